@@ -1,0 +1,5 @@
+pub mod error;
+pub mod normalize;
+pub mod platform;
+pub mod profile;
+pub mod protected;

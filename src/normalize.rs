@@ -1,0 +1,562 @@
+//! Normalisation for matching, never for display.
+//!
+//! A display name or handle is turned into two comparison keys and a trace of every character that was
+//! changed on the way, so a reviewer can be shown exactly which characters were lookalikes:
+//!
+//! * `fold`  — casefold first, then UTS #39 skeleton: case-insensitive, `i` and `l` stay distinct;
+//! * `glyph` — skeleton first, then casefold: capital `I` becomes `l`, catching I/l swaps that only work
+//!   because of how the capital letter looks.
+//!
+//! The per-character steps, in order: unusual blanks become spaces; invisible, format and bidi characters
+//! are removed; accents are dropped for Latin, Greek and Cyrillic bases (kept for scripts where marks are
+//! letters, such as Devanagari); stacked or enclosing marks are reported as abuse; emoji and symbols are
+//! removed as decorations; styled letters (mathematical alphanumerics, fullwidth, circled) are folded by
+//! compatibility decomposition; finally confusables are mapped by the `unicode-security` skeleton plus a
+//! small override layer for lookalikes confusables.txt lacks. Everything that is not a letter or digit
+//! separates words.
+
+use std::sync::OnceLock;
+use unicode_normalization::char::{decompose_canonical, decompose_compatible, is_combining_mark};
+use unicode_normalization::UnicodeNormalization;
+use unicode_script::{Script, UnicodeScript};
+
+/// What normalisation did to one character of the input.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Action {
+    /// Zero-width, format, bidi or filler character: removed.
+    Invisible,
+    /// A blank that is not an ordinary space: read as a space.
+    Blank,
+    /// Stacked or enclosing combining marks: removed.
+    CombiningAbuse,
+    /// An accent on a Latin, Greek or Cyrillic letter: ignored for matching.
+    Diacritic,
+    /// Emoji or symbol: removed.
+    Decoration,
+    /// Mathematical, fullwidth, circled or other styled letter: folded to the plain letter.
+    Styled,
+    /// A character from another script (or a symbol) that looks like a Latin letter: mapped to it.
+    Lookalike,
+}
+
+impl Action {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Action::Invisible => "invisible",
+            Action::Blank => "blank",
+            Action::CombiningAbuse => "combining",
+            Action::Diacritic => "diacritic",
+            Action::Decoration => "decoration",
+            Action::Styled => "styled",
+            Action::Lookalike => "lookalike",
+        }
+    }
+
+    /// Changes that ordinary people rarely make by accident: evidence of intent to deceive.
+    pub fn is_deceptive(self) -> bool {
+        matches!(self, Action::Invisible | Action::CombiningAbuse | Action::Lookalike)
+    }
+}
+
+/// One changed character: what it was, what was done, and what it was read as.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Change {
+    pub ch: char,
+    pub action: Action,
+    /// What the character was read as (empty when removed).
+    pub read_as: String,
+    /// Unicode script of the original character.
+    pub script: Script,
+}
+
+/// The result of normalising one string.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Normalized {
+    /// Case-insensitive key: words separated by single spaces.
+    pub fold: String,
+    /// Case-sensitive-glyph key (capital I read as l): words separated by single spaces.
+    pub glyph: String,
+    pub changes: Vec<Change>,
+    /// The input was longer than the cap and was cut.
+    pub truncated: bool,
+    /// A single word mixes letters of Latin with letters of another script.
+    pub mixed_script_word: bool,
+}
+
+impl Normalized {
+    pub fn fold_compact(&self) -> String {
+        self.fold.chars().filter(|c| *c != ' ').collect()
+    }
+    pub fn glyph_compact(&self) -> String {
+        self.glyph.chars().filter(|c| *c != ' ').collect()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.fold.is_empty()
+    }
+    /// True if the key only came out this way through changes a person makes to deceive.
+    pub fn has_deceptive_change(&self) -> bool {
+        self.changes.iter().any(|c| c.action.is_deceptive())
+    }
+}
+
+/// Normalise `input`, reading at most `max_chars` characters.
+pub fn normalize(input: &str, max_chars: usize) -> Normalized {
+    let mut out = Builder::default();
+    let mut count = 0usize;
+    let composed: Vec<char> = input.nfc().collect();
+    for (i, &c) in composed.iter().enumerate() {
+        if count == max_chars {
+            out.truncated = true;
+            break;
+        }
+        count += 1;
+        let next = composed.get(i + 1).copied();
+        out.push_char(c, next);
+    }
+    out.finish()
+}
+
+#[derive(Default)]
+struct Builder {
+    fold: String,
+    glyph: String,
+    changes: Vec<Change>,
+    truncated: bool,
+    /// Script of the last base letter, for deciding what its marks mean.
+    base_script: Option<Script>,
+    marks_on_base: usize,
+    /// The previous output was a separator (or nothing yet).
+    at_separator: bool,
+    last_was_decoration: bool,
+    word_scripts: WordScripts,
+    mixed_script_word: bool,
+}
+
+#[derive(Default)]
+struct WordScripts {
+    latin: bool,
+    other: bool,
+}
+
+impl Builder {
+    fn push_char(&mut self, c: char, next: Option<char>) {
+        if c == ' ' {
+            return self.separator();
+        }
+        if is_blank(c) {
+            if c != '\u{a0}' {
+                self.record(c, Action::Blank, "");
+            }
+            return self.separator();
+        }
+        if is_combining_mark(c) {
+            return self.mark(c);
+        }
+        if is_invisible(c) {
+            // Variation selectors and joiners inside an emoji sequence belong to the decoration.
+            if !self.last_was_decoration {
+                self.record(c, Action::Invisible, "");
+            }
+            return;
+        }
+        self.last_was_decoration = false;
+        if matches!(c, '\'' | '’' | 'ʼ' | '`' | '´' | 'ʻ') {
+            return; // apostrophes join: N'Dour, Eto'o
+        }
+        if let Some(styled) = styled_fold(c) {
+            self.record(c, Action::Styled, &styled);
+            for s in styled.chars() {
+                self.base(s, None);
+            }
+            return;
+        }
+        if c.is_alphanumeric() {
+            return self.base(c, Some(c));
+        }
+        // A symbol between two letters that reads as a letter (A|iko) is a lookalike, not punctuation.
+        let prev_alnum = !self.at_separator;
+        if prev_alnum && next.is_some_and(|n| n.is_alphanumeric()) {
+            let mapped = fold_char(c);
+            if mapped.chars().all(|m| m.is_alphanumeric()) && !mapped.is_empty() {
+                self.record(c, Action::Lookalike, &mapped);
+                self.push_keys(&mapped, &mapped);
+                return;
+            }
+        }
+        if is_decoration(c) {
+            self.record(c, Action::Decoration, "");
+            self.last_was_decoration = true;
+        }
+        self.separator();
+    }
+
+    /// A letter or digit (after any styled folding). `orig` is the character as the user typed it,
+    /// when it was not already recorded as styled.
+    fn base(&mut self, c: char, orig: Option<char>) {
+        // Decompose canonically so accents become marks we can judge by the base's script.
+        let mut parts: Vec<char> = Vec::with_capacity(2);
+        decompose_canonical(c, |p| parts.push(p));
+        let letter = parts[0];
+        let script = letter.script();
+        self.base_script = Some(script);
+        self.marks_on_base = 0;
+        self.note_script(script);
+        let (fold, glyph, looks) = map_letter(letter);
+        if let (Some(orig), Some(looks)) = (orig, looks.as_ref()) {
+            self.record(orig, Action::Lookalike, looks);
+        }
+        self.push_keys(&fold, &glyph);
+        let accents = parts.len() > 1;
+        for &m in &parts[1..] {
+            self.mark_inner(m, false);
+        }
+        if accents && strips_marks(script) {
+            if let Some(orig) = orig {
+                let plain = if looks.is_some() { None } else { Some(letter.to_string()) };
+                self.record(orig, Action::Diacritic, plain.as_deref().unwrap_or(""));
+            }
+        }
+    }
+
+    fn mark(&mut self, m: char) {
+        self.mark_inner(m, true)
+    }
+
+    fn mark_inner(&mut self, m: char, typed_separately: bool) {
+        self.marks_on_base += 1;
+        let enclosing = matches!(m, '\u{20DD}'..='\u{20E4}' | '\u{0488}'..='\u{0489}');
+        match self.base_script {
+            Some(s) if !strips_marks(s) && !enclosing && !self.at_separator => {
+                // Marks are part of the letter in this script: keep them.
+                self.fold.push(m);
+                self.glyph.push(m);
+            }
+            _ => {
+                let abusive = enclosing || self.marks_on_base > 2 || self.at_separator;
+                if abusive {
+                    self.record(m, Action::CombiningAbuse, "");
+                } else if typed_separately {
+                    self.record(m, Action::Diacritic, "");
+                }
+            }
+        }
+    }
+
+    fn push_keys(&mut self, fold: &str, glyph: &str) {
+        self.fold.push_str(fold);
+        self.glyph.push_str(glyph);
+        self.at_separator = false;
+    }
+
+    fn separator(&mut self) {
+        if !self.at_separator && !self.fold.is_empty() {
+            self.fold.push(' ');
+            self.glyph.push(' ');
+        }
+        self.at_separator = true;
+        self.base_script = None;
+        self.end_word();
+    }
+
+    fn end_word(&mut self) {
+        if self.word_scripts.latin && self.word_scripts.other {
+            self.mixed_script_word = true;
+        }
+        self.word_scripts = WordScripts::default();
+    }
+
+    fn note_script(&mut self, s: Script) {
+        match s {
+            Script::Latin => self.word_scripts.latin = true,
+            Script::Common | Script::Inherited | Script::Unknown => {}
+            _ => self.word_scripts.other = true,
+        }
+    }
+
+    fn record(&mut self, ch: char, action: Action, read_as: &str) {
+        self.changes.push(Change { ch, action, read_as: read_as.to_string(), script: ch.script() });
+    }
+
+    fn finish(mut self) -> Normalized {
+        self.end_word();
+        let trim = |s: &mut String| {
+            while s.ends_with(' ') {
+                s.pop();
+            }
+        };
+        trim(&mut self.fold);
+        trim(&mut self.glyph);
+        Normalized {
+            fold: self.fold,
+            glyph: self.glyph,
+            changes: self.changes,
+            truncated: self.truncated,
+            mixed_script_word: self.mixed_script_word,
+        }
+    }
+}
+
+/// Scripts whose accents we ignore for matching (Sadio Mané = Sadio Mane). Elsewhere marks are letters.
+fn strips_marks(s: Script) -> bool {
+    matches!(s, Script::Latin | Script::Greek | Script::Cyrillic | Script::Common | Script::Inherited)
+}
+
+/// Blanks that render as (or as nothing but) a space: NBSP, typographic spaces, Hangul and Braille fillers.
+fn is_blank(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(c, '\u{3164}' | '\u{115F}' | '\u{1160}' | '\u{FFA0}' | '\u{2800}' | '\u{180E}')
+}
+
+/// Default-ignorable, format and bidi control characters.
+fn is_invisible(c: char) -> bool {
+    // The skeleton drops exactly the default-ignorable code points, which include every bidi control,
+    // zero-width character, variation selector and tag character.
+    if c.is_ascii() {
+        return false;
+    }
+    matches!(c, '\u{061C}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{206F}'
+        | '\u{FEFF}' | '\u{FFF9}'..='\u{FFFB}' | '\u{00AD}' | '\u{034F}')
+        || unicode_security::skeleton(c.encode_utf8(&mut [0; 4])).next().is_none()
+}
+
+/// Emoji, pictographs, dingbats, arrows, enclosed and other symbols people decorate names with.
+fn is_decoration(c: char) -> bool {
+    let cp = c as u32;
+    !c.is_ascii()
+        && !(0x2000..=0x206F).contains(&cp) // general punctuation: plain separators
+        && !matches!(cp, 0x00A1..=0x00BF if cp != 0x00A9 && cp != 0x00AE) // Latin-1 punctuation
+}
+
+/// Styled letters: characters whose compatibility decomposition is a different letter or digit
+/// (𝐀 → A, Ａ → A, ⓐ → a, ﬁ → fi, ² → 2). Returns the plain text, or None.
+fn styled_fold(c: char) -> Option<String> {
+    // Symbols such as ™ decompose to letters too, but they are decorations, not styled letters.
+    if c.is_ascii() || !c.is_alphanumeric() {
+        return None;
+    }
+    let mut canon = String::new();
+    decompose_canonical(c, |p| canon.push(p));
+    let mut compat = String::new();
+    decompose_compatible(c, |p| compat.push(p));
+    if compat == canon {
+        return None;
+    }
+    let plain: String = compat.nfc().filter(|p| !is_combining_mark(*p)).collect();
+    if !plain.is_empty() && plain.chars().all(|p| p.is_alphanumeric()) {
+        Some(plain)
+    } else {
+        None
+    }
+}
+
+/// Lookalikes that confusables.txt lacks (after Chromium's extra mappings, plus West African letters
+/// that have no decomposition: Hausa ɓ ɗ ƙ ƴ, Akan ɛ ɔ).
+fn override_map(c: char) -> Option<&'static str> {
+    Some(match c {
+        'ħ' | 'н' | 'ћ' | 'ң' | 'ҥ' | 'ӈ' | 'ӊ' | 'ԋ' | 'ԧ' | 'ԩ' | 'Ħ' | 'Н' | 'Ң' | 'Ҥ' => "h",
+        'ĸ' | 'κ' | 'к' | 'қ' | 'ҝ' | 'ҟ' | 'ҡ' | 'ӄ' | 'ԟ' | 'ƙ' | 'Ƙ' | 'К' | 'Қ' | 'Κ' => "k",
+        'ŧ' | 'т' | 'ҭ' | 'ԏ' | 'Ŧ' | 'Т' | 'Ҭ' => "t",
+        'ł' | 'Ł' | 'ӏ' => "l",
+        'ø' | 'Ø' | 'ɔ' | 'Ɔ' => "o",
+        'đ' | 'Đ' | 'ɗ' | 'Ɗ' => "d",
+        'þ' | 'Þ' => "p",
+        'ɓ' | 'Ɓ' | 'ь' | 'ъ' | 'Ь' => "b",
+        'ƴ' | 'Ƴ' => "y",
+        'ɛ' | 'Ɛ' => "e",
+        'ŋ' | 'Ŋ' | 'п' => "n",
+        'г' => "r",
+        'ш' => "w",
+        'ß' => "ss",
+        'æ' | 'Æ' => "ae",
+        'œ' | 'Œ' => "oe",
+        _ => return None,
+    })
+}
+
+struct AsciiTables {
+    fold: Vec<String>,
+    glyph: Vec<String>,
+}
+
+/// Keys for ASCII characters, computed once: names are mostly ASCII and the skeleton is the slow part.
+fn ascii_tables() -> &'static AsciiTables {
+    static TABLES: OnceLock<AsciiTables> = OnceLock::new();
+    TABLES.get_or_init(|| {
+        let (fold, glyph) = (0u8..128).map(|b| slow_keys(b as char)).unzip();
+        AsciiTables { fold, glyph }
+    })
+}
+
+fn skeleton_lower(c: char) -> String {
+    let s: String = unicode_security::skeleton(c.encode_utf8(&mut [0; 4])).collect();
+    s.chars().filter(|c| !is_combining_mark(*c)).flat_map(char::to_lowercase).collect()
+}
+
+fn slow_keys(c: char) -> (String, String) {
+    if let Some(o) = override_map(c) {
+        return (o.to_string(), o.to_string());
+    }
+    let lower: String = c.to_lowercase().collect();
+    let fold: String = lower.chars().map(skeleton_lower).collect();
+    (fold, skeleton_lower(c))
+}
+
+/// The fold key of a single character (used for symbols that stand in for letters).
+fn fold_char(c: char) -> String {
+    slow_keys(c).0
+}
+
+/// Map one base letter to its (fold, glyph) keys, and say what it looks like when it is a lookalike
+/// from outside ASCII.
+fn map_letter(c: char) -> (String, String, Option<String>) {
+    if c.is_ascii() {
+        let t = ascii_tables();
+        return (t.fold[c as usize].clone(), t.glyph[c as usize].clone(), None);
+    }
+    let (fold, glyph) = slow_keys(c);
+    let plain_lower: String = c.to_lowercase().collect();
+    let looks = if fold != plain_lower && fold.is_ascii() && !fold.is_empty() {
+        Some(display_target(c, &fold))
+    } else {
+        None
+    };
+    (fold, glyph, looks)
+}
+
+/// What a lookalike should be described as: keep the case of the original (І looks like I, not l).
+fn display_target(c: char, fold: &str) -> String {
+    if c.is_uppercase() {
+        if fold == "l" {
+            return "I".into();
+        }
+        let mut chars = fold.chars();
+        match chars.next() {
+            Some(f) => f.to_uppercase().chain(chars).collect(),
+            None => String::new(),
+        }
+    } else {
+        fold.to_string()
+    }
+}
+
+/// The Unicode name of a character, for evidence ("CYRILLIC SMALL LETTER A").
+pub fn char_name(c: char) -> String {
+    unicode_names2::name(c).map(|n| n.to_string()).unwrap_or_else(|| "UNNAMED CHARACTER".into())
+}
+
+/// "U+0430" style code point.
+pub fn code_point(c: char) -> String {
+    format!("U+{:04X}", c as u32)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keys(s: &str) -> (String, String) {
+        let n = normalize(s, 200);
+        (n.fold, n.glyph)
+    }
+
+    #[test]
+    fn plain_ascii_is_lowercased_into_words() {
+        assert_eq!(keys("Aliko  Dangote"), ("aliko dangote".into(), "aliko dangote".into()));
+    }
+
+    #[test]
+    fn capital_i_reads_as_l_only_in_the_glyph_key() {
+        let (fold, glyph) = keys("AIiko");
+        assert_eq!(fold, "aiiko");
+        assert_eq!(glyph, "aliko");
+    }
+
+    #[test]
+    fn cyrillic_lookalikes_map_to_latin_and_are_recorded() {
+        let n = normalize("Аliko Dangоte", 200);
+        assert_eq!(n.fold, "aliko dangote");
+        let looks: Vec<_> = n.changes.iter().filter(|c| c.action == Action::Lookalike).collect();
+        assert_eq!(looks.len(), 2);
+        assert_eq!(looks[0].ch, 'А');
+        assert_eq!(looks[0].read_as, "A");
+        assert!(n.mixed_script_word);
+    }
+
+    #[test]
+    fn invisibles_are_removed_and_recorded() {
+        let n = normalize("Ali\u{200B}ko\u{2060} Dan\u{FEFF}gote", 200);
+        assert_eq!(n.fold, "aliko dangote");
+        assert_eq!(n.changes.iter().filter(|c| c.action == Action::Invisible).count(), 3);
+    }
+
+    #[test]
+    fn hangul_filler_is_a_blank() {
+        let n = normalize("\u{3164}", 200);
+        assert!(n.is_empty());
+        assert_eq!(n.changes[0].action, Action::Blank);
+    }
+
+    #[test]
+    fn styled_letters_fold() {
+        assert_eq!(keys("𝐀𝐥𝐢𝐤𝐨 Ｄａｎｇｏｔｅ").0, "aliko dangote");
+        assert_eq!(keys("ⓓⓐⓥⓘⓓⓞ").0, "davido");
+    }
+
+    #[test]
+    fn decorations_are_separators() {
+        let n = normalize("✅ Davido 🇳🇬™", 200);
+        assert_eq!(n.fold, keys("davido").0);
+        assert!(n.changes.iter().all(|c| c.action == Action::Decoration));
+        assert!(!n.has_deceptive_change());
+    }
+
+    #[test]
+    fn latin_accents_are_ignored_but_devanagari_marks_kept() {
+        assert_eq!(keys("Sadio Mané").0, keys("Sadio Mane").0);
+        assert_eq!(keys("Sadio Mane\u{301}").0, keys("sadio mane").0);
+        let hindi = normalize("किशोर", 200);
+        assert_eq!(hindi.fold.chars().count(), "किशोर".chars().count());
+    }
+
+    #[test]
+    fn west_african_letters_fold() {
+        assert_eq!(keys("Ɓello Ɗanjuma").0, keys("Bello Danjuma").0);
+        assert_eq!(keys("Kɔfi Mɛnsah").0, keys("Kofi Mensah").0);
+    }
+
+    #[test]
+    fn stacked_marks_are_abuse() {
+        let n = normalize("Da\u{301}\u{302}\u{303}\u{304}vido", 200);
+        assert_eq!(n.fold, "davido");
+        assert!(n.changes.iter().any(|c| c.action == Action::CombiningAbuse));
+    }
+
+    #[test]
+    fn m_and_rn_share_a_key() {
+        assert_eq!(keys("Samuel").0, keys("Sarnuel").0);
+    }
+
+    #[test]
+    fn pipe_between_letters_is_a_lookalike() {
+        let n = normalize("A|iko", 200);
+        assert_eq!(n.fold, "aliko");
+        assert_eq!(keys("Davido | Official").0, "davido official");
+    }
+
+    #[test]
+    fn apostrophes_join() {
+        assert_eq!(keys("Youssou N'Dour").0, "youssou ndour");
+    }
+
+    #[test]
+    fn long_input_is_capped() {
+        let n = normalize(&"a".repeat(1000), 50);
+        assert!(n.truncated);
+        assert_eq!(n.fold.len(), 50);
+    }
+
+    #[test]
+    fn char_names() {
+        assert_eq!(char_name('\u{0406}'), "CYRILLIC CAPITAL LETTER BYELORUSSIAN-UKRAINIAN I");
+        assert_eq!(code_point('\u{0406}'), "U+0406");
+    }
+}

@@ -1,0 +1,82 @@
+//! Platform names and each platform's handle rules.
+
+/// Canonical lowercase platform name: `Twitter` and `twitter` become `x`; anything else must be a
+/// lowercase-able name of letters, digits, `.`, `-` or `_`.
+pub fn canonical_platform(p: &str) -> Result<String, String> {
+    let lower = p.trim().to_ascii_lowercase();
+    if lower.is_empty() {
+        return Err("platform is empty".into());
+    }
+    if lower.len() > 40 || !lower.chars().all(|c| c.is_ascii_alphanumeric() || "._-".contains(c)) {
+        return Err(format!("platform {p:?} is not a platform name (use lowercase names such as x, instagram, mastodon)"));
+    }
+    Ok(match lower.as_str() {
+        "twitter" | "twitter.com" | "x.com" => "x".into(),
+        "ig" => "instagram".into(),
+        "bsky" => "bluesky".into(),
+        _ => lower,
+    })
+}
+
+/// A handle as the platform stores it: without a leading `@` and surrounding blanks.
+pub fn clean_handle(h: &str) -> &str {
+    let h = h.trim();
+    h.strip_prefix('@').unwrap_or(h)
+}
+
+/// Whether two handles name the same account on `platform`. Every platform we know compares handles
+/// case-insensitively (X, Instagram, TikTok, GitHub, YouTube, Mastodon, Bluesky); Mastodon's
+/// `user@domain` is compared whole.
+pub fn same_handle(_platform: &str, a: &str, b: &str) -> bool {
+    clean_handle(a).eq_ignore_ascii_case(clean_handle(b))
+        || clean_handle(a).to_lowercase() == clean_handle(b).to_lowercase()
+}
+
+/// The part of a handle people read as the name: `user` of Mastodon's `user@domain`, the first label of
+/// a Bluesky `name.bsky.social`, the handle itself elsewhere.
+pub fn handle_local<'a>(platform: &str, h: &'a str) -> &'a str {
+    let h = clean_handle(h);
+    match platform {
+        "mastodon" => h.split('@').next().unwrap_or(h),
+        "bluesky" => h.split('.').next().unwrap_or(h),
+        _ => h,
+    }
+}
+
+/// Validate a handle's shape for any platform: no blanks, not empty, not absurdly long.
+pub fn check_handle(h: &str) -> Result<(), String> {
+    let h = clean_handle(h);
+    if h.is_empty() {
+        return Err("handle is empty".into());
+    }
+    if h.chars().count() > 100 {
+        return Err("handle is longer than 100 characters".into());
+    }
+    if h.chars().any(char::is_whitespace) {
+        return Err(format!("handle {h:?} contains a blank"));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn platforms() {
+        assert_eq!(canonical_platform("Twitter").unwrap(), "x");
+        assert_eq!(canonical_platform("mastodon").unwrap(), "mastodon");
+        assert!(canonical_platform("").is_err());
+        assert!(canonical_platform("my site").is_err());
+    }
+
+    #[test]
+    fn handles() {
+        assert!(same_handle("x", "@AlikoDangote", "alikodangote"));
+        assert!(!same_handle("x", "AlikoDangote", "AIikoDangote"));
+        assert_eq!(handle_local("mastodon", "@ada@mastodon.social"), "ada");
+        assert_eq!(handle_local("bluesky", "ada.bsky.social"), "ada");
+        assert!(check_handle("a b").is_err());
+        assert!(check_handle("@").is_err());
+    }
+}

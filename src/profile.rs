@@ -1,0 +1,195 @@
+//! Profiles to check: `{"id", "platform", "handle", "name", "bio"?, "avatar"?}`, one per JSONL line or CSV row.
+//!
+//! A bad line never stops a scan: it becomes an error for that line and the rest are still read.
+
+use crate::error::{from_json, InputError};
+use crate::platform::{canonical_platform, clean_handle};
+use crate::protected::csv_error;
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Profile {
+    pub id: String,
+    pub platform: String,
+    pub handle: String,
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bio: Option<String>,
+    /// Image path relative to the profiles file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub avatar: Option<String>,
+}
+
+/// Longest JSONL line accepted: a profile is a few hundred bytes; megabytes mean something is wrong.
+pub const MAX_LINE_BYTES: usize = 64 * 1024;
+
+/// A profile line that could not be read, with the id when it could still be found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BadProfile {
+    pub id: Option<String>,
+    pub error: InputError,
+}
+
+pub type ProfileLine = Result<Profile, BadProfile>;
+
+impl Profile {
+    /// Canonical platform, handle without `@`; an empty id or unknown platform is an error.
+    pub fn validated(mut self) -> Result<Self, String> {
+        self.id = self.id.trim().to_string();
+        if self.id.is_empty() {
+            return Err("id is empty".into());
+        }
+        self.platform = canonical_platform(&self.platform)?;
+        self.handle = clean_handle(&self.handle).to_string();
+        Ok(self)
+    }
+}
+
+/// Read profiles: CSV when `source` ends in `.csv`, JSONL otherwise. Blank lines are skipped.
+pub fn read_profiles(text: &str, source: &str) -> Result<Vec<(usize, ProfileLine)>, InputError> {
+    if source.to_ascii_lowercase().ends_with(".csv") {
+        read_csv(text, source)
+    } else {
+        Ok(read_jsonl(text, source))
+    }
+}
+
+pub fn read_jsonl(text: &str, source: &str) -> Vec<(usize, ProfileLine)> {
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+        .map(|(i, l)| (i + 1, parse_json_line(l, source, i + 1)))
+        .collect()
+}
+
+/// Parse one JSON profile line; the error names the file, line and field.
+pub fn parse_json_line(line: &str, source: &str, n: usize) -> ProfileLine {
+    let bad = |id: Option<String>, field: Option<&str>, msg: String| BadProfile {
+        id,
+        error: InputError::new(source, Some(n), field, msg),
+    };
+    if line.len() > MAX_LINE_BYTES {
+        return Err(bad(None, None, format!("line is longer than {MAX_LINE_BYTES} bytes")));
+    }
+    let line = line.trim_start_matches('\u{feff}');
+    let mut de = serde_json::Deserializer::from_str(line);
+    let parsed: Result<Profile, _> = serde_path_to_error::deserialize(&mut de);
+    match parsed {
+        Ok(p) => {
+            let id = p.id.clone();
+            if let Err(e) = de.end() {
+                return Err(BadProfile { id: Some(id), error: from_json(source, n, None, &e) });
+            }
+            p.validated().map_err(|m| {
+                let field = if m.starts_with("id") { "id" } else { "platform" };
+                bad(Some(id).filter(|s| !s.trim().is_empty()), Some(field), m)
+            })
+        }
+        Err(e) => {
+            // Recover the id if the line is JSON at all, so the error result can name the profile.
+            let id = serde_json::from_str::<serde_json::Value>(line)
+                .ok()
+                .and_then(|v| v.get("id").and_then(|i| i.as_str()).map(str::to_string));
+            Err(BadProfile { id, error: from_json(source, n, Some(e.path().to_string()), e.inner()) })
+        }
+    }
+}
+
+fn read_csv(text: &str, source: &str) -> Result<Vec<(usize, ProfileLine)>, InputError> {
+    const COLUMNS: [&str; 6] = ["id", "platform", "handle", "name", "bio", "avatar"];
+    let mut rdr = csv::ReaderBuilder::new().flexible(true).from_reader(text.as_bytes());
+    let headers = rdr.headers().map_err(|e| csv_error(source, &e))?.clone();
+    let mut col = HashMap::new();
+    for (i, h) in headers.iter().enumerate() {
+        let h = h.trim().trim_start_matches('\u{feff}').to_ascii_lowercase();
+        if !COLUMNS.contains(&h.as_str()) {
+            return Err(InputError::new(source, Some(1), Some(&h), format!("unknown column, expected one of {}", COLUMNS.join(", "))));
+        }
+        col.insert(h, i);
+    }
+    for required in ["id", "platform", "handle", "name"] {
+        if !col.contains_key(required) {
+            return Err(InputError::new(source, Some(1), Some(required), "missing required column"));
+        }
+    }
+    let mut out = Vec::new();
+    for rec in rdr.records() {
+        let line = match &rec {
+            Ok(r) => r.position().map(|p| p.line() as usize).unwrap_or(0),
+            Err(e) => e.position().map(|p| p.line() as usize).unwrap_or(0),
+        };
+        let parsed = match rec {
+            Err(e) => Err(BadProfile { id: None, error: csv_error(source, &e) }),
+            Ok(r) if r.len() != headers.len() => Err(BadProfile {
+                id: col.get("id").and_then(|&i| r.get(i)).map(str::to_string),
+                error: InputError::new(source, Some(line), None, format!("row has {} fields, the header has {}", r.len(), headers.len())),
+            }),
+            Ok(r) => {
+                let cell = |n: &str| col.get(n).and_then(|&i| r.get(i)).map(str::to_string);
+                let opt = |n: &str| cell(n).filter(|s| !s.trim().is_empty());
+                let p = Profile {
+                    id: cell("id").unwrap_or_default(),
+                    platform: cell("platform").unwrap_or_default(),
+                    handle: cell("handle").unwrap_or_default(),
+                    name: cell("name").unwrap_or_default(),
+                    bio: opt("bio"),
+                    avatar: opt("avatar"),
+                };
+                let id = Some(p.id.clone()).filter(|s| !s.trim().is_empty());
+                p.validated().map_err(|m| BadProfile {
+                    id,
+                    error: InputError::new(source, Some(line), Some(if m.starts_with("id") { "id" } else { "platform" }), m),
+                })
+            }
+        };
+        out.push((line, parsed));
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_jsonl_and_keeps_going_after_bad_lines() {
+        let text = "{\"id\":\"1\",\"platform\":\"X\",\"handle\":\"@davido\",\"name\":\"Davido\"}\n\n{bad\n{\"id\":\"3\",\"platform\":\"x\",\"handle\":\"a\",\"nmae\":\"A\"}\n{\"id\":\"4\",\"platform\":\"x\",\"handle\":\"b\",\"name\":\"B\",\"bio\":\"hi\"}\n";
+        let rows = read_jsonl(text, "p.jsonl");
+        assert_eq!(rows.len(), 4);
+        let p = rows[0].1.as_ref().unwrap();
+        assert_eq!((p.platform.as_str(), p.handle.as_str()), ("x", "davido"));
+        let e = rows[1].1.as_ref().unwrap_err();
+        assert_eq!(rows[1].0, 3);
+        assert!(e.error.to_string().starts_with("p.jsonl:3: key must be a string"), "{}", e.error);
+        let e = rows[2].1.as_ref().unwrap_err();
+        assert_eq!(e.id.as_deref(), Some("3"));
+        assert!(e.error.to_string().contains("field `nmae`: unknown field"), "{}", e.error);
+        assert!(rows[3].1.is_ok());
+    }
+
+    #[test]
+    fn missing_and_empty_fields() {
+        let e = parse_json_line(r#"{"id":"1","platform":"x","handle":"a"}"#, "p", 1).unwrap_err();
+        assert!(e.error.message.contains("missing field `name`"));
+        let e = parse_json_line(r#"{"id":"","platform":"x","handle":"a","name":"A"}"#, "p", 1).unwrap_err();
+        assert_eq!(e.error.field.as_deref(), Some("id"));
+        let e = parse_json_line(r#"{"id":"1","platform":"","handle":"a","name":"A"}"#, "p", 1).unwrap_err();
+        assert_eq!(e.error.field.as_deref(), Some("platform"));
+        assert!(parse_json_line(r#"{"id":"1","platform":"x","handle":"","name":""}"#, "p", 1).is_ok());
+        let long = format!(r#"{{"id":"1","platform":"x","handle":"a","name":"{}"}}"#, "a".repeat(MAX_LINE_BYTES));
+        assert!(parse_json_line(&long, "p", 1).unwrap_err().error.message.contains("longer than"));
+    }
+
+    #[test]
+    fn reads_csv_profiles() {
+        let text = "id,platform,handle,name,bio\n1,x,davido,Davido,\n2,x\n3,,h,N,\n";
+        let rows = read_profiles(text, "p.csv").unwrap();
+        assert_eq!(rows.len(), 3);
+        assert!(rows[0].1.as_ref().unwrap().bio.is_none());
+        assert!(rows[1].1.as_ref().unwrap_err().error.to_string().starts_with("p.csv:3: row has 2 fields"));
+        assert!(rows[2].1.as_ref().unwrap_err().error.to_string().contains("platform is empty"));
+        assert!(read_profiles("id,name\n", "p.csv").unwrap_err().to_string().contains("missing required column"));
+    }
+}

@@ -1,0 +1,321 @@
+//! The protected list: the people and brands a team guards, read from JSON or CSV.
+//!
+//! JSON: `{"accounts": [{"id", "name", "aliases"?, "handles"?, "official"?, "avatars"?}]}`.
+//! CSV columns (header required, any order): `id`, `name`, `aliases`, `handles`, `official`, `avatars`;
+//! list cells separate items with `|`; handles are `platform:handle` (e.g. `x:AlikoDangote|instagram:aliko`);
+//! avatars are image paths or `pdq:<64 hex>`.
+//! Unknown fields and columns are errors, so a typo never silently drops data.
+
+use crate::error::{from_json, line_of, InputError};
+use crate::platform::{canonical_platform, check_handle, clean_handle};
+use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
+use std::collections::HashMap;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProtectedList {
+    pub accounts: Vec<Account>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Account {
+    pub id: String,
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub handles: Vec<HandleRef>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub official: Vec<HandleRef>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub avatars: Vec<AvatarRef>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HandleRef {
+    pub platform: String,
+    pub handle: String,
+}
+
+/// An avatar of a protected account: an image path (relative to the list's file) or a hash.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum AvatarRef {
+    Path(String),
+    Hash(AvatarHash),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AvatarHash {
+    pub pdq: String,
+}
+
+/// Longest name or alias kept, in characters: names longer than this are not names.
+pub const MAX_NAME_CHARS: usize = 200;
+/// Most accounts one list may hold.
+pub const MAX_ACCOUNTS: usize = 1_000_000;
+
+impl ProtectedList {
+    /// Read a list from `text`; `source` names it in errors. CSV when `source` ends in `.csv`.
+    pub fn parse(text: &str, source: &str) -> Result<Self, InputError> {
+        if source.to_ascii_lowercase().ends_with(".csv") {
+            Self::from_csv(text, source)
+        } else {
+            Self::from_json(text, source)
+        }
+    }
+
+    pub fn from_json(text: &str, source: &str) -> Result<Self, InputError> {
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct Outer<'a> {
+            #[serde(borrow)]
+            accounts: Vec<&'a RawValue>,
+        }
+        if !text.trim_start().trim_start_matches('\u{feff}').starts_with('{') {
+            return Err(InputError::new(source, Some(1), None, "expected a JSON object {\"accounts\": [...]}"));
+        }
+        let text = text.trim_start_matches('\u{feff}');
+        let mut de = serde_json::Deserializer::from_str(text);
+        let outer: Outer = serde_path_to_error::deserialize(&mut de)
+            .map_err(|e| from_json(source, 1, Some(e.path().to_string()), e.inner()))?;
+        de.end().map_err(|e| from_json(source, 1, None, &e))?;
+        let mut accounts = Vec::with_capacity(outer.accounts.len());
+        let mut lines = Vec::with_capacity(outer.accounts.len());
+        for (i, raw) in outer.accounts.iter().enumerate() {
+            // The raw slice borrows from `text`, so its offset gives the account's line.
+            let offset = raw.get().as_ptr() as usize - text.as_ptr() as usize;
+            let line = line_of(text, offset);
+            let mut de = serde_json::Deserializer::from_str(raw.get());
+            let account: Account = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+                let path = format!("accounts[{i}]{}", dotted(&e.path().to_string()));
+                from_json(source, line, Some(path), e.inner())
+            })?;
+            accounts.push(account);
+            lines.push(Some(line));
+        }
+        let list = ProtectedList { accounts };
+        list.validated(source, |i| (lines[i], format!("accounts[{i}]")))
+    }
+
+    pub fn from_csv(text: &str, source: &str) -> Result<Self, InputError> {
+        const COLUMNS: [&str; 6] = ["id", "name", "aliases", "handles", "official", "avatars"];
+        let mut rdr = csv::ReaderBuilder::new().flexible(false).from_reader(text.as_bytes());
+        let headers = rdr.headers().map_err(|e| csv_error(source, &e))?.clone();
+        let mut col = HashMap::new();
+        for (i, h) in headers.iter().enumerate() {
+            let h = h.trim().trim_start_matches('\u{feff}').to_ascii_lowercase();
+            if !COLUMNS.contains(&h.as_str()) {
+                return Err(InputError::new(source, Some(1), Some(&h), format!("unknown column, expected one of {}", COLUMNS.join(", "))));
+            }
+            if col.insert(h.clone(), i).is_some() {
+                return Err(InputError::new(source, Some(1), Some(&h), "column appears twice"));
+            }
+        }
+        for required in ["id", "name"] {
+            if !col.contains_key(required) {
+                return Err(InputError::new(source, Some(1), Some(required), "missing required column"));
+            }
+        }
+        let mut accounts = Vec::new();
+        let mut lines = Vec::new();
+        for rec in rdr.records() {
+            let rec = rec.map_err(|e| csv_error(source, &e))?;
+            let line = rec.position().map(|p| p.line() as usize).unwrap_or(0);
+            let cell = |name: &str| col.get(name).and_then(|&i| rec.get(i)).unwrap_or("").trim();
+            let items = |name: &str| -> Vec<String> {
+                cell(name).split('|').map(str::trim).filter(|s| !s.is_empty()).map(str::to_string).collect()
+            };
+            let handles = |name: &str| -> Result<Vec<HandleRef>, InputError> {
+                items(name)
+                    .into_iter()
+                    .map(|item| match item.split_once(':') {
+                        Some((p, h)) => Ok(HandleRef { platform: p.trim().into(), handle: h.trim().into() }),
+                        None => Err(InputError::new(source, Some(line), Some(name), format!("{item:?} is not platform:handle (e.g. x:AlikoDangote)"))),
+                    })
+                    .collect()
+            };
+            let avatars = items("avatars")
+                .into_iter()
+                .map(|a| match a.strip_prefix("pdq:") {
+                    Some(h) => AvatarRef::Hash(AvatarHash { pdq: h.trim().into() }),
+                    None => AvatarRef::Path(a),
+                })
+                .collect();
+            accounts.push(Account {
+                id: cell("id").into(),
+                name: cell("name").into(),
+                aliases: items("aliases"),
+                handles: handles("handles")?,
+                official: handles("official")?,
+                avatars,
+            });
+            lines.push(Some(line));
+        }
+        let list = ProtectedList { accounts };
+        list.validated(source, |i| (lines[i], String::new()))
+    }
+
+    /// Check what the type system cannot: ids unique and present, names with letters, valid handles
+    /// and hashes. Platforms are canonicalised and handles lose any leading `@`.
+    fn validated(mut self, source: &str, locate: impl Fn(usize) -> (Option<usize>, String)) -> Result<Self, InputError> {
+        if self.accounts.len() > MAX_ACCOUNTS {
+            return Err(InputError::new(source, None, Some("accounts"), format!("more than {MAX_ACCOUNTS} accounts")));
+        }
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        for (i, a) in self.accounts.iter_mut().enumerate() {
+            let (line, prefix) = locate(i);
+            let field = |f: &str| if prefix.is_empty() { f.to_string() } else { format!("{prefix}.{f}") };
+            let err = |f: &str, msg: String| InputError::new(source, line, Some(&field(f)), msg);
+            a.id = a.id.trim().to_string();
+            if a.id.is_empty() {
+                return Err(err("id", "id is empty".into()));
+            }
+            if let Some(first) = seen.insert(a.id.clone(), i) {
+                let (first_line, _) = locate(first);
+                let at = first_line.map(|l| format!(" (first on line {l})")).unwrap_or_default();
+                return Err(err("id", format!("duplicate id {:?}{at}", a.id)));
+            }
+            check_name(&a.name).map_err(|m| err("name", m))?;
+            for (j, alias) in a.aliases.iter().enumerate() {
+                check_name(alias).map_err(|m| err(&format!("aliases[{j}]"), m))?;
+            }
+            for (kind, list) in [("handles", &mut a.handles), ("official", &mut a.official)] {
+                for (j, h) in list.iter_mut().enumerate() {
+                    h.platform = canonical_platform(&h.platform).map_err(|m| err(&format!("{kind}[{j}].platform"), m))?;
+                    check_handle(&h.handle).map_err(|m| err(&format!("{kind}[{j}].handle"), m))?;
+                    h.handle = clean_handle(&h.handle).to_string();
+                }
+            }
+            for (j, av) in a.avatars.iter().enumerate() {
+                match av {
+                    AvatarRef::Hash(h) if h.pdq.len() != 64 || !h.pdq.chars().all(|c| c.is_ascii_hexdigit()) => {
+                        return Err(err(&format!("avatars[{j}].pdq"), format!("{:?} is not a PDQ hash (64 hex digits)", h.pdq)));
+                    }
+                    AvatarRef::Path(p) if p.trim().is_empty() => {
+                        return Err(err(&format!("avatars[{j}]"), "avatar path is empty".into()));
+                    }
+                    _ => {}
+                }
+            }
+        }
+        Ok(self)
+    }
+
+    /// Read and parse a list file.
+    pub fn load(path: &std::path::Path) -> Result<Self, InputError> {
+        let source = path.display().to_string();
+        let text = std::fs::read_to_string(path).map_err(|e| InputError::new(&source, None, None, format!("cannot read: {e}")))?;
+        Self::parse(&text, &source)
+    }
+}
+
+fn check_name(name: &str) -> Result<(), String> {
+    if name.trim().is_empty() {
+        return Err("name is empty".into());
+    }
+    if name.chars().count() > MAX_NAME_CHARS {
+        return Err(format!("name is longer than {MAX_NAME_CHARS} characters"));
+    }
+    if crate::normalize::normalize(name, MAX_NAME_CHARS).is_empty() {
+        return Err(format!("name {name:?} has no letters or digits to match on"));
+    }
+    Ok(())
+}
+
+/// serde_path_to_error prints `handles[0].platform`; inside an account we prefix `accounts[i]`.
+fn dotted(path: &str) -> String {
+    if path.is_empty() || path == "." {
+        String::new()
+    } else if path.starts_with('[') {
+        path.to_string()
+    } else {
+        format!(".{path}")
+    }
+}
+
+pub(crate) fn csv_error(source: &str, e: &csv::Error) -> InputError {
+    let line = e.position().map(|p| p.line() as usize);
+    let message = match e.kind() {
+        csv::ErrorKind::UnequalLengths { expected_len, len, .. } => {
+            format!("row has {len} fields, the header has {expected_len}")
+        }
+        csv::ErrorKind::Utf8 { .. } => "not valid UTF-8".to_string(),
+        _ => e.to_string(),
+    };
+    InputError::new(source, line, None, message)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GOOD: &str = r#"{"accounts": [
+  {"id": "vip-001", "name": "Aliko Dangote", "aliases": ["Alhaji Aliko Dangote"],
+   "handles": [{"platform": "X", "handle": "@AlikoDangote"}],
+   "official": [{"platform": "x", "handle": "DangoteGroup"}],
+   "avatars": ["photos/dangote.jpg", {"pdq": "f8f8f0cee0f4a84f06370a22038f63f0b36e2ed596621e1d33e6b39c4e9c9b22"}]}
+]}"#;
+
+    #[test]
+    fn reads_the_documented_json() {
+        let list = ProtectedList::from_json(GOOD, "l.json").unwrap();
+        let a = &list.accounts[0];
+        assert_eq!(a.handles[0], HandleRef { platform: "x".into(), handle: "AlikoDangote".into() });
+        assert_eq!(a.avatars.len(), 2);
+    }
+
+    fn json_err(text: &str) -> String {
+        ProtectedList::from_json(text, "l.json").unwrap_err().to_string()
+    }
+
+    #[test]
+    fn unknown_field_names_field_and_line() {
+        let e = json_err("{\"accounts\": [\n {\"id\": \"a\", \"name\": \"A B\"},\n {\"id\": \"b\", \"nmae\": \"C\"}]}");
+        assert!(e.starts_with("l.json:3: field `accounts[1].nmae`: unknown field `nmae`"), "{e}");
+    }
+
+    #[test]
+    fn duplicate_ids_are_errors() {
+        let e = json_err("{\"accounts\": [\n{\"id\": \"a\", \"name\": \"A B\"},\n{\"id\": \"a\", \"name\": \"C D\"}]}");
+        assert_eq!(e, "l.json:3: field `accounts[1].id`: duplicate id \"a\" (first on line 2)");
+    }
+
+    #[test]
+    fn bad_values_are_located() {
+        assert!(json_err(r#"{"accounts": [{"id": "a", "name": "✅"}]}"#).contains("accounts[0].name"));
+        assert!(json_err(r#"{"accounts": [{"id": "a", "name": "A", "handles": [{"platform": "x", "handle": ""}]}]}"#)
+            .contains("accounts[0].handles[0].handle`: handle is empty"));
+        assert!(json_err(r#"{"accounts": [{"id": "a", "name": "A", "avatars": [{"pdq": "zz"}]}]}"#).contains("avatars[0].pdq"));
+        assert!(json_err(r#"{"accounts": [{"id": "a", "name": "A", "handles": [{"platform": "x"}]}]}"#)
+            .contains("missing field `handle`"));
+        let e = json_err("{\"accounts\": ["); assert!(e.starts_with("l.json:1: ") && e.contains("EOF"), "{e}");
+        assert!(json_err("[]").contains("expected a JSON object"));
+        assert!(json_err("{}").contains("missing field `accounts`"));
+        assert!(json_err(r#"{"accounts": [{"id": " ", "name": "A"}]}"#).contains("id is empty"));
+    }
+
+    #[test]
+    fn reads_csv() {
+        let csv = "id,name,aliases,handles,official,avatars\nvip-1,Aliko Dangote,Alhaji Aliko Dangote,x:AlikoDangote|instagram:aliko,x:DangoteGroup,pdq:f8f8f0cee0f4a84f06370a22038f63f0b36e2ed596621e1d33e6b39c4e9c9b22\n";
+        let list = ProtectedList::from_csv(csv, "l.csv").unwrap();
+        assert_eq!(list.accounts[0].handles.len(), 2);
+        assert_eq!(list.accounts[0].official[0].handle, "DangoteGroup");
+    }
+
+    #[test]
+    fn csv_errors_name_line_and_column() {
+        let e = ProtectedList::from_csv("id,name,handle\n", "l.csv").unwrap_err().to_string();
+        assert!(e.starts_with("l.csv:1: field `handle`: unknown column"), "{e}");
+        let e = ProtectedList::from_csv("id,name,handles\na,A B,AlikoDangote\n", "l.csv").unwrap_err().to_string();
+        assert_eq!(e, "l.csv:2: field `handles`: \"AlikoDangote\" is not platform:handle (e.g. x:AlikoDangote)");
+        let e = ProtectedList::from_csv("id,name\na,A B\nb\n", "l.csv").unwrap_err().to_string();
+        assert!(e.starts_with("l.csv:3: row has 1 fields"), "{e}");
+        let e = ProtectedList::from_csv("id,name\na,A B\na,C\n", "l.csv").unwrap_err().to_string();
+        assert!(e.starts_with("l.csv:3: field `id`: duplicate id"), "{e}");
+    }
+}
