@@ -13,7 +13,12 @@ pub struct InputError {
 }
 
 impl InputError {
-    pub fn new(source: &str, line: Option<usize>, field: Option<&str>, message: impl Into<String>) -> Self {
+    pub fn new(
+        source: &str,
+        line: Option<usize>,
+        field: Option<&str>,
+        message: impl Into<String>,
+    ) -> Self {
         InputError {
             source: source.to_string(),
             line,
@@ -40,7 +45,11 @@ impl std::error::Error for InputError {}
 
 /// 1-based line number of byte `offset` in `text`.
 pub(crate) fn line_of(text: &str, offset: usize) -> usize {
-    text.as_bytes()[..offset.min(text.len())].iter().filter(|b| **b == b'\n').count() + 1
+    text.as_bytes()[..offset.min(text.len())]
+        .iter()
+        .filter(|b| **b == b'\n')
+        .count()
+        + 1
 }
 
 /// Turn a serde_json error (optionally with a field path) into an InputError; `base_line` is the
@@ -57,7 +66,16 @@ pub(crate) fn from_json(
         Some(i) => msg[..i].to_string(),
         None => msg,
     };
-    let line = if err.line() == 0 { base_line } else { base_line + err.line() - 1 };
+    let line = if err.line() == 0 {
+        base_line
+    } else {
+        base_line + err.line() - 1
+    };
     let path = path.filter(|p| !p.is_empty() && p != "." && p != "?");
-    InputError { source: source.to_string(), line: Some(line), field: path, message: msg }
+    InputError {
+        source: source.to_string(),
+        line: Some(line),
+        field: path,
+        message: msg,
+    }
 }

@@ -54,7 +54,10 @@ impl Action {
 
     /// Changes that ordinary people rarely make by accident: evidence of intent to deceive.
     pub fn is_deceptive(self) -> bool {
-        matches!(self, Action::Invisible | Action::CombiningAbuse | Action::Lookalike)
+        matches!(
+            self,
+            Action::Invisible | Action::CombiningAbuse | Action::Lookalike
+        )
     }
 }
 
@@ -212,7 +215,11 @@ impl Builder {
         }
         if accents && strips_marks(script) {
             if let Some(orig) = orig {
-                let plain = if looks.is_some() { None } else { Some(letter.to_string()) };
+                let plain = if looks.is_some() {
+                    None
+                } else {
+                    Some(letter.to_string())
+                };
                 self.record(orig, Action::Diacritic, plain.as_deref().unwrap_or(""));
             }
         }
@@ -274,7 +281,12 @@ impl Builder {
     }
 
     fn record(&mut self, ch: char, action: Action, read_as: &str) {
-        self.changes.push(Change { ch, action, read_as: read_as.to_string(), script: ch.script() });
+        self.changes.push(Change {
+            ch,
+            action,
+            read_as: read_as.to_string(),
+            script: ch.script(),
+        });
     }
 
     fn finish(mut self) -> Normalized {
@@ -298,13 +310,19 @@ impl Builder {
 
 /// Scripts whose accents we ignore for matching (Sadio Mané = Sadio Mane). Elsewhere marks are letters.
 fn strips_marks(s: Script) -> bool {
-    matches!(s, Script::Latin | Script::Greek | Script::Cyrillic | Script::Common | Script::Inherited)
+    matches!(
+        s,
+        Script::Latin | Script::Greek | Script::Cyrillic | Script::Common | Script::Inherited
+    )
 }
 
 /// Blanks that render as (or as nothing but) a space: NBSP, typographic spaces, Hangul and Braille fillers.
 fn is_blank(c: char) -> bool {
     c.is_whitespace()
-        || matches!(c, '\u{3164}' | '\u{115F}' | '\u{1160}' | '\u{FFA0}' | '\u{2800}' | '\u{180E}')
+        || matches!(
+            c,
+            '\u{3164}' | '\u{115F}' | '\u{1160}' | '\u{FFA0}' | '\u{2800}' | '\u{180E}'
+        )
 }
 
 /// Default-ignorable, format and bidi control characters.
@@ -316,7 +334,9 @@ fn is_invisible(c: char) -> bool {
     }
     matches!(c, '\u{061C}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{206F}'
         | '\u{FEFF}' | '\u{FFF9}'..='\u{FFFB}' | '\u{00AD}' | '\u{034F}')
-        || unicode_security::skeleton(c.encode_utf8(&mut [0; 4])).next().is_none()
+        || unicode_security::skeleton(c.encode_utf8(&mut [0; 4]))
+            .next()
+            .is_none()
 }
 
 /// Emoji, pictographs, dingbats, arrows, enclosed and other symbols people decorate names with.
@@ -353,8 +373,12 @@ fn styled_fold(c: char) -> Option<String> {
 /// that have no decomposition: Hausa ɓ ɗ ƙ ƴ, Akan ɛ ɔ).
 fn override_map(c: char) -> Option<&'static str> {
     Some(match c {
-        'ħ' | 'н' | 'ћ' | 'ң' | 'ҥ' | 'ӈ' | 'ӊ' | 'ԋ' | 'ԧ' | 'ԩ' | 'Ħ' | 'Н' | 'Ң' | 'Ҥ' => "h",
-        'ĸ' | 'κ' | 'к' | 'қ' | 'ҝ' | 'ҟ' | 'ҡ' | 'ӄ' | 'ԟ' | 'ƙ' | 'Ƙ' | 'К' | 'Қ' | 'Κ' => "k",
+        'ħ' | 'н' | 'ћ' | 'ң' | 'ҥ' | 'ӈ' | 'ӊ' | 'ԋ' | 'ԧ' | 'ԩ' | 'Ħ' | 'Н' | 'Ң' | 'Ҥ' => {
+            "h"
+        }
+        'ĸ' | 'κ' | 'к' | 'қ' | 'ҝ' | 'ҟ' | 'ҡ' | 'ӄ' | 'ԟ' | 'ƙ' | 'Ƙ' | 'К' | 'Қ' | 'Κ' => {
+            "k"
+        }
         'ŧ' | 'т' | 'ҭ' | 'ԏ' | 'Ŧ' | 'Т' | 'Ҭ' => "t",
         'ł' | 'Ł' | 'ӏ' => "l",
         'ø' | 'Ø' | 'ɔ' | 'Ɔ' => "o",
@@ -389,7 +413,10 @@ fn ascii_tables() -> &'static AsciiTables {
 
 fn skeleton_lower(c: char) -> String {
     let s: String = unicode_security::skeleton(c.encode_utf8(&mut [0; 4])).collect();
-    s.chars().filter(|c| !is_combining_mark(*c)).flat_map(char::to_lowercase).collect()
+    s.chars()
+        .filter(|c| !is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 fn slow_keys(c: char) -> (String, String) {
@@ -411,7 +438,11 @@ fn fold_char(c: char) -> String {
 fn map_letter(c: char) -> (String, String, Option<String>) {
     if c.is_ascii() {
         let t = ascii_tables();
-        return (t.fold[c as usize].clone(), t.glyph[c as usize].clone(), None);
+        return (
+            t.fold[c as usize].clone(),
+            t.glyph[c as usize].clone(),
+            None,
+        );
     }
     let (fold, glyph) = slow_keys(c);
     let plain_lower: String = c.to_lowercase().collect();
@@ -441,7 +472,9 @@ fn display_target(c: char, fold: &str) -> String {
 
 /// The Unicode name of a character, for evidence ("CYRILLIC SMALL LETTER A").
 pub fn char_name(c: char) -> String {
-    unicode_names2::name(c).map(|n| n.to_string()).unwrap_or_else(|| "UNNAMED CHARACTER".into())
+    unicode_names2::name(c)
+        .map(|n| n.to_string())
+        .unwrap_or_else(|| "UNNAMED CHARACTER".into())
 }
 
 /// "U+0430" style code point.
@@ -460,7 +493,10 @@ mod tests {
 
     #[test]
     fn plain_ascii_is_lowercased_into_words() {
-        assert_eq!(keys("Aliko  Dangote"), ("aliko dangote".into(), "aliko dangote".into()));
+        assert_eq!(
+            keys("Aliko  Dangote"),
+            ("aliko dangote".into(), "aliko dangote".into())
+        );
     }
 
     #[test]
@@ -474,7 +510,11 @@ mod tests {
     fn cyrillic_lookalikes_map_to_latin_and_are_recorded() {
         let n = normalize("Аliko Dangоte", 200);
         assert_eq!(n.fold, "aliko dangote");
-        let looks: Vec<_> = n.changes.iter().filter(|c| c.action == Action::Lookalike).collect();
+        let looks: Vec<_> = n
+            .changes
+            .iter()
+            .filter(|c| c.action == Action::Lookalike)
+            .collect();
         assert_eq!(looks.len(), 2);
         assert_eq!(looks[0].ch, 'А');
         assert_eq!(looks[0].read_as, "A");
@@ -485,7 +525,13 @@ mod tests {
     fn invisibles_are_removed_and_recorded() {
         let n = normalize("Ali\u{200B}ko\u{2060} Dan\u{FEFF}gote", 200);
         assert_eq!(n.fold, "aliko dangote");
-        assert_eq!(n.changes.iter().filter(|c| c.action == Action::Invisible).count(), 3);
+        assert_eq!(
+            n.changes
+                .iter()
+                .filter(|c| c.action == Action::Invisible)
+                .count(),
+            3
+        );
     }
 
     #[test]
@@ -556,7 +602,10 @@ mod tests {
 
     #[test]
     fn char_names() {
-        assert_eq!(char_name('\u{0406}'), "CYRILLIC CAPITAL LETTER BYELORUSSIAN-UKRAINIAN I");
+        assert_eq!(
+            char_name('\u{0406}'),
+            "CYRILLIC CAPITAL LETTER BYELORUSSIAN-UKRAINIAN I"
+        );
         assert_eq!(code_point('\u{0406}'), "U+0406");
     }
 }

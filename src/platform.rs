@@ -7,7 +7,11 @@ pub fn canonical_platform(p: &str) -> Result<String, String> {
     if lower.is_empty() {
         return Err("platform is empty".into());
     }
-    if lower.len() > 40 || !lower.chars().all(|c| c.is_ascii_alphanumeric() || "._-".contains(c)) {
+    if lower.len() > 40
+        || !lower
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "._-".contains(c))
+    {
         return Err(format!("platform {p:?} is not a platform name (use lowercase names such as x, instagram, mastodon)"));
     }
     Ok(match lower.as_str() {

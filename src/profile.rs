@@ -71,7 +71,11 @@ pub fn parse_json_line(line: &str, source: &str, n: usize) -> ProfileLine {
         error: InputError::new(source, Some(n), field, msg),
     };
     if line.len() > MAX_LINE_BYTES {
-        return Err(bad(None, None, format!("line is longer than {MAX_LINE_BYTES} bytes")));
+        return Err(bad(
+            None,
+            None,
+            format!("line is longer than {MAX_LINE_BYTES} bytes"),
+        ));
     }
     let line = line.trim_start_matches('\u{feff}');
     let mut de = serde_json::Deserializer::from_str(line);
@@ -80,10 +84,17 @@ pub fn parse_json_line(line: &str, source: &str, n: usize) -> ProfileLine {
         Ok(p) => {
             let id = p.id.clone();
             if let Err(e) = de.end() {
-                return Err(BadProfile { id: Some(id), error: from_json(source, n, None, &e) });
+                return Err(BadProfile {
+                    id: Some(id),
+                    error: from_json(source, n, None, &e),
+                });
             }
             p.validated().map_err(|m| {
-                let field = if m.starts_with("id") { "id" } else { "platform" };
+                let field = if m.starts_with("id") {
+                    "id"
+                } else {
+                    "platform"
+                };
                 bad(Some(id).filter(|s| !s.trim().is_empty()), Some(field), m)
             })
         }
@@ -92,26 +103,41 @@ pub fn parse_json_line(line: &str, source: &str, n: usize) -> ProfileLine {
             let id = serde_json::from_str::<serde_json::Value>(line)
                 .ok()
                 .and_then(|v| v.get("id").and_then(|i| i.as_str()).map(str::to_string));
-            Err(BadProfile { id, error: from_json(source, n, Some(e.path().to_string()), e.inner()) })
+            Err(BadProfile {
+                id,
+                error: from_json(source, n, Some(e.path().to_string()), e.inner()),
+            })
         }
     }
 }
 
 fn read_csv(text: &str, source: &str) -> Result<Vec<(usize, ProfileLine)>, InputError> {
     const COLUMNS: [&str; 6] = ["id", "platform", "handle", "name", "bio", "avatar"];
-    let mut rdr = csv::ReaderBuilder::new().flexible(true).from_reader(text.as_bytes());
+    let mut rdr = csv::ReaderBuilder::new()
+        .flexible(true)
+        .from_reader(text.as_bytes());
     let headers = rdr.headers().map_err(|e| csv_error(source, &e))?.clone();
     let mut col = HashMap::new();
     for (i, h) in headers.iter().enumerate() {
         let h = h.trim().trim_start_matches('\u{feff}').to_ascii_lowercase();
         if !COLUMNS.contains(&h.as_str()) {
-            return Err(InputError::new(source, Some(1), Some(&h), format!("unknown column, expected one of {}", COLUMNS.join(", "))));
+            return Err(InputError::new(
+                source,
+                Some(1),
+                Some(&h),
+                format!("unknown column, expected one of {}", COLUMNS.join(", ")),
+            ));
         }
         col.insert(h, i);
     }
     for required in ["id", "platform", "handle", "name"] {
         if !col.contains_key(required) {
-            return Err(InputError::new(source, Some(1), Some(required), "missing required column"));
+            return Err(InputError::new(
+                source,
+                Some(1),
+                Some(required),
+                "missing required column",
+            ));
         }
     }
     let mut out = Vec::new();
@@ -121,10 +147,22 @@ fn read_csv(text: &str, source: &str) -> Result<Vec<(usize, ProfileLine)>, Input
             Err(e) => e.position().map(|p| p.line() as usize).unwrap_or(0),
         };
         let parsed = match rec {
-            Err(e) => Err(BadProfile { id: None, error: csv_error(source, &e) }),
+            Err(e) => Err(BadProfile {
+                id: None,
+                error: csv_error(source, &e),
+            }),
             Ok(r) if r.len() != headers.len() => Err(BadProfile {
                 id: col.get("id").and_then(|&i| r.get(i)).map(str::to_string),
-                error: InputError::new(source, Some(line), None, format!("row has {} fields, the header has {}", r.len(), headers.len())),
+                error: InputError::new(
+                    source,
+                    Some(line),
+                    None,
+                    format!(
+                        "row has {} fields, the header has {}",
+                        r.len(),
+                        headers.len()
+                    ),
+                ),
             }),
             Ok(r) => {
                 let cell = |n: &str| col.get(n).and_then(|&i| r.get(i)).map(str::to_string);
@@ -140,7 +178,16 @@ fn read_csv(text: &str, source: &str) -> Result<Vec<(usize, ProfileLine)>, Input
                 let id = Some(p.id.clone()).filter(|s| !s.trim().is_empty());
                 p.validated().map_err(|m| BadProfile {
                     id,
-                    error: InputError::new(source, Some(line), Some(if m.starts_with("id") { "id" } else { "platform" }), m),
+                    error: InputError::new(
+                        source,
+                        Some(line),
+                        Some(if m.starts_with("id") {
+                            "id"
+                        } else {
+                            "platform"
+                        }),
+                        m,
+                    ),
                 })
             }
         };
@@ -162,10 +209,20 @@ mod tests {
         assert_eq!((p.platform.as_str(), p.handle.as_str()), ("x", "davido"));
         let e = rows[1].1.as_ref().unwrap_err();
         assert_eq!(rows[1].0, 3);
-        assert!(e.error.to_string().starts_with("p.jsonl:3: key must be a string"), "{}", e.error);
+        assert!(
+            e.error
+                .to_string()
+                .starts_with("p.jsonl:3: key must be a string"),
+            "{}",
+            e.error
+        );
         let e = rows[2].1.as_ref().unwrap_err();
         assert_eq!(e.id.as_deref(), Some("3"));
-        assert!(e.error.to_string().contains("field `nmae`: unknown field"), "{}", e.error);
+        assert!(
+            e.error.to_string().contains("field `nmae`: unknown field"),
+            "{}",
+            e.error
+        );
         assert!(rows[3].1.is_ok());
     }
 
@@ -173,13 +230,32 @@ mod tests {
     fn missing_and_empty_fields() {
         let e = parse_json_line(r#"{"id":"1","platform":"x","handle":"a"}"#, "p", 1).unwrap_err();
         assert!(e.error.message.contains("missing field `name`"));
-        let e = parse_json_line(r#"{"id":"","platform":"x","handle":"a","name":"A"}"#, "p", 1).unwrap_err();
+        let e = parse_json_line(
+            r#"{"id":"","platform":"x","handle":"a","name":"A"}"#,
+            "p",
+            1,
+        )
+        .unwrap_err();
         assert_eq!(e.error.field.as_deref(), Some("id"));
-        let e = parse_json_line(r#"{"id":"1","platform":"","handle":"a","name":"A"}"#, "p", 1).unwrap_err();
+        let e = parse_json_line(
+            r#"{"id":"1","platform":"","handle":"a","name":"A"}"#,
+            "p",
+            1,
+        )
+        .unwrap_err();
         assert_eq!(e.error.field.as_deref(), Some("platform"));
-        assert!(parse_json_line(r#"{"id":"1","platform":"x","handle":"","name":""}"#, "p", 1).is_ok());
-        let long = format!(r#"{{"id":"1","platform":"x","handle":"a","name":"{}"}}"#, "a".repeat(MAX_LINE_BYTES));
-        assert!(parse_json_line(&long, "p", 1).unwrap_err().error.message.contains("longer than"));
+        assert!(
+            parse_json_line(r#"{"id":"1","platform":"x","handle":"","name":""}"#, "p", 1).is_ok()
+        );
+        let long = format!(
+            r#"{{"id":"1","platform":"x","handle":"a","name":"{}"}}"#,
+            "a".repeat(MAX_LINE_BYTES)
+        );
+        assert!(parse_json_line(&long, "p", 1)
+            .unwrap_err()
+            .error
+            .message
+            .contains("longer than"));
     }
 
     #[test]
@@ -188,8 +264,23 @@ mod tests {
         let rows = read_profiles(text, "p.csv").unwrap();
         assert_eq!(rows.len(), 3);
         assert!(rows[0].1.as_ref().unwrap().bio.is_none());
-        assert!(rows[1].1.as_ref().unwrap_err().error.to_string().starts_with("p.csv:3: row has 2 fields"));
-        assert!(rows[2].1.as_ref().unwrap_err().error.to_string().contains("platform is empty"));
-        assert!(read_profiles("id,name\n", "p.csv").unwrap_err().to_string().contains("missing required column"));
+        assert!(rows[1]
+            .1
+            .as_ref()
+            .unwrap_err()
+            .error
+            .to_string()
+            .starts_with("p.csv:3: row has 2 fields"));
+        assert!(rows[2]
+            .1
+            .as_ref()
+            .unwrap_err()
+            .error
+            .to_string()
+            .contains("platform is empty"));
+        assert!(read_profiles("id,name\n", "p.csv")
+            .unwrap_err()
+            .to_string()
+            .contains("missing required column"));
     }
 }

@@ -76,8 +76,17 @@ impl ProtectedList {
             #[serde(borrow)]
             accounts: Vec<&'a RawValue>,
         }
-        if !text.trim_start().trim_start_matches('\u{feff}').starts_with('{') {
-            return Err(InputError::new(source, Some(1), None, "expected a JSON object {\"accounts\": [...]}"));
+        if !text
+            .trim_start()
+            .trim_start_matches('\u{feff}')
+            .starts_with('{')
+        {
+            return Err(InputError::new(
+                source,
+                Some(1),
+                None,
+                "expected a JSON object {\"accounts\": [...]}",
+            ));
         }
         let text = text.trim_start_matches('\u{feff}');
         let mut de = serde_json::Deserializer::from_str(text);
@@ -104,21 +113,38 @@ impl ProtectedList {
 
     pub fn from_csv(text: &str, source: &str) -> Result<Self, InputError> {
         const COLUMNS: [&str; 6] = ["id", "name", "aliases", "handles", "official", "avatars"];
-        let mut rdr = csv::ReaderBuilder::new().flexible(false).from_reader(text.as_bytes());
+        let mut rdr = csv::ReaderBuilder::new()
+            .flexible(false)
+            .from_reader(text.as_bytes());
         let headers = rdr.headers().map_err(|e| csv_error(source, &e))?.clone();
         let mut col = HashMap::new();
         for (i, h) in headers.iter().enumerate() {
             let h = h.trim().trim_start_matches('\u{feff}').to_ascii_lowercase();
             if !COLUMNS.contains(&h.as_str()) {
-                return Err(InputError::new(source, Some(1), Some(&h), format!("unknown column, expected one of {}", COLUMNS.join(", "))));
+                return Err(InputError::new(
+                    source,
+                    Some(1),
+                    Some(&h),
+                    format!("unknown column, expected one of {}", COLUMNS.join(", ")),
+                ));
             }
             if col.insert(h.clone(), i).is_some() {
-                return Err(InputError::new(source, Some(1), Some(&h), "column appears twice"));
+                return Err(InputError::new(
+                    source,
+                    Some(1),
+                    Some(&h),
+                    "column appears twice",
+                ));
             }
         }
         for required in ["id", "name"] {
             if !col.contains_key(required) {
-                return Err(InputError::new(source, Some(1), Some(required), "missing required column"));
+                return Err(InputError::new(
+                    source,
+                    Some(1),
+                    Some(required),
+                    "missing required column",
+                ));
             }
         }
         let mut accounts = Vec::new();
@@ -128,21 +154,36 @@ impl ProtectedList {
             let line = rec.position().map(|p| p.line() as usize).unwrap_or(0);
             let cell = |name: &str| col.get(name).and_then(|&i| rec.get(i)).unwrap_or("").trim();
             let items = |name: &str| -> Vec<String> {
-                cell(name).split('|').map(str::trim).filter(|s| !s.is_empty()).map(str::to_string).collect()
+                cell(name)
+                    .split('|')
+                    .map(str::trim)
+                    .filter(|s| !s.is_empty())
+                    .map(str::to_string)
+                    .collect()
             };
             let handles = |name: &str| -> Result<Vec<HandleRef>, InputError> {
                 items(name)
                     .into_iter()
                     .map(|item| match item.split_once(':') {
-                        Some((p, h)) => Ok(HandleRef { platform: p.trim().into(), handle: h.trim().into() }),
-                        None => Err(InputError::new(source, Some(line), Some(name), format!("{item:?} is not platform:handle (e.g. x:AlikoDangote)"))),
+                        Some((p, h)) => Ok(HandleRef {
+                            platform: p.trim().into(),
+                            handle: h.trim().into(),
+                        }),
+                        None => Err(InputError::new(
+                            source,
+                            Some(line),
+                            Some(name),
+                            format!("{item:?} is not platform:handle (e.g. x:AlikoDangote)"),
+                        )),
                     })
                     .collect()
             };
             let avatars = items("avatars")
                 .into_iter()
                 .map(|a| match a.strip_prefix("pdq:") {
-                    Some(h) => AvatarRef::Hash(AvatarHash { pdq: h.trim().into() }),
+                    Some(h) => AvatarRef::Hash(AvatarHash {
+                        pdq: h.trim().into(),
+                    }),
                     None => AvatarRef::Path(a),
                 })
                 .collect();
@@ -162,14 +203,29 @@ impl ProtectedList {
 
     /// Check what the type system cannot: ids unique and present, names with letters, valid handles
     /// and hashes. Platforms are canonicalised and handles lose any leading `@`.
-    fn validated(mut self, source: &str, locate: impl Fn(usize) -> (Option<usize>, String)) -> Result<Self, InputError> {
+    fn validated(
+        mut self,
+        source: &str,
+        locate: impl Fn(usize) -> (Option<usize>, String),
+    ) -> Result<Self, InputError> {
         if self.accounts.len() > MAX_ACCOUNTS {
-            return Err(InputError::new(source, None, Some("accounts"), format!("more than {MAX_ACCOUNTS} accounts")));
+            return Err(InputError::new(
+                source,
+                None,
+                Some("accounts"),
+                format!("more than {MAX_ACCOUNTS} accounts"),
+            ));
         }
         let mut seen: HashMap<String, usize> = HashMap::new();
         for (i, a) in self.accounts.iter_mut().enumerate() {
             let (line, prefix) = locate(i);
-            let field = |f: &str| if prefix.is_empty() { f.to_string() } else { format!("{prefix}.{f}") };
+            let field = |f: &str| {
+                if prefix.is_empty() {
+                    f.to_string()
+                } else {
+                    format!("{prefix}.{f}")
+                }
+            };
             let err = |f: &str, msg: String| InputError::new(source, line, Some(&field(f)), msg);
             a.id = a.id.trim().to_string();
             if a.id.is_empty() {
@@ -177,7 +233,9 @@ impl ProtectedList {
             }
             if let Some(first) = seen.insert(a.id.clone(), i) {
                 let (first_line, _) = locate(first);
-                let at = first_line.map(|l| format!(" (first on line {l})")).unwrap_or_default();
+                let at = first_line
+                    .map(|l| format!(" (first on line {l})"))
+                    .unwrap_or_default();
                 return Err(err("id", format!("duplicate id {:?}{at}", a.id)));
             }
             check_name(&a.name).map_err(|m| err("name", m))?;
@@ -186,15 +244,21 @@ impl ProtectedList {
             }
             for (kind, list) in [("handles", &mut a.handles), ("official", &mut a.official)] {
                 for (j, h) in list.iter_mut().enumerate() {
-                    h.platform = canonical_platform(&h.platform).map_err(|m| err(&format!("{kind}[{j}].platform"), m))?;
+                    h.platform = canonical_platform(&h.platform)
+                        .map_err(|m| err(&format!("{kind}[{j}].platform"), m))?;
                     check_handle(&h.handle).map_err(|m| err(&format!("{kind}[{j}].handle"), m))?;
                     h.handle = clean_handle(&h.handle).to_string();
                 }
             }
             for (j, av) in a.avatars.iter().enumerate() {
                 match av {
-                    AvatarRef::Hash(h) if h.pdq.len() != 64 || !h.pdq.chars().all(|c| c.is_ascii_hexdigit()) => {
-                        return Err(err(&format!("avatars[{j}].pdq"), format!("{:?} is not a PDQ hash (64 hex digits)", h.pdq)));
+                    AvatarRef::Hash(h)
+                        if h.pdq.len() != 64 || !h.pdq.chars().all(|c| c.is_ascii_hexdigit()) =>
+                    {
+                        return Err(err(
+                            &format!("avatars[{j}].pdq"),
+                            format!("{:?} is not a PDQ hash (64 hex digits)", h.pdq),
+                        ));
                     }
                     AvatarRef::Path(p) if p.trim().is_empty() => {
                         return Err(err(&format!("avatars[{j}]"), "avatar path is empty".into()));
@@ -209,7 +273,8 @@ impl ProtectedList {
     /// Read and parse a list file.
     pub fn load(path: &std::path::Path) -> Result<Self, InputError> {
         let source = path.display().to_string();
-        let text = std::fs::read_to_string(path).map_err(|e| InputError::new(&source, None, None, format!("cannot read: {e}")))?;
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| InputError::new(&source, None, None, format!("cannot read: {e}")))?;
         Self::parse(&text, &source)
     }
 }
@@ -222,7 +287,9 @@ fn check_name(name: &str) -> Result<(), String> {
         return Err(format!("name is longer than {MAX_NAME_CHARS} characters"));
     }
     if crate::normalize::normalize(name, MAX_NAME_CHARS).is_empty() {
-        return Err(format!("name {name:?} has no letters or digits to match on"));
+        return Err(format!(
+            "name {name:?} has no letters or digits to match on"
+        ));
     }
     Ok(())
 }
@@ -241,7 +308,9 @@ fn dotted(path: &str) -> String {
 pub(crate) fn csv_error(source: &str, e: &csv::Error) -> InputError {
     let line = e.position().map(|p| p.line() as usize);
     let message = match e.kind() {
-        csv::ErrorKind::UnequalLengths { expected_len, len, .. } => {
+        csv::ErrorKind::UnequalLengths {
+            expected_len, len, ..
+        } => {
             format!("row has {len} fields, the header has {expected_len}")
         }
         csv::ErrorKind::Utf8 { .. } => "not valid UTF-8".to_string(),
@@ -265,35 +334,57 @@ mod tests {
     fn reads_the_documented_json() {
         let list = ProtectedList::from_json(GOOD, "l.json").unwrap();
         let a = &list.accounts[0];
-        assert_eq!(a.handles[0], HandleRef { platform: "x".into(), handle: "AlikoDangote".into() });
+        assert_eq!(
+            a.handles[0],
+            HandleRef {
+                platform: "x".into(),
+                handle: "AlikoDangote".into()
+            }
+        );
         assert_eq!(a.avatars.len(), 2);
     }
 
     fn json_err(text: &str) -> String {
-        ProtectedList::from_json(text, "l.json").unwrap_err().to_string()
+        ProtectedList::from_json(text, "l.json")
+            .unwrap_err()
+            .to_string()
     }
 
     #[test]
     fn unknown_field_names_field_and_line() {
         let e = json_err("{\"accounts\": [\n {\"id\": \"a\", \"name\": \"A B\"},\n {\"id\": \"b\", \"nmae\": \"C\"}]}");
-        assert!(e.starts_with("l.json:3: field `accounts[1].nmae`: unknown field `nmae`"), "{e}");
+        assert!(
+            e.starts_with("l.json:3: field `accounts[1].nmae`: unknown field `nmae`"),
+            "{e}"
+        );
     }
 
     #[test]
     fn duplicate_ids_are_errors() {
         let e = json_err("{\"accounts\": [\n{\"id\": \"a\", \"name\": \"A B\"},\n{\"id\": \"a\", \"name\": \"C D\"}]}");
-        assert_eq!(e, "l.json:3: field `accounts[1].id`: duplicate id \"a\" (first on line 2)");
+        assert_eq!(
+            e,
+            "l.json:3: field `accounts[1].id`: duplicate id \"a\" (first on line 2)"
+        );
     }
 
     #[test]
     fn bad_values_are_located() {
-        assert!(json_err(r#"{"accounts": [{"id": "a", "name": "✅"}]}"#).contains("accounts[0].name"));
+        assert!(
+            json_err(r#"{"accounts": [{"id": "a", "name": "✅"}]}"#).contains("accounts[0].name")
+        );
         assert!(json_err(r#"{"accounts": [{"id": "a", "name": "A", "handles": [{"platform": "x", "handle": ""}]}]}"#)
             .contains("accounts[0].handles[0].handle`: handle is empty"));
-        assert!(json_err(r#"{"accounts": [{"id": "a", "name": "A", "avatars": [{"pdq": "zz"}]}]}"#).contains("avatars[0].pdq"));
-        assert!(json_err(r#"{"accounts": [{"id": "a", "name": "A", "handles": [{"platform": "x"}]}]}"#)
-            .contains("missing field `handle`"));
-        let e = json_err("{\"accounts\": ["); assert!(e.starts_with("l.json:1: ") && e.contains("EOF"), "{e}");
+        assert!(json_err(
+            r#"{"accounts": [{"id": "a", "name": "A", "avatars": [{"pdq": "zz"}]}]}"#
+        )
+        .contains("avatars[0].pdq"));
+        assert!(json_err(
+            r#"{"accounts": [{"id": "a", "name": "A", "handles": [{"platform": "x"}]}]}"#
+        )
+        .contains("missing field `handle`"));
+        let e = json_err("{\"accounts\": [");
+        assert!(e.starts_with("l.json:1: ") && e.contains("EOF"), "{e}");
         assert!(json_err("[]").contains("expected a JSON object"));
         assert!(json_err("{}").contains("missing field `accounts`"));
         assert!(json_err(r#"{"accounts": [{"id": " ", "name": "A"}]}"#).contains("id is empty"));
@@ -309,13 +400,24 @@ mod tests {
 
     #[test]
     fn csv_errors_name_line_and_column() {
-        let e = ProtectedList::from_csv("id,name,handle\n", "l.csv").unwrap_err().to_string();
-        assert!(e.starts_with("l.csv:1: field `handle`: unknown column"), "{e}");
-        let e = ProtectedList::from_csv("id,name,handles\na,A B,AlikoDangote\n", "l.csv").unwrap_err().to_string();
+        let e = ProtectedList::from_csv("id,name,handle\n", "l.csv")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.starts_with("l.csv:1: field `handle`: unknown column"),
+            "{e}"
+        );
+        let e = ProtectedList::from_csv("id,name,handles\na,A B,AlikoDangote\n", "l.csv")
+            .unwrap_err()
+            .to_string();
         assert_eq!(e, "l.csv:2: field `handles`: \"AlikoDangote\" is not platform:handle (e.g. x:AlikoDangote)");
-        let e = ProtectedList::from_csv("id,name\na,A B\nb\n", "l.csv").unwrap_err().to_string();
+        let e = ProtectedList::from_csv("id,name\na,A B\nb\n", "l.csv")
+            .unwrap_err()
+            .to_string();
         assert!(e.starts_with("l.csv:3: row has 1 fields"), "{e}");
-        let e = ProtectedList::from_csv("id,name\na,A B\na,C\n", "l.csv").unwrap_err().to_string();
+        let e = ProtectedList::from_csv("id,name\na,A B\na,C\n", "l.csv")
+            .unwrap_err()
+            .to_string();
         assert!(e.starts_with("l.csv:3: field `id`: duplicate id"), "{e}");
     }
 }

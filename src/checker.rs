@@ -1,0 +1,550 @@
+//! The text engine: compares a profile with the protected list and explains the verdict.
+//!
+//! Verdict rules. Name strength `n` and handle strength `h` run from 0 (none) to 3 (same key);
+//! `deceptive` means the match only exists through lookalike, invisible or stacked characters:
+//! * `impersonation`: name and handle both match (n ≥ 2 and h ≥ 2), or an exact name or handle with a
+//!   second signal (n = 3 and deceptive, h = 3 and n ≥ 1, h = 3 and deceptive);
+//! * `suspicious`: one strong signal alone (n ≥ 2, h = 3, an affix/typo/embedded handle of 6+ letters)
+//!   or two weak ones;
+//! * a handle explained by the profile's own, different name (`olamide_adeyemi` for "Olamide Adeyemi")
+//!   is no signal; one shared name token is never a signal.
+//! Labels turn a flag into `labelled`; the protected account's own and official handles are `own` and
+//! `allowed` before anything else.
+
+use crate::handle::{self, HandleHow, HandleKeys, HandleMatch};
+use crate::index::Index;
+use crate::labels::{self, Label, Place};
+use crate::name::{self, NameHow, NameKeys, NameMatch};
+use crate::normalize::{char_name, code_point, Normalized};
+use crate::profile::Profile;
+use crate::protected::{Account, ProtectedList};
+use crate::verdict::{CharEvidence, CheckResult, Evidence, Verdict};
+use std::collections::HashMap;
+
+/// Longest bio read for labels, in characters.
+pub const MAX_BIO_CHARS: usize = 2000;
+
+struct Prepared {
+    /// Name first, then aliases.
+    names: Vec<NameKeys>,
+    /// Handle-like targets: own handles, official handles, then names written as handles.
+    targets: Vec<Target>,
+}
+
+struct Target {
+    keys: HandleKeys,
+    kind: TargetKind,
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum TargetKind {
+    Handle,
+    Official,
+    Name,
+}
+
+pub struct Checker {
+    list: ProtectedList,
+    prepared: Vec<Prepared>,
+    index: Index,
+    /// (platform, lowercase handle) → (account, is official).
+    exact_accounts: HashMap<(String, String), (u32, bool)>,
+}
+
+/// Everything about a profile that does not depend on the account it is compared with.
+struct ProfileView<'a> {
+    profile: &'a Profile,
+    name: NameKeys,
+    handle: HandleKeys,
+    cores: Vec<(String, Vec<String>)>,
+    labels: Vec<Label>,
+}
+
+struct Assessment {
+    account: u32,
+    name: Option<(NameMatch, usize)>,
+    handle: Option<(HandleMatch, usize)>,
+    /// The handle's match was dropped because the profile's own name explains it.
+    handle_explained: bool,
+    deceptive: bool,
+    verdict: Verdict,
+    score: f64,
+}
+
+impl Checker {
+    pub fn new(list: ProtectedList) -> Self {
+        let mut index = Index::default();
+        let mut prepared = Vec::with_capacity(list.accounts.len());
+        let mut exact_accounts = HashMap::new();
+        for (i, a) in list.accounts.iter().enumerate() {
+            let i = i as u32;
+            let names: Vec<NameKeys> = std::iter::once(&a.name)
+                .chain(&a.aliases)
+                .map(|n| NameKeys::new(n))
+                .collect();
+            let mut targets = Vec::new();
+            for (list, kind) in [
+                (&a.handles, TargetKind::Handle),
+                (&a.official, TargetKind::Official),
+            ] {
+                for h in list {
+                    targets.push(Target {
+                        keys: HandleKeys::new(&h.platform, &h.handle),
+                        kind,
+                    });
+                    exact_accounts.insert(
+                        (h.platform.clone(), h.handle.to_lowercase()),
+                        (i, kind == TargetKind::Official),
+                    );
+                }
+            }
+            for (n, display) in names.iter().zip(std::iter::once(&a.name).chain(&a.aliases)) {
+                let fold = n.norm.fold_compact();
+                // Short names written as handles (obi, mtn) would match too much.
+                if fold.chars().count() >= 6 {
+                    targets.push(Target {
+                        keys: HandleKeys::from_name(&fold, &n.norm.glyph_compact(), display),
+                        kind: TargetKind::Name,
+                    });
+                }
+            }
+            for n in &names {
+                index.add_name(i, n);
+            }
+            for t in &targets {
+                index.add_handle(i, &t.keys);
+            }
+            prepared.push(Prepared { names, targets });
+        }
+        index.finish();
+        Checker {
+            list,
+            prepared,
+            index,
+            exact_accounts,
+        }
+    }
+
+    pub fn list(&self) -> &ProtectedList {
+        &self.list
+    }
+
+    pub fn account(&self, id: &str) -> Option<&Account> {
+        self.list.accounts.iter().find(|a| a.id == id)
+    }
+
+    pub fn check(&self, profile: &Profile) -> CheckResult {
+        let result = |verdict, score, matched: Option<&Account>, evidence| CheckResult {
+            id: profile.id.clone(),
+            verdict,
+            score,
+            matched: matched.map(|a| a.id.clone()),
+            evidence,
+        };
+        // The protected account itself, or one of its official secondary accounts.
+        if let Some(&(i, official)) = self
+            .exact_accounts
+            .get(&(profile.platform.clone(), profile.handle.to_lowercase()))
+        {
+            // Keyed by lowercase handle: every platform we know compares handles case-insensitively.
+            let a = &self.list.accounts[i as usize];
+            let (verdict, what) = if official {
+                (Verdict::Allowed, "an official account")
+            } else {
+                (Verdict::Own, "the account")
+            };
+            let ev = Evidence::new(
+                if official { "allowed" } else { "own" },
+                format!(
+                    "@{} on {} is {what} of {} on the protected list",
+                    profile.handle, profile.platform, a.name
+                ),
+            );
+            return result(verdict, 1.0, Some(a), vec![ev]);
+        }
+        let view = self.view(profile);
+        let best = self
+            .index
+            .candidates(&view.handle, &view.cores, &view.name)
+            .into_iter()
+            .filter_map(|a| self.assess(&view, a))
+            .max_by(|x, y| {
+                (x.verdict, x.score)
+                    .partial_cmp(&(y.verdict, y.score))
+                    .unwrap_or(std::cmp::Ordering::Equal)
+            });
+        let mut evidence = input_notes(&view);
+        match best {
+            Some(b) if b.verdict != Verdict::Clear => {
+                let a = &self.list.accounts[b.account as usize];
+                let mut ev = self.explain(&view, &b);
+                let labels: Vec<&Label> = view.labels.iter().collect();
+                let verdict = if labels.is_empty() {
+                    b.verdict
+                } else {
+                    Verdict::Labelled
+                };
+                if !labels.is_empty() {
+                    ev.push(label_evidence(&profile.platform, &labels));
+                }
+                ev.append(&mut evidence);
+                result(verdict, b.score, Some(a), ev)
+            }
+            other => {
+                let score = other.as_ref().map_or(0.0, |b| b.score);
+                if let Some(b) = &other {
+                    evidence.insert(0, self.near_miss(&view, b));
+                }
+                result(Verdict::Clear, score, None, evidence)
+            }
+        }
+    }
+
+    fn view<'a>(&self, profile: &'a Profile) -> ProfileView<'a> {
+        let name = NameKeys::new(&profile.name);
+        let handle = HandleKeys::new(&profile.platform, &profile.handle);
+        let cores = handle.cores();
+        let tokens: Vec<&str> = name.fold.iter().map(String::as_str).collect();
+        let mut labels = labels::in_name(&tokens);
+        if let Some(bio) = &profile.bio {
+            let bio: String = bio.chars().take(MAX_BIO_CHARS).collect();
+            labels.extend(labels::in_bio(&bio));
+        }
+        labels.extend(labels::in_handle(&handle.fold));
+        ProfileView {
+            profile,
+            name,
+            handle,
+            cores,
+            labels,
+        }
+    }
+
+    fn assess(&self, v: &ProfileView, account: u32) -> Option<Assessment> {
+        let p = &self.prepared[account as usize];
+        let name = p
+            .names
+            .iter()
+            .enumerate()
+            .filter_map(|(i, n)| name::compare(&v.name, n).map(|m| (m, i)))
+            .max_by(|x, y| {
+                (x.0.strength, x.0.similarity)
+                    .partial_cmp(&(y.0.strength, y.0.similarity))
+                    .unwrap()
+            });
+        let handle = p
+            .targets
+            .iter()
+            .enumerate()
+            .filter_map(|(i, t)| handle::compare(&v.handle, &v.cores, &t.keys).map(|m| (m, i)))
+            .max_by_key(|(m, i)| (m.strength, std::cmp::Reverse(*i)));
+        if name.is_none() && handle.is_none() {
+            return None;
+        }
+        let n = name.as_ref().map_or(0, |(m, _)| m.strength);
+        let mut h = handle.as_ref().map_or(0, |(m, _)| m.strength);
+        let handle_explained =
+            h > 0 && n <= 1 && h < 3 && explained_by_own_name(&v.handle, &v.name);
+        if handle_explained {
+            h = 0;
+        }
+        let il_swap = matches!(
+            handle.as_ref().map(|(m, _)| &m.how),
+            Some(HandleHow::SameKey { il_swap: true })
+        );
+        let deceptive = (n >= 2
+            && (v.name.norm.has_deceptive_change() || v.name.norm.mixed_script_word))
+            || (h == 3 && il_swap);
+        let target_len = handle.as_ref().map_or(0, |(m, _)| m.target_len);
+        let verdict =
+            if (n >= 2 && h >= 2) || (n == 3 && deceptive) || (h == 3 && (n >= 1 || deceptive)) {
+                Verdict::Impersonation
+            } else if n >= 2 || h == 3 || (h == 2 && target_len >= 6) || (n >= 1 && h >= 2) {
+                Verdict::Suspicious
+            } else {
+                Verdict::Clear
+            };
+        let strength = |x: u8| [0.0, 0.3, 0.5, 0.7][x as usize];
+        let raw =
+            1.0 - (1.0 - strength(n)) * (1.0 - strength(h)) * (if deceptive { 0.5 } else { 1.0 });
+        let score: f64 = match verdict {
+            Verdict::Impersonation => 0.8 + 0.2 * raw,
+            Verdict::Suspicious => 0.5 + 0.3 * raw,
+            _ => 0.5 * raw,
+        };
+        Some(Assessment {
+            account,
+            name,
+            handle,
+            handle_explained,
+            deceptive,
+            verdict,
+            score: (score * 1000.0).round() / 1000.0,
+        })
+    }
+
+    fn explain(&self, v: &ProfileView, b: &Assessment) -> Vec<Evidence> {
+        let a = &self.list.accounts[b.account as usize];
+        let p = &self.prepared[b.account as usize];
+        let mut out = Vec::new();
+        if let Some((m, i)) = &b.name {
+            let protected = if *i == 0 {
+                a.name.clone()
+            } else {
+                a.aliases[i - 1].clone()
+            };
+            let which = if *i == 0 { "name" } else { "alias" };
+            let detail = match &m.how {
+                NameHow::Same => format!("Display name {:?} reads as the protected {which} {protected:?}", v.profile.name),
+                NameHow::Contains { extra } => format!(
+                    "Display name {:?} contains the protected {which} {protected:?} with other words ({})",
+                    v.profile.name,
+                    extra.join(", ")
+                ),
+                NameHow::Similar => format!(
+                    "Display name {:?} is close to the protected {which} {protected:?} (similarity {:.2})",
+                    v.profile.name, m.similarity
+                ),
+            };
+            out.push(Evidence {
+                protected: Some(protected),
+                similarity: Some(m.similarity),
+                ..Evidence::new("name", detail)
+            });
+        }
+        let chars = char_evidence(&v.name.norm, "name");
+        if !chars.is_empty() && b.name.is_some() {
+            let deceptive = v
+                .name
+                .norm
+                .changes
+                .iter()
+                .filter(|c| c.action.is_deceptive())
+                .count();
+            let detail = if deceptive > 0 {
+                format!(
+                    "{deceptive} character(s) in the display name are lookalikes or hidden: {}",
+                    summarize(&chars)
+                )
+            } else {
+                format!(
+                    "The display name is decorated or styled: {}",
+                    summarize(&chars)
+                )
+            };
+            out.push(Evidence {
+                chars: Some(chars),
+                ..Evidence::new("characters", detail)
+            });
+        }
+        if v.name.norm.mixed_script_word && b.name.is_some() {
+            out.push(Evidence::new(
+                "script",
+                "A word of the display name mixes Latin letters with letters of another script",
+            ));
+        }
+        if let Some((m, i)) = &b.handle {
+            let t = &p.targets[*i];
+            let what = match t.kind {
+                TargetKind::Handle => format!("protected handle @{}", t.keys.display),
+                TargetKind::Official => format!("official handle @{}", t.keys.display),
+                TargetKind::Name => {
+                    format!("protected name {:?} written as a handle", t.keys.display)
+                }
+            };
+            let h = &v.profile.handle;
+            let mut e = Evidence {
+                protected: Some(t.keys.display.clone()),
+                ..Default::default()
+            };
+            e.detail = match &m.how {
+                HandleHow::SameKey { il_swap: true } => {
+                    let edit = handle::explain_edit(&t.keys.display, h);
+                    e.edit = Some(edit.clone());
+                    format!("Handle @{h} looks identical to the {what}: {edit} (capital I and lowercase l look alike)")
+                }
+                HandleHow::SameKey { il_swap: false } => {
+                    let edit = handle::explain_edit(&t.keys.display, h);
+                    e.edit = Some(edit.clone());
+                    e.distance = Some(0);
+                    format!("Handle @{h} reads the same as the {what} ({edit})")
+                }
+                HandleHow::Affix { affixes } => format!(
+                    "Handle @{h} is the {what} with {:?} added",
+                    affixes.join(", ")
+                ),
+                HandleHow::Embedded => format!("Handle @{h} contains the {what}"),
+                HandleHow::Typo { distance, edit } => {
+                    e.distance = Some(*distance);
+                    e.edit = Some(edit.clone());
+                    format!("Handle @{h} is {distance} edit(s) from the {what}: {edit}")
+                }
+            };
+            e.signal = "handle".into();
+            out.push(e);
+        }
+        if b.handle_explained {
+            out.push(Evidence::new(
+                "handle",
+                format!(
+                    "Handle @{} is explained by the profile's own name, so it is not counted",
+                    v.profile.handle
+                ),
+            ));
+        }
+        if b.deceptive {
+            out.push(Evidence::new("intent", "The resemblance depends on lookalike or hidden characters, which ordinary names do not use"));
+        }
+        out
+    }
+
+    /// Why a profile that resembles something is still clear.
+    fn near_miss(&self, v: &ProfileView, b: &Assessment) -> Evidence {
+        let a = &self.list.accounts[b.account as usize];
+        let detail = if b.handle_explained {
+            format!(
+                "Handle @{} resembles {}'s, but it is the profile's own name; nothing else matches",
+                v.profile.handle, a.name
+            )
+        } else {
+            format!(
+                "Only a weak resemblance to {} ({}); not enough to flag",
+                a.name, a.id
+            )
+        };
+        Evidence::new("note", detail)
+    }
+}
+
+/// Whether the handle is just the profile's own name (`fatousall93` for "Fatou Sall").
+fn explained_by_own_name(h: &HandleKeys, n: &NameKeys) -> bool {
+    let letters: String = h.fold.chars().filter(|c| !c.is_ascii_digit()).collect();
+    if letters.len() < 3 || n.fold.len() < 2 {
+        return false;
+    }
+    let toks = &n.fold;
+    let mut forms: Vec<String> = vec![toks.concat()];
+    for i in 0..toks.len() {
+        for j in 0..toks.len() {
+            if i != j {
+                forms.push(format!("{}{}", toks[i], toks[j]));
+                if let Some(c) = toks[i].chars().next() {
+                    forms.push(format!("{c}{}", toks[j]));
+                    forms.push(format!("{}{c}", toks[j]));
+                }
+            }
+        }
+    }
+    forms.iter().any(|f| {
+        letters == *f || (f.len() * 10 >= letters.len() * 7 && letters.contains(f.as_str()))
+    })
+}
+
+fn char_evidence(n: &Normalized, field: &str) -> Vec<CharEvidence> {
+    n.changes
+        .iter()
+        .map(|c| CharEvidence {
+            ch: c.ch.to_string(),
+            codepoint: code_point(c.ch),
+            name: char_name(c.ch),
+            action: c.action.as_str().into(),
+            looks_like: Some(c.read_as.clone()).filter(|s| !s.is_empty()),
+            field: field.into(),
+        })
+        .collect()
+}
+
+/// "U+0406 CYRILLIC CAPITAL LETTER BYELORUSSIAN-UKRAINIAN I looks like Latin I; U+200B … removed".
+fn summarize(chars: &[CharEvidence]) -> String {
+    let mut parts: Vec<String> = chars
+        .iter()
+        .take(8)
+        .map(|c| match (&c.looks_like, c.action.as_str()) {
+            (Some(l), "lookalike") => format!("{} {} looks like Latin {l}", c.codepoint, c.name),
+            (Some(l), "styled") => format!("{} {} is a styled {l}", c.codepoint, c.name),
+            (Some(l), _) => format!("{} {} read as {l}", c.codepoint, c.name),
+            (None, "diacritic") => format!("{} {} (accent ignored)", c.codepoint, c.name),
+            (None, action) => format!("{} {} ({action}, removed)", c.codepoint, c.name),
+        })
+        .collect();
+    if chars.len() > 8 {
+        parts.push(format!("and {} more", chars.len() - 8));
+    }
+    parts.join("; ")
+}
+
+fn label_evidence(platform: &str, labels: &[&Label]) -> Evidence {
+    let words: Vec<&str> = {
+        let mut w: Vec<&str> = labels.iter().map(|l| l.word).collect();
+        w.dedup();
+        w
+    };
+    let at_start = labels.iter().any(|l| l.place == Place::NameStart);
+    let in_name = labels
+        .iter()
+        .any(|l| matches!(l.place, Place::NameStart | Place::NameLater));
+    let in_bio = labels.iter().any(|l| l.place == Place::Bio);
+    let (compliant, detail) = if platform == "x" {
+        if at_start {
+            (true, format!("Labelled as {:?}: the display name starts with the label, as X's parody/fan policy requires", words.join(", ")))
+        } else if in_name {
+            (false, format!("Labelled as {:?}, but not policy-compliant: X requires the label word to start the display name", words.join(", ")))
+        } else if in_bio {
+            (false, format!("Labelled as {:?} only in the bio: not policy-compliant, X requires the label word to start the display name", words.join(", ")))
+        } else {
+            (false, format!("Labelled as {:?} only in the handle: not policy-compliant, X requires the label word to start the display name", words.join(", ")))
+        }
+    } else {
+        (
+            in_name || in_bio,
+            format!(
+                "Labelled as {:?} in the {}",
+                words.join(", "),
+                if in_name {
+                    "display name"
+                } else if in_bio {
+                    "bio"
+                } else {
+                    "handle only"
+                }
+            ),
+        )
+    };
+    Evidence {
+        compliant: Some(compliant),
+        ..Evidence::new("label", detail)
+    }
+}
+
+fn input_notes(v: &ProfileView) -> Vec<Evidence> {
+    let mut out = Vec::new();
+    if v.name.norm.truncated {
+        out.push(Evidence::new(
+            "input",
+            format!(
+                "Display name longer than {} characters: only the start was read",
+                crate::protected::MAX_NAME_CHARS
+            ),
+        ));
+    }
+    if v.handle.truncated {
+        out.push(Evidence::new(
+            "input",
+            format!(
+                "Handle longer than {} characters: only the start was read",
+                handle::MAX_HANDLE_CHARS
+            ),
+        ));
+    }
+    if v.profile
+        .bio
+        .as_ref()
+        .is_some_and(|b| b.chars().count() > MAX_BIO_CHARS)
+    {
+        out.push(Evidence::new(
+            "input",
+            format!("Bio longer than {MAX_BIO_CHARS} characters: only the start was read"),
+        ));
+    }
+    out
+}

@@ -1,0 +1,491 @@
+//! Handle similarity: equal lookalike keys, affixes (`real_`, `_NG`, `HQ`, digits), a protected handle
+//! embedded in a longer one, and typos within an edit distance that grows with length.
+//!
+//! Fuzzy distance on short strings is the main source of false alarms (MetaMask had to cut its tolerance
+//! from 3 to 1), so handles under 5 characters only match exactly, and a typo or affix alone is weaker
+//! evidence than an equal key.
+
+use crate::normalize::normalize;
+use crate::platform::handle_local;
+
+/// Longest handle read, in characters.
+pub const MAX_HANDLE_CHARS: usize = 100;
+
+/// Comparison keys for one handle (or a protected name written as a handle).
+#[derive(Debug, Clone, Default)]
+pub struct HandleKeys {
+    /// The handle as written (local part).
+    pub display: String,
+    /// Letters and digits, casefolded, confusables folded.
+    pub fold: String,
+    /// Same, with capital I read as l.
+    pub glyph: String,
+    /// `fold` with digits read as the letters they stand for (3→e, 4→a, 5→s, 7→t …).
+    pub leet: String,
+    /// The handle lowercased (digits kept as digits) split at `_`, `.`, `-` and digit runs, for affix
+    /// stripping.
+    pub parts: Vec<String>,
+    pub truncated: bool,
+}
+
+impl HandleKeys {
+    pub fn new(platform: &str, handle: &str) -> Self {
+        let local = handle_local(platform, handle);
+        let n = normalize(local, MAX_HANDLE_CHARS);
+        let fold = n.fold_compact();
+        let leet = fold.chars().map(leet_char).collect();
+        let plain = local.to_lowercase();
+        let mut parts = Vec::new();
+        for word in plain
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+        {
+            // Split runs of digits from letters: davido2024 -> davido, 2024.
+            let mut cur = String::new();
+            for c in word.chars() {
+                if !cur.is_empty()
+                    && cur.chars().last().unwrap().is_ascii_digit() != c.is_ascii_digit()
+                {
+                    parts.push(std::mem::take(&mut cur));
+                }
+                cur.push(c);
+            }
+            if !cur.is_empty() {
+                parts.push(cur);
+            }
+        }
+        HandleKeys {
+            display: local.to_string(),
+            glyph: n.glyph_compact(),
+            fold,
+            leet,
+            parts,
+            truncated: n.truncated,
+        }
+    }
+
+    /// Keys of a protected name used as a handle target ("Aliko Dangote" -> alikodangote).
+    pub fn from_name(fold_compact: &str, glyph_compact: &str, display: &str) -> Self {
+        HandleKeys {
+            display: display.to_string(),
+            fold: fold_compact.to_string(),
+            glyph: glyph_compact.to_string(),
+            leet: fold_compact.chars().map(leet_char).collect(),
+            parts: Vec::new(),
+            truncated: false,
+        }
+    }
+
+    /// The handle with affixes taken off, each with the affixes removed. Only whole parts are removed
+    /// where the handle separates them (`real_davido`, `davido_ng`); in a run-together handle only words
+    /// of the affix list of at least two letters (`realdavido`, `davidoofficial`), keeping 4+ letters.
+    /// Cores are returned as fold keys.
+    pub fn cores(&self) -> Vec<(String, Vec<String>)> {
+        let mut out: Vec<(String, Vec<String>)> = Vec::new();
+        let mut push = |core: String, affixes: Vec<String>| {
+            let core = if core.is_ascii()
+                && core.bytes().all(|b| b.is_ascii_lowercase())
+                && !core.contains('m')
+            {
+                core
+            } else {
+                normalize(&core, MAX_HANDLE_CHARS).fold_compact()
+            };
+            if core.len() >= 3 && core != self.fold && !out.iter().any(|(c, _)| *c == core) {
+                out.push((core, affixes));
+            }
+        };
+        // Whole parts.
+        let n = self.parts.len();
+        for lo in 0..n.min(3) {
+            for hi in (lo + 1..=n).rev().take(3) {
+                let dropped: Vec<String> = self.parts[..lo]
+                    .iter()
+                    .chain(&self.parts[hi..])
+                    .cloned()
+                    .collect();
+                if !dropped.is_empty() && dropped.iter().all(|p| is_affix(p)) {
+                    push(self.parts[lo..hi].concat(), dropped);
+                }
+            }
+        }
+        // Run-together prefixes and suffixes, one or two deep.
+        let mut frontier = vec![(self.parts.concat(), Vec::<String>::new())];
+        for _ in 0..2 {
+            let mut next = Vec::new();
+            for (s, affixes) in &frontier {
+                for a in AFFIXES.iter().filter(|a| a.len() >= 2) {
+                    if let Some(rest) = s.strip_prefix(a).filter(|r| r.len() >= 4) {
+                        next.push((
+                            rest.to_string(),
+                            [affixes.clone(), vec![a.to_string()]].concat(),
+                        ));
+                    }
+                    if let Some(rest) = s.strip_suffix(a).filter(|r| r.len() >= 4) {
+                        next.push((
+                            rest.to_string(),
+                            [affixes.clone(), vec![a.to_string()]].concat(),
+                        ));
+                    }
+                }
+                let digits = s.trim_end_matches(|c: char| c.is_ascii_digit());
+                if digits.len() != s.len() && digits.len() >= 4 {
+                    next.push((
+                        digits.to_string(),
+                        [affixes.clone(), vec![s[digits.len()..].to_string()]].concat(),
+                    ));
+                }
+            }
+            for (c, a) in &next {
+                push(c.clone(), a.clone());
+            }
+            frontier = next;
+        }
+        out
+    }
+}
+
+/// Words impersonators add to a copied handle.
+pub const AFFIXES: &[&str] = &[
+    "official",
+    "offical",
+    "officiel",
+    "oficial",
+    "real",
+    "the",
+    "its",
+    "itz",
+    "iam",
+    "im",
+    "i",
+    "hq",
+    "tv",
+    "support",
+    "help",
+    "helpdesk",
+    "team",
+    "news",
+    "media",
+    "music",
+    "fan",
+    "fans",
+    "fanpage",
+    "fanclub",
+    "parody",
+    "page",
+    "account",
+    "verified",
+    "original",
+    "updates",
+    "daily",
+    "live",
+    "global",
+    "world",
+    "africa",
+    "naija",
+    "care",
+    "service",
+    "info",
+    "backup",
+    "alt",
+    "new",
+    "mr",
+    "mrs",
+    "dr",
+    "hon",
+    "chief",
+    "king",
+    "queen",
+    "sir",
+    "x",
+    "of",
+    "giveaway",
+    "giveaways",
+    "promo",
+    "crypto",
+    "ng",
+    "gh",
+    "sn",
+    "ci",
+    "cm",
+    "ke",
+    "za",
+    "uk",
+    "us",
+    "usa",
+    "fr",
+    "ml",
+    "bf",
+    "tg",
+    "bj",
+    "ne",
+    "gn",
+    "cd",
+    "ga",
+    "et",
+    "tz",
+    "ug",
+    "rw",
+    "ma",
+    "eg",
+    "dz",
+    "tn",
+    "lr",
+    "sl",
+    "gm",
+    "zm",
+    "zw",
+    "nigeria",
+    "ghana",
+    "senegal",
+];
+
+pub fn is_affix(part: &str) -> bool {
+    part.chars().all(|c| c.is_ascii_digit()) || AFFIXES.contains(&part)
+}
+
+fn leet_char(c: char) -> char {
+    match c {
+        '3' => 'e',
+        '4' => 'a',
+        '5' => 's',
+        '7' => 't',
+        '8' => 'b',
+        '9' => 'g',
+        '6' => 'b',
+        _ => c,
+    }
+}
+
+/// Largest edit distance still read as a typo of a key of `len` characters.
+pub fn typo_limit(len: usize) -> usize {
+    match len {
+        0..=4 => 0,
+        5..=9 => 1,
+        _ => 2,
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum HandleHow {
+    /// Same key: identical to the eye (lookalike digits, I/l, case).
+    SameKey { il_swap: bool },
+    /// The protected handle plus affixes.
+    Affix { affixes: Vec<String> },
+    /// The protected handle inside a longer one.
+    Embedded,
+    /// Within a few edits.
+    Typo { distance: usize, edit: String },
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct HandleMatch {
+    pub how: HandleHow,
+    /// 3 = same key, 2 = affix, typo or embedded.
+    pub strength: u8,
+    /// Length of the protected key, for deciding how far to trust a weaker match.
+    pub target_len: usize,
+}
+
+/// Compare a profile's handle (with its `cores()`, computed once per profile) with one target: a
+/// protected handle or a protected name written as a handle.
+pub fn compare(
+    p: &HandleKeys,
+    p_cores: &[(String, Vec<String>)],
+    t: &HandleKeys,
+) -> Option<HandleMatch> {
+    if t.fold.len() < 3 || p.fold.is_empty() {
+        return None;
+    }
+    let m = |how, strength| {
+        Some(HandleMatch {
+            how,
+            strength,
+            target_len: t.fold.chars().count(),
+        })
+    };
+    if p.fold == t.fold || p.leet == t.leet {
+        return m(HandleHow::SameKey { il_swap: false }, 3);
+    }
+    if p.glyph == t.glyph {
+        return m(HandleHow::SameKey { il_swap: true }, 3);
+    }
+    let tlen = t.fold.chars().count();
+    if tlen >= 4 {
+        if let Some((_, affixes)) = p_cores.iter().find(|(c, _)| *c == t.fold || *c == t.leet) {
+            return m(
+                HandleHow::Affix {
+                    affixes: affixes.clone(),
+                },
+                2,
+            );
+        }
+    }
+    let limit = typo_limit(tlen);
+    if limit > 0 {
+        let d = strsim::osa_distance(&p.fold, &t.fold)
+            .min(strsim::osa_distance(&p.leet, &t.leet))
+            .min(strsim::osa_distance(&p.glyph, &t.glyph));
+        if d <= limit {
+            return m(
+                HandleHow::Typo {
+                    distance: d,
+                    edit: explain_edit(&t.display, &p.display),
+                },
+                2,
+            );
+        }
+    }
+    if tlen >= 5 && p.fold.contains(&t.fold) {
+        return m(HandleHow::Embedded, 2);
+    }
+    None
+}
+
+/// Describe the edits that turn `from` into `to`, comparing letters case-insensitively
+/// ("'i' replaced by '1'", "'o' dropped", "'a' and 'v' swapped").
+pub fn explain_edit(from: &str, to: &str) -> String {
+    let a: Vec<char> = from.chars().collect();
+    let b: Vec<char> = to.chars().collect();
+    if a.len() > 64 || b.len() > 64 {
+        return "too long to explain".into();
+    }
+    let eq = |x: char, y: char| x.to_lowercase().eq(y.to_lowercase());
+    let (n, m) = (a.len(), b.len());
+    let mut d = vec![vec![0usize; m + 1]; n + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for j in 0..=m {
+        d[0][j] = j;
+    }
+    for i in 1..=n {
+        for j in 1..=m {
+            let cost = usize::from(!eq(a[i - 1], b[j - 1]));
+            let mut v = (d[i - 1][j] + 1)
+                .min(d[i][j - 1] + 1)
+                .min(d[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && eq(a[i - 1], b[j - 2]) && eq(a[i - 2], b[j - 1]) {
+                v = v.min(d[i - 2][j - 2] + 1);
+            }
+            d[i][j] = v;
+        }
+    }
+    let mut ops = Vec::new();
+    let (mut i, mut j) = (n, m);
+    while i > 0 || j > 0 {
+        if i > 1
+            && j > 1
+            && eq(a[i - 1], b[j - 2])
+            && eq(a[i - 2], b[j - 1])
+            && !eq(a[i - 1], b[j - 1])
+            && d[i][j] == d[i - 2][j - 2] + 1
+        {
+            ops.push(format!("'{}' and '{}' swapped", a[i - 2], a[i - 1]));
+            i -= 2;
+            j -= 2;
+        } else if i > 0
+            && j > 0
+            && d[i][j] == d[i - 1][j - 1] + usize::from(!eq(a[i - 1], b[j - 1]))
+        {
+            if !eq(a[i - 1], b[j - 1]) {
+                ops.push(format!("'{}' replaced by '{}'", a[i - 1], b[j - 1]));
+            }
+            i -= 1;
+            j -= 1;
+        } else if i > 0 && d[i][j] == d[i - 1][j] + 1 {
+            ops.push(format!("'{}' dropped", a[i - 1]));
+            i -= 1;
+        } else {
+            let repeated = (j < m && eq(b[j], b[j - 1])) || (j > 1 && eq(b[j - 2], b[j - 1]));
+            ops.push(if repeated {
+                format!("'{}' doubled", b[j - 1])
+            } else {
+                format!("'{}' inserted", b[j - 1])
+            });
+            j -= 1;
+        }
+    }
+    ops.reverse();
+    if ops.is_empty() {
+        "only letter case differs".into()
+    } else {
+        ops.join(", ")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cmp(p: &str, t: &str) -> Option<HandleMatch> {
+        let p = HandleKeys::new("x", p);
+        compare(&p, &p.cores(), &HandleKeys::new("x", t))
+    }
+
+    #[test]
+    fn same_key_through_lookalikes() {
+        assert_eq!(cmp("david0", "davido").unwrap().strength, 3);
+        assert_eq!(
+            cmp("AIikoDangote", "AlikoDangote").unwrap().how,
+            HandleHow::SameKey { il_swap: true }
+        );
+        assert_eq!(cmp("d4v1do", "davido").map(|m| m.strength), Some(2));
+    }
+
+    #[test]
+    fn affixes() {
+        for h in [
+            "real_davido",
+            "davido_NG",
+            "davido2024",
+            "TheDavido",
+            "davidoofficial",
+            "davido_hq",
+            "iam_davido",
+        ] {
+            assert!(
+                matches!(cmp(h, "davido").unwrap().how, HandleHow::Affix { .. }),
+                "{h}"
+            );
+        }
+    }
+
+    #[test]
+    fn typos_within_limits() {
+        assert_eq!(
+            cmp("davdio", "davido").unwrap().how,
+            HandleHow::Typo {
+                distance: 1,
+                edit: "'i' and 'd' swapped".into()
+            }
+        );
+        assert!(cmp("davidoo", "davido").is_some());
+        assert!(cmp("dav", "davido").is_none());
+        assert!(
+            cmp("obj", "obi").is_none(),
+            "short handles match only exactly"
+        );
+        assert!(cmp("AlikoDangotte", "AlikoDangote").is_some());
+        assert!(cmp("AlikoDongotte", "AlikoDangote").is_some());
+        assert!(cmp("AlikoDongottte", "AlikoDangote").is_none());
+    }
+
+    #[test]
+    fn embedded() {
+        assert_eq!(cmp("xdavidox", "davido").unwrap().how, HandleHow::Embedded);
+    }
+
+    #[test]
+    fn edit_explanations() {
+        assert_eq!(explain_edit("davido", "dav1do"), "'i' replaced by '1'");
+        assert_eq!(explain_edit("davido", "davdo"), "'i' dropped");
+        assert_eq!(explain_edit("davido", "daviddo"), "'d' doubled");
+        assert_eq!(explain_edit("davido", "davidox"), "'x' inserted");
+        assert_eq!(
+            explain_edit("AlikoDangote", "AIikoDangote"),
+            "'l' replaced by 'I'"
+        );
+        assert_eq!(explain_edit("Davido", "davido"), "only letter case differs");
+    }
+}

@@ -1,0 +1,228 @@
+//! Display-name similarity: token-aware and order-insensitive, with Jaro-Winkler per token.
+//!
+//! Token-set ratios score "Elon Musk" and "Elon Musk Fan Club" as equal, and many different people share
+//! one name token with a famous one (Olamide, Obi, Drake, Sall, Mané), so a name only counts as *the
+//! same* when every token of the protected name is matched and nothing but filler words is left over.
+
+use crate::labels::is_label_token;
+use crate::normalize::{normalize, Normalized};
+use crate::protected::MAX_NAME_CHARS;
+
+#[derive(Debug, Clone)]
+pub struct NameKeys {
+    pub norm: Normalized,
+    /// Fold-key tokens, in order.
+    pub fold: Vec<String>,
+    /// Glyph-key tokens (capital I read as l), in order.
+    pub glyph: Vec<String>,
+}
+
+impl NameKeys {
+    pub fn new(name: &str) -> Self {
+        let norm = normalize(name, MAX_NAME_CHARS);
+        let split = |s: &str| {
+            s.split(' ')
+                .filter(|t| !t.is_empty())
+                .map(str::to_string)
+                .collect()
+        };
+        NameKeys {
+            fold: split(&norm.fold),
+            glyph: split(&norm.glyph),
+            norm,
+        }
+    }
+}
+
+/// Words that dress up a copied name without changing whose it is ("Davido Official", "The Real …").
+const FILLER: &[&str] = &[
+    "official", "officiel", "oficial", "real", "the", "tv", "hq", "page", "account", "club",
+    "verified", "original", "news", "updates", "music", "team", "media", "support", "help", "live",
+    "mr", "mrs", "dr", "hon", "sir", "of", "de", "da", "du", "la", "le", "and",
+];
+
+fn is_filler(token: &str) -> bool {
+    FILLER.contains(&token) || is_label_token(token) || token.chars().all(|c| c.is_ascii_digit())
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum NameHow {
+    /// Same tokens (in any order, or run together).
+    Same,
+    /// Every protected token is present, with other words beside it.
+    Contains { extra: Vec<String> },
+    /// Token by token close (typos, a letter changed).
+    Similar,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct NameMatch {
+    pub how: NameHow,
+    /// 3 = same, 2 = very similar, 1 = contains or loosely similar.
+    pub strength: u8,
+    pub similarity: f64,
+}
+
+/// Compare a profile's name with a protected name or alias.
+pub fn compare(p: &NameKeys, t: &NameKeys) -> Option<NameMatch> {
+    let a = compare_tokens(&p.fold, &t.fold);
+    let b = compare_tokens(&p.glyph, &t.glyph);
+    match (a, b) {
+        (Some(a), Some(b)) => Some(
+            if b.strength > a.strength || (b.strength == a.strength && b.similarity > a.similarity)
+            {
+                b
+            } else {
+                a
+            },
+        ),
+        (a, b) => a.or(b),
+    }
+}
+
+fn compare_tokens(p: &[String], t: &[String]) -> Option<NameMatch> {
+    if t.is_empty() || p.is_empty() {
+        return None;
+    }
+    // Set aside filler words the protected name does not itself contain ("The Weeknd" keeps "the").
+    let core: Vec<&str> = p
+        .iter()
+        .map(String::as_str)
+        .filter(|w| !is_filler(w) || t.iter().any(|x| x == w))
+        .collect();
+    if core.is_empty() {
+        return None;
+    }
+    let t: Vec<&str> = t.iter().map(String::as_str).collect();
+    let t_compact: String = t.concat();
+    if core.concat() == t_compact || sorted(&core) == sorted(&t) {
+        return Some(NameMatch {
+            how: NameHow::Same,
+            strength: 3,
+            similarity: 1.0,
+        });
+    }
+    // Every protected token present exactly, with other words beside it.
+    let mut used = vec![false; core.len()];
+    let all_present =
+        t.iter().all(
+            |w| match core.iter().enumerate().find(|(i, c)| !used[*i] && *c == w) {
+                Some((i, _)) => {
+                    used[i] = true;
+                    true
+                }
+                None => false,
+            },
+        );
+    if all_present {
+        let extra: Vec<String> = core
+            .iter()
+            .zip(&used)
+            .filter(|(_, u)| !**u)
+            .map(|(c, _)| c.to_string())
+            .collect();
+        // A one-word protected name inside a longer ordinary name (Olamide -> Olamide Adeyemi) is no match.
+        if t.len() < 2 {
+            return None;
+        }
+        return Some(NameMatch {
+            how: NameHow::Contains { extra },
+            strength: 1,
+            similarity: 0.9,
+        });
+    }
+    // Token alignment by Jaro-Winkler, weighted by token length; short tokens must match exactly.
+    if core.len() != t.len() {
+        return None;
+    }
+    let mut used = vec![false; core.len()];
+    let mut total = 0.0;
+    let mut weight = 0.0;
+    let mut worst: f64 = 1.0;
+    for w in &t {
+        let best = core
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| !used[*i])
+            .map(|(i, c)| (i, token_similarity(c, w)))
+            .max_by(|x, y| x.1.total_cmp(&y.1))?;
+        used[best.0] = true;
+        let len = w.chars().count() as f64;
+        total += best.1 * len;
+        weight += len;
+        worst = worst.min(best.1);
+    }
+    let sim = total / weight;
+    let long_enough = t_compact.chars().count() >= 6;
+    let strength = if sim >= 0.94 && worst >= 0.88 && long_enough {
+        2
+    } else if sim >= 0.9 && worst >= 0.8 {
+        1
+    } else {
+        return None;
+    };
+    Some(NameMatch {
+        how: NameHow::Similar,
+        strength,
+        similarity: (sim * 1000.0).round() / 1000.0,
+    })
+}
+
+fn token_similarity(a: &str, b: &str) -> f64 {
+    if a == b {
+        return 1.0;
+    }
+    if a.chars().count() <= 3 || b.chars().count() <= 3 {
+        return 0.0;
+    }
+    strsim::jaro_winkler(a, b)
+}
+
+fn sorted<'a>(v: &[&'a str]) -> Vec<&'a str> {
+    let mut s = v.to_vec();
+    s.sort_unstable();
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cmp(p: &str, t: &str) -> Option<(u8, NameHow)> {
+        compare(&NameKeys::new(p), &NameKeys::new(t)).map(|m| (m.strength, m.how))
+    }
+
+    #[test]
+    fn same_name_through_evasions() {
+        for p in [
+            "Dangote Aliko",
+            "AlikoDangote",
+            "Aliko.Dangote",
+            "Аliko Dangоte",
+            "𝐀𝐥𝐢𝐤𝐨 𝐃𝐚𝐧𝐠𝐨𝐭𝐞",
+            "✅ Aliko Dangote ✅",
+            "Aliko Dangote Official",
+            "AIiko Dangote",
+        ] {
+            assert_eq!(cmp(p, "Aliko Dangote").map(|m| m.0), Some(3), "{p}");
+        }
+    }
+
+    #[test]
+    fn one_shared_token_is_not_a_match() {
+        assert_eq!(cmp("Fatou Sall", "Macky Sall"), None);
+        assert_eq!(cmp("Olamide Adeyemi", "Olamide"), None);
+        assert_eq!(cmp("Obi Chukwuma", "Peter Obi"), None);
+        assert_eq!(cmp("Sadio Diallo", "Sadio Mané"), None);
+    }
+
+    #[test]
+    fn typos_and_containment() {
+        assert_eq!(cmp("Aliko Dangotte", "Aliko Dangote").map(|m| m.0), Some(2));
+        assert!(matches!(
+            cmp("Peter Obi Chukwuma", "Peter Obi"),
+            Some((1, NameHow::Contains { .. }))
+        ));
+        assert_eq!(cmp("The Weeknd", "The Weeknd").map(|m| m.0), Some(3));
+    }
+}
