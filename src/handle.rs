@@ -109,6 +109,14 @@ impl HandleKeys {
                 }
             }
         }
+        // Words in another order: dangote_aliko for AlikoDangote.
+        let words: Vec<&String> = self.parts.iter().filter(|p| !is_affix(p)).collect();
+        if words.len() == 2 {
+            push(
+                format!("{}{}", words[1], words[0]),
+                vec!["(word order)".into()],
+            );
+        }
         // Run-together prefixes and suffixes, one or two deep.
         let mut frontier = vec![(self.parts.concat(), Vec::<String>::new())];
         for _ in 0..2 {

@@ -183,6 +183,8 @@ impl Builder {
             if mapped.chars().all(|m| m.is_alphanumeric()) && !mapped.is_empty() {
                 self.record(c, Action::Lookalike, &mapped);
                 self.push_keys(&mapped, &mapped);
+                self.base_script = mapped.chars().next().map(|m| m.script());
+                self.marks_on_base = 0;
                 return;
             }
         }
@@ -201,10 +203,12 @@ impl Builder {
         decompose_canonical(c, |p| parts.push(p));
         let letter = parts[0];
         let script = letter.script();
-        self.base_script = Some(script);
         self.marks_on_base = 0;
         self.note_script(script);
         let (fold, glyph, looks) = map_letter(letter);
+        // Marks follow the rule of the script the letter is *read as* (a lookalike read as Latin takes
+        // Latin's rule), so normalising twice changes nothing.
+        self.base_script = Some(fold.chars().next().map_or(script, |f| f.script()));
         if let (Some(orig), Some(looks)) = (orig, looks.as_ref()) {
             self.record(orig, Action::Lookalike, looks);
         }
@@ -213,7 +217,7 @@ impl Builder {
         for &m in &parts[1..] {
             self.mark_inner(m, false);
         }
-        if accents && strips_marks(script) {
+        if accents && strips_marks(self.base_script.unwrap_or(script)) {
             if let Some(orig) = orig {
                 let plain = if looks.is_some() {
                     None
@@ -250,6 +254,9 @@ impl Builder {
     }
 
     fn push_keys(&mut self, fold: &str, glyph: &str) {
+        if fold.is_empty() && glyph.is_empty() {
+            return;
+        }
         self.fold.push_str(fold);
         self.glyph.push_str(glyph);
         self.at_separator = false;
@@ -411,21 +418,45 @@ fn ascii_tables() -> &'static AsciiTables {
     })
 }
 
-fn skeleton_lower(c: char) -> String {
-    let s: String = unicode_security::skeleton(c.encode_utf8(&mut [0; 4])).collect();
-    s.chars()
-        .filter(|c| !is_combining_mark(*c))
+/// One step of key derivation: skeleton, then lowercase, dropping marks the skeleton leaves.
+fn step(s: &str) -> String {
+    // Keys hold letters and digits only: some letters have punctuation prototypes (ː -> :).
+    let sk: String = unicode_security::skeleton(s).collect();
+    let mut out = String::new();
+    for c in sk
+        .nfkd()
+        .filter(|c| c.is_alphanumeric() && !is_combining_mark(*c))
         .flat_map(char::to_lowercase)
-        .collect()
+    {
+        match override_map(c) {
+            Some(o) => out.push_str(o),
+            None => out.push(c),
+        }
+    }
+    out
 }
 
+/// (fold, glyph) keys of one character. Two steps reach a fixed point: `M` -> `m` -> `rn`, so a capital
+/// and a small letter always get the same key. The fold key lowercases first (capital I stays i); where
+/// that leads outside ASCII but the glyph key does not (Cyrillic М -> м -> ʍ), the glyph key is used.
 fn slow_keys(c: char) -> (String, String) {
     if let Some(o) = override_map(c) {
         return (o.to_string(), o.to_string());
     }
+    let mut buf = [0; 4];
+    let glyph = step(&step(c.encode_utf8(&mut buf)));
     let lower: String = c.to_lowercase().collect();
-    let fold: String = lower.chars().map(skeleton_lower).collect();
-    (fold, skeleton_lower(c))
+    let fold = step(&step(&lower));
+    // Each key falls back on the other where one lands outside ASCII or on nothing (ð -> ∂ is dropped).
+    if (fold.is_empty() || !fold.is_ascii()) && glyph.is_ascii() && !glyph.is_empty() {
+        return (glyph.clone(), glyph);
+    }
+    if glyph.is_empty() {
+        // A letter whose prototype is punctuation (Hebrew yod -> ') stays itself rather than vanish.
+        let fold = if fold.is_empty() { lower } else { fold };
+        return (fold.clone(), fold);
+    }
+    (fold, glyph)
 }
 
 /// The fold key of a single character (used for symbols that stand in for letters).

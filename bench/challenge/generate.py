@@ -24,6 +24,19 @@ DIR/truth.jsonl      same order and ids:
                       "technique": ..., "expect": impersonation|suspicious|labelled|own|allowed|clear,
                       "match": "vip-NNN" | null}
 
+Kinds and techniques (truth "technique"):
+  positive / impersonation: handle_{insertion,omission,repetition,transposition,
+      replacement,vowel_swap,digit_lookalike,il_swap,affix,embedded} (typo'd
+      handle, protected name) and name_{cyrillic,greek,other_confusables,
+      invisible,styled,decorated,diacritics_added,diacritics_removed,il_swap,
+      spacing_order,alias} (transformed name, typo'd handle);
+  positive / suspicious: name_only, handle_only (one signal only);
+  labelled: labelled_compliant, labelled_bio_only, labelled_name_later;
+  own: own_handle; allowed: official_handle;
+  negative / clear: ordinary;  hard_negative / clear: shares_one_token
+      (ordinary person sharing exactly one name token with a protected
+      account), unprotected_vip (a vips.tsv account not protected in this set).
+
 Handles are always valid X handles ([A-Za-z0-9_], 1-15 chars) and unique
 (case-insensitively) across the whole set, as on the real platform; look-alike
 characters therefore only appear in display names.  A summary is printed to
@@ -322,6 +335,25 @@ FRANCO_ACCENTED = {"Mane": "Man\u00e9", "Traore": "Traor\u00e9", "Kone": "Kon\u0
                    "Cisse": "Ciss\u00e9", "Gueye": "Gu\u00e8ye", "Kouame": "Kouam\u00e9",
                    "Mbappe": "Mbapp\u00e9"}
 
+# Common given names / surnames missing from Faker's small West African lists.
+WA_EXTRA_FIRST_NAMES = {
+    "yo_NG": ["Olamide", "Femi", "Yemi", "Tiwa", "Simi", "Teni", "Seun", "Tobi", "Wole", "Jide",
+              "Bola", "Dele", "Tunde", "Kemi", "Funke", "Tolu", "Bisi", "Yinka", "Lola", "Ayo",
+              "Dayo", "Segun", "Tope", "Sola", "Shola", "Gbenga", "Kunle", "Wale", "Lanre", "Toyin"],
+    "ig_NG": ["Chidi", "Nkechi", "Chioma", "Kelechi", "Amaka", "Chinonso", "Nonso", "Ebuka",
+              "Chibuzor", "Ifeoma", "Obiora", "Genevieve", "Oby"],
+    "ha_NG": ["Aminu", "Usman", "Bashir", "Rabiu", "Nasir", "Kashim", "Atiku", "Sadiq", "Halima",
+              "Muhammadu", "Nuhu", "Kabir"],
+    "tw_GH": ["Kofi", "Kwame", "Kwabena", "Yaw", "Kojo", "Akua", "Ama", "Abena", "Efua", "Kwesi",
+              "Nana", "Yvonne", "Jackie"],
+}
+WA_EXTRA_LAST_NAMES = {
+    "yo_NG": ["Kuti", "Alade", "Akindele", "Balogun", "Adedeji", "Makinwa", "Abudu", "Ogunleye"],
+    "ig_NG": ["Nnaji", "Okoli", "Okoye", "Azubuike", "Ekweani", "Nwankwo"],
+    "ha_NG": ["Musa", "Shettima", "Bello", "Sani"],
+    "tw_GH": ["Appiah", "Gyan", "Mensah", "Addo", "Owusu", "Partey"],
+}
+
 TITLES = {"default": ["Dr.", "Chief", "Hon.", "Prof.", "Engr.", "Barr."],
           "ha_NG": ["Alhaji", "Hajiya", "Mallam", "Dr."], "tw_GH": ["Nana", "Dr.", "Hon.", "Togbe"],
           "franco": ["El Hadji", "Dr.", "Me", "S.E."]}
@@ -359,6 +391,11 @@ INTERESTS = ["Arsenal fan", "Chelsea till I die", "Man United \u26bd", "Jollof c
 HANDLE_WORDS = ["writes", "tech", "dev", "arts", "vibes", "photos", "designs", "ventures",
                 "baby", "boss", "king", "queen", "fit", "eats", "reads", "codes", "speaks",
                 "travels", "cooks", "_ng", "_gh", "musik", "sings", "law", "md", "rn"]
+RANDOM_WORDS = ["blue", "happy", "sunny", "naija", "lion", "star", "cool", "gold", "pixel", "ocean",
+                "dreamer", "soul", "rhythm", "urban", "silent", "wild", "cosmic", "lucky", "sweet",
+                "brave", "mango", "coffee", "jollof", "kente", "lagos", "accra", "dakar", "daily",
+                "little", "big", "real", "smart", "quiet", "rose", "shadow", "tiger", "eagle",
+                "green", "royal", "humble", "zen", "nova", "echo", "sparkle", "honey"]
 NAME_STOPWORDS = {"mr", "mrs", "dr", "prof", "dj", "mc", "king", "queen", "lil", "young", "the",
                   "of", "for", "de", "la", "wa", "el", "group", "bank", "nigeria", "ghana",
                   "official", "baby", "gold", "boy"}
@@ -824,6 +861,14 @@ class Gen:
                         if t and t not in seen and " " not in n:
                             seen.add(t)
                             self.token_roles[t].append((loc, role))
+        for loc, names in WA_EXTRA_FIRST_NAMES.items():
+            for n in names:
+                if (loc, "first") not in self.token_roles[fold_token(n)]:
+                    self.token_roles[fold_token(n)].append((loc, "first"))
+        for loc, names in WA_EXTRA_LAST_NAMES.items():
+            for n in names:
+                if (loc, "last") not in self.token_roles[fold_token(n)]:
+                    self.token_roles[fold_token(n)].append((loc, "last"))
         for n in FRANCO_FIRST_NAMES:
             self.token_roles[fold_token(n)].append(("franco", "first"))
         for n in FRANCO_LAST_NAMES:
@@ -834,12 +879,16 @@ class Gen:
             if self.rng.random() < 0.5:
                 return self.fakers["fr_FR"].first_name()
             return self.rng.choice(FRANCO_FIRST_NAMES)
+        if loc in WA_EXTRA_FIRST_NAMES and self.rng.random() < 0.2:
+            return self.rng.choice(WA_EXTRA_FIRST_NAMES[loc])
         return self.fakers[loc].first_name()
 
     def last_name(self, loc):
         if loc == "franco":
             n = self.rng.choice(FRANCO_LAST_NAMES)
             return FRANCO_ACCENTED.get(n, n) if self.rng.random() < 0.5 else n
+        if loc in WA_EXTRA_LAST_NAMES and self.rng.random() < 0.1:
+            return self.rng.choice(WA_EXTRA_LAST_NAMES[loc])
         return self.fakers[loc].last_name()
 
     # -- handles ------------------------------------------------------------
@@ -853,13 +902,10 @@ class Gen:
         """Indexes used to keep ordinary profiles away from protected ones."""
         self.protected_keys = set()
         self.token_index = defaultdict(list)   # token -> [(account idx, name idx)]
-        self.name_sizes = {}
         for ai, acc in enumerate(self.accounts):
             for ni, n in enumerate([acc["name"]] + acc["aliases"]):
                 self.protected_keys.add(name_key(n))
-                toks = sorted(set(name_tokens(n)))
-                self.name_sizes[(ai, ni)] = len(toks)
-                for t in toks:
+                for t in sorted(set(name_tokens(n))):
                     self.token_index[t].append((ai, ni))
         self.near = set()
         self.cores = set()
@@ -912,7 +958,8 @@ class Gen:
             f + "_" + l + nn, camel(f) + camel(l), f + l, camel(f) + "_" + camel(l), f + nn,
         ]
         if allow_random:
-            styles.append(self.faker_username("en_US" if loc == "franco" else loc))
+            styles.append(rng.choice(RANDOM_WORDS) + rng.choice(RANDOM_WORDS) + rng.choice(["", nn]))
+            styles.append(rng.choice(RANDOM_WORDS) + "_" + f + rng.choice(["", nn]))
         rng.shuffle(styles)
         return styles
 
@@ -958,6 +1005,9 @@ class Gen:
         name = first + " " + last
         if self.rng.random() < 0.06 and loc != "franco":
             name = self.fakers[loc].name()      # Faker's own format (titles, middle names)
+            toks = [t for t in name.split() if not t.endswith(".")]
+            if len(toks) >= 2:
+                first, last = toks[0], toks[-1]
         return loc, name, first, last
 
     # -- emit ----------------------------------------------------------------
@@ -1020,7 +1070,7 @@ def fictional_vip(g):
         kind = "mononym"
         if loc == "franco":
             F = camel(ascii_word(rng.choice(FRANCO_FIRST_NAMES)))
-        short = F[:4] if len(F) > 5 else F
+        short = F if len(F) <= 4 else (F[:4] if F[3].lower() in VOWELS else F[:3])
         name = rng.choice(STAGE_NAME_PATTERNS).format(first=F, short=short)
         aliases.append(first + " " + last)
         core = ascii_word(name)

@@ -1,0 +1,243 @@
+//! Run the real `vipguard` binary: output shapes, exit codes, errors that name file/line/field, and
+//! nothing half-written.
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_vipguard"))
+}
+
+fn run(args: &[&str]) -> Output {
+    bin().args(args).output().expect("run vipguard")
+}
+
+fn tmp(name: &str, text: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("vipguard-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let p = dir.join(name);
+    std::fs::write(&p, text).unwrap();
+    p
+}
+
+const LIST: &str = "tests/fixtures/protected.json";
+
+#[test]
+fn scan_writes_one_line_per_profile_in_order() {
+    let out = run(&[
+        "scan",
+        "--protected",
+        "demo/protected.json",
+        "demo/profiles.jsonl",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    let input = std::fs::read_to_string("demo/profiles.jsonl").unwrap();
+    assert_eq!(text.lines().count(), input.lines().count());
+    for (o, i) in text.lines().zip(input.lines()) {
+        let o: serde_json::Value = serde_json::from_str(o).unwrap();
+        let i: serde_json::Value = serde_json::from_str(i).unwrap();
+        assert_eq!(o["id"], i["id"]);
+        let keys: Vec<&str> = o.as_object().unwrap().keys().map(String::as_str).collect();
+        assert_eq!(keys, ["evidence", "id", "match", "score", "verdict"]);
+        let score = o["score"].as_f64().unwrap();
+        assert!((0.0..=1.0).contains(&score));
+    }
+}
+
+#[test]
+fn scan_reads_csv_profiles() {
+    let p = tmp("p.csv", "id,platform,handle,name,bio\n1,x,AIikoDangote,Aliko Dangote,\n2,x,chidi_okafor,Chidi Okafor,\n");
+    let out = run(&["scan", "--protected", LIST, p.to_str().unwrap()]);
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text
+        .lines()
+        .next()
+        .unwrap()
+        .contains("\"verdict\":\"impersonation\""));
+    assert!(text
+        .lines()
+        .nth(1)
+        .unwrap()
+        .contains("\"verdict\":\"clear\""));
+}
+
+#[test]
+fn a_bad_profile_line_gets_an_error_line_and_the_scan_goes_on() {
+    let p = tmp("bad.jsonl", "{\"id\":\"1\",\"platform\":\"x\",\"handle\":\"davido_\",\"name\":\"Davido\"}\n{\"id\":\"2\",\"platform\":\"x\",\n{\"id\":\"3\",\"platform\":\"x\",\"handle\":\"a\",\"name\":\"A\",\"nmae\":\"x\"}\n{\"id\":\"4\",\"platform\":\"x\",\"handle\":\"b\",\"name\":\"B\"}\n");
+    let out = run(&["scan", "--protected", LIST, p.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<serde_json::Value> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 4);
+    assert_eq!(lines[0]["verdict"], "impersonation");
+    assert_eq!(lines[1]["line"], 2);
+    assert!(lines[1]["error"].as_str().unwrap().contains("bad.jsonl:2:"));
+    assert_eq!(lines[2]["id"], "3");
+    assert!(lines[2]["error"].as_str().unwrap().contains("field `nmae`"));
+    assert_eq!(lines[3]["verdict"], "clear");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("2 of 4 profile lines could not be read"));
+}
+
+#[test]
+fn a_bad_protected_list_stops_with_file_line_and_field_and_writes_nothing() {
+    let list = tmp("list.json", "{\"accounts\": [\n  {\"id\": \"a\", \"name\": \"A B\"},\n  {\"id\": \"a\", \"name\": \"C D\"}\n]}");
+    let out_file =
+        std::env::temp_dir().join(format!("vipguard-cli-out-{}.jsonl", std::process::id()));
+    let _ = std::fs::remove_file(&out_file);
+    let out = run(&[
+        "scan",
+        "--protected",
+        list.to_str().unwrap(),
+        "demo/profiles.jsonl",
+        "-o",
+        out_file.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("list.json:3: field `accounts[1].id`: duplicate id \"a\""),
+        "{err}"
+    );
+    assert!(
+        !out_file.exists(),
+        "nothing may be written when the list is bad"
+    );
+
+    let list = tmp(
+        "list2.json",
+        "{\"accounts\": [{\"id\": \"a\", \"nmae\": \"A\"}]}",
+    );
+    let err = String::from_utf8(
+        run(&[
+            "scan",
+            "--protected",
+            list.to_str().unwrap(),
+            "demo/profiles.jsonl",
+        ])
+        .stderr,
+    )
+    .unwrap();
+    assert!(
+        err.contains("field `accounts[0].nmae`: unknown field `nmae`"),
+        "{err}"
+    );
+
+    let list = tmp("list.csv", "id,name,handles\na,A B,x:ok\nb,C D,nocolon\n");
+    let err = String::from_utf8(
+        run(&[
+            "scan",
+            "--protected",
+            list.to_str().unwrap(),
+            "demo/profiles.jsonl",
+        ])
+        .stderr,
+    )
+    .unwrap();
+    assert!(err.contains("list.csv:3: field `handles`"), "{err}");
+
+    let out = run(&[
+        "scan",
+        "--protected",
+        "does/not/exist.json",
+        "demo/profiles.jsonl",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("does/not/exist.json: cannot read"));
+}
+
+#[test]
+fn output_file_is_written_whole() {
+    let out_file =
+        std::env::temp_dir().join(format!("vipguard-cli-whole-{}.jsonl", std::process::id()));
+    let out = run(&[
+        "scan",
+        "--protected",
+        "demo/protected.json",
+        "demo/profiles.jsonl",
+        "-o",
+        out_file.to_str().unwrap(),
+    ]);
+    assert!(out.status.success());
+    let written = std::fs::read_to_string(&out_file).unwrap();
+    assert_eq!(
+        written.lines().count(),
+        std::fs::read_to_string("demo/profiles.jsonl")
+            .unwrap()
+            .lines()
+            .count()
+    );
+}
+
+#[test]
+fn check_explains_and_json_matches_scan() {
+    let out = run(&[
+        "check",
+        "--protected",
+        LIST,
+        "--platform",
+        "x",
+        "--handle",
+        "AIikoDangote",
+        "--name",
+        "Аliko Dangote",
+    ]);
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.starts_with("IMPERSONATION"), "{text}");
+    assert!(
+        text.contains("resembles Aliko Dangote (p-aliko): @AlikoDangote on x"),
+        "{text}"
+    );
+    assert!(
+        text.contains("U+0410")
+            && text.contains("CYRILLIC CAPITAL LETTER A")
+            && text.contains("looks like Latin A"),
+        "{text}"
+    );
+    assert!(text.contains("'l' replaced by 'I'"), "{text}");
+
+    let json = run(&[
+        "check",
+        "--protected",
+        LIST,
+        "--handle",
+        "AIikoDangote",
+        "--name",
+        "Аliko Dangote",
+        "--json",
+    ]);
+    let one: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let p = tmp("one.jsonl", "{\"id\":\"cli\",\"platform\":\"x\",\"handle\":\"AIikoDangote\",\"name\":\"Аliko Dangote\"}\n");
+    let scan = run(&["scan", "--protected", LIST, p.to_str().unwrap()]);
+    let line: serde_json::Value = serde_json::from_slice(&scan.stdout).unwrap();
+    assert_eq!(one, line);
+}
+
+#[test]
+fn table_format_is_readable() {
+    let out = run(&[
+        "scan",
+        "--protected",
+        "demo/protected.json",
+        "demo/profiles.jsonl",
+        "--format",
+        "table",
+    ]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.lines().next().unwrap().starts_with("profile"));
+    assert!(
+        text.contains("impersonation")
+            && text.contains("own")
+            && text.contains("allowed")
+            && text.contains("labelled")
+    );
+}
