@@ -2,8 +2,8 @@
 //!
 //! Verdict rules. Name strength `n` and handle strength `h` run from 0 (none) to 3 (same key);
 //! `deceptive` means the match only exists through lookalike, invisible or stacked characters:
-//! * `impersonation`: name and handle both match (n ≥ 2 and h ≥ 2), or an exact name or handle with a
-//!   second signal (n = 3 and deceptive, h = 3 and n ≥ 1, h = 3 and deceptive);
+//! * `impersonation`: name and handle both match (n ≥ 2 and h ≥ 2), or a close name or exact handle
+//!   with a second signal (n ≥ 2 and deceptive, h = 3 and n ≥ 1, h = 3 and deceptive);
 //! * `suspicious`: one strong signal alone (n ≥ 2, h = 3, an affix/typo/embedded handle of 6+ letters)
 //!   or two weak ones;
 //! * a handle explained by the profile's own, different name (`olamide_adeyemi` for "Olamide Adeyemi")
@@ -257,7 +257,7 @@ impl Checker {
             || (h == 3 && il_swap);
         let target_len = handle.as_ref().map_or(0, |(m, _)| m.target_len);
         let verdict =
-            if (n >= 2 && h >= 2) || (n == 3 && deceptive) || (h == 3 && (n >= 1 || deceptive)) {
+            if (n >= 2 && h >= 2) || (n >= 2 && deceptive) || (h == 3 && (n >= 1 || deceptive)) {
                 Verdict::Impersonation
             } else if n >= 2 || h == 3 || (h == 2 && target_len >= 6) || (n >= 1 && h >= 2) {
                 Verdict::Suspicious
@@ -424,6 +424,7 @@ fn explained_by_own_name(h: &HandleKeys, n: &NameKeys) -> bool {
     }
     let toks = &n.fold;
     let mut forms: Vec<String> = vec![toks.concat()];
+    forms.extend(toks.iter().filter(|t| t.len() >= 4).cloned());
     for i in 0..toks.len() {
         for j in 0..toks.len() {
             if i != j {

@@ -105,10 +105,13 @@ fn tables() -> &'static Tables {
     })
 }
 
-/// Whether a (fold-normalised) name token is a label word, so name matching can set it aside.
+/// Whether a (fold-normalised) name token is a label word or a word for "account"/"page" that goes
+/// with one ("Compte Parodique", "Página de Fãs"), so name matching can set it aside.
 pub fn is_label_token(token: &str) -> bool {
     let t = tables();
-    t.strong.contains_key(token) || t.fan.contains_key(token)
+    t.strong.contains_key(token)
+        || t.fan.contains_key(token)
+        || t.account.iter().any(|a| a == token)
 }
 
 /// Label words in a display name's tokens (fold keys, in order).

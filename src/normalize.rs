@@ -152,15 +152,15 @@ impl Builder {
             }
             return self.separator();
         }
-        if is_combining_mark(c) {
-            return self.mark(c);
-        }
         if is_invisible(c) {
             // Variation selectors and joiners inside an emoji sequence belong to the decoration.
             if !self.last_was_decoration {
                 self.record(c, Action::Invisible, "");
             }
             return;
+        }
+        if is_combining_mark(c) {
+            return self.mark(c);
         }
         self.last_was_decoration = false;
         if matches!(c, '\'' | '’' | 'ʼ' | '`' | '´' | 'ʻ') {
@@ -173,7 +173,7 @@ impl Builder {
             }
             return;
         }
-        if c.is_alphanumeric() {
+        if c.is_alphanumeric() || override_map(c).is_some() {
             return self.base(c, Some(c));
         }
         // A symbol between two letters that reads as a letter (A|iko) is a lookalike, not punctuation.
@@ -305,6 +305,17 @@ impl Builder {
         };
         trim(&mut self.fold);
         trim(&mut self.glyph);
+        // The skeleton reads m as rn; collapse both to m so keys stay short and edit distances count
+        // one letter, not two.
+        let collapse = |s: String| {
+            if s.contains("rn") {
+                s.replace("rn", "m")
+            } else {
+                s
+            }
+        };
+        self.fold = collapse(self.fold);
+        self.glyph = collapse(self.glyph);
         Normalized {
             fold: self.fold,
             glyph: self.glyph,
@@ -397,6 +408,31 @@ fn override_map(c: char) -> Option<&'static str> {
         'ŋ' | 'Ŋ' | 'п' => "n",
         'г' => "r",
         'ш' => "w",
+        // Small capitals, which confusables.txt mostly leaves alone.
+        'ᴀ' => "a",
+        'ʙ' => "b",
+        'ᴄ' => "c",
+        'ᴅ' => "d",
+        'ᴇ' | '℮' => "e",
+        'ꜰ' => "f",
+        'ɢ' => "g",
+        'ʜ' => "h",
+        'ɪ' => "i",
+        'ᴊ' => "j",
+        'ᴋ' => "k",
+        'ʟ' => "l",
+        'ᴍ' => "m",
+        'ɴ' => "n",
+        'ᴏ' => "o",
+        'ᴘ' => "p",
+        'ʀ' => "r",
+        'ꜱ' => "s",
+        'ᴛ' => "t",
+        'ᴜ' => "u",
+        'ᴠ' => "v",
+        'ᴡ' => "w",
+        'ʏ' => "y",
+        'ᴢ' => "z",
         'ß' => "ss",
         'æ' | 'Æ' => "ae",
         'œ' | 'Œ' => "oe",
@@ -610,6 +646,7 @@ mod tests {
     #[test]
     fn m_and_rn_share_a_key() {
         assert_eq!(keys("Samuel").0, keys("Sarnuel").0);
+        assert_eq!(keys("Samuel").0, "samuel");
     }
 
     #[test]
