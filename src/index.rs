@@ -3,8 +3,10 @@
 //! * exact keys (handles, names written as handles, sorted name tokens) in a hash map;
 //! * a deletion neighbourhood (SymSpell-style, one deletion on each side) over handle keys, which finds
 //!   every key within the typo limits without comparing against each account;
-//! * name tokens and their one-deletion variants, with hit counting: an account is a candidate when every
-//!   token of its name is hit, because a name match needs all of them.
+//! * names under their two rarest tokens: a name match needs every token of the protected name, so the
+//!   rarest pair is always among the profile's matched tokens, and pairs are selective even when first
+//!   names and surnames are common. Fuzzy token matching (one deletion each side) runs over the distinct
+//!   tokens, not over accounts.
 //!
 //! Chosen over q-grams and a BK-tree by measurement: see `benches/check.rs` and docs/benchmarks.md.
 
@@ -18,14 +20,16 @@ type Postings = Vec<u32>;
 pub struct Index {
     exact: HashMap<String, Postings>,
     deletes: HashMap<u64, Postings>,
-    tokens: HashMap<String, Postings>,
-    token_deletes: HashMap<u64, Postings>,
-    /// Fewest tokens among each account's name and aliases.
-    min_tokens: Vec<u8>,
+    token_ids: HashMap<String, u32>,
+    /// Token ids by the hash of the token and of each of its one-deletion variants.
+    token_deletes: HashMap<u64, Vec<u32>>,
+    /// Names of two or more tokens, under their two rarest tokens.
+    by_pair: HashMap<(u32, u32), Postings>,
+    /// One-token names.
+    by_single: HashMap<u32, Postings>,
+    /// Names waiting for `finish`, which needs every token's frequency first.
+    pending: Vec<(u32, Vec<String>)>,
 }
-
-/// Posting lists longer than this only confirm candidates found through rarer keys.
-const COMMON: usize = 256;
 
 fn fnv(s: &str) -> u64 {
     let mut h: u64 = 0xcbf29ce484222325;
@@ -71,31 +75,48 @@ impl Index {
     pub fn add_name(&mut self, a: u32, n: &NameKeys) {
         self.exact.entry(sorted_key(&n.fold)).or_default().push(a);
         self.exact.entry(sorted_key(&n.glyph)).or_default().push(a);
-        for t in n.fold.iter().chain(&n.glyph) {
-            self.tokens.entry(t.clone()).or_default().push(a);
-            if t.chars().count() >= 4 {
-                self.token_deletes.entry(fnv(t)).or_default().push(a);
-                deletions(t, |h| self.token_deletes.entry(h).or_default().push(a));
-            }
+        self.pending.push((a, n.fold.clone()));
+        if n.glyph != n.fold {
+            self.pending.push((a, n.glyph.clone()));
         }
-        let a = a as usize;
-        if self.min_tokens.len() <= a {
-            self.min_tokens.resize(a + 1, u8::MAX);
-        }
-        self.min_tokens[a] = self.min_tokens[a].min(n.fold.len().min(255) as u8);
     }
 
-    /// Sort and deduplicate posting lists once everything is added.
+    /// Build the token index and sort and deduplicate posting lists once everything is added.
     pub fn finish(&mut self) {
-        for v in self.exact.values_mut().chain(self.tokens.values_mut()) {
+        let pending = std::mem::take(&mut self.pending);
+        let mut df: HashMap<&str, u32> = HashMap::new();
+        for (_, tokens) in &pending {
+            for t in tokens {
+                *df.entry(t.as_str()).or_default() += 1;
+            }
+        }
+        for (_, tokens) in &pending {
+            for t in tokens {
+                if self.token_ids.contains_key(t) {
+                    continue;
+                }
+                let id = self.token_ids.len() as u32;
+                self.token_ids.insert(t.clone(), id);
+                if t.chars().count() >= 4 {
+                    self.token_deletes.entry(fnv(t)).or_default().push(id);
+                    deletions(t, |h| self.token_deletes.entry(h).or_default().push(id));
+                }
+            }
+        }
+        for (a, tokens) in &pending {
+            let mut ids: Vec<(u32, u32)> = tokens.iter().map(|t| (df[t.as_str()], self.token_ids[t])).collect();
+            ids.sort_unstable();
+            match ids.as_slice() {
+                [] => {}
+                [(_, x)] => self.by_single.entry(*x).or_default().push(*a),
+                [(_, x), (_, y), ..] => self.by_pair.entry((*x.min(y), *x.max(y))).or_default().push(*a),
+            }
+        }
+        for v in self.exact.values_mut().chain(self.by_pair.values_mut()).chain(self.by_single.values_mut()) {
             v.sort_unstable();
             v.dedup();
         }
-        for v in self
-            .deletes
-            .values_mut()
-            .chain(self.token_deletes.values_mut())
-        {
+        for v in self.deletes.values_mut().chain(self.token_deletes.values_mut()) {
             v.sort_unstable();
             v.dedup();
         }
@@ -148,47 +169,38 @@ impl Index {
     }
 
     fn token_candidates(&self, name: &NameKeys) -> Vec<u32> {
-        // Per profile token: accounts hit by it exactly or within one deletion.
-        let mut lists: Vec<Vec<u32>> = Vec::new();
-        for (f, g) in name.fold.iter().zip(&name.glyph) {
-            let mut hits: Vec<u32> = Vec::new();
-            for t in [f, g] {
-                if let Some(v) = self.tokens.get(t.as_str()) {
-                    hits.extend_from_slice(v);
-                }
-                if t.chars().count() >= 4 {
-                    if let Some(v) = self.token_deletes.get(&fnv(t)) {
-                        hits.extend_from_slice(v);
+        // Per profile word: the protected tokens it matches exactly or within one deletion each side.
+        let matched: Vec<Vec<u32>> = name
+            .fold
+            .iter()
+            .zip(&name.glyph)
+            .map(|(f, g)| {
+                let mut ids = Vec::new();
+                for t in [f, g] {
+                    ids.extend(self.token_ids.get(t.as_str()));
+                    if t.chars().count() >= 4 {
+                        ids.extend(self.token_deletes.get(&fnv(t)).into_iter().flatten());
+                        deletions(t, |h| ids.extend(self.token_deletes.get(&h).into_iter().flatten()));
                     }
-                    deletions(t, |h| {
-                        if let Some(v) = self.token_deletes.get(&h) {
-                            hits.extend_from_slice(v);
-                        }
-                    });
                 }
+                ids.sort_unstable();
+                ids.dedup();
+                ids
+            })
+            .collect();
+        let mut out = Vec::new();
+        for (i, xs) in matched.iter().enumerate() {
+            for x in xs {
+                out.extend(self.by_single.get(x).into_iter().flatten());
             }
-            hits.sort_unstable();
-            hits.dedup();
-            if !hits.is_empty() {
-                lists.push(hits);
-            }
-        }
-        lists.sort_by_key(Vec::len);
-        let mut counts: HashMap<u32, u8> = HashMap::new();
-        for (i, list) in lists.iter().enumerate() {
-            let open = i == 0 || list.len() <= COMMON;
-            for &a in list {
-                if open {
-                    *counts.entry(a).or_default() += 1;
-                } else if let Some(c) = counts.get_mut(&a) {
-                    *c += 1;
+            for ys in &matched[i + 1..] {
+                for x in xs {
+                    for y in ys {
+                        out.extend(self.by_pair.get(&(*x.min(y), *x.max(y))).into_iter().flatten());
+                    }
                 }
             }
         }
-        counts
-            .into_iter()
-            .filter(|&(a, c)| c >= self.min_tokens.get(a as usize).copied().unwrap_or(u8::MAX))
-            .map(|(a, _)| a)
-            .collect()
+        out
     }
 }

@@ -104,7 +104,16 @@ impl Normalized {
 
 /// Normalise `input`, reading at most `max_chars` characters.
 pub fn normalize(input: &str, max_chars: usize) -> Normalized {
-    let mut out = Builder::default();
+    if input.is_ascii() {
+        normalize_ascii(input, max_chars)
+    } else {
+        normalize_general(input, max_chars)
+    }
+}
+
+/// The general path, one character at a time with full Unicode handling.
+fn normalize_general(input: &str, max_chars: usize) -> Normalized {
+    let mut out = Builder { at_separator: true, ..Default::default() };
     let mut count = 0usize;
     let composed: Vec<char> = input.nfc().collect();
     for (i, &c) in composed.iter().enumerate() {
@@ -117,6 +126,49 @@ pub fn normalize(input: &str, max_chars: usize) -> Normalized {
         out.push_char(c, next);
     }
     out.finish()
+}
+
+/// Most names and all X handles are ASCII: the same result as the general path without its per-character
+/// decomposition and allocation (a property test checks they agree).
+fn normalize_ascii(input: &str, max_chars: usize) -> Normalized {
+    let t = ascii_tables();
+    let bytes = input.as_bytes();
+    let n = bytes.len().min(max_chars);
+    let mut fold = String::with_capacity(n + 4);
+    let mut glyph = String::with_capacity(n + 4);
+    let mut changes = Vec::new();
+    let mut at_separator = true;
+    for i in 0..n {
+        let c = bytes[i] as char;
+        if c.is_ascii_alphanumeric() {
+            fold.push_str(&t.fold[c as usize]);
+            glyph.push_str(&t.glyph[c as usize]);
+            at_separator = false;
+            continue;
+        }
+        if c == '\'' || c == '`' {
+            continue;
+        }
+        if c.is_ascii_whitespace() && c != ' ' {
+            changes.push(Change { ch: c, action: Action::Blank, read_as: String::new(), script: c.script() });
+        } else if !c.is_ascii_whitespace() && !at_separator && bytes.get(i + 1).is_some_and(|b| b.is_ascii_alphanumeric()) {
+            // A symbol between two letters that reads as a letter (A|iko).
+            let mapped = &t.fold[c as usize];
+            if !mapped.is_empty() && mapped.chars().all(|m| m.is_alphanumeric()) {
+                changes.push(Change { ch: c, action: Action::Lookalike, read_as: mapped.clone(), script: c.script() });
+                fold.push_str(mapped);
+                glyph.push_str(mapped);
+                continue;
+            }
+        }
+        if !at_separator && !fold.is_empty() {
+            fold.push(' ');
+            glyph.push(' ');
+        }
+        at_separator = true;
+    }
+    let b = Builder { fold, glyph, changes, truncated: bytes.len() > max_chars, ..Default::default() };
+    b.finish()
 }
 
 #[derive(Default)]
@@ -552,6 +604,14 @@ pub fn code_point(c: char) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn ascii_fast_path_agrees_with_general_path(s in "[ -~\t]{0,40}", cap in 0usize..45) {
+            prop_assert_eq!(normalize_ascii(&s, cap), normalize_general(&s, cap));
+        }
+    }
 
     fn keys(s: &str) -> (String, String) {
         let n = normalize(s, 200);

@@ -1,0 +1,25 @@
+#!/usr/bin/env python3
+"""Print criterion medians for vipguard's benches and the speed-up over the linear baseline."""
+import json, pathlib, sys
+
+root = pathlib.Path("target/criterion")
+
+def median(group, name):
+    p = root / group / name / "new" / "estimates.json"
+    if not p.exists():
+        return None
+    return json.loads(p.read_text())["median"]["point_estimate"]  # nanoseconds
+
+def fmt(ns):
+    return f"{ns/1e6:.1f} ms" if ns >= 1e6 else f"{ns/1e3:.2f} µs" if ns >= 1e3 else f"{ns:.0f} ns"
+
+rows = [
+    ("one text check, 100k accounts (median)", median("text_check_100k", "vipguard_check"), "≤ 20 µs"),
+    ("linear strsim scan, same list (median)", median("text_check_100k", "linear_strsim_scan"), ""),
+    ("index build, 100k accounts (median)", median("index_build", "checker_new_100k"), "≤ 1 s"),
+]
+if any(v is None for _, v, _ in rows):
+    sys.exit("run `cargo bench --bench check` first")
+for label, v, target in rows:
+    print(f"{label:<42} {fmt(v):>10}  {target}")
+print(f"{'speed-up over the linear scan':<42} {rows[1][1]/rows[0][1]:>9.0f}×  ≥ 100×")
