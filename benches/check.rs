@@ -28,8 +28,11 @@ fn bench(c: &mut Criterion) {
     let list: ProtectedList = synth::protected(100_000, 7);
     let queries = synth::profiles(&list, 1000, 11);
     let checker = Checker::new(list.clone());
-    let lowered: Vec<(String, String)> =
-        list.accounts.iter().map(|a| (a.name.to_lowercase(), a.handles[0].handle.to_lowercase())).collect();
+    let lowered: Vec<(String, String)> = list
+        .accounts
+        .iter()
+        .map(|a| (a.name.to_lowercase(), a.handles[0].handle.to_lowercase()))
+        .collect();
 
     let mut g = c.benchmark_group("text_check_100k");
     let mut i = 0;
@@ -51,7 +54,9 @@ fn bench(c: &mut Criterion) {
 
     let mut g = c.benchmark_group("index_build");
     g.sample_size(10);
-    g.bench_function("checker_new_100k", |b| b.iter(|| black_box(Checker::new(list.clone()))));
+    g.bench_function("checker_new_100k", |b| {
+        b.iter(|| black_box(Checker::new(list.clone())))
+    });
     g.finish();
 }
 

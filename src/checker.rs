@@ -374,7 +374,8 @@ impl Checker {
                     affixes.join(", ")
                 ),
                 HandleHow::Embedded => format!("Handle @{h} contains the {what}"),
-                HandleHow::Typo { distance, edit } => {
+                HandleHow::Typo { distance } => {
+                    let edit = handle::explain_edit(&t.keys.display, h);
                     e.distance = Some(*distance);
                     e.edit = Some(edit.clone());
                     format!("Handle @{h} is {distance} edit(s) from the {what}: {edit}")

@@ -13,22 +13,85 @@
 use crate::handle::HandleKeys;
 use crate::name::NameKeys;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
-type Postings = Vec<u32>;
+/// Many values per key: built as one array of (key, value) pairs, then sorted into one flat value array
+/// with a hash table from key to its range. Two allocations instead of one per key, and a lookup costs one
+/// or two cache misses (binary search over tens of megabytes cost twenty). Keys are hashes already; a
+/// collision only adds a candidate, and every candidate is compared in full.
+#[derive(Default)]
+struct MultiMap {
+    building: Vec<(u64, u32)>,
+    ranges: HashMap<u64, (u32, u32), BuildHasherDefault<KeyIsHash>>,
+    values: Vec<u32>,
+}
+
+/// The keys are FNV hashes already: hashing them again is wasted work.
+#[derive(Default)]
+struct KeyIsHash(u64);
+
+impl Hasher for KeyIsHash {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0 << 8) ^ *b as u64;
+        }
+    }
+    fn write_u64(&mut self, v: u64) {
+        // Mix once so keys built from small integers (token ids) spread over the table.
+        self.0 = v.wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+}
+
+impl MultiMap {
+    fn push(&mut self, key: u64, value: u32) {
+        self.building.push((key, value));
+    }
+    fn finish(&mut self) {
+        let mut entries = std::mem::take(&mut self.building);
+        entries.sort_unstable();
+        entries.dedup();
+        self.values = Vec::with_capacity(entries.len());
+        self.ranges.reserve(entries.len() / 2);
+        let mut i = 0;
+        while i < entries.len() {
+            let key = entries[i].0;
+            let start = self.values.len() as u32;
+            while i < entries.len() && entries[i].0 == key {
+                self.values.push(entries[i].1);
+                i += 1;
+            }
+            self.ranges.insert(key, (start, self.values.len() as u32));
+        }
+    }
+    fn get(&self, key: u64) -> impl Iterator<Item = u32> + '_ {
+        let (start, end) = self.ranges.get(&key).copied().unwrap_or((0, 0));
+        self.values[start as usize..end as usize].iter().copied()
+    }
+}
 
 #[derive(Default)]
 pub struct Index {
-    exact: HashMap<String, Postings>,
-    deletes: HashMap<u64, Postings>,
+    /// Handle keys, names written as handles, sorted name tokens.
+    exact: MultiMap,
+    /// Handle keys and their one-deletion variants.
+    deletes: MultiMap,
     token_ids: HashMap<String, u32>,
     /// Token ids by the hash of the token and of each of its one-deletion variants.
-    token_deletes: HashMap<u64, Vec<u32>>,
-    /// Names of two or more tokens, under their two rarest tokens.
-    by_pair: HashMap<(u32, u32), Postings>,
-    /// One-token names.
-    by_single: HashMap<u32, Postings>,
+    token_deletes: MultiMap,
+    /// Names of two or more tokens under their two rarest token ids (x << 32 | y); one-token names under
+    /// their token id with the top bit set.
+    by_tokens: MultiMap,
     /// Names waiting for `finish`, which needs every token's frequency first.
     pending: Vec<(u32, Vec<String>)>,
+}
+
+const SINGLE: u64 = 1 << 63;
+
+fn pair(x: u32, y: u32) -> u64 {
+    ((x.min(y) as u64) << 32) | x.max(y) as u64
 }
 
 fn fnv(s: &str) -> u64 {
@@ -62,26 +125,31 @@ impl Index {
     /// Add a handle-like target (a handle, or a name written as one) of account `a`.
     pub fn add_handle(&mut self, a: u32, k: &HandleKeys) {
         for key in [&k.fold, &k.glyph, &k.leet] {
-            self.exact.entry(key.clone()).or_default().push(a);
+            self.exact.push(fnv(key), a);
         }
         if k.fold.chars().count() >= 5 {
-            for key in [&k.fold, &k.leet] {
-                self.deletes.entry(fnv(key)).or_default().push(a);
-                deletions(key, |h| self.deletes.entry(h).or_default().push(a));
+            let keys: &[&String] = if k.leet == k.fold {
+                &[&k.fold]
+            } else {
+                &[&k.fold, &k.leet]
+            };
+            for key in keys {
+                self.deletes.push(fnv(key), a);
+                deletions(key, |h| self.deletes.push(h, a));
             }
         }
     }
 
     pub fn add_name(&mut self, a: u32, n: &NameKeys) {
-        self.exact.entry(sorted_key(&n.fold)).or_default().push(a);
-        self.exact.entry(sorted_key(&n.glyph)).or_default().push(a);
+        self.exact.push(fnv(&sorted_key(&n.fold)), a);
+        self.exact.push(fnv(&sorted_key(&n.glyph)), a);
         self.pending.push((a, n.fold.clone()));
         if n.glyph != n.fold {
             self.pending.push((a, n.glyph.clone()));
         }
     }
 
-    /// Build the token index and sort and deduplicate posting lists once everything is added.
+    /// Build the token index and sort every map once everything is added.
     pub fn finish(&mut self) {
         let pending = std::mem::take(&mut self.pending);
         let mut df: HashMap<&str, u32> = HashMap::new();
@@ -98,27 +166,30 @@ impl Index {
                 let id = self.token_ids.len() as u32;
                 self.token_ids.insert(t.clone(), id);
                 if t.chars().count() >= 4 {
-                    self.token_deletes.entry(fnv(t)).or_default().push(id);
-                    deletions(t, |h| self.token_deletes.entry(h).or_default().push(id));
+                    self.token_deletes.push(fnv(t), id);
+                    deletions(t, |h| self.token_deletes.push(h, id));
                 }
             }
         }
         for (a, tokens) in &pending {
-            let mut ids: Vec<(u32, u32)> = tokens.iter().map(|t| (df[t.as_str()], self.token_ids[t])).collect();
+            let mut ids: Vec<(u32, u32)> = tokens
+                .iter()
+                .map(|t| (df[t.as_str()], self.token_ids[t]))
+                .collect();
             ids.sort_unstable();
             match ids.as_slice() {
                 [] => {}
-                [(_, x)] => self.by_single.entry(*x).or_default().push(*a),
-                [(_, x), (_, y), ..] => self.by_pair.entry((*x.min(y), *x.max(y))).or_default().push(*a),
+                [(_, x)] => self.by_tokens.push(SINGLE | *x as u64, *a),
+                [(_, x), (_, y), ..] => self.by_tokens.push(pair(*x, *y), *a),
             }
         }
-        for v in self.exact.values_mut().chain(self.by_pair.values_mut()).chain(self.by_single.values_mut()) {
-            v.sort_unstable();
-            v.dedup();
-        }
-        for v in self.deletes.values_mut().chain(self.token_deletes.values_mut()) {
-            v.sort_unstable();
-            v.dedup();
+        for m in [
+            &mut self.exact,
+            &mut self.deletes,
+            &mut self.token_deletes,
+            &mut self.by_tokens,
+        ] {
+            m.finish();
         }
     }
 
@@ -130,45 +201,39 @@ impl Index {
         name: &NameKeys,
     ) -> Vec<u32> {
         let mut out: Vec<u32> = Vec::new();
-        let mut add = |v: Option<&Postings>| {
-            if let Some(v) = v {
-                out.extend_from_slice(v);
-            }
-        };
         // Handle: same key, affix cores, typos, embedded.
         if !handle.fold.is_empty() {
             for key in [&handle.fold, &handle.glyph, &handle.leet] {
-                add(self.exact.get(key.as_str()));
+                out.extend(self.exact.get(fnv(key)));
             }
             for (core, _) in cores {
-                add(self.exact.get(core.as_str()));
+                out.extend(self.exact.get(fnv(core)));
             }
             for key in [&handle.fold, &handle.leet] {
-                add(self.deletes.get(&fnv(key)));
-                deletions(key, |h| add(self.deletes.get(&h)));
+                out.extend(self.deletes.get(fnv(key)));
+                deletions(key, |h| out.extend(self.deletes.get(h)));
             }
             let chars: Vec<(usize, char)> = handle.fold.char_indices().collect();
             for i in 0..chars.len() {
                 for j in (i + 5)..chars.len() {
-                    let end = chars.get(j).map(|c| c.0).unwrap_or(handle.fold.len());
-                    add(self.exact.get(&handle.fold[chars[i].0..end]));
+                    out.extend(self.exact.get(fnv(&handle.fold[chars[i].0..chars[j].0])));
                 }
             }
         }
-        // Name: exact tokens in any order, run together, or every token hit.
+        // Name: exact tokens in any order, run together, or its rarest token pair.
         if !name.fold.is_empty() {
-            add(self.exact.get(&sorted_key(&name.fold)));
-            add(self.exact.get(&sorted_key(&name.glyph)));
-            add(self.exact.get(&name.norm.fold_compact()));
-            add(self.exact.get(&name.norm.glyph_compact()));
-            out.extend(self.token_candidates(name));
+            out.extend(self.exact.get(fnv(&sorted_key(&name.fold))));
+            out.extend(self.exact.get(fnv(&sorted_key(&name.glyph))));
+            out.extend(self.exact.get(fnv(&name.norm.fold_compact())));
+            out.extend(self.exact.get(fnv(&name.norm.glyph_compact())));
+            self.token_candidates(name, &mut out);
         }
         out.sort_unstable();
         out.dedup();
         out
     }
 
-    fn token_candidates(&self, name: &NameKeys) -> Vec<u32> {
+    fn token_candidates(&self, name: &NameKeys, out: &mut Vec<u32>) {
         // Per profile word: the protected tokens it matches exactly or within one deletion each side.
         let matched: Vec<Vec<u32>> = name
             .fold
@@ -179,8 +244,8 @@ impl Index {
                 for t in [f, g] {
                     ids.extend(self.token_ids.get(t.as_str()));
                     if t.chars().count() >= 4 {
-                        ids.extend(self.token_deletes.get(&fnv(t)).into_iter().flatten());
-                        deletions(t, |h| ids.extend(self.token_deletes.get(&h).into_iter().flatten()));
+                        ids.extend(self.token_deletes.get(fnv(t)));
+                        deletions(t, |h| ids.extend(self.token_deletes.get(h)));
                     }
                 }
                 ids.sort_unstable();
@@ -188,19 +253,17 @@ impl Index {
                 ids
             })
             .collect();
-        let mut out = Vec::new();
         for (i, xs) in matched.iter().enumerate() {
-            for x in xs {
-                out.extend(self.by_single.get(x).into_iter().flatten());
+            for &x in xs {
+                out.extend(self.by_tokens.get(SINGLE | x as u64));
             }
             for ys in &matched[i + 1..] {
-                for x in xs {
-                    for y in ys {
-                        out.extend(self.by_pair.get(&(*x.min(y), *x.max(y))).into_iter().flatten());
+                for &x in xs {
+                    for &y in ys {
+                        out.extend(self.by_tokens.get(pair(x, y)));
                     }
                 }
             }
         }
-        out
     }
 }

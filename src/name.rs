@@ -66,6 +66,9 @@ pub struct NameMatch {
 /// Compare a profile's name with a protected name or alias.
 pub fn compare(p: &NameKeys, t: &NameKeys) -> Option<NameMatch> {
     let a = compare_tokens(&p.fold, &t.fold);
+    if p.glyph == p.fold && t.glyph == t.fold {
+        return a;
+    }
     let b = compare_tokens(&p.glyph, &t.glyph);
     match (a, b) {
         (Some(a), Some(b)) => Some(

@@ -113,7 +113,10 @@ pub fn normalize(input: &str, max_chars: usize) -> Normalized {
 
 /// The general path, one character at a time with full Unicode handling.
 fn normalize_general(input: &str, max_chars: usize) -> Normalized {
-    let mut out = Builder { at_separator: true, ..Default::default() };
+    let mut out = Builder {
+        at_separator: true,
+        ..Default::default()
+    };
     let mut count = 0usize;
     let composed: Vec<char> = input.nfc().collect();
     for (i, &c) in composed.iter().enumerate() {
@@ -150,12 +153,25 @@ fn normalize_ascii(input: &str, max_chars: usize) -> Normalized {
             continue;
         }
         if c.is_ascii_whitespace() && c != ' ' {
-            changes.push(Change { ch: c, action: Action::Blank, read_as: String::new(), script: c.script() });
-        } else if !c.is_ascii_whitespace() && !at_separator && bytes.get(i + 1).is_some_and(|b| b.is_ascii_alphanumeric()) {
+            changes.push(Change {
+                ch: c,
+                action: Action::Blank,
+                read_as: String::new(),
+                script: c.script(),
+            });
+        } else if !c.is_ascii_whitespace()
+            && !at_separator
+            && bytes.get(i + 1).is_some_and(|b| b.is_ascii_alphanumeric())
+        {
             // A symbol between two letters that reads as a letter (A|iko).
             let mapped = &t.fold[c as usize];
             if !mapped.is_empty() && mapped.chars().all(|m| m.is_alphanumeric()) {
-                changes.push(Change { ch: c, action: Action::Lookalike, read_as: mapped.clone(), script: c.script() });
+                changes.push(Change {
+                    ch: c,
+                    action: Action::Lookalike,
+                    read_as: mapped.clone(),
+                    script: c.script(),
+                });
                 fold.push_str(mapped);
                 glyph.push_str(mapped);
                 continue;
@@ -167,7 +183,13 @@ fn normalize_ascii(input: &str, max_chars: usize) -> Normalized {
         }
         at_separator = true;
     }
-    let b = Builder { fold, glyph, changes, truncated: bytes.len() > max_chars, ..Default::default() };
+    let b = Builder {
+        fold,
+        glyph,
+        changes,
+        truncated: bytes.len() > max_chars,
+        ..Default::default()
+    };
     b.finish()
 }
 
