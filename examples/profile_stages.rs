@@ -77,9 +77,15 @@ fn main() {
         "name keys           {:?}/query",
         t.elapsed() / qs.len() as u32
     );
+    let rounds: u32 = std::env::var("ROUNDS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(1);
     let t = Instant::now();
-    for q in &qs {
-        std::hint::black_box(c.check(q));
+    for _ in 0..rounds {
+        for q in &qs {
+            std::hint::black_box(c.check(q));
+        }
     }
     println!(
         "check               {:?}/query",

@@ -78,7 +78,8 @@ pub struct Index {
     exact: MultiMap,
     /// Handle keys and their one-deletion variants.
     deletes: MultiMap,
-    token_ids: HashMap<String, u32>,
+    /// Token id by the hash of the token.
+    token_ids: MultiMap,
     /// Token ids by the hash of the token and of each of its one-deletion variants.
     token_deletes: MultiMap,
     /// Names of two or more tokens under their two rarest token ids (x << 32 | y); one-token names under
@@ -158,13 +159,15 @@ impl Index {
                 *df.entry(t.as_str()).or_default() += 1;
             }
         }
+        let mut token_id: HashMap<&str, u32> = HashMap::new();
         for (_, tokens) in &pending {
             for t in tokens {
-                if self.token_ids.contains_key(t) {
+                if token_id.contains_key(t.as_str()) {
                     continue;
                 }
-                let id = self.token_ids.len() as u32;
-                self.token_ids.insert(t.clone(), id);
+                let id = token_id.len() as u32;
+                token_id.insert(t, id);
+                self.token_ids.push(fnv(t), id);
                 if t.chars().count() >= 4 {
                     self.token_deletes.push(fnv(t), id);
                     deletions(t, |h| self.token_deletes.push(h, id));
@@ -174,7 +177,7 @@ impl Index {
         for (a, tokens) in &pending {
             let mut ids: Vec<(u32, u32)> = tokens
                 .iter()
-                .map(|t| (df[t.as_str()], self.token_ids[t]))
+                .map(|t| (df[t.as_str()], token_id[t.as_str()]))
                 .collect();
             ids.sort_unstable();
             match ids.as_slice() {
@@ -186,6 +189,7 @@ impl Index {
         for m in [
             &mut self.exact,
             &mut self.deletes,
+            &mut self.token_ids,
             &mut self.token_deletes,
             &mut self.by_tokens,
         ] {
@@ -213,10 +217,24 @@ impl Index {
                 out.extend(self.deletes.get(fnv(key)));
                 deletions(key, |h| out.extend(self.deletes.get(h)));
             }
-            let chars: Vec<(usize, char)> = handle.fold.char_indices().collect();
-            for i in 0..chars.len() {
-                for j in (i + 5)..chars.len() {
-                    out.extend(self.exact.get(fnv(&handle.fold[chars[i].0..chars[j].0])));
+            // Embedded: every proper substring of 5+ characters, hashed incrementally from each start.
+            let ends: Vec<usize> = handle
+                .fold
+                .char_indices()
+                .map(|(i, _)| i)
+                .chain([handle.fold.len()])
+                .collect();
+            let bytes = handle.fold.as_bytes();
+            for (si, &start) in ends.iter().enumerate() {
+                let mut h = FNV_OFFSET;
+                let mut prev = start;
+                for &end in &ends[si + 1..] {
+                    h = fnv_extend(h, &bytes[prev..end]);
+                    prev = end;
+                    let len = end - start;
+                    if len >= 5 && len < bytes.len() {
+                        out.extend(self.exact.get(h));
+                    }
                 }
             }
         }
@@ -242,7 +260,7 @@ impl Index {
             .map(|(f, g)| {
                 let mut ids = Vec::new();
                 for t in [f, g] {
-                    ids.extend(self.token_ids.get(t.as_str()));
+                    ids.extend(self.token_ids.get(fnv(t)));
                     if t.chars().count() >= 4 {
                         ids.extend(self.token_deletes.get(fnv(t)));
                         deletions(t, |h| ids.extend(self.token_deletes.get(h)));
