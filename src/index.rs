@@ -95,24 +95,30 @@ fn pair(x: u32, y: u32) -> u64 {
     ((x.min(y) as u64) << 32) | x.max(y) as u64
 }
 
-fn fnv(s: &str) -> u64 {
-    let mut h: u64 = 0xcbf29ce484222325;
-    for b in s.bytes() {
+const FNV_OFFSET: u64 = 0xcbf29ce484222325;
+
+fn fnv_extend(mut h: u64, bytes: &[u8]) -> u64 {
+    for &b in bytes {
         h ^= b as u64;
         h = h.wrapping_mul(0x100000001b3);
     }
     h
 }
 
-/// Hashes of `s` with one character deleted, each position.
+fn fnv(s: &str) -> u64 {
+    fnv_extend(FNV_OFFSET, s.as_bytes())
+}
+
+/// Hashes of `s` with one character deleted, each position, without building the strings: FNV streams,
+/// so the hash of the prefix is extended with the suffix.
 fn deletions(s: &str, mut f: impl FnMut(u64)) {
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
-    let mut buf = String::with_capacity(s.len());
-    for &(i, c) in &chars {
-        buf.clear();
-        buf.push_str(&s[..i]);
-        buf.push_str(&s[i + c.len_utf8()..]);
-        f(fnv(&buf));
+    let bytes = s.as_bytes();
+    let mut prefix = FNV_OFFSET;
+    let mut start = 0;
+    for (i, c) in s.char_indices() {
+        prefix = fnv_extend(prefix, &bytes[start..i]);
+        start = i;
+        f(fnv_extend(prefix, &bytes[i + c.len_utf8()..]));
     }
 }
 
