@@ -13,62 +13,60 @@
 use crate::handle::HandleKeys;
 use crate::name::NameKeys;
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 
-/// Many values per key: built as one array of (key, value) pairs, then sorted into one flat value array
-/// with a hash table from key to its range. Two allocations instead of one per key, and a lookup costs one
-/// or two cache misses (binary search over tens of megabytes cost twenty). Keys are hashes already; a
-/// collision only adds a candidate, and every candidate is compared in full.
+/// Many values per key in one sorted array, each entry a single u64: the top 44 bits of the (mixed) key
+/// and a 20-bit value (account or token id; lists hold at most 2^20 accounts). A bucket table over the top
+/// bits of the key makes a lookup one bucket read and a short scan, and building is one sort of plain
+/// integers. (A hash map of vectors cost one allocation per key; binary search over tens of megabytes,
+/// twenty cache misses per lookup; a hash map from key to range, random inserts into a 60 MB table.)
+/// A hash collision only adds a candidate, and every candidate is compared in full.
 #[derive(Default)]
 struct MultiMap {
-    building: Vec<(u64, u32)>,
-    ranges: HashMap<u64, (u32, u32), BuildHasherDefault<KeyIsHash>>,
-    values: Vec<u32>,
+    entries: Vec<u64>,
+    buckets: Vec<u32>,
+    shift: u32,
 }
 
-/// The keys are FNV hashes already: hashing them again is wasted work.
-#[derive(Default)]
-struct KeyIsHash(u64);
+const VALUE_BITS: u32 = 20;
+const VALUE_MASK: u64 = (1 << VALUE_BITS) - 1;
 
-impl Hasher for KeyIsHash {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for b in bytes {
-            self.0 = (self.0 << 8) ^ *b as u64;
-        }
-    }
-    fn write_u64(&mut self, v: u64) {
-        // Mix once so keys built from small integers (token ids) spread over the table.
-        self.0 = v.wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    }
+/// SplitMix64's finaliser: spreads keys built from small integers (token ids) over the buckets.
+fn mix(mut z: u64) -> u64 {
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    (z ^ (z >> 31)) & !VALUE_MASK
 }
 
 impl MultiMap {
     fn push(&mut self, key: u64, value: u32) {
-        self.building.push((key, value));
+        self.entries.push(mix(key) | (value as u64 & VALUE_MASK));
     }
     fn finish(&mut self) {
-        let mut entries = std::mem::take(&mut self.building);
-        entries.sort_unstable();
-        entries.dedup();
-        self.values = Vec::with_capacity(entries.len());
-        self.ranges.reserve(entries.len() / 2);
-        let mut i = 0;
-        while i < entries.len() {
-            let key = entries[i].0;
-            let start = self.values.len() as u32;
-            while i < entries.len() && entries[i].0 == key {
-                self.values.push(entries[i].1);
-                i += 1;
-            }
-            self.ranges.insert(key, (start, self.values.len() as u32));
+        self.entries.sort_unstable();
+        self.entries.dedup();
+        self.entries.shrink_to_fit();
+        let bits = (usize::BITS - self.entries.len().leading_zeros()).clamp(4, 24);
+        self.shift = 64 - bits;
+        let mut buckets = vec![0u32; (1 << bits) + 1];
+        for e in &self.entries {
+            buckets[(e >> self.shift) as usize + 1] += 1;
         }
+        for i in 1..buckets.len() {
+            buckets[i] += buckets[i - 1];
+        }
+        self.buckets = buckets;
     }
     fn get(&self, key: u64) -> impl Iterator<Item = u32> + '_ {
-        let (start, end) = self.ranges.get(&key).copied().unwrap_or((0, 0));
-        self.values[start as usize..end as usize].iter().copied()
+        let k = mix(key);
+        let b = (k >> self.shift) as usize;
+        let range = match self.buckets.get(b..b + 2) {
+            Some(r) => r[0] as usize..r[1] as usize,
+            None => 0..0,
+        };
+        self.entries[range]
+            .iter()
+            .filter(move |e| *e & !VALUE_MASK == k)
+            .map(|e| (e & VALUE_MASK) as u32)
     }
 }
 
