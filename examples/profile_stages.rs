@@ -88,7 +88,24 @@ fn main() {
         }
     }
     println!(
-        "check               {:?}/query",
-        t.elapsed() / qs.len() as u32
+        "check               {:?}/query (mean)",
+        t.elapsed() / (rounds.max(1) * qs.len() as u32)
+    );
+    let mut each: Vec<(std::time::Duration, usize)> = qs
+        .iter()
+        .enumerate()
+        .map(|(i, q)| {
+            let t = Instant::now();
+            std::hint::black_box(c.check(q));
+            (t.elapsed(), i)
+        })
+        .collect();
+    each.sort();
+    let pct = |p: usize| each[each.len() * p / 100].0;
+    println!(
+        "check per query     median {:?} p90 {:?} p99 {:?}",
+        pct(50),
+        pct(90),
+        pct(99)
     );
 }

@@ -25,6 +25,9 @@ struct MultiMap {
     entries: Vec<u64>,
     buckets: Vec<u32>,
     shift: u32,
+    /// One bit per key position (8 per entry, so about one absent key in eight passes): most lookups are
+    /// for keys that are absent, and this small table answers them without touching `entries`.
+    filter: Vec<u64>,
 }
 
 const VALUE_BITS: u32 = 20;
@@ -55,11 +58,50 @@ impl MultiMap {
             buckets[i] += buckets[i - 1];
         }
         self.buckets = buckets;
+        let filter_bits = (self.entries.len() * 8).next_power_of_two().max(64);
+        self.filter = vec![0; filter_bits / 64];
+        for e in &self.entries {
+            let bit = self.filter_bit(*e);
+            self.filter[bit / 64] |= 1 << (bit % 64);
+        }
     }
+    fn filter_bit(&self, key: u64) -> usize {
+        ((key >> VALUE_BITS) as usize) & (self.filter.len() * 64 - 1)
+    }
+    /// Values of many keys at once, appended to `out`. Two tight passes (filter bits, then buckets) let the
+    /// CPU overlap the cache misses of independent lookups instead of waiting for each in turn.
+    fn get_many(&self, keys: &[u64], out: &mut Vec<u32>) {
+        if self.filter.is_empty() {
+            return;
+        }
+        let mixed: Vec<u64> = keys.iter().map(|k| mix(*k)).collect();
+        let hits: Vec<u64> = mixed
+            .into_iter()
+            .filter(|k| {
+                let bit = self.filter_bit(*k);
+                self.filter[bit / 64] & (1 << (bit % 64)) != 0
+            })
+            .collect();
+        for k in hits {
+            let b = (k >> self.shift) as usize;
+            let range = self.buckets[b] as usize..self.buckets[b + 1] as usize;
+            out.extend(
+                self.entries[range]
+                    .iter()
+                    .filter(|e| **e & !VALUE_MASK == k)
+                    .map(|e| (e & VALUE_MASK) as u32),
+            );
+        }
+    }
+
     fn get(&self, key: u64) -> impl Iterator<Item = u32> + '_ {
         let k = mix(key);
         let b = (k >> self.shift) as usize;
-        let range = match self.buckets.get(b..b + 2) {
+        let present = !self.filter.is_empty() && {
+            let bit = self.filter_bit(k);
+            self.filter[bit / 64] & (1 << (bit % 64)) != 0
+        };
+        let range = match self.buckets.get(b..b + 2).filter(|_| present) {
             Some(r) => r[0] as usize..r[1] as usize,
             None => 0..0,
         };
@@ -209,17 +251,22 @@ impl Index {
         name: &NameKeys,
     ) -> Vec<u32> {
         let mut out: Vec<u32> = Vec::new();
+        let mut exact: Vec<u64> = Vec::with_capacity(96);
+        let mut typos: Vec<u64> = Vec::with_capacity(40);
         // Handle: same key, affix cores, typos, embedded.
         if !handle.fold.is_empty() {
-            for key in [&handle.fold, &handle.glyph, &handle.leet] {
-                out.extend(self.exact.get(fnv(key)));
-            }
-            for (core, _) in cores {
-                out.extend(self.exact.get(fnv(core)));
-            }
-            for key in [&handle.fold, &handle.leet] {
-                out.extend(self.deletes.get(fnv(key)));
-                deletions(key, |h| out.extend(self.deletes.get(h)));
+            let mut keys = vec![&handle.fold, &handle.glyph, &handle.leet];
+            keys.dedup();
+            exact.extend(keys.iter().map(|k| fnv(k)));
+            exact.extend(cores.iter().map(|(c, _)| fnv(c)));
+            let typo_keys: &[&String] = if handle.leet == handle.fold {
+                &[&handle.fold]
+            } else {
+                &[&handle.fold, &handle.leet]
+            };
+            for key in typo_keys {
+                typos.push(fnv(key));
+                deletions(key, |h| typos.push(h));
             }
             // Embedded: every proper substring of 5+ characters, hashed incrementally from each start.
             let ends: Vec<usize> = handle
@@ -237,17 +284,21 @@ impl Index {
                     prev = end;
                     let len = end - start;
                     if len >= 5 && len < bytes.len() {
-                        out.extend(self.exact.get(h));
+                        exact.push(h);
                     }
                 }
             }
         }
         // Name: exact tokens in any order, run together, or its rarest token pair.
         if !name.fold.is_empty() {
-            out.extend(self.exact.get(fnv(&sorted_key(&name.fold))));
-            out.extend(self.exact.get(fnv(&sorted_key(&name.glyph))));
-            out.extend(self.exact.get(fnv(&name.norm.fold_compact())));
-            out.extend(self.exact.get(fnv(&name.norm.glyph_compact())));
+            exact.push(fnv(&sorted_key(&name.fold)));
+            exact.push(fnv(&sorted_key(&name.glyph)));
+            exact.push(fnv(&name.norm.fold_compact()));
+            exact.push(fnv(&name.norm.glyph_compact()));
+        }
+        self.exact.get_many(&exact, &mut out);
+        self.deletes.get_many(&typos, &mut out);
+        if !name.fold.is_empty() {
             self.token_candidates(name, &mut out);
         }
         out.sort_unstable();
