@@ -93,23 +93,6 @@ impl MultiMap {
             );
         }
     }
-
-    fn get(&self, key: u64) -> impl Iterator<Item = u32> + '_ {
-        let k = mix(key);
-        let b = (k >> self.shift) as usize;
-        let present = !self.filter.is_empty() && {
-            let bit = self.filter_bit(k);
-            self.filter[bit / 64] & (1 << (bit % 64)) != 0
-        };
-        let range = match self.buckets.get(b..b + 2).filter(|_| present) {
-            Some(r) => r[0] as usize..r[1] as usize,
-            None => 0..0,
-        };
-        self.entries[range]
-            .iter()
-            .filter(move |e| *e & !VALUE_MASK == k)
-            .map(|e| (e & VALUE_MASK) as u32)
-    }
 }
 
 #[derive(Default)]
@@ -308,35 +291,40 @@ impl Index {
 
     fn token_candidates(&self, name: &NameKeys, out: &mut Vec<u32>) {
         // Per profile word: the protected tokens it matches exactly or within one deletion each side.
+        let mut exact = Vec::with_capacity(2);
+        let mut near = Vec::with_capacity(32);
         let matched: Vec<Vec<u32>> = name
             .fold
             .iter()
             .zip(&name.glyph)
             .map(|(f, g)| {
-                let mut ids = Vec::new();
-                for t in [f, g] {
-                    ids.extend(self.token_ids.get(fnv(t)));
+                exact.clear();
+                near.clear();
+                let variants: &[&String] = if f == g { &[f] } else { &[f, g] };
+                for t in variants {
+                    exact.push(fnv(t));
                     if t.chars().count() >= 4 {
-                        ids.extend(self.token_deletes.get(fnv(t)));
-                        deletions(t, |h| ids.extend(self.token_deletes.get(h)));
+                        near.push(fnv(t));
+                        deletions(t, |h| near.push(h));
                     }
                 }
+                let mut ids = Vec::new();
+                self.token_ids.get_many(&exact, &mut ids);
+                self.token_deletes.get_many(&near, &mut ids);
                 ids.sort_unstable();
                 ids.dedup();
                 ids
             })
             .collect();
+        let mut keys = Vec::new();
         for (i, xs) in matched.iter().enumerate() {
-            for &x in xs {
-                out.extend(self.by_tokens.get(SINGLE | x as u64));
-            }
+            keys.extend(xs.iter().map(|&x| SINGLE | x as u64));
             for ys in &matched[i + 1..] {
                 for &x in xs {
-                    for &y in ys {
-                        out.extend(self.by_tokens.get(pair(x, y)));
-                    }
+                    keys.extend(ys.iter().map(|&y| pair(x, y)));
                 }
             }
         }
+        self.by_tokens.get_many(&keys, out);
     }
 }
