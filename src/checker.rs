@@ -49,6 +49,7 @@ pub struct Checker {
     index: Index,
     /// (platform, lowercase handle) → (account, is official).
     exact_accounts: HashMap<(String, String), (u32, bool)>,
+    by_id: HashMap<String, u32>,
 }
 
 /// Everything about a profile that does not depend on the account it is compared with.
@@ -117,11 +118,18 @@ impl Checker {
             prepared.push(Prepared { names, targets });
         }
         index.finish();
+        let by_id = list
+            .accounts
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.id.clone(), i as u32))
+            .collect();
         Checker {
             list,
             prepared,
             index,
             exact_accounts,
+            by_id,
         }
     }
 
@@ -130,7 +138,7 @@ impl Checker {
     }
 
     pub fn account(&self, id: &str) -> Option<&Account> {
-        self.list.accounts.iter().find(|a| a.id == id)
+        self.by_id.get(id).map(|&i| &self.list.accounts[i as usize])
     }
 
     pub fn check(&self, profile: &Profile) -> CheckResult {

@@ -95,10 +95,14 @@ impl ProtectedList {
         de.end().map_err(|e| from_json(source, 1, None, &e))?;
         let mut accounts = Vec::with_capacity(outer.accounts.len());
         let mut lines = Vec::with_capacity(outer.accounts.len());
+        // Line numbers counted incrementally: accounts come in file order (counting from the start for
+        // each made loading quadratic in the list's size).
+        let (mut counted_to, mut line) = (0usize, 1usize);
         for (i, raw) in outer.accounts.iter().enumerate() {
             // The raw slice borrows from `text`, so its offset gives the account's line.
             let offset = raw.get().as_ptr() as usize - text.as_ptr() as usize;
-            let line = line_of(text, offset);
+            line += line_of(&text[counted_to..offset], offset - counted_to) - 1;
+            counted_to = offset;
             let mut de = serde_json::Deserializer::from_str(raw.get());
             let account: Account = serde_path_to_error::deserialize(&mut de).map_err(|e| {
                 let path = format!("accounts[{i}]{}", dotted(&e.path().to_string()));
