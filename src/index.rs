@@ -328,3 +328,77 @@ impl Index {
         self.by_tokens.get_many(&keys, out);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn index(accounts: &[(&str, &str)]) -> Index {
+        let mut ix = Index::default();
+        for (i, (name, handle)) in accounts.iter().enumerate() {
+            ix.add_name(i as u32, &NameKeys::new(name));
+            ix.add_handle(i as u32, &HandleKeys::new("x", handle));
+        }
+        ix.finish();
+        ix
+    }
+
+    fn candidates(ix: &Index, name: &str, handle: &str) -> Vec<u32> {
+        let h = HandleKeys::new("x", handle);
+        ix.candidates(&h, &h.cores(), &NameKeys::new(name))
+    }
+
+    const LIST: &[(&str, &str)] = &[
+        ("Aliko Dangote", "AlikoDangote"),
+        ("Fatou Diop", "fatoudiop"),
+        ("Fatou Sall", "fatousall"),
+        ("Macky Sall", "Macky_Sall"),
+        ("Davido", "davido"),
+    ];
+
+    #[test]
+    fn finds_typos_affixes_and_embedding_by_handle() {
+        let ix = index(LIST);
+        assert!(candidates(&ix, "", "AlikoDangotte").contains(&0));
+        assert!(candidates(&ix, "", "AlikoDngote").contains(&0));
+        assert!(candidates(&ix, "", "real_davido").contains(&4));
+        assert!(candidates(&ix, "", "xdavidox").contains(&4));
+    }
+
+    #[test]
+    fn finds_names_by_their_rarest_pair_or_single_token() {
+        let ix = index(LIST);
+        assert!(candidates(&ix, "Dangote Aliko", "").contains(&0));
+        assert!(candidates(&ix, "Aliko Dangotte", "").contains(&0));
+        assert_eq!(candidates(&ix, "Fatou Diop", ""), vec![1]);
+        assert!(candidates(&ix, "Davido", "").contains(&4));
+    }
+
+    #[test]
+    fn sharing_one_common_token_is_not_a_candidate() {
+        let ix = index(LIST);
+        assert!(candidates(&ix, "Fatou Ndiaye", "fatou_ndiaye").is_empty());
+        assert!(candidates(&ix, "Chidi Okafor", "chidi_okafor").is_empty());
+    }
+
+    #[test]
+    fn multimap_returns_every_value_of_a_key_and_nothing_for_absent_keys() {
+        let mut m = MultiMap::default();
+        for v in 0..50u32 {
+            m.push(7, v);
+            m.push(v as u64 + 1000, v);
+        }
+        m.finish();
+        let mut out = Vec::new();
+        m.get_many(&[7], &mut out);
+        out.sort_unstable();
+        assert_eq!(out, (0..50).collect::<Vec<_>>());
+        out.clear();
+        m.get_many(&[5, 6, 999], &mut out);
+        assert!(out.is_empty());
+        let mut empty = MultiMap::default();
+        empty.finish();
+        empty.get_many(&[7], &mut out);
+        assert!(out.is_empty());
+    }
+}

@@ -3,6 +3,28 @@
 //!
 //! The core is plain Rust with no web dependencies. Start at [`Checker`]: build it from a
 //! [`ProtectedList`], then [`Checker::check`] a [`Profile`] to get a [`CheckResult`].
+//!
+//! ```
+//! use vipguard::{Checker, Profile, ProtectedList, Verdict};
+//!
+//! let list = ProtectedList::from_json(
+//!     r#"{"accounts": [{"id": "vip-1", "name": "Aliko Dangote",
+//!          "handles": [{"platform": "x", "handle": "AlikoDangote"}]}]}"#,
+//!     "list.json",
+//! )?;
+//! let checker = Checker::new(list);
+//! let profile = Profile {
+//!     id: "p1".into(),
+//!     platform: "x".into(),
+//!     handle: "AIikoDangote".into(), // capital I for l
+//!     name: "Аliko Dangote".into(),  // Cyrillic А
+//!     ..Default::default()
+//! };
+//! let result = checker.check(&profile);
+//! assert_eq!(result.verdict, Verdict::Impersonation);
+//! assert_eq!(result.matched.as_deref(), Some("vip-1"));
+//! # Ok::<(), vipguard::InputError>(())
+//! ```
 
 pub mod checker;
 pub mod error;

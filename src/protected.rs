@@ -395,6 +395,21 @@ mod tests {
     }
 
     #[test]
+    fn line_numbers_stay_right_deep_into_a_long_list() {
+        let mut text = String::from("{\"accounts\": [\n");
+        for i in 0..500 {
+            text.push_str(&format!(
+                "  {{\"id\": \"a{i}\",\n   \"name\": \"Name {i}\"}},\n"
+            ));
+        }
+        text.push_str("  {\"id\": \"a7\", \"name\": \"Again\"}\n]}");
+        assert_eq!(
+            json_err(&text),
+            "l.json:1002: field `accounts[500].id`: duplicate id \"a7\" (first on line 16)"
+        );
+    }
+
+    #[test]
     fn reads_csv() {
         let csv = "id,name,aliases,handles,official,avatars\nvip-1,Aliko Dangote,Alhaji Aliko Dangote,x:AlikoDangote|instagram:aliko,x:DangoteGroup,pdq:f8f8f0cee0f4a84f06370a22038f63f0b36e2ed596621e1d33e6b39c4e9c9b22\n";
         let list = ProtectedList::from_csv(csv, "l.csv").unwrap();
