@@ -58,7 +58,6 @@ struct ProfileView<'a> {
     name: NameKeys,
     handle: HandleKeys,
     cores: Vec<(String, Vec<String>)>,
-    labels: Vec<Label>,
 }
 
 struct Assessment {
@@ -186,7 +185,8 @@ impl Checker {
             Some(b) if b.verdict != Verdict::Clear => {
                 let a = &self.list.accounts[b.account as usize];
                 let mut ev = self.explain(&view, &b);
-                let labels: Vec<&Label> = view.labels.iter().collect();
+                let found = self.labels(&view);
+                let labels: Vec<&Label> = found.iter().collect();
                 let verdict = if labels.is_empty() {
                     b.verdict
                 } else {
@@ -212,20 +212,24 @@ impl Checker {
         let name = NameKeys::new(&profile.name);
         let handle = HandleKeys::new(&profile.platform, &profile.handle);
         let cores = handle.cores();
-        let tokens: Vec<&str> = name.fold.iter().map(String::as_str).collect();
-        let mut labels = labels::in_name(&tokens);
-        if let Some(bio) = &profile.bio {
-            let bio: String = bio.chars().take(MAX_BIO_CHARS).collect();
-            labels.extend(labels::in_bio(&bio));
-        }
-        labels.extend(labels::in_handle(&handle.fold));
         ProfileView {
             profile,
             name,
             handle,
             cores,
-            labels,
         }
+    }
+
+    /// Label words in the name, bio and handle. Only a profile that resembles someone needs them.
+    fn labels(&self, v: &ProfileView) -> Vec<Label> {
+        let tokens: Vec<&str> = v.name.fold.iter().map(String::as_str).collect();
+        let mut labels = labels::in_name(&tokens);
+        if let Some(bio) = &v.profile.bio {
+            let bio: String = bio.chars().take(MAX_BIO_CHARS).collect();
+            labels.extend(labels::in_bio(&bio));
+        }
+        labels.extend(labels::in_handle(&v.handle.fold));
+        labels
     }
 
     fn assess(&self, v: &ProfileView, account: u32) -> Option<Assessment> {
