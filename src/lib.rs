@@ -26,6 +26,7 @@
 //! # Ok::<(), vipguard::InputError>(())
 //! ```
 
+pub mod avatar;
 pub mod checker;
 pub mod error;
 pub mod handle;
