@@ -54,6 +54,14 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Print the PDQ hash (64 hex digits, most significant first), quality and path of each image.
+    Hash {
+        /// One JSON object per line: {"path", "pdq", "quality"}.
+        #[arg(long)]
+        json: bool,
+        #[arg(required = true)]
+        images: Vec<PathBuf>,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq)]
@@ -81,6 +89,7 @@ fn main() -> ExitCode {
             bio,
             json,
         } => check(&protected, platform, handle, name, bio, json),
+        Command::Hash { json, images } => Ok(hash(&images, json)),
     };
     match outcome {
         Ok(code) => code,
@@ -316,4 +325,36 @@ fn check(
     }
     println!("{out}");
     Ok(ExitCode::SUCCESS)
+}
+
+/// Hash each image; a bad file gets an error on stderr and the rest go on (exit 1 at the end).
+fn hash(images: &[PathBuf], json: bool) -> ExitCode {
+    let mut failed = 0;
+    let mut out = std::io::stdout().lock();
+    for path in images {
+        let shown = path.display().to_string();
+        match std::fs::read(path)
+            .map_err(|e| format!("cannot read: {e}"))
+            .and_then(|b| vipguard::avatar::hash_bytes(&b))
+        {
+            Ok(h) => {
+                let line = if json {
+                    serde_json::json!({"path": shown, "pdq": h.hash.to_hex(), "quality": h.quality})
+                        .to_string()
+                } else {
+                    format!("{} {} {shown}", h.hash.to_hex(), h.quality)
+                };
+                let _ = writeln!(out, "{line}");
+            }
+            Err(e) => {
+                failed += 1;
+                eprintln!("vipguard: {shown}: {e}");
+            }
+        }
+    }
+    if failed > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
 }

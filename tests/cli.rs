@@ -241,3 +241,28 @@ fn table_format_is_readable() {
             && text.contains("labelled")
     );
 }
+
+#[test]
+fn hash_prints_meta_format_and_reports_bad_files() {
+    let img = "../shared/data/pdq/bridge-mods/aaa-orig.jpg";
+    let out = run(&["hash", img]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(
+        text.trim(),
+        format!("f8f8f0cee0f4a84f06370a22038f63f0b36e2ed596621e1d33e6b39c4e9c9b22 100 {img}")
+    );
+    let json = run(&["hash", "--json", img]);
+    let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(v["quality"], 100);
+    assert_eq!(v["path"], img);
+    let bad = tmp("not-an-image.png", "hello");
+    let out = run(&["hash", img, bad.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(String::from_utf8(out.stdout).unwrap().lines().count(), 1);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not-an-image.png: not an image"));
+}
