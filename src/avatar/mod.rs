@@ -2,7 +2,9 @@
 
 mod dct_table;
 pub mod decode;
+pub mod matcher;
 pub mod pdq;
+pub mod views;
 
 pub use decode::{decode, Rgb};
 pub use pdq::{Hashed, PdqHash};

@@ -63,38 +63,56 @@ pub fn dct_from_luma(mut luma: Vec<f32>, rows: usize, cols: usize) -> Option<(Dc
         return None;
     }
     let mut small = [[0f32; 64]; 64];
-    if rows == 64 && cols == 64 {
-        for i in 0..64 {
-            small[i].copy_from_slice(&luma[i * 64..(i + 1) * 64]);
-        }
+    let flat = if rows == 64 && cols == 64 {
+        luma
     } else {
-        let mut scratch = vec![0f32; rows * cols];
-        let along_rows = window_size(cols, 64);
-        let along_cols = window_size(rows, 64);
-        for _ in 0..2 {
-            for r in 0..rows {
-                box_1d(
-                    &luma[r * cols..],
-                    &mut scratch[r * cols..],
-                    cols,
-                    1,
-                    along_rows,
-                );
-            }
-            for c in 0..cols {
-                box_1d(&scratch[c..], &mut luma[c..], rows, cols, along_cols);
-            }
-        }
-        for (i, row) in small.iter_mut().enumerate() {
-            let src_i = (((i as f64 + 0.5) * rows as f64) / 64.0) as usize;
-            for (j, v) in row.iter_mut().enumerate() {
-                let src_j = (((j as f64 + 0.5) * cols as f64) / 64.0) as usize;
-                *v = luma[src_i * cols + src_j];
-            }
-        }
+        blur_and_decimate(&mut luma, rows, cols, 64, 64)?
+    };
+    for (i, row) in small.iter_mut().enumerate() {
+        row.copy_from_slice(&flat[i * 64..(i + 1) * 64]);
     }
     let quality = quality(&small);
     Some((dct(&small), quality))
+}
+
+/// PDQ's downsampling to `out_rows` x `out_cols`: two passes of box filters sized to the ratio, then
+/// sampling at the centres. `luma` is used as scratch.
+pub(crate) fn blur_and_decimate(
+    luma: &mut [f32],
+    rows: usize,
+    cols: usize,
+    out_rows: usize,
+    out_cols: usize,
+) -> Option<Vec<f32>> {
+    if rows == 0 || cols == 0 || luma.len() < rows * cols {
+        return None;
+    }
+    let mut scratch = vec![0f32; rows * cols];
+    let along_rows = window_size(cols, out_cols);
+    let along_cols = window_size(rows, out_rows);
+    for _ in 0..2 {
+        for r in 0..rows {
+            box_1d(
+                &luma[r * cols..],
+                &mut scratch[r * cols..],
+                cols,
+                1,
+                along_rows,
+            );
+        }
+        for c in 0..cols {
+            box_1d(&scratch[c..], &mut luma[c..], rows, cols, along_cols);
+        }
+    }
+    let mut out = Vec::with_capacity(out_rows * out_cols);
+    for i in 0..out_rows {
+        let src_i = (((i as f64 + 0.5) * rows as f64) / out_rows as f64) as usize;
+        for j in 0..out_cols {
+            let src_j = (((j as f64 + 0.5) * cols as f64) / out_cols as f64) as usize;
+            out.push(luma[src_i * cols + src_j]);
+        }
+    }
+    Some(out)
 }
 
 fn window_size(old: usize, new: usize) -> usize {

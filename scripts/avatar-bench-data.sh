@@ -1,0 +1,103 @@
+#!/usr/bin/env bash
+# Build the avatar robustness benchmark image set (see bench/avatars/make_set.py):
+#   target/avatar-bench/{protected,transformed,distinct,manifest.json}
+#
+# Everything comes through package managers, nothing else is downloaded:
+#   - Python: a venv at target/avatar-venv with bench/avatars/requirements.txt
+#     (Pillow, numpy; scikit-image only for the sample photos inside its wheel,
+#     installed without its dependencies because its code is never imported);
+#   - Debian: the .deb files listed below, fetched with `apt-get download` and
+#     unpacked with `dpkg-deb -x` into target/avatar-sources/<package>/ (nothing is
+#     installed system-wide);
+#   - the PDQ test images in ../shared/data/pdq (read-only), when present.
+#
+# Idempotent: the venv, the packages and the set are each made only when missing
+# (the set also when make_set.py or requirements.txt is newer than its manifest).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+src=bench/avatars
+venv=target/avatar-venv
+py="$venv/bin/python"
+sources=target/avatar-sources
+out=target/avatar-bench
+
+log() { echo "avatar-bench-data: $*" >&2; }
+
+# ---------------------------------------------------------------- python venv
+if [ ! -x "$py" ]; then
+    log "creating $venv"
+    python3 -m venv "$venv"
+fi
+# Installed versions must equal the pinned ones (so an edited requirements.txt applies).
+if ! "$py" - "$src/requirements.txt" <<'EOF' 2>/dev/null
+import sys
+from importlib.metadata import version
+for line in open(sys.argv[1]):
+    line = line.split("#")[0].strip()
+    if line:
+        name, want = line.split("==")
+        if version(name.strip()) != want.strip():
+            sys.exit(1)
+EOF
+then
+    log "installing $src/requirements.txt"
+    "$py" -m pip install --quiet --disable-pip-version-check --no-deps -r "$src/requirements.txt"
+fi
+
+# ------------------------------------------------------------ debian packages
+# name=version; the pinned version is tried first, then whatever apt offers now.
+packages=(
+    gcompris-qt-data=3.1-2
+    lomiri-wallpapers-16.04=20.04.0-2
+    lxqt-themes=1.2.0-1
+    mate-backgrounds=1.26.0-1
+    palapeli-data=4:22.12.3-1
+    python-matplotlib-data=3.6.3-1
+)
+
+apt_download() { # $1 = name=version; downloads into the current directory
+    local spec=$1 name=${1%%=*}
+    apt-get download -q "$spec" >/dev/null 2>&1 && return 0
+    apt-get download -q "$name" >/dev/null 2>&1 && return 0
+    return 1
+}
+
+lists_updated=0
+mkdir -p "$sources/debs"
+for spec in "${packages[@]}"; do
+    name=${spec%%=*}
+    dest="$sources/$name"
+    [ -f "$dest/.unpacked" ] && continue
+    log "fetching $name"
+    rm -rf "$dest" "$dest.tmp"
+    rm -f "$sources/debs/${name}"_*.deb
+    if ! (cd "$sources/debs" && apt_download "$spec"); then
+        if [ "$lists_updated" = 0 ]; then
+            log "apt-get download failed; running apt-get update"
+            apt-get update -q >/dev/null
+            lists_updated=1
+        fi
+        (cd "$sources/debs" && apt_download "$spec") || { log "cannot download $name"; exit 1; }
+    fi
+    deb=$(ls "$sources/debs/${name}"_*.deb | head -n1)
+    mkdir -p "$dest.tmp"
+    dpkg-deb -x "$deb" "$dest.tmp"
+    dpkg-deb -f "$deb" Version >"$dest.tmp/.version"
+    rm -f "$deb"
+    mv "$dest.tmp" "$dest"
+    touch "$dest/.unpacked"
+done
+
+# ------------------------------------------------------------------ image set
+if [ -f "$out/manifest.json" ] && [ "$out/manifest.json" -nt "$src/make_set.py" ] \
+    && [ "$out/manifest.json" -nt "$src/requirements.txt" ]; then
+    log "$out is up to date"
+    exit 0
+fi
+log "building $out"
+rm -rf "$out.tmp"
+"$py" "$src/make_set.py" --sources "$sources" --out "$out.tmp"
+rm -rf "$out"
+mv "$out.tmp" "$out"
+log "done: $out"

@@ -1,0 +1,159 @@
+//! Avatar references and matching.
+//!
+//! A protected avatar is enrolled as several reference hashes: each view (whole, circle, upper part) of
+//! the picture, of its centre with 5% and 10% cut from each side (a copy cropped a little), each also
+//! mirrored. A profile's avatar is hashed in the same views once; a view only meets the same view.
+//! Thresholds are per view and were chosen on the dev half of the avatar benchmark (docs/avatars.md).
+
+use super::pdq::PdqHash;
+use super::views::{prepare, Undone, View, VIEWS};
+use super::Rgb;
+
+/// Centre crops enrolled per protected avatar, as a share cut from each side.
+pub const CROPS: [u8; 3] = [0, 5, 10];
+/// Hashes below this quality are too flat to trust (Meta's guidance).
+pub const MIN_QUALITY: u8 = 50;
+
+/// Largest distance still read as the same picture, per view. The circle and the upper part hold less
+/// of the picture, so they are held to a tighter bound.
+pub fn threshold(view: View) -> u32 {
+    match view {
+        View::Full => 31,
+        View::Circle => 31,
+        View::Top => 31,
+    }
+}
+
+/// One reference hash of a protected avatar.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RefHash {
+    pub view: View,
+    pub crop_pct: u8,
+    pub mirrored: bool,
+    pub hash: PdqHash,
+    pub quality: u8,
+}
+
+/// All reference hashes of one protected avatar picture. The mirror is hashed from the mirrored
+/// picture: PDQ's box filter and sampling are not exactly symmetric, so reading it from the DCT drifts.
+pub fn reference_hashes(rgb: &Rgb) -> Vec<RefHash> {
+    let mut out = Vec::with_capacity(VIEWS.len() * CROPS.len() * 2);
+    for (mirrored, picture) in [(false, prepare(rgb)), (true, prepare(&mirror(rgb)))] {
+        for view in VIEWS {
+            for crop_pct in CROPS {
+                if let Some((dct, quality)) = picture.dct_of(view, crop_pct as f32 / 100.0) {
+                    out.push(RefHash {
+                        view,
+                        crop_pct,
+                        mirrored,
+                        hash: dct.hash(),
+                        quality,
+                    });
+                }
+            }
+        }
+    }
+    out
+}
+
+fn mirror(rgb: &Rgb) -> Rgb {
+    let mut pixels = Vec::with_capacity(rgb.pixels.len());
+    for row in rgb.pixels.chunks_exact(rgb.width * 3) {
+        for px in row.chunks_exact(3).rev() {
+            pixels.extend_from_slice(px);
+        }
+    }
+    Rgb {
+        width: rgb.width,
+        height: rgb.height,
+        pixels,
+    }
+}
+
+/// A profile avatar's hashes, one per view, and what normalisation undid.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct QueryHashes {
+    pub views: Vec<(View, PdqHash, u8)>,
+    pub undone: Undone,
+}
+
+pub fn query_hashes(rgb: &Rgb) -> QueryHashes {
+    let prepared = prepare(rgb);
+    let views = VIEWS
+        .iter()
+        .filter_map(|&v| prepared.dct(v).map(|(dct, q)| (v, dct.hash(), q)))
+        .collect();
+    QueryHashes {
+        views,
+        undone: prepared.undone,
+    }
+}
+
+/// The closest agreement between a query and one protected avatar's references.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct AvatarMatch {
+    pub distance: u32,
+    pub view: View,
+    pub crop_pct: u8,
+    pub mirrored: bool,
+}
+
+impl AvatarMatch {
+    /// Distance relative to its view's threshold: lower is stronger, at most 1 for a match.
+    pub fn margin(&self) -> f32 {
+        self.distance as f32 / threshold(self.view) as f32
+    }
+}
+
+/// Compare a query with one avatar's references; a match only where both hashes are trustworthy.
+pub fn best_match(query: &QueryHashes, refs: &[RefHash]) -> Option<AvatarMatch> {
+    let mut best: Option<AvatarMatch> = None;
+    for &(view, hash, quality) in &query.views {
+        if quality < MIN_QUALITY {
+            continue;
+        }
+        for r in refs
+            .iter()
+            .filter(|r| r.view == view && r.quality >= MIN_QUALITY)
+        {
+            let distance = hash.distance(&r.hash);
+            if distance <= threshold(view) {
+                let m = AvatarMatch {
+                    distance,
+                    view,
+                    crop_pct: r.crop_pct,
+                    mirrored: r.mirrored,
+                };
+                if best.is_none_or(|b| m.margin() < b.margin()) {
+                    best = Some(m);
+                }
+            }
+        }
+    }
+    best
+}
+
+/// Describe what had to be undone for the match, for a reviewer.
+pub fn describe(m: &AvatarMatch, undone: &Undone) -> String {
+    let mut parts = Vec::new();
+    if undone.border_pct > 0 {
+        parts.push(format!("a border of {}% trimmed", undone.border_pct));
+    }
+    if m.view == View::Circle || undone.round {
+        parts.push("read as a round avatar".to_string());
+    }
+    if m.view == View::Top {
+        parts.push("a band across the bottom ignored".to_string());
+    }
+    if m.crop_pct > 0 {
+        parts.push(format!("cropped about {}% a side", m.crop_pct));
+    }
+    if m.mirrored {
+        parts.push("mirrored".to_string());
+    }
+    if parts.is_empty() {
+        "no changes needed".to_string()
+    } else {
+        parts.join(", ")
+    }
+}
