@@ -2,6 +2,7 @@
 
 mod dct_table;
 pub mod decode;
+pub mod index;
 pub mod matcher;
 pub mod pdq;
 pub mod views;
