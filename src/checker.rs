@@ -11,13 +11,17 @@
 //! Labels turn a flag into `labelled`; the protected account's own and official handles are `own` and
 //! `allowed` before anything else.
 
+use crate::avatar::index::AvatarIndex;
+use crate::avatar::matcher::{self, AvatarMatch, QueryHashes, RefHash};
+use crate::avatar::views::{Undone, View};
+use crate::avatar::PdqHash;
 use crate::handle::{self, HandleHow, HandleKeys, HandleMatch};
 use crate::index::Index;
 use crate::labels::{self, Label, Place};
 use crate::name::{self, NameHow, NameKeys, NameMatch};
 use crate::normalize::{char_name, code_point, Normalized};
 use crate::profile::Profile;
-use crate::protected::{Account, ProtectedList};
+use crate::protected::{Account, AvatarRef, ProtectedList};
 use crate::verdict::{CharEvidence, CheckResult, Evidence, Verdict};
 use std::collections::HashMap;
 
@@ -50,6 +54,7 @@ pub struct Checker {
     /// (platform, lowercase handle) → (account, is official).
     exact_accounts: HashMap<(String, String), (u32, bool)>,
     by_id: HashMap<String, u32>,
+    avatars: AvatarIndex,
 }
 
 /// Everything about a profile that does not depend on the account it is compared with.
@@ -58,6 +63,9 @@ struct ProfileView<'a> {
     name: NameKeys,
     handle: HandleKeys,
     cores: Vec<(String, Vec<String>)>,
+    /// Protected accounts whose avatar the profile's avatar copies, best first.
+    avatar_matches: Vec<(u32, AvatarMatch)>,
+    undone: Undone,
 }
 
 struct Assessment {
@@ -66,6 +74,7 @@ struct Assessment {
     handle: Option<(HandleMatch, usize)>,
     /// The handle's match was dropped because the profile's own name explains it.
     handle_explained: bool,
+    avatar: Option<AvatarMatch>,
     deceptive: bool,
     verdict: Verdict,
     score: f64,
@@ -117,6 +126,12 @@ impl Checker {
             prepared.push(Prepared { names, targets });
         }
         index.finish();
+        let avatars = AvatarIndex::new(
+            list.accounts
+                .iter()
+                .enumerate()
+                .map(|(i, a)| (i as u32, a.avatars.iter().flat_map(avatar_refs).collect())),
+        );
         let by_id = list
             .accounts
             .iter()
@@ -129,6 +144,7 @@ impl Checker {
             index,
             exact_accounts,
             by_id,
+            avatars,
         }
     }
 
@@ -141,6 +157,15 @@ impl Checker {
     }
 
     pub fn check(&self, profile: &Profile) -> CheckResult {
+        self.check_with_avatar(profile, None)
+    }
+
+    /// Check a profile together with its avatar's hashes (`avatar::matcher::query_hashes`).
+    pub fn check_with_avatar(
+        &self,
+        profile: &Profile,
+        avatar: Option<&QueryHashes>,
+    ) -> CheckResult {
         let result = |verdict, score, matched: Option<&Account>, evidence| CheckResult {
             id: profile.id.clone(),
             verdict,
@@ -169,10 +194,17 @@ impl Checker {
             );
             return result(verdict, 1.0, Some(a), vec![ev]);
         }
-        let view = self.view(profile);
-        let best = self
-            .index
-            .candidates(&view.handle, &view.cores, &view.name)
+        let mut view = self.view(profile);
+        view.avatar_matches = match avatar {
+            Some(q) if !self.avatars.is_empty() => self.avatars.search(q),
+            _ => Vec::new(),
+        };
+        view.undone = avatar.map(|q| q.undone).unwrap_or_default();
+        let mut candidates = self.index.candidates(&view.handle, &view.cores, &view.name);
+        candidates.extend(view.avatar_matches.iter().map(|(a, _)| *a));
+        candidates.sort_unstable();
+        candidates.dedup();
+        let best = candidates
             .into_iter()
             .filter_map(|a| self.assess(&view, a))
             .max_by(|x, y| {
@@ -217,6 +249,8 @@ impl Checker {
             name,
             handle,
             cores,
+            avatar_matches: Vec::new(),
+            undone: Undone::default(),
         }
     }
 
@@ -250,7 +284,12 @@ impl Checker {
             .enumerate()
             .filter_map(|(i, t)| handle::compare(&v.handle, &v.cores, &t.keys).map(|m| (m, i)))
             .max_by_key(|(m, i)| (m.strength, std::cmp::Reverse(*i)));
-        if name.is_none() && handle.is_none() {
+        let avatar = v
+            .avatar_matches
+            .iter()
+            .find(|(a, _)| *a == account)
+            .map(|(_, m)| *m);
+        if name.is_none() && handle.is_none() && avatar.is_none() {
             return None;
         }
         let n = name.as_ref().map_or(0, |(m, _)| m.strength);
@@ -268,17 +307,26 @@ impl Checker {
             && (v.name.norm.has_deceptive_change() || v.name.norm.mixed_script_word))
             || (h == 3 && il_swap);
         let target_len = handle.as_ref().map_or(0, |(m, _)| m.target_len);
-        let verdict =
-            if (n >= 2 && h >= 2) || (n >= 2 && deceptive) || (h == 3 && (n >= 1 || deceptive)) {
-                Verdict::Impersonation
-            } else if n >= 2 || h == 3 || (h == 2 && target_len >= 6) || (n >= 1 && h >= 2) {
-                Verdict::Suspicious
-            } else {
-                Verdict::Clear
-            };
+        // A copied avatar is independent evidence: with any name or handle resemblance it is
+        // impersonation, alone it is worth a look.
+        let a = avatar.is_some();
+        let verdict = if (n >= 2 && h >= 2)
+            || (n >= 2 && deceptive)
+            || (h == 3 && (n >= 1 || deceptive))
+            || (a && (n >= 1 || h >= 2))
+        {
+            Verdict::Impersonation
+        } else if a || n >= 2 || h == 3 || (h == 2 && target_len >= 6) || (n >= 1 && h >= 2) {
+            Verdict::Suspicious
+        } else {
+            Verdict::Clear
+        };
         let strength = |x: u8| [0.0, 0.3, 0.5, 0.7][x as usize];
-        let raw =
-            1.0 - (1.0 - strength(n)) * (1.0 - strength(h)) * (if deceptive { 0.5 } else { 1.0 });
+        let raw = 1.0
+            - (1.0 - strength(n))
+                * (1.0 - strength(h))
+                * (if deceptive { 0.5 } else { 1.0 })
+                * (if a { 0.4 } else { 1.0 });
         let score: f64 = match verdict {
             Verdict::Impersonation => 0.8 + 0.2 * raw,
             Verdict::Suspicious => 0.5 + 0.3 * raw,
@@ -290,6 +338,7 @@ impl Checker {
             handle,
             handle_explained,
             deceptive,
+            avatar,
             verdict,
             score: (score * 1000.0).round() / 1000.0,
         })
@@ -404,6 +453,21 @@ impl Checker {
                     v.profile.handle
                 ),
             ));
+        }
+        if let Some(m) = &b.avatar {
+            out.push(Evidence {
+                distance: Some(m.distance as usize),
+                ..Evidence::new(
+                    "avatar",
+                    format!(
+                        "The avatar is a copy of {}'s protected photo: {} of 256 bits apart, compared on the {} ({})",
+                        a.name,
+                        m.distance,
+                        m.view.as_str(),
+                        matcher::describe(m, &v.undone)
+                    ),
+                )
+            });
         }
         if b.deceptive {
             out.push(Evidence::new("intent", "The resemblance depends on lookalike or hidden characters, which ordinary names do not use"));
@@ -561,4 +625,28 @@ fn input_notes(v: &ProfileView) -> Vec<Evidence> {
         ));
     }
     out
+}
+
+/// Reference hashes of a protected avatar given as hashes (image paths are enrolled first); a bare
+/// `pdq` without `refs` stands for the whole, unedited picture.
+fn avatar_refs(a: &AvatarRef) -> Vec<RefHash> {
+    match a {
+        AvatarRef::Path(_) => Vec::new(),
+        AvatarRef::Hash(h) if h.refs.is_empty() => PdqHash::from_hex(&h.pdq)
+            .map(|hash| {
+                vec![RefHash {
+                    view: View::Full,
+                    crop_pct: 0,
+                    mirrored: false,
+                    hash,
+                    quality: 100,
+                }]
+            })
+            .unwrap_or_default(),
+        AvatarRef::Hash(h) => h
+            .refs
+            .iter()
+            .filter_map(|r| RefHash::parse(r).ok())
+            .collect(),
+    }
 }

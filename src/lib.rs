@@ -28,6 +28,7 @@
 
 pub mod avatar;
 pub mod checker;
+pub mod enroll;
 pub mod error;
 pub mod handle;
 pub mod index;

@@ -8,6 +8,7 @@ use rayon::prelude::*;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use vipguard::avatar::matcher::{query_hashes, QueryHashes};
 use vipguard::profile::{read_profiles, BadProfile};
 use vipguard::verdict::ErrorResult;
 use vipguard::{CheckResult, Checker, InputError, Profile, ProtectedList, Verdict};
@@ -50,9 +51,18 @@ enum Command {
         name: String,
         #[arg(long)]
         bio: Option<String>,
+        /// The profile's avatar image.
+        #[arg(long)]
+        avatar: Option<PathBuf>,
         /// Print the same JSON object as `scan`.
         #[arg(long)]
         json: bool,
+    },
+    /// Replace avatar image paths in a protected list with hashes (written whole to OUT).
+    Enroll {
+        list: PathBuf,
+        #[arg(short, long)]
+        output: PathBuf,
     },
     /// Print the PDQ hash (64 hex digits, most significant first), quality and path of each image.
     Hash {
@@ -87,8 +97,22 @@ fn main() -> ExitCode {
             handle,
             name,
             bio,
+            avatar,
             json,
-        } => check(&protected, platform, handle, name, bio, json),
+        } => check(
+            &protected,
+            Profile {
+                id: "cli".into(),
+                platform,
+                handle,
+                name,
+                bio,
+                avatar: None,
+            },
+            avatar.as_deref(),
+            json,
+        ),
+        Command::Enroll { list, output } => enroll(&list, &output),
         Command::Hash { json, images } => Ok(hash(&images, json)),
     };
     match outcome {
@@ -100,8 +124,39 @@ fn main() -> ExitCode {
     }
 }
 
+/// Load a protected list, hashing any avatar given as an image path (relative to the list's file).
+fn load_list(path: &Path) -> Result<ProtectedList, InputError> {
+    let list = ProtectedList::load(path)?;
+    if !vipguard::enroll::needs_enrolling(&list) {
+        return Ok(list);
+    }
+    let base = path.parent().unwrap_or(Path::new("."));
+    vipguard::enroll::enroll(&list, base, &path.display().to_string())
+}
+
 fn load_checker(path: &Path) -> Result<Checker, InputError> {
-    Ok(Checker::new(ProtectedList::load(path)?))
+    Ok(Checker::new(load_list(path)?))
+}
+
+/// Hashes of a profile's avatar file, or a note saying why it could not be used.
+fn avatar_query(path: &Path) -> Result<QueryHashes, String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("cannot read: {e}"))?;
+    Ok(query_hashes(&vipguard::avatar::decode(&bytes)?))
+}
+
+/// Check one profile with its avatar (resolved against `base`); an unreadable avatar is said in the
+/// evidence and the text check still runs.
+fn check_one(checker: &Checker, p: &Profile, avatar: Option<&Path>) -> CheckResult {
+    let query = avatar.map(|a| (a, avatar_query(a)));
+    let hashes = query.as_ref().and_then(|(_, q)| q.as_ref().ok());
+    let mut r = checker.check_with_avatar(p, hashes);
+    if let Some((path, Err(e))) = &query {
+        r.evidence.push(vipguard::Evidence::new(
+            "input",
+            format!("Avatar {} could not be used: {e}", path.display()),
+        ));
+    }
+    r
 }
 
 fn scan(
@@ -115,6 +170,7 @@ fn scan(
     let text = std::fs::read_to_string(profiles)
         .map_err(|e| InputError::new(&source, None, None, format!("cannot read: {e}")))?;
     let rows = read_profiles(&text, &source)?;
+    let base = profiles.parent().unwrap_or(Path::new(".")).to_path_buf();
     let progress = (std::io::stderr().is_terminal() && rows.len() >= 20_000).then(|| {
         let bar = indicatif::ProgressBar::new(rows.len() as u64);
         bar.set_style(
@@ -132,7 +188,11 @@ fn scan(
                 bar.inc(1);
             }
             match row {
-                Ok(p) => Ok(checker.check(p)),
+                Ok(p) => Ok(check_one(
+                    &checker,
+                    p,
+                    p.avatar.as_ref().map(|a| base.join(a)).as_deref(),
+                )),
                 Err(BadProfile { id, error }) => Err(ErrorResult {
                     id: id.clone(),
                     line: *line,
@@ -264,24 +324,15 @@ fn write_table(
 
 fn check(
     list: &Path,
-    platform: String,
-    handle: String,
-    name: String,
-    bio: Option<String>,
+    profile: Profile,
+    avatar: Option<&Path>,
     json: bool,
 ) -> Result<ExitCode, InputError> {
     let checker = load_checker(list)?;
-    let profile = Profile {
-        id: "cli".into(),
-        platform,
-        handle,
-        name,
-        bio,
-        avatar: None,
-    }
-    .validated()
-    .map_err(|m| InputError::new("<arguments>", None, Some("--platform"), m))?;
-    let r = checker.check(&profile);
+    let profile = profile
+        .validated()
+        .map_err(|m| InputError::new("<arguments>", None, Some("--platform"), m))?;
+    let r = check_one(&checker, &profile, avatar);
     let mut out = String::new();
     if json {
         out = serde_json::to_string(&r).expect("results serialise");
@@ -357,4 +408,18 @@ fn hash(images: &[PathBuf], json: bool) -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
+}
+
+fn enroll(list: &Path, output: &Path) -> Result<ExitCode, InputError> {
+    let enrolled = load_list(list)?;
+    let mut json = serde_json::to_vec_pretty(&enrolled).expect("lists serialise");
+    json.push(b'\n');
+    write_whole(Some(output), &json)?;
+    let n: usize = enrolled.accounts.iter().map(|a| a.avatars.len()).sum();
+    eprintln!(
+        "vipguard: {} accounts, {n} avatars hashed, written to {}",
+        enrolled.accounts.len(),
+        output.display()
+    );
+    Ok(ExitCode::SUCCESS)
 }

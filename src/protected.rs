@@ -48,10 +48,15 @@ pub enum AvatarRef {
     Hash(AvatarHash),
 }
 
+/// A protected avatar as hashes: `pdq` is the plain PDQ of the picture (what Meta's tools print);
+/// `refs`, written by `vipguard enroll`, are the reference hashes robust matching uses
+/// (`view:crop:m|n:quality:hex`). A hash without `refs` matches only unedited copies.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct AvatarHash {
     pub pdq: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub refs: Vec<String>,
 }
 
 /// Longest name or alias kept, in characters: names longer than this are not names.
@@ -187,6 +192,7 @@ impl ProtectedList {
                 .map(|a| match a.strip_prefix("pdq:") {
                     Some(h) => AvatarRef::Hash(AvatarHash {
                         pdq: h.trim().into(),
+                        refs: Vec::new(),
                     }),
                     None => AvatarRef::Path(a),
                 })
@@ -256,13 +262,13 @@ impl ProtectedList {
             }
             for (j, av) in a.avatars.iter().enumerate() {
                 match av {
-                    AvatarRef::Hash(h)
-                        if h.pdq.len() != 64 || !h.pdq.chars().all(|c| c.is_ascii_hexdigit()) =>
-                    {
-                        return Err(err(
-                            &format!("avatars[{j}].pdq"),
-                            format!("{:?} is not a PDQ hash (64 hex digits)", h.pdq),
-                        ));
+                    AvatarRef::Hash(h) => {
+                        crate::avatar::PdqHash::from_hex(&h.pdq)
+                            .map_err(|m| err(&format!("avatars[{j}].pdq"), m))?;
+                        for (k, r) in h.refs.iter().enumerate() {
+                            crate::avatar::matcher::RefHash::parse(r)
+                                .map_err(|m| err(&format!("avatars[{j}].refs[{k}]"), m))?;
+                        }
                     }
                     AvatarRef::Path(p) if p.trim().is_empty() => {
                         return Err(err(&format!("avatars[{j}]"), "avatar path is empty".into()));

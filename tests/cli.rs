@@ -266,3 +266,149 @@ fn hash_prints_meta_format_and_reports_bad_files() {
     assert_eq!(String::from_utf8(out.stdout).unwrap().lines().count(), 1);
     assert!(String::from_utf8_lossy(&out.stderr).contains("not-an-image.png: not an image"));
 }
+
+#[test]
+fn enroll_replaces_paths_with_hashes_and_the_enrolled_list_matches_the_same() {
+    let out_file =
+        std::env::temp_dir().join(format!("vipguard-enrolled-{}.json", std::process::id()));
+    let out = run(&[
+        "enroll",
+        "demo/protected.json",
+        "-o",
+        out_file.to_str().unwrap(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let enrolled: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&out_file).unwrap()).unwrap();
+    let avatar = &enrolled["accounts"][0]["avatars"][0];
+    assert_eq!(avatar["pdq"].as_str().unwrap().len(), 64);
+    assert!(avatar["refs"].as_array().unwrap().len() >= 12);
+    // Scanning with the enrolled list gives the same results as with image paths.
+    let by_paths = run(&[
+        "scan",
+        "--protected",
+        "demo/protected.json",
+        "demo/profiles.jsonl",
+    ]);
+    let enrolled_list = std::env::current_dir()
+        .unwrap()
+        .join("demo")
+        .join("enrolled-for-test.json");
+    std::fs::copy(&out_file, &enrolled_list).unwrap();
+    let by_hashes = run(&[
+        "scan",
+        "--protected",
+        enrolled_list.to_str().unwrap(),
+        "demo/profiles.jsonl",
+    ]);
+    std::fs::remove_file(&enrolled_list).unwrap();
+    assert_eq!(
+        String::from_utf8(by_paths.stdout).unwrap(),
+        String::from_utf8(by_hashes.stdout).unwrap()
+    );
+}
+
+#[test]
+fn scan_uses_profile_avatars_and_notes_unreadable_ones() {
+    let out = run(&[
+        "scan",
+        "--protected",
+        "demo/protected.json",
+        "demo/profiles.jsonl",
+    ]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    let line = |id: &str| -> serde_json::Value {
+        text.lines()
+            .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+            .find(|v| v["id"] == id)
+            .unwrap()
+    };
+    let d21 = line("d21");
+    assert_eq!(d21["verdict"], "suspicious");
+    assert_eq!(d21["match"], "vip-003");
+    assert!(d21["evidence"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|e| e["signal"] == "avatar" && e["distance"].as_u64().unwrap() <= 31));
+    assert_eq!(line("d19")["verdict"], "impersonation");
+    assert_eq!(line("d23")["verdict"], "clear");
+
+    let p = tmp("avatar-missing.jsonl", "{\"id\":\"1\",\"platform\":\"x\",\"handle\":\"a_b\",\"name\":\"A B\",\"avatar\":\"nowhere.png\"}\n");
+    let out = run(&[
+        "scan",
+        "--protected",
+        "demo/protected.json",
+        p.to_str().unwrap(),
+    ]);
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(
+        v["evidence"][0]["detail"]
+            .as_str()
+            .unwrap()
+            .contains("could not be used: cannot read"),
+        "{v}"
+    );
+}
+
+#[test]
+fn check_with_avatar_explains_what_was_undone() {
+    let out = run(&[
+        "check",
+        "--protected",
+        "demo/protected.json",
+        "--handle",
+        "KwabenaMensahTV",
+        "--name",
+        "Giveaway",
+        "--avatar",
+        "demo/avatars/copy-kwabena-mirrored-badge.png",
+    ]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.starts_with("IMPERSONATION"), "{text}");
+    assert!(
+        text.contains("The avatar is a copy of Kwabena Mensah's protected photo")
+            && text.contains("mirrored"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_bad_avatar_in_the_list_names_account_and_file() {
+    let list = tmp(
+        "list-bad-avatar.json",
+        "{\"accounts\": [{\"id\": \"a\", \"name\": \"A B\", \"avatars\": [\"missing.jpg\"]}]}",
+    );
+    let out = run(&[
+        "scan",
+        "--protected",
+        list.to_str().unwrap(),
+        "demo/profiles.jsonl",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("field `accounts[0].avatars[0]`: missing.jpg: cannot read"),
+        "{err}"
+    );
+    let list = tmp(
+        "list-bad-ref.json",
+        "{\"accounts\": [{\"id\": \"a\", \"name\": \"A B\", \"avatars\": [{\"pdq\": \"00\"}]}]}",
+    );
+    let err = String::from_utf8(
+        run(&[
+            "scan",
+            "--protected",
+            list.to_str().unwrap(),
+            "demo/profiles.jsonl",
+        ])
+        .stderr,
+    )
+    .unwrap();
+    assert!(err.contains("accounts[0].avatars[0].pdq"), "{err}");
+}

@@ -89,9 +89,16 @@ impl AvatarIndex {
             for c in 0..CHUNKS {
                 let value = chunk(&hash, c);
                 for flip in 0..=16u32 {
-                    let probe = if flip == 16 { value } else { value ^ (1 << flip) };
+                    let probe = if flip == 16 {
+                        value
+                    } else {
+                        value ^ (1 << flip)
+                    };
                     let s = c << 16 | probe as usize;
-                    let (a, b) = (self.starts[slot][s] as usize, self.starts[slot][s + 1] as usize);
+                    let (a, b) = (
+                        self.starts[slot][s] as usize,
+                        self.starts[slot][s + 1] as usize,
+                    );
                     seen.extend_from_slice(&self.ids[slot][a..b]);
                 }
             }
@@ -101,7 +108,12 @@ impl AvatarIndex {
                 let (r, owner) = &self.refs[slot][n as usize];
                 let distance = hash.distance(&r.hash);
                 if distance <= limit {
-                    let m = AvatarMatch { distance, view, crop_pct: r.crop_pct, mirrored: r.mirrored };
+                    let m = AvatarMatch {
+                        distance,
+                        view,
+                        crop_pct: r.crop_pct,
+                        mirrored: r.mirrored,
+                    };
                     match found.iter_mut().find(|(o, _)| o == owner) {
                         Some((_, best)) if m.margin() < best.margin() => *best = m,
                         Some(_) => {}
@@ -120,31 +132,62 @@ mod tests {
     use super::*;
 
     fn reference(hash: PdqHash) -> RefHash {
-        RefHash { view: View::Full, crop_pct: 0, mirrored: false, hash, quality: 100 }
+        RefHash {
+            view: View::Full,
+            crop_pct: 0,
+            mirrored: false,
+            hash,
+            quality: 100,
+        }
     }
 
     fn query(hash: PdqHash) -> QueryHashes {
-        QueryHashes { views: vec![(View::Full, hash, 100)], undone: Default::default() }
+        QueryHashes {
+            views: vec![(View::Full, hash, 100)],
+            undone: Default::default(),
+        }
     }
 
     #[test]
     fn finds_exactly_what_a_linear_scan_finds_on_real_hashes() {
-        let dir = std::env::var("VIPGUARD_PDQ_DATA").unwrap_or_else(|_| "../shared/data/pdq".into());
+        let dir =
+            std::env::var("VIPGUARD_PDQ_DATA").unwrap_or_else(|_| "../shared/data/pdq".into());
         let read = |f: &str| -> Vec<PdqHash> {
-            std::fs::read_to_string(format!("{dir}/reg-test-input/{f}")).unwrap().lines().map(|l| PdqHash::from_hex(l).unwrap()).collect()
+            std::fs::read_to_string(format!("{dir}/reg-test-input/{f}"))
+                .unwrap()
+                .lines()
+                .map(|l| PdqHash::from_hex(l).unwrap())
+                .collect()
         };
         let (haystack, needles) = (read("haystack.txt"), read("needles.txt"));
-        let index = AvatarIndex::new(haystack.iter().enumerate().map(|(i, h)| (i as u32, vec![reference(*h)])));
+        let index = AvatarIndex::new(
+            haystack
+                .iter()
+                .enumerate()
+                .map(|(i, h)| (i as u32, vec![reference(*h)])),
+        );
         let mut matched = 0;
         for n in &needles {
-            let mut linear: Vec<u32> = haystack.iter().enumerate().filter(|(_, h)| h.distance(n) <= 31).map(|(i, _)| i as u32).collect();
-            let mut got: Vec<u32> = index.search(&query(*n)).into_iter().map(|(o, _)| o).collect();
+            let mut linear: Vec<u32> = haystack
+                .iter()
+                .enumerate()
+                .filter(|(_, h)| h.distance(n) <= 31)
+                .map(|(i, _)| i as u32)
+                .collect();
+            let mut got: Vec<u32> = index
+                .search(&query(*n))
+                .into_iter()
+                .map(|(o, _)| o)
+                .collect();
             linear.sort_unstable();
             got.sort_unstable();
             assert_eq!(got, linear);
             matched += got.len();
         }
-        assert!(matched > 0, "the needles should find something in the haystack");
+        assert!(
+            matched > 0,
+            "the needles should find something in the haystack"
+        );
     }
 
     #[test]

@@ -70,6 +70,51 @@ fn mirror(rgb: &Rgb) -> Rgb {
     }
 }
 
+impl RefHash {
+    /// Compact text form for protected lists: `view:crop:mirror:quality:hex`, e.g.
+    /// `circle:5:m:97:f8f8…` (`m` mirrored, `n` not).
+    pub fn encode(&self) -> String {
+        let view = match self.view {
+            View::Full => "full",
+            View::Circle => "circle",
+            View::Top => "top",
+        };
+        let m = if self.mirrored { "m" } else { "n" };
+        format!(
+            "{view}:{}:{m}:{}:{}",
+            self.crop_pct,
+            self.quality,
+            self.hash.to_hex()
+        )
+    }
+
+    pub fn parse(s: &str) -> Result<RefHash, String> {
+        let bad = || format!("{s:?} is not a reference hash (view:crop:m|n:quality:64 hex)");
+        let parts: Vec<&str> = s.split(':').collect();
+        let [view, crop, m, quality, hex] = parts.as_slice() else {
+            return Err(bad());
+        };
+        let view = match *view {
+            "full" => View::Full,
+            "circle" => View::Circle,
+            "top" => View::Top,
+            _ => return Err(bad()),
+        };
+        let mirrored = match *m {
+            "m" => true,
+            "n" => false,
+            _ => return Err(bad()),
+        };
+        Ok(RefHash {
+            view,
+            crop_pct: crop.parse().map_err(|_| bad())?,
+            mirrored,
+            quality: quality.parse().map_err(|_| bad())?,
+            hash: PdqHash::from_hex(hex).map_err(|_| bad())?,
+        })
+    }
+}
+
 /// A profile avatar's hashes, one per view, and what normalisation undid.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct QueryHashes {
@@ -139,7 +184,7 @@ pub fn describe(m: &AvatarMatch, undone: &Undone) -> String {
     if undone.border_pct > 0 {
         parts.push(format!("a border of {}% trimmed", undone.border_pct));
     }
-    if m.view == View::Circle || undone.round {
+    if undone.round {
         parts.push("read as a round avatar".to_string());
     }
     if m.view == View::Top {

@@ -1,0 +1,53 @@
+//! Replace avatar image paths in a protected list with hashes, so the list can travel without its
+//! pictures (the browser extension imports hashed lists).
+
+use crate::avatar::matcher::reference_hashes;
+use crate::avatar::{decode, pdq_of};
+use crate::error::InputError;
+use crate::protected::{AvatarHash, AvatarRef, ProtectedList};
+use rayon::prelude::*;
+use std::path::Path;
+
+/// Hash every avatar given as a path (relative to `base`); hashes already there are kept.
+pub fn enroll(
+    list: &ProtectedList,
+    base: &Path,
+    source: &str,
+) -> Result<ProtectedList, InputError> {
+    let mut out = list.clone();
+    out.accounts
+        .par_iter_mut()
+        .enumerate()
+        .try_for_each(|(i, account)| {
+            for (j, avatar) in account.avatars.iter_mut().enumerate() {
+                if let AvatarRef::Path(p) = avatar {
+                    let field = format!("accounts[{i}].avatars[{j}]");
+                    let hashed = hash_file(&base.join(&*p)).map_err(|e| {
+                        InputError::new(source, None, Some(&field), format!("{p}: {e}"))
+                    })?;
+                    *avatar = AvatarRef::Hash(hashed);
+                }
+            }
+            Ok(())
+        })?;
+    Ok(out)
+}
+
+/// The plain PDQ and the reference hashes of one picture file.
+pub fn hash_file(path: &Path) -> Result<AvatarHash, String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("cannot read: {e}"))?;
+    let rgb = decode(&bytes)?;
+    let plain = pdq_of(&rgb);
+    let refs = reference_hashes(&rgb).iter().map(|r| r.encode()).collect();
+    Ok(AvatarHash {
+        pdq: plain.hash.to_hex(),
+        refs,
+    })
+}
+
+/// Whether any avatar is still a path.
+pub fn needs_enrolling(list: &ProtectedList) -> bool {
+    list.accounts
+        .iter()
+        .any(|a| a.avatars.iter().any(|v| matches!(v, AvatarRef::Path(_))))
+}
