@@ -27,6 +27,7 @@ challenge:
 ## Speed: one check and index build at 100k accounts beside a linear scan; scan throughput.
 bench:
 	$(CARGO) bench --bench check
+	$(CARGO) bench --bench avatar
 	python3 scripts/bench-summary.py
 
 bench-scan: build

@@ -48,11 +48,12 @@ fi
 # ------------------------------------------------------------ debian packages
 # name=version; the pinned version is tried first, then whatever apt offers now.
 packages=(
+    fonts-noto-color-emoji=2.042-0+deb12u1
     gcompris-qt-data=3.1-2
     lomiri-wallpapers-16.04=20.04.0-2
-    lxqt-themes=1.2.0-1
     mate-backgrounds=1.26.0-1
     palapeli-data=4:22.12.3-1
+    plasma-workspace-wallpapers=4:5.27.5-2
     python-matplotlib-data=3.6.3-1
 )
 

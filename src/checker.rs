@@ -217,7 +217,7 @@ impl Checker {
             Some(b) if b.verdict != Verdict::Clear => {
                 let a = &self.list.accounts[b.account as usize];
                 let mut ev = self.explain(&view, &b);
-                let found = self.labels(&view);
+                let found = self.labels(&view, b.account);
                 let labels: Vec<&Label> = found.iter().collect();
                 let verdict = if labels.is_empty() {
                     b.verdict
@@ -255,14 +255,17 @@ impl Checker {
     }
 
     /// Label words in the name, bio and handle. Only a profile that resembles someone needs them.
-    fn labels(&self, v: &ProfileView) -> Vec<Label> {
+    fn labels(&self, v: &ProfileView, account: u32) -> Vec<Label> {
         let tokens: Vec<&str> = v.name.fold.iter().map(String::as_str).collect();
         let mut labels = labels::in_name(&tokens);
         if let Some(bio) = &v.profile.bio {
             let bio: String = bio.chars().take(MAX_BIO_CHARS).collect();
-            labels.extend(labels::in_bio(&bio));
+            labels.extend(labels::in_bio(
+                &bio,
+                &self.prepared[account as usize].names[0].fold,
+            ));
         }
-        labels.extend(labels::in_handle(&v.handle.fold));
+        labels.extend(labels::in_handle(&v.handle.fold, &v.handle.parts));
         labels
     }
 
@@ -278,11 +281,20 @@ impl Checker {
                     .partial_cmp(&(y.0.strength, y.0.similarity))
                     .unwrap()
             });
+        // A name written as a handle is weaker than the protected handle itself: `peter_obi` is what many
+        // a Peter Obi would choose.
         let handle = p
             .targets
             .iter()
             .enumerate()
-            .filter_map(|(i, t)| handle::compare(&v.handle, &v.cores, &t.keys).map(|m| (m, i)))
+            .filter_map(|(i, t)| {
+                handle::compare(&v.handle, &v.cores, &t.keys).map(|mut m| {
+                    if t.kind == TargetKind::Name {
+                        m.strength = m.strength.min(2);
+                    }
+                    (m, i)
+                })
+            })
             .max_by_key(|(m, i)| (m.strength, std::cmp::Reverse(*i)));
         let avatar = v
             .avatar_matches
@@ -294,10 +306,14 @@ impl Checker {
         }
         let n = name.as_ref().map_or(0, |(m, _)| m.strength);
         let mut h = handle.as_ref().map_or(0, |(m, _)| m.strength);
-        let handle_explained =
-            h > 0 && n <= 1 && h < 3 && explained_by_own_name(&v.handle, &v.name);
+        // A handle that is just the profile's own, different name is no evidence: `fatousall93` for
+        // "Fatou Sall" says nothing about Macky Sall. With a merely similar name it counts once, not twice.
+        let own_name = h > 0 && h < 3 && explained_by_own_name(&v.handle, &v.name);
+        let handle_explained = own_name && n <= 1;
         if handle_explained {
             h = 0;
+        } else if own_name && matches!(name.as_ref().map(|(m, _)| &m.how), Some(NameHow::Similar)) {
+            h = h.min(1);
         }
         let il_swap = matches!(
             handle.as_ref().map(|(m, _)| &m.how),
@@ -425,10 +441,20 @@ impl Checker {
                     format!("Handle @{h} looks identical to the {what}: {edit} (capital I and lowercase l look alike)")
                 }
                 HandleHow::SameKey { il_swap: false } => {
-                    let edit = handle::explain_edit(&t.keys.display, h);
-                    e.edit = Some(edit.clone());
                     e.distance = Some(0);
-                    format!("Handle @{h} reads the same as the {what} ({edit})")
+                    if h.eq_ignore_ascii_case(&t.keys.display) {
+                        format!(
+                            "Handle @{h} is the {what}, used here on {}",
+                            v.profile.platform
+                        )
+                    } else {
+                        let edit = handle::explain_edit(&t.keys.display, h);
+                        e.edit = Some(edit.clone());
+                        format!("Handle @{h} reads the same as the {what} ({edit})")
+                    }
+                }
+                HandleHow::Affix { affixes } if affixes.iter().any(|a| a == "(word order)") => {
+                    format!("Handle @{h} is the {what} with its words in another order")
                 }
                 HandleHow::Affix { affixes } => format!(
                     "Handle @{h} is the {what} with {:?} added",
@@ -436,7 +462,8 @@ impl Checker {
                 ),
                 HandleHow::Embedded => format!("Handle @{h} contains the {what}"),
                 HandleHow::Typo { distance } => {
-                    let edit = handle::explain_edit(&t.keys.display, h);
+                    // Explained on the keys that were compared, so the edit matches the distance.
+                    let edit = handle::explain_edit(&t.keys.fold, &v.handle.fold);
                     e.distance = Some(*distance);
                     e.edit = Some(edit.clone());
                     format!("Handle @{h} is {distance} edit(s) from the {what}: {edit}")
@@ -513,9 +540,19 @@ fn explained_by_own_name(h: &HandleKeys, n: &NameKeys) -> bool {
             }
         }
     }
-    forms.iter().any(|f| {
-        letters == *f || (f.len() * 10 >= letters.len() * 7 && letters.contains(f.as_str()))
-    })
+    // A first name with the start of the surname (david_o, peterobi for "Peter Obiageli").
+    let prefixed = toks.iter().enumerate().any(|(i, a)| {
+        toks.iter().enumerate().any(|(j, b)| {
+            i != j
+                && letters
+                    .strip_prefix(a.as_str())
+                    .is_some_and(|rest| !rest.is_empty() && b.starts_with(rest))
+        })
+    });
+    prefixed
+        || forms.iter().any(|f| {
+            letters == *f || (f.len() * 10 >= letters.len() * 7 && letters.contains(f.as_str()))
+        })
 }
 
 fn char_evidence(n: &Normalized, field: &str) -> Vec<CharEvidence> {

@@ -85,7 +85,7 @@ impl HandleKeys {
         let mut push = |core: String, affixes: Vec<String>| {
             let core = if core.is_ascii()
                 && core.bytes().all(|b| b.is_ascii_lowercase())
-                && !core.contains('m')
+                && !core.contains("rn")
             {
                 core
             } else {
@@ -312,8 +312,16 @@ pub fn compare(
             target_len: t.fold.chars().count(),
         })
     };
+    // Separators are dropped from keys, but adding or removing one is an edit, not a lookalike:
+    // `david_o` is not `davido` to the eye.
+    let separators = |h: &str| h.chars().filter(|c| !c.is_alphanumeric()).count();
+    let same_strength = if separators(&p.display) == separators(&t.display) {
+        3
+    } else {
+        2
+    };
     if p.fold == t.fold || p.leet == t.leet {
-        return m(HandleHow::SameKey { il_swap: false }, 3);
+        return m(HandleHow::SameKey { il_swap: false }, same_strength);
     }
     if p.glyph == t.glyph {
         return m(HandleHow::SameKey { il_swap: true }, 3);

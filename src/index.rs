@@ -14,8 +14,8 @@ use crate::handle::HandleKeys;
 use crate::name::NameKeys;
 use std::collections::HashMap;
 
-/// Many values per key in one sorted array, each entry a single u64: the top 44 bits of the (mixed) key
-/// and a 20-bit value (account or token id; lists hold at most 2^20 accounts). A bucket table over the top
+/// Many values per key in one sorted array, each entry a single u64: the top 40 bits of the (mixed) key
+/// and a 24-bit value (account or token id: up to 16M distinct name tokens). A bucket table over the top
 /// bits of the key makes a lookup one bucket read and a short scan, and building is one sort of plain
 /// integers. (A hash map of vectors cost one allocation per key; binary search over tens of megabytes,
 /// twenty cache misses per lookup; a hash map from key to range, random inserts into a 60 MB table.)
@@ -30,7 +30,7 @@ struct MultiMap {
     filter: Vec<u64>,
 }
 
-const VALUE_BITS: u32 = 20;
+const VALUE_BITS: u32 = 24;
 const VALUE_MASK: u64 = (1 << VALUE_BITS) - 1;
 
 /// SplitMix64's finaliser: spreads keys built from small integers (token ids) over the buckets.

@@ -30,11 +30,8 @@ const STRONG: &[(&str, &str)] = &[
     ("parody", "en"),
     ("satire", "en"),
     ("satirical", "en"),
-    ("fake", "en"),
-    ("commentary", "en"),
     ("unofficial", "en"),
     ("impersonator", "en"),
-    ("tribute", "en"),
     ("fanpage", "en"),
     ("fanclub", "en"),
     ("fansite", "en"),
@@ -42,41 +39,43 @@ const STRONG: &[(&str, &str)] = &[
     ("parodie", "fr"),
     ("parodique", "fr"),
     ("satirique", "fr"),
-    ("faux", "fr"),
-    ("fausse", "fr"),
-    ("commentaire", "fr"),
-    ("commentaires", "fr"),
-    ("hommage", "fr"),
     ("parodia", "pt/es"),
     ("satira", "pt/es"),
-    ("falso", "pt/es"),
-    ("falsa", "pt/es"),
-    ("comentario", "pt/es"),
-    ("comentarios", "pt/es"),
     ("ساخر", "ar"),
     ("ساخرة", "ar"),
     ("محاكاة", "ar"),
     ("باروديا", "ar"),
-    ("مزيف", "ar"),
-    ("مزيفة", "ar"),
-    ("معجب", "ar"),
-    ("معجبين", "ar"),
     ("معجبي", "ar"),
-    ("تعليق", "ar"),
 ];
 
-/// Words that label an account in a display name, or in a bio next to a word for "account"/"page"
-/// ("fan account", "compte fan", "página de fãs"): a bio that says "big fan of jollof" labels nothing.
+/// Words that label an account in a display name, or in a bio next to a singular word for "account"
+/// or "page" ("fan account", "compte fan", "faux compte", "página de fãs"): a bio that says "big fan
+/// of jollof", "beware of fake accounts" or "no fake news" labels nothing.
 const FAN: &[(&str, &str)] = &[
     ("fan", "en"),
     ("fans", "en"),
     ("fa", "pt"),
     ("fas", "pt"),
     ("fanatico", "es"),
+    ("fake", "en"),
+    ("faux", "fr"),
+    ("fausse", "fr"),
+    ("falso", "pt/es"),
+    ("falsa", "pt/es"),
+    ("commentary", "en"),
+    ("commentaire", "fr"),
+    ("comentario", "pt/es"),
+    ("tribute", "en"),
+    ("hommage", "fr"),
+    ("مزيف", "ar"),
+    ("مزيفة", "ar"),
+    ("تعليق", "ar"),
+    ("معجب", "ar"),
+    ("معجبين", "ar"),
 ];
 const ACCOUNT_WORDS: &[&str] = &[
     "account", "page", "club", "site", "compte", "conta", "cuenta", "pagina", "perfil", "clube",
-    "made",
+    "made", "حساب", "صفحة", "نادي",
 ];
 /// Phrases that label an account in a bio ("not affiliated", "non officiel", "não oficial", "no oficial").
 const NEGATED_OFFICIAL: &[&str] = &["not", "non", "nao", "no", "pas"];
@@ -132,8 +131,10 @@ pub fn in_name(tokens: &[&str]) -> Vec<Label> {
         .collect()
 }
 
-/// Label words in a bio: strong words anywhere, "fan" next to an account word, "not affiliated".
-pub fn in_bio(bio: &str) -> Vec<Label> {
+/// Label words in a bio: strong words anywhere; fan, fake and commentary words next to a word for
+/// "account", or next to the protected person's name (`subject`: fold tokens, "fan of Davido",
+/// "معجب بـ Adesoji Fasasi"); "not affiliated".
+pub fn in_bio(bio: &str, subject: &[String]) -> Vec<Label> {
     let t = tables();
     let norm = normalize(bio, 2000);
     let tokens: Vec<&str> = norm.fold.split(' ').collect();
@@ -143,6 +144,10 @@ pub fn in_bio(bio: &str) -> Vec<Label> {
             let lo = i.saturating_sub(2);
             let hi = (i + 3).min(tokens.len());
             tokens[lo..hi].iter().any(|w| words.iter().any(|a| a == w))
+                || (!subject.is_empty()
+                    && subject
+                        .iter()
+                        .all(|s| tokens[i + 1..(i + 5).min(tokens.len())].contains(&s.as_str())))
         };
         if let Some((word, lang)) = t.strong.get(*tok) {
             out.push(Label {
@@ -172,34 +177,44 @@ pub fn in_bio(bio: &str) -> Vec<Label> {
     out
 }
 
-/// Label words inside a handle (`davidoparody`, `fan_of_davido`), by substring.
-pub fn in_handle(handle_fold: &str) -> Vec<Label> {
+/// Label words in a handle: whole parts where the handle separates words (`fan_of_davido`,
+/// `davido_parody`), or the start or end of a run-together one (`davidoparody`, `parodydavido`).
+/// `Davido_Distribute` and `PeterObi_fakenews` carry no label.
+pub fn in_handle(handle_fold: &str, parts: &[String]) -> Vec<Label> {
     let t = tables();
-    let mut out: Vec<Label> = t
-        .strong
+    let words: Vec<&String> = parts
         .iter()
-        .filter(|(k, _)| k.len() >= 4 && k.is_ascii() && handle_fold.contains(k.as_str()))
-        .map(|(_, &(word, lang))| Label {
-            word,
-            lang,
-            place: Place::Handle,
-        })
+        .filter(|p| !p.chars().all(|c| c.is_ascii_digit()))
         .collect();
-    if out.is_empty() {
-        let parts: Vec<&str> = handle_fold.split(|c: char| !c.is_alphanumeric()).collect();
-        let fan_prefix = ["fanof", "fansof"]
-            .iter()
-            .any(|p| handle_fold.starts_with(p));
-        let fan_suffix = handle_fold.ends_with("fan") || handle_fold.ends_with("fans");
-        if parts.iter().any(|p| *p == "fan" || *p == "fans") || fan_prefix || fan_suffix {
-            out.push(Label {
-                word: "fan",
-                lang: "en",
-                place: Place::Handle,
-            });
+    let lookup = |w: &str| t.strong.get(w).or_else(|| t.fan.get(w)).copied();
+    let mut out: Vec<Label> = Vec::new();
+    if words.len() > 1 {
+        for w in &words {
+            if let Some((word, lang)) = lookup(w) {
+                out.push(Label {
+                    word,
+                    lang,
+                    place: Place::Handle,
+                });
+            }
+        }
+    } else {
+        for (k, &(word, lang)) in t.strong.iter().chain(t.fan.iter()) {
+            if k.len() >= 3
+                && k.is_ascii()
+                && handle_fold.len() > k.len()
+                && (handle_fold.starts_with(k.as_str()) || handle_fold.ends_with(k.as_str()))
+            {
+                out.push(Label {
+                    word,
+                    lang,
+                    place: Place::Handle,
+                });
+            }
         }
     }
     out.sort_by_key(|l| l.word);
+    out.dedup_by_key(|l| l.word);
     out
 }
 
@@ -242,22 +257,45 @@ mod tests {
             "compte fan",
             "Página de fãs",
             "Not affiliated with anyone",
+            "This is a fake account",
+            "Faux compte",
         ] {
-            assert!(!in_bio(bio).is_empty(), "{bio}");
+            assert!(!in_bio(bio, &[]).is_empty(), "{bio}");
         }
         for bio in [
             "Big fan of jollof rice",
             "Official account",
             "Engineer, father, Arsenal fan",
         ] {
-            assert!(in_bio(bio).is_empty(), "{bio}");
+            assert!(in_bio(bio, &[]).is_empty(), "{bio}");
         }
+    }
+
+    fn handle(h: &str) -> Vec<Label> {
+        let k = crate::handle::HandleKeys::new("x", h);
+        in_handle(&k.fold, &k.parts)
+    }
+
+    #[test]
+    fn fan_words_next_to_the_protected_name_label_the_bio() {
+        let davido = vec![normalize("Davido", 64).fold];
+        assert!(!in_bio("Big fan of Davido", &davido).is_empty());
+        assert!(in_bio("Big fan of jollof rice", &davido).is_empty());
+        let name: Vec<String> = normalize("Adesoji Fasasi", 64)
+            .fold
+            .split(' ')
+            .map(str::to_string)
+            .collect();
+        assert!(!in_bio("معجب بـ Adesoji Fasasi", &name).is_empty());
     }
 
     #[test]
     fn handle_labels() {
-        assert!(!in_handle("davidoparody").is_empty());
-        assert!(!in_handle("fan_of_davido").is_empty());
-        assert!(in_handle("fanta_lover").is_empty());
+        assert!(!handle("davidoparody").is_empty());
+        assert!(!handle("fan_of_davido").is_empty());
+        assert!(!handle("davido_fans").is_empty());
+        assert!(handle("fanta_lover").is_empty());
+        assert!(handle("Davido_Distribute").is_empty());
+        assert!(handle("PeterObi_fakenews").is_empty());
     }
 }

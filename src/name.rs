@@ -41,8 +41,17 @@ const FILLER: &[&str] = &[
     "mr", "mrs", "dr", "hon", "sir", "of", "de", "da", "du", "la", "le", "and",
 ];
 
+/// Filler: the words above, label words, the handle affixes of two or more letters (giveaway, naija,
+/// ng …), and numbers (folded digits read 0 as o and 1 as l, so "2027" arrives as "2o27").
 fn is_filler(token: &str) -> bool {
-    FILLER.contains(&token) || is_label_token(token) || token.chars().all(|c| c.is_ascii_digit())
+    let numeric = token.chars().any(|c| c.is_ascii_digit())
+        && token
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == 'o' || c == 'l');
+    FILLER.contains(&token)
+        || is_label_token(token)
+        || numeric
+        || (token.len() >= 2 && crate::handle::AFFIXES.contains(&token))
 }
 
 #[derive(Debug, Clone, PartialEq)]

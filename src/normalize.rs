@@ -87,11 +87,12 @@ pub struct Normalized {
 }
 
 impl Normalized {
+    /// The fold key without spaces (`rn` met across a word boundary is read as `m` again).
     pub fn fold_compact(&self) -> String {
-        self.fold.chars().filter(|c| *c != ' ').collect()
+        collapse_rn(self.fold.chars().filter(|c| *c != ' ').collect())
     }
     pub fn glyph_compact(&self) -> String {
-        self.glyph.chars().filter(|c| *c != ' ').collect()
+        collapse_rn(self.glyph.chars().filter(|c| *c != ' ').collect())
     }
     pub fn is_empty(&self) -> bool {
         self.fold.is_empty()
@@ -117,14 +118,23 @@ fn normalize_general(input: &str, max_chars: usize) -> Normalized {
         at_separator: true,
         ..Default::default()
     };
+    // The cap counts visible characters, so padding with thousands of invisibles or marks cannot push
+    // a name out of reach; a hard limit on raw characters bounds the work.
+    let raw_limit = max_chars.saturating_mul(8).max(64);
     let mut count = 0usize;
-    let composed: Vec<char> = input.nfc().collect();
+    let composed: Vec<char> = input.nfc().take(raw_limit).collect();
+    if input.chars().nth(raw_limit).is_some() {
+        out.truncated = true;
+    }
     for (i, &c) in composed.iter().enumerate() {
-        if count == max_chars {
+        let visible = !is_combining_mark(c) && !is_invisible(c);
+        if visible && count == max_chars {
             out.truncated = true;
             break;
         }
-        count += 1;
+        if visible {
+            count += 1;
+        }
         let next = composed.get(i + 1).copied();
         out.push_char(c, next);
     }
@@ -282,9 +292,13 @@ impl Builder {
         let (fold, glyph, looks) = map_letter(letter);
         // Marks follow the rule of the script the letter is *read as* (a lookalike read as Latin takes
         // Latin's rule), so normalising twice changes nothing.
-        self.base_script = Some(fold.chars().next().map_or(script, |f| f.script()));
+        self.base_script = Some(fold.chars().last().map_or(script, |f| f.script()));
         if let (Some(orig), Some(looks)) = (orig, looks.as_ref()) {
-            self.record(orig, Action::Lookalike, looks);
+            self.record(
+                orig,
+                latin_variant_action(letter).unwrap_or(Action::Lookalike),
+                looks,
+            );
         }
         self.push_keys(&fold, &glyph);
         let accents = parts.len() > 1;
@@ -379,17 +393,8 @@ impl Builder {
         };
         trim(&mut self.fold);
         trim(&mut self.glyph);
-        // The skeleton reads m as rn; collapse both to m so keys stay short and edit distances count
-        // one letter, not two.
-        let collapse = |s: String| {
-            if s.contains("rn") {
-                s.replace("rn", "m")
-            } else {
-                s
-            }
-        };
-        self.fold = collapse(self.fold);
-        self.glyph = collapse(self.glyph);
+        self.fold = collapse_rn(self.fold);
+        self.glyph = collapse_rn(self.glyph);
         Normalized {
             fold: self.fold,
             glyph: self.glyph,
@@ -400,12 +405,39 @@ impl Builder {
     }
 }
 
+/// The skeleton reads m as rn; collapse both to m so keys stay short and edit distances count one
+/// letter, not two.
+fn collapse_rn(s: String) -> String {
+    if s.contains("rn") {
+        s.replace("rn", "m")
+    } else {
+        s
+    }
+}
+
 /// Scripts whose accents we ignore for matching (Sadio Mané = Sadio Mane). Elsewhere marks are letters.
 fn strips_marks(s: Script) -> bool {
     matches!(
         s,
         Script::Latin | Script::Greek | Script::Cyrillic | Script::Common | Script::Inherited
     )
+}
+
+/// Latin letters that read as another Latin letter are not deception: small capitals are styling
+/// (ᴀ, ɴ), and letters such as ø, ł, ɓ, ɗ, ɛ, ɔ, ß are how names are spelled (Søren, Ɗanjuma, Kɔfi).
+fn latin_variant_action(c: char) -> Option<Action> {
+    if c.script() != Script::Latin {
+        return None;
+    }
+    let small_capital = matches!(
+        c,
+        '\u{1D00}'..='\u{1D2B}' | 'ʀ' | 'ʙ' | 'ɢ' | 'ʜ' | 'ɪ' | 'ʟ' | 'ɴ' | 'ʏ' | 'ꜰ' | 'ꜱ'
+    );
+    Some(if small_capital {
+        Action::Styled
+    } else {
+        Action::Diacritic
+    })
 }
 
 /// Blanks that render as (or as nothing but) a space: NBSP, typographic spaces, Hangul and Braille fillers.
@@ -557,6 +589,16 @@ fn slow_keys(c: char) -> (String, String) {
     let glyph = step(&step(c.encode_utf8(&mut buf)));
     let lower: String = c.to_lowercase().collect();
     let fold = step(&step(&lower));
+    // A non-Latin capital that looks like a Latin letter is read as that letter in both keys (Greek Β
+    // lowercases to β, whose prototype is ß); a capital I-lookalike folds to i, as Latin I does.
+    if !c.is_ascii() && c.is_uppercase() && glyph.is_ascii() && !glyph.is_empty() {
+        let fold = if glyph == "l" {
+            "i".to_string()
+        } else {
+            glyph.clone()
+        };
+        return (fold, glyph);
+    }
     // Each key falls back on the other where one lands outside ASCII or on nothing (ð -> ∂ is dropped).
     if (fold.is_empty() || !fold.is_ascii()) && glyph.is_ascii() && !glyph.is_empty() {
         return (glyph.clone(), glyph);
@@ -597,6 +639,7 @@ fn map_letter(c: char) -> (String, String, Option<String>) {
 
 /// What a lookalike should be described as: keep the case of the original (І looks like I, not l).
 fn display_target(c: char, fold: &str) -> String {
+    let fold = &collapse_rn(fold.to_string());
     if c.is_uppercase() {
         if fold == "l" {
             return "I".into();

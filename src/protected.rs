@@ -227,6 +227,8 @@ impl ProtectedList {
             ));
         }
         let mut seen: HashMap<String, usize> = HashMap::new();
+        // One handle belongs to one account: otherwise @x could be "own" for one and "allowed" for another.
+        let mut handle_owner: HashMap<(String, String), (String, String)> = HashMap::new();
         for (i, a) in self.accounts.iter_mut().enumerate() {
             let (line, prefix) = locate(i);
             let field = |f: &str| {
@@ -258,6 +260,20 @@ impl ProtectedList {
                         .map_err(|m| err(&format!("{kind}[{j}].platform"), m))?;
                     check_handle(&h.handle).map_err(|m| err(&format!("{kind}[{j}].handle"), m))?;
                     h.handle = clean_handle(&h.handle).to_string();
+                    let key = (h.platform.clone(), h.handle.to_lowercase());
+                    let here = format!("{kind}[{j}]");
+                    if let Some((owner, there)) = handle_owner.get(&key) {
+                        if *owner != a.id || *there != here {
+                            return Err(err(
+                                &format!("{here}.handle"),
+                                format!(
+                                    "{}:{} is already listed for account {owner:?} ({there})",
+                                    h.platform, h.handle
+                                ),
+                            ));
+                        }
+                    }
+                    handle_owner.insert(key, (a.id.clone(), here));
                 }
             }
             for (j, av) in a.avatars.iter().enumerate() {
@@ -413,6 +429,15 @@ mod tests {
             json_err(&text),
             "l.json:1002: field `accounts[500].id`: duplicate id \"a7\" (first on line 16)"
         );
+    }
+
+    #[test]
+    fn a_handle_belongs_to_one_account() {
+        let e = json_err(
+            r#"{"accounts": [{"id": "a", "name": "A B", "handles": [{"platform": "x", "handle": "AlikoDangote"}]},
+            {"id": "b", "name": "C D", "official": [{"platform": "x", "handle": "alikodangote"}]}]}"#,
+        );
+        assert!(e.contains("accounts[1].official[0].handle`: x:alikodangote is already listed for account \"a\" (handles[0])"), "{e}");
     }
 
     #[test]
