@@ -57,6 +57,7 @@ TILE_GRID_CELLS = 40  # ... of at most this many cells
 TILE_MIN_SIDE = 256
 BUSY_MIN_STD = 20.0  # grey-level spread (0-255) on a 64x64 thumbnail ...
 BUSY_MIN_GRAD = 3.0  # ... and mean absolute neighbour difference: drops blank sky, bokeh
+TILE_MIN_FINE = 1.5  # a tile also needs some fine detail (not just a blurred background)
 CLIPART_SHARE = 0.45  # clipart aimed at in the distinct set; never more than half
 
 TRANSFORMS = [
@@ -420,16 +421,23 @@ def dhash(im: Image.Image) -> int:
     return _bits(a[:, 1:] > a[:, :-1])
 
 
-def detail(im: Image.Image) -> tuple[float, float]:
-    """(std of grey levels, mean absolute gradient) on a 64x64 grey thumbnail."""
-    g = np.asarray(im.convert("L").resize((64, 64), Image.BOX), dtype=np.float64)
-    grad = (np.abs(np.diff(g, axis=0)).mean() + np.abs(np.diff(g, axis=1)).mean()) / 2
-    return float(g.std()), float(grad)
+def _grad(g: np.ndarray) -> float:
+    return float((np.abs(np.diff(g, axis=0)).mean() + np.abs(np.diff(g, axis=1)).mean()) / 2)
 
 
-def busy_enough(im: Image.Image) -> bool:
-    std, grad = detail(im)
-    return std >= BUSY_MIN_STD and grad >= BUSY_MIN_GRAD
+def detail(im: Image.Image) -> tuple[float, float, float]:
+    """(std of grey levels and mean absolute neighbour difference on a 64x64 grey
+    thumbnail, the same difference on a 256x256 one: fine detail, low when blurred)."""
+    grey = im.convert("L")
+    g64 = np.asarray(grey.resize((64, 64), Image.BOX), dtype=np.float64)
+    g256 = np.asarray(grey.resize((256, 256), Image.BOX), dtype=np.float64)
+    return float(g64.std()), _grad(g64), _grad(g256)
+
+
+def busy_enough(im: Image.Image, tile: bool = False) -> bool:
+    std, grad, fine = detail(im)
+    return (std >= BUSY_MIN_STD and grad >= BUSY_MIN_GRAD
+            and (not tile or fine >= TILE_MIN_FINE))
 
 
 def _hamming(hashes: np.ndarray, h: int) -> np.ndarray:
@@ -685,13 +693,13 @@ def main() -> int:
         if e.tile and min(im.size) >= TILE_MIN_SHORT:
             cells = [Item(f"{e.source}#tile={b[0]},{b[1]},{b[2]},{b[3]}", e.family, e.kind,
                           e.source, shrink(im.crop(b))) for b in tiles(im)]
-            busy = [c for c in cells if busy_enough(c.image)]
+            busy = [c for c in cells if busy_enough(c.image, tile=True)]
             if len(busy) > TILE_MAX_PER_PHOTO:
                 keep = random.Random(f"{SEED}:{e.source}").sample(range(len(busy)),
                                                                   TILE_MAX_PER_PHOTO)
                 busy = [busy[i] for i in sorted(keep)]
             # the flat cells go on too, only to be counted as flat below
-            cands.extend(busy + [c for c in cells if not busy_enough(c.image)])
+            cands.extend(busy + [c for c in cells if not busy_enough(c.image, tile=True)])
         else:
             cands.append(Item(e.source, e.family, e.kind, e.source, shrink(im)))
     loaded.clear()
@@ -702,7 +710,7 @@ def main() -> int:
     for c in cands:
         st = stats.setdefault(c.family, [0, 0, 0, 0])
         st[0] += 1
-        if not busy_enough(c.image):
+        if not busy_enough(c.image, tile="#tile=" in c.source):
             rejected_flat += 1
             st[1] += 1
             continue
