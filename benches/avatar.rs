@@ -7,8 +7,8 @@
 use criterion::{criterion_group, criterion_main, Criterion};
 use std::hint::black_box;
 use vipguard::avatar::index::AvatarIndex;
-use vipguard::avatar::matcher::{query_hashes, QueryHashes, RefHash, CROPS};
-use vipguard::avatar::views::{View, VIEWS};
+use vipguard::avatar::matcher::{query_hashes, QueryHashes, RefHash, VARIANTS};
+use vipguard::avatar::views::{Variant, View, VIEWS};
 use vipguard::avatar::{decode, hash_bytes, PdqHash};
 
 #[path = "synth.rs"]
@@ -42,15 +42,15 @@ fn bench(c: &mut Criterion) {
     });
     g.finish();
 
-    // 100,000 avatars x every reference (3 views x 3 crops x mirror = 18).
+    // 100,000 avatars x every reference (each variant's views, mirrored too).
     let mut rng = synth::Rng::new(3);
-    let per_avatar = VIEWS.len() * CROPS.len() * 2;
+    let per_avatar: usize = VARIANTS.iter().map(|(_, v)| v.len()).sum::<usize>() * 2;
     let avatars: Vec<Vec<RefHash>> = (0..100_000)
         .map(|_| {
             (0..per_avatar)
                 .map(|k| RefHash {
                     view: VIEWS[k % 3],
-                    crop_pct: 0,
+                    variant: Variant::Plain,
                     mirrored: k % 2 == 1,
                     hash: random_hash(&mut rng),
                     quality: 90,

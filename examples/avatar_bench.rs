@@ -120,7 +120,7 @@ fn main() {
         .enumerate()
         .filter(|(i, _)| i % 2 == parity)
         .filter_map(|(_, d)| {
-            let rgb = load(&root.join("distinct").join(&d.file))?;
+            let rgb = load(&root.join(&d.file))?;
             Some((
                 identify(&query_hashes(&rgb), &protected).is_some(),
                 plain_identify(pdq_of(&rgb).hash, &protected).is_some(),

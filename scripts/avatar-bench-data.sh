@@ -27,7 +27,14 @@ log() { echo "avatar-bench-data: $*" >&2; }
 # ---------------------------------------------------------------- python venv
 if [ ! -x "$py" ]; then
     log "creating $venv"
-    python3 -m venv "$venv"
+    if ! python3 -m venv "$venv"; then
+        # Debian's own python3 needs python3-venv for this
+        log "python3 -m venv failed; installing python3-venv"
+        rm -rf "$venv"
+        apt-get install -y -q python3-venv >/dev/null 2>&1 \
+            || { apt-get update -q >/dev/null && apt-get install -y -q python3-venv >/dev/null; }
+        python3 -m venv "$venv"
+    fi
 fi
 # Installed versions must equal the pinned ones (so an edited requirements.txt applies).
 if ! "$py" - "$src/requirements.txt" <<'EOF' 2>/dev/null
@@ -57,15 +64,23 @@ packages=(
     python-matplotlib-data=3.6.3-1
 )
 
-apt_download() { # $1 = name=version; downloads into the current directory
+apt_log="$PWD/$sources/apt-download.log"
+lists_updated=0
+fetch_deb() { # $1 = name=version, downloaded into $sources/debs
     local spec=$1 name=${1%%=*}
-    apt-get download -q "$spec" >/dev/null 2>&1 && return 0
-    apt-get download -q "$name" >/dev/null 2>&1 && return 0
-    return 1
+    (cd "$sources/debs" && apt-get download -q "$spec") >>"$apt_log" 2>&1 && return 0
+    if [ "$lists_updated" = 0 ]; then
+        log "apt-get download $spec failed; running apt-get update"
+        apt-get update -q >>"$apt_log" 2>&1 || true
+        lists_updated=1
+        (cd "$sources/debs" && apt-get download -q "$spec") >>"$apt_log" 2>&1 && return 0
+    fi
+    log "$spec is not in the archive; taking the current $name"
+    (cd "$sources/debs" && apt-get download -q "$name") >>"$apt_log" 2>&1
 }
 
-lists_updated=0
 mkdir -p "$sources/debs"
+: >"$apt_log"
 for spec in "${packages[@]}"; do
     name=${spec%%=*}
     dest="$sources/$name"
@@ -73,13 +88,10 @@ for spec in "${packages[@]}"; do
     log "fetching $name"
     rm -rf "$dest" "$dest.tmp"
     rm -f "$sources/debs/${name}"_*.deb
-    if ! (cd "$sources/debs" && apt_download "$spec"); then
-        if [ "$lists_updated" = 0 ]; then
-            log "apt-get download failed; running apt-get update"
-            apt-get update -q >/dev/null
-            lists_updated=1
-        fi
-        (cd "$sources/debs" && apt_download "$spec") || { log "cannot download $name"; exit 1; }
+    if ! fetch_deb "$spec"; then
+        log "cannot download $name:"
+        tail -n 5 "$apt_log" >&2
+        exit 1
     fi
     deb=$(ls "$sources/debs/${name}"_*.deb | head -n1)
     mkdir -p "$dest.tmp"

@@ -673,7 +673,7 @@ fn avatar_refs(a: &AvatarRef) -> Vec<RefHash> {
             .map(|hash| {
                 vec![RefHash {
                     view: View::Full,
-                    crop_pct: 0,
+                    variant: crate::avatar::views::Variant::Plain,
                     mirrored: false,
                     hash,
                     quality: 100,

@@ -34,7 +34,7 @@ import random
 import struct
 import sys
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterator
 
@@ -48,6 +48,7 @@ N_PROTECTED = 48
 MIN_PROTECTED = 40
 MIN_DISTINCT = 1000
 MAX_SIDE = 512  # long side of protected and distinct images
+DISTINCT_JPEG_QUALITY = 90
 MIN_SHORT = 96  # short side of any source image (or tile) we keep
 AHASH_DUP = 10  # near-duplicates: average hashes within 10 of 64 bits ...
 DHASH_DUP = 16  # ... and difference hashes within 16 of 64 bits (see Deduper)
@@ -82,7 +83,7 @@ CAPTIONS = [
 
 @dataclass
 class Entry:
-    source: str  # provenance, e.g. "deb:lxqt-themes:usr/share/lxqt/wallpapers/fog.jpg"
+    source: str  # provenance, e.g. "deb:palapeli-data:usr/share/palapeli/collection/x.jpg"
     family: str  # where it comes from, for spreading the protected picks
     kind: str
     avatar: bool
@@ -99,7 +100,7 @@ class Item:
     image: Image.Image
     ahash: int = 0
     dhash: int = 0
-    extra: dict = field(default_factory=dict)
+    jpeg: bytes = b""  # the distinct file, encoded before hashing so the check sees it
 
 
 def to_rgb(im: Image.Image) -> Image.Image:
@@ -714,6 +715,11 @@ def main() -> int:
             rejected_flat += 1
             st[1] += 1
             continue
+        buf = io.BytesIO()
+        c.image.save(buf, "JPEG", quality=DISTINCT_JPEG_QUALITY)
+        c.jpeg = buf.getvalue()
+        with Image.open(io.BytesIO(c.jpeg)) as im:
+            c.image = im.convert("RGB")
         c.ahash, c.dhash = ahash(c.image), dhash(c.image)
         by_kind[c.kind].append(c)
     for k in by_kind:
@@ -761,7 +767,7 @@ def main() -> int:
     man_distinct = []
     for i, d in enumerate(distinct):
         f = f"distinct/{i:04d}.jpg"
-        d.image.save(out / f, "JPEG", quality=90)
+        (out / f).write_bytes(d.jpeg)
         man_distinct.append({"file": f, "source": d.source, "kind": d.kind})
 
     packages = {}

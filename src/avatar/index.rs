@@ -111,7 +111,7 @@ impl AvatarIndex {
                     let m = AvatarMatch {
                         distance,
                         view,
-                        crop_pct: r.crop_pct,
+                        variant: r.variant,
                         mirrored: r.mirrored,
                     };
                     match found.iter_mut().find(|(o, _)| o == owner) {
@@ -134,7 +134,7 @@ mod tests {
     fn reference(hash: PdqHash) -> RefHash {
         RefHash {
             view: View::Full,
-            crop_pct: 0,
+            variant: crate::avatar::views::Variant::Plain,
             mirrored: false,
             hash,
             quality: 100,

@@ -6,11 +6,19 @@
 //! Thresholds are per view and were chosen on the dev half of the avatar benchmark (docs/avatars.md).
 
 use super::pdq::PdqHash;
-use super::views::{prepare, Undone, View, VIEWS};
+use super::views::{prepare, prepare_variant, Undone, Variant, View, VIEWS};
 use super::Rgb;
 
-/// Centre crops enrolled per protected avatar, as a share cut from each side.
-pub const CROPS: [u8; 3] = [0, 5, 10];
+/// Edits replayed on each protected avatar at enrolment, with the views each is hashed in (each also
+/// mirrored). Rotations are compared on the circle, which leaves out the corners a turn fills in.
+pub const VARIANTS: [(Variant, &[View]); 6] = [
+    (Variant::Plain, &VIEWS),
+    (Variant::Crop(5), &VIEWS),
+    (Variant::Crop(10), &VIEWS),
+    (Variant::Rotate(3), &[View::Circle]),
+    (Variant::Rotate(-3), &[View::Circle]),
+    (Variant::Thumbnail, &[View::Full, View::Circle]),
+];
 /// Hashes below this quality are too flat to trust (Meta's guidance).
 pub const MIN_QUALITY: u8 = 50;
 
@@ -28,7 +36,7 @@ pub fn threshold(view: View) -> u32 {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct RefHash {
     pub view: View,
-    pub crop_pct: u8,
+    pub variant: Variant,
     pub mirrored: bool,
     pub hash: PdqHash,
     pub quality: u8,
@@ -37,15 +45,17 @@ pub struct RefHash {
 /// All reference hashes of one protected avatar picture. The mirror is hashed from the mirrored
 /// picture: PDQ's box filter and sampling are not exactly symmetric, so reading it from the DCT drifts.
 pub fn reference_hashes(rgb: &Rgb) -> Vec<RefHash> {
-    let mut out = Vec::with_capacity(VIEWS.len() * CROPS.len() * 2);
-    for (mirrored, picture) in [(false, prepare(rgb)), (true, prepare(&mirror(rgb)))] {
-        for view in VIEWS {
-            for crop_pct in CROPS {
-                if let Some((dct, quality)) = picture.dct_of(view, crop_pct as f32 / 100.0) {
+    let mirrored = mirror(rgb);
+    let mut out = Vec::with_capacity(32);
+    for (is_mirror, picture) in [(false, rgb), (true, &mirrored)] {
+        for (variant, views) in VARIANTS {
+            let prepared = prepare_variant(picture, variant);
+            for &view in views {
+                if let Some((dct, quality)) = prepared.dct(view) {
                     out.push(RefHash {
                         view,
-                        crop_pct,
-                        mirrored,
+                        variant,
+                        mirrored: is_mirror,
                         hash: dct.hash(),
                         quality,
                     });
@@ -71,8 +81,9 @@ fn mirror(rgb: &Rgb) -> Rgb {
 }
 
 impl RefHash {
-    /// Compact text form for protected lists: `view:crop:mirror:quality:hex`, e.g.
-    /// `circle:5:m:97:f8f8…` (`m` mirrored, `n` not).
+    /// Compact text form for protected lists: `view:variant:mirror:quality:hex`, e.g.
+    /// `circle:5:m:97:f8f8…` (variant `0` plain, `5`/`10` cropped that percent a side, `r3`/`r-3`
+    /// turned, `t48` thumbnail; `m` mirrored, `n` not).
     pub fn encode(&self) -> String {
         let view = match self.view {
             View::Full => "full",
@@ -82,16 +93,16 @@ impl RefHash {
         let m = if self.mirrored { "m" } else { "n" };
         format!(
             "{view}:{}:{m}:{}:{}",
-            self.crop_pct,
+            self.variant.code(),
             self.quality,
             self.hash.to_hex()
         )
     }
 
     pub fn parse(s: &str) -> Result<RefHash, String> {
-        let bad = || format!("{s:?} is not a reference hash (view:crop:m|n:quality:64 hex)");
+        let bad = || format!("{s:?} is not a reference hash (view:variant:m|n:quality:64 hex)");
         let parts: Vec<&str> = s.split(':').collect();
-        let [view, crop, m, quality, hex] = parts.as_slice() else {
+        let [view, variant, m, quality, hex] = parts.as_slice() else {
             return Err(bad());
         };
         let view = match *view {
@@ -107,7 +118,7 @@ impl RefHash {
         };
         Ok(RefHash {
             view,
-            crop_pct: crop.parse().map_err(|_| bad())?,
+            variant: Variant::parse(variant).ok_or_else(bad)?,
             mirrored,
             quality: quality.parse().map_err(|_| bad())?,
             hash: PdqHash::from_hex(hex).map_err(|_| bad())?,
@@ -139,7 +150,7 @@ pub fn query_hashes(rgb: &Rgb) -> QueryHashes {
 pub struct AvatarMatch {
     pub distance: u32,
     pub view: View,
-    pub crop_pct: u8,
+    pub variant: Variant,
     pub mirrored: bool,
 }
 
@@ -166,7 +177,7 @@ pub fn best_match(query: &QueryHashes, refs: &[RefHash]) -> Option<AvatarMatch> 
                 let m = AvatarMatch {
                     distance,
                     view,
-                    crop_pct: r.crop_pct,
+                    variant: r.variant,
                     mirrored: r.mirrored,
                 };
                 if best.is_none_or(|b| m.margin() < b.margin()) {
@@ -190,8 +201,11 @@ pub fn describe(m: &AvatarMatch, undone: &Undone) -> String {
     if m.view == View::Top {
         parts.push("a band across the bottom ignored".to_string());
     }
-    if m.crop_pct > 0 {
-        parts.push(format!("cropped about {}% a side", m.crop_pct));
+    match m.variant {
+        Variant::Plain => {}
+        Variant::Crop(p) => parts.push(format!("cropped about {p}% a side")),
+        Variant::Rotate(d) => parts.push(format!("turned about {}°", d.abs())),
+        Variant::Thumbnail => parts.push("shrunk to a thumbnail".to_string()),
     }
     if m.mirrored {
         parts.push("mirrored".to_string());

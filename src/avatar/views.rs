@@ -42,7 +42,7 @@ pub struct Undone {
 
 /// Side of the working square: views are cut from a square of at most this size, made with PDQ's own
 /// box filter, so hashing several views costs little more than hashing one.
-const WORK: usize = 256;
+const WORK: usize = 128;
 /// Share of the height kept by the `top` view.
 const TOP_SHARE: f32 = 0.78;
 
@@ -53,8 +53,52 @@ pub struct Prepared {
     pub undone: Undone,
 }
 
+/// A copy-and-edit an impersonator makes, replayed on a protected avatar at enrolment so that the edited
+/// copy meets a reference made the same way.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Variant {
+    /// The picture as it is.
+    Plain,
+    /// The centre, with this share (percent) cut from each side.
+    Crop(u8),
+    /// Turned by this many degrees (clockwise positive), corners filled white.
+    Rotate(i8),
+    /// Shrunk to a 48-pixel thumbnail and grown back, as a tiny copy is.
+    Thumbnail,
+}
+
+impl Variant {
+    pub fn code(self) -> String {
+        match self {
+            Variant::Plain => "0".into(),
+            Variant::Crop(p) => p.to_string(),
+            Variant::Rotate(d) => format!("r{d}"),
+            Variant::Thumbnail => "t48".into(),
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Variant> {
+        if s == "t48" {
+            return Some(Variant::Thumbnail);
+        }
+        if let Some(d) = s.strip_prefix('r') {
+            return d.parse().ok().map(Variant::Rotate);
+        }
+        match s.parse::<u8>().ok()? {
+            0 => Some(Variant::Plain),
+            p if p < 50 => Some(Variant::Crop(p)),
+            _ => None,
+        }
+    }
+}
+
 /// Trim, square and shrink a picture.
 pub fn prepare(rgb: &Rgb) -> Prepared {
+    prepare_variant(rgb, Variant::Plain)
+}
+
+/// Trim and square a picture, apply a variant at full resolution, then shrink.
+pub fn prepare_variant(rgb: &Rgb, variant: Variant) -> Prepared {
     let luma = luma_from_rgb(&rgb.pixels);
     let (top, bottom, left, right) = trim_box(&rgb.pixels, rgb.width, rgb.height);
     let (w, h) = (right - left, bottom - top);
@@ -67,6 +111,26 @@ pub fn prepare(rgb: &Rgb) -> Prepared {
         let src = (y0 + r) * rgb.width + x0;
         square[r * side..(r + 1) * side].copy_from_slice(&luma[src..src + side]);
     }
+    let (square, side) = match variant {
+        Variant::Plain => (square, side),
+        Variant::Crop(p) => {
+            let cut = side * p as usize / 100;
+            let inner = side - 2 * cut;
+            let mut out = Vec::with_capacity(inner * inner);
+            for r in cut..cut + inner {
+                out.extend_from_slice(&square[r * side + cut..r * side + cut + inner]);
+            }
+            (out, inner)
+        }
+        Variant::Rotate(d) => (rotate(&square, side, d as f32), side),
+        Variant::Thumbnail => {
+            let mut sq = square;
+            match super::pdq::blur_and_decimate(&mut sq, side, side, 48, 48) {
+                Some(small) if side > 48 => (small, 48),
+                _ => (sq, side),
+            }
+        }
+    };
     let (square, side) = shrink(square, side);
     let round = looks_round(&square, side);
     Prepared {
@@ -82,17 +146,8 @@ pub fn prepare(rgb: &Rgb) -> Prepared {
 impl Prepared {
     /// The DCT of one view (None when the picture is too small to hash).
     pub fn dct(&self, view: View) -> Option<(Dct16, u8)> {
-        self.dct_of(view, 0.0)
-    }
-
-    /// The DCT of one view of the centre with `crop` (0–0.5) cut off each side first.
-    pub fn dct_of(&self, view: View, crop: f32) -> Option<(Dct16, u8)> {
-        let cut = (self.side as f32 * crop) as usize;
-        let side = self.side - 2 * cut;
-        let mut sq: Vec<f32> = Vec::with_capacity(side * side);
-        for r in cut..cut + side {
-            sq.extend_from_slice(&self.luma[r * self.side + cut..r * self.side + cut + side]);
-        }
+        let side = self.side;
+        let mut sq = self.luma.clone();
         match view {
             View::Full => dct_from_luma(sq, side, side),
             View::Circle => {
@@ -115,6 +170,29 @@ impl Prepared {
             }
         }
     }
+}
+
+/// Turn a square by `degrees` about its centre (bilinear), filling what comes from outside with white.
+fn rotate(sq: &[f32], side: usize, degrees: f32) -> Vec<f32> {
+    let (sin, cos) = degrees.to_radians().sin_cos();
+    let c = (side as f32 - 1.0) / 2.0;
+    let mut out = vec![255f32; side * side];
+    for y in 0..side {
+        for x in 0..side {
+            let (dx, dy) = (x as f32 - c, y as f32 - c);
+            let (sx, sy) = (cos * dx + sin * dy + c, -sin * dx + cos * dy + c);
+            if sx < 0.0 || sy < 0.0 || sx > (side - 1) as f32 || sy > (side - 1) as f32 {
+                continue;
+            }
+            let (x0, y0) = (sx as usize, sy as usize);
+            let (x1, y1) = ((x0 + 1).min(side - 1), (y0 + 1).min(side - 1));
+            let (tx, ty) = (sx - x0 as f32, sy - y0 as f32);
+            let top = sq[y0 * side + x0] * (1.0 - tx) + sq[y0 * side + x1] * tx;
+            let bottom = sq[y1 * side + x0] * (1.0 - tx) + sq[y1 * side + x1] * tx;
+            out[y * side + x] = top * (1.0 - ty) + bottom * ty;
+        }
+    }
+    out
 }
 
 /// Rows and columns at the edges whose pixels are all close to the edge colour. Never trims more than
@@ -162,16 +240,12 @@ fn trim_box(rgb: &[u8], w: usize, h: usize) -> (usize, usize, usize, usize) {
     (top, bottom, left, right)
 }
 
-/// Bring a square to the working size: shrink large ones with PDQ's box filter and decimation, and grow
+/// Bring a square to the working size: shrink large ones by block averages, and grow
 /// small ones (48 px avatars) bilinearly, because PDQ alone would grow them by repeating pixels, which
 /// adds blocky structure the original does not have.
 fn shrink(sq: Vec<f32>, side: usize) -> (Vec<f32>, usize) {
     if side > WORK {
-        let mut sq = sq;
-        return match super::pdq::blur_and_decimate(&mut sq, side, side, WORK, WORK) {
-            Some(v) => (v, WORK),
-            None => (sq, side),
-        };
+        return (block_mean(&sq, side, WORK), WORK);
     }
     if side >= SMALL || side < 2 {
         return (sq, side);
@@ -192,6 +266,38 @@ fn shrink(sq: Vec<f32>, side: usize) -> (Vec<f32>, usize) {
         }
     }
     (out, SMALL)
+}
+
+/// Shrink a square to `out` a side by averaging the block of source pixels behind each output pixel,
+/// rows then columns: one pass each way, so much cheaper than PDQ's repeated box filter, and the same
+/// float operations on every platform.
+fn block_mean(sq: &[f32], side: usize, out: usize) -> Vec<f32> {
+    let bounds: Vec<(usize, usize)> = (0..out)
+        .map(|i| {
+            (
+                i * side / out,
+                ((i + 1) * side / out).max(i * side / out + 1),
+            )
+        })
+        .collect();
+    let mut rows = vec![0f32; side * out];
+    for r in 0..side {
+        let src = &sq[r * side..(r + 1) * side];
+        for (o, &(a, b)) in bounds.iter().enumerate() {
+            rows[r * out + o] = src[a..b].iter().sum::<f32>() / (b - a) as f32;
+        }
+    }
+    let mut result = vec![0f32; out * out];
+    for (o, &(a, b)) in bounds.iter().enumerate() {
+        let dst = &mut result[o * out..(o + 1) * out];
+        for r in a..b {
+            dst.iter_mut()
+                .zip(&rows[r * out..(r + 1) * out])
+                .for_each(|(d, s)| *d += s);
+        }
+        dst.iter_mut().for_each(|d| *d /= (b - a) as f32);
+    }
+    result
 }
 
 /// Squares smaller than this are grown to it before hashing.
