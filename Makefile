@@ -4,7 +4,7 @@
 CARGO ?= cargo
 BIN := target/release/vipguard
 
-.PHONY: demo test build challenge bench bench-scan
+.PHONY: demo test build challenge bench bench-scan avatar-bench
 
 ## The main job: check the bundled demo profiles against the bundled demo protected list.
 demo: build
@@ -32,3 +32,9 @@ bench:
 
 bench-scan: build
 	bash scripts/bench-scan.sh
+
+## Avatar robustness: builds the image set from Debian packages and scikit-image, then reports both halves.
+avatar-bench:
+	bash scripts/avatar-bench-data.sh
+	$(CARGO) run --release --example avatar_bench -- dev
+	$(CARGO) run --release --example avatar_bench -- report
