@@ -195,8 +195,8 @@ fn rotate(sq: &[f32], side: usize, degrees: f32) -> Vec<f32> {
     out
 }
 
-/// Rows and columns at the edges whose pixels are all close to the edge colour. Never trims more than
-/// 40% from a side, and keeps the box at least 8 pixels.
+/// Rows and columns at the edges whose pixels are all close to the edge colour, trimmed in symmetric
+/// pairs. Never trims more than 40% from a side, and keeps the box at least 8 pixels.
 fn trim_box(rgb: &[u8], w: usize, h: usize) -> (usize, usize, usize, usize) {
     const TOL: i32 = 24;
     let px = |x: usize, y: usize| {
@@ -237,6 +237,20 @@ fn trim_box(rgb: &[u8], w: usize, h: usize) -> (usize, usize, usize, usize) {
     if bottom - top < 8 || right - left < 8 {
         return (0, h, 0, w);
     }
+    // Added padding and letterboxing are symmetric; a flat sky or studio background on one side is
+    // not, and trimming it would frame an original and its edited copy differently. Trim only a pair
+    // of opposite sides that agree (within 2% of the side), and nothing under 2%.
+    let agree = |a: usize, b: usize, n: usize| a.abs_diff(b) * 50 <= n && a.min(b) * 50 >= n;
+    let (top, bottom) = if agree(top, h - bottom, h) {
+        (top, bottom)
+    } else {
+        (0, h)
+    };
+    let (left, right) = if agree(left, w - right, w) {
+        (left, right)
+    } else {
+        (0, w)
+    };
     (top, bottom, left, right)
 }
 
