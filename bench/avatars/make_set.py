@@ -4,7 +4,7 @@
 Run through scripts/avatar-bench-data.sh, which makes the venv and unpacks the
 Debian packages this reads. Output (default target/avatar-bench):
 
-    protected/<id>.png                      the protected avatars (RGB, <= 512 px long side)
+    protected/<id>.png                      the protected avatars (RGB, square: the centre square, <= 512 px)
     transformed/<transform>/<id>.<ext>      what an impersonator posts (jpg for jpeg_q30,
                                             webp for webp, png otherwise)
     distinct/<nnnn>.jpg                     other images, none a near-duplicate of another
@@ -187,10 +187,6 @@ DEB_FILES = {
         ("usr/share/palapeli/collection/citrus-fruits.jpg", "photo", True),
         ("usr/share/palapeli/collection/european-honey-bee.jpg", "photo", True),
         ("usr/share/palapeli/collection/panther-chameleon-female.jpg", "photo", True),
-    ] + [
-        (f"usr/share/palapeli/backgrounds/{n}.jpg", "artwork", False)
-        for n in ("Eliminator-Funk-2", "Rear-Admiral-Diplomat-1", "Time-For-Lunch-2",
-                  "gon-defends-the-critters-1", "mahogany-handjob-1")
     ],
     "lomiri-wallpapers-16.04": [
         (f"usr/share/backgrounds/{n}.jpg", kind, av) for n, kind, av in [
@@ -557,17 +553,17 @@ def caption(im: Image.Image, text: str, bar: tuple[int, int, int]) -> Image.Imag
         font = ImageFont.load_default()
     # shrink the font until the text fits in 92% of the width
     while True:
-        l, t, r, b = dr.textbbox((0, 0), text, font=font)
-        if r - l <= 0.92 * w or size <= 6:
+        x0, y0, x1, y1 = dr.textbbox((0, 0), text, font=font)
+        if x1 - x0 <= 0.92 * w or size <= 6:
             break
         size -= 1
         try:
             font = ImageFont.load_default(size=size)
         except TypeError:
             break
-    l, t, r, b = dr.textbbox((0, 0), text, font=font)
-    x = (w - (r - l)) / 2 - l
-    y = h - bh + (bh - (b - t)) / 2 - t
+    x0, y0, x1, y1 = dr.textbbox((0, 0), text, font=font)
+    x = (w - (x1 - x0)) / 2 - x0
+    y = h - bh + (bh - (y1 - y0)) / 2 - y0
     dr.text((x, y), text, font=font, fill=(255, 255, 255))
     return out
 
@@ -708,6 +704,7 @@ def main() -> int:
     by_kind: dict[str, list[Item]] = {"photo": [], "artwork": [], "clipart": []}
     rejected_flat = 0
     stats: dict[str, list[int]] = {}  # family -> [candidates, flat, near-duplicate, kept]
+    # (clipart beyond the cap below is neither a near-duplicate nor kept)
     for c in cands:
         st = stats.setdefault(c.family, [0, 0, 0, 0])
         st[0] += 1
@@ -732,7 +729,6 @@ def main() -> int:
             if dedup.distinct(c.ahash, c.dhash):
                 dedup.add(c.ahash, c.dhash)
                 distinct.append(c)
-                stats[c.family][3] += 1
             else:
                 rejected_dup += 1
                 stats[c.family][2] += 1
@@ -742,9 +738,12 @@ def main() -> int:
     max_clip = min(n_other, max(math.ceil(CLIPART_SHARE / (1 - CLIPART_SHARE) * n_other),
                                 MIN_DISTINCT - n_other))
     clip = [c for c in distinct if c.kind == "clipart"]
-    if len(clip) > max_clip:
+    over_cap = max(0, len(clip) - max_clip)
+    if over_cap:
         drop = {id(c) for c in clip[max_clip:]}
         distinct = [c for c in distinct if id(c) not in drop]
+    for c in distinct:
+        stats[c.family][3] += 1
     # a stable, source-independent order for the file numbers
     rng.shuffle(distinct)
 
@@ -759,8 +758,12 @@ def main() -> int:
     trng = random.Random(SEED + 1)
     for i, p in enumerate(protected):
         pid = f"a{i:03d}"
-        p.image.save(out / "protected" / f"{pid}.png", "PNG")
-        for name, im in make_transforms(p.image, trng).items():
+        # Profile photos are square on every platform: the protected avatar is the centre square.
+        w, h = p.image.size
+        side = min(w, h)
+        avatar = p.image.crop(((w - side) // 2, (h - side) // 2, (w - side) // 2 + side, (h - side) // 2 + side))
+        avatar.save(out / "protected" / f"{pid}.png", "PNG")
+        for name, im in make_transforms(avatar, trng).items():
             save_transform(name, im, out / "transformed" / name / f"{pid}.{TRANSFORM_EXT[name]}")
         man_protected.append({"id": pid, "source": p.source, "kind": p.kind})
 
@@ -793,7 +796,8 @@ def main() -> int:
               f"near-dup {st[2]:4d}  distinct {st[3]:4d}", file=sys.stderr)
     print(f"make_set: protected {len(protected)}, transforms {len(TRANSFORMS)}, "
           f"distinct {len(distinct)} {kinds} (dropped {rejected_flat} flat, "
-          f"{rejected_dup} near-duplicates) in {time.time() - t0:.0f} s", file=sys.stderr)
+          f"{rejected_dup} near-duplicates, {over_cap} clipart over the cap) "
+          f"in {time.time() - t0:.0f} s", file=sys.stderr)
 
     ok = True
     if len(protected) < MIN_PROTECTED:
