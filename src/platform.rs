@@ -28,14 +28,6 @@ pub fn clean_handle(h: &str) -> &str {
     h.strip_prefix('@').unwrap_or(h)
 }
 
-/// Whether two handles name the same account on `platform`. Every platform we know compares handles
-/// case-insensitively (X, Instagram, TikTok, GitHub, YouTube, Mastodon, Bluesky); Mastodon's
-/// `user@domain` is compared whole.
-pub fn same_handle(_platform: &str, a: &str, b: &str) -> bool {
-    clean_handle(a).eq_ignore_ascii_case(clean_handle(b))
-        || clean_handle(a).to_lowercase() == clean_handle(b).to_lowercase()
-}
-
 /// The part of a handle people read as the name: `user` of Mastodon's `user@domain`, the first label of
 /// a Bluesky `name.bsky.social`, the handle itself elsewhere.
 pub fn handle_local<'a>(platform: &str, h: &'a str) -> &'a str {
@@ -76,8 +68,6 @@ mod tests {
 
     #[test]
     fn handles() {
-        assert!(same_handle("x", "@AlikoDangote", "alikodangote"));
-        assert!(!same_handle("x", "AlikoDangote", "AIikoDangote"));
         assert_eq!(handle_local("mastodon", "@ada@mastodon.social"), "ada");
         assert_eq!(handle_local("bluesky", "ada.bsky.social"), "ada");
         assert!(check_handle("a b").is_err());
