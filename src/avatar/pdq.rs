@@ -91,14 +91,10 @@ pub(crate) fn blur_and_decimate(
     let along_rows = window_size(cols, out_cols);
     let along_cols = window_size(rows, out_rows);
     for _ in 0..2 {
+        // Along each row: a row is a `cols` x 1 matrix, filtered down its one column.
         for r in 0..rows {
-            box_1d(
-                &luma[r * cols..],
-                &mut scratch[r * cols..],
-                cols,
-                1,
-                along_rows,
-            );
+            let row = r * cols..(r + 1) * cols;
+            box_columns(&luma[row.clone()], &mut scratch[row], cols, 1, along_rows);
         }
         box_columns(&scratch, luma, rows, cols, along_cols);
     }
@@ -117,53 +113,9 @@ fn window_size(old: usize, new: usize) -> usize {
     (old + 2 * new - 1) / (2 * new)
 }
 
-/// One box-filter pass along a strided vector, in the reference's four phases (edges use the part of the
-/// window that fits).
-fn box_1d(input: &[f32], output: &mut [f32], len: usize, stride: usize, window: usize) {
-    let half = (window + 2) / 2;
-    let (p1, p2) = (half - 1, window - half + 1);
-    let p3 = len.saturating_sub(window);
-    let p4 = half - 1;
-    let (mut li, mut ri, mut oi) = (0usize, 0usize, 0usize);
-    let mut sum = 0f32;
-    let mut n = 0usize;
-    for _ in 0..p1.min(len) {
-        sum += input[ri];
-        n += 1;
-        ri += stride;
-    }
-    for _ in 0..p2 {
-        if ri >= len * stride {
-            break;
-        }
-        sum += input[ri];
-        n += 1;
-        output[oi] = sum / n as f32;
-        ri += stride;
-        oi += stride;
-    }
-    for _ in 0..p3 {
-        sum += input[ri];
-        sum -= input[li];
-        output[oi] = sum / n as f32;
-        li += stride;
-        ri += stride;
-        oi += stride;
-    }
-    for _ in 0..p4 {
-        if oi >= len * stride {
-            break;
-        }
-        sum -= input[li];
-        n -= 1;
-        output[oi] = sum / n as f32;
-        li += stride;
-        oi += stride;
-    }
-}
-
-/// `box_1d` down every column at once: the same sums in the same order per column (so bit-identical),
-/// but sweeping rows keeps memory access sequential instead of striding a whole row per step.
+/// One pass of the reference's box filter down every column at once, in its four phases (edges use the
+/// part of the window that fits). Each column gets the reference's sums in the reference's order, while
+/// sweeping rows keeps memory access sequential instead of striding a whole row per step.
 fn box_columns(input: &[f32], output: &mut [f32], rows: usize, cols: usize, window: usize) {
     let half = (window + 2) / 2;
     let (p1, p2, p3, p4) = (
