@@ -22,6 +22,20 @@ fn tmp(name: &str, text: &str) -> PathBuf {
 
 const LIST: &str = "tests/fixtures/protected.json";
 
+/// Scan the demo profiles with `list` and return what went to stderr.
+fn scan_demo_stderr(list: &std::path::Path) -> String {
+    String::from_utf8(
+        run(&[
+            "scan",
+            "--protected",
+            list.to_str().unwrap(),
+            "demo/profiles.jsonl",
+        ])
+        .stderr,
+    )
+    .unwrap()
+}
+
 #[test]
 fn scan_writes_one_line_per_profile_in_order() {
     let out = run(&[
@@ -116,32 +130,14 @@ fn a_bad_protected_list_stops_with_file_line_and_field_and_writes_nothing() {
         "list2.json",
         "{\"accounts\": [{\"id\": \"a\", \"nmae\": \"A\"}]}",
     );
-    let err = String::from_utf8(
-        run(&[
-            "scan",
-            "--protected",
-            list.to_str().unwrap(),
-            "demo/profiles.jsonl",
-        ])
-        .stderr,
-    )
-    .unwrap();
+    let err = scan_demo_stderr(&list);
     assert!(
         err.contains("field `accounts[0].nmae`: unknown field `nmae`"),
         "{err}"
     );
 
     let list = tmp("list.csv", "id,name,handles\na,A B,x:ok\nb,C D,nocolon\n");
-    let err = String::from_utf8(
-        run(&[
-            "scan",
-            "--protected",
-            list.to_str().unwrap(),
-            "demo/profiles.jsonl",
-        ])
-        .stderr,
-    )
-    .unwrap();
+    let err = scan_demo_stderr(&list);
     assert!(err.contains("list.csv:3: field `handles`"), "{err}");
 
     let out = run(&[
@@ -400,15 +396,6 @@ fn a_bad_avatar_in_the_list_names_account_and_file() {
         "list-bad-ref.json",
         "{\"accounts\": [{\"id\": \"a\", \"name\": \"A B\", \"avatars\": [{\"pdq\": \"00\"}]}]}",
     );
-    let err = String::from_utf8(
-        run(&[
-            "scan",
-            "--protected",
-            list.to_str().unwrap(),
-            "demo/profiles.jsonl",
-        ])
-        .stderr,
-    )
-    .unwrap();
+    let err = scan_demo_stderr(&list);
     assert!(err.contains("accounts[0].avatars[0].pdq"), "{err}");
 }
