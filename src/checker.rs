@@ -3,7 +3,8 @@
 //! Verdict rules. Name strength `n` and handle strength `h` run from 0 (none) to 3 (same key);
 //! `deceptive` means the match only exists through lookalike, invisible or stacked characters:
 //! * `impersonation`: name and handle both match (n ≥ 2 and h ≥ 2), or a close name or exact handle
-//!   with a second signal (n ≥ 2 and deceptive, h = 3 and n ≥ 1, h = 3 and deceptive);
+//!   with a second signal (n ≥ 2 and deceptive, h = 3 and n ≥ 1, h = 3 and deceptive), or a protected
+//!   handle of 6+ letters with affixes that only reads as it through an I/l swap;
 //! * `suspicious`: one strong signal alone (n ≥ 2, h = 3, an affix/typo/embedded handle of 6+ letters)
 //!   or two weak ones;
 //! * a handle explained by the profile's own, different name (`olamide_adeyemi` for "Olamide Adeyemi")
@@ -19,7 +20,7 @@ use crate::handle::{self, HandleHow, HandleKeys, HandleMatch};
 use crate::index::Index;
 use crate::labels::{self, Label, Place};
 use crate::name::{self, NameHow, NameKeys, NameMatch};
-use crate::normalize::{char_name, code_point, Normalized};
+use crate::normalize::{char_name, code_point, Change};
 use crate::profile::Profile;
 use crate::protected::{Account, AvatarRef, ProtectedList};
 use crate::verdict::{CharEvidence, CheckResult, Evidence, Verdict};
@@ -62,7 +63,7 @@ struct ProfileView<'a> {
     profile: &'a Profile,
     name: NameKeys,
     handle: HandleKeys,
-    cores: Vec<(String, Vec<String>)>,
+    cores: Vec<handle::Core>,
     /// Protected accounts whose avatar the profile's avatar copies, best first.
     avatar_matches: Vec<(u32, AvatarMatch)>,
     undone: Undone,
@@ -275,7 +276,7 @@ impl Checker {
             .names
             .iter()
             .enumerate()
-            .filter_map(|(i, n)| name::compare(&v.name, n).map(|m| (m, i)))
+            .filter_map(|(i, n)| name::compare_all(&v.name, n).map(|m| (m, i)))
             .max_by(|x, y| {
                 (x.0.strength, x.0.similarity)
                     .partial_cmp(&(y.0.strength, y.0.similarity))
@@ -317,11 +318,16 @@ impl Checker {
         }
         let il_swap = matches!(
             handle.as_ref().map(|(m, _)| &m.how),
-            Some(HandleHow::SameKey { il_swap: true })
+            Some(HandleHow::SameKey { il_swap: true } | HandleHow::Affix { il_swap: true, .. })
         );
+        let loose_trick = name
+            .as_ref()
+            .is_some_and(|(m, _)| m.loose && !v.name.tricks.is_empty());
         let deceptive = (n >= 2
-            && (v.name.norm.has_deceptive_change() || v.name.norm.mixed_script_word))
-            || (h == 3 && il_swap);
+            && (v.name.norm.has_deceptive_change()
+                || v.name.norm.mixed_script_word
+                || loose_trick))
+            || (h >= 2 && il_swap);
         let target_len = handle.as_ref().map_or(0, |(m, _)| m.target_len);
         // A copied avatar is independent evidence: with any name or handle resemblance it is
         // impersonation, alone it is worth a look.
@@ -329,6 +335,7 @@ impl Checker {
         let verdict = if (n >= 2 && h >= 2)
             || (n >= 2 && deceptive)
             || (h == 3 && (n >= 1 || deceptive))
+            || (h == 2 && il_swap && target_len >= 6)
             || (a && (n >= 1 || h >= 2))
         {
             Verdict::Impersonation
@@ -389,15 +396,18 @@ impl Checker {
                 ..Evidence::new("name", detail)
             });
         }
-        let chars = char_evidence(&v.name.norm, "name");
+        // The loose reading's digits-as-letters and l-for-I join the trace when the match relied on them.
+        let loose = b.name.as_ref().is_some_and(|(m, _)| m.loose);
+        let changes: Vec<Change> = if loose {
+            let mut c = v.name.norm.changes.clone();
+            c.extend(v.name.tricks.iter().cloned());
+            c
+        } else {
+            v.name.norm.changes.clone()
+        };
+        let chars = char_evidence(&changes, "name");
         if !chars.is_empty() && b.name.is_some() {
-            let deceptive = v
-                .name
-                .norm
-                .changes
-                .iter()
-                .filter(|c| c.action.is_deceptive())
-                .count();
+            let deceptive = changes.iter().filter(|c| c.action.is_deceptive()).count();
             let detail = if deceptive > 0 {
                 format!(
                     "{deceptive} character(s) in the display name are lookalikes or hidden: {}",
@@ -453,12 +463,17 @@ impl Checker {
                         format!("Handle @{h} reads the same as the {what} ({edit})")
                     }
                 }
-                HandleHow::Affix { affixes } if affixes.iter().any(|a| a == "(word order)") => {
+                HandleHow::Affix { affixes, .. } if affixes.iter().any(|a| a == "(word order)") => {
                     format!("Handle @{h} is the {what} with its words in another order")
                 }
-                HandleHow::Affix { affixes } => format!(
-                    "Handle @{h} is the {what} with {:?} added",
-                    affixes.join(", ")
+                HandleHow::Affix { affixes, il_swap } => format!(
+                    "Handle @{h} is the {what} with {:?} added{}",
+                    affixes.join(", "),
+                    if *il_swap {
+                        ", read with capital I and lowercase l swapped (they look the same)"
+                    } else {
+                        ""
+                    }
                 ),
                 HandleHow::Embedded => format!("Handle @{h} contains the {what}"),
                 HandleHow::Typo { distance } => {
@@ -555,8 +570,8 @@ fn explained_by_own_name(h: &HandleKeys, n: &NameKeys) -> bool {
         })
 }
 
-fn char_evidence(n: &Normalized, field: &str) -> Vec<CharEvidence> {
-    n.changes
+fn char_evidence(changes: &[Change], field: &str) -> Vec<CharEvidence> {
+    changes
         .iter()
         .map(|c| CharEvidence {
             ch: c.ch.to_string(),
@@ -579,6 +594,10 @@ fn summarize(chars: &[CharEvidence]) -> String {
             (Some(l), "styled") => format!("{} {} is a styled {l}", c.codepoint, c.name),
             (Some(l), _) => format!("{} {} read as {l}", c.codepoint, c.name),
             (None, "diacritic") => format!("{} {} (accent ignored)", c.codepoint, c.name),
+            (None, "reversal") => format!(
+                "{} {} (shows the text after it reversed; read as shown)",
+                c.codepoint, c.name
+            ),
             (None, action) => format!("{} {} ({action}, removed)", c.codepoint, c.name),
         })
         .collect();

@@ -2,13 +2,13 @@
 //! pictures (the browser extension imports hashed lists).
 
 use crate::avatar::matcher::reference_hashes;
-use crate::avatar::{decode, pdq_of};
-use crate::error::InputError;
+use crate::avatar::{pdq_of, Rgb};
 use crate::protected::{AvatarHash, AvatarRef, ProtectedList};
-use rayon::prelude::*;
-use std::path::Path;
+#[cfg(not(target_arch = "wasm32"))]
+use {crate::error::InputError, rayon::prelude::*, std::path::Path};
 
 /// Hash every avatar given as a path (relative to `base`); hashes already there are kept.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn enroll(
     list: &ProtectedList,
     base: &Path,
@@ -34,11 +34,16 @@ pub fn enroll(
 }
 
 /// The plain PDQ and the reference hashes of one picture file.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn hash_file(path: &Path) -> Result<AvatarHash, String> {
     let bytes = std::fs::read(path).map_err(|e| format!("cannot read: {e}"))?;
-    let rgb = decode(&bytes)?;
-    let plain = pdq_of(&rgb);
-    let refs = reference_hashes(&rgb).iter().map(|r| r.encode()).collect();
+    enroll_rgb(&crate::avatar::decode(&bytes)?)
+}
+
+/// The list entry for one picture: plain PDQ and the reference hashes robust matching uses.
+pub fn enroll_rgb(rgb: &Rgb) -> Result<AvatarHash, String> {
+    let plain = pdq_of(rgb);
+    let refs = reference_hashes(rgb).iter().map(|r| r.encode()).collect();
     Ok(AvatarHash {
         pdq: plain.hash.to_hex(),
         refs,

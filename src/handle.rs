@@ -25,7 +25,71 @@ pub struct HandleKeys {
     /// The handle lowercased (digits kept as digits) split at `_`, `.`, `-` and digit runs, for affix
     /// stripping.
     pub parts: Vec<String>,
+    /// `parts` of the handle as it reads: capital I as l, and digits inside words as letters
+    /// (`AIiko_Dangote_HQ`, `D4vid0_official`), so affixes come off lookalike handles too. Empty when
+    /// the handle reads as written.
+    pub read_parts: Vec<(Vec<String>, bool)>,
     pub truncated: bool,
+}
+
+/// A handle with affixes taken off: the fold key of what is left, the affixes, and whether it was read
+/// with capital I as l.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Core {
+    pub key: String,
+    pub affixes: Vec<String>,
+    pub il_swap: bool,
+}
+
+/// Split a lowercased handle at separators and at digit runs: davido_2024 -> davido, 2024.
+fn split_parts(plain: &str) -> Vec<String> {
+    let mut parts = Vec::new();
+    for word in plain
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        let mut cur = String::new();
+        for c in word.chars() {
+            if !cur.is_empty() && cur.chars().last().unwrap().is_ascii_digit() != c.is_ascii_digit()
+            {
+                parts.push(std::mem::take(&mut cur));
+            }
+            cur.push(c);
+        }
+        if !cur.is_empty() {
+            parts.push(cur);
+        }
+    }
+    parts
+}
+
+/// Digits with a letter on both sides, or a single digit starting or ending a word of letters, read as
+/// the letters they stand for (d4vid0 -> davido, 1brahim -> ibrahim); longer runs stay numbers.
+fn leet_reading(plain: &str) -> String {
+    let c: Vec<char> = plain.chars().collect();
+    let letter = |i: Option<usize>| i.and_then(|i| c.get(i)).is_some_and(|c| c.is_alphabetic());
+    let digit = |i: Option<usize>| i.and_then(|i| c.get(i)).is_some_and(|c| c.is_ascii_digit());
+    (0..c.len())
+        .map(|i| {
+            let (prev, next) = (i.checked_sub(1), Some(i + 1));
+            let single = !digit(prev) && !digit(next);
+            let inside = letter(prev) && letter(next);
+            let edge = single && (letter(prev) || letter(next));
+            match leet_digit(c[i]) {
+                Some(l) if inside || edge => l,
+                _ => c[i],
+            }
+        })
+        .collect()
+}
+
+fn leet_digit(c: char) -> Option<char> {
+    match c {
+        '0' => Some('o'),
+        '1' => Some('i'),
+        _ if c.is_ascii_digit() => Some(leet_char(c)).filter(|l| *l != c),
+        _ => None,
+    }
 }
 
 impl HandleKeys {
@@ -35,26 +99,19 @@ impl HandleKeys {
         let fold = n.fold_compact();
         let leet = fold.chars().map(leet_char).collect();
         let plain = local.to_lowercase();
-        let mut parts = Vec::new();
-        for word in plain
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-        {
-            // Split runs of digits from letters: davido2024 -> davido, 2024.
-            let mut cur = String::new();
-            for c in word.chars() {
-                if !cur.is_empty()
-                    && cur.chars().last().unwrap().is_ascii_digit() != c.is_ascii_digit()
-                {
-                    parts.push(std::mem::take(&mut cur));
-                }
-                cur.push(c);
-            }
-            if !cur.is_empty() {
-                parts.push(cur);
+        let parts = split_parts(&plain);
+        let mut read_parts = Vec::new();
+        if local.contains('I') {
+            read_parts.push((split_parts(&local.replace('I', "l").to_lowercase()), true));
+        }
+        if plain.bytes().any(|b| b.is_ascii_digit()) {
+            let leet = leet_reading(&plain);
+            if leet != plain {
+                read_parts.push((split_parts(&leet), false));
             }
         }
         HandleKeys {
+            read_parts,
             display: local.to_string(),
             glyph: n.glyph_compact(),
             fold,
@@ -72,6 +129,7 @@ impl HandleKeys {
             glyph: glyph_compact.to_string(),
             leet: fold_compact.chars().map(leet_char).collect(),
             parts: Vec::new(),
+            read_parts: Vec::new(),
             truncated: false,
         }
     }
@@ -80,9 +138,9 @@ impl HandleKeys {
     /// where the handle separates them (`real_davido`, `davido_ng`); in a run-together handle only words
     /// of the affix list of at least two letters (`realdavido`, `davidoofficial`), keeping 4+ letters.
     /// Cores are returned as fold keys.
-    pub fn cores(&self) -> Vec<(String, Vec<String>)> {
-        let mut out: Vec<(String, Vec<String>)> = Vec::new();
-        let mut push = |core: String, affixes: Vec<String>| {
+    pub fn cores(&self) -> Vec<Core> {
+        let mut out: Vec<Core> = Vec::new();
+        let mut push = |core: String, affixes: Vec<String>, il_swap: bool| {
             let core = if core.is_ascii()
                 && core.bytes().all(|b| b.is_ascii_lowercase())
                 && !core.contains("rn")
@@ -91,26 +149,37 @@ impl HandleKeys {
             } else {
                 normalize(&core, MAX_HANDLE_CHARS).fold_compact()
             };
-            if core.len() >= 3 && core != self.fold && !out.iter().any(|(c, _)| *c == core) {
-                out.push((core, affixes));
+            if core.len() >= 3 && core != self.fold && !out.iter().any(|c| c.key == core) {
+                out.push(Core {
+                    key: core,
+                    affixes,
+                    il_swap,
+                });
             }
         };
+        cores_of(&self.parts, &mut |c, a| push(c, a, false));
+        for (parts, il_swap) in &self.read_parts {
+            cores_of(parts, &mut |c, a| push(c, a, *il_swap));
+        }
+        out
+    }
+}
+
+fn cores_of(parts: &[String], push: &mut impl FnMut(String, Vec<String>)) {
+    {
         // Whole parts.
-        let n = self.parts.len();
+        let n = parts.len();
         for lo in 0..n.min(3) {
             for hi in (lo + 1..=n).rev().take(3) {
-                let dropped: Vec<String> = self.parts[..lo]
-                    .iter()
-                    .chain(&self.parts[hi..])
-                    .cloned()
-                    .collect();
+                let dropped: Vec<String> =
+                    parts[..lo].iter().chain(&parts[hi..]).cloned().collect();
                 if !dropped.is_empty() && dropped.iter().all(|p| is_affix(p)) {
-                    push(self.parts[lo..hi].concat(), dropped);
+                    push(parts[lo..hi].concat(), dropped);
                 }
             }
         }
         // Words in another order: dangote_aliko for AlikoDangote.
-        let words: Vec<&String> = self.parts.iter().filter(|p| !is_affix(p)).collect();
+        let words: Vec<&String> = parts.iter().filter(|p| !is_affix(p)).collect();
         if words.len() == 2 {
             push(
                 format!("{}{}", words[1], words[0]),
@@ -118,7 +187,7 @@ impl HandleKeys {
             );
         }
         // Run-together prefixes and suffixes, one or two deep.
-        let mut frontier = vec![(self.parts.concat(), Vec::<String>::new())];
+        let mut frontier = vec![(parts.concat(), Vec::<String>::new())];
         for _ in 0..2 {
             let mut next = Vec::new();
             for (s, affixes) in &frontier {
@@ -149,7 +218,6 @@ impl HandleKeys {
             }
             frontier = next;
         }
-        out
     }
 }
 
@@ -279,7 +347,8 @@ pub enum HandleHow {
     /// Same key: identical to the eye (lookalike digits, I/l, case).
     SameKey { il_swap: bool },
     /// The protected handle plus affixes.
-    Affix { affixes: Vec<String> },
+    /// `il_swap`: the core only reads as the protected handle with capital I taken for l (or l for I).
+    Affix { affixes: Vec<String>, il_swap: bool },
     /// The protected handle inside a longer one.
     Embedded,
     /// Within a few edits (the edit itself is explained for the chosen match only, by `explain_edit`).
@@ -297,11 +366,7 @@ pub struct HandleMatch {
 
 /// Compare a profile's handle (with its `cores()`, computed once per profile) with one target: a
 /// protected handle or a protected name written as a handle.
-pub fn compare(
-    p: &HandleKeys,
-    p_cores: &[(String, Vec<String>)],
-    t: &HandleKeys,
-) -> Option<HandleMatch> {
+pub fn compare(p: &HandleKeys, p_cores: &[Core], t: &HandleKeys) -> Option<HandleMatch> {
     if t.fold.len() < 3 || p.fold.is_empty() {
         return None;
     }
@@ -328,10 +393,18 @@ pub fn compare(
     }
     let tlen = t.fold.chars().count();
     if tlen >= 4 {
-        if let Some((_, affixes)) = p_cores.iter().find(|(c, _)| *c == t.fold || *c == t.leet) {
+        // Plain readings first, so an I/l swap is only claimed when nothing else explains the match.
+        let plain = |c: &&Core| !c.il_swap && (c.key == t.fold || c.key == t.leet);
+        let swapped = |c: &&Core| c.key == t.fold || c.key == t.leet || c.key == t.glyph;
+        if let Some(c) = p_cores
+            .iter()
+            .find(plain)
+            .or_else(|| p_cores.iter().find(swapped))
+        {
             return m(
                 HandleHow::Affix {
-                    affixes: affixes.clone(),
+                    affixes: c.affixes.clone(),
+                    il_swap: c.il_swap || (c.key != t.fold && c.key != t.leet),
                 },
                 2,
             );

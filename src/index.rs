@@ -171,12 +171,9 @@ impl Index {
     }
 
     pub fn add_name(&mut self, a: u32, n: &NameKeys) {
-        self.exact.push(fnv(&sorted_key(&n.fold)), a);
-        self.exact.push(fnv(&sorted_key(&n.glyph)), a);
-        self.pending.push((a, n.fold.clone()));
-        if n.glyph != n.fold {
-            self.pending.push((a, n.glyph.clone()));
-        }
+        // Loose tokens only: every fold or glyph match is also a loose match.
+        self.exact.push(fnv(&sorted_key(&n.loose)), a);
+        self.pending.push((a, n.loose.clone()));
     }
 
     /// Build the token index and sort every map once everything is added.
@@ -230,7 +227,7 @@ impl Index {
     pub fn candidates(
         &self,
         handle: &HandleKeys,
-        cores: &[(String, Vec<String>)],
+        cores: &[crate::handle::Core],
         name: &NameKeys,
     ) -> Vec<u32> {
         let mut out: Vec<u32> = Vec::new();
@@ -241,7 +238,7 @@ impl Index {
             let mut keys = vec![&handle.fold, &handle.glyph, &handle.leet];
             keys.dedup();
             exact.extend(keys.iter().map(|k| fnv(k)));
-            exact.extend(cores.iter().map(|(c, _)| fnv(c)));
+            exact.extend(cores.iter().map(|c| fnv(&c.key)));
             let typo_keys: &[&String] = if handle.leet == handle.fold {
                 &[&handle.fold]
             } else {
@@ -274,8 +271,7 @@ impl Index {
         }
         // Name: exact tokens in any order, run together, or its rarest token pair.
         if !name.fold.is_empty() {
-            exact.push(fnv(&sorted_key(&name.fold)));
-            exact.push(fnv(&sorted_key(&name.glyph)));
+            exact.push(fnv(&sorted_key(&name.loose)));
             exact.push(fnv(&name.norm.fold_compact()));
             exact.push(fnv(&name.norm.glyph_compact()));
         }
@@ -294,19 +290,15 @@ impl Index {
         let mut exact = Vec::with_capacity(2);
         let mut near = Vec::with_capacity(32);
         let matched: Vec<Vec<u32>> = name
-            .fold
+            .loose
             .iter()
-            .zip(&name.glyph)
-            .map(|(f, g)| {
+            .map(|t| {
                 exact.clear();
                 near.clear();
-                let variants: &[&String] = if f == g { &[f] } else { &[f, g] };
-                for t in variants {
-                    exact.push(fnv(t));
-                    if t.chars().count() >= 4 {
-                        near.push(fnv(t));
-                        deletions(t, |h| near.push(h));
-                    }
+                exact.push(fnv(t));
+                if t.chars().count() >= 4 {
+                    near.push(fnv(t));
+                    deletions(t, |h| near.push(h));
                 }
                 let mut ids = Vec::new();
                 self.token_ids.get_many(&exact, &mut ids);

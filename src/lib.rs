@@ -45,3 +45,7 @@ pub use error::InputError;
 pub use profile::Profile;
 pub use protected::ProtectedList;
 pub use verdict::{CheckResult, Evidence, Verdict};
+
+/// The WebAssembly API for the browser extension (built only for wasm32).
+#[cfg(target_arch = "wasm32")]
+pub mod wasm;

@@ -5,8 +5,9 @@
 //! same* when every token of the protected name is matched and nothing but filler words is left over.
 
 use crate::labels::is_label_token;
-use crate::normalize::{normalize, Normalized};
+use crate::normalize::{normalize, Action, Change, Normalized};
 use crate::protected::MAX_NAME_CHARS;
+use unicode_script::UnicodeScript;
 
 #[derive(Debug, Clone)]
 pub struct NameKeys {
@@ -15,6 +16,13 @@ pub struct NameKeys {
     pub fold: Vec<String>,
     /// Glyph-key tokens (capital I read as l), in order.
     pub glyph: Vec<String>,
+    /// The loosest reading, for names written with digits or l for I: glyph tokens with i and l merged
+    /// and, in words that also hold letters, digits read as letters (D4v1d0 and DAVlDO both read davldo).
+    /// Every fold or glyph match is also a loose match, so the index keys names by these tokens alone.
+    pub loose: Vec<String>,
+    /// The characters the loose reading relies on: digits inside words (leetspeak) and lowercase l among
+    /// capitals. Only a name that uses them earns a full-strength loose match.
+    pub tricks: Vec<Change>,
 }
 
 impl NameKeys {
@@ -26,11 +34,83 @@ impl NameKeys {
                 .map(str::to_string)
                 .collect()
         };
+        let glyph: Vec<String> = split(&norm.glyph);
         NameKeys {
             fold: split(&norm.fold),
-            glyph: split(&norm.glyph),
+            loose: glyph.iter().map(|t| loose_token(t)).collect(),
+            glyph,
+            tricks: tricks(name),
             norm,
         }
+    }
+}
+
+fn is_numeric(token: &str) -> bool {
+    token.chars().any(|c| c.is_ascii_digit())
+        && token
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == 'o' || c == 'l')
+}
+
+fn leet_letter(c: char) -> Option<char> {
+    Some(match c {
+        '0' => 'o',
+        '1' => 'i',
+        '3' => 'e',
+        '4' => 'a',
+        '5' => 's',
+        '6' | '8' => 'b',
+        '7' => 't',
+        '9' => 'g',
+        _ => return None,
+    })
+}
+
+fn loose_token(t: &str) -> String {
+    if is_numeric(t) {
+        return t.to_string();
+    }
+    t.chars()
+        .map(|c| match c {
+            'i' | '1' => 'l',
+            c => leet_letter(c).unwrap_or(c),
+        })
+        .collect()
+}
+
+/// Digits read as letters inside words of letters (D4v1d0), and lowercase l standing for I in a word of
+/// capitals (DAVlDO), with what each is read as.
+fn tricks(name: &str) -> Vec<Change> {
+    let mut out = Vec::new();
+    let words = name
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty());
+    for word in words.take(64) {
+        let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+        if letters >= 2 && word.chars().any(|c| c.is_ascii_digit()) {
+            for c in word.chars() {
+                if let Some(l) = leet_letter(c) {
+                    out.push(change(c, l));
+                }
+            }
+        }
+        let upper = word.chars().filter(|c| c.is_uppercase()).count();
+        let lower_all_l = word.chars().filter(|c| c.is_lowercase()).all(|c| c == 'l');
+        if upper >= 2 && lower_all_l && word.contains('l') {
+            for c in word.chars().filter(|c| *c == 'l') {
+                out.push(change(c, 'I'));
+            }
+        }
+    }
+    out
+}
+
+fn change(c: char, read_as: char) -> Change {
+    Change {
+        ch: c,
+        action: Action::Lookalike,
+        read_as: read_as.to_string(),
+        script: c.script(),
     }
 }
 
@@ -44,13 +124,9 @@ const FILLER: &[&str] = &[
 /// Filler: the words above, label words, the handle affixes of two or more letters (giveaway, naija,
 /// ng …), and numbers (folded digits read 0 as o and 1 as l, so "2027" arrives as "2o27").
 fn is_filler(token: &str) -> bool {
-    let numeric = token.chars().any(|c| c.is_ascii_digit())
-        && token
-            .chars()
-            .all(|c| c.is_ascii_digit() || c == 'o' || c == 'l');
     FILLER.contains(&token)
         || is_label_token(token)
-        || numeric
+        || is_numeric(token)
         || (token.len() >= 2 && crate::handle::AFFIXES.contains(&token))
 }
 
@@ -70,6 +146,9 @@ pub struct NameMatch {
     /// 3 = same, 2 = very similar, 1 = contains or loosely similar.
     pub strength: u8,
     pub similarity: f64,
+    /// Found only by the loose reading (digits as letters, i and l merged): the profile's `tricks`
+    /// explain it.
+    pub loose: bool,
 }
 
 /// Compare a profile's name with a protected name or alias.
@@ -89,6 +168,28 @@ pub fn compare(p: &NameKeys, t: &NameKeys) -> Option<NameMatch> {
             },
         ),
         (a, b) => a.or(b),
+    }
+}
+
+/// `compare`, then the loose reading when the plain keys fell short of the same name. A loose match is
+/// capped at "very similar" unless the profile used a trick the loose reading undoes.
+pub fn compare_all(p: &NameKeys, t: &NameKeys) -> Option<NameMatch> {
+    let plain = compare(p, t);
+    if plain.as_ref().is_some_and(|m| m.strength == 3) || (p.loose == p.glyph && t.loose == t.glyph)
+    {
+        return plain;
+    }
+    let loose = compare_tokens(&p.loose, &t.loose).map(|mut m| {
+        m.loose = true;
+        if p.tricks.is_empty() {
+            m.strength = m.strength.min(2);
+        }
+        m
+    });
+    match (plain, loose) {
+        (Some(a), Some(b)) if b.strength > a.strength => Some(b),
+        (Some(a), _) => Some(a),
+        (None, b) => b,
     }
 }
 
@@ -112,6 +213,7 @@ fn compare_tokens(p: &[String], t: &[String]) -> Option<NameMatch> {
             how: NameHow::Same,
             strength: 3,
             similarity: 1.0,
+            loose: false,
         });
     }
     // Every protected token present exactly, with other words beside it.
@@ -141,6 +243,7 @@ fn compare_tokens(p: &[String], t: &[String]) -> Option<NameMatch> {
             how: NameHow::Contains { extra },
             strength: 1,
             similarity: 0.9,
+            loose: false,
         });
     }
     // Token alignment by Jaro-Winkler, weighted by token length; short tokens must match exactly.
@@ -177,6 +280,7 @@ fn compare_tokens(p: &[String], t: &[String]) -> Option<NameMatch> {
         how: NameHow::Similar,
         strength,
         similarity: (sim * 1000.0).round() / 1000.0,
+        loose: false,
     })
 }
 

@@ -37,6 +37,8 @@ pub enum Action {
     Styled,
     /// A character from another script (or a symbol) that looks like a Latin letter: mapped to it.
     Lookalike,
+    /// A right-to-left override: the text after it is shown reversed, so it is read reversed.
+    Reversal,
 }
 
 impl Action {
@@ -49,6 +51,7 @@ impl Action {
             Action::Decoration => "decoration",
             Action::Styled => "styled",
             Action::Lookalike => "lookalike",
+            Action::Reversal => "reversal",
         }
     }
 
@@ -56,7 +59,7 @@ impl Action {
     pub fn is_deceptive(self) -> bool {
         matches!(
             self,
-            Action::Invisible | Action::CombiningAbuse | Action::Lookalike
+            Action::Invisible | Action::CombiningAbuse | Action::Lookalike | Action::Reversal
         )
     }
 }
@@ -122,7 +125,7 @@ fn normalize_general(input: &str, max_chars: usize) -> Normalized {
     // a name out of reach; a hard limit on raw characters bounds the work.
     let raw_limit = max_chars.saturating_mul(8).max(64);
     let mut count = 0usize;
-    let composed: Vec<char> = input.nfc().take(raw_limit).collect();
+    let composed = as_displayed(input.nfc().take(raw_limit).collect());
     if input.chars().nth(raw_limit).is_some() {
         out.truncated = true;
     }
@@ -139,6 +142,73 @@ fn normalize_general(input: &str, max_chars: usize) -> Normalized {
         out.push_char(c, next);
     }
     out.finish()
+}
+
+/// Right-to-left override (U+202E) makes a browser show the Latin text after it reversed, up to a pop
+/// (U+202C, U+2069) or the end of the paragraph: "\u{202E}ollaiD" shows as "Diallo". Reorder those runs
+/// as they are displayed, keeping each mark after its letter. Runs holding right-to-left letters are left
+/// alone: those show in the same order with or without the override.
+fn as_displayed(chars: Vec<char>) -> Vec<char> {
+    const RLO: char = '\u{202E}';
+    if !chars.contains(&RLO) {
+        return chars;
+    }
+    let mut out = Vec::with_capacity(chars.len());
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i] != RLO {
+            out.push(chars[i]);
+            i += 1;
+            continue;
+        }
+        out.push(RLO);
+        let start = i + 1;
+        let end = chars[start..]
+            .iter()
+            .position(|&c| matches!(c, '\u{202C}' | '\u{2069}' | '\n' | '\u{2029}' | RLO))
+            .map_or(chars.len(), |p| start + p);
+        let run = &chars[start..end];
+        let rtl = run.iter().any(|c| {
+            matches!(
+                c.script(),
+                Script::Arabic | Script::Hebrew | Script::Syriac | Script::Thaana | Script::Nko
+            )
+        });
+        if rtl {
+            out.extend_from_slice(run);
+        } else {
+            // Clusters of a base and its marks, in reverse order.
+            let mut clusters: Vec<&[char]> = Vec::new();
+            let mut s = 0;
+            for k in 1..=run.len() {
+                if k == run.len() || !is_combining_mark(run[k]) {
+                    clusters.push(&run[s..k]);
+                    s = k;
+                }
+            }
+            for c in clusters.iter().rev() {
+                out.extend_from_slice(c);
+            }
+        }
+        i = end;
+    }
+    out
+}
+
+/// A symbol written between two letters that reads as a letter (A|iko, D@vido, Bu$ola), or None.
+fn letter_symbol(c: char, next_is_letter: bool) -> Option<String> {
+    match c {
+        '@' | '$' if !next_is_letter => return None,
+        '@' => return Some("a".into()),
+        '$' => return Some("s".into()),
+        _ => {}
+    }
+    let mapped = if c.is_ascii() {
+        ascii_tables().fold[c as usize].clone()
+    } else {
+        fold_char(c)
+    };
+    (!mapped.is_empty() && mapped.chars().all(|m| m.is_alphanumeric())).then_some(mapped)
 }
 
 /// Most names and all X handles are ASCII: the same result as the general path without its per-character
@@ -174,16 +244,17 @@ fn normalize_ascii(input: &str, max_chars: usize) -> Normalized {
             && bytes.get(i + 1).is_some_and(|b| b.is_ascii_alphanumeric())
         {
             // A symbol between two letters that reads as a letter (A|iko).
-            let mapped = &t.fold[c as usize];
-            if !mapped.is_empty() && mapped.chars().all(|m| m.is_alphanumeric()) {
+            let next_is_letter = bytes.get(i + 1).is_some_and(|b| b.is_ascii_alphabetic())
+                && fold.ends_with(|p: char| p.is_alphabetic());
+            if let Some(mapped) = letter_symbol(c, next_is_letter) {
                 changes.push(Change {
                     ch: c,
                     action: Action::Lookalike,
                     read_as: mapped.clone(),
                     script: c.script(),
                 });
-                fold.push_str(mapped);
-                glyph.push_str(mapped);
+                fold.push_str(&mapped);
+                glyph.push_str(&mapped);
                 continue;
             }
         }
@@ -236,6 +307,9 @@ impl Builder {
             }
             return self.separator();
         }
+        if c == '\u{202E}' {
+            return self.record(c, Action::Reversal, "");
+        }
         if is_invisible(c) {
             // Variation selectors and joiners inside an emoji sequence belong to the decoration.
             if !self.last_was_decoration {
@@ -263,8 +337,9 @@ impl Builder {
         // A symbol between two letters that reads as a letter (A|iko) is a lookalike, not punctuation.
         let prev_alnum = !self.at_separator;
         if prev_alnum && next.is_some_and(|n| n.is_alphanumeric()) {
-            let mapped = fold_char(c);
-            if mapped.chars().all(|m| m.is_alphanumeric()) && !mapped.is_empty() {
+            let next_is_letter = next.is_some_and(|n| n.is_alphabetic())
+                && self.fold.ends_with(|p: char| p.is_alphabetic());
+            if let Some(mapped) = letter_symbol(c, next_is_letter) {
                 self.record(c, Action::Lookalike, &mapped);
                 self.push_keys(&mapped, &mapped);
                 self.base_script = mapped.chars().next().map(|m| m.script());
@@ -477,6 +552,15 @@ fn styled_fold(c: char) -> Option<String> {
     // Symbols such as ™ decompose to letters too, but they are decorations, not styled letters.
     if c.is_ascii() || !c.is_alphanumeric() {
         return None;
+    }
+    // Negative circled and negative squared capitals (🅐, 🅰) have no decomposition.
+    let enclosed = match c as u32 {
+        cp @ 0x1F150..=0x1F169 => Some(cp - 0x1F150),
+        cp @ 0x1F170..=0x1F189 => Some(cp - 0x1F170),
+        _ => None,
+    };
+    if let Some(k) = enclosed {
+        return Some(char::from(b'A' + k as u8).to_string());
     }
     let mut canon = String::new();
     decompose_canonical(c, |p| canon.push(p));

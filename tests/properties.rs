@@ -4,7 +4,7 @@ use proptest::prelude::*;
 use vipguard::normalize::normalize;
 
 const INVISIBLES: &[char] = &[
-    '\u{200B}', '\u{200C}', '\u{200D}', '\u{2060}', '\u{FEFF}', '\u{00AD}', '\u{034F}', '\u{202E}',
+    '\u{200B}', '\u{200C}', '\u{200D}', '\u{2060}', '\u{FEFF}', '\u{00AD}', '\u{034F}', '\u{202A}',
     '\u{2066}',
 ];
 
@@ -59,6 +59,15 @@ proptest! {
         let (a, b) = (normalize(&s, 200), normalize(&dirty, 200));
         prop_assert_eq!(a.fold, b.fold);
         prop_assert_eq!(a.glyph, b.glyph);
+    }
+
+    /// U+202E shows the Latin text after it reversed, so "\u{202E}" + reversed(s) reads as s.
+    #[test]
+    fn right_to_left_override_reads_as_displayed(s in "[A-Za-z]{1,12}( [A-Za-z]{1,12}){0,2}", prefix in "[A-Za-z ]{0,6}") {
+        let reversed: String = s.chars().rev().collect();
+        let shown = normalize(&format!("{prefix}{s}"), 200);
+        let written = normalize(&format!("{prefix}\u{202E}{reversed}"), 200);
+        prop_assert_eq!(written.fold, shown.fold);
     }
 
     #[test]

@@ -823,6 +823,59 @@ NAME_TECHNIQUES = {
     "name_alias": name_alias,
 }
 
+# Added later (2026-11-23). Generated after everything else, so the cases above stay the same for a seed.
+LEET = {"a": "4", "e": "3", "i": "1", "o": "0", "s": "5", "t": "7"}
+
+
+def name_leetspeak(rng, acc):
+    name = acc["name"]
+    pos = [i for i, c in enumerate(name) if c.lower() in LEET]
+    if not pos:
+        return None
+    chars = list(name)
+    for i in rng.sample(pos, min(len(pos), rng.choice([1, 2, 3]))):
+        chars[i] = LEET[chars[i].lower()]
+    return "".join(chars)
+
+
+def name_caps_l_for_i(rng, acc):
+    up = strip_marks(acc["name"]).upper() if rng.random() < 0.5 else acc["name"].upper()
+    if "I" not in up:
+        return None
+    return up.replace("I", "l")
+
+
+def name_rtl_override(rng, acc):
+    name = acc["name"]
+    toks = name.split()
+    if len(toks) >= 2 and rng.random() < 0.5:
+        # Only the last word, closed with a pop so what follows stays in order.
+        return " ".join(toks[:-1]) + " \u202e" + toks[-1][::-1] + "\u202c"
+    return "\u202e" + name[::-1]
+
+
+def name_enclosed(rng, acc):
+    base = 0x1F170 if rng.random() < 0.5 else 0x1F150
+    plain = strip_marks(acc["name"])
+    return "".join(chr(base + ord(c.upper()) - 65) if "A" <= c.upper() <= "Z" else c for c in plain)
+
+
+def handle_lookalike_affix(rng, h):
+    swapped = handle_il_swap(rng, h) if rng.random() < 0.5 else handle_digit_lookalike(rng, h)
+    if not swapped:
+        return None
+    word = rng.choice(AFFIX_SUFFIXES)
+    return rng.choice([swapped + "_" + case_like(word, h), case_like(rng.choice(AFFIX_PREFIXES), h) + "_" + swapped])
+
+
+LATER_NAME_TECHNIQUES = {
+    "name_leetspeak": name_leetspeak,
+    "name_caps_l_for_i": name_caps_l_for_i,
+    "name_rtl_override": name_rtl_override,
+    "name_enclosed": name_enclosed,
+}
+LATER_HANDLE_TECHNIQUES = {"handle_lookalike_affix": handle_lookalike_affix}
+
 # ---------------------------------------------------------------------------
 # Generator state
 # ---------------------------------------------------------------------------
@@ -1191,7 +1244,7 @@ def nameless_attacker_bio(g):
 
 
 def gen_handle_technique(g, technique, n):
-    fn = HANDLE_TECHNIQUES[technique]
+    fn = HANDLE_TECHNIQUES.get(technique) or LATER_HANDLE_TECHNIQUES[technique]
     made = 0
     for _ in range(n * 60):
         if made >= n:
@@ -1208,7 +1261,7 @@ def gen_handle_technique(g, technique, n):
 
 
 def gen_name_technique(g, technique, n):
-    fn = NAME_TECHNIQUES[technique]
+    fn = NAME_TECHNIQUES.get(technique) or LATER_NAME_TECHNIQUES[technique]
     eligible = list(g.accounts)
     if technique == "name_diacritics_removed":
         eligible = [a for a in g.accounts if has_marks(a["name"])]
@@ -1513,6 +1566,10 @@ def main():
     gen_unprotected_vips(g)
     gen_hard_negatives(g, args.hard_negatives)
     gen_negatives(g, args.negatives)
+    for t in LATER_HANDLE_TECHNIQUES:
+        gen_handle_technique(g, t, args.per_technique)
+    for t in LATER_NAME_TECHNIQUES:
+        gen_name_technique(g, t, args.per_technique)
     write_outputs(g, args.out)
     summary(g, args.show)
     print("wrote %s in %.1fs" % (args.out, time.time() - t0), file=sys.stderr)

@@ -53,19 +53,47 @@ fn describe(e: image::ImageError) -> String {
     }
 }
 
+/// Pixels a browser already decoded (ImageData: RGBA, row-major, not premultiplied), flattened onto white
+/// as `decode` does, so both give the same hash for the same picture.
+pub fn from_rgba(width: u32, height: u32, rgba: &[u8]) -> Result<Rgb, String> {
+    if width == 0 || height == 0 {
+        return Err(format!("the image is empty ({width}x{height} pixels)"));
+    }
+    if width > MAX_SIDE || height > MAX_SIDE {
+        return Err(format!(
+            "the image is too large ({width}x{height} pixels; at most {MAX_SIDE}x{MAX_SIDE})"
+        ));
+    }
+    let expected = width as usize * height as usize * 4;
+    if rgba.len() != expected {
+        return Err(format!(
+            "expected {expected} bytes of RGBA for {width}x{height} pixels, got {}",
+            rgba.len()
+        ));
+    }
+    Ok(Rgb {
+        width: width as usize,
+        height: height as usize,
+        pixels: over_white(rgba),
+    })
+}
+
+fn over_white(rgba: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(rgba.len() / 4 * 3);
+    for p in rgba.chunks_exact(4) {
+        let a = p[3] as u32;
+        for c in 0..3 {
+            out.push(((p[c] as u32 * a + 255 * (255 - a) + 127) / 255) as u8);
+        }
+    }
+    out
+}
+
 /// RGBA over white, as a page shows a transparent avatar.
 fn flatten(img: DynamicImage) -> Rgb {
     let (width, height) = (img.width() as usize, img.height() as usize);
     let pixels = if img.color().has_alpha() {
-        let rgba = img.into_rgba8();
-        let mut out = Vec::with_capacity(width * height * 3);
-        for p in rgba.pixels() {
-            let a = p[3] as u32;
-            for c in 0..3 {
-                out.push(((p[c] as u32 * a + 255 * (255 - a) + 127) / 255) as u8);
-            }
-        }
-        out
+        over_white(img.into_rgba8().as_raw())
     } else {
         img.into_rgb8().into_raw()
     };

@@ -85,11 +85,7 @@ impl RefHash {
     /// `circle:5:m:97:f8f8…` (variant `0` plain, `5`/`10` cropped that percent a side, `r3`/`r-3`
     /// turned, `t48` thumbnail; `m` mirrored, `n` not).
     pub fn encode(&self) -> String {
-        let view = match self.view {
-            View::Full => "full",
-            View::Circle => "circle",
-            View::Top => "top",
-        };
+        let view = view_code(self.view);
         let m = if self.mirrored { "m" } else { "n" };
         format!(
             "{view}:{}:{m}:{}:{}",
@@ -105,12 +101,7 @@ impl RefHash {
         let [view, variant, m, quality, hex] = parts.as_slice() else {
             return Err(bad());
         };
-        let view = match *view {
-            "full" => View::Full,
-            "circle" => View::Circle,
-            "top" => View::Top,
-            _ => return Err(bad()),
-        };
+        let view = parse_view(view).ok_or_else(bad)?;
         let mirrored = match *m {
             "m" => true,
             "n" => false,
@@ -131,6 +122,74 @@ impl RefHash {
 pub struct QueryHashes {
     pub views: Vec<(View, PdqHash, u8)>,
     pub undone: Undone,
+}
+
+impl QueryHashes {
+    /// Compact text form, so a browser can cache an avatar's hashes by URL:
+    /// `q1;<border %>;<r|s>;<view>:<quality>:<hex>;…` (r round, s square).
+    pub fn encode(&self) -> String {
+        let mut s = format!(
+            "q1;{};{}",
+            self.undone.border_pct,
+            if self.undone.round { "r" } else { "s" }
+        );
+        for (view, hash, quality) in &self.views {
+            s.push_str(&format!(
+                ";{}:{quality}:{}",
+                view_code(*view),
+                hash.to_hex()
+            ));
+        }
+        s
+    }
+
+    pub fn parse(s: &str) -> Result<QueryHashes, String> {
+        let bad = || format!("{s:?} is not an avatar query (q1;border;r|s;view:quality:hex…)");
+        let mut parts = s.split(';');
+        if parts.next() != Some("q1") {
+            return Err(bad());
+        }
+        let border_pct = parts
+            .next()
+            .and_then(|b| b.parse().ok())
+            .filter(|b| *b <= 100)
+            .ok_or_else(bad)?;
+        let round = match parts.next() {
+            Some("r") => true,
+            Some("s") => false,
+            _ => return Err(bad()),
+        };
+        let mut views = Vec::new();
+        for p in parts {
+            let [view, quality, hex] = p.split(':').collect::<Vec<_>>()[..] else {
+                return Err(bad());
+            };
+            let view = parse_view(view).ok_or_else(bad)?;
+            let quality: u8 = quality.parse().ok().filter(|q| *q <= 100).ok_or_else(bad)?;
+            views.push((view, PdqHash::from_hex(hex).map_err(|_| bad())?, quality));
+        }
+        Ok(QueryHashes {
+            views,
+            undone: Undone { border_pct, round },
+        })
+    }
+}
+
+fn view_code(v: View) -> &'static str {
+    match v {
+        View::Full => "full",
+        View::Circle => "circle",
+        View::Top => "top",
+    }
+}
+
+fn parse_view(s: &str) -> Option<View> {
+    Some(match s {
+        "full" => View::Full,
+        "circle" => View::Circle,
+        "top" => View::Top,
+        _ => return None,
+    })
 }
 
 pub fn query_hashes(rgb: &Rgb) -> QueryHashes {
