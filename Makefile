@@ -3,20 +3,54 @@
 
 CARGO ?= cargo
 BIN := target/release/vipguard
+WASM_TARGET := wasm32-unknown-unknown
+# wasm-bindgen-cli must be exactly the version Cargo.toml pins for the crate.
+WASM_BINDGEN_VERSION := $(shell sed -n 's/^wasm-bindgen = "=\([0-9.]*\)"/\1/p' Cargo.toml)
+WASM_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+	--enable-mutable-globals --enable-reference-types --enable-multivalue
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: demo test build challenge bench bench-scan avatar-bench
+.PHONY: demo test test-native test-wasm build pkg tools wasm-tools browser-tools challenge bench \
+	bench-scan avatar-bench wasm-bench
 
 ## The main job: check the bundled demo profiles against the bundled demo protected list.
 demo: build
 	$(BIN) scan --protected demo/protected.json demo/profiles.jsonl --format table
 
-build:
+## The CLI and the WebAssembly package in pkg/, without running tests.
+build: pkg
 	$(CARGO) build --release
 
-## Every test: unit, property, fixture-table and CLI tests, plus formatting.
-test:
+## Every test: formatting; unit, property, fixture-table and CLI tests; the WASM package in headless
+## Chromium (a page and a service worker) against the native answers.
+test: tools
 	$(CARGO) fmt --check
 	$(CARGO) test --release
+	bash scripts/test-wasm.sh
+
+## pkg/: the crate built for wasm32, bound by wasm-bindgen (--target web) and shrunk by wasm-opt.
+pkg: wasm-tools node_modules/.package-lock.json
+	$(CARGO) build --lib --target $(WASM_TARGET) --profile wasm
+	wasm-bindgen --target web --out-dir pkg target/$(WASM_TARGET)/wasm/vipguard.wasm
+	node_modules/.bin/wasm-opt -Os $(WASM_FEATURES) --strip-debug --strip-producers \
+		pkg/vipguard_bg.wasm -o pkg/vipguard_bg.wasm
+
+tools: wasm-tools browser-tools node_modules/.package-lock.json
+
+## The wasm32 target and wasm-bindgen-cli of the pinned version, each only when missing.
+wasm-tools:
+	@rustup target list --installed | grep -qx $(WASM_TARGET) || rustup target add $(WASM_TARGET)
+	@wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen $(WASM_BINDGEN_VERSION)" \
+		|| $(CARGO) install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION)
+
+## Debian's chromium and chromium-driver for the browser tests, only when missing.
+browser-tools:
+	@[ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] \
+		|| { $(SUDO) apt-get update && $(SUDO) apt-get install -y chromium chromium-driver; }
+
+## npm packages (binaryen's wasm-opt, playwright-core), from package-lock.json.
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund
 
 ## Accuracy on the generated challenge sets (tune on dev, report on report).
 challenge:
@@ -30,7 +64,8 @@ bench:
 	$(CARGO) bench --bench avatar
 	python3 scripts/bench-summary.py
 
-bench-scan: build
+bench-scan:
+	$(CARGO) build --release
 	bash scripts/bench-scan.sh
 
 ## Avatar robustness: builds the image set from Debian packages and scikit-image, then reports both halves.
@@ -38,3 +73,7 @@ avatar-bench:
 	bash scripts/avatar-bench-data.sh
 	$(CARGO) run --release --example avatar_bench -- dev
 	$(CARGO) run --release --example avatar_bench -- report
+
+## The WASM package in headless Chromium beside the native library: size, build, check, hash.
+wasm-bench: pkg browser-tools
+	bash scripts/wasm-bench.sh

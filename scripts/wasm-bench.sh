@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# The WASM package measured in headless Chromium beside the native library doing the same work
+# (`make wasm-bench`, which builds pkg/ first): size and what each dependency costs, instantiate + build
+# a Checker for 10,000 accounts, one check, checkMany of 500, hashImage of a 400x400 JPEG.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+[ -f pkg/vipguard_bg.wasm ] || { echo "wasm-bench: build pkg/ first (make pkg)" >&2; exit 2; }
+python3 scripts/wasm-size.py target/wasm32-unknown-unknown/wasm/vipguard.wasm pkg/vipguard_bg.wasm | tee target/wasm-size.txt
+cargo build --release --quiet --example wasm_bench_native
+native=$(target/release/examples/wasm_bench_native target/wasm-bench)
+wasm=$(node bench/wasm/run.mjs)
+python3 - "$native" "$wasm" "$(grep '^SIZE' target/wasm-size.txt)" <<'PY'
+import json, sys
+n, w = json.loads(sys.argv[1]), json.loads(sys.argv[2])
+size = dict(kv.split("=") for kv in sys.argv[3].split()[1:])
+print(f"\nheadless {w['chromium']} vs native, same inputs (10,000 accounts, 2,000 profiles, 400x400 JPEG):")
+print(f"{'measure':46} {'wasm':>10} {'native':>10} {'ratio':>7}  target")
+rows = [
+    ("instantiate + build Checker, 10k accounts (ms)", w["instantiate_build_ms"], n["build_ms"], "<= 100 ms"),
+    ("  of which instantiate (ms)", w["instantiate_ms"], None, ""),
+    ("  of which build (ms)", w["build_ms"], n["build_ms"], ""),
+    ("one check, median (us)", w["check_us"], n["check_us"], "<= 50 us"),
+    ("checkMany of 500 (ms)", w["check_many_ms"], n["check_many_ms"], "<= 25 ms"),
+    ("hashImage 400x400 JPEG, median (ms)", w["hash_ms"], n["hash_ms"], "<= 6 ms"),
+]
+for name, a, b, t in rows:
+    ratio = f"{a / b:6.2f}x" if b else ""
+    bs = f"{b:10.2f}" if b is not None else f"{'':>10}"
+    print(f"{name:46} {a:10.2f} {bs} {ratio:>7}  {t}")
+print(f"{'.wasm size gzipped (KB)':46} {int(size['gzip'])/1024:10.1f} {'':>10} {'':>7}  <= 350 KB (raw {int(size['raw'])/1024:.0f} KB)")
+PY
