@@ -57,10 +57,14 @@ fn main() {
     let build = median(
         (0..5)
             .map(|_| {
-                ms(|| {
+                drop(checker.take()); // freeing the previous one is not part of building
+                let mut built = None;
+                let t = ms(|| {
                     let l = ProtectedList::from_json(&list_text, "protected list").unwrap();
-                    checker = Some(Checker::new(l));
-                })
+                    built = Some(Checker::new(l));
+                });
+                checker = built;
+                t
             })
             .collect(),
     );

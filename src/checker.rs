@@ -24,7 +24,7 @@ use crate::normalize::{char_name, code_point, Change};
 use crate::profile::Profile;
 use crate::protected::{Account, AvatarRef, ProtectedList};
 use crate::verdict::{CharEvidence, CheckResult, Evidence, Verdict};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// Longest bio read for labels, in characters.
 pub const MAX_BIO_CHARS: usize = 2000;
@@ -85,7 +85,7 @@ impl Checker {
     pub fn new(list: ProtectedList) -> Self {
         let mut index = Index::default();
         let mut prepared = Vec::with_capacity(list.accounts.len());
-        let mut exact_accounts = HashMap::new();
+        let mut exact_accounts = HashMap::default();
         for (i, a) in list.accounts.iter().enumerate() {
             let i = i as u32;
             let names: Vec<NameKeys> = std::iter::once(&a.name)

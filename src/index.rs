@@ -12,7 +12,7 @@
 
 use crate::handle::HandleKeys;
 use crate::name::NameKeys;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// Many values per key in one sorted array, each entry a single u64: the top 40 bits of the (mixed) key
 /// and a 24-bit value (account or token id: up to 16M distinct name tokens). A bucket table over the top
@@ -179,13 +179,13 @@ impl Index {
     /// Build the token index and sort every map once everything is added.
     pub fn finish(&mut self) {
         let pending = std::mem::take(&mut self.pending);
-        let mut df: HashMap<&str, u32> = HashMap::new();
+        let mut df: HashMap<&str, u32> = HashMap::default();
         for (_, tokens) in &pending {
             for t in tokens {
                 *df.entry(t.as_str()).or_default() += 1;
             }
         }
-        let mut token_id: HashMap<&str, u32> = HashMap::new();
+        let mut token_id: HashMap<&str, u32> = HashMap::default();
         for (_, tokens) in &pending {
             for t in tokens {
                 if token_id.contains_key(t.as_str()) {

@@ -5,7 +5,7 @@
 //! evidence says it is not policy-compliant.
 
 use crate::normalize::normalize;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 /// Where a label word was found.

@@ -10,7 +10,7 @@ use crate::error::{from_json, line_of, InputError};
 use crate::platform::{canonical_platform, check_handle, clean_handle};
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -126,7 +126,7 @@ impl ProtectedList {
             .flexible(false)
             .from_reader(text.as_bytes());
         let headers = rdr.headers().map_err(|e| csv_error(source, &e))?.clone();
-        let mut col = HashMap::new();
+        let mut col = HashMap::default();
         for (i, h) in headers.iter().enumerate() {
             let h = h.trim().trim_start_matches('\u{feff}').to_ascii_lowercase();
             if !COLUMNS.contains(&h.as_str()) {
@@ -226,9 +226,9 @@ impl ProtectedList {
                 format!("more than {MAX_ACCOUNTS} accounts"),
             ));
         }
-        let mut seen: HashMap<String, usize> = HashMap::new();
+        let mut seen: HashMap<String, usize> = HashMap::default();
         // One handle belongs to one account: otherwise @x could be "own" for one and "allowed" for another.
-        let mut handle_owner: HashMap<(String, String), (String, String)> = HashMap::new();
+        let mut handle_owner: HashMap<(String, String), (String, String)> = HashMap::default();
         for (i, a) in self.accounts.iter_mut().enumerate() {
             let (line, prefix) = locate(i);
             let field = |f: &str| {

@@ -88,14 +88,16 @@ pub(crate) fn blur_and_decimate(
         return None;
     }
     let mut scratch = vec![0f32; rows * cols];
+    let mut turned = vec![0f32; rows * cols];
+    let mut turned_out = vec![0f32; rows * cols];
     let along_rows = window_size(cols, out_cols);
     let along_cols = window_size(rows, out_rows);
     for _ in 0..2 {
-        // Along each row: a row is a `cols` x 1 matrix, filtered down its one column.
-        for r in 0..rows {
-            let row = r * cols..(r + 1) * cols;
-            box_columns(&luma[row.clone()], &mut scratch[row], cols, 1, along_rows);
-        }
+        // Along each row: filter the columns of the transposed picture, which gives every element the
+        // same additions in the same order as a row-by-row pass, with sequential memory access.
+        transpose(&luma[..rows * cols], &mut turned, rows, cols);
+        box_columns(&turned, &mut turned_out, cols, rows, along_rows);
+        transpose(&turned_out, &mut scratch, cols, rows);
         box_columns(&scratch, luma, rows, cols, along_cols);
     }
     let mut out = Vec::with_capacity(out_rows * out_cols);
@@ -107,6 +109,15 @@ pub(crate) fn blur_and_decimate(
         }
     }
     Some(out)
+}
+
+/// `input` is `rows` x `cols`; `output` becomes `cols` x `rows`.
+fn transpose(input: &[f32], output: &mut [f32], rows: usize, cols: usize) {
+    for r in 0..rows {
+        for c in 0..cols {
+            output[c * rows + r] = input[r * cols + c];
+        }
+    }
 }
 
 fn window_size(old: usize, new: usize) -> usize {
