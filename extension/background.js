@@ -1,0 +1,139 @@
+// vipguard's service worker: the only place the protected list and the WASM engine live.
+// Content scripts send what a page shows and get verdicts back, never the list.
+import init, { Checker, hashImage, checkList, enrollImage, version } from './pkg/vipguard.js';
+import { validateMessage, AVATAR_HOSTS } from './messages.js';
+
+const LIST_KEY = 'protectedList';
+const SETTINGS_KEY = 'settings';
+const DEFAULT_SETTINGS = { paused: false, sensitivity: 'suspicious', sites: { x: true, generic: {} } };
+
+let ready = null; // Promise<{checker, settings}>, rebuilt when storage changes
+const avatarCache = new Map(); // image URL -> Promise<query string | null>
+const AVATAR_CACHE_MAX = 500;
+
+function load() {
+  if (!ready) {
+    ready = (async () => {
+      await init({ module_or_path: chrome.runtime.getURL('pkg/vipguard_bg.wasm') });
+      const stored = await chrome.storage.local.get([LIST_KEY, SETTINGS_KEY]);
+      const settings = { ...DEFAULT_SETTINGS, ...(stored[SETTINGS_KEY] || {}) };
+      let checker = null;
+      if (stored[LIST_KEY]) {
+        try {
+          checker = new Checker(stored[LIST_KEY]);
+        } catch (e) {
+          console.warn('vipguard: stored list unusable:', e.message);
+        }
+      }
+      return { checker, settings };
+    })();
+    ready.catch(() => { ready = null; });
+  }
+  return ready;
+}
+
+chrome.storage.onChanged.addListener((changes, area) => {
+  if (area === 'local' && (changes[LIST_KEY] || changes[SETTINGS_KEY])) ready = null;
+});
+
+// The protected account a verdict names, reduced to what a banner shows (never the whole list).
+async function matchedAccounts(results) {
+  const ids = new Set(results.map((r) => r && r.match).filter(Boolean));
+  if (!ids.size) return {};
+  const { [LIST_KEY]: list, avatarThumbs = {} } = await chrome.storage.local.get([LIST_KEY, 'avatarThumbs']);
+  const out = {};
+  for (const a of (list && list.accounts) || []) {
+    if (ids.has(a.id)) {
+      out[a.id] = { id: a.id, name: a.name, handles: (a.handles || []).map((h) => `${h.platform}:${h.handle}`),
+        avatar: avatarThumbs[a.id] || null };
+    }
+  }
+  return out;
+}
+
+async function avatarQuery(url) {
+  if (!url) return null;
+  let u;
+  try {
+    u = new URL(url);
+  } catch {
+    return null;
+  }
+  if (u.protocol !== 'https:' || !AVATAR_HOSTS.includes(u.hostname)) return null;
+  if (!avatarCache.has(url)) {
+    if (avatarCache.size >= AVATAR_CACHE_MAX) avatarCache.delete(avatarCache.keys().next().value);
+    avatarCache.set(url, (async () => {
+      const r = await fetch(url, { credentials: 'omit', cache: 'force-cache' });
+      if (!r.ok) throw new Error(`avatar ${r.status}`);
+      const bytes = new Uint8Array(await r.arrayBuffer());
+      if (bytes.length > 5 * 1024 * 1024) throw new Error('avatar too large');
+      return hashImage(bytes).query;
+    })().catch((e) => {
+      console.warn('vipguard: avatar not hashed:', url, e.message);
+      return null;
+    }));
+  }
+  return avatarCache.get(url);
+}
+
+const RANK = { clear: 0, suspicious: 1, impersonation: 2 };
+
+async function check(msg, sender) {
+  const { checker, settings } = await load();
+  if (settings.paused || (settings.sites && settings.sites.x === false)) return { paused: true, results: [] };
+  if (!checker) return { noList: true, results: [] };
+  const profiles = msg.profiles.map((p) => ({ id: p.id, platform: p.platform, handle: p.handle, name: p.name, ...(p.bio ? { bio: p.bio } : {}) }));
+  const queries = msg.withAvatars ? await Promise.all(msg.profiles.map((p) => avatarQuery(p.avatar))) : undefined;
+  let results = checker.checkMany(profiles, queries);
+  const floor = RANK[settings.sensitivity] ?? 1;
+  results = results.map((r) => {
+    if (r.error) return { id: r.id, verdict: 'error', error: r.error };
+    // Below the chosen sensitivity a flag is shown as clear (the evidence stays for the popup).
+    if (r.verdict in RANK && RANK[r.verdict] > 0 && RANK[r.verdict] < floor) return { ...r, shown: 'clear' };
+    return r;
+  });
+  const accounts = await matchedAccounts(results);
+  await recordTab(sender.tab.id, msg.url, results, msg.profiles);
+  return { results, accounts };
+}
+
+// Session-storage writes are read-modify-write: one at a time, or concurrent checks lose entries.
+let recording = Promise.resolve();
+function recordTab(...args) {
+  recording = recording.then(() => writeTab(...args)).catch(() => {});
+  return recording;
+}
+
+async function writeTab(tabId, url, results, profiles) {
+  const key = `tab:${tabId}`;
+  const prev = (await chrome.storage.session.get(key))[key];
+  const same = prev && prev.url === url ? prev.items : [];
+  const byId = new Map(same.map((i) => [i.handle.toLowerCase(), i]));
+  results.forEach((r, i) => {
+    const p = profiles[i];
+    byId.set(p.handle.toLowerCase(), { id: r.id, handle: p.handle, name: p.name, verdict: r.verdict, match: r.match || null, score: r.score ?? null });
+  });
+  await chrome.storage.session.set({ [key]: { url, items: [...byId.values()].slice(-200) } });
+}
+
+chrome.tabs?.onRemoved?.addListener((tabId) => chrome.storage.session.remove(`tab:${tabId}`));
+
+// Registered synchronously at top level, as MV3 workers require.
+chrome.runtime.onMessage.addListener((msg, sender, sendResponse) => {
+  const problem = validateMessage(msg, sender, chrome.runtime.id);
+  if (problem) {
+    sendResponse({ error: problem });
+    return false;
+  }
+  const handlers = {
+    check: () => check(msg, sender),
+    // Extension pages only (validateMessage checks the sender): list validation and avatar enrolment.
+    checkList: async () => { await load(); return checkList(msg.text, msg.format); },
+    enrollImage: async () => { await load(); return enrollImage(new Uint8Array(msg.bytes)); },
+    version: async () => { await load(); return { version: version() }; },
+  };
+  handlers[msg.type]().then(sendResponse, (e) => sendResponse({ error: String(e && e.message || e) }));
+  return true; // the response is sent asynchronously
+});
+
+load();

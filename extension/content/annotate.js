@@ -1,0 +1,155 @@
+// Annotations: a banner for profile pages and a badge for user cells, each in a closed shadow root,
+// built with textContent only (page data is never parsed as HTML). The host element carries
+// data-vipguard-verdict so tests and tools can read the outcome without piercing the shadow root.
+'use strict';
+
+var vipguardAnnotate = (() => {
+  const LABELS = {
+    impersonation: ['⚠', 'Impersonation'],
+    suspicious: ['?', 'Suspicious'],
+    labelled: ['🏷', 'Labelled parody/fan'],
+    own: ['✓', 'Protected account'],
+    allowed: ['✓', 'Official account'],
+    clear: ['·', 'No match'],
+  };
+  const hosts = new WeakMap(); // host element -> the verdict we set (restored if the page changes it)
+
+  function theme() {
+    const bg = getComputedStyle(document.body).backgroundColor.match(/\d+/g) || [255, 255, 255];
+    const [r, g, b] = bg.map(Number);
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b < 128 ? 'dark' : 'light';
+  }
+
+  const CSS = `
+    :host { all: initial; }
+    .box { font: 13px/1.4 system-ui, sans-serif; border-radius: 10px; border: 2px solid var(--edge);
+      background: var(--bg); color: var(--fg); box-shadow: 0 4px 16px rgba(0,0,0,.25); }
+    .light { --bg: #fff; --fg: #111; --muted: #555; --edge: #888; --mark: #fde68a; }
+    .dark { --bg: #15202b; --fg: #f5f5f5; --muted: #c5c5c5; --edge: #8899a6; --mark: #8a6d00; }
+    .impersonation { --edge: #c62828; } .suspicious { --edge: #e6a100; } .labelled { --edge: #6a5acd; }
+    .own, .allowed { --edge: #2e7d32; }
+    .banner { padding: 10px 12px; max-width: 380px; max-height: 70vh; overflow: auto; }
+    .head { font-weight: 700; font-size: 14px; display: flex; gap: 6px; align-items: center; }
+    .icon { font-size: 16px; } .score { color: var(--muted); font-weight: 400; }
+    .who { margin: 4px 0; } ul { margin: 6px 0 0; padding-left: 18px; } li { margin: 2px 0; }
+    .chars { margin-top: 6px; } .char { display: block; color: var(--muted); }
+    mark { background: var(--mark); color: inherit; padding: 0 2px; border-radius: 3px; }
+    .avatars { display: flex; gap: 8px; margin-top: 8px; } .avatars img { width: 64px; height: 64px; border-radius: 50%; }
+    .badge { display: inline-flex; gap: 3px; align-items: center; padding: 0 5px; white-space: nowrap;
+      font: 600 11px/14px system-ui, sans-serif; border-width: 1px; border-radius: 8px; box-shadow: none;
+      cursor: default; position: relative; }
+    .badge .icon { font-size: 11px; }
+    .badge:focus { outline: 2px solid var(--edge); outline-offset: 2px; }
+    .tip { display: none; position: absolute; z-index: 2147483647; top: 100%; left: 0; margin-top: 4px;
+      width: 320px; font-weight: 400; }
+    .badge:hover .tip, .badge:focus .tip, .badge:focus-within .tip { display: block; }
+  `;
+
+  function el(tag, cls, text) {
+    const e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text != null) e.textContent = text;
+    return e;
+  }
+
+  function details(result, account, profile) {
+    const frag = document.createDocumentFragment();
+    if (account) {
+      const handles = account.handles.filter((h) => h.startsWith('x:')).map((h) => '@' + h.slice(2));
+      frag.append(el('div', 'who', `Resembles ${account.name}${handles.length ? ' (real: ' + handles.join(', ') + ')' : ''}`));
+    }
+    const list = el('ul');
+    for (const e of result.evidence || []) {
+      if (e.signal === 'characters') continue; // shown below, character by character
+      list.append(el('li', null, e.detail));
+    }
+    if (list.childNodes.length) frag.append(list);
+    const chars = (result.evidence || []).flatMap((e) => e.chars || []);
+    if (chars.length) {
+      const box = el('div', 'chars');
+      box.append(el('div', null, 'Lookalike or hidden characters:'));
+      for (const c of chars.slice(0, 12)) {
+        const line = el('span', 'char');
+        const m = el('mark', null, c.char.trim() ? c.char : '␣');
+        line.append(m, document.createTextNode(` ${c.codepoint} ${c.name}` + (c.looks_like ? ` → reads as ${c.looks_like}` : ` (${c.action})`)));
+        box.append(line);
+      }
+      frag.append(box);
+    }
+    if (profile && profile.avatar && account && account.avatar && (result.evidence || []).some((e) => e.signal === 'avatar')) {
+      const av = el('div', 'avatars');
+      for (const src of [profile.avatar, account.avatar]) {
+        const img = el('img');
+        img.src = src; img.alt = '';
+        av.append(img);
+      }
+      frag.append(av);
+    }
+    return frag;
+  }
+
+  function header(result) {
+    const [icon, label] = LABELS[result.verdict] || ['·', result.verdict];
+    const head = el('div', 'head');
+    head.append(el('span', 'icon', icon), el('span', null, `vipguard: ${label}`));
+    if (typeof result.score === 'number' && result.verdict !== 'clear') head.append(el('span', 'score', `score ${result.score.toFixed(2)}`));
+    return head;
+  }
+
+  function makeHost(result) {
+    const host = document.createElement('vipguard-annotation');
+    const root = host.attachShadow({ mode: 'closed' });
+    const style = el('style', null, CSS);
+    root.append(style);
+    setVerdict(host, result.verdict);
+    return { host, root };
+  }
+
+  function setVerdict(host, verdict) {
+    hosts.set(host, verdict);
+    host.setAttribute('data-vipguard-verdict', verdict);
+  }
+
+  // A page script changing our verdict attribute gets it put back.
+  const guard = new MutationObserver((records) => {
+    for (const r of records) {
+      const want = hosts.get(r.target);
+      if (want && r.target.getAttribute('data-vipguard-verdict') !== want) r.target.setAttribute('data-vipguard-verdict', want);
+    }
+  });
+
+  function banner(result, account, profile) {
+    const { host, root } = makeHost(result);
+    host.setAttribute('data-vipguard-kind', 'banner');
+    // Fixed in a corner, so the page's own content never moves.
+    host.style.cssText = 'position:fixed;top:72px;right:16px;z-index:2147483646;display:block;';
+    const box = el('div', `box banner ${theme()} ${result.verdict}`);
+    box.setAttribute('role', 'status');
+    box.setAttribute('tabindex', '0');
+    box.append(header(result), details(result, account, profile));
+    root.append(box);
+    guard.observe(host, { attributes: true, attributeFilter: ['data-vipguard-verdict'] });
+    return host;
+  }
+
+  function badge(result, account, profile) {
+    const { host, root } = makeHost(result);
+    host.setAttribute('data-vipguard-kind', 'badge');
+    // On the @handle's own line, no taller than the text (16px on X's 20px lines), so nothing below moves.
+    host.style.cssText = 'display:inline-flex;align-items:center;flex:none;margin-left:6px;max-height:20px;';
+    const [icon, label] = LABELS[result.verdict] || ['·', result.verdict];
+    const b = el('span', `box badge ${theme()} ${result.verdict}`);
+    b.setAttribute('tabindex', '0');
+    b.setAttribute('role', 'button');
+    b.setAttribute('aria-label', `vipguard: ${label}${account ? ', resembles ' + account.name : ''}`);
+    b.append(el('span', 'icon', icon), el('span', null, label));
+    const tip = el('div', 'box banner tip');
+    tip.append(header(result), details(result, account, profile));
+    b.append(tip);
+    root.append(b);
+    guard.observe(host, { attributes: true, attributeFilter: ['data-vipguard-verdict'] });
+    return host;
+  }
+
+  return { banner, badge };
+})();

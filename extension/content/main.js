@@ -1,0 +1,108 @@
+// Glue: read the page through the site adapter, ask the worker for verdicts, draw the annotations.
+// Text first, then again with avatars. A verdict for a URL the tab has left is never shown.
+'use strict';
+
+(() => {
+  const adapter = vipguardX;
+  const MAX_CELLS_PER_PASS = 100;
+  const done = new WeakMap(); // cell block -> key of what was checked there
+  let banner = null; // {key, host}
+  let shownUrl = location.href;
+  let seq = 0;
+  let timer = null;
+  let lastRun = 0;
+
+  const keyOf = (d) => `${d.handle.toLowerCase()}|${d.name}`;
+
+  async function ask(profiles, withAvatars) {
+    try {
+      return await chrome.runtime.sendMessage({ type: 'check', url: location.href, profiles, withAvatars });
+    } catch (e) {
+      return { error: String(e && e.message || e) };
+    }
+  }
+
+  function clearBanner() {
+    if (banner) banner.host.remove();
+    banner = null;
+  }
+
+  async function checkProfile(p) {
+    const key = keyOf(p.data);
+    if (banner && banner.key === key) return;
+    clearBanner();
+    banner = { key, host: null };
+    const url = location.href;
+    const mySeq = ++seq;
+    const profile = { id: 'profile', ...p.data };
+    for (const withAvatars of [false, true]) {
+      if (withAvatars && !profile.avatar) break;
+      const reply = await ask([profile], withAvatars);
+      // The tab moved on (SPA navigation) or a newer profile replaced this one: drop the answer.
+      if (location.href !== url || seq !== mySeq || !banner || banner.key !== key) return;
+      if (!reply || reply.error || !reply.results || !reply.results[0]) {
+        if (reply && reply.error) console.warn('vipguard:', reply.error);
+        return;
+      }
+      const r = reply.results[0];
+      const shown = r.shown || r.verdict;
+      const host = vipguardAnnotate.banner({ ...r, verdict: shown }, reply.accounts[r.match], profile);
+      if (banner.host) banner.host.replaceWith(host);
+      else document.body.append(host);
+      banner.host = host;
+    }
+  }
+
+  async function checkCells(cells) {
+    const url = location.href;
+    const todo = cells.filter((c) => done.get(c.anchor) !== keyOf(c.data)).slice(0, MAX_CELLS_PER_PASS);
+    if (!todo.length) return;
+    todo.forEach((c) => done.set(c.anchor, keyOf(c.data)));
+    const profiles = todo.map((c, i) => ({ id: String(i), ...c.data }));
+    for (const withAvatars of [false, true]) {
+      if (withAvatars && !profiles.some((p) => p.avatar)) break;
+      const reply = await ask(profiles, withAvatars);
+      if (reply && reply.error) console.warn('vipguard:', reply.error);
+      if (location.href !== url || !reply || reply.error || !reply.results) return;
+      reply.results.forEach((r, i) => {
+        const cell = todo[i];
+        if (done.get(cell.anchor) !== keyOf(cell.data)) return;
+        const shown = r.shown || r.verdict;
+        const old = cell.anchor.querySelector('vipguard-annotation');
+        if (shown === 'clear' || shown === 'error') {
+          if (old) old.remove();
+          return;
+        }
+        const host = vipguardAnnotate.badge({ ...r, verdict: shown }, reply.accounts[r.match], cell.data);
+        if (old) old.replaceWith(host);
+        else adapter.badgeSpot(cell.anchor).append(host);
+      });
+    }
+  }
+
+  function pass() {
+    timer = null;
+    lastRun = performance.now();
+    if (location.href !== shownUrl) {
+      shownUrl = location.href;
+      clearBanner();
+      seq++;
+    }
+    const p = adapter.profile(document, location);
+    if (p) checkProfile(p);
+    else clearBanner();
+    const cells = adapter.cells(document).filter((c) => !p || !p.anchor.contains(c.anchor));
+    if (cells.length) checkCells(cells);
+  }
+
+  // Debounced, and at most about twice a second however fast the page mutates.
+  function schedule() {
+    if (timer) return;
+    const wait = Math.max(150, 500 - (performance.now() - lastRun));
+    timer = setTimeout(pass, wait);
+  }
+
+  new MutationObserver(schedule).observe(document.documentElement, { childList: true, subtree: true, characterData: true });
+  window.addEventListener('popstate', schedule);
+  schedule();
+})();

@@ -1,0 +1,134 @@
+// X (x.com, twitter.com) adapter: what a profile page and user cells show, read from the page.
+// Profile pages: the JSON-LD ProfilePage when it names the current URL (it can be stale after SPA
+// navigation), otherwise the DOM. Cells: every [data-testid="User-Name"] block (timelines, search,
+// follower lists, replies) and [data-testid="UserCell"].
+'use strict';
+
+var vipguardX = (() => {
+  const RESERVED = new Set(['home', 'explore', 'search', 'notifications', 'messages', 'settings', 'i',
+    'compose', 'login', 'logout', 'signup', 'tos', 'privacy', 'jobs', 'download', 'hashtag', 'intent']);
+  // X allows 15 characters; a little slack costs nothing and survives older or imported handles.
+  const HANDLE = /^@?([A-Za-z0-9_]{1,50})$/;
+
+  // Text as shown, with emoji images read as their alt text (X draws emoji as <img alt="✅">).
+  function shownText(node) {
+    if (!node) return '';
+    let out = '';
+    const walk = (n) => {
+      if (n.nodeType === Node.TEXT_NODE) out += n.nodeValue;
+      else if (n.nodeType === Node.ELEMENT_NODE) {
+        if (n.tagName === 'IMG') out += n.getAttribute('alt') || '';
+        else if (n.tagName !== 'SCRIPT' && n.tagName !== 'STYLE' && n.tagName !== 'VIPGUARD-ANNOTATION') n.childNodes.forEach(walk);
+      }
+    };
+    walk(node);
+    return out.replace(/\s+/g, ' ').trim().slice(0, 500);
+  }
+
+  function pageHandle(loc) {
+    const seg = loc.pathname.split('/').filter(Boolean);
+    if (seg.length === 0 || seg.length > 2 || RESERVED.has(seg[0].toLowerCase())) return null;
+    if (seg.length === 2 && !['with_replies', 'media', 'likes', 'highlights', 'articles', 'verified_followers', 'followers', 'following'].includes(seg[1])) return null;
+    const m = HANDLE.exec(seg[0]);
+    return m ? m[1] : null;
+  }
+
+  function fromJsonLd(doc, handle) {
+    for (const s of doc.querySelectorAll('script[type="application/ld+json"]')) {
+      let data;
+      try {
+        data = JSON.parse(s.textContent);
+      } catch {
+        continue;
+      }
+      for (const d of Array.isArray(data) ? data : [data]) {
+        if (!d || d['@type'] !== 'ProfilePage') continue;
+        const p = d.mainEntity || d.author;
+        if (!p) continue;
+        const h = String(p.additionalName || '').replace(/^@/, '');
+        const url = String(p.url || '');
+        // Only when it names the page being shown.
+        const names = h.toLowerCase() === handle.toLowerCase() || url.toLowerCase().endsWith('/' + handle.toLowerCase());
+        if (!names) continue;
+        const image = p.image && (p.image.contentUrl || p.image.url || (typeof p.image === 'string' ? p.image : ''));
+        return { handle: h || handle, name: String(p.givenName || p.name || ''), bio: String(p.description || ''), avatar: image || null };
+      }
+    }
+    return null;
+  }
+
+  function fromDom(doc, handle) {
+    const block = doc.querySelector('[data-testid="UserName"]');
+    if (!block) return null;
+    let name = '';
+    let shownHandle = handle;
+    // X writes the name and the @handle each in its own [dir] block, the name first.
+    for (const part of block.querySelectorAll('[dir]')) {
+      const t = shownText(part);
+      if (!t) continue;
+      const m = HANDLE.exec(t);
+      if (t.startsWith('@') && m) { shownHandle = m[1]; break; }
+      if (!name) name = t;
+    }
+    if (!name) name = shownText(block).split('@')[0].trim();
+    const bio = shownText(doc.querySelector('[data-testid="UserDescription"]'));
+    const img = doc.querySelector(`a[href="/${handle}/photo" i] img, a[href$="/photo"] img`);
+    return { handle: shownHandle, name, bio, avatar: img ? img.src : null };
+  }
+
+  // The profile being viewed, or null when this is not a profile page (or it is not rendered yet).
+  function profile(doc, loc) {
+    const handle = pageHandle(loc);
+    if (!handle) return null;
+    const data = fromJsonLd(doc, handle) || fromDom(doc, handle);
+    if (!data || !data.name) return null;
+    const anchor = doc.querySelector('[data-testid="UserName"]') || doc.body;
+    return { anchor, data: { platform: 'x', ...data } };
+  }
+
+  function cellData(block) {
+    let handle = null;
+    let name = '';
+    for (const a of block.querySelectorAll('a[href^="/"]')) {
+      const t = shownText(a);
+      const m = HANDLE.exec(t);
+      if (t.startsWith('@') && m) { handle = m[1]; continue; }
+      if (!name && t) name = t;
+    }
+    if (!handle) {
+      for (const s of block.querySelectorAll('span')) {
+        const t = shownText(s);
+        const m = HANDLE.exec(t);
+        if (t.startsWith('@') && m) { handle = m[1]; break; }
+      }
+    }
+    if (!handle) return null;
+    if (!name) name = shownText(block).split('@')[0].trim();
+    const container = block.closest('[data-testid="UserCell"], article, [data-testid="cellInnerDiv"]') || block.parentElement;
+    const img = container && container.querySelector('[data-testid^="UserAvatar-Container"] img');
+    const bioEl = container && container.matches('[data-testid="UserCell"]') ? container.querySelector('[dir="auto"]:not([data-testid]) ') : null;
+    return { platform: 'x', handle, name: name || handle, avatar: img ? img.src : null, bio: bioEl && !bioEl.closest('[data-testid="User-Name"]') ? shownText(bioEl) : undefined };
+  }
+
+  // User cells and tweet authors, excluding the profile header.
+  function cells(doc) {
+    const out = [];
+    const blocks = doc.querySelectorAll('[data-testid="User-Name"], [data-testid="UserCell"]');
+    for (const block of blocks) {
+      if (block.matches('[data-testid="UserCell"]') && block.querySelector('[data-testid="User-Name"]')) continue;
+      const data = cellData(block);
+      if (data) out.push({ anchor: block, data });
+    }
+    return out;
+  }
+
+  // Where a cell's badge goes: right after the @handle, on its line.
+  function badgeSpot(block) {
+    for (const a of block.querySelectorAll('a[href^="/"]')) {
+      if (shownText(a).startsWith('@')) return a.parentElement;
+    }
+    return block;
+  }
+
+  return { name: 'x', profile, cells, shownText, badgeSpot };
+})();

@@ -1,0 +1,53 @@
+// Validation of every message the worker receives. Content scripts run in the page's process, so
+// a message is treated as untrusted input: right sender, a tab on a site an adapter serves, the right
+// shape, bounded sizes.
+
+export const SITE_HOSTS = ['x.com', 'twitter.com', 'mobile.twitter.com'];
+export const AVATAR_HOSTS = ['pbs.twimg.com', 'abs.twimg.com'];
+const MAX_PROFILES = 200;
+const MAX_FIELD = 2000;
+const MAX_LIST_BYTES = 20 * 1024 * 1024;
+
+const isStr = (v, max = MAX_FIELD) => typeof v === 'string' && v.length <= max;
+
+function hostOf(url) {
+  try {
+    const u = new URL(url);
+    return u.protocol === 'https:' ? u.hostname : null;
+  } catch {
+    return null;
+  }
+}
+
+// Returns a problem description, or null when the message may be handled.
+export function validateMessage(msg, sender, extensionId) {
+  if (!sender || sender.id !== extensionId) return 'unknown sender';
+  if (!msg || typeof msg !== 'object' || typeof msg.type !== 'string') return 'malformed message';
+  const fromExtensionPage = !sender.tab && typeof sender.url === 'string'
+    && sender.url.startsWith(`chrome-extension://${extensionId}/`);
+  if (msg.type === 'check') {
+    if (!sender.tab || typeof sender.tab.id !== 'number') return 'check must come from a tab';
+    const host = hostOf(sender.url || sender.tab.url || '');
+    if (!host || !SITE_HOSTS.includes(host)) return 'site not served';
+    if (!isStr(msg.url, 4096) || hostOf(msg.url) !== host) return 'url does not match the sender';
+    if (!Array.isArray(msg.profiles) || msg.profiles.length === 0 || msg.profiles.length > MAX_PROFILES) {
+      return 'profiles must be a non-empty array of at most 200';
+    }
+    for (const p of msg.profiles) {
+      if (!p || typeof p !== 'object') return 'profile must be an object';
+      for (const k of ['id', 'platform', 'handle', 'name']) if (!isStr(p[k])) return `profile.${k} must be a string`;
+      if (p.bio != null && !isStr(p.bio, 4000)) return 'profile.bio must be a short string';
+      if (p.avatar != null && !isStr(p.avatar, 2048)) return 'profile.avatar must be a URL';
+    }
+    return null;
+  }
+  if (['checkList', 'enrollImage', 'version'].includes(msg.type)) {
+    if (!fromExtensionPage) return `${msg.type} is only for extension pages`;
+    if (msg.type === 'checkList' && !isStr(msg.text, MAX_LIST_BYTES)) return 'list text missing or too large';
+    if (msg.type === 'enrollImage' && !(Array.isArray(msg.bytes) && msg.bytes.length <= 10 * 1024 * 1024)) {
+      return 'image bytes missing or too large';
+    }
+    return null;
+  }
+  return `unknown message type ${JSON.stringify(msg.type).slice(0, 40)}`;
+}

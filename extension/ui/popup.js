@@ -1,0 +1,31 @@
+// The current tab's verdicts (recorded by the worker in session storage) and the pause switch.
+const ORDER = { impersonation: 0, suspicious: 1, labelled: 2, own: 3, allowed: 4, clear: 5, error: 6 };
+
+async function main() {
+  const [tab] = await chrome.tabs.query({ active: true, currentWindow: true });
+  const { settings = {} } = await chrome.storage.local.get('settings');
+  const paused = document.getElementById('paused');
+  paused.checked = !!settings.paused;
+  paused.addEventListener('change', async () => {
+    const { settings: s = {} } = await chrome.storage.local.get('settings');
+    await chrome.storage.local.set({ settings: { ...s, paused: paused.checked } });
+  });
+  const key = `tab:${tab && tab.id}`;
+  const rec = (await chrome.storage.session.get(key))[key];
+  const items = rec && rec.url === (tab && tab.url) ? rec.items : [];
+  const status = document.getElementById('status');
+  const flagged = items.filter((i) => i.verdict === 'impersonation' || i.verdict === 'suspicious').length;
+  status.textContent = items.length ? `${items.length} account(s) checked on this page, ${flagged} flagged.` : 'Nothing checked on this page yet.';
+  const body = document.querySelector('#verdicts tbody');
+  for (const i of items.sort((a, b) => (ORDER[a.verdict] ?? 9) - (ORDER[b.verdict] ?? 9))) {
+    const tr = document.createElement('tr');
+    for (const v of [`@${i.handle} (${i.name})`, i.verdict, i.match || '', i.score == null ? '' : i.score.toFixed(2)]) {
+      const td = document.createElement('td');
+      td.textContent = v;
+      tr.append(td);
+    }
+    tr.dataset.verdict = i.verdict;
+    body.append(tr);
+  }
+}
+main();

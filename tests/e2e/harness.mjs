@@ -1,0 +1,104 @@
+// Shared by the end-to-end tests and the demo: Debian's headless Chromium with the unpacked extension
+// (dist/chrome), X's URLs answered from the fixture pages and avatars from demo/avatars, offline.
+import fs from 'node:fs';
+import path from 'node:path';
+import os from 'node:os';
+import { chromium } from 'playwright-core';
+
+export const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
+const FIXTURES = path.join(ROOT, 'tests/e2e/fixtures/x');
+const ROUTES = JSON.parse(fs.readFileSync(path.join(FIXTURES, 'routes.json'), 'utf8'));
+const EXT = path.join(ROOT, 'dist/chrome');
+
+export async function launch() {
+  if (!fs.existsSync(path.join(EXT, 'manifest.json'))) throw new Error('dist/chrome missing: run make build');
+  const profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vipguard-e2e-'));
+  const ctx = await chromium.launchPersistentContext(profileDir, {
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    viewport: { width: 1280, height: 900 },
+    args: [`--disable-extensions-except=${EXT}`, `--load-extension=${EXT}`, '--no-sandbox',
+      '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  const fetched = []; // avatar URLs requested (by the worker)
+  await ctx.route(/^https:\/\/(x\.com|twitter\.com)\//, (route) => {
+    const u = new URL(route.request().url());
+    const file = ROUTES[u.pathname + (u.search ? '?' + u.search.slice(1).split('=')[0] : '')] || ROUTES[u.pathname];
+    if (!file) return route.fulfill({ status: 404, body: 'not in the fixtures' });
+    route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: fs.readFileSync(path.join(FIXTURES, file)) });
+  });
+  await ctx.route(/^https:\/\/pbs\.twimg\.com\//, (route) => {
+    const name = path.basename(new URL(route.request().url()).pathname);
+    fetched.push(name);
+    const file = path.join(ROOT, 'demo/avatars', name);
+    if (!fs.existsSync(file)) return route.fulfill({ status: 404, body: '' });
+    route.fulfill({ status: 200, contentType: name.endsWith('.png') ? 'image/png' : 'image/jpeg', body: fs.readFileSync(file) });
+  });
+  await ctx.route(/^https:\/\/abs-0\.twimg\.com\//, (route) => route.fulfill({ status: 200, contentType: 'image/svg+xml', body: '<svg xmlns="http://www.w3.org/2000/svg"/>' }));
+  let [worker] = ctx.serviceWorkers();
+  if (!worker) worker = await ctx.waitForEvent('serviceworker');
+  const extensionId = new URL(worker.url()).host;
+  return { ctx, worker, extensionId, fetched, close: () => ctx.close() };
+}
+
+// Load the demo list the way a new user does: the options page's first-run button.
+export async function loadDemoList(h) {
+  const page = await h.ctx.newPage();
+  await page.goto(`chrome-extension://${h.extensionId}/ui/options.html`);
+  await page.getByRole('button', { name: 'Load the demo list' }).click();
+  await page.getByText(/In use: 6 account/).waitFor();
+  await page.close();
+}
+
+// Visit an X URL and wait until annotations settle (the count stops changing).
+export async function visit(h, url, { expect = 1, page } = {}) {
+  page = page || await h.ctx.newPage();
+  await page.goto(url);
+  await settle(page, expect);
+  return page;
+}
+
+export async function settle(page, expect = 1) {
+  await page.waitForFunction((n) => document.querySelectorAll('vipguard-annotation[data-vipguard-kind]').length >= n, expect, { timeout: 15000 });
+  let last = -1;
+  for (let i = 0; i < 20; i++) {
+    const now = await page.evaluate(() => [...document.querySelectorAll('vipguard-annotation[data-vipguard-kind]')].map((e) => e.getAttribute('data-vipguard-verdict')).join());
+    if (now === last) break;
+    last = now;
+    await page.waitForTimeout(400);
+  }
+}
+
+// Annotations on the page: kind, verdict, and the account they sit on.
+export async function annotations(page) {
+  return page.evaluate(() => [...document.querySelectorAll('vipguard-annotation[data-vipguard-kind]')].map((e) => {
+    const block = e.closest('[data-testid="User-Name"], [data-testid="UserCell"]');
+    const handle = block ? (block.textContent.match(/@([A-Za-z0-9_]{1,50})/) || [])[1] : null;
+    return { kind: e.getAttribute('data-vipguard-kind'), verdict: e.getAttribute('data-vipguard-verdict'), handle };
+  }));
+}
+
+// Everything in the closed shadow roots, read through CDP (Playwright locators cannot pierce them).
+export async function shadowText(page) {
+  const cdp = await page.context().newCDPSession(page);
+  const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
+  const out = [];
+  const walk = (n, inShadow) => {
+    if (n.nodeType === 3 && inShadow) out.push(n.nodeValue);
+    for (const c of n.children || []) walk(c, inShadow);
+    for (const s of n.shadowRoots || []) walk(s, true);
+  };
+  walk(root, false);
+  await cdp.detach();
+  return out.join(' ');
+}
+
+// The worker's record of what it checked on a tab (what the popup shows).
+export async function tabRecord(h, page) {
+  const url = page.url();
+  return h.worker.evaluate(async (u) => {
+    const all = await chrome.storage.session.get(null);
+    return Object.values(all).find((r) => r && r.url === u) || null;
+  }, url);
+}
