@@ -10,23 +10,29 @@ WASM_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable
 	--enable-mutable-globals --enable-reference-types --enable-multivalue
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: demo test test-native test-wasm build pkg tools wasm-tools browser-tools challenge bench \
+.PHONY: demo test build pkg tools wasm-tools browser-tools challenge bench \
 	bench-scan avatar-bench wasm-bench
 
-## The main job: check the bundled demo profiles against the bundled demo protected list.
+## The main job: the demo profiles through the CLI, then the extension in headless Chromium over the
+## demo pages (screenshots in target/demo/, a table of page, account, verdict, match).
 demo: build
 	$(BIN) scan --protected demo/protected.json demo/profiles.jsonl --format table
+	node scripts/demo.mjs
 
-## The CLI and the WebAssembly package in pkg/, without running tests.
-build: pkg
+## Everything, without running tests: the CLI, the WebAssembly package (pkg/), the extension
+## (dist/chrome/, unpacked, and dist/vipguard-chrome.zip).
+build: tools
 	$(CARGO) build --release
+	$(MAKE) --no-print-directory pkg
+	bash scripts/build-extension.sh
 
 ## Every test: formatting; unit, property, fixture-table and CLI tests; the WASM package in headless
-## Chromium (a page and a service worker) against the native answers.
-test: tools
+## Chromium (a page and a service worker) against the native answers; the extension end to end.
+test: build
 	$(CARGO) fmt --check
 	$(CARGO) test --release
 	bash scripts/test-wasm.sh
+	node --test --test-concurrency=1 tests/e2e/
 
 ## pkg/: the crate built for wasm32, bound by wasm-bindgen (--target web) and shrunk by wasm-opt.
 pkg: wasm-tools node_modules/.package-lock.json

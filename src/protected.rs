@@ -8,9 +8,9 @@
 
 use crate::error::{from_json, line_of, InputError};
 use crate::platform::{canonical_platform, check_handle, clean_handle};
+use rustc_hash::FxHashMap as HashMap;
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
-use rustc_hash::FxHashMap as HashMap;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -54,6 +54,7 @@ var vipguardAnnotate = (() => {
 
   function details(result, account, profile) {
     const frag = document.createDocumentFragment();
+    if (profile) frag.append(el('div', 'who', `Checked: “${profile.name}” @${profile.handle}`));
     if (account) {
       const handles = account.handles.filter((h) => h.startsWith('x:')).map((h) => '@' + h.slice(2));
       frag.append(el('div', 'who', `Resembles ${account.name}${handles.length ? ' (real: ' + handles.join(', ') + ')' : ''}`));

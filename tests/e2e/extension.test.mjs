@@ -1,0 +1,159 @@
+// End to end: the unpacked extension (dist/chrome) in Debian's headless Chromium over the X fixture
+// pages, with the demo list loaded through the options page. Run by `make test` (node --test).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { launch, loadDemoList, visit, settle, annotations, shadowText, tabRecord, ROOT } from './harness.mjs';
+
+let h;
+before(async () => {
+  h = await launch();
+  await loadDemoList(h);
+});
+after(async () => h && h.close());
+
+const byHandle = (list) => Object.fromEntries(list.filter((a) => a.handle).map((a) => [a.handle, a.verdict]));
+const banner = (list) => list.find((a) => a.kind === 'banner');
+
+// One table row per fixture page: the banner's verdict (profile pages) and every badge expected.
+const PAGES = [
+  { url: 'https://x.com/KwabenaMensahTV', banner: 'impersonation', text: ['Resembles Kwabena Mensah', '@KwabenaMensah', 'U+2705 WHITE HEAVY CHECK MARK'] },
+  { url: 'https://x.com/KwabenaMensahGH', banner: 'impersonation', text: ['U+041A CYRILLIC CAPITAL LETTER KA', 'U+041C CYRILLIC CAPITAL LETTER EM'] },
+  { url: 'https://x.com/sarah_j', banner: 'clear' }, // its JSON-LD is stale (names another profile)
+  { url: 'https://x.com/AdaezeOkonkwo', banner: 'own' },
+  { url: 'https://x.com/ParodyTundemi', banner: 'labelled', text: ['Labelled as'] },
+  { url: 'https://x.com/home', badges: { lbrahimaDiallo: 'impersonation', ZenithHarb0ur: 'impersonation', AminataSowe: 'own', tundemi_official: 'impersonation' }, clear: ['kofi_mensah', 'sarah_j'] },
+  { url: 'https://x.com/AminataSowe/followers', badges: { AminataSowe1: 'impersonation', ZenithHarbourHelp: 'allowed' }, clear: ['aminata_diallo92', 'tunde_adeyemi'] },
+  { url: 'https://x.com/search?q=adaeze%20okonkwo&f=user', badges: { AdaezeOkonkwo: 'own', AdaezeOkonkvvo: 'impersonation', OkonkwoFoundation: 'allowed' }, clear: ['adaeze_n'] },
+  { url: 'https://x.com/KwabenaMensah/status/1861234567890', badges: { KwabenaMensah: 'own', KwabenaMensahGH: 'impersonation', real_kwabenamensah: 'impersonation' }, clear: ['ama_owusu'] },
+];
+
+for (const p of PAGES) {
+  test(`annotates ${new URL(p.url).pathname}`, async () => {
+    const expected = p.badges ? Object.keys(p.badges).length : 1;
+    const page = await visit(h, p.url, { expect: expected });
+    const found = await annotations(page);
+    if (p.banner) assert.equal(banner(found) && banner(found).verdict, p.banner, JSON.stringify(found));
+    const badges = byHandle(found.filter((a) => a.kind === 'badge'));
+    for (const [handle, verdict] of Object.entries(p.badges || {})) assert.equal(badges[handle], verdict, `@${handle}: ${JSON.stringify(badges)}`);
+    for (const handle of p.clear || []) assert.equal(badges[handle], undefined, `@${handle} should carry no badge`);
+    if (p.text) {
+      const shown = await shadowText(page);
+      for (const t of p.text) assert.ok(shown.includes(t), `banner lacks ${JSON.stringify(t)}: ${shown.slice(0, 400)}`);
+    }
+    // The worker recorded every account it checked on the page (what the popup lists).
+    const rec = await tabRecord(h, page);
+    assert.ok(rec && rec.items.length >= expected, 'tab record');
+    await page.close();
+  });
+}
+
+test('the avatar result updates the banner: a copied photo is named, with both pictures', async () => {
+  const page = await visit(h, 'https://x.com/KwabenaMensahTV');
+  await page.waitForFunction(() => true);
+  let shown = '';
+  for (let i = 0; i < 20 && !shown.includes('copy of Kwabena Mensah'); i++) {
+    await page.waitForTimeout(300);
+    shown = await shadowText(page);
+  }
+  assert.ok(shown.includes("avatar is a copy of Kwabena Mensah's protected photo"), shown.slice(0, 600));
+  assert.ok(h.fetched.includes('copy-kwabena-mirrored-badge.png'), 'the worker fetched the avatar');
+  await page.close();
+});
+
+test('SPA navigation replaces the banner, and a late verdict for a page left behind is dropped', async () => {
+  const page = await visit(h, 'https://x.com/KwabenaMensahTV?spa=1');
+  assert.equal(banner(await annotations(page)).verdict, 'impersonation');
+  await page.evaluate(() => window.go('sarah_j', 'Sarah Johnson', 'Nurse. Runner.'));
+  await page.waitForFunction(() => {
+    const b = document.querySelector('vipguard-annotation[data-vipguard-kind="banner"]');
+    return b && b.getAttribute('data-vipguard-verdict') === 'clear';
+  }, null, { timeout: 10000 });
+  assert.equal((await annotations(page)).filter((a) => a.kind === 'banner').length, 1);
+  // Leave before the first answer can arrive: only the new profile's verdict may ever appear.
+  await page.goto('https://x.com/KwabenaMensahTV?spa=1');
+  await page.evaluate(() => window.go('sarah_j', 'Sarah Johnson', 'Nurse. Runner.'));
+  await page.waitForTimeout(2500);
+  const found = await annotations(page);
+  assert.deepEqual(found.filter((a) => a.kind === 'banner').map((a) => a.verdict), ['clear']);
+  await page.close();
+});
+
+test('badges never move the page: every tweet keeps its place when annotations are removed', async () => {
+  const page = await visit(h, 'https://x.com/home', { expect: 4 });
+  const rects = () => page.evaluate(() => [...document.querySelectorAll('[data-testid="tweetText"]')].map((e) => Math.round(e.getBoundingClientRect().top)));
+  const withBadges = await rects();
+  await page.evaluate(() => document.querySelectorAll('vipguard-annotation').forEach((e) => { e.style.display = 'none'; }));
+  assert.deepEqual(await rects(), withBadges);
+  await page.close();
+});
+
+test('a hostile page: markup in a name stays text, the page cannot reach the list or forge a verdict, a mutation flood does not hang the tab', async () => {
+  const page = await visit(h, 'https://x.com/tundemi_0fficial');
+  const shown = await shadowText(page);
+  assert.ok(shown.includes('<img src=x onerror='), shown.slice(0, 300)); // shown as text
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
+  assert.deepEqual(await page.evaluate(() => window.__probe), { runtime: false, storage: false });
+  // The page rewrote our verdict to "own"; it was put back.
+  await page.waitForTimeout(500);
+  const real = await page.evaluate(() => document.querySelector('vipguard-annotation[data-vipguard-kind]').getAttribute('data-vipguard-verdict'));
+  assert.notEqual(real, 'own');
+  // The forged element is the page's own and carries no kind: tools reading our hosts ignore it.
+  assert.equal(await page.evaluate(() => document.getElementById('forged').hasAttribute('data-vipguard-kind')), false);
+  // Flood: 3 s of mutations; the tab answers within a second throughout and the banner survives.
+  const flood = page.evaluate(() => window.flood(3000));
+  let worst = 0;
+  for (let i = 0; i < 6; i++) {
+    const t = Date.now();
+    await page.evaluate(() => 1);
+    worst = Math.max(worst, Date.now() - t);
+    await page.waitForTimeout(300);
+  }
+  await flood;
+  assert.ok(worst < 1000, `tab stalled for ${worst} ms`);
+  assert.equal((await annotations(page)).filter((a) => a.kind === 'banner').length, 1);
+  await page.close();
+});
+
+test('pausing stops annotations', async () => {
+  await h.worker.evaluate(async () => chrome.storage.local.set({ settings: { paused: true } }));
+  const page = await h.ctx.newPage();
+  await page.goto('https://x.com/home');
+  await page.waitForTimeout(2000);
+  assert.equal((await annotations(page)).length, 0);
+  await h.worker.evaluate(async () => chrome.storage.local.set({ settings: { paused: false } }));
+  await page.close();
+});
+
+test('options page: import a good list, reject a bad one with an error per row, undo', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vipguard-import-'));
+  const good = path.join(dir, 'team.csv');
+  fs.writeFileSync(good, 'id,name,handles\nk1,Kofi Annan Jr,x:KofiAnnanJr\nk2,Ama Ata Aidoo,x:AmaAtaAidoo\n');
+  const bad = path.join(dir, 'broken.json');
+  fs.writeFileSync(bad, JSON.stringify({ accounts: [
+    { id: 'a', name: 'Ada Obi', handels: [] },
+    { id: 'b', name: 'Bea Obi', handles: [{ platform: 'x', handle: 'has space' }] },
+    { id: 'c', name: 'Cee Obi' },
+  ] }, null, 1));
+  const page = await h.ctx.newPage();
+  await page.goto(`chrome-extension://${h.extensionId}/ui/options.html`);
+  await page.getByText(/In use: 6 account/).waitFor();
+  const input = page.getByLabel('Import protected accounts');
+  await input.setInputFiles(bad);
+  await page.getByText(/problem\(s\); nothing was changed/).waitFor();
+  const errors = await page.locator('#errors li').allTextContents();
+  assert.ok(errors.length >= 2, JSON.stringify(errors));
+  assert.ok(errors.some((e) => e.includes('handels')) && errors.some((e) => e.includes('has space')), JSON.stringify(errors));
+  assert.equal(await page.getByRole('button', { name: 'Use this list' }).isDisabled(), true);
+  await input.setInputFiles(good);
+  await page.getByText(/team.csv: 2 account\(s\), 2 handle\(s\)/).waitFor();
+  await page.getByRole('button', { name: 'Use this list' }).click();
+  await page.getByText(/In use: 2 account/).waitFor();
+  const stored = await h.worker.evaluate(async () => (await chrome.storage.local.get('protectedList')).protectedList.accounts.map((a) => a.id));
+  assert.deepEqual(stored, ['k1', 'k2']);
+  await page.getByRole('button', { name: 'Undo last change' }).click();
+  await page.getByText(/In use: 6 account/).waitFor();
+  await page.close();
+});

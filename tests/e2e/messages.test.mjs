@@ -1,0 +1,41 @@
+// The worker's message validation, as a unit: every way a content script (or a page that got hold of
+// one) could send something it should not.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { validateMessage } from '../../extension/messages.js';
+
+const ID = 'abcdefghijklmnopabcdefghijklmnop';
+const tab = { id: 3, url: 'https://x.com/home' };
+const fromTab = { id: ID, tab, url: 'https://x.com/home' };
+const profile = { id: '1', platform: 'x', handle: 'a', name: 'b' };
+const check = (over = {}) => ({ type: 'check', url: 'https://x.com/home', profiles: [profile], ...over });
+
+test('a well-formed check from an X tab passes', () => {
+  assert.equal(validateMessage(check(), fromTab, ID), null);
+});
+
+const BAD = [
+  ['another extension', check(), { ...fromTab, id: 'other' }],
+  ['no tab', check(), { id: ID, url: 'https://x.com/home' }],
+  ['a site no adapter serves', check({ url: 'https://evil.example/' }), { ...fromTab, url: 'https://evil.example/' }],
+  ['plain http', check({ url: 'http://x.com/home' }), { ...fromTab, url: 'http://x.com/home' }],
+  ['a url other than the sender', check({ url: 'https://twitter.com/home' }), fromTab],
+  ['no profiles', check({ profiles: [] }), fromTab],
+  ['too many profiles', check({ profiles: Array(201).fill(profile) }), fromTab],
+  ['a profile that is not an object', check({ profiles: ['x'] }), fromTab],
+  ['a name that is not a string', check({ profiles: [{ ...profile, name: 5 }] }), fromTab],
+  ['a huge name', check({ profiles: [{ ...profile, name: 'x'.repeat(5000) }] }), fromTab],
+  ['an unknown type', { type: 'dumpList' }, fromTab],
+  ['a list request from a tab', { type: 'checkList', text: '{}' }, fromTab],
+  ['not an object', null, fromTab],
+];
+for (const [what, msg, sender] of BAD) {
+  test(`rejected: ${what}`, () => {
+    assert.equal(typeof validateMessage(msg, sender, ID), 'string');
+  });
+}
+
+test('extension pages may validate lists', () => {
+  const page = { id: ID, url: `chrome-extension://${ID}/ui/options.html` };
+  assert.equal(validateMessage({ type: 'checkList', text: '{}' }, page, ID), null);
+});
