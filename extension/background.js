@@ -59,7 +59,8 @@ async function avatarQuery(url) {
   } catch {
     return null;
   }
-  if (u.protocol !== 'https:' || !AVATAR_HOSTS.includes(u.hostname)) return null;
+  // Image hosts of the sites served, and enabled generic sites (whose permission the reviewer granted).
+  if (u.protocol !== 'https:' || !(AVATAR_HOSTS.includes(u.hostname) || genericHosts.includes(u.hostname))) return null;
   if (!avatarCache.has(url)) {
     if (avatarCache.size >= AVATAR_CACHE_MAX) avatarCache.delete(avatarCache.keys().next().value);
     avatarCache.set(url, (async () => {
@@ -80,7 +81,9 @@ const RANK = { clear: 0, suspicious: 1, impersonation: 2 };
 
 async function check(msg, sender) {
   const { checker, settings } = await load();
-  if (settings.paused || (settings.sites && settings.sites.x === false)) return { paused: true, results: [] };
+loadGenericHosts().catch((e) => console.warn('vipguard:', e.message));
+  const onX = /(^|\.)(x|twitter)\.com$/.test(new URL(msg.url).hostname);
+  if (settings.paused || (onX && settings.sites && settings.sites.x === false)) return { paused: true, results: [] };
   if (!checker) return { noList: true, results: [] };
   const profiles = msg.profiles.map((p) => ({ id: p.id, platform: p.platform, handle: p.handle, name: p.name, ...(p.bio ? { bio: p.bio } : {}) }));
   const queries = msg.withAvatars ? await Promise.all(msg.profiles.map((p) => avatarQuery(p.avatar))) : undefined;
@@ -119,11 +122,43 @@ async function writeTab(tabId, url, results, profiles) {
 chrome.tabs?.onRemoved?.addListener((tabId) => chrome.storage.session.remove(`tab:${tabId}`));
 
 // Registered synchronously at top level, as MV3 workers require.
+// Sites enabled for the generic adapter, kept in memory so validation stays synchronous.
+let genericHosts = [];
+let genericReady = null; // settles once the enabled sites are known
+const loadGenericHosts = async () => {
+  const { [SETTINGS_KEY]: s } = await chrome.storage.local.get(SETTINGS_KEY);
+  genericHosts = Object.keys((s && s.sites && s.sites.generic) || {}).filter((h) => s.sites.generic[h]);
+  await registerGeneric(genericHosts);
+};
+
+// Content scripts for enabled generic sites (the reviewer granted the host permission in the options).
+async function registerGeneric(hosts) {
+  const existing = (await chrome.scripting.getRegisteredContentScripts()).map((c) => c.id);
+  const ids = existing.filter((id) => id.startsWith('generic:'));
+  if (ids.length) await chrome.scripting.unregisterContentScripts({ ids });
+  const scripts = [];
+  for (const host of hosts) {
+    if (await chrome.permissions.contains({ origins: [`https://${host}/*`] })) {
+      scripts.push({ id: `generic:${host}`, matches: [`https://${host}/*`], js: ['content/annotate.js', 'content/generic.js', 'content/main.js'], runAt: 'document_idle' });
+    }
+  }
+  if (scripts.length) await chrome.scripting.registerContentScripts(scripts);
+}
+chrome.storage.onChanged.addListener((changes, area) => {
+  if (area === 'local' && changes[SETTINGS_KEY]) loadGenericHosts().catch((e) => console.warn('vipguard:', e.message));
+});
+
 chrome.runtime.onMessage.addListener((msg, sender, sendResponse) => {
-  const problem = validateMessage(msg, sender, chrome.runtime.id);
+  // A worker woken by a message may not know the enabled sites yet: wait for them, then validate.
+  genericReady.then(() => handle(msg, sender, sendResponse));
+  return true; // the response is sent asynchronously
+});
+
+function handle(msg, sender, sendResponse) {
+  const problem = validateMessage(msg, sender, chrome.runtime.id, genericHosts);
   if (problem) {
     sendResponse({ error: problem });
-    return false;
+    return;
   }
   const handlers = {
     check: () => check(msg, sender),
@@ -133,7 +168,7 @@ chrome.runtime.onMessage.addListener((msg, sender, sendResponse) => {
     version: async () => { await load(); return { version: version() }; },
   };
   handlers[msg.type]().then(sendResponse, (e) => sendResponse({ error: String(e && e.message || e) }));
-  return true; // the response is sent asynchronously
-});
+}
 
 load();
+genericReady = loadGenericHosts().catch((e) => console.warn('vipguard:', e.message));

@@ -20,7 +20,8 @@ function hostOf(url) {
 }
 
 // Returns a problem description, or null when the message may be handled.
-export function validateMessage(msg, sender, extensionId) {
+// `extraHosts`: sites the reviewer enabled for the generic adapter.
+export function validateMessage(msg, sender, extensionId, extraHosts = []) {
   if (!sender || sender.id !== extensionId) return 'unknown sender';
   if (!msg || typeof msg !== 'object' || typeof msg.type !== 'string') return 'malformed message';
   const fromExtensionPage = !sender.tab && typeof sender.url === 'string'
@@ -28,7 +29,7 @@ export function validateMessage(msg, sender, extensionId) {
   if (msg.type === 'check') {
     if (!sender.tab || typeof sender.tab.id !== 'number') return 'check must come from a tab';
     const host = hostOf(sender.url || sender.tab.url || '');
-    if (!host || !SITE_HOSTS.includes(host)) return 'site not served';
+    if (!host || !(SITE_HOSTS.includes(host) || extraHosts.includes(host))) return 'site not served';
     if (!isStr(msg.url, 4096) || hostOf(msg.url) !== host) return 'url does not match the sender';
     if (!Array.isArray(msg.profiles) || msg.profiles.length === 0 || msg.profiles.length > MAX_PROFILES) {
       return 'profiles must be a non-empty array of at most 200';
@@ -38,6 +39,7 @@ export function validateMessage(msg, sender, extensionId) {
       for (const k of ['id', 'platform', 'handle', 'name']) if (!isStr(p[k])) return `profile.${k} must be a string`;
       if (p.bio != null && !isStr(p.bio, 4000)) return 'profile.bio must be a short string';
       if (p.avatar != null && !isStr(p.avatar, 2048)) return 'profile.avatar must be a URL';
+      if (!SITE_HOSTS.includes(host) && p.platform !== host.slice(0, 40)) return 'profile.platform must be the site';
     }
     return null;
   }

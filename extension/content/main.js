@@ -3,7 +3,9 @@
 'use strict';
 
 (() => {
-  const adapter = vipguardX;
+  // The X adapter on X; elsewhere (a site the reviewer enabled) the generic one.
+  const adapter = typeof vipguardX !== 'undefined' && /(^|\.)(x|twitter)\.com$/.test(location.hostname)
+    ? vipguardX : vipguardGeneric;
   const MAX_CELLS_PER_PASS = 100;
   const done = new WeakMap(); // cell block -> key of what was checked there
   let banner = null; // {key, host}

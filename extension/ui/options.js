@@ -82,6 +82,19 @@ async function render() {
   $('sensitivity').value = settings.sensitivity || 'suspicious';
   $('site-x').checked = !(settings.sites && settings.sites.x === false);
   $('paused').checked = !!settings.paused;
+  const sites = $('generic-sites');
+  sites.replaceChildren();
+  for (const [host, on] of Object.entries((settings.sites && settings.sites.generic) || {})) {
+    const li = document.createElement('li');
+    const label = document.createElement('label');
+    const box = document.createElement('input');
+    box.type = 'checkbox';
+    box.checked = !!on;
+    box.addEventListener('change', () => saveSetting({ sites: { generic: { ...settings.sites.generic, [host]: box.checked } } }));
+    label.append(box, document.createTextNode(` ${host}`));
+    li.append(label);
+    sites.append(li);
+  }
 }
 
 function fillForm(a) {
@@ -190,6 +203,22 @@ async function main() {
   $('sensitivity').addEventListener('change', (e) => saveSetting({ sensitivity: e.target.value }));
   $('site-x').addEventListener('change', (e) => saveSetting({ sites: { x: e.target.checked } }));
   $('paused').addEventListener('change', (e) => saveSetting({ paused: e.target.checked }));
+  $('generic-add').addEventListener('click', async () => {
+    const host = $('generic-host').value.trim().toLowerCase().replace(/^https?:\/\//, '').replace(/\/.*$/, '');
+    if (!/^[a-z0-9.-]+\.[a-z]{2,}$/.test(host)) {
+      $('generic-status').textContent = `"${host}" is not a site name (for example people.example.org).`;
+      return;
+    }
+    const granted = await chrome.permissions.request({ origins: [`https://${host}/*`] });
+    if (!granted) {
+      $('generic-status').textContent = `vipguard was not allowed on ${host}.`;
+      return;
+    }
+    const s = (await get('settings')) || {};
+    await saveSetting({ sites: { generic: { ...((s.sites && s.sites.generic) || {}), [host]: true } } });
+    $('generic-status').textContent = `Enabled on ${host}.`;
+    await render();
+  });
   $('load-demo').addEventListener('click', async () => {
     const demo = await (await fetch('../demo/protected.json')).json();
     const thumbs = await (await fetch('../demo/thumbs.json')).json();

@@ -10,14 +10,23 @@ const FIXTURES = path.join(ROOT, 'tests/e2e/fixtures/x');
 const ROUTES = JSON.parse(fs.readFileSync(path.join(FIXTURES, 'routes.json'), 'utf8'));
 const EXT = path.join(ROOT, 'dist/chrome');
 
-export async function launch() {
+// `extraHosts`: sites whose host permission the test build grants up front (see generic.test.mjs).
+export async function launch({ extraHosts = [] } = {}) {
   if (!fs.existsSync(path.join(EXT, 'manifest.json'))) throw new Error('dist/chrome missing: run make build');
   const profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vipguard-e2e-'));
+  let ext = EXT;
+  if (extraHosts.length) {
+    ext = fs.mkdtempSync(path.join(os.tmpdir(), 'vipguard-ext-'));
+    fs.cpSync(EXT, ext, { recursive: true });
+    const m = JSON.parse(fs.readFileSync(path.join(ext, 'manifest.json'), 'utf8'));
+    m.host_permissions.push(...extraHosts.map((h) => `https://${h}/*`));
+    fs.writeFileSync(path.join(ext, 'manifest.json'), JSON.stringify(m));
+  }
   const ctx = await chromium.launchPersistentContext(profileDir, {
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     headless: true,
     viewport: { width: 1280, height: 900 },
-    args: [`--disable-extensions-except=${EXT}`, `--load-extension=${EXT}`, '--no-sandbox',
+    args: [`--disable-extensions-except=${ext}`, `--load-extension=${ext}`, '--no-sandbox',
       '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
       '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
