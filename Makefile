@@ -11,7 +11,7 @@ WASM_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: demo test build pkg tools wasm-tools browser-tools challenge bench \
-	bench-scan avatar-bench wasm-bench
+	bench-scan avatar-bench wasm-bench ext-bench
 
 ## The main job: the demo profiles through the CLI, then the extension in headless Chromium over the
 ## demo pages (screenshots in target/demo/, a table of page, account, verdict, match).
@@ -83,3 +83,7 @@ avatar-bench:
 ## The WASM package in headless Chromium beside the native library: size, build, check, hash.
 wasm-bench: pkg browser-tools
 	bash scripts/wasm-bench.sh
+
+## The extension on a timeline of 500 user cells, beside the same page without it.
+ext-bench: build
+	node scripts/ext-bench.mjs

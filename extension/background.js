@@ -91,6 +91,8 @@ loadGenericHosts().catch((e) => console.warn('vipguard:', e.message));
   const floor = RANK[settings.sensitivity] ?? 1;
   results = results.map((r) => {
     if (r.error) return { id: r.id, verdict: 'error', error: r.error };
+    // Nothing to show for a clear profile: keep the message to the page small.
+    if (r.verdict === 'clear') return { id: r.id, verdict: 'clear', score: r.score, match: null, evidence: [] };
     // Below the chosen sensitivity a flag is shown as clear (the evidence stays for the popup).
     if (r.verdict in RANK && RANK[r.verdict] > 0 && RANK[r.verdict] < floor) return { ...r, shown: 'clear' };
     return r;
@@ -116,7 +118,7 @@ async function writeTab(tabId, url, results, profiles) {
     const p = profiles[i];
     byId.set(p.handle.toLowerCase(), { id: r.id, handle: p.handle, name: p.name, verdict: r.verdict, match: r.match || null, score: r.score ?? null });
   });
-  await chrome.storage.session.set({ [key]: { url, items: [...byId.values()].slice(-200) } });
+  await chrome.storage.session.set({ [key]: { url, items: [...byId.values()].slice(-2000) } });
 }
 
 chrome.tabs?.onRemoved?.addListener((tabId) => chrome.storage.session.remove(`tab:${tabId}`));

@@ -14,10 +14,16 @@ var vipguardAnnotate = (() => {
   };
   const hosts = new WeakMap(); // host element -> the verdict we set (restored if the page changes it)
 
+  // Read once per second at most: getComputedStyle after inserting annotations forces a style pass.
+  let themeCache = null;
+  let themeAt = 0;
   function theme() {
+    if (themeCache && performance.now() - themeAt < 1000) return themeCache;
     const bg = getComputedStyle(document.body).backgroundColor.match(/\d+/g) || [255, 255, 255];
     const [r, g, b] = bg.map(Number);
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b < 128 ? 'dark' : 'light';
+    themeCache = 0.2126 * r + 0.7152 * g + 0.0722 * b < 128 ? 'dark' : 'light';
+    themeAt = performance.now();
+    return themeCache;
   }
 
   const CSS = `
@@ -44,6 +50,14 @@ var vipguardAnnotate = (() => {
       width: 320px; font-weight: 400; }
     .badge:hover .tip, .badge:focus .tip, .badge:focus-within .tip { display: block; }
   `;
+
+  let sheet = null;
+  try {
+    sheet = new CSSStyleSheet();
+    sheet.replaceSync(CSS);
+  } catch {
+    sheet = null;
+  }
 
   function el(tag, cls, text) {
     const e = document.createElement(tag);
@@ -100,8 +114,9 @@ var vipguardAnnotate = (() => {
   function makeHost(result) {
     const host = document.createElement('vipguard-annotation');
     const root = host.attachShadow({ mode: 'closed' });
-    const style = el('style', null, CSS);
-    root.append(style);
+    // One stylesheet parsed once and shared by every annotation (hundreds on a long timeline).
+    if (sheet) root.adoptedStyleSheets = [sheet];
+    else root.append(el('style', null, CSS));
     setVerdict(host, result.verdict);
     return { host, root };
   }

@@ -6,8 +6,10 @@
   // The X adapter on X; elsewhere (a site the reviewer enabled) the generic one.
   const adapter = typeof vipguardX !== 'undefined' && /(^|\.)(x|twitter)\.com$/.test(location.hostname)
     ? vipguardX : vipguardGeneric;
-  const MAX_CELLS_PER_PASS = 100;
+  const MAX_CELLS_PER_PASS = 1000;
+  const BATCH = 200; // the worker's cap per message
   const done = new WeakMap(); // cell block -> key of what was checked there
+  const seen = new WeakMap(); // cell block -> its text when last read
   let banner = null; // {key, host}
   let shownUrl = location.href;
   let seq = 0;
@@ -55,11 +57,14 @@
     }
   }
 
-  async function checkCells(cells) {
-    const url = location.href;
+  function checkCells(cells) {
     const todo = cells.filter((c) => done.get(c.anchor) !== keyOf(c.data)).slice(0, MAX_CELLS_PER_PASS);
-    if (!todo.length) return;
     todo.forEach((c) => done.set(c.anchor, keyOf(c.data)));
+    for (let i = 0; i < todo.length; i += BATCH) checkBatch(todo.slice(i, i + BATCH));
+  }
+
+  async function checkBatch(todo) {
+    const url = location.href;
     const profiles = todo.map((c, i) => ({ id: String(i), ...c.data }));
     for (const withAvatars of [false, true]) {
       if (withAvatars && !profiles.some((p) => p.avatar)) break;
@@ -93,7 +98,10 @@
     const p = adapter.profile(document, location);
     if (p) checkProfile(p);
     else clearBanner();
-    const cells = adapter.cells(document).filter((c) => !p || !p.anchor.contains(c.anchor));
+    // Blocks whose text has not changed since they were checked are skipped before any parsing.
+    const cells = adapter.cells(document, (block) => seen.get(block) !== block.textContent)
+      .filter((c) => !p || !p.anchor.contains(c.anchor));
+    cells.forEach((c) => seen.set(c.anchor, c.anchor.textContent));
     if (cells.length) checkCells(cells);
   }
 
@@ -104,7 +112,12 @@
     timer = setTimeout(pass, wait);
   }
 
-  new MutationObserver(schedule).observe(document.documentElement, { childList: true, subtree: true, characterData: true });
+  // Our own annotations going in are not news.
+  const ours = (n) => n.nodeName === 'VIPGUARD-ANNOTATION';
+  new MutationObserver((records) => {
+    if (records.every((r) => r.type === 'childList' && [...r.addedNodes, ...r.removedNodes].every(ours))) return;
+    schedule();
+  }).observe(document.documentElement, { childList: true, subtree: true, characterData: true });
   window.addEventListener('popstate', schedule);
   schedule();
 })();

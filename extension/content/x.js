@@ -111,10 +111,12 @@ var vipguardX = (() => {
   }
 
   // User cells and tweet authors, excluding the profile header.
-  function cells(doc) {
+  // `fresh(block)`: whether a block needs reading (its text changed since it was last checked).
+  function cells(doc, fresh = () => true) {
     const out = [];
     const blocks = doc.querySelectorAll('[data-testid="User-Name"], [data-testid="UserCell"]');
     for (const block of blocks) {
+      if (!fresh(block)) continue;
       if (block.matches('[data-testid="UserCell"]') && block.querySelector('[data-testid="User-Name"]')) continue;
       const data = cellData(block);
       if (data) out.push({ anchor: block, data });

@@ -2,7 +2,9 @@
 const ORDER = { impersonation: 0, suspicious: 1, labelled: 2, own: 3, allowed: 4, clear: 5, error: 6 };
 
 async function main() {
-  const [tab] = await chrome.tabs.query({ active: true, currentWindow: true });
+  // The active tab; `?tab=ID` names one explicitly (tests open the popup as a page of its own).
+  const asked = Number(new URLSearchParams(location.search).get('tab'));
+  const tab = asked ? await chrome.tabs.get(asked) : (await chrome.tabs.query({ active: true, currentWindow: true }))[0];
   const { settings = {} } = await chrome.storage.local.get('settings');
   const paused = document.getElementById('paused');
   paused.checked = !!settings.paused;

@@ -157,3 +157,53 @@ test('options page: import a good list, reject a bad one with an error per row, 
   await page.getByText(/In use: 6 account/).waitFor();
   await page.close();
 });
+
+test('popup: the tab\'s verdicts, flagged first, and the pause switch', async () => {
+  const page = await visit(h, 'https://x.com/home', { expect: 4 });
+  const tabId = await h.worker.evaluate(async () => (await chrome.tabs.query({ url: 'https://x.com/home' }))[0].id);
+  const popup = await h.ctx.newPage();
+  await popup.goto(`chrome-extension://${h.extensionId}/ui/popup.html?tab=${tabId}`);
+  await popup.getByText(/6 account\(s\) checked on this page, 3 flagged/).waitFor();
+  const first = await popup.locator('#verdicts tbody tr').first().getAttribute('data-verdict');
+  assert.equal(first, 'impersonation');
+  await popup.getByLabel('Pause checks').check();
+  const paused = await h.worker.evaluate(async () => (await chrome.storage.local.get('settings')).settings.paused);
+  assert.equal(paused, true);
+  await popup.getByLabel('Pause checks').uncheck();
+  await popup.close();
+  await page.close();
+});
+
+test('options page: add an account by hand with an avatar enrolled from an image file', async () => {
+  const page = await h.ctx.newPage();
+  await page.goto(`chrome-extension://${h.extensionId}/ui/options.html`);
+  await page.getByText(/In use: \d+ account/).waitFor();
+  const form = page.locator('#edit');
+  await form.getByLabel('id').fill('vip-new');
+  await form.getByLabel('Name', { exact: true }).fill('Efua Asante');
+  await form.getByLabel('X handles (separated by |)').fill('EfuaAsante');
+  await form.getByLabel('Avatar image').setInputFiles(path.join(ROOT, 'demo/avatars/someone-else.png'));
+  await page.getByRole('button', { name: 'Save account' }).click();
+  await page.getByText('Saved vip-new.').waitFor();
+  const acc = await h.worker.evaluate(async () => (await chrome.storage.local.get('protectedList')).protectedList.accounts.find((a) => a.id === 'vip-new'));
+  assert.equal(acc.name, 'Efua Asante');
+  assert.deepEqual(acc.handles, [{ platform: 'x', handle: 'EfuaAsante' }]);
+  assert.equal(acc.avatars.length, 1);
+  assert.match(acc.avatars[0].pdq, /^[0-9a-f]{64}$/);
+  assert.ok(acc.avatars[0].refs.length > 10);
+  await page.getByRole('button', { name: 'Undo last change' }).click();
+  await page.close();
+});
+
+test('privacy: the extension itself requested nothing but avatar images the pages showed', async () => {
+  // By now every fixture page has been browsed (tests run in order, one at a time).
+  const shown = new Set();
+  for (const f of fs.readdirSync(path.join(ROOT, 'tests/e2e/fixtures/x')).filter((f) => f.endsWith('.html'))) {
+    const html = fs.readFileSync(path.join(ROOT, 'tests/e2e/fixtures/x', f), 'utf8');
+    for (const m of html.matchAll(/https:\/\/pbs\.twimg\.com\/[^"']+/g)) shown.add(m[0]);
+    for (const m of html.matchAll(/src = '(https:\/\/pbs\.twimg\.com\/[^']+)'/g)) shown.add(m[1]);
+  }
+  assert.ok(h.extensionRequests.length > 0, 'the worker fetched avatars');
+  const other = h.extensionRequests.filter((u) => !shown.has(u));
+  assert.deepEqual(other, []);
+});

@@ -31,6 +31,7 @@ export async function launch({ extraHosts = [] } = {}) {
       '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
   const fetched = []; // avatar URLs requested (by the worker)
+  const extensionRequests = []; // every request the extension itself makes (worker, extension pages)
   await ctx.route(/^https:\/\/(x\.com|twitter\.com)\//, (route) => {
     const u = new URL(route.request().url());
     const file = ROUTES[u.pathname + (u.search ? '?' + u.search.slice(1).split('=')[0] : '')] || ROUTES[u.pathname];
@@ -45,10 +46,19 @@ export async function launch({ extraHosts = [] } = {}) {
     route.fulfill({ status: 200, contentType: name.endsWith('.png') ? 'image/png' : 'image/jpeg', body: fs.readFileSync(file) });
   });
   await ctx.route(/^https:\/\/abs-0\.twimg\.com\//, (route) => route.fulfill({ status: 200, contentType: 'image/svg+xml', body: '<svg xmlns="http://www.w3.org/2000/svg"/>' }));
+  ctx.on('request', (r) => {
+    let fromExtension = !!r.serviceWorker();
+    try {
+      fromExtension = fromExtension || r.frame().url().startsWith('chrome-extension://');
+    } catch {
+      fromExtension = true; // no frame: a worker's request
+    }
+    if (fromExtension && !r.url().startsWith('chrome-extension://')) extensionRequests.push(r.url());
+  });
   let [worker] = ctx.serviceWorkers();
   if (!worker) worker = await ctx.waitForEvent('serviceworker');
   const extensionId = new URL(worker.url()).host;
-  return { ctx, worker, extensionId, fetched, close: () => ctx.close() };
+  return { ctx, worker, extensionId, fetched, extensionRequests, close: () => ctx.close() };
 }
 
 // Load the demo list the way a new user does: the options page's first-run button.

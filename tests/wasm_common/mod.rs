@@ -289,3 +289,30 @@ pub async fn errors_carry_the_cli_messages() {
     assert_eq!(c.size(), 1);
     assert_eq!(wasm::version(), env!("CARGO_PKG_VERSION"));
 }
+
+/// The four suites as `#[wasm_bindgen_test]`s; each test binary invokes this after choosing where it
+/// runs (a page or a service worker).
+#[macro_export]
+macro_rules! wasm_suites {
+    () => {
+        #[wasm_bindgen_test::wasm_bindgen_test]
+        async fn verdicts_match_the_cli() {
+            wasm_common::verdicts_match_the_cli().await;
+        }
+
+        #[wasm_bindgen_test::wasm_bindgen_test]
+        async fn avatar_verdicts_match_the_cli() {
+            wasm_common::avatar_verdicts_match_the_cli().await;
+        }
+
+        #[wasm_bindgen_test::wasm_bindgen_test]
+        async fn hashes_match_native() {
+            wasm_common::hashes_match_native().await;
+        }
+
+        #[wasm_bindgen_test::wasm_bindgen_test]
+        async fn errors_carry_the_cli_messages() {
+            wasm_common::errors_carry_the_cli_messages().await;
+        }
+    };
+}

@@ -1,0 +1,81 @@
+// Extension performance on a timeline of 500 user cells (`make ext-bench`): time from load until the
+// worker has a verdict for every cell, and the page's main-thread work (CDP TaskDuration, long tasks)
+// with the extension beside the same page in a browser without it. Three rounds, medians.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { launch, loadDemoList, ROOT } from '../tests/e2e/harness.mjs';
+
+// 500 cells from the followers fixture's markup: one in ten impersonates a demo account.
+const base = fs.readFileSync(path.join(ROOT, 'tests/e2e/fixtures/x/followers.html'), 'utf8');
+const cellRe = /<div data-testid="cellInnerDiv"[\s\S]*?<\/button><\/div><\/div>/g;
+const cells = base.match(cellRe);
+const template = cells[3]; // an ordinary person: @tunde_adeyemi
+const people = ['Kofi Boateng', 'Ama Owusu', 'Chinedu Okafor', 'Fatou Ndiaye', 'Yaw Asante', 'Ngozi Eze', 'Moussa Traore', 'Aisha Bello', 'Kojo Mensah'];
+const fakes = [['KwabenaMensah', 'Kwabena Mensah'], ['AdaezeOkonkwo_', 'Adaeze Okonkwo-Bello'], ['lbrahimaDiallo', 'Ibrahima Diallo']];
+let list = '';
+for (let i = 0; i < 500; i++) {
+  // Every handle distinct: the worker's record of the tab counts accounts by handle.
+  const [handle, name] = i % 10 === 0 ? [fakes[(i / 10) % 3][0] + i, fakes[(i / 10) % 3][1]] : [`user_${i}`, people[i % people.length]];
+  list += template.replaceAll('tunde_adeyemi', handle).replaceAll('Tunde Adeyemi', name).replace('Lagos', `Bio ${i}`);
+}
+const page500 = base.replace(cells.join(''), list);
+
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--no-first-run'];
+async function serve(ctx) {
+  await ctx.route(/^https:\/\/x\.com\//, (r) => r.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: page500 }));
+  await ctx.route(/^https:\/\/(pbs|abs-0)\.twimg\.com\//, (r) => r.fulfill({ status: 200, contentType: 'image/png', body: fs.readFileSync(path.join(ROOT, 'demo/avatars/someone-else.png')) }));
+}
+async function measure(page, done) {
+  await page.addInitScript(() => {
+    window.__long = 0;
+    new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__long += e.duration; }).observe({ type: 'longtask', buffered: true });
+  });
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  await page.goto('https://x.com/AminataSowe/followers', { waitUntil: 'load' });
+  const loaded = Date.now();
+  const annotatedMs = done ? await done(page, loaded) : null;
+  await page.waitForTimeout(2500); // let avatar results and any trailing work finish
+  const m = Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((x) => [x.name, x.value]));
+  return { annotatedMs, taskMs: m.TaskDuration * 1000, scriptMs: m.ScriptDuration * 1000,
+    styleMs: (m.RecalcStyleDuration + m.LayoutDuration) * 1000, longMs: await page.evaluate(() => window.__long) };
+}
+
+const rounds = [];
+for (let round = 0; round < 3; round++) {
+  const h = await launch();
+  await loadDemoList(h);
+  await serve(h.ctx);
+  const withExt = await measure(await h.ctx.newPage(), async (page, loaded) => {
+    for (;;) {
+      const n = await h.worker.evaluate(async () => {
+        const all = await chrome.storage.session.get(null);
+        return Math.max(0, ...Object.values(all).map((r) => (r && r.items ? r.items.length : 0)));
+      });
+      if (n >= 500) return Date.now() - loaded;
+      if (Date.now() - loaded > 20000) return Infinity;
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  });
+  await h.close();
+  const plain = await chromium.launchPersistentContext(fs.mkdtempSync(path.join(os.tmpdir(), 'vipguard-plain-')), { executablePath: '/usr/bin/chromium', headless: true, args: ARGS });
+  await serve(plain);
+  const without = await measure(await plain.newPage());
+  await plain.close();
+  rounds.push({ withExt, without });
+}
+const med = (f) => rounds.map(f).sort((a, b) => a - b)[1];
+const rows = [
+  ['all 500 cells have a verdict after load (ms)', med((r) => r.withExt.annotatedMs), '', '<= 1000'],
+  ['main-thread task time (ms)', med((r) => r.withExt.taskMs), med((r) => r.without.taskMs), ''],
+  ['  added by the extension (ms)', med((r) => r.withExt.taskMs - r.without.taskMs), '', '<= 50'],
+  ['script time (ms)', med((r) => r.withExt.scriptMs), med((r) => r.without.scriptMs), ''],
+  ['style and layout time (ms)', med((r) => r.withExt.styleMs), med((r) => r.without.styleMs), ''],
+  ['long tasks (ms)', med((r) => r.withExt.longMs), med((r) => r.without.longMs), ''],
+];
+console.log('timeline of 500 user cells, headless Chromium, medians of 3 rounds');
+console.log(`${'measure'.padEnd(46)} ${'with'.padStart(9)} ${'without'.padStart(9)}  target`);
+for (const [n, a, b, t] of rows) console.log(`${n.padEnd(46)} ${a.toFixed(1).padStart(9)} ${(b === '' ? '' : b.toFixed(1)).padStart(9)}  ${t}`);
