@@ -6,8 +6,8 @@
 mod synth;
 
 use std::time::Instant;
-use vipguard::avatar::matcher::query_hashes;
-use vipguard::avatar::{decode, pdq_of};
+use vipguard::avatar::decode;
+use vipguard::avatar::matcher::plain_and_query;
 use vipguard::profile::parse_json_line;
 use vipguard::{Checker, ProtectedList};
 
@@ -100,7 +100,8 @@ fn main() {
             .map(|_| {
                 ms(|| {
                     let rgb = decode(&jpeg).unwrap();
-                    std::hint::black_box((pdq_of(&rgb), query_hashes(&rgb).encode()));
+                    let (plain, query) = plain_and_query(&rgb);
+                    std::hint::black_box((plain.hash.to_hex(), query.encode()));
                 })
             })
             .collect(),

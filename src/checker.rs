@@ -83,7 +83,7 @@ struct Assessment {
 
 impl Checker {
     pub fn new(list: ProtectedList) -> Self {
-        let mut index = Index::default();
+        let mut index = Index::with_capacity(list.accounts.len());
         let mut prepared = Vec::with_capacity(list.accounts.len());
         let mut exact_accounts = HashMap::default();
         for (i, a) in list.accounts.iter().enumerate() {

@@ -5,8 +5,8 @@
 //! CLI's JSON lines, parsed once by `JSON.parse`, so `check` returns exactly a line of `vipguard scan`.
 //! Nothing here touches `window`: the extension runs this in a service worker.
 
-use crate::avatar::matcher::{query_hashes, QueryHashes};
-use crate::avatar::{decode, pdq_of, Rgb};
+use crate::avatar::matcher::{plain_and_query, QueryHashes};
+use crate::avatar::{decode, Rgb};
 use crate::error::InputError;
 use crate::profile::parse_json_line;
 use crate::protected::{AvatarRef, ProtectedList};
@@ -272,11 +272,11 @@ struct ImageHash {
 }
 
 fn image_hash(rgb: &Rgb) -> ImageHash {
-    let plain = pdq_of(rgb);
+    let (plain, query) = plain_and_query(rgb);
     ImageHash {
         pdq: plain.hash.to_hex(),
         quality: plain.quality,
-        query: query_hashes(rgb).encode(),
+        query: query.encode(),
     }
 }
 

@@ -84,3 +84,23 @@ fn dihedral_hashes_of_bridge_1_within_two_bits() {
         assert!(d <= 2, "variant {i}: {d} bits");
     }
 }
+
+/// `plain_and_query` (one luma conversion for both) gives exactly `pdq_of` and `query_hashes`.
+#[test]
+fn plain_and_query_equals_the_separate_hashes() {
+    use vipguard::avatar::matcher::{plain_and_query, query_hashes};
+    use vipguard::avatar::pdq_of;
+    for r in rows("expected.csv").iter().take(12) {
+        let bytes = std::fs::read(data().join(&r[0])).unwrap();
+        let rgb = decode(&bytes).unwrap();
+        let (plain, query) = plain_and_query(&rgb);
+        let alone = pdq_of(&rgb);
+        assert_eq!(
+            (plain.hash, plain.quality),
+            (alone.hash, alone.quality),
+            "{}",
+            r[0]
+        );
+        assert_eq!(query, query_hashes(&rgb), "{}", r[0]);
+    }
+}

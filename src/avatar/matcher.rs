@@ -193,7 +193,27 @@ fn parse_view(s: &str) -> Option<View> {
 }
 
 pub fn query_hashes(rgb: &Rgb) -> QueryHashes {
-    let prepared = prepare(rgb);
+    query_from(prepare(rgb))
+}
+
+/// The plain PDQ (what Meta's tools print) and the query hashes of one picture, converting it to luma
+/// once for both.
+pub fn plain_and_query(rgb: &Rgb) -> (super::Hashed, QueryHashes) {
+    let luma = super::pdq::luma_from_rgb(&rgb.pixels);
+    let plain = super::pdq::dct_from_luma(luma.clone(), rgb.height, rgb.width)
+        .map(|(dct, quality)| super::Hashed {
+            hash: dct.hash(),
+            quality,
+        })
+        .unwrap_or(super::Hashed {
+            hash: PdqHash::default(),
+            quality: 0,
+        });
+    let query = query_from(super::views::prepare_with_luma(rgb, &luma, Variant::Plain));
+    (plain, query)
+}
+
+fn query_from(prepared: super::views::Prepared) -> QueryHashes {
     let views = VIEWS
         .iter()
         .filter_map(|&v| prepared.dct(v).map(|(dct, q)| (v, dct.hash(), q)))

@@ -99,7 +99,12 @@ pub fn prepare(rgb: &Rgb) -> Prepared {
 
 /// Trim and square a picture, apply a variant at full resolution, then shrink.
 pub fn prepare_variant(rgb: &Rgb, variant: Variant) -> Prepared {
-    let luma = luma_from_rgb(&rgb.pixels);
+    prepare_with_luma(rgb, &luma_from_rgb(&rgb.pixels), variant)
+}
+
+/// `prepare_variant` with the picture's luma already computed (hashing both the plain PDQ and the
+/// views of one picture converts it once).
+pub fn prepare_with_luma(rgb: &Rgb, luma: &[f32], variant: Variant) -> Prepared {
     let (top, bottom, left, right) = trim_box(&rgb.pixels, rgb.width, rgb.height);
     let (w, h) = (right - left, bottom - top);
     let side = w.min(h).max(1);
