@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { launch, loadDemoList, visit, settle, annotations, shadowText, tabRecord, ROOT } from './harness.mjs';
+import { launch, loadDemoList, visit, settle, annotations, shadowText, shadowClasses, tabRecord, ROOT } from './harness.mjs';
 
 let h;
 before(async () => {
@@ -24,7 +24,7 @@ const PAGES = [
   { url: 'https://x.com/sarah_j', banner: 'clear' }, // its JSON-LD is stale (names another profile)
   { url: 'https://x.com/AdaezeOkonkwo', banner: 'own' },
   { url: 'https://x.com/ParodyTundemi', banner: 'labelled', text: ['Labelled as'] },
-  { url: 'https://x.com/home', badges: { lbrahimaDiallo: 'impersonation', ZenithHarb0ur: 'impersonation', AminataSowe: 'own', tundemi_official: 'impersonation' }, clear: ['kofi_mensah', 'sarah_j'] },
+  { url: 'https://x.com/home', badges: { lbrahimaDiallo: 'impersonation', ZenithHarb0ur: 'impersonation', AminataSowe: 'own', tundemi_official: 'impersonation', KwabenaMensahNG: 'suspicious' }, clear: ['kofi_mensah', 'sarah_j'] },
   { url: 'https://x.com/AminataSowe/followers', badges: { AminataSowe1: 'impersonation', ZenithHarbourHelp: 'allowed' }, clear: ['aminata_diallo92', 'tunde_adeyemi'] },
   { url: 'https://x.com/search?q=adaeze%20okonkwo&f=user', badges: { AdaezeOkonkwo: 'own', AdaezeOkonkvvo: 'impersonation', OkonkwoFoundation: 'allowed' }, clear: ['adaeze_n'] },
   { url: 'https://x.com/KwabenaMensah/status/1861234567890', badges: { KwabenaMensah: 'own', KwabenaMensahGH: 'impersonation', real_kwabenamensah: 'impersonation' }, clear: ['ama_owusu'] },
@@ -82,7 +82,7 @@ test('SPA navigation replaces the banner, and a late verdict for a page left beh
 });
 
 test('badges never move the page: every tweet keeps its place when annotations are removed', async () => {
-  const page = await visit(h, 'https://x.com/home', { expect: 4 });
+  const page = await visit(h, 'https://x.com/home', { expect: 5 });
   const rects = () => page.evaluate(() => [...document.querySelectorAll('[data-testid="tweetText"]')].map((e) => Math.round(e.getBoundingClientRect().top)));
   const withBadges = await rects();
   await page.evaluate(() => document.querySelectorAll('vipguard-annotation').forEach((e) => { e.style.display = 'none'; }));
@@ -114,6 +114,28 @@ test('a hostile page: markup in a name stays text, the page cannot reach the lis
   await flood;
   assert.ok(worst < 1000, `tab stalled for ${worst} ms`);
   assert.equal((await annotations(page)).filter((a) => a.kind === 'banner').length, 1);
+  await page.close();
+});
+
+test('light and dark pages get annotations in their own theme', async () => {
+  for (const [url, theme] of [['https://x.com/AminataSowe/followers', 'light'], ['https://x.com/AminataSowe/followers?dark=1', 'dark']]) {
+    const page = await visit(h, url, { expect: 2 });
+    const boxes = (await shadowClasses(page)).filter((c) => c.split(' ').includes('badge'));
+    assert.ok(boxes.length >= 2, url);
+    assert.ok(boxes.every((c) => c.split(' ').includes(theme)), `${url}: ${JSON.stringify(boxes)}`);
+    await page.close();
+  }
+});
+
+test('sensitivity "impersonation only" hides suspicious flags', async () => {
+  // On the timeline @KwabenaMensahNG (the protected handle plus "NG", an unrelated name) is suspicious
+  // by default (checked in the page table above); set to impersonation only, it carries no badge.
+  await h.worker.evaluate(async () => chrome.storage.local.set({ settings: { sensitivity: 'impersonation' } }));
+  const page = await visit(h, 'https://x.com/home', { expect: 4 });
+  const found = byHandle((await annotations(page)).filter((a) => a.kind === 'badge'));
+  assert.equal(found.lbrahimaDiallo, 'impersonation');
+  assert.equal(found.KwabenaMensahNG, undefined, JSON.stringify(found));
+  await h.worker.evaluate(async () => chrome.storage.local.set({ settings: { sensitivity: 'suspicious' } }));
   await page.close();
 });
 
@@ -163,7 +185,7 @@ test('popup: the tab\'s verdicts, flagged first, and the pause switch', async ()
   const tabId = await h.worker.evaluate(async () => (await chrome.tabs.query({ url: 'https://x.com/home' }))[0].id);
   const popup = await h.ctx.newPage();
   await popup.goto(`chrome-extension://${h.extensionId}/ui/popup.html?tab=${tabId}`);
-  await popup.getByText(/6 account\(s\) checked on this page, 3 flagged/).waitFor();
+  await popup.getByText(/7 account\(s\) checked on this page, 4 flagged/).waitFor();
   const first = await popup.locator('#verdicts tbody tr').first().getAttribute('data-verdict');
   assert.equal(first, 'impersonation');
   await popup.getByLabel('Pause checks').check();

@@ -113,6 +113,24 @@ export async function shadowText(page) {
   return out.join(' ');
 }
 
+// Class names of the elements inside closed shadow roots (to check the theme an annotation chose).
+export async function shadowClasses(page) {
+  const cdp = await page.context().newCDPSession(page);
+  const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
+  const out = [];
+  const walk = (n, inShadow) => {
+    if (inShadow && n.attributes) {
+      const i = n.attributes.indexOf('class');
+      if (i >= 0) out.push(n.attributes[i + 1]);
+    }
+    for (const c of n.children || []) walk(c, inShadow);
+    for (const s of n.shadowRoots || []) walk(s, true);
+  };
+  walk(root, false);
+  await cdp.detach();
+  return out;
+}
+
 // The worker's record of what it checked on a tab (what the popup shows).
 export async function tabRecord(h, page) {
   const url = page.url();
