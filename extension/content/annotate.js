@@ -159,9 +159,16 @@ var vipguardAnnotate = (() => {
     b.setAttribute('role', 'button');
     b.setAttribute('aria-label', `vipguard: ${label}${account ? ', resembles ' + account.name : ''}`);
     b.append(el('span', 'icon', icon), el('span', null, label));
-    const tip = el('div', 'box banner tip');
-    tip.append(header(result), details(result, account, profile));
-    b.append(tip);
+    // The evidence is built when first asked for (hover or focus): a long timeline has hundreds of
+    // badges and most are never opened.
+    const open = () => {
+      if (b.querySelector('.tip')) return;
+      const tip = el('div', 'box banner tip');
+      tip.append(header(result), details(result, account, profile));
+      b.append(tip);
+    };
+    b.addEventListener('mouseenter', open);
+    b.addEventListener('focus', open);
     root.append(b);
     guard.observe(host, { attributes: true, attributeFilter: ['data-vipguard-verdict'] });
     return host;

@@ -18,6 +18,17 @@
 
   const keyOf = (d) => `${d.handle.toLowerCase()}|${d.name}`;
 
+  // Every stretch of main-thread work is a performance measure named vipguard:*, so what the extension
+  // costs a page can be read from the page's own timeline (make ext-bench sums them).
+  function timed(name, fn) {
+    const start = performance.now();
+    try {
+      return fn();
+    } finally {
+      performance.measure(name, { start, end: performance.now() });
+    }
+  }
+
   async function ask(profiles, withAvatars) {
     try {
       return await chrome.runtime.sendMessage({ type: 'check', url: location.href, profiles, withAvatars });
@@ -48,12 +59,14 @@
         if (reply && reply.error) console.warn('vipguard:', reply.error);
         return;
       }
-      const r = reply.results[0];
-      const shown = r.shown || r.verdict;
-      const host = vipguardAnnotate.banner({ ...r, verdict: shown }, reply.accounts[r.match], profile);
-      if (banner.host) banner.host.replaceWith(host);
-      else document.body.append(host);
-      banner.host = host;
+      timed('vipguard:render', () => {
+        const r = reply.results[0];
+        const shown = r.shown || r.verdict;
+        const host = vipguardAnnotate.banner({ ...r, verdict: shown }, reply.accounts[r.match], profile);
+        if (banner.host) banner.host.replaceWith(host);
+        else document.body.append(host);
+        banner.host = host;
+      });
     }
   }
 
@@ -71,7 +84,7 @@
       const reply = await ask(profiles, withAvatars);
       if (reply && reply.error) console.warn('vipguard:', reply.error);
       if (location.href !== url || !reply || reply.error || !reply.results) return;
-      reply.results.forEach((r, i) => {
+      timed('vipguard:render', () => reply.results.forEach((r, i) => {
         const cell = todo[i];
         if (done.get(cell.anchor) !== keyOf(cell.data)) return;
         const shown = r.shown || r.verdict;
@@ -83,11 +96,15 @@
         const host = vipguardAnnotate.badge({ ...r, verdict: shown }, reply.accounts[r.match], cell.data);
         if (old) old.replaceWith(host);
         else adapter.badgeSpot(cell.anchor).append(host);
-      });
+      }));
     }
   }
 
   function pass() {
+    timed('vipguard:pass', readPage);
+  }
+
+  function readPage() {
     timer = null;
     lastRun = performance.now();
     if (location.href !== shownUrl) {

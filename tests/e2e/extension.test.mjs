@@ -117,6 +117,30 @@ test('a hostile page: markup in a name stays text, the page cannot reach the lis
   await page.close();
 });
 
+test('a badge shows its evidence on hover and on keyboard focus', async () => {
+  const page = await visit(h, 'https://x.com/home', { expect: 5 });
+  const box = await page.evaluate(() => {
+    const host = [...document.querySelectorAll('vipguard-annotation[data-vipguard-kind="badge"]')]
+      .find((e) => e.closest('[data-testid="User-Name"]').textContent.includes('@lbrahimaDiallo'));
+    const r = host.getBoundingClientRect();
+    return { x: r.x + Math.min(r.width, 40) / 2, y: r.y + r.height / 2 };
+  });
+  assert.ok(!(await shadowText(page)).includes('Resembles Ibrahima Diallo'), 'evidence is built on demand');
+  await page.mouse.move(box.x, box.y);
+  await page.waitForTimeout(200);
+  assert.ok((await shadowText(page)).includes('Resembles Ibrahima Diallo (real: @IbrahimaDiallo)'));
+  // Keyboard: Tab reaches the badges (they are focusable), and focus opens the evidence too.
+  const page2 = await visit(h, 'https://x.com/AminataSowe/followers', { expect: 2 });
+  let opened = false;
+  for (let i = 0; i < 40 && !opened; i++) {
+    await page2.keyboard.press('Tab');
+    opened = (await shadowText(page2)).includes('Resembles Aminata Sowé');
+  }
+  assert.ok(opened, 'a badge was reached by keyboard and showed its evidence');
+  await page.close();
+  await page2.close();
+});
+
 test('light and dark pages get annotations in their own theme', async () => {
   for (const [url, theme] of [['https://x.com/AminataSowe/followers', 'light'], ['https://x.com/AminataSowe/followers?dark=1', 'dark']]) {
     const page = await visit(h, url, { expect: 2 });
