@@ -30,6 +30,12 @@ pub struct HandleKeys {
     /// the handle reads as written.
     pub read_parts: Vec<(Vec<String>, bool)>,
     pub truncated: bool,
+    /// Characters in `fold` (and in `leet`, which maps one to one) and in `glyph`, counted once.
+    pub fold_len: usize,
+    pub glyph_len: usize,
+    /// `leet` or `glyph` differ from `fold` (else typo distances on them add nothing).
+    pub leet_differs: bool,
+    pub glyph_differs: bool,
 }
 
 /// A handle with affixes taken off: the fold key of what is left, the affixes, and whether it was read
@@ -110,10 +116,15 @@ impl HandleKeys {
                 read_parts.push((split_parts(&leet), false));
             }
         }
+        let glyph = n.glyph_compact();
         HandleKeys {
             read_parts,
             display: local.to_string(),
-            glyph: n.glyph_compact(),
+            fold_len: fold.chars().count(),
+            glyph_len: glyph.chars().count(),
+            leet_differs: leet != fold,
+            glyph_differs: glyph != fold,
+            glyph,
             fold,
             leet,
             parts,
@@ -125,6 +136,10 @@ impl HandleKeys {
     pub fn from_name(fold_compact: &str, glyph_compact: &str, display: &str) -> Self {
         HandleKeys {
             display: display.to_string(),
+            fold_len: fold_compact.chars().count(),
+            glyph_len: glyph_compact.chars().count(),
+            leet_differs: fold_compact.chars().any(|c| leet_char(c) != c),
+            glyph_differs: glyph_compact != fold_compact,
             fold: fold_compact.to_string(),
             glyph: glyph_compact.to_string(),
             leet: fold_compact.chars().map(leet_char).collect(),
@@ -317,7 +332,15 @@ pub const AFFIXES: &[&str] = &[
 ];
 
 pub fn is_affix(part: &str) -> bool {
-    part.chars().all(|c| c.is_ascii_digit()) || AFFIXES.contains(&part)
+    part.chars().all(|c| c.is_ascii_digit()) || is_affix_word(part)
+}
+
+/// Whether `word` is in AFFIXES (a hash lookup: this runs for every token of every comparison).
+pub fn is_affix_word(word: &str) -> bool {
+    static SET: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    SET.get_or_init(|| AFFIXES.iter().copied().collect())
+        .contains(word)
 }
 
 fn leet_char(c: char) -> char {
@@ -374,7 +397,7 @@ pub fn compare(p: &HandleKeys, p_cores: &[Core], t: &HandleKeys) -> Option<Handl
         Some(HandleMatch {
             how,
             strength,
-            target_len: t.fold.chars().count(),
+            target_len: t.fold_len,
         })
     };
     // Separators are dropped from keys, but adding or removing one is an edit, not a lookalike:
@@ -391,7 +414,7 @@ pub fn compare(p: &HandleKeys, p_cores: &[Core], t: &HandleKeys) -> Option<Handl
     if p.glyph == t.glyph {
         return m(HandleHow::SameKey { il_swap: true }, 3);
     }
-    let tlen = t.fold.chars().count();
+    let tlen = t.fold_len;
     if tlen >= 4 {
         // Plain readings first, so an I/l swap is only claimed when nothing else explains the match.
         let plain = |c: &&Core| !c.il_swap && (c.key == t.fold || c.key == t.leet);
@@ -412,19 +435,28 @@ pub fn compare(p: &HandleKeys, p_cores: &[Core], t: &HandleKeys) -> Option<Handl
     }
     let limit = typo_limit(tlen);
     // Distances only for keys whose lengths are within reach; leet and glyph keys only where they differ.
-    let within = |a: &str, b: &str| {
-        let (x, y) = (a.chars().count(), b.chars().count());
-        x.abs_diff(y) <= limit
-    };
     let mut d = usize::MAX;
     if limit > 0 {
+        // (profile key, target key, their lengths, skip because both equal the fold keys)
         let keys = [
-            (&p.fold, &t.fold, false),
-            (&p.leet, &t.leet, p.leet == p.fold && t.leet == t.fold),
-            (&p.glyph, &t.glyph, p.glyph == p.fold && t.glyph == t.fold),
+            (&p.fold, &t.fold, p.fold_len, t.fold_len, false),
+            (
+                &p.leet,
+                &t.leet,
+                p.fold_len,
+                t.fold_len,
+                !p.leet_differs && !t.leet_differs,
+            ),
+            (
+                &p.glyph,
+                &t.glyph,
+                p.glyph_len,
+                t.glyph_len,
+                !p.glyph_differs && !t.glyph_differs,
+            ),
         ];
-        for (a, b, same) in keys {
-            if !same && within(a, b) {
+        for (a, b, x, y, same) in keys {
+            if !same && x.abs_diff(y) <= limit {
                 d = d.min(osa_within(a, b, limit).unwrap_or(usize::MAX));
             }
         }
@@ -512,8 +544,20 @@ pub fn explain_edit(from: &str, to: &str) -> String {
     if a.len() > 64 || b.len() > 64 {
         return "too long to explain".into();
     }
-    let eq = |x: char, y: char| x.to_lowercase().eq(y.to_lowercase());
+    // Case-insensitive comparison on lowercase forms computed once per character (lowercasing inside
+    // the quadratic loop was a twentieth of check time).
+    let lower = |c: &char| {
+        let mut out = ['\0'; 3];
+        for (slot, l) in out.iter_mut().zip(c.to_lowercase()) {
+            *slot = l;
+        }
+        out
+    };
+    let (la, lb): (Vec<[char; 3]>, Vec<[char; 3]>) =
+        (a.iter().map(lower).collect(), b.iter().map(lower).collect());
     let (n, m) = (a.len(), b.len());
+    // eq(i, j): a[i] and b[j] are the same letter ignoring case.
+    let eq = |i: usize, j: usize| la[i] == lb[j];
     let mut d = vec![vec![0usize; m + 1]; n + 1];
     for (i, row) in d.iter_mut().enumerate() {
         row[0] = i;
@@ -523,11 +567,11 @@ pub fn explain_edit(from: &str, to: &str) -> String {
     }
     for i in 1..=n {
         for j in 1..=m {
-            let cost = usize::from(!eq(a[i - 1], b[j - 1]));
+            let cost = usize::from(!eq(i - 1, j - 1));
             let mut v = (d[i - 1][j] + 1)
                 .min(d[i][j - 1] + 1)
                 .min(d[i - 1][j - 1] + cost);
-            if i > 1 && j > 1 && eq(a[i - 1], b[j - 2]) && eq(a[i - 2], b[j - 1]) {
+            if i > 1 && j > 1 && eq(i - 1, j - 2) && eq(i - 2, j - 1) {
                 v = v.min(d[i - 2][j - 2] + 1);
             }
             d[i][j] = v;
@@ -538,19 +582,16 @@ pub fn explain_edit(from: &str, to: &str) -> String {
     while i > 0 || j > 0 {
         if i > 1
             && j > 1
-            && eq(a[i - 1], b[j - 2])
-            && eq(a[i - 2], b[j - 1])
-            && !eq(a[i - 1], b[j - 1])
+            && eq(i - 1, j - 2)
+            && eq(i - 2, j - 1)
+            && !eq(i - 1, j - 1)
             && d[i][j] == d[i - 2][j - 2] + 1
         {
             ops.push(format!("'{}' and '{}' swapped", a[i - 2], a[i - 1]));
             i -= 2;
             j -= 2;
-        } else if i > 0
-            && j > 0
-            && d[i][j] == d[i - 1][j - 1] + usize::from(!eq(a[i - 1], b[j - 1]))
-        {
-            if !eq(a[i - 1], b[j - 1]) {
+        } else if i > 0 && j > 0 && d[i][j] == d[i - 1][j - 1] + usize::from(!eq(i - 1, j - 1)) {
+            if !eq(i - 1, j - 1) {
                 ops.push(format!("'{}' replaced by '{}'", a[i - 1], b[j - 1]));
             }
             i -= 1;
@@ -559,7 +600,7 @@ pub fn explain_edit(from: &str, to: &str) -> String {
             ops.push(format!("'{}' dropped", a[i - 1]));
             i -= 1;
         } else {
-            let repeated = (j < m && eq(b[j], b[j - 1])) || (j > 1 && eq(b[j - 2], b[j - 1]));
+            let repeated = (j < m && lb[j] == lb[j - 1]) || (j > 1 && lb[j - 2] == lb[j - 1]);
             ops.push(if repeated {
                 format!("'{}' doubled", b[j - 1])
             } else {

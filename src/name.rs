@@ -124,10 +124,13 @@ const FILLER: &[&str] = &[
 /// Filler: the words above, label words, the handle affixes of two or more letters (giveaway, naija,
 /// ng …), and numbers (folded digits read 0 as o and 1 as l, so "2027" arrives as "2o27").
 fn is_filler(token: &str) -> bool {
-    FILLER.contains(&token)
+    static SET: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    SET.get_or_init(|| FILLER.iter().copied().collect())
+        .contains(token)
         || is_label_token(token)
         || is_numeric(token)
-        || (token.len() >= 2 && crate::handle::AFFIXES.contains(&token))
+        || (token.len() >= 2 && crate::handle::is_affix_word(token))
 }
 
 #[derive(Debug, Clone, PartialEq)]
