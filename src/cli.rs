@@ -9,7 +9,7 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use vipguard::avatar::matcher::{query_hashes, QueryHashes};
-use vipguard::profile::{read_profiles, BadProfile};
+use vipguard::profile::{read_profiles_bytes, BadProfile};
 use vipguard::verdict::ErrorResult;
 use vipguard::{CheckResult, Checker, InputError, Profile, ProtectedList, Verdict};
 
@@ -167,9 +167,9 @@ fn scan(
 ) -> Result<ExitCode, InputError> {
     let checker = load_checker(list)?;
     let source = profiles.display().to_string();
-    let text = std::fs::read_to_string(profiles)
+    let bytes = std::fs::read(profiles)
         .map_err(|e| InputError::new(&source, None, None, format!("cannot read: {e}")))?;
-    let rows = read_profiles(&text, &source)?;
+    let rows = read_profiles_bytes(&bytes, &source)?;
     let base = profiles.parent().unwrap_or(Path::new(".")).to_path_buf();
     let progress = (std::io::stderr().is_terminal() && rows.len() >= 20_000).then(|| {
         let bar = indicatif::ProgressBar::new(rows.len() as u64);

@@ -56,6 +56,54 @@ pub fn read_profiles(text: &str, source: &str) -> Result<Vec<(usize, ProfileLine
     }
 }
 
+/// `read_profiles` for raw bytes. In JSONL a line that is not valid UTF-8 gets an error of its own and
+/// the other lines are read; a CSV file that is not valid UTF-8 is an error naming the line.
+pub fn read_profiles_bytes(
+    bytes: &[u8],
+    source: &str,
+) -> Result<Vec<(usize, ProfileLine)>, InputError> {
+    let bad_at = match std::str::from_utf8(bytes) {
+        Ok(text) => return read_profiles(text, source),
+        Err(e) => e.valid_up_to(),
+    };
+    if source.to_ascii_lowercase().ends_with(".csv") {
+        let line = bytes[..bad_at].iter().filter(|b| **b == b'\n').count() + 1;
+        return Err(InputError::new(
+            source,
+            Some(line),
+            None,
+            "not valid UTF-8 (save the file as UTF-8)",
+        ));
+    }
+    let mut out = Vec::new();
+    for (i, raw) in bytes.split(|b| *b == b'\n').enumerate() {
+        let raw = raw.strip_suffix(b"\r").unwrap_or(raw);
+        if raw.iter().all(|b| b.is_ascii_whitespace()) {
+            continue;
+        }
+        let n = i + 1;
+        out.push((
+            n,
+            match std::str::from_utf8(raw) {
+                Ok(line) => parse_json_line(line, source, n),
+                Err(e) => Err(BadProfile {
+                    id: None,
+                    error: InputError::new(
+                        source,
+                        Some(n),
+                        None,
+                        format!(
+                            "line is not valid UTF-8 (invalid byte at column {})",
+                            e.valid_up_to() + 1
+                        ),
+                    ),
+                }),
+            },
+        ));
+    }
+    Ok(out)
+}
+
 pub fn read_jsonl(text: &str, source: &str) -> Vec<(usize, ProfileLine)> {
     text.lines()
         .enumerate()

@@ -399,3 +399,44 @@ fn a_bad_avatar_in_the_list_names_account_and_file() {
     let err = scan_demo_stderr(&list);
     assert!(err.contains("accounts[0].avatars[0].pdq"), "{err}");
 }
+
+#[test]
+fn a_line_that_is_not_utf8_gets_its_own_error_and_the_scan_goes_on() {
+    let dir = std::env::temp_dir().join(format!("vipguard-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let p = dir.join("latin1.jsonl");
+    let mut bytes =
+        b"{\"id\":\"1\",\"platform\":\"x\",\"handle\":\"davido_\",\"name\":\"Davido\"}\n".to_vec();
+    bytes.extend_from_slice(
+        b"{\"id\":\"2\",\"platform\":\"x\",\"handle\":\"b\",\"name\":\"Ren\xe9\"}\n",
+    );
+    bytes.extend_from_slice(
+        b"{\"id\":\"3\",\"platform\":\"x\",\"handle\":\"c\",\"name\":\"C\"}\r\n",
+    );
+    std::fs::write(&p, bytes).unwrap();
+    let out = run(&["scan", "--protected", LIST, p.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let lines: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 3);
+    assert_eq!(lines[0]["verdict"], "impersonation");
+    assert_eq!(lines[1]["line"], 2);
+    let err = lines[1]["error"].as_str().unwrap();
+    assert!(
+        err.contains("latin1.jsonl:2:")
+            && err.contains("not valid UTF-8 (invalid byte at column 50)"),
+        "{err}"
+    );
+    assert_eq!(lines[2]["verdict"], "clear");
+    // A CSV that is not UTF-8 is one error naming its line, and nothing is written.
+    let c = dir.join("latin1.csv");
+    std::fs::write(&c, b"id,platform,handle,name\n1,x,a,A\n2,x,b,Ren\xe9\n").unwrap();
+    let out = run(&["scan", "--protected", LIST, c.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("latin1.csv:3: not valid UTF-8"), "{err}");
+}
