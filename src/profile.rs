@@ -161,6 +161,7 @@ pub fn parse_json_line(line: &str, source: &str, n: usize) -> ProfileLine {
 
 fn read_csv(text: &str, source: &str) -> Result<Vec<(usize, ProfileLine)>, InputError> {
     const COLUMNS: [&str; 6] = ["id", "platform", "handle", "name", "bio", "avatar"];
+    crate::protected::unclosed_quote(text, source)?;
     let mut rdr = csv::ReaderBuilder::new()
         .flexible(true)
         .from_reader(text.as_bytes());

@@ -122,6 +122,7 @@ impl ProtectedList {
 
     pub fn from_csv(text: &str, source: &str) -> Result<Self, InputError> {
         const COLUMNS: [&str; 6] = ["id", "name", "aliases", "handles", "official", "avatars"];
+        unclosed_quote(text, source)?;
         let mut rdr = csv::ReaderBuilder::new()
             .flexible(false)
             .from_reader(text.as_bytes());
@@ -331,6 +332,49 @@ fn dotted(path: &str) -> String {
     }
 }
 
+/// A quote that opens a field and never closes makes a CSV reader take the rest of the file as that one
+/// field, silently swallowing every later row. Find it first and name the line it opens on.
+pub(crate) fn unclosed_quote(text: &str, source: &str) -> Result<(), InputError> {
+    let (mut in_quotes, mut field_start, mut line, mut opened) = (false, true, 1usize, 0usize);
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if in_quotes {
+            match c {
+                '"' if chars.peek() == Some(&'"') => {
+                    chars.next();
+                }
+                '"' => in_quotes = false,
+                '\n' => line += 1,
+                _ => {}
+            }
+            continue;
+        }
+        match c {
+            '"' if field_start => {
+                in_quotes = true;
+                opened = line;
+                field_start = false;
+            }
+            ',' => field_start = true,
+            '\n' => {
+                line += 1;
+                field_start = true;
+            }
+            '\r' => {}
+            _ => field_start = false,
+        }
+    }
+    if in_quotes {
+        return Err(InputError::new(
+            source,
+            Some(opened),
+            None,
+            "a quoted field that opens on this line is never closed (every later row would be read into it)",
+        ));
+    }
+    Ok(())
+}
+
 pub(crate) fn csv_error(source: &str, e: &csv::Error) -> InputError {
     let line = e.position().map(|p| p.line() as usize);
     let message = match e.kind() {
@@ -446,6 +490,14 @@ mod tests {
         let list = ProtectedList::from_csv(csv, "l.csv").unwrap();
         assert_eq!(list.accounts[0].handles.len(), 2);
         assert_eq!(list.accounts[0].official[0].handle, "DangoteGroup");
+    }
+
+    #[test]
+    fn an_unclosed_quote_in_a_csv_list_names_its_line() {
+        let text = "id,name,handles\na,Ada Obi,x:adaobi\nb,\"Bea Obi,x:beaobi\nc,Cee Obi,x:ceeobi\n";
+        let e = ProtectedList::from_csv(text, "l.csv").unwrap_err();
+        assert_eq!(e.line, Some(3));
+        assert!(e.message.contains("never closed"), "{e}");
     }
 
     #[test]

@@ -440,3 +440,21 @@ fn a_line_that_is_not_utf8_gets_its_own_error_and_the_scan_goes_on() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("latin1.csv:3: not valid UTF-8"), "{err}");
 }
+
+#[test]
+fn an_unclosed_quote_is_an_error_not_swallowed_rows() {
+    let p = tmp("quote.csv", "id,platform,handle,name,bio\n1,x,a,Ada,\"likes \"\"quotes\"\"\nand lines\"\n2,x,b,\"Bea\n3,x,c,Cee,\n");
+    let out = run(&["scan", "--protected", LIST, p.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("quote.csv:4: a quoted field that opens on this line is never closed"),
+        "{err}"
+    );
+    // The same list without the stray quote reads all three rows, the multi-line bio included.
+    let ok = tmp("quote-ok.csv", "id,platform,handle,name,bio\n1,x,a,Ada,\"likes \"\"quotes\"\"\nand lines\"\n2,x,b,Bea,\n3,x,c,Cee,\n");
+    let out = run(&["scan", "--protected", LIST, ok.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(String::from_utf8(out.stdout).unwrap().lines().count(), 3);
+}
