@@ -177,7 +177,14 @@ fn read_csv(text: &str, source: &str) -> Result<Vec<(usize, ProfileLine)>, Input
                 format!("unknown column, expected one of {}", COLUMNS.join(", ")),
             ));
         }
-        col.insert(h, i);
+        if col.insert(h.clone(), i).is_some() {
+            return Err(InputError::new(
+                source,
+                Some(1),
+                Some(&h),
+                "column appears twice",
+            ));
+        }
     }
     for required in ["id", "platform", "handle", "name"] {
         if !col.contains_key(required) {

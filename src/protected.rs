@@ -494,7 +494,8 @@ mod tests {
 
     #[test]
     fn an_unclosed_quote_in_a_csv_list_names_its_line() {
-        let text = "id,name,handles\na,Ada Obi,x:adaobi\nb,\"Bea Obi,x:beaobi\nc,Cee Obi,x:ceeobi\n";
+        let text =
+            "id,name,handles\na,Ada Obi,x:adaobi\nb,\"Bea Obi,x:beaobi\nc,Cee Obi,x:ceeobi\n";
         let e = ProtectedList::from_csv(text, "l.csv").unwrap_err();
         assert_eq!(e.line, Some(3));
         assert!(e.message.contains("never closed"), "{e}");

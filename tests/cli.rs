@@ -458,3 +458,15 @@ fn an_unclosed_quote_is_an_error_not_swallowed_rows() {
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(String::from_utf8(out.stdout).unwrap().lines().count(), 3);
 }
+
+#[test]
+fn a_profile_csv_with_a_column_twice_is_an_error() {
+    let p = tmp("twice.csv", "id,platform,handle,name,name\n1,x,a,Ada,Bea\n");
+    let out = run(&["scan", "--protected", LIST, p.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("twice.csv:1: field `name`: column appears twice"),
+        "{err}"
+    );
+}
