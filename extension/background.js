@@ -123,6 +123,11 @@ async function writeTab(tabId, url, results, profiles) {
 
 chrome.tabs?.onRemoved?.addListener((tabId) => chrome.storage.session.remove(`tab:${tabId}`));
 
+// First run: the options page, which offers the demo list when there is no list yet.
+chrome.runtime.onInstalled.addListener(({ reason }) => {
+  if (reason === 'install') chrome.runtime.openOptionsPage();
+});
+
 // Registered synchronously at top level, as MV3 workers require.
 // Sites enabled for the generic adapter, kept in memory so validation stays synchronous.
 let genericHosts = [];
