@@ -178,7 +178,10 @@ pub fn compare(p: &NameKeys, t: &NameKeys) -> Option<NameMatch> {
 /// capped at "very similar" unless the profile used a trick the loose reading undoes.
 pub fn compare_all(p: &NameKeys, t: &NameKeys) -> Option<NameMatch> {
     let plain = compare(p, t);
-    if plain.as_ref().is_some_and(|m| m.strength == 3) || (p.loose == p.glyph && t.loose == t.glyph)
+    // Without a trick the loose reading is capped at 2, so it cannot improve a match of 2 or more.
+    let ceiling = if p.tricks.is_empty() { 2 } else { 3 };
+    if plain.as_ref().is_some_and(|m| m.strength >= ceiling)
+        || (p.loose == p.glyph && t.loose == t.glyph)
     {
         return plain;
     }
