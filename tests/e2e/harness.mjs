@@ -58,13 +58,23 @@ export async function launch({ extraHosts = [] } = {}) {
   let [worker] = ctx.serviceWorkers();
   if (!worker) worker = await ctx.waitForEvent('serviceworker');
   const extensionId = new URL(worker.url()).host;
-  return { ctx, worker, extensionId, fetched, extensionRequests, close: () => ctx.close() };
+  // Installing opens the options page (first run); wait for it so nothing races with it.
+  let firstRun = null;
+  for (let i = 0; i < 50 && !firstRun; i++) {
+    firstRun = ctx.pages().find((p) => p.url().endsWith('/ui/options.html')) || null;
+    if (!firstRun) await new Promise((r) => setTimeout(r, 100));
+  }
+  if (firstRun) await firstRun.waitForLoadState('load');
+  return { ctx, worker, extensionId, fetched, extensionRequests, firstRun, close: () => ctx.close() };
 }
 
 // Load the demo list the way a new user does: the options page's first-run button.
 export async function loadDemoList(h) {
-  const page = await h.ctx.newPage();
-  await page.goto(`chrome-extension://${h.extensionId}/ui/options.html`);
+  let page = h.firstRun && !h.firstRun.isClosed() ? h.firstRun : null;
+  if (!page) {
+    page = await h.ctx.newPage();
+    await page.goto(`chrome-extension://${h.extensionId}/ui/options.html`);
+  }
   await page.getByRole('button', { name: 'Load the demo list' }).click();
   await page.getByText(/In use: 6 account/).waitFor();
   await page.close();
