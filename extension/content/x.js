@@ -116,8 +116,9 @@ var vipguardX = (() => {
     const out = [];
     const blocks = doc.querySelectorAll('[data-testid="User-Name"], [data-testid="UserCell"]');
     for (const block of blocks) {
-      if (!fresh(block)) continue;
+      // A UserCell with a User-Name block inside is read through that block.
       if (block.matches('[data-testid="UserCell"]') && block.querySelector('[data-testid="User-Name"]')) continue;
+      if (!fresh(block)) continue;
       const data = cellData(block);
       if (data) out.push({ anchor: block, data });
     }
