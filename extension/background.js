@@ -81,7 +81,6 @@ const RANK = { clear: 0, suspicious: 1, impersonation: 2 };
 
 async function check(msg, sender) {
   const { checker, settings } = await load();
-loadGenericHosts().catch((e) => console.warn('vipguard:', e.message));
   const onX = /(^|\.)(x|twitter)\.com$/.test(new URL(msg.url).hostname);
   if (settings.paused || (onX && settings.sites && settings.sites.x === false)) return { paused: true, results: [] };
   if (!checker) return { noList: true, results: [] };
