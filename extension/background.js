@@ -79,26 +79,52 @@ async function avatarQuery(url) {
 
 const RANK = { clear: 0, suspicious: 1, impersonation: 2 };
 
+// Sensitivity and payload: a clear result travels without evidence; a flag below the chosen
+// sensitivity is shown as clear (the popup still lists it).
+function present(results, settings) {
+  const floor = RANK[settings.sensitivity] ?? 1;
+  return results.map((r) => {
+    if (r.error) return { id: r.id, verdict: 'error', error: r.error };
+    if (r.verdict === 'clear') return { id: r.id, verdict: 'clear', score: r.score, match: null, evidence: [] };
+    if (r.verdict in RANK && RANK[r.verdict] > 0 && RANK[r.verdict] < floor) return { ...r, shown: 'clear' };
+    return r;
+  });
+}
+
+const sameResult = (a, b) => a.verdict === b.verdict && a.score === b.score
+  && (a.evidence || []).length === (b.evidence || []).length;
+
+// Answers on the text at once; the avatars are fetched and hashed afterwards, and only the results
+// they change are pushed to the tab (the page never sends its profiles twice).
 async function check(msg, sender) {
   const { checker, settings } = await load();
   const onX = /(^|\.)(x|twitter)\.com$/.test(new URL(msg.url).hostname);
   if (settings.paused || (onX && settings.sites && settings.sites.x === false)) return { paused: true, results: [] };
   if (!checker) return { noList: true, results: [] };
   const profiles = msg.profiles.map((p) => ({ id: p.id, platform: p.platform, handle: p.handle, name: p.name, ...(p.bio ? { bio: p.bio } : {}) }));
-  const queries = msg.withAvatars ? await Promise.all(msg.profiles.map((p) => avatarQuery(p.avatar))) : undefined;
-  let results = checker.checkMany(profiles, queries);
-  const floor = RANK[settings.sensitivity] ?? 1;
-  results = results.map((r) => {
-    if (r.error) return { id: r.id, verdict: 'error', error: r.error };
-    // Nothing to show for a clear profile: keep the message to the page small.
-    if (r.verdict === 'clear') return { id: r.id, verdict: 'clear', score: r.score, match: null, evidence: [] };
-    // Below the chosen sensitivity a flag is shown as clear (the evidence stays for the popup).
-    if (r.verdict in RANK && RANK[r.verdict] > 0 && RANK[r.verdict] < floor) return { ...r, shown: 'clear' };
-    return r;
-  });
+  const results = present(checker.checkMany(profiles), settings);
   const accounts = await matchedAccounts(results);
   await recordTab(sender.tab.id, msg.url, results, msg.profiles);
+  if (msg.profiles.some((p) => p.avatar)) {
+    withAvatars(msg, sender, checker, settings, profiles, results)
+      .catch((e) => console.warn('vipguard: avatar round failed:', e.message));
+  }
   return { results, accounts };
+}
+
+async function withAvatars(msg, sender, checker, settings, profiles, textResults) {
+  const queries = await Promise.all(msg.profiles.map((p) => avatarQuery(p.avatar)));
+  if (!queries.some(Boolean)) return;
+  const results = present(checker.checkMany(profiles, queries), settings);
+  const changes = [];
+  results.forEach((r, i) => {
+    if (!sameResult(r, textResults[i])) changes.push({ index: i, result: r });
+  });
+  if (!changes.length) return;
+  await recordTab(sender.tab.id, msg.url, changes.map((c) => c.result), changes.map((c) => msg.profiles[c.index]));
+  const accounts = await matchedAccounts(changes.map((c) => c.result));
+  await chrome.tabs.sendMessage(sender.tab.id, { type: 'vipguard-update', requestId: msg.requestId, url: msg.url, changes, accounts },
+    { frameId: sender.frameId ?? 0 });
 }
 
 // Session-storage writes are read-modify-write: one at a time, or concurrent checks lose entries.

@@ -31,6 +31,7 @@ export function validateMessage(msg, sender, extensionId, extraHosts = []) {
     const host = hostOf(sender.url || sender.tab.url || '');
     if (!host || !(SITE_HOSTS.includes(host) || extraHosts.includes(host))) return 'site not served';
     if (!isStr(msg.url, 4096) || hostOf(msg.url) !== host) return 'url does not match the sender';
+    if (msg.requestId != null && !Number.isSafeInteger(msg.requestId)) return 'requestId must be an integer';
     if (!Array.isArray(msg.profiles) || msg.profiles.length === 0 || msg.profiles.length > MAX_PROFILES) {
       return 'profiles must be a non-empty array of at most 200';
     }

@@ -35,11 +35,23 @@
     }
   }
 
-  async function ask(profiles, withAvatars) {
+  // Avatar results arrive later, pushed by the worker for the request they belong to.
+  const pending = new Map(); // requestId -> function(update)
+  let nextRequest = 1;
+  chrome.runtime.onMessage.addListener((msg, sender) => {
+    if (sender.id !== chrome.runtime.id || !msg || msg.type !== 'vipguard-update') return;
+    const apply = pending.get(msg.requestId);
+    if (apply && msg.url === location.href) timed('vipguard:render', () => apply(msg));
+  });
+
+  async function ask(profiles, onUpdate) {
+    const requestId = nextRequest++;
+    pending.set(requestId, onUpdate);
+    setTimeout(() => pending.delete(requestId), 60000);
     try {
       // Sending copies the profiles on this thread: part of the work we add to the page.
       return await timed('vipguard:send', () =>
-        chrome.runtime.sendMessage({ type: 'check', url: location.href, profiles, withAvatars }));
+        chrome.runtime.sendMessage({ type: 'check', url: location.href, profiles, requestId }));
     } catch (e) {
       return { error: String(e && e.message || e) };
     }
@@ -58,24 +70,27 @@
     const url = location.href;
     const mySeq = ++seq;
     const profile = { id: 'profile', ...p.data };
-    for (const withAvatars of [false, true]) {
-      if (withAvatars && !profile.avatar) break;
-      const reply = await ask([profile], withAvatars);
-      // The tab moved on (SPA navigation) or a newer profile replaced this one: drop the answer.
-      if (location.href !== url || seq !== mySeq || !banner || banner.key !== key) return;
-      if (!reply || reply.error || !reply.results || !reply.results[0]) {
-        if (reply && reply.error) console.warn('vipguard:', reply.error);
-        return;
-      }
-      timed('vipguard:render', () => {
-        const r = reply.results[0];
-        const shown = r.shown || r.verdict;
-        const host = vipguardAnnotate.banner({ ...r, verdict: shown }, reply.accounts[r.match], profile);
-        if (banner.host) banner.host.replaceWith(host);
-        else document.body.append(host);
-        banner.host = host;
-      });
+    // The tab moved on (SPA navigation) or a newer profile replaced this one: drop the answer.
+    const current = () => location.href === url && seq === mySeq && banner && banner.key === key;
+    const draw = (r, accounts) => {
+      const shown = r.shown || r.verdict;
+      const host = vipguardAnnotate.banner({ ...r, verdict: shown }, accounts[r.match], profile);
+      if (banner.host) banner.host.replaceWith(host);
+      else document.body.append(host);
+      banner.host = host;
+    };
+    let updated = false; // the avatar round may overtake the reply
+    const reply = await ask([profile], (update) => {
+      if (!current()) return;
+      updated = true;
+      for (const c of update.changes) draw(c.result, update.accounts);
+    });
+    if (!current() || updated) return;
+    if (!reply || reply.error || !reply.results || !reply.results[0]) {
+      if (reply && reply.error) console.warn('vipguard:', reply.error);
+      return;
     }
+    timed('vipguard:render', () => draw(reply.results[0], reply.accounts));
   }
 
   function checkCells(cells) {
@@ -87,29 +102,35 @@
   async function checkBatch(todo) {
     const url = location.href;
     const profiles = todo.map((c, i) => ({ id: String(i), ...c.data }));
-    for (const withAvatars of [false, true]) {
-      if (withAvatars && !profiles.some((p) => p.avatar)) break;
-      const reply = await ask(profiles, withAvatars);
-      if (reply && reply.error) console.warn('vipguard:', reply.error);
-      if (location.href !== url || !reply || reply.error || !reply.results) return;
-      timed('vipguard:render', () => reply.results.forEach((r, i) => {
-        const cell = todo[i];
-        if (done.get(cell.anchor) !== keyOf(cell.data)) return;
-        const shown = r.shown || r.verdict;
-        // The avatar round mostly confirms the text round: redraw only what changed.
-        const signature = `${shown}|${r.score}|${(r.evidence || []).length}`;
-        if (drawn.get(cell.anchor) === signature) return;
-        drawn.set(cell.anchor, signature);
-        const old = cell.anchor.querySelector('vipguard-annotation');
-        if (shown === 'clear' || shown === 'error') {
-          if (old) old.remove();
-          return;
-        }
-        const host = vipguardAnnotate.badge({ ...r, verdict: shown }, reply.accounts[r.match], cell.data);
-        if (old) old.replaceWith(host);
-        else adapter.badgeSpot(cell.anchor).append(host);
-      }));
-    }
+    const updated = new Set(); // cells the avatar round already redrew (it may overtake the reply)
+    const drawCell = (r, i, accounts) => {
+      const cell = todo[i];
+      if (done.get(cell.anchor) !== keyOf(cell.data)) return;
+      const shown = r.shown || r.verdict;
+      const signature = `${shown}|${r.score}|${(r.evidence || []).length}`;
+      if (drawn.get(cell.anchor) === signature) return;
+      drawn.set(cell.anchor, signature);
+      const old = cell.anchor.querySelector('vipguard-annotation');
+      if (shown === 'clear' || shown === 'error') {
+        if (old) old.remove();
+        return;
+      }
+      const host = vipguardAnnotate.badge({ ...r, verdict: shown }, accounts[r.match], cell.data);
+      if (old) old.replaceWith(host);
+      else adapter.badgeSpot(cell.anchor).append(host);
+    };
+    const reply = await ask(profiles, (update) => {
+      for (const c of update.changes) {
+        if (!todo[c.index]) continue;
+        updated.add(c.index);
+        drawCell(c.result, c.index, update.accounts);
+      }
+    });
+    if (reply && reply.error) console.warn('vipguard:', reply.error);
+    if (location.href !== url || !reply || reply.error || !reply.results) return;
+    timed('vipguard:render', () => reply.results.forEach((r, i) => {
+      if (!updated.has(i)) drawCell(r, i, reply.accounts);
+    }));
   }
 
   function pass() {
