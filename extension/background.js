@@ -7,7 +7,7 @@ const LIST_KEY = 'protectedList';
 const SETTINGS_KEY = 'settings';
 const DEFAULT_SETTINGS = { paused: false, sensitivity: 'suspicious', sites: { x: true, generic: {} } };
 
-let ready = null; // Promise<{checker, settings}>, rebuilt when storage changes
+let ready = null; // Promise<{checker, settings, shown}>, rebuilt when storage changes
 const avatarCache = new Map(); // image URL -> Promise<query string | null>
 const AVATAR_CACHE_MAX = 500;
 
@@ -15,7 +15,7 @@ function load() {
   if (!ready) {
     ready = (async () => {
       await init({ module_or_path: chrome.runtime.getURL('pkg/vipguard_bg.wasm') });
-      const stored = await chrome.storage.local.get([LIST_KEY, SETTINGS_KEY]);
+      const stored = await chrome.storage.local.get([LIST_KEY, SETTINGS_KEY, 'avatarThumbs']);
       const settings = { ...DEFAULT_SETTINGS, ...(stored[SETTINGS_KEY] || {}) };
       let checker = null;
       if (stored[LIST_KEY]) {
@@ -25,7 +25,12 @@ function load() {
           console.warn('vipguard: stored list unusable:', e.message);
         }
       }
-      return { checker, settings };
+      // What a banner may show of each account, prepared once (not read from storage per check).
+      const thumbs = stored.avatarThumbs || {};
+      const shown = new Map(((stored[LIST_KEY] && stored[LIST_KEY].accounts) || []).map((a) => [a.id, {
+        id: a.id, name: a.name, handles: (a.handles || []).map((h) => `${h.platform}:${h.handle}`), avatar: thumbs[a.id] || null,
+      }]));
+      return { checker, settings, shown };
     })();
     ready.catch(() => { ready = null; });
   }
@@ -33,20 +38,15 @@ function load() {
 }
 
 chrome.storage.onChanged.addListener((changes, area) => {
-  if (area === 'local' && (changes[LIST_KEY] || changes[SETTINGS_KEY])) ready = null;
+  if (area === 'local' && (changes[LIST_KEY] || changes[SETTINGS_KEY] || changes.avatarThumbs)) ready = null;
 });
 
 // The protected account a verdict names, reduced to what a banner shows (never the whole list).
 async function matchedAccounts(results) {
-  const ids = new Set(results.map((r) => r && r.match).filter(Boolean));
-  if (!ids.size) return {};
-  const { [LIST_KEY]: list, avatarThumbs = {} } = await chrome.storage.local.get([LIST_KEY, 'avatarThumbs']);
+  const { shown } = await load();
   const out = {};
-  for (const a of (list && list.accounts) || []) {
-    if (ids.has(a.id)) {
-      out[a.id] = { id: a.id, name: a.name, handles: (a.handles || []).map((h) => `${h.platform}:${h.handle}`),
-        avatar: avatarThumbs[a.id] || null };
-    }
+  for (const r of results) {
+    if (r && r.match && shown.has(r.match)) out[r.match] = shown.get(r.match);
   }
   return out;
 }
