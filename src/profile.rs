@@ -4,9 +4,8 @@
 
 use crate::error::{from_json, InputError};
 use crate::platform::{canonical_platform, clean_handle};
-use crate::protected::csv_error;
+use crate::protected::{csv_columns, csv_error};
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
@@ -166,36 +165,12 @@ fn read_csv(text: &str, source: &str) -> Result<Vec<(usize, ProfileLine)>, Input
         .flexible(true)
         .from_reader(text.as_bytes());
     let headers = rdr.headers().map_err(|e| csv_error(source, &e))?.clone();
-    let mut col = HashMap::new();
-    for (i, h) in headers.iter().enumerate() {
-        let h = h.trim().trim_start_matches('\u{feff}').to_ascii_lowercase();
-        if !COLUMNS.contains(&h.as_str()) {
-            return Err(InputError::new(
-                source,
-                Some(1),
-                Some(&h),
-                format!("unknown column, expected one of {}", COLUMNS.join(", ")),
-            ));
-        }
-        if col.insert(h.clone(), i).is_some() {
-            return Err(InputError::new(
-                source,
-                Some(1),
-                Some(&h),
-                "column appears twice",
-            ));
-        }
-    }
-    for required in ["id", "platform", "handle", "name"] {
-        if !col.contains_key(required) {
-            return Err(InputError::new(
-                source,
-                Some(1),
-                Some(required),
-                "missing required column",
-            ));
-        }
-    }
+    let col = csv_columns(
+        &headers,
+        &COLUMNS,
+        &["id", "platform", "handle", "name"],
+        source,
+    )?;
     let mut out = Vec::new();
     for rec in rdr.records() {
         let line = match &rec {

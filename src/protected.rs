@@ -127,36 +127,7 @@ impl ProtectedList {
             .flexible(false)
             .from_reader(text.as_bytes());
         let headers = rdr.headers().map_err(|e| csv_error(source, &e))?.clone();
-        let mut col = HashMap::default();
-        for (i, h) in headers.iter().enumerate() {
-            let h = h.trim().trim_start_matches('\u{feff}').to_ascii_lowercase();
-            if !COLUMNS.contains(&h.as_str()) {
-                return Err(InputError::new(
-                    source,
-                    Some(1),
-                    Some(&h),
-                    format!("unknown column, expected one of {}", COLUMNS.join(", ")),
-                ));
-            }
-            if col.insert(h.clone(), i).is_some() {
-                return Err(InputError::new(
-                    source,
-                    Some(1),
-                    Some(&h),
-                    "column appears twice",
-                ));
-            }
-        }
-        for required in ["id", "name"] {
-            if !col.contains_key(required) {
-                return Err(InputError::new(
-                    source,
-                    Some(1),
-                    Some(required),
-                    "missing required column",
-                ));
-            }
-        }
+        let col = csv_columns(&headers, &COLUMNS, &["id", "name"], source)?;
         let mut accounts = Vec::new();
         let mut lines = Vec::new();
         for rec in rdr.records() {
@@ -330,6 +301,47 @@ fn dotted(path: &str) -> String {
     } else {
         format!(".{path}")
     }
+}
+
+/// The header of a CSV file: column name -> position. Names are trimmed and lowercased; an unknown
+/// column, a column given twice or a missing required one is an error on line 1 naming the column.
+pub(crate) fn csv_columns(
+    headers: &csv::StringRecord,
+    known: &[&str],
+    required: &[&str],
+    source: &str,
+) -> Result<HashMap<String, usize>, InputError> {
+    let mut col = HashMap::default();
+    for (i, h) in headers.iter().enumerate() {
+        let h = h.trim().trim_start_matches('\u{feff}').to_ascii_lowercase();
+        if !known.contains(&h.as_str()) {
+            return Err(InputError::new(
+                source,
+                Some(1),
+                Some(&h),
+                format!("unknown column, expected one of {}", known.join(", ")),
+            ));
+        }
+        if col.insert(h.clone(), i).is_some() {
+            return Err(InputError::new(
+                source,
+                Some(1),
+                Some(&h),
+                "column appears twice",
+            ));
+        }
+    }
+    for &r in required {
+        if !col.contains_key(r) {
+            return Err(InputError::new(
+                source,
+                Some(1),
+                Some(r),
+                "missing required column",
+            ));
+        }
+    }
+    Ok(col)
 }
 
 /// A quote that opens a field and never closes makes a CSV reader take the rest of the file as that one
