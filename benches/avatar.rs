@@ -14,25 +14,12 @@ use vipguard::avatar::{decode, hash_bytes, PdqHash};
 #[path = "synth.rs"]
 mod synth;
 
-fn jpeg_400() -> Vec<u8> {
-    let dir = std::env::var("VIPGUARD_PDQ_DATA").unwrap_or_else(|_| "../shared/data/pdq".into());
-    let img = image::open(format!("{dir}/decoded/aaa-orig.png"))
-        .expect("PDQ test data")
-        .into_rgb8();
-    let img = image::imageops::resize(&img, 400, 400, image::imageops::FilterType::Triangle);
-    let mut out = Vec::new();
-    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 90)
-        .encode_image(&img)
-        .unwrap();
-    out
-}
-
 fn random_hash(rng: &mut synth::Rng) -> PdqHash {
     PdqHash([rng.next(), rng.next(), rng.next(), rng.next()])
 }
 
 fn bench(c: &mut Criterion) {
-    let bytes = jpeg_400();
+    let bytes = synth::jpeg_400();
     let mut g = c.benchmark_group("avatar_hash_400_jpeg");
     g.bench_function("decode_normalise_hash_views", |b| {
         b.iter(|| black_box(query_hashes(&decode(black_box(&bytes)).unwrap())))

@@ -224,3 +224,17 @@ pub fn profiles(list: &ProtectedList, n: usize, seed: u64) -> Vec<Profile> {
         })
         .collect()
 }
+
+/// A 400x400 JPEG (quality 90) of the PDQ reference picture: the avatar the speed benchmarks hash.
+pub fn jpeg_400() -> Vec<u8> {
+    let dir = std::env::var("VIPGUARD_PDQ_DATA").unwrap_or_else(|_| "../shared/data/pdq".into());
+    let img = image::open(format!("{dir}/decoded/aaa-orig.png"))
+        .expect("PDQ test data")
+        .into_rgb8();
+    let img = image::imageops::resize(&img, 400, 400, image::imageops::FilterType::Triangle);
+    let mut out = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 90)
+        .encode_image(&img)
+        .unwrap();
+    out
+}

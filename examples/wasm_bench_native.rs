@@ -41,15 +41,7 @@ fn main() {
         format!("[{}]", profiles.join(",")),
     )
     .unwrap();
-    let pdq = std::env::var("VIPGUARD_PDQ_DATA").unwrap_or_else(|_| "../shared/data/pdq".into());
-    let img = image::open(format!("{pdq}/decoded/aaa-orig.png"))
-        .expect("PDQ test data")
-        .into_rgb8();
-    let img = image::imageops::resize(&img, 400, 400, image::imageops::FilterType::Triangle);
-    let mut jpeg = Vec::new();
-    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut jpeg, 90)
-        .encode_image(&img)
-        .unwrap();
+    let jpeg = synth::jpeg_400();
     std::fs::write(dir.join("avatar.jpg"), &jpeg).unwrap();
 
     // Build: parse the list text and index it (what `new Checker(text)` does), 5 runs.
