@@ -37,9 +37,17 @@ test: build
 ## pkg/: the crate built for wasm32, bound by wasm-bindgen (--target web) and shrunk by wasm-opt.
 pkg: wasm-tools node_modules/.package-lock.json
 	$(CARGO) build --lib --target $(WASM_TARGET) --profile wasm
-	wasm-bindgen --target web --out-dir pkg target/$(WASM_TARGET)/wasm/vipguard.wasm
-	node_modules/.bin/wasm-opt -Os $(WASM_FEATURES) --strip-debug --strip-producers \
-		pkg/vipguard_bg.wasm -o pkg/vipguard_bg.wasm
+	@# Bind and shrink only when cargo produced a new module (wasm-opt alone takes ~15 s), in a
+	@# scratch folder moved into place at the end, so a failed run never leaves a half-made pkg/.
+	@if [ ! -f pkg/vipguard_bg.wasm ] || [ target/$(WASM_TARGET)/wasm/vipguard.wasm -nt pkg/vipguard_bg.wasm ]; then \
+		set -e; \
+		echo "wasm-bindgen + wasm-opt -> pkg/"; \
+		rm -rf pkg.tmp; \
+		wasm-bindgen --target web --out-dir pkg.tmp target/$(WASM_TARGET)/wasm/vipguard.wasm; \
+		node_modules/.bin/wasm-opt -Os $(WASM_FEATURES) --strip-debug --strip-producers \
+			pkg.tmp/vipguard_bg.wasm -o pkg.tmp/vipguard_bg.wasm; \
+		rm -rf pkg && mv pkg.tmp pkg; \
+	fi
 
 tools: wasm-tools browser-tools node_modules/.package-lock.json
 
