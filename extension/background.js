@@ -1,6 +1,7 @@
 // vipguard's service worker: the only place the protected list and the WASM engine live.
 // Content scripts send what a page shows and get verdicts back, never the list.
-import init, { Checker, hashImage, checkList, enrollImage, version } from './pkg/vipguard.js';
+import init, { Checker, hashImage, hashRgba, checkList, enrollImage, enrollRgba, version } from './pkg/vipguard.js';
+import { withPixelsFallback } from './pixels.js';
 import { validateMessage, AVATAR_HOSTS } from './messages.js';
 
 const LIST_KEY = 'protectedList';
@@ -68,7 +69,7 @@ async function avatarQuery(url) {
       if (!r.ok) throw new Error(`avatar ${r.status}`);
       const bytes = new Uint8Array(await r.arrayBuffer());
       if (bytes.length > 5 * 1024 * 1024) throw new Error('avatar too large');
-      return hashImage(bytes).query;
+      return (await withPixelsFallback(bytes, r.headers.get('content-type') || '', hashImage, hashRgba)).query;
     })().catch((e) => {
       console.warn('vipguard: avatar not hashed:', url, e.message);
       return null;
@@ -196,7 +197,7 @@ function handle(msg, sender, sendResponse) {
     check: () => check(msg, sender),
     // Extension pages only (validateMessage checks the sender): list validation and avatar enrolment.
     checkList: async () => { await load(); return checkList(msg.text, msg.format); },
-    enrollImage: async () => { await load(); return enrollImage(new Uint8Array(msg.bytes)); },
+    enrollImage: async () => { await load(); return withPixelsFallback(new Uint8Array(msg.bytes), '', enrollImage, enrollRgba); },
     version: async () => { await load(); return { version: version() }; },
   };
   handlers[msg.type]().then(sendResponse, (e) => sendResponse({ error: String(e && e.message || e) }));

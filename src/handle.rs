@@ -206,19 +206,27 @@ fn cores_of(parts: &[String], push: &mut impl FnMut(String, Vec<String>)) {
         for _ in 0..2 {
             let mut next = Vec::new();
             for (s, affixes) in &frontier {
-                for a in AFFIXES.iter().filter(|a| a.len() >= 2) {
-                    if let Some(rest) = s.strip_prefix(a).filter(|r| r.len() >= 4) {
-                        next.push((
-                            rest.to_string(),
-                            [affixes.clone(), vec![a.to_string()]].concat(),
-                        ));
+                // Affix words at either end, in AFFIXES order (prefix before suffix), found by looking
+                // up each end of `s` rather than trying every affix.
+                let mut found: Vec<(usize, bool, &str)> = Vec::new();
+                for len in 2..=MAX_AFFIX_LEN.min(s.len().saturating_sub(4)) {
+                    for (suffix, end, rest) in [
+                        (false, s.get(..len), s.get(len..)),
+                        (true, s.get(s.len() - len..), s.get(..s.len() - len)),
+                    ] {
+                        if let (Some(end), Some(rest)) = (end, rest) {
+                            if let Some(i) = affix_position(end) {
+                                found.push((i, suffix, rest));
+                            }
+                        }
                     }
-                    if let Some(rest) = s.strip_suffix(a).filter(|r| r.len() >= 4) {
-                        next.push((
-                            rest.to_string(),
-                            [affixes.clone(), vec![a.to_string()]].concat(),
-                        ));
-                    }
+                }
+                found.sort_unstable_by_key(|(i, suffix, _)| (*i, *suffix));
+                for (i, _, rest) in found {
+                    next.push((
+                        rest.to_string(),
+                        [affixes.clone(), vec![AFFIXES[i].to_string()]].concat(),
+                    ));
                 }
                 let digits = s.trim_end_matches(|c: char| c.is_ascii_digit());
                 if digits.len() != s.len() && digits.len() >= 4 {
@@ -337,10 +345,20 @@ pub fn is_affix(part: &str) -> bool {
 
 /// Whether `word` is in AFFIXES (a hash lookup: this runs for every token of every comparison).
 pub fn is_affix_word(word: &str) -> bool {
-    static SET: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> =
+    affix_position(word).is_some()
+}
+
+/// Bytes in the longest affix word.
+const MAX_AFFIX_LEN: usize = 9;
+
+/// Where `word` is in AFFIXES.
+fn affix_position(word: &str) -> Option<usize> {
+    static POSITIONS: std::sync::OnceLock<rustc_hash::FxHashMap<&'static str, usize>> =
         std::sync::OnceLock::new();
-    SET.get_or_init(|| AFFIXES.iter().copied().collect())
-        .contains(word)
+    POSITIONS
+        .get_or_init(|| AFFIXES.iter().enumerate().map(|(i, a)| (*a, i)).collect())
+        .get(word)
+        .copied()
 }
 
 fn leet_char(c: char) -> char {
@@ -402,13 +420,13 @@ pub fn compare(p: &HandleKeys, p_cores: &[Core], t: &HandleKeys) -> Option<Handl
     };
     // Separators are dropped from keys, but adding or removing one is an edit, not a lookalike:
     // `david_o` is not `davido` to the eye.
-    let separators = |h: &str| h.chars().filter(|c| !c.is_alphanumeric()).count();
-    let same_strength = if separators(&p.display) == separators(&t.display) {
-        3
-    } else {
-        2
-    };
     if p.fold == t.fold || p.leet == t.leet {
+        let separators = |h: &str| h.chars().filter(|c| !c.is_alphanumeric()).count();
+        let same_strength = if separators(&p.display) == separators(&t.display) {
+            3
+        } else {
+            2
+        };
         return m(HandleHow::SameKey { il_swap: false }, same_strength);
     }
     if p.glyph == t.glyph {
@@ -477,7 +495,8 @@ pub fn osa_within(a: &str, b: &str, limit: usize) -> Option<usize> {
     // Handle keys are ASCII and short: compare bytes on stack rows, with no allocation.
     const MAX: usize = 64;
     if a.is_ascii() && b.is_ascii() && b.len() < MAX {
-        return osa_rows(
+        // Byte-sized cells: distances past the limit are never read, and small rows are cheap to clear.
+        return osa_rows::<u8, u8>(
             a.as_bytes(),
             b.as_bytes(),
             limit,
@@ -489,7 +508,7 @@ pub fn osa_within(a: &str, b: &str, limit: usize) -> Option<usize> {
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
     let m = b.len();
-    osa_rows(
+    osa_rows::<char, usize>(
         &a,
         &b,
         limit,
@@ -499,33 +518,45 @@ pub fn osa_within(a: &str, b: &str, limit: usize) -> Option<usize> {
     )
 }
 
-fn osa_rows<T: PartialEq>(
+/// Rows of the OSA table, with cells saturating at `limit + 1` (so a byte is wide enough for any
+/// string length).
+fn osa_rows<T: PartialEq, C: Copy + Into<usize> + TryFrom<usize>>(
     a: &[T],
     b: &[T],
     limit: usize,
-    prev2: &mut [usize],
-    prev: &mut [usize],
-    cur: &mut [usize],
+    prev2: &mut [C],
+    prev: &mut [C],
+    cur: &mut [C],
 ) -> Option<usize> {
     if a.len().abs_diff(b.len()) > limit {
         return None;
     }
+    let cap = limit + 1;
+    let cell = |v: usize| C::try_from(v.min(cap)).ok().expect("limit + 1 fits a cell");
     let m = b.len();
     let (mut prev2, mut prev, mut cur) = (&mut prev2[..=m], &mut prev[..=m], &mut cur[..=m]);
     for (j, p) in prev.iter_mut().enumerate() {
-        *p = j;
+        *p = cell(j);
     }
+    // Only cells within `limit` of the diagonal can be within the limit; those outside read as `cap`.
     for i in 1..=a.len() {
-        cur[0] = i;
-        let mut row_min = cur[0];
-        for j in 1..=m {
+        let lo = i.saturating_sub(limit).max(1);
+        let hi = (i + limit).min(m);
+        cur[lo - 1] = cell(if lo == 1 { i } else { cap });
+        let mut row_min = cur[lo - 1].into();
+        for j in lo..=hi {
             let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut v = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+            let mut v = (prev[j].into() + 1)
+                .min(cur[j - 1].into() + 1)
+                .min(prev[j - 1].into() + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                v = v.min(prev2[j - 2] + 1);
+                v = v.min(prev2[j - 2].into() + 1);
             }
-            cur[j] = v;
+            cur[j] = cell(v);
             row_min = row_min.min(v);
+        }
+        if hi < m {
+            cur[hi + 1] = cell(cap);
         }
         if row_min > limit {
             return None;
@@ -533,7 +564,7 @@ fn osa_rows<T: PartialEq>(
         std::mem::swap(&mut prev2, &mut prev);
         std::mem::swap(&mut prev, &mut cur);
     }
-    Some(prev[m]).filter(|d| *d <= limit)
+    Some(prev[m].into()).filter(|d| *d <= limit)
 }
 
 /// Describe the edits that turn `from` into `to`, comparing letters case-insensitively
@@ -677,6 +708,11 @@ mod tests {
             let full = strsim::osa_distance(&a, &b);
             proptest::prop_assert_eq!(osa_within(&a, &b, limit), Some(full).filter(|d| *d <= limit));
         }
+    }
+
+    #[test]
+    fn max_affix_len_is_the_longest_affix() {
+        assert_eq!(AFFIXES.iter().map(|a| a.len()).max(), Some(MAX_AFFIX_LEN));
     }
 
     #[test]

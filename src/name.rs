@@ -23,6 +23,9 @@ pub struct NameKeys {
     /// The characters the loose reading relies on: digits inside words (leetspeak) and lowercase l among
     /// capitals. Only a name that uses them earns a full-strength loose match.
     pub tricks: Vec<Change>,
+    /// Which of the `fold`, `glyph` and `loose` tokens are filler words, one bit per token (the first
+    /// 64), computed once: every comparison asks.
+    filler: [u64; 3],
 }
 
 impl NameKeys {
@@ -35,9 +38,19 @@ impl NameKeys {
                 .collect()
         };
         let glyph: Vec<String> = split(&norm.glyph);
+        let fold: Vec<String> = split(&norm.fold);
+        let loose: Vec<String> = glyph.iter().map(|t| loose_token(t)).collect();
+        let filler = |v: &[String]| {
+            v.iter()
+                .take(64)
+                .enumerate()
+                .filter(|(_, t)| is_filler(t))
+                .fold(0u64, |bits, (i, _)| bits | 1 << i)
+        };
         NameKeys {
-            fold: split(&norm.fold),
-            loose: glyph.iter().map(|t| loose_token(t)).collect(),
+            filler: [filler(&fold), filler(&glyph), filler(&loose)],
+            fold,
+            loose,
             glyph,
             tricks: tricks(name),
             norm,
@@ -156,11 +169,11 @@ pub struct NameMatch {
 
 /// Compare a profile's name with a protected name or alias.
 pub fn compare(p: &NameKeys, t: &NameKeys) -> Option<NameMatch> {
-    let a = compare_tokens(&p.fold, &t.fold);
+    let a = compare_tokens(&p.fold, p.filler[0], &t.fold);
     if p.glyph == p.fold && t.glyph == t.fold {
         return a;
     }
-    let b = compare_tokens(&p.glyph, &t.glyph);
+    let b = compare_tokens(&p.glyph, p.filler[1], &t.glyph);
     match (a, b) {
         (Some(a), Some(b)) => Some(
             if b.strength > a.strength || (b.strength == a.strength && b.similarity > a.similarity)
@@ -185,7 +198,7 @@ pub fn compare_all(p: &NameKeys, t: &NameKeys) -> Option<NameMatch> {
     {
         return plain;
     }
-    let loose = compare_tokens(&p.loose, &t.loose).map(|mut m| {
+    let loose = compare_tokens(&p.loose, p.filler[2], &t.loose).map(|mut m| {
         m.loose = true;
         if p.tricks.is_empty() {
             m.strength = m.strength.min(2);
@@ -199,22 +212,29 @@ pub fn compare_all(p: &NameKeys, t: &NameKeys) -> Option<NameMatch> {
     }
 }
 
-fn compare_tokens(p: &[String], t: &[String]) -> Option<NameMatch> {
+fn compare_tokens(p: &[String], p_filler: u64, t: &[String]) -> Option<NameMatch> {
     if t.is_empty() || p.is_empty() {
         return None;
     }
     // Set aside filler words the protected name does not itself contain ("The Weeknd" keeps "the").
     let core: Vec<&str> = p
         .iter()
-        .map(String::as_str)
-        .filter(|w| !is_filler(w) || t.iter().any(|x| x == w))
+        .enumerate()
+        .filter(|(i, w)| {
+            let filler = *i < 64 && p_filler & (1 << i) != 0;
+            !filler || t.iter().any(|x| x == *w)
+        })
+        .map(|(_, w)| w.as_str())
         .collect();
     if core.is_empty() {
         return None;
     }
     let t: Vec<&str> = t.iter().map(String::as_str).collect();
-    let t_compact: String = t.concat();
-    if core.concat() == t_compact || sorted(&core) == sorted(&t) {
+    let run_together = core
+        .iter()
+        .flat_map(|w| w.bytes())
+        .eq(t.iter().flat_map(|w| w.bytes()));
+    if run_together || (core.len() == t.len() && sorted(&core) == sorted(&t)) {
         return Some(NameMatch {
             how: NameHow::Same,
             strength: 3,
@@ -274,7 +294,7 @@ fn compare_tokens(p: &[String], t: &[String]) -> Option<NameMatch> {
         worst = worst.min(best.1);
     }
     let sim = total / weight;
-    let long_enough = t_compact.chars().count() >= 6;
+    let long_enough = t.iter().map(|w| w.chars().count()).sum::<usize>() >= 6;
     let strength = if sim >= 0.94 && worst >= 0.88 && long_enough {
         2
     } else if sim >= 0.9 && worst >= 0.8 {
@@ -297,7 +317,60 @@ fn token_similarity(a: &str, b: &str) -> f64 {
     if a.chars().count() <= 3 || b.chars().count() <= 3 {
         return 0.0;
     }
+    if a.is_ascii() && b.is_ascii() && a.len() <= 64 && b.len() <= 64 {
+        return jaro_winkler_ascii(a.as_bytes(), b.as_bytes());
+    }
     strsim::jaro_winkler(a, b)
+}
+
+/// `strsim::jaro_winkler` for short ASCII strings, with bitmasks for the match flags. Same formula in
+/// the same order, so the same f64; strsim allocates and re-walks `b` from its start for every letter
+/// of `a`, which made name comparison the largest part of a check.
+fn jaro_winkler_ascii(a: &[u8], b: &[u8]) -> f64 {
+    let (a_len, b_len) = (a.len(), b.len());
+    if a_len == 0 && b_len == 0 {
+        return 1.0;
+    } else if a_len == 0 || b_len == 0 {
+        return 0.0;
+    }
+    let range = (a_len.max(b_len) / 2).saturating_sub(1);
+    let (mut a_flags, mut b_flags) = (0u64, 0u64);
+    let mut matches = 0usize;
+    for (i, &x) in a.iter().enumerate() {
+        let lo = i.saturating_sub(range);
+        let hi = b_len.min(i + range + 1);
+        if let Some(j) = (lo..hi).find(|&j| b[j] == x && b_flags & (1 << j) == 0) {
+            a_flags |= 1 << i;
+            b_flags |= 1 << j;
+            matches += 1;
+        }
+    }
+    if matches == 0 {
+        return 0.0;
+    }
+    let mut transpositions = 0usize;
+    let mut j = 0;
+    for (i, &x) in a.iter().enumerate() {
+        if a_flags & (1 << i) != 0 {
+            while b_flags & (1 << j) == 0 {
+                j += 1;
+            }
+            if x != b[j] {
+                transpositions += 1;
+            }
+            j += 1;
+        }
+    }
+    transpositions /= 2;
+    let m = matches as f64;
+    let sim =
+        ((m / a_len as f64) + (m / b_len as f64) + ((matches - transpositions) as f64 / m)) / 3.0;
+    if sim > 0.7 {
+        let prefix = a.iter().zip(b).take(4).take_while(|(x, y)| x == y).count();
+        sim + 0.1 * prefix as f64 * (1.0 - sim)
+    } else {
+        sim
+    }
 }
 
 fn sorted<'a>(v: &[&'a str]) -> Vec<&'a str> {
@@ -327,6 +400,16 @@ mod tests {
             "AIiko Dangote",
         ] {
             assert_eq!(cmp(p, "Aliko Dangote").map(|m| m.0), Some(3), "{p}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn ascii_jaro_winkler_is_strsims(a in "[a-e]{0,64}", b in "[a-e]{0,64}") {
+            proptest::prop_assert_eq!(
+                jaro_winkler_ascii(a.as_bytes(), b.as_bytes()).to_bits(),
+                strsim::jaro_winkler(&a, &b).to_bits()
+            );
         }
     }
 

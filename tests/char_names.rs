@@ -3,13 +3,13 @@
 //! fails when the committed file differs; `VIPGUARD_UPDATE_NAMES=1 cargo test --release --test
 //! char_names` rewrites it after a change to normalisation.
 
-use vipguard::normalize::{char_name, normalize};
+use vipguard::normalize::{char_name, char_names_table, normalize};
 
 /// Every character reported in a change when tried alone, between letters and between spaces, plus
 /// printable ASCII (leetspeak and l-for-I evidence names digits and letters). Unassigned code points
 /// have no name and are left out.
 fn reportable_names() -> String {
-    let mut out = String::new();
+    let mut out = Vec::new();
     for cp in 0x20u32..=0x10FFFF {
         let Some(c) = char::from_u32(cp) else {
             continue;
@@ -20,11 +20,11 @@ fn reportable_names() -> String {
                 .any(|s| normalize(s, 200).changes.iter().any(|x| x.ch == c));
         if reported {
             if let Some(name) = unicode_names2::name(c) {
-                out.push_str(&format!("{cp:X};{name}\n"));
+                out.push((cp, name.to_string()));
             }
         }
     }
-    out
+    char_names_table(&out)
 }
 
 #[test]

@@ -1,6 +1,7 @@
 // Options: import (validated by the WASM engine, with every problem listed by account and field), preview,
 // apply with one-step undo, export, add and edit accounts, enroll avatars, settings, the demo list.
-import init, { checkList, enrollImage } from '../pkg/vipguard.js';
+import init, { checkList, enrollImage, enrollRgba } from '../pkg/vipguard.js';
+import { withPixelsFallback } from '../pixels.js';
 
 const $ = (id) => document.getElementById(id);
 let pending = null; // a validated list waiting for "Use this list"
@@ -180,7 +181,7 @@ async function main() {
     try {
       const bytes = await imageBytes(f);
       if (bytes) {
-        acc.avatars = [...(acc.avatars || []), enrollImage(bytes)];
+        acc.avatars = [...(acc.avatars || []), await withPixelsFallback(bytes, '', enrollImage, enrollRgba)];
         if (bytes.length < 300 * 1024) {
           const url = await new Promise((ok) => { const r = new FileReader(); r.onload = () => ok(r.result); r.readAsDataURL(new Blob([bytes])); });
           await chrome.storage.local.set({ avatarThumbs: { ...((await get('avatarThumbs')) || {}), [acc.id]: url } });

@@ -76,6 +76,64 @@ test('the avatar result updates the banner: a copied photo is named, with both p
   await page.close();
 });
 
+// A GIF of the page's grey levels, written uncompressed (a clear code every 250 pixels keeps LZW codes
+// at 9 bits), so the test needs no image library.
+function grayGif(width, height, gray) {
+  const bytes = [...Buffer.from('GIF89a'), width & 255, width >> 8, height & 255, height >> 8, 0xf7, 0, 0];
+  for (let i = 0; i < 256; i++) bytes.push(i, i, i);
+  bytes.push(0x2c, 0, 0, 0, 0, width & 255, width >> 8, height & 255, height >> 8, 0, 8);
+  const data = [];
+  let acc = 0;
+  let bits = 0;
+  const put = (code) => {
+    acc |= code << bits;
+    bits += 9;
+    while (bits >= 8) { data.push(acc & 255); acc >>= 8; bits -= 8; }
+  };
+  for (let i = 0; i < gray.length; i++) {
+    if (i % 250 === 0) put(256);
+    put(gray[i]);
+  }
+  put(257);
+  if (bits) data.push(acc & 255);
+  for (let i = 0; i < data.length; i += 255) {
+    const block = data.slice(i, i + 255);
+    bytes.push(block.length, ...block);
+  }
+  bytes.push(0, 0x3b);
+  return Buffer.from(bytes);
+}
+
+test('a GIF avatar (decoded by the browser, not the package) is still recognised as a copied photo', async () => {
+  const png = fs.readFileSync(path.join(ROOT, 'demo/avatars/copy-kwabena-mirrored-badge.png'));
+  const page = await h.ctx.newPage();
+  await page.goto(`chrome-extension://${h.extensionId}/ui/popup.html`);
+  const { width, height, gray } = await page.evaluate(async (b64) => {
+    const blob = new Blob([Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))], { type: 'image/png' });
+    const bmp = await createImageBitmap(blob);
+    const c = new OffscreenCanvas(bmp.width, bmp.height);
+    const ctx = c.getContext('2d');
+    ctx.drawImage(bmp, 0, 0);
+    const px = ctx.getImageData(0, 0, bmp.width, bmp.height).data;
+    const g = [];
+    for (let i = 0; i < px.length; i += 4) g.push(Math.round(0.299 * px[i] + 0.587 * px[i + 1] + 0.114 * px[i + 2]));
+    return { width: bmp.width, height: bmp.height, gray: g };
+  }, png.toString('base64'));
+  const gif = grayGif(width, height, gray);
+  const html = fs.readFileSync(path.join(ROOT, 'tests/e2e/fixtures/x/profile-jsonld.html'), 'utf8')
+    .replaceAll('copy-kwabena-mirrored-badge.png', 'copy-kwabena-grey.gif');
+  await h.ctx.route('https://x.com/KwabenaMensahTV?gif=1', (r) => r.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
+  await h.ctx.route(/copy-kwabena-grey\.gif$/, (r) => r.fulfill({ status: 200, contentType: 'image/gif', body: gif }));
+  await visit(h, 'https://x.com/KwabenaMensahTV?gif=1', { page });
+  let shown = '';
+  for (let i = 0; i < 20 && !shown.includes('copy of Kwabena Mensah'); i++) {
+    await page.waitForTimeout(300);
+    shown = await shadowText(page);
+  }
+  assert.ok(shown.includes("avatar is a copy of Kwabena Mensah's protected photo"), shown.slice(0, 600));
+  await page.close();
+});
+
 test('SPA navigation replaces the banner, and a late verdict for a page left behind is dropped', async () => {
   const page = await visit(h, 'https://x.com/KwabenaMensahTV?spa=1');
   assert.equal(banner(await annotations(page)).verdict, 'impersonation');
