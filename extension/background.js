@@ -3,10 +3,12 @@
 import init, { Checker, hashImage, hashRgba, checkList, enrollImage, enrollRgba, version } from './pkg/vipguard.js';
 import { withPixelsFallback } from './pixels.js';
 import { validateMessage, AVATAR_HOSTS } from './messages.js';
+import * as audit from './audit.js';
 
 const LIST_KEY = 'protectedList';
 const SETTINGS_KEY = 'settings';
-const DEFAULT_SETTINGS = { paused: false, sensitivity: 'suspicious', sites: { x: true, generic: {} } };
+const ALLOW_KEY = 'reviewerAllow'; // accounts a reviewer marked "Not an impersonator"
+const DEFAULT_SETTINGS = { paused: false, sensitivity: 'suspicious', sites: { x: true, generic: {} }, auditDays: 90 };
 
 let ready = null; // Promise<{checker, settings, shown}>, rebuilt when storage changes
 const avatarCache = new Map(); // image URL -> Promise<query string | null>
@@ -40,6 +42,7 @@ function load() {
 
 chrome.storage.onChanged.addListener((changes, area) => {
   if (area === 'local' && (changes[LIST_KEY] || changes[SETTINGS_KEY] || changes.avatarThumbs)) ready = null;
+  if (area === 'local' && changes[ALLOW_KEY]) allowReady = null;
 });
 
 // The protected account a verdict names, reduced to what a banner shows (never the whole list).
@@ -80,12 +83,26 @@ async function avatarQuery(url) {
 
 const RANK = { clear: 0, suspicious: 1, impersonation: 2 };
 
-// Sensitivity and payload: a clear result travels without evidence; a flag below the chosen
-// sensitivity is shown as clear (the popup still lists it).
-function present(results, settings) {
+// The reviewer allow-list, kept apart from the checker so a decision never rebuilds the index.
+let allowReady = null;
+function allowList() {
+  if (!allowReady) {
+    allowReady = chrome.storage.local.get(ALLOW_KEY).then((s) => s[ALLOW_KEY] || {});
+    allowReady.catch(() => { allowReady = null; });
+  }
+  return allowReady;
+}
+
+// Sensitivity, the reviewer allow-list and payload: a clear result travels without evidence; a flag
+// below the chosen sensitivity is shown as clear (the popup still lists it); an account a reviewer
+// cleared is shown as clear with that decision, whatever the engine says.
+function present(results, settings, allow = {}, profiles = []) {
   const floor = RANK[settings.sensitivity] ?? 1;
-  return results.map((r) => {
+  return results.map((r, i) => {
     if (r.error) return { id: r.id, verdict: 'error', error: r.error };
+    const p = profiles[i];
+    const cleared = p && allow[audit.accountKey(p.platform, p.handle)];
+    if (cleared && r.verdict in RANK && RANK[r.verdict] > 0) return { ...r, shown: 'clear', cleared };
     if (r.verdict === 'clear') return { id: r.id, verdict: 'clear', score: r.score, match: null, evidence: [] };
     if (r.verdict in RANK && RANK[r.verdict] > 0 && RANK[r.verdict] < floor) return { ...r, shown: 'clear' };
     return r;
@@ -103,29 +120,150 @@ async function check(msg, sender) {
   if (settings.paused || (onX && settings.sites && settings.sites.x === false)) return { paused: true, results: [] };
   if (!checker) return { noList: true, results: [] };
   const profiles = msg.profiles.map((p) => ({ id: p.id, platform: p.platform, handle: p.handle, name: p.name, ...(p.bio ? { bio: p.bio } : {}) }));
-  const results = present(checker.checkMany(profiles), settings);
+  const allow = await allowList();
+  const results = present(checker.checkMany(profiles), settings, allow, profiles);
   const accounts = await matchedAccounts(results);
-  await recordTab(sender.tab.id, msg.url, results, msg.profiles);
+  await recordTab(sender.tab.id, msg.url, results, msg.profiles, accounts);
+  logShown(msg.url, msg.profiles, results);
   if (msg.profiles.some((p) => p.avatar)) {
-    withAvatars(msg, sender, checker, settings, profiles, results)
+    withAvatars(msg, sender, checker, settings, allow, profiles, results)
       .catch((e) => console.warn('vipguard: avatar round failed:', e.message));
   }
   return { results, accounts };
 }
 
-async function withAvatars(msg, sender, checker, settings, profiles, textResults) {
+async function withAvatars(msg, sender, checker, settings, allow, profiles, textResults) {
   const queries = await Promise.all(msg.profiles.map((p) => avatarQuery(p.avatar)));
   if (!queries.some(Boolean)) return;
-  const results = present(checker.checkMany(profiles, queries), settings);
+  const results = present(checker.checkMany(profiles, queries), settings, allow, profiles);
   const changes = [];
   results.forEach((r, i) => {
     if (!sameResult(r, textResults[i])) changes.push({ index: i, result: r });
   });
   if (!changes.length) return;
-  await recordTab(sender.tab.id, msg.url, changes.map((c) => c.result), changes.map((c) => msg.profiles[c.index]));
   const accounts = await matchedAccounts(changes.map((c) => c.result));
+  await recordTab(sender.tab.id, msg.url, changes.map((c) => c.result), changes.map((c) => msg.profiles[c.index]), accounts);
+  logShown(msg.url, changes.map((c) => msg.profiles[c.index]), changes.map((c) => c.result));
   await chrome.tabs.sendMessage(sender.tab.id, { type: 'vipguard-update', requestId: msg.requestId, url: msg.url, changes, accounts },
     { frameId: sender.frameId ?? 0 });
+}
+
+// The audit log records each check the reviewer was shown: a profile page whatever its verdict, and on
+// lists every flagged account. Once per page, account and verdict for the worker's lifetime.
+const logged = new Set();
+function logShown(url, profiles, results) {
+  const now = Date.now();
+  const entries = [];
+  results.forEach((r, i) => {
+    const p = profiles[i];
+    const shown = r.shown || r.verdict;
+    if (!p || shown === 'error' || (shown === 'clear' && p.id !== 'profile')) return;
+    const key = `${url}|${audit.accountKey(p.platform, p.handle)}|${shown}`;
+    if (logged.has(key)) return;
+    if (logged.size > 20000) logged.clear();
+    logged.add(key);
+    entries.push(auditEntry('shown', now, url, p, { ...r, verdict: shown }));
+  });
+  audit.append(entries).catch((e) => console.warn('vipguard: audit log not written:', e.message));
+}
+
+function auditEntry(event, time, url, p, r, extra = {}) {
+  return {
+    event, time, url, platform: p.platform, handle: p.handle, name: p.name,
+    account: audit.accountKey(p.platform, p.handle),
+    verdict: r.verdict || '', match: r.match || '', score: r.score ?? '',
+    decision: '', note: '', seconds_to_decision: '', ...extra,
+  };
+}
+
+// A reviewer's decision on a checked profile: logged with the time since the account was first shown,
+// and "Not an impersonator" puts the account on the local allow-list.
+async function decide(msg) {
+  const p = msg.profile;
+  const key = audit.accountKey(p.platform, p.handle);
+  const now = Date.now();
+  const first = await audit.firstShown(key);
+  await audit.append([auditEntry('decision', now, msg.url, p, msg.result || {}, {
+    decision: msg.decision, note: msg.note || '',
+    seconds_to_decision: first == null ? '' : Math.round((now - first) / 1000),
+  })]);
+  if (msg.decision === 'not_impersonator' || msg.decision === 'allow_removed') {
+    const allow = { ...(await chrome.storage.local.get(ALLOW_KEY))[ALLOW_KEY] };
+    if (msg.decision === 'not_impersonator') {
+      allow[key] = { platform: p.platform, handle: p.handle, name: p.name, match: (msg.result && msg.result.match) || null,
+        at: new Date(now).toISOString(), note: msg.note || '' };
+    } else {
+      delete allow[key];
+    }
+    await chrome.storage.local.set({ [ALLOW_KEY]: allow });
+  }
+  return { ok: true, decision: msg.decision };
+}
+
+async function pruneAudit() {
+  const { settings } = await load();
+  const days = Number(settings.auditDays) || DEFAULT_SETTINGS.auditDays;
+  await audit.prune(days);
+}
+
+// A picture for the ticket: the profile's avatar and the protected one side by side, each with its
+// name and handle underneath. Drawn here, where both images can be read without tainting a canvas.
+async function evidenceImage(msg) {
+  const { shown } = await load();
+  const account = msg.match ? shown.get(msg.match) : null;
+  const picture = async (url) => {
+    if (!url) return null;
+    try {
+      const ok = url.startsWith('data:image/') || (() => {
+        const u = new URL(url);
+        return u.protocol === 'https:' && (AVATAR_HOSTS.includes(u.hostname) || genericHosts.includes(u.hostname));
+      })();
+      if (!ok) return null;
+      const r = await fetch(url, { credentials: 'omit', cache: 'force-cache' });
+      return r.ok ? await createImageBitmap(await r.blob()) : null;
+    } catch {
+      return null;
+    }
+  };
+  const [mine, theirs] = await Promise.all([picture(msg.profile.avatar), picture(account && account.avatar)]);
+  const W = 720;
+  const H = 350;
+  const canvas = new OffscreenCanvas(W, H);
+  const ctx = canvas.getContext('2d');
+  ctx.fillStyle = '#ffffff';
+  ctx.fillRect(0, 0, W, H);
+  ctx.fillStyle = '#111111';
+  ctx.font = 'bold 18px sans-serif';
+  ctx.fillText(`vipguard: ${msg.verdict || ''}${typeof msg.score === 'number' ? `, score ${msg.score.toFixed(2)}` : ''}`, 20, 32);
+  const column = (x, title, bitmap, name, handle) => {
+    ctx.font = '14px sans-serif';
+    ctx.fillStyle = '#555555';
+    ctx.fillText(title, x, 64);
+    if (bitmap) {
+      ctx.drawImage(bitmap, x, 76, 180, 180);
+    } else {
+      ctx.strokeStyle = '#999999';
+      ctx.strokeRect(x, 76, 180, 180);
+      ctx.fillText('no picture', x + 55, 170);
+    }
+    ctx.fillStyle = '#111111';
+    ctx.font = 'bold 16px sans-serif';
+    ctx.fillText(String(name || '').slice(0, 40), x, 282, 320);
+    ctx.font = '14px sans-serif';
+    ctx.fillText(String(handle || '').slice(0, 60), x, 304, 320);
+  };
+  column(20, 'Checked profile', mine, msg.profile.name, `@${msg.profile.handle} on ${msg.profile.platform}`);
+  const real = account ? account.handles.map((h) => '@' + h.split(':').slice(1).join(':')).join(', ') : '';
+  column(380, 'Protected account', theirs, account ? account.name : '(no match)', real);
+  ctx.font = '12px sans-serif';
+  ctx.fillStyle = '#555555';
+  ctx.fillText(`${String(msg.url).slice(0, 90)}  ·  ${new Date().toISOString().slice(0, 19)}Z  ·  vipguard ${chrome.runtime.getManifest().version}`, 20, 336, W - 40);
+  for (const b of [mine, theirs]) if (b) b.close();
+  const blob = await canvas.convertToBlob({ type: 'image/png' });
+  const bytes = new Uint8Array(await blob.arrayBuffer());
+  let bin = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return { dataUrl: `data:image/png;base64,${btoa(bin)}` };
 }
 
 // Session-storage writes are read-modify-write: one at a time, or concurrent checks lose entries.
@@ -135,14 +273,22 @@ function recordTab(...args) {
   return recording;
 }
 
-async function writeTab(tabId, url, results, profiles) {
+const summary = (a) => (a ? { id: a.id, name: a.name, handles: a.handles } : null);
+
+// What the popup lists for the tab; flagged accounts keep their evidence for "Copy evidence".
+async function writeTab(tabId, url, results, profiles, accounts = {}) {
   const key = `tab:${tabId}`;
   const prev = (await chrome.storage.session.get(key))[key];
   const same = prev && prev.url === url ? prev.items : [];
   const byId = new Map(same.map((i) => [i.handle.toLowerCase(), i]));
   results.forEach((r, i) => {
     const p = profiles[i];
-    byId.set(p.handle.toLowerCase(), { id: r.id, handle: p.handle, name: p.name, verdict: r.verdict, match: r.match || null, score: r.score ?? null });
+    const shown = r.shown || r.verdict;
+    const flagged = !['clear', 'error'].includes(shown);
+    byId.set(p.handle.toLowerCase(), {
+      id: r.id, platform: p.platform, handle: p.handle, name: p.name, verdict: r.verdict, shown, match: r.match || null, score: r.score ?? null,
+      ...(flagged ? { evidence: r.evidence || [], account: summary(accounts[r.match]), checkedAt: new Date().toISOString() } : {}),
+    });
   });
   await chrome.storage.session.set({ [key]: { url, items: [...byId.values()].slice(-2000) } });
 }
@@ -172,7 +318,7 @@ async function registerGeneric(hosts) {
   const scripts = [];
   for (const host of hosts) {
     if (await chrome.permissions.contains({ origins: [`https://${host}/*`] })) {
-      scripts.push({ id: `generic:${host}`, matches: [`https://${host}/*`], js: ['content/annotate.js', 'content/generic.js', 'content/main.js'], runAt: 'document_idle' });
+      scripts.push({ id: `generic:${host}`, matches: [`https://${host}/*`], js: ['report.js', 'content/annotate.js', 'content/generic.js', 'content/main.js'], runAt: 'document_idle' });
     }
   }
   if (scripts.length) await chrome.scripting.registerContentScripts(scripts);
@@ -199,9 +345,15 @@ function handle(msg, sender, sendResponse) {
     checkList: async () => { await load(); return checkList(msg.text, msg.format); },
     enrollImage: async () => { await load(); return withPixelsFallback(new Uint8Array(msg.bytes), '', enrollImage, enrollRgba); },
     version: async () => { await load(); return { version: version() }; },
+    decide: () => decide(msg),
+    evidenceImage: () => evidenceImage(msg),
+    auditExport: async () => { await pruneAudit(); return { entries: await audit.all() }; },
+    auditCount: async () => ({ count: await audit.count() }),
+    auditClear: async () => { await audit.clear(); return { ok: true }; },
   };
   handlers[msg.type]().then(sendResponse, (e) => sendResponse({ error: String(e && e.message || e) }));
 }
 
 load();
+pruneAudit().catch((e) => console.warn('vipguard: audit log not pruned:', e.message));
 genericReady = loadGenericHosts().catch((e) => console.warn('vipguard:', e.message));

@@ -4,6 +4,8 @@
 
 export const SITE_HOSTS = ['x.com', 'twitter.com', 'mobile.twitter.com'];
 export const AVATAR_HOSTS = ['pbs.twimg.com', 'abs.twimg.com'];
+// What a reviewer can decide about a checked profile ("allow_removed" undoes "not_impersonator").
+export const DECISIONS = ['confirmed', 'not_impersonator', 'escalate', 'allow_removed'];
 const MAX_PROFILES = 200;
 const MAX_FIELD = 2000;
 const MAX_LIST_BYTES = 20 * 1024 * 1024;
@@ -24,13 +26,22 @@ function hostOf(url) {
 export function validateMessage(msg, sender, extensionId, extraHosts = []) {
   if (!sender || sender.id !== extensionId) return 'unknown sender';
   if (!msg || typeof msg !== 'object' || typeof msg.type !== 'string') return 'malformed message';
-  const fromExtensionPage = !sender.tab && typeof sender.url === 'string'
+  // One of our own pages (popup, options: the options page may be in a tab of its own). A content
+  // script's sender URL is the page it runs in, never ours.
+  const fromExtensionPage = typeof sender.url === 'string'
     && sender.url.startsWith(`chrome-extension://${extensionId}/`);
-  if (msg.type === 'check') {
-    if (!sender.tab || typeof sender.tab.id !== 'number') return 'check must come from a tab';
+  // A tab on a site an adapter serves, asking about its own URL.
+  const tabProblem = () => {
+    if (!sender.tab || typeof sender.tab.id !== 'number') return `${msg.type} must come from a tab`;
     const host = hostOf(sender.url || sender.tab.url || '');
     if (!host || !(SITE_HOSTS.includes(host) || extraHosts.includes(host))) return 'site not served';
     if (!isStr(msg.url, 4096) || hostOf(msg.url) !== host) return 'url does not match the sender';
+    return null;
+  };
+  if (msg.type === 'check') {
+    const problem = tabProblem();
+    if (problem) return problem;
+    const host = hostOf(msg.url);
     if (msg.requestId != null && !Number.isSafeInteger(msg.requestId)) return 'requestId must be an integer';
     if (!Array.isArray(msg.profiles) || msg.profiles.length === 0 || msg.profiles.length > MAX_PROFILES) {
       return 'profiles must be a non-empty array of at most 200';
@@ -43,6 +54,34 @@ export function validateMessage(msg, sender, extensionId, extraHosts = []) {
       if (!SITE_HOSTS.includes(host) && p.platform !== host.slice(0, 40)) return 'profile.platform must be the site';
     }
     return null;
+  }
+  if (msg.type === 'decide' || msg.type === 'evidenceImage') {
+    // From the banner on a served page, or from the popup (an extension page, which names any URL).
+    if (!fromExtensionPage) {
+      const problem = tabProblem();
+      if (problem) return problem;
+    } else if (!isStr(msg.url, 4096)) {
+      return 'url must be a string';
+    }
+    const p = msg.profile;
+    if (!p || typeof p !== 'object') return 'profile must be an object';
+    for (const k of ['platform', 'handle', 'name']) if (!isStr(p[k], 400)) return `profile.${k} must be a short string`;
+    if (p.avatar != null && !isStr(p.avatar, 2048)) return 'profile.avatar must be a URL';
+    if (msg.type === 'decide') {
+      if (!DECISIONS.includes(msg.decision)) return `decision must be one of ${DECISIONS.join(', ')}`;
+      if (msg.note != null && !isStr(msg.note, 1000)) return 'note must be at most 1000 characters';
+    }
+    const r = msg.type === 'decide' ? msg.result : msg;
+    if (r != null) {
+      if (typeof r !== 'object') return 'result must be an object';
+      if (r.verdict != null && !isStr(r.verdict, 40)) return 'verdict must be a short string';
+      if (r.match != null && !isStr(r.match, 400)) return 'match must be a short string';
+      if (r.score != null && typeof r.score !== 'number') return 'score must be a number';
+    }
+    return null;
+  }
+  if (['auditExport', 'auditCount', 'auditClear'].includes(msg.type)) {
+    return fromExtensionPage ? null : `${msg.type} is only for extension pages`;
   }
   if (['checkList', 'enrollImage', 'version'].includes(msg.type)) {
     if (!fromExtensionPage) return `${msg.type} is only for extension pages`;

@@ -49,6 +49,15 @@ var vipguardAnnotate = (() => {
     .tip { display: none; position: absolute; z-index: 2147483647; top: 100%; left: 0; margin-top: 4px;
       width: 320px; font-weight: 400; }
     .badge:hover .tip, .badge:focus .tip, .badge:focus-within .tip { display: block; }
+    .actions, .decide { display: flex; flex-wrap: wrap; gap: 6px; margin-top: 8px; align-items: center; }
+    button { font: 600 12px/1.2 system-ui, sans-serif; color: var(--fg); background: transparent;
+      border: 1px solid var(--edge); border-radius: 6px; padding: 4px 8px; cursor: pointer; }
+    button:focus-visible, input:focus-visible { outline: 2px solid var(--edge); outline-offset: 1px; }
+    input { font: 12px system-ui, sans-serif; color: var(--fg); background: transparent; border: 1px solid var(--muted);
+      border-radius: 6px; padding: 3px 6px; flex: 1 1 100%; }
+    .status { margin-top: 6px; color: var(--muted); min-height: 1em; }
+    .cleared { margin-top: 4px; }
+    textarea { width: 100%; height: 80px; font: 11px monospace; }
   `;
 
   let sheet = null;
@@ -104,7 +113,7 @@ var vipguardAnnotate = (() => {
   }
 
   function header(result) {
-    const [icon, label] = LABELS[result.verdict] || ['·', result.verdict];
+    const [icon, label] = result.cleared ? ['✓', 'Cleared by a reviewer'] : LABELS[result.verdict] || ['·', result.verdict];
     const head = el('div', 'head');
     head.append(el('span', 'icon', icon), el('span', null, `vipguard: ${label}`));
     if (typeof result.score === 'number' && result.verdict !== 'clear') head.append(el('span', 'score', `score ${result.score.toFixed(2)}`));
@@ -134,7 +143,72 @@ var vipguardAnnotate = (() => {
     }
   });
 
-  function banner(result, account, profile) {
+  const DECISIONS = [
+    ['confirmed', 'Impersonation confirmed'],
+    ['not_impersonator', 'Not an impersonator'],
+    ['escalate', 'Needs escalation'],
+  ];
+
+  // The reviewer's tools under the evidence: exports, and a decision with an optional note. `actions`
+  // (from main.js) does the work; each resolves to the words to show, or throws.
+  function toolbar(result, actions) {
+    const frag = document.createDocumentFragment();
+    const status = el('div', 'status');
+    status.setAttribute('role', 'status');
+    status.setAttribute('aria-live', 'polite');
+    const run = (button, fn) => button.addEventListener('click', async () => {
+      status.textContent = '…';
+      try {
+        status.textContent = await fn();
+      } catch (e) {
+        status.textContent = `Failed: ${e && e.message ? e.message : e}`;
+        // The text is still there to copy by hand when the clipboard is refused.
+        if (e && e.text) {
+          const ta = el('textarea');
+          ta.readOnly = true;
+          ta.value = e.text;
+          status.append(ta);
+        }
+      }
+    });
+    const row = el('div', 'actions');
+    for (const [label, fn] of [['Copy evidence', actions.copyMarkdown], ['Copy JSON', actions.copyJson], ['Save image', actions.saveImage]]) {
+      const b = el('button', null, label);
+      b.type = 'button';
+      run(b, fn);
+      row.append(b);
+    }
+    frag.append(row);
+    if (result.cleared) {
+      const when = String(result.cleared.at || '').slice(0, 10);
+      const line = el('div', 'cleared', `You marked this account “Not an impersonator”${when ? ' on ' + when : ''}, so it is not flagged. `);
+      const undo = el('button', null, 'Undo');
+      undo.type = 'button';
+      run(undo, () => actions.decide('allow_removed', ''));
+      line.append(undo);
+      frag.append(line);
+    } else if (!['own', 'allowed'].includes(result.verdict)) {
+      const form = el('div', 'decide');
+      const note = el('input');
+      note.type = 'text';
+      note.maxLength = 1000;
+      note.placeholder = 'Note (optional)';
+      note.setAttribute('aria-label', 'Decision note (optional)');
+      form.append(note);
+      for (const [decision, label] of DECISIONS) {
+        const b = el('button', null, label);
+        b.type = 'button';
+        b.dataset.decision = decision;
+        run(b, () => actions.decide(decision, note.value.trim()));
+        form.append(b);
+      }
+      frag.append(form);
+    }
+    frag.append(status);
+    return frag;
+  }
+
+  function banner(result, account, profile, actions) {
     const { host, root } = makeHost(result);
     host.setAttribute('data-vipguard-kind', 'banner');
     // Fixed in a corner, so the page's own content never moves.
@@ -143,6 +217,7 @@ var vipguardAnnotate = (() => {
     box.setAttribute('role', 'status');
     box.setAttribute('tabindex', '0');
     box.append(header(result), details(result, account, profile));
+    if (actions) box.append(toolbar(result, actions));
     root.append(box);
     guard.observe(host, { attributes: true, attributeFilter: ['data-vipguard-verdict'] });
     return host;

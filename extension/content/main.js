@@ -62,9 +62,59 @@
     banner = null;
   }
 
-  async function checkProfile(p) {
+  // The banner's tools: exports for a ticket and the reviewer's decision (see annotate.js).
+  function bannerActions(r, account, profile, url, checkedAt, recheck) {
+    const item = () => ({
+      url, platform: profile.platform, handle: profile.handle, name: profile.name, result: r, account,
+      checkedAt, version: chrome.runtime.getManifest().version,
+    });
+    const copy = async (text, what) => {
+      try {
+        await navigator.clipboard.writeText(text);
+      } catch (e) {
+        throw Object.assign(new Error(`the clipboard refused (${e.message}); select the text below`), { text });
+      }
+      return `${what} copied to the clipboard.`;
+    };
+    const send = async (msg) => {
+      const reply = await chrome.runtime.sendMessage(msg);
+      if (!reply || reply.error) throw new Error((reply && reply.error) || 'no answer from the extension');
+      return reply;
+    };
+    const who = { platform: profile.platform, handle: profile.handle, name: profile.name };
+    return {
+      copyMarkdown: () => copy(vipguardReport.toMarkdown(item()), 'Evidence (Markdown)'),
+      copyJson: () => copy(JSON.stringify(vipguardReport.toJson(item()), null, 2), 'Evidence (JSON)'),
+      saveImage: async () => {
+        const reply = await send({ type: 'evidenceImage', url, profile: { ...who, avatar: profile.avatar || null },
+          match: r.match || null, verdict: r.verdict, score: r.score ?? null });
+        const bin = atob(reply.dataUrl.split(',')[1]);
+        const bytes = Uint8Array.from(bin, (c) => c.charCodeAt(0));
+        const href = URL.createObjectURL(new Blob([bytes], { type: 'image/png' }));
+        const a = document.createElement('a');
+        a.href = href;
+        a.download = `vipguard-${profile.platform}-${profile.handle}.png`;
+        a.click();
+        setTimeout(() => URL.revokeObjectURL(href), 60000);
+        return 'Image saved to your downloads.';
+      },
+      decide: async (decision, note) => {
+        await send({ type: 'decide', url, profile: who, decision, note,
+          result: { verdict: r.verdict, match: r.match || null, score: r.score ?? null } });
+        if (decision === 'not_impersonator' || decision === 'allow_removed') recheck();
+        return {
+          confirmed: 'Recorded: impersonation confirmed.',
+          not_impersonator: 'Recorded: not an impersonator. This account will no longer be flagged.',
+          escalate: 'Recorded: needs escalation.',
+          allow_removed: 'Undone: this account is checked normally again.',
+        }[decision];
+      },
+    };
+  }
+
+  async function checkProfile(p, force = false) {
     const key = keyOf(p.data);
-    if (banner && banner.key === key) return;
+    if (banner && banner.key === key && !force) return;
     clearBanner();
     banner = { key, host: null };
     const url = location.href;
@@ -74,7 +124,10 @@
     const current = () => location.href === url && seq === mySeq && banner && banner.key === key;
     const draw = (r, accounts) => {
       const shown = r.shown || r.verdict;
-      const host = vipguardAnnotate.banner({ ...r, verdict: shown }, accounts[r.match], profile);
+      const account = accounts[r.match] || null;
+      const recheck = () => setTimeout(() => current() && checkProfile(p, true), 50);
+      const actions = bannerActions({ ...r, verdict: shown }, account, profile, url, new Date().toISOString(), recheck);
+      const host = vipguardAnnotate.banner({ ...r, verdict: shown }, account, profile, actions);
       if (banner.host) banner.host.replaceWith(host);
       else document.body.append(host);
       banner.host = host;

@@ -98,6 +98,47 @@ async function render() {
   }
 }
 
+// The audit log's columns, in the order a BI tool reads them.
+const AUDIT_COLUMNS = ['time', 'event', 'page_url', 'platform', 'handle', 'display_name', 'verdict', 'match', 'score',
+  'decision', 'note', 'seconds_to_decision'];
+
+async function ask(msg) {
+  const reply = await chrome.runtime.sendMessage(msg);
+  if (!reply || reply.error) throw new Error((reply && reply.error) || 'no answer from the extension');
+  return reply;
+}
+
+async function renderAudit() {
+  const settings = (await get('settings')) || {};
+  $('audit-days').value = String(settings.auditDays || 90);
+  try {
+    const { count } = await ask({ type: 'auditCount' });
+    $('audit-count').textContent = `${count} entr${count === 1 ? 'y' : 'ies'} in the audit log.`;
+  } catch (e) {
+    $('audit-count').textContent = `Audit log unavailable: ${e.message}`;
+  }
+  const allow = (await get('reviewerAllow')) || {};
+  const body = document.querySelector('#allow tbody');
+  body.replaceChildren();
+  for (const [key, a] of Object.entries(allow)) {
+    const tr = document.createElement('tr');
+    tr.append(text('td', `@${a.handle} on ${a.platform} (${a.name})`), text('td', a.match || ''), text('td', String(a.at || '').slice(0, 10)), text('td', a.note || ''));
+    const td = document.createElement('td');
+    const remove = text('button', 'Remove');
+    remove.setAttribute('aria-label', `Remove @${a.handle} from the accounts marked not an impersonator`);
+    remove.addEventListener('click', async () => {
+      await ask({ type: 'decide', url: location.href, profile: { platform: a.platform, handle: a.handle, name: a.name },
+        decision: 'allow_removed', note: '', result: { match: a.match || null } });
+      $('audit-status').textContent = `@${a.handle} will be checked normally again.`;
+      await renderAudit();
+    });
+    td.append(remove);
+    tr.append(td);
+    tr.dataset.account = key;
+    body.append(tr);
+  }
+}
+
 function fillForm(a) {
   const f = $('edit');
   f.id.value = a.id;
@@ -220,6 +261,33 @@ async function main() {
     $('generic-status').textContent = `Enabled on ${host}.`;
     await render();
   });
+  $('audit-days').addEventListener('change', (e) => saveSetting({ auditDays: Number(e.target.value) }));
+  $('audit-export').addEventListener('click', async () => {
+    try {
+      const { entries } = await ask({ type: 'auditExport' });
+      const rows = entries.map((e) => ({
+        time: new Date(e.time).toISOString(), event: e.event, page_url: e.url, platform: e.platform, handle: e.handle,
+        display_name: e.name, verdict: e.verdict, match: e.match, score: e.score, decision: e.decision, note: e.note,
+        seconds_to_decision: e.seconds_to_decision,
+      }));
+      const a = document.createElement('a');
+      a.href = URL.createObjectURL(new Blob([vipguardReport.toCsv(AUDIT_COLUMNS, rows)], { type: 'text/csv;charset=utf-8' }));
+      a.download = `vipguard-audit-${new Date().toISOString().slice(0, 10)}.csv`;
+      a.click();
+      $('audit-status').textContent = `Exported ${rows.length} entr${rows.length === 1 ? 'y' : 'ies'}.`;
+    } catch (e) {
+      $('audit-status').textContent = `Export failed: ${e.message}`;
+    }
+  });
+  $('audit-clear').addEventListener('click', async () => {
+    if (!confirm('Delete every entry of the audit log? Export it first if your team needs it.')) return;
+    await ask({ type: 'auditClear' });
+    $('audit-status').textContent = 'The audit log is empty.';
+    await renderAudit();
+  });
+  chrome.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && changes.reviewerAllow) renderAudit();
+  });
   $('load-demo').addEventListener('click', async () => {
     const demo = await (await fetch('../demo/protected.json')).json();
     const thumbs = await (await fetch('../demo/thumbs.json')).json();
@@ -227,5 +295,6 @@ async function main() {
     await setList(demo, 'The demo list is in use.');
   });
   await render();
+  await renderAudit();
 }
 main();

@@ -19,6 +19,16 @@ async function main() {
   const flagged = items.filter((i) => i.verdict === 'impersonation' || i.verdict === 'suspicious').length;
   status.textContent = items.length ? `${items.length} account(s) checked on this page, ${flagged} flagged.` : 'Nothing checked on this page yet.';
   const body = document.querySelector('#verdicts tbody');
+  const copied = document.getElementById('copied');
+  const version = chrome.runtime.getManifest().version;
+  const copy = async (text, what) => {
+    try {
+      await navigator.clipboard.writeText(text);
+      copied.textContent = `${what} copied to the clipboard.`;
+    } catch (e) {
+      copied.textContent = `The clipboard refused (${e.message}).`;
+    }
+  };
   for (const i of items.sort((a, b) => (ORDER[a.verdict] ?? 9) - (ORDER[b.verdict] ?? 9))) {
     const tr = document.createElement('tr');
     for (const v of [`@${i.handle} (${i.name})`, i.verdict, i.match || '', i.score == null ? '' : i.score.toFixed(2)]) {
@@ -26,6 +36,27 @@ async function main() {
       td.textContent = v;
       tr.append(td);
     }
+    const td = document.createElement('td');
+    if (i.evidence) {
+      // The same report the banner copies, for an account seen in a list without opening its profile.
+      const item = {
+        url: tab.url, platform: i.platform, handle: i.handle, name: i.name,
+        result: { verdict: i.verdict, score: i.score, match: i.match, evidence: i.evidence },
+        account: i.account, checkedAt: i.checkedAt, version,
+      };
+      for (const [label, fn] of [
+        ['Copy', () => copy(vipguardReport.toMarkdown(item), `Evidence for @${i.handle} (Markdown)`)],
+        ['JSON', () => copy(JSON.stringify(vipguardReport.toJson(item), null, 2), `Evidence for @${i.handle} (JSON)`)],
+      ]) {
+        const b = document.createElement('button');
+        b.type = 'button';
+        b.textContent = label;
+        b.setAttribute('aria-label', `${label === 'Copy' ? 'Copy evidence' : 'Copy JSON evidence'} for @${i.handle}`);
+        b.addEventListener('click', fn);
+        td.append(b);
+      }
+    }
+    tr.append(td);
     tr.dataset.verdict = i.verdict;
     body.append(tr);
   }

@@ -149,3 +149,52 @@ export async function tabRecord(h, page) {
     return Object.values(all).find((r) => r && r.url === u) || null;
   }, url);
 }
+
+// A real mouse click (so the page grants user activation, as the clipboard needs) on the element inside
+// a closed shadow root whose text or aria-label is `label`: found through CDP, scrolled into view.
+export async function shadowClick(page, label, { tag = 'BUTTON' } = {}) {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
+    let found = null;
+    const textOf = (n) => (n.nodeType === 3 ? n.nodeValue : (n.children || []).map(textOf).join(''));
+    const walk = (n, inShadow) => {
+      if (found) return;
+      if (inShadow && n.nodeName === tag) {
+        const attrs = n.attributes || [];
+        const aria = attrs[attrs.indexOf('aria-label') + 1];
+        if (textOf(n).trim() === label || (attrs.includes('aria-label') && aria === label)) found = n;
+      }
+      for (const c of n.children || []) walk(c, inShadow);
+      for (const s of n.shadowRoots || []) walk(s, true);
+    };
+    walk(root, false);
+    if (!found) throw new Error(`no ${tag} "${label}" in a shadow root`);
+    await cdp.send('DOM.scrollIntoViewIfNeeded', { nodeId: found.nodeId });
+    const { model } = await cdp.send('DOM.getBoxModel', { nodeId: found.nodeId });
+    const q = model.content;
+    await page.mouse.click((q[0] + q[4]) / 2, (q[1] + q[5]) / 2);
+  } finally {
+    await cdp.detach();
+  }
+}
+
+// The banner's verdict attribute, once the page has one.
+export async function bannerVerdict(page) {
+  return page.evaluate(() => {
+    const b = document.querySelector('vipguard-annotation[data-vipguard-kind="banner"]');
+    return b && b.getAttribute('data-vipguard-verdict');
+  });
+}
+
+// Waits until `fn()` returns something truthy (polling), or fails with `what`.
+export async function until(fn, what, { timeout = 10000, every = 200 } = {}) {
+  const end = Date.now() + timeout;
+  let last;
+  while (Date.now() < end) {
+    last = await fn();
+    if (last) return last;
+    await new Promise((r) => setTimeout(r, every));
+  }
+  throw new Error(`timed out waiting for ${what} (last: ${JSON.stringify(last)})`);
+}

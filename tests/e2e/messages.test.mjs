@@ -9,6 +9,7 @@ const tab = { id: 3, url: 'https://x.com/home' };
 const fromTab = { id: ID, tab, url: 'https://x.com/home' };
 const profile = { id: '1', platform: 'x', handle: 'a', name: 'b' };
 const check = (over = {}) => ({ type: 'check', url: 'https://x.com/home', profiles: [profile], ...over });
+const decide = (over = {}) => ({ type: 'decide', url: 'https://x.com/home', profile, decision: 'escalate', note: 'n', result: { verdict: 'impersonation', match: 'vip-1', score: 0.9 }, ...over });
 
 test('a well-formed check from an X tab passes', () => {
   assert.equal(validateMessage(check(), fromTab, ID), null);
@@ -28,6 +29,14 @@ const BAD = [
   ['an unknown type', { type: 'dumpList' }, fromTab],
   ['a list request from a tab', { type: 'checkList', text: '{}' }, fromTab],
   ['not an object', null, fromTab],
+  ['a decision that does not exist', decide({ decision: 'ban' }), fromTab],
+  ['a decision note over 1000 characters', decide({ note: 'x'.repeat(1001) }), fromTab],
+  ['a decision about another site', decide({ url: 'https://evil.example/a' }), fromTab],
+  ['a decision without a profile', decide({ profile: null }), fromTab],
+  ['a decision with a score that is not a number', decide({ result: { score: 'high' } }), fromTab],
+  ['an evidence image for another site', { type: 'evidenceImage', url: 'https://evil.example/', profile }, fromTab],
+  ['an audit export from a tab', { type: 'auditExport' }, fromTab],
+  ['clearing the audit log from a tab', { type: 'auditClear' }, fromTab],
 ];
 for (const [what, msg, sender] of BAD) {
   test(`rejected: ${what}`, () => {
@@ -38,4 +47,12 @@ for (const [what, msg, sender] of BAD) {
 test('extension pages may validate lists', () => {
   const page = { id: ID, url: `chrome-extension://${ID}/ui/options.html` };
   assert.equal(validateMessage({ type: 'checkList', text: '{}' }, page, ID), null);
+});
+
+test('decisions and evidence images from a served tab or an extension page pass; audit exports from pages', () => {
+  const page = { id: ID, url: `chrome-extension://${ID}/ui/popup.html` };
+  assert.equal(validateMessage(decide(), fromTab, ID), null);
+  assert.equal(validateMessage(decide({ decision: 'not_impersonator', note: undefined }), page, ID), null);
+  assert.equal(validateMessage({ type: 'evidenceImage', url: 'https://x.com/home', profile, match: 'vip-1', verdict: 'impersonation', score: 0.9 }, fromTab, ID), null);
+  assert.equal(validateMessage({ type: 'auditExport' }, page, ID), null);
 });

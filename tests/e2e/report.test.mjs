@@ -1,0 +1,56 @@
+// The evidence report and CSV formats (extension/report.js), as units: what a ticket or a BI tool
+// receives when the page data is hostile.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import vm from 'node:vm';
+
+const ctx = {};
+vm.runInNewContext(`${fs.readFileSync(new URL('../../extension/report.js', import.meta.url), 'utf8')}; this.r = vipguardReport;`, ctx);
+const R = ctx.r;
+
+const item = (over = {}) => ({
+  url: 'https://x.com/evil_one', platform: 'x', handle: 'evil_one', name: 'Кwabena *Mensah* [x](javascript:1)\nsecond line',
+  result: { verdict: 'impersonation', score: 0.97, match: 'vip-002', evidence: [
+    { signal: 'name', detail: 'Display name reads as "Kwabena Mensah"', similarity: 1 },
+    { signal: 'handle', detail: 'Handle is 1 edit away', distance: 1, edit: "'x' inserted" },
+    { signal: 'avatar', detail: 'The avatar is a copy', distance: 12 },
+    { signal: 'characters', detail: '...', chars: [{ char: 'К', codepoint: 'U+041A', name: 'CYRILLIC CAPITAL LETTER KA', action: 'lookalike', looks_like: 'K', field: 'name' }] },
+  ] },
+  account: { id: 'vip-002', name: 'Kwabena Mensah', handles: ['x:KwabenaMensah'] },
+  checkedAt: '2026-11-23T04:00:00.000Z', version: '0.1.0', ...over,
+});
+
+test('Markdown: one field per line, page text escaped, every signal with its figure', () => {
+  const md = R.toMarkdown(item());
+  const lines = md.split('\n');
+  assert.ok(lines.includes('- **Display name:** Кwabena \\*Mensah\\* \\[x\\](javascript:1) second line'), md);
+  assert.ok(lines.includes('- **Display name, spelled out:** [U+041A]wabena \\*Mensah\\* \\[x\\](javascript:1) second line'), md);
+  assert.ok(lines.includes('- name (similarity 1.00): Display name reads as "Kwabena Mensah"'), md);
+  assert.ok(lines.includes("- handle (edit distance 1 ('x' inserted)): Handle is 1 edit away"), md);
+  assert.ok(lines.includes('- avatar (12 of 256 bits apart): The avatar is a copy'), md);
+  assert.ok(lines.includes('- U+041A CYRILLIC CAPITAL LETTER KA in the display name: reads as K'), md);
+  assert.ok(lines.includes('- **Handle:** @evil\\_one'), md);
+  assert.ok(lines.includes('- **Profile:** <https://x.com/evil_one>'), md);
+  // No line of page text escapes its bullet.
+  for (const l of lines) assert.ok(l === '' || /^(###|- |\*\*)/.test(l), JSON.stringify(l));
+});
+
+test('spelled out: hidden and lookalike characters become code points', () => {
+  assert.equal(R.spelledOut('A\u200Bliko', [{ char: '\u200B', field: 'name' }]), 'A[U+200B]liko');
+  assert.equal(R.spelledOut('𝐀liko', [{ char: '𝐀', field: 'name' }]), '[U+1D400]liko');
+  assert.equal(R.spelledOut('Aliko', [{ char: 'l', field: 'handle' }]), 'Aliko', 'handle characters are not the name');
+});
+
+test('JSON carries the match, the evidence and the decision', () => {
+  const j = R.toJson(item({ decision: 'escalate', note: 'n' }));
+  assert.equal(j.match.id, 'vip-002');
+  assert.equal(j.profile.display_name_spelled_out.startsWith('[U+041A]wabena'), true);
+  assert.equal(j.evidence.length, 4);
+  assert.equal(j.decision, 'escalate');
+});
+
+test('CSV: quoting per RFC 4180 and no formulas from page text', () => {
+  const csv = R.toCsv(['a', 'b', 'c'], [{ a: '=HYPERLINK("http://evil")', b: 'x, "y"\nz', c: 7 }, { a: '+1', b: '@SUM(A1)', c: null }]);
+  assert.equal(csv, 'a,b,c\r\n"\'=HYPERLINK(""http://evil"")","x, ""y""\nz",7\r\n\'+1,\'@SUM(A1),\r\n');
+});

@@ -1,0 +1,203 @@
+// End to end: the reviewer's workflow on the banner, the popup and the options page: evidence export
+// (Markdown, JSON, PNG), decisions with the allow-list taking effect and undone, and the audit log's CSV.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import zlib from 'node:zlib';
+import { launch, loadDemoList, visit, shadowText, shadowClick, bannerVerdict, until, tabRecord } from './harness.mjs';
+
+let h;
+before(async () => {
+  h = await launch();
+  await loadDemoList(h);
+  await h.ctx.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: 'https://x.com' });
+});
+after(async () => h && h.close());
+
+// The system clipboard, read from an X page (the one origin the test may grant reading to).
+async function clipboard(page) {
+  if (page.url().startsWith('https://x.com/')) return page.evaluate(() => navigator.clipboard.readText());
+  const reader = await h.ctx.newPage();
+  await reader.goto('https://x.com/sarah_j');
+  await reader.bringToFront();
+  const text = await reader.evaluate(() => navigator.clipboard.readText());
+  await reader.close();
+  return text;
+}
+
+// A status line in the banner saying `words`.
+const bannerSays = (page, words) => until(async () => (await shadowText(page)).includes(words), `banner text "${words}"`);
+
+// The PNG's size from IHDR, after inflating its pixel data and checking it holds exactly that picture.
+function decodePng(buf) {
+  assert.deepEqual([...buf.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'PNG signature');
+  let off = 8;
+  let width = 0;
+  let height = 0;
+  let bpp = 0;
+  const idat = [];
+  while (off < buf.length) {
+    const len = buf.readUInt32BE(off);
+    const type = buf.toString('latin1', off + 4, off + 8);
+    const data = buf.subarray(off + 8, off + 8 + len);
+    if (type === 'IHDR') {
+      width = data.readUInt32BE(0);
+      height = data.readUInt32BE(4);
+      assert.equal(data[8], 8, '8-bit channels');
+      bpp = { 2: 3, 6: 4, 0: 1, 4: 2 }[data[9]];
+    }
+    if (type === 'IDAT') idat.push(data);
+    off += 12 + len;
+  }
+  const raw = zlib.inflateSync(Buffer.concat(idat));
+  assert.equal(raw.length, height * (1 + width * bpp), 'pixel data fills the picture');
+  return { width, height };
+}
+
+test('Copy evidence puts a ticket-ready Markdown report on the clipboard, lookalikes spelled out', async () => {
+  const page = await visit(h, 'https://x.com/KwabenaMensahGH');
+  assert.equal(await bannerVerdict(page), 'impersonation');
+  await shadowClick(page, 'Copy evidence');
+  await bannerSays(page, 'Evidence (Markdown) copied');
+  const md = await clipboard(page);
+  for (const want of [
+    '### vipguard evidence: Impersonation (score ',
+    '- **Profile:** <https://x.com/KwabenaMensahGH>',
+    '- **Platform:** x',
+    '- **Handle:** @KwabenaMensahGH',
+    '- **Display name, spelled out:** [U+041A]wabena [U+041C]ensah',
+    '- **Resembles:** Kwabena Mensah (protected id vip-002), real account(s): @KwabenaMensah on x',
+    '- **Verdict:** impersonation, score ',
+    '- **Extension:** vipguard 0.1.0',
+    '- name (similarity 1.00): Display name',
+    '- U+041A CYRILLIC CAPITAL LETTER KA in the display name: reads as K',
+  ]) assert.ok(md.includes(want), `missing ${JSON.stringify(want)} in:\n${md}`);
+  assert.match(md, /- \*\*Checked:\*\* \d{4}-\d\d-\d\dT\d\d:\d\d:\d\d/);
+  await page.close();
+});
+
+test('Copy JSON gives the same evidence as structured data', async () => {
+  const page = await visit(h, 'https://x.com/KwabenaMensahGH');
+  await shadowClick(page, 'Copy JSON');
+  await bannerSays(page, 'Evidence (JSON) copied');
+  const j = JSON.parse(await clipboard(page));
+  assert.equal(j.profile.url, 'https://x.com/KwabenaMensahGH');
+  assert.equal(j.profile.handle, 'KwabenaMensahGH');
+  assert.equal(j.profile.display_name_spelled_out, '[U+041A]wabena [U+041C]ensah');
+  assert.equal(j.verdict, 'impersonation');
+  assert.equal(j.match.id, 'vip-002');
+  assert.deepEqual(j.match.handles, ['x:KwabenaMensah']);
+  assert.ok(j.evidence.some((e) => e.signal === 'characters' && e.chars.some((c) => c.codepoint === 'U+041A')));
+  assert.equal(j.extension_version, '0.1.0');
+  assert.ok(!Number.isNaN(Date.parse(j.checked_at)));
+  await page.close();
+});
+
+test('Save image downloads a PNG with both avatars and names side by side', async () => {
+  const page = await visit(h, 'https://x.com/KwabenaMensahTV');
+  const [download] = await Promise.all([page.waitForEvent('download'), shadowClick(page, 'Save image')]);
+  assert.equal(download.suggestedFilename(), 'vipguard-x-KwabenaMensahTV.png');
+  const png = fs.readFileSync(await download.path());
+  assert.deepEqual(decodePng(png), { width: 720, height: 350 });
+  await bannerSays(page, 'Image saved');
+  await page.close();
+});
+
+test('decisions: escalate with a note, then "Not an impersonator" clears the account until undone', async () => {
+  const page = await visit(h, 'https://x.com/KwabenaMensahGH');
+  assert.equal(await bannerVerdict(page), 'impersonation');
+  await shadowClick(page, 'Decision note (optional)', { tag: 'INPUT' });
+  await page.keyboard.type('ticket SEC-123, same photo as last week');
+  await shadowClick(page, 'Needs escalation');
+  await bannerSays(page, 'Recorded: needs escalation.');
+
+  await shadowClick(page, 'Not an impersonator');
+  await until(async () => (await bannerVerdict(page)) === 'clear', 'the banner to show the account cleared');
+  await bannerSays(page, 'Cleared by a reviewer');
+  // Elsewhere too: the same account in a list is not flagged any more.
+  const replies = await visit(h, 'https://x.com/KwabenaMensah/status/1861234567890', { expect: 1 });
+  const rec = await until(() => tabRecord(h, replies), 'the replies page record');
+  const item = rec.items.find((i) => i.handle === 'KwabenaMensahGH');
+  assert.ok(item, JSON.stringify(rec.items.map((i) => i.handle)));
+  assert.equal(item.shown, 'clear');
+  assert.equal(item.verdict, 'impersonation', 'the engine still says what it found');
+  await replies.close();
+
+  await shadowClick(page, 'Undo');
+  await until(async () => (await bannerVerdict(page)) === 'impersonation', 'the flag to come back after undo');
+  await page.close();
+});
+
+test('the options page lists cleared accounts and removes one; the audit log exports as CSV', async () => {
+  const page = await visit(h, 'https://x.com/KwabenaMensahGH');
+  await shadowClick(page, 'Decision note (optional)', { tag: 'INPUT' });
+  await page.keyboard.type('ticket SEC-456, "same" photo');
+  await shadowClick(page, 'Needs escalation');
+  await bannerSays(page, 'Recorded: needs escalation.');
+  await shadowClick(page, 'Not an impersonator');
+  await until(async () => (await bannerVerdict(page)) === 'clear', 'cleared');
+  await page.close();
+
+  const opts = await h.ctx.newPage();
+  await opts.goto(`chrome-extension://${h.extensionId}/ui/options.html`);
+  const row = opts.locator('#allow tbody tr', { hasText: '@KwabenaMensahGH' });
+  await row.waitFor();
+  await opts.getByRole('button', { name: 'Remove @KwabenaMensahGH from the accounts marked not an impersonator' }).click();
+  await opts.getByText('@KwabenaMensahGH will be checked normally again.').waitFor();
+  assert.equal(await row.count(), 0);
+
+  await opts.getByText(/entries in the audit log/).waitFor();
+  const [download] = await Promise.all([opts.waitForEvent('download'), opts.getByRole('button', { name: 'Export audit log (CSV)' }).click()]);
+  const csv = fs.readFileSync(await download.path(), 'utf8');
+  const lines = csv.trimEnd().split('\r\n');
+  assert.equal(lines[0], 'time,event,page_url,platform,handle,display_name,verdict,match,score,decision,note,seconds_to_decision');
+  const rows = lines.slice(1).map((l) => l.match(/("([^"]|"")*"|[^,]*)(,|$)/g).map((c) => c.replace(/,$/, '').replace(/^"|"$/g, '').replace(/""/g, '"')));
+  const col = (name) => lines[0].split(',').indexOf(name);
+  const shown = rows.filter((r) => r[col('event')] === 'shown' && r[col('handle')] === 'KwabenaMensahGH');
+  assert.ok(shown.length >= 1, csv);
+  assert.equal(shown[0][col('verdict')], 'impersonation');
+  assert.equal(shown[0][col('match')], 'vip-002');
+  assert.equal(shown[0][col('display_name')], 'Кwabena Мensah');
+  const escalated = rows.find((r) => r[col('decision')] === 'escalate' && r[col('note')].includes('SEC-456'));
+  assert.ok(escalated, csv);
+  assert.equal(escalated[col('note')], 'ticket SEC-456, "same" photo');
+  assert.equal(escalated[col('verdict')], 'impersonation');
+  assert.match(escalated[col('seconds_to_decision')], /^\d+$/);
+  assert.ok(rows.some((r) => r[col('decision')] === 'not_impersonator'));
+  assert.ok(rows.some((r) => r[col('decision')] === 'allow_removed'));
+  for (const r of rows) assert.ok(!Number.isNaN(Date.parse(r[col('time')])), r.join('|'));
+
+  opts.once('dialog', (d) => d.accept());
+  await opts.getByRole('button', { name: 'Clear audit log' }).click();
+  await opts.getByText('0 entries in the audit log.').waitFor();
+  await opts.close();
+});
+
+test('the popup copies the evidence of an account flagged in a list', async () => {
+  const page = await visit(h, 'https://x.com/AminataSowe/followers', { expect: 1 });
+  const tabId = await h.worker.evaluate(async (u) => (await chrome.tabs.query({})).find((t) => t.url === u).id, page.url());
+  const popup = await h.ctx.newPage();
+  await popup.goto(`chrome-extension://${h.extensionId}/ui/popup.html?tab=${tabId}`);
+  await popup.getByRole('button', { name: 'Copy evidence for @AminataSowe1' }).click();
+  await popup.getByText('Evidence for @AminataSowe1 (Markdown) copied').waitFor();
+  const md = await clipboard(popup);
+  assert.ok(md.includes('- **Handle:** @AminataSowe1'), md);
+  assert.ok(md.includes('- **Profile:** <https://x.com/AminataSowe/followers>'), md);
+  assert.ok(md.includes('Resembles:** Aminata Sowé'), md);
+  await popup.close();
+  await page.close();
+});
+
+test('a decision message with a made-up decision or an oversized note is refused by the worker', async () => {
+  const opts = await h.ctx.newPage();
+  await opts.goto(`chrome-extension://${h.extensionId}/ui/options.html`);
+  const answers = await opts.evaluate(async () => Promise.all([
+    chrome.runtime.sendMessage({ type: 'decide', url: 'https://x.com/a', profile: { platform: 'x', handle: 'a', name: 'A' }, decision: 'ban' }),
+    chrome.runtime.sendMessage({ type: 'decide', url: 'https://x.com/a', profile: { platform: 'x', handle: 'a', name: 'A' }, decision: 'escalate', note: 'x'.repeat(1001) }),
+    chrome.runtime.sendMessage({ type: 'decide', url: 'https://x.com/a', profile: { platform: 'x', handle: 7, name: 'A' }, decision: 'escalate' }),
+  ]));
+  assert.match(answers[0].error, /decision must be one of/);
+  assert.match(answers[1].error, /note must be at most 1000 characters/);
+  assert.match(answers[2].error, /profile.handle must be a short string/);
+  await opts.close();
+});
