@@ -148,6 +148,22 @@ async function withAvatars(msg, sender, checker, settings, allow, profiles, text
     { frameId: sender.frameId ?? 0 });
 }
 
+// The bulk page: the engine's verdicts as they are (sensitivity is for annotating pages), with accounts a
+// reviewer cleared marked, and the matched accounts' names.
+async function bulkCheck(msg) {
+  const { checker } = await load();
+  if (!checker) return { noList: true, results: [] };
+  const profiles = msg.profiles.map((p) => ({ id: p.id, platform: p.platform, handle: p.handle, name: p.name, ...(p.bio ? { bio: p.bio } : {}) }));
+  const allow = await allowList();
+  const results = checker.checkMany(profiles).map((r, i) => {
+    const cleared = !r.error && allow[audit.accountKey(profiles[i].platform, profiles[i].handle)];
+    return cleared ? { ...r, cleared } : r;
+  });
+  const accounts = {};
+  for (const [id, a] of Object.entries(await matchedAccounts(results))) accounts[id] = summary(a);
+  return { results, accounts };
+}
+
 // The audit log records each check the reviewer was shown: a profile page whatever its verdict, and on
 // lists every flagged account. Once per page, account and verdict for the worker's lifetime.
 const logged = new Set();
@@ -346,6 +362,7 @@ function handle(msg, sender, sendResponse) {
     enrollImage: async () => { await load(); return withPixelsFallback(new Uint8Array(msg.bytes), '', enrollImage, enrollRgba); },
     version: async () => { await load(); return { version: version() }; },
     decide: () => decide(msg),
+    bulkCheck: () => bulkCheck(msg),
     evidenceImage: () => evidenceImage(msg),
     auditExport: async () => { await pruneAudit(); return { entries: await audit.all() }; },
     auditCount: async () => ({ count: await audit.count() }),

@@ -7,6 +7,7 @@ export const AVATAR_HOSTS = ['pbs.twimg.com', 'abs.twimg.com'];
 // What a reviewer can decide about a checked profile ("allow_removed" undoes "not_impersonator").
 export const DECISIONS = ['confirmed', 'not_impersonator', 'escalate', 'allow_removed'];
 const MAX_PROFILES = 200;
+const MAX_BULK = 500;
 const MAX_FIELD = 2000;
 const MAX_LIST_BYTES = 20 * 1024 * 1024;
 
@@ -77,6 +78,18 @@ export function validateMessage(msg, sender, extensionId, extraHosts = []) {
       if (r.verdict != null && !isStr(r.verdict, 40)) return 'verdict must be a short string';
       if (r.match != null && !isStr(r.match, 400)) return 'match must be a short string';
       if (r.score != null && typeof r.score !== 'number') return 'score must be a number';
+    }
+    return null;
+  }
+  if (msg.type === 'bulkCheck') {
+    if (!fromExtensionPage) return 'bulkCheck is only for extension pages';
+    if (!Array.isArray(msg.profiles) || msg.profiles.length === 0 || msg.profiles.length > MAX_BULK) {
+      return `profiles must be a non-empty array of at most ${MAX_BULK}`;
+    }
+    for (const p of msg.profiles) {
+      if (!p || typeof p !== 'object') return 'profile must be an object';
+      for (const k of ['id', 'platform', 'handle', 'name']) if (!isStr(p[k])) return `profile.${k} must be a string`;
+      if (p.bio != null && !isStr(p.bio, 4000)) return 'profile.bio must be a short string';
     }
     return null;
   }

@@ -81,6 +81,8 @@ export interface ListSummary {
   avatarPaths: number;
 }
 export interface ListError { message: string; line: number | null; field: string | null }
+/** Rows of a profiles file: the ones read, and an error (with its line) for each one that was not. */
+export interface ProfilesRead { profiles: Profile[]; lines: number[]; errors: ErrorResult[] }
 /** `ok` with the list as read and its summary, or the first error with its line and field. */
 export type ListCheck =
   | { ok: true; list: ProtectedList; summary: ListSummary }
@@ -107,6 +109,8 @@ extern "C" {
     pub type AvatarHashOut;
     #[wasm_bindgen(typescript_type = "ListCheck")]
     pub type ListCheckOut;
+    #[wasm_bindgen(typescript_type = "ProfilesRead")]
+    pub type ProfilesReadOut;
 }
 
 const LIST_SOURCE: &str = "protected list";
@@ -321,6 +325,39 @@ struct ListSummary {
     official: usize,
     avatars: usize,
     avatar_paths: usize,
+}
+
+/// Profiles from a spreadsheet (`source` ending in `.csv`) or JSONL text, for the bulk page: read by the
+/// CLI's reader, so the columns and the messages are the CLI's. A bad row becomes an error with its line
+/// and the rest are read; a file that cannot be read at all (bad header, unclosed quote) throws.
+#[wasm_bindgen(js_name = readProfiles)]
+pub fn read_profiles(text: &str, source: &str) -> Result<ProfilesReadOut, JsError> {
+    #[derive(Serialize)]
+    struct Read {
+        profiles: Vec<crate::Profile>,
+        /// The line each profile was read from.
+        lines: Vec<usize>,
+        errors: Vec<ErrorResult>,
+    }
+    let mut out = Read {
+        profiles: Vec::new(),
+        lines: Vec::new(),
+        errors: Vec::new(),
+    };
+    for (line, row) in crate::profile::read_profiles(text, source).map_err(error)? {
+        match row {
+            Ok(p) => {
+                out.profiles.push(p);
+                out.lines.push(line);
+            }
+            Err(bad) => out.errors.push(ErrorResult {
+                id: bad.id,
+                line,
+                error: bad.error.to_string(),
+            }),
+        }
+    }
+    Ok(to_js(&out)?.unchecked_into())
 }
 
 /// Validate a list for the options page without building a checker: the list as read and a summary,

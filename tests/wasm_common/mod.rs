@@ -288,6 +288,31 @@ pub async fn errors_carry_the_cli_messages() {
     assert_eq!(field(&field(&ok, "summary"), "handles").as_f64(), Some(1.0));
     assert_eq!(c.size(), 1);
     assert_eq!(wasm::version(), env!("CARGO_PKG_VERSION"));
+    // The bulk page's profiles file: good rows read, a bad row named by its line, an unreadable file
+    // thrown with the CLI's message.
+    let rows = "id,platform,handle,name\n1,x,@Ada,Ada Obi\n ,x,h,n\n3,x,b,Bo\n";
+    let read = wasm::read_profiles(rows, "bulk.csv").unwrap();
+    let profiles: js_sys::Array = field(&read, "profiles").unchecked_into();
+    let errors: js_sys::Array = field(&read, "errors").unchecked_into();
+    assert_eq!(profiles.length(), 2);
+    assert_eq!(
+        field(&profiles.get(0), "handle").as_string().as_deref(),
+        Some("Ada")
+    );
+    let lines: js_sys::Array = field(&read, "lines").unchecked_into();
+    assert_eq!(lines.get(1).as_f64(), Some(4.0));
+    assert_eq!(errors.length(), 1);
+    assert_eq!(field(&errors.get(0), "line").as_f64(), Some(3.0));
+    assert!(field(&errors.get(0), "error")
+        .as_string()
+        .unwrap()
+        .contains("id is empty"));
+    let err = message(
+        wasm::read_profiles("id,platform,handle,name,colour\n", "bulk.csv")
+            .err()
+            .unwrap(),
+    );
+    assert!(err.contains("colour"), "{err}");
 }
 
 /// The four suites as `#[wasm_bindgen_test]`s; each test binary invokes this after choosing where it

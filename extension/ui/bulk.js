@@ -1,0 +1,158 @@
+// The bulk page: many accounts checked against the protected list in the worker, in batches through
+// checkMany, with a progress bar; a sortable, filterable table; CSV export.
+import init, { readProfiles } from '../pkg/vipguard.js';
+import { parseLines, PLATFORMS } from './bulk-input.js';
+
+const $ = (id) => document.getElementById(id);
+const BATCH = 500; // the worker's cap per message
+const PAGE = 1000; // rows drawn at a time: the rest wait for "Show more" (export has them all)
+const RANK = { impersonation: 0, suspicious: 1, labelled: 2, own: 3, allowed: 4, clear: 5, error: 6 };
+const FLAGGED = new Set(['impersonation', 'suspicious', 'labelled']);
+
+let rows = []; // {line, platform, handle, name, verdict, match, matchName, score, evidence, cleared}
+let sort = { key: 'score', dir: -1 };
+let limit = PAGE;
+
+function text(tag, value) {
+  const e = document.createElement(tag);
+  e.textContent = value;
+  return e;
+}
+
+async function profilesFromInput() {
+  const file = $('file').files[0];
+  if (file) {
+    await init({ module_or_path: '../pkg/vipguard_bg.wasm' });
+    // The command line's reader: its columns and its messages, one per bad row.
+    const read = readProfiles(await file.text(), file.name.toLowerCase().endsWith('.jsonl') ? file.name : `${file.name.replace(/\.[^.]*$/, '')}.csv`);
+    return {
+      profiles: read.profiles.map((p, i) => ({ ...p, line: read.lines[i] })),
+      errors: read.errors.map((e) => ({ line: e.line, error: e.error })),
+    };
+  }
+  return parseLines($('paste').value, $('platform').value);
+}
+
+function visible() {
+  const v = $('filter-verdict').value;
+  const q = $('filter-text').value.trim().toLowerCase();
+  const out = rows.filter((r) => (v === 'all' || (v === 'flagged' ? FLAGGED.has(r.verdict) : r.verdict === v))
+    && (!q || `${r.handle} ${r.name} ${r.match} ${r.matchName}`.toLowerCase().includes(q)));
+  const { key, dir } = sort;
+  const value = (r) => (key === 'verdict' ? RANK[r.verdict] ?? 9 : key === 'score' ? r.score ?? -1 : key === 'line' ? r.line : String(r[key] || '').toLowerCase());
+  return out.sort((a, b) => {
+    const x = value(a);
+    const y = value(b);
+    return (x < y ? -1 : x > y ? 1 : a.line - b.line) * (x === y ? 1 : dir);
+  });
+}
+
+function render() {
+  const list = visible();
+  const body = document.querySelector('#table tbody');
+  const frag = document.createDocumentFragment();
+  for (const r of list.slice(0, limit)) {
+    const tr = document.createElement('tr');
+    tr.dataset.verdict = r.verdict;
+    const who = `${r.handle ? '@' + r.handle : ''}${r.handle && r.name ? ' ' : ''}${r.name ? `(${r.name})` : ''} on ${r.platform}`;
+    const evidence = r.error || (r.cleared ? 'Marked "Not an impersonator" by a reviewer. ' : '') + (r.evidence || []).map((e) => e.detail).join(' · ');
+    tr.append(text('td', String(r.line)), text('td', who), text('td', r.verdict), text('td', r.matchName ? `${r.matchName} (${r.match})` : ''),
+      text('td', r.score == null ? '' : r.score.toFixed(2)), text('td', evidence));
+    frag.append(tr);
+  }
+  body.replaceChildren(frag);
+  for (const th of document.querySelectorAll('#table th[aria-sort]')) {
+    const k = th.querySelector('button').dataset.sort;
+    th.setAttribute('aria-sort', k === sort.key ? (sort.dir > 0 ? 'ascending' : 'descending') : 'none');
+  }
+  $('more-box').hidden = list.length <= limit;
+  $('shown-count').textContent = `Showing ${Math.min(limit, list.length)} of ${list.length}.`;
+  const counts = {};
+  for (const r of rows) counts[r.verdict] = (counts[r.verdict] || 0) + 1;
+  $('summary').textContent = `${rows.length} checked: ` + Object.keys(RANK).filter((v) => counts[v]).map((v) => `${counts[v]} ${v}`).join(', ') + '.';
+}
+
+// Redrawn at most every half second while results stream in.
+let drawTimer = null;
+function renderSoon() {
+  if (!drawTimer) drawTimer = setTimeout(() => { drawTimer = null; render(); }, 500);
+}
+
+async function run() {
+  $('run').disabled = true;
+  const errorsBox = $('input-errors');
+  errorsBox.replaceChildren();
+  try {
+    const { profiles, errors } = await profilesFromInput();
+    for (const e of errors.slice(0, 200)) errorsBox.append(text('li', e.error));
+    if (errors.length > 200) errorsBox.append(text('li', `… and ${errors.length - 200} more`));
+    rows = [];
+    limit = PAGE;
+    $('results').hidden = false;
+    $('progress-box').hidden = false;
+    $('progress').max = profiles.length || 1;
+    $('progress').value = 0;
+    $('progress-text').textContent = `0 of ${profiles.length} checked`;
+    for (let i = 0; i < profiles.length; i += BATCH) {
+      const batch = profiles.slice(i, i + BATCH);
+      const reply = await chrome.runtime.sendMessage({
+        type: 'bulkCheck',
+        profiles: batch.map((p, k) => ({ id: String(i + k), platform: p.platform, handle: p.handle, name: p.name, ...(p.bio ? { bio: p.bio } : {}) })),
+      });
+      if (!reply || reply.error) throw new Error((reply && reply.error) || 'no answer from the extension');
+      if (reply.noList) throw new Error('no protected list in use: load one on the options page first');
+      reply.results.forEach((r, k) => {
+        const p = batch[k];
+        const account = r.match ? reply.accounts[r.match] : null;
+        rows.push({
+          line: p.line, platform: p.platform, handle: p.handle, name: p.name,
+          verdict: r.error ? 'error' : r.verdict, error: r.error || '', match: r.match || '', matchName: account ? account.name : '',
+          score: r.score ?? null, evidence: r.evidence || [], cleared: !!r.cleared,
+        });
+      });
+      $('progress').value = Math.min(profiles.length, i + BATCH);
+      $('progress-text').textContent = `${Math.min(profiles.length, i + BATCH)} of ${profiles.length} checked`;
+      renderSoon();
+    }
+    $('progress-text').textContent = `Done: ${profiles.length} checked${errors.length ? `, ${errors.length} line(s) not read` : ''}.`;
+    clearTimeout(drawTimer);
+    drawTimer = null;
+    render();
+  } catch (e) {
+    $('progress-text').textContent = `Stopped: ${e.message}`;
+    $('progress-box').hidden = false;
+  } finally {
+    $('run').disabled = false;
+  }
+}
+
+function exportCsv() {
+  const columns = ['line', 'platform', 'handle', 'display_name', 'verdict', 'match', 'match_name', 'score', 'reviewer_cleared', 'evidence'];
+  const data = visible().map((r) => ({
+    line: r.line, platform: r.platform, handle: r.handle, display_name: r.name, verdict: r.verdict, match: r.match,
+    match_name: r.matchName, score: r.score, reviewer_cleared: r.cleared ? 'yes' : '',
+    evidence: r.error || r.evidence.map((e) => e.detail).join(' | '),
+  }));
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(new Blob([vipguardReport.toCsv(columns, data)], { type: 'text/csv;charset=utf-8' }));
+  a.download = `vipguard-bulk-${new Date().toISOString().slice(0, 10)}.csv`;
+  a.click();
+}
+
+for (const p of PLATFORMS) {
+  const o = text('option', p);
+  o.value = p;
+  $('platform').append(o);
+}
+$('run').addEventListener('click', run);
+$('export').addEventListener('click', exportCsv);
+$('more').addEventListener('click', () => { limit += PAGE; render(); });
+$('filter-verdict').addEventListener('change', () => { limit = PAGE; render(); });
+$('filter-text').addEventListener('input', () => { limit = PAGE; renderSoon(); });
+for (const b of document.querySelectorAll('#table th button')) {
+  b.addEventListener('click', () => {
+    const key = b.dataset.sort;
+    sort = { key, dir: sort.key === key ? -sort.dir : key === 'score' ? -1 : 1 };
+    render();
+  });
+}

@@ -1,0 +1,100 @@
+// End to end: the bulk page with 10,000 pasted lines (progress, every row checked in the worker, the
+// copies found), filtering and sorting, CSV export, and a CSV upload with a bad row.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { launch, loadDemoList } from './harness.mjs';
+import { bulkLines } from './bulk-data.mjs';
+
+let h;
+let page;
+before(async () => {
+  h = await launch();
+  await loadDemoList(h);
+  page = await h.ctx.newPage();
+  await page.goto(`chrome-extension://${h.extensionId}/ui/bulk.html`);
+});
+after(async () => h && h.close());
+
+const rowsShown = () => page.$$eval('#table tbody tr', (trs) => trs.map((tr) => [...tr.cells].map((td) => td.textContent)));
+
+test('10,000 pasted lines are all checked, with progress, and the copies are found', async () => {
+  const { text, expect } = bulkLines(10000);
+  // As a paste would: the whole text at once (typing 10,000 lines key by key is not what people do).
+  await page.$eval('#paste', (t, v) => { t.value = v; t.dispatchEvent(new Event('input')); }, text);
+  const progress = [];
+  await page.getByRole('button', { name: 'Check' }).click();
+  // The progress bar moves while batches come back.
+  while (!(await page.getByText(/^Done: /).isVisible())) {
+    progress.push(await page.$eval('#progress', (p) => p.value));
+    await page.waitForTimeout(100);
+  }
+  assert.ok(progress.some((v) => v > 0 && v < 10000), `progress seen: ${progress.slice(0, 20)}`);
+  assert.equal(await page.getByText(/^Done: /).textContent(), 'Done: 10000 checked.');
+  assert.equal(await page.locator('#summary').textContent(), `10000 checked: ${expect.length} impersonation, ${10000 - expect.length} clear.`);
+  // Flagged rows are shown by default, highest score first; each expected copy is there.
+  const rows = await rowsShown();
+  assert.equal(rows.length, expect.length);
+  const byLine = new Map(rows.map((r) => [Number(r[0]), r]));
+  for (const [line, verdict, match] of expect) {
+    const r = byLine.get(line);
+    assert.ok(r, `line ${line} missing`);
+    assert.equal(r[2], verdict);
+    assert.ok(r[3].endsWith(`(${match})`), r[3]);
+  }
+  const scores = rows.map((r) => Number(r[4]));
+  assert.deepEqual(scores, [...scores].sort((a, b) => b - a), 'sorted by score, highest first');
+});
+
+test('filter by verdict and text, sort by a column, and page through the rest', async () => {
+  await page.getByLabel('Show').selectOption('all');
+  assert.equal(await page.locator('#table tbody tr').count(), 1000, 'the first 1,000 of 10,000');
+  await page.getByRole('button', { name: 'Show 1,000 more' }).click();
+  assert.equal(await page.locator('#table tbody tr').count(), 2000);
+  await page.getByLabel('containing').fill('AminataSowe');
+  await page.waitForTimeout(700);
+  const rows = await rowsShown();
+  assert.equal(rows.length, 500);
+  assert.ok(rows.every((r) => r[1].includes('AminataSowe')));
+  await page.getByRole('button', { name: 'Line' }).click();
+  const lines = (await rowsShown()).map((r) => Number(r[0]));
+  assert.deepEqual(lines, [...lines].sort((a, b) => a - b));
+  assert.equal(await page.locator('th:has(button[data-sort="line"])').getAttribute('aria-sort'), 'ascending');
+});
+
+test('Export results writes the rows shown, all of them, as CSV', async () => {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export results (CSV)' }).click()]);
+  const csv = fs.readFileSync(await download.path(), 'utf8').trimEnd().split('\r\n');
+  assert.equal(csv[0], 'line,platform,handle,display_name,verdict,match,match_name,score,reviewer_cleared,evidence');
+  assert.equal(csv.length - 1, 500, 'every filtered row, not just the ones drawn');
+  assert.ok(csv.slice(1).every((l) => l.includes(',impersonation,vip-005,Aminata Sowé,')), csv[1]);
+  await page.getByLabel('containing').fill('');
+  await page.getByLabel('Show').selectOption('flagged');
+});
+
+test('a CSV upload is read by the command line reader: a bad row is listed by line, the rest checked', async () => {
+  const file = path.join(os.tmpdir(), `vipguard-bulk-${process.pid}.csv`);
+  fs.writeFileSync(file, 'id,platform,handle,name\n1,x,KwabenaMensahGH,Кwabena Мensah\n,x,nobody,No Id\n3,x,chidi_okoro,Chidi Okoro\n');
+  await page.getByLabel('Paste handles, names or profile URLs (one per line)').fill('');
+  await page.getByLabel('Upload a CSV of profiles').setInputFiles(file);
+  await page.getByRole('button', { name: 'Check' }).click();
+  await page.getByText('Done: 2 checked, 1 line(s) not read.').waitFor();
+  const errors = await page.locator('#input-errors li').allTextContents();
+  assert.equal(errors.length, 1);
+  assert.match(errors[0], /:3: field `id`: id is empty$/);
+  await page.getByLabel('Show').selectOption('all');
+  const rows = await rowsShown();
+  assert.deepEqual(rows.map((r) => [r[0], r[2]]).sort(), [['2', 'impersonation'], ['4', 'clear']]);
+  fs.unlinkSync(file);
+});
+
+test('a file that cannot be read at all stops with the reader\'s message', async () => {
+  const file = path.join(os.tmpdir(), `vipguard-bulk-bad-${process.pid}.csv`);
+  fs.writeFileSync(file, 'id,platform,handle,name,colour\n1,x,a,A,red\n');
+  await page.getByLabel('Upload a CSV of profiles').setInputFiles(file);
+  await page.getByRole('button', { name: 'Check' }).click();
+  await page.getByText(/^Stopped: .*colour/).waitFor();
+  fs.unlinkSync(file);
+});
