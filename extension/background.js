@@ -2,7 +2,7 @@
 // Content scripts send what a page shows and get verdicts back, never the list.
 import init, { Checker, hashImage, hashRgba, checkList, enrollImage, enrollRgba, version } from './pkg/vipguard.js';
 import { withPixelsFallback } from './pixels.js';
-import { validateMessage, AVATAR_HOSTS } from './messages.js';
+import { validateMessage, isAvatarHost, SITE_PLATFORMS, SITE_HOSTS } from './messages.js';
 import * as audit from './audit.js';
 
 const LIST_KEY = 'protectedList';
@@ -55,6 +55,12 @@ async function matchedAccounts(results) {
   return out;
 }
 
+// Image hosts of the sites served, and enabled generic sites (whose permission the reviewer granted);
+// with Mastodon on, any server's (Mastodon avatars live on each server or its media host).
+function avatarAllowed(u) {
+  return u.protocol === 'https:' && (isAvatarHost(u.hostname) || genericHosts.includes(u.hostname) || mastodonOn);
+}
+
 async function avatarQuery(url) {
   if (!url) return null;
   let u;
@@ -64,7 +70,7 @@ async function avatarQuery(url) {
     return null;
   }
   // Image hosts of the sites served, and enabled generic sites (whose permission the reviewer granted).
-  if (u.protocol !== 'https:' || !(AVATAR_HOSTS.includes(u.hostname) || genericHosts.includes(u.hostname))) return null;
+  if (!avatarAllowed(u)) return null;
   if (!avatarCache.has(url)) {
     if (avatarCache.size >= AVATAR_CACHE_MAX) avatarCache.delete(avatarCache.keys().next().value);
     avatarCache.set(url, (async () => {
@@ -116,8 +122,9 @@ const sameResult = (a, b) => a.verdict === b.verdict && a.score === b.score
 // they change are pushed to the tab (the page never sends its profiles twice).
 async function check(msg, sender) {
   const { checker, settings } = await load();
-  const onX = /(^|\.)(x|twitter)\.com$/.test(new URL(msg.url).hostname);
-  if (settings.paused || (onX && settings.sites && settings.sites.x === false)) return { paused: true, results: [] };
+  // Each site can be switched off in the options (Mastodon is off until switched on).
+  const site = SITE_PLATFORMS[new URL(msg.url).hostname] || (msg.profiles[0].platform === 'mastodon' ? 'mastodon' : null);
+  if (settings.paused || (site && settings.sites && settings.sites[site] === false)) return { paused: true, results: [] };
   if (!checker) return { noList: true, results: [] };
   const profiles = msg.profiles.map((p) => ({ id: p.id, platform: p.platform, handle: p.handle, name: p.name, ...(p.bio ? { bio: p.bio } : {}) }));
   const allow = await allowList();
@@ -232,7 +239,7 @@ async function evidenceImage(msg) {
     try {
       const ok = url.startsWith('data:image/') || (() => {
         const u = new URL(url);
-        return u.protocol === 'https:' && (AVATAR_HOSTS.includes(u.hostname) || genericHosts.includes(u.hostname));
+        return avatarAllowed(u);
       })();
       if (!ok) return null;
       const r = await fetch(url, { credentials: 'omit', cache: 'force-cache' });
@@ -319,23 +326,31 @@ chrome.runtime.onInstalled.addListener(({ reason }) => {
 // Registered synchronously at top level, as MV3 workers require.
 // Sites enabled for the generic adapter, kept in memory so validation stays synchronous.
 let genericHosts = [];
+let mastodonOn = false; // Mastodon on any server: switched on in the options, with access to all sites
 let genericReady = null; // settles once the enabled sites are known
 const loadGenericHosts = async () => {
   const { [SETTINGS_KEY]: s } = await chrome.storage.local.get(SETTINGS_KEY);
   genericHosts = Object.keys((s && s.sites && s.sites.generic) || {}).filter((h) => s.sites.generic[h]);
+  mastodonOn = !!(s && s.sites && s.sites.mastodon) && await chrome.permissions.contains({ origins: ['https://*/*'] });
   await registerGeneric(genericHosts);
 };
 
 // Content scripts for enabled generic sites (the reviewer granted the host permission in the options).
 async function registerGeneric(hosts) {
   const existing = (await chrome.scripting.getRegisteredContentScripts()).map((c) => c.id);
-  const ids = existing.filter((id) => id.startsWith('generic:'));
+  const ids = existing.filter((id) => id.startsWith('generic:') || id === 'mastodon');
   if (ids.length) await chrome.scripting.unregisterContentScripts({ ids });
   const scripts = [];
   for (const host of hosts) {
     if (await chrome.permissions.contains({ origins: [`https://${host}/*`] })) {
       scripts.push({ id: `generic:${host}`, matches: [`https://${host}/*`], js: ['report.js', 'content/annotate.js', 'content/generic.js', 'content/main.js'], runAt: 'document_idle' });
     }
+  }
+  // Mastodon: every https page, minus the sites with their own adapter; the adapter checks the markup
+  // and does nothing on pages that are not Mastodon's.
+  if (mastodonOn) {
+    scripts.push({ id: 'mastodon', matches: ['https://*/*'], excludeMatches: [...SITE_HOSTS.map((h) => `https://${h}/*`), ...hosts.map((h) => `https://${h}/*`)],
+      js: ['report.js', 'content/annotate.js', 'content/sites.js', 'content/mastodon.js', 'content/main.js'], runAt: 'document_idle' });
   }
   if (scripts.length) await chrome.scripting.registerContentScripts(scripts);
 }
@@ -350,7 +365,7 @@ chrome.runtime.onMessage.addListener((msg, sender, sendResponse) => {
 });
 
 function handle(msg, sender, sendResponse) {
-  const problem = validateMessage(msg, sender, chrome.runtime.id, genericHosts);
+  const problem = validateMessage(msg, sender, chrome.runtime.id, genericHosts, { mastodon: mastodonOn });
   if (problem) {
     sendResponse({ error: problem });
     return;

@@ -2,8 +2,18 @@
 // a message is treated as untrusted input: right sender, a tab on a site an adapter serves, the right
 // shape, bounded sizes.
 
-export const SITE_HOSTS = ['x.com', 'twitter.com', 'mobile.twitter.com'];
-export const AVATAR_HOSTS = ['pbs.twimg.com', 'abs.twimg.com'];
+// Each site an adapter serves, and the platform its profiles must name.
+export const SITE_PLATFORMS = {
+  'x.com': 'x', 'twitter.com': 'x', 'mobile.twitter.com': 'x',
+  'bsky.app': 'bluesky', 'github.com': 'github', 'www.instagram.com': 'instagram',
+  'www.youtube.com': 'youtube', 'm.youtube.com': 'youtube', 'www.tiktok.com': 'tiktok',
+};
+export const SITE_HOSTS = Object.keys(SITE_PLATFORMS);
+// Where those sites keep avatars (exact hosts, and domains whose subdomains serve them).
+export const AVATAR_HOSTS = ['pbs.twimg.com', 'abs.twimg.com', 'cdn.bsky.app', 'avatars.githubusercontent.com',
+  'yt3.ggpht.com', 'yt3.googleusercontent.com'];
+export const AVATAR_DOMAINS = ['cdninstagram.com', 'fbcdn.net', 'tiktokcdn.com', 'tiktokcdn-us.com'];
+export const isAvatarHost = (host) => AVATAR_HOSTS.includes(host) || AVATAR_DOMAINS.some((d) => host.endsWith(`.${d}`));
 // What a reviewer can decide about a checked profile ("allow_removed" undoes "not_impersonator").
 export const DECISIONS = ['confirmed', 'not_impersonator', 'escalate', 'allow_removed'];
 const MAX_PROFILES = 200;
@@ -24,7 +34,9 @@ function hostOf(url) {
 
 // Returns a problem description, or null when the message may be handled.
 // `extraHosts`: sites the reviewer enabled for the generic adapter.
-export function validateMessage(msg, sender, extensionId, extraHosts = []) {
+// `mastodon`: the reviewer switched on Mastodon for any server, so any https page may send checks of
+// Mastodon profiles (the adapter runs only on pages with Mastodon's markup).
+export function validateMessage(msg, sender, extensionId, extraHosts = [], { mastodon = false } = {}) {
   if (!sender || sender.id !== extensionId) return 'unknown sender';
   if (!msg || typeof msg !== 'object' || typeof msg.type !== 'string') return 'malformed message';
   // One of our own pages (popup, options: the options page may be in a tab of its own). A content
@@ -35,7 +47,7 @@ export function validateMessage(msg, sender, extensionId, extraHosts = []) {
   const tabProblem = () => {
     if (!sender.tab || typeof sender.tab.id !== 'number') return `${msg.type} must come from a tab`;
     const host = hostOf(sender.url || sender.tab.url || '');
-    if (!host || !(SITE_HOSTS.includes(host) || extraHosts.includes(host))) return 'site not served';
+    if (!host || !(SITE_HOSTS.includes(host) || extraHosts.includes(host) || mastodon)) return 'site not served';
     if (!isStr(msg.url, 4096) || hostOf(msg.url) !== host) return 'url does not match the sender';
     return null;
   };
@@ -52,7 +64,8 @@ export function validateMessage(msg, sender, extensionId, extraHosts = []) {
       for (const k of ['id', 'platform', 'handle', 'name']) if (!isStr(p[k])) return `profile.${k} must be a string`;
       if (p.bio != null && !isStr(p.bio, 4000)) return 'profile.bio must be a short string';
       if (p.avatar != null && !isStr(p.avatar, 2048)) return 'profile.avatar must be a URL';
-      if (!SITE_HOSTS.includes(host) && p.platform !== host.slice(0, 40)) return 'profile.platform must be the site';
+      const allowed = SITE_PLATFORMS[host] ? [SITE_PLATFORMS[host]] : [...(extraHosts.includes(host) ? [host.slice(0, 40)] : []), ...(mastodon ? ['mastodon'] : [])];
+      if (!allowed.includes(p.platform)) return 'profile.platform must be the site';
     }
     return null;
   }

@@ -19,8 +19,15 @@ var vipguardAnnotate = (() => {
   let themeAt = 0;
   function theme() {
     if (themeCache && performance.now() - themeAt < 1000) return themeCache;
-    const bg = getComputedStyle(document.body).backgroundColor.match(/\d+/g) || [255, 255, 255];
-    const [r, g, b] = bg.map(Number);
+    // The first opaque background of body and html; a page that paints none is white.
+    let [r, g, b] = [255, 255, 255];
+    for (const el of [document.body, document.documentElement]) {
+      const c = (getComputedStyle(el).backgroundColor.match(/[\d.]+/g) || []).map(Number);
+      if (c.length >= 3 && (c.length < 4 || c[3] > 0)) {
+        [r, g, b] = c;
+        break;
+      }
+    }
     themeCache = 0.2126 * r + 0.7152 * g + 0.0722 * b < 128 ? 'dark' : 'light';
     themeAt = performance.now();
     return themeCache;
@@ -79,7 +86,10 @@ var vipguardAnnotate = (() => {
     const frag = document.createDocumentFragment();
     if (profile) frag.append(el('div', 'who', `Checked: “${profile.name}” @${profile.handle}`));
     if (account) {
-      const handles = account.handles.filter((h) => h.startsWith('x:')).map((h) => '@' + h.slice(2));
+      const handles = account.handles.map((h) => {
+        const [platform, ...rest] = h.split(':');
+        return `@${rest.join(':')}${platform === 'x' ? '' : ` on ${platform}`}`;
+      });
       frag.append(el('div', 'who', `Resembles ${account.name}${handles.length ? ' (real: ' + handles.join(', ') + ')' : ''}`));
     }
     const list = el('ul');

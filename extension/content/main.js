@@ -3,9 +3,14 @@
 'use strict';
 
 (() => {
-  // The X adapter on X; elsewhere (a site the reviewer enabled) the generic one.
-  const adapter = typeof vipguardX !== 'undefined' && /(^|\.)(x|twitter)\.com$/.test(location.hostname)
-    ? vipguardX : vipguardGeneric;
+  // The X adapter on X; the first site adapter that recognises the page; on a site the reviewer
+  // enabled, the generic one. None: this page is not one we read (Mastodon's script runs on every
+  // site when enabled, and does nothing on pages that are not Mastodon's).
+  const sites = typeof vipguardSites !== 'undefined' ? vipguardSites : [];
+  const adapter = (typeof vipguardX !== 'undefined' && /(^|\.)(x|twitter)\.com$/.test(location.hostname) && vipguardX)
+    || sites.find((a) => a.matches(location, document))
+    || (typeof vipguardGeneric !== 'undefined' ? vipguardGeneric : null);
+  if (!adapter) return;
   const MAX_CELLS_PER_PASS = 1000;
   const BATCH = 200; // the worker's cap per message
   const done = new WeakMap(); // cell block -> key of what was checked there

@@ -82,6 +82,8 @@ async function render() {
   const settings = (await get('settings')) || {};
   $('sensitivity').value = settings.sensitivity || 'suspicious';
   $('site-x').checked = !(settings.sites && settings.sites.x === false);
+  for (const box of document.querySelectorAll('input[data-site]')) box.checked = !(settings.sites && settings.sites[box.dataset.site] === false);
+  $('site-mastodon').checked = !!(settings.sites && settings.sites.mastodon) && await chrome.permissions.contains({ origins: ['https://*/*'] });
   $('paused').checked = !!settings.paused;
   const sites = $('generic-sites');
   sites.replaceChildren();
@@ -244,6 +246,18 @@ async function main() {
   });
   $('sensitivity').addEventListener('change', (e) => saveSetting({ sensitivity: e.target.value }));
   $('site-x').addEventListener('change', (e) => saveSetting({ sites: { x: e.target.checked } }));
+  for (const box of document.querySelectorAll('input[data-site]')) {
+    box.addEventListener('change', (e) => saveSetting({ sites: { [box.dataset.site]: e.target.checked } }));
+  }
+  $('site-mastodon').addEventListener('change', async (e) => {
+    if (e.target.checked && !(await chrome.permissions.request({ origins: ['https://*/*'] }))) {
+      e.target.checked = false;
+      $('mastodon-status').textContent = 'vipguard was not given access to all sites, so Mastodon stays off.';
+      return;
+    }
+    await saveSetting({ sites: { mastodon: e.target.checked } });
+    $('mastodon-status').textContent = e.target.checked ? 'Mastodon is on, on any server.' : 'Mastodon is off.';
+  });
   $('paused').addEventListener('change', (e) => saveSetting({ paused: e.target.checked }));
   $('generic-add').addEventListener('click', async () => {
     const host = $('generic-host').value.trim().toLowerCase().replace(/^https?:\/\//, '').replace(/\/.*$/, '');

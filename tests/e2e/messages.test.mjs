@@ -36,6 +36,8 @@ const BAD = [
   ['a decision with a score that is not a number', decide({ result: { score: 'high' } }), fromTab],
   ['an evidence image for another site', { type: 'evidenceImage', url: 'https://evil.example/', profile }, fromTab],
   ['an audit export from a tab', { type: 'auditExport' }, fromTab],
+  ['a profile of another platform than the site', check({ url: 'https://bsky.app/profile/a', profiles: [profile] }), { ...fromTab, url: 'https://bsky.app/profile/a' }],
+  ['a Mastodon check from any site while Mastodon is off', check({ url: 'https://social.example/@a', profiles: [{ ...profile, platform: 'mastodon' }] }), { ...fromTab, url: 'https://social.example/@a' }],
   ['clearing the audit log from a tab', { type: 'auditClear' }, fromTab],
 ];
 for (const [what, msg, sender] of BAD) {
@@ -55,4 +57,13 @@ test('decisions and evidence images from a served tab or an extension page pass;
   assert.equal(validateMessage(decide({ decision: 'not_impersonator', note: undefined }), page, ID), null);
   assert.equal(validateMessage({ type: 'evidenceImage', url: 'https://x.com/home', profile, match: 'vip-1', verdict: 'impersonation', score: 0.9 }, fromTab, ID), null);
   assert.equal(validateMessage({ type: 'auditExport' }, page, ID), null);
+});
+
+test('each site checks its own platform; with Mastodon on, any https site may check Mastodon profiles', () => {
+  const bsky = { ...fromTab, url: 'https://bsky.app/profile/a' };
+  assert.equal(validateMessage(check({ url: 'https://bsky.app/profile/a', profiles: [{ ...profile, platform: 'bluesky' }] }), bsky, ID), null);
+  const masto = { ...fromTab, url: 'https://social.example/@a' };
+  const msg = check({ url: 'https://social.example/@a', profiles: [{ ...profile, platform: 'mastodon' }] });
+  assert.equal(validateMessage(msg, masto, ID, [], { mastodon: true }), null);
+  assert.equal(typeof validateMessage({ ...msg, profiles: [profile] }, masto, ID, [], { mastodon: true }), 'string', 'only Mastodon profiles');
 });

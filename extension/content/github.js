@@ -1,0 +1,49 @@
+// GitHub (github.com): user and organisation profile pages (the vcard, or the org header), and the
+// people in follower, following and stargazer lists.
+'use strict';
+
+vipguardSites.push((() => {
+  const R = vipguardRead;
+  const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
+  const matches = (loc) => loc.hostname === 'github.com';
+
+  function pageLogin(loc) {
+    const seg = loc.pathname.split('/').filter(Boolean);
+    if (seg.length === 1 && LOGIN.test(seg[0])) return seg[0];
+    if (seg.length === 2 && seg[0] === 'orgs' && LOGIN.test(seg[1])) return seg[1];
+    return null;
+  }
+
+  function profile(doc, loc) {
+    const want = pageLogin(loc);
+    if (!want) return null;
+    // A user: the vcard; an organisation: its header and the profile:username meta tag.
+    const nick = doc.querySelector('.vcard-names .p-nickname, .vcard-username');
+    const login = nick ? R.shownText(nick) : R.meta(doc, 'profile:username');
+    if (!login || !R.same(login, want)) return null;
+    const nameEl = doc.querySelector('.vcard-names .p-name, .vcard-fullname') || doc.querySelector('.orghead h1, [itemtype$="Organization"] h1');
+    const bioEl = doc.querySelector('.user-profile-bio, .p-note') || doc.querySelector('.orghead .color-fg-muted');
+    const img = doc.querySelector('img.avatar-user.width-full, .js-profile-editable-area img.avatar, .orghead img.avatar, img.avatar[itemprop="image"]');
+    const anchor = nick || nameEl || doc.body;
+    return { anchor, data: { platform: 'github', handle: login, name: R.shownText(nameEl) || login, bio: R.shownText(bioEl, 2000), avatar: R.src(img) } };
+  }
+
+  // Rows of follower, following and stargazer lists: the avatar link names the login.
+  function cells(doc, fresh = () => true) {
+    const out = [];
+    for (const row of doc.querySelectorAll('.d-table.table-fixed, .follow-list-item, li.follow-list-item')) {
+      if (!fresh(row)) continue;
+      const link = row.querySelector('a[data-hovercard-type="user"][href^="/"], a[data-hovercard-type="organization"][href^="/"]');
+      if (!link) continue;
+      const login = link.getAttribute('href').replace(/^\//, '').split(/[/?#]/)[0];
+      if (!LOGIN.test(login)) continue;
+      const nameEl = row.querySelector('.f4.Link--primary, .follow-list-name');
+      const img = row.querySelector('img.avatar');
+      out.push({ anchor: row, data: { platform: 'github', handle: login, name: R.shownText(nameEl) || login, avatar: R.src(img) } });
+    }
+    return out;
+  }
+
+  const badgeSpot = (row) => row.querySelector('.Link--secondary, .follow-list-name')?.parentElement || row;
+  return { name: 'github', matches, profile, cells, badgeSpot };
+})());

@@ -1,0 +1,63 @@
+// Mastodon, on any server: recognised by its markup (the #mastodon app root, or Mastodon's own
+// profile:username and ActivityPub links), never by a host list. Profile pages (/@user and
+// /@user@remote), and every account shown in timelines, threads and follower lists.
+'use strict';
+
+vipguardSites.push((() => {
+  const R = vipguardRead;
+  const ACCT = /^@?([A-Za-z0-9_]{1,64})(?:@([A-Za-z0-9.-]+\.[A-Za-z]{2,}))?$/;
+
+  function matches(loc, doc) {
+    return !!(doc.querySelector('#mastodon[data-props], body.app-body #mastodon, .app-holder#mastodon')
+      || (doc.querySelector('link[rel="alternate"][type="application/activity+json"]') && /mastodon/i.test(R.meta(doc, 'og:site_name') + R.meta(doc, 'application-name') + (doc.querySelector('script#initial-state') ? ' mastodon' : ''))));
+  }
+
+  // user@server from "@user" or "@user@server" as shown, on this server by default.
+  function acct(text, loc) {
+    const m = ACCT.exec(R.clean(text, 200));
+    return m ? `${m[1]}@${(m[2] || loc.hostname).toLowerCase()}` : null;
+  }
+
+  function pageAcct(loc) {
+    const m = /^\/@([A-Za-z0-9_]{1,64})(?:@([A-Za-z0-9.-]+))?\/?$/.exec(decodeURIComponent(loc.pathname));
+    return m ? `${m[1]}@${(m[2] || loc.hostname).toLowerCase()}` : null;
+  }
+
+  function profile(doc, loc) {
+    const want = pageAcct(loc);
+    if (!want) return null;
+    const header = doc.querySelector('.account__header');
+    if (!header) return null;
+    const nameBox = header.querySelector('.account__header__tabs__name h1, .account__header__tabs__name');
+    if (!nameBox) return null;
+    const small = nameBox.querySelector('small');
+    const shown = small ? acct(R.shownText(small).split(/\s/)[0], loc) : null;
+    // Only the account the address names (a stale header from the previous page is not it).
+    if (shown && !R.same(shown, want)) return null;
+    const nameEl = nameBox.querySelector('span:not(small span)') || nameBox;
+    const name = R.shownText(nameEl);
+    const bio = R.shownText(header.querySelector('.account__header__content, .account__header__bio .account__header__content'), 2000);
+    const img = header.querySelector('.account__avatar img, .account__header__tabs img');
+    return { anchor: nameBox, data: { platform: 'mastodon', handle: want, name, bio, avatar: R.src(img) } };
+  }
+
+  // Accounts shown in statuses (.status__display-name) and account lists (.account .display-name).
+  function cells(doc, fresh = () => true) {
+    const out = [];
+    for (const block of doc.querySelectorAll('.status__display-name, .account .display-name, .detailed-status__display-name')) {
+      if (block.closest('.account__header')) continue;
+      if (!fresh(block)) continue;
+      const handleEl = block.querySelector('.display-name__account');
+      const nameEl = block.querySelector('.display-name__html, bdi strong, strong');
+      const handle = handleEl ? acct(R.shownText(handleEl), location) : null;
+      if (!handle) continue;
+      const container = block.closest('.status, .account, .detailed-status') || block;
+      const img = container.querySelector('.account__avatar img, .status__avatar img');
+      out.push({ anchor: block, data: { platform: 'mastodon', handle, name: R.shownText(nameEl) || handle.split('@')[0], avatar: R.src(img) } });
+    }
+    return out;
+  }
+
+  const badgeSpot = (block) => block.querySelector('.display-name') || block;
+  return { name: 'mastodon', matches, profile, cells, badgeSpot };
+})());

@@ -1,0 +1,32 @@
+// Shared by the site adapters (mastodon.js, bluesky.js, github.js, instagram.js, youtube.js, tiktok.js):
+// each pushes {name, matches(loc, doc), profile(doc, loc), cells(doc, fresh), badgeSpot(anchor)} onto
+// vipguardSites, and main.js uses the first that matches the page.
+'use strict';
+
+var vipguardSites = [];
+
+var vipguardRead = (() => {
+  // Text as shown, emoji images read as their alt text, our own annotations left out.
+  function shownText(node, max = 500) {
+    if (!node) return '';
+    let out = '';
+    const walk = (n) => {
+      if (n.nodeType === Node.TEXT_NODE) out += n.nodeValue;
+      else if (n.nodeType === Node.ELEMENT_NODE) {
+        if (n.tagName === 'IMG') out += /emoji/i.test(n.className) ? n.getAttribute('alt') || '' : '';
+        else if (!['SCRIPT', 'STYLE', 'VIPGUARD-ANNOTATION', 'TEMPLATE'].includes(n.tagName)) n.childNodes.forEach(walk);
+      }
+    };
+    walk(node);
+    return out.replace(/\s+/g, ' ').trim().slice(0, max);
+  }
+  const meta = (doc, p) => {
+    const m = doc.querySelector(`meta[property="${p}"], meta[name="${p}"]`);
+    return m ? (m.getAttribute('content') || '').trim() : '';
+  };
+  const clean = (s, n = 500) => String(s || '').replace(/\s+/g, ' ').trim().slice(0, n);
+  const same = (a, b) => String(a || '').toLowerCase().replace(/^@/, '') === String(b || '').toLowerCase().replace(/^@/, '');
+  // An image's address, only when it is a web address (never data: or blob: from the page).
+  const src = (img) => (img && /^https:\/\//.test(img.currentSrc || img.src) ? img.currentSrc || img.src : null);
+  return { shownText, meta, clean, same, src };
+})();

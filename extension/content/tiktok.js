@@ -1,0 +1,45 @@
+// TikTok (www.tiktok.com): profile pages (/@user) through the data-e2e attributes TikTok keeps for its
+// own tests, and comment authors.
+'use strict';
+
+vipguardSites.push((() => {
+  const R = vipguardRead;
+  const USER = /^[A-Za-z0-9_.]{2,24}$/;
+  const matches = (loc) => /(^|\.)tiktok\.com$/.test(loc.hostname);
+
+  function pageUser(loc) {
+    const m = /^\/@([^/?#]+)\/?$/.exec(decodeURIComponent(loc.pathname));
+    return m && USER.test(m[1]) ? m[1] : null;
+  }
+
+  function profile(doc, loc) {
+    const want = pageUser(loc);
+    if (!want) return null;
+    const title = doc.querySelector('[data-e2e="user-title"]');
+    if (!title || !R.same(R.shownText(title), want)) return null;
+    const sub = doc.querySelector('[data-e2e="user-subtitle"]');
+    const img = doc.querySelector('[data-e2e="user-avatar"] img');
+    return {
+      anchor: title,
+      data: { platform: 'tiktok', handle: R.shownText(title).replace(/^@/, ''), name: R.shownText(sub) || want,
+        bio: R.shownText(doc.querySelector('[data-e2e="user-bio"]'), 2000), avatar: R.src(img) },
+    };
+  }
+
+  function cells(doc, fresh = () => true) {
+    const out = [];
+    for (const a of doc.querySelectorAll('[data-e2e^="comment-username"]')) {
+      if (!fresh(a)) continue;
+      const link = a.closest('a[href^="/@"]') || a.querySelector('a[href^="/@"]');
+      const user = link ? decodeURIComponent(link.getAttribute('href')).replace(/^\/@/, '').split(/[/?#]/)[0] : null;
+      if (!user || !USER.test(user)) continue;
+      const box = a.closest('[class*="CommentItem"], [class*="DivCommentItemContainer"], [data-e2e="comment-item"]') || a.parentElement;
+      const img = box && box.querySelector('img');
+      out.push({ anchor: a, data: { platform: 'tiktok', handle: user, name: R.shownText(a) || user, avatar: R.src(img) } });
+    }
+    return out;
+  }
+
+  const badgeSpot = (a) => a.parentElement || a;
+  return { name: 'tiktok', matches, profile, cells, badgeSpot };
+})());

@@ -1,0 +1,49 @@
+// YouTube (www.youtube.com): channel pages (/@handle, /channel/ID, /c/name) and comment authors.
+'use strict';
+
+vipguardSites.push((() => {
+  const R = vipguardRead;
+  const HANDLE = /^@([\p{L}\p{N}_.-]{3,100})$/u;
+  const matches = (loc) => /(^|\.)youtube\.com$/.test(loc.hostname);
+
+  function pageHandle(loc) {
+    const m = /^\/(@[^/]+)(?:\/(featured|videos|shorts|streams|playlists|community|about))?\/?$/.exec(decodeURIComponent(loc.pathname));
+    return m ? m[1].slice(1) : null;
+  }
+
+  function profile(doc, loc) {
+    const onChannel = pageHandle(loc) || /^\/(channel|c)\/[^/]+/.test(loc.pathname);
+    if (!onChannel) return null;
+    const header = doc.querySelector('yt-page-header-renderer, #page-header, ytd-c4-tabbed-header-renderer');
+    if (!header) return null;
+    const nameEl = header.querySelector('yt-dynamic-text-view-model h1, h1 .yt-core-attributed-string, #channel-name #text, h1');
+    let handle = null;
+    for (const span of header.querySelectorAll('yt-content-metadata-view-model span, #channel-handle, .yt-content-metadata-view-model-wiz__metadata-text')) {
+      const m = HANDLE.exec(R.shownText(span, 120));
+      if (m) { handle = m[1]; break; }
+    }
+    const want = pageHandle(loc);
+    if (!handle) handle = want;
+    if (!handle || (want && !R.same(handle, want))) return null;
+    const img = header.querySelector('yt-avatar-shape img, yt-decorated-avatar-view-model img, #avatar img');
+    const bio = R.shownText(header.querySelector('yt-description-preview-view-model, #description'), 2000);
+    return { anchor: nameEl || header, data: { platform: 'youtube', handle, name: R.shownText(nameEl) || handle, bio, avatar: R.src(img) } };
+  }
+
+  // Comment authors: YouTube shows the @handle; the channel's display name is not on the page.
+  function cells(doc, fresh = () => true) {
+    const out = [];
+    for (const c of doc.querySelectorAll('ytd-comment-view-model, ytd-comment-renderer')) {
+      const a = c.querySelector('#author-text');
+      if (!a || !fresh(a)) continue;
+      const m = HANDLE.exec(R.shownText(a, 120));
+      if (!m) continue;
+      const img = c.querySelector('#author-thumbnail img, yt-img-shadow img');
+      out.push({ anchor: a, data: { platform: 'youtube', handle: m[1], name: m[1], avatar: R.src(img) } });
+    }
+    return out;
+  }
+
+  const badgeSpot = (a) => a.parentElement || a;
+  return { name: 'youtube', matches, profile, cells, badgeSpot };
+})());
