@@ -27,11 +27,13 @@ build: tools
 	bash scripts/build-extension.sh
 
 ## Every test: formatting; unit, property, fixture-table and CLI tests; the WASM package in headless
-## Chromium (a page and a service worker) against the native answers; the extension end to end.
+## Chromium (a page and a service worker) against the native answers; the Firefox build through
+## Mozilla's linter; the extension end to end.
 test: build
 	$(CARGO) fmt --check
 	$(CARGO) test --release
 	bash scripts/test-wasm.sh
+	node_modules/.bin/web-ext lint --source-dir dist/firefox --warnings-as-errors
 	node --test --test-concurrency=1 tests/e2e/
 
 ## pkg/: the crate built for wasm32, bound by wasm-bindgen (--target web) and shrunk by wasm-opt.

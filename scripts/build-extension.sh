@@ -38,10 +38,36 @@ def chunk(t, d):
 png = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", W, W, 8, 6, 0, 0, 0)) \
     + chunk(b"IDAT", zlib.compress(b"".join(rows), 9)) + chunk(b"IEND", b"")
 open(os.path.join(out, "icon128.png"), "wb").write(png)
-with zipfile.ZipFile("dist/vipguard-chrome.zip", "w", zipfile.ZIP_DEFLATED) as z:
-    for root, _, files in os.walk(out):
-        for f in sorted(files):
-            p = os.path.join(root, f)
-            z.write(p, os.path.relpath(p, out))
 PY
-echo "build-extension: $out and dist/vipguard-chrome.zip" >&2
+
+# Firefox: the same files, with an event page instead of a service worker and Gecko's settings.
+ff=dist/firefox
+rm -rf "$ff" && cp -r "$out" "$ff"
+python3 - "$ff" <<'PY'
+import json, os, sys
+path = os.path.join(sys.argv[1], "manifest.json")
+m = json.load(open(path, encoding="utf-8"))
+m["background"] = {"scripts": ["background.js"], "type": "module"}
+m.pop("minimum_chrome_version", None)
+m["options_ui"] = {"page": m.pop("options_page"), "open_in_tab": True}
+m["browser_specific_settings"] = {"gecko": {
+    "id": "vipguard@vipguard.org",
+    # data_collection_permissions, storage.session and optional host permissions: Firefox 142 (desktop and Android) has them all.
+    "strict_min_version": "142.0",
+    # Nothing leaves the machine: no data is collected.
+    "data_collection_permissions": {"required": ["none"]},
+}}
+json.dump(m, open(path, "w", encoding="utf-8"), indent=2, ensure_ascii=False)
+PY
+
+python3 - <<'PY'
+import os, zipfile
+for name in ("chrome", "firefox"):
+    src = os.path.join("dist", name)
+    with zipfile.ZipFile(f"dist/vipguard-{name}.zip", "w", zipfile.ZIP_DEFLATED) as z:
+        for root, _, files in os.walk(src):
+            for f in sorted(files):
+                p = os.path.join(root, f)
+                z.write(p, os.path.relpath(p, src))
+PY
+echo "build-extension: dist/chrome, dist/firefox, dist/vipguard-chrome.zip, dist/vipguard-firefox.zip" >&2
