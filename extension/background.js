@@ -7,6 +7,8 @@ import * as audit from './audit.js';
 
 const LIST_KEY = 'protectedList';
 const SETTINGS_KEY = 'settings';
+// The interface's words (_locales), for what the worker draws.
+const t = (key, ...subs) => chrome.i18n.getMessage(key, subs.map(String)) || key;
 const ALLOW_KEY = 'reviewerAllow'; // accounts a reviewer marked "Not an impersonator"
 const DEFAULT_SETTINGS = { paused: false, sensitivity: 'suspicious', sites: { x: true, generic: {} }, auditDays: 90 };
 
@@ -257,7 +259,8 @@ async function evidenceImage(msg) {
   ctx.fillRect(0, 0, W, H);
   ctx.fillStyle = '#111111';
   ctx.font = 'bold 18px sans-serif';
-  ctx.fillText(`vipguard: ${msg.verdict || ''}${typeof msg.score === 'number' ? `, score ${msg.score.toFixed(2)}` : ''}`, 20, 32);
+  const verdict = msg.verdict ? (chrome.i18n.getMessage(`verdict_${msg.verdict}`) || msg.verdict) : '';
+  ctx.fillText(`${t('bannerTitle', verdict)}${typeof msg.score === 'number' ? `, ${t('score', msg.score.toFixed(2))}` : ''}`, 20, 32);
   const column = (x, title, bitmap, name, handle) => {
     ctx.font = '14px sans-serif';
     ctx.fillStyle = '#555555';
@@ -267,7 +270,7 @@ async function evidenceImage(msg) {
     } else {
       ctx.strokeStyle = '#999999';
       ctx.strokeRect(x, 76, 180, 180);
-      ctx.fillText('no picture', x + 55, 170);
+      ctx.fillText(t('imageNoPicture'), x + 55, 170);
     }
     ctx.fillStyle = '#111111';
     ctx.font = 'bold 16px sans-serif';
@@ -275,9 +278,9 @@ async function evidenceImage(msg) {
     ctx.font = '14px sans-serif';
     ctx.fillText(String(handle || '').slice(0, 60), x, 304, 320);
   };
-  column(20, 'Checked profile', mine, msg.profile.name, `@${msg.profile.handle} on ${msg.profile.platform}`);
+  column(20, t('imageChecked'), mine, msg.profile.name, t('handleOnPlatform', msg.profile.handle, msg.profile.platform));
   const real = account ? account.handles.map((h) => '@' + h.split(':').slice(1).join(':')).join(', ') : '';
-  column(380, 'Protected account', theirs, account ? account.name : '(no match)', real);
+  column(380, t('imageProtected'), theirs, account ? account.name : t('imageNoMatch'), real);
   ctx.font = '12px sans-serif';
   ctx.fillStyle = '#555555';
   ctx.fillText(`${String(msg.url).slice(0, 90)}  ·  ${new Date().toISOString().slice(0, 19)}Z  ·  vipguard ${chrome.runtime.getManifest().version}`, 20, 336, W - 40);
@@ -343,14 +346,14 @@ async function registerGeneric(hosts) {
   const scripts = [];
   for (const host of hosts) {
     if (await chrome.permissions.contains({ origins: [`https://${host}/*`] })) {
-      scripts.push({ id: `generic:${host}`, matches: [`https://${host}/*`], js: ['report.js', 'content/annotate.js', 'content/generic.js', 'content/main.js'], runAt: 'document_idle' });
+      scripts.push({ id: `generic:${host}`, matches: [`https://${host}/*`], js: ['i18n.js', 'report.js', 'content/annotate.js', 'content/generic.js', 'content/main.js'], runAt: 'document_idle' });
     }
   }
   // Mastodon: every https page, minus the sites with their own adapter; the adapter checks the markup
   // and does nothing on pages that are not Mastodon's.
   if (mastodonOn) {
     scripts.push({ id: 'mastodon', matches: ['https://*/*'], excludeMatches: [...SITE_HOSTS.map((h) => `https://${h}/*`), ...hosts.map((h) => `https://${h}/*`)],
-      js: ['report.js', 'content/annotate.js', 'content/sites.js', 'content/mastodon.js', 'content/main.js'], runAt: 'document_idle' });
+      js: ['i18n.js', 'report.js', 'content/annotate.js', 'content/sites.js', 'content/mastodon.js', 'content/main.js'], runAt: 'document_idle' });
   }
   if (scripts.length) await chrome.scripting.registerContentScripts(scripts);
 }

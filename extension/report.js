@@ -3,14 +3,7 @@
 'use strict';
 
 var vipguardReport = (() => {
-  const VERDICT_WORDS = {
-    impersonation: 'Impersonation',
-    suspicious: 'Suspicious',
-    labelled: 'Labelled parody/fan',
-    own: 'Protected account',
-    allowed: 'Official account',
-    clear: 'No match',
-  };
+  const { t } = vipguardI18n;
 
   // Page text goes into Markdown mid-line (every line starts with our own "- **Field:**"), so only the
   // characters that format, link or break a line there are escaped; line breaks and control
@@ -34,11 +27,11 @@ var vipguardReport = (() => {
 
   // The figure each signal carries, in words.
   function figure(e) {
-    if (e.signal === 'name' && typeof e.similarity === 'number') return `similarity ${e.similarity.toFixed(2)}`;
-    if (e.signal === 'handle' && typeof e.distance === 'number') return `edit distance ${e.distance}${e.edit ? ` (${e.edit})` : ''}`;
+    if (e.signal === 'name' && typeof e.similarity === 'number') return t('figureSimilarity', e.similarity.toFixed(2));
+    if (e.signal === 'handle' && typeof e.distance === 'number') return `${t('figureDistance', e.distance)}${e.edit ? ` (${e.edit})` : ''}`;
     if (e.signal === 'handle' && e.edit) return e.edit;
-    if (e.signal === 'avatar' && typeof e.distance === 'number') return `${e.distance} of 256 bits apart`;
-    if (e.signal === 'label') return e.compliant ? 'label policy-compliant' : 'label not policy-compliant';
+    if (e.signal === 'avatar' && typeof e.distance === 'number') return t('figureBits', e.distance);
+    if (e.signal === 'label') return e.compliant ? t('figureCompliant') : t('figureNotCompliant');
     return '';
   }
 
@@ -63,39 +56,40 @@ var vipguardReport = (() => {
     const r = item.result || {};
     const chars = allChars(r);
     const lines = [];
-    lines.push(`### vipguard evidence: ${VERDICT_WORDS[r.verdict] || md(r.verdict)}${typeof r.score === 'number' ? ` (score ${r.score.toFixed(2)})` : ''}`);
+    const field = (key, value) => lines.push(`- **${t(key)}:** ${value}`);
+    lines.push(`### ${t('reportTitle', vipguardI18n.verdict(r.verdict))}${typeof r.score === 'number' ? ` ${t('reportScore', r.score.toFixed(2))}` : ''}`);
     lines.push('');
-    lines.push(`- **Profile:** <${String(item.url).replace(/[\s<>]/g, encodeURIComponent)}>`);
-    lines.push(`- **Platform:** ${md(item.platform)}`);
-    lines.push(`- **Handle:** @${md(item.handle)}`);
-    lines.push(`- **Display name:** ${md(item.name)}`);
-    if (chars.some((c) => !c.field || c.field === 'name')) lines.push(`- **Display name, spelled out:** ${spelledOut(item.name, chars, md)}`);
+    field('fieldProfile', `<${String(item.url).replace(/[\s<>]/g, encodeURIComponent)}>`);
+    field('fieldPlatform', md(item.platform));
+    field('fieldHandle', `@${md(item.handle)}`);
+    field('fieldDisplayName', md(item.name));
+    if (chars.some((c) => !c.field || c.field === 'name')) field('fieldSpelledOut', spelledOut(item.name, chars, md));
     if (item.account) {
       const handles = (item.account.handles || []).map((h) => {
         const [platform, ...rest] = h.split(':');
-        return `@${md(rest.join(':'))} on ${md(platform)}`;
+        return t('handleOnPlatform', md(rest.join(':')), md(platform));
       });
-      lines.push(`- **Resembles:** ${md(item.account.name)} (protected id ${md(item.account.id)})${handles.length ? `, real account(s): ${handles.join(', ')}` : ''}`);
+      field('fieldResembles', `${md(item.account.name)} (${t('protectedId', md(item.account.id))})${handles.length ? `, ${t('realAccounts', handles.join(', '))}` : ''}`);
     } else if (r.match) {
-      lines.push(`- **Resembles:** protected id ${md(r.match)}`);
+      field('fieldResembles', t('protectedId', md(r.match)));
     }
-    lines.push(`- **Verdict:** ${md(r.verdict)}${typeof r.score === 'number' ? `, score ${r.score.toFixed(2)}` : ''}`);
-    if (item.decision) lines.push(`- **Reviewer decision:** ${md(item.decision)}${item.note ? ` (${md(item.note)})` : ''}`);
-    lines.push(`- **Checked:** ${md(item.checkedAt)}`);
-    lines.push(`- **Extension:** vipguard ${md(item.version)}`);
+    field('fieldVerdict', `${md(r.verdict)}${typeof r.score === 'number' ? `, ${t('score', r.score.toFixed(2))}` : ''}`);
+    if (item.decision) field('fieldDecision', `${md(item.decision)}${item.note ? ` (${md(item.note)})` : ''}`);
+    field('fieldChecked', md(item.checkedAt));
+    field('fieldExtension', `vipguard ${md(item.version)}`);
     const signals = (r.evidence || []).filter((e) => e.signal !== 'characters');
     if (signals.length) {
-      lines.push('', '**Signals**', '');
+      lines.push('', `**${t('signals')}**`, '');
       for (const e of signals) {
         const f = figure(e);
         lines.push(`- ${md(e.signal)}${f ? ` (${md(f)})` : ''}: ${md(e.detail)}`);
       }
     }
     if (chars.length) {
-      lines.push('', '**Lookalike or hidden characters**', '');
+      lines.push('', `**${t('lookalikeChars').replace(/\s*:$/, '')}**`, '');
       for (const c of chars) {
-        const what = c.looks_like ? `reads as ${md(c.looks_like)}` : md(c.action);
-        lines.push(`- ${md(c.codepoint)} ${md(c.name)} in the ${c.field === 'handle' ? 'handle' : 'display name'}: ${what}`);
+        const what = c.looks_like ? t('readsAs', md(c.looks_like)) : md(t(`action_${c.action}`));
+        lines.push(`- ${md(c.codepoint)} ${md(c.name)} ${t(c.field === 'handle' ? 'inHandle' : 'inName')}: ${what}`);
       }
     }
     return lines.join('\n') + '\n';
@@ -113,6 +107,6 @@ var vipguardReport = (() => {
     return [columns.join(','), ...rows.map((row) => columns.map((c) => csvCell(row[c])).join(','))].join('\r\n') + '\r\n';
   }
 
-  return { toMarkdown, toJson, toCsv, spelledOut, VERDICT_WORDS };
+  return { toMarkdown, toJson, toCsv, spelledOut };
 })();
 

@@ -4,14 +4,10 @@
 'use strict';
 
 var vipguardAnnotate = (() => {
-  const LABELS = {
-    impersonation: ['⚠', 'Impersonation'],
-    suspicious: ['?', 'Suspicious'],
-    labelled: ['🏷', 'Labelled parody/fan'],
-    own: ['✓', 'Protected account'],
-    allowed: ['✓', 'Official account'],
-    clear: ['·', 'No match'],
-  };
+  const { t } = vipguardI18n;
+  const ICONS = { impersonation: '⚠', suspicious: '?', labelled: '🏷', own: '✓', allowed: '✓', clear: '·' };
+  // Icon and words for a verdict (never colour alone).
+  const label = (result) => (result.cleared ? ['✓', t('verdict_cleared')] : [ICONS[result.verdict] || '·', vipguardI18n.verdict(result.verdict)]);
   const hosts = new WeakMap(); // host element -> the verdict we set (restored if the page changes it)
 
   // Read once per second at most: getComputedStyle after inserting annotations forces a style pass.
@@ -84,13 +80,13 @@ var vipguardAnnotate = (() => {
 
   function details(result, account, profile) {
     const frag = document.createDocumentFragment();
-    if (profile) frag.append(el('div', 'who', `Checked: “${profile.name}” @${profile.handle}`));
+    if (profile) frag.append(el('div', 'who', t('checked', profile.name, profile.handle)));
     if (account) {
       const handles = account.handles.map((h) => {
         const [platform, ...rest] = h.split(':');
-        return `@${rest.join(':')}${platform === 'x' ? '' : ` on ${platform}`}`;
+        return platform === 'x' ? `@${rest.join(':')}` : t('handleOnPlatform', rest.join(':'), platform);
       });
-      frag.append(el('div', 'who', `Resembles ${account.name}${handles.length ? ' (real: ' + handles.join(', ') + ')' : ''}`));
+      frag.append(el('div', 'who', handles.length ? t('resemblesReal', account.name, handles.join(', ')) : t('resembles', account.name)));
     }
     const list = el('ul');
     for (const e of result.evidence || []) {
@@ -101,11 +97,11 @@ var vipguardAnnotate = (() => {
     const chars = (result.evidence || []).flatMap((e) => e.chars || []);
     if (chars.length) {
       const box = el('div', 'chars');
-      box.append(el('div', null, 'Lookalike or hidden characters:'));
+      box.append(el('div', null, t('lookalikeChars')));
       for (const c of chars.slice(0, 12)) {
         const line = el('span', 'char');
         const m = el('mark', null, c.char.trim() ? c.char : '␣');
-        line.append(m, document.createTextNode(` ${c.codepoint} ${c.name}` + (c.looks_like ? ` → reads as ${c.looks_like}` : ` (${c.action})`)));
+        line.append(m, document.createTextNode(` ${c.codepoint} ${c.name}` + (c.looks_like ? ` → ${t('readsAs', c.looks_like)}` : ` (${t(`action_${c.action}`)})`)));
         box.append(line);
       }
       frag.append(box);
@@ -123,10 +119,10 @@ var vipguardAnnotate = (() => {
   }
 
   function header(result) {
-    const [icon, label] = result.cleared ? ['✓', 'Cleared by a reviewer'] : LABELS[result.verdict] || ['·', result.verdict];
+    const [icon, words] = label(result);
     const head = el('div', 'head');
-    head.append(el('span', 'icon', icon), el('span', null, `vipguard: ${label}`));
-    if (typeof result.score === 'number' && result.verdict !== 'clear') head.append(el('span', 'score', `score ${result.score.toFixed(2)}`));
+    head.append(el('span', 'icon', icon), el('span', null, t('bannerTitle', words)));
+    if (typeof result.score === 'number' && result.verdict !== 'clear') head.append(el('span', 'score', t('score', result.score.toFixed(2))));
     return head;
   }
 
@@ -154,9 +150,9 @@ var vipguardAnnotate = (() => {
   });
 
   const DECISIONS = [
-    ['confirmed', 'Impersonation confirmed'],
-    ['not_impersonator', 'Not an impersonator'],
-    ['escalate', 'Needs escalation'],
+    ['confirmed', 'decisionConfirmed'],
+    ['not_impersonator', 'decisionNotImpersonator'],
+    ['escalate', 'decisionEscalate'],
   ];
 
   // The reviewer's tools under the evidence: exports, and a decision with an optional note. `actions`
@@ -171,7 +167,7 @@ var vipguardAnnotate = (() => {
       try {
         status.textContent = await fn();
       } catch (e) {
-        status.textContent = `Failed: ${e && e.message ? e.message : e}`;
+        status.textContent = t('failed', e && e.message ? e.message : e);
         // The text is still there to copy by hand when the clipboard is refused.
         if (e && e.text) {
           const ta = el('textarea');
@@ -182,8 +178,8 @@ var vipguardAnnotate = (() => {
       }
     });
     const row = el('div', 'actions');
-    for (const [label, fn] of [['Copy evidence', actions.copyMarkdown], ['Copy JSON', actions.copyJson], ['Save image', actions.saveImage]]) {
-      const b = el('button', null, label);
+    for (const [key, fn] of [['copyEvidence', actions.copyMarkdown], ['copyJson', actions.copyJson], ['saveImage', actions.saveImage]]) {
+      const b = el('button', null, t(key));
       b.type = 'button';
       run(b, fn);
       row.append(b);
@@ -191,8 +187,8 @@ var vipguardAnnotate = (() => {
     frag.append(row);
     if (result.cleared) {
       const when = String(result.cleared.at || '').slice(0, 10);
-      const line = el('div', 'cleared', `You marked this account “Not an impersonator”${when ? ' on ' + when : ''}, so it is not flagged. `);
-      const undo = el('button', null, 'Undo');
+      const line = el('div', 'cleared', `${t('clearedLine', when ? t('clearedOn', when) : '')} `);
+      const undo = el('button', null, t('undo'));
       undo.type = 'button';
       run(undo, () => actions.decide('allow_removed', ''));
       line.append(undo);
@@ -202,11 +198,11 @@ var vipguardAnnotate = (() => {
       const note = el('input');
       note.type = 'text';
       note.maxLength = 1000;
-      note.placeholder = 'Note (optional)';
-      note.setAttribute('aria-label', 'Decision note (optional)');
+      note.placeholder = t('notePlaceholder');
+      note.setAttribute('aria-label', t('noteLabel'));
       form.append(note);
-      for (const [decision, label] of DECISIONS) {
-        const b = el('button', null, label);
+      for (const [decision, key] of DECISIONS) {
+        const b = el('button', null, t(key));
         b.type = 'button';
         b.dataset.decision = decision;
         run(b, () => actions.decide(decision, note.value.trim()));
@@ -238,12 +234,12 @@ var vipguardAnnotate = (() => {
     host.setAttribute('data-vipguard-kind', 'badge');
     // On the @handle's own line, no taller than the text (16px on X's 20px lines), so nothing below moves.
     host.style.cssText = 'display:inline-flex;align-items:center;flex:none;margin-left:6px;max-height:20px;';
-    const [icon, label] = LABELS[result.verdict] || ['·', result.verdict];
+    const [icon, words] = label(result);
     const b = el('span', `box badge ${theme()} ${result.verdict}`);
     b.setAttribute('tabindex', '0');
     b.setAttribute('role', 'button');
-    b.setAttribute('aria-label', `vipguard: ${label}${account ? ', resembles ' + account.name : ''}`);
-    b.append(el('span', 'icon', icon), el('span', null, label));
+    b.setAttribute('aria-label', account ? t('badgeLabelMatch', words, account.name) : t('badgeLabel', words));
+    b.append(el('span', 'icon', icon), el('span', null, words));
     // The evidence is built when first asked for (hover or focus): a long timeline has hundreds of
     // badges and most are never opened.
     const open = () => {

@@ -73,23 +73,24 @@
       url, platform: profile.platform, handle: profile.handle, name: profile.name, result: r, account,
       checkedAt, version: chrome.runtime.getManifest().version,
     });
+    const { t } = vipguardI18n;
     const copy = async (text, what) => {
       try {
         await navigator.clipboard.writeText(text);
       } catch (e) {
-        throw Object.assign(new Error(`the clipboard refused (${e.message}); select the text below`), { text });
+        throw Object.assign(new Error(t('clipboardRefused', e.message)), { text });
       }
-      return `${what} copied to the clipboard.`;
+      return t('copied', what);
     };
     const send = async (msg) => {
       const reply = await chrome.runtime.sendMessage(msg);
-      if (!reply || reply.error) throw new Error((reply && reply.error) || 'no answer from the extension');
+      if (!reply || reply.error) throw new Error((reply && reply.error) || t('noAnswer'));
       return reply;
     };
     const who = { platform: profile.platform, handle: profile.handle, name: profile.name };
     return {
-      copyMarkdown: () => copy(vipguardReport.toMarkdown(item()), 'Evidence (Markdown)'),
-      copyJson: () => copy(JSON.stringify(vipguardReport.toJson(item()), null, 2), 'Evidence (JSON)'),
+      copyMarkdown: () => copy(vipguardReport.toMarkdown(item()), t('evidenceMarkdown')),
+      copyJson: () => copy(JSON.stringify(vipguardReport.toJson(item()), null, 2), t('evidenceJson')),
       saveImage: async () => {
         const reply = await send({ type: 'evidenceImage', url, profile: { ...who, avatar: profile.avatar || null },
           match: r.match || null, verdict: r.verdict, score: r.score ?? null });
@@ -101,18 +102,18 @@
         a.download = `vipguard-${profile.platform}-${profile.handle}.png`;
         a.click();
         setTimeout(() => URL.revokeObjectURL(href), 60000);
-        return 'Image saved to your downloads.';
+        return t('imageSaved');
       },
       decide: async (decision, note) => {
         await send({ type: 'decide', url, profile: who, decision, note,
           result: { verdict: r.verdict, match: r.match || null, score: r.score ?? null } });
         if (decision === 'not_impersonator' || decision === 'allow_removed') recheck();
-        return {
-          confirmed: 'Recorded: impersonation confirmed.',
-          not_impersonator: 'Recorded: not an impersonator. This account will no longer be flagged.',
-          escalate: 'Recorded: needs escalation.',
-          allow_removed: 'Undone: this account is checked normally again.',
-        }[decision];
+        return t({
+          confirmed: 'recordedConfirmed',
+          not_impersonator: 'recordedNotImpersonator',
+          escalate: 'recordedEscalate',
+          allow_removed: 'recordedUndone',
+        }[decision]);
       },
     };
   }

@@ -4,6 +4,7 @@ import init, { readProfiles } from '../pkg/vipguard.js';
 import { parseLines, PLATFORMS } from './bulk-input.js';
 
 const $ = (id) => document.getElementById(id);
+const { t } = vipguardI18n;
 const BATCH = 500; // the worker's cap per message
 const PAGE = 1000; // rows drawn at a time: the rest wait for "Show more" (export has them all)
 const RANK = { impersonation: 0, suspicious: 1, labelled: 2, own: 3, allowed: 4, clear: 5, error: 6 };
@@ -54,9 +55,9 @@ function render() {
   for (const r of list.slice(0, limit)) {
     const tr = document.createElement('tr');
     tr.dataset.verdict = r.verdict;
-    const who = `${r.handle ? '@' + r.handle : ''}${r.handle && r.name ? ' ' : ''}${r.name ? `(${r.name})` : ''} on ${r.platform}`;
-    const evidence = r.error || (r.cleared ? 'Marked "Not an impersonator" by a reviewer. ' : '') + (r.evidence || []).map((e) => e.detail).join(' · ');
-    tr.append(text('td', String(r.line)), text('td', who), text('td', r.verdict), text('td', r.matchName ? `${r.matchName} (${r.match})` : ''),
+    const who = `${r.handle ? '@' + r.handle : ''}${r.handle && r.name ? ' ' : ''}${r.name ? `(${r.name})` : ''} ${t('onPlatform', r.platform)}`;
+    const evidence = r.error || (r.cleared ? `${t('bulkCleared')} ` : '') + (r.evidence || []).map((e) => e.detail).join(' · ');
+    tr.append(text('td', String(r.line)), text('td', who), text('td', vipguardI18n.verdict(r.verdict)), text('td', r.matchName ? `${r.matchName} (${r.match})` : ''),
       text('td', r.score == null ? '' : r.score.toFixed(2)), text('td', evidence));
     frag.append(tr);
   }
@@ -66,10 +67,10 @@ function render() {
     th.setAttribute('aria-sort', k === sort.key ? (sort.dir > 0 ? 'ascending' : 'descending') : 'none');
   }
   $('more-box').hidden = list.length <= limit;
-  $('shown-count').textContent = `Showing ${Math.min(limit, list.length)} of ${list.length}.`;
+  $('shown-count').textContent = t('bulkShowing', Math.min(limit, list.length), list.length);
   const counts = {};
   for (const r of rows) counts[r.verdict] = (counts[r.verdict] || 0) + 1;
-  $('summary').textContent = `${rows.length} checked: ` + Object.keys(RANK).filter((v) => counts[v]).map((v) => `${counts[v]} ${v}`).join(', ') + '.';
+  $('summary').textContent = t('bulkSummary', rows.length, Object.keys(RANK).filter((v) => counts[v]).map((v) => `${counts[v]} ${vipguardI18n.verdict(v).toLowerCase()}`).join(', '));
 }
 
 // Redrawn at most every half second while results stream in.
@@ -85,22 +86,22 @@ async function run() {
   try {
     const { profiles, errors } = await profilesFromInput();
     for (const e of errors.slice(0, 200)) errorsBox.append(text('li', e.error));
-    if (errors.length > 200) errorsBox.append(text('li', `… and ${errors.length - 200} more`));
+    if (errors.length > 200) errorsBox.append(text('li', t('bulkMoreErrors', errors.length - 200)));
     rows = [];
     limit = PAGE;
     $('results').hidden = false;
     $('progress-box').hidden = false;
     $('progress').max = profiles.length || 1;
     $('progress').value = 0;
-    $('progress-text').textContent = `0 of ${profiles.length} checked`;
+    $('progress-text').textContent = t('bulkProgressText', 0, profiles.length);
     for (let i = 0; i < profiles.length; i += BATCH) {
       const batch = profiles.slice(i, i + BATCH);
       const reply = await chrome.runtime.sendMessage({
         type: 'bulkCheck',
         profiles: batch.map((p, k) => ({ id: String(i + k), platform: p.platform, handle: p.handle, name: p.name, ...(p.bio ? { bio: p.bio } : {}) })),
       });
-      if (!reply || reply.error) throw new Error((reply && reply.error) || 'no answer from the extension');
-      if (reply.noList) throw new Error('no protected list in use: load one on the options page first');
+      if (!reply || reply.error) throw new Error((reply && reply.error) || t('noAnswer'));
+      if (reply.noList) throw new Error(t('bulkNoList'));
       reply.results.forEach((r, k) => {
         const p = batch[k];
         const account = r.match ? reply.accounts[r.match] : null;
@@ -111,15 +112,15 @@ async function run() {
         });
       });
       $('progress').value = Math.min(profiles.length, i + BATCH);
-      $('progress-text').textContent = `${Math.min(profiles.length, i + BATCH)} of ${profiles.length} checked`;
+      $('progress-text').textContent = t('bulkProgressText', Math.min(profiles.length, i + BATCH), profiles.length);
       renderSoon();
     }
-    $('progress-text').textContent = `Done: ${profiles.length} checked${errors.length ? `, ${errors.length} line(s) not read` : ''}.`;
+    $('progress-text').textContent = errors.length ? t('bulkDoneErrors', profiles.length, errors.length) : t('bulkDone', profiles.length);
     clearTimeout(drawTimer);
     drawTimer = null;
     render();
   } catch (e) {
-    $('progress-text').textContent = `Stopped: ${e.message}`;
+    $('progress-text').textContent = t('bulkStopped', e.message);
     $('progress-box').hidden = false;
   } finally {
     $('run').disabled = false;
@@ -139,6 +140,7 @@ function exportCsv() {
   a.click();
 }
 
+vipguardI18n.localize();
 for (const p of PLATFORMS) {
   const o = text('option', p);
   o.value = p;

@@ -4,6 +4,7 @@ import init, { checkList, enrollImage, enrollRgba } from '../pkg/vipguard.js';
 import { withPixelsFallback } from '../pixels.js';
 
 const $ = (id) => document.getElementById(id);
+const { t } = vipguardI18n;
 let pending = null; // a validated list waiting for "Use this list"
 
 const get = async (k) => (await chrome.storage.local.get(k))[k];
@@ -45,7 +46,7 @@ function validate(source, format) {
 }
 
 function summaryText(s) {
-  return `${s.accounts} account(s), ${s.handles} handle(s), ${s.official} official handle(s), ${s.aliases} alias(es), ${s.avatars} avatar(s)`;
+  return t('listSummary', s.accounts, s.handles, s.official, s.aliases, s.avatars);
 }
 
 async function setList(list, note) {
@@ -61,7 +62,7 @@ async function render() {
   $('first-run').hidden = !!list;
   $('undo').disabled = prev === undefined;
   const s = list ? checkList(list, 'json') : null;
-  $('current').textContent = s && s.ok ? `In use: ${summaryText(s.summary)}.` : 'No protected list in use.';
+  $('current').textContent = s && s.ok ? t('inUse', summaryText(s.summary)) : t('noList');
   const body = document.querySelector('#accounts tbody');
   body.replaceChildren();
   for (const a of (list && list.accounts) || []) {
@@ -69,11 +70,11 @@ async function render() {
     tr.append(text('td', a.id), text('td', [a.name, ...(a.aliases || [])].join(' | ')),
       text('td', (a.handles || []).map((h) => `${h.platform}:${h.handle}`).join(' ')), text('td', String((a.avatars || []).length)));
     const td = document.createElement('td');
-    const edit = text('button', 'Edit');
+    const edit = text('button', t('edit'));
     edit.addEventListener('click', () => fillForm(a));
-    const del = text('button', 'Remove');
+    const del = text('button', t('remove'));
     del.addEventListener('click', async () => {
-      await setList({ accounts: list.accounts.filter((x) => x.id !== a.id) }, `Removed ${a.id}.`);
+      await setList({ accounts: list.accounts.filter((x) => x.id !== a.id) }, t('removedAccount', a.id));
     });
     td.append(edit, del);
     tr.append(td);
@@ -106,7 +107,7 @@ const AUDIT_COLUMNS = ['time', 'event', 'page_url', 'platform', 'handle', 'displ
 
 async function ask(msg) {
   const reply = await chrome.runtime.sendMessage(msg);
-  if (!reply || reply.error) throw new Error((reply && reply.error) || 'no answer from the extension');
+  if (!reply || reply.error) throw new Error((reply && reply.error) || t('noAnswer'));
   return reply;
 }
 
@@ -115,23 +116,23 @@ async function renderAudit() {
   $('audit-days').value = String(settings.auditDays || 90);
   try {
     const { count } = await ask({ type: 'auditCount' });
-    $('audit-count').textContent = `${count} entr${count === 1 ? 'y' : 'ies'} in the audit log.`;
+    $('audit-count').textContent = t('auditCount', count);
   } catch (e) {
-    $('audit-count').textContent = `Audit log unavailable: ${e.message}`;
+    $('audit-count').textContent = t('auditUnavailable', e.message);
   }
   const allow = (await get('reviewerAllow')) || {};
   const body = document.querySelector('#allow tbody');
   body.replaceChildren();
   for (const [key, a] of Object.entries(allow)) {
     const tr = document.createElement('tr');
-    tr.append(text('td', `@${a.handle} on ${a.platform} (${a.name})`), text('td', a.match || ''), text('td', String(a.at || '').slice(0, 10)), text('td', a.note || ''));
+    tr.append(text('td', `${t('handleOnPlatform', a.handle, a.platform)} (${a.name})`), text('td', a.match || ''), text('td', String(a.at || '').slice(0, 10)), text('td', a.note || ''));
     const td = document.createElement('td');
-    const remove = text('button', 'Remove');
-    remove.setAttribute('aria-label', `Remove @${a.handle} from the accounts marked not an impersonator`);
+    const remove = text('button', t('remove'));
+    remove.setAttribute('aria-label', t('allowRemove', a.handle));
     remove.addEventListener('click', async () => {
       await ask({ type: 'decide', url: location.href, profile: { platform: a.platform, handle: a.handle, name: a.name },
         decision: 'allow_removed', note: '', result: { match: a.match || null } });
-      $('audit-status').textContent = `@${a.handle} will be checked normally again.`;
+      $('audit-status').textContent = t('allowRemoved', a.handle);
       await renderAudit();
     });
     td.append(remove);
@@ -165,6 +166,7 @@ async function imageBytes(form) {
 }
 
 async function main() {
+  vipguardI18n.localize();
   await init({ module_or_path: new URL('../pkg/vipguard_bg.wasm', import.meta.url) });
   $('import-file').addEventListener('change', async (ev) => {
     const file = ev.target.files[0];
@@ -178,18 +180,18 @@ async function main() {
     const r = validate(source, format);
     if (r.ok) {
       pending = r.list;
-      $('preview').textContent = `${file.name}: ${summaryText(r.summary)}.`;
+      $('preview').textContent = t('previewOk', file.name, summaryText(r.summary));
       $('preview').className = 'ok';
       $('use-list').disabled = false;
     } else {
-      $('preview').textContent = `${file.name}: ${r.errors.length} problem(s); nothing was changed.`;
+      $('preview').textContent = t('previewBad', file.name, r.errors.length);
       $('preview').className = '';
       for (const e of r.errors) $('errors').append(text('li', e.message));
     }
   });
   $('use-list').addEventListener('click', async () => {
     if (!pending) return;
-    await setList(pending, 'The imported list is in use.');
+    await setList(pending, t('listInUse'));
     pending = null;
     $('use-list').disabled = true;
   });
@@ -198,7 +200,7 @@ async function main() {
     const cur = await get('protectedList');
     await chrome.storage.local.set({ protectedList: prev || undefined, previousList: cur || null });
     if (!prev) await chrome.storage.local.remove('protectedList');
-    $('edit-status').textContent = 'Undone.';
+    $('edit-status').textContent = t('undone');
     await render();
   });
   $('export').addEventListener('click', async () => {
@@ -231,17 +233,17 @@ async function main() {
         }
       }
     } catch (e) {
-      $('edit-status').textContent = `Avatar not enrolled: ${e.message}`;
+      $('edit-status').textContent = t('avatarNotEnrolled', e.message);
       return;
     }
     for (const k of ['aliases', 'handles']) if (!acc[k].length) delete acc[k];
     const next = { accounts: [...list.accounts.filter((a) => a.id !== acc.id), acc] };
     const check = checkList(next, 'json');
     if (!check.ok) {
-      $('edit-status').textContent = `Not saved: ${check.error.message}`;
+      $('edit-status').textContent = t('notSaved', check.error.message);
       return;
     }
-    await setList(check.list, `Saved ${acc.id}.`);
+    await setList(check.list, t('savedAccount', acc.id));
     f.reset();
   });
   $('sensitivity').addEventListener('change', (e) => saveSetting({ sensitivity: e.target.value }));
@@ -252,27 +254,27 @@ async function main() {
   $('site-mastodon').addEventListener('change', async (e) => {
     if (e.target.checked && !(await chrome.permissions.request({ origins: ['https://*/*'] }))) {
       e.target.checked = false;
-      $('mastodon-status').textContent = 'vipguard was not given access to all sites, so Mastodon stays off.';
+      $('mastodon-status').textContent = t('mastodonRefused');
       return;
     }
     await saveSetting({ sites: { mastodon: e.target.checked } });
-    $('mastodon-status').textContent = e.target.checked ? 'Mastodon is on, on any server.' : 'Mastodon is off.';
+    $('mastodon-status').textContent = e.target.checked ? t('mastodonOn') : t('mastodonOff');
   });
   $('paused').addEventListener('change', (e) => saveSetting({ paused: e.target.checked }));
   $('generic-add').addEventListener('click', async () => {
     const host = $('generic-host').value.trim().toLowerCase().replace(/^https?:\/\//, '').replace(/\/.*$/, '');
     if (!/^[a-z0-9.-]+\.[a-z]{2,}$/.test(host)) {
-      $('generic-status').textContent = `"${host}" is not a site name (for example people.example.org).`;
+      $('generic-status').textContent = t('genericBadHost', host);
       return;
     }
     const granted = await chrome.permissions.request({ origins: [`https://${host}/*`] });
     if (!granted) {
-      $('generic-status').textContent = `vipguard was not allowed on ${host}.`;
+      $('generic-status').textContent = t('genericRefused', host);
       return;
     }
     const s = (await get('settings')) || {};
     await saveSetting({ sites: { generic: { ...((s.sites && s.sites.generic) || {}), [host]: true } } });
-    $('generic-status').textContent = `Enabled on ${host}.`;
+    $('generic-status').textContent = t('genericEnabled', host);
     await render();
   });
   $('audit-days').addEventListener('change', (e) => saveSetting({ auditDays: Number(e.target.value) }));
@@ -288,15 +290,15 @@ async function main() {
       a.href = URL.createObjectURL(new Blob([vipguardReport.toCsv(AUDIT_COLUMNS, rows)], { type: 'text/csv;charset=utf-8' }));
       a.download = `vipguard-audit-${new Date().toISOString().slice(0, 10)}.csv`;
       a.click();
-      $('audit-status').textContent = `Exported ${rows.length} entr${rows.length === 1 ? 'y' : 'ies'}.`;
+      $('audit-status').textContent = t('auditExported', rows.length);
     } catch (e) {
-      $('audit-status').textContent = `Export failed: ${e.message}`;
+      $('audit-status').textContent = t('auditExportFailed', e.message);
     }
   });
   $('audit-clear').addEventListener('click', async () => {
-    if (!confirm('Delete every entry of the audit log? Export it first if your team needs it.')) return;
+    if (!confirm(t('auditConfirmClear'))) return;
     await ask({ type: 'auditClear' });
-    $('audit-status').textContent = 'The audit log is empty.';
+    $('audit-status').textContent = t('auditEmpty');
     await renderAudit();
   });
   chrome.storage.onChanged.addListener((changes, area) => {
@@ -306,7 +308,7 @@ async function main() {
     const demo = await (await fetch('../demo/protected.json')).json();
     const thumbs = await (await fetch('../demo/thumbs.json')).json();
     await chrome.storage.local.set({ avatarThumbs: { ...((await get('avatarThumbs')) || {}), ...thumbs } });
-    await setList(demo, 'The demo list is in use.');
+    await setList(demo, t('demoInUse'));
   });
   await render();
   await renderAudit();

@@ -1,7 +1,10 @@
 // The current tab's verdicts (recorded by the worker in session storage) and the pause switch.
 const ORDER = { impersonation: 0, suspicious: 1, labelled: 2, own: 3, allowed: 4, clear: 5, error: 6 };
 
+const { t } = vipguardI18n;
+
 async function main() {
+  vipguardI18n.localize();
   // The active tab; `?tab=ID` names one explicitly (tests open the popup as a page of its own).
   const asked = Number(new URLSearchParams(location.search).get('tab'));
   const tab = asked ? await chrome.tabs.get(asked) : (await chrome.tabs.query({ active: true, currentWindow: true }))[0];
@@ -17,21 +20,21 @@ async function main() {
   const items = rec && rec.url === (tab && tab.url) ? rec.items : [];
   const status = document.getElementById('status');
   const flagged = items.filter((i) => i.verdict === 'impersonation' || i.verdict === 'suspicious').length;
-  status.textContent = items.length ? `${items.length} account(s) checked on this page, ${flagged} flagged.` : 'Nothing checked on this page yet.';
+  status.textContent = items.length ? t('tabStatus', items.length, flagged) : t('tabNothing');
   const body = document.querySelector('#verdicts tbody');
   const copied = document.getElementById('copied');
   const version = chrome.runtime.getManifest().version;
   const copy = async (text, what) => {
     try {
       await navigator.clipboard.writeText(text);
-      copied.textContent = `${what} copied to the clipboard.`;
+      copied.textContent = t('copied', what);
     } catch (e) {
-      copied.textContent = `The clipboard refused (${e.message}).`;
+      copied.textContent = t('clipboardRefusedShort', e.message);
     }
   };
   for (const i of items.sort((a, b) => (ORDER[a.verdict] ?? 9) - (ORDER[b.verdict] ?? 9))) {
     const tr = document.createElement('tr');
-    for (const v of [`@${i.handle} (${i.name})`, i.verdict, i.match || '', i.score == null ? '' : i.score.toFixed(2)]) {
+    for (const v of [`@${i.handle} (${i.name})`, vipguardI18n.verdict(i.verdict), i.match || '', i.score == null ? '' : i.score.toFixed(2)]) {
       const td = document.createElement('td');
       td.textContent = v;
       tr.append(td);
@@ -44,14 +47,14 @@ async function main() {
         result: { verdict: i.verdict, score: i.score, match: i.match, evidence: i.evidence },
         account: i.account, checkedAt: i.checkedAt, version,
       };
-      for (const [label, fn] of [
-        ['Copy', () => copy(vipguardReport.toMarkdown(item), `Evidence for @${i.handle} (Markdown)`)],
-        ['JSON', () => copy(JSON.stringify(vipguardReport.toJson(item), null, 2), `Evidence for @${i.handle} (JSON)`)],
+      for (const [label, aria, fn] of [
+        [t('copyShort'), t('copyEvidenceFor', i.handle), () => copy(vipguardReport.toMarkdown(item), t('evidenceFor', i.handle, 'Markdown'))],
+        [t('jsonShort'), t('copyJsonFor', i.handle), () => copy(JSON.stringify(vipguardReport.toJson(item), null, 2), t('evidenceFor', i.handle, 'JSON'))],
       ]) {
         const b = document.createElement('button');
         b.type = 'button';
         b.textContent = label;
-        b.setAttribute('aria-label', `${label === 'Copy' ? 'Copy evidence' : 'Copy JSON evidence'} for @${i.handle}`);
+        b.setAttribute('aria-label', aria);
         b.addEventListener('click', fn);
         td.append(b);
       }

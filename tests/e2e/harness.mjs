@@ -11,7 +11,8 @@ const ROUTES = JSON.parse(fs.readFileSync(path.join(FIXTURES, 'routes.json'), 'u
 const EXT = path.join(ROOT, 'dist/chrome');
 
 // `extraHosts`: sites whose host permission the test build grants up front (see generic.test.mjs).
-export async function launch({ extraHosts = [] } = {}) {
+// `lang`: the browser's interface language (the extension's words follow it).
+export async function launch({ extraHosts = [], lang = 'en-US' } = {}) {
   if (!fs.existsSync(path.join(EXT, 'manifest.json'))) throw new Error('dist/chrome missing: run make build');
   const profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vipguard-e2e-'));
   let ext = EXT;
@@ -26,7 +27,9 @@ export async function launch({ extraHosts = [] } = {}) {
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     headless: true,
     viewport: { width: 1280, height: 900 },
-    args: [`--disable-extensions-except=${ext}`, `--load-extension=${ext}`, '--no-sandbox',
+    locale: lang,
+    env: { ...process.env, LANGUAGE: lang.replace('-', '_'), LANG: `${lang.replace('-', '_')}.UTF-8` },
+    args: [`--lang=${lang}`, `--disable-extensions-except=${ext}`, `--load-extension=${ext}`, '--no-sandbox',
       '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
       '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
@@ -75,8 +78,9 @@ export async function loadDemoList(h) {
     page = await h.ctx.newPage();
     await page.goto(`chrome-extension://${h.extensionId}/ui/options.html`);
   }
-  await page.getByRole('button', { name: 'Load the demo list' }).click();
-  await page.getByText(/In use: 6 account/).waitFor();
+  // By id, so it works in every interface language.
+  await page.locator('#load-demo').click();
+  await page.locator('#current').filter({ hasText: /: 6 / }).waitFor();
   await page.close();
 }
 

@@ -4,10 +4,16 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import vm from 'node:vm';
+import { fakeChrome } from './locales.mjs';
 
-const ctx = {};
-vm.runInNewContext(`${fs.readFileSync(new URL('../../extension/report.js', import.meta.url), 'utf8')}; this.r = vipguardReport;`, ctx);
-const R = ctx.r;
+// report.js as the extension loads it (after i18n.js), with the browser's language set to `lang`.
+function load(lang) {
+  const ctx = { chrome: fakeChrome(lang), document: { documentElement: {} } };
+  const src = (f) => fs.readFileSync(new URL(`../../extension/${f}`, import.meta.url), 'utf8');
+  vm.runInNewContext(`${src('i18n.js')}; ${src('report.js')}; this.r = vipguardReport;`, ctx);
+  return ctx.r;
+}
+const R = load('en');
 
 const item = (over = {}) => ({
   url: 'https://x.com/evil_one', platform: 'x', handle: 'evil_one', name: 'Кwabena *Mensah* [x](javascript:1)\nsecond line',
@@ -53,4 +59,15 @@ test('JSON carries the match, the evidence and the decision', () => {
 test('CSV: quoting per RFC 4180 and no formulas from page text', () => {
   const csv = R.toCsv(['a', 'b', 'c'], [{ a: '=HYPERLINK("http://evil")', b: 'x, "y"\nz', c: 7 }, { a: '+1', b: '@SUM(A1)', c: null }]);
   assert.equal(csv, 'a,b,c\r\n"\'=HYPERLINK(""http://evil"")","x, ""y""\nz",7\r\n\'+1,\'@SUM(A1),\r\n');
+});
+
+test('in French, the report speaks French and keeps the evidence figures', () => {
+  const md = load('fr').toMarkdown(item());
+  const lines = md.split('\n');
+  assert.ok(lines[0].startsWith("### Preuves vipguard : Usurpation d'identité (score 0.97)"), lines[0]);
+  assert.ok(lines.includes('- **Identifiant:** @evil\\_one'), md);
+  assert.ok(lines.includes('- **Nom affiché, caractère par caractère:** [U+041A]wabena \\*Mensah\\* \\[x\\](javascript:1) second line'), md);
+  assert.ok(lines.includes('- **Ressemble à:** Kwabena Mensah (identifiant protégé vip-002), vrai(s) compte(s) : @KwabenaMensah sur x'), md);
+  assert.ok(lines.includes('- avatar (12 bits sur 256 de différence): The avatar is a copy'), md);
+  assert.ok(lines.includes('- U+041A CYRILLIC CAPITAL LETTER KA dans le nom affiché: se lit K'), md);
 });

@@ -1,0 +1,33 @@
+// The interface's words, from _locales/<language>/messages.json as the browser's language chooses
+// (English and French). A classic script defining one global, for pages, content scripts and tests.
+'use strict';
+
+var vipguardI18n = (() => {
+  // A message with its $1…$9 filled in; the key itself when the catalogue lacks it (tests catch that).
+  function t(key, ...subs) {
+    try {
+      return chrome.i18n.getMessage(key, subs.map(String)) || key;
+    } catch {
+      return key;
+    }
+  }
+
+  // Elements carrying data-i18n get their text; data-i18n-placeholder, -aria-label and -title their
+  // attribute.
+  function localize(root = document) {
+    for (const el of root.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
+    for (const attr of ['placeholder', 'aria-label', 'title']) {
+      for (const el of root.querySelectorAll(`[data-i18n-${attr}]`)) el.setAttribute(attr, t(el.getAttribute(`data-i18n-${attr}`)));
+    }
+    try {
+      document.documentElement.lang = chrome.i18n.getUILanguage().split('-')[0];
+    } catch {
+      // no extension API (a test page)
+    }
+  }
+
+  // A verdict word as a reviewer reads it.
+  const verdict = (v) => t(`verdict_${v}`) === `verdict_${v}` ? v : t(`verdict_${v}`);
+
+  return { t, localize, verdict };
+})();

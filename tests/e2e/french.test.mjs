@@ -1,0 +1,61 @@
+// End to end: a browser in French gets the extension in French: the options page, the banner and its
+// tools, badges, the popup, the bulk page, the Markdown evidence and the saved image's words.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, loadDemoList, visit, shadowText, shadowClick, until } from './harness.mjs';
+
+let h;
+before(async () => {
+  h = await launch({ lang: 'fr' });
+  await loadDemoList(h);
+  await h.ctx.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: 'https://x.com' });
+});
+after(async () => h && h.close());
+
+test('the options page is in French', async () => {
+  const page = await h.ctx.newPage();
+  await page.goto(`chrome-extension://${h.extensionId}/ui/options.html`);
+  await page.getByRole('heading', { name: 'vipguard : comptes protégés et réglages' }).waitFor();
+  assert.equal(await page.locator('#current').textContent(), 'En usage : 6 compte(s), 7 identifiant(s), 2 identifiant(s) officiel(s), 3 autre(s) nom(s), 6 avatar(s).');
+  for (const name of ['Annuler la dernière modification', 'Exporter la liste (JSON)', 'Utiliser cette liste', 'Exporter le journal d\'audit (CSV)']) {
+    await page.getByRole('button', { name }).waitFor();
+  }
+  await page.getByLabel('Importer des comptes protégés').waitFor();
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'fr');
+  await page.close();
+});
+
+test('the banner, its tools and the copied evidence are in French', async () => {
+  const page = await visit(h, 'https://x.com/KwabenaMensahGH');
+  const text = await shadowText(page);
+  for (const want of ["vipguard : Usurpation d'identité", 'Ressemble à Kwabena Mensah (vrais comptes : @KwabenaMensah)',
+    'Caractères trompeurs ou cachés :', 'se lit K', 'Copier les preuves', 'Pas une usurpation', 'À escalader']) {
+    assert.ok(text.includes(want), `missing "${want}" in ${text.slice(0, 600)}`);
+  }
+  await shadowClick(page, 'Copier les preuves');
+  await until(async () => (await shadowText(page)).includes('Preuves (Markdown) : copié dans le presse-papiers.'), 'the French status');
+  const md = await page.evaluate(() => navigator.clipboard.readText());
+  assert.ok(md.startsWith("### Preuves vipguard : Usurpation d'identité"), md);
+  assert.ok(md.includes('- **Nom affiché, caractère par caractère:** [U+041A]wabena [U+041C]ensah'), md);
+  await page.close();
+});
+
+test('badges on a list are in French, with a French spoken label', async () => {
+  const page = await visit(h, 'https://x.com/AminataSowe/followers');
+  const labels = await page.evaluate(() => [...document.querySelectorAll('vipguard-annotation[data-vipguard-kind="badge"]')].length);
+  assert.ok(labels >= 1);
+  const text = await shadowText(page);
+  assert.ok(text.includes("Usurpation d'identité") && text.includes('Compte officiel'), text.slice(0, 400));
+  await page.close();
+});
+
+test('the bulk page is in French', async () => {
+  const page = await h.ctx.newPage();
+  await page.goto(`chrome-extension://${h.extensionId}/ui/bulk.html`);
+  await page.getByLabel('Collez des identifiants, des noms ou des adresses de profils (un par ligne)').fill('@KwabenaMensahGH Кwabena Мensah\nNgozi Eze');
+  await page.getByRole('button', { name: 'Vérifier' }).click();
+  await page.getByText('Terminé : 2 vérifiés.').waitFor();
+  assert.equal(await page.locator('#summary').textContent(), "2 vérifiés : 1 usurpation d'identité, 1 aucune ressemblance.");
+  await page.getByRole('button', { name: 'Exporter les résultats (CSV)' }).waitFor();
+  await page.close();
+});
