@@ -25,7 +25,8 @@ function load() {
       let checker = null;
       if (stored[LIST_KEY]) {
         try {
-          checker = new Checker(stored[LIST_KEY]);
+          // Evidence in the interface's language: the catalogue the browser chose names it.
+          checker = new Checker(stored[LIST_KEY], undefined, t('engineLang'));
         } catch (e) {
           console.warn('vipguard: stored list unusable:', e.message);
         }

@@ -24,6 +24,7 @@ use crate::normalize::{char_name, code_point, Change};
 use crate::profile::Profile;
 use crate::protected::{Account, AvatarRef, ProtectedList};
 use crate::verdict::{CharEvidence, CheckResult, Evidence, Verdict};
+use crate::wording::{self, HandleWords, LabelPlace, Lang, NameMatchWords};
 use rustc_hash::FxHashMap as HashMap;
 
 /// Longest bio read for labels, in characters.
@@ -56,6 +57,8 @@ pub struct Checker {
     exact_accounts: HashMap<(String, String), (u32, bool)>,
     by_id: HashMap<String, u32>,
     avatars: AvatarIndex,
+    /// The language of evidence sentences.
+    lang: Lang,
 }
 
 /// Everything about a profile that does not depend on the account it is compared with.
@@ -146,7 +149,14 @@ impl Checker {
             exact_accounts,
             by_id,
             avatars,
+            lang: Lang::En,
         }
+    }
+
+    /// Evidence worded in `lang` (English by default); verdicts and scores do not depend on it.
+    pub fn with_lang(mut self, lang: Lang) -> Self {
+        self.lang = lang;
+        self
     }
 
     pub fn list(&self) -> &ProtectedList {
@@ -181,16 +191,19 @@ impl Checker {
         {
             // Keyed by lowercase handle: every platform we know compares handles case-insensitively.
             let a = &self.list.accounts[i as usize];
-            let (verdict, what) = if official {
-                (Verdict::Allowed, "an official account")
+            let verdict = if official {
+                Verdict::Allowed
             } else {
-                (Verdict::Own, "the account")
+                Verdict::Own
             };
             let ev = Evidence::new(
                 if official { "allowed" } else { "own" },
-                format!(
-                    "@{} on {} is {what} of {} on the protected list",
-                    profile.handle, profile.platform, a.name
+                wording::own(
+                    self.lang,
+                    &profile.handle,
+                    &profile.platform,
+                    &a.name,
+                    official,
                 ),
             );
             return result(verdict, 1.0, Some(a), vec![ev]);
@@ -213,7 +226,7 @@ impl Checker {
                     .partial_cmp(&(y.verdict, y.score))
                     .unwrap_or(std::cmp::Ordering::Equal)
             });
-        let mut evidence = input_notes(&view);
+        let mut evidence = input_notes(self.lang, &view);
         match best {
             Some(b) if b.verdict != Verdict::Clear => {
                 let a = &self.list.accounts[b.account as usize];
@@ -226,7 +239,7 @@ impl Checker {
                     Verdict::Labelled
                 };
                 if !labels.is_empty() {
-                    ev.push(label_evidence(&profile.platform, &labels));
+                    ev.push(label_evidence(self.lang, &profile.platform, &labels));
                 }
                 ev.append(&mut evidence);
                 result(verdict, b.score, Some(a), ev)
@@ -377,19 +390,12 @@ impl Checker {
             } else {
                 a.aliases[i - 1].clone()
             };
-            let which = if *i == 0 { "name" } else { "alias" };
-            let detail = match &m.how {
-                NameHow::Same => format!("Display name {:?} reads as the protected {which} {protected:?}", v.profile.name),
-                NameHow::Contains { extra } => format!(
-                    "Display name {:?} contains the protected {which} {protected:?} with other words ({})",
-                    v.profile.name,
-                    extra.join(", ")
-                ),
-                NameHow::Similar => format!(
-                    "Display name {:?} is close to the protected {which} {protected:?} (similarity {:.2})",
-                    v.profile.name, m.similarity
-                ),
+            let how = match &m.how {
+                NameHow::Same => NameMatchWords::Same,
+                NameHow::Contains { extra } => NameMatchWords::Contains(extra),
+                NameHow::Similar => NameMatchWords::Similar(m.similarity),
             };
+            let detail = wording::name(self.lang, how, &v.profile.name, *i > 0, &protected);
             out.push(Evidence {
                 protected: Some(protected),
                 similarity: Some(m.similarity),
@@ -408,37 +414,23 @@ impl Checker {
         let chars = char_evidence(&changes, "name");
         if !chars.is_empty() && b.name.is_some() {
             let deceptive = changes.iter().filter(|c| c.action.is_deceptive()).count();
-            let detail = if deceptive > 0 {
-                format!(
-                    "{deceptive} character(s) in the display name are lookalikes or hidden: {}",
-                    summarize(&chars)
-                )
-            } else {
-                format!(
-                    "The display name is decorated or styled: {}",
-                    summarize(&chars)
-                )
-            };
+            let detail = wording::chars(self.lang, deceptive, &summarize(self.lang, &chars));
             out.push(Evidence {
                 chars: Some(chars),
                 ..Evidence::new("characters", detail)
             });
         }
         if v.name.norm.mixed_script_word && b.name.is_some() {
-            out.push(Evidence::new(
-                "script",
-                "A word of the display name mixes Latin letters with letters of another script",
-            ));
+            out.push(Evidence::new("script", wording::mixed_script(self.lang)));
         }
         if let Some((m, i)) = &b.handle {
             let t = &p.targets[*i];
-            let what = match t.kind {
-                TargetKind::Handle => format!("protected handle @{}", t.keys.display),
-                TargetKind::Official => format!("official handle @{}", t.keys.display),
-                TargetKind::Name => {
-                    format!("protected name {:?} written as a handle", t.keys.display)
-                }
+            let what = || match t.kind {
+                TargetKind::Handle => wording::Target::Handle(&t.keys.display),
+                TargetKind::Official => wording::Target::Official(&t.keys.display),
+                TargetKind::Name => wording::Target::Name(&t.keys.display),
             };
+            let lang = self.lang;
             let h = &v.profile.handle;
             let mut e = Evidence {
                 protected: Some(t.keys.display.clone()),
@@ -446,42 +438,45 @@ impl Checker {
             };
             e.detail = match &m.how {
                 HandleHow::SameKey { il_swap: true } => {
-                    let edit = handle::explain_edit(&t.keys.display, h);
-                    e.edit = Some(edit.clone());
-                    format!("Handle @{h} looks identical to the {what}: {edit} (capital I and lowercase l look alike)")
+                    let edit = handle::explain_edit_in(lang, &t.keys.display, h);
+                    let d = wording::handle(lang, h, HandleWords::LooksIdentical(&edit), what());
+                    e.edit = Some(edit);
+                    d
                 }
                 HandleHow::SameKey { il_swap: false } => {
                     e.distance = Some(0);
                     if h.eq_ignore_ascii_case(&t.keys.display) {
-                        format!(
-                            "Handle @{h} is the {what}, used here on {}",
-                            v.profile.platform
-                        )
+                        let how = HandleWords::SameElsewhere(&v.profile.platform);
+                        wording::handle(lang, h, how, what())
                     } else {
-                        let edit = handle::explain_edit(&t.keys.display, h);
-                        e.edit = Some(edit.clone());
-                        format!("Handle @{h} reads the same as the {what} ({edit})")
+                        let edit = handle::explain_edit_in(lang, &t.keys.display, h);
+                        let d = wording::handle(lang, h, HandleWords::ReadsSame(&edit), what());
+                        e.edit = Some(edit);
+                        d
                     }
                 }
                 HandleHow::Affix { affixes, .. } if affixes.iter().any(|a| a == "(word order)") => {
-                    format!("Handle @{h} is the {what} with its words in another order")
+                    wording::handle(lang, h, HandleWords::WordOrder, what())
                 }
-                HandleHow::Affix { affixes, il_swap } => format!(
-                    "Handle @{h} is the {what} with {:?} added{}",
-                    affixes.join(", "),
-                    if *il_swap {
-                        ", read with capital I and lowercase l swapped (they look the same)"
-                    } else {
-                        ""
-                    }
-                ),
-                HandleHow::Embedded => format!("Handle @{h} contains the {what}"),
+                HandleHow::Affix { affixes, il_swap } => {
+                    let how = HandleWords::Affix {
+                        affixes,
+                        il_swap: *il_swap,
+                    };
+                    wording::handle(lang, h, how, what())
+                }
+                HandleHow::Embedded => wording::handle(lang, h, HandleWords::Embedded, what()),
                 HandleHow::Typo { distance } => {
                     // Explained on the keys that were compared, so the edit matches the distance.
-                    let edit = handle::explain_edit(&t.keys.fold, &v.handle.fold);
+                    let edit = handle::explain_edit_in(lang, &t.keys.fold, &v.handle.fold);
                     e.distance = Some(*distance);
-                    e.edit = Some(edit.clone());
-                    format!("Handle @{h} is {distance} edit(s) from the {what}: {edit}")
+                    let how = HandleWords::Typo {
+                        distance: *distance,
+                        edit: &edit,
+                    };
+                    let d = wording::handle(lang, h, how, what());
+                    e.edit = Some(edit);
+                    d
                 }
             };
             e.signal = "handle".into();
@@ -490,10 +485,7 @@ impl Checker {
         if b.handle_explained {
             out.push(Evidence::new(
                 "handle",
-                format!(
-                    "Handle @{} is explained by the profile's own name, so it is not counted",
-                    v.profile.handle
-                ),
+                wording::handle_explained(self.lang, &v.profile.handle),
             ));
         }
         if let Some(m) = &b.avatar {
@@ -501,18 +493,18 @@ impl Checker {
                 distance: Some(m.distance as usize),
                 ..Evidence::new(
                     "avatar",
-                    format!(
-                        "The avatar is a copy of {}'s protected photo: {} of 256 bits apart, compared on the {} ({})",
-                        a.name,
+                    wording::avatar(
+                        self.lang,
+                        &a.name,
                         m.distance,
-                        m.view.as_str(),
-                        matcher::describe(m, &v.undone)
+                        m.view,
+                        &matcher::describe_in(self.lang, m, &v.undone),
                     ),
                 )
             });
         }
         if b.deceptive {
-            out.push(Evidence::new("intent", "The resemblance depends on lookalike or hidden characters, which ordinary names do not use"));
+            out.push(Evidence::new("intent", wording::intent(self.lang)));
         }
         out
     }
@@ -521,15 +513,9 @@ impl Checker {
     fn near_miss(&self, v: &ProfileView, b: &Assessment) -> Evidence {
         let a = &self.list.accounts[b.account as usize];
         let detail = if b.handle_explained {
-            format!(
-                "Handle @{} resembles {}'s, but it is the profile's own name; nothing else matches",
-                v.profile.handle, a.name
-            )
+            wording::near_miss_own_name(self.lang, &v.profile.handle, &a.name)
         } else {
-            format!(
-                "Only a weak resemblance to {} ({}); not enough to flag",
-                a.name, a.id
-            )
+            wording::near_miss_weak(self.lang, &a.name, &a.id)
         };
         Evidence::new("note", detail)
     }
@@ -585,29 +571,22 @@ fn char_evidence(changes: &[Change], field: &str) -> Vec<CharEvidence> {
 }
 
 /// "U+0406 CYRILLIC CAPITAL LETTER BYELORUSSIAN-UKRAINIAN I looks like Latin I; U+200B … removed".
-fn summarize(chars: &[CharEvidence]) -> String {
+fn summarize(lang: Lang, chars: &[CharEvidence]) -> String {
     let mut parts: Vec<String> = chars
         .iter()
         .take(8)
-        .map(|c| match (&c.looks_like, c.action.as_str()) {
-            (Some(l), "lookalike") => format!("{} {} looks like Latin {l}", c.codepoint, c.name),
-            (Some(l), "styled") => format!("{} {} is a styled {l}", c.codepoint, c.name),
-            (Some(l), _) => format!("{} {} read as {l}", c.codepoint, c.name),
-            (None, "diacritic") => format!("{} {} (accent ignored)", c.codepoint, c.name),
-            (None, "reversal") => format!(
-                "{} {} (shows the text after it reversed; read as shown)",
-                c.codepoint, c.name
-            ),
-            (None, action) => format!("{} {} ({action}, removed)", c.codepoint, c.name),
+        .map(|c| {
+            let read_as = c.looks_like.as_deref();
+            wording::char_item(lang, &c.codepoint, &c.name, &c.action, read_as)
         })
         .collect();
     if chars.len() > 8 {
-        parts.push(format!("and {} more", chars.len() - 8));
+        parts.push(wording::and_more(lang, chars.len() - 8));
     }
     parts.join("; ")
 }
 
-fn label_evidence(platform: &str, labels: &[&Label]) -> Evidence {
+fn label_evidence(lang: Lang, platform: &str, labels: &[&Label]) -> Evidence {
     let words: Vec<&str> = {
         let mut w: Vec<&str> = labels.iter().map(|l| l.word).collect();
         w.dedup();
@@ -618,67 +597,48 @@ fn label_evidence(platform: &str, labels: &[&Label]) -> Evidence {
         .iter()
         .any(|l| matches!(l.place, Place::NameStart | Place::NameLater));
     let in_bio = labels.iter().any(|l| l.place == Place::Bio);
-    let (compliant, detail) = if platform == "x" {
-        if at_start {
-            (true, format!("Labelled as {:?}: the display name starts with the label, as X's parody/fan policy requires", words.join(", ")))
-        } else if in_name {
-            (false, format!("Labelled as {:?}, but not policy-compliant: X requires the label word to start the display name", words.join(", ")))
-        } else if in_bio {
-            (false, format!("Labelled as {:?} only in the bio: not policy-compliant, X requires the label word to start the display name", words.join(", ")))
-        } else {
-            (false, format!("Labelled as {:?} only in the handle: not policy-compliant, X requires the label word to start the display name", words.join(", ")))
-        }
+    let place = if at_start {
+        LabelPlace::NameStart
+    } else if in_name {
+        LabelPlace::Name
+    } else if in_bio {
+        LabelPlace::Bio
     } else {
-        (
-            in_name || in_bio,
-            format!(
-                "Labelled as {:?} in the {}",
-                words.join(", "),
-                if in_name {
-                    "display name"
-                } else if in_bio {
-                    "bio"
-                } else {
-                    "handle only"
-                }
-            ),
-        )
+        LabelPlace::Handle
     };
+    // X's policy: the label word must start the display name. Elsewhere a label in the name or bio is
+    // taken as given.
+    let on_x = platform == "x";
+    let compliant = if on_x { at_start } else { in_name || in_bio };
     Evidence {
         compliant: Some(compliant),
-        ..Evidence::new("label", detail)
+        ..Evidence::new(
+            "label",
+            wording::label(lang, on_x, &words.join(", "), place),
+        )
     }
 }
 
-fn input_notes(v: &ProfileView) -> Vec<Evidence> {
+fn input_notes(lang: Lang, v: &ProfileView) -> Vec<Evidence> {
     let mut out = Vec::new();
-    if v.name.norm.truncated {
+    let mut note = |field: &str, limit: usize| {
         out.push(Evidence::new(
             "input",
-            format!(
-                "Display name longer than {} characters: only the start was read",
-                crate::protected::MAX_NAME_CHARS
-            ),
-        ));
+            wording::truncated(lang, field, limit),
+        ))
+    };
+    if v.name.norm.truncated {
+        note("name", crate::protected::MAX_NAME_CHARS);
     }
     if v.handle.truncated {
-        out.push(Evidence::new(
-            "input",
-            format!(
-                "Handle longer than {} characters: only the start was read",
-                handle::MAX_HANDLE_CHARS
-            ),
-        ));
+        note("handle", handle::MAX_HANDLE_CHARS);
     }
     if v.profile
         .bio
         .as_ref()
         .is_some_and(|b| b.chars().count() > MAX_BIO_CHARS)
     {
-        out.push(Evidence::new(
-            "input",
-            format!("Bio longer than {MAX_BIO_CHARS} characters: only the start was read"),
-        ));
+        note("bio", MAX_BIO_CHARS);
     }
     out
 }

@@ -11,7 +11,7 @@ use std::process::ExitCode;
 use vipguard::avatar::matcher::{query_hashes, QueryHashes};
 use vipguard::profile::{read_profiles_bytes, BadProfile};
 use vipguard::verdict::ErrorResult;
-use vipguard::{CheckResult, Checker, InputError, Profile, ProtectedList, Verdict};
+use vipguard::{CheckResult, Checker, InputError, Lang, Profile, ProtectedList, Verdict};
 
 #[derive(Parser)]
 #[command(
@@ -38,6 +38,9 @@ enum Command {
         output: Option<PathBuf>,
         #[arg(long, value_enum, default_value_t = Format::Jsonl)]
         format: Format,
+        /// Language of the evidence sentences: en (default) or fr.
+        #[arg(long, default_value = "en", value_parser = Lang::parse)]
+        lang: Lang,
     },
     /// Check one profile and explain the verdict.
     Check {
@@ -57,6 +60,9 @@ enum Command {
         /// Print the same JSON object as `scan`.
         #[arg(long)]
         json: bool,
+        /// Language of the evidence sentences: en (default) or fr.
+        #[arg(long, default_value = "en", value_parser = Lang::parse)]
+        lang: Lang,
     },
     /// Replace avatar image paths in a protected list with hashes (written whole to OUT).
     Enroll {
@@ -90,7 +96,8 @@ pub fn main() -> ExitCode {
             profiles,
             output,
             format,
-        } => scan(&protected, &profiles, output.as_deref(), format),
+            lang,
+        } => scan(&protected, &profiles, output.as_deref(), format, lang),
         Command::Check {
             protected,
             platform,
@@ -99,8 +106,10 @@ pub fn main() -> ExitCode {
             bio,
             avatar,
             json,
+            lang,
         } => check(
             &protected,
+            lang,
             Profile {
                 id: "cli".into(),
                 platform,
@@ -134,8 +143,8 @@ fn load_list(path: &Path) -> Result<ProtectedList, InputError> {
     vipguard::enroll::enroll(&list, base, &path.display().to_string())
 }
 
-fn load_checker(path: &Path) -> Result<Checker, InputError> {
-    Ok(Checker::new(load_list(path)?))
+fn load_checker(path: &Path, lang: Lang) -> Result<Checker, InputError> {
+    Ok(Checker::new(load_list(path)?).with_lang(lang))
 }
 
 /// Hashes of a profile's avatar file, or a note saying why it could not be used.
@@ -164,8 +173,9 @@ fn scan(
     profiles: &Path,
     output: Option<&Path>,
     format: Format,
+    lang: Lang,
 ) -> Result<ExitCode, InputError> {
-    let checker = load_checker(list)?;
+    let checker = load_checker(list, lang)?;
     let source = profiles.display().to_string();
     let bytes = std::fs::read(profiles)
         .map_err(|e| InputError::new(&source, None, None, format!("cannot read: {e}")))?;
@@ -324,11 +334,12 @@ fn write_table(
 
 fn check(
     list: &Path,
+    lang: Lang,
     profile: Profile,
     avatar: Option<&Path>,
     json: bool,
 ) -> Result<ExitCode, InputError> {
-    let checker = load_checker(list)?;
+    let checker = load_checker(list, lang)?;
     let profile = profile
         .validated()
         .map_err(|m| InputError::new("<arguments>", None, Some("--platform"), m))?;

@@ -7,6 +7,7 @@
 
 use crate::normalize::normalize;
 use crate::platform::handle_local;
+use crate::wording::{self, Edit, Lang};
 
 /// Longest handle read, in characters.
 pub const MAX_HANDLE_CHARS: usize = 100;
@@ -570,10 +571,15 @@ fn osa_rows<T: PartialEq, C: Copy + Into<usize> + TryFrom<usize>>(
 /// Describe the edits that turn `from` into `to`, comparing letters case-insensitively
 /// ("'i' replaced by '1'", "'o' dropped", "'a' and 'v' swapped").
 pub fn explain_edit(from: &str, to: &str) -> String {
+    explain_edit_in(Lang::En, from, to)
+}
+
+/// `explain_edit` in a reviewer's language.
+pub fn explain_edit_in(lang: Lang, from: &str, to: &str) -> String {
     let a: Vec<char> = from.chars().collect();
     let b: Vec<char> = to.chars().collect();
     if a.len() > 64 || b.len() > 64 {
-        return "too long to explain".into();
+        return wording::too_long(lang).into();
     }
     // Case-insensitive comparison on lowercase forms computed once per character (lowercasing inside
     // the quadratic loop was a twentieth of check time).
@@ -618,33 +624,34 @@ pub fn explain_edit(from: &str, to: &str) -> String {
             && !eq(i - 1, j - 1)
             && d[i][j] == d[i - 2][j - 2] + 1
         {
-            ops.push(format!("'{}' and '{}' swapped", a[i - 2], a[i - 1]));
+            ops.push(Edit::Swapped(a[i - 2], a[i - 1]));
             i -= 2;
             j -= 2;
         } else if i > 0 && j > 0 && d[i][j] == d[i - 1][j - 1] + usize::from(!eq(i - 1, j - 1)) {
             if !eq(i - 1, j - 1) {
-                ops.push(format!("'{}' replaced by '{}'", a[i - 1], b[j - 1]));
+                ops.push(Edit::Replaced(a[i - 1], b[j - 1]));
             }
             i -= 1;
             j -= 1;
         } else if i > 0 && d[i][j] == d[i - 1][j] + 1 {
-            ops.push(format!("'{}' dropped", a[i - 1]));
+            ops.push(Edit::Dropped(a[i - 1]));
             i -= 1;
         } else {
             let repeated = (j < m && lb[j] == lb[j - 1]) || (j > 1 && lb[j - 2] == lb[j - 1]);
             ops.push(if repeated {
-                format!("'{}' doubled", b[j - 1])
+                Edit::Doubled(b[j - 1])
             } else {
-                format!("'{}' inserted", b[j - 1])
+                Edit::Inserted(b[j - 1])
             });
             j -= 1;
         }
     }
     ops.reverse();
     if ops.is_empty() {
-        "only letter case differs".into()
+        wording::only_case(lang).into()
     } else {
-        ops.join(", ")
+        let words: Vec<String> = ops.iter().map(|e| wording::edit(lang, e)).collect();
+        words.join(", ")
     }
 }
 

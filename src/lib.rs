@@ -39,12 +39,14 @@ pub mod platform;
 pub mod profile;
 pub mod protected;
 pub mod verdict;
+pub mod wording;
 
 pub use checker::Checker;
 pub use error::InputError;
 pub use profile::Profile;
 pub use protected::ProtectedList;
 pub use verdict::{CheckResult, Evidence, Verdict};
+pub use wording::Lang;
 
 /// The WebAssembly API for the browser extension (built only for wasm32).
 #[cfg(target_arch = "wasm32")]

@@ -185,13 +185,22 @@ pub struct Checker {
 #[wasm_bindgen]
 impl Checker {
     /// Build from a protected list: an object, JSON text, or CSV text with `format` "csv".
-    /// Throws an `Error` naming the line and field of the first problem.
+    /// `lang` words the evidence: "en" (default), "fr", or a browser language tag such as "fr-FR".
+    /// Throws an `Error` naming the line and field of the first problem, or the language.
     #[wasm_bindgen(constructor)]
-    pub fn new(list: &ListInput, format: Option<String>) -> Result<Checker, JsError> {
+    pub fn new(
+        list: &ListInput,
+        format: Option<String>,
+        lang: Option<String>,
+    ) -> Result<Checker, JsError> {
+        let lang = match lang.as_deref() {
+            Some(tag) => crate::Lang::parse(tag).map_err(error)?,
+            None => crate::Lang::En,
+        };
         let list = parse_list(list, format).map_err(error)?;
         reject_paths(&list).map_err(error)?;
         Ok(Checker {
-            inner: crate::Checker::new(list),
+            inner: crate::Checker::new(list).with_lang(lang),
         })
     }
 

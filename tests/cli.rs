@@ -470,3 +470,42 @@ fn a_profile_csv_with_a_column_twice_is_an_error() {
         "{err}"
     );
 }
+
+#[test]
+fn evidence_in_french_and_an_unknown_language_refused() {
+    let out = run(&[
+        "check",
+        "--protected",
+        LIST,
+        "--handle",
+        "AlikoDangote_NG",
+        "--name",
+        "Aliko Dangote",
+        "--json",
+        "--lang",
+        "fr",
+    ]);
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["verdict"], "impersonation");
+    let detail = v["evidence"][0]["detail"].as_str().unwrap();
+    assert!(
+        detail.starts_with("Le nom affiché « Aliko Dangote »"),
+        "{detail}"
+    );
+    let bad = run(&[
+        "scan",
+        "--protected",
+        LIST,
+        "demo/profiles.jsonl",
+        "--lang",
+        "de",
+    ]);
+    assert_eq!(bad.status.code(), Some(2));
+    let err = String::from_utf8(bad.stderr).unwrap();
+    assert!(
+        err.contains("language \"de\" is not available (use en or fr)"),
+        "{err}"
+    );
+    assert!(bad.stdout.is_empty());
+}

@@ -270,28 +270,10 @@ pub fn best_match(query: &QueryHashes, refs: &[RefHash]) -> Option<AvatarMatch> 
 
 /// Describe what had to be undone for the match, for a reviewer.
 pub fn describe(m: &AvatarMatch, undone: &Undone) -> String {
-    let mut parts = Vec::new();
-    if undone.border_pct > 0 {
-        parts.push(format!("a border of {}% trimmed", undone.border_pct));
-    }
-    if undone.round {
-        parts.push("read as a round avatar".to_string());
-    }
-    if m.view == View::Top {
-        parts.push("a band across the bottom ignored".to_string());
-    }
-    match m.variant {
-        Variant::Plain => {}
-        Variant::Crop(p) => parts.push(format!("cropped about {p}% a side")),
-        Variant::Rotate(d) => parts.push(format!("turned about {}°", d.abs())),
-        Variant::Thumbnail => parts.push("shrunk to a thumbnail".to_string()),
-    }
-    if m.mirrored {
-        parts.push("mirrored".to_string());
-    }
-    if parts.is_empty() {
-        "no changes needed".to_string()
-    } else {
-        parts.join(", ")
-    }
+    describe_in(crate::wording::Lang::En, m, undone)
+}
+
+/// `describe` in a reviewer's language.
+pub fn describe_in(lang: crate::wording::Lang, m: &AvatarMatch, undone: &Undone) -> String {
+    crate::wording::avatar_changes(lang, undone, m.view == View::Top, m.variant, m.mirrored)
 }

@@ -74,7 +74,7 @@ fn as_js(native_line: &str) -> String {
 }
 
 fn checker(list_text: &str) -> wasm::Checker {
-    wasm::Checker::new(&JsValue::from_str(list_text).unchecked_into(), None)
+    wasm::Checker::new(&JsValue::from_str(list_text).unchecked_into(), None, None)
         .unwrap_or_else(|e| panic!("list: {}", message(e)))
 }
 
@@ -235,7 +235,7 @@ pub async fn errors_carry_the_cli_messages() {
     for kind in ["dup", "field", "handle", "text", "pdq"] {
         let list = text(&format!("parity/bad-lists/protected%20list.{kind}")).await;
         let want = text(&format!("parity/bad-lists/protected%20list.{kind}.err")).await;
-        let err = wasm::Checker::new(&JsValue::from_str(&list).unchecked_into(), None)
+        let err = wasm::Checker::new(&JsValue::from_str(&list).unchecked_into(), None, None)
             .err()
             .unwrap_or_else(|| panic!("{kind}: list accepted"));
         assert_eq!(message(err), want.trim_end(), "{kind}");
@@ -252,7 +252,7 @@ pub async fn errors_carry_the_cli_messages() {
     // An image path cannot be read in the browser: named by its field.
     let with_path = r#"{"accounts": [{"id": "a", "name": "Ada Obi", "avatars": ["ada.jpg"]}]}"#;
     let err = message(
-        wasm::Checker::new(&JsValue::from_str(with_path).unchecked_into(), None)
+        wasm::Checker::new(&JsValue::from_str(with_path).unchecked_into(), None, None)
             .err()
             .unwrap(),
     );
@@ -275,19 +275,47 @@ pub async fn errors_carry_the_cli_messages() {
     // A list given as an object and as CSV.
     let obj = JSON::parse(r#"{"accounts": [{"id": "a", "name": "Ada Obi"}]}"#).unwrap();
     assert_eq!(
-        wasm::Checker::new(&obj.unchecked_into(), None)
+        wasm::Checker::new(&obj.unchecked_into(), None, None)
             .unwrap()
             .size(),
         1
     );
     let csv = "id,name,handles\na,Ada Obi,x:adaobi\n";
-    let c =
-        wasm::Checker::new(&JsValue::from_str(csv).unchecked_into(), Some("csv".into())).unwrap();
+    let c = wasm::Checker::new(
+        &JsValue::from_str(csv).unchecked_into(),
+        Some("csv".into()),
+        None,
+    )
+    .unwrap();
     let ok =
         wasm::check_list(&JsValue::from_str(csv).unchecked_into(), Some("csv".into())).unwrap();
     assert_eq!(field(&field(&ok, "summary"), "handles").as_f64(), Some(1.0));
     assert_eq!(c.size(), 1);
     assert_eq!(wasm::version(), env!("CARGO_PKG_VERSION"));
+    // Evidence in French for a French browser; a language the engine does not speak is an error.
+    let fr = wasm::Checker::new(
+        &JsValue::from_str(csv).unchecked_into(),
+        Some("csv".into()),
+        Some("fr-FR".into()),
+    )
+    .unwrap();
+    let p = r#"{"id": "1", "platform": "x", "handle": "AdaObi_NG", "name": "Ada Obi"}"#;
+    let r = fr
+        .check(&JsValue::from_str(p).unchecked_into(), None)
+        .unwrap();
+    let first: JsValue = js_sys::Array::from(&field(&r, "evidence")).get(0);
+    let detail = field(&first, "detail").as_string().unwrap();
+    assert!(detail.starts_with("Le nom affiché « Ada Obi »"), "{detail}");
+    let err = message(
+        wasm::Checker::new(
+            &JsValue::from_str(csv).unchecked_into(),
+            Some("csv".into()),
+            Some("de".into()),
+        )
+        .err()
+        .unwrap(),
+    );
+    assert_eq!(err, "language \"de\" is not available (use en or fr)");
     // The bulk page's profiles file: good rows read, a bad row named by its line, an unreadable file
     // thrown with the CLI's message.
     let rows = "id,platform,handle,name\n1,x,@Ada,Ada Obi\n ,x,h,n\n3,x,b,Bo\n";
