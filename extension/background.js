@@ -314,7 +314,7 @@ async function writeTab(tabId, url, results, profiles, accounts = {}) {
     const flagged = !['clear', 'error'].includes(shown);
     byId.set(p.handle.toLowerCase(), {
       id: r.id, platform: p.platform, handle: p.handle, name: p.name, verdict: r.verdict, shown, match: r.match || null, score: r.score ?? null,
-      ...(flagged ? { evidence: r.evidence || [], account: summary(accounts[r.match]), checkedAt: new Date().toISOString() } : {}),
+      ...(flagged ? { evidence: r.evidence || [], account: summary(accounts[r.match]), avatar: p.avatar || null, checkedAt: new Date().toISOString() } : {}),
     });
   });
   await chrome.storage.session.set({ [key]: { url, items: [...byId.values()].slice(-2000) } });

@@ -32,6 +32,21 @@ async function main() {
       copied.textContent = t('clipboardRefusedShort', e.message);
     }
   };
+  // The banner's picture of both avatars and names, drawn by the worker.
+  const saveImage = async (i) => {
+    const reply = await chrome.runtime.sendMessage({ type: 'evidenceImage', url: tab.url,
+      profile: { platform: i.platform, handle: i.handle, name: i.name, avatar: i.avatar || null },
+      match: i.match, verdict: i.verdict, score: i.score });
+    if (!reply || reply.error) {
+      copied.textContent = t('failed', (reply && reply.error) || t('noAnswer'));
+      return;
+    }
+    const a = document.createElement('a');
+    a.href = reply.dataUrl;
+    a.download = `vipguard-${i.platform}-${i.handle}.png`;
+    a.click();
+    copied.textContent = t('imageSaved');
+  };
   for (const i of items.sort((a, b) => (ORDER[a.verdict] ?? 9) - (ORDER[b.verdict] ?? 9))) {
     const tr = document.createElement('tr');
     for (const v of [`@${i.handle} (${i.name})`, vipguardI18n.verdict(i.verdict), i.match || '', i.score == null ? '' : i.score.toFixed(2)]) {
@@ -50,6 +65,7 @@ async function main() {
       for (const [label, aria, fn] of [
         [t('copyShort'), t('copyEvidenceFor', i.handle), () => copy(vipguardReport.toMarkdown(item), t('evidenceFor', i.handle, 'Markdown'))],
         [t('jsonShort'), t('copyJsonFor', i.handle), () => copy(JSON.stringify(vipguardReport.toJson(item), null, 2), t('evidenceFor', i.handle, 'JSON'))],
+        [t('imageShort'), t('saveImageFor', i.handle), () => saveImage(i)],
       ]) {
         const b = document.createElement('button');
         b.type = 'button';

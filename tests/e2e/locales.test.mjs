@@ -46,7 +46,7 @@ test('both catalogues have the same keys and the same placeholders', () => {
 
 test('French messages are translated', () => {
   // Words that are the same in both languages.
-  const SAME = new Set(['extName', 'score', 'reportScore', 'fieldVerdict', 'fieldExtension', 'colVerdict', 'colScore', 'colAvatars', 'colId',
+  const SAME = new Set(['extName', 'imageShort', 'score', 'reportScore', 'fieldVerdict', 'fieldExtension', 'colVerdict', 'colScore', 'colAvatars', 'colId',
     'fieldId', 'jsonShort', 'action_invisible', 'action_diacritic', 'genericSite', 'sites', 'colNote', 'evidenceMarkdown', 'evidenceJson']);
   const same = Object.keys(en).filter((k) => !SAME.has(k) && en[k].message === fr[k].message);
   assert.deepEqual(same, []);

@@ -173,7 +173,7 @@ test('the options page lists cleared accounts and removes one; the audit log exp
   await opts.close();
 });
 
-test('the popup copies the evidence of an account flagged in a list', async () => {
+test('the popup copies the evidence of an account flagged in a list and saves its image', async () => {
   const page = await visit(h, 'https://x.com/AminataSowe/followers', { expect: 1 });
   const tabId = await h.worker.evaluate(async (u) => (await chrome.tabs.query({})).find((t) => t.url === u).id, page.url());
   const popup = await h.ctx.newPage();
@@ -184,6 +184,9 @@ test('the popup copies the evidence of an account flagged in a list', async () =
   assert.ok(md.includes('- **Handle:** @AminataSowe1'), md);
   assert.ok(md.includes('- **Profile:** <https://x.com/AminataSowe/followers>'), md);
   assert.ok(md.includes('Resembles:** Aminata Sowé'), md);
+  const [download] = await Promise.all([popup.waitForEvent('download'),
+    popup.getByRole('button', { name: 'Save the evidence image for @AminataSowe1' }).click()]);
+  assert.deepEqual(decodePng(fs.readFileSync(await download.path())), { width: 720, height: 350 });
   await popup.close();
   await page.close();
 });
