@@ -1,9 +1,10 @@
 // The main job: headless Chromium with the extension over the demo pages (X fixtures on x.com URLs,
-// answered locally), the demo list loaded through the options page as a new user would. Saves a
-// screenshot of each annotated page to target/demo/ and prints page, account, verdict and match.
+// and the other sites' fixtures on theirs, all answered locally), the demo list loaded through the
+// options page as a new user would, Mastodon switched on there. Saves a screenshot of each annotated
+// page to target/demo/ and prints page, account, verdict and match.
 import fs from 'node:fs';
 import path from 'node:path';
-import { launch, loadDemoList, visit, tabRecord, ROOT } from '../tests/e2e/harness.mjs';
+import { launch, loadDemoList, visit, tabRecord, serveSites, enableMastodon, ROOT } from '../tests/e2e/harness.mjs';
 
 const PAGES = [
   ['profile (JSON-LD)', 'https://x.com/KwabenaMensahTV'],
@@ -14,14 +15,24 @@ const PAGES = [
   ['followers', 'https://x.com/AminataSowe/followers'],
   ['people search', 'https://x.com/search?q=adaeze%20okonkwo&f=user'],
   ['replies', 'https://x.com/KwabenaMensah/status/1861234567890'],
+  ['Mastodon profile', 'https://social.example.africa/@kwabenamensah'],
+  ['Bluesky profile', 'https://bsky.app/profile/adaeze-okonkwo.bsky.social'],
+  ['Bluesky followers', 'https://bsky.app/profile/kwabenamensah.bsky.social/followers'],
+  ['GitHub profile', 'https://github.com/zenith-harbour-bank'],
+  ['Instagram profile', 'https://www.instagram.com/tundemi_official/'],
+  ['YouTube channel', 'https://www.youtube.com/@IbrahimaDialloTV'],
+  ['TikTok profile', 'https://www.tiktok.com/@aminata.sowe'],
 ];
 
 const out = path.join(ROOT, 'target/demo');
 fs.mkdirSync(out, { recursive: true });
-const h = await launch();
+// Access to all sites, as a reviewer grants it when switching Mastodon on.
+const h = await launch({ extraHosts: ['*'] });
 const rows = [];
 try {
+  await serveSites(h.ctx);
   await loadDemoList(h);
+  await enableMastodon(h);
   for (const [label, url] of PAGES) {
     console.error(`demo: ${label}`);
     const page = await visit(h, url);

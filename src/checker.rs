@@ -404,13 +404,25 @@ impl Checker {
         }
         // The loose reading's digits-as-letters and l-for-I join the trace when the match relied on them.
         let loose = b.name.as_ref().is_some_and(|(m, _)| m.loose);
-        let changes: Vec<Change> = if loose {
+        let mut changes: Vec<Change> = if loose {
             let mut c = v.name.norm.changes.clone();
             c.extend(v.name.tricks.iter().cloned());
             c
         } else {
             v.name.norm.changes.clone()
         };
+        // An accent the protected name itself carries (Sowé for Sowé) is no evidence of anything.
+        let protected_name = b.name.as_ref().map(|(_, i)| {
+            if *i == 0 {
+                a.name.as_str()
+            } else {
+                a.aliases[i - 1].as_str()
+            }
+        });
+        changes.retain(|c| {
+            c.action != crate::normalize::Action::Diacritic
+                || !protected_name.is_some_and(|n| n.contains(c.ch))
+        });
         let chars = char_evidence(&changes, "name");
         if !chars.is_empty() && b.name.is_some() {
             let deceptive = changes.iter().filter(|c| c.action.is_deceptive()).count();

@@ -202,3 +202,46 @@ export async function until(fn, what, { timeout = 10000, every = 200 } = {}) {
   }
   throw new Error(`timed out waiting for ${what} (last: ${JSON.stringify(last)})`);
 }
+
+// The other sites' fixture pages (tests/e2e/fixtures/sites/) at their real addresses, and their
+// avatars from each site's own image host (files of demo/avatars by name). Mastodon's is on a server
+// of its own, as any instance would be.
+const SITE_FIXTURES = path.join(ROOT, 'tests/e2e/fixtures/sites');
+export const SITE_PAGES = {
+  'https://social.example.africa/@kwabenamensah': 'mastodon-profile.html',
+  'https://bsky.app/profile/adaeze-okonkwo.bsky.social': 'bluesky-profile.html',
+  'https://bsky.app/profile/kwabenamensah.bsky.social/followers': 'bluesky-followers.html',
+  'https://github.com/zenith-harbour-bank': 'github-profile.html',
+  'https://www.instagram.com/tundemi_official/': 'instagram-profile.html',
+  'https://www.youtube.com/@IbrahimaDialloTV': 'youtube-channel.html',
+  'https://www.tiktok.com/@aminata.sowe': 'tiktok-profile.html',
+};
+// GitHub names avatars by account number.
+const GITHUB_AVATARS = { 98765432: 'zenith.png', 11110001: 'zenith.png', 22220002: 'someone-else.png' };
+const IMAGE_HOSTS = /^https:\/\/(media\.example\.africa|cdn\.bsky\.app|avatars\.githubusercontent\.com|[a-z0-9-]+\.cdninstagram\.com|yt3\.(ggpht|googleusercontent)\.com|[a-z0-9-]+\.tiktokcdn\.com)\//;
+
+
+export async function serveSites(ctx) {
+  await ctx.route(IMAGE_HOSTS, (route) => {
+    const u = new URL(route.request().url());
+    let name = path.basename(u.pathname).replace(/[@=~].*$/, '');
+    if (u.hostname === 'avatars.githubusercontent.com') name = GITHUB_AVATARS[name];
+    const file = name && path.join(ROOT, 'demo/avatars', name);
+    if (!file || !fs.existsSync(file)) return route.fulfill({ status: 404, body: '' });
+    route.fulfill({ status: 200, contentType: name.endsWith('.png') ? 'image/png' : 'image/jpeg', body: fs.readFileSync(file) });
+  });
+  for (const [url, file] of Object.entries(SITE_PAGES)) {
+    await ctx.route(url, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: fs.readFileSync(path.join(SITE_FIXTURES, file)) }));
+  }
+}
+
+// Switch Mastodon on through the options page, as a reviewer does (the build must have access to all
+// sites: launch with extraHosts ['*']).
+export async function enableMastodon(h) {
+  const opts = await h.ctx.newPage();
+  await opts.goto(`chrome-extension://${h.extensionId}/ui/options.html`);
+  await opts.locator('#site-mastodon').check();
+  await opts.locator('#mastodon-status').filter({ hasText: /\S/ }).waitFor();
+  await opts.close();
+  await new Promise((r) => setTimeout(r, 700)); // the worker registers the content script
+}

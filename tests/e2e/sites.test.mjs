@@ -4,38 +4,12 @@
 // that switching Mastodon on raises); Mastodon is still switched on through the options page.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
-import { launch, loadDemoList, settle, annotations, shadowText, bannerVerdict, until, ROOT } from './harness.mjs';
-
-const FIXTURES = path.join(ROOT, 'tests/e2e/fixtures/sites');
-const PAGES = {
-  'https://social.example.africa/@kwabenamensah': 'mastodon-profile.html',
-  'https://bsky.app/profile/adaeze-okonkwo.bsky.social': 'bluesky-profile.html',
-  'https://bsky.app/profile/kwabenamensah.bsky.social/followers': 'bluesky-followers.html',
-  'https://github.com/zenith-harbour-bank': 'github-profile.html',
-  'https://www.instagram.com/tundemi_official/': 'instagram-profile.html',
-  'https://www.youtube.com/@IbrahimaDialloTV': 'youtube-channel.html',
-  'https://www.tiktok.com/@aminata.sowe': 'tiktok-profile.html',
-};
-// GitHub names avatars by account number.
-const GITHUB_AVATARS = { 98765432: 'zenith.png', 11110001: 'zenith.png', 22220002: 'someone-else.png' };
-const IMAGE_HOSTS = /^https:\/\/(media\.example\.africa|cdn\.bsky\.app|avatars\.githubusercontent\.com|[a-z0-9-]+\.cdninstagram\.com|yt3\.(ggpht|googleusercontent)\.com|[a-z0-9-]+\.tiktokcdn\.com)\//;
+import { launch, loadDemoList, settle, annotations, shadowText, bannerVerdict, until, serveSites, enableMastodon } from './harness.mjs';
 
 let h;
 before(async () => {
   h = await launch({ extraHosts: ['*'] });
-  await h.ctx.route(IMAGE_HOSTS, (route) => {
-    const u = new URL(route.request().url());
-    let name = path.basename(u.pathname).replace(/[@=~].*$/, '');
-    if (u.hostname === 'avatars.githubusercontent.com') name = GITHUB_AVATARS[name];
-    const file = name && path.join(ROOT, 'demo/avatars', name);
-    if (!file || !fs.existsSync(file)) return route.fulfill({ status: 404, body: '' });
-    route.fulfill({ status: 200, contentType: name.endsWith('.png') ? 'image/png' : 'image/jpeg', body: fs.readFileSync(file) });
-  });
-  for (const [url, file] of Object.entries(PAGES)) {
-    await h.ctx.route(url, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: fs.readFileSync(path.join(FIXTURES, file)) }));
-  }
+  await serveSites(h.ctx);
   await loadDemoList(h);
 });
 after(async () => h && h.close());
@@ -91,12 +65,7 @@ test('Mastodon is off until switched on, then recognised on any server by its ma
   assert.equal((await annotations(page)).length, 0, 'nothing before Mastodon is switched on');
   await page.close();
 
-  const opts = await h.ctx.newPage();
-  await opts.goto(`chrome-extension://${h.extensionId}/ui/options.html`);
-  await opts.getByLabel(/Mastodon, on any server/).check();
-  await opts.getByText('Mastodon is on, on any server.').waitFor();
-  await opts.close();
-  await new Promise((r) => setTimeout(r, 700)); // the worker registers the content script
+  await enableMastodon(h);
 
   page = await h.ctx.newPage();
   await page.goto(url);
