@@ -20,6 +20,7 @@ const PAGES = [
   ['Bluesky followers', 'https://bsky.app/profile/kwabenamensah.bsky.social/followers'],
   ['GitHub profile', 'https://github.com/zenith-harbour-bank'],
   ['Instagram profile', 'https://www.instagram.com/tundemi_official/'],
+  ['Instagram followers', 'https://www.instagram.com/tundemi/followers/'],
   ['YouTube channel', 'https://www.youtube.com/@IbrahimaDialloTV'],
   ['TikTok profile', 'https://www.tiktok.com/@aminata.sowe'],
 ];

@@ -1,4 +1,4 @@
-// Instagram (www.instagram.com): profile pages. Its class names are generated, so the adapter reads what
+// Instagram (www.instagram.com): profile pages, and the people in follower and following lists. Its class names are generated, so the adapter reads what
 // is stable: the Open Graph title "Name (@user) • Instagram photos and videos" when it names the page,
 // otherwise the page header (its heading is the username; the profile picture's alt names it too).
 'use strict';
@@ -44,5 +44,26 @@ vipguardSites.push((() => {
     };
   }
 
-  return { name: 'instagram', matches, profile, cells: () => [], badgeSpot: (b) => b };
+  // Follower and following lists open in a dialog: each row links to a profile whose link text is the
+  // username, beside a profile picture; the full name is the row's next short text.
+  const BUTTONS = new Set(['follow', 'following', 'remove', 'requested', 'message', '·']);
+  function cells(doc, fresh = () => true) {
+    const out = [];
+    for (const a of doc.querySelectorAll('[role="dialog"] a[href^="/"][role="link"]')) {
+      const user = decodeURIComponent(a.getAttribute('href')).split('/').filter(Boolean)[0] || '';
+      if (!USER.test(user) || !R.same(R.shownText(a), user) || !fresh(a)) continue;
+      let row = a.parentElement;
+      for (let i = 0; i < 10 && row && !row.querySelector('img[alt$="profile picture" i]'); i++) row = row.parentElement;
+      if (!row) continue;
+      let name = '';
+      for (const span of row.querySelectorAll('span')) {
+        const t = R.shownText(span, 200);
+        if (span.children.length === 0 && t && !R.same(t, user) && !BUTTONS.has(t.toLowerCase()) && !span.closest('button, [role="button"], a')) { name = t; break; }
+      }
+      out.push({ anchor: a, data: { platform: 'instagram', handle: user, name: name || user, avatar: R.src(row.querySelector('img[alt$="profile picture" i]')) } });
+    }
+    return out;
+  }
+
+  return { name: 'instagram', matches, profile, cells, badgeSpot: (a) => a.parentElement || a };
 })());

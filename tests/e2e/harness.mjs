@@ -213,6 +213,7 @@ export const SITE_PAGES = {
   'https://bsky.app/profile/kwabenamensah.bsky.social/followers': 'bluesky-followers.html',
   'https://github.com/zenith-harbour-bank': 'github-profile.html',
   'https://www.instagram.com/tundemi_official/': 'instagram-profile.html',
+  'https://www.instagram.com/tundemi/followers/': 'instagram-followers.html',
   'https://www.youtube.com/@IbrahimaDialloTV': 'youtube-channel.html',
   'https://www.tiktok.com/@aminata.sowe': 'tiktok-profile.html',
 };

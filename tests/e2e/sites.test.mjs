@@ -27,6 +27,7 @@ const SITES = [
   { url: 'https://github.com/zenith-harbour-bank', banner: 'impersonation', text: ['Resembles Zenith Harbour Bank'],
     badges: { ZenithHarb0ur: 'impersonation', 'chidi-okoro': 'clear' } },
   { url: 'https://www.instagram.com/tundemi_official/', banner: 'impersonation', text: ['Resembles Tundemi'] },
+  { url: 'https://www.instagram.com/tundemi/followers/', badges: { 'tundemi.officiel': 'impersonation', 'seun.balogun': 'clear' } },
   { url: 'https://www.youtube.com/@IbrahimaDialloTV', banner: 'impersonation', text: ["avatar is a copy of Ibrahima Diallo's protected photo"],
     badges: { lbrahimaDiallo: 'impersonation', cookingwithfatou: 'clear' } },
   { url: 'https://www.tiktok.com/@aminata.sowe', banner: 'impersonation', text: ["avatar is a copy of Aminata Sowé's protected photo"],
