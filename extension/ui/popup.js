@@ -74,6 +74,25 @@ async function main() {
         b.addEventListener('click', fn);
         td.append(b);
       }
+      // The reviewer's decision, as on the banner (the page shows it when next checked).
+      const decide = document.createElement('select');
+      decide.setAttribute('aria-label', t('decisionFor', i.handle));
+      for (const [value, key] of [['', 'decide'], ['confirmed', 'decisionConfirmed'], ['not_impersonator', 'decisionNotImpersonator'], ['escalate', 'decisionEscalate']]) {
+        const o = document.createElement('option');
+        o.value = value;
+        o.textContent = t(key);
+        decide.append(o);
+      }
+      decide.addEventListener('change', async () => {
+        if (!decide.value) return;
+        const reply = await chrome.runtime.sendMessage({ type: 'decide', url: tab.url,
+          profile: { platform: i.platform, handle: i.handle, name: i.name }, decision: decide.value, note: '',
+          result: { verdict: i.verdict, match: i.match, score: i.score } });
+        copied.textContent = reply && !reply.error
+          ? t({ confirmed: 'recordedConfirmed', not_impersonator: 'recordedNotImpersonator', escalate: 'recordedEscalate' }[decide.value])
+          : t('failed', (reply && reply.error) || t('noAnswer'));
+      });
+      td.append(decide);
     }
     tr.append(td);
     tr.dataset.verdict = i.verdict;

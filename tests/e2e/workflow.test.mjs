@@ -173,7 +173,7 @@ test('the options page lists cleared accounts and removes one; the audit log exp
   await opts.close();
 });
 
-test('the popup copies the evidence of an account flagged in a list and saves its image', async () => {
+test('the popup copies the evidence of an account flagged in a list, saves its image and records a decision', async () => {
   const page = await visit(h, 'https://x.com/AminataSowe/followers', { expect: 1 });
   const tabId = await h.worker.evaluate(async (u) => (await chrome.tabs.query({})).find((t) => t.url === u).id, page.url());
   const popup = await h.ctx.newPage();
@@ -187,6 +187,11 @@ test('the popup copies the evidence of an account flagged in a list and saves it
   const [download] = await Promise.all([popup.waitForEvent('download'),
     popup.getByRole('button', { name: 'Save the evidence image for @AminataSowe1' }).click()]);
   assert.deepEqual(decodePng(fs.readFileSync(await download.path())), { width: 720, height: 350 });
+  // A decision from the popup goes to the audit log like one from the banner.
+  await popup.getByLabel('Decision for @AminataSowe1').selectOption('escalate');
+  await popup.getByText('Recorded: needs escalation.').waitFor();
+  const { entries } = await popup.evaluate(() => chrome.runtime.sendMessage({ type: 'auditExport' }));
+  assert.ok(entries.some((e) => e.event === 'decision' && e.decision === 'escalate' && e.handle === 'AminataSowe1'), JSON.stringify(entries.slice(-3)));
   await popup.close();
   await page.close();
 });
