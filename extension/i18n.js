@@ -29,5 +29,14 @@ var vipguardI18n = (() => {
   // A verdict word as a reviewer reads it.
   const verdict = (v) => t(`verdict_${v}`) === `verdict_${v}` ? v : t(`verdict_${v}`);
 
-  return { t, localize, verdict };
+  // A reviewer's decisions, with the words of the button and of the status once recorded.
+  const DECISIONS = [
+    ['confirmed', 'decisionConfirmed', 'recordedConfirmed'],
+    ['not_impersonator', 'decisionNotImpersonator', 'recordedNotImpersonator'],
+    ['escalate', 'decisionEscalate', 'recordedEscalate'],
+  ];
+  const recorded = (decision) => t(decision === 'allow_removed' ? 'recordedUndone'
+    : (DECISIONS.find(([d]) => d === decision) || [])[2]);
+
+  return { t, localize, verdict, DECISIONS, recorded };
 })();

@@ -149,12 +149,6 @@ var vipguardAnnotate = (() => {
     }
   });
 
-  const DECISIONS = [
-    ['confirmed', 'decisionConfirmed'],
-    ['not_impersonator', 'decisionNotImpersonator'],
-    ['escalate', 'decisionEscalate'],
-  ];
-
   // The reviewer's tools under the evidence: exports, and a decision with an optional note. `actions`
   // (from main.js) does the work; each resolves to the words to show, or throws.
   function toolbar(result, actions) {
@@ -201,7 +195,7 @@ var vipguardAnnotate = (() => {
       note.placeholder = t('notePlaceholder');
       note.setAttribute('aria-label', t('noteLabel'));
       form.append(note);
-      for (const [decision, key] of DECISIONS) {
+      for (const [decision, key] of vipguardI18n.DECISIONS) {
         const b = el('button', null, t(key));
         b.type = 'button';
         b.dataset.decision = decision;

@@ -108,12 +108,7 @@
         await send({ type: 'decide', url, profile: who, decision, note,
           result: { verdict: r.verdict, match: r.match || null, score: r.score ?? null } });
         if (decision === 'not_impersonator' || decision === 'allow_removed') recheck();
-        return t({
-          confirmed: 'recordedConfirmed',
-          not_impersonator: 'recordedNotImpersonator',
-          escalate: 'recordedEscalate',
-          allow_removed: 'recordedUndone',
-        }[decision]);
+        return vipguardI18n.recorded(decision);
       },
     };
   }

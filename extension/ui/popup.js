@@ -77,7 +77,7 @@ async function main() {
       // The reviewer's decision, as on the banner (the page shows it when next checked).
       const decide = document.createElement('select');
       decide.setAttribute('aria-label', t('decisionFor', i.handle));
-      for (const [value, key] of [['', 'decide'], ['confirmed', 'decisionConfirmed'], ['not_impersonator', 'decisionNotImpersonator'], ['escalate', 'decisionEscalate']]) {
+      for (const [value, key] of [['', 'decide'], ...vipguardI18n.DECISIONS]) {
         const o = document.createElement('option');
         o.value = value;
         o.textContent = t(key);
@@ -89,7 +89,7 @@ async function main() {
           profile: { platform: i.platform, handle: i.handle, name: i.name }, decision: decide.value, note: '',
           result: { verdict: i.verdict, match: i.match, score: i.score } });
         copied.textContent = reply && !reply.error
-          ? t({ confirmed: 'recordedConfirmed', not_impersonator: 'recordedNotImpersonator', escalate: 'recordedEscalate' }[decide.value])
+          ? vipguardI18n.recorded(decide.value)
           : t('failed', (reply && reply.error) || t('noAnswer'));
       });
       td.append(decide);
