@@ -139,7 +139,7 @@ pub fn char_item(
             format!("{c} (shows the text after it reversed; read as shown)")
         }
         (Lang::En, None, a) => format!("{c} ({a}, removed)"),
-        (Lang::Fr, Some(l), "lookalike") => format!("{c} ressemble au latin {l}"),
+        (Lang::Fr, Some(l), "lookalike") => format!("{c} ressemble à la lettre latine {l}"),
         (Lang::Fr, Some(l), "styled") => format!("{c} est un {l} stylisé"),
         (Lang::Fr, Some(l), _) => format!("{c} lu comme {l}"),
         (Lang::Fr, None, "diacritic") => format!("{c} (accent ignoré)"),

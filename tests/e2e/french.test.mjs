@@ -29,7 +29,7 @@ test('the banner, its tools and the copied evidence are in French', async () => 
   const page = await visit(h, 'https://x.com/KwabenaMensahGH');
   const text = await shadowText(page);
   for (const want of ["vipguard : Usurpation d'identité", 'Ressemble à Kwabena Mensah (vrais comptes : @KwabenaMensah)',
-    'Caractères trompeurs ou cachés :', 'se lit K', 'Copier les preuves', 'Pas une usurpation', 'À escalader',
+    'Caractères trompeurs ou cachés :', 'se lit comme K', 'Copier les preuves', 'Pas une usurpation', 'À escalader',
     // The engine's own sentences, in French.
     'Le nom affiché « Кwabena Мensah » se lit comme le nom protégé « Kwabena Mensah »',
     "L'identifiant @KwabenaMensahGH est l'identifiant protégé @KwabenaMensah avec « gh » ajouté"]) {
