@@ -49,6 +49,8 @@ test('badges on a list are in French, with a French spoken label', async () => {
   assert.ok(labels >= 1);
   const text = await shadowText(page);
   assert.ok(text.includes("Usurpation d'identité") && text.includes('Compte officiel'), text.slice(0, 400));
+  // The spoken label: the badge is found by its French aria-label (focusing it is harmless).
+  await shadowClick(page, "vipguard : Usurpation d'identité, ressemble à Aminata Sowé", { tag: 'SPAN' });
   await page.close();
 });
 
