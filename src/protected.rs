@@ -75,12 +75,6 @@ impl ProtectedList {
     }
 
     pub fn from_json(text: &str, source: &str) -> Result<Self, InputError> {
-        #[derive(Deserialize)]
-        #[serde(deny_unknown_fields)]
-        struct Outer<'a> {
-            #[serde(borrow)]
-            accounts: Vec<&'a RawValue>,
-        }
         if !text
             .trim_start()
             .trim_start_matches('\u{feff}')
@@ -94,30 +88,24 @@ impl ProtectedList {
             ));
         }
         let text = text.trim_start_matches('\u{feff}');
-        let mut de = serde_json::Deserializer::from_str(text);
-        let outer: Outer = serde_path_to_error::deserialize(&mut de)
-            .map_err(|e| from_json(source, 1, Some(e.path().to_string()), e.inner()))?;
-        de.end().map_err(|e| from_json(source, 1, None, &e))?;
-        let mut accounts = Vec::with_capacity(outer.accounts.len());
-        let mut lines = Vec::with_capacity(outer.accounts.len());
-        // Line numbers counted incrementally: accounts come in file order (counting from the start for
-        // each made loading quadratic in the list's size).
-        let (mut counted_to, mut line) = (0usize, 1usize);
-        for (i, raw) in outer.accounts.iter().enumerate() {
-            // The raw slice borrows from `text`, so its offset gives the account's line.
-            let offset = raw.get().as_ptr() as usize - text.as_ptr() as usize;
-            line += line_of(&text[counted_to..offset], offset - counted_to) - 1;
-            counted_to = offset;
-            let mut de = serde_json::Deserializer::from_str(raw.get());
-            let account: Account = serde_path_to_error::deserialize(&mut de).map_err(|e| {
-                let path = format!("accounts[{i}]{}", dotted(&e.path().to_string()));
-                from_json(source, line, Some(path), e.inner())
-            })?;
-            accounts.push(account);
-            lines.push(Some(line));
+        // A list that parses is read in one pass; the line of each account is worked out only when
+        // something needs reporting, by the slower reader that tracks lines and paths (a third of the
+        // time of building a checker went on it).
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct List {
+            accounts: Vec<Account>,
         }
-        let list = ProtectedList { accounts };
-        list.validated(source, |i| (lines[i], format!("accounts[{i}]")))
+        let accounts = match serde_json::from_str::<List>(text) {
+            Ok(list) => list.accounts,
+            Err(_) => json_accounts_with_lines(text, source)?.0,
+        };
+        let line = |i: usize| {
+            json_accounts_with_lines(text, source)
+                .ok()
+                .and_then(|(_, lines)| lines.get(i).copied())
+        };
+        ProtectedList { accounts }.validated(source, |i| (line(i), format!("accounts[{i}]")))
     }
 
     pub fn from_csv(text: &str, source: &str) -> Result<Self, InputError> {
@@ -202,15 +190,16 @@ impl ProtectedList {
         // One handle belongs to one account: otherwise @x could be "own" for one and "allowed" for another.
         let mut handle_owner: HashMap<(String, String), (String, String)> = HashMap::default();
         for (i, a) in self.accounts.iter_mut().enumerate() {
-            let (line, prefix) = locate(i);
-            let field = |f: &str| {
-                if prefix.is_empty() {
+            // Where the account is, worked out only for an error.
+            let err = |f: &str, msg: String| {
+                let (line, prefix) = locate(i);
+                let field = if prefix.is_empty() {
                     f.to_string()
                 } else {
                     format!("{prefix}.{f}")
-                }
+                };
+                InputError::new(source, line, Some(&field), msg)
             };
-            let err = |f: &str, msg: String| InputError::new(source, line, Some(&field(f)), msg);
             a.id = a.id.trim().to_string();
             if a.id.is_empty() {
                 return Err(err("id", "id is empty".into()));
@@ -290,6 +279,42 @@ fn check_name(name: &str) -> Result<(), String> {
         ));
     }
     Ok(())
+}
+
+/// The accounts of a JSON list and the line each starts on, or an error naming the line and field path.
+fn json_accounts_with_lines(
+    text: &str,
+    source: &str,
+) -> Result<(Vec<Account>, Vec<usize>), InputError> {
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Outer<'a> {
+        #[serde(borrow)]
+        accounts: Vec<&'a RawValue>,
+    }
+    let mut de = serde_json::Deserializer::from_str(text);
+    let outer: Outer = serde_path_to_error::deserialize(&mut de)
+        .map_err(|e| from_json(source, 1, Some(e.path().to_string()), e.inner()))?;
+    de.end().map_err(|e| from_json(source, 1, None, &e))?;
+    let mut accounts = Vec::with_capacity(outer.accounts.len());
+    let mut lines = Vec::with_capacity(outer.accounts.len());
+    // Line numbers counted incrementally: accounts come in file order (counting from the start for each
+    // made loading quadratic in the list's size).
+    let (mut counted_to, mut line) = (0usize, 1usize);
+    for (i, raw) in outer.accounts.iter().enumerate() {
+        // The raw slice borrows from `text`, so its offset gives the account's line.
+        let offset = raw.get().as_ptr() as usize - text.as_ptr() as usize;
+        line += line_of(&text[counted_to..offset], offset - counted_to) - 1;
+        counted_to = offset;
+        let mut de = serde_json::Deserializer::from_str(raw.get());
+        let account: Account = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+            let path = format!("accounts[{i}]{}", dotted(&e.path().to_string()));
+            from_json(source, line, Some(path), e.inner())
+        })?;
+        accounts.push(account);
+        lines.push(line);
+    }
+    Ok((accounts, lines))
 }
 
 /// serde_path_to_error prints `handles[0].platform`; inside an account we prefix `accounts[i]`.
