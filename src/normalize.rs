@@ -16,7 +16,10 @@
 //! separates words.
 
 use std::sync::OnceLock;
-use unicode_normalization::char::{decompose_canonical, decompose_compatible, is_combining_mark};
+use unicode_normalization::char::{
+    canonical_combining_class, compose, decompose_canonical, decompose_compatible,
+    is_combining_mark,
+};
 use unicode_normalization::UnicodeNormalization;
 use unicode_script::{Script, UnicodeScript};
 
@@ -125,7 +128,10 @@ fn normalize_general(input: &str, max_chars: usize) -> Normalized {
     // a name out of reach; a hard limit on raw characters bounds the work.
     let raw_limit = max_chars.saturating_mul(8).max(64);
     let mut count = 0usize;
-    let composed = as_displayed(input.nfc().take(raw_limit).collect());
+    // Characters as typed, so evidence names the code points the profile really holds (an accent typed
+    // as its own mark is reported as that mark); marks are judged against their base and kept marks are
+    // written in canonical order, so the keys are those of the composed text.
+    let composed = as_displayed(compose_letters(input.chars().take(raw_limit)));
     if input.chars().nth(raw_limit).is_some() {
         out.truncated = true;
     }
@@ -142,6 +148,23 @@ fn normalize_general(input: &str, max_chars: usize) -> Normalized {
         out.push_char(c, next);
     }
     out.finish()
+}
+
+/// Compose the pairs of letters that display as one (Hangul jamo into a syllable, a few vowel letters in
+/// newer scripts); read one by one, a final consonant would pass for an initial one. Accents and other
+/// combining marks are left as typed.
+fn compose_letters(chars: impl Iterator<Item = char>) -> Vec<char> {
+    let mut out: Vec<char> = Vec::new();
+    for c in chars {
+        if !c.is_ascii() && !is_combining_mark(c) {
+            if let Some(joined) = out.last().and_then(|&prev| compose(prev, c)) {
+                *out.last_mut().unwrap_or(&mut ' ') = joined;
+                continue;
+            }
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// Right-to-left override (U+202E) makes a browser show the Latin text after it reversed, up to a pop
@@ -288,6 +311,8 @@ struct Builder {
     last_was_decoration: bool,
     word_scripts: WordScripts,
     mixed_script_word: bool,
+    /// Marks kept as part of the letter before them, waiting to be written in canonical order.
+    kept_marks: Vec<char>,
 }
 
 #[derive(Default)]
@@ -298,6 +323,9 @@ struct WordScripts {
 
 impl Builder {
     fn push_char(&mut self, c: char, next: Option<char>) {
+        if !is_combining_mark(c) {
+            self.flush_marks();
+        }
         if c == ' ' {
             return self.separator();
         }
@@ -416,9 +444,9 @@ impl Builder {
         let enclosing = matches!(m, '\u{20DD}'..='\u{20E4}' | '\u{0488}'..='\u{0489}');
         match self.base_script {
             Some(s) if !strips_marks(s) && !enclosing && !self.at_separator => {
-                // Marks are part of the letter in this script: keep them.
-                self.fold.push(m);
-                self.glyph.push(m);
+                // Marks are part of the letter in this script: keep them, decomposed and in canonical
+                // order, so a mark typed as one code point or two, in either order, gives one key.
+                decompose_canonical(m, |p| self.kept_marks.push(p));
             }
             _ => {
                 let abusive = enclosing || self.marks_on_base > 2 || self.at_separator;
@@ -428,6 +456,28 @@ impl Builder {
                     self.record(m, Action::Diacritic, "");
                 }
             }
+        }
+    }
+
+    /// Write the kept marks in canonical order (marks of class 0 stay where they are).
+    fn flush_marks(&mut self) {
+        let marks = &mut self.kept_marks;
+        for i in 1..marks.len() {
+            let mut j = i;
+            while j > 0 && {
+                let (a, b) = (
+                    canonical_combining_class(marks[j - 1]),
+                    canonical_combining_class(marks[j]),
+                );
+                b != 0 && a > b
+            } {
+                marks.swap(j - 1, j);
+                j -= 1;
+            }
+        }
+        for m in marks.drain(..) {
+            self.fold.push(m);
+            self.glyph.push(m);
         }
     }
 
@@ -475,6 +525,7 @@ impl Builder {
     }
 
     fn finish(mut self) -> Normalized {
+        self.flush_marks();
         self.end_word();
         let trim = |s: &mut String| {
             while s.ends_with(' ') {
@@ -872,6 +923,30 @@ mod tests {
         assert_eq!(looks[0].ch, 'А');
         assert_eq!(looks[0].read_as, "A");
         assert!(n.mixed_script_word);
+    }
+
+    /// Evidence names the code points as typed: a composed letter, or a letter and its separate mark.
+    #[test]
+    fn changes_name_the_characters_as_typed() {
+        let recorded = |s: &str| -> Vec<(char, Action)> {
+            normalize(s, 200)
+                .changes
+                .iter()
+                .map(|c| (c.ch, c.action))
+                .collect()
+        };
+        assert_eq!(recorded("Jos\u{e9}"), [('\u{e9}', Action::Diacritic)]);
+        assert_eq!(recorded("Jose\u{301}"), [('\u{301}', Action::Diacritic)]);
+        // Cyrillic ie with a diaeresis typed apart: the lookalike letter and the mark, not U+0451.
+        assert_eq!(
+            recorded("Dang\u{43e}t\u{435}\u{308}"),
+            [
+                ('\u{43e}', Action::Lookalike),
+                ('\u{435}', Action::Lookalike),
+                ('\u{308}', Action::Diacritic)
+            ]
+        );
+        assert_eq!(keys("Jose\u{301}"), keys("Jos\u{e9}"));
     }
 
     #[test]

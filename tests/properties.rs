@@ -1,6 +1,7 @@
 //! Properties of normalisation that must hold for any input.
 
 use proptest::prelude::*;
+use unicode_normalization::UnicodeNormalization;
 use vipguard::normalize::normalize;
 
 const INVISIBLES: &[char] = &[
@@ -46,6 +47,28 @@ proptest! {
         let once = normalize(&s, 200);
         let twice = normalize(&once.fold, 200);
         prop_assert_eq!(&twice.fold, &once.fold);
+    }
+
+    /// Normalisation reads characters as typed (so evidence names the code points a profile holds), yet
+    /// an accent typed as its own mark gives the same keys as the composed letter.
+    #[test]
+    fn composed_and_decomposed_text_give_the_same_keys(s in name_strategy()) {
+        let composed: String = s.nfc().collect();
+        let decomposed: String = s.nfd().collect();
+        let (a, b) = (normalize(&composed, 200), normalize(&decomposed, 200));
+        prop_assert_eq!(a.fold, b.fold);
+        prop_assert_eq!(a.glyph, b.glyph);
+    }
+
+    /// The same for letters of scripts whose marks are part of the letter, with marks typed in any order.
+    #[test]
+    fn marks_in_any_canonical_form_give_the_same_keys(s in "([a-zA-Zеоаبسمשלוםकनবকগ각한\u{1100}\u{1161}\u{11A8}][\u{300}\u{301}\u{308}\u{327}\u{64B}-\u{652}\u{5B0}-\u{5BD}\u{93C}\u{94D}\u{9BE}\u{9C7}\u{9CB}\u{CCA}]{0,3}){1,8}") {
+        let typed = normalize(&s, 200);
+        for other in [s.nfc().collect::<String>(), s.nfd().collect()] {
+            let n = normalize(&other, 200);
+            prop_assert_eq!(&n.fold, &typed.fold);
+            prop_assert_eq!(&n.glyph, &typed.glyph);
+        }
     }
 
     #[test]
