@@ -385,7 +385,8 @@ fn check(
             }
         }
     }
-    println!("{out}");
+    out.push('\n');
+    write_whole(None, out.as_bytes())?;
     Ok(ExitCode::SUCCESS)
 }
 

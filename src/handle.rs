@@ -70,6 +70,40 @@ fn split_parts(plain: &str) -> Vec<String> {
     parts
 }
 
+/// The words of a run-together handle as its capitals mark them (DialloIbrahima, D14ll0Ibrahima ->
+/// diallo, ibrahima), lowercased, with the digits of a word that also holds letters read as letters,
+/// so words can be matched in another order.
+fn camel_parts(local: &str) -> Vec<String> {
+    let mut words: Vec<String> = Vec::new();
+    for run in local
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        let mut prev: Option<char> = None;
+        for c in run.chars() {
+            let starts_word =
+                c.is_uppercase() && prev.is_some_and(|p| p.is_lowercase() || p.is_ascii_digit());
+            if starts_word || prev.is_none() {
+                words.push(String::new());
+            }
+            if let Some(w) = words.last_mut() {
+                w.extend(c.to_lowercase());
+            }
+            prev = Some(c);
+        }
+    }
+    for w in &mut words {
+        let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+        if letters >= 2
+            && w.chars()
+                .all(|c| !c.is_ascii_digit() || leet_digit(c).is_some())
+        {
+            *w = w.chars().map(|c| leet_digit(c).unwrap_or(c)).collect();
+        }
+    }
+    words
+}
+
 /// Digits with a letter on both sides, or a single digit starting or ending a word of letters, read as
 /// the letters they stand for (d4vid0 -> davido, 1brahim -> ibrahim); longer runs stay numbers.
 fn leet_reading(plain: &str) -> String {
@@ -116,6 +150,10 @@ impl HandleKeys {
             if leet != plain {
                 read_parts.push((split_parts(&leet), false));
             }
+        }
+        let camel = camel_parts(local);
+        if camel.len() >= 2 && camel != parts {
+            read_parts.push((camel, false));
         }
         let glyph = n.glyph_compact();
         HandleKeys {
