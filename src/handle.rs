@@ -215,6 +215,18 @@ impl HandleKeys {
         for (parts, il_swap) in &self.read_parts {
             cores_of(parts, &mut |c, a| push(c, a, *il_swap));
         }
+        // Two words swapped with nothing to mark them (dangotealiko for AlikoDangote) are a rotation
+        // of the key: every split into two words of 3+ letters, in a key of 8+ letters.
+        let key = &self.fold;
+        if key.len() >= 8 && key.bytes().all(|b| b.is_ascii_lowercase()) {
+            for i in 3..=key.len() - 3 {
+                push(
+                    format!("{}{}", &key[i..], &key[..i]),
+                    vec!["(word order)".into()],
+                    false,
+                );
+            }
+        }
         out
     }
 }
