@@ -216,9 +216,9 @@ impl HandleKeys {
             cores_of(parts, &mut |c, a| push(c, a, *il_swap));
         }
         // Two words swapped with nothing to mark them (dangotealiko for AlikoDangote) are a rotation
-        // of the key: every split into two words of 3+ letters, in a key of 8+ letters.
+        // of the key: every split into two words of 3+ letters, in a key of 7+ letters.
         let key = &self.fold;
-        if key.len() >= 8 && key.bytes().all(|b| b.is_ascii_lowercase()) {
+        if key.len() >= 7 && key.bytes().all(|b| b.is_ascii_lowercase()) {
             for i in 3..=key.len() - 3 {
                 push(
                     format!("{}{}", &key[i..], &key[..i]),
@@ -232,9 +232,9 @@ impl HandleKeys {
 }
 
 fn cores_of(parts: &[String], push: &mut impl FnMut(String, Vec<String>)) {
+    let n = parts.len();
     {
         // Whole parts.
-        let n = parts.len();
         for lo in 0..n.min(3) {
             for hi in (lo + 1..=n).rev().take(3) {
                 let dropped: Vec<String> =
@@ -244,13 +244,22 @@ fn cores_of(parts: &[String], push: &mut impl FnMut(String, Vec<String>)) {
                 }
             }
         }
-        // Words in another order: dangote_aliko for AlikoDangote.
+        // Words in another order: dangote_aliko for AlikoDangote, with or without affixes, and every
+        // order of a handle of up to four words (LtdGroupWambua for WambuaGroupLtd).
         let words: Vec<&String> = parts.iter().filter(|p| !is_affix(p)).collect();
         if words.len() == 2 {
             push(
                 format!("{}{}", words[1], words[0]),
                 vec!["(word order)".into()],
             );
+        }
+        if (3..=4).contains(&n) {
+            for order in orders(n).into_iter().skip(1) {
+                push(
+                    order.iter().map(|&i| parts[i].as_str()).collect(),
+                    vec!["(word order)".into()],
+                );
+            }
         }
         // Run-together prefixes and suffixes, one or two deep.
         let mut frontier = vec![(parts.concat(), Vec::<String>::new())];
@@ -293,6 +302,22 @@ fn cores_of(parts: &[String], push: &mut impl FnMut(String, Vec<String>)) {
             frontier = next;
         }
     }
+}
+
+/// Every order of `n` items, the identity first.
+fn orders(n: usize) -> Vec<Vec<usize>> {
+    if n == 0 {
+        return vec![Vec::new()];
+    }
+    let mut out = Vec::new();
+    for shorter in orders(n - 1) {
+        for at in (0..n).rev() {
+            let mut o = shorter.clone();
+            o.insert(at, n - 1);
+            out.push(o);
+        }
+    }
+    out
 }
 
 /// Words impersonators add to a copied handle.
@@ -707,6 +732,17 @@ pub fn explain_edit_in(lang: Lang, from: &str, to: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn orders_are_every_permutation_identity_first() {
+        for n in 1..=4 {
+            let all = orders(n);
+            let distinct: std::collections::HashSet<_> = all.iter().cloned().collect();
+            assert_eq!(distinct.len(), (1..=n).product::<usize>());
+            assert_eq!(all[0], (0..n).collect::<Vec<_>>());
+        }
+    }
+
     use super::*;
 
     fn cmp(p: &str, t: &str) -> Option<HandleMatch> {

@@ -876,6 +876,39 @@ LATER_NAME_TECHNIQUES = {
 }
 LATER_HANDLE_TECHNIQUES = {"handle_lookalike_affix": handle_lookalike_affix}
 
+# Added later still (2026-11-23, second half), generated last of all, so every case above stays the same.
+LEET_DIGITS = {"a": "4", "e": "3", "i": "1", "o": "0", "s": "5", "t": "7"}
+
+
+def handle_words(h):
+    """The words of a handle as separators or capitals mark them (Macky_Sall, AlikoDangote)."""
+    words = []
+    for part in re.split(r"[_.\-]+", h):
+        words += re.findall(r"[A-Z]+(?![a-z])|[A-Z]?[a-z0-9]+", part)
+    return [w for w in words if w]
+
+
+def handle_word_order(rng, h):
+    words = handle_words(h)
+    if len(words) < 2 or any(len(w) < 3 for w in words):
+        return None
+    order = words[:]
+    while order == words:
+        rng.shuffle(order)
+    style = rng.random()
+    if style < 0.3:
+        return "".join(w[:1].upper() + w[1:] for w in order)          # DangoteAliko
+    if style < 0.55:
+        return "".join(order).lower()                                 # dangotealiko
+    if style < 0.8:
+        return rng.choice(["_", ".", "_"]).join(order)                # Dangote_Aliko
+    k = rng.randrange(len(order))                                     # D4ng0teAliko
+    order[k] = "".join(LEET_DIGITS.get(c, c) if rng.random() < 0.6 else c for c in order[k])
+    return "".join(w[:1].upper() + w[1:] for w in order)
+
+
+FINAL_HANDLE_TECHNIQUES = {"handle_word_order": handle_word_order}
+
 # ---------------------------------------------------------------------------
 # Generator state
 # ---------------------------------------------------------------------------
@@ -1244,7 +1277,8 @@ def nameless_attacker_bio(g):
 
 
 def gen_handle_technique(g, technique, n):
-    fn = HANDLE_TECHNIQUES.get(technique) or LATER_HANDLE_TECHNIQUES[technique]
+    fn = (HANDLE_TECHNIQUES.get(technique) or LATER_HANDLE_TECHNIQUES.get(technique)
+          or FINAL_HANDLE_TECHNIQUES[technique])
     made = 0
     for _ in range(n * 60):
         if made >= n:
@@ -1570,6 +1604,8 @@ def main():
         gen_handle_technique(g, t, args.per_technique)
     for t in LATER_NAME_TECHNIQUES:
         gen_name_technique(g, t, args.per_technique)
+    for t in FINAL_HANDLE_TECHNIQUES:
+        gen_handle_technique(g, t, args.per_technique)
     write_outputs(g, args.out)
     summary(g, args.show)
     print("wrote %s in %.1fs" % (args.out, time.time() - t0), file=sys.stderr)
