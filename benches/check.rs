@@ -52,6 +52,20 @@ fn bench(c: &mut Criterion) {
     });
     g.finish();
 
+    // Reading a profile's handle: its keys and the cores (affixes off, words in other orders) that are
+    // looked up besides the handle itself; part of every check.
+    let mut g = c.benchmark_group("handle_reading");
+    let mut k = 0;
+    g.bench_function("keys_and_cores", |b| {
+        b.iter(|| {
+            k = (k + 1) % queries.len();
+            let q = &queries[k];
+            let keys = vipguard::handle::HandleKeys::new(&q.platform, &q.handle);
+            black_box(keys.cores())
+        })
+    });
+    g.finish();
+
     let mut g = c.benchmark_group("index_build");
     g.sample_size(10);
     g.bench_function("checker_new_100k", |b| {

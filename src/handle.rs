@@ -30,6 +30,9 @@ pub struct HandleKeys {
     /// (`AIiko_Dangote_HQ`, `D4vid0_official`), so affixes come off lookalike handles too. Empty when
     /// the handle reads as written.
     pub read_parts: Vec<(Vec<String>, bool)>,
+    /// The words as capitals mark them (`camel_parts`), when that splits the handle further than
+    /// `parts`; else empty.
+    pub words: Vec<String>,
     pub truncated: bool,
     /// Characters in `fold` (and in `leet`, which maps one to one) and in `glyph`, counted once.
     pub fold_len: usize,
@@ -74,6 +77,13 @@ fn split_parts(plain: &str) -> Vec<String> {
 /// diallo, ibrahima), lowercased, with the digits of a word that also holds letters read as letters,
 /// so words can be matched in another order.
 fn camel_parts(local: &str) -> Vec<String> {
+    let marked = local
+        .as_bytes()
+        .windows(2)
+        .any(|w| w[1].is_ascii_uppercase() && (w[0].is_ascii_lowercase() || w[0].is_ascii_digit()));
+    if !marked && local.is_ascii() {
+        return Vec::new();
+    }
     let mut words: Vec<String> = Vec::new();
     for run in local
         .split(|c: char| !c.is_alphanumeric())
@@ -151,13 +161,14 @@ impl HandleKeys {
                 read_parts.push((split_parts(&leet), false));
             }
         }
-        let camel = camel_parts(local);
-        if camel.len() >= 2 && camel != parts {
-            read_parts.push((camel, false));
+        let mut words = camel_parts(local);
+        if words.len() < 2 || words == parts {
+            words.clear();
         }
         let glyph = n.glyph_compact();
         HandleKeys {
             read_parts,
+            words,
             display: local.to_string(),
             fold_len: fold.chars().count(),
             glyph_len: glyph.chars().count(),
@@ -184,6 +195,7 @@ impl HandleKeys {
             leet: fold_compact.chars().map(leet_char).collect(),
             parts: Vec::new(),
             read_parts: Vec::new(),
+            words: Vec::new(),
             truncated: false,
         }
     }
@@ -215,10 +227,14 @@ impl HandleKeys {
         for (parts, il_swap) in &self.read_parts {
             cores_of(parts, &mut |c, a| push(c, a, *il_swap));
         }
+        // Words marked by capitals run together as the handle does: no run-together affixes to find
+        // beyond those of `parts`.
+        word_cores(&self.words, &mut |c, a| push(c, a, false));
         // Two words swapped with nothing to mark them (dangotealiko for AlikoDangote) are a rotation
-        // of the key: every split into two words of 3+ letters, in a key of 7+ letters.
+        // of the key: every split into two words of 3+ letters, in a handle of 7+ small letters (where
+        // capitals or separators mark the words, the orders above cover it).
         let key = &self.fold;
-        if key.len() >= 7 && key.bytes().all(|b| b.is_ascii_lowercase()) {
+        if key.len() >= 7 && self.display.bytes().all(|b| b.is_ascii_lowercase()) {
             for i in 3..=key.len() - 3 {
                 push(
                     format!("{}{}", &key[i..], &key[..i]),
@@ -232,6 +248,12 @@ impl HandleKeys {
 }
 
 fn cores_of(parts: &[String], push: &mut impl FnMut(String, Vec<String>)) {
+    word_cores(parts, push);
+    run_together_cores(parts, push);
+}
+
+/// Whole parts with affix parts dropped, and the parts in other orders.
+fn word_cores(parts: &[String], push: &mut impl FnMut(String, Vec<String>)) {
     let n = parts.len();
     {
         // Whole parts.
@@ -245,15 +267,17 @@ fn cores_of(parts: &[String], push: &mut impl FnMut(String, Vec<String>)) {
             }
         }
         // Words in another order: dangote_aliko for AlikoDangote, with or without affixes, and every
-        // order of a handle of up to four words (LtdGroupWambua for WambuaGroupLtd).
+        // order of a handle of two to four words of letters (LtdGroupWambua for WambuaGroupLtd).
         let words: Vec<&String> = parts.iter().filter(|p| !is_affix(p)).collect();
-        if words.len() == 2 {
+        let all_letters = parts.iter().all(|p| p.chars().all(char::is_alphabetic));
+        // (With nothing dropped, the orders below include this one.)
+        if words.len() == 2 && !(n == 2 && all_letters) {
             push(
                 format!("{}{}", words[1], words[0]),
                 vec!["(word order)".into()],
             );
         }
-        if (3..=4).contains(&n) {
+        if (2..=4).contains(&n) && all_letters {
             for order in orders(n).into_iter().skip(1) {
                 push(
                     order.iter().map(|&i| parts[i].as_str()).collect(),
@@ -261,7 +285,12 @@ fn cores_of(parts: &[String], push: &mut impl FnMut(String, Vec<String>)) {
                 );
             }
         }
-        // Run-together prefixes and suffixes, one or two deep.
+    }
+}
+
+/// Affix words run together with the rest (realdavido, davidoofficial), one or two deep.
+fn run_together_cores(parts: &[String], push: &mut impl FnMut(String, Vec<String>)) {
+    {
         let mut frontier = vec![(parts.concat(), Vec::<String>::new())];
         for _ in 0..2 {
             let mut next = Vec::new();
