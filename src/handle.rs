@@ -255,81 +255,76 @@ fn cores_of(parts: &[String], push: &mut impl FnMut(String, Vec<String>)) {
 /// Whole parts with affix parts dropped, and the parts in other orders.
 fn word_cores(parts: &[String], push: &mut impl FnMut(String, Vec<String>)) {
     let n = parts.len();
-    {
-        // Whole parts.
-        for lo in 0..n.min(3) {
-            for hi in (lo + 1..=n).rev().take(3) {
-                let dropped: Vec<String> =
-                    parts[..lo].iter().chain(&parts[hi..]).cloned().collect();
-                if !dropped.is_empty() && dropped.iter().all(|p| is_affix(p)) {
-                    push(parts[lo..hi].concat(), dropped);
-                }
+    // Whole parts.
+    for lo in 0..n.min(3) {
+        for hi in (lo + 1..=n).rev().take(3) {
+            let dropped: Vec<String> = parts[..lo].iter().chain(&parts[hi..]).cloned().collect();
+            if !dropped.is_empty() && dropped.iter().all(|p| is_affix(p)) {
+                push(parts[lo..hi].concat(), dropped);
             }
         }
-        // Words in another order: dangote_aliko for AlikoDangote, with or without affixes, and every
-        // order of a handle of two to four words of letters (LtdGroupWambua for WambuaGroupLtd).
-        let words: Vec<&String> = parts.iter().filter(|p| !is_affix(p)).collect();
-        let all_letters = parts.iter().all(|p| p.chars().all(char::is_alphabetic));
-        // (With nothing dropped, the orders below include this one.)
-        if words.len() == 2 && !(n == 2 && all_letters) {
+    }
+    // Words in another order: dangote_aliko for AlikoDangote, with or without affixes, and every
+    // order of a handle of two to four words of letters (LtdGroupWambua for WambuaGroupLtd).
+    let words: Vec<&String> = parts.iter().filter(|p| !is_affix(p)).collect();
+    let all_letters = parts.iter().all(|p| p.chars().all(char::is_alphabetic));
+    // (With nothing dropped, the orders below include this one.)
+    if words.len() == 2 && !(n == 2 && all_letters) {
+        push(
+            format!("{}{}", words[1], words[0]),
+            vec!["(word order)".into()],
+        );
+    }
+    if (2..=4).contains(&n) && all_letters {
+        for order in orders(n).into_iter().skip(1) {
             push(
-                format!("{}{}", words[1], words[0]),
+                order.iter().map(|&i| parts[i].as_str()).collect(),
                 vec!["(word order)".into()],
             );
-        }
-        if (2..=4).contains(&n) && all_letters {
-            for order in orders(n).into_iter().skip(1) {
-                push(
-                    order.iter().map(|&i| parts[i].as_str()).collect(),
-                    vec!["(word order)".into()],
-                );
-            }
         }
     }
 }
 
 /// Affix words run together with the rest (realdavido, davidoofficial), one or two deep.
 fn run_together_cores(parts: &[String], push: &mut impl FnMut(String, Vec<String>)) {
-    {
-        let mut frontier = vec![(parts.concat(), Vec::<String>::new())];
-        for _ in 0..2 {
-            let mut next = Vec::new();
-            for (s, affixes) in &frontier {
-                // Affix words at either end, in AFFIXES order (prefix before suffix), found by looking
-                // up each end of `s` rather than trying every affix.
-                let mut found: Vec<(usize, bool, &str)> = Vec::new();
-                for len in 2..=MAX_AFFIX_LEN.min(s.len().saturating_sub(4)) {
-                    for (suffix, end, rest) in [
-                        (false, s.get(..len), s.get(len..)),
-                        (true, s.get(s.len() - len..), s.get(..s.len() - len)),
-                    ] {
-                        if let (Some(end), Some(rest)) = (end, rest) {
-                            if let Some(i) = affix_position(end) {
-                                found.push((i, suffix, rest));
-                            }
+    let mut frontier = vec![(parts.concat(), Vec::<String>::new())];
+    for _ in 0..2 {
+        let mut next = Vec::new();
+        for (s, affixes) in &frontier {
+            // Affix words at either end, in AFFIXES order (prefix before suffix), found by looking
+            // up each end of `s` rather than trying every affix.
+            let mut found: Vec<(usize, bool, &str)> = Vec::new();
+            for len in 2..=MAX_AFFIX_LEN.min(s.len().saturating_sub(4)) {
+                for (suffix, end, rest) in [
+                    (false, s.get(..len), s.get(len..)),
+                    (true, s.get(s.len() - len..), s.get(..s.len() - len)),
+                ] {
+                    if let (Some(end), Some(rest)) = (end, rest) {
+                        if let Some(i) = affix_position(end) {
+                            found.push((i, suffix, rest));
                         }
                     }
                 }
-                found.sort_unstable_by_key(|(i, suffix, _)| (*i, *suffix));
-                for (i, _, rest) in found {
-                    next.push((
-                        rest.to_string(),
-                        [affixes.clone(), vec![AFFIXES[i].to_string()]].concat(),
-                    ));
-                }
-                let digits = s.trim_end_matches(|c: char| c.is_ascii_digit());
-                if digits.len() != s.len() && digits.len() >= 4 {
-                    next.push((
-                        digits.to_string(),
-                        [affixes.clone(), vec![s[digits.len()..].to_string()]].concat(),
-                    ));
-                }
             }
-            for (c, a) in &next {
-                push(c.clone(), a.clone());
+            found.sort_unstable_by_key(|(i, suffix, _)| (*i, *suffix));
+            for (i, _, rest) in found {
+                next.push((
+                    rest.to_string(),
+                    [affixes.clone(), vec![AFFIXES[i].to_string()]].concat(),
+                ));
             }
-            frontier = next;
+            let digits = s.trim_end_matches(|c: char| c.is_ascii_digit());
+            if digits.len() != s.len() && digits.len() >= 4 {
+                next.push((
+                    digits.to_string(),
+                    [affixes.clone(), vec![s[digits.len()..].to_string()]].concat(),
+                ));
+            }
         }
+        for (c, a) in &next {
+            push(c.clone(), a.clone());
+        }
+        frontier = next;
     }
 }
 
@@ -761,6 +756,7 @@ pub fn explain_edit_in(lang: Lang, from: &str, to: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
 
     #[test]
     fn orders_are_every_permutation_identity_first() {
@@ -771,8 +767,6 @@ mod tests {
             assert_eq!(all[0], (0..n).collect::<Vec<_>>());
         }
     }
-
-    use super::*;
 
     fn cmp(p: &str, t: &str) -> Option<HandleMatch> {
         let p = HandleKeys::new("x", p);
