@@ -156,9 +156,12 @@ fn normalize_general(input: &str, max_chars: usize) -> Normalized {
 fn compose_letters(chars: impl Iterator<Item = char>) -> Vec<char> {
     let mut out: Vec<char> = Vec::new();
     for c in chars {
-        if !c.is_ascii() && !is_combining_mark(c) {
-            if let Some(joined) = out.last().and_then(|&prev| compose(prev, c)) {
-                *out.last_mut().unwrap_or(&mut ' ') = joined;
+        if let Some(last) = out
+            .last_mut()
+            .filter(|_| !c.is_ascii() && !is_combining_mark(c))
+        {
+            if let Some(joined) = compose(*last, c) {
+                *last = joined;
                 continue;
             }
         }
