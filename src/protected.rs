@@ -96,7 +96,11 @@ impl ProtectedList {
         struct List {
             accounts: Vec<Account>,
         }
-        let accounts = match serde_json::from_str::<List>(text) {
+        // (Through serde_path_to_error like the slower reader, so both share one copy of the account
+        // parser in the WASM package.)
+        let mut de = serde_json::Deserializer::from_str(text);
+        let parsed = serde_path_to_error::deserialize::<_, List>(&mut de).map_err(|_| ());
+        let accounts = match parsed.and_then(|l| de.end().map(|_| l).map_err(|_| ())) {
             Ok(list) => list.accounts,
             Err(_) => json_accounts_with_lines(text, source)?.0,
         };
