@@ -66,6 +66,16 @@ fn bench(c: &mut Criterion) {
     });
     g.finish();
 
+    // Reading a protected list's JSON (what the CLI, the WASM Checker and the options page start with).
+    let small = synth::protected(10_000, 7);
+    let text = serde_json::to_string(&small).expect("the synthetic list serialises");
+    let mut g = c.benchmark_group("list_parse");
+    g.sample_size(20);
+    g.bench_function("json_10k", |b| {
+        b.iter(|| black_box(ProtectedList::from_json(&text, "list.json")))
+    });
+    g.finish();
+
     let mut g = c.benchmark_group("index_build");
     g.sample_size(10);
     g.bench_function("checker_new_100k", |b| {

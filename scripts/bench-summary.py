@@ -18,6 +18,9 @@ rows = [
     ("linear strsim scan, same list (median)", median("text_check_100k", "linear_strsim_scan"), ""),
     ("index build, 100k accounts (median)", median("index_build", "checker_new_100k"), "≤ 1 s"),
 ]
+parse = median("list_parse", "json_10k")
+if parse is not None:
+    print(f"{'parse a 10k-account JSON list (median)':<42} {fmt(parse):>10}")
 reading = median("handle_reading", "keys_and_cores")
 if reading is not None:
     print(f"{'handle keys + cores, one profile (median)':<42} {fmt(reading):>10}")
