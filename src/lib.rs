@@ -27,19 +27,19 @@
 //! ```
 
 pub mod avatar;
-pub mod checker;
+mod checker;
 pub mod enroll;
-pub mod error;
+mod error;
 pub mod handle;
-pub mod index;
-pub mod labels;
+mod index;
+mod labels;
 pub mod name;
 pub mod normalize;
-pub mod platform;
+mod platform;
 pub mod profile;
 pub mod protected;
 pub mod verdict;
-pub mod wording;
+mod wording;
 
 pub use checker::Checker;
 pub use error::InputError;
