@@ -323,7 +323,7 @@ impl Checker {
         // A handle that is just the profile's own, different name is no evidence: `fatousall93` for
         // "Fatou Sall" says nothing about Macky Sall. With a merely similar name it counts once, not twice.
         let own_name = h > 0 && h < 3 && explained_by_own_name(&v.handle, &v.name);
-        let handle_explained = own_name && n <= 1;
+        let handle_explained = own_name && n <= 1 && !near_copy_of_a_name(&v.name, &p.names);
         if handle_explained {
             h = 0;
         } else if own_name && matches!(name.as_ref().map(|(m, _)| &m.how), Some(NameHow::Similar)) {
@@ -531,6 +531,18 @@ impl Checker {
         };
         Evidence::new("note", detail)
     }
+}
+
+/// Whether the profile's name, run together, is within a typo of a protected name or alias ("Macky Sal"
+/// for Macky Sall): such a name is itself a near-copy, so it cannot explain a look-alike handle away,
+/// though its short tokens are too common to count as a name match.
+fn near_copy_of_a_name(profile: &NameKeys, protected: &[NameKeys]) -> bool {
+    let own = profile.norm.fold_compact();
+    protected.iter().any(|t| {
+        let theirs = t.norm.fold_compact();
+        let limit = handle::typo_limit(theirs.chars().count());
+        limit > 0 && handle::osa_within(&own, &theirs, limit).is_some()
+    })
 }
 
 /// Whether the handle is just the profile's own name (`fatousall93` for "Fatou Sall").
