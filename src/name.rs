@@ -129,7 +129,7 @@ fn change(c: char, read_as: char) -> Change {
 
 /// Words that dress up a copied name without changing whose it is ("Davido Official", "The Real …"),
 /// including the titles and campaign words of politicians' names ("Peter Obi for President", "Macky
-/// Sall pour Président", "H.E. …"), in the keys' folded form (président -> president).
+/// Sall pour Président") and honorifics, in the keys' folded form (président -> president).
 #[rustfmt::skip]
 const FILLER: &[&str] = &[
     "official", "officiel", "oficial", "real", "the", "tv", "hq", "page", "account", "club",
