@@ -3,12 +3,10 @@
 //     node bench/wasm/ab.mjs OLD_PKG_DIR NEW_PKG_DIR [PAGE_LOADS]
 // (inputs from target/wasm-bench, written by `make wasm-bench`). Prints, per page load, the first and
 // median later Checker builds for 10,000 accounts and the median hashImage of a 400x400 JPEG.
-import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
+import { root, serve, launch } from './serve.mjs';
 
-const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
 const [oldPkg, newPkg, loads = '3'] = process.argv.slice(2);
 if (!oldPkg || !newPkg) {
   console.error('usage: node bench/wasm/ab.mjs OLD_PKG_DIR NEW_PKG_DIR [PAGE_LOADS]');
@@ -20,27 +18,8 @@ for (const f of ['target/wasm-bench/protected.json', 'target/wasm-bench/avatar.j
     process.exit(2);
   }
 }
-const types = { '.html': 'text/html', '.mjs': 'text/javascript', '.js': 'text/javascript',
-  '.wasm': 'application/wasm', '.json': 'application/json', '.jpg': 'image/jpeg' };
-const server = http.createServer((req, res) => {
-  const p = path.normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname));
-  const [base, rest] = p.startsWith('/A/') ? [path.resolve(oldPkg), p.slice(3)]
-    : p.startsWith('/B/') ? [path.resolve(newPkg), p.slice(3)] : [root, p];
-  const file = path.join(base, rest);
-  if (!file.startsWith(base) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
-    res.writeHead(404).end();
-    return;
-  }
-  res.writeHead(200, { 'content-type': types[path.extname(file)] || 'application/octet-stream' });
-  fs.createReadStream(file).pipe(res);
-});
-await new Promise((r) => server.listen(0, '127.0.0.1', r));
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync', '--no-first-run'],
-});
+const server = await serve({ '/A/': oldPkg, '/B/': newPkg });
+const browser = await launch();
 try {
   const page = await browser.newPage();
   const f = (v) => v.toFixed(1).padStart(7);

@@ -1,0 +1,42 @@
+// What the WASM benchmarks share: a loopback file server and the headless Chromium they drive.
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+
+/** The repository root. */
+export const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
+
+const types = { '.html': 'text/html', '.mjs': 'text/javascript', '.js': 'text/javascript',
+  '.wasm': 'application/wasm', '.json': 'application/json', '.jpg': 'image/jpeg' };
+
+/**
+ * Serve files on 127.0.0.1. `mounts` maps a URL prefix ('/A/') to a folder; everything else comes
+ * from the repository root. Resolves to the listening server.
+ */
+export async function serve(mounts = {}) {
+  const server = http.createServer((req, res) => {
+    const p = path.normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname));
+    const prefix = Object.keys(mounts).find((m) => p.startsWith(m));
+    const base = prefix ? path.resolve(mounts[prefix]) : root;
+    const file = path.join(base, prefix ? p.slice(prefix.length) : p);
+    if (!file.startsWith(base) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': types[path.extname(file)] || 'application/octet-stream' });
+    fs.createReadStream(file).pipe(res);
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  return server;
+}
+
+/** Debian's headless Chromium, kept off the network. */
+export function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}
