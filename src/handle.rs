@@ -592,7 +592,13 @@ pub fn compare(p: &HandleKeys, p_cores: &[Core], t: &HandleKeys) -> Option<Handl
 /// soon as a whole row exceeds the limit: typo limits are 1 or 2, so most comparisons end in a row or two
 /// (strsim has no bounded variant, and the unbounded one dominated check time).
 pub fn osa_within(a: &str, b: &str, limit: usize) -> Option<usize> {
-    // Handle keys are ASCII and short: compare bytes on stack rows, with no allocation.
+    if a.len().abs_diff(b.len()) > limit && a.is_ascii() && b.is_ascii() {
+        return None;
+    }
+    // Handle keys are ASCII and short: a bit-parallel pass over machine words.
+    if a.is_ascii() && b.is_ascii() && !a.is_empty() && a.len() <= 64 {
+        return Some(osa_bits(a.as_bytes(), b.as_bytes())).filter(|d| *d <= limit);
+    }
     const MAX: usize = 64;
     if a.is_ascii() && b.is_ascii() && b.len() < MAX {
         // Byte-sized cells: distances past the limit are never read, and small rows are cheap to clear.
@@ -616,6 +622,34 @@ pub fn osa_within(a: &str, b: &str, limit: usize) -> Option<usize> {
         &mut vec![0; m + 1],
         &mut vec![0; m + 1],
     )
+}
+
+/// Optimal-string-alignment distance of ASCII strings, `a` of 1 to 64 bytes: Hyyrö's bit-vector
+/// algorithm (2003) with its transposition term, as in RapidFuzz. Each byte of `b` updates the whole
+/// column of the table in a few word operations, where the row-by-row table cost a few instructions per
+/// cell and every candidate of a check is compared this way.
+fn osa_bits(a: &[u8], b: &[u8]) -> usize {
+    let mut peq = [0u64; 128];
+    for (i, &c) in a.iter().enumerate() {
+        peq[(c & 0x7f) as usize] |= 1 << i;
+    }
+    let last = 1u64 << (a.len() - 1);
+    let (mut vp, mut vn, mut d0, mut pm_old) = (!0u64, 0u64, 0u64, 0u64);
+    let mut dist = a.len();
+    for &c in b {
+        let pm = peq[(c & 0x7f) as usize];
+        let tr = ((!d0 & pm) << 1) & pm_old;
+        d0 = (((pm & vp).wrapping_add(vp)) ^ vp) | pm | vn | tr;
+        let hp = vn | !(d0 | vp);
+        let hn = d0 & vp;
+        dist += usize::from(hp & last != 0);
+        dist -= usize::from(hn & last != 0);
+        let hp = (hp << 1) | 1;
+        vp = (hn << 1) | !(d0 | hp);
+        vn = hp & d0;
+        pm_old = pm;
+    }
+    dist
 }
 
 /// Rows of the OSA table, with cells saturating at `limit + 1` (so a byte is wide enough for any
@@ -682,37 +716,52 @@ pub fn explain_edit_in(lang: Lang, from: &str, to: &str) -> String {
     }
     // Case-insensitive comparison on lowercase forms computed once per character (lowercasing inside
     // the quadratic loop was a twentieth of check time).
-    let lower = |c: &char| {
-        let mut out = ['\0'; 3];
-        for (slot, l) in out.iter_mut().zip(c.to_lowercase()) {
-            *slot = l;
+    // Each character stands for its lowercase form: itself or its one-letter lowercase, or (for the few
+    // that lowercase to several letters) a number past the last code point, one per distinct form.
+    let mut longer: Vec<String> = Vec::new();
+    let mut lower = |c: &char| -> u32 {
+        let mut l = c.to_lowercase();
+        match (l.next(), l.len()) {
+            (Some(one), 0) => one as u32,
+            _ => {
+                let form: String = c.to_lowercase().collect();
+                let at = longer.iter().position(|f| *f == form).unwrap_or_else(|| {
+                    longer.push(form);
+                    longer.len() - 1
+                });
+                0x11_0000 + at as u32
+            }
         }
-        out
     };
-    let (la, lb): (Vec<[char; 3]>, Vec<[char; 3]>) =
-        (a.iter().map(lower).collect(), b.iter().map(lower).collect());
+    let la: Vec<u32> = a.iter().map(&mut lower).collect();
+    let lb: Vec<u32> = b.iter().map(&mut lower).collect();
     let (n, m) = (a.len(), b.len());
     // eq(i, j): a[i] and b[j] are the same letter ignoring case.
     let eq = |i: usize, j: usize| la[i] == lb[j];
-    let mut d = vec![vec![0usize; m + 1]; n + 1];
-    for (i, row) in d.iter_mut().enumerate() {
-        row[0] = i;
+    // The whole table in one flat array of bytes (both strings are at most 64 characters): the traceback
+    // below reads it back. A vector per row made this a tenth of a check.
+    let width = m + 1;
+    let mut table = vec![0u8; (n + 1) * width];
+    for i in 0..=n {
+        table[i * width] = i as u8;
     }
     for j in 0..=m {
-        d[0][j] = j;
+        table[j] = j as u8;
     }
     for i in 1..=n {
         for j in 1..=m {
-            let cost = usize::from(!eq(i - 1, j - 1));
-            let mut v = (d[i - 1][j] + 1)
-                .min(d[i][j - 1] + 1)
-                .min(d[i - 1][j - 1] + cost);
+            let at = i * width + j;
+            let cost = u8::from(!eq(i - 1, j - 1));
+            let mut v = (table[at - width] + 1)
+                .min(table[at - 1] + 1)
+                .min(table[at - width - 1] + cost);
             if i > 1 && j > 1 && eq(i - 1, j - 2) && eq(i - 2, j - 1) {
-                v = v.min(d[i - 2][j - 2] + 1);
+                v = v.min(table[at - 2 * width - 2] + 1);
             }
-            d[i][j] = v;
+            table[at] = v;
         }
     }
+    let d = |i: usize, j: usize| table[i * width + j];
     let mut ops = Vec::new();
     let (mut i, mut j) = (n, m);
     while i > 0 || j > 0 {
@@ -721,18 +770,18 @@ pub fn explain_edit_in(lang: Lang, from: &str, to: &str) -> String {
             && eq(i - 1, j - 2)
             && eq(i - 2, j - 1)
             && !eq(i - 1, j - 1)
-            && d[i][j] == d[i - 2][j - 2] + 1
+            && d(i, j) == d(i - 2, j - 2) + 1
         {
             ops.push(Edit::Swapped(a[i - 2], a[i - 1]));
             i -= 2;
             j -= 2;
-        } else if i > 0 && j > 0 && d[i][j] == d[i - 1][j - 1] + usize::from(!eq(i - 1, j - 1)) {
+        } else if i > 0 && j > 0 && d(i, j) == d(i - 1, j - 1) + u8::from(!eq(i - 1, j - 1)) {
             if !eq(i - 1, j - 1) {
                 ops.push(Edit::Replaced(a[i - 1], b[j - 1]));
             }
             i -= 1;
             j -= 1;
-        } else if i > 0 && d[i][j] == d[i - 1][j] + 1 {
+        } else if i > 0 && d(i, j) == d(i - 1, j) + 1 {
             ops.push(Edit::Dropped(a[i - 1]));
             i -= 1;
         } else {

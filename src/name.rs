@@ -226,29 +226,52 @@ pub fn compare_all(p: &NameKeys, t: &NameKeys) -> Option<NameMatch> {
     }
 }
 
+/// Token positions as bits: names are compared by their first 128 words (a 200-character name has at
+/// most 100 unless it holds ligatures that expand to several words), and a comparison runs several times
+/// per candidate, so it allocates nothing.
+type Positions = u128;
+const MAX_TOKENS: usize = Positions::BITS as usize;
+
 fn compare_tokens(p: &[String], p_filler: u64, t: &[String]) -> Option<NameMatch> {
+    let (p, t) = (&p[..p.len().min(MAX_TOKENS)], &t[..t.len().min(MAX_TOKENS)]);
     if t.is_empty() || p.is_empty() {
         return None;
     }
     // Set aside filler words the protected name does not itself contain ("The Weeknd" keeps "the").
-    let core: Vec<&str> = p
+    let core: Positions = p
         .iter()
         .enumerate()
         .filter(|(i, w)| {
             let filler = *i < 64 && p_filler & (1 << i) != 0;
             !filler || t.iter().any(|x| x == *w)
         })
-        .map(|(_, w)| w.as_str())
-        .collect();
-    if core.is_empty() {
+        .fold(0, |bits, (i, _)| bits | 1 << i);
+    if core == 0 {
         return None;
     }
-    let t: Vec<&str> = t.iter().map(String::as_str).collect();
-    let run_together = core
-        .iter()
-        .flat_map(|w| w.bytes())
+    let core_words = || {
+        p.iter()
+            .enumerate()
+            .filter(move |(i, _)| core >> i & 1 == 1)
+    };
+    let run_together = core_words()
+        .flat_map(|(_, w)| w.bytes())
         .eq(t.iter().flat_map(|w| w.bytes()));
-    if run_together || (core.len() == t.len() && sorted(&core) == sorted(&t)) {
+    // Every protected token present exactly, each matched to its own profile word.
+    let mut used: Positions = 0;
+    let all_present =
+        t.iter().all(
+            |w| match core_words().find(|(i, c)| used >> i & 1 == 0 && *c == w) {
+                Some((i, _)) => {
+                    used |= 1 << i;
+                    true
+                }
+                None => false,
+            },
+        );
+    let core_len = core.count_ones() as usize;
+    // The same words in any order, or run together.
+    if run_together || (all_present && core_len == t.len()) {
         return Some(NameMatch {
             how: NameHow::Same,
             strength: 3,
@@ -256,24 +279,11 @@ fn compare_tokens(p: &[String], p_filler: u64, t: &[String]) -> Option<NameMatch
             loose: false,
         });
     }
-    // Every protected token present exactly, with other words beside it.
-    let mut used = vec![false; core.len()];
-    let all_present =
-        t.iter().all(
-            |w| match core.iter().enumerate().find(|(i, c)| !used[*i] && *c == w) {
-                Some((i, _)) => {
-                    used[i] = true;
-                    true
-                }
-                None => false,
-            },
-        );
+    // Every protected token present, with other words beside it.
     if all_present {
-        let extra: Vec<String> = core
-            .iter()
-            .zip(&used)
-            .filter(|(_, u)| !**u)
-            .map(|(c, _)| c.to_string())
+        let extra: Vec<String> = core_words()
+            .filter(|(i, _)| used >> i & 1 == 0)
+            .map(|(_, c)| c.to_string())
             .collect();
         // A one-word protected name inside a longer ordinary name (Olamide -> Olamide Adeyemi) is no match.
         if t.len() < 2 {
@@ -287,21 +297,19 @@ fn compare_tokens(p: &[String], p_filler: u64, t: &[String]) -> Option<NameMatch
         });
     }
     // Token alignment by Jaro-Winkler, weighted by token length; short tokens must match exactly.
-    if core.len() != t.len() {
+    if core_len != t.len() {
         return None;
     }
-    let mut used = vec![false; core.len()];
+    let mut used: Positions = 0;
     let mut total = 0.0;
     let mut weight = 0.0;
     let mut worst: f64 = 1.0;
-    for w in &t {
-        let best = core
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| !used[*i])
+    for w in t {
+        let best = core_words()
+            .filter(|(i, _)| used >> i & 1 == 0)
             .map(|(i, c)| (i, token_similarity(c, w)))
             .max_by(|x, y| x.1.total_cmp(&y.1))?;
-        used[best.0] = true;
+        used |= 1 << best.0;
         let len = w.chars().count() as f64;
         total += best.1 * len;
         weight += len;
@@ -385,12 +393,6 @@ fn jaro_winkler_ascii(a: &[u8], b: &[u8]) -> f64 {
     } else {
         sim
     }
-}
-
-fn sorted<'a>(v: &[&'a str]) -> Vec<&'a str> {
-    let mut s = v.to_vec();
-    s.sort_unstable();
-    s
 }
 
 #[cfg(test)]

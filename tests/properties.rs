@@ -112,3 +112,37 @@ proptest! {
         prop_assert!(n.fold.chars().count() <= 4 * cap + 4);
     }
 }
+
+// Handle distances: the bit-parallel pass must give exactly the optimal-string-alignment distance, for
+// keys of any length (past 64 bytes the row-by-row table takes over), and None past the limit.
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+    #[test]
+    fn handle_distance_is_the_osa_distance(a in "[abcd_1]{0,70}", b in "[abcd_1]{0,70}", limit in 0usize..4) {
+        let want = strsim::osa_distance(&a, &b);
+        let got = vipguard::handle::osa_within(&a, &b, limit);
+        prop_assert_eq!(got, Some(want).filter(|d| *d <= limit), "{:?} vs {:?}", a, b);
+    }
+
+    #[test]
+    fn handle_distance_of_near_copies(a in "[a-z]{1,20}", edits in prop::collection::vec((0usize..22, 0u8..4, prop::sample::select(vec!['a', 'e', 'o', 'x'])), 0..3)) {
+        // Typos of a word (insertions, deletions, replacements, swaps): the cases that matter, and the
+        // ones a random pair of strings rarely produces.
+        let mut b: Vec<char> = a.chars().collect();
+        for (at, op, c) in edits {
+            let at = at % (b.len() + 1);
+            match op {
+                0 => b.insert(at, c),
+                1 if at < b.len() => { b.remove(at); }
+                2 if at < b.len() => b[at] = c,
+                3 if at + 1 < b.len() => b.swap(at, at + 1),
+                _ => {}
+            }
+        }
+        let b: String = b.into_iter().collect();
+        let want = strsim::osa_distance(&a, &b);
+        for limit in 0..4 {
+            prop_assert_eq!(vipguard::handle::osa_within(&a, &b, limit), Some(want).filter(|d| *d <= limit));
+        }
+    }
+}
