@@ -85,6 +85,8 @@ struct Tables {
     strong: HashMap<String, (&'static str, &'static str)>,
     fan: HashMap<String, (&'static str, &'static str)>,
     account: Vec<String>,
+    /// Every strong, fan and account word: `is_label_token` asks for each word of every name.
+    any: rustc_hash::FxHashSet<String>,
     negated: Vec<String>,
     official: Vec<String>,
 }
@@ -95,22 +97,31 @@ fn key(w: &str) -> String {
 
 fn tables() -> &'static Tables {
     static T: OnceLock<Tables> = OnceLock::new();
-    T.get_or_init(|| Tables {
-        strong: STRONG.iter().map(|&(w, l)| (key(w), (w, l))).collect(),
-        fan: FAN.iter().map(|&(w, l)| (key(w), (w, l))).collect(),
-        account: ACCOUNT_WORDS.iter().map(|w| key(w)).collect(),
-        negated: NEGATED_OFFICIAL.iter().map(|w| key(w)).collect(),
-        official: OFFICIAL_WORDS.iter().map(|w| key(w)).collect(),
+    T.get_or_init(|| {
+        let strong: HashMap<_, _> = STRONG.iter().map(|&(w, l)| (key(w), (w, l))).collect();
+        let fan: HashMap<_, _> = FAN.iter().map(|&(w, l)| (key(w), (w, l))).collect();
+        let account: Vec<String> = ACCOUNT_WORDS.iter().map(|w| key(w)).collect();
+        let any = strong
+            .keys()
+            .chain(fan.keys())
+            .chain(&account)
+            .cloned()
+            .collect();
+        Tables {
+            strong,
+            fan,
+            account,
+            any,
+            negated: NEGATED_OFFICIAL.iter().map(|w| key(w)).collect(),
+            official: OFFICIAL_WORDS.iter().map(|w| key(w)).collect(),
+        }
     })
 }
 
 /// Whether a (fold-normalised) name token is a label word or a word for "account"/"page" that goes
 /// with one ("Compte Parodique", "Página de Fãs"), so name matching can set it aside.
 pub fn is_label_token(token: &str) -> bool {
-    let t = tables();
-    t.strong.contains_key(token)
-        || t.fan.contains_key(token)
-        || t.account.iter().any(|a| a == token)
+    tables().any.contains(token)
 }
 
 /// Label words in a display name's tokens (fold keys, in order).

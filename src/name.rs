@@ -40,15 +40,15 @@ impl NameKeys {
         let glyph: Vec<String> = split(&norm.glyph);
         let fold: Vec<String> = split(&norm.fold);
         let loose: Vec<String> = glyph.iter().map(|t| loose_token(t)).collect();
-        let filler = |v: &[String]| {
-            v.iter()
-                .take(64)
-                .enumerate()
-                .filter(|(_, t)| is_filler(t))
-                .fold(0u64, |bits, (i, _)| bits | 1 << i)
-        };
+        // The three readings mostly hold the same words: ask about each word once.
+        let fold_filler = filler_bits(&fold, None);
+        let glyph_filler = filler_bits(&glyph, Some((&fold, fold_filler)));
         NameKeys {
-            filler: [filler(&fold), filler(&glyph), filler(&loose)],
+            filler: [
+                fold_filler,
+                glyph_filler,
+                filler_bits(&loose, Some((&glyph, glyph_filler))),
+            ],
             fold,
             loose,
             glyph,
@@ -56,6 +56,20 @@ impl NameKeys {
             norm,
         }
     }
+}
+
+/// Which of the first 64 `tokens` are filler, one bit each; where a word equals the word at the same
+/// place in another reading, that reading's answer is reused.
+fn filler_bits(tokens: &[String], same_as: Option<(&[String], u64)>) -> u64 {
+    tokens
+        .iter()
+        .take(64)
+        .enumerate()
+        .filter(|(i, t)| match same_as {
+            Some((other, bits)) if other.get(*i) == Some(*t) => bits & (1 << i) != 0,
+            _ => is_filler(t),
+        })
+        .fold(0u64, |bits, (i, _)| bits | 1 << i)
 }
 
 fn is_numeric(token: &str) -> bool {

@@ -95,10 +95,10 @@ pub struct Normalized {
 impl Normalized {
     /// The fold key without spaces (`rn` met across a word boundary is read as `m` again).
     pub fn fold_compact(&self) -> String {
-        collapse_rn(self.fold.chars().filter(|c| *c != ' ').collect())
+        collapse_rn(without_spaces(&self.fold))
     }
     pub fn glyph_compact(&self) -> String {
-        collapse_rn(self.glyph.chars().filter(|c| *c != ' ').collect())
+        collapse_rn(without_spaces(&self.glyph))
     }
     pub fn is_empty(&self) -> bool {
         self.fold.is_empty()
@@ -549,10 +549,18 @@ impl Builder {
     }
 }
 
+/// Keys hold single spaces between words: copy the words, not each character.
+fn without_spaces(key: &str) -> String {
+    let mut out = String::with_capacity(key.len());
+    key.split(' ').for_each(|w| out.push_str(w));
+    out
+}
+
 /// The skeleton reads m as rn; collapse both to m so keys stay short and edit distances count one
 /// letter, not two.
 fn collapse_rn(s: String) -> String {
-    if s.contains("rn") {
+    // A byte scan: `str::contains` prepares a substring search, which cost more than the key itself.
+    if s.as_bytes().windows(2).any(|w| w == b"rn") {
         s.replace("rn", "m")
     } else {
         s
