@@ -70,6 +70,8 @@ struct ProfileView<'a> {
     /// Protected accounts whose avatar the profile's avatar copies, best first.
     avatar_matches: Vec<(u32, AvatarMatch)>,
     undone: Undone,
+    /// Whether the handle is the profile's own name: asked of every candidate, worked out once.
+    handle_is_own_name: std::cell::OnceCell<bool>,
 }
 
 struct Assessment {
@@ -265,6 +267,7 @@ impl Checker {
             cores,
             avatar_matches: Vec::new(),
             undone: Undone::default(),
+            handle_is_own_name: std::cell::OnceCell::new(),
         }
     }
 
@@ -322,7 +325,11 @@ impl Checker {
         let mut h = handle.as_ref().map_or(0, |(m, _)| m.strength);
         // A handle that is just the profile's own, different name is no evidence: `fatousall93` for
         // "Fatou Sall" says nothing about Macky Sall. With a merely similar name it counts once, not twice.
-        let own_name = h > 0 && h < 3 && explained_by_own_name(&v.handle, &v.name);
+        let own_name = h > 0
+            && h < 3
+            && *v
+                .handle_is_own_name
+                .get_or_init(|| explained_by_own_name(&v.handle, &v.name));
         let handle_explained = own_name && n <= 1 && !near_copy_of_a_name(&v.name, &p.names);
         if handle_explained {
             h = 0;
@@ -552,19 +559,24 @@ fn explained_by_own_name(h: &HandleKeys, n: &NameKeys) -> bool {
         return false;
     }
     let toks = &n.fold;
-    let mut forms: Vec<String> = vec![toks.concat()];
-    forms.extend(toks.iter().filter(|t| t.len() >= 4).cloned());
-    for i in 0..toks.len() {
-        for j in 0..toks.len() {
-            if i != j {
-                forms.push(format!("{}{}", toks[i], toks[j]));
-                if let Some(c) = toks[i].chars().next() {
-                    forms.push(format!("{c}{}", toks[j]));
-                    forms.push(format!("{}{c}", toks[j]));
-                }
-            }
-        }
-    }
+    // Forms of the name a handle is made from, matched where they are found (no strings are built: this
+    // runs for every profile whose handle resembles a protected one).
+    let whole: Vec<&str> = toks.iter().map(String::as_str).collect();
+    let found = |parts: &[&str]| concat_found(&letters, parts);
+    let form_found = found(&whole)
+        || toks.iter().any(|t| t.len() >= 4 && found(&[t]))
+        || (0..toks.len()).any(|i| {
+            let initial = toks[i]
+                .chars()
+                .next()
+                .map_or("", |c| &toks[i][..c.len_utf8()]);
+            (0..toks.len()).any(|j| {
+                i != j
+                    && (found(&[&toks[i], &toks[j]])
+                        || found(&[initial, &toks[j]])
+                        || found(&[&toks[j], initial]))
+            })
+        });
     // A first name with the start of the surname (david_o, peterobi for "Peter Obiageli").
     let prefixed = toks.iter().enumerate().any(|(i, a)| {
         toks.iter().enumerate().any(|(j, b)| {
@@ -574,9 +586,22 @@ fn explained_by_own_name(h: &HandleKeys, n: &NameKeys) -> bool {
                     .is_some_and(|rest| !rest.is_empty() && b.starts_with(rest))
         })
     });
-    prefixed
-        || forms.iter().any(|f| {
-            letters == *f || (f.len() * 10 >= letters.len() * 7 && letters.contains(f.as_str()))
+    prefixed || form_found
+}
+
+/// Whether `parts`, written together, are all of `letters` or a piece of it at least 70% as long.
+fn concat_found(letters: &str, parts: &[&str]) -> bool {
+    let total: usize = parts.iter().map(|p| p.len()).sum();
+    let bytes = letters.as_bytes();
+    total * 10 >= bytes.len() * 7
+        && total <= bytes.len()
+        && (0..=bytes.len() - total).any(|start| {
+            let mut at = start;
+            parts.iter().all(|p| {
+                let here = bytes[at..].starts_with(p.as_bytes());
+                at += p.len();
+                here
+            })
         })
 }
 
@@ -688,5 +713,51 @@ fn avatar_refs(a: &AvatarRef) -> Vec<RefHash> {
             .iter()
             .filter_map(|r| RefHash::parse(r).ok())
             .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn own(handle: &str, name: &str) -> bool {
+        explained_by_own_name(&HandleKeys::new("x", handle), &NameKeys::new(name))
+    }
+
+    #[test]
+    fn a_handle_made_of_the_profiles_own_name() {
+        for (handle, name) in [
+            ("fatousall93", "Fatou Sall"),
+            ("sall_fatou", "Fatou Sall"),
+            ("fsall", "Fatou Sall"),
+            ("sallf", "Fatou Sall"),
+            ("the_fatousall", "Fatou Sall"),
+            ("david_o", "David Obiageli"),
+        ] {
+            assert!(own(handle, name), "{handle} for {name}");
+        }
+        for (handle, name) in [
+            ("mackysall", "Fatou Sall"),
+            ("fatoudiop", "Fatou Sall"),
+            ("xx_official_fatou_xx", "Fatou Sall"),
+            ("fa", "Fatou Sall"),
+        ] {
+            assert!(!own(handle, name), "{handle} for {name}");
+        }
+    }
+
+    #[test]
+    fn concatenations_are_found_whole_or_as_most_of_the_letters() {
+        assert!(concat_found("fatousall", &["fatou", "sall"]));
+        assert!(concat_found("xfatousall", &["fatou", "sall"]));
+        assert!(
+            !concat_found("xxxxfatousall", &["fatou", "sall"]),
+            "under 70%"
+        );
+        assert!(!concat_found("sallfatou", &["fatou", "sall"]));
+        assert!(
+            !concat_found("fat", &["fatou", "sall"]),
+            "longer than the letters"
+        );
     }
 }

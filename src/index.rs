@@ -118,23 +118,26 @@ impl MultiMap {
         if self.filter.is_empty() {
             return;
         }
-        let mixed: Vec<u64> = keys.iter().map(|k| mix(*k)).collect();
-        let hits: Vec<u64> = mixed
-            .into_iter()
-            .filter(|k| {
-                let (word, mask) = self.filter_mask(*k);
-                self.filter[word] & mask == mask
-            })
-            .collect();
-        for k in hits {
-            let b = (k >> self.shift) as usize;
-            let range = self.buckets[b] as usize..self.buckets[b + 1] as usize;
-            out.extend(
-                self.entries[range]
-                    .iter()
-                    .filter(|e| **e & !VALUE_MASK == k)
-                    .map(|e| (e & VALUE_MASK) as u32),
-            );
+        // In chunks on the stack: a check makes a dozen of these calls, and two vectors each showed.
+        let mut hits = [0u64; 32];
+        for chunk in keys.chunks(hits.len()) {
+            let mut n = 0;
+            for k in chunk {
+                let k = mix(*k);
+                let (word, mask) = self.filter_mask(k);
+                hits[n] = k;
+                n += usize::from(self.filter[word] & mask == mask);
+            }
+            for &k in &hits[..n] {
+                let b = (k >> self.shift) as usize;
+                let range = self.buckets[b] as usize..self.buckets[b + 1] as usize;
+                out.extend(
+                    self.entries[range]
+                        .iter()
+                        .filter(|e| **e & !VALUE_MASK == k)
+                        .map(|e| (e & VALUE_MASK) as u32),
+                );
+            }
         }
     }
 }
