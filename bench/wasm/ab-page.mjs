@@ -11,7 +11,10 @@ async function run() {
   await initB();
   const list = await (await fetch('/target/wasm-bench/protected.json')).text();
   const jpeg = new Uint8Array(await (await fetch('/target/wasm-bench/avatar.jpg')).arrayBuffer());
-  const out = { a: { build: [], hash: [] }, b: { build: [], hash: [] } };
+  const profiles = await (await fetch('/target/wasm-bench/profiles.json')).json();
+  const out = {
+    a: { build: [], hash: [], check: [], many: [] }, b: { build: [], hash: [], check: [], many: [] },
+  };
   // Building a Checker for 10,000 accounts: the first build of each module runs mostly in V8's
   // baseline tier (what a freshly started service worker does), later ones in optimised code.
   for (let i = 0; i < 9; i++) {
@@ -21,6 +24,25 @@ async function run() {
       c.free();
     }
   }
+  // One check against 10,000 accounts, timed over batches of 200 (the browser's clock is too coarse
+  // for a single call), and checkMany of 500 profiles; batches alternate between the builds.
+  const checkers = { a: new A.Checker(list), b: new B.Checker(list) };
+  const batch = 200;
+  for (let i = 0; i < 20; i++) {
+    const qs = profiles.slice((i * batch) % (profiles.length - batch)).slice(0, batch);
+    for (const side of i % 2 ? ['b', 'a'] : ['a', 'b']) {
+      const c = checkers[side];
+      out[side].check.push(time(() => { for (const q of qs) c.check(q); }) / batch * 1000);
+    }
+  }
+  for (let i = 0; i < 12; i++) {
+    const qs = profiles.slice(0, 500);
+    for (const side of i % 2 ? ['b', 'a'] : ['a', 'b']) {
+      out[side].many.push(time(() => checkers[side].checkMany(qs)));
+    }
+  }
+  checkers.a.free();
+  checkers.b.free();
   for (let i = 0; i < 10; i++) { A.hashImage(jpeg); B.hashImage(jpeg); }
   for (let i = 0; i < 100; i++) {
     out.a.hash.push(time(() => A.hashImage(jpeg)));
@@ -28,6 +50,7 @@ async function run() {
   }
   const sum = (s) => ({
     first_build_ms: s.build[0], build_ms: median(s.build.slice(1)), hash_ms: median(s.hash),
+    check_us: median(s.check.slice(2)), many_ms: median(s.many.slice(2)),
   });
   return { a: sum(out.a), b: sum(out.b) };
 }

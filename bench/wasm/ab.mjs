@@ -2,7 +2,8 @@
 // change can be measured against its baseline on a noisy machine:
 //     node bench/wasm/ab.mjs OLD_PKG_DIR NEW_PKG_DIR [PAGE_LOADS]
 // (inputs from target/wasm-bench, written by `make wasm-bench`). Prints, per page load, the first and
-// median later Checker builds for 10,000 accounts and the median hashImage of a 400x400 JPEG.
+// median later Checker builds for 10,000 accounts, the median hashImage of a 400x400 JPEG, the median
+// check (batches of 200) and checkMany of 500 profiles.
 import fs from 'node:fs';
 import path from 'node:path';
 import { root, serve, launch } from './serve.mjs';
@@ -23,14 +24,16 @@ const browser = await launch();
 try {
   const page = await browser.newPage();
   const f = (v) => v.toFixed(1).padStart(7);
-  console.log('load   first build A / B (ms)   later builds A / B (ms)   hashImage A / B (ms)');
+  console.log('load   first build A / B (ms)   later builds A / B (ms)   hashImage A / B (ms)'
+    + '   check A / B (us)   checkMany 500 A / B (ms)');
   for (let i = 0; i < Number(loads); i++) {
     await page.goto(`http://127.0.0.1:${server.address().port}/bench/wasm/ab.html?load=${i}`);
     await page.waitForFunction(() => window.__result, null, { timeout: 300000 });
     const r = await page.evaluate(() => window.__result);
     if (r.error) throw new Error(r.error);
     console.log(`${String(i + 1).padStart(4)}   ${f(r.a.first_build_ms)} / ${f(r.b.first_build_ms)}`
-      + `        ${f(r.a.build_ms)} / ${f(r.b.build_ms)}         ${f(r.a.hash_ms)} / ${f(r.b.hash_ms)}`);
+      + `        ${f(r.a.build_ms)} / ${f(r.b.build_ms)}         ${f(r.a.hash_ms)} / ${f(r.b.hash_ms)}`
+      + `     ${f(r.a.check_us)} / ${f(r.b.check_us)}     ${f(r.a.many_ms)} / ${f(r.b.many_ms)}`);
   }
 } finally {
   await browser.close();
