@@ -157,6 +157,17 @@ pub struct Index {
     by_tokens: MultiMap,
     /// Names waiting for `finish`, which needs every token's frequency first.
     pending: Vec<(u32, Vec<String>)>,
+    /// One bit per hash of the first four bytes of every exact key: a handle's embedded substrings are
+    /// looked up only from positions where some key could start. The table (128 KB) stays in cache;
+    /// the substring lookups it saves were a fifth of a check's cache misses.
+    starts: Vec<u64>,
+}
+
+const START_BYTES: usize = 4;
+const START_BITS: u32 = 20;
+
+fn start_bit(bytes: &[u8]) -> usize {
+    (mix(fnv_extend(FNV_OFFSET, &bytes[..START_BYTES])) >> (64 - START_BITS)) as usize
 }
 
 const SINGLE: u64 = 1 << 63;
@@ -212,6 +223,7 @@ impl Index {
     pub fn add_handle(&mut self, a: u32, k: &HandleKeys) {
         for key in [&k.fold, &k.glyph, &k.leet] {
             self.exact.push(fnv(key), a);
+            self.note_start(key);
         }
         if k.fold.chars().count() >= 5 {
             let keys: &[&String] = if k.leet == k.fold {
@@ -228,8 +240,27 @@ impl Index {
 
     pub fn add_name(&mut self, a: u32, n: &NameKeys) {
         // Loose tokens only: every fold or glyph match is also a loose match.
-        self.exact.push(fnv(&sorted_key(&n.loose)), a);
+        let key = sorted_key(&n.loose);
+        self.exact.push(fnv(&key), a);
+        self.note_start(&key);
         self.pending.push((a, n.loose.clone()));
+    }
+
+    fn note_start(&mut self, key: &str) {
+        if key.len() > START_BYTES {
+            if self.starts.is_empty() {
+                self.starts = vec![0; (1 << START_BITS) / 64];
+            }
+            let bit = start_bit(key.as_bytes());
+            self.starts[bit / 64] |= 1 << (bit % 64);
+        }
+    }
+
+    fn may_start_a_key(&self, bytes: &[u8]) -> bool {
+        let bit = start_bit(bytes);
+        self.starts
+            .get(bit / 64)
+            .is_some_and(|w| w & (1 << (bit % 64)) != 0)
     }
 
     /// Build the token index and sort every map once everything is added.
@@ -313,6 +344,12 @@ impl Index {
                 .collect();
             let bytes = handle.fold.as_bytes();
             for (si, &start) in ends.iter().enumerate() {
+                // Every substring looked up is over 4 bytes long, so a key it equals starts with these.
+                if bytes.len() - start <= START_BYTES
+                    || !self.may_start_a_key(&bytes[start..start + START_BYTES])
+                {
+                    continue;
+                }
                 let mut h = FNV_OFFSET;
                 let mut prev = start;
                 for &end in &ends[si + 1..] {
@@ -411,6 +448,12 @@ mod tests {
         assert!(candidates(&ix, "", "AlikoDngote").contains(&0));
         assert!(candidates(&ix, "", "real_davido").contains(&4));
         assert!(candidates(&ix, "", "xdavidox").contains(&4));
+        // Embedded anywhere, after characters of several bytes, and as the shortest key (5 bytes).
+        assert!(candidates(&ix, "", "zzzz_fan_of_davido_page").contains(&4));
+        assert!(candidates(&ix, "", "ééédavido").contains(&4));
+        let short = index(&[("Ama Ba", "amaba")]);
+        assert_eq!(candidates(&short, "", "xxamabaxx"), vec![0]);
+        assert!(candidates(&short, "", "xxamabxx").is_empty());
     }
 
     #[test]
