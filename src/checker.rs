@@ -330,7 +330,14 @@ impl Checker {
             && *v
                 .handle_is_own_name
                 .get_or_init(|| explained_by_own_name(&v.handle, &v.name));
-        let handle_explained = own_name && n <= 1 && !near_copy_of_a_name(&v.name, &p.names);
+        // Unless the own name holds the protected one: 'Sen. Macky Sall' with @MackySall_HQ is no
+        // namesake, and neither is a name one typo away from it.
+        let holds_protected_name = matches!(
+            name.as_ref().map(|(m, _)| &m.how),
+            Some(NameHow::Contains { .. })
+        );
+        let handle_explained =
+            own_name && n <= 1 && !holds_protected_name && !near_copy_of_a_name(&v.name, &p.names);
         if handle_explained {
             h = 0;
         } else if own_name && matches!(name.as_ref().map(|(m, _)| &m.how), Some(NameHow::Similar)) {
