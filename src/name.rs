@@ -160,6 +160,14 @@ const FILLER: &[&str] = &[
     "malam", "sheikh", "shaykh", "serigne", "otunba", "oba", "ooni",
     "prof", "professor", "engr", "barr", "pastor", "apostle", "bishop", "prophet", "rev",
     "reverend", "evangelist", "general", "gen", "madam", "mme", "mlle", "monsieur", "sr", "jr",
+    "chief", "honourable", "honorable", "rt", "his", "her", "ambassador", "amb",
+    // Military ranks (Capitaine Ibrahim Traoré); not Major, which is also a name.
+    "captain", "capitaine", "capt", "cpt", "colonel", "col", "lieutenant", "lt", "commandant",
+    "cmdt", "sergeant", "sgt", "marshal", "marechal", "admiral", "amiral",
+    // The customer-care pages that brand impersonators pose as (MTN Nigeria Customer Care).
+    "customer", "care", "service", "services", "helpline", "helpdesk", "hotline", "desk",
+    "assistance", "client", "clients", "clientele", "cliente", "clientes", "atendimento", "soporte",
+    "ayuda", "centre", "center",
 ];
 
 /// Filler: the words above, label words, the handle affixes of two or more letters (giveaway, naija,
