@@ -104,7 +104,7 @@ impl Checker {
             ] {
                 for h in list {
                     targets.push(Target {
-                        keys: HandleKeys::new(&h.platform, &h.handle),
+                        keys: HandleKeys::target(&h.platform, &h.handle),
                         kind,
                     });
                     exact_accounts.insert(

@@ -145,30 +145,38 @@ fn leet_digit(c: char) -> Option<char> {
 
 impl HandleKeys {
     pub fn new(platform: &str, handle: &str) -> Self {
-        let local = handle_local(platform, handle);
-        let n = normalize(local, MAX_HANDLE_CHARS);
-        let fold = n.fold_compact();
-        let leet = fold.chars().map(leet_char).collect();
+        let mut k = Self::target(platform, handle);
+        let local = k.display.as_str();
         let plain = local.to_lowercase();
-        let parts = split_parts(&plain);
-        let mut read_parts = Vec::new();
+        k.parts = split_parts(&plain);
         if local.contains('I') {
-            read_parts.push((split_parts(&local.replace('I', "l").to_lowercase()), true));
+            k.read_parts
+                .push((split_parts(&local.replace('I', "l").to_lowercase()), true));
         }
         if plain.bytes().any(|b| b.is_ascii_digit()) {
             let leet = leet_reading(&plain);
             if leet != plain {
-                read_parts.push((split_parts(&leet), false));
+                k.read_parts.push((split_parts(&leet), false));
             }
         }
-        let mut words = camel_parts(local);
-        if words.len() < 2 || words == parts {
-            words.clear();
+        k.words = camel_parts(local);
+        if k.words.len() < 2 || k.words == k.parts {
+            k.words.clear();
         }
+        k
+    }
+
+    /// The keys a protected handle is compared by: no parts or words, which only a profile's handle
+    /// needs (for its cores and labels), so building a checker does not make them for every account.
+    pub fn target(platform: &str, handle: &str) -> Self {
+        let local = handle_local(platform, handle);
+        let n = normalize(local, MAX_HANDLE_CHARS);
+        let fold = n.fold_compact();
+        let leet = fold.chars().map(leet_char).collect();
         let glyph = n.glyph_compact();
         HandleKeys {
-            read_parts,
-            words,
+            read_parts: Vec::new(),
+            words: Vec::new(),
             display: local.to_string(),
             fold_len: fold.chars().count(),
             glyph_len: glyph.chars().count(),
@@ -177,7 +185,7 @@ impl HandleKeys {
             glyph,
             fold,
             leet,
-            parts,
+            parts: Vec::new(),
             truncated: n.truncated,
         }
     }
