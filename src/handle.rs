@@ -596,40 +596,28 @@ pub fn compare(p: &HandleKeys, p_cores: &[Core], t: &HandleKeys) -> Option<Handl
     None
 }
 
-/// Optimal-string-alignment distance between `a` and `b` if it is at most `limit`, else None. Stops as
-/// soon as a whole row exceeds the limit: typo limits are 1 or 2, so most comparisons end in a row or two
-/// (strsim has no bounded variant, and the unbounded one dominated check time).
+/// Optimal-string-alignment distance between `a` and `b` if it is at most `limit`, else None (strsim
+/// has no bounded variant, and the unbounded one dominated check time).
 pub fn osa_within(a: &str, b: &str, limit: usize) -> Option<usize> {
-    if a.len().abs_diff(b.len()) > limit && a.is_ascii() && b.is_ascii() {
-        return None;
-    }
-    // Handle keys are ASCII and short: a bit-parallel pass over machine words.
-    if a.is_ascii() && b.is_ascii() && !a.is_empty() && a.len() <= 64 {
-        return Some(osa_bits(a.as_bytes(), b.as_bytes())).filter(|d| *d <= limit);
-    }
-    const MAX: usize = 64;
-    if a.is_ascii() && b.is_ascii() && b.len() < MAX {
-        // Byte-sized cells: distances past the limit are never read, and small rows are cheap to clear.
-        return osa_rows::<u8, u8>(
-            a.as_bytes(),
-            b.as_bytes(),
-            limit,
-            &mut [0; MAX],
-            &mut [0; MAX],
-            &mut [0; MAX],
-        );
+    if a.is_ascii() && b.is_ascii() {
+        if a.len().abs_diff(b.len()) > limit {
+            return None;
+        }
+        // Handle keys are ASCII and short: a bit-parallel pass with the shorter one in a machine word
+        // (the distance is symmetric).
+        let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+        if short.len() <= 64 {
+            let d = if short.is_empty() {
+                long.len()
+            } else {
+                osa_bits(short.as_bytes(), long.as_bytes())
+            };
+            return Some(d).filter(|d| *d <= limit);
+        }
     }
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
-    let m = b.len();
-    osa_rows::<char, usize>(
-        &a,
-        &b,
-        limit,
-        &mut vec![0; m + 1],
-        &mut vec![0; m + 1],
-        &mut vec![0; m + 1],
-    )
+    osa_rows(&a, &b, limit)
 }
 
 /// Optimal-string-alignment distance of ASCII strings, `a` of 1 to 64 bytes: Hyyrö's bit-vector
@@ -660,23 +648,17 @@ fn osa_bits(a: &[u8], b: &[u8]) -> usize {
     dist
 }
 
-/// Rows of the OSA table, with cells saturating at `limit + 1` (so a byte is wide enough for any
-/// string length).
-fn osa_rows<T: PartialEq, C: Copy + Into<usize> + TryFrom<usize>>(
-    a: &[T],
-    b: &[T],
-    limit: usize,
-    prev2: &mut [C],
-    prev: &mut [C],
-    cur: &mut [C],
-) -> Option<usize> {
+/// Rows of the OSA table for text outside the bit-parallel pass (other scripts, very long keys), with
+/// cells saturating at `limit + 1`. Stops as soon as a whole row exceeds the limit: typo limits are 1
+/// or 2, so most comparisons end in a row or two.
+fn osa_rows(a: &[char], b: &[char], limit: usize) -> Option<usize> {
     if a.len().abs_diff(b.len()) > limit {
         return None;
     }
     let cap = limit + 1;
-    let cell = |v: usize| C::try_from(v.min(cap)).ok().expect("limit + 1 fits a cell");
+    let cell = |v: usize| v.min(cap);
     let m = b.len();
-    let (mut prev2, mut prev, mut cur) = (&mut prev2[..=m], &mut prev[..=m], &mut cur[..=m]);
+    let (mut prev2, mut prev, mut cur) = (vec![0; m + 1], vec![0; m + 1], vec![0; m + 1]);
     for (j, p) in prev.iter_mut().enumerate() {
         *p = cell(j);
     }
@@ -685,14 +667,12 @@ fn osa_rows<T: PartialEq, C: Copy + Into<usize> + TryFrom<usize>>(
         let lo = i.saturating_sub(limit).max(1);
         let hi = (i + limit).min(m);
         cur[lo - 1] = cell(if lo == 1 { i } else { cap });
-        let mut row_min = cur[lo - 1].into();
+        let mut row_min = cur[lo - 1];
         for j in lo..=hi {
             let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut v = (prev[j].into() + 1)
-                .min(cur[j - 1].into() + 1)
-                .min(prev[j - 1].into() + cost);
+            let mut v = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                v = v.min(prev2[j - 2].into() + 1);
+                v = v.min(prev2[j - 2] + 1);
             }
             cur[j] = cell(v);
             row_min = row_min.min(v);
@@ -706,7 +686,7 @@ fn osa_rows<T: PartialEq, C: Copy + Into<usize> + TryFrom<usize>>(
         std::mem::swap(&mut prev2, &mut prev);
         std::mem::swap(&mut prev, &mut cur);
     }
-    Some(prev[m].into()).filter(|d| *d <= limit)
+    Some(prev[m]).filter(|d| *d <= limit)
 }
 
 /// Describe the edits that turn `from` into `to`, comparing letters case-insensitively
@@ -724,25 +704,17 @@ pub fn explain_edit_in(lang: Lang, from: &str, to: &str) -> String {
     }
     // Case-insensitive comparison on lowercase forms computed once per character (lowercasing inside
     // the quadratic loop was a twentieth of check time).
-    // Each character stands for its lowercase form: itself or its one-letter lowercase, or (for the few
-    // that lowercase to several letters) a number past the last code point, one per distinct form.
-    let mut longer: Vec<String> = Vec::new();
-    let mut lower = |c: &char| -> u32 {
+    // Each character stands for its one-letter lowercase form. The one character whose lowercase is
+    // longer (U+0130, İ) stands for itself, past the last code point, so it equals only itself.
+    let lower = |c: &char| -> u32 {
         let mut l = c.to_lowercase();
         match (l.next(), l.len()) {
             (Some(one), 0) => one as u32,
-            _ => {
-                let form: String = c.to_lowercase().collect();
-                let at = longer.iter().position(|f| *f == form).unwrap_or_else(|| {
-                    longer.push(form);
-                    longer.len() - 1
-                });
-                0x11_0000 + at as u32
-            }
+            _ => 0x11_0000 + *c as u32,
         }
     };
-    let la: Vec<u32> = a.iter().map(&mut lower).collect();
-    let lb: Vec<u32> = b.iter().map(&mut lower).collect();
+    let la: Vec<u32> = a.iter().map(lower).collect();
+    let lb: Vec<u32> = b.iter().map(lower).collect();
     let (n, m) = (a.len(), b.len());
     // eq(i, j): a[i] and b[j] are the same letter ignoring case.
     let eq = |i: usize, j: usize| la[i] == lb[j];
@@ -814,6 +786,17 @@ pub fn explain_edit_in(lang: Lang, from: &str, to: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_one_character_lowercases_to_several() {
+        // explain_edit_in relies on it to compare lowercase forms as numbers.
+        let longer: Vec<char> = (0..=0x10FFFF)
+            .filter_map(char::from_u32)
+            .filter(|c| c.to_lowercase().count() > 1)
+            .collect();
+        assert_eq!(longer, vec!['\u{130}']);
+        assert_eq!(explain_edit("İstanbul", "istanbul"), "'İ' replaced by 'i'");
+    }
 
     #[test]
     fn orders_are_every_permutation_identity_first() {

@@ -101,7 +101,7 @@ impl MultiMap {
     }
 
     /// The filter word of a key and its FILTER_K bits in that word: more than one bit cuts the false
-    /// positives that each cost a bucket read (one bit per key let about 12% of absent keys through),
+    /// positives that each cost a bucket read (one bit per key let about 9% of absent keys through),
     /// and keeping them in one word keeps a test to one memory read.
     fn filter_mask(&self, key: u64) -> (usize, u64) {
         let h = key >> VALUE_BITS;
@@ -158,8 +158,9 @@ pub struct Index {
     /// Names waiting for `finish`, which needs every token's frequency first.
     pending: Vec<(u32, Vec<String>)>,
     /// One bit per hash of the first four bytes of every exact key: a handle's embedded substrings are
-    /// looked up only from positions where some key could start. The table (128 KB) stays in cache;
-    /// the substring lookups it saves were a fifth of a check's cache misses.
+    /// looked up only from positions where some key could start. The table (128 KB) stays in cache.
+    /// Substring lookups were a fifth of a check's cache misses; the table removes about a third of
+    /// them (docs/benchmarks.md).
     starts: Vec<u64>,
 }
 
