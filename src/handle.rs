@@ -718,15 +718,15 @@ pub fn explain_edit_in(lang: Lang, from: &str, to: &str) -> String {
     let (n, m) = (a.len(), b.len());
     // eq(i, j): a[i] and b[j] are the same letter ignoring case.
     let eq = |i: usize, j: usize| la[i] == lb[j];
-    // The whole table in one flat array of bytes (both strings are at most 64 characters): the traceback
-    // below reads it back. A vector per row made this a tenth of a check.
+    // The whole table in one flat array of bytes (both strings are at most 64 characters), which the
+    // traceback below reads back.
     let width = m + 1;
     let mut table = vec![0u8; (n + 1) * width];
     for i in 0..=n {
         table[i * width] = i as u8;
     }
-    for j in 0..=m {
-        table[j] = j as u8;
+    for (j, cell) in table[..width].iter_mut().enumerate() {
+        *cell = j as u8;
     }
     for i in 1..=n {
         for j in 1..=m {
