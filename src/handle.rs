@@ -697,39 +697,64 @@ pub fn explain_edit(from: &str, to: &str) -> String {
 
 /// `explain_edit` in a reviewer's language.
 pub fn explain_edit_in(lang: Lang, from: &str, to: &str) -> String {
-    let a: Vec<char> = from.chars().collect();
-    let b: Vec<char> = to.chars().collect();
+    let (a, la) = letters(from);
+    let (b, lb) = letters(to);
     if a.len() > 64 || b.len() > 64 {
         return wording::too_long(lang).into();
     }
-    // Case-insensitive comparison on lowercase forms computed once per character (lowercasing inside
-    // the quadratic loop was a twentieth of check time).
-    // Each character stands for its one-letter lowercase form. The one character whose lowercase is
-    // longer (U+0130, İ) stands for itself, past the last code point, so it equals only itself.
-    let lower = |c: &char| -> u32 {
+    // A common suffix needs no edit: the traceback would walk it diagonally, so the table stops where
+    // it starts (for one typo, on average a third of the cells). A common prefix is tabled all the
+    // same: among edits of equal cost the traceback picks the leftmost, and a table that skipped the
+    // prefix would pick differently.
+    let suffix = la
+        .iter()
+        .rev()
+        .zip(lb.iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count();
+    let ops = edit_ops((&a, &la), (&b, &lb), suffix);
+    if ops.is_empty() {
+        wording::only_case(lang).into()
+    } else {
+        let words: Vec<String> = ops.iter().map(|e| wording::edit(lang, e)).collect();
+        words.join(", ")
+    }
+}
+
+/// The characters of `s` and, for case-insensitive comparison, their lowercase forms computed once per
+/// character (lowercasing inside the quadratic loop was a twentieth of check time). Each character
+/// stands for its one-letter lowercase form. The one character whose lowercase is longer (U+0130, İ)
+/// stands for itself, past the last code point, so it equals only itself.
+fn letters(s: &str) -> (Vec<char>, Vec<u32>) {
+    let lower = |c: char| -> u32 {
         let mut l = c.to_lowercase();
         match (l.next(), l.len()) {
             (Some(one), 0) => one as u32,
-            _ => 0x11_0000 + *c as u32,
+            _ => 0x11_0000 + c as u32,
         }
     };
-    let la: Vec<u32> = a.iter().map(lower).collect();
-    let lb: Vec<u32> = b.iter().map(lower).collect();
+    s.chars().map(|c| (c, lower(c))).unzip()
+}
+
+/// The edits that turn `a` into `b` (each given with its lowercase forms), leftmost among edits of equal
+/// cost, tabling all but the last `suffix` characters of each (which must be equal).
+fn edit_ops((a, la): (&[char], &[u32]), (b, lb): (&[char], &[u32]), suffix: usize) -> Vec<Edit> {
     let (n, m) = (a.len(), b.len());
+    let (rows, cols) = (n - suffix, m - suffix);
     // eq(i, j): a[i] and b[j] are the same letter ignoring case.
     let eq = |i: usize, j: usize| la[i] == lb[j];
     // The whole table in one flat array of bytes (both strings are at most 64 characters), which the
     // traceback below reads back.
-    let width = m + 1;
-    let mut table = vec![0u8; (n + 1) * width];
-    for i in 0..=n {
+    let width = cols + 1;
+    let mut table = vec![0u8; (rows + 1) * width];
+    for i in 0..=rows {
         table[i * width] = i as u8;
     }
     for (j, cell) in table[..width].iter_mut().enumerate() {
         *cell = j as u8;
     }
-    for i in 1..=n {
-        for j in 1..=m {
+    for i in 1..=rows {
+        for j in 1..=cols {
             let at = i * width + j;
             let cost = u8::from(!eq(i - 1, j - 1));
             let mut v = (table[at - width] + 1)
@@ -743,7 +768,7 @@ pub fn explain_edit_in(lang: Lang, from: &str, to: &str) -> String {
     }
     let d = |i: usize, j: usize| table[i * width + j];
     let mut ops = Vec::new();
-    let (mut i, mut j) = (n, m);
+    let (mut i, mut j) = (rows, cols);
     while i > 0 || j > 0 {
         if i > 1
             && j > 1
@@ -765,6 +790,7 @@ pub fn explain_edit_in(lang: Lang, from: &str, to: &str) -> String {
             ops.push(Edit::Dropped(a[i - 1]));
             i -= 1;
         } else {
+            // Doubled when the inserted letter repeats a neighbour, in the suffix too.
             let repeated = (j < m && lb[j] == lb[j - 1]) || (j > 1 && lb[j - 2] == lb[j - 1]);
             ops.push(if repeated {
                 Edit::Doubled(b[j - 1])
@@ -775,12 +801,7 @@ pub fn explain_edit_in(lang: Lang, from: &str, to: &str) -> String {
         }
     }
     ops.reverse();
-    if ops.is_empty() {
-        wording::only_case(lang).into()
-    } else {
-        let words: Vec<String> = ops.iter().map(|e| wording::edit(lang, e)).collect();
-        words.join(", ")
-    }
+    ops
 }
 
 #[cfg(test)]
@@ -863,6 +884,16 @@ mod tests {
         fn bounded_distance_agrees_with_strsim(a in "[a-eé]{0,12}", b in "[a-eé]{0,12}", limit in 0usize..4) {
             let full = strsim::osa_distance(&a, &b);
             proptest::prop_assert_eq!(osa_within(&a, &b, limit), Some(full).filter(|d| *d <= limit));
+        }
+
+        /// Skipping the common suffix gives the very edits the whole table gives (pairs built with a
+        /// shared tail, over letters that repeat and differ only in case, where ties are common).
+        #[test]
+        fn skipping_the_common_suffix_changes_no_edit(x in "[abAlI1]{0,7}", y in "[abAlI1]{0,7}", tail in "[abAlI1]{0,5}") {
+            let (a, la) = letters(&(x + &tail));
+            let (b, lb) = letters(&(y + &tail));
+            let suffix = la.iter().rev().zip(lb.iter().rev()).take_while(|(p, q)| p == q).count();
+            proptest::prop_assert_eq!(edit_ops((&a, &la), (&b, &lb), suffix), edit_ops((&a, &la), (&b, &lb), 0));
         }
     }
 

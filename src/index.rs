@@ -318,7 +318,7 @@ impl Index {
         cores: &[crate::handle::Core],
         name: &NameKeys,
     ) -> Vec<u32> {
-        let mut out: Vec<u32> = Vec::new();
+        let mut out: Vec<u32> = Vec::with_capacity(64);
         let mut exact: Vec<u64> = Vec::with_capacity(96);
         let mut typos: Vec<u64> = Vec::with_capacity(40);
         // Handle: same key, affix cores, typos, embedded.
@@ -394,7 +394,7 @@ impl Index {
                     near.push(fnv(t));
                     deletions(t, |h| near.push(h));
                 }
-                let mut ids = Vec::new();
+                let mut ids = Vec::with_capacity(16);
                 self.token_ids.get_many(&exact, &mut ids);
                 self.token_deletes.get_many(&near, &mut ids);
                 ids.sort_unstable();
@@ -402,7 +402,8 @@ impl Index {
                 ids
             })
             .collect();
-        let mut keys = Vec::new();
+        let n: usize = matched.iter().map(Vec::len).sum();
+        let mut keys = Vec::with_capacity(n * (n + 1) / 2);
         for (i, xs) in matched.iter().enumerate() {
             keys.extend(xs.iter().map(|&x| SINGLE | x as u64));
             for ys in &matched[i + 1..] {

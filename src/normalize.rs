@@ -15,6 +15,7 @@
 //! small override layer for lookalikes confusables.txt lacks. Everything that is not a letter or digit
 //! separates words.
 
+use std::borrow::Cow;
 use std::sync::OnceLock;
 use unicode_normalization::char::{
     canonical_combining_class, compose, decompose_canonical, decompose_compatible,
@@ -121,6 +122,8 @@ pub fn normalize(input: &str, max_chars: usize) -> Normalized {
 /// The general path, one character at a time with full Unicode handling.
 fn normalize_general(input: &str, max_chars: usize) -> Normalized {
     let mut out = Builder {
+        fold: String::with_capacity(input.len()),
+        glyph: String::with_capacity(input.len()),
         at_separator: true,
         ..Default::default()
     };
@@ -410,7 +413,8 @@ impl Builder {
         let script = letter.script();
         self.marks_on_base = 0;
         self.note_script(script);
-        let (fold, glyph, looks) = map_letter(letter);
+        let keys = map_letter(letter);
+        let (fold, glyph, looks) = (&keys.fold, &keys.glyph, &keys.looks);
         // Marks follow the rule of the script the letter is *read as* (a lookalike read as Latin takes
         // Latin's rule), so normalising twice changes nothing.
         self.base_script = Some(fold.chars().last().map_or(script, |f| f.script()));
@@ -421,7 +425,7 @@ impl Builder {
                 looks,
             );
         }
-        self.push_keys(&fold, &glyph);
+        self.push_keys(fold, glyph);
         let accents = parts.len() > 1;
         for &m in &parts[1..] {
             self.mark_inner(m, false);
@@ -560,7 +564,10 @@ fn without_spaces(key: &str) -> String {
 /// letter, not two.
 fn collapse_rn(s: String) -> String {
     // A byte scan: `str::contains` prepares a substring search, which cost more than the key itself.
-    if s.as_bytes().windows(2).any(|w| w == b"rn") {
+    if s.as_bytes()
+        .windows(2)
+        .any(|w| w[0] == b'r' && w[1] == b'n')
+    {
         s.replace("rn", "m")
     } else {
         s
@@ -777,25 +784,37 @@ fn fold_char(c: char) -> String {
     slow_keys(c).0
 }
 
-/// Map one base letter to its (fold, glyph) keys, and say what it looks like when it is a lookalike
-/// from outside ASCII.
-fn map_letter(c: char) -> (String, String, Option<String>) {
-    if c.is_ascii() {
-        let t = ascii_tables();
-        return (
-            t.fold[c as usize].clone(),
-            t.glyph[c as usize].clone(),
-            None,
-        );
+/// The keys of one base letter, and what it looks like when it is a lookalike from outside ASCII.
+#[derive(Clone)]
+struct LetterKeys {
+    fold: String,
+    glyph: String,
+    looks: Option<String>,
+}
+
+/// Letters up to the end of the Cyrillic block (Latin, IPA, Greek, Cyrillic, and the ASCII letters an
+/// accented one decomposes to) have their keys computed once, on first use: the skeleton steps of one
+/// such letter cost about as much as reading a whole ASCII name.
+const CACHED_LETTERS: usize = 0x530;
+
+fn map_letter(c: char) -> Cow<'static, LetterKeys> {
+    static CACHE: [OnceLock<LetterKeys>; CACHED_LETTERS] =
+        [const { OnceLock::new() }; CACHED_LETTERS];
+    match CACHE.get(c as usize) {
+        Some(cell) => Cow::Borrowed(cell.get_or_init(|| letter_keys(c))),
+        None => Cow::Owned(letter_keys(c)),
     }
+}
+
+fn letter_keys(c: char) -> LetterKeys {
     let (fold, glyph) = slow_keys(c);
     let plain_lower: String = c.to_lowercase().collect();
-    let looks = if fold != plain_lower && fold.is_ascii() && !fold.is_empty() {
+    let looks = if !c.is_ascii() && fold != plain_lower && fold.is_ascii() && !fold.is_empty() {
         Some(display_target(c, &fold))
     } else {
         None
     };
-    (fold, glyph, looks)
+    LetterKeys { fold, glyph, looks }
 }
 
 /// What a lookalike should be described as: keep the case of the original (І looks like I, not l).

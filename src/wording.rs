@@ -30,7 +30,16 @@ impl Lang {
 /// A value from the page, quoted so hidden characters show (`\u{200b}`): "x" in English, « x » in
 /// French.
 fn q(lang: Lang, s: &str) -> String {
-    let debug = format!("{s:?}");
+    // Debug quoting escapes what would not show; most names have nothing to escape, and Debug
+    // formatting, character by character, cost more than the rest of the sentence.
+    let plain = s
+        .bytes()
+        .all(|b| (b' '..=b'~').contains(&b) && b != b'"' && b != b'\\');
+    let debug = if plain {
+        format!("\"{s}\"")
+    } else {
+        format!("{s:?}")
+    };
     match lang {
         Lang::En => debug,
         Lang::Fr => format!("« {} »", &debug[1..debug.len() - 1]),
@@ -427,6 +436,7 @@ pub fn truncated(lang: Lang, field: &str, limit: usize) -> String {
 }
 
 /// One edit between a protected handle and a profile's.
+#[derive(Debug, PartialEq, Eq)]
 pub enum Edit {
     Swapped(char, char),
     Replaced(char, char),
@@ -467,6 +477,14 @@ pub fn too_long(lang: Lang) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// The shortcut for plain text quotes exactly as Debug does, quotes and backslashes included.
+        #[test]
+        fn quoting_is_debug_quoting(s in "[ -~]{0,12}|.{0,6}|[\"\\\\a]{0,4}") {
+            proptest::prop_assert_eq!(q(Lang::En, &s), format!("{s:?}"));
+        }
+    }
 
     #[test]
     fn languages() {
