@@ -37,6 +37,36 @@ struct Prepared {
     targets: Vec<Target>,
 }
 
+/// Read each candidate's keys, level by level, before comparing any: a candidate's keys sit behind
+/// three pointers (account, then key list, then key bytes), and read in one pass per level the cache
+/// misses of all candidates overlap instead of being waited for one candidate at a time.
+fn warm(prepared: &[Prepared], candidates: &[u32]) {
+    let each = || candidates.iter().filter_map(|&a| prepared.get(a as usize));
+    let mut sum = 0usize;
+    for p in each() {
+        sum = sum.wrapping_add(p.names.len() + p.targets.len());
+    }
+    for p in each() {
+        if let Some(n) = p.names.first() {
+            sum = sum.wrapping_add(n.fold.len() + n.loose.len());
+        }
+        if let Some(t) = p.targets.first() {
+            sum = sum.wrapping_add(t.keys.fold.len() + t.keys.display.len());
+        }
+    }
+    for p in each() {
+        if let Some(n) = p.names.first() {
+            let first = |tokens: &[String]| tokens.first().and_then(|w| w.bytes().next());
+            sum = sum.wrapping_add(first(&n.fold).unwrap_or(0) as usize);
+            sum = sum.wrapping_add(first(&n.loose).unwrap_or(0) as usize);
+        }
+        for t in &p.targets {
+            sum = sum.wrapping_add(t.keys.fold.bytes().next().unwrap_or(0) as usize);
+        }
+    }
+    std::hint::black_box(sum);
+}
+
 struct Target {
     keys: HandleKeys,
     kind: TargetKind,
@@ -220,6 +250,7 @@ impl Checker {
         candidates.extend(view.avatar_matches.iter().map(|(a, _)| *a));
         candidates.sort_unstable();
         candidates.dedup();
+        warm(&self.prepared, &candidates);
         let best = candidates
             .into_iter()
             .filter_map(|a| self.assess(&view, a))
