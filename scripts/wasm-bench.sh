@@ -8,6 +8,7 @@ cd "$(dirname "$0")/.."
 python3 scripts/wasm-size.py target/wasm32-unknown-unknown/wasm/vipguard.wasm pkg/vipguard_bg.wasm | tee target/wasm-size.txt
 cargo build --release --quiet --example wasm_bench_native
 # Machines here are shared and noisy: three rounds, native and browser alternating, medians of each.
+mkdir -p target/wasm-bench
 : > target/wasm-bench/rounds.jsonl
 for round in 1 2 3; do
     echo "{\"native\": $(target/release/examples/wasm_bench_native target/wasm-bench), \"wasm\": $(node bench/wasm/run.mjs)}" >> target/wasm-bench/rounds.jsonl

@@ -28,6 +28,10 @@ struct MultiMap {
     /// One bit per key position (8 per entry, so about one absent key in eight passes): most lookups are
     /// for keys that are absent, and this small table answers them without touching `entries`.
     filter: Vec<u64>,
+    /// Values were pushed in nondecreasing order (accounts and token ids are added in order), so a
+    /// stable scatter by bucket leaves every key's values sorted without sorting the entries.
+    in_order: bool,
+    last_value: u32,
 }
 
 const VALUE_BITS: u32 = 24;
@@ -43,22 +47,22 @@ fn mix(mut z: u64) -> u64 {
 
 impl MultiMap {
     fn push(&mut self, key: u64, value: u32) {
+        if self.entries.is_empty() {
+            self.in_order = true;
+        }
+        self.in_order &= value >= self.last_value;
+        self.last_value = value;
         self.entries.push(mix(key) | (value as u64 & VALUE_MASK));
     }
     fn finish(&mut self) {
-        self.sort_entries();
-        self.entries.dedup();
-        self.entries.shrink_to_fit();
+        if !self.in_order {
+            // Only hand-built maps in tests get here; duplicates are skipped by lookups either way.
+            self.entries.sort_unstable();
+        }
         let bits = (usize::BITS - self.entries.len().leading_zeros()).clamp(4, 24);
         self.shift = 64 - bits;
-        let mut buckets = vec![0u32; (1 << bits) + 1];
-        for e in &self.entries {
-            buckets[(e >> self.shift) as usize + 1] += 1;
-        }
-        for i in 1..buckets.len() {
-            buckets[i] += buckets[i - 1];
-        }
-        self.buckets = buckets;
+        self.group_by_bucket(bits);
+        self.entries.shrink_to_fit();
         let filter_bits = (self.entries.len() * 8).next_power_of_two().max(64);
         self.filter = vec![0; filter_bits / 64];
         for e in &self.entries {
@@ -66,38 +70,50 @@ impl MultiMap {
             self.filter[word] |= mask;
         }
     }
-    /// Sort by the full value: keys are mixed, so scattering by their top bits spreads entries evenly
-    /// and leaves short runs to sort (the plain sort of millions of entries was a tenth of building).
-    /// Runs of about 128 entries and at most 4,096 of them: the write position of every run stays in
-    /// cache, where one run per entry made every write a cache miss.
-    fn sort_entries(&mut self) {
-        let n = self.entries.len();
-        if n < 4096 {
-            self.entries.sort_unstable();
-            return;
+    /// Group the entries by bucket (their top `bits` bits) with a stable counting scatter, and fill
+    /// `buckets` with where each starts. Stable, so each key keeps its values in the order they were
+    /// pushed: sorted, with duplicates next to each other (lookups skip them). Sorting the entries
+    /// instead was a fifth of building a checker. Above 2^12 buckets the scatter runs in two stable
+    /// passes, low bits then high bits, so the write positions of every pass stay in cache (one pass
+    /// over millions of buckets made every write a cache miss).
+    fn group_by_bucket(&mut self, bits: u32) {
+        let low = bits.min(12);
+        let high = bits - low;
+        // Counting scatter of `from` into `to` by the `width` bits at `shift`; returns where each starts.
+        fn scatter(from: &[u64], to: &mut [u64], shift: u32, width: u32) -> Vec<u32> {
+            let mask = (1usize << width) - 1;
+            let mut start = vec![0u32; (1 << width) + 1];
+            for e in from {
+                start[((e >> shift) as usize & mask) + 1] += 1;
+            }
+            for i in 1..start.len() {
+                start[i] += start[i - 1];
+            }
+            let mut next = start.clone();
+            for &e in from {
+                let b = (e >> shift) as usize & mask;
+                to[next[b] as usize] = e;
+                next[b] += 1;
+            }
+            start
         }
-        let bits = (usize::BITS - n.leading_zeros())
-            .saturating_sub(7)
-            .clamp(4, 12);
-        let shift = 64 - bits;
-        let mut start = vec![0usize; (1 << bits) + 1];
-        for e in &self.entries {
-            start[(e >> shift) as usize + 1] += 1;
+        let top = 64 - bits;
+        let mut spare = vec![0u64; self.entries.len()];
+        if high == 0 {
+            self.buckets = scatter(&self.entries, &mut spare, top, bits);
+            self.entries = spare;
+        } else {
+            scatter(&self.entries, &mut spare, top, low);
+            scatter(&spare, &mut self.entries, top + low, high);
+            let mut buckets = vec![0u32; (1 << bits) + 1];
+            for e in &self.entries {
+                buckets[(e >> top) as usize + 1] += 1;
+            }
+            for i in 1..buckets.len() {
+                buckets[i] += buckets[i - 1];
+            }
+            self.buckets = buckets;
         }
-        for i in 1..start.len() {
-            start[i] += start[i - 1];
-        }
-        let mut next = start.clone();
-        let mut sorted = vec![0u64; n];
-        for &e in &self.entries {
-            let b = (e >> shift) as usize;
-            sorted[next[b]] = e;
-            next[b] += 1;
-        }
-        for w in start.windows(2) {
-            sorted[w[0]..w[1]].sort_unstable();
-        }
-        self.entries = sorted;
     }
 
     /// The filter word of a key and its FILTER_K bits in that word: more than one bit cuts the false
@@ -131,12 +147,14 @@ impl MultiMap {
             for &k in &hits[..n] {
                 let b = (k >> self.shift) as usize;
                 let range = self.buckets[b] as usize..self.buckets[b + 1] as usize;
-                out.extend(
-                    self.entries[range]
-                        .iter()
-                        .filter(|e| **e & !VALUE_MASK == k)
-                        .map(|e| (e & VALUE_MASK) as u32),
-                );
+                // A key's values come in order with duplicates together: keep the first of each.
+                let mut last = None;
+                for e in &self.entries[range] {
+                    if *e & !VALUE_MASK == k && last != Some(*e) {
+                        out.push((e & VALUE_MASK) as u32);
+                        last = Some(*e);
+                    }
+                }
             }
         }
     }
@@ -495,6 +513,33 @@ mod tests {
         let mut out = Vec::new();
         m.get_many(&[13, 7919 * 5 + 13, 199_999 * 7919 + 13], &mut out);
         assert_eq!(out, vec![1, 1, 1], "present keys always pass");
+    }
+
+    /// Large enough for the two-pass scatter; every key's values once each and in order, duplicates
+    /// skipped, whether values were pushed in order (the scatter alone) or not (sorted first).
+    #[test]
+    fn multimap_lookups_match_a_reference_map_in_both_build_paths() {
+        for in_order in [true, false] {
+            let mut m = MultiMap::default();
+            let mut reference: std::collections::BTreeMap<u64, std::collections::BTreeSet<u32>> =
+                Default::default();
+            for i in 0..120_000u32 {
+                let v = if in_order { i / 3 } else { (i * 7919) % 50_000 };
+                for key in [u64::from(i % 20_011), u64::from(i % 20_011)] {
+                    m.push(key, v);
+                    reference.entry(key).or_default().insert(v);
+                }
+            }
+            assert_eq!(m.in_order, in_order);
+            m.finish();
+            assert!(m.buckets.len() > (1 << 12) + 1, "the two-pass scatter ran");
+            for key in (0..20_011u64).step_by(97).chain([20_011, 99_999]) {
+                let mut out = Vec::new();
+                m.get_many(&[key], &mut out);
+                let want: Vec<u32> = reference.get(&key).into_iter().flatten().copied().collect();
+                assert_eq!(out, want, "key {key}, pushed in order: {in_order}");
+            }
+        }
     }
 
     #[test]
