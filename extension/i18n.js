@@ -4,12 +4,22 @@
 
 var vipguardI18n = (() => {
   // A message with its $1…$9 filled in; the key itself when the catalogue lacks it (tests catch that).
+  // Remembered: each call into the browser's catalogue is slow, and a timeline of badges asks for the
+  // same few sentences hundreds of times (it was a quarter of drawing them).
+  const memo = new Map();
   function t(key, ...subs) {
-    try {
-      return chrome.i18n.getMessage(key, subs.map(String)) || key;
-    } catch {
-      return key;
+    const id = subs.length ? JSON.stringify([key, ...subs.map(String)]) : key;
+    let text = memo.get(id);
+    if (text === undefined) {
+      try {
+        text = chrome.i18n.getMessage(key, subs.map(String)) || key;
+      } catch {
+        text = key;
+      }
+      if (memo.size >= 2000) memo.clear();
+      memo.set(id, text);
     }
+    return text;
   }
 
   // Elements carrying data-i18n get their text; data-i18n-placeholder, -aria-label and -title their

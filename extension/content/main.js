@@ -162,8 +162,11 @@
       if (done.get(cell.anchor) !== keyOf(cell.data)) return;
       const shown = r.shown || r.verdict;
       const signature = `${shown}|${r.score}|${(r.evidence || []).length}`;
-      if (drawn.get(cell.anchor) === signature) return;
+      const before = drawn.get(cell.anchor);
+      if (before === signature) return;
       drawn.set(cell.anchor, signature);
+      // Most cells are clear and were never drawn: nothing to look for or remove.
+      if (before === undefined && (shown === 'clear' || shown === 'error')) return;
       const old = cell.anchor.querySelector('vipguard-annotation');
       if (shown === 'clear' || shown === 'error') {
         if (old) old.remove();

@@ -13,6 +13,11 @@ var vipguardX = (() => {
   // Text as shown, with emoji images read as their alt text (X draws emoji as <img alt="✅">).
   function shownText(node) {
     if (!node) return '';
+    // Most blocks hold only text: the browser's own textContent is then the same and much faster than
+    // walking the nodes here (the walk was a third of the extension's time on a 500-cell timeline).
+    if (node.nodeType === Node.ELEMENT_NODE && !node.querySelector('img, script, style, vipguard-annotation')) {
+      return node.textContent.replace(/\s+/g, ' ').trim().slice(0, 500);
+    }
     let out = '';
     const walk = (n) => {
       if (n.nodeType === Node.TEXT_NODE) out += n.nodeValue;

@@ -8,7 +8,8 @@ import { chromium } from 'playwright-core';
 export const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
 const FIXTURES = path.join(ROOT, 'tests/e2e/fixtures/x');
 const ROUTES = JSON.parse(fs.readFileSync(path.join(FIXTURES, 'routes.json'), 'utf8'));
-const EXT = path.join(ROOT, 'dist/chrome');
+// VIPGUARD_EXT: another unpacked build, to compare two versions side by side (scripts/ext-bench.mjs).
+const EXT = process.env.VIPGUARD_EXT || path.join(ROOT, 'dist/chrome');
 
 // `extraHosts`: sites whose host permission the test build grants up front (see generic.test.mjs).
 // `lang`: the browser's interface language (the extension's words follow it).
