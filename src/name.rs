@@ -70,6 +70,16 @@ fn filler_bits(tokens: &[String], same_as: Option<(&[String], u64)>) -> u64 {
             _ => is_filler(t),
         })
         .fold(0u64, |bits, (i, _)| bits | 1 << i)
+        | excellency_bits(tokens)
+}
+
+/// "H.E." (His/Her Excellency, before many West African officials' names) arrives as the words h, e.
+/// Single letters are initials elsewhere, so only the pair counts as filler.
+fn excellency_bits(tokens: &[String]) -> u64 {
+    let n = tokens.len().min(64);
+    (1..n)
+        .filter(|&i| tokens[i - 1] == "h" && tokens[i] == "e")
+        .fold(0u64, |bits, i| bits | 0b11 << (i - 1))
 }
 
 fn is_numeric(token: &str) -> bool {
@@ -151,7 +161,8 @@ const FILLER: &[&str] = &[
     "mr", "mrs", "dr", "hon", "sir", "of", "de", "da", "du", "la", "le", "and",
     // Titles and campaigns, in English, French, Portuguese and Spanish.
     "for", "pour", "para", "president", "presidente", "presidency", "governor", "gouverneur",
-    "senator", "senateur", "minister", "ministre", "excellency", "excellence", "campaign", "campagne",
+    "senator", "senateur", "sen", "pres", "gov", "minister", "ministre", "excellency", "excellence",
+    "campaign", "campagne",
     "campanha", "campana", "movement", "mouvement", "supporters", "volunteers", "vote", "votez",
     // Honorifics that precede names across West Africa and beyond (Alhaji Aliko Dangote, Otunba …,
     // Serigne …, Pastor …, Prof. …); a protected name that holds one still needs it matched. Words
