@@ -120,7 +120,13 @@ impl Checker {
     pub fn new(list: ProtectedList) -> Self {
         let mut index = Index::with_capacity(list.accounts.len());
         let mut prepared = Vec::with_capacity(list.accounts.len());
-        let mut exact_accounts = HashMap::default();
+        // Sized up front: growing a hash map rehashes every key, which showed in building.
+        let handles = list
+            .accounts
+            .iter()
+            .map(|a| a.handles.len() + a.official.len())
+            .sum();
+        let mut exact_accounts = HashMap::with_capacity_and_hasher(handles, Default::default());
         for (i, a) in list.accounts.iter().enumerate() {
             let i = i as u32;
             let names: Vec<NameKeys> = std::iter::once(&a.name)

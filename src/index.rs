@@ -285,13 +285,16 @@ impl Index {
     /// Build the token index and sort every map once everything is added.
     pub fn finish(&mut self) {
         let pending = std::mem::take(&mut self.pending);
-        let mut df: HashMap<&str, u32> = HashMap::default();
+        let tokens = pending.iter().map(|(_, t)| t.len()).sum();
+        let mut df: HashMap<&str, u32> =
+            HashMap::with_capacity_and_hasher(tokens, Default::default());
         for (_, tokens) in &pending {
             for t in tokens {
                 *df.entry(t.as_str()).or_default() += 1;
             }
         }
-        let mut token_id: HashMap<&str, u32> = HashMap::default();
+        let mut token_id: HashMap<&str, u32> =
+            HashMap::with_capacity_and_hasher(df.len(), Default::default());
         for (_, tokens) in &pending {
             for t in tokens {
                 if token_id.contains_key(t.as_str()) {
