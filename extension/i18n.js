@@ -8,11 +8,12 @@ var vipguardI18n = (() => {
   // same few sentences hundreds of times (it was a quarter of drawing them).
   const memo = new Map();
   function t(key, ...subs) {
-    const id = subs.length ? JSON.stringify([key, ...subs.map(String)]) : key;
+    const strs = subs.map(String);
+    const id = strs.length ? JSON.stringify([key, ...strs]) : key;
     let text = memo.get(id);
     if (text === undefined) {
       try {
-        text = chrome.i18n.getMessage(key, subs.map(String)) || key;
+        text = chrome.i18n.getMessage(key, strs) || key;
       } catch {
         text = key;
       }

@@ -56,7 +56,7 @@ impl MultiMap {
     }
     fn finish(&mut self) {
         if !self.in_order {
-            // Only hand-built maps in tests get here; duplicates are skipped by lookups either way.
+            // A map filled out of order (today only hand-built ones in tests) is sorted first.
             self.entries.sort_unstable();
         }
         let bits = (usize::BITS - self.entries.len().leading_zeros()).clamp(4, 24);
@@ -79,8 +79,8 @@ impl MultiMap {
     fn group_by_bucket(&mut self, bits: u32) {
         let low = bits.min(12);
         let high = bits - low;
-        // Counting scatter of `from` into `to` by the `width` bits at `shift`; returns where each starts.
-        fn scatter(from: &[u64], to: &mut [u64], shift: u32, width: u32) -> Vec<u32> {
+        // Where each group of the `width` bits at `shift` starts once grouped (a counting sort's counts).
+        fn starts(from: &[u64], shift: u32, width: u32) -> Vec<u32> {
             let mask = (1usize << width) - 1;
             let mut start = vec![0u32; (1 << width) + 1];
             for e in from {
@@ -89,31 +89,28 @@ impl MultiMap {
             for i in 1..start.len() {
                 start[i] += start[i - 1];
             }
-            let mut next = start.clone();
+            start
+        }
+        // Stable counting scatter of `from` into `to` by the `width` bits at `shift`.
+        fn scatter(from: &[u64], to: &mut [u64], shift: u32, width: u32) {
+            let mask = (1usize << width) - 1;
+            let mut next = starts(from, shift, width);
             for &e in from {
                 let b = (e >> shift) as usize & mask;
                 to[next[b] as usize] = e;
                 next[b] += 1;
             }
-            start
         }
         let top = 64 - bits;
         let mut spare = vec![0u64; self.entries.len()];
         if high == 0 {
-            self.buckets = scatter(&self.entries, &mut spare, top, bits);
+            scatter(&self.entries, &mut spare, top, bits);
             self.entries = spare;
         } else {
             scatter(&self.entries, &mut spare, top, low);
             scatter(&spare, &mut self.entries, top + low, high);
-            let mut buckets = vec![0u32; (1 << bits) + 1];
-            for e in &self.entries {
-                buckets[(e >> top) as usize + 1] += 1;
-            }
-            for i in 1..buckets.len() {
-                buckets[i] += buckets[i - 1];
-            }
-            self.buckets = buckets;
         }
+        self.buckets = starts(&self.entries, top, bits);
     }
 
     /// The filter word of a key and its FILTER_K bits in that word: more than one bit cuts the false
