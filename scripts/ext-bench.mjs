@@ -1,33 +1,15 @@
 // Extension performance on a timeline of 500 user cells (`make ext-bench`): time from load until the
 // worker has a verdict for every cell, and the page's main-thread work (CDP TaskDuration, long tasks)
-// with the extension beside the same page in a browser without it. Three rounds, medians.
+// with the extension beside the same page in a browser without it. Five rounds (ROUNDS=N), medians.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import { launch, loadDemoList, ROOT } from '../tests/e2e/harness.mjs';
-
-// 500 cells from the followers fixture's markup: one in ten impersonates a demo account.
-const base = fs.readFileSync(path.join(ROOT, 'tests/e2e/fixtures/x/followers.html'), 'utf8');
-const cellRe = /<div data-testid="cellInnerDiv"[\s\S]*?<\/button><\/div><\/div>/g;
-const cells = base.match(cellRe);
-const template = cells[3]; // an ordinary person: @tunde_adeyemi
-const people = ['Kofi Boateng', 'Ama Owusu', 'Chinedu Okafor', 'Fatou Ndiaye', 'Yaw Asante', 'Ngozi Eze', 'Moussa Traore', 'Aisha Bello', 'Kojo Mensah'];
-const fakes = [['KwabenaMensah', 'Kwabena Mensah'], ['AdaezeOkonkwo_', 'Adaeze Okonkwo-Bello'], ['lbrahimaDiallo', 'Ibrahima Diallo']];
-let list = '';
-for (let i = 0; i < 500; i++) {
-  // Every handle distinct: the worker's record of the tab counts accounts by handle.
-  const [handle, name] = i % 10 === 0 ? [fakes[(i / 10) % 3][0] + i, fakes[(i / 10) % 3][1]] : [`user_${i}`, people[i % people.length]];
-  list += template.replaceAll('tunde_adeyemi', handle).replaceAll('Tunde Adeyemi', name).replace('Lagos', `Bio ${i}`);
-}
-const page500 = base.replace(cells.join(''), list);
+import { launch, loadDemoList } from '../tests/e2e/harness.mjs';
+import { serve } from './timeline500.mjs';
 
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--no-first-run'];
-async function serve(ctx) {
-  await ctx.route(/^https:\/\/x\.com\//, (r) => r.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: page500 }));
-  await ctx.route(/^https:\/\/(pbs|abs-0)\.twimg\.com\//, (r) => r.fulfill({ status: 200, contentType: 'image/png', body: fs.readFileSync(path.join(ROOT, 'demo/avatars/someone-else.png')) }));
-}
 async function measure(page, done) {
   await page.addInitScript(() => {
     window.__long = 0;

@@ -1,0 +1,26 @@
+// The timeline of 500 user cells that `make ext-bench` and scripts/ext-profile.mjs load, and the routes
+// that answer x.com and its image host with it and a demo avatar, offline.
+import fs from 'node:fs';
+import path from 'node:path';
+import { ROOT } from '../tests/e2e/harness.mjs';
+
+// 500 cells from the followers fixture's markup: one in ten impersonates a demo account.
+const base = fs.readFileSync(path.join(ROOT, 'tests/e2e/fixtures/x/followers.html'), 'utf8');
+const cellRe = /<div data-testid="cellInnerDiv"[\s\S]*?<\/button><\/div><\/div>/g;
+const cells = base.match(cellRe);
+const template = cells[3]; // an ordinary person: @tunde_adeyemi
+const people = ['Kofi Boateng', 'Ama Owusu', 'Chinedu Okafor', 'Fatou Ndiaye', 'Yaw Asante', 'Ngozi Eze', 'Moussa Traore', 'Aisha Bello', 'Kojo Mensah'];
+const fakes = [['KwabenaMensah', 'Kwabena Mensah'], ['AdaezeOkonkwo_', 'Adaeze Okonkwo-Bello'], ['lbrahimaDiallo', 'Ibrahima Diallo']];
+let list = '';
+for (let i = 0; i < 500; i++) {
+  // Every handle distinct: the worker's record of the tab counts accounts by handle.
+  const [handle, name] = i % 10 === 0 ? [fakes[(i / 10) % 3][0] + i, fakes[(i / 10) % 3][1]] : [`user_${i}`, people[i % people.length]];
+  list += template.replaceAll('tunde_adeyemi', handle).replaceAll('Tunde Adeyemi', name).replace('Lagos', `Bio ${i}`);
+}
+export const page500 = base.replace(cells.join(''), list);
+
+/** Answer x.com with the timeline and its image host with a demo avatar, in browser context `ctx`. */
+export async function serve(ctx) {
+  await ctx.route(/^https:\/\/x\.com\//, (r) => r.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: page500 }));
+  await ctx.route(/^https:\/\/(pbs|abs-0)\.twimg\.com\//, (r) => r.fulfill({ status: 200, contentType: 'image/png', body: fs.readFileSync(path.join(ROOT, 'demo/avatars/someone-else.png')) }));
+}
