@@ -170,8 +170,12 @@ pub struct Index {
     /// Names of two or more tokens under their two rarest token ids (x << 32 | y); one-token names under
     /// their token id with the top bit set.
     by_tokens: MultiMap,
-    /// Names waiting for `finish`, which needs every token's frequency first.
-    pending: Vec<(u32, Vec<String>)>,
+    /// Names waiting for `finish`, which needs every token's frequency first: (account, first token,
+    /// token count). The tokens are kept end to end in one string (one allocation per name showed).
+    pending: Vec<(u32, u32, u32)>,
+    pending_text: String,
+    /// Where each pending token ends in `pending_text`.
+    pending_ends: Vec<u32>,
     /// One bit per hash of the first four bytes of every exact key: a handle's embedded substrings are
     /// looked up only from positions where some key could start. The table (128 KB) stays in cache.
     /// Substring lookups were a fifth of a check's cache misses; the table removes about a third of
@@ -219,10 +223,49 @@ fn deletions(s: &str, mut f: impl FnMut(u64)) {
     }
 }
 
-pub(crate) fn sorted_key(tokens: &[String]) -> String {
-    let mut t: Vec<&str> = tokens.iter().map(String::as_str).collect();
-    t.sort_unstable();
-    format!("n:{}", t.join(" "))
+/// A name's tokens in any order: the key `n:` + the sorted tokens joined by spaces, as its hash, length
+/// and first bytes, without building the string (three allocations per name showed in building).
+struct SortedKey {
+    hash: u64,
+    len: usize,
+    head: [u8; START_BYTES],
+}
+
+fn sorted_key(tokens: &[String]) -> SortedKey {
+    let mut on_stack = [""; 16];
+    let mut on_heap = Vec::new();
+    let sorted: &mut [&str] = if tokens.len() <= on_stack.len() {
+        for (slot, t) in on_stack.iter_mut().zip(tokens) {
+            *slot = t;
+        }
+        &mut on_stack[..tokens.len()]
+    } else {
+        on_heap.extend(tokens.iter().map(String::as_str));
+        &mut on_heap
+    };
+    sorted.sort_unstable();
+    let mut key = SortedKey {
+        hash: FNV_OFFSET,
+        len: 0,
+        head: [0; START_BYTES],
+    };
+    let mut add = |bytes: &[u8]| {
+        for (i, &b) in bytes.iter().enumerate() {
+            if let Some(h) = key.head.get_mut(key.len + i) {
+                *h = b;
+            }
+        }
+        key.hash = fnv_extend(key.hash, bytes);
+        key.len += bytes.len();
+    };
+    add(b"n:");
+    for (i, t) in sorted.iter().enumerate() {
+        if i > 0 {
+            add(b" ");
+        }
+        add(t.as_bytes());
+    }
+    key
 }
 
 impl Index {
@@ -239,7 +282,9 @@ impl Index {
     pub fn add_handle(&mut self, a: u32, k: &HandleKeys) {
         for key in [&k.fold, &k.glyph, &k.leet] {
             self.exact.push(fnv(key), a);
-            self.note_start(key);
+            if key.len() > START_BYTES {
+                self.note_start(key.as_bytes());
+            }
         }
         if k.fold.chars().count() >= 5 {
             let keys: &[&String] = if k.leet == k.fold {
@@ -257,19 +302,25 @@ impl Index {
     pub fn add_name(&mut self, a: u32, n: &NameKeys) {
         // Loose tokens only: every fold or glyph match is also a loose match.
         let key = sorted_key(&n.loose);
-        self.exact.push(fnv(&key), a);
-        self.note_start(&key);
-        self.pending.push((a, n.loose.clone()));
+        self.exact.push(key.hash, a);
+        if key.len > START_BYTES {
+            self.note_start(&key.head);
+        }
+        let first = self.pending_ends.len() as u32;
+        for t in &n.loose {
+            self.pending_text.push_str(t);
+            self.pending_ends.push(self.pending_text.len() as u32);
+        }
+        self.pending.push((a, first, n.loose.len() as u32));
     }
 
-    fn note_start(&mut self, key: &str) {
-        if key.len() > START_BYTES {
-            if self.starts.is_empty() {
-                self.starts = vec![0; (1 << START_BITS) / 64];
-            }
-            let bit = start_bit(key.as_bytes());
-            self.starts[bit / 64] |= 1 << (bit % 64);
+    /// Note where a key longer than START_BYTES starts (its first bytes).
+    fn note_start(&mut self, head: &[u8]) {
+        if self.starts.is_empty() {
+            self.starts = vec![0; (1 << START_BITS) / 64];
         }
+        let bit = start_bit(head);
+        self.starts[bit / 64] |= 1 << (bit % 64);
     }
 
     fn may_start_a_key(&self, bytes: &[u8]) -> bool {
@@ -282,40 +333,35 @@ impl Index {
     /// Build the token index and sort every map once everything is added.
     pub fn finish(&mut self) {
         let pending = std::mem::take(&mut self.pending);
-        let tokens = pending.iter().map(|(_, t)| t.len()).sum();
-        let mut df: HashMap<&str, u32> =
-            HashMap::with_capacity_and_hasher(tokens, Default::default());
-        for (_, tokens) in &pending {
-            for t in tokens {
-                *df.entry(t.as_str()).or_default() += 1;
-            }
-        }
-        let mut token_id: HashMap<&str, u32> =
-            HashMap::with_capacity_and_hasher(df.len(), Default::default());
-        for (_, tokens) in &pending {
-            for t in tokens {
-                if token_id.contains_key(t.as_str()) {
-                    continue;
-                }
-                let id = token_id.len() as u32;
-                token_id.insert(t, id);
-                self.token_ids.push(fnv(t), id);
+        let text = std::mem::take(&mut self.pending_text);
+        let ends = std::mem::take(&mut self.pending_ends);
+        let token =
+            |k: usize| &text[if k == 0 { 0 } else { ends[k - 1] as usize }..ends[k] as usize];
+        // Each distinct token: how many names hold it, and its id (in order of first appearance).
+        let mut tokens: HashMap<&str, (u32, u32)> =
+            HashMap::with_capacity_and_hasher(ends.len(), Default::default());
+        for k in 0..ends.len() {
+            let t = token(k);
+            let next_id = tokens.len() as u32;
+            let entry = tokens.entry(t).or_insert((0, next_id));
+            entry.0 += 1;
+            if entry.0 == 1 {
+                self.token_ids.push(fnv(t), next_id);
                 if t.chars().count() >= 4 {
-                    self.token_deletes.push(fnv(t), id);
-                    deletions(t, |h| self.token_deletes.push(h, id));
+                    self.token_deletes.push(fnv(t), next_id);
+                    deletions(t, |h| self.token_deletes.push(h, next_id));
                 }
             }
         }
-        for (a, tokens) in &pending {
-            let mut ids: Vec<(u32, u32)> = tokens
-                .iter()
-                .map(|t| (df[t.as_str()], token_id[t.as_str()]))
-                .collect();
+        let mut ids: Vec<(u32, u32)> = Vec::new();
+        for &(a, first, count) in &pending {
+            ids.clear();
+            ids.extend((first..first + count).map(|k| tokens[token(k as usize)]));
             ids.sort_unstable();
             match ids.as_slice() {
                 [] => {}
-                [(_, x)] => self.by_tokens.push(SINGLE | *x as u64, *a),
-                [(_, x), (_, y), ..] => self.by_tokens.push(pair(*x, *y), *a),
+                [(_, x)] => self.by_tokens.push(SINGLE | *x as u64, a),
+                [(_, x), (_, y), ..] => self.by_tokens.push(pair(*x, *y), a),
             }
         }
         for m in [
@@ -383,7 +429,7 @@ impl Index {
         }
         // Name: exact tokens in any order, run together, or its rarest token pair.
         if !name.fold.is_empty() {
-            exact.push(fnv(&sorted_key(&name.loose)));
+            exact.push(sorted_key(&name.loose).hash);
             exact.push(fnv(&name.norm.fold_compact()));
             exact.push(fnv(&name.norm.glyph_compact()));
         }
@@ -561,5 +607,21 @@ mod tests {
         empty.finish();
         empty.get_many(&[7], &mut out);
         assert!(out.is_empty());
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
+        #[test]
+        fn sorted_key_hashes_the_joined_sorted_tokens(tokens in proptest::collection::vec("[ab\u{e9}]{0,3}", 0..20)) {
+            let mut sorted = tokens.clone();
+            sorted.sort_unstable();
+            let reference = format!("n:{}", sorted.join(" "));
+            let key = sorted_key(&tokens);
+            proptest::prop_assert_eq!(key.hash, fnv(&reference));
+            proptest::prop_assert_eq!(key.len, reference.len());
+            if key.len > START_BYTES {
+                proptest::prop_assert_eq!(&key.head[..], &reference.as_bytes()[..START_BYTES]);
+            }
+        }
     }
 }

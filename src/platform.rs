@@ -1,9 +1,17 @@
 //! Platform names and each platform's handle rules.
 
+use std::borrow::Cow;
+
 /// Canonical lowercase platform name: `Twitter` and `twitter` become `x`; anything else must be a
-/// lowercase-able name of letters, digits, `.`, `-` or `_`.
-pub fn canonical_platform(p: &str) -> Result<String, String> {
-    let lower = p.trim().to_ascii_lowercase();
+/// lowercase-able name of letters, digits, `.`, `-` or `_`. Borrowed when `p` is already canonical, so
+/// checking a list of thousands of accounts does not copy every platform name.
+pub fn canonical_platform(p: &str) -> Result<Cow<'_, str>, String> {
+    let trimmed = p.trim();
+    let lower = if trimmed.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(trimmed.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(trimmed)
+    };
     if lower.is_empty() {
         return Err("platform is empty".into());
     }
@@ -14,7 +22,7 @@ pub fn canonical_platform(p: &str) -> Result<String, String> {
     {
         return Err(format!("platform {p:?} is not a platform name (use lowercase names such as x, instagram, mastodon)"));
     }
-    Ok(match lower.as_str() {
+    Ok(match lower.as_ref() {
         "twitter" | "twitter.com" | "x.com" => "x".into(),
         "ig" => "instagram".into(),
         "bsky" => "bluesky".into(),

@@ -36,12 +36,20 @@ pub type ProfileLine = Result<Profile, BadProfile>;
 impl Profile {
     /// Canonical platform, handle without `@`; an empty id or unknown platform is an error.
     pub fn validated(mut self) -> Result<Self, String> {
-        self.id = self.id.trim().to_string();
+        // Copied only when something changes: most profiles arrive clean.
+        if self.id.trim().len() != self.id.len() {
+            self.id = self.id.trim().to_string();
+        }
         if self.id.is_empty() {
             return Err("id is empty".into());
         }
-        self.platform = canonical_platform(&self.platform)?;
-        self.handle = clean_handle(&self.handle).to_string();
+        let platform = canonical_platform(&self.platform)?;
+        if platform != self.platform.as_str() {
+            self.platform = platform.into_owned();
+        }
+        if clean_handle(&self.handle).len() != self.handle.len() {
+            self.handle = clean_handle(&self.handle).to_string();
+        }
         Ok(self)
     }
 }
