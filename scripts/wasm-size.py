@@ -76,8 +76,13 @@ def parse(path):
 
 def crate_of(name):
     """The crate a (legacy-mangled or plain) function name belongs to."""
-    m = re.match(r"_ZN(\d+)", name)
+    # Rust's v0 mangling (`_RNvNtCs…_4core3fmt…`): the first crate root, `C`, an optional
+    # disambiguator `s…_`, then the crate name with its length.
+    m = re.match(r"_R", name) and re.search(r"C(?:s[0-9A-Za-z]*_)?(\d+)", name)
     if m:
+        n = int(m.group(1))
+        c = name[m.end():m.end() + n]
+    elif (m := re.match(r"_ZN(\d+)", name)):
         n = int(m.group(1))
         ident = name[m.end():m.end() + n]
         ident = re.sub(r"^_?\$LT\$", "", ident)
@@ -89,8 +94,8 @@ def crate_of(name):
         c = m.group(1) if m else "?"
     if c in ("core", "alloc", "std", "compiler_builtins", "dlmalloc", "hashbrown", "memchr") or c.startswith("__"):
         return "Rust std (core, alloc, hashbrown, malloc)"
-    if c in ("image", "zune_jpeg", "zune_core", "png", "fdeflate", "image_webp", "gif", "weezl", "crc32fast", "byteorder_lite", "miniz_oxide", "adler2", "simd_adler32", "bytemuck", "num_traits"):
-        return "image decoding (image, zune-jpeg, png, image-webp, gif)"
+    if c in ("image", "zune_jpeg", "zune_core", "png", "fdeflate", "image_webp", "crc32fast", "byteorder_lite", "miniz_oxide", "adler2", "simd_adler32", "bytemuck", "num_traits", "moxcms"):
+        return "image decoding (image, zune-jpeg, png, image-webp)"
     if c in ("serde", "serde_core", "serde_json", "serde_path_to_error", "itoa", "ryu", "zmij"):
         return "serde, serde_json, serde_path_to_error"
     if c in ("csv", "csv_core"):

@@ -1,6 +1,6 @@
 // Two builds of the WASM package side by side in one headless Chromium page, calls interleaved, so a
 // change can be measured against its baseline on a noisy machine:
-//     node bench/wasm/ab.mjs OLD_PKG_DIR NEW_PKG_DIR [PAGE_LOADS]
+//     [FRESH=1] node bench/wasm/ab.mjs OLD_PKG_DIR NEW_PKG_DIR [PAGE_LOADS]
 // (inputs from target/wasm-bench, written by `make wasm-bench`). Prints, per page load, the first and
 // median later Checker builds for 10,000 accounts, the median hashImage of a 400x400 JPEG, the median
 // check (batches of 200) and checkMany of 500 profiles.
@@ -19,14 +19,22 @@ for (const f of ['target/wasm-bench/protected.json', 'target/wasm-bench/avatar.j
     process.exit(2);
   }
 }
+// A page load in the same browser reuses the code V8 compiled for the same module bytes; FRESH=1 starts
+// a new browser for every load, so first builds are those of a service worker in a new process.
+const fresh = Boolean(process.env.FRESH);
 const server = await serve({ '/A/': oldPkg, '/B/': newPkg });
-const browser = await launch();
+let browser = await launch();
 try {
-  const page = await browser.newPage();
+  let page = await browser.newPage();
   const f = (v) => v.toFixed(1).padStart(7);
   console.log('load   first build A / B (ms)   later builds A / B (ms)   hashImage A / B (ms)'
     + '   check A / B (us)   checkMany 500 A / B (ms)');
   for (let i = 0; i < Number(loads); i++) {
+    if (fresh && i > 0) {
+      await browser.close();
+      browser = await launch();
+      page = await browser.newPage();
+    }
     await page.goto(`http://127.0.0.1:${server.address().port}/bench/wasm/ab.html?load=${i}`);
     await page.waitForFunction(() => window.__result, null, { timeout: 300000 });
     const r = await page.evaluate(() => window.__result);

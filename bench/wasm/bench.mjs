@@ -10,7 +10,8 @@ async function run() {
   const wasmBytes = new Uint8Array(await (await get('/pkg/vipguard_bg.wasm')).arrayBuffer());
   const listText = await (await get('/target/wasm-bench/protected.json')).text();
   // Instantiate + build: compile and instantiate the module from its bytes, then index 10,000 accounts.
-  // One run per page load (a module instantiates once); the runner reloads and takes the median.
+  // One run per page load (a module instantiates once); the runner takes medians of page loads in new
+  // browsers (cold) and of reloads in one browser.
   const t0 = performance.now();
   await init({ module_or_path: wasmBytes });
   const t1 = performance.now();
