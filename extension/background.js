@@ -9,6 +9,22 @@ const LIST_KEY = 'protectedList';
 const SETTINGS_KEY = 'settings';
 // The interface's words (_locales), for what the worker draws.
 const t = (key, ...subs) => chrome.i18n.getMessage(key, subs.map(String)) || key;
+// Every message as a template for content scripts (i18n.js, seed), with $1…$9 as U+0001…U+0009, made
+// once: a content script's first call into the catalogue loads it on the page's thread. The default
+// locale's file lists the keys (every locale has the same ones, a test checks).
+let templates = null;
+function catalogueTemplates() {
+  if (!templates) {
+    templates = (async () => {
+      const sentinels = Array.from({ length: 9 }, (_, i) => String.fromCharCode(i + 1));
+      const locale = chrome.runtime.getManifest().default_locale || 'en';
+      const keys = Object.keys(await (await fetch(chrome.runtime.getURL(`_locales/${locale}/messages.json`))).json());
+      return Object.fromEntries(keys.map((k) => [k, chrome.i18n.getMessage(k, sentinels)]).filter(([, v]) => v));
+    })();
+    templates.catch(() => { templates = null; });
+  }
+  return templates;
+}
 const ALLOW_KEY = 'reviewerAllow'; // accounts a reviewer marked "Not an impersonator"
 const DEFAULT_SETTINGS = { paused: false, sensitivity: 'suspicious', sites: { x: true, generic: {} }, auditDays: 90 };
 
@@ -139,7 +155,8 @@ async function check(msg, sender) {
     withAvatars(msg, sender, checker, settings, allow, profiles, results)
       .catch((e) => console.warn('vipguard: avatar round failed:', e.message));
   }
-  return { results, accounts };
+  const messages = msg.wantMessages ? await catalogueTemplates().catch(() => null) : null;
+  return { results, accounts, ...(messages ? { messages } : {}) };
 }
 
 async function withAvatars(msg, sender, checker, settings, allow, profiles, textResults) {

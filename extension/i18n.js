@@ -7,8 +7,15 @@ var vipguardI18n = (() => {
   // Remembered: each call into the browser's catalogue is slow, and a timeline of badges asks for the
   // same few sentences hundreds of times (it was a quarter of drawing them).
   const memo = new Map();
+  // Messages with each $n as the character U+000n, sent by the worker with its first answer to a content
+  // script (see seed): a page's first call into the browser's catalogue loads it, which was about half of
+  // drawing a timeline's badges (docs/extension.md).
+  let templates = null;
+  const fill = (template, strs) => template.replace(/[\u0001-\u0009]/g, (c) => strs[c.charCodeAt(0) - 1] ?? '');
   function t(key, ...subs) {
     const strs = subs.map(String);
+    const template = templates && Object.hasOwn(templates, key) ? templates[key] : undefined;
+    if (typeof template === 'string' && template) return fill(template, strs);
     const id = strs.length ? JSON.stringify([key, ...strs]) : key;
     let text = memo.get(id);
     if (text === undefined) {
@@ -49,5 +56,12 @@ var vipguardI18n = (() => {
   const recorded = (decision) => t(decision === 'allow_removed' ? 'recordedUndone'
     : (DECISIONS.find(([d]) => d === decision) || [])[2]);
 
-  return { t, localize, verdict, DECISIONS, recorded };
+  // The worker's templates (background.js, catalogueTemplates), kept as sent: copying them into a map
+  // cost the page more than the lookups it saved. Anything but a non-empty string is ignored by t.
+  function seed(messages) {
+    if (messages && typeof messages === 'object') templates = messages;
+  }
+  const seeded = () => templates !== null;
+
+  return { t, localize, verdict, DECISIONS, recorded, seed, seeded };
 })();

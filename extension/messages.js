@@ -56,6 +56,7 @@ export function validateMessage(msg, sender, extensionId, extraHosts = [], { mas
     if (problem) return problem;
     const host = hostOf(msg.url);
     if (msg.requestId != null && !Number.isSafeInteger(msg.requestId)) return 'requestId must be an integer';
+    if (msg.wantMessages != null && typeof msg.wantMessages !== 'boolean') return 'wantMessages must be a boolean';
     if (!Array.isArray(msg.profiles) || msg.profiles.length === 0 || msg.profiles.length > MAX_PROFILES) {
       return 'profiles must be a non-empty array of at most 200';
     }

@@ -43,6 +43,7 @@
   // Avatar results arrive later, pushed by the worker for the request they belong to.
   const pending = new Map(); // requestId -> function(update)
   let nextRequest = 1;
+  let messagesAsked = false; // one request at a time asks for the interface's words
   chrome.runtime.onMessage.addListener((msg, sender) => {
     if (sender.id !== chrome.runtime.id || !msg || msg.type !== 'vipguard-update') return;
     const apply = pending.get(msg.requestId);
@@ -54,9 +55,15 @@
     pending.set(requestId, onUpdate);
     setTimeout(() => pending.delete(requestId), 60000);
     try {
-      // Sending copies the profiles on this thread: part of the work we add to the page.
-      return await timed('vipguard:send', () =>
-        chrome.runtime.sendMessage({ type: 'check', url: location.href, profiles, requestId }));
+      // Sending copies the profiles on this thread: part of the work we add to the page. The first
+      // answer also brings the interface's words (vipguardI18n.seed).
+      const wantMessages = !vipguardI18n.seeded() && !messagesAsked;
+      messagesAsked = true;
+      const reply = await timed('vipguard:send', () => chrome.runtime.sendMessage({
+        type: 'check', url: location.href, profiles, requestId, wantMessages }));
+      if (reply && reply.messages) timed('vipguard:i18n', () => vipguardI18n.seed(reply.messages));
+      else if (wantMessages) messagesAsked = false; // paused, or no list yet: ask again next time
+      return reply;
     } catch (e) {
       return { error: String(e && e.message || e) };
     }

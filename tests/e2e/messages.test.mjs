@@ -13,6 +13,7 @@ const decide = (over = {}) => ({ type: 'decide', url: 'https://x.com/home', prof
 
 test('a well-formed check from an X tab passes', () => {
   assert.equal(validateMessage(check(), fromTab, ID), null);
+  assert.equal(validateMessage(check({ wantMessages: true }), fromTab, ID), null);
 });
 
 const BAD = [
@@ -26,6 +27,7 @@ const BAD = [
   ['a profile that is not an object', check({ profiles: ['x'] }), fromTab],
   ['a name that is not a string', check({ profiles: [{ ...profile, name: 5 }] }), fromTab],
   ['a huge name', check({ profiles: [{ ...profile, name: 'x'.repeat(5000) }] }), fromTab],
+  ['wantMessages that is not a boolean', check({ wantMessages: 'yes' }), fromTab],
   ['an unknown type', { type: 'dumpList' }, fromTab],
   ['a list request from a tab', { type: 'checkList', text: '{}' }, fromTab],
   ['not an object', null, fromTab],
