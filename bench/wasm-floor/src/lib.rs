@@ -36,3 +36,18 @@ pub fn json(s: &str) -> Result<String, JsError> {
     let v: serde_json::Value = serde_json::from_str(s).map_err(|e| JsError::new(&e.to_string()))?;
     Ok(v.to_string())
 }
+
+/// Fetch an avatar's bytes and decode them, logging failures: what the worker's JavaScript does today.
+#[cfg(feature = "gloo")]
+#[wasm_bindgen]
+pub async fn fetch_and_decode(url: String) -> Result<u32, JsError> {
+    let response = gloo_net::http::Request::get(&url)
+        .send()
+        .await
+        .map_err(|e| JsError::new(&e.to_string()))?;
+    let bytes = response
+        .binary()
+        .await
+        .map_err(|e| JsError::new(&e.to_string()))?;
+    decode(&bytes).inspect_err(|_| gloo_console::warn!("vipguard: cannot decode", url))
+}
