@@ -4,7 +4,7 @@
 // a call passes and whatever they hold.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch } from './harness.mjs';
+import { launch, loadDemoList, visit } from './harness.mjs';
 
 for (const lang of ['en-US', 'fr']) {
   test(`seeded templates read as chrome.i18n does (${lang})`, async () => {
@@ -34,3 +34,23 @@ for (const lang of ['en-US', 'fr']) {
     }
   });
 }
+
+test('a content script gets its words from the worker and draws with them', async () => {
+  const h = await launch({ lang: 'fr' });
+  try {
+    await loadDemoList(h);
+    const page = await visit(h, 'https://x.com/home', { expect: 5 });
+    // The content scripts' own world (an isolated one named after the extension), through CDP.
+    const cdp = await page.context().newCDPSession(page);
+    const contexts = [];
+    cdp.on('Runtime.executionContextCreated', (e) => contexts.push(e.context));
+    await cdp.send('Runtime.enable');
+    const world = contexts.find((c) => c.name === 'vipguard' && c.auxData && c.auxData.type === 'isolated');
+    assert.ok(world, `no content-script world among ${contexts.map((c) => c.name).join(', ')}`);
+    const { result } = await cdp.send('Runtime.evaluate', { contextId: world.id, returnByValue: true,
+      expression: '[vipguardI18n.seeded(), vipguardI18n.t("verdict_impersonation"), vipguardI18n.t("score", "0.93")]' });
+    assert.deepEqual(result.value, [true, "Usurpation d'identité", 'score 0.93']);
+  } finally {
+    await h.close();
+  }
+});
