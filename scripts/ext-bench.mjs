@@ -50,7 +50,9 @@ for (let round = 0; round < ROUNDS; round++) {
     }
   });
   await h.close();
-  const plain = await chromium.launchPersistentContext(fs.mkdtempSync(path.join(os.tmpdir(), 'vipguard-plain-')), { executablePath: '/usr/bin/chromium', headless: true, args: ARGS });
+  // The same window and language as the harness's browser, so both lay out the same page.
+  const plain = await chromium.launchPersistentContext(fs.mkdtempSync(path.join(os.tmpdir(), 'vipguard-plain-')),
+    { executablePath: '/usr/bin/chromium', headless: true, args: [...ARGS, '--lang=en-US'], viewport: { width: 1280, height: 900 }, locale: 'en-US' });
   await serve(plain);
   const without = await measure(await plain.newPage());
   await plain.close();
