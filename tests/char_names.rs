@@ -53,3 +53,25 @@ fn names_come_from_the_table() {
     // Not reportable (a CJK ideograph is neither mapped nor removed): no name carried.
     assert_eq!(char_name('\u{4E00}'), "UNNAMED CHARACTER");
 }
+
+#[test]
+fn every_name_in_the_table_reads_back_as_unicode_names_it() {
+    let table = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/src/char_names.txt"))
+        .unwrap();
+    let (ranges, _) = table.split_once("\n\n").unwrap();
+    let hex = |s: &str| u32::from_str_radix(s, 16).unwrap();
+    let mut checked = 0;
+    for line in ranges.lines() {
+        let (a, b) = line.split_once('-').unwrap_or((line, line));
+        for cp in hex(a)..=hex(b) {
+            let c = char::from_u32(cp).unwrap();
+            assert_eq!(
+                char_name(c),
+                unicode_names2::name(c).unwrap().to_string(),
+                "U+{cp:04X}"
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked > 17_000, "only {checked} names in the table");
+}
