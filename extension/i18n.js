@@ -56,8 +56,8 @@ var vipguardI18n = (() => {
   const recorded = (decision) => t(decision === 'allow_removed' ? 'recordedUndone'
     : (DECISIONS.find(([d]) => d === decision) || [])[2]);
 
-  // The worker's templates (background.js, catalogueTemplates), kept as sent: copying them into a map
-  // cost the page more than the lookups it saved. Anything but a non-empty string is ignored by t.
+  // The worker's templates (background.js, catalogueTemplates), kept as sent rather than copied on the
+  // page's thread. Anything but a non-empty string is ignored by t.
   function seed(messages) {
     if (messages && typeof messages === 'object') templates = messages;
   }
