@@ -150,6 +150,8 @@ async function check(msg, sender) {
   const site = SITE_PLATFORMS[new URL(msg.url).hostname] || (msg.profiles[0].platform === 'mastodon' ? 'mastodon' : null);
   if (settings.paused || (site && settings.sites && settings.sites[site] === false)) return { paused: true, results: [] };
   if (!checker) return { noList: true, results: [] };
+  // Started before checking, so reading the catalogue overlaps the engine's work.
+  const messages = msg.wantMessages ? catalogueTemplates().catch(() => null) : null;
   const profiles = msg.profiles.map((p) => ({ id: p.id, platform: p.platform, handle: p.handle, name: p.name, ...(p.bio ? { bio: p.bio } : {}) }));
   const allow = await allowList();
   const results = present(checker.checkMany(profiles), settings, allow, profiles);
@@ -160,8 +162,8 @@ async function check(msg, sender) {
     withAvatars(msg, sender, checker, settings, allow, profiles, results)
       .catch((e) => console.warn('vipguard: avatar round failed:', e.message));
   }
-  const messages = msg.wantMessages ? await catalogueTemplates().catch(() => null) : null;
-  return { results, accounts, ...(messages ? { messages } : {}) };
+  const templates = await messages;
+  return { results, accounts, ...(templates ? { messages: templates } : {}) };
 }
 
 async function withAvatars(msg, sender, checker, settings, allow, profiles, textResults) {
