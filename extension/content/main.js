@@ -54,18 +54,20 @@
     const requestId = nextRequest++;
     pending.set(requestId, onUpdate);
     setTimeout(() => pending.delete(requestId), 60000);
+    // The first answer also brings the interface's words (vipguardI18n.seed).
+    const wantMessages = !vipguardI18n.seeded() && !messagesAsked;
+    if (wantMessages) messagesAsked = true;
     try {
-      // Sending copies the profiles on this thread: part of the work we add to the page. The first
-      // answer also brings the interface's words (vipguardI18n.seed).
-      const wantMessages = !vipguardI18n.seeded() && !messagesAsked;
-      messagesAsked = true;
+      // Sending copies the profiles on this thread: part of the work we add to the page.
       const reply = await timed('vipguard:send', () => chrome.runtime.sendMessage({
         type: 'check', url: location.href, profiles, requestId, wantMessages }));
       if (reply && reply.messages) timed('vipguard:i18n', () => vipguardI18n.seed(reply.messages));
-      else if (wantMessages) messagesAsked = false; // paused, or no list yet: ask again next time
       return reply;
     } catch (e) {
       return { error: String(e && e.message || e) };
+    } finally {
+      // Paused, no list yet, or the worker was not reachable: the next request asks again.
+      if (wantMessages && !vipguardI18n.seeded()) messagesAsked = false;
     }
   }
 
