@@ -1,6 +1,7 @@
 // Extension performance on a timeline of 500 user cells (`make ext-bench`): time from load until the
 // worker has a verdict for every cell, and the page's main-thread work (CDP TaskDuration, long tasks)
 // with the extension beside the same page in a browser without it. Five rounds (ROUNDS=N), medians.
+// LAYOUT=flow measures the same cells in normal flow instead of x.com's virtual list (scripts/timeline500.mjs).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -84,12 +85,14 @@ const rows = [
   ['  of which reading the page and sending it (ms)', med((r) => r.withExt.passMs), '', ''],
   ['  of which drawing annotations (ms)', med((r) => r.withExt.renderMs), '', ''],
   ['style and layout the browser does after drawing (ms)', med((r) => r.withExt.afterDrawMs), '', ''],
+  ['  vipguard:* measures plus that style and layout (ms)', med((r) => r.withExt.marksMs + r.withExt.afterDrawMs), '', '<= 50'],
   ['long tasks (ms)', med((r) => r.withExt.longMs), med((r) => r.without.longMs), '0 added'],
   ['main-thread task time (ms)', med((r) => r.withExt.taskMs), med((r) => r.without.taskMs), ''],
   ['  difference (ms)', med((r) => r.withExt.taskMs - r.without.taskMs), '', ''],
   ['script time (ms)', med((r) => r.withExt.scriptMs), med((r) => r.without.scriptMs), ''],
   ['style and layout time (ms)', med((r) => r.withExt.styleMs), med((r) => r.without.styleMs), ''],
 ];
-console.log(`timeline of 500 user cells, headless Chromium, medians of ${ROUNDS} rounds`);
+const layout = process.env.LAYOUT || 'x';
+console.log(`timeline of 500 user cells (${layout === 'flow' ? 'in normal flow, LAYOUT=flow' : 'a virtual list, as x.com lays it out'}), headless Chromium, medians of ${ROUNDS} rounds`);
 console.log(`${'measure'.padEnd(54)} ${'with'.padStart(9)} ${'without'.padStart(9)}  target`);
 for (const [n, a, b, t] of rows) console.log(`${n.padEnd(54)} ${a.toFixed(1).padStart(9)} ${(b === '' ? '' : b.toFixed(1)).padStart(9)}  ${t}`);

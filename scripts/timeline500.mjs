@@ -17,10 +17,27 @@ for (let i = 0; i < 500; i++) {
   const [handle, name] = i % 10 === 0 ? [fakes[(i / 10) % 3][0] + i, fakes[(i / 10) % 3][1]] : [`user_${i}`, people[i % people.length]];
   list += template.replaceAll('tunde_adeyemi', handle).replaceAll('Tunde Adeyemi', name).replace('Lagos', `Bio ${i}`);
 }
-export const page500 = base.replace(cells.join(''), list);
+/** The timeline as x.com lays it out: a virtual list of absolutely placed cells (its script inlined). */
+const virtualList = fs.readFileSync(path.join(ROOT, 'tests/e2e/fixtures/x/virtual-list.js'), 'utf8');
+export const page500 = base.replace(cells.join(''), list)
+  .replace('<script src="/_fixtures/virtual-list.js"></script>', () => `<script>\n${virtualList}</script>`);
 
-/** Answer x.com with the timeline and its image host with a demo avatar, in browser context `ctx`. */
-export async function serve(ctx) {
-  await ctx.route(/^https:\/\/x\.com\//, (r) => r.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: page500 }));
+/**
+ * The same cells in normal flow, one after another, as a site without a virtual list would have them.
+ * There, inserting anything into one cell makes the browser lay out the whole list again (about 15 ms
+ * for these 500 cells on this machine): the worst case, which `LAYOUT=flow make ext-bench` measures.
+ */
+export const page500Flow = page500
+  .replaceAll('style="transform: translateY(0px); position: absolute; width: 100%;"', 'style="position: relative;"')
+  .replace(/<script>[\s\S]*?<\/script>\n?/, '');
+
+/**
+ * Answer x.com with the timeline (`layout` 'x', or 'flow' for `page500Flow`) and its image host with a
+ * demo avatar, in browser context `ctx`.
+ */
+export async function serve(ctx, layout = process.env.LAYOUT || 'x') {
+  if (!['x', 'flow'].includes(layout)) throw new Error(`LAYOUT must be x or flow, not ${JSON.stringify(layout)}`);
+  const body = layout === 'flow' ? page500Flow : page500;
+  await ctx.route(/^https:\/\/x\.com\//, (r) => r.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body }));
   await ctx.route(/^https:\/\/(pbs|abs-0)\.twimg\.com\//, (r) => r.fulfill({ status: 200, contentType: 'image/png', body: fs.readFileSync(path.join(ROOT, 'demo/avatars/someone-else.png')) }));
 }

@@ -38,6 +38,12 @@ export async function launch({ extraHosts = [], lang = 'en-US' } = {}) {
   const extensionRequests = []; // every request the extension itself makes (worker, extension pages)
   await ctx.route(/^https:\/\/(x\.com|twitter\.com)\//, (route) => {
     const u = new URL(route.request().url());
+    // The fixtures' stand-in for x.com's own script (virtual-list.js).
+    if (u.pathname.startsWith('/_fixtures/')) {
+      const js = path.join(FIXTURES, path.basename(u.pathname));
+      if (!fs.existsSync(js)) return route.fulfill({ status: 404, body: 'not in the fixtures' });
+      return route.fulfill({ status: 200, contentType: 'text/javascript', body: fs.readFileSync(js) });
+    }
     const file = ROUTES[u.pathname + (u.search ? '?' + u.search.slice(1).split('=')[0] : '')] || ROUTES[u.pathname];
     if (!file) return route.fulfill({ status: 404, body: 'not in the fixtures' });
     route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: fs.readFileSync(path.join(FIXTURES, file)) });
@@ -111,6 +117,22 @@ export async function annotations(page) {
     const handle = block ? (block.textContent.match(/@([A-Za-z0-9_]{1,50})/) || [])[1] : null;
     return { kind: e.getAttribute('data-vipguard-kind'), verdict: e.getAttribute('data-vipguard-verdict'), handle };
   }));
+}
+
+/**
+ * Whether the annotations move the page's own content: the top and height of every element of the
+ * page (ours left out) with the annotations shown, then with them hidden. Left and width are not
+ * compared: a badge takes room on its own line.
+ */
+export async function layoutWithAndWithoutAnnotations(page) {
+  const read = () => page.evaluate(() => [...document.body.querySelectorAll('*')]
+    .filter((e) => !e.closest('vipguard-annotation'))
+    .map((e) => { const r = e.getBoundingClientRect(); return `${e.tagName} ${r.top} ${r.height}`; }));
+  const shown = await read();
+  await page.evaluate(() => document.querySelectorAll('vipguard-annotation').forEach((e) => { e.style.display = 'none'; }));
+  const hidden = await read();
+  await page.evaluate(() => document.querySelectorAll('vipguard-annotation').forEach((e) => { e.style.display = ''; }));
+  return { shown, hidden };
 }
 
 // Everything in the closed shadow roots, read through CDP (Playwright locators cannot pierce them).
