@@ -226,8 +226,11 @@ var vipguardAnnotate = (() => {
   function badge(result, account, profile) {
     const { host, root } = makeHost(result);
     host.setAttribute('data-vipguard-kind', 'badge');
-    // On the @handle's own line, no taller than the text (16px on X's 20px lines), so nothing below moves.
-    host.style.cssText = 'display:inline-flex;align-items:center;flex:none;margin-left:6px;max-height:20px;';
+    // On the @handle's own line, centred on it, and taking up no height there: negative block margins as
+    // tall as the badge itself (at most 20px), so a line shorter than the badge does not grow and nothing
+    // below moves. Stretching is off, or a flex line would hand the badge its height back.
+    host.style.cssText = 'display:inline-flex;align-items:center;align-self:center;vertical-align:middle;flex:none;'
+      + 'margin:-10px 0 -10px 6px;max-height:20px;';
     const [icon, words] = label(result);
     const b = el('span', `box badge ${theme()} ${result.verdict}`);
     b.setAttribute('tabindex', '0');
@@ -249,5 +252,23 @@ var vipguardAnnotate = (() => {
     return host;
   }
 
-  return { banner, badge };
+  // Where a badge goes ({parent, before}) so that it shares the line of `el` (the element showing the
+  // account) and never opens a line of its own, which would push the page down: as the next item of the
+  // nearest flex row holding `el` (within `cell`), else inside the innermost element holding `el`'s
+  // text, after it. The badge itself takes no height where it goes (badge() above). This reads computed
+  // styles: callers find every spot of a pass before inserting anything, or each read after an insertion
+  // would make the browser recompute styles.
+  function spot(el, cell) {
+    for (let node = el; node !== cell && node.parentElement; node = node.parentElement) {
+      const s = getComputedStyle(node.parentElement);
+      if (s.display.endsWith('flex') && !s.flexDirection.startsWith('column')) return { parent: node.parentElement, before: node.nextSibling };
+      if (node.parentElement === cell) break;
+    }
+    let t = el;
+    const text = el.textContent.trim();
+    while (t.lastElementChild && t.lastElementChild.textContent.trim() === text) t = t.lastElementChild;
+    return { parent: t, before: null };
+  }
+
+  return { banner, badge, spot };
 })();

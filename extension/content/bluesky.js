@@ -55,7 +55,7 @@ vipguardSites.push((() => {
   // After the @handle, on its line.
   function badgeSpot(card) {
     for (const el of card.querySelectorAll('a[href^="/profile/"], [dir="auto"]')) {
-      if (R.shownText(el).startsWith('@')) return el.parentElement;
+      if (R.shownText(el).startsWith('@')) return el;
     }
     return card;
   }

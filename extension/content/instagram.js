@@ -65,5 +65,5 @@ vipguardSites.push((() => {
     return out;
   }
 
-  return { name: 'instagram', matches, profile, cells, badgeSpot: (a) => a.parentElement || a };
+  return { name: 'instagram', matches, profile, cells, badgeSpot: (a) => a };
 })());

@@ -166,7 +166,9 @@
     const url = location.href;
     const profiles = todo.map((c, i) => ({ id: String(i), ...c.data }));
     const updated = new Set(); // cells the avatar round already redrew (it may overtake the reply)
-    const drawCell = (r, i, accounts) => {
+    // Changes to the page wait in `writes` until every cell of the pass has been looked at: finding a
+    // badge's spot reads styles, which after an insertion would cost a style pass each.
+    const drawCell = (r, i, accounts, writes) => {
       const cell = todo[i];
       if (done.get(cell.anchor) !== keyOf(cell.data)) return;
       const shown = r.shown || r.verdict;
@@ -178,25 +180,30 @@
       if (before === undefined && (shown === 'clear' || shown === 'error')) return;
       const old = cell.anchor.querySelector('vipguard-annotation');
       if (shown === 'clear' || shown === 'error') {
-        if (old) old.remove();
+        if (old) writes.push(() => old.remove());
         return;
       }
       const host = vipguardAnnotate.badge({ ...r, verdict: shown }, accounts[r.match], cell.data);
-      if (old) old.replaceWith(host);
-      else adapter.badgeSpot(cell.anchor).append(host);
+      if (old) {
+        writes.push(() => old.replaceWith(host));
+      } else {
+        const { parent, before: next } = vipguardAnnotate.spot(adapter.badgeSpot(cell.anchor), cell.anchor);
+        writes.push(() => parent.insertBefore(host, next));
+      }
+    };
+    const drawCells = (items) => {
+      const writes = [];
+      for (const [r, i, accounts] of items) drawCell(r, i, accounts, writes);
+      for (const write of writes) write();
     };
     const reply = await ask(profiles, (update) => {
-      for (const c of update.changes) {
-        if (!todo[c.index]) continue;
-        updated.add(c.index);
-        drawCell(c.result, c.index, update.accounts);
-      }
+      const items = update.changes.filter((c) => todo[c.index]).map((c) => [c.result, c.index, update.accounts]);
+      items.forEach(([, i]) => updated.add(i));
+      drawCells(items);
     });
     if (reply && reply.error) console.warn('vipguard:', reply.error);
     if (location.href !== url || !reply || reply.error || !reply.results) return;
-    timed('vipguard:render', () => reply.results.forEach((r, i) => {
-      if (!updated.has(i)) drawCell(r, i, reply.accounts);
-    }));
+    timed('vipguard:render', () => drawCells(reply.results.map((r, i) => [r, i, reply.accounts]).filter(([, i]) => !updated.has(i))));
   }
 
   function pass() {

@@ -40,6 +40,6 @@ vipguardSites.push((() => {
     return out;
   }
 
-  const badgeSpot = (a) => a.parentElement || a;
+  const badgeSpot = (a) => a;
   return { name: 'tiktok', matches, profile, cells, badgeSpot };
 })());

@@ -130,10 +130,10 @@ var vipguardX = (() => {
     return out;
   }
 
-  // Where a cell's badge goes: right after the @handle, on its line.
+  // The element showing a cell's @handle: the badge follows it on its line (vipguardAnnotate.place).
   function badgeSpot(block) {
     for (const a of block.querySelectorAll('a[href^="/"]')) {
-      if (shownText(a).startsWith('@')) return a.parentElement;
+      if (shownText(a).startsWith('@')) return a;
     }
     return block;
   }

@@ -44,6 +44,6 @@ vipguardSites.push((() => {
     return out;
   }
 
-  const badgeSpot = (a) => a.parentElement || a;
+  const badgeSpot = (a) => a;
   return { name: 'youtube', matches, profile, cells, badgeSpot };
 })());

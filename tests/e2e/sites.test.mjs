@@ -4,7 +4,7 @@
 // that switching Mastodon on raises); Mastodon is still switched on through the options page.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, loadDemoList, settle, annotations, shadowText, bannerVerdict, until, serveSites, enableMastodon } from './harness.mjs';
+import { launch, loadDemoList, settle, annotations, shadowText, bannerVerdict, until, serveSites, enableMastodon, layoutWithAndWithoutAnnotations } from './harness.mjs';
 
 let h;
 before(async () => {
@@ -54,6 +54,9 @@ for (const s of SITES) {
     const shownBadges = (await annotations(page)).filter((a) => a.kind === 'badge').map((a) => a.verdict);
     const flagged = Object.values(s.badges || {}).filter((v) => v && v !== 'clear');
     assert.equal(shownBadges.length, flagged.length, `badges drawn: ${shownBadges}`);
+    // The annotations move none of the page's own content.
+    const { shown, hidden } = await layoutWithAndWithoutAnnotations(page);
+    assert.deepEqual(hidden, shown);
     await page.close();
   });
 }
@@ -78,6 +81,8 @@ test('Mastodon is off until switched on, then recognised on any server by its ma
   const got = await badges(page);
   assert.equal(got['aminatasowe@social.example.africa'], 'impersonation', JSON.stringify(got));
   assert.equal(got['ama_owusu@mastodon.africa'], 'clear', JSON.stringify(got));
+  const { shown, hidden } = await layoutWithAndWithoutAnnotations(page);
+  assert.deepEqual(hidden, shown, 'the annotations move none of the page');
   await page.close();
 });
 
