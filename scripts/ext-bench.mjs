@@ -1,6 +1,8 @@
 // Extension performance on a timeline of 500 user cells (`make ext-bench`): time from load until the
 // worker has a verdict for every cell, and the page's main-thread work (CDP TaskDuration, long tasks)
-// with the extension beside the same page in a browser without it. Five rounds (ROUNDS=N), medians.
+// with the extension beside the same page where it does not run: in the same browser, on a host the
+// extension has no access to (alternating which loads first), and in a browser without the extension.
+// Five rounds (ROUNDS=N), medians.
 // LAYOUT=flow measures the same cells in normal flow instead of x.com's virtual list (scripts/timeline500.mjs).
 import fs from 'node:fs';
 import os from 'node:os';
@@ -11,7 +13,7 @@ import { serve } from './timeline500.mjs';
 
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--no-first-run'];
-async function measure(page, done) {
+async function measure(page, done, url = 'https://x.com/AminataSowe/followers') {
   await page.addInitScript(() => {
     window.__long = 0;
     new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__long += e.duration; }).observe({ type: 'longtask', buffered: true });
@@ -23,7 +25,7 @@ async function measure(page, done) {
   const trace = [];
   cdp.on('Tracing.dataCollected', (e) => trace.push(...e.value));
   await cdp.send('Tracing.start', { categories: 'devtools.timeline,blink.user_timing', transferMode: 'ReportEvents' });
-  await page.goto('https://x.com/AminataSowe/followers', { waitUntil: 'load' });
+  await page.goto(url, { waitUntil: 'load' });
   const loaded = Date.now();
   const annotatedMs = done ? await done(page, loaded) : null;
   await page.waitForTimeout(2500); // let avatar results and any trailing work finish
@@ -58,6 +60,9 @@ for (let round = 0; round < ROUNDS; round++) {
   const h = await launch();
   await loadDemoList(h);
   await serve(h.ctx);
+  // The control in this browser, before the extension's page in odd rounds and after it in even ones.
+  const control = async () => measure(await h.ctx.newPage(), null, 'https://x-control.test/AminataSowe/followers');
+  let same = round % 2 ? await control() : null;
   const withExt = await measure(await h.ctx.newPage(), async (page, loaded) => {
     for (;;) {
       const n = await h.worker.evaluate(async () => {
@@ -69,6 +74,7 @@ for (let round = 0; round < ROUNDS; round++) {
       await new Promise((r) => setTimeout(r, 25));
     }
   });
+  if (!same) same = await control();
   await h.close();
   // The same window and language as the harness's browser, so both lay out the same page.
   const plain = await chromium.launchPersistentContext(fs.mkdtempSync(path.join(os.tmpdir(), 'vipguard-plain-')),
@@ -76,23 +82,29 @@ for (let round = 0; round < ROUNDS; round++) {
   await serve(plain);
   const without = await measure(await plain.newPage());
   await plain.close();
-  rounds.push({ withExt, without });
+  rounds.push({ withExt, without, same });
 }
 const med = (f) => rounds.map(f).sort((a, b) => a - b)[Math.floor(rounds.length / 2)];
+// Columns: with the extension; the same page in the same browser on a host the extension does not run
+// on; the same page in a browser without the extension.
+const both = (f) => [med((r) => f(r.same)), med((r) => f(r.without))];
 const rows = [
-  ['all 500 cells have a verdict after load (ms)', med((r) => r.withExt.annotatedMs), '', '<= 1000'],
-  ['extension main-thread work, vipguard:* measures (ms)', med((r) => r.withExt.marksMs), '', '<= 50'],
-  ['  of which reading the page and sending it (ms)', med((r) => r.withExt.passMs), '', ''],
-  ['  of which drawing annotations (ms)', med((r) => r.withExt.renderMs), '', ''],
-  ['style and layout the browser does after drawing (ms)', med((r) => r.withExt.afterDrawMs), '', ''],
-  ['  vipguard:* measures plus that style and layout (ms)', med((r) => r.withExt.marksMs + r.withExt.afterDrawMs), '', '<= 50'],
-  ['long tasks (ms)', med((r) => r.withExt.longMs), med((r) => r.without.longMs), '0 added'],
-  ['main-thread task time (ms)', med((r) => r.withExt.taskMs), med((r) => r.without.taskMs), ''],
-  ['  difference (ms)', med((r) => r.withExt.taskMs - r.without.taskMs), '', ''],
-  ['script time (ms)', med((r) => r.withExt.scriptMs), med((r) => r.without.scriptMs), ''],
-  ['style and layout time (ms)', med((r) => r.withExt.styleMs), med((r) => r.without.styleMs), ''],
+  ['all 500 cells have a verdict after load (ms)', med((r) => r.withExt.annotatedMs), [], '<= 1000'],
+  ['extension main-thread work, vipguard:* measures (ms)', med((r) => r.withExt.marksMs), [], '<= 50'],
+  ['  of which reading the page and sending it (ms)', med((r) => r.withExt.passMs), [], ''],
+  ['  of which drawing annotations (ms)', med((r) => r.withExt.renderMs), [], ''],
+  ['style and layout the browser does after drawing (ms)', med((r) => r.withExt.afterDrawMs), [], ''],
+  ['  vipguard:* measures plus that style and layout (ms)', med((r) => r.withExt.marksMs + r.withExt.afterDrawMs), [], '<= 50'],
+  ['long tasks (ms)', med((r) => r.withExt.longMs), both((m) => m.longMs), '0 added'],
+  ['main-thread task time (ms)', med((r) => r.withExt.taskMs), both((m) => m.taskMs), ''],
+  ['  difference (ms)', '', [med((r) => r.withExt.taskMs - r.same.taskMs), med((r) => r.withExt.taskMs - r.without.taskMs)], ''],
+  ['script time (ms)', med((r) => r.withExt.scriptMs), both((m) => m.scriptMs), ''],
+  ['style and layout time (ms)', med((r) => r.withExt.styleMs), both((m) => m.styleMs), ''],
 ];
 const layout = process.env.LAYOUT || 'x';
 console.log(`timeline of 500 user cells (${layout === 'flow' ? 'in normal flow, LAYOUT=flow' : 'a virtual list, as x.com lays it out'}), headless Chromium, medians of ${ROUNDS} rounds`);
-console.log(`${'measure'.padEnd(54)} ${'with'.padStart(9)} ${'without'.padStart(9)}  target`);
-for (const [n, a, b, t] of rows) console.log(`${n.padEnd(54)} ${a.toFixed(1).padStart(9)} ${(b === '' ? '' : b.toFixed(1)).padStart(9)}  ${t}`);
+console.log(`${'measure'.padEnd(54)} ${'with'.padStart(9)} ${'control'.padStart(9)} ${'without'.padStart(9)}  target`);
+const cell = (v) => (v === '' || v === undefined ? '' : v.toFixed(1)).padStart(9);
+for (const [n, a, [c, w] = [], t] of rows) console.log(`${n.padEnd(54)} ${cell(a)} ${cell(c)} ${cell(w)}  ${t}`);
+console.log('control: the same page in the same browser, on a host the extension does not run on;');
+console.log('without: the same page in a browser without the extension.');

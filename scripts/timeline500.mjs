@@ -32,12 +32,14 @@ export const page500Flow = page500
   .replace(/<script>[\s\S]*?<\/script>\n?/, '');
 
 /**
- * Answer x.com with the timeline (`layout` 'x', or 'flow' for `page500Flow`) and its image host with a
- * demo avatar, in browser context `ctx`.
+ * Answer x.com (and x-control.test, where the extension does not run) with the timeline (`layout` 'x',
+ * or 'flow' for `page500Flow`) and its image host with a demo avatar, in browser context `ctx`.
  */
 export async function serve(ctx, layout = process.env.LAYOUT || 'x') {
   if (!['x', 'flow'].includes(layout)) throw new Error(`LAYOUT must be x or flow, not ${JSON.stringify(layout)}`);
   const body = layout === 'flow' ? page500Flow : page500;
   await ctx.route(/^https:\/\/x\.com\//, (r) => r.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body }));
+  // The same page on a host the extension does not run on: the control in the same browser.
+  await ctx.route(/^https:\/\/x-control\.test\//, (r) => r.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body }));
   await ctx.route(/^https:\/\/(pbs|abs-0)\.twimg\.com\//, (r) => r.fulfill({ status: 200, contentType: 'image/png', body: fs.readFileSync(path.join(ROOT, 'demo/avatars/someone-else.png')) }));
 }
