@@ -12,9 +12,10 @@ const types = { '.html': 'text/html', '.mjs': 'text/javascript', '.js': 'text/ja
 
 /**
  * Serve files on 127.0.0.1. `mounts` maps a URL prefix ('/A/') to a folder; everything else comes
- * from the repository root. Resolves to the listening server.
+ * from the repository root. `cacheable`: let the browser keep responses for a day (for its code cache).
+ * Resolves to the listening server.
  */
-export async function serve(mounts = {}) {
+export async function serve(mounts = {}, { cacheable = false } = {}) {
   const server = http.createServer((req, res) => {
     const p = path.normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname));
     const prefix = Object.keys(mounts).find((m) => p.startsWith(m));
@@ -24,7 +25,9 @@ export async function serve(mounts = {}) {
       res.writeHead(404).end();
       return;
     }
-    res.writeHead(200, { 'content-type': types[path.extname(file)] || 'application/octet-stream' });
+    const headers = { 'content-type': types[path.extname(file)] || 'application/octet-stream' };
+    if (cacheable) Object.assign(headers, { 'cache-control': 'max-age=86400', 'last-modified': fs.statSync(file).mtime.toUTCString() });
+    res.writeHead(200, headers);
     fs.createReadStream(file).pipe(res);
   });
   await new Promise((r) => server.listen(0, '127.0.0.1', r));
