@@ -1,7 +1,7 @@
 // Shared by the site adapters (mastodon.js, bluesky.js, github.js, instagram.js, youtube.js, tiktok.js):
 // each pushes {name, matches(loc, doc), profile(doc, loc), cells(doc, fresh), badgeSpot(anchor)} onto
 // vipguardSites, and main.js uses the first that matches the page. badgeSpot gives the element a cell's
-// badge follows (its handle or name); vipguardAnnotate.place decides where on that line it goes.
+// badge follows (its handle or name); vipguardAnnotate.spot decides where on that line it goes.
 'use strict';
 
 var vipguardSites = [];

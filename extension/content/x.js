@@ -130,7 +130,7 @@ var vipguardX = (() => {
     return out;
   }
 
-  // The element showing a cell's @handle: the badge follows it on its line (vipguardAnnotate.place).
+  // The element showing a cell's @handle: the badge follows it on its line (vipguardAnnotate.spot).
   function badgeSpot(block) {
     for (const a of block.querySelectorAll('a[href^="/"]')) {
       if (shownText(a).startsWith('@')) return a;
