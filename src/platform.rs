@@ -30,6 +30,27 @@ pub fn canonical_platform(p: &str) -> Result<Cow<'_, str>, String> {
     })
 }
 
+/// `p` made canonical (`canonical_platform`) in place, copied only when that changes it: most input is
+/// already canonical.
+pub fn canonicalize_platform(p: &mut String) -> Result<(), String> {
+    let canonical = canonical_platform(p)?;
+    if canonical != p.as_str() {
+        let owned = canonical.into_owned();
+        *p = owned;
+    }
+    Ok(())
+}
+
+/// `s` cut down to the part of it `keep` returns (`str::trim`, `clean_handle`), copied only when that is
+/// shorter: most input is already clean.
+pub fn cut_in_place(s: &mut String, keep: impl Fn(&str) -> &str) {
+    let kept = keep(s);
+    if kept.len() != s.len() {
+        let owned = kept.to_string();
+        *s = owned;
+    }
+}
+
 /// A handle as the platform stores it: without a leading `@` and surrounding blanks.
 pub fn clean_handle(h: &str) -> &str {
     let h = h.trim();

@@ -3,7 +3,7 @@
 //! A bad line never stops a scan: it becomes an error for that line and the rest are still read.
 
 use crate::error::{from_json, InputError};
-use crate::platform::{canonical_platform, clean_handle};
+use crate::platform::{canonicalize_platform, clean_handle, cut_in_place};
 use crate::protected::{csv_columns, csv_error};
 use serde::{Deserialize, Serialize};
 
@@ -36,20 +36,12 @@ pub type ProfileLine = Result<Profile, BadProfile>;
 impl Profile {
     /// Canonical platform, handle without `@`; an empty id or unknown platform is an error.
     pub fn validated(mut self) -> Result<Self, String> {
-        // Copied only when something changes: most profiles arrive clean.
-        if self.id.trim().len() != self.id.len() {
-            self.id = self.id.trim().to_string();
-        }
+        cut_in_place(&mut self.id, str::trim);
         if self.id.is_empty() {
             return Err("id is empty".into());
         }
-        let platform = canonical_platform(&self.platform)?;
-        if platform != self.platform.as_str() {
-            self.platform = platform.into_owned();
-        }
-        if clean_handle(&self.handle).len() != self.handle.len() {
-            self.handle = clean_handle(&self.handle).to_string();
-        }
+        canonicalize_platform(&mut self.platform)?;
+        cut_in_place(&mut self.handle, clean_handle);
         Ok(self)
     }
 }

@@ -7,7 +7,9 @@
 //! Unknown fields and columns are errors, so a typo never silently drops data.
 
 use crate::error::{from_json, line_of, InputError};
-use crate::platform::{canonical_platform, check_handle, clean_handle};
+use crate::platform::{
+    canonical_platform, canonicalize_platform, check_handle, clean_handle, cut_in_place,
+};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
@@ -232,19 +234,11 @@ impl ProtectedList {
     /// What `first_error` does to a valid list, copying only the strings that change.
     fn clean_in_place(&mut self) {
         for a in &mut self.accounts {
-            // A trimmed slice of the same length is the string itself.
-            if a.id.trim().len() != a.id.len() {
-                a.id = a.id.trim().to_string();
-            }
+            cut_in_place(&mut a.id, str::trim);
             for h in a.handles.iter_mut().chain(&mut a.official) {
-                if let Ok(p) = canonical_platform(&h.platform) {
-                    if p != h.platform.as_str() {
-                        h.platform = p.into_owned();
-                    }
-                }
-                if clean_handle(&h.handle).len() != h.handle.len() {
-                    h.handle = clean_handle(&h.handle).to_string();
-                }
+                // A valid list has only platforms that canonicalise.
+                let _ = canonicalize_platform(&mut h.platform);
+                cut_in_place(&mut h.handle, clean_handle);
             }
         }
     }
