@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import { ROOT } from '../tests/e2e/harness.mjs';
+import { ROOT, CHROMIUM, BROWSER_ARGS } from '../tests/e2e/harness.mjs';
 import { page500, page500Flow } from './timeline500.mjs';
 
 const annotate = fs.readFileSync(path.join(ROOT, 'extension/content/annotate.js'), 'utf8');
@@ -19,7 +19,7 @@ const LAYOUTS = {
 };
 if (LAYOUTS['as wide as its content, normal flow'] === page500Flow) throw new Error('the fixture no longer sets the column width this script removes');
 
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: BROWSER_ARGS });
 try {
   console.log(`${'layout'.padEnd(40)} ${'one badge (ms)'.padStart(22)} ${'fifty badges (ms)'.padStart(22)} ${'fifty spots (ms)'.padStart(20)}`);
   for (const [name, html] of Object.entries(LAYOUTS)) {

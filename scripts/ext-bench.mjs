@@ -8,11 +8,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import { launch, loadDemoList } from '../tests/e2e/harness.mjs';
+import { launch, loadDemoList, CHROMIUM, BROWSER_ARGS } from '../tests/e2e/harness.mjs';
 import { serve } from './timeline500.mjs';
 
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--no-first-run'];
 async function measure(page, done, url = 'https://x.com/AminataSowe/followers') {
   await page.addInitScript(() => {
     window.__long = 0;
@@ -78,7 +76,7 @@ for (let round = 0; round < ROUNDS; round++) {
   await h.close();
   // The same window and language as the harness's browser, so both lay out the same page.
   const plain = await chromium.launchPersistentContext(fs.mkdtempSync(path.join(os.tmpdir(), 'vipguard-plain-')),
-    { executablePath: '/usr/bin/chromium', headless: true, args: [...ARGS, '--lang=en-US'], viewport: { width: 1280, height: 900 }, locale: 'en-US' });
+    { executablePath: CHROMIUM, headless: true, args: [...BROWSER_ARGS, '--lang=en-US'], viewport: { width: 1280, height: 900 }, locale: 'en-US' });
   await serve(plain);
   const without = await measure(await plain.newPage());
   await plain.close();

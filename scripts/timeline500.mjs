@@ -23,9 +23,9 @@ export const page500 = base.replace(cells.join(''), list)
   .replace('<script src="/_fixtures/virtual-list.js"></script>', () => `<script>\n${virtualList}</script>`);
 
 /**
- * The same cells in normal flow, one after another, as a site without a virtual list would have them.
- * There, inserting anything into one cell makes the browser lay out the whole list again (about 15 ms
- * for these 500 cells on this machine): the worst case, which `LAYOUT=flow make ext-bench` measures.
+ * The same cells in normal flow, one after another, as a site without a virtual list would have them
+ * (`LAYOUT=flow make ext-bench`). In the 600px column, inserting badges costs about the same layout
+ * either way (scripts/badge-layout.mjs).
  */
 export const page500Flow = page500
   .replaceAll('style="transform: translateY(0px); position: absolute; width: 100%;"', 'style="position: relative;"')
@@ -38,8 +38,7 @@ export const page500Flow = page500
 export async function serve(ctx, layout = process.env.LAYOUT || 'x') {
   if (!['x', 'flow'].includes(layout)) throw new Error(`LAYOUT must be x or flow, not ${JSON.stringify(layout)}`);
   const body = layout === 'flow' ? page500Flow : page500;
-  await ctx.route(/^https:\/\/x\.com\//, (r) => r.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body }));
-  // The same page on a host the extension does not run on: the control in the same browser.
-  await ctx.route(/^https:\/\/x-control\.test\//, (r) => r.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body }));
+  // x-control.test: the same page on a host the extension does not run on, the control in the same browser.
+  await ctx.route(/^https:\/\/(x\.com|x-control\.test)\//, (r) => r.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body }));
   await ctx.route(/^https:\/\/(pbs|abs-0)\.twimg\.com\//, (r) => r.fulfill({ status: 200, contentType: 'image/png', body: fs.readFileSync(path.join(ROOT, 'demo/avatars/someone-else.png')) }));
 }

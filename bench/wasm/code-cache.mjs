@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { serve } from './serve.mjs';
+import { CHROMIUM, BROWSER_ARGS } from '../../tests/e2e/harness.mjs';
 
 const server = await serve({}, { cacheable: true });
 const url = `http://127.0.0.1:${server.address().port}/bench/wasm/code-cache.html`;
@@ -19,8 +20,7 @@ try {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vipguard-code-cache-'));
     const loads = [];
     for (let i = 0; i < 3; i++) {
-      const ctx = await chromium.launchPersistentContext(dir, { executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true,
-        args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run'] });
+      const ctx = await chromium.launchPersistentContext(dir, { executablePath: CHROMIUM, headless: true, args: BROWSER_ARGS });
       const page = await ctx.newPage();
       await page.goto(url);
       await page.waitForFunction(() => window.__result, null, { timeout: 60000 });

@@ -3,6 +3,7 @@ import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
+import { CHROMIUM, BROWSER_ARGS } from '../../tests/e2e/harness.mjs';
 
 /** The repository root. */
 export const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
@@ -37,10 +38,9 @@ export async function serve(mounts = {}, { cacheable = false } = {}) {
 /** Debian's headless Chromium, kept off the network. */
 export function launch() {
   return chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    executablePath: CHROMIUM,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--no-first-run',
+    args: [...BROWSER_ARGS,
       // For experiments with V8's tiers, e.g. JS_FLAGS=--no-liftoff (not used by the benchmarks).
       ...(process.env.JS_FLAGS ? [`--js-flags=${process.env.JS_FLAGS}`] : [])],
   });

@@ -6,6 +6,10 @@ import os from 'node:os';
 import { chromium } from 'playwright-core';
 
 export const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
+/** Debian's Chromium and the flags that keep it headless and off the network, for every script that drives it. */
+export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+export const BROWSER_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--no-first-run'];
 const FIXTURES = path.join(ROOT, 'tests/e2e/fixtures/x');
 const ROUTES = JSON.parse(fs.readFileSync(path.join(FIXTURES, 'routes.json'), 'utf8'));
 // VIPGUARD_EXT: another unpacked build, to compare two versions side by side (scripts/ext-bench.mjs).
@@ -25,14 +29,12 @@ export async function launch({ extraHosts = [], lang = 'en-US' } = {}) {
     fs.writeFileSync(path.join(ext, 'manifest.json'), JSON.stringify(m));
   }
   const ctx = await chromium.launchPersistentContext(profileDir, {
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    executablePath: CHROMIUM,
     headless: true,
     viewport: { width: 1280, height: 900 },
     locale: lang,
     env: { ...process.env, LANGUAGE: lang.replace('-', '_'), LANG: `${lang.replace('-', '_')}.UTF-8` },
-    args: [`--lang=${lang}`, `--disable-extensions-except=${ext}`, `--load-extension=${ext}`, '--no-sandbox',
-      '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [`--lang=${lang}`, `--disable-extensions-except=${ext}`, `--load-extension=${ext}`, ...BROWSER_ARGS],
   });
   const fetched = []; // avatar URLs requested (by the worker)
   const extensionRequests = []; // every request the extension itself makes (worker, extension pages)
