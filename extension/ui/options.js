@@ -52,8 +52,8 @@ function summaryText(s) {
 async function setList(list, note) {
   const prev = await get('protectedList');
   await chrome.storage.local.set({ previousList: prev || null, protectedList: list });
-  $('edit-status').textContent = note || '';
   await render();
+  $('edit-status').textContent = note || '';
 }
 
 async function render() {
@@ -111,7 +111,15 @@ async function ask(msg) {
   return reply;
 }
 
-async function renderAudit() {
+// Renders run one after another, so a status line written after `await renderAudit()` never
+// precedes the table it describes, and an older read never overwrites a newer one.
+let auditRenders = Promise.resolve();
+function renderAudit() {
+  auditRenders = auditRenders.then(drawAudit, drawAudit);
+  return auditRenders;
+}
+
+async function drawAudit() {
   const settings = (await get('settings')) || {};
   $('audit-days').value = String(settings.auditDays || 90);
   try {
@@ -132,8 +140,8 @@ async function renderAudit() {
     remove.addEventListener('click', async () => {
       await ask({ type: 'decide', url: location.href, profile: { platform: a.platform, handle: a.handle, name: a.name },
         decision: 'allow_removed', note: '', result: { match: a.match || null } });
-      $('audit-status').textContent = t('allowRemoved', a.handle);
       await renderAudit();
+      $('audit-status').textContent = t('allowRemoved', a.handle);
     });
     td.append(remove);
     tr.append(td);
@@ -200,8 +208,8 @@ async function main() {
     const cur = await get('protectedList');
     await chrome.storage.local.set({ protectedList: prev || undefined, previousList: cur || null });
     if (!prev) await chrome.storage.local.remove('protectedList');
-    $('edit-status').textContent = t('undone');
     await render();
+    $('edit-status').textContent = t('undone');
   });
   $('export').addEventListener('click', async () => {
     const list = (await get('protectedList')) || { accounts: [] };
@@ -274,8 +282,8 @@ async function main() {
     }
     const s = (await get('settings')) || {};
     await saveSetting({ sites: { generic: { ...((s.sites && s.sites.generic) || {}), [host]: true } } });
-    $('generic-status').textContent = t('genericEnabled', host);
     await render();
+    $('generic-status').textContent = t('genericEnabled', host);
   });
   $('audit-days').addEventListener('change', (e) => saveSetting({ auditDays: Number(e.target.value) }));
   $('audit-export').addEventListener('click', async () => {
@@ -298,8 +306,8 @@ async function main() {
   $('audit-clear').addEventListener('click', async () => {
     if (!confirm(t('auditConfirmClear'))) return;
     await ask({ type: 'auditClear' });
-    $('audit-status').textContent = t('auditEmpty');
     await renderAudit();
+    $('audit-status').textContent = t('auditEmpty');
   });
   chrome.storage.onChanged.addListener((changes, area) => {
     if (area === 'local' && changes.reviewerAllow) renderAudit();
