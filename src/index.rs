@@ -210,16 +210,44 @@ fn fnv(s: &str) -> u64 {
     fnv_extend(FNV_OFFSET, s.as_bytes())
 }
 
-/// Hashes of `s` with one character deleted, each position, without building the strings: FNV streams,
-/// so the hash of the prefix is extended with the suffix.
-fn deletions(s: &str, mut f: impl FnMut(u64)) {
-    let bytes = s.as_bytes();
-    let mut prefix = FNV_OFFSET;
-    let mut start = 0;
+/// Hash of `s` and of `s` with any one character deleted (its deletion neighbourhood), passed to `f`
+/// whole first. Each is a polynomial hash of the resulting bytes, so a variant hashes the same however
+/// it was reached (deleting from `abxc` or `abcy`, or `abc` itself), and all L + 1 hashes cost O(L)
+/// from prefix and suffix sums. (FNV hashed every suffix again: O(L²), a sixth of building a checker.)
+/// Only the typo maps use it; a collision only adds a candidate.
+fn neighbourhood(s: &str, f: impl FnMut(u64)) {
+    let n = s.len();
+    if n <= 64 {
+        neighbourhood_in(s, &mut [0; 2 * 65][..2 * (n + 1)], f);
+    } else {
+        neighbourhood_in(s, &mut vec![0; 2 * (n + 1)], f);
+    }
+}
+
+const POLY: u64 = 0x9E37_79B9_7F4A_7C15;
+
+/// `neighbourhood` with scratch space for 2 × (len + 1) values.
+fn neighbourhood_in(s: &str, scratch: &mut [u64], mut f: impl FnMut(u64)) {
+    let b = s.as_bytes();
+    let n = b.len();
+    // suffix[i]: hash of b[i..] (byte j weighs POLY^(n-1-j)); power[i]: POLY^(n-i). Bytes count as
+    // b + 1, so a leading NUL is not the same as no byte.
+    let (suffix, power) = scratch.split_at_mut(n + 1);
+    suffix[n] = 0;
+    power[n] = 1;
+    for i in (0..n).rev() {
+        suffix[i] = suffix[i + 1].wrapping_add((b[i] as u64 + 1).wrapping_mul(power[i + 1]));
+        power[i] = power[i + 1].wrapping_mul(POLY);
+    }
+    f(suffix[0]);
+    let (mut prefix, mut at) = (0u64, 0);
     for (i, c) in s.char_indices() {
-        prefix = fnv_extend(prefix, &bytes[start..i]);
-        start = i;
-        f(fnv_extend(prefix, &bytes[i + c.len_utf8()..]));
+        for &x in &b[at..i] {
+            prefix = prefix.wrapping_mul(POLY).wrapping_add(x as u64 + 1);
+        }
+        at = i;
+        let end = i + c.len_utf8();
+        f(prefix.wrapping_mul(power[end]).wrapping_add(suffix[end]));
     }
 }
 
@@ -293,8 +321,7 @@ impl Index {
                 &[&k.fold, &k.leet]
             };
             for key in keys {
-                self.deletes.push(fnv(key), a);
-                deletions(key, |h| self.deletes.push(h, a));
+                neighbourhood(key, |h| self.deletes.push(h, a));
             }
         }
     }
@@ -348,8 +375,7 @@ impl Index {
             if entry.0 == 1 {
                 self.token_ids.push(fnv(t), next_id);
                 if t.chars().count() >= 4 {
-                    self.token_deletes.push(fnv(t), next_id);
-                    deletions(t, |h| self.token_deletes.push(h, next_id));
+                    neighbourhood(t, |h| self.token_deletes.push(h, next_id));
                 }
             }
         }
@@ -397,8 +423,7 @@ impl Index {
                 &[&handle.fold, &handle.leet]
             };
             for key in typo_keys {
-                typos.push(fnv(key));
-                deletions(key, |h| typos.push(h));
+                neighbourhood(key, |h| typos.push(h));
             }
             // Embedded: every proper substring of 5+ characters, hashed incrementally from each start.
             let ends: Vec<usize> = handle
@@ -455,8 +480,7 @@ impl Index {
                 near.clear();
                 exact.push(fnv(t));
                 if t.chars().count() >= 4 {
-                    near.push(fnv(t));
-                    deletions(t, |h| near.push(h));
+                    neighbourhood(t, |h| near.push(h));
                 }
                 let mut ids = Vec::with_capacity(16);
                 self.token_ids.get_many(&exact, &mut ids);
@@ -611,6 +635,33 @@ mod tests {
 
     #[cfg(not(target_arch = "wasm32"))]
     proptest::proptest! {
+        #[test]
+        fn neighbourhood_hashes_each_variant_as_the_string_itself(s in "[ab\u{e9}\u{1d41a}]{0,40}") {
+            // The hash of a string built outright: what every variant must equal.
+            let whole = |t: &str| {
+                let mut h = None;
+                neighbourhood(t, |x| { h.get_or_insert(x); });
+                h.unwrap()
+            };
+            let mut got = Vec::new();
+            neighbourhood(&s, |h| got.push(h));
+            let mut want = vec![whole(&s)];
+            for (i, c) in s.char_indices() {
+                want.push(whole(&format!("{}{}", &s[..i], &s[i + c.len_utf8()..])));
+            }
+            proptest::prop_assert_eq!(&got, &want);
+            // The whole-string hash is the polynomial one (so `whole` above is not circular), and a
+            // string too long for the stack scratch hashes the same way.
+            let poly = s.bytes().fold(0u64, |h, b| h.wrapping_mul(POLY).wrapping_add(b as u64 + 1));
+            proptest::prop_assert_eq!(want[0], poly);
+            let long = s.repeat(3) + "abcdefghijklmnopqrstuvwxyz0123456789abcdefghijklmnopqrstuvwxyz";
+            let mut variants = Vec::new();
+            neighbourhood(&long, |h| variants.push(h));
+            proptest::prop_assert_eq!(variants[0], long.bytes().fold(0u64, |h, b| h.wrapping_mul(POLY).wrapping_add(b as u64 + 1)));
+            proptest::prop_assert_eq!(variants.len(), long.chars().count() + 1);
+            proptest::prop_assert_eq!(variants[1], whole(&long[long.chars().next().unwrap().len_utf8()..]));
+        }
+
         #[test]
         fn sorted_key_hashes_the_joined_sorted_tokens(tokens in proptest::collection::vec("[ab\u{e9}]{0,3}", 0..20)) {
             let mut sorted = tokens.clone();
