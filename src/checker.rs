@@ -373,8 +373,18 @@ impl Checker {
             name.as_ref().map(|(m, _)| &m.how),
             Some(NameHow::Contains { .. })
         );
-        let handle_explained =
-            own_name && n <= 1 && !holds_protected_name && !near_copy_of_a_name(&v.name, &p.names);
+        // Nor when the own name spells the protected handle itself, word by word: "Zenith Harbour Help
+        // Desk" as @ZenithHarbourHelpDesk against @ZenithHarbour ("Zenith Harbour Bank") is the
+        // brand's short name, not a namesake's.
+        let spells_protected_handle = handle.as_ref().is_some_and(|(_, i)| {
+            let t = &p.targets[*i];
+            t.kind != TargetKind::Name && words_spell(&v.name.fold, &t.keys.fold)
+        });
+        let handle_explained = own_name
+            && n <= 1
+            && !holds_protected_name
+            && !spells_protected_handle
+            && !near_copy_of_a_name(&v.name, &p.names);
         if handle_explained {
             h = 0;
         } else if own_name && matches!(name.as_ref().map(|(m, _)| &m.how), Some(NameHow::Similar)) {
@@ -593,6 +603,21 @@ fn near_copy_of_a_name(profile: &NameKeys, protected: &[NameKeys]) -> bool {
         let theirs = t.norm.fold_compact();
         let limit = handle::typo_limit(theirs.chars().count());
         limit > 0 && handle::osa_within(&own, &theirs, limit).is_some()
+    })
+}
+
+/// Whether two or more consecutive words, written together, are `key` (a handle's letters).
+fn words_spell(words: &[String], key: &str) -> bool {
+    (0..words.len()).any(|i| {
+        let mut rest = key;
+        for (k, w) in words[i..].iter().enumerate() {
+            match rest.strip_prefix(w.as_str()) {
+                Some("") => return k >= 1,
+                Some(r) if !w.is_empty() => rest = r,
+                _ => return false,
+            }
+        }
+        false
     })
 }
 

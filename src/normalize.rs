@@ -625,7 +625,8 @@ fn is_invisible(c: char) -> bool {
     if c.is_ascii() {
         return false;
     }
-    matches!(c, '\u{061C}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{206F}'
+    // U+0640 ARABIC TATWEEL only stretches the letters beside it (a kashida): a filler, not a letter.
+    matches!(c, '\u{061C}' | '\u{0640}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{206F}'
         | '\u{FEFF}' | '\u{FFF9}'..='\u{FFFB}' | '\u{00AD}' | '\u{034F}')
         || unicode_security::skeleton(c.encode_utf8(&mut [0; 4]))
             .next()
