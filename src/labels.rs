@@ -3,6 +3,8 @@
 //! X's rule since April 2025: a parody/fan/commentary account's display name must *start* with the label
 //! word. A label elsewhere in the name, or only in the bio, still makes the account `labelled`, but the
 //! evidence says it is not policy-compliant.
+//! A label a bio denies ("This is not a parody account", "Ce n'est pas un compte parodique") labels
+//! nothing: such an account claims to be real.
 
 use crate::normalize::normalize;
 use rustc_hash::FxHashMap as HashMap;
@@ -80,6 +82,17 @@ const ACCOUNT_WORDS: &[&str] = &[
 /// Phrases that label an account in a bio ("not affiliated", "non officiel", "não oficial", "no oficial").
 const NEGATED_OFFICIAL: &[&str] = &["not", "non", "nao", "no", "pas"];
 const OFFICIAL_WORDS: &[&str] = &["affiliated", "official", "officiel", "oficial", "affilie"];
+/// Words that deny a label after them in a bio ("This is not a parody account", "Ce n'est pas un compte
+/// parodique", "Não é uma conta de paródia"): an account that says it is no parody claims to be real.
+const DENIALS: &[&str] = &[
+    "not", "isnt", "no", "non", "pas", "nao", "never", "jamais", "nunca",
+];
+/// Words that may stand between a denial and the label it denies: articles, "is", "this", "of" and the
+/// words for "account" (ACCOUNT_WORDS), in the five languages, and Pidgin's "be" ("e no be parody").
+const DENIAL_FILLERS: &[&str] = &[
+    "a", "an", "the", "is", "be", "this", "un", "une", "le", "la", "est", "de", "du", "um", "uma",
+    "e", "es", "una", "el", "da", "do",
+];
 
 struct Tables {
     strong: HashMap<String, (&'static str, &'static str)>,
@@ -89,6 +102,9 @@ struct Tables {
     any: rustc_hash::FxHashSet<String>,
     negated: Vec<String>,
     official: Vec<String>,
+    denials: Vec<String>,
+    /// Denial fillers and account words.
+    fillers: Vec<String>,
 }
 
 fn key(w: &str) -> String {
@@ -114,6 +130,12 @@ fn tables() -> &'static Tables {
             any,
             negated: NEGATED_OFFICIAL.iter().map(|w| key(w)).collect(),
             official: OFFICIAL_WORDS.iter().map(|w| key(w)).collect(),
+            denials: DENIALS.iter().map(|w| key(w)).collect(),
+            fillers: DENIAL_FILLERS
+                .iter()
+                .chain(ACCOUNT_WORDS)
+                .map(|w| key(w))
+                .collect(),
         }
     })
 }
@@ -160,6 +182,21 @@ pub fn in_bio(bio: &str, subject: &[String]) -> Vec<Label> {
                         .iter()
                         .all(|s| tokens[i + 1..(i + 5).min(tokens.len())].contains(&s.as_str())))
         };
+        // A denial before the word, with only fillers between: "not a parody account".
+        let denied = || {
+            tokens[..i]
+                .iter()
+                .rev()
+                .take(5)
+                .take_while(|w| !t.denials.iter().any(|d| d == *w))
+                .all(|w| t.fillers.iter().any(|f| f == w))
+                && tokens[i.saturating_sub(5)..i]
+                    .iter()
+                    .any(|w| t.denials.iter().any(|d| d == w))
+        };
+        if (t.strong.contains_key(*tok) || t.fan.contains_key(*tok)) && denied() {
+            continue;
+        }
         if let Some((word, lang)) = t.strong.get(*tok) {
             out.push(Label {
                 word,
@@ -176,7 +213,7 @@ pub fn in_bio(bio: &str, subject: &[String]) -> Vec<Label> {
             }
         } else if t.official.iter().any(|o| o == tok)
             && i > 0
-            && t.negated.iter().any(|n| n == tokens[i - 1])
+            && (t.negated.iter().any(|n| n == tokens[i - 1]) || denied())
         {
             out.push(Label {
                 word: "not affiliated",
@@ -270,6 +307,11 @@ mod tests {
             "Not affiliated with anyone",
             "This is a fake account",
             "Faux compte",
+            // A denial of something else does not deny the label after it.
+            "Not affiliated, parody account",
+            "No DMs. Parody",
+            "Not the real one: fan account",
+            "This is not an official account",
         ] {
             assert!(!in_bio(bio, &[]).is_empty(), "{bio}");
         }
@@ -277,6 +319,13 @@ mod tests {
             "Big fan of jollof rice",
             "Official account",
             "Engineer, father, Arsenal fan",
+            "This is not a parody account",
+            "This isn't a fan page. Official.",
+            "Ce n'est pas un compte parodique",
+            "Não é uma conta de paródia",
+            "No es una cuenta parodia",
+            "Not fake",
+            "Dis account no be parody",
         ] {
             assert!(in_bio(bio, &[]).is_empty(), "{bio}");
         }
