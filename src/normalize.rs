@@ -138,6 +138,7 @@ fn normalize_general(input: &str, max_chars: usize) -> Normalized {
     if input.chars().nth(raw_limit).is_some() {
         out.truncated = true;
     }
+    let lone = lone_regional_indicators(&composed);
     for (i, &c) in composed.iter().enumerate() {
         let visible = !is_combining_mark(c) && !is_invisible(c);
         if visible && count == max_chars {
@@ -147,10 +148,41 @@ fn normalize_general(input: &str, max_chars: usize) -> Normalized {
         if visible {
             count += 1;
         }
+        if lone.get(i).copied().unwrap_or(false) {
+            let letter = char::from(b'A' + (c as u32 - 0x1F1E6) as u8).to_string();
+            out.styled(c, &letter);
+            continue;
+        }
         let next = composed.get(i + 1).copied();
         out.push_char(c, next);
     }
     out.finish()
+}
+
+fn is_regional_indicator(c: char) -> bool {
+    ('\u{1F1E6}'..='\u{1F1FF}').contains(&c)
+}
+
+/// Which regional indicator symbols stand alone. Two in a row display as a flag (🇬🇭), as Unicode pairs
+/// them; one alone displays as a boxed capital letter, which is how "fancy text" writes names
+/// (🇰\u{200B}🇼\u{200B}🇦: the invisible characters keep them from pairing). Empty when there are none.
+fn lone_regional_indicators(chars: &[char]) -> Vec<bool> {
+    if !chars.iter().any(|&c| is_regional_indicator(c)) {
+        return Vec::new();
+    }
+    let mut lone = vec![false; chars.len()];
+    let mut i = 0;
+    while i < chars.len() {
+        if is_regional_indicator(chars[i]) {
+            if chars.get(i + 1).is_some_and(|&n| is_regional_indicator(n)) {
+                i += 2;
+                continue;
+            }
+            lone[i] = true;
+        }
+        i += 1;
+    }
+    lone
 }
 
 /// Compose the pairs of letters that display as one (Hangul jamo into a syllable, a few vowel letters in
@@ -359,11 +391,7 @@ impl Builder {
             return; // apostrophes join: N'Dour, Eto'o
         }
         if let Some(styled) = styled_fold(c) {
-            self.record(c, Action::Styled, &styled);
-            for s in styled.chars() {
-                self.base(s, None);
-            }
-            return;
+            return self.styled(c, &styled);
         }
         if c.is_alphanumeric() || override_map(c).is_some() {
             return self.base(c, Some(c));
@@ -386,6 +414,16 @@ impl Builder {
             self.last_was_decoration = true;
         }
         self.separator();
+    }
+
+    /// A styled letter `c` (𝐀, Ⓐ, a lone regional indicator), read as the plain letters `plain`.
+    fn styled(&mut self, c: char, plain: &str) {
+        self.flush_marks();
+        self.last_was_decoration = false;
+        self.record(c, Action::Styled, plain);
+        for s in plain.chars() {
+            self.base(s, None);
+        }
     }
 
     /// A letter or digit (after any styled folding). `orig` is the character as the user typed it,
