@@ -79,8 +79,8 @@ const ACCOUNT_WORDS: &[&str] = &[
     "account", "page", "club", "site", "compte", "conta", "cuenta", "pagina", "perfil", "clube",
     "made", "حساب", "صفحة", "نادي",
 ];
-/// Phrases that label an account in a bio ("not affiliated", "non officiel", "não oficial", "no oficial").
-const NEGATED_OFFICIAL: &[&str] = &["not", "non", "nao", "no", "pas"];
+/// Words that label an account in a bio after a denial ("not affiliated", "non officiel", "não oficial",
+/// "not an official account").
 const OFFICIAL_WORDS: &[&str] = &["affiliated", "official", "officiel", "oficial", "affilie"];
 /// Words that deny a label after them in a bio ("This is not a parody account", "Ce n'est pas un compte
 /// parodique", "Não é uma conta de paródia"): an account that says it is no parody claims to be real.
@@ -100,7 +100,6 @@ struct Tables {
     account: Vec<String>,
     /// Every strong, fan and account word: `is_label_token` asks for each word of every name.
     any: rustc_hash::FxHashSet<String>,
-    negated: Vec<String>,
     official: Vec<String>,
     denials: Vec<String>,
     /// Denial fillers and account words.
@@ -128,7 +127,6 @@ fn tables() -> &'static Tables {
             fan,
             account,
             any,
-            negated: NEGATED_OFFICIAL.iter().map(|w| key(w)).collect(),
             official: OFFICIAL_WORDS.iter().map(|w| key(w)).collect(),
             denials: DENIALS.iter().map(|w| key(w)).collect(),
             fillers: DENIAL_FILLERS
@@ -211,10 +209,7 @@ pub fn in_bio(bio: &str, subject: &[String]) -> Vec<Label> {
                     place: Place::Bio,
                 });
             }
-        } else if t.official.iter().any(|o| o == tok)
-            && i > 0
-            && (t.negated.iter().any(|n| n == tokens[i - 1]) || denied())
-        {
+        } else if t.official.iter().any(|o| o == tok) && denied() {
             out.push(Label {
                 word: "not affiliated",
                 lang: "",
