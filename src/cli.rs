@@ -28,10 +28,11 @@ struct Cli {
 enum Command {
     /// Check every profile of a JSONL or CSV file; one JSON line per profile, in input order.
     Scan {
-        /// Protected list (JSON, or CSV when the name ends in .csv).
+        /// Protected list (JSON, or CSV when the name ends in .csv or .tsv; comma, semicolon or tab
+        /// separated, as its header line shows).
         #[arg(long)]
         protected: PathBuf,
-        /// Profiles: JSONL, or CSV when the name ends in .csv.
+        /// Profiles: JSONL, or CSV when the name ends in .csv or .tsv (comma, semicolon or tab separated).
         profiles: PathBuf,
         /// Write here instead of standard output (written whole or not at all).
         #[arg(short, long)]

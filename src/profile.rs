@@ -46,9 +46,9 @@ impl Profile {
     }
 }
 
-/// Read profiles: CSV when `source` ends in `.csv`, JSONL otherwise. Blank lines are skipped.
+/// Read profiles: CSV when `source` ends in `.csv` or `.tsv`, JSONL otherwise. Blank lines are skipped.
 pub fn read_profiles(text: &str, source: &str) -> Result<Vec<(usize, ProfileLine)>, InputError> {
-    if source.to_ascii_lowercase().ends_with(".csv") {
+    if crate::protected::is_csv_name(source) {
         read_csv(text, source)
     } else {
         Ok(read_jsonl(text, source))
@@ -65,7 +65,7 @@ pub fn read_profiles_bytes(
         Ok(text) => return read_profiles(text, source),
         Err(e) => e.valid_up_to(),
     };
-    if source.to_ascii_lowercase().ends_with(".csv") {
+    if crate::protected::is_csv_name(source) {
         let line = bytes[..bad_at].iter().filter(|b| **b == b'\n').count() + 1;
         return Err(InputError::new(
             source,
@@ -160,8 +160,10 @@ pub fn parse_json_line(line: &str, source: &str, n: usize) -> ProfileLine {
 
 fn read_csv(text: &str, source: &str) -> Result<Vec<(usize, ProfileLine)>, InputError> {
     const COLUMNS: [&str; 6] = ["id", "platform", "handle", "name", "bio", "avatar"];
-    crate::protected::unclosed_quote(text, source)?;
+    let delimiter = crate::protected::csv_delimiter(text);
+    crate::protected::unclosed_quote(text, source, delimiter)?;
     let mut rdr = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
         .flexible(true)
         .from_reader(text.as_bytes());
     let headers = rdr.headers().map_err(|e| csv_error(source, &e))?.clone();
@@ -309,6 +311,23 @@ mod tests {
             .error
             .to_string()
             .contains("platform is empty"));
+        // Spreadsheets in French or Portuguese write semicolons; a bio may still hold commas.
+        let rows = read_profiles(
+            "id;platform;handle;name;bio\n1;x;davido;Davido;Lagos, Nigeria\n",
+            "p.csv",
+        )
+        .unwrap();
+        let p = rows[0].1.as_ref().unwrap();
+        assert_eq!(
+            (p.handle.as_str(), p.bio.as_deref()),
+            ("davido", Some("Lagos, Nigeria"))
+        );
+        let rows = read_profiles(
+            "id\tplatform\thandle\tname\n1\tx\tdavido\tDavido\n",
+            "p.csv",
+        )
+        .unwrap();
+        assert_eq!(rows[0].1.as_ref().unwrap().name, "Davido");
         assert!(read_profiles("id,name\n", "p.csv")
             .unwrap_err()
             .to_string()

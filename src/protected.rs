@@ -68,9 +68,9 @@ pub const MAX_NAME_CHARS: usize = 200;
 pub const MAX_ACCOUNTS: usize = 1_000_000;
 
 impl ProtectedList {
-    /// Read a list from `text`; `source` names it in errors. CSV when `source` ends in `.csv`.
+    /// Read a list from `text`; `source` names it in errors. CSV when `source` ends in `.csv` or `.tsv`.
     pub fn parse(text: &str, source: &str) -> Result<Self, InputError> {
-        if source.to_ascii_lowercase().ends_with(".csv") {
+        if is_csv_name(source) {
             Self::from_csv(text, source)
         } else {
             Self::from_json(text, source)
@@ -115,8 +115,10 @@ impl ProtectedList {
 
     pub fn from_csv(text: &str, source: &str) -> Result<Self, InputError> {
         const COLUMNS: [&str; 6] = ["id", "name", "aliases", "handles", "official", "avatars"];
-        unclosed_quote(text, source)?;
+        let delimiter = csv_delimiter(text);
+        unclosed_quote(text, source, delimiter)?;
         let mut rdr = csv::ReaderBuilder::new()
+            .delimiter(delimiter)
             .flexible(false)
             .from_reader(text.as_bytes());
         let headers = rdr.headers().map_err(|e| csv_error(source, &e))?.clone();
@@ -461,9 +463,26 @@ pub(crate) fn csv_columns(
     Ok(col)
 }
 
+/// Whether a file is read as CSV (by its name: `.csv`, or `.tsv` for tab-separated sheets).
+pub(crate) fn is_csv_name(source: &str) -> bool {
+    let lower = source.to_ascii_lowercase();
+    lower.ends_with(".csv") || lower.ends_with(".tsv")
+}
+
+/// The field separator of a CSV file, read from its header line: a comma, the semicolon spreadsheets
+/// write where the decimal mark is a comma (French, Portuguese: Excel in Dakar or Abidjan), or a tab (a
+/// sheet pasted as text). Column names hold none of these, so the header tells which it is.
+pub(crate) fn csv_delimiter(text: &str) -> u8 {
+    let header = text.lines().next().unwrap_or("").as_bytes();
+    [b',', b';', b'\t']
+        .into_iter()
+        .find(|d| header.contains(d))
+        .unwrap_or(b',')
+}
+
 /// A quote that opens a field and never closes makes a CSV reader take the rest of the file as that one
 /// field, silently swallowing every later row. Find it first and name the line it opens on.
-pub(crate) fn unclosed_quote(text: &str, source: &str) -> Result<(), InputError> {
+pub(crate) fn unclosed_quote(text: &str, source: &str, delimiter: u8) -> Result<(), InputError> {
     let (mut in_quotes, mut field_start, mut line, mut opened) = (false, true, 1usize, 0usize);
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
@@ -484,7 +503,7 @@ pub(crate) fn unclosed_quote(text: &str, source: &str) -> Result<(), InputError>
                 opened = line;
                 field_start = false;
             }
-            ',' => field_start = true,
+            c if c == delimiter as char => field_start = true,
             '\n' => {
                 line += 1;
                 field_start = true;
@@ -629,6 +648,27 @@ mod tests {
         let list = ProtectedList::from_csv(csv, "l.csv").unwrap();
         assert_eq!(list.accounts[0].handles.len(), 2);
         assert_eq!(list.accounts[0].official[0].handle, "DangoteGroup");
+    }
+
+    #[test]
+    fn reads_csv_separated_by_semicolons_or_tabs() {
+        let comma = "id,name,handles\nvip-1,\"Dangote, Aliko\",x:AlikoDangote|x:Dangote\n";
+        let want = ProtectedList::from_csv(comma, "l.csv").unwrap();
+        assert_eq!(want.accounts[0].name, "Dangote, Aliko");
+        for sep in [";", "\t"] {
+            let text = comma
+                .replace(',', sep)
+                .replace(&format!("Dangote{sep} Aliko"), "Dangote, Aliko");
+            let list = ProtectedList::from_csv(&text, "l.csv").unwrap();
+            assert_eq!(list.accounts[0].name, want.accounts[0].name, "{sep:?}");
+            assert_eq!(
+                list.accounts[0].handles, want.accounts[0].handles,
+                "{sep:?}"
+            );
+        }
+        // An unclosed quote is still found with semicolons.
+        let e = ProtectedList::from_csv("id;name\na;\"Ada\nb;Bea\n", "l.csv").unwrap_err();
+        assert_eq!(e.line, Some(2));
     }
 
     #[test]

@@ -64,6 +64,34 @@ fn scan_writes_one_line_per_profile_in_order() {
 }
 
 #[test]
+fn scan_reads_semicolon_and_tab_separated_sheets() {
+    // Excel in a French or Portuguese locale writes semicolons; a sheet pasted as text has tabs.
+    for (name, text) in [
+        (
+            "fr.csv",
+            "id;platform;handle;name;bio\n1;x;AIikoDangote;Aliko Dangote;Lagos, Nigeria\n",
+        ),
+        (
+            "sheet.tsv",
+            "id\tplatform\thandle\tname\n1\tx\tAIikoDangote\tAliko Dangote\n",
+        ),
+    ] {
+        let p = tmp(name, text);
+        let out = run(&["scan", "--protected", LIST, p.to_str().unwrap()]);
+        assert!(
+            out.status.success(),
+            "{name}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(
+            text.contains("\"verdict\":\"impersonation\""),
+            "{name}: {text}"
+        );
+    }
+}
+
+#[test]
 fn scan_reads_csv_profiles() {
     let p = tmp("p.csv", "id,platform,handle,name,bio\n1,x,AIikoDangote,Aliko Dangote,\n2,x,chidi_okafor,Chidi Okafor,\n");
     let out = run(&["scan", "--protected", LIST, p.to_str().unwrap()]);

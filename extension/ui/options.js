@@ -184,7 +184,7 @@ async function main() {
     pending = null;
     if (!file) return;
     const source = await file.text();
-    const format = /\.csv$/i.test(file.name) || file.type === 'text/csv' ? 'csv' : 'json';
+    const format = /\.[ct]sv$/i.test(file.name) || /^text\/(csv|tab-separated-values)$/.test(file.type) ? 'csv' : 'json';
     const r = validate(source, format);
     if (r.ok) {
       pending = r.list;

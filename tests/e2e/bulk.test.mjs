@@ -91,6 +91,17 @@ test('a CSV upload is read by the command line reader: a bad row is listed by li
   fs.unlinkSync(file);
 });
 
+test('a tab-separated sheet is read too', async () => {
+  const file = path.join(os.tmpdir(), `vipguard-bulk-${process.pid}.tsv`);
+  fs.writeFileSync(file, 'id\tplatform\thandle\tname\n7\tx\tKwabenaMensahGH\tКwabena Мensah\n');
+  await page.getByLabel('Upload a CSV of profiles').setInputFiles(file);
+  await page.getByRole('button', { name: 'Check' }).click();
+  await page.getByText('Done: 1 checked.').waitFor();
+  await page.getByLabel('Show').selectOption('all');
+  assert.deepEqual((await rowsShown()).map((r) => [r[0], r[6]]), [['2', 'impersonation']]);
+  fs.unlinkSync(file);
+});
+
 test('a file that cannot be read at all stops with the reader\'s message', async () => {
   const file = path.join(os.tmpdir(), `vipguard-bulk-bad-${process.pid}.csv`);
   fs.writeFileSync(file, 'id,platform,handle,name,colour\n1,x,a,A,red\n');

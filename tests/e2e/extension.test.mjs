@@ -257,6 +257,9 @@ test('options page: import a good list, reject a bad one with an error per row, 
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vipguard-import-'));
   const good = path.join(dir, 'team.csv');
   fs.writeFileSync(good, 'id,name,handles\nk1,Kofi Annan Jr,x:KofiAnnanJr\nk2,Ama Ata Aidoo,x:AmaAtaAidoo\n');
+  // A French-locale spreadsheet writes semicolons (and commas inside fields stay text).
+  const semicolons = path.join(dir, 'equipe.csv');
+  fs.writeFileSync(semicolons, 'id;name;handles\nk1;"Annan, Kofi";x:KofiAnnanJr\nk2;Ama Ata Aidoo;x:AmaAtaAidoo\n');
   const bad = path.join(dir, 'broken.json');
   fs.writeFileSync(bad, JSON.stringify({ accounts: [
     { id: 'a', name: 'Ada Obi', handels: [] },
@@ -273,6 +276,8 @@ test('options page: import a good list, reject a bad one with an error per row, 
   assert.ok(errors.length >= 2, JSON.stringify(errors));
   assert.ok(errors.some((e) => e.includes('handels')) && errors.some((e) => e.includes('has space')), JSON.stringify(errors));
   assert.equal(await page.getByRole('button', { name: 'Use this list' }).isDisabled(), true);
+  await input.setInputFiles(semicolons);
+  await page.getByText(/equipe.csv: 2 account\(s\), 2 handle\(s\)/).waitFor();
   await input.setInputFiles(good);
   await page.getByText(/team.csv: 2 account\(s\), 2 handle\(s\)/).waitFor();
   await page.getByRole('button', { name: 'Use this list' }).click();
