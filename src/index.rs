@@ -213,7 +213,7 @@ fn fnv(s: &str) -> u64 {
 /// Hash of `s` and of `s` with any one character deleted (its deletion neighbourhood), passed to `f`
 /// whole first. Each is a polynomial hash of the resulting bytes, so a variant hashes the same however
 /// it was reached (deleting from `abxc` or `abcy`, or `abc` itself), and all L + 1 hashes cost O(L)
-/// from prefix and suffix sums. (FNV hashed every suffix again: O(L²), a sixth of building a checker.)
+/// from prefix and suffix sums (FNV hashed every suffix again: O(L²)).
 /// Only the typo maps use it; a collision only adds a candidate.
 fn neighbourhood(s: &str, f: impl FnMut(u64)) {
     let n = s.len();
