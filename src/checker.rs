@@ -349,7 +349,17 @@ impl Checker {
                     (m, i)
                 })
             })
-            .max_by_key(|(m, i)| (m.strength, std::cmp::Reverse(*i)));
+            // Of equally strong matches, the protected handle on the profile's own platform.
+            .max_by_key(|(m, i)| {
+                let platform = self.list.accounts[account as usize]
+                    .handles
+                    .iter()
+                    .chain(&self.list.accounts[account as usize].official)
+                    .nth(*i)
+                    .map(|h| h.platform.as_str());
+                let same_platform = platform == Some(v.profile.platform.as_str());
+                (m.strength, same_platform, std::cmp::Reverse(*i))
+            });
         let avatar = v
             .avatar_matches
             .iter()
@@ -512,7 +522,20 @@ impl Checker {
             e.detail = match &m.how {
                 HandleHow::SameKey { il_swap: true } => {
                     let edit = handle::explain_edit_in(lang, &t.keys.display, h);
-                    let d = wording::handle(lang, h, HandleWords::LooksIdentical(&edit), what());
+                    // Which lookalike makes it: vv for w, and I for l unless vv alone explains it.
+                    let vv = h.to_ascii_lowercase().contains("vv")
+                        && !t.keys.display.to_ascii_lowercase().contains("vv");
+                    let il = !vv || v.handle.fold.replace("vv", "w") != t.keys.fold;
+                    let how = if m.strength == 3 {
+                        HandleWords::LooksIdentical {
+                            edit: &edit,
+                            il,
+                            vv,
+                        }
+                    } else {
+                        HandleWords::ReadsSame(&edit) // a separator added or removed
+                    };
+                    let d = wording::handle(lang, h, how, what());
                     e.edit = Some(edit);
                     d
                 }
@@ -791,6 +814,52 @@ mod tests {
 
     fn own(handle: &str, name: &str) -> bool {
         explained_by_own_name(&HandleKeys::new("x", handle), &NameKeys::new(name))
+    }
+
+    /// The handle evidence of one profile against a one-account list (x:AdaOkonkwo, instagram:ada.okonkwo).
+    fn handle_evidence(platform: &str, handle: &str) -> (Verdict, Evidence) {
+        let list = ProtectedList::from_json(
+            r#"{"accounts": [{"id": "a", "name": "Adaeze Okonkwo", "handles": [
+                {"platform": "x", "handle": "AdaOkonkwo"}, {"platform": "instagram", "handle": "ada.okonkwo"}]}]}"#,
+            "l",
+        )
+        .unwrap();
+        let profile = Profile {
+            id: "p".into(),
+            platform: platform.into(),
+            handle: handle.into(),
+            name: "A O".into(),
+            bio: None,
+            avatar: None,
+        };
+        let r = Checker::new(list).check(&profile);
+        let e = r
+            .evidence
+            .into_iter()
+            .find(|e| e.signal == "handle")
+            .expect("handle evidence");
+        (r.verdict, e)
+    }
+
+    #[test]
+    fn vv_for_w_looks_identical_and_the_profiles_platform_is_preferred() {
+        // Both handles read the same once vv is w; the Instagram one is on the profile's platform.
+        let (verdict, e) = handle_evidence("instagram", "ada.okonkvvo");
+        assert_eq!(verdict, Verdict::Impersonation);
+        assert_eq!(e.protected.as_deref(), Some("ada.okonkwo"));
+        assert!(
+            e.detail.contains("looks identical") && e.detail.ends_with("(vv looks like w)"),
+            "{}",
+            e.detail
+        );
+        let (_, e) = handle_evidence("x", "AdaOkonkvvo");
+        assert_eq!(e.protected.as_deref(), Some("AdaOkonkwo"));
+        // A separator added is not "identical": it reads the same.
+        let (verdict, e) = handle_evidence("x", "Ada_Okonkvvo");
+        assert_eq!(verdict, Verdict::Impersonation);
+        assert!(e.detail.contains("reads the same"), "{}", e.detail);
+        let (_, e) = handle_evidence("x", "AdaOkonkwo_");
+        assert!(!e.detail.contains("identical"), "{}", e.detail);
     }
 
     #[test]

@@ -493,7 +493,8 @@ pub fn typo_limit(len: usize) -> usize {
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum HandleHow {
-    /// Same key: identical to the eye (lookalike digits, I/l, case).
+    /// Same key: identical to the eye (lookalike digits, I/l, case). `il_swap`: only the glyph key
+    /// matches (capital I read as l, or vv as w): a visual trick rather than a reading.
     SameKey { il_swap: bool },
     /// The protected handle plus affixes.
     /// `il_swap`: the core only reads as the protected handle with capital I taken for l (or l for I).
@@ -528,17 +529,26 @@ pub fn compare(p: &HandleKeys, p_cores: &[Core], t: &HandleKeys) -> Option<Handl
     };
     // Separators are dropped from keys, but adding or removing one is an edit, not a lookalike:
     // `david_o` is not `davido` to the eye.
+    let separators = |h: &str| {
+        h.chars()
+            .filter(|c| !c.is_alphanumeric())
+            .collect::<String>()
+    };
+    let (ps, ts) = (separators(&p.display), separators(&t.display));
     if p.fold == t.fold || p.leet == t.leet {
-        let separators = |h: &str| h.chars().filter(|c| !c.is_alphanumeric()).count();
-        let same_strength = if separators(&p.display) == separators(&t.display) {
+        // As many separators, of whatever kind: X has no dots, so @ada_okonkwo is as close as an X
+        // handle gets to Instagram's @ada.okonkwo.
+        let strength = if ps.chars().count() == ts.chars().count() {
             3
         } else {
             2
         };
-        return m(HandleHow::SameKey { il_swap: false }, same_strength);
+        return m(HandleHow::SameKey { il_swap: false }, strength);
     }
     if p.glyph == t.glyph {
-        return m(HandleHow::SameKey { il_swap: true }, 3);
+        // Identical to the eye only with the very same separators.
+        let strength = if ps == ts { 3 } else { 2 };
+        return m(HandleHow::SameKey { il_swap: true }, strength);
     }
     let tlen = t.fold_len;
     if tlen >= 4 {

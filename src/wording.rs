@@ -206,8 +206,12 @@ fn target(lang: Lang, t: &Target) -> String {
 
 /// How a handle matched.
 pub enum HandleWords<'a> {
-    /// Identical but for capital I and lowercase l, with the edit.
-    LooksIdentical(&'a str),
+    /// Identical to the eye, with the edit: capital I for lowercase l (`il`), vv for w (`vv`), or both.
+    LooksIdentical {
+        edit: &'a str,
+        il: bool,
+        vv: bool,
+    },
     /// The same handle, used on another platform (the profile's).
     SameElsewhere(&'a str),
     /// The same once lookalike digits or case are read (the edit).
@@ -228,30 +232,68 @@ pub fn handle(lang: Lang, h: &str, how: HandleWords, t: Target) -> String {
     let what = target(lang, &t);
     match lang {
         Lang::En => match how {
-            HandleWords::LooksIdentical(edit) => format!("Handle @{h} looks identical to the {what}: {edit} (capital I and lowercase l look alike)"),
-            HandleWords::SameElsewhere(platform) => format!("Handle @{h} is the {what}, used here on {platform}"),
-            HandleWords::ReadsSame(edit) => format!("Handle @{h} reads the same as the {what} ({edit})"),
-            HandleWords::WordOrder => format!("Handle @{h} is the {what} with its words in another order"),
+            HandleWords::LooksIdentical { edit, il, vv } => format!(
+                "Handle @{h} looks identical to the {what}: {edit} ({})",
+                match (il, vv) {
+                    (true, true) => "capital I and lowercase l look alike, and so do vv and w",
+                    (false, true) => "vv looks like w",
+                    _ => "capital I and lowercase l look alike",
+                }
+            ),
+            HandleWords::SameElsewhere(platform) => {
+                format!("Handle @{h} is the {what}, used here on {platform}")
+            }
+            HandleWords::ReadsSame(edit) => {
+                format!("Handle @{h} reads the same as the {what} ({edit})")
+            }
+            HandleWords::WordOrder => {
+                format!("Handle @{h} is the {what} with its words in another order")
+            }
             HandleWords::Affix { affixes, il_swap } => format!(
                 "Handle @{h} is the {what} with {:?} added{}",
                 affixes.join(", "),
-                if il_swap { ", read with capital I and lowercase l swapped (they look the same)" } else { "" }
+                if il_swap {
+                    ", read with capital I and lowercase l swapped (they look the same)"
+                } else {
+                    ""
+                }
             ),
             HandleWords::Embedded => format!("Handle @{h} contains the {what}"),
-            HandleWords::Typo { distance, edit } => format!("Handle @{h} is {distance} edit(s) from the {what}: {edit}"),
+            HandleWords::Typo { distance, edit } => {
+                format!("Handle @{h} is {distance} edit(s) from the {what}: {edit}")
+            }
         },
         Lang::Fr => match how {
-            HandleWords::LooksIdentical(edit) => format!("L'identifiant @{h} est identique à l'œil à {what} : {edit} (I majuscule et l minuscule se ressemblent)"),
-            HandleWords::SameElsewhere(platform) => format!("L'identifiant @{h} est {what}, utilisé ici sur {platform}"),
-            HandleWords::ReadsSame(edit) => format!("L'identifiant @{h} se lit comme {what} ({edit})"),
-            HandleWords::WordOrder => format!("L'identifiant @{h} est {what}, avec ses mots dans un autre ordre"),
+            HandleWords::LooksIdentical { edit, il, vv } => format!(
+                "L'identifiant @{h} est identique à l'œil à {what} : {edit} ({})",
+                match (il, vv) {
+                    (true, true) => "I majuscule et l minuscule se ressemblent, comme vv et w",
+                    (false, true) => "vv ressemble à w",
+                    _ => "I majuscule et l minuscule se ressemblent",
+                }
+            ),
+            HandleWords::SameElsewhere(platform) => {
+                format!("L'identifiant @{h} est {what}, utilisé ici sur {platform}")
+            }
+            HandleWords::ReadsSame(edit) => {
+                format!("L'identifiant @{h} se lit comme {what} ({edit})")
+            }
+            HandleWords::WordOrder => {
+                format!("L'identifiant @{h} est {what}, avec ses mots dans un autre ordre")
+            }
             HandleWords::Affix { affixes, il_swap } => format!(
                 "L'identifiant @{h} est {what} avec {} ajouté{}",
                 q(lang, &affixes.join(", ")),
-                if il_swap { ", lu en échangeant I majuscule et l minuscule (ils se ressemblent)" } else { "" }
+                if il_swap {
+                    ", lu en échangeant I majuscule et l minuscule (ils se ressemblent)"
+                } else {
+                    ""
+                }
             ),
             HandleWords::Embedded => format!("L'identifiant @{h} contient {what}"),
-            HandleWords::Typo { distance, edit } => format!("L'identifiant @{h} est à {distance} modification(s) de {what} : {edit}"),
+            HandleWords::Typo { distance, edit } => {
+                format!("L'identifiant @{h} est à {distance} modification(s) de {what} : {edit}")
+            }
         },
     }
 }
