@@ -529,26 +529,25 @@ pub fn compare(p: &HandleKeys, p_cores: &[Core], t: &HandleKeys) -> Option<Handl
     };
     // Separators are dropped from keys, but adding or removing one is an edit, not a lookalike:
     // `david_o` is not `davido` to the eye.
-    let separators = |h: &str| {
-        h.chars()
-            .filter(|c| !c.is_alphanumeric())
-            .collect::<String>()
-    };
-    let (ps, ts) = (separators(&p.display), separators(&t.display));
+    fn separators(h: &str) -> impl Iterator<Item = char> + '_ {
+        h.chars().filter(|c| !c.is_alphanumeric())
+    }
     if p.fold == t.fold || p.leet == t.leet {
         // As many separators, of whatever kind: X has no dots, so @ada_okonkwo is as close as an X
         // handle gets to Instagram's @ada.okonkwo.
-        let strength = if ps.chars().count() == ts.chars().count() {
-            3
-        } else {
-            2
-        };
-        return m(HandleHow::SameKey { il_swap: false }, strength);
+        let same = separators(&p.display).count() == separators(&t.display).count();
+        return m(
+            HandleHow::SameKey { il_swap: false },
+            if same { 3 } else { 2 },
+        );
     }
     if p.glyph == t.glyph {
         // Identical to the eye only with the very same separators.
-        let strength = if ps == ts { 3 } else { 2 };
-        return m(HandleHow::SameKey { il_swap: true }, strength);
+        let same = separators(&p.display).eq(separators(&t.display));
+        return m(
+            HandleHow::SameKey { il_swap: true },
+            if same { 3 } else { 2 },
+        );
     }
     let tlen = t.fold_len;
     if tlen >= 4 {
