@@ -351,12 +351,10 @@ impl Checker {
             })
             // Of equally strong matches, the protected handle on the profile's own platform.
             .max_by_key(|(m, i)| {
-                let platform = self.list.accounts[account as usize]
-                    .handles
-                    .iter()
-                    .chain(&self.list.accounts[account as usize].official)
-                    .nth(*i)
-                    .map(|h| h.platform.as_str());
+                // Targets are the handles, then the official handles, then names (Checker::new).
+                let a = &self.list.accounts[account as usize];
+                let platform = a.handles.iter().chain(&a.official).nth(*i);
+                let platform = platform.map(|h| h.platform.as_str());
                 let same_platform = platform == Some(v.profile.platform.as_str());
                 (m.strength, same_platform, std::cmp::Reverse(*i))
             });
