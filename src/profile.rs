@@ -160,12 +160,7 @@ pub fn parse_json_line(line: &str, source: &str, n: usize) -> ProfileLine {
 
 fn read_csv(text: &str, source: &str) -> Result<Vec<(usize, ProfileLine)>, InputError> {
     const COLUMNS: [&str; 6] = ["id", "platform", "handle", "name", "bio", "avatar"];
-    let delimiter = crate::protected::csv_delimiter(text);
-    crate::protected::unclosed_quote(text, source, delimiter)?;
-    let mut rdr = csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .flexible(true)
-        .from_reader(text.as_bytes());
+    let mut rdr = crate::protected::csv_reader(text, source, true)?;
     let headers = rdr.headers().map_err(|e| csv_error(source, &e))?.clone();
     let col = csv_columns(
         &headers,

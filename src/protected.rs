@@ -115,12 +115,7 @@ impl ProtectedList {
 
     pub fn from_csv(text: &str, source: &str) -> Result<Self, InputError> {
         const COLUMNS: [&str; 6] = ["id", "name", "aliases", "handles", "official", "avatars"];
-        let delimiter = csv_delimiter(text);
-        unclosed_quote(text, source, delimiter)?;
-        let mut rdr = csv::ReaderBuilder::new()
-            .delimiter(delimiter)
-            .flexible(false)
-            .from_reader(text.as_bytes());
+        let mut rdr = csv_reader(text, source, false)?;
         let headers = rdr.headers().map_err(|e| csv_error(source, &e))?.clone();
         let col = csv_columns(&headers, &COLUMNS, &["id", "name"], source)?;
         let mut accounts = Vec::new();
@@ -469,10 +464,25 @@ pub(crate) fn is_csv_name(source: &str) -> bool {
     lower.ends_with(".csv") || lower.ends_with(".tsv")
 }
 
+/// A CSV reader over `text`, fields separated as its header row shows, once no quote is left open.
+/// `flexible`: rows may have other field counts than the header (each is then reported on its own).
+pub(crate) fn csv_reader<'t>(
+    text: &'t str,
+    source: &str,
+    flexible: bool,
+) -> Result<csv::Reader<&'t [u8]>, InputError> {
+    let delimiter = csv_delimiter(text);
+    unclosed_quote(text, source, delimiter)?;
+    Ok(csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .flexible(flexible)
+        .from_reader(text.as_bytes()))
+}
+
 /// The field separator of a CSV file, read from its header line: a comma, the semicolon spreadsheets
 /// write where the decimal mark is a comma (French, Portuguese: Excel in Dakar or Abidjan), or a tab (a
 /// sheet pasted as text). Column names hold none of these, so the header tells which it is.
-pub(crate) fn csv_delimiter(text: &str) -> u8 {
+fn csv_delimiter(text: &str) -> u8 {
     let header = text.lines().next().unwrap_or("").as_bytes();
     [b',', b';', b'\t']
         .into_iter()
@@ -482,7 +492,7 @@ pub(crate) fn csv_delimiter(text: &str) -> u8 {
 
 /// A quote that opens a field and never closes makes a CSV reader take the rest of the file as that one
 /// field, silently swallowing every later row. Find it first and name the line it opens on.
-pub(crate) fn unclosed_quote(text: &str, source: &str, delimiter: u8) -> Result<(), InputError> {
+fn unclosed_quote(text: &str, source: &str, delimiter: u8) -> Result<(), InputError> {
     let (mut in_quotes, mut field_start, mut line, mut opened) = (false, true, 1usize, 0usize);
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
