@@ -171,6 +171,8 @@ const FILLER: &[&str] = &[
     "malam", "sheikh", "shaykh", "serigne", "otunba", "oba", "ooni",
     "prof", "professor", "engr", "barr", "pastor", "apostle", "bishop", "prophet", "rev",
     "reverend", "evangelist", "general", "gen", "madam", "mme", "mlle", "monsieur", "sr", "jr",
+    // Generational suffixes, like Jr. (Kwabena Mensah II); a lone V or I would be an initial.
+    "ii", "iii", "iv",
     "chief", "honourable", "honorable", "rt", "his", "her", "ambassador", "amb",
     // Military ranks (Capitaine Ibrahim Traoré); not Major, which is also a name.
     "captain", "capitaine", "capt", "cpt", "colonel", "col", "lieutenant", "lt", "commandant",
