@@ -173,6 +173,8 @@ const FILLER: &[&str] = &[
     "reverend", "evangelist", "general", "gen", "madam", "mme", "mlle", "monsieur", "sr", "jr",
     // Generational suffixes, like Jr. (Kwabena Mensah II); a lone V or I would be an initial.
     "ii", "iii", "iv",
+    // Company forms a copied brand name may carry (Zenith Harbour Bank Plc); not SA or Co, also names.
+    "plc", "ltd", "limited", "inc", "llc", "sarl", "corp",
     "chief", "honourable", "honorable", "rt", "his", "her", "ambassador", "amb",
     // Military ranks (Capitaine Ibrahim Traoré); not Major, which is also a name.
     "captain", "capitaine", "capt", "cpt", "colonel", "col", "lieutenant", "lt", "commandant",
