@@ -182,15 +182,15 @@ pub fn in_bio(bio: &str, subject: &[String]) -> Vec<Label> {
         };
         // A denial before the word, with only fillers between: "not a parody account".
         let denied = || {
-            tokens[..i]
+            let before = &tokens[i.saturating_sub(5)..i];
+            before
                 .iter()
-                .rev()
-                .take(5)
-                .take_while(|w| !t.denials.iter().any(|d| d == *w))
-                .all(|w| t.fillers.iter().any(|f| f == w))
-                && tokens[i.saturating_sub(5)..i]
-                    .iter()
-                    .any(|w| t.denials.iter().any(|d| d == w))
+                .rposition(|w| t.denials.iter().any(|d| d == w))
+                .is_some_and(|d| {
+                    before[d + 1..]
+                        .iter()
+                        .all(|w| t.fillers.iter().any(|f| f == w))
+                })
         };
         if (t.strong.contains_key(*tok) || t.fan.contains_key(*tok)) && denied() {
             continue;
