@@ -1,5 +1,5 @@
 //! The native side of `make wasm-bench`: writes the benchmark's inputs to DIR (10,000 synthetic protected
-//! accounts, 2,000 profiles, a 400x400 JPEG) and times the same work the browser benchmark times, the
+//! accounts and their checker's snapshot, 2,000 profiles, a 400x400 JPEG) and times the same work the browser benchmark times, the
 //! same way, printing one JSON object:
 //!     cargo run --release --example wasm_bench_native -- DIR
 #[path = "../benches/synth.rs"]
@@ -61,6 +61,21 @@ fn main() {
             .collect(),
     );
     let checker = checker.unwrap();
+    // Restore: the built checker from its snapshot (what `Checker.restore` does), 5 runs. The browser
+    // side restores these same bytes (a snapshot reads the same on every platform).
+    let snapshot = vipguard::snapshot::save(&checker);
+    std::fs::write(dir.join("protected.snap"), &snapshot).unwrap();
+    let restore = median(
+        (0..5)
+            .map(|_| {
+                let mut restored = None;
+                let t =
+                    ms(|| restored = Some(vipguard::snapshot::restore(&snapshot, "snap").unwrap()));
+                drop(restored);
+                t
+            })
+            .collect(),
+    );
     // One check: profile JSON in, result JSON out, as the WASM `check` does; medians of 50-check chunks.
     let one = |p: &str| {
         let profile = parse_json_line(p, "profile", 1).unwrap();
@@ -100,7 +115,8 @@ fn main() {
     );
     println!(
         "{}",
-        serde_json::json!({"build_ms": build, "check_us": check_us, "check_many_ms": many, "hash_ms": hash})
+        serde_json::json!({"build_ms": build, "restore_ms": restore,
+            "snapshot_bytes": snapshot.len(), "check_us": check_us, "check_many_ms": many, "hash_ms": hash})
     );
 }
 

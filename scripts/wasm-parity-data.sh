@@ -6,12 +6,13 @@
 #   demo-list.json      the demo list with its avatars enrolled, and demo-native.jsonl its scan
 #   hashes.jsonl        native hashes of every image in shared/data/pdq and a few corrupt files
 #   bad-lists/*         lists with one error each, and the CLI's message for each (*.err)
+#   *.snap              native checker snapshots of both lists, and bad ones with their messages
 set -euo pipefail
 cd "$(dirname "$0")/.."
 pdq=${VIPGUARD_PDQ_DATA:-../shared/data/pdq}
 out=target/parity
 bin=$PWD/target/release/vipguard
-cargo build --release --quiet --bin vipguard --example parity_hashes
+cargo build --release --quiet --bin vipguard --example parity_hashes --example parity_snapshot
 rm -rf "$out" && mkdir -p "$out/images/corrupt" "$out/bad-lists"
 
 cp tests/fixtures/protected.json "$out/protected list"
@@ -48,6 +49,8 @@ with open(os.path.join(out, "demo-profiles.jsonl"), "w", encoding="utf-8") as f:
         f.write(json.dumps(p, ensure_ascii=False) + "\n")
 PY
 (cd "$out" && "$bin" scan --protected demo-list.json demo-profiles.jsonl > demo-native.jsonl)
+target/release/examples/parity_snapshot "$out/protected list" "$out/protected.snap"
+target/release/examples/parity_snapshot "$out/demo-list.json" "$out/demo.snap"
 
 # Corrupt images: empty, random bytes, a truncated JPEG, a PNG with a broken body.
 : > "$out/images/corrupt/empty.bin"

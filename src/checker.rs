@@ -26,6 +26,7 @@ use crate::protected::{Account, AvatarRef, ProtectedList};
 use crate::verdict::{CharEvidence, CheckResult, Evidence, Verdict};
 use crate::wording::{self, HandleWords, LabelPlace, Lang, NameMatchWords};
 use rustc_hash::FxHashMap as HashMap;
+use std::sync::OnceLock;
 
 /// Longest bio read for labels, in characters.
 pub const MAX_BIO_CHARS: usize = 2000;
@@ -35,36 +36,6 @@ struct Prepared {
     names: Vec<NameKeys>,
     /// Handle-like targets: own handles, official handles, then names written as handles.
     targets: Vec<Target>,
-}
-
-/// Read each candidate's keys, level by level, before comparing any: a candidate's keys sit behind
-/// three pointers (account, then key list, then key bytes), and read in one pass per level the cache
-/// misses of all candidates overlap instead of being waited for one candidate at a time.
-fn warm(prepared: &[Prepared], candidates: &[u32]) {
-    let each = || candidates.iter().filter_map(|&a| prepared.get(a as usize));
-    let mut sum = 0usize;
-    for p in each() {
-        sum = sum.wrapping_add(p.names.len() + p.targets.len());
-    }
-    for p in each() {
-        if let Some(n) = p.names.first() {
-            sum = sum.wrapping_add(n.fold.len() + n.loose.len());
-        }
-        if let Some(t) = p.targets.first() {
-            sum = sum.wrapping_add(t.keys.fold.len() + t.keys.display.len());
-        }
-    }
-    for p in each() {
-        if let Some(n) = p.names.first() {
-            let first = |tokens: &[String]| tokens.first().and_then(|w| w.bytes().next());
-            sum = sum.wrapping_add(first(&n.fold).unwrap_or(0) as usize);
-            sum = sum.wrapping_add(first(&n.loose).unwrap_or(0) as usize);
-        }
-        for t in &p.targets {
-            sum = sum.wrapping_add(t.keys.fold.bytes().next().unwrap_or(0) as usize);
-        }
-    }
-    std::hint::black_box(sum);
 }
 
 struct Target {
@@ -81,7 +52,8 @@ enum TargetKind {
 
 pub struct Checker {
     list: ProtectedList,
-    prepared: Vec<Prepared>,
+    /// Filled in `new`; in a restored checker, on first use (`prepared`).
+    prepared: Vec<OnceLock<Prepared>>,
     index: Index,
     /// (platform, lowercase handle) → (account, is official).
     exact_accounts: HashMap<(String, String), (u32, bool)>,
@@ -120,6 +92,31 @@ impl Checker {
     pub fn new(list: ProtectedList) -> Self {
         let mut index = Index::with_capacity(list.accounts.len());
         let mut prepared = Vec::with_capacity(list.accounts.len());
+        for (i, a) in list.accounts.iter().enumerate() {
+            let p = prepare(a);
+            for n in &p.names {
+                index.add_name(i as u32, n);
+            }
+            for t in &p.targets {
+                index.add_handle(i as u32, &t.keys);
+            }
+            prepared.push(OnceLock::from(p));
+        }
+        index.finish();
+        Self::assemble(list, index, prepared)
+    }
+
+    /// A checker restored from `snapshot::save`: the index comes ready-made, and each account's keys
+    /// are worked out the first time a check compares with it (most accounts are never candidates).
+    pub(crate) fn restored(list: ProtectedList, index: Index) -> Self {
+        let prepared = std::iter::repeat_with(OnceLock::new)
+            .take(list.accounts.len())
+            .collect();
+        Self::assemble(list, index, prepared)
+    }
+
+    /// The parts every checker rebuilds from its list: cheap next to the index.
+    fn assemble(list: ProtectedList, index: Index, prepared: Vec<OnceLock<Prepared>>) -> Self {
         // Sized up front: growing a hash map rehashes every key, which showed in building.
         let handles = list
             .accounts
@@ -128,46 +125,15 @@ impl Checker {
             .sum();
         let mut exact_accounts = HashMap::with_capacity_and_hasher(handles, Default::default());
         for (i, a) in list.accounts.iter().enumerate() {
-            let i = i as u32;
-            let names: Vec<NameKeys> = std::iter::once(&a.name)
-                .chain(&a.aliases)
-                .map(|n| NameKeys::new(n))
-                .collect();
-            let mut targets = Vec::new();
-            for (list, kind) in [
-                (&a.handles, TargetKind::Handle),
-                (&a.official, TargetKind::Official),
-            ] {
+            for (list, official) in [(&a.handles, false), (&a.official, true)] {
                 for h in list {
-                    targets.push(Target {
-                        keys: HandleKeys::target(&h.platform, &h.handle),
-                        kind,
-                    });
                     exact_accounts.insert(
                         (h.platform.clone(), h.handle.to_lowercase()),
-                        (i, kind == TargetKind::Official),
+                        (i as u32, official),
                     );
                 }
             }
-            for (n, display) in names.iter().zip(std::iter::once(&a.name).chain(&a.aliases)) {
-                let fold = n.norm.fold_compact();
-                // Short names written as handles (obi, mtn) would match too much.
-                if fold.chars().count() >= 6 {
-                    targets.push(Target {
-                        keys: HandleKeys::from_name(&fold, &n.norm.glyph_compact(), display),
-                        kind: TargetKind::Name,
-                    });
-                }
-            }
-            for n in &names {
-                index.add_name(i, n);
-            }
-            for t in &targets {
-                index.add_handle(i, &t.keys);
-            }
-            prepared.push(Prepared { names, targets });
         }
-        index.finish();
         let avatars = AvatarIndex::new(
             list.accounts
                 .iter()
@@ -189,6 +155,46 @@ impl Checker {
             avatars,
             lang: Lang::En,
         }
+    }
+
+    /// The account's keys, worked out on first use in a restored checker.
+    fn prepared(&self, account: u32) -> &Prepared {
+        self.prepared[account as usize]
+            .get_or_init(|| prepare(&self.list.accounts[account as usize]))
+    }
+
+    pub(crate) fn index(&self) -> &Index {
+        &self.index
+    }
+
+    /// Read each candidate's keys, level by level, before comparing any: a candidate's keys sit behind
+    /// three pointers (account, then key list, then key bytes), and read in one pass per level the cache
+    /// misses of all candidates overlap instead of being waited for one candidate at a time.
+    fn warm(&self, candidates: &[u32]) {
+        let each = || candidates.iter().map(|&a| self.prepared(a));
+        let mut sum = 0usize;
+        for p in each() {
+            sum = sum.wrapping_add(p.names.len() + p.targets.len());
+        }
+        for p in each() {
+            if let Some(n) = p.names.first() {
+                sum = sum.wrapping_add(n.fold.len() + n.loose.len());
+            }
+            if let Some(t) = p.targets.first() {
+                sum = sum.wrapping_add(t.keys.fold.len() + t.keys.display.len());
+            }
+        }
+        for p in each() {
+            if let Some(n) = p.names.first() {
+                let first = |tokens: &[String]| tokens.first().and_then(|w| w.bytes().next());
+                sum = sum.wrapping_add(first(&n.fold).unwrap_or(0) as usize);
+                sum = sum.wrapping_add(first(&n.loose).unwrap_or(0) as usize);
+            }
+            for t in &p.targets {
+                sum = sum.wrapping_add(t.keys.fold.bytes().next().unwrap_or(0) as usize);
+            }
+        }
+        std::hint::black_box(sum);
     }
 
     /// Evidence worded in `lang` (English by default); verdicts and scores do not depend on it.
@@ -256,7 +262,9 @@ impl Checker {
         candidates.extend(view.avatar_matches.iter().map(|(a, _)| *a));
         candidates.sort_unstable();
         candidates.dedup();
-        warm(&self.prepared, &candidates);
+        // Only a crafted snapshot's index names accounts past the list (restoring does not scan it).
+        candidates.retain(|&a| (a as usize) < self.prepared.len());
+        self.warm(&candidates);
         let best = candidates
             .into_iter()
             .filter_map(|a| self.assess(&view, a))
@@ -314,17 +322,14 @@ impl Checker {
         let mut labels = labels::in_name(&tokens);
         if let Some(bio) = &v.profile.bio {
             let bio: String = bio.chars().take(MAX_BIO_CHARS).collect();
-            labels.extend(labels::in_bio(
-                &bio,
-                &self.prepared[account as usize].names[0].fold,
-            ));
+            labels.extend(labels::in_bio(&bio, &self.prepared(account).names[0].fold));
         }
         labels.extend(labels::in_handle(&v.handle.fold, &v.handle.parts));
         labels
     }
 
     fn assess(&self, v: &ProfileView, account: u32) -> Option<Assessment> {
-        let p = &self.prepared[account as usize];
+        let p = self.prepared(account);
         let name = p
             .names
             .iter()
@@ -451,7 +456,7 @@ impl Checker {
 
     fn explain(&self, v: &ProfileView, b: &Assessment) -> Vec<Evidence> {
         let a = &self.list.accounts[b.account as usize];
-        let p = &self.prepared[b.account as usize];
+        let p = self.prepared(b.account);
         let mut out = Vec::new();
         if let Some((m, i)) = &b.name {
             let protected = if *i == 0 {
@@ -784,6 +789,38 @@ fn input_notes(lang: Lang, v: &ProfileView) -> Vec<Evidence> {
 
 /// Reference hashes of a protected avatar given as hashes (image paths are enrolled first); a bare
 /// `pdq` without `refs` stands for the whole, unedited picture.
+/// An account's keys: its names, and the handle-like targets (own handles, official handles, then
+/// names written as handles).
+fn prepare(a: &Account) -> Prepared {
+    let names: Vec<NameKeys> = std::iter::once(&a.name)
+        .chain(&a.aliases)
+        .map(|n| NameKeys::new(n))
+        .collect();
+    let mut targets = Vec::new();
+    for (list, kind) in [
+        (&a.handles, TargetKind::Handle),
+        (&a.official, TargetKind::Official),
+    ] {
+        for h in list {
+            targets.push(Target {
+                keys: HandleKeys::target(&h.platform, &h.handle),
+                kind,
+            });
+        }
+    }
+    for (n, display) in names.iter().zip(std::iter::once(&a.name).chain(&a.aliases)) {
+        let fold = n.norm.fold_compact();
+        // Short names written as handles (obi, mtn) would match too much.
+        if fold.chars().count() >= 6 {
+            targets.push(Target {
+                keys: HandleKeys::from_name(&fold, &n.norm.glyph_compact(), display),
+                kind: TargetKind::Name,
+            });
+        }
+    }
+    Prepared { names, targets }
+}
+
 fn avatar_refs(a: &AvatarRef) -> Vec<RefHash> {
     match a {
         AvatarRef::Path(_) => Vec::new(),

@@ -38,6 +38,7 @@ pub mod normalize;
 mod platform;
 pub mod profile;
 pub mod protected;
+pub mod snapshot;
 pub mod verdict;
 mod wording;
 

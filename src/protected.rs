@@ -730,6 +730,15 @@ mod tests {
                 proptest::prop_assert_eq!(fast, slow);
             }
         }
+
+        // A checker's snapshot restores every account field as it was, odd text included.
+        #[test]
+        fn snapshots_keep_every_list(accounts in proptest::collection::vec(account(), 0..5)) {
+            let list = ProtectedList { accounts };
+            let bytes = crate::snapshot::save(&crate::Checker::new(list.clone()));
+            let restored = crate::snapshot::restore(&bytes, "t.snap").unwrap();
+            proptest::prop_assert_eq!(restored.list(), &list);
+        }
     }
 
     #[cfg(not(target_arch = "wasm32"))]

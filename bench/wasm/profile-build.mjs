@@ -2,8 +2,9 @@
 // its functions keep their names, then eight builds of 10,000 accounts run under CDP sampling (200 µs).
 // Prints the build times and self time per function (the profiler slows everything; compare shares).
 // COLD=1 profiles instead the first build only, in three new browsers (what a service worker started in
-// a new process does), and also lists V8's own time ("(program)": compiling, among others).
-//     make wasm-bench && [COLD=1] node bench/wasm/profile-build.mjs
+// a new process does), and also lists V8's own time ("(program)": compiling, among others). RESTORE=1
+// profiles restoring the same checker from its snapshot instead of building it.
+//     make wasm-bench && [COLD=1] [RESTORE=1] node bench/wasm/profile-build.mjs
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -33,7 +34,7 @@ try {
       await cdp.send('Profiler.enable');
       await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
       await cdp.send('Profiler.start');
-      await page.goto(`http://127.0.0.1:${server.address().port}/bench/wasm/profile-build.html?builds=${cold ? 1 : 8}`);
+      await page.goto(`http://127.0.0.1:${server.address().port}/bench/wasm/profile-build.html?builds=${cold ? 1 : 8}${process.env.RESTORE ? '&restore=1' : ''}`);
       await page.waitForFunction(() => window.__result, null, { timeout: 120000 });
       const { profile } = await cdp.send('Profiler.stop');
       const ms = await page.evaluate(() => window.__result);

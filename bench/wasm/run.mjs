@@ -25,6 +25,18 @@ for (let i = 0; i < 5; i++) {
     await b.close();
   }
 }
+// Instantiate + restore from a snapshot, five new browsers.
+const restored = [];
+for (let i = 0; i < 5; i++) {
+  const b = await launch();
+  try {
+    const page = await b.newPage();
+    await page.goto(`${base}?restore=1&run=${i}`);
+    restored.push(await result(page));
+  } finally {
+    await b.close();
+  }
+}
 const browser = await launch();
 try {
   const page = await browser.newPage();
@@ -40,6 +52,8 @@ try {
     instantiate_ms: med(fresh, 'instantiate_ms'), build_ms: med(fresh, 'build_ms'),
     instantiate_build_ms: med(fresh, 'instantiate_build_ms'),
     reload_instantiate_build_ms: med(builds, 'instantiate_build_ms'),
+    restore_ms: med(restored, 'restore_ms'), instantiate_restore_ms: med(restored, 'instantiate_restore_ms'),
+    restored_first_check_many_ms: med(restored, 'first_check_many_ms'),
     check_us: full.check_us, check_many_ms: full.check_many_ms, hash_ms: full.hash_ms,
     chromium: browser.version(),
   }));

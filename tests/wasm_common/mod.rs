@@ -230,6 +230,74 @@ pub async fn hashes_match_native() {
     );
 }
 
+/// A checker's snapshot is the native one byte for byte; a checker restored from the native snapshot
+/// answers every profile as the CLI does (avatars included); bad snapshots throw the native message.
+pub async fn snapshots_match_native() {
+    let sets = [
+        (
+            "protected%20list",
+            "protected.snap",
+            "profiles",
+            "native.jsonl",
+        ),
+        (
+            "demo-list.json",
+            "demo.snap",
+            "demo-profiles.jsonl",
+            "demo-native.jsonl",
+        ),
+    ];
+    for (list, snap, profiles, native) in sets {
+        let want = bytes(&format!("parity/{snap}")).await;
+        let built = checker(&text(&format!("parity/{list}")).await);
+        assert!(
+            built.snapshot() == want,
+            "{snap}: the WASM snapshot differs from native"
+        );
+        let restored = wasm::Checker::restore(&want, None)
+            .unwrap_or_else(|e| panic!("{snap}: {}", message(e)));
+        let (profiles, native) = (
+            text(&format!("parity/{profiles}")).await,
+            text(&format!("parity/{native}")).await,
+        );
+        let mut compared = 0;
+        for (p, want) in profiles.lines().zip(native.lines()) {
+            if !want.contains("\"verdict\"") {
+                continue; // a bad line: errors_carry_the_cli_messages covers those
+            }
+            let v: serde_json::Value = serde_json::from_str(p).unwrap();
+            let query = match v.get("avatar").and_then(|a| a.as_str()) {
+                Some(path) => {
+                    let h = wasm::hash_image(&bytes(&format!("parity/{path}")).await).unwrap();
+                    field(&h, "query").as_string()
+                }
+                None => None,
+            };
+            let got = restored
+                .check(&JsValue::from_str(p).unchecked_into(), query)
+                .unwrap_or_else(|e| panic!("{p}: {}", message(e)));
+            assert_eq!(stringify(&got), as_js(want), "{snap}: {p}");
+            compared += 1;
+        }
+        assert!(compared >= 20, "{snap}: only {compared} profiles compared");
+    }
+    for kind in ["cut", "flipped", "json"] {
+        let bad = bytes(&format!("parity/protected.snap.{kind}")).await;
+        let want = text(&format!("parity/protected.snap.{kind}.err")).await;
+        let err = wasm::Checker::restore(&bad, None)
+            .err()
+            .unwrap_or_else(|| panic!("{kind}: snapshot restored"));
+        assert_eq!(message(err), want, "{kind}");
+    }
+    let snap = bytes("parity/protected.snap").await;
+    let err = message(
+        wasm::Checker::restore(&snap, Some("de".into()))
+            .err()
+            .unwrap(),
+    );
+    assert_eq!(err, "language \"de\" is not available (use en or fr)");
+}
+
 /// Bad lists, profiles and pixels arrive as Errors carrying the CLI's messages.
 pub async fn errors_carry_the_cli_messages() {
     for kind in ["dup", "field", "handle", "text", "pdq"] {
@@ -343,7 +411,7 @@ pub async fn errors_carry_the_cli_messages() {
     assert!(err.contains("colour"), "{err}");
 }
 
-/// The four suites as `#[wasm_bindgen_test]`s; each test binary invokes this after choosing where it
+/// The five suites as `#[wasm_bindgen_test]`s; each test binary invokes this after choosing where it
 /// runs (a page or a service worker).
 #[macro_export]
 macro_rules! wasm_suites {
@@ -361,6 +429,11 @@ macro_rules! wasm_suites {
         #[wasm_bindgen_test::wasm_bindgen_test]
         async fn hashes_match_native() {
             wasm_common::hashes_match_native().await;
+        }
+
+        #[wasm_bindgen_test::wasm_bindgen_test]
+        async fn snapshots_match_native() {
+            wasm_common::snapshots_match_native().await;
         }
 
         #[wasm_bindgen_test::wasm_bindgen_test]

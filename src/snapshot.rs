@@ -1,0 +1,429 @@
+//! A built checker saved as bytes, and restored without building it again.
+//!
+//! Building a checker normalises every name and handle of the list and hashes their keys: in a browser
+//! service worker that has just started (V8's baseline tier) that takes several times as long as the
+//! same work natively, and a worker is restarted after every idle spell. Restoring reads the list and
+//! the finished index back, and leaves each account's own keys to be worked out the first time a check
+//! compares with it.
+//!
+//! Layout (integers little-endian): the magic bytes, the format number, the crate version, a checksum of
+//! the body, then the body: the list (counted strings), then the index's arrays. A snapshot is only
+//! read by the same crate version and format: keys depend on the normalisation tables, so an older
+//! snapshot could miss matches without any error.
+
+use crate::checker::Checker;
+use crate::error::InputError;
+use crate::index::Index;
+use crate::protected::{Account, AvatarHash, AvatarRef, HandleRef, ProtectedList, MAX_ACCOUNTS};
+
+const MAGIC: &[u8; 8] = b"VIPGSNAP";
+/// Bumped whenever the layout or the meaning of any saved array changes.
+const FORMAT: u32 = 1;
+const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// The checker as bytes for `restore`. The same list gives the same bytes on every platform.
+pub fn save(checker: &Checker) -> Vec<u8> {
+    let mut body = Writer::default();
+    write_list(&mut body, checker.list());
+    checker.index().write(&mut body);
+    let mut out = Writer::default();
+    out.bytes(MAGIC);
+    out.u32(FORMAT);
+    out.str(VERSION);
+    out.u64(checksum(&body.0));
+    out.0.extend_from_slice(&body.0);
+    out.0
+}
+
+/// A checker from `save`'s bytes; `source` names them in errors. A snapshot of another format or crate
+/// version, a truncated or altered one, or one whose index does not fit its list, is an error.
+pub fn restore(bytes: &[u8], source: &str) -> Result<Checker, InputError> {
+    let fail = |field: &str, message: String| InputError::new(source, None, Some(field), message);
+    let mut r = Reader::new(bytes);
+    let magic = r.take(MAGIC.len()).map_err(|e| fail("header", e))?;
+    if magic != MAGIC {
+        return Err(InputError::new(
+            source,
+            None,
+            None,
+            "not a vipguard snapshot (it does not start with VIPGSNAP)",
+        ));
+    }
+    let format = r.u32().map_err(|e| fail("header", e))?;
+    let version = r.str().map_err(|e| fail("header", e))?;
+    if format != FORMAT || version != VERSION {
+        return Err(InputError::new(
+            source,
+            None,
+            None,
+            format!(
+                "snapshot made by vipguard {version} (format {format}); this is vipguard \
+                 {VERSION} (format {FORMAT}): build the checker from the list again"
+            ),
+        ));
+    }
+    let sum = r.u64().map_err(|e| fail("header", e))?;
+    let body = r.rest();
+    if checksum(body) != sum {
+        return Err(InputError::new(
+            source,
+            None,
+            None,
+            "snapshot is damaged (its checksum does not match): build the checker from the list again",
+        ));
+    }
+    let mut r = Reader::new(body);
+    let list = read_list(&mut r).map_err(|(field, e)| fail(&field, e))?;
+    let index = Index::read(&mut r).map_err(|(field, e)| fail(&format!("index.{field}"), e))?;
+    if !r.rest().is_empty() {
+        return Err(fail(
+            "index",
+            format!("{} bytes left over after the index", r.rest().len()),
+        ));
+    }
+    Ok(Checker::restored(list, index))
+}
+
+/// A 64-bit checksum over 8-byte words: catches a snapshot cut short or altered in storage, and costs
+/// one multiply per word (a byte-wise hash was slow in a freshly started browser worker).
+fn checksum(bytes: &[u8]) -> u64 {
+    let mut h = 0x9E37_79B9_7F4A_7C15u64 ^ bytes.len() as u64;
+    let mut words = bytes.chunks_exact(8);
+    for w in &mut words {
+        h = (h.rotate_left(23) ^ u64::from_le_bytes(w.try_into().unwrap()))
+            .wrapping_mul(0xFF51_AFD7_ED55_8CCD);
+    }
+    let mut tail = [0u8; 8];
+    tail[..words.remainder().len()].copy_from_slice(words.remainder());
+    h = (h.rotate_left(23) ^ u64::from_le_bytes(tail)).wrapping_mul(0xFF51_AFD7_ED55_8CCD);
+    h ^ (h >> 29)
+}
+
+fn write_list(w: &mut Writer, list: &ProtectedList) {
+    w.u32(list.accounts.len() as u32);
+    for a in &list.accounts {
+        w.str(&a.id);
+        w.str(&a.name);
+        w.strs(&a.aliases);
+        for handles in [&a.handles, &a.official] {
+            w.u32(handles.len() as u32);
+            for h in handles {
+                w.str(&h.platform);
+                w.str(&h.handle);
+            }
+        }
+        w.u32(a.avatars.len() as u32);
+        for av in &a.avatars {
+            match av {
+                AvatarRef::Path(p) => {
+                    w.bytes(&[0]);
+                    w.str(p);
+                }
+                AvatarRef::Hash(h) => {
+                    w.bytes(&[1]);
+                    w.str(&h.pdq);
+                    w.strs(&h.refs);
+                }
+            }
+        }
+    }
+}
+
+type FieldError = (String, String);
+
+fn read_list(r: &mut Reader) -> Result<ProtectedList, FieldError> {
+    let n = r
+        .count(MAX_ACCOUNTS)
+        .map_err(|e| ("accounts".to_string(), e))?;
+    let mut accounts = Vec::with_capacity(n);
+    for i in 0..n {
+        let field = |f: &str| format!("accounts[{i}].{f}");
+        let id = r.string().map_err(|e| (field("id"), e))?;
+        let name = r.string().map_err(|e| (field("name"), e))?;
+        let aliases = r.strings().map_err(|e| (field("aliases"), e))?;
+        let mut handles = [Vec::new(), Vec::new()];
+        for (list, what) in handles.iter_mut().zip(["handles", "official"]) {
+            let k = r.count(usize::MAX).map_err(|e| (field(what), e))?;
+            for _ in 0..k {
+                let platform = r.string().map_err(|e| (field(what), e))?;
+                let handle = r.string().map_err(|e| (field(what), e))?;
+                list.push(HandleRef { platform, handle });
+            }
+        }
+        let [handles, official] = handles;
+        let k = r.count(usize::MAX).map_err(|e| (field("avatars"), e))?;
+        let mut avatars = Vec::with_capacity(k);
+        for _ in 0..k {
+            let kind = r.take(1).map_err(|e| (field("avatars"), e))?[0];
+            avatars.push(match kind {
+                0 => AvatarRef::Path(r.string().map_err(|e| (field("avatars"), e))?),
+                1 => AvatarRef::Hash(AvatarHash {
+                    pdq: r.string().map_err(|e| (field("avatars"), e))?,
+                    refs: r.strings().map_err(|e| (field("avatars"), e))?,
+                }),
+                k => return Err((field("avatars"), format!("unknown avatar kind {k}"))),
+            });
+        }
+        accounts.push(Account {
+            id,
+            name,
+            aliases,
+            handles,
+            official,
+            avatars,
+        });
+    }
+    Ok(ProtectedList { accounts })
+}
+
+/// Bytes out: little-endian integers, strings and arrays with their length first.
+#[derive(Default)]
+pub(crate) struct Writer(Vec<u8>);
+
+impl Writer {
+    fn bytes(&mut self, b: &[u8]) {
+        self.0.extend_from_slice(b);
+    }
+    pub(crate) fn u32(&mut self, x: u32) {
+        self.bytes(&x.to_le_bytes());
+    }
+    pub(crate) fn u64(&mut self, x: u64) {
+        self.bytes(&x.to_le_bytes());
+    }
+    fn str(&mut self, s: &str) {
+        self.u32(s.len() as u32);
+        self.bytes(s.as_bytes());
+    }
+    fn strs(&mut self, xs: &[String]) {
+        self.u32(xs.len() as u32);
+        for s in xs {
+            self.str(s);
+        }
+    }
+    fn array<T: bytemuck::Pod>(&mut self, xs: &[T], to_le: fn(T) -> T) {
+        self.u32(xs.len() as u32);
+        if cfg!(target_endian = "little") {
+            self.bytes(bytemuck::cast_slice(xs));
+        } else {
+            for x in xs {
+                self.bytes(bytemuck::bytes_of(&to_le(*x)));
+            }
+        }
+    }
+    pub(crate) fn u32s(&mut self, xs: &[u32]) {
+        self.array(xs, u32::to_le);
+    }
+    pub(crate) fn u64s(&mut self, xs: &[u64]) {
+        self.array(xs, u64::to_le);
+    }
+}
+
+/// Bytes in, every read bounds-checked: errors say what ran short and at which byte.
+pub(crate) struct Reader<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn new(bytes: &'a [u8]) -> Self {
+        Reader { bytes, at: 0 }
+    }
+    fn rest(&self) -> &'a [u8] {
+        &self.bytes[self.at..]
+    }
+    fn take(&mut self, n: usize) -> Result<&'a [u8], String> {
+        if self.bytes.len() - self.at < n {
+            return Err(format!(
+                "cut short: {n} bytes needed at byte {}, {} left",
+                self.at,
+                self.bytes.len() - self.at
+            ));
+        }
+        self.at += n;
+        Ok(&self.bytes[self.at - n..self.at])
+    }
+    pub(crate) fn u32(&mut self) -> Result<u32, String> {
+        Ok(u32::from_le_bytes(self.take(4)?.try_into().unwrap()))
+    }
+    pub(crate) fn u64(&mut self) -> Result<u64, String> {
+        Ok(u64::from_le_bytes(self.take(8)?.try_into().unwrap()))
+    }
+    /// A length of at most `max` items, each at least one byte: a damaged length fails here, before
+    /// anything is allocated for it.
+    fn count(&mut self, max: usize) -> Result<usize, String> {
+        let at = self.at;
+        let n = self.u32()? as usize;
+        if n > max {
+            return Err(format!("impossible count {n} at byte {at}"));
+        }
+        if n > self.bytes.len() - self.at {
+            return Err(format!(
+                "cut short: count {n} at byte {at}, {} bytes left",
+                self.bytes.len() - self.at
+            ));
+        }
+        Ok(n)
+    }
+    fn str(&mut self) -> Result<&'a str, String> {
+        let n = self.count(usize::MAX)?;
+        let at = self.at;
+        std::str::from_utf8(self.take(n)?).map_err(|_| format!("text at byte {at} is not UTF-8"))
+    }
+    fn string(&mut self) -> Result<String, String> {
+        self.str().map(str::to_string)
+    }
+    fn strings(&mut self) -> Result<Vec<String>, String> {
+        let n = self.count(usize::MAX)?;
+        (0..n).map(|_| self.string()).collect()
+    }
+    /// An array of integers: one copy of the bytes (a loop over a million words showed in a freshly
+    /// started browser worker, whose baseline code does not optimise it), then byte order on
+    /// big-endian machines.
+    fn array<T: bytemuck::Pod + Default>(&mut self, from_le: fn(T) -> T) -> Result<Vec<T>, String> {
+        let size = std::mem::size_of::<T>();
+        let at = self.at;
+        let n = self.u32()? as usize;
+        let bytes = self.take(n.saturating_mul(size)).map_err(|_| {
+            format!(
+                "cut short: {n} items at byte {at}, {} bytes left",
+                self.bytes.len() - self.at
+            )
+        })?;
+        let mut out = vec![T::default(); n];
+        bytemuck::cast_slice_mut::<T, u8>(&mut out).copy_from_slice(bytes);
+        if cfg!(target_endian = "big") {
+            out.iter_mut().for_each(|x| *x = from_le(*x));
+        }
+        Ok(out)
+    }
+    pub(crate) fn u32s(&mut self) -> Result<Vec<u32>, String> {
+        self.array(u32::from_le)
+    }
+    pub(crate) fn u64s(&mut self) -> Result<Vec<u64>, String> {
+        self.array(u64::from_le)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A snapshot whose body was changed after saving, with its checksum made to match again: what
+    /// only a deliberately crafted file looks like.
+    fn resealed(mut bytes: Vec<u8>, change: impl FnOnce(&mut Vec<u8>, usize)) -> Vec<u8> {
+        let body = MAGIC.len() + 4 + 4 + VERSION.len() + 8;
+        change(&mut bytes, body);
+        let sum = checksum(&bytes[body..]);
+        bytes[body - 8..body].copy_from_slice(&sum.to_le_bytes());
+        bytes
+    }
+
+    fn snapshot() -> Vec<u8> {
+        let list = ProtectedList::from_json(
+            r#"{"accounts": [{"id": "a", "name": "Aliko Dangote",
+                 "handles": [{"platform": "x", "handle": "AlikoDangote"}]}]}"#,
+            "t.json",
+        )
+        .unwrap();
+        save(&Checker::new(list))
+    }
+
+    fn error(bytes: &[u8]) -> String {
+        restore(bytes, "t.snap")
+            .err()
+            .expect("accepted")
+            .to_string()
+    }
+
+    #[test]
+    fn a_crafted_snapshot_is_refused_or_never_fails_a_check() {
+        let good = snapshot();
+        assert!(restore(&good, "t.snap").is_ok());
+        let index_at = |b: &[u8], body: usize| {
+            let mut r = Reader::new(&b[body..]);
+            read_list(&mut r).unwrap();
+            body + r.at
+        };
+        // Tables whose contents do not hold together restore (checking them all would be a pass over
+        // millions of entries) but never make a check fail: an entry naming an account past the list,
+        // a bucket table out of order.
+        let profile = crate::Profile {
+            id: "p".into(),
+            platform: "x".into(),
+            handle: "AIikoDangote".into(),
+            name: "Aliko Dangote".into(),
+            ..Default::default()
+        };
+        let entries = |b: &[u8], body: usize| index_at(b, body) + 4 + 4; // shift, entry count
+        type Change<'a> = Box<dyn Fn(&mut Vec<u8>, usize) + 'a>;
+        let changes: [(&str, Change); 2] = [
+            (
+                "an account past the list",
+                Box::new(|b, body| {
+                    // Every entry of the first map: the value's top bits, account 2^20 and up.
+                    let at = entries(b, body);
+                    let n = u32::from_le_bytes(b[at - 4..at].try_into().unwrap()) as usize;
+                    (0..n).for_each(|i| b[at + 8 * i + 2] |= 0x10);
+                }),
+            ),
+            (
+                "buckets out of order",
+                Box::new(|b, body| {
+                    let at = entries(b, body);
+                    let n = u32::from_le_bytes(b[at - 4..at].try_into().unwrap()) as usize;
+                    // Every bucket but the last starts past the end.
+                    let buckets = at + 8 * n + 4;
+                    let count = u32::from_le_bytes(b[buckets - 4..buckets].try_into().unwrap());
+                    for i in 0..count as usize - 1 {
+                        b[buckets + 4 * i..][..4].copy_from_slice(&u32::MAX.to_le_bytes());
+                    }
+                }),
+            ),
+        ];
+        for (what, change) in changes {
+            let checker =
+                restore(&resealed(good.clone(), |b, at| change(b, at)), "t.snap").expect(what);
+            let result = checker.check(&profile);
+            assert!(
+                result.matched.is_none() || result.matched.as_deref() == Some("a"),
+                "{what}"
+            );
+        }
+        let bad_shift = resealed(good.clone(), |b, body| {
+            let at = index_at(b, body);
+            b[at..at + 4].copy_from_slice(&70u32.to_le_bytes());
+        });
+        assert_eq!(
+            error(&bad_shift),
+            "t.snap: field `index.exact`: bucket shift 70 out of range"
+        );
+        let extra = resealed(good.clone(), |b, _| b.extend_from_slice(&[0; 3]));
+        assert_eq!(
+            error(&extra),
+            "t.snap: field `index`: 3 bytes left over after the index"
+        );
+        let no_accounts = resealed(good.clone(), |b, body| {
+            b[body..body + 4].copy_from_slice(&u32::MAX.to_le_bytes());
+        });
+        assert!(error(&no_accounts)
+            .starts_with("t.snap: field `accounts`: impossible count 4294967295 at byte 0"));
+        let bad_text = resealed(good, |b, body| b[body + 4 + 4] = 0xFF); // the first id's byte
+        assert_eq!(
+            error(&bad_text),
+            "t.snap: field `accounts[0].id`: text at byte 8 is not UTF-8"
+        );
+    }
+
+    #[test]
+    fn checksum_sees_every_byte_and_the_length() {
+        let bytes: Vec<u8> = (0..37).collect();
+        let sum = checksum(&bytes);
+        for i in 0..bytes.len() {
+            let mut b = bytes.clone();
+            b[i] ^= 0x80;
+            assert_ne!(checksum(&b), sum, "byte {i}");
+        }
+        assert_ne!(checksum(&bytes[..36]), sum);
+        assert_ne!(checksum(&[0; 8]), checksum(&[0; 9]));
+    }
+}
