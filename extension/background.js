@@ -4,6 +4,7 @@ import init, { Checker, hashImage, hashRgba, checkList, enrollImage, enrollRgba,
 import { withPixelsFallback } from './pixels.js';
 import { validateMessage, isAvatarHost, SITE_PLATFORMS, SITE_HOSTS } from './messages.js';
 import * as audit from './audit.js';
+import * as engineStore from './engine-store.js';
 
 const LIST_KEY = 'protectedList';
 const SETTINGS_KEY = 'settings';
@@ -33,31 +34,54 @@ function catalogueTemplates() {
 const ALLOW_KEY = 'reviewerAllow'; // accounts a reviewer marked "Not an impersonator"
 const DEFAULT_SETTINGS = { paused: false, sensitivity: 'suspicious', sites: { x: true, generic: {} }, auditDays: 90 };
 
-let ready = null; // Promise<{checker, settings, shown}>, rebuilt when storage changes
+let ready = null; // Promise<{checker, settings, thumbs}>, rebuilt when storage changes
 const avatarCache = new Map(); // image URL -> Promise<query string | null>
 const AVATAR_CACHE_MAX = 500;
+// How the engine last started, for support and the end-to-end tests: 'restored' from the kept snapshot,
+// 'built' from the list, or 'none' (no list); with the milliseconds it took and the list's size.
+globalThis.vipguardEngine = null;
 
 function load() {
   if (!ready) {
     ready = (async () => {
       await init({ module_or_path: chrome.runtime.getURL('pkg/vipguard_bg.wasm') });
-      const stored = await chrome.storage.local.get([LIST_KEY, SETTINGS_KEY, 'avatarThumbs']);
+      const stored = await chrome.storage.local.get([SETTINGS_KEY, 'avatarThumbs']);
       const settings = { ...DEFAULT_SETTINGS, ...(stored[SETTINGS_KEY] || {}) };
+      // Evidence in the interface's language: the catalogue the browser chose names it.
+      const lang = t('engineLang');
+      const started = performance.now();
       let checker = null;
-      if (stored[LIST_KEY]) {
+      let how = 'none';
+      const kept = await engineStore.read().catch((e) => {
+        console.warn('vipguard: engine store unreadable:', e && e.message);
+        return {};
+      });
+      const snap = kept.snapshot;
+      if (snap && kept.gen !== undefined && snap.gen === kept.gen && snap.version === version()) {
         try {
-          // Evidence in the interface's language: the catalogue the browser chose names it.
-          checker = new Checker(stored[LIST_KEY], undefined, t('engineLang'));
+          checker = Checker.restore(snap.bytes, lang);
+          how = 'restored';
         } catch (e) {
-          console.warn('vipguard: stored list unusable:', e.message);
+          console.warn('vipguard: kept engine unusable, building from the list:', e.message);
         }
       }
-      // What a banner may show of each account, prepared once (not read from storage per check).
-      const thumbs = stored.avatarThumbs || {};
-      const shown = new Map(((stored[LIST_KEY] && stored[LIST_KEY].accounts) || []).map((a) => [a.id, {
-        id: a.id, name: a.name, handles: (a.handles || []).map((h) => `${h.platform}:${h.handle}`), avatar: thumbs[a.id] || null,
-      }]));
-      return { checker, settings, shown };
+      if (!checker) {
+        const list = (await chrome.storage.local.get(LIST_KEY))[LIST_KEY];
+        if (list) {
+          try {
+            checker = new Checker(list, undefined, lang);
+            how = 'built';
+            // Kept after this start has answered: saving is not on the first check's path.
+            const built = checker;
+            setTimeout(() => engineStore.keep(kept.gen, version(), built.snapshot())
+              .catch((e) => console.warn('vipguard: could not keep the engine:', e && e.message)), 0);
+          } catch (e) {
+            console.warn('vipguard: stored list unusable:', e.message);
+          }
+        }
+      }
+      globalThis.vipguardEngine = { how, ms: performance.now() - started, accounts: checker ? checker.size : 0 };
+      return { checker, settings, thumbs: stored.avatarThumbs || {} };
     })();
     ready.catch(() => { ready = null; });
   }
@@ -65,16 +89,24 @@ function load() {
 }
 
 chrome.storage.onChanged.addListener((changes, area) => {
+  if (area === 'local' && changes[LIST_KEY]) {
+    engineStore.listChanged().catch((e) => console.warn('vipguard: engine store:', e && e.message));
+  }
   if (area === 'local' && (changes[LIST_KEY] || changes[SETTINGS_KEY] || changes.avatarThumbs)) ready = null;
   if (area === 'local' && changes[ALLOW_KEY]) allowReady = null;
 });
 
 // The protected account a verdict names, reduced to what a banner shows (never the whole list).
 async function matchedAccounts(results) {
-  const { shown } = await load();
+  const { checker, thumbs } = await load();
   const out = {};
   for (const r of results) {
-    if (r && r.match && shown.has(r.match)) out[r.match] = shown.get(r.match);
+    const a = r && r.match && checker && !(r.match in out) ? checker.account(r.match) : undefined;
+    if (a) {
+      out[r.match] = {
+        id: a.id, name: a.name, handles: (a.handles || []).map((h) => `${h.platform}:${h.handle}`), avatar: thumbs[a.id] || null,
+      };
+    }
   }
   return out;
 }
@@ -347,8 +379,10 @@ async function writeTab(tabId, url, results, profiles, accounts = {}) {
 chrome.tabs?.onRemoved?.addListener((tabId) => chrome.storage.session.remove(`tab:${tabId}`));
 
 // First run: the options page, which offers the demo list when there is no list yet.
+// A new version (or a reload while developing): forget the kept engine, which only this build may read.
 chrome.runtime.onInstalled.addListener(({ reason }) => {
   if (reason === 'install') chrome.runtime.openOptionsPage();
+  engineStore.clear().then(() => { ready = null; }, () => {});
 });
 
 // Registered synchronously at top level, as MV3 workers require.

@@ -111,6 +111,8 @@ extern "C" {
     pub type ListCheckOut;
     #[wasm_bindgen(typescript_type = "ProfilesRead")]
     pub type ProfilesReadOut;
+    #[wasm_bindgen(typescript_type = "Account | undefined")]
+    pub type AccountOut;
 }
 
 const LIST_SOURCE: &str = "protected list";
@@ -220,6 +222,15 @@ impl Checker {
         let inner = crate::snapshot::restore(snapshot, "snapshot").map_err(error)?;
         Ok(Checker {
             inner: inner.with_lang(lang),
+        })
+    }
+
+    /// The protected account with this id as the list holds it, or `undefined`: what a banner shows of
+    /// the account a verdict names, without keeping the list outside the checker.
+    pub fn account(&self, id: &str) -> Result<AccountOut, JsError> {
+        Ok(match self.inner.account(id) {
+            Some(a) => to_js(a)?.unchecked_into(),
+            None => JsValue::UNDEFINED.unchecked_into(),
         })
     }
 

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { launch, loadDemoList, visit, settle, annotations, shadowText, shadowClasses, tabRecord, layoutWithAndWithoutAnnotations, ROOT } from './harness.mjs';
+import { launch, loadDemoList, visit, settle, annotations, shadowText, shadowClasses, tabRecord, layoutWithAndWithoutAnnotations, bannerVerdict, until, ROOT } from './harness.mjs';
 
 let h;
 let firstRunPage = null;
@@ -324,6 +324,57 @@ test('options page: add an account by hand with an avatar enrolled from an image
   assert.ok(acc.avatars[0].refs.length > 10);
   await page.getByRole('button', { name: 'Undo last change' }).click();
   await page.close();
+});
+
+// Stops the extension's service worker (as Chrome does after an idle spell) and returns the one that
+// starts when the next page needs it, once a page has asked for a verdict.
+async function restartWorker(url) {
+  const page = await h.ctx.newPage();
+  const cdp = await h.ctx.newCDPSession(page);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await visit(h, url, { page });
+  const verdict = await bannerVerdict(page);
+  await page.close();
+  h.worker = h.ctx.serviceWorkers()[0];
+  return { verdict, engine: await h.worker.evaluate(() => globalThis.vipguardEngine) };
+}
+const engineKept = () => h.worker.evaluate(() => new Promise((resolve) => {
+  const req = indexedDB.open('vipguard-engine', 1);
+  req.onsuccess = () => {
+    const get = req.result.transaction('engine').objectStore('engine').get('checker');
+    get.onsuccess = () => resolve(Boolean(get.result));
+    get.onerror = () => resolve(false);
+  };
+  req.onerror = () => resolve(false);
+}));
+
+test('a restarted worker restores its engine from the kept snapshot, and builds again when the list changes', async () => {
+  const url = 'https://x.com/KwabenaMensahGH';
+  const page = await visit(h, url);
+  assert.equal(await bannerVerdict(page), 'impersonation');
+  await page.close();
+  await until(engineKept, 'the engine kept after building');
+  let r = await restartWorker(url);
+  assert.equal(r.verdict, 'impersonation');
+  assert.equal(r.engine.how, 'restored');
+  assert.equal(r.engine.accounts, 6);
+  // Without the account the page impersonates, from the list itself and then from its own snapshot
+  // (a snapshot of the old list would still flag it).
+  const list = await h.worker.evaluate(async () => (await chrome.storage.local.get('protectedList')).protectedList);
+  const fewer = { accounts: list.accounts.filter((a) => !a.name.startsWith('Kwabena')) };
+  assert.equal(fewer.accounts.length, 5);
+  await h.worker.evaluate((l) => chrome.storage.local.set({ protectedList: l }), fewer);
+  const changed = await visit(h, url);
+  assert.equal(await bannerVerdict(changed), 'clear');
+  await changed.close();
+  assert.equal((await h.worker.evaluate(() => globalThis.vipguardEngine)).how, 'built');
+  await until(engineKept, 'the new list\'s engine kept');
+  r = await restartWorker(url);
+  assert.deepEqual([r.verdict, r.engine.how, r.engine.accounts], ['clear', 'restored', 5]);
+  await h.worker.evaluate((l) => chrome.storage.local.set({ protectedList: l }), list);
+  r = await restartWorker(url);
+  assert.deepEqual([r.verdict, r.engine.how, r.engine.accounts], ['impersonation', 'built', 6]);
 });
 
 test('privacy: the extension itself requested nothing but avatar images the pages showed', async () => {

@@ -256,6 +256,16 @@ pub async fn snapshots_match_native() {
         );
         let restored = wasm::Checker::restore(&want, None)
             .unwrap_or_else(|e| panic!("{snap}: {}", message(e)));
+        // `account`: what a banner shows of the matched account, as the list holds it.
+        let list_json: serde_json::Value =
+            serde_json::from_str(&text(&format!("parity/{list}")).await).unwrap();
+        for a in list_json["accounts"].as_array().unwrap() {
+            let got = restored.account(a["id"].as_str().unwrap()).unwrap();
+            let got: serde_json::Value = serde_json::from_str(&stringify(&got)).unwrap();
+            assert_eq!(got["name"], a["name"], "{snap}");
+            assert_eq!(got["handles"], a["handles"], "{snap}");
+        }
+        assert!(JsValue::from(restored.account("no such id").unwrap()).is_undefined());
         let (profiles, native) = (
             text(&format!("parity/{profiles}")).await,
             text(&format!("parity/{native}")).await,
