@@ -4,7 +4,6 @@
 //!
 //!     cargo run --release --example instructions -- check   # 1,000 checks against 100,000 accounts
 //!     cargo run --release --example instructions -- build   # a checker for 10,000 accounts
-//!     cargo run --release --example instructions -- restore # the same checker from its snapshot
 
 #[path = "../benches/synth.rs"]
 mod synth;
@@ -17,12 +16,6 @@ fn measured_checks(checker: &Checker, queries: &[Profile]) {
     for q in queries {
         black_box(checker.check(q));
     }
-}
-
-/// The counted part of `restore`.
-#[inline(never)]
-fn measured_restore(snapshot: &[u8]) -> Checker {
-    vipguard::snapshot::restore(snapshot, "snapshot").unwrap()
 }
 
 /// The counted part of `build`.
@@ -50,21 +43,8 @@ fn main() {
             let checker = measured_build(list);
             black_box(&checker);
         }
-        Some("restore") => {
-            let list = synth::protected(10_000, 7);
-            let snapshot = vipguard::snapshot::save(&Checker::new(list));
-            black_box(
-                vipguard::snapshot::restore(
-                    &vipguard::snapshot::save(&Checker::new(synth::protected(100, 3))),
-                    "warm-up",
-                )
-                .unwrap(),
-            );
-            let checker = measured_restore(&snapshot);
-            black_box(&checker);
-        }
         _ => {
-            eprintln!("usage: instructions check|build|restore");
+            eprintln!("usage: instructions check|build");
             std::process::exit(2);
         }
     }

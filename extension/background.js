@@ -96,16 +96,22 @@ chrome.storage.onChanged.addListener((changes, area) => {
   if (area === 'local' && changes[ALLOW_KEY]) allowReady = null;
 });
 
-// The protected account a verdict names, reduced to what a banner shows (never the whole list).
-async function matchedAccounts(results) {
+// A protected account reduced to what a banner shows (never the whole list), or null.
+async function shownAccount(id) {
   const { checker, thumbs } = await load();
+  const a = id && checker ? checker.account(id) : undefined;
+  return a ? {
+    id: a.id, name: a.name, handles: (a.handles || []).map((h) => `${h.platform}:${h.handle}`), avatar: thumbs[a.id] || null,
+  } : null;
+}
+
+// The protected accounts the verdicts name, as a banner shows them.
+async function matchedAccounts(results) {
   const out = {};
   for (const r of results) {
-    const a = r && r.match && checker && !(r.match in out) ? checker.account(r.match) : undefined;
-    if (a) {
-      out[r.match] = {
-        id: a.id, name: a.name, handles: (a.handles || []).map((h) => `${h.platform}:${h.handle}`), avatar: thumbs[a.id] || null,
-      };
+    if (r && r.match && !(r.match in out)) {
+      const a = await shownAccount(r.match);
+      if (a) out[r.match] = a;
     }
   }
   return out;
@@ -291,8 +297,7 @@ async function pruneAudit() {
 // A picture for the ticket: the profile's avatar and the protected one side by side, each with its
 // name and handle underneath. Drawn here, where both images can be read without tainting a canvas.
 async function evidenceImage(msg) {
-  const { shown } = await load();
-  const account = msg.match ? shown.get(msg.match) : null;
+  const account = await shownAccount(msg.match);
   const picture = async (url) => {
     if (!url) return null;
     try {

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Instructions per text check (1,000 checks against 100,000 synthetic accounts) and per checker build
-# (10,000 accounts), counted by callgrind: unlike timings on this shared machine, the count is the same
-# from run to run. With a git revision, the same work is counted for that revision too, side by side.
+# Instructions per text check (1,000 checks against 100,000 synthetic accounts), per checker build
+# (10,000 accounts) and to restore that checker from its snapshot, counted by callgrind: unlike timings
+# on this shared machine, the count is the same from run to run. With a git revision, the same work is
+# counted for that revision too, side by side.
 #
 #   bash scripts/count-instructions.sh            # this tree
 #   bash scripts/count-instructions.sh 453f6c3    # this tree and 453f6c3
@@ -23,6 +24,13 @@ count() { # dir target-dir label
       "$bin" $mode 2>&1 | sed -n 's/.*Collected : \([0-9]*\).*/\1/p')
     printf '%-12s %-55s %12s\n' "$label" "$what" "$(( total / per ))"
   done
+  # Restoring from a snapshot, in trees that have snapshots.
+  if [ -f "$dir/examples/instructions_restore.rs" ]; then
+    (cd "$dir" && CARGO_TARGET_DIR=$target cargo build --release --example instructions_restore -q)
+    total=$(valgrind --tool=callgrind --callgrind-out-file=/dev/null --toggle-collect="instructions_restore::measured_restore" \
+      "$target/release/examples/instructions_restore" 2>&1 | sed -n 's/.*Collected : \([0-9]*\).*/\1/p')
+    printf '%-12s %-55s %12s\n' "$label" "instructions to restore it from its snapshot" "$total"
+  fi
 }
 
 count . "${CARGO_TARGET_DIR:-target}" "$(git rev-parse --short HEAD)$(git diff --quiet || echo +)"

@@ -1,0 +1,67 @@
+// How long the extension's worker takes to get its engine ready after Chrome restarts it, with 10,000
+// protected accounts: restored from the kept snapshot against built from the list, rounds alternating.
+// The worker's own figure (globalThis.vipguardEngine.ms): from reading storage to a ready checker, so
+// reading the snapshot from IndexedDB or the list from chrome.storage is included; instantiating the
+// module is not (it comes first either way).
+//     make build && node scripts/ext-restart-bench.mjs [ROUNDS]
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { launch, loadDemoList, visit, until, ROOT } from '../tests/e2e/harness.mjs';
+
+const rounds = Number(process.argv[2] || 5);
+const listFile = path.join(ROOT, 'target/wasm-bench/protected.json');
+if (!fs.existsSync(listFile)) {
+  // The 10,000 synthetic accounts of `make wasm-bench`.
+  execFileSync('cargo', ['run', '--release', '--quiet', '--example', 'wasm_bench_native', '--', 'target/wasm-bench'],
+    { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+}
+const big = JSON.parse(fs.readFileSync(listFile, 'utf8'));
+const url = 'https://x.com/KwabenaMensahGH';
+
+const h = await launch();
+try {
+  await loadDemoList(h);
+  const demo = await h.worker.evaluate(async () => (await chrome.storage.local.get('protectedList')).protectedList);
+  const kept = () => h.worker.evaluate(() => new Promise((resolve) => {
+    const req = indexedDB.open('vipguard-engine', 1);
+    req.onsuccess = () => {
+      const get = req.result.transaction('engine').objectStore('engine').get('checker');
+      get.onsuccess = () => resolve(Boolean(get.result));
+      get.onerror = () => resolve(false);
+    };
+    req.onerror = () => resolve(false);
+  }));
+  // Stop the worker, let a page start it again, and read how its engine started.
+  const restart = async () => {
+    const page = await h.ctx.newPage();
+    const cdp = await h.ctx.newCDPSession(page);
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await visit(h, url, { page });
+    await page.close();
+    h.worker = h.ctx.serviceWorkers()[0];
+    return h.worker.evaluate(() => globalThis.vipguardEngine);
+  };
+  const built = [];
+  const restored = [];
+  for (let r = 0; r < rounds; r++) {
+    // A list that differs each round (one more account), so the worker must build it.
+    const list = { accounts: [...demo.accounts, ...big.accounts.slice(0, 10_000 - demo.accounts.length + r)] };
+    await h.worker.evaluate((l) => chrome.storage.local.set({ protectedList: l }), list);
+    const b = await restart();
+    if (b.how !== 'built') throw new Error(`expected a build, got ${JSON.stringify(b)}`);
+    built.push(b.ms);
+    await until(kept, 'the engine kept', { timeout: 60000 });
+    const s = await restart();
+    if (s.how !== 'restored') throw new Error(`expected a restore, got ${JSON.stringify(s)}`);
+    restored.push(s.ms);
+    console.log(`round ${r + 1}: ${b.accounts} accounts, built ${b.ms.toFixed(1)} ms, restored ${s.ms.toFixed(1)} ms`);
+  }
+  const med = (v) => v.slice().sort((a, b) => a - b)[Math.floor(v.length / 2)];
+  console.log(`median of ${rounds}: built ${med(built).toFixed(1)} ms, restored ${med(restored).toFixed(1)} ms `
+    + `(${(med(built) / med(restored)).toFixed(2)}x)`);
+  await h.worker.evaluate((l) => chrome.storage.local.set({ protectedList: l }), demo);
+} finally {
+  await h.close();
+}
