@@ -89,10 +89,12 @@ function load() {
 }
 
 chrome.storage.onChanged.addListener((changes, area) => {
-  if (area === 'local' && changes[LIST_KEY]) {
-    engineStore.listChanged().catch((e) => console.warn('vipguard: engine store:', e && e.message));
-  }
   if (area === 'local' && (changes[LIST_KEY] || changes[SETTINGS_KEY] || changes.avatarThumbs)) ready = null;
+  if (area === 'local' && changes[LIST_KEY]) {
+    // Build the new list's engine (and keep its snapshot) now, not when the reviewer next opens a page.
+    engineStore.listChanged().catch((e) => console.warn('vipguard: engine store:', e && e.message))
+      .then(() => load()).catch(() => {});
+  }
   if (area === 'local' && changes[ALLOW_KEY]) allowReady = null;
 });
 
