@@ -340,6 +340,33 @@ impl Checker {
                     .partial_cmp(&(y.0.strength, y.0.similarity))
                     .unwrap()
             });
+        // A display name that spells a protected handle ("Zenith Harbour" for @ZenithHarbour, whose name
+        // is "Zenith Harbour Bank") reads as the account to anyone who knows it by its handle: a close
+        // name, when the names themselves are no closer. Short handles (mtn, obi) spell too much.
+        let name = match name {
+            Some((ref m, _)) if m.strength >= 2 => name,
+            _ => p
+                .targets
+                .iter()
+                .find(|t| {
+                    t.kind != TargetKind::Name
+                        && t.keys.fold_len >= 6
+                        && v.name.spells(&t.keys.fold)
+                })
+                .map(|t| {
+                    let how = NameHow::SpellsHandle {
+                        handle: t.keys.display.clone(),
+                    };
+                    let m = NameMatch {
+                        how,
+                        strength: 2,
+                        similarity: 1.0,
+                        loose: false,
+                    };
+                    (m, 0)
+                })
+                .or(name),
+        };
         // A name written as a handle is weaker than the protected handle itself: `peter_obi` is what many
         // a Peter Obi would choose.
         let handle = p
@@ -393,7 +420,17 @@ impl Checker {
             let t = &p.targets[*i];
             t.kind != TargetKind::Name && words_spell(&v.name.fold, &t.keys.fold)
         });
+        // A handle made of the profile's own name, when that name spells the protected handle, is the
+        // same evidence twice ("Fatou Diop" as @fatoudiop_sn against @FatouDiop): counted once.
+        let spelled = matches!(
+            name.as_ref().map(|(m, _)| &m.how),
+            Some(NameHow::SpellsHandle { .. })
+        );
+        if spelled && own_name {
+            h = 0;
+        }
         let handle_explained = own_name
+            && !spelled
             && n <= 1
             && !holds_protected_name
             && !spells_protected_handle
@@ -459,15 +496,16 @@ impl Checker {
         let p = self.prepared(b.account);
         let mut out = Vec::new();
         if let Some((m, i)) = &b.name {
-            let protected = if *i == 0 {
-                a.name.clone()
-            } else {
-                a.aliases[i - 1].clone()
+            let protected = match &m.how {
+                NameHow::SpellsHandle { handle } => format!("@{handle}"),
+                _ if *i == 0 => a.name.clone(),
+                _ => a.aliases[i - 1].clone(),
             };
             let how = match &m.how {
                 NameHow::Same => NameMatchWords::Same,
                 NameHow::Contains { extra } => NameMatchWords::Contains(extra),
                 NameHow::Similar => NameMatchWords::Similar(m.similarity),
+                NameHow::SpellsHandle { .. } => NameMatchWords::SpellsHandle,
             };
             let detail = wording::name(self.lang, how, &v.profile.name, *i > 0, &protected);
             out.push(Evidence {

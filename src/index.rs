@@ -532,6 +532,10 @@ impl Index {
             exact.push(sorted_key(&name.loose).hash);
             exact.push(fnv(&name.norm.fold_compact()));
             exact.push(fnv(&name.norm.glyph_compact()));
+            // A name spelling a protected handle around filler words ("Dangote Group Plc").
+            if let Some(words) = name.compact_words() {
+                exact.push(fnv(&words));
+            }
         }
         self.exact.get_many(&exact, &mut out);
         self.deletes.get_many(&typos, &mut out);

@@ -58,6 +58,42 @@ impl NameKeys {
     }
 }
 
+impl NameKeys {
+    /// Whether the name's words, filler words left out, run together are `key` (a fold key): "Zenith
+    /// Harbour Plc" spells `zenithharbour`. Nothing is allocated: this is asked of every candidate.
+    pub fn spells(&self, key: &str) -> bool {
+        let mut rest = key;
+        let mut words = 0;
+        for (i, w) in self.fold.iter().enumerate() {
+            if i < 64 && self.filler[0] & (1 << i) != 0 {
+                continue;
+            }
+            match rest.strip_prefix(w.as_str()) {
+                Some(r) => rest = r,
+                None => return false,
+            }
+            words += 1;
+        }
+        words > 0 && rest.is_empty()
+    }
+
+    /// The words run together with filler words left out, when the name has any filler word beside
+    /// others (what `spells` compares; the index looks it up): "Dangote Group Plc" gives `dangotegroup`.
+    pub fn compact_words(&self) -> Option<String> {
+        let filler = |i: usize| i < 64 && self.filler[0] & (1 << i) != 0;
+        let kept = (0..self.fold.len()).filter(|&i| !filler(i)).count();
+        if kept == 0 || kept == self.fold.len() {
+            return None;
+        }
+        Some(
+            (0..self.fold.len())
+                .filter(|&i| !filler(i))
+                .map(|i| self.fold[i].as_str())
+                .collect(),
+        )
+    }
+}
+
 /// Which of the first 64 `tokens` are filler, one bit each; where a word equals the word at the same
 /// place in another reading, that reading's answer is reused.
 fn filler_bits(tokens: &[String], same_as: Option<(&[String], u64)>) -> u64 {
@@ -205,6 +241,9 @@ pub enum NameHow {
     Contains { extra: Vec<String> },
     /// Token by token close (typos, a letter changed).
     Similar,
+    /// The words run together are a protected handle (`handle`, as the list writes it): "Zenith
+    /// Harbour" for @ZenithHarbour, the brand "Zenith Harbour Bank" goes by.
+    SpellsHandle { handle: String },
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -71,6 +71,8 @@ pub enum NameMatchWords<'a> {
     Same,
     Contains(&'a [String]),
     Similar(f64),
+    /// `protected` is then the handle (with its @).
+    SpellsHandle,
 }
 
 pub fn name(
@@ -95,6 +97,9 @@ pub fn name(
                 NameMatchWords::Similar(s) => format!(
                     "Display name {d} is close to the protected {which} {p} (similarity {s:.2})"
                 ),
+                NameMatchWords::SpellsHandle => {
+                    format!("Display name {d} spells the protected handle {protected}")
+                }
             }
         }
         Lang::Fr => {
@@ -111,6 +116,9 @@ pub fn name(
                 ),
                 NameMatchWords::Similar(s) => {
                     format!("Le nom affiché {d} est proche de {which} {p} (similarité {s:.2})")
+                }
+                NameMatchWords::SpellsHandle => {
+                    format!("Le nom affiché {d} épelle l'identifiant protégé {protected}")
                 }
             }
         }
