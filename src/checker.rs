@@ -24,7 +24,7 @@ use crate::normalize::{char_name, code_point, Change};
 use crate::profile::Profile;
 use crate::protected::{Account, AvatarRef, ProtectedList};
 use crate::verdict::{CharEvidence, CheckResult, Evidence, Verdict};
-use crate::wording::{self, HandleWords, LabelPlace, Lang, NameMatchWords};
+use crate::wording::{self, HandleWords, LabelPlace, Lang, Lookalike, NameMatchWords};
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
@@ -561,36 +561,37 @@ impl Checker {
                 ..Default::default()
             };
             e.detail = match &m.how {
-                HandleHow::SameKey { il_swap: true } => {
+                HandleHow::SameKey { il_swap: false }
+                    if h.eq_ignore_ascii_case(&t.keys.display) =>
+                {
+                    e.distance = Some(0);
+                    let how = HandleWords::SameElsewhere(&v.profile.platform);
+                    wording::handle(lang, h, how, what())
+                }
+                HandleHow::SameKey { il_swap } => {
+                    if !il_swap {
+                        e.distance = Some(0);
+                    }
                     let edit = handle::explain_edit_in(lang, &t.keys.display, h);
-                    // Which lookalike makes it: vv for w, and I for l unless vv alone explains it.
-                    let vv = h.to_ascii_lowercase().contains("vv")
-                        && !t.keys.display.to_ascii_lowercase().contains("vv");
-                    let il = !vv || v.handle.fold.replace("vv", "w") != t.keys.fold;
-                    let how = if m.strength == 3 {
+                    let tricks = lookalike_tricks(
+                        h,
+                        &t.keys.display,
+                        *il_swap,
+                        &v.handle.fold,
+                        &t.keys.fold,
+                    );
+                    let how = if m.strength == 3 && !tricks.is_empty() {
                         HandleWords::LooksIdentical {
                             edit: &edit,
-                            il,
-                            vv,
+                            tricks: &tricks,
                         }
                     } else {
-                        HandleWords::ReadsSame(&edit) // a separator added or removed
+                        // Lookalike digits or case, or a separator added or removed.
+                        HandleWords::ReadsSame(&edit)
                     };
                     let d = wording::handle(lang, h, how, what());
                     e.edit = Some(edit);
                     d
-                }
-                HandleHow::SameKey { il_swap: false } => {
-                    e.distance = Some(0);
-                    if h.eq_ignore_ascii_case(&t.keys.display) {
-                        let how = HandleWords::SameElsewhere(&v.profile.platform);
-                        wording::handle(lang, h, how, what())
-                    } else {
-                        let edit = handle::explain_edit_in(lang, &t.keys.display, h);
-                        let d = wording::handle(lang, h, HandleWords::ReadsSame(&edit), what());
-                        e.edit = Some(edit);
-                        d
-                    }
                 }
                 HandleHow::Affix { affixes, .. } if affixes.iter().any(|a| a == "(word order)") => {
                     wording::handle(lang, h, HandleWords::WordOrder, what())
@@ -671,6 +672,35 @@ fn near_copy_of_a_name(profile: &NameKeys, protected: &[NameKeys]) -> bool {
 }
 
 /// Whether two or more consecutive words, written together, are `key` (a handle's letters).
+/// The lookalikes that make handle `h` identical to the eye to the protected `display` (their keys
+/// `fold` and `t_fold` are equal, or with `il_swap` only their glyph keys are): vv for w, rn for m as
+/// written in lowercase, and capital I for l unless the others explain the match alone.
+fn lookalike_tricks(
+    h: &str,
+    display: &str,
+    il_swap: bool,
+    fold: &str,
+    t_fold: &str,
+) -> Vec<Lookalike> {
+    let (lower, t_lower) = (h.to_ascii_lowercase(), display.to_ascii_lowercase());
+    let vv = lower.contains("vv") && !t_lower.contains("vv");
+    // rn only where the protected handle has m: letters and digits the same but for rn, as written.
+    let plain = |s: &str| -> String { s.chars().filter(|c| c.is_alphanumeric()).collect() };
+    let (p_plain, t_plain) = (plain(&lower), plain(&t_lower));
+    let rn = h.contains("rn")
+        && p_plain != t_plain
+        && p_plain.replace("rn", "m") == t_plain.replace("rn", "m");
+    let il = il_swap && (!vv || fold.replace("vv", "w") != t_fold);
+    [
+        (il, Lookalike::IL),
+        (vv && il_swap, Lookalike::VV),
+        (rn, Lookalike::RN),
+    ]
+    .into_iter()
+    .filter_map(|(on, t)| on.then_some(t))
+    .collect()
+}
+
 fn words_spell(words: &[String], key: &str) -> bool {
     (0..words.len()).any(|i| {
         let mut rest = key;
@@ -933,6 +963,39 @@ mod tests {
         assert!(e.detail.contains("reads the same"), "{}", e.detail);
         let (_, e) = handle_evidence("x", "AdaOkonkwo_");
         assert!(!e.detail.contains("identical"), "{}", e.detail);
+    }
+
+    #[test]
+    fn rn_for_m_looks_identical_only_in_lowercase() {
+        // "Okonkwo" has no m: against @AdaOkonkwo the trick needs a protected m, so use a name with one.
+        let list = ProtectedList::from_json(
+            r#"{"accounts": [{"id": "a", "name": "Sadio Mane", "handles": [
+                {"platform": "x", "handle": "SadioMane"}]}]}"#,
+            "l",
+        )
+        .unwrap();
+        let checker = Checker::new(list);
+        let detail = |handle: &str| {
+            let profile = Profile {
+                id: "p".into(),
+                platform: "x".into(),
+                handle: handle.into(),
+                name: "A O".into(),
+                ..Default::default()
+            };
+            let r = checker.check(&profile);
+            let e = r.evidence.into_iter().find(|e| e.signal == "handle");
+            (r.verdict, e.expect("handle evidence").detail)
+        };
+        let (verdict, d) = detail("sadiornane");
+        assert_eq!(verdict, Verdict::Suspicious);
+        assert!(
+            d.contains("looks identical") && d.ends_with("(rn looks like m)"),
+            "{d}"
+        );
+        // A capital R does not pass for an m: it only reads the same.
+        let (_, d) = detail("SadioRnane");
+        assert!(d.contains("reads the same"), "{d}");
     }
 
     #[test]

@@ -214,11 +214,10 @@ fn target(lang: Lang, t: &Target) -> String {
 
 /// How a handle matched.
 pub enum HandleWords<'a> {
-    /// Identical to the eye, with the edit: capital I for lowercase l (`il`), vv for w (`vv`), or both.
+    /// Identical to the eye, with the edit and the lookalikes that make it so.
     LooksIdentical {
         edit: &'a str,
-        il: bool,
-        vv: bool,
+        tricks: &'a [Lookalike],
     },
     /// The same handle, used on another platform (the profile's).
     SameElsewhere(&'a str),
@@ -236,17 +235,39 @@ pub enum HandleWords<'a> {
     },
 }
 
+/// Letters that pass for others in a handle.
+#[derive(Clone, Copy, PartialEq, Debug)]
+pub enum Lookalike {
+    /// Capital I for lowercase l, or the other way round.
+    IL,
+    /// vv for w.
+    VV,
+    /// rn for m.
+    RN,
+}
+
+fn lookalikes(lang: Lang, tricks: &[Lookalike]) -> String {
+    let words: Vec<&str> = tricks
+        .iter()
+        .map(|t| match (lang, t) {
+            (Lang::En, Lookalike::IL) => "capital I and lowercase l look alike",
+            (Lang::En, Lookalike::VV) => "vv looks like w",
+            (Lang::En, Lookalike::RN) => "rn looks like m",
+            (Lang::Fr, Lookalike::IL) => "I majuscule et l minuscule se ressemblent",
+            (Lang::Fr, Lookalike::VV) => "vv ressemble à w",
+            (Lang::Fr, Lookalike::RN) => "rn ressemble à m",
+        })
+        .collect();
+    words.join(if lang == Lang::En { "; " } else { " ; " })
+}
+
 pub fn handle(lang: Lang, h: &str, how: HandleWords, t: Target) -> String {
     let what = target(lang, &t);
     match lang {
         Lang::En => match how {
-            HandleWords::LooksIdentical { edit, il, vv } => format!(
+            HandleWords::LooksIdentical { edit, tricks } => format!(
                 "Handle @{h} looks identical to the {what}: {edit} ({})",
-                match (il, vv) {
-                    (true, true) => "capital I and lowercase l look alike, and so do vv and w",
-                    (false, true) => "vv looks like w",
-                    _ => "capital I and lowercase l look alike",
-                }
+                lookalikes(lang, tricks)
             ),
             HandleWords::SameElsewhere(platform) => {
                 format!("Handle @{h} is the {what}, used here on {platform}")
@@ -272,13 +293,9 @@ pub fn handle(lang: Lang, h: &str, how: HandleWords, t: Target) -> String {
             }
         },
         Lang::Fr => match how {
-            HandleWords::LooksIdentical { edit, il, vv } => format!(
+            HandleWords::LooksIdentical { edit, tricks } => format!(
                 "L'identifiant @{h} est identique à l'œil à {what} : {edit} ({})",
-                match (il, vv) {
-                    (true, true) => "I majuscule et l minuscule se ressemblent, comme vv et w",
-                    (false, true) => "vv ressemble à w",
-                    _ => "I majuscule et l minuscule se ressemblent",
-                }
+                lookalikes(lang, tricks)
             ),
             HandleWords::SameElsewhere(platform) => {
                 format!("L'identifiant @{h} est {what}, utilisé ici sur {platform}")
