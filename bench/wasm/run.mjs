@@ -52,6 +52,7 @@ try {
     instantiate_ms: med(fresh, 'instantiate_ms'), build_ms: med(fresh, 'build_ms'),
     instantiate_build_ms: med(fresh, 'instantiate_build_ms'),
     reload_instantiate_build_ms: med(builds, 'instantiate_build_ms'),
+    built_first_check_many_ms: med(fresh, 'first_check_many_ms'),
     restore_ms: med(restored, 'restore_ms'), instantiate_restore_ms: med(restored, 'instantiate_restore_ms'),
     restored_first_check_many_ms: med(restored, 'first_check_many_ms'),
     check_us: full.check_us, check_many_ms: full.check_many_ms, hash_ms: full.hash_ms,
