@@ -36,7 +36,7 @@ pub fn save(checker: &Checker) -> Vec<u8> {
 }
 
 /// A checker from `save`'s bytes; `source` names them in errors. A snapshot of another format or crate
-/// version, a truncated or altered one, or one whose index does not fit its list, is an error.
+/// version, a truncated or altered one, or one whose index tables have impossible sizes, is an error.
 pub fn restore(bytes: &[u8], source: &str) -> Result<Checker, InputError> {
     let fail = |field: &str, message: String| InputError::new(source, None, Some(field), message);
     let mut r = Reader::new(bytes);
