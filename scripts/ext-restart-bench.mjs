@@ -8,7 +8,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { launch, loadDemoList, visit, until, ROOT } from '../tests/e2e/harness.mjs';
+import { launch, loadDemoList, until, restartWorker, engineKept, ROOT } from '../tests/e2e/harness.mjs';
 
 const rounds = Number(process.argv[2] || 5);
 const listFile = path.join(ROOT, 'target/wasm-bench/protected.json');
@@ -24,26 +24,8 @@ const h = await launch();
 try {
   await loadDemoList(h);
   const demo = await h.worker.evaluate(async () => (await chrome.storage.local.get('protectedList')).protectedList);
-  const kept = () => h.worker.evaluate(() => new Promise((resolve) => {
-    const req = indexedDB.open('vipguard-engine', 1);
-    req.onsuccess = () => {
-      const get = req.result.transaction('engine').objectStore('engine').get('checker');
-      get.onsuccess = () => resolve(Boolean(get.result));
-      get.onerror = () => resolve(false);
-    };
-    req.onerror = () => resolve(false);
-  }));
-  // Stop the worker, let a page start it again, and read how its engine started.
-  const restart = async () => {
-    const page = await h.ctx.newPage();
-    const cdp = await h.ctx.newCDPSession(page);
-    await cdp.send('ServiceWorker.enable');
-    await cdp.send('ServiceWorker.stopAllWorkers');
-    await visit(h, url, { page });
-    await page.close();
-    h.worker = h.ctx.serviceWorkers()[0];
-    return h.worker.evaluate(() => globalThis.vipguardEngine);
-  };
+  const kept = () => engineKept(h);
+  const restart = async () => (await restartWorker(h, url)).engine;
   const built = [];
   const restored = [];
   // Drop the kept snapshot, so the next start must build.

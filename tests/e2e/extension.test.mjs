@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { launch, loadDemoList, visit, settle, annotations, shadowText, shadowClasses, tabRecord, layoutWithAndWithoutAnnotations, bannerVerdict, until, ROOT } from './harness.mjs';
+import { launch, loadDemoList, visit, settle, annotations, shadowText, shadowClasses, tabRecord, layoutWithAndWithoutAnnotations, bannerVerdict, until, restartWorker, engineKept, ROOT } from './harness.mjs';
 
 let h;
 let firstRunPage = null;
@@ -326,36 +326,13 @@ test('options page: add an account by hand with an avatar enrolled from an image
   await page.close();
 });
 
-// Stops the extension's service worker (as Chrome does after an idle spell) and returns the one that
-// starts when the next page needs it, once a page has asked for a verdict.
-async function restartWorker(url) {
-  const page = await h.ctx.newPage();
-  const cdp = await h.ctx.newCDPSession(page);
-  await cdp.send('ServiceWorker.enable');
-  await cdp.send('ServiceWorker.stopAllWorkers');
-  await visit(h, url, { page });
-  const verdict = await bannerVerdict(page);
-  await page.close();
-  h.worker = h.ctx.serviceWorkers()[0];
-  return { verdict, engine: await h.worker.evaluate(() => globalThis.vipguardEngine) };
-}
-const engineKept = () => h.worker.evaluate(() => new Promise((resolve) => {
-  const req = indexedDB.open('vipguard-engine', 1);
-  req.onsuccess = () => {
-    const get = req.result.transaction('engine').objectStore('engine').get('checker');
-    get.onsuccess = () => resolve(Boolean(get.result));
-    get.onerror = () => resolve(false);
-  };
-  req.onerror = () => resolve(false);
-}));
-
 test('a restarted worker restores its engine from the kept snapshot; a changed list is built at once and kept', async () => {
   const url = 'https://x.com/KwabenaMensahGH';
   const page = await visit(h, url);
   assert.equal(await bannerVerdict(page), 'impersonation');
   await page.close();
-  await until(engineKept, 'the engine kept after building');
-  let r = await restartWorker(url);
+  await until(() => engineKept(h), 'the engine kept after building');
+  let r = await restartWorker(h, url);
   assert.equal(r.verdict, 'impersonation');
   assert.equal(r.engine.how, 'restored');
   assert.equal(r.engine.accounts, 6);
@@ -366,18 +343,18 @@ test('a restarted worker restores its engine from the kept snapshot; a changed l
   assert.equal(fewer.accounts.length, 5);
   await h.worker.evaluate((l) => chrome.storage.local.set({ protectedList: l }), fewer);
   // Built and kept as soon as the list changed, before any page asks.
-  await until(engineKept, 'the new list\'s engine kept');
+  await until(() => engineKept(h), 'the new list\'s engine kept');
   const changed = await visit(h, url);
   assert.equal(await bannerVerdict(changed), 'clear');
   await changed.close();
   assert.equal((await h.worker.evaluate(() => globalThis.vipguardEngine)).how, 'built');
-  r = await restartWorker(url);
+  r = await restartWorker(h, url);
   assert.deepEqual([r.verdict, r.engine.how, r.engine.accounts], ['clear', 'restored', 5]);
   // The list put back: built at once, so the next restart restores the six accounts.
   await h.worker.evaluate((l) => chrome.storage.local.set({ protectedList: l }), list);
-  await until(async () => await engineKept() && (await h.worker.evaluate(() => globalThis.vipguardEngine)).accounts === 6,
+  await until(async () => await engineKept(h) && (await h.worker.evaluate(() => globalThis.vipguardEngine)).accounts === 6,
     'the restored list\'s engine kept');
-  r = await restartWorker(url);
+  r = await restartWorker(h, url);
   assert.deepEqual([r.verdict, r.engine.how, r.engine.accounts], ['impersonation', 'restored', 6]);
 });
 

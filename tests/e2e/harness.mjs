@@ -216,6 +216,34 @@ export async function bannerVerdict(page) {
   });
 }
 
+// Stops the extension's service worker (as Chrome does after an idle spell), lets a page at `url` start
+// it again, and returns the page's banner verdict and how the new worker's engine started
+// (`globalThis.vipguardEngine`). `h.worker` becomes the new worker.
+export async function restartWorker(h, url) {
+  const page = await h.ctx.newPage();
+  const cdp = await h.ctx.newCDPSession(page);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await visit(h, url, { page });
+  const verdict = await bannerVerdict(page);
+  await page.close();
+  h.worker = h.ctx.serviceWorkers()[0];
+  return { verdict, engine: await h.worker.evaluate(() => globalThis.vipguardEngine) };
+}
+
+// Whether the worker has kept its engine's snapshot (extension/engine-store.js).
+export function engineKept(h) {
+  return h.worker.evaluate(() => new Promise((resolve) => {
+    const req = indexedDB.open('vipguard-engine', 1);
+    req.onsuccess = () => {
+      const get = req.result.transaction('engine').objectStore('engine').get('checker');
+      get.onsuccess = () => resolve(Boolean(get.result));
+      get.onerror = () => resolve(false);
+    };
+    req.onerror = () => resolve(false);
+  }));
+}
+
 // Waits until `fn()` returns something truthy (polling), or fails with `what`.
 export async function until(fn, what, { timeout = 10000, every = 200 } = {}) {
   const end = Date.now() + timeout;
