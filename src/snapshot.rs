@@ -23,15 +23,17 @@ const VERSION: &str = env!("CARGO_PKG_VERSION");
 
 /// The checker as bytes for `restore`. The same list gives the same bytes on every platform.
 pub fn save(checker: &Checker) -> Vec<u8> {
-    let mut body = Writer::default();
-    write_list(&mut body, checker.list());
-    checker.index().write(&mut body);
     let mut out = Writer::default();
     out.bytes(MAGIC);
     out.u32(FORMAT);
     out.str(VERSION);
-    out.u64(checksum(&body.0));
-    out.0.extend_from_slice(&body.0);
+    // The checksum's place, filled in once the body is written behind it (no second copy of the body).
+    let sum_at = out.0.len();
+    out.u64(0);
+    write_list(&mut out, checker.list());
+    checker.index().write(&mut out);
+    let sum = checksum(&out.0[sum_at + 8..]);
+    out.0[sum_at..sum_at + 8].copy_from_slice(&sum.to_le_bytes());
     out.0
 }
 
