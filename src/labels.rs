@@ -38,6 +38,8 @@ const STRONG: &[(&str, &str)] = &[
     ("fanclub", "en"),
     ("fansite", "en"),
     ("fanaccount", "en"),
+    ("fanbase", "en"),
+    ("fandom", "en"),
     ("parodie", "fr"),
     ("parodique", "fr"),
     ("satirique", "fr"),
@@ -75,6 +77,25 @@ const FAN: &[(&str, &str)] = &[
     ("معجب", "ar"),
     ("معجبين", "ar"),
 ];
+/// Words that label an account in a bio only, next to a word for "account" ("stan account", "RP
+/// account", "roleplay page"): in a display name they are names (Stan) or initials (RP).
+const BIO_FAN: &[(&str, &str)] = &[("stan", "en"), ("roleplay", "en"), ("rp", "en")];
+/// Words for "accounts" or "pages": a label word just before one speaks of other accounts ("beware of
+/// parody accounts").
+const OTHER_ACCOUNTS: &[&str] = &[
+    "accounts", "pages", "profiles", "handles", "comptes", "profils", "contas", "cuentas",
+    "paginas", "perfis", "perfiles",
+];
+/// Words that warn about other accounts: a label word shortly after one labels nothing ("Beware of
+/// parody", "Report fake and parody pages", "Méfiez-vous des parodies").
+const WARNINGS: &[&str] = &[
+    "beware", "report", "avoid", "ignore", "careful", "warning", "watch", "mefiez", "signalez",
+    "signaler", "evitez", "cuidado", "denuncie", "denuncia", "evite",
+];
+/// Commentary words that label a bio when they say what they comment on ("Commentary on the policies
+/// of …"); a fan "of" something labels nothing ("big fan of jollof").
+const COMMENTARY: &[&str] = &["commentary", "commentaire", "comentario"];
+const ABOUT: &[&str] = &["on", "about", "sur", "sobre"];
 const ACCOUNT_WORDS: &[&str] = &[
     "account", "page", "club", "site", "compte", "conta", "cuenta", "pagina", "perfil", "clube",
     "made", "حساب", "صفحة", "نادي",
@@ -97,6 +118,11 @@ const DENIAL_FILLERS: &[&str] = &[
 struct Tables {
     strong: HashMap<String, (&'static str, &'static str)>,
     fan: HashMap<String, (&'static str, &'static str)>,
+    bio_fan: HashMap<String, (&'static str, &'static str)>,
+    other_accounts: Vec<String>,
+    warnings: Vec<String>,
+    commentary: Vec<String>,
+    about: Vec<String>,
     account: Vec<String>,
     /// Every strong, fan and account word: `is_label_token` asks for each word of every name.
     any: rustc_hash::FxHashSet<String>,
@@ -122,7 +148,13 @@ fn tables() -> &'static Tables {
             .chain(&account)
             .cloned()
             .collect();
+        let keys = |words: &[&str]| words.iter().map(|w| key(w)).collect::<Vec<_>>();
         Tables {
+            bio_fan: BIO_FAN.iter().map(|&(w, l)| (key(w), (w, l))).collect(),
+            other_accounts: keys(OTHER_ACCOUNTS),
+            warnings: keys(WARNINGS),
+            commentary: keys(COMMENTARY),
+            about: keys(ABOUT),
             strong,
             fan,
             account,
@@ -192,7 +224,23 @@ pub fn in_bio(bio: &str, subject: &[String]) -> Vec<Label> {
                         .all(|w| t.fillers.iter().any(|f| f == w))
                 })
         };
-        if (t.strong.contains_key(*tok) || t.fan.contains_key(*tok)) && denied() {
+        let is =
+            |words: &[String], w: Option<&&str>| w.is_some_and(|w| words.iter().any(|x| x == w));
+        let label_word =
+            t.strong.contains_key(*tok) || t.fan.contains_key(*tok) || t.bio_fan.contains_key(*tok);
+        // Spoken of other accounts: a warning shortly before (unless "account" follows: "Beware:
+        // this is a parody account"), or "accounts" or "pages" after ("fake and parody pages").
+        let about_others = || {
+            (tokens[i.saturating_sub(4)..i]
+                .iter()
+                .any(|w| is(&t.warnings, Some(w)))
+                && !is(&t.account, tokens.get(i + 1)))
+                || tokens[i + 1..(i + 4).min(tokens.len())]
+                    .iter()
+                    .take_while(|w| !is(&t.account, Some(w)))
+                    .any(|w| is(&t.other_accounts, Some(w)))
+        };
+        if label_word && (denied() || about_others()) {
             continue;
         }
         if let Some((word, lang)) = t.strong.get(*tok) {
@@ -201,8 +249,9 @@ pub fn in_bio(bio: &str, subject: &[String]) -> Vec<Label> {
                 lang,
                 place: Place::Bio,
             });
-        } else if let Some((word, lang)) = t.fan.get(*tok) {
-            if near(&t.account) {
+        } else if let Some((word, lang)) = t.fan.get(*tok).or_else(|| t.bio_fan.get(*tok)) {
+            let comments_on = is(&t.commentary, Some(tok)) && is(&t.about, tokens.get(i + 1));
+            if near(&t.account) || comments_on {
                 out.push(Label {
                     word,
                     lang,
@@ -307,6 +356,10 @@ mod tests {
             "No DMs. Parody",
             "Not the real one: fan account",
             "This is not an official account",
+            "Davido stan account",
+            "RP | roleplay account, not the real one",
+            "Commentary on the policies of the president",
+            "Beware: this is a parody account",
         ] {
             assert!(!in_bio(bio, &[]).is_empty(), "{bio}");
         }
@@ -321,6 +374,11 @@ mod tests {
             "No es una cuenta parodia",
             "Not fake",
             "Dis account no be parody",
+            // Warnings about other accounts.
+            "Beware of parody accounts. This is my only page",
+            "Report fake and parody pages to us",
+            "Méfiez-vous des comptes parodiques",
+            "Stan Lee fan forever",
         ] {
             assert!(in_bio(bio, &[]).is_empty(), "{bio}");
         }
