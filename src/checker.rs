@@ -429,15 +429,57 @@ impl Checker {
         if spelled && own_name {
             h = 0;
         }
+        // Nor when the own name holds the protected handle as a word and the handle is that handle
+        // with only a separator, digits or words the own name lacks added: "Sarkodie Obidi" as
+        // @sarkodie_gh copies @sarkodie, and a namesake's own name would not explain the `gh`.
+        // Saying "it's me" (@itsolamide) is how namesakes write their handles too.
+        let copies_protected_handle = handle.as_ref().is_some_and(|(m, i)| {
+            let t = &p.targets[*i];
+            t.kind != TargetKind::Name
+                && v.name.fold.contains(&t.keys.fold)
+                && match &m.how {
+                    HandleHow::SameKey { il_swap: false } => true,
+                    HandleHow::Affix {
+                        affixes,
+                        il_swap: false,
+                    } => affixes.iter().all(|a| {
+                        !v.name.fold.iter().any(|w| w.contains(a.as_str()))
+                            && !handle::is_self_reference(a)
+                    }),
+                    _ => false,
+                }
+        });
         let handle_explained = own_name
             && !spelled
             && n <= 1
             && !holds_protected_name
             && !spells_protected_handle
+            && !copies_protected_handle
             && !near_copy_of_a_name(&v.name, &p.names);
+        // A handle made of the profile's own name that matches only the protected name written as a
+        // handle, under that same name, is the name again: a namesake's @mohamed.salah.eng. Shown,
+        // but counted once. Not when the name or handle adds a claim (Wizkid HQ, @fallyipupa_new),
+        // and not for a full name of three words or more, which namesakes rarely share whole.
+        let name_again = own_name
+            && n >= 2
+            && !v.name.has_filler()
+            && name
+                .as_ref()
+                .is_some_and(|(_, i)| p.names[*i].fold.len() <= 2)
+            && handle.as_ref().is_some_and(|(m, i)| {
+                p.targets[*i].kind == TargetKind::Name
+                    && match &m.how {
+                        HandleHow::Affix { affixes, .. } => {
+                            !affixes.iter().any(|a| handle::is_claim_affix(a))
+                        }
+                        _ => true,
+                    }
+            });
         if handle_explained {
             h = 0;
-        } else if own_name && matches!(name.as_ref().map(|(m, _)| &m.how), Some(NameHow::Similar)) {
+        } else if name_again
+            || (own_name && matches!(name.as_ref().map(|(m, _)| &m.how), Some(NameHow::Similar)))
+        {
             h = h.min(1);
         }
         let il_swap = matches!(
@@ -450,6 +492,7 @@ impl Checker {
         let deceptive = (n >= 2
             && (v.name.norm.has_deceptive_change()
                 || v.name.norm.mixed_script_word
+                || v.name.norm.mixed_style_word
                 || loose_trick))
             || (h >= 2 && il_swap);
         let target_len = handle.as_ref().map_or(0, |(m, _)| m.target_len);
@@ -546,6 +589,9 @@ impl Checker {
         }
         if v.name.norm.mixed_script_word && b.name.is_some() {
             out.push(Evidence::new("script", wording::mixed_script(self.lang)));
+        }
+        if v.name.norm.mixed_style_word && b.name.is_some() {
+            out.push(Evidence::new("script", wording::mixed_style(self.lang)));
         }
         if let Some((m, i)) = &b.handle {
             let t = &p.targets[*i];

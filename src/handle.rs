@@ -410,6 +410,7 @@ pub const AFFIXES: &[&str] = &[
     "giveaways",
     "promo",
     "crypto",
+    // From here on, places (FIRST_PLACE): where someone is, not a claim about who they are.
     "ng",
     "gh",
     "sn",
@@ -445,6 +446,34 @@ pub const AFFIXES: &[&str] = &[
     "nigeria",
     "ghana",
     "senegal",
+    // More of the countries brand pages add (MTN Uganda, Orange Cameroun); not Mali, Chad or Niger,
+    // which are also names or too close to one.
+    "kenya",
+    "uganda",
+    "tanzania",
+    "rwanda",
+    "cameroon",
+    "cameroun",
+    "ivoire",
+    "togo",
+    "benin",
+    "gabon",
+    "congo",
+    "rdc",
+    "drc",
+    "zambia",
+    "zimbabwe",
+    "ethiopia",
+    "egypt",
+    "maroc",
+    "morocco",
+    "liberia",
+    "gambia",
+    "guinee",
+    "guinea",
+    "burkina",
+    "malawi",
+    "angola",
 ];
 
 pub fn is_affix(part: &str) -> bool {
@@ -454,6 +483,23 @@ pub fn is_affix(part: &str) -> bool {
 /// Whether `word` is in AFFIXES (a hash lookup: this runs for every token of every comparison).
 pub fn is_affix_word(word: &str) -> bool {
     affix_position(word).is_some()
+}
+
+/// The first place in AFFIXES: the words after it are countries and their codes.
+const FIRST_PLACE: &str = "ng";
+
+/// Whether an affix claims something about who the account is (official, real, hq, new, fan …),
+/// rather than giving a number, a place or saying "it's me" (its, iam), as anyone's handle may.
+pub fn is_claim_affix(affix: &str) -> bool {
+    match (affix_position(affix), affix_position(FIRST_PLACE)) {
+        (Some(i), Some(place)) => i < place && !is_self_reference(affix),
+        _ => false,
+    }
+}
+
+/// "It's me" in a handle (@itsolamide, @iamdavido): how namesakes write their handles too.
+pub fn is_self_reference(affix: &str) -> bool {
+    matches!(affix, "i" | "im" | "iam" | "its" | "itz")
 }
 
 /// Bytes in the longest affix word.

@@ -59,6 +59,11 @@ impl NameKeys {
 }
 
 impl NameKeys {
+    /// Whether any of the name's words is a filler word (Official, HQ, Dr …).
+    pub fn has_filler(&self) -> bool {
+        self.filler[0] != 0
+    }
+
     /// Whether the name's words, filler words left out, run together are `key` (a fold key): "Zenith
     /// Harbour Plc" spells `zenithharbour`. Nothing is allocated: this is asked of every candidate.
     pub fn spells(&self, key: &str) -> bool {

@@ -23,6 +23,7 @@ use unicode_normalization::char::{
 };
 use unicode_normalization::UnicodeNormalization;
 use unicode_script::{Script, UnicodeScript};
+use unicode_security::GeneralSecurityProfile;
 
 /// What normalisation did to one character of the input.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -31,6 +32,9 @@ pub enum Action {
     Invisible,
     /// A blank that is not an ordinary space: read as a space.
     Blank,
+    /// A character that shows as blank but is not a space (Hangul and Braille fillers): read as a
+    /// space. Text typed or pasted never has one where a space goes; evasions put them there.
+    Filler,
     /// Stacked or enclosing combining marks: removed.
     CombiningAbuse,
     /// An accent on a Latin, Greek or Cyrillic letter: ignored for matching.
@@ -50,6 +54,7 @@ impl Action {
         match self {
             Action::Invisible => "invisible",
             Action::Blank => "blank",
+            Action::Filler => "filler",
             Action::CombiningAbuse => "combining",
             Action::Diacritic => "diacritic",
             Action::Decoration => "decoration",
@@ -63,7 +68,11 @@ impl Action {
     pub fn is_deceptive(self) -> bool {
         matches!(
             self,
-            Action::Invisible | Action::CombiningAbuse | Action::Lookalike | Action::Reversal
+            Action::Invisible
+                | Action::Filler
+                | Action::CombiningAbuse
+                | Action::Lookalike
+                | Action::Reversal
         )
     }
 }
@@ -91,6 +100,9 @@ pub struct Normalized {
     pub truncated: bool,
     /// A single word mixes letters of Latin with letters of another script.
     pub mixed_script_word: bool,
+    /// A single word mixes styled letters with plain ones (𝐁urna, Bᴜʀɴᴀ): a fancy-font name is styled
+    /// throughout, so a letter or two styled is a way to look the same and match nothing.
+    pub mixed_style_word: bool,
 }
 
 impl Normalized {
@@ -349,6 +361,7 @@ struct Builder {
     last_was_decoration: bool,
     word_scripts: WordScripts,
     mixed_script_word: bool,
+    mixed_style_word: bool,
     /// Marks kept as part of the letter before them, waiting to be written in canonical order.
     kept_marks: Vec<char>,
 }
@@ -357,6 +370,27 @@ struct Builder {
 struct WordScripts {
     latin: bool,
     other: bool,
+    /// Letters styled (𝐁), small capitals (ᴜ), and plain lowercase and capital letters, in this word.
+    /// Small-capital text keeps its capitals (Bᴜʀɴᴀ), so only plain lowercase mixes with those.
+    styled: bool,
+    small_caps: bool,
+    plain_lower: bool,
+    plain_upper: bool,
+}
+
+impl WordScripts {
+    fn plain(&mut self, c: char) {
+        if c.is_lowercase() {
+            self.plain_lower = true;
+        } else if c.is_alphabetic() {
+            self.plain_upper = true;
+        }
+    }
+
+    fn mixes_styles(&self) -> bool {
+        (self.styled && (self.plain_lower || self.plain_upper))
+            || (self.small_caps && self.plain_lower)
+    }
 }
 
 impl Builder {
@@ -367,7 +401,11 @@ impl Builder {
         if c == ' ' {
             return self.separator();
         }
-        if is_blank(c) {
+        if is_filler(c) {
+            self.record(c, Action::Filler, "");
+            return self.separator();
+        }
+        if c.is_whitespace() {
             if c != '\u{a0}' {
                 self.record(c, Action::Blank, "");
             }
@@ -421,6 +459,9 @@ impl Builder {
         self.flush_marks();
         self.last_was_decoration = false;
         self.record(c, Action::Styled, plain);
+        if plain.chars().any(char::is_alphabetic) {
+            self.word_scripts.styled = true;
+        }
         for s in plain.chars() {
             self.base(s, None);
         }
@@ -440,6 +481,9 @@ impl Builder {
             };
             self.marks_on_base = 0;
             self.note_script(script);
+            if orig.is_some() {
+                self.word_scripts.plain(c);
+            }
             self.base_script = Some(fold.chars().last().map_or(script, |f| f.script()));
             self.push_keys(fold, glyph);
             return;
@@ -457,11 +501,13 @@ impl Builder {
         // Latin's rule), so normalising twice changes nothing.
         self.base_script = Some(fold.chars().last().map_or(script, |f| f.script()));
         if let (Some(orig), Some(looks)) = (orig, looks.as_ref()) {
-            self.record(
-                orig,
-                latin_variant_action(letter).unwrap_or(Action::Lookalike),
-                looks,
-            );
+            let action = latin_variant_action(letter).unwrap_or(Action::Lookalike);
+            self.record(orig, action, looks);
+            if action == Action::Styled {
+                self.word_scripts.small_caps = true;
+            }
+        } else if let Some(orig) = orig {
+            self.word_scripts.plain(orig);
         }
         self.push_keys(fold, glyph);
         let accents = parts.len() > 1;
@@ -549,6 +595,9 @@ impl Builder {
         if self.word_scripts.latin && self.word_scripts.other {
             self.mixed_script_word = true;
         }
+        if self.word_scripts.mixes_styles() {
+            self.mixed_style_word = true;
+        }
         self.word_scripts = WordScripts::default();
     }
 
@@ -587,6 +636,7 @@ impl Builder {
             changes: self.changes,
             truncated: self.truncated,
             mixed_script_word: self.mixed_script_word,
+            mixed_style_word: self.mixed_style_word,
         }
     }
 }
@@ -640,8 +690,10 @@ fn strips_marks(s: Script) -> bool {
     )
 }
 
-/// Latin letters that read as another Latin letter are not deception: small capitals are styling
-/// (ᴀ, ɴ), and letters such as ø, ł, ɓ, ɗ, ɛ, ɔ, ß are how names are spelled (Søren, Ɗanjuma, Kɔfi).
+/// Latin letters that read as another Latin letter: small capitals are styling (ᴀ, ɴ); letters such as
+/// ø, ł, ɓ, ɗ, ɛ, ɔ, ß are how names are spelled (Søren, Ɗanjuma, Kɔfi). Letters no orthography uses,
+/// phonetic ones such as ɑ and ɡ, are lookalikes: UTS #39 tells the two apart (identifier status
+/// Allowed, against Technical, Obsolete or Uncommon_Use).
 fn latin_variant_action(c: char) -> Option<Action> {
     if c.script() != Script::Latin {
         return None;
@@ -652,18 +704,20 @@ fn latin_variant_action(c: char) -> Option<Action> {
     );
     Some(if small_capital {
         Action::Styled
-    } else {
+    } else if c.identifier_allowed() {
         Action::Diacritic
+    } else {
+        Action::Lookalike
     })
 }
 
-/// Blanks that render as (or as nothing but) a space: NBSP, typographic spaces, Hangul and Braille fillers.
-fn is_blank(c: char) -> bool {
-    c.is_whitespace()
-        || matches!(
-            c,
-            '\u{3164}' | '\u{115F}' | '\u{1160}' | '\u{FFA0}' | '\u{2800}' | '\u{180E}'
-        )
+/// Letters and marks that render as a blank: Hangul fillers, the Braille blank, the Mongolian vowel
+/// separator.
+fn is_filler(c: char) -> bool {
+    matches!(
+        c,
+        '\u{3164}' | '\u{115F}' | '\u{1160}' | '\u{FFA0}' | '\u{2800}' | '\u{180E}'
+    )
 }
 
 /// Default-ignorable, format and bidi control characters.
@@ -693,18 +747,21 @@ fn is_decoration(c: char) -> bool {
 /// Styled letters: characters whose compatibility decomposition is a different letter or digit
 /// (𝐀 → A, Ａ → A, ⓐ → a, ﬁ → fi, ² → 2). Returns the plain text, or None.
 fn styled_fold(c: char) -> Option<String> {
+    // Negative circled and negative squared capitals (🅐, 🅰) have no decomposition; parenthesized
+    // letters (⒜, 🄐) decompose with their parentheses, and are symbols rather than letters.
+    let enclosed = match c as u32 {
+        cp @ 0x1F150..=0x1F169 => Some((b'A', cp - 0x1F150)),
+        cp @ 0x1F170..=0x1F189 => Some((b'A', cp - 0x1F170)),
+        cp @ 0x1F110..=0x1F129 => Some((b'A', cp - 0x1F110)),
+        cp @ 0x249C..=0x24B5 => Some((b'a', cp - 0x249C)),
+        _ => None,
+    };
+    if let Some((first, k)) = enclosed {
+        return Some(char::from(first + k as u8).to_string());
+    }
     // Symbols such as ™ decompose to letters too, but they are decorations, not styled letters.
     if c.is_ascii() || !c.is_alphanumeric() {
         return None;
-    }
-    // Negative circled and negative squared capitals (🅐, 🅰) have no decomposition.
-    let enclosed = match c as u32 {
-        cp @ 0x1F150..=0x1F169 => Some(cp - 0x1F150),
-        cp @ 0x1F170..=0x1F189 => Some(cp - 0x1F170),
-        _ => None,
-    };
-    if let Some(k) = enclosed {
-        return Some(char::from(b'A' + k as u8).to_string());
     }
     let mut canon = String::new();
     decompose_canonical(c, |p| canon.push(p));
@@ -742,6 +799,17 @@ fn override_map(c: char) -> Option<&'static str> {
         'ŋ' | 'Ŋ' | 'п' => "n",
         'г' => "r",
         'ш' => "w",
+        // Canadian syllabics of "fancy text" alphabets (ᗩᗷᑕᗪ…) that confusables.txt maps elsewhere
+        // or not at all (it reads ᑎ as Armenian Ո, ᗯ as Cyrillic Ѡ).
+        'ᗩ' => "a",
+        'ᑕ' => "c",
+        'ᗴ' | 'ᕮ' => "e",
+        'ᘜ' => "g",
+        'ᑎ' => "n",
+        'ᑫ' => "q",
+        'ᔕ' => "s",
+        'ᗯ' => "w",
+        'ᘔ' => "z",
         // Small capitals, which confusables.txt mostly leaves alone.
         'ᴀ' => "a",
         'ʙ' => "b",
@@ -1098,10 +1166,19 @@ mod tests {
     }
 
     #[test]
-    fn hangul_filler_is_a_blank() {
-        let n = normalize("\u{3164}", 200);
-        assert!(n.is_empty());
-        assert_eq!(n.changes[0].action, Action::Blank);
+    fn fillers_read_as_spaces_and_count_as_deception() {
+        for filler in [
+            '\u{3164}', '\u{115F}', '\u{1160}', '\u{FFA0}', '\u{2800}', '\u{180E}',
+        ] {
+            let n = normalize(&format!("Ngozi{filler}Okonjo"), 200);
+            assert_eq!(n.fold, "ngozi okonjo", "U+{:04X}", filler as u32);
+            assert_eq!(n.changes[0].action, Action::Filler);
+            assert!(n.has_deceptive_change());
+        }
+        // An ideographic or no-break space is a space as typed in many languages: no deception.
+        let n = normalize("Ngozi\u{3000}Okonjo\u{a0}Iweala", 200);
+        assert_eq!(n.fold, "ngozi okonjo iweala");
+        assert!(!n.has_deceptive_change());
     }
 
     #[test]

@@ -45,7 +45,7 @@ export interface CharEvidence {
   char: string;
   codepoint: string;
   name: string;
-  action: "lookalike" | "invisible" | "blank" | "combining" | "diacritic" | "decoration" | "styled" | "reversal";
+  action: "lookalike" | "invisible" | "blank" | "filler" | "combining" | "diacritic" | "decoration" | "styled" | "reversal";
   looks_like?: string;
   field: string;
 }

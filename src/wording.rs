@@ -155,6 +155,7 @@ pub fn char_item(
         (Lang::En, None, "reversal") => {
             format!("{c} (shows the text after it reversed; read as shown)")
         }
+        (Lang::En, None, "filler") => format!("{c} (shows as blank; read as a space)"),
         (Lang::En, None, a) => format!("{c} ({a}, removed)"),
         (Lang::Fr, Some(l), "lookalike") => format!("{c} ressemble à la lettre latine {l}"),
         (Lang::Fr, Some(l), "styled") => format!("{c} est un {l} stylisé"),
@@ -163,6 +164,7 @@ pub fn char_item(
         (Lang::Fr, None, "reversal") => {
             format!("{c} (inverse l'affichage du texte qui suit ; lu tel qu'affiché)")
         }
+        (Lang::Fr, None, "filler") => format!("{c} (s'affiche vide ; lu comme une espace)"),
         (Lang::Fr, None, a) => {
             let a = match a {
                 "blank" => "blanc trompeur",
@@ -188,6 +190,13 @@ pub fn mixed_script(lang: Lang) -> &'static str {
         Lang::Fr => {
             "Un mot du nom affiché mêle des lettres latines et des lettres d'une autre écriture"
         }
+    }
+}
+
+pub fn mixed_style(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "A word of the display name mixes styled letters with plain ones, which a name written in a fancy font does not",
+        Lang::Fr => "Un mot du nom affiché mêle des lettres stylisées et des lettres ordinaires, ce que ne fait pas un nom écrit dans une police fantaisie",
     }
 }
 

@@ -29,7 +29,7 @@ for (const f of sources(EXT)) {
   for (const m of s.matchAll(/'(recorded[A-Za-z]+|decision[A-Za-z]+|copyEvidence|copyJson|saveImage)'/g)) used.add(m[1]);
 }
 for (const v of ['impersonation', 'suspicious', 'labelled', 'own', 'allowed', 'clear', 'error', 'cleared']) used.add(`verdict_${v}`);
-for (const a of ['lookalike', 'invisible', 'blank', 'combining', 'diacritic', 'decoration', 'styled', 'reversal']) used.add(`action_${a}`);
+for (const a of ['lookalike', 'invisible', 'blank', 'filler', 'combining', 'diacritic', 'decoration', 'styled', 'reversal']) used.add(`action_${a}`);
 
 test('every key the extension uses is in both catalogues', () => {
   const missing = [...used].filter((k) => !en[k] || !fr[k]);
