@@ -12,13 +12,20 @@ vipguardSites.push((() => {
     return m ? m[1].toLowerCase() : null;
   }
 
+  // The display name; an account without one shows its handle there, in direction marks that are
+  // Bluesky's, not the account's.
+  function shownName(el, handle) {
+    const t = R.shownText(el);
+    return R.same(R.handleText(t), handle) ? R.handleText(t) : t || handle.split('.')[0];
+  }
+
   function profile(doc, loc) {
     const want = pageHandle(loc);
     if (!want) return null;
     const nameEl = doc.querySelector('[data-testid="profileHeaderDisplayName"]');
     const handleEl = doc.querySelector('[data-testid="profileHeaderHandle"]');
     if (!nameEl && !handleEl) return null;
-    const m = handleEl ? HANDLE.exec(R.shownText(handleEl).replace(/\s.*$/, '')) : null;
+    const m = handleEl ? HANDLE.exec(R.handleText(R.shownText(handleEl)).replace(/\s.*$/, '')) : null;
     const handle = m ? m[1].toLowerCase() : want;
     // Addresses may name the account by its DID; a shown handle that differs from a handle address is
     // a page still showing the previous profile.
@@ -26,7 +33,7 @@ vipguardSites.push((() => {
     const img = doc.querySelector('[data-testid="profileHeaderAviButton"] img, [data-testid="userAvatarImage"] img');
     return {
       anchor: nameEl || handleEl,
-      data: { platform: 'bluesky', handle, name: R.shownText(nameEl) || handle.split('.')[0],
+      data: { platform: 'bluesky', handle, name: shownName(nameEl, handle),
         bio: R.shownText(doc.querySelector('[data-testid="profileHeaderDescription"]'), 2000), avatar: R.src(img) },
     };
   }
@@ -44,7 +51,7 @@ vipguardSites.push((() => {
       for (const el of card.querySelectorAll(`a[href="/profile/${handle}" i], [dir="auto"]`)) {
         if (el.closest('button, [data-testid="postText"]')) continue;
         const t = R.shownText(el);
-        if (t && !t.startsWith('@')) { name = t.replace(/\s*@\S+$/, ''); break; }
+        if (t && !R.handleText(t).startsWith('@')) { name = R.same(R.handleText(t), handle) ? R.handleText(t) : t.replace(/\s*@\S+$/, ''); break; }
       }
       const img = card.querySelector('[data-testid="userAvatarImage"] img');
       out.push({ anchor: card, data: { platform: 'bluesky', handle, name: name || handle.split('.')[0], avatar: R.src(img) } });
@@ -55,7 +62,7 @@ vipguardSites.push((() => {
   // After the @handle, on its line.
   function badgeSpot(card) {
     for (const el of card.querySelectorAll('a[href^="/profile/"], [dir="auto"]')) {
-      if (R.shownText(el).startsWith('@')) return el;
+      if (R.handleText(R.shownText(el)).startsWith('@')) return el;
     }
     return card;
   }

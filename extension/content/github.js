@@ -19,7 +19,8 @@ vipguardSites.push((() => {
     if (!want) return null;
     // A user: the vcard; an organisation: its header and the profile:username meta tag.
     const nick = doc.querySelector('.vcard-names .p-nickname, .vcard-username');
-    const login = nick ? R.shownText(nick) : R.meta(doc, 'profile:username');
+    // The login is the nickname's first word: signed-in viewers see "login · pronouns" there.
+    const login = nick ? R.shownText(nick).split(/\s/)[0] : R.meta(doc, 'profile:username');
     if (!login || !R.same(login, want)) return null;
     const nameEl = doc.querySelector('.vcard-names .p-name, .vcard-fullname') || doc.querySelector('.orghead h1, [itemtype$="Organization"] h1');
     const bioEl = doc.querySelector('.user-profile-bio, .p-note') || doc.querySelector('.orghead .color-fg-muted');

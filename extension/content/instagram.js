@@ -9,9 +9,24 @@ vipguardSites.push((() => {
   const NOT_PEOPLE = new Set(['explore', 'reels', 'direct', 'accounts', 'stories', 'p', 'reel', 'about', 'legal', 'web']);
   const matches = (loc) => /(^|\.)instagram\.com$/.test(loc.hostname);
 
+  // The profile's address, on its tabs too (/user/reels/, /user/tagged/).
+  const TABS = new Set(['reels', 'tagged', 'saved', 'guides', 'feed']);
+  // Counts in the header ("12 posts", "12 publications", or the number alone in its own element).
+  const COUNT = /^[\d.,\s]+[KMBkmb]?(\s+(posts?|followers?|following|publications?|abonnés|abonnements|publicações|seguidores|seguindo|publicaciones|seguidos))?$/i;
   function pageUser(loc) {
     const seg = loc.pathname.split('/').filter(Boolean);
-    return seg.length === 1 && USER.test(seg[0]) && !NOT_PEOPLE.has(seg[0].toLowerCase()) ? seg[0] : null;
+    const tab = seg.length === 1 || (seg.length === 2 && TABS.has(seg[1]));
+    return tab && USER.test(seg[0]) && !NOT_PEOPLE.has(seg[0].toLowerCase()) ? seg[0] : null;
+  }
+
+  // The profile picture in a header or list row, whatever the interface language: the picture whose
+  // alt text names the user ("Photo de profil de …"), or the English alt, or the row's only picture.
+  function picture(el, user) {
+    if (!el) return null;
+    const imgs = [...el.querySelectorAll('img')];
+    return imgs.find((i) => (i.getAttribute('alt') || '').toLowerCase().includes(user.toLowerCase()))
+      || imgs.find((i) => /profile picture/i.test(i.getAttribute('alt') || ''))
+      || (imgs.length === 1 ? imgs[0] : null);
   }
 
   function profile(doc, loc) {
@@ -21,7 +36,9 @@ vipguardSites.push((() => {
     let name = '';
     let bio = '';
     const og = /^(.*?)\s*\(@([A-Za-z0-9_.]{1,30})\)/.exec(R.meta(doc, 'og:title'));
-    if (og && R.same(og[2], want)) name = R.clean(og[1]);
+    // The page head can still describe the previous profile after in-app navigation.
+    const ogNamesPage = !!og && R.same(og[2], want);
+    if (ogNamesPage) name = R.clean(og[1]);
     if (header) {
       const user = header.querySelector('h2, h1');
       if (user && R.shownText(user) && !R.same(R.shownText(user).split(/\s/)[0], want)) return null; // the previous profile
@@ -29,18 +46,19 @@ vipguardSites.push((() => {
       if (!name) {
         for (const span of header.querySelectorAll('section span, section div')) {
           const t = R.shownText(span, 200);
-          if (t && !R.same(t, want) && !/^[\d.,]+[KMB]?\s+(posts?|followers?|following)$/i.test(t) && span.children.length === 0) { name = t; break; }
+          if (t && !R.same(t, want) && !COUNT.test(t) && span.children.length === 0
+            && !span.closest('button, [role="button"], a')) { name = t; break; }
         }
       }
       const bioEl = header.querySelector('h1[dir="auto"], span._ap3a, div._aa_c');
       bio = R.shownText(bioEl, 2000);
-    } else if (!og) {
+    } else if (!ogNamesPage) {
       return null;
     }
-    const img = (header && header.querySelector('img[alt*="profile picture" i]')) || doc.querySelector(`img[alt="${want}'s profile picture" i]`);
+    const img = picture(header, want) || doc.querySelector(`img[alt="${want}'s profile picture" i]`);
     return {
       anchor: header || doc.body,
-      data: { platform: 'instagram', handle: want, name: name || want, bio, avatar: R.src(img) || R.meta(doc, 'og:image') || null },
+      data: { platform: 'instagram', handle: want, name: name || want, bio, avatar: R.src(img) || (ogNamesPage && R.meta(doc, 'og:image')) || null },
     };
   }
 
@@ -53,14 +71,14 @@ vipguardSites.push((() => {
       const user = decodeURIComponent(a.getAttribute('href')).split('/').filter(Boolean)[0] || '';
       if (!USER.test(user) || !R.same(R.shownText(a), user) || !fresh(a)) continue;
       let row = a.parentElement;
-      for (let i = 0; i < 10 && row && !row.querySelector('img[alt$="profile picture" i]'); i++) row = row.parentElement;
+      for (let i = 0; i < 10 && row && !row.querySelector('img'); i++) row = row.parentElement;
       if (!row) continue;
       let name = '';
       for (const span of row.querySelectorAll('span')) {
         const t = R.shownText(span, 200);
         if (span.children.length === 0 && t && !R.same(t, user) && !BUTTONS.has(t.toLowerCase()) && !span.closest('button, [role="button"], a')) { name = t; break; }
       }
-      out.push({ anchor: a, data: { platform: 'instagram', handle: user, name: name || user, avatar: R.src(row.querySelector('img[alt$="profile picture" i]')) } });
+      out.push({ anchor: a, data: { platform: 'instagram', handle: user, name: name || user, avatar: R.src(picture(row, user)) } });
     }
     return out;
   }

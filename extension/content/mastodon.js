@@ -5,7 +5,12 @@
 
 vipguardSites.push((() => {
   const R = vipguardRead;
-  const ACCT = /^@?([A-Za-z0-9_]{1,64})(?:@([A-Za-z0-9.-]+\.[A-Za-z]{2,}))?$/;
+  // Mastodon's own usernames are letters, digits and _; remote servers (Pixelfed, Misskey …) also
+  // allow . and - inside one.
+  const USER = '[A-Za-z0-9_](?:[A-Za-z0-9_.-]{0,62}[A-Za-z0-9_])?';
+  const ACCT = new RegExp(`^@?(${USER})(?:@([A-Za-z0-9.-]+\\.[A-Za-z]{2,}))?$`);
+  // A profile's address, on its tabs too (/@user/with_replies, /@user/tagged/tag).
+  const PAGE = new RegExp(`^/@(${USER})(?:@([A-Za-z0-9.-]+))?(?:/(?:with_replies|media|featured|followers|following|tagged/[^/]+))?/?$`);
 
   function matches(loc, doc) {
     return !!(doc.querySelector('#mastodon[data-props], body.app-body #mastodon, .app-holder#mastodon')
@@ -19,8 +24,16 @@ vipguardSites.push((() => {
   }
 
   function pageAcct(loc) {
-    const m = /^\/@([A-Za-z0-9_]{1,64})(?:@([A-Za-z0-9.-]+))?\/?$/.exec(decodeURIComponent(loc.pathname));
+    const m = PAGE.exec(decodeURIComponent(loc.pathname));
     return m ? `${m[1]}@${(m[2] || loc.hostname).toLowerCase()}` : null;
+  }
+
+  // Mastodon 4.3 follows the @user@server with a button showing the server again (the domain pill).
+  function withoutButtons(el) {
+    if (!el.querySelector('button')) return el;
+    const copy = el.cloneNode(true);
+    copy.querySelectorAll('button').forEach((b) => b.remove());
+    return copy;
   }
 
   function profile(doc, loc) {
@@ -31,7 +44,7 @@ vipguardSites.push((() => {
     const nameBox = header.querySelector('.account__header__tabs__name h1, .account__header__tabs__name');
     if (!nameBox) return null;
     const small = nameBox.querySelector('small');
-    const shown = small ? acct(R.shownText(small).split(/\s/)[0], loc) : null;
+    const shown = small ? acct(R.shownText(withoutButtons(small)).split(/\s/)[0], loc) : null;
     // Only the account the address names (a stale header from the previous page is not it).
     if (shown && !R.same(shown, want)) return null;
     const nameEl = nameBox.querySelector('span:not(small span)') || nameBox;

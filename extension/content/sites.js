@@ -7,12 +7,15 @@
 var vipguardSites = [];
 
 var vipguardRead = (() => {
+  // Layout whitespace collapsed; every other character kept: JavaScript's \s also matches U+FEFF,
+  // U+00A0 and U+2000–U+200A, which an impersonator's name may hide in (evidence).
+  const squeeze = (s, max) => String(s || '').replace(/[ \t\n\r\f\v]+/g, ' ').trim().slice(0, max);
   // Text as shown, emoji images read as their alt text, our own annotations left out.
   function shownText(node, max = 500) {
     if (!node) return '';
     // Plain text blocks (most): the browser's textContent is the same and much faster than a walk here.
     if (node.nodeType === Node.ELEMENT_NODE && !node.querySelector('img, script, style, template, vipguard-annotation')) {
-      return node.textContent.replace(/\s+/g, ' ').trim().slice(0, max);
+      return squeeze(node.textContent, max);
     }
     let out = '';
     const walk = (n) => {
@@ -23,15 +26,18 @@ var vipguardRead = (() => {
       }
     };
     walk(node);
-    return out.replace(/\s+/g, ' ').trim().slice(0, max);
+    return squeeze(out, max);
   }
   const meta = (doc, p) => {
     const m = doc.querySelector(`meta[property="${p}"], meta[name="${p}"]`);
     return m ? (m.getAttribute('content') || '').trim() : '';
   };
-  const clean = (s, n = 500) => String(s || '').replace(/\s+/g, ' ').trim().slice(0, n);
+  const clean = (s, n = 500) => squeeze(s, n);
+  // A handle as shown, without the direction marks sites wrap handles in (Bluesky writes
+  // U+202A @handle U+202C so it reads left to right inside right-to-left text).
+  const handleText = (s) => String(s || '').replace(/[\u200E\u200F\u202A-\u202E\u2066-\u2069]/g, '').trim();
   const same = (a, b) => String(a || '').toLowerCase().replace(/^@/, '') === String(b || '').toLowerCase().replace(/^@/, '');
   // An image's address, only when it is a web address (never data: or blob: from the page).
   const src = (img) => (img && /^https:\/\//.test(img.currentSrc || img.src) ? img.currentSrc || img.src : null);
-  return { shownText, meta, clean, same, src };
+  return { shownText, meta, clean, same, src, handleText };
 })();

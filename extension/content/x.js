@@ -16,7 +16,7 @@ var vipguardX = (() => {
     // Most blocks hold only text: the browser's own textContent is then the same and much faster than
     // walking the nodes here (the walk was a third of the extension's time on a 500-cell timeline).
     if (node.nodeType === Node.ELEMENT_NODE && !node.querySelector('img, script, style, vipguard-annotation')) {
-      return node.textContent.replace(/\s+/g, ' ').trim().slice(0, 500);
+      return squeeze(node.textContent);
     }
     let out = '';
     const walk = (n) => {
@@ -27,13 +27,36 @@ var vipguardX = (() => {
       }
     };
     walk(node);
-    return out.replace(/\s+/g, ' ').trim().slice(0, 500);
+    return squeeze(out);
+  }
+
+  // Layout whitespace collapsed; every other character kept as shown: JavaScript's \s also matches
+  // U+FEFF, U+00A0 and U+2000–U+200A, which an impersonator's name may hide in (evidence).
+  function squeeze(text) {
+    return text.replace(/[ \t\n\r\f\v]+/g, ' ').trim().slice(0, 500);
+  }
+
+  // An @handle shown in `node` that names the account `handle` (case-insensitive), else null. A
+  // display name may itself read "@SomeoneFamous", so the handle is the one that matches the link or
+  // page it belongs to.
+  function handleText(node, handle) {
+    const t = shownText(node);
+    const m = HANDLE.exec(t);
+    if (!t.startsWith('@') || !m) return null;
+    return !handle || m[1].toLowerCase() === handle.toLowerCase() ? m[1] : null;
+  }
+
+  // The account a link points to (/KwabenaMensah, /KwabenaMensah/photo), or null.
+  function linkHandle(a) {
+    const seg = (a.getAttribute('href') || '').split(/[?#]/)[0].split('/').filter(Boolean);
+    return seg.length && HANDLE.test(seg[0]) ? seg[0] : null;
   }
 
   function pageHandle(loc) {
     const seg = loc.pathname.split('/').filter(Boolean);
     if (seg.length === 0 || seg.length > 2 || RESERVED.has(seg[0].toLowerCase())) return null;
-    if (seg.length === 2 && !['with_replies', 'media', 'likes', 'highlights', 'articles', 'verified_followers', 'followers', 'following'].includes(seg[1])) return null;
+    // The profile stays on screen under its tabs and under the photo viewers.
+    if (seg.length === 2 && !['with_replies', 'media', 'likes', 'highlights', 'articles', 'verified_followers', 'followers', 'following', 'photo', 'header_photo', 'superfollows', 'creator-subscriptions'].includes(seg[1])) return null;
     const m = HANDLE.exec(seg[0]);
     return m ? m[1] : null;
   }
@@ -67,13 +90,13 @@ var vipguardX = (() => {
     if (!block) return null;
     let name = '';
     let shownHandle = handle;
-    // X writes the name and the @handle each in its own [dir] block, the name first.
-    for (const part of block.querySelectorAll('[dir]')) {
-      const t = shownText(part);
-      if (!t) continue;
-      const m = HANDLE.exec(t);
-      if (t.startsWith('@') && m) { shownHandle = m[1]; break; }
-      if (!name) name = t;
+    // X writes the name and the @handle each in its own [dir] block, the name first. The handle is the
+    // block that names the page's account; a name that reads "@Someone" is still the name.
+    const parts = [...block.querySelectorAll('[dir]')].filter((part) => shownText(part));
+    const own = parts.findIndex((part) => handleText(part, handle));
+    for (const [i, part] of parts.entries()) {
+      if (own >= 0 ? i === own : handleText(part)) { shownHandle = handleText(part) || handle; break; }
+      if (!name) name = shownText(part);
     }
     if (!name) name = shownText(block).split('@')[0].trim();
     const bio = shownText(doc.querySelector('[data-testid="UserDescription"]'));
@@ -94,10 +117,12 @@ var vipguardX = (() => {
   function cellData(block) {
     let handle = null;
     let name = '';
-    for (const a of block.querySelectorAll('a[href^="/"]')) {
+    const links = [...block.querySelectorAll('a[href^="/"]')];
+    // The handle link shows the @handle its own address names; the name link may read "@Someone".
+    const own = links.findIndex((a) => handleText(a, linkHandle(a)));
+    for (const [i, a] of links.entries()) {
+      if (own >= 0 ? i === own : handleText(a)) { handle = handleText(a); continue; }
       const t = shownText(a);
-      const m = HANDLE.exec(t);
-      if (t.startsWith('@') && m) { handle = m[1]; continue; }
       if (!name && t) name = t;
     }
     if (!handle) {
@@ -132,10 +157,8 @@ var vipguardX = (() => {
 
   // The element showing a cell's @handle: the badge follows it on its line (vipguardAnnotate.spot).
   function badgeSpot(block) {
-    for (const a of block.querySelectorAll('a[href^="/"]')) {
-      if (shownText(a).startsWith('@')) return a;
-    }
-    return block;
+    const links = [...block.querySelectorAll('a[href^="/"]')];
+    return links.find((a) => handleText(a, linkHandle(a))) || links.find((a) => shownText(a).startsWith('@')) || block;
   }
 
   return { name: 'x', profile, cells, shownText, badgeSpot };

@@ -3,16 +3,17 @@
 
 vipguardSites.push((() => {
   const R = vipguardRead;
-  const HANDLE = /^@([\p{L}\p{N}_.-]{3,100})$/u;
+  // Handles in any script, with the vowel signs of Devanagari and others (\p{M}) and the middle dot.
+  const HANDLE = /^@([\p{L}\p{M}\p{N}_.·-]{3,100})$/u;
   const matches = (loc) => /(^|\.)youtube\.com$/.test(loc.hostname);
 
   function pageHandle(loc) {
-    const m = /^\/(@[^/]+)(?:\/(featured|videos|shorts|streams|playlists|community|about))?\/?$/.exec(decodeURIComponent(loc.pathname));
+    const m = /^\/(@[^/]+)(?:\/(featured|videos|shorts|streams|playlists|community|posts|releases|podcasts|courses|store|about|search))?\/?$/.exec(decodeURIComponent(loc.pathname));
     return m ? m[1].slice(1) : null;
   }
 
   function profile(doc, loc) {
-    const onChannel = pageHandle(loc) || /^\/(channel|c)\/[^/]+/.test(loc.pathname);
+    const onChannel = pageHandle(loc) || /^\/(channel|c|user)\/[^/]+/.test(loc.pathname);
     if (!onChannel) return null;
     const header = doc.querySelector('yt-page-header-renderer, #page-header, ytd-c4-tabbed-header-renderer');
     if (!header) return null;

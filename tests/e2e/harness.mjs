@@ -269,6 +269,17 @@ export const SITE_PAGES = {
   'https://www.instagram.com/tundemi/followers/': 'instagram-followers.html',
   'https://www.youtube.com/@IbrahimaDialloTV': 'youtube-channel.html',
   'https://www.tiktok.com/@aminata.sowe': 'tiktok-profile.html',
+  // Markup written by a red team from the sites' current source, not by the adapters' authors.
+  'https://social.example.africa/@kwabenamensah/with_replies': 'mastodon-43.html',
+  'https://mastodon.social/@kwabena.mensah@pixelfed.social': 'mastodon-remote-dot.html',
+  'https://bsky.app/profile/did:plc:k7wmensahimpostor00000': 'bluesky-did.html',
+  'https://bsky.app/profile/ngozi-eze.bsky.social': 'bluesky-no-name.html',
+  'https://github.com/ZenithHarb0ur': 'github-pronouns.html',
+  'https://www.instagram.com/tundemi_official/reels/': 'instagram-reels-fr.html',
+  'https://www.instagram.com/tundemi.officiel/': 'instagram-stale-head.html',
+  'https://www.instagram.com/tundemi/following/': 'instagram-followers-fr.html',
+  'https://www.youtube.com/channel/UCk7IbrahimaHindiCopy0001': 'youtube-hindi-channel.html',
+  'https://www.youtube.com/@IbrahimaDialloTV/posts': 'youtube-posts.html',
 };
 // GitHub names avatars by account number.
 const GITHUB_AVATARS = { 98765432: 'zenith.png', 11110001: 'zenith.png', 22220002: 'someone-else.png' };

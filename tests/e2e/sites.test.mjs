@@ -20,6 +20,13 @@ async function badges(page) {
   return Object.fromEntries(((rec && rec.items) || []).filter((i) => i.id !== 'profile').map((i) => [i.handle, i.shown || i.verdict]));
 }
 
+// What the adapter read for each account, by handle (the tab's record keeps the name, and the avatar
+// address of flagged accounts for the evidence).
+async function sent(page) {
+  const rec = await h.worker.evaluate(async (u) => Object.values(await chrome.storage.session.get(null)).find((r) => r && r.url === u) || null, page.url());
+  return Object.fromEntries(((rec && rec.items) || []).map((i) => [i.handle, i]));
+}
+
 const SITES = [
   { url: 'https://bsky.app/profile/adaeze-okonkwo.bsky.social', banner: 'impersonation', text: ['Resembles Adaeze Okonkwo-Bello'],
     badges: { 'adaeze-okonkwo.bsky.social': 'impersonation' } },
@@ -32,6 +39,30 @@ const SITES = [
     badges: { lbrahimaDiallo: 'impersonation', cookingwithfatou: 'clear' } },
   { url: 'https://www.tiktok.com/@aminata.sowe', banner: 'impersonation', text: ["avatar is a copy of Aminata Sowé's protected photo"],
     badges: { 'aminata.sowe': undefined, aminatasowe_fan: 'labelled', 'efua.asante': 'clear' } },
+  // Red-team pages (markup the adapters were not written against), one per way extraction failed.
+  // A display name that is itself "@KwabenaMensah": the handle is the one the address names.
+  { url: 'https://x.com/KwabenaMensah__', banner: 'impersonation', text: ['“@KwabenaMensah” @KwabenaMensah__'] },
+  // The same in a follower list: the name link reads "@KwabenaMensah", the handle link names its own address.
+  { url: 'https://x.com/KwabenaMensah/followers', names: { kb_mensah_support: '@KwabenaMensah' },
+    badges: { kb_mensah_support: 'impersonation', KwabenaMensahh: 'impersonation', ngozi_eze: 'clear' } },
+  // A zero-width no-break space inside the name reaches the engine (JavaScript's \s would eat it).
+  { url: 'https://x.com/Adaeze_0konkwo/media', banner: 'impersonation', text: ['U+FEFF ZERO WIDTH NO-BREAK SPACE'] },
+  // Opened by its DID, the handle wrapped in direction marks: the handle is read from the header.
+  { url: 'https://bsky.app/profile/did:plc:k7wmensahimpostor00000', banner: 'impersonation', text: ['@kwabena-mensah.bsky.social'] },
+  // No display name: the handle shown in its place, without Bluesky's direction marks.
+  { url: 'https://bsky.app/profile/ngozi-eze.bsky.social', banner: 'clear', text: ['“ngozi-eze.bsky.social” @ngozi-eze.bsky.social'] },
+  // Pronouns after the login in the vcard.
+  { url: 'https://github.com/ZenithHarb0ur', banner: 'impersonation', text: ['@ZenithHarb0ur'] },
+  // A profile tab, in French.
+  { url: 'https://www.instagram.com/tundemi_official/reels/', banner: 'impersonation', text: ['Resembles Tundemi'] },
+  // The page head still describes the previous profile: the name and photo come from the header.
+  { url: 'https://www.instagram.com/tundemi.officiel/', banner: 'impersonation', text: ['“Tundemi 🎤” @tundemi.officiel'] },
+  // A list dialog in French (localized alt text on the pictures).
+  { url: 'https://www.instagram.com/tundemi/following/', badges: { 'tundemi.officiel': 'impersonation', 'seun.balogun': 'clear' }, avatars: ['tundemi.officiel'] },
+  // A /channel/ address and a handle in Devanagari, vowel signs included.
+  { url: 'https://www.youtube.com/channel/UCk7IbrahimaHindiCopy0001', banner: 'impersonation', text: ['@इब्राहिमाडियालो'],
+    badges: { 'इब्राहिमा_डियालो_सपोर्ट': 'suspicious', cookingwithfatou: 'clear' } },
+  { url: 'https://www.youtube.com/@IbrahimaDialloTV/posts', banner: 'impersonation', text: ['Resembles Ibrahima Diallo'] },
 ];
 
 for (const s of SITES) {
@@ -51,6 +82,9 @@ for (const s of SITES) {
     }
     const got = await badges(page);
     for (const [handle, verdict] of Object.entries(s.badges || {})) assert.equal(got[handle], verdict, `${handle}: ${JSON.stringify(got)}`);
+    const read = await sent(page);
+    for (const handle of s.avatars || []) assert.ok(read[handle]?.avatar, `no avatar read for ${handle}`);
+    for (const [handle, name] of Object.entries(s.names || {})) assert.equal(read[handle]?.name, name, handle);
     const shownBadges = (await annotations(page)).filter((a) => a.kind === 'badge').map((a) => a.verdict);
     const flagged = Object.values(s.badges || {}).filter((v) => v && v !== 'clear');
     assert.equal(shownBadges.length, flagged.length, `badges drawn: ${shownBadges}`);
@@ -84,6 +118,20 @@ test('Mastodon is off until switched on, then recognised on any server by its ma
   const { shown, hidden } = await layoutWithAndWithoutAnnotations(page);
   assert.deepEqual(hidden, shown, 'the annotations move none of the page');
   await page.close();
+
+  // Red-team pages: Mastodon 4.3's header (the server repeated in a button after the address) on a
+  // profile tab, and a remote account whose username holds a dot.
+  for (const [u, handle] of [
+    ['https://social.example.africa/@kwabenamensah/with_replies', '@kwabenamensah@social.example.africa'],
+    ['https://mastodon.social/@kwabena.mensah@pixelfed.social', '@kwabena.mensah@pixelfed.social'],
+  ]) {
+    page = await h.ctx.newPage();
+    await page.goto(u);
+    await settle(page, 1);
+    await until(async () => (await bannerVerdict(page)) === 'impersonation', `the banner on ${u}`);
+    assert.ok((await shadowText(page)).includes(handle), `${u}: ${(await shadowText(page)).slice(0, 300)}`);
+    await page.close();
+  }
 });
 
 test('a page on another site that is not Mastodon gets nothing, even with Mastodon on', async () => {
