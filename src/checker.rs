@@ -717,7 +717,6 @@ fn near_copy_of_a_name(profile: &NameKeys, protected: &[NameKeys]) -> bool {
     })
 }
 
-/// Whether two or more consecutive words, written together, are `key` (a handle's letters).
 /// The lookalikes that make handle `h` identical to the eye to the protected `display` (their keys
 /// `fold` and `t_fold` are equal, or with `il_swap` only their glyph keys are): vv for w, rn for m as
 /// written in lowercase, and capital I for l unless the others explain the match alone.
@@ -747,6 +746,7 @@ fn lookalike_tricks(
     .collect()
 }
 
+/// Whether two or more consecutive words, written together, are `key` (a handle's letters).
 fn words_spell(words: &[String], key: &str) -> bool {
     (0..words.len()).any(|i| {
         let mut rest = key;
