@@ -150,7 +150,7 @@ fn load_checker(path: &Path, lang: Lang) -> Result<Checker, InputError> {
 
 /// Hashes of a profile's avatar file, or a note saying why it could not be used.
 fn avatar_query(path: &Path) -> Result<QueryHashes, String> {
-    let bytes = std::fs::read(path).map_err(|e| format!("cannot read: {e}"))?;
+    let bytes = vipguard::files::read_picture(path)?;
     Ok(query_hashes(&vipguard::avatar::decode(&bytes)?))
 }
 
@@ -178,8 +178,10 @@ fn scan(
 ) -> Result<ExitCode, InputError> {
     let checker = load_checker(list, lang)?;
     let source = profiles.display().to_string();
-    let bytes = std::fs::read(profiles)
-        .map_err(|e| InputError::new(&source, None, None, format!("cannot read: {e}")))?;
+    let bytes = vipguard::files::read_input(profiles)?;
+    if let Some(what) = vipguard::files::not_text(&bytes) {
+        return Err(InputError::new(&source, None, None, what));
+    }
     let rows = read_profiles_bytes(&bytes, &source)?;
     let base = profiles.parent().unwrap_or(Path::new(".")).to_path_buf();
     let progress = (std::io::stderr().is_terminal() && rows.len() >= 20_000).then(|| {
@@ -243,7 +245,10 @@ fn scan(
     Ok(ExitCode::SUCCESS)
 }
 
-/// Write everything or nothing: to a temporary file renamed into place, or to standard output.
+/// Write everything or nothing. A file is replaced by renaming a finished temporary file over it (in
+/// its folder, under a name no other run uses, with the file's permissions; through a symbolic link,
+/// the file it names). Anything else, such as /dev/null, a pipe or a terminal, is written to directly:
+/// renaming over it would replace the device with a file.
 fn write_whole(output: Option<&Path>, bytes: &[u8]) -> Result<(), InputError> {
     match output {
         Some(path) => {
@@ -251,12 +256,43 @@ fn write_whole(output: Option<&Path>, bytes: &[u8]) -> Result<(), InputError> {
             let err = |e: std::io::Error| {
                 InputError::new(&name, None, None, format!("cannot write: {e}"))
             };
-            let tmp = path.with_extension("vipguard-tmp");
-            std::fs::write(&tmp, bytes).map_err(err)?;
-            std::fs::rename(&tmp, path).map_err(|e| {
+            let existing = std::fs::metadata(path).ok();
+            if existing
+                .as_ref()
+                .is_some_and(|m| !m.is_file() && !m.is_dir())
+            {
+                return std::fs::OpenOptions::new()
+                    .write(true)
+                    .open(path)
+                    .and_then(|mut f| f.write_all(bytes).and_then(|_| f.flush()))
+                    .map_err(err);
+            }
+            let target = match existing {
+                Some(_) => std::fs::canonicalize(path).map_err(err)?,
+                None => path.to_path_buf(),
+            };
+            let file_name = target.file_name().unwrap_or_default().to_string_lossy();
+            let stamp = std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.as_nanos());
+            let tmp = target.with_file_name(format!(
+                ".{file_name}.{}-{stamp}.vipguard-tmp",
+                std::process::id()
+            ));
+            let written = std::fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(&tmp)
+                .and_then(|mut f| f.write_all(bytes).and_then(|_| f.sync_all()))
+                .and_then(|_| match std::fs::metadata(&target) {
+                    Ok(m) => std::fs::set_permissions(&tmp, m.permissions()),
+                    Err(_) => Ok(()),
+                })
+                .and_then(|_| std::fs::rename(&tmp, &target));
+            if written.is_err() {
                 let _ = std::fs::remove_file(&tmp);
-                err(e)
-            })
+            }
+            written.map_err(err)
         }
         None => {
             let mut stdout = std::io::stdout().lock();
@@ -275,7 +311,11 @@ fn write_table(
     profiles: &[Option<&Profile>],
 ) {
     let clip = |s: &str, n: usize| -> String {
-        let s: String = s.chars().filter(|c| !c.is_control()).collect();
+        // Nothing that moves the cursor or reorders the row in a terminal.
+        let s: String = s
+            .chars()
+            .filter(|c| !c.is_control() && !matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'))
+            .collect();
         if s.chars().count() > n {
             format!("{}…", s.chars().take(n - 1).collect::<String>())
         } else {
@@ -344,7 +384,14 @@ fn check(
     let profile = profile
         .validated()
         .map_err(|m| InputError::new("<arguments>", None, Some("--platform"), m))?;
-    let r = check_one(&checker, &profile, avatar);
+    // The one avatar asked for must be read: an unreadable file is an error here (exit 2), while a scan
+    // notes it in that profile's evidence and goes on.
+    let hashes = avatar
+        .map(|a| {
+            avatar_query(a).map_err(|e| InputError::new(&a.display().to_string(), None, None, e))
+        })
+        .transpose()?;
+    let r = checker.check_with_avatar(&profile, hashes.as_ref());
     let mut out = String::new();
     if json {
         out = serde_json::to_string(&r).expect("results serialise");
@@ -397,10 +444,7 @@ fn hash(images: &[PathBuf], json: bool) -> ExitCode {
     let mut out = std::io::stdout().lock();
     for path in images {
         let shown = path.display().to_string();
-        match std::fs::read(path)
-            .map_err(|e| format!("cannot read: {e}"))
-            .and_then(|b| vipguard::avatar::hash_bytes(&b))
-        {
+        match vipguard::files::read_picture(path).and_then(|b| vipguard::avatar::hash_bytes(&b)) {
             Ok(h) => {
                 let line = if json {
                     serde_json::json!({"path": shown, "pdq": h.hash.to_hex(), "quality": h.quality})

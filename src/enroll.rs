@@ -36,8 +36,7 @@ pub fn enroll(
 /// The plain PDQ and the reference hashes of one picture file.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn hash_file(path: &Path) -> Result<AvatarHash, String> {
-    let bytes = std::fs::read(path).map_err(|e| format!("cannot read: {e}"))?;
-    enroll_rgb(&crate::avatar::decode(&bytes)?)
+    enroll_rgb(&crate::avatar::decode(&crate::files::read_picture(path)?)?)
 }
 
 /// The list entry for one picture: plain PDQ and the reference hashes robust matching uses.

@@ -30,6 +30,8 @@ pub mod avatar;
 mod checker;
 pub mod enroll;
 mod error;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod files;
 pub mod handle;
 mod index;
 mod labels;

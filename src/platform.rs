@@ -80,6 +80,13 @@ pub fn check_handle(h: &str) -> Result<(), String> {
     if h.chars().any(char::is_whitespace) {
         return Err(format!("handle {h:?} contains a blank"));
     }
+    // No platform's handles hold a slash; a web address does (https://x.com/AlikoDangote, which a CSV
+    // cell also splits at its first colon).
+    if h.contains('/') {
+        return Err(format!(
+            "handle {h:?} is a web address or holds a '/': write the handle itself (x:AlikoDangote)"
+        ));
+    }
     Ok(())
 }
 

@@ -75,7 +75,8 @@ pub fn read_profiles_bytes(
         ));
     }
     let mut out = Vec::new();
-    for (i, raw) in bytes.split(|b| *b == b'\n').enumerate() {
+    let end = line_end(bytes);
+    for (i, raw) in bytes.split(|b| *b == end).enumerate() {
         let raw = raw.strip_suffix(b"\r").unwrap_or(raw);
         if raw.iter().all(|b| b.is_ascii_whitespace()) {
             continue;
@@ -104,11 +105,22 @@ pub fn read_profiles_bytes(
 }
 
 pub fn read_jsonl(text: &str, source: &str) -> Vec<(usize, ProfileLine)> {
-    text.lines()
+    text.split(line_end(text.as_bytes()) as char)
+        .map(|l| l.strip_suffix('\r').unwrap_or(l))
         .enumerate()
         .filter(|(_, l)| !l.trim().is_empty())
         .map(|(i, l)| (i + 1, parse_json_line(l, source, i + 1)))
         .collect()
+}
+
+/// What ends a line: LF, or CR in a file with no LF at all (old Mac exports), whose lines would
+/// otherwise run together into one.
+fn line_end(bytes: &[u8]) -> u8 {
+    if !bytes.contains(&b'\n') && bytes.contains(&b'\r') {
+        b'\r'
+    } else {
+        b'\n'
+    }
 }
 
 /// Parse one JSON profile line; the error names the file, line and field.
@@ -160,8 +172,11 @@ pub fn parse_json_line(line: &str, source: &str, n: usize) -> ProfileLine {
 
 fn read_csv(text: &str, source: &str) -> Result<Vec<(usize, ProfileLine)>, InputError> {
     const COLUMNS: [&str; 6] = ["id", "platform", "handle", "name", "bio", "avatar"];
-    let mut rdr = crate::protected::csv_reader(text, source, true)?;
-    let headers = rdr.headers().map_err(|e| csv_error(source, &e))?.clone();
+    let mut sheet = crate::protected::csv_reader(text, source, true)?;
+    let headers = match sheet.reader.headers() {
+        Ok(h) => h.clone(),
+        Err(e) => return Err(csv_error(source, &e, &mut sheet)),
+    };
     let col = csv_columns(
         &headers,
         &COLUMNS,
@@ -169,15 +184,22 @@ fn read_csv(text: &str, source: &str) -> Result<Vec<(usize, ProfileLine)>, Input
         source,
     )?;
     let mut out = Vec::new();
-    for rec in rdr.records() {
+    let mut record = csv::StringRecord::new();
+    loop {
+        let rec = match sheet.reader.read_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) if crate::protected::blank_row(&record) => continue,
+            Ok(true) => Ok(&record),
+            Err(e) => Err(e),
+        };
         let line = match &rec {
-            Ok(r) => r.position().map(|p| p.line() as usize).unwrap_or(0),
-            Err(e) => e.position().map(|p| p.line() as usize).unwrap_or(0),
+            Ok(r) => sheet.line(r.position()),
+            Err(e) => sheet.line(e.position()),
         };
         let parsed = match rec {
             Err(e) => Err(BadProfile {
                 id: None,
-                error: csv_error(source, &e),
+                error: csv_error(source, &e, &mut sheet),
             }),
             Ok(r) if r.len() != headers.len() => Err(BadProfile {
                 id: col.get("id").and_then(|&i| r.get(i)).map(str::to_string),

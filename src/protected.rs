@@ -115,14 +115,25 @@ impl ProtectedList {
 
     pub fn from_csv(text: &str, source: &str) -> Result<Self, InputError> {
         const COLUMNS: [&str; 6] = ["id", "name", "aliases", "handles", "official", "avatars"];
-        let mut rdr = csv_reader(text, source, false)?;
-        let headers = rdr.headers().map_err(|e| csv_error(source, &e))?.clone();
+        let mut sheet = csv_reader(text, source, false)?;
+        let headers = match sheet.reader.headers() {
+            Ok(h) => h.clone(),
+            Err(e) => return Err(csv_error(source, &e, &mut sheet)),
+        };
         let col = csv_columns(&headers, &COLUMNS, &["id", "name"], source)?;
         let mut accounts = Vec::new();
         let mut lines = Vec::new();
-        for rec in rdr.records() {
-            let rec = rec.map_err(|e| csv_error(source, &e))?;
-            let line = rec.position().map(|p| p.line() as usize).unwrap_or(0);
+        let mut rec = csv::StringRecord::new();
+        loop {
+            match sheet.reader.read_record(&mut rec) {
+                Ok(true) => {}
+                Ok(false) => break,
+                Err(e) => return Err(csv_error(source, &e, &mut sheet)),
+            }
+            if blank_row(&rec) {
+                continue;
+            }
+            let line = sheet.line(rec.position());
             let cell = |name: &str| col.get(name).and_then(|&i| rec.get(i)).unwrap_or("").trim();
             let items = |name: &str| -> Vec<String> {
                 cell(name)
@@ -328,11 +339,11 @@ impl ProtectedList {
     }
 
     /// Read and parse a list file.
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn load(path: &std::path::Path) -> Result<Self, InputError> {
         let source = path.display().to_string();
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| InputError::new(&source, None, None, format!("cannot read: {e}")))?;
-        Self::parse(&text, &source)
+        let bytes = crate::files::read_input(path)?;
+        Self::parse(crate::files::utf8(&bytes, &source)?, &source)
     }
 }
 
@@ -464,30 +475,99 @@ pub(crate) fn is_csv_name(source: &str) -> bool {
     lower.ends_with(".csv") || lower.ends_with(".tsv")
 }
 
-/// A CSV reader over `text`, fields separated as its header row shows, once no quote is left open.
-/// `flexible`: rows may have other field counts than the header (each is then reported on its own).
+/// A CSV sheet: its reader, and the line numbers of what it reads.
+pub(crate) struct Sheet<'t> {
+    pub reader: csv::Reader<&'t [u8]>,
+    lines: Lines<'t>,
+}
+
+impl Sheet<'_> {
+    /// The line (as an editor numbers them) a record or error at `pos` starts on; 0 when unknown.
+    pub fn line(&mut self, pos: Option<&csv::Position>) -> usize {
+        pos.map_or(0, |p| self.lines.at(p.byte() as usize))
+    }
+}
+
+/// Line numbers by byte offset, counted on from the last offset asked (records come in order). The
+/// csv crate's own count puts a record after a CRLF on the line before (it counts the LF as the
+/// record's), and never counts a lone CR: Excel's and old Mac exports would be misnumbered.
+struct Lines<'t> {
+    text: &'t [u8],
+    at: usize,
+    line: usize,
+    first: usize,
+}
+
+impl Lines<'_> {
+    fn at(&mut self, byte: usize) -> usize {
+        // A record starts after the line ends (and blank lines) in front of it.
+        let mut start = byte.min(self.text.len());
+        while matches!(self.text.get(start), Some(b'\r' | b'\n')) {
+            start += 1;
+        }
+        if start < self.at {
+            (self.at, self.line) = (0, self.first);
+        }
+        for i in self.at..start {
+            let cr_alone = self.text[i] == b'\r' && self.text.get(i + 1) != Some(&b'\n');
+            if self.text[i] == b'\n' || cr_alone {
+                self.line += 1;
+            }
+        }
+        self.at = start;
+        self.line
+    }
+}
+
+/// A CSV sheet over `text`, fields separated as its header row shows (or as an Excel `sep=;` line
+/// before it says), once no quote is left open. `flexible`: rows may have other field counts than the
+/// header (each is then reported on its own).
 pub(crate) fn csv_reader<'t>(
     text: &'t str,
     source: &str,
     flexible: bool,
-) -> Result<csv::Reader<&'t [u8]>, InputError> {
-    let delimiter = csv_delimiter(text);
+) -> Result<Sheet<'t>, InputError> {
+    let body = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let first = body.lines().next().unwrap_or("");
+    let (text, first_line, delimiter) = match first.strip_prefix("sep=").map(str::as_bytes) {
+        Some(&[d]) => (&body[first.len()..], 1, d),
+        _ => (text, 1, csv_delimiter(text)),
+    };
     unclosed_quote(text, source, delimiter)?;
-    Ok(csv::ReaderBuilder::new()
+    let reader = csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .flexible(flexible)
-        .from_reader(text.as_bytes()))
+        .from_reader(text.as_bytes());
+    // With a sep= line cut off, the text read starts at that line's end: its first line end is the
+    // sep= line's own, so counting starts from that line.
+    let lines = Lines {
+        text: text.as_bytes(),
+        at: 0,
+        line: first_line,
+        first: first_line,
+    };
+    Ok(Sheet { reader, lines })
 }
 
-/// The field separator of a CSV file, read from its header line: a comma, the semicolon spreadsheets
-/// write where the decimal mark is a comma (French, Portuguese: Excel in Dakar or Abidjan), or a tab (a
-/// sheet pasted as text). Column names hold none of these, so the header tells which it is.
+/// The field separator of a CSV file, read from its header line (the first that is not blank): a
+/// comma, the semicolon spreadsheets write where the decimal mark is a comma (French, Portuguese: Excel
+/// in Dakar or Abidjan), or a tab (a sheet pasted as text). Column names hold none of these, so the
+/// header tells which it is.
 fn csv_delimiter(text: &str) -> u8 {
-    let header = text.lines().next().unwrap_or("").as_bytes();
+    let header = text
+        .lines()
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or("")
+        .as_bytes();
     [b',', b';', b'\t']
         .into_iter()
         .find(|d| header.contains(d))
         .unwrap_or(b',')
+}
+
+/// Whether every cell of a record is blank: the rows Excel leaves under a sheet (`,,,,`).
+pub(crate) fn blank_row(rec: &csv::StringRecord) -> bool {
+    rec.iter().all(|c| c.trim().is_empty())
 }
 
 /// A quote that opens a field and never closes makes a CSV reader take the rest of the file as that one
@@ -533,8 +613,8 @@ fn unclosed_quote(text: &str, source: &str, delimiter: u8) -> Result<(), InputEr
     Ok(())
 }
 
-pub(crate) fn csv_error(source: &str, e: &csv::Error) -> InputError {
-    let line = e.position().map(|p| p.line() as usize);
+pub(crate) fn csv_error(source: &str, e: &csv::Error, sheet: &mut Sheet) -> InputError {
+    let line = e.position().map(|p| sheet.line(Some(p)));
     let message = match e.kind() {
         csv::ErrorKind::UnequalLengths {
             expected_len, len, ..

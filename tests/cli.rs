@@ -537,3 +537,191 @@ fn evidence_in_french_and_an_unknown_language_refused() {
     );
     assert!(bad.stdout.is_empty());
 }
+
+fn tmp_bytes(name: &str, bytes: &[u8]) -> PathBuf {
+    let p = tmp(name, "");
+    std::fs::write(&p, bytes).unwrap();
+    p
+}
+
+/// Lists as spreadsheets export them, and files that are not text: the error names the file, the
+/// line where there is one, and what to do.
+#[test]
+fn lists_that_cannot_be_read_say_why_and_where() {
+    let cases: &[(&str, &[u8], &str)] = &[
+        // Excel's CSV: CRLF line ends; the bad row is line 3, not the one above it.
+        (
+            "crlf.csv",
+            b"id,name\r\na,Ada Obi\r\nb,\r\n",
+            "crlf.csv:3: field `name`: name is empty",
+        ),
+        // Old Mac line ends (CR only).
+        (
+            "cr.csv",
+            b"id,name\ra,Ada Obi\rb,\r",
+            "cr.csv:3: field `name`",
+        ),
+        // Excel's `sep=;` first line, and the blank rows it leaves under a sheet.
+        (
+            "sep.csv",
+            b"sep=;\r\nid;name\r\na;Ada Obi\r\n;\r\nb;\r\n",
+            "sep.csv:5: field `name`",
+        ),
+        (
+            "latin1.csv",
+            b"id,name\na,Ada Obi\nb,Jos\xe9 Diallo\n",
+            "latin1.csv:3: byte 0xE9 at column 6 is not UTF-8",
+        ),
+        (
+            "utf16.csv",
+            b"\xff\xfei\x00d\x00",
+            "utf16.csv: is UTF-16 text: save it as UTF-8",
+        ),
+        (
+            "book.csv",
+            b"PK\x03\x04\x14\x00",
+            "book.csv: is a zip file, perhaps an Excel or Sheets workbook",
+        ),
+        (
+            "url.csv",
+            b"id,name,handles\na,Ada Obi,https://x.com/AdaObi\n",
+            "url.csv:2: field `handles[0].handle`: handle \"//x.com/AdaObi\" is a web address",
+        ),
+        // A field name read from the file cannot drive the terminal.
+        (
+            "esc.json",
+            b"{\"accounts\": [{\"id\": \"a\", \"\\u001b[2J\": 1}]}",
+            "unknown field `\\u{001b}[2J`",
+        ),
+    ];
+    for (name, bytes, want) in cases {
+        let list = tmp_bytes(name, bytes);
+        let out = run(&[
+            "scan",
+            "--protected",
+            list.to_str().unwrap(),
+            "demo/profiles.jsonl",
+        ]);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{name}: {err}");
+        assert!(err.contains(want), "{name}: {err}");
+        assert!(!err.contains('\x1b'), "{name}: {err}");
+    }
+    // Blank rows under a good sheet are skipped, not errors.
+    let list = tmp_bytes("blank-rows.csv", b"id,name\r\na,Ada Obi\r\n,\r\n,\r\n");
+    let out = run(&[
+        "scan",
+        "--protected",
+        list.to_str().unwrap(),
+        "demo/profiles.jsonl",
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// Profiles files with Excel's and old Macs' line ends: every profile read, errors on their own lines.
+#[test]
+fn profile_sheets_keep_their_line_numbers_and_every_line() {
+    let crlf = tmp_bytes(
+        "sheet-crlf.csv",
+        b"id,platform,handle,name\r\n1,x,a,Ada\r\n2,,b,Bo\r\n,,,\r\n",
+    );
+    let cr_jsonl = tmp_bytes(
+        "sheet-cr.jsonl",
+        b"{\"id\":\"1\",\"platform\":\"x\",\"handle\":\"a\",\"name\":\"A\"}\r{\"id\":\"2\",\"platform\":\"x\",\"handle\":\"b\",\"name\":\"B\"}\r",
+    );
+    let out = run(&["scan", "--protected", LIST, crlf.to_str().unwrap()]);
+    let lines = String::from_utf8_lossy(&out.stdout).to_string();
+    assert_eq!(lines.lines().count(), 2, "{lines}");
+    assert!(
+        lines.contains("sheet-crlf.csv:3: field `platform`"),
+        "{lines}"
+    );
+    let out = run(&["scan", "--protected", LIST, cr_jsonl.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 2);
+}
+
+/// Devices and folders are refused before reading: /dev/zero would fill memory.
+#[cfg(unix)]
+#[test]
+fn devices_are_not_read() {
+    let out = run(&["hash", "/dev/zero"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not a regular file"));
+    let out = run(&["scan", "--protected", "/dev/zero", "demo/profiles.jsonl"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("/dev/zero: cannot read: it is a device"));
+    // An avatar asked for by name must be read (exit 2); in a scan it is a note (tested above).
+    let out = run(&[
+        "check",
+        "--protected",
+        LIST,
+        "--platform",
+        "x",
+        "--handle",
+        "someone",
+        "--name",
+        "Someone",
+        "--avatar",
+        "does/not/exist.png",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("does/not/exist.png: cannot read"));
+}
+
+/// `-o` through a symbolic link replaces the file it names (with its permissions) and leaves the link;
+/// `-o /dev/null` writes to the device instead of replacing it with a file.
+#[cfg(unix)]
+#[test]
+fn output_through_links_and_devices_keeps_them() {
+    use std::os::unix::fs::{FileTypeExt, PermissionsExt};
+    let target = tmp("kept.jsonl", "old\n");
+    std::fs::set_permissions(&target, std::fs::Permissions::from_mode(0o600)).unwrap();
+    let link = target.with_file_name("kept-link.jsonl");
+    let _ = std::fs::remove_file(&link);
+    std::os::unix::fs::symlink(&target, &link).unwrap();
+    let out = run(&[
+        "scan",
+        "--protected",
+        LIST,
+        "demo/profiles.jsonl",
+        "-o",
+        link.to_str().unwrap(),
+    ]);
+    assert!(out.status.success());
+    assert!(std::fs::symlink_metadata(&link)
+        .unwrap()
+        .file_type()
+        .is_symlink());
+    let meta = std::fs::metadata(&target).unwrap();
+    assert_eq!(meta.permissions().mode() & 0o777, 0o600);
+    assert!(std::fs::read_to_string(&target)
+        .unwrap()
+        .starts_with("{\"id\""));
+    let dir = target.parent().unwrap();
+    let leftovers: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().ends_with("vipguard-tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+
+    let out = run(&[
+        "scan",
+        "--protected",
+        LIST,
+        "demo/profiles.jsonl",
+        "-o",
+        "/dev/null",
+    ]);
+    assert!(out.status.success());
+    assert!(std::fs::metadata("/dev/null")
+        .unwrap()
+        .file_type()
+        .is_char_device());
+}
