@@ -45,15 +45,20 @@ vipguardSites.push((() => {
       const id = card.getAttribute('data-testid');
       const handle = id.replace(/^(profileCard-|feedItem-by-|postThreadItem-by-)/, '').toLowerCase();
       if (!HANDLE.test(handle)) continue;
-      // The display name: the first text (a link in posts, a plain block in cards) that is not the
-      // @handle, a button or the post itself.
+      // The display name: the first text (a link in posts, a plain block in cards) after the avatar that
+      // is not the @handle, a button or the post itself. Above the avatar are a post's "Reposted by …"
+      // (a link to the reposter, or to the author) and "Pinned" lines.
+      const avatar = card.querySelector('[data-testid="userAvatarImage"]');
       let name = '';
       for (const el of card.querySelectorAll(`a[href="/profile/${handle}" i], [dir="auto"]`)) {
         if (el.closest('button, [data-testid="postText"]')) continue;
+        if (avatar && avatar.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_PRECEDING) continue;
+        const link = el.closest('a[href^="/profile/"]');
+        if (link && card.contains(link) && !R.same(decodeURIComponent(link.getAttribute('href')).split('/')[2], handle)) continue;
         const t = R.shownText(el);
         if (t && !R.handleText(t).startsWith('@')) { name = R.same(R.handleText(t), handle) ? R.handleText(t) : t.replace(/\s*@\S+$/, ''); break; }
       }
-      const img = card.querySelector('[data-testid="userAvatarImage"] img');
+      const img = avatar && avatar.querySelector('img');
       out.push({ anchor: card, data: { platform: 'bluesky', handle, name: name || handle.split('.')[0], avatar: R.src(img) } });
     }
     return out;

@@ -45,6 +45,8 @@ vipguardSites.push((() => {
     return out;
   }
 
-  const badgeSpot = (row) => row.querySelector('.Link--secondary, .follow-list-name')?.parentElement || row;
+  // After the login where a row shows it; follow-list rows show only the name (the block after it,
+  // "Joined on …", is on its own line).
+  const badgeSpot = (row) => row.querySelector('.Link--secondary')?.parentElement || row.querySelector('.follow-list-name') || row;
   return { name: 'github', matches, profile, cells, badgeSpot };
 })());

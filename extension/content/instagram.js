@@ -62,23 +62,31 @@ vipguardSites.push((() => {
     };
   }
 
-  // Follower and following lists open in a dialog: each row links to a profile whose link text is the
-  // username, beside a profile picture; the full name is the row's next short text.
-  const BUTTONS = new Set(['follow', 'following', 'remove', 'requested', 'message', '·']);
+  // Follower and following lists, and post dialogs, open in a dialog: each row links to a profile whose
+  // link text is the username, beside that user's picture; the full name is the row's next short text.
+  const BUTTONS = new Set(['follow', 'following', 'remove', 'requested', 'message']);
+  const linkUser = (a) => (a ? decodeURIComponent(a.getAttribute('href') || '').split('/').filter(Boolean)[0] || '' : '');
+  // The user's own picture: inside a link to them, or named for them in its alt text. A comment's
+  // @mention or a "Liked by" line sits beside someone else's picture: not a row.
+  const ownPicture = (row, user) => [...row.querySelectorAll('img')].find((i) => R.same(linkUser(i.closest('a[href^="/"]')), user)
+    || (i.getAttribute('alt') || '').toLowerCase().includes(user.toLowerCase()));
   function cells(doc, fresh = () => true) {
     const out = [];
     for (const a of doc.querySelectorAll('[role="dialog"] a[href^="/"][role="link"]')) {
-      const user = decodeURIComponent(a.getAttribute('href')).split('/').filter(Boolean)[0] || '';
-      if (!USER.test(user) || !R.same(R.shownText(a), user) || !fresh(a)) continue;
+      const user = linkUser(a);
+      const shown = R.shownText(a);
+      if (!USER.test(user) || shown.startsWith('@') || !R.same(shown, user) || !fresh(a)) continue;
       let row = a.parentElement;
       for (let i = 0; i < 10 && row && !row.querySelector('img'); i++) row = row.parentElement;
-      if (!row) continue;
+      const img = row && ownPicture(row, user);
+      if (!img) continue;
       let name = '';
       for (const span of row.querySelectorAll('span')) {
         const t = R.shownText(span, 200);
-        if (span.children.length === 0 && t && !R.same(t, user) && !BUTTONS.has(t.toLowerCase()) && !span.closest('button, [role="button"], a')) { name = t; break; }
+        // Separators ("·", "•") are not names: a name has a letter or a digit.
+        if (span.children.length === 0 && /[\p{L}\p{N}]/u.test(t) && !R.same(t, user) && !BUTTONS.has(t.toLowerCase()) && !span.closest('button, [role="button"], a')) { name = t; break; }
       }
-      out.push({ anchor: a, data: { platform: 'instagram', handle: user, name: name || user, avatar: R.src(picture(row, user)) } });
+      out.push({ anchor: a, data: { platform: 'instagram', handle: user, name: name || user, avatar: R.src(img) } });
     }
     return out;
   }

@@ -26,15 +26,20 @@ vipguardSites.push((() => {
     };
   }
 
+  const userOf = (link) => (link ? decodeURIComponent(link.getAttribute('href')).replace(/^\/@/, '').split(/[/?#]/)[0] : null);
   function cells(doc, fresh = () => true) {
     const out = [];
     for (const a of doc.querySelectorAll('[data-e2e^="comment-username"]')) {
       if (!fresh(a)) continue;
       const link = a.closest('a[href^="/@"]') || a.querySelector('a[href^="/@"]');
-      const user = link ? decodeURIComponent(link.getAttribute('href')).replace(/^\/@/, '').split(/[/?#]/)[0] : null;
+      const user = userOf(link);
       if (!user || !USER.test(user)) continue;
-      const box = a.closest('[class*="CommentItem"], [class*="DivCommentItemContainer"], [data-e2e="comment-item"]') || a.parentElement;
-      const img = box && box.querySelector('img');
+      // The picture of this comment, not of the thread it is in: a reply's item container also holds
+      // the parent comment (first). Its own content container, else a picture linking to the same user.
+      const own = a.closest('[class*="CommentContentContainer"]');
+      const item = a.closest('[class*="CommentItem"], [data-e2e="comment-item"]') || a.parentElement;
+      const img = (own && own.querySelector('img'))
+        || [...item.querySelectorAll('a[href^="/@"] img')].find((i) => R.same(userOf(i.closest('a')), user)) || null;
       out.push({ anchor: a, data: { platform: 'tiktok', handle: user, name: R.shownText(a) || user, avatar: R.src(img) } });
     }
     return out;

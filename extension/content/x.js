@@ -125,17 +125,27 @@ var vipguardX = (() => {
       const t = shownText(a);
       if (!name && t) name = t;
     }
+    const container = block.closest('[data-testid="UserCell"], article, [data-testid="cellInnerDiv"]') || block.parentElement;
+    // No handle link (a quoted tweet): the name may read "@Someone" too. The handle is the @text that
+    // the block's own avatar names (the nearest UserAvatar-Container-<handle>), else the last one (X
+    // writes the name first).
     if (!handle) {
-      for (const s of block.querySelectorAll('span')) {
-        const t = shownText(s);
-        const m = HANDLE.exec(t);
-        if (t.startsWith('@') && m) { handle = m[1]; break; }
+      const shown = [...block.querySelectorAll('span')].map((s) => shownText(s)).filter((t) => t.startsWith('@') && HANDLE.test(t)).map((t) => HANDLE.exec(t)[1]);
+      let avatars = [];
+      for (let el = block.parentElement; el && !avatars.length; el = el === container ? null : el.parentElement) {
+        avatars = [...el.querySelectorAll('[data-testid^="UserAvatar-Container-"]')].map((a) => a.getAttribute('data-testid').slice(21).toLowerCase());
       }
+      handle = shown.filter((h) => avatars.includes(h.toLowerCase())).pop() || shown.pop() || null;
     }
     if (!handle) return null;
-    if (!name) name = shownText(block).split('@')[0].trim();
-    const container = block.closest('[data-testid="UserCell"], article, [data-testid="cellInnerDiv"]') || block.parentElement;
-    const img = container && container.querySelector('[data-testid^="UserAvatar-Container"] img');
+    if (!name) {
+      // The first text block before the handle's own ([dir] blocks, as on profile pages).
+      const parts = [...block.querySelectorAll('[dir]')].filter((part) => shownText(part));
+      const own = parts.findLastIndex((part) => handleText(part, handle));
+      name = own > 0 ? shownText(parts[0]) : shownText(block).split('@')[0].trim();
+    }
+    // The avatar X names after this account: an article also holds its quoted tweet's author's.
+    const img = container && container.querySelector(`[data-testid="UserAvatar-Container-${handle}" i] img`);
     const bioEl = container && container.matches('[data-testid="UserCell"]') ? container.querySelector('[dir="auto"]:not([data-testid]) ') : null;
     return { platform: 'x', handle, name: name || handle, avatar: img ? img.src : null, bio: bioEl && !bioEl.closest('[data-testid="User-Name"]') ? shownText(bioEl) : undefined };
   }

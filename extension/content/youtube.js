@@ -35,7 +35,9 @@ vipguardSites.push((() => {
   function cells(doc, fresh = () => true) {
     const out = [];
     for (const c of doc.querySelectorAll('ytd-comment-view-model, ytd-comment-renderer')) {
-      const a = c.querySelector('#author-text');
+      // The channel owner's own comments hide #author-text and show the handle in the creator badge:
+      // read it, and put the badge, where it is shown.
+      const a = [...c.querySelectorAll('#author-text, #author-comment-badge #name')].find((el) => !el.closest('[hidden]'));
       if (!a || !fresh(a)) continue;
       const m = HANDLE.exec(R.shownText(a, 120));
       if (!m) continue;

@@ -117,7 +117,8 @@ export async function annotations(page) {
   return page.evaluate(() => [...document.querySelectorAll('vipguard-annotation[data-vipguard-kind]')].map((e) => {
     const block = e.closest('[data-testid="User-Name"], [data-testid="UserCell"]');
     const handle = block ? (block.textContent.match(/@([A-Za-z0-9_]{1,50})/) || [])[1] : null;
-    return { kind: e.getAttribute('data-vipguard-kind'), verdict: e.getAttribute('data-vipguard-verdict'), handle };
+    const r = e.getBoundingClientRect();
+    return { kind: e.getAttribute('data-vipguard-kind'), verdict: e.getAttribute('data-vipguard-verdict'), handle, visible: r.width > 0 && r.height > 0 };
   }));
 }
 
@@ -280,9 +281,15 @@ export const SITE_PAGES = {
   'https://www.instagram.com/tundemi/following/': 'instagram-followers-fr.html',
   'https://www.youtube.com/channel/UCk7IbrahimaHindiCopy0001': 'youtube-hindi-channel.html',
   'https://www.youtube.com/@IbrahimaDialloTV/posts': 'youtube-posts.html',
+  'https://www.instagram.com/p/C0ffee123/': 'instagram-post-dialog.html',
+  'https://www.tiktok.com/@aminata.sowe/video/7300000000000000001': 'tiktok-replies.html',
+  'https://bsky.app/': 'bluesky-reposts.html',
+  'https://bsky.app/profile/kwabena-mensah-gh.bsky.social': 'bluesky-pinned.html',
+  'https://www.youtube.com/watch?v=abc123': 'youtube-creator-comments.html',
+  'https://github.com/zenith-harbour-bank/app/stargazers': 'github-stargazers.html',
 };
 // GitHub names avatars by account number.
-const GITHUB_AVATARS = { 98765432: 'zenith.png', 11110001: 'zenith.png', 22220002: 'someone-else.png' };
+const GITHUB_AVATARS = { 98765432: 'zenith.png', 11110001: 'zenith.png', 22220002: 'someone-else.png', 22220004: 'someone-else.png', 22220005: 'someone-else.png' };
 const IMAGE_HOSTS = /^https:\/\/(media\.example\.africa|cdn\.bsky\.app|avatars\.githubusercontent\.com|[a-z0-9-]+\.cdninstagram\.com|yt3\.(ggpht|googleusercontent)\.com|[a-z0-9-]+\.tiktokcdn\.com)\//;
 
 
@@ -296,7 +303,8 @@ export async function serveSites(ctx) {
     route.fulfill({ status: 200, contentType: name.endsWith('.png') ? 'image/png' : 'image/jpeg', body: fs.readFileSync(file) });
   });
   for (const [url, file] of Object.entries(SITE_PAGES)) {
-    await ctx.route(url, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: fs.readFileSync(path.join(SITE_FIXTURES, file)) }));
+    // A glob reads "?" as a wildcard: addresses with a query are matched exactly.
+    await ctx.route(url.includes('?') ? (u) => u.href === url : url, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: fs.readFileSync(path.join(SITE_FIXTURES, file)) }));
   }
 }
 
