@@ -224,6 +224,14 @@ const FILLER: &[&str] = &[
     "customer", "care", "service", "services", "helpline", "helpdesk", "hotline", "desk",
     "assistance", "client", "clients", "clientele", "cliente", "clientes", "atendimento", "soporte",
     "ayuda", "centre", "center",
+    // What scam pages offer under a brand (PalmPay Loans, Vodacom Bonus), and "help" or "service" in
+    // the languages of the brands' markets: Swahili huduma and msaada, Twi boafo, Hausa taimako, Yoruba
+    // ìrànlọ́wọ́, Portuguese apoio, French aide and SAV (service après-vente).
+    "loan", "loans", "refund", "refunds", "bonus", "bonuses", "reward", "rewards", "offer", "offers",
+    "deals", "payout", "recovery", "huduma", "msaada", "boafo", "taimako",
+    "iranlowo", "apoio", "aide", "sav",
+    // Titles of office and address that stand before names (Comrade Julius Malema, Mhe. …, Maître …).
+    "comrade", "comr", "cde", "mhe", "mheshimiwa", "dkt", "maitre",
 ];
 
 /// Filler: the words above, label words, the handle affixes of two or more letters (giveaway, naija,
