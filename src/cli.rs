@@ -314,7 +314,7 @@ fn write_table(
         // Nothing that moves the cursor or reorders the row in a terminal.
         let s: String = s
             .chars()
-            .filter(|c| !c.is_control() && !matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'))
+            .filter(|c| !c.is_control() && !vipguard::normalize::is_direction_control(*c))
             .collect();
         if s.chars().count() > n {
             format!("{}…", s.chars().take(n - 1).collect::<String>())

@@ -48,7 +48,7 @@ struct Escaped<'a>(&'a str);
 impl fmt::Display for Escaped<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         for c in self.0.chars() {
-            if c.is_control() || is_direction_control(c) {
+            if c.is_control() || crate::normalize::is_direction_control(c) {
                 write!(f, "\\u{{{:04x}}}", c as u32)?;
             } else {
                 write!(f, "{c}")?;
@@ -56,11 +56,6 @@ impl fmt::Display for Escaped<'_> {
         }
         Ok(())
     }
-}
-
-/// Bidi embeddings, overrides, isolates and marks: invisible, and they reorder what follows.
-pub(crate) fn is_direction_control(c: char) -> bool {
-    matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{061C}')
 }
 
 impl std::error::Error for InputError {}

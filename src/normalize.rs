@@ -720,6 +720,12 @@ fn is_filler(c: char) -> bool {
     )
 }
 
+/// Bidi embeddings, overrides, isolates and marks: invisible, and they reorder the text after them
+/// (error messages and the CLI's table keep them out of a terminal).
+pub fn is_direction_control(c: char) -> bool {
+    matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{061C}')
+}
+
 /// Default-ignorable, format and bidi control characters.
 fn is_invisible(c: char) -> bool {
     // The skeleton drops exactly the default-ignorable code points, which include every bidi control,
