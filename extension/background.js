@@ -412,7 +412,7 @@ async function registerGeneric(hosts) {
   const scripts = [];
   for (const host of hosts) {
     if (await chrome.permissions.contains({ origins: [`https://${host}/*`] })) {
-      scripts.push({ id: `generic:${host}`, matches: [`https://${host}/*`], js: ['i18n.js', 'report.js', 'content/annotate.js', 'content/generic.js', 'content/main.js'], runAt: 'document_idle' });
+      scripts.push({ id: `generic:${host}`, matches: [`https://${host}/*`], js: ['i18n.js', 'report.js', 'content/annotate.js', 'content/sites.js', 'content/generic.js', 'content/main.js'], runAt: 'document_idle' });
     }
   }
   // Mastodon: every https page, minus the sites with their own adapter; the adapter checks the markup

@@ -4,8 +4,7 @@
 'use strict';
 
 var vipguardGeneric = (() => {
-  // Layout whitespace only: \s would also take U+FEFF and other spaces a name may hide in.
-  const clean = (s, n = 500) => String(s || '').replace(/[ \t\n\r\f\v]+/g, ' ').trim().slice(0, n);
+  const clean = vipguardRead.clean;
   const samePage = (url) => {
     if (!url) return true; // nothing to contradict it
     try {

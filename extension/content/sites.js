@@ -1,4 +1,5 @@
-// Shared by the site adapters (mastodon.js, bluesky.js, github.js, instagram.js, youtube.js, tiktok.js):
+// Shared by the site adapters (mastodon.js, bluesky.js, github.js, instagram.js, youtube.js, tiktok.js;
+// x.js and generic.js use vipguardRead's text helpers only):
 // each pushes {name, matches(loc, doc), profile(doc, loc), cells(doc, fresh), badgeSpot(anchor)} onto
 // vipguardSites, and main.js uses the first that matches the page. badgeSpot gives the element a cell's
 // badge follows (its handle or name); vipguardAnnotate.spot decides where on that line it goes.
@@ -39,5 +40,5 @@ var vipguardRead = (() => {
   const same = (a, b) => String(a || '').toLowerCase().replace(/^@/, '') === String(b || '').toLowerCase().replace(/^@/, '');
   // An image's address, only when it is a web address (never data: or blob: from the page).
   const src = (img) => (img && /^https:\/\//.test(img.currentSrc || img.src) ? img.currentSrc || img.src : null);
-  return { shownText, meta, clean, same, src, handleText };
+  return { shownText, meta, clean, same, src, handleText, squeeze };
 })();

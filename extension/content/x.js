@@ -16,7 +16,7 @@ var vipguardX = (() => {
     // Most blocks hold only text: the browser's own textContent is then the same and much faster than
     // walking the nodes here (the walk was a third of the extension's time on a 500-cell timeline).
     if (node.nodeType === Node.ELEMENT_NODE && !node.querySelector('img, script, style, vipguard-annotation')) {
-      return squeeze(node.textContent);
+      return vipguardRead.squeeze(node.textContent, 500);
     }
     let out = '';
     const walk = (n) => {
@@ -27,13 +27,7 @@ var vipguardX = (() => {
       }
     };
     walk(node);
-    return squeeze(out);
-  }
-
-  // Layout whitespace collapsed; every other character kept as shown: JavaScript's \s also matches
-  // U+FEFF, U+00A0 and U+2000–U+200A, which an impersonator's name may hide in (evidence).
-  function squeeze(text) {
-    return text.replace(/[ \t\n\r\f\v]+/g, ' ').trim().slice(0, 500);
+    return vipguardRead.squeeze(out, 500);
   }
 
   // An @handle shown in `node` that names the account `handle` (case-insensitive), else null. A
