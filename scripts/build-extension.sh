@@ -1,16 +1,18 @@
 #!/usr/bin/env bash
-# dist/chrome/: the unpacked extension (load it with "Load unpacked"), and dist/vipguard-chrome.zip.
+# dist/chrome/ and dist/firefox/: the unpacked extension for each browser (Chrome: "Load unpacked";
+# Firefox: about:debugging), and a zip of each in dist/. One shared tree, extension/ minus platform/,
+# with platform/<browser>/manifest.json on top (uBlock's make-mv3.sh pattern).
 # Needs pkg/ and the CLI (make build runs both first). The demo list is enrolled here, so it carries
 # avatar hashes, not image paths, plus small thumbnails for the banner's side-by-side avatars.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=dist/chrome
 rm -rf "$out" && mkdir -p "$out/pkg" "$out/demo"
-cp -r extension/. "$out/"
+cp -r extension/. "$out/" && rm -r "$out/platform"
 cp pkg/vipguard.js pkg/vipguard_bg.wasm "$out/pkg/"
 target/release/vipguard enroll demo/protected.json -o "$out/demo/protected.json" >/dev/null
 python3 - "$out" <<'PY'
-import base64, json, os, struct, sys, zlib, zipfile
+import base64, json, os, struct, sys, zlib
 out = sys.argv[1]
 # Thumbnails of the demo's protected avatars, as data URLs keyed by account id.
 lst = json.load(open("demo/protected.json", encoding="utf-8"))
@@ -40,25 +42,11 @@ png = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", W, W, 8, 6, 
 open(os.path.join(out, "icon128.png"), "wb").write(png)
 PY
 
-# Firefox: the same files, with an event page instead of a service worker and Gecko's settings.
+# Firefox: the same files, with its own manifest (an event page instead of a service worker, Gecko's settings).
 ff=dist/firefox
 rm -rf "$ff" && cp -r "$out" "$ff"
-python3 - "$ff" <<'PY'
-import json, os, sys
-path = os.path.join(sys.argv[1], "manifest.json")
-m = json.load(open(path, encoding="utf-8"))
-m["background"] = {"scripts": ["background.js"], "type": "module"}
-m.pop("minimum_chrome_version", None)
-m["options_ui"] = {"page": m.pop("options_page"), "open_in_tab": True}
-m["browser_specific_settings"] = {"gecko": {
-    "id": "vipguard@vipguard.org",
-    # data_collection_permissions, storage.session and optional host permissions: Firefox 142 (desktop and Android) has them all.
-    "strict_min_version": "142.0",
-    # Nothing leaves the machine: no data is collected.
-    "data_collection_permissions": {"required": ["none"]},
-}}
-json.dump(m, open(path, "w", encoding="utf-8"), indent=2, ensure_ascii=False)
-PY
+cp extension/platform/chrome/manifest.json "$out/manifest.json"
+cp extension/platform/firefox/manifest.json "$ff/manifest.json"
 
 python3 - <<'PY'
 import os, zipfile

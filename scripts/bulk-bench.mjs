@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { launch, loadDemoList, ROOT } from '../tests/e2e/harness.mjs';
 import { bulkLines } from '../tests/e2e/bulk-data.mjs';
-import { parseLines } from '../extension/ui/bulk-input.js';
+import { parseLines } from '../extension/ui/bulk/bulk-input.js';
 
 const N = 10000;
 const ROUNDS = 3;
@@ -17,7 +17,7 @@ await loadDemoList(h);
 const runs = [];
 for (let round = 0; round < ROUNDS; round++) {
   const page = await h.ctx.newPage();
-  await page.goto(`chrome-extension://${h.extensionId}/ui/bulk.html`);
+  await page.goto(`chrome-extension://${h.extensionId}/ui/bulk/bulk.html`);
   await page.$eval('#paste', (t, v) => { t.value = v; }, text);
   await page.evaluate(() => {
     window.longTasks = [];

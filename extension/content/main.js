@@ -3,13 +3,10 @@
 'use strict';
 
 (() => {
-  // The X adapter on X; the first site adapter that recognises the page; on a site the reviewer
-  // enabled, the generic one. None: this page is not one we read (Mastodon's script runs on every
-  // site when enabled, and does nothing on pages that are not Mastodon's).
-  const sites = typeof vipguardSites !== 'undefined' ? vipguardSites : [];
-  const adapter = (typeof vipguardX !== 'undefined' && /(^|\.)(x|twitter)\.com$/.test(location.hostname) && vipguardX)
-    || sites.find((a) => a.matches(location, document))
-    || (typeof vipguardGeneric !== 'undefined' ? vipguardGeneric : null);
+  // The first site adapter that recognises the page (each page gets its site's adapter, or the generic
+  // one on a site the reviewer enabled). None: this page is not one we read (Mastodon's script runs on
+  // every site when enabled, and does nothing on pages that are not Mastodon's).
+  const adapter = vipguardSites.find((a) => a.matches(location, document));
   if (!adapter) return;
   const MAX_CELLS_PER_PASS = 1000;
   const BATCH = 200; // the worker's cap per message

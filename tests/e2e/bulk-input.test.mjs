@@ -1,7 +1,7 @@
-// Reading what people paste into the bulk page (extension/ui/bulk-input.js), as a unit.
+// Reading what people paste into the bulk page (extension/ui/bulk/bulk-input.js), as a unit.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseLines, fromUrl } from '../../extension/ui/bulk-input.js';
+import { parseLines, fromUrl } from '../../extension/ui/bulk/bulk-input.js';
 
 const one = (line, platform = 'x') => {
   const { profiles, errors } = parseLines(line, platform);

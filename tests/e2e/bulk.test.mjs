@@ -14,7 +14,7 @@ before(async () => {
   h = await launch();
   await loadDemoList(h);
   page = await h.ctx.newPage();
-  await page.goto(`chrome-extension://${h.extensionId}/ui/bulk.html`);
+  await page.goto(`chrome-extension://${h.extensionId}/ui/bulk/bulk.html`);
 });
 after(async () => h && h.close());
 

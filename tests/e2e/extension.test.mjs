@@ -110,7 +110,7 @@ function grayGif(width, height, gray) {
 test('a GIF avatar (decoded by the browser, not the package) is still recognised as a copied photo', async () => {
   const png = fs.readFileSync(path.join(ROOT, 'demo/avatars/copy-kwabena-mirrored-badge.png'));
   const scratch = await h.ctx.newPage();
-  await scratch.goto(`chrome-extension://${h.extensionId}/ui/popup.html`);
+  await scratch.goto(`chrome-extension://${h.extensionId}/ui/popup/popup.html`);
   const { width, height, gray } = await scratch.evaluate(async (b64) => {
     const blob = new Blob([Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))], { type: 'image/png' });
     const bmp = await createImageBitmap(blob);
@@ -267,7 +267,7 @@ test('options page: import a good list, reject a bad one with an error per row, 
     { id: 'c', name: 'Cee Obi' },
   ] }, null, 1));
   const page = await h.ctx.newPage();
-  await page.goto(`chrome-extension://${h.extensionId}/ui/options.html`);
+  await page.goto(`chrome-extension://${h.extensionId}/ui/options/options.html`);
   await page.getByText(/In use: 6 account/).waitFor();
   const input = page.getByLabel('Import protected accounts');
   await input.setInputFiles(bad);
@@ -293,7 +293,7 @@ test('popup: the tab\'s verdicts, flagged first, and the pause switch', async ()
   const page = await visit(h, 'https://x.com/home', { expect: 4 });
   const tabId = await h.worker.evaluate(async () => (await chrome.tabs.query({ url: 'https://x.com/home' }))[0].id);
   const popup = await h.ctx.newPage();
-  await popup.goto(`chrome-extension://${h.extensionId}/ui/popup.html?tab=${tabId}`);
+  await popup.goto(`chrome-extension://${h.extensionId}/ui/popup/popup.html?tab=${tabId}`);
   await popup.getByText(/7 account\(s\) checked on this page, 4 flagged/).waitFor();
   const first = await popup.locator('#verdicts tbody tr').first().getAttribute('data-verdict');
   assert.equal(first, 'impersonation');
@@ -307,7 +307,7 @@ test('popup: the tab\'s verdicts, flagged first, and the pause switch', async ()
 
 test('options page: add an account by hand with an avatar enrolled from an image file', async () => {
   const page = await h.ctx.newPage();
-  await page.goto(`chrome-extension://${h.extensionId}/ui/options.html`);
+  await page.goto(`chrome-extension://${h.extensionId}/ui/options/options.html`);
   await page.getByText(/In use: \d+ account/).waitFor();
   const form = page.locator('#edit');
   await form.getByLabel('id').fill('vip-new');

@@ -14,7 +14,7 @@ after(async () => h && h.close());
 
 test('the options page is in French', async () => {
   const page = await h.ctx.newPage();
-  await page.goto(`chrome-extension://${h.extensionId}/ui/options.html`);
+  await page.goto(`chrome-extension://${h.extensionId}/ui/options/options.html`);
   await page.getByRole('heading', { name: 'vipguard : comptes protégés et réglages' }).waitFor();
   assert.equal(await page.locator('#current').textContent(), 'En usage : 6 compte(s), 7 identifiant(s), 2 identifiant(s) officiel(s), 3 autre(s) nom(s), 6 avatar(s).');
   for (const name of ['Annuler la dernière modification', 'Exporter la liste (JSON)', 'Utiliser cette liste', 'Exporter le journal d\'audit (CSV)']) {
@@ -56,7 +56,7 @@ test('badges on a list are in French, with a French spoken label', async () => {
 
 test('the bulk page is in French', async () => {
   const page = await h.ctx.newPage();
-  await page.goto(`chrome-extension://${h.extensionId}/ui/bulk.html`);
+  await page.goto(`chrome-extension://${h.extensionId}/ui/bulk/bulk.html`);
   await page.getByLabel('Collez des identifiants, des noms ou des adresses de profils (un par ligne)').fill('@KwabenaMensahGH Кwabena Мensah\nNgozi Eze');
   await page.getByRole('button', { name: 'Vérifier' }).click();
   await page.getByText('Terminé : 2 vérifiés.').waitFor();

@@ -37,7 +37,7 @@ test('nothing runs on a site until it is enabled', async () => {
 
 test('enabled from the options page, the site gets banners from h-card, JSON-LD and OpenGraph', async () => {
   const opts = await h.ctx.newPage();
-  await opts.goto(`chrome-extension://${h.extensionId}/ui/options.html`);
+  await opts.goto(`chrome-extension://${h.extensionId}/ui/options/options.html`);
   await opts.getByLabel('Site', { exact: true }).fill(SITE);
   await opts.getByRole('button', { name: 'Enable on this site' }).click();
   await opts.getByText(`Enabled on ${SITE}.`).waitFor();

@@ -73,7 +73,7 @@ export async function launch({ extraHosts = [], lang = 'en-US' } = {}) {
   // Installing opens the options page (first run); wait for it so nothing races with it.
   let firstRun = null;
   for (let i = 0; i < 50 && !firstRun; i++) {
-    firstRun = ctx.pages().find((p) => p.url().endsWith('/ui/options.html')) || null;
+    firstRun = ctx.pages().find((p) => p.url().endsWith('/ui/options/options.html')) || null;
     if (!firstRun) await new Promise((r) => setTimeout(r, 100));
   }
   if (firstRun) await firstRun.waitForLoadState('load');
@@ -85,7 +85,7 @@ export async function loadDemoList(h) {
   let page = h.firstRun && !h.firstRun.isClosed() ? h.firstRun : null;
   if (!page) {
     page = await h.ctx.newPage();
-    await page.goto(`chrome-extension://${h.extensionId}/ui/options.html`);
+    await page.goto(`chrome-extension://${h.extensionId}/ui/options/options.html`);
   }
   // By id, so it works in every interface language.
   await page.locator('#load-demo').click();
@@ -232,7 +232,7 @@ export async function restartWorker(h, url) {
   return { verdict, engine: await h.worker.evaluate(() => globalThis.vipguardEngine) };
 }
 
-// Whether the worker has kept its engine's snapshot (extension/engine-store.js).
+// Whether the worker has kept its engine's snapshot (extension/worker/engine.js).
 export function engineKept(h) {
   return h.worker.evaluate(() => new Promise((resolve) => {
     const req = indexedDB.open('vipguard-engine', 1);
@@ -312,7 +312,7 @@ export async function serveSites(ctx) {
 // sites: launch with extraHosts ['*']).
 export async function enableMastodon(h) {
   const opts = await h.ctx.newPage();
-  await opts.goto(`chrome-extension://${h.extensionId}/ui/options.html`);
+  await opts.goto(`chrome-extension://${h.extensionId}/ui/options/options.html`);
   await opts.locator('#site-mastodon').check();
   await opts.locator('#mastodon-status').filter({ hasText: /\S/ }).waitFor();
   await opts.close();

@@ -1,5 +1,5 @@
 // The interface's words as content scripts get them: the worker sends every message as a template
-// ($1…$9 as U+0001…U+0009, background.js catalogueTemplates) and i18n.js fills it in. Filled templates
+// ($1…$9 as U+0001…U+0009, worker/templates.js catalogueTemplates) and i18n.js fills it in. Filled templates
 // must read exactly as the browser's own catalogue, in English and French, however many substitutions
 // a call passes and whatever they hold.
 import { test } from 'node:test';
@@ -11,7 +11,7 @@ for (const lang of ['en-US', 'fr']) {
     const h = await launch({ lang });
     try {
       const page = await h.ctx.newPage();
-      await page.goto(`chrome-extension://${h.extensionId}/ui/options.html`);
+      await page.goto(`chrome-extension://${h.extensionId}/ui/options/options.html`);
       const out = await page.evaluate(async () => {
         const sentinels = Array.from({ length: 9 }, (_, i) => String.fromCharCode(i + 1));
         const keys = Object.keys(await (await fetch(chrome.runtime.getURL('_locales/en/messages.json'))).json());

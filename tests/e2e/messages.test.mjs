@@ -2,7 +2,7 @@
 // one) could send something it should not.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { validateMessage } from '../../extension/messages.js';
+import { validateMessage } from '../../extension/worker/validate.js';
 
 const ID = 'abcdefghijklmnopabcdefghijklmnop';
 const tab = { id: 3, url: 'https://x.com/home' };
@@ -48,13 +48,15 @@ for (const [what, msg, sender] of BAD) {
   });
 }
 
-test('extension pages may validate lists', () => {
-  const page = { id: ID, url: `chrome-extension://${ID}/ui/options.html` };
-  assert.equal(validateMessage({ type: 'checkList', text: '{}' }, page, ID), null);
+test('lists, enrolment and the version are not the worker\'s: the options page runs the WASM package itself', () => {
+  const page = { id: ID, url: `chrome-extension://${ID}/ui/options/options.html` };
+  for (const type of ['checkList', 'enrollImage', 'version']) {
+    assert.match(validateMessage({ type, text: '{}', bytes: [] }, page, ID), /^unknown message type/);
+  }
 });
 
 test('decisions and evidence images from a served tab or an extension page pass; audit exports from pages', () => {
-  const page = { id: ID, url: `chrome-extension://${ID}/ui/popup.html` };
+  const page = { id: ID, url: `chrome-extension://${ID}/ui/popup/popup.html` };
   assert.equal(validateMessage(decide(), fromTab, ID), null);
   assert.equal(validateMessage(decide({ decision: 'not_impersonator', note: undefined }), page, ID), null);
   assert.equal(validateMessage({ type: 'evidenceImage', url: 'https://x.com/home', profile, match: 'vip-1', verdict: 'impersonation', score: 0.9 }, fromTab, ID), null);

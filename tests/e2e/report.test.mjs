@@ -1,4 +1,4 @@
-// The evidence report and CSV formats (extension/report.js), as units: what a ticket or a BI tool
+// The evidence report and CSV formats (extension/shared/report.js), as units: what a ticket or a BI tool
 // receives when the page data is hostile.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -10,7 +10,7 @@ import { fakeChrome } from './locales.mjs';
 function load(lang) {
   const ctx = { chrome: fakeChrome(lang), document: { documentElement: {} } };
   const src = (f) => fs.readFileSync(new URL(`../../extension/${f}`, import.meta.url), 'utf8');
-  vm.runInNewContext(`${src('i18n.js')}; ${src('report.js')}; this.r = vipguardReport;`, ctx);
+  vm.runInNewContext(`${src('shared/i18n.js')}; ${src('shared/report.js')}; this.r = vipguardReport;`, ctx);
   return ctx.r;
 }
 const R = load('en');

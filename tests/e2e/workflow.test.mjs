@@ -139,7 +139,7 @@ test('the options page lists cleared accounts and removes one; the audit log exp
   await page.close();
 
   const opts = await h.ctx.newPage();
-  await opts.goto(`chrome-extension://${h.extensionId}/ui/options.html`);
+  await opts.goto(`chrome-extension://${h.extensionId}/ui/options/options.html`);
   const row = opts.locator('#allow tbody tr', { hasText: '@KwabenaMensahGH' });
   await row.waitFor();
   await opts.getByRole('button', { name: 'Remove @KwabenaMensahGH from the accounts marked not an impersonator' }).click();
@@ -177,7 +177,7 @@ test('the popup copies the evidence of an account flagged in a list, saves its i
   const page = await visit(h, 'https://x.com/AminataSowe/followers', { expect: 1 });
   const tabId = await h.worker.evaluate(async (u) => (await chrome.tabs.query({})).find((t) => t.url === u).id, page.url());
   const popup = await h.ctx.newPage();
-  await popup.goto(`chrome-extension://${h.extensionId}/ui/popup.html?tab=${tabId}`);
+  await popup.goto(`chrome-extension://${h.extensionId}/ui/popup/popup.html?tab=${tabId}`);
   await popup.getByRole('button', { name: 'Copy evidence for @AminataSowe1' }).click();
   await popup.getByText('Evidence for @AminataSowe1 (Markdown) copied').waitFor();
   const md = await clipboard(popup);
@@ -198,7 +198,7 @@ test('the popup copies the evidence of an account flagged in a list, saves its i
 
 test('a decision message with a made-up decision or an oversized note is refused by the worker', async () => {
   const opts = await h.ctx.newPage();
-  await opts.goto(`chrome-extension://${h.extensionId}/ui/options.html`);
+  await opts.goto(`chrome-extension://${h.extensionId}/ui/options/options.html`);
   const answers = await opts.evaluate(async () => Promise.all([
     chrome.runtime.sendMessage({ type: 'decide', url: 'https://x.com/a', profile: { platform: 'x', handle: 'a', name: 'A' }, decision: 'ban' }),
     chrome.runtime.sendMessage({ type: 'decide', url: 'https://x.com/a', profile: { platform: 'x', handle: 'a', name: 'A' }, decision: 'escalate', note: 'x'.repeat(1001) }),

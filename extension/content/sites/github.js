@@ -5,7 +5,7 @@
 vipguardSites.push((() => {
   const R = vipguardRead;
   const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
-  const matches = (loc) => loc.hostname === 'github.com';
+  const matches = (loc) => vipguardSiteCatalog.isPage('github', loc.hostname);
 
   function pageLogin(loc) {
     const seg = loc.pathname.split('/').filter(Boolean);
@@ -50,3 +50,7 @@ vipguardSites.push((() => {
   const badgeSpot = (row) => row.querySelector('.Link--secondary')?.parentElement || row.querySelector('.follow-list-name') || row;
   return { name: 'github', matches, profile, cells, badgeSpot };
 })());
+
+// Test pages:
+//   tests/e2e/fixtures/sites/github-profile.html tests/e2e/fixtures/sites/github-pronouns.html
+//   tests/e2e/fixtures/sites/github-stargazers.html

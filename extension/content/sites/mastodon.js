@@ -74,3 +74,7 @@ vipguardSites.push((() => {
   const badgeSpot = (block) => block.querySelector('.display-name') || block;
   return { name: 'mastodon', matches, profile, cells, badgeSpot };
 })());
+
+// Test pages:
+//   tests/e2e/fixtures/sites/mastodon-43.html tests/e2e/fixtures/sites/mastodon-profile.html
+//   tests/e2e/fixtures/sites/mastodon-remote-dot.html

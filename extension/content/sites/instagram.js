@@ -1,13 +1,13 @@
-// Instagram (www.instagram.com): profile pages, and the people in follower and following lists. Its class names are generated, so the adapter reads what
-// is stable: the Open Graph title "Name (@user) • Instagram photos and videos" when it names the page,
-// otherwise the page header (its heading is the username; the profile picture's alt names it too).
+// Instagram (www.instagram.com): profile pages, and the people in follower and following lists. Its class
+// names are generated, so the adapter reads what is stable: the Open Graph title "Name (@user) • Instagram
+// photos and videos" when it names the page, otherwise the page header (its heading is the username; the
+// profile picture's alt names it too).
 'use strict';
 
 vipguardSites.push((() => {
   const R = vipguardRead;
   const USER = /^[A-Za-z0-9_.]{1,30}$/;
-  const NOT_PEOPLE = new Set(['explore', 'reels', 'direct', 'accounts', 'stories', 'p', 'reel', 'about', 'legal', 'web']);
-  const matches = (loc) => /(^|\.)instagram\.com$/.test(loc.hostname);
+  const matches = (loc) => vipguardSiteCatalog.isPage('instagram', loc.hostname);
 
   // The profile's address, on its tabs too (/user/reels/, /user/tagged/).
   const TABS = new Set(['reels', 'tagged', 'saved', 'guides', 'feed']);
@@ -16,7 +16,7 @@ vipguardSites.push((() => {
   function pageUser(loc) {
     const seg = loc.pathname.split('/').filter(Boolean);
     const tab = seg.length === 1 || (seg.length === 2 && TABS.has(seg[1]));
-    return tab && USER.test(seg[0]) && !NOT_PEOPLE.has(seg[0].toLowerCase()) ? seg[0] : null;
+    return tab && USER.test(seg[0]) && !vipguardSiteCatalog.notPerson('instagram', seg[0]) ? seg[0] : null;
   }
 
   // The profile picture in a header or list row, whatever the interface language: the picture whose
@@ -93,3 +93,8 @@ vipguardSites.push((() => {
 
   return { name: 'instagram', matches, profile, cells, badgeSpot: (a) => a };
 })());
+
+// Test pages:
+//   tests/e2e/fixtures/sites/instagram-followers-fr.html tests/e2e/fixtures/sites/instagram-followers.html
+//   tests/e2e/fixtures/sites/instagram-post-dialog.html tests/e2e/fixtures/sites/instagram-profile.html
+//   tests/e2e/fixtures/sites/instagram-reels-fr.html tests/e2e/fixtures/sites/instagram-stale-head.html

@@ -1,9 +1,9 @@
 // The bulk page: many accounts checked against the protected list in the worker, in batches through
 // checkMany, with a progress bar; a sortable, filterable table; CSV export.
-import init, { readProfiles } from '../pkg/vipguard.js';
+import init, { readProfiles } from '../../pkg/vipguard.js';
 import { parseLines, PLATFORMS } from './bulk-input.js';
+import { $, text } from '../page.js';
 
-const $ = (id) => document.getElementById(id);
 const { t } = vipguardI18n;
 const BATCH = 500; // the worker's cap per message
 const PAGE = 1000; // rows drawn at a time: the rest wait for "Show more" (export has them all)
@@ -14,16 +14,10 @@ let rows = []; // {line, platform, handle, name, verdict, match, matchName, scor
 let sort = { key: 'score', dir: -1 };
 let limit = PAGE;
 
-function text(tag, value) {
-  const e = document.createElement(tag);
-  e.textContent = value;
-  return e;
-}
-
 async function profilesFromInput() {
   const file = $('file').files[0];
   if (file) {
-    await init({ module_or_path: '../pkg/vipguard_bg.wasm' });
+    await init({ module_or_path: '../../pkg/vipguard_bg.wasm' });
     // The command line's reader: its columns and its messages, one per bad row.
     const read = readProfiles(await file.text(), file.name.toLowerCase().endsWith('.jsonl') ? file.name : `${file.name.replace(/\.[^.]*$/, '')}.csv`);
     return {

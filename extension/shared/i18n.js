@@ -56,7 +56,7 @@ var vipguardI18n = (() => {
   const recorded = (decision) => t(decision === 'allow_removed' ? 'recordedUndone'
     : (DECISIONS.find(([d]) => d === decision) || [])[2]);
 
-  // The worker's templates (background.js, catalogueTemplates), kept as sent rather than copied on the
+  // The worker's templates (worker/templates.js, catalogueTemplates), kept as sent rather than copied on the
   // page's thread. Anything but a non-empty string is ignored by t.
   function seed(messages) {
     if (messages && typeof messages === 'object') templates = messages;

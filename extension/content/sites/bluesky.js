@@ -5,7 +5,7 @@
 vipguardSites.push((() => {
   const R = vipguardRead;
   const HANDLE = /^@?([A-Za-z0-9.-]{1,253}\.[A-Za-z]{2,})$/;
-  const matches = (loc) => loc.hostname === 'bsky.app';
+  const matches = (loc) => vipguardSiteCatalog.isPage('bluesky', loc.hostname);
 
   function pageHandle(loc) {
     const m = /^\/profile\/([^/]+)\/?$/.exec(decodeURIComponent(loc.pathname));
@@ -73,3 +73,8 @@ vipguardSites.push((() => {
   }
   return { name: 'bluesky', matches, profile, cells, badgeSpot };
 })());
+
+// Test pages:
+//   tests/e2e/fixtures/sites/bluesky-did.html tests/e2e/fixtures/sites/bluesky-followers.html
+//   tests/e2e/fixtures/sites/bluesky-no-name.html tests/e2e/fixtures/sites/bluesky-pinned.html
+//   tests/e2e/fixtures/sites/bluesky-profile.html tests/e2e/fixtures/sites/bluesky-reposts.html

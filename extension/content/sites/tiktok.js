@@ -5,7 +5,7 @@
 vipguardSites.push((() => {
   const R = vipguardRead;
   const USER = /^[A-Za-z0-9_.]{2,24}$/;
-  const matches = (loc) => /(^|\.)tiktok\.com$/.test(loc.hostname);
+  const matches = (loc) => vipguardSiteCatalog.isPage('tiktok', loc.hostname);
 
   function pageUser(loc) {
     const m = /^\/@([^/?#]+)\/?$/.exec(decodeURIComponent(loc.pathname));
@@ -48,3 +48,6 @@ vipguardSites.push((() => {
   const badgeSpot = (a) => a;
   return { name: 'tiktok', matches, profile, cells, badgeSpot };
 })());
+
+// Test pages:
+//   tests/e2e/fixtures/sites/tiktok-profile.html tests/e2e/fixtures/sites/tiktok-replies.html

@@ -1,20 +1,10 @@
 // What a partnerships team pastes into the bulk page, read into profiles: one per line, each a profile
-// URL, an @handle with or without a display name, or a display name alone.
+// URL, an @handle with or without a display name, or a display name alone. Which addresses are profiles
+// comes from the site catalogue.
+import '../../shared/site-catalog.js';
 
-// Profile URLs of the sites vipguard knows: platform and handle from the path.
-const SITES = [
-  { hosts: ['x.com', 'twitter.com', 'mobile.twitter.com', 'www.x.com', 'www.twitter.com'], platform: 'x', path: /^\/([A-Za-z0-9_]{1,50})\/?$/ },
-  { hosts: ['instagram.com', 'www.instagram.com'], platform: 'instagram', path: /^\/([A-Za-z0-9_.]{1,60})\/?$/ },
-  { hosts: ['github.com', 'www.github.com'], platform: 'github', path: /^\/([A-Za-z0-9-]{1,60})\/?$/ },
-  { hosts: ['tiktok.com', 'www.tiktok.com'], platform: 'tiktok', path: /^\/@([A-Za-z0-9_.]{1,60})\/?$/ },
-  { hosts: ['youtube.com', 'www.youtube.com', 'm.youtube.com'], platform: 'youtube', path: /^\/@([^/\s]{1,100})\/?$/ },
-  { hosts: ['bsky.app'], platform: 'bluesky', path: /^\/profile\/([A-Za-z0-9.:-]{1,253})\/?$/ },
-];
-// Paths on those hosts that are pages, not people.
-const NOT_PEOPLE = new Set(['home', 'explore', 'search', 'notifications', 'messages', 'settings', 'i', 'login', 'signup',
-  'about', 'features', 'pricing', 'topics', 'orgs', 'marketplace', 'accounts', 'reels', 'direct']);
-
-export const PLATFORMS = ['x', 'instagram', 'mastodon', 'bluesky', 'github', 'youtube', 'tiktok'];
+const { SITES, PLATFORMS, notPerson, site } = globalThis.vipguardSiteCatalog;
+export { PLATFORMS };
 export const MAX_LINES = 20000;
 
 // A profile URL as {platform, handle}, or a reason it is not one.
@@ -29,13 +19,13 @@ export function fromUrl(text) {
   const host = u.hostname.toLowerCase();
   const path = decodeURIComponent(u.pathname);
   for (const s of SITES) {
-    if (!s.hosts.includes(host)) continue;
-    const m = path.match(s.path);
-    if (!m || NOT_PEOPLE.has(m[1].toLowerCase())) return { error: `not a profile address on ${host}` };
+    if (!s.pageHosts.includes(host) && !s.addressHosts.includes(host)) continue;
+    const m = path.match(s.profilePath);
+    if (!m || notPerson(s.platform, m[1])) return { error: `not a profile address on ${host}` };
     return { platform: s.platform, handle: m[1] };
   }
   // Mastodon and other fediverse servers: https://server/@user (or @user@home.server).
-  const fedi = path.match(/^\/@([A-Za-z0-9_.-]{1,60})(?:@([A-Za-z0-9.-]+))?\/?$/);
+  const fedi = path.match(site('mastodon').profilePath);
   if (fedi) return { platform: 'mastodon', handle: `${fedi[1]}@${fedi[2] || host}` };
   return { error: `${host} is not a site vipguard reads profile addresses of` };
 }

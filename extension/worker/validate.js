@@ -1,25 +1,14 @@
 // Validation of every message the worker receives. Content scripts run in the page's process, so
 // a message is treated as untrusted input: right sender, a tab on a site an adapter serves, the right
 // shape, bounded sizes.
+import '../shared/site-catalog.js';
 
-// Each site an adapter serves, and the platform its profiles must name.
-export const SITE_PLATFORMS = {
-  'x.com': 'x', 'twitter.com': 'x', 'mobile.twitter.com': 'x',
-  'bsky.app': 'bluesky', 'github.com': 'github', 'www.instagram.com': 'instagram',
-  'www.youtube.com': 'youtube', 'm.youtube.com': 'youtube', 'www.tiktok.com': 'tiktok',
-};
-export const SITE_HOSTS = Object.keys(SITE_PLATFORMS);
-// Where those sites keep avatars (exact hosts, and domains whose subdomains serve them).
-export const AVATAR_HOSTS = ['pbs.twimg.com', 'abs.twimg.com', 'cdn.bsky.app', 'avatars.githubusercontent.com',
-  'yt3.ggpht.com', 'yt3.googleusercontent.com'];
-export const AVATAR_DOMAINS = ['cdninstagram.com', 'fbcdn.net', 'tiktokcdn.com', 'tiktokcdn-us.com'];
-export const isAvatarHost = (host) => AVATAR_HOSTS.includes(host) || AVATAR_DOMAINS.some((d) => host.endsWith(`.${d}`));
+const { PAGE_HOSTS, pageSite } = globalThis.vipguardSiteCatalog;
 // What a reviewer can decide about a checked profile ("allow_removed" undoes "not_impersonator").
-export const DECISIONS = ['confirmed', 'not_impersonator', 'escalate', 'allow_removed'];
+const DECISIONS = ['confirmed', 'not_impersonator', 'escalate', 'allow_removed'];
 const MAX_PROFILES = 200;
 const MAX_BULK = 500;
 const MAX_FIELD = 2000;
-const MAX_LIST_BYTES = 20 * 1024 * 1024;
 
 const isStr = (v, max = MAX_FIELD) => typeof v === 'string' && v.length <= max;
 
@@ -47,7 +36,7 @@ export function validateMessage(msg, sender, extensionId, extraHosts = [], { mas
   const tabProblem = () => {
     if (!sender.tab || typeof sender.tab.id !== 'number') return `${msg.type} must come from a tab`;
     const host = hostOf(sender.url || sender.tab.url || '');
-    if (!host || !(SITE_HOSTS.includes(host) || extraHosts.includes(host) || mastodon)) return 'site not served';
+    if (!host || !(PAGE_HOSTS.includes(host) || extraHosts.includes(host) || mastodon)) return 'site not served';
     if (!isStr(msg.url, 4096) || hostOf(msg.url) !== host) return 'url does not match the sender';
     return null;
   };
@@ -65,7 +54,8 @@ export function validateMessage(msg, sender, extensionId, extraHosts = [], { mas
       for (const k of ['id', 'platform', 'handle', 'name']) if (!isStr(p[k])) return `profile.${k} must be a string`;
       if (p.bio != null && !isStr(p.bio, 4000)) return 'profile.bio must be a short string';
       if (p.avatar != null && !isStr(p.avatar, 2048)) return 'profile.avatar must be a URL';
-      const allowed = SITE_PLATFORMS[host] ? [SITE_PLATFORMS[host]] : [...(extraHosts.includes(host) ? [host.slice(0, 40)] : []), ...(mastodon ? ['mastodon'] : [])];
+      const site = pageSite(host);
+      const allowed = site ? [site.platform] : [...(extraHosts.includes(host) ? [host.slice(0, 40)] : []), ...(mastodon ? ['mastodon'] : [])];
       if (!allowed.includes(p.platform)) return 'profile.platform must be the site';
     }
     return null;
@@ -109,14 +99,6 @@ export function validateMessage(msg, sender, extensionId, extraHosts = [], { mas
   }
   if (['auditExport', 'auditCount', 'auditClear'].includes(msg.type)) {
     return fromExtensionPage ? null : `${msg.type} is only for extension pages`;
-  }
-  if (['checkList', 'enrollImage', 'version'].includes(msg.type)) {
-    if (!fromExtensionPage) return `${msg.type} is only for extension pages`;
-    if (msg.type === 'checkList' && !isStr(msg.text, MAX_LIST_BYTES)) return 'list text missing or too large';
-    if (msg.type === 'enrollImage' && !(Array.isArray(msg.bytes) && msg.bytes.length <= 10 * 1024 * 1024)) {
-      return 'image bytes missing or too large';
-    }
-    return null;
   }
   return `unknown message type ${JSON.stringify(msg.type).slice(0, 40)}`;
 }

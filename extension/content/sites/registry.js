@@ -1,8 +1,8 @@
-// Shared by the site adapters (mastodon.js, bluesky.js, github.js, instagram.js, youtube.js, tiktok.js;
-// x.js and generic.js use vipguardRead's text helpers only):
-// each pushes {name, matches(loc, doc), profile(doc, loc), cells(doc, fresh), badgeSpot(anchor)} onto
-// vipguardSites, and main.js uses the first that matches the page. badgeSpot gives the element a cell's
-// badge follows (its handle or name); vipguardAnnotate.spot decides where on that line it goes.
+// The registry of site adapters and the readers they share. Every adapter (content/sites/<site>.js, one
+// per site, X and generic included) pushes {name, matches(loc, doc), profile(doc, loc), cells(doc, fresh),
+// badgeSpot(anchor)} onto vipguardSites, and main.js uses the first that matches the page. badgeSpot gives
+// the element a cell's badge follows (its handle or name); vipguardAnnotate.spot decides where on that
+// line it goes. An adapter reads its site's hosts and paths from shared/site-catalog.js.
 'use strict';
 
 var vipguardSites = [];
@@ -11,10 +11,14 @@ var vipguardRead = (() => {
   // Layout whitespace collapsed; every other character kept: JavaScript's \s also matches U+FEFF,
   // U+00A0 and U+2000–U+200A, which an impersonator's name may hide in (evidence).
   const squeeze = (s, max) => String(s || '').replace(/[ \t\n\r\f\v]+/g, ' ').trim().slice(0, max);
+  // Images that are emoji, read as their alt text: by default those whose class names them; X draws every
+  // emoji as an <img alt="✅"> and passes `emoji: () => true`.
+  const EMOJI = { emoji: (img) => /emoji/i.test(img.className) };
   // Text as shown, emoji images read as their alt text, our own annotations left out.
-  function shownText(node, max = 500) {
+  function shownText(node, max = 500, { emoji } = EMOJI) {
     if (!node) return '';
-    // Plain text blocks (most): the browser's textContent is the same and much faster than a walk here.
+    // Plain text blocks (most): the browser's textContent is the same and much faster than a walk here
+    // (the walk was a third of the extension's time on a 500-cell timeline).
     if (node.nodeType === Node.ELEMENT_NODE && !node.querySelector('img, script, style, template, vipguard-annotation')) {
       return squeeze(node.textContent, max);
     }
@@ -22,7 +26,7 @@ var vipguardRead = (() => {
     const walk = (n) => {
       if (n.nodeType === Node.TEXT_NODE) out += n.nodeValue;
       else if (n.nodeType === Node.ELEMENT_NODE) {
-        if (n.tagName === 'IMG') out += /emoji/i.test(n.className) ? n.getAttribute('alt') || '' : '';
+        if (n.tagName === 'IMG') out += emoji(n) ? n.getAttribute('alt') || '' : '';
         else if (!['SCRIPT', 'STYLE', 'VIPGUARD-ANNOTATION', 'TEMPLATE'].includes(n.tagName)) n.childNodes.forEach(walk);
       }
     };
@@ -35,8 +39,9 @@ var vipguardRead = (() => {
   };
   const clean = (s, n = 500) => squeeze(s, n);
   // A handle as shown, without the direction marks sites wrap handles in (Bluesky writes
-  // U+202A @handle U+202C so it reads left to right inside right-to-left text).
-  const handleText = (s) => String(s || '').replace(/[\u200E\u200F\u202A-\u202E\u2066-\u2069]/g, '').trim();
+  // U+202A @handle U+202C so it reads left to right inside right-to-left text). The same characters as
+  // the engine's is_direction_control, U+061C ARABIC LETTER MARK included.
+  const handleText = (s) => String(s || '').replace(/[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g, '').trim();
   const same = (a, b) => String(a || '').toLowerCase().replace(/^@/, '') === String(b || '').toLowerCase().replace(/^@/, '');
   // An image's address, only when it is a web address (never data: or blob: from the page).
   const src = (img) => (img && /^https:\/\//.test(img.currentSrc || img.src) ? img.currentSrc || img.src : null);

@@ -5,7 +5,7 @@ vipguardSites.push((() => {
   const R = vipguardRead;
   // Handles in any script, with the vowel signs of Devanagari and others (\p{M}) and the middle dot.
   const HANDLE = /^@([\p{L}\p{M}\p{N}_.·-]{3,100})$/u;
-  const matches = (loc) => /(^|\.)youtube\.com$/.test(loc.hostname);
+  const matches = (loc) => vipguardSiteCatalog.isPage('youtube', loc.hostname);
 
   function pageHandle(loc) {
     const m = /^\/(@[^/]+)(?:\/(featured|videos|shorts|streams|playlists|community|posts|releases|podcasts|courses|store|about|search))?\/?$/.exec(decodeURIComponent(loc.pathname));
@@ -50,3 +50,7 @@ vipguardSites.push((() => {
   const badgeSpot = (a) => a;
   return { name: 'youtube', matches, profile, cells, badgeSpot };
 })());
+
+// Test pages:
+//   tests/e2e/fixtures/sites/youtube-channel.html tests/e2e/fixtures/sites/youtube-creator-comments.html
+//   tests/e2e/fixtures/sites/youtube-hindi-channel.html tests/e2e/fixtures/sites/youtube-posts.html

@@ -4,31 +4,15 @@
 // follower lists, replies) and [data-testid="UserCell"].
 'use strict';
 
-var vipguardX = (() => {
-  const RESERVED = new Set(['home', 'explore', 'search', 'notifications', 'messages', 'settings', 'i',
-    'compose', 'login', 'logout', 'signup', 'tos', 'privacy', 'jobs', 'download', 'hashtag', 'intent']);
+vipguardSites.push((() => {
+  const R = vipguardRead;
+  const matches = (loc) => vipguardSiteCatalog.isPage('x', loc.hostname);
   // X allows 15 characters; a little slack costs nothing and survives older or imported handles.
   const HANDLE = /^@?([A-Za-z0-9_]{1,50})$/;
 
-  // Text as shown, with emoji images read as their alt text (X draws emoji as <img alt="✅">).
-  function shownText(node) {
-    if (!node) return '';
-    // Most blocks hold only text: the browser's own textContent is then the same and much faster than
-    // walking the nodes here (the walk was a third of the extension's time on a 500-cell timeline).
-    if (node.nodeType === Node.ELEMENT_NODE && !node.querySelector('img, script, style, vipguard-annotation')) {
-      return vipguardRead.squeeze(node.textContent, 500);
-    }
-    let out = '';
-    const walk = (n) => {
-      if (n.nodeType === Node.TEXT_NODE) out += n.nodeValue;
-      else if (n.nodeType === Node.ELEMENT_NODE) {
-        if (n.tagName === 'IMG') out += n.getAttribute('alt') || '';
-        else if (n.tagName !== 'SCRIPT' && n.tagName !== 'STYLE' && n.tagName !== 'VIPGUARD-ANNOTATION') n.childNodes.forEach(walk);
-      }
-    };
-    walk(node);
-    return vipguardRead.squeeze(out, 500);
-  }
+  // Text as shown; X draws every emoji as an <img alt="✅">.
+  const EVERY_IMAGE = { emoji: () => true };
+  const shownText = (node) => R.shownText(node, 500, EVERY_IMAGE);
 
   // An @handle shown in `node` that names the account `handle` (case-insensitive), else null. A
   // display name may itself read "@SomeoneFamous", so the handle is the one that matches the link or
@@ -48,7 +32,7 @@ var vipguardX = (() => {
 
   function pageHandle(loc) {
     const seg = loc.pathname.split('/').filter(Boolean);
-    if (seg.length === 0 || seg.length > 2 || RESERVED.has(seg[0].toLowerCase())) return null;
+    if (seg.length === 0 || seg.length > 2 || vipguardSiteCatalog.notPerson('x', seg[0])) return null;
     // The profile stays on screen under its tabs and under the photo viewers.
     if (seg.length === 2 && !['with_replies', 'media', 'likes', 'highlights', 'articles', 'verified_followers', 'followers', 'following', 'photo', 'header_photo', 'superfollows', 'creator-subscriptions'].includes(seg[1])) return null;
     const m = HANDLE.exec(seg[0]);
@@ -165,5 +149,15 @@ var vipguardX = (() => {
     return links.find((a) => handleText(a, linkHandle(a))) || links.find((a) => shownText(a).startsWith('@')) || block;
   }
 
-  return { name: 'x', profile, cells, shownText, badgeSpot };
-})();
+  return { name: 'x', matches, profile, cells, badgeSpot };
+})());
+
+// Test pages:
+//   tests/e2e/fixtures/x/followers-at-name.html tests/e2e/fixtures/x/followers-dark.html
+//   tests/e2e/fixtures/x/followers.html tests/e2e/fixtures/x/hostile.html
+//   tests/e2e/fixtures/x/profile-at-name.html tests/e2e/fixtures/x/profile-dom.html
+//   tests/e2e/fixtures/x/profile-hidden-chars.html tests/e2e/fixtures/x/profile-jsonld.html
+//   tests/e2e/fixtures/x/profile-own.html tests/e2e/fixtures/x/profile-parody.html
+//   tests/e2e/fixtures/x/profile-stale-jsonld.html tests/e2e/fixtures/x/quotes.html
+//   tests/e2e/fixtures/x/replies.html tests/e2e/fixtures/x/search.html tests/e2e/fixtures/x/spa.html
+//   tests/e2e/fixtures/x/timeline.html

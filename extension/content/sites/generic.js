@@ -3,7 +3,7 @@
 // profile tags. Structured data is trusted only when it names the page being shown.
 'use strict';
 
-var vipguardGeneric = (() => {
+vipguardSites.push((() => {
   const clean = vipguardRead.clean;
   const samePage = (url) => {
     if (!url) return true; // nothing to contradict it
@@ -63,5 +63,10 @@ var vipguardGeneric = (() => {
     return { anchor: doc.body, data: { platform: location.hostname.toLowerCase().slice(0, 40), ...data } };
   }
 
-  return { name: 'generic', profile, cells: () => [], badgeSpot: (b) => b };
-})();
+  // The worker injects this adapter only on the sites enabled for it (worker/site-scripts.js).
+  return { name: 'generic', matches: () => true, profile, cells: () => [], badgeSpot: (b) => b };
+})());
+
+// Test pages:
+//   tests/e2e/fixtures/generic/hcard.html tests/e2e/fixtures/generic/jsonld.html
+//   tests/e2e/fixtures/generic/opengraph.html

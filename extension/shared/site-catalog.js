@@ -1,0 +1,108 @@
+// The one list of facts about each site vipguard reads: its platform id, the hosts of its pages, where it
+// keeps avatars, what its profile addresses look like, and which of its paths are pages, not people.
+// Read by the worker (validate.js, check.js, avatars.js, site-scripts.js), the bulk page (bulk-input.js)
+// and the site adapters; tests/e2e/structure.test.mjs checks both manifests, the adapters and their
+// fixtures against it.
+//
+// Written to run both ways without a bundler: content scripts load it as a classic script, the worker and
+// the pages import it for its effect (`import '../shared/site-catalog.js'`). Either way it defines one
+// global, vipguardSiteCatalog.
+'use strict';
+
+globalThis.vipguardSiteCatalog = (() => {
+  // In the order the bulk page offers platforms. `adapter`: content/sites/<adapter>.js. `pageHosts`: where
+  // the adapter runs (the manifests' content scripts and host permissions). `addressHosts`: other hosts a
+  // pasted profile address may name. `avatarHosts` exact hosts, `avatarDomains` any subdomain of them.
+  // `profilePath`: a profile address's path, its first group the handle. Mastodon (any server, recognised
+  // by its markup) and the generic adapter (sites the reviewer enables) have no hosts of their own: the
+  // worker registers their scripts when they are switched on.
+  const SITES = [
+    {
+      platform: 'x', adapter: 'x',
+      pageHosts: ['x.com', 'twitter.com', 'mobile.twitter.com'],
+      addressHosts: ['www.x.com', 'www.twitter.com'],
+      avatarHosts: ['pbs.twimg.com', 'abs.twimg.com'], avatarDomains: [],
+      profilePath: /^\/([A-Za-z0-9_]{1,50})\/?$/,
+      notPeople: ['home', 'explore', 'search', 'notifications', 'messages', 'settings', 'i', 'compose', 'login', 'logout',
+        'signup', 'tos', 'privacy', 'jobs', 'download', 'hashtag', 'intent',
+        'about', 'features', 'pricing', 'topics', 'orgs', 'marketplace', 'accounts', 'reels', 'direct'],
+    },
+    {
+      platform: 'instagram', adapter: 'instagram',
+      pageHosts: ['www.instagram.com'],
+      addressHosts: ['instagram.com'],
+      avatarHosts: [], avatarDomains: ['cdninstagram.com', 'fbcdn.net'],
+      profilePath: /^\/([A-Za-z0-9_.]{1,60})\/?$/,
+      notPeople: ['explore', 'reels', 'direct', 'accounts', 'stories', 'p', 'reel', 'about', 'legal', 'web',
+        'home', 'search', 'notifications', 'messages', 'settings', 'i', 'login', 'signup', 'features', 'pricing', 'topics',
+        'orgs', 'marketplace'],
+    },
+    {
+      platform: 'mastodon', adapter: 'mastodon',
+      pageHosts: [], addressHosts: [], avatarHosts: [], avatarDomains: [],
+      // On any server: /@user, or /@user@home.server for an account of another server.
+      profilePath: /^\/@([A-Za-z0-9_.-]{1,60})(?:@([A-Za-z0-9.-]+))?\/?$/,
+      notPeople: [],
+    },
+    {
+      platform: 'bluesky', adapter: 'bluesky',
+      pageHosts: ['bsky.app'], addressHosts: [],
+      avatarHosts: ['cdn.bsky.app'], avatarDomains: [],
+      profilePath: /^\/profile\/([A-Za-z0-9.:-]{1,253})\/?$/,
+      notPeople: [],
+    },
+    {
+      platform: 'github', adapter: 'github',
+      pageHosts: ['github.com'], addressHosts: ['www.github.com'],
+      avatarHosts: ['avatars.githubusercontent.com'], avatarDomains: [],
+      profilePath: /^\/([A-Za-z0-9-]{1,60})\/?$/,
+      notPeople: ['about', 'features', 'pricing', 'topics', 'orgs', 'marketplace', 'explore', 'search', 'notifications',
+        'settings', 'login', 'signup', 'home', 'messages', 'i', 'accounts', 'reels', 'direct'],
+    },
+    {
+      platform: 'youtube', adapter: 'youtube',
+      pageHosts: ['www.youtube.com', 'm.youtube.com'], addressHosts: ['youtube.com'],
+      avatarHosts: ['yt3.ggpht.com', 'yt3.googleusercontent.com'], avatarDomains: [],
+      profilePath: /^\/@([^/\s]{1,100})\/?$/,
+      notPeople: [],
+    },
+    {
+      platform: 'tiktok', adapter: 'tiktok',
+      pageHosts: ['www.tiktok.com'], addressHosts: ['tiktok.com'],
+      avatarHosts: [], avatarDomains: ['tiktokcdn.com', 'tiktokcdn-us.com'],
+      profilePath: /^\/@([A-Za-z0-9_.]{1,60})\/?$/,
+      notPeople: [],
+    },
+    {
+      // Its profiles name the page's host as their platform.
+      platform: null, adapter: 'generic',
+      pageHosts: [], addressHosts: [], avatarHosts: [], avatarDomains: [], profilePath: null, notPeople: [],
+    },
+  ];
+  for (const s of SITES) Object.freeze(s);
+
+  // The scripts a page gets, in order, for the adapter `adapter` (the manifests' lists, and the worker's
+  // for Mastodon and generic sites).
+  const contentScripts = (adapter) => ['shared/i18n.js', 'shared/report.js', 'shared/site-catalog.js', 'content/annotate.js',
+    'content/sites/registry.js', `content/sites/${adapter}.js`, 'content/main.js'];
+
+  const byPlatform = new Map(SITES.filter((s) => s.platform).map((s) => [s.platform, s]));
+  const byPageHost = new Map(SITES.flatMap((s) => s.pageHosts.map((h) => [h, s])));
+  return Object.freeze({
+    SITES: Object.freeze(SITES),
+    // Platform ids, for the bulk page's choice (generic has none).
+    PLATFORMS: Object.freeze([...byPlatform.keys()]),
+    // Every page host an adapter of its own serves.
+    PAGE_HOSTS: Object.freeze([...byPageHost.keys()]),
+    site: (platform) => byPlatform.get(platform),
+    // The site whose pages are on `host`, or undefined.
+    pageSite: (host) => byPageHost.get(host),
+    // Whether `host` is one of the page hosts of `platform`.
+    isPage: (platform, host) => byPageHost.get(host)?.platform === platform,
+    // Whether `host` serves the served sites' avatars.
+    isAvatarHost: (host) => SITES.some((s) => s.avatarHosts.includes(host) || s.avatarDomains.some((d) => host.endsWith(`.${d}`))),
+    // Whether a path's first segment is one of the site's pages that are not people (any case).
+    notPerson: (platform, segment) => !!byPlatform.get(platform)?.notPeople.includes(String(segment).toLowerCase()),
+    contentScripts,
+  });
+})();

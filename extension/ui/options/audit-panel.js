@@ -1,0 +1,86 @@
+// The options page's audit panel: how many entries the local audit log holds, its retention, its CSV
+// export and clearing (through the worker, which keeps the log), and the accounts marked "Not an
+// impersonator", each with a Remove button.
+import { $, text, stored } from '../page.js';
+import { saveSetting } from './settings-panel.js';
+
+const { t } = vipguardI18n;
+
+// The audit log's columns, in the order a BI tool reads them.
+const AUDIT_COLUMNS = ['time', 'event', 'page_url', 'platform', 'handle', 'display_name', 'verdict', 'match', 'score',
+  'decision', 'note', 'seconds_to_decision'];
+
+async function ask(msg) {
+  const reply = await chrome.runtime.sendMessage(msg);
+  if (!reply || reply.error) throw new Error((reply && reply.error) || t('noAnswer'));
+  return reply;
+}
+
+// Renders run one after another, so a status line written after `await renderAudit()` never
+// precedes the table it describes, and an older read never overwrites a newer one.
+let auditRenders = Promise.resolve();
+export function renderAudit() {
+  auditRenders = auditRenders.then(drawAudit, drawAudit);
+  return auditRenders;
+}
+
+async function drawAudit() {
+  const settings = (await stored('settings')) || {};
+  $('audit-days').value = String(settings.auditDays || 90);
+  try {
+    const { count } = await ask({ type: 'auditCount' });
+    $('audit-count').textContent = t('auditCount', count);
+  } catch (e) {
+    $('audit-count').textContent = t('auditUnavailable', e.message);
+  }
+  const allow = (await stored('reviewerAllow')) || {};
+  const body = document.querySelector('#allow tbody');
+  body.replaceChildren();
+  for (const [key, a] of Object.entries(allow)) {
+    const tr = document.createElement('tr');
+    tr.append(text('td', `${t('handleOnPlatform', a.handle, a.platform)} (${a.name})`), text('td', a.match || ''), text('td', String(a.at || '').slice(0, 10)), text('td', a.note || ''));
+    const td = document.createElement('td');
+    const remove = text('button', t('remove'));
+    remove.setAttribute('aria-label', t('allowRemove', a.handle));
+    remove.addEventListener('click', async () => {
+      await ask({ type: 'decide', url: location.href, profile: { platform: a.platform, handle: a.handle, name: a.name },
+        decision: 'allow_removed', note: '', result: { match: a.match || null } });
+      await renderAudit();
+      $('audit-status').textContent = t('allowRemoved', a.handle);
+    });
+    td.append(remove);
+    tr.append(td);
+    tr.dataset.account = key;
+    body.append(tr);
+  }
+}
+
+export function setupAuditPanel() {
+  $('audit-days').addEventListener('change', (e) => saveSetting({ auditDays: Number(e.target.value) }));
+  $('audit-export').addEventListener('click', async () => {
+    try {
+      const { entries } = await ask({ type: 'auditExport' });
+      const rows = entries.map((e) => ({
+        time: new Date(e.time).toISOString(), event: e.event, page_url: e.url, platform: e.platform, handle: e.handle,
+        display_name: e.name, verdict: e.verdict, match: e.match, score: e.score, decision: e.decision, note: e.note,
+        seconds_to_decision: e.seconds_to_decision,
+      }));
+      const a = document.createElement('a');
+      a.href = URL.createObjectURL(new Blob([vipguardReport.toCsv(AUDIT_COLUMNS, rows)], { type: 'text/csv;charset=utf-8' }));
+      a.download = `vipguard-audit-${new Date().toISOString().slice(0, 10)}.csv`;
+      a.click();
+      $('audit-status').textContent = t('auditExported', rows.length);
+    } catch (e) {
+      $('audit-status').textContent = t('auditExportFailed', e.message);
+    }
+  });
+  $('audit-clear').addEventListener('click', async () => {
+    if (!confirm(t('auditConfirmClear'))) return;
+    await ask({ type: 'auditClear' });
+    await renderAudit();
+    $('audit-status').textContent = t('auditEmpty');
+  });
+  chrome.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && changes.reviewerAllow) renderAudit();
+  });
+}

@@ -1,0 +1,17 @@
+// The options page: the protected list, settings, and the audit log, one module per section.
+import init from '../../pkg/vipguard.js';
+import { renderList, setupListEditor } from './list-editor.js';
+import { renderSettings, setupSettings } from './settings-panel.js';
+import { renderAudit, setupAuditPanel } from './audit-panel.js';
+
+async function main() {
+  vipguardI18n.localize();
+  await init({ module_or_path: new URL('../../pkg/vipguard_bg.wasm', import.meta.url) });
+  setupListEditor();
+  setupSettings();
+  setupAuditPanel();
+  await renderList();
+  await renderSettings();
+  await renderAudit();
+}
+main();

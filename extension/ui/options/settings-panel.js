@@ -1,0 +1,66 @@
+// The options page's settings: sensitivity, which sites are checked (Mastodon on any server asks for access
+// to all sites), pause, and the sites enabled for the generic adapter (each asks for its host permission).
+import { $, stored } from '../page.js';
+
+const { t } = vipguardI18n;
+
+export async function saveSetting(patch) {
+  const s = (await stored('settings')) || {};
+  await chrome.storage.local.set({ settings: { ...s, ...patch, sites: { ...(s.sites || {}), ...(patch.sites || {}) } } });
+}
+
+export async function renderSettings() {
+  const settings = (await stored('settings')) || {};
+  $('sensitivity').value = settings.sensitivity || 'suspicious';
+  $('site-x').checked = !(settings.sites && settings.sites.x === false);
+  for (const box of document.querySelectorAll('input[data-site]')) box.checked = !(settings.sites && settings.sites[box.dataset.site] === false);
+  $('site-mastodon').checked = !!(settings.sites && settings.sites.mastodon) && await chrome.permissions.contains({ origins: ['https://*/*'] });
+  $('paused').checked = !!settings.paused;
+  const sites = $('generic-sites');
+  sites.replaceChildren();
+  for (const [host, on] of Object.entries((settings.sites && settings.sites.generic) || {})) {
+    const li = document.createElement('li');
+    const label = document.createElement('label');
+    const box = document.createElement('input');
+    box.type = 'checkbox';
+    box.checked = !!on;
+    box.addEventListener('change', () => saveSetting({ sites: { generic: { ...settings.sites.generic, [host]: box.checked } } }));
+    label.append(box, document.createTextNode(` ${host}`));
+    li.append(label);
+    sites.append(li);
+  }
+}
+
+export function setupSettings() {
+  $('sensitivity').addEventListener('change', (e) => saveSetting({ sensitivity: e.target.value }));
+  $('site-x').addEventListener('change', (e) => saveSetting({ sites: { x: e.target.checked } }));
+  for (const box of document.querySelectorAll('input[data-site]')) {
+    box.addEventListener('change', (e) => saveSetting({ sites: { [box.dataset.site]: e.target.checked } }));
+  }
+  $('site-mastodon').addEventListener('change', async (e) => {
+    if (e.target.checked && !(await chrome.permissions.request({ origins: ['https://*/*'] }))) {
+      e.target.checked = false;
+      $('mastodon-status').textContent = t('mastodonRefused');
+      return;
+    }
+    await saveSetting({ sites: { mastodon: e.target.checked } });
+    $('mastodon-status').textContent = e.target.checked ? t('mastodonOn') : t('mastodonOff');
+  });
+  $('paused').addEventListener('change', (e) => saveSetting({ paused: e.target.checked }));
+  $('generic-add').addEventListener('click', async () => {
+    const host = $('generic-host').value.trim().toLowerCase().replace(/^https?:\/\//, '').replace(/\/.*$/, '');
+    if (!/^[a-z0-9.-]+\.[a-z]{2,}$/.test(host)) {
+      $('generic-status').textContent = t('genericBadHost', host);
+      return;
+    }
+    const granted = await chrome.permissions.request({ origins: [`https://${host}/*`] });
+    if (!granted) {
+      $('generic-status').textContent = t('genericRefused', host);
+      return;
+    }
+    const s = (await stored('settings')) || {};
+    await saveSetting({ sites: { generic: { ...((s.sites && s.sites.generic) || {}), [host]: true } } });
+    await renderSettings();
+    $('generic-status').textContent = t('genericEnabled', host);
+  });
+}

@@ -1,0 +1,147 @@
+// The local audit log: every check shown to the reviewer and every decision, in IndexedDB (the worker's
+// own database; nothing leaves the machine unless the reviewer exports it). Entries older than the
+// retention setting are deleted. A reviewer's decision is recorded here, and "Not an impersonator" puts
+// the account on the allow-list.
+import { load, DEFAULT_SETTINGS } from './engine.js';
+import { ALLOW_KEY, accountKey } from './results.js';
+
+const DB = 'vipguard';
+const STORE = 'audit';
+let opening = null;
+
+function db() {
+  if (!opening) {
+    opening = new Promise((resolve, reject) => {
+      const req = indexedDB.open(DB, 1);
+      req.onupgradeneeded = () => {
+        const store = req.result.createObjectStore(STORE, { keyPath: 'seq', autoIncrement: true });
+        store.createIndex('time', 'time');
+        store.createIndex('account', 'account');
+      };
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    opening.catch(() => { opening = null; });
+  }
+  return opening;
+}
+
+function request(mode, fn) {
+  return db().then((d) => new Promise((resolve, reject) => {
+    const tx = d.transaction(STORE, mode);
+    const out = fn(tx.objectStore(STORE));
+    tx.oncomplete = () => resolve(out && 'result' in out ? out.result : out);
+    tx.onerror = () => reject(tx.error);
+    tx.onabort = () => reject(tx.error || new Error('audit log write aborted'));
+  }));
+}
+
+// Appends entries in one transaction (all or nothing).
+function append(entries) {
+  if (!entries.length) return Promise.resolve();
+  return request('readwrite', (store) => { for (const e of entries) store.add(e); });
+}
+
+// When the account was first shown to the reviewer, in ms since the epoch, or null.
+function firstShown(account) {
+  return request('readonly', (store) => {
+    const out = { result: null };
+    const cursor = store.index('account').openCursor(IDBKeyRange.only(account));
+    cursor.onsuccess = () => {
+      const c = cursor.result;
+      if (!c) return;
+      if (c.value.event === 'shown') {
+        out.result = out.result == null ? c.value.time : Math.min(out.result, c.value.time);
+      }
+      c.continue();
+    };
+    return out;
+  });
+}
+
+// Every entry, oldest first.
+export function all() {
+  return request('readonly', (store) => store.getAll());
+}
+
+export function count() {
+  return request('readonly', (store) => store.count());
+}
+
+export function clear() {
+  return request('readwrite', (store) => { store.clear(); });
+}
+
+// Deletes entries older than `days` days.
+function prune(days, now = Date.now()) {
+  const before = now - days * 86400000;
+  return request('readwrite', (store) => {
+    const cursor = store.index('time').openCursor(IDBKeyRange.upperBound(before, true));
+    cursor.onsuccess = () => {
+      const c = cursor.result;
+      if (c) {
+        c.delete();
+        c.continue();
+      }
+    };
+  });
+}
+
+// Deletes entries older than the retention setting.
+export async function pruneAudit() {
+  const { settings } = await load();
+  const days = Number(settings.auditDays) || DEFAULT_SETTINGS.auditDays;
+  await prune(days);
+}
+
+// The audit log records each check the reviewer was shown: a profile page whatever its verdict, and on
+// lists every flagged account. Once per page, account and verdict for the worker's lifetime.
+const logged = new Set();
+export function logShown(url, profiles, results) {
+  const now = Date.now();
+  const entries = [];
+  results.forEach((r, i) => {
+    const p = profiles[i];
+    const shown = r.shown || r.verdict;
+    if (!p || shown === 'error' || (shown === 'clear' && p.id !== 'profile')) return;
+    const key = `${url}|${accountKey(p.platform, p.handle)}|${shown}`;
+    if (logged.has(key)) return;
+    if (logged.size > 20000) logged.clear();
+    logged.add(key);
+    entries.push(auditEntry('shown', now, url, p, { ...r, verdict: shown }));
+  });
+  append(entries).catch((e) => console.warn('vipguard: audit log not written:', e.message));
+}
+
+function auditEntry(event, time, url, p, r, extra = {}) {
+  return {
+    event, time, url, platform: p.platform, handle: p.handle, name: p.name,
+    account: accountKey(p.platform, p.handle),
+    verdict: r.verdict || '', match: r.match || '', score: r.score ?? '',
+    decision: '', note: '', seconds_to_decision: '', ...extra,
+  };
+}
+
+// A reviewer's decision on a checked profile: logged with the time since the account was first shown,
+// and "Not an impersonator" puts the account on the local allow-list.
+export async function decide(msg) {
+  const p = msg.profile;
+  const key = accountKey(p.platform, p.handle);
+  const now = Date.now();
+  const first = await firstShown(key);
+  await append([auditEntry('decision', now, msg.url, p, msg.result || {}, {
+    decision: msg.decision, note: msg.note || '',
+    seconds_to_decision: first == null ? '' : Math.round((now - first) / 1000),
+  })]);
+  if (msg.decision === 'not_impersonator' || msg.decision === 'allow_removed') {
+    const allow = { ...(await chrome.storage.local.get(ALLOW_KEY))[ALLOW_KEY] };
+    if (msg.decision === 'not_impersonator') {
+      allow[key] = { platform: p.platform, handle: p.handle, name: p.name, match: (msg.result && msg.result.match) || null,
+        at: new Date(now).toISOString(), note: msg.note || '' };
+    } else {
+      delete allow[key];
+    }
+    await chrome.storage.local.set({ [ALLOW_KEY]: allow });
+  }
+  return { ok: true, decision: msg.decision };
+}

@@ -1,0 +1,42 @@
+// Avatars: fetched here (credentials omitted) from the hosts the served sites keep them on, hashed in WASM
+// (or through the browser's decoder when the package cannot decode the picture), cached by URL.
+import { hashImage, hashRgba } from '../pkg/vipguard.js';
+import '../shared/site-catalog.js';
+import { withPixelsFallback } from '../shared/pixels.js';
+import { genericHosts, mastodonOn } from './site-scripts.js';
+
+const { isAvatarHost } = globalThis.vipguardSiteCatalog;
+const avatarCache = new Map(); // image URL -> Promise<query string | null>
+const AVATAR_CACHE_MAX = 500;
+
+// Image hosts of the sites served, and enabled generic sites (whose permission the reviewer granted);
+// with Mastodon on, any server's (Mastodon avatars live on each server or its media host).
+export function avatarAllowed(u) {
+  return u.protocol === 'https:' && (isAvatarHost(u.hostname) || genericHosts.includes(u.hostname) || mastodonOn);
+}
+
+// The engine's query for the avatar at `url`, or null (no URL, a host not allowed, or not hashed).
+export async function avatarQuery(url) {
+  if (!url) return null;
+  let u;
+  try {
+    u = new URL(url);
+  } catch {
+    return null;
+  }
+  if (!avatarAllowed(u)) return null;
+  if (!avatarCache.has(url)) {
+    if (avatarCache.size >= AVATAR_CACHE_MAX) avatarCache.delete(avatarCache.keys().next().value);
+    avatarCache.set(url, (async () => {
+      const r = await fetch(url, { credentials: 'omit', cache: 'force-cache' });
+      if (!r.ok) throw new Error(`avatar ${r.status}`);
+      const bytes = new Uint8Array(await r.arrayBuffer());
+      if (bytes.length > 5 * 1024 * 1024) throw new Error('avatar too large');
+      return (await withPixelsFallback(bytes, r.headers.get('content-type') || '', hashImage, hashRgba)).query;
+    })().catch((e) => {
+      console.warn('vipguard: avatar not hashed:', url, e.message);
+      return null;
+    }));
+  }
+  return avatarCache.get(url);
+}

@@ -1,0 +1,59 @@
+// vipguard's service worker (a module event page in Firefox): the only place the protected list and the
+// WASM engine live. Content scripts send what a page shows and get verdicts back, never the list. This file
+// registers the listeners (synchronously at top level, as MV3 workers require) and routes each validated
+// message to the module that answers it.
+import * as engine from './engine.js';
+import { validateMessage } from './validate.js';
+import { check, bulkCheck } from './check.js';
+import { ALLOW_KEY, allowChanged } from './results.js';
+import * as audit from './audit.js';
+import { evidenceImage } from './evidence-image.js';
+import { forgetTab } from './tab-record.js';
+import { loadEnabledSites, genericHosts, mastodonOn } from './site-scripts.js';
+
+chrome.storage.onChanged.addListener((changes, area) => {
+  if (area !== 'local') return;
+  if (changes[engine.LIST_KEY] || changes[engine.SETTINGS_KEY] || changes.avatarThumbs) engine.reload();
+  if (changes[engine.LIST_KEY]) engine.listChanged();
+  if (changes[ALLOW_KEY]) allowChanged();
+  if (changes[engine.SETTINGS_KEY]) loadEnabledSites().catch((e) => console.warn('vipguard:', e.message));
+});
+
+chrome.tabs?.onRemoved?.addListener(forgetTab);
+
+// First run: the options page, which offers the demo list when there is no list yet.
+chrome.runtime.onInstalled.addListener(({ reason }) => {
+  if (reason === 'install') chrome.runtime.openOptionsPage();
+  engine.forget();
+});
+
+// Settles once the enabled sites are known: a worker woken by a message waits for them, then validates.
+let sitesReady = null;
+
+chrome.runtime.onMessage.addListener((msg, sender, sendResponse) => {
+  sitesReady.then(() => handle(msg, sender, sendResponse));
+  return true; // the response is sent asynchronously
+});
+
+const HANDLERS = {
+  check: (msg, sender) => check(msg, sender),
+  decide: (msg) => audit.decide(msg),
+  bulkCheck: (msg) => bulkCheck(msg),
+  evidenceImage: (msg) => evidenceImage(msg),
+  auditExport: async () => { await audit.pruneAudit(); return { entries: await audit.all() }; },
+  auditCount: async () => ({ count: await audit.count() }),
+  auditClear: async () => { await audit.clear(); return { ok: true }; },
+};
+
+function handle(msg, sender, sendResponse) {
+  const problem = validateMessage(msg, sender, chrome.runtime.id, genericHosts, { mastodon: mastodonOn });
+  if (problem) {
+    sendResponse({ error: problem });
+    return;
+  }
+  HANDLERS[msg.type](msg, sender).then(sendResponse, (e) => sendResponse({ error: String(e && e.message || e) }));
+}
+
+engine.load();
+audit.pruneAudit().catch((e) => console.warn('vipguard: audit log not pruned:', e.message));
+sitesReady = loadEnabledSites().catch((e) => console.warn('vipguard:', e.message));

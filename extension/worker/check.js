@@ -1,0 +1,67 @@
+// Answering checks: a page's profiles on their text at once, then again with their avatars (only the
+// results the avatars change are pushed to the tab, so the page never sends its profiles twice); and the
+// bulk page's batches.
+import '../shared/site-catalog.js';
+import { load } from './engine.js';
+import { avatarQuery } from './avatars.js';
+import { allowList, present, sameResult, matchedAccounts, summary, accountKey } from './results.js';
+import { recordTab } from './tab-record.js';
+import { logShown } from './audit.js';
+import { catalogueTemplates } from './templates.js';
+
+const { pageSite } = globalThis.vipguardSiteCatalog;
+const engineInput = (p) => ({ id: p.id, platform: p.platform, handle: p.handle, name: p.name, ...(p.bio ? { bio: p.bio } : {}) });
+
+export async function check(msg, sender) {
+  const { checker, settings } = await load();
+  // Each site can be switched off in the options (Mastodon is off until switched on).
+  const site = pageSite(new URL(msg.url).hostname)?.platform || (msg.profiles[0].platform === 'mastodon' ? 'mastodon' : null);
+  if (settings.paused || (site && settings.sites && settings.sites[site] === false)) return { paused: true, results: [] };
+  if (!checker) return { noList: true, results: [] };
+  // Started before checking, so reading the catalogue overlaps the engine's work.
+  const messages = msg.wantMessages ? catalogueTemplates().catch(() => null) : null;
+  const profiles = msg.profiles.map(engineInput);
+  const allow = await allowList();
+  const results = present(checker.checkMany(profiles), settings, allow, profiles);
+  const accounts = await matchedAccounts(results);
+  await recordTab(sender.tab.id, msg.url, results, msg.profiles, accounts);
+  logShown(msg.url, msg.profiles, results);
+  if (msg.profiles.some((p) => p.avatar)) {
+    withAvatars(msg, sender, checker, settings, allow, profiles, results)
+      .catch((e) => console.warn('vipguard: avatar round failed:', e.message));
+  }
+  const templates = await messages;
+  return { results, accounts, ...(templates ? { messages: templates } : {}) };
+}
+
+async function withAvatars(msg, sender, checker, settings, allow, profiles, textResults) {
+  const queries = await Promise.all(msg.profiles.map((p) => avatarQuery(p.avatar)));
+  if (!queries.some(Boolean)) return;
+  const results = present(checker.checkMany(profiles, queries), settings, allow, profiles);
+  const changes = [];
+  results.forEach((r, i) => {
+    if (!sameResult(r, textResults[i])) changes.push({ index: i, result: r });
+  });
+  if (!changes.length) return;
+  const accounts = await matchedAccounts(changes.map((c) => c.result));
+  await recordTab(sender.tab.id, msg.url, changes.map((c) => c.result), changes.map((c) => msg.profiles[c.index]), accounts);
+  logShown(msg.url, changes.map((c) => msg.profiles[c.index]), changes.map((c) => c.result));
+  await chrome.tabs.sendMessage(sender.tab.id, { type: 'vipguard-update', requestId: msg.requestId, url: msg.url, changes, accounts },
+    { frameId: sender.frameId ?? 0 });
+}
+
+// The bulk page: the engine's verdicts as they are (sensitivity is for annotating pages), with accounts a
+// reviewer cleared marked, and the matched accounts' names.
+export async function bulkCheck(msg) {
+  const { checker } = await load();
+  if (!checker) return { noList: true, results: [] };
+  const profiles = msg.profiles.map(engineInput);
+  const allow = await allowList();
+  const results = checker.checkMany(profiles).map((r, i) => {
+    const cleared = !r.error && allow[accountKey(profiles[i].platform, profiles[i].handle)];
+    return cleared ? { ...r, cleared } : r;
+  });
+  const accounts = {};
+  for (const [id, a] of Object.entries(await matchedAccounts(results))) accounts[id] = summary(a);
+  return { results, accounts };
+}

@@ -1,0 +1,39 @@
+// Sites the reviewer switches on in the options: generic sites one by one (with the host permission the
+// reviewer granted) and Mastodon on any server (with access to all sites). Their content scripts are
+// registered here; the sites with an adapter of their own are in the manifest.
+import '../shared/site-catalog.js';
+import { SETTINGS_KEY } from './engine.js';
+
+const { PAGE_HOSTS, contentScripts } = globalThis.vipguardSiteCatalog;
+
+// Kept in memory so validation stays synchronous.
+export let genericHosts = [];
+export let mastodonOn = false;
+
+// Reads the enabled sites from the settings and registers their scripts.
+export async function loadEnabledSites() {
+  const { [SETTINGS_KEY]: s } = await chrome.storage.local.get(SETTINGS_KEY);
+  genericHosts = Object.keys((s && s.sites && s.sites.generic) || {}).filter((h) => s.sites.generic[h]);
+  mastodonOn = !!(s && s.sites && s.sites.mastodon) && await chrome.permissions.contains({ origins: ['https://*/*'] });
+  await registerScripts(genericHosts);
+}
+
+// Content scripts for enabled generic sites (the reviewer granted the host permission in the options).
+async function registerScripts(hosts) {
+  const existing = (await chrome.scripting.getRegisteredContentScripts()).map((c) => c.id);
+  const ids = existing.filter((id) => id.startsWith('generic:') || id === 'mastodon');
+  if (ids.length) await chrome.scripting.unregisterContentScripts({ ids });
+  const scripts = [];
+  for (const host of hosts) {
+    if (await chrome.permissions.contains({ origins: [`https://${host}/*`] })) {
+      scripts.push({ id: `generic:${host}`, matches: [`https://${host}/*`], js: contentScripts('generic'), runAt: 'document_idle' });
+    }
+  }
+  // Mastodon: every https page, minus the sites with their own adapter; the adapter checks the markup
+  // and does nothing on pages that are not Mastodon's.
+  if (mastodonOn) {
+    scripts.push({ id: 'mastodon', matches: ['https://*/*'], excludeMatches: [...PAGE_HOSTS.map((h) => `https://${h}/*`), ...hosts.map((h) => `https://${h}/*`)],
+      js: contentScripts('mastodon'), runAt: 'document_idle' });
+  }
+  if (scripts.length) await chrome.scripting.registerContentScripts(scripts);
+}
