@@ -4,8 +4,9 @@
 CARGO ?= cargo
 BIN := target/release/vipguard
 WASM_TARGET := wasm32-unknown-unknown
-# wasm-bindgen-cli must be exactly the version Cargo.toml pins for the crate.
-WASM_BINDGEN_VERSION := $(shell sed -n 's/^wasm-bindgen = "=\([0-9.]*\)"/\1/p' Cargo.toml)
+# wasm-bindgen-cli must be exactly the version the WASM package's Cargo.toml pins.
+WASM_BINDGEN_VERSION := $(shell sed -n 's/^wasm-bindgen = "=\([0-9.]*\)"/\1/p' crates/vipguard-wasm/Cargo.toml)
+WASM_OUT := target/$(WASM_TARGET)/wasm/vipguard_wasm.wasm
 WASM_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
 	--enable-mutable-globals --enable-reference-types --enable-multivalue
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
@@ -36,16 +37,17 @@ test: build
 	node_modules/.bin/web-ext lint --source-dir dist/firefox --warnings-as-errors
 	node --test --test-concurrency=1 tests/e2e/
 
-## pkg/: the crate built for wasm32, bound by wasm-bindgen (--target web) and shrunk by wasm-opt.
+## pkg/: the WASM package (crates/vipguard-wasm) built for wasm32, bound by wasm-bindgen (--target web)
+## as vipguard.js + vipguard_bg.wasm, and shrunk by wasm-opt.
 pkg: wasm-tools node_modules/.package-lock.json
-	$(CARGO) build --lib --target $(WASM_TARGET) --profile wasm
+	$(CARGO) build -p vipguard-wasm --target $(WASM_TARGET) --profile wasm
 	@# Bind and shrink only when cargo produced a new module (wasm-opt alone takes ~15 s), in a
 	@# scratch folder moved into place at the end, so a failed run never leaves a half-made pkg/.
-	@if [ ! -f pkg/vipguard_bg.wasm ] || [ target/$(WASM_TARGET)/wasm/vipguard.wasm -nt pkg/vipguard_bg.wasm ]; then \
+	@if [ ! -f pkg/vipguard_bg.wasm ] || [ $(WASM_OUT) -nt pkg/vipguard_bg.wasm ]; then \
 		set -e; \
 		echo "wasm-bindgen + wasm-opt -> pkg/"; \
 		rm -rf pkg.tmp; \
-		wasm-bindgen --target web --out-dir pkg.tmp target/$(WASM_TARGET)/wasm/vipguard.wasm; \
+		wasm-bindgen --target web --out-name vipguard --out-dir pkg.tmp $(WASM_OUT); \
 		node_modules/.bin/wasm-opt -Os $(WASM_FEATURES) --strip-debug --strip-producers \
 			pkg.tmp/vipguard_bg.wasm -o pkg.tmp/vipguard_bg.wasm; \
 		rm -rf pkg && mv pkg.tmp pkg; \
@@ -71,13 +73,13 @@ node_modules/.package-lock.json: package.json package-lock.json
 ## Accuracy on the generated challenge sets (tune on dev, report on report).
 challenge:
 	bash scripts/challenge-data.sh
-	$(CARGO) run --release --example challenge -- target/challenge/dev
-	$(CARGO) run --release --example challenge -- target/challenge/report
+	$(CARGO) run --release -p vipguard --example challenge -- target/challenge/dev
+	$(CARGO) run --release -p vipguard --example challenge -- target/challenge/report
 
 ## Speed: one check and index build at 100k accounts beside a linear scan; scan throughput.
 bench:
-	$(CARGO) bench --bench check
-	$(CARGO) bench --bench avatar
+	$(CARGO) bench -p vipguard --features internals --bench check
+	$(CARGO) bench -p vipguard --features internals --bench avatar
 	python3 scripts/bench-summary.py
 
 bench-scan:
@@ -87,8 +89,8 @@ bench-scan:
 ## Avatar robustness: builds the image set from Debian packages and scikit-image, then reports both halves.
 avatar-bench:
 	bash scripts/avatar-bench-data.sh
-	$(CARGO) run --release --example avatar_bench -- dev
-	$(CARGO) run --release --example avatar_bench -- report
+	$(CARGO) run --release -p vipguard --features internals --example avatar_bench -- dev
+	$(CARGO) run --release -p vipguard --features internals --example avatar_bench -- report
 
 ## The WASM package in headless Chromium beside the native library: size, build, check, hash.
 wasm-bench: pkg browser-tools

@@ -12,9 +12,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v valgrind >/dev/null || { echo "count-instructions: valgrind is not installed (apt-get install valgrind)" >&2; exit 1; }
 
+# The engine's package: crates/vipguard since the workspace, the root before it.
+engine() { if [ -d "$1/crates/vipguard" ]; then echo "$1/crates/vipguard"; else echo "$1"; fi; }
+
 count() { # dir target-dir label
   local dir=$1 target=$2 label=$3
-  (cd "$dir" && CARGO_TARGET_DIR=$target cargo build --release --example instructions -q)
+  (cd "$dir" && CARGO_TARGET_DIR=$target cargo build --release -p vipguard --example instructions -q)
   local bin=$target/release/examples/instructions
   for mode in check build; do
     local fn=measured_checks per=1000 what="instructions per check (100k accounts)"
@@ -25,8 +28,8 @@ count() { # dir target-dir label
     printf '%-12s %-55s %12s\n' "$label" "$what" "$(( total / per ))"
   done
   # Restoring from a snapshot, in trees that have snapshots.
-  if [ -f "$dir/examples/instructions_restore.rs" ]; then
-    (cd "$dir" && CARGO_TARGET_DIR=$target cargo build --release --example instructions_restore -q)
+  if [ -f "$(engine "$dir")/examples/instructions_restore.rs" ]; then
+    (cd "$dir" && CARGO_TARGET_DIR=$target cargo build --release -p vipguard --example instructions_restore -q)
     total=$(valgrind --tool=callgrind --callgrind-out-file=/dev/null --toggle-collect="instructions_restore::measured_restore" \
       "$target/release/examples/instructions_restore" 2>&1 | sed -n 's/.*Collected : \([0-9]*\).*/\1/p')
     printf '%-12s %-55s %12s\n' "$label" "instructions to restore it from its snapshot" "$total"
@@ -38,8 +41,11 @@ if [ $# -ge 1 ]; then
   base=$(mktemp -d)
   trap 'git worktree remove --force "$base" >/dev/null 2>&1 || true' EXIT
   git worktree add -q --detach "$base" "$1"
-  # The same counting program and synthetic data in both trees.
-  cp examples/instructions.rs "$base/examples/"
-  cp benches/synth.rs "$base/benches/"
+  # The same counting program and synthetic data in both trees, where both have the same layout (the
+  # programs use the engine's API, which the workspace change renamed in places).
+  if [ -d "$base/crates/vipguard" ]; then
+    cp crates/vipguard/examples/instructions.rs "$base/crates/vipguard/examples/"
+    cp crates/vipguard/benches/synth.rs "$base/crates/vipguard/benches/"
+  fi
   count "$base" "${CARGO_TARGET_DIR:-$PWD/target}/instructions-base" "$1"
 fi

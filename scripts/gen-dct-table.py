@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
-"""Write src/avatar/dct_table.rs: PDQ's 16x64 DCT matrix as f32 bit patterns.
+"""Write crates/vipguard/src/avatar/dct_table.rs: PDQ's 16x64 DCT matrix as f32 bit patterns.
 
 Computed the way Meta's C++ does (scale factor rounded to float, product in double, stored as float) and
 embedded as constants so native and wasm32 builds hash bit-identically (no libm cos at run time).
-Re-run only if the algorithm changes: python3 scripts/gen-dct-table.py > src/avatar/dct_table.rs
+Re-run only if the algorithm changes: python3 scripts/gen-dct-table.py > crates/vipguard/src/avatar/dct_table.rs
 """
 import math, struct
 

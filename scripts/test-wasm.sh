@@ -14,4 +14,4 @@ export VIPGUARD_FIXTURES_URL="http://127.0.0.1:$port"
 export CHROMEDRIVER=${CHROMEDRIVER:-/usr/bin/chromedriver}
 export WASM_BINDGEN_TEST_DRIVER_TIMEOUT=${WASM_BINDGEN_TEST_DRIVER_TIMEOUT:-60}
 export WASM_BINDGEN_TEST_TIMEOUT=${WASM_BINDGEN_TEST_TIMEOUT:-300}
-cargo test --release --target wasm32-unknown-unknown --test wasm_page --test wasm_worker
+cargo test --release -p vipguard-wasm --target wasm32-unknown-unknown --test page --test worker

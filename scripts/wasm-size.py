@@ -4,7 +4,7 @@
 Usage: wasm-size.py UNOPTIMISED.wasm FINAL.wasm
 UNOPTIMISED is cargo's output (it keeps the function-name section); FINAL is pkg/vipguard_bg.wasm after
 wasm-bindgen and wasm-opt. Code is attributed by the crate in each function's name; the data segment is
-split into the character-names table (src/char_names.txt, embedded verbatim) and everything else
+split into the character-names table (crates/vipguard/src/text/normalize/char_names.txt, embedded verbatim) and everything else
 (Unicode tables of unicode-security, -normalization and -script, string constants). Each group's gzip
 figure is that group compressed alone, so the column does not add up to the total exactly."""
 import gzip, os, re, sys

@@ -1,0 +1,115 @@
+//! Reading the files a user names: only what can be read whole (no devices), within a size, and
+//! text only as UTF-8, with an error that says what the file is when it is not (UTF-16, a workbook).
+
+use std::io::Read;
+use std::path::Path;
+use vipguard::{needs_enrolling, InputError, ProtectedList};
+
+/// Largest picture file read: an avatar is kilobytes; the decoder's 8192-pixel cap is far below this.
+pub(crate) const MAX_PICTURE_BYTES: u64 = 50 << 20;
+
+/// A picture file's bytes. Only regular files, and at most MAX_PICTURE_BYTES: a path to /dev/zero
+/// would otherwise fill memory, and a FIFO would hang the scan.
+pub(crate) fn read_picture(path: &Path) -> Result<Vec<u8>, String> {
+    use std::io::Read;
+    let meta = std::fs::metadata(path).map_err(|e| format!("cannot read: {e}"))?;
+    if meta.is_dir() {
+        return Err("cannot read: it is a folder, not a picture".into());
+    }
+    if !meta.is_file() {
+        return Err("cannot read: it is not a regular file (a device, pipe or socket)".into());
+    }
+    if meta.len() > MAX_PICTURE_BYTES {
+        return Err(format!(
+            "cannot read: {} MB is larger than the {} MB a picture may be",
+            meta.len() >> 20,
+            MAX_PICTURE_BYTES >> 20
+        ));
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    std::fs::File::open(path)
+        .and_then(|f| f.take(MAX_PICTURE_BYTES).read_to_end(&mut bytes))
+        .map_err(|e| format!("cannot read: {e}"))?;
+    Ok(bytes)
+}
+
+/// Largest list or profiles file read whole: a million accounts is a few hundred megabytes.
+pub(crate) const MAX_TEXT_BYTES: u64 = 1 << 30;
+
+/// A list or profiles file's bytes: a file or a pipe (`<(cat list.csv)`), never a device such as
+/// /dev/zero, and at most MAX_TEXT_BYTES.
+pub(crate) fn read_input(path: &Path) -> Result<Vec<u8>, InputError> {
+    let source = path.display().to_string();
+    let fail = |m: String| InputError::new(&source, None, None, m);
+    let meta = std::fs::metadata(path).map_err(|e| fail(format!("cannot read: {e}")))?;
+    if meta.is_dir() {
+        return Err(fail("cannot read: it is a folder".into()));
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let t = meta.file_type();
+        if t.is_char_device() || t.is_block_device() || t.is_socket() {
+            return Err(fail("cannot read: it is a device, not a file".into()));
+        }
+    }
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|f| f.take(MAX_TEXT_BYTES + 1).read_to_end(&mut bytes))
+        .map_err(|e| fail(format!("cannot read: {e}")))?;
+    if bytes.len() as u64 > MAX_TEXT_BYTES {
+        return Err(fail(format!(
+            "cannot read: larger than {} MB",
+            MAX_TEXT_BYTES >> 20
+        )));
+    }
+    Ok(bytes)
+}
+
+/// What a file that is not UTF-8 text is, when it can be told from its first bytes.
+pub(crate) fn not_text(bytes: &[u8]) -> Option<&'static str> {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        Some("is UTF-16 text: save it as UTF-8 (in Excel: CSV UTF-8)")
+    } else if bytes.starts_with(b"PK\x03\x04") {
+        Some("is a zip file, perhaps an Excel or Sheets workbook: save it as CSV UTF-8")
+    } else if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
+        Some("is an Excel 97-2003 workbook: save it as CSV UTF-8")
+    } else {
+        None
+    }
+}
+
+/// `bytes` as UTF-8 text, or an error naming the line and column of the first byte that is not.
+pub(crate) fn utf8<'b>(bytes: &'b [u8], source: &str) -> Result<&'b str, InputError> {
+    if let Some(what) = not_text(bytes) {
+        return Err(InputError::new(source, None, None, what));
+    }
+    std::str::from_utf8(bytes).map_err(|e| {
+        let at = e.valid_up_to();
+        let line_start = bytes[..at].iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
+        let line = bytes[..at].iter().filter(|b| **b == b'\n').count() + 1;
+        InputError::new(
+            source,
+            Some(line),
+            None,
+            format!(
+                "byte 0x{:02X} at column {} is not UTF-8 (save the file as UTF-8; Windows-1252 and Latin-1 are not read)",
+                bytes[at],
+                at - line_start + 1
+            ),
+        )
+    })
+}
+
+/// Read and parse a protected list file, hashing any avatar given as an image path (relative to the
+/// list's file).
+pub(crate) fn load_list(path: &Path) -> Result<ProtectedList, InputError> {
+    let source = path.display().to_string();
+    let bytes = read_input(path)?;
+    let list = ProtectedList::parse(utf8(&bytes, &source)?, &source)?;
+    if !needs_enrolling(&list) {
+        return Ok(list);
+    }
+    let base = path.parent().unwrap_or(Path::new("."));
+    crate::enroll::enroll(&list, base, &source)
+}

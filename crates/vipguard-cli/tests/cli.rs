@@ -1,0 +1,738 @@
+//! Run the real `vipguard` binary: output shapes, exit codes, errors that name file/line/field, and
+//! nothing half-written.
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+/// The tests name files as a user at the repository's root would (`demo/profiles.jsonl`), and errors
+/// name them the same way, so the whole test process works from there.
+fn at_root() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        std::env::set_current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../..")).unwrap()
+    });
+}
+
+fn bin() -> Command {
+    at_root();
+    Command::new(env!("CARGO_BIN_EXE_vipguard"))
+}
+
+fn run(args: &[&str]) -> Output {
+    bin().args(args).output().expect("run vipguard")
+}
+
+fn tmp(name: &str, text: &str) -> PathBuf {
+    at_root();
+    let dir = std::env::temp_dir().join(format!("vipguard-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let p = dir.join(name);
+    std::fs::write(&p, text).unwrap();
+    p
+}
+
+const LIST: &str = "crates/vipguard/tests/fixtures/protected.json";
+
+/// Scan the demo profiles with `list` and return what went to stderr.
+fn scan_demo_stderr(list: &std::path::Path) -> String {
+    String::from_utf8(
+        run(&[
+            "scan",
+            "--protected",
+            list.to_str().unwrap(),
+            "demo/profiles.jsonl",
+        ])
+        .stderr,
+    )
+    .unwrap()
+}
+
+#[test]
+fn scan_writes_one_line_per_profile_in_order() {
+    let out = run(&[
+        "scan",
+        "--protected",
+        "demo/protected.json",
+        "demo/profiles.jsonl",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    let input = std::fs::read_to_string("demo/profiles.jsonl").unwrap();
+    assert_eq!(text.lines().count(), input.lines().count());
+    for (o, i) in text.lines().zip(input.lines()) {
+        let o: serde_json::Value = serde_json::from_str(o).unwrap();
+        let i: serde_json::Value = serde_json::from_str(i).unwrap();
+        assert_eq!(o["id"], i["id"]);
+        let keys: Vec<&str> = o.as_object().unwrap().keys().map(String::as_str).collect();
+        assert_eq!(keys, ["evidence", "id", "match", "score", "verdict"]);
+        let score = o["score"].as_f64().unwrap();
+        assert!((0.0..=1.0).contains(&score));
+    }
+}
+
+#[test]
+fn scan_reads_semicolon_and_tab_separated_sheets() {
+    // Excel in a French or Portuguese locale writes semicolons; a sheet pasted as text has tabs.
+    for (name, text) in [
+        (
+            "fr.csv",
+            "id;platform;handle;name;bio\n1;x;AIikoDangote;Aliko Dangote;Lagos, Nigeria\n",
+        ),
+        (
+            "sheet.tsv",
+            "id\tplatform\thandle\tname\n1\tx\tAIikoDangote\tAliko Dangote\n",
+        ),
+    ] {
+        let p = tmp(name, text);
+        let out = run(&["scan", "--protected", LIST, p.to_str().unwrap()]);
+        assert!(
+            out.status.success(),
+            "{name}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(
+            text.contains("\"verdict\":\"impersonation\""),
+            "{name}: {text}"
+        );
+    }
+}
+
+#[test]
+fn scan_reads_csv_profiles() {
+    let p = tmp("p.csv", "id,platform,handle,name,bio\n1,x,AIikoDangote,Aliko Dangote,\n2,x,chidi_okafor,Chidi Okafor,\n");
+    let out = run(&["scan", "--protected", LIST, p.to_str().unwrap()]);
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text
+        .lines()
+        .next()
+        .unwrap()
+        .contains("\"verdict\":\"impersonation\""));
+    assert!(text
+        .lines()
+        .nth(1)
+        .unwrap()
+        .contains("\"verdict\":\"clear\""));
+}
+
+#[test]
+fn a_bad_profile_line_gets_an_error_line_and_the_scan_goes_on() {
+    let p = tmp("bad.jsonl", "{\"id\":\"1\",\"platform\":\"x\",\"handle\":\"davido_\",\"name\":\"Davido\"}\n{\"id\":\"2\",\"platform\":\"x\",\n{\"id\":\"3\",\"platform\":\"x\",\"handle\":\"a\",\"name\":\"A\",\"nmae\":\"x\"}\n{\"id\":\"4\",\"platform\":\"x\",\"handle\":\"b\",\"name\":\"B\"}\n");
+    let out = run(&["scan", "--protected", LIST, p.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<serde_json::Value> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 4);
+    assert_eq!(lines[0]["verdict"], "impersonation");
+    assert_eq!(lines[1]["line"], 2);
+    assert!(lines[1]["error"].as_str().unwrap().contains("bad.jsonl:2:"));
+    assert_eq!(lines[2]["id"], "3");
+    assert!(lines[2]["error"].as_str().unwrap().contains("field `nmae`"));
+    assert_eq!(lines[3]["verdict"], "clear");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("2 of 4 profile lines could not be read"));
+}
+
+#[test]
+fn a_bad_protected_list_stops_with_file_line_and_field_and_writes_nothing() {
+    let list = tmp("list.json", "{\"accounts\": [\n  {\"id\": \"a\", \"name\": \"A B\"},\n  {\"id\": \"a\", \"name\": \"C D\"}\n]}");
+    let out_file =
+        std::env::temp_dir().join(format!("vipguard-cli-out-{}.jsonl", std::process::id()));
+    let _ = std::fs::remove_file(&out_file);
+    let out = run(&[
+        "scan",
+        "--protected",
+        list.to_str().unwrap(),
+        "demo/profiles.jsonl",
+        "-o",
+        out_file.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("list.json:3: field `accounts[1].id`: duplicate id \"a\""),
+        "{err}"
+    );
+    assert!(
+        !out_file.exists(),
+        "nothing may be written when the list is bad"
+    );
+
+    let list = tmp(
+        "list2.json",
+        "{\"accounts\": [{\"id\": \"a\", \"nmae\": \"A\"}]}",
+    );
+    let err = scan_demo_stderr(&list);
+    assert!(
+        err.contains("field `accounts[0].nmae`: unknown field `nmae`"),
+        "{err}"
+    );
+
+    let list = tmp("list.csv", "id,name,handles\na,A B,x:ok\nb,C D,nocolon\n");
+    let err = scan_demo_stderr(&list);
+    assert!(err.contains("list.csv:3: field `handles`"), "{err}");
+
+    let out = run(&[
+        "scan",
+        "--protected",
+        "does/not/exist.json",
+        "demo/profiles.jsonl",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("does/not/exist.json: cannot read"));
+}
+
+#[test]
+fn output_file_is_written_whole() {
+    let out_file =
+        std::env::temp_dir().join(format!("vipguard-cli-whole-{}.jsonl", std::process::id()));
+    let out = run(&[
+        "scan",
+        "--protected",
+        "demo/protected.json",
+        "demo/profiles.jsonl",
+        "-o",
+        out_file.to_str().unwrap(),
+    ]);
+    assert!(out.status.success());
+    let written = std::fs::read_to_string(&out_file).unwrap();
+    assert_eq!(
+        written.lines().count(),
+        std::fs::read_to_string("demo/profiles.jsonl")
+            .unwrap()
+            .lines()
+            .count()
+    );
+}
+
+#[test]
+fn check_explains_and_json_matches_scan() {
+    let out = run(&[
+        "check",
+        "--protected",
+        LIST,
+        "--platform",
+        "x",
+        "--handle",
+        "AIikoDangote",
+        "--name",
+        "Аliko Dangote",
+    ]);
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.starts_with("IMPERSONATION"), "{text}");
+    assert!(
+        text.contains("resembles Aliko Dangote (p-aliko): @AlikoDangote on x"),
+        "{text}"
+    );
+    assert!(
+        text.contains("U+0410")
+            && text.contains("CYRILLIC CAPITAL LETTER A")
+            && text.contains("looks like Latin A"),
+        "{text}"
+    );
+    assert!(text.contains("'l' replaced by 'I'"), "{text}");
+
+    let json = run(&[
+        "check",
+        "--protected",
+        LIST,
+        "--handle",
+        "AIikoDangote",
+        "--name",
+        "Аliko Dangote",
+        "--json",
+    ]);
+    let one: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let p = tmp("one.jsonl", "{\"id\":\"cli\",\"platform\":\"x\",\"handle\":\"AIikoDangote\",\"name\":\"Аliko Dangote\"}\n");
+    let scan = run(&["scan", "--protected", LIST, p.to_str().unwrap()]);
+    let line: serde_json::Value = serde_json::from_slice(&scan.stdout).unwrap();
+    assert_eq!(one, line);
+}
+
+#[test]
+fn table_format_is_readable() {
+    let out = run(&[
+        "scan",
+        "--protected",
+        "demo/protected.json",
+        "demo/profiles.jsonl",
+        "--format",
+        "table",
+    ]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.lines().next().unwrap().starts_with("profile"));
+    assert!(
+        text.contains("impersonation")
+            && text.contains("own")
+            && text.contains("allowed")
+            && text.contains("labelled")
+    );
+}
+
+#[test]
+fn hash_prints_meta_format_and_reports_bad_files() {
+    let img = "../shared/data/pdq/bridge-mods/aaa-orig.jpg";
+    let out = run(&["hash", img]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(
+        text.trim(),
+        format!("f8f8f0cee0f4a84f06370a22038f63f0b36e2ed596621e1d33e6b39c4e9c9b22 100 {img}")
+    );
+    let json = run(&["hash", "--json", img]);
+    let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(v["quality"], 100);
+    assert_eq!(v["path"], img);
+    let bad = tmp("not-an-image.png", "hello");
+    let out = run(&["hash", img, bad.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(String::from_utf8(out.stdout).unwrap().lines().count(), 1);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not-an-image.png: not an image"));
+}
+
+#[test]
+fn enroll_replaces_paths_with_hashes_and_the_enrolled_list_matches_the_same() {
+    let out_file =
+        std::env::temp_dir().join(format!("vipguard-enrolled-{}.json", std::process::id()));
+    let out = run(&[
+        "enroll",
+        "demo/protected.json",
+        "-o",
+        out_file.to_str().unwrap(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let enrolled: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&out_file).unwrap()).unwrap();
+    let avatar = &enrolled["accounts"][0]["avatars"][0];
+    assert_eq!(avatar["pdq"].as_str().unwrap().len(), 64);
+    assert!(avatar["refs"].as_array().unwrap().len() >= 12);
+    // Scanning with the enrolled list gives the same results as with image paths.
+    let by_paths = run(&[
+        "scan",
+        "--protected",
+        "demo/protected.json",
+        "demo/profiles.jsonl",
+    ]);
+    let enrolled_list = std::env::current_dir()
+        .unwrap()
+        .join("demo")
+        .join("enrolled-for-test.json");
+    std::fs::copy(&out_file, &enrolled_list).unwrap();
+    let by_hashes = run(&[
+        "scan",
+        "--protected",
+        enrolled_list.to_str().unwrap(),
+        "demo/profiles.jsonl",
+    ]);
+    std::fs::remove_file(&enrolled_list).unwrap();
+    assert_eq!(
+        String::from_utf8(by_paths.stdout).unwrap(),
+        String::from_utf8(by_hashes.stdout).unwrap()
+    );
+}
+
+#[test]
+fn scan_uses_profile_avatars_and_notes_unreadable_ones() {
+    let out = run(&[
+        "scan",
+        "--protected",
+        "demo/protected.json",
+        "demo/profiles.jsonl",
+    ]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    let line = |id: &str| -> serde_json::Value {
+        text.lines()
+            .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+            .find(|v| v["id"] == id)
+            .unwrap()
+    };
+    let d21 = line("d21");
+    assert_eq!(d21["verdict"], "suspicious");
+    assert_eq!(d21["match"], "vip-003");
+    assert!(d21["evidence"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|e| e["signal"] == "avatar" && e["distance"].as_u64().unwrap() <= 31));
+    assert_eq!(line("d19")["verdict"], "impersonation");
+    assert_eq!(line("d23")["verdict"], "clear");
+
+    let p = tmp("avatar-missing.jsonl", "{\"id\":\"1\",\"platform\":\"x\",\"handle\":\"a_b\",\"name\":\"A B\",\"avatar\":\"nowhere.png\"}\n");
+    let out = run(&[
+        "scan",
+        "--protected",
+        "demo/protected.json",
+        p.to_str().unwrap(),
+    ]);
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(
+        v["evidence"][0]["detail"]
+            .as_str()
+            .unwrap()
+            .contains("could not be used: cannot read"),
+        "{v}"
+    );
+}
+
+#[test]
+fn check_with_avatar_explains_what_was_undone() {
+    let out = run(&[
+        "check",
+        "--protected",
+        "demo/protected.json",
+        "--handle",
+        "KwabenaMensahTV",
+        "--name",
+        "Giveaway",
+        "--avatar",
+        "demo/avatars/copy-kwabena-mirrored-badge.png",
+    ]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.starts_with("IMPERSONATION"), "{text}");
+    assert!(
+        text.contains("The avatar is a copy of Kwabena Mensah's protected photo")
+            && text.contains("mirrored"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_bad_avatar_in_the_list_names_account_and_file() {
+    let list = tmp(
+        "list-bad-avatar.json",
+        "{\"accounts\": [{\"id\": \"a\", \"name\": \"A B\", \"avatars\": [\"missing.jpg\"]}]}",
+    );
+    let out = run(&[
+        "scan",
+        "--protected",
+        list.to_str().unwrap(),
+        "demo/profiles.jsonl",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("field `accounts[0].avatars[0]`: missing.jpg: cannot read"),
+        "{err}"
+    );
+    let list = tmp(
+        "list-bad-ref.json",
+        "{\"accounts\": [{\"id\": \"a\", \"name\": \"A B\", \"avatars\": [{\"pdq\": \"00\"}]}]}",
+    );
+    let err = scan_demo_stderr(&list);
+    assert!(err.contains("accounts[0].avatars[0].pdq"), "{err}");
+}
+
+#[test]
+fn a_line_that_is_not_utf8_gets_its_own_error_and_the_scan_goes_on() {
+    let dir = std::env::temp_dir().join(format!("vipguard-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let p = dir.join("latin1.jsonl");
+    let mut bytes =
+        b"{\"id\":\"1\",\"platform\":\"x\",\"handle\":\"davido_\",\"name\":\"Davido\"}\n".to_vec();
+    bytes.extend_from_slice(
+        b"{\"id\":\"2\",\"platform\":\"x\",\"handle\":\"b\",\"name\":\"Ren\xe9\"}\n",
+    );
+    bytes.extend_from_slice(
+        b"{\"id\":\"3\",\"platform\":\"x\",\"handle\":\"c\",\"name\":\"C\"}\r\n",
+    );
+    std::fs::write(&p, bytes).unwrap();
+    let out = run(&["scan", "--protected", LIST, p.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let lines: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 3);
+    assert_eq!(lines[0]["verdict"], "impersonation");
+    assert_eq!(lines[1]["line"], 2);
+    let err = lines[1]["error"].as_str().unwrap();
+    assert!(
+        err.contains("latin1.jsonl:2:")
+            && err.contains("not valid UTF-8 (invalid byte at column 50)"),
+        "{err}"
+    );
+    assert_eq!(lines[2]["verdict"], "clear");
+    // A CSV that is not UTF-8 is one error naming its line, and nothing is written.
+    let c = dir.join("latin1.csv");
+    std::fs::write(&c, b"id,platform,handle,name\n1,x,a,A\n2,x,b,Ren\xe9\n").unwrap();
+    let out = run(&["scan", "--protected", LIST, c.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("latin1.csv:3: not valid UTF-8"), "{err}");
+}
+
+#[test]
+fn an_unclosed_quote_is_an_error_not_swallowed_rows() {
+    let p = tmp("quote.csv", "id,platform,handle,name,bio\n1,x,a,Ada,\"likes \"\"quotes\"\"\nand lines\"\n2,x,b,\"Bea\n3,x,c,Cee,\n");
+    let out = run(&["scan", "--protected", LIST, p.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("quote.csv:4: a quoted field that opens on this line is never closed"),
+        "{err}"
+    );
+    // The same list without the stray quote reads all three rows, the multi-line bio included.
+    let ok = tmp("quote-ok.csv", "id,platform,handle,name,bio\n1,x,a,Ada,\"likes \"\"quotes\"\"\nand lines\"\n2,x,b,Bea,\n3,x,c,Cee,\n");
+    let out = run(&["scan", "--protected", LIST, ok.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(String::from_utf8(out.stdout).unwrap().lines().count(), 3);
+}
+
+#[test]
+fn a_profile_csv_with_a_column_twice_is_an_error() {
+    let p = tmp("twice.csv", "id,platform,handle,name,name\n1,x,a,Ada,Bea\n");
+    let out = run(&["scan", "--protected", LIST, p.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("twice.csv:1: field `name`: column appears twice"),
+        "{err}"
+    );
+}
+
+#[test]
+fn evidence_in_french_and_an_unknown_language_refused() {
+    let out = run(&[
+        "check",
+        "--protected",
+        LIST,
+        "--handle",
+        "AlikoDangote_NG",
+        "--name",
+        "Aliko Dangote",
+        "--json",
+        "--lang",
+        "fr",
+    ]);
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["verdict"], "impersonation");
+    let detail = v["evidence"][0]["detail"].as_str().unwrap();
+    assert!(
+        detail.starts_with("Le nom affiché « Aliko Dangote »"),
+        "{detail}"
+    );
+    let bad = run(&[
+        "scan",
+        "--protected",
+        LIST,
+        "demo/profiles.jsonl",
+        "--lang",
+        "de",
+    ]);
+    assert_eq!(bad.status.code(), Some(2));
+    let err = String::from_utf8(bad.stderr).unwrap();
+    assert!(
+        err.contains("language \"de\" is not available (use en or fr)"),
+        "{err}"
+    );
+    assert!(bad.stdout.is_empty());
+}
+
+fn tmp_bytes(name: &str, bytes: &[u8]) -> PathBuf {
+    let p = tmp(name, "");
+    std::fs::write(&p, bytes).unwrap();
+    p
+}
+
+/// Lists as spreadsheets export them, and files that are not text: the error names the file, the
+/// line where there is one, and what to do.
+#[test]
+fn lists_that_cannot_be_read_say_why_and_where() {
+    let cases: &[(&str, &[u8], &str)] = &[
+        // Excel's CSV: CRLF line ends; the bad row is line 3, not the one above it.
+        (
+            "crlf.csv",
+            b"id,name\r\na,Ada Obi\r\nb,\r\n",
+            "crlf.csv:3: field `name`: name is empty",
+        ),
+        // Old Mac line ends (CR only).
+        (
+            "cr.csv",
+            b"id,name\ra,Ada Obi\rb,\r",
+            "cr.csv:3: field `name`",
+        ),
+        // Excel's `sep=;` first line, and the blank rows it leaves under a sheet.
+        (
+            "sep.csv",
+            b"sep=;\r\nid;name\r\na;Ada Obi\r\n;\r\nb;\r\n",
+            "sep.csv:5: field `name`",
+        ),
+        (
+            "latin1.csv",
+            b"id,name\na,Ada Obi\nb,Jos\xe9 Diallo\n",
+            "latin1.csv:3: byte 0xE9 at column 6 is not UTF-8",
+        ),
+        (
+            "utf16.csv",
+            b"\xff\xfei\x00d\x00",
+            "utf16.csv: is UTF-16 text: save it as UTF-8",
+        ),
+        (
+            "book.csv",
+            b"PK\x03\x04\x14\x00",
+            "book.csv: is a zip file, perhaps an Excel or Sheets workbook",
+        ),
+        (
+            "url.csv",
+            b"id,name,handles\na,Ada Obi,https://x.com/AdaObi\n",
+            "url.csv:2: field `handles[0].handle`: handle \"//x.com/AdaObi\" is a web address",
+        ),
+        // A field name read from the file cannot drive the terminal.
+        (
+            "esc.json",
+            b"{\"accounts\": [{\"id\": \"a\", \"\\u001b[2J\": 1}]}",
+            "unknown field `\\u{001b}[2J`",
+        ),
+    ];
+    for (name, bytes, want) in cases {
+        let list = tmp_bytes(name, bytes);
+        let out = run(&[
+            "scan",
+            "--protected",
+            list.to_str().unwrap(),
+            "demo/profiles.jsonl",
+        ]);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{name}: {err}");
+        assert!(err.contains(want), "{name}: {err}");
+        assert!(!err.contains('\x1b'), "{name}: {err}");
+    }
+    // Blank rows under a good sheet are skipped, not errors.
+    let list = tmp_bytes("blank-rows.csv", b"id,name\r\na,Ada Obi\r\n,\r\n,\r\n");
+    let out = run(&[
+        "scan",
+        "--protected",
+        list.to_str().unwrap(),
+        "demo/profiles.jsonl",
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// Profiles files with Excel's and old Macs' line ends: every profile read, errors on their own lines.
+#[test]
+fn profile_sheets_keep_their_line_numbers_and_every_line() {
+    let crlf = tmp_bytes(
+        "sheet-crlf.csv",
+        b"id,platform,handle,name\r\n1,x,a,Ada\r\n2,,b,Bo\r\n,,,\r\n",
+    );
+    let cr_jsonl = tmp_bytes(
+        "sheet-cr.jsonl",
+        b"{\"id\":\"1\",\"platform\":\"x\",\"handle\":\"a\",\"name\":\"A\"}\r{\"id\":\"2\",\"platform\":\"x\",\"handle\":\"b\",\"name\":\"B\"}\r",
+    );
+    let out = run(&["scan", "--protected", LIST, crlf.to_str().unwrap()]);
+    let lines = String::from_utf8_lossy(&out.stdout).to_string();
+    assert_eq!(lines.lines().count(), 2, "{lines}");
+    assert!(
+        lines.contains("sheet-crlf.csv:3: field `platform`"),
+        "{lines}"
+    );
+    let out = run(&["scan", "--protected", LIST, cr_jsonl.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 2);
+}
+
+/// Devices and folders are refused before reading: /dev/zero would fill memory.
+#[cfg(unix)]
+#[test]
+fn devices_are_not_read() {
+    let out = run(&["hash", "/dev/zero"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not a regular file"));
+    let out = run(&["scan", "--protected", "/dev/zero", "demo/profiles.jsonl"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("/dev/zero: cannot read: it is a device"));
+    // An avatar asked for by name must be read (exit 2); in a scan it is a note (tested above).
+    let out = run(&[
+        "check",
+        "--protected",
+        LIST,
+        "--platform",
+        "x",
+        "--handle",
+        "someone",
+        "--name",
+        "Someone",
+        "--avatar",
+        "does/not/exist.png",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("does/not/exist.png: cannot read"));
+}
+
+/// `-o` through a symbolic link replaces the file it names (with its permissions) and leaves the link;
+/// `-o /dev/null` writes to the device instead of replacing it with a file.
+#[cfg(unix)]
+#[test]
+fn output_through_links_and_devices_keeps_them() {
+    use std::os::unix::fs::{FileTypeExt, PermissionsExt};
+    let target = tmp("kept.jsonl", "old\n");
+    std::fs::set_permissions(&target, std::fs::Permissions::from_mode(0o600)).unwrap();
+    let link = target.with_file_name("kept-link.jsonl");
+    let _ = std::fs::remove_file(&link);
+    std::os::unix::fs::symlink(&target, &link).unwrap();
+    let out = run(&[
+        "scan",
+        "--protected",
+        LIST,
+        "demo/profiles.jsonl",
+        "-o",
+        link.to_str().unwrap(),
+    ]);
+    assert!(out.status.success());
+    assert!(std::fs::symlink_metadata(&link)
+        .unwrap()
+        .file_type()
+        .is_symlink());
+    let meta = std::fs::metadata(&target).unwrap();
+    assert_eq!(meta.permissions().mode() & 0o777, 0o600);
+    assert!(std::fs::read_to_string(&target)
+        .unwrap()
+        .starts_with("{\"id\""));
+    let dir = target.parent().unwrap();
+    let leftovers: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().ends_with("vipguard-tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+
+    let out = run(&[
+        "scan",
+        "--protected",
+        LIST,
+        "demo/profiles.jsonl",
+        "-o",
+        "/dev/null",
+    ]);
+    assert!(out.status.success());
+    assert!(std::fs::metadata("/dev/null")
+        .unwrap()
+        .file_type()
+        .is_char_device());
+}

@@ -1,0 +1,95 @@
+//! The WebAssembly package for the browser extension: a thin layer over the engine crate, split by
+//! the JavaScript context that uses each part (`checker.rs`: the service worker; `lists.rs`: the
+//! options and bulk pages; `images.rs`: both).
+//!
+//! Everything crosses the boundary as the formats the CLI uses. Profiles and lists are turned into JSON
+//! text and read by the same parsers as the CLI, so errors carry the CLI's messages; results are the
+//! CLI's JSON lines, parsed once by `JSON.parse`, so `check` returns exactly a line of `vipguard scan`.
+//! Nothing here touches `window`: the extension runs this in a service worker.
+
+mod checker;
+mod images;
+mod lists;
+mod types;
+
+pub use checker::Checker;
+pub use images::{enroll_image, enroll_rgba, hash_image, hash_rgba};
+pub use lists::{check_list, read_profiles};
+pub use types::*;
+
+use js_sys::JSON;
+use serde::Serialize;
+use vipguard::{AvatarRef, InputError, ProtectedList, QueryHashes};
+use wasm_bindgen::prelude::*;
+
+pub(crate) const LIST_SOURCE: &str = "protected list";
+
+pub(crate) fn error(message: impl std::fmt::Display) -> JsError {
+    JsError::new(&message.to_string())
+}
+
+/// JSON text of a value given as a JS object, or the string itself.
+pub(crate) fn json_text(v: &JsValue, what: &str) -> Result<String, JsError> {
+    if let Some(s) = v.as_string() {
+        return Ok(s);
+    }
+    if v.is_undefined() || v.is_null() {
+        return Err(error(format!("{what} is missing")));
+    }
+    JSON::stringify(v)
+        .ok()
+        .and_then(|s| s.as_string())
+        .ok_or_else(|| error(format!("{what} cannot be turned into JSON")))
+}
+
+pub(crate) fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
+    let text = serde_json::to_string(value).map_err(error)?;
+    JSON::parse(&text).map_err(|_| error("internal error: result is not JSON"))
+}
+
+pub(crate) fn parse_list(
+    list: &JsValue,
+    format: Option<String>,
+) -> Result<ProtectedList, InputError> {
+    let text = json_text(list, "the protected list")
+        .map_err(|_| InputError::new(LIST_SOURCE, None, None, "not a list or a string"))?;
+    match format.as_deref().unwrap_or("json") {
+        "json" => ProtectedList::from_json(&text, LIST_SOURCE),
+        "csv" => ProtectedList::from_csv(&text, LIST_SOURCE),
+        other => Err(InputError::new(
+            LIST_SOURCE,
+            None,
+            None,
+            format!("unknown list format {other:?} (json or csv)"),
+        )),
+    }
+}
+
+/// Image paths only mean something to the CLI, next to the list's file.
+pub(crate) fn reject_paths(list: &ProtectedList) -> Result<(), InputError> {
+    for (i, a) in list.accounts.iter().enumerate() {
+        for (j, v) in a.avatars.iter().enumerate() {
+            if let AvatarRef::Path(p) = v {
+                return Err(InputError::new(
+                    LIST_SOURCE,
+                    None,
+                    Some(&format!("accounts[{i}].avatars[{j}]")),
+                    format!("{p:?} is an image path, which the browser cannot read: enroll the picture (enrollImage, or `vipguard enroll` for the whole list)"),
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+pub(crate) fn parse_query(q: Option<String>) -> Result<Option<QueryHashes>, JsError> {
+    q.filter(|q| !q.is_empty())
+        .map(|q| QueryHashes::parse(&q).map_err(error))
+        .transpose()
+}
+
+/// The crate's version, as `vipguard --version` prints it.
+#[wasm_bindgen]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_string()
+}

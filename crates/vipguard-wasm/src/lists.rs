@@ -1,0 +1,107 @@
+//! Lists and profile files read for the options and bulk pages, with the CLI's parsers and messages.
+
+use crate::types::{ListCheckOut, ListInput, ProfilesReadOut};
+use crate::{error, parse_list, to_js};
+use serde::Serialize;
+use vipguard::{Account, AvatarRef, ErrorResult, Profile, ProtectedList};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ListSummary {
+    accounts: usize,
+    aliases: usize,
+    handles: usize,
+    official: usize,
+    avatars: usize,
+    avatar_paths: usize,
+}
+
+/// Profiles from a spreadsheet (`source` ending in `.csv`) or JSONL text, for the bulk page: read by the
+/// CLI's reader, so the columns and the messages are the CLI's. A bad row becomes an error with its line
+/// and the rest are read; a file that cannot be read at all (bad header, unclosed quote) throws.
+#[wasm_bindgen(js_name = readProfiles)]
+pub fn read_profiles(text: &str, source: &str) -> Result<ProfilesReadOut, JsError> {
+    #[derive(Serialize)]
+    struct Read {
+        profiles: Vec<Profile>,
+        /// The line each profile was read from.
+        lines: Vec<usize>,
+        errors: Vec<ErrorResult>,
+    }
+    let mut out = Read {
+        profiles: Vec::new(),
+        lines: Vec::new(),
+        errors: Vec::new(),
+    };
+    for (line, row) in vipguard::read_profiles(text, source).map_err(error)? {
+        match row {
+            Ok(p) => {
+                out.profiles.push(p);
+                out.lines.push(line);
+            }
+            Err(bad) => out.errors.push(ErrorResult {
+                id: bad.id,
+                line,
+                error: bad.error.to_string(),
+            }),
+        }
+    }
+    Ok(to_js(&out)?.unchecked_into())
+}
+
+/// Validate a list for the options page without building a checker: the list as read and a summary,
+/// or the first error with its line and field. Never throws for a bad list.
+#[wasm_bindgen(js_name = checkList)]
+pub fn check_list(list: &ListInput, format: Option<String>) -> Result<ListCheckOut, JsError> {
+    #[derive(Serialize)]
+    struct Failed {
+        ok: bool,
+        error: ListError,
+    }
+    #[derive(Serialize)]
+    struct ListError {
+        message: String,
+        line: Option<usize>,
+        field: Option<String>,
+    }
+    #[derive(Serialize)]
+    struct Passed<'a> {
+        ok: bool,
+        list: &'a ProtectedList,
+        summary: ListSummary,
+    }
+    let out = match parse_list(list, format) {
+        Err(e) => to_js(&Failed {
+            ok: false,
+            error: ListError {
+                message: e.to_string(),
+                line: e.line,
+                field: e.field,
+            },
+        })?,
+        Ok(list) => {
+            let count = |f: fn(&Account) -> usize| list.accounts.iter().map(f).sum::<usize>();
+            let summary = ListSummary {
+                accounts: list.accounts.len(),
+                aliases: count(|a| a.aliases.len()),
+                handles: count(|a| a.handles.len()),
+                official: count(|a| a.official.len()),
+                avatars: count(|a| a.avatars.len()),
+                avatar_paths: count(|a| {
+                    a.avatars
+                        .iter()
+                        .filter(|v| matches!(v, AvatarRef::Path(_)))
+                        .count()
+                }),
+            };
+            to_js(&Passed {
+                ok: true,
+                list: &list,
+                summary,
+            })?
+        }
+    };
+    Ok(out.unchecked_into())
+}

@@ -1,0 +1,104 @@
+//! The TypeScript declarations of the package (pkg/vipguard.d.ts) and the typed handles the exported
+//! functions take and return, so the extension's editor knows each shape.
+
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &'static str = r#"
+/** A platform account: `{"platform": "x", "handle": "AlikoDangote"}`. */
+export interface HandleRef { platform: string; handle: string }
+/** A protected avatar: its hashes, as `vipguard enroll` or `enrollImage` writes them. */
+export interface AvatarHash { pdq: string; refs?: string[] }
+export interface Account {
+  id: string;
+  name: string;
+  aliases?: string[];
+  handles?: HandleRef[];
+  official?: HandleRef[];
+  /** Image paths are only readable by the CLI: in the browser, enroll pictures to hashes first. */
+  avatars?: (AvatarHash | string)[];
+}
+export interface ProtectedList { accounts: Account[] }
+export interface Profile {
+  id: string;
+  platform: string;
+  handle: string;
+  name: string;
+  bio?: string | null;
+  /** Ignored here (the CLI reads it as a file path): pass the avatar's `query` to `check` instead. */
+  avatar?: string | null;
+}
+export type VerdictWord = "own" | "allowed" | "labelled" | "impersonation" | "suspicious" | "clear";
+export interface CharEvidence {
+  char: string;
+  codepoint: string;
+  name: string;
+  action: "lookalike" | "invisible" | "blank" | "filler" | "combining" | "diacritic" | "decoration" | "styled" | "reversal";
+  looks_like?: string;
+  field: string;
+}
+export interface Evidence {
+  signal: string;
+  detail: string;
+  protected?: string;
+  similarity?: number;
+  distance?: number;
+  edit?: string;
+  chars?: CharEvidence[];
+  compliant?: boolean;
+}
+/** One line of `vipguard scan` output. */
+export interface CheckResult {
+  id: string;
+  verdict: VerdictWord;
+  score: number;
+  match: string | null;
+  evidence: Evidence[];
+}
+/** A profile that could not be read, as `vipguard scan` reports it. */
+export interface ErrorResult { id: string | null; line: number; error: string }
+/** `pdq`: plain PDQ (as Meta's tools print it); `query`: the hashes `check` matches on, cacheable. */
+export interface ImageHash { pdq: string; quality: number; query: string }
+export interface ListSummary {
+  accounts: number;
+  aliases: number;
+  handles: number;
+  official: number;
+  avatars: number;
+  /** Avatars given as image paths, which must be enrolled before the list can be used here. */
+  avatarPaths: number;
+}
+export interface ListError { message: string; line: number | null; field: string | null }
+/** Rows of a profiles file: the ones read, and an error (with its line) for each one that was not. */
+export interface ProfilesRead { profiles: Profile[]; lines: number[]; errors: ErrorResult[] }
+/** `ok` with the list as read and its summary, or the first error with its line and field. */
+export type ListCheck =
+  | { ok: true; list: ProtectedList; summary: ListSummary }
+  | { ok: false; error: ListError };
+"#;
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(typescript_type = "ProtectedList | string")]
+    pub type ListInput;
+    #[wasm_bindgen(typescript_type = "Profile")]
+    pub type ProfileInput;
+    #[wasm_bindgen(typescript_type = "Profile[]")]
+    pub type ProfilesInput;
+    #[wasm_bindgen(typescript_type = "(string | null | undefined)[]")]
+    pub type QueriesInput;
+    #[wasm_bindgen(typescript_type = "CheckResult")]
+    pub type CheckResultOut;
+    #[wasm_bindgen(typescript_type = "(CheckResult | ErrorResult)[]")]
+    pub type CheckResultsOut;
+    #[wasm_bindgen(typescript_type = "ImageHash")]
+    pub type ImageHashOut;
+    #[wasm_bindgen(typescript_type = "AvatarHash")]
+    pub type AvatarHashOut;
+    #[wasm_bindgen(typescript_type = "ListCheck")]
+    pub type ListCheckOut;
+    #[wasm_bindgen(typescript_type = "ProfilesRead")]
+    pub type ProfilesReadOut;
+    #[wasm_bindgen(typescript_type = "Account | undefined")]
+    pub type AccountOut;
+}

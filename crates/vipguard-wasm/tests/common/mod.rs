@@ -1,0 +1,454 @@
+//! The WASM suites shared by `tests/wasm_page.rs` (a browser page) and `tests/wasm_worker.rs` (a service
+//! worker, where the extension runs the engine). Everything is compared with what the native CLI and
+//! library produced for the same input (`scripts/wasm-parity-data.sh`), fetched from the fixture server
+//! whose address `make test` passes as VIPGUARD_FIXTURES_URL.
+
+use js_sys::{Error, JSON};
+use vipguard::PdqHash;
+use vipguard_wasm as wasm;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+#[wasm_bindgen(inline_js = r#"
+export async function fetch_bytes(url) {
+  const r = await fetch(url);
+  if (!r.ok) throw new Error(`${url}: HTTP ${r.status}`);
+  return new Uint8Array(await r.arrayBuffer());
+}
+// Decode with the browser, as the extension does for formats it prefers the browser to read.
+export async function decode_rgba(bytes) {
+  let bmp;
+  try {
+    bmp = await createImageBitmap(new Blob([bytes]), {colorSpaceConversion: 'none', premultiplyAlpha: 'none'});
+  } catch (e) {
+    return null;
+  }
+  const c = new OffscreenCanvas(bmp.width, bmp.height);
+  const ctx = c.getContext('2d');
+  ctx.drawImage(bmp, 0, 0);
+  const d = ctx.getImageData(0, 0, bmp.width, bmp.height);
+  return {width: bmp.width, height: bmp.height, data: new Uint8Array(d.data.buffer)};
+}
+export function field(o, k) { return o[k]; }
+"#)]
+extern "C" {
+    #[wasm_bindgen(catch)]
+    async fn fetch_bytes(url: &str) -> Result<JsValue, JsValue>;
+    async fn decode_rgba(bytes: &[u8]) -> JsValue;
+    fn field(o: &JsValue, k: &str) -> JsValue;
+}
+
+fn base() -> &'static str {
+    option_env!("VIPGUARD_FIXTURES_URL")
+        .expect("build the WASM tests with VIPGUARD_FIXTURES_URL set (make test does)")
+}
+
+async fn bytes(path: &str) -> Vec<u8> {
+    let url = format!("{}/{path}", base());
+    let v = fetch_bytes(&url)
+        .await
+        .unwrap_or_else(|e| panic!("{url}: {}", message(e)));
+    js_sys::Uint8Array::from(v).to_vec()
+}
+
+async fn text(path: &str) -> String {
+    String::from_utf8(bytes(path).await).expect("fixture is UTF-8")
+}
+
+fn message(e: impl Into<JsValue>) -> String {
+    let v: JsValue = e.into();
+    match v.dyn_ref::<Error>() {
+        Some(err) => String::from(err.message()),
+        None => format!("{v:?}"),
+    }
+}
+
+fn stringify(v: &JsValue) -> String {
+    JSON::stringify(v).unwrap().as_string().unwrap()
+}
+
+/// A native JSON line as JavaScript writes the same value (`1.0` reads back as `1`), for comparing
+/// values rather than number spellings.
+fn as_js(native_line: &str) -> String {
+    stringify(&JSON::parse(native_line).expect("native line is JSON"))
+}
+
+fn checker(list_text: &str) -> wasm::Checker {
+    wasm::Checker::new(&JsValue::from_str(list_text).unchecked_into(), None, None)
+        .unwrap_or_else(|e| panic!("list: {}", message(e)))
+}
+
+/// Every profile (every evasion technique and verdict, and bad lines) gives the CLI's JSON line, one at
+/// a time and in one `checkMany`.
+pub async fn verdicts_match_the_cli() {
+    let c = checker(&text("parity/protected%20list").await);
+    let profiles = text("parity/profiles").await;
+    let native = text("parity/native.jsonl").await;
+    let (profiles, native): (Vec<&str>, Vec<&str>) =
+        (profiles.lines().collect(), native.lines().collect());
+    assert_eq!(profiles.len(), native.len());
+    assert!(profiles.len() >= 90, "parity set too small");
+    let array = js_sys::Array::new();
+    let mut verdicts = std::collections::BTreeSet::new();
+    for (i, (p, want)) in profiles.iter().zip(&native).enumerate() {
+        let want_v: serde_json::Value = serde_json::from_str(want).unwrap();
+        if let Some(v) = want_v.get("verdict") {
+            verdicts.insert(v.as_str().unwrap().to_string());
+            let got = c
+                .check(&JsValue::from_str(p).unchecked_into(), None)
+                .unwrap_or_else(|e| panic!("line {}: {}", i + 1, message(e)));
+            assert_eq!(stringify(&got), as_js(want), "line {}", i + 1);
+        } else {
+            // A bad line: check() throws the CLI's message, read as line 1 of "profile".
+            let err = c
+                .check(&JsValue::from_str(p).unchecked_into(), None)
+                .err()
+                .unwrap_or_else(|| panic!("line {} should be rejected", i + 1));
+            let cli = want_v["error"].as_str().unwrap();
+            let expected = cli.replacen(&format!("profiles:{}:", i + 1), "profile:1:", 1);
+            assert_eq!(message(err), expected, "line {}", i + 1);
+        }
+        if let Ok(v) = JSON::parse(p) {
+            array.push(&v);
+        }
+    }
+    for v in [
+        "own",
+        "allowed",
+        "labelled",
+        "impersonation",
+        "suspicious",
+        "clear",
+    ] {
+        assert!(verdicts.contains(v), "no {v} case in the parity set");
+    }
+    let many = c
+        .check_many(&JsValue::from(array.clone()).unchecked_into(), None)
+        .unwrap_or_else(|e| panic!("checkMany: {}", message(e)));
+    let many: js_sys::Array = JsValue::from(many).unchecked_into();
+    assert_eq!(many.length(), array.length());
+    for (i, want) in native.iter().take(many.length() as usize).enumerate() {
+        assert_eq!(
+            stringify(&many.get(i as u32)),
+            as_js(want),
+            "checkMany line {}",
+            i + 1
+        );
+    }
+}
+
+/// The demo list with enrolled avatars: profiles checked together with their avatar's query give the
+/// CLI's lines, avatar evidence included.
+pub async fn avatar_verdicts_match_the_cli() {
+    let c = checker(&text("parity/demo-list.json").await);
+    let profiles = text("parity/demo-profiles.jsonl").await;
+    let native = text("parity/demo-native.jsonl").await;
+    let mut with_avatar = 0;
+    for (p, want) in profiles.lines().zip(native.lines()) {
+        let v: serde_json::Value = serde_json::from_str(p).unwrap();
+        let query = match v.get("avatar").and_then(|a| a.as_str()) {
+            Some(path) => {
+                with_avatar += 1;
+                let h = wasm::hash_image(&bytes(&format!("parity/{path}")).await)
+                    .unwrap_or_else(|e| panic!("{path}: {}", message(e)));
+                field(&h, "query").as_string()
+            }
+            None => None,
+        };
+        let got = c
+            .check(&JsValue::from_str(p).unchecked_into(), query)
+            .unwrap_or_else(|e| panic!("{p}: {}", message(e)));
+        assert_eq!(stringify(&got), as_js(want));
+    }
+    assert!(with_avatar >= 2, "the demo set should have avatar cases");
+}
+
+/// Every image of shared/data/pdq (and corrupt files) hashes bit for bit as natively, or fails with the
+/// native message; pixels the browser decodes hash within 2 bits of the bytes' hash (for pictures of
+/// PDQ quality ≥ 50: below that PDQ itself distrusts the hash).
+pub async fn hashes_match_native() {
+    let list = text("parity/hashes.jsonl").await;
+    let (mut compared, mut rgba_compared, mut worst) = (0, 0, 0);
+    let mut far = Vec::new();
+    for line in list.lines() {
+        let want: serde_json::Value = serde_json::from_str(line).unwrap();
+        let path = want["path"].as_str().unwrap();
+        let data = bytes(path).await;
+        match (wasm::hash_image(&data), want.get("error")) {
+            (Ok(h), None) => {
+                assert_eq!(field(&h, "pdq").as_string().unwrap(), want["pdq"], "{path}");
+                assert_eq!(
+                    field(&h, "quality").as_f64().unwrap(),
+                    want["quality"].as_f64().unwrap(),
+                    "{path}"
+                );
+                assert_eq!(
+                    field(&h, "query").as_string().unwrap(),
+                    want["query"],
+                    "{path}"
+                );
+                compared += 1;
+                let decoded = decode_rgba(&data).await;
+                if decoded.is_null() {
+                    continue;
+                }
+                let (w, hgt) = (
+                    field(&decoded, "width").as_f64().unwrap() as u32,
+                    field(&decoded, "height").as_f64().unwrap() as u32,
+                );
+                let px = js_sys::Uint8Array::from(field(&decoded, "data")).to_vec();
+                let r = wasm::hash_rgba(w, hgt, &px)
+                    .unwrap_or_else(|e| panic!("{path}: {}", message(e)));
+                let a = PdqHash::from_hex(&field(&h, "pdq").as_string().unwrap()).unwrap();
+                let b = PdqHash::from_hex(&field(&r, "pdq").as_string().unwrap()).unwrap();
+                let d = a.distance(&b);
+                worst = worst.max(d);
+                // PDQ distrusts hashes of quality under 50 (nearly flat pictures, whose bits are noise),
+                // and so does the matcher; those need not agree.
+                if d > 2 && want["quality"].as_u64().unwrap() >= 50 {
+                    far.push(format!("{path}: {d} bits"));
+                }
+                rgba_compared += 1;
+            }
+            (Err(e), Some(native)) => assert_eq!(message(e), native.as_str().unwrap(), "{path}"),
+            (Ok(_), Some(native)) => panic!("{path}: native failed ({native}) but WASM hashed it"),
+            (Err(e), None) => panic!("{path}: WASM failed: {}", message(e)),
+        }
+    }
+    wasm_bindgen_test::console_log!(
+        "hashes: {compared} images bit-identical to native; hashRgba of {rgba_compared} browser-decoded \
+         images within {worst} bits of hashImage (worst, all qualities)"
+    );
+    assert!(compared >= 60, "only {compared} images compared");
+    assert!(
+        rgba_compared >= 40,
+        "the browser decoded only {rgba_compared} images"
+    );
+    assert!(
+        far.is_empty(),
+        "hashRgba differs from hashImage by more than 2 bits (worst {worst}): {far:?}"
+    );
+}
+
+/// A checker's snapshot is the native one byte for byte; a checker restored from the native snapshot
+/// answers every profile as the CLI does (avatars included); bad snapshots throw the native message.
+pub async fn snapshots_match_native() {
+    let sets = [
+        (
+            "protected%20list",
+            "protected.snap",
+            "profiles",
+            "native.jsonl",
+        ),
+        (
+            "demo-list.json",
+            "demo.snap",
+            "demo-profiles.jsonl",
+            "demo-native.jsonl",
+        ),
+    ];
+    for (list, snap, profiles, native) in sets {
+        let want = bytes(&format!("parity/{snap}")).await;
+        let built = checker(&text(&format!("parity/{list}")).await);
+        assert!(
+            built.snapshot() == want,
+            "{snap}: the WASM snapshot differs from native"
+        );
+        let restored = wasm::Checker::restore(&want, None)
+            .unwrap_or_else(|e| panic!("{snap}: {}", message(e)));
+        // `account`: what a banner shows of the matched account, as the list holds it.
+        let list_json: serde_json::Value =
+            serde_json::from_str(&text(&format!("parity/{list}")).await).unwrap();
+        for a in list_json["accounts"].as_array().unwrap() {
+            let got = restored.account(a["id"].as_str().unwrap()).unwrap();
+            let got: serde_json::Value = serde_json::from_str(&stringify(&got)).unwrap();
+            assert_eq!(got["name"], a["name"], "{snap}");
+            assert_eq!(got["handles"], a["handles"], "{snap}");
+        }
+        assert!(JsValue::from(restored.account("no such id").unwrap()).is_undefined());
+        let (profiles, native) = (
+            text(&format!("parity/{profiles}")).await,
+            text(&format!("parity/{native}")).await,
+        );
+        let mut compared = 0;
+        for (p, want) in profiles.lines().zip(native.lines()) {
+            if !want.contains("\"verdict\"") {
+                continue; // a bad line: errors_carry_the_cli_messages covers those
+            }
+            let v: serde_json::Value = serde_json::from_str(p).unwrap();
+            let query = match v.get("avatar").and_then(|a| a.as_str()) {
+                Some(path) => {
+                    let h = wasm::hash_image(&bytes(&format!("parity/{path}")).await).unwrap();
+                    field(&h, "query").as_string()
+                }
+                None => None,
+            };
+            let got = restored
+                .check(&JsValue::from_str(p).unchecked_into(), query)
+                .unwrap_or_else(|e| panic!("{p}: {}", message(e)));
+            assert_eq!(stringify(&got), as_js(want), "{snap}: {p}");
+            compared += 1;
+        }
+        assert!(compared >= 20, "{snap}: only {compared} profiles compared");
+    }
+    for kind in ["cut", "flipped", "json"] {
+        let bad = bytes(&format!("parity/protected.snap.{kind}")).await;
+        let want = text(&format!("parity/protected.snap.{kind}.err")).await;
+        let err = wasm::Checker::restore(&bad, None)
+            .err()
+            .unwrap_or_else(|| panic!("{kind}: snapshot restored"));
+        assert_eq!(message(err), want, "{kind}");
+    }
+    let snap = bytes("parity/protected.snap").await;
+    let err = message(
+        wasm::Checker::restore(&snap, Some("de".into()))
+            .err()
+            .unwrap(),
+    );
+    assert_eq!(err, "language \"de\" is not available (use en or fr)");
+}
+
+/// Bad lists, profiles and pixels arrive as Errors carrying the CLI's messages.
+pub async fn errors_carry_the_cli_messages() {
+    for kind in ["dup", "field", "handle", "text", "pdq"] {
+        let list = text(&format!("parity/bad-lists/protected%20list.{kind}")).await;
+        let want = text(&format!("parity/bad-lists/protected%20list.{kind}.err")).await;
+        let err = wasm::Checker::new(&JsValue::from_str(&list).unchecked_into(), None, None)
+            .err()
+            .unwrap_or_else(|| panic!("{kind}: list accepted"));
+        assert_eq!(message(err), want.trim_end(), "{kind}");
+        // checkList reports the same message with its line and field, without throwing.
+        let report = wasm::check_list(&JsValue::from_str(&list).unchecked_into(), None).unwrap();
+        assert_eq!(field(&report, "ok").as_bool(), Some(false));
+        assert_eq!(
+            field(&field(&report, "error"), "message")
+                .as_string()
+                .unwrap(),
+            want.trim_end()
+        );
+    }
+    // An image path cannot be read in the browser: named by its field.
+    let with_path = r#"{"accounts": [{"id": "a", "name": "Ada Obi", "avatars": ["ada.jpg"]}]}"#;
+    let err = message(
+        wasm::Checker::new(&JsValue::from_str(with_path).unchecked_into(), None, None)
+            .err()
+            .unwrap(),
+    );
+    assert!(
+        err.contains("accounts[0].avatars[0]") && err.contains("enroll"),
+        "{err}"
+    );
+    // Pixels that do not fit the size, and a bad avatar query.
+    let err = message(wasm::hash_rgba(4, 4, &[0; 10]).err().unwrap());
+    assert_eq!(err, "expected 64 bytes of RGBA for 4x4 pixels, got 10");
+    assert!(wasm::hash_rgba(0, 4, &[]).is_err());
+    let c = checker(r#"{"accounts": [{"id": "a", "name": "Ada Obi"}]}"#);
+    let p = r#"{"id": "1", "platform": "x", "handle": "h", "name": "n"}"#;
+    let err = message(
+        c.check(&JsValue::from_str(p).unchecked_into(), Some("q1;zz".into()))
+            .err()
+            .unwrap(),
+    );
+    assert!(err.contains("is not an avatar query"), "{err}");
+    // A list given as an object and as CSV.
+    let obj = JSON::parse(r#"{"accounts": [{"id": "a", "name": "Ada Obi"}]}"#).unwrap();
+    assert_eq!(
+        wasm::Checker::new(&obj.unchecked_into(), None, None)
+            .unwrap()
+            .size(),
+        1
+    );
+    let csv = "id,name,handles\na,Ada Obi,x:adaobi\n";
+    let c = wasm::Checker::new(
+        &JsValue::from_str(csv).unchecked_into(),
+        Some("csv".into()),
+        None,
+    )
+    .unwrap();
+    let ok =
+        wasm::check_list(&JsValue::from_str(csv).unchecked_into(), Some("csv".into())).unwrap();
+    assert_eq!(field(&field(&ok, "summary"), "handles").as_f64(), Some(1.0));
+    assert_eq!(c.size(), 1);
+    assert_eq!(wasm::version(), env!("CARGO_PKG_VERSION"));
+    // Evidence in French for a French browser; a language the engine does not speak is an error.
+    let fr = wasm::Checker::new(
+        &JsValue::from_str(csv).unchecked_into(),
+        Some("csv".into()),
+        Some("fr-FR".into()),
+    )
+    .unwrap();
+    let p = r#"{"id": "1", "platform": "x", "handle": "AdaObi_NG", "name": "Ada Obi"}"#;
+    let r = fr
+        .check(&JsValue::from_str(p).unchecked_into(), None)
+        .unwrap();
+    let first: JsValue = js_sys::Array::from(&field(&r, "evidence")).get(0);
+    let detail = field(&first, "detail").as_string().unwrap();
+    assert!(detail.starts_with("Le nom affiché « Ada Obi »"), "{detail}");
+    let err = message(
+        wasm::Checker::new(
+            &JsValue::from_str(csv).unchecked_into(),
+            Some("csv".into()),
+            Some("de".into()),
+        )
+        .err()
+        .unwrap(),
+    );
+    assert_eq!(err, "language \"de\" is not available (use en or fr)");
+    // The bulk page's profiles file: good rows read, a bad row named by its line, an unreadable file
+    // thrown with the CLI's message.
+    let rows = "id,platform,handle,name\n1,x,@Ada,Ada Obi\n ,x,h,n\n3,x,b,Bo\n";
+    let read = wasm::read_profiles(rows, "bulk.csv").unwrap();
+    let profiles: js_sys::Array = field(&read, "profiles").unchecked_into();
+    let errors: js_sys::Array = field(&read, "errors").unchecked_into();
+    assert_eq!(profiles.length(), 2);
+    assert_eq!(
+        field(&profiles.get(0), "handle").as_string().as_deref(),
+        Some("Ada")
+    );
+    let lines: js_sys::Array = field(&read, "lines").unchecked_into();
+    assert_eq!(lines.get(1).as_f64(), Some(4.0));
+    assert_eq!(errors.length(), 1);
+    assert_eq!(field(&errors.get(0), "line").as_f64(), Some(3.0));
+    assert!(field(&errors.get(0), "error")
+        .as_string()
+        .unwrap()
+        .contains("id is empty"));
+    let err = message(
+        wasm::read_profiles("id,platform,handle,name,colour\n", "bulk.csv")
+            .err()
+            .unwrap(),
+    );
+    assert!(err.contains("colour"), "{err}");
+}
+
+/// The five suites as `#[wasm_bindgen_test]`s; each test binary invokes this after choosing where it
+/// runs (a page or a service worker).
+#[macro_export]
+macro_rules! wasm_suites {
+    () => {
+        #[wasm_bindgen_test::wasm_bindgen_test]
+        async fn verdicts_match_the_cli() {
+            wasm_common::verdicts_match_the_cli().await;
+        }
+
+        #[wasm_bindgen_test::wasm_bindgen_test]
+        async fn avatar_verdicts_match_the_cli() {
+            wasm_common::avatar_verdicts_match_the_cli().await;
+        }
+
+        #[wasm_bindgen_test::wasm_bindgen_test]
+        async fn hashes_match_native() {
+            wasm_common::hashes_match_native().await;
+        }
+
+        #[wasm_bindgen_test::wasm_bindgen_test]
+        async fn snapshots_match_native() {
+            wasm_common::snapshots_match_native().await;
+        }
+
+        #[wasm_bindgen_test::wasm_bindgen_test]
+        async fn errors_carry_the_cli_messages() {
+            wasm_common::errors_carry_the_cli_messages().await;
+        }
+    };
+}

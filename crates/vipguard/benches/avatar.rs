@@ -1,0 +1,115 @@
+//! Avatar speed: decode + normalise + hash a 400x400 JPEG (all three views, as a profile avatar is
+//! hashed), plain PDQ of the same bytes beside it; and searching the references of 100,000 protected
+//! avatars, beside a flat popcount scan of the same references in the same run.
+//!
+//!     cargo bench --bench avatar && python3 scripts/bench-summary.py
+
+use criterion::{criterion_group, criterion_main, Criterion};
+use std::hint::black_box;
+use vipguard::internals::AvatarIndex;
+use vipguard::internals::{RefHash, VARIANTS};
+use vipguard::internals::{Variant, View, VIEWS};
+use vipguard::{decode, hash_bytes, PdqHash};
+use vipguard::{query_hashes, QueryHashes};
+
+#[path = "synth.rs"]
+mod synth;
+
+fn random_hash(rng: &mut synth::Rng) -> PdqHash {
+    PdqHash([rng.next(), rng.next(), rng.next(), rng.next()])
+}
+
+fn bench(c: &mut Criterion) {
+    let bytes = synth::jpeg_400();
+    let mut g = c.benchmark_group("avatar_hash_400_jpeg");
+    g.bench_function("decode_normalise_hash_views", |b| {
+        b.iter(|| black_box(query_hashes(&decode(black_box(&bytes)).unwrap())))
+    });
+    g.bench_function("decode_plain_pdq", |b| {
+        b.iter(|| black_box(hash_bytes(black_box(&bytes)).unwrap()))
+    });
+    g.finish();
+
+    // 100,000 avatars x every reference (each variant's views, mirrored too).
+    let mut rng = synth::Rng::new(3);
+    let per_avatar: usize = VARIANTS.iter().map(|(_, v)| v.len()).sum::<usize>() * 2;
+    let avatars: Vec<Vec<RefHash>> = (0..100_000)
+        .map(|_| {
+            (0..per_avatar)
+                .map(|k| RefHash {
+                    view: VIEWS[k % 3],
+                    variant: Variant::Plain,
+                    mirrored: k % 2 == 1,
+                    hash: random_hash(&mut rng),
+                    quality: 90,
+                })
+                .collect()
+        })
+        .collect();
+    let index = AvatarIndex::new(
+        avatars
+            .iter()
+            .cloned()
+            .enumerate()
+            .map(|(i, r)| (i as u32, r)),
+    );
+    // Queries: half copies of listed references with up to 20 bits flipped, half unrelated pictures.
+    let queries: Vec<QueryHashes> = (0..200)
+        .map(|i| {
+            let views = VIEWS
+                .iter()
+                .map(|&v| {
+                    let mut h = if i % 2 == 0 {
+                        let a = &avatars[rng.below(avatars.len() as u64) as usize];
+                        a.iter().find(|r| r.view == v).unwrap().hash
+                    } else {
+                        random_hash(&mut rng)
+                    };
+                    for _ in 0..rng.below(20) {
+                        let bit = rng.below(256) as usize;
+                        h.0[bit / 64] ^= 1 << (bit % 64);
+                    }
+                    (v, h, 90u8)
+                })
+                .collect();
+            QueryHashes {
+                views,
+                undone: Default::default(),
+            }
+        })
+        .collect();
+    let flat: Vec<(View, PdqHash)> = avatars.iter().flatten().map(|r| (r.view, r.hash)).collect();
+    let mut g = c.benchmark_group("avatar_search_100k");
+    let mut i = 0;
+    g.bench_function("multi_index", |b| {
+        b.iter(|| {
+            i = (i + 1) % queries.len();
+            black_box(index.search(&queries[i]))
+        })
+    });
+    let mut j = 0;
+    g.sample_size(20);
+    g.bench_function("flat_popcount_scan", |b| {
+        b.iter(|| {
+            j = (j + 1) % queries.len();
+            let q = &queries[j];
+            black_box(
+                flat.iter()
+                    .filter(|(v, h)| {
+                        q.views
+                            .iter()
+                            .any(|(qv, qh, _)| qv == v && qh.distance(h) <= 31)
+                    })
+                    .count(),
+            )
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
+
+// The allocator the CLI uses (src/main.rs), so the figures are the shipped native build's.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;

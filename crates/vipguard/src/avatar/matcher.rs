@@ -1,0 +1,274 @@
+//! Avatar references and matching.
+//!
+//! A protected avatar is enrolled as several reference hashes: each view (whole, circle, upper part) of
+//! the picture, of its centre with 5% and 10% cut from each side (a copy cropped a little), each also
+//! mirrored. A profile's avatar is hashed in the same views once; a view only meets the same view.
+//! Thresholds are per view and were chosen on the dev half of the avatar benchmark (docs/avatars.md).
+
+use super::pdq::PdqHash;
+use super::views::{prepare, prepare_variant, Undone, Variant, View, VIEWS};
+use super::Rgb;
+
+/// Edits replayed on each protected avatar at enrolment, with the views each is hashed in (each also
+/// mirrored). Rotations are compared on the circle, which leaves out the corners a turn fills in.
+pub const VARIANTS: [(Variant, &[View]); 6] = [
+    (Variant::Plain, &VIEWS),
+    (Variant::Crop(5), &VIEWS),
+    (Variant::Crop(10), &VIEWS),
+    (Variant::Rotate(3), &[View::Circle]),
+    (Variant::Rotate(-3), &[View::Circle]),
+    (Variant::Thumbnail, &[View::Full, View::Circle]),
+];
+/// Hashes below this quality are too flat to trust (Meta's guidance).
+pub const MIN_QUALITY: u8 = 50;
+
+/// Largest distance still read as the same picture, per view. The circle and the upper part hold less
+/// of the picture, so they are held to a tighter bound.
+pub fn threshold(view: View) -> u32 {
+    match view {
+        View::Full => 31,
+        View::Circle => 31,
+        View::Top => 31,
+    }
+}
+
+/// One reference hash of a protected avatar.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RefHash {
+    pub view: View,
+    pub variant: Variant,
+    pub mirrored: bool,
+    pub hash: PdqHash,
+    pub quality: u8,
+}
+
+/// All reference hashes of one protected avatar picture. The mirror is hashed from the mirrored
+/// picture: PDQ's box filter and sampling are not exactly symmetric, so reading it from the DCT drifts.
+pub fn reference_hashes(rgb: &Rgb) -> Vec<RefHash> {
+    let mirrored = mirror(rgb);
+    let mut out = Vec::with_capacity(32);
+    for (is_mirror, picture) in [(false, rgb), (true, &mirrored)] {
+        for (variant, views) in VARIANTS {
+            let prepared = prepare_variant(picture, variant);
+            for &view in views {
+                if let Some((dct, quality)) = prepared.dct(view) {
+                    out.push(RefHash {
+                        view,
+                        variant,
+                        mirrored: is_mirror,
+                        hash: dct.hash(),
+                        quality,
+                    });
+                }
+            }
+        }
+    }
+    out
+}
+
+fn mirror(rgb: &Rgb) -> Rgb {
+    let mut pixels = Vec::with_capacity(rgb.pixels.len());
+    for row in rgb.pixels.chunks_exact(rgb.width * 3) {
+        for px in row.chunks_exact(3).rev() {
+            pixels.extend_from_slice(px);
+        }
+    }
+    Rgb {
+        width: rgb.width,
+        height: rgb.height,
+        pixels,
+    }
+}
+
+impl RefHash {
+    /// Compact text form for protected lists: `view:variant:mirror:quality:hex`, e.g.
+    /// `circle:5:m:97:f8f8…` (variant `0` plain, `5`/`10` cropped that percent a side, `r3`/`r-3`
+    /// turned, `t48` thumbnail; `m` mirrored, `n` not).
+    pub fn encode(&self) -> String {
+        let view = view_code(self.view);
+        let m = if self.mirrored { "m" } else { "n" };
+        format!(
+            "{view}:{}:{m}:{}:{}",
+            self.variant.code(),
+            self.quality,
+            self.hash.to_hex()
+        )
+    }
+
+    pub fn parse(s: &str) -> Result<RefHash, String> {
+        let bad = || format!("{s:?} is not a reference hash (view:variant:m|n:quality:64 hex)");
+        let parts: Vec<&str> = s.split(':').collect();
+        let [view, variant, m, quality, hex] = parts.as_slice() else {
+            return Err(bad());
+        };
+        let view = parse_view(view).ok_or_else(bad)?;
+        let mirrored = match *m {
+            "m" => true,
+            "n" => false,
+            _ => return Err(bad()),
+        };
+        Ok(RefHash {
+            view,
+            variant: Variant::parse(variant).ok_or_else(bad)?,
+            mirrored,
+            quality: quality.parse().map_err(|_| bad())?,
+            hash: PdqHash::from_hex(hex).map_err(|_| bad())?,
+        })
+    }
+}
+
+/// A profile avatar's hashes, one per view, and what normalisation undid.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct QueryHashes {
+    /// Each view of the picture (whole, circle, upper part) with its hash and quality.
+    pub views: Vec<(View, PdqHash, u8)>,
+    /// What normalisation undid before hashing (borders trimmed, a round crop), for the evidence.
+    pub undone: Undone,
+}
+
+impl QueryHashes {
+    /// Compact text form, so a browser can cache an avatar's hashes by URL:
+    /// `q1;<border %>;<r|s>;<view>:<quality>:<hex>;…` (r round, s square).
+    pub fn encode(&self) -> String {
+        let mut s = format!(
+            "q1;{};{}",
+            self.undone.border_pct,
+            if self.undone.round { "r" } else { "s" }
+        );
+        for (view, hash, quality) in &self.views {
+            s.push_str(&format!(
+                ";{}:{quality}:{}",
+                view_code(*view),
+                hash.to_hex()
+            ));
+        }
+        s
+    }
+
+    /// Read the text form written by [`QueryHashes::encode`].
+    pub fn parse(s: &str) -> Result<QueryHashes, String> {
+        let bad = || format!("{s:?} is not an avatar query (q1;border;r|s;view:quality:hex…)");
+        let mut parts = s.split(';');
+        if parts.next() != Some("q1") {
+            return Err(bad());
+        }
+        let border_pct = parts
+            .next()
+            .and_then(|b| b.parse().ok())
+            .filter(|b| *b <= 100)
+            .ok_or_else(bad)?;
+        let round = match parts.next() {
+            Some("r") => true,
+            Some("s") => false,
+            _ => return Err(bad()),
+        };
+        let mut views = Vec::new();
+        for p in parts {
+            let [view, quality, hex] = p.split(':').collect::<Vec<_>>()[..] else {
+                return Err(bad());
+            };
+            let view = parse_view(view).ok_or_else(bad)?;
+            let quality: u8 = quality.parse().ok().filter(|q| *q <= 100).ok_or_else(bad)?;
+            views.push((view, PdqHash::from_hex(hex).map_err(|_| bad())?, quality));
+        }
+        Ok(QueryHashes {
+            views,
+            undone: Undone { border_pct, round },
+        })
+    }
+}
+
+fn view_code(v: View) -> &'static str {
+    match v {
+        View::Full => "full",
+        View::Circle => "circle",
+        View::Top => "top",
+    }
+}
+
+fn parse_view(s: &str) -> Option<View> {
+    Some(match s {
+        "full" => View::Full,
+        "circle" => View::Circle,
+        "top" => View::Top,
+        _ => return None,
+    })
+}
+
+/// The hashes a profile picture is searched with: normalised, then hashed in each view.
+pub fn query_hashes(rgb: &Rgb) -> QueryHashes {
+    query_from(prepare(rgb))
+}
+
+/// The plain PDQ (what Meta's tools print) and the query hashes of one picture, converting it to luma
+/// once for both.
+pub fn plain_and_query(rgb: &Rgb) -> (super::Hashed, QueryHashes) {
+    let luma = super::pdq::luma_from_rgb(&rgb.pixels);
+    let plain = super::pdq::dct_from_luma(luma.clone(), rgb.height, rgb.width)
+        .map(|(dct, quality)| super::Hashed {
+            hash: dct.hash(),
+            quality,
+        })
+        .unwrap_or(super::Hashed {
+            hash: PdqHash::default(),
+            quality: 0,
+        });
+    let query = query_from(super::views::prepare_with_luma(rgb, &luma, Variant::Plain));
+    (plain, query)
+}
+
+fn query_from(prepared: super::views::Prepared) -> QueryHashes {
+    let views = VIEWS
+        .iter()
+        .filter_map(|&v| prepared.dct(v).map(|(dct, q)| (v, dct.hash(), q)))
+        .collect();
+    QueryHashes {
+        views,
+        undone: prepared.undone,
+    }
+}
+
+/// The closest agreement between a query and one protected avatar's references.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct AvatarMatch {
+    pub distance: u32,
+    pub view: View,
+    pub variant: Variant,
+    pub mirrored: bool,
+}
+
+impl AvatarMatch {
+    /// Distance relative to its view's threshold: lower is stronger, at most 1 for a match.
+    pub fn margin(&self) -> f32 {
+        self.distance as f32 / threshold(self.view) as f32
+    }
+}
+
+/// Compare a query with one avatar's references; a match only where both hashes are trustworthy.
+#[cfg(any(test, feature = "internals"))]
+pub fn best_match(query: &QueryHashes, refs: &[RefHash]) -> Option<AvatarMatch> {
+    let mut best: Option<AvatarMatch> = None;
+    for &(view, hash, quality) in &query.views {
+        if quality < MIN_QUALITY {
+            continue;
+        }
+        for r in refs
+            .iter()
+            .filter(|r| r.view == view && r.quality >= MIN_QUALITY)
+        {
+            let distance = hash.distance(&r.hash);
+            if distance <= threshold(view) {
+                let m = AvatarMatch {
+                    distance,
+                    view,
+                    variant: r.variant,
+                    mirrored: r.mirrored,
+                };
+                if best.is_none_or(|b| m.margin() < b.margin()) {
+                    best = Some(m);
+                }
+            }
+        }
+    }
+    best
+}

@@ -1,0 +1,42 @@
+//! Avatar matching: decode a profile photo, hash it with PDQ, and compare it with protected avatars.
+
+mod dct_table;
+pub mod decode;
+pub mod index;
+pub mod matcher;
+pub mod pdq;
+pub mod views;
+
+#[cfg(test)]
+mod pdq_conformance;
+#[cfg(test)]
+mod transforms_tests;
+
+pub use decode::{decode, Rgb};
+pub use pdq::{Hashed, PdqHash};
+
+/// PDQ of a picture as it is (no normalisation): what the reference tools compute.
+pub fn pdq_of(rgb: &Rgb) -> Hashed {
+    pdq_with_dct(rgb).map(|(h, _)| h).unwrap_or(Hashed {
+        hash: PdqHash::default(),
+        quality: 0,
+    })
+}
+
+/// The hash and the DCT it came from (for dihedral variants); None for pictures under 5 pixels a side.
+pub fn pdq_with_dct(rgb: &Rgb) -> Option<(Hashed, pdq::Dct16)> {
+    let luma = pdq::luma_from_rgb(&rgb.pixels);
+    let (dct, quality) = pdq::dct_from_luma(luma, rgb.height, rgb.width)?;
+    Some((
+        Hashed {
+            hash: dct.hash(),
+            quality,
+        },
+        dct,
+    ))
+}
+
+/// Decode and hash image bytes.
+pub fn hash_bytes(bytes: &[u8]) -> Result<Hashed, String> {
+    Ok(pdq_of(&decode(bytes)?))
+}

@@ -1,0 +1,317 @@
+//! PDQ, Meta's 256-bit perceptual hash, computed as the reference C++ computes it: float luma, a Jarosz
+//! (two-pass box) filter, decimation to 64x64, a 16x16 slice of the DCT, bits above the median. Same
+//! float types and order of operations, and the DCT matrix as constants, so results match the reference
+//! within float rounding and are bit-identical between native and wasm32 builds.
+
+use super::dct_table::DCT_BITS;
+use std::fmt;
+
+/// A 256-bit PDQ hash. Bit `k` is frequency (k / 16, k % 16); printed as 64 hex digits, most
+/// significant first, as Meta's tools print it.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Default, PartialOrd, Ord)]
+pub struct PdqHash(pub [u64; 4]);
+
+impl PdqHash {
+    /// Hamming distance in bits (0 to 256).
+    pub fn distance(&self, other: &PdqHash) -> u32 {
+        (0..4).map(|i| (self.0[i] ^ other.0[i]).count_ones()).sum()
+    }
+
+    /// 64 hex digits, as Meta's tools print the hash.
+    pub fn to_hex(&self) -> String {
+        format!(
+            "{:016x}{:016x}{:016x}{:016x}",
+            self.0[3], self.0[2], self.0[1], self.0[0]
+        )
+    }
+
+    /// Read 64 hex digits.
+    pub fn from_hex(s: &str) -> Result<Self, String> {
+        let s = s.trim();
+        if s.len() != 64 || !s.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return Err(format!("{s:?} is not a PDQ hash (64 hex digits)"));
+        }
+        let limb =
+            |i: usize| u64::from_str_radix(&s[i * 16..(i + 1) * 16], 16).map_err(|e| e.to_string());
+        Ok(PdqHash([limb(3)?, limb(2)?, limb(1)?, limb(0)?]))
+    }
+
+    fn set(&mut self, k: usize) {
+        self.0[k / 64] |= 1 << (k % 64);
+    }
+}
+
+impl fmt::Debug for PdqHash {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "PdqHash({})", self.to_hex())
+    }
+}
+
+/// A hash with its quality (0–100: how much structure the picture has; below 50 is too flat to trust).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Hashed {
+    /// The hash.
+    pub hash: PdqHash,
+    /// PDQ quality, 0 to 100: under 50 the picture is too flat for its hash to mean much.
+    pub quality: u8,
+}
+
+/// The 16x16 DCT coefficients, from which the hash and its dihedral variants are read.
+pub struct Dct16(pub [[f32; 16]; 16]);
+
+/// Smallest side the reference hashes; smaller pictures get an empty hash of quality 0.
+pub const MIN_DIM: usize = 5;
+
+/// Luma (0–255 floats, row-major, `rows` x `cols`) to DCT coefficients and quality.
+pub fn dct_from_luma(mut luma: Vec<f32>, rows: usize, cols: usize) -> Option<(Dct16, u8)> {
+    if rows < MIN_DIM || cols < MIN_DIM {
+        return None;
+    }
+    let mut small = [[0f32; 64]; 64];
+    let flat = if rows == 64 && cols == 64 {
+        luma
+    } else {
+        blur_and_decimate(&mut luma, rows, cols, 64, 64)?
+    };
+    for (i, row) in small.iter_mut().enumerate() {
+        row.copy_from_slice(&flat[i * 64..(i + 1) * 64]);
+    }
+    let quality = quality(&small);
+    Some((dct(&small), quality))
+}
+
+/// PDQ's downsampling to `out_rows` x `out_cols`: two passes of box filters sized to the ratio, then
+/// sampling at the centres. `luma` is used as scratch.
+pub(crate) fn blur_and_decimate(
+    luma: &mut [f32],
+    rows: usize,
+    cols: usize,
+    out_rows: usize,
+    out_cols: usize,
+) -> Option<Vec<f32>> {
+    if rows == 0 || cols == 0 || luma.len() < rows * cols {
+        return None;
+    }
+    let mut scratch = vec![0f32; rows * cols];
+    let mut turned = vec![0f32; rows * cols];
+    let mut turned_out = vec![0f32; rows * cols];
+    let along_rows = window_size(cols, out_cols);
+    let along_cols = window_size(rows, out_rows);
+    for _ in 0..2 {
+        // Along each row: filter the columns of the transposed picture, which gives every element the
+        // same additions in the same order as a row-by-row pass, with sequential memory access.
+        transpose(&luma[..rows * cols], &mut turned, rows, cols);
+        box_columns(&turned, &mut turned_out, cols, rows, along_rows);
+        transpose(&turned_out, &mut scratch, cols, rows);
+        box_columns(&scratch, luma, rows, cols, along_cols);
+    }
+    let mut out = Vec::with_capacity(out_rows * out_cols);
+    for i in 0..out_rows {
+        let src_i = (((i as f64 + 0.5) * rows as f64) / out_rows as f64) as usize;
+        for j in 0..out_cols {
+            let src_j = (((j as f64 + 0.5) * cols as f64) / out_cols as f64) as usize;
+            out.push(luma[src_i * cols + src_j]);
+        }
+    }
+    Some(out)
+}
+
+/// `input` is `rows` x `cols`; `output` becomes `cols` x `rows`.
+fn transpose(input: &[f32], output: &mut [f32], rows: usize, cols: usize) {
+    for r in 0..rows {
+        for c in 0..cols {
+            output[c * rows + r] = input[r * cols + c];
+        }
+    }
+}
+
+fn window_size(old: usize, new: usize) -> usize {
+    (old + 2 * new - 1) / (2 * new)
+}
+
+/// One pass of the reference's box filter down every column at once, in its four phases (edges use the
+/// part of the window that fits). Each column gets the reference's sums in the reference's order, while
+/// sweeping rows keeps memory access sequential instead of striding a whole row per step.
+fn box_columns(input: &[f32], output: &mut [f32], rows: usize, cols: usize, window: usize) {
+    let half = (window + 2) / 2;
+    let (p1, p2, p3, p4) = (
+        half - 1,
+        window - half + 1,
+        rows.saturating_sub(window),
+        half - 1,
+    );
+    let mut sum = vec![0f32; cols];
+    let (mut li, mut ri, mut oi, mut n) = (0usize, 0usize, 0usize, 0usize);
+    let row = |r: usize| r * cols..(r + 1) * cols;
+    for _ in 0..p1.min(rows) {
+        sum.iter_mut()
+            .zip(&input[row(ri)])
+            .for_each(|(s, x)| *s += x);
+        n += 1;
+        ri += 1;
+    }
+    for _ in 0..p2 {
+        if ri >= rows {
+            break;
+        }
+        sum.iter_mut()
+            .zip(&input[row(ri)])
+            .for_each(|(s, x)| *s += x);
+        n += 1;
+        output[row(oi)]
+            .iter_mut()
+            .zip(&sum)
+            .for_each(|(o, s)| *o = s / n as f32);
+        ri += 1;
+        oi += 1;
+    }
+    for _ in 0..p3 {
+        let (add, sub) = (&input[row(ri)], &input[row(li)]);
+        for c in 0..cols {
+            sum[c] += add[c];
+            sum[c] -= sub[c];
+        }
+        output[row(oi)]
+            .iter_mut()
+            .zip(&sum)
+            .for_each(|(o, s)| *o = s / n as f32);
+        li += 1;
+        ri += 1;
+        oi += 1;
+    }
+    for _ in 0..p4 {
+        if oi >= rows {
+            break;
+        }
+        sum.iter_mut()
+            .zip(&input[row(li)])
+            .for_each(|(s, x)| *s -= x);
+        n -= 1;
+        output[row(oi)]
+            .iter_mut()
+            .zip(&sum)
+            .for_each(|(o, s)| *o = s / n as f32);
+        li += 1;
+        oi += 1;
+    }
+}
+
+fn quality(a: &[[f32; 64]; 64]) -> u8 {
+    let mut sum: i64 = 0;
+    for i in 0..63 {
+        for j in 0..64 {
+            sum += ((((a[i][j] - a[i + 1][j]) * 100.0) / 255.0) as i32).abs() as i64;
+        }
+    }
+    for row in a {
+        for j in 0..63 {
+            sum += ((((row[j] - row[j + 1]) * 100.0) / 255.0) as i32).abs() as i64;
+        }
+    }
+    (sum / 90).min(100) as u8
+}
+
+fn dct(a: &[[f32; 64]; 64]) -> Dct16 {
+    let d = |i: usize, k: usize| f32::from_bits(DCT_BITS[i * 64 + k]);
+    let mut t = [[0f32; 64]; 16];
+    for (i, trow) in t.iter_mut().enumerate() {
+        for (j, tv) in trow.iter_mut().enumerate() {
+            let mut sum = 0f32;
+            for (k, arow) in a.iter().enumerate() {
+                sum += d(i, k) * arow[j];
+            }
+            *tv = sum;
+        }
+    }
+    let mut b = [[0f32; 16]; 16];
+    for (i, brow) in b.iter_mut().enumerate() {
+        for (j, bv) in brow.iter_mut().enumerate() {
+            let mut sum = 0f32;
+            for (k, tv) in t[i].iter().enumerate() {
+                sum += tv * d(j, k);
+            }
+            *bv = sum;
+        }
+    }
+    Dct16(b)
+}
+
+impl Dct16 {
+    /// Bits above the median coefficient (the lower median of 256, as the reference's Torben median).
+    pub fn hash(&self) -> PdqHash {
+        let mut all: Vec<f32> = self.0.iter().flatten().copied().collect();
+        all.sort_by(f32::total_cmp);
+        let median = all[127];
+        let mut h = PdqHash::default();
+        for i in 0..16 {
+            for j in 0..16 {
+                if self.0[i][j] > median {
+                    h.set(i * 16 + j);
+                }
+            }
+        }
+        h
+    }
+
+    /// The hashes of the picture rotated and flipped, read from the same DCT by sign flips and transposes,
+    /// in the reference order: original, rotate 90, rotate 180, rotate 270, flip x, flip y, flip along
+    /// the main diagonal, flip along the other diagonal.
+    #[cfg(test)]
+    pub fn dihedral(&self) -> [PdqHash; 8] {
+        let a = &self.0;
+        let make = |transpose: bool, negate: &dyn Fn(usize, usize) -> bool| {
+            let mut b = [[0f32; 16]; 16];
+            for i in 0..16 {
+                for j in 0..16 {
+                    let v = if negate(i, j) { -a[i][j] } else { a[i][j] };
+                    if transpose {
+                        b[j][i] = v;
+                    } else {
+                        b[i][j] = v;
+                    }
+                }
+            }
+            Dct16(b).hash()
+        };
+        [
+            self.hash(),
+            make(true, &|_, j| j & 1 == 0),
+            make(false, &|i, j| (i + j) & 1 == 1),
+            make(true, &|i, _| i & 1 == 0),
+            make(false, &|i, _| i & 1 == 0),
+            make(false, &|_, j| j & 1 == 0),
+            make(true, &|_, _| false),
+            make(true, &|i, j| (i + j) & 1 == 1),
+        ]
+    }
+}
+
+/// Luma of 8-bit RGB with the reference's coefficients and float order.
+pub fn luma_from_rgb(rgb: &[u8]) -> Vec<f32> {
+    rgb.chunks_exact(3)
+        .map(|p| 0.299f32 * p[0] as f32 + 0.587f32 * p[1] as f32 + 0.114f32 * p[2] as f32)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hex_round_trip() {
+        let hex = "f8f8f0cee0f4a84f06370a22038f63f0b36e2ed596621e1d33e6b39c4e9c9b22";
+        assert_eq!(PdqHash::from_hex(hex).unwrap().to_hex(), hex);
+        assert!(PdqHash::from_hex("zz").is_err());
+    }
+
+    #[test]
+    fn too_small_pictures_have_no_hash() {
+        assert!(dct_from_luma(vec![0.0; 16], 4, 4).is_none());
+    }
+
+    #[test]
+    fn flat_pictures_have_quality_zero() {
+        let (_, q) = dct_from_luma(vec![128.0; 100 * 100], 100, 100).unwrap();
+        assert_eq!(q, 0);
+    }
+}

@@ -1,0 +1,178 @@
+//! Table of copy-and-edit transforms applied to distinct photos from the PDQ test data: each edited copy
+//! must be identified as its own source, never as another. (The full robustness benchmark with 40+
+//! avatars and 1,000+ distinct images is examples/avatar_bench.rs; this is the fast regression table.)
+
+use super::matcher::{best_match, query_hashes, reference_hashes, RefHash};
+use image::{imageops, DynamicImage, Rgb, RgbImage};
+
+const SOURCES: &[&str] = &[
+    "decoded/aaa-orig.png",
+    "decoded/pen-and-coaster.png",
+    "decoded/q0122.png",
+    "decoded/q0746.png",
+    "decoded/q1050.png",
+    "decoded/q2821.png",
+];
+
+fn data(path: &str) -> RgbImage {
+    let dir = std::env::var("VIPGUARD_PDQ_DATA").unwrap_or_else(|_| {
+        concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/data/pdq").into()
+    });
+    let img = image::open(format!("{dir}/{path}"))
+        .unwrap_or_else(|e| panic!("{dir}/{path}: {e}"))
+        .into_rgb8();
+    // Avatars are square: take the centre square, as profile sites do.
+    let side = img.width().min(img.height());
+    imageops::crop_imm(
+        &img,
+        (img.width() - side) / 2,
+        (img.height() - side) / 2,
+        side,
+        side,
+    )
+    .to_image()
+}
+
+fn to_rgb(img: &RgbImage) -> super::Rgb {
+    super::Rgb {
+        width: img.width() as usize,
+        height: img.height() as usize,
+        pixels: img.as_raw().clone(),
+    }
+}
+
+fn pad(img: &RgbImage, pct: u32, colour: u8) -> RgbImage {
+    let p = img.width() * pct / 100;
+    let mut out = RgbImage::from_pixel(img.width() + 2 * p, img.height() + 2 * p, Rgb([colour; 3]));
+    imageops::overlay(&mut out, img, p as i64, p as i64);
+    out
+}
+
+fn crop(img: &RgbImage, pct: u32) -> RgbImage {
+    let p = img.width() * pct / 100;
+    imageops::crop_imm(img, p, p, img.width() - 2 * p, img.height() - 2 * p).to_image()
+}
+
+fn round_on_white(img: &RgbImage) -> RgbImage {
+    let (w, h) = img.dimensions();
+    let (c, r2) = ((w as f32 - 1.0) / 2.0, (w as f32 / 2.0).powi(2));
+    RgbImage::from_fn(w, h, |x, y| {
+        if (x as f32 - c).powi(2) + (y as f32 - c).powi(2) > r2 {
+            Rgb([255; 3])
+        } else {
+            *img.get_pixel(x, y)
+        }
+    })
+}
+
+fn badge(img: &RgbImage) -> RgbImage {
+    let mut out = img.clone();
+    let (w, h) = img.dimensions();
+    let r = w as f32 * 0.11;
+    let (cx, cy) = (w as f32 - r * 1.1, h as f32 - r * 1.1);
+    for y in 0..h {
+        for x in 0..w {
+            if (x as f32 - cx).powi(2) + (y as f32 - cy).powi(2) <= r * r {
+                out.put_pixel(x, y, Rgb([29, 155, 240]));
+            }
+        }
+    }
+    out
+}
+
+fn caption(img: &RgbImage) -> RgbImage {
+    let mut out = img.clone();
+    let (w, h) = img.dimensions();
+    for y in h - h * 18 / 100..h {
+        for x in 0..w {
+            let stripe = (x / 7 + y / 5) % 3 == 0;
+            out.put_pixel(
+                x,
+                y,
+                if stripe {
+                    Rgb([255; 3])
+                } else {
+                    Rgb([20, 20, 20])
+                },
+            );
+        }
+    }
+    out
+}
+
+fn jpeg(img: &RgbImage, q: u8) -> RgbImage {
+    let mut bytes = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut bytes, q)
+        .encode_image(img)
+        .unwrap();
+    image::load_from_memory(&bytes).unwrap().into_rgb8()
+}
+
+type Transform = fn(&RgbImage) -> RgbImage;
+
+const TRANSFORMS: &[(&str, Transform)] = &[
+    ("jpeg_q30", |i| jpeg(i, 30)),
+    ("resize_48", |i| {
+        imageops::resize(i, 48, 48, imageops::FilterType::Triangle)
+    }),
+    ("grayscale", |i| {
+        DynamicImage::ImageLuma8(imageops::grayscale(i)).into_rgb8()
+    }),
+    ("mirror", |i| imageops::flip_horizontal(i)),
+    ("crop_5", |i| crop(i, 5)),
+    ("crop_10", |i| crop(i, 10)),
+    ("pad_white_20", |i| pad(i, 20, 255)),
+    ("pad_black_10", |i| pad(i, 10, 0)),
+    ("round_white", round_on_white),
+    ("badge", badge),
+    ("caption", caption),
+];
+
+#[test]
+fn every_edited_copy_is_identified_as_its_source() {
+    let refs: Vec<Vec<RefHash>> = SOURCES
+        .iter()
+        .map(|s| reference_hashes(&to_rgb(&data(s))))
+        .collect();
+    let mut failures = Vec::new();
+    for (i, src) in SOURCES.iter().enumerate() {
+        let img = data(src);
+        for (name, t) in TRANSFORMS {
+            let q = query_hashes(&to_rgb(&t(&img)));
+            let found: Vec<(usize, f32)> = refs
+                .iter()
+                .enumerate()
+                .filter_map(|(j, r)| best_match(&q, r).map(|m| (j, m.margin())))
+                .collect();
+            let best = found.iter().min_by(|a, b| a.1.total_cmp(&b.1)).map(|f| f.0);
+            if best != Some(i) {
+                failures.push(format!(
+                    "{src} {name}: identified as {best:?} (candidates {found:?})"
+                ));
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} failed:\n{}",
+        failures.len(),
+        SOURCES.len() * TRANSFORMS.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn distinct_photos_do_not_match_each_other() {
+    let refs: Vec<Vec<RefHash>> = SOURCES
+        .iter()
+        .map(|s| reference_hashes(&to_rgb(&data(s))))
+        .collect();
+    for (i, src) in SOURCES.iter().enumerate() {
+        let q = query_hashes(&to_rgb(&data(src)));
+        for (j, r) in refs.iter().enumerate() {
+            if i != j {
+                assert!(best_match(&q, r).is_none(), "{src} matched {}", SOURCES[j]);
+            }
+        }
+    }
+}

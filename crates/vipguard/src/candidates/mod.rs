@@ -1,0 +1,757 @@
+//! Candidate lookup, so a check never scans the whole protected list.
+//!
+//! * exact keys (handles, names written as handles, sorted name tokens) in a hash map;
+//! * a deletion neighbourhood (SymSpell-style, one deletion on each side) over handle keys, which finds
+//!   every key within the typo limits without comparing against each account;
+//! * names under their two rarest tokens: a name match needs every token of the protected name, so the
+//!   rarest pair is always among the profile's matched tokens, and pairs are selective even when first
+//!   names and surnames are common. Fuzzy token matching (one deletion each side) runs over the distinct
+//!   tokens, not over accounts.
+//!
+//! Chosen over q-grams and a BK-tree by measurement: see `benches/check.rs` and docs/benchmarks.md.
+
+use crate::codec::{Reader, Writer};
+use crate::text::handle::HandleKeys;
+use crate::text::name::NameKeys;
+use rustc_hash::FxHashMap as HashMap;
+
+/// Many values per key in one sorted array, each entry a single u64: the top 40 bits of the (mixed) key
+/// and a 24-bit value (account or token id: up to 16M distinct name tokens). A bucket table over the top
+/// bits of the key makes a lookup one bucket read and a short scan, and building is one sort of plain
+/// integers. (A hash map of vectors cost one allocation per key; binary search over tens of megabytes,
+/// twenty cache misses per lookup; a hash map from key to range, random inserts into a 60 MB table.)
+/// A hash collision only adds a candidate, and every candidate is compared in full.
+#[derive(Default)]
+struct MultiMap {
+    entries: Vec<u64>,
+    buckets: Vec<u32>,
+    shift: u32,
+    /// One bit per key position (8 per entry, so about one absent key in eight passes): most lookups are
+    /// for keys that are absent, and this small table answers them without touching `entries`.
+    filter: Vec<u64>,
+    /// Values were pushed in nondecreasing order (accounts and token ids are added in order), so a
+    /// stable scatter by bucket leaves every key's values sorted without sorting the entries.
+    in_order: bool,
+    last_value: u32,
+}
+
+const VALUE_BITS: u32 = 24;
+const VALUE_MASK: u64 = (1 << VALUE_BITS) - 1;
+const FILTER_K: u64 = 3;
+
+/// SplitMix64's finaliser: spreads keys built from small integers (token ids) over the buckets.
+fn mix(mut z: u64) -> u64 {
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    (z ^ (z >> 31)) & !VALUE_MASK
+}
+
+impl MultiMap {
+    fn push(&mut self, key: u64, value: u32) {
+        if self.entries.is_empty() {
+            self.in_order = true;
+        }
+        self.in_order &= value >= self.last_value;
+        self.last_value = value;
+        self.entries.push(mix(key) | (value as u64 & VALUE_MASK));
+    }
+    fn finish(&mut self) {
+        if !self.in_order {
+            // A map filled out of order (today only hand-built ones in tests) is sorted first.
+            self.entries.sort_unstable();
+        }
+        let bits = (usize::BITS - self.entries.len().leading_zeros()).clamp(4, 24);
+        self.shift = 64 - bits;
+        self.group_by_bucket(bits);
+        self.entries.shrink_to_fit();
+        let filter_bits = (self.entries.len() * 8).next_power_of_two().max(64);
+        self.filter = vec![0; filter_bits / 64];
+        for e in &self.entries {
+            let (word, mask) = self.filter_mask(*e);
+            self.filter[word] |= mask;
+        }
+    }
+    /// Group the entries by bucket (their top `bits` bits) with a stable counting scatter, and fill
+    /// `buckets` with where each starts. Stable, so each key keeps its values in the order they were
+    /// pushed: sorted, with duplicates next to each other (lookups skip them). Sorting the entries
+    /// instead was a fifth of building a checker. Above 2^12 buckets the scatter runs in two stable
+    /// passes, low bits then high bits, so the write positions of every pass stay in cache (one pass
+    /// over millions of buckets made every write a cache miss).
+    fn group_by_bucket(&mut self, bits: u32) {
+        let low = bits.min(12);
+        let high = bits - low;
+        // Where each group of the `width` bits at `shift` starts once grouped (a counting sort's counts).
+        fn starts(from: &[u64], shift: u32, width: u32) -> Vec<u32> {
+            let mask = (1usize << width) - 1;
+            let mut start = vec![0u32; (1 << width) + 1];
+            for e in from {
+                start[((e >> shift) as usize & mask) + 1] += 1;
+            }
+            for i in 1..start.len() {
+                start[i] += start[i - 1];
+            }
+            start
+        }
+        // Stable counting scatter of `from` into `to` by the `width` bits at `shift`.
+        fn scatter(from: &[u64], to: &mut [u64], shift: u32, width: u32) {
+            let mask = (1usize << width) - 1;
+            let mut next = starts(from, shift, width);
+            for &e in from {
+                let b = (e >> shift) as usize & mask;
+                to[next[b] as usize] = e;
+                next[b] += 1;
+            }
+        }
+        let top = 64 - bits;
+        let mut spare = vec![0u64; self.entries.len()];
+        if high == 0 {
+            scatter(&self.entries, &mut spare, top, bits);
+            self.entries = spare;
+        } else {
+            scatter(&self.entries, &mut spare, top, low);
+            scatter(&spare, &mut self.entries, top + low, high);
+        }
+        self.buckets = starts(&self.entries, top, bits);
+    }
+
+    /// The filter word of a key and its FILTER_K bits in that word: more than one bit cuts the false
+    /// positives that each cost a bucket read (one bit per key let about 9% of absent keys through),
+    /// and keeping them in one word keeps a test to one memory read.
+    fn filter_mask(&self, key: u64) -> (usize, u64) {
+        let h = key >> VALUE_BITS;
+        let word = (h as usize) & (self.filter.len() - 1);
+        let mut mask = 0;
+        for i in 0..FILTER_K {
+            mask |= 1 << ((h >> (40 - 6 * (i + 1))) & 63);
+        }
+        (word, mask)
+    }
+    /// Values of many keys at once, appended to `out`. Two tight passes (filter bits, then buckets) let the
+    /// CPU overlap the cache misses of independent lookups instead of waiting for each in turn.
+    fn get_many(&self, keys: &[u64], out: &mut Vec<u32>) {
+        if self.filter.is_empty() {
+            return;
+        }
+        // In chunks on the stack: a check makes a dozen of these calls, and two vectors each showed.
+        let mut hits = [0u64; 32];
+        for chunk in keys.chunks(hits.len()) {
+            let mut n = 0;
+            for k in chunk {
+                let k = mix(*k);
+                let (word, mask) = self.filter_mask(k);
+                hits[n] = k;
+                n += usize::from(self.filter[word] & mask == mask);
+            }
+            for &k in &hits[..n] {
+                let b = (k >> self.shift) as usize;
+                let range = self.buckets[b] as usize..self.buckets[b + 1] as usize;
+                // A key's values come in order with duplicates together: keep the first of each.
+                let mut last = None;
+                // `get`: a crafted snapshot's table can be out of order (restoring checks only its size).
+                for e in self.entries.get(range).unwrap_or_default() {
+                    if *e & !VALUE_MASK == k && last != Some(*e) {
+                        out.push((e & VALUE_MASK) as u32);
+                        last = Some(*e);
+                    }
+                }
+            }
+        }
+    }
+}
+
+impl MultiMap {
+    fn write(&self, w: &mut Writer) {
+        w.u32(self.shift);
+        w.u64s(&self.entries);
+        w.u32s(&self.buckets);
+        w.u64s(&self.filter);
+    }
+    /// A finished map back from `write`, its table sizes checked so that no lookup can index out of
+    /// bounds.
+    fn read(r: &mut Reader) -> Result<Self, String> {
+        let shift = r.u32()?;
+        let entries = r.u64s()?;
+        let buckets = r.u32s()?;
+        let filter = r.u64s()?;
+        if !(64 - 24..=64 - 4).contains(&shift) {
+            return Err(format!("bucket shift {shift} out of range"));
+        }
+        // Sizes only: a pass over millions of entries showed in restoring. Lookups never index out of
+        // bounds whatever the tables hold, and the checker ignores account ids past its list.
+        if buckets.len() != (1 << (64 - shift)) + 1
+            || buckets.last().map(|&b| b as usize) != Some(entries.len())
+        {
+            return Err("bucket table does not fit the entries".into());
+        }
+        if !filter.is_empty() && !filter.len().is_power_of_two() {
+            return Err(format!("filter of {} words", filter.len()));
+        }
+        Ok(MultiMap {
+            entries,
+            buckets,
+            shift,
+            filter,
+            in_order: true,
+            last_value: 0,
+        })
+    }
+}
+
+#[derive(Default)]
+pub struct Index {
+    /// Handle keys, names written as handles, sorted name tokens.
+    exact: MultiMap,
+    /// Handle keys and their one-deletion variants.
+    deletes: MultiMap,
+    /// Token id by the hash of the token.
+    token_ids: MultiMap,
+    /// Token ids by the hash of the token and of each of its one-deletion variants.
+    token_deletes: MultiMap,
+    /// Names of two or more tokens under their two rarest token ids (x << 32 | y); one-token names under
+    /// their token id with the top bit set.
+    by_tokens: MultiMap,
+    /// Names waiting for `finish`, which needs every token's frequency first: (account, first token,
+    /// token count). The tokens are kept end to end in one string (one allocation per name showed).
+    pending: Vec<(u32, u32, u32)>,
+    pending_text: String,
+    /// Where each pending token ends in `pending_text`.
+    pending_ends: Vec<u32>,
+    /// One bit per hash of the first four bytes of every exact key: a handle's embedded substrings are
+    /// looked up only from positions where some key could start. The table (128 KB) stays in cache.
+    /// Substring lookups were a fifth of a check's cache misses; the table removes about a third of
+    /// them (docs/benchmarks.md).
+    starts: Vec<u64>,
+}
+
+const START_BYTES: usize = 4;
+const START_BITS: u32 = 20;
+
+fn start_bit(bytes: &[u8]) -> usize {
+    (mix(fnv_extend(FNV_OFFSET, &bytes[..START_BYTES])) >> (64 - START_BITS)) as usize
+}
+
+const SINGLE: u64 = 1 << 63;
+
+fn pair(x: u32, y: u32) -> u64 {
+    ((x.min(y) as u64) << 32) | x.max(y) as u64
+}
+
+const FNV_OFFSET: u64 = 0xcbf29ce484222325;
+
+fn fnv_extend(mut h: u64, bytes: &[u8]) -> u64 {
+    for &b in bytes {
+        h ^= b as u64;
+        h = h.wrapping_mul(0x100000001b3);
+    }
+    h
+}
+
+fn fnv(s: &str) -> u64 {
+    fnv_extend(FNV_OFFSET, s.as_bytes())
+}
+
+/// Hash of `s` and of `s` with any one character deleted (its deletion neighbourhood), passed to `f`
+/// whole first. Each is a polynomial hash of the resulting bytes, so a variant hashes the same however
+/// it was reached (deleting from `abxc` or `abcy`, or `abc` itself), and all L + 1 hashes cost O(L)
+/// from prefix and suffix sums (FNV hashed every suffix again: O(L²)).
+/// Only the typo maps use it; a collision only adds a candidate.
+fn neighbourhood(s: &str, f: impl FnMut(u64)) {
+    let n = s.len();
+    if n <= 64 {
+        neighbourhood_in(s, &mut [0; 2 * 65][..2 * (n + 1)], f);
+    } else {
+        neighbourhood_in(s, &mut vec![0; 2 * (n + 1)], f);
+    }
+}
+
+const POLY: u64 = 0x9E37_79B9_7F4A_7C15;
+
+/// `neighbourhood` with scratch space for 2 × (len + 1) values.
+fn neighbourhood_in(s: &str, scratch: &mut [u64], mut f: impl FnMut(u64)) {
+    let b = s.as_bytes();
+    let n = b.len();
+    // suffix[i]: hash of b[i..] (byte j weighs POLY^(n-1-j)); power[i]: POLY^(n-i). Bytes count as
+    // b + 1, so a leading NUL is not the same as no byte.
+    let (suffix, power) = scratch.split_at_mut(n + 1);
+    suffix[n] = 0;
+    power[n] = 1;
+    for i in (0..n).rev() {
+        suffix[i] = suffix[i + 1].wrapping_add((b[i] as u64 + 1).wrapping_mul(power[i + 1]));
+        power[i] = power[i + 1].wrapping_mul(POLY);
+    }
+    f(suffix[0]);
+    let (mut prefix, mut at) = (0u64, 0);
+    for (i, c) in s.char_indices() {
+        for &x in &b[at..i] {
+            prefix = prefix.wrapping_mul(POLY).wrapping_add(x as u64 + 1);
+        }
+        at = i;
+        let end = i + c.len_utf8();
+        f(prefix.wrapping_mul(power[end]).wrapping_add(suffix[end]));
+    }
+}
+
+/// A name's tokens in any order: the key `n:` + the sorted tokens joined by spaces, as its hash, length
+/// and first bytes, without building the string (three allocations per name showed in building).
+struct SortedKey {
+    hash: u64,
+    len: usize,
+    head: [u8; START_BYTES],
+}
+
+fn sorted_key(tokens: &[String]) -> SortedKey {
+    let mut on_stack = [""; 16];
+    let mut on_heap = Vec::new();
+    let sorted: &mut [&str] = if tokens.len() <= on_stack.len() {
+        for (slot, t) in on_stack.iter_mut().zip(tokens) {
+            *slot = t;
+        }
+        &mut on_stack[..tokens.len()]
+    } else {
+        on_heap.extend(tokens.iter().map(String::as_str));
+        &mut on_heap
+    };
+    sorted.sort_unstable();
+    let mut key = SortedKey {
+        hash: FNV_OFFSET,
+        len: 0,
+        head: [0; START_BYTES],
+    };
+    let mut add = |bytes: &[u8]| {
+        for (i, &b) in bytes.iter().enumerate() {
+            if let Some(h) = key.head.get_mut(key.len + i) {
+                *h = b;
+            }
+        }
+        key.hash = fnv_extend(key.hash, bytes);
+        key.len += bytes.len();
+    };
+    add(b"n:");
+    for (i, t) in sorted.iter().enumerate() {
+        if i > 0 {
+            add(b" ");
+        }
+        add(t.as_bytes());
+    }
+    key
+}
+
+impl Index {
+    /// Room for about `accounts` accounts, so the big arrays do not grow (and copy) many times over.
+    pub fn with_capacity(accounts: usize) -> Self {
+        let mut ix = Index::default();
+        ix.exact.entries.reserve(accounts * 10);
+        ix.deletes.entries.reserve(accounts * 40);
+        ix.pending.reserve(accounts * 2);
+        ix
+    }
+
+    /// Add a handle-like target (a handle, or a name written as one) of account `a`.
+    pub fn add_handle(&mut self, a: u32, k: &HandleKeys) {
+        for key in [&k.fold, &k.glyph, &k.leet] {
+            self.exact.push(fnv(key), a);
+            if key.len() > START_BYTES {
+                self.note_start(key.as_bytes());
+            }
+        }
+        if k.fold.chars().count() >= 5 {
+            let keys: &[&String] = if k.leet == k.fold {
+                &[&k.fold]
+            } else {
+                &[&k.fold, &k.leet]
+            };
+            for key in keys {
+                neighbourhood(key, |h| self.deletes.push(h, a));
+            }
+        }
+    }
+
+    pub fn add_name(&mut self, a: u32, n: &NameKeys) {
+        // Loose tokens only: every fold or glyph match is also a loose match.
+        let key = sorted_key(&n.loose);
+        self.exact.push(key.hash, a);
+        if key.len > START_BYTES {
+            self.note_start(&key.head);
+        }
+        let first = self.pending_ends.len() as u32;
+        for t in &n.loose {
+            self.pending_text.push_str(t);
+            self.pending_ends.push(self.pending_text.len() as u32);
+        }
+        self.pending.push((a, first, n.loose.len() as u32));
+    }
+
+    /// Note where a key longer than START_BYTES starts (its first bytes).
+    fn note_start(&mut self, head: &[u8]) {
+        if self.starts.is_empty() {
+            self.starts = vec![0; (1 << START_BITS) / 64];
+        }
+        let bit = start_bit(head);
+        self.starts[bit / 64] |= 1 << (bit % 64);
+    }
+
+    fn may_start_a_key(&self, bytes: &[u8]) -> bool {
+        let bit = start_bit(bytes);
+        self.starts
+            .get(bit / 64)
+            .is_some_and(|w| w & (1 << (bit % 64)) != 0)
+    }
+
+    /// Build the token index and sort every map once everything is added.
+    pub fn finish(&mut self) {
+        let pending = std::mem::take(&mut self.pending);
+        let text = std::mem::take(&mut self.pending_text);
+        let ends = std::mem::take(&mut self.pending_ends);
+        let token =
+            |k: usize| &text[if k == 0 { 0 } else { ends[k - 1] as usize }..ends[k] as usize];
+        // Each distinct token: how many names hold it, and its id (in order of first appearance).
+        let mut tokens: HashMap<&str, (u32, u32)> =
+            HashMap::with_capacity_and_hasher(ends.len(), Default::default());
+        for k in 0..ends.len() {
+            let t = token(k);
+            let next_id = tokens.len() as u32;
+            let entry = tokens.entry(t).or_insert((0, next_id));
+            entry.0 += 1;
+            if entry.0 == 1 {
+                self.token_ids.push(fnv(t), next_id);
+                if t.chars().count() >= 4 {
+                    neighbourhood(t, |h| self.token_deletes.push(h, next_id));
+                }
+            }
+        }
+        let mut ids: Vec<(u32, u32)> = Vec::new();
+        for &(a, first, count) in &pending {
+            ids.clear();
+            ids.extend((first..first + count).map(|k| tokens[token(k as usize)]));
+            ids.sort_unstable();
+            match ids.as_slice() {
+                [] => {}
+                [(_, x)] => self.by_tokens.push(SINGLE | *x as u64, a),
+                [(_, x), (_, y), ..] => self.by_tokens.push(pair(*x, *y), a),
+            }
+        }
+        for (_, m) in self.maps_mut() {
+            m.finish();
+        }
+    }
+
+    /// The finished index for a snapshot (`crate::snapshot`).
+    pub(crate) fn write(&self, w: &mut Writer) {
+        for (_, m) in self.maps() {
+            m.write(w);
+        }
+        w.u64s(&self.starts);
+    }
+
+    /// A finished index back from `write`. Errors name the map.
+    pub(crate) fn read(r: &mut Reader) -> Result<Self, (String, String)> {
+        let mut ix = Index::default();
+        for (name, m) in ix.maps_mut() {
+            *m = MultiMap::read(r).map_err(|e| (name.to_string(), e))?;
+        }
+        ix.starts = r.u64s().map_err(|e| ("starts".to_string(), e))?;
+        if !ix.starts.is_empty() && ix.starts.len() != (1 << START_BITS) / 64 {
+            return Err(("starts".into(), format!("{} words", ix.starts.len())));
+        }
+        Ok(ix)
+    }
+
+    fn maps(&self) -> [(&'static str, &MultiMap); 5] {
+        [
+            ("exact", &self.exact),
+            ("deletes", &self.deletes),
+            ("token_ids", &self.token_ids),
+            ("token_deletes", &self.token_deletes),
+            ("by_tokens", &self.by_tokens),
+        ]
+    }
+
+    fn maps_mut(&mut self) -> [(&'static str, &mut MultiMap); 5] {
+        [
+            ("exact", &mut self.exact),
+            ("deletes", &mut self.deletes),
+            ("token_ids", &mut self.token_ids),
+            ("token_deletes", &mut self.token_deletes),
+            ("by_tokens", &mut self.by_tokens),
+        ]
+    }
+
+    /// Accounts worth comparing with a profile, deduplicated.
+    pub fn candidates(
+        &self,
+        handle: &HandleKeys,
+        cores: &[crate::text::handle::Core],
+        name: &NameKeys,
+    ) -> Vec<u32> {
+        let mut out: Vec<u32> = Vec::with_capacity(64);
+        let mut exact: Vec<u64> = Vec::with_capacity(96);
+        let mut typos: Vec<u64> = Vec::with_capacity(40);
+        // Handle: same key, affix cores, typos, embedded.
+        if !handle.fold.is_empty() {
+            let mut keys = vec![&handle.fold, &handle.glyph, &handle.leet];
+            keys.dedup();
+            exact.extend(keys.iter().map(|k| fnv(k)));
+            exact.extend(cores.iter().map(|c| fnv(&c.key)));
+            let typo_keys: &[&String] = if handle.leet == handle.fold {
+                &[&handle.fold]
+            } else {
+                &[&handle.fold, &handle.leet]
+            };
+            for key in typo_keys {
+                neighbourhood(key, |h| typos.push(h));
+            }
+            // Embedded: every proper substring of 5+ characters, hashed incrementally from each start.
+            let ends: Vec<usize> = handle
+                .fold
+                .char_indices()
+                .map(|(i, _)| i)
+                .chain([handle.fold.len()])
+                .collect();
+            let bytes = handle.fold.as_bytes();
+            for (si, &start) in ends.iter().enumerate() {
+                // Every substring looked up is over 4 bytes long, so a key it equals starts with these.
+                if bytes.len() - start <= START_BYTES
+                    || !self.may_start_a_key(&bytes[start..start + START_BYTES])
+                {
+                    continue;
+                }
+                let mut h = FNV_OFFSET;
+                let mut prev = start;
+                for &end in &ends[si + 1..] {
+                    h = fnv_extend(h, &bytes[prev..end]);
+                    prev = end;
+                    let len = end - start;
+                    if len >= 5 && len < bytes.len() {
+                        exact.push(h);
+                    }
+                }
+            }
+        }
+        // Name: exact tokens in any order, run together, or its rarest token pair.
+        if !name.fold.is_empty() {
+            exact.push(sorted_key(&name.loose).hash);
+            exact.push(fnv(&name.norm.fold_compact()));
+            exact.push(fnv(&name.norm.glyph_compact()));
+            // A name spelling a protected handle around filler words ("Dangote Group Plc").
+            if let Some(words) = name.compact_words() {
+                exact.push(fnv(&words));
+            }
+        }
+        self.exact.get_many(&exact, &mut out);
+        self.deletes.get_many(&typos, &mut out);
+        if !name.fold.is_empty() {
+            self.token_candidates(name, &mut out);
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    fn token_candidates(&self, name: &NameKeys, out: &mut Vec<u32>) {
+        // Per profile word: the protected tokens it matches exactly or within one deletion each side.
+        let mut exact = Vec::with_capacity(2);
+        let mut near = Vec::with_capacity(32);
+        let matched: Vec<Vec<u32>> = name
+            .loose
+            .iter()
+            .map(|t| {
+                exact.clear();
+                near.clear();
+                exact.push(fnv(t));
+                if t.chars().count() >= 4 {
+                    neighbourhood(t, |h| near.push(h));
+                }
+                let mut ids = Vec::with_capacity(16);
+                self.token_ids.get_many(&exact, &mut ids);
+                self.token_deletes.get_many(&near, &mut ids);
+                ids.sort_unstable();
+                ids.dedup();
+                ids
+            })
+            .collect();
+        let n: usize = matched.iter().map(Vec::len).sum();
+        let mut keys = Vec::with_capacity(n * (n + 1) / 2);
+        for (i, xs) in matched.iter().enumerate() {
+            keys.extend(xs.iter().map(|&x| SINGLE | x as u64));
+            for ys in &matched[i + 1..] {
+                for &x in xs {
+                    keys.extend(ys.iter().map(|&y| pair(x, y)));
+                }
+            }
+        }
+        self.by_tokens.get_many(&keys, out);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn index(accounts: &[(&str, &str)]) -> Index {
+        let mut ix = Index::default();
+        for (i, (name, handle)) in accounts.iter().enumerate() {
+            ix.add_name(i as u32, &NameKeys::new(name));
+            ix.add_handle(i as u32, &HandleKeys::new("x", handle));
+        }
+        ix.finish();
+        ix
+    }
+
+    fn candidates(ix: &Index, name: &str, handle: &str) -> Vec<u32> {
+        let h = HandleKeys::new("x", handle);
+        ix.candidates(&h, &h.cores(), &NameKeys::new(name))
+    }
+
+    const LIST: &[(&str, &str)] = &[
+        ("Aliko Dangote", "AlikoDangote"),
+        ("Fatou Diop", "fatoudiop"),
+        ("Fatou Sall", "fatousall"),
+        ("Macky Sall", "Macky_Sall"),
+        ("Davido", "davido"),
+    ];
+
+    #[test]
+    fn finds_typos_affixes_and_embedding_by_handle() {
+        let ix = index(LIST);
+        assert!(candidates(&ix, "", "AlikoDangotte").contains(&0));
+        assert!(candidates(&ix, "", "AlikoDngote").contains(&0));
+        assert!(candidates(&ix, "", "real_davido").contains(&4));
+        assert!(candidates(&ix, "", "xdavidox").contains(&4));
+        // Embedded anywhere, after characters of several bytes, and as the shortest key (5 bytes).
+        assert!(candidates(&ix, "", "zzzz_fan_of_davido_page").contains(&4));
+        assert!(candidates(&ix, "", "ééédavido").contains(&4));
+        let short = index(&[("Ama Ba", "amaba")]);
+        assert_eq!(candidates(&short, "", "xxamabaxx"), vec![0]);
+        assert!(candidates(&short, "", "xxamabxx").is_empty());
+    }
+
+    #[test]
+    fn finds_names_by_their_rarest_pair_or_single_token() {
+        let ix = index(LIST);
+        assert!(candidates(&ix, "Dangote Aliko", "").contains(&0));
+        assert!(candidates(&ix, "Aliko Dangotte", "").contains(&0));
+        assert_eq!(candidates(&ix, "Fatou Diop", ""), vec![1]);
+        assert!(candidates(&ix, "Davido", "").contains(&4));
+    }
+
+    #[test]
+    fn sharing_one_common_token_is_not_a_candidate() {
+        let ix = index(LIST);
+        assert!(candidates(&ix, "Fatou Ndiaye", "fatou_ndiaye").is_empty());
+        assert!(candidates(&ix, "Chidi Okafor", "chidi_okafor").is_empty());
+    }
+
+    #[test]
+    fn the_filter_stops_almost_every_absent_key() {
+        let mut m = MultiMap::default();
+        for v in 0..200_000u64 {
+            m.push(v * 7919 + 13, 1);
+        }
+        m.finish();
+        let pass = (0..1_000_000u64)
+            .filter(|k| {
+                let (w, mask) = m.filter_mask(mix(k * 7919 + 14));
+                m.filter[w] & mask == mask
+            })
+            .count();
+        // 3 bits per key in one word: about 2% of absent keys pass (one bit per key let 9% through).
+        assert!(
+            pass < 30_000,
+            "{pass} of 1,000,000 absent keys passed the filter"
+        );
+        let mut out = Vec::new();
+        m.get_many(&[13, 7919 * 5 + 13, 199_999 * 7919 + 13], &mut out);
+        assert_eq!(out, vec![1, 1, 1], "present keys always pass");
+    }
+
+    /// Large enough for the two-pass scatter; every key's values once each and in order, duplicates
+    /// skipped, whether values were pushed in order (the scatter alone) or not (sorted first).
+    #[test]
+    fn multimap_lookups_match_a_reference_map_in_both_build_paths() {
+        for in_order in [true, false] {
+            let mut m = MultiMap::default();
+            let mut reference: std::collections::BTreeMap<u64, std::collections::BTreeSet<u32>> =
+                Default::default();
+            for i in 0..120_000u32 {
+                let v = if in_order { i / 3 } else { (i * 7919) % 50_000 };
+                for key in [u64::from(i % 20_011), u64::from(i % 20_011)] {
+                    m.push(key, v);
+                    reference.entry(key).or_default().insert(v);
+                }
+            }
+            assert_eq!(m.in_order, in_order);
+            m.finish();
+            assert!(m.buckets.len() > (1 << 12) + 1, "the two-pass scatter ran");
+            for key in (0..20_011u64).step_by(97).chain([20_011, 99_999]) {
+                let mut out = Vec::new();
+                m.get_many(&[key], &mut out);
+                let want: Vec<u32> = reference.get(&key).into_iter().flatten().copied().collect();
+                assert_eq!(out, want, "key {key}, pushed in order: {in_order}");
+            }
+        }
+    }
+
+    #[test]
+    fn multimap_returns_every_value_of_a_key_and_nothing_for_absent_keys() {
+        let mut m = MultiMap::default();
+        for v in 0..50u32 {
+            m.push(7, v);
+            m.push(v as u64 + 1000, v);
+        }
+        m.finish();
+        let mut out = Vec::new();
+        m.get_many(&[7], &mut out);
+        out.sort_unstable();
+        assert_eq!(out, (0..50).collect::<Vec<_>>());
+        out.clear();
+        m.get_many(&[5, 6, 999], &mut out);
+        assert!(out.is_empty());
+        let mut empty = MultiMap::default();
+        empty.finish();
+        empty.get_many(&[7], &mut out);
+        assert!(out.is_empty());
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
+        #[test]
+        fn neighbourhood_hashes_each_variant_as_the_string_itself(s in "[ab\u{e9}\u{1d41a}]{0,40}") {
+            // The hash of a string built outright: what every variant must equal.
+            let whole = |t: &str| {
+                let mut h = None;
+                neighbourhood(t, |x| { h.get_or_insert(x); });
+                h.unwrap()
+            };
+            let mut got = Vec::new();
+            neighbourhood(&s, |h| got.push(h));
+            let mut want = vec![whole(&s)];
+            for (i, c) in s.char_indices() {
+                want.push(whole(&format!("{}{}", &s[..i], &s[i + c.len_utf8()..])));
+            }
+            proptest::prop_assert_eq!(&got, &want);
+            // The whole-string hash is the polynomial one (so `whole` above is not circular), and a
+            // string too long for the stack scratch hashes the same way.
+            let poly = s.bytes().fold(0u64, |h, b| h.wrapping_mul(POLY).wrapping_add(b as u64 + 1));
+            proptest::prop_assert_eq!(want[0], poly);
+            let long = s.repeat(3) + "abcdefghijklmnopqrstuvwxyz0123456789abcdefghijklmnopqrstuvwxyz";
+            let mut variants = Vec::new();
+            neighbourhood(&long, |h| variants.push(h));
+            proptest::prop_assert_eq!(variants[0], long.bytes().fold(0u64, |h, b| h.wrapping_mul(POLY).wrapping_add(b as u64 + 1)));
+            proptest::prop_assert_eq!(variants.len(), long.chars().count() + 1);
+            proptest::prop_assert_eq!(variants[1], whole(&long[long.chars().next().unwrap().len_utf8()..]));
+        }
+
+        #[test]
+        fn sorted_key_hashes_the_joined_sorted_tokens(tokens in proptest::collection::vec("[ab\u{e9}]{0,3}", 0..20)) {
+            let mut sorted = tokens.clone();
+            sorted.sort_unstable();
+            let reference = format!("n:{}", sorted.join(" "));
+            let key = sorted_key(&tokens);
+            proptest::prop_assert_eq!(key.hash, fnv(&reference));
+            proptest::prop_assert_eq!(key.len, reference.len());
+            if key.len > START_BYTES {
+                proptest::prop_assert_eq!(&key.head[..], &reference.as_bytes()[..START_BYTES]);
+            }
+        }
+    }
+}

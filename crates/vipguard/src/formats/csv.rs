@@ -1,0 +1,205 @@
+//! Spreadsheet reading shared by protected lists and profile files: the header's columns, the
+//! delimiter a spreadsheet chose (comma, semicolon, tab, or Excel's `sep=` line), an editor's line
+//! numbers whatever the line ends, and errors that name the line and column.
+
+use crate::formats::error::InputError;
+use rustc_hash::FxHashMap as HashMap;
+
+/// The header of a CSV file: column name -> position. Names are trimmed and lowercased; an unknown
+/// column, a column given twice or a missing required one is an error on line 1 naming the column.
+pub(crate) fn csv_columns(
+    headers: &csv::StringRecord,
+    known: &[&str],
+    required: &[&str],
+    source: &str,
+) -> Result<HashMap<String, usize>, InputError> {
+    let mut col = HashMap::default();
+    for (i, h) in headers.iter().enumerate() {
+        let h = h.trim().trim_start_matches('\u{feff}').to_ascii_lowercase();
+        if !known.contains(&h.as_str()) {
+            return Err(InputError::new(
+                source,
+                Some(1),
+                Some(&h),
+                format!("unknown column, expected one of {}", known.join(", ")),
+            ));
+        }
+        if col.insert(h.clone(), i).is_some() {
+            return Err(InputError::new(
+                source,
+                Some(1),
+                Some(&h),
+                "column appears twice",
+            ));
+        }
+    }
+    for &r in required {
+        if !col.contains_key(r) {
+            return Err(InputError::new(
+                source,
+                Some(1),
+                Some(r),
+                "missing required column",
+            ));
+        }
+    }
+    Ok(col)
+}
+
+/// Whether a file is read as CSV (by its name: `.csv`, or `.tsv` for tab-separated sheets).
+pub(crate) fn is_csv_name(source: &str) -> bool {
+    let lower = source.to_ascii_lowercase();
+    lower.ends_with(".csv") || lower.ends_with(".tsv")
+}
+
+/// A CSV sheet: its reader, and the line numbers of what it reads.
+pub(crate) struct Sheet<'t> {
+    pub reader: csv::Reader<&'t [u8]>,
+    lines: Lines<'t>,
+}
+
+impl Sheet<'_> {
+    /// The line (as an editor numbers them) a record or error at `pos` starts on; 0 when unknown.
+    pub fn line(&mut self, pos: Option<&csv::Position>) -> usize {
+        pos.map_or(0, |p| self.lines.at(p.byte() as usize))
+    }
+}
+
+/// Line numbers by byte offset, counted on from the last offset asked (records come in order). The
+/// csv crate's own count puts a record after a CRLF on the line before (it counts the LF as the
+/// record's), and never counts a lone CR: Excel's and old Mac exports would be misnumbered.
+struct Lines<'t> {
+    text: &'t [u8],
+    at: usize,
+    line: usize,
+    first: usize,
+}
+
+impl Lines<'_> {
+    fn at(&mut self, byte: usize) -> usize {
+        // A record starts after the line ends (and blank lines) in front of it.
+        let mut start = byte.min(self.text.len());
+        while matches!(self.text.get(start), Some(b'\r' | b'\n')) {
+            start += 1;
+        }
+        if start < self.at {
+            (self.at, self.line) = (0, self.first);
+        }
+        for i in self.at..start {
+            let cr_alone = self.text[i] == b'\r' && self.text.get(i + 1) != Some(&b'\n');
+            if self.text[i] == b'\n' || cr_alone {
+                self.line += 1;
+            }
+        }
+        self.at = start;
+        self.line
+    }
+}
+
+/// A CSV sheet over `text`, fields separated as its header row shows (or as an Excel `sep=;` line
+/// before it says), once no quote is left open. `flexible`: rows may have other field counts than the
+/// header (each is then reported on its own).
+pub(crate) fn csv_reader<'t>(
+    text: &'t str,
+    source: &str,
+    flexible: bool,
+) -> Result<Sheet<'t>, InputError> {
+    let body = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let first = body.lines().next().unwrap_or("");
+    let (text, first_line, delimiter) = match first.strip_prefix("sep=").map(str::as_bytes) {
+        Some(&[d]) => (&body[first.len()..], 1, d),
+        _ => (text, 1, csv_delimiter(text)),
+    };
+    unclosed_quote(text, source, delimiter)?;
+    let reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .flexible(flexible)
+        .from_reader(text.as_bytes());
+    // With a sep= line cut off, the text read starts at that line's end: its first line end is the
+    // sep= line's own, so counting starts from that line.
+    let lines = Lines {
+        text: text.as_bytes(),
+        at: 0,
+        line: first_line,
+        first: first_line,
+    };
+    Ok(Sheet { reader, lines })
+}
+
+/// The field separator of a CSV file, read from its header line (the first that is not blank): a
+/// comma, the semicolon spreadsheets write where the decimal mark is a comma (French, Portuguese: Excel
+/// in Dakar or Abidjan), or a tab (a sheet pasted as text). Column names hold none of these, so the
+/// header tells which it is.
+fn csv_delimiter(text: &str) -> u8 {
+    let header = text
+        .lines()
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or("")
+        .as_bytes();
+    [b',', b';', b'\t']
+        .into_iter()
+        .find(|d| header.contains(d))
+        .unwrap_or(b',')
+}
+
+/// Whether every cell of a record is blank: the rows Excel leaves under a sheet (`,,,,`).
+pub(crate) fn blank_row(rec: &csv::StringRecord) -> bool {
+    rec.iter().all(|c| c.trim().is_empty())
+}
+
+/// A quote that opens a field and never closes makes a CSV reader take the rest of the file as that one
+/// field, silently swallowing every later row. Find it first and name the line it opens on.
+fn unclosed_quote(text: &str, source: &str, delimiter: u8) -> Result<(), InputError> {
+    let (mut in_quotes, mut field_start, mut line, mut opened) = (false, true, 1usize, 0usize);
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if in_quotes {
+            match c {
+                '"' if chars.peek() == Some(&'"') => {
+                    chars.next();
+                }
+                '"' => in_quotes = false,
+                '\n' => line += 1,
+                _ => {}
+            }
+            continue;
+        }
+        match c {
+            '"' if field_start => {
+                in_quotes = true;
+                opened = line;
+                field_start = false;
+            }
+            c if c == delimiter as char => field_start = true,
+            '\n' => {
+                line += 1;
+                field_start = true;
+            }
+            '\r' => {}
+            _ => field_start = false,
+        }
+    }
+    if in_quotes {
+        return Err(InputError::new(
+            source,
+            Some(opened),
+            None,
+            "a quoted field that opens on this line is never closed (every later row would be read into it)",
+        ));
+    }
+    Ok(())
+}
+
+pub(crate) fn csv_error(source: &str, e: &csv::Error, sheet: &mut Sheet) -> InputError {
+    let line = e.position().map(|p| sheet.line(Some(p)));
+    let message = match e.kind() {
+        csv::ErrorKind::UnequalLengths {
+            expected_len, len, ..
+        } => {
+            format!("row has {len} fields, the header has {expected_len}")
+        }
+        csv::ErrorKind::Utf8 { .. } => "not valid UTF-8".to_string(),
+        _ => e.to_string(),
+    };
+    InputError::new(source, line, None, message)
+}

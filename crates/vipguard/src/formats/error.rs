@@ -1,0 +1,102 @@
+//! Input errors that name what was wrong and where: file, line, field.
+
+use std::fmt;
+
+/// An input that could not be read, with where: file, line and field.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InputError {
+    /// File name, or a label such as `<protected list>` for in-memory input.
+    pub source: String,
+    /// Line in the file, as an editor counts them, where known.
+    pub line: Option<usize>,
+    /// Field path, e.g. `accounts[3].handles[0].platform` or a CSV column name.
+    pub field: Option<String>,
+    /// What was wrong, in words.
+    pub message: String,
+}
+
+impl InputError {
+    /// An error about `source`, at `line` and `field` where known.
+    pub fn new(
+        source: &str,
+        line: Option<usize>,
+        field: Option<&str>,
+        message: impl Into<String>,
+    ) -> Self {
+        InputError {
+            source: source.to_string(),
+            line,
+            field: field.map(str::to_string),
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for InputError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", Escaped(&self.source))?;
+        if let Some(line) = self.line {
+            write!(f, ":{line}")?;
+        }
+        if let Some(field) = &self.field {
+            write!(f, ": field `{}`", Escaped(field))?;
+        }
+        write!(f, ": {}", Escaped(&self.message))
+    }
+}
+
+/// Text from the input, with control and direction characters written as escapes: a field name read
+/// from a file could otherwise clear the terminal (ESC [2J) or reverse the rest of the message.
+struct Escaped<'a>(&'a str);
+
+impl fmt::Display for Escaped<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for c in self.0.chars() {
+            if c.is_control() || crate::text::normalize::is_direction_control(c) {
+                write!(f, "\\u{{{:04x}}}", c as u32)?;
+            } else {
+                write!(f, "{c}")?;
+            }
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for InputError {}
+
+/// 1-based line number of byte `offset` in `text`.
+pub(crate) fn line_of(text: &str, offset: usize) -> usize {
+    text.as_bytes()[..offset.min(text.len())]
+        .iter()
+        .filter(|b| **b == b'\n')
+        .count()
+        + 1
+}
+
+/// Turn a serde_json error (optionally with a field path) into an InputError; `base_line` is the
+/// line the parsed fragment starts on.
+pub(crate) fn from_json(
+    source: &str,
+    base_line: usize,
+    path: Option<String>,
+    err: &serde_json::Error,
+) -> InputError {
+    // serde_json appends " at line L column C"; we report the line ourselves.
+    let msg = err.to_string();
+    let msg = match msg.rfind(" at line ") {
+        Some(i) => msg[..i].to_string(),
+        None => msg,
+    };
+    let line = if err.line() == 0 {
+        base_line
+    } else {
+        base_line + err.line() - 1
+    };
+    let path = path.filter(|p| !p.is_empty() && p != "." && p != "?");
+    InputError {
+        source: source.to_string(),
+        line: Some(line),
+        field: path,
+        message: msg,
+    }
+}

@@ -1,0 +1,19 @@
+//! What users hand in and what the engine hands back: the protected list, profiles, results, and
+//! the errors that name what was wrong and where. Shapes and parsers only: no matching here.
+
+mod csv;
+mod enroll;
+mod error;
+mod profile;
+mod protected;
+mod result;
+
+pub use enroll::{enroll_rgb, needs_enrolling};
+pub use error::InputError;
+pub use profile::{
+    parse_json_line, read_jsonl, read_profiles, read_profiles_bytes, BadProfile, Profile,
+    ProfileLine, MAX_LINE_BYTES,
+};
+pub(crate) use protected::MAX_ACCOUNTS;
+pub use protected::{Account, AvatarHash, AvatarRef, HandleRef, ProtectedList};
+pub use result::{CharEvidence, CheckResult, ErrorResult, Evidence, Verdict};

@@ -1,0 +1,363 @@
+//! Profiles to check: `{"id", "platform", "handle", "name", "bio"?, "avatar"?}`, one per JSONL line or CSV row.
+//!
+//! A bad line never stops a scan: it becomes an error for that line and the rest are still read.
+
+use crate::formats::csv::{blank_row, csv_columns, csv_error, csv_reader, is_csv_name};
+use crate::formats::error::{from_json, InputError};
+use crate::text::platform::{canonicalize_platform, clean_handle, cut_in_place};
+use serde::{Deserialize, Serialize};
+
+/// A profile to check, as a page or a file shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Profile {
+    /// The caller's id for the profile, echoed in the result.
+    pub id: String,
+    /// Platform name (`x`, `instagram`, `mastodon` …).
+    pub platform: String,
+    /// The handle, without `@`.
+    pub handle: String,
+    /// The display name.
+    pub name: String,
+    /// The bio, read for parody, fan and commentary labels.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bio: Option<String>,
+    /// Image path relative to the profiles file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub avatar: Option<String>,
+}
+
+/// Longest JSONL line accepted: a profile is a few hundred bytes; megabytes mean something is wrong.
+pub const MAX_LINE_BYTES: usize = 64 * 1024;
+
+/// A profile line that could not be read, with the id when it could still be found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BadProfile {
+    /// The line's `id`, when it could be read.
+    pub id: Option<String>,
+    /// What was wrong with the line.
+    pub error: InputError,
+}
+
+/// One line of a profiles file: a profile, or why it could not be read.
+pub type ProfileLine = Result<Profile, BadProfile>;
+
+impl Profile {
+    /// Canonical platform, handle without `@`; an empty id or unknown platform is an error.
+    pub fn validated(mut self) -> Result<Self, String> {
+        cut_in_place(&mut self.id, str::trim);
+        if self.id.is_empty() {
+            return Err("id is empty".into());
+        }
+        canonicalize_platform(&mut self.platform)?;
+        cut_in_place(&mut self.handle, clean_handle);
+        Ok(self)
+    }
+}
+
+/// Read profiles: CSV when `source` ends in `.csv` or `.tsv`, JSONL otherwise. Blank lines are skipped.
+pub fn read_profiles(text: &str, source: &str) -> Result<Vec<(usize, ProfileLine)>, InputError> {
+    if is_csv_name(source) {
+        read_csv(text, source)
+    } else {
+        Ok(read_jsonl(text, source))
+    }
+}
+
+/// `read_profiles` for raw bytes. In JSONL a line that is not valid UTF-8 gets an error of its own and
+/// the other lines are read; a CSV file that is not valid UTF-8 is an error naming the line.
+pub fn read_profiles_bytes(
+    bytes: &[u8],
+    source: &str,
+) -> Result<Vec<(usize, ProfileLine)>, InputError> {
+    let bad_at = match std::str::from_utf8(bytes) {
+        Ok(text) => return read_profiles(text, source),
+        Err(e) => e.valid_up_to(),
+    };
+    if is_csv_name(source) {
+        let line = bytes[..bad_at].iter().filter(|b| **b == b'\n').count() + 1;
+        return Err(InputError::new(
+            source,
+            Some(line),
+            None,
+            "not valid UTF-8 (save the file as UTF-8)",
+        ));
+    }
+    let mut out = Vec::new();
+    let end = line_end(bytes);
+    for (i, raw) in bytes.split(|b| *b == end).enumerate() {
+        let raw = raw.strip_suffix(b"\r").unwrap_or(raw);
+        if raw.iter().all(|b| b.is_ascii_whitespace()) {
+            continue;
+        }
+        let n = i + 1;
+        out.push((
+            n,
+            match std::str::from_utf8(raw) {
+                Ok(line) => parse_json_line(line, source, n),
+                Err(e) => Err(BadProfile {
+                    id: None,
+                    error: InputError::new(
+                        source,
+                        Some(n),
+                        None,
+                        format!(
+                            "line is not valid UTF-8 (invalid byte at column {})",
+                            e.valid_up_to() + 1
+                        ),
+                    ),
+                }),
+            },
+        ));
+    }
+    Ok(out)
+}
+
+/// Profiles from JSONL text, with their line numbers; a bad line is an error for that line only.
+pub fn read_jsonl(text: &str, source: &str) -> Vec<(usize, ProfileLine)> {
+    text.split(line_end(text.as_bytes()) as char)
+        .map(|l| l.strip_suffix('\r').unwrap_or(l))
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+        .map(|(i, l)| (i + 1, parse_json_line(l, source, i + 1)))
+        .collect()
+}
+
+/// What ends a line: LF, or CR in a file with no LF at all (old Mac exports), whose lines would
+/// otherwise run together into one.
+fn line_end(bytes: &[u8]) -> u8 {
+    if !bytes.contains(&b'\n') && bytes.contains(&b'\r') {
+        b'\r'
+    } else {
+        b'\n'
+    }
+}
+
+/// Parse one JSON profile line; the error names the file, line and field.
+pub fn parse_json_line(line: &str, source: &str, n: usize) -> ProfileLine {
+    let bad = |id: Option<String>, field: Option<&str>, msg: String| BadProfile {
+        id,
+        error: InputError::new(source, Some(n), field, msg),
+    };
+    if line.len() > MAX_LINE_BYTES {
+        return Err(bad(
+            None,
+            None,
+            format!("line is longer than {MAX_LINE_BYTES} bytes"),
+        ));
+    }
+    let line = line.trim_start_matches('\u{feff}');
+    let mut de = serde_json::Deserializer::from_str(line);
+    let parsed: Result<Profile, _> = serde_path_to_error::deserialize(&mut de);
+    match parsed {
+        Ok(p) => {
+            let id = p.id.clone();
+            if let Err(e) = de.end() {
+                return Err(BadProfile {
+                    id: Some(id),
+                    error: from_json(source, n, None, &e),
+                });
+            }
+            p.validated().map_err(|m| {
+                let field = if m.starts_with("id") {
+                    "id"
+                } else {
+                    "platform"
+                };
+                bad(Some(id).filter(|s| !s.trim().is_empty()), Some(field), m)
+            })
+        }
+        Err(e) => {
+            // Recover the id if the line is JSON at all, so the error result can name the profile.
+            let id = serde_json::from_str::<serde_json::Value>(line)
+                .ok()
+                .and_then(|v| v.get("id").and_then(|i| i.as_str()).map(str::to_string));
+            Err(BadProfile {
+                id,
+                error: from_json(source, n, Some(e.path().to_string()), e.inner()),
+            })
+        }
+    }
+}
+
+fn read_csv(text: &str, source: &str) -> Result<Vec<(usize, ProfileLine)>, InputError> {
+    const COLUMNS: [&str; 6] = ["id", "platform", "handle", "name", "bio", "avatar"];
+    let mut sheet = csv_reader(text, source, true)?;
+    let headers = match sheet.reader.headers() {
+        Ok(h) => h.clone(),
+        Err(e) => return Err(csv_error(source, &e, &mut sheet)),
+    };
+    let col = csv_columns(
+        &headers,
+        &COLUMNS,
+        &["id", "platform", "handle", "name"],
+        source,
+    )?;
+    let mut out = Vec::new();
+    let mut record = csv::StringRecord::new();
+    loop {
+        let rec = match sheet.reader.read_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) if blank_row(&record) => continue,
+            Ok(true) => Ok(&record),
+            Err(e) => Err(e),
+        };
+        let line = match &rec {
+            Ok(r) => sheet.line(r.position()),
+            Err(e) => sheet.line(e.position()),
+        };
+        let parsed = match rec {
+            Err(e) => Err(BadProfile {
+                id: None,
+                error: csv_error(source, &e, &mut sheet),
+            }),
+            Ok(r) if r.len() != headers.len() => Err(BadProfile {
+                id: col.get("id").and_then(|&i| r.get(i)).map(str::to_string),
+                error: InputError::new(
+                    source,
+                    Some(line),
+                    None,
+                    format!(
+                        "row has {} fields, the header has {}",
+                        r.len(),
+                        headers.len()
+                    ),
+                ),
+            }),
+            Ok(r) => {
+                let cell = |n: &str| col.get(n).and_then(|&i| r.get(i)).map(str::to_string);
+                let opt = |n: &str| cell(n).filter(|s| !s.trim().is_empty());
+                let p = Profile {
+                    id: cell("id").unwrap_or_default(),
+                    platform: cell("platform").unwrap_or_default(),
+                    handle: cell("handle").unwrap_or_default(),
+                    name: cell("name").unwrap_or_default(),
+                    bio: opt("bio"),
+                    avatar: opt("avatar"),
+                };
+                let id = Some(p.id.clone()).filter(|s| !s.trim().is_empty());
+                p.validated().map_err(|m| BadProfile {
+                    id,
+                    error: InputError::new(
+                        source,
+                        Some(line),
+                        Some(if m.starts_with("id") {
+                            "id"
+                        } else {
+                            "platform"
+                        }),
+                        m,
+                    ),
+                })
+            }
+        };
+        out.push((line, parsed));
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_jsonl_and_keeps_going_after_bad_lines() {
+        let text = "{\"id\":\"1\",\"platform\":\"X\",\"handle\":\"@davido\",\"name\":\"Davido\"}\n\n{bad\n{\"id\":\"3\",\"platform\":\"x\",\"handle\":\"a\",\"nmae\":\"A\"}\n{\"id\":\"4\",\"platform\":\"x\",\"handle\":\"b\",\"name\":\"B\",\"bio\":\"hi\"}\n";
+        let rows = read_jsonl(text, "p.jsonl");
+        assert_eq!(rows.len(), 4);
+        let p = rows[0].1.as_ref().unwrap();
+        assert_eq!((p.platform.as_str(), p.handle.as_str()), ("x", "davido"));
+        let e = rows[1].1.as_ref().unwrap_err();
+        assert_eq!(rows[1].0, 3);
+        assert!(
+            e.error
+                .to_string()
+                .starts_with("p.jsonl:3: key must be a string"),
+            "{}",
+            e.error
+        );
+        let e = rows[2].1.as_ref().unwrap_err();
+        assert_eq!(e.id.as_deref(), Some("3"));
+        assert!(
+            e.error.to_string().contains("field `nmae`: unknown field"),
+            "{}",
+            e.error
+        );
+        assert!(rows[3].1.is_ok());
+    }
+
+    #[test]
+    fn missing_and_empty_fields() {
+        let e = parse_json_line(r#"{"id":"1","platform":"x","handle":"a"}"#, "p", 1).unwrap_err();
+        assert!(e.error.message.contains("missing field `name`"));
+        let e = parse_json_line(
+            r#"{"id":"","platform":"x","handle":"a","name":"A"}"#,
+            "p",
+            1,
+        )
+        .unwrap_err();
+        assert_eq!(e.error.field.as_deref(), Some("id"));
+        let e = parse_json_line(
+            r#"{"id":"1","platform":"","handle":"a","name":"A"}"#,
+            "p",
+            1,
+        )
+        .unwrap_err();
+        assert_eq!(e.error.field.as_deref(), Some("platform"));
+        assert!(
+            parse_json_line(r#"{"id":"1","platform":"x","handle":"","name":""}"#, "p", 1).is_ok()
+        );
+        let long = format!(
+            r#"{{"id":"1","platform":"x","handle":"a","name":"{}"}}"#,
+            "a".repeat(MAX_LINE_BYTES)
+        );
+        assert!(parse_json_line(&long, "p", 1)
+            .unwrap_err()
+            .error
+            .message
+            .contains("longer than"));
+    }
+
+    #[test]
+    fn reads_csv_profiles() {
+        let text = "id,platform,handle,name,bio\n1,x,davido,Davido,\n2,x\n3,,h,N,\n";
+        let rows = read_profiles(text, "p.csv").unwrap();
+        assert_eq!(rows.len(), 3);
+        assert!(rows[0].1.as_ref().unwrap().bio.is_none());
+        assert!(rows[1]
+            .1
+            .as_ref()
+            .unwrap_err()
+            .error
+            .to_string()
+            .starts_with("p.csv:3: row has 2 fields"));
+        assert!(rows[2]
+            .1
+            .as_ref()
+            .unwrap_err()
+            .error
+            .to_string()
+            .contains("platform is empty"));
+        // Spreadsheets in French or Portuguese write semicolons; a bio may still hold commas.
+        let rows = read_profiles(
+            "id;platform;handle;name;bio\n1;x;davido;Davido;Lagos, Nigeria\n",
+            "p.csv",
+        )
+        .unwrap();
+        let p = rows[0].1.as_ref().unwrap();
+        assert_eq!(
+            (p.handle.as_str(), p.bio.as_deref()),
+            ("davido", Some("Lagos, Nigeria"))
+        );
+        let rows = read_profiles(
+            "id\tplatform\thandle\tname\n1\tx\tdavido\tDavido\n",
+            "p.csv",
+        )
+        .unwrap();
+        assert_eq!(rows[0].1.as_ref().unwrap().name, "Davido");
+        assert!(read_profiles("id,name\n", "p.csv")
+            .unwrap_err()
+            .to_string()
+            .contains("missing required column"));
+    }
+}

@@ -1,0 +1,73 @@
+//! vipguard: tells whether a social-media profile impersonates a protected person or brand, with the
+//! evidence a reviewer needs.
+//!
+//! The engine is plain Rust with no I/O: no files, no network, no command line, no JavaScript. The
+//! command line (`vipguard-cli`) and the WebAssembly package (`vipguard-wasm`) are thin layers over this
+//! API. Start at [`Checker`]: build it from a [`ProtectedList`], then [`Checker::check`] a [`Profile`]
+//! to get a [`CheckResult`]. Avatars are hashed with [`query_hashes`] and checked with
+//! [`Checker::check_with_avatar`]; a built checker is kept with [`save_snapshot`] and brought back with
+//! [`restore_snapshot`].
+//!
+//! ```
+//! use vipguard::{Checker, Profile, ProtectedList, Verdict};
+//!
+//! let list = ProtectedList::from_json(
+//!     r#"{"accounts": [{"id": "vip-1", "name": "Aliko Dangote",
+//!          "handles": [{"platform": "x", "handle": "AlikoDangote"}]}]}"#,
+//!     "list.json",
+//! )?;
+//! let checker = Checker::new(list);
+//! let profile = Profile {
+//!     id: "p1".into(),
+//!     platform: "x".into(),
+//!     handle: "AIikoDangote".into(), // capital I for l
+//!     name: "Аliko Dangote".into(),  // Cyrillic А
+//!     ..Default::default()
+//! };
+//! let result = checker.check(&profile);
+//! assert_eq!(result.verdict, Verdict::Impersonation);
+//! assert_eq!(result.matched.as_deref(), Some("vip-1"));
+//! # Ok::<(), vipguard::InputError>(())
+//! ```
+
+#![forbid(unsafe_code)]
+// Every item of the API is documented; the benchmarks' internals (below) are not API.
+#![cfg_attr(not(feature = "internals"), deny(missing_docs))]
+
+mod avatar;
+mod candidates;
+mod codec;
+mod formats;
+mod snapshot;
+mod text;
+mod verdict;
+
+pub use crate::{
+    avatar::{
+        decode::{decode, from_rgba as decode_rgba},
+        hash_bytes,
+        matcher::{plain_and_query, query_hashes, QueryHashes},
+        pdq_of, Hashed, PdqHash, Rgb,
+    },
+    formats::{
+        enroll_rgb, needs_enrolling, parse_json_line, read_jsonl, read_profiles,
+        read_profiles_bytes, Account, AvatarHash, AvatarRef, BadProfile, CharEvidence, CheckResult,
+        ErrorResult, Evidence, HandleRef, InputError, Profile, ProfileLine, ProtectedList, Verdict,
+        MAX_LINE_BYTES,
+    },
+    snapshot::{restore as restore_snapshot, save as save_snapshot},
+    text::normalize::is_direction_control,
+    verdict::{wording::Lang, Checker},
+};
+
+/// Matching internals for the benchmarks and measurement examples (`--features internals`): not part
+/// of the API, and may change in any release.
+#[cfg(feature = "internals")]
+#[doc(hidden)]
+pub mod internals {
+    pub use crate::avatar::index::AvatarIndex;
+    pub use crate::avatar::matcher::{best_match, reference_hashes, RefHash, VARIANTS};
+    pub use crate::avatar::views::{Variant, View, VIEWS};
+    pub use crate::text::handle::HandleKeys;
+    pub use crate::text::name::NameKeys;
+}

@@ -1,0 +1,264 @@
+//! Edit distance between handle keys, and the edits themselves for the evidence ("'i' replaced by
+//! '1'"). Words for the edits live in `verdict::wording`: this module only says what changed.
+
+/// One edit between a protected handle and a profile's.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) enum Edit {
+    Swapped(char, char),
+    Replaced(char, char),
+    Dropped(char),
+    Doubled(char),
+    Inserted(char),
+}
+
+/// Optimal-string-alignment distance between `a` and `b` if it is at most `limit`, else None (strsim
+/// has no bounded variant, and the unbounded one dominated check time).
+pub fn osa_within(a: &str, b: &str, limit: usize) -> Option<usize> {
+    if a.is_ascii() && b.is_ascii() {
+        if a.len().abs_diff(b.len()) > limit {
+            return None;
+        }
+        // Handle keys are ASCII and short: a bit-parallel pass with the shorter one in a machine word
+        // (the distance is symmetric).
+        let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+        if short.len() <= 64 {
+            let d = if short.is_empty() {
+                long.len()
+            } else {
+                osa_bits(short.as_bytes(), long.as_bytes())
+            };
+            return Some(d).filter(|d| *d <= limit);
+        }
+    }
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    osa_rows(&a, &b, limit)
+}
+
+/// Optimal-string-alignment distance of ASCII strings, `a` of 1 to 64 bytes: Hyyrö's bit-vector
+/// algorithm (2003) with its transposition term, as in RapidFuzz. Each byte of `b` updates the whole
+/// column of the table in a few word operations, where the row-by-row table cost a few instructions per
+/// cell and every candidate of a check is compared this way.
+fn osa_bits(a: &[u8], b: &[u8]) -> usize {
+    let mut peq = [0u64; 128];
+    for (i, &c) in a.iter().enumerate() {
+        peq[(c & 0x7f) as usize] |= 1 << i;
+    }
+    let last = 1u64 << (a.len() - 1);
+    let (mut vp, mut vn, mut d0, mut pm_old) = (!0u64, 0u64, 0u64, 0u64);
+    let mut dist = a.len();
+    for &c in b {
+        let pm = peq[(c & 0x7f) as usize];
+        let tr = ((!d0 & pm) << 1) & pm_old;
+        d0 = (((pm & vp).wrapping_add(vp)) ^ vp) | pm | vn | tr;
+        let hp = vn | !(d0 | vp);
+        let hn = d0 & vp;
+        dist += usize::from(hp & last != 0);
+        dist -= usize::from(hn & last != 0);
+        let hp = (hp << 1) | 1;
+        vp = (hn << 1) | !(d0 | hp);
+        vn = hp & d0;
+        pm_old = pm;
+    }
+    dist
+}
+
+/// Rows of the OSA table for text outside the bit-parallel pass (other scripts, very long keys), with
+/// cells saturating at `limit + 1`. Stops as soon as a whole row exceeds the limit: typo limits are 1
+/// or 2, so most comparisons end in a row or two.
+fn osa_rows(a: &[char], b: &[char], limit: usize) -> Option<usize> {
+    if a.len().abs_diff(b.len()) > limit {
+        return None;
+    }
+    let cap = limit + 1;
+    let cell = |v: usize| v.min(cap);
+    let m = b.len();
+    let (mut prev2, mut prev, mut cur) = (vec![0; m + 1], vec![0; m + 1], vec![0; m + 1]);
+    for (j, p) in prev.iter_mut().enumerate() {
+        *p = cell(j);
+    }
+    // Only cells within `limit` of the diagonal can be within the limit; those outside read as `cap`.
+    for i in 1..=a.len() {
+        let lo = i.saturating_sub(limit).max(1);
+        let hi = (i + limit).min(m);
+        cur[lo - 1] = cell(if lo == 1 { i } else { cap });
+        let mut row_min = cur[lo - 1];
+        for j in lo..=hi {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut v = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                v = v.min(prev2[j - 2] + 1);
+            }
+            cur[j] = cell(v);
+            row_min = row_min.min(v);
+        }
+        if hi < m {
+            cur[hi + 1] = cell(cap);
+        }
+        if row_min > limit {
+            return None;
+        }
+        std::mem::swap(&mut prev2, &mut prev);
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    Some(prev[m]).filter(|d| *d <= limit)
+}
+
+/// The edits that turn `from` into `to`, comparing letters case-insensitively, leftmost among edits of
+/// equal cost; empty when only letter case differs, None when either is over 64 characters (the
+/// table's cells are bytes, and no reviewer reads a longer explanation).
+pub(crate) fn edits(from: &str, to: &str) -> Option<Vec<Edit>> {
+    let (a, la) = letters(from);
+    let (b, lb) = letters(to);
+    if a.len() > 64 || b.len() > 64 {
+        return None;
+    }
+    // A common suffix needs no edit: the traceback would walk it diagonally, so the table stops where
+    // it starts (for one typo, on average a third of the cells). A common prefix is tabled all the
+    // same: among edits of equal cost the traceback picks the leftmost, and a table that skipped the
+    // prefix would pick differently.
+    let suffix = la
+        .iter()
+        .rev()
+        .zip(lb.iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count();
+    Some(edit_ops((&a, &la), (&b, &lb), suffix))
+}
+
+/// The characters of `s` and, for case-insensitive comparison, their lowercase forms computed once per
+/// character (lowercasing inside the quadratic loop was a twentieth of check time). Each character
+/// stands for its one-letter lowercase form. The one character whose lowercase is longer (U+0130, İ)
+/// stands for itself, past the last code point, so it equals only itself.
+fn letters(s: &str) -> (Vec<char>, Vec<u32>) {
+    let lower = |c: char| -> u32 {
+        let mut l = c.to_lowercase();
+        match (l.next(), l.len()) {
+            (Some(one), 0) => one as u32,
+            _ => 0x11_0000 + c as u32,
+        }
+    };
+    s.chars().map(|c| (c, lower(c))).unzip()
+}
+
+/// The edits that turn `a` into `b` (each given with its lowercase forms), leftmost among edits of equal
+/// cost, tabling all but the last `suffix` characters of each (which must be equal).
+fn edit_ops((a, la): (&[char], &[u32]), (b, lb): (&[char], &[u32]), suffix: usize) -> Vec<Edit> {
+    let (n, m) = (a.len(), b.len());
+    let (rows, cols) = (n - suffix, m - suffix);
+    // eq(i, j): a[i] and b[j] are the same letter ignoring case.
+    let eq = |i: usize, j: usize| la[i] == lb[j];
+    // The whole table in one flat array of bytes (both strings are at most 64 characters), which the
+    // traceback below reads back.
+    let width = cols + 1;
+    let mut table = vec![0u8; (rows + 1) * width];
+    for i in 0..=rows {
+        table[i * width] = i as u8;
+    }
+    for (j, cell) in table[..width].iter_mut().enumerate() {
+        *cell = j as u8;
+    }
+    for i in 1..=rows {
+        for j in 1..=cols {
+            let at = i * width + j;
+            let cost = u8::from(!eq(i - 1, j - 1));
+            let mut v = (table[at - width] + 1)
+                .min(table[at - 1] + 1)
+                .min(table[at - width - 1] + cost);
+            if i > 1 && j > 1 && eq(i - 1, j - 2) && eq(i - 2, j - 1) {
+                v = v.min(table[at - 2 * width - 2] + 1);
+            }
+            table[at] = v;
+        }
+    }
+    let d = |i: usize, j: usize| table[i * width + j];
+    let mut ops = Vec::new();
+    let (mut i, mut j) = (rows, cols);
+    while i > 0 || j > 0 {
+        if i > 1
+            && j > 1
+            && eq(i - 1, j - 2)
+            && eq(i - 2, j - 1)
+            && !eq(i - 1, j - 1)
+            && d(i, j) == d(i - 2, j - 2) + 1
+        {
+            ops.push(Edit::Swapped(a[i - 2], a[i - 1]));
+            i -= 2;
+            j -= 2;
+        } else if i > 0 && j > 0 && d(i, j) == d(i - 1, j - 1) + u8::from(!eq(i - 1, j - 1)) {
+            if !eq(i - 1, j - 1) {
+                ops.push(Edit::Replaced(a[i - 1], b[j - 1]));
+            }
+            i -= 1;
+            j -= 1;
+        } else if i > 0 && d(i, j) == d(i - 1, j) + 1 {
+            ops.push(Edit::Dropped(a[i - 1]));
+            i -= 1;
+        } else {
+            // Doubled when the inserted letter repeats a neighbour, in the suffix too.
+            let repeated = (j < m && lb[j] == lb[j - 1]) || (j > 1 && lb[j - 2] == lb[j - 1]);
+            ops.push(if repeated {
+                Edit::Doubled(b[j - 1])
+            } else {
+                Edit::Inserted(b[j - 1])
+            });
+            j -= 1;
+        }
+    }
+    ops.reverse();
+    ops
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_one_character_lowercases_to_several() {
+        // `letters` relies on it to compare lowercase forms as numbers.
+        let longer: Vec<char> = (0..=0x10FFFF)
+            .filter_map(char::from_u32)
+            .filter(|c| c.to_lowercase().count() > 1)
+            .collect();
+        assert_eq!(longer, vec!['\u{130}']);
+        assert_eq!(
+            edits("İstanbul", "istanbul"),
+            Some(vec![Edit::Replaced('İ', 'i')])
+        );
+    }
+
+    #[test]
+    fn edits_of_each_kind() {
+        assert_eq!(
+            edits("davido", "dav1do"),
+            Some(vec![Edit::Replaced('i', '1')])
+        );
+        assert_eq!(edits("davido", "davdo"), Some(vec![Edit::Dropped('i')]));
+        assert_eq!(edits("davido", "daviddo"), Some(vec![Edit::Doubled('d')]));
+        assert_eq!(edits("davido", "davidox"), Some(vec![Edit::Inserted('x')]));
+        assert_eq!(
+            edits("davido", "davdio"),
+            Some(vec![Edit::Swapped('i', 'd')])
+        );
+        assert_eq!(edits("Davido", "davido"), Some(vec![]));
+        assert_eq!(edits(&"a".repeat(65), "a"), None);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn bounded_distance_agrees_with_strsim(a in "[a-eé]{0,12}", b in "[a-eé]{0,12}", limit in 0usize..4) {
+            let full = strsim::osa_distance(&a, &b);
+            proptest::prop_assert_eq!(osa_within(&a, &b, limit), Some(full).filter(|d| *d <= limit));
+        }
+
+        /// Skipping the common suffix gives the very edits the whole table gives (pairs built with a
+        /// shared tail, over letters that repeat and differ only in case, where ties are common).
+        #[test]
+        fn skipping_the_common_suffix_changes_no_edit(x in "[abAlI1]{0,7}", y in "[abAlI1]{0,7}", tail in "[abAlI1]{0,5}") {
+            let (a, la) = letters(&(x + &tail));
+            let (b, lb) = letters(&(y + &tail));
+            let suffix = la.iter().rev().zip(lb.iter().rev()).take_while(|(p, q)| p == q).count();
+            proptest::prop_assert_eq!(edit_ops((&a, &la), (&b, &lb), suffix), edit_ops((&a, &la), (&b, &lb), 0));
+        }
+    }
+}

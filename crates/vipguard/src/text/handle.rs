@@ -1,0 +1,725 @@
+//! Handle similarity: equal lookalike keys, affixes (`real_`, `_NG`, `HQ`, digits), a protected handle
+//! embedded in a longer one, and typos within an edit distance that grows with length.
+//!
+//! Fuzzy distance on short strings is the main source of false alarms (MetaMask had to cut its tolerance
+//! from 3 to 1), so handles under 5 characters only match exactly, and a typo or affix alone is weaker
+//! evidence than an equal key.
+
+use crate::text::edit::osa_within;
+use crate::text::limits::MAX_HANDLE_CHARS;
+use crate::text::normalize::normalize;
+use crate::text::platform::handle_local;
+
+/// Comparison keys for one handle (or a protected name written as a handle).
+#[derive(Debug, Clone, Default)]
+pub struct HandleKeys {
+    /// The handle as written (local part).
+    pub display: String,
+    /// Letters and digits, casefolded, confusables folded.
+    pub fold: String,
+    /// Same, with capital I read as l.
+    pub glyph: String,
+    /// `fold` with digits read as the letters they stand for (3→e, 4→a, 5→s, 7→t …).
+    pub leet: String,
+    /// The handle lowercased (digits kept as digits) split at `_`, `.`, `-` and digit runs, for affix
+    /// stripping.
+    pub parts: Vec<String>,
+    /// `parts` of the handle as it reads: capital I as l, and digits inside words as letters
+    /// (`AIiko_Dangote_HQ`, `D4vid0_official`), so affixes come off lookalike handles too. Empty when
+    /// the handle reads as written.
+    pub read_parts: Vec<(Vec<String>, bool)>,
+    /// The words as capitals mark them (`camel_parts`), when that splits the handle further than
+    /// `parts`; else empty.
+    pub words: Vec<String>,
+    pub truncated: bool,
+    /// Characters in `fold` (and in `leet`, which maps one to one) and in `glyph`, counted once.
+    pub fold_len: usize,
+    pub glyph_len: usize,
+    /// `leet` or `glyph` differ from `fold` (else typo distances on them add nothing).
+    pub leet_differs: bool,
+    pub glyph_differs: bool,
+}
+
+/// A handle with affixes taken off: the fold key of what is left, the affixes, and whether it was read
+/// with capital I as l.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Core {
+    pub key: String,
+    pub affixes: Vec<String>,
+    pub il_swap: bool,
+}
+
+/// Split a lowercased handle at separators and at digit runs: davido_2024 -> davido, 2024.
+fn split_parts(plain: &str) -> Vec<String> {
+    let mut parts = Vec::new();
+    for word in plain
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        let mut cur = String::new();
+        for c in word.chars() {
+            if !cur.is_empty() && cur.chars().last().unwrap().is_ascii_digit() != c.is_ascii_digit()
+            {
+                parts.push(std::mem::take(&mut cur));
+            }
+            cur.push(c);
+        }
+        if !cur.is_empty() {
+            parts.push(cur);
+        }
+    }
+    parts
+}
+
+/// The words of a run-together handle as its capitals mark them (DialloIbrahima, D14ll0Ibrahima ->
+/// diallo, ibrahima), lowercased, with the digits of a word that also holds letters read as letters,
+/// so words can be matched in another order.
+fn camel_parts(local: &str) -> Vec<String> {
+    let marked = local
+        .as_bytes()
+        .windows(2)
+        .any(|w| w[1].is_ascii_uppercase() && (w[0].is_ascii_lowercase() || w[0].is_ascii_digit()));
+    if !marked && local.is_ascii() {
+        return Vec::new();
+    }
+    let mut words: Vec<String> = Vec::new();
+    for run in local
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        let mut prev: Option<char> = None;
+        for c in run.chars() {
+            let starts_word =
+                c.is_uppercase() && prev.is_some_and(|p| p.is_lowercase() || p.is_ascii_digit());
+            if starts_word || prev.is_none() {
+                words.push(String::new());
+            }
+            if let Some(w) = words.last_mut() {
+                w.extend(c.to_lowercase());
+            }
+            prev = Some(c);
+        }
+    }
+    for w in &mut words {
+        let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+        if letters >= 2
+            && w.chars()
+                .all(|c| !c.is_ascii_digit() || leet_digit(c).is_some())
+        {
+            *w = w.chars().map(|c| leet_digit(c).unwrap_or(c)).collect();
+        }
+    }
+    words
+}
+
+/// Digits with a letter on both sides, or a single digit starting or ending a word of letters, read as
+/// the letters they stand for (d4vid0 -> davido, 1brahim -> ibrahim); longer runs stay numbers.
+fn leet_reading(plain: &str) -> String {
+    let c: Vec<char> = plain.chars().collect();
+    let letter = |i: Option<usize>| i.and_then(|i| c.get(i)).is_some_and(|c| c.is_alphabetic());
+    let digit = |i: Option<usize>| i.and_then(|i| c.get(i)).is_some_and(|c| c.is_ascii_digit());
+    (0..c.len())
+        .map(|i| {
+            let (prev, next) = (i.checked_sub(1), Some(i + 1));
+            let single = !digit(prev) && !digit(next);
+            let inside = letter(prev) && letter(next);
+            let edge = single && (letter(prev) || letter(next));
+            match leet_digit(c[i]) {
+                Some(l) if inside || edge => l,
+                _ => c[i],
+            }
+        })
+        .collect()
+}
+
+fn leet_digit(c: char) -> Option<char> {
+    match c {
+        '0' => Some('o'),
+        '1' => Some('i'),
+        _ if c.is_ascii_digit() => Some(leet_char(c)).filter(|l| *l != c),
+        _ => None,
+    }
+}
+
+impl HandleKeys {
+    pub fn new(platform: &str, handle: &str) -> Self {
+        let mut k = Self::target(platform, handle);
+        let local = k.display.as_str();
+        let plain = local.to_lowercase();
+        k.parts = split_parts(&plain);
+        if local.contains('I') {
+            k.read_parts
+                .push((split_parts(&local.replace('I', "l").to_lowercase()), true));
+        }
+        if plain.bytes().any(|b| b.is_ascii_digit()) {
+            let leet = leet_reading(&plain);
+            if leet != plain {
+                k.read_parts.push((split_parts(&leet), false));
+            }
+        }
+        k.words = camel_parts(local);
+        if k.words.len() < 2 || k.words == k.parts {
+            k.words.clear();
+        }
+        k
+    }
+
+    /// The keys a protected handle is compared by: no parts or words, which only a profile's handle
+    /// needs (for its cores and labels), so building a checker does not make them for every account.
+    pub fn target(platform: &str, handle: &str) -> Self {
+        let local = handle_local(platform, handle);
+        let n = normalize(local, MAX_HANDLE_CHARS);
+        let fold = n.fold_compact();
+        let leet = fold.chars().map(leet_char).collect();
+        let glyph = n.glyph_compact();
+        HandleKeys {
+            read_parts: Vec::new(),
+            words: Vec::new(),
+            display: local.to_string(),
+            fold_len: fold.chars().count(),
+            glyph_len: glyph.chars().count(),
+            leet_differs: leet != fold,
+            glyph_differs: glyph != fold,
+            glyph,
+            fold,
+            leet,
+            parts: Vec::new(),
+            truncated: n.truncated,
+        }
+    }
+
+    /// Keys of a protected name used as a handle target ("Aliko Dangote" -> alikodangote).
+    pub fn from_name(fold_compact: &str, glyph_compact: &str, display: &str) -> Self {
+        HandleKeys {
+            display: display.to_string(),
+            fold_len: fold_compact.chars().count(),
+            glyph_len: glyph_compact.chars().count(),
+            leet_differs: fold_compact.chars().any(|c| leet_char(c) != c),
+            glyph_differs: glyph_compact != fold_compact,
+            fold: fold_compact.to_string(),
+            glyph: glyph_compact.to_string(),
+            leet: fold_compact.chars().map(leet_char).collect(),
+            parts: Vec::new(),
+            read_parts: Vec::new(),
+            words: Vec::new(),
+            truncated: false,
+        }
+    }
+
+    /// The handle with affixes taken off, each with the affixes removed. Only whole parts are removed
+    /// where the handle separates them (`real_davido`, `davido_ng`); in a run-together handle only words
+    /// of the affix list of at least two letters (`realdavido`, `davidoofficial`), keeping 4+ letters.
+    /// Cores are returned as fold keys.
+    pub fn cores(&self) -> Vec<Core> {
+        let mut out: Vec<Core> = Vec::new();
+        let mut push = |core: String, affixes: Vec<String>, il_swap: bool| {
+            let core = if core.is_ascii()
+                && core.bytes().all(|b| b.is_ascii_lowercase())
+                && !core.contains("rn")
+            {
+                core
+            } else {
+                normalize(&core, MAX_HANDLE_CHARS).fold_compact()
+            };
+            if core.len() >= 3 && core != self.fold && !out.iter().any(|c| c.key == core) {
+                out.push(Core {
+                    key: core,
+                    affixes,
+                    il_swap,
+                });
+            }
+        };
+        cores_of(&self.parts, &mut |c, a| push(c, a, false));
+        for (parts, il_swap) in &self.read_parts {
+            cores_of(parts, &mut |c, a| push(c, a, *il_swap));
+        }
+        // Words marked by capitals run together as the handle does: no run-together affixes to find
+        // beyond those of `parts`.
+        word_cores(&self.words, &mut |c, a| push(c, a, false));
+        // Two words swapped with nothing to mark them (dangotealiko for AlikoDangote) are a rotation
+        // of the key: every split into two words of 3+ letters, in a handle of 7+ small letters (where
+        // capitals or separators mark the words, the orders above cover it).
+        let key = &self.fold;
+        if key.len() >= 7 && self.display.bytes().all(|b| b.is_ascii_lowercase()) {
+            for i in 3..=key.len() - 3 {
+                push(
+                    format!("{}{}", &key[i..], &key[..i]),
+                    vec!["(word order)".into()],
+                    false,
+                );
+            }
+        }
+        out
+    }
+}
+
+fn cores_of(parts: &[String], push: &mut impl FnMut(String, Vec<String>)) {
+    word_cores(parts, push);
+    run_together_cores(parts, push);
+}
+
+/// Whole parts with affix parts dropped, and the parts in other orders.
+fn word_cores(parts: &[String], push: &mut impl FnMut(String, Vec<String>)) {
+    let n = parts.len();
+    // Whole parts.
+    for lo in 0..n.min(3) {
+        for hi in (lo + 1..=n).rev().take(3) {
+            let dropped: Vec<String> = parts[..lo].iter().chain(&parts[hi..]).cloned().collect();
+            if !dropped.is_empty() && dropped.iter().all(|p| is_affix(p)) {
+                push(parts[lo..hi].concat(), dropped);
+            }
+        }
+    }
+    // Words in another order: dangote_aliko for AlikoDangote, with or without affixes, and every
+    // order of a handle of two to four words of letters (LtdGroupWambua for WambuaGroupLtd).
+    let words: Vec<&String> = parts.iter().filter(|p| !is_affix(p)).collect();
+    let all_letters = parts.iter().all(|p| p.chars().all(char::is_alphabetic));
+    // (With nothing dropped, the orders below include this one.)
+    if words.len() == 2 && !(n == 2 && all_letters) {
+        push(
+            format!("{}{}", words[1], words[0]),
+            vec!["(word order)".into()],
+        );
+    }
+    if (2..=4).contains(&n) && all_letters {
+        for order in orders(n).into_iter().skip(1) {
+            push(
+                order.iter().map(|&i| parts[i].as_str()).collect(),
+                vec!["(word order)".into()],
+            );
+        }
+    }
+}
+
+/// Affix words run together with the rest (realdavido, davidoofficial), one or two deep.
+fn run_together_cores(parts: &[String], push: &mut impl FnMut(String, Vec<String>)) {
+    let mut frontier = vec![(parts.concat(), Vec::<String>::new())];
+    for _ in 0..2 {
+        let mut next = Vec::new();
+        for (s, affixes) in &frontier {
+            // Affix words at either end, in AFFIXES order (prefix before suffix), found by looking
+            // up each end of `s` rather than trying every affix.
+            let mut found: Vec<(usize, bool, &str)> = Vec::new();
+            for len in 2..=MAX_AFFIX_LEN.min(s.len().saturating_sub(4)) {
+                for (suffix, end, rest) in [
+                    (false, s.get(..len), s.get(len..)),
+                    (true, s.get(s.len() - len..), s.get(..s.len() - len)),
+                ] {
+                    if let (Some(end), Some(rest)) = (end, rest) {
+                        if let Some(i) = affix_position(end) {
+                            found.push((i, suffix, rest));
+                        }
+                    }
+                }
+            }
+            found.sort_unstable_by_key(|(i, suffix, _)| (*i, *suffix));
+            for (i, _, rest) in found {
+                next.push((
+                    rest.to_string(),
+                    [affixes.clone(), vec![AFFIXES[i].to_string()]].concat(),
+                ));
+            }
+            let digits = s.trim_end_matches(|c: char| c.is_ascii_digit());
+            if digits.len() != s.len() && digits.len() >= 4 {
+                next.push((
+                    digits.to_string(),
+                    [affixes.clone(), vec![s[digits.len()..].to_string()]].concat(),
+                ));
+            }
+        }
+        for (c, a) in &next {
+            push(c.clone(), a.clone());
+        }
+        frontier = next;
+    }
+}
+
+/// Every order of `n` items, the identity first.
+fn orders(n: usize) -> Vec<Vec<usize>> {
+    if n == 0 {
+        return vec![Vec::new()];
+    }
+    let mut out = Vec::new();
+    for shorter in orders(n - 1) {
+        for at in (0..n).rev() {
+            let mut o = shorter.clone();
+            o.insert(at, n - 1);
+            out.push(o);
+        }
+    }
+    out
+}
+
+/// Words impersonators add to a copied handle.
+pub const AFFIXES: &[&str] = &[
+    "official",
+    "offical",
+    "officiel",
+    "oficial",
+    "real",
+    "the",
+    "its",
+    "itz",
+    "iam",
+    "im",
+    "i",
+    "hq",
+    "tv",
+    "support",
+    "help",
+    "helpdesk",
+    "team",
+    "news",
+    "media",
+    "music",
+    "fan",
+    "fans",
+    "fanpage",
+    "fanclub",
+    "parody",
+    "page",
+    "account",
+    "verified",
+    "original",
+    "updates",
+    "daily",
+    "live",
+    "global",
+    "world",
+    "africa",
+    "naija",
+    "care",
+    "service",
+    "info",
+    "backup",
+    "alt",
+    "new",
+    "mr",
+    "mrs",
+    "dr",
+    "hon",
+    "chief",
+    "king",
+    "queen",
+    "sir",
+    "x",
+    "of",
+    "giveaway",
+    "giveaways",
+    "promo",
+    "crypto",
+    // From here on, places (FIRST_PLACE): where someone is, not a claim about who they are.
+    "ng",
+    "gh",
+    "sn",
+    "ci",
+    "cm",
+    "ke",
+    "za",
+    "uk",
+    "us",
+    "usa",
+    "fr",
+    "ml",
+    "bf",
+    "tg",
+    "bj",
+    "ne",
+    "gn",
+    "cd",
+    "ga",
+    "et",
+    "tz",
+    "ug",
+    "rw",
+    "ma",
+    "eg",
+    "dz",
+    "tn",
+    "lr",
+    "sl",
+    "gm",
+    "zm",
+    "zw",
+    "nigeria",
+    "ghana",
+    "senegal",
+    // More of the countries brand pages add (MTN Uganda, Orange Cameroun); not Mali, Chad or Niger,
+    // which are also names or too close to one.
+    "kenya",
+    "uganda",
+    "tanzania",
+    "rwanda",
+    "cameroon",
+    "cameroun",
+    "ivoire",
+    "togo",
+    "benin",
+    "gabon",
+    "congo",
+    "rdc",
+    "drc",
+    "zambia",
+    "zimbabwe",
+    "ethiopia",
+    "egypt",
+    "maroc",
+    "morocco",
+    "liberia",
+    "gambia",
+    "guinee",
+    "guinea",
+    "burkina",
+    "malawi",
+    "angola",
+];
+
+pub fn is_affix(part: &str) -> bool {
+    part.chars().all(|c| c.is_ascii_digit()) || is_affix_word(part)
+}
+
+/// Whether `word` is in AFFIXES (a hash lookup: this runs for every token of every comparison).
+pub fn is_affix_word(word: &str) -> bool {
+    affix_position(word).is_some()
+}
+
+/// The first place in AFFIXES: the words after it are countries and their codes.
+const FIRST_PLACE: &str = "ng";
+
+/// Whether an affix claims something about who the account is (official, real, hq, new, fan …),
+/// rather than giving a number, a place or saying "it's me" (its, iam), as anyone's handle may.
+pub fn is_claim_affix(affix: &str) -> bool {
+    match (affix_position(affix), affix_position(FIRST_PLACE)) {
+        (Some(i), Some(place)) => i < place && !is_self_reference(affix),
+        _ => false,
+    }
+}
+
+/// "It's me" in a handle (@itsolamide, @iamdavido): how namesakes write their handles too.
+pub fn is_self_reference(affix: &str) -> bool {
+    matches!(affix, "i" | "im" | "iam" | "its" | "itz")
+}
+
+/// Bytes in the longest affix word.
+const MAX_AFFIX_LEN: usize = 9;
+
+/// Where `word` is in AFFIXES.
+fn affix_position(word: &str) -> Option<usize> {
+    static POSITIONS: std::sync::OnceLock<rustc_hash::FxHashMap<&'static str, usize>> =
+        std::sync::OnceLock::new();
+    POSITIONS
+        .get_or_init(|| AFFIXES.iter().enumerate().map(|(i, a)| (*a, i)).collect())
+        .get(word)
+        .copied()
+}
+
+fn leet_char(c: char) -> char {
+    match c {
+        '3' => 'e',
+        '4' => 'a',
+        '5' => 's',
+        '7' => 't',
+        '8' => 'b',
+        '9' => 'g',
+        '6' => 'b',
+        _ => c,
+    }
+}
+
+/// Largest edit distance still read as a typo of a key of `len` characters.
+pub fn typo_limit(len: usize) -> usize {
+    match len {
+        0..=4 => 0,
+        5..=9 => 1,
+        _ => 2,
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum HandleHow {
+    /// Same key: identical to the eye (lookalike digits, I/l, case). `il_swap`: only the glyph key
+    /// matches (capital I read as l, or vv as w): a visual trick rather than a reading.
+    SameKey { il_swap: bool },
+    /// The protected handle plus affixes.
+    /// `il_swap`: the core only reads as the protected handle with capital I taken for l (or l for I).
+    Affix { affixes: Vec<String>, il_swap: bool },
+    /// The protected handle inside a longer one.
+    Embedded,
+    /// Within a few edits (the edit itself is explained for the chosen match only, by `explain_edit`).
+    Typo { distance: usize },
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct HandleMatch {
+    pub how: HandleHow,
+    /// 3 = same key, 2 = affix, typo or embedded.
+    pub strength: u8,
+    /// Length of the protected key, for deciding how far to trust a weaker match.
+    pub target_len: usize,
+}
+
+/// Compare a profile's handle (with its `cores()`, computed once per profile) with one target: a
+/// protected handle or a protected name written as a handle.
+pub fn compare(p: &HandleKeys, p_cores: &[Core], t: &HandleKeys) -> Option<HandleMatch> {
+    if t.fold.len() < 3 || p.fold.is_empty() {
+        return None;
+    }
+    let m = |how, strength| {
+        Some(HandleMatch {
+            how,
+            strength,
+            target_len: t.fold_len,
+        })
+    };
+    // Separators are dropped from keys, but adding or removing one is an edit, not a lookalike:
+    // `david_o` is not `davido` to the eye.
+    fn separators(h: &str) -> impl Iterator<Item = char> + '_ {
+        h.chars().filter(|c| !c.is_alphanumeric())
+    }
+    if p.fold == t.fold || p.leet == t.leet {
+        // As many separators, of whatever kind: X has no dots, so @ada_okonkwo is as close as an X
+        // handle gets to Instagram's @ada.okonkwo.
+        let same = separators(&p.display).count() == separators(&t.display).count();
+        return m(
+            HandleHow::SameKey { il_swap: false },
+            if same { 3 } else { 2 },
+        );
+    }
+    if p.glyph == t.glyph {
+        // Identical to the eye only with the very same separators.
+        let same = separators(&p.display).eq(separators(&t.display));
+        return m(
+            HandleHow::SameKey { il_swap: true },
+            if same { 3 } else { 2 },
+        );
+    }
+    let tlen = t.fold_len;
+    if tlen >= 4 {
+        // Plain readings first, so an I/l swap is only claimed when nothing else explains the match.
+        let plain = |c: &&Core| !c.il_swap && (c.key == t.fold || c.key == t.leet);
+        let swapped = |c: &&Core| c.key == t.fold || c.key == t.leet || c.key == t.glyph;
+        if let Some(c) = p_cores
+            .iter()
+            .find(plain)
+            .or_else(|| p_cores.iter().find(swapped))
+        {
+            return m(
+                HandleHow::Affix {
+                    affixes: c.affixes.clone(),
+                    il_swap: c.il_swap || (c.key != t.fold && c.key != t.leet),
+                },
+                2,
+            );
+        }
+    }
+    let limit = typo_limit(tlen);
+    // Distances only for keys whose lengths are within reach; leet and glyph keys only where they differ.
+    let mut d = usize::MAX;
+    if limit > 0 {
+        // (profile key, target key, their lengths, skip because both equal the fold keys)
+        let keys = [
+            (&p.fold, &t.fold, p.fold_len, t.fold_len, false),
+            (
+                &p.leet,
+                &t.leet,
+                p.fold_len,
+                t.fold_len,
+                !p.leet_differs && !t.leet_differs,
+            ),
+            (
+                &p.glyph,
+                &t.glyph,
+                p.glyph_len,
+                t.glyph_len,
+                !p.glyph_differs && !t.glyph_differs,
+            ),
+        ];
+        for (a, b, x, y, same) in keys {
+            if !same && x.abs_diff(y) <= limit {
+                d = d.min(osa_within(a, b, limit).unwrap_or(usize::MAX));
+            }
+        }
+        if d <= limit {
+            return m(HandleHow::Typo { distance: d }, 2);
+        }
+    }
+    if tlen >= 5 && p.fold.contains(&t.fold) {
+        return m(HandleHow::Embedded, 2);
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn orders_are_every_permutation_identity_first() {
+        for n in 1..=4 {
+            let all = orders(n);
+            let distinct: std::collections::HashSet<_> = all.iter().cloned().collect();
+            assert_eq!(distinct.len(), (1..=n).product::<usize>());
+            assert_eq!(all[0], (0..n).collect::<Vec<_>>());
+        }
+    }
+
+    fn cmp(p: &str, t: &str) -> Option<HandleMatch> {
+        let p = HandleKeys::new("x", p);
+        compare(&p, &p.cores(), &HandleKeys::new("x", t))
+    }
+
+    #[test]
+    fn same_key_through_lookalikes() {
+        assert_eq!(cmp("david0", "davido").unwrap().strength, 3);
+        assert_eq!(
+            cmp("AIikoDangote", "AlikoDangote").unwrap().how,
+            HandleHow::SameKey { il_swap: true }
+        );
+        assert_eq!(cmp("d4v1do", "davido").map(|m| m.strength), Some(2));
+    }
+
+    #[test]
+    fn affixes() {
+        for h in [
+            "real_davido",
+            "davido_NG",
+            "davido2024",
+            "TheDavido",
+            "davidoofficial",
+            "davido_hq",
+            "iam_davido",
+        ] {
+            assert!(
+                matches!(cmp(h, "davido").unwrap().how, HandleHow::Affix { .. }),
+                "{h}"
+            );
+        }
+    }
+
+    #[test]
+    fn typos_within_limits() {
+        assert_eq!(
+            cmp("davdio", "davido").unwrap().how,
+            HandleHow::Typo { distance: 1 }
+        );
+        assert!(cmp("davidoo", "davido").is_some());
+        assert!(cmp("dav", "davido").is_none());
+        assert!(
+            cmp("obj", "obi").is_none(),
+            "short handles match only exactly"
+        );
+        assert!(cmp("AlikoDangotte", "AlikoDangote").is_some());
+        assert!(cmp("AlikoDongotte", "AlikoDangote").is_some());
+        assert!(cmp("AlikoDongottte", "AlikoDangote").is_none());
+    }
+
+    #[test]
+    fn max_affix_len_is_the_longest_affix() {
+        assert_eq!(AFFIXES.iter().map(|a| a.len()).max(), Some(MAX_AFFIX_LEN));
+    }
+
+    #[test]
+    fn embedded() {
+        assert_eq!(cmp("xdavidox", "davido").unwrap().how, HandleHow::Embedded);
+    }
+}

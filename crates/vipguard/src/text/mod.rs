@@ -1,0 +1,10 @@
+//! The Unicode text engine: strings in, comparison keys and per-character traces out. It knows
+//! nothing of accounts, verdicts or languages.
+
+pub(crate) mod edit;
+pub(crate) mod handle;
+pub(crate) mod labels;
+pub(crate) mod limits;
+pub(crate) mod name;
+pub(crate) mod normalize;
+pub(crate) mod platform;

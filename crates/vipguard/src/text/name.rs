@@ -1,0 +1,538 @@
+//! Display-name similarity: token-aware and order-insensitive, with Jaro-Winkler per token.
+//!
+//! Token-set ratios score "Elon Musk" and "Elon Musk Fan Club" as equal, and many different people share
+//! one name token with a famous one (Olamide, Obi, Drake, Sall, Mané), so a name only counts as *the
+//! same* when every token of the protected name is matched and nothing but filler words is left over.
+
+use crate::text::labels::is_label_token;
+use crate::text::limits::MAX_NAME_CHARS;
+use crate::text::normalize::{normalize, Action, Change, Normalized};
+use unicode_script::UnicodeScript;
+
+#[derive(Debug, Clone)]
+pub struct NameKeys {
+    pub norm: Normalized,
+    /// Fold-key tokens, in order.
+    pub fold: Vec<String>,
+    /// Glyph-key tokens (capital I read as l), in order.
+    pub glyph: Vec<String>,
+    /// The loosest reading, for names written with digits or l for I: glyph tokens with i and l merged
+    /// and, in words that also hold letters, digits read as letters (D4v1d0 and DAVlDO both read davldo).
+    /// Every fold or glyph match is also a loose match, so the index keys names by these tokens alone.
+    pub loose: Vec<String>,
+    /// The characters the loose reading relies on: digits inside words (leetspeak) and lowercase l among
+    /// capitals. Only a name that uses them earns a full-strength loose match.
+    pub tricks: Vec<Change>,
+    /// Which of the `fold`, `glyph` and `loose` tokens are filler words, one bit per token (the first
+    /// 64), computed once: every comparison asks.
+    filler: [u64; 3],
+}
+
+impl NameKeys {
+    pub fn new(name: &str) -> Self {
+        let norm = normalize(name, MAX_NAME_CHARS);
+        let split = |s: &str| {
+            s.split(' ')
+                .filter(|t| !t.is_empty())
+                .map(str::to_string)
+                .collect()
+        };
+        let glyph: Vec<String> = split(&norm.glyph);
+        let fold: Vec<String> = split(&norm.fold);
+        let loose: Vec<String> = glyph.iter().map(|t| loose_token(t)).collect();
+        // The three readings mostly hold the same words: ask about each word once.
+        let fold_filler = filler_bits(&fold, None);
+        let glyph_filler = filler_bits(&glyph, Some((&fold, fold_filler)));
+        NameKeys {
+            filler: [
+                fold_filler,
+                glyph_filler,
+                filler_bits(&loose, Some((&glyph, glyph_filler))),
+            ],
+            fold,
+            loose,
+            glyph,
+            tricks: tricks(name),
+            norm,
+        }
+    }
+}
+
+impl NameKeys {
+    /// Whether any of the name's words is a filler word (Official, HQ, Dr …).
+    pub fn has_filler(&self) -> bool {
+        self.filler[0] != 0
+    }
+
+    /// Whether the name's words, filler words left out, run together are `key` (a fold key): "Zenith
+    /// Harbour Plc" spells `zenithharbour`. Nothing is allocated: this is asked of every candidate.
+    pub fn spells(&self, key: &str) -> bool {
+        let mut rest = key;
+        let mut words = 0;
+        for (i, w) in self.fold.iter().enumerate() {
+            if i < 64 && self.filler[0] & (1 << i) != 0 {
+                continue;
+            }
+            match rest.strip_prefix(w.as_str()) {
+                Some(r) => rest = r,
+                None => return false,
+            }
+            words += 1;
+        }
+        words > 0 && rest.is_empty()
+    }
+
+    /// The words run together with filler words left out, when the name has any filler word beside
+    /// others (what `spells` compares; the index looks it up): "Dangote Group Plc" gives `dangotegroup`.
+    pub fn compact_words(&self) -> Option<String> {
+        let filler = |i: usize| i < 64 && self.filler[0] & (1 << i) != 0;
+        let kept = (0..self.fold.len()).filter(|&i| !filler(i)).count();
+        if kept == 0 || kept == self.fold.len() {
+            return None;
+        }
+        Some(
+            (0..self.fold.len())
+                .filter(|&i| !filler(i))
+                .map(|i| self.fold[i].as_str())
+                .collect(),
+        )
+    }
+}
+
+/// Which of the first 64 `tokens` are filler, one bit each; where a word equals the word at the same
+/// place in another reading, that reading's answer is reused.
+fn filler_bits(tokens: &[String], same_as: Option<(&[String], u64)>) -> u64 {
+    tokens
+        .iter()
+        .take(64)
+        .enumerate()
+        .filter(|(i, t)| match same_as {
+            Some((other, bits)) if other.get(*i) == Some(*t) => bits & (1 << i) != 0,
+            _ => is_filler(t),
+        })
+        .fold(0u64, |bits, (i, _)| bits | 1 << i)
+        | excellency_bits(tokens)
+}
+
+/// "H.E." (His/Her Excellency, before many West African officials' names) arrives as the words h, e.
+/// Single letters are initials elsewhere, so only the pair counts as filler.
+fn excellency_bits(tokens: &[String]) -> u64 {
+    let n = tokens.len().min(64);
+    (1..n)
+        .filter(|&i| tokens[i - 1] == "h" && tokens[i] == "e")
+        .fold(0u64, |bits, i| bits | 0b11 << (i - 1))
+}
+
+fn is_numeric(token: &str) -> bool {
+    token.chars().any(|c| c.is_ascii_digit())
+        && token
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == 'o' || c == 'l')
+}
+
+fn leet_letter(c: char) -> Option<char> {
+    Some(match c {
+        '0' => 'o',
+        '1' => 'i',
+        '3' => 'e',
+        '4' => 'a',
+        '5' => 's',
+        '6' | '8' => 'b',
+        '7' => 't',
+        '9' => 'g',
+        _ => return None,
+    })
+}
+
+fn loose_token(t: &str) -> String {
+    if is_numeric(t) {
+        return t.to_string();
+    }
+    t.chars()
+        .map(|c| match c {
+            'i' | '1' => 'l',
+            c => leet_letter(c).unwrap_or(c),
+        })
+        .collect()
+}
+
+/// Digits read as letters inside words of letters (D4v1d0), and lowercase l standing for I in a word of
+/// capitals (DAVlDO), with what each is read as.
+fn tricks(name: &str) -> Vec<Change> {
+    let mut out = Vec::new();
+    let words = name
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty());
+    for word in words.take(64) {
+        let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+        if letters >= 2 && word.chars().any(|c| c.is_ascii_digit()) {
+            for c in word.chars() {
+                if let Some(l) = leet_letter(c) {
+                    out.push(change(c, l));
+                }
+            }
+        }
+        let upper = word.chars().filter(|c| c.is_uppercase()).count();
+        let lower_all_l = word.chars().filter(|c| c.is_lowercase()).all(|c| c == 'l');
+        if upper >= 2 && lower_all_l && word.contains('l') {
+            for c in word.chars().filter(|c| *c == 'l') {
+                out.push(change(c, 'I'));
+            }
+        }
+    }
+    out
+}
+
+fn change(c: char, read_as: char) -> Change {
+    Change {
+        ch: c,
+        action: Action::Lookalike,
+        read_as: read_as.to_string(),
+        script: c.script(),
+    }
+}
+
+/// Words that dress up a copied name without changing whose it is ("Davido Official", "The Real …"),
+/// including the titles and campaign words of politicians' names ("Peter Obi for President", "Macky
+/// Sall pour Président") and honorifics, in the keys' folded form (président -> president).
+#[rustfmt::skip]
+const FILLER: &[&str] = &[
+    "official", "officiel", "oficial", "real", "the", "tv", "hq", "page", "account", "club",
+    "verified", "original", "news", "updates", "music", "team", "media", "support", "help", "live",
+    "mr", "mrs", "dr", "hon", "sir", "of", "de", "da", "du", "la", "le", "and",
+    // Titles and campaigns, in English, French, Portuguese and Spanish.
+    "for", "pour", "para", "president", "presidente", "presidency", "governor", "gouverneur",
+    "senator", "senateur", "sen", "pres", "gov", "minister", "ministre", "excellency", "excellence",
+    "campaign", "campagne",
+    "campanha", "campana", "movement", "mouvement", "supporters", "volunteers", "vote", "votez",
+    // Honorifics that precede names across West Africa and beyond (Alhaji Aliko Dangote, Otunba …,
+    // Serigne …, Pastor …, Prof. …); a protected name that holds one still needs it matched. Words
+    // that are also common given names (Cheikh, Emir, Sultan, Imam) are left out.
+    "alhaji", "alh", "alhaja", "hajia", "hajiya", "hadja", "elhadj", "elhadji", "hadji", "mallam",
+    "malam", "sheikh", "shaykh", "serigne", "otunba", "oba", "ooni",
+    "prof", "professor", "engr", "barr", "pastor", "apostle", "bishop", "prophet", "rev",
+    "reverend", "evangelist", "general", "gen", "madam", "mme", "mlle", "monsieur", "sr", "jr",
+    // Generational suffixes, like Jr. (Kwabena Mensah II); a lone V or I would be an initial.
+    "ii", "iii", "iv",
+    // Company forms a copied brand name may carry (Zenith Harbour Bank Plc); not SA or Co, also names.
+    "plc", "ltd", "limited", "inc", "llc", "sarl", "corp",
+    "chief", "honourable", "honorable", "rt", "his", "her", "ambassador", "amb",
+    // Military ranks (Capitaine Ibrahim Traoré); not Major, which is also a name.
+    "captain", "capitaine", "capt", "cpt", "colonel", "col", "lieutenant", "lt", "commandant",
+    "cmdt", "sergeant", "sgt", "marshal", "marechal", "admiral", "amiral",
+    // The customer-care pages that brand impersonators pose as (MTN Nigeria Customer Care).
+    "customer", "care", "service", "services", "helpline", "helpdesk", "hotline", "desk",
+    "assistance", "client", "clients", "clientele", "cliente", "clientes", "atendimento", "soporte",
+    "ayuda", "centre", "center",
+    // What scam pages offer under a brand (PalmPay Loans, Vodacom Bonus), and "help" or "service" in
+    // the languages of the brands' markets: Swahili huduma and msaada, Twi boafo, Hausa taimako, Yoruba
+    // ìrànlọ́wọ́, Portuguese apoio, French aide and SAV (service après-vente).
+    "loan", "loans", "refund", "refunds", "bonus", "bonuses", "reward", "rewards", "offer", "offers",
+    "deals", "payout", "recovery", "huduma", "msaada", "boafo", "taimako",
+    "iranlowo", "apoio", "aide", "sav",
+    // Titles of office and address that stand before names (Comrade Julius Malema, Mhe. …, Maître …).
+    "comrade", "comr", "cde", "mhe", "mheshimiwa", "dkt", "maitre",
+];
+
+/// Filler: the words above, label words, the handle affixes of two or more letters (giveaway, naija,
+/// ng …), and numbers (folded digits read 0 as o and 1 as l, so "2027" arrives as "2o27").
+fn is_filler(token: &str) -> bool {
+    static SET: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    SET.get_or_init(|| FILLER.iter().copied().collect())
+        .contains(token)
+        || is_label_token(token)
+        || is_numeric(token)
+        || (token.len() >= 2 && crate::text::handle::is_affix_word(token))
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum NameHow {
+    /// Same tokens (in any order, or run together).
+    Same,
+    /// Every protected token is present, with other words beside it.
+    Contains { extra: Vec<String> },
+    /// Token by token close (typos, a letter changed).
+    Similar,
+    /// The words run together are a protected handle (`handle`, as the list writes it): "Zenith
+    /// Harbour" for @ZenithHarbour, the brand "Zenith Harbour Bank" goes by.
+    SpellsHandle { handle: String },
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct NameMatch {
+    pub how: NameHow,
+    /// 3 = same, 2 = very similar, 1 = contains or loosely similar.
+    pub strength: u8,
+    pub similarity: f64,
+    /// Found only by the loose reading (digits as letters, i and l merged): the profile's `tricks`
+    /// explain it.
+    pub loose: bool,
+}
+
+/// Compare a profile's name with a protected name or alias.
+pub fn compare(p: &NameKeys, t: &NameKeys) -> Option<NameMatch> {
+    let a = compare_tokens(&p.fold, p.filler[0], &t.fold);
+    if p.glyph == p.fold && t.glyph == t.fold {
+        return a;
+    }
+    let b = compare_tokens(&p.glyph, p.filler[1], &t.glyph);
+    match (a, b) {
+        (Some(a), Some(b)) => Some(
+            if b.strength > a.strength || (b.strength == a.strength && b.similarity > a.similarity)
+            {
+                b
+            } else {
+                a
+            },
+        ),
+        (a, b) => a.or(b),
+    }
+}
+
+/// `compare`, then the loose reading when the plain keys fell short of the same name. A loose match is
+/// capped at "very similar" unless the profile used a trick the loose reading undoes.
+pub fn compare_all(p: &NameKeys, t: &NameKeys) -> Option<NameMatch> {
+    let plain = compare(p, t);
+    // Without a trick the loose reading is capped at 2, so it cannot improve a match of 2 or more.
+    let ceiling = if p.tricks.is_empty() { 2 } else { 3 };
+    if plain.as_ref().is_some_and(|m| m.strength >= ceiling)
+        || (p.loose == p.glyph && t.loose == t.glyph)
+    {
+        return plain;
+    }
+    let loose = compare_tokens(&p.loose, p.filler[2], &t.loose).map(|mut m| {
+        m.loose = true;
+        if p.tricks.is_empty() {
+            m.strength = m.strength.min(2);
+        }
+        m
+    });
+    match (plain, loose) {
+        (Some(a), Some(b)) if b.strength > a.strength => Some(b),
+        (Some(a), _) => Some(a),
+        (None, b) => b,
+    }
+}
+
+/// Token positions as bits: names are compared by their first 128 words (a 200-character name has at
+/// most 100 unless it holds ligatures that expand to several words), and a comparison runs several times
+/// per candidate, so it allocates nothing.
+type Positions = u128;
+const MAX_TOKENS: usize = Positions::BITS as usize;
+
+fn compare_tokens(p: &[String], p_filler: u64, t: &[String]) -> Option<NameMatch> {
+    let (p, t) = (&p[..p.len().min(MAX_TOKENS)], &t[..t.len().min(MAX_TOKENS)]);
+    if t.is_empty() || p.is_empty() {
+        return None;
+    }
+    // Set aside filler words the protected name does not itself contain ("The Weeknd" keeps "the").
+    let core: Positions = p
+        .iter()
+        .enumerate()
+        .filter(|(i, w)| {
+            let filler = *i < 64 && p_filler & (1 << i) != 0;
+            !filler || t.iter().any(|x| x == *w)
+        })
+        .fold(0, |bits, (i, _)| bits | 1 << i);
+    if core == 0 {
+        return None;
+    }
+    let core_words = || {
+        p.iter()
+            .enumerate()
+            .filter(move |(i, _)| core >> i & 1 == 1)
+    };
+    let run_together = core_words()
+        .flat_map(|(_, w)| w.bytes())
+        .eq(t.iter().flat_map(|w| w.bytes()));
+    // Every protected token present exactly, each matched to its own profile word.
+    let mut used: Positions = 0;
+    let all_present =
+        t.iter().all(
+            |w| match core_words().find(|(i, c)| used >> i & 1 == 0 && *c == w) {
+                Some((i, _)) => {
+                    used |= 1 << i;
+                    true
+                }
+                None => false,
+            },
+        );
+    let core_len = core.count_ones() as usize;
+    // The same words in any order, or run together.
+    if run_together || (all_present && core_len == t.len()) {
+        return Some(NameMatch {
+            how: NameHow::Same,
+            strength: 3,
+            similarity: 1.0,
+            loose: false,
+        });
+    }
+    // Every protected token present, with other words beside it.
+    if all_present {
+        let extra: Vec<String> = core_words()
+            .filter(|(i, _)| used >> i & 1 == 0)
+            .map(|(_, c)| c.to_string())
+            .collect();
+        // A one-word protected name inside a longer ordinary name (Olamide -> Olamide Adeyemi) is no match.
+        if t.len() < 2 {
+            return None;
+        }
+        return Some(NameMatch {
+            how: NameHow::Contains { extra },
+            strength: 1,
+            similarity: 0.9,
+            loose: false,
+        });
+    }
+    // Token alignment by Jaro-Winkler, weighted by token length; short tokens must match exactly.
+    if core_len != t.len() {
+        return None;
+    }
+    let mut used: Positions = 0;
+    let mut total = 0.0;
+    let mut weight = 0.0;
+    let mut worst: f64 = 1.0;
+    for w in t {
+        let best = core_words()
+            .filter(|(i, _)| used >> i & 1 == 0)
+            .map(|(i, c)| (i, token_similarity(c, w)))
+            .max_by(|x, y| x.1.total_cmp(&y.1))?;
+        used |= 1 << best.0;
+        let len = w.chars().count() as f64;
+        total += best.1 * len;
+        weight += len;
+        worst = worst.min(best.1);
+    }
+    let sim = total / weight;
+    let long_enough = t.iter().map(|w| w.chars().count()).sum::<usize>() >= 6;
+    let strength = if sim >= 0.94 && worst >= 0.88 && long_enough {
+        2
+    } else if sim >= 0.9 && worst >= 0.8 {
+        1
+    } else {
+        return None;
+    };
+    Some(NameMatch {
+        how: NameHow::Similar,
+        strength,
+        similarity: (sim * 1000.0).round() / 1000.0,
+        loose: false,
+    })
+}
+
+fn token_similarity(a: &str, b: &str) -> f64 {
+    if a == b {
+        return 1.0;
+    }
+    if a.chars().count() <= 3 || b.chars().count() <= 3 {
+        return 0.0;
+    }
+    if a.is_ascii() && b.is_ascii() && a.len() <= 64 && b.len() <= 64 {
+        return jaro_winkler_ascii(a.as_bytes(), b.as_bytes());
+    }
+    strsim::jaro_winkler(a, b)
+}
+
+/// `strsim::jaro_winkler` for short ASCII strings, with bitmasks for the match flags. Same formula in
+/// the same order, so the same f64; strsim allocates and re-walks `b` from its start for every letter
+/// of `a`, which made name comparison the largest part of a check.
+fn jaro_winkler_ascii(a: &[u8], b: &[u8]) -> f64 {
+    let (a_len, b_len) = (a.len(), b.len());
+    if a_len == 0 && b_len == 0 {
+        return 1.0;
+    } else if a_len == 0 || b_len == 0 {
+        return 0.0;
+    }
+    let range = (a_len.max(b_len) / 2).saturating_sub(1);
+    let (mut a_flags, mut b_flags) = (0u64, 0u64);
+    let mut matches = 0usize;
+    for (i, &x) in a.iter().enumerate() {
+        let lo = i.saturating_sub(range);
+        let hi = b_len.min(i + range + 1);
+        if let Some(j) = (lo..hi).find(|&j| b[j] == x && b_flags & (1 << j) == 0) {
+            a_flags |= 1 << i;
+            b_flags |= 1 << j;
+            matches += 1;
+        }
+    }
+    if matches == 0 {
+        return 0.0;
+    }
+    let mut transpositions = 0usize;
+    let mut j = 0;
+    for (i, &x) in a.iter().enumerate() {
+        if a_flags & (1 << i) != 0 {
+            while b_flags & (1 << j) == 0 {
+                j += 1;
+            }
+            if x != b[j] {
+                transpositions += 1;
+            }
+            j += 1;
+        }
+    }
+    transpositions /= 2;
+    let m = matches as f64;
+    let sim =
+        ((m / a_len as f64) + (m / b_len as f64) + ((matches - transpositions) as f64 / m)) / 3.0;
+    if sim > 0.7 {
+        let prefix = a.iter().zip(b).take(4).take_while(|(x, y)| x == y).count();
+        sim + 0.1 * prefix as f64 * (1.0 - sim)
+    } else {
+        sim
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cmp(p: &str, t: &str) -> Option<(u8, NameHow)> {
+        compare(&NameKeys::new(p), &NameKeys::new(t)).map(|m| (m.strength, m.how))
+    }
+
+    #[test]
+    fn same_name_through_evasions() {
+        for p in [
+            "Dangote Aliko",
+            "AlikoDangote",
+            "Aliko.Dangote",
+            "Аliko Dangоte",
+            "𝐀𝐥𝐢𝐤𝐨 𝐃𝐚𝐧𝐠𝐨𝐭𝐞",
+            "✅ Aliko Dangote ✅",
+            "Aliko Dangote Official",
+            "AIiko Dangote",
+        ] {
+            assert_eq!(cmp(p, "Aliko Dangote").map(|m| m.0), Some(3), "{p}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn ascii_jaro_winkler_is_strsims(a in "[a-e]{0,64}", b in "[a-e]{0,64}") {
+            proptest::prop_assert_eq!(
+                jaro_winkler_ascii(a.as_bytes(), b.as_bytes()).to_bits(),
+                strsim::jaro_winkler(&a, &b).to_bits()
+            );
+        }
+    }
+
+    #[test]
+    fn one_shared_token_is_not_a_match() {
+        assert_eq!(cmp("Fatou Sall", "Macky Sall"), None);
+        assert_eq!(cmp("Olamide Adeyemi", "Olamide"), None);
+        assert_eq!(cmp("Obi Chukwuma", "Peter Obi"), None);
+        assert_eq!(cmp("Sadio Diallo", "Sadio Mané"), None);
+    }
+
+    #[test]
+    fn typos_and_containment() {
+        assert_eq!(cmp("Aliko Dangotte", "Aliko Dangote").map(|m| m.0), Some(2));
+        assert!(matches!(
+            cmp("Peter Obi Chukwuma", "Peter Obi"),
+            Some((1, NameHow::Contains { .. }))
+        ));
+        assert_eq!(cmp("The Weeknd", "The Weeknd").map(|m| m.0), Some(3));
+    }
+}

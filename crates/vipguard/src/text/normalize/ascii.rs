@@ -1,0 +1,83 @@
+//! The ASCII fast path: most names and all X handles are ASCII, and the skeleton is the slow part.
+
+use super::confusables::slow_keys;
+use super::{letter_symbol, Action, Builder, Change, Normalized};
+use std::sync::OnceLock;
+use unicode_script::UnicodeScript;
+
+/// Most names and all X handles are ASCII: the same result as the general path without its per-character
+/// decomposition and allocation (a property test checks they agree).
+pub(super) fn normalize_ascii(input: &str, max_chars: usize) -> Normalized {
+    let t = ascii_tables();
+    let bytes = input.as_bytes();
+    let n = bytes.len().min(max_chars);
+    let mut fold = String::with_capacity(n + 4);
+    let mut glyph = String::with_capacity(n + 4);
+    let mut changes = Vec::new();
+    let mut at_separator = true;
+    for i in 0..n {
+        let c = bytes[i] as char;
+        if c.is_ascii_alphanumeric() {
+            fold.push_str(&t.fold[c as usize]);
+            glyph.push_str(&t.glyph[c as usize]);
+            at_separator = false;
+            continue;
+        }
+        if c == '\'' || c == '`' {
+            continue;
+        }
+        if c.is_ascii_whitespace() && c != ' ' {
+            changes.push(Change {
+                ch: c,
+                action: Action::Blank,
+                read_as: String::new(),
+                script: c.script(),
+            });
+        } else if !c.is_ascii_whitespace()
+            && !at_separator
+            && bytes.get(i + 1).is_some_and(|b| b.is_ascii_alphanumeric())
+        {
+            // A symbol between two letters that reads as a letter (A|iko).
+            let next_is_letter = bytes.get(i + 1).is_some_and(|b| b.is_ascii_alphabetic())
+                && fold.ends_with(|p: char| p.is_alphabetic());
+            if let Some(mapped) = letter_symbol(c, next_is_letter) {
+                changes.push(Change {
+                    ch: c,
+                    action: Action::Lookalike,
+                    read_as: mapped.clone(),
+                    script: c.script(),
+                });
+                fold.push_str(&mapped);
+                glyph.push_str(&mapped);
+                continue;
+            }
+        }
+        if !at_separator && !fold.is_empty() {
+            fold.push(' ');
+            glyph.push(' ');
+        }
+        at_separator = true;
+    }
+    let b = Builder {
+        fold,
+        glyph,
+        changes,
+        truncated: bytes.len() > max_chars,
+        ..Default::default()
+    };
+    b.finish()
+}
+
+pub(super) struct AsciiTables {
+    pub(super) fold: Vec<String>,
+    pub(super) glyph: Vec<String>,
+}
+
+/// Keys for ASCII characters, computed once: names are mostly ASCII and the skeleton is the slow part.
+pub(super) fn ascii_tables() -> &'static AsciiTables {
+    static TABLES: OnceLock<AsciiTables> = OnceLock::new();
+    TABLES.get_or_init(|| {
+        let (fold, glyph) = (0u8..128).map(|b| slow_keys(b as char)).unzip();
+        AsciiTables { fold, glyph }
+    })
+}

@@ -1,0 +1,346 @@
+//! The evidence a reviewer reads: one function per signal (name, characters, handle, avatar, intent),
+//! plus why a resemblance is still clear, the label found and where the input was cut. Sentences come
+//! from `wording.rs`; this module decides what to say, and what is worth saying.
+
+use super::prepare::{Prepared, TargetKind};
+use super::wording::{self, HandleWords, LabelPlace, Lang, Lookalike, NameMatchWords};
+use super::{Assessment, ProfileView};
+use crate::avatar::matcher::AvatarMatch;
+use crate::avatar::views::{Undone, View};
+use crate::formats::{Account, CharEvidence, Evidence};
+use crate::text::edit::edits;
+use crate::text::handle::HandleHow;
+use crate::text::labels::{Label, Place};
+use crate::text::limits::{MAX_BIO_CHARS, MAX_HANDLE_CHARS, MAX_NAME_CHARS};
+use crate::text::name::NameHow;
+use crate::text::normalize::{char_name, code_point, Action, Change};
+
+/// The evidence for the chosen account, signal by signal.
+pub(super) fn explain(
+    lang: Lang,
+    v: &ProfileView,
+    a: &Account,
+    p: &Prepared,
+    b: &Assessment,
+) -> Vec<Evidence> {
+    let mut out = Vec::new();
+    out.extend(name(lang, v, a, b));
+    out.extend(characters(lang, v, a, b));
+    out.extend(handle(lang, v, p, b));
+    if b.handle_explained {
+        out.push(Evidence::new(
+            "handle",
+            wording::handle_explained(lang, &v.profile.handle),
+        ));
+    }
+    if let Some(m) = &b.avatar {
+        out.push(avatar(lang, a, m, &v.undone));
+    }
+    if b.deceptive {
+        out.push(Evidence::new("intent", wording::intent(lang)));
+    }
+    out
+}
+
+/// How the display name matches the protected name, an alias, or a protected handle it spells.
+fn name(lang: Lang, v: &ProfileView, a: &Account, b: &Assessment) -> Option<Evidence> {
+    let (m, i) = b.name.as_ref()?;
+    let protected = match &m.how {
+        NameHow::SpellsHandle { handle } => format!("@{handle}"),
+        _ if *i == 0 => a.name.clone(),
+        _ => a.aliases[i - 1].clone(),
+    };
+    let how = match &m.how {
+        NameHow::Same => NameMatchWords::Same,
+        NameHow::Contains { extra } => NameMatchWords::Contains(extra),
+        NameHow::Similar => NameMatchWords::Similar(m.similarity),
+        NameHow::SpellsHandle { .. } => NameMatchWords::SpellsHandle,
+    };
+    let detail = wording::name(lang, how, &v.profile.name, *i > 0, &protected);
+    Some(Evidence {
+        protected: Some(protected),
+        similarity: Some(m.similarity),
+        ..Evidence::new("name", detail)
+    })
+}
+
+/// Each lookalike, hidden or styled character of a matching name, and words that mix scripts or styles.
+fn characters(lang: Lang, v: &ProfileView, a: &Account, b: &Assessment) -> Vec<Evidence> {
+    let mut out = Vec::new();
+    // The loose reading's digits-as-letters and l-for-I join the trace when the match relied on them.
+    let loose = b.name.as_ref().is_some_and(|(m, _)| m.loose);
+    let mut changes: Vec<Change> = if loose {
+        let mut c = v.name.norm.changes.clone();
+        c.extend(v.name.tricks.iter().cloned());
+        c
+    } else {
+        v.name.norm.changes.clone()
+    };
+    // An accent the protected name itself carries (Sowé for Sowé) is no evidence of anything.
+    let protected_name = b.name.as_ref().map(|(_, i)| {
+        if *i == 0 {
+            a.name.as_str()
+        } else {
+            a.aliases[i - 1].as_str()
+        }
+    });
+    changes.retain(|c| {
+        c.action != Action::Diacritic || !protected_name.is_some_and(|n| n.contains(c.ch))
+    });
+    let chars = char_evidence(&changes, "name");
+    if !chars.is_empty() && b.name.is_some() {
+        let deceptive = changes.iter().filter(|c| c.action.is_deceptive()).count();
+        let detail = wording::chars(lang, deceptive, &summarize(lang, &chars));
+        out.push(Evidence {
+            chars: Some(chars),
+            ..Evidence::new("characters", detail)
+        });
+    }
+    if v.name.norm.mixed_script_word && b.name.is_some() {
+        out.push(Evidence::new("script", wording::mixed_script(lang)));
+    }
+    if v.name.norm.mixed_style_word && b.name.is_some() {
+        out.push(Evidence::new("script", wording::mixed_style(lang)));
+    }
+    out
+}
+
+/// How the handle matches the protected handle, official handle or name written as a handle.
+fn handle(lang: Lang, v: &ProfileView, p: &Prepared, b: &Assessment) -> Option<Evidence> {
+    let (m, i) = b.handle.as_ref()?;
+    let t = &p.targets[*i];
+    let what = || match t.kind {
+        TargetKind::Handle => wording::Target::Handle(&t.keys.display),
+        TargetKind::Official => wording::Target::Official(&t.keys.display),
+        TargetKind::Name => wording::Target::Name(&t.keys.display),
+    };
+    let h = &v.profile.handle;
+    let mut e = Evidence {
+        protected: Some(t.keys.display.clone()),
+        ..Default::default()
+    };
+    e.detail = match &m.how {
+        HandleHow::SameKey { il_swap: false } if h.eq_ignore_ascii_case(&t.keys.display) => {
+            e.distance = Some(0);
+            let how = HandleWords::SameElsewhere(&v.profile.platform);
+            wording::handle(lang, h, how, what())
+        }
+        HandleHow::SameKey { il_swap } => {
+            if !il_swap {
+                e.distance = Some(0);
+            }
+            let edit = explain_edit(lang, &t.keys.display, h);
+            let tricks =
+                lookalike_tricks(h, &t.keys.display, *il_swap, &v.handle.fold, &t.keys.fold);
+            let how = if m.strength == 3 && !tricks.is_empty() {
+                HandleWords::LooksIdentical {
+                    edit: &edit,
+                    tricks: &tricks,
+                }
+            } else {
+                // Lookalike digits or case, or a separator added or removed.
+                HandleWords::ReadsSame(&edit)
+            };
+            let d = wording::handle(lang, h, how, what());
+            e.edit = Some(edit);
+            d
+        }
+        HandleHow::Affix { affixes, .. } if affixes.iter().any(|a| a == "(word order)") => {
+            wording::handle(lang, h, HandleWords::WordOrder, what())
+        }
+        HandleHow::Affix { affixes, il_swap } => {
+            let how = HandleWords::Affix {
+                affixes,
+                il_swap: *il_swap,
+            };
+            wording::handle(lang, h, how, what())
+        }
+        HandleHow::Embedded => wording::handle(lang, h, HandleWords::Embedded, what()),
+        HandleHow::Typo { distance } => {
+            // Explained on the keys that were compared, so the edit matches the distance.
+            let edit = explain_edit(lang, &t.keys.fold, &v.handle.fold);
+            e.distance = Some(*distance);
+            let how = HandleWords::Typo {
+                distance: *distance,
+                edit: &edit,
+            };
+            let d = wording::handle(lang, h, how, what());
+            e.edit = Some(edit);
+            d
+        }
+    };
+    e.signal = "handle".into();
+    Some(e)
+}
+
+/// The avatar copy, and what had to be undone to see it (mirrored, cropped, a badge …).
+fn avatar(lang: Lang, a: &Account, m: &AvatarMatch, undone: &Undone) -> Evidence {
+    let changes = wording::avatar_changes(lang, undone, m.view == View::Top, m.variant, m.mirrored);
+    Evidence {
+        distance: Some(m.distance as usize),
+        ..Evidence::new(
+            "avatar",
+            wording::avatar(lang, &a.name, m.distance, m.view, &changes),
+        )
+    }
+}
+
+/// Why a profile that resembles something is still clear.
+pub(super) fn near_miss(lang: Lang, v: &ProfileView, a: &Account, b: &Assessment) -> Evidence {
+    let detail = if b.handle_explained {
+        wording::near_miss_own_name(lang, &v.profile.handle, &a.name)
+    } else {
+        wording::near_miss_weak(lang, &a.name, &a.id)
+    };
+    Evidence::new("note", detail)
+}
+
+/// The edits that turn `from` into `to`, in words ("'i' replaced by '1'", "'o' dropped").
+fn explain_edit(lang: Lang, from: &str, to: &str) -> String {
+    match edits(from, to) {
+        None => wording::too_long(lang).into(),
+        Some(ops) if ops.is_empty() => wording::only_case(lang).into(),
+        Some(ops) => {
+            let words: Vec<String> = ops.iter().map(|e| wording::edit(lang, e)).collect();
+            words.join(", ")
+        }
+    }
+}
+
+/// The lookalikes that make handle `h` identical to the eye to the protected `display` (their keys
+/// `fold` and `t_fold` are equal, or with `il_swap` only their glyph keys are): vv for w, rn for m as
+/// written in lowercase, and capital I for l unless the others explain the match alone.
+fn lookalike_tricks(
+    h: &str,
+    display: &str,
+    il_swap: bool,
+    fold: &str,
+    t_fold: &str,
+) -> Vec<Lookalike> {
+    let (lower, t_lower) = (h.to_ascii_lowercase(), display.to_ascii_lowercase());
+    let vv = lower.contains("vv") && !t_lower.contains("vv");
+    // rn only where the protected handle has m: letters and digits the same but for rn, as written.
+    let plain = |s: &str| -> String { s.chars().filter(|c| c.is_alphanumeric()).collect() };
+    let (p_plain, t_plain) = (plain(&lower), plain(&t_lower));
+    let rn = h.contains("rn")
+        && p_plain != t_plain
+        && p_plain.replace("rn", "m") == t_plain.replace("rn", "m");
+    let il = il_swap && (!vv || fold.replace("vv", "w") != t_fold);
+    [
+        (il, Lookalike::IL),
+        (vv && il_swap, Lookalike::VV),
+        (rn, Lookalike::RN),
+    ]
+    .into_iter()
+    .filter_map(|(on, t)| on.then_some(t))
+    .collect()
+}
+
+fn char_evidence(changes: &[Change], field: &str) -> Vec<CharEvidence> {
+    changes
+        .iter()
+        .map(|c| CharEvidence {
+            ch: c.ch.to_string(),
+            codepoint: code_point(c.ch),
+            name: char_name(c.ch),
+            action: c.action.as_str().into(),
+            looks_like: Some(c.read_as.clone()).filter(|s| !s.is_empty()),
+            field: field.into(),
+        })
+        .collect()
+}
+
+/// "U+0406 CYRILLIC CAPITAL LETTER BYELORUSSIAN-UKRAINIAN I looks like Latin I; U+200B … removed".
+fn summarize(lang: Lang, chars: &[CharEvidence]) -> String {
+    let mut parts: Vec<String> = chars
+        .iter()
+        .take(8)
+        .map(|c| {
+            let read_as = c.looks_like.as_deref();
+            wording::char_item(lang, &c.codepoint, &c.name, &c.action, read_as)
+        })
+        .collect();
+    if chars.len() > 8 {
+        parts.push(wording::and_more(lang, chars.len() - 8));
+    }
+    parts.join("; ")
+}
+
+pub(super) fn label_evidence(lang: Lang, platform: &str, labels: &[&Label]) -> Evidence {
+    let words: Vec<&str> = {
+        let mut w: Vec<&str> = labels.iter().map(|l| l.word).collect();
+        w.dedup();
+        w
+    };
+    let at_start = labels.iter().any(|l| l.place == Place::NameStart);
+    let in_name = labels
+        .iter()
+        .any(|l| matches!(l.place, Place::NameStart | Place::NameLater));
+    let in_bio = labels.iter().any(|l| l.place == Place::Bio);
+    let place = if at_start {
+        LabelPlace::NameStart
+    } else if in_name {
+        LabelPlace::Name
+    } else if in_bio {
+        LabelPlace::Bio
+    } else {
+        LabelPlace::Handle
+    };
+    // X's policy: the label word must start the display name. Elsewhere a label in the name or bio is
+    // taken as given.
+    let on_x = platform == "x";
+    let compliant = if on_x { at_start } else { in_name || in_bio };
+    Evidence {
+        compliant: Some(compliant),
+        ..Evidence::new(
+            "label",
+            wording::label(lang, on_x, &words.join(", "), place),
+        )
+    }
+}
+
+pub(super) fn input_notes(lang: Lang, v: &ProfileView) -> Vec<Evidence> {
+    let mut out = Vec::new();
+    let mut note = |field: &str, limit: usize| {
+        out.push(Evidence::new(
+            "input",
+            wording::truncated(lang, field, limit),
+        ))
+    };
+    if v.name.norm.truncated {
+        note("name", MAX_NAME_CHARS);
+    }
+    if v.handle.truncated {
+        note("handle", MAX_HANDLE_CHARS);
+    }
+    if v.profile
+        .bio
+        .as_ref()
+        .is_some_and(|b| b.chars().count() > MAX_BIO_CHARS)
+    {
+        note("bio", MAX_BIO_CHARS);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn edit_explanations() {
+        let explain = |a, b| explain_edit(Lang::En, a, b);
+        assert_eq!(explain("davido", "dav1do"), "'i' replaced by '1'");
+        assert_eq!(explain("davido", "davdo"), "'i' dropped");
+        assert_eq!(explain("davido", "daviddo"), "'d' doubled");
+        assert_eq!(explain("davido", "davidox"), "'x' inserted");
+        assert_eq!(
+            explain("AlikoDangote", "AIikoDangote"),
+            "'l' replaced by 'I'"
+        );
+        assert_eq!(explain("Davido", "davido"), "only letter case differs");
+        assert_eq!(explain("İstanbul", "istanbul"), "'İ' replaced by 'i'");
+        assert_eq!(explain(&"a".repeat(65), "a"), "too long to explain");
+        assert_eq!(explain_edit(Lang::Fr, "davido", "davdo"), "'i' supprimé");
+    }
+}

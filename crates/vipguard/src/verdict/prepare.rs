@@ -1,0 +1,84 @@
+//! Each protected account's comparison keys: its names, and the handle-like targets a profile's handle
+//! is compared with. Built with the checker, or in a restored checker the first time a check needs them.
+
+use crate::avatar::matcher::RefHash;
+use crate::avatar::views::{Variant, View};
+use crate::avatar::PdqHash;
+use crate::formats::{Account, AvatarRef};
+use crate::text::handle::HandleKeys;
+use crate::text::name::NameKeys;
+
+pub(super) struct Prepared {
+    /// Name first, then aliases.
+    pub(super) names: Vec<NameKeys>,
+    /// Handle-like targets: own handles, official handles, then names written as handles.
+    pub(super) targets: Vec<Target>,
+}
+
+pub(super) struct Target {
+    pub(super) keys: HandleKeys,
+    pub(super) kind: TargetKind,
+}
+
+#[derive(Clone, Copy, PartialEq)]
+pub(super) enum TargetKind {
+    Handle,
+    Official,
+    Name,
+}
+
+/// An account's keys: its names, and the handle-like targets (own handles, official handles, then
+/// names written as handles).
+pub(super) fn prepare(a: &Account) -> Prepared {
+    let names: Vec<NameKeys> = std::iter::once(&a.name)
+        .chain(&a.aliases)
+        .map(|n| NameKeys::new(n))
+        .collect();
+    let mut targets = Vec::new();
+    for (list, kind) in [
+        (&a.handles, TargetKind::Handle),
+        (&a.official, TargetKind::Official),
+    ] {
+        for h in list {
+            targets.push(Target {
+                keys: HandleKeys::target(&h.platform, &h.handle),
+                kind,
+            });
+        }
+    }
+    for (n, display) in names.iter().zip(std::iter::once(&a.name).chain(&a.aliases)) {
+        let fold = n.norm.fold_compact();
+        // Short names written as handles (obi, mtn) would match too much.
+        if fold.chars().count() >= 6 {
+            targets.push(Target {
+                keys: HandleKeys::from_name(&fold, &n.norm.glyph_compact(), display),
+                kind: TargetKind::Name,
+            });
+        }
+    }
+    Prepared { names, targets }
+}
+
+/// Reference hashes of a protected avatar given as hashes (image paths are enrolled first); a bare
+/// `pdq` without `refs` stands for the whole, unedited picture.
+pub(super) fn avatar_refs(a: &AvatarRef) -> Vec<RefHash> {
+    match a {
+        AvatarRef::Path(_) => Vec::new(),
+        AvatarRef::Hash(h) if h.refs.is_empty() => PdqHash::from_hex(&h.pdq)
+            .map(|hash| {
+                vec![RefHash {
+                    view: View::Full,
+                    variant: Variant::Plain,
+                    mirrored: false,
+                    hash,
+                    quality: 100,
+                }]
+            })
+            .unwrap_or_default(),
+        AvatarRef::Hash(h) => h
+            .refs
+            .iter()
+            .filter_map(|r| RefHash::parse(r).ok())
+            .collect(),
+    }
+}

@@ -1,0 +1,313 @@
+//! The discount rules: when a handle's resemblance counts for less than its strength says, because
+//! the profile's own name explains it. Ordinary people share names with famous ones, and their handles
+//! are made from their names; each rule below tells such a namesake from an impersonator in one way.
+//!
+//! Each rule is one function with the fixture file that shows it (`tests/fixtures/evasions/`).
+//! `discount_handle` runs them in order; `deceptive` is the evidence of intent that no namesake has.
+
+use super::prepare::{Prepared, TargetKind};
+use super::ProfileView;
+use crate::text::edit::osa_within;
+use crate::text::handle::{self, typo_limit, HandleHow, HandleKeys, HandleMatch};
+use crate::text::name::{NameHow, NameKeys, NameMatch};
+
+/// A name or handle match with the index of the protected name or target it matched.
+pub(super) type Found<M> = Option<(M, usize)>;
+
+/// The handle strength once the rules below have run, and whether the handle was explained away.
+pub(super) fn discount_handle(
+    v: &ProfileView,
+    p: &Prepared,
+    name: &Found<NameMatch>,
+    handle: &Found<HandleMatch>,
+) -> (u8, bool) {
+    let n = name.as_ref().map_or(0, |(m, _)| m.strength);
+    let mut h = handle.as_ref().map_or(0, |(m, _)| m.strength);
+    let own_name = own_name(v, h);
+    let spelled = name_spells_handle(name);
+    if spelled && own_name {
+        h = 0;
+    }
+    let handle_explained = own_name
+        && !spelled
+        && n <= 1
+        && !holds_protected_name(name)
+        && !spells_protected_handle(v, p, handle)
+        && !copies_protected_handle(v, p, handle)
+        && !near_copy_of_a_name(&v.name, &p.names);
+    if handle_explained {
+        h = 0;
+    } else if name_again(v, p, name, handle, own_name, n)
+        || (own_name && matches!(name.as_ref().map(|(m, _)| &m.how), Some(NameHow::Similar)))
+    {
+        h = h.min(1);
+    }
+    (h, handle_explained)
+}
+
+/// **Own name.** A handle that is just the profile's own, different name is no evidence:
+/// `fatousall93` for "Fatou Sall" says nothing about Macky Sall. Exact handles (strength 3) are never
+/// explained this way. Fixtures: `hard_negatives.jsonl`.
+fn own_name(v: &ProfileView, h: u8) -> bool {
+    h > 0
+        && h < 3
+        && *v
+            .handle_is_own_name
+            .get_or_init(|| explained_by_own_name(&v.handle, &v.name))
+}
+
+/// **Name spells the handle, and the handle is the own name.** A handle made of the profile's own
+/// name, when that name spells the protected handle, is the same evidence twice ("Fatou Diop" as
+/// @fatoudiop_sn against @FatouDiop): counted once, as the name. Fixtures: `name_spells_handle.jsonl`.
+fn name_spells_handle(name: &Found<NameMatch>) -> bool {
+    matches!(
+        name.as_ref().map(|(m, _)| &m.how),
+        Some(NameHow::SpellsHandle { .. })
+    )
+}
+
+/// **Holds the protected name.** 'Sen. Macky Sall' with @MackySall_HQ is no namesake: the own name
+/// holds the protected one. Fixtures: `name_handle_same_name.jsonl`.
+fn holds_protected_name(name: &Found<NameMatch>) -> bool {
+    matches!(
+        name.as_ref().map(|(m, _)| &m.how),
+        Some(NameHow::Contains { .. })
+    )
+}
+
+/// **Spells the protected handle.** When the own name spells the protected handle itself, word by
+/// word, it is the brand's short name, not a namesake's: "Zenith Harbour Help Desk" as
+/// @ZenithHarbourHelpDesk against @ZenithHarbour ("Zenith Harbour Bank"). Fixtures:
+/// `name_spells_handle.jsonl`.
+fn spells_protected_handle(v: &ProfileView, p: &Prepared, handle: &Found<HandleMatch>) -> bool {
+    handle.as_ref().is_some_and(|(_, i)| {
+        let t = &p.targets[*i];
+        t.kind != TargetKind::Name && words_spell(&v.name.fold, &t.keys.fold)
+    })
+}
+
+/// **Copies the protected handle.** When the own name holds the protected handle as a word and the
+/// handle is that handle with only a separator, digits or words the own name lacks added, the handle
+/// copies it: "Sarkodie Obidi" as @sarkodie_gh copies @sarkodie, and a namesake's own name would not
+/// explain the `gh`. Saying "it's me" (@itsolamide) is how namesakes write their handles too.
+/// Fixtures: `handle_copied_with_own_name.jsonl`.
+fn copies_protected_handle(v: &ProfileView, p: &Prepared, handle: &Found<HandleMatch>) -> bool {
+    handle.as_ref().is_some_and(|(m, i)| {
+        let t = &p.targets[*i];
+        t.kind != TargetKind::Name
+            && v.name.fold.contains(&t.keys.fold)
+            && match &m.how {
+                HandleHow::SameKey { il_swap: false } => true,
+                HandleHow::Affix {
+                    affixes,
+                    il_swap: false,
+                } => affixes.iter().all(|a| {
+                    !v.name.fold.iter().any(|w| w.contains(a.as_str()))
+                        && !handle::is_self_reference(a)
+                }),
+                _ => false,
+            }
+    })
+}
+
+/// **Near copy of a name.** A profile name that, run together, is within a typo of a protected name or
+/// alias ("Macky Sal" for Macky Sall) is itself a near-copy, so it cannot explain a look-alike handle
+/// away, though its short tokens are too common to count as a name match. Fixtures:
+/// `single_signal.jsonl`.
+fn near_copy_of_a_name(profile: &NameKeys, protected: &[NameKeys]) -> bool {
+    let own = profile.norm.fold_compact();
+    protected.iter().any(|t| {
+        let theirs = t.norm.fold_compact();
+        let limit = typo_limit(theirs.chars().count());
+        limit > 0 && osa_within(&own, &theirs, limit).is_some()
+    })
+}
+
+/// **The name again.** A handle made of the profile's own name that matches only the protected name
+/// written as a handle, under that same name, is the name again: a namesake's @mohamed.salah.eng.
+/// Shown, but counted once. Not when the name or handle adds a claim (Wizkid HQ, @fallyipupa_new), and
+/// not for a full name of three words or more, which namesakes rarely share whole. Fixtures:
+/// `name_handle_same_name.jsonl`.
+fn name_again(
+    v: &ProfileView,
+    p: &Prepared,
+    name: &Found<NameMatch>,
+    handle: &Found<HandleMatch>,
+    own_name: bool,
+    n: u8,
+) -> bool {
+    own_name
+        && n >= 2
+        && !v.name.has_filler()
+        && name
+            .as_ref()
+            .is_some_and(|(_, i)| p.names[*i].fold.len() <= 2)
+        && handle.as_ref().is_some_and(|(m, i)| {
+            p.targets[*i].kind == TargetKind::Name
+                && match &m.how {
+                    HandleHow::Affix { affixes, .. } => {
+                        !affixes.iter().any(|a| handle::is_claim_affix(a))
+                    }
+                    _ => true,
+                }
+        })
+}
+
+/// Whether the handle only reads as the protected one through a capital I for l.
+pub(super) fn il_swap(handle: &Found<HandleMatch>) -> bool {
+    matches!(
+        handle.as_ref().map(|(m, _)| &m.how),
+        Some(HandleHow::SameKey { il_swap: true } | HandleHow::Affix { il_swap: true, .. })
+    )
+}
+
+/// **Deceptive.** A close name that only matches through lookalike, invisible or stacked characters,
+/// a word mixing scripts or styled and plain letters, or digits and l-for-I read as letters; or a
+/// handle that only matches through an I/l swap. Ordinary names do not use them: this is evidence of
+/// intent. Fixtures: `name_confusables.jsonl`, `name_mixed_styles.jsonl`, `handle_il_swap.jsonl` and
+/// the other `name_*` files.
+pub(super) fn deceptive(
+    v: &ProfileView,
+    name: &Found<NameMatch>,
+    n: u8,
+    h: u8,
+    il_swap: bool,
+) -> bool {
+    let loose_trick = name
+        .as_ref()
+        .is_some_and(|(m, _)| m.loose && !v.name.tricks.is_empty());
+    (n >= 2
+        && (v.name.norm.has_deceptive_change()
+            || v.name.norm.mixed_script_word
+            || v.name.norm.mixed_style_word
+            || loose_trick))
+        || (h >= 2 && il_swap)
+}
+
+/// Whether two or more consecutive words, written together, are `key` (a handle's letters).
+pub(super) fn words_spell(words: &[String], key: &str) -> bool {
+    (0..words.len()).any(|i| {
+        let mut rest = key;
+        for (k, w) in words[i..].iter().enumerate() {
+            match rest.strip_prefix(w.as_str()) {
+                Some("") => return k >= 1,
+                Some(r) if !w.is_empty() => rest = r,
+                _ => return false,
+            }
+        }
+        false
+    })
+}
+
+/// Whether the handle is just the profile's own name (`fatousall93` for "Fatou Sall").
+fn explained_by_own_name(h: &HandleKeys, n: &NameKeys) -> bool {
+    let letters: String = h.fold.chars().filter(|c| !c.is_ascii_digit()).collect();
+    if letters.len() < 3 || n.fold.len() < 2 {
+        return false;
+    }
+    let toks = &n.fold;
+    // Forms of the name a handle is made from, matched where they are found (no strings are built: this
+    // runs for every profile whose handle resembles a protected one).
+    let whole: Vec<&str> = toks.iter().map(String::as_str).collect();
+    let found = |parts: &[&str]| concat_found(&letters, parts);
+    let form_found = found(&whole)
+        || toks.iter().any(|t| t.len() >= 4 && found(&[t]))
+        || (0..toks.len()).any(|i| {
+            let initial = toks[i]
+                .chars()
+                .next()
+                .map_or("", |c| &toks[i][..c.len_utf8()]);
+            (0..toks.len()).any(|j| {
+                i != j
+                    && (found(&[&toks[i], &toks[j]])
+                        || found(&[initial, &toks[j]])
+                        || found(&[&toks[j], initial]))
+            })
+        });
+    // A first name with the start of the surname (david_o, peterobi for "Peter Obiageli").
+    let prefixed = toks.iter().enumerate().any(|(i, a)| {
+        toks.iter().enumerate().any(|(j, b)| {
+            i != j
+                && letters
+                    .strip_prefix(a.as_str())
+                    .is_some_and(|rest| !rest.is_empty() && b.starts_with(rest))
+        })
+    });
+    prefixed || form_found
+}
+
+/// Whether `parts`, written together, are all of `letters` or a piece of it at least 70% as long.
+fn concat_found(letters: &str, parts: &[&str]) -> bool {
+    let total: usize = parts.iter().map(|p| p.len()).sum();
+    let bytes = letters.as_bytes();
+    total * 10 >= bytes.len() * 7
+        && total <= bytes.len()
+        && (0..=bytes.len() - total).any(|start| {
+            let mut at = start;
+            parts.iter().all(|p| {
+                let here = bytes[at..].starts_with(p.as_bytes());
+                at += p.len();
+                here
+            })
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn own(handle: &str, name: &str) -> bool {
+        explained_by_own_name(&HandleKeys::new("x", handle), &NameKeys::new(name))
+    }
+
+    #[test]
+    fn words_spell_a_key_from_two_words_or_more() {
+        let words = |s: &str| s.split(' ').map(String::from).collect::<Vec<_>>();
+        assert!(words_spell(
+            &words("zenith harbour help desk"),
+            "zenithharbour"
+        ));
+        assert!(
+            !words_spell(&words("zenith harbour"), "zenith"),
+            "one word is not spelling"
+        );
+        assert!(!words_spell(&words("zen ith"), "zenithharbour"));
+    }
+
+    #[test]
+    fn a_handle_made_of_the_profiles_own_name() {
+        for (handle, name) in [
+            ("fatousall93", "Fatou Sall"),
+            ("sall_fatou", "Fatou Sall"),
+            ("fsall", "Fatou Sall"),
+            ("sallf", "Fatou Sall"),
+            ("the_fatousall", "Fatou Sall"),
+            ("david_o", "David Obiageli"),
+        ] {
+            assert!(own(handle, name), "{handle} for {name}");
+        }
+        for (handle, name) in [
+            ("mackysall", "Fatou Sall"),
+            ("fatoudiop", "Fatou Sall"),
+            ("xx_official_fatou_xx", "Fatou Sall"),
+            ("fa", "Fatou Sall"),
+        ] {
+            assert!(!own(handle, name), "{handle} for {name}");
+        }
+    }
+
+    #[test]
+    fn concatenations_are_found_whole_or_as_most_of_the_letters() {
+        assert!(concat_found("fatousall", &["fatou", "sall"]));
+        assert!(concat_found("xfatousall", &["fatou", "sall"]));
+        assert!(
+            !concat_found("xxxxfatousall", &["fatou", "sall"]),
+            "under 70%"
+        );
+        assert!(!concat_found("sallfatou", &["fatou", "sall"]));
+        assert!(
+            !concat_found("fat", &["fatou", "sall"]),
+            "longer than the letters"
+        );
+    }
+}

@@ -1,0 +1,83 @@
+//! The best name, handle and avatar match between a profile and one protected account: the raw
+//! signals, before the discount rules (`rules.rs`) and the verdict table (`decide.rs`).
+
+use super::prepare::{Prepared, TargetKind};
+use super::rules::Found;
+use super::ProfileView;
+use crate::avatar::matcher::AvatarMatch;
+use crate::formats::Account;
+use crate::text::handle::{self, HandleMatch};
+use crate::text::name::{self, NameHow, NameMatch};
+
+/// The closest of the account's names and aliases; failing a close one, a display name that spells a
+/// protected handle.
+pub(super) fn best_name(v: &ProfileView, p: &Prepared) -> Found<NameMatch> {
+    let name = p
+        .names
+        .iter()
+        .enumerate()
+        .filter_map(|(i, n)| name::compare_all(&v.name, n).map(|m| (m, i)))
+        .max_by(|x, y| {
+            (x.0.strength, x.0.similarity)
+                .partial_cmp(&(y.0.strength, y.0.similarity))
+                .unwrap()
+        });
+    // A display name that spells a protected handle ("Zenith Harbour" for @ZenithHarbour, whose name
+    // is "Zenith Harbour Bank") reads as the account to anyone who knows it by its handle: a close
+    // name, when the names themselves are no closer. Short handles (mtn, obi) spell too much.
+    match name {
+        Some((ref m, _)) if m.strength >= 2 => name,
+        _ => p
+            .targets
+            .iter()
+            .find(|t| {
+                t.kind != TargetKind::Name && t.keys.fold_len >= 6 && v.name.spells(&t.keys.fold)
+            })
+            .map(|t| {
+                let how = NameHow::SpellsHandle {
+                    handle: t.keys.display.clone(),
+                };
+                let m = NameMatch {
+                    how,
+                    strength: 2,
+                    similarity: 1.0,
+                    loose: false,
+                };
+                (m, 0)
+            })
+            .or(name),
+    }
+}
+
+/// The strongest handle match among the account's handles, official handles and names written as
+/// handles. A name written as a handle is weaker than the protected handle itself: `peter_obi` is what
+/// many a Peter Obi would choose.
+pub(super) fn best_handle(v: &ProfileView, p: &Prepared, a: &Account) -> Found<HandleMatch> {
+    p.targets
+        .iter()
+        .enumerate()
+        .filter_map(|(i, t)| {
+            handle::compare(&v.handle, &v.cores, &t.keys).map(|mut m| {
+                if t.kind == TargetKind::Name {
+                    m.strength = m.strength.min(2);
+                }
+                (m, i)
+            })
+        })
+        // Of equally strong matches, the protected handle on the profile's own platform.
+        .max_by_key(|(m, i)| {
+            // Targets are the handles, then the official handles, then names (prepare).
+            let platform = a.handles.iter().chain(&a.official).nth(*i);
+            let platform = platform.map(|h| h.platform.as_str());
+            let same_platform = platform == Some(v.profile.platform.as_str());
+            (m.strength, same_platform, std::cmp::Reverse(*i))
+        })
+}
+
+/// Whether the profile's avatar copies one of the account's pictures.
+pub(super) fn avatar(v: &ProfileView, account: u32) -> Option<AvatarMatch> {
+    v.avatar_matches
+        .iter()
+        .find(|(a, _)| *a == account)
+        .map(|(_, m)| *m)
+}

@@ -1,0 +1,575 @@
+//! Every sentence a reviewer reads in the evidence, in English and French. The engine decides what it
+//! found; this module only words it, so a language is added here and nowhere else.
+
+use crate::avatar::views::{Undone, Variant, View};
+use crate::text::edit::Edit;
+
+/// The language evidence sentences are written in.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Lang {
+    /// English.
+    #[default]
+    En,
+    /// French.
+    Fr,
+}
+
+impl Lang {
+    /// `en`, `fr`, or a browser language tag such as `fr-FR` or `en_GB`.
+    pub fn parse(tag: &str) -> Result<Lang, String> {
+        let primary = tag
+            .trim()
+            .split(['-', '_'])
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        match primary.as_str() {
+            "en" => Ok(Lang::En),
+            "fr" => Ok(Lang::Fr),
+            _ => Err(format!("language {tag:?} is not available (use en or fr)")),
+        }
+    }
+}
+
+/// A value from the page, quoted so hidden characters show (`\u{200b}`): "x" in English, « x » in
+/// French.
+fn q(lang: Lang, s: &str) -> String {
+    // Debug quoting escapes what would not show; most names have nothing to escape, and Debug
+    // formatting, character by character, cost more than the rest of the sentence.
+    let plain = s
+        .bytes()
+        .all(|b| (b' '..=b'~').contains(&b) && b != b'"' && b != b'\\');
+    let debug = if plain {
+        format!("\"{s}\"")
+    } else {
+        format!("{s:?}")
+    };
+    match lang {
+        Lang::En => debug,
+        Lang::Fr => format!("« {} »", &debug[1..debug.len() - 1]),
+    }
+}
+
+pub fn own(lang: Lang, handle: &str, platform: &str, name: &str, official: bool) -> String {
+    match (lang, official) {
+        (Lang::En, false) => {
+            format!("@{handle} on {platform} is the account of {name} on the protected list")
+        }
+        (Lang::En, true) => format!(
+            "@{handle} on {platform} is an official account of {name} on the protected list"
+        ),
+        // Names in guillemets: French elides "de" before a vowel, and a name in quotes needs no elision.
+        (Lang::Fr, false) => format!(
+            "@{handle} sur {platform} est le compte de {} dans la liste protégée",
+            q(lang, name)
+        ),
+        (Lang::Fr, true) => format!(
+            "@{handle} sur {platform} est un compte officiel de {} dans la liste protégée",
+            q(lang, name)
+        ),
+    }
+}
+
+/// How a display name matched a protected name (`alias`: one of its other names).
+pub enum NameMatchWords<'a> {
+    Same,
+    Contains(&'a [String]),
+    Similar(f64),
+    /// `protected` is then the handle (with its @).
+    SpellsHandle,
+}
+
+pub fn name(
+    lang: Lang,
+    how: NameMatchWords,
+    display: &str,
+    alias: bool,
+    protected: &str,
+) -> String {
+    let (d, p) = (q(lang, display), q(lang, protected));
+    match lang {
+        Lang::En => {
+            let which = if alias { "alias" } else { "name" };
+            match how {
+                NameMatchWords::Same => {
+                    format!("Display name {d} reads as the protected {which} {p}")
+                }
+                NameMatchWords::Contains(extra) => format!(
+                    "Display name {d} contains the protected {which} {p} with other words ({})",
+                    extra.join(", ")
+                ),
+                NameMatchWords::Similar(s) => format!(
+                    "Display name {d} is close to the protected {which} {p} (similarity {s:.2})"
+                ),
+                NameMatchWords::SpellsHandle => {
+                    format!("Display name {d} spells the protected handle {protected}")
+                }
+            }
+        }
+        Lang::Fr => {
+            let which = if alias {
+                "l'autre nom protégé"
+            } else {
+                "le nom protégé"
+            };
+            match how {
+                NameMatchWords::Same => format!("Le nom affiché {d} se lit comme {which} {p}"),
+                NameMatchWords::Contains(extra) => format!(
+                    "Le nom affiché {d} contient {which} {p}, avec d'autres mots ({})",
+                    extra.join(", ")
+                ),
+                NameMatchWords::Similar(s) => {
+                    format!("Le nom affiché {d} est proche de {which} {p} (similarité {s:.2})")
+                }
+                NameMatchWords::SpellsHandle => {
+                    format!("Le nom affiché {d} épelle l'identifiant protégé {protected}")
+                }
+            }
+        }
+    }
+}
+
+pub fn chars(lang: Lang, deceptive: usize, summary: &str) -> String {
+    match (lang, deceptive) {
+        (Lang::En, 0) => format!("The display name is decorated or styled: {summary}"),
+        (Lang::En, n) => {
+            format!("{n} character(s) in the display name are lookalikes or hidden: {summary}")
+        }
+        (Lang::Fr, 0) => format!("Le nom affiché est décoré ou stylisé : {summary}"),
+        (Lang::Fr, n) => {
+            format!("{n} caractère(s) du nom affiché sont des sosies ou sont cachés : {summary}")
+        }
+    }
+}
+
+/// One character of a summary: code point and name, then what it is read as.
+pub fn char_item(
+    lang: Lang,
+    codepoint: &str,
+    name: &str,
+    action: &str,
+    read_as: Option<&str>,
+) -> String {
+    let c = format!("{codepoint} {name}");
+    match (lang, read_as, action) {
+        (Lang::En, Some(l), "lookalike") => format!("{c} looks like Latin {l}"),
+        (Lang::En, Some(l), "styled") => format!("{c} is a styled {l}"),
+        (Lang::En, Some(l), _) => format!("{c} read as {l}"),
+        (Lang::En, None, "diacritic") => format!("{c} (accent ignored)"),
+        (Lang::En, None, "reversal") => {
+            format!("{c} (shows the text after it reversed; read as shown)")
+        }
+        (Lang::En, None, "filler") => format!("{c} (shows as blank; read as a space)"),
+        (Lang::En, None, a) => format!("{c} ({a}, removed)"),
+        (Lang::Fr, Some(l), "lookalike") => format!("{c} ressemble à la lettre latine {l}"),
+        (Lang::Fr, Some(l), "styled") => format!("{c} est un {l} stylisé"),
+        (Lang::Fr, Some(l), _) => format!("{c} lu comme {l}"),
+        (Lang::Fr, None, "diacritic") => format!("{c} (accent ignoré)"),
+        (Lang::Fr, None, "reversal") => {
+            format!("{c} (inverse l'affichage du texte qui suit ; lu tel qu'affiché)")
+        }
+        (Lang::Fr, None, "filler") => format!("{c} (s'affiche vide ; lu comme une espace)"),
+        (Lang::Fr, None, a) => {
+            let a = match a {
+                "blank" => "blanc trompeur",
+                "combining" => "accents empilés",
+                "decoration" => "décoration",
+                other => other,
+            };
+            format!("{c} ({a}, retiré)")
+        }
+    }
+}
+
+pub fn and_more(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::En => format!("and {n} more"),
+        Lang::Fr => format!("et {n} de plus"),
+    }
+}
+
+pub fn mixed_script(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "A word of the display name mixes Latin letters with letters of another script",
+        Lang::Fr => {
+            "Un mot du nom affiché mêle des lettres latines et des lettres d'une autre écriture"
+        }
+    }
+}
+
+pub fn mixed_style(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "A word of the display name mixes styled letters with plain ones, which a name written in a fancy font does not",
+        Lang::Fr => "Un mot du nom affiché mêle des lettres stylisées et des lettres ordinaires, ce que ne fait pas un nom écrit dans une police fantaisie",
+    }
+}
+
+/// What a handle was compared with.
+pub enum Target<'a> {
+    Handle(&'a str),
+    Official(&'a str),
+    /// A protected name written as a handle.
+    Name(&'a str),
+}
+
+fn target(lang: Lang, t: &Target) -> String {
+    match (lang, t) {
+        (Lang::En, Target::Handle(d)) => format!("protected handle @{d}"),
+        (Lang::En, Target::Official(d)) => format!("official handle @{d}"),
+        (Lang::En, Target::Name(d)) => format!("protected name {d:?} written as a handle"),
+        (Lang::Fr, Target::Handle(d)) => format!("l'identifiant protégé @{d}"),
+        (Lang::Fr, Target::Official(d)) => format!("l'identifiant officiel @{d}"),
+        (Lang::Fr, Target::Name(d)) => {
+            format!("le nom protégé {} écrit comme un identifiant", q(lang, d))
+        }
+    }
+}
+
+/// How a handle matched.
+pub enum HandleWords<'a> {
+    /// Identical to the eye, with the edit and the lookalikes that make it so.
+    LooksIdentical {
+        edit: &'a str,
+        tricks: &'a [Lookalike],
+    },
+    /// The same handle, used on another platform (the profile's).
+    SameElsewhere(&'a str),
+    /// The same once lookalike digits or case are read (the edit).
+    ReadsSame(&'a str),
+    WordOrder,
+    Affix {
+        affixes: &'a [String],
+        il_swap: bool,
+    },
+    Embedded,
+    Typo {
+        distance: usize,
+        edit: &'a str,
+    },
+}
+
+/// Letters that pass for others in a handle.
+#[derive(Clone, Copy, PartialEq, Debug)]
+pub enum Lookalike {
+    /// Capital I for lowercase l, or the other way round.
+    IL,
+    /// vv for w.
+    VV,
+    /// rn for m.
+    RN,
+}
+
+fn lookalikes(lang: Lang, tricks: &[Lookalike]) -> String {
+    let words: Vec<&str> = tricks
+        .iter()
+        .map(|t| match (lang, t) {
+            (Lang::En, Lookalike::IL) => "capital I and lowercase l look alike",
+            (Lang::En, Lookalike::VV) => "vv looks like w",
+            (Lang::En, Lookalike::RN) => "rn looks like m",
+            (Lang::Fr, Lookalike::IL) => "I majuscule et l minuscule se ressemblent",
+            (Lang::Fr, Lookalike::VV) => "vv ressemble à w",
+            (Lang::Fr, Lookalike::RN) => "rn ressemble à m",
+        })
+        .collect();
+    words.join(if lang == Lang::En { "; " } else { " ; " })
+}
+
+pub fn handle(lang: Lang, h: &str, how: HandleWords, t: Target) -> String {
+    let what = target(lang, &t);
+    match lang {
+        Lang::En => match how {
+            HandleWords::LooksIdentical { edit, tricks } => format!(
+                "Handle @{h} looks identical to the {what}: {edit} ({})",
+                lookalikes(lang, tricks)
+            ),
+            HandleWords::SameElsewhere(platform) => {
+                format!("Handle @{h} is the {what}, used here on {platform}")
+            }
+            HandleWords::ReadsSame(edit) => {
+                format!("Handle @{h} reads the same as the {what} ({edit})")
+            }
+            HandleWords::WordOrder => {
+                format!("Handle @{h} is the {what} with its words in another order")
+            }
+            HandleWords::Affix { affixes, il_swap } => format!(
+                "Handle @{h} is the {what} with {:?} added{}",
+                affixes.join(", "),
+                if il_swap {
+                    ", read with capital I and lowercase l swapped (they look the same)"
+                } else {
+                    ""
+                }
+            ),
+            HandleWords::Embedded => format!("Handle @{h} contains the {what}"),
+            HandleWords::Typo { distance, edit } => {
+                format!("Handle @{h} is {distance} edit(s) from the {what}: {edit}")
+            }
+        },
+        Lang::Fr => match how {
+            HandleWords::LooksIdentical { edit, tricks } => format!(
+                "L'identifiant @{h} est identique à l'œil à {what} : {edit} ({})",
+                lookalikes(lang, tricks)
+            ),
+            HandleWords::SameElsewhere(platform) => {
+                format!("L'identifiant @{h} est {what}, utilisé ici sur {platform}")
+            }
+            HandleWords::ReadsSame(edit) => {
+                format!("L'identifiant @{h} se lit comme {what} ({edit})")
+            }
+            HandleWords::WordOrder => {
+                format!("L'identifiant @{h} est {what}, avec ses mots dans un autre ordre")
+            }
+            HandleWords::Affix { affixes, il_swap } => format!(
+                "L'identifiant @{h} est {what} avec {} ajouté{}",
+                q(lang, &affixes.join(", ")),
+                if il_swap {
+                    ", lu en échangeant I majuscule et l minuscule (ils se ressemblent)"
+                } else {
+                    ""
+                }
+            ),
+            HandleWords::Embedded => format!("L'identifiant @{h} contient {what}"),
+            HandleWords::Typo { distance, edit } => {
+                format!("L'identifiant @{h} est à {distance} modification(s) de {what} : {edit}")
+            }
+        },
+    }
+}
+
+pub fn handle_explained(lang: Lang, h: &str) -> String {
+    match lang {
+        Lang::En => {
+            format!("Handle @{h} is explained by the profile's own name, so it is not counted")
+        }
+        Lang::Fr => format!(
+            "L'identifiant @{h} s'explique par le nom du profil lui-même : il n'est pas compté"
+        ),
+    }
+}
+
+fn view(lang: Lang, v: View) -> &'static str {
+    match (lang, v) {
+        (Lang::En, _) => v.as_str(),
+        (Lang::Fr, View::Full) => "l'image entière",
+        (Lang::Fr, View::Circle) => "le cercle inscrit",
+        (Lang::Fr, View::Top) => "la partie haute",
+    }
+}
+
+/// What was undone to find a copied avatar: borders, round crop, a band, crop, turn, mirror.
+pub fn avatar_changes(
+    lang: Lang,
+    undone: &Undone,
+    top_band: bool,
+    variant: Variant,
+    mirrored: bool,
+) -> String {
+    let fr = lang == Lang::Fr;
+    let mut parts = Vec::new();
+    if undone.border_pct > 0 {
+        parts.push(if fr {
+            format!("une bordure de {} % retirée", undone.border_pct)
+        } else {
+            format!("a border of {}% trimmed", undone.border_pct)
+        });
+    }
+    if undone.round {
+        parts.push(
+            if fr {
+                "lu comme un avatar rond"
+            } else {
+                "read as a round avatar"
+            }
+            .into(),
+        );
+    }
+    if top_band {
+        parts.push(
+            if fr {
+                "une bande en bas ignorée"
+            } else {
+                "a band across the bottom ignored"
+            }
+            .into(),
+        );
+    }
+    match variant {
+        Variant::Plain => {}
+        Variant::Crop(p) => parts.push(if fr {
+            format!("recadré d'environ {p} % par côté")
+        } else {
+            format!("cropped about {p}% a side")
+        }),
+        Variant::Rotate(d) => parts.push(if fr {
+            format!("tourné d'environ {}°", d.abs())
+        } else {
+            format!("turned about {}°", d.abs())
+        }),
+        Variant::Thumbnail => parts.push(
+            if fr {
+                "réduit en vignette"
+            } else {
+                "shrunk to a thumbnail"
+            }
+            .into(),
+        ),
+    }
+    if mirrored {
+        parts.push(if fr { "en miroir" } else { "mirrored" }.into());
+    }
+    if parts.is_empty() {
+        if fr {
+            "aucune modification nécessaire"
+        } else {
+            "no changes needed"
+        }
+        .into()
+    } else {
+        parts.join(", ")
+    }
+}
+
+pub fn avatar(lang: Lang, name: &str, distance: u32, v: View, changes: &str) -> String {
+    let on = view(lang, v);
+    match lang {
+        Lang::En => format!("The avatar is a copy of {name}'s protected photo: {distance} of 256 bits apart, compared on the {on} ({changes})"),
+        Lang::Fr => format!("L'avatar est une copie de la photo protégée de {} : {distance} bits sur 256 de différence, comparés sur {on} ({changes})", q(lang, name)),
+    }
+}
+
+pub fn intent(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "The resemblance depends on lookalike or hidden characters, which ordinary names do not use",
+        Lang::Fr => "La ressemblance repose sur des caractères trompeurs ou cachés, que les noms ordinaires n'emploient pas",
+    }
+}
+
+pub fn near_miss_own_name(lang: Lang, h: &str, name: &str) -> String {
+    match lang {
+        Lang::En => format!("Handle @{h} resembles {name}'s, but it is the profile's own name; nothing else matches"),
+        Lang::Fr => format!("L'identifiant @{h} ressemble à celui de {}, mais c'est le nom du profil lui-même ; rien d'autre ne correspond", q(lang, name)),
+    }
+}
+
+pub fn near_miss_weak(lang: Lang, name: &str, id: &str) -> String {
+    match lang {
+        Lang::En => format!("Only a weak resemblance to {name} ({id}); not enough to flag"),
+        Lang::Fr => format!(
+            "Seulement une faible ressemblance avec {} ({id}) ; pas assez pour signaler",
+            q(lang, name)
+        ),
+    }
+}
+
+/// Where a label was found.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum LabelPlace {
+    NameStart,
+    Name,
+    Bio,
+    Handle,
+}
+
+/// A parody/fan label: on X, read against X's policy (the label must start the display name).
+pub fn label(lang: Lang, on_x: bool, words: &str, place: LabelPlace) -> String {
+    let w = q(lang, words);
+    match (lang, on_x, place) {
+        (Lang::En, true, LabelPlace::NameStart) => format!("Labelled as {w}: the display name starts with the label, as X's parody/fan policy requires"),
+        (Lang::En, true, LabelPlace::Name) => format!("Labelled as {w}, but not policy-compliant: X requires the label word to start the display name"),
+        (Lang::En, true, LabelPlace::Bio) => format!("Labelled as {w} only in the bio: not policy-compliant, X requires the label word to start the display name"),
+        (Lang::En, true, LabelPlace::Handle) => format!("Labelled as {w} only in the handle: not policy-compliant, X requires the label word to start the display name"),
+        (Lang::En, false, p) => format!("Labelled as {w} in the {}", match p {
+            LabelPlace::NameStart | LabelPlace::Name => "display name",
+            LabelPlace::Bio => "bio",
+            LabelPlace::Handle => "handle only",
+        }),
+        (Lang::Fr, true, LabelPlace::NameStart) => format!("Déclaré comme {w} : le nom affiché commence par la mention, comme l'exige la politique de X sur les parodies et comptes de fans"),
+        (Lang::Fr, true, LabelPlace::Name) => format!("Déclaré comme {w}, mais de façon non conforme : X exige que le nom affiché commence par la mention"),
+        (Lang::Fr, true, LabelPlace::Bio) => format!("Déclaré comme {w} seulement dans la bio : non conforme, X exige que le nom affiché commence par la mention"),
+        (Lang::Fr, true, LabelPlace::Handle) => format!("Déclaré comme {w} seulement dans l'identifiant : non conforme, X exige que le nom affiché commence par la mention"),
+        (Lang::Fr, false, p) => format!("Déclaré comme {w} {}", match p {
+            LabelPlace::NameStart | LabelPlace::Name => "dans le nom affiché",
+            LabelPlace::Bio => "dans la bio",
+            LabelPlace::Handle => "seulement dans l'identifiant",
+        }),
+    }
+}
+
+/// Input cut short: which field and its limit.
+pub fn truncated(lang: Lang, field: &str, limit: usize) -> String {
+    match (lang, field) {
+        (Lang::En, "name") => {
+            format!("Display name longer than {limit} characters: only the start was read")
+        }
+        (Lang::En, "handle") => {
+            format!("Handle longer than {limit} characters: only the start was read")
+        }
+        (Lang::En, _) => format!("Bio longer than {limit} characters: only the start was read"),
+        (Lang::Fr, "name") => {
+            format!("Nom affiché de plus de {limit} caractères : seul le début a été lu")
+        }
+        (Lang::Fr, "handle") => {
+            format!("Identifiant de plus de {limit} caractères : seul le début a été lu")
+        }
+        (Lang::Fr, _) => format!("Bio de plus de {limit} caractères : seul le début a été lu"),
+    }
+}
+
+pub fn edit(lang: Lang, e: &Edit) -> String {
+    match (lang, e) {
+        (Lang::En, Edit::Swapped(a, b)) => format!("'{a}' and '{b}' swapped"),
+        (Lang::En, Edit::Replaced(a, b)) => format!("'{a}' replaced by '{b}'"),
+        (Lang::En, Edit::Dropped(a)) => format!("'{a}' dropped"),
+        (Lang::En, Edit::Doubled(b)) => format!("'{b}' doubled"),
+        (Lang::En, Edit::Inserted(b)) => format!("'{b}' inserted"),
+        (Lang::Fr, Edit::Swapped(a, b)) => format!("'{a}' et '{b}' inversés"),
+        (Lang::Fr, Edit::Replaced(a, b)) => format!("'{a}' remplacé par '{b}'"),
+        (Lang::Fr, Edit::Dropped(a)) => format!("'{a}' supprimé"),
+        (Lang::Fr, Edit::Doubled(b)) => format!("'{b}' doublé"),
+        (Lang::Fr, Edit::Inserted(b)) => format!("'{b}' inséré"),
+    }
+}
+
+pub fn only_case(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "only letter case differs",
+        Lang::Fr => "seule la casse diffère",
+    }
+}
+
+pub fn too_long(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "too long to explain",
+        Lang::Fr => "trop long pour être expliqué",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    proptest::proptest! {
+        /// The shortcut for plain text quotes exactly as Debug does, quotes and backslashes included.
+        #[test]
+        fn quoting_is_debug_quoting(s in "[ -~]{0,12}|.{0,6}|[\"\\\\a]{0,4}") {
+            proptest::prop_assert_eq!(q(Lang::En, &s), format!("{s:?}"));
+        }
+    }
+
+    #[test]
+    fn languages() {
+        assert_eq!(Lang::parse("fr-FR"), Ok(Lang::Fr));
+        assert_eq!(Lang::parse("en_GB"), Ok(Lang::En));
+        assert_eq!(Lang::parse(" FR "), Ok(Lang::Fr));
+        assert_eq!(
+            Lang::parse("de"),
+            Err("language \"de\" is not available (use en or fr)".into())
+        );
+    }
+
+    #[test]
+    fn quoting_shows_hidden_characters() {
+        assert_eq!(q(Lang::Fr, "A\u{200b}liko"), "« A\\u{200b}liko »");
+        assert_eq!(q(Lang::En, "A\u{200b}liko"), "\"A\\u{200b}liko\"");
+    }
+}

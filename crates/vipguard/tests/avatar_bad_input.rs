@@ -1,0 +1,113 @@
+//! Hostile and broken images: an error or a quality-gated result, never a panic, never a huge allocation.
+
+use vipguard::{decode, hash_bytes};
+
+fn crc32(bytes: &[u8]) -> u32 {
+    let mut crc = 0xFFFF_FFFFu32;
+    for &b in bytes {
+        crc ^= b as u32;
+        for _ in 0..8 {
+            crc = if crc & 1 != 0 {
+                (crc >> 1) ^ 0xEDB8_8320
+            } else {
+                crc >> 1
+            };
+        }
+    }
+    !crc
+}
+
+fn png_header(width: u32, height: u32) -> Vec<u8> {
+    let mut out = b"\x89PNG\r\n\x1a\n".to_vec();
+    let mut chunk = b"IHDR".to_vec();
+    chunk.extend(width.to_be_bytes());
+    chunk.extend(height.to_be_bytes());
+    chunk.extend([8, 2, 0, 0, 0]); // 8-bit RGB
+    out.extend((13u32).to_be_bytes());
+    out.extend(&chunk);
+    out.extend(crc32(&chunk).to_be_bytes());
+    // A tiny IDAT that cannot hold the claimed pixels.
+    let idat = b"IDAT\x78\x9c\x03\x00\x00\x00\x00\x01";
+    out.extend(((idat.len() - 4) as u32).to_be_bytes());
+    out.extend(idat);
+    out.extend(crc32(idat).to_be_bytes());
+    out
+}
+
+fn gif_with_screen(w: u16, h: u16) -> Vec<u8> {
+    let mut g = b"GIF89a".to_vec();
+    g.extend(w.to_le_bytes());
+    g.extend(h.to_le_bytes());
+    g.extend([0x80, 0, 0]); // global colour table of 2 entries
+    g.extend([0, 0, 0, 255, 255, 255]);
+    g.extend([0x2C, 0, 0, 0, 0, 1, 0, 1, 0, 0]); // 1x1 image at 0,0
+    g.extend([2, 2, 0x4C, 0x01, 0, 0x3B]);
+    g
+}
+
+fn small_jpeg() -> Vec<u8> {
+    let img = image::RgbImage::from_fn(64, 64, |x, y| {
+        image::Rgb([(x * 4) as u8, (y * 4) as u8, 128])
+    });
+    let mut out = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 90)
+        .encode_image(&img)
+        .unwrap();
+    out
+}
+
+#[test]
+fn zero_bytes() {
+    assert_eq!(decode(&[]).unwrap_err(), "the file is empty");
+}
+
+#[test]
+fn random_bytes() {
+    let mut x = 0x1234_5678u32;
+    let bytes: Vec<u8> = (0..4096)
+        .map(|_| {
+            x ^= x << 13;
+            x ^= x >> 17;
+            x ^= x << 5;
+            x as u8
+        })
+        .collect();
+    assert!(decode(&bytes).unwrap_err().contains("not an image"));
+}
+
+#[test]
+fn truncated_jpeg() {
+    let jpeg = small_jpeg();
+    assert!(decode(&jpeg).is_ok());
+    for cut in [2, 20, 200, jpeg.len() / 2] {
+        match decode(&jpeg[..cut]) {
+            Err(e) => assert!(!e.is_empty()),
+            // Some decoders fill a truncated scan with grey; then the picture must still hash safely.
+            Ok(rgb) => assert_eq!(rgb.pixels.len(), rgb.width * rgb.height * 3),
+        }
+    }
+}
+
+#[test]
+fn png_claiming_100000_by_100000_is_refused_before_allocating() {
+    let e = decode(&png_header(100_000, 100_000)).unwrap_err();
+    assert!(e.contains("too large"), "{e}");
+}
+
+#[test]
+fn gif_with_a_huge_logical_screen_is_refused() {
+    let e = decode(&gif_with_screen(65_535, 65_535)).unwrap_err();
+    assert!(e.contains("too large"), "{e}");
+    // The same GIF with a sane screen decodes (first frame).
+    assert!(decode(&gif_with_screen(16, 16)).is_ok());
+}
+
+#[test]
+fn one_pixel_image_is_quality_gated() {
+    let img = image::RgbImage::from_pixel(1, 1, image::Rgb([10, 20, 30]));
+    let mut png = Vec::new();
+    img.write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png)
+        .unwrap();
+    let h = hash_bytes(&png).unwrap();
+    assert_eq!(h.quality, 0);
+}

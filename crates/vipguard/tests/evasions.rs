@@ -1,0 +1,172 @@
+//! Table-driven evasion cases: one fixture file per technique in `tests/fixtures/evasions/`, each line a
+//! profile with the verdict and match it must get against `tests/fixtures/protected.json`.
+
+use serde::Deserialize;
+mod common;
+
+use vipguard::{Checker, Profile};
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Case {
+    profile: Profile,
+    expect: String,
+    #[serde(rename = "match")]
+    matched: Option<String>,
+}
+
+fn checker() -> Checker {
+    Checker::new(common::fixture_list())
+}
+
+#[test]
+fn every_evasion_fixture_gets_its_verdict() {
+    let checker = checker();
+    let mut files: Vec<_> = std::fs::read_dir("tests/fixtures/evasions")
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    assert!(files.len() >= 10, "fixture files missing");
+    let mut failures = Vec::new();
+    let mut total = 0;
+    for file in &files {
+        let text = std::fs::read_to_string(file).unwrap();
+        for (n, line) in text
+            .lines()
+            .enumerate()
+            .filter(|(_, l)| !l.trim().is_empty())
+        {
+            let case: Case = serde_json::from_str(line)
+                .unwrap_or_else(|e| panic!("{}:{}: {e}", file.display(), n + 1));
+            let profile = case.profile.clone().validated().unwrap();
+            let got = checker.check(&profile);
+            total += 1;
+            if got.verdict.as_str() != case.expect || got.matched != case.matched {
+                failures.push(format!(
+                    "{}:{}: {:?} @{}: expected {} {:?}, got {} {:?}\n    {}",
+                    file.file_name().unwrap().to_string_lossy(),
+                    n + 1,
+                    profile.name,
+                    profile.handle,
+                    case.expect,
+                    case.matched,
+                    got.verdict.as_str(),
+                    got.matched,
+                    got.evidence
+                        .iter()
+                        .map(|e| e.detail.as_str())
+                        .collect::<Vec<_>>()
+                        .join(" | ")
+                ));
+            }
+        }
+    }
+    assert!(total >= 50, "only {total} cases");
+    assert!(
+        failures.is_empty(),
+        "{} of {total} cases failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn flagged_results_name_every_changed_character() {
+    let checker = checker();
+    let p = Profile {
+        id: "1".into(),
+        platform: "x".into(),
+        handle: "AlikoDangote_".into(),
+        name: "\u{0406}Аliko D\u{200B}angote".into(),
+        ..Default::default()
+    };
+    let r = checker.check(&p);
+    let chars: Vec<_> = r
+        .evidence
+        .iter()
+        .flat_map(|e| e.chars.iter().flatten())
+        .collect();
+    let cps: Vec<&str> = chars.iter().map(|c| c.codepoint.as_str()).collect();
+    assert!(
+        cps.contains(&"U+0406") && cps.contains(&"U+0410") && cps.contains(&"U+200B"),
+        "{cps:?}"
+    );
+    let i = chars.iter().find(|c| c.codepoint == "U+0406").unwrap();
+    assert_eq!(i.name, "CYRILLIC CAPITAL LETTER BYELORUSSIAN-UKRAINIAN I");
+    assert_eq!(i.looks_like.as_deref(), Some("I"));
+    let detail = r
+        .evidence
+        .iter()
+        .find(|e| e.signal == "characters")
+        .unwrap();
+    assert!(
+        detail
+            .detail
+            .contains("U+0406 CYRILLIC CAPITAL LETTER BYELORUSSIAN-UKRAINIAN I looks like Latin I"),
+        "{}",
+        detail.detail
+    );
+}
+
+#[test]
+fn handle_evidence_gives_distance_and_edit() {
+    let checker = checker();
+    let p = Profile {
+        id: "1".into(),
+        platform: "x".into(),
+        handle: "AlikoDangotte".into(),
+        name: "Aliko Dangote".into(),
+        ..Default::default()
+    };
+    let h = checker
+        .check(&p)
+        .evidence
+        .into_iter()
+        .find(|e| e.signal == "handle")
+        .unwrap();
+    assert_eq!(h.distance, Some(1));
+    assert_eq!(h.edit.as_deref(), Some("'t' doubled"));
+    assert_eq!(h.protected.as_deref(), Some("AlikoDangote"));
+}
+
+#[test]
+fn label_policy_reading() {
+    let checker = checker();
+    let check = |name: &str, bio: Option<&str>| {
+        let p = Profile {
+            id: "1".into(),
+            platform: "x".into(),
+            handle: "davido_parody".into(),
+            name: name.into(),
+            bio: bio.map(str::to_string),
+            ..Default::default()
+        };
+        checker
+            .check(&p)
+            .evidence
+            .into_iter()
+            .find(|e| e.signal == "label")
+            .unwrap()
+            .compliant
+    };
+    assert_eq!(check("Parody Davido", None), Some(true));
+    assert_eq!(check("Davido Parody", None), Some(false));
+    assert_eq!(check("Davido", Some("parody account")), Some(false));
+}
+
+#[test]
+fn absurd_input_is_capped_and_said() {
+    let checker = checker();
+    let p = Profile {
+        id: "1".into(),
+        platform: "x".into(),
+        handle: "a".repeat(5000),
+        name: "Aliko Dangote ".repeat(1000),
+        bio: Some("x".repeat(100_000)),
+        ..Default::default()
+    };
+    let r = checker.check(&p);
+    let inputs = r.evidence.iter().filter(|e| e.signal == "input").count();
+    assert_eq!(inputs, 3, "{:?}", r.evidence);
+}
