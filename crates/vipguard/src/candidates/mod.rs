@@ -435,7 +435,7 @@ impl Index {
         }
     }
 
-    /// The finished index for a snapshot (`crate::snapshot`).
+    /// The finished index, for saving in a snapshot.
     pub(crate) fn write(&self, w: &mut Writer) {
         for (_, m) in self.maps() {
             m.write(w);
@@ -712,7 +712,6 @@ mod tests {
         assert!(out.is_empty());
     }
 
-    #[cfg(not(target_arch = "wasm32"))]
     proptest::proptest! {
         #[test]
         fn neighbourhood_hashes_each_variant_as_the_string_itself(s in "[ab\u{e9}\u{1d41a}]{0,40}") {

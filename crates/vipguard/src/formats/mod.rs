@@ -14,6 +14,8 @@ pub use profile::{
     parse_json_line, read_jsonl, read_profiles, read_profiles_bytes, BadProfile, Profile,
     ProfileLine, MAX_LINE_BYTES,
 };
+#[cfg(test)]
+pub(crate) use protected::tests::account as arb_account;
 pub(crate) use protected::MAX_ACCOUNTS;
 pub use protected::{Account, AvatarHash, AvatarRef, HandleRef, ProtectedList};
 pub use result::{CharEvidence, CheckResult, ErrorResult, Evidence, Verdict};

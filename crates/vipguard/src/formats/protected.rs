@@ -439,7 +439,7 @@ fn dotted(path: &str) -> String {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     const GOOD: &str = r#"{"accounts": [
@@ -606,7 +606,6 @@ mod tests {
 
     // The fast check and in-place cleaning agree with the reporting pass on lists mixing every kind
     // of mistake: the same lists pass, and they come out the same.
-    #[cfg(not(target_arch = "wasm32"))]
     proptest::proptest! {
         // Most generated lists have a mistake; enough cases that valid ones with clashing handles occur.
         #![proptest_config(proptest::test_runner::Config::with_cases(4096))]
@@ -622,18 +621,10 @@ mod tests {
             }
         }
 
-        // A checker's snapshot restores every account field as it was, odd text included.
-        #[test]
-        fn snapshots_keep_every_list(accounts in proptest::collection::vec(account(), 0..5)) {
-            let list = ProtectedList { accounts };
-            let bytes = crate::snapshot::save(&crate::Checker::new(list.clone()));
-            let restored = crate::snapshot::restore(&bytes, "t.snap").unwrap();
-            proptest::prop_assert_eq!(restored.list(), &list);
-        }
     }
 
-    #[cfg(not(target_arch = "wasm32"))]
-    fn account() -> impl proptest::strategy::Strategy<Value = Account> {
+    /// Accounts mixing every kind of mistake, for property tests here and in `snapshot`.
+    pub(crate) fn account() -> impl proptest::strategy::Strategy<Value = Account> {
         use proptest::prelude::*;
         use proptest::sample::select;
         let text = |v: &[&str]| select(v.iter().map(|s| s.to_string()).collect::<Vec<_>>());

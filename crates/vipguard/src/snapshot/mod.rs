@@ -183,6 +183,17 @@ fn read_list(r: &mut Reader) -> Result<ProtectedList, FieldError> {
 mod tests {
     use super::*;
 
+    proptest::proptest! {
+        // A checker's snapshot restores every account field as it was, odd text included.
+        #[test]
+        fn snapshots_keep_every_list(accounts in proptest::collection::vec(crate::formats::arb_account(), 0..5)) {
+            let list = ProtectedList { accounts };
+            let bytes = save(&Checker::new(list.clone()));
+            let restored = restore(&bytes, "t.snap").unwrap();
+            proptest::prop_assert_eq!(restored.list(), &list);
+        }
+    }
+
     /// A snapshot whose body was changed after saving, with its checksum made to match again: what
     /// only a deliberately crafted file looks like.
     fn resealed(mut bytes: Vec<u8>, change: impl FnOnce(&mut Vec<u8>, usize)) -> Vec<u8> {
@@ -222,7 +233,7 @@ mod tests {
         // Tables whose contents do not hold together restore (checking them all would be a pass over
         // millions of entries) but never make a check fail: an entry naming an account past the list,
         // a bucket table out of order.
-        let profile = crate::Profile {
+        let profile = crate::formats::Profile {
             id: "p".into(),
             platform: "x".into(),
             handle: "AIikoDangote".into(),

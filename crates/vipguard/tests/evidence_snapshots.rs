@@ -1,0 +1,78 @@
+//! Reviewed snapshots of the full evidence: every evasion fixture's results, in English and in
+//! French, are kept in `tests/snapshots/<fixture>.<lang>.snap`, so a change of wording, of a
+//! character's name or of a score shows as a diff in review (the table test in `evasions.rs` checks
+//! only verdict and match). After an intended change, rewrite them with
+//! `VIPGUARD_UPDATE_SNAPSHOTS=1 cargo test -p vipguard --test evidence_snapshots` and read the diff.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use vipguard::{Checker, Lang, Profile};
+
+/// The snapshot of one fixture file in one language: for each profile, a header line naming the
+/// fixture line and the profile, then the result as pretty JSON.
+fn snapshot(checker: &Checker, fixture: &Path) -> String {
+    let text = std::fs::read_to_string(fixture).unwrap();
+    let mut out = String::new();
+    for (n, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let v: serde_json::Value = serde_json::from_str(line).unwrap();
+        let p: Profile = serde_json::from_value(v["profile"].clone()).unwrap();
+        let p = p.validated().unwrap();
+        let r = checker.check(&p);
+        out.push_str(&format!("# line {}: @{} {:?}\n", n + 1, p.handle, p.name));
+        out.push_str(&serde_json::to_string_pretty(&r).unwrap());
+        out.push_str("\n\n");
+    }
+    out
+}
+
+fn fixtures() -> Vec<PathBuf> {
+    let mut files: Vec<_> = std::fs::read_dir("tests/fixtures/evasions")
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "jsonl"))
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn evidence_matches_the_reviewed_snapshots() {
+    let update = std::env::var_os("VIPGUARD_UPDATE_SNAPSHOTS").is_some();
+    let dir = Path::new("tests/snapshots");
+    let mut stale = Vec::new();
+    let mut expected = Vec::new();
+    for (lang, tag) in [(Lang::En, "en"), (Lang::Fr, "fr")] {
+        let checker = Checker::new(common::fixture_list()).with_lang(lang);
+        for fixture in fixtures() {
+            let stem = fixture.file_stem().unwrap().to_string_lossy().to_string();
+            let path = dir.join(format!("{stem}.{tag}.snap"));
+            expected.push(path.clone());
+            let got = snapshot(&checker, &fixture);
+            if update {
+                std::fs::create_dir_all(dir).unwrap();
+                std::fs::write(&path, &got).unwrap();
+            } else if std::fs::read_to_string(&path).ok().as_deref() != Some(got.as_str()) {
+                stale.push(path.display().to_string());
+            }
+        }
+    }
+    // A snapshot whose fixture is gone would never be checked again.
+    let mut orphans: Vec<String> = std::fs::read_dir(dir)
+        .map(|d| d.map(|e| e.unwrap().path()).collect::<Vec<_>>())
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|p| !expected.contains(p))
+        .map(|p| p.display().to_string())
+        .collect();
+    orphans.sort();
+    assert!(
+        stale.is_empty() && orphans.is_empty(),
+        "evidence differs from the reviewed snapshots in {stale:?}, and these snapshots have no \
+         fixture: {orphans:?}.\nIf the change is intended: VIPGUARD_UPDATE_SNAPSHOTS=1 cargo test -p \
+         vipguard --test evidence_snapshots, then review the diff of tests/snapshots/."
+    );
+}

@@ -1,0 +1,129 @@
+//! The engine's folders import each other in one direction only (ARCHITECTURE.md, "Invariants"):
+//! this test reads every source file and fails on any `crate::<folder>` path the table below does
+//! not allow. Enforcement for the rule, in the manner of refined-github's `build/features.test.ts`.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+/// Each top-level module of `src/` and the ones it may import. Everything points down the list.
+const ALLOWED: &[(&str, &[&str])] = &[
+    ("codec", &[]),
+    ("text", &[]),
+    ("avatar", &[]),
+    ("formats", &["text", "avatar"]),
+    ("candidates", &["text", "codec"]),
+    ("verdict", &["text", "avatar", "candidates", "formats"]),
+    ("snapshot", &["verdict", "candidates", "formats", "codec"]),
+];
+
+/// The `crate::<module>` edges of one file's text, test modules included.
+fn imports(text: &str) -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    for (i, _) in text.match_indices("crate::") {
+        // `$crate::` in macros and names such as `my_crate::` are not paths into this crate.
+        let before = text[..i].chars().next_back();
+        if before.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '$') {
+            continue;
+        }
+        let rest = &text[i + "crate::".len()..];
+        let module: String = rest
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '_')
+            .collect();
+        // `crate::{a, b}` groups: each name in the braces.
+        if module.is_empty() && rest.starts_with('{') {
+            let group = &rest[1..rest.find('}').unwrap_or(rest.len())];
+            for name in group.split(',') {
+                let name: String = name
+                    .trim()
+                    .chars()
+                    .take_while(|c| c.is_alphanumeric() || *c == '_')
+                    .collect();
+                out.insert(name);
+            }
+        } else {
+            out.insert(module);
+        }
+    }
+    out
+}
+
+/// Edges from `module` (a folder or a file of `src/`) that the table does not allow.
+fn violations(module: &str, text: &str) -> Vec<String> {
+    let allowed = ALLOWED
+        .iter()
+        .find(|(m, _)| *m == module)
+        .map(|(_, a)| *a)
+        .unwrap_or_else(|| panic!("src/{module}: not in the layer table; add it"));
+    imports(text)
+        .into_iter()
+        .filter(|to| to != module && !allowed.contains(&to.as_str()))
+        // Items re-exported at the crate root are the public API: only lib.rs may name them.
+        .map(|to| format!("{module} -> {to}"))
+        .collect()
+}
+
+fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+    for e in std::fs::read_dir(dir).unwrap() {
+        let p = e.unwrap().path();
+        if p.is_dir() {
+            rust_files(&p, out);
+        } else if p.extension().is_some_and(|x| x == "rs") {
+            out.push(p);
+        }
+    }
+}
+
+#[test]
+fn every_import_points_down_the_layers() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut found = Vec::new();
+    let mut modules = 0;
+    for e in std::fs::read_dir(&src).unwrap() {
+        let path = e.unwrap().path();
+        let name = path.file_stem().unwrap().to_string_lossy().to_string();
+        if name == "lib" {
+            continue; // re-exports only
+        }
+        modules += 1;
+        let mut files = Vec::new();
+        if path.is_dir() {
+            rust_files(&path, &mut files);
+        } else {
+            files.push(path.clone());
+        }
+        for f in files {
+            let text = std::fs::read_to_string(&f).unwrap();
+            for v in violations(&name, &text) {
+                found.push(format!("{}: {v}", f.strip_prefix(&src).unwrap().display()));
+            }
+        }
+    }
+    assert_eq!(
+        modules,
+        ALLOWED.len(),
+        "every module of src/ is in the table"
+    );
+    assert!(
+        found.is_empty(),
+        "imports against the layers:\n{}",
+        found.join("\n")
+    );
+}
+
+#[test]
+fn the_check_sees_an_import_against_the_layers() {
+    assert_eq!(
+        violations("text", "use crate::verdict::wording::Lang;"),
+        ["text -> verdict"]
+    );
+    assert_eq!(
+        violations("avatar", "use crate::{formats::Profile, avatar::Rgb};"),
+        ["avatar -> formats"]
+    );
+    assert_eq!(
+        violations("candidates", "x.map(crate::snapshot::save)"),
+        ["candidates -> snapshot"]
+    );
+    assert!(violations("verdict", "use crate::text::handle; $crate::x; my_crate::y").is_empty());
+}
