@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # What the WASM tests compare against, all produced by the native CLI and library in target/parity/:
-#   protected list      tests/fixtures/protected.json, named so the CLI's messages read like the WASM's
+#   protected list      crates/vipguard/tests/fixtures/protected.json, named so the CLI's messages read like the WASM's
 #   profiles            every evasion fixture profile, the demo profiles and some bad lines (JSONL)
 #   native.jsonl        `vipguard scan` of those profiles
 #   demo-list.json      the demo list with its avatars enrolled, and demo-native.jsonl its scan
@@ -15,11 +15,11 @@ bin=$PWD/target/release/vipguard
 cargo build --release --quiet --bin vipguard --example parity_hashes --example parity_snapshot
 rm -rf "$out" && mkdir -p "$out/images/corrupt" "$out/bad-lists"
 
-cp tests/fixtures/protected.json "$out/protected list"
+cp crates/vipguard/tests/fixtures/protected.json "$out/protected list"
 python3 - "$out/profiles" <<'PY'
 import glob, json, sys
 lines = []
-for f in sorted(glob.glob("tests/fixtures/evasions/*.jsonl")):
+for f in sorted(glob.glob("crates/vipguard/tests/fixtures/evasions/*.jsonl")):
     for l in open(f, encoding="utf-8"):
         if l.strip():
             lines.append(json.dumps(json.loads(l)["profile"], ensure_ascii=False))

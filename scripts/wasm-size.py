@@ -113,7 +113,7 @@ def main():
     groups = defaultdict(bytearray)
     for k, body in enumerate(bodies):
         groups[crate_of(names.get(imported + k, "?"))] += body
-    table = open(os.path.join(ROOT, "src", "char_names.txt"), "rb").read()
+    table = open(os.path.join(ROOT, "crates", "vipguard", "src", "text", "normalize", "char_names.txt"), "rb").read()
     if table in data:
         groups["data: character names"] += table
         rest = data.replace(table, b"", 1)
