@@ -4,37 +4,14 @@
 // the account on the allow-list.
 import { load, DEFAULT_SETTINGS } from './engine.js';
 import { ALLOW_KEY, accountKey } from './results.js';
+import { objectStore } from './idb.js';
 
-const DB = 'vipguard';
-const STORE = 'audit';
-let opening = null;
-
-function db() {
-  if (!opening) {
-    opening = new Promise((resolve, reject) => {
-      const req = indexedDB.open(DB, 1);
-      req.onupgradeneeded = () => {
-        const store = req.result.createObjectStore(STORE, { keyPath: 'seq', autoIncrement: true });
-        store.createIndex('time', 'time');
-        store.createIndex('account', 'account');
-      };
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error);
-    });
-    opening.catch(() => { opening = null; });
-  }
-  return opening;
-}
-
-function request(mode, fn) {
-  return db().then((d) => new Promise((resolve, reject) => {
-    const tx = d.transaction(STORE, mode);
-    const out = fn(tx.objectStore(STORE));
-    tx.oncomplete = () => resolve(out && 'result' in out ? out.result : out);
-    tx.onerror = () => reject(tx.error);
-    tx.onabort = () => reject(tx.error || new Error('audit log write aborted'));
-  }));
-}
+// The database keeps its first name (users' logs are in it); `seq` orders entries as they were added.
+const request = objectStore('vipguard', (db) => {
+  const store = db.createObjectStore('audit', { keyPath: 'seq', autoIncrement: true });
+  store.createIndex('time', 'time');
+  store.createIndex('account', 'account');
+}, 'audit', 'audit log');
 
 // Appends entries in one transaction (all or nothing).
 function append(entries) {

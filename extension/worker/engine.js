@@ -2,6 +2,7 @@
 // built from the protected list in chrome.storage; with the settings and avatar thumbnails it is used with.
 import init, { Checker, version } from '../pkg/vipguard.js';
 import { t } from './templates.js';
+import { objectStore } from './idb.js';
 
 export const LIST_KEY = 'protectedList';
 export const SETTINGS_KEY = 'settings';
@@ -84,34 +85,7 @@ export function forget() {
 // storage listener, which Chrome wakes it for), and a snapshot is kept with the id it was built under,
 // only if that id is still current when it is written. A snapshot whose id differs is never restored.
 
-const DB = 'vipguard-engine';
-const STORE = 'engine';
-let opening = null;
-
-function db() {
-  if (!opening) {
-    opening = new Promise((resolve, reject) => {
-      const req = indexedDB.open(DB, 1);
-      req.onupgradeneeded = () => req.result.createObjectStore(STORE);
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error);
-    });
-    opening.catch(() => { opening = null; });
-  }
-  return opening;
-}
-
-// Runs `fn(store, out)` in one transaction; resolves with `out` once the transaction has committed.
-function transaction(mode, fn) {
-  return db().then((d) => new Promise((resolve, reject) => {
-    const tx = d.transaction(STORE, mode);
-    const out = {};
-    fn(tx.objectStore(STORE), out);
-    tx.oncomplete = () => resolve(out);
-    tx.onerror = () => reject(tx.error);
-    tx.onabort = () => reject(tx.error || new Error('engine store write aborted'));
-  }));
-}
+const transaction = objectStore('vipguard-engine', (db) => db.createObjectStore('engine'), 'engine', 'engine store');
 
 // The current list id and the kept snapshot ({gen, version, bytes} or undefined), read together.
 function readKept() {

@@ -33,34 +33,32 @@ fn tmp(name: &str, text: &str) -> PathBuf {
 
 const LIST: &str = "crates/vipguard/tests/fixtures/protected.json";
 
-/// Scan the demo profiles with `list` and return what went to stderr.
-fn scan_demo_stderr(list: &std::path::Path) -> String {
-    String::from_utf8(
-        run(&[
-            "scan",
-            "--protected",
-            list.to_str().unwrap(),
-            "demo/profiles.jsonl",
-        ])
-        .stderr,
-    )
-    .unwrap()
-}
-
-#[test]
-fn scan_writes_one_line_per_profile_in_order() {
-    let out = run(&[
-        "scan",
-        "--protected",
-        "demo/protected.json",
-        "demo/profiles.jsonl",
-    ]);
+/// What a successful run printed; a failed run fails the test with what it said.
+fn stdout_ok(out: Output) -> String {
     assert!(
         out.status.success(),
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let text = String::from_utf8(out.stdout).unwrap();
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// `vipguard scan --protected LIST demo/profiles.jsonl EXTRA…`.
+fn scan_demo(list: &str, extra: &[&str]) -> Output {
+    let mut args = vec!["scan", "--protected", list, "demo/profiles.jsonl"];
+    args.extend_from_slice(extra);
+    run(&args)
+}
+
+/// Scan the demo profiles with `list` and return what went to stderr.
+fn scan_demo_stderr(list: &std::path::Path) -> String {
+    String::from_utf8(scan_demo(list.to_str().unwrap(), &[]).stderr).unwrap()
+}
+
+#[test]
+fn scan_writes_one_line_per_profile_in_order() {
+    let out = scan_demo("demo/protected.json", &[]);
+    let text = stdout_ok(out);
     let input = std::fs::read_to_string("demo/profiles.jsonl").unwrap();
     assert_eq!(text.lines().count(), input.lines().count());
     for (o, i) in text.lines().zip(input.lines()) {
@@ -146,14 +144,7 @@ fn a_bad_protected_list_stops_with_file_line_and_field_and_writes_nothing() {
     let out_file =
         std::env::temp_dir().join(format!("vipguard-cli-out-{}.jsonl", std::process::id()));
     let _ = std::fs::remove_file(&out_file);
-    let out = run(&[
-        "scan",
-        "--protected",
-        list.to_str().unwrap(),
-        "demo/profiles.jsonl",
-        "-o",
-        out_file.to_str().unwrap(),
-    ]);
+    let out = scan_demo(list.to_str().unwrap(), &["-o", out_file.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
@@ -179,12 +170,7 @@ fn a_bad_protected_list_stops_with_file_line_and_field_and_writes_nothing() {
     let err = scan_demo_stderr(&list);
     assert!(err.contains("list.csv:3: field `handles`"), "{err}");
 
-    let out = run(&[
-        "scan",
-        "--protected",
-        "does/not/exist.json",
-        "demo/profiles.jsonl",
-    ]);
+    let out = scan_demo("does/not/exist.json", &[]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("does/not/exist.json: cannot read"));
 }
@@ -193,14 +179,7 @@ fn a_bad_protected_list_stops_with_file_line_and_field_and_writes_nothing() {
 fn output_file_is_written_whole() {
     let out_file =
         std::env::temp_dir().join(format!("vipguard-cli-whole-{}.jsonl", std::process::id()));
-    let out = run(&[
-        "scan",
-        "--protected",
-        "demo/protected.json",
-        "demo/profiles.jsonl",
-        "-o",
-        out_file.to_str().unwrap(),
-    ]);
+    let out = scan_demo("demo/protected.json", &["-o", out_file.to_str().unwrap()]);
     assert!(out.status.success());
     let written = std::fs::read_to_string(&out_file).unwrap();
     assert_eq!(
@@ -259,14 +238,7 @@ fn check_explains_and_json_matches_scan() {
 
 #[test]
 fn table_format_is_readable() {
-    let out = run(&[
-        "scan",
-        "--protected",
-        "demo/protected.json",
-        "demo/profiles.jsonl",
-        "--format",
-        "table",
-    ]);
+    let out = scan_demo("demo/protected.json", &["--format", "table"]);
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.lines().next().unwrap().starts_with("profile"));
     assert!(
@@ -281,12 +253,7 @@ fn table_format_is_readable() {
 fn hash_prints_meta_format_and_reports_bad_files() {
     let img = "../shared/data/pdq/bridge-mods/aaa-orig.jpg";
     let out = run(&["hash", img]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let text = String::from_utf8(out.stdout).unwrap();
+    let text = stdout_ok(out);
     assert_eq!(
         text.trim(),
         format!("f8f8f0cee0f4a84f06370a22038f63f0b36e2ed596621e1d33e6b39c4e9c9b22 100 {img}")
@@ -323,23 +290,13 @@ fn enroll_replaces_paths_with_hashes_and_the_enrolled_list_matches_the_same() {
     assert_eq!(avatar["pdq"].as_str().unwrap().len(), 64);
     assert!(avatar["refs"].as_array().unwrap().len() >= 12);
     // Scanning with the enrolled list gives the same results as with image paths.
-    let by_paths = run(&[
-        "scan",
-        "--protected",
-        "demo/protected.json",
-        "demo/profiles.jsonl",
-    ]);
+    let by_paths = scan_demo("demo/protected.json", &[]);
     let enrolled_list = std::env::current_dir()
         .unwrap()
         .join("demo")
         .join("enrolled-for-test.json");
     std::fs::copy(&out_file, &enrolled_list).unwrap();
-    let by_hashes = run(&[
-        "scan",
-        "--protected",
-        enrolled_list.to_str().unwrap(),
-        "demo/profiles.jsonl",
-    ]);
+    let by_hashes = scan_demo(enrolled_list.to_str().unwrap(), &[]);
     std::fs::remove_file(&enrolled_list).unwrap();
     assert_eq!(
         String::from_utf8(by_paths.stdout).unwrap(),
@@ -349,12 +306,7 @@ fn enroll_replaces_paths_with_hashes_and_the_enrolled_list_matches_the_same() {
 
 #[test]
 fn scan_uses_profile_avatars_and_notes_unreadable_ones() {
-    let out = run(&[
-        "scan",
-        "--protected",
-        "demo/protected.json",
-        "demo/profiles.jsonl",
-    ]);
+    let out = scan_demo("demo/protected.json", &[]);
     let text = String::from_utf8(out.stdout).unwrap();
     let line = |id: &str| -> serde_json::Value {
         text.lines()
@@ -419,12 +371,7 @@ fn a_bad_avatar_in_the_list_names_account_and_file() {
         "list-bad-avatar.json",
         "{\"accounts\": [{\"id\": \"a\", \"name\": \"A B\", \"avatars\": [\"missing.jpg\"]}]}",
     );
-    let out = run(&[
-        "scan",
-        "--protected",
-        list.to_str().unwrap(),
-        "demo/profiles.jsonl",
-    ]);
+    let out = scan_demo(list.to_str().unwrap(), &[]);
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
@@ -532,14 +479,7 @@ fn evidence_in_french_and_an_unknown_language_refused() {
         detail.starts_with("Le nom affiché « Aliko Dangote »"),
         "{detail}"
     );
-    let bad = run(&[
-        "scan",
-        "--protected",
-        LIST,
-        "demo/profiles.jsonl",
-        "--lang",
-        "de",
-    ]);
+    let bad = scan_demo(LIST, &["--lang", "de"]);
     assert_eq!(bad.status.code(), Some(2));
     let err = String::from_utf8(bad.stderr).unwrap();
     assert!(
@@ -607,12 +547,7 @@ fn lists_that_cannot_be_read_say_why_and_where() {
     ];
     for (name, bytes, want) in cases {
         let list = tmp_bytes(name, bytes);
-        let out = run(&[
-            "scan",
-            "--protected",
-            list.to_str().unwrap(),
-            "demo/profiles.jsonl",
-        ]);
+        let out = scan_demo(list.to_str().unwrap(), &[]);
         let err = String::from_utf8_lossy(&out.stderr);
         assert_eq!(out.status.code(), Some(2), "{name}: {err}");
         assert!(err.contains(want), "{name}: {err}");
@@ -620,12 +555,7 @@ fn lists_that_cannot_be_read_say_why_and_where() {
     }
     // Blank rows under a good sheet are skipped, not errors.
     let list = tmp_bytes("blank-rows.csv", b"id,name\r\na,Ada Obi\r\n,\r\n,\r\n");
-    let out = run(&[
-        "scan",
-        "--protected",
-        list.to_str().unwrap(),
-        "demo/profiles.jsonl",
-    ]);
+    let out = scan_demo(list.to_str().unwrap(), &[]);
     assert_eq!(
         out.status.code(),
         Some(0),
@@ -696,14 +626,7 @@ fn output_through_links_and_devices_keeps_them() {
     let link = target.with_file_name("kept-link.jsonl");
     let _ = std::fs::remove_file(&link);
     std::os::unix::fs::symlink(&target, &link).unwrap();
-    let out = run(&[
-        "scan",
-        "--protected",
-        LIST,
-        "demo/profiles.jsonl",
-        "-o",
-        link.to_str().unwrap(),
-    ]);
+    let out = scan_demo(LIST, &["-o", link.to_str().unwrap()]);
     assert!(out.status.success());
     assert!(std::fs::symlink_metadata(&link)
         .unwrap()
@@ -722,14 +645,7 @@ fn output_through_links_and_devices_keeps_them() {
         .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
 
-    let out = run(&[
-        "scan",
-        "--protected",
-        LIST,
-        "demo/profiles.jsonl",
-        "-o",
-        "/dev/null",
-    ]);
+    let out = scan_demo(LIST, &["-o", "/dev/null"]);
     assert!(out.status.success());
     assert!(std::fs::metadata("/dev/null")
         .unwrap()

@@ -71,16 +71,21 @@ fn every_evasion_fixture_gets_its_verdict() {
     );
 }
 
+/// A profile on X with this handle and name.
+fn on_x(handle: &str, name: &str) -> Profile {
+    Profile {
+        id: "1".into(),
+        platform: "x".into(),
+        handle: handle.into(),
+        name: name.into(),
+        ..Default::default()
+    }
+}
+
 #[test]
 fn flagged_results_name_every_changed_character() {
     let checker = checker();
-    let p = Profile {
-        id: "1".into(),
-        platform: "x".into(),
-        handle: "AlikoDangote_".into(),
-        name: "\u{0406}Аliko D\u{200B}angote".into(),
-        ..Default::default()
-    };
+    let p = on_x("AlikoDangote_", "\u{0406}Аliko D\u{200B}angote");
     let r = checker.check(&p);
     let chars: Vec<_> = r
         .evidence
@@ -112,13 +117,7 @@ fn flagged_results_name_every_changed_character() {
 #[test]
 fn handle_evidence_gives_distance_and_edit() {
     let checker = checker();
-    let p = Profile {
-        id: "1".into(),
-        platform: "x".into(),
-        handle: "AlikoDangotte".into(),
-        name: "Aliko Dangote".into(),
-        ..Default::default()
-    };
+    let p = on_x("AlikoDangotte", "Aliko Dangote");
     let h = checker
         .check(&p)
         .evidence

@@ -1,0 +1,31 @@
+// One IndexedDB object store, opened once per worker life. The audit log and the kept engine snapshot
+// each have a database of their own, so either can change its layout without upgrading the other.
+
+// `upgrade(db)` creates the store when the database is new; `what` names it in errors.
+export function objectStore(dbName, upgrade, storeName, what) {
+  let opening = null;
+  function db() {
+    if (!opening) {
+      opening = new Promise((resolve, reject) => {
+        const req = indexedDB.open(dbName, 1);
+        req.onupgradeneeded = () => upgrade(req.result);
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => reject(req.error);
+      });
+      opening.catch(() => { opening = null; });
+    }
+    return opening;
+  }
+  // Runs `fn(store, out)` in one transaction and resolves once it has committed: with the result of the
+  // request `fn` returned, or with `out`, which `fn` may fill from its requests' success handlers.
+  return function transaction(mode, fn) {
+    return db().then((d) => new Promise((resolve, reject) => {
+      const tx = d.transaction(storeName, mode);
+      const out = {};
+      const req = fn(tx.objectStore(storeName), out);
+      tx.oncomplete = () => resolve(req && 'result' in req ? req.result : out);
+      tx.onerror = () => reject(tx.error);
+      tx.onabort = () => reject(tx.error || new Error(`${what} write aborted`));
+    }));
+  };
+}
