@@ -1,10 +1,13 @@
-//! A protected list's avatar image paths hashed, in parallel: the file-reading half of enrolling (the
-//! engine's `enroll_rgb` is the pure half).
+//! Pictures to hashes: `vipguard hash`, `vipguard enroll`, and a protected list's avatar image paths
+//! hashed in parallel (the file-reading half of enrolling; the engine's `enroll_rgb` is the pure half).
 
-use crate::files::read_picture;
+use crate::files::{load_list, read_picture, write_whole};
 use rayon::prelude::*;
+use std::io::Write;
 use std::path::Path;
-use vipguard::{decode, enroll_rgb, AvatarHash, AvatarRef, InputError, ProtectedList};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use vipguard::{decode, enroll_rgb, hash_bytes, AvatarHash, AvatarRef, InputError, ProtectedList};
 
 /// Hash every avatar given as a path (relative to `base`); hashes already there are kept.
 pub(crate) fn enroll(
@@ -34,4 +37,48 @@ pub(crate) fn enroll(
 /// The plain PDQ and the reference hashes of one picture file.
 fn hash_file(path: &Path) -> Result<AvatarHash, String> {
     Ok(enroll_rgb(&decode(&read_picture(path)?)?))
+}
+
+/// Hash each image; a bad file gets an error on stderr and the rest go on (exit 1 at the end).
+pub(crate) fn hash(images: &[PathBuf], json: bool) -> ExitCode {
+    let mut failed = 0;
+    let mut out = std::io::stdout().lock();
+    for path in images {
+        let shown = path.display().to_string();
+        match read_picture(path).and_then(|b| hash_bytes(&b)) {
+            Ok(h) => {
+                let line = if json {
+                    serde_json::json!({"path": shown, "pdq": h.hash.to_hex(), "quality": h.quality})
+                        .to_string()
+                } else {
+                    format!("{} {} {shown}", h.hash.to_hex(), h.quality)
+                };
+                let _ = writeln!(out, "{line}");
+            }
+            Err(e) => {
+                failed += 1;
+                eprintln!("vipguard: {shown}: {e}");
+            }
+        }
+    }
+    if failed > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// `vipguard enroll`: the list with every avatar path replaced by its hashes.
+pub(crate) fn enroll_command(list: &Path, output: &Path) -> Result<ExitCode, InputError> {
+    let enrolled = load_list(list)?;
+    let mut json = serde_json::to_vec_pretty(&enrolled).expect("lists serialise");
+    json.push(b'\n');
+    write_whole(Some(output), &json)?;
+    let n: usize = enrolled.accounts.iter().map(|a| a.avatars.len()).sum();
+    eprintln!(
+        "vipguard: {} accounts, {n} avatars hashed, written to {}",
+        enrolled.accounts.len(),
+        output.display()
+    );
+    Ok(ExitCode::SUCCESS)
 }

@@ -1,7 +1,7 @@
 //! Reading the files a user names: only what can be read whole (no devices), within a size, and
 //! text only as UTF-8, with an error that says what the file is when it is not (UTF-16, a workbook).
 
-use std::io::Read;
+use std::io::{Read, Write};
 use std::path::Path;
 use vipguard::{needs_enrolling, InputError, ProtectedList};
 
@@ -112,4 +112,63 @@ pub(crate) fn load_list(path: &Path) -> Result<ProtectedList, InputError> {
     }
     let base = path.parent().unwrap_or(Path::new("."));
     crate::enroll::enroll(&list, base, &source)
+}
+
+/// Write everything or nothing. A file is replaced by renaming a finished temporary file over it (in
+/// its folder, under a name no other run uses, with the file's permissions; through a symbolic link,
+/// the file it names). Anything else, such as /dev/null, a pipe or a terminal, is written to directly:
+/// renaming over it would replace the device with a file.
+pub(crate) fn write_whole(output: Option<&Path>, bytes: &[u8]) -> Result<(), InputError> {
+    match output {
+        Some(path) => {
+            let name = path.display().to_string();
+            let err = |e: std::io::Error| {
+                InputError::new(&name, None, None, format!("cannot write: {e}"))
+            };
+            let existing = std::fs::metadata(path).ok();
+            if existing
+                .as_ref()
+                .is_some_and(|m| !m.is_file() && !m.is_dir())
+            {
+                return std::fs::OpenOptions::new()
+                    .write(true)
+                    .open(path)
+                    .and_then(|mut f| f.write_all(bytes).and_then(|_| f.flush()))
+                    .map_err(err);
+            }
+            let target = match existing {
+                Some(_) => std::fs::canonicalize(path).map_err(err)?,
+                None => path.to_path_buf(),
+            };
+            let file_name = target.file_name().unwrap_or_default().to_string_lossy();
+            let stamp = std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.as_nanos());
+            let tmp = target.with_file_name(format!(
+                ".{file_name}.{}-{stamp}.vipguard-tmp",
+                std::process::id()
+            ));
+            let written = std::fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(&tmp)
+                .and_then(|mut f| f.write_all(bytes).and_then(|_| f.sync_all()))
+                .and_then(|_| match std::fs::metadata(&target) {
+                    Ok(m) => std::fs::set_permissions(&tmp, m.permissions()),
+                    Err(_) => Ok(()),
+                })
+                .and_then(|_| std::fs::rename(&tmp, &target));
+            if written.is_err() {
+                let _ = std::fs::remove_file(&tmp);
+            }
+            written.map_err(err)
+        }
+        None => {
+            let mut stdout = std::io::stdout().lock();
+            stdout
+                .write_all(bytes)
+                .and_then(|_| stdout.flush())
+                .map_err(|e| InputError::new("<stdout>", None, None, e.to_string()))
+        }
+    }
 }

@@ -1,15 +1,68 @@
-//! The `vipguard` command line (see `cli.rs`): a thin layer over the engine crate that reads files,
-//! runs checks in parallel and writes results.
+//! The `vipguard` command line: a thin layer over the engine crate that reads files, runs checks in
+//! parallel and writes results. `scan` many profiles, `check` one and explain it, `hash` pictures,
+//! `enroll` a list's pictures.
+//!
+//! Exit status: 0 all good; 1 some profile lines could not be read (each got an error line, the rest
+//! were checked); 2 the command could not run (bad protected list, unreadable file, bad arguments).
 
-mod cli;
+mod args;
+mod check;
 mod enroll;
 mod files;
+mod scan;
+mod table;
+
+use args::{Cli, Command};
+use clap::Parser;
+use std::process::ExitCode;
+use vipguard::Profile;
 
 // Building an index and checking allocate many small strings: mimalloc is about 25% faster per check
 // than glibc's malloc here (see docs/benchmarks.md).
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-fn main() -> std::process::ExitCode {
-    cli::main()
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let outcome = match cli.command {
+        Command::Scan {
+            protected,
+            profiles,
+            output,
+            format,
+            lang,
+        } => scan::scan(&protected, &profiles, output.as_deref(), format, lang),
+        Command::Check {
+            protected,
+            platform,
+            handle,
+            name,
+            bio,
+            avatar,
+            json,
+            lang,
+        } => check::check(
+            &protected,
+            lang,
+            Profile {
+                id: "cli".into(),
+                platform,
+                handle,
+                name,
+                bio,
+                avatar: None,
+            },
+            avatar.as_deref(),
+            json,
+        ),
+        Command::Enroll { list, output } => enroll::enroll_command(&list, &output),
+        Command::Hash { json, images } => Ok(enroll::hash(&images, json)),
+    };
+    match outcome {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("vipguard: {e}");
+            ExitCode::from(2)
+        }
+    }
 }

@@ -1,0 +1,81 @@
+//! The command line's arguments (clap).
+
+use clap::{Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+use vipguard::Lang;
+
+#[derive(Parser)]
+#[command(
+    name = "vipguard",
+    version,
+    about = "Spot accounts that impersonate protected people and brands"
+)]
+pub(crate) struct Cli {
+    #[command(subcommand)]
+    pub(crate) command: Command,
+}
+
+#[derive(Subcommand)]
+pub(crate) enum Command {
+    /// Check every profile of a JSONL or CSV file; one JSON line per profile, in input order.
+    Scan {
+        /// Protected list (JSON, or CSV when the name ends in .csv or .tsv; comma, semicolon or tab
+        /// separated, as its header line shows).
+        #[arg(long)]
+        protected: PathBuf,
+        /// Profiles: JSONL, or CSV when the name ends in .csv or .tsv (comma, semicolon or tab separated).
+        profiles: PathBuf,
+        /// Write here instead of standard output (written whole or not at all).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        #[arg(long, value_enum, default_value_t = Format::Jsonl)]
+        format: Format,
+        /// Language of the evidence sentences: en (default) or fr.
+        #[arg(long, default_value = "en", value_parser = Lang::parse)]
+        lang: Lang,
+    },
+    /// Check one profile and explain the verdict.
+    Check {
+        #[arg(long)]
+        protected: PathBuf,
+        #[arg(long, default_value = "x")]
+        platform: String,
+        #[arg(long, default_value = "")]
+        handle: String,
+        #[arg(long, default_value = "")]
+        name: String,
+        #[arg(long)]
+        bio: Option<String>,
+        /// The profile's avatar image.
+        #[arg(long)]
+        avatar: Option<PathBuf>,
+        /// Print the same JSON object as `scan`.
+        #[arg(long)]
+        json: bool,
+        /// Language of the evidence sentences: en (default) or fr.
+        #[arg(long, default_value = "en", value_parser = Lang::parse)]
+        lang: Lang,
+    },
+    /// Replace avatar image paths in a protected list with hashes (written whole to OUT).
+    Enroll {
+        list: PathBuf,
+        #[arg(short, long)]
+        output: PathBuf,
+    },
+    /// Print the PDQ hash (64 hex digits, most significant first), quality and path of each image.
+    Hash {
+        /// One JSON object per line: {"path", "pdq", "quality"}.
+        #[arg(long)]
+        json: bool,
+        #[arg(required = true)]
+        images: Vec<PathBuf>,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq)]
+pub(crate) enum Format {
+    /// One JSON object per line.
+    Jsonl,
+    /// A table a person can read.
+    Table,
+}
