@@ -32,7 +32,7 @@ build: tools
 ## Mozilla's linter; the extension end to end.
 test: build
 	$(CARGO) fmt --check
-	$(CARGO) test --release
+	$(CARGO) test --release --features vipguard/internals
 	bash scripts/test-wasm.sh
 	node_modules/.bin/web-ext lint --source-dir dist/firefox --warnings-as-errors
 	node --test --test-concurrency=1 tests/e2e/

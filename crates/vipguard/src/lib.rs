@@ -31,6 +31,9 @@
 //! ```
 
 #![forbid(unsafe_code)]
+// Nothing is `pub` that the API does not reach. Checked where the internals are reachable too, so that
+// the benchmarks' entry points are not reported (`make test` builds with them).
+#![cfg_attr(feature = "internals", deny(unreachable_pub))]
 // Every item of the API is documented; the benchmarks' internals (below) are not API.
 #![cfg_attr(not(feature = "internals"), deny(missing_docs))]
 

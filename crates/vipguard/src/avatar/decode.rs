@@ -5,9 +5,9 @@ use image::{DynamicImage, ImageDecoder, ImageReader, Limits};
 use std::io::Cursor;
 
 /// Largest side accepted, in pixels. Profile photos are at most a few thousand pixels.
-pub const MAX_SIDE: u32 = 8192;
+pub(crate) const MAX_SIDE: u32 = 8192;
 /// Most memory the decoder may allocate.
-pub const MAX_ALLOC: u64 = 256 * 1024 * 1024;
+pub(crate) const MAX_ALLOC: u64 = 256 * 1024 * 1024;
 
 /// An RGB picture, row-major, 3 bytes a pixel.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -20,11 +20,11 @@ pub const VARIANTS: [(Variant, &[View]); 6] = [
     (Variant::Thumbnail, &[View::Full, View::Circle]),
 ];
 /// Hashes below this quality are too flat to trust (Meta's guidance).
-pub const MIN_QUALITY: u8 = 50;
+pub(crate) const MIN_QUALITY: u8 = 50;
 
 /// Largest distance still read as the same picture, per view. The circle and the upper part hold less
 /// of the picture, so they are held to a tighter bound.
-pub fn threshold(view: View) -> u32 {
+pub(crate) fn threshold(view: View) -> u32 {
     match view {
         View::Full => 31,
         View::Circle => 31,

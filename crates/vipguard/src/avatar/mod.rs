@@ -1,18 +1,19 @@
 //! Avatar matching: decode a profile photo, hash it with PDQ, and compare it with protected avatars.
 
 mod dct_table;
-pub mod decode;
-pub mod index;
-pub mod matcher;
-pub mod pdq;
-pub mod views;
+pub(crate) mod decode;
+pub(crate) mod index;
+pub(crate) mod matcher;
+pub(crate) mod pdq;
+pub(crate) mod views;
 
 #[cfg(test)]
 mod pdq_conformance;
 #[cfg(test)]
 mod transforms_tests;
 
-pub use decode::{decode, Rgb};
+pub(crate) use decode::decode;
+pub use decode::Rgb;
 pub use pdq::{Hashed, PdqHash};
 
 /// PDQ of a picture as it is (no normalisation): what the reference tools compute.
@@ -24,7 +25,7 @@ pub fn pdq_of(rgb: &Rgb) -> Hashed {
 }
 
 /// The hash and the DCT it came from (for dihedral variants); None for pictures under 5 pixels a side.
-pub fn pdq_with_dct(rgb: &Rgb) -> Option<(Hashed, pdq::Dct16)> {
+pub(crate) fn pdq_with_dct(rgb: &Rgb) -> Option<(Hashed, pdq::Dct16)> {
     let luma = pdq::luma_from_rgb(&rgb.pixels);
     let (dct, quality) = pdq::dct_from_luma(luma, rgb.height, rgb.width)?;
     Some((

@@ -57,13 +57,13 @@ pub struct Hashed {
 }
 
 /// The 16x16 DCT coefficients, from which the hash and its dihedral variants are read.
-pub struct Dct16(pub [[f32; 16]; 16]);
+pub(crate) struct Dct16(pub [[f32; 16]; 16]);
 
 /// Smallest side the reference hashes; smaller pictures get an empty hash of quality 0.
-pub const MIN_DIM: usize = 5;
+pub(crate) const MIN_DIM: usize = 5;
 
 /// Luma (0–255 floats, row-major, `rows` x `cols`) to DCT coefficients and quality.
-pub fn dct_from_luma(mut luma: Vec<f32>, rows: usize, cols: usize) -> Option<(Dct16, u8)> {
+pub(crate) fn dct_from_luma(mut luma: Vec<f32>, rows: usize, cols: usize) -> Option<(Dct16, u8)> {
     if rows < MIN_DIM || cols < MIN_DIM {
         return None;
     }
@@ -238,7 +238,7 @@ fn dct(a: &[[f32; 64]; 64]) -> Dct16 {
 
 impl Dct16 {
     /// Bits above the median coefficient (the lower median of 256, as the reference's Torben median).
-    pub fn hash(&self) -> PdqHash {
+    pub(crate) fn hash(&self) -> PdqHash {
         let mut all: Vec<f32> = self.0.iter().flatten().copied().collect();
         all.sort_by(f32::total_cmp);
         let median = all[127];
@@ -257,7 +257,7 @@ impl Dct16 {
     /// in the reference order: original, rotate 90, rotate 180, rotate 270, flip x, flip y, flip along
     /// the main diagonal, flip along the other diagonal.
     #[cfg(test)]
-    pub fn dihedral(&self) -> [PdqHash; 8] {
+    pub(crate) fn dihedral(&self) -> [PdqHash; 8] {
         let a = &self.0;
         let make = |transpose: bool, negate: &dyn Fn(usize, usize) -> bool| {
             let mut b = [[0f32; 16]; 16];
@@ -287,7 +287,7 @@ impl Dct16 {
 }
 
 /// Luma of 8-bit RGB with the reference's coefficients and float order.
-pub fn luma_from_rgb(rgb: &[u8]) -> Vec<f32> {
+pub(crate) fn luma_from_rgb(rgb: &[u8]) -> Vec<f32> {
     rgb.chunks_exact(3)
         .map(|p| 0.299f32 * p[0] as f32 + 0.587f32 * p[1] as f32 + 0.114f32 * p[2] as f32)
         .collect()

@@ -47,7 +47,7 @@ const WORK: usize = 128;
 const TOP_SHARE: f32 = 0.78;
 
 /// A normalised picture, ready to hash in any view.
-pub struct Prepared {
+pub(crate) struct Prepared {
     luma: Vec<f32>,
     side: usize,
     pub undone: Undone,
@@ -93,18 +93,18 @@ impl Variant {
 }
 
 /// Trim, square and shrink a picture.
-pub fn prepare(rgb: &Rgb) -> Prepared {
+pub(crate) fn prepare(rgb: &Rgb) -> Prepared {
     prepare_variant(rgb, Variant::Plain)
 }
 
 /// Trim and square a picture, apply a variant at full resolution, then shrink.
-pub fn prepare_variant(rgb: &Rgb, variant: Variant) -> Prepared {
+pub(crate) fn prepare_variant(rgb: &Rgb, variant: Variant) -> Prepared {
     prepare_with_luma(rgb, &luma_from_rgb(&rgb.pixels), variant)
 }
 
 /// `prepare_variant` with the picture's luma already computed (hashing both the plain PDQ and the
 /// views of one picture converts it once).
-pub fn prepare_with_luma(rgb: &Rgb, luma: &[f32], variant: Variant) -> Prepared {
+pub(crate) fn prepare_with_luma(rgb: &Rgb, luma: &[f32], variant: Variant) -> Prepared {
     let (top, bottom, left, right) = trim_box(&rgb.pixels, rgb.width, rgb.height);
     let (w, h) = (right - left, bottom - top);
     let side = w.min(h).max(1);
@@ -150,7 +150,7 @@ pub fn prepare_with_luma(rgb: &Rgb, luma: &[f32], variant: Variant) -> Prepared 
 
 impl Prepared {
     /// The DCT of one view (None when the picture is too small to hash).
-    pub fn dct(&self, view: View) -> Option<(Dct16, u8)> {
+    pub(crate) fn dct(&self, view: View) -> Option<(Dct16, u8)> {
         let side = self.side;
         let mut sq = self.luma.clone();
         match view {

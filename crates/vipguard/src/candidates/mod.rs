@@ -198,7 +198,7 @@ impl MultiMap {
 }
 
 #[derive(Default)]
-pub struct Index {
+pub(crate) struct Index {
     /// Handle keys, names written as handles, sorted name tokens.
     exact: MultiMap,
     /// Handle keys and their one-deletion variants.
@@ -338,7 +338,7 @@ fn sorted_key(tokens: &[String]) -> SortedKey {
 
 impl Index {
     /// Room for about `accounts` accounts, so the big arrays do not grow (and copy) many times over.
-    pub fn with_capacity(accounts: usize) -> Self {
+    pub(crate) fn with_capacity(accounts: usize) -> Self {
         let mut ix = Index::default();
         ix.exact.entries.reserve(accounts * 10);
         ix.deletes.entries.reserve(accounts * 40);
@@ -347,7 +347,7 @@ impl Index {
     }
 
     /// Add a handle-like target (a handle, or a name written as one) of account `a`.
-    pub fn add_handle(&mut self, a: u32, k: &HandleKeys) {
+    pub(crate) fn add_handle(&mut self, a: u32, k: &HandleKeys) {
         for key in [&k.fold, &k.glyph, &k.leet] {
             self.exact.push(fnv(key), a);
             if key.len() > START_BYTES {
@@ -366,7 +366,7 @@ impl Index {
         }
     }
 
-    pub fn add_name(&mut self, a: u32, n: &NameKeys) {
+    pub(crate) fn add_name(&mut self, a: u32, n: &NameKeys) {
         // Loose tokens only: every fold or glyph match is also a loose match.
         let key = sorted_key(&n.loose);
         self.exact.push(key.hash, a);
@@ -398,7 +398,7 @@ impl Index {
     }
 
     /// Build the token index and sort every map once everything is added.
-    pub fn finish(&mut self) {
+    pub(crate) fn finish(&mut self) {
         let pending = std::mem::take(&mut self.pending);
         let text = std::mem::take(&mut self.pending_text);
         let ends = std::mem::take(&mut self.pending_ends);
@@ -477,7 +477,7 @@ impl Index {
     }
 
     /// Accounts worth comparing with a profile, deduplicated.
-    pub fn candidates(
+    pub(crate) fn candidates(
         &self,
         handle: &HandleKeys,
         cores: &[crate::text::handle::Core],

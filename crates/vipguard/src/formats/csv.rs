@@ -60,7 +60,7 @@ pub(crate) struct Sheet<'t> {
 
 impl Sheet<'_> {
     /// The line (as an editor numbers them) a record or error at `pos` starts on; 0 when unknown.
-    pub fn line(&mut self, pos: Option<&csv::Position>) -> usize {
+    pub(super) fn line(&mut self, pos: Option<&csv::Position>) -> usize {
         pos.map_or(0, |p| self.lines.at(p.byte() as usize))
     }
 }

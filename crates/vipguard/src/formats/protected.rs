@@ -81,7 +81,7 @@ pub struct AvatarHash {
 }
 
 /// Most accounts one list may hold.
-pub const MAX_ACCOUNTS: usize = 1_000_000;
+pub(crate) const MAX_ACCOUNTS: usize = 1_000_000;
 
 impl ProtectedList {
     /// Read a list from `text`; `source` names it in errors. CSV when `source` ends in `.csv` or `.tsv`.

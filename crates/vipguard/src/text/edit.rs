@@ -13,7 +13,7 @@ pub(crate) enum Edit {
 
 /// Optimal-string-alignment distance between `a` and `b` if it is at most `limit`, else None (strsim
 /// has no bounded variant, and the unbounded one dominated check time).
-pub fn osa_within(a: &str, b: &str, limit: usize) -> Option<usize> {
+pub(crate) fn osa_within(a: &str, b: &str, limit: usize) -> Option<usize> {
     if a.is_ascii() && b.is_ascii() {
         if a.len().abs_diff(b.len()) > limit {
             return None;

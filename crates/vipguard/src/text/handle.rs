@@ -351,7 +351,7 @@ fn orders(n: usize) -> Vec<Vec<usize>> {
 }
 
 /// Words impersonators add to a copied handle.
-pub const AFFIXES: &[&str] = &[
+pub(crate) const AFFIXES: &[&str] = &[
     "official",
     "offical",
     "officiel",
@@ -474,12 +474,12 @@ pub const AFFIXES: &[&str] = &[
     "angola",
 ];
 
-pub fn is_affix(part: &str) -> bool {
+pub(crate) fn is_affix(part: &str) -> bool {
     part.chars().all(|c| c.is_ascii_digit()) || is_affix_word(part)
 }
 
 /// Whether `word` is in AFFIXES (a hash lookup: this runs for every token of every comparison).
-pub fn is_affix_word(word: &str) -> bool {
+pub(crate) fn is_affix_word(word: &str) -> bool {
     affix_position(word).is_some()
 }
 
@@ -488,7 +488,7 @@ const FIRST_PLACE: &str = "ng";
 
 /// Whether an affix claims something about who the account is (official, real, hq, new, fan …),
 /// rather than giving a number, a place or saying "it's me" (its, iam), as anyone's handle may.
-pub fn is_claim_affix(affix: &str) -> bool {
+pub(crate) fn is_claim_affix(affix: &str) -> bool {
     match (affix_position(affix), affix_position(FIRST_PLACE)) {
         (Some(i), Some(place)) => i < place && !is_self_reference(affix),
         _ => false,
@@ -496,7 +496,7 @@ pub fn is_claim_affix(affix: &str) -> bool {
 }
 
 /// "It's me" in a handle (@itsolamide, @iamdavido): how namesakes write their handles too.
-pub fn is_self_reference(affix: &str) -> bool {
+pub(crate) fn is_self_reference(affix: &str) -> bool {
     matches!(affix, "i" | "im" | "iam" | "its" | "itz")
 }
 
@@ -527,7 +527,7 @@ fn leet_char(c: char) -> char {
 }
 
 /// Largest edit distance still read as a typo of a key of `len` characters.
-pub fn typo_limit(len: usize) -> usize {
+pub(crate) fn typo_limit(len: usize) -> usize {
     match len {
         0..=4 => 0,
         5..=9 => 1,
@@ -536,7 +536,7 @@ pub fn typo_limit(len: usize) -> usize {
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub enum HandleHow {
+pub(crate) enum HandleHow {
     /// Same key: identical to the eye (lookalike digits, I/l, case). `il_swap`: only the glyph key
     /// matches (capital I read as l, or vv as w): a visual trick rather than a reading.
     SameKey { il_swap: bool },
@@ -550,7 +550,7 @@ pub enum HandleHow {
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct HandleMatch {
+pub(crate) struct HandleMatch {
     pub how: HandleHow,
     /// 3 = same key, 2 = affix, typo or embedded.
     pub strength: u8,
@@ -560,7 +560,7 @@ pub struct HandleMatch {
 
 /// Compare a profile's handle (with its `cores()`, computed once per profile) with one target: a
 /// protected handle or a protected name written as a handle.
-pub fn compare(p: &HandleKeys, p_cores: &[Core], t: &HandleKeys) -> Option<HandleMatch> {
+pub(crate) fn compare(p: &HandleKeys, p_cores: &[Core], t: &HandleKeys) -> Option<HandleMatch> {
     if t.fold.len() < 3 || p.fold.is_empty() {
         return None;
     }

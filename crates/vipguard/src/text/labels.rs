@@ -12,7 +12,7 @@ use std::sync::OnceLock;
 
 /// Where a label word was found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Place {
+pub(crate) enum Place {
     NameStart,
     NameLater,
     Bio,
@@ -20,7 +20,7 @@ pub enum Place {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Label {
+pub(crate) struct Label {
     /// The label word as written in the table (e.g. "parodie").
     pub word: &'static str,
     pub lang: &'static str,
@@ -172,12 +172,12 @@ fn tables() -> &'static Tables {
 
 /// Whether a (fold-normalised) name token is a label word or a word for "account"/"page" that goes
 /// with one ("Compte Parodique", "Página de Fãs"), so name matching can set it aside.
-pub fn is_label_token(token: &str) -> bool {
+pub(crate) fn is_label_token(token: &str) -> bool {
     tables().any.contains(token)
 }
 
 /// Label words in a display name's tokens (fold keys, in order).
-pub fn in_name(tokens: &[&str]) -> Vec<Label> {
+pub(crate) fn in_name(tokens: &[&str]) -> Vec<Label> {
     let t = tables();
     tokens
         .iter()
@@ -197,7 +197,7 @@ pub fn in_name(tokens: &[&str]) -> Vec<Label> {
 /// Label words in a bio: strong words anywhere; fan, fake and commentary words next to a word for
 /// "account", or next to the protected person's name (`subject`: fold tokens, "fan of Davido",
 /// "معجب بـ Adesoji Fasasi"); "not affiliated".
-pub fn in_bio(bio: &str, subject: &[String]) -> Vec<Label> {
+pub(crate) fn in_bio(bio: &str, subject: &[String]) -> Vec<Label> {
     let t = tables();
     let norm = normalize(bio, 2000);
     let tokens: Vec<&str> = norm.fold.split(' ').collect();
@@ -272,7 +272,7 @@ pub fn in_bio(bio: &str, subject: &[String]) -> Vec<Label> {
 /// Label words in a handle: whole parts where the handle separates words (`fan_of_davido`,
 /// `davido_parody`), or the start or end of a run-together one (`davidoparody`, `parodydavido`).
 /// `Davido_Distribute` and `PeterObi_fakenews` carry no label.
-pub fn in_handle(handle_fold: &str, parts: &[String]) -> Vec<Label> {
+pub(crate) fn in_handle(handle_fold: &str, parts: &[String]) -> Vec<Label> {
     let t = tables();
     let words: Vec<&String> = parts
         .iter()

@@ -247,7 +247,7 @@ fn is_filler(token: &str) -> bool {
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub enum NameHow {
+pub(crate) enum NameHow {
     /// Same tokens (in any order, or run together).
     Same,
     /// Every protected token is present, with other words beside it.
@@ -260,7 +260,7 @@ pub enum NameHow {
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct NameMatch {
+pub(crate) struct NameMatch {
     pub how: NameHow,
     /// 3 = same, 2 = very similar, 1 = contains or loosely similar.
     pub strength: u8,
@@ -271,7 +271,7 @@ pub struct NameMatch {
 }
 
 /// Compare a profile's name with a protected name or alias.
-pub fn compare(p: &NameKeys, t: &NameKeys) -> Option<NameMatch> {
+pub(crate) fn compare(p: &NameKeys, t: &NameKeys) -> Option<NameMatch> {
     let a = compare_tokens(&p.fold, p.filler[0], &t.fold);
     if p.glyph == p.fold && t.glyph == t.fold {
         return a;
@@ -292,7 +292,7 @@ pub fn compare(p: &NameKeys, t: &NameKeys) -> Option<NameMatch> {
 
 /// `compare`, then the loose reading when the plain keys fell short of the same name. A loose match is
 /// capped at "very similar" unless the profile used a trick the loose reading undoes.
-pub fn compare_all(p: &NameKeys, t: &NameKeys) -> Option<NameMatch> {
+pub(crate) fn compare_all(p: &NameKeys, t: &NameKeys) -> Option<NameMatch> {
     let plain = compare(p, t);
     // Without a trick the loose reading is capped at 2, so it cannot improve a match of 2 or more.
     let ceiling = if p.tricks.is_empty() { 2 } else { 3 };

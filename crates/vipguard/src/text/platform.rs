@@ -5,7 +5,7 @@ use std::borrow::Cow;
 /// Canonical lowercase platform name: `Twitter` and `twitter` become `x`; anything else must be a
 /// lowercase-able name of letters, digits, `.`, `-` or `_`. Borrowed when `p` is already canonical, so
 /// checking a list of thousands of accounts does not copy every platform name.
-pub fn canonical_platform(p: &str) -> Result<Cow<'_, str>, String> {
+pub(crate) fn canonical_platform(p: &str) -> Result<Cow<'_, str>, String> {
     let trimmed = p.trim();
     let lower = if trimmed.bytes().any(|b| b.is_ascii_uppercase()) {
         Cow::Owned(trimmed.to_ascii_lowercase())
@@ -32,7 +32,7 @@ pub fn canonical_platform(p: &str) -> Result<Cow<'_, str>, String> {
 
 /// `p` made canonical (`canonical_platform`) in place, copied only when that changes it: most input is
 /// already canonical.
-pub fn canonicalize_platform(p: &mut String) -> Result<(), String> {
+pub(crate) fn canonicalize_platform(p: &mut String) -> Result<(), String> {
     let canonical = canonical_platform(p)?;
     if canonical != p.as_str() {
         let owned = canonical.into_owned();
@@ -43,7 +43,7 @@ pub fn canonicalize_platform(p: &mut String) -> Result<(), String> {
 
 /// `s` cut down to the part of it `keep` returns (`str::trim`, `clean_handle`), copied only when that is
 /// shorter: most input is already clean.
-pub fn cut_in_place(s: &mut String, keep: impl Fn(&str) -> &str) {
+pub(crate) fn cut_in_place(s: &mut String, keep: impl Fn(&str) -> &str) {
     let kept = keep(s);
     if kept.len() != s.len() {
         let owned = kept.to_string();
@@ -52,14 +52,14 @@ pub fn cut_in_place(s: &mut String, keep: impl Fn(&str) -> &str) {
 }
 
 /// A handle as the platform stores it: without a leading `@` and surrounding blanks.
-pub fn clean_handle(h: &str) -> &str {
+pub(crate) fn clean_handle(h: &str) -> &str {
     let h = h.trim();
     h.strip_prefix('@').unwrap_or(h)
 }
 
 /// The part of a handle people read as the name: `user` of Mastodon's `user@domain`, the first label of
 /// a Bluesky `name.bsky.social`, the handle itself elsewhere.
-pub fn handle_local<'a>(platform: &str, h: &'a str) -> &'a str {
+pub(crate) fn handle_local<'a>(platform: &str, h: &'a str) -> &'a str {
     let h = clean_handle(h);
     match platform {
         "mastodon" => h.split('@').next().unwrap_or(h),
@@ -69,7 +69,7 @@ pub fn handle_local<'a>(platform: &str, h: &'a str) -> &'a str {
 }
 
 /// Validate a handle's shape for any platform: no blanks, not empty, not absurdly long.
-pub fn check_handle(h: &str) -> Result<(), String> {
+pub(crate) fn check_handle(h: &str) -> Result<(), String> {
     let h = clean_handle(h);
     if h.is_empty() {
         return Err("handle is empty".into());

@@ -50,7 +50,7 @@ fn q(lang: Lang, s: &str) -> String {
     }
 }
 
-pub fn own(lang: Lang, handle: &str, platform: &str, name: &str, official: bool) -> String {
+pub(crate) fn own(lang: Lang, handle: &str, platform: &str, name: &str, official: bool) -> String {
     match (lang, official) {
         (Lang::En, false) => {
             format!("@{handle} on {platform} is the account of {name} on the protected list")
@@ -71,7 +71,7 @@ pub fn own(lang: Lang, handle: &str, platform: &str, name: &str, official: bool)
 }
 
 /// How a display name matched a protected name (`alias`: one of its other names).
-pub enum NameMatchWords<'a> {
+pub(crate) enum NameMatchWords<'a> {
     Same,
     Contains(&'a [String]),
     Similar(f64),
@@ -79,7 +79,7 @@ pub enum NameMatchWords<'a> {
     SpellsHandle,
 }
 
-pub fn name(
+pub(crate) fn name(
     lang: Lang,
     how: NameMatchWords,
     display: &str,
@@ -129,7 +129,7 @@ pub fn name(
     }
 }
 
-pub fn chars(lang: Lang, deceptive: usize, summary: &str) -> String {
+pub(crate) fn chars(lang: Lang, deceptive: usize, summary: &str) -> String {
     match (lang, deceptive) {
         (Lang::En, 0) => format!("The display name is decorated or styled: {summary}"),
         (Lang::En, n) => {
@@ -143,7 +143,7 @@ pub fn chars(lang: Lang, deceptive: usize, summary: &str) -> String {
 }
 
 /// One character of a summary: code point and name, then what it is read as.
-pub fn char_item(
+pub(crate) fn char_item(
     lang: Lang,
     codepoint: &str,
     name: &str,
@@ -181,14 +181,14 @@ pub fn char_item(
     }
 }
 
-pub fn and_more(lang: Lang, n: usize) -> String {
+pub(crate) fn and_more(lang: Lang, n: usize) -> String {
     match lang {
         Lang::En => format!("and {n} more"),
         Lang::Fr => format!("et {n} de plus"),
     }
 }
 
-pub fn mixed_script(lang: Lang) -> &'static str {
+pub(crate) fn mixed_script(lang: Lang) -> &'static str {
     match lang {
         Lang::En => "A word of the display name mixes Latin letters with letters of another script",
         Lang::Fr => {
@@ -197,7 +197,7 @@ pub fn mixed_script(lang: Lang) -> &'static str {
     }
 }
 
-pub fn mixed_style(lang: Lang) -> &'static str {
+pub(crate) fn mixed_style(lang: Lang) -> &'static str {
     match lang {
         Lang::En => "A word of the display name mixes styled letters with plain ones, which a name written in a fancy font does not",
         Lang::Fr => "Un mot du nom affiché mêle des lettres stylisées et des lettres ordinaires, ce que ne fait pas un nom écrit dans une police fantaisie",
@@ -205,7 +205,7 @@ pub fn mixed_style(lang: Lang) -> &'static str {
 }
 
 /// What a handle was compared with.
-pub enum Target<'a> {
+pub(crate) enum Target<'a> {
     Handle(&'a str),
     Official(&'a str),
     /// A protected name written as a handle.
@@ -226,7 +226,7 @@ fn target(lang: Lang, t: &Target) -> String {
 }
 
 /// How a handle matched.
-pub enum HandleWords<'a> {
+pub(crate) enum HandleWords<'a> {
     /// Identical to the eye, with the edit and the lookalikes that make it so.
     LooksIdentical {
         edit: &'a str,
@@ -250,7 +250,7 @@ pub enum HandleWords<'a> {
 
 /// Letters that pass for others in a handle.
 #[derive(Clone, Copy, PartialEq, Debug)]
-pub enum Lookalike {
+pub(crate) enum Lookalike {
     /// Capital I for lowercase l, or the other way round.
     IL,
     /// vv for w.
@@ -274,7 +274,7 @@ fn lookalikes(lang: Lang, tricks: &[Lookalike]) -> String {
     words.join(if lang == Lang::En { "; " } else { " ; " })
 }
 
-pub fn handle(lang: Lang, h: &str, how: HandleWords, t: Target) -> String {
+pub(crate) fn handle(lang: Lang, h: &str, how: HandleWords, t: Target) -> String {
     let what = target(lang, &t);
     match lang {
         Lang::En => match how {
@@ -336,7 +336,7 @@ pub fn handle(lang: Lang, h: &str, how: HandleWords, t: Target) -> String {
     }
 }
 
-pub fn handle_explained(lang: Lang, h: &str) -> String {
+pub(crate) fn handle_explained(lang: Lang, h: &str) -> String {
     match lang {
         Lang::En => {
             format!("Handle @{h} is explained by the profile's own name, so it is not counted")
@@ -357,7 +357,7 @@ fn view(lang: Lang, v: View) -> &'static str {
 }
 
 /// What was undone to find a copied avatar: borders, round crop, a band, crop, turn, mirror.
-pub fn avatar_changes(
+pub(crate) fn avatar_changes(
     lang: Lang,
     undone: &Undone,
     top_band: bool,
@@ -429,7 +429,7 @@ pub fn avatar_changes(
     }
 }
 
-pub fn avatar(lang: Lang, name: &str, distance: u32, v: View, changes: &str) -> String {
+pub(crate) fn avatar(lang: Lang, name: &str, distance: u32, v: View, changes: &str) -> String {
     let on = view(lang, v);
     match lang {
         Lang::En => format!("The avatar is a copy of {name}'s protected photo: {distance} of 256 bits apart, compared on the {on} ({changes})"),
@@ -437,21 +437,21 @@ pub fn avatar(lang: Lang, name: &str, distance: u32, v: View, changes: &str) -> 
     }
 }
 
-pub fn intent(lang: Lang) -> &'static str {
+pub(crate) fn intent(lang: Lang) -> &'static str {
     match lang {
         Lang::En => "The resemblance depends on lookalike or hidden characters, which ordinary names do not use",
         Lang::Fr => "La ressemblance repose sur des caractères trompeurs ou cachés, que les noms ordinaires n'emploient pas",
     }
 }
 
-pub fn near_miss_own_name(lang: Lang, h: &str, name: &str) -> String {
+pub(crate) fn near_miss_own_name(lang: Lang, h: &str, name: &str) -> String {
     match lang {
         Lang::En => format!("Handle @{h} resembles {name}'s, but it is the profile's own name; nothing else matches"),
         Lang::Fr => format!("L'identifiant @{h} ressemble à celui de {}, mais c'est le nom du profil lui-même ; rien d'autre ne correspond", q(lang, name)),
     }
 }
 
-pub fn near_miss_weak(lang: Lang, name: &str, id: &str) -> String {
+pub(crate) fn near_miss_weak(lang: Lang, name: &str, id: &str) -> String {
     match lang {
         Lang::En => format!("Only a weak resemblance to {name} ({id}); not enough to flag"),
         Lang::Fr => format!(
@@ -463,7 +463,7 @@ pub fn near_miss_weak(lang: Lang, name: &str, id: &str) -> String {
 
 /// Where a label was found.
 #[derive(Clone, Copy, PartialEq, Eq)]
-pub enum LabelPlace {
+pub(crate) enum LabelPlace {
     NameStart,
     Name,
     Bio,
@@ -471,7 +471,7 @@ pub enum LabelPlace {
 }
 
 /// A parody/fan label: on X, read against X's policy (the label must start the display name).
-pub fn label(lang: Lang, on_x: bool, words: &str, place: LabelPlace) -> String {
+pub(crate) fn label(lang: Lang, on_x: bool, words: &str, place: LabelPlace) -> String {
     let w = q(lang, words);
     match (lang, on_x, place) {
         (Lang::En, true, LabelPlace::NameStart) => format!("Labelled as {w}: the display name starts with the label, as X's parody/fan policy requires"),
@@ -496,7 +496,7 @@ pub fn label(lang: Lang, on_x: bool, words: &str, place: LabelPlace) -> String {
 }
 
 /// Input cut short: which field and its limit.
-pub fn truncated(lang: Lang, field: &str, limit: usize) -> String {
+pub(crate) fn truncated(lang: Lang, field: &str, limit: usize) -> String {
     match (lang, field) {
         (Lang::En, "name") => {
             format!("Display name longer than {limit} characters: only the start was read")
@@ -515,7 +515,7 @@ pub fn truncated(lang: Lang, field: &str, limit: usize) -> String {
     }
 }
 
-pub fn edit(lang: Lang, e: &Edit) -> String {
+pub(crate) fn edit(lang: Lang, e: &Edit) -> String {
     match (lang, e) {
         (Lang::En, Edit::Swapped(a, b)) => format!("'{a}' and '{b}' swapped"),
         (Lang::En, Edit::Replaced(a, b)) => format!("'{a}' replaced by '{b}'"),
@@ -530,14 +530,14 @@ pub fn edit(lang: Lang, e: &Edit) -> String {
     }
 }
 
-pub fn only_case(lang: Lang) -> &'static str {
+pub(crate) fn only_case(lang: Lang) -> &'static str {
     match lang {
         Lang::En => "only letter case differs",
         Lang::Fr => "seule la casse diffère",
     }
 }
 
-pub fn too_long(lang: Lang) -> &'static str {
+pub(crate) fn too_long(lang: Lang) -> &'static str {
     match lang {
         Lang::En => "too long to explain",
         Lang::Fr => "trop long pour être expliqué",

@@ -136,7 +136,7 @@ impl Normalized {
 }
 
 /// Normalise `input`, reading at most `max_chars` characters.
-pub fn normalize(input: &str, max_chars: usize) -> Normalized {
+pub(crate) fn normalize(input: &str, max_chars: usize) -> Normalized {
     if input.is_ascii() {
         normalize_ascii(input, max_chars)
     } else {
