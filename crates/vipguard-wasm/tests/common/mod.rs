@@ -428,27 +428,27 @@ macro_rules! wasm_suites {
     () => {
         #[wasm_bindgen_test::wasm_bindgen_test]
         async fn verdicts_match_the_cli() {
-            wasm_common::verdicts_match_the_cli().await;
+            common::verdicts_match_the_cli().await;
         }
 
         #[wasm_bindgen_test::wasm_bindgen_test]
         async fn avatar_verdicts_match_the_cli() {
-            wasm_common::avatar_verdicts_match_the_cli().await;
+            common::avatar_verdicts_match_the_cli().await;
         }
 
         #[wasm_bindgen_test::wasm_bindgen_test]
         async fn hashes_match_native() {
-            wasm_common::hashes_match_native().await;
+            common::hashes_match_native().await;
         }
 
         #[wasm_bindgen_test::wasm_bindgen_test]
         async fn snapshots_match_native() {
-            wasm_common::snapshots_match_native().await;
+            common::snapshots_match_native().await;
         }
 
         #[wasm_bindgen_test::wasm_bindgen_test]
         async fn errors_carry_the_cli_messages() {
-            wasm_common::errors_carry_the_cli_messages().await;
+            common::errors_carry_the_cli_messages().await;
         }
     };
 }
