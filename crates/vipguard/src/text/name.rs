@@ -230,6 +230,15 @@ const FILLER: &[&str] = &[
     "loan", "loans", "refund", "refunds", "bonus", "bonuses", "reward", "rewards", "offer", "offers",
     "deals", "payout", "recovery", "huduma", "msaada", "boafo", "taimako",
     "iranlowo", "apoio", "aide", "sav",
+    // What fake crypto and app pages offer under a brand's name (MetaMask Airdrop, OpenSea Drops,
+    // Download MetaMask), in English, French (télécharger, portefeuille, cadeau), Portuguese (baixar,
+    // carteira) and Spanish (descargar, billetera). Not words that are also given names (Win).
+    "airdrop", "airdrops", "drop", "drops", "download", "downloads", "app", "apps", "wallet",
+    "wallets", "login", "signin", "claim", "claims", "mint", "minting", "nft", "nfts", "token",
+    "tokens", "swap", "staking", "bridge", "connect", "verify", "verification", "validate",
+    "validation", "sync", "unlock", "migrate", "migration", "presale", "whitelist", "dapp", "web3",
+    "defi", "install", "extension", "telecharger", "telechargement", "portefeuille", "connexion",
+    "cadeau", "cadeaux", "gratuit", "baixar", "carteira", "descargar", "billetera",
     // Titles of office and address that stand before names (Comrade Julius Malema, Mhe. …, Maître …).
     "comrade", "comr", "cde", "mhe", "mheshimiwa", "dkt", "maitre",
 ];

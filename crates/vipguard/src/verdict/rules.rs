@@ -39,6 +39,7 @@ pub(super) fn discount_handle(
         h = 0;
     } else if name_again(v, p, name, handle, own_name, n)
         || (own_name && matches!(name.as_ref().map(|(m, _)| &m.how), Some(NameHow::Similar)))
+        || one_word_twice(v, name, h)
     {
         h = h.min(1);
     }
@@ -151,6 +152,18 @@ fn name_again(
                     _ => true,
                 }
         })
+}
+
+/// **One word, twice.** A one-word display name that the handle only writes again, near a protected
+/// name without being it ("Definity" as @definity against DFINITY, @dfinity), is one resemblance seen
+/// twice: a word that happens to be near a brand's. Counted once. When the word is the protected name
+/// itself, or is written with lookalikes, it is a copy and both count. Fixtures:
+/// `near_brand_words.jsonl`.
+fn one_word_twice(v: &ProfileView, name: &Found<NameMatch>, h: u8) -> bool {
+    h > 0
+        && h < 3
+        && matches!(name.as_ref().map(|(m, _)| &m.how), Some(NameHow::Similar))
+        && matches!(v.name.fold.as_slice(), [word] if *word == v.handle.fold)
 }
 
 /// Whether the handle only reads as the protected one through a capital I for l.
