@@ -126,7 +126,7 @@ fn bad_snapshots_are_refused_with_what_is_wrong() {
         (
             "another format",
             &other_format,
-            "(format 65); this is vipguard",
+            "(format 66); this is vipguard",
         ),
         (
             "one bit flipped",

@@ -203,6 +203,9 @@ pub(crate) struct Index {
     exact: MultiMap,
     /// Handle keys and their one-deletion variants.
     deletes: MultiMap,
+    /// Handle keys of GRAM_MIN_LEN+ characters under each of their trigrams and their length: a
+    /// count of shared trigrams finds keys two edits away, which one deletion each side cannot.
+    grams: MultiMap,
     /// Token id by the hash of the token.
     token_ids: MultiMap,
     /// Token ids by the hash of the token and of each of its one-deletion variants.
@@ -221,6 +224,35 @@ pub(crate) struct Index {
     /// Substring lookups were a fifth of a check's cache misses; the table removes about a third of
     /// them (docs/benchmarks.md).
     starts: Vec<u64>,
+}
+
+/// Shortest handle key looked up by trigrams. Shorter keys have a typo limit of 1, which the deletion
+/// neighbourhood covers.
+const GRAM_MIN_LEN: usize = 10;
+/// Edits the trigram count allows for: the typo limit of long keys (`typo_limit`).
+const GRAM_EDITS: usize = 2;
+
+/// The distinct trigrams of `key` (by characters), each hashed with `len`, the length of the keys
+/// they are looked up among.
+fn grams(key: &str, len: usize, out: &mut Vec<u64>) {
+    let start = out.len();
+    let chars: Vec<(usize, char)> = key.char_indices().collect();
+    for w in chars.windows(3) {
+        let end = w[2].0 + w[2].1.len_utf8();
+        out.push(mix(fnv_extend(
+            fnv(&key[w[0].0..end]),
+            &(len as u32).to_le_bytes(),
+        )));
+    }
+    out[start..].sort_unstable();
+    let mut kept = start;
+    for i in start..out.len() {
+        if i == start || out[i] != out[kept - 1] {
+            out[kept] = out[i];
+            kept += 1;
+        }
+    }
+    out.truncate(kept);
 }
 
 const START_BYTES: usize = 4;
@@ -346,8 +378,9 @@ impl Index {
         ix
     }
 
-    /// Add a handle-like target (a handle, or a name written as one) of account `a`.
-    pub(crate) fn add_handle(&mut self, a: u32, k: &HandleKeys) {
+    /// Add a handle-like target (a handle, or a name written as one) of account `a`; `far` also makes it
+    /// findable two edits away (`two_edits`).
+    pub(crate) fn add_handle(&mut self, a: u32, k: &HandleKeys, far: bool) {
         for key in [&k.fold, &k.glyph, &k.leet] {
             self.exact.push(fnv(key), a);
             if key.len() > START_BYTES {
@@ -362,6 +395,13 @@ impl Index {
             };
             for key in keys {
                 neighbourhood(key, |h| self.deletes.push(h, a));
+            }
+        }
+        if far && k.fold_len >= GRAM_MIN_LEN {
+            let mut keys = Vec::with_capacity(k.fold_len);
+            grams(&k.fold, k.fold_len, &mut keys);
+            for g in keys {
+                self.grams.push(g, a);
             }
         }
     }
@@ -456,20 +496,22 @@ impl Index {
         Ok(ix)
     }
 
-    fn maps(&self) -> [(&'static str, &MultiMap); 5] {
+    fn maps(&self) -> [(&'static str, &MultiMap); 6] {
         [
             ("exact", &self.exact),
             ("deletes", &self.deletes),
+            ("grams", &self.grams),
             ("token_ids", &self.token_ids),
             ("token_deletes", &self.token_deletes),
             ("by_tokens", &self.by_tokens),
         ]
     }
 
-    fn maps_mut(&mut self) -> [(&'static str, &mut MultiMap); 5] {
+    fn maps_mut(&mut self) -> [(&'static str, &mut MultiMap); 6] {
         [
             ("exact", &mut self.exact),
             ("deletes", &mut self.deletes),
+            ("grams", &mut self.grams),
             ("token_ids", &mut self.token_ids),
             ("token_deletes", &mut self.token_deletes),
             ("by_tokens", &mut self.by_tokens),
@@ -481,6 +523,7 @@ impl Index {
         &self,
         handle: &HandleKeys,
         cores: &[crate::text::handle::Core],
+        segments: &[String],
         name: &NameKeys,
     ) -> Vec<u32> {
         let mut out: Vec<u32> = Vec::with_capacity(64);
@@ -497,7 +540,7 @@ impl Index {
             } else {
                 &[&handle.fold, &handle.leet]
             };
-            for key in typo_keys {
+            for key in typo_keys.iter().copied().chain(segments) {
                 neighbourhood(key, |h| typos.push(h));
             }
             // Embedded: every proper substring of 5+ characters, hashed incrementally from each start.
@@ -539,12 +582,44 @@ impl Index {
         }
         self.exact.get_many(&exact, &mut out);
         self.deletes.get_many(&typos, &mut out);
+        if !self.grams.entries.is_empty() {
+            for key in std::iter::once(&handle.fold).chain(segments) {
+                self.two_edits(key, &mut out);
+            }
+        }
         if !name.fold.is_empty() {
             self.token_candidates(name, &mut out);
         }
         out.sort_unstable();
         out.dedup();
         out
+    }
+
+    /// Accounts with a handle key of GRAM_MIN_LEN+ characters within GRAM_EDITS edits of `key`: each
+    /// edit spoils at most three trigrams, so such a key of length L shares at least L - 2 - 3 ×
+    /// GRAM_EDITS of them with `key` (the q-gram count filter).
+    fn two_edits(&self, key: &str, out: &mut Vec<u32>) {
+        // Only keys as long as those indexed: between shorter words and long keys the count filter
+        // admits too much (two trigrams), and one-edit typos of shorter keys come from the deletions.
+        let n = key.chars().count();
+        if n < GRAM_MIN_LEN {
+            return;
+        }
+        let mut keys = Vec::with_capacity(n);
+        let mut found = Vec::new();
+        for len in (n.saturating_sub(GRAM_EDITS)).max(GRAM_MIN_LEN)..=n + GRAM_EDITS {
+            keys.clear();
+            found.clear();
+            grams(key, len, &mut keys);
+            self.grams.get_many(&keys, &mut found);
+            found.sort_unstable();
+            let need = len - 2 - 3 * GRAM_EDITS;
+            for run in found.chunk_by(|a, b| a == b) {
+                if run.len() >= need {
+                    out.push(run[0]);
+                }
+            }
+        }
     }
 
     fn token_candidates(&self, name: &NameKeys, out: &mut Vec<u32>) {
@@ -591,7 +666,7 @@ mod tests {
         let mut ix = Index::default();
         for (i, (name, handle)) in accounts.iter().enumerate() {
             ix.add_name(i as u32, &NameKeys::new(name));
-            ix.add_handle(i as u32, &HandleKeys::new("x", handle));
+            ix.add_handle(i as u32, &HandleKeys::new("x", handle), true);
         }
         ix.finish();
         ix
@@ -599,7 +674,7 @@ mod tests {
 
     fn candidates(ix: &Index, name: &str, handle: &str) -> Vec<u32> {
         let h = HandleKeys::new("x", handle);
-        ix.candidates(&h, &h.cores(), &NameKeys::new(name))
+        ix.candidates(&h, &h.cores(), &h.segments(), &NameKeys::new(name))
     }
 
     const LIST: &[(&str, &str)] = &[

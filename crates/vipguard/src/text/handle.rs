@@ -206,6 +206,29 @@ impl HandleKeys {
         }
     }
 
+    /// Words of a handle of several words that are long enough to be a protected handle of 8+ letters
+    /// with a typo (`home_myetherwallat`, `myethewaliet_login`), as fold keys. Whole handles are
+    /// compared on their own; these are for a typo inside a longer handle.
+    pub(crate) fn segments(&self) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for words in [&self.parts, &self.words] {
+            if words.len() < 2 {
+                continue;
+            }
+            for w in words.iter().filter(|w| w.chars().count() >= MIN_SEGMENT) {
+                let key = if w.bytes().all(|b| b.is_ascii_lowercase()) && !w.contains("rn") {
+                    w.clone()
+                } else {
+                    normalize(w, MAX_HANDLE_CHARS).fold_compact()
+                };
+                if key.chars().count() >= MIN_SEGMENT && key != self.fold && !out.contains(&key) {
+                    out.push(key);
+                }
+            }
+        }
+        out
+    }
+
     /// The handle with affixes taken off, each with the affixes removed. Only whole parts are removed
     /// where the handle separates them (`real_davido`, `davido_ng`); in a run-together handle only words
     /// of the affix list of at least two letters (`realdavido`, `davidoofficial`), keeping 4+ letters.
@@ -526,6 +549,13 @@ fn leet_char(c: char) -> char {
     }
 }
 
+/// Shortest protected key whose typos are looked for inside a longer handle: shorter ones, with a
+/// typo, are found inside too many ordinary words.
+pub(crate) const MIN_EMBEDDED_TYPO: usize = 8;
+
+/// Shortest handle word that can be such a typo (one edit shorter than MIN_EMBEDDED_TYPO).
+const MIN_SEGMENT: usize = MIN_EMBEDDED_TYPO - 1;
+
 /// Largest edit distance still read as a typo of a key of `len` characters.
 pub(crate) fn typo_limit(len: usize) -> usize {
     match len {
@@ -547,6 +577,8 @@ pub(crate) enum HandleHow {
     Embedded,
     /// Within a few edits (the edit itself is explained for the chosen match only, by `explain_edit`).
     Typo { distance: usize },
+    /// One word of a longer handle is within a few edits of the protected handle (`home_myetherwallat`).
+    EmbeddedTypo { segment: String, distance: usize },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -560,7 +592,12 @@ pub(crate) struct HandleMatch {
 
 /// Compare a profile's handle (with its `cores()`, computed once per profile) with one target: a
 /// protected handle or a protected name written as a handle.
-pub(crate) fn compare(p: &HandleKeys, p_cores: &[Core], t: &HandleKeys) -> Option<HandleMatch> {
+pub(crate) fn compare(
+    p: &HandleKeys,
+    p_cores: &[Core],
+    p_segments: &[String],
+    t: &HandleKeys,
+) -> Option<HandleMatch> {
     if t.fold.len() < 3 || p.fold.is_empty() {
         return None;
     }
@@ -646,6 +683,23 @@ pub(crate) fn compare(p: &HandleKeys, p_cores: &[Core], t: &HandleKeys) -> Optio
     if tlen >= 5 && p.fold.contains(&t.fold) {
         return m(HandleHow::Embedded, 2);
     }
+    if tlen >= MIN_EMBEDDED_TYPO {
+        let limit = typo_limit(tlen);
+        for s in p_segments {
+            if s.chars().count().abs_diff(tlen) <= limit {
+                if let Some(d) = osa_within(s, &t.fold, limit) {
+                    let segment = s.clone();
+                    return m(
+                        HandleHow::EmbeddedTypo {
+                            segment,
+                            distance: d,
+                        },
+                        2,
+                    );
+                }
+            }
+        }
+    }
     None
 }
 
@@ -665,7 +719,7 @@ mod tests {
 
     fn cmp(p: &str, t: &str) -> Option<HandleMatch> {
         let p = HandleKeys::new("x", p);
-        compare(&p, &p.cores(), &HandleKeys::new("x", t))
+        compare(&p, &p.cores(), &p.segments(), &HandleKeys::new("x", t))
     }
 
     #[test]

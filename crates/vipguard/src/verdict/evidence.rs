@@ -156,13 +156,45 @@ fn handle(lang: Lang, v: &ProfileView, p: &Prepared, b: &Assessment) -> Option<E
             wording::handle(lang, h, how, what())
         }
         HandleHow::Embedded => wording::handle(lang, h, HandleWords::Embedded, what()),
+        HandleHow::EmbeddedTypo { segment, distance } => {
+            let edit = explain_edit(lang, &t.keys.fold, segment);
+            e.distance = Some(*distance);
+            let how = HandleWords::EmbeddedTypo {
+                segment,
+                distance: *distance,
+                edit: &edit,
+            };
+            let d = wording::handle(lang, h, how, what());
+            e.edit = Some(edit);
+            d
+        }
         HandleHow::Typo { distance } => {
-            // Explained on the keys that were compared, so the edit matches the distance.
-            let edit = explain_edit(lang, &t.keys.fold, &v.handle.fold);
+            // Explained on the keys whose distance was found (the fold keys, else the keys with
+            // digits or capital I read as letters), so the edits listed are as many as it says.
+            let (p, k) = (&v.handle, &t.keys);
+            let pairs = [(&k.fold, &p.fold), (&k.leet, &p.leet), (&k.glyph, &p.glyph)];
+            let chosen = pairs
+                .iter()
+                .position(|(a, b)| edits(a, b).is_some_and(|e| e.len() == *distance))
+                .unwrap_or(0);
+            let (from, to) = pairs[chosen];
+            let edit = explain_edit(lang, from, to);
+            // Read through lookalikes (vv as w, capital I as l): say which.
+            let mut tricks = Vec::new();
+            if chosen == 2 {
+                let vv = |s: &str| s.to_ascii_lowercase().contains("vv");
+                if h.contains('I') || k.display.contains('I') {
+                    tricks.push(Lookalike::IL);
+                }
+                if vv(h) && !vv(&k.display) {
+                    tricks.push(Lookalike::VV);
+                }
+            }
             e.distance = Some(*distance);
             let how = HandleWords::Typo {
                 distance: *distance,
                 edit: &edit,
+                tricks: &tricks,
             };
             let d = wording::handle(lang, h, how, what());
             e.edit = Some(edit);

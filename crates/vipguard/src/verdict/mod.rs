@@ -56,6 +56,8 @@ struct ProfileView<'a> {
     name: NameKeys,
     handle: HandleKeys,
     cores: Vec<handle::Core>,
+    /// Words of a longer handle that may be a protected handle with a typo.
+    segments: Vec<String>,
     /// Protected accounts whose avatar the profile's avatar copies, best first.
     avatar_matches: Vec<(u32, AvatarMatch)>,
     undone: Undone,
@@ -86,7 +88,7 @@ impl Checker {
                 index.add_name(i as u32, n);
             }
             for t in &p.targets {
-                index.add_handle(i as u32, &t.keys);
+                index.add_handle(i as u32, &t.keys, !t.names_in_key);
             }
             prepared.push(OnceLock::from(p));
         }
@@ -249,7 +251,9 @@ impl Checker {
             _ => Vec::new(),
         };
         view.undone = avatar.map(|q| q.undone).unwrap_or_default();
-        let mut candidates = self.index.candidates(&view.handle, &view.cores, &view.name);
+        let mut candidates =
+            self.index
+                .candidates(&view.handle, &view.cores, &view.segments, &view.name);
         candidates.extend(view.avatar_matches.iter().map(|(a, _)| *a));
         candidates.sort_unstable();
         candidates.dedup();
@@ -308,11 +312,20 @@ impl Checker {
         let name = NameKeys::new(&profile.name);
         let handle = HandleKeys::new(&profile.platform, &profile.handle);
         let cores = handle.cores();
+        // A word of the handle that is mostly the profile's own name (@eagle_patience for "Patience
+        // Okafor") is not read as a typo of a protected handle.
+        let mut segments = handle.segments();
+        segments.retain(|s| {
+            !name.fold.iter().any(|w| {
+                w.chars().count() >= 3 && s.contains(w.as_str()) && w.len() * 10 >= s.len() * 7
+            })
+        });
         ProfileView {
             profile,
             name,
             handle,
             cores,
+            segments,
             avatar_matches: Vec::new(),
             undone: Undone::default(),
             handle_is_own_name: std::cell::OnceCell::new(),

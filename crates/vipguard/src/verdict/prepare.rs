@@ -18,6 +18,11 @@ pub(super) struct Prepared {
 pub(super) struct Target {
     pub(super) keys: HandleKeys,
     pub(super) kind: TargetKind,
+    /// The key is written with two or more words of the account's names (@AlikoDangote, @ajoke_jaiyeola),
+    /// as people's handles are. Namesakes write theirs the same way, so such a key is not matched two
+    /// edits away or with a typo inside a longer handle (@chinyere_eze, @lucky_elizabeth): that reach
+    /// is for brand-like handles (@myetherwallet, @MetaMask).
+    pub(super) names_in_key: bool,
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -40,8 +45,10 @@ pub(super) fn prepare(a: &Account) -> Prepared {
         (&a.official, TargetKind::Official),
     ] {
         for h in list {
+            let keys = HandleKeys::target(&h.platform, &h.handle);
             targets.push(Target {
-                keys: HandleKeys::target(&h.platform, &h.handle),
+                names_in_key: names_in_key(&keys.fold, &names),
+                keys,
                 kind,
             });
         }
@@ -53,10 +60,22 @@ pub(super) fn prepare(a: &Account) -> Prepared {
             targets.push(Target {
                 keys: HandleKeys::from_name(&fold, &n.norm.glyph_compact(), display),
                 kind: TargetKind::Name,
+                names_in_key: n.fold.len() >= 2,
             });
         }
     }
     Prepared { names, targets }
+}
+
+/// Whether two or more distinct words (of two letters or more) of the account's names appear in `key`.
+fn names_in_key(key: &str, names: &[NameKeys]) -> bool {
+    let mut found: Vec<&str> = Vec::new();
+    for w in names.iter().flat_map(|n| &n.fold) {
+        if w.len() >= 2 && key.contains(w.as_str()) && !found.contains(&w.as_str()) {
+            found.push(w);
+        }
+    }
+    found.len() >= 2
 }
 
 /// Reference hashes of a protected avatar given as hashes (image paths are enrolled first); a bare

@@ -28,13 +28,14 @@ pub(super) fn discount_handle(
     if spelled && own_name {
         h = 0;
     }
-    let handle_explained = own_name
-        && !spelled
-        && n <= 1
-        && !holds_protected_name(name)
-        && !spells_protected_handle(v, p, handle)
-        && !copies_protected_handle(v, p, handle)
-        && !near_copy_of_a_name(&v.name, &p.names);
+    let handle_explained = (own_name && n <= 1 && far_typo(handle))
+        || own_name
+            && !spelled
+            && n <= 1
+            && !holds_protected_name(name)
+            && !spells_protected_handle(v, p, handle)
+            && !copies_protected_handle(v, p, handle)
+            && !near_copy_of_a_name(&v.name, &p.names);
     if handle_explained {
         h = 0;
     } else if name_again(v, p, name, handle, own_name, n)
@@ -55,6 +56,17 @@ fn own_name(v: &ProfileView, h: u8) -> bool {
         && *v
             .handle_is_own_name
             .get_or_init(|| explained_by_own_name(&v.handle, &v.name))
+}
+
+/// **Far typo.** A handle two edits or more from a protected one, or with a typo of it inside, that is
+/// the profile's own, different name (@chinyere_eze for "Chinyere Eze" against @chinyerezy) is explained by it,
+/// even when that name is itself near the protected one: at that distance namesakes' handles match too.
+/// Fixtures: `handle_long_typos.jsonl`.
+fn far_typo(handle: &Found<HandleMatch>) -> bool {
+    matches!(
+        handle.as_ref().map(|(m, _)| &m.how),
+        Some(HandleHow::Typo { distance: 2.. } | HandleHow::EmbeddedTypo { .. })
+    )
 }
 
 /// **Name spells the handle, and the handle is the own name.** A handle made of the profile's own

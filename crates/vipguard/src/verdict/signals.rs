@@ -57,7 +57,9 @@ pub(super) fn best_handle(v: &ProfileView, p: &Prepared, a: &Account) -> Found<H
         .iter()
         .enumerate()
         .filter_map(|(i, t)| {
-            handle::compare(&v.handle, &v.cores, &t.keys).map(|mut m| {
+            // Typos inside a longer handle only for brand-like keys (prepare::Target::names_in_key).
+            let segments: &[String] = if t.names_in_key { &[] } else { &v.segments };
+            handle::compare(&v.handle, &v.cores, segments, &t.keys).map(|mut m| {
                 if t.kind == TargetKind::Name {
                     m.strength = m.strength.min(2);
                 }

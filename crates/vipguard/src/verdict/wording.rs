@@ -245,6 +245,14 @@ pub(crate) enum HandleWords<'a> {
     Typo {
         distance: usize,
         edit: &'a str,
+        /// Lookalikes the handle was read through to find the distance.
+        tricks: &'a [Lookalike],
+    },
+    /// One word of the handle is a typo of the protected handle.
+    EmbeddedTypo {
+        segment: &'a str,
+        distance: usize,
+        edit: &'a str,
     },
 }
 
@@ -274,6 +282,15 @@ fn lookalikes(lang: Lang, tricks: &[Lookalike]) -> String {
     words.join(if lang == Lang::En { "; " } else { " ; " })
 }
 
+/// " (vv looks like w)" after an explanation, or nothing.
+fn tricks_after(lang: Lang, tricks: &[Lookalike]) -> String {
+    if tricks.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", lookalikes(lang, tricks))
+    }
+}
+
 pub(crate) fn handle(lang: Lang, h: &str, how: HandleWords, t: Target) -> String {
     let what = target(lang, &t);
     match lang {
@@ -301,9 +318,22 @@ pub(crate) fn handle(lang: Lang, h: &str, how: HandleWords, t: Target) -> String
                 }
             ),
             HandleWords::Embedded => format!("Handle @{h} contains the {what}"),
-            HandleWords::Typo { distance, edit } => {
-                format!("Handle @{h} is {distance} edit(s) from the {what}: {edit}")
-            }
+            HandleWords::Typo {
+                distance,
+                edit,
+                tricks,
+            } => format!(
+                "Handle @{h} is {distance} edit(s) from the {what}: {edit}{}",
+                tricks_after(lang, tricks)
+            ),
+            HandleWords::EmbeddedTypo {
+                segment,
+                distance,
+                edit,
+            } => format!(
+                "Handle @{h} contains {}, {distance} edit(s) from the {what}: {edit}",
+                q(lang, segment)
+            ),
         },
         Lang::Fr => match how {
             HandleWords::LooksIdentical { edit, tricks } => format!(
@@ -329,9 +359,22 @@ pub(crate) fn handle(lang: Lang, h: &str, how: HandleWords, t: Target) -> String
                 }
             ),
             HandleWords::Embedded => format!("L'identifiant @{h} contient {what}"),
-            HandleWords::Typo { distance, edit } => {
-                format!("L'identifiant @{h} est à {distance} modification(s) de {what} : {edit}")
-            }
+            HandleWords::Typo {
+                distance,
+                edit,
+                tricks,
+            } => format!(
+                "L'identifiant @{h} est à {distance} modification(s) de {what} : {edit}{}",
+                tricks_after(lang, tricks)
+            ),
+            HandleWords::EmbeddedTypo {
+                segment,
+                distance,
+                edit,
+            } => format!(
+                "L'identifiant @{h} contient {}, à {distance} modification(s) de {what} : {edit}",
+                q(lang, segment)
+            ),
         },
     }
 }
