@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -f pkg/vipguard_bg.wasm ] || { echo "wasm-bench: build pkg/ first (make pkg)" >&2; exit 2; }
-python3 scripts/wasm-size.py target/wasm32-unknown-unknown/wasm/vipguard.wasm pkg/vipguard_bg.wasm | tee target/wasm-size.txt
+python3 scripts/wasm-size.py target/wasm32-unknown-unknown/wasm/vipguard_wasm.wasm pkg/vipguard_bg.wasm | tee target/wasm-size.txt
 echo
 bash scripts/wasm-floor.sh
 cargo build --release --quiet --example wasm_bench_native

@@ -1,4 +1,4 @@
-// The browser side of `make wasm-bench`: the same work as examples/wasm_bench_native.rs, timed the same
+// The browser side of `make wasm-bench`: the same work as crates/vipguard/examples/wasm_bench_native.rs, timed the same
 // way, in headless Chromium. Inputs come from target/wasm-bench (written by the native side).
 import init, { Checker, hashImage } from '/pkg/vipguard.js';
 

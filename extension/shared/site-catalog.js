@@ -13,7 +13,8 @@ globalThis.vipguardSiteCatalog = (() => {
   // In the order the bulk page offers platforms. `adapter`: content/sites/<adapter>.js. `pageHosts`: where
   // the adapter runs (the manifests' content scripts and host permissions). `addressHosts`: other hosts a
   // pasted profile address may name. `avatarHosts` exact hosts, `avatarDomains` any subdomain of them.
-  // `profilePath`: a profile address's path, its first group the handle. Mastodon (any server, recognised
+  // `profilePath`: a profile address's path, its first group the handle. `notPeople`: first path words of
+  // the site's own pages that are not profiles (what its adapter skips). Mastodon (any server, recognised
   // by its markup) and the generic adapter (sites the reviewer enables) have no hosts of their own: the
   // worker registers their scripts when they are switched on.
   const SITES = [
@@ -24,8 +25,7 @@ globalThis.vipguardSiteCatalog = (() => {
       avatarHosts: ['pbs.twimg.com', 'abs.twimg.com'], avatarDomains: [],
       profilePath: /^\/([A-Za-z0-9_]{1,50})\/?$/,
       notPeople: ['home', 'explore', 'search', 'notifications', 'messages', 'settings', 'i', 'compose', 'login', 'logout',
-        'signup', 'tos', 'privacy', 'jobs', 'download', 'hashtag', 'intent',
-        'about', 'features', 'pricing', 'topics', 'orgs', 'marketplace', 'accounts', 'reels', 'direct'],
+        'signup', 'tos', 'privacy', 'jobs', 'download', 'hashtag', 'intent'],
     },
     {
       platform: 'instagram', adapter: 'instagram',
@@ -33,9 +33,7 @@ globalThis.vipguardSiteCatalog = (() => {
       addressHosts: ['instagram.com'],
       avatarHosts: [], avatarDomains: ['cdninstagram.com', 'fbcdn.net'],
       profilePath: /^\/([A-Za-z0-9_.]{1,60})\/?$/,
-      notPeople: ['explore', 'reels', 'direct', 'accounts', 'stories', 'p', 'reel', 'about', 'legal', 'web',
-        'home', 'search', 'notifications', 'messages', 'settings', 'i', 'login', 'signup', 'features', 'pricing', 'topics',
-        'orgs', 'marketplace'],
+      notPeople: ['explore', 'reels', 'direct', 'accounts', 'stories', 'p', 'reel', 'about', 'legal', 'web'],
     },
     {
       platform: 'mastodon', adapter: 'mastodon',
@@ -56,8 +54,7 @@ globalThis.vipguardSiteCatalog = (() => {
       pageHosts: ['github.com'], addressHosts: ['www.github.com'],
       avatarHosts: ['avatars.githubusercontent.com'], avatarDomains: [],
       profilePath: /^\/([A-Za-z0-9-]{1,60})\/?$/,
-      notPeople: ['about', 'features', 'pricing', 'topics', 'orgs', 'marketplace', 'explore', 'search', 'notifications',
-        'settings', 'login', 'signup', 'home', 'messages', 'i', 'accounts', 'reels', 'direct'],
+      notPeople: [],
     },
     {
       platform: 'youtube', adapter: 'youtube',
@@ -81,6 +78,10 @@ globalThis.vipguardSiteCatalog = (() => {
   ];
   for (const s of SITES) Object.freeze(s);
 
+  // First path words that a pasted profile address never names a person by, on any site (the bulk page).
+  const NOT_PEOPLE_IN_ADDRESSES = ['home', 'explore', 'search', 'notifications', 'messages', 'settings', 'i', 'login',
+    'signup', 'about', 'features', 'pricing', 'topics', 'orgs', 'marketplace', 'accounts', 'reels', 'direct'];
+
   // The scripts a page gets, in order, for the adapter `adapter` (the manifests' lists, and the worker's
   // for Mastodon and generic sites).
   const contentScripts = (adapter) => ['shared/i18n.js', 'shared/report.js', 'shared/site-catalog.js', 'content/annotate.js',
@@ -103,6 +104,8 @@ globalThis.vipguardSiteCatalog = (() => {
     isAvatarHost: (host) => SITES.some((s) => s.avatarHosts.includes(host) || s.avatarDomains.some((d) => host.endsWith(`.${d}`))),
     // Whether a path's first segment is one of the site's pages that are not people (any case).
     notPerson: (platform, segment) => !!byPlatform.get(platform)?.notPeople.includes(String(segment).toLowerCase()),
+    // Whether a pasted address's first path word names no person on any site (the bulk page).
+    notPersonInAddress: (segment) => NOT_PEOPLE_IN_ADDRESSES.includes(String(segment).toLowerCase()),
     contentScripts,
   });
 })();

@@ -25,6 +25,12 @@ const CASES = [
   ['Aminata Sowé', { platform: 'x', handle: '', name: 'Aminata Sowé' }],
   ['tundemi_0fficial', { platform: 'x', handle: 'tundemi_0fficial', name: '' }],
   ['https://x.com/home', { error: 'line 1: not a profile address on x.com' }],
+  // Page words are refused as handles on every site, as before the site catalogue; others are handles.
+  ['https://www.youtube.com/@home', { error: 'line 1: not a profile address on www.youtube.com' }],
+  ['https://www.tiktok.com/@explore', { error: 'line 1: not a profile address on www.tiktok.com' }],
+  ['https://bsky.app/profile/search', { error: 'line 1: not a profile address on bsky.app' }],
+  ['https://x.com/privacy', { platform: 'x', handle: 'privacy', name: '' }],
+  ['https://www.instagram.com/p', { platform: 'instagram', handle: 'p', name: '' }],
   ['https://example.org/people/ada', { error: 'line 1: example.org is not a site vipguard reads profile addresses of' }],
   ['ftp://x.com/ada', { error: 'line 1: not a web address' }],
 ];

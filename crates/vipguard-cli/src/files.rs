@@ -11,7 +11,6 @@ pub(crate) const MAX_PICTURE_BYTES: u64 = 50 << 20;
 /// A picture file's bytes. Only regular files, and at most MAX_PICTURE_BYTES: a path to /dev/zero
 /// would otherwise fill memory, and a FIFO would hang the scan.
 pub(crate) fn read_picture(path: &Path) -> Result<Vec<u8>, String> {
-    use std::io::Read;
     let meta = std::fs::metadata(path).map_err(|e| format!("cannot read: {e}"))?;
     if meta.is_dir() {
         return Err("cannot read: it is a folder, not a picture".into());

@@ -23,9 +23,9 @@ pub(crate) fn avatar_query(path: &Path) -> Result<QueryHashes, String> {
     Ok(query_hashes(&decode(&bytes)?))
 }
 
-/// Check one profile with its avatar (resolved against `base`); an unreadable avatar is said in the
+/// Check one profile with its avatar file (already resolved by the caller); an unreadable avatar is said in the
 /// evidence and the text check still runs.
-pub(crate) fn check_one(checker: &Checker, p: &Profile, avatar: Option<&Path>) -> CheckResult {
+fn check_one(checker: &Checker, p: &Profile, avatar: Option<&Path>) -> CheckResult {
     let query = avatar.map(|a| (a, avatar_query(a)));
     let hashes = query.as_ref().and_then(|(_, q)| q.as_ref().ok());
     let mut r = checker.check_with_avatar(p, hashes);

@@ -8,9 +8,14 @@ use crate::{error, json_text, parse_list, parse_query, reject_paths, to_js};
 use js_sys::JSON;
 use vipguard::{parse_json_line, ErrorResult, Lang, QueryHashes};
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 
 type Engine = vipguard::Checker;
+
+/// The language of evidence from a tag ("en", "fr", "fr-FR"); English when none is given.
+fn evidence_lang(tag: Option<String>) -> Result<Lang, JsError> {
+    tag.as_deref()
+        .map_or(Ok(Lang::En), |t| Lang::parse(t).map_err(error))
+}
 
 /// The engine over one protected list.
 #[wasm_bindgen]
@@ -29,10 +34,7 @@ impl Checker {
         format: Option<String>,
         lang: Option<String>,
     ) -> Result<Checker, JsError> {
-        let lang = match lang.as_deref() {
-            Some(tag) => Lang::parse(tag).map_err(error)?,
-            None => Lang::En,
-        };
+        let lang = evidence_lang(lang)?;
         let list = parse_list(list, format).map_err(error)?;
         reject_paths(&list).map_err(error)?;
         Ok(Checker {
@@ -49,10 +51,7 @@ impl Checker {
     /// A checker from `snapshot()`'s bytes, much faster than building from the list. Throws an `Error`
     /// when the bytes are not a whole snapshot of this version (then build from the list again).
     pub fn restore(snapshot: &[u8], lang: Option<String>) -> Result<Checker, JsError> {
-        let lang = match lang.as_deref() {
-            Some(tag) => Lang::parse(tag).map_err(error)?,
-            None => Lang::En,
-        };
+        let lang = evidence_lang(lang)?;
         let inner = vipguard::restore_snapshot(snapshot, "snapshot").map_err(error)?;
         Ok(Checker {
             inner: inner.with_lang(lang),

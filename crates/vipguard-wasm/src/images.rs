@@ -5,7 +5,6 @@ use crate::{error, to_js};
 use serde::Serialize;
 use vipguard::{decode, decode_rgba, enroll_rgb, plain_and_query, Rgb};
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 
 #[derive(Serialize)]
 struct ImageHash {
@@ -27,7 +26,7 @@ fn rgba(width: u32, height: u32, pixels: &[u8]) -> Result<Rgb, JsError> {
     decode_rgba(width, height, pixels).map_err(error)
 }
 
-/// Decode image bytes (JPEG, PNG, WebP, GIF) and hash them.
+/// Decode image bytes (JPEG, PNG, WebP; GIF and others go through hashRgba) and hash them.
 #[wasm_bindgen(js_name = hashImage)]
 pub fn hash_image(bytes: &[u8]) -> Result<ImageHashOut, JsError> {
     let rgb = decode(bytes).map_err(error)?;

@@ -5,7 +5,6 @@ use crate::{error, parse_list, to_js};
 use serde::Serialize;
 use vipguard::{Account, AvatarRef, ErrorResult, Profile, ProtectedList};
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]

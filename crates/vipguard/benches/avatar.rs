@@ -110,6 +110,6 @@ fn bench(c: &mut Criterion) {
 criterion_group!(benches, bench);
 criterion_main!(benches);
 
-// The allocator the CLI uses (src/main.rs), so the figures are the shipped native build's.
+// The allocator the CLI uses (crates/vipguard-cli/src/main.rs), so the figures are the shipped native build's.
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;

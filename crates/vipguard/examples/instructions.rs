@@ -50,6 +50,6 @@ fn main() {
     }
 }
 
-// The allocator the CLI uses (src/main.rs), so the counts are the shipped native build's.
+// The allocator the CLI uses (crates/vipguard-cli/src/main.rs), so the counts are the shipped native build's.
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;

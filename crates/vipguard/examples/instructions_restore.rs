@@ -23,6 +23,6 @@ fn main() {
     black_box(measured_restore(&snapshot));
 }
 
-// The allocator the CLI uses (src/main.rs), so the counts are the shipped native build's.
+// The allocator the CLI uses (crates/vipguard-cli/src/main.rs), so the counts are the shipped native build's.
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;

@@ -60,7 +60,7 @@ pub use crate::{
     },
     snapshot::{restore as restore_snapshot, save as save_snapshot},
     text::normalize::is_direction_control,
-    verdict::{wording::Lang, Checker},
+    verdict::{Checker, Lang},
 };
 
 /// Matching internals for the benchmarks and measurement examples (`--features internals`): not part

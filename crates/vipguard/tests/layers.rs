@@ -1,6 +1,7 @@
 //! The engine's folders import each other in one direction only (ARCHITECTURE.md, "Invariants"):
 //! this test reads every source file and fails on any `crate::<folder>` path the table below does
 //! not allow. Enforcement for the rule, in the manner of refined-github's `build/features.test.ts`.
+//! (Paths that climb out with `super::super::` are not read; the code uses `crate::` paths.)
 
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -30,22 +31,44 @@ fn imports(text: &str) -> BTreeSet<String> {
             .chars()
             .take_while(|c| c.is_alphanumeric() || *c == '_')
             .collect();
-        // `crate::{a, b}` groups: each name in the braces.
+        // `crate::{a::b, c::{d, e}}` groups: the first name of each item at the group's own depth.
         if module.is_empty() && rest.starts_with('{') {
-            let group = &rest[1..rest.find('}').unwrap_or(rest.len())];
-            for name in group.split(',') {
-                let name: String = name
-                    .trim()
-                    .chars()
-                    .take_while(|c| c.is_alphanumeric() || *c == '_')
-                    .collect();
-                out.insert(name);
-            }
+            out.extend(group_heads(rest));
         } else {
             out.insert(module);
         }
     }
     out
+}
+
+/// The first name of each item of the `{…}` group `rest` starts with, nested groups skipped.
+fn group_heads(rest: &str) -> Vec<String> {
+    let (mut depth, mut item, mut heads) = (0, String::new(), Vec::new());
+    let mut take = |item: &mut String| {
+        let head: String = item
+            .trim()
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '_')
+            .collect();
+        if !head.is_empty() {
+            heads.push(head);
+        }
+        item.clear();
+    };
+    for c in rest.chars() {
+        match c {
+            '{' => depth += 1,
+            '}' if depth == 1 => {
+                take(&mut item);
+                break;
+            }
+            '}' => depth -= 1,
+            ',' if depth == 1 => take(&mut item),
+            _ if depth == 1 => item.push(c),
+            _ => {}
+        }
+    }
+    heads
 }
 
 /// Edges from `module` (a folder or a file of `src/`) that the table does not allow.
@@ -124,6 +147,10 @@ fn the_check_sees_an_import_against_the_layers() {
     assert_eq!(
         violations("candidates", "x.map(crate::snapshot::save)"),
         ["candidates -> snapshot"]
+    );
+    assert_eq!(
+        violations("text", "use crate::{text::{handle, name}, verdict::X};"),
+        ["text -> verdict"]
     );
     assert!(violations("verdict", "use crate::text::handle; $crate::x; my_crate::y").is_empty());
 }

@@ -1,4 +1,4 @@
-//! A checker saved with `snapshot::save` and restored answers exactly as the one that was built, and a
+//! A checker saved with `save_snapshot` and restored answers exactly as the one that was built, and a
 //! snapshot that is not whole and current is refused with an error, never a panic.
 
 mod common;

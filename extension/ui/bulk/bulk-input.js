@@ -3,7 +3,7 @@
 // comes from the site catalogue.
 import '../../shared/site-catalog.js';
 
-const { SITES, PLATFORMS, notPerson, site } = globalThis.vipguardSiteCatalog;
+const { SITES, PLATFORMS, notPersonInAddress, site } = globalThis.vipguardSiteCatalog;
 export { PLATFORMS };
 export const MAX_LINES = 20000;
 
@@ -21,7 +21,7 @@ export function fromUrl(text) {
   for (const s of SITES) {
     if (!s.pageHosts.includes(host) && !s.addressHosts.includes(host)) continue;
     const m = path.match(s.profilePath);
-    if (!m || notPerson(s.platform, m[1])) return { error: `not a profile address on ${host}` };
+    if (!m || notPersonInAddress(m[1])) return { error: `not a profile address on ${host}` };
     return { platform: s.platform, handle: m[1] };
   }
   // Mastodon and other fediverse servers: https://server/@user (or @user@home.server).

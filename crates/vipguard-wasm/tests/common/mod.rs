@@ -1,4 +1,4 @@
-//! The WASM suites shared by `tests/wasm_page.rs` (a browser page) and `tests/wasm_worker.rs` (a service
+//! The WASM suites shared by `tests/page.rs` (a browser page) and `tests/worker.rs` (a service
 //! worker, where the extension runs the engine). Everything is compared with what the native CLI and
 //! library produced for the same input (`scripts/wasm-parity-data.sh`), fetched from the fixture server
 //! whose address `make test` passes as VIPGUARD_FIXTURES_URL.

@@ -228,13 +228,34 @@ pub(crate) struct Index {
 
 /// Shortest handle key looked up by trigrams. Shorter keys have a typo limit of 1, which the deletion
 /// neighbourhood covers.
-const GRAM_MIN_LEN: usize = 10;
+const GRAM_MIN_LEN: usize = 12;
 /// Edits the trigram count allows for: the typo limit of long keys (`typo_limit`).
 const GRAM_EDITS: usize = 2;
+
+/// The key of a handle's letters, the part the trigram stage compares, if it has at least `min`
+/// letters: digits are the numbers anyone adds to a handle (`Ada_Obi2024`), and as the fold key reads
+/// them (0 as o, 1 as l) their trigrams would be shared by a large part of any list.
+fn letters_key(display: &str, fold: &str, min: usize) -> Option<String> {
+    if display.chars().filter(|c| c.is_alphabetic()).count() < min {
+        return None;
+    }
+    if !display.chars().any(char::is_numeric) {
+        return Some(fold.to_string());
+    }
+    let letters: String = display.chars().filter(|c| !c.is_numeric()).collect();
+    Some(
+        crate::text::normalize::normalize(&letters, crate::text::limits::MAX_HANDLE_CHARS)
+            .fold_compact(),
+    )
+}
 
 /// The distinct trigrams of `key` (by characters), each hashed with `len`, the length of the keys
 /// they are looked up among.
 fn grams(key: &str, len: usize, out: &mut Vec<u64>) {
+    debug_assert!(
+        key.chars().all(|c| !c.is_numeric()),
+        "letters only (`letters`)"
+    );
     let start = out.len();
     let chars: Vec<(usize, char)> = key.char_indices().collect();
     for w in chars.windows(3) {
@@ -397,9 +418,13 @@ impl Index {
                 neighbourhood(key, |h| self.deletes.push(h, a));
             }
         }
-        if far && k.fold_len >= GRAM_MIN_LEN {
-            let mut keys = Vec::with_capacity(k.fold_len);
-            grams(&k.fold, k.fold_len, &mut keys);
+        let key = far
+            .then(|| letters_key(&k.display, &k.fold, GRAM_MIN_LEN))
+            .flatten();
+        let len = key.as_ref().map_or(0, |k| k.chars().count());
+        if let Some(key) = key.filter(|_| len >= GRAM_MIN_LEN) {
+            let mut keys = Vec::with_capacity(len);
+            grams(&key, len, &mut keys);
             for g in keys {
                 self.grams.push(g, a);
             }
@@ -518,15 +543,19 @@ impl Index {
         ]
     }
 
-    /// Accounts worth comparing with a profile, deduplicated.
+    /// Accounts worth comparing with a profile, deduplicated; then, apart, accounts whose handle key may
+    /// be two edits away (`two_edits`), for the caller to verify before comparing them in full: the
+    /// trigram count lets through many keys that share syllables.
     pub(crate) fn candidates(
         &self,
         handle: &HandleKeys,
         cores: &[crate::text::handle::Core],
         segments: &[String],
         name: &NameKeys,
-    ) -> Vec<u32> {
+        look_far: bool,
+    ) -> (Vec<u32>, Vec<u32>) {
         let mut out: Vec<u32> = Vec::with_capacity(64);
+        let mut far: Vec<u32> = Vec::new();
         let mut exact: Vec<u64> = Vec::with_capacity(96);
         let mut typos: Vec<u64> = Vec::with_capacity(40);
         // Handle: same key, affix cores, typos, embedded.
@@ -582,9 +611,10 @@ impl Index {
         }
         self.exact.get_many(&exact, &mut out);
         self.deletes.get_many(&typos, &mut out);
-        if !self.grams.entries.is_empty() {
-            for key in std::iter::once(&handle.fold).chain(segments) {
-                self.two_edits(key, &mut out);
+        if look_far && !self.grams.entries.is_empty() {
+            let whole = letters_key(&handle.display, &handle.fold, GRAM_MIN_LEN - GRAM_EDITS);
+            for key in whole.iter().chain(segments) {
+                self.two_edits(key, &mut far);
             }
         }
         if !name.fold.is_empty() {
@@ -592,7 +622,10 @@ impl Index {
         }
         out.sort_unstable();
         out.dedup();
-        out
+        far.sort_unstable();
+        far.dedup();
+        far.retain(|a| out.binary_search(a).is_err());
+        (out, far)
     }
 
     /// Accounts with a handle key of GRAM_MIN_LEN+ characters within GRAM_EDITS edits of `key`: each
@@ -674,7 +707,11 @@ mod tests {
 
     fn candidates(ix: &Index, name: &str, handle: &str) -> Vec<u32> {
         let h = HandleKeys::new("x", handle);
-        ix.candidates(&h, &h.cores(), &h.segments(), &NameKeys::new(name))
+        let (mut out, far) =
+            ix.candidates(&h, &h.cores(), &h.segments(), &NameKeys::new(name), true);
+        out.extend(far);
+        out.sort_unstable();
+        out
     }
 
     const LIST: &[(&str, &str)] = &[

@@ -212,7 +212,13 @@ impl HandleKeys {
     pub(crate) fn segments(&self) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
         for words in [&self.parts, &self.words] {
-            if words.len() < 2 {
+            // Several words of letters: a handle that is one word and a number is compared whole.
+            if words
+                .iter()
+                .filter(|w| w.chars().any(char::is_alphabetic))
+                .count()
+                < 2
+            {
                 continue;
             }
             for w in words.iter().filter(|w| w.chars().count() >= MIN_SEGMENT) {

@@ -1,5 +1,5 @@
 //! The Unicode text engine: strings in, comparison keys and per-character traces out. It knows
-//! nothing of accounts, verdicts or languages.
+//! nothing of accounts, verdicts or the reviewer's language.
 
 pub(crate) mod edit;
 pub(crate) mod handle;

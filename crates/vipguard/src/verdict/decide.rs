@@ -33,8 +33,7 @@ pub(super) struct Strengths {
 /// suspicious 0.5–0.8, clear under 0.5.
 pub(super) fn decide(s: Strengths) -> (Verdict, f64) {
     let (n, h, a) = (s.name, s.handle, s.avatar);
-    let verdict = if (n >= 2 && h >= 2)
-        || (n >= 2 && s.deceptive)
+    let verdict = if (n >= 2 && (h >= 2 || s.deceptive))
         || (h == 3 && (n >= 1 || s.deceptive))
         || (h == 2 && s.il_swap && s.target_len >= 6)
         || (a && (n >= 1 || h >= 2))

@@ -16,11 +16,11 @@ mod evidence;
 mod prepare;
 mod rules;
 mod signals;
-pub(crate) mod wording;
+mod wording;
 
 use self::decide::{decide, Strengths};
 use self::prepare::{avatar_refs, prepare, Prepared};
-use self::wording::Lang;
+pub use self::wording::Lang;
 use crate::avatar::index::AvatarIndex;
 use crate::avatar::matcher::{AvatarMatch, QueryHashes};
 use crate::avatar::views::Undone;
@@ -65,6 +65,16 @@ struct ProfileView<'a> {
     handle_is_own_name: std::cell::OnceCell<bool>,
 }
 
+impl ProfileView<'_> {
+    /// Whether the handle is just the profile's own name (`fatousall93` for "Fatou Sall"), worked out
+    /// once.
+    fn handle_is_own_name(&self) -> bool {
+        *self
+            .handle_is_own_name
+            .get_or_init(|| rules::explained_by_own_name(&self.handle, &self.name))
+    }
+}
+
 struct Assessment {
     account: u32,
     name: Option<(NameMatch, usize)>,
@@ -96,7 +106,7 @@ impl Checker {
         Self::assemble(list, index, prepared)
     }
 
-    /// A checker restored from `snapshot::save`: the index comes ready-made, and each account's keys
+    /// A checker restored by `snapshot::restore`: the index comes ready-made, and each account's keys
     /// are worked out the first time a check compares with it (most accounts are never candidates).
     pub(crate) fn restored(list: ProtectedList, index: Index) -> Self {
         let prepared = std::iter::repeat_with(OnceLock::new)
@@ -208,7 +218,7 @@ impl Checker {
         self.check_with_avatar(profile, None)
     }
 
-    /// Check a profile together with its avatar's hashes (`avatar::matcher::query_hashes`).
+    /// Check a profile together with its avatar's hashes (from the API's `query_hashes`).
     pub fn check_with_avatar(
         &self,
         profile: &Profile,
@@ -251,9 +261,27 @@ impl Checker {
             _ => Vec::new(),
         };
         view.undone = avatar.map(|q| q.undone).unwrap_or_default();
-        let mut candidates =
-            self.index
-                .candidates(&view.handle, &view.cores, &view.segments, &view.name);
+        // A handle that is the profile's own name is not looked for two edits away: such a far typo
+        // would be explained by that name (rules::far_typo).
+        let look_far = !view.handle_is_own_name();
+        let (mut candidates, far) = self.index.candidates(
+            &view.handle,
+            &view.cores,
+            &view.segments,
+            &view.name,
+            look_far,
+        );
+        // Accounts whose handle may be two edits away count only when one really is: checked on the
+        // handle alone, before the full comparison.
+        let n = self.prepared.len();
+        candidates.extend(far.into_iter().filter(|&a| {
+            (a as usize) < n
+                && self.prepared(a).targets.iter().any(|t| {
+                    !t.names_in_key
+                        && handle::compare(&view.handle, &view.cores, &view.segments, &t.keys)
+                            .is_some()
+                })
+        }));
         candidates.extend(view.avatar_matches.iter().map(|(a, _)| *a));
         candidates.sort_unstable();
         candidates.dedup();

@@ -6,13 +6,11 @@
 //! `discount_handle` runs them in order; `deceptive` is the evidence of intent that no namesake has.
 
 use super::prepare::{Prepared, TargetKind};
+use super::signals::Found;
 use super::ProfileView;
 use crate::text::edit::osa_within;
 use crate::text::handle::{self, typo_limit, HandleHow, HandleKeys, HandleMatch};
 use crate::text::name::{NameHow, NameKeys, NameMatch};
-
-/// A name or handle match with the index of the protected name or target it matched.
-pub(super) type Found<M> = Option<(M, usize)>;
 
 /// The handle strength once the rules below have run, and whether the handle was explained away.
 pub(super) fn discount_handle(
@@ -51,11 +49,7 @@ pub(super) fn discount_handle(
 /// `fatousall93` for "Fatou Sall" says nothing about Macky Sall. Exact handles (strength 3) are never
 /// explained this way. Fixtures: `hard_negatives.jsonl`.
 fn own_name(v: &ProfileView, h: u8) -> bool {
-    h > 0
-        && h < 3
-        && *v
-            .handle_is_own_name
-            .get_or_init(|| explained_by_own_name(&v.handle, &v.name))
+    h > 0 && h < 3 && v.handle_is_own_name()
 }
 
 /// **Far typo.** A handle two edits or more from a protected one, or with a typo of it inside, that is
@@ -210,7 +204,7 @@ pub(super) fn deceptive(
 }
 
 /// Whether two or more consecutive words, written together, are `key` (a handle's letters).
-pub(super) fn words_spell(words: &[String], key: &str) -> bool {
+fn words_spell(words: &[String], key: &str) -> bool {
     (0..words.len()).any(|i| {
         let mut rest = key;
         for (k, w) in words[i..].iter().enumerate() {
@@ -225,7 +219,7 @@ pub(super) fn words_spell(words: &[String], key: &str) -> bool {
 }
 
 /// Whether the handle is just the profile's own name (`fatousall93` for "Fatou Sall").
-fn explained_by_own_name(h: &HandleKeys, n: &NameKeys) -> bool {
+pub(super) fn explained_by_own_name(h: &HandleKeys, n: &NameKeys) -> bool {
     let letters: String = h.fold.chars().filter(|c| !c.is_ascii_digit()).collect();
     if letters.len() < 3 || n.fold.len() < 2 {
         return false;
@@ -280,6 +274,64 @@ fn concat_found(letters: &str, parts: &[&str]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::formats::{Profile, ProtectedList};
+    use crate::verdict::{signals, Checker};
+
+    /// The handle strength after the rules, and whether it was explained away, for a profile on X
+    /// against one protected account.
+    fn discount(protected: (&str, &str), handle: &str, name: &str) -> Option<(u8, bool)> {
+        let (pname, phandle) = protected;
+        let json = format!(
+            r#"{{"accounts": [{{"id": "a", "name": "{pname}", "handles": [{{"platform": "x", "handle": "{phandle}"}}]}}]}}"#
+        );
+        let checker = Checker::new(ProtectedList::from_json(&json, "l").unwrap());
+        let profile = Profile {
+            id: "p".into(),
+            platform: "x".into(),
+            handle: handle.into(),
+            name: name.into(),
+            ..Default::default()
+        };
+        let v = checker.view(&profile);
+        let p = checker.prepared(0);
+        let found_name = signals::best_name(&v, p);
+        let found_handle = signals::best_handle(&v, p, &checker.list().accounts[0]);
+        found_handle.as_ref()?;
+        Some(discount_handle(&v, p, &found_name, &found_handle))
+    }
+
+    /// Each rule, with a row where it applies and one where it does not: (rule, protected name and
+    /// handle, profile handle and name, handle strength after the rules, explained away).
+    #[rustfmt::skip]
+    const RULES: &[(&str, (&str, &str), &str, &str, u8, bool)] = &[
+        ("own name", ("Olamide", "olamide"), "olamide_adeyemi", "Olamide Adeyemi", 0, true),
+        ("own name: not an exact handle", ("Macky Sall", "MackySall"), "MackySall", "Fatou Sall", 3, false),
+        ("holds the protected name", ("Macky Sall", "PR_MackySall"), "pr_mackysall_diop", "Macky Sall Diop", 2, false),
+        ("spells the protected handle", ("Zenith Harbour Bank", "ZenithHarbour"), "ZenithHarbourVentures", "Zenith Harbour Ventures", 2, false),
+        ("copies the protected handle", ("Sarkodie", "sarkodie"), "sarkodie_gh", "Sarkodie Obidi", 2, false),
+        ("copies: 'it's me' is a namesake's", ("Olamide", "olamide"), "itsolamide", "Olamide Bello", 0, true),
+        ("near copy of a name", ("Macky Sall", "Macky_Sall"), "Macky_Sal", "Macky Sal", 2, false),
+        ("name spells the handle, handle is the own name", ("Fatou Diop Foundation", "FatouDiop"), "fatoudiop_sn", "Fatou Diop", 0, false),
+        ("the name again", ("Mohamed Salah", "MoSalah"), "mohamed.salah.eng", "Mohamed Salah", 1, false),
+        ("the name again: not with a claim", ("Mohamed Salah", "MoSalah"), "mohamed_salah_new", "Mohamed Salah", 2, false),
+        ("one word twice", ("DFINITY", "dfinity"), "definity", "Definity", 1, false),
+        ("one word twice: not the same word", ("DFINITY", "dfinity"), "definity", "Sam Jones", 2, false),
+        ("far typo", ("MyEtherWallet", "myetherwallet"), "getherwallet", "Gether Wallet", 0, true),
+        ("far typo: not under another name", ("MyEtherWallet", "myetherwallet"), "getherwallet", "Wallet Support", 2, false),
+    ];
+
+    #[test]
+    fn each_rule_where_it_applies_and_where_it_does_not() {
+        let wrong: Vec<String> = RULES
+            .iter()
+            .filter_map(|&(rule, protected, handle, name, h, explained)| {
+                let got = discount(protected, handle, name);
+                let want = Some((h, explained));
+                (got != want).then(|| format!("{rule}: @{handle} {name:?}: {got:?}, not {want:?}"))
+            })
+            .collect();
+        assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    }
 
     fn own(handle: &str, name: &str) -> bool {
         explained_by_own_name(&HandleKeys::new("x", handle), &NameKeys::new(name))

@@ -2,12 +2,14 @@
 //! signals, before the discount rules (`rules.rs`) and the verdict table (`decide.rs`).
 
 use super::prepare::{Prepared, TargetKind};
-use super::rules::Found;
 use super::ProfileView;
 use crate::avatar::matcher::AvatarMatch;
 use crate::formats::Account;
 use crate::text::handle::{self, HandleMatch};
 use crate::text::name::{self, NameHow, NameMatch};
+
+/// A name or handle match with the index of the protected name or target it matched.
+pub(super) type Found<M> = Option<(M, usize)>;
 
 /// The closest of the account's names and aliases; failing a close one, a display name that spells a
 /// protected handle.
