@@ -12,7 +12,7 @@ WASM_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: demo test build pkg tools wasm-tools browser-tools challenge bench \
-	bench-scan avatar-bench wasm-bench ext-bench bulk-bench
+	bench-scan avatar-bench wasm-bench ext-bench bulk-bench typosquat
 
 ## The main job: the demo profiles through the CLI, then the extension in headless Chromium over the
 ## demo pages (screenshots in target/demo/, a table of page, account, verdict, match).
@@ -75,6 +75,11 @@ challenge:
 	bash scripts/challenge-data.sh
 	$(CARGO) run --release -p vipguard --example challenge -- target/challenge/dev
 	$(CARGO) run --release -p vipguard --example challenge -- target/challenge/report
+
+## Typosquatted brand handles from dnstwist's fuzzers, by technique (a dev set; see docs/accuracy.md).
+typosquat:
+	$(CARGO) build --release -p vipguard-cli
+	bash scripts/typosquat.sh
 
 ## Speed: one check and index build at 100k accounts beside a linear scan; scan throughput.
 bench:
