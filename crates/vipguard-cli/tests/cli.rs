@@ -43,6 +43,23 @@ fn stdout_ok(out: Output) -> String {
     String::from_utf8(out.stdout).unwrap()
 }
 
+/// `vipguard check --protected LIST --platform x --handle HANDLE --name NAME EXTRA…`.
+fn check_on_x(list: &str, handle: &str, name: &str, extra: &[&str]) -> Output {
+    let mut args = vec![
+        "check",
+        "--protected",
+        list,
+        "--platform",
+        "x",
+        "--handle",
+        handle,
+        "--name",
+        name,
+    ];
+    args.extend_from_slice(extra);
+    run(&args)
+}
+
 /// `vipguard scan --protected LIST demo/profiles.jsonl EXTRA…`.
 fn scan_demo(list: &str, extra: &[&str]) -> Output {
     let mut args = vec!["scan", "--protected", list, "demo/profiles.jsonl"];
@@ -193,17 +210,7 @@ fn output_file_is_written_whole() {
 
 #[test]
 fn check_explains_and_json_matches_scan() {
-    let out = run(&[
-        "check",
-        "--protected",
-        LIST,
-        "--platform",
-        "x",
-        "--handle",
-        "AIikoDangote",
-        "--name",
-        "Аliko Dangote",
-    ]);
+    let out = check_on_x(LIST, "AIikoDangote", "Аliko Dangote", &[]);
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.starts_with("IMPERSONATION"), "{text}");
@@ -219,16 +226,7 @@ fn check_explains_and_json_matches_scan() {
     );
     assert!(text.contains("'l' replaced by 'I'"), "{text}");
 
-    let json = run(&[
-        "check",
-        "--protected",
-        LIST,
-        "--handle",
-        "AIikoDangote",
-        "--name",
-        "Аliko Dangote",
-        "--json",
-    ]);
+    let json = check_on_x(LIST, "AIikoDangote", "Аliko Dangote", &["--json"]);
     let one: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
     let p = tmp("one.jsonl", "{\"id\":\"cli\",\"platform\":\"x\",\"handle\":\"AIikoDangote\",\"name\":\"Аliko Dangote\"}\n");
     let scan = run(&["scan", "--protected", LIST, p.to_str().unwrap()]);
@@ -345,17 +343,12 @@ fn scan_uses_profile_avatars_and_notes_unreadable_ones() {
 
 #[test]
 fn check_with_avatar_explains_what_was_undone() {
-    let out = run(&[
-        "check",
-        "--protected",
+    let out = check_on_x(
         "demo/protected.json",
-        "--handle",
         "KwabenaMensahTV",
-        "--name",
         "Giveaway",
-        "--avatar",
-        "demo/avatars/copy-kwabena-mirrored-badge.png",
-    ]);
+        &["--avatar", "demo/avatars/copy-kwabena-mirrored-badge.png"],
+    );
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.starts_with("IMPERSONATION"), "{text}");
     assert!(
@@ -459,18 +452,12 @@ fn a_profile_csv_with_a_column_twice_is_an_error() {
 
 #[test]
 fn evidence_in_french_and_an_unknown_language_refused() {
-    let out = run(&[
-        "check",
-        "--protected",
+    let out = check_on_x(
         LIST,
-        "--handle",
         "AlikoDangote_NG",
-        "--name",
         "Aliko Dangote",
-        "--json",
-        "--lang",
-        "fr",
-    ]);
+        &["--json", "--lang", "fr"],
+    );
     assert!(out.status.success());
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["verdict"], "impersonation");
@@ -598,19 +585,12 @@ fn devices_are_not_read() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("/dev/zero: cannot read: it is a device"));
     // An avatar asked for by name must be read (exit 2); in a scan it is a note (tested above).
-    let out = run(&[
-        "check",
-        "--protected",
+    let out = check_on_x(
         LIST,
-        "--platform",
-        "x",
-        "--handle",
         "someone",
-        "--name",
         "Someone",
-        "--avatar",
-        "does/not/exist.png",
-    ]);
+        &["--avatar", "does/not/exist.png"],
+    );
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("does/not/exist.png: cannot read"));
 }
