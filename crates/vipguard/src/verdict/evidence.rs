@@ -173,12 +173,14 @@ fn handle(lang: Lang, v: &ProfileView, p: &Prepared, b: &Assessment) -> Option<E
             // digits or capital I read as letters), so the edits listed are as many as it says.
             let (p, k) = (&v.handle, &t.keys);
             let pairs = [(&k.fold, &p.fold), (&k.leet, &p.leet), (&k.glyph, &p.glyph)];
-            let chosen = pairs
+            // Each pair's edits worked out once; the first pair's when none has as many.
+            let (chosen, ops) = pairs
                 .iter()
-                .position(|(a, b)| edits(a, b).is_some_and(|e| e.len() == *distance))
-                .unwrap_or(0);
-            let (from, to) = pairs[chosen];
-            let edit = explain_edit(lang, from, to);
+                .map(|(a, b)| edits(a, b))
+                .enumerate()
+                .find(|(_, e)| e.as_ref().is_some_and(|e| e.len() == *distance))
+                .unwrap_or_else(|| (0, edits(&k.fold, &p.fold)));
+            let edit = word_edits(lang, ops);
             // Read through lookalikes (vv as w, capital I as l): say which.
             let mut tricks = Vec::new();
             if chosen == 2 {
@@ -229,7 +231,12 @@ pub(super) fn near_miss(lang: Lang, v: &ProfileView, a: &Account, b: &Assessment
 
 /// The edits that turn `from` into `to`, in words ("'i' replaced by '1'", "'o' dropped").
 fn explain_edit(lang: Lang, from: &str, to: &str) -> String {
-    match edits(from, to) {
+    word_edits(lang, edits(from, to))
+}
+
+/// Edits as `explain_edit` words them; None is a pair too long to explain.
+fn word_edits(lang: Lang, edits: Option<Vec<crate::text::edit::Edit>>) -> String {
+    match edits {
         None => wording::too_long(lang).into(),
         Some(ops) if ops.is_empty() => wording::only_case(lang).into(),
         Some(ops) => {
