@@ -31,6 +31,8 @@ Kinds and techniques (truth "technique"):
       invisible,styled,decorated,diacritics_added,diacritics_removed,il_swap,
       spacing_order,alias} (transformed name, typo'd handle);
   positive / suspicious: name_only, handle_only (one signal only);
+  positive / impersonation: name_only_plus_bio, handle_only_plus_bio (one signal, and a bio that
+    claims to be the account or runs a scam: the second signal);
   labelled: labelled_compliant, labelled_bio_only, labelled_name_later;
   own: own_handle; allowed: official_handle;
   negative / clear: ordinary;  hard_negative / clear: shares_one_token
@@ -1332,7 +1334,12 @@ def gen_name_only(g, n):
         h = g.ordinary_handle(first, last, loc)
         if not h:
             continue
-        g.emit("positive", "name_only", "suspicious", acc, h, name, nameless_attacker_bio(g))
+        bio = nameless_attacker_bio(g)
+        # A bio that claims to be the account or runs a scam is the second signal (issue 20).
+        if bio:
+            g.emit("positive", "name_only_plus_bio", "impersonation", acc, h, name, bio)
+        else:
+            g.emit("positive", "name_only", "suspicious", acc, h, name)
         made += 1
 
 
@@ -1352,8 +1359,11 @@ def gen_handle_only(g, n):
                 _, name, _, _ = g.random_person()
                 if g.name_is_clear(name):
                     break
-        g.emit("positive", "handle_only", "suspicious", acc, h, name,
-               nameless_attacker_bio(g))
+        bio = nameless_attacker_bio(g)
+        if bio:
+            g.emit("positive", "handle_only_plus_bio", "impersonation", acc, h, name, bio)
+        else:
+            g.emit("positive", "handle_only", "suspicious", acc, h, name)
         made += 1
 
 

@@ -46,6 +46,9 @@ pub(crate) enum Command {
         name: String,
         #[arg(long)]
         bio: Option<String>,
+        /// A web address the profile shows (its web site field); repeat for several.
+        #[arg(long = "link")]
+        links: Vec<String>,
         /// The profile's avatar image.
         #[arg(long)]
         avatar: Option<PathBuf>,

@@ -17,6 +17,8 @@ export interface Account {
   official?: HandleRef[];
   /** Image paths are only readable by the CLI: in the browser, enroll pictures to hashes first. */
   avatars?: (AvatarHash | string)[];
+  /** The account's own web sites (`metamask.io`): a profile linking to a lookalike of one is evidence. */
+  links?: string[];
 }
 export interface ProtectedList { accounts: Account[] }
 export interface Profile {
@@ -27,6 +29,8 @@ export interface Profile {
   bio?: string | null;
   /** Ignored here (the CLI reads it as a file path): pass the avatar's `query` to `check` instead. */
   avatar?: string | null;
+  /** Web addresses the profile shows besides its bio (its web site field). */
+  links?: string[];
 }
 export type VerdictWord = "own" | "allowed" | "labelled" | "impersonation" | "suspicious" | "clear";
 export interface CharEvidence {

@@ -179,6 +179,7 @@ pub fn protected(n: usize, seed: u64) -> ProtectedList {
                 }],
                 official: vec![],
                 avatars: vec![],
+                links: vec![],
             }
         })
         .collect();

@@ -154,14 +154,15 @@ fn main() {
     };
     let (pf, pn) = sum("positive", &|r| r.flagged);
     let (pi, _) = sum("positive", &|r| r.impersonation);
-    let strong: Vec<&Row> = rows
-        .iter()
-        .filter(|((k, t), _)| k == "positive" && t != "name_only" && t != "handle_only")
-        .map(|(_, r)| r)
-        .collect();
-    let (si, sn) = strong
-        .iter()
-        .fold((0, 0), |(a, n), r| (a + r.impersonation, n + r.n));
+    let impersonation_of = |keep: &dyn Fn(&str) -> bool| {
+        rows.iter()
+            .filter(|((k, t), _)| k == "positive" && keep(t))
+            .fold((0, 0), |(a, n), (_, r)| (a + r.impersonation, n + r.n))
+    };
+    let single = ["name_only", "handle_only"];
+    let (si, sn) = impersonation_of(&|t| !single.contains(&t) && !t.ends_with("_plus_bio"));
+    // One signal, and a bio that claims to be the account or runs a scam (issue 20).
+    let (bi, bn) = impersonation_of(&|t| t.ends_with("_plus_bio"));
     let (nf, nn) = sum("negative", &|r| r.flagged);
     let (ni, _) = sum("negative", &|r| r.impersonation);
     let (hf, hn) = sum("hard_negative", &|r| r.flagged);
@@ -188,9 +189,14 @@ fn main() {
         pct(pi, pn)
     );
     println!(
-        "positives impersonation (two-signal)      {:>7.2}%  ≥ 95%                        {}",
+        "positives impersonation (two-signal)      {:>7.2}%  ≥ 98%                        {}",
         pct(si, sn),
-        check(pct(si, sn) >= 95.0)
+        check(pct(si, sn) >= 98.0)
+    );
+    println!(
+        "positives impersonation (one + bio cue)   {:>7.2}%  ≥ 80%                        {}",
+        pct(bi, bn),
+        check(bn > 0 && pct(bi, bn) >= 80.0)
     );
     println!(
         "ordinary negatives flagged                {:>7.3}%  ≤ 0.1%   {:>7.3}%  {:>7.3}%  {}",
@@ -221,6 +227,39 @@ fn main() {
         pct(ox, on),
         pct(ax, an),
         check(ox == on && ax == an)
+    );
+    // Namesakes with everyday bios: each ordinary person's bio (Faker's jobs, sentences and the
+    // generator's interests) on a profile showing a protected person's full name with the person's own
+    // handle. The name alone is `suspicious`; a bio read as a claim or scam would make it
+    // `impersonation`, so this counts the bio cue's false alarms on bios nobody wrote for the engine.
+    let upgraded = |with_bio: &Profile| checker.check(with_bio).verdict == Verdict::Impersonation;
+    let (mut bn_up, mut bn_n) = (0usize, 0usize);
+    for (i, (t, p)) in truths.iter().zip(&profiles).enumerate() {
+        if t.kind != "negative" || p.bio.is_none() {
+            continue;
+        }
+        let account = &list.accounts[i % list.accounts.len()];
+        let namesake = Profile {
+            name: account.name.clone(),
+            ..p.clone()
+        };
+        bn_n += 1;
+        if checker
+            .check(&Profile {
+                bio: None,
+                ..namesake.clone()
+            })
+            .verdict
+            != Verdict::Impersonation
+            && upgraded(&namesake)
+        {
+            bn_up += 1;
+        }
+    }
+    println!(
+        "namesakes made impersonation by an everyday bio {:>5.3}% of {bn_n}  ≤ 0.5%          {}",
+        pct(bn_up, bn_n),
+        check(pct(bn_up, bn_n) <= 0.5)
     );
     if std::env::var_os("SHOW_MISSES").is_some() {
         println!("\nmisses (first few per technique):");

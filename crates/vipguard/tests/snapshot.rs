@@ -126,7 +126,7 @@ fn bad_snapshots_are_refused_with_what_is_wrong() {
         (
             "another format",
             &other_format,
-            "(format 66); this is vipguard",
+            "(format 67); this is vipguard 0.1.0 (format 3)",
         ),
         (
             "one bit flipped",

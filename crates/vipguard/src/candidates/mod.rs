@@ -408,6 +408,9 @@ impl Index {
                 self.note_start(key.as_bytes());
             }
         }
+        if let Some(key) = crate::text::handle::loose_short(&k.leet) {
+            self.exact.push(fnv(&key), a);
+        }
         if k.fold.chars().count() >= 5 {
             let keys: &[&String] = if k.leet == k.fold {
                 &[&k.fold]

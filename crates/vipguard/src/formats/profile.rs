@@ -1,4 +1,5 @@
-//! Profiles to check: `{"id", "platform", "handle", "name", "bio"?, "avatar"?}`, one per JSONL line or CSV row.
+//! Profiles to check: `{"id", "platform", "handle", "name", "bio"?, "avatar"?, "links"?}`, one per JSONL
+//! line or CSV row (CSV `links` separates addresses with `|` or spaces).
 //!
 //! A bad line never stops a scan: it becomes an error for that line and the rest are still read.
 
@@ -25,6 +26,9 @@ pub struct Profile {
     /// Image path relative to the profiles file.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub avatar: Option<String>,
+    /// Web addresses the profile shows besides its bio (its web site field, a link list).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub links: Vec<String>,
 }
 
 /// Longest JSONL line accepted: a profile is a few hundred bytes; megabytes mean something is wrong.
@@ -181,7 +185,7 @@ pub fn parse_json_line(line: &str, source: &str, n: usize) -> ProfileLine {
 }
 
 fn read_csv(text: &str, source: &str) -> Result<Vec<(usize, ProfileLine)>, InputError> {
-    const COLUMNS: [&str; 6] = ["id", "platform", "handle", "name", "bio", "avatar"];
+    const COLUMNS: [&str; 7] = ["id", "platform", "handle", "name", "bio", "avatar", "links"];
     let mut sheet = csv_reader(text, source, true)?;
     let headers = match sheet.reader.headers() {
         Ok(h) => h.clone(),
@@ -234,6 +238,14 @@ fn read_csv(text: &str, source: &str) -> Result<Vec<(usize, ProfileLine)>, Input
                     name: cell("name").unwrap_or_default(),
                     bio: opt("bio"),
                     avatar: opt("avatar"),
+                    links: opt("links")
+                        .map(|l| {
+                            l.split(['|', ' '])
+                                .filter(|s| !s.is_empty())
+                                .map(str::to_string)
+                                .collect()
+                        })
+                        .unwrap_or_default(),
                 };
                 let id = Some(p.id.clone()).filter(|s| !s.trim().is_empty());
                 p.validated().map_err(|m| BadProfile {

@@ -1,7 +1,8 @@
 //! The protected list: the people and brands a team guards, read from JSON or CSV.
 //!
-//! JSON: `{"accounts": [{"id", "name", "aliases"?, "handles"?, "official"?, "avatars"?}]}`.
-//! CSV columns (header required, any order): `id`, `name`, `aliases`, `handles`, `official`, `avatars`;
+//! JSON: `{"accounts": [{"id", "name", "aliases"?, "handles"?, "official"?, "avatars"?, "links"?}]}`.
+//! CSV columns (header required, any order): `id`, `name`, `aliases`, `handles`, `official`, `avatars`,
+//! `links` (the account's own web sites: `metamask.io|https://support.metamask.io`);
 //! list cells separate items with `|`; handles are `platform:handle` (e.g. `x:AlikoDangote|instagram:aliko`);
 //! avatars are image paths or `pdq:<64 hex>`.
 //! Unknown fields and columns are errors, so a typo never silently drops data.
@@ -45,6 +46,9 @@ pub struct Account {
     /// Their profile pictures, as image paths (CLI) or hashes.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub avatars: Vec<AvatarRef>,
+    /// Their own web sites (`metamask.io`): a profile linking to a site that imitates one is evidence.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub links: Vec<String>,
 }
 
 /// An account on one platform.
@@ -132,7 +136,9 @@ impl ProtectedList {
 
     /// Read a CSV list (comma, semicolon or tab separated); `source` names it in errors.
     pub fn from_csv(text: &str, source: &str) -> Result<Self, InputError> {
-        const COLUMNS: [&str; 6] = ["id", "name", "aliases", "handles", "official", "avatars"];
+        const COLUMNS: [&str; 7] = [
+            "id", "name", "aliases", "handles", "official", "avatars", "links",
+        ];
         let mut sheet = csv_reader(text, source, false)?;
         let headers = match sheet.reader.headers() {
             Ok(h) => h.clone(),
@@ -195,6 +201,7 @@ impl ProtectedList {
                 handles: handles("handles")?,
                 official: handles("official")?,
                 avatars,
+                links: items("links"),
             });
             lines.push(Some(line));
         }
@@ -254,6 +261,7 @@ impl ProtectedList {
                     }
                     AvatarRef::Path(p) => !p.trim().is_empty(),
                 })
+                && a.links.iter().all(|l| check_link(l).is_ok())
         })
     }
 
@@ -352,8 +360,21 @@ impl ProtectedList {
                     _ => {}
                 }
             }
+            for (j, link) in a.links.iter().enumerate() {
+                check_link(link).map_err(|m| err(&format!("links[{j}]"), m))?;
+            }
         }
         Ok(self)
+    }
+}
+
+/// A protected account's web site must read as one: a typo here would silently match nothing.
+fn check_link(link: &str) -> Result<(), String> {
+    match crate::text::bio::host(link.trim()) {
+        Some(_) => Ok(()),
+        None => Err(format!(
+            "{link:?} is not a web address (e.g. metamask.io or https://metamask.io)"
+        )),
     }
 }
 
@@ -602,6 +623,30 @@ pub(crate) mod tests {
             .unwrap_err()
             .to_string();
         assert!(e.starts_with("l.csv:3: field `id`: duplicate id"), "{e}");
+        let e = ProtectedList::from_csv("id,name,links\na,A B,metamask.io|metamask\n", "l.csv")
+            .unwrap_err()
+            .to_string();
+        assert_eq!(e, "l.csv:2: field `links[1]`: \"metamask\" is not a web address (e.g. metamask.io or https://metamask.io)");
+    }
+
+    #[test]
+    fn links_are_web_addresses() {
+        let e = json_err(
+            r#"{"accounts": [{"id": "a", "name": "A", "links": ["https://metamask.io", "not a site"]}]}"#,
+        );
+        assert!(
+            e.contains("field `accounts[0].links[1]`: \"not a site\" is not a web address"),
+            "{e}"
+        );
+        let ok = ProtectedList::from_csv(
+            "id,name,links\na,A B,metamask.io | https://support.metamask.io/x\n",
+            "l.csv",
+        )
+        .unwrap();
+        assert_eq!(
+            ok.accounts[0].links,
+            ["metamask.io", "https://support.metamask.io/x"]
+        );
     }
 
     // The fast check and in-place cleaning agree with the reporting pass on lists mixing every kind
@@ -657,14 +702,18 @@ pub(crate) mod tests {
             proptest::collection::vec(handle.clone(), 0..3),
             proptest::collection::vec(handle, 0..2),
             proptest::collection::vec(avatar, 0..2),
+            proptest::collection::vec(text(&["metamask.io", "", "not a site"]), 0..2),
         )
-            .prop_map(|(id, name, aliases, handles, official, avatars)| Account {
-                id,
-                name,
-                aliases,
-                handles,
-                official,
-                avatars,
-            })
+            .prop_map(
+                |(id, name, aliases, handles, official, avatars, links)| Account {
+                    id,
+                    name,
+                    aliases,
+                    handles,
+                    official,
+                    avatars,
+                    links,
+                },
+            )
     }
 }

@@ -61,7 +61,7 @@ pub struct CharEvidence {
 /// One piece of evidence: a signal and a sentence saying what was found.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 pub struct Evidence {
-    /// own | allowed | name | handle | characters | label | script | input.
+    /// own | allowed | name | handle | characters | script | avatar | bio | intent | elements | label | input.
     pub signal: String,
     /// A sentence a reviewer can read.
     pub detail: String,

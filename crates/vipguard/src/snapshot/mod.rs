@@ -19,7 +19,7 @@ use crate::verdict::Checker;
 
 const MAGIC: &[u8; 8] = b"VIPGSNAP";
 /// Bumped whenever the layout or the meaning of any saved array changes.
-const FORMAT: u32 = 2;
+const FORMAT: u32 = 3;
 const VERSION: &str = env!("CARGO_PKG_VERSION");
 
 /// The checker as bytes for `restore`. The same list gives the same bytes on every platform.
@@ -129,6 +129,7 @@ fn write_list(w: &mut Writer, list: &ProtectedList) {
                 }
             }
         }
+        w.strs(&a.links);
     }
 }
 
@@ -167,12 +168,14 @@ fn read_list(r: &mut Reader) -> Result<ProtectedList, FieldError> {
                 k => return Err((field("avatars"), format!("unknown avatar kind {k}"))),
             });
         }
+        let links = r.strings().map_err(|e| (field("links"), e))?;
         accounts.push(Account {
             id,
             name,
             aliases,
             handles,
             official,
+            links,
             avatars,
         });
     }

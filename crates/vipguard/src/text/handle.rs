@@ -562,6 +562,24 @@ pub(crate) const MIN_EMBEDDED_TYPO: usize = 8;
 /// Shortest handle word that can be such a typo (one edit shorter than MIN_EMBEDDED_TYPO).
 const MIN_SEGMENT: usize = MIN_EMBEDDED_TYPO - 1;
 
+/// Shortest key read with a typo (`typo_limit`).
+pub(crate) const MIN_TYPO_LEN: usize = 5;
+
+/// A key with i read as l (and 1 as l already), so n1ke, nlke and nike are one key.
+fn loose(key: &str) -> std::borrow::Cow<'_, str> {
+    if key.contains('i') {
+        key.replace('i', "l").into()
+    } else {
+        key.into()
+    }
+}
+
+/// The loose key of a protected key too short for typos, when it differs from the key (it has an i):
+/// such a key is indexed (`candidates`) and compared under this reading too.
+pub(crate) fn loose_short(key: &str) -> Option<String> {
+    (key.chars().count() < MIN_TYPO_LEN && key.contains('i')).then(|| loose(key).into_owned())
+}
+
 /// Largest edit distance still read as a typo of a key of `len` characters.
 pub(crate) fn typo_limit(len: usize) -> usize {
     match len {
@@ -622,6 +640,15 @@ pub(crate) fn compare(
     if p.fold == t.fold || p.leet == t.leet {
         // As many separators, of whatever kind: X has no dots, so @ada_okonkwo is as close as an X
         // handle gets to Instagram's @ada.okonkwo.
+        let same = separators(&p.display).count() == separators(&t.display).count();
+        return m(
+            HandleHow::SameKey { il_swap: false },
+            if same { 3 } else { 2 },
+        );
+    }
+    // A short handle with i and l (or a 1) swapped (n1ke, nlke for nike): too short for a typo, and as
+    // good as the same to the eye.
+    if t.fold_len < MIN_TYPO_LEN && loose_short(&t.leet).is_some_and(|k| k == loose(&p.leet)) {
         let same = separators(&p.display).count() == separators(&t.display).count();
         return m(
             HandleHow::SameKey { il_swap: false },

@@ -1,6 +1,7 @@
 //! The Unicode text engine: strings in, comparison keys and per-character traces out. It knows
 //! nothing of accounts, verdicts or the reviewer's language.
 
+pub(crate) mod bio;
 pub(crate) mod edit;
 pub(crate) mod handle;
 pub(crate) mod labels;

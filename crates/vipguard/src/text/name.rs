@@ -281,11 +281,11 @@ pub(crate) struct NameMatch {
 
 /// Compare a profile's name with a protected name or alias.
 pub(crate) fn compare(p: &NameKeys, t: &NameKeys) -> Option<NameMatch> {
-    let a = compare_tokens(&p.fold, p.filler[0], &t.fold);
+    let a = compare_tokens(&p.fold, p.filler[0], p.norm.lookalike_words, &t.fold);
     if p.glyph == p.fold && t.glyph == t.fold {
         return a;
     }
-    let b = compare_tokens(&p.glyph, p.filler[1], &t.glyph);
+    let b = compare_tokens(&p.glyph, p.filler[1], p.norm.lookalike_words, &t.glyph);
     match (a, b) {
         (Some(a), Some(b)) => Some(
             if b.strength > a.strength || (b.strength == a.strength && b.similarity > a.similarity)
@@ -310,13 +310,14 @@ pub(crate) fn compare_all(p: &NameKeys, t: &NameKeys) -> Option<NameMatch> {
     {
         return plain;
     }
-    let loose = compare_tokens(&p.loose, p.filler[2], &t.loose).map(|mut m| {
-        m.loose = true;
-        if p.tricks.is_empty() {
-            m.strength = m.strength.min(2);
-        }
-        m
-    });
+    let loose =
+        compare_tokens(&p.loose, p.filler[2], p.norm.lookalike_words, &t.loose).map(|mut m| {
+            m.loose = true;
+            if p.tricks.is_empty() {
+                m.strength = m.strength.min(2);
+            }
+            m
+        });
     match (plain, loose) {
         (Some(a), Some(b)) if b.strength > a.strength => Some(b),
         (Some(a), _) => Some(a),
@@ -330,7 +331,13 @@ pub(crate) fn compare_all(p: &NameKeys, t: &NameKeys) -> Option<NameMatch> {
 type Positions = u128;
 const MAX_TOKENS: usize = Positions::BITS as usize;
 
-fn compare_tokens(p: &[String], p_filler: u64, t: &[String]) -> Option<NameMatch> {
+/// `p_lookalike`: the profile's words written with lookalike letters, one bit each.
+fn compare_tokens(
+    p: &[String],
+    p_filler: u64,
+    p_lookalike: u64,
+    t: &[String],
+) -> Option<NameMatch> {
     let (p, t) = (&p[..p.len().min(MAX_TOKENS)], &t[..t.len().min(MAX_TOKENS)]);
     if t.is_empty() || p.is_empty() {
         return None;
@@ -383,9 +390,20 @@ fn compare_tokens(p: &[String], p_filler: u64, t: &[String]) -> Option<NameMatch
             .filter(|(i, _)| used >> i & 1 == 0)
             .map(|(_, c)| c.to_string())
             .collect();
-        // A one-word protected name inside a longer ordinary name (Olamide -> Olamide Adeyemi) is no match.
+        // A one-word protected name inside a longer ordinary name (Olamide -> Olamide Adeyemi) is no
+        // match, unless that word was written with lookalike letters to read as it ("Nіke Store" with a
+        // Cyrillic і): nobody writes their own name that way.
         if t.len() < 2 {
-            return None;
+            let disguised = used & Positions::from(p_lookalike) != 0;
+            if !disguised {
+                return None;
+            }
+            return Some(NameMatch {
+                how: NameHow::Contains { extra },
+                strength: 2,
+                similarity: 0.9,
+                loose: false,
+            });
         }
         return Some(NameMatch {
             how: NameHow::Contains { extra },

@@ -19,12 +19,15 @@ pub(super) struct Strengths {
     pub(super) target_len: usize,
     /// The avatar copies one of the account's pictures.
     pub(super) avatar: bool,
+    /// The bio claims to be the account, runs a scam, or links to a site imitating the account's.
+    pub(super) bio: bool,
 }
 
 /// * `impersonation`: name and handle both match (n ≥ 2 and h ≥ 2), or a close name or exact handle
 ///   with a second signal (n ≥ 2 and deceptive, h = 3 and n ≥ 1, h = 3 and deceptive), or a protected
 ///   handle of 6+ letters with affixes that only reads as it through an I/l swap, or a copied avatar
-///   with any name or handle resemblance;
+///   with any name or handle resemblance, or anything `suspicious` below with a bio that claims to be
+///   the account or runs a scam (a claim or cue alone is nothing);
 /// * `suspicious`: one strong signal alone (a copied avatar, n ≥ 2, h = 3, an affix/typo/embedded
 ///   handle of 6+ letters) or two weak ones;
 /// * `clear` otherwise.
@@ -33,13 +36,15 @@ pub(super) struct Strengths {
 /// suspicious 0.5–0.8, clear under 0.5.
 pub(super) fn decide(s: Strengths) -> (Verdict, f64) {
     let (n, h, a) = (s.name, s.handle, s.avatar);
+    let suspicious = a || n >= 2 || h == 3 || (h == 2 && s.target_len >= 6) || (n >= 1 && h >= 2);
     let verdict = if (n >= 2 && (h >= 2 || s.deceptive))
         || (h == 3 && (n >= 1 || s.deceptive))
         || (h == 2 && s.il_swap && s.target_len >= 6)
         || (a && (n >= 1 || h >= 2))
+        || (suspicious && s.bio)
     {
         Verdict::Impersonation
-    } else if a || n >= 2 || h == 3 || (h == 2 && s.target_len >= 6) || (n >= 1 && h >= 2) {
+    } else if suspicious {
         Verdict::Suspicious
     } else {
         Verdict::Clear
@@ -49,7 +54,8 @@ pub(super) fn decide(s: Strengths) -> (Verdict, f64) {
         - (1.0 - strength(n))
             * (1.0 - strength(h))
             * (if s.deceptive { 0.5 } else { 1.0 })
-            * (if a { 0.4 } else { 1.0 });
+            * (if a { 0.4 } else { 1.0 })
+            * (if s.bio { 0.6 } else { 1.0 });
     let score: f64 = match verdict {
         Verdict::Impersonation => 0.8 + 0.2 * raw,
         Verdict::Suspicious => 0.5 + 0.3 * raw,
@@ -63,7 +69,7 @@ mod tests {
     use super::*;
     use Verdict::{Clear, Impersonation, Suspicious};
 
-    /// (name, handle, deceptive, il_swap, target_len, avatar) -> verdict, score.
+    /// (name, handle, deceptive, il_swap, target_len, avatar) -> verdict, score; without a bio cue.
     #[rustfmt::skip]
     const TABLE: &[(u8, u8, bool, bool, usize, bool, Verdict, f64)] = &[
         // Nothing, or one weak signal.
@@ -107,6 +113,7 @@ mod tests {
                 il_swap,
                 target_len,
                 avatar,
+                bio: false,
             };
             assert_eq!(decide(s), (verdict, score), "{s:?}");
         }
@@ -122,7 +129,7 @@ mod tests {
         let reachable = |s: &Strengths| !(s.il_swap && s.handle >= 2 && !s.deceptive);
         for n in 0..=3 {
             for h in 0..=3 {
-                for bits in 0..8u8 {
+                for bits in 0..16u8 {
                     let s = Strengths {
                         name: n,
                         handle: h,
@@ -130,6 +137,7 @@ mod tests {
                         il_swap: bits & 2 != 0,
                         target_len: 8,
                         avatar: bits & 4 != 0,
+                        bio: bits & 8 != 0,
                     };
                     let (v, score) = decide(s);
                     assert!(band(v).contains(&score), "{s:?}: {v:?} {score}");
@@ -142,6 +150,7 @@ mod tests {
                             handle: (h + 1).min(3),
                             ..s
                         },
+                        Strengths { bio: true, ..s },
                     ]
                     .into_iter()
                     // An I/l swap in a matching handle is always deceptive (rules::deceptive): the

@@ -3,7 +3,9 @@
 //! from `wording.rs`; this module decides what to say, and what is worth saying.
 
 use super::prepare::{Prepared, TargetKind};
-use super::wording::{self, HandleWords, LabelPlace, Lang, Lookalike, NameMatchWords};
+use super::wording::{
+    self, Elements, HandleWords, LabelPlace, Lang, LinkWords, Lookalike, NameMatchWords,
+};
 use super::{Assessment, ProfileView};
 use crate::avatar::matcher::AvatarMatch;
 use crate::avatar::views::{Undone, View};
@@ -36,10 +38,47 @@ pub(super) fn explain(
     if let Some(m) = &b.avatar {
         out.push(avatar(lang, a, m, &v.undone));
     }
+    if !b.cues.is_empty() || b.link.is_some() {
+        out.push(bio(lang, b));
+    }
     if b.deceptive {
         out.push(Evidence::new("intent", wording::intent(lang)));
     }
+    out.push(elements(lang, v, b));
     out
+}
+
+/// The bio's claims and scam cues, quoted, and a link imitating the account's sites.
+fn bio(lang: Lang, b: &Assessment) -> Evidence {
+    let cues: Vec<(&str, &str)> = b.cues.iter().map(|c| (c.what, c.phrase.as_str())).collect();
+    let link = b.link.as_ref().map(|l| {
+        let how = match l.how.how {
+            HandleHow::SameKey { .. } => LinkWords::SameName,
+            HandleHow::Affix { .. } => LinkWords::WordsAdded,
+            HandleHow::Embedded => LinkWords::Inside,
+            HandleHow::Typo { .. } | HandleHow::EmbeddedTypo { .. } => LinkWords::Typo,
+        };
+        (l.host.as_str(), l.imitates.as_str(), how)
+    });
+    Evidence {
+        protected: b.link.as_ref().map(|l| l.imitates.clone()),
+        ..Evidence::new("bio", wording::bio(lang, &cues, link))
+    }
+}
+
+/// The identity elements the verdict rests on (X's policy weighs name, image and false affiliation).
+fn elements(lang: Lang, v: &ProfileView, b: &Assessment) -> Evidence {
+    let s = &b.strengths;
+    let e = Elements {
+        name: s.name >= 1,
+        handle: s.handle >= 1,
+        image: s.avatar,
+        affiliation: s.bio,
+    };
+    Evidence::new(
+        "elements",
+        wording::elements(lang, &e, v.profile.platform == "x"),
+    )
 }
 
 /// How the display name matches the protected name, an alias, or a protected handle it spells.

@@ -26,6 +26,7 @@ use crate::avatar::matcher::{AvatarMatch, QueryHashes};
 use crate::avatar::views::Undone;
 use crate::candidates::Index;
 use crate::formats::{Account, CheckResult, Evidence, Profile, ProtectedList, Verdict};
+use crate::text::bio::{self, Cue, LinkMatch};
 use crate::text::handle::{self, HandleKeys, HandleMatch};
 use crate::text::labels::{self, Label};
 use crate::text::limits::MAX_BIO_CHARS;
@@ -63,6 +64,14 @@ struct ProfileView<'a> {
     undone: Undone,
     /// Whether the handle is the profile's own name: asked of every candidate, worked out once.
     handle_is_own_name: std::cell::OnceCell<bool>,
+    /// The bio's cues and the profile's web addresses, read the first time a candidate resembles.
+    bio: std::cell::OnceCell<BioView>,
+}
+
+/// What the bio and links hold that does not depend on the account compared with.
+struct BioView {
+    cues: Vec<Cue>,
+    hosts: Vec<String>,
 }
 
 impl ProfileView<'_> {
@@ -72,6 +81,25 @@ impl ProfileView<'_> {
         *self
             .handle_is_own_name
             .get_or_init(|| rules::explained_by_own_name(&self.handle, &self.name))
+    }
+
+    /// The bio's claims and scam cues and the profile's web addresses, read once, and only for a
+    /// profile that resembles someone.
+    fn bio(&self) -> &BioView {
+        self.bio.get_or_init(|| {
+            let bio: String = self
+                .profile
+                .bio
+                .as_deref()
+                .unwrap_or("")
+                .chars()
+                .take(MAX_BIO_CHARS)
+                .collect();
+            BioView {
+                cues: bio::cues(&bio),
+                hosts: bio::hosts(&bio, &self.profile.links),
+            }
+        })
     }
 }
 
@@ -83,6 +111,11 @@ struct Assessment {
     handle_explained: bool,
     avatar: Option<AvatarMatch>,
     deceptive: bool,
+    /// The bio's cues that speak for this account, and a link imitating its sites.
+    cues: Vec<Cue>,
+    link: Option<LinkMatch>,
+    /// The strengths the verdict was decided on.
+    strengths: Strengths,
     verdict: Verdict,
     score: f64,
 }
@@ -357,6 +390,7 @@ impl Checker {
             avatar_matches: Vec::new(),
             undone: Undone::default(),
             handle_is_own_name: std::cell::OnceCell::new(),
+            bio: std::cell::OnceCell::new(),
         }
     }
 
@@ -386,14 +420,22 @@ impl Checker {
         let (h, handle_explained) = rules::discount_handle(v, p, &name, &handle);
         let il_swap = rules::il_swap(&handle);
         let deceptive = rules::deceptive(v, &name, n, h, il_swap);
-        let (verdict, score) = decide(Strengths {
+        // The bio is read only beside a resemblance that can carry it (decide: a cue alone is nothing).
+        let (cues, link) = if n >= 2 || h >= 2 || avatar.is_some() {
+            signals::bio(v, p, a)
+        } else {
+            (Vec::new(), None)
+        };
+        let strengths = Strengths {
             name: n,
             handle: h,
             deceptive,
             il_swap,
             target_len: handle.as_ref().map_or(0, |(m, _)| m.target_len),
             avatar: avatar.is_some(),
-        });
+            bio: !cues.is_empty() || link.is_some(),
+        };
+        let (verdict, score) = decide(strengths);
         Some(Assessment {
             account,
             name,
@@ -401,6 +443,9 @@ impl Checker {
             handle_explained,
             deceptive,
             avatar,
+            cues,
+            link,
+            strengths,
             verdict,
             score,
         })
@@ -424,8 +469,7 @@ mod tests {
             platform: platform.into(),
             handle: handle.into(),
             name: "A O".into(),
-            bio: None,
-            avatar: None,
+            ..Default::default()
         };
         let r = Checker::new(list).check(&profile);
         let e = r

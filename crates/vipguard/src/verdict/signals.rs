@@ -5,7 +5,8 @@ use super::prepare::{Prepared, TargetKind};
 use super::ProfileView;
 use crate::avatar::matcher::AvatarMatch;
 use crate::formats::Account;
-use crate::text::handle::{self, HandleMatch};
+use crate::text::bio::{self, Cue, LinkMatch};
+use crate::text::handle::{self, HandleKeys, HandleMatch};
 use crate::text::name::{self, NameHow, NameMatch};
 
 /// A name or handle match with the index of the protected name or target it matched.
@@ -84,4 +85,32 @@ pub(super) fn avatar(v: &ProfileView, account: u32) -> Option<AvatarMatch> {
         .iter()
         .find(|(a, _)| *a == account)
         .map(|(_, m)| *m)
+}
+
+/// The bio's claims and scam cues that speak for this account, and a link imitating its sites or
+/// handles.
+pub(super) fn bio(v: &ProfileView, p: &Prepared, a: &Account) -> (Vec<Cue>, Option<LinkMatch>) {
+    let b = v.bio();
+    let cues = b
+        .cues
+        .iter()
+        .filter(|c| match &c.mention {
+            // "Backup account of @mymain" stands in for @mymain, which must be this account.
+            Some(m) if c.what == "new_account" => a
+                .handles
+                .iter()
+                .chain(&a.official)
+                .any(|h| h.handle.eq_ignore_ascii_case(m)),
+            _ => true,
+        })
+        .cloned()
+        .collect();
+    let targets: Vec<&HandleKeys> = p
+        .targets
+        .iter()
+        .filter(|t| t.kind != TargetKind::Name)
+        .map(|t| &t.keys)
+        .collect();
+    let link = bio::imitating_link(&b.hosts, &a.links, &targets);
+    (cues, link)
 }

@@ -487,6 +487,144 @@ pub(crate) fn intent(lang: Lang) -> &'static str {
     }
 }
 
+/// What one bio cue means (`bio_cues.txt` names the cues).
+fn cue_meaning(lang: Lang, what: &str) -> &'static str {
+    match (lang, what) {
+        (Lang::En, "official") => "claims to be the official account",
+        (Lang::En, "real") => "claims to be the real one",
+        (Lang::En, "verified") => "claims to be verified",
+        (Lang::En, "new_account") => "says it is a new or backup account",
+        (Lang::En, "hacked") => "says an earlier account was hacked",
+        (Lang::En, "giveaway") => "a crypto or cash giveaway, a common scam",
+        (Lang::En, "manager") => {
+            "sends followers to a private chat with a \"manager\", a common scam"
+        }
+        (Lang::En, "multiply") => "promises to multiply money sent, a common scam",
+        (Lang::En, "investment") => "promises investment returns, a common scam",
+        (Lang::En, "recovery") => "offers to recover accounts or funds, a common scam",
+        (Lang::En, "wallet") => "a crypto wallet address to send money to",
+        (Lang::En, "loan") => "offers quick loans without collateral, a common scam",
+        (Lang::En, "fan_card") => "sells fan cards or paid meetings, a common scam",
+        (Lang::En, "account_number") => {
+            "asks followers for their bank or mobile-money number, a common scam"
+        }
+        (Lang::En, _) => "a phrase impersonators use",
+        (Lang::Fr, "official") => "se dit le compte officiel",
+        (Lang::Fr, "real") => "se dit le vrai",
+        (Lang::Fr, "verified") => "se dit vérifié",
+        (Lang::Fr, "new_account") => "se dit un nouveau compte ou un compte de secours",
+        (Lang::Fr, "hacked") => "dit qu'un compte précédent a été piraté",
+        (Lang::Fr, "giveaway") => "un cadeau en crypto ou en argent, une arnaque courante",
+        (Lang::Fr, "manager") => {
+            "envoie les abonnés en privé vers un « manager », une arnaque courante"
+        }
+        (Lang::Fr, "multiply") => "promet de multiplier l'argent envoyé, une arnaque courante",
+        (Lang::Fr, "investment") => "promet des gains d'investissement, une arnaque courante",
+        (Lang::Fr, "recovery") => {
+            "propose de récupérer des comptes ou des fonds, une arnaque courante"
+        }
+        (Lang::Fr, "wallet") => "une adresse de portefeuille crypto où envoyer de l'argent",
+        (Lang::Fr, "loan") => "propose des prêts rapides sans garantie, une arnaque courante",
+        (Lang::Fr, "fan_card") => {
+            "vend des cartes de fan ou des rencontres payantes, une arnaque courante"
+        }
+        (Lang::Fr, "account_number") => {
+            "demande aux abonnés leur numéro de compte ou de mobile money, une arnaque courante"
+        }
+        (Lang::Fr, _) => "une formule d'imposteur",
+    }
+}
+
+/// How a link's domain imitates an official site.
+pub(crate) enum LinkWords {
+    SameName,
+    WordsAdded,
+    Typo,
+    Inside,
+}
+
+/// The bio's claims and scam cues, each quoted and explained, and a link imitating an official site.
+pub(crate) fn bio(
+    lang: Lang,
+    cues: &[(&str, &str)],
+    link: Option<(&str, &str, LinkWords)>,
+) -> String {
+    let items: Vec<String> = cues
+        .iter()
+        .map(|(what, phrase)| format!("{} ({})", q(lang, phrase), cue_meaning(lang, what)))
+        .collect();
+    let link = link.map(|(host, site, how)| {
+        let how = match (lang, how) {
+            (Lang::En, LinkWords::SameName) => "the same name on another domain",
+            (Lang::En, LinkWords::WordsAdded) => "its name with words added",
+            (Lang::En, LinkWords::Typo) => "its name misspelt",
+            (Lang::En, LinkWords::Inside) => "its name inside a longer one",
+            (Lang::Fr, LinkWords::SameName) => "le même nom sous un autre domaine",
+            (Lang::Fr, LinkWords::WordsAdded) => "son nom avec des mots ajoutés",
+            (Lang::Fr, LinkWords::Typo) => "son nom mal orthographié",
+            (Lang::Fr, LinkWords::Inside) => "son nom dans un nom plus long",
+        };
+        match lang {
+            Lang::En => format!("it links to {host}, made to look like {site} ({how})"),
+            Lang::Fr => format!("elle renvoie vers {host}, qui imite {site} ({how})"),
+        }
+    });
+    match (lang, items.is_empty(), link) {
+        (Lang::En, false, l) => format!(
+            "The bio says what impersonators say: {}{}",
+            items.join("; "),
+            l.map(|l| format!("; {l}")).unwrap_or_default()
+        ),
+        (Lang::Fr, false, l) => format!(
+            "La bio dit ce que disent les imposteurs : {}{}",
+            items.join(" ; "),
+            l.map(|l| format!(" ; {l}")).unwrap_or_default()
+        ),
+        (Lang::En, true, Some(l)) => format!("In the bio, {l}"),
+        (Lang::Fr, true, Some(l)) => format!("Dans la bio, {l}"),
+        (_, true, None) => String::new(),
+    }
+}
+
+/// The identity elements a verdict rests on, in X's terms: name, image, false affiliation.
+pub(crate) struct Elements {
+    pub name: bool,
+    pub handle: bool,
+    pub image: bool,
+    pub affiliation: bool,
+}
+
+/// Which identity elements the verdict rests on; on X, how many of the three its impersonation policy
+/// weighs (name, image, false affiliation).
+pub(crate) fn elements(lang: Lang, e: &Elements, on_x: bool) -> String {
+    let name = match (lang, e.name, e.handle) {
+        (Lang::En, true, true) => Some("name (display name and handle)"),
+        (Lang::En, true, false) => Some("name (display name)"),
+        (Lang::En, false, true) => Some("name (handle)"),
+        (Lang::Fr, true, true) => Some("nom (nom affiché et identifiant)"),
+        (Lang::Fr, true, false) => Some("nom (nom affiché)"),
+        (Lang::Fr, false, true) => Some("nom (identifiant)"),
+        (_, false, false) => None,
+    };
+    let image = e.image.then_some(match lang {
+        Lang::En => "image (avatar)",
+        Lang::Fr => "image (avatar)",
+    });
+    let affiliation = e.affiliation.then_some(match lang {
+        Lang::En => "false affiliation (bio)",
+        Lang::Fr => "fausse affiliation (bio)",
+    });
+    let used: Vec<&str> = [name, image, affiliation].into_iter().flatten().collect();
+    let n = used.len();
+    let list = used.join(", ");
+    match (lang, on_x) {
+        (Lang::En, false) => format!("Rests on: {list}"),
+        (Lang::En, true) => format!("Rests on: {list}; {n} of the 3 elements X's impersonation policy weighs (name, image, false affiliation)"),
+        (Lang::Fr, false) => format!("Repose sur : {list}"),
+        (Lang::Fr, true) => format!("Repose sur : {list} ; {n} des 3 éléments que la règle d'usurpation de X examine (nom, image, fausse affiliation)"),
+    }
+}
+
 pub(crate) fn near_miss_own_name(lang: Lang, h: &str, name: &str) -> String {
     match lang {
         Lang::En => format!("Handle @{h} resembles {name}'s, but it is the profile's own name; nothing else matches"),

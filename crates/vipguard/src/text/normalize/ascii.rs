@@ -15,6 +15,7 @@ pub(super) fn normalize_ascii(input: &str, max_chars: usize) -> Normalized {
     let mut glyph = String::with_capacity(n + 4);
     let mut changes = Vec::new();
     let mut at_separator = true;
+    let (mut words, mut lookalike_words) = (0usize, 0u64);
     for i in 0..n {
         let c = bytes[i] as char;
         if c.is_ascii_alphanumeric() {
@@ -41,6 +42,9 @@ pub(super) fn normalize_ascii(input: &str, max_chars: usize) -> Normalized {
             let next_is_letter = bytes.get(i + 1).is_some_and(|b| b.is_ascii_alphabetic())
                 && fold.ends_with(|p: char| p.is_alphabetic());
             if let Some(mapped) = letter_symbol(c, next_is_letter) {
+                if words < 64 {
+                    lookalike_words |= 1 << words;
+                }
                 changes.push(Change {
                     ch: c,
                     action: Action::Lookalike,
@@ -55,6 +59,7 @@ pub(super) fn normalize_ascii(input: &str, max_chars: usize) -> Normalized {
         if !at_separator && !fold.is_empty() {
             fold.push(' ');
             glyph.push(' ');
+            words += 1;
         }
         at_separator = true;
     }
@@ -63,6 +68,8 @@ pub(super) fn normalize_ascii(input: &str, max_chars: usize) -> Normalized {
         glyph,
         changes,
         truncated: bytes.len() > max_chars,
+        words,
+        lookalike_words,
         ..Default::default()
     };
     b.finish()

@@ -41,7 +41,7 @@ fn the_names_table_covers_every_reportable_character() {
     let committed = std::fs::read_to_string(path).unwrap();
     assert!(
         committed == fresh,
-        "src/char_names.txt is out of date: run VIPGUARD_UPDATE_NAMES=1 cargo test --release --test char_names"
+        "src/text/normalize/char_names.txt is out of date: run VIPGUARD_UPDATE_NAMES=1 cargo test --release -p vipguard --lib char_names"
     );
 }
 

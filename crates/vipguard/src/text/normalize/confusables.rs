@@ -1,5 +1,5 @@
 //! Skeleton glue: the UTS #39 skeleton (`unicode-security`) turned into the fold and glyph keys of
-//! one character, plus the lookalikes confusables.txt lacks (`override_map`).
+//! one character, plus the lookalikes confusables.txt lacks (`lookalikes.txt`).
 
 use super::collapse_rn;
 use std::borrow::Cow;
@@ -7,68 +7,84 @@ use std::sync::OnceLock;
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
 
-/// Lookalikes that confusables.txt lacks (after Chromium's extra mappings, plus West African letters
-/// that have no decomposition: Hausa ɓ ɗ ƙ ƴ, Akan ɛ ɔ).
+/// Lookalikes that confusables.txt lacks or reads as something other than a Latin letter: Chromium's
+/// extra skeleton mappings and vipguard's own (`lookalikes.txt`, which says where each comes from).
+struct Lookalikes {
+    /// Character -> (fold reading, glyph reading).
+    map: rustc_hash::FxHashMap<char, (&'static str, &'static str)>,
+}
+
+fn lookalikes() -> &'static Lookalikes {
+    static TABLE: OnceLock<Lookalikes> = OnceLock::new();
+    TABLE.get_or_init(|| Lookalikes::parse(include_str!("lookalikes.txt")))
+}
+
+impl Lookalikes {
+    fn parse(text: &'static str) -> Self {
+        let mut map = rustc_hash::FxHashMap::default();
+        // Letters mapped to one letter, for the prototype rule below.
+        let mut single: Vec<(char, &'static str)> = Vec::new();
+        let rules = text
+            .lines()
+            .map(|l| l.split('#').next().unwrap_or(""))
+            .flat_map(|l| l.split(';'))
+            .filter_map(|r| r.split_once('>'));
+        for (from, to) in rules {
+            let (fold, glyph) = to.split_once('|').unwrap_or((to, to));
+            let (fold, glyph) = (ascii_key(fold.trim()), ascii_key(glyph.trim()));
+            if fold.is_empty() || glyph.is_empty() {
+                continue; // dashes: separators here anyway
+            }
+            let from = from.trim();
+            let chars = from
+                .strip_prefix('[')
+                .and_then(|f| f.strip_suffix(']'))
+                .unwrap_or(from);
+            for c in chars.chars().filter(|c| !c.is_whitespace()) {
+                map.insert(c, (fold, glyph));
+                if fold == glyph && fold.chars().count() == 1 {
+                    single.push((c, fold));
+                }
+            }
+        }
+        // The UTS #39 prototype of a letter read here as one letter reads as that letter too, and with
+        // it every character sharing the prototype: є reads e, its prototype is ꞓ, so ε and ɛ read e.
+        for (c, key) in single {
+            let mut buf = [0; 4];
+            let proto: Vec<char> = unicode_security::skeleton(c.encode_utf8(&mut buf)).collect();
+            if let [p] = proto[..] {
+                if !p.is_ascii() && p != c {
+                    map.entry(p).or_insert((key, key));
+                }
+            }
+        }
+        Lookalikes { map }
+    }
+}
+
+/// A rule's key as a typed ASCII name's letters and digits read (0 as o): leaked once, the table lives
+/// as long as the program.
+fn ascii_key(key: &str) -> &'static str {
+    let read: String = key
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .flat_map(|c| {
+            let mut buf = [0; 4];
+            let sk: String = unicode_security::skeleton(c.encode_utf8(&mut buf)).collect();
+            sk.to_lowercase().chars().collect::<Vec<_>>()
+        })
+        .collect();
+    Box::leak(read.into_boxed_str())
+}
+
+/// The fold reading of a lookalike from `lookalikes.txt`.
 pub(super) fn override_map(c: char) -> Option<&'static str> {
-    Some(match c {
-        'ħ' | 'н' | 'ћ' | 'ң' | 'ҥ' | 'ӈ' | 'ӊ' | 'ԋ' | 'ԧ' | 'ԩ' | 'Ħ' | 'Н' | 'Ң' | 'Ҥ' => {
-            "h"
-        }
-        'ĸ' | 'κ' | 'к' | 'қ' | 'ҝ' | 'ҟ' | 'ҡ' | 'ӄ' | 'ԟ' | 'ƙ' | 'Ƙ' | 'К' | 'Қ' | 'Κ' => {
-            "k"
-        }
-        'ŧ' | 'т' | 'ҭ' | 'ԏ' | 'Ŧ' | 'Т' | 'Ҭ' => "t",
-        'ł' | 'Ł' | 'ӏ' => "l",
-        'ø' | 'Ø' | 'ɔ' | 'Ɔ' => "o",
-        'đ' | 'Đ' | 'ɗ' | 'Ɗ' => "d",
-        'þ' | 'Þ' => "p",
-        'ɓ' | 'Ɓ' | 'ь' | 'ъ' | 'Ь' => "b",
-        'ƴ' | 'Ƴ' => "y",
-        'ɛ' | 'Ɛ' => "e",
-        'ŋ' | 'Ŋ' | 'п' => "n",
-        'г' => "r",
-        'ш' => "w",
-        // Canadian syllabics of "fancy text" alphabets (ᗩᗷᑕᗪ…) that confusables.txt maps elsewhere
-        // or not at all (it reads ᑎ as Armenian Ո, ᗯ as Cyrillic Ѡ).
-        'ᗩ' => "a",
-        'ᑕ' => "c",
-        'ᗴ' | 'ᕮ' => "e",
-        'ᘜ' => "g",
-        'ᑎ' => "n",
-        'ᑫ' => "q",
-        'ᔕ' => "s",
-        'ᗯ' => "w",
-        'ᘔ' => "z",
-        // Small capitals, which confusables.txt mostly leaves alone.
-        'ᴀ' => "a",
-        'ʙ' => "b",
-        'ᴄ' => "c",
-        'ᴅ' => "d",
-        'ᴇ' | '℮' => "e",
-        'ꜰ' => "f",
-        'ɢ' => "g",
-        'ʜ' => "h",
-        'ɪ' => "i",
-        'ᴊ' => "j",
-        'ᴋ' => "k",
-        'ʟ' => "l",
-        'ᴍ' => "m",
-        'ɴ' => "n",
-        'ᴏ' => "o",
-        'ᴘ' => "p",
-        'ʀ' => "r",
-        'ꜱ' => "s",
-        'ᴛ' => "t",
-        'ᴜ' => "u",
-        'ᴠ' => "v",
-        'ᴡ' => "w",
-        'ʏ' => "y",
-        'ᴢ' => "z",
-        'ß' => "ss",
-        'æ' | 'Æ' => "ae",
-        'œ' | 'Œ' => "oe",
-        _ => return None,
-    })
+    lookalikes().map.get(&c).map(|k| k.0)
+}
+
+/// Both readings (fold, glyph) of a lookalike from `lookalikes.txt`.
+fn override_keys(c: char) -> Option<(&'static str, &'static str)> {
+    lookalikes().map.get(&c).copied()
 }
 
 /// One step of key derivation: skeleton, then lowercase, dropping marks the skeleton leaves.
@@ -93,8 +109,8 @@ pub(super) fn step(s: &str) -> String {
 /// and a small letter always get the same key. The fold key lowercases first (capital I stays i); where
 /// that leads outside ASCII but the glyph key does not (Cyrillic М -> м -> ʍ), the glyph key is used.
 pub(super) fn slow_keys(c: char) -> (String, String) {
-    if let Some(o) = override_map(c) {
-        return (o.to_string(), o.to_string());
+    if let Some((fold, glyph)) = override_keys(c) {
+        return (fold.to_string(), glyph.to_string());
     }
     let mut buf = [0; 4];
     let glyph = step(&step(c.encode_utf8(&mut buf)));

@@ -116,6 +116,8 @@ pub struct Normalized {
     /// A single word mixes styled letters with plain ones (𝐁urna, Bᴜʀɴᴀ): a fancy-font name is styled
     /// throughout, so a letter or two styled is a way to look the same and match nothing.
     pub mixed_style_word: bool,
+    /// Words (of `fold`, the first 64) holding a lookalike letter, one bit each.
+    pub lookalike_words: u64,
 }
 
 impl Normalized {
@@ -288,12 +290,19 @@ struct Builder {
     mixed_style_word: bool,
     /// Marks kept as part of the letter before them, waiting to be written in canonical order.
     kept_marks: Vec<char>,
+    /// Words written to the keys so far, and where the current word's changes start.
+    words: usize,
+    word_changes: usize,
+    lookalike_words: u64,
 }
 
 #[derive(Default)]
 struct WordScripts {
     latin: bool,
     other: bool,
+    /// A letter of the word has no Latin reading (Arabic ح, Devanagari क): the word is written in its
+    /// own script, not made to look Latin.
+    unread: bool,
     /// Letters styled (𝐁), small capitals (ᴜ), and plain lowercase and capital letters, in this word.
     /// Small-capital text keeps its capitals (Bᴜʀɴᴀ), so only plain lowercase mixes with those.
     styled: bool,
@@ -433,6 +442,9 @@ impl Builder {
         } else if let Some(orig) = orig {
             self.word_scripts.plain(orig);
         }
+        if letter.is_alphabetic() && !fold.is_ascii() {
+            self.word_scripts.unread = true;
+        }
         self.push_keys(fold, glyph);
         let accents = parts.len() > 1;
         for &m in &parts[1..] {
@@ -506,19 +518,40 @@ impl Builder {
     }
 
     fn separator(&mut self) {
-        if !self.at_separator && !self.fold.is_empty() {
+        let ended = !self.at_separator && !self.fold.is_empty();
+        if ended {
             self.fold.push(' ');
             self.glyph.push(' ');
         }
         self.at_separator = true;
         self.base_script = None;
         self.end_word();
+        if ended {
+            self.words += 1;
+        }
     }
 
     fn end_word(&mut self) {
         if self.word_scripts.latin && self.word_scripts.other {
             self.mixed_script_word = true;
         }
+        // A word wholly in another script, some of whose letters read as nothing Latin, is written in
+        // that script (an Arabic or Ajami name): its letters that happen to resemble Latin ones (ا, ه)
+        // are not lookalikes. A word whose every letter reads as Latin (шмнть, аррӏе) is one.
+        let own_script =
+            self.word_scripts.other && !self.word_scripts.latin && self.word_scripts.unread;
+        if own_script {
+            let start = self.word_changes.min(self.changes.len());
+            let mut i = start;
+            self.changes.retain(|c| {
+                i += 1;
+                i <= start || c.action != Action::Lookalike
+            });
+            if self.words < 64 {
+                self.lookalike_words &= !(1 << self.words);
+            }
+        }
+        self.word_changes = self.changes.len();
         if self.word_scripts.mixes_styles() {
             self.mixed_style_word = true;
         }
@@ -534,6 +567,10 @@ impl Builder {
     }
 
     fn record(&mut self, ch: char, action: Action, read_as: &str) {
+        if action == Action::Lookalike && self.words < 64 {
+            // The word being written: a separator before it has already been counted.
+            self.lookalike_words |= 1 << self.words;
+        }
         self.changes.push(Change {
             ch,
             action,
@@ -561,6 +598,7 @@ impl Builder {
             truncated: self.truncated,
             mixed_script_word: self.mixed_script_word,
             mixed_style_word: self.mixed_style_word,
+            lookalike_words: self.lookalike_words,
         }
     }
 }

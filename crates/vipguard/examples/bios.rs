@@ -1,0 +1,102 @@
+//! The bio as a second signal, measured on bios written apart from the engine's phrase table
+//! (`bench/bios/bios.jsonl`: claims, scams and everyday bios in eleven languages).
+//!
+//! Each bio is put on three profiles against a one-account list (Adaeze Okonkwo, @AdaOkonkwo):
+//! - her exact name with an unrelated handle: `suspicious` on the name alone, so a claim or scam bio
+//!   should make it `impersonation` and an everyday bio should not;
+//! - a namesake sharing one name token (Adaeze Chukwu): `clear`, whatever the bio says;
+//! - an unrelated person: `clear`.
+//!
+//!   cargo run --release -p vipguard --example bios [-- bench/bios/bios.jsonl]
+
+use std::collections::BTreeMap;
+use vipguard::{Checker, Profile, ProtectedList, Verdict};
+
+#[derive(serde::Deserialize)]
+struct Row {
+    lang: String,
+    kind: String,
+    bio: String,
+}
+
+fn main() {
+    let path = std::env::args()
+        .nth(1)
+        .unwrap_or_else(|| "bench/bios/bios.jsonl".into());
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let rows: Vec<Row> = text
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| serde_json::from_str(l).expect("a bios.jsonl line"))
+        .collect();
+    let list = ProtectedList::from_json(
+        r#"{"accounts": [{"id": "ada", "name": "Adaeze Okonkwo",
+            "handles": [{"platform": "x", "handle": "AdaOkonkwo"}]}]}"#,
+        "list",
+    )
+    .expect("list");
+    let checker = Checker::new(list);
+    let check = |name: &str, bio: &str| {
+        let p = Profile {
+            id: "p".into(),
+            platform: "x".into(),
+            handle: "sunny_days_77".into(),
+            name: name.into(),
+            bio: Some(bio.into()),
+            ..Default::default()
+        };
+        checker.check(&p).verdict
+    };
+    // (lang, kind) -> (rows, impersonation on the exact name, namesake flagged, stranger flagged)
+    let mut table: BTreeMap<(String, String), [usize; 4]> = BTreeMap::new();
+    let mut misses: Vec<String> = Vec::new();
+    for r in &rows {
+        let on_name = check("Adaeze Okonkwo", &r.bio) == Verdict::Impersonation;
+        let namesake = check("Adaeze Chukwu", &r.bio).is_flag();
+        let stranger = check("Kwame Mensah", &r.bio).is_flag();
+        let e = table.entry((r.lang.clone(), r.kind.clone())).or_default();
+        e[0] += 1;
+        e[1] += on_name as usize;
+        e[2] += namesake as usize;
+        e[3] += stranger as usize;
+        let wrong = on_name != (r.kind != "everyday");
+        if wrong && std::env::var_os("SHOW_MISSES").is_some() {
+            misses.push(format!("{} {}: {}", r.lang, r.kind, r.bio));
+        }
+    }
+    let pct = |a: usize, n: usize| 100.0 * a as f64 / n.max(1) as f64;
+    println!("bios: {path} ({} bios)\n", rows.len());
+    println!("lang  kind         n  impersonation%  namesake flagged%  stranger flagged%");
+    let mut totals: BTreeMap<String, [usize; 4]> = BTreeMap::new();
+    for ((lang, kind), c) in &table {
+        println!(
+            "{lang:<5} {kind:<9} {:>4}  {:>13.1}  {:>17.1}  {:>17.1}",
+            c[0],
+            pct(c[1], c[0]),
+            pct(c[2], c[0]),
+            pct(c[3], c[0])
+        );
+        let t = totals.entry(kind.clone()).or_default();
+        for i in 0..4 {
+            t[i] += c[i];
+        }
+    }
+    println!();
+    for (kind, c) in &totals {
+        let what = if kind == "everyday" {
+            "made impersonation (want 0)"
+        } else {
+            "made impersonation"
+        };
+        println!(
+            "all   {kind:<9} {:>4}  {:>6.1}% {what}; namesake flagged {:.1}%, stranger flagged {:.1}%",
+            c[0],
+            pct(c[1], c[0]),
+            pct(c[2], c[0]),
+            pct(c[3], c[0])
+        );
+    }
+    for m in misses {
+        println!("  miss: {m}");
+    }
+}

@@ -1,0 +1,597 @@
+//! The bio as a third signal: what impersonators write there (claims to be the account, the scams they
+//! run, from `bio_cues.txt`), crypto wallet addresses, and links whose domain imitates a protected
+//! account's own sites. A cue alone is nothing: ordinary people write "new account" too; it counts
+//! beside a name or handle that already resembles a protected account (`verdict/decide.rs`).
+
+use crate::text::handle::{self, HandleKeys, HandleMatch};
+use crate::text::normalize::normalize;
+use rustc_hash::FxHashMap as HashMap;
+use std::sync::OnceLock;
+
+/// What a cue says about the profile.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum CueKind {
+    /// It claims to be the account ("official account", "new account, old one hacked").
+    Claim,
+    /// It runs a scam the account's followers fall for (giveaways, "DM my manager", "send 1 get 2").
+    Scam,
+}
+
+/// One cue found in a bio.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Cue {
+    pub kind: CueKind,
+    /// The cue's name in `bio_cues.txt` (`official`, `manager` …), or `wallet`.
+    pub what: &'static str,
+    /// The words of the bio that said it, as written.
+    pub phrase: String,
+    /// For a backup or new account: the @handle named just after, whose account it says it is.
+    pub mention: Option<String>,
+}
+
+struct Pattern {
+    kind: CueKind,
+    what: &'static str,
+    words: Vec<Word>,
+}
+
+/// A cue made of words near each other in any order: one word of each group within `window` words
+/// of a word of the first group ("contactez … mon manager … WhatsApp").
+struct Near {
+    kind: CueKind,
+    what: &'static str,
+    window: usize,
+    groups: Vec<Vec<Word>>,
+}
+
+#[derive(PartialEq)]
+enum Word {
+    Exact(String),
+    Prefix(String),
+    /// A word holding a digit: an amount.
+    Amount,
+    /// A word holding a digit and a per cent sign: a rate.
+    Percent,
+}
+
+impl Word {
+    fn parse(w: &str) -> Self {
+        match w {
+            "#" => Word::Amount,
+            "%" => Word::Percent,
+            _ if w.ends_with('*') => Word::Prefix(key(w.trim_end_matches('*'))),
+            _ => Word::Exact(key(w)),
+        }
+    }
+
+    fn matches(&self, w: &BioWord) -> bool {
+        match self {
+            Word::Exact(k) => *k == w.key,
+            Word::Prefix(k) => w.key.starts_with(k.as_str()),
+            Word::Amount => w.has_digit,
+            Word::Percent => w.has_digit && w.percent,
+        }
+    }
+}
+
+struct Table {
+    /// Phrases by their first word (every phrase starts with a plain word).
+    phrases: HashMap<String, Vec<Pattern>>,
+    near: Vec<Near>,
+}
+
+fn table() -> &'static Table {
+    static TABLE: OnceLock<Table> = OnceLock::new();
+    TABLE.get_or_init(|| parse(include_str!("bio_cues.txt")))
+}
+
+fn parse(text: &'static str) -> Table {
+    let mut phrases: HashMap<String, Vec<Pattern>> = HashMap::default();
+    let mut near = Vec::new();
+    for line in text.lines().filter(|l| !l.starts_with('#')) {
+        let Some((head, body)) = line.split_once(':') else {
+            continue;
+        };
+        let mut head = head.split_whitespace();
+        let kind = match head.next() {
+            Some("claim") => CueKind::Claim,
+            Some("scam") => CueKind::Scam,
+            _ => continue,
+        };
+        let Some(what) = head.next() else { continue };
+        // `near N`: groups of alternatives separated by `+`.
+        if head.next() == Some("near") {
+            let Some(window) = head.next().and_then(|n| n.parse().ok()) else {
+                continue;
+            };
+            let groups: Vec<Vec<Word>> = body
+                .split('+')
+                .map(|g| {
+                    g.split('|')
+                        .map(str::trim)
+                        .filter(|w| !w.is_empty())
+                        .map(Word::parse)
+                        .collect()
+                })
+                .filter(|g: &Vec<Word>| !g.is_empty())
+                .collect();
+            if groups.len() >= 2 {
+                near.push(Near {
+                    kind,
+                    what,
+                    window,
+                    groups,
+                });
+            }
+            continue;
+        }
+        for pattern in body.split(';') {
+            let words: Vec<Word> = pattern.split_whitespace().map(Word::parse).collect();
+            let first = match words.first() {
+                Some(Word::Exact(w)) if !w.is_empty() => w.clone(),
+                _ => continue,
+            };
+            phrases
+                .entry(first)
+                .or_default()
+                .push(Pattern { kind, what, words });
+        }
+    }
+    Table { phrases, near }
+}
+
+/// A pattern word as the bio's words are read.
+fn key(word: &str) -> String {
+    normalize(word, 100).fold.replace(' ', "")
+}
+
+/// A word of the bio: its reading, and where it stands in the bio as written.
+struct BioWord {
+    key: String,
+    start: usize,
+    end: usize,
+    has_digit: bool,
+    percent: bool,
+}
+
+/// The bio's words: each piece between blanks read on its own, so a phrase can be quoted as written.
+fn words(bio: &str) -> Vec<BioWord> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in bio.char_indices().chain(std::iter::once((bio.len(), ' '))) {
+        match (c.is_whitespace(), start) {
+            (false, None) => start = Some(i),
+            (true, Some(s)) => {
+                let piece = &bio[s..i];
+                let has_digit = piece.chars().any(|c| c.is_numeric());
+                let percent = piece.contains('%');
+                for k in normalize(piece, 200)
+                    .fold
+                    .split(' ')
+                    .filter(|k| !k.is_empty())
+                {
+                    out.push(BioWord {
+                        key: k.to_string(),
+                        start: s,
+                        end: i,
+                        has_digit,
+                        percent,
+                    });
+                }
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Words that deny what follows ("not an official account", "pas le vrai compte").
+const DENIALS: &[&str] = &[
+    "not", "no", "never", "pas", "non", "jamais", "nao", "sio", "si", "ba",
+];
+
+/// Every claim and scam cue in `bio`, in the order written (at most one per cue name).
+pub(crate) fn cues(bio: &str) -> Vec<Cue> {
+    let table = table();
+    let words = words(bio);
+    let mut out: Vec<Cue> = Vec::new();
+    for i in 0..words.len() {
+        let Some(candidates) = table.phrases.get(&words[i].key) else {
+            continue;
+        };
+        for p in candidates {
+            if out.iter().any(|c| c.what == p.what) || !matches(p, &words[i..]) {
+                continue;
+            }
+            let denied = words[i.saturating_sub(3)..i]
+                .iter()
+                .any(|w| DENIALS.contains(&w.key.as_str()));
+            if denied && p.kind == CueKind::Claim {
+                continue;
+            }
+            let last = &words[i + p.words.len() - 1];
+            let phrase = quote(&bio[words[i].start..last.end]);
+            out.push(Cue {
+                kind: p.kind,
+                what: p.what,
+                phrase,
+                mention: mention_after(&bio[last.end..]),
+            });
+        }
+    }
+    for rule in &table.near {
+        if out.iter().any(|c| c.what == rule.what) {
+            continue;
+        }
+        if let Some((from, to)) = near(rule, &words) {
+            let denied = words[from.saturating_sub(3)..from]
+                .iter()
+                .any(|w| DENIALS.contains(&w.key.as_str()));
+            if denied && rule.kind == CueKind::Claim {
+                continue;
+            }
+            out.push(Cue {
+                kind: rule.kind,
+                what: rule.what,
+                phrase: quote(&bio[words[from].start..words[to].end]),
+                mention: mention_after(&bio[words[to].end..]),
+            });
+        }
+    }
+    if !out.iter().any(|c| c.what == "verified") {
+        if let Some(phrase) = badge(bio) {
+            out.push(Cue {
+                kind: CueKind::Claim,
+                what: "verified",
+                phrase,
+                mention: None,
+            });
+        }
+    }
+    if let Some(w) = bio.split_whitespace().find_map(wallet) {
+        out.push(Cue {
+            kind: CueKind::Scam,
+            what: "wallet",
+            phrase: w.to_string(),
+            mention: None,
+        });
+    }
+    out
+}
+
+/// "Verified ✅", "✔️ Vérifié": the word beside a check mark, a badge typed where the platform shows its
+/// own. A check mark alone is a bullet point as often as not.
+fn badge(bio: &str) -> Option<String> {
+    const WORDS: &[&str] = &[
+        "verified",
+        "verifie",
+        "verifiee",
+        "verificado",
+        "verificada",
+    ];
+    let marks = |c: char| matches!(c, '✅' | '✔' | '☑' | '✓' | '\u{FE0F}');
+    let pieces: Vec<&str> = bio.split_whitespace().collect();
+    for (i, p) in pieces.iter().enumerate() {
+        let word = key(p.trim_matches(|c: char| !c.is_alphanumeric()));
+        if !WORDS.contains(&word.as_str()) {
+            continue;
+        }
+        let near = [i.checked_sub(1), Some(i), Some(i + 1)];
+        if near
+            .iter()
+            .flatten()
+            .filter_map(|&j| pieces.get(j))
+            .any(|q| q.chars().any(|c| marks(c) && c != '\u{FE0F}'))
+        {
+            return Some(quote(p));
+        }
+    }
+    None
+}
+
+/// "Backup account of @mymain": the @handle within three words after a phrase, which account it
+/// speaks of.
+fn mention_after(rest: &str) -> Option<String> {
+    rest.split_whitespace()
+        .take(3)
+        .find_map(|w| w.strip_prefix('@'))
+        .map(|h| {
+            h.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '_')
+                .to_string()
+        })
+}
+
+fn matches(p: &Pattern, words: &[BioWord]) -> bool {
+    p.words.len() <= words.len() && p.words.iter().zip(words).all(|(pw, w)| pw.matches(w))
+}
+
+/// The first span where a word of each group of `rule` stands within its window of a word of the
+/// first group: the span's first and last word.
+fn near(rule: &Near, words: &[BioWord]) -> Option<(usize, usize)> {
+    let hit = |g: &[Word], w: &BioWord| g.iter().any(|x| x.matches(w));
+    for (i, w) in words.iter().enumerate() {
+        if !hit(&rule.groups[0], w) {
+            continue;
+        }
+        let lo = i.saturating_sub(rule.window);
+        let hi = (i + rule.window + 1).min(words.len());
+        let (mut from, mut to) = (i, i);
+        let all = rule.groups[1..].iter().all(|g| {
+            match (lo..hi).filter(|&j| j != i).find(|&j| hit(g, &words[j])) {
+                Some(j) => {
+                    from = from.min(j);
+                    to = to.max(j);
+                    true
+                }
+                None => false,
+            }
+        });
+        if all {
+            return Some((from, to));
+        }
+    }
+    None
+}
+
+/// The phrase as written, without the punctuation around it.
+fn quote(s: &str) -> String {
+    s.trim_matches(|c: char| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                '.' | ',' | '!' | '?' | ';' | ':' | '"' | '(' | ')' | '«' | '»'
+            )
+    })
+    .to_string()
+}
+
+/// A crypto wallet address in one word of a bio: Ethereum-style `0x` and 40 hex digits, Bitcoin
+/// `bc1` bech32, or Tron `T` base58. Legacy Bitcoin addresses look too much like other codes to tell.
+fn wallet(word: &str) -> Option<&str> {
+    let w = word.trim_matches(|c: char| !c.is_ascii_alphanumeric());
+    let base58 = |c: char| c.is_ascii_alphanumeric() && !matches!(c, '0' | 'O' | 'I' | 'l');
+    let eth = w.len() == 42
+        && (w.starts_with("0x") || w.starts_with("0X"))
+        && w[2..].chars().all(|c| c.is_ascii_hexdigit());
+    let bech32 = w.starts_with("bc1")
+        && (42..=62).contains(&w.len())
+        && w[3..]
+            .chars()
+            .all(|c| c.is_ascii_digit() || c.is_ascii_lowercase() && !matches!(c, 'b' | 'i' | 'o'))
+        && w[3..].chars().any(|c| c.is_ascii_digit());
+    let tron = w.len() == 34
+        && w.starts_with('T')
+        && w.chars().all(base58)
+        && w.chars().any(|c| c.is_ascii_digit())
+        && w.chars().any(|c| c.is_ascii_lowercase());
+    (eth || bech32 || tron).then_some(w)
+}
+
+/// The web addresses of a profile: its `links`, then those written in its bio, as lowercase hosts.
+pub(crate) fn hosts<'a>(bio: &'a str, links: &'a [String]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for s in links
+        .iter()
+        .map(String::as_str)
+        .chain(bio.split_whitespace())
+    {
+        if let Some(h) = host(s) {
+            if !out.contains(&h) {
+                out.push(h);
+            }
+        }
+    }
+    out
+}
+
+/// The host of a web address written as a URL or a bare domain (`https://x.io/a`, `www.x.io`,
+/// `x.io`), or None when `s` is not one.
+pub(crate) fn host(s: &str) -> Option<String> {
+    let s = s.trim_matches(|c: char| matches!(c, '(' | ')' | '<' | '>' | '"' | '\'' | ',' | '!'));
+    let lower = s.to_lowercase();
+    let rest = lower
+        .strip_prefix("https://")
+        .or_else(|| lower.strip_prefix("http://"))
+        .unwrap_or(&lower);
+    let host = rest.split(['/', '?', '#']).next()?;
+    let host = host.rsplit('@').next()?.split(':').next()?;
+    let host = host.trim_end_matches('.');
+    let host = host.strip_prefix("www.").unwrap_or(host);
+    let labels: Vec<&str> = host.split('.').collect();
+    let tld = labels.last()?;
+    let ok = labels.len() >= 2
+        && labels
+            .iter()
+            .all(|l| !l.is_empty() && l.chars().all(|c| c.is_alphanumeric() || c == '-'))
+        && tld.chars().count() >= 2
+        && tld.chars().all(char::is_alphabetic);
+    ok.then(|| host.to_string())
+}
+
+/// Second-level labels under which country domains register names (`example.co.uk`, `x.com.ng`).
+const SECOND_LEVEL: &[&str] = &[
+    "co", "com", "org", "net", "gov", "edu", "ac", "or", "ne", "go",
+];
+
+/// The name a host is registered under, without its suffix: `metamask` for `support.metamask.io`,
+/// `gtbank` for `www.gtbank.com.ng`.
+pub(crate) fn site_name(host: &str) -> &str {
+    let labels: Vec<&str> = host.split('.').collect();
+    let n = labels.len();
+    if n >= 3 && labels[n - 1].len() == 2 && SECOND_LEVEL.contains(&labels[n - 2]) {
+        labels[n - 3]
+    } else if n >= 2 {
+        labels[n - 2]
+    } else {
+        host
+    }
+}
+
+/// The registered domain of a host: `metamask.io` for `support.metamask.io`.
+fn registered(host: &str) -> &str {
+    let name = site_name(host);
+    let at = host.rfind(&format!("{name}.")).unwrap_or(0);
+    // `name` may occur earlier in the host (metamask.metamask.io): the last one is the registration.
+    &host[at..]
+}
+
+/// How a link imitates one of an account's sites or handles.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct LinkMatch {
+    /// The host as found.
+    pub host: String,
+    /// The official site (or protected handle) it imitates.
+    pub imitates: String,
+    pub how: HandleMatch,
+}
+
+/// The first of `hosts` whose registered name imitates one of `official` (sites of the account) or,
+/// failing those, a protected handle key of `targets` without being that account's own site: the
+/// same name under another domain (`metamask.app` for `metamask.io`), a lookalike, a typo, or the name
+/// with words added (`metamask-airdrop.com`). A link to an official site, or to a subdomain of one,
+/// imitates nothing.
+pub(crate) fn imitating_link(
+    hosts: &[String],
+    official: &[String],
+    targets: &[&HandleKeys],
+) -> Option<LinkMatch> {
+    let official: Vec<String> = official.iter().filter_map(|o| host(o)).collect();
+    for h in hosts {
+        let reg = registered(h);
+        if official.iter().any(|o| registered(o) == reg) {
+            continue;
+        }
+        let name = site_name(h);
+        let keys = HandleKeys::new("web", name);
+        let cores = keys.cores();
+        let segments = keys.segments();
+        for o in &official {
+            let t = HandleKeys::target("web", site_name(o));
+            if let Some(m) = handle::compare(&keys, &cores, &segments, &t) {
+                return Some(LinkMatch {
+                    host: h.clone(),
+                    imitates: registered(o).to_string(),
+                    how: m,
+                });
+            }
+        }
+        // Without a listed site, only a name that is not the handle itself: a site named exactly
+        // after the handle may well be the account's own.
+        for t in targets.iter().filter(|t| t.fold_len >= 5) {
+            if let Some(m) = handle::compare(&keys, &cores, &segments, t) {
+                if !matches!(m.how, handle::HandleHow::SameKey { .. }) {
+                    return Some(LinkMatch {
+                        host: h.clone(),
+                        imitates: t.display.clone(),
+                        how: m,
+                    });
+                }
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(bio: &str) -> Vec<(&'static str, String)> {
+        cues(bio).into_iter().map(|c| (c.what, c.phrase)).collect()
+    }
+
+    /// (bio, cues expected as (cue, phrase quoted)).
+    #[rustfmt::skip]
+    const CUES: &[(&str, &[(&str, &str)])] = &[
+        // Identity claims.
+        ("Official account of the artist", &[("official", "Official account")]),
+        ("This is my NEW ACCOUNT, old one was hacked 🙏", &[("new_account", "This is my NEW ACCOUNT"), ("hacked", "was hacked")]),
+        ("Compte officiel. Ne suivez pas les faux", &[("official", "Compte officiel")]),
+        ("Na my real account be dis o", &[("real", "Na my real account")]),
+        ("Akaunti rasmi ya msanii", &[("official", "Akaunti rasmi")]),
+        ("الحساب الرسمي", &[("official", "الحساب الرسمي")]),
+        ("Conta oficial 🇧🇷", &[("official", "Conta oficial")]),
+        ("Sabon asusu na ne", &[("new_account", "Sabon asusu na")]),
+        // Lookalike letters do not hide a phrase.
+        ("Оfficial аccount", &[("official", "Оfficial аccount")]),
+        ("Verified ✅ | Management: DM", &[("verified", "Verified")]),
+        ("✅ Views are mine", &[]),
+        // Scams.
+        ("Crypto giveaway live now!!", &[("giveaway", "Crypto giveaway")]),
+        ("Contact my manager on WhatsApp +234 801", &[("manager", "Contact my manager")]),
+        ("Send 1 BTC get 2 BTC back", &[("multiply", "Send 1 BTC get 2")]),
+        ("Envoyez 100€ recevez 200€", &[("multiply", "Envoyez 100€ recevez 200€")]),
+        ("Guaranteed profit every week", &[("investment", "Guaranteed profit")]),
+        ("Hacked account recovery, DM", &[("hacked", "Hacked account"), ("recovery", "account recovery")]),
+        ("Tuma 500 upate 1000", &[("multiply", "Tuma 500 upate 1000")]),
+        ("send ETH to 0x52908400098527886E0F7030069857D2E4169EE7", &[("wallet", "0x52908400098527886E0F7030069857D2E4169EE7")]),
+        // Everyday bios: nothing.
+        ("DM for bookings", &[]),
+        ("Forex & crypto trader", &[]),
+        ("Giveaways every Friday on my page", &[]),
+        ("Real estate agent in Lagos", &[]),
+        ("Mum, wife, engineer. Views are mine", &[]),
+        ("Send love, get love", &[]),
+        ("New account, follow back 🙏", &[]),
+        ("Bank manager in Accra", &[]),
+        ("Real estate page, Lekki", &[]),
+        // Words near each other, in any order.
+        ("Page officiel bu artiste bi", &[("official", "Page officiel")]),
+        ("mtumie meneja wangu ujumbe WhatsApp", &[("manager", "mtumie meneja wangu")]),
+        // A denied claim is no claim.
+        ("Not an official account", &[]),
+        ("Ce n'est pas un compte officiel", &[]),
+    ];
+
+    #[test]
+    fn cues_are_found_and_quoted_as_written() {
+        for (bio, want) in CUES {
+            let want: Vec<(&str, String)> = want.iter().map(|(w, p)| (*w, p.to_string())).collect();
+            assert_eq!(found(bio), want, "{bio:?}");
+        }
+    }
+
+    #[test]
+    fn a_backup_account_names_the_account_it_stands_in_for() {
+        let c = cues("Backup account of @mymain.");
+        assert_eq!(c[0].what, "new_account");
+        assert_eq!(c[0].mention.as_deref(), Some("mymain"));
+    }
+
+    #[test]
+    fn hosts_are_read_from_links_and_bio() {
+        let links = vec!["https://MetaMask-Support.com/login?x=1".to_string()];
+        assert_eq!(
+            hosts(
+                "visit www.metamask.app. or t.me/x and not 3.5 or v1.2",
+                &links
+            ),
+            ["metamask-support.com", "metamask.app", "t.me"]
+        );
+        assert_eq!(site_name("www.gtbank.com.ng"), "gtbank");
+        assert_eq!(registered("support.metamask.io"), "metamask.io");
+    }
+
+    #[test]
+    fn links_imitate_official_sites_but_not_the_sites_themselves() {
+        let official = vec!["metamask.io".to_string()];
+        let t = HandleKeys::target("x", "MetaMask");
+        let imitates =
+            |h: &str| imitating_link(&[h.to_string()], &official, &[&t]).map(|m| m.imitates);
+        assert_eq!(imitates("metamask.app").as_deref(), Some("metamask.io"));
+        assert_eq!(imitates("metarnask.io").as_deref(), Some("metamask.io"));
+        assert_eq!(
+            imitates("metamask-airdrop.com").as_deref(),
+            Some("metamask.io")
+        );
+        assert_eq!(imitates("support.metamask.io"), None);
+        assert_eq!(imitates("metamask.io"), None);
+        assert_eq!(imitates("github.com"), None);
+        // Without a listed site: the handle with words added, not the handle itself.
+        let none: Vec<String> = Vec::new();
+        let by_handle = |h: &str| imitating_link(&[h.to_string()], &none, &[&t]).is_some();
+        assert!(by_handle("metamask-wallet.org"));
+        assert!(!by_handle("metamask.io"));
+    }
+}
