@@ -10,7 +10,11 @@ import { logShown } from './audit.js';
 import { catalogueTemplates } from './templates.js';
 
 const { pageSite } = globalThis.vipguardSiteCatalog;
-const engineInput = (p) => ({ id: p.id, platform: p.platform, handle: p.handle, name: p.name, ...(p.bio ? { bio: p.bio } : {}) });
+const engineInput = (p) => ({
+  id: p.id, platform: p.platform, handle: p.handle, name: p.name,
+  ...(p.bio ? { bio: p.bio } : {}),
+  ...(p.links && p.links.length ? { links: p.links } : {}),
+});
 
 export async function check(msg, sender) {
   const { checker, settings } = await load();

@@ -54,6 +54,7 @@ export function validateMessage(msg, sender, extensionId, extraHosts = [], { mas
       for (const k of ['id', 'platform', 'handle', 'name']) if (!isStr(p[k])) return `profile.${k} must be a string`;
       if (p.bio != null && !isStr(p.bio, 4000)) return 'profile.bio must be a short string';
       if (p.avatar != null && !isStr(p.avatar, 2048)) return 'profile.avatar must be a URL';
+      if (p.links != null && !(Array.isArray(p.links) && p.links.length <= 8 && p.links.every((l) => isStr(l, 400)))) return 'profile.links must be a few short strings';
       const site = pageSite(host);
       const allowed = site ? [site.platform] : [...(extraHosts.includes(host) ? [host.slice(0, 40)] : []), ...(mastodon ? ['mastodon'] : [])];
       if (!allowed.includes(p.platform)) return 'profile.platform must be the site';

@@ -98,6 +98,9 @@ const SITES = [
     badges: { IbrahimaDialloTV_: 'impersonation', 'fatou.cooks': 'clear', moussa_k: 'clear', IbrahimaDiallo: 'impersonation', 'awa.ndiaye': 'clear' }, drawn: 3 },
   // Stargazers in follow-list markup: the badge stays on the name's line.
   { url: 'https://github.com/zenith-harbour-bank/app/stargazers', badges: { 'zenith-harb0ur-bank': 'impersonation', 'yaw-darko': 'clear' } },
+  // The website field: the name alone would be suspicious; a site imitating the bank's is the second signal.
+  { url: 'https://x.com/zh_support_desk', banner: 'impersonation', text: ['zenithharbour-support.com, made to look like zenithharbour.com'],
+    links: { zh_support_desk: ['zenithharbour-support.com'] } },
 ];
 
 for (const s of SITES) {
@@ -124,6 +127,9 @@ for (const s of SITES) {
     }
     for (const [handle, name] of Object.entries(s.names || {})) {
       assert.deepEqual([...new Set((read[handle] || []).map((p) => p.name))], [name], handle);
+    }
+    for (const [handle, links] of Object.entries(s.links || {})) {
+      assert.deepEqual(read[handle]?.[0]?.links, links, `links of ${handle}`);
     }
     const drawn = (await annotations(page)).filter((a) => a.kind === 'badge');
     const flagged = Object.values(s.badges || {}).filter((v) => v && v !== 'clear');

@@ -632,3 +632,33 @@ fn output_through_links_and_devices_keeps_them() {
         .file_type()
         .is_char_device());
 }
+
+#[test]
+fn a_link_imitating_the_accounts_site_is_the_second_signal() {
+    let without = stdout_ok(check_on_x(
+        "demo/protected.json",
+        "zh_support_desk",
+        "Zenith Harbour Bank",
+        &[],
+    ));
+    assert!(without.starts_with("SUSPICIOUS"), "{without}");
+    let with = stdout_ok(check_on_x(
+        "demo/protected.json",
+        "zh_support_desk",
+        "Zenith Harbour Bank",
+        &["--link", "https://zenithharbour-support.com/login"],
+    ));
+    assert!(with.starts_with("IMPERSONATION"), "{with}");
+    assert!(
+        with.contains("links to zenithharbour-support.com, made to look like zenithharbour.com"),
+        "{with}"
+    );
+    // The bank's own site is no evidence.
+    let own = stdout_ok(check_on_x(
+        "demo/protected.json",
+        "zh_support_desk",
+        "Zenith Harbour Bank",
+        &["--link", "www.zenithharbour.com"],
+    ));
+    assert!(own.starts_with("SUSPICIOUS"), "{own}");
+}

@@ -89,7 +89,10 @@ vipguardSites.push((() => {
     const data = fromJsonLd(doc, handle) || fromDom(doc, handle);
     if (!data || !data.name) return null;
     const anchor = doc.querySelector('[data-testid="UserName"]') || doc.body;
-    return { anchor, data: { platform: 'x', ...data } };
+    // The website field, as shown (the link itself goes through t.co): a lookalike of the protected
+    // account's site is evidence.
+    const site = shownText(doc.querySelector('[data-testid="UserUrl"]'));
+    return { anchor, data: { platform: 'x', ...data, ...(site ? { links: [site] } : {}) } };
   }
 
   function cellData(block) {
