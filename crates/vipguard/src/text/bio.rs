@@ -78,6 +78,8 @@ struct Table {
     /// Phrases by their first word (every phrase starts with a plain word).
     phrases: HashMap<String, Vec<Pattern>>,
     near: Vec<Near>,
+    /// Cue name -> words that cancel it anywhere in the bio.
+    unless: Vec<(&'static str, Vec<Word>)>,
 }
 
 fn table() -> &'static Table {
@@ -88,10 +90,16 @@ fn table() -> &'static Table {
 fn parse(text: &'static str) -> Table {
     let mut phrases: HashMap<String, Vec<Pattern>> = HashMap::default();
     let mut near = Vec::new();
+    let mut unless = Vec::new();
     for line in text.lines().filter(|l| !l.starts_with('#')) {
         let Some((head, body)) = line.split_once(':') else {
             continue;
         };
+        if let Some(what) = head.strip_prefix("unless ") {
+            let words = body.split('|').map(str::trim).filter(|w| !w.is_empty());
+            unless.push((what.trim(), words.map(Word::parse).collect()));
+            continue;
+        }
         let mut head = head.split_whitespace();
         let kind = match head.next() {
             Some("claim") => CueKind::Claim,
@@ -137,7 +145,11 @@ fn parse(text: &'static str) -> Table {
                 .push(Pattern { kind, what, words });
         }
     }
-    Table { phrases, near }
+    Table {
+        phrases,
+        near,
+        unless,
+    }
 }
 
 /// A pattern word as the bio's words are read.
@@ -237,6 +249,11 @@ pub(crate) fn cues(bio: &str) -> Vec<Cue> {
                 phrase: quote(&bio[words[from].start..words[to].end]),
                 mention: mention_after(&bio[words[to].end..]),
             });
+        }
+    }
+    for (what, words_) in &table.unless {
+        if words.iter().any(|w| words_.iter().any(|x| x.matches(w))) {
+            out.retain(|c| c.what != *what);
         }
     }
     if !out.iter().any(|c| c.what == "verified") {
@@ -539,6 +556,11 @@ mod tests {
         // Words near each other, in any order.
         ("Page officiel bu artiste bi", &[("official", "Page officiel")]),
         ("mtumie meneja wangu ujumbe WhatsApp", &[("manager", "mtumie meneja wangu")]),
+        ("Quick loan without collateral 🏦 WhatsApp 0813", &[("loan", "Quick loan")]),
+        ("Ni mimi halisi, si fan page 💯", &[("real", "mimi halisi")]),
+        // A past hack told as a story claims nothing; a second account for jokes is no claim.
+        ("My account got hacked last year and I recovered it", &[]),
+        ("Akaunti yangu ya pili kwa memes 😅", &[]),
         // A denied claim is no claim.
         ("Not an official account", &[]),
         ("Ce n'est pas un compte officiel", &[]),

@@ -90,7 +90,8 @@ const OTHER_ACCOUNTS: &[&str] = &[
 /// parody", "Report fake and parody pages", "Méfiez-vous des parodies").
 const WARNINGS: &[&str] = &[
     "beware", "report", "avoid", "ignore", "careful", "warning", "watch", "mefiez", "signalez",
-    "signaler", "evitez", "cuidado", "denuncie", "denuncia", "evite",
+    "signaler", "evitez", "cuidado", "denuncie", "denuncia", "evite", "other", "others", "autres",
+    "outras", "outros",
 ];
 /// Commentary words that label a bio when they say what they comment on ("Commentary on the policies
 /// of …"); a fan "of" something labels nothing ("big fan of jollof").
@@ -105,14 +106,18 @@ const ACCOUNT_WORDS: &[&str] = &[
 const OFFICIAL_WORDS: &[&str] = &["affiliated", "official", "officiel", "oficial", "affilie"];
 /// Words that deny a label after them in a bio ("This is not a parody account", "Ce n'est pas un compte
 /// parodique", "Não é uma conta de paródia"): an account that says it is no parody claims to be real.
+/// Also Yoruba kìí, Igbo bụghị, Twi ɛnyɛ, Swahili si and Arabic ليس/ليست ("not a fan page"); not Hausa
+/// ba, which is also a surname ("Louise Ba • official").
 const DENIALS: &[&str] = &[
-    "not", "isnt", "no", "non", "pas", "nao", "never", "jamais", "nunca",
+    "not", "isnt", "no", "non", "pas", "nao", "never", "jamais", "nunca", "kii", "bughi", "enye",
+    "si", "ليس", "ليست",
 ];
 /// Words that may stand between a denial and the label it denies: articles, "is", "this", "of" and the
-/// words for "account" (ACCOUNT_WORDS), in the five languages, and Pidgin's "be" ("e no be parody").
+/// words for "account" (ACCOUNT_WORDS), in the five languages, Pidgin's "be" ("e no be parody") and
+/// Yoruba's ṣe ("kìí ṣe fan page").
 const DENIAL_FILLERS: &[&str] = &[
     "a", "an", "the", "is", "be", "this", "un", "une", "le", "la", "est", "de", "du", "um", "uma",
-    "e", "es", "una", "el", "da", "do",
+    "e", "es", "una", "el", "da", "do", "se",
 ];
 
 struct Tables {

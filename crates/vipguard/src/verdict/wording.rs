@@ -503,6 +503,15 @@ fn cue_meaning(lang: Lang, what: &str) -> &'static str {
         (Lang::En, "investment") => "promises investment returns, a common scam",
         (Lang::En, "recovery") => "offers to recover accounts or funds, a common scam",
         (Lang::En, "wallet") => "a crypto wallet address to send money to",
+        (Lang::En, "private") => "says it is a private page for close fans, a common lure",
+        (Lang::En, "management") => "says it is run by the person's management",
+        (Lang::En, "others_fake") => "says every other account is fake",
+        (Lang::En, "personally") => "says the person answers here themselves",
+        (Lang::En, "prize") => {
+            "tells followers they won a prize to claim through a link, a common scam"
+        }
+        (Lang::En, "donation") => "asks for donations to a personal number, a common scam",
+        (Lang::En, "visa") => "sells jobs or visas for a fee, a common scam",
         (Lang::En, "loan") => "offers quick loans without collateral, a common scam",
         (Lang::En, "fan_card") => "sells fan cards or paid meetings, a common scam",
         (Lang::En, "account_number") => {
@@ -524,6 +533,15 @@ fn cue_meaning(lang: Lang, what: &str) -> &'static str {
             "propose de récupérer des comptes ou des fonds, une arnaque courante"
         }
         (Lang::Fr, "wallet") => "une adresse de portefeuille crypto où envoyer de l'argent",
+        (Lang::Fr, "private") => "se dit une page privée pour les fans proches, un appât courant",
+        (Lang::Fr, "management") => "se dit gérée par le management de la personne",
+        (Lang::Fr, "others_fake") => "dit que tous les autres comptes sont faux",
+        (Lang::Fr, "personally") => "dit que la personne répond ici elle-même",
+        (Lang::Fr, "prize") => "annonce un gain à réclamer par un lien, une arnaque courante",
+        (Lang::Fr, "donation") => "demande des dons vers un numéro personnel, une arnaque courante",
+        (Lang::Fr, "visa") => {
+            "vend des emplois ou des visas contre des frais, une arnaque courante"
+        }
         (Lang::Fr, "loan") => "propose des prêts rapides sans garantie, une arnaque courante",
         (Lang::Fr, "fan_card") => {
             "vend des cartes de fan ou des rencontres payantes, une arnaque courante"
