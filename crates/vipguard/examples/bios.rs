@@ -1,5 +1,6 @@
 //! The bio as a second signal, measured on bios written apart from the engine's phrase table
-//! (`bench/bios/bios.jsonl`: claims, scams and everyday bios in eleven languages).
+//! (`bench/bios/`: claims, scams and everyday bios in eleven languages, by three writers; dev.jsonl and
+//! dev2.jsonl tuned on, report2.jsonl reported).
 //!
 //! Each bio is put on three profiles against a one-account list (Adaeze Okonkwo, @AdaOkonkwo):
 //! - her exact name with an unrelated handle: `suspicious` on the name alone, so a claim or scam bio
@@ -7,7 +8,7 @@
 //! - a namesake sharing one name token (Adaeze Chukwu): `clear`, whatever the bio says;
 //! - an unrelated person: `clear`.
 //!
-//!   cargo run --release -p vipguard --example bios [-- bench/bios/bios.jsonl]
+//!   cargo run --release -p vipguard --example bios [-- bench/bios/report2.jsonl]
 
 use std::collections::BTreeMap;
 use vipguard::{Checker, Profile, ProtectedList, Verdict};
@@ -22,7 +23,7 @@ struct Row {
 fn main() {
     let path = std::env::args()
         .nth(1)
-        .unwrap_or_else(|| "bench/bios/bios.jsonl".into());
+        .unwrap_or_else(|| "bench/bios/report2.jsonl".into());
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
     let rows: Vec<Row> = text
         .lines()
