@@ -29,7 +29,8 @@ build: tools
 
 ## Every test: formatting; unit, property, fixture-table and CLI tests; the WASM package in headless
 ## Chromium (a page and a service worker) against the native answers; the Firefox build through
-## Mozilla's linter; the extension end to end.
+## Mozilla's linter; the extension end to end in Chromium, and in Firefox ESR (tests/e2e/firefox.test.mjs,
+## which serves its pages on 127.0.0.1:443 and so runs as root, as CI does).
 test: build
 	$(CARGO) fmt --check
 	$(CARGO) test --release --features vipguard/internals
@@ -61,12 +62,15 @@ wasm-tools:
 	@wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen $(WASM_BINDGEN_VERSION)" \
 		|| $(CARGO) install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION)
 
-## Debian's chromium and chromium-driver for the browser tests, only when missing.
+## Debian's chromium and chromium-driver, and firefox-esr with NSS's certutil and openssl (the Firefox
+## suite serves its pages over TLS with a throwaway CA), for the browser tests, only when missing.
 browser-tools:
-	@[ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] \
-		|| { $(SUDO) apt-get update && $(SUDO) apt-get install -y chromium chromium-driver; }
+	@[ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] && [ -x /usr/bin/firefox-esr ] \
+		&& command -v certutil >/dev/null && command -v openssl >/dev/null \
+		|| { $(SUDO) apt-get update && $(SUDO) apt-get install -y chromium chromium-driver firefox-esr libnss3-tools openssl; }
 
-## npm packages (binaryen's wasm-opt, playwright-core), from package-lock.json.
+## npm packages (binaryen's wasm-opt, playwright-core for Chromium, puppeteer-core for Firefox over
+## WebDriver BiDi), from package-lock.json.
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund
 

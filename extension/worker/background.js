@@ -46,7 +46,7 @@ const HANDLERS = {
 };
 
 function handle(msg, sender, sendResponse) {
-  const problem = validateMessage(msg, sender, chrome.runtime.id, genericHosts, { mastodon: mastodonOn });
+  const problem = validateMessage(msg, sender, chrome.runtime.id, genericHosts, { mastodon: mastodonOn, base: chrome.runtime.getURL('') });
   if (problem) {
     sendResponse({ error: problem });
     return;

@@ -25,13 +25,15 @@ function hostOf(url) {
 // `extraHosts`: sites the reviewer enabled for the generic adapter.
 // `mastodon`: the reviewer switched on Mastodon for any server, so any https page may send checks of
 // Mastodon profiles (the adapter runs only on pages with Mastodon's markup).
-export function validateMessage(msg, sender, extensionId, extraHosts = [], { mastodon = false } = {}) {
+// `base`: where the extension's own pages live, `runtime.getURL('')`: chrome-extension://<id>/ in
+// Chrome, moz-extension://<a random UUID, not the id>/ in Firefox.
+export function validateMessage(msg, sender, extensionId, extraHosts = [], { mastodon = false, base = `chrome-extension://${extensionId}/` } = {}) {
   if (!sender || sender.id !== extensionId) return 'unknown sender';
   if (!msg || typeof msg !== 'object' || typeof msg.type !== 'string') return 'malformed message';
   // One of our own pages (popup, options: the options page may be in a tab of its own). A content
   // script's sender URL is the page it runs in, never ours.
-  const fromExtensionPage = typeof sender.url === 'string'
-    && sender.url.startsWith(`chrome-extension://${extensionId}/`);
+  const fromExtensionPage = typeof sender.url === 'string' && typeof base === 'string'
+    && /^(chrome|moz)-extension:\/\/[^/]+\/$/.test(base) && sender.url.startsWith(base);
   // A tab on a site an adapter serves, asking about its own URL.
   const tabProblem = () => {
     if (!sender.tab || typeof sender.tab.id !== 'number') return `${msg.type} must come from a tab`;

@@ -71,3 +71,18 @@ test('each site checks its own platform; with Mastodon on, any https site may ch
   assert.equal(validateMessage(msg, masto, ID, [], { mastodon: true }), null);
   assert.equal(typeof validateMessage({ ...msg, profiles: [profile] }, masto, ID, [], { mastodon: true }), 'string', 'only Mastodon profiles');
 });
+
+test("Firefox's extension pages, at moz-extension://<uuid>/, are the extension's own pages", () => {
+  const base = 'moz-extension://8e1c6a4e-3f0b-4c7e-9d2a-5b6f7a8c9d0e/';
+  const popup = { id: ID, url: `${base}ui/popup/popup.html` };
+  const options = { mastodon: false, base };
+  // Messages only extension pages may send: the audit count, the export, the bulk page's checks.
+  assert.equal(validateMessage({ type: 'auditCount' }, popup, ID, [], options), null);
+  assert.equal(validateMessage({ type: 'auditExport' }, popup, ID, [], options), null);
+  // Another UUID, or the Chrome form of the address, is not ours.
+  const other = { id: ID, url: 'moz-extension://00000000-0000-0000-0000-000000000000/ui/popup/popup.html' };
+  assert.equal(typeof validateMessage({ type: 'auditCount' }, other, ID, [], options), 'string');
+  assert.equal(typeof validateMessage({ type: 'auditCount' }, { id: ID, url: `chrome-extension://${ID}/ui/popup/popup.html` }, ID, [], options), 'string');
+  // Without the base (the old check), Firefox's pages were refused.
+  assert.equal(typeof validateMessage({ type: 'auditCount' }, popup, ID), 'string');
+});
