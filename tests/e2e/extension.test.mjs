@@ -76,6 +76,25 @@ test('the avatar result updates the banner: a copied photo is named, with both p
   await page.close();
 });
 
+test("X's small avatar sizes are read as the 400-px picture: hashed from enough pixels, fetched once", async () => {
+  const html = fs.readFileSync(path.join(ROOT, 'tests/e2e/fixtures/x/profile-jsonld.html'), 'utf8')
+    .replaceAll('copy-kwabena-mirrored-badge.png', 'copy-kwabena-mirrored-badge_normal.png');
+  await h.ctx.route('https://x.com/KwabenaMensahTV?small=1', (r) => r.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
+  const page = await visit(h, 'https://x.com/KwabenaMensahTV?small=1');
+  let shown = '';
+  for (let i = 0; i < 20 && !shown.includes('copy of Kwabena Mensah'); i++) {
+    await page.waitForTimeout(300);
+    shown = await shadowText(page);
+  }
+  assert.ok(shown.includes("avatar is a copy of Kwabena Mensah's protected photo"), shown.slice(0, 600));
+  // What the extension itself fetched (the page loads its own 48-px picture).
+  const mine = h.extensionRequests.filter((u) => u.includes('copy-kwabena-mirrored-badge_'));
+  assert.deepEqual([...new Set(mine)], ['https://pbs.twimg.com/profile_images/demo/copy-kwabena-mirrored-badge_400x400.png']);
+  // The same picture the page showed, in X's larger size.
+  avatarsShownByTests.add('https://pbs.twimg.com/profile_images/demo/copy-kwabena-mirrored-badge_400x400.png');
+  await page.close();
+});
+
 // Avatars that pages made up by tests showed (the privacy test allows them too).
 const avatarsShownByTests = new Set();
 

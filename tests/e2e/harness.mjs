@@ -53,7 +53,8 @@ export async function launch({ extraHosts = [], lang = 'en-US' } = {}) {
   await ctx.route(/^https:\/\/pbs\.twimg\.com\//, (route) => {
     const name = path.basename(new URL(route.request().url()).pathname);
     fetched.push(name);
-    const file = path.join(ROOT, 'demo/avatars', name);
+    // X's size variants (picture_normal.png, picture_400x400.png) are the same demo picture.
+    const file = path.join(ROOT, 'demo/avatars', name.replace(/_(normal|bigger|mini|x96|\d+x\d+)(?=\.\w+$)/, ''));
     if (!fs.existsSync(file)) return route.fulfill({ status: 404, body: '' });
     route.fulfill({ status: 200, contentType: name.endsWith('.png') ? 'image/png' : 'image/jpeg', body: fs.readFileSync(file) });
   });

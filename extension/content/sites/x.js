@@ -30,6 +30,12 @@ vipguardSites.push((() => {
     return seg.length && HANDLE.test(seg[0]) ? seg[0] : null;
   }
 
+  // X serves one profile picture in several sizes (…_normal.jpg at 48 px in cells, _bigger, _x96,
+  // _200x200, _400x400 on the profile): ask for the 400-px one wherever the page shows a smaller one,
+  // so a copy is hashed from enough pixels and each picture is fetched and cached once.
+  const SIZE = /^(https:\/\/pbs\.twimg\.com\/profile_images\/[^?#]+?)_(?:normal|bigger|mini|x96|\d+x\d+)(\.[a-z]+)(?=$|[?#])/i;
+  const avatarUrl = (src) => (src ? src.replace(SIZE, '$1_400x400$2') : null);
+
   function pageHandle(loc) {
     const seg = loc.pathname.split('/').filter(Boolean);
     if (seg.length === 0 || seg.length > 2 || vipguardSiteCatalog.notPerson('x', seg[0])) return null;
@@ -57,7 +63,7 @@ vipguardSites.push((() => {
         const names = h.toLowerCase() === handle.toLowerCase() || url.toLowerCase().endsWith('/' + handle.toLowerCase());
         if (!names) continue;
         const image = p.image && (p.image.contentUrl || p.image.url || (typeof p.image === 'string' ? p.image : ''));
-        return { handle: h || handle, name: String(p.givenName || p.name || ''), bio: String(p.description || ''), avatar: image || null };
+        return { handle: h || handle, name: String(p.givenName || p.name || ''), bio: String(p.description || ''), avatar: avatarUrl(image) };
       }
     }
     return null;
@@ -79,7 +85,7 @@ vipguardSites.push((() => {
     if (!name) name = shownText(block).split('@')[0].trim();
     const bio = shownText(doc.querySelector('[data-testid="UserDescription"]'));
     const img = doc.querySelector(`a[href="/${handle}/photo" i] img, a[href$="/photo"] img`);
-    return { handle: shownHandle, name, bio, avatar: img ? img.src : null };
+    return { handle: shownHandle, name, bio, avatar: avatarUrl(img && img.src) };
   }
 
   // The profile being viewed, or null when this is not a profile page (or it is not rendered yet).
@@ -128,7 +134,7 @@ vipguardSites.push((() => {
     // The avatar X names after this account: an article also holds its quoted tweet's author's.
     const img = container && container.querySelector(`[data-testid="UserAvatar-Container-${handle}" i] img`);
     const bioEl = container && container.matches('[data-testid="UserCell"]') ? container.querySelector('[dir="auto"]:not([data-testid]) ') : null;
-    return { platform: 'x', handle, name: name || handle, avatar: img ? img.src : null, bio: bioEl && !bioEl.closest('[data-testid="User-Name"]') ? shownText(bioEl) : undefined };
+    return { platform: 'x', handle, name: name || handle, avatar: avatarUrl(img && img.src), bio: bioEl && !bioEl.closest('[data-testid="User-Name"]') ? shownText(bioEl) : undefined };
   }
 
   // User cells and tweet authors, excluding the profile header.
