@@ -19,7 +19,7 @@ var vipguardRead = (() => {
     if (!node) return '';
     // Plain text blocks (most): the browser's textContent is the same and much faster than a walk here
     // (the walk was a third of the extension's time on a 500-cell timeline).
-    if (node.nodeType === Node.ELEMENT_NODE && !node.querySelector('img, script, style, template, vipguard-annotation')) {
+    if (node.nodeType === Node.ELEMENT_NODE && !node.querySelector('img, svg, script, style, template, vipguard-annotation')) {
       return squeeze(node.textContent, max);
     }
     let out = '';
@@ -27,6 +27,9 @@ var vipguardRead = (() => {
       if (n.nodeType === Node.TEXT_NODE) out += n.nodeValue;
       else if (n.nodeType === Node.ELEMENT_NODE) {
         if (n.tagName === 'IMG') out += emoji(n) ? n.getAttribute('alt') || '' : '';
+        // An icon's <title> is for screen readers, not shown: Instagram's verified badge in a username
+        // would read "tundemi.officielVerified".
+        else if (n.namespaceURI === 'http://www.w3.org/2000/svg') return;
         else if (!['SCRIPT', 'STYLE', 'VIPGUARD-ANNOTATION', 'TEMPLATE'].includes(n.tagName)) n.childNodes.forEach(walk);
       }
     };
