@@ -57,7 +57,8 @@ const SITES = [
   // A zero-width no-break space inside the name reaches the engine (JavaScript's \s would eat it).
   { url: 'https://x.com/Adaeze_0konkwo/media', banner: 'impersonation', text: ['U+FEFF ZERO WIDTH NO-BREAK SPACE'] },
   // Opened by its DID, the handle wrapped in direction marks: the handle is read from the header.
-  { url: 'https://bsky.app/profile/did:plc:k7wmensahimpostor00000', banner: 'impersonation', text: ['@kwabena-mensah.bsky.social'] },
+  // The app draws the name without its ✅; the first-load og:title keeps it, and it is evidence.
+  { url: 'https://bsky.app/profile/did:plc:k7wmensahimpostor00000', banner: 'impersonation', text: ['@kwabena-mensah.bsky.social', 'U+2705'] },
   // No display name: the handle shown in its place, without Bluesky's direction marks.
   { url: 'https://bsky.app/profile/ngozi-eze.bsky.social', banner: 'clear', text: ['“ngozi-eze.bsky.social” @ngozi-eze.bsky.social'] },
   // Pronouns after the login in the vcard.

@@ -1,14 +1,32 @@
-// Bluesky (bsky.app): profile pages (/profile/handle), follower and following lists (profile cards) and
-// post authors in feeds and threads, read through the app's data-testid attributes.
+// Bluesky (bsky.app): profile pages (/profile/handle or /profile/did:…), account lists (followers,
+// following, likes, reposts, search) and post authors in feeds and threads.
+//
+// Read as the real app renders it: bluesky-social/social-app, see docs/sources/bluesky.md for each
+// item's file and commit. The app keeps up to five earlier screens mounted and hidden (display:none,
+// aria-hidden) inside div[role="main"], so only what is shown counts; the profile header has no handle
+// testID (the avatar button's label names the handle); list rows are links to /profile/<DID> labelled
+// with the raw display name, the avatar a link to /profile/<handle>; and the app strips ✅ ✓ ✔ ☑ and
+// direction marks from display names before drawing them, so the raw name comes from the page's
+// first-load og:title when it describes this account.
 'use strict';
 
 vipguardSites.push((() => {
   const R = vipguardRead;
   const HANDLE = /^@?([A-Za-z0-9.-]{1,253}\.[A-Za-z]{2,})$/;
+  // A handle inside a label ("View kwabena.bsky.social's avatar", "Follow kwabena.bsky.social").
+  const HANDLE_IN = /([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,})(?=$|['’\s])/;
   const matches = (loc) => vipguardSiteCatalog.isPage('bluesky', loc.hostname);
 
   function pageHandle(loc) {
     const m = /^\/profile\/([^/]+)\/?$/.exec(decodeURIComponent(loc.pathname));
+    return m ? m[1].toLowerCase() : null;
+  }
+
+  // On screen: not in a hidden earlier screen.
+  const shown = (el) => !!el && el.getClientRects().length > 0 && !el.closest('[aria-hidden="true"]');
+
+  function labelHandle(el) {
+    const m = el && HANDLE_IN.exec(el.getAttribute('aria-label') || '');
     return m ? m[1].toLowerCase() : null;
   }
 
@@ -19,31 +37,75 @@ vipguardSites.push((() => {
     return R.same(R.handleText(t), handle) ? R.handleText(t) : t || handle.split('.')[0];
   }
 
+  // The name as the account wrote it, from the first-load og:title "Name (@handle)", when it is this
+  // account's: the app's own rendering has had ✅ and direction marks taken out.
+  function rawName(doc, handle) {
+    const m = /^(.*) \(@([^)\s]+)\)$/s.exec(R.meta(doc, 'og:title'));
+    return m && R.same(m[2], handle) ? R.clean(m[1], 200) : null;
+  }
+
   function profile(doc, loc) {
     const want = pageHandle(loc);
     if (!want) return null;
-    const nameEl = doc.querySelector('[data-testid="profileHeaderDisplayName"]');
-    const handleEl = doc.querySelector('[data-testid="profileHeaderHandle"]');
-    if (!nameEl && !handleEl) return null;
-    const m = handleEl ? HANDLE.exec(R.handleText(R.shownText(handleEl)).replace(/\s.*$/, '')) : null;
-    const handle = m ? m[1].toLowerCase() : want;
+    const nameEl = [...doc.querySelectorAll('[data-testid="profileHeaderDisplayName"]')].find(shown);
+    if (!nameEl) return null;
+    const screen = nameEl.closest('[data-testid="profileScreen"], [data-testid="profileView"]') || doc;
+    const avi = screen.querySelector('[data-testid="profileHeaderAviButton"]');
+    let handle = labelHandle(avi) || labelHandle(screen.querySelector('[data-testid="followBtn"], [data-testid="unfollowBtn"]'));
+    if (!handle) {
+      // The @handle line under the name.
+      for (const el of screen.querySelectorAll('[dir="auto"]')) {
+        const m = HANDLE.exec(R.handleText(R.shownText(el)));
+        if (m && R.handleText(R.shownText(el)).startsWith('@')) { handle = m[1].toLowerCase(); break; }
+      }
+    }
+    handle = handle || want;
     // Addresses may name the account by its DID; a shown handle that differs from a handle address is
     // a page still showing the previous profile.
     if (!want.startsWith('did:') && handle !== want) return null;
-    const img = doc.querySelector('[data-testid="profileHeaderAviButton"] img, [data-testid="userAvatarImage"] img');
+    const img = (avi || screen).querySelector('[data-testid="userAvatarImage"] img, img');
     return {
-      anchor: nameEl || handleEl,
-      data: { platform: 'bluesky', handle, name: shownName(nameEl, handle),
-        bio: R.shownText(doc.querySelector('[data-testid="profileHeaderDescription"]'), 2000), avatar: R.src(img) },
+      anchor: nameEl,
+      data: { platform: 'bluesky', handle, name: rawName(doc, handle) || shownName(nameEl, handle),
+        bio: R.shownText(screen.querySelector('[data-testid="profileHeaderDescription"]'), 2000), avatar: R.src(img) },
     };
+  }
+
+  // A list row (followers, following, likes, reposts, search): a link to /profile/<DID> labelled "View
+  // <display name>'s profile", with the avatar a link to /profile/<handle> inside it.
+  function rowData(row) {
+    const avatarLink = [...row.querySelectorAll('a[href^="/profile/"]')].find((a) => a.querySelector('[data-testid="userAvatarImage"], [data-testid="userAvatarFallback"]'));
+    let handle = avatarLink ? decodeURIComponent(avatarLink.getAttribute('href')).split('/')[2].toLowerCase() : null;
+    let handleEl = null;
+    for (const el of row.querySelectorAll('[dir="auto"]')) {
+      const t = R.handleText(R.shownText(el));
+      if (t.startsWith('@') && HANDLE.test(t)) { handleEl = el; if (!handle || handle.startsWith('did:')) handle = HANDLE.exec(t)[1].toLowerCase(); break; }
+    }
+    if (!handle || !HANDLE.test(handle)) return null;
+    const label = /^View (.*)['’]s profile$/s.exec(row.getAttribute('aria-label') || '');
+    let name = label ? R.clean(label[1], 200) : '';
+    if (!name) {
+      for (const el of row.querySelectorAll('[dir="auto"]')) {
+        const t = R.shownText(el);
+        if (t && el !== handleEl && !el.closest('button')) { name = t; break; }
+      }
+    }
+    const img = avatarLink && avatarLink.querySelector('img');
+    return { data: { platform: 'bluesky', handle, name: name || handle.split('.')[0], avatar: R.src(img) }, handleEl };
   }
 
   function cells(doc, fresh = () => true) {
     const out = [];
-    for (const card of doc.querySelectorAll('[data-testid^="profileCard-"], [data-testid^="feedItem-by-"], [data-testid^="postThreadItem-by-"]')) {
-      if (!fresh(card)) continue;
+    for (const row of doc.querySelectorAll('[role="main"] a[role="link"][href^="/profile/"][aria-label]')) {
+      // A row holds the account's avatar link; a post's name link holds no link itself.
+      if (!row.querySelector('a[href^="/profile/"]') || !shown(row) || !fresh(row)) continue;
+      const r = rowData(row);
+      if (r) out.push({ anchor: row, data: r.data });
+    }
+    for (const card of doc.querySelectorAll('[data-testid^="feedItem-by-"], [data-testid^="postThreadItem-by-"]')) {
+      if (!shown(card) || !fresh(card)) continue;
       const id = card.getAttribute('data-testid');
-      const handle = id.replace(/^(profileCard-|feedItem-by-|postThreadItem-by-)/, '').toLowerCase();
+      const handle = id.replace(/^(feedItem-by-|postThreadItem-by-)/, '').toLowerCase();
       if (!HANDLE.test(handle)) continue;
       // The display name: the first text (a link in posts, a plain block in cards) after the avatar that
       // is not the @handle, a button or the post itself. Above the avatar are a post's "Reposted by …"
