@@ -264,6 +264,7 @@ export async function until(fn, what, { timeout = 10000, every = 200 } = {}) {
 const SITE_FIXTURES = path.join(ROOT, 'tests/e2e/fixtures/sites');
 export const SITE_PAGES = {
   'https://social.example.africa/@kwabenamensah': 'mastodon-profile.html',
+  'https://social.example.africa/@kwabenamensah/media': 'mastodon-redesign.html',
   'https://bsky.app/profile/adaeze-okonkwo.bsky.social': 'bluesky-profile.html',
   'https://bsky.app/profile/kwabenamensah.bsky.social/followers': 'bluesky-followers.html',
   'https://github.com/zenith-harbour-bank': 'github-profile.html',

@@ -183,6 +183,16 @@ test('Mastodon is off until switched on, then recognised on any server by its ma
     assert.ok((await shadowText(page)).includes(handle), `${u}: ${(await shadowText(page)).slice(0, 300)}`);
     await page.close();
   }
+
+  // The redesigned header and statuses (Mastodon's main branch since April 2026): no
+  // .account__header, no <small>, no .status__display-name.
+  page = await h.ctx.newPage();
+  await page.goto('https://social.example.africa/@kwabenamensah/media');
+  await settle(page, 2);
+  await until(async () => (await bannerVerdict(page)) === 'impersonation', 'the banner on the redesigned header');
+  assert.ok((await shadowText(page)).includes('U+0435 CYRILLIC SMALL LETTER IE'));
+  await until(async () => (await badges(page))['aminatasowe@social.example.africa'] === 'impersonation', 'the badge on a redesigned status');
+  await page.close();
 });
 
 test('a page on another site that is not Mastodon gets nothing, even with Mastodon on', async () => {

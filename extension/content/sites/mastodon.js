@@ -1,6 +1,14 @@
 // Mastodon, on any server: recognised by its markup (the #mastodon app root, or Mastodon's own
 // profile:username and ActivityPub links), never by a host list. Profile pages (/@user and
 // /@user@remote), and every account shown in timelines, threads and follower lists.
+//
+// Read as Mastodon's web app renders it (mastodon/mastodon, docs/sources/mastodon.md names each file
+// and commit). Servers serve one of three profile headers: the classic one (.account__header, the
+// @acct in h1 > small), the one behind the profile_redesign flag (Feb–Apr 2026: the @acct in a <p>),
+// and the redesign on main since April 2026 (no .account__header classes; CSS-module names that are
+// hashed, so it is read by its structure: the name in h1 > bdi, the @user@domain in the button or
+// paragraph beside it). Statuses come classic (.status__display-name) or redesigned (a <header>
+// whose links carry title="@acct").
 'use strict';
 
 vipguardSites.push((() => {
@@ -36,11 +44,33 @@ vipguardSites.push((() => {
     return copy;
   }
 
+  // The redesigned header: the shown h1 whose block also shows the page's @user@domain (in a button,
+  // or a paragraph in the flag era). Class names there are hashed: structure only.
+  function redesignedHeader(doc, loc, want) {
+    for (const h1 of doc.querySelectorAll('.column h1, [role="region"] h1, main h1')) {
+      if (!h1.getClientRects().length) continue;
+      let box = h1.parentElement;
+      for (let i = 0; i < 4 && box; i++, box = box.parentElement) {
+        const handleEl = [...box.querySelectorAll('button, p')].find((el) => el !== h1 && !el.contains(h1) && /^@?[^@\s]+@[^@\s]+$/.test(R.shownText(el)));
+        if (!handleEl) continue;
+        const shown = acct(R.shownText(handleEl), loc);
+        if (!shown || !R.same(shown, want)) return null;
+        let root = box;
+        for (let j = 0; j < 4 && root.parentElement && !root.querySelector('.account__avatar img'); j++) root = root.parentElement;
+        const nameEl = h1.querySelector('bdi') || h1;
+        const bio = R.shownText(root.querySelector('[class*="_bio_"], .account__header__content'), 2000);
+        const img = root.querySelector('.account__avatar img');
+        return { anchor: h1, data: { platform: 'mastodon', handle: want, name: R.shownText(nameEl), bio, avatar: R.src(img) } };
+      }
+    }
+    return null;
+  }
+
   function profile(doc, loc) {
     const want = pageAcct(loc);
     if (!want) return null;
     const header = doc.querySelector('.account__header');
-    if (!header) return null;
+    if (!header || !header.querySelector('small')) return redesignedHeader(doc, loc, want);
     const nameBox = header.querySelector('.account__header__tabs__name h1, .account__header__tabs__name');
     if (!nameBox) return null;
     const small = nameBox.querySelector('small');
@@ -54,9 +84,19 @@ vipguardSites.push((() => {
     return { anchor: nameBox, data: { platform: 'mastodon', handle: want, name, bio, avatar: R.src(img) } };
   }
 
-  // Accounts shown in statuses (.status__display-name) and account lists (.account .display-name).
+  // Accounts shown in statuses (.status__display-name) and account lists (.account .display-name);
+  // redesigned statuses: the status's <header>, whose links carry title="@acct".
   function cells(doc, fresh = () => true) {
     const out = [];
+    for (const hdr of doc.querySelectorAll('.status header, .detailed-status header')) {
+      if (hdr.querySelector('.status__display-name') || !fresh(hdr)) continue;
+      const link = hdr.querySelector('a[title^="@"][data-hover-card-account], a[title^="@"]');
+      const handle = link ? acct(link.getAttribute('title'), location) : null;
+      if (!handle) continue;
+      const nameEl = hdr.querySelector('.display-name__html, bdi');
+      const img = hdr.querySelector('.account__avatar img');
+      out.push({ anchor: hdr, data: { platform: 'mastodon', handle, name: R.shownText(nameEl) || handle.split('@')[0], avatar: R.src(img) } });
+    }
     for (const block of doc.querySelectorAll('.status__display-name, .account .display-name, .detailed-status__display-name')) {
       if (block.closest('.account__header')) continue;
       if (!fresh(block)) continue;
@@ -71,10 +111,10 @@ vipguardSites.push((() => {
     return out;
   }
 
-  const badgeSpot = (block) => block.querySelector('.display-name') || block;
+  const badgeSpot = (block) => block.querySelector('.display-name') || block.querySelector('p:last-of-type, a[title^="@"]') || block;
   return { name: 'mastodon', matches, profile, cells, badgeSpot };
 })());
 
 // Test pages:
 //   tests/e2e/fixtures/sites/mastodon-43.html tests/e2e/fixtures/sites/mastodon-profile.html
-//   tests/e2e/fixtures/sites/mastodon-remote-dot.html
+//   tests/e2e/fixtures/sites/mastodon-redesign.html tests/e2e/fixtures/sites/mastodon-remote-dot.html
