@@ -270,5 +270,24 @@ var vipguardAnnotate = (() => {
     return { parent: t, before: null };
   }
 
-  return { banner, badge, spot };
+  // A small notice in a corner, for when the page could not be read ("vipguard cannot read this page"),
+  // with a button that closes it.
+  function notice(text, closeLabel) {
+    const { host, root } = makeHost({ verdict: 'unread' });
+    host.setAttribute('data-vipguard-kind', 'notice');
+    host.style.cssText = 'position:fixed;bottom:16px;right:16px;z-index:2147483646;display:block;';
+    const box = el('div', `box banner ${theme()} suspicious`);
+    box.setAttribute('role', 'status');
+    const close = el('button', null, '✕');
+    close.type = 'button';
+    close.setAttribute('aria-label', closeLabel);
+    close.addEventListener('click', () => host.remove());
+    const row = el('div', 'head');
+    row.append(el('span', 'icon', '?'), el('span', null, text), close);
+    box.append(row);
+    root.append(box);
+    return host;
+  }
+
+  return { banner, badge, spot, notice };
 })();

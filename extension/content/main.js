@@ -15,6 +15,13 @@
   const drawn = new WeakMap(); // cell block -> signature of the result drawn there
   let banner = null; // {key, host}
   let shownUrl = location.href;
+  // The reader's self-check: a profile address (by the site's own URL pattern) whose profile could not
+  // be read READ_WAIT ms after the page or address changed gets a notice, counted in the popup and
+  // kept in the audit log, so a change of the site's layout never fails silently.
+  const READ_WAIT = 4000;
+  let pageSince = performance.now();
+  let unreadable = null; // the notice's host, for the address it was shown on
+  let unreadTimer = null;
   let seq = 0;
   let timer = null;
   let lastRun = 0;
@@ -231,10 +238,18 @@
       shownUrl = location.href;
       clearBanner();
       seq++;
+      pageSince = performance.now();
+      if (unreadable) unreadable.remove();
+      unreadable = null;
+      watchReading();
     }
     const p = adapter.profile(document, location);
     if (p) checkProfile(p);
     else clearBanner();
+    if (p && unreadable) { unreadable.remove(); unreadable = null; }
+    if (!p && !unreadable && adapter.profilePage && adapter.profilePage(location) && performance.now() - pageSince >= READ_WAIT) {
+      reportUnreadable();
+    }
     // Blocks whose text has not changed since they were checked are skipped before any parsing.
     const cells = adapter.cells(document, (block) => {
       const text = block.textContent;
@@ -243,6 +258,19 @@
       return true;
     }).filter((c) => !p || !p.anchor.contains(c.anchor));
     if (cells.length) checkCells(cells);
+  }
+
+  // A pass when the wait is over, for pages that stop changing before it is.
+  function watchReading() {
+    clearTimeout(unreadTimer);
+    if (adapter.profilePage && adapter.profilePage(location)) unreadTimer = setTimeout(schedule, READ_WAIT + 50);
+  }
+
+  function reportUnreadable() {
+    const { t } = vipguardI18n;
+    unreadable = vipguardAnnotate.notice(t('cannotRead'), t('close'));
+    document.documentElement.append(unreadable);
+    chrome.runtime.sendMessage({ type: 'unreadable', url: location.href, site: adapter.name }).catch(() => {});
   }
 
   // Debounced, and at most about twice a second however fast the page mutates.
@@ -259,5 +287,6 @@
     schedule();
   }).observe(document.documentElement, { childList: true, subtree: true, characterData: true });
   window.addEventListener('popstate', schedule);
+  watchReading();
   schedule();
 })();

@@ -90,6 +90,15 @@ export function logShown(url, profiles, results) {
   append(entries).catch((e) => console.warn('vipguard: audit log not written:', e.message));
 }
 
+// A page whose profile the reader could not read (the site's layout may have changed): kept in the log
+// so a reader that stopped working shows in the export, not only on screen.
+export function logUnreadable(url, site) {
+  const key = `${url}|unreadable`;
+  if (logged.has(key)) return Promise.resolve();
+  logged.add(key);
+  return append([auditEntry('unreadable', Date.now(), url, { platform: site, handle: '', name: '' }, {})]);
+}
+
 function auditEntry(event, time, url, p, r, extra = {}) {
   return {
     event, time, url, platform: p.platform, handle: p.handle, name: p.name,

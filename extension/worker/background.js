@@ -8,7 +8,7 @@ import { check, bulkCheck } from './check.js';
 import { ALLOW_KEY, allowChanged } from './results.js';
 import * as audit from './audit.js';
 import { evidenceImage } from './evidence-image.js';
-import { forgetTab } from './tab-record.js';
+import { forgetTab, recordUnreadable } from './tab-record.js';
 import { loadEnabledSites, genericHosts, mastodonOn } from './site-scripts.js';
 
 chrome.storage.onChanged.addListener((changes, area) => {
@@ -37,6 +37,10 @@ chrome.runtime.onMessage.addListener((msg, sender, sendResponse) => {
 
 const HANDLERS = {
   check: (msg, sender) => check(msg, sender),
+  unreadable: async (msg, sender) => {
+    await Promise.all([recordUnreadable(sender.tab.id, msg.url), audit.logUnreadable(msg.url, msg.site)]);
+    return { ok: true };
+  },
   decide: (msg) => audit.decide(msg),
   bulkCheck: (msg) => bulkCheck(msg),
   evidenceImage: (msg) => evidenceImage(msg),

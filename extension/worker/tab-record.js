@@ -23,7 +23,18 @@ async function writeTab(tabId, url, results, profiles, accounts = {}) {
       ...(flagged ? { evidence: r.evidence || [], account: summary(accounts[r.match]), avatar: p.avatar || null, checkedAt: new Date().toISOString() } : {}),
     });
   });
-  await chrome.storage.session.set({ [key]: { url, items: [...byId.values()].slice(-2000) } });
+  await chrome.storage.session.set({ [key]: { url, items: [...byId.values()].slice(-2000), ...(prev && prev.url === url && prev.unreadable ? { unreadable: true } : {}) } });
+}
+
+// The tab's page could not be read: the popup says so.
+export function recordUnreadable(tabId, url) {
+  recording = recording.then(async () => {
+    const key = `tab:${tabId}`;
+    const prev = (await chrome.storage.session.get(key))[key];
+    const items = prev && prev.url === url ? prev.items : [];
+    await chrome.storage.session.set({ [key]: { url, items, unreadable: true } });
+  }).catch(() => {});
+  return recording;
 }
 
 // The tab was closed.

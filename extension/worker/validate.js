@@ -100,6 +100,13 @@ export function validateMessage(msg, sender, extensionId, extraHosts = [], { mas
     }
     return null;
   }
+  if (msg.type === 'unreadable') {
+    // A served page's reader found no profile where the address says there is one.
+    const problem = tabProblem();
+    if (problem) return problem;
+    if (!isStr(msg.site, 40)) return 'site must be a short string';
+    return null;
+  }
   if (['auditExport', 'auditCount', 'auditClear'].includes(msg.type)) {
     return fromExtensionPage ? null : `${msg.type} is only for extension pages`;
   }

@@ -324,6 +324,29 @@ test('popup: the tab\'s verdicts, flagged first, and the pause switch', async ()
   await page.close();
 });
 
+test('a profile address whose profile cannot be read gets a notice, a popup line and an audit entry; a list page does not', async () => {
+  // A profile page as X might render it after a layout change: no UserName block, no JSON-LD.
+  await h.ctx.route('https://x.com/LayoutChanged', (r) => r.fulfill({ status: 200, contentType: 'text/html; charset=utf-8',
+    body: '<!DOCTYPE html><title>Someone (@LayoutChanged) / X</title><main role="main"><div data-testid="primaryColumn"><h2>Someone</h2><div>@LayoutChanged</div></div></main>' }));
+  const page = await h.ctx.newPage();
+  await page.goto('https://x.com/LayoutChanged');
+  await page.waitForFunction(() => document.querySelector('vipguard-annotation[data-vipguard-kind="notice"]'), null, { timeout: 10000 });
+  assert.ok((await shadowText(page)).includes('vipguard cannot read this page'));
+  const tabId = await h.worker.evaluate(async () => (await chrome.tabs.query({ url: 'https://x.com/LayoutChanged' }))[0].id);
+  const popup = await h.ctx.newPage();
+  await popup.goto(`chrome-extension://${h.extensionId}/ui/popup/popup.html?tab=${tabId}`);
+  await popup.getByText(/could not read this page's profile/).waitFor();
+  const { entries } = await popup.evaluate(() => chrome.runtime.sendMessage({ type: 'auditExport' }));
+  assert.ok(entries.some((e) => e.event === 'unreadable' && e.url === 'https://x.com/LayoutChanged' && e.platform === 'x'), JSON.stringify(entries.slice(-3)));
+  await popup.close();
+  await page.close();
+  // A followers list has no profile header to read: no notice there.
+  const list = await visit(h, 'https://x.com/KwabenaMensah/followers', { expect: 1 });
+  await list.waitForTimeout(5000);
+  assert.equal((await annotations(list)).filter((a) => a.kind === 'notice').length, 0);
+  await list.close();
+});
+
 test('options page: add an account by hand with an avatar enrolled from an image file', async () => {
   const page = await h.ctx.newPage();
   await page.goto(`chrome-extension://${h.extensionId}/ui/options/options.html`);

@@ -133,7 +133,7 @@ vipguardSites.push((() => {
     }
     return card;
   }
-  return { name: 'bluesky', matches, profile, cells, badgeSpot };
+  return { name: 'bluesky', matches, profile, cells, profilePage: (loc) => !!pageHandle(loc), badgeSpot };
 })());
 
 // Test pages:

@@ -48,7 +48,7 @@ vipguardSites.push((() => {
   // After the login where a row shows it; follow-list rows show only the name (the block after it,
   // "Joined on …", is on its own line).
   const badgeSpot = (row) => row.querySelector('.Link--secondary')?.parentElement || row.querySelector('.follow-list-name') || row;
-  return { name: 'github', matches, profile, cells, badgeSpot };
+  return { name: 'github', matches, profile, cells, profilePage: (loc) => !!pageLogin(loc), badgeSpot };
 })());
 
 // Test pages:

@@ -91,7 +91,7 @@ vipguardSites.push((() => {
     return out;
   }
 
-  return { name: 'instagram', matches, profile, cells, badgeSpot: (a) => a };
+  return { name: 'instagram', matches, profile, cells, profilePage: (loc) => !!pageUser(loc), badgeSpot: (a) => a };
 })());
 
 // Test pages:

@@ -112,7 +112,7 @@ vipguardSites.push((() => {
   }
 
   const badgeSpot = (block) => block.querySelector('.display-name') || block.querySelector('p:last-of-type, a[title^="@"]') || block;
-  return { name: 'mastodon', matches, profile, cells, badgeSpot };
+  return { name: 'mastodon', matches, profile, cells, profilePage: (loc) => !!pageAcct(loc), badgeSpot };
 })());
 
 // Test pages:

@@ -46,7 +46,7 @@ vipguardSites.push((() => {
   }
 
   const badgeSpot = (a) => a;
-  return { name: 'tiktok', matches, profile, cells, badgeSpot };
+  return { name: 'tiktok', matches, profile, cells, profilePage: (loc) => !!pageUser(loc), badgeSpot };
 })());
 
 // Test pages:

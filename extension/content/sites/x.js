@@ -158,7 +158,7 @@ vipguardSites.push((() => {
     return links.find((a) => handleText(a, linkHandle(a))) || links.find((a) => shownText(a).startsWith('@')) || block;
   }
 
-  return { name: 'x', matches, profile, cells, badgeSpot };
+  return { name: 'x', matches, profile, cells, profilePage: (loc) => !!pageHandle(loc) && !/\/(followers|following|verified_followers|superfollows|creator-subscriptions)\/?$/.test(loc.pathname), badgeSpot };
 })());
 
 // Test pages:

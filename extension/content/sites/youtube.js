@@ -48,7 +48,7 @@ vipguardSites.push((() => {
   }
 
   const badgeSpot = (a) => a;
-  return { name: 'youtube', matches, profile, cells, badgeSpot };
+  return { name: 'youtube', matches, profile, cells, profilePage: (loc) => !!pageHandle(loc), badgeSpot };
 })());
 
 // Test pages:

@@ -21,6 +21,7 @@ async function main() {
   const status = document.getElementById('status');
   const flagged = items.filter((i) => i.verdict === 'impersonation' || i.verdict === 'suspicious').length;
   status.textContent = items.length ? t('tabStatus', items.length, flagged) : t('tabNothing');
+  if (rec && rec.url === (tab && tab.url) && rec.unreadable) status.textContent += ` ${t('tabUnreadable')}`;
   const body = document.querySelector('#verdicts tbody');
   const copied = document.getElementById('copied');
   const version = chrome.runtime.getManifest().version;
