@@ -266,11 +266,20 @@
     if (adapter.profilePage && adapter.profilePage(location)) unreadTimer = setTimeout(schedule, READ_WAIT + 50);
   }
 
-  function reportUnreadable() {
+  async function reportUnreadable() {
+    const url = location.href;
+    unreadable = document.createElement('vipguard-annotation'); // a placeholder: report once per address
+    let reply = null;
+    try {
+      reply = await chrome.runtime.sendMessage({ type: 'unreadable', url, site: adapter.name, wantMessages: !vipguardI18n.seeded() });
+    } catch {
+      // The worker is unreachable: the notice still shows, in the browser's language.
+    }
+    if (reply && reply.messages) vipguardI18n.seed(reply.messages);
+    if (location.href !== url || !unreadable || unreadable.isConnected) return;
     const { t } = vipguardI18n;
     unreadable = vipguardAnnotate.notice(t('cannotRead'), t('close'));
     document.documentElement.append(unreadable);
-    chrome.runtime.sendMessage({ type: 'unreadable', url: location.href, site: adapter.name }).catch(() => {});
   }
 
   // Debounced, and at most about twice a second however fast the page mutates.

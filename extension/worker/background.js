@@ -9,6 +9,7 @@ import { ALLOW_KEY, allowChanged } from './results.js';
 import * as audit from './audit.js';
 import { evidenceImage } from './evidence-image.js';
 import { forgetTab, recordUnreadable } from './tab-record.js';
+import { catalogueTemplates } from './templates.js';
 import { loadEnabledSites, genericHosts, mastodonOn } from './site-scripts.js';
 
 chrome.storage.onChanged.addListener((changes, area) => {
@@ -39,7 +40,8 @@ const HANDLERS = {
   check: (msg, sender) => check(msg, sender),
   unreadable: async (msg, sender) => {
     await Promise.all([recordUnreadable(sender.tab.id, msg.url), audit.logUnreadable(msg.url, msg.site)]);
-    return { ok: true };
+    // The page's notice in the interface's language (the content script has no verdict yet to bring it).
+    return { ok: true, ...(msg.wantMessages ? { messages: await catalogueTemplates().catch(() => null) } : {}) };
   },
   decide: (msg) => audit.decide(msg),
   bulkCheck: (msg) => bulkCheck(msg),

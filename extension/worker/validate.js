@@ -105,6 +105,7 @@ export function validateMessage(msg, sender, extensionId, extraHosts = [], { mas
     const problem = tabProblem();
     if (problem) return problem;
     if (!isStr(msg.site, 40)) return 'site must be a short string';
+    if (msg.wantMessages != null && typeof msg.wantMessages !== 'boolean') return 'wantMessages must be a boolean';
     return null;
   }
   if (['auditExport', 'auditCount', 'auditClear'].includes(msg.type)) {
