@@ -157,3 +157,16 @@ test('the bulk page checks pasted profiles (an extension page message)', async (
   assert.deepEqual(rows, [['@KwabenaMensahGH (Кwabena Мensah) on x', 'impersonation']]);
   await page.close();
 });
+
+test("extension pages' other messages: the audit export and the evidence image", async () => {
+  const page = await open(`${BASE}/ui/popup/popup.html`);
+  const exported = await page.evaluate(() => browser.runtime.sendMessage({ type: 'auditExport' }));
+  assert.ok(!exported.error, exported.error);
+  // The X pages visited above were logged.
+  assert.ok(exported.entries.some((e) => e.event === 'shown' && e.handle === 'KwabenaMensahGH'), JSON.stringify(exported.entries.slice(-3)));
+  const image = await page.evaluate(() => browser.runtime.sendMessage({ type: 'evidenceImage', url: 'https://x.com/KwabenaMensahGH',
+    profile: { platform: 'x', handle: 'KwabenaMensahGH', name: 'Кwabena Мensah', avatar: null }, match: 'vip-002', verdict: 'impersonation', score: 0.98 }));
+  assert.ok(!image.error, image.error);
+  assert.match(image.dataUrl, /^data:image\/png;base64,/);
+  await page.close();
+});
