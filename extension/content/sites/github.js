@@ -29,16 +29,17 @@ vipguardSites.push((() => {
     return { anchor, data: { platform: 'github', handle: login, name: R.shownText(nameEl) || login, bio: R.shownText(bioEl, 2000), avatar: R.src(img) } };
   }
 
-  // Rows of follower, following and stargazer lists: the avatar link names the login.
+  // Rows of follower, following and stargazer lists (and the stargazers' grid of cards, li.col-md-4):
+  // the avatar link names the login.
   function cells(doc, fresh = () => true) {
     const out = [];
-    for (const row of doc.querySelectorAll('.d-table.table-fixed, .follow-list-item, li.follow-list-item')) {
+    for (const row of doc.querySelectorAll('.d-table.table-fixed, .follow-list-item, li.follow-list-item, li.col-md-4')) {
       if (!fresh(row)) continue;
       const link = row.querySelector('a[data-hovercard-type="user"][href^="/"], a[data-hovercard-type="organization"][href^="/"]');
       if (!link) continue;
       const login = link.getAttribute('href').replace(/^\//, '').split(/[/?#]/)[0];
       if (!LOGIN.test(login)) continue;
-      const nameEl = row.querySelector('.f4.Link--primary, .follow-list-name');
+      const nameEl = row.querySelector('.f4.Link--primary, .follow-list-name, h2 a');
       const img = row.querySelector('img.avatar');
       out.push({ anchor: row, data: { platform: 'github', handle: login, name: R.shownText(nameEl) || login, avatar: R.src(img) } });
     }
