@@ -272,6 +272,7 @@ export const SITE_PAGES = {
   'https://www.instagram.com/tundemi/followers/': 'instagram-followers.html',
   'https://www.youtube.com/@IbrahimaDialloTV': 'youtube-channel.html',
   'https://www.tiktok.com/@aminata.sowe': 'tiktok-profile.html',
+  'https://www.tiktok.com/@aminata.sowe?lang=fr': 'tiktok-profile-swapped.html',
   // Markup written by a red team from the sites' current source, not by the adapters' authors.
   'https://social.example.africa/@kwabenamensah/with_replies': 'mastodon-43.html',
   'https://mastodon.social/@kwabena.mensah@pixelfed.social': 'mastodon-remote-dot.html',

@@ -99,6 +99,9 @@ const SITES = [
     badges: { IbrahimaDialloTV_: 'impersonation', 'fatou.cooks': 'clear', moussa_k: 'clear', IbrahimaDiallo: 'impersonation', 'awa.ndiaye': 'clear' }, drawn: 3 },
   // Stargazers in follow-list markup: the badge stays on the name's line.
   { url: 'https://github.com/zenith-harbour-bank/app/stargazers', badges: { 'zenith-harb0ur-bank': 'impersonation', 'yaw-darko': 'clear', 'ZenithHarbourBank-Support': 'impersonation', 'chidi-n': 'clear' } },
+  // TikTok with the nickname in user-title and the @username in user-subtitle.
+  { url: 'https://www.tiktok.com/@aminata.sowe?lang=fr', banner: 'impersonation', text: ["avatar is a copy of Aminata Sowé's protected photo", '“Aminata Sowé” @aminata.sowe'],
+    badges: { 'aminata.sowe': undefined, aminatasowe_fan: 'labelled', 'efua.asante': 'clear' } },
   // The website field: the name alone would be suspicious; a site imitating the bank's is the second signal.
   { url: 'https://x.com/zh_support_desk', banner: 'impersonation', text: ['zenithharbour-support.com, made to look like zenithharbour.com'],
     links: { zh_support_desk: ['zenithharbour-support.com'] } },

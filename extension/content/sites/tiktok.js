@@ -15,13 +15,17 @@ vipguardSites.push((() => {
   function profile(doc, loc) {
     const want = pageUser(loc);
     if (!want) return null;
+    // Which of user-title and user-subtitle holds the @username and which the nickname is disputed (and
+    // has changed with TikTok's layouts): the one that reads as the page's username is the handle.
     const title = doc.querySelector('[data-e2e="user-title"]');
-    if (!title || !R.same(R.shownText(title), want)) return null;
     const sub = doc.querySelector('[data-e2e="user-subtitle"]');
+    const isUser = (el) => !!el && R.same(R.shownText(el).replace(/^@/, ''), want);
+    const [userEl, nameEl] = isUser(title) ? [title, sub] : isUser(sub) ? [sub, title] : [null, null];
+    if (!userEl) return null;
     const img = doc.querySelector('[data-e2e="user-avatar"] img');
     return {
-      anchor: title,
-      data: { platform: 'tiktok', handle: R.shownText(title).replace(/^@/, ''), name: R.shownText(sub) || want,
+      anchor: userEl,
+      data: { platform: 'tiktok', handle: R.shownText(userEl).replace(/^@/, ''), name: R.shownText(nameEl) || want,
         bio: R.shownText(doc.querySelector('[data-e2e="user-bio"]'), 2000), avatar: R.src(img) },
     };
   }
@@ -50,4 +54,4 @@ vipguardSites.push((() => {
 })());
 
 // Test pages:
-//   tests/e2e/fixtures/sites/tiktok-profile.html tests/e2e/fixtures/sites/tiktok-replies.html
+//   tests/e2e/fixtures/sites/tiktok-profile.html tests/e2e/fixtures/sites/tiktok-profile-swapped.html tests/e2e/fixtures/sites/tiktok-replies.html
