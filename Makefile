@@ -12,7 +12,7 @@ WASM_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: demo test build pkg tools wasm-tools browser-tools challenge bench \
-	bench-scan avatar-bench wasm-bench ext-bench bulk-bench typosquat
+	bench-scan avatar-bench wasm-bench ext-bench bulk-bench typosquat verdict-latency
 
 ## The main job: the demo profiles through the CLI, then the extension in headless Chromium over the
 ## demo pages (screenshots in target/demo/, a table of page, account, verdict, match).
@@ -108,6 +108,11 @@ wasm-bench: pkg browser-tools
 ## The extension on a timeline of 500 user cells, beside the same page without it.
 ext-bench: build
 	node scripts/ext-bench.mjs
+
+## Time from DOMContentLoaded to the banner on a profile page, warm and cold, beside the content script
+## and manifest as committed (scripts/verdict-latency.mjs).
+verdict-latency: build
+	node scripts/verdict-latency.mjs
 
 ## The bulk page with 10,000 lines: time to results and main-thread long tasks.
 bulk-bench: build

@@ -239,6 +239,7 @@
       clearBanner();
       seq++;
       pageSince = performance.now();
+      found = false;
       if (unreadable) unreadable.remove();
       unreadable = null;
       watchReading();
@@ -246,6 +247,7 @@
     const p = adapter.profile(document, location);
     if (p) checkProfile(p);
     else clearBanner();
+    if (p) found = true;
     if (p && unreadable) { unreadable.remove(); unreadable = null; }
     if (!p && !unreadable && adapter.profilePage && adapter.profilePage(location) && performance.now() - pageSince >= READ_WAIT) {
       reportUnreadable();
@@ -257,6 +259,7 @@
       seen.set(block, text);
       return true;
     }).filter((c) => !p || !p.anchor.contains(c.anchor));
+    if (cells.length) found = true;
     if (cells.length) checkCells(cells);
   }
 
@@ -282,10 +285,15 @@
     document.documentElement.append(unreadable);
   }
 
-  // Debounced, and at most about twice a second however fast the page mutates.
+  // Debounced, and at most about twice a second however fast the page mutates. Until the page has shown
+  // a profile or a cell (for at most FIRST_READ ms after the address changed), the next frame instead:
+  // the first verdict is what a reviewer waits for, and the page is still being built then.
+  const FIRST_READ = 3000;
+  let found = false;
   function schedule() {
     if (timer) return;
-    const wait = Math.max(150, 500 - (performance.now() - lastRun));
+    const early = !found && performance.now() - pageSince < FIRST_READ;
+    const wait = early ? 16 : Math.max(150, 500 - (performance.now() - lastRun));
     timer = setTimeout(pass, wait);
   }
 

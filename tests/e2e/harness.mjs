@@ -17,13 +17,13 @@ const EXT = process.env.VIPGUARD_EXT || path.join(ROOT, 'dist/chrome');
 
 // `extraHosts`: sites whose host permission the test build grants up front (see generic.test.mjs).
 // `lang`: the browser's interface language (the extension's words follow it).
-export async function launch({ extraHosts = [], lang = 'en-US' } = {}) {
-  if (!fs.existsSync(path.join(EXT, 'manifest.json'))) throw new Error('dist/chrome missing: run make build');
+export async function launch({ extraHosts = [], lang = 'en-US', extension = EXT } = {}) {
+  if (!fs.existsSync(path.join(extension, 'manifest.json'))) throw new Error(`${extension} missing: run make build`);
   const profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vipguard-e2e-'));
-  let ext = EXT;
+  let ext = extension;
   if (extraHosts.length) {
     ext = fs.mkdtempSync(path.join(os.tmpdir(), 'vipguard-ext-'));
-    fs.cpSync(EXT, ext, { recursive: true });
+    fs.cpSync(extension, ext, { recursive: true });
     const m = JSON.parse(fs.readFileSync(path.join(ext, 'manifest.json'), 'utf8'));
     m.host_permissions.push(...extraHosts.map((h) => `https://${h}/*`));
     fs.writeFileSync(path.join(ext, 'manifest.json'), JSON.stringify(m));
