@@ -170,3 +170,18 @@ test("extension pages' other messages: the audit export and the evidence image",
   assert.match(image.dataUrl, /^data:image\/png;base64,/);
   await page.close();
 });
+
+test("a decision, then the allow-list's Remove on the options page (an extension page message)", async () => {
+  const popup = await open(`${BASE}/ui/popup/popup.html`);
+  const decided = await popup.evaluate(() => browser.runtime.sendMessage({ type: 'decide', url: 'https://x.com/KwabenaMensahGH',
+    profile: { platform: 'x', handle: 'KwabenaMensahGH', name: 'Кwabena Мensah' }, decision: 'not_impersonator', note: 'test',
+    result: { verdict: 'impersonation', match: 'vip-002', score: 0.98 } }));
+  assert.ok(!decided.error, decided.error);
+  await popup.close();
+  const page = await open(`${BASE}/ui/options/options.html`);
+  await page.waitForFunction(() => document.querySelectorAll('#allow tbody tr').length === 1, { timeout: 10000 });
+  await page.click('#allow tbody tr button');
+  await page.waitForFunction(() => document.querySelectorAll('#allow tbody tr').length === 0, { timeout: 10000 });
+  assert.match(await text(page, '#audit-status'), /KwabenaMensahGH/);
+  await page.close();
+});
