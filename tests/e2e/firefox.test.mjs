@@ -17,11 +17,10 @@ import https from 'node:https';
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import puppeteer from 'puppeteer-core';
+import { xFixture } from './harness.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const EXT = path.join(ROOT, 'dist/firefox');
-const FIXTURES = path.join(ROOT, 'tests/e2e/fixtures/x');
-const ROUTES = JSON.parse(fs.readFileSync(path.join(FIXTURES, 'routes.json'), 'utf8'));
 const FIREFOX = process.env.FIREFOX || '/usr/bin/firefox-esr';
 const GECKO_ID = JSON.parse(fs.readFileSync(path.join(ROOT, 'extension/platform/firefox/manifest.json'), 'utf8'))
   .browser_specific_settings.gecko.id;
@@ -47,22 +46,13 @@ function certificates(into) {
     '-out', 'server.crt', '-days', '2', '-extfile', 'ext.cnf');
 }
 
-// X's pages from the fixtures, its avatars from the demo pictures.
+// X's hosts, answered from the fixtures as in Chromium's suite.
 function serve(req, res) {
   const u = new URL(req.url, `https://${req.headers.host}`);
-  const send = (status, type, body) => { res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' }); res.end(body); };
-  if (u.hostname === 'pbs.twimg.com') {
-    avatarsFetched.push(path.basename(u.pathname));
-    const file = path.join(ROOT, 'demo/avatars', path.basename(u.pathname));
-    return fs.existsSync(file) ? send(200, file.endsWith('.png') ? 'image/png' : 'image/jpeg', fs.readFileSync(file)) : send(404, 'text/plain', '');
-  }
-  if (u.hostname === 'abs-0.twimg.com') return send(200, 'image/svg+xml', '<svg xmlns="http://www.w3.org/2000/svg"/>');
-  if (u.pathname.startsWith('/_fixtures/')) {
-    const js = path.join(FIXTURES, path.basename(u.pathname));
-    return fs.existsSync(js) ? send(200, 'text/javascript', fs.readFileSync(js)) : send(404, 'text/plain', '');
-  }
-  const file = ROUTES[u.pathname + (u.search ? '?' + u.search.slice(1).split('=')[0] : '')] || ROUTES[u.pathname];
-  return file ? send(200, 'text/html; charset=utf-8', fs.readFileSync(path.join(FIXTURES, file))) : send(404, 'text/plain', 'not in the fixtures');
+  if (u.hostname === 'pbs.twimg.com') avatarsFetched.push(path.basename(u.pathname));
+  const { status, type, body } = xFixture(u);
+  res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
+  res.end(body);
 }
 
 before(async () => {

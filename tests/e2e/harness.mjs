@@ -17,6 +17,22 @@ const EXT = process.env.VIPGUARD_EXT || path.join(ROOT, 'dist/chrome');
 
 // `extraHosts`: sites whose host permission the test build grants up front (see generic.test.mjs).
 // `lang`: the browser's interface language (the extension's words follow it).
+// What X's hosts answer in the tests, from the fixtures: pages by routes.json, the fixtures' stand-in for
+// x.com's own script (/_fixtures/virtual-list.js), profile pictures from demo/avatars (X's size variants,
+// picture_normal.png or picture_400x400.png, are the same picture), and emoji as an empty SVG. Shared by
+// Chromium's routes here and Firefox's TLS server (firefox.test.mjs).
+export function xFixture(u) {
+  const read = (file, type) => (fs.existsSync(file) ? { status: 200, type, body: fs.readFileSync(file) } : { status: 404, type: 'text/plain', body: 'not in the fixtures' });
+  if (u.hostname === 'pbs.twimg.com') {
+    const name = path.basename(u.pathname).replace(/_(normal|bigger|mini|x96|\d+x\d+)(?=\.\w+$)/, '');
+    return read(path.join(ROOT, 'demo/avatars', name), name.endsWith('.png') ? 'image/png' : 'image/jpeg');
+  }
+  if (u.hostname === 'abs-0.twimg.com') return { status: 200, type: 'image/svg+xml', body: '<svg xmlns="http://www.w3.org/2000/svg"/>' };
+  if (u.pathname.startsWith('/_fixtures/')) return read(path.join(FIXTURES, path.basename(u.pathname)), 'text/javascript');
+  const file = ROUTES[u.pathname + (u.search ? '?' + u.search.slice(1).split('=')[0] : '')] || ROUTES[u.pathname];
+  return file ? read(path.join(FIXTURES, file), 'text/html; charset=utf-8') : read('', 'text/plain');
+}
+
 export async function launch({ extraHosts = [], lang = 'en-US', extension = EXT } = {}) {
   if (!fs.existsSync(path.join(extension, 'manifest.json'))) throw new Error(`${extension} missing: run make build`);
   const profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vipguard-e2e-'));
@@ -38,27 +54,13 @@ export async function launch({ extraHosts = [], lang = 'en-US', extension = EXT 
   });
   const fetched = []; // avatar URLs requested (by the worker)
   const extensionRequests = []; // every request the extension itself makes (worker, extension pages)
-  await ctx.route(/^https:\/\/(x\.com|twitter\.com)\//, (route) => {
+  const answer = (route) => {
     const u = new URL(route.request().url());
-    // The fixtures' stand-in for x.com's own script (virtual-list.js).
-    if (u.pathname.startsWith('/_fixtures/')) {
-      const js = path.join(FIXTURES, path.basename(u.pathname));
-      if (!fs.existsSync(js)) return route.fulfill({ status: 404, body: 'not in the fixtures' });
-      return route.fulfill({ status: 200, contentType: 'text/javascript', body: fs.readFileSync(js) });
-    }
-    const file = ROUTES[u.pathname + (u.search ? '?' + u.search.slice(1).split('=')[0] : '')] || ROUTES[u.pathname];
-    if (!file) return route.fulfill({ status: 404, body: 'not in the fixtures' });
-    route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: fs.readFileSync(path.join(FIXTURES, file)) });
-  });
-  await ctx.route(/^https:\/\/pbs\.twimg\.com\//, (route) => {
-    const name = path.basename(new URL(route.request().url()).pathname);
-    fetched.push(name);
-    // X's size variants (picture_normal.png, picture_400x400.png) are the same demo picture.
-    const file = path.join(ROOT, 'demo/avatars', name.replace(/_(normal|bigger|mini|x96|\d+x\d+)(?=\.\w+$)/, ''));
-    if (!fs.existsSync(file)) return route.fulfill({ status: 404, body: '' });
-    route.fulfill({ status: 200, contentType: name.endsWith('.png') ? 'image/png' : 'image/jpeg', body: fs.readFileSync(file) });
-  });
-  await ctx.route(/^https:\/\/abs-0\.twimg\.com\//, (route) => route.fulfill({ status: 200, contentType: 'image/svg+xml', body: '<svg xmlns="http://www.w3.org/2000/svg"/>' }));
+    if (u.hostname === 'pbs.twimg.com') fetched.push(path.basename(u.pathname));
+    const { status, type, body } = xFixture(u);
+    route.fulfill({ status, contentType: type, body });
+  };
+  await ctx.route(/^https:\/\/(x\.com|twitter\.com|pbs\.twimg\.com|abs-0\.twimg\.com)\//, answer);
   ctx.on('request', (r) => {
     let fromExtension = !!r.serviceWorker();
     try {

@@ -44,7 +44,6 @@ struct Near {
     groups: Vec<Vec<Word>>,
 }
 
-#[derive(PartialEq)]
 enum Word {
     Exact(String),
     Prefix(String),
@@ -150,6 +149,18 @@ fn parse(text: &'static str) -> Table {
         near,
         unless,
     }
+}
+
+/// Every cue name the table and the code can report, for the wording's completeness test.
+#[cfg(test)]
+pub(crate) fn cue_names() -> Vec<&'static str> {
+    let t = table();
+    let mut names: Vec<&'static str> = t.phrases.values().flatten().map(|p| p.what).collect();
+    names.extend(t.near.iter().map(|n| n.what));
+    names.extend(["wallet", "verified"]);
+    names.sort_unstable();
+    names.dedup();
+    names
 }
 
 /// A pattern word as the bio's words are read.

@@ -747,6 +747,24 @@ pub(crate) fn too_long(lang: Lang) -> &'static str {
 mod tests {
     use super::*;
 
+    /// A cue named in bio_cues.txt without words of its own would be explained as "a phrase
+    /// impersonators use": every cue has its meaning in every language.
+    #[test]
+    fn every_bio_cue_has_its_meaning_worded() {
+        for what in crate::text::bio::cue_names() {
+            assert_ne!(
+                cue_meaning(Lang::En, what),
+                cue_meaning(Lang::En, "?"),
+                "{what}"
+            );
+            assert_ne!(
+                cue_meaning(Lang::Fr, what),
+                cue_meaning(Lang::Fr, "?"),
+                "{what}"
+            );
+        }
+    }
+
     proptest::proptest! {
         /// The shortcut for plain text quotes exactly as Debug does, quotes and backslashes included.
         #[test]
