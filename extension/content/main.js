@@ -239,18 +239,13 @@
       clearBanner();
       seq++;
       pageSince = performance.now();
-      found = false;
       if (unreadable) unreadable.remove();
       unreadable = null;
       watchReading();
     }
     const p = adapter.profile(document, location);
-    if (p) {
-      found = true;
-      checkProfile(p);
-    } else {
-      clearBanner();
-    }
+    if (p) checkProfile(p);
+    else clearBanner();
     if (p && unreadable) { unreadable.remove(); unreadable = null; }
     if (!p && !unreadable && adapter.profilePage && adapter.profilePage(location) && performance.now() - pageSince >= READ_WAIT) {
       reportUnreadable();
@@ -262,10 +257,7 @@
       seen.set(block, text);
       return true;
     }).filter((c) => !p || !p.anchor.contains(c.anchor));
-    if (cells.length) {
-      found = true;
-      checkCells(cells);
-    }
+    if (cells.length) checkCells(cells);
   }
 
   // A pass when the wait is over, for pages that stop changing before it is.
@@ -290,15 +282,10 @@
     document.documentElement.append(unreadable);
   }
 
-  // Debounced, and at most about twice a second however fast the page mutates. Until the page has shown
-  // a profile or a cell (for at most FIRST_READ ms after the address changed), the next frame instead:
-  // the first verdict is what a reviewer waits for, and the page is still being built then.
-  const FIRST_READ = 3000;
-  let found = false;
+  // Debounced, and at most about twice a second however fast the page mutates.
   function schedule() {
     if (timer) return;
-    const early = !found && performance.now() - pageSince < FIRST_READ;
-    const wait = early ? 16 : Math.max(150, 500 - (performance.now() - lastRun));
+    const wait = Math.max(150, 500 - (performance.now() - lastRun));
     timer = setTimeout(pass, wait);
   }
 
