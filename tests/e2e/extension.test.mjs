@@ -176,6 +176,23 @@ test('SPA navigation replaces the banner, and a late verdict for a page left beh
   await page.close();
 });
 
+test('leaving a profile before its verdict arrives: the next profile is still read and answered', async () => {
+  // The worker is held busy, so the first profile's answer is still on its way when the page (after
+  // reading it once) moves to another profile. The banner waiting for that answer has nothing drawn yet.
+  const busy = h.worker.evaluate(() => { const end = Date.now() + 1500; while (Date.now() < end); });
+  const page = await h.ctx.newPage();
+  await page.goto('https://x.com/KwabenaMensahTV?spa=1');
+  await page.waitForFunction(() => performance.getEntriesByName('vipguard:pass').length > 0);
+  await page.evaluate(() => window.go('sarah_j', 'Sarah Johnson', 'Nurse. Runner.'));
+  await busy;
+  await page.waitForFunction(() => {
+    const b = document.querySelector('vipguard-annotation[data-vipguard-kind="banner"]');
+    return b && b.getAttribute('data-vipguard-verdict') === 'clear';
+  }, null, { timeout: 10000 });
+  assert.deepEqual((await annotations(page)).filter((a) => a.kind === 'banner').map((a) => a.verdict), ['clear']);
+  await page.close();
+});
+
 // Every X page type with badges: every element of the page keeps its exact top and height (not
 // rounded) when the annotations are hidden, on user cells (whose handle line is shorter than a badge
 // in these fixtures) as well as on tweets.
@@ -284,6 +301,7 @@ test('options page: import a good list, reject a bad one with an error per row, 
     { id: 'a', name: 'Ada Obi', handels: [] },
     { id: 'b', name: 'Bea Obi', handles: [{ platform: 'x', handle: 'has space' }] },
     { id: 'c', name: 'Cee Obi' },
+    { id: 'd', name: 'Dee Obi', avatars: ['photos/dee.png'] }, // a picture the browser cannot open
   ] }, null, 1));
   const page = await h.ctx.newPage();
   await page.goto(`chrome-extension://${h.extensionId}/ui/options/options.html`);
@@ -294,6 +312,7 @@ test('options page: import a good list, reject a bad one with an error per row, 
   const errors = await page.locator('#errors li').allTextContents();
   assert.ok(errors.length >= 2, JSON.stringify(errors));
   assert.ok(errors.some((e) => e.includes('handels')) && errors.some((e) => e.includes('has space')), JSON.stringify(errors));
+  assert.ok(errors.some((e) => e.includes('(d)') && e.includes('photos/dee.png') && e.includes('vipguard enroll')), JSON.stringify(errors));
   assert.equal(await page.getByRole('button', { name: 'Use this list' }).isDisabled(), true);
   await input.setInputFiles(semicolons);
   await page.getByText(/equipe.csv: 2 account\(s\), 2 handle\(s\)/).waitFor();

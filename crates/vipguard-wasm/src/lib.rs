@@ -74,7 +74,7 @@ pub(crate) fn reject_paths(list: &ProtectedList) -> Result<(), InputError> {
                     LIST_SOURCE,
                     None,
                     Some(&format!("accounts[{i}].avatars[{j}]")),
-                    format!("{p:?} is an image path, which the browser cannot read: enroll the picture (enrollImage, or `vipguard enroll` for the whole list)"),
+                    format!("{p:?} is an image file's name, which the browser cannot open: enroll the list first (`vipguard enroll`), or give this account's picture with the account form"),
                 ));
             }
         }

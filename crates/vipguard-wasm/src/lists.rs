@@ -1,9 +1,9 @@
 //! Lists and profile files read for the options and bulk pages, with the CLI's parsers and messages.
 
 use crate::types::{ListCheckOut, ListInput, ProfilesReadOut};
-use crate::{error, parse_list, to_js};
+use crate::{error, parse_list, reject_paths, to_js};
 use serde::Serialize;
-use vipguard::{Account, AvatarRef, ErrorResult, Profile, ProtectedList};
+use vipguard::{Account, ErrorResult, Profile, ProtectedList};
 use wasm_bindgen::prelude::*;
 
 #[derive(Serialize)]
@@ -14,7 +14,6 @@ struct ListSummary {
     handles: usize,
     official: usize,
     avatars: usize,
-    avatar_paths: usize,
 }
 
 /// Profiles from a spreadsheet (`source` ending in `.csv`) or JSONL text, for the bulk page: read by the
@@ -71,7 +70,8 @@ pub fn check_list(list: &ListInput, format: Option<String>) -> Result<ListCheckO
         list: &'a ProtectedList,
         summary: ListSummary,
     }
-    let out = match parse_list(list, format) {
+    // The worker's Checker refuses image paths; so must the check that lets the options page apply a list.
+    let out = match parse_list(list, format).and_then(|l| reject_paths(&l).map(|()| l)) {
         Err(e) => to_js(&Failed {
             ok: false,
             error: ListError {
@@ -88,12 +88,6 @@ pub fn check_list(list: &ListInput, format: Option<String>) -> Result<ListCheckO
                 handles: count(|a| a.handles.len()),
                 official: count(|a| a.official.len()),
                 avatars: count(|a| a.avatars.len()),
-                avatar_paths: count(|a| {
-                    a.avatars
-                        .iter()
-                        .filter(|v| matches!(v, AvatarRef::Path(_)))
-                        .count()
-                }),
             };
             to_js(&Passed {
                 ok: true,

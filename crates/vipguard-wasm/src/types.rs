@@ -69,8 +69,6 @@ export interface ListSummary {
   handles: number;
   official: number;
   avatars: number;
-  /** Avatars given as image paths, which must be enrolled before the list can be used here. */
-  avatarPaths: number;
 }
 export interface ListError { message: string; line: number | null; field: string | null }
 /** Rows of a profiles file: the ones read, and an error (with its line) for each one that was not. */

@@ -338,6 +338,16 @@ pub async fn errors_carry_the_cli_messages() {
         err.contains("accounts[0].avatars[0]") && err.contains("enroll"),
         "{err}"
     );
+    // The options page's check refuses it too, by the same field (it once said "In use" for a list the
+    // worker then could not build).
+    let report = wasm::check_list(&JsValue::from_str(with_path).unchecked_into(), None).unwrap();
+    assert_eq!(field(&report, "ok").as_bool(), Some(false));
+    assert_eq!(
+        field(&field(&report, "error"), "field")
+            .as_string()
+            .as_deref(),
+        Some("accounts[0].avatars[0]")
+    );
     // Pixels that do not fit the size, and a bad avatar query.
     let err = message(wasm::hash_rgba(4, 4, &[0; 10]).err().unwrap());
     assert_eq!(err, "expected 64 bytes of RGBA for 4x4 pixels, got 10");
