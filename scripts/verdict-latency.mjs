@@ -1,32 +1,64 @@
 // Time to the verdict on a profile page (`make verdict-latency`): from the page's DOMContentLoaded to
 // the banner appearing, with the worker running (warm) and with the worker stopped first, as Chrome
-// stops an idle one (cold). The demo list (6 accounts), headless Chromium, X's profile fixture page.
+// stops an idle one (cold). Headless Chromium, X's profile fixture page; with the demo list (6 accounts)
+// and with 10,000 accounts imported through the options page (the demo's and `make wasm-bench`'s
+// synthetic ones).
 //
 // Side by side with another build in the same run, alternating which goes first each round:
 //   node scripts/verdict-latency.mjs [OTHER_UNPACKED_BUILD]
-// With no other build, the baseline is a copy of dist/chrome with the content script and the manifest
-// as committed at REV (default HEAD): what changed in how and when a page is read. ROUNDS=N (default
-// 7), medians.
+// With no other build, the baseline is a copy of dist/chrome with the files of extension/ as committed
+// at REV (default HEAD): what changed in how and when the extension reads a page and answers, on the
+// same engine. ROUNDS=N (default 5), medians.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { launch, loadDemoList, serveSites } from '../tests/e2e/harness.mjs';
+import { launch, loadDemoList, serveSites, until, engineKept } from '../tests/e2e/harness.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const THIS = path.join(ROOT, 'dist/chrome');
 const URL_ = 'https://x.com/KwabenaMensahGH';
-const ROUNDS = Number(process.env.ROUNDS || 7);
+const ROUNDS = Number(process.env.ROUNDS || 5);
+const BIG = 10_000;
+
+// The demo's accounts and enough synthetic ones to make BIG, as a file to import.
+function bigList() {
+  const file = path.join(ROOT, 'target/wasm-bench/protected.json');
+  if (!fs.existsSync(file)) {
+    execFileSync('cargo', ['run', '--release', '--quiet', '--example', 'wasm_bench_native', '--', 'target/wasm-bench'],
+      { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  }
+  const demo = JSON.parse(fs.readFileSync(path.join(THIS, 'demo/protected.json'), 'utf8')).accounts;
+  const synthetic = JSON.parse(fs.readFileSync(file, 'utf8')).accounts;
+  const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'vipguard-latency-')), 'protected.json');
+  fs.writeFileSync(out, JSON.stringify({ accounts: [...demo, ...synthetic.slice(0, BIG - demo.length)] }));
+  return out;
+}
+const BIG_FILE = bigList();
+
+async function importList(h, file) {
+  const page = await h.ctx.newPage();
+  await page.goto(`chrome-extension://${h.extensionId}/ui/options/options.html`);
+  await page.locator('#import-file').setInputFiles(file);
+  await page.getByRole('button', { name: 'Use this list' }).click();
+  await page.getByText(new RegExp(`In use: ${BIG.toLocaleString('en-US')} account|In use: ${BIG} account`)).waitFor({ timeout: 60000 });
+  await page.close();
+  // Built from the new list, then its snapshot kept (the old one was dropped when the list changed).
+  await until(async () => (await h.worker.evaluate(() => globalThis.vipguardEngine?.accounts)) === BIG, 'the engine built', { timeout: 60000 });
+  await until(() => engineKept(h), 'the engine kept', { timeout: 60000 });
+}
 
 function baseline() {
   if (process.argv[2]) return { label: process.argv[2], dir: path.resolve(process.argv[2]) };
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vipguard-baseline-'));
   fs.cpSync(THIS, dir, { recursive: true });
   const rev = process.env.REV || 'HEAD';
-  const show = (file) => execFileSync('git', ['show', `${rev}:${file}`], { cwd: ROOT });
-  fs.writeFileSync(path.join(dir, 'content/main.js'), show('extension/content/main.js'));
-  fs.writeFileSync(path.join(dir, 'manifest.json'), show('extension/platform/chrome/manifest.json'));
-  return { label: `content script and manifest at ${rev}`, dir };
+  // Every file of extension/ as committed at REV over this build (the engine and the demo list stay).
+  const old = fs.mkdtempSync(path.join(os.tmpdir(), 'vipguard-rev-'));
+  execFileSync('sh', ['-c', `git archive ${rev} extension | tar -x -C ${old}`], { cwd: ROOT });
+  fs.cpSync(path.join(old, 'extension'), dir, { recursive: true, filter: (f) => !f.includes(`${path.sep}platform`) });
+  fs.copyFileSync(path.join(old, 'extension/platform/chrome/manifest.json'), path.join(dir, 'manifest.json'));
+  return { label: `extension/ at ${rev}`, dir };
 }
 
 // Milliseconds from DOMContentLoaded to the banner, in the page's own clock.
@@ -45,10 +77,7 @@ async function visit(ctx) {
   return ms;
 }
 
-async function measure(extension) {
-  const h = await launch({ extension });
-  await loadDemoList(h);
-  await serveSites(h.ctx);
+async function warmAndCold(h) {
   await visit(h.ctx); // the engine built, the catalogue sent: what a reviewer's second page finds
   const warm = await visit(h.ctx);
   const page = await h.ctx.newPage();
@@ -57,8 +86,21 @@ async function measure(extension) {
   await cdp.send('ServiceWorker.stopAllWorkers');
   await page.close();
   const cold = await visit(h.ctx);
+  // Where the restarted worker's time went (engine.js, vipguardEngine.stages).
+  const worker = h.ctx.serviceWorkers().at(-1);
+  const stages = await worker.evaluate(() => globalThis.vipguardEngine?.stages || null);
+  return { warm, cold, stages };
+}
+
+async function measure(extension) {
+  const h = await launch({ extension });
+  await loadDemoList(h);
+  await serveSites(h.ctx);
+  const demo = await warmAndCold(h);
+  await importList(h, BIG_FILE);
+  const big = await warmAndCold(h);
   await h.close();
-  return { warm, cold };
+  return { warm: demo.warm, cold: demo.cold, bigWarm: big.warm, bigCold: big.cold, stages: big.stages };
 }
 
 const base = baseline();
@@ -73,7 +115,17 @@ const row = (what, key, target) => {
   const b = med(runs.base.map((r) => r[key]));
   console.log(`${what.padEnd(44)} ${a.toFixed(0).padStart(6)} ms ${b.toFixed(0).padStart(8)} ms ${(a / b).toFixed(2).padStart(7)}×   ${target}`);
 };
-console.log(`verdict latency, ${ROUNDS} rounds, medians: this tree | ${base.label}\n`);
+console.log(`DOMContentLoaded to banner, ${ROUNDS} rounds, medians: this tree | ${base.label}\n`);
 console.log(`${''.padEnd(44)} ${'this'.padStart(9)} ${'baseline'.padStart(11)} ${'ratio'.padStart(8)}   target`);
-row('DOMContentLoaded to banner, worker running', 'warm', '<= 50 ms');
-row('DOMContentLoaded to banner, worker stopped', 'cold', '<= 150 ms');
+row('6 accounts, worker running', 'warm', '<= 50 ms');
+row('6 accounts, worker stopped', 'cold', '<= 150 ms');
+row(`${BIG.toLocaleString('en-US')} accounts, worker running`, 'bigWarm', '<= 50 ms');
+row(`${BIG.toLocaleString('en-US')} accounts, worker stopped`, 'bigCold', '<= 150 ms');
+
+// The stopped worker's start with 10,000 accounts, this tree only: ms since the worker started.
+const stage = (f) => med(runs.this.map((r) => f(r.stages))).toFixed(0).padStart(6);
+console.log(`\nthis tree, worker stopped, ${BIG.toLocaleString('en-US')} accounts (medians, ms since the worker started):`);
+console.log(`  worker's scripts loaded, engine loading begins   ${stage((s) => s.began)}`);
+console.log(`  WASM module compiled, storage and snapshot read  ${stage((s) => s.compiled)}`);
+console.log(`  checker restored                                 ${stage((s) => s.ready)}`);
+console.log(`  the first check itself took                      ${stage((s) => s.firstCheck)}`);

@@ -75,8 +75,10 @@
     }
   }
 
+  // The banner may still be waiting for its first answer (no host yet): leaving a profile that fast
+  // is common on X, and must not stop the reading of the next one.
   function clearBanner() {
-    if (banner) banner.host.remove();
+    if (banner && banner.host) banner.host.remove();
     banner = null;
   }
 
@@ -239,6 +241,7 @@
       clearBanner();
       seq++;
       pageSince = performance.now();
+      found = false;
       if (unreadable) unreadable.remove();
       unreadable = null;
       watchReading();
@@ -246,6 +249,7 @@
     const p = adapter.profile(document, location);
     if (p) checkProfile(p);
     else clearBanner();
+    if (p) found = true;
     if (p && unreadable) { unreadable.remove(); unreadable = null; }
     if (!p && !unreadable && adapter.profilePage && adapter.profilePage(location) && performance.now() - pageSince >= READ_WAIT) {
       reportUnreadable();
@@ -257,6 +261,7 @@
       seen.set(block, text);
       return true;
     }).filter((c) => !p || !p.anchor.contains(c.anchor));
+    if (cells.length) found = true;
     if (cells.length) checkCells(cells);
   }
 
@@ -282,10 +287,15 @@
     document.documentElement.append(unreadable);
   }
 
-  // Debounced, and at most about twice a second however fast the page mutates.
+  // Debounced, and at most about twice a second however fast the page mutates. Until the page has shown
+  // a profile or a cell (for at most FIRST_READ ms after the address changed), the next frame instead:
+  // the first verdict is what a reviewer waits for, and the page is still being built then.
+  const FIRST_READ = 3000;
+  let found = false;
   function schedule() {
     if (timer) return;
-    const wait = Math.max(150, 500 - (performance.now() - lastRun));
+    const early = !found && performance.now() - pageSince < FIRST_READ;
+    const wait = early ? 16 : Math.max(150, 500 - (performance.now() - lastRun));
     timer = setTimeout(pass, wait);
   }
 
@@ -294,8 +304,12 @@
   new MutationObserver((records) => {
     if (records.every((r) => r.type === 'childList' && [...r.addedNodes, ...r.removedNodes].every(ours))) return;
     schedule();
-  }).observe(document.documentElement, { childList: true, subtree: true, characterData: true });
+  }).observe(document, { childList: true, subtree: true, characterData: true });
   window.addEventListener('popstate', schedule);
   watchReading();
-  schedule();
+  // The sites' own scripts run from document_start (their adapters know a page by its address) and are
+  // read as soon as the page is parsed; scripts registered for Mastodon and other sites run at
+  // document_end (their adapters know a page by its markup) and read at once.
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', pass, { once: true });
+  else pass();
 })();

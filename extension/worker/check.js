@@ -26,9 +26,14 @@ export async function check(msg, sender) {
   const messages = msg.wantMessages ? catalogueTemplates().catch(() => null) : null;
   const profiles = msg.profiles.map(engineInput);
   const allow = await allowList();
+  const checking = performance.now();
   const results = present(checker.checkMany(profiles), settings, allow, profiles);
+  const stages = globalThis.vipguardEngine?.stages;
+  if (stages && stages.firstCheck === null) stages.firstCheck = performance.now() - checking;
   const accounts = await matchedAccounts(results);
-  await recordTab(sender.tab.id, msg.url, results, msg.profiles, accounts);
+  // Not awaited: the page's answer need not wait for the popup's record (session-storage writes take
+  // several milliseconds); the records are written in order (see tab-record.js).
+  recordTab(sender.tab.id, msg.url, results, msg.profiles, accounts);
   logShown(msg.url, msg.profiles, results);
   if (msg.profiles.some((p) => p.avatar)) {
     withAvatars(msg, sender, checker, settings, allow, profiles, results)

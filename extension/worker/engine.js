@@ -10,24 +10,32 @@ export const DEFAULT_SETTINGS = { paused: false, sensitivity: 'suspicious', site
 
 let ready = null; // Promise<{checker, settings, thumbs}>, made again when the list or settings change
 // How the engine last started, for support and the end-to-end tests: 'restored' from the kept snapshot,
-// 'built' from the list, or 'none' (no list); with the milliseconds it took and the list's size.
+// 'built' from the list, or 'none' (no list); with the milliseconds it took and the list's size, and
+// `stages`: when (ms since the worker started) loading began, the module was compiled with storage read,
+// the checker was ready, and how long its first check took (check.js), for make verdict-latency.
 globalThis.vipguardEngine = null;
 
 export function load() {
   if (!ready) {
     ready = (async () => {
-      await init({ module_or_path: chrome.runtime.getURL('pkg/vipguard_bg.wasm') });
-      const stored = await chrome.storage.local.get([SETTINGS_KEY, 'avatarThumbs']);
+      const began = performance.now();
+      // The module compiles while storage and the kept snapshot are read: a stopped worker's first
+      // answer waits for all three.
+      const compiled = init({ module_or_path: chrome.runtime.getURL('pkg/vipguard_bg.wasm') });
+      const [stored, kept] = await Promise.all([
+        chrome.storage.local.get([SETTINGS_KEY, 'avatarThumbs']),
+        readKept().catch((e) => {
+          console.warn('vipguard: engine store unreadable:', e && e.message);
+          return {};
+        }),
+      ]);
+      await compiled;
+      const started = performance.now(); // restoring or building only: the reads overlap the compiling
       const settings = { ...DEFAULT_SETTINGS, ...(stored[SETTINGS_KEY] || {}) };
       // Evidence in the interface's language: the catalogue the browser chose names it.
       const lang = t('engineLang');
-      const started = performance.now();
       let checker = null;
       let how = 'none';
-      const kept = await readKept().catch((e) => {
-        console.warn('vipguard: engine store unreadable:', e && e.message);
-        return {};
-      });
       const snap = kept.snapshot;
       if (snap && kept.gen !== undefined && snap.gen === kept.gen && snap.version === version()) {
         try {
@@ -52,7 +60,9 @@ export function load() {
           }
         }
       }
-      globalThis.vipguardEngine = { how, ms: performance.now() - started, accounts: checker ? checker.size : 0 };
+      const done = performance.now();
+      globalThis.vipguardEngine = { how, ms: done - started, accounts: checker ? checker.size : 0,
+        stages: { began, compiled: started, ready: done, firstCheck: null } };
       return { checker, settings, thumbs: stored.avatarThumbs || {} };
     })();
     ready.catch(() => { ready = null; });

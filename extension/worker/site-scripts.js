@@ -26,14 +26,14 @@ async function registerScripts(hosts) {
   const scripts = [];
   for (const host of hosts) {
     if (await chrome.permissions.contains({ origins: [`https://${host}/*`] })) {
-      scripts.push({ id: `generic:${host}`, matches: [`https://${host}/*`], js: contentScripts('generic'), runAt: 'document_idle' });
+      scripts.push({ id: `generic:${host}`, matches: [`https://${host}/*`], js: contentScripts('generic'), runAt: 'document_end' });
     }
   }
   // Mastodon: every https page, minus the sites with their own adapter; the adapter checks the markup
   // and does nothing on pages that are not Mastodon's.
   if (mastodonOn) {
     scripts.push({ id: 'mastodon', matches: ['https://*/*'], excludeMatches: [...PAGE_HOSTS.map((h) => `https://${h}/*`), ...hosts.map((h) => `https://${h}/*`)],
-      js: contentScripts('mastodon'), runAt: 'document_idle' });
+      js: contentScripts('mastodon'), runAt: 'document_end' });
   }
   if (scripts.length) await chrome.scripting.registerContentScripts(scripts);
 }
