@@ -42,6 +42,7 @@ var vipguardAnnotate = (() => {
     .icon { font-size: 16px; } .score { color: var(--muted); font-weight: 400; }
     .who { margin: 4px 0; } ul { margin: 6px 0 0; padding-left: 18px; } li { margin: 2px 0; }
     .chars { margin-top: 6px; } .char { display: block; color: var(--muted); }
+    .note { margin-top: 6px; color: var(--muted); font-size: 12px; }
     mark { background: var(--mark); color: inherit; padding: 0 2px; border-radius: 3px; }
     .avatars { display: flex; gap: 8px; margin-top: 8px; } .avatars img { width: 64px; height: 64px; border-radius: 50%; }
     .badge { display: inline-flex; gap: 3px; align-items: center; padding: 0 5px; white-space: nowrap;
@@ -94,6 +95,8 @@ var vipguardAnnotate = (() => {
       list.append(el('li', null, e.detail));
     }
     if (list.childNodes.length) frag.append(list);
+    // The name compared is the one shown, which YouTube may have machine-translated (see sites/youtube.js).
+    if (profile && account && profile.platform === 'youtube') frag.append(el('div', 'note', t('youtubeTranslated')));
     const chars = (result.evidence || []).flatMap((e) => e.chars || []);
     if (chars.length) {
       const box = el('div', 'chars');

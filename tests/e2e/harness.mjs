@@ -292,6 +292,9 @@ export const SITE_PAGES = {
   'https://bsky.app/profile/kwabena-mensah-gh.bsky.social': 'bluesky-pinned.html',
   'https://www.youtube.com/watch?v=abc123': 'youtube-creator-comments.html',
   'https://github.com/zenith-harbour-bank/app/stargazers': 'github-stargazers.html',
+  'https://www.youtube.com/@cookingwithfatou': 'youtube-stale-screen.html',
+  'https://m.youtube.com/@IbrahimaDialloTV': 'youtube-mobile-channel.html',
+  'https://m.youtube.com/watch?v=abc123': 'youtube-mobile-comments.html',
 };
 // GitHub names avatars by account number.
 const GITHUB_AVATARS = { 98765432: 'zenith.png', 11110001: 'zenith.png', 22220002: 'someone-else.png', 22220004: 'someone-else.png', 22220005: 'someone-else.png' };

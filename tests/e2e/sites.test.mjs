@@ -102,6 +102,14 @@ const SITES = [
   // TikTok with the nickname in user-title and the @username in user-subtitle.
   { url: 'https://www.tiktok.com/@aminata.sowe?lang=fr', banner: 'impersonation', text: ["avatar is a copy of Aminata Sowé's protected photo", '“Aminata Sowé” @aminata.sowe'],
     badges: { 'aminata.sowe': undefined, aminatasowe_fan: 'labelled', 'efua.asante': 'clear' } },
+  // YouTube keeps the previous channel's screen in the page, hidden: the visible one is read.
+  { url: 'https://www.youtube.com/@cookingwithfatou', banner: 'clear', text: ['“Fatou cuisine” @cookingwithfatou'] },
+  // m.youtube.com: the channel header, and comments whose @handle is in the avatar link's label (its
+  // address may be percent-encoded).
+  { url: 'https://m.youtube.com/@IbrahimaDialloTV', banner: 'impersonation',
+    text: ["avatar is a copy of Ibrahima Diallo's protected photo", 'YouTube may show channel names translated into your language'] },
+  { url: 'https://m.youtube.com/watch?v=abc123',
+    badges: { IbrahimaDialloTV_: 'impersonation', cookingwithfatou: 'clear', 'इब्राहिमा_डियालो_सपोर्ट': 'suspicious', moussa_k: 'clear' } },
   // The website field: the name alone would be suspicious; a site imitating the bank's is the second signal.
   { url: 'https://x.com/zh_support_desk', banner: 'impersonation', text: ['zenithharbour-support.com, made to look like zenithharbour.com'],
     links: { zh_support_desk: ['zenithharbour-support.com'] } },

@@ -1,4 +1,17 @@
-// YouTube (www.youtube.com): channel pages (/@handle, /channel/ID, /c/name) and comment authors.
+// YouTube (www.youtube.com and m.youtube.com): channel pages (/@handle, /channel/ID, /c/name) and comment
+// authors. Sources, read 2026-12 (open-source extensions maintained on the live pages):
+// - YouG-o/YouTube-No-Translation src/content/channel/mainChannelName.ts (2026-06-19): the name in
+//   `h1.dynamicTextViewModelH1` inside yt-dynamic-text-view-model (since its 2.15.1, 2025-09); class names
+//   move from dashed to camelCase forms, so tags are read, not classes.
+// - varshneydevansh/FilterTube js/content/dom_fallback.js and docs (2026-02 to 2026-07): the handle in the
+//   header's metadata row; m.youtube.com's channel header is the same page-header view model inside
+//   ytm-browse; mobile comments are ytm-comment-renderer, the @handle in the avatar link's aria-label.
+// - cyfung1031/userscript-supports 468740-restore-youtube-username.js (2026-05-18): a mobile comment's
+//   href may be percent-encoded while its aria-label holds the decoded handle.
+// - Earlier channel screens stay in the page as hidden ytd-browse elements: only a visible one is read.
+// YouTube shows channel names and descriptions machine-translated into the viewer's language, and no
+// attribute or head tag on the page carries the original (the extensions above fetch it from YouTube's
+// API, which vipguard does not do): the name read is the one shown, and the handle is never translated.
 'use strict';
 
 vipguardSites.push((() => {
@@ -15,7 +28,8 @@ vipguardSites.push((() => {
   function profile(doc, loc) {
     const onChannel = pageHandle(loc) || /^\/(channel|c|user)\/[^/]+/.test(loc.pathname);
     if (!onChannel) return null;
-    const header = doc.querySelector('yt-page-header-renderer, #page-header, ytd-c4-tabbed-header-renderer');
+    const header = [...doc.querySelectorAll('yt-page-header-renderer, #page-header, ytd-c4-tabbed-header-renderer')]
+      .find((el) => !el.closest('[hidden]'));
     if (!header) return null;
     const nameEl = header.querySelector('yt-dynamic-text-view-model h1, h1 .yt-core-attributed-string, #channel-name #text, h1');
     let handle = null;
@@ -34,6 +48,16 @@ vipguardSites.push((() => {
   // Comment authors: YouTube shows the @handle; the channel's display name is not on the page.
   function cells(doc, fresh = () => true) {
     const out = [];
+    // m.youtube.com: the avatar link's label is the decoded @handle (its address may be percent-encoded).
+    for (const c of doc.querySelectorAll('ytm-comment-renderer')) {
+      const a = c.querySelector('.YtmCommentRendererTitle, .comment-title') || c.querySelector('a[aria-label^="@"]');
+      if (!a || a.closest('[hidden]') || !fresh(a)) continue;
+      const link = c.querySelector('a[aria-label^="@"]');
+      const m = HANDLE.exec(link ? link.getAttribute('aria-label').trim() : R.shownText(a, 120));
+      if (!m) continue;
+      const img = c.querySelector('ytm-profile-icon img, img');
+      out.push({ anchor: a, data: { platform: 'youtube', handle: m[1], name: m[1], avatar: R.src(img) } });
+    }
     for (const c of doc.querySelectorAll('ytd-comment-view-model, ytd-comment-renderer')) {
       // The channel owner's own comments hide #author-text and show the handle in the creator badge:
       // read it, and put the badge, where it is shown.
@@ -54,3 +78,5 @@ vipguardSites.push((() => {
 // Test pages:
 //   tests/e2e/fixtures/sites/youtube-channel.html tests/e2e/fixtures/sites/youtube-creator-comments.html
 //   tests/e2e/fixtures/sites/youtube-hindi-channel.html tests/e2e/fixtures/sites/youtube-posts.html
+//   tests/e2e/fixtures/sites/youtube-stale-screen.html tests/e2e/fixtures/sites/youtube-mobile-channel.html
+//   tests/e2e/fixtures/sites/youtube-mobile-comments.html
