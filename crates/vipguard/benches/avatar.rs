@@ -8,7 +8,7 @@ use criterion::{criterion_group, criterion_main, Criterion};
 use std::hint::black_box;
 use vipguard::internals::AvatarIndex;
 use vipguard::internals::{RefHash, VARIANTS};
-use vipguard::internals::{Variant, View, VIEWS};
+use vipguard::internals::{Reframe, Variant, View, VIEWS};
 use vipguard::{decode, hash_bytes, PdqHash};
 use vipguard::{query_hashes, QueryHashes};
 
@@ -37,7 +37,7 @@ fn bench(c: &mut Criterion) {
         .map(|_| {
             (0..per_avatar)
                 .map(|k| RefHash {
-                    view: VIEWS[k % 3],
+                    view: VIEWS[k % VIEWS.len()],
                     variant: Variant::Plain,
                     mirrored: k % 2 == 1,
                     hash: random_hash(&mut rng),
@@ -72,8 +72,15 @@ fn bench(c: &mut Criterion) {
                     (v, h, 90u8)
                 })
                 .collect();
+            // What a square picture brings besides: its centre at three insets, whole and on the circle.
+            let reframed = [3u8, 7, 12]
+                .iter()
+                .flat_map(|&p| [View::Full, View::Circle].map(|v| (Reframe::Inset(p), v)))
+                .map(|(r, v)| (r, v, random_hash(&mut rng), 90u8))
+                .collect();
             QueryHashes {
                 views,
+                reframed,
                 undone: Default::default(),
             }
         })
@@ -96,9 +103,8 @@ fn bench(c: &mut Criterion) {
             black_box(
                 flat.iter()
                     .filter(|(v, h)| {
-                        q.views
-                            .iter()
-                            .any(|(qv, qh, _)| qv == v && qh.distance(h) <= 31)
+                        q.all()
+                            .any(|(_, qv, qh, _)| qv == *v && qh.distance(h) <= 31)
                     })
                     .count(),
             )

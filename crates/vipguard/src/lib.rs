@@ -70,7 +70,7 @@ pub use crate::{
 pub mod internals {
     pub use crate::avatar::index::AvatarIndex;
     pub use crate::avatar::matcher::{best_match, reference_hashes, RefHash, VARIANTS};
-    pub use crate::avatar::views::{Variant, View, VIEWS};
+    pub use crate::avatar::views::{Reframe, Variant, View, VIEWS};
     pub use crate::text::handle::HandleKeys;
     pub use crate::text::name::NameKeys;
 }

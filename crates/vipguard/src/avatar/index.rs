@@ -6,7 +6,7 @@
 
 use super::matcher::{threshold, AvatarMatch, QueryHashes, RefHash, MIN_QUALITY};
 use super::pdq::PdqHash;
-use super::views::View;
+use super::views::{View, VIEWS};
 
 const CHUNKS: usize = 16;
 
@@ -72,13 +72,14 @@ fn view_slot(v: View) -> usize {
         View::Full => 0,
         View::Circle => 1,
         View::Top => 2,
+        View::Band => 3,
     }
 }
 
 impl AvatarIndex {
     /// Build from (owner id, references) pairs; references too flat to trust are left out.
     pub fn new(items: impl IntoIterator<Item = (u32, Vec<RefHash>)>) -> Self {
-        let mut refs: Vec<Vec<(RefHash, u32)>> = vec![Vec::new(); 3];
+        let mut refs: Vec<Vec<(RefHash, u32)>> = vec![Vec::new(); VIEWS.len()];
         for (owner, list) in items {
             for r in list.into_iter().filter(|r| r.quality >= MIN_QUALITY) {
                 refs[view_slot(r.view)].push((r, owner));
@@ -107,7 +108,7 @@ impl AvatarIndex {
     /// The best match for each owner whose references meet the query, best first.
     pub fn search(&self, query: &QueryHashes) -> Vec<(u32, AvatarMatch)> {
         let mut found: Vec<(u32, AvatarMatch)> = Vec::new();
-        for &(view, hash, quality) in &query.views {
+        for (reframe, view, hash, quality) in query.all() {
             if quality < MIN_QUALITY {
                 continue;
             }
@@ -139,6 +140,7 @@ impl AvatarIndex {
                         view,
                         variant: r.variant,
                         mirrored: r.mirrored,
+                        reframe,
                     };
                     match found.iter_mut().find(|(o, _)| o == owner) {
                         Some((_, best)) if m.margin() < best.margin() => *best = m,
@@ -170,6 +172,7 @@ mod tests {
     fn query(hash: PdqHash) -> QueryHashes {
         QueryHashes {
             views: vec![(View::Full, hash, 100)],
+            reframed: Vec::new(),
             undone: Default::default(),
         }
     }

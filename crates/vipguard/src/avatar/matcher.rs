@@ -6,17 +6,19 @@
 //! Thresholds are per view and were chosen on the dev half of the avatar benchmark (docs/avatars.md).
 
 use super::pdq::PdqHash;
-use super::views::{prepare, prepare_variant, Undone, Variant, View, VIEWS};
+use super::views::{prepare_variant, Reframe, Undone, Variant, View, INSETS, VIEWS};
 use super::Rgb;
 
 /// Edits replayed on each protected avatar at enrolment, with the views each is hashed in (each also
 /// mirrored). Rotations are compared on the circle, which leaves out the corners a turn fills in.
-pub const VARIANTS: [(Variant, &[View]); 6] = [
+pub const VARIANTS: [(Variant, &[View]); 8] = [
     (Variant::Plain, &VIEWS),
     (Variant::Crop(5), &VIEWS),
     (Variant::Crop(10), &VIEWS),
     (Variant::Rotate(3), &[View::Circle]),
     (Variant::Rotate(-3), &[View::Circle]),
+    (Variant::Rotate(5), &[View::Circle]),
+    (Variant::Rotate(-5), &[View::Circle]),
     (Variant::Thumbnail, &[View::Full, View::Circle]),
 ];
 /// Hashes below this quality are too flat to trust (Meta's guidance).
@@ -29,6 +31,7 @@ pub(crate) fn threshold(view: View) -> u32 {
         View::Full => 31,
         View::Circle => 31,
         View::Top => 31,
+        View::Band => 31,
     }
 }
 
@@ -122,8 +125,20 @@ impl RefHash {
 pub struct QueryHashes {
     /// Each view of the picture (whole, circle, upper part) with its hash and quality.
     pub views: Vec<(View, PdqHash, u8)>,
+    /// The picture reframed (its centre, or stretched back to a square), each in some views.
+    pub reframed: Vec<(Reframe, View, PdqHash, u8)>,
     /// What normalisation undid before hashing (borders trimmed, a round crop), for the evidence.
     pub undone: Undone,
+}
+
+impl QueryHashes {
+    /// Every hash to search with: the views as they are, then the reframed ones.
+    pub fn all(&self) -> impl Iterator<Item = (Reframe, View, PdqHash, u8)> + '_ {
+        self.views
+            .iter()
+            .map(|&(v, h, q)| (Reframe::None, v, h, q))
+            .chain(self.reframed.iter().copied())
+    }
 }
 
 impl QueryHashes {
@@ -135,10 +150,14 @@ impl QueryHashes {
             self.undone.border_pct,
             if self.undone.round { "r" } else { "s" }
         );
-        for (view, hash, quality) in &self.views {
+        for (reframe, view, hash, quality) in self.all() {
+            let tag = match reframe {
+                Reframe::None => String::new(),
+                r => format!("~{}", r.code()),
+            };
             s.push_str(&format!(
-                ";{}:{quality}:{}",
-                view_code(*view),
+                ";{}{tag}:{quality}:{}",
+                view_code(view),
                 hash.to_hex()
             ));
         }
@@ -162,17 +181,31 @@ impl QueryHashes {
             Some("s") => false,
             _ => return Err(bad()),
         };
-        let mut views = Vec::new();
+        let (mut views, mut reframed) = (Vec::new(), Vec::new());
         for p in parts {
             let [view, quality, hex] = p.split(':').collect::<Vec<_>>()[..] else {
                 return Err(bad());
             };
+            let (view, reframe) = match view.split_once('~') {
+                Some((v, r)) => (
+                    v,
+                    Reframe::parse(r)
+                        .filter(|r| *r != Reframe::None)
+                        .ok_or_else(bad)?,
+                ),
+                None => (view, Reframe::None),
+            };
             let view = parse_view(view).ok_or_else(bad)?;
             let quality: u8 = quality.parse().ok().filter(|q| *q <= 100).ok_or_else(bad)?;
-            views.push((view, PdqHash::from_hex(hex).map_err(|_| bad())?, quality));
+            let hash = PdqHash::from_hex(hex).map_err(|_| bad())?;
+            match reframe {
+                Reframe::None => views.push((view, hash, quality)),
+                r => reframed.push((r, view, hash, quality)),
+            }
         }
         Ok(QueryHashes {
             views,
+            reframed,
             undone: Undone { border_pct, round },
         })
     }
@@ -183,6 +216,7 @@ fn view_code(v: View) -> &'static str {
         View::Full => "full",
         View::Circle => "circle",
         View::Top => "top",
+        View::Band => "band",
     }
 }
 
@@ -191,13 +225,15 @@ fn parse_view(s: &str) -> Option<View> {
         "full" => View::Full,
         "circle" => View::Circle,
         "top" => View::Top,
+        "band" => View::Band,
         _ => return None,
     })
 }
 
 /// The hashes a profile picture is searched with: normalised, then hashed in each view.
 pub fn query_hashes(rgb: &Rgb) -> QueryHashes {
-    query_from(prepare(rgb))
+    let luma = super::pdq::luma_from_rgb(&rgb.pixels);
+    query_from(rgb, &luma)
 }
 
 /// The plain PDQ (what Meta's tools print) and the query hashes of one picture, converting it to luma
@@ -213,17 +249,48 @@ pub fn plain_and_query(rgb: &Rgb) -> (super::Hashed, QueryHashes) {
             hash: PdqHash::default(),
             quality: 0,
         });
-    let query = query_from(super::views::prepare_with_luma(rgb, &luma, Variant::Plain));
+    let query = query_from(rgb, &luma);
     (plain, query)
 }
 
-fn query_from(prepared: super::views::Prepared) -> QueryHashes {
-    let views = VIEWS
+/// Views reframed pictures are hashed in: an inset is compared as a whole and on its circle (a photo
+/// set in a page is round more often than not); a stretched one in every view.
+const INSET_VIEWS: [View; 2] = [View::Full, View::Circle];
+
+fn query_from(rgb: &Rgb, luma: &[f32]) -> QueryHashes {
+    let prepared = super::views::prepare_with_luma(rgb, luma, Variant::Plain);
+    let hash = |p: &super::views::Prepared, v: View| p.dct(v).map(|(dct, q)| (v, dct.hash(), q));
+    let views = VIEWS.iter().filter_map(|&v| hash(&prepared, v)).collect();
+    let mut reframed = Vec::new();
+    let side = prepared.side() as f32;
+    let cuts = INSETS
         .iter()
-        .filter_map(|&v| prepared.dct(v).map(|(dct, q)| (v, dct.hash(), q)))
-        .collect();
+        .map(|&p| p as f32 * side / 100.0)
+        .chain(prepared.padding_edge());
+    for cut in cuts {
+        let inset = prepared.inset_by(cut);
+        let pct = (cut * 100.0 / side).round() as u8;
+        for v in INSET_VIEWS {
+            if let Some((v, h, q)) = hash(&inset, v) {
+                reframed.push((Reframe::Inset(pct), v, h, q));
+            }
+        }
+    }
+    for found in prepared.found_circle() {
+        if let Some((v, h, q)) = hash(&found, View::Circle) {
+            reframed.push((Reframe::Circle, v, h, q));
+        }
+    }
+    if let Some(stretched) = super::views::stretched(rgb, luma) {
+        for v in VIEWS {
+            if let Some((v, h, q)) = hash(&stretched, v) {
+                reframed.push((Reframe::Stretched, v, h, q));
+            }
+        }
+    }
     QueryHashes {
         views,
+        reframed,
         undone: prepared.undone,
     }
 }
@@ -235,6 +302,8 @@ pub struct AvatarMatch {
     pub view: View,
     pub variant: Variant,
     pub mirrored: bool,
+    /// How the profile's picture was reframed to meet the reference.
+    pub reframe: Reframe,
 }
 
 impl AvatarMatch {
@@ -248,7 +317,7 @@ impl AvatarMatch {
 #[cfg(any(test, feature = "internals"))]
 pub fn best_match(query: &QueryHashes, refs: &[RefHash]) -> Option<AvatarMatch> {
     let mut best: Option<AvatarMatch> = None;
-    for &(view, hash, quality) in &query.views {
+    for (reframe, view, hash, quality) in query.all() {
         if quality < MIN_QUALITY {
             continue;
         }
@@ -263,6 +332,7 @@ pub fn best_match(query: &QueryHashes, refs: &[RefHash]) -> Option<AvatarMatch> 
                     view,
                     variant: r.variant,
                     mirrored: r.mirrored,
+                    reframe,
                 };
                 if best.is_none_or(|b| m.margin() < b.margin()) {
                     best = Some(m);

@@ -100,6 +100,28 @@ fn caption(img: &RgbImage) -> RgbImage {
     out
 }
 
+/// Squeezed to 80% of its height, then padded back to a square with white.
+fn squeeze(img: &RgbImage) -> RgbImage {
+    let (w, h) = img.dimensions();
+    let small = imageops::resize(img, w, h * 80 / 100, imageops::FilterType::Triangle);
+    let mut out = RgbImage::from_pixel(w, h, Rgb([255; 3]));
+    imageops::overlay(&mut out, &small, 0, ((h - small.height()) / 2) as i64);
+    out
+}
+
+/// A word across the middle: a bar of white strokes on black, a seventh of the height.
+fn word_across(img: &RgbImage) -> RgbImage {
+    let mut out = img.clone();
+    let (w, h) = img.dimensions();
+    for y in h * 40 / 100..h * 54 / 100 {
+        for x in w / 10..w * 9 / 10 {
+            let stroke = (x / 6) % 3 != 0 && (y / 4) % 4 != 0;
+            out.put_pixel(x, y, if stroke { Rgb([255; 3]) } else { Rgb([10; 3]) });
+        }
+    }
+    out
+}
+
 fn jpeg(img: &RgbImage, q: u8) -> RgbImage {
     let mut bytes = Vec::new();
     image::codecs::jpeg::JpegEncoder::new_with_quality(&mut bytes, q)
@@ -126,6 +148,8 @@ const TRANSFORMS: &[(&str, Transform)] = &[
     ("round_white", round_on_white),
     ("badge", badge),
     ("caption", caption),
+    ("squeeze_80", squeeze),
+    ("word_across", word_across),
 ];
 
 #[test]

@@ -5,7 +5,8 @@
 //! 2. crop the centre square;
 //! 3. hash several *views* of that square with PDQ: the whole (`full`), the inscribed circle with the
 //!    outside set to mid-grey (`circle`: undoes a round avatar screenshotted on a flat background, and
-//!    most of a badge stuck in a corner), and the upper part (`top`: undoes a caption bar).
+//!    most of a badge stuck in a corner), the upper part (`top`: undoes a caption bar), and the picture
+//!    with its middle band set to mid-grey (`band`: undoes a word written across the middle).
 //!
 //! Views are compared only with the same view of the other side, so geometry stays aligned.
 
@@ -17,9 +18,10 @@ pub enum View {
     Full,
     Circle,
     Top,
+    Band,
 }
 
-pub const VIEWS: [View; 3] = [View::Full, View::Circle, View::Top];
+pub const VIEWS: [View; 4] = [View::Full, View::Circle, View::Top, View::Band];
 
 impl View {
     pub fn as_str(self) -> &'static str {
@@ -27,6 +29,7 @@ impl View {
             View::Full => "whole picture",
             View::Circle => "inscribed circle",
             View::Top => "upper part",
+            View::Band => "picture without its middle band",
         }
     }
 }
@@ -45,12 +48,59 @@ pub struct Undone {
 const WORK: usize = 128;
 /// Share of the height kept by the `top` view.
 const TOP_SHARE: f32 = 0.78;
+/// Rows set to mid-grey by the `band` view, as shares of the height: where a word across a photo goes.
+const BAND: (f32, f32) = (0.30, 0.68);
 
 /// A normalised picture, ready to hash in any view.
 pub(crate) struct Prepared {
     luma: Vec<f32>,
     side: usize,
     pub undone: Undone,
+}
+
+/// How a profile's picture was reframed at query time, to undo an edit that moves or scales the whole
+/// photo: compared with the protected picture's references as they are.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Reframe {
+    /// The picture as normalised.
+    #[default]
+    None,
+    /// Its centre, with this share (percent) cut from each side: undoes padding that trimming cannot
+    /// remove (a blurred copy of the photo as fill, a border on a busy picture) and a photo set in a page.
+    Inset(u8),
+    /// Its trimmed content stretched back to a square: undoes a squeezed aspect ratio.
+    Stretched,
+    /// A round avatar found inside it, with some of a page around (a screenshot cut out roughly).
+    Circle,
+}
+
+/// Insets always tried at query time (a copy cropped a little, with a badge on, meets the protected
+/// picture's 5% crop), besides the one `padding_edge` finds.
+pub(crate) const INSETS: [u8; 1] = [3];
+
+impl Reframe {
+    pub fn code(self) -> String {
+        match self {
+            Reframe::None => String::new(),
+            Reframe::Inset(p) => format!("i{p}"),
+            Reframe::Stretched => "s".into(),
+            Reframe::Circle => "c".into(),
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Reframe> {
+        match s {
+            "" => Some(Reframe::None),
+            "s" => Some(Reframe::Stretched),
+            "c" => Some(Reframe::Circle),
+            _ => s
+                .strip_prefix('i')?
+                .parse()
+                .ok()
+                .filter(|p| *p > 0 && *p < 40)
+                .map(Reframe::Inset),
+        }
+    }
 }
 
 /// A copy-and-edit an impersonator makes, replayed on a protected avatar at enrolment so that the edited
@@ -90,11 +140,6 @@ impl Variant {
             _ => None,
         }
     }
-}
-
-/// Trim, square and shrink a picture.
-pub(crate) fn prepare(rgb: &Rgb) -> Prepared {
-    prepare_variant(rgb, Variant::Plain)
 }
 
 /// Trim and square a picture, apply a variant at full resolution, then shrink.
@@ -149,6 +194,182 @@ pub(crate) fn prepare_with_luma(rgb: &Rgb, luma: &[f32], variant: Variant) -> Pr
 }
 
 impl Prepared {
+    /// Side of the working square.
+    pub(crate) fn side(&self) -> usize {
+        self.side
+    }
+
+    /// A round avatar inside the square, on a page whose colour may differ between the corners (a
+    /// banner above, the page below) and which may cut the circle at an edge: the square around the
+    /// circle, as far as it can be measured from where each row and column leaves its edge colour.
+    /// None when the corners are not flat or the circle fills the square already.
+    pub(crate) fn found_circle(&self) -> Vec<Prepared> {
+        self.found_circle_at().unwrap_or_default()
+    }
+
+    fn found_circle_at(&self) -> Option<Vec<Prepared>> {
+        const TOL: f32 = 14.0;
+        let s = self.side;
+        if s < 32 || !corners_flat(&self.luma, s) {
+            return None;
+        }
+        let at = |x: usize, y: usize| self.luma[y * s + x];
+        // Where a line leaves its own edge colour at each end: (start, end) of its content.
+        let span = |line: &dyn Fn(usize) -> f32| -> Option<(usize, usize)> {
+            let (a, b) = (line(0), line(s - 1));
+            let start = (0..s).find(|&i| (line(i) - a).abs() > TOL)?;
+            let end = (0..s).rev().find(|&i| (line(i) - b).abs() > TOL)?;
+            (end > start).then_some((start, end))
+        };
+        // Where rows and columns leave their edge colours lie on the circle's edge (or on the ring of
+        // page colour around it, where a banner is behind): fit a circle to those points (Kasa's
+        // least-squares fit), leaving out points on the picture's own edges, where it cuts the circle.
+        let mut points: Vec<(f64, f64)> = Vec::with_capacity(4 * s);
+        for i in 0..s {
+            if let Some((a, b)) = span(&|x| at(x, i)) {
+                points.extend(
+                    [(a, i), (b, i)]
+                        .iter()
+                        .filter(|p| p.0 > 0 && p.0 < s - 1)
+                        .map(|&(x, y)| (x as f64, y as f64)),
+                );
+            }
+            if let Some((a, b)) = span(&|y| at(i, y)) {
+                points.extend(
+                    [(i, a), (i, b)]
+                        .iter()
+                        .filter(|p| p.1 > 0 && p.1 < s - 1)
+                        .map(|&(x, y)| (x as f64, y as f64)),
+                );
+            }
+        }
+        // Points inside the edge (the photo's own pixels close to the page colour) pull the fit in:
+        // refit on the points near the circle, twice.
+        let (mut cx, mut cy, mut r) = fit_circle(&points)?;
+        for _ in 0..3 {
+            points
+                .retain(|&(x, y)| (((x - cx).powi(2) + (y - cy).powi(2)).sqrt() - r).abs() <= 2.5);
+            (cx, cy, r) = fit_circle(&points)?;
+        }
+        let found = (2.0 * r).round() as usize;
+        if found * 10 < s * 6
+            || found * 100 > s * 97
+            || cx < 0.0
+            || cy < 0.0
+            || cx > s as f64
+            || cy > s as f64
+        {
+            return None;
+        }
+        let (cx, cy) = (cx as f32, cy as f32);
+        // The fit is good to a pixel or two, and PDQ on a circle this size is not that forgiving: the
+        // squares a little around it, inside the ring of page colour profile pages draw round avatars.
+        let mut out = Vec::with_capacity(CIRCLE_SEARCH.len() * 2);
+        for scale in [0.93f32, 0.97] {
+            let d = (found as f32 * scale).round() as usize;
+            for (dx, dy) in CIRCLE_SEARCH {
+                let x0 = cx + dx - (d as f32 - 1.0) / 2.0;
+                let y0 = cy + dy - (d as f32 - 1.0) / 2.0;
+                let mut luma = Vec::with_capacity(d * d);
+                for y in 0..d {
+                    for x in 0..d {
+                        let (sx, sy) = ((x0 + x as f32).round(), (y0 + y as f32).round());
+                        let inside =
+                            sx >= 0.0 && sy >= 0.0 && (sx as usize) < s && (sy as usize) < s;
+                        luma.push(if inside {
+                            at(sx as usize, sy as usize)
+                        } else {
+                            128.0
+                        });
+                    }
+                }
+                out.push(Prepared {
+                    luma,
+                    side: d,
+                    undone: Undone {
+                        round: true,
+                        ..self.undone
+                    },
+                });
+            }
+        }
+        Some(out)
+    }
+
+    /// Where a picture set inside padding starts, as a share (percent) of the side: padding the trim
+    /// cannot remove (a blurred copy of the photo as fill, a patterned frame) still ends in a straight
+    /// edge all along each side, at the same distance from opposite sides. The columns (and rows) where
+    /// the mean step between neighbours stands out most, in opposite pairs, 2–20% in; None when no
+    /// pair stands out or columns and rows disagree.
+    pub(crate) fn padding_edge(&self) -> Option<f32> {
+        let s = self.side;
+        if s < 32 {
+            return None;
+        }
+        let at = |x: usize, y: usize| self.luma[y * s + x];
+        // Mean absolute step into each column from the one before it (and each row from the row above).
+        let steps = |step: &dyn Fn(usize, usize) -> f32| -> Vec<f32> {
+            (0..s)
+                .map(|i| {
+                    if i == 0 {
+                        0.0
+                    } else {
+                        (0..s).map(|j| step(i, j)).sum::<f32>() / s as f32
+                    }
+                })
+                .collect()
+        };
+        let cols = steps(&|x, y| (at(x, y) - at(x - 1, y)).abs());
+        let rows = steps(&|y, x| (at(x, y) - at(x, y - 1)).abs());
+        // An edge (smeared over two columns by the shrinking) after a smooth band of padding, at the
+        // same distance from both sides: the strongest such pair, if it stands out from its padding.
+        let pair = |p: &[f32]| -> Option<f32> {
+            let mean = |r: std::ops::Range<usize>| {
+                r.clone().map(|k| p[k]).sum::<f32>() / r.len().max(1) as f32
+            };
+            let (lo, hi) = (s * 2 / 100 + 1, s * 20 / 100);
+            (lo..=hi)
+                .filter_map(|i| {
+                    let edge = (p[i] + p[i + 1]).min(p[s - i] + p[s - i - 1]);
+                    let padding = mean(1..i).max(mean(s - i + 1..s)).max(1.0);
+                    (edge > 4.0 * padding).then_some((i, edge / padding))
+                })
+                .max_by(|a, b| a.1.total_cmp(&b.1))
+                // Where in the two columns the step lies, to a fraction of a pixel.
+                .map(|(i, _)| i as f32 - 0.5 + p[i + 1] / (p[i] + p[i + 1]).max(1e-3))
+        };
+        let (x, y) = (pair(&cols)?, pair(&rows)?);
+        ((x - y).abs() <= 1.5).then_some((x + y) / 2.0)
+    }
+
+    /// The centre inside a border `cut` working pixels wide (a fraction of a pixel counts: PDQ on a
+    /// photo this size moves by about ten bits for each 1% of scale), resampled bilinearly.
+    pub(crate) fn inset_by(&self, cut: f32) -> Prepared {
+        let s = self.side;
+        let n = ((s as f32 - 2.0 * cut).round() as usize).max(8);
+        let step = (s as f32 - 1.0 - 2.0 * cut) / (n - 1) as f32;
+        let mut luma = Vec::with_capacity(n * n);
+        for y in 0..n {
+            let fy = (cut + y as f32 * step).clamp(0.0, (s - 1) as f32);
+            let (y0, ty) = (fy as usize, fy.fract());
+            let y1 = (y0 + 1).min(s - 1);
+            for x in 0..n {
+                let fx = (cut + x as f32 * step).clamp(0.0, (s - 1) as f32);
+                let (x0, tx) = (fx as usize, fx.fract());
+                let x1 = (x0 + 1).min(s - 1);
+                let at = |xx: usize, yy: usize| self.luma[yy * s + xx];
+                let upper = at(x0, y0) * (1.0 - tx) + at(x1, y0) * tx;
+                let lower = at(x0, y1) * (1.0 - tx) + at(x1, y1) * tx;
+                luma.push(upper * (1.0 - ty) + lower * ty);
+            }
+        }
+        Prepared {
+            luma,
+            side: n,
+            undone: self.undone,
+        }
+    }
+
     /// The DCT of one view (None when the picture is too small to hash).
     pub(crate) fn dct(&self, view: View) -> Option<(Dct16, u8)> {
         let side = self.side;
@@ -173,8 +394,56 @@ impl Prepared {
                 sq.truncate(rows * side);
                 dct_from_luma(sq, rows, side)
             }
+            View::Band => {
+                let (a, b) = (
+                    (side as f32 * BAND.0) as usize,
+                    (side as f32 * BAND.1) as usize,
+                );
+                sq[a * side..b * side].fill(128.0);
+                dct_from_luma(sq, side, side)
+            }
         }
     }
+}
+
+/// The trimmed content stretched to a square, when it is clearly not square (a squeezed copy padded
+/// back to a square, or letterboxed); None otherwise.
+pub(crate) fn stretched(rgb: &Rgb, luma: &[f32]) -> Option<Prepared> {
+    let (top, bottom, left, right) = trim_box(&rgb.pixels, rgb.width, rgb.height);
+    let (w, h) = (right - left, bottom - top);
+    // Within 6% of square: nothing to undo.
+    if w.max(h) * 100 <= w.min(h) * 106 || w < 8 || h < 8 {
+        return None;
+    }
+    let side = WORK;
+    let (sx, sy) = (
+        (w - 1) as f32 / (side - 1) as f32,
+        (h - 1) as f32 / (side - 1) as f32,
+    );
+    let mut out = Vec::with_capacity(side * side);
+    for y in 0..side {
+        let fy = top as f32 + y as f32 * sy;
+        let (y0, ty) = (fy as usize, fy.fract());
+        let y1 = (y0 + 1).min(bottom - 1);
+        for x in 0..side {
+            let fx = left as f32 + x as f32 * sx;
+            let (x0, tx) = (fx as usize, fx.fract());
+            let x1 = (x0 + 1).min(right - 1);
+            let at = |xx: usize, yy: usize| luma[yy * rgb.width + xx];
+            let upper = at(x0, y0) * (1.0 - tx) + at(x1, y0) * tx;
+            let lower = at(x0, y1) * (1.0 - tx) + at(x1, y1) * tx;
+            out.push(upper * (1.0 - ty) + lower * ty);
+        }
+    }
+    let border = ((rgb.width - w).max(rgb.height - h) * 100 / rgb.width.max(rgb.height)) as u8;
+    Some(Prepared {
+        luma: out,
+        side,
+        undone: Undone {
+            border_pct: border,
+            round: false,
+        },
+    })
 }
 
 /// Turn a square by `degrees` about its centre (bilinear), filling what comes from outside with white.
@@ -321,6 +590,74 @@ fn block_mean(sq: &[f32], side: usize, out: usize) -> Vec<f32> {
 
 /// Squares smaller than this are grown to it before hashing.
 const SMALL: usize = 128;
+
+/// Offsets (working-square pixels) of the squares tried around a circle found in a screenshot.
+const CIRCLE_SEARCH: [(f32, f32); 9] = [
+    (0.0, 0.0),
+    (-2.0, 0.0),
+    (2.0, 0.0),
+    (0.0, -2.0),
+    (0.0, 2.0),
+    (-2.0, -2.0),
+    (2.0, 2.0),
+    (-2.0, 2.0),
+    (2.0, -2.0),
+];
+
+/// The circle through `points` that fits them best (Kasa's algebraic fit): centre and radius.
+fn fit_circle(points: &[(f64, f64)]) -> Option<(f64, f64, f64)> {
+    if points.len() < 12 {
+        return None;
+    }
+    // Minimise the sum of (x² + y² + D x + E y + F)²: three normal equations.
+    let mut m = [[0f64; 4]; 3];
+    for &(x, y) in points {
+        let z = x * x + y * y;
+        let row = [x, y, 1.0];
+        for (i, ri) in row.iter().enumerate() {
+            for (j, rj) in row.iter().enumerate() {
+                m[i][j] += ri * rj;
+            }
+            m[i][3] -= ri * z;
+        }
+    }
+    // Gaussian elimination with partial pivoting.
+    for c in 0..3 {
+        let p = (c..3).max_by(|&a, &b| m[a][c].abs().total_cmp(&m[b][c].abs()))?;
+        m.swap(c, p);
+        if m[c][c].abs() < 1e-9 {
+            return None;
+        }
+        for r in 0..3 {
+            if r != c {
+                let f = m[r][c] / m[c][c];
+                for k in c..4 {
+                    m[r][k] -= f * m[c][k];
+                }
+            }
+        }
+    }
+    let (d, e, f) = (m[0][3] / m[0][0], m[1][3] / m[1][1], m[2][3] / m[2][2]);
+    let (cx, cy) = (-d / 2.0, -e / 2.0);
+    let r2 = cx * cx + cy * cy - f;
+    (r2 > 0.0).then(|| (cx, cy, r2.sqrt()))
+}
+
+/// Each corner patch is flat (its own colour: a screenshot's banner and page may differ).
+fn corners_flat(sq: &[f32], side: usize) -> bool {
+    let patch = side / 12;
+    let far = side - patch;
+    [(0, 0), (far, 0), (0, far), (far, far)]
+        .iter()
+        .all(|&(x0, y0)| {
+            let mut v = Vec::with_capacity(patch * patch);
+            for y in y0..y0 + patch {
+                v.extend_from_slice(&sq[y * side + x0..y * side + x0 + patch]);
+            }
+            let mean = v.iter().sum::<f32>() / v.len() as f32;
+            v.iter().map(|x| (x - mean).powi(2)).sum::<f32>() / (v.len() as f32) < 30.0
+        })
+}
 
 /// A round avatar on a flat background: the four corner patches are flat and alike, the centre is not.
 fn looks_round(sq: &[f32], side: usize) -> bool {

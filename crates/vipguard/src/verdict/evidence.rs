@@ -8,7 +8,7 @@ use super::wording::{
 };
 use super::{Assessment, ProfileView};
 use crate::avatar::matcher::AvatarMatch;
-use crate::avatar::views::{Undone, View};
+use crate::avatar::views::Undone;
 use crate::formats::{Account, CharEvidence, Evidence};
 use crate::text::edit::edits;
 use crate::text::handle::HandleHow;
@@ -248,7 +248,7 @@ fn handle(lang: Lang, v: &ProfileView, p: &Prepared, b: &Assessment) -> Option<E
 
 /// The avatar copy, and what had to be undone to see it (mirrored, cropped, a badge …).
 fn avatar(lang: Lang, a: &Account, m: &AvatarMatch, undone: &Undone) -> Evidence {
-    let changes = wording::avatar_changes(lang, undone, m.view == View::Top, m.variant, m.mirrored);
+    let changes = wording::avatar_changes(lang, undone, m.view, m.variant, m.mirrored, m.reframe);
     Evidence {
         distance: Some(m.distance as usize),
         ..Evidence::new(

@@ -1,7 +1,7 @@
 //! Every sentence a reviewer reads in the evidence, in English and French. The engine decides what it
 //! found; this module only words it, so a language is added here and nowhere else.
 
-use crate::avatar::views::{Undone, Variant, View};
+use crate::avatar::views::{Reframe, Undone, Variant, View};
 use crate::text::edit::Edit;
 
 /// The language evidence sentences are written in.
@@ -396,6 +396,7 @@ fn view(lang: Lang, v: View) -> &'static str {
         (Lang::Fr, View::Full) => "l'image entière",
         (Lang::Fr, View::Circle) => "le cercle inscrit",
         (Lang::Fr, View::Top) => "la partie haute",
+        (Lang::Fr, View::Band) => "l'image sans sa bande du milieu",
     }
 }
 
@@ -403,9 +404,10 @@ fn view(lang: Lang, v: View) -> &'static str {
 pub(crate) fn avatar_changes(
     lang: Lang,
     undone: &Undone,
-    top_band: bool,
+    view: View,
     variant: Variant,
     mirrored: bool,
+    reframe: Reframe,
 ) -> String {
     let fr = lang == Lang::Fr;
     let mut parts = Vec::new();
@@ -426,7 +428,41 @@ pub(crate) fn avatar_changes(
             .into(),
         );
     }
-    if top_band {
+    match reframe {
+        Reframe::None => {}
+        Reframe::Inset(p) => parts.push(if fr {
+            format!("retrouvée dans un cadre d'environ {p} % par côté")
+        } else {
+            format!("found inside a frame about {p}% a side")
+        }),
+        Reframe::Stretched => parts.push(
+            if fr {
+                "remise à ses proportions (elle avait été écrasée)"
+            } else {
+                "stretched back to its shape (it had been squeezed)"
+            }
+            .into(),
+        ),
+        Reframe::Circle => parts.push(
+            if fr {
+                "la photo ronde découpée dans une capture d'écran de profil"
+            } else {
+                "the round photo cut out of a screenshot of a profile"
+            }
+            .into(),
+        ),
+    }
+    if view == View::Band {
+        parts.push(
+            if fr {
+                "une bande au milieu ignorée (un texte écrit dessus)"
+            } else {
+                "a band across the middle ignored (text written over it)"
+            }
+            .into(),
+        );
+    }
+    if view == View::Top {
         parts.push(
             if fr {
                 "une bande en bas ignorée"
@@ -788,5 +824,43 @@ mod tests {
     fn quoting_shows_hidden_characters() {
         assert_eq!(q(Lang::Fr, "A\u{200b}liko"), "« A\\u{200b}liko »");
         assert_eq!(q(Lang::En, "A\u{200b}liko"), "\"A\\u{200b}liko\"");
+    }
+
+    /// Each way a copied photo was found says, in words, what the impersonator did to it.
+    #[test]
+    fn avatar_changes_name_each_undoing() {
+        let rows: &[(View, Reframe, &str, &str)] = &[
+            (
+                View::Band,
+                Reframe::None,
+                "a band across the middle ignored",
+                "une bande au milieu ignorée",
+            ),
+            (
+                View::Circle,
+                Reframe::Circle,
+                "cut out of a screenshot",
+                "capture d'écran",
+            ),
+            (
+                View::Full,
+                Reframe::Stretched,
+                "stretched back to its shape",
+                "remise à ses proportions",
+            ),
+            (
+                View::Circle,
+                Reframe::Inset(9),
+                "inside a frame about 9% a side",
+                "cadre d'environ 9 %",
+            ),
+        ];
+        for &(view, reframe, en, fr) in rows {
+            let undone = Undone::default();
+            let got = avatar_changes(Lang::En, &undone, view, Variant::Plain, false, reframe);
+            assert!(got.contains(en), "{got}");
+            let got = avatar_changes(Lang::Fr, &undone, view, Variant::Plain, false, reframe);
+            assert!(got.contains(fr), "{got}");
+        }
     }
 }
