@@ -225,21 +225,22 @@ impl Prepared {
         // page colour around it, where a banner is behind): fit a circle to those points (Kasa's
         // least-squares fit), leaving out points on the picture's own edges, where it cuts the circle.
         let mut points: Vec<(f64, f64)> = Vec::with_capacity(4 * s);
+        let inside = |v: usize| v > 0 && v < s - 1;
         for i in 0..s {
             if let Some((a, b)) = span(&|x| at(x, i)) {
                 points.extend(
-                    [(a, i), (b, i)]
-                        .iter()
-                        .filter(|p| p.0 > 0 && p.0 < s - 1)
-                        .map(|&(x, y)| (x as f64, y as f64)),
+                    [a, b]
+                        .into_iter()
+                        .filter(|&x| inside(x))
+                        .map(|x| (x as f64, i as f64)),
                 );
             }
             if let Some((a, b)) = span(&|y| at(i, y)) {
                 points.extend(
-                    [(i, a), (i, b)]
-                        .iter()
-                        .filter(|p| p.1 > 0 && p.1 < s - 1)
-                        .map(|&(x, y)| (x as f64, y as f64)),
+                    [a, b]
+                        .into_iter()
+                        .filter(|&y| inside(y))
+                        .map(|y| (i as f64, y as f64)),
                 );
             }
         }
@@ -348,21 +349,8 @@ impl Prepared {
         let s = self.side;
         let n = ((s as f32 - 2.0 * cut).round() as usize).max(8);
         let step = (s as f32 - 1.0 - 2.0 * cut) / (n - 1) as f32;
-        let mut luma = Vec::with_capacity(n * n);
-        for y in 0..n {
-            let fy = (cut + y as f32 * step).clamp(0.0, (s - 1) as f32);
-            let (y0, ty) = (fy as usize, fy.fract());
-            let y1 = (y0 + 1).min(s - 1);
-            for x in 0..n {
-                let fx = (cut + x as f32 * step).clamp(0.0, (s - 1) as f32);
-                let (x0, tx) = (fx as usize, fx.fract());
-                let x1 = (x0 + 1).min(s - 1);
-                let at = |xx: usize, yy: usize| self.luma[yy * s + xx];
-                let upper = at(x0, y0) * (1.0 - tx) + at(x1, y0) * tx;
-                let lower = at(x0, y1) * (1.0 - tx) + at(x1, y1) * tx;
-                luma.push(upper * (1.0 - ty) + lower * ty);
-            }
-        }
+        let at = |i: usize| cut + i as f32 * step;
+        let luma = resample(&self.luma, s, n, n, |x, y| (at(x), at(y)));
         Prepared {
             luma,
             side: n,
@@ -420,21 +408,9 @@ pub(crate) fn stretched(rgb: &Rgb, luma: &[f32]) -> Option<Prepared> {
         (w - 1) as f32 / (side - 1) as f32,
         (h - 1) as f32 / (side - 1) as f32,
     );
-    let mut out = Vec::with_capacity(side * side);
-    for y in 0..side {
-        let fy = top as f32 + y as f32 * sy;
-        let (y0, ty) = (fy as usize, fy.fract());
-        let y1 = (y0 + 1).min(bottom - 1);
-        for x in 0..side {
-            let fx = left as f32 + x as f32 * sx;
-            let (x0, tx) = (fx as usize, fx.fract());
-            let x1 = (x0 + 1).min(right - 1);
-            let at = |xx: usize, yy: usize| luma[yy * rgb.width + xx];
-            let upper = at(x0, y0) * (1.0 - tx) + at(x1, y0) * tx;
-            let lower = at(x0, y1) * (1.0 - tx) + at(x1, y1) * tx;
-            out.push(upper * (1.0 - ty) + lower * ty);
-        }
-    }
+    let out = resample(luma, rgb.width, side, side, |x, y| {
+        (left as f32 + x as f32 * sx, top as f32 + y as f32 * sy)
+    });
     let border = ((rgb.width - w).max(rgb.height - h) * 100 / rgb.width.max(rgb.height)) as u8;
     Some(Prepared {
         luma: out,
@@ -444,6 +420,35 @@ pub(crate) fn stretched(rgb: &Rgb, luma: &[f32]) -> Option<Prepared> {
             round: false,
         },
     })
+}
+
+/// A `w`×`h` picture whose pixel (x, y) is read bilinearly from `src` (rows `width` long) at `from(x, y)`,
+/// clamped to the source.
+fn resample(
+    src: &[f32],
+    width: usize,
+    w: usize,
+    h: usize,
+    from: impl Fn(usize, usize) -> (f32, f32),
+) -> Vec<f32> {
+    let height = src.len() / width;
+    let mut out = Vec::with_capacity(w * h);
+    for y in 0..h {
+        for x in 0..w {
+            let (fx, fy) = from(x, y);
+            let (fx, fy) = (
+                fx.clamp(0.0, (width - 1) as f32),
+                fy.clamp(0.0, (height - 1) as f32),
+            );
+            let (x0, y0, tx, ty) = (fx as usize, fy as usize, fx.fract(), fy.fract());
+            let (x1, y1) = ((x0 + 1).min(width - 1), (y0 + 1).min(height - 1));
+            let at = |xx: usize, yy: usize| src[yy * width + xx];
+            let upper = at(x0, y0) * (1.0 - tx) + at(x1, y0) * tx;
+            let lower = at(x0, y1) * (1.0 - tx) + at(x1, y1) * tx;
+            out.push(upper * (1.0 - ty) + lower * ty);
+        }
+    }
+    out
 }
 
 /// Turn a square by `degrees` about its centre (bilinear), filling what comes from outside with white.
