@@ -100,6 +100,9 @@ avatar-bench:
 	bash scripts/avatar-bench-data.sh
 	$(CARGO) run --release -p vipguard --features internals --example avatar_bench -- dev
 	$(CARGO) run --release -p vipguard --features internals --example avatar_bench -- report
+	target/avatar-venv/bin/python bench/avatars/make_hard.py
+	$(CARGO) run --release -p vipguard --features internals --example avatar_bench -- dev --hard
+	$(CARGO) run --release -p vipguard --features internals --example avatar_bench -- report --hard
 
 ## The WASM package in headless Chromium beside the native library: size, build, check, hash.
 wasm-bench: pkg browser-tools
