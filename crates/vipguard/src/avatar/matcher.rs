@@ -13,14 +13,16 @@ use super::Rgb;
 /// mirrored). Rotations are compared on the circle, which leaves out the corners a turn fills in.
 pub const VARIANTS: [(Variant, &[View]); 8] = [
     (Variant::Plain, &VIEWS),
-    (Variant::Crop(5), &VIEWS),
-    (Variant::Crop(10), &VIEWS),
+    (Variant::Crop(5), &CROP_VIEWS),
+    (Variant::Crop(10), &CROP_VIEWS),
     (Variant::Rotate(3), &[View::Circle]),
     (Variant::Rotate(-3), &[View::Circle]),
     (Variant::Rotate(5), &[View::Circle]),
     (Variant::Rotate(-5), &[View::Circle]),
     (Variant::Thumbnail, &[View::Full, View::Circle]),
 ];
+/// A cropped copy is met in these views; a word across a cropped copy is left to the uncropped band.
+const CROP_VIEWS: [View; 3] = [View::Full, View::Circle, View::Top];
 /// Hashes below this quality are too flat to trust (Meta's guidance).
 pub(crate) const MIN_QUALITY: u8 = 50;
 
