@@ -295,6 +295,7 @@ export const SITE_PAGES = {
   'https://www.youtube.com/@cookingwithfatou': 'youtube-stale-screen.html',
   'https://m.youtube.com/@IbrahimaDialloTV': 'youtube-mobile-channel.html',
   'https://m.youtube.com/watch?v=abc123': 'youtube-mobile-comments.html',
+  'https://www.tiktok.com/@zenith.harbour.help': 'tiktok-link.html',
 };
 // GitHub names avatars by account number.
 const GITHUB_AVATARS = { 98765432: 'zenith.png', 11110001: 'zenith.png', 22220002: 'someone-else.png', 22220004: 'someone-else.png', 22220005: 'someone-else.png' };

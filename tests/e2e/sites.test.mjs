@@ -110,6 +110,9 @@ const SITES = [
     text: ["avatar is a copy of Ibrahima Diallo's protected photo", 'YouTube may show channel names translated into your language'] },
   { url: 'https://m.youtube.com/watch?v=abc123',
     badges: { IbrahimaDialloTV_: 'impersonation', cookingwithfatou: 'clear', 'इब्राहिमा_डियालो_सपोर्ट': 'suspicious', moussa_k: 'clear' } },
+  // TikTok's bio link goes through a redirect: the address in its `target` is the website read.
+  { url: 'https://www.tiktok.com/@zenith.harbour.help', banner: 'impersonation', text: ['zenithharbour-support.com'],
+    links: { 'zenith.harbour.help': ['zenithharbour-support.com/login'] } },
   // The website field: the name alone would be suspicious; a site imitating the bank's is the second signal.
   { url: 'https://x.com/zh_support_desk', banner: 'impersonation', text: ['zenithharbour-support.com, made to look like zenithharbour.com'],
     links: { zh_support_desk: ['zenithharbour-support.com'] } },

@@ -23,11 +23,25 @@ vipguardSites.push((() => {
     const [userEl, nameEl] = isUser(title) ? [title, sub] : isUser(sub) ? [sub, title] : [null, null];
     if (!userEl) return null;
     const img = doc.querySelector('[data-e2e="user-avatar"] img');
+    const site = bioLink(doc.querySelector('a[data-e2e="user-link"]'));
     return {
       anchor: userEl,
       data: { platform: 'tiktok', handle: R.shownText(userEl).replace(/^@/, ''), name: R.shownText(nameEl) || want,
-        bio: R.shownText(doc.querySelector('[data-e2e="user-bio"]'), 2000), avatar: R.src(img) },
+        bio: R.shownText(doc.querySelector('[data-e2e="user-bio"]'), 2000), avatar: R.src(img), ...(site ? { links: [site] } : {}) },
     };
+  }
+
+  // The bio's website: TikTok links through a redirect whose `target` holds the real address (unavatar's
+  // saved tiktok.com page, Dec 2025); the link's text is the shown host, read when there is no target.
+  function bioLink(a) {
+    if (!a) return null;
+    try {
+      const target = new URL(a.href).searchParams.get('target');
+      if (target) return target.replace(/^https?:\/\//, '').slice(0, 400);
+    } catch {
+      // not an address: the shown text
+    }
+    return R.shownText(a, 400) || null;
   }
 
   const userOf = (link) => (link ? decodeURIComponent(link.getAttribute('href')).replace(/^\/@/, '').split(/[/?#]/)[0] : null);
@@ -55,3 +69,4 @@ vipguardSites.push((() => {
 
 // Test pages:
 //   tests/e2e/fixtures/sites/tiktok-profile.html tests/e2e/fixtures/sites/tiktok-profile-swapped.html tests/e2e/fixtures/sites/tiktok-replies.html
+//   tests/e2e/fixtures/sites/tiktok-link.html
