@@ -12,7 +12,8 @@
 #   - the PDQ test images in ../shared/data/pdq (read-only), when present.
 #
 # Idempotent: the venv, the packages and the set are each made only when missing
-# (the set also when make_set.py or requirements.txt is newer than its manifest).
+# (the set also when make_set.py, requirements.txt or this script, with its package
+# list, is newer than its manifest).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -54,14 +55,47 @@ fi
 
 # ------------------------------------------------------------ debian packages
 # name=version; the pinned version is tried first, then whatever apt offers now.
+# Download sizes (Debian 12): about 1.7 GB in all (2.5 GB unpacked), none over 165 MB.
 packages=(
-    fonts-noto-color-emoji=2.042-0+deb12u1
-    gcompris-qt-data=3.1-2
-    lomiri-wallpapers-16.04=20.04.0-2
-    mate-backgrounds=1.26.0-1
-    palapeli-data=4:22.12.3-1
-    plasma-workspace-wallpapers=4:5.27.5-2
-    python-matplotlib-data=3.6.3-1
+    # photos
+    endless-sky-data=0.9.8-1.2                  #  70 MB: landscape photos (also ships, planets)
+    gimp-help-en=2.10.34-2                      #  50 MB: filter examples, mostly edits of one photo
+    kphotoalbum=5.9.1-1                         #  12 MB: demo album (people, pets, places)
+    lomiri-wallpapers-16.04=20.04.0-2           #  16 MB
+    lomiri-wallpapers-20.04=20.04.0-2           #  11 MB
+    mate-backgrounds=1.26.0-1                   #  47 MB
+    opencv-doc=4.6.0+dfsg-12                    #  96 MB: sample photos
+    palapeli-data=4:22.12.3-1                   #   2 MB
+    plasma-workspace-wallpapers=4:5.27.5-2      #  94 MB
+    python-matplotlib-data=3.6.3-1              #   3 MB
+    python3-sklearn=1.2.1+dfsg-1                #   2 MB: china.jpg, flower.jpg
+    scorched3d-data=44+dfsg-8                   #  32 MB: photo textures
+    tuxpaint-stamps-default=2022.06.04-1        # 161 MB: cut-out photos and drawings
+    # artwork
+    boswars-data=2.7+svn160110-5                #  74 MB: terrain patches
+    desktop-base=12.0.6+nmu1~deb12u1            #   8 MB: Debian themes and logos
+    extremetuxracer-data=0.8.2-1                #  41 MB: course previews, skies, textures
+    freecol=1.0.0-1                             # 142 MB: portraits, units, buildings
+    freeorion-data=0.4.10.2-1                   # 121 MB
+    gcompris-qt-data=3.1-2                      #  44 MB: photos, paintings, drawings
+    gnome-backgrounds=43.1-1                    #  33 MB: light and dark variants
+    hedgewars-data=1.0.2-6                      # 145 MB
+    lincity-ng-data=2.9~git20150314-5           #  45 MB: buildings
+    neverball-data=1.6.0+git20180603-3          #  18 MB: level shots
+    pingus-data=0.7.6-5.1                       #  12 MB
+    sway-backgrounds=1.7-6                      #   5 MB: one wallpaper, eight sizes
+    tuxpaint-data=1:0.9.28-sdl2-1               #   8 MB: templates, starters
+    ukui-wallpapers=20.04.3-1.1                 #  21 MB
+    wesnoth-1.16-data=1:1.16.9-1                # 146 MB: portraits, units, terrain, story art
+    # clipart
+    faenza-icon-theme=1.3.1-3                   #  17 MB: six colour variants of one theme
+    fonts-noto-color-emoji=2.042-0+deb12u1      #  10 MB
+    gnome-icon-theme=3.12.0-5                   #  10 MB
+    kgeography-data=4:22.12.3-1                 #  11 MB: flags
+    mate-icon-theme=1.26.0-1                    #  14 MB
+    moka-icon-theme=5.5.0-2                     #  54 MB
+    openclipart-png=1:0.18+dfsg-19              # 131 MB
+    oxygen-icon-theme=5:5.103.0-1               #  32 MB
 )
 
 apt_log="$PWD/$sources/apt-download.log"
@@ -104,7 +138,8 @@ done
 
 # ------------------------------------------------------------------ image set
 if [ -f "$out/manifest.json" ] && [ "$out/manifest.json" -nt "$src/make_set.py" ] \
-    && [ "$out/manifest.json" -nt "$src/requirements.txt" ]; then
+    && [ "$out/manifest.json" -nt "$src/requirements.txt" ] \
+    && [ "$out/manifest.json" -nt scripts/avatar-bench-data.sh ]; then
     log "$out is up to date"
     exit 0
 fi

@@ -29,6 +29,9 @@ struct Manifest {
 #[derive(Deserialize)]
 struct Entry {
     id: String,
+    /// `photo` or `logo` (a picture on a flat background); older sets have none.
+    #[serde(default)]
+    kind: Option<String>,
 }
 #[derive(Deserialize)]
 struct Distinct {
@@ -49,6 +52,7 @@ struct HardDistinct {
 
 struct Protected {
     id: String,
+    kind: String,
     refs: Vec<RefHash>,
     plain: PdqHash,
     phash: u64,
@@ -185,6 +189,7 @@ fn main() {
             let rgb = load(&find(&root.join("protected"), &e.id)?)?;
             Some(Protected {
                 id: e.id.clone(),
+                kind: e.kind.clone().unwrap_or_else(|| "photo".into()),
                 refs: reference_hashes(&rgb),
                 plain: pdq_of(&rgb).hash,
                 phash: phash(&rgb),
@@ -208,17 +213,25 @@ fn main() {
         None => (manifest.transforms.clone(), root.join("transformed")),
     };
     let mut rows: BTreeMap<String, (usize, [usize; 3])> = BTreeMap::new();
+    // The same totals by kind of protected picture (photo, logo).
+    let mut kinds: BTreeMap<String, (usize, [usize; 3])> = BTreeMap::new();
     for t in &edits {
-        let results: Vec<[bool; 3]> = protected
+        let results: Vec<(usize, [bool; 3])> = protected
             .par_iter()
             .enumerate()
-            .filter_map(|(i, p)| Some(judge(&load(&find(&edit_dir.join(t), &p.id)?)?, Some(i))))
+            .filter_map(|(i, p)| {
+                Some((i, judge(&load(&find(&edit_dir.join(t), &p.id)?)?, Some(i))))
+            })
             .collect();
-        let row = rows.entry(t.clone()).or_default();
-        row.0 += results.len();
-        for r in &results {
-            for k in 0..3 {
-                row.1[k] += r[k] as usize;
+        for (i, r) in &results {
+            for row in [
+                rows.entry(t.clone()).or_default(),
+                kinds.entry(protected[*i].kind.clone()).or_default(),
+            ] {
+                row.0 += 1;
+                for k in 0..3 {
+                    row.1[k] += r[k] as usize;
+                }
             }
         }
     }
@@ -315,6 +328,18 @@ fn main() {
         pct(all[1], n),
         pct(all[2], n)
     );
+    if kinds.len() > 1 {
+        for (kind, (kn, hits)) in &kinds {
+            println!(
+                "{:<16} {:>5} {:>10.1} {:>12.1} {:>8.1}",
+                format!("ALL {kind}s"),
+                kn,
+                pct(hits[0], *kn),
+                pct(hits[1], *kn),
+                pct(hits[2], *kn)
+            );
+        }
+    }
     println!(
         "\nworst edit: {} at {:.1}% (target: none below 90%; overall ≥ 97%)",
         worst.1, worst.0
