@@ -149,6 +149,8 @@ const TRANSFORMS: &[(&str, Transform)] = &[
     ("badge", badge),
     ("caption", caption),
     ("squeeze_80", squeeze),
+    // A white mount, then a black frame round it: both come off.
+    ("white_then_black", |i| pad(&pad(i, 10, 255), 8, 0)),
     ("word_across", word_across),
 ];
 

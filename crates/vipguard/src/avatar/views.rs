@@ -477,9 +477,26 @@ fn rotate(sq: &[f32], side: usize, degrees: f32) -> Vec<f32> {
 /// Rows and columns at the edges whose pixels are all close to the edge colour, trimmed in symmetric
 /// pairs. Never trims more than 40% from a side, and keeps the box at least 8 pixels.
 fn trim_box(rgb: &[u8], w: usize, h: usize) -> (usize, usize, usize, usize) {
+    // Twice: padding of one colour round a logo on a flat background of another comes off in turn.
+    let (top, bottom, left, right) = trim_once(rgb, w, (0, 0), w, h);
+    if (top, bottom, left, right) == (0, h, 0, w) {
+        return (top, bottom, left, right);
+    }
+    let (t, b, l, r) = trim_once(rgb, w, (left, top), right - left, bottom - top);
+    (top + t, top + b, left + l, left + r)
+}
+
+/// One round of `trim_box` on the `w`×`h` rectangle at `at` of a picture whose rows are `stride` wide.
+fn trim_once(
+    rgb: &[u8],
+    stride: usize,
+    at: (usize, usize),
+    w: usize,
+    h: usize,
+) -> (usize, usize, usize, usize) {
     const TOL: i32 = 24;
     let px = |x: usize, y: usize| {
-        let i = (y * w + x) * 3;
+        let i = ((at.1 + y) * stride + at.0 + x) * 3;
         [rgb[i] as i32, rgb[i + 1] as i32, rgb[i + 2] as i32]
     };
     let close = |a: [i32; 3], b: [i32; 3]| (0..3).all(|c| (a[c] - b[c]).abs() <= TOL);
