@@ -384,6 +384,8 @@ test('options page: add an account by hand with an avatar enrolled from an image
   assert.match(acc.avatars[0].pdq, /^[0-9a-f]{64}$/);
   assert.ok(acc.avatars[0].refs.length > 10);
   await page.getByRole('button', { name: 'Undo last change' }).click();
+  // The undo written before the page goes (the next test counts the list's accounts).
+  await page.getByText(/In use: 6 account/).waitFor();
   await page.close();
 });
 
