@@ -247,9 +247,12 @@
       watchReading();
     }
     const p = adapter.profile(document, location);
-    if (p) checkProfile(p);
-    else clearBanner();
-    if (p) found = true;
+    if (p) {
+      checkProfile(p);
+      found = true;
+    } else {
+      clearBanner();
+    }
     if (p && unreadable) { unreadable.remove(); unreadable = null; }
     if (!p && !unreadable && adapter.profilePage && adapter.profilePage(location) && performance.now() - pageSince >= READ_WAIT) {
       reportUnreadable();
@@ -261,8 +264,10 @@
       seen.set(block, text);
       return true;
     }).filter((c) => !p || !p.anchor.contains(c.anchor));
-    if (cells.length) found = true;
-    if (cells.length) checkCells(cells);
+    if (cells.length) {
+      found = true;
+      checkCells(cells);
+    }
   }
 
   // A pass when the wait is over, for pages that stop changing before it is.

@@ -260,7 +260,8 @@ pub fn plain_and_query(rgb: &Rgb) -> (super::Hashed, QueryHashes) {
 const INSET_VIEWS: [View; 2] = [View::Full, View::Circle];
 
 fn query_from(rgb: &Rgb, luma: &[f32]) -> QueryHashes {
-    let prepared = super::views::prepare_with_luma(rgb, luma, Variant::Plain);
+    let trimmed = super::views::trim(rgb);
+    let prepared = super::views::prepare_in(rgb, luma, trimmed, Variant::Plain);
     let hash = |p: &super::views::Prepared, v: View| p.dct(v).map(|(dct, q)| (v, dct.hash(), q));
     let views = VIEWS.iter().filter_map(|&v| hash(&prepared, v)).collect();
     let mut reframed = Vec::new();
@@ -283,7 +284,7 @@ fn query_from(rgb: &Rgb, luma: &[f32]) -> QueryHashes {
             reframed.push((Reframe::Circle, v, h, q));
         }
     }
-    if let Some(stretched) = super::views::stretched(rgb, luma) {
+    if let Some(stretched) = super::views::stretched(rgb, luma, trimmed) {
         for v in VIEWS {
             if let Some((v, h, q)) = hash(&stretched, v) {
                 reframed.push((Reframe::Stretched, v, h, q));

@@ -150,7 +150,20 @@ pub(crate) fn prepare_variant(rgb: &Rgb, variant: Variant) -> Prepared {
 /// `prepare_variant` with the picture's luma already computed (hashing both the plain PDQ and the
 /// views of one picture converts it once).
 pub(crate) fn prepare_with_luma(rgb: &Rgb, luma: &[f32], variant: Variant) -> Prepared {
-    let (top, bottom, left, right) = trim_box(&rgb.pixels, rgb.width, rgb.height);
+    prepare_in(rgb, luma, trim(rgb), variant)
+}
+
+/// Rows `top..bottom` and columns `left..right` of a picture: what is left once its borders are trimmed.
+pub(crate) type TrimBox = (usize, usize, usize, usize);
+
+/// The picture's box once uniform borders are trimmed (see `trim_box`).
+pub(crate) fn trim(rgb: &Rgb) -> TrimBox {
+    trim_box(&rgb.pixels, rgb.width, rgb.height)
+}
+
+/// `prepare_with_luma` inside a box already trimmed (a query also stretches that box: trimmed once).
+pub(crate) fn prepare_in(rgb: &Rgb, luma: &[f32], trimmed: TrimBox, variant: Variant) -> Prepared {
+    let (top, bottom, left, right) = trimmed;
     let (w, h) = (right - left, bottom - top);
     let side = w.min(h).max(1);
     let (x0, y0) = (left + (w - side) / 2, top + (h - side) / 2);
@@ -202,7 +215,7 @@ impl Prepared {
     /// A round avatar inside the square, on a page whose colour may differ between the corners (a
     /// banner above, the page below) and which may cut the circle at an edge: the square around the
     /// circle, as far as it can be measured from where each row and column leaves its edge colour.
-    /// None when the corners are not flat or the circle fills the square already.
+    /// Empty when the corners are not flat, no circle fits, or it fills the square already.
     pub(crate) fn found_circle(&self) -> Vec<Prepared> {
         self.found_circle_at().unwrap_or_default()
     }
@@ -245,7 +258,7 @@ impl Prepared {
             }
         }
         // Points inside the edge (the photo's own pixels close to the page colour) pull the fit in:
-        // refit on the points near the circle, twice.
+        // refit on the points near the circle, three times.
         let (mut cx, mut cy, mut r) = fit_circle(&points)?;
         for _ in 0..3 {
             points
@@ -297,7 +310,7 @@ impl Prepared {
         Some(out)
     }
 
-    /// Where a picture set inside padding starts, as a share (percent) of the side: padding the trim
+    /// Where a picture set inside padding starts, in working pixels from each edge: padding the trim
     /// cannot remove (a blurred copy of the photo as fill, a patterned frame) still ends in a straight
     /// edge all along each side, at the same distance from opposite sides. The columns (and rows) where
     /// the mean step between neighbours stands out most, in opposite pairs, 2–20% in; None when no
@@ -396,8 +409,8 @@ impl Prepared {
 
 /// The trimmed content stretched to a square, when it is clearly not square (a squeezed copy padded
 /// back to a square, or letterboxed); None otherwise.
-pub(crate) fn stretched(rgb: &Rgb, luma: &[f32]) -> Option<Prepared> {
-    let (top, bottom, left, right) = trim_box(&rgb.pixels, rgb.width, rgb.height);
+pub(crate) fn stretched(rgb: &Rgb, luma: &[f32], trimmed: TrimBox) -> Option<Prepared> {
+    let (top, bottom, left, right) = trimmed;
     let (w, h) = (right - left, bottom - top);
     // Within 6% of square: nothing to undo.
     if w.max(h) * 100 <= w.min(h) * 106 || w < 8 || h < 8 {
@@ -476,7 +489,7 @@ fn rotate(sq: &[f32], side: usize, degrees: f32) -> Vec<f32> {
 
 /// Rows and columns at the edges whose pixels are all close to the edge colour, trimmed in symmetric
 /// pairs. Never trims more than 40% from a side, and keeps the box at least 8 pixels.
-fn trim_box(rgb: &[u8], w: usize, h: usize) -> (usize, usize, usize, usize) {
+fn trim_box(rgb: &[u8], w: usize, h: usize) -> TrimBox {
     // Twice: padding of one colour round a logo on a flat background of another comes off in turn.
     let (top, bottom, left, right) = trim_once(rgb, w, (0, 0), w, h);
     if (top, bottom, left, right) == (0, h, 0, w) {
