@@ -81,9 +81,11 @@ fn bench(c: &mut Criterion) {
                     (v, h, 90u8)
                 })
                 .collect();
-            // What an ordinary picture brings besides: its centre at a 3% inset, on the circle (a frame
-            // found by its edges, a squeeze or a screenshot add more, but are rare).
-            let reframed = vec![(Reframe::Inset(3), View::Circle, random_hash(&mut rng), 90u8)];
+            // What an ordinary picture brings besides: its centre at a 3% inset, whole and on the circle
+            // (a frame found by its edges, a squeeze or a screenshot add more, but are rare).
+            let reframed = [View::Full, View::Circle]
+                .map(|v| (Reframe::Inset(3), v, random_hash(&mut rng), 90u8))
+                .to_vec();
             QueryHashes {
                 views,
                 reframed,
