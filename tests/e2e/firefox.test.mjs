@@ -1,6 +1,7 @@
 // The extension in a real Firefox (Debian's firefox-esr, headless, driven over WebDriver BiDi by
-// puppeteer-core), installed from dist/firefox as a temporary add-on. The X fixture pages are served
-// over TLS on their real host names: a local HTTPS server on 127.0.0.1:443, the hosts pointed at it by
+// puppeteer-core), installed from dist/firefox as a temporary add-on. The fixture pages of every site
+// that needs no permission prompt (X, Bluesky, GitHub, Instagram, YouTube, TikTok: Mastodon asks for
+// access to all sites, which a headless Firefox cannot grant) are served over TLS on their real host names: a local HTTPS server on 127.0.0.1:443, the hosts pointed at it by
 // Firefox's `network.dns.localDomains`, and a throwaway certificate authority made for this run and
 // imported into the profile alone, so certificates are checked as usual and nothing outside the
 // profile changes (../shared/docs/field-notes.md, section 7).
@@ -17,14 +18,21 @@ import https from 'node:https';
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import puppeteer from 'puppeteer-core';
-import { xFixture } from './harness.mjs';
+import { xFixture, siteFixture, SITE_PAGES } from './harness.mjs';
+import { SITES } from './site-cases.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const EXT = path.join(ROOT, 'dist/firefox');
 const FIREFOX = process.env.FIREFOX || '/usr/bin/firefox-esr';
 const GECKO_ID = JSON.parse(fs.readFileSync(path.join(ROOT, 'extension/platform/firefox/manifest.json'), 'utf8'))
   .browser_specific_settings.gecko.id;
-const HOSTS = ['x.com', 'pbs.twimg.com', 'abs-0.twimg.com'];
+// X's hosts, then every site page's host and the image hosts its fixture page links to.
+const NEEDS_PROMPT = new Set(['social.example.africa', 'mastodon.social']);
+const SITE_HOSTS = Object.entries(SITE_PAGES).flatMap(([url, file]) => [url,
+  ...fs.readFileSync(path.join(ROOT, 'tests/e2e/fixtures/sites', file), 'utf8').match(/https:\/\/[a-z0-9.-]+\//g)])
+  .map((u) => new URL(u)).filter((u) => siteFixture(u) !== null).map((u) => u.hostname);
+const HOSTS = [...new Set(['x.com', 'pbs.twimg.com', 'abs-0.twimg.com', ...SITE_HOSTS])].filter((h) => !NEEDS_PROMPT.has(h));
+const FIREFOX_SITES = SITES.filter((s) => HOSTS.includes(new URL(s.url).hostname));
 const UUID = randomUUID();
 const BASE = `moz-extension://${UUID}`;
 
@@ -46,11 +54,11 @@ function certificates(into) {
     '-out', 'server.crt', '-days', '2', '-extfile', 'ext.cnf');
 }
 
-// X's hosts, answered from the fixtures as in Chromium's suite.
+// Every host, answered from the fixtures as in Chromium's suite.
 function serve(req, res) {
   const u = new URL(req.url, `https://${req.headers.host}`);
   if (u.hostname === 'pbs.twimg.com') avatarsFetched.push(path.basename(u.pathname));
-  const { status, type, body } = xFixture(u);
+  const { status, type, body } = siteFixture(u) || xFixture(u);
   res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
   res.end(body);
 }
@@ -175,3 +183,41 @@ test("a decision, then the allow-list's Remove on the options page (an extension
   assert.match(await text(page, '#audit-status'), /KwabenaMensahGH/);
   await page.close();
 });
+
+// The site pages of Chromium's suite (site-cases.mjs), each as Gecko runs the adapters: the banner's
+// verdict and every account's badge as the worker recorded it for the tab (what the popup lists).
+// What the adapter sent and the words inside the closed shadow roots are checked in Chromium alone:
+// WebDriver BiDi reaches neither the background page nor closed shadow roots.
+let popup;
+for (const s of FIREFOX_SITES) {
+  test(`site page ${new URL(s.url).hostname}${new URL(s.url).pathname}${new URL(s.url).search}`, async () => {
+    popup ||= await open(`${BASE}/ui/popup/popup.html`);
+    const page = await open(s.url);
+    const annotations = () => page.evaluate(() => [...document.querySelectorAll('vipguard-annotation[data-vipguard-kind]')]
+      .map((e) => ({ kind: e.getAttribute('data-vipguard-kind'), verdict: e.getAttribute('data-vipguard-verdict'), visible: e.getBoundingClientRect().width > 0 })));
+    const recorded = () => popup.evaluate(async (u) => {
+      const rec = Object.values(await browser.storage.session.get(null)).find((r) => r && r.url === u);
+      return Object.fromEntries(((rec && rec.items) || []).filter((i) => i.id !== 'profile').map((i) => [i.handle, i.shown || i.verdict]));
+    }, page.url());
+    const flagged = Object.values(s.badges || {}).filter((v) => v && v !== 'clear').length;
+    const want = { banner: s.banner || null, drawn: s.drawn ?? flagged, badges: s.badges || {} };
+    const now = async () => {
+      const a = await annotations();
+      const got = await recorded();
+      return {
+        banner: a.find((x) => x.kind === 'banner')?.verdict || null,
+        drawn: a.filter((x) => x.kind === 'badge' && x.visible).length,
+        badges: Object.fromEntries(Object.keys(want.badges).map((h) => [h, got[h]])),
+      };
+    };
+    // Avatar verdicts arrive after the text ones: wait for the page to match, then compare what it shows.
+    const end = Date.now() + 15000;
+    let last = await now();
+    while (Date.now() < end && JSON.stringify(last) !== JSON.stringify(want)) {
+      await new Promise((r) => setTimeout(r, 250));
+      last = await now();
+    }
+    assert.deepEqual(last, want);
+    await page.close();
+  });
+}

@@ -302,19 +302,31 @@ const GITHUB_AVATARS = { 98765432: 'zenith.png', 11110001: 'zenith.png', 2222000
 const IMAGE_HOSTS = /^https:\/\/(media\.example\.africa|cdn\.bsky\.app|avatars\.githubusercontent\.com|[a-z0-9-]+\.cdninstagram\.com|yt3\.(ggpht|googleusercontent)\.com|[a-z0-9-]+\.tiktokcdn\.com)\//;
 
 
-export async function serveSites(ctx) {
-  await ctx.route(IMAGE_HOSTS, (route) => {
-    const u = new URL(route.request().url());
+// What the other sites' hosts answer, from the fixtures: a page of SITE_PAGES by its exact address,
+// an avatar from demo/avatars by its file name (GitHub's by account number), else 404. Shared by
+// Chromium's routes (serveSites) and Firefox's TLS server (firefox.test.mjs). `null`: not a site host.
+export function siteFixture(u) {
+  const missing = { status: 404, type: 'text/plain', body: 'not in the fixtures' };
+  if (IMAGE_HOSTS.test(u.href)) {
     let name = path.basename(u.pathname).replace(/[@=~].*$/, '');
     if (u.hostname === 'avatars.githubusercontent.com') name = GITHUB_AVATARS[name];
     const file = name && path.join(ROOT, 'demo/avatars', name);
-    if (!file || !fs.existsSync(file)) return route.fulfill({ status: 404, body: '' });
-    route.fulfill({ status: 200, contentType: name.endsWith('.png') ? 'image/png' : 'image/jpeg', body: fs.readFileSync(file) });
-  });
-  for (const [url, file] of Object.entries(SITE_PAGES)) {
-    // A glob reads "?" as a wildcard: addresses with a query are matched exactly.
-    await ctx.route(url.includes('?') ? (u) => u.href === url : url, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: fs.readFileSync(path.join(SITE_FIXTURES, file)) }));
+    if (!file || !fs.existsSync(file)) return missing;
+    return { status: 200, type: name.endsWith('.png') ? 'image/png' : 'image/jpeg', body: fs.readFileSync(file) };
   }
+  const file = SITE_PAGES[u.href];
+  if (file) return { status: 200, type: 'text/html; charset=utf-8', body: fs.readFileSync(path.join(SITE_FIXTURES, file)) };
+  return Object.keys(SITE_PAGES).some((p) => new URL(p).hostname === u.hostname) ? missing : null;
+}
+
+export async function serveSites(ctx) {
+  const fulfil = (route) => {
+    const { status, type, body } = siteFixture(new URL(route.request().url()));
+    return route.fulfill({ status, contentType: type, body });
+  };
+  await ctx.route(IMAGE_HOSTS, fulfil);
+  // A glob reads "?" as a wildcard: addresses with a query are matched exactly.
+  for (const url of Object.keys(SITE_PAGES)) await ctx.route(url.includes('?') ? (u) => u.href === url : url, fulfil);
 }
 
 // Switch Mastodon on through the options page, as a reviewer does (the build must have access to all
