@@ -8,6 +8,9 @@
   // every site when enabled, and does nothing on pages that are not Mastodon's).
   const adapter = vipguardSites.find((a) => a.matches(location, document));
   if (!adapter) return;
+  // Run from document_start (the sites' own scripts): a worker Chrome stopped takes a few hundred
+  // milliseconds to start and load its engine, which it can do while the page loads.
+  if (document.readyState === 'loading') chrome.runtime.sendMessage({ type: 'wake', url: location.href }).catch(() => {});
   const MAX_CELLS_PER_PASS = 1000;
   const BATCH = 200; // the worker's cap per message
   const done = new WeakMap(); // cell block -> key of what was checked there

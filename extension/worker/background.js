@@ -4,7 +4,7 @@
 // message to the module that answers it.
 import * as engine from './engine.js';
 import { validateMessage } from './validate.js';
-import { check, bulkCheck } from './check.js';
+import { check, bulkCheck, wake } from './check.js';
 import { ALLOW_KEY, allowChanged } from './results.js';
 import * as audit from './audit.js';
 import { evidenceImage } from './evidence-image.js';
@@ -38,6 +38,7 @@ chrome.runtime.onMessage.addListener((msg, sender, sendResponse) => {
 
 const HANDLERS = {
   check: (msg, sender) => check(msg, sender),
+  wake: () => wake(),
   unreadable: async (msg, sender) => {
     await Promise.all([recordUnreadable(sender.tab.id, msg.url), audit.logUnreadable(msg.url, msg.site)]);
     // The page's notice in the interface's language (the content script has no verdict yet to bring it).

@@ -16,6 +16,23 @@ const engineInput = (p) => ({
   ...(p.links && p.links.length ? { links: p.links } : {}),
 });
 
+// A page of a served site began loading (main.js sends this at document_start, well before the page can
+// be read): load the engine, and in a new worker run one made-up check, which compiles the engine's code
+// and reads the allow-list, so the page's first real check finds both done.
+let warmed = false;
+export async function wake() {
+  const { checker } = await load();
+  if (checker && !warmed) {
+    warmed = true;
+    const began = performance.now();
+    checker.warmUp();
+    const stages = globalThis.vipguardEngine?.stages;
+    if (stages) stages.warmUp = performance.now() - began;
+    await allowList();
+  }
+  return { ok: true };
+}
+
 export async function check(msg, sender) {
   const { checker, settings } = await load();
   // Each site can be switched off in the options (Mastodon is off until switched on).

@@ -100,6 +100,8 @@ export function validateMessage(msg, sender, extensionId, extraHosts = [], { mas
     }
     return null;
   }
+  // A page of a served site began loading: the worker starts its engine before the page can be read.
+  if (msg.type === 'wake') return tabProblem();
   if (msg.type === 'unreadable') {
     // A served page's reader found no profile where the address says there is one.
     const problem = tabProblem();

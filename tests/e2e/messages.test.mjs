@@ -14,6 +14,8 @@ const decide = (over = {}) => ({ type: 'decide', url: 'https://x.com/home', prof
 test('a well-formed check from an X tab passes', () => {
   assert.equal(validateMessage(check(), fromTab, ID), null);
   assert.equal(validateMessage(check({ wantMessages: true }), fromTab, ID), null);
+  // The wake-up a page sends at document_start.
+  assert.equal(validateMessage({ type: 'wake', url: 'https://x.com/home' }, fromTab, ID), null);
 });
 
 const BAD = [
@@ -29,6 +31,8 @@ const BAD = [
   ['a huge name', check({ profiles: [{ ...profile, name: 'x'.repeat(5000) }] }), fromTab],
   ['wantMessages that is not a boolean', check({ wantMessages: 'yes' }), fromTab],
   ['an unknown type', { type: 'dumpList' }, fromTab],
+  ['a wake-up from a site no adapter serves', { type: 'wake', url: 'https://evil.example/' }, { ...fromTab, url: 'https://evil.example/' }],
+  ['a wake-up without a tab', { type: 'wake', url: 'https://x.com/home' }, { id: ID, url: 'https://x.com/home' }],
   ['a list request from a tab', { type: 'checkList', text: '{}' }, fromTab],
   ['not an object', null, fromTab],
   ['a decision that does not exist', decide({ decision: 'ban' }), fromTab],
