@@ -12,7 +12,7 @@ WASM_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: demo test build pkg tools wasm-tools browser-tools challenge bench \
-	bench-scan avatar-bench wasm-bench ext-bench bulk-bench typosquat verdict-latency
+	bench-scan avatar-bench avatar-page-bench wasm-bench ext-bench bulk-bench typosquat verdict-latency
 
 ## The main job: the demo profiles through the CLI, then the extension in headless Chromium over the
 ## demo pages (screenshots in target/demo/, a table of page, account, verdict, match).
@@ -103,6 +103,11 @@ avatar-bench:
 	target/avatar-venv/bin/python bench/avatars/make_hard.py
 	$(CARGO) run --release -p vipguard --features internals --example avatar_bench -- dev --hard
 	$(CARGO) run --release -p vipguard --features internals --example avatar_bench -- report --hard
+
+## A page of 50 accounts with 50 different pictures: the worker's longest stretch while it hashes them,
+## beside the same page with one picture (scripts/avatar-page-bench.mjs).
+avatar-page-bench: build
+	node scripts/avatar-page-bench.mjs
 
 ## The WASM package in headless Chromium beside the native library: size, build, check, hash.
 wasm-bench: pkg browser-tools

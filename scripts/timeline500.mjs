@@ -11,16 +11,22 @@ const cells = base.match(cellRe);
 const template = cells[3]; // an ordinary person: @tunde_adeyemi
 const people = ['Kofi Boateng', 'Ama Owusu', 'Chinedu Okafor', 'Fatou Ndiaye', 'Yaw Asante', 'Ngozi Eze', 'Moussa Traore', 'Aisha Bello', 'Kojo Mensah'];
 const fakes = [['KwabenaMensah', 'Kwabena Mensah'], ['AdaezeOkonkwo_', 'Adaeze Okonkwo-Bello'], ['lbrahimaDiallo', 'Ibrahima Diallo']];
-let list = '';
-for (let i = 0; i < 500; i++) {
-  // Every handle distinct: the worker's record of the tab counts accounts by handle.
-  const [handle, name] = i % 10 === 0 ? [fakes[(i / 10) % 3][0] + i, fakes[(i / 10) % 3][1]] : [`user_${i}`, people[i % people.length]];
-  list += template.replaceAll('tunde_adeyemi', handle).replaceAll('Tunde Adeyemi', name).replace('Lagos', `Bio ${i}`);
-}
 /** The timeline as x.com lays it out: a virtual list of absolutely placed cells (its script inlined). */
 const virtualList = fs.readFileSync(path.join(ROOT, 'tests/e2e/fixtures/x/virtual-list.js'), 'utf8');
-export const page500 = base.replace(cells.join(''), list)
-  .replace('<script src="/_fixtures/virtual-list.js"></script>', () => `<script>\n${virtualList}</script>`);
+
+/** `count` cells, one in ten impersonating a demo account; `avatar(i)`: cell i's picture address. */
+export function timeline(count, avatar = () => 'https://pbs.twimg.com/profile_images/demo/someone-else.png') {
+  let list = '';
+  for (let i = 0; i < count; i++) {
+    // Every handle distinct: the worker's record of the tab counts accounts by handle.
+    const [handle, name] = i % 10 === 0 ? [fakes[(i / 10) % 3][0] + i, fakes[(i / 10) % 3][1]] : [`user_${i}`, people[i % people.length]];
+    list += template.replaceAll('tunde_adeyemi', handle).replaceAll('Tunde Adeyemi', name).replace('Lagos', `Bio ${i}`)
+      .replace('https://pbs.twimg.com/profile_images/demo/someone-else.png', avatar(i));
+  }
+  return base.replace(cells.join(''), list)
+    .replace('<script src="/_fixtures/virtual-list.js"></script>', () => `<script>\n${virtualList}</script>`);
+}
+export const page500 = timeline(500);
 
 /**
  * The same cells in normal flow, one after another, as a site without a virtual list would have them

@@ -1,6 +1,6 @@
 // Avatars: fetched here (credentials omitted) from the hosts the served sites keep them on, hashed in WASM
 // (or through the browser's decoder when the package cannot decode the picture), cached by URL.
-import { hashImage, hashRgba } from '../pkg/vipguard.js';
+import { ImageHashing } from '../pkg/vipguard.js';
 import '../shared/site-catalog.js';
 import { withPixelsFallback } from '../shared/pixels.js';
 import { genericHosts, mastodonOn } from './site-scripts.js';
@@ -8,6 +8,34 @@ import { genericHosts, mastodonOn } from './site-scripts.js';
 const { isAvatarHost } = globalThis.vipguardSiteCatalog;
 const avatarCache = new Map(); // image URL -> Promise<query string | null>
 const AVATAR_CACHE_MAX = 500;
+
+// Hashing a picture takes from several milliseconds to over 100 in a worker V8 has just started: one
+// step of one picture per task (ImageHashing), so that a page of fifty never holds the worker (every
+// tab's checks wait for it) for long at a stretch (make avatar-page-bench).
+const { port1, port2 } = new MessageChannel();
+const waiting = [];
+port1.onmessage = () => waiting.shift()();
+const nextTask = () => new Promise((resolve) => {
+  waiting.push(resolve);
+  port2.postMessage(0);
+});
+let turn = Promise.resolve();
+function inTurn(fn) {
+  const run = turn.then(fn);
+  turn = run.catch(() => {});
+  return run;
+}
+
+async function hashInSteps(bytes, type) {
+  await nextTask();
+  const job = await withPixelsFallback(bytes, type, (b) => ImageHashing.fromBytes(b), (w, h, px) => ImageHashing.fromRgba(w, h, px));
+  try {
+    do await nextTask(); while (job.step());
+    return job.finish();
+  } finally {
+    job.free();
+  }
+}
 
 // Image hosts of the sites served, and enabled generic sites (whose permission the reviewer granted);
 // with Mastodon on, any server's (Mastodon avatars live on each server or its media host).
@@ -32,7 +60,7 @@ export async function avatarQuery(url) {
       if (!r.ok) throw new Error(`avatar ${r.status}`);
       const bytes = new Uint8Array(await r.arrayBuffer());
       if (bytes.length > 5 * 1024 * 1024) throw new Error('avatar too large');
-      return (await withPixelsFallback(bytes, r.headers.get('content-type') || '', hashImage, hashRgba)).query;
+      return (await inTurn(() => hashInSteps(bytes, r.headers.get('content-type') || ''))).query;
     })().catch((e) => {
       console.warn('vipguard: avatar not hashed:', url, e.message);
       return null;

@@ -13,7 +13,7 @@ mod lists;
 mod types;
 
 pub use checker::Checker;
-pub use images::{enroll_image, enroll_rgba, hash_image, hash_rgba};
+pub use images::{enroll_image, enroll_rgba, hash_image, hash_rgba, ImageHashing};
 pub use lists::{check_list, read_profiles};
 pub use types::*;
 

@@ -49,7 +49,7 @@ pub use crate::{
     avatar::{
         decode::{decode, from_rgba as decode_rgba},
         hash_bytes,
-        matcher::{plain_and_query, query_hashes, QueryHashes},
+        matcher::{plain_and_query, query_hashes, QueryHashes, QueryInSteps},
         pdq_of, Hashed, PdqHash, Rgb,
     },
     formats::{

@@ -187,6 +187,18 @@ pub async fn hashes_match_native() {
                     want["query"],
                     "{path}"
                 );
+                // The same a step at a time, as the extension's worker hashes.
+                let mut job = wasm::ImageHashing::from_bytes(&data).unwrap();
+                while job.step() {}
+                let stepped = job.finish().unwrap();
+                for k in ["pdq", "quality", "query"] {
+                    assert_eq!(
+                        stringify(&field(&stepped, k)),
+                        stringify(&field(&h, k)),
+                        "{path}: {k} in steps"
+                    );
+                }
+                assert!(job.finish().is_err(), "{path}: finish twice");
                 compared += 1;
                 let decoded = decode_rgba(&data).await;
                 if decoded.is_null() {

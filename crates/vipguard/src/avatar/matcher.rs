@@ -8,6 +8,7 @@
 use super::pdq::PdqHash;
 use super::views::{prepare_variant, Reframe, Undone, Variant, View, INSETS, VIEWS};
 use super::Rgb;
+use std::borrow::Cow;
 
 /// Edits replayed on each protected avatar at enrolment, with the views each is hashed in (each also
 /// mirrored). Rotations are compared on the circle, which leaves out the corners a turn fills in.
@@ -234,67 +235,139 @@ fn parse_view(s: &str) -> Option<View> {
 
 /// The hashes a profile picture is searched with: normalised, then hashed in each view.
 pub fn query_hashes(rgb: &Rgb) -> QueryHashes {
-    let luma = super::pdq::luma_from_rgb(&rgb.pixels);
-    query_from(rgb, &luma)
+    let mut steps = QueryInSteps::new(Cow::Borrowed(rgb), false);
+    while steps.step() {}
+    steps.finish().1
 }
 
 /// The plain PDQ (what Meta's tools print) and the query hashes of one picture, converting it to luma
 /// once for both.
 pub fn plain_and_query(rgb: &Rgb) -> (super::Hashed, QueryHashes) {
-    let luma = super::pdq::luma_from_rgb(&rgb.pixels);
-    let plain = super::pdq::dct_from_luma(luma.clone(), rgb.height, rgb.width)
-        .map(|(dct, quality)| super::Hashed {
-            hash: dct.hash(),
-            quality,
-        })
-        .unwrap_or(super::Hashed {
-            hash: PdqHash::default(),
-            quality: 0,
-        });
-    let query = query_from(rgb, &luma);
-    (plain, query)
+    let mut steps = QueryInSteps::new(Cow::Borrowed(rgb), true);
+    while steps.step() {}
+    steps.finish()
 }
 
 /// Views reframed pictures are hashed in: an inset is compared as a whole and on its circle (a photo
 /// set in a page is round more often than not); a stretched one in every view.
 const INSET_VIEWS: [View; 2] = [View::Full, View::Circle];
 
-fn query_from(rgb: &Rgb, luma: &[f32]) -> QueryHashes {
-    let trimmed = super::views::trim(rgb);
-    let prepared = super::views::prepare_in(rgb, luma, trimmed, Variant::Plain);
-    let hash = |p: &super::views::Prepared, v: View| p.dct(v).map(|(dct, q)| (v, dct.hash(), q));
-    let views = VIEWS.iter().filter_map(|&v| hash(&prepared, v)).collect();
-    let mut reframed = Vec::new();
-    let side = prepared.side() as f32;
-    let cuts = INSETS
-        .iter()
-        .map(|&p| p as f32 * side / 100.0)
-        .chain(prepared.padding_edge());
-    for cut in cuts {
-        let inset = prepared.inset_by(cut);
-        let pct = (cut * 100.0 / side).round() as u8;
-        for v in INSET_VIEWS {
-            if let Some((v, h, q)) = hash(&inset, v) {
-                reframed.push((Reframe::Inset(pct), v, h, q));
+/// A picture's plain PDQ and query hashes worked out a step at a time, so that a caller with one thread
+/// (the extension's worker, which every tab's checks wait for) can let other work run between steps: in
+/// a worker V8 has just started, the whole picture took over 100 ms at a stretch.
+pub struct QueryInSteps<'a> {
+    rgb: Cow<'a, Rgb>,
+    with_plain: bool,
+    luma: Vec<f32>,
+    trimmed: super::views::TrimBox,
+    prepared: Option<super::views::Prepared>,
+    plain: super::Hashed,
+    done: usize,
+    out: QueryHashes,
+}
+
+impl<'a> QueryInSteps<'a> {
+    /// Nothing computed yet; `with_plain`: also the plain PDQ (`finish` gives a zero hash otherwise).
+    /// The picture borrowed, or owned by a caller that keeps the steps between calls.
+    pub fn new(rgb: Cow<'a, Rgb>, with_plain: bool) -> Self {
+        QueryInSteps {
+            rgb,
+            with_plain,
+            luma: Vec::new(),
+            trimmed: (0, 0, 0, 0),
+            prepared: None,
+            plain: super::Hashed {
+                hash: PdqHash::default(),
+                quality: 0,
+            },
+            done: 0,
+            out: QueryHashes {
+                views: Vec::new(),
+                reframed: Vec::new(),
+                undone: Default::default(),
+            },
+        }
+    }
+
+    /// Does the next step; false once there is none left.
+    pub fn step(&mut self) -> bool {
+        let hash =
+            |p: &super::views::Prepared, v: View| p.dct(v).map(|(dct, q)| (v, dct.hash(), q));
+        match self.done {
+            // Luma, and the plain PDQ of the whole picture.
+            0 => {
+                self.luma = super::pdq::luma_from_rgb(&self.rgb.pixels);
+                if self.with_plain {
+                    if let Some((dct, quality)) = super::pdq::dct_from_luma(
+                        self.luma.clone(),
+                        self.rgb.height,
+                        self.rgb.width,
+                    ) {
+                        self.plain = super::Hashed {
+                            hash: dct.hash(),
+                            quality,
+                        };
+                    }
+                }
             }
-        }
-    }
-    for found in prepared.found_circle() {
-        if let Some((v, h, q)) = hash(&found, View::Circle) {
-            reframed.push((Reframe::Circle, v, h, q));
-        }
-    }
-    if let Some(stretched) = super::views::stretched(rgb, luma, trimmed) {
-        for v in VIEWS {
-            if let Some((v, h, q)) = hash(&stretched, v) {
-                reframed.push((Reframe::Stretched, v, h, q));
+            // Trimmed, squared, and hashed in each view.
+            1 => {
+                self.trimmed = super::views::trim(&self.rgb);
+                let prepared =
+                    super::views::prepare_in(&self.rgb, &self.luma, self.trimmed, Variant::Plain);
+                self.out.views = VIEWS.iter().filter_map(|&v| hash(&prepared, v)).collect();
+                self.out.undone = prepared.undone;
+                self.prepared = Some(prepared);
             }
+            // Insets: a few percent, and the edge of any padding found.
+            2 => {
+                let prepared = self.prepared.as_ref().expect("prepared in step 1");
+                let side = prepared.side() as f32;
+                let cuts = INSETS
+                    .iter()
+                    .map(|&p| p as f32 * side / 100.0)
+                    .chain(prepared.padding_edge());
+                for cut in cuts {
+                    let inset = prepared.inset_by(cut);
+                    let pct = (cut * 100.0 / side).round() as u8;
+                    for v in INSET_VIEWS {
+                        if let Some((v, h, q)) = hash(&inset, v) {
+                            self.out.reframed.push((Reframe::Inset(pct), v, h, q));
+                        }
+                    }
+                }
+            }
+            // A round avatar found in a screenshot.
+            3 => {
+                let prepared = self.prepared.as_ref().expect("prepared in step 1");
+                for found in prepared.found_circle() {
+                    if let Some((v, h, q)) = hash(&found, View::Circle) {
+                        self.out.reframed.push((Reframe::Circle, v, h, q));
+                    }
+                }
+            }
+            // A squeeze undone.
+            4 => {
+                if let Some(stretched) =
+                    super::views::stretched(&self.rgb, &self.luma, self.trimmed)
+                {
+                    for v in VIEWS {
+                        if let Some((v, h, q)) = hash(&stretched, v) {
+                            self.out.reframed.push((Reframe::Stretched, v, h, q));
+                        }
+                    }
+                }
+            }
+            _ => return false,
         }
+        self.done += 1;
+        self.done <= 4
     }
-    QueryHashes {
-        views,
-        reframed,
-        undone: prepared.undone,
+
+    /// The plain PDQ and the query hashes, every step done first.
+    pub fn finish(mut self) -> (super::Hashed, QueryHashes) {
+        while self.step() {}
+        (self.plain, self.out)
     }
 }
 

@@ -202,3 +202,29 @@ fn distinct_photos_do_not_match_each_other() {
         }
     }
 }
+
+/// The extension hashes a picture a step at a time, other work running between steps: five steps, then
+/// the same plain PDQ (Meta's, as `pdq_of` gives it) and the same query as in one go.
+#[test]
+fn hashing_in_steps_gives_the_same_hashes() {
+    use super::matcher::{plain_and_query, QueryInSteps};
+    for source in SOURCES {
+        let rgb = to_rgb(&data(source));
+        let mut steps = QueryInSteps::new(std::borrow::Cow::Borrowed(&rgb), true);
+        let mut taken = 0;
+        while steps.step() {
+            taken += 1;
+        }
+        assert_eq!(taken, 4, "{source}: steps after the first");
+        assert!(!steps.step(), "{source}: a step after the last");
+        let (plain, query) = steps.finish();
+        let (plain_once, query_once) = plain_and_query(&rgb);
+        assert_eq!(plain.hash, super::pdq_of(&rgb).hash, "{source}: plain PDQ");
+        assert_eq!(
+            (plain.hash, query.encode()),
+            (plain_once.hash, query_once.encode()),
+            "{source}"
+        );
+        assert_eq!(query.encode(), query_hashes(&rgb).encode(), "{source}");
+    }
+}
