@@ -88,7 +88,6 @@ async function measure(distinct) {
     // Hashing and the avatar round follow the last fetch; then the worker is idle again.
     await page.waitForTimeout(2000);
     const gap = await h.worker.evaluate(() => { self.__stop = true; return self.__gap; });
-    console.log(JSON.stringify(await h.worker.evaluate(() => (self.__t||[]).map(x=>x.map(v=>typeof v==='number'?Math.round(v):v)))));
     const long = await page.evaluate(() => window.__long);
     return { gap, fetchedMs, pageLong: long.length ? Math.max(...long) : 0 };
   } finally {
