@@ -18,7 +18,7 @@ import https from 'node:https';
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import puppeteer from 'puppeteer-core';
-import { xFixture, siteFixture, SITE_PAGES } from './harness.mjs';
+import { xFixture, siteFixture, isSiteHost, SITE_PAGES } from './harness.mjs';
 import { SITES } from './site-cases.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -30,7 +30,7 @@ const GECKO_ID = JSON.parse(fs.readFileSync(path.join(ROOT, 'extension/platform/
 const NEEDS_PROMPT = new Set(['social.example.africa', 'mastodon.social']);
 const SITE_HOSTS = Object.entries(SITE_PAGES).flatMap(([url, file]) => [url,
   ...fs.readFileSync(path.join(ROOT, 'tests/e2e/fixtures/sites', file), 'utf8').match(/https:\/\/[a-z0-9.-]+\//g)])
-  .map((u) => new URL(u)).filter((u) => siteFixture(u) !== null).map((u) => u.hostname);
+  .map((u) => new URL(u)).filter(isSiteHost).map((u) => u.hostname);
 const HOSTS = [...new Set(['x.com', 'pbs.twimg.com', 'abs-0.twimg.com', ...SITE_HOSTS])].filter((h) => !NEEDS_PROMPT.has(h));
 const FIREFOX_SITES = SITES.filter((s) => HOSTS.includes(new URL(s.url).hostname));
 const UUID = randomUUID();

@@ -305,7 +305,12 @@ const IMAGE_HOSTS = /^https:\/\/(media\.example\.africa|cdn\.bsky\.app|avatars\.
 // What the other sites' hosts answer, from the fixtures: a page of SITE_PAGES by its exact address,
 // an avatar from demo/avatars by its file name (GitHub's by account number), else 404. Shared by
 // Chromium's routes (serveSites) and Firefox's TLS server (firefox.test.mjs). `null`: not a site host.
+const PAGE_HOSTS = new Set(Object.keys(SITE_PAGES).map((url) => new URL(url).hostname));
+/** Whether the fixtures answer for this address's host (a site page's host or an image host). */
+export const isSiteHost = (u) => IMAGE_HOSTS.test(u.href) || PAGE_HOSTS.has(u.hostname);
+
 export function siteFixture(u) {
+  if (!isSiteHost(u)) return null;
   const missing = { status: 404, type: 'text/plain', body: 'not in the fixtures' };
   if (IMAGE_HOSTS.test(u.href)) {
     let name = path.basename(u.pathname).replace(/[@=~].*$/, '');
@@ -315,8 +320,7 @@ export function siteFixture(u) {
     return { status: 200, type: name.endsWith('.png') ? 'image/png' : 'image/jpeg', body: fs.readFileSync(file) };
   }
   const file = SITE_PAGES[u.href];
-  if (file) return { status: 200, type: 'text/html; charset=utf-8', body: fs.readFileSync(path.join(SITE_FIXTURES, file)) };
-  return Object.keys(SITE_PAGES).some((p) => new URL(p).hostname === u.hostname) ? missing : null;
+  return file ? { status: 200, type: 'text/html; charset=utf-8', body: fs.readFileSync(path.join(SITE_FIXTURES, file)) } : missing;
 }
 
 export async function serveSites(ctx) {

@@ -235,17 +235,13 @@ fn parse_view(s: &str) -> Option<View> {
 
 /// The hashes a profile picture is searched with: normalised, then hashed in each view.
 pub fn query_hashes(rgb: &Rgb) -> QueryHashes {
-    let mut steps = QueryInSteps::new(Cow::Borrowed(rgb), false);
-    while steps.step() {}
-    steps.finish().1
+    QueryInSteps::new(Cow::Borrowed(rgb), false).finish().1
 }
 
 /// The plain PDQ (what Meta's tools print) and the query hashes of one picture, converting it to luma
 /// once for both.
 pub fn plain_and_query(rgb: &Rgb) -> (super::Hashed, QueryHashes) {
-    let mut steps = QueryInSteps::new(Cow::Borrowed(rgb), true);
-    while steps.step() {}
-    steps.finish()
+    QueryInSteps::new(Cow::Borrowed(rgb), true).finish()
 }
 
 /// Views reframed pictures are hashed in: an inset is compared as a whole and on its circle (a photo
