@@ -16,6 +16,8 @@ test('the options page is in French', async () => {
   const page = await h.ctx.newPage();
   await page.goto(`chrome-extension://${h.extensionId}/ui/options/options.html`);
   await page.getByRole('heading', { name: 'vipguard : comptes protégés et réglages' }).waitFor();
+  // The list's summary is written once the page has read storage, after the heading.
+  await page.locator('#current').filter({ hasText: /\S/ }).waitFor();
   assert.equal(await page.locator('#current').textContent(), 'En usage : 6 compte(s), 7 identifiant(s), 2 identifiant(s) officiel(s), 3 autre(s) nom(s), 6 avatar(s).');
   for (const name of ['Annuler la dernière modification', 'Exporter la liste (JSON)', 'Utiliser cette liste', 'Exporter le journal d\'audit (CSV)']) {
     await page.getByRole('button', { name }).waitFor();
