@@ -5,9 +5,8 @@
 
 var vipguardAnnotate = (() => {
   const { t } = vipguardI18n;
-  const ICONS = { impersonation: '⚠', suspicious: '?', labelled: '🏷', own: '✓', allowed: '✓', clear: '·' };
-  // Icon and words for a verdict (never colour alone).
-  const label = (result) => (result.cleared ? ['✓', t('verdict_cleared')] : [ICONS[result.verdict] || '·', vipguardI18n.verdict(result.verdict)]);
+  const E = vipguardEvidence;
+  const { el } = E;
   const hosts = new WeakMap(); // host element -> the verdict we set (restored if the page changes it)
 
   // Read once per second at most: getComputedStyle after inserting annotations forces a style pass.
@@ -32,35 +31,56 @@ var vipguardAnnotate = (() => {
   const CSS = `
     :host { all: initial; }
     .box { font: 13px/1.4 system-ui, sans-serif; border-radius: 10px; border: 2px solid var(--edge);
-      background: var(--bg); color: var(--fg); box-shadow: 0 4px 16px rgba(0,0,0,.25); }
-    .light { --bg: #fff; --fg: #111; --muted: #555; --edge: #888; --mark: #fde68a; }
-    .dark { --bg: #15202b; --fg: #f5f5f5; --muted: #c5c5c5; --edge: #8899a6; --mark: #8a6d00; }
-    .impersonation { --edge: #c62828; } .suspicious { --edge: #e6a100; } .labelled { --edge: #6a5acd; }
+      background: var(--bg); color: var(--fg); box-shadow: 0 4px 16px rgba(0,0,0,.25); white-space: normal;
+      overflow-wrap: anywhere; text-align: start; }
+    .light { --bg: #fff; --fg: #111; --muted: #555; --edge: #888; --mark: #fde68a; --line: #ddd; --link: #0b57d0; }
+    .dark { --bg: #15202b; --fg: #f5f5f5; --muted: #c5c5c5; --edge: #8899a6; --mark: #8a6d00; --line: #38444d; --link: #8ab4f8; }
+    .impersonation { --edge: #c62828; --solid: #c62828; } .suspicious { --edge: #e6a100; } .labelled { --edge: #6a5acd; }
     .own, .allowed { --edge: #2e7d32; }
-    .banner { padding: 10px 12px; max-width: 380px; max-height: 70vh; overflow: auto; }
-    .head { font-weight: 700; font-size: 14px; display: flex; gap: 6px; align-items: center; }
-    .icon { font-size: 16px; } .score { color: var(--muted); font-weight: 400; }
+    .banner { display: flex; flex-direction: column; width: min(380px, calc(100vw - 32px)); max-height: inherit;
+      box-sizing: border-box; overflow: hidden; }
+    .head { display: flex; gap: 6px; align-items: flex-start; padding: 8px 8px 4px 12px; flex: none; }
+    .title { font-weight: 700; font-size: 14px; flex: 1; min-width: 0; }
+    .icon { font-size: 16px; } .title .icon { margin-inline-end: 6px; }
+    .score { color: var(--muted); font-weight: 400; cursor: help; margin-inline-start: 6px; white-space: nowrap; }
+    .controls { display: flex; gap: 2px; flex: none; }
+    .ctl { border: none; font-size: 15px; line-height: 1; padding: 3px 6px; }
+    .ctl:hover { background: var(--line); }
+    .body { padding: 0 12px 6px; overflow: auto; min-height: 0; flex: 1 1 auto; }
+    .foot { padding: 6px 12px 10px; border-top: 1px solid var(--line); flex: none; }
+    .card .head, .card > .title { padding: 8px 12px 4px; }
+    .card { overflow: hidden; } .card > .title { flex: none; }
+    .pill { display: none; gap: 6px; align-items: center; border: none; padding: 6px 10px; font-size: 13px;
+      max-width: min(380px, calc(100vw - 32px)); text-align: start; }
+    .folded { width: auto; } .folded .pill { display: flex; } .folded .head, .folded .body, .folded .foot { display: none; }
+    .whom { font-weight: 400; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; max-width: 160px; }
+    .pill .whom::before, .badge .whom::before { content: '· '; }
     .who { margin: 4px 0; } ul { margin: 6px 0 0; padding-left: 18px; } li { margin: 2px 0; }
+    a { color: var(--link); }
     .chars { margin-top: 6px; } .char { display: block; color: var(--muted); }
     .note { margin-top: 6px; color: var(--muted); font-size: 12px; }
     mark { background: var(--mark); color: inherit; padding: 0 2px; border-radius: 3px; }
-    .avatars { display: flex; gap: 8px; margin-top: 8px; } .avatars img { width: 64px; height: 64px; border-radius: 50%; }
+    .avatars { display: flex; gap: 12px; margin-top: 8px; }
+    figure { margin: 0; text-align: center; max-width: 120px; }
+    figcaption { font-size: 11px; color: var(--muted); margin-top: 2px; }
+    .avatars img { width: 64px; height: 64px; border-radius: 50%; }
     .badge { display: inline-flex; gap: 3px; align-items: center; padding: 0 5px; white-space: nowrap;
       font: 600 11px/14px system-ui, sans-serif; border-width: 1px; border-radius: 8px; box-shadow: none;
-      cursor: default; position: relative; }
-    .badge .icon { font-size: 11px; }
+      cursor: pointer; max-width: 280px; overflow: hidden; }
+    .badge.impersonation { background: var(--solid); color: #fff; }
+    .badge .icon { font-size: 11px; } .badge .whom { max-width: 140px; } .badge .mark { font-size: 8px; }
     .badge:focus { outline: 2px solid var(--edge); outline-offset: 2px; }
-    .tip { display: none; position: absolute; z-index: 2147483647; top: 100%; left: 0; margin-top: 4px;
-      width: 320px; font-weight: 400; }
-    .badge:hover .tip, .badge:focus .tip, .badge:focus-within .tip { display: block; }
-    .actions, .decide { display: flex; flex-wrap: wrap; gap: 6px; margin-top: 8px; align-items: center; }
+    .actions, .choices { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; }
+    .decide { margin-top: 8px; } .choices { margin-top: 6px; }
+    .decided { margin-top: 8px; } .decided button { margin-left: 4px; }
+    .ask { flex: 1 1 100%; font-weight: 600; }
     button { font: 600 12px/1.2 system-ui, sans-serif; color: var(--fg); background: transparent;
       border: 1px solid var(--edge); border-radius: 6px; padding: 4px 8px; cursor: pointer; }
-    button:focus-visible, input:focus-visible { outline: 2px solid var(--edge); outline-offset: 1px; }
+    button[aria-pressed="true"], button.strong { background: var(--edge); color: #fff; }
+    button:focus-visible, input:focus-visible, .box:focus-visible { outline: 2px solid var(--edge); outline-offset: 1px; }
     input { font: 12px system-ui, sans-serif; color: var(--fg); background: transparent; border: 1px solid var(--muted);
-      border-radius: 6px; padding: 3px 6px; flex: 1 1 100%; }
+      border-radius: 6px; padding: 3px 6px; width: 100%; box-sizing: border-box; }
     .status { margin-top: 6px; color: var(--muted); min-height: 1em; }
-    .cleared { margin-top: 4px; }
     textarea { width: 100%; height: 80px; font: 11px monospace; }
   `;
 
@@ -70,63 +90,6 @@ var vipguardAnnotate = (() => {
     sheet.replaceSync(CSS);
   } catch {
     sheet = null;
-  }
-
-  function el(tag, cls, text) {
-    const e = document.createElement(tag);
-    if (cls) e.className = cls;
-    if (text != null) e.textContent = text;
-    return e;
-  }
-
-  function details(result, account, profile) {
-    const frag = document.createDocumentFragment();
-    if (profile) frag.append(el('div', 'who', t('checked', profile.name, profile.handle)));
-    if (account) {
-      const handles = account.handles.map((h) => {
-        const [platform, ...rest] = h.split(':');
-        return platform === 'x' ? `@${rest.join(':')}` : t('handleOnPlatform', rest.join(':'), platform);
-      });
-      frag.append(el('div', 'who', handles.length ? t('resemblesReal', account.name, handles.join(', ')) : t('resembles', account.name)));
-    }
-    const list = el('ul');
-    for (const e of result.evidence || []) {
-      if (e.signal === 'characters') continue; // shown below, character by character
-      list.append(el('li', null, e.detail));
-    }
-    if (list.childNodes.length) frag.append(list);
-    // The name compared is the one shown, which YouTube may have machine-translated (see sites/youtube.js).
-    if (profile && account && profile.platform === 'youtube') frag.append(el('div', 'note', t('youtubeTranslated')));
-    const chars = (result.evidence || []).flatMap((e) => e.chars || []);
-    if (chars.length) {
-      const box = el('div', 'chars');
-      box.append(el('div', null, t('lookalikeChars')));
-      for (const c of chars.slice(0, 12)) {
-        const line = el('span', 'char');
-        const m = el('mark', null, c.char.trim() ? c.char : '␣');
-        line.append(m, document.createTextNode(` ${c.codepoint} ${c.name}` + (c.looks_like ? ` → ${t('readsAs', c.looks_like)}` : ` (${t(`action_${c.action}`)})`)));
-        box.append(line);
-      }
-      frag.append(box);
-    }
-    if (profile && profile.avatar && account && account.avatar && (result.evidence || []).some((e) => e.signal === 'avatar')) {
-      const av = el('div', 'avatars');
-      for (const src of [profile.avatar, account.avatar]) {
-        const img = el('img');
-        img.src = src; img.alt = '';
-        av.append(img);
-      }
-      frag.append(av);
-    }
-    return frag;
-  }
-
-  function header(result) {
-    const [icon, words] = label(result);
-    const head = el('div', 'head');
-    head.append(el('span', 'icon', icon), el('span', null, t('bannerTitle', words)));
-    if (typeof result.score === 'number' && result.verdict !== 'clear') head.append(el('span', 'score', t('score', result.score.toFixed(2))));
-    return head;
   }
 
   function makeHost(result) {
@@ -152,81 +115,176 @@ var vipguardAnnotate = (() => {
     }
   });
 
-  // The reviewer's tools under the evidence: exports, and a decision with an optional note. `actions`
-  // (from main.js) does the work; each resolves to the words to show, or throws.
-  function toolbar(result, actions) {
-    const frag = document.createDocumentFragment();
-    const status = el('div', 'status');
-    status.setAttribute('role', 'status');
-    status.setAttribute('aria-live', 'polite');
-    const run = (button, fn) => button.addEventListener('click', async () => {
-      status.textContent = '…';
-      try {
-        status.textContent = await fn();
-      } catch (e) {
-        status.textContent = t('failed', e && e.message ? e.message : e);
-        // The text is still there to copy by hand when the clipboard is refused.
-        if (e && e.text) {
-          const ta = el('textarea');
-          ta.readOnly = true;
-          ta.value = e.text;
-          status.append(ta);
-        }
-      }
+  // The banner's corner, the same on every page (chrome.storage.local, set by its "move" button), and per
+  // profile whether the reviewer collapsed or expanded it, or closed it, for as long as the tab lives.
+  const CORNERS = ['top-right', 'bottom-right', 'bottom-left', 'top-left'];
+  const CORNER_KEY = 'bannerCorner';
+  let corner = CORNERS[0];
+  const folded = new Map(); // profile key -> true (collapsed) | false (expanded)
+  const closed = new Set(); // profile keys whose banner the reviewer closed
+  let current = null; // {host, key, place()}
+  try {
+    chrome.storage.local.get(CORNER_KEY).then((s) => {
+      if (CORNERS.includes(s[CORNER_KEY])) setCorner(s[CORNER_KEY]);
+    }, () => {});
+    chrome.storage.onChanged.addListener((changes, area) => {
+      if (area === 'local' && changes[CORNER_KEY] && CORNERS.includes(changes[CORNER_KEY].newValue)) setCorner(changes[CORNER_KEY].newValue);
     });
-    const row = el('div', 'actions');
-    for (const [key, fn] of [['copyEvidence', actions.copyMarkdown], ['copyJson', actions.copyJson], ['saveImage', actions.saveImage]]) {
-      const b = el('button', null, t(key));
-      b.type = 'button';
-      run(b, fn);
-      row.append(b);
-    }
-    frag.append(row);
-    if (result.cleared) {
-      const when = String(result.cleared.at || '').slice(0, 10);
-      const line = el('div', 'cleared', `${t('clearedLine', when ? t('clearedOn', when) : '')} `);
-      const undo = el('button', null, t('undo'));
-      undo.type = 'button';
-      run(undo, () => actions.decide('allow_removed', ''));
-      line.append(undo);
-      frag.append(line);
-    } else if (!['own', 'allowed'].includes(result.verdict)) {
-      const form = el('div', 'decide');
-      const note = el('input');
-      note.type = 'text';
-      note.maxLength = 1000;
-      note.placeholder = t('notePlaceholder');
-      note.setAttribute('aria-label', t('noteLabel'));
-      form.append(note);
-      for (const [decision, key] of vipguardI18n.DECISIONS) {
-        const b = el('button', null, t(key));
-        b.type = 'button';
-        b.dataset.decision = decision;
-        run(b, () => actions.decide(decision, note.value.trim()));
-        form.append(b);
-      }
-      frag.append(form);
-    }
-    frag.append(status);
-    return frag;
+  } catch {
+    // no extension API (a test page): the default corner
+  }
+  function setCorner(c) {
+    corner = c;
+    if (current) current.place();
+  }
+  // Fixed in a corner below the sites' top bars, so the page's own content never moves; as tall as the
+  // window allows, so its actions (at the bottom, never scrolled away) stay on screen.
+  function placeBanner(host) {
+    const [v, h] = corner.split('-');
+    host.style.cssText = `position:fixed;${v}:${v === 'top' ? 72 : 16}px;${h}:16px;z-index:2147483646;display:block;`
+      + `max-height:calc(100vh - ${v === 'top' ? 88 : 32}px);`;
   }
 
-  function banner(result, account, profile, actions) {
+  // Compact (a pill) by default where there is nothing to act on: no match, the protected account itself,
+  // its official accounts, accounts the reviewer cleared.
+  const quiet = (result) => ['clear', 'own', 'allowed'].includes(result.verdict) || !!result.cleared;
+
+  // The profile page's banner: a heading with its controls (collapse, move, close), the evidence (scrolls
+  // when long) and the reviewer's tools (always in view). Collapsed, a pill naming the verdict and the
+  // account it resembles; Escape collapses it. `opts.key` names the profile (what collapse and close are
+  // remembered by); `opts.status`, a line to show in it at once (after a decision redrew it).
+  function banner(result, account, profile, actions, opts = {}) {
+    const key = opts.key || '';
+    if (closed.has(key)) return null;
     const { host, root } = makeHost(result);
     host.setAttribute('data-vipguard-kind', 'banner');
-    // Fixed in a corner, so the page's own content never moves.
-    host.style.cssText = 'position:fixed;top:72px;right:16px;z-index:2147483646;display:block;';
+    const [icon, words] = E.label(result);
     const box = el('div', `box banner ${theme()} ${result.verdict}`);
-    box.setAttribute('role', 'status');
-    box.setAttribute('tabindex', '0');
-    box.append(header(result), details(result, account, profile));
-    if (actions) box.append(toolbar(result, actions));
+    box.setAttribute('role', 'region');
+    box.setAttribute('aria-label', t('bannerTitle', words));
+    const pill = E.button('', null, t('expand', words));
+    pill.className = 'pill';
+    pill.append(el('span', 'icon', icon), el('span', null, result.verdict === 'own' && !result.cleared ? t('ownTitle') : t('bannerTitle', words)));
+    if (account && result.verdict !== 'clear') pill.append(el('span', 'whom', account.name));
+    const head = el('div', 'head');
+    const controls = el('div', 'controls');
+    const collapse = E.button('−', null, t('collapse'));
+    const move = E.button('⇄', null, t('moveCorner'));
+    const close = E.button('✕', null, t('closeForProfile'));
+    for (const b of [collapse, move, close]) b.classList.add('ctl');
+    controls.append(collapse, move, close);
+    head.append(E.heading(result, account), controls);
+    const body = el('div', 'body');
+    body.append(E.details(result, account, profile));
+    const foot = el('div', 'foot');
+    if (actions) foot.append(E.toolbar(result, actions, { status: opts.status }));
+    box.append(pill, head, body, foot);
+    const fold = (on, focus) => {
+      folded.set(key, on);
+      box.classList.toggle('folded', on);
+      if (focus) (on ? pill : collapse).focus();
+    };
+    fold(folded.has(key) ? folded.get(key) : quiet(result) && !opts.status, false);
+    pill.addEventListener('click', () => fold(false, true));
+    collapse.addEventListener('click', () => fold(true, true));
+    box.addEventListener('keydown', (e) => {
+      if (e.key === 'Escape' && !box.classList.contains('folded')) {
+        e.stopPropagation();
+        fold(true, true);
+      }
+    });
+    move.addEventListener('click', () => {
+      const next = CORNERS[(CORNERS.indexOf(corner) + 1) % CORNERS.length];
+      setCorner(next);
+      try {
+        chrome.storage.local.set({ [CORNER_KEY]: next });
+      } catch {
+        // no extension API: moved for this page only
+      }
+      move.focus();
+    });
+    close.addEventListener('click', () => {
+      closed.add(key);
+      host.remove();
+    });
     root.append(box);
+    const place = () => placeBanner(host);
+    place();
+    current = { host, key, place, focus: () => fold(false, true) };
     guard.observe(host, { attributes: true, attributeFilter: ['data-vipguard-verdict'] });
     return host;
   }
 
-  function badge(result, account, profile) {
+  // Puts keyboard focus in the banner (expanding it), for a keyboard shortcut: appended at the end of the
+  // page, it is otherwise hundreds of Tabs away on a real timeline.
+  function focusBanner() {
+    if (!current || !current.host.isConnected) return false;
+    current.focus();
+    return true;
+  }
+
+  // Badges sit on the @handle's line and name the verdict and whom the account resembles. Their evidence
+  // opens in a card drawn at the top of the page's stacking (a host of its own on <html>, positioned
+  // against the window): inside the page's cells, which sites transform, it was painted under the next
+  // cells. Hover or focus shows the evidence; a click, Enter or Space pins it with the exports and
+  // decisions; Escape or a click elsewhere closes it.
+  let card = null; // {host, badge, pinned}
+  let refocusing = null; // the badge focus returns to as its card closes (which must not open it again)
+
+  function closeCard(refocus = false) {
+    if (!card) return;
+    const { host, badge } = card;
+    card = null;
+    host.remove();
+    if (refocus && badge.isConnected) {
+      refocusing = badge;
+      badge.focus(); // focus events run synchronously, inside this call
+      refocusing = null;
+    }
+  }
+
+  function openCard(anchor, badgeEl, build, pinned) {
+    if (card && card.badge === badgeEl && (card.pinned || !pinned)) return;
+    closeCard();
+    const { host, root } = makeHost({ verdict: 'card' });
+    host.setAttribute('data-vipguard-kind', 'card');
+    const box = el('div', `box banner card ${theme()}`);
+    box.setAttribute('role', 'dialog');
+    box.tabIndex = -1;
+    build(box, pinned);
+    box.addEventListener('keydown', (e) => {
+      if (e.key === 'Escape') {
+        e.stopPropagation();
+        closeCard(true);
+      }
+    });
+    box.addEventListener('mouseleave', () => { if (card && !card.pinned) closeCard(); });
+    root.append(box);
+    host.style.cssText = 'position:fixed;top:0;left:0;z-index:2147483647;display:block;visibility:hidden;';
+    document.documentElement.append(host);
+    // Below the badge, or above it when there is more room there; never past the window's edges.
+    const r = anchor.getBoundingClientRect();
+    const width = Math.min(360, innerWidth - 16);
+    const below = innerHeight - r.bottom - 12;
+    const above = r.top - 12;
+    const room = Math.max(below, above, 120);
+    box.style.width = `${width}px`;
+    box.style.maxHeight = `${room}px`;
+    const h = Math.min(box.getBoundingClientRect().height, room);
+    const top = below >= h || below >= above ? r.bottom + 6 : r.top - 6 - h;
+    const left = Math.max(8, Math.min(r.left, innerWidth - width - 8));
+    host.style.cssText = `position:fixed;top:${Math.max(8, top)}px;left:${left}px;z-index:2147483647;display:block;`;
+    card = { host, badge: badgeEl, pinned };
+    if (pinned) box.focus();
+  }
+
+  // A pinned card closes on a click outside it; an unpinned one when the page scrolls under it.
+  document.addEventListener('pointerdown', (e) => {
+    if (card && !e.composedPath().some((n) => n === card.host || n === card.badge)) closeCard();
+  }, true);
+  addEventListener('scroll', () => { if (card && !card.pinned) closeCard(); }, { capture: true, passive: true });
+
+  function badge(result, account, profile, actions) {
     const { host, root } = makeHost(result);
     host.setAttribute('data-vipguard-kind', 'badge');
     // On the @handle's own line, centred on it, and taking up no height there: negative block margins as
@@ -234,22 +292,53 @@ var vipguardAnnotate = (() => {
     // below moves. Stretching is off, or a flex line would hand the badge its height back.
     host.style.cssText = 'display:inline-flex;align-items:center;align-self:center;vertical-align:middle;flex:none;'
       + 'margin:-10px 0 -10px 6px;max-height:20px;';
-    const [icon, words] = label(result);
+    const [icon, words] = E.label(result);
     const b = el('span', `box badge ${theme()} ${result.verdict}`);
     b.setAttribute('tabindex', '0');
     b.setAttribute('role', 'button');
+    b.setAttribute('aria-haspopup', 'dialog');
     b.setAttribute('aria-label', account ? t('badgeLabelMatch', words, account.name) : t('badgeLabel', words));
+    b.setAttribute('aria-description', t('badgeOpenHint'));
     b.append(el('span', 'icon', icon), el('span', null, words));
-    // The evidence is built when first asked for (hover or focus): a long timeline has hundreds of
-    // badges and most are never opened.
-    const open = () => {
-      if (b.querySelector('.tip')) return;
-      const tip = el('div', 'box banner tip');
-      tip.append(header(result), details(result, account, profile));
-      b.append(tip);
+    // Whom it resembles, except on the protected account's own cells (whose name is already there).
+    if (account && !['own', 'allowed'].includes(result.verdict)) b.append(el('span', 'whom', account.name));
+    if (result.decision) b.append(el('span', 'mark', '●'));
+    // The evidence is built when first asked for: a long timeline has hundreds of badges and most are
+    // never opened.
+    const build = (box, pinned) => {
+      box.classList.add(result.verdict);
+      box.append(E.heading(result, account));
+      const body = el('div', 'body');
+      body.append(E.details(result, account, profile, { explain: false }));
+      box.append(body);
+      if (pinned && actions) {
+        const foot = el('div', 'foot');
+        foot.append(E.toolbar(result, actions));
+        box.append(foot);
+      } else if (result.decision) {
+        box.append(el('div', 'foot note', t('decisionStanding', vipguardI18n.decisionWord(result.decision.decision), vipguardI18n.when(result.decision.at))));
+      }
     };
-    b.addEventListener('mouseenter', open);
-    b.addEventListener('focus', open);
+    const open = (pinned) => openCard(host, b, build, pinned);
+    b.addEventListener('mouseenter', () => open(false));
+    b.addEventListener('focus', () => { if (refocusing !== b) open(false); });
+    b.addEventListener('blur', (e) => {
+      if (card && card.badge === b && !card.pinned && e.relatedTarget !== card.host) closeCard();
+    });
+    b.addEventListener('click', (e) => {
+      e.preventDefault();
+      e.stopPropagation(); // the cell under it is a link to the tweet or profile
+      open(true);
+    });
+    b.addEventListener('keydown', (e) => {
+      if (e.key === 'Enter' || e.key === ' ') {
+        e.preventDefault();
+        e.stopPropagation();
+        open(true);
+      } else if (e.key === 'Escape') {
+        closeCard();
+      }
+    });
     root.append(b);
     guard.observe(host, { attributes: true, attributeFilter: ['data-vipguard-verdict'] });
     return host;
@@ -292,5 +381,5 @@ var vipguardAnnotate = (() => {
     return host;
   }
 
-  return { banner, badge, spot, notice };
+  return { banner, badge, spot, notice, focusBanner, closeCard };
 })();

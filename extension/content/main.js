@@ -13,8 +13,8 @@
   if (document.readyState === 'loading') chrome.runtime.sendMessage({ type: 'wake', url: location.href }).catch(() => {});
   const MAX_CELLS_PER_PASS = 1000;
   const BATCH = 200; // the worker's cap per message
-  const done = new WeakMap(); // cell block -> key of what was checked there
-  const seen = new WeakMap(); // cell block -> its text when last read
+  let done = new WeakMap(); // cell block -> key of what was checked there
+  let seen = new WeakMap(); // cell block -> its text when last read
   const drawn = new WeakMap(); // cell block -> signature of the result drawn there
   let banner = null; // {key, host}
   let shownUrl = location.href;
@@ -52,7 +52,10 @@
   let nextRequest = 1;
   let messagesAsked = false; // one request at a time asks for the interface's words
   chrome.runtime.onMessage.addListener((msg, sender) => {
-    if (sender.id !== chrome.runtime.id || !msg || msg.type !== 'vipguard-update') return;
+    if (sender.id !== chrome.runtime.id || !msg) return;
+    // A keyboard shortcut (the manifest's commands, routed by the worker).
+    if (msg.type === 'vipguard-command' && msg.command === 'focus-banner') vipguardAnnotate.focusBanner();
+    if (msg.type !== 'vipguard-update') return;
     const apply = pending.get(msg.requestId);
     if (apply && msg.url === location.href) timed('vipguard:render', () => apply(msg));
   });
@@ -85,11 +88,15 @@
     banner = null;
   }
 
-  // The banner's tools: exports for a ticket and the reviewer's decision (see annotate.js).
-  function bannerActions(r, account, profile, url, checkedAt, recheck) {
+  // The tools of a banner or a pinned badge card: exports for a ticket and the reviewer's decision (see
+  // evidence.js). The ticket names the account's own profile address; the page it was seen on (a reply
+  // thread, a followers list, a profile's tab) goes beside it. `after(decision, words)` redraws.
+  function annotationActions(r, account, profile, pageUrl, checkedAt, after) {
+    const url = vipguardSiteCatalog.profileUrl(profile.platform, profile.handle, pageUrl);
     const item = () => ({
-      url, platform: profile.platform, handle: profile.handle, name: profile.name, result: r, account,
+      url, pageUrl, platform: profile.platform, handle: profile.handle, name: profile.name, result: r, account,
       checkedAt, version: chrome.runtime.getManifest().version,
+      ...(r.decision ? { decision: r.decision.decision, note: r.decision.note } : {}),
     });
     const { t } = vipguardI18n;
     const copy = async (text, what) => {
@@ -110,7 +117,7 @@
       copyMarkdown: () => copy(vipguardReport.toMarkdown(item()), t('evidenceMarkdown')),
       copyJson: () => copy(JSON.stringify(vipguardReport.toJson(item()), null, 2), t('evidenceJson')),
       saveImage: async () => {
-        const reply = await send({ type: 'evidenceImage', url, profile: { ...who, avatar: profile.avatar || null },
+        const reply = await send({ type: 'evidenceImage', url: pageUrl, profile: { ...who, avatar: profile.avatar || null },
           match: r.match || null, verdict: r.verdict, score: r.score ?? null });
         const bin = atob(reply.dataUrl.split(',')[1]);
         const bytes = Uint8Array.from(bin, (c) => c.charCodeAt(0));
@@ -123,19 +130,30 @@
         return t('imageSaved');
       },
       decide: async (decision, note) => {
-        await send({ type: 'decide', url, profile: who, decision, note,
+        await send({ type: 'decide', url: pageUrl, profile: who, decision, note,
           result: { verdict: r.verdict, match: r.match || null, score: r.score ?? null } });
-        if (decision === 'not_impersonator' || decision === 'allow_removed') recheck();
-        return vipguardI18n.recorded(decision);
+        const words = vipguardI18n.recorded(decision);
+        after(words);
+        return words;
       },
     };
   }
 
-  async function checkProfile(p, force = false) {
+  // A decision changes what every annotation of that account shows (its standing decision, or a cleared
+  // flag): the page is read again from scratch, and redraws what changed.
+  function rereadAll() {
+    done = new WeakMap();
+    seen = new WeakMap();
+    schedule();
+  }
+
+  async function checkProfile(p, force = false, status = '') {
     const key = keyOf(p.data);
     if (banner && banner.key === key && !force) return;
-    clearBanner();
-    banner = { key, host: null };
+    // Checked again (after a decision): the banner stays until the new one replaces it.
+    const kept = banner && banner.key === key ? banner.host : null;
+    if (!kept) clearBanner();
+    banner = { key, host: kept };
     const url = location.href;
     const mySeq = ++seq;
     const profile = { id: 'profile', ...p.data };
@@ -144,11 +162,21 @@
     const draw = (r, accounts) => {
       const shown = r.shown || r.verdict;
       const account = accounts[r.match] || null;
-      const recheck = () => setTimeout(() => current() && checkProfile(p, true), 50);
-      const actions = bannerActions({ ...r, verdict: shown }, account, profile, url, new Date().toISOString(), recheck);
-      const host = vipguardAnnotate.banner({ ...r, verdict: shown }, account, profile, actions);
-      if (banner.host) banner.host.replaceWith(host);
-      else document.body.append(host);
+      // After a decision: this banner again with the decision standing, and the page's badges.
+      const after = (words) => setTimeout(() => {
+        if (current()) checkProfile(p, true, words);
+        rereadAll();
+      }, 50);
+      const actions = annotationActions({ ...r, verdict: shown }, account, profile, url, new Date().toISOString(), after);
+      const host = vipguardAnnotate.banner({ ...r, verdict: shown }, account, profile, actions, { key, status });
+      status = '';
+      if (!host) {
+        if (banner.host) banner.host.remove();
+      } else if (banner.host && banner.host.isConnected) {
+        banner.host.replaceWith(host);
+      } else {
+        document.body.append(host);
+      }
       banner.host = host;
     };
     let updated = false; // the avatar round may overtake the reply
@@ -196,7 +224,7 @@
       const cell = todo[i];
       if (done.get(cell.anchor) !== keyOf(cell.data)) return;
       const shown = r.shown || r.verdict;
-      const signature = `${shown}|${r.score}|${(r.evidence || []).length}`;
+      const signature = `${shown}|${r.score}|${(r.evidence || []).length}|${r.decision ? r.decision.at : ''}`;
       const before = drawn.get(cell.anchor);
       if (before === signature) return;
       drawn.set(cell.anchor, signature);
@@ -207,7 +235,9 @@
         if (old) writes.push(() => old.remove());
         return;
       }
-      const host = vipguardAnnotate.badge({ ...r, verdict: shown }, accounts[r.match], cell.data);
+      const result = { ...r, verdict: shown };
+      const actions = annotationActions(result, accounts[r.match] || null, cell.data, url, new Date().toISOString(), rereadAll);
+      const host = vipguardAnnotate.badge(result, accounts[r.match], cell.data, actions);
       if (old) {
         writes.push(() => old.replaceWith(host));
       } else {

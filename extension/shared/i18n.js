@@ -53,8 +53,23 @@ var vipguardI18n = (() => {
     ['not_impersonator', 'decisionNotImpersonator', 'recordedNotImpersonator'],
     ['escalate', 'decisionEscalate', 'recordedEscalate'],
   ];
-  const recorded = (decision) => t(decision === 'allow_removed' ? 'recordedUndone'
+  const recorded = (decision) => t(decision === 'allow_removed' ? 'recordedUndone' : decision === 'undo' ? 'recordedUndo'
     : (DECISIONS.find(([d]) => d === decision) || [])[2]);
+  // A decision in words, as its button says it.
+  const decisionWord = (decision) => t((DECISIONS.find(([d]) => d === decision) || [])[1] || decision);
+
+  // The language of the catalogue in use (what the words are in), for numbers and dates to match them.
+  const lang = () => {
+    const l = t('engineLang');
+    return l === 'engineLang' ? 'en' : l;
+  };
+  // A score as the language writes it: 0.97, or 0,97 in French.
+  const num = (x, digits = 2) => Number(x).toLocaleString(lang(), { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  // A moment, in the reviewer's time zone: "5 Dec 2026, 10:02".
+  const when = (iso) => {
+    const d = new Date(iso);
+    return Number.isNaN(d.getTime()) ? String(iso ?? '') : d.toLocaleString(lang(), { dateStyle: 'medium', timeStyle: 'short' });
+  };
 
   // The worker's templates (worker/templates.js, catalogueTemplates), kept as sent rather than copied on the
   // page's thread. Anything but a non-empty string is ignored by t.
@@ -63,5 +78,5 @@ var vipguardI18n = (() => {
   }
   const seeded = () => templates !== null;
 
-  return { t, localize, verdict, DECISIONS, recorded, seed, seeded };
+  return { t, localize, verdict, DECISIONS, recorded, decisionWord, lang, num, when, seed, seeded };
 })();

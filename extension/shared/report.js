@@ -27,7 +27,7 @@ var vipguardReport = (() => {
 
   // The figure each signal carries, in words.
   function figure(e) {
-    if (e.signal === 'name' && typeof e.similarity === 'number') return t('figureSimilarity', e.similarity.toFixed(2));
+    if (e.signal === 'name' && typeof e.similarity === 'number') return t('figureSimilarity', vipguardI18n.num(e.similarity));
     if (e.signal === 'handle' && typeof e.distance === 'number') return `${t('figureDistance', e.distance)}${e.edit ? ` (${e.edit})` : ''}`;
     if (e.signal === 'handle' && e.edit) return e.edit;
     if (e.signal === 'avatar' && typeof e.distance === 'number') return t('figureBits', e.distance);
@@ -35,12 +35,13 @@ var vipguardReport = (() => {
     return '';
   }
 
-  // item: {url, platform, handle, name, result, account: {id, name, handles}|null, checkedAt, version,
-  // decision?, note?}
+  // item: {url (the account's profile), pageUrl? (where it was seen, when not its profile), platform,
+  // handle, name, result, account: {id, name, handles}|null, checkedAt, version, decision?, note?}
+  const seenOn = (item) => (item.pageUrl && item.pageUrl !== item.url ? item.pageUrl : null);
   function toJson(item) {
     const r = item.result || {};
     return {
-      profile: { url: item.url, platform: item.platform, handle: item.handle, display_name: item.name,
+      profile: { url: item.url, ...(seenOn(item) ? { seen_on: seenOn(item) } : {}), platform: item.platform, handle: item.handle, display_name: item.name,
         display_name_spelled_out: spelledOut(item.name, allChars(r)) },
       verdict: r.verdict,
       score: r.score ?? null,
@@ -56,10 +57,14 @@ var vipguardReport = (() => {
     const r = item.result || {};
     const chars = allChars(r);
     const lines = [];
-    const field = (key, value) => lines.push(`- **${t(key)}:** ${value}`);
-    lines.push(`### ${t('reportTitle', vipguardI18n.verdict(r.verdict))}${typeof r.score === 'number' ? ` ${t('reportScore', r.score.toFixed(2))}` : ''}`);
+    // "Field:" in English, "Champ :" in French.
+    const colon = (words) => t('withColon', words);
+    const field = (key, value) => lines.push(`- **${colon(t(key))}** ${value}`);
+    lines.push(`### ${t('reportTitle', vipguardI18n.verdict(r.verdict))}${typeof r.score === 'number' ? ` ${t('reportScore', vipguardI18n.num(r.score))}` : ''}`);
     lines.push('');
-    field('fieldProfile', `<${String(item.url).replace(/[\s<>]/g, encodeURIComponent)}>`);
+    const link = (u) => `<${String(u).replace(/[\s<>]/g, encodeURIComponent)}>`;
+    field('fieldProfile', link(item.url));
+    if (seenOn(item)) field('fieldSeenOn', link(seenOn(item)));
     field('fieldPlatform', md(item.platform));
     field('fieldHandle', `@${md(item.handle)}`);
     field('fieldDisplayName', md(item.name));
@@ -73,8 +78,8 @@ var vipguardReport = (() => {
     } else if (r.match) {
       field('fieldResembles', t('protectedId', md(r.match)));
     }
-    field('fieldVerdict', `${md(r.verdict)}${typeof r.score === 'number' ? `, ${t('score', r.score.toFixed(2))}` : ''}`);
-    if (item.decision) field('fieldDecision', `${md(item.decision)}${item.note ? ` (${md(item.note)})` : ''}`);
+    field('fieldVerdict', `${md(vipguardI18n.verdict(r.verdict))}${typeof r.score === 'number' ? `, ${t('score', vipguardI18n.num(r.score))}` : ''}`);
+    if (item.decision) field('fieldDecision', `${md(vipguardI18n.decisionWord(item.decision))}${item.note ? ` (${md(item.note)})` : ''}`);
     field('fieldChecked', md(item.checkedAt));
     field('fieldExtension', `vipguard ${md(item.version)}`);
     const signals = (r.evidence || []).filter((e) => e.signal !== 'characters');
@@ -82,14 +87,14 @@ var vipguardReport = (() => {
       lines.push('', `**${t('signals')}**`, '');
       for (const e of signals) {
         const f = figure(e);
-        lines.push(`- ${md(e.signal)}${f ? ` (${md(f)})` : ''}: ${md(e.detail)}`);
+        lines.push(`- ${colon(`${md(e.signal)}${f ? ` (${md(f)})` : ''}`)} ${md(e.detail)}`);
       }
     }
     if (chars.length) {
       lines.push('', `**${t('lookalikeChars').replace(/\s*:$/, '')}**`, '');
       for (const c of chars) {
         const what = c.looks_like ? t('readsAs', md(c.looks_like)) : md(t(`action_${c.action}`));
-        lines.push(`- ${md(c.codepoint)} ${md(c.name)} ${t(c.field === 'handle' ? 'inHandle' : 'inName')}: ${what}`);
+        lines.push(`- ${colon(`${md(c.codepoint)} ${md(c.name)} ${t(c.field === 'handle' ? 'inHandle' : 'inName')}`)} ${what}`);
       }
     }
     return lines.join('\n') + '\n';

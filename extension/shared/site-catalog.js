@@ -84,8 +84,27 @@ globalThis.vipguardSiteCatalog = (() => {
 
   // The scripts a page gets, in order, for the adapter `adapter` (the manifests' lists, and the worker's
   // for Mastodon and generic sites).
-  const contentScripts = (adapter) => ['shared/i18n.js', 'shared/report.js', 'shared/site-catalog.js', 'content/annotate.js',
+  const contentScripts = (adapter) => ['shared/i18n.js', 'shared/report.js', 'shared/site-catalog.js', 'content/evidence.js', 'content/annotate.js',
     'content/sites/registry.js', `content/sites/${adapter}.js`, 'content/main.js'];
+
+  // The address of an account's own profile page (for tickets: an account seen in a reply or a list is
+  // filed by its profile, not by the page it was seen on). Generic sites have no profile addresses: the
+  // page's own address stands in.
+  const PROFILE_URLS = {
+    x: (h) => `https://x.com/${h}`,
+    instagram: (h) => `https://www.instagram.com/${h}/`,
+    bluesky: (h) => `https://bsky.app/profile/${h}`,
+    github: (h) => `https://github.com/${h}`,
+    youtube: (h) => `https://www.youtube.com/@${h}`,
+    tiktok: (h) => `https://www.tiktok.com/@${h}`,
+    // user@server, on the account's own server.
+    mastodon: (h) => (/^[^@\s/]+@[a-z0-9.-]+$/i.test(h) ? `https://${h.split('@')[1]}/@${h.split('@')[0]}` : null),
+  };
+  function profileUrl(platform, handle, pageUrl = null) {
+    const make = Object.hasOwn(PROFILE_URLS, platform) ? PROFILE_URLS[platform] : null;
+    const clean = String(handle ?? '').replace(/^@/, '');
+    return (make && clean && make(encodeURI(clean))) || pageUrl;
+  }
 
   const byPlatform = new Map(SITES.filter((s) => s.platform).map((s) => [s.platform, s]));
   const byPageHost = new Map(SITES.flatMap((s) => s.pageHosts.map((h) => [h, s])));
@@ -107,5 +126,6 @@ globalThis.vipguardSiteCatalog = (() => {
     // Whether a pasted address's first path word names no person on any site (the bulk page).
     notPersonInAddress: (segment) => NOT_PEOPLE_IN_ADDRESSES.includes(String(segment).toLowerCase()),
     contentScripts,
+    profileUrl,
   });
 })();

@@ -1,9 +1,9 @@
 // The local audit log: every check shown to the reviewer and every decision, in IndexedDB (the worker's
 // own database; nothing leaves the machine unless the reviewer exports it). Entries older than the
-// retention setting are deleted. A reviewer's decision is recorded here, and "Not an impersonator" puts
-// the account on the allow-list.
+// retention setting are deleted. A reviewer's decision is recorded here and in decisions.js.
 import { load, DEFAULT_SETTINGS } from './engine.js';
-import { ALLOW_KEY, accountKey } from './results.js';
+import { accountKey } from './results.js';
+import { record, shownDecision } from './decisions.js';
 import { objectStore } from './idb.js';
 
 // The database keeps its first name (users' logs are in it); `seq` orders entries as they were added.
@@ -109,7 +109,7 @@ function auditEntry(event, time, url, p, r, extra = {}) {
 }
 
 // A reviewer's decision on a checked profile: logged with the time since the account was first shown,
-// and "Not an impersonator" puts the account on the local allow-list.
+// and kept as the account's standing decision (decisions.js), which the page shows from then on.
 export async function decide(msg) {
   const p = msg.profile;
   const key = accountKey(p.platform, p.handle);
@@ -119,15 +119,6 @@ export async function decide(msg) {
     decision: msg.decision, note: msg.note || '',
     seconds_to_decision: first == null ? '' : Math.round((now - first) / 1000),
   })]);
-  if (msg.decision === 'not_impersonator' || msg.decision === 'allow_removed') {
-    const allow = { ...(await chrome.storage.local.get(ALLOW_KEY))[ALLOW_KEY] };
-    if (msg.decision === 'not_impersonator') {
-      allow[key] = { platform: p.platform, handle: p.handle, name: p.name, match: (msg.result && msg.result.match) || null,
-        at: new Date(now).toISOString(), note: msg.note || '' };
-    } else {
-      delete allow[key];
-    }
-    await chrome.storage.local.set({ [ALLOW_KEY]: allow });
-  }
-  return { ok: true, decision: msg.decision };
+  const history = await record(p, msg.decision, { note: msg.note || '', result: msg.result || {}, at: new Date(now).toISOString() });
+  return { ok: true, decision: msg.decision, standing: shownDecision(history) };
 }

@@ -6,6 +6,7 @@ import * as engine from './engine.js';
 import { validateMessage } from './validate.js';
 import { check, bulkCheck, wake } from './check.js';
 import { ALLOW_KEY, allowChanged } from './results.js';
+import { DECISIONS_KEY, decisionsChanged } from './decisions.js';
 import * as audit from './audit.js';
 import { evidenceImage } from './evidence-image.js';
 import { forgetTab, recordUnreadable } from './tab-record.js';
@@ -17,10 +18,18 @@ chrome.storage.onChanged.addListener((changes, area) => {
   if (changes[engine.LIST_KEY] || changes[engine.SETTINGS_KEY] || changes.avatarThumbs) engine.reload();
   if (changes[engine.LIST_KEY]) engine.listChanged();
   if (changes[ALLOW_KEY]) allowChanged();
+  if (changes[DECISIONS_KEY]) decisionsChanged();
   if (changes[engine.SETTINGS_KEY]) loadEnabledSites().catch((e) => console.warn('vipguard:', e.message));
 });
 
 chrome.tabs?.onRemoved?.addListener(forgetTab);
+
+// Keyboard shortcuts (the manifest's commands, which the reviewer can change in the browser): passed to
+// the active tab's content script.
+chrome.commands?.onCommand?.addListener(async (command, tab) => {
+  const target = tab || (await chrome.tabs.query({ active: true, currentWindow: true }))[0];
+  if (target && target.id != null) chrome.tabs.sendMessage(target.id, { type: 'vipguard-command', command }).catch(() => {});
+});
 
 // First run: the options page, which offers the demo list when there is no list yet.
 chrome.runtime.onInstalled.addListener(({ reason }) => {

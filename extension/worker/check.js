@@ -6,6 +6,7 @@ import { load } from './engine.js';
 import { avatarQuery } from './avatars.js';
 import { allowList, present, sameResult, matchedAccounts, summary, accountKey } from './results.js';
 import { recordTab } from './tab-record.js';
+import { decisionList, shownDecision } from './decisions.js';
 import { logShown } from './audit.js';
 import { catalogueTemplates } from './templates.js';
 
@@ -28,7 +29,7 @@ export async function wake() {
     checker.warmUp();
     const stages = globalThis.vipguardEngine?.stages;
     if (stages) stages.warmUp = performance.now() - began;
-    await allowList();
+    await Promise.all([allowList(), decisionList()]);
   }
   return { ok: true };
 }
@@ -42,9 +43,9 @@ export async function check(msg, sender) {
   // Started before checking, so reading the catalogue overlaps the engine's work.
   const messages = msg.wantMessages ? catalogueTemplates().catch(() => null) : null;
   const profiles = msg.profiles.map(engineInput);
-  const allow = await allowList();
+  const [allow, decided] = await Promise.all([allowList(), decisionList()]);
   const checking = performance.now();
-  const results = present(checker.checkMany(profiles), settings, allow, profiles);
+  const results = present(checker.checkMany(profiles), settings, allow, profiles, decided);
   const stages = globalThis.vipguardEngine?.stages;
   if (stages && stages.firstCheck === null) stages.firstCheck = performance.now() - checking;
   const accounts = await matchedAccounts(results);
@@ -53,17 +54,17 @@ export async function check(msg, sender) {
   recordTab(sender.tab.id, msg.url, results, msg.profiles, accounts);
   logShown(msg.url, msg.profiles, results);
   if (msg.profiles.some((p) => p.avatar)) {
-    withAvatars(msg, sender, checker, settings, allow, profiles, results)
+    withAvatars(msg, sender, checker, settings, allow, decided, profiles, results)
       .catch((e) => console.warn('vipguard: avatar round failed:', e.message));
   }
   const templates = await messages;
   return { results, accounts, ...(templates ? { messages: templates } : {}) };
 }
 
-async function withAvatars(msg, sender, checker, settings, allow, profiles, textResults) {
+async function withAvatars(msg, sender, checker, settings, allow, decided, profiles, textResults) {
   const queries = await Promise.all(msg.profiles.map((p) => avatarQuery(p.avatar)));
   if (!queries.some(Boolean)) return;
-  const results = present(checker.checkMany(profiles, queries), settings, allow, profiles);
+  const results = present(checker.checkMany(profiles, queries), settings, allow, profiles, decided);
   const changes = [];
   results.forEach((r, i) => {
     if (!sameResult(r, textResults[i])) changes.push({ index: i, result: r });
@@ -77,15 +78,17 @@ async function withAvatars(msg, sender, checker, settings, allow, profiles, text
 }
 
 // The bulk page: the engine's verdicts as they are (sensitivity is for annotating pages), with accounts a
-// reviewer cleared marked, and the matched accounts' names.
+// reviewer cleared or decided on marked, and the matched accounts' names.
 export async function bulkCheck(msg) {
   const { checker } = await load();
   if (!checker) return { noList: true, results: [] };
   const profiles = msg.profiles.map(engineInput);
-  const allow = await allowList();
+  const [allow, decided] = await Promise.all([allowList(), decisionList()]);
   const results = checker.checkMany(profiles).map((r, i) => {
-    const cleared = !r.error && allow[accountKey(profiles[i].platform, profiles[i].handle)];
-    return cleared ? { ...r, cleared } : r;
+    if (r.error) return r;
+    const key = accountKey(profiles[i].platform, profiles[i].handle);
+    const decision = shownDecision(decided[key]);
+    return { ...r, ...(allow[key] ? { cleared: allow[key] } : {}), ...(decision ? { decision } : {}) };
   });
   const accounts = {};
   for (const [id, a] of Object.entries(await matchedAccounts(results))) accounts[id] = summary(a);

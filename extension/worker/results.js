@@ -1,6 +1,7 @@
 // What a verdict becomes before it leaves the worker: the sensitivity setting and the reviewer allow-list
 // applied, and the protected accounts it names reduced to what a banner shows (never the whole list).
 import { load } from './engine.js';
+import { shownDecision } from './decisions.js';
 
 export const ALLOW_KEY = 'reviewerAllow'; // accounts a reviewer marked "Not an impersonator"
 // The key an account is cleared and logged under: platform and lowercased handle.
@@ -22,24 +23,31 @@ export function allowChanged() {
   allowReady = null;
 }
 
-// Sensitivity, the reviewer allow-list and payload: a clear result travels without evidence; a flag
+// Sensitivity, the reviewer's decisions and payload: a clear result travels without evidence; a flag
 // below the chosen sensitivity is shown as clear (the popup still lists it); an account a reviewer
-// cleared is shown as clear with that decision, whatever the engine says.
-export function present(results, settings, allow = {}, profiles = []) {
+// cleared is shown as clear with that decision, whatever the engine says; any account the reviewer
+// decided on carries its standing decision (decisions.js), so the page shows it again.
+export function present(results, settings, allow = {}, profiles = [], decided = {}) {
   const floor = RANK[settings.sensitivity] ?? 1;
   return results.map((r, i) => {
     if (r.error) return { id: r.id, verdict: 'error', error: r.error };
     const p = profiles[i];
-    const cleared = p && allow[accountKey(p.platform, p.handle)];
-    if (cleared && r.verdict in RANK && RANK[r.verdict] > 0) return { ...r, shown: 'clear', cleared };
-    if (r.verdict === 'clear') return { id: r.id, verdict: 'clear', score: r.score, match: null, evidence: [] };
-    if (r.verdict in RANK && RANK[r.verdict] > 0 && RANK[r.verdict] < floor) return { ...r, shown: 'clear' };
-    return r;
+    const key = p && accountKey(p.platform, p.handle);
+    const decision = p ? shownDecision(decided[key]) : null;
+    const out = presented(r, floor, p && allow[key]);
+    return decision ? { ...out, decision } : out;
   });
 }
 
+function presented(r, floor, cleared) {
+  if (cleared && r.verdict in RANK && RANK[r.verdict] > 0) return { ...r, shown: 'clear', cleared };
+  if (r.verdict === 'clear') return { id: r.id, verdict: 'clear', score: r.score, match: null, evidence: [] };
+  if (r.verdict in RANK && RANK[r.verdict] > 0 && RANK[r.verdict] < floor) return { ...r, shown: 'clear' };
+  return r;
+}
+
 export const sameResult = (a, b) => a.verdict === b.verdict && a.score === b.score
-  && (a.evidence || []).length === (b.evidence || []).length;
+  && (a.evidence || []).length === (b.evidence || []).length && a.decision?.at === b.decision?.at;
 
 // A protected account reduced to what a banner shows, or null.
 export async function shownAccount(id) {

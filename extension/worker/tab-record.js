@@ -20,6 +20,7 @@ async function writeTab(tabId, url, results, profiles, accounts = {}) {
     const flagged = !['clear', 'error'].includes(shown);
     byId.set(p.handle.toLowerCase(), {
       id: r.id, platform: p.platform, handle: p.handle, name: p.name, verdict: r.verdict, shown, match: r.match || null, score: r.score ?? null,
+      ...(r.decision ? { decision: r.decision } : {}),
       ...(flagged ? { evidence: r.evidence || [], account: summary(accounts[r.match]), avatar: p.avatar || null, checkedAt: new Date().toISOString() } : {}),
     });
   });

@@ -4,8 +4,9 @@
 import '../shared/site-catalog.js';
 
 const { PAGE_HOSTS, pageSite } = globalThis.vipguardSiteCatalog;
-// What a reviewer can decide about a checked profile ("allow_removed" undoes "not_impersonator").
-const DECISIONS = ['confirmed', 'not_impersonator', 'escalate', 'allow_removed'];
+// What a reviewer can decide about a checked profile ("undo" withdraws the standing decision,
+// "allow_removed" a standing "not_impersonator": see decisions.js).
+const DECISIONS = ['confirmed', 'not_impersonator', 'escalate', 'undo', 'allow_removed'];
 const MAX_PROFILES = 200;
 const MAX_BULK = 500;
 const MAX_FIELD = 2000;

@@ -2,7 +2,11 @@
 // tools, badges, the popup, the bulk page, the Markdown evidence and the saved image's words.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, loadDemoList, visit, shadowText, shadowClick, until } from './harness.mjs';
+import { launch, loadDemoList, visit, shadowText, shadowClick, until, actionsInView, screenshot } from './harness.mjs';
+
+// French text with its non-breaking spaces read as spaces (the catalogue's typography is checked in
+// locales.test.mjs).
+const plain = (s) => s.replace(/[\u00a0\u202f]/g, ' ');
 
 let h;
 before(async () => {
@@ -18,7 +22,7 @@ test('the options page is in French', async () => {
   await page.getByRole('heading', { name: 'vipguard : comptes protégés et réglages' }).waitFor();
   // The list's summary is written once the page has read storage, after the heading.
   await page.locator('#current').filter({ hasText: /\S/ }).waitFor();
-  assert.equal(await page.locator('#current').textContent(), 'En usage : 6 compte(s), 7 identifiant(s), 2 identifiant(s) officiel(s), 3 autre(s) nom(s), 6 avatar(s).');
+  assert.equal(plain(await page.locator('#current').textContent()), 'En usage : 6 compte(s), 7 identifiant(s), 2 identifiant(s) officiel(s), 3 autre(s) nom(s), 6 avatar(s).');
   for (const name of ['Annuler la dernière modification', 'Exporter la liste (JSON)', 'Utiliser cette liste', 'Exporter le journal d\'audit (CSV)']) {
     await page.getByRole('button', { name }).waitFor();
   }
@@ -29,8 +33,10 @@ test('the options page is in French', async () => {
 
 test('the banner, its tools and the copied evidence are in French', async () => {
   const page = await visit(h, 'https://x.com/KwabenaMensahGH');
-  const text = await shadowText(page);
-  for (const want of ["vipguard : Usurpation d'identité", 'Ressemble à Kwabena Mensah (vrais comptes : @KwabenaMensah)',
+  const raw = await shadowText(page);
+  assert.ok(raw.includes("vipguard\u00a0: Usurpation d'identité"), 'a non-breaking space before the colon');
+  const text = plain(raw);
+  for (const want of ["vipguard : Usurpation d'identité", 'Ressemble à Kwabena Mensah', 'vrais comptes :', '@KwabenaMensah',
     'Caractères trompeurs ou cachés :', 'se lit comme K', 'Copier les preuves', 'Pas une usurpation', 'À escalader',
     // The engine's own sentences, in French.
     'Le nom affiché « Кwabena Мensah » se lit comme le nom protégé « Kwabena Mensah »',
@@ -38,10 +44,19 @@ test('the banner, its tools and the copied evidence are in French', async () => 
     assert.ok(text.includes(want), `missing "${want}" in ${text.slice(0, 600)}`);
   }
   await shadowClick(page, 'Copier les preuves');
-  await until(async () => (await shadowText(page)).includes('Preuves (Markdown) : copié dans le presse-papiers.'), 'the French status');
-  const md = await page.evaluate(() => navigator.clipboard.readText());
+  await until(async () => plain(await shadowText(page)).includes('Preuves (Markdown) : copié dans le presse-papiers.'), 'the French status');
+  const md = plain(await page.evaluate(() => navigator.clipboard.readText()));
   assert.ok(md.startsWith("### Preuves vipguard : Usurpation d'identité"), md);
-  assert.ok(md.includes('- **Nom affiché, caractère par caractère:** [U+041A]wabena [U+041C]ensah'), md);
+  assert.ok(md.includes('- **Nom affiché, caractère par caractère :** [U+041A]wabena [U+041C]ensah'), md);
+  await page.close();
+});
+
+test('in French too, the banner keeps its exports and decisions in view on a 1366×768 laptop', async () => {
+  const page = await h.ctx.newPage();
+  await page.setViewportSize({ width: 1366, height: 657 });
+  await visit(h, 'https://x.com/KwabenaMensahGH', { page });
+  await actionsInView(page, ['Copier les preuves', 'Copier en JSON', "Enregistrer l'image", 'Usurpation confirmée', 'Pas une usurpation', 'À escalader']);
+  await screenshot(page, 'banner-1366-fr');
   await page.close();
 });
 
@@ -52,7 +67,7 @@ test('badges on a list are in French, with a French spoken label', async () => {
   const text = await shadowText(page);
   assert.ok(text.includes("Usurpation d'identité") && text.includes('Compte officiel'), text.slice(0, 400));
   // The spoken label: the badge is found by its French aria-label (focusing it is harmless).
-  await shadowClick(page, "vipguard : Usurpation d'identité, ressemble à Aminata Sowé", { tag: 'SPAN' });
+  await shadowClick(page, "vipguard\u00a0: Usurpation d'identité, ressemble à Aminata Sowé", { tag: 'SPAN' });
   await page.close();
 });
 
@@ -62,7 +77,7 @@ test('the bulk page is in French', async () => {
   await page.getByLabel('Collez des identifiants, des noms ou des adresses de profils (un par ligne)').fill('@KwabenaMensahGH Кwabena Мensah\nNgozi Eze');
   await page.getByRole('button', { name: 'Vérifier' }).click();
   await page.getByText('Terminé : 2 vérifiés.').waitFor();
-  assert.equal(await page.locator('#summary').textContent(), "2 vérifiés : 1 usurpation d'identité, 1 aucune ressemblance.");
+  assert.equal(plain(await page.locator('#summary').textContent()), "2 vérifiés : 1 usurpation d'identité, 1 aucune ressemblance.");
   await page.getByRole('button', { name: 'Exporter les résultats (CSV)' }).waitFor();
   await page.close();
 });

@@ -183,9 +183,60 @@ export async function tabRecord(h, page) {
   }, url);
 }
 
+// Elements inside closed shadow roots (found through CDP: Playwright locators cannot pierce them) named
+// `tag` whose text or aria-label is `label` (any, when no label), with their boxes on screen
+// ({x, y, width, height, attributes}, attributes as a name -> value map).
+export async function shadowBoxes(page, { tag = 'BUTTON', label = null } = {}) {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
+    const found = [];
+    const textOf = (n) => (n.nodeType === 3 ? n.nodeValue : (n.children || []).map(textOf).join(''));
+    const walk = (n, inShadow) => {
+      if (inShadow && n.nodeName === tag) {
+        const attrs = n.attributes || [];
+        const aria = attrs.includes('aria-label') ? attrs[attrs.indexOf('aria-label') + 1] : null;
+        if (label == null || textOf(n).trim() === label || aria === label) found.push(n);
+      }
+      for (const c of n.children || []) walk(c, inShadow);
+      for (const s of n.shadowRoots || []) walk(s, true);
+    };
+    walk(root, false);
+    const out = [];
+    for (const n of found) {
+      const attributes = {};
+      for (let i = 0; i < (n.attributes || []).length; i += 2) attributes[n.attributes[i]] = n.attributes[i + 1];
+      let box = null;
+      try {
+        const { model } = await cdp.send('DOM.getBoxModel', { nodeId: n.nodeId });
+        const q = model.border;
+        box = { x: q[0], y: q[1], width: q[4] - q[0], height: q[5] - q[1] };
+      } catch {
+        // not rendered (display: none)
+      }
+      out.push({ nodeId: n.nodeId, text: textOf(n).trim(), attributes, ...(box || { x: 0, y: 0, width: 0, height: 0 }), rendered: !!box });
+    }
+    return out;
+  } finally {
+    await cdp.detach();
+  }
+}
+
 // A real mouse click (so the page grants user activation, as the clipboard needs) on the element inside
 // a closed shadow root whose text or aria-label is `label`: found through CDP, scrolled into view.
 export async function shadowClick(page, label, { tag = 'BUTTON' } = {}) {
+  // An annotation redrawn between finding the element and clicking it: find it again.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await shadowClickOnce(page, label, tag);
+    } catch (e) {
+      if (attempt >= 3 || !/Could not find node|No node with given id/.test(e.message)) throw e;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+}
+
+async function shadowClickOnce(page, label, tag) {
   const cdp = await page.context().newCDPSession(page);
   try {
     const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
@@ -210,6 +261,25 @@ export async function shadowClick(page, label, { tag = 'BUTTON' } = {}) {
   } finally {
     await cdp.detach();
   }
+}
+
+// Asserts that the buttons inside annotations named `labels` are all drawn, each wholly inside the window.
+export async function actionsInView(page, labels) {
+  const size = await page.evaluate(() => ({ w: innerWidth, h: innerHeight }));
+  const buttons = (await shadowBoxes(page, { tag: 'BUTTON' })).filter((b) => b.rendered && labels.includes(b.text));
+  if (buttons.length !== labels.length) throw new Error(`buttons drawn: ${JSON.stringify(buttons.map((b) => b.text))}, wanted ${JSON.stringify(labels)}`);
+  for (const b of buttons) {
+    if (!(b.y >= 0 && b.y + b.height <= size.h && b.x >= 0 && b.x + b.width <= size.w)) {
+      throw new Error(`${b.text} at ${JSON.stringify(b)} is outside the window ${JSON.stringify(size)}`);
+    }
+  }
+}
+
+// A screenshot for a person to look at, in target/screenshots/ (kept by CI as an artefact).
+export async function screenshot(page, name) {
+  const dir = path.join(ROOT, 'target', 'screenshots');
+  fs.mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: path.join(dir, `${name}.png`) });
 }
 
 // The banner's verdict attribute, once the page has one.

@@ -51,3 +51,8 @@ test('French messages are translated', () => {
   const same = Object.keys(en).filter((k) => !SAME.has(k) && en[k].message === fr[k].message);
   assert.deepEqual(same, []);
 });
+
+test('French typography: a non-breaking space before : ; ? ! and inside « », so a line never starts with them', () => {
+  const wrong = Object.entries(fr).filter(([, v]) => / [:;?!»]|« /.test(v.message)).map(([k]) => k);
+  assert.deepEqual(wrong, []);
+});

@@ -67,7 +67,7 @@ test('Copy evidence puts a ticket-ready Markdown report on the clipboard, lookal
     '- **Handle:** @KwabenaMensahGH',
     '- **Display name, spelled out:** [U+041A]wabena [U+041C]ensah',
     '- **Resembles:** Kwabena Mensah (protected id vip-002), real account(s): @KwabenaMensah on x',
-    '- **Verdict:** impersonation, score ',
+    '- **Verdict:** Impersonation, score ',
     '- **Extension:** vipguard 0.1.0',
     '- name (similarity 1.00): Display name',
     '- U+041A CYRILLIC CAPITAL LETTER KA in the display name: reads as K',
@@ -110,10 +110,19 @@ test('decisions: escalate with a note, then "Not an impersonator" clears the acc
   await page.keyboard.type('ticket SEC-123, same photo as last week');
   await shadowClick(page, 'Needs escalation');
   await bannerSays(page, 'Recorded: needs escalation.');
+  await bannerSays(page, 'Your decision: Needs escalation');
 
+  // One click does not clear an impersonator everywhere: it asks first, and Cancel leaves it flagged.
   await shadowClick(page, 'Not an impersonator');
+  await bannerSays(page, 'Clear this account on every page until you undo it?');
+  await shadowClick(page, 'Cancel');
+  assert.equal(await bannerVerdict(page), 'impersonation');
+  await shadowClick(page, 'Not an impersonator');
+  await shadowClick(page, 'Yes, not an impersonator');
   await until(async () => (await bannerVerdict(page)) === 'clear', 'the banner to show the account cleared');
   await bannerSays(page, 'Cleared by a reviewer');
+  await bannerSays(page, 'Your decision: Not an impersonator');
+  await bannerSays(page, 'Before that: Needs escalation');
   // Elsewhere too: the same account in a list is not flagged any more.
   const replies = await visit(h, 'https://x.com/KwabenaMensah/status/1861234567890', { expect: 1 });
   const rec = await until(() => tabRecord(h, replies), 'the replies page record');
@@ -123,8 +132,12 @@ test('decisions: escalate with a note, then "Not an impersonator" clears the acc
   assert.equal(item.verdict, 'impersonation', 'the engine still says what it found');
   await replies.close();
 
-  await shadowClick(page, 'Undo');
+  // Undo withdraws "Not an impersonator": the flag is back, and the escalation before it stands again.
+  await shadowClick(page, 'Undo “Not an impersonator”');
   await until(async () => (await bannerVerdict(page)) === 'impersonation', 'the flag to come back after undo');
+  await bannerSays(page, 'Your decision: Needs escalation');
+  await shadowClick(page, 'Undo “Needs escalation”');
+  await until(async () => !(await shadowText(page)).includes('Your decision'), 'no decision left');
   await page.close();
 });
 
@@ -135,6 +148,7 @@ test('the options page lists cleared accounts and removes one; the audit log exp
   await shadowClick(page, 'Needs escalation');
   await bannerSays(page, 'Recorded: needs escalation.');
   await shadowClick(page, 'Not an impersonator');
+  await shadowClick(page, 'Yes, not an impersonator');
   await until(async () => (await bannerVerdict(page)) === 'clear', 'cleared');
   await page.close();
 
@@ -182,16 +196,21 @@ test('the popup copies the evidence of an account flagged in a list, saves its i
   await popup.getByText('Evidence for @AminataSowe1 (Markdown) copied').waitFor();
   const md = await clipboard(popup);
   assert.ok(md.includes('- **Handle:** @AminataSowe1'), md);
-  assert.ok(md.includes('- **Profile:** <https://x.com/AminataSowe/followers>'), md);
+  // Filed by the account's own profile, not by the page it was seen on (here another account's list).
+  assert.ok(md.includes('- **Profile:** <https://x.com/AminataSowe1>'), md);
+  assert.ok(md.includes('- **Seen on:** <https://x.com/AminataSowe/followers>'), md);
   assert.ok(md.includes('Resembles:** Aminata Sowé'), md);
   const [download] = await Promise.all([popup.waitForEvent('download'),
     popup.getByRole('button', { name: 'Save the evidence image for @AminataSowe1' }).click()]);
   assert.deepEqual(decodePng(fs.readFileSync(await download.path())), { width: 720, height: 350 });
-  // A decision from the popup goes to the audit log like one from the banner.
+  // A decision from the popup, with its note, goes to the audit log like one from the banner.
   await popup.getByLabel('Decision for @AminataSowe1').selectOption('escalate');
+  await popup.getByLabel('Note for the decision on @AminataSowe1 (optional)').fill('JIRA IDO-77');
+  await popup.getByRole('button', { name: 'Record the decision on @AminataSowe1' }).click();
   await popup.getByText('Recorded: needs escalation.').waitFor();
   const { entries } = await popup.evaluate(() => chrome.runtime.sendMessage({ type: 'auditExport' }));
-  assert.ok(entries.some((e) => e.event === 'decision' && e.decision === 'escalate' && e.handle === 'AminataSowe1'), JSON.stringify(entries.slice(-3)));
+  assert.ok(entries.some((e) => e.event === 'decision' && e.decision === 'escalate' && e.handle === 'AminataSowe1' && e.note === 'JIRA IDO-77'),
+    JSON.stringify(entries.slice(-3)));
   await popup.close();
   await page.close();
 });

@@ -50,19 +50,42 @@ async function main() {
   };
   for (const i of items.sort((a, b) => (ORDER[a.verdict] ?? 9) - (ORDER[b.verdict] ?? 9))) {
     const tr = document.createElement('tr');
-    for (const v of [`@${i.handle} (${i.name})`, vipguardI18n.verdict(i.verdict), i.match || '', i.score == null ? '' : i.score.toFixed(2)]) {
+    const decided = i.decision ? ` · ${t('decisionStanding', vipguardI18n.decisionWord(i.decision.decision), vipguardI18n.when(i.decision.at))}` : '';
+    for (const v of [`@${i.handle} (${i.name})`, vipguardI18n.verdict(i.verdict) + decided, (i.account && i.account.name) || i.match || '',
+      i.score == null ? '' : vipguardI18n.num(i.score)]) {
       const td = document.createElement('td');
       td.textContent = v;
       tr.append(td);
     }
+    // The evidence and tools go on a row of their own under the account (the popup is narrow).
+    const tools = document.createElement('tr');
+    tools.className = 'tools';
     const td = document.createElement('td');
-    if (i.evidence) {
-      // The same report the banner copies, for an account seen in a list without opening its profile.
+    td.colSpan = 4;
+    // Tools for accounts to act on: not the protected account itself or its official accounts.
+    if (i.evidence && !['own', 'allowed'].includes(i.verdict)) {
+      // The same report the banner copies, for an account seen in a list without opening its profile: filed
+      // by the account's own profile address, with the page it was seen on beside it.
       const item = {
-        url: tab.url, platform: i.platform, handle: i.handle, name: i.name,
+        url: vipguardSiteCatalog.profileUrl(i.platform, i.handle, tab.url), pageUrl: tab.url, platform: i.platform, handle: i.handle, name: i.name,
         result: { verdict: i.verdict, score: i.score, match: i.match, evidence: i.evidence },
         account: i.account, checkedAt: i.checkedAt, version,
+        ...(i.decision ? { decision: i.decision.decision, note: i.decision.note } : {}),
       };
+      const why = (i.evidence || []).filter((e) => e.signal !== 'characters' && e.detail);
+      if (why.length) {
+        const details = document.createElement('details');
+        const summary = document.createElement('summary');
+        summary.textContent = t('whyFlagged');
+        const ul = document.createElement('ul');
+        for (const e of why) {
+          const li = document.createElement('li');
+          li.textContent = e.detail;
+          ul.append(li);
+        }
+        details.append(summary, ul);
+        td.append(details);
+      }
       for (const [label, aria, fn] of [
         [t('copyShort'), t('copyEvidenceFor', i.handle), () => copy(vipguardReport.toMarkdown(item), t('evidenceFor', i.handle, 'Markdown'))],
         [t('jsonShort'), t('copyJsonFor', i.handle), () => copy(JSON.stringify(vipguardReport.toJson(item), null, 2), t('evidenceFor', i.handle, 'JSON'))],
@@ -75,7 +98,8 @@ async function main() {
         b.addEventListener('click', fn);
         td.append(b);
       }
-      // The reviewer's decision, as on the banner (the page shows it when next checked).
+      // The reviewer's decision, as on the banner: a choice, an optional note (a ticket id), then Record;
+      // "Not an impersonator" clears the account everywhere, so Record asks once more for it.
       const decide = document.createElement('select');
       decide.setAttribute('aria-label', t('decisionFor', i.handle));
       for (const [value, key] of [['', 'decide'], ...vipguardI18n.DECISIONS]) {
@@ -84,20 +108,55 @@ async function main() {
         o.textContent = t(key);
         decide.append(o);
       }
-      decide.addEventListener('change', async () => {
-        if (!decide.value) return;
+      const note = document.createElement('input');
+      note.type = 'text';
+      note.maxLength = 1000;
+      note.placeholder = t('notePlaceholder');
+      note.setAttribute('aria-label', t('noteFor', i.handle));
+      const record = document.createElement('button');
+      record.type = 'button';
+      record.textContent = t('record');
+      record.setAttribute('aria-label', t('recordFor', i.handle));
+      record.disabled = true;
+      let confirming = false;
+      decide.addEventListener('change', () => {
+        record.disabled = !decide.value;
+        confirming = false;
+        record.textContent = t('record');
+        record.setAttribute('aria-label', t('recordFor', i.handle));
+      });
+      record.addEventListener('click', async () => {
+        if (decide.value === 'not_impersonator' && !confirming) {
+          confirming = true;
+          record.textContent = t('confirmClear');
+          record.setAttribute('aria-label', t('confirmClear'));
+          copied.textContent = t('confirmClearQuestion');
+          return;
+        }
         const reply = await chrome.runtime.sendMessage({ type: 'decide', url: tab.url,
-          profile: { platform: i.platform, handle: i.handle, name: i.name }, decision: decide.value, note: '',
+          profile: { platform: i.platform, handle: i.handle, name: i.name }, decision: decide.value, note: note.value.trim(),
           result: { verdict: i.verdict, match: i.match, score: i.score } });
         copied.textContent = reply && !reply.error
           ? vipguardI18n.recorded(decide.value)
           : t('failed', (reply && reply.error) || t('noAnswer'));
+        if (reply && !reply.error) {
+          note.value = '';
+          confirming = false;
+          record.textContent = t('record');
+          record.setAttribute('aria-label', t('recordFor', i.handle));
+        }
       });
-      td.append(decide);
+      const form = document.createElement('div');
+      form.className = 'decide';
+      form.append(decide, note, record);
+      td.append(form);
     }
-    tr.append(td);
     tr.dataset.verdict = i.verdict;
     body.append(tr);
+    if (td.childNodes.length) {
+      tools.append(td);
+      body.append(tools);
+    }
   }
 }
 main();

@@ -1,0 +1,203 @@
+// What an annotation says: the verdict's heading, the evidence in words, the reviewer's standing decision
+// and the tools under it (exports, decisions). Built as DOM fragments with textContent only (page data is
+// never parsed as HTML); annotate.js decides where and how they are drawn.
+'use strict';
+
+var vipguardEvidence = (() => {
+  const { t } = vipguardI18n;
+  const ICONS = { impersonation: '⚠', suspicious: '?', labelled: '◆', own: '✓', allowed: '✓', clear: '·' };
+  // Icon and words for a verdict (never colour alone). A plain symbol, not an emoji: a machine without an
+  // emoji font draws emoji as empty boxes.
+  const label = (result) => (result.cleared ? ['✓', t('verdict_cleared')] : [ICONS[result.verdict] || '·', vipguardI18n.verdict(result.verdict)]);
+
+  function el(tag, cls, text) {
+    const e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text != null) e.textContent = text;
+    return e;
+  }
+
+  function button(text, onClick, aria) {
+    const b = el('button', null, text);
+    b.type = 'button';
+    if (aria) b.setAttribute('aria-label', aria);
+    if (onClick) b.addEventListener('click', onClick);
+    return b;
+  }
+
+  // A protected account's handle as a link to its real profile: a reviewer always opens the genuine
+  // account to compare join date, followers and verification.
+  function handleLink(h) {
+    const [platform, ...rest] = h.split(':');
+    const handle = rest.join(':');
+    const text = platform === 'x' ? `@${handle}` : t('handleOnPlatform', handle, platform);
+    const url = vipguardSiteCatalog.profileUrl(platform, handle);
+    if (!url) return document.createTextNode(text);
+    const a = el('a', null, text);
+    a.href = url;
+    a.target = '_blank';
+    a.rel = 'noopener noreferrer';
+    return a;
+  }
+
+  function heading(result, account) {
+    const [icon, words] = label(result);
+    const head = el('div', 'title');
+    const own = result.verdict === 'own' && !result.cleared;
+    head.append(el('span', 'icon', icon), el('span', 'words', own ? t('ownTitle') : t('bannerTitle', words)));
+    if (typeof result.score === 'number' && !['clear', 'own', 'allowed'].includes(result.verdict)) {
+      const s = el('span', 'score', t('score', vipguardI18n.num(result.score)));
+      s.title = t('scoreExplained');
+      head.append(s);
+    }
+    return head;
+  }
+
+  // Who was checked, whom it resembles (with links to the real accounts), the evidence, the characters
+  // that deceive, and both pictures, captioned, when the photo was copied.
+  function details(result, account, profile, { explain = true } = {}) {
+    const frag = document.createDocumentFragment();
+    const own = result.verdict === 'own' || result.verdict === 'allowed';
+    if (profile) frag.append(el('div', 'who', t('checked', profile.name, profile.handle)));
+    if (account) {
+      const who = el('div', 'who', `${own ? t('protectedName', account.name) : t('resembles', account.name)}`);
+      if (account.handles.length) {
+        who.append(document.createTextNode(` (${t('realPrefix')} `));
+        account.handles.forEach((h, i) => who.append(...(i ? [document.createTextNode(', ')] : []), handleLink(h)));
+        who.append(document.createTextNode(')'));
+      }
+      frag.append(who);
+    }
+    const list = el('ul');
+    for (const e of result.evidence || []) {
+      if (e.signal === 'characters') continue; // shown below, character by character
+      list.append(el('li', null, e.detail));
+    }
+    if (list.childNodes.length) frag.append(list);
+    // The name compared is the one shown, which YouTube may have machine-translated (see sites/youtube.js).
+    if (profile && account && profile.platform === 'youtube') frag.append(el('div', 'note', t('youtubeTranslated')));
+    const chars = (result.evidence || []).flatMap((e) => e.chars || []);
+    if (chars.length) {
+      const box = el('div', 'chars');
+      box.append(el('div', null, t('lookalikeChars')));
+      for (const c of chars.slice(0, 12)) {
+        const line = el('span', 'char');
+        const m = el('mark', null, c.char.trim() ? c.char : '␣');
+        line.append(m, document.createTextNode(` ${c.codepoint} ${c.name}` + (c.looks_like ? ` → ${t('readsAs', c.looks_like)}` : ` (${t(`action_${c.action}`)})`)));
+        box.append(line);
+      }
+      frag.append(box);
+    }
+    if (profile && profile.avatar && account && account.avatar && (result.evidence || []).some((e) => e.signal === 'avatar')) {
+      const av = el('div', 'avatars');
+      for (const [src, caption] of [[profile.avatar, t('captionThisProfile')], [account.avatar, t('captionProtected', account.name)]]) {
+        const fig = el('figure');
+        const img = el('img');
+        img.src = src;
+        img.alt = caption;
+        fig.append(img, el('figcaption', null, caption));
+        av.append(fig);
+      }
+      frag.append(av);
+    }
+    if (explain && typeof result.score === 'number' && !['clear', 'own', 'allowed'].includes(result.verdict)) {
+      frag.append(el('div', 'note', t('scoreExplained')));
+    }
+    return frag;
+  }
+
+  // The reviewer's standing decision on this account and the ones before it, with Undo.
+  function decisionLine(decision, undo) {
+    const box = el('div', 'decided');
+    const words = vipguardI18n.decisionWord(decision.decision);
+    const line = el('div', null, t('decisionStanding', words, vipguardI18n.when(decision.at)));
+    if (decision.note) line.append(document.createTextNode(` · “${decision.note}”`));
+    if (undo) line.append(document.createTextNode(' '), button(t('undo'), undo, t('undoDecision', words)));
+    box.append(line);
+    if (decision.earlier && decision.earlier.length) {
+      const earlier = decision.earlier.map((d) => `${vipguardI18n.decisionWord(d.decision)} (${vipguardI18n.when(d.at)})`).join(', ');
+      box.append(el('div', 'note', t('decisionEarlier', earlier)));
+    }
+    return box;
+  }
+
+  // The reviewer's tools: exports for a ticket, the standing decision, and a new decision with an
+  // optional note. `actions` (from main.js) does the work; each resolves to the words to show, or throws.
+  // "Not an impersonator" clears the account everywhere, so it asks once more before it acts.
+  function toolbar(result, actions, { status: initial = '' } = {}) {
+    const frag = document.createDocumentFragment();
+    const status = el('div', 'status', initial);
+    status.setAttribute('role', 'status');
+    status.setAttribute('aria-live', 'polite');
+    const run = async (fn) => {
+      status.textContent = '…';
+      try {
+        status.textContent = await fn();
+      } catch (e) {
+        status.textContent = t('failed', e && e.message ? e.message : e);
+        // The text is still there to copy by hand when the clipboard is refused.
+        if (e && e.text) {
+          const ta = el('textarea');
+          ta.readOnly = true;
+          ta.value = e.text;
+          status.append(ta);
+        }
+      }
+    };
+    const own = ['own', 'allowed'].includes(result.verdict) && !result.cleared;
+    if (!own) {
+      const row = el('div', 'actions');
+      for (const [key, fn] of [['copyEvidence', actions.copyMarkdown], ['copyJson', actions.copyJson], ['saveImage', actions.saveImage]]) {
+        row.append(button(t(key), () => run(fn)));
+      }
+      frag.append(row);
+    }
+    if (result.decision) {
+      frag.append(decisionLine(result.decision, () => run(() => actions.decide('undo', ''))));
+    } else if (result.cleared) {
+      // Cleared before decisions were kept per account: the allow-list entry alone.
+      const when = String(result.cleared.at || '').slice(0, 10);
+      const line = el('div', 'decided', `${t('clearedLine', when ? t('clearedOn', when) : '')} `);
+      line.append(button(t('undo'), () => run(() => actions.decide('allow_removed', ''))));
+      frag.append(line);
+    }
+    if (!own) {
+      const form = el('div', 'decide');
+      const note = el('input');
+      note.type = 'text';
+      note.maxLength = 1000;
+      note.placeholder = t('notePlaceholder');
+      note.setAttribute('aria-label', t('noteLabel'));
+      const buttons = el('div', 'choices');
+      const decide = (decision) => run(async () => {
+        const words = await actions.decide(decision, note.value.trim());
+        note.value = ''; // a note belongs to one decision
+        return words;
+      });
+      const choices = () => {
+        buttons.replaceChildren();
+        for (const [decision, key] of vipguardI18n.DECISIONS) {
+          const b = button(t(key), () => (decision === 'not_impersonator' ? confirmClear() : decide(decision)));
+          b.dataset.decision = decision;
+          const standing = result.decision && result.decision.decision === decision;
+          b.setAttribute('aria-pressed', String(!!standing));
+          buttons.append(b);
+        }
+      };
+      const confirmClear = () => {
+        buttons.replaceChildren(el('span', 'ask', t('confirmClearQuestion')));
+        const yes = button(t('confirmClear'), () => decide('not_impersonator'));
+        yes.className = 'strong';
+        buttons.append(yes, button(t('cancel'), () => { choices(); buttons.querySelector('button').focus(); }));
+        yes.focus();
+      };
+      choices();
+      form.append(note, buttons);
+      frag.append(form);
+    }
+    frag.append(status);
+    return frag;
+  }
+
+  return { el, button, label, heading, details, toolbar };
+})();

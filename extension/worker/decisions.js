@@ -1,0 +1,77 @@
+// The reviewer's decisions, per account: the latest one stands and is shown wherever the account appears
+// again (banner, badge, popup), with the earlier ones as its history. The audit log keeps every decision
+// too, but it is pruned by age and is a log, not a state: this store answers "what did I decide?".
+// "Not an impersonator" as the standing decision also puts the account on the allow-list (results.js),
+// which the options page lists and edits.
+import { ALLOW_KEY, accountKey } from './results.js';
+
+export const DECISIONS_KEY = 'reviewerDecisions';
+const HISTORY = 20; // decisions kept per account, latest first
+
+let ready = null;
+// Every account's decisions: {key: [{decision, note, at, verdict, match}, …] latest first}.
+export function decisionList() {
+  if (!ready) {
+    ready = chrome.storage.local.get(DECISIONS_KEY).then((s) => s[DECISIONS_KEY] || {});
+    ready.catch(() => { ready = null; });
+  }
+  return ready;
+}
+
+export function decisionsChanged() {
+  ready = null;
+}
+
+// What a banner or badge shows of an account's decisions: the standing one and the earlier ones.
+export function shownDecision(history) {
+  if (!history || !history.length) return null;
+  const [latest, ...earlier] = history;
+  return { ...latest, earlier: earlier.slice(0, 5) };
+}
+
+// Read-modify-write of storage, one at a time (two tabs deciding at once must not lose either).
+let writing = Promise.resolve();
+function update(fn) {
+  const run = writing.then(async () => {
+    const s = await chrome.storage.local.get([DECISIONS_KEY, ALLOW_KEY]);
+    const all = { ...(s[DECISIONS_KEY] || {}) };
+    const allow = { ...(s[ALLOW_KEY] || {}) };
+    const out = fn(all, allow);
+    await chrome.storage.local.set({ [DECISIONS_KEY]: all, [ALLOW_KEY]: allow });
+    decisionsChanged();
+    return out;
+  });
+  writing = run.catch(() => {});
+  return run;
+}
+
+// The allow-list follows the standing decision: cleared while it is "Not an impersonator".
+function syncAllow(allow, key, p, history) {
+  const latest = history && history[0];
+  if (latest && latest.decision === 'not_impersonator') {
+    allow[key] = { platform: p.platform, handle: p.handle, name: p.name, match: latest.match || null, at: latest.at, note: latest.note || '' };
+  } else {
+    delete allow[key];
+  }
+}
+
+// Records a decision about profile `p` ({platform, handle, name}); returns the account's history.
+// `undo` withdraws the standing decision (the one before it stands again); `allow_removed` (the options
+// page's Remove) withdraws a standing "Not an impersonator" and keeps any other.
+export function record(p, decision, { note = '', result = {}, at = new Date().toISOString() } = {}) {
+  const key = accountKey(p.platform, p.handle);
+  return update((all, allow) => {
+    let history = all[key] || [];
+    if (decision === 'undo') {
+      history = history.slice(1);
+    } else if (decision === 'allow_removed') {
+      if (history[0] && history[0].decision === 'not_impersonator') history = history.slice(1);
+    } else {
+      history = [{ decision, note, at, verdict: result.verdict || '', match: result.match || '' }, ...history].slice(0, HISTORY);
+    }
+    if (history.length) all[key] = history;
+    else delete all[key];
+    syncAllow(allow, key, p, history);
+    return history;
+  });
+}

@@ -1,0 +1,192 @@
+// End to end: the banner and badges as a reviewer handles them (issue 23, items 1 and 4): a banner that
+// collapses, moves and closes and keeps its actions on screen; badge cards drawn above the page's cells,
+// wrapped, pinned with actions; decisions that stay shown. Screenshots go to target/screenshots/.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, loadDemoList, visit, settle, shadowText, shadowClick, shadowBoxes, shadowClasses, bannerVerdict, until, tabRecord,
+  screenshot, actionsInView } from './harness.mjs';
+
+const BANNER_ACTIONS = ['Copy evidence', 'Copy JSON', 'Save image', 'Impersonation confirmed', 'Not an impersonator', 'Needs escalation'];
+
+let h;
+before(async () => {
+  h = await launch();
+  await loadDemoList(h);
+});
+after(async () => h && h.close());
+
+const bannerHost = (page) => page.evaluate(() => {
+  const b = document.querySelector('vipguard-annotation[data-vipguard-kind="banner"]');
+  if (!b) return null;
+  const r = b.getBoundingClientRect();
+  return { top: b.style.top, bottom: b.style.bottom, left: b.style.left, right: b.style.right, width: r.width, height: r.height };
+});
+const says = (page, words) => until(async () => (await shadowText(page)).includes(words), `"${words}" on the page`);
+const folded = async (page) => (await shadowClasses(page)).some((c) => c.split(' ').includes('banner') && c.split(' ').includes('folded'));
+
+test('the banner collapses to a pill and back, Escape collapses it, it moves to another corner (remembered), and closes for this profile', async () => {
+  const page = await visit(h, 'https://x.com/KwabenaMensahGH');
+  let host = await bannerHost(page);
+  assert.deepEqual([host.top, host.right], ['72px', '16px']);
+  assert.equal(await folded(page), false, 'an impersonation opens with its evidence');
+  const open = host.height;
+
+  await shadowClick(page, 'Collapse to a pill');
+  assert.equal(await folded(page), true);
+  host = await bannerHost(page);
+  assert.ok(host.height < 60 && host.height < open / 3, JSON.stringify(host));
+  await shadowClick(page, 'Show the evidence: Impersonation');
+  assert.equal(await folded(page), false);
+  // Focus is in the banner (on its collapse button): Escape folds it.
+  await page.keyboard.press('Escape');
+  assert.equal(await folded(page), true);
+  await shadowClick(page, 'Show the evidence: Impersonation');
+
+  await shadowClick(page, 'Move to another corner');
+  host = await bannerHost(page);
+  assert.deepEqual([host.bottom, host.right, host.top], ['16px', '16px', ''], JSON.stringify(host));
+  // The next profile's banner opens where the reviewer put the last one.
+  const other = await visit(h, 'https://x.com/KwabenaMensahTV');
+  host = await bannerHost(other);
+  assert.deepEqual([host.bottom, host.right], ['16px', '16px'], JSON.stringify(host));
+  await other.close();
+
+  await shadowClick(page, 'Close for this profile');
+  assert.equal(await bannerHost(page), null);
+  // The page changing under it (as X's pages always do) does not bring it back.
+  await page.evaluate(() => document.body.append(Object.assign(document.createElement('div'), { textContent: 'more' })));
+  await page.waitForTimeout(1200);
+  assert.equal(await bannerHost(page), null);
+  await h.worker.evaluate(() => chrome.storage.local.remove('bannerCorner'));
+  await page.close();
+});
+
+test('clear and own profiles get a compact pill; the protected account is named as such, without ticket tools', async () => {
+  const clear = await visit(h, 'https://x.com/sarah_j');
+  assert.equal(await bannerVerdict(clear), 'clear');
+  assert.equal(await folded(clear), true);
+  assert.ok((await bannerHost(clear)).height < 60);
+  await clear.close();
+
+  const own = await visit(h, 'https://x.com/AdaezeOkonkwo');
+  assert.equal(await bannerVerdict(own), 'own');
+  assert.equal(await folded(own), true);
+  await says(own, 'vipguard: this is the protected account');
+  const text = await shadowText(own);
+  assert.ok(!text.includes('Copy evidence') && !text.includes('Impersonation confirmed') && !text.includes('Resembles'), text);
+  await own.close();
+});
+
+test('the banner keeps its exports and decisions in view on a 1366×768 laptop and at 960 px, light and dark', async () => {
+  for (const [width, height] of [[1366, 657], [960, 700]]) {
+    for (const dark of [false, true]) {
+      const page = await h.ctx.newPage();
+      await page.setViewportSize({ width, height });
+      // X's dark theme paints the body dark; the banner follows the page's background.
+      if (dark) await page.addInitScript(() => document.addEventListener('DOMContentLoaded', () => { document.body.style.cssText = 'background:#15202b;color:#e7e9ea'; }));
+      // The account with the most lookalike characters of the demo pages: the longest evidence.
+      await visit(h, 'https://x.com/KwabenaMensahGH', { page });
+      assert.ok((await shadowClasses(page)).some((c) => c.split(' ').includes('banner') && c.split(' ').includes(dark ? 'dark' : 'light')));
+      await actionsInView(page, BANNER_ACTIONS);
+      await screenshot(page, `banner-${width}-${dark ? 'dark' : 'light'}`);
+      await page.close();
+    }
+  }
+});
+
+test('a badge names whom it resembles; its card is drawn above the next cells with its lines wrapped, pins with actions on click or Enter, closes on Escape', async () => {
+  const page = await h.ctx.newPage();
+  await page.setViewportSize({ width: 1366, height: 657 });
+  await visit(h, 'https://x.com/home', { page, expect: 5 });
+  assert.ok((await shadowText(page)).includes('⚠ Impersonation Ibrahima Diallo'), 'the badge names the account it resembles');
+  const badge = await page.evaluate(() => {
+    const host = [...document.querySelectorAll('vipguard-annotation[data-vipguard-kind="badge"]')]
+      .find((e) => e.closest('[data-testid="User-Name"]').textContent.includes('@lbrahimaDiallo'));
+    const r = host.getBoundingClientRect();
+    return { x: r.x + 10, y: r.y + r.height / 2 };
+  });
+  await page.mouse.move(badge.x, badge.y);
+  const card = await until(() => page.evaluate(() => {
+    const c = document.querySelector('vipguard-annotation[data-vipguard-kind="card"]');
+    if (!c) return null;
+    const r = c.getBoundingClientRect();
+    // What the window shows at points across the card: the card itself, not the cells under it.
+    const points = [[0.5, 0.5], [0.1, 0.9], [0.9, 0.9], [0.9, 0.1]].map(([fx, fy]) => document.elementFromPoint(r.x + r.width * fx, r.y + r.height * fy));
+    return { x: r.x, y: r.y, width: r.width, height: r.height, onTop: points.every((e) => e === c), w: innerWidth, h: innerHeight };
+  }), 'the card on hover');
+  assert.ok(card.onTop, `the card is painted above the page: ${JSON.stringify(card)}`);
+  assert.ok(card.width <= 360 && card.x >= 0 && card.x + card.width <= card.w && card.y + card.height <= card.h, JSON.stringify(card));
+  // Every line of evidence wraps inside the card (none runs past its edge).
+  const lines = (await shadowBoxes(page, { tag: 'LI' })).filter((b) => b.rendered && b.y >= card.y && b.y < card.y + card.height);
+  assert.ok(lines.length >= 3, JSON.stringify(lines));
+  for (const l of lines) assert.ok(l.x + l.width <= card.x + card.width, `${l.text.slice(0, 40)} runs past the card`);
+  assert.ok(!(await shadowText(page)).includes('Copy evidence'), 'hover shows the evidence only');
+  await screenshot(page, 'badge-card-hover');
+
+  await page.mouse.click(badge.x, badge.y);
+  await says(page, 'Copy evidence');
+  assert.ok(page.url().endsWith('/home'), 'the click opened the card, not the cell under it');
+  await screenshot(page, 'badge-card-pinned');
+  await page.keyboard.press('Escape');
+  await until(() => page.evaluate(() => !document.querySelector('vipguard-annotation[data-vipguard-kind="card"]')), 'the card to close');
+  assert.equal(await page.evaluate(() => document.activeElement && document.activeElement.getAttribute('data-vipguard-kind')), 'badge',
+    'focus goes back to the badge');
+  // Keyboard: Enter on the focused badge pins the card with its actions.
+  await page.keyboard.press('Enter');
+  await says(page, 'Copy evidence');
+  await page.keyboard.press('Escape');
+  await page.close();
+});
+
+test('decisions stick: shown again after a reload, on the account\'s badges elsewhere and in the popup; undo restores the one before', async () => {
+  const page = await visit(h, 'https://x.com/KwabenaMensahGH');
+  await shadowClick(page, 'Decision note (optional)', { tag: 'INPUT' });
+  await page.keyboard.type('SEC-9');
+  await shadowClick(page, 'Impersonation confirmed');
+  await says(page, 'Recorded: impersonation confirmed.');
+  await says(page, 'Your decision: Impersonation confirmed');
+  const pressed = await shadowBoxes(page, { label: 'Impersonation confirmed' });
+  assert.equal(pressed[0].attributes['aria-pressed'], 'true');
+
+  await page.reload();
+  await settle(page);
+  await says(page, 'Your decision: Impersonation confirmed');
+  await says(page, '“SEC-9”');
+
+  // The same account in a reply thread: its badge carries the mark, its card the decision.
+  const replies = await visit(h, 'https://x.com/KwabenaMensah/status/1861234567890', { expect: 2 });
+  await until(async () => (await shadowText(replies)).includes('●'), 'the decided mark on the badge');
+  const rec = await until(() => tabRecord(h, replies), 'the replies page record');
+  const item = rec.items.find((i) => i.handle === 'KwabenaMensahGH');
+  assert.equal(item.decision.decision, 'confirmed');
+  const tabId = await h.worker.evaluate(async (u) => (await chrome.tabs.query({})).find((t) => t.url === u).id, replies.url());
+  const popup = await h.ctx.newPage();
+  await popup.goto(`chrome-extension://${h.extensionId}/ui/popup/popup.html?tab=${tabId}`);
+  await popup.locator('tr', { hasText: '@KwabenaMensahGH' }).filter({ hasText: 'Your decision: Impersonation confirmed' }).waitFor();
+  await popup.close();
+  await replies.close();
+
+  // A later decision stands over the earlier one, which stays in the history; undo brings it back.
+  await shadowClick(page, 'Needs escalation');
+  await says(page, 'Your decision: Needs escalation');
+  await says(page, 'Before that: Impersonation confirmed');
+  await shadowClick(page, 'Undo “Needs escalation”');
+  await says(page, 'Your decision: Impersonation confirmed');
+  await shadowClick(page, 'Undo “Impersonation confirmed”');
+  await until(async () => !(await shadowText(page)).includes('Your decision'), 'no decision left');
+  await page.close();
+});
+
+test('the focus-banner command puts keyboard focus in the banner, expanding it', async () => {
+  const manifest = await h.worker.evaluate(() => chrome.runtime.getManifest().commands);
+  assert.ok(manifest['focus-banner'] && manifest['focus-banner'].suggested_key, JSON.stringify(manifest));
+  const page = await visit(h, 'https://x.com/sarah_j');
+  assert.equal(await folded(page), true);
+  const tabId = await h.worker.evaluate(async (u) => (await chrome.tabs.query({})).find((t) => t.url === u).id, page.url());
+  // What the worker does when the shortcut is pressed (headless Chromium has no browser shortcuts).
+  await h.worker.evaluate((id) => chrome.tabs.sendMessage(id, { type: 'vipguard-command', command: 'focus-banner' }).catch(() => {}), tabId);
+  await until(() => page.evaluate(() => document.activeElement && document.activeElement.getAttribute('data-vipguard-kind') === 'banner'),
+    'focus in the banner');
+  assert.equal(await folded(page), false);
+  await page.close();
+});
