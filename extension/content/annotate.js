@@ -177,7 +177,7 @@ var vipguardAnnotate = (() => {
     const body = el('div', 'body');
     body.append(E.details(result, account, profile));
     const foot = el('div', 'foot');
-    if (actions) foot.append(E.toolbar(result, actions, { status: opts.status }));
+    if (actions) foot.append(E.toolbar(result, actions, { status: opts.status, profile }));
     box.append(pill, head, body, foot);
     const fold = (on, focus) => {
       folded.set(key, on);
@@ -313,7 +313,7 @@ var vipguardAnnotate = (() => {
       box.append(body);
       if (pinned && actions) {
         const foot = el('div', 'foot');
-        foot.append(E.toolbar(result, actions));
+        foot.append(E.toolbar(result, actions, { profile }));
         box.append(foot);
       } else if (result.decision) {
         box.append(el('div', 'foot note', t('decisionStanding', vipguardI18n.decisionWord(result.decision.decision), vipguardI18n.when(result.decision.at))));

@@ -124,7 +124,7 @@ var vipguardEvidence = (() => {
   // The reviewer's tools: exports for a ticket, the standing decision, and a new decision with an
   // optional note. `actions` (from main.js) does the work; each resolves to the words to show, or throws.
   // "Not an impersonator" clears the account everywhere, so it asks once more before it acts.
-  function toolbar(result, actions, { status: initial = '' } = {}) {
+  function toolbar(result, actions, { status: initial = '', profile = null } = {}) {
     const frag = document.createDocumentFragment();
     const status = el('div', 'status', initial);
     status.setAttribute('role', 'status');
@@ -147,8 +147,18 @@ var vipguardEvidence = (() => {
     const own = ['own', 'allowed'].includes(result.verdict) && !result.cleared;
     if (!own) {
       const row = el('div', 'actions');
-      for (const [key, fn] of [['copyEvidence', actions.copyMarkdown], ['copyJson', actions.copyJson], ['saveImage', actions.saveImage]]) {
+      for (const [key, fn] of [['copyTicket', actions.copyTicket], ['copyImage', actions.copyImage], ['saveImage', actions.saveImage],
+        ['copyJson', actions.copyJson]]) {
         row.append(button(t(key), () => run(fn)));
+      }
+      // The platform's own form for reporting the account, where it has one.
+      const form = profile && vipguardSiteCatalog.reportForm(profile.platform);
+      if (form) {
+        const a = el('a', 'report', t('reportOnSite', vipguardSiteCatalog.siteName(profile.platform)));
+        a.href = form;
+        a.target = '_blank';
+        a.rel = 'noopener noreferrer';
+        row.append(a);
       }
       frag.append(row);
     }

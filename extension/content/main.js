@@ -113,15 +113,34 @@
       return reply;
     };
     const who = { platform: profile.platform, handle: profile.handle, name: profile.name };
+    // The evidence picture, drawn by the worker (it can read both avatars), as PNG bytes.
+    const picture = async () => {
+      const reply = await send({ type: 'evidenceImage', url: pageUrl, profile: { ...who, avatar: profile.avatar || null },
+        match: r.match || null, verdict: r.verdict, score: r.score ?? null, ...vipguardReport.imageText(item()) });
+      const bin = atob(reply.dataUrl.split(',')[1]);
+      return new Blob([Uint8Array.from(bin, (c) => c.charCodeAt(0))], { type: 'image/png' });
+    };
     return {
-      copyMarkdown: () => copy(vipguardReport.toMarkdown(item()), t('evidenceMarkdown')),
+      // The report in the format chosen in the options (plain text unless set), with the SHA-256 of the
+      // JSON evidence, so the ticket and an attached JSON can be matched.
+      copyTicket: async () => {
+        const [{ settings = {} }, json] = [await chrome.storage.local.get('settings'), JSON.stringify(vipguardReport.toJson(item()), null, 2)];
+        const format = vipguardReport.FORMAT_NAMES.includes(settings.ticketFormat) ? settings.ticketFormat : 'text';
+        const sha256 = await vipguardReport.sha256(json);
+        return copy(vipguardReport.toTicket({ ...item(), sha256 }, format), t('ticketFormatName', t(`format_${format}`)));
+      },
       copyJson: () => copy(JSON.stringify(vipguardReport.toJson(item()), null, 2), t('evidenceJson')),
+      copyImage: async () => {
+        // The clipboard takes a promise of the picture, so the click's permission holds while it is drawn.
+        try {
+          await navigator.clipboard.write([new ClipboardItem({ 'image/png': picture() })]);
+        } catch (e) {
+          throw new Error(t('clipboardRefused', e.message));
+        }
+        return t('imageCopied');
+      },
       saveImage: async () => {
-        const reply = await send({ type: 'evidenceImage', url: pageUrl, profile: { ...who, avatar: profile.avatar || null },
-          match: r.match || null, verdict: r.verdict, score: r.score ?? null });
-        const bin = atob(reply.dataUrl.split(',')[1]);
-        const bytes = Uint8Array.from(bin, (c) => c.charCodeAt(0));
-        const href = URL.createObjectURL(new Blob([bytes], { type: 'image/png' }));
+        const href = URL.createObjectURL(await picture());
         const a = document.createElement('a');
         a.href = href;
         a.download = `vipguard-${profile.platform}-${profile.handle}.png`;

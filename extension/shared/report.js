@@ -5,22 +5,43 @@
 var vipguardReport = (() => {
   const { t } = vipguardI18n;
 
-  // Page text goes into Markdown mid-line (every line starts with our own "- **Field:**"), so only the
-  // characters that format, link or break a line there are escaped; line breaks and control
-  // characters become spaces.
+  // Page text goes into a ticket mid-line (every line starts with our own field label), so only what
+  // formats, links or breaks a line in the chosen format is escaped; line breaks and control characters
+  // become spaces everywhere. Plain text escapes nothing: a handle pasted there is the handle.
+  const oneLine = (text) => String(text ?? '').replace(/[\u0000-\u001f\u007f]/g, ' ');
   function md(text) {
-    return String(text ?? '')
-      .replace(/[\u0000-\u001f\u007f]/g, ' ')
-      .replace(/([\\`*_[\]<>|~])/g, '\\$1');
+    return oneLine(text).replace(/([\\`*_[\]<>|~])/g, '\\$1');
+  }
+  // Jira's wiki markup: brackets, braces, bars and ! (links, macros, tables, images) always; the text
+  // effects (*bold*, _italic_, -struck-, +under+, ^sup^, ~sub~) only where they could open or close one,
+  // at a word's edge, so a handle such as Adaeze_0konkwo is pasted as it is.
+  function jira(text) {
+    return oneLine(text)
+      .replace(/([\\[\]{}|!])/g, '\\$1')
+      .replace(/(^|[^\p{L}\p{N}\\])([*_+^~-])/gu, '$1\\$2')
+      .replace(/(?<!\\)([*_+^~-])(?=$|[^\p{L}\p{N}])/gu, '\\$1');
   }
 
   // The display name with every reported character spelled out by code point, so hidden and lookalike
   // characters survive copy and paste into systems that would drop or fold them:
   // "Кwabena" -> "[U+041A]wabena".
-  // `escape` applies to the name's own characters only (Markdown escaping keeps our brackets plain).
-  function spelledOut(name, chars, escape = (ch) => ch) {
+  // `escape` applies to the name's own characters only; `mark` writes a code point (Jira would read our
+  // brackets as a link).
+  const codepoint = (ch) => `U+${ch.codePointAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+  function spelledOut(name, chars, escape = (ch) => ch, mark = (cp) => `[${cp}]`) {
     const flagged = new Set((chars || []).filter((c) => !c.field || c.field === 'name').map((c) => c.char));
-    return [...String(name ?? '')].map((ch) => (flagged.has(ch) ? `[U+${ch.codePointAt(0).toString(16).toUpperCase().padStart(4, '0')}]` : escape(ch))).join('');
+    // Escaped a run at a time: Jira's escaping depends on where a character sits in a word.
+    let out = '';
+    let run = '';
+    for (const ch of String(name ?? '')) {
+      if (!flagged.has(ch)) {
+        run += ch;
+        continue;
+      }
+      out += escape(run) + mark(codepoint(ch));
+      run = '';
+    }
+    return out + escape(run);
   }
 
   const allChars = (result) => (result.evidence || []).flatMap((e) => e.chars || []);
@@ -53,51 +74,89 @@ var vipguardReport = (() => {
     };
   }
 
-  function toMarkdown(item) {
+  // How each ticket format writes the parts of a report. Markdown for trackers that render it (GitHub,
+  // GitLab), Jira's wiki markup for Jira, plain text for everything else (Service Cloud case comments,
+  // e-mail).
+  const FORMATS = {
+    markdown: { esc: md, title: (s) => `### ${s}`, field: (label, v) => `- **${label}** ${v}`, section: (s) => `**${s}**`,
+      item: (s) => `- ${s}`, link: (u) => `<${String(u).replace(/[\s<>]/g, encodeURIComponent)}>`, mark: (cp) => `[${cp}]` },
+    jira: { esc: jira, title: (s) => `h3. ${s}`, field: (label, v) => `* *${label}* ${v}`, section: (s) => `*${s}*`,
+      item: (s) => `* ${s}`, link: (u) => `[${String(u).replace(/[\s[\]|]/g, encodeURIComponent)}]`, mark: (cp) => `\\[${cp}\\]` },
+    text: { esc: oneLine, title: (s) => s, field: (label, v) => `${label} ${v}`, section: (s) => s,
+      item: (s) => `- ${s}`, link: (u) => String(u).replace(/\s/g, encodeURIComponent), mark: (cp) => `[${cp}]` },
+  };
+  const FORMAT_NAMES = Object.keys(FORMATS);
+
+  // The report for a ticket, in `format` ('text', 'jira' or 'markdown'). `item.sha256`, when given, is
+  // the SHA-256 of the JSON evidence (toJson), so the ticket and the attached JSON can be matched.
+  function toTicket(item, format = 'markdown') {
+    const F = FORMATS[format] || FORMATS.markdown;
+    const esc = F.esc;
     const r = item.result || {};
     const chars = allChars(r);
     const lines = [];
     // "Field:" in English, "Champ :" in French.
     const colon = (words) => t('withColon', words);
-    const field = (key, value) => lines.push(`- **${colon(t(key))}** ${value}`);
-    lines.push(`### ${t('reportTitle', vipguardI18n.verdict(r.verdict))}${typeof r.score === 'number' ? ` ${t('reportScore', vipguardI18n.num(r.score))}` : ''}`);
+    const field = (key, value) => lines.push(F.field(colon(t(key)), value));
+    lines.push(F.title(esc(`${t('reportTitle', vipguardI18n.verdict(r.verdict))}${typeof r.score === 'number' ? ` ${t('reportScore', vipguardI18n.num(r.score))}` : ''}`)));
     lines.push('');
-    const link = (u) => `<${String(u).replace(/[\s<>]/g, encodeURIComponent)}>`;
-    field('fieldProfile', link(item.url));
-    if (seenOn(item)) field('fieldSeenOn', link(seenOn(item)));
-    field('fieldPlatform', md(item.platform));
-    field('fieldHandle', `@${md(item.handle)}`);
-    field('fieldDisplayName', md(item.name));
-    if (chars.some((c) => !c.field || c.field === 'name')) field('fieldSpelledOut', spelledOut(item.name, chars, md));
+    field('fieldProfile', F.link(item.url));
+    if (seenOn(item)) field('fieldSeenOn', F.link(seenOn(item)));
+    field('fieldPlatform', esc(item.platform));
+    field('fieldHandle', `@${esc(item.handle)}`);
+    field('fieldDisplayName', esc(item.name));
+    if (chars.some((c) => !c.field || c.field === 'name')) field('fieldSpelledOut', spelledOut(item.name, chars, esc, F.mark));
     if (item.account) {
       const handles = (item.account.handles || []).map((h) => {
         const [platform, ...rest] = h.split(':');
-        return t('handleOnPlatform', md(rest.join(':')), md(platform));
+        return t('handleOnPlatform', esc(rest.join(':')), esc(platform));
       });
-      field('fieldResembles', `${md(item.account.name)} (${t('protectedId', md(item.account.id))})${handles.length ? `, ${t('realAccounts', handles.join(', '))}` : ''}`);
+      field('fieldResembles', `${esc(item.account.name)} (${t('protectedId', esc(item.account.id))})${handles.length ? `, ${t('realAccounts', handles.join(', '))}` : ''}`);
     } else if (r.match) {
-      field('fieldResembles', t('protectedId', md(r.match)));
+      field('fieldResembles', t('protectedId', esc(r.match)));
     }
-    field('fieldVerdict', `${md(vipguardI18n.verdict(r.verdict))}${typeof r.score === 'number' ? `, ${t('score', vipguardI18n.num(r.score))}` : ''}`);
-    if (item.decision) field('fieldDecision', `${md(vipguardI18n.decisionWord(item.decision))}${item.note ? ` (${md(item.note)})` : ''}`);
-    field('fieldChecked', md(item.checkedAt));
-    field('fieldExtension', `vipguard ${md(item.version)}`);
+    field('fieldVerdict', `${esc(vipguardI18n.verdict(r.verdict))}${typeof r.score === 'number' ? `, ${t('score', vipguardI18n.num(r.score))}` : ''}`);
+    if (item.decision) field('fieldDecision', `${esc(vipguardI18n.decisionWord(item.decision))}${item.note ? ` (${esc(item.note)})` : ''}`);
+    const form = item.reportForm !== undefined ? item.reportForm : globalThis.vipguardSiteCatalog?.reportForm(item.platform);
+    if (form) field('fieldReportForm', F.link(form));
+    field('fieldChecked', esc(item.checkedAt));
+    if (item.sha256) field('fieldSha256', esc(item.sha256));
+    field('fieldExtension', `vipguard ${esc(item.version)}`);
     const signals = (r.evidence || []).filter((e) => e.signal !== 'characters');
     if (signals.length) {
-      lines.push('', `**${t('signals')}**`, '');
+      lines.push('', F.section(esc(t('signals'))), '');
       for (const e of signals) {
         const f = figure(e);
-        lines.push(`- ${colon(`${md(e.signal)}${f ? ` (${md(f)})` : ''}`)} ${md(e.detail)}`);
+        lines.push(F.item(`${colon(`${esc(e.signal)}${f ? ` (${esc(f)})` : ''}`)} ${esc(e.detail)}`));
       }
     }
     if (chars.length) {
-      lines.push('', `**${t('lookalikeChars').replace(/\s*:$/, '')}**`, '');
+      lines.push('', F.section(esc(t('lookalikeChars').replace(/\s*:$/, ''))), '');
       for (const c of chars) {
-        const what = c.looks_like ? t('readsAs', md(c.looks_like)) : md(t(`action_${c.action}`));
-        lines.push(`- ${colon(`${md(c.codepoint)} ${md(c.name)} ${t(c.field === 'handle' ? 'inHandle' : 'inName')}`)} ${what}`);
+        const what = c.looks_like ? t('readsAs', esc(c.looks_like)) : esc(t(`action_${c.action}`));
+        lines.push(F.item(`${colon(`${esc(c.codepoint)} ${esc(c.name)} ${t(c.field === 'handle' ? 'inHandle' : 'inName')}`)} ${what}`));
       }
     }
     return lines.join('\n') + '\n';
+  }
+
+  const toMarkdown = (item) => toTicket(item, 'markdown');
+
+  // The words the evidence picture shows under the two avatars: the name spelled out when it hides
+  // characters, and the reasons (at most 8).
+  function imageText(item) {
+    const r = item.result || {};
+    const chars = allChars(r);
+    return {
+      spelled: chars.some((c) => !c.field || c.field === 'name') ? spelledOut(item.name, chars).slice(0, 400) : '',
+      reasons: (r.evidence || []).filter((e) => e.signal !== 'characters' && e.detail).slice(0, 8).map((e) => oneLine(e.detail).slice(0, 400)),
+    };
+  }
+
+  // The SHA-256 of a text (UTF-8), in hex.
+  async function sha256(text) {
+    const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+    return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
   }
 
   // RFC 4180 CSV. A cell that a spreadsheet would run as a formula (=, +, -, @, tab, CR at the start)
@@ -112,6 +171,6 @@ var vipguardReport = (() => {
     return [columns.join(','), ...rows.map((row) => columns.map((c) => csvCell(row[c])).join(','))].join('\r\n') + '\r\n';
   }
 
-  return { toMarkdown, toJson, toCsv, spelledOut };
+  return { toTicket, toMarkdown, toJson, toCsv, spelledOut, imageText, sha256, FORMAT_NAMES };
 })();
 

@@ -106,6 +106,19 @@ globalThis.vipguardSiteCatalog = (() => {
     return (make && clean && make(encodeURI(clean))) || pageUrl;
   }
 
+  // Each platform's own form for reporting an impersonating account, linked from the ticket (the
+  // reviewer files there too). Sites with no such page (Bluesky, Mastodon, TikTok: the account's own
+  // "Report" menu) have none.
+  const REPORT_FORMS = {
+    x: 'https://help.x.com/forms/impersonation',
+    instagram: 'https://help.instagram.com/contact/636276399721841',
+    youtube: 'https://support.google.com/youtube/answer/2801947',
+    github: 'https://support.github.com/contact/report-abuse',
+  };
+  const SITE_NAMES = { x: 'X', instagram: 'Instagram', mastodon: 'Mastodon', bluesky: 'Bluesky', github: 'GitHub', youtube: 'YouTube', tiktok: 'TikTok' };
+  const siteName = (platform) => (Object.hasOwn(SITE_NAMES, platform) ? SITE_NAMES[platform] : String(platform));
+  const reportForm = (platform) => (Object.hasOwn(REPORT_FORMS, platform) ? REPORT_FORMS[platform] : null);
+
   const byPlatform = new Map(SITES.filter((s) => s.platform).map((s) => [s.platform, s]));
   const byPageHost = new Map(SITES.flatMap((s) => s.pageHosts.map((h) => [h, s])));
   return Object.freeze({
@@ -127,5 +140,7 @@ globalThis.vipguardSiteCatalog = (() => {
     notPersonInAddress: (segment) => NOT_PEOPLE_IN_ADDRESSES.includes(String(segment).toLowerCase()),
     contentScripts,
     profileUrl,
+    reportForm,
+    siteName,
   });
 })();

@@ -1,5 +1,7 @@
 // A picture for the ticket: the profile's avatar and the protected one side by side, each with its name and
-// handle underneath. Drawn here, where both images can be read without tainting a canvas.
+// handle underneath, then the name spelled out and the reasons, so the picture proves something on its own
+// (two names that read alike look identical in a picture). Drawn here, where both images can be read
+// without tainting a canvas.
 import { avatarAllowed } from './avatars.js';
 import { shownAccount } from './results.js';
 import { t } from './templates.js';
@@ -22,7 +24,32 @@ export async function evidenceImage(msg) {
   };
   const [mine, theirs] = await Promise.all([picture(msg.profile.avatar), picture(account && account.avatar)]);
   const W = 720;
-  const H = 350;
+  // The reasons, wrapped to the picture's width: measured on a scratch canvas first, to size the picture.
+  const measure = new OffscreenCanvas(1, 1).getContext('2d');
+  measure.font = '14px sans-serif';
+  const wrap = (text, width) => {
+    const out = [];
+    let line = '';
+    for (const word of String(text).split(/\s+/)) {
+      const next = line ? `${line} ${word}` : word;
+      if (line && measure.measureText(next).width > width) {
+        out.push(line);
+        line = word;
+      } else {
+        line = next;
+      }
+    }
+    if (line) out.push(line);
+    return out;
+  };
+  const text = [];
+  if (msg.spelled) text.push(...wrap(t('imageSpelled', msg.spelled), W - 40));
+  if (msg.reasons && msg.reasons.length) {
+    text.push(t('imageReasons'));
+    for (const r of msg.reasons) text.push(...wrap(`• ${r}`, W - 56).map((l, i) => (i ? `   ${l}` : l)));
+  }
+  const lines = text.slice(0, 24);
+  const H = 350 + (lines.length ? 12 + lines.length * 20 : 0);
   const canvas = new OffscreenCanvas(W, H);
   const ctx = canvas.getContext('2d');
   ctx.fillStyle = '#ffffff';
@@ -51,9 +78,12 @@ export async function evidenceImage(msg) {
   column(20, t('imageChecked'), mine, msg.profile.name, t('handleOnPlatform', msg.profile.handle, msg.profile.platform));
   const real = account ? account.handles.map((h) => '@' + h.split(':').slice(1).join(':')).join(', ') : '';
   column(380, t('imageProtected'), theirs, account ? account.name : t('imageNoMatch'), real);
+  ctx.font = '14px sans-serif';
+  ctx.fillStyle = '#111111';
+  lines.forEach((l, i) => ctx.fillText(l, 20, 336 + i * 20, W - 40));
   ctx.font = '12px sans-serif';
   ctx.fillStyle = '#555555';
-  ctx.fillText(`${String(msg.url).slice(0, 90)}  ·  ${new Date().toISOString().slice(0, 19)}Z  ·  vipguard ${chrome.runtime.getManifest().version}`, 20, 336, W - 40);
+  ctx.fillText(`${String(msg.url).slice(0, 90)}  ·  ${new Date().toISOString().slice(0, 19)}Z  ·  vipguard ${chrome.runtime.getManifest().version}`, 20, H - 14, W - 40);
   for (const b of [mine, theirs]) if (b) b.close();
   const blob = await canvas.convertToBlob({ type: 'image/png' });
   const bytes = new Uint8Array(await blob.arrayBuffer());

@@ -76,6 +76,12 @@ export function validateMessage(msg, sender, extensionId, extraHosts = [], { mas
     if (!p || typeof p !== 'object') return 'profile must be an object';
     for (const k of ['platform', 'handle', 'name']) if (!isStr(p[k], 400)) return `profile.${k} must be a short string`;
     if (p.avatar != null && !isStr(p.avatar, 2048)) return 'profile.avatar must be a URL';
+    if (msg.type === 'evidenceImage') {
+      if (msg.spelled != null && !isStr(msg.spelled, 400)) return 'spelled must be at most 400 characters';
+      if (msg.reasons != null && !(Array.isArray(msg.reasons) && msg.reasons.length <= 8 && msg.reasons.every((x) => isStr(x, 400)))) {
+        return 'reasons must be at most 8 strings of at most 400 characters';
+      }
+    }
     if (msg.type === 'decide') {
       if (!DECISIONS.includes(msg.decision)) return `decision must be one of ${DECISIONS.join(', ')}`;
       if (msg.note != null && !isStr(msg.note, 1000)) return 'note must be at most 1000 characters';

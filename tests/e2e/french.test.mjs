@@ -37,14 +37,15 @@ test('the banner, its tools and the copied evidence are in French', async () => 
   assert.ok(raw.includes("vipguard\u00a0: Usurpation d'identité"), 'a non-breaking space before the colon');
   const text = plain(raw);
   for (const want of ["vipguard : Usurpation d'identité", 'Ressemble à Kwabena Mensah', 'vrais comptes :', '@KwabenaMensah',
-    'Caractères trompeurs ou cachés :', 'se lit comme K', 'Copier les preuves', 'Pas une usurpation', 'À escalader',
+    'Caractères trompeurs ou cachés :', 'se lit comme K', 'Copier pour le ticket', 'Pas une usurpation', 'À escalader',
     // The engine's own sentences, in French.
     'Le nom affiché « Кwabena Мensah » se lit comme le nom protégé « Kwabena Mensah »',
     "L'identifiant @KwabenaMensahGH est l'identifiant protégé @KwabenaMensah avec « gh » ajouté"]) {
     assert.ok(text.includes(want), `missing "${want}" in ${text.slice(0, 600)}`);
   }
-  await shadowClick(page, 'Copier les preuves');
-  await until(async () => plain(await shadowText(page)).includes('Preuves (Markdown) : copié dans le presse-papiers.'), 'the French status');
+  await h.worker.evaluate(() => chrome.storage.local.set({ settings: { ticketFormat: 'markdown' } }));
+  await shadowClick(page, 'Copier pour le ticket');
+  await until(async () => plain(await shadowText(page)).includes('Preuves pour le ticket (Markdown) : copié dans le presse-papiers.'), 'the French status');
   const md = plain(await page.evaluate(() => navigator.clipboard.readText()));
   assert.ok(md.startsWith("### Preuves vipguard : Usurpation d'identité"), md);
   assert.ok(md.includes('- **Nom affiché, caractère par caractère :** [U+041A]wabena [U+041C]ensah'), md);
@@ -55,7 +56,7 @@ test('in French too, the banner keeps its exports and decisions in view on a 136
   const page = await h.ctx.newPage();
   await page.setViewportSize({ width: 1366, height: 657 });
   await visit(h, 'https://x.com/KwabenaMensahGH', { page });
-  await actionsInView(page, ['Copier les preuves', 'Copier en JSON', "Enregistrer l'image", 'Usurpation confirmée', 'Pas une usurpation', 'À escalader']);
+  await actionsInView(page, ['Copier pour le ticket', 'Copier l’image', "Enregistrer l'image", 'Copier en JSON', 'Usurpation confirmée', 'Pas une usurpation', 'À escalader']);
   await screenshot(page, 'banner-1366-fr');
   await page.close();
 });

@@ -47,7 +47,7 @@ test('both catalogues have the same keys and the same placeholders', () => {
 test('French messages are translated', () => {
   // Words that are the same in both languages.
   const SAME = new Set(['extName', 'imageShort', 'score', 'reportScore', 'fieldVerdict', 'fieldExtension', 'colVerdict', 'colScore', 'colAvatars', 'colId',
-    'fieldId', 'jsonShort', 'action_invisible', 'action_diacritic', 'genericSite', 'sites', 'colNote', 'evidenceMarkdown', 'evidenceJson']);
+    'fieldId', 'jsonShort', 'format_markdown', 'durationSeconds', 'durationMinutes', 'durationHours', 'action_invisible', 'action_diacritic', 'genericSite', 'sites', 'colNote', 'evidenceMarkdown', 'evidenceJson']);
   const same = Object.keys(en).filter((k) => !SAME.has(k) && en[k].message === fr[k].message);
   assert.deepEqual(same, []);
 });

@@ -73,3 +73,27 @@ test('in French, the report speaks French and keeps the evidence figures', () =>
   assert.ok(lines.includes('- avatar (12 bits sur 256 de différence) : The avatar is a copy'), md);
   assert.ok(lines.includes('- U+041A CYRILLIC CAPITAL LETTER KA dans le nom affiché : se lit comme K'), md);
 });
+
+// Each ticket format: how a hostile display name and a handle with underscores come out. A handle is
+// never altered where nothing would format it (plain text; mid-word underscores in Jira).
+const ticketCases = [
+  { format: 'text', handle: 'Adaeze_0konkwo', lines: ['Handle: @Adaeze_0konkwo', 'Display name: Кwabena *Mensah* [x](javascript:1) second line',
+    'Profile: https://x.com/evil_one', 'Display name, spelled out: [U+041A]wabena *Mensah* [x](javascript:1) second line'] },
+  { format: 'jira', handle: 'Adaeze_0konkwo', lines: ['* *Handle:* @Adaeze_0konkwo', '* *Display name:* Кwabena \\*Mensah\\* \\[x\\](javascript:1) second line',
+    '* *Profile:* [https://x.com/evil_one]', '* *Display name, spelled out:* \\[U+041A\\]wabena \\*Mensah\\* \\[x\\](javascript:1) second line', 'h3. vipguard evidence: Impersonation (score 0.97)'] },
+  // An underscore that could open or close _italics_ in Jira is escaped; one inside a word is not.
+  { format: 'jira', handle: '_evil_one_', lines: ['* *Handle:* @\\_evil_one\\_'] },
+  { format: 'markdown', handle: 'Adaeze_0konkwo', lines: ['- **Handle:** @Adaeze\\_0konkwo', '### vipguard evidence: Impersonation (score 0.97)'] },
+];
+for (const c of ticketCases) {
+  test(`ticket as ${c.format}: @${c.handle}`, () => {
+    const lines = R.toTicket(item({ handle: c.handle, sha256: 'f'.repeat(64) }), c.format).split('\n');
+    for (const want of c.lines) assert.ok(lines.includes(want), `missing ${JSON.stringify(want)} in\n${lines.join('\n')}`);
+    assert.ok(lines.some((l) => l.includes('f'.repeat(64))), 'the evidence hash');
+  });
+}
+
+test('a name with a dash and a code point to spell out keeps Jira escaping word by word', () => {
+  const md = R.toTicket(item({ name: 'Кwabena Okonkwo-Bello -x-' }), 'jira');
+  assert.ok(md.includes('* *Display name, spelled out:* \\[U+041A\\]wabena Okonkwo-Bello \\-x\\-'), md);
+});

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { launch, loadDemoList, visit, settle, shadowText, shadowClick, shadowBoxes, shadowClasses, bannerVerdict, until, tabRecord,
   screenshot, actionsInView } from './harness.mjs';
 
-const BANNER_ACTIONS = ['Copy evidence', 'Copy JSON', 'Save image', 'Impersonation confirmed', 'Not an impersonator', 'Needs escalation'];
+const BANNER_ACTIONS = ['Copy for ticket', 'Copy image', 'Save image', 'Copy JSON', 'Impersonation confirmed', 'Not an impersonator', 'Needs escalation'];
 
 let h;
 before(async () => {
@@ -73,7 +73,7 @@ test('clear and own profiles get a compact pill; the protected account is named 
   assert.equal(await folded(own), true);
   await says(own, 'vipguard: this is the protected account');
   const text = await shadowText(own);
-  assert.ok(!text.includes('Copy evidence') && !text.includes('Impersonation confirmed') && !text.includes('Resembles'), text);
+  assert.ok(!text.includes('Copy for ticket') && !text.includes('Impersonation confirmed') && !text.includes('Resembles'), text);
   await own.close();
 });
 
@@ -120,11 +120,11 @@ test('a badge names whom it resembles; its card is drawn above the next cells wi
   const lines = (await shadowBoxes(page, { tag: 'LI' })).filter((b) => b.rendered && b.y >= card.y && b.y < card.y + card.height);
   assert.ok(lines.length >= 3, JSON.stringify(lines));
   for (const l of lines) assert.ok(l.x + l.width <= card.x + card.width, `${l.text.slice(0, 40)} runs past the card`);
-  assert.ok(!(await shadowText(page)).includes('Copy evidence'), 'hover shows the evidence only');
+  assert.ok(!(await shadowText(page)).includes('Copy for ticket'), 'hover shows the evidence only');
   await screenshot(page, 'badge-card-hover');
 
   await page.mouse.click(badge.x, badge.y);
-  await says(page, 'Copy evidence');
+  await says(page, 'Copy for ticket');
   assert.ok(page.url().endsWith('/home'), 'the click opened the card, not the cell under it');
   await screenshot(page, 'badge-card-pinned');
   await page.keyboard.press('Escape');
@@ -133,7 +133,7 @@ test('a badge names whom it resembles; its card is drawn above the next cells wi
     'focus goes back to the badge');
   // Keyboard: Enter on the focused badge pins the card with its actions.
   await page.keyboard.press('Enter');
-  await says(page, 'Copy evidence');
+  await says(page, 'Copy for ticket');
   await page.keyboard.press('Escape');
   await page.close();
 });

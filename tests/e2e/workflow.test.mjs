@@ -4,6 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import zlib from 'node:zlib';
+import crypto from 'node:crypto';
 import { launch, loadDemoList, visit, shadowText, shadowClick, bannerVerdict, until, tabRecord } from './harness.mjs';
 
 let h;
@@ -54,11 +55,52 @@ function decodePng(buf) {
   return { width, height };
 }
 
-test('Copy evidence puts a ticket-ready Markdown report on the clipboard, lookalikes spelled out', async () => {
+const setFormat = (format) => h.worker.evaluate(async (f) => {
+  const { settings = {} } = await chrome.storage.local.get('settings');
+  await chrome.storage.local.set({ settings: { ...settings, ticketFormat: f } });
+}, format);
+
+test('Copy for ticket: plain text by default with the handle as it is, the profile, the page, the report form and the SHA-256 of the JSON evidence', async () => {
+  const page = await visit(h, 'https://x.com/Adaeze_0konkwo/media');
+  await shadowClick(page, 'Copy for ticket');
+  await bannerSays(page, 'Evidence for a ticket (Plain text (Service Cloud, e-mail)) copied');
+  const text = await clipboard(page);
+  for (const want of [
+    'vipguard evidence: Impersonation (score ',
+    'Profile: https://x.com/Adaeze_0konkwo\n',
+    'Seen on: https://x.com/Adaeze_0konkwo/media\n',
+    'Handle: @Adaeze_0konkwo\n',
+    "Platform's report form: https://help.x.com/forms/impersonation\n",
+  ]) assert.ok(text.includes(want), `missing ${JSON.stringify(want)} in:\n${text}`);
+  assert.ok(!/[*#\\]/.test(text.split('\n').filter((l) => /^(Profile|Handle|Seen on):/.test(l)).join('')), text);
+  const sha = text.match(/Evidence SHA-256 \(JSON\): ([0-9a-f]{64})/);
+  assert.ok(sha, text);
+  // The hash is the JSON evidence's, as Copy JSON gives it.
+  await shadowClick(page, 'Copy JSON');
+  await bannerSays(page, 'Evidence (JSON) copied');
+  const json = await clipboard(page);
+  assert.equal(crypto.createHash('sha256').update(json, 'utf8').digest('hex'), sha[1]);
+
+  // Jira's wiki markup: its own headings, bullets and links; the handle still as it is.
+  await setFormat('jira');
+  await shadowClick(page, 'Copy for ticket');
+  await bannerSays(page, 'Evidence for a ticket (Jira wiki markup) copied');
+  const jira = await clipboard(page);
+  assert.ok(jira.startsWith('h3. vipguard evidence: Impersonation'), jira);
+  for (const want of ['* *Profile:* [https://x.com/Adaeze_0konkwo]', '* *Handle:* @Adaeze_0konkwo\n']) {
+    assert.ok(jira.includes(want), `missing ${JSON.stringify(want)} in:\n${jira}`);
+  }
+  assert.match(jira, /\* \*Display name, spelled out:\* Adaeze\\\[U\+FEFF\\\]Okonkwo/);
+  await setFormat('markdown');
+  await page.close();
+});
+
+test('Copy for ticket in Markdown: a report with the lookalikes spelled out', async () => {
+  await setFormat('markdown');
   const page = await visit(h, 'https://x.com/KwabenaMensahGH');
   assert.equal(await bannerVerdict(page), 'impersonation');
-  await shadowClick(page, 'Copy evidence');
-  await bannerSays(page, 'Evidence (Markdown) copied');
+  await shadowClick(page, 'Copy for ticket');
+  await bannerSays(page, 'Evidence for a ticket (Markdown) copied');
   const md = await clipboard(page);
   for (const want of [
     '### vipguard evidence: Impersonation (score ',
@@ -73,6 +115,7 @@ test('Copy evidence puts a ticket-ready Markdown report on the clipboard, lookal
     '- U+041A CYRILLIC CAPITAL LETTER KA in the display name: reads as K',
   ]) assert.ok(md.includes(want), `missing ${JSON.stringify(want)} in:\n${md}`);
   assert.match(md, /- \*\*Checked:\*\* \d{4}-\d\d-\d\dT\d\d:\d\d:\d\d/);
+  await setFormat('text');
   await page.close();
 });
 
@@ -93,13 +136,24 @@ test('Copy JSON gives the same evidence as structured data', async () => {
   await page.close();
 });
 
-test('Save image downloads a PNG with both avatars and names side by side', async () => {
+test('Save image downloads a PNG with both avatars and names side by side, and the reasons under them; Copy image puts it on the clipboard', async () => {
   const page = await visit(h, 'https://x.com/KwabenaMensahTV');
   const [download] = await Promise.all([page.waitForEvent('download'), shadowClick(page, 'Save image')]);
   assert.equal(download.suggestedFilename(), 'vipguard-x-KwabenaMensahTV.png');
   const png = fs.readFileSync(await download.path());
-  assert.deepEqual(decodePng(png), { width: 720, height: 350 });
+  const size = decodePng(png);
+  assert.equal(size.width, 720);
+  // 350 px for the avatars and names, then a line per reason.
+  assert.ok(size.height > 350 + 20 * 2, JSON.stringify(size));
   await bannerSays(page, 'Image saved');
+  await shadowClick(page, 'Copy image');
+  await bannerSays(page, 'The evidence image is on the clipboard.');
+  const copied = await page.evaluate(async () => {
+    const [item] = await navigator.clipboard.read();
+    const blob = await item.getType('image/png');
+    return [...new Uint8Array(await blob.arrayBuffer())];
+  });
+  assert.deepEqual(decodePng(Buffer.from(copied)), size);
   await page.close();
 });
 
@@ -161,10 +215,15 @@ test('the options page lists cleared accounts and removes one; the audit log exp
   assert.equal(await row.count(), 0);
 
   await opts.getByText(/entries in the audit log/).waitFor();
+  await opts.getByLabel(/Your reviewer id/).fill('ama.reviewer');
+  await opts.getByLabel(/Your reviewer id/).press('Tab');
+  await until(() => h.worker.evaluate(async () => (await chrome.storage.local.get('settings')).settings?.reviewerId === 'ama.reviewer'), 'the reviewer id saved');
   const [download] = await Promise.all([opts.waitForEvent('download'), opts.getByRole('button', { name: 'Export audit log (CSV)' }).click()]);
-  const csv = fs.readFileSync(await download.path(), 'utf8');
+  const bytes = fs.readFileSync(await download.path());
+  assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'a UTF-8 byte-order mark, for Excel');
+  const csv = bytes.subarray(3).toString('utf8');
   const lines = csv.trimEnd().split('\r\n');
-  assert.equal(lines[0], 'time,event,page_url,platform,handle,display_name,verdict,match,score,decision,note,seconds_to_decision');
+  assert.equal(lines[0], 'time,event,page_url,platform,handle,display_name,verdict,match,score,decision,note,seconds_to_decision,reviewer_id,ticket_id,profile_url');
   const rows = lines.slice(1).map((l) => l.match(/("([^"]|"")*"|[^,]*)(,|$)/g).map((c) => c.replace(/,$/, '').replace(/^"|"$/g, '').replace(/""/g, '"')));
   const col = (name) => lines[0].split(',').indexOf(name);
   const shown = rows.filter((r) => r[col('event')] === 'shown' && r[col('handle')] === 'KwabenaMensahGH');
@@ -175,6 +234,11 @@ test('the options page lists cleared accounts and removes one; the audit log exp
   const escalated = rows.find((r) => r[col('decision')] === 'escalate' && r[col('note')].includes('SEC-456'));
   assert.ok(escalated, csv);
   assert.equal(escalated[col('note')], 'ticket SEC-456, "same" photo');
+  assert.equal(escalated[col('ticket_id')], 'SEC-456');
+  assert.equal(escalated[col('reviewer_id')], 'ama.reviewer');
+  assert.equal(escalated[col('profile_url')], 'https://x.com/KwabenaMensahGH');
+  // A note belongs to the decision it was typed for: the next one does not reuse it.
+  assert.equal(rows.find((r) => r[col('decision')] === 'not_impersonator')[col('note')], '');
   assert.equal(escalated[col('verdict')], 'impersonation');
   assert.match(escalated[col('seconds_to_decision')], /^\d+$/);
   assert.ok(rows.some((r) => r[col('decision')] === 'not_impersonator'));
@@ -193,16 +257,16 @@ test('the popup copies the evidence of an account flagged in a list, saves its i
   const popup = await h.ctx.newPage();
   await popup.goto(`chrome-extension://${h.extensionId}/ui/popup/popup.html?tab=${tabId}`);
   await popup.getByRole('button', { name: 'Copy evidence for @AminataSowe1' }).click();
-  await popup.getByText('Evidence for @AminataSowe1 (Markdown) copied').waitFor();
+  await popup.getByText('Evidence for @AminataSowe1 (Plain text (Service Cloud, e-mail)) copied').waitFor();
   const md = await clipboard(popup);
-  assert.ok(md.includes('- **Handle:** @AminataSowe1'), md);
+  assert.ok(md.includes('Handle: @AminataSowe1'), md);
   // Filed by the account's own profile, not by the page it was seen on (here another account's list).
-  assert.ok(md.includes('- **Profile:** <https://x.com/AminataSowe1>'), md);
-  assert.ok(md.includes('- **Seen on:** <https://x.com/AminataSowe/followers>'), md);
-  assert.ok(md.includes('Resembles:** Aminata Sowé'), md);
+  assert.ok(md.includes('Profile: https://x.com/AminataSowe1\n'), md);
+  assert.ok(md.includes('Seen on: https://x.com/AminataSowe/followers\n'), md);
+  assert.ok(md.includes('Resembles: Aminata Sowé'), md);
   const [download] = await Promise.all([popup.waitForEvent('download'),
     popup.getByRole('button', { name: 'Save the evidence image for @AminataSowe1' }).click()]);
-  assert.deepEqual(decodePng(fs.readFileSync(await download.path())), { width: 720, height: 350 });
+  assert.equal(decodePng(fs.readFileSync(await download.path())).width, 720);
   // A decision from the popup, with its note, goes to the audit log like one from the banner.
   await popup.getByLabel('Decision for @AminataSowe1').selectOption('escalate');
   await popup.getByLabel('Note for the decision on @AminataSowe1 (optional)').fill('JIRA IDO-77');

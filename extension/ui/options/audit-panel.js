@@ -6,9 +6,13 @@ import { saveSetting } from './settings-panel.js';
 
 const { t } = vipguardI18n;
 
-// The audit log's columns, in the order a BI tool reads them.
+// The audit log's columns, in the order a BI tool reads them (new columns go at the end, so existing
+// dashboards keep reading theirs). The log is this browser's, so the reviewer id is the one set now.
 const AUDIT_COLUMNS = ['time', 'event', 'page_url', 'platform', 'handle', 'display_name', 'verdict', 'match', 'score',
-  'decision', 'note', 'seconds_to_decision'];
+  'decision', 'note', 'seconds_to_decision', 'reviewer_id', 'ticket_id', 'profile_url'];
+
+// A ticket id in a decision's note: a Jira key (IDO-77) or a Service Cloud case number (8 digits).
+export const ticketId = (note) => (String(note || '').match(/\b[A-Z][A-Z0-9]{1,9}-\d+\b|\b\d{8}\b/) || [''])[0];
 
 async function ask(msg) {
   const reply = await chrome.runtime.sendMessage(msg);
@@ -60,13 +64,16 @@ export function setupAuditPanel() {
   $('audit-export').addEventListener('click', async () => {
     try {
       const { entries } = await ask({ type: 'auditExport' });
+      const reviewer = ((await stored('settings')) || {}).reviewerId || '';
       const rows = entries.map((e) => ({
         time: new Date(e.time).toISOString(), event: e.event, page_url: e.url, platform: e.platform, handle: e.handle,
         display_name: e.name, verdict: e.verdict, match: e.match, score: e.score, decision: e.decision, note: e.note,
-        seconds_to_decision: e.seconds_to_decision,
+        seconds_to_decision: e.seconds_to_decision, reviewer_id: reviewer, ticket_id: ticketId(e.note),
+        profile_url: e.handle ? vipguardSiteCatalog.profileUrl(e.platform, e.handle, e.url) : '',
       }));
       const a = document.createElement('a');
-      a.href = URL.createObjectURL(new Blob([vipguardReport.toCsv(AUDIT_COLUMNS, rows)], { type: 'text/csv;charset=utf-8' }));
+      // With a byte-order mark: Excel on Windows reads a CSV without one as the local code page.
+      a.href = URL.createObjectURL(new Blob(['\ufeff', vipguardReport.toCsv(AUDIT_COLUMNS, rows)], { type: 'text/csv;charset=utf-8' }));
       a.download = `vipguard-audit-${new Date().toISOString().slice(0, 10)}.csv`;
       a.click();
       $('audit-status').textContent = t('auditExported', rows.length);

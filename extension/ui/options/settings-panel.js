@@ -1,5 +1,5 @@
 // The options page's settings: sensitivity, which sites are checked (Mastodon on any server asks for access
-// to all sites), pause, and the sites enabled for the generic adapter (each asks for its host permission).
+// to all sites), pause, the ticket format and the reviewer's id, and the sites enabled for the generic adapter (each asks for its host permission).
 import { $, stored } from '../page.js';
 
 const { t } = vipguardI18n;
@@ -16,6 +16,8 @@ export async function renderSettings() {
   for (const box of document.querySelectorAll('input[data-site]')) box.checked = !(settings.sites && settings.sites[box.dataset.site] === false);
   $('site-mastodon').checked = !!(settings.sites && settings.sites.mastodon) && await chrome.permissions.contains({ origins: ['https://*/*'] });
   $('paused').checked = !!settings.paused;
+  $('ticket-format').value = settings.ticketFormat || 'text';
+  $('reviewer-id').value = settings.reviewerId || '';
   const sites = $('generic-sites');
   sites.replaceChildren();
   for (const [host, on] of Object.entries((settings.sites && settings.sites.generic) || {})) {
@@ -47,6 +49,8 @@ export function setupSettings() {
     $('mastodon-status').textContent = e.target.checked ? t('mastodonOn') : t('mastodonOff');
   });
   $('paused').addEventListener('change', (e) => saveSetting({ paused: e.target.checked }));
+  $('ticket-format').addEventListener('change', (e) => saveSetting({ ticketFormat: e.target.value }));
+  $('reviewer-id').addEventListener('change', (e) => saveSetting({ reviewerId: e.target.value.trim().slice(0, 100) }));
   $('generic-add').addEventListener('click', async () => {
     const host = $('generic-host').value.trim().toLowerCase().replace(/^https?:\/\//, '').replace(/\/.*$/, '');
     if (!/^[a-z0-9.-]+\.[a-z]{2,}$/.test(host)) {

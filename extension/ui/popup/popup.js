@@ -9,6 +9,8 @@ async function main() {
   const asked = Number(new URLSearchParams(location.search).get('tab'));
   const tab = asked ? await chrome.tabs.get(asked) : (await chrome.tabs.query({ active: true, currentWindow: true }))[0];
   const { settings = {} } = await chrome.storage.local.get('settings');
+  // The ticket format chosen in the options (plain text unless set).
+  const format = vipguardReport.FORMAT_NAMES.includes(settings.ticketFormat) ? settings.ticketFormat : 'text';
   const paused = document.getElementById('paused');
   paused.checked = !!settings.paused;
   paused.addEventListener('change', async () => {
@@ -34,10 +36,10 @@ async function main() {
     }
   };
   // The banner's picture of both avatars and names, drawn by the worker.
-  const saveImage = async (i) => {
+  const saveImage = async (i, words) => {
     const reply = await chrome.runtime.sendMessage({ type: 'evidenceImage', url: tab.url,
       profile: { platform: i.platform, handle: i.handle, name: i.name, avatar: i.avatar || null },
-      match: i.match, verdict: i.verdict, score: i.score });
+      match: i.match, verdict: i.verdict, score: i.score, ...words });
     if (!reply || reply.error) {
       copied.textContent = t('failed', (reply && reply.error) || t('noAnswer'));
       return;
@@ -87,9 +89,12 @@ async function main() {
         td.append(details);
       }
       for (const [label, aria, fn] of [
-        [t('copyShort'), t('copyEvidenceFor', i.handle), () => copy(vipguardReport.toMarkdown(item), t('evidenceFor', i.handle, 'Markdown'))],
+        [t('copyShort'), t('copyEvidenceFor', i.handle), async () => {
+          const sha256 = await vipguardReport.sha256(JSON.stringify(vipguardReport.toJson(item), null, 2));
+          copy(vipguardReport.toTicket({ ...item, sha256 }, format), t('evidenceFor', i.handle, t(`format_${format}`)));
+        }],
         [t('jsonShort'), t('copyJsonFor', i.handle), () => copy(JSON.stringify(vipguardReport.toJson(item), null, 2), t('evidenceFor', i.handle, 'JSON'))],
-        [t('imageShort'), t('saveImageFor', i.handle), () => saveImage(i)],
+        [t('imageShort'), t('saveImageFor', i.handle), () => saveImage(i, vipguardReport.imageText(item))],
       ]) {
         const b = document.createElement('button');
         b.type = 'button';
