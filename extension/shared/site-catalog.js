@@ -13,7 +13,9 @@ globalThis.vipguardSiteCatalog = (() => {
   // In the order the bulk page offers platforms. `adapter`: content/sites/<adapter>.js. `pageHosts`: where
   // the adapter runs (the manifests' content scripts and host permissions). `addressHosts`: other hosts a
   // pasted profile address may name. `avatarHosts` exact hosts, `avatarDomains` any subdomain of them.
-  // `profilePath`: a profile address's path, its first group the handle. `notPeople`: first path words of
+  // `profilePath`: a profile address's path, its first group the handle; `authorPaths`: addresses of a
+  // post or of a profile's tab, whose first group is the account's handle (the bulk page reads a pasted
+  // post as its author). `notPeople`: first path words of
   // the site's own pages that are not profiles (what its adapter skips). Mastodon (any server, recognised
   // by its markup) and the generic adapter (sites the reviewer enables) have no hosts of their own: the
   // worker registers their scripts when they are switched on.
@@ -24,6 +26,8 @@ globalThis.vipguardSiteCatalog = (() => {
       addressHosts: ['www.x.com', 'www.twitter.com'],
       avatarHosts: ['pbs.twimg.com', 'abs.twimg.com'], avatarDomains: [],
       profilePath: /^\/([A-Za-z0-9_]{1,50})\/?$/,
+      authorPaths: [/^\/([A-Za-z0-9_]{1,50})\/status(?:es)?\/\d+/,
+        /^\/([A-Za-z0-9_]{1,50})\/(?:media|with_replies|likes|followers|following|verified_followers|highlights|articles)\/?$/],
       notPeople: ['home', 'explore', 'search', 'notifications', 'messages', 'settings', 'i', 'compose', 'login', 'logout',
         'signup', 'tos', 'privacy', 'jobs', 'download', 'hashtag', 'intent'],
     },
@@ -40,6 +44,7 @@ globalThis.vipguardSiteCatalog = (() => {
       pageHosts: [], addressHosts: [], avatarHosts: [], avatarDomains: [],
       // On any server: /@user, or /@user@home.server for an account of another server.
       profilePath: /^\/@([A-Za-z0-9_.-]{1,60})(?:@([A-Za-z0-9.-]+))?\/?$/,
+      authorPaths: [/^\/@([A-Za-z0-9_.-]{1,60})(?:@([A-Za-z0-9.-]+))?\/(?:\d+|followers|following|media|with_replies)\/?$/],
       notPeople: [],
     },
     {
@@ -47,6 +52,7 @@ globalThis.vipguardSiteCatalog = (() => {
       pageHosts: ['bsky.app'], addressHosts: [],
       avatarHosts: ['cdn.bsky.app'], avatarDomains: [],
       profilePath: /^\/profile\/([A-Za-z0-9.:-]{1,253})\/?$/,
+      authorPaths: [/^\/profile\/([A-Za-z0-9.:-]{1,253})\/(?:post\/[A-Za-z0-9]+|followers|follows)\/?$/],
       notPeople: [],
     },
     {
@@ -54,6 +60,8 @@ globalThis.vipguardSiteCatalog = (() => {
       pageHosts: ['github.com'], addressHosts: ['www.github.com'],
       avatarHosts: ['avatars.githubusercontent.com'], avatarDomains: [],
       profilePath: /^\/([A-Za-z0-9-]{1,60})\/?$/,
+      // A repository's owner.
+      authorPaths: [/^\/([A-Za-z0-9-]{1,60})\/[A-Za-z0-9_.-]{1,100}(?:\/.*)?$/],
       notPeople: [],
     },
     {
@@ -61,6 +69,7 @@ globalThis.vipguardSiteCatalog = (() => {
       pageHosts: ['www.youtube.com', 'm.youtube.com'], addressHosts: ['youtube.com'],
       avatarHosts: ['yt3.ggpht.com', 'yt3.googleusercontent.com'], avatarDomains: [],
       profilePath: /^\/@([^/\s]{1,100})\/?$/,
+      authorPaths: [/^\/@([^/\s]{1,100})\/(?:videos|shorts|streams|about|featured|community|playlists|posts)\/?$/],
       notPeople: [],
     },
     {
@@ -68,6 +77,7 @@ globalThis.vipguardSiteCatalog = (() => {
       pageHosts: ['www.tiktok.com'], addressHosts: ['tiktok.com'],
       avatarHosts: [], avatarDomains: ['tiktokcdn.com', 'tiktokcdn-us.com'],
       profilePath: /^\/@([A-Za-z0-9_.]{1,60})\/?$/,
+      authorPaths: [/^\/@([A-Za-z0-9_.]{1,60})\/(?:video|photo)\/\d+/],
       notPeople: [],
     },
     {
@@ -76,7 +86,10 @@ globalThis.vipguardSiteCatalog = (() => {
       pageHosts: [], addressHosts: [], avatarHosts: [], avatarDomains: [], profilePath: null, notPeople: [],
     },
   ];
-  for (const s of SITES) Object.freeze(s);
+  for (const s of SITES) {
+    if (!s.authorPaths) s.authorPaths = [];
+    Object.freeze(s);
+  }
 
   // First path words that a pasted profile address never names a person by, on any site (the bulk page).
   const NOT_PEOPLE_IN_ADDRESSES = ['home', 'explore', 'search', 'notifications', 'messages', 'settings', 'i', 'login',

@@ -1,11 +1,16 @@
 // Reading what people paste into the bulk page (extension/ui/bulk/bulk-input.js), as a unit.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseLines, fromUrl } from '../../extension/ui/bulk/bulk-input.js';
+import { parseLines, fromUrl, describe, markDuplicates } from '../../extension/ui/bulk/bulk-input.js';
+import { fakeChrome } from './locales.mjs';
+
+// A problem in English, as the page says it.
+const en = fakeChrome('en').i18n;
+const say = (problem) => describe(problem, (key, ...args) => en.getMessage(key, args.map(String)));
 
 const one = (line, platform = 'x') => {
   const { profiles, errors } = parseLines(line, platform);
-  return errors.length ? { error: errors[0].error } : (({ platform: p, handle, name }) => ({ platform: p, handle, name }))(profiles[0]);
+  return errors.length ? { error: say(errors[0]) } : (({ platform: p, handle, name }) => ({ platform: p, handle, name }))(profiles[0]);
 };
 
 const CASES = [
@@ -24,15 +29,32 @@ const CASES = [
   ['KwabenaMensahGH\tКwabena Мensah', { platform: 'x', handle: 'KwabenaMensahGH', name: 'Кwabena Мensah' }],
   ['Aminata Sowé', { platform: 'x', handle: '', name: 'Aminata Sowé' }],
   ['tundemi_0fficial', { platform: 'x', handle: 'tundemi_0fficial', name: '' }],
-  ['https://x.com/home', { error: 'line 1: not a profile address on x.com' }],
+  ['https://x.com/home', { error: 'Line 1: this address on x.com is not a profile or a post' }],
   // Page words are refused as handles on every site, as before the site catalogue; others are handles.
-  ['https://www.youtube.com/@home', { error: 'line 1: not a profile address on www.youtube.com' }],
-  ['https://www.tiktok.com/@explore', { error: 'line 1: not a profile address on www.tiktok.com' }],
-  ['https://bsky.app/profile/search', { error: 'line 1: not a profile address on bsky.app' }],
+  ['https://www.youtube.com/@home', { error: 'Line 1: this address on www.youtube.com is not a profile or a post' }],
+  ['https://www.tiktok.com/@explore', { error: 'Line 1: this address on www.tiktok.com is not a profile or a post' }],
+  ['https://bsky.app/profile/search', { error: 'Line 1: this address on bsky.app is not a profile or a post' }],
   ['https://x.com/privacy', { platform: 'x', handle: 'privacy', name: '' }],
   ['https://www.instagram.com/p', { platform: 'instagram', handle: 'p', name: '' }],
-  ['https://example.org/people/ada', { error: 'line 1: example.org is not a site vipguard reads profile addresses of' }],
-  ['ftp://x.com/ada', { error: 'line 1: not a web address' }],
+  ['https://example.org/people/ada', { error: 'Line 1: vipguard does not read profile addresses of example.org (paste the @handle and name instead)' }],
+  ['ftp://x.com/ada', { error: 'Line 1: only web addresses (https://) name profiles' }],
+  // Addresses as spreadsheets hold them, without https:// (they were read as display names).
+  ['x.com/ZenithHarb0ur', { platform: 'x', handle: 'ZenithHarb0ur', name: '' }],
+  ['twitter.com/tundemi_official Tundemi', { platform: 'x', handle: 'tundemi_official', name: 'Tundemi' }],
+  ['www.instagram.com/adaeze.okonkwo/', { platform: 'instagram', handle: 'adaeze.okonkwo', name: '' }],
+  // A post's address, or a profile's tab: its author.
+  ['https://x.com/AminataSowe1/status/1861234567890', { platform: 'x', handle: 'AminataSowe1', name: '' }],
+  ['https://x.com/KwabenaMensahGH/media', { platform: 'x', handle: 'KwabenaMensahGH', name: '' }],
+  ['https://www.tiktok.com/@aminatasowe/video/7312345678901234567', { platform: 'tiktok', handle: 'aminatasowe', name: '' }],
+  ['https://bsky.app/profile/kwabena.bsky.social/post/3kabc123', { platform: 'bluesky', handle: 'kwabena.bsky.social', name: '' }],
+  ['https://mastodon.social/@AminataSowe/112345678901234567', { platform: 'mastodon', handle: 'AminataSowe@mastodon.social', name: '' }],
+  ['https://github.com/zenith-harbour/mobile-app', { platform: 'github', handle: 'zenith-harbour', name: '' }],
+  // The "Name (@handle)" form of X's page titles, and a quoted CSV row pasted as text.
+  ['Kwabena Mensah (@KwabenaMensah_)', { platform: 'x', handle: 'KwabenaMensah_', name: 'Kwabena Mensah' }],
+  ['"@KwabenaMensahTV","Kwabena Mensah"', { platform: 'x', handle: 'KwabenaMensahTV', name: 'Kwabena Mensah' }],
+  ['"KwabenaMensahTV";"Kwabena, Mensah"', { platform: 'x', handle: 'KwabenaMensahTV', name: 'Kwabena Mensah' }],
+  // An accented handle says why it cannot be one.
+  ['https://x.com/Sowé', { error: 'Line 1: “Sowé” cannot be a handle on x.com (it has characters the site does not allow in handles)' }],
 ];
 for (const [line, want] of CASES) {
   test(`reads ${JSON.stringify(line)}`, () => assert.deepEqual(one(line), want));
@@ -50,7 +72,19 @@ test('blank lines are skipped, line numbers kept, errors do not stop the rest', 
 
 test('a line too long to be an account is an error naming its line', () => {
   const { errors } = parseLines(`@a ${'x'.repeat(400)}`);
-  assert.match(errors[0].error, /^line 1: longer than 300 characters/);
+  assert.equal(say(errors[0]), 'Line 1: longer than 300 characters');
 });
 
-test('fromUrl rejects what is not a URL', () => assert.deepEqual(fromUrl('not a url'), { error: 'not a URL' }));
+test('fromUrl rejects what is not a URL', () => assert.deepEqual(fromUrl('not a url'), { key: 'bulkErrNotUrl', args: [] }));
+
+test('what a row was read from: a profile, a post (its author), or text', () => {
+  const { profiles } = parseLines('https://x.com/a1\nhttps://x.com/a1/status/5\n@a1 Ada');
+  assert.deepEqual(profiles.map((p) => p.from), ['profile', 'post', 'text']);
+  assert.equal(profiles[1].url, 'https://x.com/a1/status/5');
+});
+
+test('a repeated account is marked with the line it repeats (handles in any case; names when there is no handle)', () => {
+  const { profiles } = parseLines('@Ada1 A\nx.com/ada1\nNgozi Eze\nngozi eze\n@other');
+  markDuplicates(profiles);
+  assert.deepEqual(profiles.map((p) => p.duplicateOf || null), [null, 1, null, 3, null]);
+});

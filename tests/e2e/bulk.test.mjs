@@ -67,10 +67,14 @@ test('filter by verdict and text, sort by a column, and page through the rest', 
 
 test('Export results writes the rows shown, all of them, as CSV', async () => {
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export results (CSV)' }).click()]);
-  const csv = fs.readFileSync(await download.path(), 'utf8').trimEnd().split('\r\n');
-  assert.equal(csv[0], 'line,platform,handle,display_name,verdict,match,match_name,score,reviewer_cleared,evidence');
+  const bytes = fs.readFileSync(await download.path());
+  assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'a UTF-8 byte-order mark, for Excel');
+  const csv = bytes.subarray(3).toString('utf8').trimEnd().split('\r\n');
+  assert.equal(csv[0], 'line,source_id,source_url,profile_url,platform,handle,display_name,verdict,match,match_name,score,reviewer_cleared,notes,evidence');
   assert.equal(csv.length - 1, 500, 'every filtered row, not just the ones drawn');
   assert.ok(csv.slice(1).every((l) => l.includes(',impersonation,vip-005,Aminata Sowé,')), csv[1]);
+  // Scores as the table shows them; each row's profile address to click.
+  assert.ok(csv.slice(1).every((l) => /,Aminata Sowé,\d\.\d\d,/.test(l) && /,https:\/\/x\.com\/[A-Za-z0-9_]+,x,/.test(l)), csv[1]);
   await page.getByLabel('containing').fill('');
   await page.getByLabel('Show').selectOption('flagged');
 });
@@ -108,5 +112,43 @@ test('a file that cannot be read at all stops with the reader\'s message', async
   await page.getByLabel('Upload a CSV of profiles').setInputFiles(file);
   await page.getByRole('button', { name: 'Check' }).click();
   await page.getByText(/^Stopped: .*colour/).waitFor();
+  // The previous run's results are gone, not shown as this file's.
+  assert.equal(await page.locator('#results').isHidden(), true);
+  await page.getByLabel('Upload a CSV of profiles').setInputFiles([]);
+  fs.unlinkSync(file);
+});
+
+test('common ways of writing an account are read; repeats, authors of posts and handle-only rows are marked; each row opens its profile', async () => {
+  await page.getByLabel('Paste handles, names or profile URLs (one per line)').fill([
+    'x.com/ZenithHarb0ur',
+    'Kwabena Mensah (@KwabenaMensahGH)',
+    'https://x.com/AminataSowe1/status/1861234567890',
+    '"@lbrahimaDiallo","Ibrahima Diallo"',
+    'https://x.com/ZenithHarb0ur',
+  ].join('\n'));
+  await page.getByRole('button', { name: 'Check' }).click();
+  await page.getByText('Done: 5 checked.').waitFor();
+  await page.getByLabel('Show').selectOption('all');
+  const rows = new Map((await rowsShown()).map((r) => [Number(r[0]), r]));
+  assert.match(rows.get(1)[1], /^@ZenithHarb0ur on x/);
+  assert.match(rows.get(2)[1], /^@KwabenaMensahGH \(Kwabena Mensah\) on x/);
+  assert.match(rows.get(3)[5], /Author of the post or page pasted\./);
+  assert.match(rows.get(4)[1], /^@lbrahimaDiallo \(Ibrahima Diallo\)/);
+  assert.match(rows.get(1)[5], /Only the handle was checked/);
+  assert.match(rows.get(5)[5], /Same account as line 1\./);
+  assert.equal(await page.getByRole('link', { name: 'Open the profile of @KwabenaMensahGH' }).getAttribute('href'), 'https://x.com/KwabenaMensahGH');
+});
+
+test('nothing to check asks for input; a file and a paste together say which was used', async () => {
+  await page.getByLabel('Paste handles, names or profile URLs (one per line)').fill('');
+  await page.getByRole('button', { name: 'Check' }).click();
+  await page.getByText('Paste some accounts or choose a file first.').waitFor();
+  const file = path.join(os.tmpdir(), `vipguard-bulk-both-${process.pid}.csv`);
+  fs.writeFileSync(file, 'id,platform,handle,name\n7,x,KwabenaMensahGH,Кwabena Мensah\n');
+  await page.getByLabel('Paste handles, names or profile URLs (one per line)').fill('@someone Some One');
+  await page.getByLabel('Upload a CSV of profiles').setInputFiles(file);
+  await page.getByRole('button', { name: 'Check' }).click();
+  await page.getByText(/^Checked the file vipguard-bulk-both-\d+\.csv; the pasted text was not used/).waitFor();
+  await page.getByLabel('Upload a CSV of profiles').setInputFiles([]);
   fs.unlinkSync(file);
 });

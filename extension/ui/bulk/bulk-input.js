@@ -1,79 +1,136 @@
 // What a partnerships team pastes into the bulk page, read into profiles: one per line, each a profile
-// URL, an @handle with or without a display name, or a display name alone. Which addresses are profiles
-// comes from the site catalogue.
+// address (with or without https://, or a post's address, read as its author), an @handle with or
+// without a display name ("Name (@handle)" as X titles its pages, "@handle Name", "handle, Name", a
+// quoted CSV row), or a display name alone. Which addresses are profiles comes from the site catalogue.
+// Problems are {line, key, args}: message keys of the interface's catalogue, so the page says them in
+// its language (describe() writes them out).
 import '../../shared/site-catalog.js';
 
 const { SITES, PLATFORMS, notPersonInAddress, site } = globalThis.vipguardSiteCatalog;
 export { PLATFORMS };
 export const MAX_LINES = 20000;
 
-// A profile URL as {platform, handle}, or a reason it is not one.
+// A problem as words, with `t` the catalogue's lookup (vipguardI18n.t on the page).
+export const describe = (problem, t) => t('bulkLineProblem', problem.line, t(problem.key, ...(problem.args || [])));
+
+// A profile address as {platform, handle, from}, `from` being 'profile' or 'post' (a post or a tab of a
+// profile: its author), or {key, args}: why it is not one.
 export function fromUrl(text) {
   let u;
   try {
     u = new URL(text);
   } catch {
-    return { error: 'not a URL' };
+    return { key: 'bulkErrNotUrl', args: [] };
   }
-  if (!/^https?:$/.test(u.protocol)) return { error: 'not a web address' };
+  if (!/^https?:$/.test(u.protocol)) return { key: 'bulkErrNotWeb', args: [] };
   const host = u.hostname.toLowerCase();
-  const path = decodeURIComponent(u.pathname);
+  let path;
+  try {
+    path = decodeURIComponent(u.pathname);
+  } catch {
+    path = u.pathname;
+  }
   for (const s of SITES) {
     if (!s.pageHosts.includes(host) && !s.addressHosts.includes(host)) continue;
     const m = path.match(s.profilePath);
-    if (!m || notPersonInAddress(m[1])) return { error: `not a profile address on ${host}` };
-    return { platform: s.platform, handle: m[1] };
+    if (m && !notPersonInAddress(m[1])) return { platform: s.platform, handle: m[1], from: 'profile' };
+    for (const re of s.authorPaths) {
+      const a = path.match(re);
+      if (a && !notPersonInAddress(a[1])) return { platform: s.platform, handle: a[1], from: 'post' };
+    }
+    // One path word the site's handles cannot be (an accent, a space): say why.
+    const word = path.replace(/^\/|\/$/g, '').replace(/^@/, '');
+    if (word && !word.includes('/') && !notPersonInAddress(word)) return { key: 'bulkErrBadHandle', args: [word, host] };
+    return { key: 'bulkErrNotProfile', args: [host] };
   }
-  // Mastodon and other fediverse servers: https://server/@user (or @user@home.server).
-  const fedi = path.match(site('mastodon').profilePath);
-  if (fedi) return { platform: 'mastodon', handle: `${fedi[1]}@${fedi[2] || host}` };
-  return { error: `${host} is not a site vipguard reads profile addresses of` };
+  // Mastodon and other fediverse servers: https://server/@user (or @user@home.server), or one of its posts.
+  const mastodon = site('mastodon');
+  for (const re of [mastodon.profilePath, ...mastodon.authorPaths]) {
+    const fedi = path.match(re);
+    if (fedi) return { platform: 'mastodon', handle: `${fedi[1]}@${fedi[2] || host}`, from: re === mastodon.profilePath ? 'profile' : 'post' };
+  }
+  return { key: 'bulkErrSiteUnknown', args: [host] };
 }
 
-// Lines to profiles. `platform` applies to lines without a URL. Returns {profiles, errors}; an error
-// names its line.
+// A line's first word as an address: with a scheme, or a bare host and path ("x.com/handle", as most
+// spreadsheets hold them). Null when it is not one.
+function addressOf(word) {
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(word)) return word;
+  if (/^(?:[a-z0-9-]+\.)+[a-z]{2,}\/\S*$/i.test(word)) return `https://${word}`;
+  return null;
+}
+
+// The fields of a CSV row pasted as text ("@handle","Name"), quotes removed; null when it has none.
+function quotedFields(line) {
+  if (!line.includes('"')) return null;
+  const out = [];
+  const re = /\s*(?:"((?:[^"]|"")*)"|([^,;\t]*))\s*(?:[,;\t]|$)/gy;
+  let m;
+  while (re.lastIndex < line.length && (m = re.exec(line)) && m[0]) out.push(m[1] != null ? m[1].replace(/""/g, '"') : m[2].trim());
+  return out.length >= 2 ? out.filter(Boolean) : null;
+}
+
+// Lines to profiles. `platform` applies to lines without an address. Returns {profiles, errors}; each
+// profile keeps its line and what was read from it (`from`: 'profile', 'post' or 'text').
 export function parseLines(text, platform = 'x') {
   const profiles = [];
   const errors = [];
   const lines = String(text).split(/\r?\n/);
   if (lines.length > MAX_LINES) {
-    errors.push({ line: MAX_LINES + 1, error: `more than ${MAX_LINES} lines: the rest were not read` });
+    errors.push({ line: MAX_LINES + 1, key: 'bulkErrTooManyLines', args: [MAX_LINES] });
   }
   lines.slice(0, MAX_LINES).forEach((raw, i) => {
-    const line = raw.trim();
-    if (!line) return;
     const n = i + 1;
+    const fields = quotedFields(raw.trim());
+    const line = fields ? fields.join(', ') : raw.trim();
+    if (!line) return;
     const id = `line ${n}`;
-    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(line)) {
-      const r = fromUrl(line.split(/\s+/)[0]);
-      if (r.error) {
-        errors.push({ line: n, error: `line ${n}: ${r.error}` });
+    const first = line.split(/[\s,;]+/)[0];
+    const address = addressOf(first);
+    if (address) {
+      const r = fromUrl(address);
+      if (r.key) {
+        errors.push({ line: n, key: r.key, args: r.args });
         return;
       }
-      const name = line.split(/\s+/).slice(1).join(' ');
-      profiles.push({ id, platform: r.platform, handle: r.handle, name, line: n });
+      const name = line.slice(first.length).replace(/^[\s,;]+/, '').replace(/[,;\t]/g, ' ').replace(/\s+/g, ' ').trim();
+      profiles.push({ id, platform: r.platform, handle: r.handle, name, line: n, from: r.from, url: address });
       return;
     }
     if (line.length > 300) {
-      errors.push({ line: n, error: `line ${n}: longer than 300 characters` });
+      errors.push({ line: n, key: 'bulkErrTooLong', args: [300] });
       return;
     }
-    // "@handle Display Name", "Display Name @handle", "handle, Display Name" or a display name alone.
-    const at = line.match(/(^|\s)@([^\s,;]+)/);
+    // "@handle Display Name", "Display Name @handle", "Display Name (@handle)", "handle, Display Name" or
+    // a display name alone.
+    const at = line.match(/(^|[\s([])@([^\s,;()[\]]+)\)?/);
     if (at) {
-      const name = (line.slice(0, at.index) + ' ' + line.slice(at.index + at[0].length)).replace(/[,;\t]/g, ' ').replace(/\s+/g, ' ').trim();
-      profiles.push({ id, platform, handle: at[2], name, line: n });
+      const name = (line.slice(0, at.index) + ' ' + line.slice(at.index + at[0].length))
+        .replace(/\(\s*\)|\[\s*\]/g, ' ').replace(/[,;\t]/g, ' ').replace(/\s+/g, ' ').trim();
+      profiles.push({ id, platform, handle: at[2], name, line: n, from: 'text' });
       return;
     }
     const parts = line.split(/[,;\t]/).map((p) => p.trim()).filter(Boolean);
     if (parts.length >= 2 && !/\s/.test(parts[0])) {
-      profiles.push({ id, platform, handle: parts[0], name: parts.slice(1).join(' '), line: n });
+      profiles.push({ id, platform, handle: parts[0], name: parts.slice(1).join(' '), line: n, from: 'text' });
     } else if (!/\s/.test(line) && /^[\p{L}\p{N}_.-]+$/u.test(line) && /[\d_.]|[a-z][A-Z]/.test(line)) {
       // One word that reads as a handle (digits, underscores, dots or camelCase): a handle.
-      profiles.push({ id, platform, handle: line, name: '', line: n });
+      profiles.push({ id, platform, handle: line, name: '', line: n, from: 'text' });
     } else {
-      profiles.push({ id, platform, handle: '', name: line, line: n });
+      profiles.push({ id, platform, handle: '', name: line, line: n, from: 'text' });
     }
   });
   return { profiles, errors };
+}
+
+// Marks each profile that repeats an earlier one (same platform and handle, or same name when there is
+// no handle) with `duplicateOf`, the earlier one's line.
+export function markDuplicates(profiles) {
+  const first = new Map();
+  for (const p of profiles) {
+    const key = p.handle ? `${p.platform}:${p.handle.toLowerCase()}` : `name:${String(p.name).toLowerCase()}`;
+    if (first.has(key)) p.duplicateOf = first.get(key);
+    else first.set(key, p.line);
+  }
+  return profiles;
 }

@@ -1,7 +1,7 @@
 // The bulk page: many accounts checked against the protected list in the worker, in batches through
 // checkMany, with a progress bar; a sortable, filterable table; CSV export.
 import init, { readProfiles } from '../../pkg/vipguard.js';
-import { parseLines, PLATFORMS } from './bulk-input.js';
+import { parseLines, markDuplicates, describe, PLATFORMS } from './bulk-input.js';
 import { $, text } from '../page.js';
 
 const { t } = vipguardI18n;
@@ -10,10 +10,13 @@ const PAGE = 1000; // rows drawn at a time: the rest wait for "Show more" (expor
 const RANK = { impersonation: 0, suspicious: 1, labelled: 2, own: 3, allowed: 4, clear: 5, error: 6 };
 const FLAGGED = new Set(['impersonation', 'suspicious', 'labelled']);
 
-let rows = []; // {line, platform, handle, name, verdict, match, matchName, score, evidence, cleared}
+// {line, sourceId, url, platform, handle, name, verdict, match, matchName, score, evidence, cleared, notes}
+let rows = [];
 let sort = { key: 'score', dir: -1 };
 let limit = PAGE;
 
+// The profiles to check: from the chosen file (the command line's reader and its messages), else from
+// the pasted text. `notice`: what the reviewer should know about the choice.
 async function profilesFromInput() {
   const file = $('file').files[0];
   if (file) {
@@ -21,11 +24,23 @@ async function profilesFromInput() {
     // The command line's reader: its columns and its messages, one per bad row.
     const read = readProfiles(await file.text(), file.name.toLowerCase().endsWith('.jsonl') ? file.name : `${file.name.replace(/\.[^.]*$/, '')}.csv`);
     return {
-      profiles: read.profiles.map((p, i) => ({ ...p, line: read.lines[i] })),
-      errors: read.errors.map((e) => ({ line: e.line, error: e.error })),
+      profiles: read.profiles.map((p, i) => ({ ...p, sourceId: p.id, line: read.lines[i] })),
+      errors: read.errors.map((e) => e.error),
+      notice: $('paste').value.trim() ? t('bulkFileWins', file.name) : '',
     };
   }
-  return parseLines($('paste').value, $('platform').value);
+  const { profiles, errors } = parseLines($('paste').value, $('platform').value);
+  return { profiles, errors: errors.map((e) => describe(e, t)), notice: '' };
+}
+
+// What a row's verdict rests on, beyond the engine's evidence: a repeated account, an address read as
+// its author, a handle checked without a name.
+function notesOf(p) {
+  const notes = [];
+  if (p.duplicateOf) notes.push(t('bulkDuplicate', p.duplicateOf));
+  if (p.from === 'post') notes.push(t('bulkFromPost'));
+  if (p.handle && !p.name) notes.push(t('bulkOnlyHandle'));
+  return notes;
 }
 
 function visible() {
@@ -50,9 +65,20 @@ function render() {
     const tr = document.createElement('tr');
     tr.dataset.verdict = r.verdict;
     const who = `${r.handle ? '@' + r.handle : ''}${r.handle && r.name ? ' ' : ''}${r.name ? `(${r.name})` : ''} ${t('onPlatform', r.platform)}`;
-    const evidence = r.error || (r.cleared ? `${t('bulkCleared')} ` : '') + (r.evidence || []).map((e) => e.detail).join(' · ');
-    tr.append(text('td', String(r.line)), text('td', who), text('td', vipguardI18n.verdict(r.verdict)), text('td', r.matchName ? `${r.matchName} (${r.match})` : ''),
-      text('td', r.score == null ? '' : r.score.toFixed(2)), text('td', evidence));
+    const evidence = [...r.notes, r.error || (r.cleared ? `${t('bulkCleared')} ` : '') + (r.evidence || []).map((e) => e.detail).join(' · ')].filter(Boolean).join(' ');
+    const account = text('td', who);
+    const profile = r.handle ? vipguardSiteCatalog.profileUrl(r.platform, r.handle) : null;
+    if (profile) {
+      // Opens the profile itself, where vipguard checks the name and photo too.
+      const open = text('a', t('bulkOpen'));
+      open.href = profile;
+      open.target = '_blank';
+      open.rel = 'noopener noreferrer';
+      open.setAttribute('aria-label', t('bulkOpenProfile', r.handle));
+      account.append(' ', open);
+    }
+    tr.append(text('td', String(r.line)), account, text('td', vipguardI18n.verdict(r.verdict)), text('td', r.matchName ? `${r.matchName} (${r.match})` : ''),
+      text('td', r.score == null ? '' : vipguardI18n.num(r.score)), text('td', evidence));
     frag.append(tr);
   }
   body.replaceChildren(frag);
@@ -77,12 +103,22 @@ async function run() {
   $('run').disabled = true;
   const errorsBox = $('input-errors');
   errorsBox.replaceChildren();
+  // The last run's results go at once: a run that fails must not leave them looking like its own.
+  rows = [];
+  limit = PAGE;
+  $('results').hidden = true;
+  $('notice').textContent = '';
   try {
-    const { profiles, errors } = await profilesFromInput();
-    for (const e of errors.slice(0, 200)) errorsBox.append(text('li', e.error));
+    const { profiles, errors, notice } = await profilesFromInput();
+    for (const e of errors.slice(0, 200)) errorsBox.append(text('li', e));
     if (errors.length > 200) errorsBox.append(text('li', t('bulkMoreErrors', errors.length - 200)));
-    rows = [];
-    limit = PAGE;
+    $('notice').textContent = notice;
+    if (!profiles.length && !errors.length) {
+      $('progress-box').hidden = false;
+      $('progress-text').textContent = t('bulkNothing');
+      return;
+    }
+    markDuplicates(profiles);
     $('results').hidden = false;
     $('progress-box').hidden = false;
     $('progress').max = profiles.length || 1;
@@ -100,7 +136,7 @@ async function run() {
         const p = batch[k];
         const account = r.match ? reply.accounts[r.match] : null;
         rows.push({
-          line: p.line, platform: p.platform, handle: p.handle, name: p.name,
+          line: p.line, sourceId: p.sourceId || '', url: p.url || '', notes: notesOf(p), platform: p.platform, handle: p.handle, name: p.name,
           verdict: r.error ? 'error' : r.verdict, error: r.error || '', match: r.match || '', matchName: account ? account.name : '',
           score: r.score ?? null, evidence: r.evidence || [], cleared: !!r.cleared,
         });
@@ -121,15 +157,19 @@ async function run() {
   }
 }
 
+// The rows shown, for a spreadsheet: the input's own id and address kept (so results join back to the
+// sheet), the profile's address to click, scores as shown, and a byte-order mark so Excel reads UTF-8.
 function exportCsv() {
-  const columns = ['line', 'platform', 'handle', 'display_name', 'verdict', 'match', 'match_name', 'score', 'reviewer_cleared', 'evidence'];
+  const columns = ['line', 'source_id', 'source_url', 'profile_url', 'platform', 'handle', 'display_name', 'verdict', 'match', 'match_name',
+    'score', 'reviewer_cleared', 'notes', 'evidence'];
   const data = visible().map((r) => ({
-    line: r.line, platform: r.platform, handle: r.handle, display_name: r.name, verdict: r.verdict, match: r.match,
-    match_name: r.matchName, score: r.score, reviewer_cleared: r.cleared ? 'yes' : '',
-    evidence: r.error || r.evidence.map((e) => e.detail).join(' | '),
+    line: r.line, source_id: r.sourceId, source_url: r.url, profile_url: r.handle ? vipguardSiteCatalog.profileUrl(r.platform, r.handle) || '' : '',
+    platform: r.platform, handle: r.handle, display_name: r.name, verdict: r.verdict, match: r.match,
+    match_name: r.matchName, score: r.score == null ? '' : r.score.toFixed(2), reviewer_cleared: r.cleared ? 'yes' : '',
+    notes: r.notes.join(' '), evidence: r.error || r.evidence.map((e) => e.detail).join(' | '),
   }));
   const a = document.createElement('a');
-  a.href = URL.createObjectURL(new Blob([vipguardReport.toCsv(columns, data)], { type: 'text/csv;charset=utf-8' }));
+  a.href = URL.createObjectURL(new Blob(['\ufeff', vipguardReport.toCsv(columns, data)], { type: 'text/csv;charset=utf-8' }));
   a.download = `vipguard-bulk-${new Date().toISOString().slice(0, 10)}.csv`;
   a.click();
 }
