@@ -40,7 +40,7 @@ async function importList(h, file) {
   const page = await h.ctx.newPage();
   await page.goto(`chrome-extension://${h.extensionId}/ui/options/options.html`);
   await page.locator('#import-file').setInputFiles(file);
-  await page.getByRole('button', { name: 'Use this list' }).click();
+  await page.getByRole('button', { name: 'Replace the whole list' }).click();
   await page.getByText(new RegExp(`In use: ${BIG.toLocaleString('en-US')} account|In use: ${BIG} account`)).waitFor({ timeout: 60000 });
   await page.close();
   // Built from the new list, then its snapshot kept (the old one was dropped when the list changed).

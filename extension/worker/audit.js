@@ -4,7 +4,7 @@
 import { load, DEFAULT_SETTINGS } from './engine.js';
 import { accountKey } from './results.js';
 import { record, shownDecision } from './decisions.js';
-import { objectStore } from './idb.js';
+import { objectStore } from '../shared/idb.js';
 
 // The database keeps its first name (users' logs are in it); `seq` orders entries as they were added.
 const request = objectStore('vipguard', (db) => {

@@ -2,7 +2,7 @@
 // built from the protected list in chrome.storage; with the settings and avatar thumbnails it is used with.
 import init, { Checker, version } from '../pkg/vipguard.js';
 import { t } from './templates.js';
-import { objectStore } from './idb.js';
+import { objectStore } from '../shared/idb.js';
 
 export const LIST_KEY = 'protectedList';
 export const SETTINGS_KEY = 'settings';

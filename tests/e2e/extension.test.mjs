@@ -290,7 +290,7 @@ test('pausing stops annotations', async () => {
   await page.close();
 });
 
-test('options page: import a good list, reject a bad one with an error per row, undo', async () => {
+test('options page: import a good list, reject a bad one with an error per row; see what it changes; merge or replace; undo each step', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vipguard-import-'));
   const good = path.join(dir, 'team.csv');
   fs.writeFileSync(good, 'id,name,handles\nk1,Kofi Annan Jr,x:KofiAnnanJr\nk2,Ama Ata Aidoo,x:AmaAtaAidoo\n');
@@ -314,16 +314,65 @@ test('options page: import a good list, reject a bad one with an error per row, 
   assert.ok(errors.length >= 2, JSON.stringify(errors));
   assert.ok(errors.some((e) => e.includes('handels')) && errors.some((e) => e.includes('has space')), JSON.stringify(errors));
   assert.ok(errors.some((e) => e.includes('(d)') && e.includes('photos/dee.png') && e.includes('vipguard enroll')), JSON.stringify(errors));
-  assert.equal(await page.getByRole('button', { name: 'Use this list' }).isDisabled(), true);
+  assert.equal(await page.getByRole('button', { name: 'Replace the whole list' }).isDisabled(), true);
   await input.setInputFiles(semicolons);
   await page.getByText(/equipe.csv: 2 account\(s\), 2 handle\(s\)/).waitFor();
   await input.setInputFiles(good);
   await page.getByText(/team.csv: 2 account\(s\), 2 handle\(s\)/).waitFor();
-  await page.getByRole('button', { name: 'Use this list' }).click();
+  // What the import would change, before anything is.
+  await page.getByText('Against the list in use: 2 added, 0 changed, 6 removed if you replace it, 0 unchanged.').waitFor();
+  const ids = () => h.worker.evaluate(async () => (await chrome.storage.local.get('protectedList')).protectedList.accounts.map((a) => a.id));
+  // Merge keeps the six accounts and adds the two.
+  await page.getByRole('button', { name: 'Merge: add and update, keep the others' }).click();
+  await page.getByText('Merged team.csv: 2 added, 0 updated.').waitFor();
+  await page.getByText(/In use: 8 account/).waitFor();
+  assert.deepEqual((await ids()).slice(-2), ['k1', 'k2']);
+  // A second import of the same ids, replacing the whole list this time.
+  await input.setInputFiles(semicolons);
+  await page.getByText('Against the list in use: 0 added, 1 changed, 6 removed if you replace it, 1 unchanged.').waitFor();
+  await page.getByRole('button', { name: 'Replace the whole list' }).click();
   await page.getByText(/In use: 2 account/).waitFor();
-  const stored = await h.worker.evaluate(async () => (await chrome.storage.local.get('protectedList')).protectedList.accounts.map((a) => a.id));
-  assert.deepEqual(stored, ['k1', 'k2']);
-  await page.getByRole('button', { name: 'Undo last change' }).click();
+  assert.deepEqual(await ids(), ['k1', 'k2']);
+  // Undo walks back one change at a time, saying which.
+  await page.getByRole('button', { name: 'Undo: import of equipe.csv' }).click();
+  await page.getByText(/In use: 8 account/).waitFor();
+  await page.getByRole('button', { name: 'Undo: merge of team.csv' }).click();
+  await page.getByText(/In use: 6 account/).waitFor();
+  await page.close();
+});
+
+test('options page: the account table is searched and paged (a 1,200-account list), and Edit brings the form into view', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vipguard-big-'));
+  const file = path.join(dir, 'many.csv');
+  const rows = Array.from({ length: 1200 }, (_, i) => `m${i},Member Number${i} Person,x:member_${i}`);
+  fs.writeFileSync(file, `id,name,handles\n${rows.join('\n')}\n`);
+  const page = await h.ctx.newPage();
+  await page.setViewportSize({ width: 1366, height: 657 });
+  await page.goto(`chrome-extension://${h.extensionId}/ui/options/options.html`);
+  await page.getByText(/In use: 6 account/).waitFor();
+  await page.getByLabel('Import protected accounts').setInputFiles(file);
+  await page.getByRole('button', { name: 'Merge: add and update, keep the others' }).click();
+  await page.getByText(/In use: 1206 account/).waitFor();
+  // A page of 50 rows, not 1,206: the page stays short.
+  assert.equal(await page.locator('#accounts tbody tr').count(), 50);
+  await page.getByText('1–50 of 1206').waitFor();
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByText('51–100 of 1206').waitFor();
+  assert.ok(await page.evaluate(() => document.documentElement.scrollHeight) < 6000);
+  await page.getByLabel('Search accounts').fill('member_117');
+  await page.getByText('11 of 1206 accounts').waitFor();
+  await page.getByLabel('Search accounts').fill('Number1199');
+  await page.getByText('1 of 1206 accounts').waitFor();
+  await page.getByRole('button', { name: 'Edit m1199' }).click();
+  await page.getByText('Editing m1199').waitFor();
+  // The form is on screen, its name field focused.
+  assert.ok(await page.evaluate(() => {
+    const r = document.getElementById('edit').getBoundingClientRect();
+    return r.top < innerHeight && r.bottom > 0 && document.activeElement.name === 'name';
+  }));
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await page.getByText('New account').waitFor();
+  await page.getByRole('button', { name: 'Undo: merge of many.csv' }).click();
   await page.getByText(/In use: 6 account/).waitFor();
   await page.close();
 });
@@ -374,17 +423,29 @@ test('options page: add an account by hand with an avatar enrolled from an image
   const form = page.locator('#edit');
   await form.getByLabel('id').fill('vip-new');
   await form.getByLabel('Name', { exact: true }).fill('Efua Asante');
-  await form.getByLabel('X handles (separated by |)').fill('EfuaAsante');
+  await form.getByLabel(/^Handles: platform:handle/).fill('EfuaAsante|instagram:efua.asante');
+  await form.getByLabel(/^Official accounts/).fill('x:AsanteFoundation');
   await form.getByLabel('Avatar image').setInputFiles(path.join(ROOT, 'demo/avatars/someone-else.png'));
   await page.getByRole('button', { name: 'Save account' }).click();
   await page.getByText('Saved vip-new.').waitFor();
   const acc = await h.worker.evaluate(async () => (await chrome.storage.local.get('protectedList')).protectedList.accounts.find((a) => a.id === 'vip-new'));
   assert.equal(acc.name, 'Efua Asante');
-  assert.deepEqual(acc.handles, [{ platform: 'x', handle: 'EfuaAsante' }]);
+  assert.deepEqual(acc.handles, [{ platform: 'x', handle: 'EfuaAsante' }, { platform: 'instagram', handle: 'efua.asante' }]);
+  assert.deepEqual(acc.official, [{ platform: 'x', handle: 'AsanteFoundation' }]);
   assert.equal(acc.avatars.length, 1);
   assert.match(acc.avatars[0].pdq, /^[0-9a-f]{64}$/);
   assert.ok(acc.avatars[0].refs.length > 10);
-  await page.getByRole('button', { name: 'Undo last change' }).click();
+  // Edit: the form says so, keeps the id, and saves in place.
+  await page.getByRole('button', { name: 'Edit vip-new' }).click();
+  await page.getByText('Editing vip-new').waitFor();
+  assert.equal(await form.getByLabel('id').isEditable(), false);
+  assert.equal(await form.getByLabel(/^Handles: platform:handle/).inputValue(), 'x:EfuaAsante|instagram:efua.asante');
+  await form.getByLabel('Name', { exact: true }).fill('Efua A. Asante');
+  await page.getByRole('button', { name: 'Save account' }).click();
+  await page.getByText('Saved vip-new.').waitFor();
+  await page.getByText('New account').waitFor();
+  await page.getByRole('button', { name: 'Undo: changes to vip-new' }).click();
+  await page.getByRole('button', { name: 'Undo: changes to vip-new' }).click();
   // The undo written before the page goes (the next test counts the list's accounts).
   await page.getByText(/In use: 6 account/).waitFor();
   await page.close();

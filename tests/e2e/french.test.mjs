@@ -23,7 +23,7 @@ test('the options page is in French', async () => {
   // The list's summary is written once the page has read storage, after the heading.
   await page.locator('#current').filter({ hasText: /\S/ }).waitFor();
   assert.equal(plain(await page.locator('#current').textContent()), 'En usage : 6 compte(s), 7 identifiant(s), 2 identifiant(s) officiel(s), 3 autre(s) nom(s), 6 avatar(s).');
-  for (const name of ['Annuler la dernière modification', 'Exporter la liste (JSON)', 'Utiliser cette liste', 'Exporter le journal d\'audit (CSV)']) {
+  for (const name of [/^Annuler\s:\schargement de la liste de démonstration$/, 'Exporter la liste (JSON)', 'Remplacer toute la liste', 'Exporter le journal d\'audit (CSV)']) {
     await page.getByRole('button', { name }).waitFor();
   }
   await page.getByLabel('Importer des comptes protégés').waitFor();

@@ -1,5 +1,5 @@
-// One IndexedDB object store, opened once per worker life. The audit log and the kept engine snapshot
-// each have a database of their own, so either can change its layout without upgrading the other.
+// One IndexedDB object store, opened once per page or worker life. The audit log, the kept engine snapshot
+// and the protected list's history each have a database of their own, so any can change its layout alone.
 
 // `upgrade(db)` creates the store when the database is new; `what` names it in errors.
 export function objectStore(dbName, upgrade, storeName, what) {
