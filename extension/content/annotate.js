@@ -74,6 +74,8 @@ var vipguardAnnotate = (() => {
     .decide { margin-top: 8px; } .choices { margin-top: 6px; }
     .decided { margin-top: 8px; } .decided button { margin-left: 4px; }
     .ask { flex: 1 1 100%; font-weight: 600; }
+    .queue { display: flex; gap: 6px; align-items: center; padding: 4px 12px 6px; flex: none; border-bottom: 1px solid var(--line); }
+    .queue span { flex: 1; font-weight: 600; }
     button { font: 600 12px/1.2 system-ui, sans-serif; color: var(--fg); background: transparent;
       border: 1px solid var(--edge); border-radius: 6px; padding: 4px 8px; cursor: pointer; }
     button[aria-pressed="true"], button.strong { background: var(--edge); color: #fff; }
@@ -178,7 +180,16 @@ var vipguardAnnotate = (() => {
     body.append(E.details(result, account, profile));
     const foot = el('div', 'foot');
     if (actions) foot.append(E.toolbar(result, actions, { status: opts.status, profile }));
-    box.append(pill, head, body, foot);
+    box.append(pill, head);
+    // In the review queue's tab: where this profile is in the queue, and the steps to the others.
+    if (opts.queue && opts.onStep) {
+      const bar = el('div', 'queue');
+      bar.append(el('span', null, t('queueBar', opts.queue.position, opts.queue.total)),
+        E.button(`◀ ${t('queuePrev')}`, () => opts.onStep(-1), t('cmdQueuePrevious')),
+        E.button(`${t('queueNext')} ▶`, () => opts.onStep(1), t('cmdQueueNext')));
+      box.append(bar);
+    }
+    box.append(body, foot);
     const fold = (on, focus) => {
       folded.set(key, on);
       box.classList.toggle('folded', on);
@@ -210,7 +221,14 @@ var vipguardAnnotate = (() => {
     root.append(box);
     const place = () => placeBanner(host);
     place();
-    current = { host, key, place, focus: () => fold(false, true) };
+    // A keyboard shortcut's decision: the banner's own button, so it asks first where the button does.
+    const decide = (decision) => {
+      fold(false, false);
+      const b = root.querySelector(`button[data-decision="${decision}"]`);
+      if (b) b.click();
+      return !!b;
+    };
+    current = { host, key, place, focus: () => fold(false, true), decide };
     guard.observe(host, { attributes: true, attributeFilter: ['data-vipguard-verdict'] });
     return host;
   }
@@ -221,6 +239,11 @@ var vipguardAnnotate = (() => {
     if (!current || !current.host.isConnected) return false;
     current.focus();
     return true;
+  }
+
+  // Records `decision` on the banner shown, as its button would; false when there is none.
+  function decideOnBanner(decision) {
+    return !!(current && current.host.isConnected && current.decide(decision));
   }
 
   // Badges sit on the @handle's line and name the verdict and whom the account resembles. Their evidence
@@ -381,5 +404,5 @@ var vipguardAnnotate = (() => {
     return host;
   }
 
-  return { banner, badge, spot, notice, focusBanner, closeCard };
+  return { banner, badge, spot, notice, focusBanner, decideOnBanner, closeCard };
 })();

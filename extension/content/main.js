@@ -54,7 +54,11 @@
   chrome.runtime.onMessage.addListener((msg, sender) => {
     if (sender.id !== chrome.runtime.id || !msg) return;
     // A keyboard shortcut (the manifest's commands, routed by the worker).
-    if (msg.type === 'vipguard-command' && msg.command === 'focus-banner') vipguardAnnotate.focusBanner();
+    if (msg.type === 'vipguard-command') {
+      if (msg.command === 'focus-banner') vipguardAnnotate.focusBanner();
+      const decision = { 'decide-confirmed': 'confirmed', 'decide-escalate': 'escalate', 'decide-not-impersonator': 'not_impersonator' }[msg.command];
+      if (decision) vipguardAnnotate.decideOnBanner(decision);
+    }
     if (msg.type !== 'vipguard-update') return;
     const apply = pending.get(msg.requestId);
     if (apply && msg.url === location.href) timed('vipguard:render', () => apply(msg));
@@ -158,6 +162,11 @@
     };
   }
 
+  // The review queue's next or previous profile (this tab is the queue's: the worker checks).
+  function stepQueue(direction) {
+    chrome.runtime.sendMessage({ type: 'queueStep', url: location.href, direction }).catch(() => {});
+  }
+
   // A decision changes what every annotation of that account shows (its standing decision, or a cleared
   // flag): the page is read again from scratch, and redraws what changed.
   function rereadAll() {
@@ -178,7 +187,9 @@
     const profile = { id: 'profile', ...p.data };
     // The tab moved on (SPA navigation) or a newer profile replaced this one: drop the answer.
     const current = () => location.href === url && seq === mySeq && banner && banner.key === key;
+    let lastDrawn = null;
     const draw = (r, accounts) => {
+      lastDrawn = [r, accounts];
       const shown = r.shown || r.verdict;
       const account = accounts[r.match] || null;
       // After a decision: this banner again with the decision standing, and the page's badges.
@@ -187,7 +198,7 @@
         rereadAll();
       }, 50);
       const actions = annotationActions({ ...r, verdict: shown }, account, profile, url, new Date().toISOString(), after);
-      const host = vipguardAnnotate.banner({ ...r, verdict: shown }, account, profile, actions, { key, status });
+      const host = vipguardAnnotate.banner({ ...r, verdict: shown }, account, profile, actions, { key, status, queue, onStep: stepQueue });
       status = '';
       if (!host) {
         if (banner.host) banner.host.remove();
@@ -199,12 +210,19 @@
       banner.host = host;
     };
     let updated = false; // the avatar round may overtake the reply
+    let queue = null; // where this tab is in the review queue, when it is the queue's tab
     const reply = await ask([profile], (update) => {
       if (!current()) return;
       updated = true;
       for (const c of update.changes) draw(c.result, update.accounts);
     });
-    if (!current() || updated) return;
+    if (reply && reply.queue) queue = reply.queue;
+    if (!current()) return;
+    // The avatar round drew first: drawn again only to add the queue's bar it did not know of.
+    if (updated) {
+      if (queue && lastDrawn) draw(...lastDrawn);
+      return;
+    }
     if (!reply || reply.error || !reply.results || !reply.results[0]) {
       if (reply && reply.error) console.warn('vipguard:', reply.error);
       return;

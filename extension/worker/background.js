@@ -12,6 +12,7 @@ import { evidenceImage } from './evidence-image.js';
 import { forgetTab, recordUnreadable } from './tab-record.js';
 import { catalogueTemplates } from './templates.js';
 import { loadEnabledSites, genericHosts, mastodonOn } from './site-scripts.js';
+import * as queue from './queue.js';
 
 chrome.storage.onChanged.addListener((changes, area) => {
   if (area !== 'local') return;
@@ -24,9 +25,14 @@ chrome.storage.onChanged.addListener((changes, area) => {
 
 chrome.tabs?.onRemoved?.addListener(forgetTab);
 
-// Keyboard shortcuts (the manifest's commands, which the reviewer can change in the browser): passed to
-// the active tab's content script.
+// Keyboard shortcuts (the manifest's commands, which the reviewer can change in the browser): the queue's
+// next and previous step here; the others go to the active tab's content script (focus the banner, record
+// a decision on it).
 chrome.commands?.onCommand?.addListener(async (command, tab) => {
+  if (command === 'queue-next' || command === 'queue-previous') {
+    await queue.step(command === 'queue-next' ? 1 : -1);
+    return;
+  }
   const target = tab || (await chrome.tabs.query({ active: true, currentWindow: true }))[0];
   if (target && target.id != null) chrome.tabs.sendMessage(target.id, { type: 'vipguard-command', command }).catch(() => {});
 });
@@ -59,6 +65,13 @@ const HANDLERS = {
   auditExport: async () => { await audit.pruneAudit(); return { entries: await audit.all() }; },
   auditCount: async () => ({ count: await audit.count() }),
   auditClear: async () => { await audit.clear(); return { ok: true }; },
+  // The queue's tab steps it (its banner's bar); the queue page steps it or opens an item.
+  queueStep: async (msg, sender) => {
+    const fromPage = String(sender.url || '').startsWith(chrome.runtime.getURL(''));
+    if (!fromPage && !(await queue.isQueueTab(sender.tab.id))) return { error: 'this tab is not the review queue\'s' };
+    return queue.step(msg.direction);
+  },
+  queueOpen: (msg) => queue.openItem(msg.index),
 };
 
 function handle(msg, sender, sendResponse) {

@@ -7,6 +7,7 @@ import { avatarQuery } from './avatars.js';
 import { allowList, present, sameResult, matchedAccounts, summary, accountKey } from './results.js';
 import { recordTab } from './tab-record.js';
 import { decisionList, shownDecision } from './decisions.js';
+import { queuePlace } from './queue.js';
 import { logShown } from './audit.js';
 import { catalogueTemplates } from './templates.js';
 
@@ -57,8 +58,8 @@ export async function check(msg, sender) {
     withAvatars(msg, sender, checker, settings, allow, decided, profiles, results)
       .catch((e) => console.warn('vipguard: avatar round failed:', e.message));
   }
-  const templates = await messages;
-  return { results, accounts, ...(templates ? { messages: templates } : {}) };
+  const [templates, place] = await Promise.all([messages, queuePlace(sender.tab.id, msg.url)]);
+  return { results, accounts, ...(templates ? { messages: templates } : {}), ...(place ? { queue: place } : {}) };
 }
 
 async function withAvatars(msg, sender, checker, settings, allow, decided, profiles, textResults) {

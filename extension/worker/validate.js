@@ -117,6 +117,19 @@ export function validateMessage(msg, sender, extensionId, extraHosts = [], { mas
     if (msg.wantMessages != null && typeof msg.wantMessages !== 'boolean') return 'wantMessages must be a boolean';
     return null;
   }
+  if (msg.type === 'queueStep') {
+    // From the queue page, or the banner's queue bar in a tab of a served site (the worker then checks it
+    // is the queue's tab).
+    if (!fromExtensionPage) {
+      const problem = tabProblem();
+      if (problem) return problem;
+    }
+    return msg.direction === 1 || msg.direction === -1 ? null : 'direction must be 1 or -1';
+  }
+  if (msg.type === 'queueOpen') {
+    if (!fromExtensionPage) return 'queueOpen is only for extension pages';
+    return Number.isSafeInteger(msg.index) && msg.index >= 0 ? null : 'index must be a whole number';
+  }
   if (['auditExport', 'auditCount', 'auditClear'].includes(msg.type)) {
     return fromExtensionPage ? null : `${msg.type} is only for extension pages`;
   }

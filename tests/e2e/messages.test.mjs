@@ -45,7 +45,20 @@ const BAD = [
   ['a profile of another platform than the site', check({ url: 'https://bsky.app/profile/a', profiles: [profile] }), { ...fromTab, url: 'https://bsky.app/profile/a' }],
   ['a Mastodon check from any site while Mastodon is off', check({ url: 'https://social.example/@a', profiles: [{ ...profile, platform: 'mastodon' }] }), { ...fromTab, url: 'https://social.example/@a' }],
   ['clearing the audit log from a tab', { type: 'auditClear' }, fromTab],
+  ['a queue step of more than one', { type: 'queueStep', url: 'https://x.com/home', direction: 5 }, fromTab],
+  ['a queue step from a site no adapter serves', { type: 'queueStep', url: 'https://evil.example/', direction: 1 }, { ...fromTab, url: 'https://evil.example/' }],
+  ['opening a queue item from a tab', { type: 'queueOpen', index: 0 }, fromTab],
+  ['an evidence image with too many reasons', { type: 'evidenceImage', url: 'https://x.com/home', profile, reasons: Array(9).fill('r') }, fromTab],
+  ['an undo that is not a decision word', decide({ decision: 'undo_all' }), fromTab],
 ];
+
+test('the review queue: a step from a served tab (the worker then checks it is the queue\'s) or the queue page; opening an item only from the page', () => {
+  const page = { id: ID, url: `chrome-extension://${ID}/ui/queue/queue.html` };
+  assert.equal(validateMessage({ type: 'queueStep', url: 'https://x.com/home', direction: -1 }, fromTab, ID), null);
+  assert.equal(validateMessage({ type: 'queueStep', direction: 1 }, page, ID), null);
+  assert.equal(validateMessage({ type: 'queueOpen', index: 3 }, page, ID), null);
+  assert.equal(typeof validateMessage({ type: 'queueOpen', index: -1 }, page, ID), 'string');
+});
 for (const [what, msg, sender] of BAD) {
   test(`rejected: ${what}`, () => {
     assert.equal(typeof validateMessage(msg, sender, ID), 'string');

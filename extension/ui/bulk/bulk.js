@@ -2,6 +2,7 @@
 // checkMany, with a progress bar; a sortable, filterable table; CSV export.
 import init, { readProfiles } from '../../pkg/vipguard.js';
 import { parseLines, markDuplicates, describe, PLATFORMS } from './bulk-input.js';
+import { QUEUE_KEY, addItems } from '../../shared/review-queue.js';
 import { $, text } from '../page.js';
 
 const { t } = vipguardI18n;
@@ -174,6 +175,16 @@ function exportCsv() {
   a.click();
 }
 
+// The flagged rows shown, added to the review queue (each account once), then the queue page.
+async function toQueue() {
+  const items = visible().filter((r) => FLAGGED.has(r.verdict) && r.handle)
+    .map((r) => ({ url: vipguardSiteCatalog.profileUrl(r.platform, r.handle, r.url || null), platform: r.platform, handle: r.handle, sourceId: r.sourceId || '' }))
+    .filter((it) => it.url);
+  const q = (await chrome.storage.local.get(QUEUE_KEY))[QUEUE_KEY] || { items: [], current: -1 };
+  await chrome.storage.local.set({ [QUEUE_KEY]: { ...q, items: addItems(q.items, items) } });
+  window.open('../queue/queue.html', '_blank');
+}
+
 vipguardI18n.localize();
 for (const p of PLATFORMS) {
   const o = text('option', p);
@@ -182,6 +193,7 @@ for (const p of PLATFORMS) {
 }
 $('run').addEventListener('click', run);
 $('export').addEventListener('click', exportCsv);
+$('to-queue').addEventListener('click', toQueue);
 $('more').addEventListener('click', () => { limit += PAGE; render(); });
 $('filter-verdict').addEventListener('change', () => { limit = PAGE; render(); });
 $('filter-text').addEventListener('input', () => { limit = PAGE; renderSoon(); });

@@ -1,0 +1,106 @@
+// The review queue page: load items (pasted URLs or a Jira / Service Cloud CSV), see each one's state (the
+// account's standing decision), open them one by one in the queue's tab (the worker's queue.js), export
+// the outcomes.
+import { $, text, stored } from '../page.js';
+import { itemsFromText, itemsFromCsv } from './queue-input.js';
+import { QUEUE_KEY, addItems, itemKey } from '../../shared/review-queue.js';
+
+const { t } = vipguardI18n;
+const DECISIONS_KEY = 'reviewerDecisions';
+const STATES = ['pending', 'confirmed', 'not_impersonator', 'escalate'];
+
+const stateWord = (s) => (s === 'pending' ? t('statePending') : vipguardI18n.decisionWord(s));
+
+async function ask(msg) {
+  const reply = await chrome.runtime.sendMessage(msg);
+  if (!reply || reply.error) throw new Error((reply && reply.error) || t('noAnswer'));
+  return reply;
+}
+
+// Each item with its state and, once decided, when and the note.
+async function withStates() {
+  const q = (await stored(QUEUE_KEY)) || { items: [], current: -1 };
+  const decided = (await stored(DECISIONS_KEY)) || {};
+  return { q, items: q.items.map((it) => {
+    const d = (decided[itemKey(it)] || [])[0];
+    return { ...it, state: d ? d.decision : 'pending', decidedAt: d ? d.at : '', note: d ? d.note : '' };
+  }) };
+}
+
+async function render() {
+  const { q, items } = await withStates();
+  const counts = Object.fromEntries(STATES.map((s) => [s, items.filter((i) => i.state === s).length]));
+  $('queue-summary').textContent = items.length
+    ? t('queueSummary', items.length, STATES.filter((s) => counts[s]).map((s) => `${counts[s]} ${stateWord(s).toLowerCase()}`).join(', '))
+    : t('queueEmpty');
+  const rows = items.map((it, i) => {
+    const tr = document.createElement('tr');
+    tr.dataset.state = it.state;
+    if (i === q.current) tr.setAttribute('aria-current', 'true');
+    const open = text('button', t('bulkOpen'));
+    open.setAttribute('aria-label', t('queueOpenItem', i + 1, it.handle));
+    open.addEventListener('click', () => ask({ type: 'queueOpen', index: i }).catch((e) => { $('queue-status').textContent = t('failed', e.message); }));
+    const td = document.createElement('td');
+    td.append(open);
+    tr.append(text('td', String(i + 1)), text('td', `@${it.handle} ${t('onPlatform', it.platform)}`), text('td', it.sourceId || ''),
+      text('td', stateWord(it.state) + (it.decidedAt ? ` (${vipguardI18n.when(it.decidedAt)})` : '')), td);
+    return tr;
+  });
+  document.querySelector('#queue-table tbody').replaceChildren(...rows);
+  for (const id of ['queue-start', 'queue-prev', 'queue-next', 'queue-export', 'queue-clear']) $(id).disabled = !items.length;
+}
+
+async function load(replace) {
+  const file = $('queue-file').files[0];
+  const read = file ? itemsFromCsv(await file.text()) : itemsFromText($('queue-paste').value);
+  if (!read.items.length) {
+    $('queue-status').textContent = t('queueNothing');
+    return;
+  }
+  const q = (await stored(QUEUE_KEY)) || { items: [], current: -1 };
+  const items = addItems(replace ? [] : q.items, read.items);
+  await chrome.storage.local.set({ [QUEUE_KEY]: { ...q, items, current: replace ? -1 : q.current } });
+  $('queue-status').textContent = t('queueLoaded', items.length - (replace ? 0 : q.items.length), read.skipped.length ? t('queueSkipped', read.skipped.slice(0, 20).join(', ')) : '');
+  $('queue-paste').value = '';
+  $('queue-file').value = '';
+}
+
+async function exportCsv() {
+  const { items } = await withStates();
+  const columns = ['position', 'source_id', 'profile_url', 'platform', 'handle', 'state', 'decided_at', 'note', 'ticket_id'];
+  const rows = items.map((it, i) => ({
+    position: i + 1, source_id: it.sourceId || '', profile_url: it.url, platform: it.platform, handle: it.handle, state: it.state,
+    decided_at: it.decidedAt, note: it.note, ticket_id: (String(it.note || '').match(/\b[A-Z][A-Z0-9]{1,9}-\d+\b|\b\d{8}\b/) || [''])[0],
+  }));
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(new Blob(['\ufeff', vipguardReport.toCsv(columns, rows)], { type: 'text/csv;charset=utf-8' }));
+  a.download = `vipguard-queue-${new Date().toISOString().slice(0, 10)}.csv`;
+  a.click();
+}
+
+vipguardI18n.localize();
+$('queue-add').addEventListener('click', () => load(false));
+$('queue-replace').addEventListener('click', () => load(true));
+$('queue-start').addEventListener('click', async () => {
+  const { q, items } = await withStates();
+  // The first pending item after the current one, else the first pending, else the current.
+  const after = items.findIndex((it, i) => i > q.current && it.state === 'pending');
+  const first = items.findIndex((it) => it.state === 'pending');
+  const index = after >= 0 ? after : first >= 0 ? first : Math.max(0, q.current);
+  await ask({ type: 'queueOpen', index }).catch((e) => { $('queue-status').textContent = t('failed', e.message); });
+});
+for (const [id, direction] of [['queue-prev', -1], ['queue-next', 1]]) {
+  $(id).addEventListener('click', async () => {
+    const r = await ask({ type: 'queueStep', direction }).catch((e) => ({ error: e.message }));
+    $('queue-status').textContent = r.error ? t('failed', r.error) : r.end ? t('queueEnd') : '';
+  });
+}
+$('queue-export').addEventListener('click', exportCsv);
+$('queue-clear').addEventListener('click', async () => {
+  if (!confirm(t('queueConfirmClear'))) return;
+  await chrome.storage.local.remove(QUEUE_KEY);
+});
+chrome.storage.onChanged.addListener((changes, area) => {
+  if (area === 'local' && (changes[QUEUE_KEY] || changes[DECISIONS_KEY])) render();
+});
+render();

@@ -1,0 +1,55 @@
+// The review queue: report URLs a reviewer steps through in one tab (the queue's tab), next and previous
+// from the queue page, the banner's queue bar or keyboard shortcuts. The queue page writes the items
+// (chrome.storage.local, QUEUE_KEY); the worker owns which one is open and in which tab. An item's state is
+// the account's standing decision (decisions.js), so a decision made on the banner shows in the queue.
+import { QUEUE_KEY } from '../shared/review-queue.js';
+
+async function read() {
+  const q = (await chrome.storage.local.get(QUEUE_KEY))[QUEUE_KEY];
+  return q && Array.isArray(q.items) ? q : null;
+}
+
+// Where the queue's tab is in it, for the banner: {position (1-based), total}, or null for another tab.
+export async function queuePlace(tabId, url) {
+  const q = await read();
+  if (!q || q.tabId !== tabId || !q.items[q.current]) return null;
+  // The reviewer may have followed a link away from the item: the bar still steps the queue.
+  return { position: q.current + 1, total: q.items.length, onItem: sameProfile(q.items[q.current].url, url) };
+}
+
+const sameProfile = (a, b) => {
+  try {
+    const [x, y] = [new URL(a), new URL(b)];
+    return x.host === y.host && x.pathname.replace(/\/$/, '').toLowerCase() === y.pathname.replace(/\/$/, '').toLowerCase();
+  } catch {
+    return false;
+  }
+};
+
+// Opens item `index` in the queue's tab (made when there is none, or when it was closed).
+export async function openItem(index) {
+  const q = await read();
+  if (!q || !q.items.length) return { error: 'the queue is empty' };
+  const i = Math.max(0, Math.min(q.items.length - 1, index));
+  const url = q.items[i].url;
+  let tab = null;
+  if (q.tabId != null) tab = await chrome.tabs.update(q.tabId, { url, active: true }).catch(() => null);
+  if (!tab) tab = await chrome.tabs.create({ url, active: true });
+  await chrome.storage.local.set({ [QUEUE_KEY]: { ...q, current: i, tabId: tab.id } });
+  return { ok: true, index: i, total: q.items.length };
+}
+
+// The next (+1) or previous (-1) item; from the queue's tab or the queue page.
+export async function step(direction) {
+  const q = await read();
+  if (!q || !q.items.length) return { error: 'the queue is empty' };
+  const next = (q.current ?? -1) + (direction < 0 ? -1 : 1);
+  if (next < 0 || next >= q.items.length) return { ok: true, end: true, index: q.current, total: q.items.length };
+  return openItem(next);
+}
+
+// Whether the tab is the queue's (only its content script may step the queue).
+export async function isQueueTab(tabId) {
+  const q = await read();
+  return !!q && q.tabId === tabId;
+}

@@ -1,0 +1,87 @@
+// The review queue (issue 23, item 5): reading what is loaded into it (pasted URLs, a Jira or Service
+// Cloud CSV), then stepping through profiles in one tab from the queue page, the banner's bar and the
+// keyboard commands, with decisions showing as the items' states and exported as outcomes.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { itemsFromText, itemsFromCsv, parseCsv, addItems } from '../../extension/ui/queue/queue-input.js';
+import { launch, loadDemoList, settle, shadowText, shadowClick, until, screenshot } from './harness.mjs';
+
+test('pasted lines: profile and post addresses (with or without https://) become items; other lines are listed', () => {
+  const { items, skipped } = itemsFromText([
+    'https://x.com/KwabenaMensahGH',
+    'Report 1234 about x.com/sarah_j (reported twice)',
+    'https://x.com/AminataSowe1/status/1861234567890',
+    'no address here',
+    '',
+    'https://example.org/people/ada',
+  ].join('\n'));
+  assert.deepEqual(items.map((i) => [i.platform, i.handle, i.url]), [
+    ['x', 'KwabenaMensahGH', 'https://x.com/KwabenaMensahGH'],
+    ['x', 'sarah_j', 'https://x.com/sarah_j'],
+    ['x', 'AminataSowe1', 'https://x.com/AminataSowe1'],
+  ]);
+  assert.deepEqual(skipped, [4, 6]);
+});
+
+test('a Jira export: the issue key is the source id, a profile address anywhere in the row is the item, quoted cells may span lines', () => {
+  const csv = 'Summary,Issue key,Description\n'
+    + '"Impersonation report","IDO-77","Reported profile:\nhttps://www.instagram.com/adaeze.okonk0wo/ (copied photo)"\n'
+    + 'Nothing to review,IDO-78,no link\n'
+    + '"Fake ""official"" account",IDO-79,https://x.com/ZenithHarb0ur\n';
+  const { items, skipped } = itemsFromCsv(csv);
+  assert.deepEqual(items.map((i) => [i.sourceId, i.platform, i.handle]), [['IDO-77', 'instagram', 'adaeze.okonk0wo'], ['IDO-79', 'x', 'ZenithHarb0ur']]);
+  assert.deepEqual(skipped, [3]);
+  assert.deepEqual(parseCsv('a;b\n"x;1";2\n'), [['a', 'b'], ['x;1', '2']], 'semicolons, as French-locale spreadsheets write');
+});
+
+test('each account is in the queue once', () => {
+  const a = { platform: 'x', handle: 'Ada', url: 'https://x.com/Ada' };
+  assert.equal(addItems([a], [{ ...a, handle: 'ada' }, { platform: 'x', handle: 'Bea', url: 'https://x.com/Bea' }]).length, 2);
+});
+
+test('the queue in one tab: open the next pending, step with the banner\'s bar and the commands, decisions become states, outcomes export', async () => {
+  const h = await launch();
+  try {
+    await loadDemoList(h);
+    const page = await h.ctx.newPage();
+    await page.goto(`chrome-extension://${h.extensionId}/ui/queue/queue.html`);
+    await page.getByLabel('Paste report or profile URLs (one per line)').fill('https://x.com/KwabenaMensahGH\nx.com/sarah_j\nhttps://x.com/KwabenaMensahTV');
+    await page.getByRole('button', { name: 'Add to the queue' }).click();
+    await page.getByText('3 in the queue: 3 pending.').waitFor();
+
+    const [tab] = await Promise.all([h.ctx.waitForEvent('page'), page.getByRole('button', { name: 'Open the next pending profile' }).click()]);
+    await tab.waitForURL('https://x.com/KwabenaMensahGH');
+    await settle(tab);
+    await until(async () => (await shadowText(tab)).includes('Queue 1 of 3'), 'the queue bar on the banner');
+    await screenshot(tab, 'queue-banner');
+    // A decision on the banner, by its keyboard command, becomes the item's state.
+    const tabId = await h.worker.evaluate(async () => (await chrome.tabs.query({ url: 'https://x.com/KwabenaMensahGH' }))[0].id);
+    await h.worker.evaluate((id) => chrome.tabs.sendMessage(id, { type: 'vipguard-command', command: 'decide-confirmed' }).catch(() => {}), tabId);
+    await page.getByText('3 in the queue: 2 pending, 1 impersonation confirmed.').waitFor();
+    // The banner's Next opens the next item in the same tab.
+    await shadowClick(tab, 'Review queue: next profile');
+    await tab.waitForURL('https://x.com/sarah_j');
+    await settle(tab);
+    await until(async () => (await shadowText(tab)).includes('Queue 2 of 3'), 'the bar on the second item');
+    // The queue page's Next, then Previous.
+    await page.getByRole('button', { name: 'Next', exact: true }).click();
+    await tab.waitForURL('https://x.com/KwabenaMensahTV');
+    await page.getByRole('button', { name: 'Next', exact: true }).click();
+    await page.getByText('End of the queue.').waitFor();
+    await page.getByRole('button', { name: 'Previous', exact: true }).click();
+    await tab.waitForURL('https://x.com/sarah_j');
+    assert.equal(h.ctx.pages().filter((p) => p.url().startsWith('https://x.com/')).length, 1, 'one tab for the whole queue');
+    await screenshot(page, 'queue-page');
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export outcomes (CSV)' }).click()]);
+    const bytes = fs.readFileSync(await download.path());
+    assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
+    const lines = bytes.subarray(3).toString('utf8').trimEnd().split('\r\n');
+    assert.equal(lines[0], 'position,source_id,profile_url,platform,handle,state,decided_at,note,ticket_id');
+    assert.match(lines[1], /^1,,https:\/\/x\.com\/KwabenaMensahGH,x,KwabenaMensahGH,confirmed,\d{4}-/);
+    assert.match(lines[2], /^2,,https:\/\/x\.com\/sarah_j,x,sarah_j,pending,/);
+  } finally {
+    await h.close();
+  }
+});
