@@ -1,8 +1,11 @@
 // The interface's words, from _locales/<language>/messages.json as the browser's language chooses
-// (English and French). A classic script defining one global, for pages, content scripts and tests.
+// (English and French), or the language chosen in the options (English, French or Nigerian Pidgin, whose
+// catalogue is locales/pcm/messages.json: browsers know no Pidgin locale). A classic script defining one
+// global, for pages, content scripts and tests.
 'use strict';
 
-var vipguardI18n = (() => {
+// On globalThis, so the worker can import this file for its effect, as it does the site catalogue.
+globalThis.vipguardI18n = (() => {
   // A message with its $1…$9 filled in; the key itself when the catalogue lacks it (tests catch that).
   // Remembered: each call into the browser's catalogue is slow, and a timeline of badges asks for the
   // same few sentences hundreds of times (it was a quarter of drawing them).
@@ -37,11 +40,8 @@ var vipguardI18n = (() => {
     for (const attr of ['placeholder', 'aria-label', 'title']) {
       for (const el of root.querySelectorAll(`[data-i18n-${attr}]`)) el.setAttribute(attr, t(el.getAttribute(`data-i18n-${attr}`)));
     }
-    try {
-      document.documentElement.lang = chrome.i18n.getUILanguage().split('-')[0];
-    } catch {
-      // no extension API (a test page)
-    }
+    const l = t('uiLang');
+    document.documentElement.lang = l === 'uiLang' ? 'en' : l;
   }
 
   // A verdict word as a reviewer reads it.
@@ -58,10 +58,11 @@ var vipguardI18n = (() => {
   // A decision in words, as its button says it.
   const decisionWord = (decision) => t((DECISIONS.find(([d]) => d === decision) || [])[1] || decision);
 
-  // The language of the catalogue in use (what the words are in), for numbers and dates to match them.
+  // The language of the catalogue in use (what the words are in), for numbers and dates to match them
+  // (Pidgin writes them as Nigerian English does).
   const lang = () => {
-    const l = t('engineLang');
-    return l === 'engineLang' ? 'en' : l;
+    const l = t('uiLang');
+    return l === 'uiLang' ? 'en' : l === 'pcm' ? 'en-NG' : l;
   };
   // A score as the language writes it: 0.97, or 0,97 in French.
   const num = (x, digits = 2) => Number(x).toLocaleString(lang(), { minimumFractionDigits: digits, maximumFractionDigits: digits });
@@ -78,5 +79,45 @@ var vipguardI18n = (() => {
   }
   const seeded = () => templates !== null;
 
-  return { t, localize, verdict, DECISIONS, recorded, decisionWord, lang, num, when, seed, seeded };
+  // The languages a reviewer can choose, and where each catalogue is (from the extension's root).
+  const LANGUAGES = { en: '_locales/en/messages.json', fr: '_locales/fr/messages.json', pcm: 'locales/pcm/messages.json' };
+
+  // A messages.json as templates: each message with its placeholders resolved to $1…$9, then those as
+  // the characters U+0001…U+0009 (what t fills in). Keys missing from `catalogue` come from `fallback`.
+  function toTemplates(catalogue, fallback = {}) {
+    const out = {};
+    for (const [key, entry] of Object.entries({ ...fallback, ...catalogue })) {
+      if (!entry || typeof entry.message !== 'string') continue;
+      out[key] = entry.message
+        .replace(/\$([A-Za-z0-9_]+)\$/g, (m, name) => (entry.placeholders && entry.placeholders[name.toLowerCase()]
+          ? entry.placeholders[name.toLowerCase()].content : m))
+        .replace(/\$([1-9])/g, (m, n) => String.fromCharCode(Number(n)))
+        .replace(/\$\$/g, '$');
+    }
+    return out;
+  }
+
+  // The templates of the language chosen in the options, or null for the browser's own (chrome.i18n).
+  // `root`: the extension's root URL (chrome.runtime.getURL('')).
+  async function chosenTemplates(root) {
+    const { settings = {} } = await chrome.storage.local.get('settings');
+    const file = Object.hasOwn(LANGUAGES, settings.language) ? LANGUAGES[settings.language] : null;
+    if (!file) return null;
+    const read = async (f) => (await fetch(`${root}${f}`)).json();
+    const [chosen, english] = await Promise.all([read(file), settings.language === 'en' ? {} : read(LANGUAGES.en)]);
+    return toTemplates(chosen, english);
+  }
+
+  // An extension page's start: the chosen language's words (when one is chosen), then its elements.
+  async function ready() {
+    try {
+      const chosen = await chosenTemplates(chrome.runtime.getURL(''));
+      if (chosen) seed(chosen);
+    } catch {
+      // the browser's language, as before
+    }
+    localize();
+  }
+
+  return { t, localize, ready, verdict, DECISIONS, recorded, decisionWord, lang, num, when, seed, seeded, toTemplates, chosenTemplates, LANGUAGES };
 })();

@@ -10,7 +10,7 @@ import { DECISIONS_KEY, decisionsChanged } from './decisions.js';
 import * as audit from './audit.js';
 import { evidenceImage } from './evidence-image.js';
 import { forgetTab, recordUnreadable } from './tab-record.js';
-import { catalogueTemplates } from './templates.js';
+import { catalogueTemplates, languageChanged } from './templates.js';
 import { loadEnabledSites, genericHosts, mastodonOn } from './site-scripts.js';
 import * as queue from './queue.js';
 
@@ -20,7 +20,11 @@ chrome.storage.onChanged.addListener((changes, area) => {
   if (changes[engine.LIST_KEY]) engine.listChanged();
   if (changes[ALLOW_KEY]) allowChanged();
   if (changes[DECISIONS_KEY]) decisionsChanged();
-  if (changes[engine.SETTINGS_KEY]) loadEnabledSites().catch((e) => console.warn('vipguard:', e.message));
+  if (changes[engine.SETTINGS_KEY]) {
+    loadEnabledSites().catch((e) => console.warn('vipguard:', e.message));
+    const [before, after] = [changes[engine.SETTINGS_KEY].oldValue, changes[engine.SETTINGS_KEY].newValue];
+    if ((before && before.language) !== (after && after.language)) languageChanged();
+  }
 });
 
 chrome.tabs?.onRemoved?.addListener(forgetTab);

@@ -1,7 +1,7 @@
 // The engine: the WASM package initialised, and a Checker restored from the snapshot kept in IndexedDB or
 // built from the protected list in chrome.storage; with the settings and avatar thumbnails it is used with.
 import init, { Checker, version } from '../pkg/vipguard.js';
-import { t } from './templates.js';
+import { t, loadLanguage } from './templates.js';
 import { objectStore } from '../shared/idb.js';
 
 export const LIST_KEY = 'protectedList';
@@ -23,8 +23,9 @@ export function load() {
       // The module compiles while storage and the kept snapshot are read: a stopped worker's first
       // answer waits for all three.
       const compiled = init({ module_or_path: chrome.runtime.getURL('pkg/vipguard_bg.wasm') });
-      const [stored, kept] = await Promise.all([
+      const [stored, , kept] = await Promise.all([
         chrome.storage.local.get([SETTINGS_KEY, 'avatarThumbs']),
+        loadLanguage(),
         readKept().catch((e) => {
           console.warn('vipguard: engine store unreadable:', e && e.message);
           return {};
@@ -33,7 +34,8 @@ export function load() {
       await compiled;
       const started = performance.now(); // restoring or building only: the reads overlap the compiling
       const settings = { ...DEFAULT_SETTINGS, ...(stored[SETTINGS_KEY] || {}) };
-      // Evidence in the interface's language: the catalogue the browser chose names it.
+      // Evidence in the interface's language: the catalogue in use (chosen in the options, else the
+      // browser's) names it; Pidgin's names English, the engine having no Pidgin sentences.
       const lang = t('engineLang');
       let checker = null;
       let how = 'none';

@@ -1,7 +1,8 @@
 // The extension's message catalogues, and a stand-in for chrome.i18n over them for unit tests in Node.
 import fs from 'node:fs';
 
-export const catalogue = (lang) => JSON.parse(fs.readFileSync(new URL(`../../extension/_locales/${lang}/messages.json`, import.meta.url), 'utf8'));
+// Nigerian Pidgin's is under locales/, browsers having no Pidgin locale.
+export const catalogue = (lang) => JSON.parse(fs.readFileSync(new URL(`../../extension/${lang === 'pcm' ? 'locales' : '_locales'}/${lang}/messages.json`, import.meta.url), 'utf8'));
 
 // chrome.i18n.getMessage as browsers implement it for our catalogues: named placeholders whose content
 // is $1…$9, filled from the substitutions.

@@ -190,3 +190,32 @@ test('the focus-banner command puts keyboard focus in the banner, expanding it',
   assert.equal(await folded(page), false);
   await page.close();
 });
+
+test('the language setting: French in an English browser, for the options page, the banner and the engine\'s evidence; back to the browser\'s', async () => {
+  const opts = await h.ctx.newPage();
+  await opts.goto(`chrome-extension://${h.extensionId}/ui/options/options.html`);
+  // The page's controls are wired once it has drawn the list (after loading the WASM package).
+  const wired = () => opts.locator('#current').filter({ hasText: /\S/ }).waitFor();
+  await wired();
+  await opts.getByLabel(/^Language/).selectOption('fr');
+  await opts.getByRole('heading', { name: /vipguard\s:\scomptes protégés et réglages/ }).waitFor();
+  await wired();
+  assert.equal(await opts.evaluate(() => document.documentElement.lang), 'fr');
+  const page = await visit(h, 'https://x.com/KwabenaMensahGH');
+  await until(async () => (await shadowText(page)).includes('Usurpation d'), 'the banner in French');
+  await says(page, "est l'identifiant protégé @KwabenaMensah"); // the engine's own sentence
+  assert.match(await shadowText(page), /score 0,\d\d/, 'a decimal comma');
+  await page.close();
+  // Nigerian Pidgin, from its own catalogue (browsers have no Pidgin locale); the engine's evidence in English.
+  await opts.getByLabel(/^Langue/).selectOption('pcm');
+  await opts.getByRole('heading', { name: 'vipguard: di accounts wey we dey protect, plus settings' }).waitFor();
+  await wired();
+  const naija = await visit(h, 'https://x.com/KwabenaMensahGH');
+  await says(naija, 'Na impersonation');
+  await says(naija, 'Copy am for ticket');
+  await says(naija, 'is the protected handle @KwabenaMensah');
+  await naija.close();
+  await opts.locator('#language').selectOption('');
+  await opts.getByRole('heading', { name: 'vipguard: protected accounts and settings' }).waitFor();
+  await opts.close();
+});

@@ -201,6 +201,7 @@ test('the options page lists cleared accounts and removes one; the audit log exp
   await page.keyboard.type('ticket SEC-456, "same" photo');
   await shadowClick(page, 'Needs escalation');
   await bannerSays(page, 'Recorded: needs escalation.');
+  await bannerSays(page, 'Your decision: Needs escalation'); // drawn again with the decision
   await shadowClick(page, 'Not an impersonator');
   await shadowClick(page, 'Yes, not an impersonator');
   await until(async () => (await bannerVerdict(page)) === 'clear', 'cleared');

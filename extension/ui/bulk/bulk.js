@@ -185,7 +185,7 @@ async function toQueue() {
   window.open('../queue/queue.html', '_blank');
 }
 
-vipguardI18n.localize();
+await vipguardI18n.ready();
 for (const p of PLATFORMS) {
   const o = text('option', p);
   o.value = p;

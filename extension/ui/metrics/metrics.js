@@ -15,7 +15,7 @@ export function duration(s) {
 }
 
 async function main() {
-  vipguardI18n.localize();
+  await vipguardI18n.ready();
   let entries = [];
   try {
     const reply = await chrome.runtime.sendMessage({ type: 'auditExport' });

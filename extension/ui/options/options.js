@@ -5,7 +5,7 @@ import { renderSettings, setupSettings } from './settings-panel.js';
 import { renderAudit, setupAuditPanel } from './audit-panel.js';
 
 async function main() {
-  vipguardI18n.localize();
+  await vipguardI18n.ready();
   await init({ module_or_path: new URL('../../pkg/vipguard_bg.wasm', import.meta.url) });
   setupListEditor();
   setupSettings();

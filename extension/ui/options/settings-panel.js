@@ -1,5 +1,5 @@
 // The options page's settings: sensitivity, which sites are checked (Mastodon on any server asks for access
-// to all sites), pause, the ticket format and the reviewer's id, and the sites enabled for the generic adapter (each asks for its host permission).
+// to all sites), pause, the interface's language, the ticket format and the reviewer's id, and the sites enabled for the generic adapter (each asks for its host permission).
 import { $, stored } from '../page.js';
 
 const { t } = vipguardI18n;
@@ -16,6 +16,7 @@ export async function renderSettings() {
   for (const box of document.querySelectorAll('input[data-site]')) box.checked = !(settings.sites && settings.sites[box.dataset.site] === false);
   $('site-mastodon').checked = !!(settings.sites && settings.sites.mastodon) && await chrome.permissions.contains({ origins: ['https://*/*'] });
   $('paused').checked = !!settings.paused;
+  $('language').value = settings.language || '';
   $('ticket-format').value = settings.ticketFormat || 'text';
   $('reviewer-id').value = settings.reviewerId || '';
   const sites = $('generic-sites');
@@ -50,6 +51,11 @@ export function setupSettings() {
   });
   $('paused').addEventListener('change', (e) => saveSetting({ paused: e.target.checked }));
   $('ticket-format').addEventListener('change', (e) => saveSetting({ ticketFormat: e.target.value }));
+  // The whole page in the new language: drawn again from the start.
+  $('language').addEventListener('change', async (e) => {
+    await saveSetting({ language: e.target.value });
+    location.reload();
+  });
   $('reviewer-id').addEventListener('change', (e) => saveSetting({ reviewerId: e.target.value.trim().slice(0, 100) }));
   $('generic-add').addEventListener('click', async () => {
     const host = $('generic-host').value.trim().toLowerCase().replace(/^https?:\/\//, '').replace(/\/.*$/, '');

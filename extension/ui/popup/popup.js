@@ -4,7 +4,7 @@ const ORDER = { impersonation: 0, suspicious: 1, labelled: 2, own: 3, allowed: 4
 const { t } = vipguardI18n;
 
 async function main() {
-  vipguardI18n.localize();
+  await vipguardI18n.ready();
   // The active tab; `?tab=ID` names one explicitly (tests open the popup as a page of its own).
   const asked = Number(new URLSearchParams(location.search).get('tab'));
   const tab = asked ? await chrome.tabs.get(asked) : (await chrome.tabs.query({ active: true, currentWindow: true }))[0];

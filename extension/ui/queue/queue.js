@@ -78,7 +78,7 @@ async function exportCsv() {
   a.click();
 }
 
-vipguardI18n.localize();
+await vipguardI18n.ready();
 $('queue-add').addEventListener('click', () => load(false));
 $('queue-replace').addEventListener('click', () => load(true));
 $('queue-start').addEventListener('click', async () => {
