@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { launch, loadDemoList, visit, settle, annotations, shadowText, shadowClasses, tabRecord, layoutWithAndWithoutAnnotations, bannerVerdict, until, restartWorker, engineKept, ROOT } from './harness.mjs';
+import { launch, loadDemoList, visit, settle, annotations, shadowText, shadowClasses, tabRecord, layoutWithAndWithoutAnnotations, bannerVerdict, until, restartWorker, engineKept, storedList, ROOT } from './harness.mjs';
 
 let h;
 let firstRunPage = null;
@@ -321,7 +321,8 @@ test('options page: import a good list, reject a bad one with an error per row; 
   await page.getByText(/team.csv: 2 account\(s\), 2 handle\(s\)/).waitFor();
   // What the import would change, before anything is.
   await page.getByText('Against the list in use: 2 added, 0 changed, 6 removed if you replace it, 0 unchanged.').waitFor();
-  const ids = () => h.worker.evaluate(async () => (await chrome.storage.local.get('protectedList')).protectedList.accounts.map((a) => a.id));
+  const ids = async () => (await storedList(h)).accounts.map((a) => a.id);
+  assert.equal(typeof await h.worker.evaluate(async () => (await chrome.storage.local.get('protectedList')).protectedList), 'string', 'stored as JSON text');
   // Merge keeps the six accounts and adds the two.
   await page.getByRole('button', { name: 'Merge: add and update, keep the others' }).click();
   await page.getByText('Merged team.csv: 2 added, 0 updated.').waitFor();
@@ -428,7 +429,7 @@ test('options page: add an account by hand with an avatar enrolled from an image
   await form.getByLabel('Avatar image').setInputFiles(path.join(ROOT, 'demo/avatars/someone-else.png'));
   await page.getByRole('button', { name: 'Save account' }).click();
   await page.getByText('Saved vip-new.').waitFor();
-  const acc = await h.worker.evaluate(async () => (await chrome.storage.local.get('protectedList')).protectedList.accounts.find((a) => a.id === 'vip-new'));
+  const acc = (await storedList(h)).accounts.find((a) => a.id === 'vip-new');
   assert.equal(acc.name, 'Efua Asante');
   assert.deepEqual(acc.handles, [{ platform: 'x', handle: 'EfuaAsante' }, { platform: 'instagram', handle: 'efua.asante' }]);
   assert.deepEqual(acc.official, [{ platform: 'x', handle: 'AsanteFoundation' }]);
@@ -463,7 +464,7 @@ test('a restarted worker restores its engine from the kept snapshot; a changed l
   assert.equal(r.engine.accounts, 6);
   // Without the account the page impersonates, from the list itself and then from its own snapshot
   // (a snapshot of the old list would still flag it).
-  const list = await h.worker.evaluate(async () => (await chrome.storage.local.get('protectedList')).protectedList);
+  const list = await storedList(h);
   const fewer = { accounts: list.accounts.filter((a) => !a.name.startsWith('Kwabena')) };
   assert.equal(fewer.accounts.length, 5);
   await h.worker.evaluate((l) => chrome.storage.local.set({ protectedList: l }), fewer);

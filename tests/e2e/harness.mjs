@@ -96,6 +96,12 @@ export async function loadDemoList(h) {
   await page.close();
 }
 
+// The protected list in use, as an object (the options page stores it as JSON text).
+export async function storedList(h) {
+  const l = await h.worker.evaluate(async () => (await chrome.storage.local.get('protectedList')).protectedList);
+  return typeof l === 'string' ? JSON.parse(l) : l;
+}
+
 // Visit an X URL and wait until annotations settle (the count stops changing).
 export async function visit(h, url, { expect = 1, page } = {}) {
   page = page || await h.ctx.newPage();

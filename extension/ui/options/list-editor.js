@@ -1,52 +1,32 @@
 // The protected list on the options page: import (validated by the WASM engine, with every problem listed
 // by account and field) with what it would change, merged or replacing the list; undo over the last ten
 // changes; export as JSON or CSV; a searched, paged account table; add and edit accounts (handles on
-// every platform, official accounts) with an enrolled avatar; and the demo list.
-import { checkList, enrollImage, enrollRgba } from '../../pkg/vipguard.js';
+// every platform, official accounts) with an enrolled avatar; and the demo list. The list itself is held
+// and worked on by a dedicated worker (list-model.js), so a list of 100,000 accounts never holds the page.
+import { enrollImage, enrollRgba } from '../../pkg/vipguard.js';
 import { withPixelsFallback } from '../../shared/pixels.js';
 import { $, text, stored } from '../page.js';
 import { objectStore } from '../../shared/idb.js';
-import { diffLists, mergeLists, listToCsv, searchAccounts } from './list-diff.js';
+import { listToCsv } from './list-diff.js';
 
 const { t } = vipguardI18n;
-let pending = null; // {list, name}: a validated import waiting for Merge or Replace
+let pending = null; // {name}: a validated import waiting for Merge or Replace (the worker holds the list)
 
-// Every problem in a list, not just the first: the whole list first (syntax, duplicates), then each
-// account on its own, so one bad row does not hide the next.
-function validate(source, format) {
-  const whole = checkList(source, format);
-  if (whole.ok) return { ok: true, list: whole.list, summary: whole.summary, errors: [] };
-  const errors = [whole.error];
-  if (format === 'json') {
-    let data;
-    try { data = JSON.parse(source); } catch { return { ok: false, errors }; }
-    (Array.isArray(data && data.accounts) ? data.accounts : []).forEach((acc, i) => {
-      const one = checkList(JSON.stringify({ accounts: [acc] }), 'json');
-      if (!one.ok) {
-        const msg = one.error.message.replace('accounts[0]', `accounts[${i}]`).replace(/^protected list:\d+: /, '');
-        if (!errors.some((e) => e.message.includes(msg))) errors.push({ message: `account ${i + 1}${acc && acc.id ? ` (${acc.id})` : ''}: ${msg}` });
-      }
-    });
-  } else {
-    const lines = source.split(/\r?\n/);
-    for (let i = 1; i < lines.length; i++) {
-      if (!lines[i].trim()) continue;
-      const one = checkList(`${lines[0]}\n${lines[i]}\n`, 'csv');
-      if (!one.ok) {
-        const msg = one.error.message.replace(/^protected list:\d+: /, '');
-        if (!errors.some((e) => e.message.includes(msg))) errors.push({ message: `row ${i + 1}: ${msg}` });
-      }
-    }
-  }
-  return { ok: false, errors };
-}
-
-// The list's counts, as the engine's summary gives them, counted here: validating a 100,000-account list
-// again on every redraw would hold the page for a second.
-function summaryOf(list) {
-  const accounts = (list && list.accounts) || [];
-  const count = (k) => accounts.reduce((n, a) => n + ((a[k] && a[k].length) || 0), 0);
-  return { accounts: accounts.length, handles: count('handles'), official: count('official'), aliases: count('aliases'), avatars: count('avatars') };
+// Asks the list's worker: resolves to its answer, or throws its error.
+const worker = new Worker(new URL('./list-model.js', import.meta.url), { type: 'module' });
+const waiting = new Map();
+let nextId = 1;
+worker.onmessage = ({ data }) => {
+  const w = waiting.get(data.id);
+  waiting.delete(data.id);
+  if (w) (data.error ? w.reject(new Error(data.error)) : w.resolve(data.value));
+};
+function model(op, args) {
+  const id = nextId++;
+  return new Promise((resolve, reject) => {
+    waiting.set(id, { resolve, reject });
+    worker.postMessage({ id, op, args });
+  });
 }
 
 function summaryText(s) {
@@ -62,12 +42,14 @@ const lastChange = () => history('readonly', (store, out) => {
   c.onsuccess = () => { out.entry = c.result ? c.result.value : null; };
 }).then((out) => out.entry);
 
-// Puts `list` in use, keeping the one it replaces for undo; `what` says what the change was (for the
-// Undo button).
-async function setList(list, note, what) {
+// Puts the list the worker staged (`staged.text`, its JSON) in use, keeping the one it replaces for undo;
+// `what` says what the change was (for the Undo button). The list is stored as JSON text: one string
+// crosses to storage and to the service worker's engine, which reads it as is, without an
+// object-by-object copy on this thread.
+async function setList(staged, note, what) {
   const prev = await stored('protectedList');
   await history('readwrite', (store) => {
-    store.add({ list: prev || null, what, at: Date.now() });
+    store.add({ list: prev ?? null, what, at: Date.now() });
     // Only the last HISTORY entries stay.
     const c = store.openCursor(null, 'prev');
     let seen = 0;
@@ -77,40 +59,43 @@ async function setList(list, note, what) {
       c.result.continue();
     };
   });
-  await chrome.storage.local.set({ protectedList: list, listIsDemo: what === t('whatDemo') });
-  current = list;
-  await renderList();
+  await chrome.storage.local.set({ protectedList: staged.text, listIsDemo: what === t('whatDemo') });
+  await model('commit');
+  await drawSummary();
   $('edit-status').textContent = note || '';
 }
 
-// The account table: searched and drawn a page at a time, so a list of any size stays quick.
+// The account table: searched and drawn a page at a time by the worker, so a list of any size stays quick.
 const PAGE_SIZE = 50;
-let current = null; // the list in use, as last read
 let page = 0;
+let hasList = false;
 
+// The list from storage into the worker, then drawn.
 export async function renderList() {
-  current = (await stored('protectedList')) || null;
-  const demo = await stored('listIsDemo');
-  const undo = await lastChange();
-  $('first-run').hidden = !!current;
-  $('undo').disabled = !undo;
-  $('undo').textContent = undo ? t('undoWhat', undo.what) : t('undoLast');
-  $('current').textContent = current ? `${t('inUse', summaryText(summaryOf(current)))}${demo ? ` ${t('demoLabel')}` : ''}` : t('noList');
-  drawAccounts();
+  await model('load', { stored: (await stored('protectedList')) ?? null });
+  await drawSummary();
 }
 
-function drawAccounts() {
-  const found = searchAccounts(current, $('account-search').value);
-  const total = ((current && current.accounts) || []).length;
-  page = Math.max(0, Math.min(page, Math.ceil(found.length / PAGE_SIZE) - 1));
-  const shown = found.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE);
-  $('account-count').textContent = t('accountsShown', found.length, total);
-  $('page-info').textContent = found.length ? t('pageInfo', page * PAGE_SIZE + 1, page * PAGE_SIZE + shown.length, found.length) : '';
+async function drawSummary() {
+  const demo = await stored('listIsDemo');
+  const undo = await lastChange();
+  const v = await drawAccounts();
+  hasList = v.hasList;
+  $('first-run').hidden = hasList;
+  $('undo').disabled = !undo;
+  $('undo').textContent = undo ? t('undoWhat', undo.what) : t('undoLast');
+  $('current').textContent = hasList ? `${t('inUse', summaryText(v.summary))}${demo ? ` ${t('demoLabel')}` : ''}` : t('noList');
+}
+
+async function drawAccounts() {
+  const v = await model('view', { query: $('account-search').value, page, size: PAGE_SIZE });
+  page = v.page;
+  $('account-count').textContent = t('accountsShown', v.found, v.total);
+  $('page-info').textContent = v.found ? t('pageInfo', page * PAGE_SIZE + 1, page * PAGE_SIZE + v.rows.length, v.found) : '';
   $('page-prev').disabled = page === 0;
-  $('page-next').disabled = (page + 1) * PAGE_SIZE >= found.length;
-  $('pager').hidden = found.length <= PAGE_SIZE;
-  const body = document.querySelector('#accounts tbody');
-  const rows = shown.map((a) => {
+  $('page-next').disabled = (page + 1) * PAGE_SIZE >= v.found;
+  $('pager').hidden = v.found <= PAGE_SIZE;
+  const rows = v.rows.map((a) => {
     const tr = document.createElement('tr');
     tr.append(text('td', a.id), text('td', [a.name, ...(a.aliases || [])].join(' | ')),
       text('td', [...(a.handles || []).map((h) => `${h.platform}:${h.handle}`), ...(a.official || []).map((h) => `${h.platform}:${h.handle} (${t('officialShort')})`)].join(' ')),
@@ -122,13 +107,14 @@ function drawAccounts() {
     const del = text('button', t('remove'));
     del.setAttribute('aria-label', t('removeAccount', a.id));
     del.addEventListener('click', async () => {
-      await setList({ accounts: current.accounts.filter((x) => x.id !== a.id) }, t('removedUndo', a.id), t('whatRemove', a.id));
+      await setList(await model('remove', { id: a.id }), t('removedUndo', a.id), t('whatRemove', a.id));
     });
     td.append(edit, del);
     tr.append(td);
     return tr;
   });
-  body.replaceChildren(...rows);
+  document.querySelector('#accounts tbody').replaceChildren(...rows);
+  return v;
 }
 
 const pairs = (xs) => (xs || []).map((h) => `${h.platform}:${h.handle}`).join('|');
@@ -165,23 +151,21 @@ function parsePairs(value) {
   });
 }
 
-// Shows what the validated import would change, against the list in use.
-function showDiff(incoming) {
-  const d = diffLists(current, incoming);
+// Shows what the validated import would change, against the list in use (the worker's comparison).
+function showDiff(d) {
   const box = $('diff');
-  box.replaceChildren(text('p', t('diffSummary', d.added.length, d.changed.length, d.removed.length, d.unchanged)));
-  for (const [key, items] of [['diffAdded', d.added], ['diffChanged', d.changed], ['diffRemoved', d.removed]]) {
-    if (!items.length) continue;
+  box.replaceChildren(text('p', t('diffSummary', d.addedCount, d.changedCount, d.removedCount, d.unchanged)));
+  for (const [key, items, count] of [['diffAdded', d.added, d.addedCount], ['diffChanged', d.changed, d.changedCount], ['diffRemoved', d.removed, d.removedCount]]) {
+    if (!count) continue;
     const list = document.createElement('ul');
-    for (const a of items.slice(0, 20)) list.append(text('li', `${a.id}: ${a.name}`));
-    if (items.length > 20) list.append(text('li', t('diffMore', items.length - 20)));
+    for (const a of items) list.append(text('li', `${a.id}: ${a.name}`));
+    if (count > items.length) list.append(text('li', t('diffMore', count - items.length)));
     const details = document.createElement('details');
-    details.append(text('summary', `${t(key)} (${items.length})`), list);
+    details.append(text('summary', `${t(key)} (${count})`), list);
     box.append(details);
   }
-  box.hidden = !current;
-  $('merge-list').disabled = !current;
-  return d;
+  box.hidden = !hasList;
+  $('merge-list').disabled = !hasList;
 }
 
 async function imageBytes(form) {
@@ -207,13 +191,13 @@ export function setupListEditor() {
     if (!file) return;
     const source = await file.text();
     const format = /\.[ct]sv$/i.test(file.name) || /^text\/(csv|tab-separated-values)$/.test(file.type) ? 'csv' : 'json';
-    const r = validate(source, format);
+    const r = await model('inspect', { source, format });
     if (r.ok) {
-      pending = { list: r.list, name: file.name };
+      pending = { name: file.name };
       $('preview').textContent = t('previewOk', file.name, summaryText(r.summary));
       $('preview').className = 'ok';
       $('use-list').disabled = false;
-      showDiff(r.list);
+      showDiff(r.diff);
     } else {
       $('preview').textContent = t('previewBad', file.name, r.errors.length);
       $('preview').className = '';
@@ -230,19 +214,17 @@ export function setupListEditor() {
   };
   $('use-list').addEventListener('click', async () => {
     if (!pending) return;
-    await setList(pending.list, t('listInUse'), t('whatImport', pending.name));
+    await setList(await model('apply', { mode: 'replace' }), t('listInUse'), t('whatImport', pending.name));
     clearImport();
   });
   $('merge-list').addEventListener('click', async () => {
     if (!pending) return;
-    const d = diffLists(current, pending.list);
-    // Two lists each valid alone can clash (a handle claimed by two ids): the engine checks the result.
-    const merged = checkList(mergeLists(current, pending.list), 'json');
+    const merged = await model('apply', { mode: 'merge' });
     if (!merged.ok) {
-      $('edit-status').textContent = t('mergeConflict', merged.error.message);
+      $('edit-status').textContent = t('mergeConflict', merged.error);
       return;
     }
-    await setList(merged.list, t('mergedList', pending.name, d.added.length, d.changed.length), t('whatMerge', pending.name));
+    await setList(merged, t('mergedList', pending.name, merged.added, merged.changed), t('whatMerge', pending.name));
     clearImport();
   });
   $('undo').addEventListener('click', async () => {
@@ -251,18 +233,18 @@ export function setupListEditor() {
     await history('readwrite', (store) => { store.delete(last.seq); });
     if (last.list) await chrome.storage.local.set({ protectedList: last.list });
     else await chrome.storage.local.remove('protectedList');
-    await renderList();
+    await model('load', { stored: last.list });
+    await drawSummary();
     $('edit-status').textContent = t('undoneWhat', last.what);
   });
   $('export').addEventListener('click', async () => {
-    const list = (await stored('protectedList')) || { accounts: [] };
     const a = document.createElement('a');
-    a.href = URL.createObjectURL(new Blob([JSON.stringify(list, null, 2)], { type: 'application/json' }));
+    a.href = URL.createObjectURL(new Blob([await model('exportText')], { type: 'application/json' }));
     a.download = 'vipguard-protected.json';
     a.click();
   });
   $('export-csv').addEventListener('click', async () => {
-    const list = (await stored('protectedList')) || { accounts: [] };
+    const list = JSON.parse(await model('exportText'));
     const a = document.createElement('a');
     a.href = URL.createObjectURL(new Blob(['\ufeff', listToCsv(list, vipguardReport.toCsv)], { type: 'text/csv;charset=utf-8' }));
     a.download = 'vipguard-protected.csv';
@@ -275,8 +257,7 @@ export function setupListEditor() {
   $('edit').addEventListener('submit', async (ev) => {
     ev.preventDefault();
     const f = ev.target;
-    const list = (await stored('protectedList')) || { accounts: [] };
-    const old = list.accounts.find((a) => a.id === f.id.value.trim());
+    const old = await model('account', { id: f.id.value.trim() });
     const split = (v) => v.split('|').map((x) => x.trim()).filter(Boolean);
     const acc = {
       ...(old || {}),
@@ -300,19 +281,18 @@ export function setupListEditor() {
       return;
     }
     for (const k of ['aliases', 'handles', 'official']) if (!acc[k].length) delete acc[k];
-    const next = { accounts: [...list.accounts.filter((a) => a.id !== acc.id), acc] };
-    const check = checkList(next, 'json');
+    const check = await model('save', { account: acc });
     if (!check.ok) {
-      $('edit-status').textContent = t('notSaved', check.error.message);
+      $('edit-status').textContent = t('notSaved', check.error);
       return;
     }
-    await setList(check.list, t('savedAccount', acc.id), t('whatSave', acc.id));
+    await setList(check, t('savedAccount', acc.id), t('whatSave', acc.id));
     resetForm();
   });
   $('load-demo').addEventListener('click', async () => {
-    const demo = await (await fetch('../../demo/protected.json')).json();
+    const demo = await (await fetch('../../demo/protected.json')).text();
     const thumbs = await (await fetch('../../demo/thumbs.json')).json();
     await chrome.storage.local.set({ avatarThumbs: { ...((await stored('avatarThumbs')) || {}), ...thumbs } });
-    await setList(demo, t('demoInUse'), t('whatDemo'));
+    await setList(await model('stageText', { text: demo }), t('demoInUse'), t('whatDemo'));
   });
 }

@@ -1,0 +1,139 @@
+// The protected list as the options page works on it, in a dedicated worker: reading, validating,
+// comparing, merging, searching and serialising a list of 100,000 accounts each take from a hundred
+// milliseconds to seconds, which on the page's own thread would freeze it. The page (list-editor.js)
+// asks by message ({id, op, args}) and gets small answers: counts, one page of rows, the list as JSON text
+// to store (a string crosses threads and chrome.storage without an object-by-object copy).
+import init, { checkList } from '../../pkg/vipguard.js';
+import { diffLists, mergeLists, searchAccounts, searchIndex } from './list-diff.js';
+
+let list = null; // the list in use: {accounts: [...]}, or null
+let pending = null; // a validated import waiting for Merge or Replace
+let staged = null; // the next list, written to storage by the page, then committed
+let counts = null; // the list's summary, made once per list
+let index = null; // what searches look in, made once per list
+
+// Every problem in a list, not just the first: the whole list first (syntax, duplicates), then each
+// account on its own, so one bad row does not hide the next.
+function validate(source, format) {
+  const whole = checkList(source, format);
+  if (whole.ok) return { ok: true, list: whole.list, summary: whole.summary, errors: [] };
+  const errors = [whole.error];
+  if (format === 'json') {
+    let data;
+    try { data = JSON.parse(source); } catch { return { ok: false, errors }; }
+    (Array.isArray(data && data.accounts) ? data.accounts : []).forEach((acc, i) => {
+      const one = checkList(JSON.stringify({ accounts: [acc] }), 'json');
+      if (!one.ok) {
+        const msg = one.error.message.replace('accounts[0]', `accounts[${i}]`).replace(/^protected list:\d+: /, '');
+        if (!errors.some((e) => e.message.includes(msg))) errors.push({ message: `account ${i + 1}${acc && acc.id ? ` (${acc.id})` : ''}: ${msg}` });
+      }
+    });
+  } else {
+    const lines = source.split(/\r?\n/);
+    for (let i = 1; i < lines.length; i++) {
+      if (!lines[i].trim()) continue;
+      const one = checkList(`${lines[0]}\n${lines[i]}\n`, 'csv');
+      if (!one.ok) {
+        const msg = one.error.message.replace(/^protected list:\d+: /, '');
+        if (!errors.some((e) => e.message.includes(msg))) errors.push({ message: `row ${i + 1}: ${msg}` });
+      }
+    }
+  }
+  return { ok: false, errors };
+}
+
+// The list's counts, as the engine's summary gives them.
+function summaryOf(l) {
+  const accounts = (l && l.accounts) || [];
+  const count = (k) => accounts.reduce((n, a) => n + ((a[k] && a[k].length) || 0), 0);
+  return { accounts: accounts.length, handles: count('handles'), official: count('official'), aliases: count('aliases'), avatars: count('avatars') };
+}
+
+// A checked next list, staged: its JSON text for the page to store.
+function stage(next) {
+  staged = next;
+  return { ok: true, text: JSON.stringify(next) };
+}
+
+const brief = (a) => ({ id: a.id, name: a.name });
+
+const OPS = {
+  // The list in storage (JSON text, or an object as older versions stored it).
+  load({ stored }) {
+    list = stored == null ? null : typeof stored === 'string' ? JSON.parse(stored) : stored;
+    counts = null;
+    index = null;
+    return { hasList: !!list };
+  },
+  // What the table shows: the summary and one page of the accounts matching `query`.
+  view({ query = '', page = 0, size = 50 }) {
+    if (!counts) counts = summaryOf(list);
+    if (!index) index = searchIndex(list); // made with the first view, so the first search is quick too
+    const found = searchAccounts(list, query, index);
+    const first = Math.max(0, Math.min(page, Math.ceil(found.length / size) - 1));
+    return { hasList: !!list, summary: counts, total: counts.accounts, found: found.length, page: first,
+      rows: found.slice(first * size, (first + 1) * size) };
+  },
+  account({ id }) {
+    return ((list && list.accounts) || []).find((a) => a.id === id) || null;
+  },
+  // An import: validated, and compared with the list in use.
+  inspect({ source, format }) {
+    pending = null;
+    const r = validate(source, format);
+    if (!r.ok) return { ok: false, errors: r.errors };
+    pending = r.list;
+    const d = diffLists(list, pending);
+    return { ok: true, summary: r.summary, diff: {
+      added: d.added.slice(0, 20).map(brief), addedCount: d.added.length,
+      changed: d.changed.slice(0, 20).map(brief), changedCount: d.changed.length,
+      removed: d.removed.slice(0, 20).map(brief), removedCount: d.removed.length, unchanged: d.unchanged,
+    } };
+  },
+  // The pending import as the next list: in place of the list ('replace'), or merged into it. Two lists
+  // each valid alone can clash (a handle claimed by two ids): the engine checks the merge as a whole.
+  apply({ mode }) {
+    if (!pending) return { ok: false, error: 'nothing to apply' };
+    if (mode === 'replace') return stage(pending);
+    const d = diffLists(list, pending);
+    const merged = checkList(mergeLists(list, pending), 'json');
+    if (!merged.ok) return { ok: false, error: merged.error.message };
+    return { ...stage(merged.list), added: d.added.length, changed: d.changed.length };
+  },
+  // One account added or changed (found by id), checked with the rest of the list.
+  save({ account }) {
+    const next = { accounts: [...((list && list.accounts) || []).filter((a) => a.id !== account.id), account] };
+    const check = checkList(next, 'json');
+    return check.ok ? stage(check.list) : { ok: false, error: check.error.message };
+  },
+  remove({ id }) {
+    return stage({ accounts: ((list && list.accounts) || []).filter((a) => a.id !== id) });
+  },
+  // A list the extension itself ships (the demo list).
+  stageText({ text }) {
+    return stage(JSON.parse(text));
+  },
+  // The page stored the staged list: it is the list in use from now on.
+  commit() {
+    list = staged;
+    staged = null;
+    pending = null;
+    counts = null;
+    index = null;
+    return { ok: true };
+  },
+  // The list as JSON text, indented, for export.
+  exportText() {
+    return JSON.stringify(list || { accounts: [] }, null, 2);
+  },
+};
+
+const ready = init({ module_or_path: new URL('../../pkg/vipguard_bg.wasm', import.meta.url) });
+self.onmessage = async ({ data }) => {
+  try {
+    await ready;
+    self.postMessage({ id: data.id, value: OPS[data.op](data.args || {}) });
+  } catch (e) {
+    self.postMessage({ id: data.id, error: String(e && e.message || e) });
+  }
+};
