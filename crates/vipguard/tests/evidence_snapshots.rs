@@ -76,3 +76,43 @@ fn evidence_matches_the_reviewed_snapshots() {
          vipguard --test evidence_snapshots, then review the diff of tests/snapshots/."
     );
 }
+
+/// What no evidence sentence may do, over every fixture in both languages: quote with a backslash
+/// escape (`\u{feff}`), list a flag's regional indicators or a check mark as characters (a check mark
+/// has its own sentence, a fake badge), or call a letter of a name written in its own script (the
+/// names of `name_own_script.jsonl` with no Latin letter) a lookalike of a Latin one. A name all of
+/// whose letters read as Latin (метамаѕк) is a whole-script confusable, and its letters are listed.
+#[test]
+fn evidence_reads_as_plain_words() {
+    let mut wrong = Vec::new();
+    for lang in [Lang::En, Lang::Fr] {
+        let checker = Checker::new(common::fixture_list()).with_lang(lang);
+        for fixture in fixtures() {
+            let text = std::fs::read_to_string(&fixture).unwrap();
+            for line in text.lines().filter(|l| !l.trim().is_empty()) {
+                let v: serde_json::Value = serde_json::from_str(line).unwrap();
+                let p: Profile = serde_json::from_value(v["profile"].clone()).unwrap();
+                let p = p.validated().unwrap();
+                let r = checker.check(&p);
+                let own_script = fixture.ends_with("name_own_script.jsonl")
+                    && !p.name.chars().any(|c| c.is_ascii_alphabetic());
+                for e in &r.evidence {
+                    if e.detail.contains('\\') {
+                        wrong.push(format!("{}: escape in {:?}", p.id, e.detail));
+                    }
+                    for c in e.chars.iter().flatten() {
+                        let ch = c.ch.chars().next().unwrap_or(' ');
+                        let flag =
+                            ('\u{1F1E6}'..='\u{1F1FF}').contains(&ch) && c.action != "styled";
+                        let check = "\u{2705}\u{2714}\u{2713}\u{2611}".contains(ch);
+                        let own_script = own_script && c.action == "lookalike";
+                        if flag || check || own_script {
+                            wrong.push(format!("{}: {} {} listed", p.id, c.codepoint, c.action));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}

@@ -2,13 +2,127 @@
 //! '1'"). Words for the edits live in `verdict::wording`: this module only says what changed.
 
 /// One edit between a protected handle and a profile's.
-#[derive(Debug, PartialEq, Eq)]
+#[derive(Debug, PartialEq, Eq, Clone, Copy)]
 pub(crate) enum Edit {
     Swapped(char, char),
     Replaced(char, char),
     Dropped(char),
     Doubled(char),
     Inserted(char),
+}
+
+/// An edit and where it happened: the positions in `from` and in `to` it starts at.
+#[derive(Debug, PartialEq, Eq, Clone, Copy)]
+pub(crate) struct Op {
+    pub(crate) edit: Edit,
+    pub(crate) from: usize,
+    pub(crate) to: usize,
+}
+
+/// Where in the handle a run of characters was added or dropped.
+#[derive(Debug, PartialEq, Eq, Clone, Copy)]
+pub(crate) enum Place {
+    Start,
+    Inside,
+    End,
+}
+
+/// Edits as a reviewer reads them: characters added or dropped together are one step ("'__' added at
+/// the end", not "'_' doubled, '_' doubled"), and a character dropped in one place and added in another
+/// is moved.
+#[derive(Debug, PartialEq, Eq, Clone)]
+pub(crate) enum Step {
+    One(Edit),
+    Added(String, Place),
+    Dropped(String),
+    Moved(char),
+}
+
+/// The steps that describe `ops` (from `edits`, turning a string of `from_len` characters into
+/// another).
+pub(crate) fn steps(ops: &[Op], from_len: usize) -> Vec<Step> {
+    let mut out: Vec<(Step, usize)> = Vec::new();
+    let mut k = 0;
+    while k < ops.len() {
+        let op = ops[k];
+        // The run of insertions (or of drops) that follow one another from here.
+        let run = ops[k..]
+            .iter()
+            .enumerate()
+            .take_while(|(n, o)| match (op.edit, o.edit) {
+                (Edit::Inserted(_) | Edit::Doubled(_), Edit::Inserted(_) | Edit::Doubled(_)) => {
+                    o.from == op.from && o.to == op.to + n
+                }
+                (Edit::Dropped(_), Edit::Dropped(_)) => o.to == op.to && o.from == op.from + n,
+                _ => *n == 0,
+            })
+            .count();
+        let text: String = ops[k..k + run]
+            .iter()
+            .filter_map(|o| inserted_or_dropped(o.edit))
+            .collect();
+        let place = if op.from == 0 {
+            Place::Start
+        } else if op.from == from_len {
+            Place::End
+        } else {
+            Place::Inside
+        };
+        let step = match op.edit {
+            Edit::Inserted(_) | Edit::Doubled(_) if run > 1 || place != Place::Inside => {
+                // A single letter doubled reads best as "doubled", wherever it is.
+                if run == 1 && matches!(op.edit, Edit::Doubled(_)) {
+                    Step::One(op.edit)
+                } else {
+                    Step::Added(text, place)
+                }
+            }
+            Edit::Dropped(_) if run > 1 => Step::Dropped(text),
+            e => Step::One(e),
+        };
+        out.push((step, k));
+        k += run;
+    }
+    moved(out.into_iter().map(|(s, _)| s).collect())
+}
+
+fn inserted_or_dropped(e: Edit) -> Option<char> {
+    match e {
+        Edit::Inserted(c) | Edit::Doubled(c) | Edit::Dropped(c) => Some(c),
+        _ => None,
+    }
+}
+
+/// One character dropped and the same character added elsewhere, and no other edit of that
+/// character: it moved (`@mackysall_` for `@Macky_Sall`).
+fn moved(mut steps: Vec<Step>) -> Vec<Step> {
+    let single = |s: &Step| -> Option<(char, bool)> {
+        match s {
+            Step::One(Edit::Dropped(c)) => Some((*c, false)),
+            Step::One(Edit::Inserted(c) | Edit::Doubled(c)) => Some((*c, true)),
+            Step::Added(t, _) if t.chars().count() == 1 => t.chars().next().map(|c| (c, true)),
+            _ => None,
+        }
+    };
+    let found = steps.iter().enumerate().find_map(|(i, a)| {
+        let (c, added) = single(a)?;
+        let j = steps
+            .iter()
+            .enumerate()
+            .skip(i + 1)
+            .find(|(_, b)| single(b) == Some((c, !added)))?
+            .0;
+        let others = steps
+            .iter()
+            .filter(|s| single(s).is_some_and(|(x, _)| x == c))
+            .count();
+        (others == 2).then_some((i, j, c))
+    });
+    if let Some((i, j, c)) = found {
+        steps.remove(j);
+        steps[i] = Step::Moved(c);
+    }
+    steps
 }
 
 /// Optimal-string-alignment distance between `a` and `b` if it is at most `limit`, else None (strsim
@@ -107,7 +221,7 @@ fn osa_rows(a: &[char], b: &[char], limit: usize) -> Option<usize> {
 /// The edits that turn `from` into `to`, comparing letters case-insensitively, leftmost among edits of
 /// equal cost; empty when only letter case differs, None when either is over 64 characters (the
 /// table's cells are bytes, and no reviewer reads a longer explanation).
-pub(crate) fn edits(from: &str, to: &str) -> Option<Vec<Edit>> {
+pub(crate) fn edits(from: &str, to: &str) -> Option<Vec<Op>> {
     let (a, la) = letters(from);
     let (b, lb) = letters(to);
     if a.len() > 64 || b.len() > 64 {
@@ -143,7 +257,7 @@ fn letters(s: &str) -> (Vec<char>, Vec<u32>) {
 
 /// The edits that turn `a` into `b` (each given with its lowercase forms), leftmost among edits of equal
 /// cost, tabling all but the last `suffix` characters of each (which must be equal).
-fn edit_ops((a, la): (&[char], &[u32]), (b, lb): (&[char], &[u32]), suffix: usize) -> Vec<Edit> {
+fn edit_ops((a, la): (&[char], &[u32]), (b, lb): (&[char], &[u32]), suffix: usize) -> Vec<Op> {
     let (n, m) = (a.len(), b.len());
     let (rows, cols) = (n - suffix, m - suffix);
     // eq(i, j): a[i] and b[j] are the same letter ignoring case.
@@ -174,6 +288,7 @@ fn edit_ops((a, la): (&[char], &[u32]), (b, lb): (&[char], &[u32]), suffix: usiz
     let d = |i: usize, j: usize| table[i * width + j];
     let mut ops = Vec::new();
     let (mut i, mut j) = (rows, cols);
+    let mut push = |edit, from, to| ops.push(Op { edit, from, to });
     while i > 0 || j > 0 {
         if i > 1
             && j > 1
@@ -182,26 +297,27 @@ fn edit_ops((a, la): (&[char], &[u32]), (b, lb): (&[char], &[u32]), suffix: usiz
             && !eq(i - 1, j - 1)
             && d(i, j) == d(i - 2, j - 2) + 1
         {
-            ops.push(Edit::Swapped(a[i - 2], a[i - 1]));
+            push(Edit::Swapped(a[i - 2], a[i - 1]), i - 2, j - 2);
             i -= 2;
             j -= 2;
         } else if i > 0 && j > 0 && d(i, j) == d(i - 1, j - 1) + u8::from(!eq(i - 1, j - 1)) {
             if !eq(i - 1, j - 1) {
-                ops.push(Edit::Replaced(a[i - 1], b[j - 1]));
+                push(Edit::Replaced(a[i - 1], b[j - 1]), i - 1, j - 1);
             }
             i -= 1;
             j -= 1;
         } else if i > 0 && d(i, j) == d(i - 1, j) + 1 {
-            ops.push(Edit::Dropped(a[i - 1]));
+            push(Edit::Dropped(a[i - 1]), i - 1, j);
             i -= 1;
         } else {
             // Doubled when the inserted letter repeats a neighbour, in the suffix too.
             let repeated = (j < m && lb[j] == lb[j - 1]) || (j > 1 && lb[j - 2] == lb[j - 1]);
-            ops.push(if repeated {
+            let edit = if repeated {
                 Edit::Doubled(b[j - 1])
             } else {
                 Edit::Inserted(b[j - 1])
-            });
+            };
+            push(edit, i, j - 1);
             j -= 1;
         }
     }
@@ -213,6 +329,54 @@ fn edit_ops((a, la): (&[char], &[u32]), (b, lb): (&[char], &[u32]), suffix: usiz
 mod tests {
     use super::*;
 
+    /// The edits alone, without their positions.
+    fn kinds(from: &str, to: &str) -> Option<Vec<Edit>> {
+        edits(from, to).map(|ops| ops.into_iter().map(|o| o.edit).collect())
+    }
+
+    fn stepped(from: &str, to: &str) -> Vec<Step> {
+        steps(&edits(from, to).unwrap(), from.chars().count())
+    }
+
+    #[test]
+    fn edits_read_together_become_one_step() {
+        let added = |t: &str, p| Step::Added(t.into(), p);
+        assert_eq!(
+            stepped("KwabenaMensah", "KwabenaMensah__"),
+            [added("__", Place::End)]
+        );
+        assert_eq!(
+            stepped("AdaezeOkonkwo", "AdaezeOkonkwo_"),
+            [added("_", Place::End)]
+        );
+        assert_eq!(stepped("davido", "xdavido"), [added("x", Place::Start)]);
+        assert_eq!(
+            stepped("davido", "davidoo"),
+            [Step::One(Edit::Doubled('o'))]
+        );
+        assert_eq!(
+            stepped("davido", "dav_ido"),
+            [Step::One(Edit::Inserted('_'))]
+        );
+        assert_eq!(
+            stepped("davido", "davgh_ido"),
+            [added("gh_", Place::Inside)]
+        );
+        assert_eq!(stepped("davido", "do"), [Step::Dropped("davi".into())]);
+        assert_eq!(
+            stepped("KwabenaMensah", "KwabenaMensah@social.example"),
+            [added("@social.example", Place::End)]
+        );
+        assert_eq!(stepped("Macky_Sall", "mackysall_"), [Step::Moved('_')]);
+        assert_eq!(
+            stepped("AdaezeOkonkwo", "Adaeze_0konkwo"),
+            [
+                Step::One(Edit::Inserted('_')),
+                Step::One(Edit::Replaced('O', '0'))
+            ]
+        );
+    }
+
     #[test]
     fn only_one_character_lowercases_to_several() {
         // `letters` relies on it to compare lowercase forms as numbers.
@@ -222,7 +386,7 @@ mod tests {
             .collect();
         assert_eq!(longer, vec!['\u{130}']);
         assert_eq!(
-            edits("İstanbul", "istanbul"),
+            kinds("İstanbul", "istanbul"),
             Some(vec![Edit::Replaced('İ', 'i')])
         );
     }
@@ -230,18 +394,18 @@ mod tests {
     #[test]
     fn edits_of_each_kind() {
         assert_eq!(
-            edits("davido", "dav1do"),
+            kinds("davido", "dav1do"),
             Some(vec![Edit::Replaced('i', '1')])
         );
-        assert_eq!(edits("davido", "davdo"), Some(vec![Edit::Dropped('i')]));
-        assert_eq!(edits("davido", "daviddo"), Some(vec![Edit::Doubled('d')]));
-        assert_eq!(edits("davido", "davidox"), Some(vec![Edit::Inserted('x')]));
+        assert_eq!(kinds("davido", "davdo"), Some(vec![Edit::Dropped('i')]));
+        assert_eq!(kinds("davido", "daviddo"), Some(vec![Edit::Doubled('d')]));
+        assert_eq!(kinds("davido", "davidox"), Some(vec![Edit::Inserted('x')]));
         assert_eq!(
-            edits("davido", "davdio"),
+            kinds("davido", "davdio"),
             Some(vec![Edit::Swapped('i', 'd')])
         );
-        assert_eq!(edits("Davido", "davido"), Some(vec![]));
-        assert_eq!(edits(&"a".repeat(65), "a"), None);
+        assert_eq!(kinds("Davido", "davido"), Some(vec![]));
+        assert_eq!(kinds(&"a".repeat(65), "a"), None);
     }
 
     proptest::proptest! {

@@ -11,7 +11,8 @@ use crate::formats::Verdict;
 pub(super) struct Strengths {
     pub(super) name: u8,
     pub(super) handle: u8,
-    /// The resemblance only exists through lookalike, invisible or stacked characters, or an I/l swap.
+    /// The resemblance only exists through lookalike, invisible or stacked characters, or an I/l swap;
+    /// or a close name carries a check mark imitating a verified badge.
     pub(super) deceptive: bool,
     /// The handle only reads as the protected one through a capital I for l.
     pub(super) il_swap: bool,

@@ -6,16 +6,16 @@ use super::prepare::{Prepared, TargetKind};
 use super::wording::{
     self, Elements, HandleWords, LabelPlace, Lang, LinkWords, Lookalike, NameMatchWords,
 };
-use super::{Assessment, ProfileView};
+use super::{signals, Assessment, ProfileView};
 use crate::avatar::matcher::AvatarMatch;
 use crate::avatar::views::Undone;
 use crate::formats::{Account, CharEvidence, Evidence};
-use crate::text::edit::edits;
+use crate::text::edit::{edits, steps, Op};
 use crate::text::handle::HandleHow;
 use crate::text::labels::{Label, Place};
 use crate::text::limits::{MAX_BIO_CHARS, MAX_HANDLE_CHARS, MAX_NAME_CHARS};
 use crate::text::name::NameHow;
-use crate::text::normalize::{char_name, code_point, Action, Change};
+use crate::text::normalize::{char_name, code_point, is_check_mark, normalize, Action, Change};
 
 /// The evidence for the chosen account, signal by signal.
 pub(super) fn explain(
@@ -28,7 +28,8 @@ pub(super) fn explain(
     let mut out = Vec::new();
     out.extend(name(lang, v, a, b));
     out.extend(characters(lang, v, a, b));
-    out.extend(handle(lang, v, p, b));
+    out.extend(badge(lang, v));
+    out.extend(handle(lang, v, a, p, b));
     if b.handle_explained {
         out.push(Evidence::new(
             "handle",
@@ -89,9 +90,16 @@ fn name(lang: Lang, v: &ProfileView, a: &Account, b: &Assessment) -> Option<Evid
         _ if *i == 0 => a.name.clone(),
         _ => a.aliases[i - 1].clone(),
     };
+    let extra: Vec<String>;
     let how = match &m.how {
         NameHow::Same => NameMatchWords::Same,
-        NameHow::Contains { extra } => NameMatchWords::Contains(extra),
+        NameHow::Contains { extra: words } => {
+            extra = words
+                .iter()
+                .map(|w| as_written(&v.profile.name, w))
+                .collect();
+            NameMatchWords::Contains(&extra)
+        }
         NameHow::Similar => NameMatchWords::Similar(m.similarity),
         NameHow::SpellsHandle { .. } => NameMatchWords::SpellsHandle,
     };
@@ -101,6 +109,16 @@ fn name(lang: Lang, v: &ProfileView, a: &Account, b: &Assessment) -> Option<Evid
         similarity: Some(m.similarity),
         ..Evidence::new("name", detail)
     })
+}
+
+/// A word of the name's fold key as the profile writes it: "Officiel", "إبراهيما", not the keys
+/// "officiel" and "lبرloىمl" (an Arabic word's key holds the Latin letters some of its letters resemble).
+/// The key itself when no word of the name is that word alone.
+fn as_written(name: &str, key_word: &str) -> String {
+    name.split_whitespace()
+        .find(|w| normalize(w, MAX_NAME_CHARS).fold == key_word)
+        .unwrap_or(key_word)
+        .to_string()
 }
 
 /// Each lookalike, hidden or styled character of a matching name, and words that mix scripts or styles.
@@ -126,6 +144,8 @@ fn characters(lang: Lang, v: &ProfileView, a: &Account, b: &Assessment) -> Vec<E
     changes.retain(|c| {
         c.action != Action::Diacritic || !protected_name.is_some_and(|n| n.contains(c.ch))
     });
+    // A check mark is said on its own, as the fake badge it is (`badge`).
+    changes.retain(|c| !(c.action == Action::Decoration && is_check_mark(c.ch)));
     let chars = char_evidence(&changes, "name");
     if !chars.is_empty() && b.name.is_some() {
         let deceptive = changes.iter().filter(|c| c.action.is_deceptive()).count();
@@ -144,22 +164,42 @@ fn characters(lang: Lang, v: &ProfileView, a: &Account, b: &Assessment) -> Vec<E
     out
 }
 
+/// A check mark in the display name, which imitates the platform's verified badge.
+fn badge(lang: Lang, v: &ProfileView) -> Option<Evidence> {
+    let c = v.name.norm.check_mark()?;
+    Some(Evidence::new(
+        "badge",
+        wording::fake_badge(lang, c, &code_point(c), &char_name(c)),
+    ))
+}
+
 /// How the handle matches the protected handle, official handle or name written as a handle.
-fn handle(lang: Lang, v: &ProfileView, p: &Prepared, b: &Assessment) -> Option<Evidence> {
-    let (m, i) = b.handle.as_ref()?;
+fn handle(
+    lang: Lang,
+    v: &ProfileView,
+    a: &Account,
+    p: &Prepared,
+    b: &Assessment,
+) -> Option<Evidence> {
+    let best = b.handle.as_ref()?;
+    let shown = signals::shown_handle(v, p, a, best);
+    let (m, i) = shown.as_ref().unwrap_or(best);
     let t = &p.targets[*i];
     let what = || match t.kind {
         TargetKind::Handle => wording::Target::Handle(&t.keys.display),
         TargetKind::Official => wording::Target::Official(&t.keys.display),
         TargetKind::Name => wording::Target::Name(&t.keys.display),
     };
+    // The sentence quotes the handle as given; edits are worked out on the part people read as the
+    // name (Mastodon's `user` of `user@server`), as the keys were.
     let h = &v.profile.handle;
+    let local = &v.handle.display;
     let mut e = Evidence {
         protected: Some(t.keys.display.clone()),
         ..Default::default()
     };
     e.detail = match &m.how {
-        HandleHow::SameKey { il_swap: false } if h.eq_ignore_ascii_case(&t.keys.display) => {
+        HandleHow::SameKey { il_swap: false } if local.eq_ignore_ascii_case(&t.keys.display) => {
             e.distance = Some(0);
             let how = HandleWords::SameElsewhere(&v.profile.platform);
             wording::handle(lang, h, how, what())
@@ -168,9 +208,14 @@ fn handle(lang: Lang, v: &ProfileView, p: &Prepared, b: &Assessment) -> Option<E
             if !il_swap {
                 e.distance = Some(0);
             }
-            let edit = explain_edit(lang, &t.keys.display, h);
-            let tricks =
-                lookalike_tricks(h, &t.keys.display, *il_swap, &v.handle.fold, &t.keys.fold);
+            let edit = explain_edit(lang, &t.keys.display, local);
+            let tricks = lookalike_tricks(
+                local,
+                &t.keys.display,
+                *il_swap,
+                &v.handle.fold,
+                &t.keys.fold,
+            );
             let how = if m.strength == 3 && !tricks.is_empty() {
                 HandleWords::LooksIdentical {
                     edit: &edit,
@@ -219,15 +264,15 @@ fn handle(lang: Lang, v: &ProfileView, p: &Prepared, b: &Assessment) -> Option<E
                 .enumerate()
                 .find(|(_, e)| e.as_ref().is_some_and(|e| e.len() == *distance))
                 .unwrap_or_else(|| (0, edits(&k.fold, &p.fold)));
-            let edit = word_edits(lang, ops);
+            let edit = word_edits(lang, ops, pairs[chosen].0);
             // Read through lookalikes (vv as w, capital I as l): say which.
             let mut tricks = Vec::new();
             if chosen == 2 {
                 let vv = |s: &str| s.to_ascii_lowercase().contains("vv");
-                if h.contains('I') || k.display.contains('I') {
+                if local.contains('I') || k.display.contains('I') {
                     tricks.push(Lookalike::IL);
                 }
-                if vv(h) && !vv(&k.display) {
+                if vv(local) && !vv(&k.display) {
                     tricks.push(Lookalike::VV);
                 }
             }
@@ -253,7 +298,7 @@ fn avatar(lang: Lang, a: &Account, m: &AvatarMatch, undone: &Undone) -> Evidence
         distance: Some(m.distance as usize),
         ..Evidence::new(
             "avatar",
-            wording::avatar(lang, &a.name, m.distance, m.view, &changes),
+            wording::avatar(lang, &a.name, m.distance, &changes),
         )
     }
 }
@@ -268,20 +313,17 @@ pub(super) fn near_miss(lang: Lang, v: &ProfileView, a: &Account, b: &Assessment
     Evidence::new("note", detail)
 }
 
-/// The edits that turn `from` into `to`, in words ("'i' replaced by '1'", "'o' dropped").
+/// The edits that turn `from` into `to`, in words ("'i' replaced by '1'", "'__' added at the end").
 fn explain_edit(lang: Lang, from: &str, to: &str) -> String {
-    word_edits(lang, edits(from, to))
+    word_edits(lang, edits(from, to), from)
 }
 
-/// Edits as `explain_edit` words them; None is a pair too long to explain.
-fn word_edits(lang: Lang, edits: Option<Vec<crate::text::edit::Edit>>) -> String {
-    match edits {
+/// Edits of `from` as `explain_edit` words them; None is a pair too long to explain.
+fn word_edits(lang: Lang, ops: Option<Vec<Op>>, from: &str) -> String {
+    match ops {
         None => wording::too_long(lang).into(),
         Some(ops) if ops.is_empty() => wording::only_case(lang).into(),
-        Some(ops) => {
-            let words: Vec<String> = ops.iter().map(|e| wording::edit(lang, e)).collect();
-            words.join(", ")
-        }
+        Some(ops) => wording::edits(lang, &steps(&ops, from.chars().count()), ops.len()),
     }
 }
 
@@ -341,15 +383,18 @@ fn summarize(lang: Lang, chars: &[CharEvidence]) -> String {
     if chars.len() > 8 {
         parts.push(wording::and_more(lang, chars.len() - 8));
     }
-    parts.join("; ")
+    // French sets a space before a semicolon, as its other sentences do.
+    parts.join(if lang == Lang::Fr { " ; " } else { "; " })
 }
 
 pub(super) fn label_evidence(lang: Lang, platform: &str, labels: &[&Label]) -> Evidence {
-    let words: Vec<&str> = {
-        let mut w: Vec<&str> = labels.iter().map(|l| l.word).collect();
-        w.dedup();
-        w
-    };
+    // Each label word once, in the order found: the name and the bio often say the same one.
+    let mut words: Vec<&str> = Vec::new();
+    for l in labels {
+        if !words.contains(&l.word) {
+            words.push(l.word);
+        }
+    }
     let at_start = labels.iter().any(|l| l.place == Place::NameStart);
     let in_name = labels
         .iter()
@@ -411,14 +456,35 @@ mod tests {
         assert_eq!(explain("davido", "dav1do"), "'i' replaced by '1'");
         assert_eq!(explain("davido", "davdo"), "'i' dropped");
         assert_eq!(explain("davido", "daviddo"), "'d' doubled");
-        assert_eq!(explain("davido", "davidox"), "'x' inserted");
+        assert_eq!(explain("davido", "davidox"), "'x' added at the end");
+        assert_eq!(explain("davido", "dav_ido"), "'_' inserted");
+        assert_eq!(
+            explain("AdaezeOkonkwo", "Adaeze_0konkwo"),
+            "'_' inserted and 'O' replaced by '0'"
+        );
+        assert_eq!(
+            explain("KwabenaMensah", "KwabenaMensah__"),
+            "'__' added at the end"
+        );
+        assert_eq!(
+            explain("kwabena", "kuabena_gh_tv"),
+            "'w' replaced by 'u' and '_gh_tv' added at the end"
+        );
+        assert_eq!(
+            explain("kwabenamensah", "kvvabenamansahh"),
+            "4 characters changed"
+        );
         assert_eq!(
             explain("AlikoDangote", "AIikoDangote"),
             "'l' replaced by 'I'"
         );
-        assert_eq!(explain("Davido", "davido"), "only letter case differs");
+        assert_eq!(explain("Davido", "davido"), "only the letter case changed");
         assert_eq!(explain("İstanbul", "istanbul"), "'İ' replaced by 'i'");
-        assert_eq!(explain(&"a".repeat(65), "a"), "too long to explain");
+        assert_eq!(explain(&"a".repeat(65), "a"), "too many changes to list");
         assert_eq!(explain_edit(Lang::Fr, "davido", "davdo"), "'i' supprimé");
+        assert_eq!(
+            explain_edit(Lang::Fr, "KwabenaMensah", "KwabenaMensah__"),
+            "'__' ajouté à la fin"
+        );
     }
 }

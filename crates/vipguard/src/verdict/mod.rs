@@ -110,6 +110,8 @@ struct Assessment {
     /// The handle's match was dropped because the profile's own name explains it.
     handle_explained: bool,
     avatar: Option<AvatarMatch>,
+    /// The resemblance depends on lookalike, hidden or styled characters (`rules::deceptive`); a fake
+    /// badge (`rules::fake_badge`) counts in the strengths only, and is worded on its own.
     deceptive: bool,
     /// The bio's cues that speak for this account, and a link imitating its sites.
     cues: Vec<Cue>,
@@ -420,6 +422,7 @@ impl Checker {
         let (h, handle_explained) = rules::discount_handle(v, p, &name, &handle);
         let il_swap = rules::il_swap(&handle);
         let deceptive = rules::deceptive(v, &name, n, h, il_swap);
+        let fake_badge = rules::fake_badge(v, n);
         // The bio is read only beside a resemblance that can carry it (decide: a cue alone is nothing).
         let (cues, link) = if n >= 2 || h >= 2 || avatar.is_some() {
             signals::bio(v, p, a)
@@ -429,7 +432,7 @@ impl Checker {
         let strengths = Strengths {
             name: n,
             handle: h,
-            deceptive,
+            deceptive: deceptive || fake_badge,
             il_swap,
             target_len: handle.as_ref().map_or(0, |(m, _)| m.target_len),
             avatar: avatar.is_some(),
@@ -493,12 +496,40 @@ mod tests {
         );
         let (_, e) = handle_evidence("x", "AdaOkonkvvo");
         assert_eq!(e.protected.as_deref(), Some("AdaOkonkwo"));
-        // A separator added is not "identical": it reads the same.
+        // A separator added is not "identical": the edits are listed.
         let (verdict, e) = handle_evidence("x", "Ada_Okonkvvo");
         assert_eq!(verdict, Verdict::Impersonation);
-        assert!(e.detail.contains("reads the same"), "{}", e.detail);
+        assert!(
+            !e.detail.contains("identical") && e.detail.contains("'_' inserted"),
+            "{}",
+            e.detail
+        );
         let (_, e) = handle_evidence("x", "AdaOkonkwo_");
         assert!(!e.detail.contains("identical"), "{}", e.detail);
+    }
+
+    /// On X, the handle is described against the X handle, though the Instagram one matched as
+    /// strongly (as many separators); the verdict and score stay those of the strongest match.
+    #[test]
+    fn the_edit_is_described_against_the_handle_on_the_profiles_platform() {
+        let (verdict, e) = handle_evidence("x", "Ada_0konkwo");
+        assert_eq!(verdict, Verdict::Suspicious);
+        assert_eq!(e.protected.as_deref(), Some("AdaOkonkwo"));
+        assert_eq!(
+            e.detail,
+            "Handle @Ada_0konkwo is the protected handle @AdaOkonkwo with '_' inserted and 'O' replaced by '0'"
+        );
+        let (_, e) = handle_evidence("x", "AdaOkonkwo_");
+        assert_eq!(
+            e.detail,
+            "Handle @AdaOkonkwo_ is the protected handle @AdaOkonkwo with '_' added at the end"
+        );
+        // The very handle of another platform stays that handle, used here.
+        let (_, e) = handle_evidence("x", "ada.okonkwo");
+        assert_eq!(e.protected.as_deref(), Some("ada.okonkwo"));
+        // On Instagram, the Instagram handle.
+        let (_, e) = handle_evidence("instagram", "ada_okonkwo");
+        assert_eq!(e.protected.as_deref(), Some("ada.okonkwo"));
     }
 
     #[test]
@@ -529,8 +560,11 @@ mod tests {
             d.contains("looks identical") && d.ends_with("(rn looks like m)"),
             "{d}"
         );
-        // A capital R does not pass for an m: it only reads the same.
+        // A capital R does not pass for an m: the edits are listed, not called identical.
         let (_, d) = detail("SadioRnane");
-        assert!(d.contains("reads the same"), "{d}");
+        assert!(
+            !d.contains("identical") && d.contains("is the protected handle @SadioMane with"),
+            "{d}"
+        );
     }
 }

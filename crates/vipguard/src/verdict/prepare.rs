@@ -67,6 +67,16 @@ pub(super) fn prepare(a: &Account) -> Prepared {
     Prepared { names, targets }
 }
 
+/// The platform of target `i` of account `a`: its handles, then its official handles (as `prepare`
+/// orders them); None for a name written as a handle.
+pub(super) fn target_platform(a: &Account, i: usize) -> Option<&str> {
+    a.handles
+        .iter()
+        .chain(&a.official)
+        .nth(i)
+        .map(|h| h.platform.as_str())
+}
+
 /// Whether two or more distinct words (of two letters or more) of the account's names appear in `key`.
 fn names_in_key(key: &str, names: &[NameKeys]) -> bool {
     let mut found: Vec<&str> = Vec::new();

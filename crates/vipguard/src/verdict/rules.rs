@@ -203,6 +203,14 @@ pub(super) fn deceptive(
         || (h >= 2 && il_swap)
 }
 
+/// **Fake badge.** A close name carrying a check mark (✅, ✔) imitates the platform's verified badge:
+/// a claim to be the account that no namesake makes, and evidence of intent like a lookalike letter.
+/// Only beside a close name: a check mark alone says nothing about whom it claims to be. Fixtures:
+/// `name_styled_decorated.jsonl`.
+pub(super) fn fake_badge(v: &ProfileView, n: u8) -> bool {
+    n >= 2 && v.name.norm.check_mark().is_some()
+}
+
 /// Whether two or more consecutive words, written together, are `key` (a handle's letters).
 fn words_spell(words: &[String], key: &str) -> bool {
     (0..words.len()).any(|i| {

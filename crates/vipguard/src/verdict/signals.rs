@@ -1,12 +1,12 @@
 //! The best name, handle and avatar match between a profile and one protected account: the raw
 //! signals, before the discount rules (`rules.rs`) and the verdict table (`decide.rs`).
 
-use super::prepare::{Prepared, TargetKind};
+use super::prepare::{target_platform, Prepared, TargetKind};
 use super::ProfileView;
 use crate::avatar::matcher::AvatarMatch;
 use crate::formats::Account;
 use crate::text::bio::{self, Cue, LinkMatch};
-use crate::text::handle::{self, HandleKeys, HandleMatch};
+use crate::text::handle::{self, HandleHow, HandleKeys, HandleMatch};
 use crate::text::name::{self, NameHow, NameMatch};
 
 /// A name or handle match with the index of the protected name or target it matched.
@@ -56,27 +56,56 @@ pub(super) fn best_name(v: &ProfileView, p: &Prepared) -> Found<NameMatch> {
 /// handles. A name written as a handle is weaker than the protected handle itself: `peter_obi` is what
 /// many a Peter Obi would choose.
 pub(super) fn best_handle(v: &ProfileView, p: &Prepared, a: &Account) -> Found<HandleMatch> {
-    p.targets
-        .iter()
-        .enumerate()
-        .filter_map(|(i, t)| {
-            // Typos inside a longer handle only for brand-like keys (prepare::Target::names_in_key).
-            let segments: &[String] = if t.names_in_key { &[] } else { &v.segments };
-            handle::compare(&v.handle, &v.cores, segments, &t.keys).map(|mut m| {
-                if t.kind == TargetKind::Name {
-                    m.strength = m.strength.min(2);
-                }
-                (m, i)
-            })
-        })
+    handle_matches(v, p)
         // Of equally strong matches, the protected handle on the profile's own platform.
         .max_by_key(|(m, i)| {
-            // Targets are the handles, then the official handles, then names (prepare).
-            let platform = a.handles.iter().chain(&a.official).nth(*i);
-            let platform = platform.map(|h| h.platform.as_str());
-            let same_platform = platform == Some(v.profile.platform.as_str());
+            let same_platform = target_platform(a, *i) == Some(v.profile.platform.as_str());
             (m.strength, same_platform, std::cmp::Reverse(*i))
         })
+}
+
+/// The profile's handle against each of the account's targets that it matches, with the target's index.
+fn handle_matches<'a>(
+    v: &'a ProfileView,
+    p: &'a Prepared,
+) -> impl Iterator<Item = (HandleMatch, usize)> + 'a {
+    p.targets.iter().enumerate().filter_map(|(i, t)| {
+        // Typos inside a longer handle only for brand-like keys (prepare::Target::names_in_key).
+        let segments: &[String] = if t.names_in_key { &[] } else { &v.segments };
+        handle::compare(&v.handle, &v.cores, segments, &t.keys).map(|mut m| {
+            if t.kind == TargetKind::Name {
+                m.strength = m.strength.min(2);
+            }
+            (m, i)
+        })
+    })
+}
+
+/// The handle match a reviewer should read, for the best match `best`: when that is another
+/// platform's handle and the account has a handle on the profile's own platform that the profile's
+/// handle resembles nearly as much (one strength less at most), that one. A reviewer on X compares with
+/// the X handle: @Adaeze_0konkwo is @AdaezeOkonkwo with an underscore and a zero, though it also has
+/// as many separators as the Instagram handle @adaeze.okonkwo (which made that match stronger). The
+/// very handle copied from another platform stays that copy. The verdict keeps the strongest match.
+pub(super) fn shown_handle(
+    v: &ProfileView,
+    p: &Prepared,
+    a: &Account,
+    best: &(HandleMatch, usize),
+) -> Option<(HandleMatch, usize)> {
+    let (m, i) = best;
+    let here = v.profile.platform.as_str();
+    let elsewhere = target_platform(a, *i).is_some_and(|t| t != here);
+    let copied = matches!(m.how, HandleHow::SameKey { il_swap: false })
+        && v.handle
+            .display
+            .eq_ignore_ascii_case(&p.targets[*i].keys.display);
+    if !elsewhere || copied {
+        return None;
+    }
+    handle_matches(v, p)
+        .filter(|(n, j)| target_platform(a, *j) == Some(here) && n.strength + 1 >= m.strength)
+        .max_by_key(|(n, j)| (n.strength, std::cmp::Reverse(*j)))
 }
 
 /// Whether the profile's avatar copies one of the account's pictures.

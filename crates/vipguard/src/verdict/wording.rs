@@ -2,7 +2,8 @@
 //! found; this module only words it, so a language is added here and nowhere else.
 
 use crate::avatar::views::{Reframe, Undone, Variant, View};
-use crate::text::edit::Edit;
+use crate::text::edit::{Edit, Place, Step};
+use crate::text::normalize::{char_name, code_point, is_hidden};
 
 /// The language evidence sentences are written in.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -31,23 +32,55 @@ impl Lang {
     }
 }
 
-/// A value from the page, quoted so hidden characters show (`\u{200b}`): "x" in English, « x » in
-/// French.
+/// A value from the page, quoted: "x" in English, « x » in French, with its hidden characters shown
+/// (`show_hidden`).
 fn q(lang: Lang, s: &str) -> String {
-    // Debug quoting escapes what would not show; most names have nothing to escape, and Debug
-    // formatting, character by character, cost more than the rest of the sentence.
-    let plain = s
-        .bytes()
-        .all(|b| (b' '..=b'~').contains(&b) && b != b'"' && b != b'\\');
-    let debug = if plain {
-        format!("\"{s}\"")
-    } else {
-        format!("{s:?}")
-    };
+    let shown = show_hidden(s);
     match lang {
-        Lang::En => debug,
-        Lang::Fr => format!("« {} »", &debug[1..debug.len() - 1]),
+        Lang::En => format!("\"{shown}\""),
+        Lang::Fr => format!("« {shown} »"),
     }
+}
+
+/// `s` with each character that does not show (zero-width, direction controls, fillers, unusual
+/// blanks) written as a marker with its name: `Adaeze⟨zero width no-break space⟩Okonkwo`. A reviewer
+/// sees where it is and what it is, where a backslash escape (`\u{feff}`) means nothing to them, and a
+/// raw direction control would reorder the sentence itself. The name is the Unicode name the character
+/// list shows, in lowercase so it reads as words and not as letters of the name; ⟨ ⟩ because no name
+/// uses them, unlike quotes or brackets. Variation selectors, joiners and tags inside an emoji are
+/// part of the emoji and stay as they are.
+pub(crate) fn show_hidden(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.bytes().all(|b| (b' '..=b'~').contains(&b)) {
+        return s.into();
+    }
+    let mut out = String::with_capacity(s.len() + 32);
+    let mut in_emoji = false;
+    for c in s.chars() {
+        let emoji_part = in_emoji && is_emoji_joiner(c);
+        let hidden = !emoji_part && is_hidden(c);
+        if hidden {
+            let name = char_name(c);
+            let name = if name == "UNNAMED CHARACTER" {
+                code_point(c)
+            } else {
+                name.to_lowercase()
+            };
+            out.push('⟨');
+            out.push_str(&name);
+            out.push('⟩');
+        } else {
+            out.push(c);
+        }
+        in_emoji =
+            emoji_part || (!hidden && !c.is_ascii() && !c.is_alphanumeric() && !c.is_whitespace());
+    }
+    out.into()
+}
+
+/// Characters that join or style the emoji before them: variation selectors, the zero-width joiner
+/// and tag characters (flags of England, Scotland, Wales).
+fn is_emoji_joiner(c: char) -> bool {
+    matches!(c, '\u{FE00}'..='\u{FE0F}' | '\u{200D}' | '\u{E0020}'..='\u{E007F}')
 }
 
 pub(crate) fn own(lang: Lang, handle: &str, platform: &str, name: &str, official: bool) -> String {
@@ -87,6 +120,10 @@ pub(crate) fn name(
     protected: &str,
 ) -> String {
     let (d, p) = (q(lang, display), q(lang, protected));
+    let words = |extra: &[String]| {
+        let shown: Vec<_> = extra.iter().map(|w| show_hidden(w)).collect();
+        shown.join(", ")
+    };
     match lang {
         Lang::En => {
             let which = if alias { "alias" } else { "name" };
@@ -96,7 +133,7 @@ pub(crate) fn name(
                 }
                 NameMatchWords::Contains(extra) => format!(
                     "Display name {d} contains the protected {which} {p} with other words ({})",
-                    extra.join(", ")
+                    words(extra)
                 ),
                 NameMatchWords::Similar(s) => format!(
                     "Display name {d} is close to the protected {which} {p} (similarity {s:.2})"
@@ -116,7 +153,7 @@ pub(crate) fn name(
                 NameMatchWords::Same => format!("Le nom affiché {d} se lit comme {which} {p}"),
                 NameMatchWords::Contains(extra) => format!(
                     "Le nom affiché {d} contient {which} {p}, avec d'autres mots ({})",
-                    extra.join(", ")
+                    words(extra)
                 ),
                 NameMatchWords::Similar(s) => {
                     format!("Le nom affiché {d} est proche de {which} {p} (similarité {s:.2})")
@@ -181,6 +218,15 @@ pub(crate) fn char_item(
     }
 }
 
+/// A check mark in the display name: to a reviewer, a fake verification badge.
+/// The character is named as the character list names the others ("✅ U+2705 WHITE HEAVY CHECK MARK").
+pub(crate) fn fake_badge(lang: Lang, mark: char, codepoint: &str, name: &str) -> String {
+    match lang {
+        Lang::En => format!("The display name carries a check mark ({mark} {codepoint} {name}), imitating the platform's verified badge"),
+        Lang::Fr => format!("Le nom affiché porte une coche ({mark} {codepoint} {name}), qui imite le badge de compte vérifié de la plateforme"),
+    }
+}
+
 pub(crate) fn and_more(lang: Lang, n: usize) -> String {
     match lang {
         Lang::En => format!("and {n} more"),
@@ -216,7 +262,9 @@ fn target(lang: Lang, t: &Target) -> String {
     match (lang, t) {
         (Lang::En, Target::Handle(d)) => format!("protected handle @{d}"),
         (Lang::En, Target::Official(d)) => format!("official handle @{d}"),
-        (Lang::En, Target::Name(d)) => format!("protected name {d:?} written as a handle"),
+        (Lang::En, Target::Name(d)) => {
+            format!("protected name {} written as a handle", q(lang, d))
+        }
         (Lang::Fr, Target::Handle(d)) => format!("l'identifiant protégé @{d}"),
         (Lang::Fr, Target::Official(d)) => format!("l'identifiant officiel @{d}"),
         (Lang::Fr, Target::Name(d)) => {
@@ -302,15 +350,13 @@ pub(crate) fn handle(lang: Lang, h: &str, how: HandleWords, t: Target) -> String
             HandleWords::SameElsewhere(platform) => {
                 format!("Handle @{h} is the {what}, used here on {platform}")
             }
-            HandleWords::ReadsSame(edit) => {
-                format!("Handle @{h} reads the same as the {what} ({edit})")
-            }
+            HandleWords::ReadsSame(edit) => format!("Handle @{h} is the {what} with {edit}"),
             HandleWords::WordOrder => {
                 format!("Handle @{h} is the {what} with its words in another order")
             }
             HandleWords::Affix { affixes, il_swap } => format!(
-                "Handle @{h} is the {what} with {:?} added{}",
-                affixes.join(", "),
+                "Handle @{h} is the {what} with {} added{}",
+                q(lang, &affixes.join(", ")),
                 if il_swap {
                     ", read with capital I and lowercase l swapped (they look the same)"
                 } else {
@@ -343,9 +389,7 @@ pub(crate) fn handle(lang: Lang, h: &str, how: HandleWords, t: Target) -> String
             HandleWords::SameElsewhere(platform) => {
                 format!("L'identifiant @{h} est {what}, utilisé ici sur {platform}")
             }
-            HandleWords::ReadsSame(edit) => {
-                format!("L'identifiant @{h} se lit comme {what} ({edit})")
-            }
+            HandleWords::ReadsSame(edit) => format!("L'identifiant @{h} est {what} avec {edit}"),
             HandleWords::WordOrder => {
                 format!("L'identifiant @{h} est {what}, avec ses mots dans un autre ordre")
             }
@@ -390,17 +434,9 @@ pub(crate) fn handle_explained(lang: Lang, h: &str) -> String {
     }
 }
 
-fn view(lang: Lang, v: View) -> &'static str {
-    match (lang, v) {
-        (Lang::En, _) => v.as_str(),
-        (Lang::Fr, View::Full) => "l'image entière",
-        (Lang::Fr, View::Circle) => "le cercle inscrit",
-        (Lang::Fr, View::Top) => "la partie haute",
-        (Lang::Fr, View::Band) => "l'image sans sa bande du milieu",
-    }
-}
-
-/// What was undone to find a copied avatar: borders, round crop, a band, crop, turn, mirror.
+/// What the impersonator did to the protected photo, in plain words, as the matcher undid it: "mirrored
+/// and cropped about 10% a side", "with a band across the bottom covered". A view says which part of the
+/// picture was compared, so what was left out is what was covered or changed.
 pub(crate) fn avatar_changes(
     lang: Lang,
     undone: &Undone,
@@ -410,109 +446,96 @@ pub(crate) fn avatar_changes(
     reframe: Reframe,
 ) -> String {
     let fr = lang == Lang::Fr;
-    let mut parts = Vec::new();
-    if undone.border_pct > 0 {
-        parts.push(if fr {
-            format!("une bordure de {} % retirée", undone.border_pct)
-        } else {
-            format!("a border of {}% trimmed", undone.border_pct)
-        });
-    }
-    if undone.round {
-        parts.push(
-            if fr {
-                "lu comme un avatar rond"
-            } else {
-                "read as a round avatar"
-            }
-            .into(),
-        );
-    }
-    match reframe {
-        Reframe::None => {}
-        Reframe::Inset(p) => parts.push(if fr {
-            format!("retrouvée dans un cadre d'environ {p} % par côté")
-        } else {
-            format!("found inside a frame about {p}% a side")
-        }),
-        Reframe::Stretched => parts.push(
-            if fr {
-                "remise à ses proportions (elle avait été écrasée)"
-            } else {
-                "stretched back to its shape (it had been squeezed)"
-            }
-            .into(),
-        ),
-        Reframe::Circle => parts.push(
-            if fr {
-                "la photo ronde découpée dans une capture d'écran de profil"
-            } else {
-                "the round photo cut out of a screenshot of a profile"
-            }
-            .into(),
-        ),
-    }
-    if view == View::Band {
-        parts.push(
-            if fr {
-                "une bande au milieu ignorée (un texte écrit dessus)"
-            } else {
-                "a band across the middle ignored (text written over it)"
-            }
-            .into(),
-        );
-    }
-    if view == View::Top {
-        parts.push(
-            if fr {
-                "une bande en bas ignorée"
-            } else {
-                "a band across the bottom ignored"
-            }
-            .into(),
-        );
+    let say = |en: String, fr_words: String| if fr { fr_words } else { en };
+    let mut parts: Vec<String> = Vec::new();
+    if mirrored {
+        parts.push(say("mirrored".into(), "en miroir".into()));
     }
     match variant {
         Variant::Plain => {}
-        Variant::Crop(p) => parts.push(if fr {
-            format!("recadré d'environ {p} % par côté")
-        } else {
-            format!("cropped about {p}% a side")
-        }),
-        Variant::Rotate(d) => parts.push(if fr {
-            format!("tourné d'environ {}°", d.abs())
-        } else {
-            format!("turned about {}°", d.abs())
-        }),
-        Variant::Thumbnail => parts.push(
-            if fr {
-                "réduit en vignette"
-            } else {
-                "shrunk to a thumbnail"
-            }
-            .into(),
-        ),
+        Variant::Crop(p) => parts.push(say(
+            format!("cropped about {p}% a side"),
+            format!("recadrée d'environ {p} % par côté"),
+        )),
+        Variant::Rotate(d) => parts.push(say(
+            format!("turned about {}°", d.abs()),
+            format!("tournée d'environ {}°", d.abs()),
+        )),
+        Variant::Thumbnail => parts.push(say(
+            "shrunk to a thumbnail".into(),
+            "réduite en vignette".into(),
+        )),
     }
-    if mirrored {
-        parts.push(if fr { "en miroir" } else { "mirrored" }.into());
+    if undone.border_pct > 0 {
+        parts.push(say(
+            format!("with a border of about {}% added", undone.border_pct),
+            format!("avec une bordure d'environ {} % ajoutée", undone.border_pct),
+        ));
     }
-    if parts.is_empty() {
-        if fr {
-            "aucune modification nécessaire"
-        } else {
-            "no changes needed"
-        }
-        .into()
-    } else {
-        parts.join(", ")
+    if undone.round {
+        parts.push(say("cut round".into(), "découpée en rond".into()));
     }
+    match reframe {
+        Reframe::None => {}
+        Reframe::Inset(p) => parts.push(say(
+            format!("set inside a frame about {p}% a side"),
+            format!("placée dans un cadre d'environ {p} % par côté"),
+        )),
+        Reframe::Stretched => parts.push(say(
+            "squeezed out of shape".into(),
+            "écrasée (remise à ses proportions pour comparer)".into(),
+        )),
+        Reframe::Circle => parts.push(say(
+            "cut out of a screenshot of a profile".into(),
+            "découpée dans une capture d'écran de profil".into(),
+        )),
+    }
+    match view {
+        View::Full => {}
+        // Cut round, framed or turned, the corners change anyway: said only when nothing else is.
+        View::Circle if !parts.is_empty() => {}
+        View::Circle => parts.push(say(
+            "compared without its corners".into(),
+            "comparée sans ses coins".into(),
+        )),
+        View::Top => parts.push(say(
+            "with a band across the bottom covered".into(),
+            "avec une bande couverte en bas".into(),
+        )),
+        View::Band => parts.push(say(
+            "with a band across the middle covered (text written over it)".into(),
+            "avec une bande couverte au milieu (un texte écrit dessus)".into(),
+        )),
+    }
+    and_list(lang, &parts)
 }
 
-pub(crate) fn avatar(lang: Lang, name: &str, distance: u32, v: View, changes: &str) -> String {
-    let on = view(lang, v);
+/// The avatar copies a protected photo. `distance` (kept in the evidence's figures for machines) only
+/// says here whether it is the same photo or the same with small differences (recompressed,
+/// recoloured): PDQ hashes of one photo saved twice are a few bits apart, and matches go up to 31.
+pub(crate) fn avatar(lang: Lang, name: &str, distance: u32, changes: &str) -> String {
+    let near = distance > 10;
+    let sep = if changes.is_empty() { "" } else { ", " };
     match lang {
-        Lang::En => format!("The avatar is a copy of {name}'s protected photo: {distance} of 256 bits apart, compared on the {on} ({changes})"),
-        Lang::Fr => format!("L'avatar est une copie de la photo protégée de {} : {distance} bits sur 256 de différence, comparés sur {on} ({changes})", q(lang, name)),
+        Lang::En => {
+            let same = if near {
+                "the same photo with small differences"
+            } else {
+                "the same photo"
+            };
+            format!("The avatar is a copy of {name}'s protected photo: {same}{sep}{changes}")
+        }
+        Lang::Fr => {
+            let same = if near {
+                "la même photo à de petites différences près"
+            } else {
+                "la même photo"
+            };
+            format!(
+                "L'avatar est une copie de la photo protégée de {} : {same}{sep}{changes}",
+                q(lang, name)
+            )
+        }
     }
 }
 
@@ -750,7 +773,7 @@ pub(crate) fn truncated(lang: Lang, field: &str, limit: usize) -> String {
     }
 }
 
-pub(crate) fn edit(lang: Lang, e: &Edit) -> String {
+fn edit(lang: Lang, e: &Edit) -> String {
     match (lang, e) {
         (Lang::En, Edit::Swapped(a, b)) => format!("'{a}' and '{b}' swapped"),
         (Lang::En, Edit::Replaced(a, b)) => format!("'{a}' replaced by '{b}'"),
@@ -765,17 +788,61 @@ pub(crate) fn edit(lang: Lang, e: &Edit) -> String {
     }
 }
 
+/// One step of a handle's edits: "'__' added at the end", "'_' moved", "'o' replaced by '0'".
+fn step(lang: Lang, s: &Step) -> String {
+    let fr = lang == Lang::Fr;
+    match s {
+        Step::One(e) => edit(lang, e),
+        Step::Added(t, Place::End) if fr => format!("'{t}' ajouté à la fin"),
+        Step::Added(t, Place::Start) if fr => format!("'{t}' ajouté au début"),
+        Step::Added(t, _) if fr => format!("'{t}' inséré"),
+        Step::Added(t, Place::End) => format!("'{t}' added at the end"),
+        Step::Added(t, Place::Start) => format!("'{t}' added at the start"),
+        Step::Added(t, Place::Inside) => format!("'{t}' inserted"),
+        Step::Dropped(t) if fr => format!("'{t}' supprimé"),
+        Step::Dropped(t) => format!("'{t}' dropped"),
+        Step::Moved(c) if fr => format!("'{c}' déplacé"),
+        Step::Moved(c) => format!("'{c}' moved"),
+    }
+}
+
+/// A handle's edits in words, "a, b and c"; past three steps, how many characters changed: a list of
+/// one-letter edits that long tells a reviewer nothing.
+pub(crate) fn edits(lang: Lang, steps: &[Step], count: usize) -> String {
+    if steps.len() > 3 {
+        return match lang {
+            Lang::En => format!("{count} characters changed"),
+            Lang::Fr => format!("{count} caractères modifiés"),
+        };
+    }
+    let words: Vec<String> = steps.iter().map(|s| step(lang, s)).collect();
+    and_list(lang, &words)
+}
+
+/// "a", "a and b", "a, b and c" (French "et").
+fn and_list(lang: Lang, items: &[String]) -> String {
+    let and = match lang {
+        Lang::En => " and ",
+        Lang::Fr => " et ",
+    };
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{}{and}{last}", rest.join(", ")),
+    }
+}
+
 pub(crate) fn only_case(lang: Lang) -> &'static str {
     match lang {
-        Lang::En => "only letter case differs",
-        Lang::Fr => "seule la casse diffère",
+        Lang::En => "only the letter case changed",
+        Lang::Fr => "seulement la casse changée",
     }
 }
 
 pub(crate) fn too_long(lang: Lang) -> &'static str {
     match lang {
-        Lang::En => "too long to explain",
-        Lang::Fr => "trop long pour être expliqué",
+        Lang::En => "too many changes to list",
+        Lang::Fr => "trop de modifications pour les énumérer",
     }
 }
 
@@ -802,10 +869,16 @@ mod tests {
     }
 
     proptest::proptest! {
-        /// The shortcut for plain text quotes exactly as Debug does, quotes and backslashes included.
+        /// Quoting never writes a backslash escape, and leaves no character that does not show: each is
+        /// a marker, and the text around it is as given.
         #[test]
-        fn quoting_is_debug_quoting(s in "[ -~]{0,12}|.{0,6}|[\"\\\\a]{0,4}") {
-            proptest::prop_assert_eq!(q(Lang::En, &s), format!("{s:?}"));
+        fn quoting_shows_every_hidden_character(s in "[ -~]{0,12}|.{0,6}|[a\u{200b}\u{feff}\u{202e}\u{3164}\t]{0,6}") {
+            let quoted = q(Lang::En, &s);
+            proptest::prop_assert!(!quoted.contains("\\u{"), "{}", quoted);
+            proptest::prop_assert!(!quoted.chars().any(|c| is_hidden(c) && !is_emoji_joiner(c)), "{:?}", quoted);
+            if !s.chars().any(is_hidden) {
+                proptest::prop_assert_eq!(quoted, format!("\"{s}\""));
+            }
         }
     }
 
@@ -822,8 +895,80 @@ mod tests {
 
     #[test]
     fn quoting_shows_hidden_characters() {
-        assert_eq!(q(Lang::Fr, "A\u{200b}liko"), "« A\\u{200b}liko »");
-        assert_eq!(q(Lang::En, "A\u{200b}liko"), "\"A\\u{200b}liko\"");
+        assert_eq!(q(Lang::Fr, "A\u{200b}liko"), "« A⟨zero width space⟩liko »");
+        assert_eq!(
+            q(Lang::En, "Adaeze\u{feff}Okonkwo"),
+            "\"Adaeze⟨zero width no-break space⟩Okonkwo\""
+        );
+        // The emoji's variation selector is part of the emoji; a no-break space reads as a space.
+        assert_eq!(
+            q(Lang::En, "Bank ✔\u{fe0f} Support\u{a0}Desk"),
+            "\"Bank ✔\u{fe0f} Support\u{a0}Desk\""
+        );
+        assert_eq!(
+            q(Lang::En, "Da\u{200d}vido"),
+            "\"Da⟨zero width joiner⟩vido\""
+        );
+        assert_eq!(q(Lang::En, "say \"hi\" \\o/"), "\"say \"hi\" \\o/\"");
+    }
+
+    #[test]
+    fn edit_lists_read_as_a_sentence() {
+        use crate::text::edit::{Edit, Place, Step};
+        let steps = [
+            Step::One(Edit::Replaced('O', '0')),
+            Step::Added("_".into(), Place::End),
+        ];
+        assert_eq!(
+            edits(Lang::En, &steps, 2),
+            "'O' replaced by '0' and '_' added at the end"
+        );
+        assert_eq!(
+            edits(Lang::Fr, &steps, 2),
+            "'O' remplacé par '0' et '_' ajouté à la fin"
+        );
+        let many = vec![Step::One(Edit::Inserted('x')); 4];
+        assert_eq!(edits(Lang::En, &many, 22), "22 characters changed");
+        assert_eq!(edits(Lang::Fr, &many, 22), "22 caractères modifiés");
+    }
+
+    /// The avatar sentence says "the same photo" and what was done to it, never bits or views.
+    #[test]
+    fn avatar_sentence_is_plain_words() {
+        let undone = Undone::default();
+        let changes = avatar_changes(
+            Lang::En,
+            &undone,
+            View::Full,
+            Variant::Crop(10),
+            true,
+            Reframe::None,
+        );
+        assert_eq!(
+            avatar(Lang::En, "Kwabena Mensah", 0, &changes),
+            "The avatar is a copy of Kwabena Mensah's protected photo: the same photo, mirrored and cropped about 10% a side"
+        );
+        let changes = avatar_changes(
+            Lang::Fr,
+            &undone,
+            View::Top,
+            Variant::Plain,
+            false,
+            Reframe::None,
+        );
+        assert_eq!(
+            avatar(Lang::Fr, "Kwabena Mensah", 14, &changes),
+            "L'avatar est une copie de la photo protégée de « Kwabena Mensah » : la même photo à de petites différences près, avec une bande couverte en bas"
+        );
+        let none = avatar_changes(
+            Lang::En,
+            &undone,
+            View::Full,
+            Variant::Plain,
+            false,
+            Reframe::None,
+        );
+        assert!(avatar(Lang::En, "A", 0, &none).ends_with("protected photo: the same photo"));
     }
 
     /// Each way a copied photo was found says, in words, what the impersonator did to it.
@@ -833,8 +978,14 @@ mod tests {
             (
                 View::Band,
                 Reframe::None,
-                "a band across the middle ignored",
-                "une bande au milieu ignorée",
+                "a band across the middle covered",
+                "une bande couverte au milieu",
+            ),
+            (
+                View::Top,
+                Reframe::None,
+                "with a band across the bottom covered",
+                "avec une bande couverte en bas",
             ),
             (
                 View::Circle,
@@ -845,8 +996,8 @@ mod tests {
             (
                 View::Full,
                 Reframe::Stretched,
-                "stretched back to its shape",
-                "remise à ses proportions",
+                "squeezed out of shape",
+                "écrasée",
             ),
             (
                 View::Circle,

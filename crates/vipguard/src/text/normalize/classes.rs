@@ -93,6 +93,25 @@ pub(super) fn is_invisible(c: char) -> bool {
             .is_none()
 }
 
+/// Characters that do not show, or show as a blank that is not a space: zero-width, format and
+/// direction controls, fillers, and blanks other than a space or a no-break space (which people type
+/// between names, and which read as a space). Evidence writes them as markers.
+pub(crate) fn is_hidden(c: char) -> bool {
+    c.is_control()
+        || is_invisible(c)
+        || is_filler(c)
+        || (c.is_whitespace() && c != ' ' && c != '\u{a0}')
+}
+
+/// Check marks (✅ ✔ ✓ ☑ 🗸 and their heavy and ballot-box forms): in a display name they imitate the
+/// platform's verified badge.
+pub(crate) fn is_check_mark(c: char) -> bool {
+    matches!(
+        c,
+        '\u{2611}' | '\u{2705}' | '\u{2713}' | '\u{2714}' | '\u{1F5F8}' | '\u{1F5F9}'
+    )
+}
+
 /// Emoji, pictographs, dingbats, arrows, enclosed and other symbols people decorate names with.
 pub(super) fn is_decoration(c: char) -> bool {
     let cp = c as u32;

@@ -26,11 +26,12 @@ mod properties;
 
 pub(crate) use self::char_names::{char_name, code_point};
 pub use self::classes::is_direction_control;
+pub(crate) use self::classes::{is_check_mark, is_hidden};
 
 use self::ascii::{ascii_tables, normalize_ascii};
 use self::classes::{
-    is_decoration, is_filler, is_invisible, latin_variant_action, lone_regional_indicators,
-    strips_marks, styled_fold,
+    is_decoration, is_filler, is_invisible, is_regional_indicator, latin_variant_action,
+    lone_regional_indicators, strips_marks, styled_fold,
 };
 use self::confusables::{fold_char, map_letter, override_map};
 use unicode_normalization::char::{
@@ -134,6 +135,14 @@ impl Normalized {
     /// True if the key only came out this way through changes a person makes to deceive.
     pub fn has_deceptive_change(&self) -> bool {
         self.changes.iter().any(|c| c.action.is_deceptive())
+    }
+
+    /// The first check mark decorating the name (✅, ✔), which imitates a verified badge.
+    pub fn check_mark(&self) -> Option<char> {
+        self.changes
+            .iter()
+            .find(|c| c.action == Action::Decoration && is_check_mark(c.ch))
+            .map(|c| c.ch)
     }
 }
 
@@ -294,6 +303,15 @@ struct Builder {
     words: usize,
     word_changes: usize,
     lookalike_words: u64,
+    /// The whole input: a Latin letter, and a letter with no Latin reading (`WordScripts::unread`).
+    any_latin: bool,
+    any_unread: bool,
+}
+
+/// What only a letter read as Latin is reported for: a lookalike, or an accent ignored as Latin
+/// accents are. Neither applies to a letter of a name written in its own script.
+fn read_as_latin(a: Action) -> bool {
+    matches!(a, Action::Lookalike | Action::Diacritic)
 }
 
 #[derive(Default)]
@@ -381,7 +399,11 @@ impl Builder {
             }
         }
         if is_decoration(c) {
-            self.record(c, Action::Decoration, "");
+            // A flag (a pair of regional indicators; lone ones were read as letters) is neither a
+            // lookalike nor hidden, and names carry them everywhere (🇳🇬, 🇬🇭): ignored, not reported.
+            if !is_regional_indicator(c) {
+                self.record(c, Action::Decoration, "");
+            }
             self.last_was_decoration = true;
         }
         self.separator();
@@ -444,6 +466,7 @@ impl Builder {
         }
         if letter.is_alphabetic() && !fold.is_ascii() {
             self.word_scripts.unread = true;
+            self.any_unread = true;
         }
         self.push_keys(fold, glyph);
         let accents = parts.len() > 1;
@@ -545,7 +568,7 @@ impl Builder {
             let mut i = start;
             self.changes.retain(|c| {
                 i += 1;
-                i <= start || c.action != Action::Lookalike
+                i <= start || !read_as_latin(c.action)
             });
             if self.words < 64 {
                 self.lookalike_words &= !(1 << self.words);
@@ -558,9 +581,26 @@ impl Builder {
         self.word_scripts = WordScripts::default();
     }
 
+    /// A name with no Latin letter, some of whose letters read as nothing Latin, is written in its own
+    /// script (Arabic, Cyrillic, Greek, N'Ko, Ethiopic …): none of its letters is a lookalike, even in
+    /// a word whose letters all happen to resemble Latin ones (ا, ه, ߊ). As in UTS #39, what deceives is
+    /// scripts mixed, within a word (`end_word`) or across a name that is partly Latin; a name wholly
+    /// in another script deceives only when all of it reads as Latin, a whole-script confusable
+    /// (Ѕаdіо), and that stays reported.
+    fn own_script_name(&mut self) {
+        if self.any_latin || !self.any_unread {
+            return;
+        }
+        self.changes.retain(|c| !read_as_latin(c.action));
+        self.lookalike_words = 0;
+    }
+
     fn note_script(&mut self, s: Script) {
         match s {
-            Script::Latin => self.word_scripts.latin = true,
+            Script::Latin => {
+                self.word_scripts.latin = true;
+                self.any_latin = true;
+            }
             Script::Common | Script::Inherited | Script::Unknown => {}
             _ => self.word_scripts.other = true,
         }
@@ -582,6 +622,7 @@ impl Builder {
     fn finish(mut self) -> Normalized {
         self.flush_marks();
         self.end_word();
+        self.own_script_name();
         let trim = |s: &mut String| {
             while s.ends_with(' ') {
                 s.pop();
@@ -761,6 +802,18 @@ mod tests {
         assert_eq!(n.fold, keys("davido").0);
         assert!(n.changes.iter().all(|c| c.action == Action::Decoration));
         assert!(!n.has_deceptive_change());
+    }
+
+    /// Flags separate words like any decoration, but are not reported: they are part of how people
+    /// write their names, not a trick.
+    #[test]
+    fn flags_are_ignored_and_not_reported() {
+        let n = normalize("Kwabena🇬🇭Mensah 🇳🇬🇸🇳", 200);
+        assert_eq!(n.fold, "kwabena mensah");
+        assert!(n.changes.is_empty(), "{:?}", n.changes);
+        // A lone regional indicator is a boxed letter, read and reported as styled.
+        let n = normalize("🇰\u{200B}wabena", 200);
+        assert_eq!(n.changes[0].action, Action::Styled);
     }
 
     #[test]
