@@ -12,7 +12,7 @@ WASM_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: demo test build pkg tools wasm-tools browser-tools challenge bench \
-	bench-scan avatar-bench avatar-page-bench wasm-bench ext-bench bulk-bench typosquat verdict-latency options-bench
+	bench-scan avatar-bench avatar-page-bench wasm-bench ext-bench bulk-bench typosquat verdict-latency options-bench queue-bench
 
 ## The main job: the demo profiles through the CLI, then the extension in headless Chromium over the
 ## demo pages (screenshots in target/demo/, a table of page, account, verdict, match).
@@ -126,6 +126,11 @@ verdict-latency: build
 ## and search, each with its longest main-thread task (scripts/options-bench.mjs).
 options-bench: build
 	node scripts/options-bench.mjs
+
+## The review queue stepping through 500 profiles (COUNT=N): time per step and long tasks
+## (scripts/queue-bench.mjs).
+queue-bench: build
+	node scripts/queue-bench.mjs
 
 ## The bulk page with 10,000 lines: time to results and main-thread long tasks.
 bulk-bench: build

@@ -15,7 +15,7 @@
   const BATCH = 200; // the worker's cap per message
   let done = new WeakMap(); // cell block -> key of what was checked there
   let seen = new WeakMap(); // cell block -> its text when last read
-  const drawn = new WeakMap(); // cell block -> signature of the result drawn there
+  let drawn = new WeakMap(); // cell block -> signature of the result drawn there
   let banner = null; // {key, host}
   let shownUrl = location.href;
   // The reader's self-check: a profile address (by the site's own URL pattern) whose profile could not
@@ -381,6 +381,18 @@
     schedule();
   }).observe(document, { childList: true, subtree: true, characterData: true });
   window.addEventListener('popstate', schedule);
+  // Pausing takes the annotations already drawn off the page; resuming reads it again.
+  chrome.storage.onChanged.addListener((changes, area) => {
+    const s = area === 'local' && changes.settings;
+    if (!s || !!(s.oldValue && s.oldValue.paused) === !!(s.newValue && s.newValue.paused)) return;
+    if (s.newValue && s.newValue.paused) {
+      clearBanner();
+      vipguardAnnotate.closeCard();
+      for (const host of document.querySelectorAll('vipguard-annotation')) host.remove();
+      drawn = new WeakMap();
+    }
+    rereadAll();
+  });
   watchReading();
   // The sites' own scripts run from document_start (their adapters know a page by its address) and are
   // read as soon as the page is parsed; scripts registered for Mastodon and other sites run at

@@ -24,7 +24,16 @@ async function writeTab(tabId, url, results, profiles, accounts = {}) {
       ...(flagged ? { evidence: r.evidence || [], account: summary(accounts[r.match]), avatar: p.avatar || null, checkedAt: new Date().toISOString() } : {}),
     });
   });
-  await chrome.storage.session.set({ [key]: { url, items: [...byId.values()].slice(-2000), ...(prev && prev.url === url && prev.unreadable ? { unreadable: true } : {}) } });
+  const kept = [...byId.values()].slice(-2000);
+  await chrome.storage.session.set({ [key]: { url, items: kept, ...(prev && prev.url === url && prev.unreadable ? { unreadable: true } : {}) } });
+  showCount(tabId, kept.filter((i) => i.shown === 'impersonation' || i.shown === 'suspicious').length);
+}
+
+// How many accounts the tab's page flags, on the toolbar button (red for any impersonation would need the
+// verdicts here too; the number alone is what a reviewer glances at).
+function showCount(tabId, flagged) {
+  chrome.action?.setBadgeText?.({ tabId, text: flagged ? String(flagged) : '' })?.catch?.(() => {});
+  chrome.action?.setBadgeBackgroundColor?.({ tabId, color: '#c62828' })?.catch?.(() => {});
 }
 
 // The tab's page could not be read: the popup says so.

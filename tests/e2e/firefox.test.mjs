@@ -152,7 +152,7 @@ test('the bulk page checks pasted profiles (an extension page message)', async (
   assert.equal(await text(page, '#summary'), '2 checked: 1 impersonation, 1 no match.');
   // Flagged rows are shown by default.
   const rows = await page.$$eval('#table tbody tr', (trs) => trs.map((tr) => [tr.cells[1].textContent, tr.dataset.verdict]));
-  assert.deepEqual(rows, [['@KwabenaMensahGH (Кwabena Мensah) on x', 'impersonation']]);
+  assert.deepEqual(rows, [['@KwabenaMensahGH (Кwabena Мensah) on x Open', 'impersonation']]);
   await page.close();
 });
 

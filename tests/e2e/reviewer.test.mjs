@@ -219,3 +219,38 @@ test('the language setting: French in an English browser, for the options page, 
   await opts.getByRole('heading', { name: 'vipguard: protected accounts and settings' }).waitFor();
   await opts.close();
 });
+
+test('the toolbar button counts a tab\'s flagged accounts; pausing takes annotations off the page at once; the popup says why nothing was checked', async () => {
+  const page = await visit(h, 'https://x.com/home', { expect: 5 });
+  const tabId = await h.worker.evaluate(async () => (await chrome.tabs.query({ url: 'https://x.com/home' }))[0].id);
+  await until(async () => (await h.worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId)) === '4', 'the count on the toolbar button');
+  const popupText = async () => {
+    const popup = await h.ctx.newPage();
+    await popup.goto(`chrome-extension://${h.extensionId}/ui/popup/popup.html?tab=${tabId}`);
+    await popup.locator('#status').filter({ hasText: /\S/ }).waitFor();
+    const text = await popup.locator('#status').textContent();
+    await popup.close();
+    return text;
+  };
+  // Pausing: the badges go without a reload, and the popup says checks are paused.
+  await h.worker.evaluate(async () => { const { settings = {} } = await chrome.storage.local.get('settings'); await chrome.storage.local.set({ settings: { ...settings, paused: true } }); });
+  await until(() => page.evaluate(() => !document.querySelector('vipguard-annotation')), 'annotations taken off');
+  await page.reload();
+  await page.waitForTimeout(1000);
+  assert.equal(await popupText(), 'Checks are paused.');
+  await h.worker.evaluate(async () => { const { settings = {} } = await chrome.storage.local.get('settings'); await chrome.storage.local.set({ settings: { ...settings, paused: false } }); });
+  await settle(page, 5);
+  // A site vipguard does not read.
+  await h.ctx.route('https://people.example/', (r) => r.fulfill({ status: 200, contentType: 'text/html', body: '<title>People</title><h1>People</h1>' }));
+  const other = await h.ctx.newPage();
+  await other.goto('https://people.example/');
+  await other.bringToFront();
+  // The worker cannot see the address of a tab on a site it has no access to: the active one.
+  const otherId = await h.worker.evaluate(async () => (await chrome.tabs.query({ active: true }))[0].id);
+  const popup = await h.ctx.newPage();
+  await popup.goto(`chrome-extension://${h.extensionId}/ui/popup/popup.html?tab=${otherId}`);
+  await popup.getByText(/^vipguard does not read this site/).waitFor();
+  await popup.close();
+  await other.close();
+  await page.close();
+});

@@ -22,7 +22,18 @@ async function main() {
   const items = rec && rec.url === (tab && tab.url) ? rec.items : [];
   const status = document.getElementById('status');
   const flagged = items.filter((i) => i.verdict === 'impersonation' || i.verdict === 'suspicious').length;
-  status.textContent = items.length ? t('tabStatus', items.length, flagged) : t('tabNothing');
+  // Nothing checked: say why (no list, a site vipguard does not read, checks paused), not just "nothing".
+  // (A site vipguard has no access to does not even show its address to the popup.)
+  const hasList = !!(await chrome.storage.local.get('protectedList')).protectedList;
+  let host = '';
+  try {
+    host = new URL(tab && tab.url).hostname;
+  } catch {
+    // no address (a new tab)
+  }
+  const served = !!vipguardSiteCatalog.pageSite(host) || Object.keys((settings.sites && settings.sites.generic) || {}).includes(host);
+  status.textContent = settings.paused ? t('tabPaused') : items.length ? t('tabStatus', items.length, flagged)
+    : !hasList ? t('tabNoList') : !served && !(settings.sites && settings.sites.mastodon) ? t('tabNotServed') : t('tabNothing');
   if (rec && rec.url === (tab && tab.url) && rec.unreadable) status.textContent += ` ${t('tabUnreadable')}`;
   const body = document.querySelector('#verdicts tbody');
   const copied = document.getElementById('copied');
