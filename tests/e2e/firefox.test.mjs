@@ -116,6 +116,9 @@ test('the options page loads the demo list and shows the audit count (an extensi
   const page = await open(`${BASE}/ui/options/options.html`);
   await page.click('#load-demo');
   await page.waitForFunction(() => /: 6 /.test(document.querySelector('#current')?.textContent || ''), { timeout: 20000 });
+  // The list is searched by the page's own worker (a module worker running the WASM package).
+  await page.type('#account-search', 'kwabena');
+  await page.waitForFunction(() => /^1 of 6 accounts$/.test(document.querySelector('#account-count')?.textContent || ''), { timeout: 10000 });
   await page.close();
   const again = await open(`${BASE}/ui/options/options.html`);
   await again.waitForFunction(() => (document.querySelector('#audit-count')?.textContent || '').trim(), { timeout: 10000 });
@@ -182,6 +185,22 @@ test("a decision, then the allow-list's Remove on the options page (an extension
   await page.waitForFunction(() => document.querySelectorAll('#allow tbody tr').length === 0, { timeout: 10000 });
   assert.match(await text(page, '#audit-status'), /KwabenaMensahGH/);
   await page.close();
+});
+
+test('the review queue opens its first profile in a tab of its own; the metrics page draws its charts', async () => {
+  const page = await open(`${BASE}/ui/queue/queue.html`);
+  await page.$eval('#queue-paste', (t) => { t.value = 'https://x.com/KwabenaMensahGH\nx.com/sarah_j'; });
+  await page.click('#queue-add');
+  await page.waitForFunction(() => /^2 in the queue/.test(document.querySelector('#queue-summary')?.textContent || ''), { timeout: 10000 });
+  const opened = browser.waitForTarget((t) => t.url() === 'https://x.com/KwabenaMensahGH', { timeout: 15000 });
+  await page.click('#queue-start');
+  const tab = await (await opened).page();
+  await tab.waitForFunction(() => document.querySelector('vipguard-annotation[data-vipguard-kind="banner"]')?.getAttribute('data-vipguard-verdict') === 'impersonation', { timeout: 15000 });
+  await tab.close();
+  await page.close();
+  const metrics = await open(`${BASE}/ui/metrics/metrics.html`);
+  await metrics.waitForFunction(() => document.querySelectorAll('#chart-day rect.bar').length === 14, { timeout: 10000 });
+  await metrics.close();
 });
 
 // The site pages of Chromium's suite (site-cases.mjs), each as Gecko runs the adapters: the banner's
