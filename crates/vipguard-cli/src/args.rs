@@ -30,20 +30,30 @@ pub(crate) enum Command {
         output: Option<PathBuf>,
         #[arg(long, value_enum, default_value_t = Format::Jsonl)]
         format: Format,
+        /// With --format csv: start the file with a UTF-8 byte-order mark. Excel on Windows needs it to
+        /// read the file as UTF-8 (without it, Cyrillic, accents and emoji come out garbled); other
+        /// programs do not.
+        #[arg(long)]
+        bom: bool,
         /// Language of the evidence sentences: en (default) or fr.
         #[arg(long, default_value = "en", value_parser = Lang::parse)]
         lang: Lang,
     },
-    /// Check one profile and explain the verdict.
+    /// Check one profile and explain the verdict (give --handle, --name or both).
     Check {
+        /// Protected list (JSON, or CSV when the name ends in .csv or .tsv).
         #[arg(long)]
         protected: PathBuf,
+        /// The profile's platform (x, instagram, tiktok, …).
         #[arg(long, default_value = "x")]
         platform: String,
-        #[arg(long, default_value = "")]
+        /// The profile's handle, without the web address (AlikoDangote or @AlikoDangote).
+        #[arg(long, default_value = "", hide_default_value = true)]
         handle: String,
-        #[arg(long, default_value = "")]
+        /// The profile's display name.
+        #[arg(long, default_value = "", hide_default_value = true)]
         name: String,
+        /// The profile's bio.
         #[arg(long)]
         bio: Option<String>,
         /// A web address the profile shows (its web site field); repeat for several.
@@ -81,4 +91,7 @@ pub(crate) enum Format {
     Jsonl,
     /// A table a person can read.
     Table,
+    /// One CSV row per profile (for a spreadsheet): line, id, platform, handle, display_name,
+    /// verdict, match, match_name, score, evidence. See --bom for Excel.
+    Csv,
 }

@@ -7,7 +7,9 @@ use std::io::Write;
 use std::path::Path;
 use std::path::PathBuf;
 use std::process::ExitCode;
-use vipguard::{decode, enroll_rgb, hash_bytes, AvatarHash, AvatarRef, InputError, ProtectedList};
+use vipguard::{
+    decode, enroll_rgb, hash_bytes, AvatarHash, AvatarRef, InputError, ListErrors, ProtectedList,
+};
 
 /// Hash every avatar given as a path (relative to `base`); hashes already there are kept.
 pub(crate) fn enroll(
@@ -69,7 +71,7 @@ pub(crate) fn hash(images: &[PathBuf], json: bool) -> ExitCode {
 }
 
 /// `vipguard enroll`: the list with every avatar path replaced by its hashes.
-pub(crate) fn enroll_command(list: &Path, output: &Path) -> Result<ExitCode, InputError> {
+pub(crate) fn enroll_command(list: &Path, output: &Path) -> Result<ExitCode, ListErrors> {
     let enrolled = load_list(list)?;
     let mut json = serde_json::to_vec_pretty(&enrolled).expect("lists serialise");
     json.push(b'\n');

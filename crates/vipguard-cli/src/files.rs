@@ -3,7 +3,7 @@
 
 use std::io::{Read, Write};
 use std::path::Path;
-use vipguard::{needs_enrolling, InputError, ProtectedList};
+use vipguard::{needs_enrolling, InputError, ListErrors, ProtectedList};
 
 /// Largest picture file read: an avatar is kilobytes; the decoder's 8192-pixel cap is far below this.
 pub(crate) const MAX_PICTURE_BYTES: u64 = 50 << 20;
@@ -102,15 +102,16 @@ pub(crate) fn utf8<'b>(bytes: &'b [u8], source: &str) -> Result<&'b str, InputEr
 
 /// Read and parse a protected list file, hashing any avatar given as an image path (relative to the
 /// list's file).
-pub(crate) fn load_list(path: &Path) -> Result<ProtectedList, InputError> {
+/// Every problem of the list is reported, not only the first.
+pub(crate) fn load_list(path: &Path) -> Result<ProtectedList, ListErrors> {
     let source = path.display().to_string();
     let bytes = read_input(path)?;
-    let list = ProtectedList::parse(utf8(&bytes, &source)?, &source)?;
+    let list = ProtectedList::parse_all(utf8(&bytes, &source)?, &source)?;
     if !needs_enrolling(&list) {
         return Ok(list);
     }
     let base = path.parent().unwrap_or(Path::new("."));
-    crate::enroll::enroll(&list, base, &source)
+    Ok(crate::enroll::enroll(&list, base, &source)?)
 }
 
 /// Write everything or nothing. A file is replaced by renaming a finished temporary file over it (in

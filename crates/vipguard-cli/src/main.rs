@@ -10,7 +10,9 @@ mod check;
 mod enroll;
 mod files;
 mod scan;
+mod sheet;
 mod table;
+mod words;
 
 use args::{Cli, Command};
 use clap::Parser;
@@ -30,8 +32,9 @@ fn main() -> ExitCode {
             profiles,
             output,
             format,
+            bom,
             lang,
-        } => scan::scan(&protected, &profiles, output.as_deref(), format, lang),
+        } => scan::scan(&protected, &profiles, output.as_deref(), format, bom, lang),
         Command::Check {
             protected,
             platform,
@@ -62,8 +65,23 @@ fn main() -> ExitCode {
     };
     match outcome {
         Ok(code) => code,
-        Err(e) => {
-            eprintln!("vipguard: {e}");
+        Err(failure) => {
+            // A list's problems one a line, each with its file, line and field; a count after them
+            // when there is more than one (a single problem prints as it always has).
+            for e in &failure.errors {
+                eprintln!("vipguard: {e}");
+            }
+            if failure.total > 1 {
+                let shown = if failure.total > failure.errors.len() {
+                    format!(" (the first {} shown)", failure.errors.len())
+                } else {
+                    String::new()
+                };
+                eprintln!(
+                    "vipguard: {} problems in the protected list{shown}",
+                    failure.total
+                );
+            }
             ExitCode::from(2)
         }
     }

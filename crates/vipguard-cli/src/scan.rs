@@ -3,17 +3,19 @@
 
 use crate::args::Format;
 use crate::files::{load_list, not_text, read_input, read_picture, write_whole};
-use crate::table::write_table;
+use crate::sheet::write_csv;
+use crate::table::{table_width, write_table};
+use crate::words;
 use rayon::prelude::*;
 use std::io::IsTerminal;
 use std::path::Path;
 use std::process::ExitCode;
 use vipguard::{
     decode, query_hashes, read_profiles_bytes, BadProfile, CheckResult, Checker, ErrorResult,
-    InputError, Lang, Profile, QueryHashes,
+    InputError, Lang, ListErrors, Profile, QueryHashes, Verdict,
 };
 
-pub(crate) fn load_checker(path: &Path, lang: Lang) -> Result<Checker, InputError> {
+pub(crate) fn load_checker(path: &Path, lang: Lang) -> Result<Checker, ListErrors> {
     Ok(Checker::new(load_list(path)?).with_lang(lang))
 }
 
@@ -43,13 +45,23 @@ pub(crate) fn scan(
     profiles: &Path,
     output: Option<&Path>,
     format: Format,
+    bom: bool,
     lang: Lang,
-) -> Result<ExitCode, InputError> {
+) -> Result<ExitCode, ListErrors> {
+    if bom && format != Format::Csv {
+        return Err(InputError::new(
+            "<arguments>",
+            None,
+            Some("--bom"),
+            "a byte-order mark is written only with --format csv",
+        )
+        .into());
+    }
     let checker = load_checker(list, lang)?;
     let source = profiles.display().to_string();
     let bytes = read_input(profiles)?;
     if let Some(what) = not_text(&bytes) {
-        return Err(InputError::new(&source, None, None, what));
+        return Err(InputError::new(&source, None, None, what).into());
     }
     let rows = read_profiles_bytes(&bytes, &source)?;
     let base = profiles.parent().unwrap_or(Path::new(".")).to_path_buf();
@@ -89,6 +101,17 @@ pub(crate) fn scan(
     let bad = results.iter().filter(|r| r.is_err()).count();
     let profiles_by_line: Vec<Option<&Profile>> =
         rows.iter().map(|(_, r)| r.as_ref().ok()).collect();
+    let counts: Vec<(Verdict, usize)> = words::VERDICTS
+        .iter()
+        .map(|v| {
+            let n = results
+                .iter()
+                .filter(|r| r.as_ref().is_ok_and(|c| c.verdict == *v))
+                .count();
+            (*v, n)
+        })
+        .collect();
+    let summary = words::summary(lang, &counts, bad);
     let mut out = Vec::with_capacity(results.len() * 200);
     match format {
         Format::Jsonl => {
@@ -101,9 +124,29 @@ pub(crate) fn scan(
                 out.push(b'\n');
             }
         }
-        Format::Table => write_table(&mut out, &checker, &results, &profiles_by_line),
+        Format::Table => {
+            write_table(
+                &mut out,
+                &checker,
+                &results,
+                &profiles_by_line,
+                lang,
+                table_width(output),
+            );
+            out.extend_from_slice(summary.as_bytes());
+            out.push(b'\n');
+        }
+        Format::Csv => {
+            let lines: Vec<usize> = rows.iter().map(|(line, _)| *line).collect();
+            write_csv(&mut out, &checker, &results, &profiles_by_line, &lines, bom);
+        }
     }
     write_whole(output, &out)?;
+    // In a table the summary is the last line; beside JSON lines or CSV rows it goes to stderr, so a
+    // pipe or a file gets the rows only.
+    if format != Format::Table {
+        eprintln!("vipguard: {summary}");
+    }
     if bad > 0 {
         eprintln!(
             "vipguard: {bad} of {} profile lines could not be read (see their \"error\" lines)",

@@ -662,3 +662,320 @@ fn a_link_imitating_the_accounts_site_is_the_second_signal() {
     ));
     assert!(own.starts_with("SUSPICIOUS"), "{own}");
 }
+
+/// `check` needs something to check, and a handle is the handle alone, not its web address.
+#[test]
+fn check_refuses_nothing_to_check_and_web_addresses() {
+    let cases: &[(&[&str], &str)] = &[
+        (
+            &[],
+            "field `--handle`: give the profile's --handle, its --name, or both",
+        ),
+        (
+            &["--handle", " ", "--name", ""],
+            "give the profile's --handle, its --name, or both",
+        ),
+        (
+            &["--handle", "https://x.com/AdaezeOkonkwo_"],
+            "\"https://x.com/AdaezeOkonkwo_\" is a web address: pass the handle alone (here: --platform x --handle AdaezeOkonkwo_)",
+        ),
+        (
+            &["--handle", "https://www.instagram.com/aliko/"],
+            "(here: --platform instagram --handle aliko)",
+        ),
+        (
+            &["--handle", "https://example.com/ada"],
+            "\"https://example.com/ada\" is a web address: pass the handle alone\n",
+        ),
+    ];
+    for (extra, want) in cases {
+        let mut args = vec!["check", "--protected", "demo/protected.json"];
+        args.extend_from_slice(extra);
+        let out = run(&args);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{extra:?}: {err}");
+        assert!(out.stdout.is_empty(), "{extra:?}");
+        assert!(err.contains(want), "{extra:?}: {err}");
+    }
+    let help = String::from_utf8(run(&["check", "--help"]).stdout).unwrap();
+    assert!(
+        help.contains("--protected <PROTECTED>  Protected list (JSON"),
+        "{help}"
+    );
+}
+
+/// One CSV row per profile, spreadsheet-safe; the summary goes to stderr so the file holds rows only.
+#[test]
+fn scan_writes_csv_rows() {
+    let p = tmp(
+        "csv-out.jsonl",
+        "{\"id\":\"1\",\"platform\":\"x\",\"handle\":\"AIikoDangote\",\"name\":\"Аliko Dangote\"}\n{\"id\":\"2\",\"platform\":\"x\",\"handle\":\"chidi\",\"name\":\"=HYPERLINK(\\\"http://evil\\\",\\\"Chidi, O\\\")\"}\n{\"id\":\"3\",\"platform\":\"x\",\n",
+    );
+    let out = run(&[
+        "scan",
+        "--protected",
+        LIST,
+        p.to_str().unwrap(),
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(!text.starts_with('\u{feff}'));
+    let rows: Vec<&str> = text.split_terminator("\r\n").collect();
+    assert_eq!(
+        rows[0],
+        "line,id,platform,handle,display_name,verdict,match,match_name,score,evidence"
+    );
+    assert_eq!(rows.len(), 4, "{text}");
+    assert!(
+        rows[1]
+            .starts_with("1,1,x,AIikoDangote,Аliko Dangote,impersonation,p-aliko,Aliko Dangote,"),
+        "{}",
+        rows[1]
+    );
+    // Evidence sentences joined with " | ", quoted because they hold quotes; no Rust escapes.
+    assert!(
+        rows[1].contains(" | ") && rows[1].contains("\"\"") && !rows[1].contains("\\u{"),
+        "{}",
+        rows[1]
+    );
+    assert_eq!(
+        rows[2],
+        "2,2,x,chidi,\"'=HYPERLINK(\"\"http://evil\"\",\"\"Chidi, O\"\")\",clear,,,0.00,"
+    );
+    assert!(rows[3].starts_with("3,,,,,error,,,,"), "{}", rows[3]);
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("vipguard: 3 checked: 1 impersonation, 1 clear, 1 unreadable"),
+        "{err}"
+    );
+    // --bom puts Excel's byte-order mark first; it belongs to CSV only.
+    let out = scan_demo("demo/protected.json", &["--format", "csv", "--bom"]);
+    let bytes = out.stdout;
+    assert!(bytes.starts_with("\u{feff}line,id,".as_bytes()));
+    let out = scan_demo("demo/protected.json", &["--bom"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--bom"));
+    let help = String::from_utf8(run(&["scan", "--help"]).stdout).unwrap();
+    assert!(help.contains("Excel on Windows"), "{help}");
+}
+
+/// The table ends with the counts; JSON lines stay clean, with the counts on stderr.
+#[test]
+fn scan_summarises_verdicts() {
+    let want = "23 checked: 10 impersonation, 2 suspicious, 2 labelled, 1 own, 2 allowed, 6 clear";
+    let table = stdout_ok(scan_demo("demo/protected.json", &["--format", "table"]));
+    assert_eq!(table.lines().last(), Some(want));
+    let jsonl = scan_demo("demo/protected.json", &[]);
+    assert!(String::from_utf8_lossy(&jsonl.stderr).contains(want));
+    assert!(String::from_utf8(jsonl.stdout)
+        .unwrap()
+        .lines()
+        .all(|l| l.starts_with('{')));
+    let fr = stdout_ok(scan_demo(
+        "demo/protected.json",
+        &["--format", "table", "--lang", "fr"],
+    ));
+    assert_eq!(
+        fr.lines().last(),
+        Some("23 vérifiés : 10 usurpation, 2 suspect, 2 déclaré, 1 protégé, 2 officiel, 6 rien à signaler")
+    );
+}
+
+/// Every problem of a list in one pass, each with its line and field, then a count; a list with one
+/// problem prints it alone, as before.
+#[test]
+fn every_problem_of_a_list_is_reported_at_once() {
+    let cases: &[(&str, &str, &[&str])] = &[
+        (
+            "multi.csv",
+            "id,name,handles\na,Ada Obi,x:ada\na,Bea Obi,x:bea\nc,,x:cee\nd,Dee Obi,nocolon\ne,Eve,x:a b|x:ada\nf\n",
+            &[
+                "multi.csv:3: field `id`: duplicate id \"a\" (first on line 2)",
+                "multi.csv:4: field `name`: name is empty",
+                "multi.csv:5: field `handles`: \"nocolon\" is not platform:handle (e.g. x:AlikoDangote)",
+                "multi.csv:6: field `handles[0].handle`: handle \"a b\" contains a blank",
+                "multi.csv:6: field `handles[1].handle`: x:ada is already listed for account \"a\" (handles[0])",
+                "multi.csv:7: row has 1 fields, the header has 3",
+                "6 problems in the protected list",
+            ],
+        ),
+        (
+            "multi.json",
+            "{\"accounts\": [\n {\"id\": \"a\", \"name\": \"A B\"},\n {\"id\": \"a\", \"nmae\": \"C\"},\n {\"id\": \"\", \"name\": \"!!\"},\n {\"id\": \"a\", \"name\": \"D\"}\n]}",
+            &[
+                "multi.json:3: field `accounts[1].nmae`: unknown field `nmae`, expected one of `id`, `name`, `aliases`, `handles`, `official`, `avatars`, `links`; did you mean `name`?",
+                "multi.json:4: field `accounts[2].id`: id is empty",
+                "multi.json:4: field `accounts[2].name`: name \"!!\" has no letters or digits to match on",
+                "multi.json:5: field `accounts[3].id`: duplicate id \"a\" (first on line 2)",
+                "4 problems in the protected list",
+            ],
+        ),
+        (
+            "header.csv",
+            "id,nmae,handels,handles,handles\n",
+            &[
+                "header.csv:1: field `nmae`: unknown column, expected one of id, name, aliases, handles, official, avatars, links; did you mean `name`?",
+                "header.csv:1: field `handels`: unknown column, expected one of id, name, aliases, handles, official, avatars, links; did you mean `handles`?",
+                "header.csv:1: field `handles`: column appears twice",
+                "header.csv:1: field `name`: missing required column",
+                "4 problems in the protected list",
+            ],
+        ),
+        (
+            "typo.csv",
+            "id,name,handels\na,Ada Obi,x:ada\n",
+            &["typo.csv:1: field `handels`: unknown column, expected one of id, name, aliases, handles, official, avatars, links; did you mean `handles`?"],
+        ),
+    ];
+    for (name, text, want) in cases {
+        let list = tmp(name, text);
+        let out = scan_demo(list.to_str().unwrap(), &[]);
+        assert_eq!(out.status.code(), Some(2), "{name}");
+        assert!(out.stdout.is_empty(), "{name}");
+        let err = String::from_utf8(out.stderr).unwrap();
+        let got: Vec<&str> = err
+            .lines()
+            .map(|l| {
+                let l = l.strip_prefix("vipguard: ").unwrap();
+                // The temporary folder's path, up to the file's name.
+                l.find(name).map_or(l, |i| &l[i..])
+            })
+            .collect();
+        assert_eq!(&got, want, "{name}");
+    }
+    // More than 100 problems: the first 100 shown, all counted.
+    let mut text = String::from("id,name\n");
+    for i in 0..150 {
+        text.push_str(&format!("{i},\n"));
+    }
+    let list = tmp("many.csv", &text);
+    let err = scan_demo_stderr(&list);
+    assert_eq!(err.lines().count(), 101, "{err}");
+    assert!(
+        err.ends_with("vipguard: 150 problems in the protected list (the first 100 shown)\n"),
+        "{err}"
+    );
+}
+
+/// Table cells measured as a terminal draws them: every row's verdict starts in the same column, hidden
+/// characters show as markers, and lines are cut at the width.
+#[test]
+fn table_columns_line_up_and_fit_the_width() {
+    use unicode_width::UnicodeWidthStr;
+    for columns in ["100", "160"] {
+        let out = bin()
+            .args([
+                "scan",
+                "--protected",
+                "demo/protected.json",
+                "demo/profiles.jsonl",
+                "--format",
+                "table",
+            ])
+            .env("COLUMNS", columns)
+            .output()
+            .unwrap();
+        let text = String::from_utf8(out.stdout).unwrap();
+        let width: usize = columns.parse().unwrap();
+        let rows: Vec<&str> = text
+            .lines()
+            .skip(2)
+            .filter(|l| l.starts_with('d'))
+            .collect();
+        assert_eq!(rows.len(), 23);
+        let verdict_at = |l: &str| {
+            let i = [
+                "impersonation",
+                "suspicious",
+                "labelled",
+                "own ",
+                "allowed",
+                "clear",
+            ]
+            .iter()
+            .filter_map(|v| l.find(v))
+            .min()
+            .unwrap();
+            UnicodeWidthStr::width(&l[..i])
+        };
+        let first = verdict_at(rows[0]);
+        for l in &rows {
+            assert_eq!(verdict_at(l), first, "{l}");
+            assert!(UnicodeWidthStr::width(*l) <= width, "{columns}: {l}");
+        }
+        let d08 = rows.iter().find(|l| l.starts_with("d08")).unwrap();
+        assert!(
+            d08.contains("I⟨U+200B⟩brahima") && !d08.contains('\u{200b}'),
+            "{d08}"
+        );
+        if width == 160 {
+            // The telling part: the handle's edit, the lookalike letters.
+            let row = |id: &str| *rows.iter().find(|l| l.starts_with(id)).unwrap();
+            assert!(
+                row("d19").ends_with("@KwabenaMensah with \"tv\" added"),
+                "{}",
+                row("d19")
+            );
+            assert!(
+                row("d03").contains("'v' doubled and 'w' replaced by 'v'"),
+                "{}",
+                row("d03")
+            );
+            assert!(
+                row("d06").ends_with("Kwabena Mensah — \"К\" for K, \"М\" for M"),
+                "{}",
+                row("d06")
+            );
+        }
+    }
+}
+
+/// Under --lang fr the table and check's headline are French; JSON keys and CSV columns stay English.
+#[test]
+fn french_table_and_headline() {
+    let table = stdout_ok(scan_demo(
+        "demo/protected.json",
+        &["--format", "table", "--lang", "fr"],
+    ));
+    let header = table.lines().next().unwrap();
+    assert!(
+        header.starts_with("profil")
+            && header.contains("identifiant")
+            && header.contains("ressemble à / pourquoi"),
+        "{header}"
+    );
+    assert!(
+        table.contains("!! usurpation") && table.contains("0,99"),
+        "{table}"
+    );
+    let check = stdout_ok(check_on_x(
+        LIST,
+        "AIikoDangote",
+        "Аliko Dangote",
+        &["--lang", "fr"],
+    ));
+    assert!(
+        check.starts_with("USURPATION (score ")
+            && check.contains("— ressemble à Aliko Dangote (p-aliko) : @AlikoDangote sur x"),
+        "{check}"
+    );
+    assert!(check.contains("ressemble au latin A"), "{check}");
+    let csv = stdout_ok(scan_demo(
+        "demo/protected.json",
+        &["--format", "csv", "--lang", "fr"],
+    ));
+    assert!(csv.starts_with("line,id,platform,handle,display_name,verdict,"));
+    assert!(!csv.contains(",usurpation,") && csv.contains(",impersonation,"));
+    let own = stdout_ok(check_on_x(
+        "demo/protected.json",
+        "KwabenaMensah",
+        "Kwabena Mensah",
+        &[],
+    ));
+    assert!(
+        own.starts_with("OWN (score 1.00) — is the protected account of Kwabena Mensah"),
+        "{own}"
+    );
+}

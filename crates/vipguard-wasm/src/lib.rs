@@ -19,7 +19,7 @@ pub use types::*;
 
 use js_sys::JSON;
 use serde::Serialize;
-use vipguard::{AvatarRef, InputError, ProtectedList, QueryHashes};
+use vipguard::{AvatarRef, InputError, ListErrors, ProtectedList, QueryHashes};
 use wasm_bindgen::prelude::*;
 
 pub(crate) const LIST_SOURCE: &str = "protected list";
@@ -51,17 +51,26 @@ pub(crate) fn parse_list(
     list: &JsValue,
     format: Option<String>,
 ) -> Result<ProtectedList, InputError> {
+    parse_list_all(list, format).map_err(ListErrors::first)
+}
+
+/// `parse_list` with every problem of the list (the first is `parse_list`'s error).
+pub(crate) fn parse_list_all(
+    list: &JsValue,
+    format: Option<String>,
+) -> Result<ProtectedList, ListErrors> {
     let text = json_text(list, "the protected list")
         .map_err(|_| InputError::new(LIST_SOURCE, None, None, "not a list or a string"))?;
     match format.as_deref().unwrap_or("json") {
-        "json" => ProtectedList::from_json(&text, LIST_SOURCE),
-        "csv" => ProtectedList::from_csv(&text, LIST_SOURCE),
+        "json" => ProtectedList::from_json_all(&text, LIST_SOURCE),
+        "csv" => ProtectedList::from_csv_all(&text, LIST_SOURCE),
         other => Err(InputError::new(
             LIST_SOURCE,
             None,
             None,
             format!("unknown list format {other:?} (json or csv)"),
-        )),
+        )
+        .into()),
     }
 }
 

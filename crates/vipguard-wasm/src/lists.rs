@@ -1,9 +1,9 @@
 //! Lists and profile files read for the options and bulk pages, with the CLI's parsers and messages.
 
 use crate::types::{ListCheckOut, ListInput, ProfilesReadOut};
-use crate::{error, parse_list, reject_paths, to_js};
+use crate::{error, parse_list_all, reject_paths, to_js};
 use serde::Serialize;
-use vipguard::{Account, ErrorResult, Profile, ProtectedList};
+use vipguard::{Account, ErrorResult, ListErrors, Profile, ProtectedList};
 use wasm_bindgen::prelude::*;
 
 #[derive(Serialize)]
@@ -50,15 +50,19 @@ pub fn read_profiles(text: &str, source: &str) -> Result<ProfilesReadOut, JsErro
 }
 
 /// Validate a list for the options page without building a checker: the list as read and a summary,
-/// or the first error with its line and field. Never throws for a bad list.
+/// or its problems with their lines and fields: `error` the first (as `new Checker` would throw it),
+/// `errors` all of them (up to 100), `errorCount` how many there were. Never throws for a bad list.
 #[wasm_bindgen(js_name = checkList)]
 pub fn check_list(list: &ListInput, format: Option<String>) -> Result<ListCheckOut, JsError> {
     #[derive(Serialize)]
+    #[serde(rename_all = "camelCase")]
     struct Failed {
         ok: bool,
         error: ListError,
+        errors: Vec<ListError>,
+        error_count: usize,
     }
-    #[derive(Serialize)]
+    #[derive(Serialize, Clone)]
     struct ListError {
         message: String,
         line: Option<usize>,
@@ -71,15 +75,26 @@ pub fn check_list(list: &ListInput, format: Option<String>) -> Result<ListCheckO
         summary: ListSummary,
     }
     // The worker's Checker refuses image paths; so must the check that lets the options page apply a list.
-    let out = match parse_list(list, format).and_then(|l| reject_paths(&l).map(|()| l)) {
-        Err(e) => to_js(&Failed {
-            ok: false,
-            error: ListError {
-                message: e.to_string(),
-                line: e.line,
-                field: e.field,
-            },
-        })?,
+    let out = match parse_list_all(list, format)
+        .and_then(|l| reject_paths(&l).map(|()| l).map_err(ListErrors::from))
+    {
+        Err(e) => {
+            let errors: Vec<ListError> = e
+                .errors
+                .into_iter()
+                .map(|e| ListError {
+                    message: e.to_string(),
+                    line: e.line,
+                    field: e.field,
+                })
+                .collect();
+            to_js(&Failed {
+                ok: false,
+                error: errors[0].clone(),
+                errors,
+                error_count: e.total,
+            })?
+        }
         Ok(list) => {
             let count = |f: fn(&Account) -> usize| list.accounts.iter().map(f).sum::<usize>();
             let summary = ListSummary {

@@ -73,10 +73,11 @@ export interface ListSummary {
 export interface ListError { message: string; line: number | null; field: string | null }
 /** Rows of a profiles file: the ones read, and an error (with its line) for each one that was not. */
 export interface ProfilesRead { profiles: Profile[]; lines: number[]; errors: ErrorResult[] }
-/** `ok` with the list as read and its summary, or the first error with its line and field. */
+/** `ok` with the list as read and its summary, or its problems with their lines and fields: `error`
+ * the first, `errors` all of them (up to 100), `errorCount` how many there were. */
 export type ListCheck =
   | { ok: true; list: ProtectedList; summary: ListSummary }
-  | { ok: false; error: ListError };
+  | { ok: false; error: ListError; errors: ListError[]; errorCount: number };
 "#;
 
 #[wasm_bindgen]

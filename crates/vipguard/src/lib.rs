@@ -55,12 +55,12 @@ pub use crate::{
     formats::{
         enroll_rgb, needs_enrolling, parse_json_line, read_jsonl, read_profiles,
         read_profiles_bytes, Account, AvatarHash, AvatarRef, BadProfile, CharEvidence, CheckResult,
-        ErrorResult, Evidence, HandleRef, InputError, Profile, ProfileLine, ProtectedList, Verdict,
-        MAX_LINE_BYTES,
+        ErrorResult, Evidence, HandleRef, InputError, ListErrors, Profile, ProfileLine,
+        ProtectedList, Verdict, MAX_LINE_BYTES, MAX_REPORTED_ERRORS,
     },
     snapshot::{restore as restore_snapshot, save as save_snapshot},
     text::normalize::is_direction_control,
-    verdict::{Checker, Lang},
+    verdict::{show_hidden_code_points, Checker, Lang},
 };
 
 /// Matching internals for the benchmarks and measurement examples (`--features internals`): not part

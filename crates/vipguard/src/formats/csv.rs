@@ -2,7 +2,7 @@
 //! delimiter a spreadsheet chose (comma, semicolon, tab, or Excel's `sep=` line), an editor's line
 //! numbers whatever the line ends, and errors that name the line and column.
 
-use crate::formats::error::InputError;
+use crate::formats::error::{did_you_mean, InputError};
 use rustc_hash::FxHashMap as HashMap;
 
 /// The header of a CSV file: column name -> position. Names are trimmed and lowercased; an unknown
@@ -13,19 +13,34 @@ pub(crate) fn csv_columns(
     required: &[&str],
     source: &str,
 ) -> Result<HashMap<String, usize>, InputError> {
+    csv_columns_all(headers, known, required, source)
+        .map_err(|errors| errors.into_iter().next().expect("never empty"))
+}
+
+/// `csv_columns`, with every problem of the header.
+pub(crate) fn csv_columns_all(
+    headers: &csv::StringRecord,
+    known: &[&str],
+    required: &[&str],
+    source: &str,
+) -> Result<HashMap<String, usize>, Vec<InputError>> {
     let mut col = HashMap::default();
+    let mut errors = Vec::new();
     for (i, h) in headers.iter().enumerate() {
         let h = h.trim().trim_start_matches('\u{feff}').to_ascii_lowercase();
         if !known.contains(&h.as_str()) {
-            return Err(InputError::new(
+            errors.push(InputError::new(
                 source,
                 Some(1),
                 Some(&h),
-                format!("unknown column, expected one of {}", known.join(", ")),
+                format!(
+                    "unknown column, expected one of {}{}",
+                    known.join(", "),
+                    did_you_mean(&h, known).unwrap_or_default()
+                ),
             ));
-        }
-        if col.insert(h.clone(), i).is_some() {
-            return Err(InputError::new(
+        } else if col.insert(h.clone(), i).is_some() {
+            errors.push(InputError::new(
                 source,
                 Some(1),
                 Some(&h),
@@ -35,7 +50,7 @@ pub(crate) fn csv_columns(
     }
     for &r in required {
         if !col.contains_key(r) {
-            return Err(InputError::new(
+            errors.push(InputError::new(
                 source,
                 Some(1),
                 Some(r),
@@ -43,7 +58,11 @@ pub(crate) fn csv_columns(
             ));
         }
     }
-    Ok(col)
+    if errors.is_empty() {
+        Ok(col)
+    } else {
+        Err(errors)
+    }
 }
 
 /// Whether a file is read as CSV (by its name: `.csv`, or `.tsv` for tab-separated sheets).

@@ -97,6 +97,84 @@ pub(crate) fn from_json(
         source: source.to_string(),
         line: Some(line),
         field: path,
-        message: msg,
+        message: with_suggestion(msg),
+    }
+}
+
+/// serde's "unknown field `nmae`, expected one of `id`, `name`, …" with "; did you mean `name`?"
+/// added when one expected name is close.
+fn with_suggestion(msg: String) -> String {
+    let Some(rest) = msg.strip_prefix("unknown field `") else {
+        return msg;
+    };
+    let Some((unknown, expected)) = rest.split_once('`') else {
+        return msg;
+    };
+    let names: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
+    match did_you_mean(unknown, &names) {
+        Some(hint) => format!("{msg}{hint}"),
+        None => msg,
+    }
+}
+
+/// `; did you mean `handles`?` when exactly one of `expected` is the closest to `unknown`, one edit
+/// away (a swap of two letters is one), or two between words of five letters or more.
+pub(crate) fn did_you_mean(unknown: &str, expected: &[&str]) -> Option<String> {
+    let unknown = unknown.to_lowercase();
+    let mut scored: Vec<(usize, &str)> = expected
+        .iter()
+        .filter_map(|e| Some((crate::text::edit::osa_within(&unknown, e, 2)?, *e)))
+        // Two edits only between longer words: `bio` is two edits from `id`, and not a typo of it.
+        .filter(|(d, e)| *d <= 1 || unknown.chars().count().min(e.len()) >= 5)
+        .collect();
+    scored.sort();
+    match scored.as_slice() {
+        [(d, best), rest @ ..] if rest.first().is_none_or(|(d2, _)| d2 > d) => {
+            Some(format!("; did you mean `{best}`?"))
+        }
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{did_you_mean, with_suggestion};
+
+    #[test]
+    fn close_names_are_suggested() {
+        let columns = [
+            "id", "name", "aliases", "handles", "official", "avatars", "links",
+        ];
+        for (unknown, want) in [
+            ("handels", Some("handles")),
+            ("nmae", Some("name")),
+            ("Handels", Some("handles")),
+            ("alias", Some("aliases")),
+            ("nom", None),
+            ("officials", Some("official")),
+            ("avatar", Some("avatars")),
+            ("link", Some("links")),
+            ("bio", None),
+            ("x", None),
+            ("platform", None),
+        ] {
+            assert_eq!(
+                did_you_mean(unknown, &columns),
+                want.map(|w| format!("; did you mean `{w}`?")),
+                "{unknown}"
+            );
+        }
+        assert_eq!(
+            with_suggestion("unknown field `nmae`, expected one of `id`, `name`, `aliases`".into()),
+            "unknown field `nmae`, expected one of `id`, `name`, `aliases`; did you mean `name`?"
+        );
+        assert_eq!(
+            with_suggestion("unknown field `hndle`, expected `platform` or `handle`".into()),
+            "unknown field `hndle`, expected `platform` or `handle`; did you mean `handle`?"
+        );
+        assert_eq!(
+            with_suggestion("missing field `name`".into()),
+            "missing field `name`"
+        );
     }
 }

@@ -7,7 +7,7 @@
 //! avatars are image paths or `pdq:<64 hex>`.
 //! Unknown fields and columns are errors, so a typo never silently drops data.
 
-use crate::formats::csv::{blank_row, csv_columns, csv_error, csv_reader, is_csv_name};
+use crate::formats::csv::{blank_row, csv_columns_all, csv_error, csv_reader, is_csv_name};
 use crate::formats::error::{from_json, line_of, InputError};
 use crate::text::limits::MAX_NAME_CHARS;
 use crate::text::platform::{
@@ -87,29 +87,132 @@ pub struct AvatarHash {
 /// Most accounts one list may hold.
 pub(crate) const MAX_ACCOUNTS: usize = 1_000_000;
 
-impl ProtectedList {
-    /// Read a list from `text`; `source` names it in errors. CSV when `source` ends in `.csv` or `.tsv`.
-    pub fn parse(text: &str, source: &str) -> Result<Self, InputError> {
-        if is_csv_name(source) {
-            Self::from_csv(text, source)
-        } else {
-            Self::from_json(text, source)
+/// Most problems of one list reported (`ListErrors`); the rest are counted.
+pub const MAX_REPORTED_ERRORS: usize = 100;
+
+/// Every problem found in a protected list, in the order of the list (the first
+/// `MAX_REPORTED_ERRORS`), and how many there were in all. Never empty.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ListErrors {
+    /// The problems, each with its line and field; the first is what `ProtectedList::parse` returns.
+    pub errors: Vec<InputError>,
+    /// How many problems there were, reported or not.
+    pub total: usize,
+}
+
+impl ListErrors {
+    fn one(e: InputError) -> Self {
+        ListErrors {
+            errors: vec![e],
+            total: 1,
         }
     }
 
-    /// Read a JSON list; `source` names it in errors.
+    /// The first problem, the one the single-error readers return.
+    pub fn first(self) -> InputError {
+        self.errors
+            .into_iter()
+            .next()
+            .expect("a list's errors are never empty")
+    }
+}
+
+impl std::fmt::Display for ListErrors {
+    /// One problem a line; a count after them when there is more than one.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        for (i, e) in self.errors.iter().enumerate() {
+            if i > 0 {
+                writeln!(f)?;
+            }
+            write!(f, "{e}")?;
+        }
+        if self.total > 1 {
+            write!(f, "\n{} problems", self.total)?;
+            if self.total > self.errors.len() {
+                write!(f, " (the first {} shown)", self.errors.len())?;
+            }
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for ListErrors {}
+
+impl From<InputError> for ListErrors {
+    fn from(e: InputError) -> Self {
+        ListErrors::one(e)
+    }
+}
+
+/// Problems as they are found: the first `MAX_REPORTED_ERRORS` kept, the rest counted (and their
+/// messages never made: a list of a million bad rows would otherwise build a million messages).
+#[derive(Default)]
+struct Problems {
+    errors: Vec<InputError>,
+    total: usize,
+}
+
+impl Problems {
+    fn add(&mut self, e: impl FnOnce() -> InputError) {
+        self.total += 1;
+        if self.errors.len() < MAX_REPORTED_ERRORS {
+            self.errors.push(e());
+        }
+    }
+
+    fn into_result<T>(self, ok: T) -> Result<T, ListErrors> {
+        if self.total == 0 {
+            Ok(ok)
+        } else {
+            Err(ListErrors {
+                errors: self.errors,
+                total: self.total,
+            })
+        }
+    }
+}
+
+impl ProtectedList {
+    /// Read a list from `text`; `source` names it in errors. CSV when `source` ends in `.csv` or `.tsv`.
+    /// The error is the list's first problem; `parse_all` reports them all.
+    pub fn parse(text: &str, source: &str) -> Result<Self, InputError> {
+        Self::parse_all(text, source).map_err(ListErrors::first)
+    }
+
+    /// Read a JSON list; `source` names it in errors. The error is the list's first problem.
     pub fn from_json(text: &str, source: &str) -> Result<Self, InputError> {
+        Self::from_json_all(text, source).map_err(ListErrors::first)
+    }
+
+    /// Read a CSV list (comma, semicolon or tab separated); `source` names it in errors. The error is
+    /// the list's first problem.
+    pub fn from_csv(text: &str, source: &str) -> Result<Self, InputError> {
+        Self::from_csv_all(text, source).map_err(ListErrors::first)
+    }
+
+    /// `parse`, reporting every problem of the list in one pass: each row's or account's (a file that
+    /// cannot be read as JSON or CSV at all is one problem).
+    pub fn parse_all(text: &str, source: &str) -> Result<Self, ListErrors> {
+        if is_csv_name(source) {
+            Self::from_csv_all(text, source)
+        } else {
+            Self::from_json_all(text, source)
+        }
+    }
+
+    /// `from_json`, reporting every problem of the list.
+    pub fn from_json_all(text: &str, source: &str) -> Result<Self, ListErrors> {
         if !text
             .trim_start()
             .trim_start_matches('\u{feff}')
             .starts_with('{')
         {
-            return Err(InputError::new(
+            return Err(ListErrors::one(InputError::new(
                 source,
                 Some(1),
                 None,
                 "expected a JSON object {\"accounts\": [...]}",
-            ));
+            )));
         }
         let text = text.trim_start_matches('\u{feff}');
         // A list that parses is read in one pass; the line of each account is worked out only when
@@ -122,37 +225,60 @@ impl ProtectedList {
         }
         // Plain serde_json here: tracking the path allocates a string per field name read, which made
         // this reader 2.5 times slower.
-        let accounts = match serde_json::from_str::<List>(text) {
-            Ok(list) => list.accounts,
-            Err(_) => json_accounts_with_lines(text, source)?.0,
+        let located = std::cell::OnceCell::new();
+        let (accounts, pre) = match serde_json::from_str::<List>(text) {
+            Ok(list) => (list.accounts, Vec::new()),
+            Err(_) => {
+                let read = json_accounts_with_lines(text, source).map_err(ListErrors::one)?;
+                let _ = located.set((read.lines, read.index));
+                (read.accounts, read.errors)
+            }
         };
-        let line = |i: usize| {
-            json_accounts_with_lines(text, source)
-                .ok()
-                .and_then(|(_, lines)| lines.get(i).copied())
+        let locate = |i: usize| {
+            let (lines, index) = located.get_or_init(|| {
+                json_accounts_with_lines(text, source)
+                    .map(|r| (r.lines, r.index))
+                    .unwrap_or_default()
+            });
+            let at = index.get(i).copied().unwrap_or(i);
+            (lines.get(i).copied(), format!("accounts[{at}]"))
         };
-        ProtectedList { accounts }.validated(source, |i| (line(i), format!("accounts[{i}]")))
+        ProtectedList { accounts }.validated(source, locate, pre)
     }
 
-    /// Read a CSV list (comma, semicolon or tab separated); `source` names it in errors.
-    pub fn from_csv(text: &str, source: &str) -> Result<Self, InputError> {
+    /// `from_csv`, reporting every problem of the list.
+    pub fn from_csv_all(text: &str, source: &str) -> Result<Self, ListErrors> {
         const COLUMNS: [&str; 7] = [
             "id", "name", "aliases", "handles", "official", "avatars", "links",
         ];
-        let mut sheet = csv_reader(text, source, false)?;
+        let mut sheet = csv_reader(text, source, false).map_err(ListErrors::one)?;
         let headers = match sheet.reader.headers() {
             Ok(h) => h.clone(),
-            Err(e) => return Err(csv_error(source, &e, &mut sheet)),
+            Err(e) => return Err(ListErrors::one(csv_error(source, &e, &mut sheet))),
         };
-        let col = csv_columns(&headers, &COLUMNS, &["id", "name"], source)?;
+        // Every problem of the header; rows are not read under a header that is wrong.
+        let col =
+            csv_columns_all(&headers, &COLUMNS, &["id", "name"], source).map_err(|errors| {
+                ListErrors {
+                    total: errors.len(),
+                    errors,
+                }
+            })?;
         let mut accounts = Vec::new();
         let mut lines = Vec::new();
+        // Problems found while reading rows, each with the position of the account it goes before.
+        let mut pre: Vec<(usize, InputError)> = Vec::new();
         let mut rec = csv::StringRecord::new();
         loop {
             match sheet.reader.read_record(&mut rec) {
                 Ok(true) => {}
                 Ok(false) => break,
-                Err(e) => return Err(csv_error(source, &e, &mut sheet)),
+                // A row with too few or too many cells is reported, and the next rows read.
+                Err(e) if matches!(e.kind(), csv::ErrorKind::UnequalLengths { .. }) => {
+                    pre.push((accounts.len(), csv_error(source, &e, &mut sheet)));
+                    continue;
+                }
+                Err(e) => return Err(ListErrors::one(csv_error(source, &e, &mut sheet))),
             }
             if blank_row(&rec) {
                 continue;
@@ -167,23 +293,34 @@ impl ProtectedList {
                     .map(str::to_string)
                     .collect()
             };
-            let handles = |name: &str| -> Result<Vec<HandleRef>, InputError> {
+            let at = accounts.len();
+            let mut handles = |name: &str| -> Vec<HandleRef> {
                 items(name)
                     .into_iter()
-                    .map(|item| match item.split_once(':') {
-                        Some((p, h)) => Ok(HandleRef {
+                    .filter_map(|item| match item.split_once(':') {
+                        Some((p, h)) => Some(HandleRef {
                             platform: p.trim().into(),
                             handle: h.trim().into(),
                         }),
-                        None => Err(InputError::new(
-                            source,
-                            Some(line),
-                            Some(name),
-                            format!("{item:?} is not platform:handle (e.g. x:AlikoDangote)"),
-                        )),
+                        None => {
+                            pre.push((
+                                at,
+                                InputError::new(
+                                    source,
+                                    Some(line),
+                                    Some(name),
+                                    format!(
+                                        "{item:?} is not platform:handle (e.g. x:AlikoDangote)"
+                                    ),
+                                ),
+                            ));
+                            None
+                        }
                     })
                     .collect()
             };
+            let own = handles("handles");
+            let official = handles("official");
             let avatars = items("avatars")
                 .into_iter()
                 .map(|a| match a.strip_prefix("pdq:") {
@@ -198,34 +335,36 @@ impl ProtectedList {
                 id: cell("id").into(),
                 name: cell("name").into(),
                 aliases: items("aliases"),
-                handles: handles("handles")?,
-                official: handles("official")?,
+                handles: own,
+                official,
                 avatars,
                 links: items("links"),
             });
             lines.push(Some(line));
         }
         let list = ProtectedList { accounts };
-        list.validated(source, |i| (lines[i], String::new()))
+        list.validated(source, |i| (lines[i], String::new()), pre)
     }
 
     /// Check what the type system cannot: ids unique and present, names with letters, valid handles
-    /// and hashes. Ids are trimmed, platforms canonicalised and handles lose any leading `@`.
+    /// and hashes. Ids are trimmed, platforms canonicalised and handles lose any leading `@`. `pre`:
+    /// problems the reader found, each with the position of the account it goes before.
     fn validated(
         mut self,
         source: &str,
         locate: impl Fn(usize) -> (Option<usize>, String),
-    ) -> Result<Self, InputError> {
+        pre: Vec<(usize, InputError)>,
+    ) -> Result<Self, ListErrors> {
         // A valid list is checked without copying its strings (the copies were most of the time of
-        // loading a list); the first error of a bad one is found by the reporting pass below.
-        if self.is_valid() {
+        // loading a list); the problems of a bad one are found by the reporting pass below.
+        if pre.is_empty() && self.is_valid() {
             self.clean_in_place();
             return Ok(self);
         }
-        self.first_error(source, locate)
+        self.all_errors(source, locate, pre)
     }
 
-    /// Whether `first_error` would find nothing: the same checks, on borrowed text.
+    /// Whether `all_errors` would find nothing: the same checks, on borrowed text.
     fn is_valid(&self) -> bool {
         if self.accounts.len() > MAX_ACCOUNTS {
             return false;
@@ -265,7 +404,7 @@ impl ProtectedList {
         })
     }
 
-    /// What `first_error` does to a valid list, copying only the strings that change.
+    /// What `all_errors` does to a valid list, copying only the strings that change.
     fn clean_in_place(&mut self) {
         for a in &mut self.accounts {
             cut_in_place(&mut a.id, str::trim);
@@ -277,26 +416,33 @@ impl ProtectedList {
         }
     }
 
-    /// The first thing wrong with the list, in list order, named by line and field; or the cleaned
-    /// list when nothing is (`is_valid` answers the same question faster).
-    fn first_error(
+    /// Everything wrong with the list, in list order, each named by line and field (with the reader's
+    /// problems, `pre`, in their places); or the cleaned list when nothing is (`is_valid` answers the
+    /// same question faster).
+    fn all_errors(
         mut self,
         source: &str,
         locate: impl Fn(usize) -> (Option<usize>, String),
-    ) -> Result<Self, InputError> {
+        pre: Vec<(usize, InputError)>,
+    ) -> Result<Self, ListErrors> {
         if self.accounts.len() > MAX_ACCOUNTS {
-            return Err(InputError::new(
+            return Err(ListErrors::one(InputError::new(
                 source,
                 None,
                 Some("accounts"),
                 format!("more than {MAX_ACCOUNTS} accounts"),
-            ));
+            )));
         }
+        let mut problems = Problems::default();
+        let mut pre = pre.into_iter().peekable();
         let mut seen: HashMap<String, usize> = HashMap::default();
         // One handle belongs to one account: otherwise @x could be "own" for one and "allowed" for another.
         let mut handle_owner: HashMap<(String, String), (String, String)> = HashMap::default();
         for (i, a) in self.accounts.iter_mut().enumerate() {
-            // Where the account is, worked out only for an error.
+            while let Some((_, e)) = pre.next_if(|(at, _)| *at <= i) {
+                problems.add(|| e);
+            }
+            // Where the account is, worked out only for an error that is reported.
             let err = |f: &str, msg: String| {
                 let (line, prefix) = locate(i);
                 let field = if prefix.is_empty() {
@@ -308,37 +454,54 @@ impl ProtectedList {
             };
             a.id = a.id.trim().to_string();
             if a.id.is_empty() {
-                return Err(err("id", "id is empty".into()));
+                problems.add(|| err("id", "id is empty".into()));
+            } else if let Some(first) = seen.get(&a.id) {
+                problems.add(|| {
+                    let (first_line, _) = locate(*first);
+                    let at = first_line
+                        .map(|l| format!(" (first on line {l})"))
+                        .unwrap_or_default();
+                    err("id", format!("duplicate id {:?}{at}", a.id))
+                });
+            } else {
+                seen.insert(a.id.clone(), i);
             }
-            if let Some(first) = seen.insert(a.id.clone(), i) {
-                let (first_line, _) = locate(first);
-                let at = first_line
-                    .map(|l| format!(" (first on line {l})"))
-                    .unwrap_or_default();
-                return Err(err("id", format!("duplicate id {:?}{at}", a.id)));
+            if let Err(m) = check_name(&a.name) {
+                problems.add(|| err("name", m));
             }
-            check_name(&a.name).map_err(|m| err("name", m))?;
             for (j, alias) in a.aliases.iter().enumerate() {
-                check_name(alias).map_err(|m| err(&format!("aliases[{j}]"), m))?;
+                if let Err(m) = check_name(alias) {
+                    problems.add(|| err(&format!("aliases[{j}]"), m));
+                }
             }
             for (kind, list) in [("handles", &mut a.handles), ("official", &mut a.official)] {
                 for (j, h) in list.iter_mut().enumerate() {
-                    h.platform = canonical_platform(&h.platform)
-                        .map_err(|m| err(&format!("{kind}[{j}].platform"), m))?
-                        .into_owned();
-                    check_handle(&h.handle).map_err(|m| err(&format!("{kind}[{j}].handle"), m))?;
+                    match canonical_platform(&h.platform) {
+                        Ok(p) => h.platform = p.into_owned(),
+                        Err(m) => {
+                            problems.add(|| err(&format!("{kind}[{j}].platform"), m));
+                            continue;
+                        }
+                    }
+                    if let Err(m) = check_handle(&h.handle) {
+                        problems.add(|| err(&format!("{kind}[{j}].handle"), m));
+                        continue;
+                    }
                     h.handle = clean_handle(&h.handle).to_string();
                     let key = (h.platform.clone(), h.handle.to_lowercase());
                     let here = format!("{kind}[{j}]");
                     if let Some((owner, there)) = handle_owner.get(&key) {
                         if *owner != a.id || *there != here {
-                            return Err(err(
-                                &format!("{here}.handle"),
-                                format!(
-                                    "{}:{} is already listed for account {owner:?} ({there})",
-                                    h.platform, h.handle
-                                ),
-                            ));
+                            problems.add(|| {
+                                err(
+                                    &format!("{here}.handle"),
+                                    format!(
+                                        "{}:{} is already listed for account {owner:?} ({there})",
+                                        h.platform, h.handle
+                                    ),
+                                )
+                            });
+                            continue;
                         }
                     }
                     handle_owner.insert(key, (a.id.clone(), here));
@@ -347,24 +510,32 @@ impl ProtectedList {
             for (j, av) in a.avatars.iter().enumerate() {
                 match av {
                     AvatarRef::Hash(h) => {
-                        crate::avatar::PdqHash::from_hex(&h.pdq)
-                            .map_err(|m| err(&format!("avatars[{j}].pdq"), m))?;
+                        if let Err(m) = crate::avatar::PdqHash::from_hex(&h.pdq) {
+                            problems.add(|| err(&format!("avatars[{j}].pdq"), m));
+                        }
                         for (k, r) in h.refs.iter().enumerate() {
-                            crate::avatar::matcher::RefHash::parse(r)
-                                .map_err(|m| err(&format!("avatars[{j}].refs[{k}]"), m))?;
+                            if let Err(m) = crate::avatar::matcher::RefHash::parse(r) {
+                                problems.add(|| err(&format!("avatars[{j}].refs[{k}]"), m));
+                            }
                         }
                     }
                     AvatarRef::Path(p) if p.trim().is_empty() => {
-                        return Err(err(&format!("avatars[{j}]"), "avatar path is empty".into()));
+                        problems
+                            .add(|| err(&format!("avatars[{j}]"), "avatar path is empty".into()));
                     }
                     _ => {}
                 }
             }
             for (j, link) in a.links.iter().enumerate() {
-                check_link(link).map_err(|m| err(&format!("links[{j}]"), m))?;
+                if let Err(m) = check_link(link) {
+                    problems.add(|| err(&format!("links[{j}]"), m));
+                }
             }
         }
-        Ok(self)
+        for (_, e) in pre {
+            problems.add(|| e);
+        }
+        problems.into_result(self)
     }
 }
 
@@ -412,11 +583,19 @@ fn has_letters(name: &str) -> bool {
     }
 }
 
-/// The accounts of a JSON list and the line each starts on, or an error naming the line and field path.
-fn json_accounts_with_lines(
-    text: &str,
-    source: &str,
-) -> Result<(Vec<Account>, Vec<usize>), InputError> {
+/// A JSON list read account by account: the accounts that could be read, the line each starts on,
+/// each one's index in the file's `accounts`, and a problem for each that could not (with the position
+/// of the account it goes before).
+struct JsonAccounts {
+    accounts: Vec<Account>,
+    lines: Vec<usize>,
+    index: Vec<usize>,
+    errors: Vec<(usize, InputError)>,
+}
+
+/// The accounts of a JSON list and the line each starts on, or an error naming the line and field path
+/// when the file as a whole cannot be read.
+fn json_accounts_with_lines(text: &str, source: &str) -> Result<JsonAccounts, InputError> {
     #[derive(Deserialize)]
     #[serde(deny_unknown_fields)]
     struct Outer<'a> {
@@ -427,8 +606,13 @@ fn json_accounts_with_lines(
     let outer: Outer = serde_path_to_error::deserialize(&mut de)
         .map_err(|e| from_json(source, 1, Some(e.path().to_string()), e.inner()))?;
     de.end().map_err(|e| from_json(source, 1, None, &e))?;
-    let mut accounts = Vec::with_capacity(outer.accounts.len());
-    let mut lines = Vec::with_capacity(outer.accounts.len());
+    let n = outer.accounts.len();
+    let mut read = JsonAccounts {
+        accounts: Vec::with_capacity(n),
+        lines: Vec::with_capacity(n),
+        index: Vec::with_capacity(n),
+        errors: Vec::new(),
+    };
     // Line numbers counted incrementally: accounts come in file order (counting from the start for each
     // made loading quadratic in the list's size).
     let (mut counted_to, mut line) = (0usize, 1usize);
@@ -438,14 +622,22 @@ fn json_accounts_with_lines(
         line += line_of(&text[counted_to..offset], offset - counted_to) - 1;
         counted_to = offset;
         let mut de = serde_json::Deserializer::from_str(raw.get());
-        let account: Account = serde_path_to_error::deserialize(&mut de).map_err(|e| {
-            let path = format!("accounts[{i}]{}", dotted(&e.path().to_string()));
-            from_json(source, line, Some(path), e.inner())
-        })?;
-        accounts.push(account);
-        lines.push(line);
+        match serde_path_to_error::deserialize::<_, Account>(&mut de) {
+            Ok(account) => {
+                read.accounts.push(account);
+                read.lines.push(line);
+                read.index.push(i);
+            }
+            Err(e) => {
+                let path = format!("accounts[{i}]{}", dotted(&e.path().to_string()));
+                read.errors.push((
+                    read.accounts.len(),
+                    from_json(source, line, Some(path), e.inner()),
+                ));
+            }
+        }
     }
-    Ok((accounts, lines))
+    Ok(read)
 }
 
 /// serde_path_to_error prints `handles[0].platform`; inside an account we prefix `accounts[i]`.
@@ -630,6 +822,39 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn every_problem_is_reported_and_the_first_is_the_single_readers_error() {
+        let text = "id,name,handles\na,Ada Obi,x:ada\na,,nocolon\nb,Bea Obi,x:ada\n";
+        let all = ProtectedList::from_csv_all(text, "l.csv").unwrap_err();
+        let got: Vec<String> = all.errors.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            got,
+            [
+                "l.csv:3: field `handles`: \"nocolon\" is not platform:handle (e.g. x:AlikoDangote)",
+                "l.csv:3: field `id`: duplicate id \"a\" (first on line 2)",
+                "l.csv:3: field `name`: name is empty",
+                "l.csv:4: field `handles[0].handle`: x:ada is already listed for account \"a\" (handles[0])",
+            ]
+        );
+        assert_eq!(all.total, 4);
+        assert!(all.to_string().ends_with("\n4 problems"));
+        assert_eq!(
+            ProtectedList::from_csv(text, "l.csv").unwrap_err(),
+            all.errors[0]
+        );
+        // A single problem reads as it always has, with no count.
+        let one = ProtectedList::parse_all(
+            "{\"accounts\": [{\"id\": \"a\", \"name\": \"\"}]}",
+            "l.json",
+        )
+        .unwrap_err();
+        assert_eq!(one.total, 1);
+        assert_eq!(
+            one.to_string(),
+            "l.json:1: field `accounts[0].name`: name is empty"
+        );
+    }
+
+    #[test]
     fn links_are_web_addresses() {
         let e = json_err(
             r#"{"accounts": [{"id": "a", "name": "A", "links": ["https://metamask.io", "not a site"]}]}"#,
@@ -657,7 +882,7 @@ pub(crate) mod tests {
         #[test]
         fn fast_validation_agrees_with_the_reporting_pass(accounts in proptest::collection::vec(account(), 0..5)) {
             let list = ProtectedList { accounts };
-            let slow = list.clone().first_error("l.json", |i| (Some(i + 2), format!("accounts[{i}]")));
+            let slow = list.clone().all_errors("l.json", |i| (Some(i + 2), format!("accounts[{i}]")), Vec::new());
             proptest::prop_assert_eq!(list.is_valid(), slow.is_ok());
             if let Ok(slow) = slow {
                 let mut fast = list;

@@ -20,7 +20,7 @@ mod wording;
 
 use self::decide::{decide, Strengths};
 use self::prepare::{avatar_refs, prepare, Prepared};
-pub use self::wording::Lang;
+pub use self::wording::{show_hidden_code_points, Lang};
 use crate::avatar::index::AvatarIndex;
 use crate::avatar::matcher::{AvatarMatch, QueryHashes};
 use crate::avatar::views::Undone;

@@ -50,6 +50,25 @@ fn q(lang: Lang, s: &str) -> String {
 /// uses them, unlike quotes or brackets. Variation selectors, joiners and tags inside an emoji are
 /// part of the emoji and stay as they are.
 pub(crate) fn show_hidden(s: &str) -> std::borrow::Cow<'_, str> {
+    mark_hidden(s, |c| {
+        let name = char_name(c);
+        if name == "UNNAMED CHARACTER" {
+            code_point(c)
+        } else {
+            name.to_lowercase()
+        }
+    })
+}
+
+/// `s` with each character that does not show written as its code point, `Ibrahima⟨U+200B⟩Diallo`:
+/// the short form of the markers evidence sentences use, for narrow places such as a table's name
+/// column. The same characters are marked as in evidence sentences (an emoji's own joiners and
+/// variation selectors are kept).
+pub fn show_hidden_code_points(s: &str) -> std::borrow::Cow<'_, str> {
+    mark_hidden(s, code_point)
+}
+
+fn mark_hidden(s: &str, marker: impl Fn(char) -> String) -> std::borrow::Cow<'_, str> {
     if s.bytes().all(|b| (b' '..=b'~').contains(&b)) {
         return s.into();
     }
@@ -59,14 +78,8 @@ pub(crate) fn show_hidden(s: &str) -> std::borrow::Cow<'_, str> {
         let emoji_part = in_emoji && is_emoji_joiner(c);
         let hidden = !emoji_part && is_hidden(c);
         if hidden {
-            let name = char_name(c);
-            let name = if name == "UNNAMED CHARACTER" {
-                code_point(c)
-            } else {
-                name.to_lowercase()
-            };
             out.push('⟨');
-            out.push_str(&name);
+            out.push_str(&marker(c));
             out.push('⟩');
         } else {
             out.push(c);
