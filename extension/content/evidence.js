@@ -59,6 +59,15 @@ var vipguardEvidence = (() => {
     const frag = document.createDocumentFragment();
     const own = result.verdict === 'own' || result.verdict === 'allowed';
     if (profile) frag.append(el('div', 'who', t('checked', profile.name, profile.handle)));
+    // The account's age and audience, as the page states them (a days-old account with a VIP's name is
+    // telling), when the site's reader found them.
+    const facts = profile && profile.facts;
+    if (facts && (facts.joined || facts.followers != null)) {
+      const parts = [];
+      if (facts.joined) parts.push(t('factJoined', new Date(facts.joined).toLocaleDateString(vipguardI18n.lang(), { year: 'numeric', month: 'long', day: 'numeric' })));
+      if (facts.followers != null) parts.push(t('factFollowers', facts.followers.toLocaleString(vipguardI18n.lang())));
+      frag.append(el('div', 'note facts', parts.join(' · ')));
+    }
     if (account) {
       const who = el('div', 'who', `${own ? t('protectedName', account.name) : t('resembles', account.name)}`);
       if (account.handles.length) {

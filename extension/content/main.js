@@ -98,7 +98,7 @@
   function annotationActions(r, account, profile, pageUrl, checkedAt, after) {
     const url = vipguardSiteCatalog.profileUrl(profile.platform, profile.handle, pageUrl);
     const item = () => ({
-      url, pageUrl, platform: profile.platform, handle: profile.handle, name: profile.name, result: r, account,
+      url, pageUrl, platform: profile.platform, handle: profile.handle, name: profile.name, facts: profile.facts || null, result: r, account,
       checkedAt, version: chrome.runtime.getManifest().version,
       ...(r.decision ? { decision: r.decision.decision, note: r.decision.note } : {}),
     });

@@ -57,12 +57,13 @@ var vipguardReport = (() => {
   }
 
   // item: {url (the account's profile), pageUrl? (where it was seen, when not its profile), platform,
-  // handle, name, result, account: {id, name, handles}|null, checkedAt, version, decision?, note?}
+  // handle, name, facts? ({joined, followers} as the page states them), result, account: {id, name,
+  // handles}|null, checkedAt, version, decision?, note?}
   const seenOn = (item) => (item.pageUrl && item.pageUrl !== item.url ? item.pageUrl : null);
   function toJson(item) {
     const r = item.result || {};
     return {
-      profile: { url: item.url, ...(seenOn(item) ? { seen_on: seenOn(item) } : {}), platform: item.platform, handle: item.handle, display_name: item.name,
+      profile: { url: item.url, ...(seenOn(item) ? { seen_on: seenOn(item) } : {}), ...(item.facts ? { joined: item.facts.joined, followers: item.facts.followers } : {}), platform: item.platform, handle: item.handle, display_name: item.name,
         display_name_spelled_out: spelledOut(item.name, allChars(r)) },
       verdict: r.verdict,
       score: r.score ?? null,
@@ -105,6 +106,8 @@ var vipguardReport = (() => {
     field('fieldPlatform', esc(item.platform));
     field('fieldHandle', `@${esc(item.handle)}`);
     field('fieldDisplayName', esc(item.name));
+    if (item.facts && item.facts.joined) field('fieldJoined', esc(String(item.facts.joined).slice(0, 10)));
+    if (item.facts && item.facts.followers != null) field('fieldFollowers', esc(String(item.facts.followers)));
     if (chars.some((c) => !c.field || c.field === 'name')) field('fieldSpelledOut', spelledOut(item.name, chars, esc, F.mark));
     if (item.account) {
       const handles = (item.account.handles || []).map((h) => {

@@ -293,3 +293,14 @@ test('a decision message with a made-up decision or an oversized note is refused
   assert.match(answers[2].error, /profile.handle must be a short string/);
   await opts.close();
 });
+
+test('the account\'s age and followers, as X\'s page states them, on the banner and in the ticket', async () => {
+  await setFormat('text');
+  const page = await visit(h, 'https://x.com/KwabenaMensahTV');
+  await bannerSays(page, 'Joined February 11, 2024 · 1,204 followers');
+  await shadowClick(page, 'Copy for ticket');
+  await bannerSays(page, 'Evidence for a ticket');
+  const text = await clipboard(page);
+  assert.ok(text.includes('Account created: 2024-02-11\n') && text.includes('Followers: 1204\n'), text);
+  await page.close();
+});

@@ -45,6 +45,16 @@ vipguardSites.push((() => {
     return m ? m[1] : null;
   }
 
+  // What the reviewer checks on the genuine account too: when the account was made and how many follow
+  // it (the ProfilePage's dateCreated, and the Person's FollowAction counter).
+  function accountFacts(page, person) {
+    const joined = typeof page.dateCreated === 'string' && !Number.isNaN(Date.parse(page.dateCreated)) ? page.dateCreated : null;
+    const counters = Array.isArray(person.interactionStatistic) ? person.interactionStatistic : [];
+    const follows = counters.find((c) => c && /FollowAction$/.test(String(c.interactionType || '')));
+    const followers = follows && Number.isFinite(Number(follows.userInteractionCount)) ? Number(follows.userInteractionCount) : null;
+    return joined || followers != null ? { joined, followers } : null;
+  }
+
   function fromJsonLd(doc, handle) {
     for (const s of doc.querySelectorAll('script[type="application/ld+json"]')) {
       let data;
@@ -63,7 +73,8 @@ vipguardSites.push((() => {
         const names = h.toLowerCase() === handle.toLowerCase() || url.toLowerCase().endsWith('/' + handle.toLowerCase());
         if (!names) continue;
         const image = p.image && (p.image.contentUrl || p.image.url || (typeof p.image === 'string' ? p.image : ''));
-        return { handle: h || handle, name: String(p.givenName || p.name || ''), bio: String(p.description || ''), avatar: avatarUrl(image) };
+        return { handle: h || handle, name: String(p.givenName || p.name || ''), bio: String(p.description || ''), avatar: avatarUrl(image),
+          facts: accountFacts(d, p) };
       }
     }
     return null;
