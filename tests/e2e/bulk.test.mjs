@@ -85,7 +85,7 @@ test('a CSV upload is read by the command line reader: a bad row is listed by li
   await page.getByLabel('Paste handles, names or profile URLs (one per line)').fill('');
   await page.getByLabel('Upload a CSV of profiles').setInputFiles(file);
   await page.getByRole('button', { name: 'Check' }).click();
-  await page.getByText('Done: 2 checked, 1 line(s) not read.').waitFor();
+  await page.getByText('Done: 2 checked; lines not read: 1.').waitFor();
   const errors = await page.locator('#input-errors li').allTextContents();
   assert.equal(errors.length, 1);
   assert.match(errors[0], /:3: field `id`: id is empty$/);

@@ -309,7 +309,7 @@ test('options page: import a good list, reject a bad one with an error per row; 
   await page.getByText(/In use: 6 account/).waitFor();
   const input = page.getByLabel('Import protected accounts');
   await input.setInputFiles(bad);
-  await page.getByText(/problem\(s\); nothing was changed/).waitFor();
+  await page.getByText(/nothing was changed\. Problems found: \d+\./).waitFor();
   const errors = await page.locator('#errors li').allTextContents();
   assert.ok(errors.length >= 2, JSON.stringify(errors));
   assert.ok(errors.some((e) => e.includes('handels')) && errors.some((e) => e.includes('has space')), JSON.stringify(errors));
@@ -383,7 +383,7 @@ test('popup: the tab\'s verdicts, flagged first, and the pause switch', async ()
   const tabId = await h.worker.evaluate(async () => (await chrome.tabs.query({ url: 'https://x.com/home' }))[0].id);
   const popup = await h.ctx.newPage();
   await popup.goto(`chrome-extension://${h.extensionId}/ui/popup/popup.html?tab=${tabId}`);
-  await popup.getByText(/7 account\(s\) checked on this page, 4 flagged/).waitFor();
+  await popup.getByText('Checked on this page: 7; flagged: 4.').waitFor();
   const first = await popup.locator('#verdicts tbody tr').first().getAttribute('data-verdict');
   assert.equal(first, 'impersonation');
   await popup.getByLabel('Pause checks').check();

@@ -69,7 +69,7 @@ test('in French, the report speaks French and keeps the evidence figures', () =>
   const lines = md.split('\n');
   assert.ok(lines[0].startsWith("### Preuves vipguard : Usurpation d'identité (score 0,97)"), lines[0]);
   assert.ok(lines.includes('- **Nom affiché, caractère par caractère :** [U+041A]wabena \\*Mensah\\* \\[x\\](javascript:1) second line'), md);
-  assert.ok(lines.includes('- **Ressemble à :** Kwabena Mensah (identifiant protégé vip-002), vrai(s) compte(s) : @KwabenaMensah sur x'), md);
+  assert.ok(lines.includes('- **Ressemble à :** Kwabena Mensah (identifiant protégé vip-002), vrais comptes : @KwabenaMensah sur x'), md);
   assert.ok(lines.includes('- avatar (12 bits sur 256 de différence) : The avatar is a copy'), md);
   assert.ok(lines.includes('- U+041A CYRILLIC CAPITAL LETTER KA dans le nom affiché : se lit comme K'), md);
 });

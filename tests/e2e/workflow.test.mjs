@@ -108,7 +108,7 @@ test('Copy for ticket in Markdown: a report with the lookalikes spelled out', as
     '- **Platform:** x',
     '- **Handle:** @KwabenaMensahGH',
     '- **Display name, spelled out:** [U+041A]wabena [U+041C]ensah',
-    '- **Resembles:** Kwabena Mensah (protected id vip-002), real account(s): @KwabenaMensah on x',
+    '- **Resembles:** Kwabena Mensah (protected id vip-002), real accounts: @KwabenaMensah on x',
     '- **Verdict:** Impersonation, score ',
     '- **Extension:** vipguard 0.1.0',
     '- name (similarity 1.00): Display name',
@@ -215,7 +215,7 @@ test('the options page lists cleared accounts and removes one; the audit log exp
   await opts.getByText('@KwabenaMensahGH will be checked normally again.').waitFor();
   assert.equal(await row.count(), 0);
 
-  await opts.getByText(/entries in the audit log/).waitFor();
+  await opts.getByText(/^Entries in the audit log: \d+\.$/).waitFor();
   await opts.getByLabel(/Your reviewer id/).fill('ama.reviewer');
   await opts.getByLabel(/Your reviewer id/).press('Tab');
   await until(() => h.worker.evaluate(async () => (await chrome.storage.local.get('settings')).settings?.reviewerId === 'ama.reviewer'), 'the reviewer id saved');
@@ -248,7 +248,7 @@ test('the options page lists cleared accounts and removes one; the audit log exp
 
   opts.once('dialog', (d) => d.accept());
   await opts.getByRole('button', { name: 'Clear audit log' }).click();
-  await opts.getByText('0 entries in the audit log.').waitFor();
+  await opts.getByText('Entries in the audit log: 0.').waitFor();
   await opts.close();
 });
 
