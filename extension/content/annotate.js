@@ -117,7 +117,8 @@ var vipguardAnnotate = (() => {
     }
   });
 
-  // The banner's corner, the same on every page (chrome.storage.local, set by its "move" button), and per
+  // The banner's corner, the same on every page opened after it is set (chrome.storage.local, set by its
+  // "move" button), and per
   // profile whether the reviewer collapsed or expanded it, or closed it, for as long as the tab lives.
   const CORNERS = ['top-right', 'bottom-right', 'bottom-left', 'top-left'];
   const CORNER_KEY = 'bannerCorner';
@@ -125,13 +126,12 @@ var vipguardAnnotate = (() => {
   const folded = new Map(); // profile key -> true (collapsed) | false (expanded)
   const closed = new Set(); // profile keys whose banner the reviewer closed
   let current = null; // {host, key, place()}
+  // Read once per page, not watched: storage.onChanged would hand every tab every stored value that
+  // changes, the protected list's megabytes included.
   try {
     chrome.storage.local.get(CORNER_KEY).then((s) => {
       if (CORNERS.includes(s[CORNER_KEY])) setCorner(s[CORNER_KEY]);
     }, () => {});
-    chrome.storage.onChanged.addListener((changes, area) => {
-      if (area === 'local' && changes[CORNER_KEY] && CORNERS.includes(changes[CORNER_KEY].newValue)) setCorner(changes[CORNER_KEY].newValue);
-    });
   } catch {
     // no extension API (a test page): the default corner
   }

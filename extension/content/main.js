@@ -54,6 +54,7 @@
   chrome.runtime.onMessage.addListener((msg, sender) => {
     if (sender.id !== chrome.runtime.id || !msg) return;
     // A keyboard shortcut (the manifest's commands, routed by the worker).
+    if (msg.type === 'vipguard-paused') setPaused(!!msg.paused);
     if (msg.type === 'vipguard-command') {
       if (msg.command === 'focus-banner') vipguardAnnotate.focusBanner();
       const decision = { 'decide-confirmed': 'confirmed', 'decide-escalate': 'escalate', 'decide-not-impersonator': 'not_impersonator' }[msg.command];
@@ -381,18 +382,17 @@
     schedule();
   }).observe(document, { childList: true, subtree: true, characterData: true });
   window.addEventListener('popstate', schedule);
-  // Pausing takes the annotations already drawn off the page; resuming reads it again.
-  chrome.storage.onChanged.addListener((changes, area) => {
-    const s = area === 'local' && changes.settings;
-    if (!s || !!(s.oldValue && s.oldValue.paused) === !!(s.newValue && s.newValue.paused)) return;
-    if (s.newValue && s.newValue.paused) {
+  // Pausing (the worker tells every tab) takes the annotations already drawn off the page; resuming
+  // reads it again.
+  function setPaused(paused) {
+    if (paused) {
       clearBanner();
       vipguardAnnotate.closeCard();
       for (const host of document.querySelectorAll('vipguard-annotation')) host.remove();
       drawn = new WeakMap();
     }
     rereadAll();
-  });
+  }
   watchReading();
   // The sites' own scripts run from document_start (their adapters know a page by its address) and are
   // read as soon as the page is parsed; scripts registered for Mastodon and other sites run at

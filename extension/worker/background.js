@@ -24,10 +24,19 @@ chrome.storage.onChanged.addListener((changes, area) => {
     loadEnabledSites().catch((e) => console.warn('vipguard:', e.message));
     const [before, after] = [changes[engine.SETTINGS_KEY].oldValue, changes[engine.SETTINGS_KEY].newValue];
     if ((before && before.language) !== (after && after.language)) languageChanged();
+    // Paused or resumed: every tab takes its annotations off or reads its page again at once. (Content
+    // scripts do not watch storage themselves: they would be handed the protected list on every change.)
+    const paused = !!(after && after.paused);
+    if (!!(before && before.paused) !== paused) tellTabs({ type: 'vipguard-paused', paused });
   }
 });
 
 chrome.tabs?.onRemoved?.addListener(forgetTab);
+
+// A message to every tab's content script (tabs without one refuse it, quietly).
+async function tellTabs(msg) {
+  for (const tab of await chrome.tabs.query({})) chrome.tabs.sendMessage(tab.id, msg).catch(() => {});
+}
 
 // Keyboard shortcuts (the manifest's commands, which the reviewer can change in the browser): the queue's
 // next and previous step here; the others go to the active tab's content script (focus the banner, record
