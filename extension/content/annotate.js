@@ -190,12 +190,14 @@ var vipguardAnnotate = (() => {
       box.append(bar);
     }
     box.append(body, foot);
-    const fold = (on, focus) => {
-      folded.set(key, on);
+    // Only the reviewer's own choice is remembered: a default pill (a clear text check) must open when
+    // the avatar check redraws the banner as an impersonation.
+    const fold = (on, focus, chosen = true) => {
+      if (chosen) folded.set(key, on);
       box.classList.toggle('folded', on);
       if (focus) (on ? pill : collapse).focus();
     };
-    fold(folded.has(key) ? folded.get(key) : quiet(result) && !opts.status, false);
+    fold(folded.has(key) ? folded.get(key) : quiet(result) && !opts.status, false, false);
     pill.addEventListener('click', () => fold(false, true));
     collapse.addEventListener('click', () => fold(true, true));
     box.addEventListener('keydown', (e) => {
@@ -223,12 +225,12 @@ var vipguardAnnotate = (() => {
     place();
     // A keyboard shortcut's decision: the banner's own button, so it asks first where the button does.
     const decide = (decision) => {
-      fold(false, false);
+      fold(false, false, false);
       const b = root.querySelector(`button[data-decision="${decision}"]`);
       if (b) b.click();
       return !!b;
     };
-    current = { host, key, place, focus: () => fold(false, true), decide };
+    current = { host, key, place, focus: () => fold(false, true, false), decide };
     guard.observe(host, { attributes: true, attributeFilter: ['data-vipguard-verdict'] });
     return host;
   }
@@ -273,6 +275,7 @@ var vipguardAnnotate = (() => {
     host.setAttribute('data-vipguard-kind', 'card');
     const box = el('div', `box banner card ${theme()}`);
     box.setAttribute('role', 'dialog');
+    box.setAttribute('aria-label', badgeEl.getAttribute('aria-label') || 'vipguard');
     box.tabIndex = -1;
     build(box, pinned);
     box.addEventListener('keydown', (e) => {

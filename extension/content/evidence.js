@@ -138,7 +138,11 @@ var vipguardEvidence = (() => {
     const status = el('div', 'status', initial);
     status.setAttribute('role', 'status');
     status.setAttribute('aria-live', 'polite');
+    // One request at a time: a double click must not record a decision twice or undo two.
+    let busy = false;
     const run = async (fn) => {
+      if (busy) return;
+      busy = true;
       status.textContent = '…';
       try {
         status.textContent = await fn();
@@ -151,6 +155,8 @@ var vipguardEvidence = (() => {
           ta.value = e.text;
           status.append(ta);
         }
+      } finally {
+        busy = false;
       }
     };
     const own = ['own', 'allowed'].includes(result.verdict) && !result.cleared;
@@ -172,7 +178,7 @@ var vipguardEvidence = (() => {
       frag.append(row);
     }
     if (result.decision) {
-      frag.append(decisionLine(result.decision, () => run(() => actions.decide('undo', ''))));
+      frag.append(decisionLine(result.decision, () => run(() => actions.decide('undo', '', result.decision.at))));
     } else if (result.cleared) {
       // Cleared before decisions were kept per account: the allow-list entry alone.
       const when = String(result.cleared.at || '').slice(0, 10);

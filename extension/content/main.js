@@ -153,8 +153,8 @@
         setTimeout(() => URL.revokeObjectURL(href), 60000);
         return t('imageSaved');
       },
-      decide: async (decision, note) => {
-        await send({ type: 'decide', url: pageUrl, profile: who, decision, note,
+      decide: async (decision, note, undoes) => {
+        await send({ type: 'decide', url: pageUrl, profile: who, decision, note, ...(undoes ? { undoes } : {}),
           result: { verdict: r.verdict, match: r.match || null, score: r.score ?? null } });
         const words = vipguardI18n.recorded(decision);
         after(words);

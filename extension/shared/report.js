@@ -8,16 +8,18 @@ var vipguardReport = (() => {
   // Page text goes into a ticket mid-line (every line starts with our own field label), so only what
   // formats, links or breaks a line in the chosen format is escaped; line breaks and control characters
   // become spaces everywhere. Plain text escapes nothing: a handle pasted there is the handle.
-  const oneLine = (text) => String(text ?? '').replace(/[\u0000-\u001f\u007f]/g, ' ');
+  const oneLine = (text) => String(text ?? '').replace(/[\u0000-\u001f\u007f\u0085\u2028\u2029]/g, ' ');
   function md(text) {
     return oneLine(text).replace(/([\\`*_[\]<>|~])/g, '\\$1');
   }
   // Jira's wiki markup: brackets, braces, bars and ! (links, macros, tables, images) always; the text
   // effects (*bold*, _italic_, -struck-, +under+, ^sup^, ~sub~) only where they could open or close one,
   // at a word's edge, so a handle such as Adaeze_0konkwo is pasted as it is.
+  // A backslash is written as its character reference: Jira reads a doubled one as a line break.
   function jira(text) {
     return oneLine(text)
-      .replace(/([\\[\]{}|!])/g, '\\$1')
+      .replace(/\\/g, '&#92;')
+      .replace(/([[\]{}|!])/g, '\\$1')
       .replace(/(^|[^\p{L}\p{N}\\])([*_+^~-])/gu, '$1\\$2')
       .replace(/(?<!\\)([*_+^~-])(?=$|[^\p{L}\p{N}])/gu, '\\$1');
   }
@@ -164,10 +166,12 @@ var vipguardReport = (() => {
 
   // RFC 4180 CSV. A cell that a spreadsheet would run as a formula (=, +, -, @, tab, CR at the start)
   // is prefixed with an apostrophe: display names come from strangers.
+  // A spreadsheet set to split on ; or tab (French-locale Excel) sees a new cell after each, so a
+  // formula character after one is neutralised too, and such cells are quoted.
   function csvCell(v) {
     let s = v == null ? '' : String(v);
-    if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-    return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+    s = s.replace(/(^|[;\t])([=+\-@\t\r])/g, "$1'$2");
+    return /[",;\t\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   }
 
   function toCsv(columns, rows) {

@@ -116,7 +116,9 @@ globalThis.vipguardSiteCatalog = (() => {
   function profileUrl(platform, handle, pageUrl = null) {
     const make = Object.hasOwn(PROFILE_URLS, platform) ? PROFILE_URLS[platform] : null;
     const clean = String(handle ?? '').replace(/^@/, '');
-    return (make && clean && make(encodeURI(clean))) || pageUrl;
+    // Encoded whole (a handle is one path segment: a '?' or '#' in it must not start a query), '@' kept.
+    const safe = encodeURIComponent(clean).replace(/%40/g, '@');
+    return (make && clean && make(safe)) || pageUrl;
   }
 
   // Each platform's own form for reporting an impersonating account, linked from the ticket (the

@@ -119,6 +119,6 @@ export async function decide(msg) {
     decision: msg.decision, note: msg.note || '',
     seconds_to_decision: first == null ? '' : Math.round((now - first) / 1000),
   })]);
-  const history = await record(p, msg.decision, { note: msg.note || '', result: msg.result || {}, at: new Date(now).toISOString() });
+  const history = await record(p, msg.decision, { note: msg.note || '', result: msg.result || {}, at: new Date(now).toISOString(), undoes: msg.undoes || null });
   return { ok: true, decision: msg.decision, standing: shownDecision(history) };
 }

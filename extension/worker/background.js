@@ -31,7 +31,10 @@ chrome.storage.onChanged.addListener((changes, area) => {
   }
 });
 
-chrome.tabs?.onRemoved?.addListener(forgetTab);
+chrome.tabs?.onRemoved?.addListener((tabId) => {
+  forgetTab(tabId);
+  queue.forgetQueueTab(tabId).catch(() => {});
+});
 
 // A message to every tab's content script (tabs without one refuse it, quietly).
 async function tellTabs(msg) {

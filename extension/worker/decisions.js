@@ -58,12 +58,13 @@ function syncAllow(allow, key, p, history) {
 // Records a decision about profile `p` ({platform, handle, name}); returns the account's history.
 // `undo` withdraws the standing decision (the one before it stands again); `allow_removed` (the options
 // page's Remove) withdraws a standing "Not an impersonator" and keeps any other.
-export function record(p, decision, { note = '', result = {}, at = new Date().toISOString() } = {}) {
+export function record(p, decision, { note = '', result = {}, at = new Date().toISOString(), undoes = null } = {}) {
   const key = accountKey(p.platform, p.handle);
   return update((all, allow) => {
     let history = all[key] || [];
     if (decision === 'undo') {
-      history = history.slice(1);
+      // Only the decision the reviewer saw (`undoes`, its time): one made since, elsewhere, stays.
+      if (history[0] && (!undoes || history[0].at === undoes)) history = history.slice(1);
     } else if (decision === 'allow_removed') {
       if (history[0] && history[0].decision === 'not_impersonator') history = history.slice(1);
     } else {

@@ -4,9 +4,20 @@
 // the account's standing decision (decisions.js), so a decision made on the banner shows in the queue.
 import { QUEUE_KEY } from '../shared/review-queue.js';
 
+// The queue's tab lives in session storage: tab ids start again after a browser restart, and a stored
+// one would then name an unrelated tab (which Next would navigate away).
+const TAB_KEY = 'reviewQueueTab';
+
 async function read() {
-  const q = (await chrome.storage.local.get(QUEUE_KEY))[QUEUE_KEY];
-  return q && Array.isArray(q.items) ? q : null;
+  const [stored, session] = await Promise.all([chrome.storage.local.get(QUEUE_KEY), chrome.storage.session.get(TAB_KEY)]);
+  const q = stored[QUEUE_KEY];
+  return q && Array.isArray(q.items) ? { ...q, tabId: session[TAB_KEY] ?? null } : null;
+}
+
+// The queue's tab was closed: the next item opens a new one.
+export async function forgetQueueTab(tabId) {
+  const session = await chrome.storage.session.get(TAB_KEY);
+  if (session[TAB_KEY] === tabId) await chrome.storage.session.remove(TAB_KEY);
 }
 
 // Where the queue's tab is in it, for the banner: {position (1-based), total}, or null for another tab.
@@ -32,10 +43,13 @@ export async function openItem(index) {
   if (!q || !q.items.length) return { error: 'the queue is empty' };
   const i = Math.max(0, Math.min(q.items.length - 1, index));
   const url = q.items[i].url;
+  // Only profile addresses on https (the queue page builds them so; storage is not proof of that).
+  if (!/^https:\/\//.test(url)) return { error: 'not a profile address' };
   let tab = null;
   if (q.tabId != null) tab = await chrome.tabs.update(q.tabId, { url, active: true }).catch(() => null);
   if (!tab) tab = await chrome.tabs.create({ url, active: true });
-  await chrome.storage.local.set({ [QUEUE_KEY]: { ...q, current: i, tabId: tab.id } });
+  const { tabId: _previous, ...kept } = q;
+  await Promise.all([chrome.storage.local.set({ [QUEUE_KEY]: { ...kept, current: i } }), chrome.storage.session.set({ [TAB_KEY]: tab.id })]);
   return { ok: true, index: i, total: q.items.length };
 }
 

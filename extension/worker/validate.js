@@ -85,6 +85,7 @@ export function validateMessage(msg, sender, extensionId, extraHosts = [], { mas
     if (msg.type === 'decide') {
       if (!DECISIONS.includes(msg.decision)) return `decision must be one of ${DECISIONS.join(', ')}`;
       if (msg.note != null && !isStr(msg.note, 1000)) return 'note must be at most 1000 characters';
+      if (msg.undoes != null && !isStr(msg.undoes, 40)) return 'undoes must be a decision time';
     }
     const r = msg.type === 'decide' ? msg.result : msg;
     if (r != null) {

@@ -88,3 +88,10 @@ test('a repeated account is marked with the line it repeats (handles in any case
   markDuplicates(profiles);
   assert.deepEqual(profiles.map((p) => p.duplicateOf || null), [null, 1, null, 3, null]);
 });
+
+test('a profile address is built with the handle as one path segment (a ? or # in it cannot start a query)', async () => {
+  const { profileUrl } = globalThis.vipguardSiteCatalog;
+  assert.equal(profileUrl('youtube', 'foo?bar'), 'https://www.youtube.com/@foo%3Fbar');
+  assert.equal(profileUrl('mastodon', 'anna@mastodon.social'), 'https://mastodon.social/@anna');
+  assert.equal(profileUrl('example.org', 'ada', 'https://example.org/p/ada'), 'https://example.org/p/ada');
+});

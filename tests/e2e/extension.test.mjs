@@ -436,6 +436,14 @@ test('options page: add an account by hand with an avatar enrolled from an image
   assert.equal(acc.avatars.length, 1);
   assert.match(acc.avatars[0].pdq, /^[0-9a-f]{64}$/);
   assert.ok(acc.avatars[0].refs.length > 10);
+  // A new account may not take an id that is already in the list.
+  await form.getByLabel('id').fill('vip-new');
+  await form.getByLabel('Name', { exact: true }).fill('Someone Else');
+  await page.getByRole('button', { name: 'Save account' }).click();
+  await page.getByText("Not saved: the id vip-new is already Efua Asante's.", { exact: false }).waitFor();
+  assert.equal((await storedList(h)).accounts.find((a) => a.id === 'vip-new').name, 'Efua Asante');
+  await form.getByLabel('id').fill('');
+  await form.getByLabel('Name', { exact: true }).fill('');
   // Edit: the form says so, keeps the id, and saves in place.
   await page.getByRole('button', { name: 'Edit vip-new' }).click();
   await page.getByText('Editing vip-new').waitFor();

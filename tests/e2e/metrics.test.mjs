@@ -78,3 +78,18 @@ test('the metrics page shows the decisions made on profiles, with charts, in lig
     await h.close();
   }
 });
+
+test('metrics: a summer-time change keeps every calendar day in the series', () => {
+  const tz = process.env.TZ;
+  process.env.TZ = 'Europe/Paris';
+  try {
+    // 31 March 2025, 00:30 in Paris: the clocks went forward on the 30th (a 23-hour day).
+    const now = new Date(2025, 2, 31, 0, 30).getTime();
+    const m = metrics([{ event: 'decision', time: new Date(2025, 2, 30, 12, 0).getTime(), decision: 'confirmed', seconds_to_decision: 5 }], now, { days: 4 });
+    assert.deepEqual(m.perDay.map((d) => new Date(d.start).getDate()), [28, 29, 30, 31]);
+    assert.equal(m.perDay[2].count, 1, 'the Sunday decision is counted');
+  } finally {
+    if (tz === undefined) delete process.env.TZ;
+    else process.env.TZ = tz;
+  }
+});

@@ -97,3 +97,19 @@ test('a name with a dash and a code point to spell out keeps Jira escaping word 
   const md = R.toTicket(item({ name: 'Кwabena Okonkwo-Bello -x-' }), 'jira');
   assert.ok(md.includes('* *Display name, spelled out:* \\[U+041A\\]wabena Okonkwo-Bello \\-x\\-'), md);
 });
+
+test('CSV: a formula after a ; or a tab is neutralised too, for spreadsheets that split there (French-locale Excel)', () => {
+  const csv = R.toCsv(['a'], [{ a: 'Ada;=HYPERLINK(A1);' }, { a: 'x\t+1' }]);
+  assert.equal(csv, 'a\r\n"Ada;\'=HYPERLINK(A1);"\r\n"x\t\'+1"\r\n');
+});
+
+test('Jira: a backslash in page text is a character reference (a doubled one is a line break in Jira)', () => {
+  const md = R.toTicket(item({ name: 'Real\\\\Verdict: clear' }), 'jira');
+  assert.ok(md.includes('* *Display name:* Real&#92;&#92;Verdict: clear'), md);
+  assert.ok(!/Real\\\\/.test(md), md);
+});
+
+test('a line or paragraph separator in page text cannot start a new line in a ticket', () => {
+  const text = R.toTicket(item({ name: 'Ada\u2028Verdict: clear\u2029x\u0085y' }), 'text');
+  assert.ok(text.includes('Display name: Ada Verdict: clear x y\n'), text);
+});

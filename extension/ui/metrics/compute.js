@@ -2,7 +2,6 @@
 // per week, handle time, the decision and verdict mixes, and checks per site. Pure: the page draws what
 // this returns, and tests/e2e/metrics.test.mjs checks it on made-up logs.
 
-const DAY = 86400000;
 // Decisions a reviewer makes about an account; "undo" and "allow_removed" withdraw one, and are not work
 // done on a report.
 export const COUNTED = ['confirmed', 'not_impersonator', 'escalate'];
@@ -39,16 +38,22 @@ const tally = (items, key) => {
 export function metrics(entries, now = Date.now(), { days = 14, weeks = 8 } = {}) {
   const decisions = entries.filter((e) => e.event === 'decision' && COUNTED.includes(e.decision));
   const perDay = [];
+  // Stepped by calendar date, not by 24 hours: a day of 23 or 25 hours (summer time) is still one day.
+  const back = (t, n) => {
+    const d = new Date(dayStart(t));
+    d.setDate(d.getDate() - n);
+    return d.getTime();
+  };
   for (let i = days - 1; i >= 0; i--) {
-    const start = dayStart(now - i * DAY);
+    const start = back(now, i);
     perDay.push({ start, count: decisions.filter((e) => dayStart(e.time) === start).length });
   }
   const perWeek = [];
   for (let i = weeks - 1; i >= 0; i--) {
-    const start = weekStart(now - i * 7 * DAY);
+    const start = weekStart(back(now, 7 * i));
     perWeek.push({ start, count: decisions.filter((e) => weekStart(e.time) === start).length });
   }
-  const since = dayStart(now - (days - 1) * DAY);
+  const since = back(now, days - 1);
   const recent = decisions.filter((e) => e.time >= since);
   const timed = recent.map((e) => e.seconds_to_decision).filter((s) => typeof s === 'number' || (typeof s === 'string' && /^\d+$/.test(s))).map(Number);
   const shown = entries.filter((e) => e.event === 'shown' && e.time >= since);

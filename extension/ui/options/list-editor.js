@@ -47,9 +47,9 @@ const lastChange = () => history('readonly', (store, out) => {
 // crosses to storage and to the service worker's engine, which reads it as is, without an
 // object-by-object copy on this thread.
 async function setList(staged, note, what) {
-  const prev = await stored('protectedList');
+  const [prev, prevDemo] = [await stored('protectedList'), await stored('listIsDemo')];
   await history('readwrite', (store) => {
-    store.add({ list: prev ?? null, what, at: Date.now() });
+    store.add({ list: prev ?? null, demo: !!prevDemo, what, at: Date.now() });
     // Only the last HISTORY entries stay.
     const c = store.openCursor(null, 'prev');
     let seen = 0;
@@ -231,7 +231,7 @@ export function setupListEditor() {
     const last = await lastChange();
     if (!last) return;
     await history('readwrite', (store) => { store.delete(last.seq); });
-    if (last.list) await chrome.storage.local.set({ protectedList: last.list });
+    if (last.list) await chrome.storage.local.set({ protectedList: last.list, listIsDemo: !!last.demo });
     else await chrome.storage.local.remove('protectedList');
     await model('load', { stored: last.list });
     await drawSummary();
@@ -258,6 +258,11 @@ export function setupListEditor() {
     ev.preventDefault();
     const f = ev.target;
     const old = await model('account', { id: f.id.value.trim() });
+    // A new account may not take an id already in the list (it would replace that account silently).
+    if (old && !f.id.readOnly) {
+      $('edit-status').textContent = t('idTaken', old.id, old.name);
+      return;
+    }
     const split = (v) => v.split('|').map((x) => x.trim()).filter(Boolean);
     const acc = {
       ...(old || {}),

@@ -14,29 +14,37 @@ let index = null; // what searches look in, made once per list
 
 // Every problem in a list, not just the first: the whole list first (syntax, duplicates), then each
 // account on its own, so one bad row does not hide the next.
+const MAX_ERRORS = 100;
 function validate(source, format) {
   const whole = checkList(source, format);
   if (whole.ok) return { ok: true, list: whole.list, summary: whole.summary, errors: [] };
+  // Each account checked on its own as well: the engine's own pass stops before some checks (pictures
+  // given as file paths, for one). At most 100 problems, each said once.
   const errors = [whole.error];
+  const seen = new Set();
   if (format === 'json') {
     let data;
     try { data = JSON.parse(source); } catch { return { ok: false, errors }; }
-    (Array.isArray(data && data.accounts) ? data.accounts : []).forEach((acc, i) => {
+    const accounts = Array.isArray(data && data.accounts) ? data.accounts : [];
+    for (let i = 0; i < accounts.length && errors.length < MAX_ERRORS; i++) {
+      const acc = accounts[i];
       const one = checkList(JSON.stringify({ accounts: [acc] }), 'json');
-      if (!one.ok) {
-        const msg = one.error.message.replace('accounts[0]', `accounts[${i}]`).replace(/^protected list:\d+: /, '');
-        if (!errors.some((e) => e.message.includes(msg))) errors.push({ message: `account ${i + 1}${acc && acc.id ? ` (${acc.id})` : ''}: ${msg}` });
-      }
-    });
+      if (one.ok) continue;
+      const msg = one.error.message.replace(/^protected list:\d+: /, '');
+      if (seen.has(msg) || errors[0].message.includes(msg)) continue;
+      seen.add(msg);
+      errors.push({ message: `account ${i + 1}${acc && acc.id ? ` (${acc.id})` : ''}: ${msg.replace('accounts[0]', `accounts[${i}]`)}` });
+    }
   } else {
     const lines = source.split(/\r?\n/);
-    for (let i = 1; i < lines.length; i++) {
+    for (let i = 1; i < lines.length && errors.length < MAX_ERRORS; i++) {
       if (!lines[i].trim()) continue;
       const one = checkList(`${lines[0]}\n${lines[i]}\n`, 'csv');
-      if (!one.ok) {
-        const msg = one.error.message.replace(/^protected list:\d+: /, '');
-        if (!errors.some((e) => e.message.includes(msg))) errors.push({ message: `row ${i + 1}: ${msg}` });
-      }
+      if (one.ok) continue;
+      const msg = one.error.message.replace(/^protected list:\d+: /, '');
+      if (seen.has(msg) || errors[0].message.includes(msg)) continue;
+      seen.add(msg);
+      errors.push({ message: `row ${i + 1}: ${msg}` });
     }
   }
   return { ok: false, errors };
