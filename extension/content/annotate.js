@@ -231,6 +231,17 @@ var vipguardAnnotate = (() => {
       return !!b;
     };
     current = { host, key, place, focus: () => fold(false, true, false), decide };
+    // Drawn again after the reviewer acted in it (opts.status): keyboard focus goes back into it, on the
+    // decision's Undo (else the first tool), and the status is written once it is on the page, so a
+    // screen reader announces it.
+    if (opts.status && opts.refocus) {
+      requestAnimationFrame(() => {
+        const target = root.querySelector('.decided button') || root.querySelector('.foot button');
+        if (target) target.focus();
+        const line = root.querySelector('.status');
+        if (line) line.textContent = opts.status;
+      });
+    }
     guard.observe(host, { attributes: true, attributeFilter: ['data-vipguard-verdict'] });
     return host;
   }

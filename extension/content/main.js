@@ -199,7 +199,9 @@
         rereadAll();
       }, 50);
       const actions = annotationActions({ ...r, verdict: shown }, account, profile, url, new Date().toISOString(), after);
-      const host = vipguardAnnotate.banner({ ...r, verdict: shown }, account, profile, actions, { key, status, queue, onStep: stepQueue });
+      // Focus was in the banner when it acted: the new one takes it back.
+      const refocus = !!(status && banner.host && document.activeElement === banner.host);
+      const host = vipguardAnnotate.banner({ ...r, verdict: shown }, account, profile, actions, { key, status, queue, onStep: stepQueue, refocus });
       status = '';
       if (!host) {
         if (banner.host) banner.host.remove();

@@ -20,6 +20,7 @@ chrome.storage.onChanged.addListener((changes, area) => {
   if (changes[engine.LIST_KEY]) engine.listChanged();
   if (changes[ALLOW_KEY]) allowChanged();
   if (changes[DECISIONS_KEY]) decisionsChanged();
+  if (changes[queue.QUEUE_KEY]) queue.queueChanged();
   if (changes[engine.SETTINGS_KEY]) {
     loadEnabledSites().catch((e) => console.warn('vipguard:', e.message));
     const [before, after] = [changes[engine.SETTINGS_KEY].oldValue, changes[engine.SETTINGS_KEY].newValue];

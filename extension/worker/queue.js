@@ -4,20 +4,37 @@
 // the account's standing decision (decisions.js), so a decision made on the banner shows in the queue.
 import { QUEUE_KEY } from '../shared/review-queue.js';
 
+export { QUEUE_KEY };
+
 // The queue's tab lives in session storage: tab ids start again after a browser restart, and a stored
 // one would then name an unrelated tab (which Next would navigate away).
 const TAB_KEY = 'reviewQueueTab';
 
+// Read once and kept until it changes (background.js calls queueChanged): every check asks where its
+// tab is in the queue, and a queue from the bulk page can hold thousands of items.
+let cached = null;
+export function queueChanged() {
+  cached = null;
+}
+
 async function read() {
-  const [stored, session] = await Promise.all([chrome.storage.local.get(QUEUE_KEY), chrome.storage.session.get(TAB_KEY)]);
-  const q = stored[QUEUE_KEY];
-  return q && Array.isArray(q.items) ? { ...q, tabId: session[TAB_KEY] ?? null } : null;
+  if (!cached) {
+    cached = Promise.all([chrome.storage.local.get(QUEUE_KEY), chrome.storage.session.get(TAB_KEY)]).then(([stored, session]) => {
+      const q = stored[QUEUE_KEY];
+      return q && Array.isArray(q.items) ? { ...q, tabId: session[TAB_KEY] ?? null } : null;
+    });
+    cached.catch(() => { cached = null; });
+  }
+  return cached;
 }
 
 // The queue's tab was closed: the next item opens a new one.
 export async function forgetQueueTab(tabId) {
   const session = await chrome.storage.session.get(TAB_KEY);
-  if (session[TAB_KEY] === tabId) await chrome.storage.session.remove(TAB_KEY);
+  if (session[TAB_KEY] === tabId) {
+    await chrome.storage.session.remove(TAB_KEY);
+    cached = null;
+  }
 }
 
 // Where the queue's tab is in it, for the banner: {position (1-based), total}, or null for another tab.
@@ -50,6 +67,7 @@ export async function openItem(index) {
   if (!tab) tab = await chrome.tabs.create({ url, active: true });
   const { tabId: _previous, ...kept } = q;
   await Promise.all([chrome.storage.local.set({ [QUEUE_KEY]: { ...kept, current: i } }), chrome.storage.session.set({ [TAB_KEY]: tab.id })]);
+  cached = null;
   return { ok: true, index: i, total: q.items.length };
 }
 

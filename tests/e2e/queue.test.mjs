@@ -85,3 +85,8 @@ test('the queue in one tab: open the next pending, step with the banner\'s bar a
     await h.close();
   }
 });
+
+test('a Jira wiki link [label|url] in a ticket is read as its address', () => {
+  const { items } = itemsFromText('See [the fake account|https://x.com/ZenithHarb0ur] reported today');
+  assert.deepEqual(items.map((i) => i.handle), ['ZenithHarb0ur']);
+});

@@ -254,3 +254,14 @@ test('the toolbar button counts a tab\'s flagged accounts; pausing takes annotat
   await other.close();
   await page.close();
 });
+
+test('after a decision made from the keyboard, focus is back in the banner, on its Undo', async () => {
+  const page = await visit(h, 'https://x.com/KwabenaMensahGH');
+  await shadowClick(page, 'Needs escalation');
+  await says(page, 'Your decision: Needs escalation');
+  // The click put focus in the banner; the redrawn banner has it, on Undo.
+  await until(() => page.evaluate(() => document.activeElement && document.activeElement.getAttribute('data-vipguard-kind') === 'banner'), 'focus in the new banner');
+  await page.keyboard.press('Enter'); // Undo
+  await until(async () => !(await shadowText(page)).includes('Your decision'), 'the decision undone from the keyboard');
+  await page.close();
+});

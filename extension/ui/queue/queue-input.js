@@ -39,7 +39,8 @@ export function parseCsv(text) {
 
 // An item for the first profile address in `text`, or null.
 function itemIn(text, sourceId = '') {
-  for (const word of String(text).split(/[\s,;<>()"'[\]]+/)) {
+  // Split at spaces and at what wraps links in tickets: <…>, (…), […], [label|url] (Jira), quotes.
+  for (const word of String(text).split(/[\s,;<>()"'[\]|]+/)) {
     if (!/^(https?:\/\/)?(?:[a-z0-9-]+\.)+[a-z]{2,}\/\S+/i.test(word)) continue;
     const r = fromUrl(/^https?:\/\//i.test(word) ? word : `https://${word}`);
     if (r.key) continue;
