@@ -70,6 +70,9 @@ test('the metrics page shows the decisions made on profiles, with charts, in lig
     const mix = await m.locator('#chart-decisions rect.bar title').allTextContents();
     assert.deepEqual(mix.sort(), ['Impersonation confirmed: 1', 'Needs escalation: 1']);
     assert.ok((await m.locator('#chart-sites rect.bar title').allTextContents()).some((s) => s.startsWith('X: ')));
+    // Screen readers get each chart's figures as a table (the picture itself is hidden from them).
+    await m.getByRole('table', { name: 'Your decisions (last 14 days)' }).waitFor({ state: 'attached' });
+    assert.equal(await m.getByRole('row', { name: 'Impersonation confirmed 1' }).count(), 1);
     await screenshot(m, 'metrics-light');
     await m.emulateMedia({ colorScheme: 'dark' });
     await screenshot(m, 'metrics-dark');

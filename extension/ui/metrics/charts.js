@@ -1,6 +1,7 @@
 // Bar charts as SVG, drawn by hand: a charting library would outweigh the extension's own pages, and bars
-// are all the metrics need. Colours come from CSS (currentColor and --bar), so both themes work; every
-// bar carries its label and value as a <title> and the chart an aria-label, for screen readers.
+// are all the metrics need. Colours come from CSS (currentColor), so both themes work. Each chart comes
+// with a table of its figures that only screen readers read (an SVG marked as an image hides its bars'
+// titles from them), and every bar keeps its label and value as a <title> for the mouse.
 const NS = 'http://www.w3.org/2000/svg';
 
 function svgEl(tag, attrs = {}, text = null) {
@@ -10,9 +11,32 @@ function svgEl(tag, attrs = {}, text = null) {
   return e;
 }
 
+// The chart beside a table of the same figures, read by screen readers instead of the picture.
+function withTable(svg, items, title) {
+  const table = document.createElement('table');
+  table.className = 'sr-only';
+  const caption = document.createElement('caption');
+  caption.textContent = title;
+  table.append(caption);
+  for (const item of items) {
+    const tr = document.createElement('tr');
+    const th = document.createElement('th');
+    th.scope = 'row';
+    th.textContent = item.label;
+    const td = document.createElement('td');
+    td.textContent = String(item.value);
+    tr.append(th, td);
+    table.append(tr);
+  }
+  svg.setAttribute('aria-hidden', 'true');
+  const box = document.createElement('div');
+  box.append(svg, table);
+  return box;
+}
+
 // Vertical bars, one per {label, value}; `label` under every `every`-th bar.
 export function columns(items, { title, width = 560, height = 180, every = 1 } = {}) {
-  const svg = svgEl('svg', { viewBox: `0 0 ${width} ${height}`, width, height, role: 'img', 'aria-label': title, class: 'chart' });
+  const svg = svgEl('svg', { viewBox: `0 0 ${width} ${height}`, width, height, class: 'chart' });
   const top = 16;
   const bottom = 22;
   const max = Math.max(1, ...items.map((i) => i.value));
@@ -29,14 +53,14 @@ export function columns(items, { title, width = 560, height = 180, every = 1 } =
     if (i % every === 0) svg.append(svgEl('text', { x: x + barW / 2, y: height - 6, 'text-anchor': 'middle', class: 'axis' }, item.label));
   });
   svg.append(svgEl('line', { x1: 0, x2: width, y1: height - bottom + 0.5, y2: height - bottom + 0.5, class: 'base' }));
-  return svg;
+  return withTable(svg, items, title);
 }
 
 // Horizontal bars, one per {label, value}, longest first: mixes and per-site counts.
 export function rows(items, { title, width = 560, rowHeight = 22 } = {}) {
   const sorted = [...items].sort((a, b) => b.value - a.value);
   const height = Math.max(1, sorted.length) * rowHeight + 4;
-  const svg = svgEl('svg', { viewBox: `0 0 ${width} ${height}`, width, height, role: 'img', 'aria-label': title, class: 'chart' });
+  const svg = svgEl('svg', { viewBox: `0 0 ${width} ${height}`, width, height, class: 'chart' });
   const labelW = 190;
   const max = Math.max(1, ...sorted.map((i) => i.value));
   sorted.forEach((item, i) => {
@@ -47,5 +71,5 @@ export function rows(items, { title, width = 560, rowHeight = 22 } = {}) {
     bar.append(svgEl('title', {}, `${item.label}: ${item.value}`));
     svg.append(bar, svgEl('text', { x: labelW + w + 6, y: y + rowHeight * 0.68, class: 'value' }, item.value));
   });
-  return svg;
+  return withTable(svg, sorted, title);
 }
