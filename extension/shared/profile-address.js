@@ -41,3 +41,11 @@ export function fromUrl(text) {
   }
   return { key: 'bulkErrSiteUnknown', args: [host] };
 }
+
+// A word as an address: with a scheme, or a bare host and path ("x.com/handle", as most
+// spreadsheets hold them). Null when it is not one.
+export function addressOf(word) {
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(word)) return word;
+  if (/^(?:[a-z0-9-]+\.)+[a-z]{2,}\/\S*$/i.test(word)) return `https://${word}`;
+  return null;
+}

@@ -145,7 +145,8 @@ var vipguardReport = (() => {
     return lines.join('\n') + '\n';
   }
 
-  const toMarkdown = (item) => toTicket(item, 'markdown');
+  // A ticket id in a decision's note: a Jira key (IDO-77) or a Service Cloud case number (8 digits).
+  const ticketId = (note) => (String(note || '').match(/\b[A-Z][A-Z0-9]{1,9}-\d+\b|\b\d{8}\b/) || [''])[0];
 
   // The words the evidence picture shows under the two avatars: the name spelled out when it hides
   // characters, and the reasons (at most 8).
@@ -178,6 +179,6 @@ var vipguardReport = (() => {
     return [columns.join(','), ...rows.map((row) => columns.map((c) => csvCell(row[c])).join(','))].join('\r\n') + '\r\n';
   }
 
-  return { toTicket, toMarkdown, toJson, toCsv, spelledOut, imageText, sha256, FORMAT_NAMES };
+  return { toTicket, toJson, toCsv, spelledOut, imageText, sha256, ticketId, FORMAT_NAMES };
 })();
 

@@ -9,3 +9,18 @@ export function text(tag, value) {
 }
 
 export const stored = async (k) => (await chrome.storage.local.get(k))[k];
+
+// Hands the reviewer a file to save (`parts`, as a Blob takes them).
+export function download(name, parts, type) {
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(new Blob(parts, { type }));
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(a.href), 60000);
+}
+
+// A CSV file for a spreadsheet, with a byte-order mark: Excel on Windows reads a CSV without one as the
+// local code page (accents and Cyrillic garbled). `rows` as vipguardReport.toCsv takes them.
+export function downloadCsv(name, columns, rows) {
+  download(name, ['\ufeff', vipguardReport.toCsv(columns, rows)], 'text/csv;charset=utf-8');
+}

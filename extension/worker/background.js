@@ -32,6 +32,9 @@ chrome.storage.onChanged.addListener((changes, area) => {
   }
 });
 
+// The toolbar button's count of flagged accounts (tab-record.js) is red on every tab.
+chrome.action?.setBadgeBackgroundColor?.({ color: '#c62828' })?.catch?.(() => {});
+
 chrome.tabs?.onRemoved?.addListener((tabId) => {
   forgetTab(tabId);
   queue.forgetQueueTab(tabId).catch(() => {});

@@ -3,24 +3,15 @@
 // too, but it is pruned by age and is a log, not a state: this store answers "what did I decide?".
 // "Not an impersonator" as the standing decision also puts the account on the allow-list (results.js),
 // which the options page lists and edits.
-import { ALLOW_KEY, accountKey } from './results.js';
+import { ALLOW_KEY, accountKey, cachedValue } from './results.js';
 
 export const DECISIONS_KEY = 'reviewerDecisions';
 const HISTORY = 20; // decisions kept per account, latest first
 
-let ready = null;
 // Every account's decisions: {key: [{decision, note, at, verdict, match}, …] latest first}.
-export function decisionList() {
-  if (!ready) {
-    ready = chrome.storage.local.get(DECISIONS_KEY).then((s) => s[DECISIONS_KEY] || {});
-    ready.catch(() => { ready = null; });
-  }
-  return ready;
-}
-
-export function decisionsChanged() {
-  ready = null;
-}
+const decided = cachedValue(DECISIONS_KEY);
+export const decisionList = decided.get;
+export const decisionsChanged = decided.changed;
 
 // What a banner or badge shows of an account's decisions: the standing one and the earlier ones.
 export function shownDecision(history) {

@@ -8,20 +8,29 @@ export const ALLOW_KEY = 'reviewerAllow'; // accounts a reviewer marked "Not an 
 export const accountKey = (platform, handle) => `${platform}:${String(handle).toLowerCase()}`;
 const RANK = { clear: 0, suspicious: 1, impersonation: 2 };
 
-// The reviewer allow-list, kept apart from the checker so a decision never rebuilds the index.
-let allowReady = null;
-export function allowList() {
-  if (!allowReady) {
-    allowReady = chrome.storage.local.get(ALLOW_KEY).then((s) => s[ALLOW_KEY] || {});
-    allowReady.catch(() => { allowReady = null; });
-  }
-  return allowReady;
+// A stored value every check reads, read once and kept until it changes: `get()` resolves to it (`{}`
+// when there is none), `changed()` makes the next get read it again.
+export function cachedValue(key) {
+  let ready = null;
+  return {
+    get() {
+      if (!ready) {
+        ready = chrome.storage.local.get(key).then((s) => s[key] || {});
+        ready.catch(() => { ready = null; });
+      }
+      return ready;
+    },
+    changed() {
+      ready = null;
+    },
+  };
 }
 
+// The reviewer allow-list, kept apart from the checker so a decision never rebuilds the index.
+const allow = cachedValue(ALLOW_KEY);
+export const allowList = allow.get;
 // The allow-list changed: the next check reads it again.
-export function allowChanged() {
-  allowReady = null;
-}
+export const allowChanged = allow.changed;
 
 // Sensitivity, the reviewer's decisions and payload: a clear result travels without evidence; a flag
 // below the chosen sensitivity is shown as clear (the popup still lists it); an account a reviewer

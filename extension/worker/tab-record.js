@@ -26,14 +26,10 @@ async function writeTab(tabId, url, results, profiles, accounts = {}) {
   });
   const kept = [...byId.values()].slice(-2000);
   await chrome.storage.session.set({ [key]: { url, items: kept, ...(prev && prev.url === url && prev.unreadable ? { unreadable: true } : {}) } });
-  showCount(tabId, kept.filter((i) => i.shown === 'impersonation' || i.shown === 'suspicious').length);
-}
-
-// How many accounts the tab's page flags, on the toolbar button (red for any impersonation would need the
-// verdicts here too; the number alone is what a reviewer glances at).
-function showCount(tabId, flagged) {
+  // How many accounts the tab's page flags, on the toolbar button (its colour is set once, in
+  // background.js).
+  const flagged = kept.filter((i) => i.shown === 'impersonation' || i.shown === 'suspicious').length;
   chrome.action?.setBadgeText?.({ tabId, text: flagged ? String(flagged) : '' })?.catch?.(() => {});
-  chrome.action?.setBadgeBackgroundColor?.({ tabId, color: '#c62828' })?.catch?.(() => {});
 }
 
 // The tab's page could not be read: the popup says so.

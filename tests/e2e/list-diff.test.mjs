@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import vm from 'node:vm';
-import { diffLists, mergeLists, listToCsv, searchAccounts } from '../../extension/ui/options/list-diff.js';
+import { diffLists, mergeLists, listRows, searchAccounts } from '../../extension/ui/options/list-diff.js';
 import { fakeChrome } from './locales.mjs';
 
 const acc = (id, name, extra = {}) => ({ id, name, ...extra });
@@ -41,8 +41,9 @@ test('CSV export: the columns the importer reads, several values joined by |, an
   const ctx = { chrome: fakeChrome('en'), document: { documentElement: {} } };
   const src = (f) => fs.readFileSync(new URL(`../../extension/${f}`, import.meta.url), 'utf8');
   vm.runInNewContext(`${src('shared/i18n.js')}; ${src('shared/report.js')}; this.r = vipguardReport;`, ctx);
-  const csv = listToCsv({ accounts: [acc('v1', 'Ada, "Queen" Obi', {
+  const { columns, rows } = listRows({ accounts: [acc('v1', 'Ada, "Queen" Obi', {
     aliases: ['Ada O', 'AO'], handles: [{ platform: 'x', handle: 'AdaObi' }, { platform: 'instagram', handle: 'ada.o' }],
-    official: [{ platform: 'x', handle: 'ObiFoundation' }], avatars: [{ pdq: 'ab'.repeat(32), refs: [] }], links: ['obi.example'] })] }, ctx.r.toCsv);
+    official: [{ platform: 'x', handle: 'ObiFoundation' }], avatars: [{ pdq: 'ab'.repeat(32), refs: [] }], links: ['obi.example'] })] });
+  const csv = ctx.r.toCsv(columns, rows);
   assert.equal(csv, `id,name,aliases,handles,official,avatars,links\r\nv1,"Ada, ""Queen"" Obi",Ada O|AO,x:AdaObi|instagram:ada.o,x:ObiFoundation,pdq:${'ab'.repeat(32)},obi.example\r\n`);
 });

@@ -28,7 +28,7 @@ const item = (over = {}) => ({
 });
 
 test('Markdown: one field per line, page text escaped, every signal with its figure', () => {
-  const md = R.toMarkdown(item());
+  const md = R.toTicket(item(), 'markdown');
   const lines = md.split('\n');
   assert.ok(lines.includes('- **Display name:** Кwabena \\*Mensah\\* \\[x\\](javascript:1) second line'), md);
   assert.ok(lines.includes('- **Display name, spelled out:** [U+041A]wabena \\*Mensah\\* \\[x\\](javascript:1) second line'), md);
@@ -62,7 +62,7 @@ test('CSV: quoting per RFC 4180 and no formulas from page text', () => {
 });
 
 test('in French, the report speaks French and keeps the evidence figures', () => {
-  const raw = load('fr').toMarkdown(item());
+  const raw = load('fr').toTicket(item(), 'markdown');
   // French puts a non-breaking space before a colon, in the labels as in the sentences.
   assert.ok(raw.includes('- **Identifiant\u00a0:** @evil\\_one'), raw);
   const md = raw.replace(/[\u00a0\u202f]/g, ' ');

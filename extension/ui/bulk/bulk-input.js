@@ -5,7 +5,7 @@
 // Problems are {line, key, args}: message keys of the interface's catalogue, so the page says them in
 // its language (describe() writes them out).
 import '../../shared/site-catalog.js';
-import { fromUrl } from '../../shared/profile-address.js';
+import { fromUrl, addressOf } from '../../shared/profile-address.js';
 
 const { PLATFORMS } = globalThis.vipguardSiteCatalog;
 export { PLATFORMS, fromUrl };
@@ -13,14 +13,6 @@ export const MAX_LINES = 20000;
 
 // A problem as words, with `t` the catalogue's lookup (vipguardI18n.t on the page).
 export const describe = (problem, t) => t('bulkLineProblem', problem.line, t(problem.key, ...(problem.args || [])));
-
-// A line's first word as an address: with a scheme, or a bare host and path ("x.com/handle", as most
-// spreadsheets hold them). Null when it is not one.
-function addressOf(word) {
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(word)) return word;
-  if (/^(?:[a-z0-9-]+\.)+[a-z]{2,}\/\S*$/i.test(word)) return `https://${word}`;
-  return null;
-}
 
 // The fields of a CSV row pasted as text ("@handle","Name"), quotes removed; null when it has none.
 function quotedFields(line) {

@@ -3,7 +3,7 @@
 import init, { readProfiles } from '../../pkg/vipguard.js';
 import { parseLines, markDuplicates, describe, PLATFORMS } from './bulk-input.js';
 import { QUEUE_KEY, addItems } from '../../shared/review-queue.js';
-import { $, text } from '../page.js';
+import { $, text, downloadCsv } from '../page.js';
 
 const { t } = vipguardI18n;
 const BATCH = 500; // the worker's cap per message
@@ -159,7 +159,7 @@ async function run() {
 }
 
 // The rows shown, for a spreadsheet: the input's own id and address kept (so results join back to the
-// sheet), the profile's address to click, scores as shown, and a byte-order mark so Excel reads UTF-8.
+// sheet), the profile's address to click, scores as shown.
 function exportCsv() {
   const columns = ['line', 'source_id', 'source_url', 'profile_url', 'platform', 'handle', 'display_name', 'verdict', 'match', 'match_name',
     'score', 'reviewer_cleared', 'notes', 'evidence'];
@@ -169,10 +169,7 @@ function exportCsv() {
     match_name: r.matchName, score: r.score == null ? '' : r.score.toFixed(2), reviewer_cleared: r.cleared ? 'yes' : '',
     notes: r.notes.join(' '), evidence: r.error || r.evidence.map((e) => e.detail).join(' | '),
   }));
-  const a = document.createElement('a');
-  a.href = URL.createObjectURL(new Blob(['\ufeff', vipguardReport.toCsv(columns, data)], { type: 'text/csv;charset=utf-8' }));
-  a.download = `vipguard-bulk-${new Date().toISOString().slice(0, 10)}.csv`;
-  a.click();
+  downloadCsv(`vipguard-bulk-${new Date().toISOString().slice(0, 10)}.csv`, columns, data);
 }
 
 // The flagged rows shown, added to the review queue (each account once), then the queue page.

@@ -1,7 +1,7 @@
 // The options page's audit panel: how many entries the local audit log holds, its retention, its CSV
 // export and clearing (through the worker, which keeps the log), and the accounts marked "Not an
 // impersonator", each with a Remove button.
-import { $, text, stored } from '../page.js';
+import { $, text, stored, downloadCsv } from '../page.js';
 import { saveSetting } from './settings-panel.js';
 
 const { t } = vipguardI18n;
@@ -11,8 +11,6 @@ const { t } = vipguardI18n;
 const AUDIT_COLUMNS = ['time', 'event', 'page_url', 'platform', 'handle', 'display_name', 'verdict', 'match', 'score',
   'decision', 'note', 'seconds_to_decision', 'reviewer_id', 'ticket_id', 'profile_url'];
 
-// A ticket id in a decision's note: a Jira key (IDO-77) or a Service Cloud case number (8 digits).
-export const ticketId = (note) => (String(note || '').match(/\b[A-Z][A-Z0-9]{1,9}-\d+\b|\b\d{8}\b/) || [''])[0];
 
 async function ask(msg) {
   const reply = await chrome.runtime.sendMessage(msg);
@@ -68,14 +66,10 @@ export function setupAuditPanel() {
       const rows = entries.map((e) => ({
         time: new Date(e.time).toISOString(), event: e.event, page_url: e.url, platform: e.platform, handle: e.handle,
         display_name: e.name, verdict: e.verdict, match: e.match, score: e.score, decision: e.decision, note: e.note,
-        seconds_to_decision: e.seconds_to_decision, reviewer_id: reviewer, ticket_id: ticketId(e.note),
+        seconds_to_decision: e.seconds_to_decision, reviewer_id: reviewer, ticket_id: vipguardReport.ticketId(e.note),
         profile_url: e.handle ? vipguardSiteCatalog.profileUrl(e.platform, e.handle, e.url) : '',
       }));
-      const a = document.createElement('a');
-      // With a byte-order mark: Excel on Windows reads a CSV without one as the local code page.
-      a.href = URL.createObjectURL(new Blob(['\ufeff', vipguardReport.toCsv(AUDIT_COLUMNS, rows)], { type: 'text/csv;charset=utf-8' }));
-      a.download = `vipguard-audit-${new Date().toISOString().slice(0, 10)}.csv`;
-      a.click();
+      downloadCsv(`vipguard-audit-${new Date().toISOString().slice(0, 10)}.csv`, AUDIT_COLUMNS, rows);
       $('audit-status').textContent = t('auditExported', rows.length);
     } catch (e) {
       $('audit-status').textContent = t('auditExportFailed', e.message);

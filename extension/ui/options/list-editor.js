@@ -5,9 +5,9 @@
 // and worked on by a dedicated worker (list-model.js), so a list of 100,000 accounts never holds the page.
 import { enrollImage, enrollRgba } from '../../pkg/vipguard.js';
 import { withPixelsFallback } from '../../shared/pixels.js';
-import { $, text, stored } from '../page.js';
+import { $, text, stored, download, downloadCsv } from '../page.js';
 import { objectStore } from '../../shared/idb.js';
-import { listToCsv } from './list-diff.js';
+import { listRows } from './list-diff.js';
 
 const { t } = vipguardI18n;
 let pending = null; // {name}: a validated import waiting for Merge or Replace (the worker holds the list)
@@ -237,18 +237,10 @@ export function setupListEditor() {
     await drawSummary();
     $('edit-status').textContent = t('undoneWhat', last.what);
   });
-  $('export').addEventListener('click', async () => {
-    const a = document.createElement('a');
-    a.href = URL.createObjectURL(new Blob([await model('exportText')], { type: 'application/json' }));
-    a.download = 'vipguard-protected.json';
-    a.click();
-  });
+  $('export').addEventListener('click', async () => download('vipguard-protected.json', [await model('exportText')], 'application/json'));
   $('export-csv').addEventListener('click', async () => {
-    const list = JSON.parse(await model('exportText'));
-    const a = document.createElement('a');
-    a.href = URL.createObjectURL(new Blob(['\ufeff', listToCsv(list, vipguardReport.toCsv)], { type: 'text/csv;charset=utf-8' }));
-    a.download = 'vipguard-protected.csv';
-    a.click();
+    const { columns, rows } = listRows(JSON.parse(await model('exportText')));
+    downloadCsv('vipguard-protected.csv', columns, rows);
   });
   $('account-search').addEventListener('input', () => { page = 0; drawAccounts(); });
   $('page-prev').addEventListener('click', () => { page--; drawAccounts(); });

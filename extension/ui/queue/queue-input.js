@@ -4,7 +4,7 @@
 // source id. Profile addresses are read as the bulk page reads them (bulk-input.js); a post's address
 // gives its author. Pure: tested in tests/e2e/queue.test.mjs.
 import '../../shared/site-catalog.js';
-import { fromUrl } from '../../shared/profile-address.js';
+import { fromUrl, addressOf } from '../../shared/profile-address.js';
 export { addItems, itemKey } from '../../shared/review-queue.js';
 
 const { profileUrl } = globalThis.vipguardSiteCatalog;
@@ -41,9 +41,9 @@ export function parseCsv(text) {
 function itemIn(text, sourceId = '') {
   // Split at spaces and at what wraps links in tickets: <…>, (…), […], [label|url] (Jira), quotes.
   for (const word of String(text).split(/[\s,;<>()"'[\]|]+/)) {
-    if (!/^(https?:\/\/)?(?:[a-z0-9-]+\.)+[a-z]{2,}\/\S+/i.test(word)) continue;
-    const r = fromUrl(/^https?:\/\//i.test(word) ? word : `https://${word}`);
-    if (r.key) continue;
+    const address = addressOf(word);
+    const r = address && fromUrl(address);
+    if (!r || r.key) continue;
     return { url: profileUrl(r.platform, r.handle, word), platform: r.platform, handle: r.handle, sourceId, from: r.from };
   }
   return null;

@@ -1,7 +1,7 @@
 // The review queue page: load items (pasted URLs or a Jira / Service Cloud CSV), see each one's state (the
 // account's standing decision), open them one by one in the queue's tab (the worker's queue.js), export
 // the outcomes.
-import { $, text, stored } from '../page.js';
+import { $, text, stored, downloadCsv } from '../page.js';
 import { itemsFromText, itemsFromCsv } from './queue-input.js';
 import { QUEUE_KEY, addItems, itemKey } from '../../shared/review-queue.js';
 
@@ -70,12 +70,9 @@ async function exportCsv() {
   const columns = ['position', 'source_id', 'profile_url', 'platform', 'handle', 'state', 'decided_at', 'note', 'ticket_id'];
   const rows = items.map((it, i) => ({
     position: i + 1, source_id: it.sourceId || '', profile_url: it.url, platform: it.platform, handle: it.handle, state: it.state,
-    decided_at: it.decidedAt, note: it.note, ticket_id: (String(it.note || '').match(/\b[A-Z][A-Z0-9]{1,9}-\d+\b|\b\d{8}\b/) || [''])[0],
+    decided_at: it.decidedAt, note: it.note, ticket_id: vipguardReport.ticketId(it.note),
   }));
-  const a = document.createElement('a');
-  a.href = URL.createObjectURL(new Blob(['\ufeff', vipguardReport.toCsv(columns, rows)], { type: 'text/csv;charset=utf-8' }));
-  a.download = `vipguard-queue-${new Date().toISOString().slice(0, 10)}.csv`;
-  a.click();
+  downloadCsv(`vipguard-queue-${new Date().toISOString().slice(0, 10)}.csv`, columns, rows);
 }
 
 await vipguardI18n.ready();
