@@ -419,3 +419,26 @@ export async function enableMastodon(h) {
   await opts.close();
   await new Promise((r) => setTimeout(r, 700)); // the worker registers the content script
 }
+
+// Runs `fn(arg)` in the extension's content-script world of `page` (Chromium's isolated world named after
+// the extension), as code in a compromised page process could: what the content script can reach (its
+// chrome.runtime and chrome.storage), a hostile renderer can too. Returns fn's value (JSON-serialisable).
+export async function inContentScript(page, fn, arg = null) {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const contexts = [];
+    cdp.on('Runtime.executionContextCreated', (e) => contexts.push(e.context));
+    await cdp.send('Runtime.enable');
+    const { frameTree } = await cdp.send('Page.getFrameTree');
+    const ours = () => contexts.find((c) => c.auxData && c.auxData.type === 'isolated'
+      && c.auxData.frameId === frameTree.frame.id && /vipguard/i.test(c.name));
+    await until(async () => ours(), 'the content script\'s world', { timeout: 10000, every: 100 });
+    const r = await cdp.send('Runtime.evaluate', {
+      expression: `(${fn})(${JSON.stringify(arg)})`, contextId: ours().id, awaitPromise: true, returnByValue: true,
+    });
+    if (r.exceptionDetails) throw new Error(`in the content script's world: ${r.exceptionDetails.exception?.description || r.exceptionDetails.text}`);
+    return r.result.value;
+  } finally {
+    await cdp.detach().catch(() => {});
+  }
+}
