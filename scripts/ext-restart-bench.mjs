@@ -2,13 +2,13 @@
 // protected accounts: restored from the kept snapshot against built from the list (the snapshot dropped
 // first), rounds alternating.
 // The worker's own figure (globalThis.vipguardEngine.ms): from the module compiled and the kept snapshot
-// read (the two overlap) to a ready checker: restoring it, or reading the list from chrome.storage and
+// read (the two overlap) to a ready checker: restoring it, or reading the list from the private store and
 // building. Since this session the snapshot's read is not counted (before, it was).
 //     make build && node scripts/ext-restart-bench.mjs [ROUNDS]
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { launch, loadDemoList, until, restartWorker, engineKept, ROOT } from '../tests/e2e/harness.mjs';
+import { launch, loadDemoList, until, restartWorker, engineKept, storedList, setPrivateValues, ROOT } from '../tests/e2e/harness.mjs';
 
 const rounds = Number(process.argv[2] || 5);
 const listFile = path.join(ROOT, 'target/wasm-bench/protected.json');
@@ -23,7 +23,7 @@ const url = 'https://x.com/KwabenaMensahGH';
 const h = await launch();
 try {
   await loadDemoList(h);
-  const demo = await h.worker.evaluate(async () => (await chrome.storage.local.get('protectedList')).protectedList);
+  const demo = await storedList(h);
   const kept = () => engineKept(h);
   const restart = async () => (await restartWorker(h, url)).engine;
   const built = [];
@@ -42,7 +42,7 @@ try {
   for (let r = 0; r < rounds; r++) {
     // A list that differs each round (one more account); the worker builds and keeps it at once.
     const list = { accounts: [...demo.accounts, ...big.accounts.slice(0, 10_000 - demo.accounts.length + r)] };
-    await h.worker.evaluate((l) => chrome.storage.local.set({ protectedList: l }), list);
+    await setPrivateValues(h, { protectedList: JSON.stringify(list) });
     await until(kept, 'the engine kept', { timeout: 60000 });
     const s = await restart();
     if (s.how !== 'restored') throw new Error(`expected a restore, got ${JSON.stringify(s)}`);
@@ -57,7 +57,7 @@ try {
   const med = (v) => v.slice().sort((a, b) => a - b)[Math.floor(v.length / 2)];
   console.log(`median of ${rounds}: built ${med(built).toFixed(1)} ms, restored ${med(restored).toFixed(1)} ms `
     + `(${(med(built) / med(restored)).toFixed(2)}x)`);
-  await h.worker.evaluate((l) => chrome.storage.local.set({ protectedList: l }), demo);
+  await setPrivateValues(h, { protectedList: JSON.stringify(demo) });
 } finally {
   await h.close();
 }

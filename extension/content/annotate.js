@@ -117,23 +117,17 @@ var vipguardAnnotate = (() => {
     }
   });
 
-  // The banner's corner, the same on every page opened after it is set (chrome.storage.local, set by its
-  // "move" button), and per
+  // The banner's corner, the same on every page opened after it is set (its "move" button tells the worker,
+  // which keeps it and sends it with every answer: setView), and per
   // profile whether the reviewer collapsed or expanded it, or closed it, for as long as the tab lives.
   const CORNERS = ['top-right', 'bottom-right', 'bottom-left', 'top-left'];
-  const CORNER_KEY = 'bannerCorner';
   let corner = CORNERS[0];
   const folded = new Map(); // profile key -> true (collapsed) | false (expanded)
   const closed = new Set(); // profile keys whose banner the reviewer closed
   let current = null; // {host, key, place()}
-  // Read once per page, not watched: storage.onChanged would hand every tab every stored value that
-  // changes, the protected list's megabytes included.
-  try {
-    chrome.storage.local.get(CORNER_KEY).then((s) => {
-      if (CORNERS.includes(s[CORNER_KEY])) setCorner(s[CORNER_KEY]);
-    }, () => {});
-  } catch {
-    // no extension API (a test page): the default corner
+  // The worker's answer brings the settings a page needs (worker/view-settings.js).
+  function setView(view) {
+    if (view && CORNERS.includes(view.corner) && view.corner !== corner) setCorner(view.corner);
   }
   function setCorner(c) {
     corner = c;
@@ -210,7 +204,7 @@ var vipguardAnnotate = (() => {
       const next = CORNERS[(CORNERS.indexOf(corner) + 1) % CORNERS.length];
       setCorner(next);
       try {
-        chrome.storage.local.set({ [CORNER_KEY]: next });
+        chrome.runtime.sendMessage({ type: 'bannerCorner', url: location.href, corner: next }).catch(() => {});
       } catch {
         // no extension API: moved for this page only
       }
@@ -418,5 +412,5 @@ var vipguardAnnotate = (() => {
     return host;
   }
 
-  return { banner, badge, spot, notice, focusBanner, decideOnBanner, closeCard };
+  return { banner, badge, spot, notice, focusBanner, decideOnBanner, closeCard, setView };
 })();

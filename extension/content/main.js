@@ -51,6 +51,7 @@
   const pending = new Map(); // requestId -> function(update)
   let nextRequest = 1;
   let messagesAsked = false; // one request at a time asks for the interface's words
+  let view = {}; // the settings the worker sends with each answer (worker/view-settings.js)
   chrome.runtime.onMessage.addListener((msg, sender) => {
     if (sender.id !== chrome.runtime.id || !msg) return;
     // A keyboard shortcut (the manifest's commands, routed by the worker).
@@ -77,6 +78,10 @@
       const reply = await timed('vipguard:send', () => chrome.runtime.sendMessage({
         type: 'check', url: location.href, profiles, requestId, wantMessages }));
       if (reply && reply.messages) timed('vipguard:i18n', () => vipguardI18n.seed(reply.messages));
+      if (reply && reply.view) {
+        view = reply.view;
+        vipguardAnnotate.setView(view);
+      }
       return reply;
     } catch (e) {
       return { error: String(e && e.message || e) };
@@ -129,8 +134,8 @@
       // The report in the format chosen in the options (plain text unless set), with the SHA-256 of the
       // JSON evidence, so the ticket and an attached JSON can be matched.
       copyTicket: async () => {
-        const [{ settings = {} }, json] = [await chrome.storage.local.get('settings'), JSON.stringify(vipguardReport.toJson(item()), null, 2)];
-        const format = vipguardReport.FORMAT_NAMES.includes(settings.ticketFormat) ? settings.ticketFormat : 'text';
+        const [current, json] = [await send({ type: 'view', url: location.href }).catch(() => view), JSON.stringify(vipguardReport.toJson(item()), null, 2)];
+        const format = vipguardReport.FORMAT_NAMES.includes(current.ticketFormat) ? current.ticketFormat : 'text';
         const sha256 = await vipguardReport.sha256(json);
         return copy(vipguardReport.toTicket({ ...item(), sha256 }, format), t('ticketFormatName', t(`format_${format}`)));
       },

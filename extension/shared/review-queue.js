@@ -1,6 +1,6 @@
-// The review queue's storage: the key it is kept under and how items are added (each account once).
-// Written by the queue page and the bulk page, stepped by the worker (worker/queue.js).
-export const QUEUE_KEY = 'reviewQueue';
+// The review queue's storage: the key it is kept under in the private store and how items are added (each
+// account once). Written by the queue page and the bulk page, stepped by the worker (worker/queue.js).
+export { QUEUE_KEY } from './private-store.js';
 
 // The key an item is known by (an account is in the queue once).
 export const itemKey = (item) => `${item.platform}:${String(item.handle).toLowerCase()}`;

@@ -13,20 +13,31 @@ import { forgetTab, recordUnreadable } from './tab-record.js';
 import { catalogueTemplates, languageChanged } from './templates.js';
 import { loadEnabledSites, genericHosts, mastodonOn } from './site-scripts.js';
 import * as queue from './queue.js';
+import { onChange } from './private-data.js';
+import { viewChanged, setCorner, currentView, CORNER_KEY } from './view-settings.js';
 
+// The private store (the list, thumbnails, decisions, allow-list, queue) changed in another context, or in
+// this one: what depends on it is read again.
+onChange((keys) => {
+  const changed = new Set(keys);
+  if (changed.has(engine.LIST_KEY)) engine.listChanged();
+  else if (changed.has(engine.THUMBS_KEY)) engine.reload();
+  if (changed.has(ALLOW_KEY)) allowChanged();
+  if (changed.has(DECISIONS_KEY)) decisionsChanged();
+  if (changed.has(queue.QUEUE_KEY)) queue.queueChanged();
+});
+
+// chrome.storage.local keeps the settings and the banner's corner only (nothing that names an account).
 chrome.storage.onChanged.addListener((changes, area) => {
   if (area !== 'local') return;
-  if (changes[engine.LIST_KEY] || changes[engine.SETTINGS_KEY] || changes.avatarThumbs) engine.reload();
-  if (changes[engine.LIST_KEY]) engine.listChanged();
-  if (changes[ALLOW_KEY]) allowChanged();
-  if (changes[DECISIONS_KEY]) decisionsChanged();
-  if (changes[queue.QUEUE_KEY]) queue.queueChanged();
+  if (changes[engine.SETTINGS_KEY] || changes[CORNER_KEY]) viewChanged();
   if (changes[engine.SETTINGS_KEY]) {
+    engine.reload();
     loadEnabledSites().catch((e) => console.warn('vipguard:', e.message));
     const [before, after] = [changes[engine.SETTINGS_KEY].oldValue, changes[engine.SETTINGS_KEY].newValue];
     if ((before && before.language) !== (after && after.language)) languageChanged();
     // Paused or resumed: every tab takes its annotations off or reads its page again at once. (Content
-    // scripts do not watch storage themselves: they would be handed the protected list on every change.)
+    // scripts do not read storage: see view-settings.js.)
     const paused = !!(after && after.paused);
     if (!!(before && before.paused) !== paused) tellTabs({ type: 'vipguard-paused', paused });
   }
@@ -92,6 +103,8 @@ const HANDLERS = {
     return queue.step(msg.direction);
   },
   queueOpen: (msg) => queue.openItem(msg.index),
+  bannerCorner: (msg) => setCorner(msg),
+  view: () => currentView(),
 };
 
 function handle(msg, sender, sendResponse) {

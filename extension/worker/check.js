@@ -10,6 +10,7 @@ import { decisionList, shownDecision } from './decisions.js';
 import { queuePlace } from './queue.js';
 import { logShown } from './audit.js';
 import { catalogueTemplates } from './templates.js';
+import { viewSettings } from './view-settings.js';
 
 const { pageSite } = globalThis.vipguardSiteCatalog;
 const engineInput = (p) => ({
@@ -58,8 +59,8 @@ export async function check(msg, sender) {
     withAvatars(msg, sender, checker, settings, allow, decided, profiles, results)
       .catch((e) => console.warn('vipguard: avatar round failed:', e.message));
   }
-  const [templates, place] = await Promise.all([messages, queuePlace(sender.tab.id, msg.url)]);
-  return { results, accounts, ...(templates ? { messages: templates } : {}), ...(place ? { queue: place } : {}) };
+  const [templates, place, view] = await Promise.all([messages, queuePlace(sender.tab.id, msg.url), viewSettings()]);
+  return { results, accounts, view, ...(templates ? { messages: templates } : {}), ...(place ? { queue: place } : {}) };
 }
 
 async function withAvatars(msg, sender, checker, settings, allow, decided, profiles, textResults) {

@@ -4,8 +4,10 @@
 // "Not an impersonator" as the standing decision also puts the account on the allow-list (results.js),
 // which the options page lists and edits.
 import { ALLOW_KEY, accountKey, cachedValue } from './results.js';
+import { update as updatePrivate } from './private-data.js';
+import { DECISIONS_KEY } from '../shared/private-store.js';
 
-export const DECISIONS_KEY = 'reviewerDecisions';
+export { DECISIONS_KEY };
 const HISTORY = 20; // decisions kept per account, latest first
 
 // Every account's decisions: {key: [{decision, note, at, verdict, match}, …] latest first}.
@@ -20,20 +22,17 @@ export function shownDecision(history) {
   return { ...latest, earlier: earlier.slice(0, 5) };
 }
 
-// Read-modify-write of storage, one at a time (two tabs deciding at once must not lose either).
-let writing = Promise.resolve();
-function update(fn) {
-  const run = writing.then(async () => {
-    const s = await chrome.storage.local.get([DECISIONS_KEY, ALLOW_KEY]);
+// Decisions and the allow-list read, changed and written in one transaction of the private store: two tabs
+// deciding at once lose neither, and a failed write changes neither.
+async function update(fn) {
+  let out;
+  await updatePrivate([DECISIONS_KEY, ALLOW_KEY], (s) => {
     const all = { ...(s[DECISIONS_KEY] || {}) };
     const allow = { ...(s[ALLOW_KEY] || {}) };
-    const out = fn(all, allow);
-    await chrome.storage.local.set({ [DECISIONS_KEY]: all, [ALLOW_KEY]: allow });
-    decisionsChanged();
-    return out;
+    out = fn(all, allow);
+    return { [DECISIONS_KEY]: all, [ALLOW_KEY]: allow };
   });
-  writing = run.catch(() => {});
-  return run;
+  return out;
 }
 
 // The allow-list follows the standing decision: cleared while it is "Not an impersonator".

@@ -1,10 +1,12 @@
 // The engine: the WASM package initialised, and a Checker restored from the snapshot kept in IndexedDB or
-// built from the protected list in chrome.storage; with the settings and avatar thumbnails it is used with.
+// built from the protected list in the private store; with the settings and avatar thumbnails it is used with.
 import init, { Checker, version } from '../pkg/vipguard.js';
 import { t, loadLanguage } from './templates.js';
 import { objectStore } from '../shared/idb.js';
+import * as privateData from './private-data.js';
+import { LIST_KEY, LIST_GEN_KEY, THUMBS_KEY } from '../shared/private-store.js';
 
-export const LIST_KEY = 'protectedList';
+export { LIST_KEY, THUMBS_KEY };
 export const SETTINGS_KEY = 'settings';
 export const DEFAULT_SETTINGS = { paused: false, sensitivity: 'suspicious', sites: { x: true, generic: {} }, auditDays: 90 };
 
@@ -23,8 +25,9 @@ export function load() {
       // The module compiles while storage and the kept snapshot are read: a stopped worker's first
       // answer waits for all three.
       const compiled = init({ module_or_path: chrome.runtime.getURL('pkg/vipguard_bg.wasm') });
-      const [stored, , kept] = await Promise.all([
-        chrome.storage.local.get([SETTINGS_KEY, 'avatarThumbs']),
+      const [stored, own, , kept] = await Promise.all([
+        chrome.storage.local.get(SETTINGS_KEY),
+        privateData.read([LIST_GEN_KEY, THUMBS_KEY]),
         loadLanguage(),
         readKept().catch((e) => {
           console.warn('vipguard: engine store unreadable:', e && e.message);
@@ -40,7 +43,8 @@ export function load() {
       let checker = null;
       let how = 'none';
       const snap = kept.snapshot;
-      if (snap && kept.gen !== undefined && snap.gen === kept.gen && snap.version === version()) {
+      // Only the snapshot of the list in use (the list's id, written with it, says which).
+      if (snap && own[LIST_GEN_KEY] !== undefined && snap.gen === own[LIST_GEN_KEY] && snap.version === version()) {
         try {
           checker = Checker.restore(snap.bytes, lang);
           how = 'restored';
@@ -49,14 +53,14 @@ export function load() {
         }
       }
       if (!checker) {
-        const list = (await chrome.storage.local.get(LIST_KEY))[LIST_KEY];
+        const { [LIST_KEY]: list, [LIST_GEN_KEY]: gen } = await privateData.read([LIST_KEY, LIST_GEN_KEY]);
         if (list) {
           try {
             checker = new Checker(list, undefined, lang);
             how = 'built';
             // Kept after this start has answered: saving is not on the first check's path.
             const built = checker;
-            setTimeout(() => keep(kept.gen, version(), built.snapshot())
+            setTimeout(() => keep(gen, version(), built.snapshot())
               .catch((e) => console.warn('vipguard: could not keep the engine:', e && e.message)), 0);
           } catch (e) {
             console.warn('vipguard: stored list unusable:', e.message);
@@ -66,7 +70,7 @@ export function load() {
       const done = performance.now();
       globalThis.vipguardEngine = { how, ms: done - started, accounts: checker ? checker.size : 0,
         stages: { began, compiled: started, ready: done, warmUp: null, firstCheck: null } };
-      return { checker, settings, thumbs: stored.avatarThumbs || {} };
+      return { checker, settings, thumbs: own[THUMBS_KEY] || {} };
     })();
     ready.catch(() => { ready = null; });
   }
@@ -81,7 +85,8 @@ export function reload() {
 // The list changed: forget its snapshot and build the new list's engine (and keep its snapshot) now, not
 // when the reviewer next opens a page.
 export function listChanged() {
-  return newListGen().catch((e) => console.warn('vipguard: engine store:', e && e.message))
+  ready = null;
+  return forgetKept().catch((e) => console.warn('vipguard: engine store:', e && e.message))
     .then(() => load()).catch(() => {});
 }
 
@@ -91,48 +96,29 @@ export function forget() {
 }
 
 // The snapshot: the built checker kept between service-worker starts, so a restarted worker restores it
-// (Checker.restore) instead of building it from the list again. In IndexedDB, which holds bytes
-// (chrome.storage holds JSON).
+// (Checker.restore) instead of building it from the list again. In IndexedDB, which holds bytes.
 //
-// Which list a snapshot belongs to: `listGen` is a fresh id written whenever the list changes (the worker's
-// storage listener, which Chrome wakes it for), and a snapshot is kept with the id it was built under,
-// only if that id is still current when it is written. A snapshot whose id differs is never restored.
+// Which list a snapshot belongs to: whoever writes the list writes a fresh id with it, in the same
+// transaction (`listGen` in the private store), and a snapshot is kept with the id of the list it was built
+// from. A snapshot whose id is not the current list's is never restored, so a list changed while this
+// worker was stopped, or while it was building, is never checked with an older list's engine.
 
 const transaction = objectStore('vipguard-engine', (db) => db.createObjectStore('engine'), 'engine', 'engine store');
 
-// The current list id and the kept snapshot ({gen, version, bytes} or undefined), read together.
+// The kept snapshot ({gen, version, bytes} or undefined).
 function readKept() {
   return transaction('readonly', (store, out) => {
-    const gen = store.get('listGen');
     const snap = store.get('checker');
-    gen.onsuccess = () => { out.gen = gen.result; };
     snap.onsuccess = () => { out.snapshot = snap.result; };
   });
 }
 
-// The list changed (or was removed): a new id, and the old snapshot gone.
-function newListGen() {
-  return transaction('readwrite', (store) => {
-    store.put(crypto.randomUUID(), 'listGen');
-    store.delete('checker');
-  });
-}
-
-// Keep `bytes` as the snapshot of the list read under id `gen` (undefined if there was none yet), unless
-// the list has changed since. Resolves with whether it was kept.
-function keep(gen, engineVersion, bytes) {
-  return transaction('readwrite', (store, out) => {
-    const cur = store.get('listGen');
-    cur.onsuccess = () => {
-      let current = cur.result;
-      if (current === undefined && gen === undefined) {
-        current = gen = crypto.randomUUID();
-        store.put(current, 'listGen');
-      }
-      out.kept = current === gen;
-      if (out.kept) store.put({ gen, version: engineVersion, bytes }, 'checker');
-    };
-  }).then((out) => out.kept);
+// Keep `bytes` as the snapshot of the list whose id is `gen`, unless the list has changed since (a build
+// that raced with a change would only be overwritten). Resolves with whether it was kept.
+async function keep(gen, engineVersion, bytes) {
+  if (gen === undefined || (await privateData.read([LIST_GEN_KEY]))[LIST_GEN_KEY] !== gen) return false;
+  await transaction('readwrite', (store) => { store.put({ gen, version: engineVersion, bytes }, 'checker'); });
+  return true;
 }
 
 // Forget the snapshot (a new version of the extension reads snapshots of its own engine only).

@@ -1,8 +1,9 @@
 // The review queue: report URLs a reviewer steps through in one tab (the queue's tab), next and previous
 // from the queue page, the banner's queue bar or keyboard shortcuts. The queue page writes the items
-// (chrome.storage.local, QUEUE_KEY); the worker owns which one is open and in which tab. An item's state is
+// (the private store, QUEUE_KEY); the worker owns which one is open and in which tab. An item's state is
 // the account's standing decision (decisions.js), so a decision made on the banner shows in the queue.
 import { QUEUE_KEY } from '../shared/review-queue.js';
+import { read as readPrivate, update } from './private-data.js';
 
 export { QUEUE_KEY };
 
@@ -19,7 +20,7 @@ export function queueChanged() {
 
 async function read() {
   if (!cached) {
-    cached = Promise.all([chrome.storage.local.get(QUEUE_KEY), chrome.storage.session.get(TAB_KEY)]).then(([stored, session]) => {
+    cached = Promise.all([readPrivate([QUEUE_KEY]), chrome.storage.session.get(TAB_KEY)]).then(([stored, session]) => {
       const q = stored[QUEUE_KEY];
       return q && Array.isArray(q.items) ? { ...q, tabId: session[TAB_KEY] ?? null } : null;
     });
@@ -65,8 +66,9 @@ export async function openItem(index) {
   let tab = null;
   if (q.tabId != null) tab = await chrome.tabs.update(q.tabId, { url, active: true }).catch(() => null);
   if (!tab) tab = await chrome.tabs.create({ url, active: true });
-  const { tabId: _previous, ...kept } = q;
-  await Promise.all([chrome.storage.local.set({ [QUEUE_KEY]: { ...kept, current: i } }), chrome.storage.session.set({ [TAB_KEY]: tab.id })]);
+  // Only `current` changes: items the queue page added meanwhile are kept.
+  await Promise.all([update([QUEUE_KEY], (s) => (s[QUEUE_KEY] ? { [QUEUE_KEY]: { ...s[QUEUE_KEY], current: i } } : {})),
+    chrome.storage.session.set({ [TAB_KEY]: tab.id })]);
   cached = null;
   return { ok: true, index: i, total: q.items.length };
 }

@@ -2,20 +2,22 @@
 // applied, and the protected accounts it names reduced to what a banner shows (never the whole list).
 import { load } from './engine.js';
 import { shownDecision } from './decisions.js';
+import { read } from './private-data.js';
+import { ALLOW_KEY } from '../shared/private-store.js';
 
-export const ALLOW_KEY = 'reviewerAllow'; // accounts a reviewer marked "Not an impersonator"
+export { ALLOW_KEY }; // accounts a reviewer marked "Not an impersonator"
 // The key an account is cleared and logged under: platform and lowercased handle.
 export const accountKey = (platform, handle) => `${platform}:${String(handle).toLowerCase()}`;
 const RANK = { clear: 0, suspicious: 1, impersonation: 2 };
 
-// A stored value every check reads, read once and kept until it changes: `get()` resolves to it (`{}`
+// A value of the private store every check reads, read once and kept until it changes: `get()` resolves to it (`{}`
 // when there is none), `changed()` makes the next get read it again.
 export function cachedValue(key) {
   let ready = null;
   return {
     get() {
       if (!ready) {
-        ready = chrome.storage.local.get(key).then((s) => s[key] || {});
+        ready = read([key]).then((s) => s[key] || {});
         ready.catch(() => { ready = null; });
       }
       return ready;

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { launch, loadDemoList, visit, settle, annotations, shadowText, shadowClasses, tabRecord, layoutWithAndWithoutAnnotations, bannerVerdict, until, restartWorker, engineKept, storedList, ROOT } from './harness.mjs';
+import { launch, loadDemoList, visit, settle, annotations, shadowText, shadowClasses, tabRecord, layoutWithAndWithoutAnnotations, bannerVerdict, until, restartWorker, engineKept, storedList, privateValues, setPrivateValues, ROOT } from './harness.mjs';
 
 let h;
 let firstRunPage = null;
@@ -322,7 +322,7 @@ test('options page: import a good list, reject a bad one with an error per row; 
   // What the import would change, before anything is.
   await page.getByText('Against the list in use: 2 added, 0 changed, 6 removed if you replace it, 0 unchanged.').waitFor();
   const ids = async () => (await storedList(h)).accounts.map((a) => a.id);
-  assert.equal(typeof await h.worker.evaluate(async () => (await chrome.storage.local.get('protectedList')).protectedList), 'string', 'stored as JSON text');
+  assert.equal(typeof (await privateValues(h, ['protectedList'])).protectedList, 'string', 'stored as JSON text');
   // Merge keeps the six accounts and adds the two.
   await page.getByRole('button', { name: 'Merge: add and update, keep the others' }).click();
   await page.getByText('Merged team.csv: 2 added, 0 updated.').waitFor();
@@ -475,7 +475,7 @@ test('a restarted worker restores its engine from the kept snapshot; a changed l
   const list = await storedList(h);
   const fewer = { accounts: list.accounts.filter((a) => !a.name.startsWith('Kwabena')) };
   assert.equal(fewer.accounts.length, 5);
-  await h.worker.evaluate((l) => chrome.storage.local.set({ protectedList: l }), fewer);
+  await setPrivateValues(h, { protectedList: JSON.stringify(fewer) });
   // Built and kept as soon as the list changed, before any page asks.
   await until(() => engineKept(h), 'the new list\'s engine kept');
   const changed = await visit(h, url);
@@ -485,7 +485,7 @@ test('a restarted worker restores its engine from the kept snapshot; a changed l
   r = await restartWorker(h, url);
   assert.deepEqual([r.verdict, r.engine.how, r.engine.accounts], ['clear', 'restored', 5]);
   // The list put back: built at once, so the next restart restores the six accounts.
-  await h.worker.evaluate((l) => chrome.storage.local.set({ protectedList: l }), list);
+  await setPrivateValues(h, { protectedList: JSON.stringify(list) });
   await until(async () => await engineKept(h) && (await h.worker.evaluate(() => globalThis.vipguardEngine)).accounts === 6,
     'the restored list\'s engine kept');
   r = await restartWorker(h, url);

@@ -203,6 +203,27 @@ test('the review queue opens its first profile in a tab of its own; the metrics 
   await metrics.close();
 });
 
+// Firefox lets content scripts (and so a compromised page process) read storage.local and .sync, and has
+// no setAccessLevel to close them: the list and the reviewer's work must not be there at all
+// (extension/shared/private-store.js keeps them in the extension's IndexedDB).
+test('storage.local and .sync hold nothing of the protected list, its thumbnails, decisions or the queue', async () => {
+  const page = await open(`${BASE}/ui/popup/popup.html`);
+  const decided = await page.evaluate(() => browser.runtime.sendMessage({ type: 'decide', url: 'https://x.com/KwabenaMensahTV',
+    profile: { platform: 'x', handle: 'KwabenaMensahTV', name: 'Kwabena' }, decision: 'not_impersonator', note: 'ticket FF-77',
+    result: { verdict: 'impersonation', match: 'vip-002', score: 0.9 } }));
+  assert.ok(!decided.error, decided.error);
+  const readable = await page.evaluate(async () => JSON.stringify({
+    local: await browser.storage.local.get(null), sync: await browser.storage.sync.get(null).catch((e) => e.message) }));
+  // The decision withdrawn, so the pages below are checked as before.
+  await page.evaluate(() => browser.runtime.sendMessage({ type: 'decide', url: 'https://x.com/KwabenaMensahTV',
+    profile: { platform: 'x', handle: 'KwabenaMensahTV', name: 'Kwabena' }, decision: 'undo', result: {} }));
+  await page.close();
+  const list = JSON.parse(fs.readFileSync(path.join(EXT, 'demo/protected.json'), 'utf8'));
+  const strings = (v) => (typeof v === 'string' ? [v] : v && typeof v === 'object' ? Object.values(v).flatMap(strings) : []);
+  const secrets = [...new Set(strings(list).filter((x) => x.length >= 4)), 'data:image', 'KwabenaMensahTV', 'FF-77', 'sarah_j'];
+  assert.deepEqual(secrets.filter((x) => readable.includes(x)), [], readable.slice(0, 600));
+});
+
 // The site pages of Chromium's suite (site-cases.mjs), each as Gecko runs the adapters: the banner's
 // verdict and every account's badge as the worker recorded it for the tab (what the popup lists).
 // What the adapter sent and the words inside the closed shadow roots are checked in Chromium alone:

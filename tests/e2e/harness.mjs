@@ -96,9 +96,53 @@ export async function loadDemoList(h) {
   await page.close();
 }
 
+// Values of the extension's private store (extension/shared/private-store.js: IndexedDB of the extension's
+// origin), read in the worker: {key: value} for the `keys` stored.
+export function privateValues(h, keys) {
+  return h.worker.evaluate((ks) => new Promise((resolve, reject) => {
+    const req = indexedDB.open('vipguard-private', 1);
+    req.onupgradeneeded = () => req.result.createObjectStore('values');
+    req.onerror = () => reject(req.error);
+    req.onsuccess = () => {
+      const out = {};
+      const tx = req.result.transaction('values');
+      for (const k of ks) {
+        const get = tx.objectStore('values').get(k);
+        get.onsuccess = () => { if (get.result !== undefined) out[k] = get.result; };
+      }
+      tx.oncomplete = () => { req.result.close(); resolve(out); };
+      tx.onerror = () => reject(tx.error);
+    };
+  }), keys);
+}
+
+// Writes `values` ({key: value}) to the private store as an extension page would: one transaction, then
+// the change announced on the store's channel (the worker reads again what depends on it). A changed list
+// gets a new id, as the options page gives it.
+export function setPrivateValues(h, values) {
+  return h.worker.evaluate((vs) => new Promise((resolve, reject) => {
+    if ('protectedList' in vs) vs = { ...vs, listGen: crypto.randomUUID() };
+    const req = indexedDB.open('vipguard-private', 1);
+    req.onupgradeneeded = () => req.result.createObjectStore('values');
+    req.onerror = () => reject(req.error);
+    req.onsuccess = () => {
+      const tx = req.result.transaction('values', 'readwrite');
+      for (const [k, v] of Object.entries(vs)) tx.objectStore('values').put(v, k);
+      tx.oncomplete = () => {
+        req.result.close();
+        const channel = new BroadcastChannel('vipguard-private-store');
+        channel.postMessage({ keys: Object.keys(vs) });
+        channel.close();
+        resolve();
+      };
+      tx.onerror = () => reject(tx.error);
+    };
+  }), values);
+}
+
 // The protected list in use, as an object (the options page stores it as JSON text).
 export async function storedList(h) {
-  const l = await h.worker.evaluate(async () => (await chrome.storage.local.get('protectedList')).protectedList);
+  const l = (await privateValues(h, ['protectedList'])).protectedList;
   return typeof l === 'string' ? JSON.parse(l) : l;
 }
 
@@ -311,17 +355,19 @@ export async function restartWorker(h, url) {
   return { verdict, engine: await h.worker.evaluate(() => globalThis.vipguardEngine) };
 }
 
-// Whether the worker has kept its engine's snapshot (extension/worker/engine.js).
-export function engineKept(h) {
-  return h.worker.evaluate(() => new Promise((resolve) => {
+// Whether the worker has kept its engine's snapshot of the list in use (extension/worker/engine.js).
+export async function engineKept(h) {
+  const { listGen } = await privateValues(h, ['listGen']);
+  const gen = await h.worker.evaluate(() => new Promise((resolve) => {
     const req = indexedDB.open('vipguard-engine', 1);
     req.onsuccess = () => {
       const get = req.result.transaction('engine').objectStore('engine').get('checker');
-      get.onsuccess = () => resolve(Boolean(get.result));
-      get.onerror = () => resolve(false);
+      get.onsuccess = () => resolve(get.result ? get.result.gen : null);
+      get.onerror = () => resolve(null);
     };
-    req.onerror = () => resolve(false);
+    req.onerror = () => resolve(null);
   }));
+  return gen != null && gen === listGen;
 }
 
 // Waits until `fn()` returns something truthy (polling), or fails with `what`.

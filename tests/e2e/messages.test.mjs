@@ -50,7 +50,16 @@ const BAD = [
   ['opening a queue item from a tab', { type: 'queueOpen', index: 0 }, fromTab],
   ['an evidence image with too many reasons', { type: 'evidenceImage', url: 'https://x.com/home', profile, reasons: Array(9).fill('r') }, fromTab],
   ['an undo that is not a decision word', decide({ decision: 'undo_all' }), fromTab],
+  ['a banner corner that is not a corner', { type: 'bannerCorner', url: 'https://x.com/home', corner: 'middle' }, fromTab],
+  ['a banner corner for another site', { type: 'bannerCorner', url: 'https://evil.example/', corner: 'top-left' }, fromTab],
+  ['the view settings without a tab', { type: 'view', url: 'https://x.com/home' }, { id: ID, url: 'https://x.com/home' }],
 ];
+
+test('the settings a banner needs come from the worker (content scripts read no storage): asked, and the corner kept, from a served tab; a wake-up from the options page after a list change', () => {
+  assert.equal(validateMessage({ type: 'view', url: 'https://x.com/home' }, fromTab, ID), null);
+  assert.equal(validateMessage({ type: 'bannerCorner', url: 'https://x.com/home', corner: 'bottom-left' }, fromTab, ID), null);
+  assert.equal(validateMessage({ type: 'wake' }, { id: ID, url: `chrome-extension://${ID}/ui/options/options.html` }, ID), null);
+});
 
 test('the review queue: a step from a served tab (the worker then checks it is the queue\'s) or the queue page; opening an item only from the page', () => {
   const page = { id: ID, url: `chrome-extension://${ID}/ui/queue/queue.html` };

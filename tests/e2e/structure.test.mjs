@@ -1,7 +1,7 @@
 // The extension's layout, checked without a browser: the two manifests, the site catalogue
 // (extension/shared/site-catalog.js), the site adapters (extension/content/sites/) and their fixture pages
 // must agree, every file a manifest or page names must exist, and each folder imports only what it may:
-//   shared/          nothing of the extension's own (it is loaded by everything else)
+//   shared/          only shared/ (it is loaded by everything else)
 //   worker/          shared/ and pkg/, never content/ or ui/
 //   content/         classic scripts, no imports; a site adapter never reads another site's
 //   ui/<surface>/    shared/, pkg/, ui/ itself, never worker/, content/ or another surface
@@ -193,8 +193,10 @@ test('every adapter names its fixture pages, which exist, and every fixture page
 });
 
 test('each folder imports only what it may', () => {
+  // shared/ is the bottom layer: it may use its own modules (the private store opens its database with
+  // idb.js), nothing else of the extension's.
   for (const mod of files('shared', '.js')) {
-    assert.deepEqual(imports(mod), [], `${mod} imports nothing`);
+    for (const target of imports(mod)) assert.equal(topFolder(target), 'shared', `${mod} imports ${target}`);
   }
   for (const mod of files('worker', '.js')) {
     for (const target of imports(mod)) {
@@ -207,6 +209,14 @@ test('each folder imports only what it may', () => {
       const ok = ['shared', 'pkg'].includes(topFolder(target)) || path.posix.dirname(target) === 'ui' || target.startsWith(`${surface}/`);
       assert.ok(ok, `${mod} imports ${target}`);
     }
+  }
+});
+
+// A content script runs in the page's process: it is handed what it needs by the worker and reads no
+// storage (docs/extension.md, Storage), so chrome.storage can be closed to it where the browser allows.
+test('content scripts read and write no extension storage', () => {
+  for (const mod of files('content', '.js')) {
+    assert.doesNotMatch(read(mod), /\b(chrome|browser)\.storage\b/, `${mod} uses extension storage`);
   }
 });
 

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import zlib from 'node:zlib';
 import crypto from 'node:crypto';
-import { launch, loadDemoList, visit, shadowText, shadowClick, bannerVerdict, until, tabRecord } from './harness.mjs';
+import { launch, loadDemoList, visit, shadowText, shadowClick, bannerVerdict, until, tabRecord, privateValues } from './harness.mjs';
 
 let h;
 before(async () => {
@@ -218,7 +218,7 @@ test('the options page lists cleared accounts and removes one; the audit log exp
   await opts.getByText(/^Entries in the audit log: \d+\.$/).waitFor();
   await opts.getByLabel(/Your reviewer id/).fill('ama.reviewer');
   await opts.getByLabel(/Your reviewer id/).press('Tab');
-  await until(() => h.worker.evaluate(async () => (await chrome.storage.local.get('settings')).settings?.reviewerId === 'ama.reviewer'), 'the reviewer id saved');
+  await until(async () => (await privateValues(h, ['reviewerId'])).reviewerId === 'ama.reviewer', 'the reviewer id saved');
   const [download] = await Promise.all([opts.waitForEvent('download'), opts.getByRole('button', { name: 'Export audit log (CSV)' }).click()]);
   const bytes = fs.readFileSync(await download.path());
   assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'a UTF-8 byte-order mark, for Excel');

@@ -3,6 +3,7 @@
 import init, { readProfiles } from '../../pkg/vipguard.js';
 import { parseLines, markDuplicates, describe, PLATFORMS } from './bulk-input.js';
 import { QUEUE_KEY, addItems } from '../../shared/review-queue.js';
+import { update } from '../../shared/private-store.js';
 import { $, text, downloadCsv } from '../page.js';
 
 const { t } = vipguardI18n;
@@ -177,8 +178,10 @@ async function toQueue() {
   const items = visible().filter((r) => FLAGGED.has(r.verdict) && r.handle)
     .map((r) => ({ url: vipguardSiteCatalog.profileUrl(r.platform, r.handle, r.url || null), platform: r.platform, handle: r.handle, sourceId: r.sourceId || '' }))
     .filter((it) => it.url);
-  const q = (await chrome.storage.local.get(QUEUE_KEY))[QUEUE_KEY] || { items: [], current: -1 };
-  await chrome.storage.local.set({ [QUEUE_KEY]: { ...q, items: addItems(q.items, items) } });
+  await update([QUEUE_KEY], (s) => {
+    const q = s[QUEUE_KEY] || { items: [], current: -1 };
+    return { [QUEUE_KEY]: { ...q, items: addItems(q.items, items) } };
+  });
   window.open('../queue/queue.html', '_blank');
 }
 

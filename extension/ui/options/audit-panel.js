@@ -3,6 +3,7 @@
 // impersonator", each with a Remove button.
 import { $, text, stored, downloadCsv } from '../page.js';
 import { saveSetting } from './settings-panel.js';
+import { read, onChange, ALLOW_KEY, REVIEWER_KEY } from '../../shared/private-store.js';
 
 const { t } = vipguardI18n;
 
@@ -35,7 +36,7 @@ async function drawAudit() {
   } catch (e) {
     $('audit-count').textContent = t('auditUnavailable', e.message);
   }
-  const allow = (await stored('reviewerAllow')) || {};
+  const allow = (await read([ALLOW_KEY]))[ALLOW_KEY] || {};
   const body = document.querySelector('#allow tbody');
   body.replaceChildren();
   for (const [key, a] of Object.entries(allow)) {
@@ -62,7 +63,7 @@ export function setupAuditPanel() {
   $('audit-export').addEventListener('click', async () => {
     try {
       const { entries } = await ask({ type: 'auditExport' });
-      const reviewer = ((await stored('settings')) || {}).reviewerId || '';
+      const reviewer = (await read([REVIEWER_KEY]))[REVIEWER_KEY] || '';
       const rows = entries.map((e) => ({
         time: new Date(e.time).toISOString(), event: e.event, page_url: e.url, platform: e.platform, handle: e.handle,
         display_name: e.name, verdict: e.verdict, match: e.match, score: e.score, decision: e.decision, note: e.note,
@@ -81,7 +82,8 @@ export function setupAuditPanel() {
     await renderAudit();
     $('audit-status').textContent = t('auditEmpty');
   });
-  chrome.storage.onChanged.addListener((changes, area) => {
-    if (area === 'local' && changes.reviewerAllow) renderAudit();
+  // The worker writes the allow-list when a decision is recorded, on a page or in the popup.
+  onChange((keys) => {
+    if (keys.includes(ALLOW_KEY)) renderAudit();
   });
 }

@@ -5,8 +5,8 @@
 // and worked on by a dedicated worker (list-model.js), so a list of 100,000 accounts never holds the page.
 import { enrollImage, enrollRgba } from '../../pkg/vipguard.js';
 import { withPixelsFallback } from '../../shared/pixels.js';
-import { $, text, stored, download, downloadCsv } from '../page.js';
-import { objectStore } from '../../shared/idb.js';
+import { $, text, download, downloadCsv } from '../page.js';
+import { update, THUMBS_KEY } from '../../shared/private-store.js';
 import { listRows } from './list-diff.js';
 
 const { t } = vipguardI18n;
@@ -33,34 +33,21 @@ function summaryText(s) {
   return t('listSummary', s.accounts, s.handles, s.official, s.aliases, s.avatars);
 }
 
-// Earlier lists, for several levels of undo: in IndexedDB, which holds a large list without the storage
-// quota and without turning it into JSON; the last HISTORY changes are kept.
-const HISTORY = 10;
-const history = objectStore('vipguard-list-history', (db) => db.createObjectStore('lists', { keyPath: 'seq', autoIncrement: true }), 'lists', 'list history');
-const lastChange = () => history('readonly', (store, out) => {
-  const c = store.openCursor(null, 'prev');
-  c.onsuccess = () => { out.entry = c.result ? c.result.value : null; };
-}).then((out) => out.entry);
+// The service worker hears of a new list on the private store's channel while it runs; a stopped one is
+// started, so that it builds the new list's engine now rather than when the reviewer next opens a page.
+const wakeWorker = () => chrome.runtime.sendMessage({ type: 'wake' }).catch(() => {});
 
-// Puts the list the worker staged (`staged.text`, its JSON) in use, keeping the one it replaces for undo;
-// `what` says what the change was (for the Undo button). The list is stored as JSON text: one string
-// crosses to storage and to the service worker's engine, which reads it as is, without an
-// object-by-object copy on this thread.
-async function setList(staged, note, what) {
-  const [prev, prevDemo] = [await stored('protectedList'), await stored('listIsDemo')];
-  await history('readwrite', (store) => {
-    store.add({ list: prev ?? null, demo: !!prevDemo, what, at: Date.now() });
-    // Only the last HISTORY entries stay.
-    const c = store.openCursor(null, 'prev');
-    let seen = 0;
-    c.onsuccess = () => {
-      if (!c.result) return;
-      if (++seen > HISTORY) c.result.delete();
-      c.result.continue();
-    };
-  });
-  await chrome.storage.local.set({ protectedList: staged.text, listIsDemo: what === t('whatDemo') });
-  await model('commit');
+// Puts the list the worker staged in use: the worker stores it (in one transaction, the list before kept
+// for undo) and the page never holds it. `what` says what the change was (for the Undo button). A list
+// that could not be stored leaves the one before in use, and says why.
+async function setList(note, what) {
+  try {
+    await model('commit', { what, isDemo: what === t('whatDemo') });
+  } catch (e) {
+    $('edit-status').textContent = t('notSaved', e.message);
+    return;
+  }
+  wakeWorker();
   await drawSummary();
   $('edit-status').textContent = note || '';
 }
@@ -70,16 +57,16 @@ const PAGE_SIZE = 50;
 let page = 0;
 let hasList = false;
 
-// The list from storage into the worker, then drawn.
+// The list from the private store into the worker, then drawn.
 export async function renderList() {
-  await model('load', { stored: (await stored('protectedList')) ?? null });
+  await model('load');
   await drawSummary();
 }
 
 async function drawSummary() {
-  const demo = await stored('listIsDemo');
-  const undo = await lastChange();
+  const undo = await model('lastChange');
   const v = await drawAccounts();
+  const demo = v.demo;
   hasList = v.hasList;
   $('first-run').hidden = hasList;
   $('undo').disabled = !undo;
@@ -107,7 +94,8 @@ async function drawAccounts() {
     const del = text('button', t('remove'));
     del.setAttribute('aria-label', t('removeAccount', a.id));
     del.addEventListener('click', async () => {
-      await setList(await model('remove', { id: a.id }), t('removedUndo', a.id), t('whatRemove', a.id));
+      await model('remove', { id: a.id });
+      await setList(t('removedUndo', a.id), t('whatRemove', a.id));
     });
     td.append(edit, del);
     tr.append(td);
@@ -214,7 +202,8 @@ export function setupListEditor() {
   };
   $('use-list').addEventListener('click', async () => {
     if (!pending) return;
-    await setList(await model('apply', { mode: 'replace' }), t('listInUse'), t('whatImport', pending.name));
+    await model('apply', { mode: 'replace' });
+    await setList(t('listInUse'), t('whatImport', pending.name));
     clearImport();
   });
   $('merge-list').addEventListener('click', async () => {
@@ -224,16 +213,19 @@ export function setupListEditor() {
       $('edit-status').textContent = t('mergeConflict', merged.error);
       return;
     }
-    await setList(merged, t('mergedList', pending.name, merged.added, merged.changed), t('whatMerge', pending.name));
+    await setList(t('mergedList', pending.name, merged.added, merged.changed), t('whatMerge', pending.name));
     clearImport();
   });
   $('undo').addEventListener('click', async () => {
-    const last = await lastChange();
+    let last;
+    try {
+      last = await model('undo');
+    } catch (e) {
+      $('edit-status').textContent = t('notSaved', e.message);
+      return;
+    }
     if (!last) return;
-    await history('readwrite', (store) => { store.delete(last.seq); });
-    if (last.list) await chrome.storage.local.set({ protectedList: last.list, listIsDemo: !!last.demo });
-    else await chrome.storage.local.remove('protectedList');
-    await model('load', { stored: last.list });
+    wakeWorker();
     await drawSummary();
     $('edit-status').textContent = t('undoneWhat', last.what);
   });
@@ -270,7 +262,7 @@ export function setupListEditor() {
         acc.avatars = [...(acc.avatars || []), await withPixelsFallback(bytes, '', enrollImage, enrollRgba)];
         if (bytes.length < 300 * 1024) {
           const url = await new Promise((ok) => { const r = new FileReader(); r.onload = () => ok(r.result); r.readAsDataURL(new Blob([bytes])); });
-          await chrome.storage.local.set({ avatarThumbs: { ...((await stored('avatarThumbs')) || {}), [acc.id]: url } });
+          await update([THUMBS_KEY], (s) => ({ [THUMBS_KEY]: { ...(s[THUMBS_KEY] || {}), [acc.id]: url } }));
         }
       }
     } catch (e) {
@@ -283,13 +275,14 @@ export function setupListEditor() {
       $('edit-status').textContent = t('notSaved', check.error);
       return;
     }
-    await setList(check, t('savedAccount', acc.id), t('whatSave', acc.id));
+    await setList(t('savedAccount', acc.id), t('whatSave', acc.id));
     resetForm();
   });
   $('load-demo').addEventListener('click', async () => {
     const demo = await (await fetch('../../demo/protected.json')).text();
     const thumbs = await (await fetch('../../demo/thumbs.json')).json();
-    await chrome.storage.local.set({ avatarThumbs: { ...((await stored('avatarThumbs')) || {}), ...thumbs } });
-    await setList(await model('stageText', { text: demo }), t('demoInUse'), t('whatDemo'));
+    await update([THUMBS_KEY], (s) => ({ [THUMBS_KEY]: { ...(s[THUMBS_KEY] || {}), ...thumbs } }));
+    await model('stageText', { text: demo });
+    await setList(t('demoInUse'), t('whatDemo'));
   });
 }

@@ -1,16 +1,43 @@
 // The protected list as the options page works on it, in a dedicated worker: reading, validating,
-// comparing, merging, searching and serialising a list of 100,000 accounts each take from a hundred
-// milliseconds to seconds, which on the page's own thread would freeze it. The page (list-editor.js)
-// asks by message ({id, op, args}) and gets small answers: counts, one page of rows, the list as JSON text
-// to store (a string crosses threads and chrome.storage without an object-by-object copy).
+// comparing, merging, searching, serialising and storing a list of 100,000 accounts each take from a
+// hundred milliseconds to seconds, which on the page's own thread would freeze it. The page
+// (list-editor.js) asks by message ({id, op, args}) and gets small answers: counts, one page of rows.
+// The list itself never crosses to the page: this worker reads it from the private store and writes it
+// there (as JSON text, which the service worker's engine reads as is), with the earlier lists for undo.
 import init, { checkList } from '../../pkg/vipguard.js';
 import { diffLists, mergeLists, searchAccounts, searchIndex } from './list-diff.js';
+import { objectStore } from '../../shared/idb.js';
+import { read, update, LIST_KEY, LIST_GEN_KEY, LIST_DEMO_KEY } from '../../shared/private-store.js';
 
 let list = null; // the list in use: {accounts: [...]}, or null
+let demo = false; // whether it is the demo list
 let pending = null; // a validated import waiting for Merge or Replace
-let staged = null; // the next list, written to storage by the page, then committed
+let staged = null; // the next list and its JSON text, stored by `commit`
 let counts = null; // the list's summary, made once per list
 let index = null; // what searches look in, made once per list
+
+// Earlier lists, for several levels of undo: in IndexedDB, which holds a large list without the storage
+// quota; the last HISTORY changes are kept, each with what it was (for the Undo button).
+const HISTORY = 10;
+const history = objectStore('vipguard-list-history', (db) => db.createObjectStore('lists', { keyPath: 'seq', autoIncrement: true }), 'lists', 'list history');
+const lastChange = () => history('readonly', (store, out) => {
+  const c = store.openCursor(null, 'prev');
+  c.onsuccess = () => { out.entry = c.result ? c.result.value : null; };
+}).then((out) => out.entry);
+
+// Puts `text` (JSON, or null for no list) in use, with a fresh id for the engine's snapshot, in one
+// transaction: if it fails, the list before stays in use.
+const storeList = (text, isDemo) => update([], () => ({
+  [LIST_KEY]: text ?? undefined, [LIST_DEMO_KEY]: text == null ? undefined : !!isDemo, [LIST_GEN_KEY]: crypto.randomUUID(),
+}));
+
+function use(next, isDemo) {
+  list = next;
+  demo = !!isDemo;
+  pending = null;
+  counts = null;
+  index = null;
+}
 
 // Every problem in a list, not just the first: the whole list first (syntax, duplicates), then each
 // account on its own, so one bad row does not hide the next.
@@ -57,20 +84,21 @@ function summaryOf(l) {
   return { accounts: accounts.length, handles: count('handles'), official: count('official'), aliases: count('aliases'), avatars: count('avatars') };
 }
 
-// A checked next list, staged: its JSON text for the page to store.
+// A checked next list, staged until the page commits it.
 function stage(next) {
-  staged = next;
-  return { ok: true, text: JSON.stringify(next) };
+  staged = { list: next, text: JSON.stringify(next) };
+  return { ok: true };
 }
 
 const brief = (a) => ({ id: a.id, name: a.name });
 
+const parsed = (stored) => (stored == null ? null : typeof stored === 'string' ? JSON.parse(stored) : stored);
+
 const OPS = {
-  // The list in storage (JSON text, or an object as older versions stored it).
-  load({ stored }) {
-    list = stored == null ? null : typeof stored === 'string' ? JSON.parse(stored) : stored;
-    counts = null;
-    index = null;
+  // The list in the private store (JSON text, or an object as older versions stored it).
+  async load() {
+    const s = await read([LIST_KEY, LIST_DEMO_KEY]);
+    use(parsed(s[LIST_KEY]), s[LIST_DEMO_KEY]);
     return { hasList: !!list };
   },
   // What the table shows: the summary and one page of the accounts matching `query`.
@@ -79,7 +107,7 @@ const OPS = {
     if (!index) index = searchIndex(list); // made with the first view, so the first search is quick too
     const found = searchAccounts(list, query, index);
     const first = Math.max(0, Math.min(page, Math.ceil(found.length / size) - 1));
-    return { hasList: !!list, summary: counts, total: counts.accounts, found: found.length, page: first,
+    return { hasList: !!list, demo, summary: counts, total: counts.accounts, found: found.length, page: first,
       rows: found.slice(first * size, (first + 1) * size) };
   },
   account({ id }) {
@@ -121,14 +149,39 @@ const OPS = {
   stageText({ text }) {
     return stage(JSON.parse(text));
   },
-  // The page stored the staged list: it is the list in use from now on.
-  commit() {
-    list = staged;
+  // The staged list stored and put in use, the one it replaces kept for undo (`what` the change was).
+  async commit({ what, isDemo }) {
+    if (!staged) throw new Error('nothing to store');
+    const prev = await read([LIST_KEY, LIST_DEMO_KEY]);
+    await history('readwrite', (store) => {
+      store.add({ list: prev[LIST_KEY] ?? null, demo: !!prev[LIST_DEMO_KEY], what, at: Date.now() });
+      // Only the last HISTORY entries stay.
+      const c = store.openCursor(null, 'prev');
+      let seen = 0;
+      c.onsuccess = () => {
+        if (!c.result) return;
+        if (++seen > HISTORY) c.result.delete();
+        c.result.continue();
+      };
+    });
+    await storeList(staged.text, isDemo);
+    use(staged.list, isDemo);
     staged = null;
-    pending = null;
-    counts = null;
-    index = null;
     return { ok: true };
+  },
+  // What the last change was, for the Undo button (null when there is none to undo).
+  async lastChange() {
+    const last = await lastChange();
+    return last ? { what: last.what } : null;
+  },
+  // The last change undone: the list before it back in use, its entry gone from the history.
+  async undo() {
+    const last = await lastChange();
+    if (!last) return null;
+    await storeList(last.list, last.demo);
+    await history('readwrite', (store) => { store.delete(last.seq); });
+    use(parsed(last.list), last.demo);
+    return { what: last.what };
   },
   // The list as JSON text, indented, for export.
   exportText() {
@@ -140,7 +193,7 @@ const ready = init({ module_or_path: new URL('../../pkg/vipguard_bg.wasm', impor
 self.onmessage = async ({ data }) => {
   try {
     await ready;
-    self.postMessage({ id: data.id, value: OPS[data.op](data.args || {}) });
+    self.postMessage({ id: data.id, value: await OPS[data.op](data.args || {}) });
   } catch (e) {
     self.postMessage({ id: data.id, error: String(e && e.message || e) });
   }

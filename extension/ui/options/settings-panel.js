@@ -1,6 +1,7 @@
 // The options page's settings: sensitivity, which sites are checked (Mastodon on any server asks for access
 // to all sites), pause, the interface's language, the ticket format and the reviewer's id, and the sites enabled for the generic adapter (each asks for its host permission).
 import { $, stored } from '../page.js';
+import { read, write, REVIEWER_KEY } from '../../shared/private-store.js';
 
 const { t } = vipguardI18n;
 
@@ -18,7 +19,8 @@ export async function renderSettings() {
   $('paused').checked = !!settings.paused;
   $('language').value = settings.language || '';
   $('ticket-format').value = settings.ticketFormat || 'text';
-  $('reviewer-id').value = settings.reviewerId || '';
+  // The reviewer id is in the private store: it names the reviewer, which a page must not learn.
+  $('reviewer-id').value = (await read([REVIEWER_KEY]))[REVIEWER_KEY] || '';
   const sites = $('generic-sites');
   sites.replaceChildren();
   for (const [host, on] of Object.entries((settings.sites && settings.sites.generic) || {})) {
@@ -56,7 +58,7 @@ export function setupSettings() {
     await saveSetting({ language: e.target.value });
     location.reload();
   });
-  $('reviewer-id').addEventListener('change', (e) => saveSetting({ reviewerId: e.target.value.trim().slice(0, 100) }));
+  $('reviewer-id').addEventListener('change', (e) => write({ [REVIEWER_KEY]: e.target.value.trim().slice(0, 100) || undefined }));
   $('generic-add').addEventListener('click', async () => {
     const host = $('generic-host').value.trim().toLowerCase().replace(/^https?:\/\//, '').replace(/\/.*$/, '');
     if (!/^[a-z0-9.-]+\.[a-z]{2,}$/.test(host)) {

@@ -1,4 +1,6 @@
 // The current tab's verdicts (recorded by the worker in session storage) and the pause switch.
+import { has, LIST_KEY } from '../../shared/private-store.js';
+
 const ORDER = { impersonation: 0, suspicious: 1, labelled: 2, own: 3, allowed: 4, clear: 5, error: 6 };
 
 const { t } = vipguardI18n;
@@ -24,7 +26,7 @@ async function main() {
   const flagged = items.filter((i) => i.verdict === 'impersonation' || i.verdict === 'suspicious').length;
   // Nothing checked: say why (no list, a site vipguard does not read, checks paused), not just "nothing".
   // (A site vipguard has no access to does not even show its address to the popup.)
-  const hasList = !!(await chrome.storage.local.get('protectedList')).protectedList;
+  const hasList = await has(LIST_KEY).catch(() => false);
   let host = '';
   try {
     host = new URL(tab && tab.url).hostname;

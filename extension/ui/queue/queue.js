@@ -1,12 +1,12 @@
 // The review queue page: load items (pasted URLs or a Jira / Service Cloud CSV), see each one's state (the
 // account's standing decision), open them one by one in the queue's tab (the worker's queue.js), export
 // the outcomes.
-import { $, text, stored, downloadCsv } from '../page.js';
+import { $, text, downloadCsv } from '../page.js';
 import { itemsFromText, itemsFromCsv } from './queue-input.js';
 import { QUEUE_KEY, addItems, itemKey } from '../../shared/review-queue.js';
+import { read, update, write, onChange, DECISIONS_KEY } from '../../shared/private-store.js';
 
 const { t } = vipguardI18n;
-const DECISIONS_KEY = 'reviewerDecisions';
 const STATES = ['pending', 'confirmed', 'not_impersonator', 'escalate'];
 
 const stateWord = (s) => (s === 'pending' ? t('statePending') : vipguardI18n.decisionWord(s));
@@ -19,8 +19,9 @@ async function ask(msg) {
 
 // Each item with its state and, once decided, when and the note.
 async function withStates() {
-  const q = (await stored(QUEUE_KEY)) || { items: [], current: -1 };
-  const decided = (await stored(DECISIONS_KEY)) || {};
+  const s = await read([QUEUE_KEY, DECISIONS_KEY]);
+  const q = s[QUEUE_KEY] || { items: [], current: -1 };
+  const decided = s[DECISIONS_KEY] || {};
   return { q, items: q.items.map((it) => {
     const d = (decided[itemKey(it)] || [])[0];
     return { ...it, state: d ? d.decision : 'pending', decidedAt: d ? d.at : '', note: d ? d.note : '' };
@@ -52,15 +53,19 @@ async function render() {
 
 async function load(replace) {
   const file = $('queue-file').files[0];
-  const read = file ? itemsFromCsv(await file.text()) : itemsFromText($('queue-paste').value);
-  if (!read.items.length) {
+  const found = file ? itemsFromCsv(await file.text()) : itemsFromText($('queue-paste').value);
+  if (!found.items.length) {
     $('queue-status').textContent = t('queueNothing');
     return;
   }
-  const q = (await stored(QUEUE_KEY)) || { items: [], current: -1 };
-  const items = addItems(replace ? [] : q.items, read.items);
-  await chrome.storage.local.set({ [QUEUE_KEY]: { ...q, items, current: replace ? -1 : q.current } });
-  $('queue-status').textContent = t('queueLoaded', items.length - (replace ? 0 : q.items.length), read.skipped.length ? t('queueSkipped', read.skipped.slice(0, 20).join(', ')) : '');
+  let added = 0;
+  await update([QUEUE_KEY], (s) => {
+    const q = s[QUEUE_KEY] || { items: [], current: -1 };
+    const items = addItems(replace ? [] : q.items, found.items);
+    added = items.length - (replace ? 0 : q.items.length);
+    return { [QUEUE_KEY]: { ...q, items, current: replace ? -1 : q.current } };
+  });
+  $('queue-status').textContent = t('queueLoaded', added, found.skipped.length ? t('queueSkipped', found.skipped.slice(0, 20).join(', ')) : '');
   $('queue-paste').value = '';
   $('queue-file').value = '';
 }
@@ -95,9 +100,10 @@ for (const [id, direction] of [['queue-prev', -1], ['queue-next', 1]]) {
 $('queue-export').addEventListener('click', exportCsv);
 $('queue-clear').addEventListener('click', async () => {
   if (!confirm(t('queueConfirmClear'))) return;
-  await chrome.storage.local.remove(QUEUE_KEY);
+  await write({ [QUEUE_KEY]: undefined });
 });
-chrome.storage.onChanged.addListener((changes, area) => {
-  if (area === 'local' && (changes[QUEUE_KEY] || changes[DECISIONS_KEY])) render();
+// The queue (stepped by the worker, added to by the bulk page) or a decision changed.
+onChange((keys) => {
+  if (keys.includes(QUEUE_KEY) || keys.includes(DECISIONS_KEY)) render();
 });
 render();

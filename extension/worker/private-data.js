@@ -1,0 +1,53 @@
+// The private store (shared/private-store.js) as the worker reads it: only after the data an older version
+// kept in chrome.storage.local has moved there. Also closes chrome.storage to content scripts where the
+// browser can (defence in depth: nothing there should matter to a page any more).
+import * as store from '../shared/private-store.js';
+
+export { onChange } from '../shared/private-store.js';
+
+// What versions before the private store kept in chrome.storage.local, under the same keys.
+const MOVED = [store.LIST_KEY, store.LIST_DEMO_KEY, store.THUMBS_KEY, store.DECISIONS_KEY, store.ALLOW_KEY, store.QUEUE_KEY];
+
+// Moves them, and the reviewer id out of the settings, into the private store in one transaction, then
+// removes them from chrome.storage.local: a failure on the way leaves them where they were, to be moved at
+// the next start. A value the private store already has (an earlier, interrupted move) is kept.
+export async function moveFromLocalStorage() {
+  const old = await chrome.storage.local.get([...MOVED, 'settings']);
+  const found = MOVED.filter((k) => old[k] !== undefined);
+  const settings = old.settings || {};
+  const hasReviewer = Object.hasOwn(settings, 'reviewerId');
+  if (!found.length && !hasReviewer) return [];
+  await store.update([...found, store.REVIEWER_KEY], (current) => {
+    const out = {};
+    for (const k of found) if (current[k] === undefined) out[k] = old[k];
+    if (hasReviewer && current[store.REVIEWER_KEY] === undefined && settings.reviewerId) out[store.REVIEWER_KEY] = settings.reviewerId;
+    // A list moved is a new list for the engine: its snapshot is built again and kept with this id.
+    if (out[store.LIST_KEY] !== undefined) out[store.LIST_GEN_KEY] = crypto.randomUUID();
+    return out;
+  }, { quiet: true }); // the engine has not read the list yet: it waits for this move
+  if (found.length) await chrome.storage.local.remove(found);
+  if (hasReviewer) {
+    const { reviewerId: _moved, ...rest } = settings;
+    await chrome.storage.local.set({ settings: rest });
+  }
+  return found;
+}
+
+// chrome.storage.local and .sync readable by the extension's own pages and worker only, where the browser
+// allows it (Chrome; Firefox's setAccessLevel is for session storage alone, which both browsers already
+// close to content scripts).
+function closeToContentScripts() {
+  for (const area of [chrome.storage.local, chrome.storage.sync]) {
+    try {
+      area?.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' })?.catch?.(() => {});
+    } catch {
+      // not supported for this area
+    }
+  }
+}
+
+closeToContentScripts();
+const moved = moveFromLocalStorage().catch((e) => console.warn('vipguard: data not moved out of chrome.storage.local yet:', e && e.message));
+
+export const read = (keys) => moved.then(() => store.read(keys));
+export const update = (keys, change) => moved.then(() => store.update(keys, change));

@@ -1,0 +1,158 @@
+// Where the extension keeps what it knows (issue 24, finding 1's family): a content script, and so code
+// in a compromised page process, reads nothing of the protected list or of the reviewer's work from
+// chrome.storage (session storage is closed to content scripts; local and sync are closed too where the
+// browser allows, and hold none of it anyway) (the list, thumbnails, decisions, allow-list, queue and reviewer id are in the extension
+// origin's IndexedDB, extension/shared/private-store.js); and an install upgraded from a version that kept
+// them in chrome.storage.local moves them there when its worker starts.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { launch, loadDemoList, visit, inContentScript, privateValues, storedList, restartWorker, engineKept, until, ROOT } from './harness.mjs';
+
+// Everything chrome.storage lets a content script read, as one string (an area it may not read says so).
+async function inContentScriptReads() {
+  const out = {};
+  for (const area of ['local', 'sync', 'session']) {
+    try {
+      out[area] = chrome.storage[area] ? await chrome.storage[area].get(null) : 'absent';
+    } catch (e) {
+      out[area] = `refused: ${e.message}`;
+    }
+  }
+  return JSON.stringify(out);
+}
+
+// Every string in a value (the list's names, aliases, handles, ids, avatar hashes, links).
+const strings = (v) => (typeof v === 'string' ? [v] : v && typeof v === 'object' ? Object.values(v).flatMap(strings) : []);
+
+test('a content script reads no protected account, thumbnail, decision, allow-list entry, queue item or reviewer id from chrome.storage', async () => {
+  const h = await launch();
+  try {
+    await loadDemoList(h);
+    const list = JSON.parse(fs.readFileSync(path.join(ROOT, 'dist/chrome/demo/protected.json'), 'utf8'));
+    // The reviewer's work: a reviewer id, a queue item, a decision that puts an account on the allow-list.
+    const opts = await h.ctx.newPage();
+    await opts.goto(`chrome-extension://${h.extensionId}/ui/options/options.html`);
+    await opts.getByText(/^Entries in the audit log: \d+\.$/).waitFor(); // drawn: the settings are filled in
+    await opts.getByLabel(/Your reviewer id/).fill('ama.reviewer');
+    await opts.getByLabel(/Your reviewer id/).press('Tab');
+    const queue = await h.ctx.newPage();
+    await queue.goto(`chrome-extension://${h.extensionId}/ui/queue/queue.html`);
+    await queue.getByLabel('Paste report or profile URLs (one per line)').fill('https://x.com/QueuedForReview');
+    await queue.getByRole('button', { name: 'Add to the queue' }).click();
+    await queue.getByText('1 in the queue: 1 pending.').waitFor();
+    await queue.close();
+    const page = await visit(h, 'https://x.com/KwabenaMensahGH');
+    const reply = await opts.evaluate(() => chrome.runtime.sendMessage({ type: 'decide', url: 'https://x.com/KwabenaMensahGH',
+      profile: { platform: 'x', handle: 'KwabenaMensahGH', name: 'Kwabena Mensah' }, decision: 'not_impersonator',
+      note: 'ticket SEC-4242', result: { verdict: 'impersonation', match: 'vip-002', score: 0.9 } }));
+    assert.equal(reply.ok, true, JSON.stringify(reply));
+    await opts.reload();
+    await opts.locator('#allow tbody tr', { hasText: '@KwabenaMensahGH' }).waitFor();
+    await opts.close();
+
+    const readable = await inContentScript(page, inContentScriptReads);
+    const secrets = [
+      ...new Set(strings(list).filter((s) => s.length >= 4)), // names, aliases, handles, ids, hashes, links
+      'data:image', // the avatar thumbnails
+      'KwabenaMensahGH', 'SEC-4242', 'not_impersonator', // the decision, the allow-list and the audit log's account
+      'QueuedForReview', 'ama.reviewer',
+    ];
+    const found = secrets.filter((s) => readable.includes(s));
+    assert.deepEqual(found, [], `readable by a content script: ${readable.slice(0, 600)}`);
+    // Nor is any of it in chrome.storage.local or .sync at all: Chrome closes them to content scripts
+    // (setAccessLevel), Firefox cannot.
+    const stored = await h.worker.evaluate(async () => JSON.stringify([await chrome.storage.local.get(null), await chrome.storage.sync.get(null)]));
+    assert.deepEqual(secrets.filter((s) => stored.includes(s)), [], `in chrome.storage: ${stored.slice(0, 600)}`);
+    await page.close();
+
+    // Not because nothing was kept: the private store has all of it.
+    assert.deepEqual(await storedList(h), list);
+    const kept = await privateValues(h, ['reviewerDecisions', 'reviewerAllow', 'reviewQueue', 'reviewerId', 'avatarThumbs']);
+    assert.deepEqual(Object.keys(kept.reviewerAllow), ['x:kwabenamensahgh']);
+    assert.equal(kept.reviewerDecisions['x:kwabenamensahgh'][0].note, 'ticket SEC-4242');
+    assert.deepEqual(kept.reviewQueue.items.map((i) => i.handle), ['QueuedForReview']);
+    assert.equal(kept.reviewerId, 'ama.reviewer');
+    assert.equal(Object.keys(kept.avatarThumbs).length, 6);
+  } finally {
+    await h.close();
+  }
+});
+
+test('an install that kept its data in chrome.storage.local moves it to the private store when the worker starts, and uses it', async () => {
+  const h = await launch();
+  try {
+    // What a version before the private store left in chrome.storage.local.
+    const demo = fs.readFileSync(path.join(ROOT, 'dist/chrome/demo/protected.json'), 'utf8');
+    const old = {
+      protectedList: demo,
+      listIsDemo: true,
+      avatarThumbs: { 'vip-002': 'data:image/png;base64,iVBORw0KGgo=' },
+      reviewerDecisions: { 'x:sarah_j': [{ decision: 'escalate', note: 'ticket OLD-1', at: '2026-01-02T03:04:05.000Z', verdict: 'suspicious', match: 'vip-001' }] },
+      reviewerAllow: { 'x:kwabenamensahtv': { platform: 'x', handle: 'KwabenaMensahTV', name: 'Kwabena', match: 'vip-002', at: '2026-01-02T03:04:05.000Z', note: '' } },
+      reviewQueue: { items: [{ url: 'https://x.com/sarah_j', platform: 'x', handle: 'sarah_j', sourceId: 'IDO-1' }], current: -1 },
+      settings: { sensitivity: 'suspicious', reviewerId: 'old.reviewer', ticketFormat: 'markdown' },
+    };
+    await h.worker.evaluate((o) => chrome.storage.local.set(o), old);
+    // The worker started again, as after an update: it moves the data, then checks with the moved list.
+    const r = await restartWorker(h, 'https://x.com/KwabenaMensahGH');
+    assert.equal(r.verdict, 'impersonation');
+    assert.equal(r.engine.accounts, 6);
+    const left = await h.worker.evaluate(() => chrome.storage.local.get(null));
+    assert.deepEqual(Object.keys(left).sort(), ['settings'], JSON.stringify(left).slice(0, 300));
+    assert.deepEqual(left.settings, { sensitivity: 'suspicious', ticketFormat: 'markdown' });
+    const moved = await privateValues(h, ['protectedList', 'listIsDemo', 'avatarThumbs', 'reviewerDecisions', 'reviewerAllow', 'reviewQueue', 'reviewerId', 'listGen']);
+    for (const k of ['protectedList', 'listIsDemo', 'avatarThumbs', 'reviewerDecisions', 'reviewerAllow', 'reviewQueue']) assert.deepEqual(moved[k], old[k], k);
+    assert.equal(moved.reviewerId, 'old.reviewer');
+    assert.equal(typeof moved.listGen, 'string', 'the moved list has an id for its engine snapshot');
+    // The moved allow-list is in use: the account cleared before the update is still shown as clear.
+    const cleared = await visit(h, 'https://x.com/KwabenaMensahTV');
+    assert.equal(await cleared.evaluate(() => document.querySelector('vipguard-annotation[data-vipguard-kind="banner"]')?.getAttribute('data-vipguard-verdict')), 'clear');
+    await cleared.close();
+  } finally {
+    await h.close();
+  }
+});
+
+// IndexedDB has no change event that wakes a stopped worker (chrome.storage's did): the options page tells
+// a running worker on the private store's channel and starts a stopped one with a message. (This guards
+// the new paths, the popup's question included; the old code passed it through chrome.storage.)
+test('a list changed on the options page while the worker is stopped: the worker starts and builds the new list before any page asks', async () => {
+  const h = await launch();
+  try {
+    // The popup asks the private store whether there is a list (without reading it): none yet.
+    const page = await h.ctx.newPage();
+    await page.goto('https://x.com/sarah_j');
+    const tabId = await h.worker.evaluate(async () => (await chrome.tabs.query({ url: 'https://x.com/sarah_j' }))[0].id);
+    const popup = await h.ctx.newPage();
+    await popup.goto(`chrome-extension://${h.extensionId}/ui/popup/popup.html?tab=${tabId}`);
+    await popup.getByText('No protected list is loaded: open the options page to load one (or the demo list).').waitFor();
+    await loadDemoList(h);
+    await popup.reload();
+    await popup.locator('#status').filter({ hasText: /\S/ }).waitFor();
+    assert.doesNotMatch(await popup.locator('#status').textContent(), /No protected list/);
+    await Promise.all([popup.close(), page.close()]);
+    const opts = await h.ctx.newPage();
+    await opts.goto(`chrome-extension://${h.extensionId}/ui/options/options.html`);
+    await opts.getByText(/In use: 6 account/).waitFor();
+    const cdp = await h.ctx.newCDPSession(opts);
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await opts.getByRole('button', { name: 'Remove vip-006' }).click();
+    await opts.getByText(/In use: 5 account/).waitFor();
+    await until(async () => {
+      const w = h.ctx.serviceWorkers()[0];
+      if (!w) return false;
+      h.worker = w;
+      // A stopped worker's handle never answers: asked with a time limit.
+      const answer = (p) => Promise.race([p, new Promise((r) => setTimeout(() => r(null), 2000))]).catch(() => null);
+      const engine = await answer(w.evaluate(() => globalThis.vipguardEngine));
+      return engine && engine.accounts === 5 && await answer(engineKept(h));
+    }, 'the new list built and kept by a worker no page started', { timeout: 20000 });
+    assert.deepEqual((await storedList(h)).accounts.map((a) => a.id), ['vip-001', 'vip-002', 'vip-003', 'vip-004', 'vip-005']);
+    await opts.close();
+  } finally {
+    await h.close();
+  }
+});
