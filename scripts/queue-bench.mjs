@@ -6,7 +6,7 @@
 // (PerformanceObserver of long tasks; target: none over 50 ms). Headless Chromium, the demo list.
 import fs from 'node:fs';
 import path from 'node:path';
-import { launch, loadDemoList, shadowText, shadowClick, ROOT } from '../tests/e2e/harness.mjs';
+import { launch, loadDemoList, shadowText, shadowClick, bannerVerdict, until, ROOT } from '../tests/e2e/harness.mjs';
 
 const COUNT = Number(process.env.COUNT || 500);
 const template = fs.readFileSync(path.join(ROOT, 'tests/e2e/fixtures/x/profile-dom.html'), 'utf8');
@@ -36,8 +36,8 @@ try {
   await q.getByRole('button', { name: 'Add to the queue' }).click();
   await q.getByText(`${COUNT} in the queue: ${COUNT} pending.`).waitFor();
   const [tab] = await Promise.all([h.ctx.waitForEvent('page'), q.getByRole('button', { name: 'Open the next pending profile' }).click()]);
-  const shows = (n) => tab.waitForFunction(() => document.querySelector('vipguard-annotation[data-vipguard-kind="banner"]'), null, { timeout: 30000 })
-    .then(async () => { for (let k = 0; k < 300 && !(await shadowText(tab)).includes(`Queue ${n} of ${COUNT}`); k++) await tab.waitForTimeout(10); });
+  // The banner's frame showing the queue's place.
+  const shows = (n) => until(async () => (await shadowText(tab)).includes(`Queue ${n} of ${COUNT}`), `the banner at ${n}`, { timeout: 30000, every: 10 });
   await shows(1);
   const steps = [];
   const tabLong = [await longest(tab)];
@@ -50,7 +50,7 @@ try {
     await shows(n);
     steps.push(Date.now() - t0);
     tabLong.push(await longest(tab));
-    flagged.push(await tab.evaluate(() => document.querySelector('vipguard-annotation[data-vipguard-kind="banner"]').getAttribute('data-vipguard-verdict')));
+    flagged.push(await bannerVerdict(tab));
   }
   const pageLong = await longest(q);
   const over = tabLong.filter((x) => x > 50).length;

@@ -1,13 +1,19 @@
-// Annotations: a banner for profile pages and a badge for user cells, each in a closed shadow root,
-// built with textContent only (page data is never parsed as HTML). The host element carries
-// data-vipguard-verdict so tests and tools can read the outcome without piercing the shadow root.
+// Where annotations go, and nothing of what they say. The banner and the badges' evidence cards are
+// extension pages in frames (ui/frame/): a page cannot read a cross-origin frame, window.find() does not
+// search it, and its listeners never see the reviewer's keys and clicks in it. The frame gets what it
+// shows from the worker, for a token the worker gave this tab (worker/frames.js); this script only places
+// the frame, from the size the frame asks for. Badges are a pictogram in a closed shadow root: no text,
+// no attribute, and the same host element and size whatever the verdict (their words are an aria-label
+// inside the closed root). A page can still see where badges are: see docs/security.md.
+// A page that removes, hides or covers the banner gets it back (guardBanner below).
 'use strict';
 
 var vipguardAnnotate = (() => {
   const { t } = vipguardI18n;
-  const E = vipguardEvidence;
-  const { el } = E;
-  const hosts = new WeakMap(); // host element -> the verdict we set (restored if the page changes it)
+  const FRAME = chrome.runtime.getURL('ui/frame/frame.html');
+  // Chrome serves the frame at a per-session address (use_dynamic_url, so a page cannot tell the extension
+  // is installed by loading it), but the page inside has the extension's own origin.
+  const FRAME_ORIGINS = [new URL(FRAME).origin, new URL(FRAME).protocol + '//' + chrome.runtime.id];
 
   // Read once per second at most: getComputedStyle after inserting annotations forces a style pass.
   let themeCache = null;
@@ -17,6 +23,7 @@ var vipguardAnnotate = (() => {
     // The first opaque background of body and html; a page that paints none is white.
     let [r, g, b] = [255, 255, 255];
     for (const el of [document.body, document.documentElement]) {
+      if (!el) continue;
       const c = (getComputedStyle(el).backgroundColor.match(/[\d.]+/g) || []).map(Number);
       if (c.length >= 3 && (c.length < 4 || c[3] > 0)) {
         [r, g, b] = c;
@@ -28,64 +35,24 @@ var vipguardAnnotate = (() => {
     return themeCache;
   }
 
+  // Inside the closed roots: the frames, and the badges' pictograms (generated content, not text: a page's
+  // window.find() would find text even in a closed shadow root).
   const CSS = `
     :host { all: initial; }
-    .box { font: 13px/1.4 system-ui, sans-serif; border-radius: 10px; border: 2px solid var(--edge);
-      background: var(--bg); color: var(--fg); box-shadow: 0 4px 16px rgba(0,0,0,.25); white-space: normal;
-      overflow-wrap: anywhere; text-align: start; }
-    .light { --bg: #fff; --fg: #111; --muted: #555; --edge: #888; --mark: #fde68a; --line: #ddd; --link: #0b57d0; }
-    .dark { --bg: #15202b; --fg: #f5f5f5; --muted: #c5c5c5; --edge: #8899a6; --mark: #8a6d00; --line: #38444d; --link: #8ab4f8; }
-    .impersonation { --edge: #c62828; --solid: #c62828; } .suspicious { --edge: #e6a100; } .labelled { --edge: #6a5acd; }
-    .own, .allowed { --edge: #2e7d32; }
-    .banner { display: flex; flex-direction: column; width: min(380px, calc(100vw - 32px)); max-height: inherit;
-      box-sizing: border-box; overflow: hidden; }
-    .head { display: flex; gap: 6px; align-items: flex-start; padding: 8px 8px 4px 12px; flex: none; }
-    .title { font-weight: 700; font-size: 14px; flex: 1; min-width: 0; }
-    .icon { font-size: 16px; } .title .icon { margin-inline-end: 6px; }
-    .score { color: var(--muted); font-weight: 400; cursor: help; margin-inline-start: 6px; white-space: nowrap; }
-    .controls { display: flex; gap: 2px; flex: none; }
-    .ctl { border: none; font-size: 15px; line-height: 1; padding: 3px 6px; }
-    .ctl:hover { background: var(--line); }
-    .body { padding: 0 12px 6px; overflow: auto; min-height: 0; flex: 1 1 auto; }
-    .foot { padding: 6px 12px 10px; border-top: 1px solid var(--line); flex: none; }
-    .card .head, .card > .title { padding: 8px 12px 4px; }
-    .card { overflow: hidden; } .card > .title { flex: none; }
-    .pill { display: none; gap: 6px; align-items: center; border: none; padding: 6px 10px; font-size: 13px;
-      max-width: min(380px, calc(100vw - 32px)); text-align: start; }
-    .folded { width: auto; } .folded .pill { display: flex; } .folded .head, .folded .body, .folded .foot { display: none; }
-    .whom { font-weight: 400; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; max-width: 160px; }
-    .pill .whom::before, .badge .whom::before { content: '· '; }
-    .who { margin: 4px 0; } ul { margin: 6px 0 0; padding-left: 18px; } li { margin: 2px 0; }
-    a { color: var(--link); }
-    .chars { margin-top: 6px; } .char { display: block; color: var(--muted); }
-    .note { margin-top: 6px; color: var(--muted); font-size: 12px; }
-    mark { background: var(--mark); color: inherit; padding: 0 2px; border-radius: 3px; }
-    .avatars { display: flex; gap: 12px; margin-top: 8px; }
-    figure { margin: 0; text-align: center; max-width: 120px; }
-    figcaption { font-size: 11px; color: var(--muted); margin-top: 2px; }
-    .avatars img { width: 64px; height: 64px; border-radius: 50%; }
-    .badge { display: inline-flex; gap: 3px; align-items: center; padding: 0 5px; white-space: nowrap;
-      font: 600 11px/14px system-ui, sans-serif; border-width: 1px; border-radius: 8px; box-shadow: none;
-      cursor: pointer; max-width: 280px; overflow: hidden; }
-    .badge.impersonation { background: var(--solid); color: #fff; }
-    .badge .icon { font-size: 11px; } .badge .whom { max-width: 140px; } .badge .mark { font-size: 8px; }
+    iframe { border: 0; display: block; background: transparent; color-scheme: normal; width: 100%; height: 100%; }
+    .badge { box-sizing: border-box; display: inline-flex; align-items: center; justify-content: center; width: 18px; height: 18px;
+      border-radius: 50%; border: 1px solid var(--edge); background: var(--bg); color: var(--fg); cursor: pointer;
+      font: 700 11px/1 system-ui, sans-serif; position: relative; }
     .badge:focus { outline: 2px solid var(--edge); outline-offset: 2px; }
-    .actions, .choices { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; }
-    .decide { margin-top: 8px; } .choices { margin-top: 6px; }
-    .decided { margin-top: 8px; } .decided button { margin-left: 4px; }
-    .ask { flex: 1 1 100%; font-weight: 600; }
-    .queue { display: flex; gap: 6px; align-items: center; padding: 4px 12px 6px; flex: none; border-bottom: 1px solid var(--line); }
-    .queue span { flex: 1; font-weight: 600; }
-    button { font: 600 12px/1.2 system-ui, sans-serif; color: var(--fg); background: transparent;
-      border: 1px solid var(--edge); border-radius: 6px; padding: 4px 8px; cursor: pointer; }
-    button[aria-pressed="true"], button.strong { background: var(--edge); color: #fff; }
-    button:focus-visible, input:focus-visible, .box:focus-visible { outline: 2px solid var(--edge); outline-offset: 1px; }
-    input { font: 12px system-ui, sans-serif; color: var(--fg); background: transparent; border: 1px solid var(--muted);
-      border-radius: 6px; padding: 3px 6px; width: 100%; box-sizing: border-box; }
-    .status { margin-top: 6px; color: var(--muted); min-height: 1em; }
-    textarea { width: 100%; height: 80px; font: 11px monospace; }
+    .badge::before { content: '·'; }
+    .light { --bg: #fff; --fg: #111; --edge: #888; } .dark { --bg: #15202b; --fg: #f5f5f5; --edge: #8899a6; }
+    .impersonation { --edge: #c62828; --bg: #c62828; --fg: #fff; } .impersonation::before { content: '⚠'; }
+    .suspicious { --edge: #e6a100; } .suspicious::before { content: '?'; }
+    .labelled { --edge: #6a5acd; } .labelled::before { content: '◆'; }
+    .own, .allowed, .cleared { --edge: #2e7d32; } .own::before, .allowed::before, .cleared::before { content: '✓'; }
+    .decided::after { content: ''; position: absolute; right: -2px; top: -2px; width: 6px; height: 6px; border-radius: 50%;
+      background: var(--edge); border: 1px solid var(--bg); }
   `;
-
   let sheet = null;
   try {
     sheet = new CSSStyleSheet();
@@ -94,38 +61,44 @@ var vipguardAnnotate = (() => {
     sheet = null;
   }
 
-  function makeHost(result) {
+  // Every annotation is the same bare element, whatever it shows.
+  function makeHost() {
     const host = document.createElement('vipguard-annotation');
     const root = host.attachShadow({ mode: 'closed' });
-    // One stylesheet parsed once and shared by every annotation (hundreds on a long timeline).
     if (sheet) root.adoptedStyleSheets = [sheet];
-    else root.append(el('style', null, CSS));
-    setVerdict(host, result.verdict);
+    else root.append(Object.assign(document.createElement('style'), { textContent: CSS }));
     return { host, root };
   }
 
-  function setVerdict(host, verdict) {
-    hosts.set(host, verdict);
-    host.setAttribute('data-vipguard-verdict', verdict);
+  // A frame showing what `token` names (a banner's comes later, see banner()); `opts` go in its address
+  // (never anything the page must not know: a token is worthless outside this tab's extension frames).
+  function frame(token, opts) {
+    const f = document.createElement('iframe');
+    // The clipboard for its ticket tools, set before the address (the policy is read when it loads); for
+    // any origin, since Chrome's dynamic address is not the origin the page inside has.
+    f.allow = 'clipboard-write *';
+    f.src = `${FRAME}#${new URLSearchParams({ ...(token ? { t: token } : {}), theme: theme(), ...opts })}`;
+    f.title = 'vipguard';
+    return f;
   }
 
-  // A page script changing our verdict attribute gets it put back.
-  const guard = new MutationObserver((records) => {
-    for (const r of records) {
-      const want = hosts.get(r.target);
-      if (want && r.target.getAttribute('data-vipguard-verdict') !== want) r.target.setAttribute('data-vipguard-verdict', want);
-    }
-  });
+  // Inline styles a page's stylesheets cannot override (an inline !important declaration beats them all);
+  // a page script changing them is undone by the guard's observer.
+  const pin = (props) => Object.entries(props).map(([k, v]) => `${k}:${v} !important;`).join('');
+  const FIXED = { all: 'initial', position: 'fixed', display: 'block', visibility: 'visible', opacity: '1', 'z-index': '2147483647',
+    margin: '0', padding: '0', border: '0', overflow: 'visible', transform: 'none', filter: 'none', 'clip-path': 'none',
+    'pointer-events': 'auto', background: 'transparent', 'content-visibility': 'visible' };
 
   // The banner's corner, the same on every page opened after it is set (its "move" button tells the worker,
-  // which keeps it and sends it with every answer: setView), and per
-  // profile whether the reviewer collapsed or expanded it, or closed it, for as long as the tab lives.
+  // which keeps it and sends it with every answer: setView), and per profile whether the reviewer
+  // collapsed or expanded it, or closed it, for as long as the tab lives.
   const CORNERS = ['top-right', 'bottom-right', 'bottom-left', 'top-left'];
   let corner = CORNERS[0];
   const folded = new Map(); // profile key -> true (collapsed) | false (expanded)
   const closed = new Set(); // profile keys whose banner the reviewer closed
-  let current = null; // {host, key, place()}
-  // The worker's answer brings the settings a page needs (worker/view-settings.js).
+  let current = null; // the banner: {host, key, iframe, size: {w, h}, token, origin (its frame's), shown, place()}
+  // The worker's answer brings the settings a page needs (worker/view-settings.js): content scripts read
+  // no storage.
   function setView(view) {
     if (view && CORNERS.includes(view.corner) && view.corner !== corner) setCorner(view.corner);
   }
@@ -133,132 +106,189 @@ var vipguardAnnotate = (() => {
     corner = c;
     if (current) current.place();
   }
+
   // Fixed in a corner below the sites' top bars, so the page's own content never moves; as tall as the
-  // window allows, so its actions (at the bottom, never scrolled away) stay on screen.
-  function placeBanner(host) {
+  // window allows (the frame keeps its tools in view and scrolls its evidence).
+  function placeBanner(b) {
     const [v, h] = corner.split('-');
-    host.style.cssText = `position:fixed;${v}:${v === 'top' ? 72 : 16}px;${h}:16px;z-index:2147483646;display:block;`
-      + `max-height:calc(100vh - ${v === 'top' ? 88 : 32}px);`;
+    const gap = v === 'top' ? 72 : 16;
+    const width = Math.min(b.size.w, innerWidth - 32);
+    const height = Math.min(b.size.h, innerHeight - (v === 'top' ? 88 : 32));
+    b.host.style.cssText = pin({ ...FIXED, [v]: `${gap}px`, [h]: '16px', [v === 'top' ? 'bottom' : 'top']: 'auto',
+      [h === 'left' ? 'right' : 'left']: 'auto', width: `${width}px`, height: `${height}px` });
   }
 
-  // Compact (a pill) by default where there is nothing to act on: no match, the protected account itself,
-  // its official accounts, accounts the reviewer cleared.
-  const quiet = (result) => ['clear', 'own', 'allowed'].includes(result.verdict) || !!result.cleared;
-
-  // The profile page's banner: a heading with its controls (collapse, move, close), the evidence (scrolls
-  // when long) and the reviewer's tools (always in view). Collapsed, a pill naming the verdict and the
-  // account it resembles; Escape collapses it. `opts.key` names the profile (what collapse and close are
-  // remembered by); `opts.status`, a line to show in it at once (after a decision redrew it).
-  function banner(result, account, profile, actions, opts = {}) {
-    const key = opts.key || '';
+  // The profile page's banner; `key` names the profile (what collapse and close are remembered by). Null
+  // when the reviewer closed it. Made as soon as the page shows a profile, so its frame loads while the
+  // worker checks; it shows nothing, and takes no room, until given a token (showToken).
+  function banner({ key = '' } = {}) {
     if (closed.has(key)) return null;
-    const { host, root } = makeHost(result);
-    host.setAttribute('data-vipguard-kind', 'banner');
-    const [icon, words] = E.label(result);
-    const box = el('div', `box banner ${theme()} ${result.verdict}`);
-    box.setAttribute('role', 'region');
-    box.setAttribute('aria-label', t('bannerTitle', words));
-    const pill = E.button('', null, t('expand', words));
-    pill.className = 'pill';
-    pill.append(el('span', 'icon', icon), el('span', null, result.verdict === 'own' && !result.cleared ? t('ownTitle') : t('bannerTitle', words)));
-    if (account && result.verdict !== 'clear') pill.append(el('span', 'whom', account.name));
-    const head = el('div', 'head');
-    const controls = el('div', 'controls');
-    const collapse = E.button('−', null, t('collapse'));
-    const move = E.button('⇄', null, t('moveCorner'));
-    const close = E.button('✕', null, t('closeForProfile'));
-    for (const b of [collapse, move, close]) b.classList.add('ctl');
-    controls.append(collapse, move, close);
-    head.append(E.heading(result, account), controls);
-    const body = el('div', 'body');
-    body.append(E.details(result, account, profile));
-    const foot = el('div', 'foot');
-    if (actions) foot.append(E.toolbar(result, actions, { status: opts.status, profile }));
-    box.append(pill, head);
-    // In the review queue's tab: where this profile is in the queue, and the steps to the others.
-    if (opts.queue && opts.onStep) {
-      const bar = el('div', 'queue');
-      bar.append(el('span', null, t('queueBar', opts.queue.position, opts.queue.total)),
-        E.button(`◀ ${t('queuePrev')}`, () => opts.onStep(-1), t('cmdQueuePrevious')),
-        E.button(`${t('queueNext')} ▶`, () => opts.onStep(1), t('cmdQueueNext')));
-      box.append(bar);
-    }
-    box.append(body, foot);
-    // Only the reviewer's own choice is remembered: a default pill (a clear text check) must open when
-    // the avatar check redraws the banner as an impersonation.
-    const fold = (on, focus, chosen = true) => {
-      if (chosen) folded.set(key, on);
-      box.classList.toggle('folded', on);
-      if (focus) (on ? pill : collapse).focus();
-    };
-    fold(folded.has(key) ? folded.get(key) : quiet(result) && !opts.status, false, false);
-    pill.addEventListener('click', () => fold(false, true));
-    collapse.addEventListener('click', () => fold(true, true));
-    box.addEventListener('keydown', (e) => {
-      if (e.key === 'Escape' && !box.classList.contains('folded')) {
-        e.stopPropagation();
-        fold(true, true);
-      }
-    });
-    move.addEventListener('click', () => {
-      const next = CORNERS[(CORNERS.indexOf(corner) + 1) % CORNERS.length];
-      setCorner(next);
-      try {
-        chrome.runtime.sendMessage({ type: 'bannerCorner', url: location.href, corner: next }).catch(() => {});
-      } catch {
-        // no extension API: moved for this page only
-      }
-      move.focus();
-    });
-    close.addEventListener('click', () => {
-      closed.add(key);
-      host.remove();
-    });
-    root.append(box);
-    const place = () => placeBanner(host);
-    place();
-    // A keyboard shortcut's decision: the banner's own button, so it asks first where the button does.
-    const decide = (decision) => {
-      fold(false, false, false);
-      const b = root.querySelector(`button[data-decision="${decision}"]`);
-      if (b) b.click();
-      return !!b;
-    };
-    current = { host, key, place, focus: () => fold(false, true, false), decide };
-    // Drawn again after the reviewer acted in it (opts.status): keyboard focus goes back into it, on the
-    // decision's Undo (else the first tool), and the status is written once it is on the page, so a
-    // screen reader announces it.
-    if (opts.status && opts.refocus) {
-      requestAnimationFrame(() => {
-        const target = root.querySelector('.decided button') || root.querySelector('.foot button');
-        if (target) target.focus();
-        const line = root.querySelector('.status');
-        if (line) line.textContent = opts.status;
-      });
-    }
-    guard.observe(host, { attributes: true, attributeFilter: ['data-vipguard-verdict'] });
+    const { host, root } = makeHost();
+    host.setAttribute('popover', 'manual');
+    const f = frame(null, { kind: 'banner', ...(folded.has(key) ? { folded: folded.get(key) ? '1' : '0' } : {}) });
+    root.append(f);
+    const b = { host, key, iframe: f, size: { w: 380, h: 0 }, token: null, origin: null };
+    b.place = () => placeBanner(b);
+    b.place();
+    // Closed by a page script (hidePopover on our host): open again.
+    host.addEventListener('toggle', (e) => { if (e.newState === 'closed' && !host.matches(':popover-open')) raise(b); });
+    current = b;
     return host;
   }
 
-  // Puts keyboard focus in the banner (expanding it), for a keyboard shortcut: appended at the end of the
-  // page, it is otherwise hundreds of Tabs away on a real timeline.
+  // What the banner shows: the worker's token for the profile's result (again for a newer result, the
+  // avatar's). Posted to the frame's own window, once it has loaded: the page's listeners are on the page's
+  // window and never receive it (and a token works only in this tab's extension frames).
+  function showToken(host, token) {
+    if (!current || current.host !== host) return;
+    current.token = token;
+    sendToken(current);
+  }
+  function sendToken(b) {
+    if (b.token && b.origin && b.iframe.contentWindow) b.iframe.contentWindow.postMessage({ vipguardToken: b.token }, b.origin);
+  }
+
+  // The banner in the top layer, above everything the page drew, there included (a page's popover or modal
+  // dialog opened after ours is drawn above it: shown again, ours is on top).
+  // At most RAISES a second: a page that answers ours by raising its own again must not make the two
+  // take turns at full speed (the twice-a-second check keeps ours on top the rest of the time).
+  const RAISES = 10;
+  let raised = [];
+  function raise(b = current) {
+    if (!b || !b.host.isConnected || b.raising) return;
+    const now = performance.now();
+    raised = raised.filter((at) => now - at < 1000);
+    if (raised.length >= RAISES) return;
+    raised.push(now);
+    b.raising = true;
+    try {
+      if (b.host.matches(':popover-open')) b.host.hidePopover();
+      b.host.showPopover();
+    } catch {
+      // not a popover any more (the guard puts the attribute back)
+    } finally {
+      b.raising = false;
+    }
+  }
+
+  // Messages from our frames: only what placing them needs. The page's scripts can send these too, but
+  // not with our frame's window as their source.
+  addEventListener('message', (e) => {
+    if (!FRAME_ORIGINS.includes(e.origin) || !e.data || typeof e.data.vipguard !== 'string') return;
+    if (current && e.source === current.iframe.contentWindow) {
+      const b = current;
+      // Loaded (again, after the page removed it): what to show.
+      if (e.data.vipguard === 'ready') {
+        b.origin = e.origin;
+        sendToken(b);
+      } else if (e.data.vipguard === 'size' && Number.isFinite(e.data.w) && Number.isFinite(e.data.h)) {
+        b.size = { w: Math.max(40, Math.min(e.data.w, 600)), h: Math.max(20, Math.min(e.data.h, 4000)) };
+        b.place();
+        if (!b.shown) {
+          b.shown = true;
+          raise(b);
+        }
+      } else if (e.data.vipguard === 'fold') {
+        folded.set(b.key, !!e.data.folded);
+      } else if (e.data.vipguard === 'move') {
+        const next = CORNERS[(CORNERS.indexOf(corner) + 1) % CORNERS.length];
+        setCorner(next);
+        chrome.runtime.sendMessage({ type: 'bannerCorner', url: location.href, corner: next }).catch(() => {});
+      } else if (e.data.vipguard === 'close') {
+        closed.add(b.key);
+        current = null;
+        b.host.remove();
+      }
+    } else if (card && e.source === card.iframe.contentWindow) {
+      if (e.data.vipguard === 'size' && Number.isFinite(e.data.h)) {
+        card.size = Math.max(20, Math.min(e.data.h, 4000));
+        placeCard();
+      } else if (e.data.vipguard === 'close') {
+        closeCard(!!e.data.refocus);
+      } else if (e.data.vipguard === 'leave' && !card.pinned) {
+        closeCard();
+      }
+    }
+  });
+
+  // The banner stays: a page that removes it, hides it with a style or a script, or covers it with its own
+  // top-layer element gets it back. An observer answers removals and attribute changes at once; a check
+  // twice a second catches what no event announces (a stylesheet on an ancestor, an element over it).
+  const guard = new MutationObserver(() => keepBanner());
+  function keepBanner() {
+    const b = current;
+    if (!b) return;
+    if (!b.host.isConnected) {
+      document.documentElement.append(b.host);
+      b.shown = false;
+    }
+    if (b.host.getAttribute('popover') !== 'manual') b.host.setAttribute('popover', 'manual');
+    for (const a of [...b.host.attributes]) if (!['popover', 'style'].includes(a.name)) b.host.removeAttribute(a.name);
+    const before = b.host.style.cssText;
+    b.place();
+    if (b.host.style.cssText !== before || !b.host.matches(':popover-open')) raise(b);
+    guard.takeRecords();
+  }
+  function watchBanner() {
+    guard.disconnect();
+    if (!current) return;
+    guard.observe(current.host, { attributes: true });
+    guard.observe(document.documentElement, { childList: true });
+  }
+  function covered(b) {
+    if (!b.shown || !b.host.matches(':popover-open')) return false;
+    const r = b.host.getBoundingClientRect();
+    if (r.width < 2 || r.height < 2) return true;
+    const visible = b.host.checkVisibility ? b.host.checkVisibility({ opacityProperty: true, visibilityProperty: true, contentVisibilityAuto: true }) : true;
+    if (!visible) return true;
+    // Four points inside the frame: anything the page put over it answers instead of our host.
+    const points = [[r.left + 8, r.top + 8], [r.right - 8, r.top + 8], [r.left + 8, r.bottom - 8], [r.right - 8, r.bottom - 8]];
+    return points.some(([x, y]) => x >= 0 && y >= 0 && x < innerWidth && y < innerHeight && document.elementFromPoint(x, y) !== b.host);
+  }
+  setInterval(() => {
+    if (!current) return;
+    if (!current.host.isConnected) keepBanner();
+    else if (covered(current)) {
+      keepBanner();
+      raise(current);
+    }
+  }, 500);
+  // A page's popover opening: ours goes back on top at once.
+  document.addEventListener('toggle', (e) => {
+    if (current && e.target !== current.host && !(card && e.target === card.host) && e.newState === 'open') raise(current);
+  }, true);
+
+  // Shows `host` (from banner()) in place of `old`, or at the end of the page.
+  function showBanner(host, old) {
+    if (old && old !== host) old.remove();
+    document.documentElement.append(host);
+    watchBanner();
+  }
+
+  function removeBanner(host) {
+    if (current && current.host === host) {
+      current = null;
+      guard.disconnect();
+    }
+    host.remove();
+  }
+
+  // Puts keyboard focus in the banner's frame, which expands it and focuses its first control.
   function focusBanner() {
     if (!current || !current.host.isConnected) return false;
-    current.focus();
+    current.iframe.focus();
+    for (const origin of FRAME_ORIGINS) current.iframe.contentWindow.postMessage({ vipguardFrame: 'focus' }, origin);
     return true;
   }
 
-  // Records `decision` on the banner shown, as its button would; false when there is none.
-  function decideOnBanner(decision) {
-    return !!(current && current.host.isConnected && current.decide(decision));
-  }
+  // The element focus is in, seen from here: the banner's host when it is in our frame.
+  const hasFocus = () => !!(current && document.activeElement === current.host);
 
-  // Badges sit on the @handle's line and name the verdict and whom the account resembles. Their evidence
-  // opens in a card drawn at the top of the page's stacking (a host of its own on <html>, positioned
+  // Badges' evidence opens in a card drawn in the top layer (a host of its own on <html>, positioned
   // against the window): inside the page's cells, which sites transform, it was painted under the next
   // cells. Hover or focus shows the evidence; a click, Enter or Space pins it with the exports and
   // decisions; Escape or a click elsewhere closes it.
-  let card = null; // {host, badge, pinned}
+  let card = null; // {host, iframe, badge, anchor, pinned, size}
   let refocusing = null; // the badge focus returns to as its card closes (which must not open it again)
 
   function closeCard(refocus = false) {
@@ -273,40 +303,37 @@ var vipguardAnnotate = (() => {
     }
   }
 
-  function openCard(anchor, badgeEl, build, pinned) {
-    if (card && card.badge === badgeEl && (card.pinned || !pinned)) return;
-    closeCard();
-    const { host, root } = makeHost({ verdict: 'card' });
-    host.setAttribute('data-vipguard-kind', 'card');
-    const box = el('div', `box banner card ${theme()}`);
-    box.setAttribute('role', 'dialog');
-    box.setAttribute('aria-label', badgeEl.getAttribute('aria-label') || 'vipguard');
-    box.tabIndex = -1;
-    build(box, pinned);
-    box.addEventListener('keydown', (e) => {
-      if (e.key === 'Escape') {
-        e.stopPropagation();
-        closeCard(true);
-      }
-    });
-    box.addEventListener('mouseleave', () => { if (card && !card.pinned) closeCard(); });
-    root.append(box);
-    host.style.cssText = 'position:fixed;top:0;left:0;z-index:2147483647;display:block;visibility:hidden;';
-    document.documentElement.append(host);
-    // Below the badge, or above it when there is more room there; never past the window's edges.
-    const r = anchor.getBoundingClientRect();
+  // Below the badge, or above it when there is more room there; never past the window's edges.
+  function placeCard() {
+    if (!card) return;
+    const r = card.anchor.getBoundingClientRect();
     const width = Math.min(360, innerWidth - 16);
     const below = innerHeight - r.bottom - 12;
     const above = r.top - 12;
     const room = Math.max(below, above, 120);
-    box.style.width = `${width}px`;
-    box.style.maxHeight = `${room}px`;
-    const h = Math.min(box.getBoundingClientRect().height, room);
+    const h = Math.min(card.size || 120, room);
     const top = below >= h || below >= above ? r.bottom + 6 : r.top - 6 - h;
     const left = Math.max(8, Math.min(r.left, innerWidth - width - 8));
-    host.style.cssText = `position:fixed;top:${Math.max(8, top)}px;left:${left}px;z-index:2147483647;display:block;`;
-    card = { host, badge: badgeEl, pinned };
-    if (pinned) box.focus();
+    card.host.style.cssText = pin({ ...FIXED, top: `${Math.max(8, top)}px`, left: `${left}px`, right: 'auto', bottom: 'auto',
+      width: `${width}px`, height: `${h}px`, ...(card.size ? {} : { visibility: 'hidden' }) });
+  }
+
+  function openCard(anchor, badgeEl, token, pinned) {
+    if (card && card.badge === badgeEl && (card.pinned || !pinned)) return;
+    closeCard();
+    const { host, root } = makeHost();
+    host.setAttribute('popover', 'manual');
+    const f = frame(token, { kind: 'card', ...(pinned ? { pinned: '1' } : {}) });
+    root.append(f);
+    card = { host, iframe: f, badge: badgeEl, anchor, pinned, size: 0 };
+    placeCard();
+    document.documentElement.append(host);
+    try {
+      host.showPopover();
+    } catch {
+      // drawn at the top of the page's stacking all the same
+    }
+    if (pinned) f.focus();
   }
 
   // A pinned card closes on a click outside it; an unpinned one when the page scrolls under it.
@@ -315,42 +342,23 @@ var vipguardAnnotate = (() => {
   }, true);
   addEventListener('scroll', () => { if (card && !card.pinned) closeCard(); }, { capture: true, passive: true });
 
-  function badge(result, account, profile, actions) {
-    const { host, root } = makeHost(result);
-    host.setAttribute('data-vipguard-kind', 'badge');
-    // On the @handle's own line, centred on it, and taking up no height there: negative block margins as
-    // tall as the badge itself (at most 20px), so a line shorter than the badge does not grow and nothing
-    // below moves. Stretching is off, or a flex line would hand the badge its height back.
+  // A badge for a flagged account: a pictogram, its words only for assistive technology, inside a closed
+  // shadow root. `token` opens its card.
+  function badge(result, account, token) {
+    const { host, root } = makeHost();
+    // On the @handle's own line, centred on it, and taking up no height there.
     host.style.cssText = 'display:inline-flex;align-items:center;align-self:center;vertical-align:middle;flex:none;'
       + 'margin:-10px 0 -10px 6px;max-height:20px;';
-    const [icon, words] = E.label(result);
-    const b = el('span', `box badge ${theme()} ${result.verdict}`);
+    const verdict = result.cleared ? 'cleared' : result.verdict;
+    const words = result.cleared ? t('verdict_cleared') : vipguardI18n.verdict(result.verdict);
+    const b = document.createElement('span');
+    b.className = `badge ${theme()} ${verdict}${result.decision ? ' decided' : ''}`;
     b.setAttribute('tabindex', '0');
     b.setAttribute('role', 'button');
     b.setAttribute('aria-haspopup', 'dialog');
-    b.setAttribute('aria-label', account ? t('badgeLabelMatch', words, account.name) : t('badgeLabel', words));
+    b.setAttribute('aria-label', account && !['own', 'allowed'].includes(result.verdict) ? t('badgeLabelMatch', words, account.name) : t('badgeLabel', words));
     b.setAttribute('aria-description', t('badgeOpenHint'));
-    b.append(el('span', 'icon', icon), el('span', null, words));
-    // Whom it resembles, except on the protected account's own cells (whose name is already there).
-    if (account && !['own', 'allowed'].includes(result.verdict)) b.append(el('span', 'whom', account.name));
-    if (result.decision) b.append(el('span', 'mark', '●'));
-    // The evidence is built when first asked for: a long timeline has hundreds of badges and most are
-    // never opened.
-    const build = (box, pinned) => {
-      box.classList.add(result.verdict);
-      box.append(E.heading(result, account));
-      const body = el('div', 'body');
-      body.append(E.details(result, account, profile, { explain: false }));
-      box.append(body);
-      if (pinned && actions) {
-        const foot = el('div', 'foot');
-        foot.append(E.toolbar(result, actions, { profile }));
-        box.append(foot);
-      } else if (result.decision) {
-        box.append(el('div', 'foot note', t('decisionStanding', vipguardI18n.decisionWord(result.decision.decision), vipguardI18n.when(result.decision.at))));
-      }
-    };
-    const open = (pinned) => openCard(host, b, build, pinned);
+    const open = (pinned) => openCard(host, b, token, pinned);
     b.addEventListener('mouseenter', () => open(false));
     b.addEventListener('focus', () => { if (refocusing !== b) open(false); });
     b.addEventListener('blur', (e) => {
@@ -371,46 +379,43 @@ var vipguardAnnotate = (() => {
       }
     });
     root.append(b);
-    guard.observe(host, { attributes: true, attributeFilter: ['data-vipguard-verdict'] });
     return host;
   }
 
   // Where a badge goes ({parent, before}) so that it shares the line of `el` (the element showing the
   // account) and never opens a line of its own, which would push the page down: as the next item of the
   // nearest flex row holding `el` (within `cell`), else inside the innermost element holding `el`'s
-  // text, after it. The badge itself takes no height where it goes (badge() above). This reads computed
-  // styles: callers find every spot of a pass before inserting anything, or each read after an insertion
-  // would make the browser recompute styles.
+  // text, after it. This reads computed styles: callers find every spot of a pass before inserting
+  // anything, or each read after an insertion would make the browser recompute styles.
   function spot(el, cell) {
     for (let node = el; node !== cell && node.parentElement; node = node.parentElement) {
       const s = getComputedStyle(node.parentElement);
       if (s.display.endsWith('flex') && !s.flexDirection.startsWith('column')) return { parent: node.parentElement, before: node.nextSibling };
       if (node.parentElement === cell) break;
     }
-    let t = el;
+    let tEl = el;
     const text = el.textContent.trim();
-    while (t.lastElementChild && t.lastElementChild.textContent.trim() === text) t = t.lastElementChild;
-    return { parent: t, before: null };
+    while (tEl.lastElementChild && tEl.lastElementChild.textContent.trim() === text) tEl = tEl.lastElementChild;
+    return { parent: tEl, before: null };
   }
 
   // A small notice in a corner, for when the page could not be read ("vipguard cannot read this page"),
-  // with a button that closes it.
+  // with a button that closes it. It tells the page nothing it does not know.
   function notice(text, closeLabel) {
-    const { host, root } = makeHost({ verdict: 'unread' });
-    host.setAttribute('data-vipguard-kind', 'notice');
+    const { host, root } = makeHost();
     host.style.cssText = 'position:fixed;bottom:16px;right:16px;z-index:2147483646;display:block;';
-    const box = el('div', `box banner ${theme()} suspicious`);
+    const box = document.createElement('div');
     box.setAttribute('role', 'status');
-    const close = el('button', null, '✕');
+    box.style.cssText = 'font:13px/1.4 system-ui,sans-serif;border:2px solid #e6a100;border-radius:10px;background:#fff;color:#111;padding:8px 12px;display:flex;gap:8px;align-items:center;';
+    const close = document.createElement('button');
     close.type = 'button';
+    close.textContent = '✕';
     close.setAttribute('aria-label', closeLabel);
     close.addEventListener('click', () => host.remove());
-    const row = el('div', 'head');
-    row.append(el('span', 'icon', '?'), el('span', null, text), close);
-    box.append(row);
+    box.append(Object.assign(document.createElement('span'), { textContent: text }), close);
     root.append(box);
     return host;
   }
 
-  return { banner, badge, spot, notice, focusBanner, decideOnBanner, closeCard, setView };
+  return { banner, setView, showToken, showBanner, removeBanner, badge, spot, notice, focusBanner, hasFocus, closeCard, keepBanner };
 })();

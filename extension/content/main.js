@@ -51,22 +51,20 @@
   const pending = new Map(); // requestId -> function(update)
   let nextRequest = 1;
   let messagesAsked = false; // one request at a time asks for the interface's words
-  let view = {}; // the settings the worker sends with each answer (worker/view-settings.js)
   chrome.runtime.onMessage.addListener((msg, sender) => {
     if (sender.id !== chrome.runtime.id || !msg) return;
     // A keyboard shortcut (the manifest's commands, routed by the worker).
     if (msg.type === 'vipguard-paused') setPaused(!!msg.paused);
-    if (msg.type === 'vipguard-command') {
-      if (msg.command === 'focus-banner') vipguardAnnotate.focusBanner();
-      const decision = { 'decide-confirmed': 'confirmed', 'decide-escalate': 'escalate', 'decide-not-impersonator': 'not_impersonator' }[msg.command];
-      if (decision) vipguardAnnotate.decideOnBanner(decision);
-    }
+    // The decisions' shortcuts go to the banner's frame straight from the worker (a page cannot send those).
+    if (msg.type === 'vipguard-command' && msg.command === 'focus-banner') vipguardAnnotate.focusBanner();
+    // The reviewer decided in a frame of this tab: the badges show the standing decision.
+    if (msg.type === 'vipguard-decided') rereadAll();
     if (msg.type !== 'vipguard-update') return;
     const apply = pending.get(msg.requestId);
     if (apply && msg.url === location.href) timed('vipguard:render', () => apply(msg));
   });
 
-  async function ask(profiles, onUpdate) {
+  async function ask(profiles, onUpdate, extra = {}) {
     const requestId = nextRequest++;
     pending.set(requestId, onUpdate);
     setTimeout(() => pending.delete(requestId), 60000);
@@ -76,12 +74,9 @@
     try {
       // Sending copies the profiles on this thread: part of the work we add to the page.
       const reply = await timed('vipguard:send', () => chrome.runtime.sendMessage({
-        type: 'check', url: location.href, profiles, requestId, wantMessages }));
+        type: 'check', url: location.href, profiles, requestId, wantMessages, ...extra }));
       if (reply && reply.messages) timed('vipguard:i18n', () => vipguardI18n.seed(reply.messages));
-      if (reply && reply.view) {
-        view = reply.view;
-        vipguardAnnotate.setView(view);
-      }
+      if (reply && reply.view) vipguardAnnotate.setView(reply.view);
       return reply;
     } catch (e) {
       return { error: String(e && e.message || e) };
@@ -94,83 +89,8 @@
   // The banner may still be waiting for its first answer (no host yet): leaving a profile that fast
   // is common on X, and must not stop the reading of the next one.
   function clearBanner() {
-    if (banner && banner.host) banner.host.remove();
+    if (banner && banner.host) vipguardAnnotate.removeBanner(banner.host);
     banner = null;
-  }
-
-  // The tools of a banner or a pinned badge card: exports for a ticket and the reviewer's decision (see
-  // evidence.js). The ticket names the account's own profile address; the page it was seen on (a reply
-  // thread, a followers list, a profile's tab) goes beside it. `after(decision, words)` redraws.
-  function annotationActions(r, account, profile, pageUrl, checkedAt, after) {
-    const url = vipguardSiteCatalog.profileUrl(profile.platform, profile.handle, pageUrl);
-    const item = () => ({
-      url, pageUrl, platform: profile.platform, handle: profile.handle, name: profile.name, facts: profile.facts || null, result: r, account,
-      checkedAt, version: chrome.runtime.getManifest().version,
-      ...(r.decision ? { decision: r.decision.decision, note: r.decision.note } : {}),
-    });
-    const { t } = vipguardI18n;
-    const copy = async (text, what) => {
-      try {
-        await navigator.clipboard.writeText(text);
-      } catch (e) {
-        throw Object.assign(new Error(t('clipboardRefused', e.message)), { text });
-      }
-      return t('copied', what);
-    };
-    const send = async (msg) => {
-      const reply = await chrome.runtime.sendMessage(msg);
-      if (!reply || reply.error) throw new Error((reply && reply.error) || t('noAnswer'));
-      return reply;
-    };
-    const who = { platform: profile.platform, handle: profile.handle, name: profile.name };
-    // The evidence picture, drawn by the worker (it can read both avatars), as PNG bytes.
-    const picture = async () => {
-      const reply = await send({ type: 'evidenceImage', url: pageUrl, profile: { ...who, avatar: profile.avatar || null },
-        match: r.match || null, verdict: r.verdict, score: r.score ?? null, ...vipguardReport.imageText(item()) });
-      const bin = atob(reply.dataUrl.split(',')[1]);
-      return new Blob([Uint8Array.from(bin, (c) => c.charCodeAt(0))], { type: 'image/png' });
-    };
-    return {
-      // The report in the format chosen in the options (plain text unless set), with the SHA-256 of the
-      // JSON evidence, so the ticket and an attached JSON can be matched.
-      copyTicket: async () => {
-        const [current, json] = [await send({ type: 'view', url: location.href }).catch(() => view), JSON.stringify(vipguardReport.toJson(item()), null, 2)];
-        const format = vipguardReport.FORMAT_NAMES.includes(current.ticketFormat) ? current.ticketFormat : 'text';
-        const sha256 = await vipguardReport.sha256(json);
-        return copy(vipguardReport.toTicket({ ...item(), sha256 }, format), t('ticketFormatName', t(`format_${format}`)));
-      },
-      copyJson: () => copy(JSON.stringify(vipguardReport.toJson(item()), null, 2), t('evidenceJson')),
-      copyImage: async () => {
-        // The clipboard takes a promise of the picture, so the click's permission holds while it is drawn.
-        try {
-          await navigator.clipboard.write([new ClipboardItem({ 'image/png': picture() })]);
-        } catch (e) {
-          throw new Error(t('clipboardRefused', e.message));
-        }
-        return t('imageCopied');
-      },
-      saveImage: async () => {
-        const href = URL.createObjectURL(await picture());
-        const a = document.createElement('a');
-        a.href = href;
-        a.download = `vipguard-${profile.platform}-${profile.handle}.png`;
-        a.click();
-        setTimeout(() => URL.revokeObjectURL(href), 60000);
-        return t('imageSaved');
-      },
-      decide: async (decision, note, undoes) => {
-        await send({ type: 'decide', url: pageUrl, profile: who, decision, note, ...(undoes ? { undoes } : {}),
-          result: { verdict: r.verdict, match: r.match || null, score: r.score ?? null } });
-        const words = vipguardI18n.recorded(decision);
-        after(words);
-        return words;
-      },
-    };
-  }
-
-  // The review queue's next or previous profile (this tab is the queue's: the worker checks).
-  function stepQueue(direction) {
-    chrome.runtime.sendMessage({ type: 'queueStep', url: location.href, direction }).catch(() => {});
   }
 
   // A decision changes what every annotation of that account shows (its standing decision, or a cleared
@@ -181,61 +101,43 @@
     schedule();
   }
 
-  async function checkProfile(p, force = false, status = '') {
+  async function checkProfile(p) {
     const key = keyOf(p.data);
-    if (banner && banner.key === key && !force) return;
-    // Checked again (after a decision): the banner stays until the new one replaces it.
-    const kept = banner && banner.key === key ? banner.host : null;
-    if (!kept) clearBanner();
-    banner = { key, host: kept };
+    // Already shown: put back if the page took it off (annotate.js watches it too).
+    if (banner && banner.key === key) {
+      vipguardAnnotate.keepBanner();
+      return;
+    }
+    clearBanner();
+    banner = { key, host: null };
     const url = location.href;
     const mySeq = ++seq;
     const profile = { id: 'profile', ...p.data };
     // The tab moved on (SPA navigation) or a newer profile replaced this one: drop the answer.
     const current = () => location.href === url && seq === mySeq && banner && banner.key === key;
-    let lastDrawn = null;
-    const draw = (r, accounts) => {
-      lastDrawn = [r, accounts];
-      const shown = r.shown || r.verdict;
-      const account = accounts[r.match] || null;
-      // After a decision: this banner again with the decision standing, and the page's badges.
-      const after = (words) => setTimeout(() => {
-        if (current()) checkProfile(p, true, words);
-        rereadAll();
-      }, 50);
-      const actions = annotationActions({ ...r, verdict: shown }, account, profile, url, new Date().toISOString(), after);
-      // Focus was in the banner when it acted: the new one takes it back.
-      const refocus = !!(status && banner.host && document.activeElement === banner.host);
-      const host = vipguardAnnotate.banner({ ...r, verdict: shown }, account, profile, actions, { key, status, queue, onStep: stepQueue, refocus });
-      status = '';
-      if (!host) {
-        if (banner.host) banner.host.remove();
-      } else if (banner.host && banner.host.isConnected) {
-        banner.host.replaceWith(host);
-      } else {
-        document.body.append(host);
-      }
-      banner.host = host;
+    // The banner is a frame (content/annotate.js), put on the page now so that it loads while the worker
+    // checks; it shows what the worker gave `token`.
+    const host = vipguardAnnotate.banner({ key });
+    if (host) vipguardAnnotate.showBanner(host, null);
+    banner.host = host;
+    const draw = (token) => {
+      if (token && banner.host) vipguardAnnotate.showToken(banner.host, token);
     };
     let updated = false; // the avatar round may overtake the reply
-    let queue = null; // where this tab is in the review queue, when it is the queue's tab
     const reply = await ask([profile], (update) => {
       if (!current()) return;
       updated = true;
-      for (const c of update.changes) draw(c.result, update.accounts);
-    });
-    if (reply && reply.queue) queue = reply.queue;
-    if (!current()) return;
-    // The avatar round drew first: drawn again only to add the queue's bar it did not know of.
-    if (updated) {
-      if (queue && lastDrawn) draw(...lastDrawn);
-      return;
-    }
-    if (!reply || reply.error || !reply.results || !reply.results[0]) {
+      for (const c of update.changes) draw(update.frames && update.frames[c.index]);
+    }, { banner: true });
+    if (!current() || updated) return;
+    if (!reply || reply.error || !reply.results || !reply.results[0] || !reply.frames || !reply.frames[0]) {
       if (reply && reply.error) console.warn('vipguard:', reply.error);
+      // Nothing to show (paused, no list yet, the worker unreachable): no frame either.
+      if (banner && banner.host) vipguardAnnotate.removeBanner(banner.host);
+      if (banner) banner.host = null;
       return;
     }
-    timed('vipguard:render', () => draw(reply.results[0], reply.accounts));
+    timed('vipguard:render', () => draw(reply.frames && reply.frames[0]));
   }
 
   function checkCells(cells) {
@@ -265,7 +167,7 @@
     const updated = new Set(); // cells the avatar round already redrew (it may overtake the reply)
     // Changes to the page wait in `writes` until every cell of the pass has been looked at: finding a
     // badge's spot reads styles, which after an insertion would cost a style pass each.
-    const drawCell = (r, i, accounts, writes) => {
+    const drawCell = (r, i, accounts, token, writes) => {
       const cell = todo[i];
       if (done.get(cell.anchor) !== keyOf(cell.data)) return;
       const shown = r.shown || r.verdict;
@@ -280,9 +182,8 @@
         if (old) writes.push(() => old.remove());
         return;
       }
-      const result = { ...r, verdict: shown };
-      const actions = annotationActions(result, accounts[r.match] || null, cell.data, url, new Date().toISOString(), rereadAll);
-      const host = vipguardAnnotate.badge(result, accounts[r.match], cell.data, actions);
+      if (!token) return;
+      const host = vipguardAnnotate.badge({ ...r, verdict: shown }, accounts[r.match] || null, token);
       if (old) {
         writes.push(() => old.replaceWith(host));
       } else {
@@ -292,18 +193,18 @@
     };
     const drawCells = (items) => {
       const writes = [];
-      for (const [r, i, accounts] of items) drawCell(r, i, accounts, writes);
+      for (const [r, i, accounts, token] of items) drawCell(r, i, accounts, token, writes);
       for (const write of writes) write();
     };
     const reply = await ask(profiles, (update) => {
-      const items = update.changes.filter((c) => todo[c.index]).map((c) => [c.result, c.index, update.accounts]);
+      const items = update.changes.filter((c) => todo[c.index]).map((c) => [c.result, c.index, update.accounts, update.frames && update.frames[c.index]]);
       items.forEach(([, i]) => updated.add(i));
       drawCells(items);
     });
     if (reply && reply.error) console.warn('vipguard:', reply.error);
     if (location.href !== url || !reply || reply.error || !reply.results) return null;
     return (writes) => reply.results.forEach((r, i) => {
-      if (!updated.has(i)) drawCell(r, i, reply.accounts, writes);
+      if (!updated.has(i)) drawCell(r, i, reply.accounts, reply.frames && reply.frames[i], writes);
     });
   }
 

@@ -97,7 +97,7 @@ globalThis.vipguardSiteCatalog = (() => {
 
   // The scripts a page gets, in order, for the adapter `adapter` (the manifests' lists, and the worker's
   // for Mastodon and generic sites).
-  const contentScripts = (adapter) => ['shared/i18n.js', 'shared/report.js', 'shared/site-catalog.js', 'content/evidence.js', 'content/annotate.js',
+  const contentScripts = (adapter) => ['shared/i18n.js', 'shared/site-catalog.js', 'content/annotate.js',
     'content/sites/registry.js', `content/sites/${adapter}.js`, 'content/main.js'];
 
   // The address of an account's own profile page (for tickets: an account seen in a reply or a list is

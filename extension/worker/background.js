@@ -10,11 +10,12 @@ import { DECISIONS_KEY, decisionsChanged } from './decisions.js';
 import * as audit from './audit.js';
 import { evidenceImage } from './evidence-image.js';
 import { forgetTab, recordUnreadable } from './tab-record.js';
-import { catalogueTemplates, languageChanged } from './templates.js';
+import { catalogueTemplates, languageChanged, loadLanguage } from './templates.js';
 import { loadEnabledSites, genericHosts, mastodonOn } from './site-scripts.js';
 import * as queue from './queue.js';
 import { onChange } from './private-data.js';
 import { viewChanged, setCorner, currentView, CORNER_KEY } from './view-settings.js';
+import { redeem, forgetFrames } from './frames.js';
 
 // The private store (the list, thumbnails, decisions, allow-list, queue) changed in another context, or in
 // this one: what depends on it is read again.
@@ -48,6 +49,7 @@ chrome.action?.setBadgeBackgroundColor?.({ color: '#c62828' })?.catch?.(() => {}
 
 chrome.tabs?.onRemoved?.addListener((tabId) => {
   forgetTab(tabId);
+  forgetFrames(tabId).catch(() => {});
   queue.forgetQueueTab(tabId).catch(() => {});
 });
 
@@ -65,7 +67,11 @@ chrome.commands?.onCommand?.addListener(async (command, tab) => {
     return;
   }
   const target = tab || (await chrome.tabs.query({ active: true, currentWindow: true }))[0];
-  if (target && target.id != null) chrome.tabs.sendMessage(target.id, { type: 'vipguard-command', command }).catch(() => {});
+  if (!target || target.id == null) return;
+  // The content script moves keyboard focus to the banner's frame; the frame (an extension page, which
+  // alone hears runtime messages) acts inside it. A page can forge neither.
+  chrome.tabs.sendMessage(target.id, { type: 'vipguard-command', command }, { frameId: 0 }).catch(() => {});
+  chrome.runtime.sendMessage({ type: 'vipguard-frame-command', command, tabId: target.id }).catch(() => {});
 });
 
 // First run: the options page, which offers the demo list when there is no list yet.
@@ -90,7 +96,21 @@ const HANDLERS = {
     // The page's notice in the interface's language (the content script has no verdict yet to bring it).
     return { ok: true, ...(msg.wantMessages ? { messages: await catalogueTemplates().catch(() => null) } : {}) };
   },
-  decide: (msg) => audit.decide(msg),
+  // From a banner's or a card's frame, or the popup: the tab's page then reads itself again, so its
+  // badges show the standing decision.
+  decide: async (msg, sender) => {
+    const out = await audit.decide(msg);
+    if (sender.tab && sender.tab.id != null) chrome.tabs.sendMessage(sender.tab.id, { type: 'vipguard-decided' }, { frameId: 0 }).catch(() => {});
+    return out;
+  },
+  // A frame asks what it shows (see frames.js); `fresh` after a decision made in it.
+  frameContent: async (msg, sender) => {
+    const rec = await redeem(msg.token, sender.tab.id, { fresh: !!msg.fresh });
+    // The words of the language chosen in the options; none for the browser's own, which an extension
+    // page reads from chrome.i18n at no cost (the whole catalogue would be copied for every frame).
+    const messages = msg.wantMessages ? await loadLanguage() : null;
+    return { ...rec, tabId: sender.tab.id, ...(messages ? { messages } : {}) };
+  },
   bulkCheck: (msg) => bulkCheck(msg),
   evidenceImage: (msg) => evidenceImage(msg),
   auditExport: async () => { await audit.pruneAudit(); return { entries: await audit.all() }; },

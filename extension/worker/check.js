@@ -11,6 +11,7 @@ import { queuePlace } from './queue.js';
 import { logShown } from './audit.js';
 import { catalogueTemplates } from './templates.js';
 import { viewSettings } from './view-settings.js';
+import { issue } from './frames.js';
 
 const { pageSite } = globalThis.vipguardSiteCatalog;
 const engineInput = (p) => ({
@@ -60,7 +61,8 @@ export async function check(msg, sender) {
       .catch((e) => console.warn('vipguard: avatar round failed:', e.message));
   }
   const [templates, place, view] = await Promise.all([messages, queuePlace(sender.tab.id, msg.url), viewSettings()]);
-  return { results, accounts, view, ...(templates ? { messages: templates } : {}), ...(place ? { queue: place } : {}) };
+  const frames = await issue(sender.tab.id, msg.url, framed(msg, results), msg.profiles, place ? { queue: place } : {});
+  return { results, accounts, view, frames, ...(templates ? { messages: templates } : {}), ...(place ? { queue: place } : {}) };
 }
 
 async function withAvatars(msg, sender, checker, settings, allow, decided, profiles, textResults) {
@@ -75,8 +77,31 @@ async function withAvatars(msg, sender, checker, settings, allow, decided, profi
   const accounts = await matchedAccounts(changes.map((c) => c.result));
   await recordTab(sender.tab.id, msg.url, changes.map((c) => c.result), changes.map((c) => msg.profiles[c.index]), accounts);
   logShown(msg.url, changes.map((c) => msg.profiles[c.index]), changes.map((c) => c.result));
-  await chrome.tabs.sendMessage(sender.tab.id, { type: 'vipguard-update', requestId: msg.requestId, url: msg.url, changes, accounts },
+  const place = msg.banner ? await queuePlace(sender.tab.id, msg.url) : null;
+  const frames = await issue(sender.tab.id, msg.url, framed(msg, changes.map((c) => c.result), changes.map((c) => c.index)),
+    msg.profiles, place ? { queue: place } : {});
+  await chrome.tabs.sendMessage(sender.tab.id, { type: 'vipguard-update', requestId: msg.requestId, url: msg.url, changes, accounts, frames },
     { frameId: sender.frameId ?? 0 });
+}
+
+// The results a frame will show, as [{index, result}]: a profile page's banner whatever its verdict, and
+// a badge's card for every account a list flags. `indexes`: each result's index among msg.profiles.
+function framed(msg, results, indexes = results.map((_, i) => i)) {
+  return results.map((result, i) => ({ index: indexes[i], result }))
+    .filter(({ result }) => msg.banner || !['clear', 'error'].includes(result.shown || result.verdict));
+}
+
+// One profile checked again as a page's check does (its avatar from the cache), for a frame whose account
+// the reviewer just decided on. Resolves to {result, account}.
+export async function recheck(p, before) {
+  const { checker, settings } = await load();
+  if (!checker) return { result: before, account: null };
+  const profiles = [engineInput({ id: 'profile', ...p })];
+  const query = p.avatar ? await avatarQuery(p.avatar).catch(() => null) : null;
+  const [allow, decided] = await Promise.all([allowList(), decisionList()]);
+  const [result] = present(query ? checker.checkMany(profiles, [query]) : checker.checkMany(profiles), settings, allow, profiles, decided);
+  const accounts = await matchedAccounts([result]);
+  return { result, account: accounts[result.match] || null };
 }
 
 // The bulk page: the engine's verdicts as they are (sensitivity is for annotating pages), with accounts a

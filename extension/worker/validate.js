@@ -47,6 +47,7 @@ export function validateMessage(msg, sender, extensionId, extraHosts = [], { mas
     const problem = tabProblem();
     if (problem) return problem;
     const host = hostOf(msg.url);
+    if (msg.banner != null && typeof msg.banner !== 'boolean') return 'banner must be a boolean';
     if (msg.requestId != null && !Number.isSafeInteger(msg.requestId)) return 'requestId must be an integer';
     if (msg.wantMessages != null && typeof msg.wantMessages !== 'boolean') return 'wantMessages must be a boolean';
     if (!Array.isArray(msg.profiles) || msg.profiles.length === 0 || msg.profiles.length > MAX_PROFILES) {
@@ -65,13 +66,10 @@ export function validateMessage(msg, sender, extensionId, extraHosts = [], { mas
     return null;
   }
   if (msg.type === 'decide' || msg.type === 'evidenceImage') {
-    // From the banner on a served page, or from the popup (an extension page, which names any URL).
-    if (!fromExtensionPage) {
-      const problem = tabProblem();
-      if (problem) return problem;
-    } else if (!isStr(msg.url, 4096)) {
-      return 'url must be a string';
-    }
+    // Only from the extension's own pages: the banner's and cards' frames (ui/frame/), the popup, the
+    // queue. Never from a content script, which runs in the page's process (issue 24, finding 5).
+    if (!fromExtensionPage) return `${msg.type} is only for extension pages`;
+    if (!isStr(msg.url, 4096)) return 'url must be a string';
     const p = msg.profile;
     if (!p || typeof p !== 'object') return 'profile must be an object';
     for (const k of ['platform', 'handle', 'name']) if (!isStr(p[k], 400)) return `profile.${k} must be a short string`;
@@ -139,6 +137,15 @@ export function validateMessage(msg, sender, extensionId, extraHosts = [], { mas
   if (msg.type === 'queueOpen') {
     if (!fromExtensionPage) return 'queueOpen is only for extension pages';
     return Number.isSafeInteger(msg.index) && msg.index >= 0 ? null : 'index must be a whole number';
+  }
+  if (msg.type === 'frameContent') {
+    // A banner's or a card's frame, an extension page inside a tab, redeeming the token the worker gave
+    // that tab.
+    if (!fromExtensionPage || !sender.tab || typeof sender.tab.id !== 'number') return 'frameContent is only for annotation frames';
+    if (typeof msg.token !== 'string' || !/^[0-9a-f-]{36}$/.test(msg.token)) return 'token must be a token the worker issued';
+    if (msg.fresh != null && typeof msg.fresh !== 'boolean') return 'fresh must be a boolean';
+    if (msg.wantMessages != null && typeof msg.wantMessages !== 'boolean') return 'wantMessages must be a boolean';
+    return null;
   }
   if (['auditExport', 'auditCount', 'auditClear'].includes(msg.type)) {
     return fromExtensionPage ? null : `${msg.type} is only for extension pages`;

@@ -2,7 +2,7 @@
 // tools, badges, the popup, the bulk page, the Markdown evidence and the saved image's words.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, loadDemoList, visit, shadowText, shadowClick, until, actionsInView, screenshot } from './harness.mjs';
+import { launch, loadDemoList, visit, shadowText, shadowClick, until, actionsInView, screenshot, annotations } from './harness.mjs';
 
 // French text with its non-breaking spaces read as spaces (the catalogue's typography is checked in
 // locales.test.mjs).
@@ -63,7 +63,7 @@ test('in French too, the banner keeps its exports and decisions in view on a 136
 
 test('badges on a list are in French, with a French spoken label', async () => {
   const page = await visit(h, 'https://x.com/AminataSowe/followers');
-  const labels = await page.evaluate(() => [...document.querySelectorAll('vipguard-annotation[data-vipguard-kind="badge"]')].length);
+  const labels = (await annotations(page)).filter((a) => a.kind === 'badge').length;
   assert.ok(labels >= 1);
   const text = await shadowText(page);
   assert.ok(text.includes("Usurpation d'identité") && text.includes('Compte officiel'), text.slice(0, 400));

@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { launch, loadDemoList, settle, annotations, shadowText, ROOT } from './harness.mjs';
+import { launch, loadDemoList, settle, annotations, shadowText, bannerVerdict, until, ROOT } from './harness.mjs';
 
 const SITE = 'people.example.org';
 const PAGES = { '/@adaeze': 'hcard.html', '/speakers/kwabena': 'jsonld.html', '/@tunde': 'opengraph.html' };
@@ -49,10 +49,7 @@ test('enabled from the options page, the site gets banners from h-card, JSON-LD 
     const page = await h.ctx.newPage();
     await page.goto(`https://${SITE}${p}`);
     await settle(page, 1);
-    await page.waitForFunction((v) => {
-      const b = document.querySelector('vipguard-annotation[data-vipguard-kind="banner"]');
-      return b && b.getAttribute('data-vipguard-verdict') === v;
-    }, verdict, { timeout: 10000 }).catch(() => {});
+    await until(async () => (await bannerVerdict(page)) === verdict, verdict, { timeout: 10000 }).catch(() => {});
     const found = await annotations(page);
     assert.equal(found.find((a) => a.kind === 'banner').verdict, verdict, p);
     if (p === '/@adaeze') assert.ok((await shadowText(page)).includes('U+0410 CYRILLIC CAPITAL LETTER A'));

@@ -155,24 +155,100 @@ export async function visit(h, url, { expect = 1, page } = {}) {
 }
 
 export async function settle(page, expect = 1) {
-  await page.waitForFunction((n) => document.querySelectorAll('vipguard-annotation[data-vipguard-kind]').length >= n, expect, { timeout: 15000 });
+  await until(async () => (await annotations(page)).filter((a) => a.verdict).length >= expect, `${expect} annotation(s)`, { timeout: 15000 });
   let last = -1;
   for (let i = 0; i < 20; i++) {
-    const now = await page.evaluate(() => [...document.querySelectorAll('vipguard-annotation[data-vipguard-kind]')].map((e) => e.getAttribute('data-vipguard-verdict')).join());
+    const now = (await annotations(page)).map((a) => `${a.kind}:${a.verdict}`).join();
     if (now === last) break;
     last = now;
     await page.waitForTimeout(400);
   }
 }
 
-// Annotations on the page: kind, verdict, and the account they sit on.
+// What the tests read of annotations, without any hook in the extension: the page's DOM gives where
+// the hosts are; the closed shadow roots (read through CDP, as only a debugger can) give each one's kind
+// and a badge's verdict; the banner's and cards' frames (extension pages, read through Playwright's
+// frames) give what they show.
+const VERDICTS = ['impersonation', 'suspicious', 'labelled', 'own', 'allowed', 'clear', 'cleared'];
+const verdictOf = (className) => {
+  const v = String(className || '').split(/\s+/).find((c) => VERDICTS.includes(c)) || null;
+  return v === 'cleared' ? 'clear' : v;
+};
+
+/** The annotation frames of `page` (a banner's, a card's), optionally of one `kind`. */
+export function annotationFrames(page, kind = null) {
+  return page.frames().filter((f) => {
+    const m = f.url().match(/\/ui\/frame\/frame\.html#(.*)$/);
+    return m && (!kind || new URLSearchParams(m[1]).get('kind') === kind);
+  });
+}
+
+// Each annotation host in document order, from inside its closed shadow root: {kind, verdict (badges),
+// frame (its address, for frames), label (a badge's aria-label), className}.
+async function hostsInside(page) {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
+    const out = [];
+    const attr = (n, name) => { const a = n.attributes || []; const i = a.indexOf(name); return i >= 0 && i % 2 === 0 ? a[i + 1] : null; };
+    const walk = (n) => {
+      if (n.nodeName === 'VIPGUARD-ANNOTATION' && n.shadowRoots && n.shadowRoots.length) {
+        const inner = (n.shadowRoots[0].children || []).find((c) => c.nodeType === 1 && c.nodeName !== 'STYLE');
+        if (inner && inner.nodeName === 'IFRAME') {
+          const src = attr(inner, 'src') || '';
+          out.push({ kind: new URLSearchParams(src.split('#')[1] || '').get('kind') || 'banner', frame: src });
+        } else if (inner && /\bbadge\b/.test(attr(inner, 'class') || '')) {
+          out.push({ kind: 'badge', verdict: verdictOf(attr(inner, 'class')), label: attr(inner, 'aria-label'), className: attr(inner, 'class') });
+        } else {
+          out.push({ kind: 'notice' });
+        }
+      }
+      for (const c of n.children || []) walk(c);
+    };
+    walk(root);
+    return out;
+  } finally {
+    await cdp.detach().catch(() => {});
+  }
+}
+
+// The class names of a frame's box (its verdict, theme, folded), or null before it has drawn.
+const boxClass = (frame) => frame.evaluate(() => { const b = document.querySelector('.box'); return b ? b.className : null; }).catch(() => null);
+
+// Annotations on the page: kind (banner, badge, card, notice), verdict, the account they sit on, shown or not.
 export async function annotations(page) {
-  return page.evaluate(() => [...document.querySelectorAll('vipguard-annotation[data-vipguard-kind]')].map((e) => {
-    const block = e.closest('[data-testid="User-Name"], [data-testid="UserCell"]');
-    const handle = block ? (block.textContent.match(/@([A-Za-z0-9_]{1,50})/) || [])[1] : null;
-    const r = e.getBoundingClientRect();
-    return { kind: e.getAttribute('data-vipguard-kind'), verdict: e.getAttribute('data-vipguard-verdict'), handle, visible: r.width > 0 && r.height > 0 };
-  }));
+  const [placed, inside] = await Promise.all([
+    page.evaluate(() => [...document.querySelectorAll('vipguard-annotation')].map((e) => {
+      const block = e.closest('[data-testid="User-Name"], [data-testid="UserCell"]');
+      const handle = block ? (block.textContent.match(/@([A-Za-z0-9_]{1,50})/) || [])[1] : null;
+      const r = e.getBoundingClientRect();
+      return { handle, visible: r.width > 0 && r.height > 0 };
+    })),
+    hostsInside(page),
+  ]);
+  const frames = annotationFrames(page);
+  const out = [];
+  for (let i = 0; i < Math.min(placed.length, inside.length); i++) {
+    const a = { ...placed[i], kind: inside[i].kind, verdict: inside[i].verdict || null };
+    if (inside[i].frame) {
+      const f = frames.find((x) => x.url().split('#')[1] === inside[i].frame.split('#')[1]);
+      a.verdict = f ? verdictOf(await boxClass(f)) : null;
+    }
+    out.push(a);
+  }
+  return out;
+}
+
+// Which annotation has keyboard focus: 'banner' or 'card' (focus inside its frame), 'badge', or null.
+export async function focusedAnnotation(page) {
+  for (const f of annotationFrames(page)) {
+    if (await f.evaluate(() => document.hasFocus() && document.activeElement !== document.body).catch(() => false)) {
+      return new URLSearchParams(f.url().split('#')[1]).get('kind');
+    }
+  }
+  const onHost = await page.evaluate(() => document.activeElement && document.activeElement.nodeName === 'VIPGUARD-ANNOTATION'
+    && !document.activeElement.hasAttribute('popover'));
+  return onHost ? 'badge' : null;
 }
 
 /**
@@ -191,36 +267,41 @@ export async function layoutWithAndWithoutAnnotations(page) {
   return { shown, hidden };
 }
 
-// Everything in the closed shadow roots, read through CDP (Playwright locators cannot pierce them).
+// The words of every annotation: the frames' text, the badges' labels, notices' text.
 export async function shadowText(page) {
-  const cdp = await page.context().newCDPSession(page);
-  const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
   const out = [];
-  const walk = (n, inShadow) => {
-    if (n.nodeType === 3 && inShadow) out.push(n.nodeValue);
-    for (const c of n.children || []) walk(c, inShadow);
-    for (const s of n.shadowRoots || []) walk(s, true);
-  };
-  walk(root, false);
-  await cdp.detach();
+  for (const f of annotationFrames(page)) {
+    out.push(await f.evaluate(() => {
+      const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      const t = [];
+      while (w.nextNode()) t.push(w.currentNode.nodeValue);
+      return t.join(' ');
+    }).catch(() => ''));
+  }
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
+    const walk = (n, inShadow) => {
+      if (n.nodeType === 3 && inShadow) out.push(n.nodeValue);
+      const a = n.attributes || [];
+      if (inShadow && a.includes('aria-label') && /\bbadge\b/.test(a[a.indexOf('class') + 1] || '')) out.push(a[a.indexOf('aria-label') + 1]);
+      for (const c of n.children || []) walk(c, inShadow);
+      for (const s of n.shadowRoots || []) walk(s, true);
+    };
+    walk(root, false);
+  } finally {
+    await cdp.detach().catch(() => {});
+  }
   return out.join(' ');
 }
 
-// Class names of the elements inside closed shadow roots (to check the theme an annotation chose).
+// Class names of the elements of every annotation (to check the theme, the verdict, folding).
 export async function shadowClasses(page) {
-  const cdp = await page.context().newCDPSession(page);
-  const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
   const out = [];
-  const walk = (n, inShadow) => {
-    if (inShadow && n.attributes) {
-      const i = n.attributes.indexOf('class');
-      if (i >= 0) out.push(n.attributes[i + 1]);
-    }
-    for (const c of n.children || []) walk(c, inShadow);
-    for (const s of n.shadowRoots || []) walk(s, true);
-  };
-  walk(root, false);
-  await cdp.detach();
+  for (const f of annotationFrames(page)) {
+    out.push(...await f.evaluate(() => [...document.querySelectorAll('[class]')].map((e) => e.className)).catch(() => []));
+  }
+  for (const hst of await hostsInside(page)) if (hst.className) out.push(hst.className);
   return out;
 }
 
@@ -229,64 +310,65 @@ export async function tabRecord(h, page) {
   const url = page.url();
   return h.worker.evaluate(async (u) => {
     const all = await chrome.storage.session.get(null);
-    return Object.values(all).find((r) => r && r.url === u) || null;
+    return Object.values(all).find((r) => r && r.url === u && Array.isArray(r.items)) || null;
   }, url);
 }
 
-// Elements inside closed shadow roots (found through CDP: Playwright locators cannot pierce them) named
-// `tag` whose text or aria-label is `label` (any, when no label), with their boxes on screen
-// ({x, y, width, height, attributes}, attributes as a name -> value map).
+// Elements of the annotation frames named `tag` whose text or aria-label is `label` (any, when no
+// label), with their boxes in the page's window ({x, y, width, height, attributes, rendered}); and the
+// badges (tag SPAN) inside their closed shadow roots.
 export async function shadowBoxes(page, { tag = 'BUTTON', label = null } = {}) {
-  const cdp = await page.context().newCDPSession(page);
-  try {
-    const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
-    const found = [];
-    const textOf = (n) => (n.nodeType === 3 ? n.nodeValue : (n.children || []).map(textOf).join(''));
-    const walk = (n, inShadow) => {
-      if (inShadow && n.nodeName === tag) {
-        const attrs = n.attributes || [];
-        const aria = attrs.includes('aria-label') ? attrs[attrs.indexOf('aria-label') + 1] : null;
-        if (label == null || textOf(n).trim() === label || aria === label) found.push(n);
-      }
-      for (const c of n.children || []) walk(c, inShadow);
-      for (const s of n.shadowRoots || []) walk(s, true);
-    };
-    walk(root, false);
-    const out = [];
-    for (const n of found) {
-      const attributes = {};
-      for (let i = 0; i < (n.attributes || []).length; i += 2) attributes[n.attributes[i]] = n.attributes[i + 1];
-      let box = null;
-      try {
-        const { model } = await cdp.send('DOM.getBoxModel', { nodeId: n.nodeId });
-        const q = model.border;
-        box = { x: q[0], y: q[1], width: q[4] - q[0], height: q[5] - q[1] };
-      } catch {
-        // not rendered (display: none)
-      }
-      out.push({ nodeId: n.nodeId, text: textOf(n).trim(), attributes, ...(box || { x: 0, y: 0, width: 0, height: 0 }), rendered: !!box });
-    }
-    return out;
-  } finally {
-    await cdp.detach();
+  const out = [];
+  for (const f of annotationFrames(page)) {
+    const el = await f.frameElement().catch(() => null);
+    const at = el && await el.boundingBox();
+    if (!at) continue;
+    const found = await f.evaluate(([tag, label]) => [...document.querySelectorAll(tag)].filter((e) => label == null
+      || e.textContent.trim() === label || e.getAttribute('aria-label') === label).map((e) => {
+      const r = e.getBoundingClientRect();
+      const attributes = Object.fromEntries([...e.attributes].map((a) => [a.name, a.value]));
+      return { text: e.textContent.trim(), attributes, x: r.x, y: r.y, width: r.width, height: r.height, rendered: e.getClientRects().length > 0 };
+    }), [tag, label]).catch(() => []);
+    for (const b of found) out.push({ ...b, x: b.x + at.x, y: b.y + at.y, frame: f });
   }
+  if (tag === 'SPAN') {
+    for (const hst of await hostsInside(page)) if (hst.kind === 'badge' && (label == null || hst.label === label)) out.push({ text: '', attributes: { 'aria-label': hst.label, class: hst.className } });
+  }
+  return out;
 }
 
-// A real mouse click (so the page grants user activation, as the clipboard needs) on the element inside
-// a closed shadow root whose text or aria-label is `label`: found through CDP, scrolled into view.
+// A real mouse click (so the browser grants user activation, as the clipboard needs) on the element of an
+// annotation frame whose text or aria-label is `label`, scrolled into view; or on a badge (tag SPAN, by
+// its aria-label) inside its closed shadow root, found through CDP.
 export async function shadowClick(page, label, { tag = 'BUTTON' } = {}) {
   // An annotation redrawn between finding the element and clicking it: find it again.
   for (let attempt = 1; ; attempt++) {
     try {
       return await shadowClickOnce(page, label, tag);
     } catch (e) {
-      if (attempt >= 3 || !/Could not find node|No node with given id/.test(e.message)) throw e;
-      await new Promise((r) => setTimeout(r, 200));
+      if (attempt >= 3 || !/Could not find node|No node with given id|no .* in an annotation|detached|Execution context/.test(e.message)) throw e;
+      await new Promise((r) => setTimeout(r, 300));
     }
   }
 }
 
 async function shadowClickOnce(page, label, tag) {
+  for (const f of annotationFrames(page)) {
+    const el = await f.frameElement().catch(() => null);
+    const at = el && await el.boundingBox();
+    if (!at) continue;
+    const r = await f.evaluate(([tag, label]) => {
+      const e = [...document.querySelectorAll(tag)].find((x) => x.textContent.trim() === label || x.getAttribute('aria-label') === label);
+      if (!e || !e.getClientRects().length) return null;
+      e.scrollIntoView({ block: 'nearest' });
+      const b = e.getBoundingClientRect();
+      return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
+    }, [tag, label]).catch(() => null);
+    if (r) {
+      await page.mouse.click(at.x + r.x, at.y + r.y);
+      return;
+    }
+  }
   const cdp = await page.context().newCDPSession(page);
   try {
     const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
@@ -303,13 +385,13 @@ async function shadowClickOnce(page, label, tag) {
       for (const s of n.shadowRoots || []) walk(s, true);
     };
     walk(root, false);
-    if (!found) throw new Error(`no ${tag} "${label}" in a shadow root`);
+    if (!found) throw new Error(`no ${tag} "${label}" in an annotation`);
     await cdp.send('DOM.scrollIntoViewIfNeeded', { nodeId: found.nodeId });
     const { model } = await cdp.send('DOM.getBoxModel', { nodeId: found.nodeId });
     const q = model.content;
     await page.mouse.click((q[0] + q[4]) / 2, (q[1] + q[5]) / 2);
   } finally {
-    await cdp.detach();
+    await cdp.detach().catch(() => {});
   }
 }
 
@@ -320,7 +402,7 @@ export async function actionsInView(page, labels) {
   if (buttons.length !== labels.length) throw new Error(`buttons drawn: ${JSON.stringify(buttons.map((b) => b.text))}, wanted ${JSON.stringify(labels)}`);
   for (const b of buttons) {
     if (!(b.y >= 0 && b.y + b.height <= size.h && b.x >= 0 && b.x + b.width <= size.w)) {
-      throw new Error(`${b.text} at ${JSON.stringify(b)} is outside the window ${JSON.stringify(size)}`);
+      throw new Error(`${b.text} at ${JSON.stringify({ ...b, frame: undefined })} is outside the window ${JSON.stringify(size)}`);
     }
   }
 }
@@ -332,12 +414,10 @@ export async function screenshot(page, name) {
   await page.screenshot({ path: path.join(dir, `${name}.png`) });
 }
 
-// The banner's verdict attribute, once the page has one.
+// The banner's verdict, as its frame shows it (null before there is one).
 export async function bannerVerdict(page) {
-  return page.evaluate(() => {
-    const b = document.querySelector('vipguard-annotation[data-vipguard-kind="banner"]');
-    return b && b.getAttribute('data-vipguard-verdict');
-  });
+  const [f] = annotationFrames(page, 'banner');
+  return f ? verdictOf(await boxClass(f)) : null;
 }
 
 // Stops the extension's service worker (as Chrome does after an idle spell), lets a page at `url` start

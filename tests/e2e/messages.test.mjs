@@ -7,6 +7,8 @@ import { validateMessage } from '../../extension/worker/validate.js';
 const ID = 'abcdefghijklmnopabcdefghijklmnop';
 const tab = { id: 3, url: 'https://x.com/home' };
 const fromTab = { id: ID, tab, url: 'https://x.com/home' };
+// A banner's or a card's frame: an extension page inside the tab.
+const fromFrame = { id: ID, tab, url: `chrome-extension://${ID}/ui/frame/frame.html` };
 const profile = { id: '1', platform: 'x', handle: 'a', name: 'b' };
 const check = (over = {}) => ({ type: 'check', url: 'https://x.com/home', profiles: [profile], ...over });
 const decide = (over = {}) => ({ type: 'decide', url: 'https://x.com/home', profile, decision: 'escalate', note: 'n', result: { verdict: 'impersonation', match: 'vip-1', score: 0.9 }, ...over });
@@ -35,12 +37,17 @@ const BAD = [
   ['a wake-up without a tab', { type: 'wake', url: 'https://x.com/home' }, { id: ID, url: 'https://x.com/home' }],
   ['a list request from a tab', { type: 'checkList', text: '{}' }, fromTab],
   ['not an object', null, fromTab],
-  ['a decision that does not exist', decide({ decision: 'ban' }), fromTab],
-  ['a decision note over 1000 characters', decide({ note: 'x'.repeat(1001) }), fromTab],
-  ['a decision about another site', decide({ url: 'https://evil.example/a' }), fromTab],
-  ['a decision without a profile', decide({ profile: null }), fromTab],
-  ['a decision with a score that is not a number', decide({ result: { score: 'high' } }), fromTab],
-  ['an evidence image for another site', { type: 'evidenceImage', url: 'https://evil.example/', profile }, fromTab],
+  ['a decision that does not exist', decide({ decision: 'ban' }), fromFrame],
+  ['a decision note over 1000 characters', decide({ note: 'x'.repeat(1001) }), fromFrame],
+  ['a decision from a content script (a compromised page process could send it)', decide(), fromTab],
+  ['an evidence image from a content script', { type: 'evidenceImage', url: 'https://x.com/home', profile, match: 'vip-1' }, fromTab],
+  ['a frame\'s content asked for by a content script', { type: 'frameContent', token: 'abc' }, fromTab],
+  ['a frame\'s content for a token the worker never issues (not a UUID)', { type: 'frameContent', token: '../tab:3' }, fromFrame],
+  ['a frame\'s content with fresh that is not a boolean', { type: 'frameContent', token: crypto.randomUUID(), fresh: 'yes' }, fromFrame],
+  ['a check whose banner flag is not a boolean', check({ banner: 'yes' }), fromTab],
+  ['a frame\'s content asked for by a page outside any tab', { type: 'frameContent', token: 'abc' }, { id: ID, url: `chrome-extension://${ID}/ui/popup/popup.html` }],
+  ['a decision without a profile', decide({ profile: null }), fromFrame],
+  ['a decision with a score that is not a number', decide({ result: { score: 'high' } }), fromFrame],
   ['an audit export from a tab', { type: 'auditExport' }, fromTab],
   ['a profile of another platform than the site', check({ url: 'https://bsky.app/profile/a', profiles: [profile] }), { ...fromTab, url: 'https://bsky.app/profile/a' }],
   ['a Mastodon check from any site while Mastodon is off', check({ url: 'https://social.example/@a', profiles: [{ ...profile, platform: 'mastodon' }] }), { ...fromTab, url: 'https://social.example/@a' }],
@@ -48,8 +55,8 @@ const BAD = [
   ['a queue step of more than one', { type: 'queueStep', url: 'https://x.com/home', direction: 5 }, fromTab],
   ['a queue step from a site no adapter serves', { type: 'queueStep', url: 'https://evil.example/', direction: 1 }, { ...fromTab, url: 'https://evil.example/' }],
   ['opening a queue item from a tab', { type: 'queueOpen', index: 0 }, fromTab],
-  ['an evidence image with too many reasons', { type: 'evidenceImage', url: 'https://x.com/home', profile, reasons: Array(9).fill('r') }, fromTab],
-  ['an undo that is not a decision word', decide({ decision: 'undo_all' }), fromTab],
+  ['an evidence image with too many reasons', { type: 'evidenceImage', url: 'https://x.com/home', profile, reasons: Array(9).fill('r') }, fromFrame],
+  ['an undo that is not a decision word', decide({ decision: 'undo_all' }), fromFrame],
   ['a banner corner that is not a corner', { type: 'bannerCorner', url: 'https://x.com/home', corner: 'middle' }, fromTab],
   ['a banner corner for another site', { type: 'bannerCorner', url: 'https://evil.example/', corner: 'top-left' }, fromTab],
   ['the view settings without a tab', { type: 'view', url: 'https://x.com/home' }, { id: ID, url: 'https://x.com/home' }],
@@ -81,11 +88,12 @@ test('lists, enrolment and the version are not the worker\'s: the options page r
   }
 });
 
-test('decisions and evidence images from a served tab or an extension page pass; audit exports from pages', () => {
+test('decisions and evidence images from an annotation frame or an extension page pass; audit exports from pages', () => {
   const page = { id: ID, url: `chrome-extension://${ID}/ui/popup/popup.html` };
-  assert.equal(validateMessage(decide(), fromTab, ID), null);
+  assert.equal(validateMessage(decide(), fromFrame, ID), null);
   assert.equal(validateMessage(decide({ decision: 'not_impersonator', note: undefined }), page, ID), null);
-  assert.equal(validateMessage({ type: 'evidenceImage', url: 'https://x.com/home', profile, match: 'vip-1', verdict: 'impersonation', score: 0.9 }, fromTab, ID), null);
+  assert.equal(validateMessage({ type: 'evidenceImage', url: 'https://x.com/home', profile, match: 'vip-1', verdict: 'impersonation', score: 0.9 }, fromFrame, ID), null);
+  assert.equal(validateMessage({ type: 'frameContent', token: crypto.randomUUID(), fresh: true }, fromFrame, ID), null);
   assert.equal(validateMessage({ type: 'auditExport' }, page, ID), null);
 });
 

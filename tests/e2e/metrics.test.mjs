@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { metrics } from '../../extension/ui/metrics/compute.js';
-import { launch, loadDemoList, visit, shadowClick, until, screenshot } from './harness.mjs';
+import { launch, loadDemoList, visit, shadowClick, shadowText, until, screenshot } from './harness.mjs';
 
 // A fixed "now" at noon local time, and entries so many days and hours before it.
 const NOW = new Date(2026, 11, 2, 12, 0, 0).getTime(); // Wednesday 2 December 2026
@@ -58,7 +58,10 @@ test('the metrics page shows the decisions made on profiles, with charts, in lig
     await loadDemoList(h);
     const page = await visit(h, 'https://x.com/KwabenaMensahGH');
     await shadowClick(page, 'Needs escalation');
+    // The banner shows the first decision (its frame asks the worker again) before the second is made.
+    await until(async () => (await shadowText(page)).includes('Your decision: Needs escalation'), 'the first decision shown');
     await shadowClick(page, 'Impersonation confirmed');
+    await until(async () => (await shadowText(page)).includes('Your decision: Impersonation confirmed'), 'the second decision shown');
     await page.close();
     const m = await h.ctx.newPage();
     await m.setViewportSize({ width: 1366, height: 900 });

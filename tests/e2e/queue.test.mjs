@@ -57,7 +57,8 @@ test('the queue in one tab: open the next pending, step with the banner\'s bar a
     await screenshot(tab, 'queue-banner');
     // A decision on the banner, by its keyboard command, becomes the item's state.
     const tabId = await h.worker.evaluate(async () => (await chrome.tabs.query({ url: 'https://x.com/KwabenaMensahGH' }))[0].id);
-    await h.worker.evaluate((id) => chrome.tabs.sendMessage(id, { type: 'vipguard-command', command: 'decide-confirmed' }).catch(() => {}), tabId);
+    // (What the worker does for the shortcut: decisions go to the banner's frame, which a page cannot reach.)
+    await h.worker.evaluate((id) => chrome.runtime.sendMessage({ type: 'vipguard-frame-command', command: 'decide-confirmed', tabId: id }).catch(() => {}), tabId);
     await page.getByText('3 in the queue: 2 pending, 1 impersonation confirmed.').waitFor();
     // The banner's Next opens the next item in the same tab.
     await shadowClick(tab, 'Review queue: next profile');

@@ -3,7 +3,7 @@
 // wrapped, pinned with actions; decisions that stay shown. Screenshots go to target/screenshots/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, loadDemoList, visit, settle, shadowText, shadowClick, shadowBoxes, shadowClasses, bannerVerdict, until, tabRecord,
+import { launch, loadDemoList, visit, settle, shadowText, shadowClick, shadowBoxes, shadowClasses, bannerVerdict, until, tabRecord, annotationFrames, focusedAnnotation,
   screenshot, actionsInView } from './harness.mjs';
 
 const BANNER_ACTIONS = ['Copy for ticket', 'Copy image', 'Save image', 'Copy JSON', 'Impersonation confirmed', 'Not an impersonator', 'Needs escalation'];
@@ -15,36 +15,39 @@ before(async () => {
 });
 after(async () => h && h.close());
 
+// The banner's host: the one annotation placed in the top layer that is not a card.
 const bannerHost = (page) => page.evaluate(() => {
-  const b = document.querySelector('vipguard-annotation[data-vipguard-kind="banner"]');
+  const b = [...document.querySelectorAll('vipguard-annotation[popover]')].find((e) => e.style.position === 'fixed' && (e.style.right === '16px' || e.style.left === '16px'));
   if (!b) return null;
   const r = b.getBoundingClientRect();
   return { top: b.style.top, bottom: b.style.bottom, left: b.style.left, right: b.style.right, width: r.width, height: r.height };
 });
 const says = (page, words) => until(async () => (await shadowText(page)).includes(words), `"${words}" on the page`);
 const folded = async (page) => (await shadowClasses(page)).some((c) => c.split(' ').includes('banner') && c.split(' ').includes('folded'));
+// The banner's frame acts on a click or key after the page has seen it: waited for, not read at once.
+const foldedIs = (page, want, what = `the banner ${want ? 'folded' : 'open'}`) => until(async () => (await folded(page)) === want, what, { timeout: 5000 });
 
 test('the banner collapses to a pill and back, Escape collapses it, it moves to another corner (remembered), and closes for this profile', async () => {
   const page = await visit(h, 'https://x.com/KwabenaMensahGH');
   let host = await bannerHost(page);
   assert.deepEqual([host.top, host.right], ['72px', '16px']);
-  assert.equal(await folded(page), false, 'an impersonation opens with its evidence');
+  await foldedIs(page, false, 'an impersonation opens with its evidence');
   const open = host.height;
 
   await shadowClick(page, 'Collapse to a pill');
-  assert.equal(await folded(page), true);
-  host = await bannerHost(page);
-  assert.ok(host.height < 60 && host.height < open / 3, JSON.stringify(host));
+  await foldedIs(page, true);
+  host = await until(async () => { const b = await bannerHost(page); return b.height < 60 && b; }, 'the banner the size of a pill');
+  assert.ok(host.height < open / 3, JSON.stringify(host));
   await shadowClick(page, 'Show the evidence: Impersonation');
-  assert.equal(await folded(page), false);
+  await foldedIs(page, false);
   // Focus is in the banner (on its collapse button): Escape folds it.
   await page.keyboard.press('Escape');
-  assert.equal(await folded(page), true);
+  await foldedIs(page, true);
   await shadowClick(page, 'Show the evidence: Impersonation');
 
   await shadowClick(page, 'Move to another corner');
-  host = await bannerHost(page);
-  assert.deepEqual([host.bottom, host.right, host.top], ['16px', '16px', ''], JSON.stringify(host));
+  host = await until(async () => { const b = await bannerHost(page); return b.bottom === '16px' && b; }, 'the banner moved');
+  assert.deepEqual([host.bottom, host.right, host.top], ['16px', '16px', 'auto'], JSON.stringify(host));
   // The next profile's banner opens where the reviewer put the last one.
   const other = await visit(h, 'https://x.com/KwabenaMensahTV');
   host = await bannerHost(other);
@@ -52,7 +55,7 @@ test('the banner collapses to a pill and back, Escape collapses it, it moves to 
   await other.close();
 
   await shadowClick(page, 'Close for this profile');
-  assert.equal(await bannerHost(page), null);
+  await until(async () => (await bannerHost(page)) === null, 'the banner closed');
   // The page changing under it (as X's pages always do) does not bring it back.
   await page.evaluate(() => document.body.append(Object.assign(document.createElement('div'), { textContent: 'more' })));
   await page.waitForTimeout(1200);
@@ -64,13 +67,13 @@ test('the banner collapses to a pill and back, Escape collapses it, it moves to 
 test('clear and own profiles get a compact pill; the protected account is named as such, without ticket tools', async () => {
   const clear = await visit(h, 'https://x.com/sarah_j');
   assert.equal(await bannerVerdict(clear), 'clear');
-  assert.equal(await folded(clear), true);
-  assert.ok((await bannerHost(clear)).height < 60);
+  await foldedIs(clear, true);
+  await until(async () => (await bannerHost(clear)).height < 60, 'a pill');
   await clear.close();
 
   const own = await visit(h, 'https://x.com/AdaezeOkonkwo');
   assert.equal(await bannerVerdict(own), 'own');
-  assert.equal(await folded(own), true);
+  await foldedIs(own, true);
   await says(own, 'vipguard: this is the protected account');
   const text = await shadowText(own);
   assert.ok(!text.includes('Copy for ticket') && !text.includes('Impersonation confirmed') && !text.includes('Resembles'), text);
@@ -98,16 +101,17 @@ test('a badge names whom it resembles; its card is drawn above the next cells wi
   const page = await h.ctx.newPage();
   await page.setViewportSize({ width: 1366, height: 657 });
   await visit(h, 'https://x.com/home', { page, expect: 5 });
-  assert.ok((await shadowText(page)).includes('⚠ Impersonation Ibrahima Diallo'), 'the badge names the account it resembles');
+  assert.ok((await shadowText(page)).includes('vipguard: Impersonation, resembles Ibrahima Diallo'), 'the badge names the account it resembles (to assistive technology)');
   const badge = await page.evaluate(() => {
-    const host = [...document.querySelectorAll('vipguard-annotation[data-vipguard-kind="badge"]')]
+    const host = [...document.querySelectorAll('vipguard-annotation:not([popover])')]
       .find((e) => e.closest('[data-testid="User-Name"]').textContent.includes('@lbrahimaDiallo'));
     const r = host.getBoundingClientRect();
     return { x: r.x + 10, y: r.y + r.height / 2 };
   });
   await page.mouse.move(badge.x, badge.y);
+  await until(async () => annotationFrames(page, 'card').length, 'the card frame');
   const card = await until(() => page.evaluate(() => {
-    const c = document.querySelector('vipguard-annotation[data-vipguard-kind="card"]');
+    const c = [...document.querySelectorAll('vipguard-annotation[popover]')].find((e) => e.style.top && e.style.left && e.style.visibility !== 'hidden' && e.style.left !== 'auto');
     if (!c) return null;
     const r = c.getBoundingClientRect();
     // What the window shows at points across the card: the card itself, not the cells under it.
@@ -128,8 +132,8 @@ test('a badge names whom it resembles; its card is drawn above the next cells wi
   assert.ok(page.url().endsWith('/home'), 'the click opened the card, not the cell under it');
   await screenshot(page, 'badge-card-pinned');
   await page.keyboard.press('Escape');
-  await until(() => page.evaluate(() => !document.querySelector('vipguard-annotation[data-vipguard-kind="card"]')), 'the card to close');
-  assert.equal(await page.evaluate(() => document.activeElement && document.activeElement.getAttribute('data-vipguard-kind')), 'badge',
+  await until(async () => !annotationFrames(page, 'card').length, 'the card to close');
+  assert.equal(await focusedAnnotation(page), 'badge',
     'focus goes back to the badge');
   // Keyboard: Enter on the focused badge pins the card with its actions.
   await page.keyboard.press('Enter');
@@ -155,7 +159,7 @@ test('decisions stick: shown again after a reload, on the account\'s badges else
 
   // The same account in a reply thread: its badge carries the mark, its card the decision.
   const replies = await visit(h, 'https://x.com/KwabenaMensah/status/1861234567890', { expect: 2 });
-  await until(async () => (await shadowText(replies)).includes('●'), 'the decided mark on the badge');
+  await until(async () => (await shadowClasses(replies)).some((c) => c.split(' ').includes('badge') && c.split(' ').includes('decided')), 'the decided mark on the badge');
   const rec = await until(() => tabRecord(h, replies), 'the replies page record');
   const item = rec.items.find((i) => i.handle === 'KwabenaMensahGH');
   assert.equal(item.decision.decision, 'confirmed');
@@ -181,13 +185,16 @@ test('the focus-banner command puts keyboard focus in the banner, expanding it',
   const manifest = await h.worker.evaluate(() => chrome.runtime.getManifest().commands);
   assert.ok(manifest['focus-banner'] && manifest['focus-banner'].suggested_key, JSON.stringify(manifest));
   const page = await visit(h, 'https://x.com/sarah_j');
-  assert.equal(await folded(page), true);
+  await foldedIs(page, true);
   const tabId = await h.worker.evaluate(async (u) => (await chrome.tabs.query({})).find((t) => t.url === u).id, page.url());
   // What the worker does when the shortcut is pressed (headless Chromium has no browser shortcuts).
-  await h.worker.evaluate((id) => chrome.tabs.sendMessage(id, { type: 'vipguard-command', command: 'focus-banner' }).catch(() => {}), tabId);
-  await until(() => page.evaluate(() => document.activeElement && document.activeElement.getAttribute('data-vipguard-kind') === 'banner'),
+  await h.worker.evaluate((id) => {
+    chrome.tabs.sendMessage(id, { type: 'vipguard-command', command: 'focus-banner' }, { frameId: 0 }).catch(() => {});
+    chrome.runtime.sendMessage({ type: 'vipguard-frame-command', command: 'focus-banner', tabId: id }).catch(() => {});
+  }, tabId);
+  await until(async () => (await focusedAnnotation(page)) === 'banner',
     'focus in the banner');
-  assert.equal(await folded(page), false);
+  await foldedIs(page, false);
   await page.close();
 });
 
@@ -260,7 +267,7 @@ test('after a decision made from the keyboard, focus is back in the banner, on i
   await shadowClick(page, 'Needs escalation');
   await says(page, 'Your decision: Needs escalation');
   // The click put focus in the banner; the redrawn banner has it, on Undo.
-  await until(() => page.evaluate(() => document.activeElement && document.activeElement.getAttribute('data-vipguard-kind') === 'banner'), 'focus in the new banner');
+  await until(async () => (await focusedAnnotation(page)) === 'banner', 'focus in the new banner');
   await page.keyboard.press('Enter'); // Undo
   await until(async () => !(await shadowText(page)).includes('Your decision'), 'the decision undone from the keyboard');
   await page.close();

@@ -25,7 +25,7 @@ after(async () => h && h.close());
 
 // Badges by the handle the adapter read (from the tab's record in the worker).
 async function badges(page) {
-  const rec = await h.worker.evaluate(async (u) => Object.values(await chrome.storage.session.get(null)).find((r) => r && r.url === u) || null, page.url());
+  const rec = await h.worker.evaluate(async (u) => Object.values(await chrome.storage.session.get(null)).find((r) => r && r.url === u && Array.isArray(r.items)) || null, page.url());
   return Object.fromEntries(((rec && rec.items) || []).filter((i) => i.id !== 'profile').map((i) => [i.handle, i.shown || i.verdict]));
 }
 

@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { launch, loadDemoList, visit, inContentScript, privateValues, storedList, restartWorker, engineKept, until, ROOT } from './harness.mjs';
+import { launch, loadDemoList, visit, bannerVerdict, inContentScript, privateValues, storedList, restartWorker, engineKept, until, ROOT } from './harness.mjs';
 
 // Everything chrome.storage lets a content script read, as one string (an area it may not read says so).
 async function inContentScriptReads() {
@@ -108,7 +108,7 @@ test('an install that kept its data in chrome.storage.local moves it to the priv
     assert.equal(typeof moved.listGen, 'string', 'the moved list has an id for its engine snapshot');
     // The moved allow-list is in use: the account cleared before the update is still shown as clear.
     const cleared = await visit(h, 'https://x.com/KwabenaMensahTV');
-    assert.equal(await cleared.evaluate(() => document.querySelector('vipguard-annotation[data-vipguard-kind="banner"]')?.getAttribute('data-vipguard-verdict')), 'clear');
+    assert.equal(await bannerVerdict(cleared), 'clear');
     await cleared.close();
   } finally {
     await h.close();

@@ -1,0 +1,264 @@
+// A banner or a badge's evidence card, drawn in an extension page framed into the reviewed page. The page
+// cannot read a cross-origin frame, window.find() does not search it, and its listeners never see the
+// keys and clicks in it: the verdict, the evidence, the decision note and the buttons live here, and the
+// content script only places the frame.
+// What to show comes from the worker, for the token in this page's address (worker/frames.js), never from
+// the page. What goes to the parent window is only what placing the frame needs (its size, close, move,
+// fold): the page's own listeners receive those messages too.
+'use strict';
+
+(() => {
+  const { t } = vipguardI18n;
+  const E = vipguardEvidence;
+  const { el } = E;
+  const params = new URLSearchParams(location.hash.slice(1));
+  // A card's token is in its address; a banner's arrives from the content script once this page has
+  // loaded (it loads while the worker checks), and again for a newer result.
+  let token = params.get('t') || '';
+  const kind = params.get('kind') === 'card' ? 'card' : 'banner';
+  const pinned = params.get('pinned') === '1';
+  const theme = params.get('theme') === 'dark' ? 'dark' : 'light';
+  let rec = null; // what the worker sent: {url, checkedAt, profile, result, account, queue, tabId}
+  let box = null;
+  let fold = null; // the banner's fold(on, focus, chosen)
+
+  // To the content script, in the page's window (the page hears it too: never anything it must not know).
+  const toParent = (what, extra = {}) => {
+    if (rec) parent.postMessage({ vipguard: what, ...extra }, new URL(rec.url).origin);
+  };
+
+  // The size this frame wants: its natural height (the evidence unscrolled), so the content script can
+  // make it as tall as the window allows.
+  function reportSize() {
+    if (!box) return;
+    const body = box.querySelector('.body');
+    const folded = box.classList.contains('folded');
+    const h = box.offsetHeight + (body && !folded ? body.scrollHeight - body.clientHeight : 0);
+    toParent('size', { w: Math.ceil(box.offsetWidth), h: Math.ceil(h), folded });
+  }
+  new ResizeObserver(reportSize).observe(document.documentElement);
+
+  const send = async (msg) => {
+    const reply = await chrome.runtime.sendMessage(msg);
+    if (!reply || reply.error) throw new Error((reply && reply.error) || t('noAnswer'));
+    return reply;
+  };
+
+  // The tools of a banner or a pinned card: exports for a ticket and the reviewer's decision (see
+  // evidence.js). The ticket names the account's own profile address; the page it was seen on goes beside it.
+  function actions() {
+    const { profile, account, url: pageUrl, checkedAt } = rec;
+    const r = { ...rec.result, verdict: rec.result.shown || rec.result.verdict };
+    const url = vipguardSiteCatalog.profileUrl(profile.platform, profile.handle, pageUrl);
+    const item = () => ({
+      url, pageUrl, platform: profile.platform, handle: profile.handle, name: profile.name, facts: profile.facts || null, result: r, account,
+      checkedAt, version: chrome.runtime.getManifest().version,
+      ...(r.decision ? { decision: r.decision.decision, note: r.decision.note } : {}),
+    });
+    const copy = async (text, what) => {
+      try {
+        await navigator.clipboard.writeText(text);
+      } catch (e) {
+        throw Object.assign(new Error(t('clipboardRefused', e.message)), { text });
+      }
+      return t('copied', what);
+    };
+    const who = { platform: profile.platform, handle: profile.handle, name: profile.name };
+    // The evidence picture, drawn by the worker (it can read both avatars), as PNG bytes.
+    const picture = async () => {
+      const reply = await send({ type: 'evidenceImage', url: pageUrl, profile: { ...who, avatar: profile.avatar || null },
+        match: r.match || null, verdict: r.verdict, score: r.score ?? null, ...vipguardReport.imageText(item()) });
+      const bin = atob(reply.dataUrl.split(',')[1]);
+      return new Blob([Uint8Array.from(bin, (c) => c.charCodeAt(0))], { type: 'image/png' });
+    };
+    return {
+      // The report in the format chosen in the options (plain text unless set), with the SHA-256 of the
+      // JSON evidence, so the ticket and an attached JSON can be matched.
+      copyTicket: async () => {
+        const [{ settings = {} }, json] = [await chrome.storage.local.get('settings'), JSON.stringify(vipguardReport.toJson(item()), null, 2)];
+        const format = vipguardReport.FORMAT_NAMES.includes(settings.ticketFormat) ? settings.ticketFormat : 'text';
+        const sha256 = await vipguardReport.sha256(json);
+        return copy(vipguardReport.toTicket({ ...item(), sha256 }, format), t('ticketFormatName', t(`format_${format}`)));
+      },
+      copyJson: () => copy(JSON.stringify(vipguardReport.toJson(item()), null, 2), t('evidenceJson')),
+      copyImage: async () => {
+        // The clipboard takes a promise of the picture, so the click's permission holds while it is drawn.
+        try {
+          await navigator.clipboard.write([new ClipboardItem({ 'image/png': picture() })]);
+        } catch (e) {
+          throw new Error(t('clipboardRefused', e.message));
+        }
+        return t('imageCopied');
+      },
+      saveImage: async () => {
+        const href = URL.createObjectURL(await picture());
+        const a = document.createElement('a');
+        a.href = href;
+        a.download = `vipguard-${profile.platform}-${profile.handle}.png`;
+        a.click();
+        setTimeout(() => URL.revokeObjectURL(href), 60000);
+        return t('imageSaved');
+      },
+      decide: async (decision, note, undoes) => {
+        await send({ type: 'decide', url: pageUrl, profile: who, decision, note, ...(undoes ? { undoes } : {}),
+          result: { verdict: r.verdict, match: r.match || null, score: r.score ?? null } });
+        const words = vipguardI18n.recorded(decision);
+        // Drawn again with the decision standing (the worker checks the account again), focus on its Undo.
+        setTimeout(() => load(true, words), 0);
+        return words;
+      },
+    };
+  }
+
+  // Compact (a pill) by default where there is nothing to act on: no match, the protected account itself,
+  // its official accounts, accounts the reviewer cleared.
+  const quiet = (result) => ['clear', 'own', 'allowed'].includes(result.verdict) || !!result.cleared;
+
+  // The profile page's banner: a heading with its controls (collapse, move, close), the evidence (scrolls
+  // when long) and the reviewer's tools (always in view). Collapsed, a pill naming the verdict and the
+  // account it resembles; Escape collapses it. `status`: a line to show at once (after a decision).
+  function drawBanner(status) {
+    const result = { ...rec.result, verdict: rec.result.shown || rec.result.verdict };
+    const { account, profile } = rec;
+    const [icon, words] = E.label(result);
+    box = el('div', `box banner ${theme} ${result.verdict}`);
+    box.setAttribute('role', 'region');
+    box.setAttribute('aria-label', t('bannerTitle', words));
+    const pill = E.button('', null, t('expand', words));
+    pill.className = 'pill';
+    pill.append(el('span', 'icon', icon), el('span', null, result.verdict === 'own' && !result.cleared ? t('ownTitle') : t('bannerTitle', words)));
+    if (account && result.verdict !== 'clear') pill.append(el('span', 'whom', account.name));
+    const head = el('div', 'head');
+    const controls = el('div', 'controls');
+    const collapse = E.button('−', null, t('collapse'));
+    const move = E.button('⇄', null, t('moveCorner'));
+    const close = E.button('✕', null, t('closeForProfile'));
+    for (const b of [collapse, move, close]) b.classList.add('ctl');
+    controls.append(collapse, move, close);
+    head.append(E.heading(result, account), controls);
+    const body = el('div', 'body');
+    body.append(E.details(result, account, profile));
+    const foot = el('div', 'foot');
+    foot.append(E.toolbar(result, actions(), { status, profile }));
+    box.append(pill, head);
+    // In the review queue's tab: where this profile is in the queue, and the steps to the others.
+    if (rec.queue) {
+      const step = (direction) => chrome.runtime.sendMessage({ type: 'queueStep', direction }).catch(() => {});
+      const bar = el('div', 'queue');
+      bar.append(el('span', null, t('queueBar', rec.queue.position, rec.queue.total)),
+        E.button(`◀ ${t('queuePrev')}`, () => step(-1), t('cmdQueuePrevious')),
+        E.button(`${t('queueNext')} ▶`, () => step(1), t('cmdQueueNext')));
+      box.append(bar);
+    }
+    box.append(body, foot);
+    // Only the reviewer's own choice is remembered (by the content script, for this profile): a default
+    // pill must open when the avatar check draws the banner again as an impersonation.
+    fold = (on, focus, chosen = true) => {
+      box.classList.toggle('folded', on);
+      if (chosen) toParent('fold', { folded: on });
+      if (focus) (on ? pill : collapse).focus();
+      reportSize();
+    };
+    const remembered = params.get('folded');
+    fold(remembered ? remembered === '1' : quiet(result) && !status, false, false);
+    pill.addEventListener('click', () => fold(false, true));
+    collapse.addEventListener('click', () => fold(true, true));
+    box.addEventListener('keydown', (e) => {
+      if (e.key === 'Escape' && !box.classList.contains('folded')) {
+        e.stopPropagation();
+        fold(true, true);
+      }
+    });
+    move.addEventListener('click', () => toParent('move'));
+    close.addEventListener('click', () => toParent('close'));
+    return box;
+  }
+
+  // A badge's evidence: hover or focus shows it; pinned (a click, Enter or Space on the badge), with the
+  // exports and decisions. Escape closes it (the content script returns focus to the badge).
+  function drawCard() {
+    const result = { ...rec.result, verdict: rec.result.shown || rec.result.verdict };
+    const { account, profile } = rec;
+    const [, words] = E.label(result);
+    box = el('div', `box banner card ${theme} ${result.verdict}`);
+    box.setAttribute('role', 'dialog');
+    box.setAttribute('aria-label', account ? t('badgeLabelMatch', words, account.name) : t('badgeLabel', words));
+    box.tabIndex = -1;
+    box.append(E.heading(result, account));
+    const body = el('div', 'body');
+    body.append(E.details(result, account, profile, { explain: false }));
+    box.append(body);
+    if (pinned) {
+      const foot = el('div', 'foot');
+      foot.append(E.toolbar(result, actions(), { profile }));
+      box.append(foot);
+    } else if (result.decision) {
+      box.append(el('div', 'foot note', t('decisionStanding', vipguardI18n.decisionWord(result.decision.decision), vipguardI18n.when(result.decision.at))));
+    }
+    box.addEventListener('keydown', (e) => {
+      if (e.key === 'Escape') {
+        e.stopPropagation();
+        toParent('close', { refocus: true });
+      }
+    });
+    document.addEventListener('mouseleave', () => { if (!pinned) toParent('leave'); });
+    return box;
+  }
+
+  // Reads what to show (again, `fresh`, after a decision) and draws it. `status`: the decision's words.
+  async function load(fresh = false, status = '', newer = false) {
+    let reply;
+    try {
+      reply = await send({ type: 'frameContent', token, fresh, wantMessages: !vipguardI18n.seeded() });
+    } catch (e) {
+      document.body.replaceChildren(el('div', `box banner ${theme}`, t('failed', e.message)));
+      return;
+    }
+    if (reply.messages) vipguardI18n.seed(reply.messages);
+    rec = reply;
+    const had = box && box.contains(document.activeElement);
+    // A newer result for the same profile keeps the reviewer's fold.
+    if (newer && box && kind === 'banner') params.set('folded', box.classList.contains('folded') ? '1' : '0');
+    document.body.replaceChildren(kind === 'card' ? drawCard() : drawBanner(status));
+    document.documentElement.lang = vipguardI18n.lang();
+    reportSize();
+    if (kind === 'card' && pinned) box.focus();
+    // After a decision: keyboard focus back on its Undo (else the first tool), and the status written
+    // once it is on the page, so a screen reader announces it.
+    if (status && (had || fresh)) {
+      requestAnimationFrame(() => {
+        const target = box.querySelector('.decided button') || box.querySelector('.foot button');
+        if (target) target.focus();
+        const line = box.querySelector('.status');
+        if (line) line.textContent = status;
+      });
+    }
+  }
+
+  // The content script's requests: what to show (a token: the page could send one too, but it knows none
+  // that works, a token being random and good only in this tab's extension frames), and focus (the
+  // focus-banner shortcut, which only moves focus here).
+  addEventListener('message', (e) => {
+    if (e.source !== parent || !e.data) return;
+    if (typeof e.data.vipguardToken === 'string' && e.data.vipguardToken !== token && kind === 'banner') {
+      token = e.data.vipguardToken;
+      load(false, '', true);
+    }
+    if (e.data.vipguardFrame === 'focus' && fold) fold(false, true, false);
+  });
+
+  // Keyboard shortcuts that decide arrive from the worker (a page cannot send these), for this tab's banner.
+  chrome.runtime.onMessage.addListener((msg, sender) => {
+    if (kind !== 'banner' || !rec || !box || sender.id !== chrome.runtime.id || !msg || msg.type !== 'vipguard-frame-command' || msg.tabId !== rec.tabId) return;
+    if (msg.command === 'focus-banner') fold(false, true, false);
+    const decision = { 'decide-confirmed': 'confirmed', 'decide-escalate': 'escalate', 'decide-not-impersonator': 'not_impersonator' }[msg.command];
+    if (decision) {
+      fold(false, false, false);
+      const b = box.querySelector(`button[data-decision="${decision}"]`);
+      if (b) b.click();
+    }
+  });
+
+  if (token) load();
+  else parent.postMessage({ vipguard: 'ready' }, '*'); // nothing in it: the page may hear it
+})();

@@ -1,0 +1,65 @@
+// What the annotation frames show (ui/frame/). A banner or an evidence card is an extension page in a
+// frame the page cannot read; the content script only places it. The worker hands each result it returns
+// to a tab a random token, and the frame redeems that token here for the result, the account and the
+// profile, so nothing the reviewer sees crosses the page (window.postMessage would: the page's own
+// listeners receive every message event on its window).
+// Kept in session storage, per tab: a worker Chrome stopped and started again still knows the tokens of
+// the badges on a page opened minutes ago. Each tab keeps its latest MAX_PER_TAB.
+import { recheck } from './check.js';
+import { shownAccount } from './results.js';
+
+// One session-storage key per token (a check writes only its own); each tab keeps its latest MAX_PER_TAB
+// (Chrome's session storage holds 10 MB; a record is a result's evidence and a profile, a few kB: the
+// protected account, whose avatar thumbnail can be tens of kB, is looked up again when redeemed).
+const MAX_PER_TAB = 300;
+const keyOf = (tabId, token) => `frame:${tabId}:${token}`;
+const issued = new Map(); // tabId -> its keys, oldest first (this worker's life)
+
+// The profile as a frame shows it: what the adapter read, bounded (validate.js bounded the strings).
+const shownProfile = (p) => ({
+  platform: p.platform, handle: p.handle, name: p.name, avatar: p.avatar || null,
+  ...(p.facts && typeof p.facts === 'object' ? { facts: {
+    ...(typeof p.facts.joined === 'string' && p.facts.joined.length <= 40 ? { joined: p.facts.joined } : {}),
+    ...(Number.isFinite(p.facts.followers) ? { followers: p.facts.followers } : {}),
+  } } : {}),
+});
+
+// Tokens for results `items` ([{index, result}]) of a check from tab `tabId` at `url`, answering
+// `profiles`; `extra`, what else the frame shows (the review queue's place). Resolves to {index: token}.
+export async function issue(tabId, url, items, profiles, extra = {}) {
+  if (!items.length) return {};
+  const checkedAt = new Date().toISOString();
+  const tokens = {};
+  const records = {};
+  for (const { index, result } of items) {
+    const token = crypto.randomUUID();
+    records[keyOf(tabId, token)] = { url, checkedAt, profile: shownProfile(profiles[index]), result, ...extra };
+    tokens[index] = token;
+  }
+  const keys = issued.get(tabId) || [];
+  keys.push(...Object.keys(records));
+  issued.set(tabId, keys);
+  const old = keys.splice(0, Math.max(0, keys.length - MAX_PER_TAB));
+  await Promise.all([chrome.storage.session.set(records), old.length ? chrome.storage.session.remove(old) : null]);
+  return tokens;
+}
+
+// What frame `token` shows, for an extension page in tab `tabId` (a token works only in the tab it was
+// issued to). `fresh`: checked again first (after a decision, the account's standing decision changed).
+export async function redeem(token, tabId, { fresh = false } = {}) {
+  const key = keyOf(tabId, token);
+  const rec = (await chrome.storage.session.get(key))[key];
+  if (!rec) return { error: 'this annotation has expired: reload the page' };
+  if (!fresh) return { ...rec, account: await shownAccount(rec.result.match) };
+  const { result, account } = await recheck(rec.profile, rec.result);
+  await chrome.storage.session.set({ [key]: { ...rec, result } });
+  return { ...rec, result, account };
+}
+
+// The tab was closed.
+export async function forgetFrames(tabId) {
+  issued.delete(tabId);
+  const prefix = keyOf(tabId, '');
+  const all = await chrome.storage.session.get(null);
+  await chrome.storage.session.remove(Object.keys(all).filter((k) => k.startsWith(prefix)));
+}

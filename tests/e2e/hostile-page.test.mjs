@@ -1,0 +1,167 @@
+// End to end: what a hostile page, or code in its process, can do against the annotations (issue 24,
+// findings 1, 2 and 5). A page's own scripts run in its main world (page.evaluate); a compromised
+// renderer runs in the content script's world (inContentScript).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, loadDemoList, visit, settle, shadowText, shadowClick, bannerVerdict, annotations, until, inContentScript,
+  storedList, privateValues } from './harness.mjs';
+
+let h;
+before(async () => {
+  h = await launch();
+  await loadDemoList(h);
+});
+after(async () => h && h.close());
+
+// What a page script can read of the annotations: attributes named data-vipguard-*, the text of the
+// document (window.find searches shadow roots too), and whether window.find() finds `phrases`.
+const pageReads = (page, phrases) => page.evaluate((phrases) => {
+  const attributes = [...document.querySelectorAll('*')].flatMap((e) => [...e.attributes].map((a) => a.name)).filter((n) => n.startsWith('data-vipguard'));
+  const found = phrases.filter((p) => {
+    getSelection().removeAllRanges();
+    // case-sensitive, forwards, wrapping, whole words off, searching frames, no dialog
+    return window.find(p, true, false, true, false, true, false);
+  });
+  const text = `${document.body.innerText}\n${document.documentElement.textContent}`;
+  return { attributes, found, inText: phrases.filter((p) => text.includes(p)) };
+}, phrases);
+
+// The real account's handle and the evidence's own words: on screen in the banner, never in the page.
+const PROFILE = 'https://x.com/KwabenaMensahGH';
+const SECRETS = ['real: @KwabenaMensah', '@KwabenaMensah)', 'Resembles Kwabena Mensah', 'reads as the protected name', 'Impersonation', 'CYRILLIC CAPITAL LETTER KA'];
+
+test('a page script finds no verdict, account or evidence of the banner: no attribute, no text, nothing window.find() finds', async () => {
+  const page = await visit(h, PROFILE);
+  await until(async () => (await shadowText(page)).includes('Resembles Kwabena Mensah'), 'the banner drawn');
+  assert.equal(await bannerVerdict(page), 'impersonation');
+  const read = await pageReads(page, SECRETS);
+  assert.deepEqual(read, { attributes: [], found: [], inText: [] });
+  await page.close();
+});
+
+test('a page script finds no verdict in badges or their cards: identical hosts, no text, no attribute, nothing found', async () => {
+  const page = await visit(h, 'https://x.com/home', { expect: 5 });
+  const verdicts = new Set((await annotations(page)).filter((a) => a.kind === 'badge').map((a) => a.verdict));
+  assert.ok(verdicts.size >= 2, `badges of several verdicts: ${[...verdicts]}`);
+  // Every badge's host is the same element of the same size, whatever its verdict.
+  const hosts = await page.evaluate(() => [...document.querySelectorAll('vipguard-annotation')].map((e) => {
+    const r = e.getBoundingClientRect();
+    return `${e.outerHTML} ${r.width}x${r.height}`;
+  }));
+  assert.equal(new Set(hosts).size, 1, hosts.join('\n'));
+  // Open a card by hovering the impersonator's badge: its evidence is on screen, not in the page.
+  const badge = await page.evaluate(() => {
+    const host = [...document.querySelectorAll('vipguard-annotation')].find((e) => e.closest('[data-testid="User-Name"]').textContent.includes('@lbrahimaDiallo'));
+    const r = host.getBoundingClientRect();
+    return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+  });
+  await page.mouse.move(badge.x, badge.y);
+  await until(async () => (await shadowText(page)).includes('Resembles Ibrahima Diallo'), 'the card on hover');
+  const read = await pageReads(page, ['Resembles Ibrahima Diallo', '@IbrahimaDiallo', 'Impersonation', 'Suspicious']);
+  assert.deepEqual(read, { attributes: [], found: [], inText: [] });
+  await page.close();
+});
+
+// Where the banner is, and whether it is what the window shows there (the page's own point of view).
+const bannerOnTop = (page) => page.evaluate(() => {
+  const host = [...document.querySelectorAll('vipguard-annotation')].find((e) => e.style.position === 'fixed');
+  if (!host) return { present: false };
+  const r = host.getBoundingClientRect();
+  const at = document.elementFromPoint(r.x + r.width / 2, r.y + Math.min(r.height / 2, 20));
+  return { present: true, shown: r.width > 0 && r.height > 0 && getComputedStyle(host).display !== 'none', onTop: at === host };
+});
+const shownAgain = (page, what) => until(async () => {
+  const b = await bannerOnTop(page);
+  return b.present && b.shown && b.onTop;
+}, what, { timeout: 5000 });
+
+test('a page cannot hide, remove or cover the banner: it is shown again, on top', async () => {
+  const page = await visit(h, PROFILE);
+  await shownAgain(page, 'the banner at first');
+  // One stylesheet rule.
+  await page.addStyleTag({ content: 'vipguard-annotation { display: none !important; visibility: hidden !important; opacity: 0 !important; }' });
+  await shownAgain(page, 'the banner despite the page\'s stylesheet');
+  // A script changing its style, or closing its popover.
+  await page.evaluate(() => {
+    const host = [...document.querySelectorAll('vipguard-annotation')].find((e) => e.style.position === 'fixed');
+    host.style.setProperty('display', 'none', 'important');
+  });
+  await shownAgain(page, 'the banner after a script hid it');
+  await page.evaluate(() => [...document.querySelectorAll('vipguard-annotation[popover]')].forEach((e) => e.hidePopover()));
+  await shownAgain(page, 'the banner after a script closed its popover');
+  // Removed: drawn again, with its verdict.
+  await page.evaluate(() => document.querySelectorAll('vipguard-annotation').forEach((e) => e.remove()));
+  await shownAgain(page, 'the banner after the page removed it');
+  await until(async () => (await bannerVerdict(page)) === 'impersonation', 'the banner\'s verdict drawn again');
+  // Covered by a forged "Protected account" notice in the top layer, exactly over it.
+  await page.evaluate(() => {
+    const host = [...document.querySelectorAll('vipguard-annotation')].find((e) => e.style.position === 'fixed');
+    const r = host.getBoundingClientRect();
+    const fake = document.createElement('div');
+    fake.popover = 'manual';
+    fake.textContent = 'vipguard: Protected account';
+    fake.style.cssText = `position:fixed;inset:auto;margin:0;left:${r.x}px;top:${r.y}px;width:${r.width}px;height:${r.height}px;background:#fff;border:2px solid green;`;
+    document.body.append(fake);
+    fake.showPopover();
+    window.fake = fake;
+  });
+  await shownAgain(page, 'ours above the page\'s popover');
+  await page.close();
+});
+
+test('the page\'s listeners hear nothing while the reviewer types a note and decides, and the decision is recorded', async () => {
+  const page = await visit(h, PROFILE);
+  await until(async () => (await shadowText(page)).includes('Impersonation confirmed'), 'the banner\'s tools');
+  await page.evaluate(() => {
+    window.heard = [];
+    for (const type of ['keydown', 'keyup', 'keypress', 'beforeinput', 'input', 'click', 'pointerdown', 'pointerup', 'mousedown', 'mouseup']) {
+      addEventListener(type, (e) => {
+        window.heard.push(`${type}:${e.target.nodeName}`);
+        // What a hostile page does with a click on "Impersonation confirmed": swallow it.
+        e.stopImmediatePropagation();
+        e.preventDefault();
+      }, true);
+    }
+  });
+  await shadowClick(page, 'Decision note (optional)', { tag: 'INPUT' });
+  await page.keyboard.type('SEC-77');
+  await shadowClick(page, 'Impersonation confirmed');
+  await until(async () => (await shadowText(page)).includes('Your decision: Impersonation confirmed'), 'the decision recorded');
+  assert.ok((await shadowText(page)).includes('“SEC-77”'), 'with its note');
+  assert.deepEqual(await page.evaluate(() => window.heard), []);
+  const decisions = (await privateValues(h, ['reviewerDecisions'])).reviewerDecisions;
+  assert.equal(decisions['x:kwabenamensahgh'][0].decision, 'confirmed');
+  assert.equal(decisions['x:kwabenamensahgh'][0].note, 'SEC-77');
+  await shadowClick(page, 'Undo “Impersonation confirmed”');
+  await until(async () => !(await shadowText(page)).includes('Your decision'), 'the decision undone');
+  await page.close();
+});
+
+test('code in the content script\'s world cannot decide, draw evidence pictures or read a frame\'s content', async () => {
+  const page = await visit(h, PROFILE);
+  await settle(page);
+  const list = await storedList(h);
+  const victim = list.accounts[0];
+  const replies = await inContentScript(page, async (id) => {
+    const send = (msg) => chrome.runtime.sendMessage(msg).catch((e) => ({ error: String(e.message) }));
+    const profile = { platform: 'x', handle: 'KwabenaMensahGH', name: 'Kwabena Mensah' };
+    return {
+      decide: await send({ type: 'decide', url: location.href, profile, decision: 'not_impersonator', note: '', result: { verdict: 'impersonation', match: id, score: 0.9 } }),
+      image: await send({ type: 'evidenceImage', url: location.href, profile, match: id, verdict: 'impersonation', score: 0.9 }),
+      frame: await send({ type: 'frameContent', token: '00000000-0000-0000-0000-000000000000' }),
+    };
+  }, victim.id);
+  assert.match(replies.decide.error || '', /only for extension pages/, JSON.stringify(replies.decide));
+  assert.match(replies.image.error || '', /only for extension pages/, JSON.stringify(replies.image).slice(0, 200));
+  assert.match(replies.frame.error || '', /only for annotation frames/, JSON.stringify(replies.frame));
+  const decisions = (await privateValues(h, ['reviewerDecisions'])).reviewerDecisions || {};
+  assert.equal(decisions['x:kwabenamensahgh'], undefined);
+  await page.close();
+});
+
+test('the popup says it is the view a page cannot change', async () => {
+  const popup = await h.ctx.newPage();
+  await popup.goto(`chrome-extension://${h.extensionId}/ui/popup/popup.html`);
+  await popup.getByText("This window is vipguard's own: no page can change or cover what it says.", { exact: false }).waitFor({ timeout: 5000 });
+  await popup.close();
+});
