@@ -9,7 +9,8 @@ import { ALLOW_KEY, allowChanged } from './results.js';
 import { DECISIONS_KEY, decisionsChanged } from './decisions.js';
 import * as audit from './audit.js';
 import { evidenceImage } from './evidence-image.js';
-import { forgetTab, recordUnreadable } from './tab-record.js';
+import { forgetTab, recordUnreadable, givenFor } from './tab-record.js';
+import { overRate, forgetTabLimits } from './limits.js';
 import { catalogueTemplates, languageChanged } from './templates.js';
 import { loadEnabledSites, genericHosts, mastodonOn } from './site-scripts.js';
 import * as queue from './queue.js';
@@ -37,6 +38,7 @@ chrome.action?.setBadgeBackgroundColor?.({ color: '#c62828' })?.catch?.(() => {}
 
 chrome.tabs?.onRemoved?.addListener((tabId) => {
   forgetTab(tabId);
+  forgetTabLimits(tabId);
   queue.forgetQueueTab(tabId).catch(() => {});
 });
 
@@ -75,13 +77,14 @@ const HANDLERS = {
   check: (msg, sender) => check(msg, sender),
   wake: () => wake(),
   unreadable: async (msg, sender) => {
-    await Promise.all([recordUnreadable(sender.tab.id, msg.url), audit.logUnreadable(msg.url, msg.site)]);
+    await Promise.all([recordUnreadable(sender.tab.id, msg.url), audit.logUnreadable(msg.url, msg.site, sender.tab.id)]);
     // The page's notice in the interface's language (the content script has no verdict yet to bring it).
     return { ok: true, ...(msg.wantMessages ? { messages: await catalogueTemplates().catch(() => null) } : {}) };
   },
-  decide: (msg) => audit.decide(msg),
+  // Only about an account the worker answered to the sender's tab (tab-record.js givenFor).
+  decide: (msg, sender) => bound(msg, sender, audit.decide),
   bulkCheck: (msg) => bulkCheck(msg),
-  evidenceImage: (msg) => evidenceImage(msg),
+  evidenceImage: (msg, sender) => bound(msg, sender, evidenceImage),
   auditExport: async () => { await audit.pruneAudit(); return { entries: await audit.all() }; },
   auditCount: async () => ({ count: await audit.count() }),
   auditClear: async () => { await audit.clear(); return { ok: true }; },
@@ -94,8 +97,17 @@ const HANDLERS = {
   queueOpen: (msg) => queue.openItem(msg.index),
 };
 
+async function bound(msg, sender, answer) {
+  const { given, error } = await givenFor(msg, sender, chrome.runtime.getURL(''));
+  return error ? { error } : answer(msg, given);
+}
+
+// A web page's tab (its content script, or our frame in it): what the per-tab rate limits count.
+const pageTab = (sender) => (sender.tab && !String(sender.tab.url || '').startsWith(chrome.runtime.getURL('')) ? sender.tab.id : null);
+
 function handle(msg, sender, sendResponse) {
-  const problem = validateMessage(msg, sender, chrome.runtime.id, genericHosts, { mastodon: mastodonOn, base: chrome.runtime.getURL('') });
+  const problem = validateMessage(msg, sender, chrome.runtime.id, genericHosts, { mastodon: mastodonOn, base: chrome.runtime.getURL('') })
+    || overRate(msg.type, pageTab(sender));
   if (problem) {
     sendResponse({ error: problem });
     return;
