@@ -149,6 +149,11 @@ globalThis.vipguardSiteCatalog = (() => {
     isPage: (platform, host) => byPageHost.get(host)?.platform === platform,
     // Whether `host` serves the served sites' avatars.
     isAvatarHost: (host) => SITES.some((s) => s.avatarHosts.includes(host) || s.avatarDomains.some((d) => host.endsWith(`.${d}`))),
+    // Whether `host` serves the avatars of `platform`'s own pages (the worker fetches no other site's).
+    isAvatarHostOf: (platform, host) => {
+      const s = byPlatform.get(platform);
+      return !!s && (s.avatarHosts.includes(host) || s.avatarDomains.some((d) => host.endsWith(`.${d}`)));
+    },
     // Whether a path's first segment is one of the site's pages that are not people (any case).
     notPerson: (platform, segment) => !!byPlatform.get(platform)?.notPeople.includes(String(segment).toLowerCase()),
     // Whether a pasted address's first path word names no person on any site (the bulk page).

@@ -2,9 +2,10 @@
 // own database; nothing leaves the machine unless the reviewer exports it). Entries older than the
 // retention setting are deleted. A reviewer's decision is recorded here and in decisions.js.
 import { load, DEFAULT_SETTINGS } from './engine.js';
-import { accountKey } from './results.js';
+import { accountKey, allowList } from './results.js';
 import { record, shownDecision } from './decisions.js';
 import { objectStore } from '../shared/idb.js';
+import { auditAllowance, ALLOW_LIST_MAX } from './limits.js';
 
 // The database keeps its first name (users' logs are in it); `seq` orders entries as they were added.
 const request = objectStore('vipguard', (db) => {
@@ -72,9 +73,11 @@ export async function pruneAudit() {
 }
 
 // The audit log records each check the reviewer was shown: a profile page whatever its verdict, and on
-// lists every flagged account. Once per page, account and verdict for the worker's lifetime.
+// lists every flagged account. Once per page, account and verdict for the worker's lifetime, and at
+// most a bounded number of entries per tab and minute (limits.js): a page that makes up accounts
+// faster than anyone reads them cannot flood the log.
 const logged = new Set();
-export function logShown(url, profiles, results) {
+export function logShown(url, profiles, results, tab = null) {
   const now = Date.now();
   const entries = [];
   results.forEach((r, i) => {
@@ -87,14 +90,16 @@ export function logShown(url, profiles, results) {
     logged.add(key);
     entries.push(auditEntry('shown', now, url, p, { ...r, verdict: shown }));
   });
-  append(entries).catch((e) => console.warn('vipguard: audit log not written:', e.message));
+  const take = auditAllowance(tab, entries.length, now);
+  if (take < entries.length) console.warn(`vipguard: ${entries.length - take} audit entries of tab ${tab} dropped (too many a minute)`);
+  append(entries.slice(0, take)).catch((e) => console.warn('vipguard: audit log not written:', e.message));
 }
 
 // A page whose profile the reader could not read (the site's layout may have changed): kept in the log
 // so a reader that stopped working shows in the export, not only on screen.
-export function logUnreadable(url, site) {
+export function logUnreadable(url, site, tab = null) {
   const key = `${url}|unreadable`;
-  if (logged.has(key)) return Promise.resolve();
+  if (logged.has(key) || !auditAllowance(tab, 1)) return Promise.resolve();
   logged.add(key);
   return append([auditEntry('unreadable', Date.now(), url, { platform: site, handle: '', name: '' }, {})]);
 }
@@ -110,15 +115,24 @@ function auditEntry(event, time, url, p, r, extra = {}) {
 
 // A reviewer's decision on a checked profile: logged with the time since the account was first shown,
 // and kept as the account's standing decision (decisions.js), which the page shows from then on.
-export async function decide(msg) {
-  const p = msg.profile;
+// `given`: what the worker answered the sender's tab for this profile (tab-record.js givenFor); its
+// verdict and match are recorded, not the message's. Null only from the extension's own pages.
+export async function decide(msg, given = null) {
+  const p = given ? { platform: given.platform, handle: given.handle, name: msg.profile.name } : msg.profile;
+  const result = given ? { verdict: given.verdict, match: given.match, score: given.score } : msg.result || {};
   const key = accountKey(p.platform, p.handle);
+  if (msg.decision === 'not_impersonator') {
+    const allow = await allowList();
+    if (!allow[key] && Object.keys(allow).length >= ALLOW_LIST_MAX) {
+      return { error: `the list of cleared accounts is full (${ALLOW_LIST_MAX}): remove some in the options first` };
+    }
+  }
   const now = Date.now();
   const first = await firstShown(key);
-  await append([auditEntry('decision', now, msg.url, p, msg.result || {}, {
+  await append([auditEntry('decision', now, msg.url, p, result, {
     decision: msg.decision, note: msg.note || '',
     seconds_to_decision: first == null ? '' : Math.round((now - first) / 1000),
   })]);
-  const history = await record(p, msg.decision, { note: msg.note || '', result: msg.result || {}, at: new Date(now).toISOString(), undoes: msg.undoes || null });
+  const history = await record(p, msg.decision, { note: msg.note || '', result, at: new Date(now).toISOString(), undoes: msg.undoes || null });
   return { ok: true, decision: msg.decision, standing: shownDecision(history) };
 }

@@ -1,11 +1,14 @@
-// Avatars: fetched here (credentials omitted) from the hosts the served sites keep them on, hashed in WASM
-// (or through the browser's decoder when the package cannot decode the picture), cached by URL.
+// Avatars: fetched here (credentials omitted, only from the sender's site's own image hosts, bounded: see
+// image-fetch.js), hashed in WASM (or through the browser's decoder when the package cannot decode the
+// picture; either way only after its header showed a sane size), cached by URL. Each tab's avatars wait
+// in the tab's own queue (limits.js): a page of heavy pictures delays another tab by one picture, not by
+// its whole queue.
 import { ImageHashing } from '../pkg/vipguard.js';
-import '../shared/site-catalog.js';
 import { withPixelsFallback } from '../shared/pixels.js';
-import { genericHosts, mastodonOn } from './site-scripts.js';
+import { checkImageSize, AVATAR_LIMITS } from '../shared/image-header.js';
+import { imageUrlProblem, fetchImage } from './image-fetch.js';
+import { TabQueues, AVATAR_FETCHES_PER_TAB, AVATARS_QUEUED_PER_TAB } from './limits.js';
 
-const { isAvatarHost } = globalThis.vipguardSiteCatalog;
 const avatarCache = new Map(); // image URL -> Promise<query string | null>
 const AVATAR_CACHE_MAX = 500;
 
@@ -19,15 +22,20 @@ const nextTask = () => new Promise((resolve) => {
   waiting.push(resolve);
   port2.postMessage(0);
 });
-let turn = Promise.resolve();
-function inTurn(fn) {
-  const run = turn.then(fn);
-  turn = run.catch(() => {});
-  return run;
-}
+// One picture hashed at a time, the tabs in turn; a few fetched at once per tab (a picture's bytes are
+// held from its fetch until it is hashed, so this also bounds the memory one tab can fill).
+const hashing = new TabQueues({ perKey: 1, total: 1 });
+const fetching = new TabQueues({ perKey: AVATAR_FETCHES_PER_TAB, queued: AVATARS_QUEUED_PER_TAB });
 
 // How many pictures were hashed and the longest single step (ms), for make avatar-page-bench.
-globalThis.vipguardAvatars = { hashed: 0, longestStep: 0 };
+// `refused`: the last pictures refused and why (tests read it).
+globalThis.vipguardAvatars = { hashed: 0, longestStep: 0, refused: [] };
+function refused(url, why) {
+  const list = globalThis.vipguardAvatars.refused;
+  list.push({ url: String(url).slice(0, 200), why });
+  if (list.length > 50) list.shift();
+  console.warn('vipguard: avatar refused:', String(url).slice(0, 200), why);
+}
 function timed(fn) {
   const began = performance.now();
   try {
@@ -52,34 +60,29 @@ async function hashInSteps(bytes, type) {
   }
 }
 
-// Image hosts of the sites served, and enabled generic sites (whose permission the reviewer granted);
-// with Mastodon on, any server's (Mastodon avatars live on each server or its media host).
-export function avatarAllowed(u) {
-  return u.protocol === 'https:' && (isAvatarHost(u.hostname) || genericHosts.includes(u.hostname) || mastodonOn);
-}
-
-// The engine's query for the avatar at `url`, or null (no URL, a host not allowed, or not hashed).
-export async function avatarQuery(url) {
+// The engine's query for the avatar at `url` shown on a page of `site` ({platform, pageHost}) in tab
+// `tab`, or null (no URL, not one of the site's image hosts, refused or not hashed).
+export async function avatarQuery(url, site, tab) {
   if (!url) return null;
-  let u;
-  try {
-    u = new URL(url);
-  } catch {
+  const problem = imageUrlProblem(url, site);
+  if (problem) {
+    refused(url, problem);
     return null;
   }
-  if (!avatarAllowed(u)) return null;
   if (!avatarCache.has(url)) {
     if (avatarCache.size >= AVATAR_CACHE_MAX) avatarCache.delete(avatarCache.keys().next().value);
-    avatarCache.set(url, (async () => {
-      const r = await fetch(url, { credentials: 'omit', cache: 'force-cache' });
-      if (!r.ok) throw new Error(`avatar ${r.status}`);
-      const bytes = new Uint8Array(await r.arrayBuffer());
-      if (bytes.length > 5 * 1024 * 1024) throw new Error('avatar too large');
-      return (await inTurn(() => hashInSteps(bytes, r.headers.get('content-type') || ''))).query;
-    })().catch((e) => {
-      console.warn('vipguard: avatar not hashed:', url, e.message);
+    const query = fetching.run(tab, async () => {
+      const { bytes, type } = await fetchImage(url);
+      // Before either decoder (the package's, or the browser's for GIF, AVIF …) allocates its pixels.
+      checkImageSize(bytes, AVATAR_LIMITS);
+      return (await hashing.run(tab, () => hashInSteps(bytes, type))).query;
+    }).catch((e) => {
+      refused(url, e.message);
+      // Refused only because the tab had too much waiting: asked again later, it may be hashed.
+      if (/waiting for this tab/.test(e.message)) avatarCache.delete(url);
       return null;
-    }));
+    });
+    avatarCache.set(url, query);
   }
   return avatarCache.get(url);
 }

@@ -9,7 +9,8 @@ import { ALLOW_KEY, allowChanged } from './results.js';
 import { DECISIONS_KEY, decisionsChanged } from './decisions.js';
 import * as audit from './audit.js';
 import { evidenceImage } from './evidence-image.js';
-import { forgetTab, recordUnreadable } from './tab-record.js';
+import { forgetTab, recordUnreadable, givenFor } from './tab-record.js';
+import { overRate, forgetTabLimits } from './limits.js';
 import { catalogueTemplates, languageChanged, loadLanguage } from './templates.js';
 import { loadEnabledSites, genericHosts, mastodonOn } from './site-scripts.js';
 import * as queue from './queue.js';
@@ -50,6 +51,7 @@ chrome.action?.setBadgeBackgroundColor?.({ color: '#c62828' })?.catch?.(() => {}
 chrome.tabs?.onRemoved?.addListener((tabId) => {
   forgetTab(tabId);
   forgetFrames(tabId).catch(() => {});
+  forgetTabLimits(tabId);
   queue.forgetQueueTab(tabId).catch(() => {});
 });
 
@@ -92,15 +94,16 @@ const HANDLERS = {
   check: (msg, sender) => check(msg, sender),
   wake: () => wake(),
   unreadable: async (msg, sender) => {
-    await Promise.all([recordUnreadable(sender.tab.id, msg.url), audit.logUnreadable(msg.url, msg.site)]);
+    await Promise.all([recordUnreadable(sender.tab.id, msg.url), audit.logUnreadable(msg.url, msg.site, sender.tab.id)]);
     // The page's notice in the interface's language (the content script has no verdict yet to bring it).
     return { ok: true, ...(msg.wantMessages ? { messages: await catalogueTemplates().catch(() => null) } : {}) };
   },
-  // From a banner's or a card's frame, or the popup: the tab's page then reads itself again, so its
-  // badges show the standing decision.
+  // From a banner's or a card's frame, or the popup, and only about an account the worker answered to the
+  // sender's tab (tab-record.js givenFor): the tab's page then reads itself again, so its badges show the
+  // standing decision.
   decide: async (msg, sender) => {
-    const out = await audit.decide(msg);
-    if (sender.tab && sender.tab.id != null) chrome.tabs.sendMessage(sender.tab.id, { type: 'vipguard-decided' }, { frameId: 0 }).catch(() => {});
+    const out = await bound(msg, sender, audit.decide);
+    if (!out.error && sender.tab && sender.tab.id != null) chrome.tabs.sendMessage(sender.tab.id, { type: 'vipguard-decided' }, { frameId: 0 }).catch(() => {});
     return out;
   },
   // A frame asks what it shows (see frames.js); `fresh` after a decision made in it.
@@ -112,7 +115,7 @@ const HANDLERS = {
     return { ...rec, tabId: sender.tab.id, ...(messages ? { messages } : {}) };
   },
   bulkCheck: (msg) => bulkCheck(msg),
-  evidenceImage: (msg) => evidenceImage(msg),
+  evidenceImage: (msg, sender) => bound(msg, sender, evidenceImage),
   auditExport: async () => { await audit.pruneAudit(); return { entries: await audit.all() }; },
   auditCount: async () => ({ count: await audit.count() }),
   auditClear: async () => { await audit.clear(); return { ok: true }; },
@@ -127,8 +130,17 @@ const HANDLERS = {
   view: () => currentView(),
 };
 
+async function bound(msg, sender, answer) {
+  const { given, error } = await givenFor(msg, sender, chrome.runtime.getURL(''));
+  return error ? { error } : answer(msg, given);
+}
+
+// A web page's tab (its content script, or our frame in it): what the per-tab rate limits count.
+const pageTab = (sender) => (sender.tab && !String(sender.tab.url || '').startsWith(chrome.runtime.getURL('')) ? sender.tab.id : null);
+
 function handle(msg, sender, sendResponse) {
-  const problem = validateMessage(msg, sender, chrome.runtime.id, genericHosts, { mastodon: mastodonOn, base: chrome.runtime.getURL('') });
+  const problem = validateMessage(msg, sender, chrome.runtime.id, genericHosts, { mastodon: mastodonOn, base: chrome.runtime.getURL('') })
+    || overRate(msg.type, pageTab(sender));
   if (problem) {
     sendResponse({ error: problem });
     return;

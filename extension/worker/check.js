@@ -12,6 +12,8 @@ import { logShown } from './audit.js';
 import { catalogueTemplates } from './templates.js';
 import { viewSettings } from './view-settings.js';
 import { issue } from './frames.js';
+import { senderPlatform } from './validate.js';
+import { genericHosts, mastodonOn } from './site-scripts.js';
 
 const { pageSite } = globalThis.vipguardSiteCatalog;
 const engineInput = (p) => ({
@@ -39,8 +41,14 @@ export async function wake() {
 
 export async function check(msg, sender) {
   const { checker, settings } = await load();
+  // The profiles are on the sender's site, whatever platform the message names (a page's process may be
+  // compromised): an X page cannot have its profiles checked, logged or decided on as another site's.
+  const pageHost = new URL(msg.url).hostname;
+  const platform = senderPlatform(pageHost, genericHosts, mastodonOn);
+  if (!platform) return { error: 'site not served' };
+  msg = { ...msg, profiles: msg.profiles.map((p) => ({ ...p, platform })) };
   // Each site can be switched off in the options (Mastodon is off until switched on).
-  const site = pageSite(new URL(msg.url).hostname)?.platform || (msg.profiles[0].platform === 'mastodon' ? 'mastodon' : null);
+  const site = pageSite(pageHost)?.platform || (platform === 'mastodon' ? 'mastodon' : null);
   if (settings.paused || (site && settings.sites && settings.sites[site] === false)) return { paused: true, results: [] };
   if (!checker) return { noList: true, results: [] };
   // Started before checking, so reading the catalogue overlaps the engine's work.
@@ -48,16 +56,16 @@ export async function check(msg, sender) {
   const profiles = msg.profiles.map(engineInput);
   const [allow, decided] = await Promise.all([allowList(), decisionList()]);
   const checking = performance.now();
-  const results = present(checker.checkMany(profiles), settings, allow, profiles, decided);
+  const results = unproven(present(checker.checkMany(profiles), settings, allow, profiles, decided), profiles, pageHost);
   const stages = globalThis.vipguardEngine?.stages;
   if (stages && stages.firstCheck === null) stages.firstCheck = performance.now() - checking;
   const accounts = await matchedAccounts(results);
   // Not awaited: the page's answer need not wait for the popup's record (session-storage writes take
   // several milliseconds); the records are written in order (see tab-record.js).
   recordTab(sender.tab.id, msg.url, results, msg.profiles, accounts);
-  logShown(msg.url, msg.profiles, results);
+  logShown(msg.url, msg.profiles, results, sender.tab.id);
   if (msg.profiles.some((p) => p.avatar)) {
-    withAvatars(msg, sender, checker, settings, allow, decided, profiles, results)
+    withAvatars(msg, sender, { platform, pageHost }, checker, settings, allow, decided, profiles, results)
       .catch((e) => console.warn('vipguard: avatar round failed:', e.message));
   }
   const [templates, place, view] = await Promise.all([messages, queuePlace(sender.tab.id, msg.url), viewSettings()]);
@@ -65,10 +73,23 @@ export async function check(msg, sender) {
   return { results, accounts, view, frames, ...(templates ? { messages: templates } : {}), ...(place ? { queue: place } : {}) };
 }
 
-async function withAvatars(msg, sender, checker, settings, allow, decided, profiles, textResults) {
-  const queries = await Promise.all(msg.profiles.map((p) => avatarQuery(p.avatar)));
+// A Mastodon server shows other servers' accounts as it likes (a hostile one, the protected account's
+// address over its own content): only the account's own server can show it is the protected account.
+// Elsewhere an `own` or `allowed` answer is not given, so the page is never labelled as the protected
+// account; the reviewer opens the account on its own server for that.
+function unproven(results, profiles, pageHost) {
+  return results.map((r, i) => {
+    const p = profiles[i];
+    const server = p && p.platform === 'mastodon' ? String(p.handle).split('@')[1] : null;
+    if (!server || server.toLowerCase() === pageHost || !['own', 'allowed'].includes(r.verdict)) return r;
+    return { id: r.id, verdict: 'clear', score: r.score, match: null, evidence: [], ...(r.decision ? { decision: r.decision } : {}) };
+  });
+}
+
+async function withAvatars(msg, sender, site, checker, settings, allow, decided, profiles, textResults) {
+  const queries = await Promise.all(msg.profiles.map((p) => avatarQuery(p.avatar, site, sender.tab.id)));
   if (!queries.some(Boolean)) return;
-  const results = present(checker.checkMany(profiles, queries), settings, allow, profiles, decided);
+  const results = unproven(present(checker.checkMany(profiles, queries), settings, allow, profiles, decided), profiles, site.pageHost);
   const changes = [];
   results.forEach((r, i) => {
     if (!sameResult(r, textResults[i])) changes.push({ index: i, result: r });
@@ -76,7 +97,7 @@ async function withAvatars(msg, sender, checker, settings, allow, decided, profi
   if (!changes.length) return;
   const accounts = await matchedAccounts(changes.map((c) => c.result));
   await recordTab(sender.tab.id, msg.url, changes.map((c) => c.result), changes.map((c) => msg.profiles[c.index]), accounts);
-  logShown(msg.url, changes.map((c) => msg.profiles[c.index]), changes.map((c) => c.result));
+  logShown(msg.url, changes.map((c) => msg.profiles[c.index]), changes.map((c) => c.result), sender.tab.id);
   const place = msg.banner ? await queuePlace(sender.tab.id, msg.url) : null;
   const frames = await issue(sender.tab.id, msg.url, framed(msg, changes.map((c) => c.result), changes.map((c) => c.index)),
     msg.profiles, place ? { queue: place } : {});

@@ -47,3 +47,24 @@ export function recordUnreadable(tabId, url) {
 export function forgetTab(tabId) {
   return chrome.storage.session.remove(`tab:${tabId}`);
 }
+
+// The record is also what binds a decision or an evidence picture to its sender (issue 24): a web page's
+// tab (its content script, or one of our frames inside it) may only act on an account the worker answered
+// to that tab, on the page it is on, and only with the match the worker gave it; the recorded item's
+// platform, verdict, match and avatar are used, not the message's. The extension's own pages (popup,
+// options, queue) run only the extension's code and act on what the worker recorded: they are trusted.
+// `base`: the extension's pages' address. Returns {given} (the item, or null for our pages) or {error}.
+export async function givenFor(msg, sender, base) {
+  const inWebTab = sender.tab && typeof sender.tab.id === 'number' && !String(sender.tab.url || '').startsWith(base);
+  if (!inWebTab) return String(sender.url || '').startsWith(base) ? { given: null } : { error: `${msg.type} must come from a tab` };
+  await recording; // the check's record may still be being written
+  const key = `tab:${sender.tab.id}`;
+  const rec = (await chrome.storage.session.get(key))[key];
+  const items = rec && rec.url === msg.url ? rec.items : [];
+  const p = msg.profile;
+  const item = items.find((i) => i.platform === p.platform && i.handle.toLowerCase() === String(p.handle).toLowerCase());
+  if (!item) return { error: `${p.platform}:${String(p.handle).slice(0, 60)} was not checked on this tab's page` };
+  const match = msg.type === 'decide' ? msg.result && msg.result.match : msg.match;
+  if (match != null && match !== item.match) return { error: 'match is not the account the worker found for this profile' };
+  return { given: item };
+}

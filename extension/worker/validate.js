@@ -22,6 +22,16 @@ function hostOf(url) {
   }
 }
 
+// The platform of the profiles a page on `host` shows, from the sender's site (never from the message,
+// whose profiles' own `platform` is ignored: check.js answers for this one): the site's own, an enabled
+// generic site's host, or Mastodon on any other https host while it is switched on; else null.
+export function senderPlatform(host, extraHosts = [], mastodon = false) {
+  const site = pageSite(host);
+  if (site) return site.platform;
+  if (extraHosts.includes(host)) return host.slice(0, 40);
+  return mastodon ? 'mastodon' : null;
+}
+
 // Returns a problem description, or null when the message may be handled.
 // `extraHosts`: sites the reviewer enabled for the generic adapter.
 // `mastodon`: the reviewer switched on Mastodon for any server, so any https page may send checks of
@@ -46,7 +56,6 @@ export function validateMessage(msg, sender, extensionId, extraHosts = [], { mas
   if (msg.type === 'check') {
     const problem = tabProblem();
     if (problem) return problem;
-    const host = hostOf(msg.url);
     if (msg.banner != null && typeof msg.banner !== 'boolean') return 'banner must be a boolean';
     if (msg.requestId != null && !Number.isSafeInteger(msg.requestId)) return 'requestId must be an integer';
     if (msg.wantMessages != null && typeof msg.wantMessages !== 'boolean') return 'wantMessages must be a boolean';
@@ -59,9 +68,6 @@ export function validateMessage(msg, sender, extensionId, extraHosts = [], { mas
       if (p.bio != null && !isStr(p.bio, 4000)) return 'profile.bio must be a short string';
       if (p.avatar != null && !isStr(p.avatar, 2048)) return 'profile.avatar must be a URL';
       if (p.links != null && !(Array.isArray(p.links) && p.links.length <= 8 && p.links.every((l) => isStr(l, 400)))) return 'profile.links must be a few short strings';
-      const site = pageSite(host);
-      const allowed = site ? [site.platform] : [...(extraHosts.includes(host) ? [host.slice(0, 40)] : []), ...(mastodon ? ['mastodon'] : [])];
-      if (!allowed.includes(p.platform)) return 'profile.platform must be the site';
     }
     return null;
   }

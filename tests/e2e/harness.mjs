@@ -33,7 +33,8 @@ export function xFixture(u) {
   return file ? read(path.join(FIXTURES, file), 'text/html; charset=utf-8') : read('', 'text/plain');
 }
 
-export async function launch({ extraHosts = [], lang = 'en-US', extension = EXT } = {}) {
+// `ignoreHTTPSErrors`: for a test's own local TLS server with a throwaway certificate.
+export async function launch({ extraHosts = [], lang = 'en-US', extension = EXT, ignoreHTTPSErrors = false } = {}) {
   if (!fs.existsSync(path.join(extension, 'manifest.json'))) throw new Error(`${extension} missing: run make build`);
   const profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vipguard-e2e-'));
   let ext = extension;
@@ -47,10 +48,12 @@ export async function launch({ extraHosts = [], lang = 'en-US', extension = EXT 
   const ctx = await chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM,
     headless: true,
+    ignoreHTTPSErrors,
     viewport: { width: 1280, height: 900 },
     locale: lang,
     env: { ...process.env, LANGUAGE: lang.replace('-', '_'), LANG: `${lang.replace('-', '_')}.UTF-8` },
-    args: [`--lang=${lang}`, `--disable-extensions-except=${ext}`, `--load-extension=${ext}`, ...BROWSER_ARGS],
+    args: [`--lang=${lang}`, `--disable-extensions-except=${ext}`, `--load-extension=${ext}`, ...BROWSER_ARGS,
+      ...(ignoreHTTPSErrors ? ['--ignore-certificate-errors'] : [])],
   });
   const fetched = []; // avatar URLs requested (by the worker)
   const extensionRequests = []; // every request the extension itself makes (worker, extension pages)
@@ -61,15 +64,32 @@ export async function launch({ extraHosts = [], lang = 'en-US', extension = EXT 
     route.fulfill({ status, contentType: type, body });
   };
   await ctx.route(/^https:\/\/(x\.com|twitter\.com|pbs\.twimg\.com|abs-0\.twimg\.com)\//, answer);
-  ctx.on('request', (r) => {
-    let fromExtension = !!r.serviceWorker();
+  const fromExtension = (r) => {
+    if (r.serviceWorker()) return true;
     try {
-      fromExtension = fromExtension || r.frame().url().startsWith('chrome-extension://');
+      return r.frame().url().startsWith('chrome-extension://');
     } catch {
-      fromExtension = true; // no frame: a worker's request
+      return true; // no frame: a worker's request
     }
-    if (fromExtension && !r.url().startsWith('chrome-extension://')) extensionRequests.push(r.url());
+  };
+  ctx.on('request', (r) => {
+    if (fromExtension(r) && /^https?:/.test(r.url())) extensionRequests.push(r.url());
   });
+  // The request recorder (issue 24): every https address written in a text the pages were served (HTML,
+  // scripts, JSON), which is where an avatar a page shows comes from. close() fails a test whose
+  // extension requested anything else.
+  const shownInPages = new Set();
+  const reading = [];
+  ctx.on('response', (r) => {
+    if (fromExtension(r.request()) || !/text|javascript|json/.test(r.headers()['content-type'] || '')) return;
+    reading.push(r.text().then((body) => {
+      for (const m of body.replaceAll('&amp;', '&').replaceAll('\\/', '/').matchAll(/https:\/\/[^\s"'<>`\\)]+/g)) shownInPages.add(anySize(m[0]));
+    }, () => {}));
+  });
+  const strayRequests = async () => {
+    await Promise.all(reading);
+    return [...new Set(extensionRequests.filter((u) => !shownInPages.has(anySize(u))))];
+  };
   let [worker] = ctx.serviceWorkers();
   if (!worker) worker = await ctx.waitForEvent('serviceworker');
   const extensionId = new URL(worker.url()).host;
@@ -80,8 +100,40 @@ export async function launch({ extraHosts = [], lang = 'en-US', extension = EXT 
     if (!firstRun) await new Promise((r) => setTimeout(r, 100));
   }
   if (firstRun) await firstRun.waitForLoadState('load');
-  return { ctx, worker, extensionId, fetched, extensionRequests, firstRun, close: () => ctx.close() };
+  // close() fails when the extension requested anything but an avatar a served page named.
+  const close = async () => {
+    const stray = await strayRequests();
+    await ctx.close();
+    if (stray.length) throw new Error(`the extension requested addresses no page it was served showed: ${stray.join(' ')}`);
+  };
+  return { ctx, worker, extensionId, fetched, extensionRequests, strayRequests, firstRun, close, profileDir };
 }
+
+/**
+ * Memory of this browser's extension process (where the service worker runs), from /proc (Linux): its
+ * resident size now and its peak (VmHWM), in MB. Found by its command line: --extension-process, and
+ * this browser's --user-data-dir (Chromium passes it to its renderers). Null where /proc cannot tell.
+ */
+export function extensionProcessMemory(h) {
+  for (const pid of fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      // Chromium rewrites its processes' titles: the arguments may be joined by spaces, not NULs.
+      const cmd = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split(/[\0 ]/);
+      if (!cmd.includes('--extension-process') || !cmd.includes(`--user-data-dir=${h.profileDir}`)) continue;
+      const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+      const mb = (key) => Math.round(Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status)[1]) / 1024);
+      return { pid: Number(pid), rss: mb('VmRSS'), peak: mb('VmHWM') };
+    } catch {
+      // a process that ended meanwhile
+    }
+  }
+  return null;
+}
+
+// X's avatars come in sizes (…_normal.png in lists, …_400x400.png on profiles): the worker asks for the
+// 400-px one of a picture a page shows small (content/sites/x.js), so the recorder compares addresses
+// with X's size left out.
+const anySize = (u) => u.replace(/^(https:\/\/pbs\.twimg\.com\/profile_images\/[^?#]+?)_(?:normal|bigger|mini|x96|\d+x\d+)(\.[a-z]+)(?=$|[?#])/i, '$1$2');
 
 // Load the demo list the way a new user does: the options page's first-run button.
 export async function loadDemoList(h) {

@@ -2,7 +2,7 @@
 // one) could send something it should not.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { validateMessage } from '../../extension/worker/validate.js';
+import { validateMessage, senderPlatform } from '../../extension/worker/validate.js';
 
 const ID = 'abcdefghijklmnopabcdefghijklmnop';
 const tab = { id: 3, url: 'https://x.com/home' };
@@ -49,7 +49,6 @@ const BAD = [
   ['a decision without a profile', decide({ profile: null }), fromFrame],
   ['a decision with a score that is not a number', decide({ result: { score: 'high' } }), fromFrame],
   ['an audit export from a tab', { type: 'auditExport' }, fromTab],
-  ['a profile of another platform than the site', check({ url: 'https://bsky.app/profile/a', profiles: [profile] }), { ...fromTab, url: 'https://bsky.app/profile/a' }],
   ['a Mastodon check from any site while Mastodon is off', check({ url: 'https://social.example/@a', profiles: [{ ...profile, platform: 'mastodon' }] }), { ...fromTab, url: 'https://social.example/@a' }],
   ['clearing the audit log from a tab', { type: 'auditClear' }, fromTab],
   ['a queue step of more than one', { type: 'queueStep', url: 'https://x.com/home', direction: 5 }, fromTab],
@@ -97,13 +96,17 @@ test('decisions and evidence images from an annotation frame or an extension pag
   assert.equal(validateMessage({ type: 'auditExport' }, page, ID), null);
 });
 
-test('each site checks its own platform; with Mastodon on, any https site may check Mastodon profiles', () => {
+test('each site checks its own platform, named by the sender\'s site; with Mastodon on, any https site may check Mastodon profiles', () => {
   const bsky = { ...fromTab, url: 'https://bsky.app/profile/a' };
   assert.equal(validateMessage(check({ url: 'https://bsky.app/profile/a', profiles: [{ ...profile, platform: 'bluesky' }] }), bsky, ID), null);
   const masto = { ...fromTab, url: 'https://social.example/@a' };
   const msg = check({ url: 'https://social.example/@a', profiles: [{ ...profile, platform: 'mastodon' }] });
   assert.equal(validateMessage(msg, masto, ID, [], { mastodon: true }), null);
-  assert.equal(typeof validateMessage({ ...msg, profiles: [profile] }, masto, ID, [], { mastodon: true }), 'string', 'only Mastodon profiles');
+  // The platform a message names is not trusted (issue 24): the worker answers for the sender's site's.
+  assert.equal(senderPlatform('bsky.app', [], true), 'bluesky');
+  assert.equal(senderPlatform('social.example', [], true), 'mastodon');
+  assert.equal(senderPlatform('social.example', [], false), null);
+  assert.equal(senderPlatform('blog.example', ['blog.example'], true), 'blog.example');
 });
 
 test("Firefox's extension pages, at moz-extension://<uuid>/, are the extension's own pages", () => {

@@ -1,0 +1,101 @@
+// Which pictures the worker may fetch, and fetching one with bounds (issue 24, finding 3 and 4). The
+// worker's host permissions bypass CORS, so a URL a page names must not reach the reviewer's intranet
+// or another site: only https, only the site's own image hosts, no private names or IP literals,
+// no redirects (each hop would need the same check, and fetch hides where a redirect goes), and a body
+// read as a stream that stops at a byte cap (counted after decompression, so a gzip bomb stops there).
+import '../shared/site-catalog.js';
+
+const { isAvatarHostOf } = globalThis.vipguardSiteCatalog;
+
+export const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
+const FETCH_TIMEOUT_MS = 20000;
+
+// Names that only mean something inside a network: never a public site's image host.
+const PRIVATE_NAME = /(^|\.)(localhost|local|internal|intranet|lan|home|corp|home\.arpa|localdomain)$/i;
+
+// Why the host may not be fetched from whatever the site, or null. IP literals are refused outright
+// (no served site names its images by address; the URL parser already turned 0x7f.1 or 2130706433
+// into 127.0.0.1), so private, loopback, link-local, CGNAT and ULA addresses are all among them.
+export function hostProblem(host) {
+  if (!host) return 'no host';
+  if (host.startsWith('[') || /^\d+\.\d+\.\d+\.\d+$/.test(host)) return `an IP address (${host})`;
+  if (!host.includes('.')) return `a single-label host (${host})`;
+  if (PRIVATE_NAME.test(host)) return `a private network name (${host})`;
+  return null;
+}
+
+// Mastodon's pictures: on the server's own host or a host of its domain (files.mastodon.social for
+// mastodon.social, media.example.africa for social.example.africa). Without the public-suffix list
+// (no package here ships it), a sibling counts only when the page's host has three labels or more, so
+// that `mastodon.social` does not open all of `.social`.
+function mastodonHost(host, pageHost) {
+  if (host === pageHost || host.endsWith(`.${pageHost}`)) return true;
+  const labels = pageHost.split('.');
+  if (labels.length < 3) return false;
+  const parent = labels.slice(1).join('.');
+  return host.endsWith(`.${parent}`);
+}
+
+// Why `url` may not be fetched as an avatar of a page on `site` ({platform, pageHost}: the sender's
+// site, see validate.js senderPlatform), or null when it may.
+export function imageUrlProblem(url, site) {
+  let u;
+  try {
+    u = new URL(url);
+  } catch {
+    return 'not a URL';
+  }
+  if (u.protocol !== 'https:') return `not https (${u.protocol})`;
+  if (u.port !== '' || u.username || u.password) return 'a port or credentials in the address';
+  const host = u.hostname.toLowerCase();
+  const problem = hostProblem(host);
+  if (problem) return problem;
+  if (!site || !site.platform) return 'no site';
+  if (site.platform === 'mastodon') {
+    return mastodonHost(host, site.pageHost) ? null : `${host} is not ${site.pageHost}'s media host`;
+  }
+  if (isAvatarHostOf(site.platform, host)) return null;
+  // A generic site (its platform is its host): its own pictures only.
+  if (site.platform === site.pageHost && (host === site.pageHost || host.endsWith(`.${site.pageHost}`))) return null;
+  return `${host} is not an image host of ${site.platform}`;
+}
+
+// The body of `url` as bytes, at most `maxBytes` of them: refused when the Content-Length says more,
+// and the stream cancelled as soon as more arrives. No credentials, no redirects.
+export async function fetchImage(url, { maxBytes = MAX_IMAGE_BYTES, timeout = FETCH_TIMEOUT_MS } = {}) {
+  const stop = new AbortController();
+  const timer = setTimeout(() => stop.abort(new Error(`no answer in ${timeout / 1000} s`)), timeout);
+  try {
+    const r = await fetch(url, { credentials: 'omit', cache: 'force-cache', redirect: 'error', referrerPolicy: 'no-referrer', signal: stop.signal });
+    if (!r.ok) throw new Error(`HTTP ${r.status}`);
+    // (With a Content-Encoding this is the compressed length: the stream's count then decides.)
+    const declared = Number(r.headers.get('content-length'));
+    if (declared > maxBytes) {
+      stop.abort();
+      throw new Error(`picture of ${declared} bytes is over ${maxBytes}`);
+    }
+    const reader = r.body.getReader();
+    const parts = [];
+    let size = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > maxBytes) {
+        reader.cancel().catch(() => {});
+        stop.abort();
+        throw new Error(`picture over ${maxBytes} bytes`);
+      }
+      parts.push(value);
+    }
+    const bytes = new Uint8Array(size);
+    let at = 0;
+    for (const p of parts) {
+      bytes.set(p, at);
+      at += p.byteLength;
+    }
+    return { bytes, type: r.headers.get('content-type') || '' };
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,110 @@
+// What one tab may ask of the worker (issue 24): every tab's checks, avatars, decisions and evidence
+// pictures share one worker, so a hostile page must not be able to take it all. Work is queued per tab
+// and served round-robin; messages are rate-limited per tab; the audit log takes a bounded number of
+// entries per tab and minute; the allow-list has a size cap. Nothing here knows what the work is.
+
+// Per tab: avatars fetched at once and waiting (a timeline shows ~50; a check carries at most 200
+// profiles, most without a new picture).
+export const AVATAR_FETCHES_PER_TAB = 4;
+export const AVATARS_QUEUED_PER_TAB = 100;
+// Audit entries one tab may add in a minute ("shown" and "unreadable"; decisions are rate-limited).
+export const AUDIT_PER_TAB_PER_MINUTE = 120;
+// Accounts a reviewer may clear ("Not an impersonator").
+export const ALLOW_LIST_MAX = 10000;
+
+// Work queued per key (a tab), run at most `perKey` at once for each key and `total` at once overall,
+// the keys served in turn: a tab with a hundred jobs waiting delays another tab's job by at most one
+// of its own per free slot, never by its whole queue.
+export class TabQueues {
+  constructor({ perKey = 1, total = Infinity, queued = Infinity } = {}) {
+    Object.assign(this, { perKey, total, queued });
+    this.keys = new Map(); // key -> {waiting: [], running}
+    this.running = 0;
+    this.turn = []; // keys in the order they are served
+  }
+
+  // Runs `job()` when `key`'s turn comes and resolves to its result; rejects at once when `key` already
+  // has `queued` jobs waiting.
+  run(key, job) {
+    let k = this.keys.get(key);
+    if (!k) {
+      k = { waiting: [], running: 0 };
+      this.keys.set(key, k);
+      this.turn.unshift(key); // served least so far: first in turn
+    }
+    if (k.waiting.length >= this.queued) return Promise.reject(new Error(`more than ${this.queued} waiting for this tab`));
+    return new Promise((resolve, reject) => {
+      k.waiting.push({ job, resolve, reject });
+      this.pump();
+    });
+  }
+
+  pump() {
+    while (this.running < this.total) {
+      // The first key in turn with work it may start; it goes to the back of the turn.
+      const at = this.turn.findIndex((key) => {
+        const k = this.keys.get(key);
+        return k.waiting.length && k.running < this.perKey;
+      });
+      if (at < 0) return;
+      const [key] = this.turn.splice(at, 1);
+      this.turn.push(key);
+      const k = this.keys.get(key);
+      const { job, resolve, reject } = k.waiting.shift();
+      k.running++;
+      this.running++;
+      Promise.resolve().then(job).then(resolve, reject).finally(() => {
+        k.running--;
+        this.running--;
+        if (!k.running && !k.waiting.length) {
+          this.keys.delete(key);
+          this.turn.splice(this.turn.indexOf(key), 1);
+        }
+        this.pump();
+      });
+    }
+  }
+}
+
+// Per tab and kind of message: a bucket of `burst` that refills `perMinute` a minute. A reviewer never
+// comes near these; a page's script flooding the worker does at once.
+const RATES = {
+  check: { burst: 60, perMinute: 600 }, // main.js sends at most ~2 passes a second
+  decide: { burst: 10, perMinute: 20 },
+  evidenceImage: { burst: 6, perMinute: 20 },
+};
+const buckets = new Map(); // `${tab}|${type}` -> {tokens, at}
+
+// Null when the tab may send this message now (and counts it), else the problem to answer.
+export function overRate(type, tab, now = Date.now()) {
+  const rate = RATES[type];
+  if (!rate || tab == null) return null;
+  const key = `${tab}|${type}`;
+  const b = buckets.get(key) || { tokens: rate.burst, at: now };
+  b.tokens = Math.min(rate.burst, b.tokens + ((now - b.at) * rate.perMinute) / 60000);
+  b.at = now;
+  buckets.set(key, b);
+  if (b.tokens < 1) return `too many ${type} messages from this tab (at most ${rate.perMinute} a minute): try again in a moment`;
+  b.tokens -= 1;
+  return null;
+}
+
+// Audit entries: how many of `n` wanted the tab may add now (the rest are dropped, and counted).
+const audited = new Map(); // tab -> {minute, count}
+export let auditDropped = 0;
+export function auditAllowance(tab, n, now = Date.now()) {
+  if (tab == null) return n;
+  const minute = Math.floor(now / 60000);
+  const a = audited.get(tab);
+  const used = a && a.minute === minute ? a.count : 0;
+  const take = Math.max(0, Math.min(n, AUDIT_PER_TAB_PER_MINUTE - used));
+  audited.set(tab, { minute, count: used + take });
+  auditDropped += n - take;
+  return take;
+}
+
+// A closed tab's counters go.
+export function forgetTabLimits(tab) {
+  audited.delete(tab);
+  for (const key of buckets.keys()) if (key.startsWith(`${tab}|`)) buckets.delete(key);
+}

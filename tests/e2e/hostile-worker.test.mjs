@@ -1,0 +1,363 @@
+// Issue 24, findings 3, 4, 5 and the audit flood of 8: a hostile Mastodon server (Mastodon switched on, as
+// a reviewer would) and code run in the content script's world (as a compromised page process could)
+// try to make the worker fetch what they name, stall it with avatar bombs, starve other tabs, draw the
+// protected list, clear accounts and flood the audit log. Plus the request recorder's own test (issue 24,
+// item 6): close() fails whenever the extension requested anything a served page did not show.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import https from 'node:https';
+import os from 'node:os';
+import { execFileSync } from 'node:child_process';
+import {
+  ROOT, launch, loadDemoList, serveSites, enableMastodon, settle, shadowText, until, inContentScript, tabRecord,
+  visit, extensionProcessMemory, storedList, setPrivateValues, annotationFrames,
+} from './harness.mjs';
+
+const SERVER = 'https://social.hostile.example';
+const MEDIA = 'https://media.hostile.example';
+// Kwabena Mensah's photo, copied: on the server's own media host it is fetched and matched, which
+// shows the avatar round ran.
+const OWN_PICTURE = `${MEDIA}/accounts/avatars/copy-kwabena-mirrored-badge.png`;
+// What a hostile server names instead: loopback, private ranges, intranet names, another site, and a
+// redirect from its own media host to loopback over plain http.
+const ELSEWHERE = [
+  'https://127.0.0.1/avatar.png',
+  'https://10.0.0.1/avatar.png',
+  'https://192.168.1.1/avatar.png',
+  'https://[::1]/avatar.png',
+  'https://intranet/avatar.png',
+  'https://wiki.corp.internal/avatar.png',
+  'https://printer.local/avatar.png',
+  'https://pbs.twimg.com/profile_images/demo/someone-else.png',
+];
+const REDIRECT = `${MEDIA}/accounts/avatars/redirect.png`;
+// Shown on the page (as its header picture), sent by the content script to mark the end of its round.
+const SENTINEL = `${MEDIA}/accounts/headers/sentinel.png`;
+const REDIRECT_TARGET = 'http://127.0.0.1/secret.png';
+const HEAVY = 40; // avatars on the page that tries to starve other tabs
+
+// A Mastodon profile page (the classic markup, as tests/e2e/fixtures/sites/mastodon-profile.html) of
+// `user` (an account of the server, or user@another.server) whose header shows `avatar` and whose
+// statuses are by `authors` ({handle, avatar}).
+function mastodonPage(user, avatar, authors, header = '') {
+  const acct = user.includes('@') ? user : `${user}@social.hostile.example`;
+  const status = (a, i) => `<div class="status status-public" data-id="${i}"><div class="status__info">
+<a href="/@${a.handle}" title="@${a.handle}" class="status__display-name"><div class="status__avatar"><div class="account__avatar">
+<img src="${a.avatar}" alt=""></div></div><span class="display-name"><bdi><strong class="display-name__html">Member ${i}</strong></bdi>
+<span class="display-name__account">@${a.handle}</span></span></a></div><div class="status__content"><p>Hello</p></div></div>`;
+  return `<!doctype html><html><head><meta charset="utf-8"><title>Kwabena Mensah (@${acct})</title></head>
+<body class="app-body"><div class="app-holder" data-props="{}" id="mastodon"><div class="column" role="region">
+<div class="account__header">${header ? `<div class="account__header__image"><img src="${header}" alt=""></div>` : ''}<div class="account__header__bar"><div class="account__header__tabs">
+<div class="account__avatar"><img src="${avatar}" alt=""></div></div>
+<div class="account__header__tabs__name"><h1><span>${user.includes('@') ? 'Kwabena Mensah' : 'Kwabena Mеnsah'}</span> <small><span>@${acct}</span></small></h1></div>
+<div class="account__header__extra"><div class="account__header__content"><p>Official account.</p></div></div></div></div>
+<div class="item-list" role="feed">${authors.map(status).join('\n')}</div></div></div></body></html>`;
+}
+
+// Pictures a hostile server serves: a gzip bomb (1 GiB of zeros in about 1 MB) and pictures whose header
+// declares 8192×8192 pixels: a PNG (216 KB; 1.8 GB once the WASM decoder has it) and a GIF of 40 bytes
+// whose logical screen is that size (the WASM package leaves GIF to the browser's decoder).
+const CACHE = path.join(ROOT, 'target/hostile');
+function crc32(buf) {
+  let c = ~0;
+  for (const b of buf) {
+    c ^= b;
+    for (let k = 0; k < 8; k++) c = (c >>> 1) ^ (0xedb88320 & -(c & 1));
+  }
+  return ~c >>> 0;
+}
+function pngChunk(type, data) {
+  const len = Buffer.alloc(4);
+  len.writeUInt32BE(data.length);
+  const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(body));
+  return Buffer.concat([len, body, crc]);
+}
+function hugePng() {
+  const file = path.join(CACHE, 'huge-8192.png');
+  if (fs.existsSync(file)) return fs.readFileSync(file);
+  const side = 8192;
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(side, 0);
+  ihdr.writeUInt32BE(side, 4);
+  ihdr[8] = 8; // bit depth
+  ihdr[9] = 2; // RGB
+  const raw = Buffer.alloc(side * (1 + side * 3)); // every row: filter 0, black pixels
+  const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), pngChunk('IHDR', ihdr),
+    pngChunk('IDAT', zlib.deflateSync(raw, { level: 9 })), pngChunk('IEND', Buffer.alloc(0))]);
+  fs.mkdirSync(CACHE, { recursive: true });
+  fs.writeFileSync(file, png);
+  return png;
+}
+function hugeGif() {
+  const head = Buffer.from('GIF89a', 'ascii');
+  const screen = Buffer.from([0x00, 0x20, 0x00, 0x20, 0x80, 0, 0]); // 8192×8192, a 2-colour table
+  return Buffer.concat([head, screen, Buffer.from([0, 0, 0, 255, 255, 255]),
+    Buffer.from([0x2c, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0x02, 0x02, 0x44, 0x01, 0x00, 0x3b])]);
+}
+async function gzipBomb() {
+  const file = path.join(CACHE, 'bomb-1g.gz');
+  if (fs.existsSync(file)) return fs.readFileSync(file);
+  fs.mkdirSync(CACHE, { recursive: true });
+  const gz = zlib.createGzip({ level: 9 });
+  const out = fs.createWriteStream(file);
+  gz.pipe(out);
+  const mb = Buffer.alloc(1024 * 1024);
+  for (let i = 0; i < 1024; i++) if (!gz.write(mb)) await new Promise((r) => gz.once('drain', r));
+  gz.end();
+  await new Promise((r) => out.on('finish', r));
+  return fs.readFileSync(file);
+}
+
+// The bomb is served by a real HTTPS server on 127.0.0.1 (a throwaway self-signed certificate): a
+// response Playwright fulfils itself is never decompressed by the browser, a real one is.
+let bombServer;
+async function serveBomb(body) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vipguard-bomb-'));
+  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=media.hostile.example',
+    '-keyout', path.join(dir, 'key.pem'), '-out', path.join(dir, 'cert.pem')], { stdio: 'pipe' });
+  bombServer = https.createServer({ key: fs.readFileSync(path.join(dir, 'key.pem')), cert: fs.readFileSync(path.join(dir, 'cert.pem')) }, (req, res) => {
+    res.writeHead(200, { 'content-type': 'image/png', 'content-encoding': 'gzip', 'content-length': body.length });
+    res.end(body);
+  });
+  await new Promise((resolve) => bombServer.listen(0, '127.0.0.1', resolve));
+  return `https://127.0.0.1:${bombServer.address().port}/bomb.png`;
+}
+
+const held = []; // the heavy avatars' answers, held back until the test lets them go
+let h;
+before(async () => {
+  h = await launch({ extraHosts: ['*'], ignoreHTTPSErrors: true });
+  await serveSites(h.ctx);
+  const [bombAt, png, gif] = [await serveBomb(await gzipBomb()), hugePng(), hugeGif()];
+  const picture = fs.readFileSync(path.join(ROOT, 'demo/avatars/copy-kwabena-mirrored-badge.png'));
+  const other = fs.readFileSync(path.join(ROOT, 'demo/avatars/someone-else.png'));
+  const pages = {
+    '/@kwabenamensah': mastodonPage('kwabenamensah', OWN_PICTURE,
+      [...ELSEWHERE, REDIRECT].map((avatar, i) => ({ handle: `member${i}@social.hostile.example`, avatar })), SENTINEL),
+    '/@bombs': mastodonPage('bombs', `${MEDIA}/accounts/avatars/bomb.png`,
+      ['huge.png', 'huge.gif'].map((f, i) => ({ handle: `bomb${i}@social.hostile.example`, avatar: `${MEDIA}/accounts/avatars/${f}` }))),
+    // The protected account's address, shown by a server that is not its own.
+    '/@kwabenamensah@mastodon.africa': mastodonPage('kwabenamensah@mastodon.africa', `${MEDIA}/accounts/avatars/someone-else.png`, []),
+    '/@heavy': mastodonPage('heavy', `${MEDIA}/heavy/0.png`,
+      Array.from({ length: HEAVY - 1 }, (_, i) => ({ handle: `heavy${i + 1}@social.hostile.example`, avatar: `${MEDIA}/heavy/${i + 1}.png` }))),
+  };
+  // The protected account on its own server.
+  await h.ctx.route('https://mastodon.africa/@kwabenamensah', (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8',
+    body: mastodonPage('kwabenamensah', 'https://mastodon.africa/avatar.png', []).replaceAll('social.hostile.example', 'mastodon.africa') }));
+  await h.ctx.route('https://mastodon.africa/avatar.png', (route) => route.fulfill({ status: 200, contentType: 'image/png', body: other }));
+  await h.ctx.route(/^https?:\/\/(social|media)\.hostile\.example\//, (route) => {
+    const u = new URL(route.request().url());
+    if (u.hostname === 'social.hostile.example') {
+      return route.fulfill({ status: pages[u.pathname] ? 200 : 404, contentType: 'text/html; charset=utf-8', body: pages[u.pathname] || '' });
+    }
+    if (u.pathname.startsWith('/heavy/')) return held.push(route);
+    const name = path.basename(u.pathname);
+    if (name === 'redirect.png') return route.fulfill({ status: 302, headers: { location: REDIRECT_TARGET } });
+    if (name === 'bomb.png') return route.continue({ url: bombAt });
+    if (name === 'huge.png') return route.fulfill({ status: 200, contentType: 'image/png', body: png });
+    if (name === 'huge.gif') return route.fulfill({ status: 200, contentType: 'image/gif', body: gif });
+    return route.fulfill({ status: 200, contentType: 'image/png', body: name.startsWith('copy-kwabena') ? picture : other });
+  });
+  // Whatever reaches the other addresses gets a picture (as an intranet server would answer).
+  await h.ctx.route(/^https?:\/\/(127\.0\.0\.1|10\.0\.0\.1|192\.168\.1\.1|\[::1\]|intranet|wiki\.corp\.internal|printer\.local)[:/]/,
+    (route) => route.fulfill({ status: 200, contentType: 'image/png', body: picture }));
+  await loadDemoList(h);
+  await enableMastodon(h);
+});
+after(async () => {
+  for (const r of held.splice(0)) await r.fulfill({ status: 404 }).catch(() => {});
+  if (h) await h.close();
+  bombServer?.close();
+});
+
+const fromElsewhere = () => h.extensionRequests.filter((u) => !/^https:\/\/(social|media)\.hostile\.example\//.test(u));
+
+test('finding 3: the worker fetches a Mastodon page\'s avatars only from its server and media host, https, no private addresses, no redirects', async () => {
+  const page = await h.ctx.newPage();
+  await page.goto(`${SERVER}/@kwabenamensah`);
+  await settle(page, 1);
+  // The server's own picture was fetched and matched: the avatar round ran, with every other address.
+  await until(async () => (await shadowText(page)).includes("avatar is a copy of Kwabena Mensah's protected photo"), 'the avatar match');
+  // The same addresses sent straight from the content script's world, plain http too (a compromised
+  // page process is not bound by the adapter's https-only reading).
+  const reply = await inContentScript(page, (avatars) => chrome.runtime.sendMessage({
+    type: 'check', url: location.href,
+    profiles: avatars.map((avatar, i) => ({ id: `c${i}`, platform: 'mastodon', handle: `sent${i}@social.hostile.example`, name: 'Someone', avatar })),
+  }), [...ELSEWHERE, REDIRECT_TARGET, 'http://media.hostile.example/plain.png', REDIRECT, SENTINEL]);
+  assert.ok(Array.isArray(reply.results), JSON.stringify(reply));
+  await until(() => h.extensionRequests.includes(SENTINEL), 'the second round');
+  assert.deepEqual(fromElsewhere(), [], 'requested outside the server and its media host');
+  assert.ok(h.extensionRequests.includes(REDIRECT), 'the redirect\'s first hop is on the media host');
+  assert.ok(!h.extensionRequests.includes(REDIRECT_TARGET), 'the redirect was followed');
+  const refused = await h.worker.evaluate(() => globalThis.vipguardAvatars.refused.map((r) => r.why));
+  for (const why of ['an IP address (127.0.0.1)', 'a single-label host (intranet)', 'a private network name (wiki.corp.internal)', 'not https (http:)']) {
+    assert.ok(refused.some((r) => r.startsWith(why)), `${why}: ${refused.join('; ')}`);
+  }
+  await page.close();
+});
+
+test('finding 3: a Mastodon server showing the protected account\'s address from another server does not get "this is the protected account"', async () => {
+  // Kwabena Mensah's own Mastodon account on the list.
+  const list = await storedList(h);
+  const kwabena = list.accounts.find((a) => a.id === 'vip-002');
+  kwabena.handles = [...kwabena.handles, { platform: 'mastodon', handle: 'kwabenamensah@mastodon.africa' }];
+  await setPrivateValues(h, { protectedList: JSON.stringify(list) });
+  const verdict = async (url, handle) => {
+    const page = await h.ctx.newPage();
+    await page.goto(url);
+    const item = await until(async () => ((await tabRecord(h, page)) || { items: [] }).items.find((i) => i.handle === handle), `${handle} on ${url}`);
+    await page.close();
+    return item.verdict;
+  };
+  // On its own server it is the protected account (the list change took effect)…
+  await until(async () => (await verdict('https://mastodon.africa/@kwabenamensah', 'kwabenamensah@mastodon.africa')) === 'own',
+    'the own verdict on the account\'s own server');
+  // …on a server that only claims to show it, not.
+  assert.notEqual(await verdict(`${SERVER}/@kwabenamensah@mastodon.africa`, 'kwabenamensah@mastodon.africa'), 'own');
+});
+
+test('finding 4: a gzip bomb and pictures of 8192×8192 are refused before they are decoded, and the worker\'s memory stays bounded', async () => {
+  const before = extensionProcessMemory(h);
+  const page = await h.ctx.newPage();
+  await page.goto(`${SERVER}/@bombs`);
+  await settle(page, 1);
+  const why = await until(async () => {
+    const refused = await h.worker.evaluate(() => globalThis.vipguardAvatars.refused);
+    const of = (name) => refused.find((r) => r.url.endsWith(name));
+    return of('bomb.png') && of('huge.png') && of('huge.gif') ? [of('bomb.png').why, of('huge.png').why, of('huge.gif').why] : null;
+  }, 'the three refusals', { timeout: 30000 });
+  assert.match(why[0], /^picture over 5242880 bytes/);
+  assert.match(why[1], /^picture of 8192×8192 pixels is too large/);
+  assert.match(why[2], /^picture of 8192×8192 pixels is too large/);
+  const after = extensionProcessMemory(h);
+  if (before && after) {
+    console.log(`extension process: peak ${before.peak} -> ${after.peak} MB, resident ${before.rss} -> ${after.rss} MB`);
+    // Before issue 24 the bomb alone added 1 GB or more; the cap keeps it to a few MB.
+    assert.ok(after.peak - before.peak < 300, `peak grew by ${after.peak - before.peak} MB`);
+  }
+  await page.close();
+});
+
+test('finding 4: a tab full of slow avatars holds a few fetches at a time, and another tab\'s avatar verdict comes while its queue waits', async () => {
+  const hostile = await h.ctx.newPage();
+  await hostile.goto(`${SERVER}/@heavy`, { waitUntil: 'domcontentloaded' });
+  const heavy = () => h.extensionRequests.filter((u) => u.startsWith(`${MEDIA}/heavy/`));
+  await until(() => heavy().length >= 1, 'the hostile tab\'s first avatar');
+  // Another tab: an X profile whose avatar copies a protected photo.
+  const x = await visit(h, 'https://x.com/KwabenaMensahTV');
+  await until(async () => (await shadowText(x)).includes("avatar is a copy of Kwabena Mensah's protected photo"), 'the X tab\'s avatar verdict');
+  // By then the hostile tab's avatars are all asked for (one check); none has been answered.
+  const asked = new Set(heavy()).size;
+  assert.ok(asked <= 4, `${asked} of the hostile tab's ${HEAVY} avatars requested at once`);
+  assert.ok(asked < HEAVY, 'the hostile tab\'s queue drained before the other tab\'s verdict');
+  for (const r of held.splice(0)) await r.fulfill({ status: 404 }).catch(() => {});
+  await x.close();
+  await hostile.close();
+});
+
+// An X profile page whose avatar copies Kwabena Mensah's photo, once the worker has answered it with
+// the avatar: the page, and the flagged account the worker gave the tab.
+async function flaggedXPage() {
+  const page = await visit(h, 'https://x.com/KwabenaMensahTV');
+  await until(async () => (await shadowText(page)).includes("avatar is a copy of Kwabena Mensah's protected photo"), 'the avatar verdict');
+  const given = (await tabRecord(h, page)).items.find((i) => i.match);
+  assert.ok(given, 'a flagged account in the tab\'s record');
+  return { page, given, who: { platform: given.platform, handle: given.handle, name: given.name } };
+}
+
+// Content scripts may not ask for evidence pictures or decisions at all (hostile-page.test.mjs); the
+// banner's frame, an extension page in the tab, may, but only about what the worker gave that tab (defence
+// in depth should the frame's code ever pass on what the page says).
+const fromBannerFrame = (page, fn, arg) => annotationFrames(page, 'banner')[0].evaluate(fn, { ...arg, url: page.url() });
+
+test('finding 5: evidence pictures only of the match the worker gave the tab, with the avatar its page showed', async () => {
+  const { page, given, who } = await flaggedXPage();
+  // Every protected account by sequential id, with an intranet picture as the profile's avatar.
+  const ids = ['vip-001', 'vip-002', 'vip-003', 'vip-004', 'vip-005', 'vip-006'];
+  const pictures = await fromBannerFrame(page, async ({ ids, who, url }) => Promise.all(ids.map(async (match) => {
+    const r = await chrome.runtime.sendMessage({ type: 'evidenceImage', url, match, verdict: 'impersonation', score: 1,
+      profile: { ...who, avatar: 'https://10.0.0.1/secret.png' } });
+    return { match, drawn: !!(r && r.dataUrl), error: r && r.error };
+  })), { ids, who });
+  assert.deepEqual(pictures.filter((p) => p.drawn).map((p) => p.match), [given.match], JSON.stringify(pictures));
+  assert.ok(pictures.filter((p) => !p.drawn).every((p) => /not the account the worker found/.test(p.error)), JSON.stringify(pictures));
+  assert.ok(!h.extensionRequests.some((u) => u.includes('10.0.0.1')), 'the intranet picture was fetched');
+  await page.close();
+});
+
+test('finding 5: decisions only on accounts the worker gave the tab, and rate-limited', async () => {
+  const { page, given, who } = await flaggedXPage();
+  // Clearing an account the tab was never shown, on another platform.
+  const other = await fromBannerFrame(page, ({ url }) => chrome.runtime.sendMessage({ type: 'decide', url, decision: 'not_impersonator',
+    profile: { platform: 'instagram', handle: 'adaeze.okonkwo', name: 'Adaeze Okonkwo-Bello' }, result: { verdict: 'impersonation', match: 'vip-001' } }));
+  assert.match((other && other.error) || '', /instagram:adaeze\.okonkwo was not checked on this tab's page/);
+  // A flood of decisions on the tab's own account: a few pass, the rest are refused.
+  const flood = await fromBannerFrame(page, async ({ who, match, url }) => {
+    const replies = await Promise.all(Array.from({ length: 60 }, () => chrome.runtime.sendMessage({ type: 'decide', url,
+      decision: 'escalate', note: 'flood', profile: who, result: { verdict: 'impersonation', match } })));
+    return { ok: replies.filter((r) => r && r.ok).length, limited: replies.filter((r) => /too many decide messages/.test(r && r.error)).length };
+  }, { who, match: given.match });
+  assert.ok(flood.ok >= 1 && flood.ok <= 12, JSON.stringify(flood));
+  assert.equal(flood.ok + flood.limited, 60, JSON.stringify(flood));
+  await page.close();
+});
+
+test('finding 5: a check naming another platform is answered for the sender\'s own site', async () => {
+  const { page } = await flaggedXPage();
+  // Adaeze's own Instagram account, claimed from an X page: answered as the X account of that name,
+  // never "this is the protected account".
+  const claimed = await inContentScript(page, () => chrome.runtime.sendMessage({ type: 'check', url: location.href,
+    profiles: [{ id: 'claimed', platform: 'instagram', handle: 'adaeze.okonkwo', name: 'Adaeze Okonkwo-Bello' }] }));
+  assert.ok(claimed && Array.isArray(claimed.results), JSON.stringify(claimed));
+  assert.notEqual(claimed.results[0].verdict, 'own');
+  const item = await until(async () => (await tabRecord(h, page)).items.find((i) => i.handle === 'adaeze.okonkwo'), 'the claimed profile\'s record');
+  assert.equal(item.platform, 'x');
+  await page.close();
+});
+
+test('finding 8: one page cannot flood the audit log', async () => {
+  const count = () => h.worker.evaluate(() => new Promise((resolve, reject) => {
+    const req = indexedDB.open('vipguard');
+    req.onsuccess = () => {
+      const c = req.result.transaction('audit').objectStore('audit').count();
+      c.onsuccess = () => { resolve(c.result); req.result.close(); };
+      c.onerror = () => reject(c.error);
+    };
+    req.onerror = () => reject(req.error);
+  }));
+  const page = await visit(h, 'https://x.com/KwabenaMensahTV');
+  const before = await count();
+  const sent = await inContentScript(page, async () => {
+    let answered = 0;
+    for (let i = 0; i < 20; i++) {
+      const r = await chrome.runtime.sendMessage({ type: 'check', url: location.href,
+        profiles: Array.from({ length: 200 }, (_, j) => ({ id: 'profile', platform: 'x', handle: `made_up_${i}_${j}`, name: `Someone ${i} ${j}` })) });
+      if (r && Array.isArray(r.results)) answered++;
+    }
+    return answered;
+  });
+  assert.equal(sent, 20, 'every check answered');
+  // The entries are written after the answers: read until the count stops changing.
+  let added = -1;
+  for (let last = -2; added !== last;) {
+    last = added;
+    await new Promise((r) => setTimeout(r, 500));
+    added = (await count()) - before;
+  }
+  assert.ok(added <= 120, `${added} audit entries from one tab in under a minute (4000 made-up profiles shown)`);
+  await page.close();
+});
+
+test('the request recorder fails a run whose extension requested anything no served page showed', async () => {
+  const other = await launch();
+  await other.ctx.route('https://stray.example/**', (r) => r.fulfill({ status: 204 }));
+  await other.worker.evaluate(() => fetch('https://stray.example/beacon?who=reviewer').catch(() => {}));
+  await until(() => other.extensionRequests.includes('https://stray.example/beacon?who=reviewer'), 'the stray request');
+  assert.deepEqual(await other.strayRequests(), ['https://stray.example/beacon?who=reviewer']);
+  await assert.rejects(other.close(), /requested addresses no page it was served showed: https:\/\/stray\.example\/beacon\?who=reviewer/);
+});

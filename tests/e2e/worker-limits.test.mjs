@@ -1,0 +1,110 @@
+// Issue 24, as units: which picture addresses the worker may fetch (worker/image-fetch.js), a picture's
+// size read from its header (shared/image-header.js), and the per-tab queues and rate limits
+// (worker/limits.js). The end-to-end proofs are in hostile-worker.test.mjs.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { imageUrlProblem, hostProblem } from '../../extension/worker/image-fetch.js';
+import { imageHeader, checkImageSize, AVATAR_LIMITS } from '../../extension/shared/image-header.js';
+import { TabQueues, overRate, auditAllowance, AUDIT_PER_TAB_PER_MINUTE } from '../../extension/worker/limits.js';
+
+const x = { platform: 'x', pageHost: 'x.com' };
+const masto = { platform: 'mastodon', pageHost: 'social.example.africa' };
+
+test('avatars only from the site\'s own image hosts, https, no private names or addresses', () => {
+  assert.equal(imageUrlProblem('https://pbs.twimg.com/profile_images/1/a.jpg', x), null);
+  assert.equal(imageUrlProblem('https://media.example.africa/accounts/avatars/a.png', masto), null);
+  assert.equal(imageUrlProblem('https://social.example.africa/system/a.png', masto), null);
+  assert.equal(imageUrlProblem('https://files.mastodon.social/a.png', { platform: 'mastodon', pageHost: 'mastodon.social' }), null);
+  assert.equal(imageUrlProblem('https://blog.example/me.jpg', { platform: 'blog.example', pageHost: 'blog.example' }), null);
+  const refused = [
+    ['http://pbs.twimg.com/a.jpg', x, /^not https/],
+    ['https://cdn.bsky.app/a.jpg', x, /not an image host of x/], // another served site's
+    ['https://pbs.twimg.com/a.jpg', masto, /not social\.example\.africa's media host/],
+    ['https://evil.social/a.png', { platform: 'mastodon', pageHost: 'mastodon.social' }, /media host/], // not all of .social
+    ['https://127.0.0.1/a.png', masto, /IP address/],
+    ['https://2130706433/a.png', masto, /IP address \(127\.0\.0\.1\)/], // the URL parser's normal form
+    ['https://0x0a.0.0.1/a.png', masto, /IP address \(10\.0\.0\.1\)/],
+    ['https://[::1]/a.png', masto, /IP address/],
+    ['https://[fd00::1]/a.png', masto, /IP address/],
+    ['https://100.64.0.1/a.png', masto, /IP address/],
+    ['https://169.254.169.254/a.png', masto, /IP address/],
+    ['https://intranet/a.png', masto, /single-label/],
+    ['https://localhost/a.png', masto, /single-label/],
+    ['https://wiki.corp.internal/a.png', masto, /private network name/],
+    ['https://printer.local/a.png', masto, /private network name/],
+    ['https://media.example.africa:8443/a.png', masto, /port/],
+    ['https://user:pw@media.example.africa/a.png', masto, /credentials/],
+    ['not a url', masto, /not a URL/],
+  ];
+  for (const [url, site, why] of refused) assert.match(imageUrlProblem(url, site) || '', why, url);
+  assert.equal(hostProblem('media.example.africa'), null);
+});
+
+// The first bytes of pictures of each format, declaring `w`×`h`.
+const png = (w, h) => Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 13, 10, 26, 10, 0, 0, 0, 13, 73, 72, 68, 82,
+  w >>> 24, (w >> 16) & 255, (w >> 8) & 255, w & 255, h >>> 24, (h >> 16) & 255, (h >> 8) & 255, h & 255, 8, 2, 0, 0, 0]);
+const gif = (w, h) => Uint8Array.from([...Buffer.from('GIF89a'), w & 255, w >> 8, h & 255, h >> 8, 0, 0, 0]);
+const jpeg = (w, h) => Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0, 4, 0, 0, 0xff, 0xc0, 0, 11, 8, h >> 8, h & 255, w >> 8, w & 255, 3, 0, 0, 0]);
+const webpX = (w, h) => Uint8Array.from([...Buffer.from('RIFF'), 0, 0, 0, 0, ...Buffer.from('WEBPVP8X'), 10, 0, 0, 0, 0, 0, 0, 0,
+  (w - 1) & 255, ((w - 1) >> 8) & 255, (w - 1) >> 16, (h - 1) & 255, ((h - 1) >> 8) & 255, (h - 1) >> 16]);
+
+test('a picture\'s size is read from its header, for every format the worker hashes', () => {
+  assert.deepEqual(imageHeader(png(400, 300)), { type: 'png', width: 400, height: 300 });
+  assert.deepEqual(imageHeader(gif(8192, 8192)), { type: 'gif', width: 8192, height: 8192 });
+  assert.deepEqual(imageHeader(jpeg(1500, 1500)), { type: 'jpeg', width: 1500, height: 1500 });
+  assert.deepEqual(imageHeader(webpX(16384, 2)), { type: 'webp', width: 16384, height: 2 });
+  assert.equal(checkImageSize(png(1500, 1500)).width, 1500);
+});
+
+test('huge, empty, cut-short and unknown pictures are refused with what was wrong', () => {
+  assert.throws(() => checkImageSize(png(8192, 8192)), /picture of 8192×8192 pixels is too large \(at most 4096 px a side and 16 megapixels\)/);
+  assert.throws(() => checkImageSize(webpX(4096, 4096 + 1)), /4096×4097 pixels is too large/);
+  assert.throws(() => checkImageSize(gif(100, 0)), /picture of 100×0 pixels has no area/);
+  assert.throws(() => checkImageSize(png(400, 300).subarray(0, 20)), /picture not recognised/);
+  assert.throws(() => checkImageSize(Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>')), /picture not recognised/);
+  assert.throws(() => checkImageSize(new Uint8Array(0)), /picture not recognised/);
+  assert.equal(AVATAR_LIMITS.maxSide, 4096);
+});
+
+test('per-tab queues are served in turn: one tab\'s long queue delays another tab by one job, not all of them', async () => {
+  const q = new TabQueues({ perKey: 1, total: 1 });
+  const order = [];
+  const job = (name) => () => new Promise((resolve) => setImmediate(() => { order.push(name); resolve(name); }));
+  const all = [];
+  for (let i = 0; i < 12; i++) all.push(q.run('hostile', job(`hostile${i}`)));
+  all.push(q.run('other', job('other')));
+  await Promise.all(all);
+  assert.equal(order.indexOf('other'), 1, order.join());
+  assert.equal(order.length, 13);
+});
+
+test('per-tab queues hold a few jobs at once per tab and refuse past the queue cap', async () => {
+  const q = new TabQueues({ perKey: 2, queued: 3 });
+  let running = 0;
+  let most = 0;
+  const release = [];
+  const job = () => new Promise((resolve) => { running++; most = Math.max(most, running); release.push(() => { running--; resolve(); }); });
+  const runs = Array.from({ length: 5 }, () => q.run('tab', job));
+  await assert.rejects(q.run('tab', job), /more than 3 waiting for this tab/);
+  while (release.length || running) {
+    await new Promise((r) => setImmediate(r));
+    release.shift()?.();
+  }
+  await Promise.all(runs);
+  assert.equal(most, 2);
+});
+
+test('rate limits per tab and message type; the audit log takes a bounded number of entries per tab and minute', () => {
+  const now = 1_000_000;
+  let passed = 0;
+  for (let i = 0; i < 100; i++) if (!overRate('decide', 7, now)) passed++;
+  assert.equal(passed, 10);
+  assert.match(overRate('decide', 7, now), /too many decide messages from this tab \(at most 20 a minute\)/);
+  assert.equal(overRate('decide', 8, now), null, 'another tab has its own');
+  assert.equal(overRate('decide', 7, now + 3000), null, 'refilled after a few seconds');
+  assert.equal(overRate('bulkCheck', null, now), null, 'extension pages are not limited');
+  assert.equal(auditAllowance(7, 100, now), 100);
+  assert.equal(auditAllowance(7, 100, now), AUDIT_PER_TAB_PER_MINUTE - 100);
+  assert.equal(auditAllowance(7, 5, now), 0);
+  assert.equal(auditAllowance(7, 5, now + 60000), 5, 'a new minute');
+});
