@@ -3,10 +3,23 @@
 //! X's rule since April 2025: a parody/fan/commentary account's display name must *start* with the label
 //! word. A label elsewhere in the name, or only in the bio, still makes the account `labelled`, but the
 //! evidence says it is not policy-compliant.
-//! A label a bio denies ("This is not a parody account", "Ce n'est pas un compte parodique") labels
-//! nothing: such an account claims to be real.
+//!
+//! A label word counts only when it labels this account, because a label turns `impersonation` into
+//! `labelled` and impersonators write label words that label nothing:
+//! - as a word of its own: not inside a web address (`https://parody.example`, `linktr.ee/fanclub_x`),
+//!   an @handle or a hashtag of a longer word (`#ParodyFree`, `#parody_free`);
+//! - not denied: "This is not a parody account", "(not parody)", "Parody? Never.", "Parody-free zone",
+//!   "sans parodie", "ex parody account", "ليس حساب ساخر", "e no be parody": such an account claims to be
+//!   real;
+//! - not about other accounts: "Beware of parody accounts", "Fan page: @davido_fc";
+//! - in plain letters. X's rule asks for the label so that anyone reading the name sees it; a word in
+//!   superscript (ᵖᵃʳᵒᵈʸ), small capitals or other styled letters is made to be overlooked, and neither
+//!   the platform's search nor screen readers read it as the word; one with lookalike letters of another
+//!   script (Pаrody) is made so that no check finds the word. Such a word is found and shown in the
+//!   evidence, and not counted (`Label::unplain`).
 
-use crate::text::normalize::normalize;
+use crate::text::bio::host;
+use crate::text::normalize::{char_name, normalize, Action, Normalized};
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
@@ -19,12 +32,47 @@ pub(crate) enum Place {
     Handle,
 }
 
+/// How a label word is written when not in plain letters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Unplain {
+    Superscript,
+    Subscript,
+    SmallCapitals,
+    /// Mathematical, fullwidth, circled and other styled letters.
+    Styled,
+    /// Lookalike letters of another script (Pаrody with a Cyrillic а).
+    Lookalike,
+    /// Hidden characters inside the word (zero-width, fillers, stacked marks).
+    Hidden,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Label {
     /// The label word as written in the table (e.g. "parodie").
     pub word: &'static str,
     pub lang: &'static str,
     pub place: Place,
+    /// Not in plain letters: shown to the reviewer, not counted as a label.
+    pub unplain: Option<Unplain>,
+    /// The piece of text the word was read from, as written ("ᵖᵃʳᵒᵈʸ", "(parody)").
+    pub written: String,
+}
+
+impl Label {
+    fn new(word: &'static str, lang: &'static str, place: Place) -> Self {
+        Label {
+            word,
+            lang,
+            place,
+            unplain: None,
+            written: String::new(),
+        }
+    }
+
+    /// The label counts: it makes the account `labelled`.
+    pub(crate) fn counts(&self) -> bool {
+        self.unplain.is_none()
+    }
 }
 
 /// Words that label an account by themselves, anywhere.
@@ -92,6 +140,8 @@ const WARNINGS: &[&str] = &[
     "beware", "report", "avoid", "ignore", "careful", "warning", "watch", "mefiez", "signalez",
     "signaler", "evitez", "cuidado", "denuncie", "denuncia", "evite", "other", "others", "autres",
     "outras", "outros",
+    // What someone says of parodies made of them ("Victim of parody", "Against fake pages").
+    "victim", "victims", "against", "victime", "contre", "vitima", "victima", "contra",
 ];
 /// Commentary words that label a bio when they say what they comment on ("Commentary on the policies
 /// of …"); a fan "of" something labels nothing ("big fan of jollof").
@@ -104,20 +154,41 @@ const ACCOUNT_WORDS: &[&str] = &[
 /// Words that label an account in a bio after a denial ("not affiliated", "non officiel", "não oficial",
 /// "not an official account").
 const OFFICIAL_WORDS: &[&str] = &["affiliated", "official", "officiel", "oficial", "affilie"];
-/// Words that deny a label after them in a bio ("This is not a parody account", "Ce n'est pas un compte
-/// parodique", "Não é uma conta de paródia"): an account that says it is no parody claims to be real.
-/// Also Yoruba kìí, Igbo bụghị, Twi ɛnyɛ, Swahili si and Arabic ليس/ليست ("not a fan page"); not Hausa
-/// ba, which is also a surname ("Louise Ba • official").
+/// Words that deny a label after them ("This is not a parody account", "Ce n'est pas un compte
+/// parodique", "Não é uma conta de paródia", "(not parody)"): an account that says it is no parody claims
+/// to be real. Also "without" (French sans, Portuguese sem, Spanish sin, Arabic بدون and بلا), "zero"
+/// and "anti" ("Zéro parodie", "anti-parody"), a label that was ("ex parody account", "formerly a fan
+/// page", "ancien compte parodique"), Yoruba kìí, Igbo bụghị, Twi ɛnyɛ, Swahili si, sio and siyo, and
+/// Arabic ليس, ليست, لست, لا, غير and Egyptian or Gulf مش and مو ("not a fan page"); not Hausa ba, which is
+/// also a surname ("Louise Ba • official").
+#[rustfmt::skip]
 const DENIALS: &[&str] = &[
     "not", "isnt", "no", "non", "pas", "nao", "never", "jamais", "nunca", "kii", "bughi", "enye",
-    "si", "ليس", "ليست",
+    "si", "sio", "siyo",
+    // Without, none, against; a label that was.
+    "sans", "sem", "sin", "zero", "anti", "ex", "former", "formerly", "anciennement", "ancien",
+    "ancienne",
+    "ليس", "ليست", "لست", "لا", "غير", "مش", "مو", "بدون", "بلا",
 ];
+/// Words that answer a question no ("Parody? Never.", "Fan page? Nope", "Parodie ? Jamais", "ساخر؟ لا"):
+/// the denials above and a few words that only answer.
+const ANSWERS_NO: &[&str] = &["nope", "nah", "nay", "ابدا", "أبدا", "كلا"];
 /// Words that may stand between a denial and the label it denies: articles, "is", "this", "of" and the
-/// words for "account" (ACCOUNT_WORDS), in the five languages, Pidgin's "be" ("e no be parody") and
-/// Yoruba's ṣe ("kìí ṣe fan page").
+/// words for "account" (ACCOUNT_WORDS), in the five languages, Pidgin's "be" ("e no be parody"),
+/// Yoruba's ṣe ("kìí ṣe fan page"), "longer" ("no longer a parody account"), Swahili hii and ya ("Hii si
+/// akaunti ya parody") and Arabic هذا, هذه and the account words with their article ("هذا الحساب ليس").
+#[rustfmt::skip]
 const DENIAL_FILLERS: &[&str] = &[
-    "a", "an", "the", "is", "be", "this", "un", "une", "le", "la", "est", "de", "du", "um", "uma",
-    "e", "es", "una", "el", "da", "do", "se",
+    "a", "an", "the", "is", "be", "this", "un", "une", "le", "la", "est", "de",
+    "du", "um", "uma", "e", "es", "una", "el", "da", "do", "se", "longer", "hii",
+    "ya", "akaunti", "ukurasa", "هذا", "هذه", "الحساب", "الصفحة", "حسابا",
+];
+/// Words that may stand between a label word and an @handle it names ("Fan page: @davido_fc", "Our
+/// parody account is @x", "@x is my parody account"): the label is that other account's. Not "of" or
+/// "by": "Parody of @davido", "Parody by @comedian" label this one.
+const MENTION_FILLERS: &[&str] = &[
+    "a", "an", "the", "is", "at", "on", "here", "sur", "ici", "est", "my", "our", "mon", "ma",
+    "notre", "meu", "minha", "mi",
 ];
 
 struct Tables {
@@ -133,8 +204,11 @@ struct Tables {
     any: rustc_hash::FxHashSet<String>,
     official: Vec<String>,
     denials: Vec<String>,
+    answers_no: Vec<String>,
     /// Denial fillers and account words.
     fillers: Vec<String>,
+    /// Mention fillers and account words.
+    mention_fillers: Vec<String>,
 }
 
 fn key(w: &str) -> String {
@@ -164,12 +238,16 @@ fn tables() -> &'static Tables {
             fan,
             account,
             any,
-            official: OFFICIAL_WORDS.iter().map(|w| key(w)).collect(),
-            denials: DENIALS.iter().map(|w| key(w)).collect(),
-            fillers: DENIAL_FILLERS
-                .iter()
-                .chain(ACCOUNT_WORDS)
-                .map(|w| key(w))
+            official: keys(OFFICIAL_WORDS),
+            denials: keys(DENIALS),
+            answers_no: keys(DENIALS).into_iter().chain(keys(ANSWERS_NO)).collect(),
+            fillers: keys(DENIAL_FILLERS)
+                .into_iter()
+                .chain(keys(ACCOUNT_WORDS))
+                .collect(),
+            mention_fillers: keys(MENTION_FILLERS)
+                .into_iter()
+                .chain(keys(ACCOUNT_WORDS))
                 .collect(),
         }
     })
@@ -181,20 +259,335 @@ pub(crate) fn is_label_token(token: &str) -> bool {
     tables().any.contains(token)
 }
 
-/// Label words in a display name's tokens (fold keys, in order).
-pub(crate) fn in_name(tokens: &[&str]) -> Vec<Label> {
+/// The words of a name's fold key that deny a label ("not" in "Davido (not parody)", "no be" in "Davido
+/// no be parody", "free" in "Davido Parody-free", "no" in "Davido | Parody? No"), one bit each (the
+/// first 64): name matching sets them aside with the label word, as it does "Official". Such a name
+/// claims to be the person's.
+pub(crate) fn denial_bits(tokens: &[String]) -> u64 {
     let t = tables();
-    tokens
+    let label = |w: &String| t.strong.contains_key(w) || t.fan.contains_key(w);
+    // Asked of every name read: most hold no label word (nor account word), and then nothing is denied.
+    if !tokens.iter().take(64).any(|w| t.any.contains(w)) {
+        return 0;
+    }
+    let mut bits = 0u64;
+    for (i, w) in tokens.iter().enumerate().take(64) {
+        if t.denials.contains(w) {
+            // The denial and the fillers up to the label it denies.
+            let fillers = tokens[i + 1..]
+                .iter()
+                .take_while(|x| t.fillers.contains(*x))
+                .count();
+            if tokens.get(i + 1 + fillers).is_some_and(label) {
+                bits |= ((1u64 << (fillers + 1).min(63)) - 1) << i;
+            }
+        }
+        let after_label = i > 0 && label(&tokens[i - 1]);
+        if after_label && (w == "free" || t.answers_no.contains(w)) {
+            bits |= 1 << i;
+        }
+    }
+    bits
+}
+
+/// What a word of a name or bio is, as the label reader sees it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Word,
+    /// `#parody`: the tag run together is one word, so `#parody_free` is not "parody".
+    Hashtag,
+    /// `@davido_fans`: another account's handle, never a label of this one.
+    Mention,
+    /// A web or e-mail address: `parody.example`, `linktr.ee/fanclub_x`.
+    Address,
+}
+
+/// A word of a name or bio, read on its own.
+struct Word<'a> {
+    /// The fold key (empty for an address).
+    key: String,
+    kind: Kind,
+    /// The piece of text between blanks the word was read from, as written.
+    written: &'a str,
+    unplain: Option<Unplain>,
+    /// A clause ends after the word: '?' for a question, ':' for a colon, '.' for other punctuation.
+    end: Option<char>,
+}
+
+/// The words of a name or bio: each piece between blanks read on its own, so that an address, a
+/// handle or a hashtag stays one thing and the punctuation after a word is known.
+fn words(text: &str) -> Vec<Word<'_>> {
+    let mut out = Vec::new();
+    for piece in text.split_whitespace() {
+        let core = piece.trim_start_matches(|c: char| {
+            matches!(
+                c,
+                '(' | '[' | '{' | '"' | '\'' | '«' | '“' | '‘' | '¿' | '¡' | '<'
+            )
+        });
+        let end = clause_end(piece);
+        let kind = match core.chars().next() {
+            Some('@' | '＠') => Kind::Mention,
+            Some('#' | '＃') => Kind::Hashtag,
+            _ if is_address(core) => Kind::Address,
+            _ => Kind::Word,
+        };
+        match kind {
+            Kind::Word => {
+                let norm = normalize(piece, 200);
+                let keys: Vec<&str> = norm.fold.split(' ').filter(|k| !k.is_empty()).collect();
+                // Punctuation standing alone ends the word before it ("Parodie ? Jamais.").
+                if keys.is_empty() {
+                    if let Some(last) = out.last_mut().filter(|w: &&mut Word| w.end.is_none()) {
+                        last.end = end;
+                    }
+                }
+                for (j, k) in keys.iter().enumerate() {
+                    out.push(Word {
+                        key: k.to_string(),
+                        kind,
+                        written: piece,
+                        unplain: unplain(&norm, j),
+                        end: if j + 1 == keys.len() { end } else { None },
+                    });
+                }
+            }
+            Kind::Hashtag | Kind::Mention => {
+                let tag: String = core.chars().skip(1).collect();
+                let norm = normalize(&tag, 200);
+                out.push(Word {
+                    key: norm.fold_compact(),
+                    kind,
+                    written: piece,
+                    unplain: unplain(&norm, 0),
+                    end,
+                });
+            }
+            Kind::Address => out.push(Word {
+                key: String::new(),
+                kind,
+                written: piece,
+                unplain: None,
+                end,
+            }),
+        }
+    }
+    out
+}
+
+/// A web or e-mail address: a scheme, `www.`, an `@` inside, or a domain with a path or written in
+/// lowercase (`parody.example`, `linktr.ee/x`). "Parody.Not affiliated", a missing space, stays words.
+fn is_address(piece: &str) -> bool {
+    let lower = piece.to_lowercase();
+    lower.contains("://")
+        || lower.starts_with("www.")
+        || piece.contains('@')
+        || (host(piece).is_some()
+            && (piece.contains('/') || !piece.chars().any(char::is_uppercase)))
+}
+
+/// The punctuation ending a piece, if it ends a clause: '?' for a question (the answer may deny it),
+/// ':' for a colon (what follows names something), '.' for any other stop.
+fn clause_end(piece: &str) -> Option<char> {
+    let tail: Vec<char> = piece
+        .chars()
+        .rev()
+        .take_while(|c| !c.is_alphanumeric())
+        .collect();
+    let stop = |c: &char| {
+        (c.is_ascii_punctuation() && !matches!(c, '\'' | '"' | '#' | '@' | '&' | '*' | '_'))
+            || matches!(
+                c,
+                '…' | '–' | '—' | '•' | '·' | '،' | '؛' | '¡' | '！' | '。' | '؟' | '？'
+            )
+    };
+    if tail.iter().any(|c| matches!(c, '?' | '؟' | '？')) {
+        Some('?')
+    } else if tail.first() == Some(&':') {
+        Some(':')
+    } else if tail.iter().any(stop) {
+        Some('.')
+    } else {
+        None
+    }
+}
+
+/// How word `j` of a normalised piece is written, when not in plain letters.
+fn unplain(norm: &Normalized, j: usize) -> Option<Unplain> {
+    let bit = |bits: u64| j < 64 && bits & (1 << j) != 0;
+    if bit(norm.styled_words) {
+        // The piece is one word or a few: the kind of its styled letters is the word's.
+        let names: Vec<String> = norm
+            .changes
+            .iter()
+            .filter(|c| c.action == Action::Styled)
+            .map(|c| char_name(c.ch))
+            .collect();
+        let all = |part: &str| !names.is_empty() && names.iter().all(|n| n.contains(part));
+        return Some(if all("SMALL CAPITAL") {
+            Unplain::SmallCapitals
+        } else if all("SUBSCRIPT") {
+            Unplain::Subscript
+        } else if names
+            .iter()
+            .all(|n| n.contains("SUPERSCRIPT") || n.starts_with("MODIFIER LETTER"))
+        {
+            Unplain::Superscript
+        } else {
+            Unplain::Styled
+        });
+    }
+    bit(norm.disguised_words).then(|| {
+        let hidden = norm
+            .changes
+            .iter()
+            .any(|c| c.action.is_deceptive() && c.action != Action::Lookalike);
+        if hidden {
+            Unplain::Hidden
+        } else {
+            Unplain::Lookalike
+        }
+    })
+}
+
+/// Whether the label word `i` is denied: a denial before it in its clause with only fillers between
+/// ("not a parody account", "(not parody)"), "free" just after ("Parody-free zone"), or a question
+/// holding it answered no ("Parody? Never.", "Is this a fan page? No").
+fn denied(t: &Tables, words: &[Word], i: usize) -> bool {
+    denied_before(t, words, i) || {
+        let free = words[i].end.is_none()
+            && words
+                .get(i + 1)
+                .is_some_and(|w| w.kind == Kind::Word && w.key == "free");
+        let question = words[i..]
+            .iter()
+            .take(8)
+            .position(|w| w.end.is_some())
+            .map(|k| i + k)
+            .is_some_and(|q| {
+                words[q].end == Some('?')
+                    && words
+                        .get(q + 1)
+                        .is_some_and(|a| a.kind == Kind::Word && t.answers_no.contains(&a.key))
+            });
+        free || question
+    }
+}
+
+/// A denial before word `i` in its clause, with only fillers between.
+fn denied_before(t: &Tables, words: &[Word], i: usize) -> bool {
+    for w in words[i.saturating_sub(6)..i].iter().rev() {
+        if w.end.is_some() || w.kind != Kind::Word {
+            return false;
+        }
+        if t.denials.contains(&w.key) {
+            return true;
+        }
+        if !t.fillers.contains(&w.key) {
+            return false;
+        }
+    }
+    false
+}
+
+/// Whether the label word `i` speaks of other accounts: a warning shortly before (unless "account"
+/// follows: "Beware: this is a parody account"), "accounts" or "pages" after ("fake and parody
+/// pages"), or an @handle it names ("Fan page: @davido_fc").
+fn about_others(t: &Tables, words: &[Word], i: usize) -> bool {
+    let is = |list: &[String], w: Option<&Word>| w.is_some_and(|w| list.contains(&w.key));
+    let warned = words[i.saturating_sub(4)..i]
+        .iter()
+        .any(|w| is(&t.warnings, Some(w)))
+        && !is(&t.account, words.get(i + 1));
+    let others = words[i + 1..(i + 4).min(words.len())]
+        .iter()
+        .take_while(|w| !is(&t.account, Some(w)))
+        .any(|w| is(&t.other_accounts, Some(w)));
+    // Through account words and articles, and past a colon only, to an @handle.
+    let mut names = false;
+    for (k, w) in words.iter().enumerate().skip(i).take(5) {
+        if k > i {
+            if w.kind == Kind::Mention {
+                names = true;
+                break;
+            }
+            if w.kind != Kind::Word || !t.mention_fillers.contains(&w.key) {
+                break;
+            }
+        }
+        if matches!(w.end, Some(c) if c != ':') {
+            break;
+        }
+    }
+    // Or the other way round, an @handle that *is* the labelled account: "@davido_lol is my parody
+    // account". Not "@davido parody account" or a possessive ("@comedian's parody"), which may say
+    // whose parody this account is.
+    let before = &words[i.saturating_sub(4)..i];
+    let named_before = before
+        .iter()
+        .rposition(|w| w.kind != Kind::Word || !t.mention_fillers.contains(&w.key))
+        .is_some_and(|k| {
+            let (w, between) = (&before[k], &before[k + 1..]);
+            w.kind == Kind::Mention
+                && w.end.is_none()
+                && between.iter().all(|b| b.end.is_none())
+                && between
+                    .iter()
+                    .any(|b| matches!(b.key.as_str(), "is" | "est" | "es"))
+        });
+    warned || others || names || named_before
+}
+
+/// A label word at `i` that labels nothing: denied, about other accounts, or not a word of its own.
+fn labels_nothing(t: &Tables, words: &[Word], i: usize) -> bool {
+    !matches!(words[i].kind, Kind::Word | Kind::Hashtag)
+        || denied(t, words, i)
+        || about_others(t, words, i)
+}
+
+fn found(word: &'static str, lang: &'static str, place: Place, w: &Word) -> Label {
+    Label {
+        unplain: w.unplain,
+        written: w.written.to_string(),
+        ..Label::new(word, lang, place)
+    }
+}
+
+/// Whether any word of `text` read whole is a label word (or "official"): the piece-by-piece reading
+/// below normalises each piece on its own, which is worth it only then (most bios hold none).
+fn holds_label_word(t: &Tables, text: &str) -> bool {
+    normalize(text, text.chars().count())
+        .fold
+        .split(' ')
+        .any(|w| {
+            t.strong.contains_key(w)
+                || t.fan.contains_key(w)
+                || t.bio_fan.contains_key(w)
+                || t.official.iter().any(|o| o == w)
+        })
+}
+
+/// Label words in a display name. The first word of the name is the place X's rule asks for.
+pub(crate) fn in_name(name: &str) -> Vec<Label> {
+    let t = tables();
+    if !holds_label_word(t, name) {
+        return Vec::new();
+    }
+    let words = words(name);
+    words
         .iter()
         .enumerate()
-        .filter_map(|(i, tok)| {
-            let (word, lang) = t.strong.get(*tok).or_else(|| t.fan.get(*tok))?;
+        .filter_map(|(i, w)| {
+            let (word, lang) = t.strong.get(&w.key).or_else(|| t.fan.get(&w.key))?;
+            if labels_nothing(t, &words, i) {
+                return None;
+            }
             let place = if i == 0 {
                 Place::NameStart
             } else {
                 Place::NameLater
             };
-            Some(Label { word, lang, place })
+            Some(found(word, lang, place, w))
         })
         .collect()
 }
@@ -204,71 +597,39 @@ pub(crate) fn in_name(tokens: &[&str]) -> Vec<Label> {
 /// "معجب بـ Adesoji Fasasi"); "not affiliated".
 pub(crate) fn in_bio(bio: &str, subject: &[String]) -> Vec<Label> {
     let t = tables();
-    let norm = normalize(bio, 2000);
-    let tokens: Vec<&str> = norm.fold.split(' ').collect();
+    if !holds_label_word(t, bio) {
+        return Vec::new();
+    }
+    let words = words(bio);
     let mut out = Vec::new();
-    for (i, tok) in tokens.iter().enumerate() {
-        let near = |words: &[String]| {
+    for (i, w) in words.iter().enumerate() {
+        let tok = &w.key;
+        let near = |list: &[String]| {
             let lo = i.saturating_sub(2);
-            let hi = (i + 3).min(tokens.len());
-            tokens[lo..hi].iter().any(|w| words.iter().any(|a| a == w))
+            let hi = (i + 3).min(words.len());
+            words[lo..hi].iter().any(|w| list.contains(&w.key))
                 || (!subject.is_empty()
-                    && subject
-                        .iter()
-                        .all(|s| tokens[i + 1..(i + 5).min(tokens.len())].contains(&s.as_str())))
+                    && subject.iter().all(|s| {
+                        words[i + 1..(i + 5).min(words.len())]
+                            .iter()
+                            .any(|w| w.key == *s)
+                    }))
         };
-        // A denial before the word, with only fillers between: "not a parody account".
-        let denied = || {
-            let before = &tokens[i.saturating_sub(5)..i];
-            before
-                .iter()
-                .rposition(|w| t.denials.iter().any(|d| d == w))
-                .is_some_and(|d| {
-                    before[d + 1..]
-                        .iter()
-                        .all(|w| t.fillers.iter().any(|f| f == w))
-                })
-        };
-        let is =
-            |words: &[String], w: Option<&&str>| w.is_some_and(|w| words.iter().any(|x| x == w));
         let label_word =
-            t.strong.contains_key(*tok) || t.fan.contains_key(*tok) || t.bio_fan.contains_key(*tok);
-        // Spoken of other accounts: a warning shortly before (unless "account" follows: "Beware:
-        // this is a parody account"), or "accounts" or "pages" after ("fake and parody pages").
-        let about_others = || {
-            (tokens[i.saturating_sub(4)..i]
-                .iter()
-                .any(|w| is(&t.warnings, Some(w)))
-                && !is(&t.account, tokens.get(i + 1)))
-                || tokens[i + 1..(i + 4).min(tokens.len())]
-                    .iter()
-                    .take_while(|w| !is(&t.account, Some(w)))
-                    .any(|w| is(&t.other_accounts, Some(w)))
-        };
-        if label_word && (denied() || about_others()) {
+            t.strong.contains_key(tok) || t.fan.contains_key(tok) || t.bio_fan.contains_key(tok);
+        if label_word && labels_nothing(t, &words, i) {
             continue;
         }
-        if let Some((word, lang)) = t.strong.get(*tok) {
-            out.push(Label {
-                word,
-                lang,
-                place: Place::Bio,
-            });
-        } else if let Some((word, lang)) = t.fan.get(*tok).or_else(|| t.bio_fan.get(*tok)) {
-            let comments_on = is(&t.commentary, Some(tok)) && is(&t.about, tokens.get(i + 1));
+        if let Some((word, lang)) = t.strong.get(tok) {
+            out.push(found(word, lang, Place::Bio, w));
+        } else if let Some((word, lang)) = t.fan.get(tok).or_else(|| t.bio_fan.get(tok)) {
+            let comments_on = t.commentary.contains(tok)
+                && words.get(i + 1).is_some_and(|n| t.about.contains(&n.key));
             if near(&t.account) || comments_on {
-                out.push(Label {
-                    word,
-                    lang,
-                    place: Place::Bio,
-                });
+                out.push(found(word, lang, Place::Bio, w));
             }
-        } else if t.official.iter().any(|o| o == tok) && denied() {
-            out.push(Label {
-                word: "not affiliated",
-                lang: "",
-                place: Place::Bio,
-            });
+        } else if w.kind == Kind::Word && t.official.contains(tok) && denied_before(t, &words, i) {
+            out.push(found("not affiliated", "", Place::Bio, w));
         }
     }
     out
@@ -276,7 +637,8 @@ pub(crate) fn in_bio(bio: &str, subject: &[String]) -> Vec<Label> {
 
 /// Label words in a handle: whole parts where the handle separates words (`fan_of_davido`,
 /// `davido_parody`), or the start or end of a run-together one (`davidoparody`, `parodydavido`).
-/// `Davido_Distribute` and `PeterObi_fakenews` carry no label.
+/// `Davido_Distribute` and `PeterObi_fakenews` carry no label, and neither do denied ones
+/// (`davido_not_parody`, `davidonotparody`, `davido_parody_free`, `parodyfreedavido`).
 pub(crate) fn in_handle(handle_fold: &str, parts: &[String]) -> Vec<Label> {
     let t = tables();
     let words: Vec<&String> = parts
@@ -286,27 +648,29 @@ pub(crate) fn in_handle(handle_fold: &str, parts: &[String]) -> Vec<Label> {
     let lookup = |w: &str| t.strong.get(w).or_else(|| t.fan.get(w)).copied();
     let mut out: Vec<Label> = Vec::new();
     if words.len() > 1 {
-        for w in &words {
-            if let Some((word, lang)) = lookup(w) {
-                out.push(Label {
-                    word,
-                    lang,
-                    place: Place::Handle,
-                });
+        for (i, w) in words.iter().enumerate() {
+            let Some((word, lang)) = lookup(w) else {
+                continue;
+            };
+            let denied = i > 0 && t.denials.contains(words[i - 1])
+                || words.get(i + 1).is_some_and(|n| *n == "free");
+            if !denied {
+                out.push(Label::new(word, lang, Place::Handle));
             }
         }
     } else {
+        // Run together, only the denials nobody's name ends with.
+        const RUN_DENIALS: &[&str] = &["not", "never", "anti", "non"];
         for (k, &(word, lang)) in t.strong.iter().chain(t.fan.iter()) {
-            if k.len() >= 3
-                && k.is_ascii()
-                && handle_fold.len() > k.len()
-                && (handle_fold.starts_with(k.as_str()) || handle_fold.ends_with(k.as_str()))
-            {
-                out.push(Label {
-                    word,
-                    lang,
-                    place: Place::Handle,
-                });
+            if k.len() < 3 || !k.is_ascii() || handle_fold.len() <= k.len() {
+                continue;
+            }
+            let before = handle_fold.strip_suffix(k.as_str());
+            let after = handle_fold.strip_prefix(k.as_str());
+            let at_end = before.is_some_and(|b| !RUN_DENIALS.iter().any(|d| b.ends_with(d)));
+            let at_start = after.is_some_and(|a| !a.starts_with("free"));
+            if at_end || at_start {
+                out.push(Label::new(word, lang, Place::Handle));
             }
         }
     }
@@ -329,17 +693,115 @@ mod tests {
 
     #[test]
     fn name_labels_and_their_place() {
-        let t = toks("Parody Davido");
-        let l = in_name(&t.iter().map(String::as_str).collect::<Vec<_>>());
-        assert_eq!(l[0].place, Place::NameStart);
-        let t = toks("Davido Fan Page");
-        let l = in_name(&t.iter().map(String::as_str).collect::<Vec<_>>());
-        assert_eq!(l[0].place, Place::NameLater);
-        let t = toks("Parodie Macky Sall");
-        assert_eq!(
-            in_name(&t.iter().map(String::as_str).collect::<Vec<_>>())[0].lang,
-            "fr"
-        );
+        assert_eq!(in_name("Parody Davido")[0].place, Place::NameStart);
+        assert_eq!(in_name("(Parody) Davido")[0].place, Place::NameStart);
+        assert_eq!(in_name("Davido Fan Page")[0].place, Place::NameLater);
+        assert_eq!(in_name("Parodie Macky Sall")[0].lang, "fr");
+        assert!(in_name("Davido (Parody)")[0].counts());
+    }
+
+    /// Counted labels (`counts`) in a bio, for tests: a label not in plain letters is found, not counted.
+    fn counted(bio: &str) -> Vec<Label> {
+        in_bio(bio, &[]).into_iter().filter(Label::counts).collect()
+    }
+
+    /// Label words that label nothing: inside an address, handle or other hashtag, denied, or about
+    /// another account; beside each, a control that still labels.
+    #[test]
+    fn words_that_label_nothing() {
+        for bio in [
+            "https://parody.example",
+            "linktr.ee/fanclub_davido",
+            "www.satire-news.ng",
+            "parody.bookings@gmail.com",
+            "#ParodyFree",
+            "#parody_free",
+            "@davido_parody",
+            "Parody-free zone",
+            "Parody free zone",
+            "Parody? Never.",
+            "Parodie ? Jamais.",
+            "Is this a parody account? No.",
+            "Fan page? Nope",
+            "حساب ساخر؟ لا",
+            "حساب غير ساخر",
+            "مش حساب ساخر",
+            "لا باروديا",
+            "هذا الحساب ليس ساخر",
+            "Sem paródia",
+            "Sin parodia",
+            "Zéro parodie",
+            "Ex parody account, now official",
+            "Formerly a fan page",
+            "No longer a parody account",
+            "Ancien compte parodique",
+            "Hii si akaunti ya parody",
+            "Fan page: @davido_fc",
+            "Follow our fan page @davido_fans",
+            "My parody account is @dangote_lol",
+            "@davido_lol is my parody account",
+            "Victim of parody",
+            "Against fake pages",
+        ] {
+            assert!(counted(bio).is_empty(), "{bio}");
+        }
+        for bio in [
+            "#parody",
+            "Parody. Not affiliated with Davido",
+            "Parody of @davido",
+            "Parody by @comedian",
+            "Parody account. @davido is the real one",
+            "No DMs. Parody",
+            "Parody? Yes.",
+            "Parody/fan account",
+            "Freedom of speech. Parody",
+            "Parody, free speech",
+            "@davido parody account",
+            "@comedian's parody account",
+        ] {
+            assert!(!counted(bio).is_empty(), "{bio}");
+        }
+        for name in [
+            "Davido (not parody)",
+            "Davido | Parody? No",
+            "Davido - no be parody",
+            "Davido Parody-free",
+            "Not Fake Davido",
+            "Davido ليس ساخر",
+            "Davido linktr.ee/fanclub_davido",
+            "Davido @davido_parody",
+        ] {
+            assert!(in_name(name).is_empty(), "{name}");
+        }
+    }
+
+    /// Superscript, subscript, small-capital, styled and lookalike label words are found and named,
+    /// not counted.
+    #[test]
+    fn label_words_not_in_plain_letters_do_not_count() {
+        let how = |bio: &str| in_bio(bio, &[]).first().and_then(|l| l.unplain);
+        assert_eq!(how("ᵖᵃʳᵒᵈʸ"), Some(Unplain::Superscript));
+        assert_eq!(how("ₚₐᵣₒdy account"), Some(Unplain::Subscript));
+        assert_eq!(how("ᴘᴀʀᴏᴅʏ account"), Some(Unplain::SmallCapitals));
+        assert_eq!(how("𝐏𝐚𝐫𝐨𝐝𝐲 account"), Some(Unplain::Styled));
+        assert_eq!(how("Pаrody account"), Some(Unplain::Lookalike));
+        assert_eq!(how("Par\u{200b}ody account"), Some(Unplain::Hidden));
+        assert_eq!(how("Paródia"), None, "an accent is plain spelling");
+        let l = &in_name("ᵖᵃʳᵒᵈʸ Davido")[0];
+        assert_eq!((l.word, l.written.as_str()), ("parody", "ᵖᵃʳᵒᵈʸ"));
+        assert!(!l.counts());
+    }
+
+    /// The words a name's matching sets aside with a denied label.
+    #[test]
+    fn denials_of_a_label_in_a_name_are_set_aside() {
+        let bits = |name: &str| denial_bits(&toks(name));
+        assert_eq!(bits("Davido not parody"), 0b010);
+        assert_eq!(bits("Davido no be parody"), 0b0110);
+        assert_eq!(bits("Davido parody free"), 0b100);
+        assert_eq!(bits("Davido parody no"), 0b100);
+        assert_eq!(bits("Not Davido"), 0);
+        assert_eq!(bits("Free Davido"), 0);
     }
 
     #[test]
@@ -415,5 +877,11 @@ mod tests {
         assert!(handle("fanta_lover").is_empty());
         assert!(handle("Davido_Distribute").is_empty());
         assert!(handle("PeterObi_fakenews").is_empty());
+        // Denied in the handle.
+        assert!(handle("davido_not_parody").is_empty());
+        assert!(handle("davidonotparody").is_empty());
+        assert!(handle("davido_parody_free").is_empty());
+        assert!(handle("parodyfreedavido").is_empty());
+        assert!(!handle("parodydavido").is_empty());
     }
 }

@@ -4,7 +4,7 @@
 //! one name token with a famous one (Olamide, Obi, Drake, Sall, Mané), so a name only counts as *the
 //! same* when every token of the protected name is matched and nothing but filler words is left over.
 
-use crate::text::labels::is_label_token;
+use crate::text::labels::{denial_bits, is_label_token};
 use crate::text::limits::MAX_NAME_CHARS;
 use crate::text::normalize::{normalize, Action, Change, Normalized};
 use unicode_script::UnicodeScript;
@@ -23,6 +23,9 @@ pub struct NameKeys {
     /// The characters the loose reading relies on: digits inside words (leetspeak) and lowercase l among
     /// capitals. Only a name that uses them earns a full-strength loose match.
     pub tricks: Vec<Change>,
+    /// Words written with digits for letters (D4vido, Al1ko), one bit each (the first 64): disguised
+    /// in the loose reading as lookalikes are in the others.
+    leet_words: u64,
     /// Which of the `fold`, `glyph` and `loose` tokens are filler words, one bit per token (the first
     /// 64), computed once: every comparison asks.
     filler: [u64; 3],
@@ -31,7 +34,7 @@ pub struct NameKeys {
 impl NameKeys {
     pub fn new(name: &str) -> Self {
         let norm = normalize(name, MAX_NAME_CHARS);
-        let split = |s: &str| {
+        let split = |s: &str| -> Vec<String> {
             s.split(' ')
                 .filter(|t| !t.is_empty())
                 .map(str::to_string)
@@ -43,16 +46,37 @@ impl NameKeys {
         // The three readings mostly hold the same words: ask about each word once.
         let fold_filler = filler_bits(&fold, None);
         let glyph_filler = filler_bits(&glyph, Some((&fold, fold_filler)));
+        let tricks = tricks(name);
+        let leet_words = if tricks.is_empty() {
+            0
+        } else {
+            // The loose readings of the words written with digits, found among the name's.
+            let leet: Vec<String> = name
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| is_leet_word(w))
+                .flat_map(|w| split(&normalize(w, MAX_NAME_CHARS).glyph))
+                .map(|t: String| loose_token(&t))
+                .collect();
+            loose
+                .iter()
+                .take(64)
+                .enumerate()
+                .filter(|(_, t)| leet.contains(t))
+                .fold(0u64, |bits, (i, _)| bits | 1 << i)
+        };
         NameKeys {
             filler: [
                 fold_filler,
                 glyph_filler,
-                filler_bits(&loose, Some((&glyph, glyph_filler))),
+                // A loose word is the glyph word read loosely: filler if that word is ("Music" reads
+                // "muslc").
+                filler_bits(&loose, Some((&glyph, glyph_filler))) | glyph_filler,
             ],
             fold,
             loose,
             glyph,
-            tricks: tricks(name),
+            tricks,
+            leet_words,
             norm,
         }
     }
@@ -102,6 +126,12 @@ impl NameKeys {
 /// Which of the first 64 `tokens` are filler, one bit each; where a word equals the word at the same
 /// place in another reading, that reading's answer is reused.
 fn filler_bits(tokens: &[String], same_as: Option<(&[String], u64)>) -> u64 {
+    // Most names read the same in every reading: the answer is the other reading's.
+    if let Some((other, bits)) = same_as {
+        if other == tokens {
+            return bits;
+        }
+    }
     tokens
         .iter()
         .take(64)
@@ -112,6 +142,7 @@ fn filler_bits(tokens: &[String], same_as: Option<(&[String], u64)>) -> u64 {
         })
         .fold(0u64, |bits, (i, _)| bits | 1 << i)
         | excellency_bits(tokens)
+        | denial_bits(tokens)
 }
 
 /// "H.E." (His/Her Excellency, before many West African officials' names) arrives as the words h, e.
@@ -156,6 +187,12 @@ fn loose_token(t: &str) -> String {
         .collect()
 }
 
+/// A word of letters written with digits among them (D4v1d0, Al1ko): leetspeak.
+fn is_leet_word(word: &str) -> bool {
+    word.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && word.chars().any(|c| c.is_ascii_digit())
+}
+
 /// Digits read as letters inside words of letters (D4v1d0), and lowercase l standing for I in a word of
 /// capitals (DAVlDO), with what each is read as.
 fn tricks(name: &str) -> Vec<Change> {
@@ -164,8 +201,7 @@ fn tricks(name: &str) -> Vec<Change> {
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty());
     for word in words.take(64) {
-        let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-        if letters >= 2 && word.chars().any(|c| c.is_ascii_digit()) {
+        if is_leet_word(word) {
             for c in word.chars() {
                 if let Some(l) = leet_letter(c) {
                     out.push(change(c, l));
@@ -281,11 +317,11 @@ pub(crate) struct NameMatch {
 
 /// Compare a profile's name with a protected name or alias.
 pub(crate) fn compare(p: &NameKeys, t: &NameKeys) -> Option<NameMatch> {
-    let a = compare_tokens(&p.fold, p.filler[0], p.norm.lookalike_words, &t.fold);
+    let a = compare_tokens(&p.fold, p.filler[0], p.norm.disguised_words, &t.fold);
     if p.glyph == p.fold && t.glyph == t.fold {
         return a;
     }
-    let b = compare_tokens(&p.glyph, p.filler[1], p.norm.lookalike_words, &t.glyph);
+    let b = compare_tokens(&p.glyph, p.filler[1], p.norm.disguised_words, &t.glyph);
     match (a, b) {
         (Some(a), Some(b)) => Some(
             if b.strength > a.strength || (b.strength == a.strength && b.similarity > a.similarity)
@@ -310,14 +346,14 @@ pub(crate) fn compare_all(p: &NameKeys, t: &NameKeys) -> Option<NameMatch> {
     {
         return plain;
     }
-    let loose =
-        compare_tokens(&p.loose, p.filler[2], p.norm.lookalike_words, &t.loose).map(|mut m| {
-            m.loose = true;
-            if p.tricks.is_empty() {
-                m.strength = m.strength.min(2);
-            }
-            m
-        });
+    let disguised = p.norm.disguised_words | p.leet_words;
+    let loose = compare_tokens(&p.loose, p.filler[2], disguised, &t.loose).map(|mut m| {
+        m.loose = true;
+        if p.tricks.is_empty() {
+            m.strength = m.strength.min(2);
+        }
+        m
+    });
     match (plain, loose) {
         (Some(a), Some(b)) if b.strength > a.strength => Some(b),
         (Some(a), _) => Some(a),
@@ -331,11 +367,12 @@ pub(crate) fn compare_all(p: &NameKeys, t: &NameKeys) -> Option<NameMatch> {
 type Positions = u128;
 const MAX_TOKENS: usize = Positions::BITS as usize;
 
-/// `p_lookalike`: the profile's words written with lookalike letters, one bit each.
+/// `p_disguised`: the profile's words written with lookalike letters or hidden characters, one bit
+/// each (`Normalized::disguised_words`).
 fn compare_tokens(
     p: &[String],
     p_filler: u64,
-    p_lookalike: u64,
+    p_disguised: u64,
     t: &[String],
 ) -> Option<NameMatch> {
     let (p, t) = (&p[..p.len().min(MAX_TOKENS)], &t[..t.len().min(MAX_TOKENS)]);
@@ -390,24 +427,22 @@ fn compare_tokens(
             .filter(|(i, _)| used >> i & 1 == 0)
             .map(|(_, c)| c.to_string())
             .collect();
-        // A one-word protected name inside a longer ordinary name (Olamide -> Olamide Adeyemi) is no
-        // match, unless that word was written with lookalike letters to read as it ("Nіke Store" with a
-        // Cyrillic і): nobody writes their own name that way.
-        if t.len() < 2 {
-            let disguised = used & Positions::from(p_lookalike) != 0;
-            if !disguised {
-                return None;
-            }
-            return Some(NameMatch {
-                how: NameHow::Contains { extra },
-                strength: 2,
-                similarity: 0.9,
-                loose: false,
-            });
+        // A protected name spelled with lookalike letters or hidden characters ("Nіke Store" with a
+        // Cyrillic і, "Аliko Dangote Lagos" with a Cyrillic А) is a close name whatever words stand
+        // around it: nobody writes their own name that way, so the other words cannot make it someone
+        // else's. Only the protected words count: a lookalike in "Lagos" spells nothing protected (but
+        // the disguised copy may be the second of two: "Group Idris Gr\u{200b}oup").
+        let disguised = p_disguised != 0
+            && core_words()
+                .any(|(i, w)| i < 64 && p_disguised & (1 << i) != 0 && t.iter().any(|x| x == w));
+        // Otherwise a one-word protected name inside a longer ordinary name (Olamide -> Olamide
+        // Adeyemi) is no match, and a longer one is a weak one (Macky Sall Diop).
+        if t.len() < 2 && !disguised {
+            return None;
         }
         return Some(NameMatch {
             how: NameHow::Contains { extra },
-            strength: 1,
+            strength: if disguised { 2 } else { 1 },
             similarity: 0.9,
             loose: false,
         });

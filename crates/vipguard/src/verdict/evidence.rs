@@ -115,7 +115,10 @@ fn name(lang: Lang, v: &ProfileView, a: &Account, b: &Assessment) -> Option<Evid
 /// "officiel" and "lبرloىمl" (an Arabic word's key holds the Latin letters some of its letters resemble).
 /// The key itself when no word of the name is that word alone.
 fn as_written(name: &str, key_word: &str) -> String {
+    // Without the punctuation around the word: "Lagos" in "Dangote | Lagos, Nigeria", "not" in "(not
+    // parody)".
     name.split_whitespace()
+        .map(|w| w.trim_matches(|c: char| c.is_ascii_punctuation()))
         .find(|w| normalize(w, MAX_NAME_CHARS).fold == key_word)
         .unwrap_or(key_word)
         .to_string()
@@ -420,6 +423,28 @@ pub(super) fn label_evidence(lang: Lang, platform: &str, labels: &[&Label]) -> E
             wording::label(lang, on_x, &words.join(", "), place),
         )
     }
+}
+
+/// Label words written in superscript, small capitals, styled or lookalike letters: found, and not
+/// counted (`text::labels`), each said once with how it is written.
+pub(super) fn unplain_labels(lang: Lang, platform: &str, labels: &[&Label]) -> Vec<Evidence> {
+    let mut out: Vec<Evidence> = Vec::new();
+    let mut said: Vec<&str> = Vec::new();
+    for l in labels {
+        let Some(how) = l.unplain else { continue };
+        if said.contains(&l.written.as_str()) {
+            continue;
+        }
+        said.push(&l.written);
+        out.push(Evidence {
+            compliant: Some(false),
+            ..Evidence::new(
+                "label",
+                wording::unplain_label(lang, platform == "x", &l.written, l.word, how),
+            )
+        });
+    }
+    out
 }
 
 pub(super) fn input_notes(lang: Lang, v: &ProfileView) -> Vec<Evidence> {

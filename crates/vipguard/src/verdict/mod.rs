@@ -29,7 +29,7 @@ use crate::formats::{Account, CheckResult, Evidence, Profile, ProtectedList, Ver
 use crate::text::bio::{self, Cue, LinkMatch};
 use crate::text::handle::{self, HandleKeys, HandleMatch};
 use crate::text::labels::{self, Label};
-use crate::text::limits::MAX_BIO_CHARS;
+use crate::text::limits::{MAX_BIO_CHARS, MAX_NAME_CHARS};
 use crate::text::name::{NameKeys, NameMatch};
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
@@ -337,7 +337,9 @@ impl Checker {
                 let a = &self.list.accounts[b.account as usize];
                 let mut ev = evidence::explain(self.lang, &view, a, self.prepared(b.account), &b);
                 let found = self.labels(&view, b.account);
-                let labels: Vec<&Label> = found.iter().collect();
+                // Label words not in plain letters are shown, and do not make the account labelled.
+                let (labels, unplain): (Vec<&Label>, Vec<&Label>) =
+                    found.iter().partition(|l| l.counts());
                 let verdict = if labels.is_empty() {
                     b.verdict
                 } else {
@@ -350,6 +352,11 @@ impl Checker {
                         &labels,
                     ));
                 }
+                ev.extend(evidence::unplain_labels(
+                    self.lang,
+                    &profile.platform,
+                    &unplain,
+                ));
                 ev.append(&mut evidence);
                 result(verdict, b.score, Some(a), ev)
             }
@@ -398,8 +405,8 @@ impl Checker {
 
     /// Label words in the name, bio and handle. Only a profile that resembles someone needs them.
     fn labels(&self, v: &ProfileView, account: u32) -> Vec<Label> {
-        let tokens: Vec<&str> = v.name.fold.iter().map(String::as_str).collect();
-        let mut labels = labels::in_name(&tokens);
+        let name: String = v.profile.name.chars().take(MAX_NAME_CHARS).collect();
+        let mut labels = labels::in_name(&name);
         if let Some(bio) = &v.profile.bio {
             let bio: String = bio.chars().take(MAX_BIO_CHARS).collect();
             labels.extend(labels::in_bio(&bio, &self.prepared(account).names[0].fold));

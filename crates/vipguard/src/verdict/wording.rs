@@ -3,6 +3,7 @@
 
 use crate::avatar::views::{Reframe, Undone, Variant, View};
 use crate::text::edit::{Edit, Place, Step};
+use crate::text::labels::Unplain;
 use crate::text::normalize::{char_name, code_point, is_hidden};
 
 /// The language evidence sentences are written in.
@@ -763,6 +764,40 @@ pub(crate) fn label(lang: Lang, on_x: bool, words: &str, place: LabelPlace) -> S
             LabelPlace::Bio => "dans la bio",
             LabelPlace::Handle => "seulement dans l'identifiant",
         }),
+    }
+}
+
+/// A label word not in plain letters (`text::labels::Unplain`): X's rule asks for a label anyone
+/// reading the name sees, so such a word is shown and not counted.
+pub(crate) fn unplain_label(
+    lang: Lang,
+    on_x: bool,
+    written: &str,
+    word: &str,
+    how: Unplain,
+) -> String {
+    let (w, label) = (q(lang, written), q(lang, word));
+    let letters = match (lang, how) {
+        (Lang::En, Unplain::Superscript) => "in superscript letters",
+        (Lang::En, Unplain::Subscript) => "in subscript letters",
+        (Lang::En, Unplain::SmallCapitals) => "in small capitals",
+        (Lang::En, Unplain::Styled) => "in styled letters",
+        (Lang::En, Unplain::Lookalike) => "with lookalike letters of another script",
+        (Lang::En, Unplain::Hidden) => "with hidden characters",
+        (Lang::Fr, Unplain::Superscript) => "en lettres en exposant",
+        (Lang::Fr, Unplain::Subscript) => "en lettres en indice",
+        (Lang::Fr, Unplain::SmallCapitals) => "en petites capitales",
+        (Lang::Fr, Unplain::Styled) => "en lettres stylisées",
+        (Lang::Fr, Unplain::Lookalike) => {
+            "avec des lettres d'une autre écriture qui imitent les latines"
+        }
+        (Lang::Fr, Unplain::Hidden) => "avec des caractères cachés",
+    };
+    match (lang, on_x) {
+        (Lang::En, true) => format!("The word {w} reads as the label {label} but is written {letters}, which X's rule does not accept as a label: not counted"),
+        (Lang::En, false) => format!("The word {w} reads as the label {label} but is written {letters}, which screen readers and searches do not read as that word: not counted as a label"),
+        (Lang::Fr, true) => format!("Le mot {w} se lit comme la mention {label} mais est écrit {letters}, ce que la règle de X n'accepte pas comme mention : non retenu"),
+        (Lang::Fr, false) => format!("Le mot {w} se lit comme la mention {label} mais est écrit {letters} : les lecteurs d'écran et les recherches ne le lisent pas comme ce mot, il n'est pas retenu comme mention"),
     }
 }
 

@@ -15,7 +15,7 @@ pub(super) fn normalize_ascii(input: &str, max_chars: usize) -> Normalized {
     let mut glyph = String::with_capacity(n + 4);
     let mut changes = Vec::new();
     let mut at_separator = true;
-    let (mut words, mut lookalike_words) = (0usize, 0u64);
+    let (mut words, mut disguised_words) = (0usize, 0u64);
     for i in 0..n {
         let c = bytes[i] as char;
         if c.is_ascii_alphanumeric() {
@@ -43,7 +43,7 @@ pub(super) fn normalize_ascii(input: &str, max_chars: usize) -> Normalized {
                 && fold.ends_with(|p: char| p.is_alphabetic());
             if let Some(mapped) = letter_symbol(c, next_is_letter) {
                 if words < 64 {
-                    lookalike_words |= 1 << words;
+                    disguised_words |= 1 << words;
                 }
                 changes.push(Change {
                     ch: c,
@@ -69,7 +69,7 @@ pub(super) fn normalize_ascii(input: &str, max_chars: usize) -> Normalized {
         changes,
         truncated: bytes.len() > max_chars,
         words,
-        lookalike_words,
+        disguised_words,
         ..Default::default()
     };
     b.finish()

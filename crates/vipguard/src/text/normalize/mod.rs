@@ -117,8 +117,12 @@ pub struct Normalized {
     /// A single word mixes styled letters with plain ones (𝐁urna, Bᴜʀɴᴀ): a fancy-font name is styled
     /// throughout, so a letter or two styled is a way to look the same and match nothing.
     pub mixed_style_word: bool,
-    /// Words (of `fold`, the first 64) holding a lookalike letter, one bit each.
-    pub lookalike_words: u64,
+    /// Words (of `fold`, the first 64) disguised, one bit each: holding a lookalike letter or a hidden
+    /// character (zero-width, filler, stacked marks, a reversal), or mixing styled and plain letters.
+    /// Such a word reads as another only through a trick nobody's own name uses.
+    pub disguised_words: u64,
+    /// Words (of `fold`, the first 64) holding a styled letter (𝐁, ᵖ, ᴘ, Ｐ), one bit each.
+    pub styled_words: u64,
 }
 
 impl Normalized {
@@ -302,7 +306,8 @@ struct Builder {
     /// Words written to the keys so far, and where the current word's changes start.
     words: usize,
     word_changes: usize,
-    lookalike_words: u64,
+    disguised_words: u64,
+    styled_words: u64,
     /// The whole input: a Latin letter, and a letter with no Latin reading (`WordScripts::unread`).
     any_latin: bool,
     any_unread: bool,
@@ -564,19 +569,28 @@ impl Builder {
         let own_script =
             self.word_scripts.other && !self.word_scripts.latin && self.word_scripts.unread;
         if own_script {
+            // Only this word's changes: the words before keep theirs ("Аliko Dangote لاغوس" keeps
+            // its Cyrillic А).
             let start = self.word_changes.min(self.changes.len());
-            let mut i = start;
+            let mut i = 0;
             self.changes.retain(|c| {
                 i += 1;
                 i <= start || !read_as_latin(c.action)
             });
-            if self.words < 64 {
-                self.lookalike_words &= !(1 << self.words);
+            // Still disguised if a hidden character is left in it.
+            let hidden = self.changes[start..]
+                .iter()
+                .any(|c| c.action.is_deceptive());
+            if self.words < 64 && !hidden {
+                self.disguised_words &= !(1 << self.words);
             }
         }
         self.word_changes = self.changes.len();
         if self.word_scripts.mixes_styles() {
             self.mixed_style_word = true;
+            if self.words < 64 {
+                self.disguised_words |= 1 << self.words;
+            }
         }
         self.word_scripts = WordScripts::default();
     }
@@ -592,7 +606,9 @@ impl Builder {
             return;
         }
         self.changes.retain(|c| !read_as_latin(c.action));
-        self.lookalike_words = 0;
+        if !self.has_hidden() {
+            self.disguised_words = 0;
+        }
     }
 
     fn note_script(&mut self, s: Script) {
@@ -606,10 +622,20 @@ impl Builder {
         }
     }
 
+    /// Whether a hidden character (or any other deceptive change) is left in the trace.
+    fn has_hidden(&self) -> bool {
+        self.changes.iter().any(|c| c.action.is_deceptive())
+    }
+
     fn record(&mut self, ch: char, action: Action, read_as: &str) {
-        if action == Action::Lookalike && self.words < 64 {
-            // The word being written: a separator before it has already been counted.
-            self.lookalike_words |= 1 << self.words;
+        // The word being written: a separator before it has already been counted. A filler is
+        // recorded before the separator it stands for, so it marks the word it follows.
+        if self.words < 64 {
+            if action.is_deceptive() {
+                self.disguised_words |= 1 << self.words;
+            } else if action == Action::Styled {
+                self.styled_words |= 1 << self.words;
+            }
         }
         self.changes.push(Change {
             ch,
@@ -639,7 +665,8 @@ impl Builder {
             truncated: self.truncated,
             mixed_script_word: self.mixed_script_word,
             mixed_style_word: self.mixed_style_word,
-            lookalike_words: self.lookalike_words,
+            disguised_words: self.disguised_words,
+            styled_words: self.styled_words,
         }
     }
 }
