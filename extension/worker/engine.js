@@ -24,7 +24,7 @@ export function load() {
       // answer waits for all three.
       const compiled = init({ module_or_path: chrome.runtime.getURL('pkg/vipguard_bg.wasm') });
       const [stored, , kept] = await Promise.all([
-        chrome.storage.local.get([SETTINGS_KEY, 'avatarThumbs']),
+        chrome.storage.local.get([SETTINGS_KEY, 'avatarThumbs', LIST_KEY]),
         loadLanguage(),
         readKept().catch((e) => {
           console.warn('vipguard: engine store unreadable:', e && e.message);
@@ -39,24 +39,27 @@ export function load() {
       const lang = t('engineLang');
       let checker = null;
       let how = 'none';
+      const list = stored[LIST_KEY];
+      // The snapshot is restored only for the list it was built from: the engine compares this key with
+      // the one it was saved under (and validates the list inside as a fresh load would).
+      const key = list ? await listKey(list) : null;
       const snap = kept.snapshot;
-      if (snap && kept.gen !== undefined && snap.gen === kept.gen && snap.version === version()) {
+      if (key && snap && kept.gen !== undefined && snap.gen === kept.gen && snap.version === version()) {
         try {
-          checker = Checker.restore(snap.bytes, lang);
+          checker = Checker.restore(snap.bytes, key, lang);
           how = 'restored';
         } catch (e) {
           console.warn('vipguard: kept engine unusable, building from the list:', e.message);
         }
       }
       if (!checker) {
-        const list = (await chrome.storage.local.get(LIST_KEY))[LIST_KEY];
         if (list) {
           try {
             checker = new Checker(list, undefined, lang);
             how = 'built';
             // Kept after this start has answered: saving is not on the first check's path.
             const built = checker;
-            setTimeout(() => keep(kept.gen, version(), built.snapshot())
+            setTimeout(() => keep(kept.gen, version(), built.snapshot(key))
               .catch((e) => console.warn('vipguard: could not keep the engine:', e && e.message)), 0);
           } catch (e) {
             console.warn('vipguard: stored list unusable:', e.message);
@@ -71,6 +74,14 @@ export function load() {
     ready.catch(() => { ready = null; });
   }
   return ready;
+}
+
+// The key a snapshot is saved and restored under: the SHA-256 (hex) of the stored list as stored (an
+// object or JSON or CSV text).
+async function listKey(list) {
+  const text = typeof list === 'string' ? list : JSON.stringify(list);
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 // The list, settings or thumbnails changed: the next load reads them again.
