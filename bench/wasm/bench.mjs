@@ -72,7 +72,7 @@ async function restore(wasmBytes) {
   const t0 = performance.now();
   await init({ module_or_path: wasmBytes });
   const t1 = performance.now();
-  const checker = Checker.restore(snapshot);
+  const checker = Checker.restore(snapshot, 'bench'); // the key wasm_bench_native.rs saved it under
   const t2 = performance.now();
   checker.checkMany(profiles.slice(0, 500));
   const t3 = performance.now();

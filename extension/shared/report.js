@@ -24,6 +24,21 @@ var vipguardReport = (() => {
       .replace(/(?<!\\)([*_+^~-])(?=$|[^\p{L}\p{N}])/gu, '\\$1');
   }
 
+  // Web addresses in page text made inert, as security teams write them (hxxps://evil[.]example): trackers,
+  // Jira and mail clients turn a bare address into a link, so a name or bio could put a phishing link in
+  // a ticket. A scheme (http, https, ftp) loses its letters, and the dots of a host name go in brackets:
+  // after a scheme, after www., or in a dotted name ending in a lowercase top-level domain (an e-mail
+  // address's too). Markup that links (brackets, <>, Jira's !image! and {macro}) is escaped per format.
+  function defang(text) {
+    return String(text ?? '')
+      .replace(/\b(h)tt(ps?:\/\/)|\b(f)t(p:\/\/)/gi, (m, h, rest, f, ftp) => (h ? `${h}xx${rest}` : `${f}x${ftp}`))
+      .replace(/(?:[\p{L}\p{N}_-]+\.)+[\p{L}\p{N}_-]+/gu, (host, at, whole) => {
+        const linked = whole.slice(Math.max(0, at - 3), at) === '://' || /^www\./i.test(host)
+          || /^[a-z]{2,24}$/.test(host.slice(host.lastIndexOf('.') + 1));
+        return linked ? host.replace(/\./g, '[.]') : host;
+      });
+  }
+
   // The display name with every reported character spelled out by code point, so hidden and lookalike
   // characters survive copy and paste into systems that would drop or fold them:
   // "Кwabena" -> "[U+041A]wabena".
@@ -95,6 +110,8 @@ var vipguardReport = (() => {
   function toTicket(item, format = 'markdown') {
     const F = FORMATS[format] || FORMATS.markdown;
     const esc = F.esc;
+    // Text the profile's page wrote (handle, name, bio quoted in the evidence, stated facts).
+    const page = (text) => esc(defang(text));
     const r = item.result || {};
     const chars = allChars(r);
     const lines = [];
@@ -106,11 +123,11 @@ var vipguardReport = (() => {
     field('fieldProfile', F.link(item.url));
     if (seenOn(item)) field('fieldSeenOn', F.link(seenOn(item)));
     field('fieldPlatform', esc(item.platform));
-    field('fieldHandle', `@${esc(item.handle)}`);
-    field('fieldDisplayName', esc(item.name));
-    if (item.facts && item.facts.joined) field('fieldJoined', esc(String(item.facts.joined).slice(0, 10)));
-    if (item.facts && item.facts.followers != null) field('fieldFollowers', esc(String(item.facts.followers)));
-    if (chars.some((c) => !c.field || c.field === 'name')) field('fieldSpelledOut', spelledOut(item.name, chars, esc, F.mark));
+    field('fieldHandle', `@${page(item.handle)}`);
+    field('fieldDisplayName', page(item.name));
+    if (item.facts && item.facts.joined) field('fieldJoined', page(String(item.facts.joined).slice(0, 10)));
+    if (item.facts && item.facts.followers != null) field('fieldFollowers', page(String(item.facts.followers)));
+    if (chars.some((c) => !c.field || c.field === 'name')) field('fieldSpelledOut', spelledOut(defang(item.name), chars, esc, F.mark));
     if (item.account) {
       const handles = (item.account.handles || []).map((h) => {
         const [platform, ...rest] = h.split(':');
@@ -132,7 +149,7 @@ var vipguardReport = (() => {
       lines.push('', F.section(esc(t('signals'))), '');
       for (const e of signals) {
         const f = figure(e);
-        lines.push(F.item(`${colon(`${esc(e.signal)}${f ? ` (${esc(f)})` : ''}`)} ${esc(e.detail)}`));
+        lines.push(F.item(`${colon(`${esc(e.signal)}${f ? ` (${esc(f)})` : ''}`)} ${page(e.detail)}`));
       }
     }
     if (chars.length) {
@@ -167,11 +184,12 @@ var vipguardReport = (() => {
 
   // RFC 4180 CSV. A cell that a spreadsheet would run as a formula (=, +, -, @, tab, CR at the start)
   // is prefixed with an apostrophe: display names come from strangers.
-  // A spreadsheet set to split on ; or tab (French-locale Excel) sees a new cell after each, so a
-  // formula character after one is neutralised too, and such cells are quoted.
+  // A spreadsheet set to split on ; or tab (French-locale Excel) sees a new cell after each, quotes or
+  // not, and after a line end, and skips blanks before a formula: a formula character after any of
+  // these is neutralised too, and such cells are quoted (as the CLI's, crates/vipguard-cli/src/sheet.rs).
   function csvCell(v) {
     let s = v == null ? '' : String(v);
-    s = s.replace(/(^|[;\t])([=+\-@\t\r])/g, "$1'$2");
+    s = s.replace(/(^|[;\t\r\n])([ \u00a0]*)(?=[=+\-@\t\r])/g, "$1'$2");
     return /[",;\t\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   }
 

@@ -43,10 +43,13 @@ export function load() {
       let checker = null;
       let how = 'none';
       const snap = kept.snapshot;
-      // Only the snapshot of the list in use (the list's id, written with it, says which).
-      if (snap && own[LIST_GEN_KEY] !== undefined && snap.gen === own[LIST_GEN_KEY] && snap.version === version()) {
+      // Only the snapshot of the list in use: the list's id, written with the list in one transaction, is
+      // the key the engine saved the snapshot under and compares on restore (and the list inside is
+      // validated as a fresh load would be). Reading the list itself is not on a restart's path.
+      const key = own[LIST_GEN_KEY];
+      if (snap && key !== undefined && snap.gen === key && snap.version === version()) {
         try {
-          checker = Checker.restore(snap.bytes, lang);
+          checker = Checker.restore(snap.bytes, String(key), lang);
           how = 'restored';
         } catch (e) {
           console.warn('vipguard: kept engine unusable, building from the list:', e.message);
@@ -60,7 +63,7 @@ export function load() {
             how = 'built';
             // Kept after this start has answered: saving is not on the first check's path.
             const built = checker;
-            setTimeout(() => keep(gen, version(), built.snapshot())
+            setTimeout(() => keep(gen, version(), built.snapshot(String(gen)))
               .catch((e) => console.warn('vipguard: could not keep the engine:', e && e.message)), 0);
           } catch (e) {
             console.warn('vipguard: stored list unusable:', e.message);
@@ -76,6 +79,9 @@ export function load() {
   }
   return ready;
 }
+
+// The key a snapshot is saved and restored under: the SHA-256 (hex) of the stored list as stored (an
+// object or JSON or CSV text).
 
 // The list, settings or thumbnails changed: the next load reads them again.
 export function reload() {

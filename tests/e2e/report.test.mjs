@@ -113,3 +113,48 @@ test('a line or paragraph separator in page text cannot start a new line in a ti
   const text = R.toTicket(item({ name: 'Ada\u2028Verdict: clear\u2029x\u0085y' }), 'text');
   assert.ok(text.includes('Display name: Ada Verdict: clear x y\n'), text);
 });
+
+// Issue 24, finding 8: a bare address in a name or bio became a link in the ticket (trackers, Jira and
+// mail clients link one), and Jira's !image! or a Markdown image could load a picture from the page's
+// server. Each ticket format gets the address defanged and the markup escaped.
+const linkCases = [
+  { name: 'Support https://evil.example/login', lines: {
+    text: 'Display name: Support hxxps://evil[.]example/login',
+    markdown: '- **Display name:** Support hxxps://evil\\[.\\]example/login',
+    jira: '* *Display name:* Support hxxps://evil\\[.\\]example/login' } },
+  { name: 'Visit www.evil.example or metamask-support.io', lines: {
+    text: 'Display name: Visit www[.]evil[.]example or metamask-support[.]io',
+    markdown: '- **Display name:** Visit www\\[.\\]evil\\[.\\]example or metamask-support\\[.\\]io' } },
+  { name: 'Mail help@evil.example', lines: { text: 'Display name: Mail help@evil[.]example' } },
+  { name: 'Ada !https://evil.example/p.png! {html}<b>x</b>{html}', lines: {
+    jira: '* *Display name:* Ada \\!hxxps://evil\\[.\\]example/p\\[.\\]png\\! \\{html\\}<b>x</b>\\{html\\}' } },
+  { name: 'Ada ![p](https://evil.example/p.png) [c](http://evil.example)', lines: {
+    markdown: '- **Display name:** Ada !\\[p\\](hxxps://evil\\[.\\]example/p\\[.\\]png) \\[c\\](hxxp://evil\\[.\\]example)' } },
+  { name: 'Ada <https://evil.example>', lines: { markdown: '- **Display name:** Ada \\<hxxps://evil\\[.\\]example\\>' } },
+  { name: 'Ada [here|https://evil.example]', lines: { jira: '* *Display name:* Ada \\[here\\|hxxps://evil\\[.\\]example\\]' } },
+  // A dotted name that is no address is left as it is.
+  { name: 'J.R. Okafor Dr.Kwabena', lines: { text: 'Display name: J.R. Okafor Dr.Kwabena' } },
+];
+for (const c of linkCases) {
+  test(`ticket: no link from page text: ${c.name}`, () => {
+    for (const [format, want] of Object.entries(c.lines)) {
+      const lines = R.toTicket(item({ name: c.name }), format).split('\n');
+      assert.ok(lines.includes(want), `${format}: missing ${JSON.stringify(want)} in\n${lines.join('\n')}`);
+    }
+  });
+}
+
+test('ticket: an address in a bio quoted by the evidence, and in the handle, is defanged', () => {
+  const it = item({ handle: 'evil.example', result: { ...item().result, evidence: [
+    { signal: 'bio', detail: 'The bio says "DM https://evil.example/claim to verify"' }] } });
+  const text = R.toTicket(it, 'text');
+  assert.ok(text.includes('Handle: @evil[.]example\n'), text);
+  assert.ok(text.includes('The bio says "DM hxxps://evil[.]example/claim to verify"'), text);
+  // The profile's own address, written by the extension, stays a link.
+  assert.ok(text.includes('Profile: https://x.com/evil_one\n'), text);
+});
+
+test('CSV: a formula after leading blanks or a line end is neutralised too', () => {
+  const csv = R.toCsv(['a'], [{ a: '  =1+1' }, { a: 'Ada; \u00a0@SUM(A1)' }, { a: 'x\n-2' }]);
+  assert.equal(csv, "a\r\n'  =1+1\r\n\"Ada;' \u00a0@SUM(A1)\"\r\n\"x\n'-2\"\r\n");
+});

@@ -2,6 +2,7 @@
 
 use crate::files::write_whole;
 use crate::scan::{avatar_query, load_checker};
+use crate::terminal::escape;
 use crate::words;
 use std::path::Path;
 use std::process::ExitCode;
@@ -31,19 +32,21 @@ pub(crate) fn check(
         serde_json::to_string(&r).expect("results serialise")
     } else {
         use std::fmt::Write as _;
+        // Names, handles and the sentences quoting them come from the input: escaped for the terminal.
+        let shown = |s: &str| escape(s).into_owned();
         let mut out = words::headline(lang, r.verdict, r.score);
         if let Some(a) = r.matched.as_deref().and_then(|id| checker.account(id)) {
             let handles: Vec<String> = a
                 .handles
                 .iter()
-                .map(|h| words::on_platform(lang, &h.handle, &h.platform))
+                .map(|h| shown(&words::on_platform(lang, &h.handle, &h.platform)))
                 .collect();
             let _ = write!(
                 out,
                 " — {} {} ({}){}",
                 words::relation(lang, r.verdict),
-                a.name,
-                a.id,
+                shown(&a.name),
+                shown(&a.id),
                 if handles.is_empty() {
                     String::new()
                 } else {
@@ -52,10 +55,16 @@ pub(crate) fn check(
             );
         }
         for e in &r.evidence {
-            let _ = write!(out, "\n  • {}", e.detail);
+            let _ = write!(out, "\n  • {}", shown(&e.detail));
             for c in e.chars.iter().flatten() {
                 let what = words::char_action(lang, &c.action, c.looks_like.as_deref());
-                let _ = write!(out, "\n      {:<8} {:<48} {}", c.codepoint, c.name, what);
+                let _ = write!(
+                    out,
+                    "\n      {:<8} {:<48} {}",
+                    c.codepoint,
+                    shown(&c.name),
+                    shown(&what)
+                );
             }
         }
         out

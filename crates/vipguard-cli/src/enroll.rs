@@ -47,19 +47,21 @@ pub(crate) fn hash(images: &[PathBuf], json: bool) -> ExitCode {
     let mut out = std::io::stdout().lock();
     for path in images {
         let shown = path.display().to_string();
+        // A file name is written to the terminal as it is only in JSON.
+        let named = crate::terminal::escape(&shown);
         match read_picture(path).and_then(|b| hash_bytes(&b)) {
             Ok(h) => {
                 let line = if json {
                     serde_json::json!({"path": shown, "pdq": h.hash.to_hex(), "quality": h.quality})
                         .to_string()
                 } else {
-                    format!("{} {} {shown}", h.hash.to_hex(), h.quality)
+                    format!("{} {} {named}", h.hash.to_hex(), h.quality)
                 };
                 let _ = writeln!(out, "{line}");
             }
             Err(e) => {
                 failed += 1;
-                eprintln!("vipguard: {shown}: {e}");
+                eprintln!("vipguard: {named}: {}", crate::terminal::escape(&e));
             }
         }
     }
@@ -80,7 +82,7 @@ pub(crate) fn enroll_command(list: &Path, output: &Path) -> Result<ExitCode, Lis
     eprintln!(
         "vipguard: {} accounts, {n} avatars hashed, written to {}",
         enrolled.accounts.len(),
-        output.display()
+        crate::terminal::escape(&output.display().to_string())
     );
     Ok(ExitCode::SUCCESS)
 }

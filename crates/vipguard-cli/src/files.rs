@@ -5,7 +5,8 @@ use std::io::{Read, Write};
 use std::path::Path;
 use vipguard::{needs_enrolling, InputError, ListErrors, ProtectedList};
 
-/// Largest picture file read: an avatar is kilobytes; the decoder's 8192-pixel cap is far below this.
+/// Largest picture file read: an avatar is kilobytes; the decoder's own caps (4096 pixels a side, 64 MB
+/// of pixels) bound what a small file can claim.
 pub(crate) const MAX_PICTURE_BYTES: u64 = 50 << 20;
 
 /// A picture file's bytes. Only regular files, and at most MAX_PICTURE_BYTES: a path to /dev/zero

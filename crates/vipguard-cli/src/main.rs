@@ -12,6 +12,7 @@ mod files;
 mod scan;
 mod sheet;
 mod table;
+mod terminal;
 mod words;
 
 use args::{Cli, Command};
@@ -25,7 +26,15 @@ use vipguard::Profile;
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    // clap's errors quote the arguments given: escaped like every other message to the terminal.
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) if e.use_stderr() => {
+            eprint!("{}", terminal::escape_lines(&e.render().to_string()));
+            return ExitCode::from(2);
+        }
+        Err(e) => e.exit(),
+    };
     let outcome = match cli.command {
         Command::Scan {
             protected,
@@ -68,8 +77,9 @@ fn main() -> ExitCode {
         Err(failure) => {
             // A list's problems one a line, each with its file, line and field; a count after them
             // when there is more than one (a single problem prints as it always has).
+            // Errors quote the input (a handle, a file name): escaped for the terminal.
             for e in &failure.errors {
-                eprintln!("vipguard: {e}");
+                eprintln!("vipguard: {}", terminal::escape(&e.to_string()));
             }
             if failure.total > 1 {
                 let shown = if failure.total > failure.errors.len() {

@@ -18,14 +18,26 @@ pub(crate) const COLUMNS: [&str; 10] = [
     "evidence",
 ];
 
-/// One cell: `=1+1` becomes `'=1+1`, and a cell holding a comma, quote or line end is quoted.
+/// One cell: `=1+1` becomes `'=1+1`, and a cell holding a separator of any locale (comma,
+/// semicolon, tab), a quote or a line end is quoted. A spreadsheet set to split on `;` or tab (Excel in
+/// French or Portuguese) sees a new cell after each, quotes or not, and skips blanks before a formula:
+/// so a formula start after a separator or a line end, or after blanks, gets the apostrophe too.
 pub(crate) fn cell(value: &str) -> String {
     let mut s = String::with_capacity(value.len() + 2);
-    if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        s.push('\'');
+    // Whether a spreadsheet may start a cell here: the value's start, or after a separator.
+    let mut starts = true;
+    for (i, c) in value.char_indices() {
+        if starts
+            && value[i..]
+                .trim_start_matches([' ', '\u{a0}'])
+                .starts_with(['=', '+', '-', '@', '\t', '\r'])
+        {
+            s.push('\'');
+        }
+        s.push(c);
+        starts = matches!(c, ';' | '\t' | '\r' | '\n');
     }
-    s.push_str(value);
-    if s.contains(['"', ',', '\r', '\n']) {
+    if s.contains(['"', ',', ';', '\t', '\r', '\n']) {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {
         s
@@ -114,7 +126,17 @@ mod tests {
             ("+234 800", "'+234 800"),
             ("-1", "'-1"),
             ("@ada", "'@ada"),
-            ("\tx", "'\tx"),
+            ("\tx", "\"'\tx\""),
+            // Semicolon locales (French, Portuguese): the semicolon splits unquoted cells.
+            ("Ada;=HYPERLINK(\"x\")", "\"Ada;'=HYPERLINK(\"\"x\"\")\""),
+            ("x\t+1", "\"x\t'+1\""),
+            ("a; -1", "\"a;' -1\""),
+            ("a;b", "\"a;b\""),
+            ("tab\tinside", "\"tab\tinside\""),
+            // Spreadsheets skip leading blanks before a formula.
+            ("  =1+1", "'  =1+1"),
+            (" \u{a0}@SUM(A1)", "' \u{a0}@SUM(A1)"),
+            ("1\n-2", "\"1\n'-2\""),
             ("\rx", "\"'\rx\""),
             ("a=b", "a=b"),
             ("Кwabena ✅", "Кwabena ✅"),

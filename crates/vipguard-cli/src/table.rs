@@ -7,8 +7,7 @@ use std::io::{IsTerminal, Write};
 use std::path::Path;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 use vipguard::{
-    is_direction_control, show_hidden_code_points, CheckResult, Checker, ErrorResult, Evidence,
-    Lang, Profile, Verdict,
+    show_hidden_code_points, CheckResult, Checker, ErrorResult, Evidence, Lang, Profile, Verdict,
 };
 
 /// Width of a table not written to a terminal (a file, a pipe), unless COLUMNS says otherwise.
@@ -33,16 +32,7 @@ pub(crate) fn table_width(output: Option<&Path>) -> usize {
 /// direction controls, fillers) as `⟨U+200B⟩`, and control characters, which would move the cursor,
 /// the same way.
 pub(crate) fn visible(s: &str) -> String {
-    show_hidden_code_points(s)
-        .chars()
-        .map(|c| {
-            if c.is_control() || is_direction_control(c) {
-                format!("⟨U+{:04X}⟩", c as u32)
-            } else {
-                c.to_string()
-            }
-        })
-        .collect()
+    crate::terminal::escape(&show_hidden_code_points(s)).into_owned()
 }
 
 /// Columns a terminal gives `s`.

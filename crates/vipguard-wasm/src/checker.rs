@@ -44,15 +44,23 @@ impl Checker {
 
     /// The built checker as bytes, for `Checker.restore` in a later session (the extension keeps them
     /// so a restarted service worker does not build again). Only this version of vipguard reads them.
-    pub fn snapshot(&self) -> Vec<u8> {
-        vipguard::save_snapshot(&self.inner)
+    /// `list_key` names the stored list this checker was built from (its SHA-256 in hex, say):
+    /// `restore` takes the snapshot only with the same key.
+    pub fn snapshot(&self, list_key: &str) -> Vec<u8> {
+        vipguard::save_snapshot(&self.inner, list_key)
     }
 
     /// A checker from `snapshot()`'s bytes, much faster than building from the list. Throws an `Error`
-    /// when the bytes are not a whole snapshot of this version (then build from the list again).
-    pub fn restore(snapshot: &[u8], lang: Option<String>) -> Result<Checker, JsError> {
+    /// when the bytes are not a whole snapshot of this version, were saved for another list (`list_key`,
+    /// the stored list's key, differs), or hold a list that building would refuse (then build from the
+    /// list again).
+    pub fn restore(
+        snapshot: &[u8],
+        list_key: &str,
+        lang: Option<String>,
+    ) -> Result<Checker, JsError> {
         let lang = evidence_lang(lang)?;
-        let inner = vipguard::restore_snapshot(snapshot, "snapshot").map_err(error)?;
+        let inner = vipguard::restore_snapshot(snapshot, "snapshot", list_key).map_err(error)?;
         Ok(Checker {
             inner: inner.with_lang(lang),
         })

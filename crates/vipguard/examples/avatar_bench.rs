@@ -66,18 +66,18 @@ fn phash(rgb: &vipguard::Rgb) -> u64 {
         for x in 0..N {
             // Box mean over the source pixels that fall in this cell.
             let (x0, x1) = (
-                x * rgb.width / N,
-                ((x + 1) * rgb.width / N).max(x * rgb.width / N + 1),
+                x * rgb.width() / N,
+                ((x + 1) * rgb.width() / N).max(x * rgb.width() / N + 1),
             );
             let (y0, y1) = (
-                y * rgb.height / N,
-                ((y + 1) * rgb.height / N).max(y * rgb.height / N + 1),
+                y * rgb.height() / N,
+                ((y + 1) * rgb.height() / N).max(y * rgb.height() / N + 1),
             );
             let (mut sum, mut n) = (0f64, 0f64);
-            for yy in y0..y1.min(rgb.height) {
-                for xx in x0..x1.min(rgb.width) {
-                    let i = (yy * rgb.width + xx) * 3;
-                    let p = &rgb.pixels[i..i + 3];
+            for yy in y0..y1.min(rgb.height()) {
+                for xx in x0..x1.min(rgb.width()) {
+                    let i = (yy * rgb.width() + xx) * 3;
+                    let p = &rgb.pixels()[i..i + 3];
                     sum += 0.299 * p[0] as f64 + 0.587 * p[1] as f64 + 0.114 * p[2] as f64;
                     n += 1.0;
                 }

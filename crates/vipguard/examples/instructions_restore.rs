@@ -13,13 +13,20 @@ use vipguard::{restore_snapshot as restore, save_snapshot as save};
 /// The counted part.
 #[inline(never)]
 fn measured_restore(snapshot: &[u8]) -> Checker {
-    restore(snapshot, "snapshot").unwrap()
+    restore(snapshot, "snapshot", "list").unwrap()
 }
 
 fn main() {
-    let snapshot = save(&Checker::new(synth::protected(10_000, 7)));
+    let snapshot = save(&Checker::new(synth::protected(10_000, 7)), "list");
     // Warm up on a small snapshot first (tables built on first use), outside the count.
-    black_box(restore(&save(&Checker::new(synth::protected(100, 3))), "warm-up").unwrap());
+    black_box(
+        restore(
+            &save(&Checker::new(synth::protected(100, 3)), "list"),
+            "warm-up",
+            "list",
+        )
+        .unwrap(),
+    );
     black_box(measured_restore(&snapshot));
 }
 

@@ -15,7 +15,8 @@ fn main() {
     };
     let text = std::fs::read_to_string(list).unwrap_or_else(|e| panic!("{list}: {e}"));
     let list = ProtectedList::parse(&text, list).unwrap_or_else(|e| panic!("{e}"));
-    let bytes = save(&Checker::new(list));
+    // The key the WASM test saves and restores under (crates/vipguard-wasm/tests/common/mod.rs).
+    let bytes = save(&Checker::new(list), "parity");
     std::fs::write(out, &bytes).unwrap();
     let mut flipped = bytes.clone();
     let mid = bytes.len() / 2;
@@ -27,7 +28,7 @@ fn main() {
     ];
     for (kind, b) in bad {
         // The WASM package names its input "snapshot".
-        let err = restore(&b, "snapshot")
+        let err = restore(&b, "snapshot", "parity")
             .err()
             .expect("bad snapshot restored");
         std::fs::write(format!("{out}.{kind}"), &b).unwrap();

@@ -63,14 +63,15 @@ fn main() {
     let checker = checker.unwrap();
     // Restore: the built checker from its snapshot (what `Checker.restore` does), 5 runs. The browser
     // side restores these same bytes (a snapshot reads the same on every platform).
-    let snapshot = vipguard::save_snapshot(&checker);
+    let snapshot = vipguard::save_snapshot(&checker, "bench");
     std::fs::write(dir.join("protected.snap"), &snapshot).unwrap();
     let restore = median(
         (0..5)
             .map(|_| {
                 let mut restored = None;
-                let t =
-                    ms(|| restored = Some(vipguard::restore_snapshot(&snapshot, "snap").unwrap()));
+                let t = ms(|| {
+                    restored = Some(vipguard::restore_snapshot(&snapshot, "snap", "bench").unwrap())
+                });
                 drop(restored);
                 t
             })

@@ -1,6 +1,13 @@
 //! Hostile and broken images: an error or a quality-gated result, never a panic, never a huge allocation.
 
-use vipguard::{decode, hash_bytes};
+#[path = "common/bombs.rs"]
+mod bombs;
+
+use std::borrow::Cow;
+use vipguard::{
+    decode, decode_rgba, enroll_rgb, hash_bytes, pdq_of, plain_and_query, query_hashes,
+    QueryInSteps,
+};
 
 fn crc32(bytes: &[u8]) -> u32 {
     let mut crc = 0xFFFF_FFFFu32;
@@ -34,15 +41,9 @@ fn png_header(width: u32, height: u32) -> Vec<u8> {
     out
 }
 
+/// A GIF of a `w`×`h` screen holding a 1x1 frame.
 fn gif_with_screen(w: u16, h: u16) -> Vec<u8> {
-    let mut g = b"GIF89a".to_vec();
-    g.extend(w.to_le_bytes());
-    g.extend(h.to_le_bytes());
-    g.extend([0x80, 0, 0]); // global colour table of 2 entries
-    g.extend([0, 0, 0, 255, 255, 255]);
-    g.extend([0x2C, 0, 0, 0, 0, 1, 0, 1, 0, 0]); // 1x1 image at 0,0
-    g.extend([2, 2, 0x4C, 0x01, 0, 0x3B]);
-    g
+    bombs::gif(w, h, 1, 1)
 }
 
 fn small_jpeg() -> Vec<u8> {
@@ -83,7 +84,7 @@ fn truncated_jpeg() {
         match decode(&jpeg[..cut]) {
             Err(e) => assert!(!e.is_empty()),
             // Some decoders fill a truncated scan with grey; then the picture must still hash safely.
-            Ok(rgb) => assert_eq!(rgb.pixels.len(), rgb.width * rgb.height * 3),
+            Ok(rgb) => assert_eq!(rgb.pixels().len(), rgb.width() * rgb.height() * 3),
         }
     }
 }
@@ -110,4 +111,52 @@ fn one_pixel_image_is_quality_gated() {
         .unwrap();
     let h = hash_bytes(&png).unwrap();
     assert_eq!(h.quality, 0);
+}
+
+/// Issue 24, finding 6: a GIF whose screen or frame has a side of 0 (35 bytes) panicked hashing.
+#[test]
+fn pictures_without_pixels_are_refused_naming_their_size() {
+    for (screen, frame, error) in [
+        ((1, 0), (1, 1), "1x0 pixels"),
+        ((0, 1), (1, 1), "0x1 pixels"),
+        ((0, 0), (1, 1), "0x0 pixels"),
+    ] {
+        let gif = bombs::gif(screen.0, screen.1, frame.0, frame.1);
+        let e = decode(&gif).unwrap_err();
+        assert!(
+            e.contains(error) && e.contains("no pixels"),
+            "{screen:?}: {e}"
+        );
+        assert_eq!(hash_bytes(&gif).unwrap_err(), e);
+    }
+    for (w, h) in [(0, 0), (0, 5), (5, 0)] {
+        let e = decode_rgba(w, h, &[]).unwrap_err();
+        assert!(e.contains(&format!("{w}x{h} pixels")), "{e}");
+    }
+}
+
+/// Every shape a picture may have, down to one pixel and one-pixel lines, hashes in every way without
+/// a panic (the views trim, square and cut each picture).
+#[test]
+fn thin_and_tiny_pictures_hash_in_every_way() {
+    for (w, h) in [
+        (1, 1),
+        (1, 2),
+        (2, 1),
+        (1, 300),
+        (300, 1),
+        (3, 7),
+        (8, 8),
+        (9, 400),
+    ] {
+        let rgba: Vec<u8> = (0..w * h * 4).map(|i| (i * 37 % 251) as u8).collect();
+        let rgb = decode_rgba(w as u32, h as u32, &rgba).unwrap();
+        pdq_of(&rgb);
+        query_hashes(&rgb);
+        plain_and_query(&rgb);
+        enroll_rgb(&rgb);
+        let mut steps = QueryInSteps::new(Cow::Borrowed(&rgb), true);
+        while steps.step() {}
+        steps.finish();
+    }
 }

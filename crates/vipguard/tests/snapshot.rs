@@ -65,8 +65,10 @@ fn a_restored_checker_answers_as_the_built_one() {
         assert!(profiles.len() >= 20, "too few profiles to compare");
         for lang in [Lang::En, Lang::Fr] {
             let built = Checker::new(list.clone()).with_lang(lang);
-            let bytes = save(&built);
-            let restored = restore(&bytes, "test.snap").unwrap().with_lang(lang);
+            let bytes = save(&built, "list");
+            let restored = restore(&bytes, "test.snap", "list")
+                .unwrap()
+                .with_lang(lang);
             assert_eq!(restored.list(), built.list());
             let (want, got) = (
                 answers(&built, &profiles, avatars),
@@ -76,18 +78,18 @@ fn a_restored_checker_answers_as_the_built_one() {
                 assert_eq!(w, g, "profile {i} ({:?})", profiles[i].handle);
             }
             // Restoring keeps everything: saving the restored checker gives the same bytes.
-            assert_eq!(save(&restored), bytes);
+            assert_eq!(save(&restored, "list"), bytes);
         }
     }
 }
 
 fn small_snapshot() -> Vec<u8> {
     let list = common::fixture_list();
-    save(&Checker::new(list))
+    save(&Checker::new(list), "list")
 }
 
 fn error(bytes: &[u8]) -> String {
-    match restore(bytes, "list.snap") {
+    match restore(bytes, "list.snap", "list") {
         Ok(_) => panic!("restored from bad bytes"),
         Err(e) => e.to_string(),
     }
@@ -107,6 +109,7 @@ fn bad_snapshots_are_refused_with_what_is_wrong() {
     flipped[mid] ^= 1;
     let mut longer = good.clone();
     longer.push(0);
+    let other_list = save(&Checker::new(common::fixture_list()), "another list");
     let cases: &[(&str, &[u8], &str)] = &[
         (
             "empty",
@@ -126,7 +129,7 @@ fn bad_snapshots_are_refused_with_what_is_wrong() {
         (
             "another format",
             &other_format,
-            "(format 67); this is vipguard 0.1.0 (format 3)",
+            "(format 68); this is vipguard 0.1.0 (format 4)",
         ),
         (
             "one bit flipped",
@@ -134,6 +137,11 @@ fn bad_snapshots_are_refused_with_what_is_wrong() {
             "list.snap: snapshot is damaged (its checksum does not match)",
         ),
         ("a byte added", &longer, "list.snap: snapshot is damaged"),
+        (
+            "saved for another list",
+            &other_list,
+            "list.snap: snapshot was built from another list",
+        ),
         (
             "cut in the header",
             &good[..20],
@@ -154,10 +162,10 @@ fn bad_snapshots_are_refused_with_what_is_wrong() {
 #[test]
 fn every_cut_of_a_snapshot_is_an_error() {
     let good = small_snapshot();
-    assert!(restore(&good, "list.snap").is_ok());
+    assert!(restore(&good, "list.snap", "list").is_ok());
     for len in 0..good.len() {
         assert!(
-            restore(&good[..len], "list.snap").is_err(),
+            restore(&good[..len], "list.snap", "list").is_err(),
             "cut at {len} was accepted"
         );
     }

@@ -263,11 +263,17 @@ pub async fn snapshots_match_native() {
         let want = bytes(&format!("parity/{snap}")).await;
         let built = checker(&text(&format!("parity/{list}")).await);
         assert!(
-            built.snapshot() == want,
+            built.snapshot("parity") == want,
             "{snap}: the WASM snapshot differs from native"
         );
-        let restored = wasm::Checker::restore(&want, None)
+        let restored = wasm::Checker::restore(&want, "parity", None)
             .unwrap_or_else(|e| panic!("{snap}: {}", message(e)));
+        // Saved for another list: refused.
+        let other = wasm::Checker::restore(&want, "another list", None).err();
+        assert!(
+            message(other.expect("restored for another list")).contains("built from another list"),
+            "{snap}"
+        );
         // `account`: what a banner shows of the matched account, as the list holds it.
         let list_json: serde_json::Value =
             serde_json::from_str(&text(&format!("parity/{list}")).await).unwrap();
@@ -306,14 +312,14 @@ pub async fn snapshots_match_native() {
     for kind in ["cut", "flipped", "json"] {
         let bad = bytes(&format!("parity/protected.snap.{kind}")).await;
         let want = text(&format!("parity/protected.snap.{kind}.err")).await;
-        let err = wasm::Checker::restore(&bad, None)
+        let err = wasm::Checker::restore(&bad, "parity", None)
             .err()
             .unwrap_or_else(|| panic!("{kind}: snapshot restored"));
         assert_eq!(message(err), want, "{kind}");
     }
     let snap = bytes("parity/protected.snap").await;
     let err = message(
-        wasm::Checker::restore(&snap, Some("de".into()))
+        wasm::Checker::restore(&snap, "parity", Some("de".into()))
             .err()
             .unwrap(),
     );
@@ -364,6 +370,29 @@ pub async fn errors_carry_the_cli_messages() {
     let err = message(wasm::hash_rgba(4, 4, &[0; 10]).err().unwrap());
     assert_eq!(err, "expected 64 bytes of RGBA for 4x4 pixels, got 10");
     assert!(wasm::hash_rgba(0, 4, &[]).is_err());
+    // Issue 24, findings 4 and 6: pictures without pixels, and a 34-byte WebP of 8192x8192 (made by
+    // crates/vipguard/tests/common/bombs.rs), are refused before anything is decoded, naming the size.
+    for (w, h) in [(0, 4), (4, 0)] {
+        let err = message(wasm::ImageHashing::from_rgba(w, h, &[]).err().unwrap());
+        assert_eq!(
+            err,
+            format!("the picture is {w}x{h} pixels: it has no pixels to compare")
+        );
+    }
+    const WEBP_8192: [u8; 34] = [
+        82, 73, 70, 70, 26, 0, 0, 0, 87, 69, 66, 80, 86, 80, 56, 76, 14, 0, 0, 0, 47, 255, 223,
+        255, 7, 40, 64, 1, 10, 208, 255, 2, 0, 0,
+    ];
+    for err in [
+        wasm::ImageHashing::from_bytes(&WEBP_8192).err().unwrap(),
+        wasm::hash_image(&WEBP_8192).err().unwrap(),
+        wasm::enroll_image(&WEBP_8192).err().unwrap(),
+    ] {
+        assert!(
+            message(err).starts_with("the picture is 8192x8192 pixels, too large"),
+            "WebP 8192x8192"
+        );
+    }
     let c = checker(r#"{"accounts": [{"id": "a", "name": "Ada Obi"}]}"#);
     let p = r#"{"id": "1", "platform": "x", "handle": "h", "name": "n"}"#;
     let err = message(

@@ -47,7 +47,8 @@ pub struct BadProfile {
 pub type ProfileLine = Result<Profile, BadProfile>;
 
 impl Profile {
-    /// Canonical platform, handle without `@`; an empty id or unknown platform is an error.
+    /// Canonical platform, handle without `@`; an empty id, an unknown platform or a handle written as
+    /// a web address is an error. Each message starts with the name of the field it is about.
     pub fn validated(mut self) -> Result<Self, String> {
         cut_in_place(&mut self.id, str::trim);
         if self.id.is_empty() {
@@ -55,8 +56,24 @@ impl Profile {
         }
         canonicalize_platform(&mut self.platform)?;
         cut_in_place(&mut self.handle, clean_handle);
+        // No platform's handles hold a slash; a profile's address does, and read as a handle it would
+        // be compared letter by letter with the protected handles (`https://x.com/AlikoDangote`).
+        if self.handle.contains('/') {
+            return Err(format!(
+                "handle {:?} is a web address: write the handle alone (AlikoDangote, not https://x.com/AlikoDangote)",
+                self.handle
+            ));
+        }
         Ok(self)
     }
+}
+
+/// The field a message of `Profile::validated` is about.
+fn field_of(message: &str) -> &'static str {
+    ["id", "handle"]
+        .into_iter()
+        .find(|f| message.starts_with(f))
+        .unwrap_or("platform")
 }
 
 /// Read profiles: CSV when `source` ends in `.csv` or `.tsv`, JSONL otherwise. Blank lines are skipped.
@@ -163,12 +180,11 @@ pub fn parse_json_line(line: &str, source: &str, n: usize) -> ProfileLine {
                 });
             }
             p.validated().map_err(|m| {
-                let field = if m.starts_with("id") {
-                    "id"
-                } else {
-                    "platform"
-                };
-                bad(Some(id).filter(|s| !s.trim().is_empty()), Some(field), m)
+                bad(
+                    Some(id).filter(|s| !s.trim().is_empty()),
+                    Some(field_of(&m)),
+                    m,
+                )
             })
         }
         Err(e) => {
@@ -250,16 +266,7 @@ fn read_csv(text: &str, source: &str) -> Result<Vec<(usize, ProfileLine)>, Input
                 let id = Some(p.id.clone()).filter(|s| !s.trim().is_empty());
                 p.validated().map_err(|m| BadProfile {
                     id,
-                    error: InputError::new(
-                        source,
-                        Some(line),
-                        Some(if m.starts_with("id") {
-                            "id"
-                        } else {
-                            "platform"
-                        }),
-                        m,
-                    ),
+                    error: InputError::new(source, Some(line), Some(field_of(&m)), m),
                 })
             }
         };

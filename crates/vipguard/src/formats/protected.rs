@@ -346,6 +346,14 @@ impl ProtectedList {
         list.validated(source, |i| (lines[i], String::new()), pre)
     }
 
+    /// A list read back from a snapshot, checked as a freshly loaded one is (the error names the
+    /// account's place in the list; a snapshot has no lines). The first problem only: such a list was
+    /// not written by vipguard.
+    pub(crate) fn validated_restored(self, source: &str) -> Result<Self, InputError> {
+        self.validated(source, |i| (None, format!("accounts[{i}]")), Vec::new())
+            .map_err(ListErrors::first)
+    }
+
     /// Check what the type system cannot: ids unique and present, names with letters, valid handles
     /// and hashes. Ids are trimmed, platforms canonicalised and handles lose any leading `@`. `pre`:
     /// problems the reader found, each with the position of the account it goes before.

@@ -6,10 +6,15 @@
 //! the finished index back, and leaves each account's own keys to be worked out the first time a check
 //! compares with it.
 //!
-//! Layout (integers little-endian): the magic bytes, the format number, the crate version, a checksum of
-//! the body, then the body: the list (counted strings), then the index's arrays. A snapshot is only
-//! read by the same crate version and format: keys depend on the normalisation tables, so an older
-//! snapshot could miss matches without any error.
+//! Layout (integers little-endian): the magic bytes, the format number, the crate version, the key of
+//! the list it was built from, a checksum of the body, then the body: the list (counted strings), then
+//! the index's arrays. A snapshot is only read by the same crate version and format: keys depend on the
+//! normalisation tables, so an older snapshot could miss matches without any error.
+//!
+//! The checksum catches damage, not tampering: anyone who can write a snapshot can compute it again.
+//! So a snapshot is restored only for the list it was built from (the caller's key of that list, a hash
+//! of it as stored, must match), and the list inside it is validated as a freshly loaded list is: a
+//! crafted snapshot can neither stand in for another list nor bring in a list that would be refused.
 
 use crate::candidates::Index;
 use crate::codec::{Reader, Writer};
@@ -19,15 +24,18 @@ use crate::verdict::Checker;
 
 const MAGIC: &[u8; 8] = b"VIPGSNAP";
 /// Bumped whenever the layout or the meaning of any saved array changes.
-const FORMAT: u32 = 3;
+const FORMAT: u32 = 4;
 const VERSION: &str = env!("CARGO_PKG_VERSION");
 
-/// The checker as bytes for `restore`. The same list gives the same bytes on every platform.
-pub fn save(checker: &Checker) -> Vec<u8> {
+/// The checker as bytes for `restore`. `list_key` names the stored list the checker was built from (a
+/// hash of it as stored, such as its SHA-256 in hex): `restore` takes the snapshot only with the same
+/// key. The same list and key give the same bytes on every platform.
+pub fn save(checker: &Checker, list_key: &str) -> Vec<u8> {
     let mut out = Writer::default();
     out.bytes(MAGIC);
     out.u32(FORMAT);
     out.str(VERSION);
+    out.str(list_key);
     // The checksum's place, filled in once the body is written behind it (no second copy of the body).
     let sum_at = out.0.len();
     out.u64(0);
@@ -38,9 +46,11 @@ pub fn save(checker: &Checker) -> Vec<u8> {
     out.0
 }
 
-/// A checker from `save`'s bytes; `source` names them in errors. A snapshot of another format or crate
-/// version, a truncated or altered one, or one whose index tables have impossible sizes, is an error.
-pub fn restore(bytes: &[u8], source: &str) -> Result<Checker, InputError> {
+/// A checker from `save`'s bytes; `source` names them in errors; `list_key` is the key of the stored
+/// list as `save` was given it. A snapshot of another format or crate version, of another list (its key
+/// differs), a truncated or altered one, one whose list a fresh load would refuse, or one whose index
+/// tables have impossible sizes, is an error.
+pub fn restore(bytes: &[u8], source: &str, list_key: &str) -> Result<Checker, InputError> {
     let fail = |field: &str, message: String| InputError::new(source, None, Some(field), message);
     let mut r = Reader::new(bytes);
     let magic = r.take(MAGIC.len()).map_err(|e| fail("header", e))?;
@@ -65,6 +75,16 @@ pub fn restore(bytes: &[u8], source: &str) -> Result<Checker, InputError> {
             ),
         ));
     }
+    let key = r.str().map_err(|e| fail("header", e))?;
+    if key != list_key {
+        return Err(InputError::new(
+            source,
+            None,
+            None,
+            "snapshot was built from another list (its key is not the stored list's): build the \
+             checker from the list again",
+        ));
+    }
     let sum = r.u64().map_err(|e| fail("header", e))?;
     let body = r.rest();
     if checksum(body) != sum {
@@ -77,6 +97,8 @@ pub fn restore(bytes: &[u8], source: &str) -> Result<Checker, InputError> {
     }
     let mut r = Reader::new(body);
     let list = read_list(&mut r).map_err(|(field, e)| fail(&field, e))?;
+    // Checked as a list read from a file is: a list that could not be loaded is not restored either.
+    let list = list.validated_restored(source)?;
     let index = Index::read(&mut r).map_err(|(field, e)| fail(&format!("index.{field}"), e))?;
     if !r.rest().is_empty() {
         return Err(fail(
@@ -187,25 +209,29 @@ mod tests {
     use super::*;
 
     proptest::proptest! {
-        // A checker's snapshot restores every account field as it was, odd text included.
+        // A checker's snapshot restores every account field as it was, odd text included, when the
+        // list is one a load accepts; and is refused with the load's error when it is not.
         #[test]
         fn snapshots_keep_every_list(accounts in proptest::collection::vec(crate::formats::arb_account(), 0..5)) {
             let list = ProtectedList { accounts };
-            let bytes = save(&Checker::new(list.clone()));
-            let restored = restore(&bytes, "t.snap").unwrap();
-            proptest::prop_assert_eq!(restored.list(), &list);
+            let bytes = save(&Checker::new(list.clone()), KEY);
+            let restored = restore(&bytes, "t.snap", KEY).map(|c| c.list().clone());
+            proptest::prop_assert_eq!(restored, list.validated_restored("t.snap"));
         }
     }
 
     /// A snapshot whose body was changed after saving, with its checksum made to match again: what
     /// only a deliberately crafted file looks like.
     fn resealed(mut bytes: Vec<u8>, change: impl FnOnce(&mut Vec<u8>, usize)) -> Vec<u8> {
-        let body = MAGIC.len() + 4 + 4 + VERSION.len() + 8;
+        let body = MAGIC.len() + 4 + 4 + VERSION.len() + 4 + KEY.len() + 8;
         change(&mut bytes, body);
         let sum = checksum(&bytes[body..]);
         bytes[body - 8..body].copy_from_slice(&sum.to_le_bytes());
         bytes
     }
+
+    /// The stored list's key the tests' snapshots are saved under.
+    const KEY: &str = "9f86d081884c7d65";
 
     fn snapshot() -> Vec<u8> {
         let list = ProtectedList::from_json(
@@ -214,11 +240,11 @@ mod tests {
             "t.json",
         )
         .unwrap();
-        save(&Checker::new(list))
+        save(&Checker::new(list), KEY)
     }
 
     fn error(bytes: &[u8]) -> String {
-        restore(bytes, "t.snap")
+        restore(bytes, "t.snap", KEY)
             .err()
             .expect("accepted")
             .to_string()
@@ -227,7 +253,7 @@ mod tests {
     #[test]
     fn a_crafted_snapshot_is_refused_or_never_fails_a_check() {
         let good = snapshot();
-        assert!(restore(&good, "t.snap").is_ok());
+        assert!(restore(&good, "t.snap", KEY).is_ok());
         let index_at = |b: &[u8], body: usize| {
             let mut r = Reader::new(&b[body..]);
             read_list(&mut r).unwrap();
@@ -270,8 +296,12 @@ mod tests {
             ),
         ];
         for (what, change) in changes {
-            let checker =
-                restore(&resealed(good.clone(), |b, at| change(b, at)), "t.snap").expect(what);
+            let checker = restore(
+                &resealed(good.clone(), |b, at| change(b, at)),
+                "t.snap",
+                KEY,
+            )
+            .expect(what);
             let result = checker.check(&profile);
             assert!(
                 result.matched.is_none() || result.matched.as_deref() == Some("a"),
@@ -301,6 +331,69 @@ mod tests {
             error(&bad_text),
             "t.snap: field `accounts[0].id`: text at byte 8 is not UTF-8"
         );
+    }
+
+    /// Issue 24, finding 8: a snapshot changed and resealed (its checksum made to match) restored a
+    /// list that a fresh load refuses, and changed verdicts. The list inside is validated as a loaded
+    /// list is, and a snapshot is restored only for the list it was built from.
+    #[test]
+    fn a_resealed_snapshot_is_restored_only_for_its_list_and_only_with_a_valid_list() {
+        let good = snapshot();
+        assert_eq!(
+            restore(&good, "t.snap", "another list's key")
+                .err()
+                .unwrap()
+                .to_string(),
+            "t.snap: snapshot was built from another list (its key is not the stored list's): \
+             build the checker from the list again"
+        );
+        // The list's one account, written again with each field changed into what a load refuses.
+        let list_with = |name: &str, handle: &str| {
+            let mut w = Writer::default();
+            write_list(
+                &mut w,
+                &ProtectedList {
+                    accounts: vec![Account {
+                        id: "a".into(),
+                        name: name.into(),
+                        aliases: vec![],
+                        handles: vec![HandleRef {
+                            platform: "x".into(),
+                            handle: handle.into(),
+                        }],
+                        official: vec![],
+                        avatars: vec![],
+                        links: vec![],
+                    }],
+                },
+            );
+            w.0
+        };
+        let with_list = |list: Vec<u8>| {
+            resealed(good.clone(), |b, body| {
+                let mut r = Reader::new(&b[body..]);
+                read_list(&mut r).unwrap();
+                b.splice(body..body + r.at, list);
+            })
+        };
+        // The same list written back restores (the splicing changes nothing else).
+        assert!(restore(
+            &with_list(list_with("Aliko Dangote", "AlikoDangote")),
+            "t.snap",
+            KEY
+        )
+        .is_ok());
+        for (name, handle, want) in [
+            ("", "AlikoDangote", "t.snap: field `accounts[0].name`: name is empty"),
+            (
+                "Aliko Dangote",
+                "https://x.com/AlikoDangote",
+                "t.snap: field `accounts[0].handles[0].handle`: handle \"https://x.com/AlikoDangote\" is a web address",
+            ),
+        ] {
+            let e = error(&with_list(list_with(name, handle)));
+            assert!(e.starts_with(want), "{e}");
+        }
     }
 
     #[test]
