@@ -99,8 +99,9 @@ var vipguardAnnotate = (() => {
   let current = null; // the banner: {host, key, iframe, size: {w, h}, token, origin (its frame's), shown, place()}
   // The worker's answer brings the settings a page needs (worker/view-settings.js): content scripts read
   // no storage.
+  let movedHere = false; // the reviewer moved it on this page: an answer sent before the worker heard of it must not move it back
   function setView(view) {
-    if (view && CORNERS.includes(view.corner) && view.corner !== corner) setCorner(view.corner);
+    if (!movedHere && view && CORNERS.includes(view.corner) && view.corner !== corner) setCorner(view.corner);
   }
   function setCorner(c) {
     corner = c;
@@ -193,6 +194,7 @@ var vipguardAnnotate = (() => {
       } else if (e.data.vipguard === 'move') {
         const next = CORNERS[(CORNERS.indexOf(corner) + 1) % CORNERS.length];
         setCorner(next);
+        movedHere = true;
         chrome.runtime.sendMessage({ type: 'bannerCorner', url: location.href, corner: next }).catch(() => {});
       } else if (e.data.vipguard === 'close') {
         closed.add(b.key);

@@ -18,7 +18,17 @@ vipguardSites.push((() => {
     const m = /@([A-Za-z0-9_.-]{1,64})(?:@[A-Za-z0-9.-]+)?/.exec(s || '');
     return m ? m[1] : null;
   };
-  const lastSegment = () => clean(decodeURIComponent(location.pathname.split('/').filter(Boolean).pop() || ''), 64).replace(/^@/, '');
+  // A handle is never an address (the engine refuses one with "/"): page data that holds a URL there falls
+  // back to the address's last segment.
+  const plain = (h) => (h && !h.includes('/') ? h : '');
+  const decoded = (s) => {
+    try {
+      return decodeURIComponent(s);
+    } catch {
+      return s; // a malformed escape: the segment as written
+    }
+  };
+  const lastSegment = () => plain(clean(decoded(location.pathname.split('/').filter(Boolean).pop() || ''), 64).replace(/^@/, ''));
 
   function fromJsonLd(doc) {
     for (const s of doc.querySelectorAll('script[type="application/ld+json"]')) {
@@ -30,7 +40,7 @@ vipguardSites.push((() => {
         if (!p || !(p.name || p.givenName)) continue;
         if (!samePage(p.url || d.url || (d.mainEntityOfPage && d.mainEntityOfPage['@id']))) continue;
         const image = p.image && (p.image.contentUrl || p.image.url || (typeof p.image === 'string' ? p.image : ''));
-        return { name: clean(p.name || p.givenName), handle: clean(p.alternateName || p.additionalName || '', 64).replace(/^@/, '') || lastSegment(), bio: clean(p.description, 2000), avatar: image || null };
+        return { name: clean(p.name || p.givenName), handle: plain(clean(p.alternateName || p.additionalName || '', 64).replace(/^@/, '')) || lastSegment(), bio: clean(p.description, 2000), avatar: image || null };
       }
     }
     return null;
@@ -44,7 +54,7 @@ vipguardSites.push((() => {
     const nick = card.querySelector('.p-nickname');
     const photo = card.querySelector('img.u-photo, .u-photo img');
     const note = card.querySelector('.p-note');
-    return { name: clean(name.textContent), handle: (nick && clean(nick.textContent, 64).replace(/^@/, '')) || lastSegment(), bio: note ? clean(note.textContent, 2000) : '', avatar: photo ? photo.src : null };
+    return { name: clean(name.textContent), handle: (nick && plain(clean(nick.textContent, 64).replace(/^@/, ''))) || lastSegment(), bio: note ? clean(note.textContent, 2000) : '', avatar: photo ? photo.src : null };
   }
 
   function fromOpenGraph(doc) {
@@ -54,7 +64,7 @@ vipguardSites.push((() => {
     const title = meta('og:title');
     const name = clean(title.replace(/\s*\(@[^)]*\)\s*$/, ''));
     if (!name) return null;
-    return { name, handle: meta('profile:username') || handleFrom(title) || lastSegment(), bio: clean(meta('og:description'), 2000), avatar: meta('og:image') || null };
+    return { name, handle: plain(meta('profile:username')) || handleFrom(title) || lastSegment(), bio: clean(meta('og:description'), 2000), avatar: meta('og:image') || null };
   }
 
   function profile(doc) {

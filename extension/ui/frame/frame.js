@@ -29,12 +29,16 @@
 
   // The size this frame wants: its natural height (the evidence unscrolled), so the content script can
   // make it as tall as the window allows.
+  const OPEN_WIDTH = 380; // px, the open banner's width where the window allows (frame.css)
   function reportSize() {
     if (!box) return;
     const body = box.querySelector('.body');
     const folded = box.classList.contains('folded');
     const h = box.offsetHeight + (body && !folded ? body.scrollHeight - body.clientHeight : 0);
-    toParent('size', { w: Math.ceil(box.offsetWidth), h: Math.ceil(h), folded });
+    // Open, the banner fills the frame (width: 100vw), so its measured width is only the frame's own:
+    // reporting that would keep a frame once made narrow (a folded pill, a frame not yet laid out) narrow
+    // for good. It asks for its designed width instead; the content script fits it to the window.
+    toParent('size', { w: folded ? Math.ceil(box.offsetWidth) : OPEN_WIDTH, h: Math.ceil(h), folded });
   }
   new ResizeObserver(reportSize).observe(document.documentElement);
 
