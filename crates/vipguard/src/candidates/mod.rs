@@ -239,14 +239,16 @@ fn letters_key(display: &str, fold: &str, min: usize) -> Option<String> {
     if display.chars().filter(|c| c.is_alphabetic()).count() < min {
         return None;
     }
-    if !display.chars().any(char::is_numeric) {
-        return Some(fold.to_string());
-    }
-    let letters: String = display.chars().filter(|c| !c.is_numeric()).collect();
-    Some(
+    let key = if display.chars().any(char::is_numeric) {
+        let letters: String = display.chars().filter(|c| !c.is_numeric()).collect();
         crate::text::normalize::normalize(&letters, crate::text::limits::MAX_HANDLE_CHARS)
-            .fold_compact(),
-    )
+            .fold_compact()
+    } else {
+        fold.to_string()
+    };
+    // Folding reads some letters as digits (Cyrillic б as 6): those go too, so the key is letters only
+    // (found by fuzzing: fuzz/regressions/check/).
+    Some(key.chars().filter(|c| !c.is_numeric()).collect())
 }
 
 /// The distinct trigrams of `key` (by characters), each hashed with `len`, the length of the keys
@@ -616,8 +618,13 @@ impl Index {
         self.deletes.get_many(&typos, &mut out);
         if look_far && !self.grams.entries.is_empty() {
             let whole = letters_key(&handle.display, &handle.fold, GRAM_MIN_LEN - GRAM_EDITS);
-            for key in whole.iter().chain(segments) {
-                self.two_edits(key, &mut far);
+            // Segments are fold keys and keep their digits (`oiongte2etee` of `i�oiongte2etee`): the
+            // trigram stage compares letters only, as for the whole handle (found by fuzzing).
+            let segments = segments
+                .iter()
+                .filter_map(|s| letters_key(s, s, GRAM_MIN_LEN - GRAM_EDITS));
+            for key in whole.into_iter().chain(segments) {
+                self.two_edits(&key, &mut far);
             }
         }
         if !name.fold.is_empty() {
@@ -738,6 +745,26 @@ mod tests {
         let short = index(&[("Ama Ba", "amaba")]);
         assert_eq!(candidates(&short, "", "xxamabaxx"), vec![0]);
         assert!(candidates(&short, "", "xxamabxx").is_empty());
+    }
+
+    #[test]
+    fn a_letters_key_has_no_digits_even_where_folding_makes_them() {
+        let h = HandleKeys::new("x", "PeterObi_Питерб");
+        assert_eq!(h.fold, "peterobinᴎtep6");
+        let key = letters_key(&h.display, &h.fold, GRAM_MIN_LEN).unwrap();
+        assert_eq!(key, "peterobinᴎtep");
+    }
+
+    #[test]
+    fn a_segment_with_digits_is_compared_by_its_letters() {
+        // `words` splits `abcde\u{FFFD}…` at the replacement character and keeps the digits in the long
+        // segment; its trigrams must be of its letters only, as the index's are (found by fuzzing:
+        // fuzz/regressions/check/). With its digits no trigram stage would find it.
+        let ix = index(&[("Oiongte Eteeab", "oiongteeteeab")]);
+        assert_eq!(
+            candidates(&ix, "", "abcde\u{FFFD}o2i2o2n2g2t2eeteeab"),
+            vec![0]
+        );
     }
 
     #[test]

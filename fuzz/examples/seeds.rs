@@ -1,0 +1,255 @@
+//! Seed inputs for every fuzz target, from the repository's own data: the demo list, profiles and
+//! avatars (demo/), the evasion fixtures (crates/vipguard/tests/fixtures/), and the PDQ test pictures
+//! in ../shared/data/pdq when they are there, shrunk and re-encoded in every format and colour type
+//! the decoder reads. `make fuzz-corpus` runs it and minimises the result into fuzz/corpus/.
+//!
+//! cargo run --release -p vipguard-fuzz --example seeds -- OUT_DIR
+
+use image::{imageops::FilterType, DynamicImage, ImageFormat};
+use std::fs;
+use std::io::Cursor;
+use std::path::{Path, PathBuf};
+use vipguard::{
+    decode, enroll_rgb, query_hashes, read_jsonl, save_snapshot, AvatarRef, Checker, Profile,
+    ProtectedList,
+};
+use vipguard_fuzz::snapshot_seal;
+
+fn main() {
+    let out = PathBuf::from(std::env::args().nth(1).expect("usage: seeds OUT_DIR"));
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let mut seeds = Seeds(out);
+
+    // Lists: the demo's and the fixtures', as JSON, enrolled (avatars as hashes) and as CSV.
+    let lists = [
+        "demo/protected.json",
+        "crates/vipguard/tests/fixtures/protected.json",
+    ];
+    for (i, path) in lists.iter().enumerate() {
+        let text = fs::read_to_string(root.join(path)).unwrap();
+        seeds.put("list_json", &format!("list{i}.json"), text.as_bytes());
+        let mut list = ProtectedList::from_json(&text, path).unwrap();
+        for avatar in list.accounts.iter_mut().flat_map(|a| a.avatars.iter_mut()) {
+            if let AvatarRef::Path(p) = avatar {
+                let bytes = fs::read(root.join("demo").join(&*p)).unwrap();
+                *avatar = AvatarRef::Hash(enroll_rgb(&decode(&bytes).unwrap()));
+            }
+        }
+        let json = serde_json::to_vec_pretty(&list).unwrap();
+        seeds.put("list_json", &format!("list{i}-enrolled.json"), &json);
+        seeds.put(
+            "list_csv",
+            &format!("list{i}.csv"),
+            list_csv(&list).as_bytes(),
+        );
+        // Snapshots: whole (restored as they are) and their bodies alone (restored once sealed).
+        let saved = save_snapshot(&Checker::new(list));
+        seeds.put("snapshot", &format!("list{i}.snap"), &saved);
+        seeds.put(
+            "snapshot",
+            &format!("list{i}.body"),
+            snapshot_seal::body(&saved),
+        );
+    }
+    seeds.put(
+        "list_csv",
+        "semicolons.csv",
+        b"id;name;handles\nvip-1;\"Dangote; Aliko\";x:AlikoDangote|x:Dangote\r\n",
+    );
+
+    // Profiles: the demo's and every evasion fixture's, as JSONL, CSV and the check target's fields.
+    let mut profiles: Vec<(String, Vec<Profile>)> = vec![(
+        "demo".into(),
+        read_jsonl(
+            &fs::read_to_string(root.join("demo/profiles.jsonl")).unwrap(),
+            "p",
+        )
+        .into_iter()
+        .map(|(_, p)| p.unwrap())
+        .collect(),
+    )];
+    let fixtures = root.join("crates/vipguard/tests/fixtures/evasions");
+    for entry in fs::read_dir(&fixtures).unwrap() {
+        let path = entry.unwrap().path();
+        let rows = fs::read_to_string(&path).unwrap();
+        let list = rows
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .map(|l| {
+                let row: serde_json::Value = serde_json::from_str(l).unwrap();
+                serde_json::from_value(row["profile"].clone()).unwrap()
+            })
+            .collect();
+        let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
+        profiles.push((stem, list));
+    }
+    let demo_queries: Vec<String> = ["copy-kwabena-mirrored-badge.png", "copy-aminata-round.png"]
+        .iter()
+        .map(|f| {
+            let bytes = fs::read(root.join("demo/avatars").join(f)).unwrap();
+            query_hashes(&decode(&bytes).unwrap()).encode()
+        })
+        .collect();
+    for (stem, list) in &profiles {
+        let jsonl: String = list
+            .iter()
+            .map(|p| serde_json::to_string(p).unwrap() + "\n")
+            .collect();
+        seeds.put("profiles_jsonl", &format!("{stem}.jsonl"), jsonl.as_bytes());
+        seeds.put(
+            "profiles_csv",
+            &format!("{stem}.csv"),
+            profiles_csv(list).as_bytes(),
+        );
+        for (i, p) in list.iter().enumerate() {
+            let query = demo_queries.get(i % 8).map_or("", String::as_str);
+            let mut fields = vec![
+                p.platform.as_str(),
+                &p.handle,
+                &p.name,
+                p.bio.as_deref().unwrap_or(""),
+                query,
+            ];
+            fields.extend(p.links.iter().map(String::as_str));
+            let joined: Vec<u8> = fields
+                .join("\u{1}")
+                .bytes()
+                .map(|b| if b == 1 { 0xFF } else { b })
+                .collect();
+            seeds.put("check", &format!("{stem}-{i}"), &joined);
+        }
+    }
+
+    // Pictures: small copies of the demo avatars and the PDQ test pictures, in each format.
+    let mut pictures: Vec<(String, DynamicImage)> = Vec::new();
+    for entry in fs::read_dir(root.join("demo/avatars")).unwrap() {
+        let path = entry.unwrap().path();
+        pictures.push((stem(&path), image::open(&path).unwrap()));
+    }
+    let pdq = root.join("../shared/data/pdq/misc-images");
+    match fs::read_dir(pdq.join("modes")) {
+        Ok(modes) => {
+            for entry in modes {
+                let path = entry.unwrap().path();
+                if let Ok(img) = image::open(&path) {
+                    pictures.push((format!("pdq-{}", stem(&path)), img));
+                }
+            }
+            for small in ["small.jpg", "wee.jpg"] {
+                let bytes = fs::read(pdq.join(small)).unwrap();
+                seeds.put_picture(&format!("pdq-{small}"), &bytes);
+            }
+        }
+        Err(_) => eprintln!(
+            "seeds: no {} (shared/ not beside the repo): skipped",
+            pdq.display()
+        ),
+    }
+    for (name, img) in &pictures {
+        let small = img.resize_exact(24, 24, FilterType::Triangle);
+        for (tag, pic) in [
+            ("rgb", DynamicImage::ImageRgb8(small.to_rgb8())),
+            ("rgba", DynamicImage::ImageRgba8(small.to_rgba8())),
+            ("luma", DynamicImage::ImageLuma8(small.to_luma8())),
+            ("lumaa", DynamicImage::ImageLumaA8(small.to_luma_alpha8())),
+            ("rgb16", DynamicImage::ImageRgb16(small.to_rgb16())),
+        ] {
+            for format in [
+                ImageFormat::Png,
+                ImageFormat::Jpeg,
+                ImageFormat::WebP,
+                ImageFormat::Gif,
+            ] {
+                let mut bytes = Vec::new();
+                // Not every format takes every colour type (JPEG has no alpha, WebP no 16 bits).
+                if pic.write_to(&mut Cursor::new(&mut bytes), format).is_ok() {
+                    let ext = format.extensions_str()[0];
+                    seeds.put_picture(&format!("{name}-{tag}.{ext}"), &bytes);
+                }
+            }
+        }
+        // The same pictures as a browser hands them over: width, height (u16), RGBA.
+        for (w, h) in [(24, 24), (32, 8), (1, 40)] {
+            let rgba = img.resize_exact(w, h, FilterType::Triangle).to_rgba8();
+            let mut bytes = Vec::new();
+            bytes.extend_from_slice(&(w as u16).to_le_bytes());
+            bytes.extend_from_slice(&(h as u16).to_le_bytes());
+            bytes.extend_from_slice(rgba.as_raw());
+            seeds.put("rgba", &format!("{name}-{w}x{h}"), &bytes);
+        }
+    }
+}
+
+struct Seeds(PathBuf);
+
+impl Seeds {
+    fn put(&mut self, target: &str, name: &str, bytes: &[u8]) {
+        let dir = self.0.join(target);
+        fs::create_dir_all(&dir).unwrap();
+        fs::write(dir.join(name), bytes).unwrap();
+    }
+
+    /// Picture bytes feed two targets: a profile's avatar and a protected account's picture.
+    fn put_picture(&mut self, name: &str, bytes: &[u8]) {
+        self.put("image", name, bytes);
+        self.put("enroll", name, bytes);
+    }
+}
+
+fn stem(path: &Path) -> String {
+    path.file_stem().unwrap().to_string_lossy().into_owned()
+}
+
+/// A CSV cell, quoted when it must be.
+fn cell(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+fn list_csv(list: &ProtectedList) -> String {
+    let mut out = String::from("id,name,aliases,handles,official,avatars\n");
+    for a in &list.accounts {
+        let handles = |hs: &[vipguard::HandleRef]| {
+            hs.iter()
+                .map(|h| format!("{}:{}", h.platform, h.handle))
+                .collect::<Vec<_>>()
+                .join("|")
+        };
+        let avatars: Vec<String> = a
+            .avatars
+            .iter()
+            .filter_map(|v| match v {
+                AvatarRef::Hash(h) => Some(format!("pdq:{}", h.pdq)),
+                AvatarRef::Path(_) => None,
+            })
+            .collect();
+        let row = [
+            cell(&a.id),
+            cell(&a.name),
+            cell(&a.aliases.join("|")),
+            cell(&handles(&a.handles)),
+            cell(&handles(&a.official)),
+            cell(&avatars.join("|")),
+        ];
+        out += &(row.join(",") + "\n");
+    }
+    out
+}
+
+fn profiles_csv(list: &[Profile]) -> String {
+    let mut out = String::from("id,platform,handle,name,bio\n");
+    for p in list {
+        let row = [
+            &p.id,
+            &p.platform,
+            &p.handle,
+            &p.name,
+            p.bio.as_deref().unwrap_or(""),
+        ];
+        out += &(row.map(|s| cell(s)).join(",") + "\n");
+    }
+    out
+}

@@ -1,0 +1,190 @@
+//! Fuzz targets for every parser and decoder of the engine (issue 24), as plain functions of bytes.
+//!
+//! Each target feeds its bytes to the engine's public API the way the command line or the extension
+//! would, then pushes whatever came out through the rest of the pipeline (a parsed list is built into
+//! a checker and checked against, a decoded picture is hashed and searched for), so that a panic
+//! anywhere downstream of a parser counts too. Where two paths must agree (a checker and its restored
+//! snapshot, a query and its text form), the target asserts it, so a wrong answer is a finding as well.
+//!
+//! The libFuzzer binaries (fuzz_targets/, `make fuzz`) and the replay test (tests/replay.rs, part of
+//! `cargo test`, through [`TARGETS`]) call the same functions.
+
+mod budget;
+mod fixed;
+pub mod snapshot_seal;
+
+pub use budget::{peak_bytes, reset_peak, set_limit, LIMIT_BYTES};
+
+use std::borrow::Cow;
+use vipguard::{
+    decode, decode_rgba, enroll_rgb, pdq_of, plain_and_query, read_profiles_bytes,
+    restore_snapshot, save_snapshot, Checker, Profile, ProtectedList, QueryHashes, Rgb,
+};
+
+/// Every target by name: the folder names under corpus/ and regressions/, and the binaries' names.
+pub const TARGETS: &[(&str, fn(&[u8]))] = &[
+    ("list_json", list_json),
+    ("list_csv", list_csv),
+    ("profiles_jsonl", profiles_jsonl),
+    ("profiles_csv", profiles_csv),
+    ("image", image),
+    ("enroll", enroll),
+    ("rgba", rgba),
+    ("snapshot", snapshot),
+    ("check", check),
+];
+
+/// A protected list in JSON, as `vipguard --protected list.json` and the options page read it.
+pub fn list_json(data: &[u8]) {
+    list(data, "list.json");
+}
+
+/// A protected list in CSV.
+pub fn list_csv(data: &[u8]) {
+    list(data, "list.csv");
+}
+
+fn list(data: &[u8], source: &str) {
+    // The CLI and the extension refuse a list that is not UTF-8 before parsing it.
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    let Ok(list) = ProtectedList::parse_all(text, source) else {
+        return;
+    };
+    // A list that parses is one a user can load: build it and check the fixed profiles against it,
+    // then make sure its snapshot (what the extension keeps between worker restarts) answers the same.
+    let checker = Checker::new(list);
+    let restored =
+        restore_snapshot(&save_snapshot(&checker), "fuzz").expect("a saved snapshot restores");
+    for (profile, avatar) in fixed::profiles() {
+        let answer = checker.check_with_avatar(profile, avatar.as_ref());
+        assert_eq!(
+            restored.check_with_avatar(profile, avatar.as_ref()),
+            answer,
+            "the restored snapshot answers otherwise for {profile:?}"
+        );
+    }
+}
+
+/// A profiles file in JSONL, as `vipguard scan profiles.jsonl` reads it, each profile then checked.
+pub fn profiles_jsonl(data: &[u8]) {
+    profiles(data, "profiles.jsonl");
+}
+
+/// A profiles file in CSV, as `vipguard scan profiles.csv` and the bulk page read it.
+pub fn profiles_csv(data: &[u8]) {
+    profiles(data, "profiles.csv");
+}
+
+fn profiles(data: &[u8], source: &str) {
+    let Ok(rows) = read_profiles_bytes(data, source) else {
+        return;
+    };
+    let checker = fixed::checker();
+    for profile in rows.into_iter().filter_map(|(_, row)| row.ok()) {
+        checker.check(&profile);
+    }
+}
+
+/// Image bytes (JPEG, PNG, WebP, GIF) as a profile's avatar: decoded, hashed as the CLI's scan and the
+/// extension hash it, and searched for among the fixed list's avatars.
+pub fn image(data: &[u8]) {
+    if let Ok(rgb) = decode(data) {
+        query(&rgb);
+    }
+}
+
+/// Image bytes as a protected account's picture (`vipguard enroll`, the options page): decoded and
+/// enrolled. A target of its own because enrolling hashes many edited copies (18 ms a picture, where
+/// a query takes 11), which would halve the speed of fuzzing the decoders through `image`.
+pub fn enroll(data: &[u8]) {
+    if let Ok(rgb) = decode(data) {
+        enroll_rgb(&rgb);
+    }
+}
+
+/// Pixels a browser decoded (`hashRgba` in the extension, for GIFs and pictures the WASM decoder
+/// refuses): width and height as two little-endian u16 (so 0 and sizes past the engine's limit come
+/// up), then RGBA bytes, repeated to fill the picture so that a short input still makes a big one.
+pub fn rgba(data: &[u8]) {
+    let [w0, w1, h0, h1, pixels @ ..] = data else {
+        return;
+    };
+    let (width, height) = (
+        u16::from_le_bytes([*w0, *w1]),
+        u16::from_le_bytes([*h0, *h1]),
+    );
+    let wanted = usize::from(width) * usize::from(height) * 4;
+    // Filled up to 512x512 pixels (avatars are shown smaller); past that the bytes go as they are and
+    // are refused for their length, which keeps each run short enough to fuzz (the cost is in hashing).
+    let pixels: Cow<[u8]> = if !pixels.is_empty() && wanted <= 512 * 512 * 4 {
+        Cow::Owned(pixels.iter().copied().cycle().take(wanted).collect())
+    } else {
+        Cow::Borrowed(pixels)
+    };
+    // As the extension's hashRgba (a profile's picture) and enrollRgba (a protected one) use them.
+    if let Ok(rgb) = decode_rgba(width.into(), height.into(), &pixels) {
+        query(&rgb);
+        enroll_rgb(&rgb);
+    }
+}
+
+/// What the CLI and the extension do with a profile's decoded picture.
+fn query(rgb: &Rgb) {
+    // The extension's path: the plain PDQ and the query hashes in one pass, the query cached as text.
+    let (plain, query) = plain_and_query(rgb);
+    assert_eq!(
+        plain,
+        pdq_of(rgb),
+        "plain_and_query's PDQ differs from pdq_of"
+    );
+    assert_eq!(
+        QueryHashes::parse(&query.encode()).as_ref(),
+        Ok(&query),
+        "a query does not survive its text form"
+    );
+    fixed::checker().check_with_avatar(fixed::plain_profile(), Some(&query));
+}
+
+/// Snapshot bytes, as the extension restores a checker from storage. Almost any change to a saved
+/// snapshot fails its checksum, so the bytes are tried twice: as they are (the header and checksum
+/// checks), and sealed as the body behind a valid header and checksum (the list and index readers).
+pub fn snapshot(data: &[u8]) {
+    for bytes in [Cow::Borrowed(data), Cow::Owned(snapshot_seal::seal(data))] {
+        if let Ok(checker) = restore_snapshot(&bytes, "fuzz") {
+            // A snapshot that restores must check profiles without failing.
+            for (profile, avatar) in fixed::profiles() {
+                checker.check_with_avatar(profile, avatar.as_ref());
+            }
+        }
+    }
+}
+
+/// One profile, field by field, checked against the fixed list (the whole check). Fields are split at
+/// 0xFF, a byte UTF-8 never uses, so the fuzzer edits text without JSON's quoting in the way:
+/// platform, handle, name, bio, avatar query (`q1;…`, as the extension caches it), then links.
+pub fn check(data: &[u8]) {
+    let mut fields = data
+        .split(|b| *b == 0xFF)
+        .map(|f| String::from_utf8_lossy(f).into_owned());
+    let mut next = || fields.next().unwrap_or_default();
+    let (platform, handle, name, bio, query) = (next(), next(), next(), next(), next());
+    let profile = Profile {
+        id: "fuzz".into(),
+        platform,
+        handle,
+        name,
+        bio: (!bio.is_empty()).then_some(bio),
+        avatar: None,
+        links: fields.collect(),
+    };
+    let avatar = QueryHashes::parse(&query).ok();
+    let answer = fixed::checker().check_with_avatar(&profile, avatar.as_ref());
+    // A restored checker works out each account's keys lazily: it must still answer the same.
+    assert_eq!(
+        fixed::restored().check_with_avatar(&profile, avatar.as_ref()),
+        answer,
+        "the restored snapshot answers otherwise"
+    );
+}

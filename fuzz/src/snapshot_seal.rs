@@ -1,0 +1,52 @@
+//! Any bytes made into a snapshot the engine will read past its header: a valid header and the
+//! checksum of the bytes, then the bytes as the body. Without this nearly every fuzzed snapshot would
+//! stop at the checksum, and the list and index readers behind it would never be reached.
+//!
+//! The header is taken from a real snapshot (so the format number and crate version are always the
+//! engine's own); the layout and the checksum are copied from crates/vipguard/src/snapshot/mod.rs,
+//! which keeps them private. `tests/replay.rs` checks that sealing a real snapshot's body gives back
+//! that snapshot byte for byte, so a change on the engine's side fails the test here, not the fuzzing.
+
+use std::sync::OnceLock;
+use vipguard::{save_snapshot, Checker, ProtectedList};
+
+/// The header of every snapshot this engine writes: the magic bytes, the format number (u32) and the
+/// crate version (a u32 length, then its bytes), all that comes before the checksum (u64).
+pub fn header() -> &'static [u8] {
+    static HEADER: OnceLock<Vec<u8>> = OnceLock::new();
+    HEADER.get_or_init(|| {
+        let empty = ProtectedList {
+            accounts: Vec::new(),
+        };
+        let saved = save_snapshot(&Checker::new(empty));
+        let version_len = u32::from_le_bytes(saved[12..16].try_into().unwrap()) as usize;
+        saved[..16 + version_len].to_vec()
+    })
+}
+
+/// `body` behind the header and its checksum.
+pub fn seal(body: &[u8]) -> Vec<u8> {
+    let mut out = header().to_vec();
+    out.extend_from_slice(&checksum(body).to_le_bytes());
+    out.extend_from_slice(body);
+    out
+}
+
+/// The body of a snapshot: what follows the header and the checksum.
+pub fn body(snapshot: &[u8]) -> &[u8] {
+    &snapshot[header().len() + 8..]
+}
+
+/// The snapshot checksum, as crates/vipguard/src/snapshot/mod.rs computes it.
+fn checksum(bytes: &[u8]) -> u64 {
+    let mut h = 0x9E37_79B9_7F4A_7C15u64 ^ bytes.len() as u64;
+    let mut words = bytes.chunks_exact(8);
+    for w in &mut words {
+        h = (h.rotate_left(23) ^ u64::from_le_bytes(w.try_into().unwrap()))
+            .wrapping_mul(0xFF51_AFD7_ED55_8CCD);
+    }
+    let mut tail = [0u8; 8];
+    tail[..words.remainder().len()].copy_from_slice(words.remainder());
+    h = (h.rotate_left(23) ^ u64::from_le_bytes(tail)).wrapping_mul(0xFF51_AFD7_ED55_8CCD);
+    h ^ (h >> 29)
+}
