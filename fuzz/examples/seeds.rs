@@ -43,7 +43,7 @@ fn main() {
             list_csv(&list).as_bytes(),
         );
         // Snapshots: whole (restored as they are) and their bodies alone (restored once sealed).
-        let saved = save_snapshot(&Checker::new(list));
+        let saved = save_snapshot(&Checker::new(list), vipguard_fuzz::snapshot_seal::KEY);
         seeds.put("snapshot", &format!("list{i}.snap"), &saved);
         seeds.put(
             "snapshot",

@@ -79,7 +79,8 @@ pub(crate) fn checker() -> &'static Checker {
 pub(crate) fn restored() -> &'static Checker {
     static RESTORED: OnceLock<Checker> = OnceLock::new();
     RESTORED.get_or_init(|| {
-        restore_snapshot(&save_snapshot(checker()), "demo").expect("the demo snapshot restores")
+        restore_snapshot(&save_snapshot(checker(), "demo"), "demo", "demo")
+            .expect("the demo snapshot restores")
     })
 }
 

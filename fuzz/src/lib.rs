@@ -55,8 +55,8 @@ fn list(data: &[u8], source: &str) {
     // A list that parses is one a user can load: build it and check the fixed profiles against it,
     // then make sure its snapshot (what the extension keeps between worker restarts) answers the same.
     let checker = Checker::new(list);
-    let restored =
-        restore_snapshot(&save_snapshot(&checker), "fuzz").expect("a saved snapshot restores");
+    let restored = restore_snapshot(&save_snapshot(&checker, "fuzz"), "fuzz", "fuzz")
+        .expect("a saved snapshot restores");
     for (profile, avatar) in fixed::profiles() {
         let answer = checker.check_with_avatar(profile, avatar.as_ref());
         assert_eq!(
@@ -152,7 +152,7 @@ fn query(rgb: &Rgb) {
 /// checks), and sealed as the body behind a valid header and checksum (the list and index readers).
 pub fn snapshot(data: &[u8]) {
     for bytes in [Cow::Borrowed(data), Cow::Owned(snapshot_seal::seal(data))] {
-        if let Ok(checker) = restore_snapshot(&bytes, "fuzz") {
+        if let Ok(checker) = restore_snapshot(&bytes, "fuzz", snapshot_seal::KEY) {
             // A snapshot that restores must check profiles without failing.
             for (profile, avatar) in fixed::profiles() {
                 checker.check_with_avatar(profile, avatar.as_ref());

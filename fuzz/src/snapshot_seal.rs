@@ -10,17 +10,23 @@
 use std::sync::OnceLock;
 use vipguard::{save_snapshot, Checker, ProtectedList};
 
-/// The header of every snapshot this engine writes: the magic bytes, the format number (u32) and the
-/// crate version (a u32 length, then its bytes), all that comes before the checksum (u64).
+/// The key every fuzzed snapshot is saved and restored under (the extension's list id).
+pub const KEY: &str = "fuzz";
+
+/// The header of every snapshot this engine writes: the magic bytes, the format number (u32), the
+/// crate version and the list key (each a u32 length, then its bytes), all that comes before the
+/// checksum (u64).
 pub fn header() -> &'static [u8] {
     static HEADER: OnceLock<Vec<u8>> = OnceLock::new();
     HEADER.get_or_init(|| {
         let empty = ProtectedList {
             accounts: Vec::new(),
         };
-        let saved = save_snapshot(&Checker::new(empty));
+        let saved = save_snapshot(&Checker::new(empty), KEY);
         let version_len = u32::from_le_bytes(saved[12..16].try_into().unwrap()) as usize;
-        saved[..16 + version_len].to_vec()
+        let key_at = 16 + version_len;
+        let key_len = u32::from_le_bytes(saved[key_at..key_at + 4].try_into().unwrap()) as usize;
+        saved[..key_at + 4 + key_len].to_vec()
     })
 }
 

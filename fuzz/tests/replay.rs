@@ -79,7 +79,7 @@ fn sealing_a_saved_snapshots_body_gives_the_snapshot_back() {
         "protected.json",
     )
     .unwrap();
-    let saved = vipguard::save_snapshot(&vipguard::Checker::new(list));
+    let saved = vipguard::save_snapshot(&vipguard::Checker::new(list), snapshot_seal::KEY);
     assert_eq!(snapshot_seal::seal(snapshot_seal::body(&saved)), saved);
 }
 
