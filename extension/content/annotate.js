@@ -13,7 +13,6 @@ var vipguardAnnotate = (() => {
   const FRAME = chrome.runtime.getURL('ui/frame/frame.html');
   // Chrome serves the frame at a per-session address (use_dynamic_url, so a page cannot tell the extension
   // is installed by loading it), but the page inside has the extension's own origin.
-  const FRAME_ORIGINS = [new URL(FRAME).origin, new URL(FRAME).protocol + '//' + chrome.runtime.id];
 
   // Read once per second at most: getComputedStyle after inserting annotations forces a style pass.
   let themeCache = null;
@@ -72,8 +71,25 @@ var vipguardAnnotate = (() => {
 
   // A frame showing what `token` names (a banner's comes later, see banner()); `opts` go in its address
   // (never anything the page must not know: a token is worthless outside this tab's extension frames).
-  function frame(token, opts) {
+  // Frame and content script talk over a MessageChannel whose port is handed to the frame each time it
+  // loads, never through the page's window: a message posted to the page's window reaches the page's own
+  // listeners with our frame's window as its source, with which the page could navigate our frame to a
+  // page of its own in the banner's place, or send it commands. `onMessage(data)` hears the frame; the
+  // returned frame's `post(data)` talks to it.
+  function frame(token, opts, onMessage) {
     const f = document.createElement('iframe');
+    let port = null;
+    f.addEventListener('load', () => {
+      const channel = new MessageChannel();
+      if (port) port.close();
+      port = channel.port1;
+      port.onmessage = (e) => { if (e.data && typeof e.data.vipguard === 'string') onMessage(e.data); };
+      // To our frame's page: the page holds no reference to this frame (its host's shadow root is closed
+      // and nothing of it is ever posted to the page's window), so nothing else can be in it.
+      f.contentWindow.postMessage({ vipguardPort: true }, '*', [channel.port2]);
+      onMessage({ vipguard: 'connected' });
+    });
+    f.post = (data) => { if (port) port.postMessage(data); };
     // The clipboard for its ticket tools, set before the address (the policy is read when it loads); for
     // any origin, since Chrome's dynamic address is not the origin the page inside has.
     f.allow = 'clipboard-write *';
@@ -126,9 +142,10 @@ var vipguardAnnotate = (() => {
     if (closed.has(key)) return null;
     const { host, root } = makeHost();
     host.setAttribute('popover', 'manual');
-    const f = frame(null, { kind: 'banner', ...(folded.has(key) ? { folded: folded.get(key) ? '1' : '0' } : {}) });
+    let b = null;
+    const f = frame(null, { kind: 'banner', ...(folded.has(key) ? { folded: folded.get(key) ? '1' : '0' } : {}) }, (data) => bannerMessage(b, data));
     root.append(f);
-    const b = { host, key, iframe: f, size: { w: 380, h: 0 }, token: null, origin: null };
+    b = { host, key, iframe: f, size: { w: 380, h: 0 }, token: null };
     b.place = () => placeBanner(b);
     b.place();
     // Closed by a page script (hidePopover on our host): open again.
@@ -138,15 +155,14 @@ var vipguardAnnotate = (() => {
   }
 
   // What the banner shows: the worker's token for the profile's result (again for a newer result, the
-  // avatar's). Posted to the frame's own window, once it has loaded: the page's listeners are on the page's
-  // window and never receive it (and a token works only in this tab's extension frames).
+  // avatar's), over the frame's port once it has loaded (a token works only in this tab's extension frames).
   function showToken(host, token) {
     if (!current || current.host !== host) return;
     current.token = token;
     sendToken(current);
   }
   function sendToken(b) {
-    if (b.token && b.origin && b.iframe.contentWindow) b.iframe.contentWindow.postMessage({ vipguardToken: b.token }, b.origin);
+    if (b.token) b.iframe.post({ vipguardToken: b.token });
   }
 
   // The banner in the top layer, above everything the page drew, there included (a page's popover or modal
@@ -172,46 +188,44 @@ var vipguardAnnotate = (() => {
     }
   }
 
-  // Messages from our frames: only what placing them needs. The page's scripts can send these too, but
-  // not with our frame's window as their source.
-  addEventListener('message', (e) => {
-    if (!FRAME_ORIGINS.includes(e.origin) || !e.data || typeof e.data.vipguard !== 'string') return;
-    if (current && e.source === current.iframe.contentWindow) {
-      const b = current;
-      // Loaded (again, after the page removed it): what to show.
-      if (e.data.vipguard === 'ready') {
-        b.origin = e.origin;
-        sendToken(b);
-      } else if (e.data.vipguard === 'size' && Number.isFinite(e.data.w) && Number.isFinite(e.data.h)) {
-        b.size = { w: Math.max(40, Math.min(e.data.w, 600)), h: Math.max(20, Math.min(e.data.h, 4000)) };
-        b.place();
-        if (!b.shown) {
-          b.shown = true;
-          raise(b);
-        }
-      } else if (e.data.vipguard === 'fold') {
-        folded.set(b.key, !!e.data.folded);
-      } else if (e.data.vipguard === 'move') {
-        const next = CORNERS[(CORNERS.indexOf(corner) + 1) % CORNERS.length];
-        setCorner(next);
-        movedHere = true;
-        chrome.runtime.sendMessage({ type: 'bannerCorner', url: location.href, corner: next }).catch(() => {});
-      } else if (e.data.vipguard === 'close') {
-        closed.add(b.key);
-        current = null;
-        b.host.remove();
+  // Messages from our frames, over their ports: only what placing them needs.
+  function bannerMessage(b, data) {
+    if (!b || b !== current) return;
+    // Loaded (again, after the page removed it): what to show.
+    if (data.vipguard === 'connected') {
+      sendToken(b);
+    } else if (data.vipguard === 'size' && Number.isFinite(data.w) && Number.isFinite(data.h)) {
+      if (data.w < 1 || data.h < 1) return; // not laid out yet
+      b.size = { w: Math.max(40, Math.min(data.w, 600)), h: Math.max(20, Math.min(data.h, 4000)) };
+      b.place();
+      if (!b.shown) {
+        b.shown = true;
+        raise(b);
       }
-    } else if (card && e.source === card.iframe.contentWindow) {
-      if (e.data.vipguard === 'size' && Number.isFinite(e.data.h)) {
-        card.size = Math.max(20, Math.min(e.data.h, 4000));
-        placeCard();
-      } else if (e.data.vipguard === 'close') {
-        closeCard(!!e.data.refocus);
-      } else if (e.data.vipguard === 'leave' && !card.pinned) {
-        closeCard();
-      }
+    } else if (data.vipguard === 'fold') {
+      folded.set(b.key, !!data.folded);
+    } else if (data.vipguard === 'move') {
+      const next = CORNERS[(CORNERS.indexOf(corner) + 1) % CORNERS.length];
+      setCorner(next);
+      movedHere = true;
+      chrome.runtime.sendMessage({ type: 'bannerCorner', url: location.href, corner: next }).catch(() => {});
+    } else if (data.vipguard === 'close') {
+      closed.add(b.key);
+      current = null;
+      b.host.remove();
     }
-  });
+  }
+  function cardMessage(c, data) {
+    if (!c || c !== card) return;
+    if (data.vipguard === 'size' && Number.isFinite(data.h) && data.h >= 1) {
+      card.size = Math.max(20, Math.min(data.h, 4000));
+      placeCard();
+    } else if (data.vipguard === 'close') {
+      closeCard(!!data.refocus);
+    } else if (data.vipguard === 'leave' && !card.pinned) {
+      closeCard();
+    }
+  }
 
   // The banner stays: a page that removes it, hides it with a style or a script, or covers it with its own
   // top-layer element gets it back. An observer answers removals and attribute changes at once; a check
@@ -279,7 +293,7 @@ var vipguardAnnotate = (() => {
   function focusBanner() {
     if (!current || !current.host.isConnected) return false;
     current.iframe.focus();
-    for (const origin of FRAME_ORIGINS) current.iframe.contentWindow.postMessage({ vipguardFrame: 'focus' }, origin);
+    current.iframe.post({ vipguardFrame: 'focus' });
     return true;
   }
 
@@ -325,9 +339,10 @@ var vipguardAnnotate = (() => {
     closeCard();
     const { host, root } = makeHost();
     host.setAttribute('popover', 'manual');
-    const f = frame(token, { kind: 'card', ...(pinned ? { pinned: '1' } : {}) });
+    let c = null;
+    const f = frame(token, { kind: 'card', ...(pinned ? { pinned: '1' } : {}) }, (data) => cardMessage(c, data));
     root.append(f);
-    card = { host, iframe: f, badge: badgeEl, anchor, pinned, size: 0 };
+    c = card = { host, iframe: f, badge: badgeEl, anchor, pinned, size: 0 };
     placeCard();
     document.documentElement.append(host);
     try {

@@ -15,6 +15,7 @@
   const BATCH = 200; // the worker's cap per message
   let done = new WeakMap(); // cell block -> key of what was checked there
   let seen = new WeakMap(); // cell block -> its text when last read
+  let retryTimer = null;
   let drawn = new WeakMap(); // cell block -> signature of the result drawn there
   let banner = null; // {key, host}
   let shownUrl = location.href;
@@ -202,6 +203,14 @@
       drawCells(items);
     });
     if (reply && reply.error) console.warn('vipguard:', reply.error);
+    // Refused for now (too many accounts new to this tab at once, worker/limits.js): these cells are read
+    // again a little later.
+    if (reply && reply.error && reply.retry) {
+      for (const c of todo) done.delete(c.anchor);
+      seen = new WeakMap();
+      clearTimeout(retryTimer);
+      retryTimer = setTimeout(schedule, reply.retry);
+    }
     if (location.href !== url || !reply || reply.error || !reply.results) return null;
     return (writes) => reply.results.forEach((r, i) => {
       if (!updated.has(i)) drawCell(r, i, reply.accounts, reply.frames && reply.frames[i], writes);

@@ -13,6 +13,7 @@ import { catalogueTemplates } from './templates.js';
 import { viewSettings } from './view-settings.js';
 import { issue } from './frames.js';
 import { senderPlatform } from './validate.js';
+import { overNewNames } from './limits.js';
 import { genericHosts, mastodonOn } from './site-scripts.js';
 
 const { pageSite } = globalThis.vipguardSiteCatalog;
@@ -47,6 +48,8 @@ export async function check(msg, sender) {
   const platform = senderPlatform(pageHost, genericHosts, mastodonOn);
   if (!platform) return { error: 'site not served' };
   msg = { ...msg, profiles: msg.profiles.map((p) => ({ ...p, platform })) };
+  const tooMany = overNewNames(sender.tab.id, msg.profiles);
+  if (tooMany) return { error: tooMany, retry: 10000 };
   // Each site can be switched off in the options (Mastodon is off until switched on).
   const site = pageSite(pageHost)?.platform || (platform === 'mastodon' ? 'mastodon' : null);
   if (settings.paused || (site && settings.sites && settings.sites[site] === false)) return { paused: true, results: [] };

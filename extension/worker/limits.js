@@ -89,6 +89,38 @@ export function overRate(type, tab, now = Date.now()) {
   return null;
 }
 
+// Accounts a tab may have checked that it has not had checked before: a bucket of NEW_NAMES_BURST that
+// refills NEW_NAMES_PER_MINUTE a minute. Whatever else is hidden, a page learns that a name it planted
+// resembles someone protected when a badge appears beside it, and a compromised page process learns more
+// from the answers; this bounds how fast either can try names (the red team's page tried 1,800 a second).
+// A reviewer's timelines, lists and searches show far fewer new accounts than this; names seen before
+// cost nothing, so a page read again (as X's pages are, on every change) does not spend it.
+export const NEW_NAMES_BURST = 600;
+export const NEW_NAMES_PER_MINUTE = 300;
+const SEEN_PER_TAB = 5000;
+const seen = new Map(); // tab -> {names: Set (insertion order, oldest dropped), tokens, at}
+const nameKey = (p) => `${p.platform}\u0000${String(p.handle).toLowerCase()}\u0000${p.name}`;
+
+// Null when the tab may have these profiles checked now (and counts the new ones), else the problem.
+export function overNewNames(tab, profiles, now = Date.now()) {
+  if (tab == null) return null;
+  const t = seen.get(tab) || { names: new Set(), tokens: NEW_NAMES_BURST, at: now };
+  seen.set(tab, t);
+  t.tokens = Math.min(NEW_NAMES_BURST, t.tokens + ((now - t.at) * NEW_NAMES_PER_MINUTE) / 60000);
+  t.at = now;
+  const fresh = [...new Set(profiles.map(nameKey))].filter((k) => !t.names.has(k));
+  if (fresh.length > t.tokens) {
+    return `too many accounts new to this tab (at most ${NEW_NAMES_PER_MINUTE} a minute): the rest are checked in a moment`;
+  }
+  t.tokens -= fresh.length;
+  for (const k of fresh) t.names.add(k);
+  for (const k of t.names) {
+    if (t.names.size <= SEEN_PER_TAB) break;
+    t.names.delete(k);
+  }
+  return null;
+}
+
 // Audit entries: how many of `n` wanted the tab may add now (the rest are dropped, and counted).
 const audited = new Map(); // tab -> {minute, count}
 export let auditDropped = 0;
@@ -106,5 +138,6 @@ export function auditAllowance(tab, n, now = Date.now()) {
 // A closed tab's counters go.
 export function forgetTabLimits(tab) {
   audited.delete(tab);
+  seen.delete(tab);
   for (const key of buckets.keys()) if (key.startsWith(`${tab}|`)) buckets.delete(key);
 }

@@ -62,6 +62,36 @@ test('a page script finds no verdict in badges or their cards: identical hosts, 
   await page.close();
 });
 
+// A second red team: the frames told the content script their size through the page's window, so the
+// page's listeners got our frame's window as the message's source, and with it navigated the banner's
+// frame to a page of its own (drawn in the banner's place), or sent it commands.
+test('a page never gets hold of our frames\' windows: nothing they say reaches the page\'s window, so it cannot navigate or command them', async () => {
+  const page = await h.ctx.newPage();
+  await page.addInitScript(() => {
+    if (window !== top) return; // Playwright runs init scripts in every frame: the page's own window only
+    window.heardFrom = [];
+    addEventListener('message', (e) => {
+      if (e.source && e.source !== window) {
+        window.heardFrom.push(e.data);
+        try {
+          e.source.location = 'https://x.com/hijacked';
+        } catch {
+          // not navigable
+        }
+      }
+    }, true);
+  });
+  await visit(h, PROFILE, { page });
+  await until(async () => (await shadowText(page)).includes('Resembles Kwabena Mensah'), 'the banner drawn');
+  // Fold and unfold it (the frame reports its size each time), then look again.
+  await shadowClick(page, 'Collapse to a pill');
+  await shadowClick(page, 'Show the evidence: Impersonation');
+  await until(async () => (await shadowText(page)).includes('Resembles Kwabena Mensah'), 'the banner open again');
+  assert.deepEqual(await page.evaluate(() => window.heardFrom), []);
+  assert.ok(!page.frames().some((f) => f.url().includes('/hijacked')), 'a frame was navigated by the page');
+  await page.close();
+});
+
 // Where the banner is, and whether it is what the window shows there (the page's own point of view).
 const bannerOnTop = (page) => page.evaluate(() => {
   const host = [...document.querySelectorAll('vipguard-annotation')].find((e) => e.style.position === 'fixed');

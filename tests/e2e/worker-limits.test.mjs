@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { imageUrlProblem, hostProblem } from '../../extension/worker/image-fetch.js';
 import { imageHeader, checkImageSize, AVATAR_LIMITS } from '../../extension/shared/image-header.js';
-import { TabQueues, overRate, auditAllowance, AUDIT_PER_TAB_PER_MINUTE } from '../../extension/worker/limits.js';
+import { TabQueues, overRate, auditAllowance, AUDIT_PER_TAB_PER_MINUTE, overNewNames, forgetTabLimits, NEW_NAMES_BURST, NEW_NAMES_PER_MINUTE } from '../../extension/worker/limits.js';
 
 const x = { platform: 'x', pageHost: 'x.com' };
 const masto = { platform: 'mastodon', pageHost: 'social.example.africa' };
@@ -107,4 +107,25 @@ test('rate limits per tab and message type; the audit log takes a bounded number
   assert.equal(auditAllowance(7, 100, now), AUDIT_PER_TAB_PER_MINUTE - 100);
   assert.equal(auditAllowance(7, 5, now), 0);
   assert.equal(auditAllowance(7, 5, now + 60000), 5, 'a new minute');
+});
+
+// A second red team planted 1,000 names a round in a page and read which got a badge: 1,800 names a
+// second. Names new to a tab are budgeted; names seen before cost nothing (pages are read again often).
+test('a tab may have a bounded number of accounts new to it checked a minute; those it has seen cost nothing', () => {
+  const tab = 'names-tab';
+  const names = (from, n) => Array.from({ length: n }, (_, i) => ({ platform: 'x', handle: `user${from + i}`, name: `Name ${from + i}` }));
+  const t0 = 1_000_000;
+  assert.equal(overNewNames(tab, names(0, 200), t0), null);
+  assert.equal(overNewNames(tab, names(200, 200), t0), null);
+  assert.equal(overNewNames(tab, names(400, 200), t0), null);
+  // The burst is spent: new names are refused, names seen before are not.
+  assert.match(overNewNames(tab, names(600, 50), t0) || '', /too many accounts new to this tab/);
+  assert.equal(overNewNames(tab, names(0, 200), t0), null);
+  // It refills at NEW_NAMES_PER_MINUTE: after 10 s, a sixth of a minute's worth.
+  assert.equal(overNewNames(tab, names(600, NEW_NAMES_PER_MINUTE / 6), t0 + 10_000), null);
+  assert.match(overNewNames(tab, names(700, 10), t0 + 10_000) || '', /too many/);
+  // Another tab has its own budget; a closed tab's is forgotten.
+  assert.equal(overNewNames('other-tab', names(0, NEW_NAMES_BURST), t0), null);
+  forgetTabLimits(tab);
+  assert.equal(overNewNames(tab, names(5000, NEW_NAMES_BURST), t0), null);
 });

@@ -22,9 +22,15 @@
   let box = null;
   let fold = null; // the banner's fold(on, focus, chosen)
 
-  // To the content script, in the page's window (the page hears it too: never anything it must not know).
+  // To the content script, over the port it hands this page each time the page loads (annotate.js
+  // frame()): never through the page's window, whose listeners would get this frame's window as the
+  // message's source. What is said before the port arrives waits for it.
+  let port = null;
+  const waiting = [];
   const toParent = (what, extra = {}) => {
-    if (rec) parent.postMessage({ vipguard: what, ...extra }, new URL(rec.url).origin);
+    if (!rec) return;
+    if (port) port.postMessage({ vipguard: what, ...extra });
+    else waiting.push({ vipguard: what, ...extra });
   };
 
   // The size this frame wants: its natural height (the evidence unscrolled), so the content script can
@@ -242,13 +248,19 @@
   // The content script's requests: what to show (a token: the page could send one too, but it knows none
   // that works, a token being random and good only in this tab's extension frames), and focus (the
   // focus-banner shortcut, which only moves focus here).
-  addEventListener('message', (e) => {
-    if (e.source !== parent || !e.data) return;
-    if (typeof e.data.vipguardToken === 'string' && e.data.vipguardToken !== token && kind === 'banner') {
-      token = e.data.vipguardToken;
+  function fromContentScript(data) {
+    if (!data) return;
+    if (typeof data.vipguardToken === 'string' && data.vipguardToken !== token && kind === 'banner') {
+      token = data.vipguardToken;
       load(false, '', true);
     }
-    if (e.data.vipguardFrame === 'focus' && fold) fold(false, true, false);
+    if (data.vipguardFrame === 'focus' && fold) fold(false, true, false);
+  }
+  addEventListener('message', (e) => {
+    if (e.source !== parent || !e.data || !e.data.vipguardPort || !e.ports[0]) return;
+    port = e.ports[0];
+    port.onmessage = (m) => fromContentScript(m.data);
+    for (const m of waiting.splice(0)) port.postMessage(m);
   });
 
   // Keyboard shortcuts that decide arrive from the worker (a page cannot send these), for this tab's banner.
@@ -264,5 +276,4 @@
   });
 
   if (token) load();
-  else parent.postMessage({ vipguard: 'ready' }, '*'); // nothing in it: the page may hear it
 })();
