@@ -7,17 +7,20 @@
 // the badges on a page opened minutes ago. Each tab keeps its latest MAX_PER_TAB.
 import { recheck } from './check.js';
 import { shownAccount } from './results.js';
+import { clip, bounded, HANDLE_MAX } from './tab-record.js';
 
 // One session-storage key per token (a check writes only its own); each tab keeps its latest MAX_PER_TAB
-// (Chrome's session storage holds 10 MB; a record is a result's evidence and a profile, a few kB: the
-// protected account, whose avatar thumbnail can be tens of kB, is looked up again when redeemed).
-const MAX_PER_TAB = 300;
+// (Chrome's session storage holds 10 MB for all tabs; a record is a result's evidence and a profile, a
+// few kB with the page's strings cut: the protected account, whose avatar thumbnail can be tens of kB,
+// is looked up again when redeemed). A page shows a banner and the badges of its flagged accounts: 100
+// covers a long timeline, and one tab's tokens stay well under 1 MB (issue 24).
+export const MAX_PER_TAB = 100;
 const keyOf = (tabId, token) => `frame:${tabId}:${token}`;
 const issued = new Map(); // tabId -> its keys, oldest first (this worker's life)
 
 // The profile as a frame shows it: what the adapter read, bounded (validate.js bounded the strings).
 const shownProfile = (p) => ({
-  platform: p.platform, handle: p.handle, name: p.name, avatar: p.avatar || null,
+  platform: p.platform, handle: clip(p.handle, HANDLE_MAX), name: clip(p.name, 200), avatar: p.avatar || null,
   ...(p.facts && typeof p.facts === 'object' ? { facts: {
     ...(typeof p.facts.joined === 'string' && p.facts.joined.length <= 40 ? { joined: p.facts.joined } : {}),
     ...(Number.isFinite(p.facts.followers) ? { followers: p.facts.followers } : {}),
@@ -26,21 +29,51 @@ const shownProfile = (p) => ({
 
 // Tokens for results `items` ([{index, result}]) of a check from tab `tabId` at `url`, answering
 // `profiles`; `extra`, what else the frame shows (the review queue's place). Resolves to {index: token}.
-export async function issue(tabId, url, items, profiles, extra = {}) {
+// Issued one call at a time: a call's removal of a tab's oldest keys must not run before another call's
+// write of those keys (they would stay in storage, known to no one).
+let issuing = Promise.resolve();
+export function issue(...args) {
+  const done = issuing.then(() => issueNow(...args));
+  issuing = done.catch(() => {});
+  return done;
+}
+
+async function issueNow(tabId, url, all, profiles, extra = {}) {
+  // A batch over the cap keeps its first (the page's order: a banner, then the badges from the top).
+  const items = all.slice(0, MAX_PER_TAB);
   if (!items.length) return {};
   const checkedAt = new Date().toISOString();
   const tokens = {};
   const records = {};
   for (const { index, result } of items) {
     const token = crypto.randomUUID();
-    records[keyOf(tabId, token)] = { url, checkedAt, profile: shownProfile(profiles[index]), result, ...extra };
+    const shown = result.evidence ? { ...result, evidence: bounded(result.evidence) } : result;
+    records[keyOf(tabId, token)] = { url, checkedAt, profile: shownProfile(profiles[index]), result: shown, ...extra };
     tokens[index] = token;
   }
   const keys = issued.get(tabId) || [];
   keys.push(...Object.keys(records));
   issued.set(tabId, keys);
   const old = keys.splice(0, Math.max(0, keys.length - MAX_PER_TAB));
-  await Promise.all([chrome.storage.session.set(records), old.length ? chrome.storage.session.remove(old) : null]);
+  // The old go first, so that their room is free for the new.
+  if (old.length) await chrome.storage.session.remove(old);
+  try {
+    await chrome.storage.session.set(records);
+  } catch (e) {
+    if (!/quota/i.test(String(e && e.message))) throw e;
+    // Other tabs filled the storage: this tab's older tokens go (their badges say "reload the page"),
+    // its current page's are written.
+    const fresh = new Set(Object.keys(records));
+    const older = keys.filter((k) => !fresh.has(k));
+    console.warn(`vipguard: tab ${tabId}: session storage full (${e.message}); ${older.length} older annotation tokens dropped`);
+    issued.set(tabId, keys.filter((k) => fresh.has(k)));
+    if (older.length) await chrome.storage.session.remove(older);
+    try {
+      await chrome.storage.session.set(records);
+    } catch (again) {
+      throw new Error(`annotations not stored: session storage is full (${again.message})`);
+    }
+  }
   return tokens;
 }
 

@@ -24,16 +24,12 @@ export function hostProblem(host) {
   return null;
 }
 
-// Mastodon's pictures: on the server's own host or a host of its domain (files.mastodon.social for
-// mastodon.social, media.example.africa for social.example.africa). Without the public-suffix list
-// (no package here ships it), a sibling counts only when the page's host has three labels or more, so
-// that `mastodon.social` does not open all of `.social`.
+// Mastodon's pictures: on the server's own host or one of its subdomains (files.mastodon.social for
+// mastodon.social). Not its parent domain's other hosts: without the public-suffix list, a page on
+// evil.co.uk (or x.github.io) could name intranet.bigbank.co.uk as a "sibling" (issue 24). A server whose
+// media sit on a sibling host loses its avatar round; the names are still checked.
 function mastodonHost(host, pageHost) {
-  if (host === pageHost || host.endsWith(`.${pageHost}`)) return true;
-  const labels = pageHost.split('.');
-  if (labels.length < 3) return false;
-  const parent = labels.slice(1).join('.');
-  return host.endsWith(`.${parent}`);
+  return host === pageHost || host.endsWith(`.${pageHost}`);
 }
 
 // Why `url` may not be fetched as an avatar of a page on `site` ({platform, pageHost}: the sender's

@@ -5,27 +5,80 @@ import { summary } from './results.js';
 // Session-storage writes are read-modify-write: one at a time, or concurrent checks lose entries.
 let recording = Promise.resolve();
 export function recordTab(...args) {
-  recording = recording.then(() => writeTab(...args)).catch(() => {});
+  recording = recording.then(() => writeTab(...args)).catch((e) => console.warn('vipguard: tab record not written:', e && e.message));
   return recording;
 }
+
+// Session storage holds 10 MB for every tab together (issue 24: one hostile page filled 9.76 MB through
+// its record and its frame tokens, and then every tab's writes failed). So a tab's record is bounded:
+// the page's strings cut, at most TAB_ITEMS_MAX accounts and TAB_RECORD_BYTES_MAX bytes (JSON length),
+// the oldest dropped first; the current check's accounts are always the newest.
+export const TAB_ITEMS_MAX = 500;
+export const TAB_RECORD_BYTES_MAX = 256 * 1024;
+const NAME_MAX = 200;
+// Longer than any served platform's handle (Bluesky's 253, Mastodon's user@domain): a longer one is
+// no account, and is not recorded (so no decision or evidence picture is given for it).
+export const HANDLE_MAX = 320;
+
+export const clip = (s, n) => (typeof s === 'string' && s.length > n ? `${s.slice(0, n)}…` : s);
+// Any value with its strings cut to `chars` and its arrays to `items` (the engine's evidence quotes
+// what the page wrote).
+export function bounded(v, chars = 300, items = 12, depth = 0) {
+  if (typeof v === 'string') return clip(v, chars);
+  if (v === null || typeof v !== 'object') return v;
+  if (depth > 4) return null;
+  if (Array.isArray(v)) return v.slice(0, items).map((x) => bounded(x, chars, items, depth + 1));
+  return Object.fromEntries(Object.entries(v).slice(0, 24).map(([k, x]) => [k, bounded(x, chars, items, depth + 1)]));
+}
+
+// The newest items that fit the tab's caps, oldest dropped first.
+export function fitRecord(items, budget = TAB_RECORD_BYTES_MAX) {
+  const kept = items.slice(-TAB_ITEMS_MAX);
+  let bytes = kept.reduce((n, i) => n + JSON.stringify(i).length + 1, 0);
+  let drop = 0;
+  while (bytes > budget && drop < kept.length) bytes -= JSON.stringify(kept[drop++]).length + 1;
+  return kept.slice(drop);
+}
+
+const quotaError = (e) => /quota/i.test(String(e && e.message));
 
 async function writeTab(tabId, url, results, profiles, accounts = {}) {
   const key = `tab:${tabId}`;
   const prev = (await chrome.storage.session.get(key))[key];
   const same = prev && prev.url === url ? prev.items : [];
   const byId = new Map(same.map((i) => [i.handle.toLowerCase(), i]));
+  const current = new Set();
+  let skipped = 0;
   results.forEach((r, i) => {
     const p = profiles[i];
+    if (String(p.handle).length > HANDLE_MAX) {
+      skipped++;
+      return;
+    }
     const shown = r.shown || r.verdict;
     const flagged = !['clear', 'error'].includes(shown);
-    byId.set(p.handle.toLowerCase(), {
-      id: r.id, platform: p.platform, handle: p.handle, name: p.name, verdict: r.verdict, shown, match: r.match || null, score: r.score ?? null,
+    const id = p.handle.toLowerCase();
+    byId.delete(id); // re-set below: the current check's accounts go last, dropped last
+    current.add(id);
+    byId.set(id, {
+      id: r.id, platform: p.platform, handle: p.handle, name: clip(p.name, NAME_MAX), verdict: r.verdict, shown, match: r.match || null, score: r.score ?? null,
       ...(r.decision ? { decision: r.decision } : {}),
-      ...(flagged ? { evidence: r.evidence || [], account: summary(accounts[r.match]), avatar: p.avatar || null, checkedAt: new Date().toISOString() } : {}),
+      ...(flagged ? { evidence: bounded(r.evidence || []), account: summary(accounts[r.match]), avatar: p.avatar || null, checkedAt: new Date().toISOString() } : {}),
     });
   });
-  const kept = [...byId.values()].slice(-2000);
-  await chrome.storage.session.set({ [key]: { url, items: kept, ...(prev && prev.url === url && prev.unreadable ? { unreadable: true } : {}) } });
+  if (skipped) console.warn(`vipguard: tab ${tabId}: ${skipped} profiles with a handle over ${HANDLE_MAX} characters not recorded`);
+  let kept = fitRecord([...byId.values()], TAB_RECORD_BYTES_MAX - JSON.stringify(url).length - 64); // 64: the record's other keys
+  const unreadable = prev && prev.url === url && prev.unreadable ? { unreadable: true } : {};
+  try {
+    await chrome.storage.session.set({ [key]: { url, items: kept, ...unreadable } });
+  } catch (e) {
+    if (!quotaError(e)) throw e;
+    // Other tabs filled the storage: this tab keeps only its current check's accounts (what its page
+    // shows now), the older ones go.
+    console.warn(`vipguard: tab ${tabId}: session storage full (${e.message}); its record keeps only the current check`);
+    kept = kept.filter((i) => current.has(i.handle.toLowerCase()));
+    await chrome.storage.session.set({ [key]: { url, items: kept, ...unreadable } });
+  }
   // How many accounts the tab's page flags, on the toolbar button (its colour is set once, in
   // background.js).
   const flagged = kept.filter((i) => i.shown === 'impersonation' || i.shown === 'suspicious').length;

@@ -553,7 +553,7 @@ export const SITE_PAGES = {
 };
 // GitHub names avatars by account number.
 const GITHUB_AVATARS = { 98765432: 'zenith.png', 11110001: 'zenith.png', 22220002: 'someone-else.png', 22220004: 'someone-else.png', 22220005: 'someone-else.png' };
-const IMAGE_HOSTS = /^https:\/\/(media\.example\.africa|cdn\.bsky\.app|avatars\.githubusercontent\.com|[a-z0-9-]+\.cdninstagram\.com|yt3\.(ggpht|googleusercontent)\.com|[a-z0-9-]+\.tiktokcdn\.com)\//;
+const IMAGE_HOSTS = /^https:\/\/(media\.social\.example\.africa|cdn\.bsky\.app|avatars\.githubusercontent\.com|[a-z0-9-]+\.cdninstagram\.com|yt3\.(ggpht|googleusercontent)\.com|[a-z0-9-]+\.tiktokcdn\.com)\//;
 
 
 // What the other sites' hosts answer, from the fixtures: a page of SITE_PAGES by its exact address,

@@ -17,7 +17,8 @@ import {
 } from './harness.mjs';
 
 const SERVER = 'https://social.hostile.example';
-const MEDIA = 'https://media.hostile.example';
+// The server's media host is its own subdomain; a sibling host of its parent domain is not its own.
+const MEDIA = 'https://media.social.hostile.example';
 // Kwabena Mensah's photo, copied: on the server's own media host it is fetched and matched, which
 // shows the avatar round ran.
 const OWN_PICTURE = `${MEDIA}/accounts/avatars/copy-kwabena-mirrored-badge.png`;
@@ -32,6 +33,7 @@ const ELSEWHERE = [
   'https://wiki.corp.internal/avatar.png',
   'https://printer.local/avatar.png',
   'https://pbs.twimg.com/profile_images/demo/someone-else.png',
+  'https://media.hostile.example/avatar.png', // a sibling under the parent domain (may be a public suffix)
 ];
 const REDIRECT = `${MEDIA}/accounts/avatars/redirect.png`;
 // Shown on the page (as its header picture), sent by the content script to mark the end of its round.
@@ -99,6 +101,13 @@ function hugeGif() {
   return Buffer.concat([head, screen, Buffer.from([0, 0, 0, 255, 255, 255]),
     Buffer.from([0x2c, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0x02, 0x02, 0x44, 0x01, 0x00, 0x3b])]);
 }
+// A GIF whose logical screen is 16×16 and whose one frame is 16384×16384 (a few bytes of LZW data):
+// Chromium's decoder grows the canvas to the frame (the red team's 183 KB one took 1 GB).
+function wideFrameGif() {
+  const le16 = (n) => [n & 255, n >> 8];
+  return Buffer.from([...Buffer.from('GIF89a', 'ascii'), ...le16(16), ...le16(16), 0x80, 0, 0, 0, 0, 0, 255, 255, 255,
+    0x2c, 0, 0, 0, 0, ...le16(16384), ...le16(16384), 0, 0x02, 0x02, 0x44, 0x01, 0x00, 0x3b]);
+}
 async function gzipBomb() {
   const file = path.join(CACHE, 'bomb-1g.gz');
   if (fs.existsSync(file)) return fs.readFileSync(file);
@@ -118,7 +127,7 @@ async function gzipBomb() {
 let bombServer;
 async function serveBomb(body) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vipguard-bomb-'));
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=media.hostile.example',
+  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=media.social.hostile.example',
     '-keyout', path.join(dir, 'key.pem'), '-out', path.join(dir, 'cert.pem')], { stdio: 'pipe' });
   bombServer = https.createServer({ key: fs.readFileSync(path.join(dir, 'key.pem')), cert: fs.readFileSync(path.join(dir, 'cert.pem')) }, (req, res) => {
     res.writeHead(200, { 'content-type': 'image/png', 'content-encoding': 'gzip', 'content-length': body.length });
@@ -140,7 +149,7 @@ before(async () => {
     '/@kwabenamensah': mastodonPage('kwabenamensah', OWN_PICTURE,
       [...ELSEWHERE, REDIRECT].map((avatar, i) => ({ handle: `member${i}@social.hostile.example`, avatar })), SENTINEL),
     '/@bombs': mastodonPage('bombs', `${MEDIA}/accounts/avatars/bomb.png`,
-      ['huge.png', 'huge.gif'].map((f, i) => ({ handle: `bomb${i}@social.hostile.example`, avatar: `${MEDIA}/accounts/avatars/${f}` }))),
+      ['huge.png', 'huge.gif', 'wide-frame.gif'].map((f, i) => ({ handle: `bomb${i}@social.hostile.example`, avatar: `${MEDIA}/accounts/avatars/${f}` }))),
     // The protected account's address, shown by a server that is not its own.
     '/@kwabenamensah@mastodon.africa': mastodonPage('kwabenamensah@mastodon.africa', `${MEDIA}/accounts/avatars/someone-else.png`, []),
     '/@heavy': mastodonPage('heavy', `${MEDIA}/heavy/0.png`,
@@ -150,7 +159,7 @@ before(async () => {
   await h.ctx.route('https://mastodon.africa/@kwabenamensah', (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8',
     body: mastodonPage('kwabenamensah', 'https://mastodon.africa/avatar.png', []).replaceAll('social.hostile.example', 'mastodon.africa') }));
   await h.ctx.route('https://mastodon.africa/avatar.png', (route) => route.fulfill({ status: 200, contentType: 'image/png', body: other }));
-  await h.ctx.route(/^https?:\/\/(social|media)\.hostile\.example\//, (route) => {
+  await h.ctx.route(/^https?:\/\/(media\.)?social\.hostile\.example\//, (route) => {
     const u = new URL(route.request().url());
     if (u.hostname === 'social.hostile.example') {
       return route.fulfill({ status: pages[u.pathname] ? 200 : 404, contentType: 'text/html; charset=utf-8', body: pages[u.pathname] || '' });
@@ -161,6 +170,7 @@ before(async () => {
     if (name === 'bomb.png') return route.continue({ url: bombAt });
     if (name === 'huge.png') return route.fulfill({ status: 200, contentType: 'image/png', body: png });
     if (name === 'huge.gif') return route.fulfill({ status: 200, contentType: 'image/gif', body: gif });
+    if (name === 'wide-frame.gif') return route.fulfill({ status: 200, contentType: 'image/gif', body: wideFrameGif() });
     return route.fulfill({ status: 200, contentType: 'image/png', body: name.startsWith('copy-kwabena') ? picture : other });
   });
   // Whatever reaches the other addresses gets a picture (as an intranet server would answer).
@@ -175,7 +185,7 @@ after(async () => {
   bombServer?.close();
 });
 
-const fromElsewhere = () => h.extensionRequests.filter((u) => !/^https:\/\/(social|media)\.hostile\.example\//.test(u));
+const fromElsewhere = () => h.extensionRequests.filter((u) => !/^https:\/\/(media\.)?social\.hostile\.example\//.test(u));
 
 test('finding 3: the worker fetches a Mastodon page\'s avatars only from its server and media host, https, no private addresses, no redirects', async () => {
   const page = await h.ctx.newPage();
@@ -188,14 +198,14 @@ test('finding 3: the worker fetches a Mastodon page\'s avatars only from its ser
   const reply = await inContentScript(page, (avatars) => chrome.runtime.sendMessage({
     type: 'check', url: location.href,
     profiles: avatars.map((avatar, i) => ({ id: `c${i}`, platform: 'mastodon', handle: `sent${i}@social.hostile.example`, name: 'Someone', avatar })),
-  }), [...ELSEWHERE, REDIRECT_TARGET, 'http://media.hostile.example/plain.png', REDIRECT, SENTINEL]);
+  }), [...ELSEWHERE, REDIRECT_TARGET, 'http://media.social.hostile.example/plain.png', REDIRECT, SENTINEL]);
   assert.ok(Array.isArray(reply.results), JSON.stringify(reply));
   await until(() => h.extensionRequests.includes(SENTINEL), 'the second round');
   assert.deepEqual(fromElsewhere(), [], 'requested outside the server and its media host');
   assert.ok(h.extensionRequests.includes(REDIRECT), 'the redirect\'s first hop is on the media host');
   assert.ok(!h.extensionRequests.includes(REDIRECT_TARGET), 'the redirect was followed');
   const refused = await h.worker.evaluate(() => globalThis.vipguardAvatars.refused.map((r) => r.why));
-  for (const why of ['an IP address (127.0.0.1)', 'a single-label host (intranet)', 'a private network name (wiki.corp.internal)', 'not https (http:)']) {
+  for (const why of ['media.hostile.example is not social.hostile.example\'s media host', 'an IP address (127.0.0.1)', 'a single-label host (intranet)', 'a private network name (wiki.corp.internal)', 'not https (http:)']) {
     assert.ok(refused.some((r) => r.startsWith(why)), `${why}: ${refused.join('; ')}`);
   }
   await page.close();
@@ -221,7 +231,7 @@ test('finding 3: a Mastodon server showing the protected account\'s address from
   assert.notEqual(await verdict(`${SERVER}/@kwabenamensah@mastodon.africa`, 'kwabenamensah@mastodon.africa'), 'own');
 });
 
-test('finding 4: a gzip bomb and pictures of 8192×8192 are refused before they are decoded, and the worker\'s memory stays bounded', async () => {
+test('finding 4: a gzip bomb, pictures of 8192×8192 and a GIF frame larger than its screen are refused before they are decoded, and the worker\'s memory stays bounded', async () => {
   const before = extensionProcessMemory(h);
   const page = await h.ctx.newPage();
   await page.goto(`${SERVER}/@bombs`);
@@ -229,11 +239,13 @@ test('finding 4: a gzip bomb and pictures of 8192×8192 are refused before they 
   const why = await until(async () => {
     const refused = await h.worker.evaluate(() => globalThis.vipguardAvatars.refused);
     const of = (name) => refused.find((r) => r.url.endsWith(name));
-    return of('bomb.png') && of('huge.png') && of('huge.gif') ? [of('bomb.png').why, of('huge.png').why, of('huge.gif').why] : null;
-  }, 'the three refusals', { timeout: 30000 });
+    const names = ['bomb.png', 'huge.png', 'huge.gif', 'wide-frame.gif'];
+    return names.every(of) ? names.map((n) => of(n).why) : null;
+  }, 'the four refusals', { timeout: 30000 });
   assert.match(why[0], /^picture over 5242880 bytes/);
   assert.match(why[1], /^picture of 8192×8192 pixels is too large/);
   assert.match(why[2], /^picture of 8192×8192 pixels is too large/);
+  assert.match(why[3], /^picture of 16384×16384 pixels is too large/, 'a frame larger than the GIF\'s screen counts');
   const after = extensionProcessMemory(h);
   if (before && after) {
     console.log(`extension process: peak ${before.peak} -> ${after.peak} MB, resident ${before.rss} -> ${after.rss} MB`);
@@ -317,6 +329,55 @@ test('finding 5: a check naming another platform is answered for the sender\'s o
   assert.notEqual(claimed.results[0].verdict, 'own');
   const item = await until(async () => (await tabRecord(h, page)).items.find((i) => i.handle === 'adaeze.okonkwo'), 'the claimed profile\'s record');
   assert.equal(item.platform, 'x');
+  await page.close();
+});
+
+// What one tab holds in session storage (10 MB for the extension, every tab together): its record's
+// JSON length and items, its frame tokens, and the whole storage's bytes.
+async function sessionShare(page) {
+  return h.worker.evaluate(async (u) => {
+    const all = await chrome.storage.session.get(null);
+    const [key, rec] = Object.entries(all).find(([k, r]) => k.startsWith('tab:') && r && r.url === u) || [];
+    const tab = key && key.slice(4);
+    const tokens = Object.keys(all).filter((k) => k.startsWith(`frame:${tab}:`));
+    return { items: rec ? rec.items.length : 0, recordBytes: JSON.stringify(rec || null).length, tokens: tokens.length,
+      tokenBytes: tokens.reduce((n, k) => n + JSON.stringify(all[k]).length, 0), total: await chrome.storage.session.getBytesInUse(null) };
+  }, page.url());
+}
+
+test('finding 4 (storage): one page flooding the worker with huge profiles keeps a bounded share of session storage, and another tab\'s record still works', async () => {
+  const page = await h.ctx.newPage();
+  await page.goto(`${SERVER}/@kwabenamensah@mastodon.africa`);
+  await settle(page, 1);
+  // Eight checks of 200 profiles, every string near validate.js's bounds (a red team's flood reached
+  // 9.76 MB, and then every tab's writes failed); a banner asked for each, so each result gets a token.
+  const replies = await inContentScript(page, async () => {
+    const out = [];
+    for (let k = 0; k < 8; k++) {
+      const profiles = Array.from({ length: 200 }, (_, i) => ({ id: String(i), platform: 'mastodon',
+        handle: i % 10 ? `h${k}_${i}_${'a'.repeat(280)}@social.hostile.example` : `long${k}_${i}_${'a'.repeat(1900)}`,
+        name: 'n'.repeat(1990) + k, bio: 'b'.repeat(3990), avatar: `https://pbs.twimg.com/profile_images/${'p'.repeat(1900)}.png` })); // recorded, never fetched here
+      const r = await chrome.runtime.sendMessage({ type: 'check', url: location.href, banner: true, profiles }).catch((e) => ({ error: e.message }));
+      out.push(r && r.error ? `error: ${r.error}` : 'ok');
+    }
+    return out;
+  });
+  assert.deepEqual(replies, Array(8).fill('ok'));
+  await until(async () => (await sessionShare(page)).items > 0, 'the flooding tab\'s record');
+  const share = await sessionShare(page);
+  console.log(`flooding tab: ${share.items} items, record ${share.recordBytes} B, ${share.tokens} tokens of ${share.tokenBytes} B; session storage ${share.total} B`);
+  assert.ok(share.items <= 500, `${share.items} items kept for one tab`);
+  assert.ok(share.recordBytes <= 256 * 1024, `the tab's record takes ${share.recordBytes} bytes`);
+  assert.ok(share.tokens <= 100, `${share.tokens} frame tokens kept for one tab`);
+  assert.ok(share.recordBytes + share.tokenBytes < 1024 * 1024, `one tab takes ${share.recordBytes + share.tokenBytes} bytes`);
+  // The newest check is what was kept, its names cut.
+  const rec = await tabRecord(h, page);
+  assert.ok(rec.items.some((i) => i.handle.startsWith('h7_')), 'the latest check\'s accounts are in the record');
+  assert.ok(rec.items.every((i) => i.name.length <= 201 && i.handle.length <= 320), 'page strings cut in the record');
+  // Another tab still gets its verdict, its banner and its record.
+  const { page: x, given } = await flaggedXPage();
+  assert.ok(given.match, 'the other tab\'s flagged account has its match');
+  await x.close();
   await page.close();
 });
 

@@ -12,7 +12,7 @@ const masto = { platform: 'mastodon', pageHost: 'social.example.africa' };
 
 test('avatars only from the site\'s own image hosts, https, no private names or addresses', () => {
   assert.equal(imageUrlProblem('https://pbs.twimg.com/profile_images/1/a.jpg', x), null);
-  assert.equal(imageUrlProblem('https://media.example.africa/accounts/avatars/a.png', masto), null);
+  assert.equal(imageUrlProblem('https://media.social.example.africa/accounts/avatars/a.png', masto), null);
   assert.equal(imageUrlProblem('https://social.example.africa/system/a.png', masto), null);
   assert.equal(imageUrlProblem('https://files.mastodon.social/a.png', { platform: 'mastodon', pageHost: 'mastodon.social' }), null);
   assert.equal(imageUrlProblem('https://blog.example/me.jpg', { platform: 'blog.example', pageHost: 'blog.example' }), null);
@@ -21,6 +21,11 @@ test('avatars only from the site\'s own image hosts, https, no private names or 
     ['https://cdn.bsky.app/a.jpg', x, /not an image host of x/], // another served site's
     ['https://pbs.twimg.com/a.jpg', masto, /not social\.example\.africa's media host/],
     ['https://evil.social/a.png', { platform: 'mastodon', pageHost: 'mastodon.social' }, /media host/], // not all of .social
+    // Not the page's parent domain's other hosts: that parent may be a public suffix.
+    ['https://intranet.bigbank.co.uk/a.png', { platform: 'mastodon', pageHost: 'evil.co.uk' }, /not evil\.co\.uk's media host/],
+    ['https://victim.github.io/a.png', { platform: 'mastodon', pageHost: 'evil.github.io' }, /media host/],
+    ['https://victim.blogspot.com/a.png', { platform: 'mastodon', pageHost: 'evil.blogspot.com' }, /media host/],
+    ['https://media.example.africa/a.png', masto, /media host/],
     ['https://127.0.0.1/a.png', masto, /IP address/],
     ['https://2130706433/a.png', masto, /IP address \(127\.0\.0\.1\)/], // the URL parser's normal form
     ['https://0x0a.0.0.1/a.png', masto, /IP address \(10\.0\.0\.1\)/],
@@ -64,6 +69,51 @@ test('huge, empty, cut-short and unknown pictures are refused with what was wron
   assert.throws(() => checkImageSize(Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>')), /picture not recognised/);
   assert.throws(() => checkImageSize(new Uint8Array(0)), /picture not recognised/);
   assert.equal(AVATAR_LIMITS.maxSide, 4096);
+});
+
+// Canvases that declare a small picture and frames that reach past it (issue 24: a GIF of 16×16 with a
+// 16384² frame was decoded at the frame's size, 1 GB). Header bytes and tiny image data are enough.
+const le16 = (n) => [n & 255, n >> 8];
+const gifFrame = (left, top, w, h, { local = false } = {}) => [0x2c, ...le16(left), ...le16(top), ...le16(w), ...le16(h),
+  local ? 0x80 : 0, ...(local ? [0, 0, 0, 255, 255, 255] : []), 0x02, 0x02, 0x44, 0x01, 0x00];
+const gifOf = (w, h, ...blocks) => Uint8Array.from([...Buffer.from('GIF89a'), ...le16(w), ...le16(h), 0x80, 0, 0, 0, 0, 0, 255, 255, 255,
+  ...blocks.flat(), 0x3b]);
+const gce = [0x21, 0xf9, 4, 0, 10, 0, 0, 0]; // a graphic control extension: delay, then the terminator
+const comment = [0x21, 0xfe, 3, ...Buffer.from('hi!'), 2, 0x2c, 0x2c, 0]; // sub-blocks holding image-descriptor bytes
+const chunk = (type, data) => [0, 0, 0, 0, ...Buffer.from(type), ...data, 0, 0, 0, 0].map((v, i) => (i < 4 ? (data.length >>> (24 - 8 * i)) & 255 : v));
+const be32 = (n) => [n >>> 24, (n >> 16) & 255, (n >> 8) & 255, n & 255];
+const apng = (w, h, fw, fh, fx = 0) => Uint8Array.from([...png(w, h).subarray(0, 8), ...chunk('IHDR', [...be32(w), ...be32(h), 8, 6, 0, 0, 0]),
+  ...chunk('acTL', [...be32(1), ...be32(0)]), ...chunk('fcTL', [...be32(0), ...be32(fw), ...be32(fh), ...be32(fx), ...be32(0), 0, 1, 0, 1, 0, 0]),
+  ...chunk('IDAT', [0x78, 1]), ...chunk('IEND', [])]);
+const sof = (w, h) => [0xff, 0xc0, 0, 11, 8, h >> 8, h & 255, w >> 8, w & 255, 1, 1, 0x11, 0];
+const jpegOf = (...frames) => Uint8Array.from([0xff, 0xd8, ...frames.flatMap((f) => [...f, 0xff, 0xda, 0, 8, 1, 1, 0, 0, 63, 0, 0x12, 0xff, 0x00, 0x34, 0xff, 0xd0, 0x56]), 0xff, 0xd9]);
+const le24 = (n) => [n & 255, (n >> 8) & 255, n >> 16];
+const riff = (type, data) => [...Buffer.from(type), ...le16(data.length), 0, 0, ...data, ...(data.length & 1 ? [0] : [])];
+const webpAnim = (w, h, fw, fh) => Uint8Array.from([...Buffer.from('RIFF'), 0, 0, 0, 0, ...Buffer.from('WEBP'),
+  ...riff('VP8X', [0x02, 0, 0, 0, ...le24(w - 1), ...le24(h - 1)]), ...riff('ANIM', [0, 0, 0, 0, 0, 0]),
+  ...riff('ANMF', [...le24(0), ...le24(0), ...le24(fw - 1), ...le24(fh - 1), ...le24(100), 0])]);
+
+test('a frame larger than its canvas counts: GIF, APNG, JPEG with several frames, animated WebP', () => {
+  assert.deepEqual(imageHeader(gifOf(16, 16, gifFrame(0, 0, 16, 16))), { type: 'gif', width: 16, height: 16, frames: 1 });
+  const refusals = [
+    [gifOf(16, 16, gifFrame(0, 0, 16384, 16384)), /picture of 16384×16384 pixels is too large/],
+    // Past extensions (their sub-blocks may hold any byte) and a frame with its own colour table.
+    [gifOf(16, 16, gce, comment, gifFrame(0, 0, 16, 16), gce, gifFrame(0, 0, 16, 16, { local: true }), gifFrame(0, 0, 5000, 10)), /5000×16 pixels/],
+    [gifOf(16, 16, gifFrame(4000, 3000, 200, 16)), /4200×3016 pixels is too large/], // where the frame sits counts too
+    [gifOf(16, 16, ...Array.from({ length: 501 }, () => gifFrame(0, 0, 16, 16))), /picture of 501 frames has too many \(at most 500\)/],
+    [apng(16, 16, 8192, 8192), /8192×8192 pixels is too large/],
+    [apng(16, 16, 16, 16, 5000), /5016×16 pixels/],
+    [jpegOf(sof(16, 16), sof(8192, 8192)), /8192×8192 pixels is too large/], // a second frame after the first's scan
+    [webpAnim(16, 16, 16384, 16384), /16384×16384 pixels is too large/],
+  ];
+  for (const [bytes, why] of refusals) assert.throws(() => checkImageSize(bytes), why);
+  assert.equal(checkImageSize(gifOf(16, 16, ...Array.from({ length: 500 }, () => gifFrame(0, 0, 16, 16)))).frames, 500);
+  assert.equal(checkImageSize(jpegOf(sof(16, 16), sof(300, 200))).width, 300);
+  assert.equal(checkImageSize(webpAnim(400, 300, 400, 300)).width, 400);
+  assert.equal(checkImageSize(apng(400, 300, 400, 300)).width, 400);
+  // A walk cut short anywhere still answers (with what it read), never throws out of the reader.
+  const whole = gifOf(16, 16, gce, gifFrame(0, 0, 16384, 16384));
+  for (let n = 10; n < whole.length; n++) assert.doesNotThrow(() => imageHeader(whole.subarray(0, n)), `cut at ${n}`);
 });
 
 test('per-tab queues are served in turn: one tab\'s long queue delays another tab by one job, not all of them', async () => {
