@@ -362,7 +362,10 @@ test('finding 4 (storage): one page flooding the worker with huge profiles keeps
     }
     return out;
   });
-  assert.deepEqual(replies, Array(8).fill('ok'));
+  // The first three fit the tab's budget of new accounts (worker/limits.js, 600 at once); the rest are
+  // refused by it, which bounds a flood before any cap below.
+  assert.deepEqual(replies.slice(0, 3), Array(3).fill('ok'));
+  assert.ok(replies.slice(3).every((r) => /too many accounts new to this tab/.test(r)), replies.join('\n'));
   await until(async () => (await sessionShare(page)).items > 0, 'the flooding tab\'s record');
   const share = await sessionShare(page);
   console.log(`flooding tab: ${share.items} items, record ${share.recordBytes} B, ${share.tokens} tokens of ${share.tokenBytes} B; session storage ${share.total} B`);
@@ -372,7 +375,7 @@ test('finding 4 (storage): one page flooding the worker with huge profiles keeps
   assert.ok(share.recordBytes + share.tokenBytes < 1024 * 1024, `one tab takes ${share.recordBytes + share.tokenBytes} bytes`);
   // The newest check is what was kept, its names cut.
   const rec = await tabRecord(h, page);
-  assert.ok(rec.items.some((i) => i.handle.startsWith('h7_')), 'the latest check\'s accounts are in the record');
+  assert.ok(rec.items.some((i) => i.handle.startsWith('h2_')), 'the latest check\'s accounts are in the record');
   assert.ok(rec.items.every((i) => i.name.length <= 201 && i.handle.length <= 320), 'page strings cut in the record');
   // Another tab still gets its verdict, its banner and its record.
   const { page: x, given } = await flaggedXPage();
@@ -398,7 +401,8 @@ test('finding 8: one page cannot flood the audit log', async () => {
     for (let i = 0; i < 20; i++) {
       const r = await chrome.runtime.sendMessage({ type: 'check', url: location.href,
         profiles: Array.from({ length: 200 }, (_, j) => ({ id: 'profile', platform: 'x', handle: `made_up_${i}_${j}`, name: `Someone ${i} ${j}` })) });
-      if (r && Array.isArray(r.results)) answered++;
+      // Answered, or refused by the tab's budget of new accounts (which a flood meets first).
+      if ((r && Array.isArray(r.results)) || /too many accounts new/.test(r && r.error)) answered++;
     }
     return answered;
   });
@@ -410,7 +414,7 @@ test('finding 8: one page cannot flood the audit log', async () => {
     await new Promise((r) => setTimeout(r, 500));
     added = (await count()) - before;
   }
-  assert.ok(added <= 120, `${added} audit entries from one tab in under a minute (4000 made-up profiles shown)`);
+  assert.ok(added <= 120, `${added} audit entries from one tab in under a minute (600 made-up profiles shown before the budget refused the rest)`);
   await page.close();
 });
 
