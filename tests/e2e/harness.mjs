@@ -406,16 +406,26 @@ export async function shadowClick(page, label, { tag = 'BUTTON' } = {}) {
 
 async function shadowClickOnce(page, label, tag) {
   for (const f of annotationFrames(page)) {
-    const el = await f.frameElement().catch(() => null);
-    const at = el && await el.boundingBox();
+    let at = null;
+    let r = null;
+    // A frame just resized by the content script (a banner unfolding) lays itself out again a moment
+    // later, in its own process: until its window is the size of its element, the element's place inside
+    // it is the old layout's, and a click there lands on its neighbour.
+    for (let tries = 0; tries < 30; tries++) {
+      const el = await f.frameElement().catch(() => null);
+      at = el && await el.boundingBox();
+      if (!at) break;
+      r = await f.evaluate(([tag, label]) => {
+        const e = [...document.querySelectorAll(tag)].find((x) => x.textContent.trim() === label || x.getAttribute('aria-label') === label);
+        if (!e || !e.getClientRects().length) return null;
+        e.scrollIntoView({ block: 'nearest' });
+        const b = e.getBoundingClientRect();
+        return { x: b.x + b.width / 2, y: b.y + b.height / 2, w: innerWidth, h: innerHeight };
+      }, [tag, label]).catch(() => null);
+      if (!r || (Math.abs(r.w - at.width) <= 1 && Math.abs(r.h - at.height) <= 1)) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
     if (!at) continue;
-    const r = await f.evaluate(([tag, label]) => {
-      const e = [...document.querySelectorAll(tag)].find((x) => x.textContent.trim() === label || x.getAttribute('aria-label') === label);
-      if (!e || !e.getClientRects().length) return null;
-      e.scrollIntoView({ block: 'nearest' });
-      const b = e.getBoundingClientRect();
-      return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
-    }, [tag, label]).catch(() => null);
     if (r) {
       await page.mouse.click(at.x + r.x, at.y + r.y);
       return;

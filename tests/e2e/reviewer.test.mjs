@@ -44,6 +44,9 @@ test('the banner collapses to a pill and back, Escape collapses it, it moves to 
   await page.keyboard.press('Escape');
   await foldedIs(page, true);
   await shadowClick(page, 'Show the evidence: Impersonation');
+  await foldedIs(page, false);
+  // The host takes the open banner's size once its frame has said so: before, its controls are cut off.
+  await until(async () => (await bannerHost(page)).height > open / 2, 'the banner open again');
 
   await shadowClick(page, 'Move to another corner');
   host = await until(async () => { const b = await bannerHost(page); return b.bottom === '16px' && b; }, 'the banner moved');
