@@ -265,7 +265,15 @@ async function hostsInside(page) {
 }
 
 // The class names of a frame's box (its verdict, theme, folded), or null before it has drawn.
-const boxClass = (frame) => frame.evaluate(() => { const b = document.querySelector('.box'); return b ? b.className : null; }).catch(() => null);
+// A frame's answer, or a rejection after 5 s: an annotation frame closed or replaced while asked (a card
+// the pointer left, a banner redrawn) can leave Playwright's evaluate waiting for ever.
+function frameEvaluate(frame, fn, arg) {
+  let timer;
+  const late = new Promise((_, reject) => { timer = setTimeout(() => reject(new Error('the frame did not answer (detached or replaced)')), 5000); });
+  return Promise.race([frame.evaluate(fn, arg), late]).finally(() => clearTimeout(timer));
+}
+
+const boxClass = (frame) => frameEvaluate(frame, () => { const b = document.querySelector('.box'); return b ? b.className : null; }).catch(() => null);
 
 // Annotations on the page: kind (banner, badge, card, notice), verdict, the account they sit on, shown or not.
 export async function annotations(page) {
@@ -294,7 +302,7 @@ export async function annotations(page) {
 // Which annotation has keyboard focus: 'banner' or 'card' (focus inside its frame), 'badge', or null.
 export async function focusedAnnotation(page) {
   for (const f of annotationFrames(page)) {
-    if (await f.evaluate(() => document.hasFocus() && document.activeElement !== document.body).catch(() => false)) {
+    if (await frameEvaluate(f, () => document.hasFocus() && document.activeElement !== document.body).catch(() => false)) {
       return new URLSearchParams(f.url().split('#')[1]).get('kind');
     }
   }
@@ -323,7 +331,7 @@ export async function layoutWithAndWithoutAnnotations(page) {
 export async function shadowText(page) {
   const out = [];
   for (const f of annotationFrames(page)) {
-    out.push(await f.evaluate(() => {
+    out.push(await frameEvaluate(f, () => {
       const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
       const t = [];
       while (w.nextNode()) t.push(w.currentNode.nodeValue);
@@ -351,7 +359,7 @@ export async function shadowText(page) {
 export async function shadowClasses(page) {
   const out = [];
   for (const f of annotationFrames(page)) {
-    out.push(...await f.evaluate(() => [...document.querySelectorAll('[class]')].map((e) => e.className)).catch(() => []));
+    out.push(...await frameEvaluate(f, () => [...document.querySelectorAll('[class]')].map((e) => e.className)).catch(() => []));
   }
   for (const hst of await hostsInside(page)) if (hst.className) out.push(hst.className);
   return out;
@@ -375,7 +383,7 @@ export async function shadowBoxes(page, { tag = 'BUTTON', label = null } = {}) {
     const el = await f.frameElement().catch(() => null);
     const at = el && await el.boundingBox();
     if (!at) continue;
-    const found = await f.evaluate(([tag, label]) => [...document.querySelectorAll(tag)].filter((e) => label == null
+    const found = await frameEvaluate(f, ([tag, label]) => [...document.querySelectorAll(tag)].filter((e) => label == null
       || e.textContent.trim() === label || e.getAttribute('aria-label') === label).map((e) => {
       const r = e.getBoundingClientRect();
       const attributes = Object.fromEntries([...e.attributes].map((a) => [a.name, a.value]));
@@ -415,7 +423,7 @@ async function shadowClickOnce(page, label, tag) {
       const el = await f.frameElement().catch(() => null);
       at = el && await el.boundingBox();
       if (!at) break;
-      r = await f.evaluate(([tag, label]) => {
+      r = await frameEvaluate(f, ([tag, label]) => {
         const e = [...document.querySelectorAll(tag)].find((x) => x.textContent.trim() === label || x.getAttribute('aria-label') === label);
         if (!e || !e.getClientRects().length) return null;
         e.scrollIntoView({ block: 'nearest' });
