@@ -15,7 +15,7 @@ import { catalogueTemplates, languageChanged, loadLanguage } from './templates.j
 import { loadEnabledSites, genericHosts, mastodonOn } from './site-scripts.js';
 import * as queue from './queue.js';
 import { onChange } from './private-data.js';
-import { viewChanged, setCorner, currentView, CORNER_KEY } from './view-settings.js';
+import { viewChanged, setCorner, CORNER_KEY } from './view-settings.js';
 import { redeem, forgetFrames } from './frames.js';
 
 // The private store (the list, thumbnails, decisions, allow-list, queue) changed in another context, or in
@@ -32,7 +32,7 @@ onChange((keys) => {
 // chrome.storage.local keeps the settings and the banner's corner only (nothing that names an account).
 chrome.storage.onChanged.addListener((changes, area) => {
   if (area !== 'local') return;
-  if (changes[engine.SETTINGS_KEY] || changes[CORNER_KEY]) viewChanged();
+  if (changes[CORNER_KEY]) viewChanged();
   if (changes[engine.SETTINGS_KEY]) {
     engine.reload();
     loadEnabledSites().catch((e) => console.warn('vipguard:', e.message));
@@ -127,7 +127,6 @@ const HANDLERS = {
   },
   queueOpen: (msg) => queue.openItem(msg.index),
   bannerCorner: (msg) => setCorner(msg),
-  view: () => currentView(),
 };
 
 async function bound(msg, sender, answer) {

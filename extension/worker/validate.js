@@ -115,8 +115,6 @@ export function validateMessage(msg, sender, extensionId, extraHosts = [], { mas
   // A page of a served site began loading: the worker starts its engine before the page can be read. From
   // the options page: the list changed, and a stopped worker starts to build its engine now.
   if (msg.type === 'wake') return fromExtensionPage ? null : tabProblem();
-  // The settings a banner needs, asked when it copies a ticket (content scripts do not read storage).
-  if (msg.type === 'view') return tabProblem();
   // The banner's "move" button (the corner is kept by the worker: content scripts do not write storage).
   if (msg.type === 'bannerCorner') {
     const problem = tabProblem();
