@@ -3,11 +3,12 @@
 //! stop at the checksum, and the list and index readers behind it would never be reached.
 //!
 //! The header is taken from a real snapshot (so the format number and crate version are always the
-//! engine's own); the layout and the checksum are copied from crates/vipguard/src/snapshot/mod.rs,
-//! which keeps them private. `tests/replay.rs` checks that sealing a real snapshot's body gives back
+//! engine's own); the checksum is the engine's (its internals); the layout is copied from
+//! crates/vipguard/src/snapshot/mod.rs. `tests/replay.rs` checks that sealing a real snapshot's body gives back
 //! that snapshot byte for byte, so a change on the engine's side fails the test here, not the fuzzing.
 
 use std::sync::OnceLock;
+use vipguard::internals::snapshot_checksum as checksum;
 use vipguard::{save_snapshot, Checker, ProtectedList};
 
 /// The key every fuzzed snapshot is saved and restored under (the extension's list id).
@@ -41,18 +42,4 @@ pub fn seal(body: &[u8]) -> Vec<u8> {
 /// The body of a snapshot: what follows the header and the checksum.
 pub fn body(snapshot: &[u8]) -> &[u8] {
     &snapshot[header().len() + 8..]
-}
-
-/// The snapshot checksum, as crates/vipguard/src/snapshot/mod.rs computes it.
-fn checksum(bytes: &[u8]) -> u64 {
-    let mut h = 0x9E37_79B9_7F4A_7C15u64 ^ bytes.len() as u64;
-    let mut words = bytes.chunks_exact(8);
-    for w in &mut words {
-        h = (h.rotate_left(23) ^ u64::from_le_bytes(w.try_into().unwrap()))
-            .wrapping_mul(0xFF51_AFD7_ED55_8CCD);
-    }
-    let mut tail = [0u8; 8];
-    tail[..words.remainder().len()].copy_from_slice(words.remainder());
-    h = (h.rotate_left(23) ^ u64::from_le_bytes(tail)).wrapping_mul(0xFF51_AFD7_ED55_8CCD);
-    h ^ (h >> 29)
 }

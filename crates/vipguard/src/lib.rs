@@ -71,6 +71,7 @@ pub mod internals {
     pub use crate::avatar::index::AvatarIndex;
     pub use crate::avatar::matcher::{best_match, reference_hashes, RefHash, VARIANTS};
     pub use crate::avatar::views::{Reframe, Variant, View, VIEWS};
+    pub use crate::snapshot::checksum as snapshot_checksum;
     pub use crate::text::handle::HandleKeys;
     pub use crate::text::name::NameKeys;
 }

@@ -111,7 +111,7 @@ pub fn restore(bytes: &[u8], source: &str, list_key: &str) -> Result<Checker, In
 
 /// A 64-bit checksum over 8-byte words: catches a snapshot cut short or altered in storage, and costs
 /// one multiply per word (a byte-wise hash was slow in a freshly started browser worker).
-fn checksum(bytes: &[u8]) -> u64 {
+pub fn checksum(bytes: &[u8]) -> u64 {
     let mut h = 0x9E37_79B9_7F4A_7C15u64 ^ bytes.len() as u64;
     let mut words = bytes.chunks_exact(8);
     for w in &mut words {
