@@ -69,9 +69,10 @@ fn keygen(d: &Path, name: &str) -> String {
         .to_string()
 }
 
-/// `vipguard sign` of `list` with `key`, version `version`, into OUT; EXTRA arguments after.
-fn sign(key: &Path, list: &str, version: &str, out: &Path, extra: &[&str]) -> Output {
-    let mut args = vec![
+/// `sign` arguments: `list` signed with `key` as version `version` of "Team list" on DATE, into `out`
+/// (the last four arguments are the date's and the output's).
+fn sign_args<'a>(key: &'a Path, list: &'a str, version: &'a str, out: &'a Path) -> Vec<&'a str> {
+    vec![
         "sign",
         "--list",
         list,
@@ -85,7 +86,12 @@ fn sign(key: &Path, list: &str, version: &str, out: &Path, extra: &[&str]) -> Ou
         DATE,
         "-o",
         path(out),
-    ];
+    ]
+}
+
+/// `vipguard sign` (`sign_args`), EXTRA arguments after.
+fn sign(key: &Path, list: &str, version: &str, out: &Path, extra: &[&str]) -> Output {
+    let mut args = sign_args(key, list, version, out);
     args.extend_from_slice(extra);
     run(&args)
 }
@@ -247,17 +253,10 @@ fn signed_lists_verify_json_and_csv_with_and_without_decisions() {
         assert_eq!(std::fs::read_to_string(&again).unwrap(), text, "{case}");
     }
     // To standard output without -o, and a higher --min-version refused.
-    let out = run(&[
-        "sign",
-        "--list",
-        "demo/protected.json",
-        "--name",
-        "Team list",
-        "--version",
-        "3",
-        "--key",
-        path(&d.join("team.key")),
-    ]);
+    let key = d.join("team.key");
+    let mut args = sign_args(&key, "demo/protected.json", "3", &key);
+    args.truncate(args.len() - 4);
+    let out = run(&args);
     let text = ok(out);
     let file = d.join("stdout.json");
     std::fs::write(&file, &text).unwrap();
@@ -507,21 +506,7 @@ fn bad_arguments_and_bad_lists_are_refused_before_anything_is_written() {
         ("bad decisions", vec!["--decisions", "demo/protected.json"], &["protected.json: not a decisions export"]),
     ];
     for (what, change, want) in cases {
-        let mut args = vec![
-            "sign",
-            "--list",
-            "demo/protected.json",
-            "--name",
-            "Team list",
-            "--version",
-            "1",
-            "--key",
-            path(&key),
-            "--date",
-            DATE,
-            "-o",
-            path(&out),
-        ];
+        let mut args = sign_args(&key, "demo/protected.json", "1", &out);
         // Each change replaces an argument's value, or adds the argument.
         for pair in change.chunks(2) {
             match args.iter().position(|a| *a == pair[0]) {
