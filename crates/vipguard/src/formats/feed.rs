@@ -536,7 +536,9 @@ pub fn merge_decisions(
     let mut all: std::collections::BTreeMap<Key, Vec<(&str, &Decision, i128)>> = Default::default();
     for (source, decisions) in inputs {
         for d in decisions {
-            let at = parse_date(&d.at).expect("read decisions have dates");
+            // Decisions from `read_decisions` have dates; others are checked here, not trusted.
+            let at = parse_date(&d.at)
+                .ok_or_else(|| InputError::new(source, None, Some("at"), date_error(&d.at)))?;
             all.entry((d.platform.clone(), d.handle.to_lowercase()))
                 .or_default()
                 .push((source, d, at));
