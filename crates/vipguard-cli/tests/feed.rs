@@ -782,3 +782,71 @@ fn the_extension_fixtures_are_what_the_script_makes() {
     let shown = ok(verify(&other, &fixture("other-key-v3.json"), &[]));
     assert!(shown.contains("version: 3\n"), "{shown}");
 }
+
+#[test]
+fn names_and_reviewers_are_escaped_on_the_terminal() {
+    let d = dir("escape");
+    keygen(&d, "team");
+    let out = d.join("signed.json");
+    let o = run(&[
+        "sign",
+        "--list",
+        "demo/protected.json",
+        "--name",
+        "Team\u{1b}[2J list\u{202e}",
+        "--version",
+        "1",
+        "--key",
+        path(&d.join("team.key")),
+        "-o",
+        path(&out),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let shown = ok(verify(&d.join("team.pub"), &out, &[]));
+    for text in [&shown, &stderr(&o)] {
+        assert!(
+            !text.contains('\u{1b}') && !text.contains('\u{202e}'),
+            "{text}"
+        );
+        assert!(text.contains("Team⟨U+001B⟩[2J list⟨U+202E⟩"), "{text}");
+    }
+    // The signed name itself is kept as given.
+    let envelope: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    assert!(envelope["payload"]
+        .as_str()
+        .unwrap()
+        .contains("Team\\u001b[2J list\u{202e}"));
+    let a = d.join("a.json");
+    let b = d.join("b.json");
+    std::fs::write(
+        &a,
+        export("x", &[decision("h", "confirmed", "eve\\u001b[2J", DATE)]),
+    )
+    .unwrap();
+    std::fs::write(
+        &b,
+        export(
+            "y",
+            &[decision(
+                "h",
+                "not_impersonator",
+                "bob",
+                "2026-12-05T11:00:00Z",
+            )],
+        ),
+    )
+    .unwrap();
+    let o = run(&[
+        "decisions",
+        "merge",
+        path(&a),
+        path(&b),
+        "-o",
+        path(&d.join("m.json")),
+    ]);
+    let err = stderr(&o);
+    assert!(o.status.success(), "{err}");
+    assert!(err.contains("confirmed by eve⟨U+001B⟩[2J at"), "{err}");
+    assert!(!err.contains('\u{1b}'), "{err}");
+}
