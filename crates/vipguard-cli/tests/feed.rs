@@ -539,6 +539,14 @@ fn export(by: &str, decisions: &[String]) -> String {
     )
 }
 
+/// `vipguard decisions merge FILES… -o OUT --date DATE`.
+fn merge(files: &[&Path], out: &Path) -> Output {
+    let mut args = vec!["decisions", "merge"];
+    args.extend(files.iter().map(|f| path(f)));
+    args.extend(["-o", path(out), "--date", DATE]);
+    run(&args)
+}
+
 fn decision(handle: &str, kind: &str, by: &str, at: &str) -> String {
     format!(
         r#"{{"platform": "x", "handle": "{handle}", "decision": "{kind}", "by": "{by}", "at": "{at}", "match": null}}"#
@@ -587,16 +595,7 @@ fn merged_decisions_keep_the_latest_and_report_conflicts() {
     )
     .unwrap();
     let out = d.join("merged.json");
-    let o = run(&[
-        "decisions",
-        "merge",
-        path(&a),
-        path(&b),
-        "-o",
-        path(&out),
-        "--date",
-        DATE,
-    ]);
+    let o = merge(&[&a, &b], &out);
     let err = stderr(&o);
     assert!(o.status.success(), "{err}");
     let conflicts: Vec<&str> = err.lines().filter(|l| l.contains("conflict: ")).collect();
@@ -837,14 +836,7 @@ fn names_and_reviewers_are_escaped_on_the_terminal() {
         ),
     )
     .unwrap();
-    let o = run(&[
-        "decisions",
-        "merge",
-        path(&a),
-        path(&b),
-        "-o",
-        path(&d.join("m.json")),
-    ]);
+    let o = merge(&[&a, &b], &d.join("m.json"));
     let err = stderr(&o);
     assert!(o.status.success(), "{err}");
     assert!(err.contains("confirmed by eve⟨U+001B⟩[2J at"), "{err}");
