@@ -476,9 +476,10 @@ pub fn read_decisions(text: &str, source: &str) -> Result<Vec<Decision>, ListErr
     }
     #[derive(Deserialize)]
     #[serde(deny_unknown_fields)]
-    #[allow(dead_code)]
     struct Export<'a> {
-        vipguard_decisions: u8,
+        // Required, and 1 (checked above).
+        #[serde(rename = "vipguard_decisions")]
+        _format: u8,
         by: String,
         exported: String,
         #[serde(borrow)]
