@@ -1,6 +1,6 @@
 //! The command line's arguments (clap).
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 use vipguard::Lang;
 
@@ -83,6 +83,88 @@ pub(crate) enum Command {
         #[arg(required = true)]
         images: Vec<PathBuf>,
     },
+    /// Make a key pair for signing lists: NAME.key (secret, readable by you only) and NAME.pub (for
+    /// the extension's settings and `verify`); prints the key id. Never overwrites either file.
+    Keygen {
+        /// NAME: the files written are NAME.key and NAME.pub.
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Sign a protected list (JSON or CSV, checked as `scan` reads it, pictures hashed) with a name, a
+    /// version and the team's decisions, for a list feed (docs/feed.md).
+    Sign(SignArgs),
+    /// Verify a signed list with the team's public key and print what it holds; exit status 2 and what
+    /// is wrong when it does not verify.
+    Verify {
+        /// The public key (NAME.pub from `vipguard keygen`).
+        #[arg(long)]
+        key: PathBuf,
+        /// Refuse a list whose version is lower than this.
+        #[arg(long, value_parser = feed_version, allow_negative_numbers = true)]
+        min_version: Option<u64>,
+        /// The signed list.
+        file: PathBuf,
+    },
+    /// The team's shared decisions.
+    Decisions {
+        #[command(subcommand)]
+        command: DecisionsCommand,
+    },
+}
+
+/// What `vipguard sign` is given.
+#[derive(Args)]
+pub(crate) struct SignArgs {
+    /// The protected list: JSON, or CSV when the name ends in .csv or .tsv.
+    #[arg(long)]
+    pub(crate) list: PathBuf,
+    /// The list's name, shown with every verdict (1 to 200 characters).
+    #[arg(long)]
+    pub(crate) name: String,
+    /// The list's version: a whole number, higher than the feed's last one.
+    #[arg(long, value_parser = feed_version, allow_negative_numbers = true)]
+    pub(crate) version: u64,
+    /// Shared decisions to carry: a decisions export (or a merged one, or a signed list's).
+    #[arg(long)]
+    pub(crate) decisions: Option<PathBuf>,
+    /// The secret key (NAME.key from `vipguard keygen`).
+    #[arg(long)]
+    pub(crate) key: PathBuf,
+    /// The signing date, RFC 3339 in UTC (2026-12-05T10:00:00Z); now when not given.
+    #[arg(long)]
+    pub(crate) date: Option<String>,
+    /// Write here instead of standard output (written whole or not at all).
+    #[arg(short, long)]
+    pub(crate) output: Option<PathBuf>,
+}
+
+#[derive(Subcommand)]
+pub(crate) enum DecisionsCommand {
+    /// Merge reviewers' decisions exports (and signed lists' decisions): per account the latest
+    /// decision stands; different decisions within 24 hours of it are reported.
+    Merge {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Write here instead of standard output (written whole or not at all).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// The merge's date, RFC 3339 in UTC; now when not given.
+        #[arg(long)]
+        date: Option<String>,
+    },
+}
+
+/// A list's version: a whole number from 1 to 2^53 - 1 (the largest JavaScript holds exactly).
+fn feed_version(s: &str) -> Result<u64, String> {
+    s.parse::<u64>()
+        .ok()
+        .filter(|v| (1..=vipguard::MAX_FEED_VERSION).contains(v))
+        .ok_or_else(|| {
+            format!(
+                "a version is a whole number from 1 to {}",
+                vipguard::MAX_FEED_VERSION
+            )
+        })
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq)]

@@ -141,19 +141,8 @@ pub(crate) fn write_whole(output: Option<&Path>, bytes: &[u8]) -> Result<(), Inp
                 Some(_) => std::fs::canonicalize(path).map_err(err)?,
                 None => path.to_path_buf(),
             };
-            let file_name = target.file_name().unwrap_or_default().to_string_lossy();
-            let stamp = std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .map_or(0, |d| d.as_nanos());
-            let tmp = target.with_file_name(format!(
-                ".{file_name}.{}-{stamp}.vipguard-tmp",
-                std::process::id()
-            ));
-            let written = std::fs::OpenOptions::new()
-                .write(true)
-                .create_new(true)
-                .open(&tmp)
-                .and_then(|mut f| f.write_all(bytes).and_then(|_| f.sync_all()))
+            let tmp = temp_beside(&target);
+            let written = write_temp(&tmp, bytes, 0o666)
                 .and_then(|_| match std::fs::metadata(&target) {
                     Ok(m) => std::fs::set_permissions(&tmp, m.permissions()),
                     Err(_) => Ok(()),
@@ -172,4 +161,53 @@ pub(crate) fn write_whole(output: Option<&Path>, bytes: &[u8]) -> Result<(), Inp
                 .map_err(|e| InputError::new("<stdout>", None, None, e.to_string()))
         }
     }
+}
+
+/// A name in `target`'s folder that no other run uses, for a file written whole before it is renamed
+/// or linked into place.
+fn temp_beside(target: &Path) -> std::path::PathBuf {
+    let file_name = target.file_name().unwrap_or_default().to_string_lossy();
+    let stamp = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos());
+    target.with_file_name(format!(
+        ".{file_name}.{}-{stamp}.vipguard-tmp",
+        std::process::id()
+    ))
+}
+
+/// `bytes` written to the new file `tmp` and flushed to the disk; created with `mode` (less the umask)
+/// where files have modes.
+fn write_temp(tmp: &Path, bytes: &[u8], mode: u32) -> std::io::Result<()> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, mode);
+    #[cfg(not(unix))]
+    let _ = mode;
+    options
+        .open(tmp)
+        .and_then(|mut f| f.write_all(bytes).and_then(|_| f.sync_all()))
+}
+
+/// Write a new file whole, never over an existing one: the finished temporary file is linked to
+/// `path` (which fails if `path` exists, even if another program made it a moment ago), then removed.
+/// `mode`: the new file's permissions (0o600 for a secret), less the umask.
+pub(crate) fn write_new(path: &Path, bytes: &[u8], mode: u32) -> Result<(), InputError> {
+    let name = path.display().to_string();
+    let err = |e: std::io::Error| {
+        let message = if e.kind() == std::io::ErrorKind::AlreadyExists {
+            "already exists: not overwritten (choose another name, or move it away first)".into()
+        } else {
+            format!("cannot write: {e}")
+        };
+        InputError::new(&name, None, None, message)
+    };
+    if std::fs::symlink_metadata(path).is_ok() {
+        return Err(err(std::io::ErrorKind::AlreadyExists.into()));
+    }
+    let tmp = temp_beside(path);
+    let written = write_temp(&tmp, bytes, mode).and_then(|_| std::fs::hard_link(&tmp, path));
+    let _ = std::fs::remove_file(&tmp);
+    written.map_err(err)
 }

@@ -1,6 +1,7 @@
 //! The `vipguard` command line: a thin layer over the engine crate that reads files, runs checks in
 //! parallel and writes results. `scan` many profiles, `check` one and explain it, `hash` pictures,
-//! `enroll` a list's pictures.
+//! `enroll` a list's pictures; `keygen`, `sign` and `verify` signed list feeds, `decisions merge`
+//! reviewers' decisions (docs/feed.md).
 //!
 //! Exit status: 0 all good; 1 some profile lines could not be read (each got an error line, the rest
 //! were checked); 2 the command could not run (bad protected list, unreadable file, bad arguments).
@@ -8,6 +9,7 @@
 mod args;
 mod check;
 mod enroll;
+mod feed;
 mod files;
 mod scan;
 mod sheet;
@@ -15,7 +17,7 @@ mod table;
 mod terminal;
 mod words;
 
-use args::{Cli, Command};
+use args::{Cli, Command, DecisionsCommand};
 use clap::Parser;
 use std::process::ExitCode;
 use vipguard::Profile;
@@ -34,6 +36,13 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
         Err(e) => e.exit(),
+    };
+    // What the problems counted below are in.
+    let problems_in = match cli.command {
+        Command::Decisions { .. } => "the decisions",
+        Command::Verify { .. } => "the signed list",
+        Command::Sign(_) => "the list to sign",
+        _ => "the protected list",
     };
     let outcome = match cli.command {
         Command::Scan {
@@ -71,6 +80,21 @@ fn main() -> ExitCode {
         ),
         Command::Enroll { list, output } => enroll::enroll_command(&list, &output),
         Command::Hash { json, images } => Ok(enroll::hash(&images, json)),
+        Command::Keygen { out } => feed::keygen(&out),
+        Command::Sign(args) => feed::sign(args),
+        Command::Verify {
+            key,
+            min_version,
+            file,
+        } => feed::verify(&key, &file, min_version),
+        Command::Decisions {
+            command:
+                DecisionsCommand::Merge {
+                    files,
+                    output,
+                    date,
+                },
+        } => feed::merge(&files, output.as_deref(), date),
     };
     match outcome {
         Ok(code) => code,
@@ -88,7 +112,7 @@ fn main() -> ExitCode {
                     String::new()
                 };
                 eprintln!(
-                    "vipguard: {} problems in the protected list{shown}",
+                    "vipguard: {} problems in {problems_in}{shown}",
                     failure.total
                 );
             }

@@ -4,12 +4,17 @@
 mod csv;
 mod enroll;
 mod error;
+mod feed;
 mod profile;
 mod protected;
 mod result;
 
 pub use enroll::{enroll_rgb, needs_enrolling};
 pub use error::InputError;
+pub use feed::{
+    feed_date, merge_decisions, open_feed, read_decisions, Decision, DecisionKind, FeedKey,
+    FeedPayload, FeedSigner, MergedDecisions, MAX_FEED_VERSION,
+};
 pub use profile::{
     parse_json_line, read_jsonl, read_profiles, read_profiles_bytes, BadProfile, Profile,
     ProfileLine, MAX_LINE_BYTES,

@@ -1,0 +1,216 @@
+//! Signed list feeds on the command line (docs/feed.md): `keygen`, `sign`, `verify` and
+//! `decisions merge`. The format is the engine's (`FeedSigner`, `open_feed`, `read_decisions`); here
+//! are the files: key files, the list read as `scan` reads it, outputs written whole.
+
+use crate::args::SignArgs;
+use crate::files::{load_list, read_input, utf8, write_new, write_whole};
+use crate::terminal::escape;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use vipguard::{
+    feed_date, merge_decisions, open_feed, read_decisions, Decision, FeedKey, FeedPayload,
+    FeedSigner, InputError, ListErrors,
+};
+
+/// A file's text, or an error naming it.
+fn read_text(path: &Path) -> Result<String, InputError> {
+    let bytes = read_input(path)?;
+    Ok(utf8(&bytes, &path.display().to_string())?.to_string())
+}
+
+/// A key file read with `parse` (`FeedKey::parse` or `FeedSigner::parse`), the error naming the file.
+fn read_key<K>(path: &Path, parse: impl Fn(&str) -> Result<K, String>) -> Result<K, InputError> {
+    let text = zeroize::Zeroizing::new(read_text(path)?);
+    parse(&text).map_err(|m| InputError::new(&path.display().to_string(), None, None, m))
+}
+
+/// Now, or the date given, as a feed writes dates.
+fn date_or_now(date: Option<String>) -> String {
+    date.unwrap_or_else(|| {
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs());
+        feed_date(now)
+    })
+}
+
+/// `vipguard keygen --out NAME`: NAME.key (mode 0600) and NAME.pub, neither written over an existing
+/// file; the key id on standard output.
+pub(crate) fn keygen(out: &Path) -> Result<ExitCode, ListErrors> {
+    let with = |ext: &str| {
+        let mut name = out.as_os_str().to_owned();
+        name.push(ext);
+        PathBuf::from(name)
+    };
+    let (secret_path, public_path) = (with(".key"), with(".pub"));
+    for path in [&secret_path, &public_path] {
+        if std::fs::symlink_metadata(path).is_ok() {
+            return Err(InputError::new(
+                &path.display().to_string(),
+                None,
+                None,
+                "already exists: not overwritten (choose another name, or move it away first)",
+            )
+            .into());
+        }
+    }
+    let mut seed = zeroize::Zeroizing::new([0u8; 32]);
+    getrandom::getrandom(seed.as_mut()).map_err(|e| {
+        InputError::new(
+            "keygen",
+            None,
+            None,
+            format!("the system gave no random bytes: {e}"),
+        )
+    })?;
+    let signer = FeedSigner::from_seed(&seed);
+    let public = signer.public();
+    let secret = zeroize::Zeroizing::new(format!("{}\n", signer.to_text()));
+    write_new(&secret_path, secret.as_bytes(), 0o600)?;
+    if let Err(e) = write_new(
+        &public_path,
+        format!("{}\n", public.to_text()).as_bytes(),
+        0o644,
+    ) {
+        // A secret key without its public key would be a key pair half made.
+        let _ = std::fs::remove_file(&secret_path);
+        return Err(e.into());
+    }
+    println!("{}", public.id());
+    eprintln!(
+        "vipguard: key id {}: secret key in {} (keep it private: whoever has it can sign your lists), public key in {}",
+        public.id(),
+        escape(&secret_path.display().to_string()),
+        escape(&public_path.display().to_string())
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `vipguard sign`: the list read and checked (every problem reported, nothing written), its pictures
+/// hashed, CSV made JSON, signed and written whole.
+pub(crate) fn sign(args: SignArgs) -> Result<ExitCode, ListErrors> {
+    let signer = read_key(&args.key, FeedSigner::parse)?;
+    let list = load_list(&args.list)?;
+    let decisions = match &args.decisions {
+        Some(path) => Some(read_decisions(
+            &read_text(path)?,
+            &path.display().to_string(),
+        )?),
+        None => None,
+    };
+    let payload = FeedPayload {
+        name: args.name,
+        version: args.version,
+        date: date_or_now(args.date),
+        list,
+        decisions,
+    };
+    // The payload's own fields come from the arguments: their problems are named after them.
+    let signed = signer.sign(&payload, "sign").map_err(|mut e| {
+        for error in &mut e.errors {
+            if let Some(arg) = error
+                .field
+                .as_deref()
+                .and_then(|f| f.strip_prefix("payload."))
+            {
+                if ["name", "version", "date"].contains(&arg) {
+                    error.source = format!("--{arg}");
+                    error.field = None;
+                }
+            }
+        }
+        e
+    })?;
+    write_whole(args.output.as_deref(), signed.as_bytes())?;
+    eprintln!(
+        "vipguard: signed {:?} version {} ({} accounts, {} decisions) with key {}{}",
+        escape(&payload.name),
+        payload.version,
+        payload.list.accounts.len(),
+        payload.decisions.as_ref().map_or(0, Vec::len),
+        signer.public().id(),
+        match &args.output {
+            Some(p) => format!(", written to {}", escape(&p.display().to_string())),
+            None => String::new(),
+        }
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `vipguard verify`: the signature checked with the given public key, then the payload; what it holds
+/// on standard output.
+pub(crate) fn verify(
+    key: &Path,
+    file: &Path,
+    min_version: Option<u64>,
+) -> Result<ExitCode, ListErrors> {
+    let key = read_key(key, FeedKey::parse)?;
+    let source = file.display().to_string();
+    let payload = open_feed(&read_text(file)?, &key, &source)?;
+    if let Some(min) = min_version.filter(|min| payload.version < *min) {
+        return Err(InputError::new(
+            &source,
+            None,
+            Some("payload.version"),
+            format!(
+                "version {} is lower than {min} (--min-version): an older list, which a feed never goes back to",
+                payload.version
+            ),
+        )
+        .into());
+    }
+    println!(
+        "good signature by key {}\nname: {}\nversion: {}\ndate: {}\naccounts: {}\ndecisions: {}",
+        key.id(),
+        escape(&payload.name),
+        payload.version,
+        escape(&payload.date),
+        payload.list.accounts.len(),
+        payload.decisions.as_ref().map_or(0, Vec::len)
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `vipguard decisions merge`: every input read and checked first (every problem reported, nothing
+/// written), then merged; conflicts on standard error.
+pub(crate) fn merge(
+    files: &[PathBuf],
+    output: Option<&Path>,
+    date: Option<String>,
+) -> Result<ExitCode, ListErrors> {
+    let mut inputs: Vec<(String, Vec<Decision>)> = Vec::new();
+    let mut problems = ListErrors {
+        errors: Vec::new(),
+        total: 0,
+    };
+    for path in files {
+        let source = path.display().to_string();
+        let read = read_text(path)
+            .map_err(ListErrors::from)
+            .and_then(|text| read_decisions(&text, &source));
+        match read {
+            Ok(decisions) => inputs.push((source, decisions)),
+            Err(e) => {
+                problems.total += e.total;
+                problems.errors.extend(e.errors);
+            }
+        }
+    }
+    if problems.total > 0 {
+        problems.errors.truncate(vipguard::MAX_REPORTED_ERRORS);
+        return Err(problems);
+    }
+    let merged = merge_decisions(&inputs, &date_or_now(date))?;
+    write_whole(output, merged.export.as_bytes())?;
+    for conflict in &merged.conflicts {
+        eprintln!("vipguard: conflict: {}", escape(conflict));
+    }
+    let read: usize = inputs.iter().map(|(_, d)| d.len()).sum();
+    eprintln!(
+        "vipguard: {read} decisions from {} files merged into {}; conflicts: {}",
+        inputs.len(),
+        merged.count,
+        merged.conflicts.len()
+    );
+    Ok(ExitCode::SUCCESS)
+}

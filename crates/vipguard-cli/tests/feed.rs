@@ -1,0 +1,844 @@
+//! Signed list feeds (docs/feed.md) through the real binary: `keygen`, `sign`, `verify` and
+//! `decisions merge`; every bad input refused with what and where, nothing half-written; and the
+//! extension's fixtures (tests/fixtures/feed/) are what scripts/feed-fixtures.sh makes.
+
+use base64::engine::general_purpose::STANDARD as BASE64;
+use base64::Engine as _;
+use ed25519_dalek::{Signer, SigningKey};
+use sha2::{Digest, Sha256};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// Files are named from the repository's root, as a user there would.
+fn at_root() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        std::env::set_current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../..")).unwrap()
+    });
+}
+
+fn run(args: &[&str]) -> Output {
+    at_root();
+    Command::new(env!("CARGO_BIN_EXE_vipguard"))
+        .args(args)
+        .output()
+        .expect("run vipguard")
+}
+
+/// A new empty folder for one test.
+fn dir(test: &str) -> PathBuf {
+    at_root();
+    let d = std::env::temp_dir().join(format!("vipguard-feed-{}-{test}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+fn path(p: &Path) -> &str {
+    p.to_str().unwrap()
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+/// What a successful run printed; a failed run fails the test with what it said.
+fn ok(out: Output) -> String {
+    assert!(out.status.success(), "{}", stderr(&out));
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// A failed run's standard error: exit status 2 and nothing on standard output.
+fn refused(out: Output) -> String {
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        out.stdout.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    stderr(&out)
+}
+
+const FIXTURES: &str = "tests/fixtures/feed";
+const DATE: &str = "2026-12-05T10:00:00Z";
+
+/// `vipguard keygen --out DIR/NAME`: the key id printed.
+fn keygen(d: &Path, name: &str) -> String {
+    ok(run(&["keygen", "--out", path(&d.join(name))]))
+        .trim()
+        .to_string()
+}
+
+/// `sign` arguments: `list` signed with `key` as version `version` of "Team list" on DATE, into `out`
+/// (the last four arguments are the date's and the output's).
+fn sign_args<'a>(key: &'a Path, list: &'a str, version: &'a str, out: &'a Path) -> Vec<&'a str> {
+    vec![
+        "sign",
+        "--list",
+        list,
+        "--name",
+        "Team list",
+        "--version",
+        version,
+        "--key",
+        path(key),
+        "--date",
+        DATE,
+        "-o",
+        path(out),
+    ]
+}
+
+/// `vipguard sign` (`sign_args`), EXTRA arguments after.
+fn sign(key: &Path, list: &str, version: &str, out: &Path, extra: &[&str]) -> Output {
+    let mut args = sign_args(key, list, version, out);
+    args.extend_from_slice(extra);
+    run(&args)
+}
+
+fn verify(key: &Path, file: &Path, extra: &[&str]) -> Output {
+    let mut args = vec!["verify", "--key", path(key)];
+    args.extend_from_slice(extra);
+    args.push(path(file));
+    run(&args)
+}
+
+/// The summary lines `verify` prints, as (label, value).
+fn summary(text: &str) -> Vec<(String, String)> {
+    text.lines()
+        .skip(1)
+        .map(|l| {
+            let (k, v) = l.split_once(": ").unwrap();
+            (k.to_string(), v.to_string())
+        })
+        .collect()
+}
+
+#[test]
+fn keygen_writes_a_private_secret_and_never_overwrites() {
+    let d = dir("keygen");
+    let id = keygen(&d, "team");
+    let (secret, public) = (d.join("team.key"), d.join("team.pub"));
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&secret).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600, "the secret key is readable by its owner only");
+    }
+    let secret_text = std::fs::read_to_string(&secret).unwrap();
+    let public_text = std::fs::read_to_string(&public).unwrap();
+    let seed = BASE64
+        .decode(
+            secret_text
+                .strip_prefix("vipguard-secret-key-1 ")
+                .unwrap()
+                .trim_end(),
+        )
+        .unwrap();
+    let key = SigningKey::from_bytes(&seed.try_into().unwrap());
+    assert_eq!(
+        public_text,
+        format!("{}\n", BASE64.encode(key.verifying_key().as_bytes()))
+    );
+    assert_eq!(public_text.trim().len(), 44);
+    let digest = Sha256::digest(key.verifying_key().as_bytes());
+    let want: String = digest[..8].iter().map(|b| format!("{b:02x}")).collect();
+    assert_eq!(
+        id, want,
+        "the key id is the first 8 bytes of SHA-256 of the key"
+    );
+    // Another run makes another key.
+    assert_ne!(keygen(&d, "second"), id);
+
+    // Either file there already: refused, and nothing written or changed.
+    let err = refused(run(&["keygen", "--out", path(&d.join("team"))]));
+    assert!(
+        err.contains("team.key: already exists: not overwritten"),
+        "{err}"
+    );
+    assert_eq!(std::fs::read_to_string(&secret).unwrap(), secret_text);
+    assert_eq!(std::fs::read_to_string(&public).unwrap(), public_text);
+    std::fs::write(d.join("lonely.pub"), "mine\n").unwrap();
+    let err = refused(run(&["keygen", "--out", path(&d.join("lonely"))]));
+    assert!(err.contains("lonely.pub: already exists"), "{err}");
+    assert!(
+        !d.join("lonely.key").exists(),
+        "no secret key without its public key"
+    );
+    assert_eq!(
+        std::fs::read_to_string(d.join("lonely.pub")).unwrap(),
+        "mine\n"
+    );
+}
+
+#[test]
+fn signed_lists_verify_json_and_csv_with_and_without_decisions() {
+    let d = dir("round-trip");
+    let id = keygen(&d, "team");
+    let csv = d.join("list.csv");
+    std::fs::write(
+        &csv,
+        "id,name,handles\nvip-1,Aliko Dangote,x:AlikoDangote\nvip-2,Chidi Okafor,X:@chidi_okafor\n",
+    )
+    .unwrap();
+    let decisions = format!("{FIXTURES}/decisions.json");
+    for (list, with_decisions, accounts, n_decisions) in [
+        ("demo/protected.json", false, 6, 0),
+        ("demo/protected.json", true, 6, 2),
+        (path(&csv), false, 2, 0),
+        (path(&csv), true, 2, 2),
+    ] {
+        let case = format!("{list} decisions={with_decisions}");
+        let out = d.join("signed.json");
+        let extra: &[&str] = if with_decisions {
+            &["--decisions", &decisions]
+        } else {
+            &[]
+        };
+        ok(sign(&d.join("team.key"), list, "7", &out, extra));
+        let shown = ok(verify(&d.join("team.pub"), &out, &[]));
+        assert_eq!(
+            shown.lines().next().unwrap(),
+            format!("good signature by key {id}"),
+            "{case}"
+        );
+        let fields = summary(&shown);
+        let want = [
+            ("name", "Team list".to_string()),
+            ("version", "7".into()),
+            ("date", DATE.into()),
+            ("accounts", accounts.to_string()),
+            ("decisions", n_decisions.to_string()),
+        ];
+        assert_eq!(
+            fields,
+            want.iter()
+                .map(|(k, v)| (k.to_string(), v.clone()))
+                .collect::<Vec<_>>(),
+            "{case}"
+        );
+        // The file is the spec's envelope; the payload holds the list in the JSON list format
+        // (CSV converted, platforms canonical, handles without @).
+        let text = std::fs::read_to_string(&out).unwrap();
+        let envelope: serde_json::Value = serde_json::from_str(&text).unwrap();
+        let keys: Vec<&str> = envelope
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
+        assert_eq!(
+            keys,
+            ["key_id", "payload", "signature", "vipguard_signed"],
+            "{case}"
+        );
+        assert_eq!(envelope["vipguard_signed"], 1);
+        assert_eq!(envelope["key_id"], id.as_str());
+        let payload: serde_json::Value =
+            serde_json::from_str(envelope["payload"].as_str().unwrap()).unwrap();
+        assert_eq!(
+            payload["list"]["accounts"].as_array().unwrap().len(),
+            accounts
+        );
+        assert_eq!(payload.get("decisions").is_some(), with_decisions, "{case}");
+        if list.ends_with(".csv") {
+            assert_eq!(
+                payload["list"]["accounts"][1]["handles"][0],
+                serde_json::json!({"platform": "x", "handle": "chidi_okafor"})
+            );
+        }
+        // Signing is deterministic: the same inputs give the same bytes.
+        let again = d.join("again.json");
+        ok(sign(&d.join("team.key"), list, "7", &again, extra));
+        assert_eq!(std::fs::read_to_string(&again).unwrap(), text, "{case}");
+    }
+    // To standard output without -o, and a higher --min-version refused.
+    let key = d.join("team.key");
+    let mut args = sign_args(&key, "demo/protected.json", "3", &key);
+    args.truncate(args.len() - 4);
+    let out = run(&args);
+    let text = ok(out);
+    let file = d.join("stdout.json");
+    std::fs::write(&file, &text).unwrap();
+    let shown = ok(verify(&d.join("team.pub"), &file, &["--min-version", "3"]));
+    assert!(shown.contains("version: 3\n"), "{shown}");
+    let err = refused(verify(&d.join("team.pub"), &file, &["--min-version", "4"]));
+    assert!(
+        err.contains("field `payload.version`: version 3 is lower than 4"),
+        "{err}"
+    );
+}
+
+/// The test team's signing key (tests/fixtures/feed/TEST-ONLY.key).
+fn test_key() -> SigningKey {
+    at_root();
+    let text = std::fs::read_to_string(format!("{FIXTURES}/TEST-ONLY.key")).unwrap();
+    let seed = BASE64
+        .decode(text.trim().strip_prefix("vipguard-secret-key-1 ").unwrap())
+        .unwrap();
+    SigningKey::from_bytes(&seed.try_into().unwrap())
+}
+
+/// A signed file of any payload text, signed with the test key.
+fn signed_by_test_key(payload: &str) -> String {
+    let key = test_key();
+    serde_json::json!({
+        "vipguard_signed": 1,
+        "key_id": "cc79f74379c3b4aa",
+        "payload": payload,
+        "signature": BASE64.encode(key.sign(payload.as_bytes()).to_bytes()),
+    })
+    .to_string()
+}
+
+/// Verify `text` with the test team's public key: what went to standard error.
+fn verify_text(d: &Path, name: &str, text: &str) -> String {
+    let file = d.join(name);
+    std::fs::write(&file, text).unwrap();
+    refused(verify(
+        Path::new(&format!("{FIXTURES}/TEST-ONLY.pub")),
+        &file,
+        &[],
+    ))
+}
+
+#[test]
+fn a_file_that_does_not_verify_says_what_is_wrong() {
+    let d = dir("bad-files");
+    let good = std::fs::read_to_string(format!("{FIXTURES}/signed-v2.json")).unwrap();
+    let envelope: serde_json::Value = serde_json::from_str(&good).unwrap();
+    let with = |field: &str, value: serde_json::Value| {
+        let mut e = envelope.clone();
+        e[field] = value;
+        e.to_string()
+    };
+    let payload = envelope["payload"].as_str().unwrap();
+    let signature = envelope["signature"].as_str().unwrap();
+    // One byte changed in the payload: the version 2 made 3.
+    let tampered_payload = payload.replacen("\"version\":2", "\"version\":3", 1);
+    assert_ne!(tampered_payload, payload);
+    // One character of the signature changed (still base64 of 64 bytes).
+    let mut sig = signature.as_bytes().to_vec();
+    sig[10] = if sig[10] == b'A' { b'B' } else { b'A' };
+    let tampered_signature = String::from_utf8(sig).unwrap();
+    let other = std::fs::read_to_string(format!("{FIXTURES}/other-key-v3.json")).unwrap();
+    let cases: Vec<(&str, String, &str)> = vec![
+        (
+            "tampered payload",
+            with("payload", tampered_payload.into()),
+            "field `signature`: bad signature: it does not verify with key cc79f74379c3b4aa: the payload or the signature was changed after signing",
+        ),
+        (
+            "tampered signature",
+            with("signature", tampered_signature.into()),
+            "bad signature: it does not verify with key cc79f74379c3b4aa",
+        ),
+        (
+            "wrong key",
+            other,
+            "bad signature: the file says it was signed by key e8de09bdaffbc6ae, and the given key is cc79f74379c3b4aa (wrong key?)",
+        ),
+        (
+            "truncated",
+            good[..good.len() / 2].to_string(),
+            "not a signed vipguard list: not JSON, or not all of it (cut short?)",
+        ),
+        ("not JSON", "hello\n".into(), "not a signed vipguard list: not JSON"),
+        (
+            "a plain list",
+            std::fs::read_to_string("demo/protected.json").unwrap(),
+            "not a signed vipguard list: this is a plain protected list",
+        ),
+        (
+            "an export",
+            std::fs::read_to_string(format!("{FIXTURES}/decisions.json")).unwrap(),
+            "not a signed vipguard list: this is a decisions export",
+        ),
+        ("an array", "[1, 2]".into(), "not a signed vipguard list: a JSON object was expected"),
+        (
+            "signature not base64",
+            with("signature", "not base64!".into()),
+            "field `signature`: is not a signature (standard base64 of 64 bytes)",
+        ),
+        (
+            "signature too short",
+            with("signature", BASE64.encode([1u8; 32]).into()),
+            "field `signature`: is not a signature",
+        ),
+        (
+            "format version 2",
+            with("vipguard_signed", 2.into()),
+            "field `vipguard_signed`: this signed-list format version is not 1",
+        ),
+        (
+            "no key_id",
+            {
+                let mut e = envelope.clone();
+                e.as_object_mut().unwrap().remove("key_id");
+                e.to_string()
+            },
+            "missing field `key_id`",
+        ),
+        (
+            "payload not a string",
+            with("payload", serde_json::json!({"name": "x"})),
+            "field `payload`: invalid type: map, expected a string",
+        ),
+    ];
+    for (what, text, want) in cases {
+        let err = verify_text(&d, "bad.json", &text);
+        assert!(err.contains(want), "{what}: {err}");
+        assert!(err.starts_with("vipguard: "), "{what}: {err}");
+        assert!(err.contains("bad.json"), "{what}: the file is named: {err}");
+    }
+    // The secret key given to verify: refused without showing it.
+    let secret = std::fs::read_to_string(format!("{FIXTURES}/TEST-ONLY.key")).unwrap();
+    let err = refused(verify(
+        Path::new(&format!("{FIXTURES}/TEST-ONLY.key")),
+        Path::new(&format!("{FIXTURES}/signed-v2.json")),
+        &[],
+    ));
+    assert!(
+        err.contains("this is a secret key: verify with the public key"),
+        "{err}"
+    );
+    assert!(
+        !err.contains(secret.split(' ').nth(1).unwrap().trim()),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_payload_that_verifies_is_still_read_field_by_field() {
+    let d = dir("bad-payloads");
+    let list = r#"{"accounts":[{"id":"vip-1","name":"Aliko Dangote","handles":[{"platform":"x","handle":"AlikoDangote"}]}]}"#;
+    let payload = |name: &str, version: &str, date: &str, rest: &str| {
+        format!(r#"{{"name":{name},"version":{version},"date":{date},"list":{list}{rest}}}"#)
+    };
+    let good_date = format!("\"{DATE}\"");
+    let decision = |at: &str| {
+        format!(
+            r#","decisions":[{{"platform":"x","handle":"a","decision":"confirmed","by":"r1","at":"{at}","match":null}}]"#
+        )
+    };
+    // The good payload verifies: each case below is it with one thing wrong.
+    let good = payload("\"T\"", "1", &good_date, &decision(DATE));
+    let file = d.join("good.json");
+    std::fs::write(&file, signed_by_test_key(&good)).unwrap();
+    ok(verify(
+        Path::new(&format!("{FIXTURES}/TEST-ONLY.pub")),
+        &file,
+        &[],
+    ));
+    let cases: Vec<(&str, String, &str)> = vec![
+        ("version 0", payload("\"T\"", "0", &good_date, ""), "field `payload.version`: the version must be a whole number from 1 to 9007199254740991, not 0"),
+        ("version -1", payload("\"T\"", "-1", &good_date, ""), "field `payload.version`: the version must be a whole number from 1 to 9007199254740991, not -1"),
+        ("version 1.5", payload("\"T\"", "1.5", &good_date, ""), "field `payload.version`: the version must be a whole number from 1 to 9007199254740991, not 1.5"),
+        ("version 2^53", payload("\"T\"", "9007199254740992", &good_date, ""), "field `payload.version`: the version must be a whole number"),
+        ("version a string", payload("\"T\"", "\"3\"", &good_date, ""), "field `payload.version`: invalid type: string \"3\""),
+        ("name empty", payload("\"\"", "1", &good_date, ""), "field `payload.name`: the name must be 1 to 200 characters, not 0"),
+        ("name too long", payload(&format!("\"{}\"", "n".repeat(201)), "1", &good_date, ""), "field `payload.name`: the name must be 1 to 200 characters, not 201"),
+        ("date not UTC", payload("\"T\"", "1", "\"2026-12-05T10:00:00+01:00\"", ""), "field `payload.date`: \"2026-12-05T10:00:00+01:00\" is not a date and time in UTC"),
+        ("missing date", format!(r#"{{"name":"T","version":1,"list":{list}}}"#), "field `payload`: missing field `date`"),
+        ("missing list", format!(r#"{{"name":"T","version":1,"date":"{DATE}"}}"#), "field `payload`: missing field `list`"),
+        ("unknown field", format!(r#"{{"nmae":"T","version":1,"date":"{DATE}","list":{list}}}"#), "field `payload.nmae`: unknown field `nmae`"),
+        ("not JSON", "{\"name\":".into(), "EOF while parsing"),
+        ("trailing text", format!("{good} x"), "field `payload`: trailing characters"),
+        ("list errors", payload("\"T\"", "1", &good_date, "").replace("\"platform\":\"x\"", "\"platform\":\"x y\""), "field `payload.list.accounts[0].handles[0].platform`: platform \"x y\" is not a platform name"),
+        ("list not an object", format!(r#"{{"name":"T","version":1,"date":"{DATE}","list":[]}}"#), "field `payload.list`: expected a JSON object"),
+        ("avatar as a path", payload("\"T\"", "1", &good_date, "").replace("\"handles\"", "\"avatars\":[\"me.jpg\"],\"handles\""), "field `payload.list.accounts[0].avatars[0]`: a picture's path, not its hash"),
+        ("decision date", payload("\"T\"", "1", &good_date, &decision("yesterday")), "field `payload.decisions[0].at`: \"yesterday\" is not a date"),
+        ("decision kind", payload("\"T\"", "1", &good_date, &decision(DATE).replace("confirmed", "maybe")), "field `payload.decisions[0].decision`: unknown variant `maybe`"),
+    ];
+    for (what, text, want) in cases {
+        assert_ne!(text, good, "{what}");
+        let err = verify_text(&d, "payload.json", &signed_by_test_key(&text));
+        assert!(err.contains(want), "{what}: {err}");
+        assert!(err.contains("payload.json"), "{what}: {err}");
+    }
+    // Every problem at once: three fields wrong, three lines and a count.
+    let err = verify_text(
+        &d,
+        "three.json",
+        &signed_by_test_key(&payload("\"\"", "0", "\"today\"", "")),
+    );
+    assert_eq!(err.lines().count(), 4, "{err}");
+    assert!(
+        err.ends_with("vipguard: 3 problems in the signed list\n"),
+        "{err}"
+    );
+}
+
+#[test]
+fn bad_arguments_and_bad_lists_are_refused_before_anything_is_written() {
+    let d = dir("refused");
+    keygen(&d, "team");
+    let key = d.join("team.key");
+    let out = d.join("out.json");
+    std::fs::write(&out, "the previous file\n").unwrap();
+    let bad_json = d.join("bad.json");
+    std::fs::write(
+        &bad_json,
+        "{\"accounts\": [\n  {\"id\": \"a\", \"name\": \"Aliko\", \"handles\": [{\"platform\": \"x\", \"handle\": \"AlikoDangote\"}]},\n  {\"id\": \"a\", \"name\": \"Chidi\"},\n  {\"id\": \"b\", \"nmae\": \"Chidi\"}\n]}\n",
+    )
+    .unwrap();
+    let bad_csv = d.join("bad.csv");
+    std::fs::write(
+        &bad_csv,
+        "id,name,handles\n1,Aliko Dangote,x:AlikoDangote\n2,,AlikoDangote\n",
+    )
+    .unwrap();
+    let cases: Vec<(&str, Vec<&str>, &[&str])> = vec![
+        ("version 0", vec!["--version", "0"], &["invalid value '0' for '--version <VERSION>': a version is a whole number from 1 to 9007199254740991"]),
+        ("version -1", vec!["--version", "-1"], &["invalid value '-1' for '--version <VERSION>'"]),
+        ("version 1.5", vec!["--version", "1.5"], &["invalid value '1.5' for '--version <VERSION>'"]),
+        ("version 2^53", vec!["--version", "9007199254740992"], &["invalid value '9007199254740992'"]),
+        ("empty name", vec!["--name", ""], &["vipguard: --name: the name must be 1 to 200 characters, not 0"]),
+        ("bad date", vec!["--date", "2026-12-05"], &["vipguard: --date: \"2026-12-05\" is not a date and time in UTC"]),
+        ("a list with errors", vec!["--list", path(&bad_json)], &[
+            "bad.json:3: field `accounts[1].id`",
+            "bad.json:4: field `accounts[2].nmae`: unknown field `nmae`",
+            "2 problems in the list to sign",
+        ]),
+        ("a CSV list with errors", vec!["--list", path(&bad_csv)], &["bad.csv:3: field `name`"]),
+        ("the public key", vec!["--key", "tests/fixtures/feed/TEST-ONLY.pub"], &["TEST-ONLY.pub: this is a public key: sign with the secret key"]),
+        ("not a key", vec!["--key", "demo/protected.json"], &["protected.json: is not a vipguard secret key"]),
+        ("bad decisions", vec!["--decisions", "demo/protected.json"], &["protected.json: not a decisions export"]),
+    ];
+    for (what, change, want) in cases {
+        let mut args = sign_args(&key, "demo/protected.json", "1", &out);
+        // Each change replaces an argument's value, or adds the argument.
+        for pair in change.chunks(2) {
+            match args.iter().position(|a| *a == pair[0]) {
+                Some(at) => args[at + 1] = pair[1],
+                None => args.extend_from_slice(pair),
+            }
+        }
+        let err = refused(run(&args));
+        for w in want {
+            assert!(err.contains(w), "{what}: {err}");
+        }
+        assert_eq!(
+            std::fs::read_to_string(&out).unwrap(),
+            "the previous file\n",
+            "{what}: the output is left as it was"
+        );
+    }
+    // The same arguments with nothing wrong do write it.
+    ok(sign(&key, "demo/protected.json", "1", &out, &[]));
+    assert!(std::fs::read_to_string(&out)
+        .unwrap()
+        .contains("vipguard_signed"));
+}
+
+/// A reviewer's export with these decisions (objects as JSON text).
+fn export(by: &str, decisions: &[String]) -> String {
+    format!(
+        "{{\"vipguard_decisions\": 1, \"by\": \"{by}\", \"exported\": \"2026-12-05T08:00:00Z\",\n \"decisions\": [\n  {}\n ]}}\n",
+        decisions.join(",\n  ")
+    )
+}
+
+/// `vipguard decisions merge FILES… -o OUT --date DATE`.
+fn merge(files: &[&Path], out: &Path) -> Output {
+    let mut args = vec!["decisions", "merge"];
+    args.extend(files.iter().map(|f| path(f)));
+    args.extend(["-o", path(out), "--date", DATE]);
+    run(&args)
+}
+
+fn decision(handle: &str, kind: &str, by: &str, at: &str) -> String {
+    format!(
+        r#"{{"platform": "x", "handle": "{handle}", "decision": "{kind}", "by": "{by}", "at": "{at}", "match": null}}"#
+    )
+}
+
+#[test]
+fn merged_decisions_keep_the_latest_and_report_conflicts() {
+    let d = dir("merge");
+    let a = d.join("alice.json");
+    let b = d.join("bob.json");
+    std::fs::write(
+        &a,
+        export(
+            "alice",
+            &[
+                decision(
+                    "Foo_Bar",
+                    "not_impersonator",
+                    "alice",
+                    "2026-12-04T09:00:00Z",
+                ),
+                decision("@old_case", "confirmed", "alice", "2026-11-01T09:00:00Z"),
+                decision("same", "confirmed", "alice", "2026-12-04T09:00:00Z"),
+            ],
+        ),
+    )
+    .unwrap();
+    std::fs::write(
+        &b,
+        export(
+            "bob",
+            &[
+                // Two hours later, the other decision: a conflict, and Bob's stands.
+                decision("foo_bar", "confirmed", "bob", "2026-12-04T11:00:00.5Z"),
+                // A month later: no conflict, Bob's stands.
+                decision(
+                    "OLD_CASE",
+                    "not_impersonator",
+                    "bob",
+                    "2026-12-01T09:00:00Z",
+                ),
+                decision("same", "confirmed", "bob", "2026-12-04T10:00:00Z"),
+            ],
+        ),
+    )
+    .unwrap();
+    let out = d.join("merged.json");
+    let o = merge(&[&a, &b], &out);
+    let err = stderr(&o);
+    assert!(o.status.success(), "{err}");
+    let conflicts: Vec<&str> = err.lines().filter(|l| l.contains("conflict: ")).collect();
+    assert_eq!(conflicts.len(), 1, "{err}");
+    assert!(
+        conflicts[0].contains("x @foo_bar: not_impersonator by alice at 2026-12-04T09:00:00Z"),
+        "{err}"
+    );
+    assert!(
+        conflicts[0].contains("confirmed by bob at 2026-12-04T11:00:00.5Z"),
+        "{err}"
+    );
+    assert!(
+        conflicts[0].contains("alice.json") && conflicts[0].contains("bob.json"),
+        "{err}"
+    );
+    let merged: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    assert_eq!(merged["vipguard_decisions"], 1);
+    assert_eq!(merged["by"], "merged");
+    assert_eq!(merged["exported"], DATE);
+    let got: Vec<(String, String, String)> = merged["decisions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["handle"].as_str().unwrap().to_lowercase(),
+                d["decision"].as_str().unwrap().into(),
+                d["by"].as_str().unwrap().into(),
+            )
+        })
+        .collect();
+    let want = [
+        ("foo_bar", "confirmed", "bob"),
+        ("old_case", "not_impersonator", "bob"),
+        ("same", "confirmed", "bob"),
+    ];
+    assert_eq!(
+        got,
+        want.map(|(h, k, b)| (h.to_string(), k.to_string(), b.to_string()))
+    );
+    // The merged export is itself an input to `sign` and to another merge, as is a signed list.
+    let signed = d.join("signed.json");
+    ok(run(&[
+        "decisions",
+        "merge",
+        path(&out),
+        &format!("{FIXTURES}/signed-v2.json"),
+        "-o",
+        path(&d.join("again.json")),
+        "--date",
+        DATE,
+    ]));
+    let again: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(d.join("again.json")).unwrap()).unwrap();
+    assert_eq!(again["decisions"].as_array().unwrap().len(), 5);
+    keygen(&d, "team");
+    ok(sign(
+        &d.join("team.key"),
+        "demo/protected.json",
+        "1",
+        &signed,
+        &["--decisions", path(&out)],
+    ));
+    let shown = ok(verify(&d.join("team.pub"), &signed, &[]));
+    assert!(shown.contains("decisions: 3\n"), "{shown}");
+}
+
+#[test]
+fn a_malformed_export_is_refused_with_file_line_and_field() {
+    let d = dir("merge-bad");
+    let good = d.join("good.json");
+    std::fs::write(
+        &good,
+        export("alice", &[decision("a", "confirmed", "alice", DATE)]),
+    )
+    .unwrap();
+    let bad = d.join("bad.json");
+    std::fs::write(
+        &bad,
+        export(
+            "carol",
+            &[
+                decision("fine", "confirmed", "carol", DATE),
+                decision("b", "confirmed", "carol", DATE).replace("\"decision\"", "\"decison\""),
+                decision("c", "maybe", "carol", DATE),
+                decision("d", "confirmed", "carol", "yesterday"),
+                decision("e", "confirmed", "", DATE),
+                decision("has space", "confirmed", "carol", DATE),
+            ],
+        ),
+    )
+    .unwrap();
+    let out = d.join("merged.json");
+    let err = refused(run(&[
+        "decisions",
+        "merge",
+        path(&good),
+        path(&bad),
+        "-o",
+        path(&out),
+    ]));
+    for want in [
+        "bad.json:4: field `decisions[1].decison`: unknown field `decison`, expected one of `platform`, `handle`, `decision`, `by`, `at`, `note`, `match`; did you mean `decision`?",
+        "bad.json:5: field `decisions[2].decision`: unknown variant `maybe`",
+        "bad.json:6: field `decisions[3].at`: \"yesterday\" is not a date",
+        "bad.json:7: field `decisions[4].by`: the reviewer id is empty",
+        "bad.json:8: field `decisions[5].handle`",
+        "vipguard: 5 problems in the decisions",
+    ] {
+        assert!(err.contains(want), "{want}\n{err}");
+    }
+    assert!(!out.exists(), "nothing written");
+    // Files that are no export at all.
+    for (text, want) in [
+        ("not json", "expected ident"),
+        ("{\"accounts\": []}", "not a decisions export"),
+        ("{\"vipguard_decisions\": 2, \"by\": \"a\", \"exported\": \"2026-12-05T10:00:00Z\", \"decisions\": []}", "field `vipguard_decisions`: this export's format version is not 1"),
+        ("{\"vipguard_decisions\": 1, \"by\": \"a\", \"decisions\": []}", "missing field `exported`"),
+    ] {
+        std::fs::write(&bad, text).unwrap();
+        let err = refused(run(&["decisions", "merge", path(&good), path(&bad), "-o", path(&out)]));
+        assert!(err.contains(want) && err.contains("bad.json"), "{text}: {err}");
+        assert!(!out.exists(), "nothing written");
+    }
+}
+
+#[test]
+fn the_extension_fixtures_are_what_the_script_makes() {
+    at_root();
+    let d = dir("fixtures");
+    let made = Command::new("bash")
+        .args(["scripts/feed-fixtures.sh", path(&d)])
+        .env("VIPGUARD", env!("CARGO_BIN_EXE_vipguard"))
+        .output()
+        .unwrap();
+    assert!(made.status.success(), "{}", stderr(&made));
+    for name in [
+        "signed-v1.json",
+        "signed-v2.json",
+        "tampered-v3.json",
+        "other-key-v3.json",
+    ] {
+        assert_eq!(
+            std::fs::read_to_string(d.join(name)).unwrap(),
+            std::fs::read_to_string(format!("{FIXTURES}/{name}")).unwrap(),
+            "{name}: run scripts/feed-fixtures.sh and commit what it makes"
+        );
+    }
+    let public = PathBuf::from(format!("{FIXTURES}/TEST-ONLY.pub"));
+    let fixture = |name: &str| PathBuf::from(format!("{FIXTURES}/{name}"));
+    let v1 = ok(verify(&public, &fixture("signed-v1.json"), &[]));
+    assert!(
+        v1.contains("version: 1\n") && v1.contains("accounts: 3\n"),
+        "{v1}"
+    );
+    let v2 = ok(verify(
+        &public,
+        &fixture("signed-v2.json"),
+        &["--min-version", "2"],
+    ));
+    assert!(
+        v2.contains("version: 2\n")
+            && v2.contains("accounts: 4\n")
+            && v2.contains("decisions: 2\n"),
+        "{v2}"
+    );
+    let err = refused(verify(
+        &public,
+        &fixture("signed-v1.json"),
+        &["--min-version", "2"],
+    ));
+    assert!(err.contains("version 1 is lower than 2"), "{err}");
+    let err = refused(verify(&public, &fixture("tampered-v3.json"), &[]));
+    assert!(
+        err.contains("bad signature: it does not verify with key"),
+        "{err}"
+    );
+    let err = refused(verify(&public, &fixture("other-key-v3.json"), &[]));
+    assert!(err.contains("(wrong key?)"), "{err}");
+    let other = fixture("TEST-ONLY-other.pub");
+    let shown = ok(verify(&other, &fixture("other-key-v3.json"), &[]));
+    assert!(shown.contains("version: 3\n"), "{shown}");
+}
+
+#[test]
+fn names_and_reviewers_are_escaped_on_the_terminal() {
+    let d = dir("escape");
+    keygen(&d, "team");
+    let out = d.join("signed.json");
+    let o = run(&[
+        "sign",
+        "--list",
+        "demo/protected.json",
+        "--name",
+        "Team\u{1b}[2J list\u{202e}",
+        "--version",
+        "1",
+        "--key",
+        path(&d.join("team.key")),
+        "-o",
+        path(&out),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let shown = ok(verify(&d.join("team.pub"), &out, &[]));
+    for text in [&shown, &stderr(&o)] {
+        assert!(
+            !text.contains('\u{1b}') && !text.contains('\u{202e}'),
+            "{text}"
+        );
+        assert!(text.contains("Team⟨U+001B⟩[2J list⟨U+202E⟩"), "{text}");
+    }
+    // The signed name itself is kept as given.
+    let envelope: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    assert!(envelope["payload"]
+        .as_str()
+        .unwrap()
+        .contains("Team\\u001b[2J list\u{202e}"));
+    let a = d.join("a.json");
+    let b = d.join("b.json");
+    std::fs::write(
+        &a,
+        export("x", &[decision("h", "confirmed", "eve\\u001b[2J", DATE)]),
+    )
+    .unwrap();
+    std::fs::write(
+        &b,
+        export(
+            "y",
+            &[decision(
+                "h",
+                "not_impersonator",
+                "bob",
+                "2026-12-05T11:00:00Z",
+            )],
+        ),
+    )
+    .unwrap();
+    let o = merge(&[&a, &b], &d.join("m.json"));
+    let err = stderr(&o);
+    assert!(o.status.success(), "{err}");
+    assert!(err.contains("confirmed by eve⟨U+001B⟩[2J at"), "{err}");
+    assert!(!err.contains('\u{1b}'), "{err}");
+}

@@ -1,0 +1,768 @@
+//! Signed list feeds and shared decisions (docs/feed.md, the format agreed with the extension): a
+//! protected list with a name, a version, a date and the team's decisions, signed with Ed25519; the
+//! key files; a reviewer's decisions export, and merging exports. Text in, text out: reading and
+//! writing the files is the command line's.
+//!
+//! A signed file is opened in one order only: the signature is verified over the payload's bytes with
+//! the caller's key (never one named by the file), and only then is the payload read.
+
+use crate::formats::error::{from_json, line_of, InputError};
+use crate::formats::protected::{ListErrors, ProtectedList, MAX_REPORTED_ERRORS};
+use crate::text::platform::{canonicalize_platform, check_handle, clean_handle, cut_in_place};
+use base64::engine::general_purpose::STANDARD as BASE64;
+use base64::Engine as _;
+use ed25519_dalek::{Signature, Signer, SigningKey, VerifyingKey};
+use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
+use sha2::{Digest, Sha256};
+
+/// Highest version a feed may have: the largest integer JavaScript holds exactly (2^53 - 1).
+pub const MAX_FEED_VERSION: u64 = (1 << 53) - 1;
+
+/// The first word of a secret key file.
+const SECRET_PREFIX: &str = "vipguard-secret-key-1 ";
+
+/// Longest a list's name may be, in characters.
+const MAX_FEED_NAME_CHARS: usize = 200;
+
+/// A team's public key: what verifies its signed lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FeedKey(VerifyingKey);
+
+impl FeedKey {
+    /// A public key file's text (`NAME.pub`): standard padded base64 of the 32-byte key, one line.
+    pub fn parse(text: &str) -> Result<Self, String> {
+        let text = text.trim();
+        if text.starts_with(SECRET_PREFIX.trim_end()) {
+            return Err(
+                "this is a secret key: verify with the public key (the NAME.pub beside it)".into(),
+            );
+        }
+        let shape =
+            "is not a vipguard public key (one line of 44 characters: standard base64 of 32 bytes)";
+        let bytes: [u8; 32] = BASE64
+            .decode(text)
+            .ok()
+            .and_then(|b| b.try_into().ok())
+            .ok_or(shape)?;
+        VerifyingKey::from_bytes(&bytes).map(FeedKey).map_err(|_| {
+            "is not an Ed25519 public key (32 bytes that are no point of the curve)".into()
+        })
+    }
+
+    /// The key as its file holds it (without the line's end).
+    pub fn to_text(&self) -> String {
+        BASE64.encode(self.0.as_bytes())
+    }
+
+    /// The key id people compare: the first 8 bytes of the SHA-256 of the key, in lowercase hex.
+    pub fn id(&self) -> String {
+        Sha256::digest(self.0.as_bytes())[..8]
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect()
+    }
+}
+
+/// A team's secret key: what signs its lists. Its bytes are wiped when it is dropped.
+pub struct FeedSigner(SigningKey);
+
+impl FeedSigner {
+    /// The key made from 32 random bytes (the caller asks its system for them: the engine does no I/O).
+    pub fn from_seed(seed: &[u8; 32]) -> Self {
+        FeedSigner(SigningKey::from_bytes(seed))
+    }
+
+    /// A secret key file's text: `vipguard-secret-key-1 <standard base64 of the 32-byte seed>`. The
+    /// error never quotes the text.
+    pub fn parse(text: &str) -> Result<Self, String> {
+        let text = text.trim();
+        let Some(encoded) = text.strip_prefix(SECRET_PREFIX) else {
+            if FeedKey::parse(text).is_ok() {
+                return Err(
+                    "this is a public key: sign with the secret key (the NAME.key beside it)"
+                        .into(),
+                );
+            }
+            return Err(format!(
+                "is not a vipguard secret key (one line: {}<base64 of 32 bytes>)",
+                SECRET_PREFIX
+            ));
+        };
+        let seed: zeroize::Zeroizing<Vec<u8>> = BASE64
+            .decode(encoded.trim())
+            .map_err(|_| "the secret key is not standard base64")?
+            .into();
+        let seed: &[u8; 32] = seed
+            .as_slice()
+            .try_into()
+            .map_err(|_| "the secret key is not 32 bytes")?;
+        Ok(Self::from_seed(seed))
+    }
+
+    /// The key as its file holds it (without the line's end).
+    pub fn to_text(&self) -> String {
+        format!("{SECRET_PREFIX}{}", BASE64.encode(self.0.as_bytes()))
+    }
+
+    /// The public key that verifies this key's signatures.
+    pub fn public(&self) -> FeedKey {
+        FeedKey(self.0.verifying_key())
+    }
+
+    /// The signed file (JSON text, ending with a line end) of `payload`. The payload is first read
+    /// back as a verifier reads it, so that nothing is signed that a verifier would refuse: its
+    /// problems are the error, with `source` naming it.
+    pub fn sign(&self, payload: &FeedPayload, source: &str) -> Result<String, ListErrors> {
+        let text = serde_json::to_string(&PayloadOut {
+            name: &payload.name,
+            version: payload.version,
+            date: &payload.date,
+            list: &payload.list,
+            decisions: payload.decisions.as_deref(),
+        })
+        .expect("payloads serialise");
+        read_payload(&text, source)?;
+        let signature = self.0.sign(text.as_bytes());
+        let envelope = Envelope {
+            vipguard_signed: 1,
+            key_id: self.public().id(),
+            signature: BASE64.encode(signature.to_bytes()),
+            payload: text,
+        };
+        let mut out = serde_json::to_string_pretty(&envelope).expect("envelopes serialise");
+        out.push('\n');
+        Ok(out)
+    }
+}
+
+/// What a signed list carries.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FeedPayload {
+    /// The list's name, 1 to 200 characters.
+    pub name: String,
+    /// Its version, 1 to `MAX_FEED_VERSION`: a feed never goes back to a lower one.
+    pub version: u64,
+    /// When it was signed: RFC 3339 in UTC (`2026-12-05T10:00:00Z`).
+    pub date: String,
+    /// The protected list, its avatars as hashes.
+    pub list: ProtectedList,
+    /// The team's shared decisions, when the file has them.
+    pub decisions: Option<Vec<Decision>>,
+}
+
+/// A reviewer's decision about one account, shared in a signed list or an export.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Decision {
+    /// Platform name (canonical once read: `twitter` is `x`).
+    pub platform: String,
+    /// The handle (without `@` once read).
+    pub handle: String,
+    /// What was decided.
+    pub decision: DecisionKind,
+    /// Who decided: a reviewer id.
+    pub by: String,
+    /// When: RFC 3339 in UTC.
+    pub at: String,
+    /// The reviewer's note.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// The protected account's id it was about, or none.
+    #[serde(rename = "match", default)]
+    pub matched: Option<String>,
+}
+
+/// A decision's outcome.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DecisionKind {
+    /// The account is not an impersonator (cleared).
+    NotImpersonator,
+    /// The account is a confirmed impersonator.
+    Confirmed,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Envelope {
+    vipguard_signed: u8,
+    key_id: String,
+    payload: String,
+    signature: String,
+}
+
+#[derive(Serialize)]
+struct PayloadOut<'a> {
+    name: &'a str,
+    version: u64,
+    date: &'a str,
+    list: &'a ProtectedList,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    decisions: Option<&'a [Decision]>,
+}
+
+fn one(source: &str, field: Option<&str>, message: impl Into<String>) -> ListErrors {
+    InputError::new(source, None, field, message).into()
+}
+
+/// The envelope of a signed file, or what the text is instead.
+fn read_envelope(text: &str, source: &str) -> Result<Envelope, ListErrors> {
+    let not_signed = |what: &str| one(source, None, format!("not a signed vipguard list: {what}"));
+    let value: serde_json::Value = serde_json::from_str(text.trim_start_matches('\u{feff}'))
+        .map_err(|e| {
+            let mut e = from_json(source, 1, None, &e);
+            e.message = format!(
+                "not a signed vipguard list: not JSON, or not all of it (cut short?): {}",
+                e.message
+            );
+            ListErrors::from(e)
+        })?;
+    let Some(object) = value.as_object() else {
+        return Err(not_signed("a JSON object was expected"));
+    };
+    if !object.contains_key("vipguard_signed") {
+        return Err(not_signed(if object.contains_key("accounts") {
+            "this is a plain protected list (sign it with `vipguard sign`)"
+        } else if object.contains_key("vipguard_decisions") {
+            "this is a decisions export"
+        } else {
+            "it has no \"vipguard_signed\" field"
+        }));
+    }
+    if object["vipguard_signed"] != 1 {
+        return Err(one(
+            source,
+            Some("vipguard_signed"),
+            "this signed-list format version is not 1, the one this vipguard reads",
+        ));
+    }
+    let envelope: Envelope = serde_path_to_error::deserialize(value).map_err(|e| {
+        one(
+            source,
+            Some(e.path().to_string().as_str()).filter(|p| *p != "."),
+            e.inner().to_string(),
+        )
+    })?;
+    Ok(envelope)
+}
+
+/// The payload of the signed file `text` if its signature verifies with `key`, and the payload is
+/// whole and valid. The errors name what is wrong: not a signed file, a signature made with another
+/// key (both key ids), a file changed after signing, a payload field, the list's own problems.
+pub fn open_feed(text: &str, key: &FeedKey, source: &str) -> Result<FeedPayload, ListErrors> {
+    let envelope = read_envelope(text, source)?;
+    let signature: [u8; 64] = BASE64
+        .decode(&envelope.signature)
+        .ok()
+        .and_then(|b| b.try_into().ok())
+        .ok_or_else(|| {
+            one(
+                source,
+                Some("signature"),
+                "is not a signature (standard base64 of 64 bytes): the file was damaged",
+            )
+        })?;
+    if key
+        .0
+        .verify_strict(
+            envelope.payload.as_bytes(),
+            &Signature::from_bytes(&signature),
+        )
+        .is_err()
+    {
+        let given = key.id();
+        let claimed: String = envelope.key_id.chars().take(40).collect();
+        return Err(one(
+            source,
+            Some("signature"),
+            if claimed == given {
+                format!("bad signature: it does not verify with key {given}: the payload or the signature was changed after signing")
+            } else {
+                format!("bad signature: the file says it was signed by key {claimed}, and the given key is {given} (wrong key?)")
+            },
+        ));
+    }
+    read_payload(&envelope.payload, source)
+}
+
+/// A payload's text read and checked: field names and values, the list, the decisions.
+fn read_payload(text: &str, source: &str) -> Result<FeedPayload, ListErrors> {
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Raw<'a> {
+        name: String,
+        version: serde_json::Number,
+        date: String,
+        #[serde(borrow)]
+        list: &'a RawValue,
+        #[serde(default, borrow)]
+        decisions: Option<Vec<&'a RawValue>>,
+    }
+    let mut de = serde_json::Deserializer::from_str(text);
+    let raw: Raw = serde_path_to_error::deserialize(&mut de)
+        .map_err(|e| {
+            let path = e.path().to_string();
+            let field = if path == "." {
+                "payload".to_string()
+            } else {
+                format!("payload.{path}")
+            };
+            let mut error = from_json(source, 1, Some(field), e.inner());
+            error.line = None;
+            ListErrors::from(error)
+        })
+        .and_then(|raw| {
+            de.end()
+                .map_err(|e| one(source, Some("payload"), e.to_string()))?;
+            Ok(raw)
+        })?;
+    let mut problems = Vec::new();
+    let chars = raw.name.chars().count();
+    if !(1..=MAX_FEED_NAME_CHARS).contains(&chars) {
+        problems.push(InputError::new(
+            source,
+            None,
+            Some("payload.name"),
+            format!("the name must be 1 to {MAX_FEED_NAME_CHARS} characters, not {chars}"),
+        ));
+    }
+    let version = raw
+        .version
+        .as_u64()
+        .filter(|v| (1..=MAX_FEED_VERSION).contains(v));
+    if version.is_none() {
+        problems.push(InputError::new(
+            source,
+            None,
+            Some("payload.version"),
+            format!(
+                "the version must be a whole number from 1 to {MAX_FEED_VERSION}, not {}",
+                raw.version
+            ),
+        ));
+    }
+    check_date(&raw.date, source, "payload.date", &mut problems);
+    let list = match ProtectedList::from_json_all(raw.list.get(), source) {
+        Ok(list) => Some(list),
+        Err(errors) => {
+            problems.extend(errors.errors.into_iter().map(|mut e| {
+                e.line = None;
+                e.field = Some(match e.field {
+                    Some(f) => format!("payload.list.{f}"),
+                    None => "payload.list".into(),
+                });
+                e
+            }));
+            None
+        }
+    };
+    if let Some(list) = &list {
+        for (i, account) in list.accounts.iter().enumerate() {
+            for (j, avatar) in account.avatars.iter().enumerate() {
+                if matches!(avatar, crate::formats::protected::AvatarRef::Path(_)) {
+                    problems.push(InputError::new(
+                        source,
+                        None,
+                        Some(&format!("payload.list.accounts[{i}].avatars[{j}]")),
+                        "a picture's path, not its hash: a signed list holds hashes (`vipguard sign` makes them)",
+                    ));
+                }
+            }
+        }
+    }
+    let decisions = raw
+        .decisions
+        .map(|items| read_decision_items(&items, source, "payload.decisions", None, &mut problems));
+    all_or_none(problems)?;
+    Ok(FeedPayload {
+        name: raw.name,
+        version: version.expect("checked"),
+        date: raw.date,
+        list: list.expect("checked"),
+        decisions,
+    })
+}
+
+/// Each decision of `items` read and checked (`field` names the array); the problems are added to
+/// `problems`. `text`: the file the items were read from, for their line numbers.
+fn read_decision_items(
+    items: &[&RawValue],
+    source: &str,
+    field: &str,
+    text: Option<&str>,
+    problems: &mut Vec<InputError>,
+) -> Vec<Decision> {
+    let mut out = Vec::with_capacity(items.len());
+    for (i, raw) in items.iter().enumerate() {
+        let line = text.map(|text| {
+            let offset = raw.get().as_ptr() as usize - text.as_ptr() as usize;
+            line_of(text, offset)
+        });
+        let at = format!("{field}[{i}]");
+        let mut de = serde_json::Deserializer::from_str(raw.get());
+        match serde_path_to_error::deserialize::<_, Decision>(&mut de) {
+            Ok(mut d) => match checked(&mut d) {
+                Ok(()) => out.push(d),
+                Err((name, message)) => problems.push(InputError::new(
+                    source,
+                    line,
+                    Some(&format!("{at}.{name}")),
+                    message,
+                )),
+            },
+            Err(e) => {
+                let path = e.path().to_string();
+                let path = if path == "." {
+                    at
+                } else {
+                    format!("{at}.{path}")
+                };
+                let mut error = from_json(source, line.unwrap_or(1), Some(path), e.inner());
+                error.line = line;
+                problems.push(error);
+            }
+        }
+    }
+    out
+}
+
+/// A decision's values checked and made canonical (platform name, handle without `@`): the field and
+/// what is wrong with it.
+fn checked(d: &mut Decision) -> Result<(), (&'static str, String)> {
+    canonicalize_platform(&mut d.platform).map_err(|m| ("platform", m))?;
+    check_handle(&d.handle).map_err(|m| ("handle", m))?;
+    cut_in_place(&mut d.handle, clean_handle);
+    if d.by.trim().is_empty() {
+        return Err(("by", "the reviewer id is empty".into()));
+    }
+    if parse_date(&d.at).is_none() {
+        return Err(("at", date_error(&d.at)));
+    }
+    if d.matched.as_deref().is_some_and(|m| m.trim().is_empty()) {
+        return Err((
+            "match",
+            "is empty: a protected account's id, or null".into(),
+        ));
+    }
+    Ok(())
+}
+
+/// The decisions of a reviewer's export (`{"vipguard_decisions": 1, "by", "exported", "decisions"}`),
+/// or of a signed list's payload (its signature not checked: verify a signed file with `open_feed`).
+/// Every problem is reported, each with its line and field.
+pub fn read_decisions(text: &str, source: &str) -> Result<Vec<Decision>, ListErrors> {
+    let text = text.trim_start_matches('\u{feff}');
+    if let Ok(probe) = serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(text) {
+        if probe.contains_key("vipguard_signed") {
+            let envelope = read_envelope(text, source)?;
+            let payload = read_payload(&envelope.payload, source)?;
+            return Ok(payload.decisions.unwrap_or_default());
+        }
+        if !probe.contains_key("vipguard_decisions") {
+            return Err(one(
+                source,
+                None,
+                "not a decisions export (no \"vipguard_decisions\" field) nor a signed list",
+            ));
+        }
+        if probe["vipguard_decisions"] != 1 {
+            return Err(one(
+                source,
+                Some("vipguard_decisions"),
+                "this export's format version is not 1, the one this vipguard reads",
+            ));
+        }
+    }
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Export<'a> {
+        // Required, and 1 (checked above).
+        #[serde(rename = "vipguard_decisions")]
+        _format: u8,
+        by: String,
+        exported: String,
+        #[serde(borrow)]
+        decisions: Vec<&'a RawValue>,
+    }
+    let mut de = serde_json::Deserializer::from_str(text);
+    let export: Export = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+        ListErrors::from(from_json(source, 1, Some(e.path().to_string()), e.inner()))
+    })?;
+    de.end()
+        .map_err(|e| ListErrors::from(from_json(source, 1, None, &e)))?;
+    let mut problems = Vec::new();
+    if export.by.trim().is_empty() {
+        problems.push(InputError::new(
+            source,
+            None,
+            Some("by"),
+            "the reviewer id is empty",
+        ));
+    }
+    check_date(&export.exported, source, "exported", &mut problems);
+    let decisions = read_decision_items(
+        &export.decisions,
+        source,
+        "decisions",
+        Some(text),
+        &mut problems,
+    );
+    all_or_none(problems)?;
+    Ok(decisions)
+}
+
+/// Decisions merged from several files: an export's JSON text, and the conflicts found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MergedDecisions {
+    /// The merged export (`"by": "merged"`), JSON text ending with a line end.
+    pub export: String,
+    /// How many decisions it holds: one per account.
+    pub count: usize,
+    /// Each conflict in words: another decision within 24 hours of the one that stands.
+    pub conflicts: Vec<String>,
+}
+
+/// Merge the decisions of several files (each with its name, in order): per platform and handle
+/// (letter case aside) the latest `at` stands (the later file's on a tie). A different decision made
+/// within 24 hours of the one that stands is a conflict. `exported`: the merge's date (RFC 3339 UTC).
+pub fn merge_decisions(
+    inputs: &[(String, Vec<Decision>)],
+    exported: &str,
+) -> Result<MergedDecisions, InputError> {
+    if parse_date(exported).is_none() {
+        return Err(InputError::new("date", None, None, date_error(exported)));
+    }
+    type Key = (String, String);
+    let mut all: std::collections::BTreeMap<Key, Vec<(&str, &Decision, i128)>> = Default::default();
+    for (source, decisions) in inputs {
+        for d in decisions {
+            // Decisions from `read_decisions` have dates; others are checked here, not trusted.
+            let at = parse_date(&d.at)
+                .ok_or_else(|| InputError::new(source, None, Some("at"), date_error(&d.at)))?;
+            all.entry((d.platform.clone(), d.handle.to_lowercase()))
+                .or_default()
+                .push((source, d, at));
+        }
+    }
+    let mut conflicts = Vec::new();
+    let mut merged = Vec::with_capacity(all.len());
+    for ((platform, _), found) in &all {
+        let (w_source, winner, w_at) = *found
+            .iter()
+            .max_by_key(|(_, _, at)| *at)
+            .expect("never empty");
+        for (source, d, at) in found {
+            if d.decision != winner.decision && (w_at - at).abs() <= 86_400 * 1_000_000_000 {
+                conflicts.push(format!(
+                    "{platform} @{}: {} by {} at {} ({source}) and {} by {} at {} ({w_source}), within 24 hours; the latest stands",
+                    winner.handle,
+                    kind(d.decision),
+                    d.by,
+                    d.at,
+                    kind(winner.decision),
+                    winner.by,
+                    winner.at,
+                ));
+            }
+        }
+        merged.push(winner.clone());
+    }
+    #[derive(Serialize)]
+    struct ExportOut<'a> {
+        vipguard_decisions: u8,
+        by: &'a str,
+        exported: &'a str,
+        decisions: &'a [Decision],
+    }
+    let mut export = serde_json::to_string_pretty(&ExportOut {
+        vipguard_decisions: 1,
+        by: "merged",
+        exported,
+        decisions: &merged,
+    })
+    .expect("exports serialise");
+    export.push('\n');
+    Ok(MergedDecisions {
+        export,
+        count: merged.len(),
+        conflicts,
+    })
+}
+
+fn kind(k: DecisionKind) -> &'static str {
+    match k {
+        DecisionKind::NotImpersonator => "not_impersonator",
+        DecisionKind::Confirmed => "confirmed",
+    }
+}
+
+/// `Ok` when there are no problems; otherwise the first `MAX_REPORTED_ERRORS` of them and their count.
+fn all_or_none(mut problems: Vec<InputError>) -> Result<(), ListErrors> {
+    if problems.is_empty() {
+        return Ok(());
+    }
+    let total = problems.len();
+    problems.truncate(MAX_REPORTED_ERRORS);
+    Err(ListErrors {
+        errors: problems,
+        total,
+    })
+}
+
+/// A problem added for `field` unless `date` is RFC 3339 in UTC.
+fn check_date(date: &str, source: &str, field: &str, problems: &mut Vec<InputError>) {
+    if parse_date(date).is_none() {
+        problems.push(InputError::new(source, None, Some(field), date_error(date)));
+    }
+}
+
+fn date_error(date: &str) -> String {
+    let shown: String = date.chars().take(40).collect();
+    format!("{shown:?} is not a date and time in UTC as RFC 3339 writes it (2026-12-05T10:00:00Z)")
+}
+
+/// Nanoseconds since 1970 of `YYYY-MM-DDTHH:MM:SS[.fraction]Z`, the RFC 3339 form in UTC; none for
+/// anything else (another offset, an impossible day, a leap second).
+fn parse_date(s: &str) -> Option<i128> {
+    let b = s.as_bytes();
+    let digits = |from: usize, n: usize| -> Option<i64> {
+        let part = b.get(from..from + n)?;
+        part.iter().all(u8::is_ascii_digit).then(|| {
+            part.iter()
+                .fold(0i64, |acc, d| acc * 10 + i64::from(d - b'0'))
+        })
+    };
+    let punct = [(4, b'-'), (7, b'-'), (10, b'T'), (13, b':'), (16, b':')];
+    if punct.iter().any(|&(i, c)| b.get(i) != Some(&c)) {
+        return None;
+    }
+    let (year, month, day) = (digits(0, 4)?, digits(5, 2)?, digits(8, 2)?);
+    let (hour, minute, second) = (digits(11, 2)?, digits(14, 2)?, digits(17, 2)?);
+    let mut nanos = 0i128;
+    let rest = &s[19..];
+    let rest = match rest.strip_prefix('.') {
+        Some(fraction) => {
+            let n = fraction.bytes().take_while(u8::is_ascii_digit).count();
+            if !(1..=9).contains(&n) {
+                return None;
+            }
+            nanos = fraction[..n].parse::<i128>().ok()? * 10i128.pow(9 - n as u32);
+            &fraction[n..]
+        }
+        None => rest,
+    };
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let days_in_month = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return None,
+    };
+    if rest != "Z" || day < 1 || day > days_in_month || hour > 23 || minute > 59 || second > 59 {
+        return None;
+    }
+    let seconds = days_from_civil(year, month, day) * 86_400 + hour * 3600 + minute * 60 + second;
+    Some(i128::from(seconds) * 1_000_000_000 + nanos)
+}
+
+/// Days since 1970-01-01 of a date (Howard Hinnant's algorithm).
+fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// `unix_seconds` as RFC 3339 in UTC (`2026-12-05T10:00:00Z`), the form a feed's dates take.
+pub fn feed_date(unix_seconds: u64) -> String {
+    let days = (unix_seconds / 86_400) as i64;
+    let secs = unix_seconds % 86_400;
+    // The inverse of days_from_civil.
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!(
+        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z",
+        secs / 3600,
+        secs / 60 % 60,
+        secs % 60
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_read_and_written() {
+        for (s, want) in [
+            ("1970-01-01T00:00:00Z", Some(0)),
+            ("2026-12-05T10:00:00Z", Some(1_796_464_800 * 1_000_000_000)),
+            (
+                "2024-02-29T00:00:00.5Z",
+                Some(1_709_164_800 * 1_000_000_000 + 500_000_000),
+            ),
+            ("2023-02-29T00:00:00Z", None),
+            ("2026-12-05T10:00:00+00:00", None),
+            ("2026-12-05T24:00:00Z", None),
+            ("2026-12-05T10:00:60Z", None),
+            ("2026-12-05 10:00:00Z", None),
+            ("2026-12-05T10:00:00.Z", None),
+            ("2026-13-05T10:00:00Z", None),
+            ("", None),
+            ("2026-12-05T10:00:00ZZ", None),
+        ] {
+            assert_eq!(parse_date(s), want, "{s}");
+        }
+        for secs in [0, 951_782_400, 1_709_164_800, 1_796_464_800, 4_102_444_799] {
+            let text = feed_date(secs);
+            assert_eq!(
+                parse_date(&text),
+                Some(i128::from(secs) * 1_000_000_000),
+                "{text}"
+            );
+        }
+        assert_eq!(feed_date(1_796_464_800), "2026-12-05T10:00:00Z");
+    }
+
+    #[test]
+    fn key_ids_are_sha256_prefixes() {
+        // RFC 8032's first test key.
+        let seed: [u8; 32] = (0..32)
+            .map(|i| {
+                u8::from_str_radix(
+                    &"9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60"
+                        [2 * i..2 * i + 2],
+                    16,
+                )
+                .unwrap()
+            })
+            .collect::<Vec<_>>()
+            .try_into()
+            .unwrap();
+        let signer = FeedSigner::from_seed(&seed);
+        let public = signer.public();
+        assert_eq!(
+            public.to_text(),
+            "11qYAYKxCrfVS/7TyWQHOg7hcvPapiMlrwIaaPcHURo="
+        );
+        let digest = Sha256::digest(BASE64.decode(public.to_text()).unwrap());
+        let hex: String = digest[..8].iter().map(|b| format!("{b:02x}")).collect();
+        assert_eq!(public.id(), hex);
+        assert_eq!(FeedKey::parse(&public.to_text()).unwrap(), public);
+        assert_eq!(
+            FeedSigner::parse(&signer.to_text()).unwrap().public(),
+            public
+        );
+    }
+}
