@@ -13,7 +13,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: demo test build pkg tools wasm-tools browser-tools challenge bench fuzz fuzz-tools fuzz-corpus \
 	bench-scan avatar-bench avatar-page-bench wasm-bench ext-bench bulk-bench typosquat verdict-latency options-bench queue-bench \
-	ext-scale package-size
+	ext-scale package-size decode-bench
 
 ## The main job: the demo profiles through the CLI, then the extension in headless Chromium over the
 ## demo pages (screenshots in target/demo/, a table of page, account, verdict, match).
@@ -181,6 +181,11 @@ bulk-bench: build
 ## check warm, and the first check after a worker restart (scripts/ext-scale.mjs; docs/benchmarks.md).
 ext-scale: build
 	node scripts/ext-scale.mjs 10 10000 100000
+
+## Avatars hashed through the package's decoders and through the browser's, on the PDQ test pictures:
+## time from bytes to hash and bits apart (bench/wasm/decode.mjs; docs/wasm.md).
+decode-bench: pkg browser-tools
+	node bench/wasm/decode.mjs
 
 ## The .wasm raw and gzipped, what each dependency costs, and each zip against its 1.5 MB limit
 ## (scripts/package-size.py; tests/e2e/package-size.test.mjs fails at the limit).
