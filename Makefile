@@ -12,7 +12,8 @@ WASM_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: demo test build pkg tools wasm-tools browser-tools challenge bench fuzz fuzz-tools fuzz-corpus \
-	bench-scan avatar-bench avatar-page-bench wasm-bench ext-bench bulk-bench typosquat verdict-latency options-bench queue-bench
+	bench-scan avatar-bench avatar-page-bench wasm-bench ext-bench bulk-bench typosquat verdict-latency options-bench queue-bench \
+	ext-scale package-size decode-bench
 
 ## The main job: the demo profiles through the CLI, then the extension in headless Chromium over the
 ## demo pages (screenshots in target/demo/, a table of page, account, verdict, match).
@@ -174,3 +175,20 @@ queue-bench: build
 ## The bulk page with 10,000 lines: time to results and main-thread long tasks.
 bulk-bench: build
 	node scripts/bulk-bench.mjs
+
+## The extension with 10, 10,000 and 100,000 protected accounts (synth.rs's lists), each in a fresh
+## browser: the import, the worker's memory (JS heap, WebAssembly memory, the extension process), one
+## check warm, and the first check after a worker restart (scripts/ext-scale.mjs; docs/benchmarks.md).
+ext-scale: build
+	node scripts/ext-scale.mjs 10 10000 100000
+
+## Avatars hashed through the package's decoders and through the browser's, on the PDQ test pictures:
+## time from bytes to hash and bits apart (bench/wasm/decode.mjs; docs/wasm.md).
+decode-bench: pkg browser-tools
+	node bench/wasm/decode.mjs
+
+## The .wasm raw and gzipped, what each dependency costs, and each zip against its 1.5 MB limit
+## (scripts/package-size.py; tests/e2e/package-size.test.mjs fails at the limit).
+package-size: pkg
+	bash scripts/build-extension.sh
+	python3 scripts/package-size.py

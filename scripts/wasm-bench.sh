@@ -47,5 +47,5 @@ for name, a, b, t in rows:
     bs = f"{b:10.2f}" if b is not None else f"{'':>10}"
     print(f"{name:46} {a:10.2f} {bs} {ratio:>7}  {t}")
 print(f"{'snapshot of the 10k-account checker (MB)':46} {n['snapshot_bytes'] / 1e6:10.2f}")
-print(f"{'.wasm size gzipped (KB)':46} {int(size['gzip'])/1024:10.1f} {'':>10} {'':>7}  <= 350 KB (raw {int(size['raw'])/1024:.0f} KB)")
+print(f"{'.wasm size gzipped (KB)':46} {int(size['gzip'])/1024:10.1f} {'':>10} {'':>7}  reported (raw {int(size['raw'])/1024:.0f} KB; the zip's limit: make package-size)")
 PY

@@ -61,7 +61,10 @@ export async function check(msg, sender) {
   const checking = performance.now();
   const results = unproven(present(checker.checkMany(profiles), settings, allow, profiles, decided), profiles, pageHost);
   const stages = globalThis.vipguardEngine?.stages;
-  if (stages && stages.firstCheck === null) stages.firstCheck = performance.now() - checking;
+  if (stages) {
+    stages.lastCheck = performance.now() - checking;
+    if (stages.firstCheck === null) stages.firstCheck = stages.lastCheck;
+  }
   const accounts = await matchedAccounts(results);
   // Not awaited: the page's answer need not wait for the popup's record (session-storage writes take
   // several milliseconds); the records are written in order (see tab-record.js).

@@ -14,8 +14,8 @@ let ready = null; // Promise<{checker, settings, thumbs}>, made again when the l
 // How the engine last started, for support and the end-to-end tests: 'restored' from the kept snapshot,
 // 'built' from the list, or 'none' (no list); with the milliseconds it took and the list's size, and
 // `stages`: when (ms since the worker started) loading began, the module was compiled with storage read,
-// the checker was ready, and how long the warm-up and the first check took (check.js), for make
-// verdict-latency.
+// the checker was ready, and how long the warm-up, the first check and the latest check took (check.js),
+// for make verdict-latency and make ext-scale.
 globalThis.vipguardEngine = null;
 
 export function load() {
@@ -72,7 +72,7 @@ export function load() {
       }
       const done = performance.now();
       globalThis.vipguardEngine = { how, ms: done - started, accounts: checker ? checker.size : 0,
-        stages: { began, compiled: started, ready: done, warmUp: null, firstCheck: null } };
+        stages: { began, compiled: started, ready: done, warmUp: null, firstCheck: null, lastCheck: null } };
       return { checker, settings, thumbs: own[THUMBS_KEY] || {} };
     })();
     ready.catch(() => { ready = null; });
