@@ -1,5 +1,5 @@
 // A signed protected list, as the team's feed serves it and `vipguard sign` writes it (the format is fixed
-// in the feed-format spec, docs/feed.md): the signature checked with WebCrypto's Ed25519 against the
+// in docs/feed-format.md; the extension side in docs/feed.md): the signature checked with WebCrypto's Ed25519 against the
 // public key the reviewer or the organisation configured (never a key taken from the file), and only
 // then the payload read and its fields checked. Also the reviewer's decisions export, in the same format.
 // Every error names the field it is about; an Error's `code` and `args` let a page say it in its language.

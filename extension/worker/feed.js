@@ -75,7 +75,7 @@ async function recordState(change) {
 async function refreshNow() {
   const { url, publicKey } = await feedConfig();
   const at = new Date().toISOString();
-  if (!url) return recordState((s) => ({ ...s, lastAttempt: at, outcome: 'off', error: null }));
+  if (!url) return { ...((await read([FEED_STATE_KEY]))[FEED_STATE_KEY] || {}), outcome: 'off' }; // no feed: nothing written
   const failed = (e) => {
     const error = { code: e.code || 'failed', args: e.args || [String(e && e.message || e)] };
     console.warn(`vipguard: feed ${url}: ${error.args[0]}`);
