@@ -158,7 +158,20 @@ test('the feed: applied without a reload, kept through every failure, with its p
     assert.equal(reply.ok, true, JSON.stringify(reply));
     page = await visit(h, 'https://x.com/KwabenaMensahTV');
     assert.equal(await bannerVerdict(page), 'impersonation', 'the reviewer\'s own, later decision stands');
-    await page.close();
+    // The popup names the list too.
+    const tabId = await h.worker.evaluate(async () => (await chrome.tabs.query({ url: 'https://x.com/KwabenaMensahTV' }))[0].id);
+    const popup = await h.ctx.newPage();
+    await popup.goto(`chrome-extension://${h.extensionId}/ui/popup/popup.html?tab=${tabId}`);
+    await popup.locator('#list-source').filter({ hasText: /^Checked against: Team VIPs v2 · 6 accounts · \d+ min old$/ }).waitFor();
+    await Promise.all([popup.close(), page.close()]);
+    // The reviewer's decisions, exported for the team in the spec's format.
+    const [download] = await Promise.all([opts.waitForEvent('download'), opts.locator('#decisions-export').click()]);
+    const exported = JSON.parse(fs.readFileSync(await download.path(), 'utf8'));
+    assert.equal(exported.vipguard_decisions, 1);
+    assert.match(exported.exported, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+    assert.deepEqual(exported.decisions.map(({ at, ...d }) => d),
+      [{ platform: 'x', handle: 'kwabenamensahtv', decision: 'confirmed', by: '', note: '', match: 'vip-002' }]);
+    assert.match(exported.decisions[0].at, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
 
     // Unchanged: asked with the version's ETag, answered 304, nothing changes.
     await checkNow(h, opts);
