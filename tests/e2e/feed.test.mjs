@@ -41,7 +41,7 @@ before(async () => {
       res.end();
       return;
     }
-    res.writeHead(status, { 'content-type': 'application/json', ...(etag ? { etag } : {}) });
+    res.writeHead(status, { 'content-type': 'application/json', ...(etag ? { etag } : {}), ...(feed.now.headers || {}) });
     res.end(body || '');
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -94,6 +94,9 @@ const FAILURES = [
     says: /payload\.version: undefined, must be an integer/ },
   { name: 'not a signed list', body: JSON.stringify(WITHOUT_KWABENA), says: /not a vipguard signed list: vipguard_signed/ },
   { name: 'a feed that is down', status: 503, body: 'maintenance', says: /answered HTTP 503/ },
+  // Refused on its Content-Length, before reading (the body sent is shorter: nothing reads it).
+  { name: 'a feed over the size cap', headers: { 'content-length': String(51 * 1024 * 1024) }, body: V1.slice(0, 100),
+    says: /the feed is larger than the limit of 50 MB/ },
 ];
 
 test('the feed: applied without a reload, kept through every failure, with its provenance and the team\'s decisions', async () => {
@@ -181,7 +184,7 @@ test('the feed: applied without a reload, kept through every failure, with its p
 
     // Every way the feed goes wrong: the last good list stays in use, and the page says why.
     for (const c of FAILURES) {
-      feed.now = { status: c.status || 200, body: c.body, etag: `"bad-${c.name}"` };
+      feed.now = { status: c.status || 200, body: c.body, etag: `"bad-${c.name}"`, headers: c.headers };
       await checkNow(h, opts);
       const said = await opts.locator('#feed-error').textContent();
       assert.match(said, c.says, c.name);
