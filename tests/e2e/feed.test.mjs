@@ -141,6 +141,22 @@ test('the feed: applied without a reload, kept through every failure, with its p
     // Provenance: the banner says which list, its version, size and age.
     assert.match(await frameText(page), /Checked against: Team VIPs v2 · 6 accounts · \d+ min old/);
     await page.close();
+    // And each badge's card.
+    page = await visit(h, 'https://x.com/home', { expect: 5 });
+    const badge = await page.evaluate(() => {
+      const host = [...document.querySelectorAll('vipguard-annotation:not([popover])')]
+        .find((e) => e.closest('[data-testid="User-Name"]').textContent.includes('@lbrahimaDiallo'));
+      const r = host.getBoundingClientRect();
+      return { x: r.x + Math.min(r.width, 40) / 2, y: r.y + r.height / 2 };
+    });
+    await page.mouse.move(badge.x, badge.y);
+    await until(async () => {
+      for (const f of annotationFrames(page, 'card')) {
+        if (/Checked against: Team VIPs v2 · 6 accounts · \d+ min old/.test(await f.evaluate(() => document.body.textContent).catch(() => ''))) return true;
+      }
+      return false;
+    }, 'the card names the list');
+    await page.close();
     // The options page's list table follows the feed (its list worker reads the new list).
     await opts.locator('#current').filter({ hasText: /In use: 6 account/ }).waitFor();
     assert.match(await opts.locator('#list-source').textContent(), /From: Team VIPs v2 · 6 accounts/);
