@@ -65,7 +65,7 @@ export async function check(msg, sender) {
   const accounts = await matchedAccounts(results);
   // Not awaited: the page's answer need not wait for the popup's record (session-storage writes take
   // several milliseconds); the records are written in order (see tab-record.js).
-  recordTab(sender.tab.id, msg.url, results, msg.profiles, accounts);
+  recordTab(sender.tab.id, msg.url, results, msg.profiles, accounts, source);
   logShown(msg.url, msg.profiles, results, sender.tab.id, source);
   if (msg.profiles.some((p) => p.avatar)) {
     withAvatars(msg, sender, { platform, pageHost }, { checker, settings, source }, { allow, decided, team }, profiles, results)
@@ -99,7 +99,7 @@ async function withAvatars(msg, sender, site, { checker, settings, source }, { a
   });
   if (!changes.length) return;
   const accounts = await matchedAccounts(changes.map((c) => c.result));
-  await recordTab(sender.tab.id, msg.url, changes.map((c) => c.result), changes.map((c) => msg.profiles[c.index]), accounts);
+  await recordTab(sender.tab.id, msg.url, changes.map((c) => c.result), changes.map((c) => msg.profiles[c.index]), accounts, source);
   logShown(msg.url, changes.map((c) => msg.profiles[c.index]), changes.map((c) => c.result), sender.tab.id, source);
   const place = msg.banner ? await queuePlace(sender.tab.id, msg.url) : null;
   const frames = await issue(sender.tab.id, msg.url, framed(msg, changes.map((c) => c.result), changes.map((c) => c.index)),

@@ -212,11 +212,18 @@ test('the feed: applied without a reload, kept through every failure, with its p
       assert.equal(await bannerVerdict(page), 'impersonation', `${c.name}: still checked against version 2`);
       await page.close();
     }
-    // The feed back with a new version: applied again.
+    // The feed back with a new version: applied again. A tab checked before still says, in the popup,
+    // that its verdicts were checked against version 2.
+    const older = await visit(h, 'https://x.com/KwabenaMensahGH');
     feed.now = { status: 200, body: signedFile(KEY, payloadText({ version: 3, list: WITHOUT_KWABENA })), etag: '"v3"' };
     await checkNow(h, opts);
     assert.match(await opts.locator('#feed-status').textContent(), /Team VIPs v3, 5 accounts/);
     assert.equal(await opts.locator('#feed-error').textContent(), '');
+    const olderTab = await h.worker.evaluate(async () => (await chrome.tabs.query({ url: 'https://x.com/KwabenaMensahGH' }))[0].id);
+    const olderPopup = await h.ctx.newPage();
+    await olderPopup.goto(`chrome-extension://${h.extensionId}/ui/popup/popup.html?tab=${olderTab}`);
+    await olderPopup.locator('#list-source').filter({ hasText: /^Checked against: Team VIPs v2 · 6 accounts/ }).waitFor();
+    await Promise.all([olderPopup.close(), older.close()]);
     // Checked every 30 minutes.
     const alarm = await h.worker.evaluate(() => chrome.alarms.get('vipguard-feed'));
     assert.equal(alarm && alarm.periodInMinutes, 30);

@@ -37,11 +37,10 @@ async function main() {
   status.textContent = settings.paused ? t('tabPaused') : items.length ? t('tabStatus', items.length, flagged)
     : !hasList ? t('tabNoList') : !served && !(settings.sites && settings.sites.mastodon) ? t('tabNotServed') : t('tabNothing');
   if (rec && rec.url === (tab && tab.url) && rec.unreadable) status.textContent += ` ${t('tabUnreadable')}`;
-  // Which list the verdicts are checked against (provenance).
-  if (hasList) {
-    const source = (await read([LIST_SOURCE_KEY]).catch(() => ({})))[LIST_SOURCE_KEY];
-    if (source) document.getElementById('list-source').textContent = t('checkedAgainst', vipguardReport.listLine(source));
-  }
+  // Which list the verdicts were checked against (provenance): the one the worker recorded with them,
+  // else the list in use.
+  const checkedWith = items.length && rec.list ? rec.list : hasList ? (await read([LIST_SOURCE_KEY]).catch(() => ({})))[LIST_SOURCE_KEY] : null;
+  if (checkedWith) document.getElementById('list-source').textContent = t('checkedAgainst', vipguardReport.listLine(checkedWith));
   const body = document.querySelector('#verdicts tbody');
   const copied = document.getElementById('copied');
   const version = chrome.runtime.getManifest().version;
