@@ -157,6 +157,13 @@ test('the feed: applied without a reload, kept through every failure, with its p
       return false;
     }, 'the card names the list');
     await page.close();
+    // And the bulk page's rows.
+    const bulk = await h.ctx.newPage();
+    await bulk.goto(`chrome-extension://${h.extensionId}/ui/bulk/bulk.html`);
+    await bulk.locator('#paste').fill('https://x.com/KwabenaMensahGH');
+    await bulk.locator('#run').click();
+    await bulk.locator('#list-source').filter({ hasText: /^Checked against: Team VIPs v2 · 6 accounts · \d+ min old$/ }).waitFor();
+    await bulk.close();
     // The options page's list table follows the feed (its list worker reads the new list).
     await opts.locator('#current').filter({ hasText: /In use: 6 account/ }).waitFor();
     assert.match(await opts.locator('#list-source').textContent(), /From: Team VIPs v2 · 6 accounts/);
