@@ -73,7 +73,7 @@ export async function pruneAudit() {
 }
 
 // The audit log records each check the reviewer was shown: a profile page whatever its verdict, and on
-// lists every flagged account. Once per page, account and verdict for the worker's lifetime, and at
+// lists every flagged account. Once per page, account, verdict and list for the worker's lifetime, and at
 // most a bounded number of entries per tab and minute (limits.js): a page that makes up accounts
 // faster than anyone reads them cannot flood the log.
 const logged = new Set();
@@ -81,15 +81,17 @@ const logged = new Set();
 export function logShown(url, profiles, results, tab = null, source = null) {
   const now = Date.now();
   const entries = [];
+  const list = listName(source);
   results.forEach((r, i) => {
     const p = profiles[i];
     const shown = r.shown || r.verdict;
     if (!p || shown === 'error' || (shown === 'clear' && p.id !== 'profile')) return;
-    const key = `${url}|${accountKey(p.platform, p.handle)}|${shown}`;
+    // Logged again under another list: the same verdict from a new list is a new check.
+    const key = `${url}|${accountKey(p.platform, p.handle)}|${shown}|${list}`;
     if (logged.has(key)) return;
     if (logged.size > 20000) logged.clear();
     logged.add(key);
-    entries.push(auditEntry('shown', now, url, p, { ...r, verdict: shown }, { list: listName(source) }));
+    entries.push(auditEntry('shown', now, url, p, { ...r, verdict: shown }, { list }));
   });
   const take = auditAllowance(tab, entries.length, now);
   if (take < entries.length) console.warn(`vipguard: ${entries.length - take} audit entries of tab ${tab} dropped (too many a minute)`);

@@ -107,6 +107,13 @@ test('the feed: applied without a reload, kept through every failure, with its p
     const opts = h.firstRun || await h.ctx.newPage();
     if (!h.firstRun) await opts.goto(optionsUrl(h));
     await opts.locator('#feed-status').filter({ hasText: /No feed/ }).waitFor();
+    // Before any feed, a list imported by hand: verdicts name its file and when it was imported.
+    await opts.getByLabel('Import protected accounts').setInputFiles({ name: 'team-vips.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(DEMO)) });
+    await opts.locator('#use-list').click();
+    await opts.locator('#list-source').filter({ hasText: /^From: team-vips\.json · imported .+ · 6 accounts$/ }).waitFor();
+    let page = await visit(h, 'https://x.com/KwabenaMensahGH');
+    assert.match(await frameText(page), /Checked against: team-vips\.json · imported [^·]+ · 6 accounts/);
+    await page.close();
     // Addresses that are refused before anything is fetched, each with a clear message.
     await opts.locator('#feed-key').fill(KEY.publicKey);
     for (const [url, says] of [['http://127.0.0.1/vips.json', /only https addresses can be a feed \(http:\/\/127\.0\.0\.1\/vips\.json refused\)/],
@@ -127,7 +134,7 @@ test('the feed: applied without a reload, kept through every failure, with its p
     await opts.locator('#feed-save').click();
     await opts.locator('#feed-status').filter({ hasText: /In use from the feed: Team VIPs v1, 5 accounts/ }).waitFor({ timeout: 20000 });
     assert.equal(feed.requests[0].cookie, null, 'no credentials sent');
-    let page = await visit(h, 'https://x.com/KwabenaMensahGH');
+    page = await visit(h, 'https://x.com/KwabenaMensahGH');
     assert.notEqual(await bannerVerdict(page), 'impersonation', 'version 1 has no Kwabena Mensah');
     await page.close();
     const worker = h.worker;
@@ -169,8 +176,9 @@ test('the feed: applied without a reload, kept through every failure, with its p
     assert.match(await opts.locator('#list-source').textContent(), /From: Team VIPs v2 · 6 accounts/);
     // And the audit log names it.
     const { entries } = await opts.evaluate(() => chrome.runtime.sendMessage({ type: 'auditExport' }));
-    const row = entries.find((e) => e.handle === 'KwabenaMensahGH' && e.verdict === 'impersonation');
-    assert.match(row && row.list, /^Team VIPs v2 \(signed \d{4}-\d\d-\d\dT[\d:]+Z, 6 accounts\)$/, JSON.stringify(row));
+    const rows = entries.filter((e) => e.handle === 'KwabenaMensahGH' && e.verdict === 'impersonation');
+    assert.match(rows[0].list, /^team-vips\.json \(imported \d{4}-\d\d-\d\dT[\d:.]+Z, 6 accounts\)$/, JSON.stringify(rows[0]));
+    assert.match(rows.at(-1).list, /^Team VIPs v2 \(signed \d{4}-\d\d-\d\dT[\d:]+Z, 6 accounts\)$/, JSON.stringify(rows.at(-1)));
 
     // The team's decision (in version 2) clears Kwabena Mensah TV, saying who decided and when.
     page = await visit(h, 'https://x.com/KwabenaMensahTV');
