@@ -123,7 +123,11 @@ async function refreshNow() {
     const accounts = checked.list.accounts.length;
     const source = { kind: 'feed', name: signed.name, version: signed.version, date: signed.date, accounts, at, url: u.href, keyId: signed.keyId };
     const team = {};
-    for (const d of signed.decisions) team[`${d.platform}:${d.handle.toLowerCase()}`] = d;
+    // Per account the latest decision stands (as `vipguard decisions merge` keeps it).
+    for (const d of signed.decisions) {
+      const key = `${d.platform}:${d.handle.toLowerCase()}`;
+      if (!team[key] || Date.parse(d.at) >= Date.parse(team[key].at)) team[key] = d;
+    }
     // All of it in one transaction, the version compared again inside it (another context's refresh).
     let refused = null;
     await update([FEED_STATE_KEY], (s) => {
@@ -141,7 +145,11 @@ async function refreshNow() {
       };
     });
     // Another refresh applied this version or a later one meanwhile.
-    if (refused) throw problem('lower', `payload.version ${signed.version} is not above the version in use (${refused.version})`, String(signed.version), String(refused.version));
+    if (refused && signed.version === refused.version) {
+      if (signed.payloadSha === refused.payloadSha) return refused;
+      throw problem('sameVersion', `payload.version ${signed.version}: applied meanwhile with other contents`, String(signed.version));
+    }
+    if (refused) throw problem('lower', `payload.version ${signed.version} is lower than the version in use (${refused.version})`, String(signed.version), String(refused.version));
     return (await read([FEED_STATE_KEY]))[FEED_STATE_KEY];
   } catch (e) {
     return failed(e);
