@@ -18,6 +18,12 @@ export const DECISIONS_KEY = 'reviewerDecisions';
 export const ALLOW_KEY = 'reviewerAllow';
 export const QUEUE_KEY = 'reviewQueue';
 export const REVIEWER_KEY = 'reviewerId';
+// Where the list in use came from, written with it: {kind: 'feed', name, version, date, accounts, at} or
+// {kind: 'file', file, accounts, at} (also 'demo', 'edit'); every verdict names it (provenance).
+export const LIST_SOURCE_KEY = 'listSource';
+export const TEAM_DECISIONS_KEY = 'teamDecisions'; // {platform:handle: {decision, by, at, note, match}} from the feed
+export const FEED_CONFIG_KEY = 'feedConfig'; // {url, publicKey} as the reviewer set them (a policy's win)
+export const FEED_STATE_KEY = 'feedState'; // the feed's last good version and its last attempt (worker/feed.js)
 
 const transaction = objectStore('vipguard-private', (db) => db.createObjectStore('values'), 'values', 'private store');
 

@@ -73,6 +73,24 @@ var vipguardReport = (() => {
     return '';
   }
 
+  // Which list a verdict was checked against (provenance), from the worker's `source` (engine.js): a
+  // feed's "Team VIPs v12 · 1,204 accounts · 3 h old", a file's name and import time. `now` in ms.
+  function listLine(source, now = Date.now()) {
+    if (!source) return t('listNone');
+    const n = Number(source.accounts || 0).toLocaleString(vipguardI18n.lang());
+    if (source.kind === 'feed') return t('listFeed', source.name, String(source.version), n, age(source.date, now));
+    if (source.kind === 'file') return t('listFile', source.file, vipguardI18n.when(source.at), n);
+    if (source.kind === 'demo') return t('listDemo', n);
+    return source.at ? t('listByHand', n, vipguardI18n.when(source.at)) : t('listUnknown', n);
+  }
+  // How old a list is: minutes, hours or days since `iso`.
+  function age(iso, now) {
+    const minutes = Math.max(0, Math.round((now - Date.parse(iso)) / 60000));
+    if (minutes < 60) return t('ageMinutes', String(minutes));
+    if (minutes < 48 * 60) return t('ageHours', String(Math.round(minutes / 60)));
+    return t('ageDays', String(Math.round(minutes / 1440)));
+  }
+
   // item: {url (the account's profile), pageUrl? (where it was seen, when not its profile), platform,
   // handle, name, facts? ({joined, followers} as the page states them), result, account: {id, name,
   // handles}|null, checkedAt, version, decision?, note?}
@@ -88,9 +106,14 @@ var vipguardReport = (() => {
       evidence: r.evidence || [],
       ...(item.decision ? { decision: item.decision, note: item.note || '' } : {}),
       checked_at: item.checkedAt,
+      ...(item.list ? { checked_against: listJson(item.list) } : {}),
       extension_version: item.version,
     };
   }
+
+  // The list's provenance as the JSON evidence states it.
+  const listJson = (l) => (l.kind === 'feed' ? { kind: 'feed', name: l.name, version: l.version, signed: l.date, accounts: l.accounts }
+    : { kind: l.kind, ...(l.file ? { file: l.file } : {}), ...(l.at ? { at: l.at } : {}), accounts: l.accounts });
 
   // How each ticket format writes the parts of a report. Markdown for trackers that render it (GitHub,
   // GitLab), Jira's wiki markup for Jira, plain text for everything else (Service Cloud case comments,
@@ -142,6 +165,7 @@ var vipguardReport = (() => {
     const form = item.reportForm !== undefined ? item.reportForm : globalThis.vipguardSiteCatalog?.reportForm(item.platform);
     if (form) field('fieldReportForm', F.link(form));
     field('fieldChecked', esc(item.checkedAt));
+    if (item.list) field('fieldList', esc(listLine(item.list, Date.parse(item.checkedAt) || Date.now())));
     if (item.sha256) field('fieldSha256', esc(item.sha256));
     field('fieldExtension', `vipguard ${esc(item.version)}`);
     const signals = (r.evidence || []).filter((e) => e.signal !== 'characters');
@@ -197,6 +221,6 @@ var vipguardReport = (() => {
     return [columns.join(','), ...rows.map((row) => columns.map((c) => csvCell(row[c])).join(','))].join('\r\n') + '\r\n';
   }
 
-  return { toTicket, toJson, toCsv, spelledOut, imageText, sha256, ticketId, FORMAT_NAMES };
+  return { toTicket, toJson, toCsv, spelledOut, imageText, sha256, ticketId, listLine, FORMAT_NAMES };
 })();
 

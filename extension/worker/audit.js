@@ -73,22 +73,25 @@ export async function pruneAudit() {
 }
 
 // The audit log records each check the reviewer was shown: a profile page whatever its verdict, and on
-// lists every flagged account. Once per page, account and verdict for the worker's lifetime, and at
+// lists every flagged account. Once per page, account, verdict and list for the worker's lifetime, and at
 // most a bounded number of entries per tab and minute (limits.js): a page that makes up accounts
 // faster than anyone reads them cannot flood the log.
 const logged = new Set();
-export function logShown(url, profiles, results, tab = null) {
+// `source`: the list checked against (engine.js), named in each entry (provenance).
+export function logShown(url, profiles, results, tab = null, source = null) {
   const now = Date.now();
   const entries = [];
+  const list = listName(source);
   results.forEach((r, i) => {
     const p = profiles[i];
     const shown = r.shown || r.verdict;
     if (!p || shown === 'error' || (shown === 'clear' && p.id !== 'profile')) return;
-    const key = `${url}|${accountKey(p.platform, p.handle)}|${shown}`;
+    // Logged again under another list: the same verdict from a new list is a new check.
+    const key = `${url}|${accountKey(p.platform, p.handle)}|${shown}|${list}`;
     if (logged.has(key)) return;
     if (logged.size > 20000) logged.clear();
     logged.add(key);
-    entries.push(auditEntry('shown', now, url, p, { ...r, verdict: shown }));
+    entries.push(auditEntry('shown', now, url, p, { ...r, verdict: shown }, { list }));
   });
   const take = auditAllowance(tab, entries.length, now);
   if (take < entries.length) console.warn(`vipguard: ${entries.length - take} audit entries of tab ${tab} dropped (too many a minute)`);
@@ -109,8 +112,17 @@ function auditEntry(event, time, url, p, r, extra = {}) {
     event, time, url, platform: p.platform, handle: p.handle, name: p.name,
     account: accountKey(p.platform, p.handle),
     verdict: r.verdict || '', match: r.match || '', score: r.score ?? '',
-    decision: '', note: '', seconds_to_decision: '', ...extra,
+    decision: '', note: '', seconds_to_decision: '', list: '', ...extra,
   };
+}
+
+// The list an entry was checked against, as the audit log names it (age is the reader's to work out
+// from the time): "Team VIPs v12 (2026-12-05T10:00:00Z, 1204 accounts)" or "vips.csv (imported …)".
+export function listName(source) {
+  if (!source) return '';
+  if (source.kind === 'feed') return `${source.name} v${source.version} (signed ${source.date}, ${source.accounts} accounts)`;
+  if (source.kind === 'file') return `${source.file} (imported ${source.at}, ${source.accounts} accounts)`;
+  return `${source.kind} list (${source.at ? `changed ${source.at}, ` : ''}${source.accounts} accounts)`;
 }
 
 // A reviewer's decision on a checked profile: logged with the time since the account was first shown,
@@ -128,9 +140,9 @@ export async function decide(msg, given = null) {
     }
   }
   const now = Date.now();
-  const first = await firstShown(key);
+  const [first, { source }] = await Promise.all([firstShown(key), load()]);
   await append([auditEntry('decision', now, msg.url, p, result, {
-    decision: msg.decision, note: msg.note || '',
+    decision: msg.decision, note: msg.note || '', list: listName(source),
     seconds_to_decision: first == null ? '' : Math.round((now - first) / 1000),
   })]);
   const history = await record(p, msg.decision, { note: msg.note || '', result, at: new Date(now).toISOString(), undoes: msg.undoes || null });

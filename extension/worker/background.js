@@ -6,7 +6,9 @@ import * as engine from './engine.js';
 import { validateMessage } from './validate.js';
 import { check, bulkCheck, wake } from './check.js';
 import { ALLOW_KEY, allowChanged } from './results.js';
-import { DECISIONS_KEY, decisionsChanged } from './decisions.js';
+import { DECISIONS_KEY, decisionsChanged, TEAM_DECISIONS_KEY, teamChanged } from './decisions.js';
+import * as feed from './feed.js';
+import { LIST_SOURCE_KEY } from '../shared/private-store.js';
 import * as audit from './audit.js';
 import { evidenceImage } from './evidence-image.js';
 import { forgetTab, recordUnreadable, givenFor } from './tab-record.js';
@@ -23,7 +25,8 @@ import { redeem, forgetFrames } from './frames.js';
 onChange((keys) => {
   const changed = new Set(keys);
   if (changed.has(engine.LIST_KEY)) engine.listChanged();
-  else if (changed.has(engine.THUMBS_KEY)) engine.reload();
+  else if (changed.has(engine.THUMBS_KEY) || changed.has(LIST_SOURCE_KEY)) engine.reload();
+  if (changed.has(TEAM_DECISIONS_KEY)) teamChanged();
   if (changed.has(ALLOW_KEY)) allowChanged();
   if (changed.has(DECISIONS_KEY)) decisionsChanged();
   if (changed.has(queue.QUEUE_KEY)) queue.queueChanged();
@@ -31,6 +34,12 @@ onChange((keys) => {
 
 // chrome.storage.local keeps the settings and the banner's corner only (nothing that names an account).
 chrome.storage.onChanged.addListener((changes, area) => {
+  // The organisation's policy changed: settings read again, and the feed fetched if its address or key did.
+  if (area === 'managed') {
+    engine.reload();
+    if (changes.feedUrl || changes.feedPublicKey) feed.refresh();
+    return;
+  }
   if (area !== 'local') return;
   if (changes[CORNER_KEY]) viewChanged();
   if (changes[engine.SETTINGS_KEY]) {
@@ -80,7 +89,12 @@ chrome.commands?.onCommand?.addListener(async (command, tab) => {
 chrome.runtime.onInstalled.addListener(({ reason }) => {
   if (reason === 'install') chrome.runtime.openOptionsPage();
   engine.forget();
+  feed.refresh();
 });
+
+// The team's feed (feed.js): every 30 minutes, and when the browser starts.
+chrome.alarms?.onAlarm?.addListener((alarm) => { if (alarm.name === feed.ALARM) feed.refresh(); });
+chrome.runtime.onStartup?.addListener(() => feed.refresh());
 
 // Settles once the enabled sites are known: a worker woken by a message waits for them, then validates.
 let sitesReady = null;
@@ -127,6 +141,8 @@ const HANDLERS = {
   },
   queueOpen: (msg) => queue.openItem(msg.index),
   bannerCorner: (msg) => setCorner(msg),
+  // The options page's "Check the feed now": the feed's state once the attempt is over.
+  feedRefresh: async () => ({ state: await feed.refresh() }),
 };
 
 async function bound(msg, sender, answer) {
@@ -148,5 +164,6 @@ function handle(msg, sender, sendResponse) {
 }
 
 engine.load();
+feed.schedule();
 audit.pruneAudit().catch((e) => console.warn('vipguard: audit log not pruned:', e.message));
 sitesReady = loadEnabledSites().catch((e) => console.warn('vipguard:', e.message));

@@ -6,7 +6,7 @@ import { load } from './engine.js';
 import { avatarQuery } from './avatars.js';
 import { allowList, present, sameResult, matchedAccounts, summary, accountKey } from './results.js';
 import { recordTab } from './tab-record.js';
-import { decisionList, shownDecision } from './decisions.js';
+import { decisionList, shownDecision, teamDecisions, clearedBy } from './decisions.js';
 import { queuePlace } from './queue.js';
 import { logShown } from './audit.js';
 import { catalogueTemplates } from './templates.js';
@@ -35,13 +35,13 @@ export async function wake() {
     checker.warmUp();
     const stages = globalThis.vipguardEngine?.stages;
     if (stages) stages.warmUp = performance.now() - began;
-    await Promise.all([allowList(), decisionList()]);
+    await Promise.all([allowList(), decisionList(), teamDecisions()]);
   }
   return { ok: true };
 }
 
 export async function check(msg, sender) {
-  const { checker, settings } = await load();
+  const { checker, settings, source } = await load();
   // The profiles are on the sender's site, whatever platform the message names (a page's process may be
   // compromised): an X page cannot have its profiles checked, logged or decided on as another site's.
   const pageHost = new URL(msg.url).hostname;
@@ -57,9 +57,9 @@ export async function check(msg, sender) {
   // Started before checking, so reading the catalogue overlaps the engine's work.
   const messages = msg.wantMessages ? catalogueTemplates().catch(() => null) : null;
   const profiles = msg.profiles.map(engineInput);
-  const [allow, decided] = await Promise.all([allowList(), decisionList()]);
+  const [allow, decided, team] = await Promise.all([allowList(), decisionList(), teamDecisions()]);
   const checking = performance.now();
-  const results = unproven(present(checker.checkMany(profiles), settings, allow, profiles, decided), profiles, pageHost);
+  const results = unproven(present(checker.checkMany(profiles), settings, allow, profiles, decided, team), profiles, pageHost);
   const stages = globalThis.vipguardEngine?.stages;
   if (stages) {
     stages.lastCheck = performance.now() - checking;
@@ -68,14 +68,14 @@ export async function check(msg, sender) {
   const accounts = await matchedAccounts(results);
   // Not awaited: the page's answer need not wait for the popup's record (session-storage writes take
   // several milliseconds); the records are written in order (see tab-record.js).
-  recordTab(sender.tab.id, msg.url, results, msg.profiles, accounts);
-  logShown(msg.url, msg.profiles, results, sender.tab.id);
+  recordTab(sender.tab.id, msg.url, results, msg.profiles, accounts, source);
+  logShown(msg.url, msg.profiles, results, sender.tab.id, source);
   if (msg.profiles.some((p) => p.avatar)) {
-    withAvatars(msg, sender, { platform, pageHost }, checker, settings, allow, decided, profiles, results)
+    withAvatars(msg, sender, { platform, pageHost }, { checker, settings, source }, { allow, decided, team }, profiles, results)
       .catch((e) => console.warn('vipguard: avatar round failed:', e.message));
   }
   const [templates, place, view] = await Promise.all([messages, queuePlace(sender.tab.id, msg.url), viewSettings()]);
-  const frames = await issue(sender.tab.id, msg.url, framed(msg, results), msg.profiles, place ? { queue: place } : {});
+  const frames = await issue(sender.tab.id, msg.url, framed(msg, results), msg.profiles, { list: source, ...(place ? { queue: place } : {}) });
   return { results, accounts, view, frames, ...(templates ? { messages: templates } : {}), ...(place ? { queue: place } : {}) };
 }
 
@@ -92,21 +92,21 @@ function unproven(results, profiles, pageHost) {
   });
 }
 
-async function withAvatars(msg, sender, site, checker, settings, allow, decided, profiles, textResults) {
+async function withAvatars(msg, sender, site, { checker, settings, source }, { allow, decided, team }, profiles, textResults) {
   const queries = await Promise.all(msg.profiles.map((p) => avatarQuery(p.avatar, site, sender.tab.id)));
   if (!queries.some(Boolean)) return;
-  const results = unproven(present(checker.checkMany(profiles, queries), settings, allow, profiles, decided), profiles, site.pageHost);
+  const results = unproven(present(checker.checkMany(profiles, queries), settings, allow, profiles, decided, team), profiles, site.pageHost);
   const changes = [];
   results.forEach((r, i) => {
     if (!sameResult(r, textResults[i])) changes.push({ index: i, result: r });
   });
   if (!changes.length) return;
   const accounts = await matchedAccounts(changes.map((c) => c.result));
-  await recordTab(sender.tab.id, msg.url, changes.map((c) => c.result), changes.map((c) => msg.profiles[c.index]), accounts);
-  logShown(msg.url, changes.map((c) => msg.profiles[c.index]), changes.map((c) => c.result), sender.tab.id);
+  await recordTab(sender.tab.id, msg.url, changes.map((c) => c.result), changes.map((c) => msg.profiles[c.index]), accounts, source);
+  logShown(msg.url, changes.map((c) => msg.profiles[c.index]), changes.map((c) => c.result), sender.tab.id, source);
   const place = msg.banner ? await queuePlace(sender.tab.id, msg.url) : null;
   const frames = await issue(sender.tab.id, msg.url, framed(msg, changes.map((c) => c.result), changes.map((c) => c.index)),
-    msg.profiles, place ? { queue: place } : {});
+    msg.profiles, { list: source, ...(place ? { queue: place } : {}) });
   await chrome.tabs.sendMessage(sender.tab.id, { type: 'vipguard-update', requestId: msg.requestId, url: msg.url, changes, accounts, frames },
     { frameId: sender.frameId ?? 0 });
 }
@@ -121,30 +121,31 @@ function framed(msg, results, indexes = results.map((_, i) => i)) {
 // One profile checked again as a page's check does (its avatar from the cache), for a frame whose account
 // the reviewer just decided on. Resolves to {result, account}.
 export async function recheck(p, before) {
-  const { checker, settings } = await load();
+  const { checker, settings, source } = await load();
   if (!checker) return { result: before, account: null };
   const profiles = [engineInput({ id: 'profile', ...p })];
   const query = p.avatar ? await avatarQuery(p.avatar).catch(() => null) : null;
-  const [allow, decided] = await Promise.all([allowList(), decisionList()]);
-  const [result] = present(query ? checker.checkMany(profiles, [query]) : checker.checkMany(profiles), settings, allow, profiles, decided);
+  const [allow, decided, team] = await Promise.all([allowList(), decisionList(), teamDecisions()]);
+  const [result] = present(query ? checker.checkMany(profiles, [query]) : checker.checkMany(profiles), settings, allow, profiles, decided, team);
   const accounts = await matchedAccounts([result]);
-  return { result, account: accounts[result.match] || null };
+  return { result, account: accounts[result.match] || null, list: source };
 }
 
 // The bulk page: the engine's verdicts as they are (sensitivity is for annotating pages), with accounts a
 // reviewer cleared or decided on marked, and the matched accounts' names.
 export async function bulkCheck(msg) {
-  const { checker } = await load();
+  const { checker, source } = await load();
   if (!checker) return { noList: true, results: [] };
   const profiles = msg.profiles.map(engineInput);
-  const [allow, decided] = await Promise.all([allowList(), decisionList()]);
+  const [allow, decided, team] = await Promise.all([allowList(), decisionList(), teamDecisions()]);
   const results = checker.checkMany(profiles).map((r, i) => {
     if (r.error) return r;
     const key = accountKey(profiles[i].platform, profiles[i].handle);
-    const decision = shownDecision(decided[key]);
-    return { ...r, ...(allow[key] ? { cleared: allow[key] } : {}), ...(decision ? { decision } : {}) };
+    const decision = shownDecision(decided[key], team[key]);
+    const cleared = clearedBy(allow[key], decision);
+    return { ...r, ...(cleared ? { cleared } : {}), ...(decision ? { decision } : {}) };
   });
   const accounts = {};
   for (const [id, a] of Object.entries(await matchedAccounts(results))) accounts[id] = summary(a);
-  return { results, accounts };
+  return { results, accounts, list: source };
 }

@@ -5,9 +5,9 @@
 // which the options page lists and edits.
 import { ALLOW_KEY, accountKey, cachedValue } from './results.js';
 import { update as updatePrivate } from './private-data.js';
-import { DECISIONS_KEY } from '../shared/private-store.js';
+import { DECISIONS_KEY, TEAM_DECISIONS_KEY } from '../shared/private-store.js';
 
-export { DECISIONS_KEY };
+export { DECISIONS_KEY, TEAM_DECISIONS_KEY };
 const HISTORY = 20; // decisions kept per account, latest first
 
 // Every account's decisions: {key: [{decision, note, at, verdict, match}, …] latest first}.
@@ -15,11 +15,32 @@ const decided = cachedValue(DECISIONS_KEY);
 export const decisionList = decided.get;
 export const decisionsChanged = decided.changed;
 
-// What a banner or badge shows of an account's decisions: the standing one and the earlier ones.
-export function shownDecision(history) {
-  if (!history || !history.length) return null;
+// The team's decisions from the signed feed (feed.js): {key: {decision, by, at, note, match}}.
+const team = cachedValue(TEAM_DECISIONS_KEY);
+export const teamDecisions = team.get;
+export const teamChanged = team.changed;
+
+// What a banner or badge shows of an account's decisions: the standing one and the earlier ones. The
+// team's decision (`shared`, from the feed) stands unless the reviewer's own is later: a reviewer's own
+// decision made after the team's stands over it, for them.
+export function shownDecision(history, shared = null) {
+  const own = history && history.length ? history[0] : null;
+  if (shared && (!own || Date.parse(shared.at) > Date.parse(own.at))) {
+    return { decision: shared.decision, note: shared.note || '', at: shared.at, match: shared.match || '', by: shared.by, team: true,
+      earlier: (history || []).slice(0, 5) };
+  }
+  if (!own) return null;
   const [latest, ...earlier] = history;
   return { ...latest, earlier: earlier.slice(0, 5) };
+}
+
+// Whether an account is cleared, and by what: the team's standing "not_impersonator" clears like the
+// allow-list; a team "confirmed" that stands over the reviewer's earlier clearing lifts it.
+export function clearedBy(allowEntry, standing) {
+  if (standing && standing.team) {
+    return standing.decision === 'not_impersonator' ? { at: standing.at, note: standing.note, by: standing.by, match: standing.match, team: true } : null;
+  }
+  return allowEntry || null;
 }
 
 // Decisions and the allow-list read, changed and written in one transaction of the private store: two tabs

@@ -4,7 +4,8 @@ import init, { Checker, version } from '../pkg/vipguard.js';
 import { t, loadLanguage } from './templates.js';
 import { objectStore } from '../shared/idb.js';
 import * as privateData from './private-data.js';
-import { LIST_KEY, LIST_GEN_KEY, THUMBS_KEY } from '../shared/private-store.js';
+import { LIST_KEY, LIST_GEN_KEY, THUMBS_KEY, LIST_SOURCE_KEY } from '../shared/private-store.js';
+import { managedPolicy, withPolicy } from '../shared/policy.js';
 
 export { LIST_KEY, THUMBS_KEY };
 export const SETTINGS_KEY = 'settings';
@@ -25,18 +26,20 @@ export function load() {
       // The module compiles while storage and the kept snapshot are read: a stopped worker's first
       // answer waits for all three.
       const compiled = init({ module_or_path: chrome.runtime.getURL('pkg/vipguard_bg.wasm') });
-      const [stored, own, , kept] = await Promise.all([
+      const [stored, own, , kept, policy] = await Promise.all([
         chrome.storage.local.get(SETTINGS_KEY),
-        privateData.read([LIST_GEN_KEY, THUMBS_KEY]),
+        privateData.read([LIST_GEN_KEY, THUMBS_KEY, LIST_SOURCE_KEY]),
         loadLanguage(),
         readKept().catch((e) => {
           console.warn('vipguard: engine store unreadable:', e && e.message);
           return {};
         }),
+        managedPolicy(),
       ]);
       await compiled;
       const started = performance.now(); // restoring or building only: the reads overlap the compiling
-      const settings = { ...DEFAULT_SETTINGS, ...(stored[SETTINGS_KEY] || {}) };
+      // The organisation's policy (sensitivity, sites) over the reviewer's settings.
+      const settings = withPolicy({ ...DEFAULT_SETTINGS, ...(stored[SETTINGS_KEY] || {}) }, policy);
       // Evidence in the interface's language: the catalogue in use (chosen in the options, else the
       // browser's) names it; Pidgin's names English, the engine having no Pidgin sentences.
       const lang = t('engineLang');
@@ -73,7 +76,9 @@ export function load() {
       const done = performance.now();
       globalThis.vipguardEngine = { how, ms: done - started, accounts: checker ? checker.size : 0,
         stages: { began, compiled: started, ready: done, warmUp: null, firstCheck: null, lastCheck: null } };
-      return { checker, settings, thumbs: own[THUMBS_KEY] || {} };
+      // `source`: which list this is (provenance: name, version, accounts, age), as every verdict says.
+      const source = checker ? { ...(own[LIST_SOURCE_KEY] || { kind: 'unknown' }), accounts: checker.size } : null;
+      return { checker, settings, thumbs: own[THUMBS_KEY] || {}, source };
     })();
     ready.catch(() => { ready = null; });
   }

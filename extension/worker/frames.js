@@ -84,9 +84,10 @@ export async function redeem(token, tabId, { fresh = false } = {}) {
   const rec = (await chrome.storage.session.get(key))[key];
   if (!rec) return { error: 'this annotation has expired: reload the page' };
   if (!fresh) return { ...rec, account: await shownAccount(rec.result.match) };
-  const { result, account } = await recheck(rec.profile, rec.result);
-  await chrome.storage.session.set({ [key]: { ...rec, result } });
-  return { ...rec, result, account };
+  const { result, account, list } = await recheck(rec.profile, rec.result);
+  const now = { ...rec, result, ...(list ? { list } : {}) };
+  await chrome.storage.session.set({ [key]: now });
+  return { ...now, account };
 }
 
 // The tab was closed.

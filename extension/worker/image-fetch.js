@@ -3,6 +3,7 @@
 // or another site: only https, only the site's own image hosts, no private names or IP literals,
 // no redirects (each hop would need the same check, and fetch hides where a redirect goes), and a body
 // read as a stream that stops at a byte cap (counted after decompression, so a gzip bomb stops there).
+import { readBounded } from './bounded-body.js';
 import '../shared/site-catalog.js';
 
 const { isAvatarHostOf } = globalThis.vipguardSiteCatalog;
@@ -64,32 +65,10 @@ export async function fetchImage(url, { maxBytes = MAX_IMAGE_BYTES, timeout = FE
   try {
     const r = await fetch(url, { credentials: 'omit', cache: 'force-cache', redirect: 'error', referrerPolicy: 'no-referrer', signal: stop.signal });
     if (!r.ok) throw new Error(`HTTP ${r.status}`);
-    // (With a Content-Encoding this is the compressed length: the stream's count then decides.)
-    const declared = Number(r.headers.get('content-length'));
-    if (declared > maxBytes) {
+    const bytes = await readBounded(r, maxBytes, (declared) => {
       stop.abort();
-      throw new Error(`picture of ${declared} bytes is over ${maxBytes}`);
-    }
-    const reader = r.body.getReader();
-    const parts = [];
-    let size = 0;
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.byteLength;
-      if (size > maxBytes) {
-        reader.cancel().catch(() => {});
-        stop.abort();
-        throw new Error(`picture over ${maxBytes} bytes`);
-      }
-      parts.push(value);
-    }
-    const bytes = new Uint8Array(size);
-    let at = 0;
-    for (const p of parts) {
-      bytes.set(p, at);
-      at += p.byteLength;
-    }
+      return new Error(declared == null ? `picture over ${maxBytes} bytes` : `picture of ${declared} bytes is over ${maxBytes}`);
+    });
     return { bytes, type: r.headers.get('content-type') || '' };
   } finally {
     clearTimeout(timer);

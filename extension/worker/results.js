@@ -1,7 +1,7 @@
 // What a verdict becomes before it leaves the worker: the sensitivity setting and the reviewer allow-list
 // applied, and the protected accounts it names reduced to what a banner shows (never the whole list).
 import { load } from './engine.js';
-import { shownDecision } from './decisions.js';
+import { shownDecision, clearedBy } from './decisions.js';
 import { read } from './private-data.js';
 import { ALLOW_KEY } from '../shared/private-store.js';
 
@@ -38,14 +38,15 @@ export const allowChanged = allow.changed;
 // below the chosen sensitivity is shown as clear (the popup still lists it); an account a reviewer
 // cleared is shown as clear with that decision, whatever the engine says; any account the reviewer
 // decided on carries its standing decision (decisions.js), so the page shows it again.
-export function present(results, settings, allow = {}, profiles = [], decided = {}) {
+// `team`: the team's decisions from the feed, which stand unless the reviewer's own is later.
+export function present(results, settings, allow = {}, profiles = [], decided = {}, team = {}) {
   const floor = RANK[settings.sensitivity] ?? 1;
   return results.map((r, i) => {
     if (r.error) return { id: r.id, verdict: 'error', error: r.error };
     const p = profiles[i];
     const key = p && accountKey(p.platform, p.handle);
-    const decision = p ? shownDecision(decided[key]) : null;
-    const out = presented(r, floor, p && allow[key]);
+    const decision = p ? shownDecision(decided[key], team[key]) : null;
+    const out = presented(r, floor, p && clearedBy(allow[key], decision));
     return decision ? { ...out, decision } : out;
   });
 }

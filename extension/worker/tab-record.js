@@ -42,7 +42,8 @@ export function fitRecord(items, budget = TAB_RECORD_BYTES_MAX) {
 
 const quotaError = (e) => /quota/i.test(String(e && e.message));
 
-async function writeTab(tabId, url, results, profiles, accounts = {}) {
+// `list`: the list the results were checked against (engine.js `source`), which the popup names.
+async function writeTab(tabId, url, results, profiles, accounts = {}, list = null) {
   const key = `tab:${tabId}`;
   const prev = (await chrome.storage.session.get(key))[key];
   const same = prev && prev.url === url ? prev.items : [];
@@ -67,8 +68,8 @@ async function writeTab(tabId, url, results, profiles, accounts = {}) {
     });
   });
   if (skipped) console.warn(`vipguard: tab ${tabId}: ${skipped} profiles with a handle over ${HANDLE_MAX} characters not recorded`);
-  let kept = fitRecord([...byId.values()], TAB_RECORD_BYTES_MAX - JSON.stringify(url).length - 64); // 64: the record's other keys
-  const unreadable = prev && prev.url === url && prev.unreadable ? { unreadable: true } : {};
+  let kept = fitRecord([...byId.values()], TAB_RECORD_BYTES_MAX - JSON.stringify(url).length - 64 - (list ? 600 : 0)); // the record's other keys
+  const unreadable = { ...(prev && prev.url === url && prev.unreadable ? { unreadable: true } : {}), ...(list ? { list: bounded(list) } : {}) };
   try {
     await chrome.storage.session.set({ [key]: { url, items: kept, ...unreadable } });
   } catch (e) {
@@ -91,7 +92,7 @@ export function recordUnreadable(tabId, url) {
     const key = `tab:${tabId}`;
     const prev = (await chrome.storage.session.get(key))[key];
     const items = prev && prev.url === url ? prev.items : [];
-    await chrome.storage.session.set({ [key]: { url, items, unreadable: true } });
+    await chrome.storage.session.set({ [key]: { url, items, unreadable: true, ...(prev && prev.url === url && prev.list ? { list: prev.list } : {}) } });
   }).catch(() => {});
   return recording;
 }

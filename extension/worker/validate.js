@@ -151,7 +151,7 @@ export function validateMessage(msg, sender, extensionId, extraHosts = [], { mas
     if (msg.wantMessages != null && typeof msg.wantMessages !== 'boolean') return 'wantMessages must be a boolean';
     return null;
   }
-  if (['auditExport', 'auditCount', 'auditClear'].includes(msg.type)) {
+  if (['auditExport', 'auditCount', 'auditClear', 'feedRefresh'].includes(msg.type)) {
     return fromExtensionPage ? null : `${msg.type} is only for extension pages`;
   }
   return `unknown message type ${JSON.stringify(msg.type).slice(0, 40)}`;

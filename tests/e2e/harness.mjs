@@ -34,7 +34,9 @@ export function xFixture(u) {
 }
 
 // `ignoreHTTPSErrors`: for a test's own local TLS server with a throwaway certificate.
-export async function launch({ extraHosts = [], lang = 'en-US', extension = EXT, ignoreHTTPSErrors = false } = {}) {
+// `expectedRequests`: addresses (regular expressions) the extension is configured to fetch besides what
+// pages show (the team's list feed), which close() accepts.
+export async function launch({ extraHosts = [], lang = 'en-US', extension = EXT, ignoreHTTPSErrors = false, expectedRequests = [] } = {}) {
   if (!fs.existsSync(path.join(extension, 'manifest.json'))) throw new Error(`${extension} missing: run make build`);
   const profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vipguard-e2e-'));
   let ext = extension;
@@ -88,7 +90,7 @@ export async function launch({ extraHosts = [], lang = 'en-US', extension = EXT,
   });
   const strayRequests = async () => {
     await Promise.all(reading);
-    return [...new Set(extensionRequests.filter((u) => !shownInPages.has(anySize(u))))];
+    return [...new Set(extensionRequests.filter((u) => !shownInPages.has(anySize(u)) && !expectedRequests.some((re) => re.test(u))))];
   };
   let [worker] = ctx.serviceWorkers();
   if (!worker) worker = await ctx.waitForEvent('serviceworker');

@@ -158,3 +158,19 @@ test('CSV: a formula after leading blanks or a line end is neutralised too', () 
   const csv = R.toCsv(['a'], [{ a: '  =1+1' }, { a: 'Ada; \u00a0@SUM(A1)' }, { a: 'x\n-2' }]);
   assert.equal(csv, "a\r\n'  =1+1\r\n\"Ada;' \u00a0@SUM(A1)\"\r\n\"x\n'-2\"\r\n");
 });
+
+// Provenance (issue 26): every ticket and its JSON name the list the verdict was checked against.
+test('tickets and JSON name the list checked against: a feed\'s name, version, size and age at the check; a file\'s name and import time', () => {
+  const feedList = { kind: 'feed', name: 'Team VIPs', version: 12, date: '2026-11-23T01:00:00Z', accounts: 1204, at: '2026-11-23T01:05:00Z' };
+  for (const [lang, line] of [['en', 'Checked against: Team VIPs v12 · 1,204 accounts · 3 h old'],
+    ['fr', 'Liste utilisée\u00a0: Team VIPs v12 · 1\u202f204 comptes · vieille de 3\u00a0h']]) {
+    const text = load(lang).toTicket(item({ list: feedList }), 'text');
+    assert.ok(text.split('\n').includes(line), `${lang}: ${text}`);
+  }
+  assert.deepEqual(JSON.parse(JSON.stringify(R.toJson(item({ list: feedList })).checked_against)), { kind: 'feed', name: 'Team VIPs', version: 12, signed: '2026-11-23T01:00:00Z', accounts: 1204 });
+  const fileList = { kind: 'file', file: 'vips [1].csv', at: '2026-11-22T09:30:00Z', accounts: 3 };
+  const md = R.toTicket(item({ list: fileList }), 'markdown');
+  assert.match(md, /^- \*\*Checked against:\*\* vips \\\[1\\\]\.csv · imported .*2026.* · 3 accounts$/m);
+  assert.equal(R.toJson(item({ list: fileList })).checked_against.file, 'vips [1].csv');
+  assert.equal(R.toJson(item()).checked_against, undefined, 'no list: no claim');
+});

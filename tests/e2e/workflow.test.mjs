@@ -224,7 +224,7 @@ test('the options page lists cleared accounts and removes one; the audit log exp
   assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'a UTF-8 byte-order mark, for Excel');
   const csv = bytes.subarray(3).toString('utf8');
   const lines = csv.trimEnd().split('\r\n');
-  assert.equal(lines[0], 'time,event,page_url,platform,handle,display_name,verdict,match,score,decision,note,seconds_to_decision,reviewer_id,ticket_id,profile_url');
+  assert.equal(lines[0], 'time,event,page_url,platform,handle,display_name,verdict,match,score,decision,note,seconds_to_decision,reviewer_id,ticket_id,profile_url,list');
   const rows = lines.slice(1).map((l) => l.match(/("([^"]|"")*"|[^,]*)(,|$)/g).map((c) => c.replace(/,$/, '').replace(/^"|"$/g, '').replace(/""/g, '"')));
   const col = (name) => lines[0].split(',').indexOf(name);
   const shown = rows.filter((r) => r[col('event')] === 'shown' && r[col('handle')] === 'KwabenaMensahGH');
@@ -232,6 +232,8 @@ test('the options page lists cleared accounts and removes one; the audit log exp
   assert.equal(shown[0][col('verdict')], 'impersonation');
   assert.equal(shown[0][col('match')], 'vip-002');
   assert.equal(shown[0][col('display_name')], 'Кwabena Мensah');
+  // Which list it was checked against (issue 26): the demo list, loaded from the options page.
+  assert.equal(shown[0][col('list')], 'demo list (changed ' + shown[0][col('list')].match(/changed (\S+),/)[1] + ', 6 accounts)');
   const escalated = rows.find((r) => r[col('decision')] === 'escalate' && r[col('note')].includes('SEC-456'));
   assert.ok(escalated, csv);
   assert.equal(escalated[col('note')], 'ticket SEC-456, "same" photo');

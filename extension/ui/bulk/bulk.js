@@ -134,6 +134,8 @@ async function run() {
       });
       if (!reply || reply.error) throw new Error((reply && reply.error) || t('noAnswer'));
       if (reply.noList) throw new Error(t('bulkNoList'));
+      // Which list the rows are checked against (provenance).
+      if (reply.list) $('list-source').textContent = t('checkedAgainst', vipguardReport.listLine(reply.list));
       reply.results.forEach((r, k) => {
         const p = batch[k];
         const account = r.match ? reply.accounts[r.match] : null;

@@ -55,7 +55,8 @@ var vipguardEvidence = (() => {
 
   // Who was checked, whom it resembles (with links to the real accounts), the evidence, the characters
   // that deceive, and both pictures, captioned, when the photo was copied.
-  function details(result, account, profile, { explain = true } = {}) {
+  // `list`: the list it was checked against (provenance), with `checkedAt`, when its age is told.
+  function details(result, account, profile, { explain = true, list: checkedList = null, checkedAt = null } = {}) {
     const frag = document.createDocumentFragment();
     const own = result.verdict === 'own' || result.verdict === 'allowed';
     if (profile) frag.append(el('div', 'who', t('checked', profile.name, profile.handle)));
@@ -112,16 +113,23 @@ var vipguardEvidence = (() => {
     if (explain && typeof result.score === 'number' && !['clear', 'own', 'allowed'].includes(result.verdict)) {
       frag.append(el('div', 'note', t('scoreExplained')));
     }
+    if (checkedList) frag.append(el('div', 'note list', t('checkedAgainst', vipguardReport.listLine(checkedList, Date.parse(checkedAt) || Date.now()))));
     return frag;
   }
 
   // The reviewer's standing decision on this account and the ones before it, with Undo.
+  // A team decision (from the feed) says who made it, and has no Undo: the reviewer's own later decision
+  // stands over it.
+  const standingWords = (decision) => (decision.team
+    ? t('teamDecisionStanding', vipguardI18n.decisionWord(decision.decision), decision.by, vipguardI18n.when(decision.at))
+    : t('decisionStanding', vipguardI18n.decisionWord(decision.decision), vipguardI18n.when(decision.at)));
+
   function decisionLine(decision, undo) {
     const box = el('div', 'decided');
     const words = vipguardI18n.decisionWord(decision.decision);
-    const line = el('div', null, t('decisionStanding', words, vipguardI18n.when(decision.at)));
+    const line = el('div', null, standingWords(decision));
     if (decision.note) line.append(document.createTextNode(` · “${decision.note}”`));
-    if (undo) line.append(document.createTextNode(' '), button(t('undo'), undo, t('undoDecision', words)));
+    if (undo && !decision.team) line.append(document.createTextNode(' '), button(t('undo'), undo, t('undoDecision', words)));
     box.append(line);
     if (decision.earlier && decision.earlier.length) {
       const earlier = decision.earlier.map((d) => `${vipguardI18n.decisionWord(d.decision)} (${vipguardI18n.when(d.at)})`).join(', ');
@@ -179,7 +187,7 @@ var vipguardEvidence = (() => {
     }
     if (result.decision) {
       frag.append(decisionLine(result.decision, () => run(() => actions.decide('undo', '', result.decision.at))));
-    } else if (result.cleared) {
+    } else if (result.cleared && !result.cleared.team) {
       // Cleared before decisions were kept per account: the allow-list entry alone.
       const when = String(result.cleared.at || '').slice(0, 10);
       const line = el('div', 'decided', `${t('clearedLine', when ? t('clearedOn', when) : '')} `);
@@ -224,5 +232,5 @@ var vipguardEvidence = (() => {
     return frag;
   }
 
-  return { el, button, label, heading, details, toolbar };
+  return { el, button, label, heading, details, toolbar, standingWords };
 })();

@@ -62,7 +62,7 @@
     const url = vipguardSiteCatalog.profileUrl(profile.platform, profile.handle, pageUrl);
     const item = () => ({
       url, pageUrl, platform: profile.platform, handle: profile.handle, name: profile.name, facts: profile.facts || null, result: r, account,
-      checkedAt, version: chrome.runtime.getManifest().version,
+      checkedAt, version: chrome.runtime.getManifest().version, list: rec.list || null,
       ...(r.decision ? { decision: r.decision.decision, note: r.decision.note } : {}),
     });
     const copy = async (text, what) => {
@@ -147,7 +147,7 @@
     controls.append(collapse, move, close);
     head.append(E.heading(result, account), controls);
     const body = el('div', 'body');
-    body.append(E.details(result, account, profile));
+    body.append(E.details(result, account, profile, { list: rec.list, checkedAt: rec.checkedAt }));
     const foot = el('div', 'foot');
     foot.append(E.toolbar(result, actions(), { status, profile }));
     box.append(pill, head);
@@ -196,14 +196,14 @@
     box.tabIndex = -1;
     box.append(E.heading(result, account));
     const body = el('div', 'body');
-    body.append(E.details(result, account, profile, { explain: false }));
+    body.append(E.details(result, account, profile, { explain: false, list: rec.list, checkedAt: rec.checkedAt }));
     box.append(body);
     if (pinned) {
       const foot = el('div', 'foot');
       foot.append(E.toolbar(result, actions(), { profile }));
       box.append(foot);
     } else if (result.decision) {
-      box.append(el('div', 'foot note', t('decisionStanding', vipguardI18n.decisionWord(result.decision.decision), vipguardI18n.when(result.decision.at))));
+      box.append(el('div', 'foot note', E.standingWords(result.decision)));
     }
     box.addEventListener('keydown', (e) => {
       if (e.key === 'Escape') {

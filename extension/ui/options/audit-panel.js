@@ -1,16 +1,21 @@
 // The options page's audit panel: how many entries the local audit log holds, its retention, its CSV
 // export and clearing (through the worker, which keeps the log), and the accounts marked "Not an
 // impersonator", each with a Remove button.
-import { $, text, stored, downloadCsv } from '../page.js';
+import { $, text, stored, download, downloadCsv } from '../page.js';
 import { saveSetting } from './settings-panel.js';
-import { read, onChange, ALLOW_KEY, REVIEWER_KEY } from '../../shared/private-store.js';
+import { read, onChange, ALLOW_KEY, REVIEWER_KEY, DECISIONS_KEY } from '../../shared/private-store.js';
+import { managedPolicy } from '../../shared/policy.js';
+import { decisionsExport } from '../../shared/signed-list.js';
 
 const { t } = vipguardI18n;
 
 // The audit log's columns, in the order a BI tool reads them (new columns go at the end, so existing
 // dashboards keep reading theirs). The log is this browser's, so the reviewer id is the one set now.
 const AUDIT_COLUMNS = ['time', 'event', 'page_url', 'platform', 'handle', 'display_name', 'verdict', 'match', 'score',
-  'decision', 'note', 'seconds_to_decision', 'reviewer_id', 'ticket_id', 'profile_url'];
+  'decision', 'note', 'seconds_to_decision', 'reviewer_id', 'ticket_id', 'profile_url', 'list'];
+
+// The reviewer id in effect: the organisation's (policy), else the one set on this page.
+const reviewerId = async () => (await managedPolicy()).reviewerId || (await read([REVIEWER_KEY]))[REVIEWER_KEY] || '';
 
 
 async function ask(msg) {
@@ -63,18 +68,26 @@ export function setupAuditPanel() {
   $('audit-export').addEventListener('click', async () => {
     try {
       const { entries } = await ask({ type: 'auditExport' });
-      const reviewer = (await read([REVIEWER_KEY]))[REVIEWER_KEY] || '';
+      const reviewer = await reviewerId();
       const rows = entries.map((e) => ({
         time: new Date(e.time).toISOString(), event: e.event, page_url: e.url, platform: e.platform, handle: e.handle,
         display_name: e.name, verdict: e.verdict, match: e.match, score: e.score, decision: e.decision, note: e.note,
         seconds_to_decision: e.seconds_to_decision, reviewer_id: reviewer, ticket_id: vipguardReport.ticketId(e.note),
-        profile_url: e.handle ? vipguardSiteCatalog.profileUrl(e.platform, e.handle, e.url) : '',
+        profile_url: e.handle ? vipguardSiteCatalog.profileUrl(e.platform, e.handle, e.url) : '', list: e.list || '',
       }));
       downloadCsv(`vipguard-audit-${new Date().toISOString().slice(0, 10)}.csv`, AUDIT_COLUMNS, rows);
       $('audit-status').textContent = t('auditExported', rows.length);
     } catch (e) {
       $('audit-status').textContent = t('auditExportFailed', e.message);
     }
+  });
+  // The reviewer's standing decisions in the team's format (the feed spec's export), for the team lead to
+  // merge with `vipguard decisions merge` and publish in the next signed list.
+  $('decisions-export').addEventListener('click', async () => {
+    const by = await reviewerId();
+    const out = decisionsExport((await read([DECISIONS_KEY]))[DECISIONS_KEY] || {}, by);
+    download(`vipguard-decisions-${(by || 'reviewer').replace(/[^A-Za-z0-9._-]/g, '_')}.json`, [JSON.stringify(out, null, 2)], 'application/json');
+    $('audit-status').textContent = t('decisionsExported', String(out.decisions.length));
   });
   $('audit-clear').addEventListener('click', async () => {
     if (!confirm(t('auditConfirmClear'))) return;

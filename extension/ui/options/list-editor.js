@@ -6,7 +6,7 @@
 import { enrollImage, enrollRgba } from '../../pkg/vipguard.js';
 import { withPixelsFallback } from '../../shared/pixels.js';
 import { $, text, download, downloadCsv } from '../page.js';
-import { update, THUMBS_KEY } from '../../shared/private-store.js';
+import { update, read, THUMBS_KEY, LIST_SOURCE_KEY } from '../../shared/private-store.js';
 import { listRows } from './list-diff.js';
 
 const { t } = vipguardI18n;
@@ -40,9 +40,9 @@ const wakeWorker = () => chrome.runtime.sendMessage({ type: 'wake' }).catch(() =
 // Puts the list the worker staged in use: the worker stores it (in one transaction, the list before kept
 // for undo) and the page never holds it. `what` says what the change was (for the Undo button). A list
 // that could not be stored leaves the one before in use, and says why.
-async function setList(note, what) {
+async function setList(note, what, source = { kind: 'edit' }) {
   try {
-    await model('commit', { what, isDemo: what === t('whatDemo') });
+    await model('commit', { what, isDemo: what === t('whatDemo'), source });
   } catch (e) {
     $('edit-status').textContent = t('notSaved', e.message);
     return;
@@ -72,6 +72,9 @@ async function drawSummary() {
   $('undo').disabled = !undo;
   $('undo').textContent = undo ? t('undoWhat', undo.what) : t('undoLast');
   $('current').textContent = hasList ? `${t('inUse', summaryText(v.summary))}${demo ? ` ${t('demoLabel')}` : ''}` : t('noList');
+  // Where it came from (the team's feed, a file), as every verdict names it.
+  const source = hasList ? (await read([LIST_SOURCE_KEY]))[LIST_SOURCE_KEY] : null;
+  $('list-source').textContent = source ? t('listSourceLine', vipguardReport.listLine(source)) : '';
 }
 
 async function drawAccounts() {
@@ -203,7 +206,7 @@ export function setupListEditor() {
   $('use-list').addEventListener('click', async () => {
     if (!pending) return;
     await model('apply', { mode: 'replace' });
-    await setList(t('listInUse'), t('whatImport', pending.name));
+    await setList(t('listInUse'), t('whatImport', pending.name), { kind: 'file', file: pending.name });
     clearImport();
   });
   $('merge-list').addEventListener('click', async () => {
@@ -213,7 +216,7 @@ export function setupListEditor() {
       $('edit-status').textContent = t('mergeConflict', merged.error);
       return;
     }
-    await setList(t('mergedList', pending.name, merged.added, merged.changed), t('whatMerge', pending.name));
+    await setList(t('mergedList', pending.name, merged.added, merged.changed), t('whatMerge', pending.name), { kind: 'file', file: pending.name });
     clearImport();
   });
   $('undo').addEventListener('click', async () => {
@@ -283,6 +286,6 @@ export function setupListEditor() {
     const thumbs = await (await fetch('../../demo/thumbs.json')).json();
     await update([THUMBS_KEY], (s) => ({ [THUMBS_KEY]: { ...(s[THUMBS_KEY] || {}), ...thumbs } }));
     await model('stageText', { text: demo });
-    await setList(t('demoInUse'), t('whatDemo'));
+    await setList(t('demoInUse'), t('whatDemo'), { kind: 'demo' });
   });
 }

@@ -7,7 +7,8 @@
 import init, { checkList } from '../../pkg/vipguard.js';
 import { diffLists, mergeLists, searchAccounts, searchIndex } from './list-diff.js';
 import { objectStore } from '../../shared/idb.js';
-import { read, update, LIST_KEY, LIST_GEN_KEY, LIST_DEMO_KEY } from '../../shared/private-store.js';
+import { checkWholeList } from '../../shared/list-check.js';
+import { read, update, LIST_KEY, LIST_GEN_KEY, LIST_DEMO_KEY, LIST_SOURCE_KEY } from '../../shared/private-store.js';
 
 let list = null; // the list in use: {accounts: [...]}, or null
 let demo = false; // whether it is the demo list
@@ -25,10 +26,12 @@ const lastChange = () => history('readonly', (store, out) => {
   c.onsuccess = () => { out.entry = c.result ? c.result.value : null; };
 }).then((out) => out.entry);
 
-// Puts `text` (JSON, or null for no list) in use, with a fresh id for the engine's snapshot, in one
-// transaction: if it fails, the list before stays in use.
-const storeList = (text, isDemo) => update([], () => ({
+// Puts `text` (JSON, or null for no list) in use, with a fresh id for the engine's snapshot and where it
+// came from (`source`, which every verdict names), in one transaction: if it fails, the list before stays
+// in use.
+const storeList = (text, isDemo, source) => update([], () => ({
   [LIST_KEY]: text ?? undefined, [LIST_DEMO_KEY]: text == null ? undefined : !!isDemo, [LIST_GEN_KEY]: crypto.randomUUID(),
+  [LIST_SOURCE_KEY]: text == null ? undefined : source || undefined,
 }));
 
 function use(next, isDemo) {
@@ -39,43 +42,7 @@ function use(next, isDemo) {
   index = null;
 }
 
-// Every problem in a list, not just the first: the whole list first (syntax, duplicates), then each
-// account on its own, so one bad row does not hide the next.
-const MAX_ERRORS = 100;
-function validate(source, format) {
-  const whole = checkList(source, format);
-  if (whole.ok) return { ok: true, list: whole.list, summary: whole.summary, errors: [] };
-  // Each account checked on its own as well: the engine's own pass stops before some checks (pictures
-  // given as file paths, for one). At most 100 problems, each said once.
-  const errors = [whole.error];
-  const seen = new Set();
-  if (format === 'json') {
-    let data;
-    try { data = JSON.parse(source); } catch { return { ok: false, errors }; }
-    const accounts = Array.isArray(data && data.accounts) ? data.accounts : [];
-    for (let i = 0; i < accounts.length && errors.length < MAX_ERRORS; i++) {
-      const acc = accounts[i];
-      const one = checkList(JSON.stringify({ accounts: [acc] }), 'json');
-      if (one.ok) continue;
-      const msg = one.error.message.replace(/^protected list:\d+: /, '');
-      if (seen.has(msg) || errors[0].message.includes(msg)) continue;
-      seen.add(msg);
-      errors.push({ message: `account ${i + 1}${acc && acc.id ? ` (${acc.id})` : ''}: ${msg.replace('accounts[0]', `accounts[${i}]`)}` });
-    }
-  } else {
-    const lines = source.split(/\r?\n/);
-    for (let i = 1; i < lines.length && errors.length < MAX_ERRORS; i++) {
-      if (!lines[i].trim()) continue;
-      const one = checkList(`${lines[0]}\n${lines[i]}\n`, 'csv');
-      if (one.ok) continue;
-      const msg = one.error.message.replace(/^protected list:\d+: /, '');
-      if (seen.has(msg) || errors[0].message.includes(msg)) continue;
-      seen.add(msg);
-      errors.push({ message: `row ${i + 1}: ${msg}` });
-    }
-  }
-  return { ok: false, errors };
-}
+const validate = (source, format) => checkWholeList(checkList, source, format);
 
 // The list's counts, as the engine's summary gives them.
 function summaryOf(l) {
@@ -150,11 +117,13 @@ const OPS = {
     return stage(JSON.parse(text));
   },
   // The staged list stored and put in use, the one it replaces kept for undo (`what` the change was).
-  async commit({ what, isDemo }) {
+  // `source`: {kind: 'file', file} for an import, {kind: 'demo'} or {kind: 'edit'}; the time and the
+  // number of accounts are added here.
+  async commit({ what, isDemo, source = { kind: 'edit' } }) {
     if (!staged) throw new Error('nothing to store');
-    const prev = await read([LIST_KEY, LIST_DEMO_KEY]);
+    const prev = await read([LIST_KEY, LIST_DEMO_KEY, LIST_SOURCE_KEY]);
     await history('readwrite', (store) => {
-      store.add({ list: prev[LIST_KEY] ?? null, demo: !!prev[LIST_DEMO_KEY], what, at: Date.now() });
+      store.add({ list: prev[LIST_KEY] ?? null, demo: !!prev[LIST_DEMO_KEY], source: prev[LIST_SOURCE_KEY] ?? null, what, at: Date.now() });
       // Only the last HISTORY entries stay.
       const c = store.openCursor(null, 'prev');
       let seen = 0;
@@ -164,7 +133,7 @@ const OPS = {
         c.result.continue();
       };
     });
-    await storeList(staged.text, isDemo);
+    await storeList(staged.text, isDemo, { ...source, at: new Date().toISOString(), accounts: (staged.list.accounts || []).length });
     use(staged.list, isDemo);
     staged = null;
     return { ok: true };
@@ -178,7 +147,7 @@ const OPS = {
   async undo() {
     const last = await lastChange();
     if (!last) return null;
-    await storeList(last.list, last.demo);
+    await storeList(last.list, last.demo, last.source);
     await history('readwrite', (store) => { store.delete(last.seq); });
     use(parsed(last.list), last.demo);
     return { what: last.what };

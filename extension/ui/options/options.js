@@ -3,6 +3,7 @@ import init from '../../pkg/vipguard.js';
 import { renderList, setupListEditor } from './list-editor.js';
 import { renderSettings, setupSettings } from './settings-panel.js';
 import { renderAudit, setupAuditPanel } from './audit-panel.js';
+import { renderFeed, setupFeed } from './feed-panel.js';
 
 async function main() {
   await vipguardI18n.ready();
@@ -10,8 +11,10 @@ async function main() {
   setupListEditor();
   setupSettings();
   setupAuditPanel();
+  setupFeed();
   await renderList();
   await renderSettings();
   await renderAudit();
+  await renderFeed();
 }
 main();

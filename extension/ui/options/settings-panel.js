@@ -2,6 +2,7 @@
 // to all sites), pause, the interface's language, the ticket format and the reviewer's id, and the sites enabled for the generic adapter (each asks for its host permission).
 import { $, stored } from '../page.js';
 import { read, write, REVIEWER_KEY } from '../../shared/private-store.js';
+import { managedPolicy } from '../../shared/policy.js';
 
 const { t } = vipguardI18n;
 
@@ -21,6 +22,7 @@ export async function renderSettings() {
   $('ticket-format').value = settings.ticketFormat || 'text';
   // The reviewer id is in the private store: it names the reviewer, which a page must not learn.
   $('reviewer-id').value = (await read([REVIEWER_KEY]))[REVIEWER_KEY] || '';
+  await showPolicy();
   const sites = $('generic-sites');
   sites.replaceChildren();
   for (const [host, on] of Object.entries((settings.sites && settings.sites.generic) || {})) {
@@ -34,6 +36,32 @@ export async function renderSettings() {
     li.append(label);
     sites.append(li);
   }
+}
+
+// What the organisation set by policy (shared/policy.js): shown with its value, disabled, and marked.
+function lock(el, value) {
+  if (typeof value === 'boolean') el.checked = value;
+  else el.value = value;
+  el.disabled = true;
+  el.dataset.locked = 'true';
+  const label = el.closest('label') || el;
+  if (!label.querySelector('.locked') && !(label.nextElementSibling && label.nextElementSibling.classList.contains('locked'))) {
+    const note = document.createElement('span');
+    note.className = 'locked';
+    note.textContent = ` ${t('setByOrganisation')}`;
+    label.after(note);
+  }
+}
+
+async function showPolicy() {
+  const policy = await managedPolicy();
+  if (policy.sensitivity) lock($('sensitivity'), policy.sensitivity);
+  for (const [site, on] of Object.entries(policy.sites || {})) {
+    const box = site === 'x' ? $('site-x') : document.querySelector(`input[data-site="${site}"]`);
+    if (box) lock(box, on);
+  }
+  if (policy.reviewerId) lock($('reviewer-id'), policy.reviewerId);
+  $('policy-note').hidden = !Object.keys(policy).length;
 }
 
 export function setupSettings() {

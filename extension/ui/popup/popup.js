@@ -1,5 +1,5 @@
 // The current tab's verdicts (recorded by the worker in session storage) and the pause switch.
-import { has, LIST_KEY } from '../../shared/private-store.js';
+import { has, read, LIST_KEY, LIST_SOURCE_KEY } from '../../shared/private-store.js';
 
 const ORDER = { impersonation: 0, suspicious: 1, labelled: 2, own: 3, allowed: 4, clear: 5, error: 6 };
 
@@ -37,6 +37,10 @@ async function main() {
   status.textContent = settings.paused ? t('tabPaused') : items.length ? t('tabStatus', items.length, flagged)
     : !hasList ? t('tabNoList') : !served && !(settings.sites && settings.sites.mastodon) ? t('tabNotServed') : t('tabNothing');
   if (rec && rec.url === (tab && tab.url) && rec.unreadable) status.textContent += ` ${t('tabUnreadable')}`;
+  // Which list the verdicts were checked against (provenance): the one the worker recorded with them,
+  // else the list in use.
+  const checkedWith = items.length && rec.list ? rec.list : hasList ? (await read([LIST_SOURCE_KEY]).catch(() => ({})))[LIST_SOURCE_KEY] : null;
+  if (checkedWith) document.getElementById('list-source').textContent = t('checkedAgainst', vipguardReport.listLine(checkedWith));
   const body = document.querySelector('#verdicts tbody');
   const copied = document.getElementById('copied');
   const version = chrome.runtime.getManifest().version;
@@ -65,7 +69,9 @@ async function main() {
   };
   for (const i of items.sort((a, b) => (ORDER[a.verdict] ?? 9) - (ORDER[b.verdict] ?? 9))) {
     const tr = document.createElement('tr');
-    const decided = i.decision ? ` · ${t('decisionStanding', vipguardI18n.decisionWord(i.decision.decision), vipguardI18n.when(i.decision.at))}` : '';
+    const decided = !i.decision ? '' : ` · ${i.decision.team
+      ? t('teamDecisionStanding', vipguardI18n.decisionWord(i.decision.decision), i.decision.by, vipguardI18n.when(i.decision.at))
+      : t('decisionStanding', vipguardI18n.decisionWord(i.decision.decision), vipguardI18n.when(i.decision.at))}`;
     for (const v of [`@${i.handle} (${i.name})`, vipguardI18n.verdict(i.verdict) + decided, (i.account && i.account.name) || i.match || '',
       i.score == null ? '' : vipguardI18n.num(i.score)]) {
       const td = document.createElement('td');

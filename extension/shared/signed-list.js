@@ -1,0 +1,132 @@
+// A signed protected list, as the team's feed serves it and `vipguard sign` writes it (the format is fixed
+// in docs/feed.md, with the extension side): the signature checked with WebCrypto's Ed25519 against the
+// public key the reviewer or the organisation configured (never a key taken from the file), and only
+// then the payload read and its fields checked. Also the reviewer's decisions export, in the same format.
+// Every error names the field it is about; an Error's `code` and `args` let a page say it in its language.
+
+const MAX_SAFE = Number.MAX_SAFE_INTEGER; // 2^53 - 1
+const RFC3339_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
+const DECISIONS = ['not_impersonator', 'confirmed'];
+
+// An Error with `code` and `args`: the words a page fills in for it (feedError_<code>), the detail
+// itself when no others are given.
+export function problem(code, detail, ...args) {
+  return Object.assign(new Error(detail), { code, args: args.length ? args : [detail] });
+}
+
+function fromBase64(text, what) {
+  if (typeof text !== 'string' || !/^[A-Za-z0-9+/]*={0,2}$/.test(text.trim()) || text.trim().length % 4) {
+    throw problem('format', `${what}: not standard base64`);
+  }
+  return Uint8Array.from(atob(text.trim()), (c) => c.charCodeAt(0));
+}
+
+// The configured public key (44 characters of base64) as its 32 bytes; throws naming what is wrong.
+export function publicKeyBytes(text) {
+  const t = String(text || '').trim();
+  if (!t) throw problem('badKey', 'public key: none configured');
+  let raw;
+  try {
+    raw = fromBase64(t, 'public key');
+  } catch {
+    throw problem('badKey', 'public key: not standard base64');
+  }
+  if (raw.length !== 32) throw problem('badKey', `public key: ${raw.length} bytes, an Ed25519 public key has 32`);
+  return raw;
+}
+
+// The key id people see: the first 8 bytes of SHA-256 of the raw public key, as 16 lowercase hex digits.
+export async function keyId(raw) {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', raw));
+  return [...digest.slice(0, 8)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+export async function sha256Hex(text) {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
+  return [...digest].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+// The signed file's envelope: {payloadText, signature (64 bytes), keyId}.
+function envelope(text) {
+  let file;
+  try {
+    file = JSON.parse(text);
+  } catch (e) {
+    throw problem('format', `not JSON (${e.message})`);
+  }
+  if (!file || typeof file !== 'object' || Array.isArray(file)) throw problem('format', 'not a JSON object');
+  if (file.vipguard_signed !== 1) throw problem('format', `vipguard_signed: ${JSON.stringify(file.vipguard_signed)}, expected 1 (not a vipguard signed list)`);
+  if (typeof file.payload !== 'string') throw problem('format', 'payload: missing or not a string');
+  if (typeof file.signature !== 'string') throw problem('format', 'signature: missing or not a string');
+  const signature = fromBase64(file.signature, 'signature');
+  if (signature.length !== 64) throw problem('format', `signature: ${signature.length} bytes, an Ed25519 signature has 64`);
+  return { payloadText: file.payload, signature, keyId: typeof file.key_id === 'string' ? file.key_id : '' };
+}
+
+// The payload's fields, checked: {name, version, date, list, decisions}. The list itself is checked by the
+// engine afterwards, exactly as an imported list is (list-check.js).
+export function checkPayload(payloadText) {
+  let p;
+  try {
+    p = JSON.parse(payloadText);
+  } catch (e) {
+    throw problem('payload', `payload: not JSON (${e.message})`);
+  }
+  if (!p || typeof p !== 'object' || Array.isArray(p)) throw problem('payload', 'payload: not a JSON object');
+  if (typeof p.name !== 'string' || !p.name.trim() || p.name.length > 200) throw problem('payload', 'payload.name: must be text of 1 to 200 characters');
+  if (!Number.isInteger(p.version) || p.version < 1 || p.version > MAX_SAFE) throw problem('payload', `payload.version: ${JSON.stringify(p.version)}, must be an integer from 1 to 2^53-1`);
+  if (typeof p.date !== 'string' || !RFC3339_UTC.test(p.date) || Number.isNaN(Date.parse(p.date))) throw problem('payload', `payload.date: ${JSON.stringify(p.date)}, must be an RFC 3339 UTC time`);
+  if (!p.list || typeof p.list !== 'object' || !Array.isArray(p.list.accounts)) throw problem('payload', 'payload.list: must be a protected list, {"accounts": [...]}');
+  const decisions = checkDecisions(p.decisions ?? [], 'payload.decisions');
+  return { name: p.name, version: p.version, date: p.date, list: p.list, decisions };
+}
+
+// Shared decisions ([] when absent), each checked; `where` names the array in errors.
+export function checkDecisions(list, where) {
+  if (!Array.isArray(list)) throw problem('payload', `${where}: must be an array`);
+  return list.map((d, i) => {
+    const at = `${where}[${i}]`;
+    if (!d || typeof d !== 'object') throw problem('payload', `${at}: not an object`);
+    for (const k of ['platform', 'handle', 'by', 'at']) {
+      if (typeof d[k] !== 'string' || !d[k] || d[k].length > 320) throw problem('payload', `${at}.${k}: must be text of 1 to 320 characters`);
+    }
+    if (!DECISIONS.includes(d.decision)) throw problem('payload', `${at}.decision: ${JSON.stringify(d.decision)}, must be "not_impersonator" or "confirmed"`);
+    if (!RFC3339_UTC.test(d.at) || Number.isNaN(Date.parse(d.at))) throw problem('payload', `${at}.at: ${JSON.stringify(d.at)}, must be an RFC 3339 UTC time`);
+    if (d.note != null && (typeof d.note !== 'string' || d.note.length > 1000)) throw problem('payload', `${at}.note: must be text of at most 1000 characters`);
+    if (d.match != null && typeof d.match !== 'string') throw problem('payload', `${at}.match: must be an account id or null`);
+    return { platform: d.platform, handle: d.handle, decision: d.decision, by: d.by, at: d.at, note: d.note || '', match: d.match ?? null };
+  });
+}
+
+// Verifies signed file `text` with `publicKey` (base64) and returns its checked payload, with
+// `payloadSha` (SHA-256 of the signed text) and `keyId` (the configured key's). Throws with a code:
+// badKey, format, badSignature, payload.
+export async function verifySignedList(text, publicKey) {
+  const raw = publicKeyBytes(publicKey);
+  const { payloadText, signature } = envelope(text);
+  const id = await keyId(raw);
+  let key;
+  try {
+    key = await crypto.subtle.importKey('raw', raw, { name: 'Ed25519' }, false, ['verify']);
+  } catch (e) {
+    throw problem('badKey', `public key: refused by the browser (${e.message})`);
+  }
+  const ok = await crypto.subtle.verify('Ed25519', key, signature, new TextEncoder().encode(payloadText));
+  if (!ok) throw problem('badSignature', `signature: does not verify with the configured public key (key id ${id})`, id);
+  return { ...checkPayload(payloadText), payloadSha: await sha256Hex(payloadText), keyId: id };
+}
+
+// The reviewer's own decisions as the spec's export: `decided` is the private store's
+// {platform:handle: [latest first]}; only a standing "confirmed" or "not_impersonator" is exported.
+export function decisionsExport(decided, by, now = new Date()) {
+  const decisions = [];
+  for (const [key, history] of Object.entries(decided || {})) {
+    const latest = history && history[0];
+    if (!latest || !DECISIONS.includes(latest.decision)) continue;
+    const cut = key.indexOf(':');
+    decisions.push({ platform: key.slice(0, cut), handle: key.slice(cut + 1), decision: latest.decision, by: by || '',
+      at: new Date(latest.at).toISOString().replace(/\.\d{3}Z$/, 'Z'), note: latest.note || '', match: latest.match || null });
+  }
+  decisions.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+  return { vipguard_decisions: 1, by: by || '', exported: now.toISOString().replace(/\.\d{3}Z$/, 'Z'), decisions };
+}

@@ -1,0 +1,95 @@
+// The options page's team feed: its address and public key (or the organisation's, locked), Save (which
+// asks for access to the feed's site) and Check now (the worker fetches it: worker/feed.js), and the
+// feed's state: the version in use, the last success, and why the last attempt failed.
+import { $ } from '../page.js';
+import { read, write, onChange, FEED_CONFIG_KEY, FEED_STATE_KEY, LIST_SOURCE_KEY } from '../../shared/private-store.js';
+import { managedPolicy } from '../../shared/policy.js';
+import { publicKeyBytes } from '../../shared/signed-list.js';
+import { renderList } from './list-editor.js';
+
+const { t } = vipguardI18n;
+
+// A failure as the reviewer reads it: what went wrong (the detail names the field or address).
+const reason = (error) => (error ? t(`feedError_${error.code}`, ...(error.args || [])) : '');
+
+export async function renderFeed() {
+  const [policy, stored] = await Promise.all([managedPolicy(), read([FEED_CONFIG_KEY, FEED_STATE_KEY])]);
+  const mine = stored[FEED_CONFIG_KEY] || {};
+  const state = stored[FEED_STATE_KEY] || {};
+  for (const [id, key, own] of [['feed-url', 'feedUrl', mine.url], ['feed-key', 'feedPublicKey', mine.publicKey]]) {
+    const locked = !!policy[key];
+    $(id).value = locked ? policy[key] : own || '';
+    $(id).disabled = locked;
+    $(`${id}-locked`).hidden = !locked;
+  }
+  $('feed-save').disabled = !!(policy.feedUrl && policy.feedPublicKey);
+  const url = policy.feedUrl || mine.url;
+  $('feed-check').disabled = !url;
+  drawState(state, url);
+}
+
+function drawState(state, url) {
+  const lines = [];
+  if (!url) lines.push(t('feedOff'));
+  else if (state.version) lines.push(t('feedVersion', state.name, String(state.version), Number(state.accounts || 0).toLocaleString(vipguardI18n.lang()), vipguardI18n.when(state.date)));
+  else lines.push(t('feedNoneYet'));
+  if (url && state.lastSuccess) lines.push(t('feedLastSuccess', vipguardI18n.when(state.lastSuccess)));
+  $('feed-status').textContent = lines.join(' ');
+  $('feed-error').textContent = url && state.outcome === 'failed' && state.error
+    ? t('feedFailed', vipguardI18n.when(state.lastAttempt), reason(state.error), state.version ? t('feedKept') : '') : '';
+}
+
+async function check() {
+  $('feed-status').textContent = t('feedChecking');
+  $('feed-error').textContent = '';
+  const reply = await chrome.runtime.sendMessage({ type: 'feedRefresh' }).catch((e) => ({ error: e.message }));
+  if (!reply || reply.error) {
+    $('feed-error').textContent = t('failed', (reply && reply.error) || t('noAnswer'));
+    return;
+  }
+  await renderFeed();
+}
+
+export function setupFeed() {
+  $('feed-save').addEventListener('click', async () => {
+    const policy = await managedPolicy();
+    const url = policy.feedUrl || $('feed-url').value.trim();
+    const key = policy.feedPublicKey || $('feed-key').value.trim();
+    $('feed-error').textContent = '';
+    let u;
+    try {
+      u = new URL(url);
+    } catch {
+      $('feed-error').textContent = t('feedError_badUrl', url);
+      return;
+    }
+    if (u.protocol !== 'https:') {
+      $('feed-error').textContent = t('feedError_notHttps', url);
+      return;
+    }
+    if (u.username || u.password) {
+      $('feed-error').textContent = t('feedError_credentials', url);
+      return;
+    }
+    try {
+      publicKeyBytes(key);
+    } catch (e) {
+      $('feed-error').textContent = t('feedError_badKey', e.message);
+      return;
+    }
+    // The worker reaches the feed's site only with the reviewer's leave (asked once, on this click).
+    const granted = await chrome.permissions.request({ origins: [`${u.origin}/*`] }).catch(() => false);
+    if (!granted) {
+      $('feed-error').textContent = t('feedError_noAccess', u.origin);
+      return;
+    }
+    await write({ [FEED_CONFIG_KEY]: { ...(policy.feedUrl ? {} : { url: u.href }), ...(policy.feedPublicKey ? {} : { publicKey: key }) } });
+    await check();
+  });
+  $('feed-check').addEventListener('click', check);
+  // The worker applied a new version, or recorded an attempt: drawn again (the list's table too).
+  onChange((keys) => {
+    if (keys.includes(FEED_STATE_KEY)) renderFeed();
+    if (keys.includes(LIST_SOURCE_KEY)) renderList();
+  });
+}

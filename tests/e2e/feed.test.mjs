@@ -1,0 +1,315 @@
+// The team's signed list feed (issue 26), end to end in Chromium: the feed served over HTTPS on
+// 127.0.0.1 (a throwaway certificate, trusted by --ignore-certificate-errors in tests only), signed at test
+// time with node's Ed25519 (signed-feed.mjs). A new version is applied without reloading anything; a bad
+// signature, a tampered payload, a lower version, a changed list under the same version, a list with
+// errors and a feed that is down each leave the last good list in use and say why; a 304 keeps it too.
+// Provenance in the banner and the audit log; the team's decisions; and the organisation's policy
+// (Debian's Chromium reads /etc/chromium/policies/managed/: written here, removed in a finally), whose
+// settings the options page shows locked.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import https from 'node:https';
+import crypto from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import { launch, visit, bannerVerdict, annotationFrames, privateValues, until, inContentScript, serveSites, ROOT } from './harness.mjs';
+import { keyPair, payloadText, signedFile, tampered } from './signed-feed.mjs';
+
+const DEMO = JSON.parse(fs.readFileSync(path.join(ROOT, 'dist/chrome/demo/protected.json'), 'utf8'));
+const WITHOUT_KWABENA = { accounts: DEMO.accounts.filter((a) => a.id !== 'vip-002') };
+const KEY = keyPair();
+const OTHER_KEY = keyPair();
+const TEAM_DECISION = { platform: 'x', handle: 'KwabenaMensahTV', decision: 'not_impersonator', by: 'lead.ama', at: '2026-12-01T09:00:00Z', note: 'fan account, checked', match: 'vip-002' };
+const V1 = signedFile(KEY, payloadText({ version: 1, list: WITHOUT_KWABENA }));
+const V2 = signedFile(KEY, payloadText({ version: 2, list: DEMO, decisions: [TEAM_DECISION] }));
+
+// The feed server: answers what `feed.now` says ({status, body, etag}), records each request's headers.
+const feed = { now: { status: 200, body: V1, etag: '"v1"' }, requests: [] };
+let server;
+let FEED_URL;
+before(async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vipguard-feed-tls-'));
+  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1',
+    '-keyout', path.join(dir, 'key.pem'), '-out', path.join(dir, 'cert.pem')], { stdio: 'pipe' });
+  server = https.createServer({ key: fs.readFileSync(path.join(dir, 'key.pem')), cert: fs.readFileSync(path.join(dir, 'cert.pem')) }, (req, res) => {
+    feed.requests.push({ url: req.url, ifNoneMatch: req.headers['if-none-match'] || null, cookie: req.headers.cookie || null });
+    const { status, body, etag } = feed.now;
+    if (status === 200 && etag && req.headers['if-none-match'] === etag) {
+      res.writeHead(304, { etag });
+      res.end();
+      return;
+    }
+    res.writeHead(status, { 'content-type': 'application/json', ...(etag ? { etag } : {}), ...(feed.now.headers || {}) });
+    res.end(body || '');
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  FEED_URL = `https://127.0.0.1:${server.address().port}/team/vips.signed.json`;
+});
+after(() => server && server.close());
+
+// The unpacked build in a folder of its own, with access to the feed's host granted (the options page asks
+// for it when the reviewer saves the address; a policy's administrator grants it with the install). Its
+// id, which Chromium derives from the folder's path, names it in a policy.
+function extensionCopy() {
+  const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'vipguard-feed-ext-')));
+  fs.cpSync(path.join(ROOT, 'dist/chrome'), dir, { recursive: true });
+  const m = JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8'));
+  m.host_permissions.push('https://127.0.0.1/*');
+  fs.writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify(m));
+  const id = [...crypto.createHash('sha256').update(dir).digest('hex').slice(0, 32)].map((c) => String.fromCharCode(97 + parseInt(c, 16))).join('');
+  return { dir, id };
+}
+
+const FEED_REQUESTS = [/^https:\/\/127\.0\.0\.1:\d+\//];
+const optionsUrl = (h) => `chrome-extension://${h.extensionId}/ui/options/options.html`;
+const listSource = async (h) => (await privateValues(h, ['listSource'])).listSource || null;
+const frameText = async (page) => {
+  const [f] = annotationFrames(page, 'banner');
+  return f ? f.evaluate(() => document.body.textContent) : '';
+};
+
+// "Check now" clicked, and the attempt over: recorded by the worker, drawn by the page.
+async function checkNow(h, opts) {
+  const attempt = async () => (await privateValues(h, ['feedState'])).feedState?.lastAttempt;
+  const before = await attempt();
+  await opts.locator('#feed-check').click();
+  await until(async () => (await attempt()) !== before, 'the feed checked', { timeout: 20000 });
+  await until(async () => !/Checking the feed/.test(await opts.locator('#feed-status').textContent()), 'the feed\'s state drawn');
+}
+
+// What each way a feed goes wrong serves, and what the options page must say.
+const FAILURES = [
+  { name: 'a signature by another key', body: signedFile(OTHER_KEY, payloadText({ version: 3, list: WITHOUT_KWABENA })),
+    says: new RegExp(`signature does not match the team's public key \\(key id ${KEY.keyId}\\)`) },
+  { name: 'a payload changed after signing', body: tampered(signedFile(KEY, payloadText({ version: 3, list: DEMO })), (p) => { p.list = WITHOUT_KWABENA; }),
+    says: /signature does not match the team's public key/ },
+  { name: 'a lower version', body: V1, says: /offers version 1, lower than version 2 in use: refused/ },
+  { name: 'the same version with other contents', body: signedFile(KEY, payloadText({ version: 2, list: WITHOUT_KWABENA })),
+    says: /version 2 is the version in use but its contents differ/ },
+  { name: 'a list with errors', body: signedFile(KEY, payloadText({ version: 3, list: { accounts: [...WITHOUT_KWABENA.accounts, { id: 'vip-001', name: 'Twice' }] } })),
+    says: /the list has \d+ problem\(s\): .*vip-001/ },
+  { name: 'a payload missing its version', body: signedFile(KEY, JSON.stringify({ name: 'Team VIPs', date: '2026-12-05T10:00:00Z', list: WITHOUT_KWABENA })),
+    says: /payload\.version: undefined, must be an integer/ },
+  { name: 'not a signed list', body: JSON.stringify(WITHOUT_KWABENA), says: /not a vipguard signed list: vipguard_signed/ },
+  { name: 'a feed that is down', status: 503, body: 'maintenance', says: /answered HTTP 503/ },
+  // Refused on its Content-Length, before reading (the body sent is shorter: nothing reads it).
+  { name: 'a feed over the size cap', headers: { 'content-length': String(51 * 1024 * 1024) }, body: V1.slice(0, 100),
+    says: /the feed is larger than the limit of 50 MB/ },
+];
+
+test('the feed: applied without a reload, kept through every failure, with its provenance and the team\'s decisions', async () => {
+  const { dir } = extensionCopy();
+  feed.now = { status: 200, body: V1, etag: '"v1"' };
+  const h = await launch({ extension: dir, ignoreHTTPSErrors: true, expectedRequests: FEED_REQUESTS });
+  try {
+    const opts = h.firstRun || await h.ctx.newPage();
+    if (!h.firstRun) await opts.goto(optionsUrl(h));
+    await opts.locator('#feed-status').filter({ hasText: /No feed/ }).waitFor();
+    // Before any feed, a list imported by hand: verdicts name its file and when it was imported.
+    await opts.getByLabel('Import protected accounts').setInputFiles({ name: 'team-vips.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(DEMO)) });
+    await opts.locator('#use-list').click();
+    await opts.locator('#list-source').filter({ hasText: /^From: team-vips\.json · imported .+ · 6 accounts$/ }).waitFor();
+    let page = await visit(h, 'https://x.com/KwabenaMensahGH');
+    assert.match(await frameText(page), /Checked against: team-vips\.json · imported [^·]+ · 6 accounts/);
+    await page.close();
+    // Addresses that are refused before anything is fetched, each with a clear message.
+    await opts.locator('#feed-key').fill(KEY.publicKey);
+    for (const [url, says] of [['http://127.0.0.1/vips.json', /only https addresses can be a feed \(http:\/\/127\.0\.0\.1\/vips\.json refused\)/],
+      [FEED_URL.replace('https://', 'https://lead:secret@'), /a user name or password in the feed address is refused/],
+      ['lists.example.org/vips', /“lists\.example\.org\/vips” is not an address/]]) {
+      await opts.locator('#feed-url').fill(url);
+      await opts.locator('#feed-save').click();
+      await opts.locator('#feed-error').filter({ hasText: says }).waitFor({ timeout: 5000 });
+    }
+    await opts.locator('#feed-url').fill(FEED_URL);
+    await opts.locator('#feed-key').fill('c2hvcnQ=');
+    await opts.locator('#feed-save').click();
+    await opts.locator('#feed-error').filter({ hasText: /public key is not usable: public key: 5 bytes, an Ed25519 public key has 32/ }).waitFor({ timeout: 5000 });
+    assert.equal(feed.requests.length, 0, 'nothing fetched for a refused address or key');
+
+    // Version 1 (without Kwabena Mensah), then version 2 (with him) applied to the running worker.
+    await opts.locator('#feed-key').fill(KEY.publicKey);
+    await opts.locator('#feed-save').click();
+    await opts.locator('#feed-status').filter({ hasText: /In use from the feed: Team VIPs v1, 5 accounts/ }).waitFor({ timeout: 20000 });
+    assert.equal(feed.requests[0].cookie, null, 'no credentials sent');
+    page = await visit(h, 'https://x.com/KwabenaMensahGH');
+    assert.notEqual(await bannerVerdict(page), 'impersonation', 'version 1 has no Kwabena Mensah');
+    await page.close();
+    const worker = h.worker;
+    feed.now = { status: 200, body: V2, etag: '"v2"' };
+    await checkNow(h, opts);
+    assert.match(await opts.locator('#feed-status').textContent(), /Team VIPs v2, 6 accounts/);
+    assert.equal(await opts.locator('#feed-error').textContent(), '');
+    page = await visit(h, 'https://x.com/KwabenaMensahGH');
+    assert.equal(await bannerVerdict(page), 'impersonation', 'version 2 is in use');
+    assert.equal(h.ctx.serviceWorkers()[0], worker, 'the same worker: nothing was reloaded');
+    // Provenance: the banner says which list, its version, size and age.
+    assert.match(await frameText(page), /Checked against: Team VIPs v2 · 6 accounts · \d+ min old/);
+    await page.close();
+    // And each badge's card.
+    page = await visit(h, 'https://x.com/home', { expect: 5 });
+    const badge = await page.evaluate(() => {
+      const host = [...document.querySelectorAll('vipguard-annotation:not([popover])')]
+        .find((e) => e.closest('[data-testid="User-Name"]').textContent.includes('@lbrahimaDiallo'));
+      const r = host.getBoundingClientRect();
+      return { x: r.x + Math.min(r.width, 40) / 2, y: r.y + r.height / 2 };
+    });
+    await page.mouse.move(badge.x, badge.y);
+    await until(async () => {
+      for (const f of annotationFrames(page, 'card')) {
+        if (/Checked against: Team VIPs v2 · 6 accounts · \d+ min old/.test(await f.evaluate(() => document.body.textContent).catch(() => ''))) return true;
+      }
+      return false;
+    }, 'the card names the list');
+    await page.close();
+    // And the bulk page's rows.
+    const bulk = await h.ctx.newPage();
+    await bulk.goto(`chrome-extension://${h.extensionId}/ui/bulk/bulk.html`);
+    await bulk.locator('#paste').fill('https://x.com/KwabenaMensahGH');
+    await bulk.locator('#run').click();
+    await bulk.locator('#list-source').filter({ hasText: /^Checked against: Team VIPs v2 · 6 accounts · \d+ min old$/ }).waitFor();
+    await bulk.close();
+    // The options page's list table follows the feed (its list worker reads the new list).
+    await opts.locator('#current').filter({ hasText: /In use: 6 account/ }).waitFor();
+    assert.match(await opts.locator('#list-source').textContent(), /From: Team VIPs v2 · 6 accounts/);
+    // And the audit log names it.
+    const { entries } = await opts.evaluate(() => chrome.runtime.sendMessage({ type: 'auditExport' }));
+    const rows = entries.filter((e) => e.handle === 'KwabenaMensahGH' && e.verdict === 'impersonation');
+    assert.match(rows[0].list, /^team-vips\.json \(imported \d{4}-\d\d-\d\dT[\d:.]+Z, 6 accounts\)$/, JSON.stringify(rows[0]));
+    assert.match(rows.at(-1).list, /^Team VIPs v2 \(signed \d{4}-\d\d-\d\dT[\d:]+Z, 6 accounts\)$/, JSON.stringify(rows.at(-1)));
+
+    // The team's decision (in version 2) clears Kwabena Mensah TV, saying who decided and when.
+    page = await visit(h, 'https://x.com/KwabenaMensahTV');
+    assert.equal(await bannerVerdict(page), 'clear', 'the team cleared it');
+    assert.match(await frameText(page), /Team decision: Not an impersonator, by lead\.ama/);
+    await page.close();
+    // A reviewer's own later decision stands over the team's, for them.
+    const reply = await opts.evaluate(() => chrome.runtime.sendMessage({ type: 'decide', url: 'https://x.com/KwabenaMensahTV',
+      profile: { platform: 'x', handle: 'KwabenaMensahTV', name: 'Kwabena Mensah' }, decision: 'confirmed', note: '',
+      result: { verdict: 'impersonation', match: 'vip-002', score: 0.9 } }));
+    assert.equal(reply.ok, true, JSON.stringify(reply));
+    page = await visit(h, 'https://x.com/KwabenaMensahTV');
+    assert.equal(await bannerVerdict(page), 'impersonation', 'the reviewer\'s own, later decision stands');
+    // The popup names the list too.
+    const tabId = await h.worker.evaluate(async () => (await chrome.tabs.query({ url: 'https://x.com/KwabenaMensahTV' }))[0].id);
+    const popup = await h.ctx.newPage();
+    await popup.goto(`chrome-extension://${h.extensionId}/ui/popup/popup.html?tab=${tabId}`);
+    await popup.locator('#list-source').filter({ hasText: /^Checked against: Team VIPs v2 · 6 accounts · \d+ min old$/ }).waitFor();
+    await Promise.all([popup.close(), page.close()]);
+    // The reviewer's decisions, exported for the team in the spec's format.
+    const [download] = await Promise.all([opts.waitForEvent('download'), opts.locator('#decisions-export').click()]);
+    const exported = JSON.parse(fs.readFileSync(await download.path(), 'utf8'));
+    assert.equal(exported.vipguard_decisions, 1);
+    assert.match(exported.exported, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+    assert.deepEqual(exported.decisions.map(({ at, ...d }) => d),
+      [{ platform: 'x', handle: 'kwabenamensahtv', decision: 'confirmed', by: '', note: '', match: 'vip-002' }]);
+    assert.match(exported.decisions[0].at, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+
+    // Unchanged: asked with the version's ETag, answered 304, nothing changes.
+    await checkNow(h, opts);
+    assert.equal(feed.requests.at(-1).ifNoneMatch, '"v2"');
+    assert.equal(await opts.locator('#feed-error').textContent(), '');
+    assert.equal((await listSource(h)).version, 2);
+
+    // Every way the feed goes wrong: the last good list stays in use, and the page says why.
+    for (const c of FAILURES) {
+      feed.now = { status: c.status || 200, body: c.body, etag: `"bad-${c.name}"`, headers: c.headers };
+      await checkNow(h, opts);
+      const said = await opts.locator('#feed-error').textContent();
+      assert.match(said, c.says, c.name);
+      assert.match(said, /The last good list stays in use\./, c.name);
+      assert.match(await opts.locator('#feed-status').textContent(), /Team VIPs v2, 6 accounts/, c.name);
+      const source = await listSource(h);
+      assert.equal(source.version, 2, `${c.name}: version 2 still in use`);
+      page = await visit(h, 'https://x.com/KwabenaMensahGH');
+      assert.equal(await bannerVerdict(page), 'impersonation', `${c.name}: still checked against version 2`);
+      await page.close();
+    }
+    // The feed back with a new version: applied again. A tab checked before still says, in the popup,
+    // that its verdicts were checked against version 2.
+    const older = await visit(h, 'https://x.com/KwabenaMensahGH');
+    feed.now = { status: 200, body: signedFile(KEY, payloadText({ version: 3, list: WITHOUT_KWABENA })), etag: '"v3"' };
+    await checkNow(h, opts);
+    assert.match(await opts.locator('#feed-status').textContent(), /Team VIPs v3, 5 accounts/);
+    assert.equal(await opts.locator('#feed-error').textContent(), '');
+    const olderTab = await h.worker.evaluate(async () => (await chrome.tabs.query({ url: 'https://x.com/KwabenaMensahGH' }))[0].id);
+    const olderPopup = await h.ctx.newPage();
+    await olderPopup.goto(`chrome-extension://${h.extensionId}/ui/popup/popup.html?tab=${olderTab}`);
+    await olderPopup.locator('#list-source').filter({ hasText: /^Checked against: Team VIPs v2 · 6 accounts/ }).waitFor();
+    await Promise.all([olderPopup.close(), older.close()]);
+    // Checked every 30 minutes.
+    const alarm = await h.worker.evaluate(() => chrome.alarms.get('vipguard-feed'));
+    assert.equal(alarm && alarm.periodInMinutes, 30);
+  } finally {
+    await h.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+const POLICY_DIR = '/etc/chromium/policies/managed';
+const POLICY_FILE = path.join(POLICY_DIR, 'vipguard-feed-test.json');
+
+test('the organisation\'s policy: the feed applied at install, and the settings it sets locked in the options page', async () => {
+  const { dir, id } = extensionCopy();
+  feed.now = { status: 200, body: V2, etag: '"v2"' };
+  const policy = { feedUrl: FEED_URL, feedPublicKey: KEY.publicKey, sensitivity: 'impersonation', reviewerId: 'team.reviewer.7', sites: { github: false } };
+  fs.mkdirSync(POLICY_DIR, { recursive: true });
+  fs.writeFileSync(POLICY_FILE, JSON.stringify({ '3rdparty': { extensions: { [id]: policy } } }));
+  let h;
+  try {
+    h = await launch({ extension: dir, ignoreHTTPSErrors: true, expectedRequests: FEED_REQUESTS });
+    assert.equal(h.extensionId, id, 'the policy names this build');
+    assert.deepEqual(await h.worker.evaluate(() => chrome.storage.managed.get(null)), policy);
+    // Nobody opened the options page: the install fetched the feed the policy names.
+    await until(async () => (await listSource(h))?.version === 2, 'the policy\'s feed applied', { timeout: 20000 });
+    const opts = await h.ctx.newPage();
+    await opts.goto(optionsUrl(h));
+    await opts.locator('#feed-status').filter({ hasText: /Team VIPs v2/ }).waitFor();
+    for (const [sel, value] of [['#feed-url', FEED_URL], ['#feed-key', KEY.publicKey], ['#sensitivity', 'impersonation'], ['#reviewer-id', 'team.reviewer.7']]) {
+      await until(async () => (await opts.locator(sel).inputValue()) === value, `${sel} shows the policy's value`);
+      assert.equal(await opts.locator(sel).isDisabled(), true, `${sel} is locked`);
+    }
+    assert.equal(await opts.locator('#site-github').isDisabled(), true);
+    assert.equal(await opts.locator('#site-github').isChecked(), false);
+    assert.equal(await opts.locator('#site-x').isDisabled(), false, 'what the policy does not set stays the reviewer\'s');
+    assert.equal(await opts.locator('#feed-url-locked').isVisible(), true);
+    assert.ok(await opts.getByText('Set by your organisation').count() >= 5);
+    await opts.locator('#policy-note').waitFor();
+    // The page cannot change them: the controls refuse input.
+    await assert.rejects(opts.locator('#sensitivity').selectOption('suspicious', { timeout: 1000 }));
+    await assert.rejects(opts.locator('#reviewer-id').fill('someone.else', { timeout: 1000 }));
+    await assert.rejects(opts.locator('#feed-url').fill('https://evil.example/list.json', { timeout: 1000 }));
+    assert.equal(await opts.locator('#feed-save').isDisabled(), true);
+    // A setting written behind the page's back does not win over the policy either.
+    await opts.evaluate(() => chrome.storage.local.set({ settings: { sensitivity: 'suspicious', sites: { github: true } } }));
+    await opts.reload();
+    await until(async () => (await opts.locator('#sensitivity').inputValue()) === 'impersonation', 'still the policy\'s sensitivity');
+    assert.equal(await opts.locator('#site-github').isChecked(), false);
+    // The worker checks with the policy's settings: a suspicious profile is shown as clear (impersonation
+    // only), and GitHub is not checked.
+    const ask = (page, profile) => inContentScript(page, (p) => chrome.runtime.sendMessage({ type: 'check', url: location.href, banner: false,
+      profiles: [{ id: 'cell', platform: 'x', ...p }] }), profile);
+    const x = await h.ctx.newPage();
+    await x.goto('https://x.com/KwabenaMensahGH');
+    const [suspicious] = (await ask(x, { handle: 'random1', name: 'Kwabena Mensah' })).results;
+    assert.equal(suspicious.verdict, 'suspicious');
+    assert.equal(suspicious.shown, 'clear', 'below the policy\'s sensitivity');
+    await serveSites(h.ctx);
+    const github = await h.ctx.newPage();
+    await github.goto('https://github.com/zenith-harbour-bank');
+    assert.equal((await ask(github, { handle: 'zenith-harb0ur', name: 'Zenith Harbour Bank' })).paused, true, 'GitHub is off by policy');
+    await Promise.all([x.close(), github.close()]);
+    // The decisions export carries the policy's reviewer id.
+    const [download] = await Promise.all([opts.waitForEvent('download'), opts.locator('#decisions-export').click()]);
+    const exported = JSON.parse(fs.readFileSync(await download.path(), 'utf8'));
+    assert.equal(exported.vipguard_decisions, 1);
+    assert.equal(exported.by, 'team.reviewer.7');
+    assert.deepEqual(exported.decisions, []);
+  } finally {
+    fs.rmSync(POLICY_FILE, { force: true });
+    if (h) await h.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
