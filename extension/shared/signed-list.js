@@ -8,6 +8,12 @@ const MAX_SAFE = Number.MAX_SAFE_INTEGER; // 2^53 - 1
 const RFC3339_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 const DECISIONS = ['not_impersonator', 'confirmed'];
 
+// Unknown fields are refused, as `vipguard verify` refuses them: a file both sides read the same way.
+function onlyKnown(obj, known, where) {
+  const extra = Object.keys(obj).find((k) => !known.includes(k));
+  if (extra !== undefined) throw problem(where === 'file' ? 'format' : 'payload', `${where === 'file' ? '' : `${where}.`}${extra}: unknown field`);
+}
+
 // An Error with `code` and `args`: the words a page fills in for it (feedError_<code>), the detail
 // itself when no others are given.
 export function problem(code, detail, ...args) {
@@ -56,6 +62,7 @@ function envelope(text) {
   }
   if (!file || typeof file !== 'object' || Array.isArray(file)) throw problem('format', 'not a JSON object');
   if (file.vipguard_signed !== 1) throw problem('format', `vipguard_signed: ${JSON.stringify(file.vipguard_signed)}, expected 1 (not a vipguard signed list)`);
+  onlyKnown(file, ['vipguard_signed', 'key_id', 'payload', 'signature'], 'file');
   if (typeof file.payload !== 'string') throw problem('format', 'payload: missing or not a string');
   if (typeof file.signature !== 'string') throw problem('format', 'signature: missing or not a string');
   const signature = fromBase64(file.signature, 'signature');
@@ -73,7 +80,9 @@ export function checkPayload(payloadText) {
     throw problem('payload', `payload: not JSON (${e.message})`);
   }
   if (!p || typeof p !== 'object' || Array.isArray(p)) throw problem('payload', 'payload: not a JSON object');
-  if (typeof p.name !== 'string' || !p.name.trim() || p.name.length > 200) throw problem('payload', 'payload.name: must be text of 1 to 200 characters');
+  onlyKnown(p, ['name', 'version', 'date', 'list', 'decisions'], 'payload');
+  // Code points, as the CLI counts them (`.length` would count UTF-16 units).
+  if (typeof p.name !== 'string' || !p.name.trim() || [...p.name].length > 200) throw problem('payload', 'payload.name: must be text of 1 to 200 characters');
   if (!Number.isInteger(p.version) || p.version < 1 || p.version > MAX_SAFE) throw problem('payload', `payload.version: ${JSON.stringify(p.version)}, must be an integer from 1 to 2^53-1`);
   if (typeof p.date !== 'string' || !RFC3339_UTC.test(p.date) || Number.isNaN(Date.parse(p.date))) throw problem('payload', `payload.date: ${JSON.stringify(p.date)}, must be an RFC 3339 UTC time`);
   if (!p.list || typeof p.list !== 'object' || !Array.isArray(p.list.accounts)) throw problem('payload', 'payload.list: must be a protected list, {"accounts": [...]}');
@@ -86,7 +95,8 @@ export function checkDecisions(list, where) {
   if (!Array.isArray(list)) throw problem('payload', `${where}: must be an array`);
   return list.map((d, i) => {
     const at = `${where}[${i}]`;
-    if (!d || typeof d !== 'object') throw problem('payload', `${at}: not an object`);
+    if (!d || typeof d !== 'object' || Array.isArray(d)) throw problem('payload', `${at}: not an object`);
+    onlyKnown(d, ['platform', 'handle', 'decision', 'by', 'at', 'note', 'match'], at);
     for (const k of ['platform', 'handle', 'by', 'at']) {
       if (typeof d[k] !== 'string' || !d[k] || d[k].length > 320) throw problem('payload', `${at}.${k}: must be text of 1 to 320 characters`);
     }

@@ -103,6 +103,11 @@ async function refreshNow() {
     if (!response.ok) throw problem('http', `feed ${u.href}: HTTP ${response.status}`, u.href, String(response.status));
     const text = await boundedText(response);
     const signed = await verifySignedList(text, publicKey);
+    // A feed address is pinned to the list name it first applied: a list signed by the same key for
+    // another feed (a higher version of another team's list) must not replace this one.
+    if (state.version && state.url === u.href && state.name && signed.name !== state.name) {
+      throw problem('otherList', `payload.name ${JSON.stringify(signed.name)}: this feed has served ${JSON.stringify(state.name)}; another list is refused (change the address to switch lists)`, signed.name, state.name);
+    }
     if (state.version && state.url === u.href) {
       if (signed.version < state.version) throw problem('lower', `payload.version ${signed.version} is lower than the version in use (${state.version})`, String(signed.version), String(state.version));
       if (signed.version === state.version && signed.payloadSha !== state.payloadSha) {

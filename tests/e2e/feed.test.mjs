@@ -85,6 +85,8 @@ const FAILURES = [
     says: new RegExp(`signature does not match the team's public key \\(key id ${KEY.keyId}\\)`) },
   { name: 'a payload changed after signing', body: tampered(signedFile(KEY, payloadText({ version: 3, list: DEMO })), (p) => { p.list = WITHOUT_KWABENA; }),
     says: /signature does not match the team's public key/ },
+  { name: 'another list, signed by the same key, with a higher version', body: signedFile(KEY, payloadText({ name: 'Other team', version: 9, list: WITHOUT_KWABENA })),
+    says: /this feed served the list “Team VIPs” and now offers “Other team”: refused/ },
   { name: 'a lower version', body: V1, says: /offers version 1, lower than version 2 in use: refused/ },
   { name: 'the same version with other contents', body: signedFile(KEY, payloadText({ version: 2, list: WITHOUT_KWABENA })),
     says: /version 2 is the version in use but its contents differ/ },
