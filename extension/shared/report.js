@@ -86,6 +86,7 @@ var vipguardReport = (() => {
   // How old a list is: minutes, hours or days since `iso`.
   function age(iso, now) {
     const minutes = Math.max(0, Math.round((now - Date.parse(iso)) / 60000));
+    if (minutes < 1) return t('ageNow');
     if (minutes < 60) return t('ageMinutes', String(minutes));
     if (minutes < 48 * 60) return t('ageHours', String(Math.round(minutes / 60)));
     return t('ageDays', String(Math.round(minutes / 1440)));

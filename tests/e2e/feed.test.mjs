@@ -14,7 +14,7 @@ import path from 'node:path';
 import https from 'node:https';
 import crypto from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { launch, visit, bannerVerdict, annotationFrames, privateValues, until, inContentScript, serveSites, ROOT } from './harness.mjs';
+import { launch, visit, bannerVerdict, annotationFrames, privateValues, until, inContentScript, serveSites, screenshot, ROOT } from './harness.mjs';
 import { keyPair, payloadText, signedFile, tampered } from './signed-feed.mjs';
 
 const DEMO = JSON.parse(fs.readFileSync(path.join(ROOT, 'dist/chrome/demo/protected.json'), 'utf8'));
@@ -148,7 +148,8 @@ test('the feed: applied without a reload, kept through every failure, with its p
     assert.equal(await bannerVerdict(page), 'impersonation', 'version 2 is in use');
     assert.equal(h.ctx.serviceWorkers()[0], worker, 'the same worker: nothing was reloaded');
     // Provenance: the banner says which list, its version, size and age.
-    assert.match(await frameText(page), /Checked against: Team VIPs v2 · 6 accounts · \d+ min old/);
+    assert.match(await frameText(page), /Checked against: Team VIPs v2 · 6 accounts · (?:\d+ min old|signed just now)/);
+    await screenshot(page, 'feed-banner');
     await page.close();
     // And each badge's card.
     page = await visit(h, 'https://x.com/home', { expect: 5 });
@@ -161,7 +162,7 @@ test('the feed: applied without a reload, kept through every failure, with its p
     await page.mouse.move(badge.x, badge.y);
     await until(async () => {
       for (const f of annotationFrames(page, 'card')) {
-        if (/Checked against: Team VIPs v2 · 6 accounts · \d+ min old/.test(await f.evaluate(() => document.body.textContent).catch(() => ''))) return true;
+        if (/Checked against: Team VIPs v2 · 6 accounts · (?:\d+ min old|signed just now)/.test(await f.evaluate(() => document.body.textContent).catch(() => ''))) return true;
       }
       return false;
     }, 'the card names the list');
@@ -171,7 +172,7 @@ test('the feed: applied without a reload, kept through every failure, with its p
     await bulk.goto(`chrome-extension://${h.extensionId}/ui/bulk/bulk.html`);
     await bulk.locator('#paste').fill('https://x.com/KwabenaMensahGH');
     await bulk.locator('#run').click();
-    await bulk.locator('#list-source').filter({ hasText: /^Checked against: Team VIPs v2 · 6 accounts · \d+ min old$/ }).waitFor();
+    await bulk.locator('#list-source').filter({ hasText: /^Checked against: Team VIPs v2 · 6 accounts · (?:\d+ min old|signed just now)$/ }).waitFor();
     await bulk.close();
     // The options page's list table follows the feed (its list worker reads the new list).
     await opts.locator('#current').filter({ hasText: /In use: 6 account/ }).waitFor();
@@ -198,7 +199,7 @@ test('the feed: applied without a reload, kept through every failure, with its p
     const tabId = await h.worker.evaluate(async () => (await chrome.tabs.query({ url: 'https://x.com/KwabenaMensahTV' }))[0].id);
     const popup = await h.ctx.newPage();
     await popup.goto(`chrome-extension://${h.extensionId}/ui/popup/popup.html?tab=${tabId}`);
-    await popup.locator('#list-source').filter({ hasText: /^Checked against: Team VIPs v2 · 6 accounts · \d+ min old$/ }).waitFor();
+    await popup.locator('#list-source').filter({ hasText: /^Checked against: Team VIPs v2 · 6 accounts · (?:\d+ min old|signed just now)$/ }).waitFor();
     await Promise.all([popup.close(), page.close()]);
     // The reviewer's decisions, exported for the team in the spec's format.
     const [download] = await Promise.all([opts.waitForEvent('download'), opts.locator('#decisions-export').click()]);
@@ -222,6 +223,13 @@ test('the feed: applied without a reload, kept through every failure, with its p
       const said = await opts.locator('#feed-error').textContent();
       assert.match(said, c.says, c.name);
       assert.match(said, /The last good list stays in use\./, c.name);
+      if (c === FAILURES[0]) {
+        await opts.locator('#feed-status').scrollIntoViewIfNeeded();
+        await screenshot(opts, 'feed-options-failed-light');
+        await opts.emulateMedia({ colorScheme: 'dark' });
+        await screenshot(opts, 'feed-options-failed-dark');
+        await opts.emulateMedia({ colorScheme: 'light' });
+      }
       assert.match(await opts.locator('#feed-status').textContent(), /Team VIPs v2, 6 accounts/, c.name);
       const source = await listSource(h);
       assert.equal(source.version, 2, `${c.name}: version 2 still in use`);
