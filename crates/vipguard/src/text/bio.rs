@@ -27,6 +27,11 @@ pub(crate) struct Cue {
     pub phrase: String,
     /// For a backup or new account: the @handle named just after, whose account it says it is.
     pub mention: Option<String>,
+    /// For a claim that speaks of a group ("Official youth page of RCCG Jesus House", "Chorale des
+    /// jeunes … – page officielle"): the words that say whose page it is, as read, the claim's own words
+    /// included. Empty when they name no church, choir, association or other group. The claim is that
+    /// group's unless these words also name the protected account (`verdict/signals.rs`).
+    pub group: Vec<String>,
 }
 
 struct Pattern {
@@ -51,6 +56,8 @@ enum Word {
     Amount,
     /// A word holding a digit and a per cent sign: a rate.
     Percent,
+    /// `{name}`: a word of the protected account's name, written whole in the bio.
+    Name,
 }
 
 impl Word {
@@ -58,6 +65,7 @@ impl Word {
         match w {
             "#" => Word::Amount,
             "%" => Word::Percent,
+            "{name}" => Word::Name,
             _ if w.ends_with('*') => Word::Prefix(key(w.trim_end_matches('*'))),
             _ => Word::Exact(key(w)),
         }
@@ -69,6 +77,7 @@ impl Word {
             Word::Prefix(k) => w.key.starts_with(k.as_str()),
             Word::Amount => w.has_digit,
             Word::Percent => w.has_digit && w.percent,
+            Word::Name => w.name,
         }
     }
 }
@@ -77,8 +86,20 @@ struct Table {
     /// Phrases by their first word (every phrase starts with a plain word).
     phrases: HashMap<String, Vec<Pattern>>,
     near: Vec<Near>,
-    /// Cue name -> words that cancel it anywhere in the bio.
-    unless: Vec<(&'static str, Vec<Word>)>,
+    /// Rules holding `{name}`, read for each protected account the profile resembles.
+    name_near: Vec<Near>,
+    /// Cue name -> what cancels it anywhere in the bio.
+    unless: Vec<(&'static str, Unless)>,
+    /// Words for "of" or "for" just after a claim, before whose page it is ("page of", "ukurasa wa").
+    owner_of: Vec<Word>,
+    /// Words naming a group that has pages of its own: a church, a choir, an association.
+    groups: Vec<Word>,
+}
+
+/// What cancels a cue: a word anywhere in the bio, or words near each other.
+enum Unless {
+    Any(Vec<Word>),
+    Near(Near),
 }
 
 fn table() -> &'static Table {
@@ -89,14 +110,50 @@ fn table() -> &'static Table {
 fn parse(text: &'static str) -> Table {
     let mut phrases: HashMap<String, Vec<Pattern>> = HashMap::default();
     let mut near = Vec::new();
+    let mut name_near = Vec::new();
     let mut unless = Vec::new();
+    let (mut owner_of, mut groups) = (Vec::new(), Vec::new());
+    let alternatives = |body: &str| -> Vec<Word> {
+        body.split('|')
+            .map(str::trim)
+            .filter(|w| !w.is_empty())
+            .map(Word::parse)
+            .collect()
+    };
+    // `near N`: groups of alternatives separated by `+`.
+    let near_rule = |kind, what, head: &mut std::str::SplitWhitespace, body: &str| {
+        let window = head.next().and_then(|n| n.parse().ok())?;
+        let groups: Vec<Vec<Word>> = body
+            .split('+')
+            .map(alternatives)
+            .filter(|g: &Vec<Word>| !g.is_empty())
+            .collect();
+        (groups.len() >= 2).then_some(Near {
+            kind,
+            what,
+            window,
+            groups,
+        })
+    };
     for line in text.lines().filter(|l| !l.starts_with('#')) {
         let Some((head, body)) = line.split_once(':') else {
             continue;
         };
-        if let Some(what) = head.strip_prefix("unless ") {
-            let words = body.split('|').map(str::trim).filter(|w| !w.is_empty());
-            unless.push((what.trim(), words.map(Word::parse).collect()));
+        match head.trim() {
+            "owner of" => owner_of.extend(alternatives(body)),
+            "owner group" => groups.extend(alternatives(body)),
+            _ => {}
+        }
+        if let Some(rest) = head.strip_prefix("unless ") {
+            let mut rest = rest.split_whitespace();
+            let Some(what) = rest.next() else { continue };
+            if rest.next() == Some("near") {
+                if let Some(n) = near_rule(CueKind::Claim, what, &mut rest, body) {
+                    unless.push((what, Unless::Near(n)));
+                }
+            } else {
+                unless.push((what, Unless::Any(alternatives(body))));
+            }
             continue;
         }
         let mut head = head.split_whitespace();
@@ -106,29 +163,14 @@ fn parse(text: &'static str) -> Table {
             _ => continue,
         };
         let Some(what) = head.next() else { continue };
-        // `near N`: groups of alternatives separated by `+`.
         if head.next() == Some("near") {
-            let Some(window) = head.next().and_then(|n| n.parse().ok()) else {
-                continue;
-            };
-            let groups: Vec<Vec<Word>> = body
-                .split('+')
-                .map(|g| {
-                    g.split('|')
-                        .map(str::trim)
-                        .filter(|w| !w.is_empty())
-                        .map(Word::parse)
-                        .collect()
-                })
-                .filter(|g: &Vec<Word>| !g.is_empty())
-                .collect();
-            if groups.len() >= 2 {
-                near.push(Near {
-                    kind,
-                    what,
-                    window,
-                    groups,
-                });
+            if let Some(rule) = near_rule(kind, what, &mut head, body) {
+                let named = rule
+                    .groups
+                    .iter()
+                    .flatten()
+                    .any(|w| matches!(w, Word::Name));
+                if named { &mut name_near } else { &mut near }.push(rule);
             }
             continue;
         }
@@ -147,7 +189,10 @@ fn parse(text: &'static str) -> Table {
     Table {
         phrases,
         near,
+        name_near,
         unless,
+        owner_of,
+        groups,
     }
 }
 
@@ -156,7 +201,7 @@ fn parse(text: &'static str) -> Table {
 pub(crate) fn cue_names() -> Vec<&'static str> {
     let t = table();
     let mut names: Vec<&'static str> = t.phrases.values().flatten().map(|p| p.what).collect();
-    names.extend(t.near.iter().map(|n| n.what));
+    names.extend(t.near.iter().chain(&t.name_near).map(|n| n.what));
     names.extend(["wallet", "verified"]);
     names.sort_unstable();
     names.dedup();
@@ -175,6 +220,10 @@ struct BioWord {
     end: usize,
     has_digit: bool,
     percent: bool,
+    /// Part of the protected name written whole (`name_cues` only).
+    name: bool,
+    /// Read from a web address, an e-mail address or an @handle (`metamask-support.com`).
+    address: bool,
 }
 
 /// The bio's words: each piece between blanks read on its own, so a phrase can be quoted as written.
@@ -188,6 +237,8 @@ fn words(bio: &str) -> Vec<BioWord> {
                 let piece = &bio[s..i];
                 let has_digit = piece.chars().any(|c| c.is_numeric());
                 let percent = piece.contains('%');
+                let address =
+                    piece.contains(['/', '@']) || piece.contains('.') && host(piece).is_some();
                 for k in normalize(piece, 200)
                     .fold
                     .split(' ')
@@ -199,6 +250,8 @@ fn words(bio: &str) -> Vec<BioWord> {
                         end: i,
                         has_digit,
                         percent,
+                        name: false,
+                        address,
                     });
                 }
                 start = None;
@@ -211,8 +264,16 @@ fn words(bio: &str) -> Vec<BioWord> {
 
 /// Words that deny what follows ("not an official account", "pas le vrai compte").
 const DENIALS: &[&str] = &[
-    "not", "no", "never", "pas", "non", "jamais", "nao", "sio", "si", "ba",
+    "not", "no", "never", "pas", "non", "jamais", "nao", "sio", "si", "ba", "ليس", "ليست", "لست",
+    "لسنا",
 ];
+
+/// Whether a bio word denies what follows, read as the bio's words are (Arabic letters fold).
+fn denies(w: &BioWord) -> bool {
+    static KEYS: OnceLock<Vec<String>> = OnceLock::new();
+    KEYS.get_or_init(|| DENIALS.iter().map(|d| key(d)).collect())
+        .contains(&w.key)
+}
 
 /// Every claim and scam cue in `bio`, in the order written (at most one per cue name).
 pub(crate) fn cues(bio: &str) -> Vec<Cue> {
@@ -227,19 +288,18 @@ pub(crate) fn cues(bio: &str) -> Vec<Cue> {
             if out.iter().any(|c| c.what == p.what) || !matches(p, &words[i..]) {
                 continue;
             }
-            let denied = words[i.saturating_sub(3)..i]
-                .iter()
-                .any(|w| DENIALS.contains(&w.key.as_str()));
+            let denied = words[i.saturating_sub(3)..i].iter().any(denies);
             if denied && p.kind == CueKind::Claim {
                 continue;
             }
-            let last = &words[i + p.words.len() - 1];
-            let phrase = quote(&bio[words[i].start..last.end]);
+            let to = i + p.words.len() - 1;
+            let phrase = quote(&bio[words[i].start..words[to].end]);
             out.push(Cue {
                 kind: p.kind,
                 what: p.what,
                 phrase,
-                mention: mention_after(&bio[last.end..]),
+                mention: mention_after(&bio[words[to].end..]),
+                group: group(table, bio, &words, p.kind, i, to),
             });
         }
     }
@@ -248,9 +308,7 @@ pub(crate) fn cues(bio: &str) -> Vec<Cue> {
             continue;
         }
         if let Some((from, to)) = near(rule, &words) {
-            let denied = words[from.saturating_sub(3)..from]
-                .iter()
-                .any(|w| DENIALS.contains(&w.key.as_str()));
+            let denied = words[from.saturating_sub(3)..from].iter().any(denies);
             if denied && rule.kind == CueKind::Claim {
                 continue;
             }
@@ -259,11 +317,16 @@ pub(crate) fn cues(bio: &str) -> Vec<Cue> {
                 what: rule.what,
                 phrase: quote(&bio[words[from].start..words[to].end]),
                 mention: mention_after(&bio[words[to].end..]),
+                group: group(table, bio, &words, rule.kind, from, to),
             });
         }
     }
-    for (what, words_) in &table.unless {
-        if words.iter().any(|w| words_.iter().any(|x| x.matches(w))) {
+    for (what, unless) in &table.unless {
+        let cancelled = match unless {
+            Unless::Any(any) => words.iter().any(|w| any.iter().any(|x| x.matches(w))),
+            Unless::Near(rule) => near(rule, &words).is_some(),
+        };
+        if cancelled {
             out.retain(|c| c.what != *what);
         }
     }
@@ -274,6 +337,7 @@ pub(crate) fn cues(bio: &str) -> Vec<Cue> {
                 what: "verified",
                 phrase,
                 mention: None,
+                group: Vec::new(),
             });
         }
     }
@@ -283,9 +347,155 @@ pub(crate) fn cues(bio: &str) -> Vec<Cue> {
             what: "wallet",
             phrase: w.to_string(),
             mention: None,
+            group: Vec::new(),
         });
     }
     out
+}
+
+/// The claims that hold the protected name (`{name}` in `bio_cues.txt`): "Adaeze Okonkwo second
+/// account", "Compte personnel de Adaeze Okonkwo", "Management of Adaeze Okonkwo". Everyday bios say
+/// "second account", "personal page" or "private account" too; beside the name of the account they
+/// resemble, within one sentence, these say whose account this is. `names`: the fold words of each of
+/// the account's names; `have`: cues already found, not repeated.
+pub(crate) fn name_cues(bio: &str, names: &[&[String]], have: &[Cue]) -> Vec<Cue> {
+    let table = table();
+    let mut words = words(bio);
+    let mut named = false;
+    for name in names.iter().filter(|n| !n.is_empty()) {
+        for i in 0..words.len().saturating_sub(name.len() - 1) {
+            let run = &words[i..i + name.len()];
+            if run
+                .iter()
+                .zip(name.iter())
+                .all(|(w, n)| w.key == *n && !w.address)
+            {
+                words[i..i + name.len()]
+                    .iter_mut()
+                    .for_each(|w| w.name = true);
+                named = true;
+            }
+        }
+    }
+    let mut out: Vec<Cue> = Vec::new();
+    if !named {
+        return out;
+    }
+    for rule in &table.name_near {
+        if have.iter().chain(&out).any(|c| c.what == rule.what) {
+            continue;
+        }
+        let Some((mut from, mut to)) = near(rule, &words) else {
+            continue;
+        };
+        // Quote the whole name, not the word of it the rule met first.
+        while from > 0 && words[from].name && words[from - 1].name {
+            from -= 1;
+        }
+        while to + 1 < words.len() && words[to].name && words[to + 1].name {
+            to += 1;
+        }
+        let one_sentence = (from..to).all(|k| !breaks_after(bio, &words, k, false));
+        let denied = words[from.saturating_sub(3)..from].iter().any(denies);
+        if one_sentence && !denied {
+            out.push(Cue {
+                kind: rule.kind,
+                what: rule.what,
+                phrase: quote(&bio[words[from].start..words[to].end]),
+                mention: None,
+                group: Vec::new(),
+            });
+        }
+    }
+    out
+}
+
+/// Whether the bio breaks a sentence (`.`, `!`, `?`, `|`, a new line) or, with `clause`, a clause
+/// (also `,`, `:`, a dash or a bracket) between word `k` and the next.
+fn breaks_after(bio: &str, words: &[BioWord], k: usize, clause: bool) -> bool {
+    let Some(next) = words.get(k + 1) else {
+        return true;
+    };
+    if next.start == words[k].start {
+        return false; // one piece read as several words ("Saint-Paul")
+    }
+    let between = &bio[words[k].start..next.start];
+    // What follows the piece's last letter or digit: its punctuation, the blanks and lone marks after.
+    let tail = between
+        .rsplit_once(|c: char| c.is_alphanumeric())
+        .map_or(between, |(_, t)| t);
+    // "St. Mary's", "Dr. Okafor": a full stop after one or two letters shortens a word.
+    let short = words[k].key.chars().count() <= 2 && tail.trim() == ".";
+    !short
+        && tail.chars().any(|c| {
+            matches!(c, '.' | '!' | '?' | '|' | '\n' | ';' | '؟' | '•')
+                || clause && matches!(c, ',' | ':' | '–' | '—' | '-' | '(' | ')' | '/' | '،')
+        })
+}
+
+/// Arabic writes "of" and "the" on the word: للجمعية is ل + ال + جمعية ("of the association").
+fn without_arabic_prefix(key: &str) -> &str {
+    ["لل", "ال", "لـ", "ل", "بال"]
+        .iter()
+        .find_map(|p| key.strip_prefix(p).filter(|r| r.chars().count() >= 2))
+        .unwrap_or(key)
+}
+
+/// For a claim on words `from..=to`: the words that say whose page it is, when they name a group (a
+/// church, a choir, an association). After "of" or "for" just after the claim, up to the end of the
+/// clause ("Official youth page of RCCG Jesus House"); without one, the claim's sentence ("Chorale des
+/// jeunes de la paroisse Saint-Paul – page officielle"). Empty when no group is named: "Official page
+/// of the artist" and "Official page of Adaeze Okonkwo" stay claims.
+fn group(
+    table: &Table,
+    bio: &str,
+    words: &[BioWord],
+    kind: CueKind,
+    from: usize,
+    to: usize,
+) -> Vec<String> {
+    if kind != CueKind::Claim || table.groups.is_empty() {
+        return Vec::new();
+    }
+    let next = words
+        .get(to + 1)
+        .filter(|_| !breaks_after(bio, words, to, true));
+    let of = next.is_some_and(|w| table.owner_of.iter().any(|x| x.matches(w)));
+    // Arabic "of" is written on the word: الصفحة الرسمية لشباب المسجد.
+    let arabic_of =
+        next.is_some_and(|w| w.key.starts_with('ل') && without_arabic_prefix(&w.key) != w.key);
+    let (lo, hi) = if of || arabic_of {
+        let start = if of { to + 2 } else { to + 1 };
+        let mut end = to + 1;
+        while end + 1 < words.len() && end < start + 6 && !breaks_after(bio, words, end, true) {
+            end += 1;
+        }
+        (from, end)
+    } else {
+        let mut lo = from;
+        while lo > 0 && !breaks_after(bio, words, lo - 1, false) {
+            lo -= 1;
+        }
+        let mut hi = to;
+        while hi + 1 < words.len() && !breaks_after(bio, words, hi, false) {
+            hi += 1;
+        }
+        (lo, hi)
+    };
+    let span = &words[lo..=hi.min(words.len() - 1)];
+    let is_group = |w: &BioWord| {
+        table.groups.iter().any(|g| g.matches(w))
+            || table.groups.iter().any(|g| match g {
+                Word::Exact(k) => *k == without_arabic_prefix(&w.key),
+                _ => false,
+            })
+    };
+    if !span.iter().any(is_group) {
+        return Vec::new();
+    }
+    span.iter()
+        .map(|w| without_arabic_prefix(&w.key).to_string())
+        .collect()
 }
 
 /// "Verified ✅", "✔️ Vérifié": the word beside a check mark, a badge typed where the platform shows its
@@ -554,6 +764,13 @@ mod tests {
         ("Hacked account recovery, DM", &[("hacked", "Hacked account"), ("recovery", "account recovery")]),
         ("Tuma 500 upate 1000", &[("multiply", "Tuma 500 upate 1000")]),
         ("send ETH to 0x52908400098527886E0F7030069857D2E4169EE7", &[("wallet", "0x52908400098527886E0F7030069857D2E4169EE7")]),
+        ("Bofya link hii kupokea zawadi yako", &[("prize", "Bofya link hii kupokea zawadi")]),
+        ("Canada visa + job. Pay half now to my secretary", &[("visa", "visa + job. Pay")]),
+        ("Youth grant for 1000 people. Processing fee 150 only", &[("grant", "grant for 1000 people. Processing")]),
+        ("Send ₦10,000 seed to dis account", &[("seed", "Send ₦10,000 seed")]),
+        // Recovery offered for the reader's account, in words a story of one's own also uses.
+        ("Dañu hack sa compte? Dinañu ko delloo", &[("recovery", "hack sa compte? Dinañu ko delloo")]),
+        ("Votre compte a été piraté ? On récupère tout", &[("recovery", "piraté ? On récupère")]),
         // Everyday bios: nothing.
         ("DM for bookings", &[]),
         ("Forex & crypto trader", &[]),
@@ -564,17 +781,26 @@ mod tests {
         ("New account, follow back 🙏", &[]),
         ("Bank manager in Accra", &[]),
         ("Real estate page, Lekki", &[]),
+        ("Click the link for my new video", &[]),
+        ("Visa and travel consultant in Accra", &[]),
+        ("E ma te link ti e ko mo", &[]),
         // Words near each other, in any order.
         ("Page officiel bu artiste bi", &[("official", "Page officiel")]),
         ("mtumie meneja wangu ujumbe WhatsApp", &[("manager", "mtumie meneja wangu")]),
         ("Quick loan without collateral 🏦 WhatsApp 0813", &[("loan", "Quick loan")]),
         ("Ni mimi halisi, si fan page 💯", &[("real", "mimi halisi")]),
-        // A past hack told as a story claims nothing; a second account for jokes is no claim.
+        // A past hack told as a story claims nothing (the account came back), nor does a second
+        // account for jokes or a new one for a forgotten password.
         ("My account got hacked last year and I recovered it", &[]),
+        ("Won hack account mi ni ose to koja sugbon mo ti gba pada", &[]),
+        ("Sama WhatsApp dañu ko hack, léegi delloo naa ko", &[]),
+        ("Mon compte a été piraté puis récupéré", &[]),
         ("Akaunti yangu ya pili kwa memes 😅", &[]),
+        ("Conta nova, esqueci a senha da antiga", &[]),
         // A denied claim is no claim.
         ("Not an official account", &[]),
         ("Ce n'est pas un compte officiel", &[]),
+        ("لسنا الصفحة الرسمية", &[]),
     ];
 
     #[test]
@@ -583,6 +809,70 @@ mod tests {
             let want: Vec<(&str, String)> = want.iter().map(|(w, p)| (*w, p.to_string())).collect();
             assert_eq!(found(bio), want, "{bio:?}");
         }
+    }
+
+    /// (bio, whether the claim carries the words of a group's page).
+    #[rustfmt::skip]
+    const GROUPS: &[(&str, bool)] = &[
+        ("Official youth page of RCCG Jesus House Ibadan. Sundays 8am", true),
+        ("Official page of St. Mary's Catholic Church choir, Enugu", true),
+        ("Chorale des jeunes de la paroisse Saint-Paul de Yopougon – page officielle", true),
+        ("Ukurasa rasmi wa vijana wa PCEA Kikuyu Parish", true),
+        ("الصفحة الرسمية لشباب مسجد النور", true),
+        ("Official page of the artist", false),
+        ("Official page of Adaeze Okonkwo", false),
+        ("Official account. Proud member of the church choir", false),
+    ];
+
+    #[test]
+    fn a_claim_that_names_a_group_carries_its_words() {
+        for (bio, group) in GROUPS {
+            let c = cues(bio);
+            let claim = c.iter().find(|c| c.kind == CueKind::Claim).expect(bio);
+            assert_eq!(
+                !claim.group.is_empty(),
+                *group,
+                "{bio:?}: {:?}",
+                claim.group
+            );
+        }
+    }
+
+    #[test]
+    fn claims_holding_the_protected_name() {
+        let name = vec!["adaeze".to_string(), "okonkwo".to_string()];
+        let found = |bio: &str| -> Vec<&'static str> {
+            name_cues(bio, &[name.as_slice()], &[])
+                .iter()
+                .map(|c| c.what)
+                .collect()
+        };
+        assert_eq!(found("Adaeze Okonkwo second account 🎭"), ["new_account"]);
+        assert_eq!(found("Compte personnel de Adaeze Okonkwo ☑️"), ["personal"]);
+        let quoted = name_cues(
+            "Compte personnel de Adaeze Okonkwo ☑️",
+            &[name.as_slice()],
+            &[],
+        );
+        assert_eq!(quoted[0].phrase, "Compte personnel de Adaeze Okonkwo");
+        assert_eq!(
+            found("Management of Adaeze Okonkwo | bookings"),
+            ["management"]
+        );
+        assert_eq!(found("Adaeze Okonkwo gidi ni mo je"), ["real"]);
+        // The words alone, another name, or the name in another sentence: nothing.
+        assert!(found("Second account for memes").is_empty());
+        assert!(found("Adaeze Chukwu second account").is_empty());
+        assert!(found("Adaeze Okonkwo. Second account for memes").is_empty());
+        assert!(found("Adaeze Okonkwo, real estate agent").is_empty());
+        // Inside a web address, the name is not written as a name.
+        let metamask = vec!["metamask".to_string()];
+        assert!(name_cues(
+            "Support at metamask-support.com",
+            &[metamask.as_slice()],
+            &[]
+        )
+        .is_empty());
     }
 
     #[test]

@@ -538,9 +538,35 @@ fn about_others(t: &Tables, words: &[Word], i: usize) -> bool {
     warned || others || names || named_before
 }
 
-/// A label word at `i` that labels nothing: denied, about other accounts, or not a word of its own.
+/// A label word at `i` that labels nothing: denied, about other accounts, not a word of its own, a
+/// fan card sold to fans ("Fan card Davido", "Carte de fan", "بطاقة معجب"), a "fan relations" desk, or
+/// Portuguese fã written
+/// without its tilde, which is another word in other languages (Twi and Hausa fa, "take").
 fn labels_nothing(t: &Tables, words: &[Word], i: usize) -> bool {
+    const CARDS: &[&str] = &[
+        "card",
+        "cards",
+        "carte",
+        "cartes",
+        "cartao",
+        "katin",
+        "kadi",
+        "بطاقة",
+    ];
+    let card = words[i.saturating_sub(2)..(i + 2).min(words.len())]
+        .iter()
+        .any(|w| CARDS.iter().any(|c| key(c) == w.key));
+    let bare_fa = matches!(words[i].key.as_str(), "fa" | "fas")
+        && !words[i]
+            .written
+            .chars()
+            .any(|c| matches!(c, 'ã' | 'Ã' | '\u{303}'));
+    // "Fan relations page": the management's desk for fans, not a fan's page.
+    let desk = words.get(i + 1).is_some_and(|w| w.key == "relations");
     !matches!(words[i].kind, Kind::Word | Kind::Hashtag)
+        || card
+        || desk
+        || bare_fa
         || denied(t, words, i)
         || about_others(t, words, i)
 }

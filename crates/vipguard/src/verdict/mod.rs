@@ -70,6 +70,8 @@ struct ProfileView<'a> {
 
 /// What the bio and links hold that does not depend on the account compared with.
 struct BioView {
+    /// The bio as read (its first `MAX_BIO_CHARS` characters).
+    text: String,
     cues: Vec<Cue>,
     hosts: Vec<String>,
 }
@@ -98,6 +100,7 @@ impl ProfileView<'_> {
             BioView {
                 cues: bio::cues(&bio),
                 hosts: bio::hosts(&bio, &self.profile.links),
+                text: bio,
             }
         })
     }

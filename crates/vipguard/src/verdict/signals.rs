@@ -116,6 +116,19 @@ pub(super) fn avatar(v: &ProfileView, account: u32) -> Option<AvatarMatch> {
         .map(|(_, m)| *m)
 }
 
+/// Whether `words` (a bio's, as read) name the account: every word of its name or of an alias, or one
+/// of its handles.
+fn names_account(words: &[String], p: &Prepared, a: &Account) -> bool {
+    let has = |t: &String| words.contains(t);
+    p.names
+        .iter()
+        .any(|n| !n.fold.is_empty() && n.fold.iter().all(has))
+        || a.handles.iter().chain(&a.official).any(|h| {
+            let h = h.handle.to_lowercase();
+            words.iter().any(|w| *w == h)
+        })
+}
+
 /// The bio's claims and scam cues that speak for this account, and a link imitating its sites or
 /// handles.
 pub(super) fn bio(v: &ProfileView, p: &Prepared, a: &Account) -> (Vec<Cue>, Option<LinkMatch>) {
@@ -132,8 +145,13 @@ pub(super) fn bio(v: &ProfileView, p: &Prepared, a: &Account) -> (Vec<Cue>, Opti
                 .any(|h| h.handle.eq_ignore_ascii_case(m)),
             _ => true,
         })
+        // "Official page of St. Mary's youth": a group's page, unless the words name this account too.
+        .filter(|c| c.group.is_empty() || names_account(&c.group, p, a))
         .cloned()
-        .collect();
+        .collect::<Vec<Cue>>();
+    let names: Vec<&[String]> = p.names.iter().map(|n| n.fold.as_slice()).collect();
+    let named = bio::name_cues(&b.text, &names, &cues);
+    let cues: Vec<Cue> = cues.into_iter().chain(named).collect();
     let targets: Vec<&HandleKeys> = p
         .targets
         .iter()

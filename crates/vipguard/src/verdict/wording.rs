@@ -580,11 +580,16 @@ fn cue_meaning(lang: Lang, what: &str) -> &'static str {
         (Lang::En, "management") => "says it is run by the person's management",
         (Lang::En, "others_fake") => "says every other account is fake",
         (Lang::En, "personally") => "says the person answers here themselves",
+        (Lang::En, "personal") => "calls itself the person's own account",
         (Lang::En, "prize") => {
             "tells followers they won a prize to claim through a link, a common scam"
         }
         (Lang::En, "donation") => "asks for donations to a personal number, a common scam",
         (Lang::En, "visa") => "sells jobs or visas for a fee, a common scam",
+        (Lang::En, "seed") => {
+            "asks for a \"seed\" offering in exchange for a miracle, a common scam"
+        }
+        (Lang::En, "grant") => "promises a grant or aid for a fee, a common scam",
         (Lang::En, "loan") => "offers quick loans without collateral, a common scam",
         (Lang::En, "fan_card") => "sells fan cards or paid meetings, a common scam",
         (Lang::En, "account_number") => {
@@ -610,8 +615,15 @@ fn cue_meaning(lang: Lang, what: &str) -> &'static str {
         (Lang::Fr, "management") => "se dit gérée par le management de la personne",
         (Lang::Fr, "others_fake") => "dit que tous les autres comptes sont faux",
         (Lang::Fr, "personally") => "dit que la personne répond ici elle-même",
+        (Lang::Fr, "personal") => "se dit le compte personnel de la personne",
         (Lang::Fr, "prize") => "annonce un gain à réclamer par un lien, une arnaque courante",
         (Lang::Fr, "donation") => "demande des dons vers un numéro personnel, une arnaque courante",
+        (Lang::Fr, "seed") => {
+            "demande une « semence » (une offrande) en échange d'un miracle, une arnaque courante"
+        }
+        (Lang::Fr, "grant") => {
+            "promet une subvention ou une aide contre des frais, une arnaque courante"
+        }
         (Lang::Fr, "visa") => {
             "vend des emplois ou des visas contre des frais, une arnaque courante"
         }
