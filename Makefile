@@ -13,7 +13,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: demo test build pkg tools wasm-tools browser-tools challenge bench fuzz fuzz-tools fuzz-corpus \
 	bench-scan avatar-bench avatar-page-bench wasm-bench ext-bench bulk-bench typosquat verdict-latency options-bench queue-bench \
-	ext-scale package-size decode-bench
+	ext-scale package-size decode-bench scale-bench
 
 ## The main job: the demo profiles through the CLI, then the extension in headless Chromium over the
 ## demo pages (screenshots in target/demo/, a table of page, account, verdict, match).
@@ -192,3 +192,9 @@ decode-bench: pkg browser-tools
 package-size: pkg
 	bash scripts/build-extension.sh
 	python3 scripts/package-size.py
+
+## Issue 25's figures: 100,000 and 1,000,000 synthetic accounts (load and index time, peak memory, one
+## check) and scan throughput at 10,000, this tree beside BASE (default e7f1a78), with Python's json.load
+## of the same files (docs/benchmarks.md, "Scale").
+scale-bench:
+	bash scripts/scale-bench.sh $(BASE)

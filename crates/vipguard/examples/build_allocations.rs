@@ -1,7 +1,7 @@
 //! Heap allocations and bytes of loading a protected list and building a Checker, the same 10,000
 //! synthetic accounts as `make wasm-bench`: in WebAssembly each allocation goes through dlmalloc, which
 //! was a fifth of a build's time in Chromium. Counts, not times, so runs agree on a noisy machine:
-//!     cargo run --release --example build_allocations
+//!     cargo run --release --example build_allocations [ACCOUNTS]   # 10,000 unless given
 #[path = "../benches/synth.rs"]
 mod synth;
 
@@ -50,10 +50,13 @@ fn measure<T>(f: impl FnOnce() -> T) -> (T, usize, usize, usize) {
 }
 
 fn main() {
-    let text = serde_json::to_string(&synth::protected(10_000, 7)).unwrap();
+    let n: usize = std::env::args()
+        .nth(1)
+        .map_or(10_000, |a| a.parse().expect("a number of accounts"));
+    let text = serde_json::to_string(&synth::protected(n, 7)).unwrap();
     let (list, n1, p1, l1) = measure(|| ProtectedList::from_json(&text, "list").unwrap());
     let (checker, n2, p2, l2) = measure(|| Checker::new(list));
-    println!("10,000 accounts                 allocations   peak bytes   bytes held");
+    println!("{n:>7} accounts                 allocations   peak bytes   bytes held");
     println!("load the list (JSON)         {n1:>14} {p1:>12} {l1:>12}");
     println!("build the Checker            {n2:>14} {p2:>12} {l2:>12}");
     drop(checker);

@@ -23,21 +23,24 @@ use rustc_hash::FxHashMap as HashMap;
 /// A hash collision only adds a candidate, and every candidate is compared in full.
 #[derive(Default)]
 struct MultiMap {
+    /// Sorted, without duplicates: each key's values in order.
     entries: Vec<u64>,
     buckets: Vec<u32>,
     shift: u32,
     /// One bit per key position (8 per entry, so about one absent key in eight passes): most lookups are
     /// for keys that are absent, and this small table answers them without touching `entries`.
     filter: Vec<u64>,
-    /// Values were pushed in nondecreasing order (accounts and token ids are added in order), so a
-    /// stable scatter by bucket leaves every key's values sorted without sorting the entries.
-    in_order: bool,
-    last_value: u32,
 }
 
 const VALUE_BITS: u32 = 24;
 const VALUE_MASK: u64 = (1 << VALUE_BITS) - 1;
 const FILTER_K: u64 = 3;
+/// Entries per bucket, about (between this and twice it): a lookup scans one bucket, a few entries in
+/// one or two cache lines. One or two entries a bucket made the bucket table as large as the entries
+/// themselves (32 MB of 74 MB for the deletions of 100,000 accounts: issue 25).
+const BUCKET_ENTRIES_LOG2: u32 = 2;
+/// Top bits of the first in-place grouping pass: 4,096 groups, whose write positions stay in cache.
+const GROUP_BITS: u32 = 12;
 
 /// SplitMix64's finaliser: spreads keys built from small integers (token ids) over the buckets.
 fn mix(mut z: u64) -> u64 {
@@ -48,70 +51,31 @@ fn mix(mut z: u64) -> u64 {
 
 impl MultiMap {
     fn push(&mut self, key: u64, value: u32) {
-        if self.entries.is_empty() {
-            self.in_order = true;
-        }
-        self.in_order &= value >= self.last_value;
-        self.last_value = value;
         self.entries.push(mix(key) | (value as u64 & VALUE_MASK));
     }
     fn finish(&mut self) {
-        if !self.in_order {
-            // A map filled out of order (today only hand-built ones in tests) is sorted first.
-            self.entries.sort_unstable();
-        }
-        let bits = (usize::BITS - self.entries.len().leading_zeros()).clamp(4, 24);
-        self.shift = 64 - bits;
-        self.group_by_bucket(bits);
+        sort_in_place(&mut self.entries);
+        self.entries.dedup();
         self.entries.shrink_to_fit();
+        let bits = (usize::BITS - self.entries.len().leading_zeros())
+            .saturating_sub(BUCKET_ENTRIES_LOG2)
+            .clamp(4, 24);
+        self.shift = 64 - bits;
+        // Where each bucket starts (a counting pass over the sorted entries).
+        let mut start = vec![0u32; (1 << bits) + 1];
+        for e in &self.entries {
+            start[(e >> self.shift) as usize + 1] += 1;
+        }
+        for i in 1..start.len() {
+            start[i] += start[i - 1];
+        }
+        self.buckets = start;
         let filter_bits = (self.entries.len() * 8).next_power_of_two().max(64);
         self.filter = vec![0; filter_bits / 64];
         for e in &self.entries {
             let (word, mask) = self.filter_mask(*e);
             self.filter[word] |= mask;
         }
-    }
-    /// Group the entries by bucket (their top `bits` bits) with a stable counting scatter, and fill
-    /// `buckets` with where each starts. Stable, so each key keeps its values in the order they were
-    /// pushed: sorted, with duplicates next to each other (lookups skip them). Sorting the entries
-    /// instead was a fifth of building a checker. Above 2^12 buckets the scatter runs in two stable
-    /// passes, low bits then high bits, so the write positions of every pass stay in cache (one pass
-    /// over millions of buckets made every write a cache miss).
-    fn group_by_bucket(&mut self, bits: u32) {
-        let low = bits.min(12);
-        let high = bits - low;
-        // Where each group of the `width` bits at `shift` starts once grouped (a counting sort's counts).
-        fn starts(from: &[u64], shift: u32, width: u32) -> Vec<u32> {
-            let mask = (1usize << width) - 1;
-            let mut start = vec![0u32; (1 << width) + 1];
-            for e in from {
-                start[((e >> shift) as usize & mask) + 1] += 1;
-            }
-            for i in 1..start.len() {
-                start[i] += start[i - 1];
-            }
-            start
-        }
-        // Stable counting scatter of `from` into `to` by the `width` bits at `shift`.
-        fn scatter(from: &[u64], to: &mut [u64], shift: u32, width: u32) {
-            let mask = (1usize << width) - 1;
-            let mut next = starts(from, shift, width);
-            for &e in from {
-                let b = (e >> shift) as usize & mask;
-                to[next[b] as usize] = e;
-                next[b] += 1;
-            }
-        }
-        let top = 64 - bits;
-        let mut spare = vec![0u64; self.entries.len()];
-        if high == 0 {
-            scatter(&self.entries, &mut spare, top, bits);
-            self.entries = spare;
-        } else {
-            scatter(&self.entries, &mut spare, top, low);
-            scatter(&spare, &mut self.entries, top + low, high);
-        }
-        self.buckets = starts(&self.entries, top, bits);
     }
 
     /// The filter word of a key and its FILTER_K bits in that word: more than one bit cuts the false
@@ -191,9 +155,45 @@ impl MultiMap {
             buckets,
             shift,
             filter,
-            in_order: true,
-            last_value: 0,
         })
+    }
+}
+
+/// Sort integers in place, with no second array (a copy of the deletions' entries was 34 MB of the
+/// peak of building a checker of 100,000 accounts): an in-place counting permutation (American flag
+/// sort) by the top GROUP_BITS bits, whose 4,096 write positions stay in cache, then each group sorted
+/// on its own, small enough to sort in cache. Sorting the whole array at once was a fifth of a build.
+fn sort_in_place(xs: &mut [u64]) {
+    if xs.len() < 1 << GROUP_BITS {
+        xs.sort_unstable();
+        return;
+    }
+    let shift = 64 - GROUP_BITS;
+    let mut start = vec![0usize; (1 << GROUP_BITS) + 1];
+    for &x in xs.iter() {
+        start[(x >> shift) as usize + 1] += 1;
+    }
+    for i in 1..start.len() {
+        start[i] += start[i - 1];
+    }
+    let mut next = start.clone();
+    for g in 0..1 << GROUP_BITS {
+        while next[g] < start[g + 1] {
+            let mut x = xs[next[g]];
+            loop {
+                let d = (x >> shift) as usize;
+                if d == g {
+                    break;
+                }
+                std::mem::swap(&mut x, &mut xs[next[d]]);
+                next[d] += 1;
+            }
+            xs[next[g]] = x;
+            next[g] += 1;
+        }
+    }
+    for g in 0..1 << GROUP_BITS {
+        xs[start[g]..start[g + 1]].sort_unstable();
     }
 }
 
@@ -392,12 +392,25 @@ fn sorted_key(tokens: &[String]) -> SortedKey {
 }
 
 impl Index {
-    /// Room for about `accounts` accounts, so the big arrays do not grow (and copy) many times over.
-    pub(crate) fn with_capacity(accounts: usize) -> Self {
+    /// Room for `names` names and `handles` handle-like targets, so the big arrays are allocated once
+    /// at their size (grown by doubling, the deletions' array peaked at twice what it holds: issue 25).
+    pub(crate) fn with_capacity<'k>(
+        names: usize,
+        handles: impl Iterator<Item = &'k HandleKeys>,
+    ) -> Self {
         let mut ix = Index::default();
-        ix.exact.entries.reserve(accounts * 10);
-        ix.deletes.entries.reserve(accounts * 40);
-        ix.pending.reserve(accounts * 2);
+        let (mut exact, mut deletes) = (names, 0);
+        for k in handles {
+            // What `add_handle` pushes: three keys and perhaps a loose one; a deletion neighbourhood
+            // (length + 1 hashes) of the fold key, and of the leet key where it differs.
+            exact += 4;
+            if k.fold_len >= 5 {
+                deletes += (k.fold_len + 1) * if k.leet == k.fold { 1 } else { 2 };
+            }
+        }
+        ix.exact.entries.reserve_exact(exact);
+        ix.deletes.entries.reserve_exact(deletes);
+        ix.pending.reserve_exact(names);
         ix
     }
 
@@ -806,10 +819,10 @@ mod tests {
         assert_eq!(out, vec![1, 1, 1], "present keys always pass");
     }
 
-    /// Large enough for the two-pass scatter; every key's values once each and in order, duplicates
-    /// skipped, whether values were pushed in order (the scatter alone) or not (sorted first).
+    /// Large enough for the in-place grouping; every key's values once each and in order, duplicates
+    /// dropped, whether values were pushed in order or not.
     #[test]
-    fn multimap_lookups_match_a_reference_map_in_both_build_paths() {
+    fn multimap_lookups_match_a_reference_map_in_both_push_orders() {
         for in_order in [true, false] {
             let mut m = MultiMap::default();
             let mut reference: std::collections::BTreeMap<u64, std::collections::BTreeSet<u32>> =
@@ -821,15 +834,32 @@ mod tests {
                     reference.entry(key).or_default().insert(v);
                 }
             }
-            assert_eq!(m.in_order, in_order);
             m.finish();
-            assert!(m.buckets.len() > (1 << 12) + 1, "the two-pass scatter ran");
+            assert!(m.entries.len() > 1 << GROUP_BITS, "the grouping pass ran");
+            assert!(
+                m.entries.windows(2).all(|w| w[0] < w[1]),
+                "sorted, no duplicates"
+            );
             for key in (0..20_011u64).step_by(97).chain([20_011, 99_999]) {
                 let mut out = Vec::new();
                 m.get_many(&[key], &mut out);
                 let want: Vec<u32> = reference.get(&key).into_iter().flatten().copied().collect();
                 assert_eq!(out, want, "key {key}, pushed in order: {in_order}");
             }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn sorting_in_place_sorts(mut xs in proptest::collection::vec(proptest::num::u64::ANY, 0..20_000), top in 0u64..16) {
+            // Few distinct top bits as well as many: groups empty, full and uneven.
+            for x in xs.iter_mut().step_by(2) {
+                *x = (*x >> 4) | (top << 60);
+            }
+            let mut want = xs.clone();
+            want.sort_unstable();
+            sort_in_place(&mut xs);
+            proptest::prop_assert_eq!(xs, want);
         }
     }
 

@@ -413,7 +413,10 @@ impl ProtectedList {
     }
 
     /// What `all_errors` does to a valid list, copying only the strings that change.
+    /// Vectors are cut to their length too: read from JSON, one handle held room for four (192 bytes
+    /// where 48 do), and the list of accounts up to twice its length (issue 25).
     fn clean_in_place(&mut self) {
+        self.accounts.shrink_to_fit();
         for a in &mut self.accounts {
             cut_in_place(&mut a.id, str::trim);
             for h in a.handles.iter_mut().chain(&mut a.official) {
@@ -421,6 +424,11 @@ impl ProtectedList {
                 let _ = canonicalize_platform(&mut h.platform);
                 cut_in_place(&mut h.handle, clean_handle);
             }
+            a.aliases.shrink_to_fit();
+            a.handles.shrink_to_fit();
+            a.official.shrink_to_fit();
+            a.avatars.shrink_to_fit();
+            a.links.shrink_to_fit();
         }
     }
 

@@ -31,7 +31,8 @@ use crate::text::handle::{self, HandleKeys, HandleMatch};
 use crate::text::labels::{self, Label};
 use crate::text::limits::{MAX_BIO_CHARS, MAX_NAME_CHARS};
 use crate::text::name::{NameKeys, NameMatch};
-use rustc_hash::FxHashMap as HashMap;
+use hashbrown::HashTable;
+use std::hash::BuildHasher;
 use std::sync::OnceLock;
 
 /// The engine over one protected list: build it once, then check profiles against it.
@@ -43,9 +44,11 @@ pub struct Checker {
     /// Filled in `new`; in a restored checker, on first use (`prepared`).
     prepared: Vec<OnceLock<Prepared>>,
     index: Index,
-    /// (platform, lowercase handle) → (account, is official).
-    exact_accounts: HashMap<(String, String), (u32, bool)>,
-    by_id: HashMap<String, u32>,
+    /// Own and official handles by (platform, lowercase handle): (account, place among its handles
+    /// then its official handles). The keys are the list's own strings, not copies (issue 25).
+    exact_accounts: HashTable<(u32, u32)>,
+    /// Accounts by id, the list's strings again.
+    by_id: HashTable<u32>,
     avatars: AvatarIndex,
     /// The language of evidence sentences.
     lang: Lang,
@@ -128,17 +131,20 @@ struct Assessment {
 impl Checker {
     /// Build the checker: normalise and index every name and handle of the list.
     pub fn new(list: ProtectedList) -> Self {
-        let mut index = Index::with_capacity(list.accounts.len());
-        let mut prepared = Vec::with_capacity(list.accounts.len());
-        for (i, a) in list.accounts.iter().enumerate() {
-            let p = prepare(a);
+        let prepared = prepare_all(&list.accounts);
+        let each = || prepared.iter().map(|p| p.get().expect("prepared above"));
+        let mut index = Index::with_capacity(
+            each().map(|p| p.names.len()).sum(),
+            each().flat_map(|p| p.targets.iter().map(|t| &t.keys)),
+        );
+        for (i, p) in prepared.iter().enumerate() {
+            let p = p.get().expect("prepared above");
             for n in &p.names {
                 index.add_name(i as u32, n);
             }
             for t in &p.targets {
                 index.add_handle(i as u32, &t.keys, !t.names_in_key);
             }
-            prepared.push(OnceLock::from(p));
         }
         index.finish();
         Self::assemble(list, index, prepared)
@@ -161,15 +167,14 @@ impl Checker {
             .iter()
             .map(|a| a.handles.len() + a.official.len())
             .sum();
-        let mut exact_accounts = HashMap::with_capacity_and_hasher(handles, Default::default());
+        let mut exact_accounts = HashTable::with_capacity(handles);
         for (i, a) in list.accounts.iter().enumerate() {
-            for (list, official) in [(&a.handles, false), (&a.official, true)] {
-                for h in list {
-                    exact_accounts.insert(
-                        (h.platform.clone(), h.handle.to_lowercase()),
-                        (i as u32, official),
-                    );
-                }
+            for (j, h) in a.handles.iter().chain(&a.official).enumerate() {
+                let hash = handle_hash(&h.platform, &lowercase(&h.handle));
+                exact_accounts.insert_unique(hash, (i as u32, j as u32), |&(i, j)| {
+                    let h = handle_at(&list.accounts[i as usize], j);
+                    handle_hash(&h.platform, &lowercase(&h.handle))
+                });
             }
         }
         let avatars = AvatarIndex::new(
@@ -178,12 +183,12 @@ impl Checker {
                 .enumerate()
                 .map(|(i, a)| (i as u32, a.avatars.iter().flat_map(avatar_refs).collect())),
         );
-        let by_id = list
-            .accounts
-            .iter()
-            .enumerate()
-            .map(|(i, a)| (a.id.clone(), i as u32))
-            .collect();
+        let mut by_id = HashTable::with_capacity(list.accounts.len());
+        for (i, a) in list.accounts.iter().enumerate() {
+            by_id.insert_unique(id_hash(&a.id), i as u32, |&i| {
+                id_hash(&list.accounts[i as usize].id)
+            });
+        }
         Checker {
             list,
             prepared,
@@ -248,7 +253,10 @@ impl Checker {
 
     /// The account with this id.
     pub fn account(&self, id: &str) -> Option<&Account> {
-        self.by_id.get(id).map(|&i| &self.list.accounts[i as usize])
+        let accounts = &self.list.accounts;
+        self.by_id
+            .find(id_hash(id), |&i| accounts[i as usize].id == id)
+            .map(|&i| &accounts[i as usize])
     }
 
     /// Check a profile on its text: name, handle and bio.
@@ -270,10 +278,15 @@ impl Checker {
             evidence,
         };
         // The protected account itself, or one of its official secondary accounts.
-        if let Some(&(i, official)) = self
+        let handle = lowercase(&profile.handle);
+        let found = self
             .exact_accounts
-            .get(&(profile.platform.clone(), profile.handle.to_lowercase()))
-        {
+            .find(handle_hash(&profile.platform, &handle), |&(i, j)| {
+                let h = handle_at(&self.list.accounts[i as usize], j);
+                h.platform == profile.platform && lowercase(&h.handle) == handle
+            });
+        if let Some(&(i, j)) = found {
+            let official = j as usize >= self.list.accounts[i as usize].handles.len();
             // Keyed by lowercase handle: every platform we know compares handles case-insensitively.
             let a = &self.list.accounts[i as usize];
             let verdict = if official {
@@ -463,6 +476,53 @@ impl Checker {
             score,
         })
     }
+}
+
+/// Every account's keys. Natively with the `parallel` feature (the CLI's), on every core: normalising
+/// names and handles is most of building a checker's work, and each account's is its own. The index
+/// is then filled in list order, as its build expects.
+fn prepare_all(accounts: &[Account]) -> Vec<OnceLock<Prepared>> {
+    #[cfg(all(feature = "parallel", not(target_arch = "wasm32")))]
+    {
+        use rayon::prelude::*;
+        accounts
+            .par_iter()
+            .map(|a| OnceLock::from(prepare(a)))
+            .collect()
+    }
+    #[cfg(not(all(feature = "parallel", not(target_arch = "wasm32"))))]
+    {
+        accounts
+            .iter()
+            .map(|a| OnceLock::from(prepare(a)))
+            .collect()
+    }
+}
+
+/// Handle `j` of an account: its own handles, then its official ones.
+fn handle_at(a: &Account, j: u32) -> &crate::formats::HandleRef {
+    let j = j as usize;
+    a.handles
+        .get(j)
+        .unwrap_or_else(|| &a.official[j - a.handles.len()])
+}
+
+/// Lowercase for comparing handles (every platform we know compares them case-insensitively), copied
+/// only when something changes case.
+fn lowercase(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) {
+        std::borrow::Cow::Owned(s.to_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(s)
+    }
+}
+
+fn handle_hash(platform: &str, lowercase_handle: &str) -> u64 {
+    rustc_hash::FxBuildHasher.hash_one((platform, lowercase_handle))
+}
+
+fn id_hash(id: &str) -> u64 {
+    rustc_hash::FxBuildHasher.hash_one(id)
 }
 
 #[cfg(test)]
