@@ -48,6 +48,39 @@
   }
   new ResizeObserver(reportSize).observe(document.documentElement);
 
+  // Clickjacking (issue 24, second red team): a compromised page process can frame this page itself, with
+  // a token of its own, nearly transparent or under its own elements, over bait buttons, so that the
+  // reviewer's clicks land on a decision. So a decision is taken from a click or key only once the browser
+  // has reported this frame visible (IntersectionObserver v2: not covered, not transparent, transformed or
+  // filtered, by its page or anything above it) for VISIBLE_MS without a break. A browser without that
+  // report (Firefox) asks to confirm every decision instead, the confirming button at a place the page
+  // cannot know in advance (evidence.js toolbar). Our own clicks (the decision shortcuts, which come from
+  // the worker) are not the reviewer's pointer: they pass.
+  const VISIBLE_MS = 500;
+  const reportsVisibility = typeof IntersectionObserverEntry !== 'undefined' && 'isVisible' in IntersectionObserverEntry.prototype;
+  let seen = false; // visible for VISIBLE_MS, and still
+  let seeing = null; // the timer that sets `seen`
+  const setSeen = (on) => {
+    seen = on;
+    // Read by the end-to-end tests, which wait for it before clicking (a page cannot read this document).
+    document.documentElement.toggleAttribute('data-seen', on);
+  };
+  if (reportsVisibility) {
+    new IntersectionObserver((entries) => {
+      if (!entries[entries.length - 1].isVisible) {
+        clearTimeout(seeing);
+        seeing = null;
+        setSeen(false);
+      } else if (!seen && !seeing) {
+        seeing = setTimeout(() => { seeing = null; setSeen(true); }, VISIBLE_MS);
+      }
+    }, { trackVisibility: true, delay: 100 }).observe(document.documentElement);
+  } else {
+    setSeen(true);
+  }
+  // Null when `e` may decide, else the words to show.
+  const mayDecide = (e) => (!reportsVisibility || seen || !e || !e.isTrusted ? null : t('notSeenYet'));
+
   const send = async (msg) => {
     const reply = await chrome.runtime.sendMessage(msg);
     if (!reply || reply.error) throw new Error((reply && reply.error) || t('noAnswer'));
@@ -82,6 +115,7 @@
       return new Blob([Uint8Array.from(bin, (c) => c.charCodeAt(0))], { type: 'image/png' });
     };
     return {
+      mayDecide, confirmEvery: !reportsVisibility,
       // The report in the format chosen in the options (plain text unless set), with the SHA-256 of the
       // JSON evidence, so the ticket and an attached JSON can be matched.
       copyTicket: async () => {
