@@ -60,6 +60,28 @@ var vipguardAnnotate = (() => {
     sheet = null;
   }
 
+  // A popover in the top layer has a ::backdrop over the whole window, transparent but counted by
+  // IntersectionObserver v2 as covering everything under it: with our banner shown, no frame of the
+  // page's own (nor our card under it) would ever be reported in full view, and frames that refuse
+  // clicks until then (ours, ui/frame/frame.js, and the page's own sign-in or payment frames) would
+  // refuse them all. Our hosts draw none; put back should the page replace the document's sheets.
+  const NO_BACKDROP = (() => {
+    try {
+      const s = new CSSStyleSheet();
+      s.replaceSync('vipguard-annotation::backdrop { display: none !important; }');
+      return s;
+    } catch {
+      return null;
+    }
+  })();
+  function noBackdrop() {
+    try {
+      if (NO_BACKDROP && !document.adoptedStyleSheets.includes(NO_BACKDROP)) document.adoptedStyleSheets = [...document.adoptedStyleSheets, NO_BACKDROP];
+    } catch {
+      // not adoptable here: the backdrop stays (our own frames are above it)
+    }
+  }
+
   // Every annotation is the same bare element, whatever it shows.
   function makeHost() {
     const host = document.createElement('vipguard-annotation');
@@ -184,6 +206,7 @@ var vipguardAnnotate = (() => {
     raised = raised.filter((at) => now - at < 1000);
     if (raised.length >= RAISES) return;
     raised.push(now);
+    noBackdrop();
     b.raising = true;
     try {
       if (b.host.matches(':popover-open')) b.host.hidePopover();
@@ -277,6 +300,7 @@ var vipguardAnnotate = (() => {
     } else if (current.zoom !== pageZoom()) {
       current.place();
     }
+    noBackdrop();
   }, 500);
   // A page's popover opening: ours goes back on top at once.
   document.addEventListener('toggle', (e) => {
@@ -354,6 +378,7 @@ var vipguardAnnotate = (() => {
     c = card = { host, iframe: f, badge: badgeEl, anchor, pinned, size: 0 };
     placeCard();
     document.documentElement.append(host);
+    noBackdrop();
     try {
       host.showPopover();
     } catch {

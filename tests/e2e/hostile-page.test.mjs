@@ -152,6 +152,24 @@ test('a page\'s zoom does not shrink the banner: it is drawn at the window\'s sc
   await page.close();
 });
 
+// A popover's ::backdrop covers the window (transparent); IntersectionObserver v2 counted our banner's as
+// covering the whole page, so frames that take clicks only when in full view (sign-in and payment
+// widgets; our own, see the clickjacking test) refused every click while our banner was shown.
+test('our banner does not hide the page\'s own content from IntersectionObserver v2 beyond its own box', async () => {
+  const page = await visit(h, PROFILE);
+  await shownAgain(page, 'the banner');
+  await page.evaluate(() => {
+    const d = document.createElement('div');
+    d.style.cssText = 'position:fixed;left:10px;top:200px;width:200px;height:100px;background:#eef;z-index:10;';
+    d.textContent = 'the page\'s own widget';
+    document.documentElement.append(d);
+    window.widgetVisible = null;
+    new IntersectionObserver((es) => { window.widgetVisible = es[es.length - 1].isVisible; }, { trackVisibility: true, delay: 100 }).observe(d);
+  });
+  await until(() => page.evaluate(() => window.widgetVisible === true), 'the page\'s widget reported visible');
+  await page.close();
+});
+
 test('the page\'s listeners hear nothing while the reviewer types a note and decides, and the decision is recorded', async () => {
   const page = await visit(h, PROFILE);
   await until(async () => (await shadowText(page)).includes('Impersonation confirmed'), 'the banner\'s tools');
@@ -213,8 +231,7 @@ test('the popup says it is the view a page cannot change', async () => {
 // its own, at near-zero opacity over bait buttons, and two clicks recorded "Not an impersonator". A frame
 // takes a decision only once the browser has reported it in full view (IntersectionObserver v2) for a
 // moment (ui/frame/frame.js); a refused click says so in the frame's status, which is what is waited for.
-// A timeline, not a profile: a page showing our banner (a popover) is all under its transparent backdrop,
-// which the browser counts as covering every frame of the page's own, so none would ever be in full view.
+// On a timeline (an account flagged in a list: the compromised process gets its card's token).
 test('clickjacking: our frame shown nearly transparent, or under the page\'s own element, records no decision from a click', async () => {
   const page = await visit(h, 'https://x.com/home', { expect: 5 });
   const before = await privateValues(h, ['reviewerDecisions', 'reviewerAllow']);
