@@ -296,3 +296,24 @@ test('clickjacking: our frame shown nearly transparent, or under the page\'s own
     await page.close();
   }
 });
+
+// Where the browser has no IntersectionObserver v2 (Firefox), every decision asks to be confirmed, the
+// confirming button at a random place: the browser here made to lack it, in every frame.
+test('without IntersectionObserver v2, a decision is recorded only once confirmed', async () => {
+  const other = await launch();
+  try {
+    await other.ctx.addInitScript(() => { delete IntersectionObserverEntry.prototype.isVisible; });
+    await loadDemoList(other);
+    const page = await visit(other, PROFILE);
+    await until(async () => (await shadowText(page)).includes('Impersonation confirmed'), 'the banner\'s tools');
+    await shadowClick(page, 'Needs escalation');
+    await until(async () => (await shadowText(page)).includes('Record “Needs escalation”?'), 'the confirmation asked');
+    const decided = async () => ((await privateValues(other, ['reviewerDecisions'])).reviewerDecisions || {})['x:kwabenamensahgh'];
+    assert.equal(await decided(), undefined, 'recorded before it was confirmed');
+    await shadowClick(page, 'Yes, record it');
+    await until(async () => (await shadowText(page)).includes('Your decision: Needs escalation'), 'the decision recorded');
+    assert.equal((await decided())[0].decision, 'escalate');
+  } finally {
+    await other.close();
+  }
+});
