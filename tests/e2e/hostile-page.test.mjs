@@ -139,6 +139,23 @@ test('a page cannot hide, remove or cover the banner: it is shown again, on top'
   await page.close();
 });
 
+// The second red team: the open banner's frame and host changed height by 1 px back and forth, 30 times
+// a second (the frame measured its box rounded), for the page to watch and lay out again each time.
+test('the banner settles at one size: its host does not flicker', async () => {
+  const page = await visit(h, PROFILE);
+  await until(async () => (await shadowText(page)).includes('Impersonation confirmed'), 'the banner\'s tools');
+  await shownAgain(page, 'the banner');
+  // Its host's style, as the page sees it change, over a second once drawn (a window, not a speed).
+  const sizes = await page.evaluate(() => new Promise((resolve) => {
+    const host = [...document.querySelectorAll('vipguard-annotation')].find((e) => e.style.position === 'fixed');
+    const seen = [];
+    new MutationObserver(() => seen.push(host.style.height)).observe(host, { attributes: true });
+    setTimeout(() => resolve(seen), 1000);
+  }));
+  assert.ok(new Set(sizes).size <= 1, `the host's height changed ${sizes.length} times: ${sizes.slice(0, 6).join(', ')}`);
+  await page.close();
+});
+
 // The second red team: `zoom` on <html> shrank the banner with the page (to a quarter at 0.25).
 test('a page\'s zoom does not shrink the banner: it is drawn at the window\'s scale', async () => {
   const page = await visit(h, PROFILE);

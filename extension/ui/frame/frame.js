@@ -40,7 +40,10 @@
     if (!box) return;
     const body = box.querySelector('.body');
     const folded = box.classList.contains('folded');
-    const h = box.offsetHeight + (body && !folded ? body.scrollHeight - body.clientHeight : 0);
+    // The box's fractional height: offsetHeight rounds, and a box of 674.5 px in a frame of 674 rounded
+    // to 674 with 1 px to scroll, then to 675 with none, and back, 30 times a second (issue 24: the
+    // host's size flickered for the page to see, and the page was laid out again each time).
+    const h = box.getBoundingClientRect().height + (body && !folded ? body.scrollHeight - body.clientHeight : 0);
     // Open, the banner fills the frame (width: 100vw), so its measured width is only the frame's own:
     // reporting that would keep a frame once made narrow (a folded pill, a frame not yet laid out) narrow
     // for good. It asks for its designed width instead; the content script fits it to the window.
