@@ -60,6 +60,28 @@ var vipguardAnnotate = (() => {
     sheet = null;
   }
 
+  // A popover in the top layer has a ::backdrop over the whole window, transparent but counted by
+  // IntersectionObserver v2 as covering everything under it: with our banner shown, no frame of the
+  // page's own (nor our card under it) would ever be reported in full view, and frames that refuse
+  // clicks until then (ours, ui/frame/frame.js, and the page's own sign-in or payment frames) would
+  // refuse them all. Our hosts draw none; put back should the page replace the document's sheets.
+  const NO_BACKDROP = (() => {
+    try {
+      const s = new CSSStyleSheet();
+      s.replaceSync('vipguard-annotation::backdrop { display: none !important; }');
+      return s;
+    } catch {
+      return null;
+    }
+  })();
+  function noBackdrop() {
+    try {
+      if (NO_BACKDROP && !document.adoptedStyleSheets.includes(NO_BACKDROP)) document.adoptedStyleSheets = [...document.adoptedStyleSheets, NO_BACKDROP];
+    } catch {
+      // not adoptable here: the backdrop stays (our own frames are above it)
+    }
+  }
+
   // Every annotation is the same bare element, whatever it shows.
   function makeHost() {
     const host = document.createElement('vipguard-annotation');
@@ -124,6 +146,12 @@ var vipguardAnnotate = (() => {
     if (current) current.place();
   }
 
+  // A page's `zoom` on <html> scales our hosts with it (a red team shrank the banner to a quarter): the
+  // hosts take its inverse, so they are drawn at the window's own scale whatever the page sets. Read
+  // again by the guard's check (a stylesheet changing it announces nothing).
+  const pageZoom = () => parseFloat(getComputedStyle(document.documentElement).zoom) || 1;
+  const unzoom = (z) => (z > 0 && z !== 1 ? { zoom: String(1 / z) } : {});
+
   // Fixed in a corner below the sites' top bars, so the page's own content never moves; as tall as the
   // window allows (the frame keeps its tools in view and scrolls its evidence).
   function placeBanner(b) {
@@ -131,8 +159,9 @@ var vipguardAnnotate = (() => {
     const gap = v === 'top' ? 72 : 16;
     const width = Math.min(b.size.w, innerWidth - 32);
     const height = Math.min(b.size.h, innerHeight - (v === 'top' ? 88 : 32));
+    b.zoom = pageZoom();
     b.host.style.cssText = pin({ ...FIXED, [v]: `${gap}px`, [h]: '16px', [v === 'top' ? 'bottom' : 'top']: 'auto',
-      [h === 'left' ? 'right' : 'left']: 'auto', width: `${width}px`, height: `${height}px` });
+      [h === 'left' ? 'right' : 'left']: 'auto', width: `${width}px`, height: `${height}px`, ...unzoom(b.zoom) });
   }
 
   // The profile page's banner; `key` names the profile (what collapse and close are remembered by). Null
@@ -177,6 +206,7 @@ var vipguardAnnotate = (() => {
     raised = raised.filter((at) => now - at < 1000);
     if (raised.length >= RAISES) return;
     raised.push(now);
+    noBackdrop();
     b.raising = true;
     try {
       if (b.host.matches(':popover-open')) b.host.hidePopover();
@@ -267,7 +297,10 @@ var vipguardAnnotate = (() => {
     else if (covered(current)) {
       keepBanner();
       raise(current);
+    } else if (current.zoom !== pageZoom()) {
+      current.place();
     }
+    noBackdrop();
   }, 500);
   // A page's popover opening: ours goes back on top at once.
   document.addEventListener('toggle', (e) => {
@@ -331,7 +364,7 @@ var vipguardAnnotate = (() => {
     const top = below >= h || below >= above ? r.bottom + 6 : r.top - 6 - h;
     const left = Math.max(8, Math.min(r.left, innerWidth - width - 8));
     card.host.style.cssText = pin({ ...FIXED, top: `${Math.max(8, top)}px`, left: `${left}px`, right: 'auto', bottom: 'auto',
-      width: `${width}px`, height: `${h}px`, ...(card.size ? {} : { visibility: 'hidden' }) });
+      width: `${width}px`, height: `${h}px`, ...(card.size ? {} : { visibility: 'hidden' }), ...unzoom(pageZoom()) });
   }
 
   function openCard(anchor, badgeEl, token, pinned) {
@@ -345,6 +378,7 @@ var vipguardAnnotate = (() => {
     c = card = { host, iframe: f, badge: badgeEl, anchor, pinned, size: 0 };
     placeCard();
     document.documentElement.append(host);
+    noBackdrop();
     try {
       host.showPopover();
     } catch {
@@ -360,20 +394,21 @@ var vipguardAnnotate = (() => {
   addEventListener('scroll', () => { if (card && !card.pinned) closeCard(); }, { capture: true, passive: true });
 
   // A badge for a flagged account: a pictogram, its words only for assistive technology, inside a closed
-  // shadow root. `token` opens its card.
-  function badge(result, account, token) {
+  // shadow root. `result`: the verdict shown and whether a decision stands (all the worker tells this
+  // script: whom the account resembles is said by its card, which reads it by `token`).
+  function badge(result, token) {
     const { host, root } = makeHost();
     // On the @handle's own line, centred on it, and taking up no height there.
     host.style.cssText = 'display:inline-flex;align-items:center;align-self:center;vertical-align:middle;flex:none;'
       + 'margin:-10px 0 -10px 6px;max-height:20px;';
-    const verdict = result.cleared ? 'cleared' : result.verdict;
-    const words = result.cleared ? t('verdict_cleared') : vipguardI18n.verdict(result.verdict);
+    const { verdict } = result;
+    const words = vipguardI18n.verdict(verdict);
     const b = document.createElement('span');
-    b.className = `badge ${theme()} ${verdict}${result.decision ? ' decided' : ''}`;
+    b.className = `badge ${theme()} ${verdict}${result.decided ? ' decided' : ''}`;
     b.setAttribute('tabindex', '0');
     b.setAttribute('role', 'button');
     b.setAttribute('aria-haspopup', 'dialog');
-    b.setAttribute('aria-label', account && !['own', 'allowed'].includes(result.verdict) ? t('badgeLabelMatch', words, account.name) : t('badgeLabel', words));
+    b.setAttribute('aria-label', t('badgeLabel', words));
     b.setAttribute('aria-description', t('badgeOpenHint'));
     const open = (pinned) => openCard(host, b, token, pinned);
     b.addEventListener('mouseenter', () => open(false));

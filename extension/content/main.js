@@ -168,11 +168,13 @@
     const updated = new Set(); // cells the avatar round already redrew (it may overtake the reply)
     // Changes to the page wait in `writes` until every cell of the pass has been looked at: finding a
     // badge's spot reads styles, which after an insertion would cost a style pass each.
-    const drawCell = (r, i, accounts, token, writes) => {
+    // `r`: what the worker tells a page of a result (worker/check.js forPage): the verdict shown, whether a
+    // decision stands, and a mark that changes when what its card shows changes; nothing of the account.
+    const drawCell = (r, i, token, writes) => {
       const cell = todo[i];
       if (done.get(cell.anchor) !== keyOf(cell.data)) return;
-      const shown = r.shown || r.verdict;
-      const signature = `${shown}|${r.score}|${(r.evidence || []).length}|${r.decision ? r.decision.at : ''}`;
+      const shown = r.verdict;
+      const signature = `${shown}|${r.mark || ''}`;
       const before = drawn.get(cell.anchor);
       if (before === signature) return;
       drawn.set(cell.anchor, signature);
@@ -184,7 +186,7 @@
         return;
       }
       if (!token) return;
-      const host = vipguardAnnotate.badge({ ...r, verdict: shown }, accounts[r.match] || null, token);
+      const host = vipguardAnnotate.badge(r, token);
       if (old) {
         writes.push(() => old.replaceWith(host));
       } else {
@@ -194,11 +196,11 @@
     };
     const drawCells = (items) => {
       const writes = [];
-      for (const [r, i, accounts, token] of items) drawCell(r, i, accounts, token, writes);
+      for (const [r, i, token] of items) drawCell(r, i, token, writes);
       for (const write of writes) write();
     };
     const reply = await ask(profiles, (update) => {
-      const items = update.changes.filter((c) => todo[c.index]).map((c) => [c.result, c.index, update.accounts, update.frames && update.frames[c.index]]);
+      const items = update.changes.filter((c) => todo[c.index]).map((c) => [c.result, c.index, update.frames && update.frames[c.index]]);
       items.forEach(([, i]) => updated.add(i));
       drawCells(items);
     });
@@ -213,7 +215,7 @@
     }
     if (location.href !== url || !reply || reply.error || !reply.results) return null;
     return (writes) => reply.results.forEach((r, i) => {
-      if (!updated.has(i)) drawCell(r, i, reply.accounts, reply.frames && reply.frames[i], writes);
+      if (!updated.has(i)) drawCell(r, i, reply.frames && reply.frames[i], writes);
     });
   }
 

@@ -76,7 +76,31 @@ export async function check(msg, sender) {
   }
   const [templates, place, view] = await Promise.all([messages, queuePlace(sender.tab.id, msg.url), viewSettings()]);
   const frames = await issue(sender.tab.id, msg.url, framed(msg, results), msg.profiles, { list: source, ...(place ? { queue: place } : {}) });
-  return { results, accounts, view, frames, ...(templates ? { messages: templates } : {}), ...(place ? { queue: place } : {}) };
+  return { results: await forPage(results), view, frames, ...(templates ? { messages: templates } : {}), ...(place ? { queue: place } : {}) };
+}
+
+// What a page's content script is told of a result (issue 24): only what drawing its annotations needs.
+// The frames draw everything else from the worker by their token, so a compromised page process (which
+// runs the content script's code) learns no protected account's name, handle, id or picture, no score
+// and no evidence: per profile its id (the sender's own), the verdict shown (the badge's pictogram and
+// spoken word; clear and error draw nothing), whether a decision stands on it (the badge's dot), and a
+// mark that changes when what its frame would show changes (so a badge is drawn again, with a new token,
+// only then). The mark is a digest under a key only this worker holds: it says nothing of the score.
+const MARK_KEY = crypto.getRandomValues(new Uint8Array(16));
+async function markOf(r) {
+  const text = new TextEncoder().encode(`${r.shown || r.verdict}|${r.score}|${(r.evidence || []).length}|${r.decision ? r.decision.at : ''}`);
+  const bytes = new Uint8Array(MARK_KEY.length + text.length);
+  bytes.set(MARK_KEY);
+  bytes.set(text, MARK_KEY.length);
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
+  return Array.from(digest.slice(0, 8), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+function forPage(results) {
+  return Promise.all(results.map(async (r) => {
+    const verdict = r.shown || r.verdict;
+    if (verdict === 'clear' || verdict === 'error') return { id: r.id, verdict };
+    return { id: r.id, verdict, ...(r.decision ? { decided: true } : {}), mark: await markOf(r) };
+  }));
 }
 
 // A Mastodon server shows other servers' accounts as it likes (a hostile one, the protected account's
@@ -107,8 +131,9 @@ async function withAvatars(msg, sender, site, { checker, settings, source }, { a
   const place = msg.banner ? await queuePlace(sender.tab.id, msg.url) : null;
   const frames = await issue(sender.tab.id, msg.url, framed(msg, changes.map((c) => c.result), changes.map((c) => c.index)),
     msg.profiles, { list: source, ...(place ? { queue: place } : {}) });
-  await chrome.tabs.sendMessage(sender.tab.id, { type: 'vipguard-update', requestId: msg.requestId, url: msg.url, changes, accounts, frames },
-    { frameId: sender.frameId ?? 0 });
+  const shown = await forPage(changes.map((c) => c.result));
+  await chrome.tabs.sendMessage(sender.tab.id, { type: 'vipguard-update', requestId: msg.requestId, url: msg.url,
+    changes: changes.map((c, k) => ({ index: c.index, result: shown[k] })), frames }, { frameId: sender.frameId ?? 0 });
 }
 
 // The results a frame will show, as [{index, result}]: a profile page's banner whatever its verdict, and

@@ -2,7 +2,7 @@
 // tools, badges, the popup, the bulk page, the Markdown evidence and the saved image's words.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, loadDemoList, visit, shadowText, shadowClick, until, actionsInView, screenshot, annotations } from './harness.mjs';
+import { launch, loadDemoList, visit, shadowText, shadowClick, until, actionsInView, screenshot, annotations, annotationFrames, frameEvaluate } from './harness.mjs';
 
 // French text with its non-breaking spaces read as spaces (the catalogue's typography is checked in
 // locales.test.mjs).
@@ -67,8 +67,11 @@ test('badges on a list are in French, with a French spoken label', async () => {
   assert.ok(labels >= 1);
   const text = await shadowText(page);
   assert.ok(text.includes("Usurpation d'identité") && text.includes('Compte officiel'), text.slice(0, 400));
-  // The spoken label: the badge is found by its French aria-label (focusing it is harmless).
-  await shadowClick(page, "vipguard\u00a0: Usurpation d'identité, ressemble à Aminata Sowé", { tag: 'SPAN' });
+  // The spoken label: the badge is found by its French aria-label (focusing it is harmless); whom it
+  // resembles is said by its card, which the badge opens.
+  await shadowClick(page, "vipguard\u00a0: Usurpation d'identité", { tag: 'SPAN' });
+  await until(() => Promise.any(annotationFrames(page, 'card').map((f) => frameEvaluate(f, () => document.querySelector('.box')?.getAttribute('aria-label'))))
+    .then((l) => l.startsWith("vipguard\u00a0: Usurpation d'identité, ressemble à ")).catch(() => false), 'the card\'s French label');
   await page.close();
 });
 

@@ -269,7 +269,7 @@ async function hostsInside(page) {
 // The class names of a frame's box (its verdict, theme, folded), or null before it has drawn.
 // A frame's answer, or a rejection after 5 s: an annotation frame closed or replaced while asked (a card
 // the pointer left, a banner redrawn) can leave Playwright's evaluate waiting for ever.
-function frameEvaluate(frame, fn, arg) {
+export function frameEvaluate(frame, fn, arg) {
   let timer;
   const late = new Promise((_, reject) => { timer = setTimeout(() => reject(new Error('the frame did not answer (detached or replaced)')), 5000); });
   return Promise.race([frame.evaluate(fn, arg), late]).finally(() => clearTimeout(timer));
@@ -421,7 +421,7 @@ async function shadowClickOnce(page, label, tag) {
     // A frame just resized by the content script (a banner unfolding) lays itself out again a moment
     // later, in its own process: until its window is the size of its element, the element's place inside
     // it is the old layout's, and a click there lands on its neighbour.
-    for (let tries = 0; tries < 30; tries++) {
+    for (let tries = 0; tries < 50; tries++) {
       const el = await f.frameElement().catch(() => null);
       at = el && await el.boundingBox();
       if (!at) break;
@@ -430,9 +430,11 @@ async function shadowClickOnce(page, label, tag) {
         if (!e || !e.getClientRects().length) return null;
         e.scrollIntoView({ block: 'nearest' });
         const b = e.getBoundingClientRect();
-        return { x: b.x + b.width / 2, y: b.y + b.height / 2, w: innerWidth, h: innerHeight };
+        return { x: b.x + b.width / 2, y: b.y + b.height / 2, w: innerWidth, h: innerHeight, seen: document.documentElement.hasAttribute('data-seen') };
       }, [tag, label]).catch(() => null);
-      if (!r || (Math.abs(r.w - at.width) <= 1 && Math.abs(r.h - at.height) <= 1)) break;
+      // A frame takes decisions only once it has been in full view for a moment (frame.js, against
+      // clickjacking): a reviewer does not click what the window has not shown yet.
+      if (!r || (Math.abs(r.w - at.width) <= 1 && Math.abs(r.h - at.height) <= 1 && r.seen)) break;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     if (!at) continue;

@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, loadDemoList, visit, settle, shadowText, shadowClick, bannerVerdict, annotations, until, inContentScript,
-  storedList, privateValues } from './harness.mjs';
+  storedList, privateValues, setPrivateValues, tabRecord, annotationFrames, frameEvaluate } from './harness.mjs';
 
 let h;
 before(async () => {
@@ -139,6 +139,54 @@ test('a page cannot hide, remove or cover the banner: it is shown again, on top'
   await page.close();
 });
 
+// The second red team: the open banner's frame and host changed height by 1 px back and forth, 30 times
+// a second (the frame measured its box rounded), for the page to watch and lay out again each time.
+test('the banner settles at one size: its host does not flicker', async () => {
+  const page = await visit(h, PROFILE);
+  await until(async () => (await shadowText(page)).includes('Impersonation confirmed'), 'the banner\'s tools');
+  await shownAgain(page, 'the banner');
+  // Its host's style, as the page sees it change, over a second once drawn (a window, not a speed).
+  const sizes = await page.evaluate(() => new Promise((resolve) => {
+    const host = [...document.querySelectorAll('vipguard-annotation')].find((e) => e.style.position === 'fixed');
+    const seen = [];
+    new MutationObserver(() => seen.push(host.style.height)).observe(host, { attributes: true });
+    setTimeout(() => resolve(seen), 1000);
+  }));
+  assert.ok(new Set(sizes).size <= 1, `the host's height changed ${sizes.length} times: ${sizes.slice(0, 6).join(', ')}`);
+  await page.close();
+});
+
+// The second red team: `zoom` on <html> shrank the banner with the page (to a quarter at 0.25).
+test('a page\'s zoom does not shrink the banner: it is drawn at the window\'s scale', async () => {
+  const page = await visit(h, PROFILE);
+  await shownAgain(page, 'the banner at first');
+  // Its box in the window's pixels (getBoundingClientRect gives the drawn size, zoom included).
+  const width = () => page.evaluate(() => Math.round([...document.querySelectorAll('vipguard-annotation')]
+    .find((e) => e.style.position === 'fixed').getBoundingClientRect().width));
+  const normal = await width();
+  await page.addStyleTag({ content: 'html { zoom: 0.25 !important; }' });
+  await until(async () => (await width()) === normal, `the banner ${normal} px wide at the page's zoom 0.25`);
+  await page.close();
+});
+
+// A popover's ::backdrop covers the window (transparent); IntersectionObserver v2 counted our banner's as
+// covering the whole page, so frames that take clicks only when in full view (sign-in and payment
+// widgets; our own, see the clickjacking test) refused every click while our banner was shown.
+test('our banner does not hide the page\'s own content from IntersectionObserver v2 beyond its own box', async () => {
+  const page = await visit(h, PROFILE);
+  await shownAgain(page, 'the banner');
+  await page.evaluate(() => {
+    const d = document.createElement('div');
+    d.style.cssText = 'position:fixed;left:10px;top:200px;width:200px;height:100px;background:#eef;z-index:10;';
+    d.textContent = 'the page\'s own widget';
+    document.documentElement.append(d);
+    window.widgetVisible = null;
+    new IntersectionObserver((es) => { window.widgetVisible = es[es.length - 1].isVisible; }, { trackVisibility: true, delay: 100 }).observe(d);
+  });
+  await until(() => page.evaluate(() => window.widgetVisible === true), 'the page\'s widget reported visible');
+  await page.close();
+});
+
 test('the page\'s listeners hear nothing while the reviewer types a note and decides, and the decision is recorded', async () => {
   const page = await visit(h, PROFILE);
   await until(async () => (await shadowText(page)).includes('Impersonation confirmed'), 'the banner\'s tools');
@@ -194,4 +242,95 @@ test('the popup says it is the view a page cannot change', async () => {
   await popup.goto(`chrome-extension://${h.extensionId}/ui/popup/popup.html`);
   await popup.getByText("This window is vipguard's own: no page can change or cover what it says.", { exact: false }).waitFor({ timeout: 5000 });
   await popup.close();
+});
+
+// The second red team: code in the content script's world framed our frame page itself, with a token of
+// its own, at near-zero opacity over bait buttons, and two clicks recorded "Not an impersonator". A frame
+// takes a decision only once the browser has reported it in full view (IntersectionObserver v2) for a
+// moment (ui/frame/frame.js); a refused click says so in the frame's status, which is what is waited for.
+// On a timeline (an account flagged in a list: the compromised process gets its card's token).
+test('clickjacking: our frame shown nearly transparent, or under the page\'s own element, records no decision from a click', async () => {
+  const page = await visit(h, 'https://x.com/home', { expect: 5 });
+  const before = await privateValues(h, ['reviewerDecisions', 'reviewerAllow']);
+  const item = (await tabRecord(h, page)).items.find((i) => i.handle === 'lbrahimaDiallo');
+  // The compromised page process: a token from a check of its own, and our frame page with it as a pinned
+  // card (its decision buttons drawn at once), at 5% opacity in the window's corner.
+  await inContentScript(page, async (p) => {
+    const reply = await chrome.runtime.sendMessage({ type: 'check', url: location.href,
+      profiles: [{ id: 'bait', platform: 'x', handle: p.handle, name: p.name }] });
+    const f = document.createElement('iframe');
+    f.src = `${chrome.runtime.getURL('ui/frame/frame.html')}#${new URLSearchParams({ t: reply.frames[0], kind: 'card', pinned: '1', theme: 'light' })}`;
+    f.style.cssText = 'position:fixed;left:0;top:0;width:380px;height:460px;border:0;margin:0;opacity:0.05;z-index:2147483647;';
+    f.className = 'bait-frame';
+    document.documentElement.append(f);
+  }, item);
+  const bait = await until(() => annotationFrames(page, 'card')[0], 'the framed card');
+  const status = () => frameEvaluate(bait, () => document.querySelector('.status')?.textContent || '').catch(() => '');
+  // A real click, where the button is (the page would have its bait drawn there).
+  const clickOn = async (label) => {
+    const b = await until(() => frameEvaluate(bait, (label) => {
+      const e = [...document.querySelectorAll('button')].find((x) => x.textContent.trim() === label);
+      if (!e) return null;
+      const r = e.getBoundingClientRect();
+      return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+    }, label).catch(() => null), `${label} in the framed card`);
+    const at = await (await bait.frameElement()).boundingBox();
+    await page.mouse.click(at.x + b.x, at.y + b.y);
+  };
+  const decided = async () => ((await privateValues(h, ['reviewerDecisions'])).reviewerDecisions || {})['x:lbrahimadiallo'];
+  const beforeHere = (before.reviewerDecisions || {})['x:lbrahimadiallo'];
+  try {
+    // Nearly transparent.
+    await page.waitForTimeout(800); // as long as a reviewer takes to aim: the frame has been there a while
+    await clickOn('Needs escalation');
+    const said = await until(async () => { const s = await status(); return /Recorded|Not recorded/.test(s) && s; }, 'the click\'s answer');
+    assert.match(said, /^Not recorded: this banner was not in full view/);
+    assert.deepEqual(await decided(), beforeHere, 'a decision was recorded from the transparent frame');
+    // Opaque, but under the page's own element (bait that lets clicks through to our frame).
+    await frameEvaluate(bait, () => { document.querySelector('.status').textContent = ''; });
+    await page.evaluate(() => {
+      document.querySelector('.bait-frame').style.opacity = '1';
+      const cover = document.createElement('div');
+      cover.className = 'bait-cover';
+      cover.textContent = 'Win a prize: click here';
+      cover.style.cssText = 'position:fixed;left:0;top:0;width:380px;height:460px;background:#fff;pointer-events:none;z-index:2147483647;';
+      document.documentElement.append(cover); // after the frame: drawn over it
+    });
+    await page.waitForTimeout(800);
+    await clickOn('Needs escalation');
+    const said2 = await until(async () => { const s = await status(); return /Recorded|Not recorded/.test(s) && s; }, 'the click\'s answer');
+    assert.match(said2, /^Not recorded: this banner was not in full view/);
+    assert.deepEqual(await decided(), beforeHere, 'a decision was recorded from the covered frame');
+    // In full view, the same frame takes the click: the refusals above were the guard's, not a dead frame.
+    await frameEvaluate(bait, () => { document.querySelector('.status').textContent = ''; });
+    await page.evaluate(() => document.querySelector('.bait-cover').remove());
+    await until(() => frameEvaluate(bait, () => document.documentElement.hasAttribute('data-seen')).catch(() => false), 'the frame seen in full view');
+    await clickOn('Needs escalation');
+    await until(async () => /Recorded: needs escalation/i.test(await status()), 'the decision taken in full view');
+    assert.equal((await decided())[0].decision, 'escalate');
+  } finally {
+    await setPrivateValues(h, { reviewerDecisions: before.reviewerDecisions || {}, reviewerAllow: before.reviewerAllow || {} });
+    await page.close();
+  }
+});
+
+// Where the browser has no IntersectionObserver v2 (Firefox), every decision asks to be confirmed, the
+// confirming button at a random place: the browser here made to lack it, in every frame.
+test('without IntersectionObserver v2, a decision is recorded only once confirmed', async () => {
+  const other = await launch();
+  try {
+    await other.ctx.addInitScript(() => { delete IntersectionObserverEntry.prototype.isVisible; });
+    await loadDemoList(other);
+    const page = await visit(other, PROFILE);
+    await until(async () => (await shadowText(page)).includes('Impersonation confirmed'), 'the banner\'s tools');
+    await shadowClick(page, 'Needs escalation');
+    await until(async () => (await shadowText(page)).includes('Record “Needs escalation”?'), 'the confirmation asked');
+    const decided = async () => ((await privateValues(other, ['reviewerDecisions'])).reviewerDecisions || {})['x:kwabenamensahgh'];
+    assert.equal(await decided(), undefined, 'recorded before it was confirmed');
+    await shadowClick(page, 'Yes, record it');
+    await until(async () => (await shadowText(page)).includes('Your decision: Needs escalation'), 'the decision recorded');
+    assert.equal((await decided())[0].decision, 'escalate');
+  } finally {
+    await other.close();
+  }
 });

@@ -13,7 +13,7 @@ import os from 'node:os';
 import { execFileSync } from 'node:child_process';
 import {
   ROOT, launch, loadDemoList, serveSites, enableMastodon, settle, shadowText, until, inContentScript, tabRecord,
-  visit, extensionProcessMemory, storedList, setPrivateValues, annotationFrames,
+  visit, extensionProcessMemory, storedList, setPrivateValues, privateValues, annotationFrames,
 } from './harness.mjs';
 
 const SERVER = 'https://social.hostile.example';
@@ -277,7 +277,8 @@ test('finding 4: a tab full of slow avatars holds a few fetches at a time, and a
 async function flaggedXPage() {
   const page = await visit(h, 'https://x.com/KwabenaMensahTV');
   await until(async () => (await shadowText(page)).includes("avatar is a copy of Kwabena Mensah's protected photo"), 'the avatar verdict');
-  const given = (await tabRecord(h, page)).items.find((i) => i.match);
+  // By its handle: another tab's record for the same address (one closed a moment ago) may be found first.
+  const given = (await tabRecord(h, page)).items.find((i) => i.handle === 'KwabenaMensahTV' && i.match);
   assert.ok(given, 'a flagged account in the tab\'s record');
   return { page, given, who: { platform: given.platform, handle: given.handle, name: given.name } };
 }
@@ -329,6 +330,65 @@ test('finding 5: a check naming another platform is answered for the sender\'s o
   assert.notEqual(claimed.results[0].verdict, 'own');
   const item = await until(async () => (await tabRecord(h, page)).items.find((i) => i.handle === 'adaeze.okonkwo'), 'the claimed profile\'s record');
   assert.equal(item.platform, 'x');
+  await page.close();
+});
+
+// The second red team read 16,000 protected names in 12 s from check answers (each carried the matched
+// account's name, handles and thumbnail for the badge's label). The frames draw everything by token: a
+// content script is told only what drawing needs, in the check's answer and in the avatar round's push.
+test('second red team: check answers to the content script name no protected account, by name, handle, id or picture', async () => {
+  const { page, given } = await flaggedXPage();
+  const profiles = [
+    { id: 'p0', platform: 'x', handle: given.handle, name: given.name, avatar: given.avatar }, // flagged by its avatar too
+    { id: 'p1', platform: 'x', handle: 'lbrahimaDiallo', name: 'Ibrahima Diallo' }, // an impersonator by name
+    { id: 'p2', platform: 'x', handle: 'AdaezeOkonkwo', name: 'Adaeze Okonkwo-Bello' }, // the protected account itself
+  ];
+  const heard = await inContentScript(page, async (profiles) => {
+    const updates = [];
+    const listen = (m) => { if (m && m.requestId === 4242) updates.push(m); };
+    chrome.runtime.onMessage.addListener(listen);
+    const reply = await chrome.runtime.sendMessage({ type: 'check', url: location.href, banner: true, requestId: 4242, profiles });
+    // The avatar round pushes what the picture changed (waited for, not timed: the assertion is below).
+    for (let i = 0; i < 150 && !updates.length; i++) await new Promise((r) => setTimeout(r, 100));
+    chrome.runtime.onMessage.removeListener(listen);
+    return { reply, updates };
+  }, profiles);
+  assert.ok(heard.reply && Array.isArray(heard.reply.results), JSON.stringify(heard.reply).slice(0, 300));
+  assert.ok(heard.updates.length >= 1, 'the avatar round\'s answer');
+  // Still enough to draw: a token for the banner and for each flagged profile's card, the verdict shown.
+  assert.ok(heard.reply.frames && heard.reply.frames[0] && heard.reply.frames[1], JSON.stringify(heard.reply.frames));
+  assert.deepEqual(heard.reply.results.map((r) => r.id), ['p0', 'p1', 'p2']);
+  assert.equal(heard.reply.results[1].verdict, 'impersonation');
+  const list = await storedList(h);
+  const thumbs = Object.values((await privateValues(h, ['avatarThumbs'])).avatarThumbs || {});
+  assert.ok(thumbs.length >= 1, 'the list has thumbnails to look for');
+  const secrets = [...list.accounts.flatMap((a) => [a.id, a.name, ...(a.aliases || []), ...(a.handles || []).map((x) => x.handle)]), ...thumbs];
+  // The page's own address (the push names it) is the page's, not the list's.
+  const said = JSON.stringify(heard).split(page.url()).join('').toLowerCase();
+  const leaked = secrets.filter((x) => said.includes(String(x).toLowerCase()));
+  assert.deepEqual(leaked.map((x) => String(x).slice(0, 40)), [], 'protected accounts in the answers');
+  assert.ok(!said.includes('data:image'), 'a picture in the answers');
+  await page.close();
+});
+
+// The allow-list ("Not an impersonator") is capped (worker/limits.js ALLOW_LIST_MAX): a page process
+// clearing made-up accounts one by one cannot grow it without bound.
+test('finding 8: the allow-list takes at most 10,000 accounts; one more is refused', async () => {
+  const { page, given, who } = await flaggedXPage();
+  const before = (await privateValues(h, ['reviewerAllow'])).reviewerAllow || {};
+  const full = Object.fromEntries(Array.from({ length: 10000 }, (_, i) => [`x:filler_${i}`,
+    { platform: 'x', handle: `filler_${i}`, name: `Filler ${i}`, match: null, at: '2026-01-01T00:00:00.000Z', note: '' }]));
+  await setPrivateValues(h, { reviewerAllow: full });
+  try {
+    const reply = await fromBannerFrame(page, ({ who, match, url }) => chrome.runtime.sendMessage({ type: 'decide', url, decision: 'not_impersonator',
+      note: '', profile: who, result: { verdict: 'impersonation', match } }), { who, match: given.match });
+    assert.match((reply && reply.error) || '', /the list of cleared accounts is full \(10000\)/, JSON.stringify(reply));
+    const after = (await privateValues(h, ['reviewerAllow'])).reviewerAllow;
+    assert.equal(Object.keys(after).length, 10000);
+    assert.equal(after[`x:${given.handle.toLowerCase()}`], undefined);
+  } finally {
+    await setPrivateValues(h, { reviewerAllow: before });
+  }
   await page.close();
 });
 

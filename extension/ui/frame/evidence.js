@@ -167,6 +167,13 @@ var vipguardEvidence = (() => {
         busy = false;
       }
     };
+    // A decision's click or key is taken only when the frame was in full view long enough (frame.js
+    // mayDecide, against clickjacking); else the status says why and nothing is sent.
+    const guarded = (fn) => (e) => {
+      const why = actions.mayDecide ? actions.mayDecide(e) : null;
+      if (why) status.textContent = why;
+      else fn(e);
+    };
     const own = ['own', 'allowed'].includes(result.verdict) && !result.cleared;
     if (!own) {
       const row = el('div', 'actions');
@@ -186,12 +193,12 @@ var vipguardEvidence = (() => {
       frag.append(row);
     }
     if (result.decision) {
-      frag.append(decisionLine(result.decision, () => run(() => actions.decide('undo', '', result.decision.at))));
+      frag.append(decisionLine(result.decision, guarded(() => run(() => actions.decide('undo', '', result.decision.at)))));
     } else if (result.cleared && !result.cleared.team) {
       // Cleared before decisions were kept per account: the allow-list entry alone.
       const when = String(result.cleared.at || '').slice(0, 10);
       const line = el('div', 'decided', `${t('clearedLine', when ? t('clearedOn', when) : '')} `);
-      line.append(button(t('undo'), () => run(() => actions.decide('allow_removed', ''))));
+      line.append(button(t('undo'), guarded(() => run(() => actions.decide('allow_removed', '')))));
       frag.append(line);
     }
     if (!own) {
@@ -209,19 +216,32 @@ var vipguardEvidence = (() => {
       });
       const choices = () => {
         buttons.replaceChildren();
+        buttons.style.paddingInlineStart = '';
         for (const [decision, key] of vipguardI18n.DECISIONS) {
-          const b = button(t(key), () => (decision === 'not_impersonator' ? confirmClear() : decide(decision)));
+          // "Not an impersonator" clears the account everywhere: asked once more. So is every decision the
+          // reviewer's pointer or keys make where the browser cannot say whether this frame is in view
+          // (frame.js; the decision shortcuts, which no page can send, are not asked again).
+          const ask = (e) => decision === 'not_impersonator' || (actions.confirmEvery && e && e.isTrusted);
+          const b = button(t(key), guarded((e) => (ask(e) ? confirm(decision) : decide(decision))));
           b.dataset.decision = decision;
           const standing = result.decision && result.decision.decision === decision;
           b.setAttribute('aria-pressed', String(!!standing));
           buttons.append(b);
         }
       };
-      const confirmClear = () => {
-        buttons.replaceChildren(el('span', 'ask', t('confirmClearQuestion')));
-        const yes = button(t('confirmClear'), () => decide('not_impersonator'));
+      // The confirming button is not where the page could expect it: its order with Cancel and the row's
+      // indent are drawn at random, so bait placed under the first click does not also sit under the
+      // second (a clickjacking page wins only by chance).
+      const confirm = (decision) => {
+        const clearing = decision === 'not_impersonator';
+        const yes = button(clearing ? t('confirmClear') : t('confirmDecision'), guarded(() => decide(decision)));
         yes.className = 'strong';
-        buttons.append(yes, button(t('cancel'), () => { choices(); buttons.querySelector('button').focus(); }));
+        yes.dataset.confirms = decision;
+        const no = button(t('cancel'), () => { choices(); buttons.querySelector('button').focus(); });
+        const question = el('span', 'ask', clearing ? t('confirmClearQuestion') : t('confirmDecisionQuestion', vipguardI18n.decisionWord(decision)));
+        const [r1, r2] = crypto.getRandomValues(new Uint8Array(2));
+        buttons.replaceChildren(question, ...(r1 & 1 ? [yes, no] : [no, yes]));
+        buttons.style.paddingInlineStart = `${(r2 % 6) * 32}px`;
         yes.focus();
       };
       choices();

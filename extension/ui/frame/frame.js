@@ -40,13 +40,49 @@
     if (!box) return;
     const body = box.querySelector('.body');
     const folded = box.classList.contains('folded');
-    const h = box.offsetHeight + (body && !folded ? body.scrollHeight - body.clientHeight : 0);
+    // The box's fractional height: offsetHeight rounds, and a box of 674.5 px in a frame of 674 rounded
+    // to 674 with 1 px to scroll, then to 675 with none, and back, 30 times a second (issue 24: the
+    // host's size flickered for the page to see, and the page was laid out again each time).
+    const h = box.getBoundingClientRect().height + (body && !folded ? body.scrollHeight - body.clientHeight : 0);
     // Open, the banner fills the frame (width: 100vw), so its measured width is only the frame's own:
     // reporting that would keep a frame once made narrow (a folded pill, a frame not yet laid out) narrow
     // for good. It asks for its designed width instead; the content script fits it to the window.
     toParent('size', { w: folded ? Math.ceil(box.offsetWidth) : OPEN_WIDTH, h: Math.ceil(h), folded });
   }
   new ResizeObserver(reportSize).observe(document.documentElement);
+
+  // Clickjacking (issue 24, second red team): a compromised page process can frame this page itself, with
+  // a token of its own, nearly transparent or under its own elements, over bait buttons, so that the
+  // reviewer's clicks land on a decision. So a decision is taken from a click or key only once the browser
+  // has reported this frame visible (IntersectionObserver v2: not covered, not transparent, transformed or
+  // filtered, by its page or anything above it) for VISIBLE_MS without a break. A browser without that
+  // report (Firefox) asks to confirm every decision instead, the confirming button at a place the page
+  // cannot know in advance (evidence.js toolbar). Our own clicks (the decision shortcuts, which come from
+  // the worker) are not the reviewer's pointer: they pass.
+  const VISIBLE_MS = 500;
+  const reportsVisibility = typeof IntersectionObserverEntry !== 'undefined' && 'isVisible' in IntersectionObserverEntry.prototype;
+  let seen = false; // visible for VISIBLE_MS, and still
+  let seeing = null; // the timer that sets `seen`
+  const setSeen = (on) => {
+    seen = on;
+    // Read by the end-to-end tests, which wait for it before clicking (a page cannot read this document).
+    document.documentElement.toggleAttribute('data-seen', on);
+  };
+  if (reportsVisibility) {
+    new IntersectionObserver((entries) => {
+      if (!entries[entries.length - 1].isVisible) {
+        clearTimeout(seeing);
+        seeing = null;
+        setSeen(false);
+      } else if (!seen && !seeing) {
+        seeing = setTimeout(() => { seeing = null; setSeen(true); }, VISIBLE_MS);
+      }
+    }, { trackVisibility: true, delay: 100 }).observe(document.documentElement);
+  } else {
+    setSeen(true);
+  }
+  // Null when `e` may decide, else the words to show.
+  const mayDecide = (e) => (!reportsVisibility || seen || !e || !e.isTrusted ? null : t('notSeenYet'));
 
   const send = async (msg) => {
     const reply = await chrome.runtime.sendMessage(msg);
@@ -82,6 +118,7 @@
       return new Blob([Uint8Array.from(bin, (c) => c.charCodeAt(0))], { type: 'image/png' });
     };
     return {
+      mayDecide, confirmEvery: !reportsVisibility,
       // The report in the format chosen in the options (plain text unless set), with the SHA-256 of the
       // JSON evidence, so the ticket and an attached JSON can be matched.
       copyTicket: async () => {
