@@ -39,7 +39,7 @@ test: build
 	$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=$(FUZZ_PASS_SECONDS)
 	bash scripts/test-wasm.sh
 	node_modules/.bin/web-ext lint --source-dir dist/firefox --warnings-as-errors
-	node --test --test-concurrency=1 tests/e2e/
+	node --test --test-concurrency=1 --test-timeout=600000 tests/e2e/
 
 ## Fuzzing (fuzz/README.md): every target for FUZZ_SECONDS seconds each, one after the other on one
 ## core (`make fuzz FUZZ_SECONDS=3600` for an hour a target); fails on any crash, hang or memory bomb.

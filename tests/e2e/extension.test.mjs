@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { launch, loadDemoList, visit, settle, annotations, shadowText, shadowClasses, tabRecord, layoutWithAndWithoutAnnotations, bannerVerdict, until, focusedAnnotation, restartWorker, engineKept, storedList, privateValues, setPrivateValues, ROOT } from './harness.mjs';
+import { launch, loadDemoList, visit, settle, annotations, shadowText, shadowClasses, tabRecord, layoutWithAndWithoutAnnotations, bannerVerdict, until, focusedAnnotation, restartWorker, engineKept, storedList, privateValues, setPrivateValues, ROOT, press } from './harness.mjs';
 
 let h;
 let firstRunPage = null;

@@ -402,6 +402,24 @@ export async function shadowBoxes(page, { tag = 'BUTTON', label = null } = {}) {
 // A real mouse click (so the browser grants user activation, as the clipboard needs) on the element of an
 // annotation frame whose text or aria-label is `label`, scrolled into view; or on a badge (tag SPAN, by
 // its aria-label) inside its closed shadow root, found through CDP.
+// Input that removes the frame it lands in (Close, Escape on a card) can go unacknowledged: Chromium
+// drops the acknowledgement of an event whose out-of-process frame was destroyed while handling it, and
+// Playwright's click or key press then waits for ever (seen: mouseReleased on "Close for this profile").
+// The input has been delivered by then; the test's next assertions check what it did.
+export async function settledInput(input, what, ms = 5000) {
+  let timer;
+  const late = new Promise((resolve) => { timer = setTimeout(() => resolve('late'), ms); });
+  const out = await Promise.race([input.then(() => 'done'), late]);
+  clearTimeout(timer);
+  if (out === 'late') {
+    input.catch(() => {});
+    console.warn(`harness: ${what}: no acknowledgement from the browser after ${ms} ms (its frame went away); going on`);
+  }
+}
+
+// A key press on the page, as settledInput allows.
+export const press = (page, key) => settledInput(page.keyboard.press(key), `key ${key}`);
+
 export async function shadowClick(page, label, { tag = 'BUTTON' } = {}) {
   // An annotation redrawn between finding the element and clicking it: find it again.
   for (let attempt = 1; ; attempt++) {
@@ -439,7 +457,7 @@ async function shadowClickOnce(page, label, tag) {
     }
     if (!at) continue;
     if (r) {
-      await page.mouse.click(at.x + r.x, at.y + r.y);
+      await settledInput(page.mouse.click(at.x + r.x, at.y + r.y), `click on ${label}`);
       return;
     }
   }
@@ -463,7 +481,7 @@ async function shadowClickOnce(page, label, tag) {
     await cdp.send('DOM.scrollIntoViewIfNeeded', { nodeId: found.nodeId });
     const { model } = await cdp.send('DOM.getBoxModel', { nodeId: found.nodeId });
     const q = model.content;
-    await page.mouse.click((q[0] + q[4]) / 2, (q[1] + q[5]) / 2);
+    await settledInput(page.mouse.click((q[0] + q[4]) / 2, (q[1] + q[5]) / 2), `click on ${label}`);
   } finally {
     await cdp.detach().catch(() => {});
   }

@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, loadDemoList, visit, settle, shadowText, shadowClick, shadowBoxes, shadowClasses, bannerVerdict, until, tabRecord, annotationFrames, frameEvaluate, focusedAnnotation,
-  screenshot, actionsInView } from './harness.mjs';
+  screenshot, actionsInView, press } from './harness.mjs';
 
 const BANNER_ACTIONS = ['Copy for ticket', 'Copy image', 'Save image', 'Copy JSON', 'Impersonation confirmed', 'Not an impersonator', 'Needs escalation'];
 
@@ -41,7 +41,7 @@ test('the banner collapses to a pill and back, Escape collapses it, it moves to 
   await shadowClick(page, 'Show the evidence: Impersonation');
   await foldedIs(page, false);
   // Focus is in the banner (on its collapse button): Escape folds it.
-  await page.keyboard.press('Escape');
+  await press(page, 'Escape');
   await foldedIs(page, true);
   await shadowClick(page, 'Show the evidence: Impersonation');
   await foldedIs(page, false);
@@ -141,14 +141,14 @@ test('a badge says its verdict, its card whom it resembles; the card is drawn ab
   await says(page, 'Copy for ticket');
   assert.ok(page.url().endsWith('/home'), 'the click opened the card, not the cell under it');
   await screenshot(page, 'badge-card-pinned');
-  await page.keyboard.press('Escape');
+  await press(page, 'Escape');
   await until(async () => !annotationFrames(page, 'card').length, 'the card to close');
   assert.equal(await focusedAnnotation(page), 'badge',
     'focus goes back to the badge');
   // Keyboard: Enter on the focused badge pins the card with its actions.
-  await page.keyboard.press('Enter');
+  await press(page, 'Enter');
   await says(page, 'Copy for ticket');
-  await page.keyboard.press('Escape');
+  await press(page, 'Escape');
   await page.close();
 });
 
@@ -278,7 +278,7 @@ test('after a decision made from the keyboard, focus is back in the banner, on i
   await says(page, 'Your decision: Needs escalation');
   // The click put focus in the banner; the redrawn banner has it, on Undo.
   await until(async () => (await focusedAnnotation(page)) === 'banner', 'focus in the new banner');
-  await page.keyboard.press('Enter'); // Undo
+  await press(page, 'Enter'); // Undo
   await until(async () => !(await shadowText(page)).includes('Your decision'), 'the decision undone from the keyboard');
   await page.close();
 });
