@@ -203,6 +203,9 @@ pub(crate) fn cue_names() -> Vec<&'static str> {
     let mut names: Vec<&'static str> = t.phrases.values().flatten().map(|p| p.what).collect();
     names.extend(t.near.iter().chain(&t.name_near).map(|n| n.what));
     names.extend(["wallet", "verified"]);
+    names.extend(
+        (0..CONCEPTS.len()).flat_map(|a| (a + 1..CONCEPTS.len()).map(move |b| concept_pair(a, b))),
+    );
     names.sort_unstable();
     names.dedup();
     names
@@ -340,6 +343,9 @@ pub(crate) fn cues(bio: &str) -> Vec<Cue> {
                 group: Vec::new(),
             });
         }
+    }
+    if !out.iter().any(|c| c.kind == CueKind::Scam) {
+        out.extend(concept_cue(bio, &words));
     }
     if let Some(w) = bio.split_whitespace().find_map(wallet) {
         out.push(Cue {
@@ -584,6 +590,225 @@ fn quote(s: &str) -> String {
     .to_string()
 }
 
+/// The concepts a scam puts together (`bio_concepts.txt`), in the order of `CONCEPT_PAIRS`' names.
+const CONCEPTS: [&str; 4] = ["money", "offer", "channel", "urgency"];
+/// Line kinds of `bio_concepts.txt` that are not concepts.
+const DENY: usize = 100;
+const TRADE: usize = 101;
+
+/// The cue name for each pair of concepts, by their indices in `CONCEPTS` (low first).
+fn concept_pair(a: usize, b: usize) -> &'static str {
+    match (a.min(b), a.max(b)) {
+        (0, 1) => "money_offer",
+        (0, 2) => "money_channel",
+        (0, 3) => "money_urgency",
+        (1, 2) => "offer_channel",
+        (1, 3) => "offer_urgency",
+        _ => "channel_urgency",
+    }
+}
+
+struct ConceptTable {
+    /// (concept index, words in order).
+    entries: Vec<(usize, Vec<Word>)>,
+    /// Warnings about scams, which cancel the concept cue.
+    cancel: Vec<Vec<Word>>,
+    /// Words that deny a concept written just after them ("no dey", "don't").
+    deny: Vec<Vec<Word>>,
+    /// Trades that deal in money ("forex", "crypto"): money only beside a reward or a hurry, like an
+    /// amount; "Forex & crypto trader" alone is a job.
+    trade: Vec<Vec<Word>>,
+}
+
+fn concept_table() -> &'static ConceptTable {
+    static TABLE: OnceLock<ConceptTable> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let (mut entries, mut cancel) = (Vec::new(), Vec::new());
+        let (mut deny, mut trade) = (Vec::new(), Vec::new());
+        for line in include_str!("bio_concepts.txt")
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+        {
+            let Some((head, body)) = line.split_once(':') else {
+                continue;
+            };
+            let mut head = head.split_whitespace();
+            let concept = match head.next() {
+                Some("concept") => {
+                    match head
+                        .next()
+                        .and_then(|c| CONCEPTS.iter().position(|x| *x == c))
+                    {
+                        Some(c) => Some(c),
+                        None => continue,
+                    }
+                }
+                Some("cancel") => None,
+                Some("deny") => Some(DENY),
+                Some("trade") => Some(TRADE),
+                _ => continue,
+            };
+            for entry in body.split('|') {
+                let words: Vec<Word> = entry.split_whitespace().map(Word::parse).collect();
+                if words.is_empty() {
+                    continue;
+                }
+                match concept {
+                    Some(DENY) => deny.push(words),
+                    Some(TRADE) => trade.push(words),
+                    Some(c) => entries.push((c, words)),
+                    None => cancel.push(words),
+                }
+            }
+        }
+        ConceptTable {
+            entries,
+            cancel,
+            deny,
+            trade,
+        }
+    })
+}
+
+/// Currency names written beside an amount ("500 000 FCFA", "Ksh 20,000").
+const CURRENCIES: &[&str] = &[
+    "fcfa",
+    "cfa",
+    "f",
+    "naira",
+    "ksh",
+    "kes",
+    "tsh",
+    "ghs",
+    "ugx",
+    "usd",
+    "mt",
+    "dollars",
+    "dollar",
+    "cedis",
+    "euros",
+    "reais",
+    "دولار",
+    "درهم",
+    "ريال",
+    "جنيه",
+];
+
+/// Whether the bio's word `i` is an amount of money: a number with a currency sign or name beside it
+/// ("15k" alone is as often "1k followers").
+fn amount(bio: &str, words: &[BioWord], i: usize) -> bool {
+    let w = &words[i];
+    if !w.has_digit || w.address {
+        return false;
+    }
+    let raw = &bio[w.start..w.end];
+    let currency = |k: usize| {
+        words
+            .get(k)
+            .is_some_and(|x| !x.has_digit && CURRENCIES.iter().any(|c| key(c) == x.key))
+    };
+    let sign = |raw: &str| raw.contains(['₦', '$', '€', '£', '₵', '¥', '₹']);
+    sign(raw)
+        || i > 0 && words[i - 1].end < w.start && sign(&bio[words[i - 1].start..words[i - 1].end])
+        || currency(i + 1)
+        || i > 0 && currency(i - 1)
+}
+
+/// Where the bio gives a private channel the table cannot list: a chat link (wa.me/…, t.me/…) or a
+/// phone or account number (`+234 …`, or nine digits or more in a row of numbers).
+fn contact_numbers(bio: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut run: Option<(usize, usize, usize)> = None; // start, end, digits
+    let mut offset = 0;
+    for piece in bio.split(' ') {
+        let start = offset;
+        let end = start + piece.len();
+        offset = end + 1;
+        let lower = piece.to_lowercase();
+        if lower.contains("wa.me") || lower.contains("t.me/") {
+            out.push((start, end));
+        }
+        let digits = piece.chars().filter(char::is_ascii_digit).count();
+        let numeric = digits > 0
+            && piece
+                .chars()
+                .all(|c| c.is_ascii_digit() || matches!(c, '+' | '-' | '(' | ')' | '.' | ','));
+        if numeric && piece.starts_with('+') && digits >= 3 {
+            out.push((start, end));
+        }
+        run = match (numeric, run) {
+            (true, Some((s, _, d))) => Some((s, end, d + digits)),
+            (true, None) => Some((start, end, digits)),
+            (false, _) => None,
+        };
+        if let Some((s, e, d)) = run {
+            if d >= 9 && !out.iter().any(|&(a, _)| a == s) {
+                out.push((s, e));
+            }
+        }
+    }
+    out
+}
+
+/// A scam read by its concepts: two of money asked for, a reward promised, a private channel and a
+/// hurry, in any words the table knows ("🎁 50 fans win $1,000 … DM to claim": a reward and a
+/// channel). One concept alone is an everyday bio; a warning about scams cancels.
+fn concept_cue(bio: &str, words: &[BioWord]) -> Option<Cue> {
+    let table = concept_table();
+    let at = |entry: &[Word], i: usize| {
+        words.len() >= i + entry.len() && entry.iter().zip(&words[i..]).all(|(e, w)| e.matches(w))
+    };
+    if (0..words.len()).any(|i| table.cancel.iter().any(|c| at(c, i))) {
+        return None;
+    }
+    // (concept, start byte, end byte) of each hit.
+    let mut hits: Vec<(usize, usize, usize)> = Vec::new();
+    for i in 0..words.len() {
+        for (c, entry) in &table.entries {
+            let denied = || (i.saturating_sub(5)..i).any(|j| table.deny.iter().any(|d| at(d, j)));
+            if !words[i].address && at(entry, i) && !denied() {
+                hits.push((*c, words[i].start, words[i + entry.len() - 1].end));
+            }
+        }
+    }
+    hits.extend(contact_numbers(bio).into_iter().map(|(s, e)| (2, s, e)));
+    let strong = |c: usize| hits.iter().any(|h| h.0 == c);
+    // An amount is money asked for only beside a reward or a hurry: otherwise it is a price.
+    if strong(1) || strong(3) {
+        for i in 0..words.len() {
+            if amount(bio, words, i) {
+                hits.push((0, words[i].start, words[i].end));
+            }
+            if let Some(t) = table.trade.iter().find(|t| at(t, i)) {
+                hits.push((0, words[i].start, words[i + t.len() - 1].end));
+            }
+        }
+    }
+    // The closest two hits of different concepts.
+    let mut best: Option<(usize, (usize, usize, usize), (usize, usize, usize))> = None;
+    for a in &hits {
+        for b in hits.iter().filter(|b| b.0 != a.0 && b.1 > a.1) {
+            let gap = b.1 - a.2.min(b.1);
+            if best.is_none_or(|(g, _, _)| gap < g) {
+                best = Some((gap, *a, *b));
+            }
+        }
+    }
+    let (gap, a, b) = best?;
+    let phrase = if gap > 60 {
+        format!("{} … {}", quote(&bio[a.1..a.2]), quote(&bio[b.1..b.2]))
+    } else {
+        quote(&bio[a.1..b.2.max(a.2)])
+    };
+    Some(Cue {
+        kind: CueKind::Scam,
+        what: concept_pair(a.0, b.0),
+        phrase,
+        mention: None,
+        group: Vec::new(),
+    })
+}
+
 /// A crypto wallet address in one word of a bio: Ethereum-style `0x` and 40 hex digits, Bitcoin
 /// `bc1` bech32, or Tron `T` base58. Legacy Bitcoin addresses look too much like other codes to tell.
 fn wallet(word: &str) -> Option<&str> {
@@ -784,6 +1009,16 @@ mod tests {
         ("Click the link for my new video", &[]),
         ("Visa and travel consultant in Accra", &[]),
         ("E ma te link ti e ko mo", &[]),
+        // Scams by concept: two of money, a reward, a private channel, a hurry.
+        ("50 fans win $1,000 each. DM to claim", &[("money_offer", "win $1,000")]),
+        ("Acct: 2034559812 First Bank", &[("money_channel", "Acct: 2034559812")]),
+        ("Taxa de inscrição R$ 150, vagas limitadas", &[("money_urgency", "150, vagas limitadas")]),
+        // One concept, a denied one, or a warning: nothing.
+        ("Forex & crypto trader | DM for signals", &[]),
+        ("Bridal packages from ₦50,000 | WhatsApp to book", &[]),
+        ("Account officer at a bank | pls don't DM me for loans", &[]),
+        ("Beware of scammers using my name. I never ask for money on WhatsApp", &[]),
+        ("Giveaways every Friday on my page 🎁", &[]),
         // Words near each other, in any order.
         ("Page officiel bu artiste bi", &[("official", "Page officiel")]),
         ("mtumie meneja wangu ujumbe WhatsApp", &[("manager", "mtumie meneja wangu")]),

@@ -595,6 +595,20 @@ fn cue_meaning(lang: Lang, what: &str) -> &'static str {
         (Lang::En, "account_number") => {
             "asks followers for their bank or mobile-money number, a common scam"
         }
+        (Lang::En, "money_offer") => "money and a reward together, two marks of a scam",
+        (Lang::En, "money_channel") => {
+            "money and a private chat or number together, two marks of a scam"
+        }
+        (Lang::En, "money_urgency") => "money and a hurry together, two marks of a scam",
+        (Lang::En, "offer_channel") => {
+            "promises a reward to claim in a private chat, two marks of a scam"
+        }
+        (Lang::En, "offer_urgency") => {
+            "promises a reward to the quick or the few, two marks of a scam"
+        }
+        (Lang::En, "channel_urgency") => {
+            "presses followers into a private chat in a hurry, two marks of a scam"
+        }
         (Lang::En, _) => "a phrase impersonators use",
         (Lang::Fr, "official") => "se dit le compte officiel",
         (Lang::Fr, "real") => "se dit le vrai",
@@ -633,6 +647,22 @@ fn cue_meaning(lang: Lang, what: &str) -> &'static str {
         }
         (Lang::Fr, "account_number") => {
             "demande aux abonnés leur numéro de compte ou de mobile money, une arnaque courante"
+        }
+        (Lang::Fr, "money_offer") => "de l'argent et un gain ensemble, deux marques d'une arnaque",
+        (Lang::Fr, "money_channel") => {
+            "de l'argent et une messagerie privée ou un numéro ensemble, deux marques d'une arnaque"
+        }
+        (Lang::Fr, "money_urgency") => {
+            "de l'argent et l'urgence ensemble, deux marques d'une arnaque"
+        }
+        (Lang::Fr, "offer_channel") => {
+            "promet un gain à réclamer en privé, deux marques d'une arnaque"
+        }
+        (Lang::Fr, "offer_urgency") => {
+            "promet un gain aux plus rapides ou à quelques-uns, deux marques d'une arnaque"
+        }
+        (Lang::Fr, "channel_urgency") => {
+            "pousse les abonnés en privé dans l'urgence, deux marques d'une arnaque"
         }
         (Lang::Fr, _) => "une formule d'imposteur",
     }
