@@ -151,6 +151,10 @@ pub(crate) enum DecisionsCommand {
         /// The merge's date, RFC 3339 in UTC; now when not given.
         #[arg(long)]
         date: Option<String>,
+        /// The team's public key (NAME.pub): a signed list among the inputs has its signature checked
+        /// with it before its decisions are merged. Signed lists are refused without it.
+        #[arg(long)]
+        key: Option<PathBuf>,
     },
 }
 

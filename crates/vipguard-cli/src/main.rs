@@ -93,8 +93,9 @@ fn main() -> ExitCode {
                     files,
                     output,
                     date,
+                    key,
                 },
-        } => feed::merge(&files, output.as_deref(), date),
+        } => feed::merge(&files, output.as_deref(), date, key.as_deref()),
     };
     match outcome {
         Ok(code) => code,

@@ -640,16 +640,35 @@ fn merged_decisions_keep_the_latest_and_report_conflicts() {
     );
     // The merged export is itself an input to `sign` and to another merge, as is a signed list.
     let signed = d.join("signed.json");
-    ok(run(&[
-        "decisions",
-        "merge",
-        path(&out),
-        &format!("{FIXTURES}/signed-v2.json"),
-        "-o",
-        path(&d.join("again.json")),
-        "--date",
-        DATE,
-    ]));
+    let signed_v2 = format!("{FIXTURES}/signed-v2.json");
+    let again = d.join("again.json");
+    let merge_signed = |input: &str, key: Option<&str>| {
+        let mut args = vec!["decisions", "merge", path(&out), input, "-o", path(&again)];
+        args.extend(["--date", DATE]);
+        if let Some(k) = key {
+            args.extend(["--key", k]);
+        }
+        run(&args)
+    };
+    // A signed list's decisions only once its signature is checked: without a key, with another
+    // team's key, or changed after signing, it is refused and nothing is written.
+    let test_key = format!("{FIXTURES}/TEST-ONLY.pub");
+    let other_key = format!("{FIXTURES}/TEST-ONLY-other.pub");
+    let tampered = format!("{FIXTURES}/tampered-v3.json");
+    for (input, key, says) in [
+        (
+            &signed_v2,
+            None,
+            "give the team's public key (--key NAME.pub)",
+        ),
+        (&signed_v2, Some(&other_key), "signature"),
+        (&tampered, Some(&test_key), "changed after signing"),
+    ] {
+        let err = refused(merge_signed(input, key.map(String::as_str)));
+        assert!(err.contains(says), "{input} {key:?}: {err}");
+        assert!(!again.exists(), "nothing written for {input} {key:?}");
+    }
+    ok(merge_signed(&signed_v2, Some(&test_key)));
     let again: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(d.join("again.json")).unwrap()).unwrap();
     assert_eq!(again["decisions"].as_array().unwrap().len(), 5);
