@@ -92,9 +92,11 @@ pub(crate) fn sign(args: SignArgs) -> Result<ExitCode, ListErrors> {
     let signer = read_key(&args.key, FeedSigner::parse)?;
     let list = load_list(&args.list)?;
     let decisions = match &args.decisions {
+        // A signed list's decisions only if this team's key signed it.
         Some(path) => Some(read_decisions(
             &read_text(path)?,
             &path.display().to_string(),
+            Some(&signer.public()),
         )?),
         None => None,
     };
@@ -171,32 +173,6 @@ pub(crate) fn verify(
     Ok(ExitCode::SUCCESS)
 }
 
-/// An input's decisions. A signed list's are taken only once its signature is checked with `key`: its
-/// decisions are the team's word, and a file that merely looks signed must not pass for it.
-fn signed_decisions(
-    text: &str,
-    source: &str,
-    key: Option<&FeedKey>,
-) -> Result<Vec<Decision>, ListErrors> {
-    let signed = serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(
-        text.trim_start_matches('\u{feff}'),
-    )
-    .is_ok_and(|m| m.contains_key("vipguard_signed"));
-    match (signed, key) {
-        (false, _) => read_decisions(text, source),
-        (true, Some(key)) => Ok(open_feed(text, key, source)?.decisions.unwrap_or_default()),
-        (true, None) => Err(InputError::new(
-            source,
-            None,
-            None,
-            "a signed list: give the team's public key (--key NAME.pub) so that its signature is \
-             checked before its decisions are merged"
-                .to_string(),
-        )
-        .into()),
-    }
-}
-
 /// `vipguard decisions merge`: every input read and checked first (every problem reported, nothing
 /// written), then merged; conflicts on standard error.
 pub(crate) fn merge(
@@ -215,7 +191,7 @@ pub(crate) fn merge(
         let source = path.display().to_string();
         let read = read_text(path)
             .map_err(ListErrors::from)
-            .and_then(|text| signed_decisions(&text, &source, key.as_ref()));
+            .and_then(|text| read_decisions(&text, &source, key.as_ref()));
         match read {
             Ok(decisions) => inputs.push((source, decisions)),
             Err(e) => {

@@ -449,15 +449,26 @@ fn checked(d: &mut Decision) -> Result<(), (&'static str, String)> {
 }
 
 /// The decisions of a reviewer's export (`{"vipguard_decisions": 1, "by", "exported", "decisions"}`),
-/// or of a signed list's payload (its signature not checked: verify a signed file with `open_feed`).
+/// or of a signed list's payload once its signature is checked with `key` (a signed list's decisions
+/// are the team's word: without a key, one is refused rather than taken unchecked).
 /// Every problem is reported, each with its line and field.
-pub fn read_decisions(text: &str, source: &str) -> Result<Vec<Decision>, ListErrors> {
+pub fn read_decisions(
+    text: &str,
+    source: &str,
+    key: Option<&FeedKey>,
+) -> Result<Vec<Decision>, ListErrors> {
     let text = text.trim_start_matches('\u{feff}');
     if let Ok(probe) = serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(text) {
         if probe.contains_key("vipguard_signed") {
-            let envelope = read_envelope(text, source)?;
-            let payload = read_payload(&envelope.payload, source)?;
-            return Ok(payload.decisions.unwrap_or_default());
+            let key = key.ok_or_else(|| {
+                one(
+                    source,
+                    None,
+                    "a signed list: give the team's public key (--key NAME.pub) so that its \
+                     signature is checked before its decisions are taken",
+                )
+            })?;
+            return Ok(open_feed(text, key, source)?.decisions.unwrap_or_default());
         }
         if !probe.contains_key("vipguard_decisions") {
             return Err(one(
