@@ -6,6 +6,7 @@
 // failure keeps the last good list and is recorded in the feed's state for the options page to show.
 import { checkList } from '../pkg/vipguard.js';
 import { load } from './engine.js';
+import { accountKey } from './results.js';
 import { readBounded } from './bounded-body.js';
 import { read, update } from './private-data.js';
 import { verifySignedList, problem } from '../shared/signed-list.js';
@@ -130,7 +131,7 @@ async function refreshNow() {
     const team = {};
     // Per account the latest decision stands (as `vipguard decisions merge` keeps it).
     for (const d of signed.decisions) {
-      const key = `${d.platform}:${d.handle.toLowerCase()}`;
+      const key = accountKey(d.platform, d.handle);
       if (!team[key] || Date.parse(d.at) >= Date.parse(team[key].at)) team[key] = d;
     }
     // All of it in one transaction, the version compared again inside it (another context's refresh).
