@@ -597,6 +597,7 @@ export const SITE_PAGES = {
   'https://www.instagram.com/zenithharbour.care/': 'instagram-link.html',
   'https://www.youtube.com/@ZenithHarbourLive': 'youtube-links.html',
   'https://github.com/zenithharbour-dev': 'github-org.html',
+  'https://github.com/zenithharbour-ops': 'github-user-site.html',
 };
 // GitHub names avatars by account number.
 const GITHUB_AVATARS = { 98765432: 'zenith.png', 11110001: 'zenith.png', 22220002: 'someone-else.png', 22220004: 'someone-else.png', 22220005: 'someone-else.png' };

@@ -103,4 +103,7 @@ export const SITES = [
   // GitHub: an organisation's page as rendered today (no .orghead), its website a lookalike.
   { url: 'https://github.com/zenithharbour-dev', banner: 'impersonation', text: ['zenithharbour-api.com, made to look like zenithharbour.com', '“Zenith Harbour Developers” @zenithharbour-dev'],
     names: { 'zenithharbour-dev': 'Zenith Harbour Developers' }, links: { 'zenithharbour-dev': ['zenithharbour-api.com'] } },
+  // GitHub: a user's vcard website (a lookalike) and social account (the bank's real X account).
+  { url: 'https://github.com/zenithharbour-ops', banner: 'impersonation', text: ['zenithharbour-ops.com, made to look like zenithharbour.com'],
+    links: { 'zenithharbour-ops': ['zenithharbour-ops.com', 'twitter.com/ZenithHarbour'] } },
 ];

@@ -6,7 +6,9 @@
 // list's a[itemprop="url"]), the same column an open-source page-info userscript in the code index
 // reads the description from (header … div.flex-1.d-flex.flex-column.gap-2 > div.color-fg-muted > div);
 // the 2020 .orghead markup is still read as a fallback. Users: the vcard's li[itemprop="url"] and
-// li[itemprop="social"] links (docs/extension.md, "Link fields").
+// li[itemprop="social"] links in ul.vcard-details (the list coderstats/cxt_coderstats
+// coderstats/coderstats.js adds its own li.vcard-detail[itemprop="url"] to; docs/extension.md, "Link
+// fields").
 'use strict';
 
 vipguardSites.push((() => {
@@ -56,8 +58,9 @@ vipguardSites.push((() => {
     const bioEl = doc.querySelector('.user-profile-bio, .p-note') || doc.querySelector('.orghead .color-fg-muted');
     const img = doc.querySelector('img.avatar-user.width-full, .js-profile-editable-area img.avatar, .orghead img.avatar, img.avatar[itemprop="image"]');
     const anchor = nick || nameEl || doc.body;
-    // The vcard's website (li[itemprop="url"]) and social accounts (li[itemprop="social"]).
-    const found = links(doc.querySelectorAll('.vcard-details [itemprop="url"], .vcard-details [itemprop="social"]'));
+    // The vcard's website (li[itemprop="url"], data-test-selector="profile-website-url") and social
+    // accounts (li[itemprop="social"]).
+    const found = links(doc.querySelectorAll('.vcard-details [itemprop="url"], [data-test-selector="profile-website-url"], .vcard-details [itemprop="social"]'));
     return { anchor, data: withLinks({ platform: 'github', handle: login, name: R.shownText(nameEl) || login, bio: R.shownText(bioEl, 2000), avatar: R.src(img) }, found) };
   }
 
@@ -87,3 +90,4 @@ vipguardSites.push((() => {
 // Test pages:
 //   tests/e2e/fixtures/sites/github-profile.html tests/e2e/fixtures/sites/github-pronouns.html
 //   tests/e2e/fixtures/sites/github-stargazers.html tests/e2e/fixtures/sites/github-org.html
+//   tests/e2e/fixtures/sites/github-user-site.html
