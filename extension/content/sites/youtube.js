@@ -50,7 +50,9 @@ vipguardSites.push((() => {
     // The channel's links: the header's first link (yt-attribution-view-model, "site.com and 2 more
     // links") and, once the reviewer opens it, the about panel's list (yt-channel-external-link-view-model);
     // each goes through youtube.com/redirect?q=<address>.
-    const about = [...doc.querySelectorAll('#link-list-container, yt-channel-external-link-view-model')].filter((el) => !el.closest('[hidden]'));
+    // The about panel is a dialog of the page, not of the header: only while it is shown (a closed one
+    // may still hold an earlier channel's links).
+    const about = [...doc.querySelectorAll('#link-list-container, yt-channel-external-link-view-model')].filter((el) => !el.closest('[hidden]') && el.getClientRects().length > 0);
     const links = R.linksIn([...header.querySelectorAll('yt-attribution-view-model'), ...about], ['youtube.com', 'youtu.be']);
     return { anchor: nameEl || header, data: { platform: 'youtube', handle, name: R.shownText(nameEl) || handle, bio, avatar: R.src(img), ...(links.length ? { links } : {}) } };
   }
