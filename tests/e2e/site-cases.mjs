@@ -2,7 +2,7 @@
 // served from the fixtures by harness.mjs. Per page: `banner`, the banner's verdict (none on a list
 // page); `text`, words the banner or badges must show; `badges`, the verdict recorded per handle
 // (undefined: not shown as an account); `drawn`, badges drawn when a page shows an account twice;
-// `names`, `pictures`, `links`, `avatars`: what the adapter read for an account; `layout: false`,
+// `names`, `bios`, `pictures`, `links`, `avatars`: what the adapter read for an account; `layout: false`,
 // a known layout shift.
 export const SITES = [
   { url: 'https://bsky.app/profile/adaeze-okonkwo.bsky.social', banner: 'impersonation', text: ['Resembles Adaeze Okonkwo-Bello'],
@@ -102,7 +102,8 @@ export const SITES = [
     links: { ZenithHarbourLive: ['zenithharbour-rewards.com/claim', 'zenith-harbour-help.net'] } },
   // GitHub: an organisation's page as rendered today (no .orghead), its website a lookalike.
   { url: 'https://github.com/zenithharbour-dev', banner: 'impersonation', text: ['zenithharbour-api.com, made to look like zenithharbour.com', '“Zenith Harbour Developers” @zenithharbour-dev'],
-    names: { 'zenithharbour-dev': 'Zenith Harbour Developers' }, links: { 'zenithharbour-dev': ['zenithharbour-api.com'] } },
+    names: { 'zenithharbour-dev': 'Zenith Harbour Developers' }, pictures: { 'zenithharbour-dev': '22220002' },
+    bios: { 'zenithharbour-dev': 'SDKs and API access for Zenith Harbour customers.' }, links: { 'zenithharbour-dev': ['zenithharbour-api.com'] } },
   // GitHub: a user's vcard website (a lookalike) and social account (the bank's real X account).
   { url: 'https://github.com/zenithharbour-ops', banner: 'impersonation', text: ['zenithharbour-ops.com, made to look like zenithharbour.com'],
     links: { 'zenithharbour-ops': ['zenithharbour-ops.com', 'twitter.com/ZenithHarbour'] } },

@@ -63,6 +63,9 @@ for (const s of SITES) {
     for (const [handle, name] of Object.entries(s.names || {})) {
       assert.deepEqual([...new Set((read[handle] || []).map((p) => p.name))], [name], handle);
     }
+    for (const [handle, bio] of Object.entries(s.bios || {})) {
+      assert.deepEqual([...new Set((read[handle] || []).map((p) => p.bio))], [bio], `bio of ${handle}`);
+    }
     for (const [handle, links] of Object.entries(s.links || {})) {
       assert.deepEqual(read[handle]?.[0]?.links, links, `links of ${handle}`);
     }
