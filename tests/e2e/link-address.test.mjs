@@ -32,6 +32,12 @@ const ROWS = [
   // Plain links are their own address; what they show does not count (Bluesky shows shortened text,
   // and a description link may show one address and go to another).
   ['plain', 'https://zenithharbour-verify.com/account/', { text: 'zenithharbour.com' }, 'zenithharbour-verify.com/account'],
+  // Letters of other scripts in a host stay as written or shown (the URL parser would write xn--…, and
+  // the lookalike letters are the evidence); a shown address of another host is not taken for it.
+  ['cyrillic host as written', 'https://zenithh\u0430rbour.com/login', {}, 'zenithh\u0430rbour.com/login'],
+  ['punycode href, shown in cyrillic', 'https://xn--zenithhrbour-39j.com/', { text: 'zenithh\u0430rbour.com' }, 'zenithh\u0430rbour.com'],
+  ['punycode href, another site shown', 'https://xn--zenithhrbour-39j.com/', { text: 'zenithharbour.com' }, 'xn--zenithhrbour-39j.com'],
+  ['cyrillic host inside a wrapper', 'https://l.instagram.com/?u=https%3A%2F%2Fzenithh%D0%B0rbour.com%2Fverify&e=AT2', {}, 'zenithh\u0430rbour.com/verify'],
   // Not outside addresses.
   ['mailto', 'mailto:help@zenithharbour.com', {}, null],
   ['javascript', 'javascript:alert(1)', {}, null],

@@ -69,10 +69,28 @@ var vipguardRead = (() => {
     const t = squeeze(s, 400).replace(/(…|\.\.\.)$/, '');
     return /^(https?:\/\/)?[^\s/@]+\.[A-Za-z]{2,}(\/\S*)?$/.test(t) ? t : null;
   };
+  // The URL parser writes a host with letters of other scripts in punycode (xn--…), which hides what
+  // the engine looks for (a lookalike's Cyrillic letters). Read it back as the page wrote or showed it,
+  // when that names the same host: never a shown address of another host.
+  function readableHref(url, written) {
+    if (!/(^|\.)xn--/i.test(url.hostname)) return url.href;
+    for (const w of written) {
+      const t = squeeze(w, 400).replace(/(…|\.\.\.)$/, '');
+      try {
+        const u = new URL(WEB.test(t) ? t : `https://${t}`);
+        const host = t.replace(/^https?:\/\//i, '').split(/[/?#]/)[0];
+        if (u.host === url.host && host && !/(^|\.)xn--/i.test(host)) return url.href.replace(url.host, host);
+      } catch {
+        // not an address: the next one
+      }
+    }
+    return url.href;
+  }
   function address(href, { text = '', title = '' } = {}) {
     let url;
+    let written = String(href || '');
     try {
-      url = new URL(String(href || ''));
+      url = new URL(written);
     } catch {
       return null;
     }
@@ -84,10 +102,11 @@ var vipguardRead = (() => {
         return shown ? shown.replace(/^https?:\/\//i, '').slice(0, 400) : null;
       }
       const w = WRAPPERS.find((x) => x.host.test(host) && x.path.test(url.pathname));
-      if (!w) return url.href.replace(/^https?:\/\//i, '').replace(/\/$/, '').slice(0, 400);
+      if (!w) return readableHref(url, [written, title, text]).replace(/^https?:\/\//i, '').replace(/\/$/, '').slice(0, 400);
       const inner = url.searchParams.get(w.param) || '';
+      written = WEB.test(inner) ? inner : `https://${inner}`;
       try {
-        url = new URL(WEB.test(inner) ? inner : `https://${inner}`);
+        url = new URL(written);
       } catch {
         return null;
       }
