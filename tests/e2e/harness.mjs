@@ -590,6 +590,14 @@ export const SITE_PAGES = {
   'https://m.youtube.com/@IbrahimaDialloTV': 'youtube-mobile-channel.html',
   'https://m.youtube.com/watch?v=abc123': 'youtube-mobile-comments.html',
   'https://www.tiktok.com/@zenith.harbour.help': 'tiktok-link.html',
+  // A profile's link field (not its bio) naming a lookalike of the bank's site, one page per site.
+  'https://social.example.africa/@zenithharbour_help': 'mastodon-fields.html',
+  'https://social.example.africa/@zenithharbour_help/media': 'mastodon-fields-redesign.html',
+  'https://bsky.app/profile/zenithharbour-care.bsky.social': 'bluesky-link.html',
+  'https://www.instagram.com/zenithharbour.care/': 'instagram-link.html',
+  'https://www.youtube.com/@ZenithHarbourLive': 'youtube-links.html',
+  'https://github.com/zenithharbour-dev': 'github-org.html',
+  'https://github.com/zenithharbour-ops': 'github-user-site.html',
 };
 // GitHub names avatars by account number.
 const GITHUB_AVATARS = { 98765432: 'zenith.png', 11110001: 'zenith.png', 22220002: 'someone-else.png', 22220004: 'someone-else.png', 22220005: 'someone-else.png' };

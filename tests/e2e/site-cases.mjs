@@ -2,7 +2,7 @@
 // served from the fixtures by harness.mjs. Per page: `banner`, the banner's verdict (none on a list
 // page); `text`, words the banner or badges must show; `badges`, the verdict recorded per handle
 // (undefined: not shown as an account); `drawn`, badges drawn when a page shows an account twice;
-// `names`, `pictures`, `links`, `avatars`: what the adapter read for an account; `layout: false`,
+// `names`, `bios`, `pictures`, `links`, `avatars`: what the adapter read for an account; `layout: false`,
 // a known layout shift.
 export const SITES = [
   { url: 'https://bsky.app/profile/adaeze-okonkwo.bsky.social', banner: 'impersonation', text: ['Resembles Adaeze Okonkwo-Bello'],
@@ -84,4 +84,27 @@ export const SITES = [
   // The website field: the name alone would be suspicious; a site imitating the bank's is the second signal.
   { url: 'https://x.com/zh_support_desk', banner: 'impersonation', text: ['zenithharbour-support.com, made to look like zenithharbour.com'],
     links: { zh_support_desk: ['zenithharbour-support.com'] } },
+  // Link fields on every site: the profile's link field (not its bio) goes to a lookalike of the bank's
+  // site, and the evidence names it. `links`: the addresses the adapter read, unwrapped.
+  // X, first load: the header is not drawn yet; the ProfilePage script's relatedLink holds the website
+  // (its t.co entry says nothing and is left out).
+  { url: 'https://x.com/zenithharbour_care', banner: 'impersonation', text: ['zenithharbour-care.com, made to look like zenithharbour.com'],
+    links: { zenithharbour_care: ['zenithharbour-care.com/help'] } },
+  // Bluesky: a description link that shows the bank's real site and goes to a lookalike (the href counts).
+  { url: 'https://bsky.app/profile/zenithharbour-care.bsky.social', banner: 'impersonation', text: ['zenithharbour-verify.com, made to look like zenithharbour.com'],
+    links: { 'zenithharbour-care.bsky.social': ['zenithharbour-verify.com/account', 'help.example.org/zenith/opening-hours'] } },
+  // Instagram: the link under the bio, through l.instagram.com/?u=; the Threads badge is Instagram's own.
+  { url: 'https://www.instagram.com/zenithharbour.care/', banner: 'impersonation', text: ['zenithharbour-secure.com, made to look like zenithharbour.com'],
+    links: { 'zenithharbour.care': ['zenithharbour-secure.com/verify?utm_source=ig&fbclid=PAZXh0bgNhZW0CMTEAAaa'] } },
+  // YouTube: the header's link and the about panel's, through youtube.com/redirect?q=; the channel's
+  // own YouTube link is not an outside address.
+  { url: 'https://www.youtube.com/@ZenithHarbourLive', banner: 'impersonation', text: ['zenithharbour-rewards.com, made to look like zenithharbour.com'],
+    links: { ZenithHarbourLive: ['zenithharbour-rewards.com/claim', 'zenith-harbour-help.net'] } },
+  // GitHub: an organisation's page as rendered today (no .orghead), its website a lookalike.
+  { url: 'https://github.com/zenithharbour-dev', banner: 'impersonation', text: ['zenithharbour-api.com, made to look like zenithharbour.com', '“Zenith Harbour Developers” @zenithharbour-dev'],
+    names: { 'zenithharbour-dev': 'Zenith Harbour Developers' }, pictures: { 'zenithharbour-dev': '22220002' },
+    bios: { 'zenithharbour-dev': 'SDKs and API access for Zenith Harbour customers.' }, links: { 'zenithharbour-dev': ['zenithharbour-api.com'] } },
+  // GitHub: a user's vcard website (a lookalike) and social account (the bank's real X account).
+  { url: 'https://github.com/zenithharbour-ops', banner: 'impersonation', text: ['zenithharbour-ops.com, made to look like zenithharbour.com'],
+    links: { 'zenithharbour-ops': ['zenithharbour-ops.com', 'twitter.com/ZenithHarbour'] } },
 ];

@@ -63,6 +63,9 @@ for (const s of SITES) {
     for (const [handle, name] of Object.entries(s.names || {})) {
       assert.deepEqual([...new Set((read[handle] || []).map((p) => p.name))], [name], handle);
     }
+    for (const [handle, bio] of Object.entries(s.bios || {})) {
+      assert.deepEqual([...new Set((read[handle] || []).map((p) => p.bio))], [bio], `bio of ${handle}`);
+    }
     for (const [handle, links] of Object.entries(s.links || {})) {
       assert.deepEqual(read[handle]?.[0]?.links, links, `links of ${handle}`);
     }
@@ -127,6 +130,19 @@ test('Mastodon is off until switched on, then recognised on any server by its ma
   assert.ok((await shadowText(page)).includes('U+0435 CYRILLIC SMALL LETTER IE'));
   await until(async () => (await badges(page))['aminatasowe@social.example.africa'] === 'impersonation', 'the badge on a redesigned status');
   await page.close();
+
+  // The profile's metadata fields, classic and redesigned: the Website field (not the bio, which names
+  // the bank's real site) is a lookalike, and the evidence names it.
+  for (const u of ['https://social.example.africa/@zenithharbour_help', 'https://social.example.africa/@zenithharbour_help/media']) {
+    page = await h.ctx.newPage();
+    await page.goto(u);
+    await settle(page, 1);
+    await until(async () => (await bannerVerdict(page)) === 'impersonation', `the banner on ${u}`).catch(() => {});
+    assert.equal(await bannerVerdict(page), 'impersonation', u);
+    assert.ok((await shadowText(page)).includes('zenithharbour-login.com, made to look like zenithharbour.com'), `${u}: ${(await shadowText(page)).slice(0, 300)}`);
+    assert.deepEqual((await sent(page))['zenithharbour_help@social.example.africa']?.[0]?.links, ['zenithharbour-login.com/secure'], u);
+    await page.close();
+  }
 });
 
 test('a page on another site that is not Mastodon gets nothing, even with Mastodon on', async () => {

@@ -8,6 +8,9 @@
 // with the raw display name, the avatar a link to /profile/<handle>; and the app strips ✅ ✓ ✔ ☑ and
 // direction marks from display names before drawing them, so the raw name comes from the page's
 // first-load og:title when it describes this account.
+// Links: the description is a RichText whose link facets render as InlineLinkText, an <a> whose href is
+// the facet's uri and whose text is toShortUrl(the facet's text) (src/components/RichText.tsx @
+// 01f09c46): the href is read, never the text.
 'use strict';
 
 vipguardSites.push((() => {
@@ -64,10 +67,14 @@ vipguardSites.push((() => {
     // a page still showing the previous profile.
     if (!want.startsWith('did:') && handle !== want) return null;
     const img = (avi || screen).querySelector('[data-testid="userAvatarImage"] img, img');
+    const description = screen.querySelector('[data-testid="profileHeaderDescription"]');
+    // Bluesky has no website field: the description's links are the profile's. Their shown text is
+    // shortened (toShortUrl) or, from other clients, any text at all: the href is the address.
+    const links = R.linksIn(description, ['bsky.app']);
     return {
       anchor: nameEl,
       data: { platform: 'bluesky', handle, name: rawName(doc, handle) || shownName(nameEl, handle),
-        bio: R.shownText(screen.querySelector('[data-testid="profileHeaderDescription"]'), 2000), avatar: R.src(img) },
+        bio: R.shownText(description, 2000), avatar: R.src(img), ...(links.length ? { links } : {}) },
     };
   }
 
@@ -140,3 +147,4 @@ vipguardSites.push((() => {
 //   tests/e2e/fixtures/sites/bluesky-did.html tests/e2e/fixtures/sites/bluesky-followers.html
 //   tests/e2e/fixtures/sites/bluesky-no-name.html tests/e2e/fixtures/sites/bluesky-pinned.html
 //   tests/e2e/fixtures/sites/bluesky-profile.html tests/e2e/fixtures/sites/bluesky-reposts.html
+//   tests/e2e/fixtures/sites/bluesky-link.html

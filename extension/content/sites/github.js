@@ -1,5 +1,14 @@
 // GitHub (github.com): user and organisation profile pages (the vcard, or the org header), and the
 // people in follower, following and stargazer lists.
+// Organisation pages: recognised as refined-github/github-url-detection index.ts @ 50bd30f3 does
+// (isOrganizationProfile: meta[name="hovercard-subject-tag"][content^="organization"]); the header
+// read by its structure (avatar img[itemprop="image"] alt "@login", h1, .color-fg-muted > div, the
+// list's a[itemprop="url"]), the same column an open-source page-info userscript in the code index
+// reads the description from (header … div.flex-1.d-flex.flex-column.gap-2 > div.color-fg-muted > div);
+// the 2020 .orghead markup is still read as a fallback. Users: the vcard's li[itemprop="url"] and
+// li[itemprop="social"] links in ul.vcard-details (the list coderstats/cxt_coderstats
+// coderstats/coderstats.js adds its own li.vcard-detail[itemprop="url"] to; docs/extension.md, "Link
+// fields").
 'use strict';
 
 vipguardSites.push((() => {
@@ -14,10 +23,33 @@ vipguardSites.push((() => {
     return null;
   }
 
+  // The outside links under `roots`: a user's website and social accounts, an organisation's website.
+  const links = (roots) => R.linksIn([...roots], ['github.com']);
+  const withLinks = (data, found) => (found.length ? { ...data, links: found } : data);
+
+  // An organisation's page as GitHub renders it today: the page says it is one in its
+  // hovercard-subject-tag meta ("organization:<id>"), and its header holds the avatar
+  // (img[itemprop="image"], alt "@login"), then a column with the name (h1), the description
+  // (.color-fg-muted > div) and a list with the website (a[itemprop="url"]) and social links.
+  function organisation(doc, want) {
+    if (!/^organization:/.test(R.meta(doc, 'hovercard-subject-tag'))) return null;
+    const img = [...doc.querySelectorAll('header img[itemprop="image"], header img.avatar')].find((i) => /^@/.test(i.getAttribute('alt') || ''));
+    const box = img && img.parentElement.querySelector('.flex-column, .flex-1');
+    if (!box) return null;
+    const login = img.getAttribute('alt').slice(1);
+    if (!R.same(login, want)) return null;
+    const nameEl = box.querySelector('h1');
+    const data = { platform: 'github', handle: login, name: R.shownText(nameEl) || login,
+      bio: R.shownText(box.querySelector(':scope > .color-fg-muted'), 2000), avatar: R.src(img) };
+    return { anchor: nameEl || box, data: withLinks(data, links(box.querySelectorAll('a[itemprop="url"], li a[rel~="nofollow"]'))) };
+  }
+
   function profile(doc, loc) {
     const want = pageLogin(loc);
     if (!want) return null;
-    // A user: the vcard; an organisation: its header and the profile:username meta tag.
+    const org = organisation(doc, want);
+    if (org) return org;
+    // A user: the vcard; an organisation in the 2020 markup: its header and the profile:username meta tag.
     const nick = doc.querySelector('.vcard-names .p-nickname, .vcard-username');
     // The login is the nickname's first word: signed-in viewers see "login · pronouns" there.
     const login = nick ? R.shownText(nick).split(/\s/)[0] : R.meta(doc, 'profile:username');
@@ -26,7 +58,10 @@ vipguardSites.push((() => {
     const bioEl = doc.querySelector('.user-profile-bio, .p-note') || doc.querySelector('.orghead .color-fg-muted');
     const img = doc.querySelector('img.avatar-user.width-full, .js-profile-editable-area img.avatar, .orghead img.avatar, img.avatar[itemprop="image"]');
     const anchor = nick || nameEl || doc.body;
-    return { anchor, data: { platform: 'github', handle: login, name: R.shownText(nameEl) || login, bio: R.shownText(bioEl, 2000), avatar: R.src(img) } };
+    // The vcard's website (li[itemprop="url"], data-test-selector="profile-website-url") and social
+    // accounts (li[itemprop="social"]).
+    const found = links(doc.querySelectorAll('.vcard-details [itemprop="url"], [data-test-selector="profile-website-url"], .vcard-details [itemprop="social"]'));
+    return { anchor, data: withLinks({ platform: 'github', handle: login, name: R.shownText(nameEl) || login, bio: R.shownText(bioEl, 2000), avatar: R.src(img) }, found) };
   }
 
   // Rows of follower, following and stargazer lists (and the stargazers' grid of cards, li.col-md-4):
@@ -54,4 +89,5 @@ vipguardSites.push((() => {
 
 // Test pages:
 //   tests/e2e/fixtures/sites/github-profile.html tests/e2e/fixtures/sites/github-pronouns.html
-//   tests/e2e/fixtures/sites/github-stargazers.html
+//   tests/e2e/fixtures/sites/github-stargazers.html tests/e2e/fixtures/sites/github-org.html
+//   tests/e2e/fixtures/sites/github-user-site.html

@@ -2,6 +2,10 @@
 // names are generated, so the adapter reads what is stable: the Open Graph title "Name (@user) • Instagram
 // photos and videos" when it names the page, otherwise the page header (its heading is the username; the
 // profile picture's alt names it too).
+// Links: the external link under the bio, an <a> in the header whose href is
+// https://l.instagram.com/?u=<encoded address>&e=<token> (the form lyubomyr-shaydariv/uu-webext
+// src/modules/instagram.js unwraps by its `u` parameter); the header's other outside link is the Threads
+// badge, Instagram's own.
 'use strict';
 
 vipguardSites.push((() => {
@@ -56,9 +60,13 @@ vipguardSites.push((() => {
       return null;
     }
     const img = picture(header, want) || doc.querySelector(`img[alt="${want}'s profile picture" i]`);
+    // The external link under the bio, through l.instagram.com/?u=<address>; the Threads badge and the
+    // header's own links (followers, tabs) are Instagram's.
+    const links = R.linksIn(header, ['instagram.com', 'threads.net', 'threads.com']);
     return {
       anchor: header || doc.body,
-      data: { platform: 'instagram', handle: want, name: name || want, bio, avatar: R.src(img) || (ogNamesPage && R.meta(doc, 'og:image')) || null },
+      data: { platform: 'instagram', handle: want, name: name || want, bio, avatar: R.src(img) || (ogNamesPage && R.meta(doc, 'og:image')) || null,
+        ...(links.length ? { links } : {}) },
     };
   }
 
@@ -98,3 +106,4 @@ vipguardSites.push((() => {
 //   tests/e2e/fixtures/sites/instagram-followers-fr.html tests/e2e/fixtures/sites/instagram-followers.html
 //   tests/e2e/fixtures/sites/instagram-post-dialog.html tests/e2e/fixtures/sites/instagram-profile.html
 //   tests/e2e/fixtures/sites/instagram-reels-fr.html tests/e2e/fixtures/sites/instagram-stale-head.html
+//   tests/e2e/fixtures/sites/instagram-link.html

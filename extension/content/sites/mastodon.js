@@ -9,6 +9,10 @@
 // hashed, so it is read by its structure: the name in h1 > bdi, the @user@domain in the button or
 // paragraph beside it). Statuses come classic (.status__display-name) or redesigned (a <header>
 // whose links carry title="@acct").
+// Links: the metadata fields' values (classic: .account__header__fields dl > dd, from
+// features/account_timeline/components/fields.tsx @ 978d1289; redesign: dl > dt + dd > span[data-contents]
+// from components/account_header/fields.tsx @ 03006bdf), links there being <a> in the value's HTML,
+// rel="me" on the verified ones.
 'use strict';
 
 vipguardSites.push((() => {
@@ -60,11 +64,22 @@ vipguardSites.push((() => {
         const nameEl = h1.querySelector('bdi') || h1;
         const bio = R.shownText(root.querySelector('[class*="_bio_"], .account__header__content'), 2000);
         const img = root.querySelector('.account__avatar img');
-        return { anchor: h1, data: { platform: 'mastodon', handle: want, name: R.shownText(nameEl), bio, avatar: R.src(img) } };
+        return { anchor: h1, data: withLinks({ platform: 'mastodon', handle: want, name: R.shownText(nameEl), bio, avatar: R.src(img) }, fieldLinks(root, loc)) };
       }
     }
     return null;
   }
+
+  // The profile's metadata fields (name/value pairs under the bio): the links in their values, which
+  // Mastodon marks rel="me" (a verified one is a link back to the profile). Classic header:
+  // .account__header__fields > dl > dt + dd; redesign: dl > (card) > dt + dd > span[data-contents].
+  // Mentions and hashtags in a value are the server's own pages, not the account's sites.
+  function fieldLinks(root, loc) {
+    if (!root) return [];
+    const anchors = [...root.querySelectorAll('dl dd a[href], a[rel~="me"][href]')].filter((a) => !a.matches('.mention, .hashtag') && !a.closest('.account__header__content, [class*="_bio_"]'));
+    return R.linksIn(anchors, [loc.hostname.toLowerCase()]);
+  }
+  const withLinks = (data, links) => (links.length ? { ...data, links } : data);
 
   function profile(doc, loc) {
     const want = pageAcct(loc);
@@ -81,7 +96,7 @@ vipguardSites.push((() => {
     const name = R.shownText(nameEl);
     const bio = R.shownText(header.querySelector('.account__header__content, .account__header__bio .account__header__content'), 2000);
     const img = header.querySelector('.account__avatar img, .account__header__tabs img');
-    return { anchor: nameBox, data: { platform: 'mastodon', handle: want, name, bio, avatar: R.src(img) } };
+    return { anchor: nameBox, data: withLinks({ platform: 'mastodon', handle: want, name, bio, avatar: R.src(img) }, fieldLinks(header.querySelector('.account__header__fields'), loc)) };
   }
 
   // Accounts shown in statuses (.status__display-name) and account lists (.account .display-name);
@@ -118,3 +133,4 @@ vipguardSites.push((() => {
 // Test pages:
 //   tests/e2e/fixtures/sites/mastodon-43.html tests/e2e/fixtures/sites/mastodon-profile.html
 //   tests/e2e/fixtures/sites/mastodon-redesign.html tests/e2e/fixtures/sites/mastodon-remote-dot.html
+//   tests/e2e/fixtures/sites/mastodon-fields.html tests/e2e/fixtures/sites/mastodon-fields-redesign.html

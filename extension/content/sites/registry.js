@@ -2,7 +2,9 @@
 // per site, X and generic included) pushes {name, matches(loc, doc), profile(doc, loc), cells(doc, fresh),
 // badgeSpot(anchor)} onto vipguardSites, and main.js uses the first that matches the page. badgeSpot gives
 // the element a cell's badge follows (its handle or name); vipguardAnnotate.spot decides where on that
-// line it goes. An adapter reads its site's hosts and paths from shared/site-catalog.js.
+// line it goes. An adapter reads its site's hosts and paths from shared/site-catalog.js. A profile's
+// links (its website and link fields) are read through `address` and `linksIn` below, the one place
+// that unwraps the sites' redirect addresses (tests/e2e/link-address.test.mjs).
 'use strict';
 
 var vipguardSites = [];
@@ -48,5 +50,86 @@ var vipguardRead = (() => {
   const same = (a, b) => String(a || '').toLowerCase().replace(/^@/, '') === String(b || '').toLowerCase().replace(/^@/, '');
   // An image's address, only when it is a web address (never data: or blob: from the page).
   const src = (img) => (img && /^https:\/\//.test(img.currentSrc || img.src) ? img.currentSrc || img.src : null);
-  return { shownText, meta, clean, same, src, handleText, squeeze };
+  // The real address behind a link. Sites send outbound links through their own redirectors, with the
+  // real address in a query parameter (the forms below, each cited in docs/extension.md), or, for X's
+  // t.co, nowhere but in the link's title or shown text. `text` and `title`: what the link shows.
+  // Returned as shown to a reader (no scheme), at most 400 characters, or null: not an outside address.
+  const WRAPPERS = [
+    // Instagram's bio link: https://l.instagram.com/?u=<address>&e=<token>; Facebook's l.php is the same.
+    { host: /^l\.instagram\.com$/, path: /^\/?$/, param: 'u' },
+    { host: /^l[m]?\.facebook\.com$/, path: /^\/l\.php$/, param: 'u' },
+    // YouTube's channel links: https://www.youtube.com/redirect?event=channel_header&redir_token=…&q=<address>
+    { host: /^(www\.|m\.)?youtube\.com$/, path: /^\/redirect$/, param: 'q' },
+    // TikTok's bio link: https://www.tiktok.com/link/v2?aid=1988&scene=bio_url&target=<address>
+    { host: /^(www\.)?tiktok\.com$/, path: /^\/link\//, param: 'target' },
+  ];
+  const WEB = /^https?:\/\/[^/\s]+\.[^/\s]+/i;
+  // A shown address: "zenithharbour.com/acc…" is cut short by the site, the host is whole.
+  const shownAddress = (s) => {
+    const t = squeeze(s, 400).replace(/(…|\.\.\.)$/, '');
+    return /^(https?:\/\/)?[^\s/@]+\.[A-Za-z]{2,}(\/\S*)?$/.test(t) ? t : null;
+  };
+  // The URL parser writes a host with letters of other scripts in punycode (xn--…), which hides what
+  // the engine looks for (a lookalike's Cyrillic letters). Read it back as the page wrote or showed it,
+  // when that names the same host: never a shown address of another host.
+  function readableHref(url, written) {
+    if (!/(^|\.)xn--/i.test(url.hostname)) return url.href;
+    for (const w of written) {
+      const t = squeeze(w, 400).replace(/(…|\.\.\.)$/, '');
+      try {
+        const u = new URL(WEB.test(t) ? t : `https://${t}`);
+        const host = t.replace(/^https?:\/\//i, '').split(/[/?#]/)[0];
+        if (u.host === url.host && host && !/(^|\.)xn--/i.test(host)) return url.href.replace(url.host, host);
+      } catch {
+        // not an address: the next one
+      }
+    }
+    return url.href;
+  }
+  function address(href, { text = '', title = '' } = {}) {
+    let url;
+    let written = String(href || '');
+    try {
+      url = new URL(written);
+    } catch {
+      return null;
+    }
+    for (let depth = 0; depth < 3; depth++) {
+      if (!/^https?:$/.test(url.protocol)) return null;
+      const host = url.hostname.toLowerCase();
+      if (host === 't.co') {
+        const shown = shownAddress(title) || shownAddress(text);
+        return shown ? shown.replace(/^https?:\/\//i, '').slice(0, 400) : null;
+      }
+      const w = WRAPPERS.find((x) => x.host.test(host) && x.path.test(url.pathname));
+      if (!w) return readableHref(url, [written, title, text]).replace(/^https?:\/\//i, '').replace(/\/$/, '').slice(0, 400);
+      const inner = url.searchParams.get(w.param) || '';
+      written = WEB.test(inner) ? inner : `https://${inner}`;
+      try {
+        url = new URL(written);
+      } catch {
+        return null;
+      }
+    }
+    return null;
+  }
+  // The outside addresses the links under `roots` point to (relative links are the site's own pages;
+  // `own`: the site's domains, whose pages are not outside addresses), each once, at most 8 (what the
+  // worker accepts).
+  function linksIn(roots, own = []) {
+    const out = [];
+    for (const root of [].concat(roots).filter(Boolean)) {
+      const anchors = root.matches && root.matches('a[href]') ? [root] : [...root.querySelectorAll('a[href]')];
+      for (const a of anchors) {
+        if (!/^https?:\/\//i.test(a.getAttribute('href') || '')) continue;
+        const got = address(a.getAttribute('href'), { text: a.textContent, title: a.getAttribute('title') || '' });
+        const host = got ? got.split(/[/?#]/)[0].toLowerCase() : '';
+        if (!got || own.some((d) => host === d || host.endsWith('.' + d)) || out.includes(got)) continue;
+        out.push(got);
+        if (out.length === 8) return out;
+      }
+    }
+    return out;
+  }
+  return { shownText, meta, clean, same, src, handleText, squeeze, address, linksIn };
 })();

@@ -32,16 +32,11 @@ vipguardSites.push((() => {
   }
 
   // The bio's website: TikTok links through a redirect whose `target` holds the real address (unavatar's
-  // saved tiktok.com page, Dec 2025); the link's text is the shown host, read when there is no target.
+  // saved tiktok.com page, Dec 2025), unwrapped by R.linksIn; the link's text is the shown host, read
+  // when there is no target.
   function bioLink(a) {
     if (!a) return null;
-    try {
-      const target = new URL(a.href).searchParams.get('target');
-      if (target) return target.replace(/^https?:\/\//, '').slice(0, 400);
-    } catch {
-      // not an address: the shown text
-    }
-    return R.shownText(a, 400) || null;
+    return R.linksIn(a, ['tiktok.com'])[0] || R.shownText(a, 400) || null;
   }
 
   const userOf = (link) => (link ? decodeURIComponent(link.getAttribute('href')).replace(/^\/@/, '').split(/[/?#]/)[0] : null);

@@ -2,6 +2,11 @@
 // Profile pages: the JSON-LD ProfilePage when it names the current URL (it can be stale after SPA
 // navigation), otherwise the DOM. Cells: every [data-testid="User-Name"] block (timelines, search,
 // follower lists, replies) and [data-testid="UserCell"].
+// Links (docs/extension.md, "Link fields"): the ProfilePage's relatedLink array (its shape as in
+// dojoVader/TwitterTAG src/interface/TwitterLDJSON.ts: ProfilePage { dateCreated, mainEntity,
+// relatedLink: string[] }), and the website field [data-testid="UserUrl"], an <a href="https://t.co/…">
+// whose shown text (or title) is the real address (AndryMI/social_crawler
+// RD_Team_TweetMonitor/Scripts/ProfileInfo.js reads the same test id and unwraps t.co links).
 'use strict';
 
 vipguardSites.push((() => {
@@ -73,8 +78,11 @@ vipguardSites.push((() => {
         const names = h.toLowerCase() === handle.toLowerCase() || url.toLowerCase().endsWith('/' + handle.toLowerCase());
         if (!names) continue;
         const image = p.image && (p.image.contentUrl || p.image.url || (typeof p.image === 'string' ? p.image : ''));
+        // relatedLink: the profile's links, in the first-load script before the header is drawn (a
+        // t.co address alone says nothing and is left out by R.address).
+        const related = [d.relatedLink, p.relatedLink].flat().filter((l) => typeof l === 'string').map((l) => R.address(l)).filter(Boolean);
         return { handle: h || handle, name: String(p.givenName || p.name || ''), bio: String(p.description || ''), avatar: avatarUrl(image),
-          facts: accountFacts(d, p) };
+          facts: accountFacts(d, p), related };
       }
     }
     return null;
@@ -103,13 +111,13 @@ vipguardSites.push((() => {
   function profile(doc, loc) {
     const handle = pageHandle(loc);
     if (!handle) return null;
-    const data = fromJsonLd(doc, handle) || fromDom(doc, handle);
-    if (!data || !data.name) return null;
+    const { related = [], ...data } = fromJsonLd(doc, handle) || fromDom(doc, handle) || {};
+    if (!data.name) return null;
     const anchor = doc.querySelector('[data-testid="UserName"]') || doc.body;
-    // The website field, as shown (the link itself goes through t.co): a lookalike of the protected
-    // account's site is evidence.
-    const site = shownText(doc.querySelector('[data-testid="UserUrl"]'));
-    return { anchor, data: { platform: 'x', ...data, ...(site ? { links: [site] } : {}) } };
+    // The website field (its link goes through t.co: the address is its title or shown text) and the
+    // JSON-LD's relatedLink: a lookalike of the protected account's site is evidence.
+    const links = [...new Set([...R.linksIn(doc.querySelector('[data-testid="UserUrl"]'), ['x.com', 'twitter.com']), ...related])].slice(0, 8);
+    return { anchor, data: { platform: 'x', ...data, ...(links.length ? { links } : {}) } };
   }
 
   function cellData(block) {
@@ -179,6 +187,7 @@ vipguardSites.push((() => {
 //   tests/e2e/fixtures/x/profile-hidden-chars.html tests/e2e/fixtures/x/profile-jsonld.html
 //   tests/e2e/fixtures/x/profile-own.html tests/e2e/fixtures/x/profile-parody.html
 //   tests/e2e/fixtures/x/profile-site.html tests/e2e/fixtures/x/profile-stale-jsonld.html
+//   tests/e2e/fixtures/x/profile-related-link.html
 //   tests/e2e/fixtures/x/quotes.html
 //   tests/e2e/fixtures/x/replies.html tests/e2e/fixtures/x/search.html tests/e2e/fixtures/x/spa.html
 //   tests/e2e/fixtures/x/timeline.html

@@ -9,6 +9,11 @@
 // - cyfung1031/userscript-supports 468740-restore-youtube-username.js (2026-05-18): a mobile comment's
 //   href may be percent-encoded while its aria-label holds the decoded handle.
 // - Earlier channel screens stay in the page as hidden ytd-browse elements: only a visible one is read.
+// - Links: the header's yt-attribution-view-model link and the about panel's #link-list-container >
+//   yt-channel-external-link-view-model links (the selectors open-source channel scrapers use; the code
+//   index names no repository for them), each an <a> to https://www.youtube.com/redirect?…&q=<address>
+//   (mjz19910/snippet_repo userscript/youtube_plugin_raw/yt_json_types/TextRun.ts types that url;
+//   Oqarshi/Userscripts youtube_redirect.user.js reads its q parameter).
 // YouTube shows channel names and descriptions machine-translated into the viewer's language, and no
 // attribute or head tag on the page carries the original (the extensions above fetch it from YouTube's
 // API, which vipguard does not do): the name read is the one shown, and the handle is never translated.
@@ -42,7 +47,14 @@ vipguardSites.push((() => {
     if (!handle || (want && !R.same(handle, want))) return null;
     const img = header.querySelector('yt-avatar-shape img, yt-decorated-avatar-view-model img, #avatar img');
     const bio = R.shownText(header.querySelector('yt-description-preview-view-model, #description'), 2000);
-    return { anchor: nameEl || header, data: { platform: 'youtube', handle, name: R.shownText(nameEl) || handle, bio, avatar: R.src(img) } };
+    // The channel's links: the header's first link (yt-attribution-view-model, "site.com and 2 more
+    // links") and, once the reviewer opens it, the about panel's list (yt-channel-external-link-view-model);
+    // each goes through youtube.com/redirect?q=<address>.
+    // The about panel is a dialog of the page, not of the header: only while it is shown (a closed one
+    // may still hold an earlier channel's links).
+    const about = [...doc.querySelectorAll('#link-list-container, yt-channel-external-link-view-model')].filter((el) => !el.closest('[hidden]') && el.getClientRects().length > 0);
+    const links = R.linksIn([...header.querySelectorAll('yt-attribution-view-model'), ...about], ['youtube.com', 'youtu.be']);
+    return { anchor: nameEl || header, data: { platform: 'youtube', handle, name: R.shownText(nameEl) || handle, bio, avatar: R.src(img), ...(links.length ? { links } : {}) } };
   }
 
   // Comment authors: YouTube shows the @handle; the channel's display name is not on the page.
@@ -79,4 +91,4 @@ vipguardSites.push((() => {
 //   tests/e2e/fixtures/sites/youtube-channel.html tests/e2e/fixtures/sites/youtube-creator-comments.html
 //   tests/e2e/fixtures/sites/youtube-hindi-channel.html tests/e2e/fixtures/sites/youtube-posts.html
 //   tests/e2e/fixtures/sites/youtube-stale-screen.html tests/e2e/fixtures/sites/youtube-mobile-channel.html
-//   tests/e2e/fixtures/sites/youtube-mobile-comments.html
+//   tests/e2e/fixtures/sites/youtube-mobile-comments.html tests/e2e/fixtures/sites/youtube-links.html
