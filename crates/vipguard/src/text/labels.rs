@@ -539,23 +539,39 @@ fn about_others(t: &Tables, words: &[Word], i: usize) -> bool {
 }
 
 /// A label word at `i` that labels nothing: denied, about other accounts, not a word of its own, a
-/// fan card sold to fans ("Fan card Davido", "Carte de fan", "بطاقة معجب"), a "fan relations" desk, or
-/// Portuguese fã written
-/// without its tilde, which is another word in other languages (Twi and Hausa fa, "take").
+/// fan card or a fan contest run in the person's name ("Fan card Davido", "Carte de fan", "بطاقة
+/// معجب", "Cartes de membre VIP du fan club", "concours fans …", "ìdíje fans …", "promoção dos fãs de
+/// …", "سحب معجبي …": a scam's bait, not a fan's label), a "fan relations" desk, or Portuguese fã
+/// written without its tilde, which is another word in other languages (Twi and Hausa fa, "take").
 fn labels_nothing(t: &Tables, words: &[Word], i: usize) -> bool {
-    const CARDS: &[&str] = &[
+    // Cards sold to fans and contests or draws held for them, in the project's languages.
+    const CARDS_AND_CONTESTS: &[&str] = &[
         "card",
         "cards",
         "carte",
         "cartes",
         "cartao",
+        "cartoes",
+        "carteirinha",
+        "carteirinhas",
         "katin",
         "kadi",
         "بطاقة",
+        "contest",
+        "competition",
+        "concours",
+        "promocao",
+        "sorteio",
+        "idije",
+        "asompi",
+        "gasar",
+        "shindano",
+        "سحب",
+        "مسابقة",
     ];
-    let card = words[i.saturating_sub(2)..(i + 2).min(words.len())]
+    let card = words[i.saturating_sub(4)..(i + 2).min(words.len())]
         .iter()
-        .any(|w| CARDS.iter().any(|c| key(c) == w.key));
+        .any(|w| CARDS_AND_CONTESTS.iter().any(|c| key(c) == w.key));
     let bare_fa = matches!(words[i].key.as_str(), "fa" | "fas")
         && !words[i]
             .written

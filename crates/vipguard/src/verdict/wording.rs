@@ -592,6 +592,7 @@ fn cue_meaning(lang: Lang, what: &str) -> &'static str {
         (Lang::En, "grant") => "promises a grant or aid for a fee, a common scam",
         (Lang::En, "loan") => "offers quick loans without collateral, a common scam",
         (Lang::En, "fan_card") => "sells fan cards or paid meetings, a common scam",
+        (Lang::En, "shoutout") => "sells personal videos in the person's name, a common scam",
         (Lang::En, "account_number") => {
             "asks followers for their bank or mobile-money number, a common scam"
         }
@@ -642,6 +643,9 @@ fn cue_meaning(lang: Lang, what: &str) -> &'static str {
             "vend des emplois ou des visas contre des frais, une arnaque courante"
         }
         (Lang::Fr, "loan") => "propose des prêts rapides sans garantie, une arnaque courante",
+        (Lang::Fr, "shoutout") => {
+            "vend des vidéos personnalisées au nom de la personne, une arnaque courante"
+        }
         (Lang::Fr, "fan_card") => {
             "vend des cartes de fan ou des rencontres payantes, une arnaque courante"
         }
