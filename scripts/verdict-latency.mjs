@@ -41,7 +41,7 @@ async function importList(h, file) {
   await page.goto(`chrome-extension://${h.extensionId}/ui/options/options.html`);
   await page.locator('#import-file').setInputFiles(file);
   await page.getByRole('button', { name: 'Replace the whole list' }).click();
-  await page.getByText(new RegExp(`In use: ${BIG.toLocaleString('en-US')} account|In use: ${BIG} account`)).waitFor({ timeout: 60000 });
+  await page.getByText(new RegExp(`In use: ${BIG.toLocaleString('en-US')} account|In use: ${BIG} account`)).waitFor({ timeout: 180000 });
   await page.close();
   // Built from the new list, then its snapshot kept (the old one was dropped when the list changed).
   await until(async () => (await h.worker.evaluate(() => globalThis.vipguardEngine?.accounts)) === BIG, 'the engine built', { timeout: 60000 });
