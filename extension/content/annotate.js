@@ -168,7 +168,7 @@ var vipguardAnnotate = (() => {
       [h === 'left' ? 'right' : 'left']: 'auto', width: `${width}px`, height: `${height}px`, ...unzoom(b.zoom) });
   }
 
-  // The banner's frame takes 100-200 ms to load on a busy machine (an extension page in its own process,
+  // The banner's frame takes 90-250 ms to load on a busy machine (an extension page framed into the tab:
   // docs/extension.md), far longer than the worker's answer: so one is made, hidden and inert, as soon as
   // the content script runs (prepare, at document_start), and the frame of a profile the reviewer left is
   // kept for the next (X changes profiles without loading a page). Such a spare has no token: it shows
