@@ -29,7 +29,11 @@ var vipguardAnnotate = (() => {
         break;
       }
     }
-    themeCache = 0.2126 * r + 0.7152 * g + 0.0722 * b < 128 ? 'dark' : 'light';
+    const shade = 0.2126 * r + 0.7152 * g + 0.0722 * b < 128 ? 'dark' : 'light';
+    // Not kept before the page has a body (a banner's frame made at document_start): the page has not
+    // painted its background yet.
+    if (!document.body) return shade;
+    themeCache = shade;
     themeAt = performance.now();
     return themeCache;
   }
@@ -164,34 +168,81 @@ var vipguardAnnotate = (() => {
       [h === 'left' ? 'right' : 'left']: 'auto', width: `${width}px`, height: `${height}px`, ...unzoom(b.zoom) });
   }
 
-  // The profile page's banner; `key` names the profile (what collapse and close are remembered by). Null
-  // when the reviewer closed it. Made as soon as the page shows a profile, so its frame loads while the
-  // worker checks; it shows nothing, and takes no room, until given a token (showToken).
-  function banner({ key = '' } = {}) {
-    if (closed.has(key)) return null;
+  // The banner's frame takes 90-250 ms to load on a busy machine (an extension page framed into the tab:
+  // docs/extension.md), far longer than the worker's answer: so one is made, hidden and inert, as soon as
+  // the content script runs (prepare, at document_start), and the frame of a profile the reviewer left is
+  // kept for the next (X changes profiles without loading a page). Such a spare has no token: it shows
+  // nothing, and nothing of the verdict or the list reaches it before it is the banner. Its host is
+  // 0×0, hidden and inert, outside the top layer, so the page can neither see nor click it.
+  const SPARE = { top: '0', left: '0', width: '0', height: '0', visibility: 'hidden', 'pointer-events': 'none' };
+  let spare = null; // {host, iframe}, parked on <html>
+  function makeBanner() {
     const { host, root } = makeHost();
     host.setAttribute('popover', 'manual');
-    let b = null;
-    const f = frame(null, { kind: 'banner', ...(folded.has(key) ? { folded: folded.get(key) ? '1' : '0' } : {}) }, (data) => bannerMessage(b, data));
-    root.append(f);
-    b = { host, key, iframe: f, size: { w: 380, h: 0 }, token: null };
+    const b = { host, key: null, size: { w: 380, h: 0 }, token: null };
+    b.iframe = frame(null, { kind: 'banner' }, (data) => bannerMessage(b, data));
+    root.append(b.iframe);
     b.place = () => placeBanner(b);
-    b.place();
     // Closed by a page script (hidePopover on our host): open again.
-    host.addEventListener('toggle', (e) => { if (e.newState === 'closed' && !host.matches(':popover-open')) raise(b); });
+    host.addEventListener('toggle', (e) => { if (e.newState === 'closed' && !host.matches(':popover-open') && current === b) raise(b); });
+    return b;
+  }
+  function park(b) {
+    b.key = null;
+    b.token = null;
+    b.shown = false;
+    b.size = { w: 380, h: 0 };
+    try {
+      if (b.host.matches(':popover-open')) b.host.hidePopover();
+    } catch {
+      // not a popover any more: hidden by its style below all the same
+    }
+    b.host.style.cssText = pin({ ...FIXED, ...SPARE });
+    b.host.inert = true;
+    spare = b;
+  }
+  // A spare banner frame, loading while the page does (the sites' content scripts call this at
+  // document_start). Nothing when the document has no root yet.
+  function prepare() {
+    if (spare || current || !document.documentElement) return;
+    const b = makeBanner();
+    park(b);
+    document.documentElement.append(b.host);
+  }
+
+  // The profile page's banner; `key` names the profile (what collapse and close are remembered by). Null
+  // when the reviewer closed it. The spare frame if there is one still in place (loaded, or loading),
+  // else a new one; it shows nothing, and takes no room, until given a token (showToken) and its frame
+  // has drawn that token's result.
+  function banner({ key = '' } = {}) {
+    if (closed.has(key)) return null;
+    let b = spare;
+    spare = null;
+    // Moved by the page (into a transparent or transformed box of its own): not ours to use any more.
+    if (b && b.host.parentNode !== document.documentElement) {
+      b.host.remove();
+      b = null;
+    }
+    if (!b) b = makeBanner();
+    b.key = key;
+    b.folded = folded.has(key) ? folded.get(key) : null;
+    b.host.inert = false;
+    b.place();
     current = b;
-    return host;
+    return b.host;
   }
 
   // What the banner shows: the worker's token for the profile's result (again for a newer result, the
   // avatar's), over the frame's port once it has loaded (a token works only in this tab's extension frames).
+  // With it go the page's theme and the reviewer's fold for this profile, which a frame made before the
+  // page had a body, or for another profile, cannot have in its address.
   function showToken(host, token) {
     if (!current || current.host !== host) return;
     current.token = token;
     sendToken(current);
   }
   function sendToken(b) {
-    if (b.token) b.iframe.post({ vipguardToken: b.token });
+    if (b.token) b.iframe.post({ vipguardToken: b.token, theme: theme(), ...(b.folded === null || b.folded === undefined ? {} : { folded: b.folded }) });
   }
 
   // The banner in the top layer, above everything the page drew, there included (a page's popover or modal
@@ -226,6 +277,8 @@ var vipguardAnnotate = (() => {
       sendToken(b);
     } else if (data.vipguard === 'size' && Number.isFinite(data.w) && Number.isFinite(data.h)) {
       if (data.w < 1 || data.h < 1) return; // not laid out yet
+      // Drawn for an earlier token (the profile before, in a kept frame): never shown for this one.
+      if (!b.token || data.token !== b.token) return;
       b.size = { w: Math.max(40, Math.min(data.w, 600)), h: Math.max(20, Math.min(data.h, 4000)) };
       b.place();
       if (!b.shown) {
@@ -233,7 +286,11 @@ var vipguardAnnotate = (() => {
         raise(b);
       }
     } else if (data.vipguard === 'fold') {
+      if (data.token !== b.token) return;
       folded.set(b.key, !!data.folded);
+      b.folded = !!data.folded;
+    } else if (data.token !== b.token) {
+      // What follows answers what the reviewer did in a result this banner no longer shows.
     } else if (data.vipguard === 'move') {
       const next = CORNERS[(CORNERS.indexOf(corner) + 1) % CORNERS.length];
       setCorner(next);
@@ -308,16 +365,26 @@ var vipguardAnnotate = (() => {
   }, true);
 
   // Shows `host` (from banner()) in place of `old`, or at the end of the page.
+  // (A spare is on <html> already: moving it would load its frame again.)
   function showBanner(host, old) {
     if (old && old !== host) old.remove();
-    document.documentElement.append(host);
+    if (host.parentNode !== document.documentElement) document.documentElement.append(host);
     watchBanner();
   }
 
+  // The profile was left: its banner is hidden at once and its frame kept as the spare for the next
+  // profile; the frame forgets what it showed (and its size messages for the old token are ignored).
   function removeBanner(host) {
     if (current && current.host === host) {
+      const b = current;
       current = null;
       guard.disconnect();
+      b.iframe.post({ vipguardReset: true });
+      if (spare && spare !== b) spare.host.remove();
+      if (host.parentNode === document.documentElement) {
+        park(b);
+        return;
+      }
     }
     host.remove();
   }
@@ -469,5 +536,5 @@ var vipguardAnnotate = (() => {
     return host;
   }
 
-  return { banner, setView, showToken, showBanner, removeBanner, badge, spot, notice, focusBanner, hasFocus, closeCard, keepBanner };
+  return { prepare, banner, setView, showToken, showBanner, removeBanner, badge, spot, notice, focusBanner, hasFocus, closeCard, keepBanner };
 })();

@@ -10,7 +10,12 @@
   if (!adapter) return;
   // Run from document_start (the sites' own scripts): a worker Chrome stopped takes a few hundred
   // milliseconds to start and load its engine, which it can do while the page loads.
-  if (document.readyState === 'loading') chrome.runtime.sendMessage({ type: 'wake', url: location.href }).catch(() => {});
+  // The banner's frame, too, loads while the page does (annotate.js prepare): empty and hidden until a
+  // profile's verdict comes.
+  if (document.readyState === 'loading') {
+    chrome.runtime.sendMessage({ type: 'wake', url: location.href }).catch(() => {});
+    vipguardAnnotate.prepare();
+  }
   const MAX_CELLS_PER_PASS = 1000;
   const BATCH = 200; // the worker's cap per message
   let done = new WeakMap(); // cell block -> key of what was checked there
@@ -289,7 +294,9 @@
   let found = false;
   function schedule() {
     if (timer) return;
-    const early = !found && performance.now() - pageSince < FIRST_READ;
+    // A new address (X opens a profile in-app) is read on the next frame too: the throttle is for a page
+    // that keeps changing, not for the first read of a new one.
+    const early = location.href !== shownUrl || (!found && performance.now() - pageSince < FIRST_READ);
     const wait = early ? 16 : Math.max(150, 500 - (performance.now() - lastRun));
     timer = setTimeout(pass, wait);
   }

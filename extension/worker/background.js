@@ -4,7 +4,7 @@
 // message to the module that answers it.
 import * as engine from './engine.js';
 import { validateMessage } from './validate.js';
-import { check, bulkCheck, wake } from './check.js';
+import { check, bulkCheck, wake, probe } from './check.js';
 import { ALLOW_KEY, allowChanged } from './results.js';
 import { DECISIONS_KEY, decisionsChanged, TEAM_DECISIONS_KEY, teamChanged } from './decisions.js';
 import * as feed from './feed.js';
@@ -122,10 +122,12 @@ const HANDLERS = {
   },
   // A frame asks what it shows (see frames.js); `fresh` after a decision made in it.
   frameContent: async (msg, sender) => {
+    probe('worker: frame asks for its words');
     const rec = await redeem(msg.token, sender.tab.id, { fresh: !!msg.fresh });
     // The words of the language chosen in the options; none for the browser's own, which an extension
     // page reads from chrome.i18n at no cost (the whole catalogue would be copied for every frame).
     const messages = msg.wantMessages ? await loadLanguage() : null;
+    probe('worker: frame answered');
     return { ...rec, tabId: sender.tab.id, ...(messages ? { messages } : {}) };
   },
   bulkCheck: (msg) => bulkCheck(msg),

@@ -17,6 +17,9 @@ import { overNewNames } from './limits.js';
 import { genericHosts, mastodonOn } from './site-scripts.js';
 
 const { pageSite } = globalThis.vipguardSiteCatalog;
+// Stage stamps for `make verdict-latency`, which sets globalThis.vipguardProbe in the worker it measures;
+// unset (always, outside that benchmark), a probe is one failed property lookup.
+export const probe = (name) => globalThis.vipguardProbe?.(name);
 const engineInput = (p) => ({
   id: p.id, platform: p.platform, handle: p.handle, name: p.name,
   ...(p.bio ? { bio: p.bio } : {}),
@@ -41,6 +44,7 @@ export async function wake() {
 }
 
 export async function check(msg, sender) {
+  probe('worker: check received');
   const { checker, settings, source } = await load();
   // The profiles are on the sender's site, whatever platform the message names (a page's process may be
   // compromised): an X page cannot have its profiles checked, logged or decided on as another site's.
@@ -60,6 +64,7 @@ export async function check(msg, sender) {
   const [allow, decided, team] = await Promise.all([allowList(), decisionList(), teamDecisions()]);
   const checking = performance.now();
   const results = unproven(present(checker.checkMany(profiles), settings, allow, profiles, decided, team), profiles, pageHost);
+  probe('worker: engine checked');
   const stages = globalThis.vipguardEngine?.stages;
   if (stages) {
     stages.lastCheck = performance.now() - checking;
@@ -76,6 +81,7 @@ export async function check(msg, sender) {
   }
   const [templates, place, view] = await Promise.all([messages, queuePlace(sender.tab.id, msg.url), viewSettings()]);
   const frames = await issue(sender.tab.id, msg.url, framed(msg, results), msg.profiles, { list: source, ...(place ? { queue: place } : {}) });
+  probe('worker: tokens issued, answering');
   return { results: await forPage(results), view, frames, ...(templates ? { messages: templates } : {}), ...(place ? { queue: place } : {}) };
 }
 

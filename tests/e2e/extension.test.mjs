@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { launch, loadDemoList, visit, settle, annotations, shadowText, shadowClasses, tabRecord, layoutWithAndWithoutAnnotations, bannerVerdict, until, focusedAnnotation, restartWorker, engineKept, storedList, privateValues, setPrivateValues, ROOT, press } from './harness.mjs';
+import { launch, loadDemoList, visit, settle, annotations, annotationFrames, frameEvaluate, shadowText, shadowClasses, tabRecord, layoutWithAndWithoutAnnotations, bannerVerdict, until, focusedAnnotation, restartWorker, engineKept, storedList, privateValues, setPrivateValues, ROOT, press } from './harness.mjs';
 
 let h;
 let firstRunPage = null;
@@ -170,6 +170,89 @@ test('SPA navigation replaces the banner, and a late verdict for a page left beh
   await page.waitForTimeout(2500);
   const found = await annotations(page);
   assert.deepEqual(found.filter((a) => a.kind === 'banner').map((a) => a.verdict), ['clear']);
+  await page.close();
+});
+
+// The banner's frame is made ahead, when the page starts loading (content/annotate.js prepare): on a
+// page with no profile it stays, and before a profile's verdict it waits, empty, hidden and inert, so the
+// page can neither see nor click it, and nothing of a verdict or the list is in it.
+test('a banner frame made before the verdict shows nothing, and the page can neither read nor click it', async () => {
+  const spare = async (page) => {
+    const [f] = annotationFrames(page, 'banner');
+    assert.ok(f, 'a banner frame is made ahead');
+    // Its page holds its scripts and nothing else: no box, no text.
+    assert.deepEqual(await frameEvaluate(f, () => [document.body.querySelector(':not(script)'), document.body.textContent.trim()]), [null, ''],
+      'the frame shows nothing');
+    const host = await page.evaluate(() => {
+      const hosts = [...document.querySelectorAll('vipguard-annotation[popover]')];
+      return hosts.map((e) => {
+        const r = e.getBoundingClientRect();
+        return { open: e.matches(':popover-open'), w: r.width, h: r.height, inert: e.inert, visibility: getComputedStyle(e).visibility,
+          shadow: e.shadowRoot, hit: document.elementsFromPoint(0, 0).includes(e) };
+      });
+    });
+    assert.deepEqual(host, [{ open: false, w: 0, h: 0, inert: true, visibility: 'hidden', shadow: null, hit: false }]);
+    // Nothing of ours in the page's text, and no frame of ours the page can reach.
+    const reach = await page.evaluate(() => [...Array(window.frames.length).keys()].map((i) => {
+      try { return window.frames[i].location.href; } catch { return 'refused'; }
+    }));
+    assert.ok(!reach.some((u) => /extension:/.test(u)), JSON.stringify(reach));
+  };
+  // A timeline: no profile, the frame stays spare while the badges are drawn.
+  const timeline = await visit(h, 'https://x.com/home', { expect: 5 });
+  await spare(timeline);
+  await timeline.close();
+  // A profile whose answer is held back (the worker busy): the frame is there before the verdict, empty.
+  const page = await h.ctx.newPage();
+  const busy = h.worker.evaluate(() => { const end = Date.now() + 2000; while (Date.now() < end); });
+  await page.goto('https://x.com/KwabenaMensahTV');
+  await until(async () => annotationFrames(page, 'banner').length === 1, 'the frame made ahead');
+  const before = await page.evaluate(() => [...document.querySelectorAll('vipguard-annotation[popover]')]
+    .map((e) => ({ open: e.matches(':popover-open'), h: e.getBoundingClientRect().height })));
+  assert.ok(before.every((b) => !b.open || b.h === 0), JSON.stringify(before));
+  assert.equal(await frameEvaluate(annotationFrames(page, 'banner')[0], () => document.body.textContent.trim()), '');
+  await busy;
+  await until(async () => (await bannerVerdict(page)) === 'impersonation', 'the banner once answered');
+  await page.close();
+});
+
+// X opens a profile from another without loading a page: the banner's frame is kept (no new frame to
+// load) and draws the new profile; what it drew for the old one is never shown for the new.
+test('a banner frame kept across an X in-app navigation shows the new profile, never the old one', async () => {
+  const page = await visit(h, 'https://x.com/KwabenaMensahTV?spa=1');
+  assert.equal(await bannerVerdict(page), 'impersonation');
+  const [frame] = annotationFrames(page, 'banner');
+  // Every box the frame draws from now on, and whether its host was on screen when it did.
+  await frameEvaluate(frame, () => {
+    window.__drawn = [];
+    new MutationObserver(() => {
+      const b = document.querySelector('.box');
+      if (b) window.__drawn.push(b.className);
+    }).observe(document.body, { childList: true });
+  });
+  await page.evaluate(() => {
+    // The banner's host as the page's layout has it at each change: on screen (in the top layer) or not, and how tall.
+    window.__hostStates = [];
+    const note = () => {
+      for (const e of document.querySelectorAll('vipguard-annotation[popover]')) {
+        window.__hostStates.push({ open: e.matches(':popover-open'), h: Math.round(e.getBoundingClientRect().height) });
+      }
+    };
+    new MutationObserver(note).observe(document.documentElement, { subtree: true, childList: true, attributes: true, attributeFilter: ['style'] });
+    document.addEventListener('toggle', note, true);
+    window.go('sarah_j', 'Sarah Johnson', 'Nurse. Runner.');
+  });
+  await until(async () => (await bannerVerdict(page)) === 'clear', 'the new profile\'s banner');
+  const frames = annotationFrames(page, 'banner');
+  assert.equal(frames.length, 1);
+  assert.equal(frames[0], frame, 'the same frame, not a new one');
+  const drawn = await frameEvaluate(frame, () => window.__drawn);
+  assert.ok(drawn.length >= 1 && drawn.every((c) => c.split(' ').includes('clear')), JSON.stringify(drawn));
+  // Once the old banner (open, hundreds of px tall) left the screen, only the new profile's pill came back.
+  const states = await page.evaluate(() => window.__hostStates);
+  const after = states.slice(states.findIndex((x) => !x.open || x.h === 0));
+  assert.ok(after.length > 1 && after.some((x) => x.open && x.h > 0), JSON.stringify(states));
+  assert.ok(after.every((x) => !x.open || x.h < 100), JSON.stringify(states));
   await page.close();
 });
 

@@ -8,6 +8,10 @@
 'use strict';
 
 (() => {
+  // Stage stamps for `make verdict-latency`, which defines vipguardProbe in the frames it measures; unset
+  // (always, outside that benchmark), a probe is one failed property lookup.
+  const probe = (name) => globalThis.vipguardProbe?.(name);
+  probe('frame: scripts loaded');
   const { t } = vipguardI18n;
   const E = vipguardEvidence;
   const { el } = E;
@@ -17,7 +21,9 @@
   let token = params.get('t') || '';
   const kind = params.get('kind') === 'card' ? 'card' : 'banner';
   const pinned = params.get('pinned') === '1';
-  const theme = params.get('theme') === 'dark' ? 'dark' : 'light';
+  // The page's theme: in the address, and again with each banner token (a banner's frame may be made
+  // before the page has a body to read it from: annotate.js prepare).
+  let theme = params.get('theme') === 'dark' ? 'dark' : 'light';
   let rec = null; // what the worker sent: {url, checkedAt, profile, result, account, queue, tabId}
   let box = null;
   let fold = null; // the banner's fold(on, focus, chosen)
@@ -29,8 +35,11 @@
   const waiting = [];
   const toParent = (what, extra = {}) => {
     if (!rec) return;
-    if (port) port.postMessage({ vipguard: what, ...extra });
-    else waiting.push({ vipguard: what, ...extra });
+    // Each message names the token it is about: a banner's frame is kept for the next profile, and the
+    // content script acts only on messages about the token it last gave (annotate.js bannerMessage).
+    const m = { vipguard: what, token, ...extra };
+    if (port) port.postMessage(m);
+    else waiting.push(m);
   };
 
   // The size this frame wants: its natural height (the evidence unscrolled), so the content script can
@@ -47,6 +56,7 @@
     // Open, the banner fills the frame (width: 100vw), so its measured width is only the frame's own:
     // reporting that would keep a frame once made narrow (a folded pill, a frame not yet laid out) narrow
     // for good. It asks for its designed width instead; the content script fits it to the window.
+    probe('frame: size sent');
     toParent('size', { w: folded ? Math.ceil(box.offsetWidth) : OPEN_WIDTH, h: Math.ceil(h), folded });
   }
   new ResizeObserver(reportSize).observe(document.documentElement);
@@ -255,18 +265,25 @@
   // Reads what to show (again, `fresh`, after a decision) and draws it. `status`: the decision's words.
   async function load(fresh = false, status = '', newer = false) {
     let reply;
+    const asked = token;
     try {
+      probe('frame: asks for its words');
       reply = await send({ type: 'frameContent', token, fresh, wantMessages: !vipguardI18n.seeded() });
+      probe('frame: has its words');
     } catch (e) {
+      if (asked !== token) return;
       document.body.replaceChildren(el('div', `box banner ${theme}`, t('failed', e.message)));
       return;
     }
+    // Another token (the next profile, in a kept banner frame) arrived meanwhile: this answer is stale.
+    if (asked !== token) return;
     if (reply.messages) vipguardI18n.seed(reply.messages);
     rec = reply;
     const had = box && box.contains(document.activeElement);
     // A newer result for the same profile keeps the reviewer's fold.
     if (newer && box && kind === 'banner') params.set('folded', box.classList.contains('folded') ? '1' : '0');
     document.body.replaceChildren(kind === 'card' ? drawCard() : drawBanner(status));
+    probe('frame: drawn');
     document.documentElement.lang = vipguardI18n.lang();
     reportSize();
     if (kind === 'card' && pinned) box.focus();
@@ -287,14 +304,31 @@
   // focus-banner shortcut, which only moves focus here).
   function fromContentScript(data) {
     if (!data) return;
+    // The profile was left (the content script keeps this frame for the next): nothing of it stays.
+    if (data.vipguardReset && kind === 'banner') forget();
     if (typeof data.vipguardToken === 'string' && data.vipguardToken !== token && kind === 'banner') {
+      probe('frame: token received');
+      const newer = !!rec && !!token; // a newer result for the same profile (the avatar's), not a new profile
       token = data.vipguardToken;
-      load(false, '', true);
+      if (data.theme === 'dark' || data.theme === 'light') theme = data.theme;
+      if (typeof data.folded === 'boolean') params.set('folded', data.folded ? '1' : '0');
+      else if (!newer) params.delete('folded');
+      load(false, '', newer);
     }
     if (data.vipguardFrame === 'focus' && fold) fold(false, true, false);
   }
+  function forget() {
+    token = '';
+    rec = null;
+    box = null;
+    fold = null;
+    params.delete('folded');
+    waiting.length = 0;
+    document.body.replaceChildren();
+  }
   addEventListener('message', (e) => {
     if (e.source !== parent || !e.data || !e.data.vipguardPort || !e.ports[0]) return;
+    probe('frame: port received');
     port = e.ports[0];
     port.onmessage = (m) => fromContentScript(m.data);
     for (const m of waiting.splice(0)) port.postMessage(m);
