@@ -167,6 +167,9 @@ def main():
     ap.add_argument("--bits", type=int, default=BITS, help="hashed feature space, 2^bits")
     ap.add_argument("--show", action="store_true",
                     help="list the held-out bios the model adds to the rules, and its everyday alarms")
+    ap.add_argument("--faker", metavar="DIR",
+                    help="also train on all five sets (threshold from leave-one-writer-out over the five) "
+                         "and count the challenge set DIR's ordinary people whose bio it would fire on")
     ap.add_argument("--c", type=float, default=1.0, help="inverse regularisation strength")
     args = ap.parse_args()
     BITS, MAX_EVERYDAY_FP, C = args.bits, args.max_fp, args.c
@@ -199,6 +202,26 @@ def main():
     for label in ("rules", "model", "or"):
         v = 100.0 * mean[label] / len(SETS)
         print(f"| mean of five | {label} | {v[0]:.1f}% | {v[1]:.1f}% | {v[2]:.1f}% |")
+    if args.faker:
+        faker(by_set, args.faker, args.show)
+
+
+def faker(by_set, folder, show):
+    """The guard: ordinary people's generated bios (Faker) that the final model would fire on."""
+    t, _ = threshold(by_set, SETS, SEED)
+    m = fit([r for n in SETS for r in by_set[n]], SEED)
+    with open(os.path.join(folder, "truth.jsonl")) as f:
+        truths = [json.loads(l) for l in f if l.strip()]
+    with open(os.path.join(folder, "profiles.jsonl")) as f:
+        profiles = [json.loads(l) for l in f if l.strip()]
+    bios = [p["bio"] for tr, p in zip(truths, profiles) if tr["kind"] == "negative" and p.get("bio")]
+    s = m.decision_function(matrix(bios))
+    fired = [(v, b) for v, b in zip(s, bios) if v >= t]
+    print(f"\nfinal model (all five sets), threshold {t:.3f}: fires on {len(fired)} of {len(bios)} "
+          f"ordinary people's bios in {folder} ({100.0 * len(fired) / max(1, len(bios)):.3f}%)")
+    if show:
+        for v, b in sorted(fired, reverse=True)[:20]:
+            print(f"    ({v:.2f}) {b}")
 
 
 if __name__ == "__main__":
