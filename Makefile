@@ -13,7 +13,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: demo test build pkg tools wasm-tools browser-tools challenge bench fuzz fuzz-tools fuzz-corpus \
 	bench-scan avatar-bench avatar-page-bench wasm-bench ext-bench bulk-bench typosquat verdict-latency options-bench queue-bench \
-	ext-scale package-size decode-bench scale-bench
+	ext-scale package-size decode-bench scale-bench bio-model
 
 ## The main job: the demo profiles through the CLI, then the extension in headless Chromium over the
 ## demo pages (screenshots in target/demo/, a table of page, account, verdict, match).
@@ -119,6 +119,16 @@ challenge:
 	bash scripts/challenge-data.sh
 	$(CARGO) run --release -p vipguard --example challenge -- target/challenge/dev
 	$(CARGO) run --release -p vipguard --example challenge -- target/challenge/report
+
+## A learned bio model measured leave-one-writer-out against the phrase rules (docs/accuracy.md,
+## "A learned bio model (round six)"); scikit-learn pinned in bench/bios/requirements.txt, into target/.
+BIO_SETS := dev dev2 report2 report3 report4
+bio-model:
+	python3 -m pip install --quiet --target target/pydeps -r bench/bios/requirements.txt
+	$(CARGO) build --release -p vipguard --example bios
+	mkdir -p target/bios-per-bio
+	for s in $(BIO_SETS); do PER_BIO=target/bios-per-bio/$$s.txt target/release/examples/bios bench/bios/$$s.jsonl > /dev/null || exit 1; done
+	PYTHONPATH=target/pydeps python3 bench/bios/train_model.py
 
 ## Typosquatted brand handles from dnstwist's fuzzers, by technique (a dev set; see docs/accuracy.md).
 typosquat:

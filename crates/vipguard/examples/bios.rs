@@ -13,6 +13,9 @@
 //! - an unrelated person: `clear`.
 //!
 //!   cargo run --release -p vipguard --example bios [-- bench/bios/report2.jsonl]
+//!
+//! With `PER_BIO=FILE`, it also writes one line per bio to FILE, in the set's order: 1 if the bio made
+//! the exact name `impersonation`, else 0 (`bench/bios/train_model.py` ORs these with its model).
 
 use std::collections::BTreeMap;
 use vipguard::{Checker, Profile, ProtectedList, Verdict};
@@ -58,11 +61,13 @@ fn main() {
     // (lang, kind) -> (rows, impersonation on the exact name, namesake flagged, stranger flagged)
     let mut table: BTreeMap<(String, String), [usize; 4]> = BTreeMap::new();
     let mut misses: Vec<String> = Vec::new();
+    let mut per_bio = String::new();
     for r in &rows {
         let bio = r.bio.replace("{name}", PROTECTED);
         let on_name = check(PROTECTED, &bio) == Verdict::Impersonation;
         let namesake = check("Adaeze Chukwu", &bio).is_flag();
         let stranger = check("Kwame Mensah", &bio).is_flag();
+        per_bio.push_str(if on_name { "1\n" } else { "0\n" });
         let e = table.entry((r.lang.clone(), r.kind.clone())).or_default();
         e[0] += 1;
         e[1] += on_name as usize;
@@ -72,6 +77,9 @@ fn main() {
         if wrong && std::env::var_os("SHOW_MISSES").is_some() {
             misses.push(format!("{} {}: {}", r.lang, r.kind, bio));
         }
+    }
+    if let Some(out) = std::env::var_os("PER_BIO") {
+        std::fs::write(&out, &per_bio).unwrap_or_else(|e| panic!("{}: {e}", out.to_string_lossy()));
     }
     let pct = |a: usize, n: usize| 100.0 * a as f64 / n.max(1) as f64;
     println!("bios: {path} ({} bios)\n", rows.len());
