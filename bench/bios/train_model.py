@@ -171,10 +171,15 @@ def main():
                     help="also train on all five sets (threshold from leave-one-writer-out over the five) "
                          "and count the challenge set DIR's ordinary people whose bio it would fire on")
     ap.add_argument("--c", type=float, default=1.0, help="inverse regularisation strength")
+    ap.add_argument("--score", metavar="SET",
+                    help="only train the final model on the five sets and score a new writer's set "
+                         "bench/bios/SET.jsonl (its rules' reading in the --per-bio dir as SET.txt)")
     args = ap.parse_args()
     BITS, MAX_EVERYDAY_FP, C = args.bits, args.max_fp, args.c
     print(f"bits {BITS}, max everyday fp {MAX_EVERYDAY_FP}, C {C}, seed {SEED}\n")
     by_set = {n: load(n) for n in SETS}
+    if args.score:
+        return score_new(by_set, args.score, args.per_bio, args.show)
     rules = {}
     for n in SETS:
         with open(os.path.join(args.per_bio, n + ".txt")) as f:
@@ -204,6 +209,27 @@ def main():
         print(f"| mean of five | {label} | {v[0]:.1f}% | {v[1]:.1f}% | {v[2]:.1f}% |")
     if args.faker:
         faker(by_set, args.faker, args.show)
+
+
+def score_new(by_set, name, per_bio, show):
+    """A writer none of the five sets came from: the final model (all five, threshold from
+    leave-one-writer-out over them) alone and OR-ed with the rules, beside the rules."""
+    t, _ = threshold(by_set, SETS, SEED)
+    m = fit([r for n in SETS for r in by_set[n]], SEED)
+    rows = load(name)
+    with open(os.path.join(per_bio, name + ".txt")) as f:
+        rules = [l.strip() == "1" for l in f]
+    assert len(rules) == len(rows), name
+    fired = score(m, rows) >= t
+    print(f"| {name} | reader | claims | scams | everyday made impersonation |")
+    print("| --- | --- | ---: | ---: | ---: |")
+    for label, f in (("rules", rules), (f"model (threshold {t:.3f})", fired),
+                     ("rules OR model", [a or b for a, b in zip(rules, fired)])):
+        print(f"| {name} | {label} | " + fmt(counts(rows, f)) + " |")
+    if show:
+        for r, f, by_rules in zip(rows, fired, rules):
+            if f and not by_rules:
+                print(f"    model only, {r['kind']}: {r['bio']}")
 
 
 def faker(by_set, folder, show):
