@@ -907,6 +907,8 @@ pub(crate) struct LinkMatch {
     /// The official site (or protected handle) it imitates.
     pub imitates: String,
     pub how: HandleMatch,
+    /// Found in the profile's link fields (its website) rather than written in the bio.
+    pub in_field: bool,
 }
 
 /// The first of `hosts` whose registered name imitates one of `official` (sites of the account) or,
@@ -936,6 +938,7 @@ pub(crate) fn imitating_link(
                     host: h.clone(),
                     imitates: registered(o).to_string(),
                     how: m,
+                    in_field: false,
                 });
             }
         }
@@ -948,6 +951,7 @@ pub(crate) fn imitating_link(
                         host: h.clone(),
                         imitates: t.display.clone(),
                         how: m,
+                        in_field: false,
                     });
                 }
             }

@@ -59,7 +59,7 @@ fn bio(lang: Lang, b: &Assessment) -> Evidence {
             HandleHow::Embedded => LinkWords::Inside,
             HandleHow::Typo { .. } | HandleHow::EmbeddedTypo { .. } => LinkWords::Typo,
         };
-        (l.host.as_str(), l.imitates.as_str(), how)
+        (l.host.as_str(), l.imitates.as_str(), how, l.in_field)
     });
     Evidence {
         protected: b.link.as_ref().map(|l| l.imitates.clone()),

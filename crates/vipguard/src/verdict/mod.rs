@@ -77,6 +77,8 @@ struct BioView {
     text: String,
     cues: Vec<Cue>,
     hosts: Vec<String>,
+    /// How many of `hosts`, from the start, come from the profile's link fields rather than the bio.
+    field_hosts: usize,
 }
 
 impl ProfileView<'_> {
@@ -103,6 +105,7 @@ impl ProfileView<'_> {
             BioView {
                 cues: bio::cues(&bio),
                 hosts: bio::hosts(&bio, &self.profile.links),
+                field_hosts: bio::hosts("", &self.profile.links).len(),
                 text: bio,
             }
         })

@@ -158,6 +158,13 @@ pub(super) fn bio(v: &ProfileView, p: &Prepared, a: &Account) -> (Vec<Cue>, Opti
         .filter(|t| t.kind != TargetKind::Name)
         .map(|t| &t.keys)
         .collect();
-    let link = bio::imitating_link(&b.hosts, &a.links, &targets);
+    let link = bio::imitating_link(&b.hosts, &a.links, &targets).map(|mut l| {
+        l.in_field = b
+            .hosts
+            .iter()
+            .position(|h| *h == l.host)
+            .is_some_and(|i| i < b.field_hosts);
+        l
+    });
     (cues, link)
 }

@@ -672,6 +672,14 @@ fn cue_meaning(lang: Lang, what: &str) -> &'static str {
     }
 }
 
+/// `s` with its first letter in capitals, to open a sentence.
+fn upper_first(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
 /// How a link's domain imitates an official site.
 pub(crate) enum LinkWords {
     SameName,
@@ -684,13 +692,14 @@ pub(crate) enum LinkWords {
 pub(crate) fn bio(
     lang: Lang,
     cues: &[(&str, &str)],
-    link: Option<(&str, &str, LinkWords)>,
+    link: Option<(&str, &str, LinkWords, bool)>,
 ) -> String {
     let items: Vec<String> = cues
         .iter()
         .map(|(what, phrase)| format!("{} ({})", q(lang, phrase), cue_meaning(lang, what)))
         .collect();
-    let link = link.map(|(host, site, how)| {
+    let in_field = link.as_ref().is_some_and(|l| l.3);
+    let link = link.map(|(host, site, how, in_field)| {
         let how = match (lang, how) {
             (Lang::En, LinkWords::SameName) => "the same name on another domain",
             (Lang::En, LinkWords::WordsAdded) => "its name with words added",
@@ -701,9 +710,13 @@ pub(crate) fn bio(
             (Lang::Fr, LinkWords::Typo) => "son nom mal orthographié",
             (Lang::Fr, LinkWords::Inside) => "son nom dans un nom plus long",
         };
-        match lang {
-            Lang::En => format!("it links to {host}, made to look like {site} ({how})"),
-            Lang::Fr => format!("elle renvoie vers {host}, qui imite {site} ({how})"),
+        match (lang, in_field) {
+            (Lang::En, false) => format!("it links to {host}, made to look like {site} ({how})"),
+            (Lang::En, true) => {
+                format!("its profile links to {host}, made to look like {site} ({how})")
+            }
+            (Lang::Fr, false) => format!("elle renvoie vers {host}, qui imite {site} ({how})"),
+            (Lang::Fr, true) => format!("son profil renvoie vers {host}, qui imite {site} ({how})"),
         }
     });
     match (lang, items.is_empty(), link) {
@@ -717,6 +730,8 @@ pub(crate) fn bio(
             items.join(" ; "),
             l.map(|l| format!(" ; {l}")).unwrap_or_default()
         ),
+        // A link field is not the bio: say where the link is.
+        (_, true, Some(l)) if in_field => upper_first(&l),
         (Lang::En, true, Some(l)) => format!("In the bio, {l}"),
         (Lang::Fr, true, Some(l)) => format!("Dans la bio, {l}"),
         (_, true, None) => String::new(),
