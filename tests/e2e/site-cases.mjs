@@ -109,10 +109,11 @@ export const SITES = [
     links: { 'zenithharbour-ops': ['zenithharbour-ops.com', 'twitter.com/ZenithHarbour'] } },
 ];
 
-// Mastodon's pages (any server: the adapter reads the markup), checked once Mastodon is switched on in the
-// options (sites.test.mjs in Chromium, where the test build has access to all sites; firefox.test.mjs in
-// Firefox, where the switch's request is granted without a prompt). Both web interfaces: the classic
-// one (4.3, `.account__header`, `.status__display-name`) and the redesign on Mastodon's main branch.
+// Mastodon's pages (any server: the adapter reads the markup), checked in firefox.test.mjs once the
+// options page's switch has turned Mastodon on (its request for access to all sites granted without a
+// prompt). Chromium's sites.test.mjs visits the same pages in its own Mastodon test, with the evidence's
+// words. Both web interfaces: the classic one (4.3, `.account__header`, `.status__display-name`) and the
+// redesign on Mastodon's main branch.
 export const MASTODON_SITES = [
   // Classic: the display name with a Cyrillic е and a copied avatar; a status by another lookalike.
   { url: 'https://social.example.africa/@kwabenamensah', banner: 'impersonation',
