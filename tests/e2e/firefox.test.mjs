@@ -1,58 +1,38 @@
 // The extension in a real Firefox (Debian's firefox-esr, headless, driven over WebDriver BiDi by
 // puppeteer-core), installed from dist/firefox as a temporary add-on. The fixture pages of every site
-// that needs no permission prompt (X, Bluesky, GitHub, Instagram, YouTube, TikTok: Mastodon asks for
-// access to all sites, which a headless Firefox cannot grant) are served over TLS on their real host names: a local HTTPS server on 127.0.0.1:443, the hosts pointed at it by
-// Firefox's `network.dns.localDomains`, and a throwaway certificate authority made for this run and
-// imported into the profile alone, so certificates are checked as usual and nothing outside the
-// profile changes (../shared/docs/field-notes.md, section 7).
+// (X, Bluesky, GitHub, Instagram, YouTube, TikTok and Mastodon) are served over TLS on their real host
+// names under a throwaway certificate authority that only the test profile trusts (firefox-harness.mjs).
 //
 // What Chromium's suite cannot see: extension pages live at moz-extension://<uuid>/ here, and every
 // message they send (the options page's audit count, the bulk page's checks) was refused by a sender
-// check that only knew chrome-extension://.
+// check that only knew chrome-extension://. And Mastodon's switch asks Firefox for access to all sites
+// (optional host permissions) at a prompt: the profile's `extensions.webextOptionalPermissionPrompts`
+// set to false makes Firefox grant what the options page's switch requests instead of prompting
+// (toolkit/components/extensions/parent/ext-permissions.js: `request()` asks only while that preference
+// is true, and still requires the user's click), so the reviewer's own path, the switch, is what runs.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import https from 'node:https';
-import { execFileSync } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
-import puppeteer from 'puppeteer-core';
 import { xFixture, siteFixture, isSiteHost, SITE_PAGES } from './harness.mjs';
-import { SITES } from './site-cases.mjs';
+import { SITES, MASTODON_SITES } from './site-cases.mjs';
+import { FIREFOX_EXT as EXT, testCertificates, launchFirefox, openPage } from './firefox-harness.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const EXT = path.join(ROOT, 'dist/firefox');
-const FIREFOX = process.env.FIREFOX || '/usr/bin/firefox-esr';
-const GECKO_ID = JSON.parse(fs.readFileSync(path.join(ROOT, 'extension/platform/firefox/manifest.json'), 'utf8'))
-  .browser_specific_settings.gecko.id;
 // X's hosts, then every site page's host and the image hosts its fixture page links to.
-const NEEDS_PROMPT = new Set(['social.example.africa', 'mastodon.social']);
 const SITE_HOSTS = Object.entries(SITE_PAGES).flatMap(([url, file]) => [url,
   ...fs.readFileSync(path.join(ROOT, 'tests/e2e/fixtures/sites', file), 'utf8').match(/https:\/\/[a-z0-9.-]+\//g)])
   .map((u) => new URL(u)).filter(isSiteHost).map((u) => u.hostname);
-const HOSTS = [...new Set(['x.com', 'pbs.twimg.com', 'abs-0.twimg.com', ...SITE_HOSTS])].filter((h) => !NEEDS_PROMPT.has(h));
+const HOSTS = [...new Set(['x.com', 'pbs.twimg.com', 'abs-0.twimg.com', ...SITE_HOSTS])];
 const FIREFOX_SITES = SITES.filter((s) => HOSTS.includes(new URL(s.url).hostname));
-const UUID = randomUUID();
-const BASE = `moz-extension://${UUID}`;
 
 let browser;
+let BASE;
 let server;
 let dir;
 const avatarsFetched = [];
-
-// A certificate authority and a server certificate for HOSTS, made with openssl for this run only.
-function certificates(into) {
-  const run = (...args) => execFileSync('openssl', args, { cwd: into, stdio: 'pipe' });
-  run('req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'ca.key', '-out', 'ca.crt', '-days', '2',
-    '-subj', '/CN=vipguard test CA (throwaway)', '-addext', 'basicConstraints=critical,CA:TRUE',
-    '-addext', 'keyUsage=critical,keyCertSign,cRLSign');
-  run('req', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'server.key', '-out', 'server.csr', '-subj', '/CN=x.com');
-  fs.writeFileSync(path.join(into, 'ext.cnf'),
-    `subjectAltName=${HOSTS.map((h) => `DNS:${h}`).join(',')}\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n`);
-  run('x509', '-req', '-in', 'server.csr', '-CA', 'ca.crt', '-CAkey', 'ca.key', '-CAcreateserial',
-    '-out', 'server.crt', '-days', '2', '-extfile', 'ext.cnf');
-}
 
 // Every host, answered from the fixtures as in Chromium's suite.
 function serve(req, res) {
@@ -64,32 +44,15 @@ function serve(req, res) {
 }
 
 before(async () => {
-  if (!fs.existsSync(path.join(EXT, 'manifest.json'))) throw new Error('dist/firefox missing: run make build');
-  if (!fs.existsSync(FIREFOX)) throw new Error(`${FIREFOX} missing: make test installs firefox-esr (make browser-tools)`);
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vipguard-firefox-'));
-  certificates(dir);
-  server = https.createServer({ key: fs.readFileSync(path.join(dir, 'server.key')), cert: fs.readFileSync(path.join(dir, 'server.crt')) }, serve);
+  server = https.createServer(testCertificates(dir, HOSTS), serve);
   await new Promise((resolve, reject) => {
     server.once('error', (e) => reject(new Error(`cannot serve the fixtures on 127.0.0.1:443 (${e.code}): run as root, or free the port`)));
     server.listen(443, '127.0.0.1', resolve);
   });
-  const profile = path.join(dir, 'profile');
-  fs.mkdirSync(profile);
-  execFileSync('certutil', ['-N', '-d', `sql:${profile}`, '--empty-password']);
-  execFileSync('certutil', ['-A', '-d', `sql:${profile}`, '-n', 'vipguard-test-ca', '-t', 'C,,', '-i', path.join(dir, 'ca.crt')]);
-  browser = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath: FIREFOX,
-    headless: true,
-    userDataDir: profile,
-    args: ['--remote-allow-system-access'],
-    extraPrefsFirefox: {
-      'network.dns.localDomains': HOSTS.join(','),
-      // A fixed UUID for the extension's pages, so the test can open them.
-      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: UUID }),
-    },
-  });
-  await browser.installExtension(EXT);
+  // No permission prompt: Firefox grants the optional permissions the extension requests (Mastodon's
+  // switch), as a reviewer's "Allow" would.
+  ({ browser, base: BASE } = await launchFirefox({ dir, hosts: HOSTS, prefs: { 'extensions.webextOptionalPermissionPrompts': false } }));
 });
 
 after(async () => {
@@ -98,17 +61,7 @@ after(async () => {
   if (dir) fs.rmSync(dir, { recursive: true, force: true });
 });
 
-async function open(url) {
-  const page = await browser.newPage();
-  if (url.startsWith('moz-extension:')) {
-    // The driver loads extension pages but never reports their navigation done: wait for the page itself.
-    await page.goto(url, { timeout: 3000 }).catch(() => {});
-    await page.waitForFunction(() => location.protocol === 'moz-extension:' && document.readyState === 'complete', { timeout: 15000 });
-  } else {
-    await page.goto(url, { waitUntil: 'load' });
-  }
-  return page;
-}
+const open = (url) => openPage(browser, url);
 
 const text = (page, sel) => page.$eval(sel, (e) => e.textContent);
 
@@ -255,36 +208,53 @@ test('storage.local and .sync hold nothing of the protected list, its thumbnails
 // What the adapter sent and the words inside the frames are checked in Chromium alone: WebDriver BiDi
 // reaches neither the background page nor the extension's frames in a page.
 let popup;
-for (const s of FIREFOX_SITES) {
-  test(`site page ${new URL(s.url).hostname}${new URL(s.url).pathname}${new URL(s.url).search}`, async () => {
-    popup ||= await open(`${BASE}/ui/popup/popup.html`);
-    const page = await open(s.url);
-    // Badges are the hosts outside the top layer; the banner's verdict is the worker's record of it.
-    const annotations = () => page.evaluate(() => [...document.querySelectorAll('vipguard-annotation:not([popover])')]
-      .map((e) => ({ kind: 'badge', visible: e.getBoundingClientRect().width > 0 })));
-    const recorded = () => popup.evaluate(async (u) => {
-      const rec = Object.values(await browser.storage.session.get(null)).find((r) => r && r.url === u && Array.isArray(r.items));
-      return Object.fromEntries(((rec && rec.items) || []).filter((i) => i.id !== 'profile').map((i) => [i.handle, i.shown || i.verdict]));
-    }, page.url());
-    const flagged = Object.values(s.badges || {}).filter((v) => v && v !== 'clear').length;
-    const want = { banner: s.banner || null, drawn: s.drawn ?? flagged, badges: s.badges || {} };
-    const now = async () => {
-      const a = await annotations();
-      const got = await recorded();
-      return {
-        banner: (await page.evaluate(() => !!document.querySelector('vipguard-annotation[popover]'))) ? await recordedBanner(page.url()) : null,
-        drawn: a.filter((x) => x.kind === 'badge' && x.visible).length,
-        badges: Object.fromEntries(Object.keys(want.badges).map((h) => [h, got[h]])),
-      };
+async function sitePage(s) {
+  popup ||= await open(`${BASE}/ui/popup/popup.html`);
+  const page = await open(s.url);
+  // Badges are the hosts outside the top layer; the banner's verdict is the worker's record of it.
+  const annotations = () => page.evaluate(() => [...document.querySelectorAll('vipguard-annotation:not([popover])')]
+    .map((e) => ({ kind: 'badge', visible: e.getBoundingClientRect().width > 0 })));
+  const recorded = () => popup.evaluate(async (u) => {
+    const rec = Object.values(await browser.storage.session.get(null)).find((r) => r && r.url === u && Array.isArray(r.items));
+    return Object.fromEntries(((rec && rec.items) || []).filter((i) => i.id !== 'profile').map((i) => [i.handle, i.shown || i.verdict]));
+  }, page.url());
+  const flagged = Object.values(s.badges || {}).filter((v) => v && v !== 'clear').length;
+  const want = { banner: s.banner || null, drawn: s.drawn ?? flagged, badges: s.badges || {} };
+  const now = async () => {
+    const a = await annotations();
+    const got = await recorded();
+    return {
+      banner: (await page.evaluate(() => !!document.querySelector('vipguard-annotation[popover]'))) ? await recordedBanner(page.url()) : null,
+      drawn: a.filter((x) => x.kind === 'badge' && x.visible).length,
+      badges: Object.fromEntries(Object.keys(want.badges).map((h) => [h, got[h]])),
     };
-    // Avatar verdicts arrive after the text ones: wait for the page to match, then compare what it shows.
-    const end = Date.now() + 15000;
-    let last = await now();
-    while (Date.now() < end && JSON.stringify(last) !== JSON.stringify(want)) {
-      await new Promise((r) => setTimeout(r, 250));
-      last = await now();
-    }
-    assert.deepEqual(last, want);
-    await page.close();
-  });
+  };
+  // Avatar verdicts arrive after the text ones: wait for the page to match, then compare what it shows.
+  const end = Date.now() + 15000;
+  let last = await now();
+  while (Date.now() < end && JSON.stringify(last) !== JSON.stringify(want)) {
+    await new Promise((r) => setTimeout(r, 250));
+    last = await now();
+  }
+  assert.deepEqual(last, want);
+  await page.close();
 }
+const caseName = (s) => `site page ${new URL(s.url).hostname}${new URL(s.url).pathname}${new URL(s.url).search}`;
+for (const s of FIREFOX_SITES) test(caseName(s), () => sitePage(s));
+
+// Mastodon, last (access to all sites, once granted, stays): switched on by the options page's switch, as
+// a reviewer does. Its request for access to all sites is granted without a prompt (the profile's
+// preference, above); without that preference it waits on a prompt nobody answers, and no Mastodon page
+// gets anything.
+test('Mastodon: the options page\'s switch gets access to all sites, without a prompt', async () => {
+  const page = await open(`${BASE}/ui/options/options.html`);
+  const allSites = () => page.evaluate(() => browser.permissions.contains({ origins: ['https://*/*'] }));
+  assert.equal(await allSites(), false, 'no access to all sites before the switch');
+  assert.equal(await page.$eval('#site-mastodon', (e) => e.checked), false);
+  await page.click('#site-mastodon');
+  await page.waitForFunction(() => /\S/.test(document.querySelector('#mastodon-status')?.textContent || ''), { timeout: 15000 });
+  assert.equal(await text(page, '#mastodon-status'), 'Mastodon is on, on any server.');
+  assert.equal(await allSites(), true, 'access to all sites granted by the switch');
+  await page.close();
+});
+for (const s of MASTODON_SITES) test(caseName(s), () => sitePage(s));

@@ -108,3 +108,24 @@ export const SITES = [
   { url: 'https://github.com/zenithharbour-ops', banner: 'impersonation', text: ['zenithharbour-ops.com, made to look like zenithharbour.com'],
     links: { 'zenithharbour-ops': ['zenithharbour-ops.com', 'twitter.com/ZenithHarbour'] } },
 ];
+
+// Mastodon's pages (any server: the adapter reads the markup), checked in firefox.test.mjs once the
+// options page's switch has turned Mastodon on (its request for access to all sites granted without a
+// prompt). Chromium's sites.test.mjs visits the same pages in its own Mastodon test, with the evidence's
+// words. Both web interfaces: the classic one (4.3, `.account__header`, `.status__display-name`) and the
+// redesign on Mastodon's main branch.
+export const MASTODON_SITES = [
+  // Classic: the display name with a Cyrillic е and a copied avatar; a status by another lookalike.
+  { url: 'https://social.example.africa/@kwabenamensah', banner: 'impersonation',
+    badges: { 'aminatasowe@social.example.africa': 'impersonation', 'ama_owusu@mastodon.africa': 'clear' } },
+  // The redesign: no .account__header, no <small>, no .status__display-name.
+  { url: 'https://social.example.africa/@kwabenamensah/media', banner: 'impersonation',
+    badges: { 'aminatasowe@social.example.africa': 'impersonation' } },
+  // Mastodon 4.3's header on a profile tab: the server repeated in a button after the address.
+  { url: 'https://social.example.africa/@kwabenamensah/with_replies', banner: 'impersonation' },
+  // A remote account whose username holds a dot.
+  { url: 'https://mastodon.social/@kwabena.mensah@pixelfed.social', banner: 'impersonation' },
+  // The profile's Website field (not the bio) is a lookalike of the bank's site: classic, then redesign.
+  { url: 'https://social.example.africa/@zenithharbour_help', banner: 'impersonation' },
+  { url: 'https://social.example.africa/@zenithharbour_help/media', banner: 'impersonation' },
+];
