@@ -54,7 +54,8 @@ async function main() {
   };
   // The banner's picture of both avatars and names, drawn by the worker.
   const saveImage = async (i, words) => {
-    const reply = await chrome.runtime.sendMessage({ type: 'evidenceImage', url: tab.url,
+    // The popup's tab: opening the popup granted `activeTab` on it, so the picture shows the page too.
+    const reply = await chrome.runtime.sendMessage({ type: 'evidenceImage', url: tab.url, tabId: tab.id,
       profile: { platform: i.platform, handle: i.handle, name: i.name, avatar: i.avatar || null },
       match: i.match, verdict: i.verdict, score: i.score, ...words });
     if (!reply || reply.error) {
@@ -65,7 +66,7 @@ async function main() {
     a.href = reply.dataUrl;
     a.download = `vipguard-${i.platform}-${i.handle}.png`;
     a.click();
-    copied.textContent = t('imageSaved');
+    copied.textContent = [t('imageSaved'), t('imageSha256', reply.sha256), reply.note].filter(Boolean).join(' ');
   };
   for (const i of items.sort((a, b) => (ORDER[a.verdict] ?? 9) - (ORDER[b.verdict] ?? 9))) {
     const tr = document.createElement('tr');
@@ -113,7 +114,7 @@ async function main() {
           copy(vipguardReport.toTicket({ ...item, sha256 }, format), t('evidenceFor', i.handle, t(`format_${format}`)));
         }],
         [t('jsonShort'), t('copyJsonFor', i.handle), () => copy(JSON.stringify(vipguardReport.toJson(item), null, 2), t('evidenceFor', i.handle, 'JSON'))],
-        [t('imageShort'), t('saveImageFor', i.handle), () => saveImage(i, vipguardReport.imageText(item))],
+        [t('imageShort'), t('saveImageFor', i.handle), async () => saveImage(i, { ...vipguardReport.imageText(item), evidenceSha256: await vipguardReport.sha256(JSON.stringify(vipguardReport.toJson(item), null, 2)) })],
       ]) {
         const b = document.createElement('button');
         b.type = 'button';
