@@ -2,8 +2,9 @@
 // checkMany, with a progress bar; a sortable, filterable table; CSV export.
 import init, { readProfiles } from '../../pkg/vipguard.js';
 import { parseLines, markDuplicates, describe, PLATFORMS } from './bulk-input.js';
+import { FIELDS, parseSheet, headerKey, isCliSheet, guessColumns, profilesFromSheet } from './column-map.js';
 import { QUEUE_KEY, addItems } from '../../shared/review-queue.js';
-import { update } from '../../shared/private-store.js';
+import { update, read, COLUMN_MAPS_KEY } from '../../shared/private-store.js';
 import { $, text, downloadCsv } from '../page.js';
 
 const { t } = vipguardI18n;
@@ -17,10 +18,67 @@ let rows = [];
 let sort = { key: 'score', dir: -1 };
 let limit = PAGE;
 
-// The profiles to check: from the chosen file (the command line's reader and its messages), else from
-// the pasted text. `notice`: what the reviewer should know about the choice.
-async function profilesFromInput() {
+// The chosen file's sheet when it is a CSV or TSV in other columns than the command line's: {sheet,
+// key}; the mapper's selects say which column is what.
+let sheet = null;
+let choosing = Promise.resolve(); // the chosen file being read
+const MAX_MAPS = 50; // headers remembered
+
+// A file chosen: a sheet in columns of its own gets the mapper, set as last time for the same header, else
+// guessed from the column names.
+async function fileChosen() {
+  sheet = null;
+  $('mapper').hidden = true;
   const file = $('file').files[0];
+  if (!file || file.name.toLowerCase().endsWith('.jsonl')) return;
+  const parsed = parseSheet(await file.text());
+  if (!parsed.header.length || isCliSheet(parsed.header)) return;
+  sheet = { ...parsed, key: headerKey(parsed.header) };
+  const remembered = ((await read([COLUMN_MAPS_KEY]).catch(() => ({})))[COLUMN_MAPS_KEY] || {})[sheet.key];
+  const map = remembered || guessColumns(parsed.header);
+  $('mapper-note').textContent = remembered ? t('bulkMapperRemembered') : t('bulkMapperIntro');
+  const fields = FIELDS.map((field) => {
+    const select = document.createElement('select');
+    select.id = `map-${field}`;
+    select.append(Object.assign(text('option', t('mapNone')), { value: '-1' }));
+    parsed.header.forEach((h, i) => select.append(Object.assign(text('option', t('mapColumn', i + 1, h)), { value: String(i) })));
+    select.value = String(map[field] ?? -1);
+    const label = text('label', t(`mapField_${field}`));
+    label.htmlFor = select.id;
+    const span = document.createElement('span');
+    span.className = 'map-field';
+    span.append(label, ' ', select);
+    return span;
+  });
+  $('mapper-fields').replaceChildren(...fields);
+  $('mapper').hidden = false;
+}
+
+// The mapper's choices, remembered for the next file with the same header.
+async function chosenColumns() {
+  const map = Object.fromEntries(FIELDS.map((f) => [f, Number($(`map-${f}`).value)]));
+  await update([COLUMN_MAPS_KEY], (s) => {
+    const maps = { ...(s[COLUMN_MAPS_KEY] || {}) };
+    delete maps[sheet.key];
+    maps[sheet.key] = map; // last used last: the oldest go first
+    return { [COLUMN_MAPS_KEY]: Object.fromEntries(Object.entries(maps).slice(-MAX_MAPS)) };
+  });
+  return map;
+}
+
+// The profiles to check: from the chosen file (a sheet by the mapper's columns; the command line's own
+// columns by its reader and its messages), else from the pasted text. `notice`: what the reviewer should
+// know about the choice.
+async function profilesFromInput() {
+  await choosing;
+  const file = $('file').files[0];
+  const wins = file && $('paste').value.trim() ? t('bulkFileWins', file.name) : '';
+  if (file && sheet) {
+    const map = await chosenColumns();
+    if (map.handle < 0 && map.name < 0) throw new Error(t('bulkErrNoColumns'));
+    const { profiles, errors } = profilesFromSheet(sheet, map, $('platform').value);
+    return { profiles, errors: errors.map((e) => describe(e, t)), notice: wins };
+  }
   if (file) {
     await init({ module_or_path: '../../pkg/vipguard_bg.wasm' });
     // The command line's reader: its columns and its messages, one per bad row.
@@ -28,7 +86,7 @@ async function profilesFromInput() {
     return {
       profiles: read.profiles.map((p, i) => ({ ...p, sourceId: p.id, line: read.lines[i] })),
       errors: read.errors.map((e) => e.error),
-      notice: $('paste').value.trim() ? t('bulkFileWins', file.name) : '',
+      notice: wins,
     };
   }
   const { profiles, errors } = parseLines($('paste').value, $('platform').value);
@@ -194,6 +252,7 @@ for (const p of PLATFORMS) {
   $('platform').append(o);
 }
 $('run').addEventListener('click', run);
+$('file').addEventListener('change', () => { choosing = fileChosen().catch((e) => { $('notice').textContent = e.message; }); });
 $('export').addEventListener('click', exportCsv);
 $('to-queue').addEventListener('click', toQueue);
 $('more').addEventListener('click', () => { limit += PAGE; render(); });
