@@ -1,6 +1,7 @@
 // End to end: the bulk page reads any spreadsheet (issue 23, item 8): a CSV whose columns are not the
 // command line's gets the column mapper, guessed from its column names (English and French) and
 // remembered for the next file with the same header. One sheet per case in tests/e2e/fixtures/sheets/.
+// Then each row's tools: copy for a ticket and decide, as on the banner.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -38,7 +39,19 @@ before(async () => {
   await loadDemoList(h);
   page = await h.ctx.newPage();
   await page.goto(`chrome-extension://${h.extensionId}/ui/bulk/bulk.html`);
+  await h.ctx.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: 'https://x.com' });
 });
+
+// The system clipboard, read from an X page (the one origin the test may grant reading to).
+async function clipboard() {
+  const reader = await h.ctx.newPage();
+  await reader.goto('https://x.com/sarah_j');
+  await reader.bringToFront();
+  const text = await reader.evaluate(() => navigator.clipboard.readText());
+  await reader.close();
+  await page.bringToFront();
+  return text;
+}
 after(async () => h && h.close());
 
 // The option shown in each field's select (null for "(none)").
@@ -96,4 +109,48 @@ test('a sheet mapped to neither a handle nor a name stops and says what to choos
   await page.getByRole('button', { name: 'Check' }).click();
   await page.getByText('Stopped: Choose the column with the handle or profile address, or the one with the name.').waitFor();
   await page.getByLabel('Upload a CSV of profiles').setInputFiles([]);
+});
+
+test('each row copies its ticket in the chosen format and records a decision, "Not an impersonator" only once confirmed', async () => {
+  await h.worker.evaluate(async () => {
+    const { settings = {} } = await chrome.storage.local.get('settings');
+    await chrome.storage.local.set({ settings: { ...settings, ticketFormat: 'jira' } });
+  });
+  await page.getByLabel('Paste handles, names or profile URLs (one per line)').fill('Кwabena Мensah (@KwabenaMensahGH)\n@chidi_okoro Chidi Okoro');
+  await page.getByRole('button', { name: 'Check' }).click();
+  await page.getByText('Done: 2 checked.').waitFor();
+  await page.getByLabel('Show').selectOption('all');
+  for (const [w, hgt, scheme] of [[1366, 768, 'light'], [960, 768, 'dark']]) {
+    await page.setViewportSize({ width: w, height: hgt });
+    await page.emulateMedia({ colorScheme: scheme });
+    await screenshot(page, `bulk-row-tools-${w}-${scheme}`);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+  // The ticket: the banner's report (shared/report.js) in Jira's markup, filed by the account's profile.
+  await page.getByRole('button', { name: 'Copy the evidence for a ticket, for @KwabenaMensahGH' }).click();
+  await page.getByText('Evidence for a ticket (Jira wiki markup) copied to the clipboard.').waitFor();
+  const ticket = await clipboard();
+  assert.match(ticket, /^h3\. /);
+  assert.ok(ticket.includes('* *Handle:* @KwabenaMensahGH\n'), ticket);
+  assert.ok(ticket.includes('* *Profile:* [https://x.com/KwabenaMensahGH]'), ticket);
+  assert.ok(ticket.includes('Kwabena Mensah (protected id vip-002)'), ticket);
+  assert.match(ticket, /\* \*Evidence SHA-256 \(JSON\):\* [0-9a-f]{64}\n/);
+  const decisions = async () => (await page.evaluate(() => chrome.runtime.sendMessage({ type: 'auditExport' }))).entries
+    .filter((e) => e.event === 'decision').map((e) => [e.handle, e.decision, e.note]);
+  // "Not an impersonator" clears the account everywhere: the first press only asks.
+  await page.getByLabel('Decision for @KwabenaMensahGH').selectOption('not_impersonator');
+  await page.getByRole('button', { name: 'Record the decision on @KwabenaMensahGH' }).click();
+  await page.getByText('Clear this account on every page until you undo it?').waitFor();
+  assert.deepEqual(await decisions(), []);
+  await page.getByRole('button', { name: 'Yes, not an impersonator' }).click();
+  await page.getByText('Recorded: not an impersonator. This account will no longer be flagged.').waitFor();
+  await page.getByLabel('Decision for @chidi_okoro').selectOption('escalate');
+  await page.getByLabel('Note for the decision on @chidi_okoro (optional)').fill('IDO-78');
+  await page.getByRole('button', { name: 'Record the decision on @chidi_okoro' }).click();
+  await page.getByText('Recorded: needs escalation.').waitFor();
+  assert.deepEqual(await decisions(), [['KwabenaMensahGH', 'not_impersonator', ''], ['chidi_okoro', 'escalate', 'IDO-78']]);
+  // The same decisions store as the banner's: checked again, the row says the reviewer cleared it.
+  await page.getByRole('button', { name: 'Check' }).click();
+  await page.getByText('Done: 2 checked.').waitFor();
+  await page.getByText('Marked "Not an impersonator" by a reviewer.').waitFor();
 });

@@ -6,6 +6,7 @@ import { FIELDS, parseSheet, headerKey, isCliSheet, guessColumns, profilesFromSh
 import { QUEUE_KEY, addItems } from '../../shared/review-queue.js';
 import { update, read, COLUMN_MAPS_KEY } from '../../shared/private-store.js';
 import { $, text, downloadCsv } from '../page.js';
+import { ticketFormat, ticketText, decideForm } from '../row-tools.js';
 
 const { t } = vipguardI18n;
 const BATCH = 500; // the worker's cap per message
@@ -136,6 +137,7 @@ function render() {
       open.rel = 'noopener noreferrer';
       open.setAttribute('aria-label', t('bulkOpenProfile', r.handle));
       account.append(' ', open);
+      if (r.verdict !== 'error') account.append(rowTools(r, profile));
     }
     tr.append(text('td', String(r.line)), account, text('td', vipguardI18n.verdict(r.verdict)), text('td', r.matchName ? `${r.matchName} (${r.match})` : ''),
       text('td', r.score == null ? '' : vipguardI18n.num(r.score)), text('td', evidence));
@@ -151,6 +153,38 @@ function render() {
   const counts = {};
   for (const r of rows) counts[r.verdict] = (counts[r.verdict] || 0) + 1;
   $('summary').textContent = t('bulkSummary', rows.length, Object.keys(RANK).filter((v) => counts[v]).map((v) => `${counts[v]} ${vipguardI18n.verdict(v).toLowerCase()}`).join(', '));
+}
+
+// A row's copy for a ticket (the banner's report, in the chosen format) and decision form (the same
+// decisions as on the banner, "Not an impersonator" confirmed), with a line saying what happened.
+let listSource = null; // the list the rows were checked against, for the ticket
+function rowTools(r, profile) {
+  const box = document.createElement('div');
+  box.className = 'row-tools';
+  const said = text('span', '');
+  said.setAttribute('role', 'status');
+  const say = (words) => { said.textContent = words; };
+  const copy = text('button', t('copyTicket'));
+  copy.type = 'button';
+  copy.setAttribute('aria-label', t('copyTicketFor', r.handle));
+  copy.addEventListener('click', async () => {
+    const format = await ticketFormat();
+    const item = {
+      url: profile, platform: r.platform, handle: r.handle, name: r.name, checkedAt: r.checkedAt, version: chrome.runtime.getManifest().version,
+      result: { verdict: r.verdict, score: r.score, match: r.match || null, evidence: r.evidence }, account: r.account, list: listSource,
+    };
+    try {
+      await navigator.clipboard.writeText(await ticketText(item, format));
+      say(t('copied', t('ticketFormatName', t(`format_${format}`))));
+    } catch (e) {
+      say(t('clipboardRefusedShort', e.message));
+    }
+  });
+  const form = decideForm(r.handle, (decision, note) => chrome.runtime.sendMessage({ type: 'decide', url: profile,
+    profile: { platform: r.platform, handle: r.handle, name: r.name }, decision, note,
+    result: { verdict: r.verdict, match: r.match || null, score: r.score } }), say);
+  box.append(copy, form, said);
+  return box;
 }
 
 // Redrawn at most every half second while results stream in.
@@ -194,13 +228,15 @@ async function run() {
       if (reply.noList) throw new Error(t('bulkNoList'));
       // Which list the rows are checked against (provenance).
       if (reply.list) $('list-source').textContent = t('checkedAgainst', vipguardReport.listLine(reply.list));
+      listSource = reply.list || null;
+      const checkedAt = new Date().toISOString();
       reply.results.forEach((r, k) => {
         const p = batch[k];
         const account = r.match ? reply.accounts[r.match] : null;
         rows.push({
           line: p.line, sourceId: p.sourceId || '', url: p.url || '', notes: notesOf(p), platform: p.platform, handle: p.handle, name: p.name,
           verdict: r.error ? 'error' : r.verdict, error: r.error || '', match: r.match || '', matchName: account ? account.name : '',
-          score: r.score ?? null, evidence: r.evidence || [], cleared: !!r.cleared,
+          score: r.score ?? null, evidence: r.evidence || [], cleared: !!r.cleared, account, checkedAt,
         });
       });
       $('progress').value = Math.min(profiles.length, i + BATCH);
