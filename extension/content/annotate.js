@@ -165,7 +165,19 @@ var vipguardAnnotate = (() => {
     const height = Math.min(b.size.h, innerHeight - (v === 'top' ? 88 : 32));
     b.zoom = pageZoom();
     b.host.style.cssText = pin({ ...FIXED, [v]: `${gap}px`, [h]: '16px', [v === 'top' ? 'bottom' : 'top']: 'auto',
-      [h === 'left' ? 'right' : 'left']: 'auto', width: `${width}px`, height: `${height}px`, ...unzoom(b.zoom) });
+      [h === 'left' ? 'right' : 'left']: 'auto', width: `${width}px`, height: `${height}px`, ...unzoom(b.zoom), ...offForCapture() });
+  }
+
+  // While the worker takes the page's screenshot for the evidence image, the banner and the card are
+  // hidden (so that they never cover the profile in the ticket), for at most two seconds; only the worker
+  // asks (a page cannot send runtime messages), and the guard keeps them hidden meanwhile.
+  let capturing = null; // the timer that ends it
+  const offForCapture = () => (capturing ? { visibility: 'hidden' } : {});
+  function hideForCapture(on) {
+    clearTimeout(capturing);
+    capturing = on ? setTimeout(() => hideForCapture(false), 2000) : null;
+    if (current) current.place();
+    placeCard();
   }
 
   // The banner's frame takes 90-250 ms to load on a busy machine (an extension page framed into the tab:
@@ -349,7 +361,7 @@ var vipguardAnnotate = (() => {
     return points.some(([x, y]) => x >= 0 && y >= 0 && x < innerWidth && y < innerHeight && document.elementFromPoint(x, y) !== b.host);
   }
   setInterval(() => {
-    if (!current) return;
+    if (!current || capturing) return;
     if (!current.host.isConnected) keepBanner();
     else if (covered(current)) {
       keepBanner();
@@ -431,7 +443,7 @@ var vipguardAnnotate = (() => {
     const top = below >= h || below >= above ? r.bottom + 6 : r.top - 6 - h;
     const left = Math.max(8, Math.min(r.left, innerWidth - width - 8));
     card.host.style.cssText = pin({ ...FIXED, top: `${Math.max(8, top)}px`, left: `${left}px`, right: 'auto', bottom: 'auto',
-      width: `${width}px`, height: `${h}px`, ...(card.size ? {} : { visibility: 'hidden' }), ...unzoom(pageZoom()) });
+      width: `${width}px`, height: `${h}px`, ...(card.size ? {} : { visibility: 'hidden' }), ...unzoom(pageZoom()), ...offForCapture() });
   }
 
   function openCard(anchor, badgeEl, token, pinned) {
@@ -536,5 +548,5 @@ var vipguardAnnotate = (() => {
     return host;
   }
 
-  return { prepare, banner, setView, showToken, showBanner, removeBanner, badge, spot, notice, focusBanner, hasFocus, closeCard, keepBanner };
+  return { prepare, banner, setView, showToken, showBanner, removeBanner, badge, spot, notice, focusBanner, hasFocus, closeCard, keepBanner, hideForCapture };
 })();

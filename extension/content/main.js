@@ -57,15 +57,25 @@
   const pending = new Map(); // requestId -> function(update)
   let nextRequest = 1;
   let messagesAsked = false; // one request at a time asks for the interface's words
-  chrome.runtime.onMessage.addListener((msg, sender) => {
-    if (sender.id !== chrome.runtime.id || !msg) return;
+  chrome.runtime.onMessage.addListener((msg, sender, sendResponse) => {
+    if (sender.id !== chrome.runtime.id || !msg) return undefined;
+    // The worker is about to take (or has taken) the page's screenshot: the banner and card leave it, and
+    // the answer waits until the page has been drawn without them (two frames; a timer if frames stall).
+    if (msg.type === 'vipguard-capture') {
+      vipguardAnnotate.hideForCapture(!!msg.hide);
+      let done = false;
+      const answer = () => { if (!done) { done = true; sendResponse({ ok: true }); } };
+      requestAnimationFrame(() => requestAnimationFrame(answer));
+      setTimeout(answer, 250);
+      return true;
+    }
     // A keyboard shortcut (the manifest's commands, routed by the worker).
     if (msg.type === 'vipguard-paused') setPaused(!!msg.paused);
     // The decisions' shortcuts go to the banner's frame straight from the worker (a page cannot send those).
     if (msg.type === 'vipguard-command' && msg.command === 'focus-banner') vipguardAnnotate.focusBanner();
     // The reviewer decided in a frame of this tab: the badges show the standing decision.
     if (msg.type === 'vipguard-decided') rereadAll();
-    if (msg.type !== 'vipguard-update') return;
+    if (msg.type !== 'vipguard-update') return undefined;
     const apply = pending.get(msg.requestId);
     if (apply && msg.url === location.href) timed('vipguard:render', () => apply(msg));
   });

@@ -10,8 +10,11 @@ const MAX_ERRORS = 100;
 export function checkWholeList(checkList, source, format) {
   const whole = checkList(source, format);
   if (whole.ok) return { ok: true, list: whole.list, summary: whole.summary, errors: [] };
-  const errors = [whole.error];
+  // Every problem the engine's pass found (up to 100); each account's own check adds what that pass
+  // stops before, said once (its message, placed as the whole list's would be, ends none of these).
+  const errors = whole.errors && whole.errors.length ? whole.errors.slice(0, MAX_ERRORS) : [whole.error];
   const seen = new Set();
+  const said = (msg) => seen.has(msg) || errors.some((e) => e.message.endsWith(msg));
   if (format === 'json') {
     let data;
     try { data = JSON.parse(source); } catch { return { ok: false, errors }; }
@@ -21,9 +24,10 @@ export function checkWholeList(checkList, source, format) {
       const one = checkList(JSON.stringify({ accounts: [acc] }), 'json');
       if (one.ok) continue;
       const msg = one.error.message.replace(/^protected list:\d+: /, '');
-      if (seen.has(msg) || errors[0].message.includes(msg)) continue;
-      seen.add(msg);
-      errors.push({ message: `account ${i + 1}${acc && acc.id ? ` (${acc.id})` : ''}: ${msg.replace('accounts[0]', `accounts[${i}]`)}` });
+      if (said(msg.replace('accounts[0]', `accounts[${i}]`))) continue;
+      seen.add(msg.replace('accounts[0]', `accounts[${i}]`));
+      errors.push({ ...one.error, message: `account ${i + 1}${acc && acc.id ? ` (${acc.id})` : ''}: ${msg.replace('accounts[0]', `accounts[${i}]`)}`,
+        line: null, field: one.error.field ? one.error.field.replace('accounts[0]', `accounts[${i}]`) : null, account: i + 1, accountId: String((acc && acc.id) || '') });
     }
   } else {
     const lines = source.split(/\r?\n/);
@@ -32,10 +36,30 @@ export function checkWholeList(checkList, source, format) {
       const one = checkList(`${lines[0]}\n${lines[i]}\n`, 'csv');
       if (one.ok) continue;
       const msg = one.error.message.replace(/^protected list:\d+: /, '');
-      if (seen.has(msg) || errors[0].message.includes(msg)) continue;
+      if (said(msg)) continue;
       seen.add(msg);
-      errors.push({ message: `row ${i + 1}: ${msg}` });
+      errors.push({ ...one.error, message: `row ${i + 1}: ${msg}`, line: i + 1 });
     }
   }
   return { ok: false, errors };
+}
+
+// The problems the engine gives a code (InputError's `code` and `args`), worded from the interface's
+// catalogue (`listErr_<code>`); any other is said in the engine's English.
+const CODED = new Set(['missing_field', 'unknown_field', 'missing_column', 'unknown_column', 'duplicate_column', 'id_empty',
+  'duplicate_id', 'name_empty', 'name_too_long', 'name_no_letters', 'platform_empty', 'platform_unknown', 'handle_empty',
+  'handle_too_long', 'handle_blank', 'handle_address', 'handle_taken', 'not_platform_handle', 'link_not_address']);
+
+// A problem of checkWholeList in words, with `t` the catalogue's lookup (vipguardI18n.t): where it is
+// (line, field, or the account), then what, in the interface's language when the engine gave a code.
+export function describeListError(e, t) {
+  if (!e.code || !CODED.has(e.code)) return e.message;
+  const args = e.args || [];
+  let what = t(`listErr_${e.code}`, ...args);
+  if ((e.code === 'unknown_field' || e.code === 'unknown_column') && args[1]) what += t('listErrDidYouMean', args[1]);
+  if (e.code === 'duplicate_id' && args[1]) what += t('listErrFirstOn', args[1]);
+  if (e.account) return t('listErrAccount', e.account, e.accountId ? ` (${e.accountId})` : '', e.field || '', what);
+  if (e.line != null && e.field) return t('listErrLineField', e.line, e.field, what);
+  if (e.line != null) return t('listErrLine', e.line, what);
+  return e.field ? t('listErrField', e.field, what) : what;
 }

@@ -23,6 +23,7 @@ export const REVIEWER_KEY = 'reviewerId';
 export const LIST_SOURCE_KEY = 'listSource';
 export const TEAM_DECISIONS_KEY = 'teamDecisions'; // {platform:handle: {decision, by, at, note, match}} from the feed
 export const FEED_CONFIG_KEY = 'feedConfig'; // {url, publicKey} as the reviewer set them (a policy's win)
+export const COLUMN_MAPS_KEY = 'bulkColumnMaps'; // {header key: {field: column}}: the bulk page's column choices per sheet header
 export const FEED_STATE_KEY = 'feedState'; // the feed's last good version and its last attempt (worker/feed.js)
 
 const transaction = objectStore('vipguard-private', (db) => db.createObjectStore('values'), 'values', 'private store');

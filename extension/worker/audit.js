@@ -3,7 +3,7 @@
 // retention setting are deleted. A reviewer's decision is recorded here and in decisions.js.
 import { load, DEFAULT_SETTINGS } from './engine.js';
 import { accountKey, allowList } from './results.js';
-import { record, shownDecision } from './decisions.js';
+import { record, shownDecision, pruneDecisions } from './decisions.js';
 import { objectStore } from '../shared/idb.js';
 import { auditAllowance, ALLOW_LIST_MAX } from './limits.js';
 
@@ -65,11 +65,12 @@ function prune(days, now = Date.now()) {
   });
 }
 
-// Deletes entries older than the retention setting.
+// Deletes entries older than the retention setting, and the decisions behind standing ones as old
+// (decisions.js).
 export async function pruneAudit() {
   const { settings } = await load();
   const days = Number(settings.auditDays) || DEFAULT_SETTINGS.auditDays;
-  await prune(days);
+  await Promise.all([prune(days), pruneDecisions(days)]);
 }
 
 // The audit log records each check the reviewer was shown: a profile page whatever its verdict, and on

@@ -131,7 +131,9 @@ const HANDLERS = {
     return { ...rec, tabId: sender.tab.id, ...(messages ? { messages } : {}) };
   },
   bulkCheck: (msg) => bulkCheck(msg),
-  evidenceImage: (msg, sender) => bound(msg, sender, evidenceImage),
+  // The page screenshot is of the sender's tab (a banner's or card's frame in a web page), or of the tab an
+  // extension page (the popup) names.
+  evidenceImage: (msg, sender) => bound(msg, sender, (m, given) => evidenceImage(m, given, pageTab(sender) ?? m.tabId ?? null)),
   auditExport: async () => { await audit.pruneAudit(); return { entries: await audit.all() }; },
   auditCount: async () => ({ count: await audit.count() }),
   auditClear: async () => { await audit.clear(); return { ok: true }; },

@@ -87,3 +87,23 @@ export function record(p, decision, { note = '', result = {}, at = new Date().to
     return history;
   });
 }
+
+// The decisions behind each standing one are kept as long as the audit log's entries (the retention
+// setting, `auditDays`: 90 days unless changed in the options) and pruned with them (audit.js). The
+// standing decision stays whatever its age: it is what the reviewer chose for the account, and dropping
+// it would flag again an account they cleared. Resolves to how many decisions went.
+export async function pruneDecisions(days, now = Date.now()) {
+  const before = now - days * 86400000;
+  const old = (history) => history.slice(1).some((d) => Date.parse(d.at) < before);
+  // Written only when something goes (the worker prunes at every start).
+  if (!Object.values((await decisionList()) || {}).some(old)) return 0;
+  return update((all) => {
+    let removed = 0;
+    for (const [key, history] of Object.entries(all)) {
+      const kept = [history[0], ...history.slice(1).filter((d) => !(Date.parse(d.at) < before))];
+      removed += history.length - kept.length;
+      if (kept.length !== history.length) all[key] = kept;
+    }
+    return removed;
+  });
+}

@@ -20,10 +20,42 @@ async function picture(url) {
   }
 }
 
+// The screenshot's largest size in the picture, in CSS pixels: the picture stays a few hundred kilobytes
+// whatever the window's size and pixel density.
+const SHOT_WIDTH = 680;
+const SHOT_MAX_HEIGHT = 480;
+
+// The visible part of the page in tab `tabId`, at `url`, as a bitmap, or `{missing: key}` naming why there
+// is none. Chrome and Firefox let captureVisibleTab take a page only with `activeTab`, granted to a tab when
+// the reviewer presses the toolbar button or one of the extension's keyboard shortcuts there (it lasts
+// until the tab navigates), never by a click in a page or in our frame; we ask for no <all_urls>.
+// The banner and the card are hidden while it is taken (the content script answers once they are off
+// screen) so that they never cover the profile in the ticket; they come back at once.
+async function pageScreenshot(tabId, url) {
+  if (tabId == null) return { missing: 'imageNoScreenshot' };
+  const tab = await chrome.tabs.get(tabId).catch(() => null);
+  // captureVisibleTab takes the window's front tab: only when that is this page.
+  if (!tab || !tab.active || tab.url !== url) return { missing: 'imageScreenshotNotInFront' };
+  const hide = (on) => chrome.tabs.sendMessage(tabId, { type: 'vipguard-capture', hide: on }, { frameId: 0 }).catch(() => null);
+  await hide(true);
+  try {
+    const dataUrl = await chrome.tabs.captureVisibleTab(tab.windowId, { format: 'png' });
+    const bin = atob(dataUrl.slice(dataUrl.indexOf(',') + 1));
+    return { bitmap: await createImageBitmap(new Blob([Uint8Array.from(bin, (c) => c.charCodeAt(0))], { type: 'image/png' })) };
+  } catch (e) {
+    console.warn('vipguard: no screenshot of the page:', e.message);
+    return { missing: 'imageNoScreenshot' };
+  } finally {
+    await hide(false);
+  }
+}
+
 // `given`: what the worker answered the sender's tab for this profile (tab-record.js givenFor): its
 // match and the avatar its page showed are drawn, never ones the message names. Null only from the
-// extension's own pages.
-export async function evidenceImage(msg, given = null) {
+// extension's own pages. `tabId`: the tab whose page is shown (the sender's, or the popup's tab).
+// Answers the PNG as a data URL, its SHA-256 (of the final bytes, screenshot included) and whether the
+// page's screenshot is in it (else `note` says why not and what to do).
+export async function evidenceImage(msg, given = null, tabId = null) {
   const match = given ? given.match : msg.match;
   const account = await shownAccount(match);
   const avatar = given ? given.avatar : msg.profile.avatar;
@@ -31,6 +63,8 @@ export async function evidenceImage(msg, given = null) {
   // The page's avatar only from its site's image hosts; the protected one is the worker's own thumbnail.
   const mine = avatar && !imageUrlProblem(avatar, site) ? picture(avatar) : null;
   const theirs = account && account.avatar && account.avatar.startsWith('data:') ? picture(account.avatar) : null;
+  // The page first, before anything else is awaited: the tab may be left in the meantime.
+  const shot = await pageScreenshot(tabId, msg.url);
   const [mineBitmap, theirsBitmap] = await Promise.all([mine, theirs]);
   const W = 720;
   // The reasons, wrapped to the picture's width: measured on a scratch canvas first, to size the picture.
@@ -58,7 +92,17 @@ export async function evidenceImage(msg, given = null) {
     for (const r of msg.reasons) text.push(...wrap(`• ${r}`, W - 56).map((l, i) => (i ? `   ${l}` : l)));
   }
   const lines = text.slice(0, 24);
-  const H = 350 + (lines.length ? 12 + lines.length * 20 : 0);
+  // Under the reasons: the page's screenshot, scaled down to fit, with its caption, or the line saying why
+  // there is none; then the address and time, and the evidence's SHA-256 (the ticket's).
+  const shotTop = 328 + (lines.length ? 12 + lines.length * 20 : 0);
+  const scale = shot.bitmap ? Math.min(1, SHOT_WIDTH / shot.bitmap.width, SHOT_MAX_HEIGHT / shot.bitmap.height) : 0;
+  const [sw, sh] = shot.bitmap ? [Math.round(shot.bitmap.width * scale), Math.round(shot.bitmap.height * scale)] : [0, 0];
+  const sha = /^[0-9a-f]{64}$/.test(msg.evidenceSha256 || '') ? msg.evidenceSha256 : '';
+  const now = `${new Date().toISOString().slice(0, 19)}Z`;
+  measure.font = 'bold 14px sans-serif';
+  const caption = wrap(shot.bitmap ? t('imagePageShown', now) : t(shot.missing), W - 40);
+  const imageTop = shotTop + 26 + (caption.length - 1) * 18;
+  const H = imageTop + (sh ? sh + 10 : 0) + 22 + (sha ? 18 : 0);
   const canvas = new OffscreenCanvas(W, H);
   const ctx = canvas.getContext('2d');
   ctx.fillStyle = '#ffffff';
@@ -92,13 +136,29 @@ export async function evidenceImage(msg, given = null) {
   ctx.font = '14px sans-serif';
   ctx.fillStyle = '#111111';
   lines.forEach((l, i) => ctx.fillText(l, 20, 336 + i * 20, W - 40));
+  ctx.font = 'bold 14px sans-serif';
+  ctx.fillStyle = shot.bitmap ? '#111111' : '#a33a00';
+  caption.forEach((l, i) => ctx.fillText(l, 20, shotTop + 16 + i * 18, W - 40));
+  if (shot.bitmap) {
+    ctx.drawImage(shot.bitmap, 20, imageTop, sw, sh);
+    ctx.strokeStyle = '#999999';
+    ctx.strokeRect(19.5, imageTop - 0.5, sw + 1, sh + 1);
+  }
   ctx.font = '12px sans-serif';
   ctx.fillStyle = '#555555';
-  ctx.fillText(`${String(msg.url).slice(0, 90)}  ·  ${new Date().toISOString().slice(0, 19)}Z  ·  vipguard ${chrome.runtime.getManifest().version}`, 20, H - 14, W - 40);
-  for (const b of [mineBitmap, theirsBitmap]) if (b) b.close();
+  const footer = H - 14 - (sha ? 18 : 0);
+  ctx.fillText(`${String(msg.url).slice(0, 90)}  ·  ${now}  ·  vipguard ${chrome.runtime.getManifest().version}`, 20, footer, W - 40);
+  if (sha) ctx.fillText(t('imageEvidenceSha', sha), 20, footer + 18, W - 40);
+  for (const b of [mineBitmap, theirsBitmap, shot.bitmap]) if (b) b.close();
   const blob = await canvas.convertToBlob({ type: 'image/png' });
   const bytes = new Uint8Array(await blob.arrayBuffer());
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
   let bin = '';
   for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return { dataUrl: `data:image/png;base64,${btoa(bin)}` };
+  return {
+    dataUrl: `data:image/png;base64,${btoa(bin)}`,
+    sha256: [...digest].map((b) => b.toString(16).padStart(2, '0')).join(''),
+    screenshot: !!shot.bitmap,
+    ...(shot.bitmap ? {} : { note: t(shot.missing) }),
+  };
 }

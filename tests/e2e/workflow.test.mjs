@@ -3,8 +3,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import zlib from 'node:zlib';
 import crypto from 'node:crypto';
+import { pngSize } from './png.mjs';
 import { launch, loadDemoList, visit, shadowText, shadowClick, bannerVerdict, until, tabRecord, privateValues } from './harness.mjs';
 
 let h;
@@ -28,32 +28,6 @@ async function clipboard(page) {
 
 // A status line in the banner saying `words`.
 const bannerSays = (page, words) => until(async () => (await shadowText(page)).includes(words), `banner text "${words}"`);
-
-// The PNG's size from IHDR, after inflating its pixel data and checking it holds exactly that picture.
-function decodePng(buf) {
-  assert.deepEqual([...buf.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'PNG signature');
-  let off = 8;
-  let width = 0;
-  let height = 0;
-  let bpp = 0;
-  const idat = [];
-  while (off < buf.length) {
-    const len = buf.readUInt32BE(off);
-    const type = buf.toString('latin1', off + 4, off + 8);
-    const data = buf.subarray(off + 8, off + 8 + len);
-    if (type === 'IHDR') {
-      width = data.readUInt32BE(0);
-      height = data.readUInt32BE(4);
-      assert.equal(data[8], 8, '8-bit channels');
-      bpp = { 2: 3, 6: 4, 0: 1, 4: 2 }[data[9]];
-    }
-    if (type === 'IDAT') idat.push(data);
-    off += 12 + len;
-  }
-  const raw = zlib.inflateSync(Buffer.concat(idat));
-  assert.equal(raw.length, height * (1 + width * bpp), 'pixel data fills the picture');
-  return { width, height };
-}
 
 const setFormat = (format) => h.worker.evaluate(async (f) => {
   const { settings = {} } = await chrome.storage.local.get('settings');
@@ -141,7 +115,7 @@ test('Save image downloads a PNG with both avatars and names side by side, and t
   const [download] = await Promise.all([page.waitForEvent('download'), shadowClick(page, 'Save image')]);
   assert.equal(download.suggestedFilename(), 'vipguard-x-KwabenaMensahTV.png');
   const png = fs.readFileSync(await download.path());
-  const size = decodePng(png);
+  const size = pngSize(png);
   assert.equal(size.width, 720);
   // 350 px for the avatars and names, then a line per reason.
   assert.ok(size.height > 350 + 20 * 2, JSON.stringify(size));
@@ -153,7 +127,7 @@ test('Save image downloads a PNG with both avatars and names side by side, and t
     const blob = await item.getType('image/png');
     return [...new Uint8Array(await blob.arrayBuffer())];
   });
-  assert.deepEqual(decodePng(Buffer.from(copied)), size);
+  assert.deepEqual(pngSize(Buffer.from(copied)), size);
   await page.close();
 });
 
@@ -269,7 +243,7 @@ test('the popup copies the evidence of an account flagged in a list, saves its i
   assert.ok(md.includes('Resembles: Aminata Sowé'), md);
   const [download] = await Promise.all([popup.waitForEvent('download'),
     popup.getByRole('button', { name: 'Save the evidence image for @AminataSowe1' }).click()]);
-  assert.equal(decodePng(fs.readFileSync(await download.path())).width, 720);
+  assert.equal(pngSize(fs.readFileSync(await download.path())).width, 720);
   // A decision from the popup, with its note, goes to the audit log like one from the banner.
   await popup.getByLabel('Decision for @AminataSowe1').selectOption('escalate');
   await popup.getByLabel('Note for the decision on @AminataSowe1 (optional)').fill('JIRA IDO-77');

@@ -62,11 +62,16 @@ pub fn check_list(list: &ListInput, format: Option<String>) -> Result<ListCheckO
         errors: Vec<ListError>,
         error_count: usize,
     }
+    // `code` and `args`: the problem for an interface that words it in its own language (InputError).
     #[derive(Serialize, Clone)]
     struct ListError {
         message: String,
         line: Option<usize>,
         field: Option<String>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        code: Option<&'static str>,
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        args: Vec<String>,
     }
     #[derive(Serialize)]
     struct Passed<'a> {
@@ -85,6 +90,8 @@ pub fn check_list(list: &ListInput, format: Option<String>) -> Result<ListCheckO
                 .map(|e| ListError {
                     message: e.to_string(),
                     line: e.line,
+                    code: e.code,
+                    args: e.args.clone(),
                     field: e.field,
                 })
                 .collect();

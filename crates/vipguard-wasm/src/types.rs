@@ -70,7 +70,9 @@ export interface ListSummary {
   official: number;
   avatars: number;
 }
-export interface ListError { message: string; line: number | null; field: string | null }
+/** A list's problem: `message` in English (the CLI's), and where known `code` and `args`, the same
+ * problem for wording in another language (codes: vipguard's InputError). */
+export interface ListError { message: string; line: number | null; field: string | null; code?: string; args?: string[] }
 /** Rows of a profiles file: the ones read, and an error (with its line) for each one that was not. */
 export interface ProfilesRead { profiles: Profile[]; lines: number[]; errors: ErrorResult[] }
 /** `ok` with the list as read and its summary, or its problems with their lines and fields: `error`

@@ -187,7 +187,7 @@ vipguardSites.push((() => {
 //   tests/e2e/fixtures/x/profile-hidden-chars.html tests/e2e/fixtures/x/profile-jsonld.html
 //   tests/e2e/fixtures/x/profile-own.html tests/e2e/fixtures/x/profile-parody.html
 //   tests/e2e/fixtures/x/profile-site.html tests/e2e/fixtures/x/profile-stale-jsonld.html
-//   tests/e2e/fixtures/x/profile-related-link.html
+//   tests/e2e/fixtures/x/profile-related-link.html tests/e2e/fixtures/x/profile-header.html
 //   tests/e2e/fixtures/x/quotes.html
 //   tests/e2e/fixtures/x/replies.html tests/e2e/fixtures/x/search.html tests/e2e/fixtures/x/spa.html
 //   tests/e2e/fixtures/x/timeline.html

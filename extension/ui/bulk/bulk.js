@@ -2,9 +2,11 @@
 // checkMany, with a progress bar; a sortable, filterable table; CSV export.
 import init, { readProfiles } from '../../pkg/vipguard.js';
 import { parseLines, markDuplicates, describe, PLATFORMS } from './bulk-input.js';
+import { FIELDS, parseSheet, headerKey, isCliSheet, guessColumns, profilesFromSheet } from './column-map.js';
 import { QUEUE_KEY, addItems } from '../../shared/review-queue.js';
-import { update } from '../../shared/private-store.js';
+import { update, read, COLUMN_MAPS_KEY } from '../../shared/private-store.js';
 import { $, text, downloadCsv } from '../page.js';
+import { ticketFormat, ticketText, decideForm } from '../row-tools.js';
 
 const { t } = vipguardI18n;
 const BATCH = 500; // the worker's cap per message
@@ -17,10 +19,67 @@ let rows = [];
 let sort = { key: 'score', dir: -1 };
 let limit = PAGE;
 
-// The profiles to check: from the chosen file (the command line's reader and its messages), else from
-// the pasted text. `notice`: what the reviewer should know about the choice.
-async function profilesFromInput() {
+// The chosen file's sheet when it is a CSV or TSV in other columns than the command line's: {sheet,
+// key}; the mapper's selects say which column is what.
+let sheet = null;
+let choosing = Promise.resolve(); // the chosen file being read
+const MAX_MAPS = 50; // headers remembered
+
+// A file chosen: a sheet in columns of its own gets the mapper, set as last time for the same header, else
+// guessed from the column names.
+async function fileChosen() {
+  sheet = null;
+  $('mapper').hidden = true;
   const file = $('file').files[0];
+  if (!file || file.name.toLowerCase().endsWith('.jsonl')) return;
+  const parsed = parseSheet(await file.text());
+  if (!parsed.header.length || isCliSheet(parsed.header)) return;
+  sheet = { ...parsed, key: headerKey(parsed.header) };
+  const remembered = ((await read([COLUMN_MAPS_KEY]).catch(() => ({})))[COLUMN_MAPS_KEY] || {})[sheet.key];
+  const map = remembered || guessColumns(parsed.header);
+  $('mapper-note').textContent = remembered ? t('bulkMapperRemembered') : t('bulkMapperIntro');
+  const fields = FIELDS.map((field) => {
+    const select = document.createElement('select');
+    select.id = `map-${field}`;
+    select.append(Object.assign(text('option', t('mapNone')), { value: '-1' }));
+    parsed.header.forEach((h, i) => select.append(Object.assign(text('option', t('mapColumn', i + 1, h)), { value: String(i) })));
+    select.value = String(map[field] ?? -1);
+    const label = text('label', t(`mapField_${field}`));
+    label.htmlFor = select.id;
+    const span = document.createElement('span');
+    span.className = 'map-field';
+    span.append(label, ' ', select);
+    return span;
+  });
+  $('mapper-fields').replaceChildren(...fields);
+  $('mapper').hidden = false;
+}
+
+// The mapper's choices, remembered for the next file with the same header.
+async function chosenColumns() {
+  const map = Object.fromEntries(FIELDS.map((f) => [f, Number($(`map-${f}`).value)]));
+  await update([COLUMN_MAPS_KEY], (s) => {
+    const maps = { ...(s[COLUMN_MAPS_KEY] || {}) };
+    delete maps[sheet.key];
+    maps[sheet.key] = map; // last used last: the oldest go first
+    return { [COLUMN_MAPS_KEY]: Object.fromEntries(Object.entries(maps).slice(-MAX_MAPS)) };
+  });
+  return map;
+}
+
+// The profiles to check: from the chosen file (a sheet by the mapper's columns; the command line's own
+// columns by its reader and its messages), else from the pasted text. `notice`: what the reviewer should
+// know about the choice.
+async function profilesFromInput() {
+  await choosing;
+  const file = $('file').files[0];
+  const wins = file && $('paste').value.trim() ? t('bulkFileWins', file.name) : '';
+  if (file && sheet) {
+    const map = await chosenColumns();
+    if (map.handle < 0 && map.name < 0) throw new Error(t('bulkErrNoColumns'));
+    const { profiles, errors } = profilesFromSheet(sheet, map, $('platform').value);
+    return { profiles, errors: errors.map((e) => describe(e, t)), notice: wins };
+  }
   if (file) {
     await init({ module_or_path: '../../pkg/vipguard_bg.wasm' });
     // The command line's reader: its columns and its messages, one per bad row.
@@ -28,7 +87,7 @@ async function profilesFromInput() {
     return {
       profiles: read.profiles.map((p, i) => ({ ...p, sourceId: p.id, line: read.lines[i] })),
       errors: read.errors.map((e) => e.error),
-      notice: $('paste').value.trim() ? t('bulkFileWins', file.name) : '',
+      notice: wins,
     };
   }
   const { profiles, errors } = parseLines($('paste').value, $('platform').value);
@@ -78,6 +137,7 @@ function render() {
       open.rel = 'noopener noreferrer';
       open.setAttribute('aria-label', t('bulkOpenProfile', r.handle));
       account.append(' ', open);
+      if (r.verdict !== 'error') account.append(rowTools(r, profile));
     }
     tr.append(text('td', String(r.line)), account, text('td', vipguardI18n.verdict(r.verdict)), text('td', r.matchName ? `${r.matchName} (${r.match})` : ''),
       text('td', r.score == null ? '' : vipguardI18n.num(r.score)), text('td', evidence));
@@ -93,6 +153,38 @@ function render() {
   const counts = {};
   for (const r of rows) counts[r.verdict] = (counts[r.verdict] || 0) + 1;
   $('summary').textContent = t('bulkSummary', rows.length, Object.keys(RANK).filter((v) => counts[v]).map((v) => `${counts[v]} ${vipguardI18n.verdict(v).toLowerCase()}`).join(', '));
+}
+
+// A row's copy for a ticket (the banner's report, in the chosen format) and decision form (the same
+// decisions as on the banner, "Not an impersonator" confirmed), with a line saying what happened.
+let listSource = null; // the list the rows were checked against, for the ticket
+function rowTools(r, profile) {
+  const box = document.createElement('div');
+  box.className = 'row-tools';
+  const said = text('span', '');
+  said.setAttribute('role', 'status');
+  const say = (words) => { said.textContent = words; };
+  const copy = text('button', t('copyTicket'));
+  copy.type = 'button';
+  copy.setAttribute('aria-label', t('copyTicketFor', r.handle));
+  copy.addEventListener('click', async () => {
+    const format = await ticketFormat();
+    const item = {
+      url: profile, platform: r.platform, handle: r.handle, name: r.name, checkedAt: r.checkedAt, version: chrome.runtime.getManifest().version,
+      result: { verdict: r.verdict, score: r.score, match: r.match || null, evidence: r.evidence }, account: r.account, list: listSource,
+    };
+    try {
+      await navigator.clipboard.writeText(await ticketText(item, format));
+      say(t('copied', t('ticketFormatName', t(`format_${format}`))));
+    } catch (e) {
+      say(t('clipboardRefusedShort', e.message));
+    }
+  });
+  const form = decideForm(r.handle, (decision, note) => chrome.runtime.sendMessage({ type: 'decide', url: profile,
+    profile: { platform: r.platform, handle: r.handle, name: r.name }, decision, note,
+    result: { verdict: r.verdict, match: r.match || null, score: r.score } }), say);
+  box.append(copy, form, said);
+  return box;
 }
 
 // Redrawn at most every half second while results stream in.
@@ -136,13 +228,15 @@ async function run() {
       if (reply.noList) throw new Error(t('bulkNoList'));
       // Which list the rows are checked against (provenance).
       if (reply.list) $('list-source').textContent = t('checkedAgainst', vipguardReport.listLine(reply.list));
+      listSource = reply.list || null;
+      const checkedAt = new Date().toISOString();
       reply.results.forEach((r, k) => {
         const p = batch[k];
         const account = r.match ? reply.accounts[r.match] : null;
         rows.push({
           line: p.line, sourceId: p.sourceId || '', url: p.url || '', notes: notesOf(p), platform: p.platform, handle: p.handle, name: p.name,
           verdict: r.error ? 'error' : r.verdict, error: r.error || '', match: r.match || '', matchName: account ? account.name : '',
-          score: r.score ?? null, evidence: r.evidence || [], cleared: !!r.cleared,
+          score: r.score ?? null, evidence: r.evidence || [], cleared: !!r.cleared, account, checkedAt,
         });
       });
       $('progress').value = Math.min(profiles.length, i + BATCH);
@@ -194,6 +288,7 @@ for (const p of PLATFORMS) {
   $('platform').append(o);
 }
 $('run').addEventListener('click', run);
+$('file').addEventListener('change', () => { choosing = fileChosen().catch((e) => { $('notice').textContent = e.message; }); });
 $('export').addEventListener('click', exportCsv);
 $('to-queue').addEventListener('click', toQueue);
 $('more').addEventListener('click', () => { limit += PAGE; render(); });

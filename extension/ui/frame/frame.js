@@ -120,13 +120,18 @@
       return t('copied', what);
     };
     const who = { platform: profile.platform, handle: profile.handle, name: profile.name };
-    // The evidence picture, drawn by the worker (it can read both avatars), as PNG bytes.
+    // The evidence picture, drawn by the worker (it can read both avatars and take the page's screenshot),
+    // as PNG bytes; `drawn` keeps the worker's word on it (its SHA-256, and why it has no screenshot).
+    let drawn = null;
     const picture = async () => {
+      const evidenceSha256 = await vipguardReport.sha256(JSON.stringify(vipguardReport.toJson(item()), null, 2));
       const reply = await send({ type: 'evidenceImage', url: pageUrl, profile: { ...who, avatar: profile.avatar || null },
-        match: r.match || null, verdict: r.verdict, score: r.score ?? null, ...vipguardReport.imageText(item()) });
+        match: r.match || null, verdict: r.verdict, score: r.score ?? null, evidenceSha256, ...vipguardReport.imageText(item()) });
+      drawn = reply;
       const bin = atob(reply.dataUrl.split(',')[1]);
       return new Blob([Uint8Array.from(bin, (c) => c.charCodeAt(0))], { type: 'image/png' });
     };
+    const aboutImage = (words) => [words, drawn && t('imageSha256', drawn.sha256), drawn && drawn.note].filter(Boolean).join(' ');
     return {
       mayDecide, confirmEvery: !reportsVisibility,
       // The report in the format chosen in the options (plain text unless set), with the SHA-256 of the
@@ -145,7 +150,7 @@
         } catch (e) {
           throw new Error(t('clipboardRefused', e.message));
         }
-        return t('imageCopied');
+        return aboutImage(t('imageCopied'));
       },
       saveImage: async () => {
         const href = URL.createObjectURL(await picture());
@@ -154,7 +159,7 @@
         a.download = `vipguard-${profile.platform}-${profile.handle}.png`;
         a.click();
         setTimeout(() => URL.revokeObjectURL(href), 60000);
-        return t('imageSaved');
+        return aboutImage(t('imageSaved'));
       },
       decide: async (decision, note, undoes) => {
         await send({ type: 'decide', url: pageUrl, profile: who, decision, note, ...(undoes ? { undoes } : {}),

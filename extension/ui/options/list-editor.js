@@ -6,6 +6,7 @@
 import { enrollImage, enrollRgba } from '../../pkg/vipguard.js';
 import { withPixelsFallback } from '../../shared/pixels.js';
 import { $, text, download, downloadCsv } from '../page.js';
+import { describeListError } from '../../shared/list-check.js';
 import { update, read, THUMBS_KEY, LIST_SOURCE_KEY } from '../../shared/private-store.js';
 import { listRows } from './list-diff.js';
 
@@ -192,7 +193,7 @@ export function setupListEditor() {
     } else {
       $('preview').textContent = t('previewBad', file.name, r.errors.length);
       $('preview').className = '';
-      for (const e of r.errors) $('errors').append(text('li', e.message));
+      for (const e of r.errors) $('errors').append(text('li', describeListError(e, t)));
     }
   });
   const clearImport = () => {

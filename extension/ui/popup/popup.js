@@ -1,5 +1,6 @@
 // The current tab's verdicts (recorded by the worker in session storage) and the pause switch.
 import { has, read, LIST_KEY, LIST_SOURCE_KEY } from '../../shared/private-store.js';
+import { ticketFormat, ticketText, decideForm } from '../row-tools.js';
 
 const ORDER = { impersonation: 0, suspicious: 1, labelled: 2, own: 3, allowed: 4, clear: 5, error: 6 };
 
@@ -11,8 +12,7 @@ async function main() {
   const asked = Number(new URLSearchParams(location.search).get('tab'));
   const tab = asked ? await chrome.tabs.get(asked) : (await chrome.tabs.query({ active: true, currentWindow: true }))[0];
   const { settings = {} } = await chrome.storage.local.get('settings');
-  // The ticket format chosen in the options (plain text unless set).
-  const format = vipguardReport.FORMAT_NAMES.includes(settings.ticketFormat) ? settings.ticketFormat : 'text';
+  const format = await ticketFormat();
   const paused = document.getElementById('paused');
   paused.checked = !!settings.paused;
   paused.addEventListener('change', async () => {
@@ -54,7 +54,8 @@ async function main() {
   };
   // The banner's picture of both avatars and names, drawn by the worker.
   const saveImage = async (i, words) => {
-    const reply = await chrome.runtime.sendMessage({ type: 'evidenceImage', url: tab.url,
+    // The popup's tab: opening the popup granted `activeTab` on it, so the picture shows the page too.
+    const reply = await chrome.runtime.sendMessage({ type: 'evidenceImage', url: tab.url, tabId: tab.id,
       profile: { platform: i.platform, handle: i.handle, name: i.name, avatar: i.avatar || null },
       match: i.match, verdict: i.verdict, score: i.score, ...words });
     if (!reply || reply.error) {
@@ -65,7 +66,7 @@ async function main() {
     a.href = reply.dataUrl;
     a.download = `vipguard-${i.platform}-${i.handle}.png`;
     a.click();
-    copied.textContent = t('imageSaved');
+    copied.textContent = [t('imageSaved'), t('imageSha256', reply.sha256), reply.note].filter(Boolean).join(' ');
   };
   for (const i of items.sort((a, b) => (ORDER[a.verdict] ?? 9) - (ORDER[b.verdict] ?? 9))) {
     const tr = document.createElement('tr');
@@ -108,12 +109,9 @@ async function main() {
         td.append(details);
       }
       for (const [label, aria, fn] of [
-        [t('copyShort'), t('copyEvidenceFor', i.handle), async () => {
-          const sha256 = await vipguardReport.sha256(JSON.stringify(vipguardReport.toJson(item), null, 2));
-          copy(vipguardReport.toTicket({ ...item, sha256 }, format), t('evidenceFor', i.handle, t(`format_${format}`)));
-        }],
+        [t('copyShort'), t('copyEvidenceFor', i.handle), async () => copy(await ticketText(item, format), t('evidenceFor', i.handle, t(`format_${format}`)))],
         [t('jsonShort'), t('copyJsonFor', i.handle), () => copy(JSON.stringify(vipguardReport.toJson(item), null, 2), t('evidenceFor', i.handle, 'JSON'))],
-        [t('imageShort'), t('saveImageFor', i.handle), () => saveImage(i, vipguardReport.imageText(item))],
+        [t('imageShort'), t('saveImageFor', i.handle), async () => saveImage(i, { ...vipguardReport.imageText(item), evidenceSha256: await vipguardReport.sha256(JSON.stringify(vipguardReport.toJson(item), null, 2)) })],
       ]) {
         const b = document.createElement('button');
         b.type = 'button';
@@ -122,57 +120,10 @@ async function main() {
         b.addEventListener('click', fn);
         td.append(b);
       }
-      // The reviewer's decision, as on the banner: a choice, an optional note (a ticket id), then Record;
-      // "Not an impersonator" clears the account everywhere, so Record asks once more for it.
-      const decide = document.createElement('select');
-      decide.setAttribute('aria-label', t('decisionFor', i.handle));
-      for (const [value, key] of [['', 'decide'], ...vipguardI18n.DECISIONS]) {
-        const o = document.createElement('option');
-        o.value = value;
-        o.textContent = t(key);
-        decide.append(o);
-      }
-      const note = document.createElement('input');
-      note.type = 'text';
-      note.maxLength = 1000;
-      note.placeholder = t('notePlaceholder');
-      note.setAttribute('aria-label', t('noteFor', i.handle));
-      const record = document.createElement('button');
-      record.type = 'button';
-      record.textContent = t('record');
-      record.setAttribute('aria-label', t('recordFor', i.handle));
-      record.disabled = true;
-      let confirming = false;
-      decide.addEventListener('change', () => {
-        record.disabled = !decide.value;
-        confirming = false;
-        record.textContent = t('record');
-        record.setAttribute('aria-label', t('recordFor', i.handle));
-      });
-      record.addEventListener('click', async () => {
-        if (decide.value === 'not_impersonator' && !confirming) {
-          confirming = true;
-          record.textContent = t('confirmClear');
-          record.setAttribute('aria-label', t('confirmClear'));
-          copied.textContent = t('confirmClearQuestion');
-          return;
-        }
-        const reply = await chrome.runtime.sendMessage({ type: 'decide', url: tab.url,
-          profile: { platform: i.platform, handle: i.handle, name: i.name }, decision: decide.value, note: note.value.trim(),
-          result: { verdict: i.verdict, match: i.match, score: i.score } });
-        copied.textContent = reply && !reply.error
-          ? vipguardI18n.recorded(decide.value)
-          : t('failed', (reply && reply.error) || t('noAnswer'));
-        if (reply && !reply.error) {
-          note.value = '';
-          confirming = false;
-          record.textContent = t('record');
-          record.setAttribute('aria-label', t('recordFor', i.handle));
-        }
-      });
-      const form = document.createElement('div');
-      form.className = 'decide';
-      form.append(decide, note, record);
+      // The reviewer's decision, as on the banner (row-tools.js).
+      const form = decideForm(i.handle, (decision, note) => chrome.runtime.sendMessage({ type: 'decide', url: tab.url,
+        profile: { platform: i.platform, handle: i.handle, name: i.name }, decision, note,
+        result: { verdict: i.verdict, match: i.match, score: i.score } }), (words) => { copied.textContent = words; });
       td.append(form);
     }
     tr.dataset.verdict = i.verdict;

@@ -328,7 +328,15 @@ pub async fn snapshots_match_native() {
 
 /// Bad lists, profiles and pixels arrive as Errors carrying the CLI's messages.
 pub async fn errors_carry_the_cli_messages() {
-    for kind in ["dup", "field", "handle", "text", "pdq"] {
+    // Each kind's code and values (InputError), by which the extension words it in its own language.
+    let codes = [
+        ("dup", Some(("duplicate_id", vec!["a", "2"]))),
+        ("field", Some(("unknown_field", vec!["handels", "handles"]))),
+        ("handle", Some(("handle_blank", vec!["a b"]))),
+        ("text", None),
+        ("pdq", None),
+    ];
+    for (kind, code) in codes {
         let list = text(&format!("parity/bad-lists/protected%20list.{kind}")).await;
         let want = text(&format!("parity/bad-lists/protected%20list.{kind}.err")).await;
         let err = wasm::Checker::new(&JsValue::from_str(&list).unchecked_into(), None, None)
@@ -344,6 +352,16 @@ pub async fn errors_carry_the_cli_messages() {
                 .unwrap(),
             want.trim_end()
         );
+        let error = field(&report, "error");
+        let got = field(&error, "code").as_string().map(|c| {
+            let args: Vec<String> = js_sys::Array::from(&field(&error, "args"))
+                .iter()
+                .map(|a| a.as_string().unwrap())
+                .collect();
+            (c, args)
+        });
+        let want = code.map(|(c, a)| (c.to_string(), a.iter().map(|s| s.to_string()).collect()));
+        assert_eq!(got, want, "{kind}");
     }
     // An image path cannot be read in the browser: named by its field.
     let with_path = r#"{"accounts": [{"id": "a", "name": "Ada Obi", "avatars": ["ada.jpg"]}]}"#;

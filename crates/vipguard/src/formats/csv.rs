@@ -2,7 +2,7 @@
 //! delimiter a spreadsheet chose (comma, semicolon, tab, or Excel's `sep=` line), an editor's line
 //! numbers whatever the line ends, and errors that name the line and column.
 
-use crate::formats::error::{did_you_mean, InputError};
+use crate::formats::error::{closest, did_you_mean, InputError};
 use rustc_hash::FxHashMap as HashMap;
 
 /// The header of a CSV file: column name -> position. Names are trimmed and lowercased; an unknown
@@ -29,33 +29,36 @@ pub(crate) fn csv_columns_all(
     for (i, h) in headers.iter().enumerate() {
         let h = h.trim().trim_start_matches('\u{feff}').to_ascii_lowercase();
         if !known.contains(&h.as_str()) {
-            errors.push(InputError::new(
-                source,
-                Some(1),
-                Some(&h),
-                format!(
-                    "unknown column, expected one of {}{}",
-                    known.join(", "),
-                    did_you_mean(&h, known).unwrap_or_default()
+            let best = closest(&h, known);
+            errors.push(
+                InputError::new(
+                    source,
+                    Some(1),
+                    Some(&h),
+                    format!(
+                        "unknown column, expected one of {}{}",
+                        known.join(", "),
+                        did_you_mean(&h, known).unwrap_or_default()
+                    ),
+                )
+                .coded(
+                    "unknown_column",
+                    vec![h.clone(), best.unwrap_or_default().to_string()],
                 ),
-            ));
+            );
         } else if col.insert(h.clone(), i).is_some() {
-            errors.push(InputError::new(
-                source,
-                Some(1),
-                Some(&h),
-                "column appears twice",
-            ));
+            errors.push(
+                InputError::new(source, Some(1), Some(&h), "column appears twice")
+                    .coded("duplicate_column", vec![h.clone()]),
+            );
         }
     }
     for &r in required {
         if !col.contains_key(r) {
-            errors.push(InputError::new(
-                source,
-                Some(1),
-                Some(r),
-                "missing required column",
-            ));
+            errors.push(
+                InputError::new(source, Some(1), Some(r), "missing required column")
+                    .coded("missing_column", vec![r.to_string()]),
+            );
         }
     }
     if errors.is_empty() {

@@ -11,8 +11,17 @@ pub struct InputError {
     pub line: Option<usize>,
     /// Field path, e.g. `accounts[3].handles[0].platform` or a CSV column name.
     pub field: Option<String>,
-    /// What was wrong, in words.
+    /// What was wrong, in words (English).
     pub message: String,
+    /// What was wrong as a code, for an interface that words problems in its own language (the
+    /// extension's catalogues); `None` where `message` alone says it. Codes: `missing_field`,
+    /// `unknown_field`, `missing_column`, `unknown_column`, `duplicate_column`, `id_empty`,
+    /// `duplicate_id`, `name_empty`, `name_too_long`, `name_no_letters`, `platform_empty`,
+    /// `platform_unknown`, `handle_empty`, `handle_too_long`, `handle_blank`, `handle_address`,
+    /// `handle_taken`, `not_platform_handle`, `link_not_address`.
+    pub code: Option<&'static str>,
+    /// The values `code`'s words name, in order (a field, an id, a handle, a suggestion …).
+    pub args: Vec<String>,
 }
 
 impl InputError {
@@ -28,6 +37,30 @@ impl InputError {
             line,
             field: field.map(str::to_string),
             message: message.into(),
+            code: None,
+            args: Vec::new(),
+        }
+    }
+
+    /// The same error with its code and the values its words name (see `code`).
+    pub(crate) fn coded(mut self, code: &'static str, args: Vec<String>) -> Self {
+        self.code = Some(code);
+        self.args = args;
+        self
+    }
+
+    /// An error about `source` for a problem a check found, its code kept.
+    pub(crate) fn from_problem(
+        source: &str,
+        line: Option<usize>,
+        field: Option<&str>,
+        p: crate::text::platform::Problem,
+    ) -> Self {
+        let err = InputError::new(source, line, field, p.message);
+        if p.code.is_empty() {
+            err
+        } else {
+            err.coded(p.code, p.args)
         }
     }
 }
@@ -93,33 +126,57 @@ pub(crate) fn from_json(
         base_line + err.line() - 1
     };
     let path = path.filter(|p| !p.is_empty() && p != "." && p != "?");
-    InputError {
-        source: source.to_string(),
-        line: Some(line),
-        field: path,
-        message: with_suggestion(msg),
+    // serde's two messages an interface words itself: a missing and an unknown field.
+    let code = match msg.strip_prefix("missing field `") {
+        Some(rest) => Some((
+            "missing_field",
+            vec![rest.split('`').next().unwrap_or("").to_string()],
+        )),
+        None => unknown_field(&msg).map(|(unknown, best)| {
+            (
+                "unknown_field",
+                vec![unknown.to_string(), best.unwrap_or_default()],
+            )
+        }),
+    };
+    let err = InputError::new(
+        source,
+        Some(line),
+        path.as_deref(),
+        with_suggestion(msg.clone()),
+    );
+    match code {
+        Some((code, args)) => err.coded(code, args),
+        None => err,
     }
 }
 
 /// serde's "unknown field `nmae`, expected one of `id`, `name`, …" with "; did you mean `name`?"
 /// added when one expected name is close.
 fn with_suggestion(msg: String) -> String {
-    let Some(rest) = msg.strip_prefix("unknown field `") else {
-        return msg;
-    };
-    let Some((unknown, expected)) = rest.split_once('`') else {
-        return msg;
-    };
-    let names: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
-    match did_you_mean(unknown, &names) {
-        Some(hint) => format!("{msg}{hint}"),
-        None => msg,
+    match unknown_field(&msg) {
+        Some((_, Some(best))) => format!("{msg}; did you mean `{best}`?"),
+        _ => msg,
     }
+}
+
+/// serde's "unknown field `nmae`, expected one of `id`, `name`, …": the unknown name and the expected
+/// one it is close to, if any.
+fn unknown_field(msg: &str) -> Option<(&str, Option<String>)> {
+    let rest = msg.strip_prefix("unknown field `")?;
+    let (unknown, expected) = rest.split_once('`')?;
+    let names: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
+    Some((unknown, closest(unknown, &names).map(str::to_string)))
 }
 
 /// `; did you mean `handles`?` when exactly one of `expected` is the closest to `unknown`, one edit
 /// away (a swap of two letters is one), or two between words of five letters or more.
 pub(crate) fn did_you_mean(unknown: &str, expected: &[&str]) -> Option<String> {
+    closest(unknown, expected).map(|best| format!("; did you mean `{best}`?"))
+}
+
+/// The one of `expected` that `unknown` is a typo of (see `did_you_mean`).
+pub(crate) fn closest<'a>(unknown: &str, expected: &[&'a str]) -> Option<&'a str> {
     let unknown = unknown.to_lowercase();
     let mut scored: Vec<(usize, &str)> = expected
         .iter()
@@ -129,9 +186,7 @@ pub(crate) fn did_you_mean(unknown: &str, expected: &[&str]) -> Option<String> {
         .collect();
     scored.sort();
     match scored.as_slice() {
-        [(d, best), rest @ ..] if rest.first().is_none_or(|(d2, _)| d2 > d) => {
-            Some(format!("; did you mean `{best}`?"))
-        }
+        [(d, best), rest @ ..] if rest.first().is_none_or(|(d2, _)| d2 > d) => Some(*best),
         _ => None,
     }
 }

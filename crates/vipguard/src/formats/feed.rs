@@ -430,8 +430,8 @@ fn read_decision_items(
 /// A decision's values checked and made canonical (platform name, handle without `@`): the field and
 /// what is wrong with it.
 fn checked(d: &mut Decision) -> Result<(), (&'static str, String)> {
-    canonicalize_platform(&mut d.platform).map_err(|m| ("platform", m))?;
-    check_handle(&d.handle).map_err(|m| ("handle", m))?;
+    canonicalize_platform(&mut d.platform).map_err(|m| ("platform", m.message))?;
+    check_handle(&d.handle).map_err(|m| ("handle", m.message))?;
     cut_in_place(&mut d.handle, clean_handle);
     if d.by.trim().is_empty() {
         return Err(("by", "the reviewer id is empty".into()));

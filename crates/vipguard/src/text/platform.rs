@@ -2,10 +2,38 @@
 
 use std::borrow::Cow;
 
+/// What is wrong with a platform name or a handle: a code and its parameters, so that an interface can
+/// word it in its own language, and the message in English (the command line's).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Problem {
+    /// A short name for the kind of problem (`handle_blank`, `platform_unknown` …).
+    pub(crate) code: &'static str,
+    /// The values the words name (the handle, the platform …).
+    pub(crate) args: Vec<String>,
+    /// The problem in English.
+    pub(crate) message: String,
+}
+
+impl Problem {
+    pub(crate) fn new(code: &'static str, args: &[&str], message: String) -> Self {
+        Problem {
+            code,
+            args: args.iter().map(|a| a.to_string()).collect(),
+            message,
+        }
+    }
+}
+
+impl From<Problem> for String {
+    fn from(p: Problem) -> String {
+        p.message
+    }
+}
+
 /// Canonical lowercase platform name: `Twitter` and `twitter` become `x`; anything else must be a
 /// lowercase-able name of letters, digits, `.`, `-` or `_`. Borrowed when `p` is already canonical, so
 /// checking a list of thousands of accounts does not copy every platform name.
-pub(crate) fn canonical_platform(p: &str) -> Result<Cow<'_, str>, String> {
+pub(crate) fn canonical_platform(p: &str) -> Result<Cow<'_, str>, Problem> {
     let trimmed = p.trim();
     let lower = if trimmed.bytes().any(|b| b.is_ascii_uppercase()) {
         Cow::Owned(trimmed.to_ascii_lowercase())
@@ -13,14 +41,22 @@ pub(crate) fn canonical_platform(p: &str) -> Result<Cow<'_, str>, String> {
         Cow::Borrowed(trimmed)
     };
     if lower.is_empty() {
-        return Err("platform is empty".into());
+        return Err(Problem::new(
+            "platform_empty",
+            &[],
+            "platform is empty".into(),
+        ));
     }
     if lower.len() > 40
         || !lower
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || "._-".contains(c))
     {
-        return Err(format!("platform {p:?} is not a platform name (use lowercase names such as x, instagram, mastodon)"));
+        return Err(Problem::new(
+            "platform_unknown",
+            &[p],
+            format!("platform {p:?} is not a platform name (use lowercase names such as x, instagram, mastodon)"),
+        ));
     }
     Ok(match lower.as_ref() {
         "twitter" | "twitter.com" | "x.com" => "x".into(),
@@ -32,7 +68,7 @@ pub(crate) fn canonical_platform(p: &str) -> Result<Cow<'_, str>, String> {
 
 /// `p` made canonical (`canonical_platform`) in place, copied only when that changes it: most input is
 /// already canonical.
-pub(crate) fn canonicalize_platform(p: &mut String) -> Result<(), String> {
+pub(crate) fn canonicalize_platform(p: &mut String) -> Result<(), Problem> {
     let canonical = canonical_platform(p)?;
     if canonical != p.as_str() {
         let owned = canonical.into_owned();
@@ -69,22 +105,34 @@ pub(crate) fn handle_local<'a>(platform: &str, h: &'a str) -> &'a str {
 }
 
 /// Validate a handle's shape for any platform: no blanks, not empty, not absurdly long.
-pub(crate) fn check_handle(h: &str) -> Result<(), String> {
+pub(crate) fn check_handle(h: &str) -> Result<(), Problem> {
     let h = clean_handle(h);
     if h.is_empty() {
-        return Err("handle is empty".into());
+        return Err(Problem::new("handle_empty", &[], "handle is empty".into()));
     }
     if h.chars().count() > 100 {
-        return Err("handle is longer than 100 characters".into());
+        return Err(Problem::new(
+            "handle_too_long",
+            &["100"],
+            "handle is longer than 100 characters".into(),
+        ));
     }
     if h.chars().any(char::is_whitespace) {
-        return Err(format!("handle {h:?} contains a blank"));
+        return Err(Problem::new(
+            "handle_blank",
+            &[h],
+            format!("handle {h:?} contains a blank"),
+        ));
     }
     // No platform's handles hold a slash; a web address does (https://x.com/AlikoDangote, which a CSV
     // cell also splits at its first colon).
     if h.contains('/') {
-        return Err(format!(
-            "handle {h:?} is a web address or holds a '/': write the handle itself (x:AlikoDangote)"
+        return Err(Problem::new(
+            "handle_address",
+            &[h],
+            format!(
+                "handle {h:?} is a web address or holds a '/': write the handle itself (x:AlikoDangote)"
+            ),
         ));
     }
     Ok(())

@@ -1,0 +1,150 @@
+// End to end: the evidence image's screenshot of the page (issue 23, item 3). The fixture profile has a
+// header photo of one colour, #ff00cc, which nothing else on the page or in the extension draws: the image
+// shows the page when that colour is in it. The browser lets captureVisibleTab take a page only with
+// `activeTab`, which the toolbar button (or a shortcut) grants a tab; the test presses the toolbar button
+// through DevTools' Extensions.triggerAction, as a reviewer would with the mouse.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import crypto from 'node:crypto';
+import { decodePng } from './png.mjs';
+import { ROOT, launch, loadDemoList, visit, shadowText, shadowClick, until } from './harness.mjs';
+
+const PAGE = 'https://x.com/KwabenaMensahTV?header';
+const MAGENTA = [255, 0, 204];
+const VIEW = { width: 960, height: 768 };
+
+let h;
+before(async () => {
+  h = await launch();
+  await loadDemoList(h);
+});
+after(async () => h && h.close());
+
+// The pixels of the header photo's colour in a PNG, and the box around them.
+function headerPhoto(png) {
+  let count = 0;
+  let box = null;
+  for (let y = 0; y < png.height; y++) {
+    for (let x = 0; x < png.width; x++) {
+      const [r, g, b] = png.pixel(x, y);
+      if (Math.abs(r - MAGENTA[0]) + Math.abs(g - MAGENTA[1]) + Math.abs(b - MAGENTA[2]) > 12) continue;
+      count++;
+      box = box ? { x0: Math.min(box.x0, x), y0: Math.min(box.y0, y), x1: Math.max(box.x1, x), y1: Math.max(box.y1, y) } : { x0: x, y0: y, x1: x, y1: y };
+    }
+  }
+  return { count, box };
+}
+
+// The banner's "Save image": the downloaded PNG's bytes, and what the banner then says.
+async function saveFromBanner(page, name) {
+  const [download] = await Promise.all([page.waitForEvent('download'), shadowClick(page, 'Save image')]);
+  const bytes = fs.readFileSync(await download.path());
+  const dir = path.join(ROOT, 'target', 'screenshots');
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, `${name}.png`), bytes);
+  await until(async () => (await shadowText(page)).includes('SHA-256'), 'the banner says the image\'s SHA-256');
+  return { bytes, says: await shadowText(page) };
+}
+
+// The toolbar button pressed on `page`'s tab (it opens the popup, and grants the tab `activeTab`).
+async function pressToolbarButton(page) {
+  const cdp = await h.ctx.browser().newBrowserCDPSession();
+  const { targetInfos } = await cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] });
+  const tab = targetInfos.find((t) => t.url === page.url());
+  assert.ok(tab, 'the page\'s tab target');
+  await cdp.send('Extensions.triggerAction', { id: h.extensionId, targetId: tab.targetId });
+  await cdp.detach();
+}
+
+// Where the banner is on the page, in CSS pixels.
+const bannerBox = (page) => page.evaluate(() => {
+  const host = [...document.querySelectorAll('vipguard-annotation')].find((e) => e.matches(':popover-open'));
+  if (!host) return null;
+  const r = host.getBoundingClientRect();
+  return { x: r.x, y: r.y, w: r.width, h: r.height, visibility: getComputedStyle(host).visibility };
+});
+
+test('without the toolbar button or a shortcut on the tab, the image has no screenshot and a line says how to get one', async () => {
+  const page = await visit(h, PAGE);
+  await page.setViewportSize(VIEW);
+  const { bytes, says } = await saveFromBanner(page, 'evidence-image-no-screenshot');
+  const png = decodePng(bytes);
+  assert.equal(png.width, 720);
+  assert.equal(headerPhoto(png).count, 0, 'no part of the page in the image');
+  assert.ok(says.includes('No screenshot of the page: to include one, press the vipguard toolbar button or a vipguard shortcut'), says);
+  // The SHA-256 the banner gives is the downloaded file's.
+  assert.ok(says.includes(`SHA-256 of the image: ${crypto.createHash('sha256').update(bytes).digest('hex')}.`), says);
+  await page.close();
+});
+
+test('after the toolbar button on the tab, the banner\'s image shows the page, scaled down, without the banner over the profile', async () => {
+  const page = await visit(h, PAGE);
+  await page.setViewportSize(VIEW);
+  await page.bringToFront();
+  // The banner covers part of the header photo on screen (else the test would prove nothing of hiding it).
+  const banner = await bannerBox(page);
+  const header = await page.evaluate(() => {
+    const r = document.querySelector('a[href$="/header_photo"] > div').getBoundingClientRect();
+    return { x: r.x, y: r.y, w: r.width, h: r.height };
+  });
+  assert.ok(banner && banner.x < header.x + header.w && banner.y < header.y + header.h, JSON.stringify({ banner, header }));
+  await pressToolbarButton(page);
+  const { bytes, says } = await saveFromBanner(page, 'evidence-image-screenshot');
+  assert.ok(!says.includes('No screenshot'), says);
+  assert.ok(says.includes(`SHA-256 of the image: ${crypto.createHash('sha256').update(bytes).digest('hex')}.`), says);
+  const png = decodePng(bytes);
+  assert.equal(png.width, 720);
+  // The 960×768 window is drawn at 680/960 of its size at most, and 480 px tall at most: 0.625 here.
+  // All of the header photo is there, none of it under the banner.
+  const { count, box } = headerPhoto(png);
+  assert.ok(box, 'the header photo is in the image');
+  const [w, hgt] = [box.x1 - box.x0 + 1, box.y1 - box.y0 + 1];
+  assert.ok(Math.abs(w - header.w * 0.625) <= 2 && Math.abs(hgt - header.h * 0.625) <= 2, JSON.stringify({ box, header }));
+  assert.ok(count >= 0.98 * w * hgt, `${count} of ${w * hgt} pixels of the header photo`);
+  assert.ok(png.height <= 1200, `${png.height} px tall`);
+  // The banner is back once the picture is taken.
+  await until(async () => (await bannerBox(page)).visibility === 'visible', 'the banner shown again');
+  await page.close();
+});
+
+test('the popup\'s image button, on the tab the toolbar button was pressed on, shows the page too', async () => {
+  const page = await visit(h, PAGE);
+  await page.setViewportSize(VIEW);
+  await page.bringToFront();
+  await pressToolbarButton(page);
+  // The popup as the toolbar opens it, for this tab; in a window of its own, so that the page stays the
+  // tab in front of its window (a popup is drawn over the window, not in a tab of it).
+  const tabId = await h.worker.evaluate(async (u) => (await chrome.tabs.query({})).find((t) => t.url === u).id, page.url());
+  const [popup] = await Promise.all([h.ctx.waitForEvent('page'), h.worker.evaluate(
+    (url) => chrome.windows.create({ url, type: 'popup', width: 480, height: 600 }),
+    `chrome-extension://${h.extensionId}/ui/popup/popup.html?tab=${tabId}`)]);
+  await popup.waitForLoadState('load');
+  const [download] = await Promise.all([popup.waitForEvent('download'),
+    popup.getByRole('button', { name: 'Save the evidence image for @KwabenaMensahTV' }).click()]);
+  const bytes = fs.readFileSync(await download.path());
+  const png = decodePng(bytes);
+  assert.ok(headerPhoto(png).count > 1000, `the header photo is in the image; the popup says: ${await popup.locator('#copied').textContent()}`);
+  await popup.getByText(`SHA-256 of the image: ${crypto.createHash('sha256').update(bytes).digest('hex')}.`).waitFor();
+  await popup.close();
+  await page.close();
+});
+
+test('in French, the line saying why there is no screenshot is in French', async () => {
+  const fr = await launch({ lang: 'fr' });
+  try {
+    await loadDemoList(fr);
+    const page = await visit(fr, PAGE);
+    await page.setViewportSize(VIEW);
+    const [download] = await Promise.all([page.waitForEvent('download'), shadowClick(page, "Enregistrer l'image")]);
+    const bytes = fs.readFileSync(await download.path());
+    fs.writeFileSync(path.join(ROOT, 'target', 'screenshots', 'evidence-image-fr.png'), bytes);
+    await until(async () => (await shadowText(page)).includes('SHA-256'), 'the banner says the image\'s SHA-256');
+    const says = await shadowText(page);
+    assert.ok(says.includes('Pas de capture de la page\u00a0: pour l’inclure'), says);
+    assert.ok(says.includes('SHA-256 de l’image\u00a0:'), says);
+  } finally {
+    await fr.close();
+  }
+});
