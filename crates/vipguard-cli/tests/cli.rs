@@ -805,7 +805,7 @@ fn every_problem_of_a_list_is_reported_at_once() {
             "multi.json",
             "{\"accounts\": [\n {\"id\": \"a\", \"name\": \"A B\"},\n {\"id\": \"a\", \"nmae\": \"C\"},\n {\"id\": \"\", \"name\": \"!!\"},\n {\"id\": \"a\", \"name\": \"D\"}\n]}",
             &[
-                "multi.json:3: field `accounts[1].nmae`: unknown field `nmae`, expected one of `id`, `name`, `aliases`, `handles`, `official`, `avatars`, `links`; did you mean `name`?",
+                "multi.json:3: field `accounts[1].nmae`: unknown field `nmae`, expected one of `id`, `name`, `kind`, `aliases`, `handles`, `official`, `avatars`, `links`; did you mean `name`?",
                 "multi.json:4: field `accounts[2].id`: id is empty",
                 "multi.json:4: field `accounts[2].name`: name \"!!\" has no letters or digits to match on",
                 "multi.json:5: field `accounts[3].id`: duplicate id \"a\" (first on line 2)",
