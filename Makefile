@@ -12,7 +12,7 @@ WASM_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: demo test build pkg tools wasm-tools browser-tools challenge bench fuzz fuzz-tools fuzz-corpus \
-	bench-scan avatar-bench avatar-page-bench wasm-bench ext-bench bulk-bench typosquat verdict-latency options-bench queue-bench \
+	bench-scan avatar-bench avatar-page-bench wasm-bench ext-bench bulk-bench typosquat typosquat-report verdict-latency options-bench queue-bench \
 	ext-scale package-size decode-bench scale-bench bio-model
 
 ## The main job: the demo profiles through the CLI, then the extension in headless Chromium over the
@@ -131,9 +131,15 @@ bio-model:
 	PYTHONPATH=target/pydeps python3 bench/bios/train_model.py
 
 ## Typosquatted brand handles from dnstwist's fuzzers, by technique (a dev set; see docs/accuracy.md).
+## OLD=path/to/vipguard adds an older build's column.
 typosquat:
 	$(CARGO) build --release -p vipguard-cli
-	bash scripts/typosquat.sh
+	bash scripts/typosquat.sh $(OLD)
+
+## The report counterpart: ail-typo-squatting on other brands (bench/typosquat/brands_report.tsv).
+typosquat-report:
+	$(CARGO) build --release -p vipguard-cli
+	bash scripts/typosquat.sh --report $(OLD)
 
 ## Speed: one check and index build at 100k accounts beside a linear scan; scan throughput.
 bench:

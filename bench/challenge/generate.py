@@ -1232,6 +1232,9 @@ def protected_json(g):
     out = []
     for acc in g.accounts:
         d = {"id": acc["id"], "name": acc["name"]}
+        # The list says which accounts are brands (the engine's optional `kind`); people are left unsaid.
+        if acc["kind"] == "brand":
+            d["kind"] = "brand"
         if acc["aliases"]:
             d["aliases"] = acc["aliases"]
         d["handles"] = [{"platform": PLATFORM, "handle": h} for h in acc["handles"]]

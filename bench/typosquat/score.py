@@ -1,32 +1,52 @@
-"""Score `vipguard scan` on the typosquatting set, one column per binary, by technique: the share of
-profiles flagged (suspicious or impersonation) with the right brand.
+"""Score `vipguard scan` on a typosquatting set, one column per binary, by technique: the share of
+impersonators flagged (suspicious or impersonation) with the right brand, and the share of negatives
+(ordinary handles sharing a brand word) flagged at all.
 
     python score.py SET_DIR BIN [BIN ...]
+
+A build that predates the list's `kind` field refuses protected.json; it is given
+protected-legacy.json, the same list without the field.
 """
-import collections, json, subprocess, sys
+import json, subprocess, sys
 
 
 def scan(binary, d):
-    out = subprocess.run([binary, "scan", "--protected", f"{d}/protected.json", f"{d}/profiles.jsonl"],
-                         capture_output=True, text=True, check=False).stdout
-    return {r["id"]: r for r in map(json.loads, out.splitlines())}
+    for listed in ("protected.json", "protected-legacy.json"):
+        run = subprocess.run([binary, "scan", "--protected", f"{d}/{listed}", f"{d}/profiles.jsonl"],
+                             capture_output=True, text=True, check=False)
+        if run.returncode == 0:
+            return {r["id"]: r for r in map(json.loads, run.stdout.splitlines())}
+    sys.exit(f"{binary} scan failed on {d}: {run.stderr.strip()}")
+
+
+def flagged(r):
+    return r["verdict"] in ("suspicious", "impersonation")
 
 
 def main():
     d, bins = sys.argv[1], sys.argv[2:]
     truth = [json.loads(l) for l in open(f"{d}/truth.jsonl")]
     results = [scan(b, d) for b in bins]
-    techs = sorted({t["technique"] for t in truth})
+    positives = [t for t in truth if t["technique"] != "negative"]
+    techs = sorted({t["technique"] for t in positives})
     print(f"| technique | profiles | " + " | ".join(bins) + " |")
     print("| --- | ---: | " + " | ".join("---:" for _ in bins) + " |")
     for tech in techs + ["all"]:
-        rows = [t for t in truth if tech == "all" or t["technique"] == tech]
+        rows = [t for t in positives if tech == "all" or t["technique"] == tech]
         cells = []
         for res in results:
-            hit = sum(res[t["id"]]["verdict"] in ("suspicious", "impersonation")
-                      and res[t["id"]]["match"] == t["match"] for t in rows)
+            hit = sum(flagged(res[t["id"]]) and res[t["id"]]["match"] == t["match"] for t in rows)
             cells.append(f"{100 * hit / len(rows):.1f}%")
         print(f"| {tech} | {len(rows)} | " + " | ".join(cells) + " |")
+    negs = [t for t in truth if t["technique"] == "negative"]
+    if negs:
+        cells = [f"{100 * sum(flagged(res[t['id']]) for t in negs) / len(negs):.2f}%" for res in results]
+        print(f"| negatives flagged (lower is better) | {len(negs)} | " + " | ".join(cells) + " |")
+    if len(sys.argv) > 1 and __import__("os").environ.get("SHOW_FLAGGED"):
+        for t in negs:
+            for b, res in zip(bins, results):
+                if flagged(res[t["id"]]):
+                    print(f"flagged negative ({b}): {res[t['id']].get('handle', t['id'])} -> {res[t['id']]['match']}", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -43,7 +43,7 @@ test('CSV export: the columns the importer reads, several values joined by |, an
   vm.runInNewContext(`${src('shared/i18n.js')}; ${src('shared/report.js')}; this.r = vipguardReport;`, ctx);
   const { columns, rows } = listRows({ accounts: [acc('v1', 'Ada, "Queen" Obi', {
     aliases: ['Ada O', 'AO'], handles: [{ platform: 'x', handle: 'AdaObi' }, { platform: 'instagram', handle: 'ada.o' }],
-    official: [{ platform: 'x', handle: 'ObiFoundation' }], avatars: [{ pdq: 'ab'.repeat(32), refs: [] }], links: ['obi.example'] })] });
+    official: [{ platform: 'x', handle: 'ObiFoundation' }], avatars: [{ pdq: 'ab'.repeat(32), refs: [] }], links: ['obi.example'], kind: 'person' })] });
   const csv = ctx.r.toCsv(columns, rows);
-  assert.equal(csv, `id,name,aliases,handles,official,avatars,links\r\nv1,"Ada, ""Queen"" Obi",Ada O|AO,x:AdaObi|instagram:ada.o,x:ObiFoundation,pdq:${'ab'.repeat(32)},obi.example\r\n`);
+  assert.equal(csv, `id,name,kind,aliases,handles,official,avatars,links\r\nv1,"Ada, ""Queen"" Obi",person,Ada O|AO,x:AdaObi|instagram:ada.o,x:ObiFoundation,pdq:${'ab'.repeat(32)},obi.example\r\n`);
 });

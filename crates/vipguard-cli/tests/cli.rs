@@ -805,7 +805,7 @@ fn every_problem_of_a_list_is_reported_at_once() {
             "multi.json",
             "{\"accounts\": [\n {\"id\": \"a\", \"name\": \"A B\"},\n {\"id\": \"a\", \"nmae\": \"C\"},\n {\"id\": \"\", \"name\": \"!!\"},\n {\"id\": \"a\", \"name\": \"D\"}\n]}",
             &[
-                "multi.json:3: field `accounts[1].nmae`: unknown field `nmae`, expected one of `id`, `name`, `aliases`, `handles`, `official`, `avatars`, `links`; did you mean `name`?",
+                "multi.json:3: field `accounts[1].nmae`: unknown field `nmae`, expected one of `id`, `name`, `kind`, `aliases`, `handles`, `official`, `avatars`, `links`; did you mean `name`?",
                 "multi.json:4: field `accounts[2].id`: id is empty",
                 "multi.json:4: field `accounts[2].name`: name \"!!\" has no letters or digits to match on",
                 "multi.json:5: field `accounts[3].id`: duplicate id \"a\" (first on line 2)",
@@ -816,8 +816,8 @@ fn every_problem_of_a_list_is_reported_at_once() {
             "header.csv",
             "id,nmae,handels,handles,handles\n",
             &[
-                "header.csv:1: field `nmae`: unknown column, expected one of id, name, aliases, handles, official, avatars, links; did you mean `name`?",
-                "header.csv:1: field `handels`: unknown column, expected one of id, name, aliases, handles, official, avatars, links; did you mean `handles`?",
+                "header.csv:1: field `nmae`: unknown column, expected one of id, name, kind, aliases, handles, official, avatars, links; did you mean `name`?",
+                "header.csv:1: field `handels`: unknown column, expected one of id, name, kind, aliases, handles, official, avatars, links; did you mean `handles`?",
                 "header.csv:1: field `handles`: column appears twice",
                 "header.csv:1: field `name`: missing required column",
                 "4 problems in the protected list",
@@ -826,7 +826,7 @@ fn every_problem_of_a_list_is_reported_at_once() {
         (
             "typo.csv",
             "id,name,handels\na,Ada Obi,x:ada\n",
-            &["typo.csv:1: field `handels`: unknown column, expected one of id, name, aliases, handles, official, avatars, links; did you mean `handles`?"],
+            &["typo.csv:1: field `handels`: unknown column, expected one of id, name, kind, aliases, handles, official, avatars, links; did you mean `handles`?"],
         ),
     ];
     for (name, text, want) in cases {

@@ -12,6 +12,8 @@ export interface AvatarHash { pdq: string; refs?: string[] }
 export interface Account {
   id: string;
   name: string;
+  /** A brand's handle that spells two words of its name is matched as far as a one-word brand's. */
+  kind?: "brand" | "person";
   aliases?: string[];
   handles?: HandleRef[];
   official?: HandleRef[];

@@ -172,6 +172,7 @@ pub fn protected(n: usize, seed: u64) -> ProtectedList {
             Account {
                 id: format!("s-{i}"),
                 name,
+                kind: None,
                 aliases: vec![],
                 handles: vec![HandleRef {
                     platform: "x".into(),

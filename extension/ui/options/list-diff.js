@@ -36,17 +36,17 @@ export function mergeLists(current, incoming) {
   return { accounts: [...kept, ...(incoming.accounts || []).filter((a) => !known.has(a.id))] };
 }
 
-// The list as rows of the CSV the command line and this page import (id, name, aliases, handles,
+// The list as rows of the CSV the command line and this page import (id, name, kind, aliases, handles,
 // official, avatars, links; several values joined by |). An avatar keeps its main PDQ hash only: JSON
 // keeps every reference hash the engine enrolled.
 export function listRows(list) {
   const pairs = (xs) => (xs || []).map((h) => `${h.platform}:${h.handle}`).join('|');
   const avatar = (a) => (typeof a === 'string' ? a : a && a.pdq ? `pdq:${a.pdq}` : '');
   const rows = ((list && list.accounts) || []).map((a) => ({
-    id: a.id, name: a.name, aliases: (a.aliases || []).join('|'), handles: pairs(a.handles), official: pairs(a.official),
+    id: a.id, name: a.name, kind: a.kind || '', aliases: (a.aliases || []).join('|'), handles: pairs(a.handles), official: pairs(a.official),
     avatars: (a.avatars || []).map(avatar).filter(Boolean).join('|'), links: (a.links || []).join('|'),
   }));
-  return { columns: ['id', 'name', 'aliases', 'handles', 'official', 'avatars', 'links'], rows };
+  return { columns: ['id', 'name', 'kind', 'aliases', 'handles', 'official', 'avatars', 'links'], rows };
 }
 
 // What a search looks in, one lowercase string per account (made once per list: 100,000 accounts are

@@ -23,6 +23,7 @@ pub use profile::{
 pub(crate) use protected::tests::account as arb_account;
 pub(crate) use protected::MAX_ACCOUNTS;
 pub use protected::{
-    Account, AvatarHash, AvatarRef, HandleRef, ListErrors, ProtectedList, MAX_REPORTED_ERRORS,
+    Account, AccountKind, AvatarHash, AvatarRef, HandleRef, ListErrors, ProtectedList,
+    MAX_REPORTED_ERRORS,
 };
 pub use result::{CharEvidence, CheckResult, ErrorResult, Evidence, Verdict};

@@ -1,8 +1,9 @@
 //! The protected list: the people and brands a team guards, read from JSON or CSV.
 //!
-//! JSON: `{"accounts": [{"id", "name", "aliases"?, "handles"?, "official"?, "avatars"?, "links"?}]}`.
-//! CSV columns (header required, any order): `id`, `name`, `aliases`, `handles`, `official`, `avatars`,
-//! `links` (the account's own web sites: `metamask.io|https://support.metamask.io`);
+//! JSON: `{"accounts": [{"id", "name", "kind"?, "aliases"?, "handles"?, "official"?, "avatars"?, "links"?}]}`.
+//! CSV columns (header required, any order): `id`, `name`, `kind`, `aliases`, `handles`, `official`,
+//! `avatars`, `links` (the account's own web sites: `metamask.io|https://support.metamask.io`);
+//! `kind` is `brand`, `person` or empty (not said);
 //! list cells separate items with `|`; handles are `platform:handle` (e.g. `x:AlikoDangote|instagram:aliko`);
 //! avatars are image paths or `pdq:<64 hex>`.
 //! Unknown fields and columns are errors, so a typo never silently drops data.
@@ -34,6 +35,9 @@ pub struct Account {
     pub id: String,
     /// The name people know them by.
     pub name: String,
+    /// Whether this is a brand or a person, when the list says so.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<AccountKind>,
     /// Other names they are known by.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub aliases: Vec<String>,
@@ -49,6 +53,31 @@ pub struct Account {
     /// Their own web sites (`metamask.io`): a profile linking to a site that imitates one is evidence.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub links: Vec<String>,
+}
+
+/// What a protected account is. A brand's handle written with two words of its name (@myaccessbank for
+/// Access Bank) is matched as far as a one-word brand's (two edits away, a typo inside a longer handle);
+/// a person's such handle (@chinyere_eze) is not, since namesakes write theirs the same way. Without a
+/// kind, a handle holding two words of the account's names is read as a person's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum AccountKind {
+    /// A person: their handle is not matched past its typo limit when it spells their names.
+    Person,
+    /// A company, product or organisation.
+    Brand,
+}
+
+impl AccountKind {
+    /// The kind a list cell names: `brand` or `person`, any case; None for an empty cell.
+    fn from_cell(cell: &str) -> Result<Option<Self>, String> {
+        match cell.trim().to_ascii_lowercase().as_str() {
+            "" => Ok(None),
+            "brand" => Ok(Some(Self::Brand)),
+            "person" => Ok(Some(Self::Person)),
+            _ => Err(format!("{cell:?} is not a kind: brand, person or empty")),
+        }
+    }
 }
 
 /// An account on one platform.
@@ -248,8 +277,8 @@ impl ProtectedList {
 
     /// `from_csv`, reporting every problem of the list.
     pub fn from_csv_all(text: &str, source: &str) -> Result<Self, ListErrors> {
-        const COLUMNS: [&str; 7] = [
-            "id", "name", "aliases", "handles", "official", "avatars", "links",
+        const COLUMNS: [&str; 8] = [
+            "id", "name", "kind", "aliases", "handles", "official", "avatars", "links",
         ];
         let mut sheet = csv_reader(text, source, false).map_err(ListErrors::one)?;
         let headers = match sheet.reader.headers() {
@@ -332,9 +361,14 @@ impl ProtectedList {
                     None => AvatarRef::Path(a),
                 })
                 .collect();
+            let kind = AccountKind::from_cell(cell("kind")).unwrap_or_else(|m| {
+                pre.push((at, InputError::new(source, Some(line), Some("kind"), m)));
+                None
+            });
             accounts.push(Account {
                 id: cell("id").into(),
                 name: cell("name").into(),
+                kind,
                 aliases: items("aliases"),
                 handles: own,
                 official,
@@ -974,6 +1008,39 @@ pub(crate) mod tests {
         );
     }
 
+    #[test]
+    fn kind_is_brand_person_or_unsaid() {
+        let ok = ProtectedList::from_json(
+            r#"{"accounts": [{"id": "a", "name": "Access Bank", "kind": "brand"}, {"id": "b", "name": "Ada Obi"}]}"#,
+            "l.json",
+        )
+        .unwrap();
+        assert_eq!(ok.accounts[0].kind, Some(AccountKind::Brand));
+        assert_eq!(ok.accounts[1].kind, None);
+        let e = json_err(r#"{"accounts": [{"id": "a", "name": "A", "kind": "company"}]}"#);
+        assert!(
+            e.contains("unknown variant `company`") && e.contains("brand"),
+            "{e}"
+        );
+        let ok = ProtectedList::from_csv(
+            "id,name,kind\na,Access Bank,Brand\nb,Ada Obi,person\nc,Bea Obi,\n",
+            "l.csv",
+        )
+        .unwrap();
+        let kinds: Vec<_> = ok.accounts.iter().map(|a| a.kind).collect();
+        assert_eq!(
+            kinds,
+            [Some(AccountKind::Brand), Some(AccountKind::Person), None]
+        );
+        let e = ProtectedList::from_csv("id,name,kind\na,A B,bank\n", "l.csv")
+            .unwrap_err()
+            .to_string();
+        assert_eq!(
+            e,
+            "l.csv:2: field `kind`: \"bank\" is not a kind: brand, person or empty"
+        );
+    }
+
     // The fast check and in-place cleaning agree with the reporting pass on lists mixing every kind
     // of mistake: the same lists pass, and they come out the same.
     proptest::proptest! {
@@ -1028,9 +1095,15 @@ pub(crate) mod tests {
             proptest::collection::vec(handle, 0..2),
             proptest::collection::vec(avatar, 0..2),
             proptest::collection::vec(text(&["metamask.io", "", "not a site"]), 0..2),
+            select(vec![
+                None,
+                Some(AccountKind::Brand),
+                Some(AccountKind::Person),
+            ]),
         )
             .prop_map(
-                |(id, name, aliases, handles, official, avatars, links)| Account {
+                |(id, name, aliases, handles, official, avatars, links, kind)| Account {
+                    kind,
                     id,
                     name,
                     aliases,

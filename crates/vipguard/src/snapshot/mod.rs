@@ -19,12 +19,14 @@
 use crate::candidates::Index;
 use crate::codec::{Reader, Writer};
 use crate::formats::InputError;
-use crate::formats::{Account, AvatarHash, AvatarRef, HandleRef, ProtectedList, MAX_ACCOUNTS};
+use crate::formats::{
+    Account, AccountKind, AvatarHash, AvatarRef, HandleRef, ProtectedList, MAX_ACCOUNTS,
+};
 use crate::verdict::Checker;
 
 const MAGIC: &[u8; 8] = b"VIPGSNAP";
 /// Bumped whenever the layout or the meaning of any saved array changes.
-const FORMAT: u32 = 4;
+const FORMAT: u32 = 5;
 const VERSION: &str = env!("CARGO_PKG_VERSION");
 
 /// The checker as bytes for `restore`. `list_key` names the stored list the checker was built from (a
@@ -129,6 +131,11 @@ fn write_list(w: &mut Writer, list: &ProtectedList) {
     for a in &list.accounts {
         w.str(&a.id);
         w.str(&a.name);
+        w.bytes(&[match a.kind {
+            None => 0,
+            Some(AccountKind::Person) => 1,
+            Some(AccountKind::Brand) => 2,
+        }]);
         w.strs(&a.aliases);
         for handles in [&a.handles, &a.official] {
             w.u32(handles.len() as u32);
@@ -166,6 +173,12 @@ fn read_list(r: &mut Reader) -> Result<ProtectedList, FieldError> {
         let field = |f: &str| format!("accounts[{i}].{f}");
         let id = r.string().map_err(|e| (field("id"), e))?;
         let name = r.string().map_err(|e| (field("name"), e))?;
+        let kind = match r.take(1).map_err(|e| (field("kind"), e))?[0] {
+            0 => None,
+            1 => Some(AccountKind::Person),
+            2 => Some(AccountKind::Brand),
+            k => return Err((field("kind"), format!("unknown account kind {k}"))),
+        };
         let aliases = r.strings().map_err(|e| (field("aliases"), e))?;
         let mut handles = [Vec::new(), Vec::new()];
         for (list, what) in handles.iter_mut().zip(["handles", "official"]) {
@@ -194,6 +207,7 @@ fn read_list(r: &mut Reader) -> Result<ProtectedList, FieldError> {
         accounts.push(Account {
             id,
             name,
+            kind,
             aliases,
             handles,
             official,
@@ -356,6 +370,7 @@ mod tests {
                     accounts: vec![Account {
                         id: "a".into(),
                         name: name.into(),
+                        kind: None,
                         aliases: vec![],
                         handles: vec![HandleRef {
                             platform: "x".into(),

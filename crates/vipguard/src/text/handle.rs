@@ -206,12 +206,20 @@ impl HandleKeys {
         }
     }
 
-    /// Words of a handle of several words that are long enough to be a protected handle of 8+ letters
+    /// Words of a handle of several words that are long enough to be a protected handle of 7+ letters
     /// with a typo (`home_myetherwallat`, `myethewaliet_login`), as fold keys. Whole handles are
     /// compared on their own; these are for a typo inside a longer handle.
     pub(crate) fn segments(&self) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
-        for words in [&self.parts, &self.words] {
+        // Also the words between separators only, digits kept: a typo written with a digit
+        // (`support_co9nbase`) is split at the digit by `parts`.
+        let lower = self.display.to_lowercase();
+        let chunks: Vec<String> = lower
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect();
+        for words in [&self.parts, &self.words, &chunks] {
             // Several words of letters: a handle that is one word and a number is compared whole.
             if words
                 .iter()
@@ -557,7 +565,7 @@ fn leet_char(c: char) -> char {
 
 /// Shortest protected key whose typos are looked for inside a longer handle: shorter ones, with a
 /// typo, are found inside too many ordinary words.
-pub(crate) const MIN_EMBEDDED_TYPO: usize = 8;
+pub(crate) const MIN_EMBEDDED_TYPO: usize = 7;
 
 /// Shortest handle word that can be such a typo (one edit shorter than MIN_EMBEDDED_TYPO).
 const MIN_SEGMENT: usize = MIN_EMBEDDED_TYPO - 1;

@@ -4,7 +4,7 @@
 use crate::avatar::matcher::RefHash;
 use crate::avatar::views::{Variant, View};
 use crate::avatar::PdqHash;
-use crate::formats::{Account, AvatarRef};
+use crate::formats::{Account, AccountKind, AvatarRef};
 use crate::text::handle::HandleKeys;
 use crate::text::name::NameKeys;
 
@@ -21,7 +21,8 @@ pub(super) struct Target {
     /// The key is written with two or more words of the account's names (@AlikoDangote, @ajoke_jaiyeola),
     /// as people's handles are. Namesakes write theirs the same way, so such a key is not matched two
     /// edits away or with a typo inside a longer handle (@chinyere_eze, @lucky_elizabeth): that reach
-    /// is for brand-like handles (@myetherwallet, @MetaMask).
+    /// is for brand-like handles (@myetherwallet, @MetaMask), and for every handle of an account the
+    /// list calls a brand (@myaccessbank for Access Bank).
     pub(super) names_in_key: bool,
 }
 
@@ -35,6 +36,7 @@ pub(super) enum TargetKind {
 /// An account's keys: its names, and the handle-like targets (own handles, official handles, then
 /// names written as handles).
 pub(super) fn prepare(a: &Account) -> Prepared {
+    let brand = a.kind == Some(AccountKind::Brand);
     let names: Vec<NameKeys> = std::iter::once(&a.name)
         .chain(&a.aliases)
         .map(|n| NameKeys::new(n))
@@ -49,7 +51,7 @@ pub(super) fn prepare(a: &Account) -> Prepared {
         for h in list {
             let keys = HandleKeys::target(&h.platform, &h.handle);
             targets.push(Target {
-                names_in_key: names_in_key(&keys.fold, &names),
+                names_in_key: !brand && names_in_key(&keys.fold, &names),
                 keys,
                 kind,
             });
@@ -62,7 +64,7 @@ pub(super) fn prepare(a: &Account) -> Prepared {
             targets.push(Target {
                 keys: HandleKeys::from_name(&fold, &n.norm.glyph_compact(), display),
                 kind: TargetKind::Name,
-                names_in_key: n.fold.len() >= 2,
+                names_in_key: !brand && n.fold.len() >= 2,
             });
         }
     }
