@@ -48,7 +48,7 @@ export function checkWholeList(checkList, source, format) {
 // catalogue (`listErr_<code>`); any other is said in the engine's English.
 const CODED = new Set(['missing_field', 'unknown_field', 'missing_column', 'unknown_column', 'duplicate_column', 'id_empty',
   'duplicate_id', 'name_empty', 'name_too_long', 'name_no_letters', 'platform_empty', 'platform_unknown', 'handle_empty',
-  'handle_too_long', 'handle_blank', 'handle_address', 'handle_taken', 'not_platform_handle', 'link_not_address']);
+  'handle_too_long', 'handle_blank', 'handle_address', 'handle_taken', 'not_platform_handle', 'link_not_address', 'bad_kind']);
 
 // A problem of checkWholeList in words, with `t` the catalogue's lookup (vipguardI18n.t): where it is
 // (line, field, or the account), then what, in the interface's language when the engine gave a code.

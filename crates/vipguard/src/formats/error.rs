@@ -18,7 +18,7 @@ pub struct InputError {
     /// `unknown_field`, `missing_column`, `unknown_column`, `duplicate_column`, `id_empty`,
     /// `duplicate_id`, `name_empty`, `name_too_long`, `name_no_letters`, `platform_empty`,
     /// `platform_unknown`, `handle_empty`, `handle_too_long`, `handle_blank`, `handle_address`,
-    /// `handle_taken`, `not_platform_handle`, `link_not_address`.
+    /// `handle_taken`, `not_platform_handle`, `link_not_address`, `bad_kind`.
     pub code: Option<&'static str>,
     /// The values `code`'s words name, in order (a field, an id, a handle, a suggestion …).
     pub args: Vec<String>,
@@ -132,12 +132,14 @@ pub(crate) fn from_json(
             "missing_field",
             vec![rest.split('`').next().unwrap_or("").to_string()],
         )),
-        None => unknown_field(&msg).map(|(unknown, best)| {
-            (
-                "unknown_field",
-                vec![unknown.to_string(), best.unwrap_or_default()],
-            )
-        }),
+        None => unknown_field(&msg)
+            .map(|(unknown, best)| {
+                (
+                    "unknown_field",
+                    vec![unknown.to_string(), best.unwrap_or_default()],
+                )
+            })
+            .or_else(|| bad_kind(&msg, path.as_deref())),
     };
     let err = InputError::new(
         source,
@@ -149,6 +151,13 @@ pub(crate) fn from_json(
         Some((code, args)) => err.coded(code, args),
         None => err,
     }
+}
+
+/// serde's "unknown variant `company`, expected `person` or `brand`" about an account's `kind`.
+fn bad_kind(msg: &str, path: Option<&str>) -> Option<(&'static str, Vec<String>)> {
+    let value = msg.strip_prefix("unknown variant `")?.split('`').next()?;
+    path.is_some_and(|p| p.ends_with("kind"))
+        .then(|| ("bad_kind", vec![value.to_string()]))
 }
 
 /// serde's "unknown field `nmae`, expected one of `id`, `name`, …" with "; did you mean `name`?"

@@ -362,7 +362,11 @@ impl ProtectedList {
                 })
                 .collect();
             let kind = AccountKind::from_cell(cell("kind")).unwrap_or_else(|m| {
-                pre.push((at, InputError::new(source, Some(line), Some("kind"), m)));
+                pre.push((
+                    at,
+                    InputError::new(source, Some(line), Some("kind"), m)
+                        .coded("bad_kind", vec![cell("kind").to_string()]),
+                ));
                 None
             });
             accounts.push(Account {
@@ -949,6 +953,16 @@ pub(crate) mod tests {
                     (Some(3), "platform_unknown", s(&["my site"])),
                     (Some(3), "link_not_address", s(&["nowhere"])),
                 ],
+            ),
+            (
+                "l.csv",
+                "id,name,kind\na,Access Bank,bank\n",
+                vec![(Some(2), "bad_kind", s(&["bank"]))],
+            ),
+            (
+                "l.json",
+                "{\"accounts\": [\n{\"id\": \"a\", \"name\": \"Access Bank\", \"kind\": \"company\"}]}",
+                vec![(Some(2), "bad_kind", s(&["company"]))],
             ),
         ] {
             assert_eq!(coded(text, source), want, "{text}");
