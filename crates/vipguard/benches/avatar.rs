@@ -40,6 +40,11 @@ fn bench(c: &mut Criterion) {
                 .iter()
                 .flat_map(move |&v| [(variant, v, false), (variant, v, true)])
         })
+        // A logo's content box, plain and mirrored: every avatar counted as a logo (the worst case).
+        .chain([
+            (Variant::Plain, View::Content, false),
+            (Variant::Plain, View::Content, true),
+        ])
         .collect();
     let avatars: Vec<Vec<RefHash>> = (0..100_000)
         .map(|_| {
@@ -65,8 +70,10 @@ fn bench(c: &mut Criterion) {
     // Queries: half copies of listed references with up to 20 bits flipped, half unrelated pictures.
     let queries: Vec<QueryHashes> = (0..200)
         .map(|i| {
+            // Every picture counted as having a flat background, so also hashed in its content box.
             let views = VIEWS
                 .iter()
+                .chain(&[View::Content])
                 .map(|&v| {
                     let mut h = if i % 2 == 0 {
                         let a = &avatars[rng.below(avatars.len() as u64) as usize];

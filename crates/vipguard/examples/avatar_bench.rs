@@ -5,6 +5,7 @@
 //!     cargo run --release --example avatar_bench -- dev            # tune on the even half
 //!     cargo run --release --example avatar_bench -- report         # report on the odd half
 //!     cargo run --release --example avatar_bench -- report --hard  # the random edits of make_hard.py
+//!     cargo run --release --example avatar_bench -- dev --hard --misses  # also list the copies missed
 //!
 //! Halves: protected avatars and distinct images with an even index are `dev`, odd are `report`.
 //! `--hard` reads `hard/manifest.json` (bench/avatars/make_hard.py): its edits instead of the fixed
@@ -152,6 +153,8 @@ fn plain_identify(h: PdqHash, protected: &[Protected]) -> Option<usize> {
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let hard = args.iter().any(|a| a == "--hard");
+    // `--misses`: also list each copy not matched to its own picture (edit, id, kind) on stderr.
+    let list_misses = args.iter().any(|a| a == "--misses");
     let mut plain_args = args.iter().filter(|a| !a.starts_with("--"));
     let half = plain_args
         .next()
@@ -224,6 +227,9 @@ fn main() {
             })
             .collect();
         for (i, r) in &results {
+            if list_misses && !r[0] {
+                eprintln!("miss {t} {} {}", protected[*i].id, protected[*i].kind);
+            }
             for row in [
                 rows.entry(t.clone()).or_default(),
                 kinds.entry(protected[*i].kind.clone()).or_default(),
@@ -239,7 +245,13 @@ fn main() {
     let flagged = |files: Vec<&str>| -> (usize, [usize; 3]) {
         let r: Vec<[bool; 3]> = files
             .par_iter()
-            .filter_map(|f| Some(judge(&load(&root.join(f))?, None)))
+            .filter_map(|f| {
+                let r = judge(&load(&root.join(f))?, None);
+                if list_misses && r[0] {
+                    eprintln!("false match {f}");
+                }
+                Some(r)
+            })
             .collect();
         let mut n = [0; 3];
         for x in &r {

@@ -6,7 +6,7 @@
 
 use super::matcher::{threshold, AvatarMatch, QueryHashes, RefHash, MIN_QUALITY};
 use super::pdq::PdqHash;
-use super::views::{View, VIEWS};
+use super::views::View;
 
 const CHUNKS: usize = 16;
 
@@ -67,19 +67,23 @@ fn chunk(h: &PdqHash, c: usize) -> u16 {
     (h.0[c / 4] >> ((c % 4) * 16)) as u16
 }
 
+/// One slot per view: a view only meets the same view.
+const VIEW_SLOTS: usize = 5;
+
 fn view_slot(v: View) -> usize {
     match v {
         View::Full => 0,
         View::Circle => 1,
         View::Top => 2,
         View::Band => 3,
+        View::Content => 4,
     }
 }
 
 impl AvatarIndex {
     /// Build from (owner id, references) pairs; references too flat to trust are left out.
     pub fn new(items: impl IntoIterator<Item = (u32, Vec<RefHash>)>) -> Self {
-        let mut refs: Vec<Vec<(RefHash, u32)>> = vec![Vec::new(); VIEWS.len()];
+        let mut refs: Vec<Vec<(RefHash, u32)>> = vec![Vec::new(); VIEW_SLOTS];
         for (owner, list) in items {
             for r in list.into_iter().filter(|r| r.quality >= MIN_QUALITY) {
                 refs[view_slot(r.view)].push((r, owner));

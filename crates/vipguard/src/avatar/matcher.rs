@@ -6,7 +6,7 @@
 //! Thresholds are per view and were chosen on the dev half of the avatar benchmark (docs/avatars.md).
 
 use super::pdq::PdqHash;
-use super::views::{prepare_variant, Reframe, Undone, Variant, View, INSETS, VIEWS};
+use super::views::{content_view, prepare_variant, Reframe, Undone, Variant, View, INSETS, VIEWS};
 use super::Rgb;
 use std::borrow::Cow;
 
@@ -35,6 +35,7 @@ pub(crate) fn threshold(view: View) -> u32 {
         View::Circle => 31,
         View::Top => 31,
         View::Band => 31,
+        View::Content => 31,
     }
 }
 
@@ -66,6 +67,19 @@ pub fn reference_hashes(rgb: &Rgb) -> Vec<RefHash> {
                         quality,
                     });
                 }
+            }
+        }
+        // A logo's content box, on its own background (None for a photo).
+        let luma = super::pdq::luma_from_rgb(&picture.pixels);
+        if let Some(boxed) = content_view(&luma, picture.width, picture.height) {
+            if let Some((dct, quality)) = boxed.dct(View::Content) {
+                out.push(RefHash {
+                    view: View::Content,
+                    variant: Variant::Plain,
+                    mirrored: is_mirror,
+                    hash: dct.hash(),
+                    quality,
+                });
             }
         }
     }
@@ -220,6 +234,7 @@ fn view_code(v: View) -> &'static str {
         View::Circle => "circle",
         View::Top => "top",
         View::Band => "band",
+        View::Content => "box",
     }
 }
 
@@ -229,6 +244,7 @@ fn parse_view(s: &str) -> Option<View> {
         "circle" => View::Circle,
         "top" => View::Top,
         "band" => View::Band,
+        "box" => View::Content,
         _ => return None,
     })
 }
@@ -354,10 +370,19 @@ impl<'a> QueryInSteps<'a> {
                     }
                 }
             }
+            // A logo's content box, whatever background is round it now.
+            5 => {
+                let (w, h) = (self.rgb.width, self.rgb.height);
+                if let Some(boxed) = content_view(&self.luma, w, h) {
+                    if let Some(found) = hash(&boxed, View::Content) {
+                        self.out.views.push(found);
+                    }
+                }
+            }
             _ => return false,
         }
         self.done += 1;
-        self.done <= 4
+        self.done <= 5
     }
 
     /// The plain PDQ and the query hashes, every step done first.

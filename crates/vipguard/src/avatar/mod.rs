@@ -1,5 +1,6 @@
 //! Avatar matching: decode a profile photo, hash it with PDQ, and compare it with protected avatars.
 
+mod content;
 mod dct_table;
 pub(crate) mod decode;
 pub(crate) mod index;

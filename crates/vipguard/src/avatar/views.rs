@@ -19,6 +19,8 @@ pub enum View {
     Circle,
     Top,
     Band,
+    /// The content box of a picture on a flat background (a logo), on that background (`content.rs`).
+    Content,
 }
 
 pub const VIEWS: [View; 4] = [View::Full, View::Circle, View::Top, View::Band];
@@ -30,6 +32,7 @@ impl View {
             View::Circle => "inscribed circle",
             View::Top => "upper part",
             View::Band => "picture without its middle band",
+            View::Content => "content box",
         }
     }
 }
@@ -376,7 +379,8 @@ impl Prepared {
         let side = self.side;
         let mut sq = self.luma.clone();
         match view {
-            View::Full => dct_from_luma(sq, side, side),
+            // The content box is a whole picture of its own (see `content_view`).
+            View::Full | View::Content => dct_from_luma(sq, side, side),
             View::Circle => {
                 let c = (side as f32 - 1.0) / 2.0;
                 let r2 = (side as f32 / 2.0).powi(2);
@@ -405,6 +409,19 @@ impl Prepared {
             }
         }
     }
+}
+
+/// The content box of a picture on a flat background (`content.rs`), squared on that background and
+/// brought to the working size; None for a picture without one (a photo).
+pub(crate) fn content_view(luma: &[f32], width: usize, height: usize) -> Option<Prepared> {
+    let found = super::content::find(luma, width, height)?;
+    let (square, side) = super::content::square(luma, width, &found);
+    let (luma, side) = shrink(square, side);
+    Some(Prepared {
+        luma,
+        side,
+        undone: Undone::default(),
+    })
 }
 
 /// The trimmed content stretched to a square, when it is clearly not square (a squeezed copy padded

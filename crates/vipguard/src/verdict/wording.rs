@@ -520,6 +520,11 @@ pub(crate) fn avatar_changes(
             "with a band across the middle covered (text written over it)".into(),
             "avec une bande couverte au milieu (un texte écrit dessus)".into(),
         )),
+        // Only the logo was compared, on its own background: what is round it may be anything.
+        View::Content => parts.push(say(
+            "the same logo, with the background around it changed".into(),
+            "le même logo, avec le fond autour changé".into(),
+        )),
     }
     and_list(lang, &parts)
 }
@@ -1113,6 +1118,12 @@ mod tests {
                 Reframe::Inset(9),
                 "inside a frame about 9% a side",
                 "cadre d'environ 9 %",
+            ),
+            (
+                View::Content,
+                Reframe::None,
+                "the same logo, with the background around it changed",
+                "le même logo, avec le fond autour changé",
             ),
         ];
         for &(view, reframe, en, fr) in rows {
