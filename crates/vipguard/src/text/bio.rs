@@ -32,6 +32,10 @@ pub(crate) struct Cue {
     /// included. Empty when they name no church, choir, association or other group. The claim is that
     /// group's unless these words also name the protected account (`verdict/signals.rs`).
     pub group: Vec<String>,
+    /// The words in `group` name their owner by a proper name, not by a group word ("Page officielle de
+    /// Chez Tantie Awa", "Auntie Esi Waakye official page"): the page is that owner's unless a word of
+    /// the protected account's names or handles is among them.
+    pub named_owner: bool,
 }
 
 struct Pattern {
@@ -94,6 +98,9 @@ struct Table {
     owner_of: Vec<Word>,
     /// Words naming a group that has pages of its own: a church, a choir, an association.
     groups: Vec<Word>,
+    /// Titles, ranks and roles written with a capital ("His Excellency", "Baba Aladura", "Nollywood
+    /// actress"): they name the person's standing, not another owner.
+    titles: Vec<Word>,
 }
 
 /// What cancels a cue: a word anywhere in the bio, or words near each other.
@@ -112,7 +119,7 @@ fn parse(text: &'static str) -> Table {
     let mut near = Vec::new();
     let mut name_near = Vec::new();
     let mut unless = Vec::new();
-    let (mut owner_of, mut groups) = (Vec::new(), Vec::new());
+    let (mut owner_of, mut groups, mut titles) = (Vec::new(), Vec::new(), Vec::new());
     let alternatives = |body: &str| -> Vec<Word> {
         body.split('|')
             .map(str::trim)
@@ -142,6 +149,7 @@ fn parse(text: &'static str) -> Table {
         match head.trim() {
             "owner of" => owner_of.extend(alternatives(body)),
             "owner group" => groups.extend(alternatives(body)),
+            "owner title" => titles.extend(alternatives(body)),
             _ => {}
         }
         if let Some(rest) = head.strip_prefix("unless ") {
@@ -193,6 +201,7 @@ fn parse(text: &'static str) -> Table {
         unless,
         owner_of,
         groups,
+        titles,
     }
 }
 
@@ -297,12 +306,14 @@ pub(crate) fn cues(bio: &str) -> Vec<Cue> {
             }
             let to = i + p.words.len() - 1;
             let phrase = quote(&bio[words[i].start..words[to].end]);
+            let (group, named_owner) = owner(table, bio, &words, p.kind, i, to);
             out.push(Cue {
                 kind: p.kind,
                 what: p.what,
                 phrase,
-                mention: mention_after(&bio[words[to].end..]),
-                group: group(table, bio, &words, p.kind, i, to),
+                mention: mention_after(&bio[words[to].start..]),
+                group,
+                named_owner,
             });
         }
     }
@@ -315,12 +326,14 @@ pub(crate) fn cues(bio: &str) -> Vec<Cue> {
             if denied && rule.kind == CueKind::Claim {
                 continue;
             }
+            let (group, named_owner) = owner(table, bio, &words, rule.kind, from, to);
             out.push(Cue {
                 kind: rule.kind,
                 what: rule.what,
                 phrase: quote(&bio[words[from].start..words[to].end]),
-                mention: mention_after(&bio[words[to].end..]),
-                group: group(table, bio, &words, rule.kind, from, to),
+                mention: mention_after(&bio[words[to].start..]),
+                group,
+                named_owner,
             });
         }
     }
@@ -341,6 +354,7 @@ pub(crate) fn cues(bio: &str) -> Vec<Cue> {
                 phrase,
                 mention: None,
                 group: Vec::new(),
+                named_owner: false,
             });
         }
     }
@@ -354,6 +368,7 @@ pub(crate) fn cues(bio: &str) -> Vec<Cue> {
             phrase: w.to_string(),
             mention: None,
             group: Vec::new(),
+            named_owner: false,
         });
     }
     out
@@ -410,6 +425,7 @@ pub(crate) fn name_cues(bio: &str, names: &[&[String]], have: &[Cue]) -> Vec<Cue
                 phrase: quote(&bio[words[from].start..words[to].end]),
                 mention: None,
                 group: Vec::new(),
+                named_owner: false,
             });
         }
     }
@@ -447,48 +463,31 @@ fn without_arabic_prefix(key: &str) -> &str {
         .unwrap_or(key)
 }
 
-/// For a claim on words `from..=to`: the words that say whose page it is, when they name a group (a
-/// church, a choir, an association). After "of" or "for" just after the claim, up to the end of the
-/// clause ("Official youth page of RCCG Jesus House"); without one, the claim's sentence ("Chorale des
-/// jeunes de la paroisse Saint-Paul – page officielle"). Empty when no group is named: "Official page
-/// of the artist" and "Official page of Adaeze Okonkwo" stay claims.
-fn group(
+/// For a claim on words `from..=to`: the words that say whose page it is, when they name another owner
+/// than the person, and whether they name it by a proper name. After "of" or "for" just after the
+/// claim, up to the end of the clause ("Official youth page of RCCG Jesus House", "Page officielle de
+/// Chez Tantie Awa"); without one, the claim's sentence ("Chorale des jeunes de la paroisse Saint-Paul
+/// – page officielle"), the sentence before a claim that stands alone ("Ẹgbẹ́ akẹ́kọ̀ọ́ àtijọ́ …, 2005
+/// set. Page osise"), or a proper name just before it ("Auntie Esi Waakye official page"). Empty when
+/// they name no one: "Official page of the artist" and "Official page of Adaeze Okonkwo" stay claims
+/// (the latter by `verdict/signals.rs`, which compares the words with the protected names).
+fn owner(
     table: &Table,
     bio: &str,
     words: &[BioWord],
     kind: CueKind,
     from: usize,
     to: usize,
-) -> Vec<String> {
+) -> (Vec<String>, bool) {
+    let none = (Vec::new(), false);
     if kind != CueKind::Claim || table.groups.is_empty() {
-        return Vec::new();
+        return none;
     }
-    let next = words
-        .get(to + 1)
-        .filter(|_| !breaks_after(bio, words, to, true));
-    let of = next.is_some_and(|w| table.owner_of.iter().any(|x| x.matches(w)));
-    // Arabic "of" is written on the word: الصفحة الرسمية لشباب المسجد.
-    let arabic_of =
-        next.is_some_and(|w| w.key.starts_with('ل') && without_arabic_prefix(&w.key) != w.key);
-    let (lo, hi) = if of || arabic_of {
-        let start = if of { to + 2 } else { to + 1 };
-        let mut end = to + 1;
-        while end + 1 < words.len() && end < start + 6 && !breaks_after(bio, words, end, true) {
-            end += 1;
-        }
-        (from, end)
-    } else {
-        let mut lo = from;
-        while lo > 0 && !breaks_after(bio, words, lo - 1, false) {
-            lo -= 1;
-        }
-        let mut hi = to;
-        while hi + 1 < words.len() && !breaks_after(bio, words, hi, false) {
-            hi += 1;
-        }
-        (lo, hi)
+    let keys = |span: &[BioWord]| -> Vec<String> {
+        span.iter()
+            .map(|w| without_arabic_prefix(&w.key).to_string())
+            .collect()
     };
-    let span = &words[lo..=hi.min(words.len() - 1)];
     let is_group = |w: &BioWord| {
         table.groups.iter().any(|g| g.matches(w))
             || table.groups.iter().any(|g| match g {
@@ -496,13 +495,172 @@ fn group(
                 _ => false,
             })
     };
-    if !span.iter().any(is_group) {
-        return Vec::new();
+    // Capitals say a proper name only where the claim itself is written in lower case ("Official Page
+    // Of The Artist" capitalises every word), and not in a title ("of Baba Aladura", "of Fada").
+    let claim_cased = words[from..=to].iter().any(|w| !capitalised(bio, w));
+    let proper = |w: &BioWord| capitalised(bio, w) && !table.titles.iter().any(|t| t.matches(w));
+    let next = words
+        .get(to + 1)
+        .filter(|_| !breaks_after(bio, words, to, true));
+    let of = next.is_some_and(|w| table.owner_of.iter().any(|x| x.matches(w)));
+    // Arabic "of" is written on the word: الصفحة الرسمية لشباب المسجد.
+    let arabic_of =
+        next.is_some_and(|w| w.key.starts_with('ل') && without_arabic_prefix(&w.key) != w.key);
+    if of || arabic_of {
+        let start = if of { to + 2 } else { to + 1 };
+        let mut end = to + 1;
+        while end + 1 < words.len() && end < start + 6 && !breaks_after(bio, words, end, true) {
+            end += 1;
+        }
+        let span = &words[from..=end];
+        if span.iter().any(is_group) {
+            return (keys(span), false);
+        }
+        // A proper name after a lower-case "of": "… de Chez Tantie Awa", "… wa Mama Zawadi Pilau
+        // House"; Arabic names a person by a kunya or a family ("لمطبخ أم خالد").
+        // The name: capitalised words in a row, up to a mark or an emoji ("Mama Zawadi Pilau House 🍛").
+        let mut name_end = start;
+        while name_end + 1 < words.len()
+            && name_end < start + 5
+            && !punctuated(bio, words, name_end)
+            && (arabic_of || capitalised(bio, &words[name_end + 1]))
+        {
+            name_end += 1;
+        }
+        let owner = words.get(start..=name_end).unwrap_or(&[]);
+        let named = claim_cased
+            && of
+            && !capitalised(bio, &words[to + 1])
+            && !punctuated(bio, words, to + 1)
+            && owner.first().is_some_and(|w| capitalised(bio, w))
+            && owner.iter().any(proper)
+            || arabic_of
+                && owner
+                    .iter()
+                    .skip(1)
+                    .any(|w| ARABIC_KIN.iter().any(|k| key(k) == w.key));
+        return if named { (keys(span), true) } else { none };
     }
-    span.iter()
-        .map(|w| without_arabic_prefix(&w.key).to_string())
-        .collect()
+    let mut lo = from;
+    while lo > 0 && !breaks_after(bio, words, lo - 1, false) {
+        lo -= 1;
+    }
+    let mut hi = to;
+    while hi + 1 < words.len() && !breaks_after(bio, words, hi, false) {
+        hi += 1;
+    }
+    let span = &words[lo..=hi];
+    if span.iter().any(is_group) {
+        return (keys(span), false);
+    }
+    // A claim that is a sentence of its own speaks of the bio's subject, the sentence before: a group
+    // when that sentence starts with one ("Chama cha wanafunzi wa zamani …. Ukurasa rasmi").
+    if lo == from && hi == to && lo > 0 {
+        let mut plo = lo - 1;
+        while plo > 0 && !breaks_after(bio, words, plo - 1, false) {
+            plo -= 1;
+        }
+        if words[plo..lo].iter().take(3).any(is_group) {
+            return (keys(&words[plo..=hi]), false);
+        }
+    }
+    // Proper names just before the claim, in its clause ("Auntie Esi Waakye official page").
+    let mut b = from;
+    while b > 0 && !breaks_after(bio, words, b - 1, true) && capitalised(bio, &words[b - 1]) {
+        b -= 1;
+    }
+    if claim_cased && from - b >= 2 && words[b..from].iter().any(proper) {
+        return (keys(&words[b..=to]), true);
+    }
+    none
 }
+
+/// Arabic words that name a person by kin or house (أم خالد "Umm Khalid", أبو أحمد, آل سعود, بيت, دار):
+/// after "the official page of", a named owner.
+const ARABIC_KIN: &[&str] = &[
+    "ام", "أم", "ابو", "أبو", "ابن", "بنت", "ال", "آل", "بيت", "دار",
+];
+
+/// Whether a mark (punctuation, an emoji) stands between word `k` and the next: a clause or sentence
+/// ends, or an abbreviation ("la." is read as a sentence's end here, not as "St.").
+fn punctuated(bio: &str, words: &[BioWord], k: usize) -> bool {
+    let Some(next) = words.get(k + 1) else {
+        return true;
+    };
+    let between = &bio[words[k].start..next.start];
+    let tail = between
+        .rsplit_once(|c: char| c.is_alphanumeric())
+        .map_or(between, |(_, t)| t);
+    next.start != words[k].start && tail.chars().any(|c| !c.is_whitespace())
+}
+
+/// Whether the bio writes `w` with a capital and lower-case letters after it: a proper name, where the
+/// words around are in lower case. Not an acronym (RCCG) nor a shouted word.
+fn capitalised(bio: &str, w: &BioWord) -> bool {
+    let piece = &bio[w.start..w.end];
+    let mut letters = piece.chars().filter(|c| c.is_alphabetic());
+    letters.next().is_some_and(char::is_uppercase) && letters.any(char::is_lowercase)
+}
+
+/// People a shop or a platform verifies: "verified" beside one of them is no badge of the account.
+const VERIFIED_WHO: &[&str] = &[
+    "buyer",
+    "buyers",
+    "purchase",
+    "customer",
+    "customers",
+    "seller",
+    "sellers",
+    "member",
+    "members",
+    "student",
+    "review",
+    "reviewer",
+    "owner",
+    "acheteur",
+    "acheteuse",
+    "acheteurs",
+    "achat",
+    "client",
+    "cliente",
+    "clients",
+    "vendeur",
+    "vendeuse",
+    "membre",
+    "membres",
+    "avis",
+    "comprador",
+    "compradora",
+    "compradores",
+    "compra",
+    "vendedor",
+    "vendedora",
+    "membro",
+    "avaliacao",
+    "mnunuzi",
+    "mteja",
+    "muuzaji",
+    "mwanachama",
+    "onibara",
+    "olura",
+    "mai",
+    "saye",
+    "abokin",
+    "ciniki",
+    "onye",
+    "oguzo",
+    "mfoo",
+    "tɔfoɔ",
+    "jendkat",
+    "kiliyaan",
+    "مشتري",
+    "مشترية",
+    "عميل",
+    "عميلة",
+    "بائع",
+    "عضو",
+    "شراء",
+];
 
 /// "Verified ✅", "✔️ Vérifié": the word beside a check mark, a badge typed where the platform shows its
 /// own. A check mark alone is a bullet point as often as not.
@@ -522,11 +680,21 @@ fn badge(bio: &str) -> Option<String> {
             continue;
         }
         let near = [i.checked_sub(1), Some(i), Some(i + 1)];
-        if near
+        // "Acheteuse vérifiée ✔️", "Verified buyer": the platform's word for a buyer or a member.
+        let qualifies = [i.checked_sub(1), Some(i + 1)]
             .iter()
             .flatten()
             .filter_map(|&j| pieces.get(j))
-            .any(|q| q.chars().any(|c| marks(c) && c != '\u{FE0F}'))
+            .any(|q| {
+                let q = key(q.trim_matches(|c: char| !c.is_alphanumeric()));
+                VERIFIED_WHO.iter().any(|w| key(w) == q)
+            });
+        if !qualifies
+            && near
+                .iter()
+                .flatten()
+                .filter_map(|&j| pieces.get(j))
+                .any(|q| q.chars().any(|c| marks(c) && c != '\u{FE0F}'))
         {
             return Some(quote(p));
         }
@@ -534,16 +702,20 @@ fn badge(bio: &str) -> Option<String> {
     None
 }
 
-/// "Backup account of @mymain": the @handle within three words after a phrase, which account it
-/// speaks of.
+/// "Backup account of @mymain", "Conta reserva, a principal é @bia.croche": the @handle within six
+/// words after a phrase, in its sentence, which account it speaks of.
 fn mention_after(rest: &str) -> Option<String> {
-    rest.split_whitespace()
-        .take(3)
-        .find_map(|w| w.strip_prefix('@'))
-        .map(|h| {
-            h.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '_')
-                .to_string()
-        })
+    // `rest` starts with the phrase's last piece, read only for the mark that may end its sentence.
+    for (i, w) in rest.split_whitespace().take(7).enumerate() {
+        if let Some(h) = w.strip_prefix('@').filter(|_| i > 0) {
+            let h = h.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '_');
+            return Some(h.to_string());
+        }
+        if w.ends_with(['.', '!', '?', '|', ';']) {
+            break;
+        }
+    }
+    None
 }
 
 fn matches(p: &Pattern, words: &[BioWord]) -> bool {
@@ -595,6 +767,7 @@ const CONCEPTS: [&str; 4] = ["money", "offer", "channel", "urgency"];
 /// Line kinds of `bio_concepts.txt` that are not concepts.
 const DENY: usize = 100;
 const TRADE: usize = 101;
+const DENY_AFTER: usize = 102;
 
 /// The cue name for each pair of concepts, by their indices in `CONCEPTS` (low first).
 fn concept_pair(a: usize, b: usize) -> &'static str {
@@ -615,6 +788,8 @@ struct ConceptTable {
     cancel: Vec<Vec<Word>>,
     /// Words that deny a concept written just after them ("no dey", "don't").
     deny: Vec<Vec<Word>>,
+    /// Words that deny a concept written just before them (French "payez jamais").
+    deny_after: Vec<Vec<Word>>,
     /// Trades that deal in money ("forex", "crypto"): money only beside a reward or a hurry, like an
     /// amount; "Forex & crypto trader" alone is a job.
     trade: Vec<Vec<Word>>,
@@ -624,7 +799,7 @@ fn concept_table() -> &'static ConceptTable {
     static TABLE: OnceLock<ConceptTable> = OnceLock::new();
     TABLE.get_or_init(|| {
         let (mut entries, mut cancel) = (Vec::new(), Vec::new());
-        let (mut deny, mut trade) = (Vec::new(), Vec::new());
+        let (mut deny, mut trade, mut deny_after) = (Vec::new(), Vec::new(), Vec::new());
         for line in include_str!("bio_concepts.txt")
             .lines()
             .filter(|l| !l.starts_with('#'))
@@ -644,6 +819,7 @@ fn concept_table() -> &'static ConceptTable {
                     }
                 }
                 Some("cancel") => None,
+                Some("deny") if head.clone().next() == Some("after") => Some(DENY_AFTER),
                 Some("deny") => Some(DENY),
                 Some("trade") => Some(TRADE),
                 _ => continue,
@@ -655,6 +831,7 @@ fn concept_table() -> &'static ConceptTable {
                 }
                 match concept {
                     Some(DENY) => deny.push(words),
+                    Some(DENY_AFTER) => deny_after.push(words),
                     Some(TRADE) => trade.push(words),
                     Some(c) => entries.push((c, words)),
                     None => cancel.push(words),
@@ -666,6 +843,7 @@ fn concept_table() -> &'static ConceptTable {
             cancel,
             deny,
             trade,
+            deny_after,
         }
     })
 }
@@ -765,7 +943,15 @@ fn concept_cue(bio: &str, words: &[BioWord]) -> Option<Cue> {
     let mut hits: Vec<(usize, usize, usize)> = Vec::new();
     for i in 0..words.len() {
         for (c, entry) in &table.entries {
-            let denied = || (i.saturating_sub(5)..i).any(|j| table.deny.iter().any(|d| at(d, j)));
+            // A denial ending within five words before: "I no go ever ask una to pay".
+            let denied = || {
+                table
+                    .deny
+                    .iter()
+                    .any(|d| (i.saturating_sub(4 + d.len())..i).any(|j| at(d, j)))
+                    || (i + entry.len()..i + entry.len() + 2)
+                        .any(|j| table.deny_after.iter().any(|d| at(d, j)))
+            };
             if !words[i].address && at(entry, i) && !denied() {
                 hits.push((*c, words[i].start, words[i + entry.len() - 1].end));
             }
@@ -806,6 +992,7 @@ fn concept_cue(bio: &str, words: &[BioWord]) -> Option<Cue> {
         phrase,
         mention: None,
         group: Vec::new(),
+        named_owner: false,
     })
 }
 
@@ -1022,6 +1209,10 @@ mod tests {
         ("Bridal packages from ₦50,000 | WhatsApp to book", &[]),
         ("Account officer at a bank | pls don't DM me for loans", &[]),
         ("Beware of scammers using my name. I never ask for money on WhatsApp", &[]),
+        // Advice against recovery scams, and denials after the verb or in a negated verb.
+        ("Account recovery guides. Never pay anyone to get your account back", &[]),
+        ("Ne payez jamais de frais d'inscription, cadeau gratuit en DM", &[]),
+        ("Zawadi kila wiki, hatuombi ada yoyote kwenye DM", &[]),
         ("Giveaways every Friday on my page 🎁", &[]),
         // Words near each other, in any order.
         ("Page officiel bu artiste bi", &[("official", "Page officiel")]),
@@ -1059,8 +1250,22 @@ mod tests {
         ("Ukurasa rasmi wa vijana wa PCEA Kikuyu Parish", true),
         ("الصفحة الرسمية لشباب مسجد النور", true),
         ("Official page of the artist", false),
-        ("Official page of Adaeze Okonkwo", false),
+        // The protected name is a named owner too: `verdict/signals.rs` keeps the claim, the words
+        // naming the account.
+        ("Official page of Adaeze Okonkwo", true),
         ("Official account. Proud member of the church choir", false),
+        // A named owner after "of", or before the claim: a shop's or a person's own page.
+        ("Page officielle de Chez Mamie Fatou, grillades", true),
+        ("Akaunti rasmi ya Baba Juma Hardware 🔧", true),
+        ("Uncle Kofi Chop Bar official page", true),
+        ("الصفحة الرسمية لمخبز أبو سليم", true),
+        // Titles and roles name no other owner; nor does a title-cased claim.
+        ("Official page of His Excellency the Governor", false),
+        ("Shafin hukuma na Sarki 👑", false),
+        ("Official Page Of The Artist", false),
+        // A claim in a sentence of its own speaks of a group the sentence before starts with.
+        ("Old students association, class of 2004. Official page", true),
+        ("Singer. Proud member of the church choir. Official page", false),
     ];
 
     #[test]
@@ -1119,6 +1324,19 @@ mod tests {
         let c = cues("Backup account of @mymain.");
         assert_eq!(c[0].what, "new_account");
         assert_eq!(c[0].mention.as_deref(), Some("mymain"));
+        // Further on in the sentence, as the main account ("Conta reserva, a principal é @x").
+        let c = cues("Conta reserva, a conta principal é @loja.da.ana");
+        assert_eq!(c[0].mention.as_deref(), Some("loja.da.ana"));
+        // Not in the next sentence.
+        let c = cues("Backup account. Follow me too, tag @friend1");
+        assert_eq!(c[0].mention, None);
+    }
+
+    #[test]
+    fn verified_beside_a_buyer_is_no_badge() {
+        assert!(badge("Verified ✅ | Management: DM").is_some());
+        assert!(badge("Verified buyer ✔️ honest reviews").is_none());
+        assert!(badge("Cliente vérifiée ✔️").is_none());
     }
 
     #[test]

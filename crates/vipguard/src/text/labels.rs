@@ -667,7 +667,7 @@ pub(crate) fn in_bio(bio: &str, subject: &[String]) -> Vec<Label> {
         } else if let Some((word, lang)) = t.fan.get(tok).or_else(|| t.bio_fan.get(tok)) {
             let comments_on = t.commentary.contains(tok)
                 && words.get(i + 1).is_some_and(|n| t.about.contains(&n.key));
-            if near(&t.account) || comments_on {
+            if near(&t.account) || comments_on || says_we_are_fans(&words, i) {
                 out.push(found(word, lang, Place::Bio, w));
             }
         } else if w.kind == Kind::Word && t.official.contains(tok) && denied_before(t, &words, i) {
@@ -675,6 +675,39 @@ pub(crate) fn in_bio(bio: &str, subject: &[String]) -> Vec<Label> {
         }
     }
     out
+}
+
+/// "We are fans", "Na fans we be", "Nous sommes des fans", "Somos fãs": the writers call themselves
+/// fans, a fan page's own words. A fan word (`i`) after a first-person pronoun and a verb "be" in its
+/// clause, or just before them ("fans we be"). "I reply my fans myself" speaks to fans, and a fan "of"
+/// something ("We are big fans of jollof") says what they like (the protected name after "of" is read by
+/// `in_bio` itself).
+fn says_we_are_fans(words: &[Word], i: usize) -> bool {
+    const WE: &[&str] = &[
+        "we", "i", "nous", "je", "nos", "eu", "sisi", "mimi", "muna", "awa", "emi", "anyi", "yen",
+        "نحن", "انا",
+    ];
+    const BE: &[&str] = &[
+        "be", "are", "am", "sommes", "suis", "somos", "sou", "ni", "ne", "bu", "ye",
+    ];
+    const OF: &[&str] = &[
+        "of", "de", "da", "do", "des", "du", "wa", "na", "ti", "nke", "bu",
+    ];
+    let is = |w: Option<&Word>, list: &[&str]| w.is_some_and(|w| list.contains(&w.key.as_str()));
+    if !matches!(words[i].key.as_str(), "fan" | "fans") || is(words.get(i + 1), OF) {
+        return false;
+    }
+    let clause: Vec<&Word> = words[i.saturating_sub(4)..i]
+        .iter()
+        .rev()
+        .take_while(|w| w.end.is_none())
+        .collect();
+    // Reversed: the verb nearer the fan word, the pronoun before it.
+    let before = clause
+        .windows(2)
+        .any(|p| BE.contains(&p[0].key.as_str()) && WE.contains(&p[1].key.as_str()));
+    let after = words[i].end.is_none() && is(words.get(i + 1), WE) && is(words.get(i + 2), BE);
+    before || after
 }
 
 /// Label words in a handle: whole parts where the handle separates words (`fan_of_davido`,
@@ -903,6 +936,11 @@ mod tests {
         let davido = vec![normalize("Davido", 64).fold];
         assert!(!in_bio("Big fan of Davido", &davido).is_empty());
         assert!(in_bio("Big fan of jollof rice", &davido).is_empty());
+        // Writers who call themselves fans; not those who speak to fans or are fans "of" a dish.
+        assert!(!in_bio("Afrobeats dance covers. We are fans 💃", &[]).is_empty());
+        assert!(!in_bio("Na fans we be, no vex", &[]).is_empty());
+        assert!(in_bio("I reply my fans myself here", &[]).is_empty());
+        assert!(in_bio("We are big fans of jollof", &[]).is_empty());
         let name: Vec<String> = normalize("Adesoji Fasasi", 64)
             .fold
             .split(' ')

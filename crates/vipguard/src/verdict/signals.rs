@@ -129,6 +129,30 @@ fn names_account(words: &[String], p: &Prepared, a: &Account) -> bool {
         })
 }
 
+/// Whether `words` hold one word of the account's names or aliases (three letters or more), or one of
+/// its handles: a named owner ("Official page of Tiwa's Kitchen") that may be the person's own.
+fn names_any_word(words: &[String], p: &Prepared, a: &Account) -> bool {
+    p.names
+        .iter()
+        .flat_map(|n| &n.fold)
+        .any(|t| t.chars().count() >= 3 && words.iter().any(|w| w.starts_with(t.as_str())))
+        || names_account(words, p, a)
+}
+
+/// Whether a backup account's main, `@mention`, is this account: one of its handles, or a handle
+/// resembling its handles or names (`@tiwasavage_main`).
+fn mentions_account(mention: &str, p: &Prepared, a: &Account) -> bool {
+    let keys = HandleKeys::new("x", mention);
+    let (cores, segments) = (keys.cores(), keys.segments());
+    a.handles
+        .iter()
+        .chain(&a.official)
+        .any(|h| h.handle.eq_ignore_ascii_case(mention))
+        || p.targets
+            .iter()
+            .any(|t| handle::compare(&keys, &cores, &segments, &t.keys).is_some())
+}
+
 /// The bio's claims and scam cues that speak for this account, and a link imitating its sites or
 /// handles.
 pub(super) fn bio(v: &ProfileView, p: &Prepared, a: &Account) -> (Vec<Cue>, Option<LinkMatch>) {
@@ -138,15 +162,19 @@ pub(super) fn bio(v: &ProfileView, p: &Prepared, a: &Account) -> (Vec<Cue>, Opti
         .iter()
         .filter(|c| match &c.mention {
             // "Backup account of @mymain" stands in for @mymain, which must be this account.
-            Some(m) if c.what == "new_account" => a
-                .handles
-                .iter()
-                .chain(&a.official)
-                .any(|h| h.handle.eq_ignore_ascii_case(m)),
+            Some(m) if c.what == "new_account" => mentions_account(m, p, a),
             _ => true,
         })
-        // "Official page of St. Mary's youth": a group's page, unless the words name this account too.
-        .filter(|c| c.group.is_empty() || names_account(&c.group, p, a))
+        // "Official page of St. Mary's youth", "… of Chez Tantie Awa": another's page, unless the words
+        // name this account too.
+        .filter(|c| {
+            c.group.is_empty()
+                || if c.named_owner {
+                    names_any_word(&c.group, p, a)
+                } else {
+                    names_account(&c.group, p, a)
+                }
+        })
         .cloned()
         .collect::<Vec<Cue>>();
     let names: Vec<&[String]> = p.names.iter().map(|n| n.fold.as_slice()).collect();
