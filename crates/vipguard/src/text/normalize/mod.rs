@@ -423,6 +423,9 @@ impl Builder {
             self.word_scripts.styled = true;
         }
         for s in plain.chars() {
+            // Each letter's kept marks go after that letter (ﳠ is ئ then ه: the hamza stays on the
+            // yeh), as they would in the plain text, so normalising twice changes nothing.
+            self.flush_marks();
             self.base(s, None);
         }
     }

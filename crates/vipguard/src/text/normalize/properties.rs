@@ -146,3 +146,13 @@ proptest! {
         }
     }
 }
+
+/// Inputs the idempotence property once found failing, kept as plain cases.
+#[test]
+fn normalisation_is_idempotent_on_found_cases() {
+    for s in ["ﳠ", "ﹱ", "𖵩", "𞟭\u{cca}"] {
+        let once = normalize(s, 200);
+        let twice = normalize(&once.fold, 200);
+        assert_eq!(twice.fold, once.fold, "{s:?}");
+    }
+}
