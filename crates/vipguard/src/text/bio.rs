@@ -1018,21 +1018,21 @@ fn wallet(word: &str) -> Option<&str> {
     (eth || bech32 || tron).then_some(w)
 }
 
-/// The web addresses of a profile: its `links`, then those written in its bio, as lowercase hosts.
-pub(crate) fn hosts<'a>(bio: &'a str, links: &'a [String]) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    for s in links
-        .iter()
-        .map(String::as_str)
-        .chain(bio.split_whitespace())
-    {
+/// The web addresses of a profile: its `links`, then those written in its bio, as lowercase hosts;
+/// and how many of them, from the start, come from the links (the evidence says where a link is).
+pub(crate) fn hosts<'a>(bio: &'a str, links: &'a [String]) -> (Vec<String>, usize) {
+    fn add(out: &mut Vec<String>, s: &str) {
         if let Some(h) = host(s) {
             if !out.contains(&h) {
                 out.push(h);
             }
         }
     }
-    out
+    let mut out: Vec<String> = Vec::new();
+    links.iter().for_each(|s| add(&mut out, s));
+    let from_links = out.len();
+    bio.split_whitespace().for_each(|s| add(&mut out, s));
+    (out, from_links)
 }
 
 /// The host of a web address written as a URL or a bare domain (`https://x.io/a`, `www.x.io`,
@@ -1347,7 +1347,14 @@ mod tests {
                 "visit www.metamask.app. or t.me/x and not 3.5 or v1.2",
                 &links
             ),
-            ["metamask-support.com", "metamask.app", "t.me"]
+            (
+                vec![
+                    "metamask-support.com".to_string(),
+                    "metamask.app".into(),
+                    "t.me".into()
+                ],
+                1
+            )
         );
         assert_eq!(site_name("www.gtbank.com.ng"), "gtbank");
         assert_eq!(registered("support.metamask.io"), "metamask.io");

@@ -102,10 +102,11 @@ impl ProfileView<'_> {
                 .chars()
                 .take(MAX_BIO_CHARS)
                 .collect();
+            let (hosts, field_hosts) = bio::hosts(&bio, &self.profile.links);
             BioView {
                 cues: bio::cues(&bio),
-                hosts: bio::hosts(&bio, &self.profile.links),
-                field_hosts: bio::hosts("", &self.profile.links).len(),
+                hosts,
+                field_hosts,
                 text: bio,
             }
         })
