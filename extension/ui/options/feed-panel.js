@@ -34,6 +34,8 @@ function drawState(state, url) {
   else if (state.version) lines.push(t('feedVersion', state.name, String(state.version), Number(state.accounts || 0).toLocaleString(vipguardI18n.lang()), vipguardI18n.when(state.date)));
   else lines.push(t('feedNoneYet'));
   if (url && state.lastSuccess) lines.push(t('feedLastSuccess', vipguardI18n.when(state.lastSuccess)));
+  // Fetched whole each time: the server gave nothing to ask with, or CORS refused asking (worker/feed.js).
+  if (url && state.version && (state.conditionalRefused || (!state.etag && !state.lastModified))) lines.push(t('feedNotConditional'));
   $('feed-status').textContent = lines.join(' ');
   $('feed-error').textContent = url && state.outcome === 'failed' && state.error
     ? t('feedFailed', vipguardI18n.when(state.lastAttempt), reason(state.error), state.version ? t('feedKept') : '') : '';
