@@ -129,7 +129,8 @@ async function refreshNow() {
   const at = new Date().toISOString();
   if (!url) return { ...((await read([FEED_STATE_KEY]))[FEED_STATE_KEY] || {}), outcome: 'off' }; // no feed: nothing written
   const failed = (e) => {
-    const error = { code: e.code || 'failed', args: e.args || [String(e && e.message || e)] };
+    // `what` and `list`: the detail in a form the options page words in its language (feed-panel.js).
+    const error = { code: e.code || 'failed', args: e.args || [String(e && e.message || e)], ...(e.what ? { what: e.what } : {}), ...(e.list ? { list: e.list } : {}) };
     console.warn(`vipguard: feed ${url}: ${error.args[0]}`);
     return recordState((s) => ({ ...s, lastAttempt: at, outcome: 'failed', error }));
   };
@@ -171,8 +172,12 @@ async function refreshNow() {
     const listText = JSON.stringify(signed.list);
     const checked = checkWholeList(checkList, listText, 'json');
     if (!checked.ok) {
-      const listed = checked.errors.slice(0, 5).map((e) => e.message).join('; ');
-      throw problem('listErrors', `payload.list: ${checked.errors.length} problem(s): ${listed}`, String(checked.errors.length), listed);
+      const first = checked.errors.slice(0, 5);
+      const listed = first.map((e) => e.message).join('; ');
+      throw Object.assign(problem('listErrors', `payload.list: ${checked.errors.length} problem(s): ${listed}`, String(checked.errors.length), listed),
+        // Lines are the payload's one line of JSON: named by field instead, under payload.list as the CLI names them.
+        { list: first.map(({ message, field, code, args }) => ({ message, line: null, field: field && `payload.list.${field}`, code,
+          args: code === 'duplicate_id' ? args.slice(0, 1) : args })) });
     }
     const accounts = checked.list.accounts.length;
     const source = { kind: 'feed', name: signed.name, version: signed.version, date: signed.date, accounts, at, url: u.href, keyId: signed.keyId };

@@ -212,3 +212,36 @@ test('with access to the feed\'s site, no CORS headers: versions per address and
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+// Issue 23: the feed's messages in French, worded from the catalogue (the worker keeps each detail's key
+// and values, and a list's problems with the engine's codes), not in the worker's English.
+test('in French, the feed panel says a malformed payload and a list\'s problems in French', async () => {
+  const { dir } = extensionCopy({ access: true });
+  const P = '/fr/vips.signed.json';
+  feeds[P] = { body: signedFile(KEY, JSON.stringify({ name: 'Équipe', date: '2026-12-05T10:00:00Z', list: FIVE })), etag: '"f0"' };
+  const h = await launch({ extension: dir, lang: 'fr', ignoreHTTPSErrors: true, expectedRequests: FEED_REQUESTS });
+  const failure = async (opts) => (await opts.locator('#feed-error').textContent()).replace(/^Dernière tentative \([^)]*\) échouée\u00a0: /, '');
+  try {
+    const opts = h.firstRun || await h.ctx.newPage();
+    if (!h.firstRun) await opts.goto(optionsUrl(h));
+    await opts.setViewportSize({ width: 1366, height: 768 });
+    await save(h, opts, `${ORIGIN}${P}`, KEY);
+    assert.equal(await failure(opts), 'la liste signée est mal formée\u00a0: payload.version\u00a0: undefined, doit être un entier de 1 à 2^53-1 ');
+    const twice = { accounts: [...FIVE.accounts, { ...FIVE.accounts[1], handles: [{ platform: 'x', handle: 'someone_else' }] }] };
+    feeds[P] = { body: signedFile(KEY, payloadText({ name: 'Équipe', version: 1, list: twice })), etag: '"f1"' };
+    await checkNow(h, opts);
+    assert.equal(await failure(opts), `la liste a 1 problème(s)\u00a0: Champ «\u00a0payload.list.accounts[5].id\u00a0»\u00a0: l’id «\u00a0${FIVE.accounts[1].id}\u00a0» est utilisé deux fois `);
+    // And the French wording of a feed fetched whole, and of a new address starting afresh.
+    feeds[P] = { body: signedFile(KEY, payloadText({ name: 'Équipe', version: 1, list: FIVE })) };
+    await checkNow(h, opts);
+    assert.match(await opts.locator('#feed-status').textContent(), /la liste entière est téléchargée à chaque vérification/);
+    assert.match(await opts.locator('#feed-afresh').textContent(), /^Une nouvelle adresse, ou une nouvelle clé, repart de zéro/);
+    await opts.locator('#feed-status').scrollIntoViewIfNeeded();
+    await screenshot(opts, 'feed-not-conditional-fr-light');
+    await opts.emulateMedia({ colorScheme: 'dark' });
+    await screenshot(opts, 'feed-not-conditional-fr-dark');
+  } finally {
+    await h.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
