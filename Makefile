@@ -103,11 +103,14 @@ wasm-tools:
 		|| $(CARGO) install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION)
 
 ## Debian's chromium and chromium-driver, and firefox-esr with NSS's certutil and openssl (the Firefox
-## suite serves its pages over TLS with a throwaway CA), for the browser tests, only when missing.
+## suite serves its pages over TLS with a throwaway CA), for the browser tests, only when missing; Xvfb and
+## xdotool for the one test that presses an extension's keyboard shortcut in a real window
+## (tests/e2e/evidence-capture.test.mjs: headless Chromium never hands a key to an extension's commands).
 browser-tools:
 	@[ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] && [ -x /usr/bin/firefox-esr ] \
 		&& command -v certutil >/dev/null && command -v openssl >/dev/null \
-		|| { $(SUDO) apt-get update && $(SUDO) apt-get install -y chromium chromium-driver firefox-esr libnss3-tools openssl; }
+		&& command -v Xvfb >/dev/null && command -v xdotool >/dev/null \
+		|| { $(SUDO) apt-get update && $(SUDO) apt-get install -y chromium chromium-driver firefox-esr libnss3-tools openssl xvfb xdotool; }
 
 ## npm packages (binaryen's wasm-opt, playwright-core for Chromium, puppeteer-core for Firefox over
 ## WebDriver BiDi), from package-lock.json.

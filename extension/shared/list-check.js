@@ -45,10 +45,12 @@ export function checkWholeList(checkList, source, format) {
 }
 
 // The problems the engine gives a code (InputError's `code` and `args`), worded from the interface's
-// catalogue (`listErr_<code>`); any other is said in the engine's English.
+// catalogue (`listErr_<code>`); any other is said in the engine's English. The last four are a profiles
+// file's (the bulk page's rows read by the command line's reader).
 const CODED = new Set(['missing_field', 'unknown_field', 'missing_column', 'unknown_column', 'duplicate_column', 'id_empty',
   'duplicate_id', 'name_empty', 'name_too_long', 'name_no_letters', 'platform_empty', 'platform_unknown', 'handle_empty',
-  'handle_too_long', 'handle_blank', 'handle_address', 'handle_taken', 'not_platform_handle', 'link_not_address', 'bad_kind']);
+  'handle_too_long', 'handle_blank', 'handle_address', 'handle_taken', 'not_platform_handle', 'link_not_address', 'bad_kind',
+  'profile_handle_address', 'row_fields', 'line_too_long', 'line_not_utf8']);
 
 // A problem of checkWholeList in words, with `t` the catalogue's lookup (vipguardI18n.t): where it is
 // (line, field, or the account), then what, in the interface's language when the engine gave a code.

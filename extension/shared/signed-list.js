@@ -11,7 +11,8 @@ const DECISIONS = ['not_impersonator', 'confirmed'];
 // Unknown fields are refused, as `vipguard verify` refuses them: a file both sides read the same way.
 function onlyKnown(obj, known, where) {
   const extra = Object.keys(obj).find((k) => !known.includes(k));
-  if (extra !== undefined) throw problem(where === 'file' ? 'format' : 'payload', `${where === 'file' ? '' : `${where}.`}${extra}: unknown field`);
+  const field = `${where === 'file' ? '' : `${where}.`}${extra}`;
+  if (extra !== undefined) throw worded(where === 'file' ? 'format' : 'payload', 'unknownField', [field], `${field}: unknown field`);
 }
 
 // An Error with `code` and `args`: the words a page fills in for it (feedError_<code>), the detail
@@ -20,9 +21,15 @@ export function problem(code, detail, ...args) {
   return Object.assign(new Error(detail), { code, args: args.length ? args : [detail] });
 }
 
+// A problem whose detail a page words too: `what` is {key, args}, the catalogue's feedWhat_<key>, whose
+// English is `detail`.
+function worded(code, key, args, detail) {
+  return Object.assign(problem(code, detail), { what: { key, args: args.map(String) } });
+}
+
 function fromBase64(text, what) {
   if (typeof text !== 'string' || !/^[A-Za-z0-9+/]*={0,2}$/.test(text.trim()) || text.trim().length % 4) {
-    throw problem('format', `${what}: not standard base64`);
+    throw worded('format', 'notBase64', [what], `${what}: not standard base64`);
   }
   return Uint8Array.from(atob(text.trim()), (c) => c.charCodeAt(0));
 }
@@ -30,14 +37,14 @@ function fromBase64(text, what) {
 // The configured public key (44 characters of base64) as its 32 bytes; throws naming what is wrong.
 export function publicKeyBytes(text) {
   const t = String(text || '').trim();
-  if (!t) throw problem('badKey', 'public key: none configured');
+  if (!t) throw worded('badKey', 'keyNone', [], 'public key: none configured');
   let raw;
   try {
     raw = fromBase64(t, 'public key');
   } catch {
-    throw problem('badKey', 'public key: not standard base64');
+    throw worded('badKey', 'keyBase64', [], 'public key: not standard base64');
   }
-  if (raw.length !== 32) throw problem('badKey', `public key: ${raw.length} bytes, an Ed25519 public key has 32`);
+  if (raw.length !== 32) throw worded('badKey', 'keyBytes', [raw.length], `public key: ${raw.length} bytes, an Ed25519 public key has 32`);
   return raw;
 }
 
@@ -58,15 +65,17 @@ function envelope(text) {
   try {
     file = JSON.parse(text);
   } catch (e) {
-    throw problem('format', `not JSON (${e.message})`);
+    throw worded('format', 'notJson', [e.message], `not JSON (${e.message})`);
   }
-  if (!file || typeof file !== 'object' || Array.isArray(file)) throw problem('format', 'not a JSON object');
-  if (file.vipguard_signed !== 1) throw problem('format', `vipguard_signed: ${JSON.stringify(file.vipguard_signed)}, expected 1 (not a vipguard signed list)`);
+  if (!file || typeof file !== 'object' || Array.isArray(file)) throw worded('format', 'fileNotObject', [], 'not a JSON object');
+  if (file.vipguard_signed !== 1) {
+    throw worded('format', 'notSigned', [JSON.stringify(file.vipguard_signed)], `vipguard_signed: ${JSON.stringify(file.vipguard_signed)}, expected 1 (not a vipguard signed list)`);
+  }
   onlyKnown(file, ['vipguard_signed', 'key_id', 'payload', 'signature'], 'file');
-  if (typeof file.payload !== 'string') throw problem('format', 'payload: missing or not a string');
-  if (typeof file.signature !== 'string') throw problem('format', 'signature: missing or not a string');
+  if (typeof file.payload !== 'string') throw worded('format', 'missingString', ['payload'], 'payload: missing or not a string');
+  if (typeof file.signature !== 'string') throw worded('format', 'missingString', ['signature'], 'signature: missing or not a string');
   const signature = fromBase64(file.signature, 'signature');
-  if (signature.length !== 64) throw problem('format', `signature: ${signature.length} bytes, an Ed25519 signature has 64`);
+  if (signature.length !== 64) throw worded('format', 'signatureBytes', [signature.length], `signature: ${signature.length} bytes, an Ed25519 signature has 64`);
   return { payloadText: file.payload, signature, keyId: typeof file.key_id === 'string' ? file.key_id : '' };
 }
 
@@ -77,33 +86,41 @@ export function checkPayload(payloadText) {
   try {
     p = JSON.parse(payloadText);
   } catch (e) {
-    throw problem('payload', `payload: not JSON (${e.message})`);
+    throw worded('payload', 'payloadNotJson', [e.message], `payload: not JSON (${e.message})`);
   }
-  if (!p || typeof p !== 'object' || Array.isArray(p)) throw problem('payload', 'payload: not a JSON object');
+  if (!p || typeof p !== 'object' || Array.isArray(p)) throw worded('payload', 'notJsonObject', ['payload'], 'payload: not a JSON object');
   onlyKnown(p, ['name', 'version', 'date', 'list', 'decisions'], 'payload');
   // Code points, as the CLI counts them (`.length` would count UTF-16 units).
-  if (typeof p.name !== 'string' || !p.name.trim() || [...p.name].length > 200) throw problem('payload', 'payload.name: must be text of 1 to 200 characters');
-  if (!Number.isInteger(p.version) || p.version < 1 || p.version > MAX_SAFE) throw problem('payload', `payload.version: ${JSON.stringify(p.version)}, must be an integer from 1 to 2^53-1`);
-  if (typeof p.date !== 'string' || !RFC3339_UTC.test(p.date) || Number.isNaN(Date.parse(p.date))) throw problem('payload', `payload.date: ${JSON.stringify(p.date)}, must be an RFC 3339 UTC time`);
-  if (!p.list || typeof p.list !== 'object' || !Array.isArray(p.list.accounts)) throw problem('payload', 'payload.list: must be a protected list, {"accounts": [...]}');
+  if (typeof p.name !== 'string' || !p.name.trim() || [...p.name].length > 200) throw worded('payload', 'name', [], 'payload.name: must be text of 1 to 200 characters');
+  if (!Number.isInteger(p.version) || p.version < 1 || p.version > MAX_SAFE) {
+    throw worded('payload', 'version', [JSON.stringify(p.version)], `payload.version: ${JSON.stringify(p.version)}, must be an integer from 1 to 2^53-1`);
+  }
+  if (typeof p.date !== 'string' || !RFC3339_UTC.test(p.date) || Number.isNaN(Date.parse(p.date))) {
+    throw worded('payload', 'date', ['payload.date', JSON.stringify(p.date)], `payload.date: ${JSON.stringify(p.date)}, must be an RFC 3339 UTC time`);
+  }
+  if (!p.list || typeof p.list !== 'object' || !Array.isArray(p.list.accounts)) throw worded('payload', 'listShape', [], 'payload.list: must be a protected list, {"accounts": [...]}');
   const decisions = checkDecisions(p.decisions ?? [], 'payload.decisions');
   return { name: p.name, version: p.version, date: p.date, list: p.list, decisions };
 }
 
 // Shared decisions ([] when absent), each checked; `where` names the array in errors.
 export function checkDecisions(list, where) {
-  if (!Array.isArray(list)) throw problem('payload', `${where}: must be an array`);
+  if (!Array.isArray(list)) throw worded('payload', 'array', [where], `${where}: must be an array`);
   return list.map((d, i) => {
     const at = `${where}[${i}]`;
-    if (!d || typeof d !== 'object' || Array.isArray(d)) throw problem('payload', `${at}: not an object`);
+    if (!d || typeof d !== 'object' || Array.isArray(d)) throw worded('payload', 'notObject', [at], `${at}: not an object`);
     onlyKnown(d, ['platform', 'handle', 'decision', 'by', 'at', 'note', 'match'], at);
     for (const k of ['platform', 'handle', 'by', 'at']) {
-      if (typeof d[k] !== 'string' || !d[k] || d[k].length > 320) throw problem('payload', `${at}.${k}: must be text of 1 to 320 characters`);
+      if (typeof d[k] !== 'string' || !d[k] || d[k].length > 320) throw worded('payload', 'text', [`${at}.${k}`], `${at}.${k}: must be text of 1 to 320 characters`);
     }
-    if (!DECISIONS.includes(d.decision)) throw problem('payload', `${at}.decision: ${JSON.stringify(d.decision)}, must be "not_impersonator" or "confirmed"`);
-    if (!RFC3339_UTC.test(d.at) || Number.isNaN(Date.parse(d.at))) throw problem('payload', `${at}.at: ${JSON.stringify(d.at)}, must be an RFC 3339 UTC time`);
-    if (d.note != null && (typeof d.note !== 'string' || d.note.length > 1000)) throw problem('payload', `${at}.note: must be text of at most 1000 characters`);
-    if (d.match != null && typeof d.match !== 'string') throw problem('payload', `${at}.match: must be an account id or null`);
+    if (!DECISIONS.includes(d.decision)) {
+      throw worded('payload', 'decision', [`${at}.decision`, JSON.stringify(d.decision)], `${at}.decision: ${JSON.stringify(d.decision)}, must be "not_impersonator" or "confirmed"`);
+    }
+    if (!RFC3339_UTC.test(d.at) || Number.isNaN(Date.parse(d.at))) {
+      throw worded('payload', 'date', [`${at}.at`, JSON.stringify(d.at)], `${at}.at: ${JSON.stringify(d.at)}, must be an RFC 3339 UTC time`);
+    }
+    if (d.note != null && (typeof d.note !== 'string' || d.note.length > 1000)) throw worded('payload', 'note', [`${at}.note`], `${at}.note: must be text of at most 1000 characters`);
+    if (d.match != null && typeof d.match !== 'string') throw worded('payload', 'match', [`${at}.match`], `${at}.match: must be an account id or null`);
     return { platform: d.platform, handle: d.handle, decision: d.decision, by: d.by, at: d.at, note: d.note || '', match: d.match ?? null };
   });
 }
@@ -119,7 +136,7 @@ export async function verifySignedList(text, publicKey) {
   try {
     key = await crypto.subtle.importKey('raw', raw, { name: 'Ed25519' }, false, ['verify']);
   } catch (e) {
-    throw problem('badKey', `public key: refused by the browser (${e.message})`);
+    throw worded('badKey', 'keyRefused', [e.message], `public key: refused by the browser (${e.message})`);
   }
   const ok = await crypto.subtle.verify('Ed25519', key, signature, new TextEncoder().encode(payloadText));
   if (!ok) throw problem('badSignature', `signature: does not verify with the configured public key (key id ${id})`, id);

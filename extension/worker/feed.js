@@ -9,7 +9,7 @@ import { load } from './engine.js';
 import { accountKey } from './results.js';
 import { readBounded } from './bounded-body.js';
 import { read, update } from './private-data.js';
-import { verifySignedList, problem } from '../shared/signed-list.js';
+import { verifySignedList, problem, publicKeyBytes, keyId } from '../shared/signed-list.js';
 import { checkWholeList } from '../shared/list-check.js';
 import { managedPolicy } from '../shared/policy.js';
 import {
@@ -73,58 +73,111 @@ async function recordState(change) {
   return out[FEED_STATE_KEY];
 }
 
+// What the extension remembers of each feed it has applied, by key id and address (`memoryKey`): the
+// version, list name and payload hash it applied, and the ETag / Last-Modified that came with it. A version
+// is compared only with the same address and key's memory: a new address, or a new key for the same one (a
+// team's key rotated, or another team's feed), starts afresh, while going back to an address remembers
+// what it served, so it cannot be rolled back either. At most MEMORY_SIZE feeds, the most recent kept.
+const MEMORY_SIZE = 20;
+const memoryKey = (keyIdHex, href) => `${keyIdHex} ${href}`;
+function remembered(state, key) {
+  if (state.memory && state.memory[key]) return state.memory[key];
+  // A state written before the memory existed: its one feed (its key id was recorded with it).
+  if (!state.memory && state.version && memoryKey(state.keyId, state.url) === key) {
+    return { version: state.version, name: state.name, payloadSha: state.payloadSha, etag: state.etag, lastModified: state.lastModified };
+  }
+  return null;
+}
+function remember(state, key, entry) {
+  const memory = { ...(state.memory || {}) };
+  delete memory[key];
+  memory[key] = entry; // insertion order is recency: the oldest first
+  const keys = Object.keys(memory);
+  for (const k of keys.slice(0, Math.max(0, keys.length - MEMORY_SIZE))) delete memory[k];
+  return memory;
+}
+
+// The feed fetched, conditionally when this address and key gave an ETag or Last-Modified. Without
+// access to the feed's site the browser fetches it as a cross-origin request: the response is readable
+// only with `Access-Control-Allow-Origin`, its ETag and Last-Modified only when the server lists them in
+// `Access-Control-Expose-Headers`, and a conditional request may be refused where a plain one is not (a
+// 304 sent without the CORS headers, or a preflight for If-None-Match refused: docs/feed.md, "Serving the
+// feed"). Then the feed is fetched once more without those headers, so a server that allows the origin
+// still works, fetched whole each time; `conditionalRefused` says so.
+async function fetchFeed(u, seen) {
+  const headers = {};
+  if (seen && seen.etag) headers['If-None-Match'] = seen.etag;
+  if (seen && seen.lastModified) headers['If-Modified-Since'] = seen.lastModified;
+  const get = (h) => fetch(u.href, { credentials: 'omit', cache: 'no-store', redirect: 'error', headers: h, signal: AbortSignal.timeout(TIMEOUT_MS) });
+  const allowed = () => chrome.permissions.contains({ origins: [`${u.origin}/*`] }).catch(() => true);
+  try {
+    return { response: await get(headers), conditional: Object.keys(headers).length > 0 };
+  } catch (e) {
+    const granted = await allowed();
+    if (!granted && Object.keys(headers).length) {
+      try {
+        return { response: await get({}), conditional: false, conditionalRefused: true };
+      } catch { /* said below */ }
+    }
+    if (!granted) throw problem('noAccess', `feed ${u.origin}: vipguard has not been allowed to reach this site, and the site does not allow it by CORS (docs/feed.md)`, u.origin);
+    throw problem('unreachable', `feed ${u.href}: unreachable (${e.message})`, u.href, e.message);
+  }
+}
+
 async function refreshNow() {
   const { url, publicKey } = await feedConfig();
   const at = new Date().toISOString();
   if (!url) return { ...((await read([FEED_STATE_KEY]))[FEED_STATE_KEY] || {}), outcome: 'off' }; // no feed: nothing written
   const failed = (e) => {
-    const error = { code: e.code || 'failed', args: e.args || [String(e && e.message || e)] };
+    // `what` and `list`: the detail in a form the options page words in its language (feed-panel.js).
+    const error = { code: e.code || 'failed', args: e.args || [String(e && e.message || e)], ...(e.what ? { what: e.what } : {}), ...(e.list ? { list: e.list } : {}) };
     console.warn(`vipguard: feed ${url}: ${error.args[0]}`);
     return recordState((s) => ({ ...s, lastAttempt: at, outcome: 'failed', error }));
   };
   try {
     const u = checkFeedUrl(url);
+    const mkey = memoryKey(await keyId(publicKeyBytes(publicKey)), u.href);
     const state = (await read([FEED_STATE_KEY]))[FEED_STATE_KEY] || {};
-    // Conditional only against the version in use from this same address.
-    const same = state.url === u.href && state.version;
-    const headers = {};
-    if (same && state.etag) headers['If-None-Match'] = state.etag;
-    if (same && state.lastModified) headers['If-Modified-Since'] = state.lastModified;
-    let response;
-    try {
-      response = await fetch(u.href, { credentials: 'omit', cache: 'no-store', redirect: 'error', headers, signal: AbortSignal.timeout(TIMEOUT_MS) });
-    } catch (e) {
-      const allowed = await chrome.permissions.contains({ origins: [`${u.origin}/*`] }).catch(() => true);
-      if (!allowed) throw problem('noAccess', `feed ${u.origin}: vipguard has not been allowed to reach this site (options page: Allow)`, u.origin);
-      throw problem('unreachable', `feed ${u.href}: unreachable (${e.message})`, u.href, e.message);
-    }
+    const seen = remembered(state, mkey);
+    // Conditional only when the list in use came from this feed: a 304 keeps the list in use.
+    const current = memoryKey(state.keyId, state.url) === mkey;
+    const { response, conditional, conditionalRefused } = await fetchFeed(u, current ? seen : null);
+    // Whether the server let the extension make a conditional request (the options page says when not).
+    const how = { conditional, conditionalRefused: !!conditionalRefused };
     if (response.status === 304) {
-      return recordState((s) => ({ ...s, lastAttempt: at, lastSuccess: at, outcome: 'unchanged', error: null }));
+      return recordState((s) => ({ ...s, ...how, lastAttempt: at, lastSuccess: at, outcome: 'unchanged', error: null }));
     }
     if (!response.ok) throw problem('http', `feed ${u.href}: HTTP ${response.status}`, u.href, String(response.status));
     const text = await boundedText(response);
     const signed = await verifySignedList(text, publicKey);
-    // A feed address is pinned to the list name it first applied: a list signed by the same key for
-    // another feed (a higher version of another team's list) must not replace this one.
-    if (state.version && state.url === u.href && state.name && signed.name !== state.name) {
-      throw problem('otherList', `payload.name ${JSON.stringify(signed.name)}: this feed has served ${JSON.stringify(state.name)}; another list is refused (change the address to switch lists)`, signed.name, state.name);
+    // A feed (address and key) is pinned to the list name it first applied: a list signed by the same key
+    // for another feed (a higher version of another team's list) must not replace this one.
+    if (seen && seen.name && signed.name !== seen.name) {
+      throw problem('otherList', `payload.name ${JSON.stringify(signed.name)}: this feed has served ${JSON.stringify(seen.name)}; another list is refused (change the address to switch lists)`, signed.name, seen.name);
     }
-    if (state.version && state.url === u.href) {
-      if (signed.version < state.version) throw problem('lower', `payload.version ${signed.version} is lower than the version in use (${state.version})`, String(signed.version), String(state.version));
-      if (signed.version === state.version && signed.payloadSha !== state.payloadSha) {
+    if (seen) {
+      if (signed.version < seen.version) throw problem('lower', `payload.version ${signed.version} is lower than the version this feed served (${seen.version})`, String(signed.version), String(seen.version));
+      if (signed.version === seen.version && signed.payloadSha !== seen.payloadSha) {
         throw problem('sameVersion', `payload.version ${signed.version}: same as the version in use, with other contents (a changed list needs a new version)`, String(signed.version));
       }
     }
+    // Readable only when the site is allowed, or its CORS headers expose them.
     const caching = { etag: response.headers.get('etag') || '', lastModified: response.headers.get('last-modified') || '' };
-    if (signed.version === state.version && signed.payloadSha === state.payloadSha && state.url === u.href) {
-      return recordState((s) => ({ ...s, ...caching, lastAttempt: at, lastSuccess: at, outcome: 'unchanged', error: null }));
+    const inUse = state.url === u.href && state.keyId === signed.keyId && state.payloadSha === signed.payloadSha;
+    if (inUse) {
+      return recordState((s) => ({ ...s, ...caching, ...how, memory: remember(s, mkey, { ...remembered(s, mkey), ...caching }),
+        lastAttempt: at, lastSuccess: at, outcome: 'unchanged', error: null }));
     }
     await load().catch(() => {}); // the WASM package initialised (the engine's start does it)
     const listText = JSON.stringify(signed.list);
     const checked = checkWholeList(checkList, listText, 'json');
     if (!checked.ok) {
-      const listed = checked.errors.slice(0, 5).map((e) => e.message).join('; ');
-      throw problem('listErrors', `payload.list: ${checked.errors.length} problem(s): ${listed}`, String(checked.errors.length), listed);
+      const first = checked.errors.slice(0, 5);
+      const listed = first.map((e) => e.message).join('; ');
+      throw Object.assign(problem('listErrors', `payload.list: ${checked.errors.length} problem(s): ${listed}`, String(checked.errors.length), listed),
+        // Lines are the payload's one line of JSON: named by field instead, under payload.list as the CLI names them.
+        { list: first.map(({ message, field, code, args }) => ({ message, line: null, field: field && `payload.list.${field}`, code,
+          args: code === 'duplicate_id' ? args.slice(0, 1) : args })) });
     }
     const accounts = checked.list.accounts.length;
     const source = { kind: 'feed', name: signed.name, version: signed.version, date: signed.date, accounts, at, url: u.href, keyId: signed.keyId };
@@ -138,24 +191,28 @@ async function refreshNow() {
     let refused = null;
     await update([FEED_STATE_KEY], (s) => {
       const now = s[FEED_STATE_KEY] || {};
-      if (now.url === u.href && now.version && signed.version <= now.version) {
-        refused = now;
+      const mine = remembered(now, mkey);
+      // Going back to a feed's version already applied, while another feed's list is in use, is allowed.
+      const back = signed.version === mine?.version && signed.payloadSha === mine.payloadSha && memoryKey(now.keyId, now.url) !== mkey;
+      if (mine && signed.version <= mine.version && !back) {
+        refused = mine;
         return {};
       }
+      const entry = { version: signed.version, name: signed.name, payloadSha: signed.payloadSha, ...caching };
       return {
         [LIST_KEY]: JSON.stringify(checked.list), [LIST_GEN_KEY]: crypto.randomUUID(), [LIST_DEMO_KEY]: false,
         [LIST_SOURCE_KEY]: source, [TEAM_DECISIONS_KEY]: team,
-        [FEED_STATE_KEY]: { ...now, ...caching, url: u.href, version: signed.version, name: signed.name, date: signed.date, accounts,
-          payloadSha: signed.payloadSha, keyId: signed.keyId, decisions: signed.decisions.length,
+        [FEED_STATE_KEY]: { ...now, ...caching, ...how, url: u.href, version: signed.version, name: signed.name, date: signed.date, accounts,
+          payloadSha: signed.payloadSha, keyId: signed.keyId, decisions: signed.decisions.length, memory: remember(now, mkey, entry),
           lastAttempt: at, lastSuccess: at, applied: at, outcome: 'applied', error: null },
       };
     });
     // Another refresh applied this version or a later one meanwhile.
     if (refused && signed.version === refused.version) {
-      if (signed.payloadSha === refused.payloadSha) return refused;
+      if (signed.payloadSha === refused.payloadSha) return (await read([FEED_STATE_KEY]))[FEED_STATE_KEY];
       throw problem('sameVersion', `payload.version ${signed.version}: applied meanwhile with other contents`, String(signed.version));
     }
-    if (refused) throw problem('lower', `payload.version ${signed.version} is lower than the version in use (${refused.version})`, String(signed.version), String(refused.version));
+    if (refused) throw problem('lower', `payload.version ${signed.version} is lower than the version this feed served (${refused.version})`, String(signed.version), String(refused.version));
     return (await read([FEED_STATE_KEY]))[FEED_STATE_KEY];
   } catch (e) {
     return failed(e);

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { launch, loadDemoList } from './harness.mjs';
+import { launch, loadDemoList, screenshot } from './harness.mjs';
 import { bulkLines } from './bulk-data.mjs';
 
 let h;
@@ -88,7 +88,12 @@ test('a CSV upload is read by the command line reader: a bad row is listed by li
   await page.getByText('Done: 2 checked; lines not read: 1.').waitFor();
   const errors = await page.locator('#input-errors li').allTextContents();
   assert.equal(errors.length, 1);
-  assert.match(errors[0], /:3: field `id`: id is empty$/);
+  assert.equal(errors[0], 'Line 3, field “id”: the id is empty');
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await screenshot(page, 'bulk-row-errors-light');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await screenshot(page, 'bulk-row-errors-dark');
+  await page.emulateMedia({ colorScheme: 'light' });
   await page.getByLabel('Show').selectOption('all');
   const rows = await rowsShown();
   assert.deepEqual(rows.map((r) => [r[0], r[6]]).sort(), [['2', 'impersonation'], ['4', 'clear']]);

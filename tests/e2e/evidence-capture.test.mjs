@@ -2,14 +2,16 @@
 // header photo of one colour, #ff00cc, which nothing else on the page or in the extension draws: the image
 // shows the page when that colour is in it. The browser lets captureVisibleTab take a page only with
 // `activeTab`, which the toolbar button (or a shortcut) grants a tab; the test presses the toolbar button
-// through DevTools' Extensions.triggerAction, as a reviewer would with the mouse.
+// through DevTools' Extensions.triggerAction, as a reviewer would with the mouse, and the shortcut with a
+// real key in a real window (the last test).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
+import { spawn, execFileSync } from 'node:child_process';
 import { decodePng } from './png.mjs';
-import { ROOT, launch, loadDemoList, visit, shadowText, shadowClick, until } from './harness.mjs';
+import { ROOT, launch, loadDemoList, visit, shadowText, shadowClick, until, focusedAnnotation } from './harness.mjs';
 
 const PAGE = 'https://x.com/KwabenaMensahTV?header';
 const MAGENTA = [255, 0, 204];
@@ -146,5 +148,53 @@ test('in French, the line saying why there is no screenshot is in French', async
     assert.ok(says.includes('SHA-256 de l’image\u00a0:'), says);
   } finally {
     await fr.close();
+  }
+});
+
+// The keyboard shortcut's route (issue 23): a shortcut of the extension's `commands` grants the tab
+// `activeTab` as the toolbar button does, so the image then shows the page. Headless Chromium never hands a
+// key to an extension's commands (neither Playwright's keys nor DevTools' input reach the browser's
+// shortcuts), so this test runs Chromium in a real window on a virtual X display (Xvfb) and presses the
+// key there with xdotool, as a reviewer's keyboard would: focus-banner, Alt+Shift+V by default.
+test('after the focus shortcut (Alt+Shift+V) on the tab, the banner\'s image shows the page', async () => {
+  const xvfb = spawn('Xvfb', ['-displayfd', '3', '-screen', '0', '1366x1024x24', '-nolisten', 'tcp'], { stdio: ['ignore', 'ignore', 'ignore', 'pipe'] });
+  const display = await new Promise((resolve, reject) => {
+    xvfb.on('error', (e) => reject(new Error(`Xvfb could not start (make browser-tools installs it): ${e.message}`)));
+    xvfb.stdio[3].on('data', (d) => resolve(`:${String(d).trim()}`));
+  });
+  const x = await launch({ display });
+  const env = { ...process.env, DISPLAY: display };
+  try {
+    await x.ctx.newPage(); // a headed browser quits with its last window
+    await loadDemoList(x);
+    const worker = x.ctx.serviceWorkers()[0];
+    await worker.evaluate(() => {
+      globalThis.vipguardCommandsSeen = [];
+      chrome.commands.onCommand.addListener((command, tab) => globalThis.vipguardCommandsSeen.push({ command, url: tab && tab.url }));
+    });
+    const page = await visit(x, PAGE);
+    await page.setViewportSize(VIEW);
+    await page.bringToFront();
+    // Before the shortcut: no screenshot (the tab has no activeTab yet).
+    let [download] = await Promise.all([page.waitForEvent('download'), shadowClick(page, 'Save image')]);
+    assert.equal(headerPhoto(decodePng(fs.readFileSync(await download.path()))).count, 0, 'no screenshot before the shortcut');
+    await until(async () => (await shadowText(page)).includes('No screenshot of the page'), 'the banner says why');
+    // The key, pressed in the browser's window.
+    const [win] = execFileSync('xdotool', ['search', '--onlyvisible', '--class', 'chromium'], { env }).toString().trim().split('\n');
+    execFileSync('xdotool', ['windowfocus', '--sync', win], { env });
+    execFileSync('xdotool', ['key', '--clearmodifiers', 'alt+shift+v'], { env });
+    await until(() => worker.evaluate(() => globalThis.vipguardCommandsSeen.length > 0), 'the shortcut reached the extension');
+    assert.deepEqual(await worker.evaluate(() => globalThis.vipguardCommandsSeen), [{ command: 'focus-banner', url: PAGE }]);
+    await until(async () => (await focusedAnnotation(page)) === 'banner', 'the shortcut moved the focus to the banner');
+    // Now the image holds the page's pixels: the header photo.
+    [download] = await Promise.all([page.waitForEvent('download'), shadowClick(page, 'Save image')]);
+    const bytes = fs.readFileSync(await download.path());
+    fs.writeFileSync(path.join(ROOT, 'target', 'screenshots', 'evidence-image-shortcut.png'), bytes);
+    const { count, box } = headerPhoto(decodePng(bytes));
+    assert.ok(box && count > 1000, `the header photo is in the image (${count} pixels)`);
+    await page.close();
+  } finally {
+    await x.close();
+    xvfb.kill();
   }
 });

@@ -32,7 +32,7 @@ const PASTED = 'https://x.com/AmaraFixture0bi Amara Fixture-Obi\nhttps://x.com/Z
 const REFUSED = [
   { file: 'tampered-v3.json', what: 'a payload changed after signing', says: new RegExp(`signature does not match the team's public key \\(key id ${KEY_ID}\\)`) },
   { file: 'other-key-v3.json', what: 'a signature by another key', says: new RegExp(`signature does not match the team's public key \\(key id ${KEY_ID}\\)`) },
-  { file: 'signed-v1.json', what: 'a lower version', says: /offers version 1, lower than version 2 in use: refused/ },
+  { file: 'signed-v1.json', what: 'a lower version', says: /offers version 1, lower than version 2 it has already served: refused/ },
 ];
 
 test('Firefox: the feed set by policies.json is fetched over HTTPS and applied; a bad signature or a lower version keeps the last good list', async () => {

@@ -9,13 +9,10 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import https from 'node:https';
-import crypto from 'node:crypto';
-import { execFileSync } from 'node:child_process';
 import { launch, visit, bannerVerdict, annotationFrames, privateValues, until, inContentScript, serveSites, screenshot, tabRecord, ROOT } from './harness.mjs';
 import { keyPair, payloadText, signedFile, tampered } from './signed-feed.mjs';
+import { httpsServer, extensionCopy } from './feed-server.mjs';
 
 const DEMO = JSON.parse(fs.readFileSync(path.join(ROOT, 'dist/chrome/demo/protected.json'), 'utf8'));
 const WITHOUT_KWABENA = { accounts: DEMO.accounts.filter((a) => a.id !== 'vip-002') };
@@ -30,10 +27,8 @@ const feed = { now: { status: 200, body: V1, etag: '"v1"' }, requests: [] };
 let server;
 let FEED_URL;
 before(async () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vipguard-feed-tls-'));
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1',
-    '-keyout', path.join(dir, 'key.pem'), '-out', path.join(dir, 'cert.pem')], { stdio: 'pipe' });
-  server = https.createServer({ key: fs.readFileSync(path.join(dir, 'key.pem')), cert: fs.readFileSync(path.join(dir, 'cert.pem')) }, (req, res) => {
+  let origin;
+  ({ server, origin } = await httpsServer((req, res) => {
     feed.requests.push({ url: req.url, ifNoneMatch: req.headers['if-none-match'] || null, cookie: req.headers.cookie || null });
     const { status, body, etag } = feed.now;
     if (status === 200 && etag && req.headers['if-none-match'] === etag) {
@@ -43,24 +38,10 @@ before(async () => {
     }
     res.writeHead(status, { 'content-type': 'application/json', ...(etag ? { etag } : {}), ...(feed.now.headers || {}) });
     res.end(body || '');
-  });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  FEED_URL = `https://127.0.0.1:${server.address().port}/team/vips.signed.json`;
+  }));
+  FEED_URL = `${origin}/team/vips.signed.json`;
 });
 after(() => server && server.close());
-
-// The unpacked build in a folder of its own, with access to the feed's host granted (the options page asks
-// for it when the reviewer saves the address; a policy's administrator grants it with the install). Its
-// id, which Chromium derives from the folder's path, names it in a policy.
-function extensionCopy() {
-  const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'vipguard-feed-ext-')));
-  fs.cpSync(path.join(ROOT, 'dist/chrome'), dir, { recursive: true });
-  const m = JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8'));
-  m.host_permissions.push('https://127.0.0.1/*');
-  fs.writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify(m));
-  const id = [...crypto.createHash('sha256').update(dir).digest('hex').slice(0, 32)].map((c) => String.fromCharCode(97 + parseInt(c, 16))).join('');
-  return { dir, id };
-}
 
 const FEED_REQUESTS = [/^https:\/\/127\.0\.0\.1:\d+\//];
 const optionsUrl = (h) => `chrome-extension://${h.extensionId}/ui/options/options.html`;
@@ -87,7 +68,7 @@ const FAILURES = [
     says: /signature does not match the team's public key/ },
   { name: 'another list, signed by the same key, with a higher version', body: signedFile(KEY, payloadText({ name: 'Other team', version: 9, list: WITHOUT_KWABENA })),
     says: /this feed served the list “Team VIPs” and now offers “Other team”: refused/ },
-  { name: 'a lower version', body: V1, says: /offers version 1, lower than version 2 in use: refused/ },
+  { name: 'a lower version', body: V1, says: /offers version 1, lower than version 2 it has already served: refused/ },
   { name: 'the same version with other contents', body: signedFile(KEY, payloadText({ version: 2, list: WITHOUT_KWABENA })),
     says: /version 2 is the version in use but its contents differ/ },
   { name: 'a list with errors', body: signedFile(KEY, payloadText({ version: 3, list: { accounts: [...WITHOUT_KWABENA.accounts, { id: 'vip-001', name: 'Twice' }] } })),

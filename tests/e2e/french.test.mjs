@@ -2,6 +2,9 @@
 // tools, badges, the popup, the bulk page, the Markdown evidence and the saved image's words.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { launch, loadDemoList, visit, shadowText, shadowClick, until, actionsInView, screenshot, annotations, annotationFrames, frameEvaluate } from './harness.mjs';
 
 // French text with its non-breaking spaces read as spaces (the catalogue's typography is checked in
@@ -84,4 +87,47 @@ test('the bulk page is in French', async () => {
   assert.equal(plain(await page.locator('#summary').textContent()), "2 vérifiés : 1 usurpation d'identité, 1 aucune ressemblance.");
   await page.getByRole('button', { name: 'Exporter les résultats (CSV)' }).waitFor();
   await page.close();
+});
+
+// Issue 23: a file in the command line's columns is read by its reader (WASM); each refused row is said
+// in French from the engine's code, as the options page says a list's problems (shared/list-check.js).
+test('the bulk page says a file\'s refused rows in French', async () => {
+  const file = path.join(os.tmpdir(), `vipguard-bulk-fr-${process.pid}.csv`);
+  fs.writeFileSync(file, 'id,platform,handle,name\n1,x,KwabenaMensahGH,Кwabena Мensah\n,x,nobody,Sans id\n3,zz!,ada,Ada\n4,x,https://x.com/ada,Ada\n5,x,ada,Ada,de trop\n');
+  const page = await h.ctx.newPage();
+  try {
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.goto(`chrome-extension://${h.extensionId}/ui/bulk/bulk.html`);
+    await page.getByLabel('Charger un CSV de profils').setInputFiles(file);
+    await page.getByRole('button', { name: 'Vérifier' }).click();
+    await page.locator('#input-errors li').first().waitFor();
+    assert.deepEqual(await page.locator('#input-errors li').allTextContents(), [
+      'Ligne 3, champ «\u00a0id\u00a0»\u00a0: l’id est vide',
+      'Ligne 4, champ «\u00a0platform\u00a0»\u00a0: «\u00a0zz!\u00a0» n’est pas un nom de plateforme (utilisez des noms comme x, instagram, mastodon)',
+      'Ligne 5, champ «\u00a0handle\u00a0»\u00a0: l’identifiant «\u00a0https://x.com/ada\u00a0» est une adresse web\u00a0: écrivez l’identifiant seul (AlikoDangote, pas https://x.com/AlikoDangote)',
+      'Ligne 6\u00a0: la ligne a 5 champs, l’en-tête en a 4',
+    ]);
+    await screenshot(page, 'bulk-row-errors-fr-light');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await screenshot(page, 'bulk-row-errors-fr-dark');
+  } finally {
+    await page.close();
+    fs.unlinkSync(file);
+  }
+});
+
+// Issue 23: a key the options page refuses before saving is said in French, its detail too.
+test('the feed panel says a refused key in French', async () => {
+  const page = await h.ctx.newPage();
+  try {
+    await page.goto(`chrome-extension://${h.extensionId}/ui/options/options.html`);
+    await page.locator('#feed-url').fill('https://lists.example.org/vips.signed.json');
+    await page.locator('#feed-key').fill('c2hvcnQ=');
+    await page.locator('#feed-save').click();
+    await page.locator('#feed-error').filter({ hasText: /\S/ }).waitFor();
+    assert.equal(await page.locator('#feed-error').textContent(),
+      'la clé publique de l\'équipe est inutilisable\u00a0: clé publique\u00a0: 5 octets, une clé publique Ed25519 en a 32');
+  } finally {
+    await page.close();
+  }
 });

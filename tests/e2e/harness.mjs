@@ -36,7 +36,9 @@ export function xFixture(u) {
 // `ignoreHTTPSErrors`: for a test's own local TLS server with a throwaway certificate.
 // `expectedRequests`: addresses (regular expressions) the extension is configured to fetch besides what
 // pages show (the team's list feed), which close() accepts.
-export async function launch({ extraHosts = [], lang = 'en-US', extension = EXT, ignoreHTTPSErrors = false, expectedRequests = [] } = {}) {
+// `display`: an X display (":99") to run a headed Chromium on, for what only a real window does (an
+// extension's keyboard shortcut: evidence-command.test.mjs).
+export async function launch({ extraHosts = [], lang = 'en-US', extension = EXT, ignoreHTTPSErrors = false, expectedRequests = [], display = null } = {}) {
   if (!fs.existsSync(path.join(extension, 'manifest.json'))) throw new Error(`${extension} missing: run make build`);
   const profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vipguard-e2e-'));
   let ext = extension;
@@ -49,11 +51,11 @@ export async function launch({ extraHosts = [], lang = 'en-US', extension = EXT,
   }
   const ctx = await chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM,
-    headless: true,
+    headless: !display,
     ignoreHTTPSErrors,
     viewport: { width: 1280, height: 900 },
     locale: lang,
-    env: { ...process.env, LANGUAGE: lang.replace('-', '_'), LANG: `${lang.replace('-', '_')}.UTF-8` },
+    env: { ...process.env, LANGUAGE: lang.replace('-', '_'), LANG: `${lang.replace('-', '_')}.UTF-8`, ...(display ? { DISPLAY: display } : {}) },
     args: [`--lang=${lang}`, `--disable-extensions-except=${ext}`, `--load-extension=${ext}`, ...BROWSER_ARGS,
       ...(ignoreHTTPSErrors ? ['--ignore-certificate-errors'] : [])],
   });

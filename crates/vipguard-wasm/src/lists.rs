@@ -3,7 +3,7 @@
 use crate::types::{ListCheckOut, ListInput, ProfilesReadOut};
 use crate::{error, parse_list_all, reject_paths, to_js};
 use serde::Serialize;
-use vipguard::{Account, ErrorResult, ListErrors, Profile, ProtectedList};
+use vipguard::{Account, ListErrors, Profile, ProtectedList};
 use wasm_bindgen::prelude::*;
 
 #[derive(Serialize)]
@@ -18,15 +18,29 @@ struct ListSummary {
 
 /// Profiles from a spreadsheet (`source` ending in `.csv`) or JSONL text, for the bulk page: read by the
 /// CLI's reader, so the columns and the messages are the CLI's. A bad row becomes an error with its line
-/// and the rest are read; a file that cannot be read at all (bad header, unclosed quote) throws.
+/// and the rest are read; a file that cannot be read at all (bad header, unclosed quote) throws. Each
+/// error also carries its field, and its `code` and `args` where the engine gives them (InputError), for
+/// the page to word it in its language.
 #[wasm_bindgen(js_name = readProfiles)]
 pub fn read_profiles(text: &str, source: &str) -> Result<ProfilesReadOut, JsError> {
+    #[derive(Serialize)]
+    struct RowError {
+        id: Option<String>,
+        line: usize,
+        /// The CLI's message.
+        error: String,
+        field: Option<String>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        code: Option<&'static str>,
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        args: Vec<String>,
+    }
     #[derive(Serialize)]
     struct Read {
         profiles: Vec<Profile>,
         /// The line each profile was read from.
         lines: Vec<usize>,
-        errors: Vec<ErrorResult>,
+        errors: Vec<RowError>,
     }
     let mut out = Read {
         profiles: Vec::new(),
@@ -39,10 +53,13 @@ pub fn read_profiles(text: &str, source: &str) -> Result<ProfilesReadOut, JsErro
                 out.profiles.push(p);
                 out.lines.push(line);
             }
-            Err(bad) => out.errors.push(ErrorResult {
+            Err(bad) => out.errors.push(RowError {
                 id: bad.id,
                 line,
                 error: bad.error.to_string(),
+                field: bad.error.field.clone(),
+                code: bad.error.code,
+                args: bad.error.args,
             }),
         }
     }

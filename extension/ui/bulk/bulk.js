@@ -6,6 +6,7 @@ import { FIELDS, parseSheet, headerKey, isCliSheet, guessColumns, profilesFromSh
 import { QUEUE_KEY, addItems } from '../../shared/review-queue.js';
 import { update, read, COLUMN_MAPS_KEY } from '../../shared/private-store.js';
 import { $, text, downloadCsv } from '../page.js';
+import { describeListError } from '../../shared/list-check.js';
 import { ticketFormat, ticketText, decideForm } from '../row-tools.js';
 
 const { t } = vipguardI18n;
@@ -86,7 +87,8 @@ async function profilesFromInput() {
     const read = readProfiles(await file.text(), file.name.toLowerCase().endsWith('.jsonl') ? file.name : `${file.name.replace(/\.[^.]*$/, '')}.csv`);
     return {
       profiles: read.profiles.map((p, i) => ({ ...p, sourceId: p.id, line: read.lines[i] })),
-      errors: read.errors.map((e) => e.error),
+      // Each row's problem in the interface's language where the engine gave it a code (its English else).
+      errors: read.errors.map((e) => describeListError({ ...e, message: e.error }, t)),
       notice: wins,
     };
   }

@@ -6,11 +6,22 @@ import { read, write, onChange, FEED_CONFIG_KEY, FEED_STATE_KEY, LIST_SOURCE_KEY
 import { managedPolicy } from '../../shared/policy.js';
 import { publicKeyBytes } from '../../shared/signed-list.js';
 import { renderList } from './list-editor.js';
+import { describeListError } from '../../shared/list-check.js';
 
 const { t } = vipguardI18n;
 
-// A failure as the reviewer reads it: what went wrong (the detail names the field or address).
-const reason = (error) => (error ? t(`feedError_${error.code}`, ...(error.args || [])) : '');
+// A failure as the reviewer reads it: what went wrong (the detail names the field or address), in the
+// interface's language: a detail the worker gave as `what` ({key, args}: shared/signed-list.js) or a
+// list's problems as `list` (the engine's codes) is worded from the catalogue, not taken in English.
+function reason(error) {
+  if (!error) return '';
+  if (error.what) return t(`feedError_${error.code}`, detail(error));
+  if (error.code === 'listErrors' && Array.isArray(error.list)) {
+    return t('feedError_listErrors', error.args[0], error.list.map((e) => describeListError(e, t)).join('; '));
+  }
+  return t(`feedError_${error.code}`, ...(error.args || []));
+}
+const detail = (e) => t(`feedWhat_${e.what.key}`, ...e.what.args);
 
 export async function renderFeed() {
   const [policy, stored] = await Promise.all([managedPolicy(), read([FEED_CONFIG_KEY, FEED_STATE_KEY])]);
@@ -34,6 +45,8 @@ function drawState(state, url) {
   else if (state.version) lines.push(t('feedVersion', state.name, String(state.version), Number(state.accounts || 0).toLocaleString(vipguardI18n.lang()), vipguardI18n.when(state.date)));
   else lines.push(t('feedNoneYet'));
   if (url && state.lastSuccess) lines.push(t('feedLastSuccess', vipguardI18n.when(state.lastSuccess)));
+  // Fetched whole each time: the server gave nothing to ask with, or CORS refused asking (worker/feed.js).
+  if (url && state.version && (state.conditionalRefused || (!state.etag && !state.lastModified))) lines.push(t('feedNotConditional'));
   $('feed-status').textContent = lines.join(' ');
   $('feed-error').textContent = url && state.outcome === 'failed' && state.error
     ? t('feedFailed', vipguardI18n.when(state.lastAttempt), reason(state.error), state.version ? t('feedKept') : '') : '';
@@ -74,7 +87,7 @@ export function setupFeed() {
     try {
       publicKeyBytes(key);
     } catch (e) {
-      $('feed-error').textContent = t('feedError_badKey', e.message);
+      $('feed-error').textContent = e.what ? t('feedError_badKey', detail(e)) : t('feedError_badKey', e.message);
       return;
     }
     // The worker reaches the feed's site only with the reviewer's leave (asked once, on this click).

@@ -5,7 +5,7 @@
 
 use crate::formats::csv::{blank_row, csv_columns, csv_error, csv_reader, is_csv_name};
 use crate::formats::error::{from_json, InputError};
-use crate::text::platform::{canonicalize_platform, clean_handle, cut_in_place};
+use crate::text::platform::{canonicalize_platform, clean_handle, cut_in_place, Problem};
 use serde::{Deserialize, Serialize};
 
 /// A profile to check, as a page or a file shows it.
@@ -49,31 +49,41 @@ pub type ProfileLine = Result<Profile, BadProfile>;
 impl Profile {
     /// Canonical platform, handle without `@`; an empty id, an unknown platform or a handle written as
     /// a web address is an error. Each message starts with the name of the field it is about.
-    pub fn validated(mut self) -> Result<Self, String> {
+    pub fn validated(self) -> Result<Self, String> {
+        self.checked().map_err(|p| p.message)
+    }
+
+    /// `validated`, its problem kept with its code, so that an interface can word it (the bulk page).
+    fn checked(mut self) -> Result<Self, Problem> {
         cut_in_place(&mut self.id, str::trim);
         if self.id.is_empty() {
-            return Err("id is empty".into());
+            return Err(Problem::new("id_empty", &[], "id is empty".into()));
         }
         canonicalize_platform(&mut self.platform)?;
         cut_in_place(&mut self.handle, clean_handle);
         // No platform's handles hold a slash; a profile's address does, and read as a handle it would
         // be compared letter by letter with the protected handles (`https://x.com/AlikoDangote`).
         if self.handle.contains('/') {
-            return Err(format!(
-                "handle {:?} is a web address: write the handle alone (AlikoDangote, not https://x.com/AlikoDangote)",
-                self.handle
+            return Err(Problem::new(
+                "profile_handle_address",
+                &[&self.handle],
+                format!(
+                    "handle {:?} is a web address: write the handle alone (AlikoDangote, not https://x.com/AlikoDangote)",
+                    self.handle
+                ),
             ));
         }
         Ok(self)
     }
 }
 
-/// The field a message of `Profile::validated` is about.
-fn field_of(message: &str) -> &'static str {
-    ["id", "handle"]
+/// A profile that `Profile::checked` refused, as an error on its line naming the field.
+fn refused(source: &str, line: usize, p: Problem) -> InputError {
+    let field = ["id", "handle"]
         .into_iter()
-        .find(|f| message.starts_with(f))
-        .unwrap_or("platform")
+        .find(|f| p.message.starts_with(f))
+        .unwrap_or("platform");
+    InputError::from_problem(source, Some(line), Some(field), p)
 }
 
 /// Read profiles: CSV when `source` ends in `.csv` or `.tsv`, JSONL otherwise. Blank lines are skipped.
@@ -126,7 +136,8 @@ pub fn read_profiles_bytes(
                             "line is not valid UTF-8 (invalid byte at column {})",
                             e.valid_up_to() + 1
                         ),
-                    ),
+                    )
+                    .coded("line_not_utf8", vec![(e.valid_up_to() + 1).to_string()]),
                 }),
             },
         ));
@@ -156,16 +167,17 @@ fn line_end(bytes: &[u8]) -> u8 {
 
 /// Parse one JSON profile line; the error names the file, line and field.
 pub fn parse_json_line(line: &str, source: &str, n: usize) -> ProfileLine {
-    let bad = |id: Option<String>, field: Option<&str>, msg: String| BadProfile {
-        id,
-        error: InputError::new(source, Some(n), field, msg),
-    };
     if line.len() > MAX_LINE_BYTES {
-        return Err(bad(
-            None,
-            None,
-            format!("line is longer than {MAX_LINE_BYTES} bytes"),
-        ));
+        return Err(BadProfile {
+            id: None,
+            error: InputError::new(
+                source,
+                Some(n),
+                None,
+                format!("line is longer than {MAX_LINE_BYTES} bytes"),
+            )
+            .coded("line_too_long", vec![MAX_LINE_BYTES.to_string()]),
+        });
     }
     let line = line.trim_start_matches('\u{feff}');
     let mut de = serde_json::Deserializer::from_str(line);
@@ -179,12 +191,9 @@ pub fn parse_json_line(line: &str, source: &str, n: usize) -> ProfileLine {
                     error: from_json(source, n, None, &e),
                 });
             }
-            p.validated().map_err(|m| {
-                bad(
-                    Some(id).filter(|s| !s.trim().is_empty()),
-                    Some(field_of(&m)),
-                    m,
-                )
+            p.checked().map_err(|problem| BadProfile {
+                id: Some(id).filter(|s| !s.trim().is_empty()),
+                error: refused(source, n, problem),
             })
         }
         Err(e) => {
@@ -242,6 +251,10 @@ fn read_csv(text: &str, source: &str) -> Result<Vec<(usize, ProfileLine)>, Input
                         r.len(),
                         headers.len()
                     ),
+                )
+                .coded(
+                    "row_fields",
+                    vec![r.len().to_string(), headers.len().to_string()],
                 ),
             }),
             Ok(r) => {
@@ -264,9 +277,9 @@ fn read_csv(text: &str, source: &str) -> Result<Vec<(usize, ProfileLine)>, Input
                         .unwrap_or_default(),
                 };
                 let id = Some(p.id.clone()).filter(|s| !s.trim().is_empty());
-                p.validated().map_err(|m| BadProfile {
+                p.checked().map_err(|problem| BadProfile {
                     id,
-                    error: InputError::new(source, Some(line), Some(field_of(&m)), m),
+                    error: refused(source, line, problem),
                 })
             }
         };
@@ -378,5 +391,41 @@ mod tests {
             .unwrap_err()
             .to_string()
             .contains("missing required column"));
+    }
+
+    /// Each refused line carries the code and values an interface words it with (the bulk page).
+    #[test]
+    fn refused_lines_carry_their_codes() {
+        let text = "id,platform,handle,name\n,x,a,A\n2,zz!,a,A\n3,x,https://x.com/a,A\n4,x,a,A,B\n";
+        let coded: Vec<_> = read_profiles(text, "p.csv")
+            .unwrap()
+            .into_iter()
+            .map(|(line, row)| {
+                let e = row.unwrap_err().error;
+                (line, e.field, e.code, e.args)
+            })
+            .collect();
+        let s = |v: &[&str]| v.iter().map(|a| a.to_string()).collect::<Vec<_>>();
+        let f = |x: &str| Some(x.to_string());
+        assert_eq!(
+            coded,
+            vec![
+                (2, f("id"), Some("id_empty"), vec![]),
+                (3, f("platform"), Some("platform_unknown"), s(&["zz!"])),
+                (
+                    4,
+                    f("handle"),
+                    Some("profile_handle_address"),
+                    s(&["https://x.com/a"])
+                ),
+                (5, None, Some("row_fields"), s(&["5", "4"])),
+            ]
+        );
+        let long = format!("{{\"id\":\"{}\"}}", "a".repeat(MAX_LINE_BYTES));
+        let e = parse_json_line(&long, "p.jsonl", 1).unwrap_err().error;
+        assert_eq!(
+            (e.code, e.args),
+            (Some("line_too_long"), vec![MAX_LINE_BYTES.to_string()])
+        );
     }
 }

@@ -1,0 +1,34 @@
+// What the Chromium feed tests share: a local HTTPS server with a throwaway certificate (trusted by
+// --ignore-certificate-errors, in tests only), and the unpacked build copied to a folder of its own.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import https from 'node:https';
+import crypto from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import { ROOT } from './harness.mjs';
+
+// An HTTPS server on 127.0.0.1 answering with `handler(req, res)`: {server, origin}.
+export async function httpsServer(handler) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vipguard-feed-tls-'));
+  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1',
+    '-keyout', path.join(dir, 'key.pem'), '-out', path.join(dir, 'cert.pem')], { stdio: 'pipe' });
+  const server = https.createServer({ key: fs.readFileSync(path.join(dir, 'key.pem')), cert: fs.readFileSync(path.join(dir, 'cert.pem')) }, handler);
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { server, origin: `https://127.0.0.1:${server.address().port}` };
+}
+
+// The unpacked build in a folder of its own, with access to 127.0.0.1 (the feed's host) when `access`
+// (as a reviewer's Save grants it, or an administrator's build), and its id: Chromium derives it from
+// the folder's path, and a policy names it.
+export function extensionCopy({ access = true } = {}) {
+  const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'vipguard-feed-ext-')));
+  fs.cpSync(path.join(ROOT, 'dist/chrome'), dir, { recursive: true });
+  if (access) {
+    const m = JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8'));
+    m.host_permissions.push('https://127.0.0.1/*');
+    fs.writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify(m));
+  }
+  const id = [...crypto.createHash('sha256').update(dir).digest('hex').slice(0, 32)].map((c) => String.fromCharCode(97 + parseInt(c, 16))).join('');
+  return { dir, id };
+}
