@@ -72,6 +72,12 @@ const RATES = {
   check: { burst: 60, perMinute: 600 }, // main.js sends at most ~2 passes a second
   decide: { burst: 10, perMinute: 20 },
   evidenceImage: { burst: 6, perMinute: 20 },
+  // A page's reader reports an unreadable profile page once per address, and a reviewer moves the banner
+  // now and then. A third red team's 3,000 reports from one tab's content script queued 3,000 rewrites of
+  // its record (tab-record.js writes one at a time), so another tab's record, which the popup shows and
+  // its frames' decisions wait for, came 47 s late.
+  unreadable: { burst: 10, perMinute: 30 },
+  bannerCorner: { burst: 10, perMinute: 30 },
 };
 const buckets = new Map(); // `${tab}|${type}` -> {tokens, at}
 

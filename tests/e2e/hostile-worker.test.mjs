@@ -562,6 +562,26 @@ test('third red team: tabs that fill session storage together do not stop anothe
   }
 });
 
+// Third red team: 3,000 "unreadable" reports from one tab's content script were 3,000 rewrites of its
+// record, queued before every other tab's (tab-record.js writes one at a time): another tab's record came
+// 47 s late, and decisions in its frames wait for it. Reports and banner moves are rate-limited per tab.
+test('third red team: one tab\'s flood of unreadable reports or banner moves is refused past a few', async () => {
+  const page = await visit(h, 'https://x.com/KwabenaMensahTV');
+  const answered = await inContentScript(page, async () => {
+    const out = {};
+    for (const [type, extra] of [['unreadable', { site: 'x' }], ['bannerCorner', { corner: 'top-right' }]]) {
+      const rs = await Promise.all(Array.from({ length: 100 }, () => chrome.runtime.sendMessage({ type, url: location.href, ...extra }).catch((e) => ({ error: e.message }))));
+      out[type] = { ok: rs.filter((r) => r && !r.error).length, refused: rs.filter((r) => /too many/.test(r && r.error)).length };
+    }
+    return out;
+  });
+  for (const [type, { ok, refused }] of Object.entries(answered)) {
+    assert.ok(ok >= 1 && ok <= 12, `${type}: ${ok} of 100 answered`);
+    assert.equal(ok + refused, 100, `${type}: every other one refused by the rate limit`);
+  }
+  await page.close();
+});
+
 test('the request recorder fails a run whose extension requested anything no served page showed', async () => {
   const other = await launch();
   await other.ctx.route('https://stray.example/**', (r) => r.fulfill({ status: 204 }));
