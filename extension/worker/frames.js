@@ -105,7 +105,8 @@ export async function redeem(token, tabId, { fresh = false } = {}) {
   const rec = (await chrome.storage.session.get(key))[key];
   if (!rec) return { error: 'this annotation has expired: reload the page' };
   if (!fresh) return { ...rec, account: await shownAccount(rec.result.match) };
-  const { result, account, list } = await recheck(rec.profile, rec.result);
+  const site = { platform: rec.profile.platform, pageHost: new URL(rec.url).hostname };
+  const { result, account, list } = await recheck(rec.profile, rec.result, site, tabId);
   const now = { ...rec, result, ...(list ? { list } : {}) };
   await chrome.storage.session.set({ [key]: now });
   return { ...now, account };
