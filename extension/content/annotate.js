@@ -39,9 +39,11 @@ var vipguardAnnotate = (() => {
   }
 
   // Inside the closed roots: the frames, and the badges' pictograms (generated content, not text: a page's
-  // window.find() would find text even in a closed shadow root).
+  // window.find() would find text even in a closed shadow root). Nothing is drawn outside a host's box
+  // (`overflow: clip`, important in the shadow tree, which beats even the page's inline !important): the
+  // decided dot once stood out by a pixel, which a page read in the host's scrollWidth (19, not 18).
   const CSS = `
-    :host { all: initial; }
+    :host { all: initial; overflow: clip !important; }
     iframe { border: 0; display: block; background: transparent; color-scheme: normal; width: 100%; height: 100%; }
     .badge { box-sizing: border-box; display: inline-flex; align-items: center; justify-content: center; width: 18px; height: 18px;
       border-radius: 50%; border: 1px solid var(--edge); background: var(--bg); color: var(--fg); cursor: pointer;
@@ -53,7 +55,7 @@ var vipguardAnnotate = (() => {
     .suspicious { --edge: #e6a100; } .suspicious::before { content: '?'; }
     .labelled { --edge: #6a5acd; } .labelled::before { content: '◆'; }
     .own, .allowed, .cleared { --edge: #2e7d32; } .own::before, .allowed::before, .cleared::before { content: '✓'; }
-    .decided::after { content: ''; position: absolute; right: -2px; top: -2px; width: 6px; height: 6px; border-radius: 50%;
+    .decided::after { content: ''; position: absolute; right: 0; top: 0; width: 6px; height: 6px; border-radius: 50%;
       background: var(--edge); border: 1px solid var(--bg); }
   `;
   let sheet = null;
@@ -127,6 +129,16 @@ var vipguardAnnotate = (() => {
   // Inline styles a page's stylesheets cannot override (an inline !important declaration beats them all);
   // a page script changing them is undone by the guard's observer.
   const pin = (props) => Object.entries(props).map(([k, v]) => `${k}:${v} !important;`).join('');
+  // Sets a host's inline style only when it would change (or the page changed it): every write is a
+  // mutation a page's observer sees, even of the same value, and the moments we write must tell it nothing
+  // (a third red team's page saw the evidence screenshot coming from one).
+  const written = new WeakMap(); // host -> [css we set, the attribute it became]
+  function restyle(host, css) {
+    const last = written.get(host);
+    if (last && last[0] === css && last[1] === host.getAttribute('style')) return;
+    host.style.cssText = css;
+    written.set(host, [css, host.getAttribute('style')]);
+  }
   const FIXED = { all: 'initial', position: 'fixed', display: 'block', visibility: 'visible', opacity: '1', 'z-index': '2147483647',
     margin: '0', padding: '0', border: '0', overflow: 'visible', transform: 'none', filter: 'none', 'clip-path': 'none',
     'pointer-events': 'auto', background: 'transparent', 'content-visibility': 'visible' };
@@ -164,20 +176,24 @@ var vipguardAnnotate = (() => {
     const width = Math.min(b.size.w, innerWidth - 32);
     const height = Math.min(b.size.h, innerHeight - (v === 'top' ? 88 : 32));
     b.zoom = pageZoom();
-    b.host.style.cssText = pin({ ...FIXED, [v]: `${gap}px`, [h]: '16px', [v === 'top' ? 'bottom' : 'top']: 'auto',
-      [h === 'left' ? 'right' : 'left']: 'auto', width: `${width}px`, height: `${height}px`, ...unzoom(b.zoom), ...offForCapture() });
+    restyle(b.host, pin({ ...FIXED, [v]: `${gap}px`, [h]: '16px', [v === 'top' ? 'bottom' : 'top']: 'auto',
+      [h === 'left' ? 'right' : 'left']: 'auto', width: `${width}px`, height: `${height}px`, ...unzoom(b.zoom) }));
+    offForCapture(b.iframe);
   }
 
   // While the worker takes the page's screenshot for the evidence image, the banner and the card are
   // hidden (so that they never cover the profile in the ticket), for at most two seconds; only the worker
-  // asks (a page cannot send runtime messages), and the guard keeps them hidden meanwhile.
+  // asks (a page cannot send runtime messages). Their frames are hidden inside the closed shadow roots, not
+  // their hosts: a page watching our hosts' styles saw the moment of the screenshot, and drew something
+  // else for it (a third red team's page swapped the profile's header photo, and the ticket's picture
+  // showed the swap).
   let capturing = null; // the timer that ends it
-  const offForCapture = () => (capturing ? { visibility: 'hidden' } : {});
+  const offForCapture = (iframe) => { iframe.style.visibility = capturing ? 'hidden' : ''; };
   function hideForCapture(on) {
     clearTimeout(capturing);
     capturing = on ? setTimeout(() => hideForCapture(false), 2000) : null;
-    if (current) current.place();
-    placeCard();
+    if (current) offForCapture(current.iframe);
+    if (card) offForCapture(card.iframe);
   }
 
   // The banner's frame takes 90-250 ms to load on a busy machine (an extension page framed into the tab:
@@ -209,7 +225,7 @@ var vipguardAnnotate = (() => {
     } catch {
       // not a popover any more: hidden by its style below all the same
     }
-    b.host.style.cssText = pin({ ...FIXED, ...SPARE });
+    restyle(b.host, pin({ ...FIXED, ...SPARE }));
     b.host.inert = true;
     spare = b;
   }
@@ -442,8 +458,9 @@ var vipguardAnnotate = (() => {
     const h = Math.min(card.size || 120, room);
     const top = below >= h || below >= above ? r.bottom + 6 : r.top - 6 - h;
     const left = Math.max(8, Math.min(r.left, innerWidth - width - 8));
-    card.host.style.cssText = pin({ ...FIXED, top: `${Math.max(8, top)}px`, left: `${left}px`, right: 'auto', bottom: 'auto',
-      width: `${width}px`, height: `${h}px`, ...(card.size ? {} : { visibility: 'hidden' }), ...unzoom(pageZoom()), ...offForCapture() });
+    restyle(card.host, pin({ ...FIXED, top: `${Math.max(8, top)}px`, left: `${left}px`, right: 'auto', bottom: 'auto',
+      width: `${width}px`, height: `${h}px`, ...(card.size ? {} : { visibility: 'hidden' }), ...unzoom(pageZoom()) }));
+    offForCapture(card.iframe);
   }
 
   function openCard(anchor, badgeEl, token, pinned) {

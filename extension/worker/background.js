@@ -12,7 +12,7 @@ import { LIST_SOURCE_KEY } from '../shared/private-store.js';
 import * as audit from './audit.js';
 import { evidenceImage } from './evidence-image.js';
 import { forgetTab, recordUnreadable, givenFor } from './tab-record.js';
-import { overRate, forgetTabLimits } from './limits.js';
+import { overRate, forgetTabLimits, limitsReady } from './limits.js';
 import { catalogueTemplates, languageChanged, loadLanguage } from './templates.js';
 import { loadEnabledSites, genericHosts, mastodonOn } from './site-scripts.js';
 import * as queue from './queue.js';
@@ -60,7 +60,7 @@ chrome.action?.setBadgeBackgroundColor?.({ color: '#c62828' })?.catch?.(() => {}
 chrome.tabs?.onRemoved?.addListener((tabId) => {
   forgetTab(tabId);
   forgetFrames(tabId).catch(() => {});
-  forgetTabLimits(tabId);
+  limitsReady.then(() => forgetTabLimits(tabId));
   queue.forgetQueueTab(tabId).catch(() => {});
 });
 
@@ -96,11 +96,12 @@ chrome.runtime.onInstalled.addListener(({ reason }) => {
 chrome.alarms?.onAlarm?.addListener((alarm) => { if (alarm.name === feed.ALARM) feed.refresh(); });
 chrome.runtime.onStartup?.addListener(() => feed.refresh());
 
-// Settles once the enabled sites are known: a worker woken by a message waits for them, then validates.
+// Settles once the enabled sites are known: a worker woken by a message waits for them, then validates
+// (and for the per-tab limits the worker before it left: limits.js).
 let sitesReady = null;
 
 chrome.runtime.onMessage.addListener((msg, sender, sendResponse) => {
-  sitesReady.then(() => handle(msg, sender, sendResponse));
+  Promise.all([sitesReady, limitsReady]).then(() => handle(msg, sender, sendResponse));
   return true; // the response is sent asynchronously
 });
 

@@ -150,12 +150,14 @@ function framed(msg, results, indexes = results.map((_, i) => i)) {
 }
 
 // One profile checked again as a page's check does (its avatar from the cache), for a frame whose account
-// the reviewer just decided on. Resolves to {result, account}.
-export async function recheck(p, before) {
+// the reviewer just decided on; `site` ({platform, pageHost}) and `tab`: where the page showed it, which
+// the avatar's address is checked against as in the page's check (without them every avatar was refused,
+// and a decision took the avatar's evidence off the banner). Resolves to {result, account}.
+export async function recheck(p, before, site = null, tab = null) {
   const { checker, settings, source } = await load();
   if (!checker) return { result: before, account: null };
   const profiles = [engineInput({ id: 'profile', ...p })];
-  const query = p.avatar ? await avatarQuery(p.avatar).catch(() => null) : null;
+  const query = p.avatar ? await avatarQuery(p.avatar, site, tab).catch(() => null) : null;
   const [allow, decided, team] = await Promise.all([allowList(), decisionList(), teamDecisions()]);
   const [result] = present(query ? checker.checkMany(profiles, [query]) : checker.checkMany(profiles), settings, allow, profiles, decided, team);
   const accounts = await matchedAccounts([result]);

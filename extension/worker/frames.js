@@ -16,7 +16,20 @@ import { clip, bounded, HANDLE_MAX } from './tab-record.js';
 // covers a long timeline, and one tab's tokens stay well under 1 MB (issue 24).
 export const MAX_PER_TAB = 100;
 const keyOf = (tabId, token) => `frame:${tabId}:${token}`;
-const issued = new Map(); // tabId -> its keys, oldest first (this worker's life)
+// Each tab's keys, oldest first, are kept in session storage beside its tokens (under indexOf), not only
+// in this worker's memory: Chrome stops an idle worker after 30 s, and a list kept in memory alone began
+// empty in the next one, so a page that waited out each stop kept 100 more tokens every time (a third
+// red team filled 400 in four stops; enough stops fill the 10 MB every tab shares).
+const indexOf = (tabId) => `frames:${tabId}`;
+const issued = new Map(); // tabId -> its keys, oldest first (read from indexOf once per worker life)
+
+async function keysOf(tabId) {
+  if (!issued.has(tabId)) {
+    const stored = (await chrome.storage.session.get(indexOf(tabId)))[indexOf(tabId)];
+    if (!issued.has(tabId)) issued.set(tabId, Array.isArray(stored) ? stored : []);
+  }
+  return issued.get(tabId);
+}
 
 // The profile as a frame shows it: what the adapter read, bounded (validate.js bounded the strings).
 const shownProfile = (p) => ({
@@ -51,27 +64,35 @@ async function issueNow(tabId, url, all, profiles, extra = {}) {
     records[keyOf(tabId, token)] = { url, checkedAt, profile: shownProfile(profiles[index]), result: shown, ...extra };
     tokens[index] = token;
   }
-  const keys = issued.get(tabId) || [];
+  const keys = await keysOf(tabId);
   keys.push(...Object.keys(records));
-  issued.set(tabId, keys);
   const old = keys.splice(0, Math.max(0, keys.length - MAX_PER_TAB));
   // The old go first, so that their room is free for the new.
   if (old.length) await chrome.storage.session.remove(old);
   try {
-    await chrome.storage.session.set(records);
+    await chrome.storage.session.set({ ...records, [indexOf(tabId)]: keys });
   } catch (e) {
     if (!/quota/i.test(String(e && e.message))) throw e;
-    // Other tabs filled the storage: this tab's older tokens go (their badges say "reload the page"),
-    // its current page's are written.
+    // The storage is full: this tab's older tokens go (their badges say "reload the page"), then, if that
+    // is not room enough, the oldest tokens of the tabs holding the most (issue 24: many hostile tabs
+    // together could fill it, and then no other tab's banner could be shown); its current page's are
+    // written.
     const fresh = new Set(Object.keys(records));
     const older = keys.filter((k) => !fresh.has(k));
     console.warn(`vipguard: tab ${tabId}: session storage full (${e.message}); ${older.length} older annotation tokens dropped`);
-    issued.set(tabId, keys.filter((k) => fresh.has(k)));
+    keys.splice(0, keys.length, ...keys.filter((k) => fresh.has(k)));
     if (older.length) await chrome.storage.session.remove(older);
+    const entry = { ...records, [indexOf(tabId)]: keys };
     try {
-      await chrome.storage.session.set(records);
+      await chrome.storage.session.set(entry);
     } catch (again) {
-      throw new Error(`annotations not stored: session storage is full (${again.message})`);
+      if (!/quota/i.test(String(again && again.message))) throw again;
+      await evictOthers(tabId, JSON.stringify(entry).length * 2);
+      try {
+        await chrome.storage.session.set(entry);
+      } catch (last) {
+        throw new Error(`annotations not stored: session storage is full (${last.message})`);
+      }
     }
   }
   return tokens;
@@ -84,10 +105,55 @@ export async function redeem(token, tabId, { fresh = false } = {}) {
   const rec = (await chrome.storage.session.get(key))[key];
   if (!rec) return { error: 'this annotation has expired: reload the page' };
   if (!fresh) return { ...rec, account: await shownAccount(rec.result.match) };
-  const { result, account, list } = await recheck(rec.profile, rec.result);
+  const site = { platform: rec.profile.platform, pageHost: new URL(rec.url).hostname };
+  const { result, account, list } = await recheck(rec.profile, rec.result, site, tabId);
   const now = { ...rec, result, ...(list ? { list } : {}) };
   await chrome.storage.session.set({ [key]: now });
   return { ...now, account };
+}
+
+// Room for about `bytes` more in session storage, made at other tabs' cost, the tab holding the most bytes
+// first: half of its tokens, oldest first (its badges then say "reload the page"), or, once it has none,
+// its record (its popup then lists nothing, and its frames' decisions are refused until its page is read
+// again). A page cannot fill the storage on one tab (the caps here and in tab-record.js), but enough tabs
+// of it together could, and then no other tab's banner or record could be written. Reads the whole
+// storage: only when it is full. Exported for tab-record.js.
+export async function evictOthers(tabId, bytes) {
+  const all = await chrome.storage.session.get(null);
+  const held = new Map(); // other tab -> {tab, tokens: [[checkedAt, key]], record: key|null, bytes}
+  const size = (k) => k.length + JSON.stringify(all[k]).length;
+  for (const k of Object.keys(all)) {
+    const m = /^(?:frame:(\d+):|tab:(\d+)$)/.exec(k);
+    const tab = m && Number(m[1] ?? m[2]);
+    if (!m || tab === tabId) continue;
+    const t = held.get(tab) || { tab, tokens: [], record: null, bytes: 0 };
+    if (m[1] != null) t.tokens.push([String(all[k] && all[k].checkedAt), k]);
+    else t.record = k;
+    t.bytes += size(k);
+    held.set(tab, t);
+  }
+  let freed = 0;
+  while (freed < bytes) {
+    const [most] = [...held.values()].filter((t) => t.tokens.length || t.record).sort((a, b) => b.bytes - a.bytes);
+    if (!most) break;
+    let drop;
+    if (most.tokens.length) {
+      most.tokens.sort((a, b) => a[0].localeCompare(b[0]));
+      drop = most.tokens.splice(0, Math.ceil(most.tokens.length / 2)).map(([, k]) => k);
+      const gone = new Set(drop);
+      const kept = (await keysOf(most.tab)).filter((k) => !gone.has(k));
+      issued.set(most.tab, kept);
+      await chrome.storage.session.set({ [indexOf(most.tab)]: kept }).catch(() => {});
+    } else {
+      drop = [most.record];
+      most.record = null;
+    }
+    const dropped = drop.reduce((n, k) => n + size(k), 0);
+    most.bytes -= dropped;
+    freed += dropped;
+    await chrome.storage.session.remove(drop);
+    console.warn(`vipguard: session storage full: ${drop.length} of tab ${most.tab}'s annotation entries dropped for tab ${tabId}`);
+  }
 }
 
 // The tab was closed.
@@ -95,5 +161,5 @@ export async function forgetFrames(tabId) {
   issued.delete(tabId);
   const prefix = keyOf(tabId, '');
   const all = await chrome.storage.session.get(null);
-  await chrome.storage.session.remove(Object.keys(all).filter((k) => k.startsWith(prefix)));
+  await chrome.storage.session.remove([...Object.keys(all).filter((k) => k.startsWith(prefix)), indexOf(tabId)]);
 }

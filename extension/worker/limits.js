@@ -72,8 +72,43 @@ const RATES = {
   check: { burst: 60, perMinute: 600 }, // main.js sends at most ~2 passes a second
   decide: { burst: 10, perMinute: 20 },
   evidenceImage: { burst: 6, perMinute: 20 },
+  // A page's reader reports an unreadable profile page once per address, and a reviewer moves the banner
+  // now and then. A third red team's 3,000 reports from one tab's content script queued 3,000 rewrites of
+  // its record (tab-record.js writes one at a time), so another tab's record, which the popup shows and
+  // its frames' decisions wait for, came 47 s late.
+  unreadable: { burst: 10, perMinute: 30 },
+  bannerCorner: { burst: 10, perMinute: 30 },
 };
 const buckets = new Map(); // `${tab}|${type}` -> {tokens, at}
+
+// The counters below live in this worker's memory, and are kept in session storage too: Chrome stops an
+// idle worker after 30 s, and a page that waited out each stop began every time with full buckets (a
+// third red team: 600 new names, 60 checks, 10 decisions after each stop). Read back once when the worker
+// starts (the message router waits for it), written after each change, one write at a time. The names a
+// tab has had checked are not kept (up to 5,000 a tab): after a stop, a name seen before costs again.
+const STATE_KEY = 'limits';
+const session = () => globalThis.chrome?.storage?.session;
+let saving = null; // the write under way
+let pending = false; // another write wanted (of the state as it is when that write starts)
+function save() {
+  if (!session() || pending) return;
+  pending = true;
+  (saving || Promise.resolve()).then(() => {
+    pending = false;
+    const state = { buckets: [...buckets], names: [...seen].map(([tab, t]) => [tab, { tokens: t.tokens, at: t.at }]), audited: [...audited] };
+    saving = session().set({ [STATE_KEY]: state }).catch((e) => console.warn('vipguard: limits not kept:', e && e.message));
+    return saving;
+  });
+}
+// Settles once the counters of the worker before this one are back.
+export const limitsReady = (async () => {
+  if (!session()) return;
+  const state = (await session().get(STATE_KEY).catch(() => ({})))[STATE_KEY];
+  if (!state) return;
+  for (const [k, b] of state.buckets || []) if (!buckets.has(k)) buckets.set(k, b);
+  for (const [tab, t] of state.names || []) if (!seen.has(tab)) seen.set(tab, { names: new Set(), tokens: t.tokens, at: t.at });
+  for (const [tab, a] of state.audited || []) if (!audited.has(tab)) audited.set(tab, a);
+})();
 
 // Null when the tab may send this message now (and counts it), else the problem to answer.
 export function overRate(type, tab, now = Date.now()) {
@@ -84,8 +119,12 @@ export function overRate(type, tab, now = Date.now()) {
   b.tokens = Math.min(rate.burst, b.tokens + ((now - b.at) * rate.perMinute) / 60000);
   b.at = now;
   buckets.set(key, b);
-  if (b.tokens < 1) return `too many ${type} messages from this tab (at most ${rate.perMinute} a minute): try again in a moment`;
+  if (b.tokens < 1) {
+    save();
+    return `too many ${type} messages from this tab (at most ${rate.perMinute} a minute): try again in a moment`;
+  }
   b.tokens -= 1;
+  save();
   return null;
 }
 
@@ -109,6 +148,7 @@ export function overNewNames(tab, profiles, now = Date.now()) {
   t.tokens = Math.min(NEW_NAMES_BURST, t.tokens + ((now - t.at) * NEW_NAMES_PER_MINUTE) / 60000);
   t.at = now;
   const fresh = [...new Set(profiles.map(nameKey))].filter((k) => !t.names.has(k));
+  save();
   if (fresh.length > t.tokens) {
     return `too many accounts new to this tab (at most ${NEW_NAMES_PER_MINUTE} a minute): the rest are checked in a moment`;
   }
@@ -132,6 +172,7 @@ export function auditAllowance(tab, n, now = Date.now()) {
   const take = Math.max(0, Math.min(n, AUDIT_PER_TAB_PER_MINUTE - used));
   audited.set(tab, { minute, count: used + take });
   auditDropped += n - take;
+  save();
   return take;
 }
 
@@ -140,4 +181,5 @@ export function forgetTabLimits(tab) {
   audited.delete(tab);
   seen.delete(tab);
   for (const key of buckets.keys()) if (key.startsWith(`${tab}|`)) buckets.delete(key);
+  save();
 }

@@ -1,6 +1,7 @@
 // What the popup lists for a tab: every account checked on its current page, in session storage;
 // flagged accounts keep their evidence for "Copy evidence".
 import { summary } from './results.js';
+import { evictOthers } from './frames.js';
 
 // Session-storage writes are read-modify-write: one at a time, or concurrent checks lose entries.
 let recording = Promise.resolve();
@@ -78,7 +79,15 @@ async function writeTab(tabId, url, results, profiles, accounts = {}, list = nul
     // shows now), the older ones go.
     console.warn(`vipguard: tab ${tabId}: session storage full (${e.message}); its record keeps only the current check`);
     kept = kept.filter((i) => current.has(i.handle.toLowerCase()));
-    await chrome.storage.session.set({ [key]: { url, items: kept, ...unreadable } });
+    const entry = { [key]: { url, items: kept, ...unreadable } };
+    try {
+      await chrome.storage.session.set(entry);
+    } catch (again) {
+      if (!quotaError(again)) throw again;
+      // Still full: room made at the cost of the tabs holding the most (frames.js).
+      await evictOthers(tabId, JSON.stringify(entry).length * 2);
+      await chrome.storage.session.set(entry);
+    }
   }
   // How many accounts the tab's page flags, on the toolbar button (its colour is set once, in
   // background.js).

@@ -198,3 +198,50 @@ test('after the focus shortcut (Alt+Shift+V) on the tab, the banner\'s image sho
     xvfb.kill();
   }
 });
+
+// Third red team: the banner was hidden for the screenshot by a style on its host, which the page can
+// watch; a page that saw it swapped its header photo for that moment, and the ticket's picture showed the
+// swap. The page here watches every way it has of seeing our hosts (their attributes, computed style,
+// visibility and what is under a point of the banner) on every frame, and swaps the photo when any of it
+// changes: the picture must show the photo as the reviewer saw it.
+test('a page watching our hosts cannot tell when the screenshot is taken, so cannot swap what it shows for it', async () => {
+  const page = await visit(h, PAGE);
+  await page.setViewportSize(VIEW);
+  await page.bringToFront();
+  // The banner fitted to the smaller window first (a change the page may see: it is not the screenshot).
+  await until(async () => (await bannerBox(page)).h <= VIEW.height - 88, 'the banner fitted to the window');
+  await page.evaluate(() => {
+    const photo = document.querySelector('a[href$="/header_photo"] > div');
+    const hosts = () => [...document.querySelectorAll('vipguard-annotation')];
+    const look = () => hosts().map((e) => {
+      const r = e.getBoundingClientRect();
+      const under = r.width ? document.elementsFromPoint(r.x + r.width / 2, r.y + r.height / 2).length : 0;
+      return [e.getAttribute('style'), getComputedStyle(e).visibility, e.checkVisibility({ opacityProperty: true, visibilityProperty: true }), under].join('|');
+    }).join('\n');
+    window.swapped = false;
+    window.why = [];
+    const brief = (st) => (String(st).match(/(?:^|; )(?:width|height|visibility|top|left|zoom): [^;]*/g) || []).join('');
+    const swap = (why) => {
+      window.why.push(`${Math.round(performance.now())} ${why}`);
+      window.swapped = true;
+      photo.style.setProperty('background', '#00aa00', 'important');
+      setTimeout(() => photo.style.removeProperty('background'), 3000);
+    };
+    new MutationObserver((records) => {
+      if (records.some((r) => r.target.localName === 'vipguard-annotation' && r.attributeName === 'style')) swap(`style ${records.map((r) => brief(r.target.getAttribute('style'))).join(' / ')}`);
+    }).observe(document.documentElement, { attributes: true, subtree: true });
+    let before = look();
+    const watch = () => {
+      const now = look();
+      if (now !== before) swap(`look ${brief(before)} ${before.split('|').slice(1)} => ${brief(now)} ${now.split('|').slice(1)}`);
+      before = now;
+      requestAnimationFrame(watch);
+    };
+    requestAnimationFrame(watch);
+  });
+  await pressToolbarButton(page);
+  const { bytes } = await saveFromBanner(page, 'evidence-image-watched');
+  assert.equal(await page.evaluate(() => window.swapped), false, `the page saw the screenshot coming: ${await page.evaluate(() => window.why.join('\n'))}`);
+  assert.ok(headerPhoto(decodePng(bytes)).count > 1000, 'the header photo as the reviewer saw it is in the image');
+  await page.close();
+});

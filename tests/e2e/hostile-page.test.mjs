@@ -3,7 +3,7 @@
 // renderer runs in the content script's world (inContentScript).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, loadDemoList, visit, settle, shadowText, shadowClick, bannerVerdict, annotations, until, inContentScript,
+import { launch, loadDemoList, visit, settle, shadowText, shadowClick, shadowClasses, bannerVerdict, annotations, until, inContentScript,
   storedList, privateValues, setPrivateValues, tabRecord, annotationFrames, frameEvaluate } from './harness.mjs';
 
 let h;
@@ -61,6 +61,30 @@ test('a page script finds no verdict in badges or their cards: identical hosts, 
   const read = await pageReads(page, ['Resembles Ibrahima Diallo', '@IbrahimaDiallo', 'Impersonation', 'Suspicious']);
   assert.deepEqual(read, { attributes: [], found: [], inText: [] });
   await page.close();
+});
+
+// Third red team: the badge's decided dot stood a pixel outside its host, so a page read which accounts
+// the reviewer (or the team's feed) had decided on from the host's scrollWidth (19, not 18), whatever
+// its own styles. Nothing is drawn outside a host now, and the hosts measure the same.
+test('a page cannot tell a badge with a standing decision from one without: every host measures the same', async () => {
+  const before = (await privateValues(h, ['reviewerDecisions'])).reviewerDecisions || {};
+  await setPrivateValues(h, { reviewerDecisions: { ...before, 'x:lbrahimadiallo': [{ decision: 'confirmed', note: '', at: new Date().toISOString(), verdict: 'impersonation', match: 'vip-003' }] } });
+  try {
+    const page = await visit(h, 'https://x.com/home', { expect: 5 });
+    await until(async () => (await shadowClasses(page)).some((c) => c.split(' ').includes('decided')), 'a decided badge');
+    assert.ok((await shadowClasses(page)).some((c) => c.split(' ').includes('badge') && !c.split(' ').includes('decided')), 'an undecided badge too');
+    const measures = () => page.evaluate(() => [...document.querySelectorAll('vipguard-annotation:not([popover])')].map((e) => {
+      const r = e.getBoundingClientRect();
+      return [e.scrollWidth, e.scrollHeight, e.clientWidth, e.clientHeight, r.width, r.height].join(' ');
+    }));
+    assert.equal(new Set(await measures()).size, 1, (await measures()).join('\n'));
+    // Also as a scroll container the page made of each host, with its own !important styles.
+    await page.addStyleTag({ content: 'vipguard-annotation:not([popover]) { overflow: scroll !important; display: block !important; width: 4px !important; height: 4px !important; }' });
+    assert.equal(new Set(await measures()).size, 1, (await measures()).join('\n'));
+    await page.close();
+  } finally {
+    await setPrivateValues(h, { reviewerDecisions: before });
+  }
 });
 
 // A second red team: the frames told the content script their size through the page's window, so the

@@ -478,6 +478,110 @@ test('finding 8: one page cannot flood the audit log', async () => {
   await page.close();
 });
 
+// Third red team: the per-tab caps (frame tokens, the budget of new names, the rate limits) were kept in
+// the worker's memory only; Chrome stops an idle worker after 30 s, and the next began with them empty,
+// so a page that waited out each stop kept 100 more tokens every time and had 600 more names checked.
+async function stopWorker(page) {
+  const cdp = await h.ctx.newCDPSession(page);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await cdp.detach();
+}
+// `n` checks from the content script's world of `page`, each of `size` profiles never sent before (a
+// banner asked, so each result gets a frame token); what each answer was.
+const floodChecks = (page, tag, n, size = 200) => inContentScript(page, async ({ tag, n, size }) => {
+  const out = [];
+  for (let k = 0; k < n; k++) {
+    const profiles = Array.from({ length: size }, (_, i) => ({ id: String(i), platform: 'mastodon', handle: `${tag}_${k}_${i}_${'a'.repeat(260)}@social.hostile.example`,
+      name: `${'n'.repeat(1990)}${k}`, avatar: `https://pbs.twimg.com/profile_images/${'p'.repeat(1900)}.png` })); // recorded, never fetched here
+    const r = await chrome.runtime.sendMessage({ type: 'check', url: location.href, banner: true, profiles }).catch((e) => ({ error: e.message }));
+    out.push(r && r.error ? `error: ${r.error}` : 'ok');
+  }
+  return out;
+}, { tag, n, size });
+const tokensOf = (page) => h.worker.evaluate(async (u) => {
+  const tab = (await chrome.tabs.query({})).find((t) => t.url === u).id;
+  return Object.keys(await chrome.storage.session.get(null)).filter((k) => k.startsWith(`frame:${tab}:`)).length;
+}, page.url());
+
+test('third red team: a worker stopped and started again keeps each tab\'s caps: 100 frame tokens, the budget of new names', async () => {
+  const page = await h.ctx.newPage();
+  await page.goto(`${SERVER}/@kwabenamensah@mastodon.africa`);
+  await settle(page, 1);
+  // 400 names of the 600 at once: 200 tokens issued, the oldest 100 dropped.
+  assert.deepEqual(await floodChecks(page, 'before', 2), ['ok', 'ok']);
+  assert.equal(await tokensOf(page), 100);
+  await new Promise((r) => setTimeout(r, 500)); // the limits' write (limits.js) is done
+  await stopWorker(page);
+  // The next worker: 150 new names still fit what is left of the budget; the tab keeps 100 tokens.
+  assert.deepEqual(await floodChecks(page, 'after', 1, 150), ['ok']);
+  h.worker = h.ctx.serviceWorkers()[0];
+  assert.equal(await tokensOf(page), 100, 'the tab\'s tokens after a worker stop');
+  // 200 more do not (the budget refills 300 a minute: a few seconds have passed).
+  const [more] = await floodChecks(page, 'more', 1);
+  assert.match(more, /too many accounts new to this tab/);
+  await page.close();
+});
+
+test('third red team: tabs that fill session storage together do not stop another tab\'s banner: the tabs holding the most give way', async () => {
+  // Each flooding tab holds its caps' worth (its record, 256 KB; 100 tokens of about 3.7 KB); 14 of them
+  // fill the 10 MB every tab shares.
+  const floods = [];
+  for (let i = 0; i < 14; i++) {
+    const page = await h.ctx.newPage();
+    await page.goto(`${SERVER}/@kwabenamensah@mastodon.africa`);
+    await settle(page, 1);
+    floods.push(page);
+    await floodChecks(page, `tab${i}`, 3);
+  }
+  const full = await h.worker.evaluate(async () => [await chrome.storage.session.getBytesInUse(null), chrome.storage.session.QUOTA_BYTES]);
+  console.log(`session storage after 14 flooding tabs: ${full[0]} of ${full[1]} bytes`);
+  // The last few kB (each tab writes its 100 tokens at once, so the tabs leave a gap of up to a batch's
+  // size): one more tab's token of the size of the gap, less 512 bytes.
+  const left = await h.worker.evaluate(async () => {
+    const k = 'frame:999999:5a1b3c4d-0000-4000-8000-000000000000';
+    for (let pad = chrome.storage.session.QUOTA_BYTES - (await chrome.storage.session.getBytesInUse(null)) - 512; pad > 0; pad -= 1024) {
+      try {
+        await chrome.storage.session.set({ [k]: { checkedAt: new Date(0).toISOString(), pad: 'x'.repeat(pad) } });
+        break;
+      } catch {
+        // over by a little: a kB less
+      }
+    }
+    return chrome.storage.session.QUOTA_BYTES - (await chrome.storage.session.getBytesInUse(null));
+  });
+  assert.ok(left < 1600, `${left} bytes left`);
+  try {
+    // Another tab's profile: its banner is drawn, and its record written.
+    const page = await visit(h, 'https://x.com/KwabenaMensahGH');
+    await until(async () => (await shadowText(page)).includes('Resembles Kwabena Mensah'), 'the other tab\'s banner');
+    assert.ok((await tabRecord(h, page)).items.some((i) => i.handle === 'KwabenaMensahGH' && i.match), 'the other tab\'s record');
+    await page.close();
+  } finally {
+    for (const p of floods) await p.close();
+  }
+});
+
+// Third red team: 3,000 "unreadable" reports from one tab's content script were 3,000 rewrites of its
+// record, queued before every other tab's (tab-record.js writes one at a time): another tab's record came
+// 47 s late, and decisions in its frames wait for it. Reports and banner moves are rate-limited per tab.
+test('third red team: one tab\'s flood of unreadable reports or banner moves is refused past a few', async () => {
+  const page = await visit(h, 'https://x.com/KwabenaMensahTV');
+  const answered = await inContentScript(page, async () => {
+    const out = {};
+    for (const [type, extra] of [['unreadable', { site: 'x' }], ['bannerCorner', { corner: 'top-right' }]]) {
+      const rs = await Promise.all(Array.from({ length: 100 }, () => chrome.runtime.sendMessage({ type, url: location.href, ...extra }).catch((e) => ({ error: e.message }))));
+      out[type] = { ok: rs.filter((r) => r && !r.error).length, refused: rs.filter((r) => /too many/.test(r && r.error)).length };
+    }
+    return out;
+  });
+  for (const [type, { ok, refused }] of Object.entries(answered)) {
+    assert.ok(ok >= 1 && ok <= 12, `${type}: ${ok} of 100 answered`);
+    assert.equal(ok + refused, 100, `${type}: every other one refused by the rate limit`);
+  }
+  await page.close();
+});
+
 test('the request recorder fails a run whose extension requested anything no served page showed', async () => {
   const other = await launch();
   await other.ctx.route('https://stray.example/**', (r) => r.fulfill({ status: 204 }));

@@ -191,6 +191,22 @@ test('decisions stick: shown again after a reload, on the account\'s badges else
   await page.close();
 });
 
+// Third red team: the banner's check after a decision read the profile's avatar with no site to check
+// its address against, so the avatar was refused, and the avatar's evidence left the banner (and its
+// score fell) as soon as the reviewer decided.
+test('after a decision the banner still shows the avatar\'s evidence', async () => {
+  const page = await visit(h, 'https://x.com/KwabenaMensahTV');
+  const avatarLine = "avatar is a copy of Kwabena Mensah's protected photo";
+  await says(page, avatarLine);
+  await shadowClick(page, 'Needs escalation');
+  await says(page, 'Your decision: Needs escalation');
+  assert.ok((await shadowText(page)).includes(avatarLine), await shadowText(page));
+  await shadowClick(page, 'Undo “Needs escalation”');
+  await until(async () => !(await shadowText(page)).includes('Your decision'), 'no decision left');
+  assert.ok((await shadowText(page)).includes(avatarLine), await shadowText(page));
+  await page.close();
+});
+
 test('the focus-banner command puts keyboard focus in the banner, expanding it', async () => {
   const manifest = await h.worker.evaluate(() => chrome.runtime.getManifest().commands);
   assert.ok(manifest['focus-banner'] && manifest['focus-banner'].suggested_key, JSON.stringify(manifest));
