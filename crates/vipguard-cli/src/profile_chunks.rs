@@ -1,11 +1,13 @@
 //! A profiles file read a chunk of lines at a time, so that `scan` holds a chunk, never the whole
-//! file: JSONL streamed from the file (each chunk's lines parsed on every core), CSV read whole (quoted
-//! cells may span lines, and the reader guesses the separator from the whole sheet) and handed out in
-//! chunks. Line numbers, blank lines and errors are those of `vipguard::read_profiles_bytes`.
+//! file: JSONL streamed from the file (a chunk's lines parsed by whichever core checks them), CSV read
+//! whole (quoted cells may span lines, and the reader guesses the separator from the whole sheet) and
+//! handed out in chunks. Line numbers, blank lines and errors are those of
+//! `vipguard::read_profiles_bytes`.
 
 use crate::files::{not_text, open_input, read_input, MAX_TEXT_BYTES};
 use rayon::prelude::*;
 use std::io::Read;
+use std::ops::Range;
 use std::path::Path;
 use vipguard::{read_jsonl_line, read_profiles_bytes, InputError, ProfileLine};
 
@@ -16,8 +18,60 @@ pub(crate) const CHUNK_LINES: usize = 8192;
 /// How much is read from the file at a time.
 const READ_BYTES: usize = 1 << 20;
 
-/// Profile lines with their line numbers, in file order.
-pub(crate) type Chunk = Vec<(usize, ProfileLine)>;
+/// Profile lines in file order: a JSONL file's raw lines (their numbers and where they are in `text`),
+/// or rows already read.
+pub(crate) enum Chunk<'a> {
+    Lines {
+        text: &'a [u8],
+        source: &'a str,
+        lines: Vec<(usize, Range<usize>)>,
+    },
+    Rows(Vec<(usize, ProfileLine)>),
+}
+
+impl Chunk<'_> {
+    /// Lines in the chunk, blank JSONL lines included.
+    pub(crate) fn len(&self) -> usize {
+        match self {
+            Chunk::Lines { lines, .. } => lines.len(),
+            Chunk::Rows(rows) => rows.len(),
+        }
+    }
+
+    /// `f` on each profile line of `range` with its line number, in order. A JSONL line is parsed here,
+    /// so on the core that then checks it, and its profile is freed there; blank lines are skipped.
+    pub(crate) fn each(&self, range: Range<usize>, mut f: impl FnMut(usize, &ProfileLine)) {
+        match self {
+            Chunk::Lines {
+                text,
+                source,
+                lines,
+            } => {
+                for (n, r) in &lines[range] {
+                    if let Some(row) = read_jsonl_line(&text[r.clone()], source, *n) {
+                        f(*n, &row);
+                    }
+                }
+            }
+            Chunk::Rows(rows) => rows[range].iter().for_each(|(n, row)| f(*n, row)),
+        }
+    }
+
+    /// Every profile line, parsed on every core.
+    pub(crate) fn into_rows(self) -> Vec<(usize, ProfileLine)> {
+        match self {
+            Chunk::Lines {
+                text,
+                source,
+                lines,
+            } => lines
+                .into_par_iter()
+                .filter_map(|(n, r)| Some((n, read_jsonl_line(&text[r], source, n)?)))
+                .collect(),
+            Chunk::Rows(rows) => rows,
+        }
+    }
+}
 
 pub(crate) enum ProfileChunks {
     Jsonl(JsonlLines),
@@ -60,12 +114,12 @@ impl ProfileChunks {
     }
 
     /// The next chunk of at most CHUNK_LINES profile lines, `None` after the last.
-    pub(crate) fn next_chunk(&mut self) -> Result<Option<Chunk>, InputError> {
+    pub(crate) fn next_chunk(&mut self) -> Result<Option<Chunk<'_>>, InputError> {
         match self {
             ProfileChunks::Jsonl(lines) => lines.next_chunk(),
             ProfileChunks::Parsed(rows) => {
-                let chunk: Chunk = rows.by_ref().take(CHUNK_LINES).collect();
-                Ok((!chunk.is_empty()).then_some(chunk))
+                let chunk: Vec<_> = rows.by_ref().take(CHUNK_LINES).collect();
+                Ok((!chunk.is_empty()).then_some(Chunk::Rows(chunk)))
             }
         }
     }
@@ -121,12 +175,12 @@ impl JsonlLines {
         Ok(())
     }
 
-    fn next_chunk(&mut self) -> Result<Option<Chunk>, InputError> {
+    fn next_chunk(&mut self) -> Result<Option<Chunk<'_>>, InputError> {
         // Drop what earlier chunks used.
         self.buf.drain(..self.start);
         self.start = 0;
         // Line numbers and byte ranges of the chunk's lines.
-        let mut lines: Vec<(usize, std::ops::Range<usize>)> = Vec::with_capacity(CHUNK_LINES);
+        let mut lines: Vec<(usize, Range<usize>)> = Vec::with_capacity(CHUNK_LINES);
         let mut at = 0;
         loop {
             while lines.len() < CHUNK_LINES {
@@ -161,12 +215,10 @@ impl JsonlLines {
         if lines.is_empty() {
             return Ok(None);
         }
-        let (buf, source) = (&self.buf, &self.source);
-        Ok(Some(
-            lines
-                .into_par_iter()
-                .filter_map(|(n, r)| Some((n, read_jsonl_line(&buf[r], source, n)?)))
-                .collect(),
-        ))
+        Ok(Some(Chunk::Lines {
+            text: &self.buf,
+            source: &self.source,
+            lines,
+        }))
     }
 }

@@ -66,16 +66,18 @@ pub(crate) fn scan(
     if format == Format::Jsonl {
         // JSON lines are written as each chunk is checked: memory holds a chunk, never the file.
         let mut out = Output::create(output)?;
-        while let Some(rows) = chunks.next_chunk()? {
-            // Each group of rows checked and written into its own buffer on one core; the groups
-            // are written in input order.
-            let groups: Vec<(Vec<u8>, Tally)> = rows
-                .par_chunks(GROUP_ROWS)
-                .map(|group| {
+        while let Some(chunk) = chunks.next_chunk()? {
+            // Each group of rows read, checked and written into its own buffer on one core; the
+            // groups are written in input order.
+            let len = chunk.len();
+            let groups: Vec<(Vec<u8>, Tally)> = (0..len.div_ceil(GROUP_ROWS))
+                .into_par_iter()
+                .map(|g| {
+                    let group = g * GROUP_ROWS..len.min((g + 1) * GROUP_ROWS);
                     let mut bytes = Vec::with_capacity(group.len() * 512);
                     let mut tally = Tally::default();
-                    for (line, row) in group {
-                        let r = check_row(&checker, &base, *line, row);
+                    chunk.each(group, |line, row| {
+                        let r = check_row(&checker, &base, line, row);
                         tally.add(&r);
                         match &r {
                             Ok(c) => serde_json::to_writer(&mut bytes, c),
@@ -83,7 +85,7 @@ pub(crate) fn scan(
                         }
                         .expect("results serialise");
                         bytes.push(b'\n');
-                    }
+                    });
                     (bytes, tally)
                 })
                 .collect();
@@ -91,7 +93,7 @@ pub(crate) fn scan(
                 out.write(bytes)?;
                 tally.merge(t);
             }
-            progress.advance(rows.len());
+            progress.advance(len);
         }
         out.finish()?;
     } else {
@@ -99,6 +101,7 @@ pub(crate) fn scan(
         let mut rows = Vec::new();
         let mut results = Vec::new();
         while let Some(chunk) = chunks.next_chunk()? {
+            let chunk = chunk.into_rows();
             results.par_extend(
                 chunk
                     .par_iter()
