@@ -4,17 +4,22 @@
 #   `synth_files` example, deterministic): load and index time and the median of 1,000 checks
 #   (`examples/scale.rs`, in process), the process's peak memory, and `vipguard check` (load, index,
 #   one check) timed with its peak RSS by /usr/bin/time;
-# - `vipguard scan` of 200,000 profiles against 10,000 accounts on every core, as profiles per second;
+# - `vipguard scan` of 200,000 profiles against 10,000 accounts, as profiles per second, on every core
+#   and on one (RAYON_NUM_THREADS=1), with its peak RSS and CPU time (user + system) per profile, which
+#   a busy machine changes far less than the rate;
 # - Python's json.load of the same list files beside them.
 # Trees alternate within each round (timings on this shared machine are noisy; peak memory is not);
 # the table gives each figure's median over the rounds and the ratio new / baseline.
 #
 #   bash scripts/scale-bench.sh                 # this tree beside e7f1a78, 3 rounds
 #   ROUNDS=5 bash scripts/scale-bench.sh 1a2b3c4
+#   PARTS=scan bash scripts/scale-bench.sh main  # the scan lines only (PARTS=scale: the others only)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 base_rev=${1:-e7f1a78}
 rounds=${ROUNDS:-3}
+parts=${PARTS:-scale,scan}
+has() { [[ ",$parts," == *",$1,"* ]]; }
 out=target/scale-bench
 data=$out/data
 target_dir=${CARGO_TARGET_DIR:-target}
@@ -25,7 +30,10 @@ echo "building this tree and $base_rev ..." >&2
 cargo build --release -q -p vipguard-cli
 cargo build --release -q -p vipguard --features parallel --example scale --example synth_files
 new_bin=$target_dir/release
-for spec in 100k:100000:10 1m:1000000:10 scan:10000:200000; do
+specs=()
+has scale && specs+=(100k:100000:10 1m:1000000:10)
+has scan && specs+=(scan:10000:200000)
+for spec in "${specs[@]}"; do
     IFS=: read -r name accounts profiles <<<"$spec"
     [ -f "$data/$name/protected.json" ] ||
         "$new_bin/examples/synth_files" "$data/$name" "$accounts" "$profiles"
@@ -40,7 +48,7 @@ cp crates/vipguard/examples/scale.rs "$base_src/crates/vipguard/examples/"
 cp crates/vipguard/benches/synth.rs "$base_src/crates/vipguard/benches/"
 base_target=$PWD/$out/base-target
 (cd "$base_src" && CARGO_TARGET_DIR=$base_target cargo build --release -q -p vipguard-cli &&
-    CARGO_TARGET_DIR=$base_target cargo build --release -q -p vipguard --example scale)
+    if has scale; then CARGO_TARGET_DIR=$base_target cargo build --release -q -p vipguard --example scale; fi)
 base_bin=$base_target/release
 
 results=$out/results.tsv
@@ -60,13 +68,16 @@ cli_check() { # tree bin size
     record "$1" "$3 cli_check_s" "${t% *}"
     record "$1" "$3 cli_peak_mb" "$(python3 -c "print(round(${t#* } / 1024, 1))")"
 }
-scan() { # tree bin
-    local n start end
+scan() { # tree bin [threads]: every core, or RAYON_NUM_THREADS=threads
+    local n t key=scan
+    [ -n "${3:-}" ] && key=scan$3
     n=$(wc -l <"$data/scan/profiles.jsonl")
-    start=$(date +%s.%N)
-    "$2/vipguard" scan --protected "$data/scan/protected.json" "$data/scan/profiles.jsonl" -o /dev/null
-    end=$(date +%s.%N)
-    record "$1" "scan profiles_per_s" "$(python3 -c "print(round($n / ($end - $start)))")"
+    t=$( { env ${3:+RAYON_NUM_THREADS=$3} /usr/bin/time -f '%e %M %U %S' "$2/vipguard" scan \
+        --protected "$data/scan/protected.json" "$data/scan/profiles.jsonl" -o /dev/null; } 2>&1 | tail -1)
+    read -r wall kb user sys <<<"$t"
+    record "$1" "$key profiles_per_s" "$(python3 -c "print(round($n / $wall))")"
+    record "$1" "$key peak_mb" "$(python3 -c "print(round($kb / 1024, 1))")"
+    record "$1" "$key cpu_us" "$(python3 -c "print(round(($user + $sys) / $n * 1e6, 2))")"
 }
 py_load() { # size
     record python "$1 json_load_s" "$(python3 -c 'import json, sys, time
@@ -80,6 +91,7 @@ for round in $(seq "$rounds"); do
     echo "round $round of $rounds ..." >&2
     if [ $((round % 2)) = 1 ]; then order="base new"; else order="new base"; fi
     for size in 100k 1m; do
+        has scale || continue
         py_load $size
         for tree in $order; do
             if [ $tree = base ]; then bin=$base_bin; else bin=$new_bin; fi
@@ -88,8 +100,10 @@ for round in $(seq "$rounds"); do
         done
     done
     for tree in $order; do
+        has scan || continue
         if [ $tree = base ]; then bin=$base_bin; else bin=$new_bin; fi
         scan $tree "$bin"
+        scan $tree "$bin" 1
     done
 done
 
@@ -113,6 +127,10 @@ rows = [
     ("1M peak RSS, vipguard check (MB)", "1m cli_peak_mb"),
     ("1M one check, median (us)", "1m check_median_us"),
     ("10k scan, 200k profiles (profiles/s)", "scan profiles_per_s"),
+    ("10k scan, 1 thread (profiles/s)", "scan1 profiles_per_s"),
+    ("10k scan, peak RSS (MB)", "scan peak_mb"),
+    ("10k scan, CPU per profile (us)", "scan cpu_us"),
+    ("10k scan, 1 thread, CPU per profile (us)", "scan1 cpu_us"),
 ]
 print(f"{rounds} rounds, medians; baseline {base_rev}, new {new_rev}")
 print(f"{'':42} {base_rev:>10} {new_rev:>10} {'new/base':>9}")
@@ -126,6 +144,8 @@ for size in ("100k", "1m"):
     if p is not None:
         print(f"{size + ' Python json.load (s)':42} {p:>10.4g}")
 def target(ok, text):
+    if "nan" in text:  # a part not run (PARTS)
+        return
     print(f"  [{'met' if ok else 'NOT met'}] {text}")
 print("targets (new tree):")
 g = lambda k: med.get(("new", k), float("nan"))

@@ -41,6 +41,24 @@ pub(crate) const MAX_TEXT_BYTES: u64 = 1 << 30;
 pub(crate) fn read_input(path: &Path) -> Result<Vec<u8>, InputError> {
     let source = path.display().to_string();
     let fail = |m: String| InputError::new(&source, None, None, m);
+    let mut bytes = Vec::new();
+    open_input(path)?
+        .take(MAX_TEXT_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| fail(format!("cannot read: {e}")))?;
+    if bytes.len() as u64 > MAX_TEXT_BYTES {
+        return Err(fail(format!(
+            "cannot read: larger than {} MB",
+            MAX_TEXT_BYTES >> 20
+        )));
+    }
+    Ok(bytes)
+}
+
+/// A list or profiles file opened for reading: a file or a pipe, never a folder or a device.
+pub(crate) fn open_input(path: &Path) -> Result<std::fs::File, InputError> {
+    let source = path.display().to_string();
+    let fail = |m: String| InputError::new(&source, None, None, m);
     let meta = std::fs::metadata(path).map_err(|e| fail(format!("cannot read: {e}")))?;
     if meta.is_dir() {
         return Err(fail("cannot read: it is a folder".into()));
@@ -53,17 +71,7 @@ pub(crate) fn read_input(path: &Path) -> Result<Vec<u8>, InputError> {
             return Err(fail("cannot read: it is a device, not a file".into()));
         }
     }
-    let mut bytes = Vec::new();
-    std::fs::File::open(path)
-        .and_then(|f| f.take(MAX_TEXT_BYTES + 1).read_to_end(&mut bytes))
-        .map_err(|e| fail(format!("cannot read: {e}")))?;
-    if bytes.len() as u64 > MAX_TEXT_BYTES {
-        return Err(fail(format!(
-            "cannot read: larger than {} MB",
-            MAX_TEXT_BYTES >> 20
-        )));
-    }
-    Ok(bytes)
+    std::fs::File::open(path).map_err(|e| fail(format!("cannot read: {e}")))
 }
 
 /// What a file that is not UTF-8 text is, when it can be told from its first bytes.
@@ -120,45 +128,117 @@ pub(crate) fn load_list(path: &Path) -> Result<ProtectedList, ListErrors> {
 /// the file it names). Anything else, such as /dev/null, a pipe or a terminal, is written to directly:
 /// renaming over it would replace the device with a file.
 pub(crate) fn write_whole(output: Option<&Path>, bytes: &[u8]) -> Result<(), InputError> {
-    match output {
-        Some(path) => {
-            let name = path.display().to_string();
-            let err = |e: std::io::Error| {
-                InputError::new(&name, None, None, format!("cannot write: {e}"))
-            };
-            let existing = std::fs::metadata(path).ok();
-            if existing
-                .as_ref()
-                .is_some_and(|m| !m.is_file() && !m.is_dir())
-            {
-                return std::fs::OpenOptions::new()
+    let mut out = Output::create(output)?;
+    out.write(bytes)?;
+    out.finish()
+}
+
+/// Where `vipguard scan` writes, a piece at a time, with `write_whole`'s promise: a file is written to
+/// a temporary file beside it, renamed over it by `finish`; dropped unfinished (an error, a panic),
+/// the temporary file is removed and the file is left as it was.
+pub(crate) struct Output {
+    name: String,
+    to: Sink,
+}
+
+enum Sink {
+    Stdout(std::io::StdoutLock<'static>),
+    Device(std::fs::File),
+    Temp {
+        file: std::io::BufWriter<std::fs::File>,
+        tmp: std::path::PathBuf,
+        target: std::path::PathBuf,
+    },
+    Done,
+}
+
+impl Output {
+    /// `output`, or stdout when `None`.
+    pub(crate) fn create(output: Option<&Path>) -> Result<Self, InputError> {
+        let Some(path) = output else {
+            return Ok(Output {
+                name: "<stdout>".into(),
+                to: Sink::Stdout(std::io::stdout().lock()),
+            });
+        };
+        let name = path.display().to_string();
+        let err =
+            |e: std::io::Error| InputError::new(&name, None, None, format!("cannot write: {e}"));
+        let existing = std::fs::metadata(path).ok();
+        let to = if existing
+            .as_ref()
+            .is_some_and(|m| !m.is_file() && !m.is_dir())
+        {
+            Sink::Device(
+                std::fs::OpenOptions::new()
                     .write(true)
                     .open(path)
-                    .and_then(|mut f| f.write_all(bytes).and_then(|_| f.flush()))
-                    .map_err(err);
-            }
+                    .map_err(err)?,
+            )
+        } else {
             let target = match existing {
                 Some(_) => std::fs::canonicalize(path).map_err(err)?,
                 None => path.to_path_buf(),
             };
             let tmp = temp_beside(&target);
-            let written = write_temp(&tmp, bytes, 0o666)
-                .and_then(|_| match std::fs::metadata(&target) {
-                    Ok(m) => std::fs::set_permissions(&tmp, m.permissions()),
-                    Err(_) => Ok(()),
-                })
-                .and_then(|_| std::fs::rename(&tmp, &target));
-            if written.is_err() {
-                let _ = std::fs::remove_file(&tmp);
+            let file = create_temp(&tmp, 0o666).map_err(err)?;
+            Sink::Temp {
+                file: std::io::BufWriter::with_capacity(1 << 20, file),
+                tmp,
+                target,
             }
-            written.map_err(err)
+        };
+        Ok(Output { name, to })
+    }
+
+    pub(crate) fn write(&mut self, bytes: &[u8]) -> Result<(), InputError> {
+        let written = match &mut self.to {
+            Sink::Stdout(w) => w.write_all(bytes),
+            Sink::Device(w) => w.write_all(bytes),
+            Sink::Temp { file, .. } => file.write_all(bytes),
+            Sink::Done => Ok(()),
+        };
+        written.map_err(|e| self.error(e))
+    }
+
+    /// Everything written: flushed, and a temporary file synced and renamed into place.
+    pub(crate) fn finish(mut self) -> Result<(), InputError> {
+        let done = match std::mem::replace(&mut self.to, Sink::Done) {
+            Sink::Stdout(mut w) => w.flush(),
+            Sink::Device(mut w) => w.flush(),
+            Sink::Temp { file, tmp, target } => {
+                let done = file
+                    .into_inner()
+                    .map_err(|e| e.into_error())
+                    .and_then(|f| f.sync_all())
+                    .and_then(|_| match std::fs::metadata(&target) {
+                        Ok(m) => std::fs::set_permissions(&tmp, m.permissions()),
+                        Err(_) => Ok(()),
+                    })
+                    .and_then(|_| std::fs::rename(&tmp, &target));
+                if done.is_err() {
+                    let _ = std::fs::remove_file(&tmp);
+                }
+                done
+            }
+            Sink::Done => Ok(()),
+        };
+        done.map_err(|e| self.error(e))
+    }
+
+    fn error(&self, e: std::io::Error) -> InputError {
+        if matches!(self.to, Sink::Stdout(_)) {
+            InputError::new(&self.name, None, None, e.to_string())
+        } else {
+            InputError::new(&self.name, None, None, format!("cannot write: {e}"))
         }
-        None => {
-            let mut stdout = std::io::stdout().lock();
-            stdout
-                .write_all(bytes)
-                .and_then(|_| stdout.flush())
-                .map_err(|e| InputError::new("<stdout>", None, None, e.to_string()))
+    }
+}
+
+impl Drop for Output {
+    fn drop(&mut self) {
+        if let Sink::Temp { tmp, .. } = &self.to {
+            let _ = std::fs::remove_file(tmp);
         }
     }
 }
@@ -176,18 +256,20 @@ fn temp_beside(target: &Path) -> std::path::PathBuf {
     ))
 }
 
-/// `bytes` written to the new file `tmp` and flushed to the disk; created with `mode` (less the umask)
-/// where files have modes.
-fn write_temp(tmp: &Path, bytes: &[u8], mode: u32) -> std::io::Result<()> {
+/// The new file `tmp`, created with `mode` (less the umask) where files have modes.
+fn create_temp(tmp: &Path, mode: u32) -> std::io::Result<std::fs::File> {
     let mut options = std::fs::OpenOptions::new();
     options.write(true).create_new(true);
     #[cfg(unix)]
     std::os::unix::fs::OpenOptionsExt::mode(&mut options, mode);
     #[cfg(not(unix))]
     let _ = mode;
-    options
-        .open(tmp)
-        .and_then(|mut f| f.write_all(bytes).and_then(|_| f.sync_all()))
+    options.open(tmp)
+}
+
+/// `bytes` written to the new file `tmp` and flushed to the disk.
+fn write_temp(tmp: &Path, bytes: &[u8], mode: u32) -> std::io::Result<()> {
+    create_temp(tmp, mode).and_then(|mut f| f.write_all(bytes).and_then(|_| f.sync_all()))
 }
 
 /// Write a new file whole, never over an existing one: the finished temporary file is linked to

@@ -11,6 +11,7 @@ mod check;
 mod enroll;
 mod feed;
 mod files;
+mod profile_chunks;
 mod scan;
 mod sheet;
 mod table;

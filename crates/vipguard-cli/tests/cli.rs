@@ -979,3 +979,123 @@ fn french_table_and_headline() {
         "{own}"
     );
 }
+
+/// A profiles file of `n` lines spanning several of scan's chunks (8,192 lines each), with bad lines,
+/// blank lines and lines that are not UTF-8 on both sides of the chunk boundaries. Returns the file
+/// and, for each line that is not blank, its number, its id and whether it is bad.
+fn many_profiles(name: &str, n: usize) -> (PathBuf, Vec<(usize, String, bool)>) {
+    let names = [
+        ("davido_", "Davido"),
+        ("PeterObl", "Peter Obi"),
+        ("someone", "Some One"),
+        ("AIikoDangote", "Aliko Dangote"),
+    ];
+    let mut bytes = Vec::new();
+    let mut expected = Vec::new();
+    for line in 1..=n {
+        let id = format!("p{line}");
+        if [2, 8191, 8192, 8193, 16385].contains(&line) {
+            bytes.extend_from_slice(format!("{{\"id\":\"{id}\",\"platform\":\"x\",\n").as_bytes());
+            expected.push((line, id, true));
+        } else if [3, 8194].contains(&line) {
+            bytes.extend_from_slice(b"{\"id\":\"x\",\"platform\":\"x\",\"name\":\"Ren\xe9\"}\n");
+            expected.push((line, String::new(), true));
+        } else if [4, 9000].contains(&line) {
+            bytes.extend_from_slice(b"  \n");
+        } else if line == 12000 {
+            // No-break spaces only: blank, as in a file whose every line is UTF-8.
+            bytes.extend_from_slice("\u{a0}\u{a0}\r\n".as_bytes());
+        } else {
+            let (handle, name) = names[line % names.len()];
+            bytes.extend_from_slice(
+                format!("{{\"id\":\"{id}\",\"platform\":\"x\",\"handle\":\"{handle}{}\",\"name\":\"{name}\"}}\n", line % 7)
+                    .as_bytes(),
+            );
+            expected.push((line, id, false));
+        }
+    }
+    let p = tmp(name, "");
+    std::fs::write(&p, bytes).unwrap();
+    (p, expected)
+}
+
+#[test]
+fn a_scan_across_chunks_keeps_input_order_on_every_core_and_reports_bad_lines_in_place() {
+    let (p, expected) = many_profiles("chunks.jsonl", 17_000);
+    let scan_with = |threads: &str| {
+        bin()
+            .env("RAYON_NUM_THREADS", threads)
+            .args(["scan", "--protected", LIST, p.to_str().unwrap()])
+            .output()
+            .unwrap()
+    };
+    let (one, two) = (scan_with("1"), scan_with("2"));
+    assert_eq!(two.status.code(), Some(1));
+    assert!(
+        one.stdout == two.stdout,
+        "one thread and two wrote different lines"
+    );
+    let text = String::from_utf8(two.stdout).unwrap();
+    let lines: Vec<serde_json::Value> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), expected.len());
+    for (got, (line, id, bad)) in lines.iter().zip(&expected) {
+        if *bad {
+            let err = got["error"].as_str().unwrap();
+            assert_eq!(got["line"], *line, "{got}");
+            assert!(err.contains(&format!("chunks.jsonl:{line}:")), "{err}");
+        } else {
+            assert_eq!(got["id"], id.as_str(), "{got}");
+            assert!(got["verdict"].is_string(), "{got}");
+        }
+    }
+    // The profiles around the bad lines were checked, look-alikes found.
+    for verdict in ["impersonation", "clear"] {
+        assert!(lines.iter().any(|l| l["verdict"] == verdict), "{verdict}");
+    }
+    let bad = expected.iter().filter(|e| e.2).count();
+    let err = String::from_utf8_lossy(&two.stderr);
+    assert!(
+        err.contains(&format!(
+            "{bad} of {} profile lines could not be read",
+            expected.len()
+        )),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_scan_killed_midway_leaves_the_output_file_as_it_was() {
+    let (p, _) = many_profiles("killed.jsonl", 17_000);
+    let dir = p.parent().unwrap().join("killed-out");
+    std::fs::create_dir_all(&dir).unwrap();
+    let out_file = dir.join("out.jsonl");
+    std::fs::write(&out_file, "old\n").unwrap();
+    let mut child = bin()
+        .args(["scan", "--protected", LIST, p.to_str().unwrap(), "-o"])
+        .arg(&out_file)
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    // Killed once the scan has started writing (its temporary file is there), or when it ends.
+    let temp = || {
+        std::fs::read_dir(&dir)
+            .unwrap()
+            .filter_map(Result::ok)
+            .find(|e| e.file_name().to_string_lossy().ends_with(".vipguard-tmp"))
+            .map(|e| e.path())
+    };
+    while temp().is_none() && child.try_wait().unwrap().is_none() {
+        std::thread::yield_now();
+    }
+    let finished = child.try_wait().unwrap().is_some();
+    child.kill().ok();
+    child.wait().unwrap();
+    assert!(!finished, "the scan ended before it could be killed");
+    assert_eq!(std::fs::read_to_string(&out_file).unwrap(), "old\n");
+    if let Some(t) = temp() {
+        std::fs::remove_file(t).unwrap();
+    }
+}

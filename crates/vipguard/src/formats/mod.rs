@@ -16,8 +16,8 @@ pub use feed::{
     FeedPayload, FeedSigner, MergedDecisions, MAX_FEED_VERSION,
 };
 pub use profile::{
-    parse_json_line, read_jsonl, read_profiles, read_profiles_bytes, BadProfile, Profile,
-    ProfileLine, MAX_LINE_BYTES,
+    parse_json_line, read_jsonl, read_jsonl_line, read_profiles, read_profiles_bytes, BadProfile,
+    Profile, ProfileLine, MAX_LINE_BYTES,
 };
 #[cfg(test)]
 pub(crate) use protected::tests::account as arb_account;

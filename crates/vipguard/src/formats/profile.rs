@@ -114,35 +114,36 @@ pub fn read_profiles_bytes(
             "not valid UTF-8 (save the file as UTF-8)",
         ));
     }
-    let mut out = Vec::new();
     let end = line_end(bytes);
-    for (i, raw) in bytes.split(|b| *b == end).enumerate() {
-        let raw = raw.strip_suffix(b"\r").unwrap_or(raw);
-        if raw.iter().all(|b| b.is_ascii_whitespace()) {
-            continue;
-        }
-        let n = i + 1;
-        out.push((
-            n,
-            match std::str::from_utf8(raw) {
-                Ok(line) => parse_json_line(line, source, n),
-                Err(e) => Err(BadProfile {
-                    id: None,
-                    error: InputError::new(
-                        source,
-                        Some(n),
-                        None,
-                        format!(
-                            "line is not valid UTF-8 (invalid byte at column {})",
-                            e.valid_up_to() + 1
-                        ),
-                    )
-                    .coded("line_not_utf8", vec![(e.valid_up_to() + 1).to_string()]),
-                }),
-            },
-        ));
+    Ok(bytes
+        .split(|b| *b == end)
+        .enumerate()
+        .filter_map(|(i, raw)| Some((i + 1, read_jsonl_line(raw, source, i + 1)?)))
+        .collect())
+}
+
+/// One line of a JSONL file, its line end cut off (a CR before it is dropped here): `None` when it is
+/// blank, else its profile or why it could not be read (a line that is not UTF-8 gets an error of its
+/// own). `vipguard scan` reads a file a chunk of lines at a time with this.
+pub fn read_jsonl_line(raw: &[u8], source: &str, n: usize) -> Option<ProfileLine> {
+    let raw = raw.strip_suffix(b"\r").unwrap_or(raw);
+    match std::str::from_utf8(raw) {
+        Ok(line) if line.trim().is_empty() => None,
+        Ok(line) => Some(parse_json_line(line, source, n)),
+        Err(e) => Some(Err(BadProfile {
+            id: None,
+            error: InputError::new(
+                source,
+                Some(n),
+                None,
+                format!(
+                    "line is not valid UTF-8 (invalid byte at column {})",
+                    e.valid_up_to() + 1
+                ),
+            )
+            .coded("line_not_utf8", vec![(e.valid_up_to() + 1).to_string()]),
+        })),
     }
-    Ok(out)
 }
 
 /// Profiles from JSONL text, with their line numbers; a bad line is an error for that line only.
