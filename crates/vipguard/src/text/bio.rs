@@ -326,7 +326,13 @@ pub(crate) fn cues(bio: &str) -> Vec<Cue> {
             if denied && rule.kind == CueKind::Claim {
                 continue;
             }
-            let (group, named_owner) = owner(table, bio, &words, rule.kind, from, to);
+            // A personal account set against a ministry's or a team's page ("my personal handle; my
+            // admin runs the ministry page") names the group as the other page, not as its owner.
+            let (group, named_owner) = if rule.what == "personal" {
+                (Vec::new(), false)
+            } else {
+                owner(table, bio, &words, rule.kind, from, to)
+            };
             out.push(Cue {
                 kind: rule.kind,
                 what: rule.what,
@@ -902,7 +908,11 @@ fn amount(bio: &str, words: &[BioWord], i: usize) -> bool {
             .is_some_and(|x| !x.has_digit && CURRENCIES.iter().any(|c| key(c) == x.key))
     };
     let sign = |raw: &str| raw.contains(['₦', '$', '€', '£', '₵', '¥', '₹']);
+    // The sign before the number or, as French writes it, after ("75 €").
+    let next = words.get(i + 1).map_or(bio.len(), |n| n.start);
+    let sign_after = next > w.end && sign(&bio[w.end..next]);
     sign(raw)
+        || sign_after
         || i > 0 && words[i - 1].end < w.start && sign(&bio[words[i - 1].start..words[i - 1].end])
         || currency(i + 1)
         || i > 0 && currency(i - 1)
