@@ -326,7 +326,13 @@ pub(crate) fn cues(bio: &str) -> Vec<Cue> {
             if denied && rule.kind == CueKind::Claim {
                 continue;
             }
-            let (group, named_owner) = owner(table, bio, &words, rule.kind, from, to);
+            // A personal account set against a ministry's or a team's page ("my personal handle; my
+            // admin runs the ministry page") names the group as the other page, not as its owner.
+            let (group, named_owner) = if rule.what == "personal" {
+                (Vec::new(), false)
+            } else {
+                owner(table, bio, &words, rule.kind, from, to)
+            };
             out.push(Cue {
                 kind: rule.kind,
                 what: rule.what,
@@ -768,6 +774,8 @@ const CONCEPTS: [&str; 4] = ["money", "offer", "channel", "urgency"];
 const DENY: usize = 100;
 const TRADE: usize = 101;
 const DENY_AFTER: usize = 102;
+const PAID: usize = 103;
+const SEND: usize = 104;
 
 /// The cue name for each pair of concepts, by their indices in `CONCEPTS` (low first).
 fn concept_pair(a: usize, b: usize) -> &'static str {
@@ -793,6 +801,13 @@ struct ConceptTable {
     /// Trades that deal in money ("forex", "crypto"): money only beside a reward or a hurry, like an
     /// amount; "Forex & crypto trader" alone is a job.
     trade: Vec<Vec<Word>>,
+    /// Offers that are a scam only when paid for ("agency", "ambassador", "meet & greet", "I will
+    /// pray for you", "Umrah"): a reward only beside money asked for or an amount; "Model agency. DM
+    /// for castings" alone is a trade.
+    paid: Vec<Vec<Word>>,
+    /// Verbs of sending: with an amount within five words, money asked for ("envoyez 500 F", "fa GHS
+    /// 5 mena me", "fi ₦10k ránṣẹ́"), where "send" alone is everyday ("send me a DM").
+    send: Vec<Vec<Word>>,
 }
 
 fn concept_table() -> &'static ConceptTable {
@@ -800,6 +815,7 @@ fn concept_table() -> &'static ConceptTable {
     TABLE.get_or_init(|| {
         let (mut entries, mut cancel) = (Vec::new(), Vec::new());
         let (mut deny, mut trade, mut deny_after) = (Vec::new(), Vec::new(), Vec::new());
+        let (mut paid, mut send) = (Vec::new(), Vec::new());
         for line in include_str!("bio_concepts.txt")
             .lines()
             .filter(|l| !l.starts_with('#'))
@@ -822,6 +838,8 @@ fn concept_table() -> &'static ConceptTable {
                 Some("deny") if head.clone().next() == Some("after") => Some(DENY_AFTER),
                 Some("deny") => Some(DENY),
                 Some("trade") => Some(TRADE),
+                Some("paid") => Some(PAID),
+                Some("send") => Some(SEND),
                 _ => continue,
             };
             for entry in body.split('|') {
@@ -833,6 +851,8 @@ fn concept_table() -> &'static ConceptTable {
                     Some(DENY) => deny.push(words),
                     Some(DENY_AFTER) => deny_after.push(words),
                     Some(TRADE) => trade.push(words),
+                    Some(PAID) => paid.push(words),
+                    Some(SEND) => send.push(words),
                     Some(c) => entries.push((c, words)),
                     None => cancel.push(words),
                 }
@@ -844,6 +864,8 @@ fn concept_table() -> &'static ConceptTable {
             deny,
             trade,
             deny_after,
+            paid,
+            send,
         }
     })
 }
@@ -886,7 +908,11 @@ fn amount(bio: &str, words: &[BioWord], i: usize) -> bool {
             .is_some_and(|x| !x.has_digit && CURRENCIES.iter().any(|c| key(c) == x.key))
     };
     let sign = |raw: &str| raw.contains(['₦', '$', '€', '£', '₵', '¥', '₹']);
+    // The sign before the number or, as French writes it, after ("75 €").
+    let next = words.get(i + 1).map_or(bio.len(), |n| n.start);
+    let sign_after = next > w.end && sign(&bio[w.end..next]);
     sign(raw)
+        || sign_after
         || i > 0 && words[i - 1].end < w.start && sign(&bio[words[i - 1].start..words[i - 1].end])
         || currency(i + 1)
         || i > 0 && currency(i - 1)
@@ -958,11 +984,33 @@ fn concept_cue(bio: &str, words: &[BioWord]) -> Option<Cue> {
         }
     }
     hits.extend(contact_numbers(bio).into_iter().map(|(s, e)| (2, s, e)));
+    // An amount with a verb of sending beside it is money asked for, whatever else the bio says.
+    let amounts: Vec<usize> = (0..words.len())
+        .filter(|&i| amount(bio, words, i))
+        .collect();
+    for &i in &amounts {
+        let near = i.saturating_sub(5)..(i + 6).min(words.len());
+        if let Some(j) = near
+            .into_iter()
+            .find(|&j| table.send.iter().any(|s| at(s, j)))
+        {
+            let (a, b) = (i.min(j), i.max(j));
+            hits.push((0, words[a].start, words[b].end));
+        }
+    }
+    // Offers that only a payment makes a scam: beside money asked for or an amount.
+    if hits.iter().any(|h| h.0 == 0) || !amounts.is_empty() {
+        for i in 0..words.len() {
+            if let Some(p) = table.paid.iter().find(|p| at(p, i)) {
+                hits.push((1, words[i].start, words[i + p.len() - 1].end));
+            }
+        }
+    }
     let strong = |c: usize| hits.iter().any(|h| h.0 == c);
     // An amount is money asked for only beside a reward or a hurry: otherwise it is a price.
     if strong(1) || strong(3) {
         for i in 0..words.len() {
-            if amount(bio, words, i) {
+            if amounts.contains(&i) {
                 hits.push((0, words[i].start, words[i].end));
             }
             if let Some(t) = table.trade.iter().find(|t| at(t, i)) {

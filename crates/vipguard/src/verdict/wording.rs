@@ -601,6 +601,14 @@ fn cue_meaning(lang: Lang, what: &str) -> &'static str {
         (Lang::En, "account_number") => {
             "asks followers for their bank or mobile-money number, a common scam"
         }
+        (Lang::En, "its_me") => "insists it really is the person",
+        (Lang::En, "customs") => {
+            "tells a prize winner to pay customs to release the prize, a common scam"
+        }
+        (Lang::En, "paid_recovery") => {
+            "offers to bring back stolen accounts for a fee, a common scam"
+        }
+        (Lang::En, "romance") => "offers loneliness and a private chat, a common romance scam",
         (Lang::En, "money_offer") => "money and a reward together, two marks of a scam",
         (Lang::En, "money_channel") => {
             "money and a private chat or number together, two marks of a scam"
@@ -656,6 +664,16 @@ fn cue_meaning(lang: Lang, what: &str) -> &'static str {
         }
         (Lang::Fr, "account_number") => {
             "demande aux abonnés leur numéro de compte ou de mobile money, une arnaque courante"
+        }
+        (Lang::Fr, "its_me") => "insiste sur le fait que c'est bien la personne",
+        (Lang::Fr, "customs") => {
+            "demande au gagnant de payer la douane pour recevoir son lot, une arnaque courante"
+        }
+        (Lang::Fr, "paid_recovery") => {
+            "propose de récupérer des comptes volés contre paiement, une arnaque courante"
+        }
+        (Lang::Fr, "romance") => {
+            "dit sa solitude et invite à discuter en privé, une arnaque sentimentale courante"
         }
         (Lang::Fr, "money_offer") => "de l'argent et un gain ensemble, deux marques d'une arnaque",
         (Lang::Fr, "money_channel") => {
