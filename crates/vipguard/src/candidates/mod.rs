@@ -11,7 +11,7 @@
 //! Chosen over q-grams and a BK-tree by measurement: see `benches/check.rs` and docs/benchmarks.md.
 
 use crate::codec::{Reader, Writer};
-use crate::text::handle::HandleKeys;
+use crate::text::handle::{HandleKeys, TargetKeys};
 use crate::text::name::NameKeys;
 use rustc_hash::FxHashMap as HashMap;
 
@@ -396,7 +396,7 @@ impl Index {
     /// at their size (grown by doubling, the deletions' array peaked at twice what it holds: issue 25).
     pub(crate) fn with_capacity<'k>(
         names: usize,
-        handles: impl Iterator<Item = &'k HandleKeys>,
+        handles: impl Iterator<Item = &'k TargetKeys>,
     ) -> Self {
         let mut ix = Index::default();
         let (mut exact, mut deletes) = (names, 0);
@@ -416,7 +416,7 @@ impl Index {
 
     /// Add a handle-like target (a handle, or a name written as one) of account `a`; `far` also makes it
     /// findable two edits away (`two_edits`).
-    pub(crate) fn add_handle(&mut self, a: u32, k: &HandleKeys, far: bool) {
+    pub(crate) fn add_handle(&mut self, a: u32, k: &TargetKeys, far: bool) {
         for key in [&k.fold, &k.glyph, &k.leet] {
             self.exact.push(fnv(key), a);
             if key.len() > START_BYTES {
@@ -427,10 +427,10 @@ impl Index {
             self.exact.push(fnv(&key), a);
         }
         if k.fold.chars().count() >= 5 {
-            let keys: &[&String] = if k.leet == k.fold {
-                &[&k.fold]
+            let keys: &[&str] = if k.leet == k.fold {
+                &[&*k.fold]
             } else {
-                &[&k.fold, &k.leet]
+                &[&*k.fold, &*k.leet]
             };
             for key in keys {
                 neighbourhood(key, |h| self.deletes.push(h, a));
@@ -582,12 +582,16 @@ impl Index {
             keys.dedup();
             exact.extend(keys.iter().map(|k| fnv(k)));
             exact.extend(cores.iter().map(|c| fnv(&c.key)));
-            let typo_keys: &[&String] = if handle.leet == handle.fold {
-                &[&handle.fold]
+            let typo_keys: &[&str] = if handle.leet == handle.fold {
+                &[&*handle.fold]
             } else {
-                &[&handle.fold, &handle.leet]
+                &[&*handle.fold, &*handle.leet]
             };
-            for key in typo_keys.iter().copied().chain(segments) {
+            for key in typo_keys
+                .iter()
+                .copied()
+                .chain(segments.iter().map(String::as_str))
+            {
                 neighbourhood(key, |h| typos.push(h));
             }
             // Embedded: every proper substring of 5+ characters, hashed incrementally from each start.
@@ -763,7 +767,7 @@ mod tests {
     #[test]
     fn a_letters_key_has_no_digits_even_where_folding_makes_them() {
         let h = HandleKeys::new("x", "PeterObi_Питерб");
-        assert_eq!(h.fold, "peterobinᴎtep6");
+        assert_eq!(&*h.fold, "peterobinᴎtep6");
         let key = letters_key(&h.display, &h.fold, GRAM_MIN_LEN).unwrap();
         assert_eq!(key, "peterobinᴎtep");
     }

@@ -10,17 +10,33 @@ use crate::text::limits::MAX_HANDLE_CHARS;
 use crate::text::normalize::normalize;
 use crate::text::platform::handle_local;
 
-/// Comparison keys for one handle (or a protected name written as a handle).
+/// The keys a handle is compared with as a target: all a protected handle (or a protected name
+/// written as a handle) needs. Boxed strings at their size: a checker holds two or more for every
+/// account of its list (issue 25).
+#[derive(Debug, Clone, Default)]
+pub struct TargetKeys {
+    /// The handle as written (local part).
+    pub display: Box<str>,
+    /// Letters and digits, casefolded, confusables folded.
+    pub fold: Box<str>,
+    /// Same, with capital I read as l.
+    pub glyph: Box<str>,
+    /// `fold` with digits read as the letters they stand for (3→e, 4→a, 5→s, 7→t …).
+    pub leet: Box<str>,
+    pub truncated: bool,
+    /// `leet` or `glyph` differ from `fold` (else typo distances on them add nothing).
+    pub leet_differs: bool,
+    pub glyph_differs: bool,
+    /// Characters in `fold` (and in `leet`, which maps one to one) and in `glyph`, counted once.
+    pub fold_len: usize,
+    pub glyph_len: usize,
+}
+
+/// Comparison keys for a profile's handle: its `TargetKeys` (reached through `Deref`) and the parts
+/// and words its cores, segments and labels are found in.
 #[derive(Debug, Clone, Default)]
 pub struct HandleKeys {
-    /// The handle as written (local part).
-    pub display: String,
-    /// Letters and digits, casefolded, confusables folded.
-    pub fold: String,
-    /// Same, with capital I read as l.
-    pub glyph: String,
-    /// `fold` with digits read as the letters they stand for (3→e, 4→a, 5→s, 7→t …).
-    pub leet: String,
+    pub keys: TargetKeys,
     /// The handle lowercased (digits kept as digits) split at `_`, `.`, `-` and digit runs, for affix
     /// stripping.
     pub parts: Vec<String>,
@@ -31,13 +47,13 @@ pub struct HandleKeys {
     /// The words as capitals mark them (`camel_parts`), when that splits the handle further than
     /// `parts`; else empty.
     pub words: Vec<String>,
-    pub truncated: bool,
-    /// Characters in `fold` (and in `leet`, which maps one to one) and in `glyph`, counted once.
-    pub fold_len: usize,
-    pub glyph_len: usize,
-    /// `leet` or `glyph` differ from `fold` (else typo distances on them add nothing).
-    pub leet_differs: bool,
-    pub glyph_differs: bool,
+}
+
+impl std::ops::Deref for HandleKeys {
+    type Target = TargetKeys;
+    fn deref(&self) -> &TargetKeys {
+        &self.keys
+    }
 }
 
 /// A handle with affixes taken off: the fold key of what is left, the affixes, and whether it was read
@@ -141,71 +157,71 @@ fn leet_digit(c: char) -> Option<char> {
     }
 }
 
-impl HandleKeys {
-    pub fn new(platform: &str, handle: &str) -> Self {
-        let mut k = Self::target(platform, handle);
-        let local = k.display.as_str();
-        let plain = local.to_lowercase();
-        k.parts = split_parts(&plain);
-        if local.contains('I') {
-            k.read_parts
-                .push((split_parts(&local.replace('I', "l").to_lowercase()), true));
-        }
-        if plain.bytes().any(|b| b.is_ascii_digit()) {
-            let leet = leet_reading(&plain);
-            if leet != plain {
-                k.read_parts.push((split_parts(&leet), false));
-            }
-        }
-        k.words = camel_parts(local);
-        if k.words.len() < 2 || k.words == k.parts {
-            k.words.clear();
-        }
-        k
-    }
-
+impl TargetKeys {
     /// The keys a protected handle is compared by: no parts or words, which only a profile's handle
     /// needs (for its cores and labels), so building a checker does not make them for every account.
-    pub fn target(platform: &str, handle: &str) -> Self {
+    pub fn new(platform: &str, handle: &str) -> Self {
         let local = handle_local(platform, handle);
         let n = normalize(local, MAX_HANDLE_CHARS);
         let fold = n.fold_compact();
-        let leet = fold.chars().map(leet_char).collect();
+        let leet: String = fold.chars().map(leet_char).collect();
         let glyph = n.glyph_compact();
-        HandleKeys {
-            read_parts: Vec::new(),
-            words: Vec::new(),
-            display: local.to_string(),
+        TargetKeys {
+            display: local.into(),
             fold_len: fold.chars().count(),
             glyph_len: glyph.chars().count(),
             leet_differs: leet != fold,
             glyph_differs: glyph != fold,
-            glyph,
-            fold,
-            leet,
-            parts: Vec::new(),
+            glyph: glyph.into(),
+            fold: fold.into(),
+            leet: leet.into(),
             truncated: n.truncated,
         }
     }
 
     /// Keys of a protected name used as a handle target ("Aliko Dangote" -> alikodangote).
     pub fn from_name(fold_compact: &str, glyph_compact: &str, display: &str) -> Self {
-        HandleKeys {
-            display: display.to_string(),
+        TargetKeys {
+            display: display.into(),
             fold_len: fold_compact.chars().count(),
             glyph_len: glyph_compact.chars().count(),
             leet_differs: fold_compact.chars().any(|c| leet_char(c) != c),
             glyph_differs: glyph_compact != fold_compact,
-            fold: fold_compact.to_string(),
-            glyph: glyph_compact.to_string(),
+            fold: fold_compact.into(),
+            glyph: glyph_compact.into(),
             leet: fold_compact.chars().map(leet_char).collect(),
-            parts: Vec::new(),
-            read_parts: Vec::new(),
-            words: Vec::new(),
             truncated: false,
         }
     }
+}
 
+impl HandleKeys {
+    pub fn new(platform: &str, handle: &str) -> Self {
+        let keys = TargetKeys::new(platform, handle);
+        let local = &*keys.display;
+        let plain = local.to_lowercase();
+        let parts = split_parts(&plain);
+        let mut read_parts = Vec::new();
+        if local.contains('I') {
+            read_parts.push((split_parts(&local.replace('I', "l").to_lowercase()), true));
+        }
+        if plain.bytes().any(|b| b.is_ascii_digit()) {
+            let leet = leet_reading(&plain);
+            if leet != plain {
+                read_parts.push((split_parts(&leet), false));
+            }
+        }
+        let mut words = camel_parts(local);
+        if words.len() < 2 || words == parts {
+            words.clear();
+        }
+        HandleKeys {
+            keys,
+            parts,
+            read_parts,
+            words,
+        }
+    }
     /// Words of a handle of several words that are long enough to be a protected handle of 7+ letters
     /// with a typo (`home_myetherwallat`, `myethewaliet_login`), as fold keys. Whole handles are
     /// compared on their own; these are for a typo inside a longer handle.
@@ -235,7 +251,7 @@ impl HandleKeys {
                 } else {
                     normalize(w, MAX_HANDLE_CHARS).fold_compact()
                 };
-                if key.chars().count() >= MIN_SEGMENT && key != self.fold && !out.contains(&key) {
+                if key.chars().count() >= MIN_SEGMENT && *key != *self.fold && !out.contains(&key) {
                     out.push(key);
                 }
             }
@@ -258,7 +274,7 @@ impl HandleKeys {
             } else {
                 normalize(&core, MAX_HANDLE_CHARS).fold_compact()
             };
-            if core.len() >= 3 && core != self.fold && !out.iter().any(|c| c.key == core) {
+            if core.len() >= 3 && *core != *self.fold && !out.iter().any(|c| c.key == core) {
                 out.push(Core {
                     key: core,
                     affixes,
@@ -628,7 +644,7 @@ pub(crate) fn compare(
     p: &HandleKeys,
     p_cores: &[Core],
     p_segments: &[String],
-    t: &HandleKeys,
+    t: &TargetKeys,
 ) -> Option<HandleMatch> {
     if t.fold.len() < 3 || p.fold.is_empty() {
         return None;
@@ -674,8 +690,8 @@ pub(crate) fn compare(
     let tlen = t.fold_len;
     if tlen >= 4 {
         // Plain readings first, so an I/l swap is only claimed when nothing else explains the match.
-        let plain = |c: &&Core| !c.il_swap && (c.key == t.fold || c.key == t.leet);
-        let swapped = |c: &&Core| c.key == t.fold || c.key == t.leet || c.key == t.glyph;
+        let plain = |c: &&Core| !c.il_swap && (*c.key == *t.fold || *c.key == *t.leet);
+        let swapped = |c: &&Core| *c.key == *t.fold || *c.key == *t.leet || *c.key == *t.glyph;
         if let Some(c) = p_cores
             .iter()
             .find(plain)
@@ -684,7 +700,7 @@ pub(crate) fn compare(
             return m(
                 HandleHow::Affix {
                     affixes: c.affixes.clone(),
-                    il_swap: c.il_swap || (c.key != t.fold && c.key != t.leet),
+                    il_swap: c.il_swap || (*c.key != *t.fold && *c.key != *t.leet),
                 },
                 2,
             );
@@ -721,7 +737,7 @@ pub(crate) fn compare(
             return m(HandleHow::Typo { distance: d }, 2);
         }
     }
-    if tlen >= 5 && p.fold.contains(&t.fold) {
+    if tlen >= 5 && p.fold.contains(&*t.fold) {
         return m(HandleHow::Embedded, 2);
     }
     if tlen >= MIN_EMBEDDED_TYPO {

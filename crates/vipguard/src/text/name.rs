@@ -83,6 +83,19 @@ impl NameKeys {
 }
 
 impl NameKeys {
+    /// Gives back the room the token vectors were grown with: a protected name is kept for the
+    /// checker's life, a vector collected through a filter holds room for four words (issue 25).
+    pub fn shrink_to_fit(&mut self) {
+        for tokens in [&mut self.fold, &mut self.glyph, &mut self.loose] {
+            tokens.shrink_to_fit();
+            tokens.iter_mut().for_each(String::shrink_to_fit);
+        }
+        self.tricks.shrink_to_fit();
+        self.norm.fold.shrink_to_fit();
+        self.norm.glyph.shrink_to_fit();
+        self.norm.changes.shrink_to_fit();
+    }
+
     /// Whether any of the name's words is a filler word (Official, HQ, Dr …).
     pub fn has_filler(&self) -> bool {
         self.filler[0] != 0

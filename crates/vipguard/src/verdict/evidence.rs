@@ -198,7 +198,7 @@ fn handle(
     let h = &v.profile.handle;
     let local = &v.handle.display;
     let mut e = Evidence {
-        protected: Some(t.keys.display.clone()),
+        protected: Some(t.keys.display.to_string()),
         ..Default::default()
     };
     e.detail = match &m.how {

@@ -102,7 +102,7 @@ fn copies_protected_handle(v: &ProfileView, p: &Prepared, handle: &Found<HandleM
     handle.as_ref().is_some_and(|(m, i)| {
         let t = &p.targets[*i];
         t.kind != TargetKind::Name
-            && v.name.fold.contains(&t.keys.fold)
+            && v.name.fold.iter().any(|w| **w == *t.keys.fold)
             && match &m.how {
                 HandleHow::SameKey { il_swap: false } => true,
                 HandleHow::Affix {
@@ -169,7 +169,7 @@ fn one_word_twice(v: &ProfileView, name: &Found<NameMatch>, h: u8) -> bool {
     h > 0
         && h < 3
         && matches!(name.as_ref().map(|(m, _)| &m.how), Some(NameHow::Similar))
-        && matches!(v.name.fold.as_slice(), [word] if *word == v.handle.fold)
+        && matches!(v.name.fold.as_slice(), [word] if **word == *v.handle.fold)
 }
 
 /// Whether the handle only reads as the protected one through a capital I for l.

@@ -6,7 +6,7 @@ use super::ProfileView;
 use crate::avatar::matcher::AvatarMatch;
 use crate::formats::Account;
 use crate::text::bio::{self, Cue, LinkMatch};
-use crate::text::handle::{self, HandleHow, HandleKeys, HandleMatch};
+use crate::text::handle::{self, HandleHow, HandleKeys, HandleMatch, TargetKeys};
 use crate::text::name::{self, NameHow, NameMatch};
 
 /// A name or handle match with the index of the protected name or target it matched.
@@ -38,7 +38,7 @@ pub(super) fn best_name(v: &ProfileView, p: &Prepared) -> Found<NameMatch> {
             })
             .map(|t| {
                 let how = NameHow::SpellsHandle {
-                    handle: t.keys.display.clone(),
+                    handle: t.keys.display.to_string(),
                 };
                 let m = NameMatch {
                     how,
@@ -180,7 +180,7 @@ pub(super) fn bio(v: &ProfileView, p: &Prepared, a: &Account) -> (Vec<Cue>, Opti
     let names: Vec<&[String]> = p.names.iter().map(|n| n.fold.as_slice()).collect();
     let named = bio::name_cues(&b.text, &names, &cues);
     let cues: Vec<Cue> = cues.into_iter().chain(named).collect();
-    let targets: Vec<&HandleKeys> = p
+    let targets: Vec<&TargetKeys> = p
         .targets
         .iter()
         .filter(|t| t.kind != TargetKind::Name)
