@@ -451,17 +451,17 @@ impl Index {
 
     pub(crate) fn add_name(&mut self, a: u32, n: &NameKeys) {
         // Loose tokens only: every fold or glyph match is also a loose match.
-        let key = sorted_key(&n.loose);
+        let key = sorted_key(n.loose());
         self.exact.push(key.hash, a);
         if key.len > START_BYTES {
             self.note_start(&key.head);
         }
         let first = self.pending_ends.len() as u32;
-        for t in &n.loose {
+        for t in n.loose() {
             self.pending_text.push_str(t);
             self.pending_ends.push(self.pending_text.len() as u32);
         }
-        self.pending.push((a, first, n.loose.len() as u32));
+        self.pending.push((a, first, n.loose().len() as u32));
     }
 
     /// Note where a key longer than START_BYTES starts (its first bytes).
@@ -623,7 +623,7 @@ impl Index {
         }
         // Name: exact tokens in any order, run together, or its rarest token pair.
         if !name.fold.is_empty() {
-            exact.push(sorted_key(&name.loose).hash);
+            exact.push(sorted_key(name.loose()).hash);
             exact.push(fnv(&name.norm.fold_compact()));
             exact.push(fnv(&name.norm.glyph_compact()));
             // A name spelling a protected handle around filler words ("Dangote Group Plc").
@@ -687,7 +687,7 @@ impl Index {
         let mut exact = Vec::with_capacity(2);
         let mut near = Vec::with_capacity(32);
         let matched: Vec<Vec<u32>> = name
-            .loose
+            .loose()
             .iter()
             .map(|t| {
                 exact.clear();

@@ -225,7 +225,7 @@ impl Checker {
         }
         for p in each() {
             if let Some(n) = p.names.first() {
-                sum = sum.wrapping_add(n.fold.len() + n.loose.len());
+                sum = sum.wrapping_add(n.fold.len() + n.loose().len());
             }
             if let Some(t) = p.targets.first() {
                 sum = sum.wrapping_add(t.keys.fold.len() + t.keys.display.len());
@@ -235,7 +235,7 @@ impl Checker {
             if let Some(n) = p.names.first() {
                 let first = |tokens: &[String]| tokens.first().and_then(|w| w.bytes().next());
                 sum = sum.wrapping_add(first(&n.fold).unwrap_or(0) as usize);
-                sum = sum.wrapping_add(first(&n.loose).unwrap_or(0) as usize);
+                sum = sum.wrapping_add(first(n.loose()).unwrap_or(0) as usize);
             }
             for t in &p.targets {
                 sum = sum.wrapping_add(t.keys.fold.bytes().next().unwrap_or(0) as usize);
