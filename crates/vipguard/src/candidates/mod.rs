@@ -405,7 +405,7 @@ impl Index {
             // (length + 1 hashes) of the fold key, and of the leet key where it differs.
             exact += 4;
             if k.fold_len >= 5 {
-                deletes += (k.fold_len + 1) * if k.leet == k.fold { 1 } else { 2 };
+                deletes += (k.fold_len + 1) * if k.leet() == k.fold() { 1 } else { 2 };
             }
         }
         ix.exact.entries.reserve_exact(exact);
@@ -417,27 +417,27 @@ impl Index {
     /// Add a handle-like target (a handle, or a name written as one) of account `a`; `far` also makes it
     /// findable two edits away (`two_edits`).
     pub(crate) fn add_handle(&mut self, a: u32, k: &TargetKeys, far: bool) {
-        for key in [&k.fold, &k.glyph, &k.leet] {
+        for key in [&k.fold(), &k.glyph(), &k.leet()] {
             self.exact.push(fnv(key), a);
             if key.len() > START_BYTES {
                 self.note_start(key.as_bytes());
             }
         }
-        if let Some(key) = crate::text::handle::loose_short(&k.leet) {
+        if let Some(key) = crate::text::handle::loose_short(&k.leet()) {
             self.exact.push(fnv(&key), a);
         }
-        if k.fold.chars().count() >= 5 {
-            let keys: &[&str] = if k.leet == k.fold {
-                &[&*k.fold]
+        if k.fold().chars().count() >= 5 {
+            let keys: &[&str] = if k.leet() == k.fold() {
+                &[k.fold()]
             } else {
-                &[&*k.fold, &*k.leet]
+                &[k.fold(), k.leet()]
             };
             for key in keys {
                 neighbourhood(key, |h| self.deletes.push(h, a));
             }
         }
         let key = far
-            .then(|| letters_key(&k.display, &k.fold, GRAM_MIN_LEN))
+            .then(|| letters_key(&k.display(), &k.fold(), GRAM_MIN_LEN))
             .flatten();
         let len = key.as_ref().map_or(0, |k| k.chars().count());
         if let Some(key) = key.filter(|_| len >= GRAM_MIN_LEN) {
@@ -577,15 +577,15 @@ impl Index {
         let mut exact: Vec<u64> = Vec::with_capacity(96);
         let mut typos: Vec<u64> = Vec::with_capacity(40);
         // Handle: same key, affix cores, typos, embedded.
-        if !handle.fold.is_empty() {
-            let mut keys = vec![&handle.fold, &handle.glyph, &handle.leet];
+        if !handle.fold().is_empty() {
+            let mut keys = vec![handle.fold(), handle.glyph(), handle.leet()];
             keys.dedup();
             exact.extend(keys.iter().map(|k| fnv(k)));
             exact.extend(cores.iter().map(|c| fnv(&c.key)));
-            let typo_keys: &[&str] = if handle.leet == handle.fold {
-                &[&*handle.fold]
+            let typo_keys: &[&str] = if handle.leet() == handle.fold() {
+                &[handle.fold()]
             } else {
-                &[&*handle.fold, &*handle.leet]
+                &[handle.fold(), handle.leet()]
             };
             for key in typo_keys
                 .iter()
@@ -596,12 +596,12 @@ impl Index {
             }
             // Embedded: every proper substring of 5+ characters, hashed incrementally from each start.
             let ends: Vec<usize> = handle
-                .fold
+                .fold()
                 .char_indices()
                 .map(|(i, _)| i)
-                .chain([handle.fold.len()])
+                .chain([handle.fold().len()])
                 .collect();
-            let bytes = handle.fold.as_bytes();
+            let bytes = handle.fold().as_bytes();
             for (si, &start) in ends.iter().enumerate() {
                 // Every substring looked up is over 4 bytes long, so a key it equals starts with these.
                 if bytes.len() - start <= START_BYTES
@@ -634,7 +634,7 @@ impl Index {
         self.exact.get_many(&exact, &mut out);
         self.deletes.get_many(&typos, &mut out);
         if look_far && !self.grams.entries.is_empty() {
-            let whole = letters_key(&handle.display, &handle.fold, GRAM_MIN_LEN - GRAM_EDITS);
+            let whole = letters_key(&handle.display(), &handle.fold(), GRAM_MIN_LEN - GRAM_EDITS);
             // Segments are fold keys and keep their digits (`oiongte2etee` of `i�oiongte2etee`): the
             // trigram stage compares letters only, as for the whole handle (found by fuzzing).
             let segments = segments
@@ -767,8 +767,8 @@ mod tests {
     #[test]
     fn a_letters_key_has_no_digits_even_where_folding_makes_them() {
         let h = HandleKeys::new("x", "PeterObi_Питерб");
-        assert_eq!(&*h.fold, "peterobinᴎtep6");
-        let key = letters_key(&h.display, &h.fold, GRAM_MIN_LEN).unwrap();
+        assert_eq!(h.fold(), "peterobinᴎtep6");
+        let key = letters_key(&h.display(), &h.fold(), GRAM_MIN_LEN).unwrap();
         assert_eq!(key, "peterobinᴎtep");
     }
 

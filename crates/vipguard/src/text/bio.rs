@@ -1136,7 +1136,7 @@ pub(crate) fn imitating_link(
                 if !matches!(m.how, handle::HandleHow::SameKey { .. }) {
                     return Some(LinkMatch {
                         host: h.clone(),
-                        imitates: t.display.to_string(),
+                        imitates: t.display().to_string(),
                         how: m,
                         in_field: false,
                     });

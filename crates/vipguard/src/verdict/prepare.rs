@@ -55,7 +55,7 @@ pub(super) fn prepare(a: &Account) -> Prepared {
         for h in list {
             let keys = TargetKeys::new(&h.platform, &h.handle);
             targets.push(Target {
-                names_in_key: !brand && names_in_key(&keys.fold, &names),
+                names_in_key: !brand && names_in_key(&keys.fold(), &names),
                 keys,
                 kind,
             });

@@ -34,11 +34,11 @@ pub(super) fn best_name(v: &ProfileView, p: &Prepared) -> Found<NameMatch> {
             .targets
             .iter()
             .find(|t| {
-                t.kind != TargetKind::Name && t.keys.fold_len >= 6 && v.name.spells(&t.keys.fold)
+                t.kind != TargetKind::Name && t.keys.fold_len >= 6 && v.name.spells(&t.keys.fold())
             })
             .map(|t| {
                 let how = NameHow::SpellsHandle {
-                    handle: t.keys.display.to_string(),
+                    handle: t.keys.display().to_string(),
                 };
                 let m = NameMatch {
                     how,
@@ -98,8 +98,8 @@ pub(super) fn shown_handle(
     let elsewhere = target_platform(a, *i).is_some_and(|t| t != here);
     let copied = matches!(m.how, HandleHow::SameKey { il_swap: false })
         && v.handle
-            .display
-            .eq_ignore_ascii_case(&p.targets[*i].keys.display);
+            .display()
+            .eq_ignore_ascii_case(&p.targets[*i].keys.display());
     if !elsewhere || copied {
         return None;
     }
