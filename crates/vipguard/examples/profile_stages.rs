@@ -66,7 +66,7 @@ fn main() {
     );
     println!(
         "sample cores of {:?}: {:?}",
-        keys[1].display,
+        keys[1].display(),
         keys[1].cores()
     );
     let t = Instant::now();

@@ -11,7 +11,7 @@
 //! Chosen over q-grams and a BK-tree by measurement: see `benches/check.rs` and docs/benchmarks.md.
 
 use crate::codec::{Reader, Writer};
-use crate::text::handle::HandleKeys;
+use crate::text::handle::{HandleKeys, TargetKeys};
 use crate::text::name::NameKeys;
 use rustc_hash::FxHashMap as HashMap;
 
@@ -396,7 +396,7 @@ impl Index {
     /// at their size (grown by doubling, the deletions' array peaked at twice what it holds: issue 25).
     pub(crate) fn with_capacity<'k>(
         names: usize,
-        handles: impl Iterator<Item = &'k HandleKeys>,
+        handles: impl Iterator<Item = &'k TargetKeys>,
     ) -> Self {
         let mut ix = Index::default();
         let (mut exact, mut deletes) = (names, 0);
@@ -405,7 +405,7 @@ impl Index {
             // (length + 1 hashes) of the fold key, and of the leet key where it differs.
             exact += 4;
             if k.fold_len >= 5 {
-                deletes += (k.fold_len + 1) * if k.leet == k.fold { 1 } else { 2 };
+                deletes += (k.fold_len + 1) * if k.leet() == k.fold() { 1 } else { 2 };
             }
         }
         ix.exact.entries.reserve_exact(exact);
@@ -416,28 +416,28 @@ impl Index {
 
     /// Add a handle-like target (a handle, or a name written as one) of account `a`; `far` also makes it
     /// findable two edits away (`two_edits`).
-    pub(crate) fn add_handle(&mut self, a: u32, k: &HandleKeys, far: bool) {
-        for key in [&k.fold, &k.glyph, &k.leet] {
+    pub(crate) fn add_handle(&mut self, a: u32, k: &TargetKeys, far: bool) {
+        for key in [&k.fold(), &k.glyph(), &k.leet()] {
             self.exact.push(fnv(key), a);
             if key.len() > START_BYTES {
                 self.note_start(key.as_bytes());
             }
         }
-        if let Some(key) = crate::text::handle::loose_short(&k.leet) {
+        if let Some(key) = crate::text::handle::loose_short(&k.leet()) {
             self.exact.push(fnv(&key), a);
         }
-        if k.fold.chars().count() >= 5 {
-            let keys: &[&String] = if k.leet == k.fold {
-                &[&k.fold]
+        if k.fold().chars().count() >= 5 {
+            let keys: &[&str] = if k.leet() == k.fold() {
+                &[k.fold()]
             } else {
-                &[&k.fold, &k.leet]
+                &[k.fold(), k.leet()]
             };
             for key in keys {
                 neighbourhood(key, |h| self.deletes.push(h, a));
             }
         }
         let key = far
-            .then(|| letters_key(&k.display, &k.fold, GRAM_MIN_LEN))
+            .then(|| letters_key(&k.display(), &k.fold(), GRAM_MIN_LEN))
             .flatten();
         let len = key.as_ref().map_or(0, |k| k.chars().count());
         if let Some(key) = key.filter(|_| len >= GRAM_MIN_LEN) {
@@ -451,17 +451,17 @@ impl Index {
 
     pub(crate) fn add_name(&mut self, a: u32, n: &NameKeys) {
         // Loose tokens only: every fold or glyph match is also a loose match.
-        let key = sorted_key(&n.loose);
+        let key = sorted_key(n.loose());
         self.exact.push(key.hash, a);
         if key.len > START_BYTES {
             self.note_start(&key.head);
         }
         let first = self.pending_ends.len() as u32;
-        for t in &n.loose {
+        for t in n.loose() {
             self.pending_text.push_str(t);
             self.pending_ends.push(self.pending_text.len() as u32);
         }
-        self.pending.push((a, first, n.loose.len() as u32));
+        self.pending.push((a, first, n.loose().len() as u32));
     }
 
     /// Note where a key longer than START_BYTES starts (its first bytes).
@@ -577,27 +577,31 @@ impl Index {
         let mut exact: Vec<u64> = Vec::with_capacity(96);
         let mut typos: Vec<u64> = Vec::with_capacity(40);
         // Handle: same key, affix cores, typos, embedded.
-        if !handle.fold.is_empty() {
-            let mut keys = vec![&handle.fold, &handle.glyph, &handle.leet];
+        if !handle.fold().is_empty() {
+            let mut keys = vec![handle.fold(), handle.glyph(), handle.leet()];
             keys.dedup();
             exact.extend(keys.iter().map(|k| fnv(k)));
             exact.extend(cores.iter().map(|c| fnv(&c.key)));
-            let typo_keys: &[&String] = if handle.leet == handle.fold {
-                &[&handle.fold]
+            let typo_keys: &[&str] = if handle.leet() == handle.fold() {
+                &[handle.fold()]
             } else {
-                &[&handle.fold, &handle.leet]
+                &[handle.fold(), handle.leet()]
             };
-            for key in typo_keys.iter().copied().chain(segments) {
+            for key in typo_keys
+                .iter()
+                .copied()
+                .chain(segments.iter().map(String::as_str))
+            {
                 neighbourhood(key, |h| typos.push(h));
             }
             // Embedded: every proper substring of 5+ characters, hashed incrementally from each start.
             let ends: Vec<usize> = handle
-                .fold
+                .fold()
                 .char_indices()
                 .map(|(i, _)| i)
-                .chain([handle.fold.len()])
+                .chain([handle.fold().len()])
                 .collect();
-            let bytes = handle.fold.as_bytes();
+            let bytes = handle.fold().as_bytes();
             for (si, &start) in ends.iter().enumerate() {
                 // Every substring looked up is over 4 bytes long, so a key it equals starts with these.
                 if bytes.len() - start <= START_BYTES
@@ -619,7 +623,7 @@ impl Index {
         }
         // Name: exact tokens in any order, run together, or its rarest token pair.
         if !name.fold.is_empty() {
-            exact.push(sorted_key(&name.loose).hash);
+            exact.push(sorted_key(name.loose()).hash);
             exact.push(fnv(&name.norm.fold_compact()));
             exact.push(fnv(&name.norm.glyph_compact()));
             // A name spelling a protected handle around filler words ("Dangote Group Plc").
@@ -630,7 +634,7 @@ impl Index {
         self.exact.get_many(&exact, &mut out);
         self.deletes.get_many(&typos, &mut out);
         if look_far && !self.grams.entries.is_empty() {
-            let whole = letters_key(&handle.display, &handle.fold, GRAM_MIN_LEN - GRAM_EDITS);
+            let whole = letters_key(&handle.display(), &handle.fold(), GRAM_MIN_LEN - GRAM_EDITS);
             // Segments are fold keys and keep their digits (`oiongte2etee` of `i�oiongte2etee`): the
             // trigram stage compares letters only, as for the whole handle (found by fuzzing).
             let segments = segments
@@ -683,7 +687,7 @@ impl Index {
         let mut exact = Vec::with_capacity(2);
         let mut near = Vec::with_capacity(32);
         let matched: Vec<Vec<u32>> = name
-            .loose
+            .loose()
             .iter()
             .map(|t| {
                 exact.clear();
@@ -763,8 +767,8 @@ mod tests {
     #[test]
     fn a_letters_key_has_no_digits_even_where_folding_makes_them() {
         let h = HandleKeys::new("x", "PeterObi_Питерб");
-        assert_eq!(h.fold, "peterobinᴎtep6");
-        let key = letters_key(&h.display, &h.fold, GRAM_MIN_LEN).unwrap();
+        assert_eq!(h.fold(), "peterobinᴎtep6");
+        let key = letters_key(&h.display(), &h.fold(), GRAM_MIN_LEN).unwrap();
         assert_eq!(key, "peterobinᴎtep");
     }
 

@@ -3,7 +3,7 @@
 //! account's own sites. A cue alone is nothing: ordinary people write "new account" too; it counts
 //! beside a name or handle that already resembles a protected account (`verdict/decide.rs`).
 
-use crate::text::handle::{self, HandleKeys, HandleMatch};
+use crate::text::handle::{self, HandleKeys, HandleMatch, TargetKeys};
 use crate::text::normalize::normalize;
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
@@ -1154,7 +1154,7 @@ pub(crate) struct LinkMatch {
 pub(crate) fn imitating_link(
     hosts: &[String],
     official: &[String],
-    targets: &[&HandleKeys],
+    targets: &[&TargetKeys],
 ) -> Option<LinkMatch> {
     let official: Vec<String> = official.iter().filter_map(|o| host(o)).collect();
     for h in hosts {
@@ -1167,7 +1167,7 @@ pub(crate) fn imitating_link(
         let cores = keys.cores();
         let segments = keys.segments();
         for o in &official {
-            let t = HandleKeys::target("web", site_name(o));
+            let t = TargetKeys::new("web", site_name(o));
             if let Some(m) = handle::compare(&keys, &cores, &segments, &t) {
                 return Some(LinkMatch {
                     host: h.clone(),
@@ -1184,7 +1184,7 @@ pub(crate) fn imitating_link(
                 if !matches!(m.how, handle::HandleHow::SameKey { .. }) {
                     return Some(LinkMatch {
                         host: h.clone(),
-                        imitates: t.display.clone(),
+                        imitates: t.display().to_string(),
                         how: m,
                         in_field: false,
                     });
@@ -1411,7 +1411,7 @@ mod tests {
     #[test]
     fn links_imitate_official_sites_but_not_the_sites_themselves() {
         let official = vec!["metamask.io".to_string()];
-        let t = HandleKeys::target("x", "MetaMask");
+        let t = TargetKeys::new("x", "MetaMask");
         let imitates =
             |h: &str| imitating_link(&[h.to_string()], &official, &[&t]).map(|m| m.imitates);
         assert_eq!(imitates("metamask.app").as_deref(), Some("metamask.io"));

@@ -10,17 +10,29 @@ use crate::text::limits::MAX_HANDLE_CHARS;
 use crate::text::normalize::normalize;
 use crate::text::platform::handle_local;
 
-/// Comparison keys for one handle (or a protected name written as a handle).
+/// The keys a handle is compared with as a target: all a protected handle (or a protected name
+/// written as a handle) needs. A checker holds two or more for every account of its list, so the four
+/// keys share one string, the glyph and leet keys only where they differ from the fold key (issue 25).
+#[derive(Debug, Clone, Default)]
+pub struct TargetKeys {
+    /// The handle as written (local part), the fold key, then the glyph and leet keys where they differ.
+    text: Box<str>,
+    /// Where the display, fold, glyph and leet keys end in `text`.
+    ends: [u32; 4],
+    pub truncated: bool,
+    /// `leet` or `glyph` differ from `fold` (else typo distances on them add nothing).
+    pub leet_differs: bool,
+    pub glyph_differs: bool,
+    /// Characters in `fold` (and in `leet`, which maps one to one) and in `glyph`, counted once.
+    pub fold_len: usize,
+    pub glyph_len: usize,
+}
+
+/// Comparison keys for a profile's handle: its `TargetKeys` (reached through `Deref`) and the parts
+/// and words its cores, segments and labels are found in.
 #[derive(Debug, Clone, Default)]
 pub struct HandleKeys {
-    /// The handle as written (local part).
-    pub display: String,
-    /// Letters and digits, casefolded, confusables folded.
-    pub fold: String,
-    /// Same, with capital I read as l.
-    pub glyph: String,
-    /// `fold` with digits read as the letters they stand for (3→e, 4→a, 5→s, 7→t …).
-    pub leet: String,
+    pub keys: TargetKeys,
     /// The handle lowercased (digits kept as digits) split at `_`, `.`, `-` and digit runs, for affix
     /// stripping.
     pub parts: Vec<String>,
@@ -31,13 +43,13 @@ pub struct HandleKeys {
     /// The words as capitals mark them (`camel_parts`), when that splits the handle further than
     /// `parts`; else empty.
     pub words: Vec<String>,
-    pub truncated: bool,
-    /// Characters in `fold` (and in `leet`, which maps one to one) and in `glyph`, counted once.
-    pub fold_len: usize,
-    pub glyph_len: usize,
-    /// `leet` or `glyph` differ from `fold` (else typo distances on them add nothing).
-    pub leet_differs: bool,
-    pub glyph_differs: bool,
+}
+
+impl std::ops::Deref for HandleKeys {
+    type Target = TargetKeys;
+    fn deref(&self) -> &TargetKeys {
+        &self.keys
+    }
 }
 
 /// A handle with affixes taken off: the fold key of what is left, the affixes, and whether it was read
@@ -141,71 +153,110 @@ fn leet_digit(c: char) -> Option<char> {
     }
 }
 
-impl HandleKeys {
-    pub fn new(platform: &str, handle: &str) -> Self {
-        let mut k = Self::target(platform, handle);
-        let local = k.display.as_str();
-        let plain = local.to_lowercase();
-        k.parts = split_parts(&plain);
-        if local.contains('I') {
-            k.read_parts
-                .push((split_parts(&local.replace('I', "l").to_lowercase()), true));
-        }
-        if plain.bytes().any(|b| b.is_ascii_digit()) {
-            let leet = leet_reading(&plain);
-            if leet != plain {
-                k.read_parts.push((split_parts(&leet), false));
-            }
-        }
-        k.words = camel_parts(local);
-        if k.words.len() < 2 || k.words == k.parts {
-            k.words.clear();
-        }
-        k
-    }
-
+impl TargetKeys {
     /// The keys a protected handle is compared by: no parts or words, which only a profile's handle
     /// needs (for its cores and labels), so building a checker does not make them for every account.
-    pub fn target(platform: &str, handle: &str) -> Self {
+    pub fn new(platform: &str, handle: &str) -> Self {
         let local = handle_local(platform, handle);
         let n = normalize(local, MAX_HANDLE_CHARS);
         let fold = n.fold_compact();
-        let leet = fold.chars().map(leet_char).collect();
-        let glyph = n.glyph_compact();
-        HandleKeys {
-            read_parts: Vec::new(),
-            words: Vec::new(),
-            display: local.to_string(),
-            fold_len: fold.chars().count(),
-            glyph_len: glyph.chars().count(),
-            leet_differs: leet != fold,
-            glyph_differs: glyph != fold,
-            glyph,
-            fold,
-            leet,
-            parts: Vec::new(),
-            truncated: n.truncated,
-        }
+        let leet: String = fold.chars().map(leet_char).collect();
+        Self::pack(local, &fold, &n.glyph_compact(), &leet, n.truncated)
     }
 
     /// Keys of a protected name used as a handle target ("Aliko Dangote" -> alikodangote).
     pub fn from_name(fold_compact: &str, glyph_compact: &str, display: &str) -> Self {
-        HandleKeys {
-            display: display.to_string(),
-            fold_len: fold_compact.chars().count(),
-            glyph_len: glyph_compact.chars().count(),
-            leet_differs: fold_compact.chars().any(|c| leet_char(c) != c),
-            glyph_differs: glyph_compact != fold_compact,
-            fold: fold_compact.to_string(),
-            glyph: glyph_compact.to_string(),
-            leet: fold_compact.chars().map(leet_char).collect(),
-            parts: Vec::new(),
-            read_parts: Vec::new(),
-            words: Vec::new(),
-            truncated: false,
+        let leet: String = fold_compact.chars().map(leet_char).collect();
+        Self::pack(display, fold_compact, glyph_compact, &leet, false)
+    }
+
+    fn pack(display: &str, fold: &str, glyph: &str, leet: &str, truncated: bool) -> Self {
+        let (glyph_differs, leet_differs) = (glyph != fold, leet != fold);
+        let mut text = String::with_capacity(display.len() + 3 * fold.len().max(glyph.len()));
+        let mut ends = [0u32; 4];
+        let parts = [
+            display,
+            fold,
+            if glyph_differs { glyph } else { "" },
+            if leet_differs { leet } else { "" },
+        ];
+        for (end, part) in ends.iter_mut().zip(parts) {
+            text.push_str(part);
+            // Handles are cut at MAX_HANDLE_CHARS and list files are far smaller than 4 GB.
+            *end = u32::try_from(text.len()).unwrap_or(u32::MAX);
+        }
+        TargetKeys {
+            text: text.into_boxed_str(),
+            ends,
+            truncated,
+            leet_differs,
+            glyph_differs,
+            fold_len: fold.chars().count(),
+            glyph_len: glyph.chars().count(),
         }
     }
 
+    fn part(&self, i: usize) -> &str {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+        &self.text[start..self.ends[i] as usize]
+    }
+
+    /// The handle as written (local part).
+    pub fn display(&self) -> &str {
+        self.part(0)
+    }
+
+    /// Letters and digits, casefolded, confusables folded.
+    pub fn fold(&self) -> &str {
+        self.part(1)
+    }
+
+    /// Same, with capital I read as l.
+    pub fn glyph(&self) -> &str {
+        if self.glyph_differs {
+            self.part(2)
+        } else {
+            self.fold()
+        }
+    }
+
+    /// `fold` with digits read as the letters they stand for (3→e, 4→a, 5→s, 7→t …).
+    pub fn leet(&self) -> &str {
+        if self.leet_differs {
+            self.part(3)
+        } else {
+            self.fold()
+        }
+    }
+}
+
+impl HandleKeys {
+    pub fn new(platform: &str, handle: &str) -> Self {
+        let keys = TargetKeys::new(platform, handle);
+        let local = keys.display();
+        let plain = local.to_lowercase();
+        let parts = split_parts(&plain);
+        let mut read_parts = Vec::new();
+        if local.contains('I') {
+            read_parts.push((split_parts(&local.replace('I', "l").to_lowercase()), true));
+        }
+        if plain.bytes().any(|b| b.is_ascii_digit()) {
+            let leet = leet_reading(&plain);
+            if leet != plain {
+                read_parts.push((split_parts(&leet), false));
+            }
+        }
+        let mut words = camel_parts(local);
+        if words.len() < 2 || words == parts {
+            words.clear();
+        }
+        HandleKeys {
+            keys,
+            parts,
+            read_parts,
+            words,
+        }
+    }
     /// Words of a handle of several words that are long enough to be a protected handle of 7+ letters
     /// with a typo (`home_myetherwallat`, `myethewaliet_login`), as fold keys. Whole handles are
     /// compared on their own; these are for a typo inside a longer handle.
@@ -213,7 +264,7 @@ impl HandleKeys {
         let mut out: Vec<String> = Vec::new();
         // Also the words between separators only, digits kept: a typo written with a digit
         // (`support_co9nbase`) is split at the digit by `parts`.
-        let lower = self.display.to_lowercase();
+        let lower = self.display().to_lowercase();
         let chunks: Vec<String> = lower
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
@@ -235,7 +286,8 @@ impl HandleKeys {
                 } else {
                     normalize(w, MAX_HANDLE_CHARS).fold_compact()
                 };
-                if key.chars().count() >= MIN_SEGMENT && key != self.fold && !out.contains(&key) {
+                if key.chars().count() >= MIN_SEGMENT && *key != *self.fold() && !out.contains(&key)
+                {
                     out.push(key);
                 }
             }
@@ -258,7 +310,7 @@ impl HandleKeys {
             } else {
                 normalize(&core, MAX_HANDLE_CHARS).fold_compact()
             };
-            if core.len() >= 3 && core != self.fold && !out.iter().any(|c| c.key == core) {
+            if core.len() >= 3 && *core != *self.fold() && !out.iter().any(|c| c.key == core) {
                 out.push(Core {
                     key: core,
                     affixes,
@@ -276,8 +328,8 @@ impl HandleKeys {
         // Two words swapped with nothing to mark them (dangotealiko for AlikoDangote) are a rotation
         // of the key: every split into two words of 3+ letters, in a handle of 7+ small letters (where
         // capitals or separators mark the words, the orders above cover it).
-        let key = &self.fold;
-        if key.len() >= 7 && self.display.bytes().all(|b| b.is_ascii_lowercase()) {
+        let key = &self.fold();
+        if key.len() >= 7 && self.display().bytes().all(|b| b.is_ascii_lowercase()) {
             for i in 3..=key.len() - 3 {
                 push(
                     format!("{}{}", &key[i..], &key[..i]),
@@ -628,9 +680,9 @@ pub(crate) fn compare(
     p: &HandleKeys,
     p_cores: &[Core],
     p_segments: &[String],
-    t: &HandleKeys,
+    t: &TargetKeys,
 ) -> Option<HandleMatch> {
-    if t.fold.len() < 3 || p.fold.is_empty() {
+    if t.fold().len() < 3 || p.fold().is_empty() {
         return None;
     }
     let m = |how, strength| {
@@ -645,10 +697,10 @@ pub(crate) fn compare(
     fn separators(h: &str) -> impl Iterator<Item = char> + '_ {
         h.chars().filter(|c| !c.is_alphanumeric())
     }
-    if p.fold == t.fold || p.leet == t.leet {
+    if p.fold() == t.fold() || p.leet() == t.leet() {
         // As many separators, of whatever kind: X has no dots, so @ada_okonkwo is as close as an X
         // handle gets to Instagram's @ada.okonkwo.
-        let same = separators(&p.display).count() == separators(&t.display).count();
+        let same = separators(&p.display()).count() == separators(&t.display()).count();
         return m(
             HandleHow::SameKey { il_swap: false },
             if same { 3 } else { 2 },
@@ -656,16 +708,16 @@ pub(crate) fn compare(
     }
     // A short handle with i and l (or a 1) swapped (n1ke, nlke for nike): too short for a typo, and as
     // good as the same to the eye.
-    if t.fold_len < MIN_TYPO_LEN && loose_short(&t.leet).is_some_and(|k| k == loose(&p.leet)) {
-        let same = separators(&p.display).count() == separators(&t.display).count();
+    if t.fold_len < MIN_TYPO_LEN && loose_short(&t.leet()).is_some_and(|k| k == loose(&p.leet())) {
+        let same = separators(&p.display()).count() == separators(&t.display()).count();
         return m(
             HandleHow::SameKey { il_swap: false },
             if same { 3 } else { 2 },
         );
     }
-    if p.glyph == t.glyph {
+    if p.glyph() == t.glyph() {
         // Identical to the eye only with the very same separators.
-        let same = separators(&p.display).eq(separators(&t.display));
+        let same = separators(&p.display()).eq(separators(&t.display()));
         return m(
             HandleHow::SameKey { il_swap: true },
             if same { 3 } else { 2 },
@@ -674,8 +726,9 @@ pub(crate) fn compare(
     let tlen = t.fold_len;
     if tlen >= 4 {
         // Plain readings first, so an I/l swap is only claimed when nothing else explains the match.
-        let plain = |c: &&Core| !c.il_swap && (c.key == t.fold || c.key == t.leet);
-        let swapped = |c: &&Core| c.key == t.fold || c.key == t.leet || c.key == t.glyph;
+        let plain = |c: &&Core| !c.il_swap && (*c.key == *t.fold() || *c.key == *t.leet());
+        let swapped =
+            |c: &&Core| *c.key == *t.fold() || *c.key == *t.leet() || *c.key == *t.glyph();
         if let Some(c) = p_cores
             .iter()
             .find(plain)
@@ -684,7 +737,7 @@ pub(crate) fn compare(
             return m(
                 HandleHow::Affix {
                     affixes: c.affixes.clone(),
-                    il_swap: c.il_swap || (c.key != t.fold && c.key != t.leet),
+                    il_swap: c.il_swap || (*c.key != *t.fold() && *c.key != *t.leet()),
                 },
                 2,
             );
@@ -696,17 +749,17 @@ pub(crate) fn compare(
     if limit > 0 {
         // (profile key, target key, their lengths, skip because both equal the fold keys)
         let keys = [
-            (&p.fold, &t.fold, p.fold_len, t.fold_len, false),
+            (&p.fold(), &t.fold(), p.fold_len, t.fold_len, false),
             (
-                &p.leet,
-                &t.leet,
+                &p.leet(),
+                &t.leet(),
                 p.fold_len,
                 t.fold_len,
                 !p.leet_differs && !t.leet_differs,
             ),
             (
-                &p.glyph,
-                &t.glyph,
+                &p.glyph(),
+                &t.glyph(),
                 p.glyph_len,
                 t.glyph_len,
                 !p.glyph_differs && !t.glyph_differs,
@@ -721,14 +774,14 @@ pub(crate) fn compare(
             return m(HandleHow::Typo { distance: d }, 2);
         }
     }
-    if tlen >= 5 && p.fold.contains(&t.fold) {
+    if tlen >= 5 && p.fold().contains(t.fold()) {
         return m(HandleHow::Embedded, 2);
     }
     if tlen >= MIN_EMBEDDED_TYPO {
         let limit = typo_limit(tlen);
         for s in p_segments {
             if s.chars().count().abs_diff(tlen) <= limit {
-                if let Some(d) = osa_within(s, &t.fold, limit) {
+                if let Some(d) = osa_within(s, &t.fold(), limit) {
                     let segment = s.clone();
                     return m(
                         HandleHow::EmbeddedTypo {

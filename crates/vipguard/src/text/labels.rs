@@ -928,7 +928,7 @@ mod tests {
 
     fn handle(h: &str) -> Vec<Label> {
         let k = crate::text::handle::HandleKeys::new("x", h);
-        in_handle(&k.fold, &k.parts)
+        in_handle(&k.fold(), &k.parts)
     }
 
     #[test]

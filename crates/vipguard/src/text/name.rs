@@ -14,12 +14,12 @@ pub struct NameKeys {
     pub norm: Normalized,
     /// Fold-key tokens, in order.
     pub fold: Vec<String>,
-    /// Glyph-key tokens (capital I read as l), in order.
-    pub glyph: Vec<String>,
-    /// The loosest reading, for names written with digits or l for I: glyph tokens with i and l merged
-    /// and, in words that also hold letters, digits read as letters (D4v1d0 and DAVlDO both read davldo).
-    /// Every fold or glyph match is also a loose match, so the index keys names by these tokens alone.
-    pub loose: Vec<String>,
+    /// Glyph-key tokens (capital I read as l), in order (`glyph()`); None when they are the fold
+    /// tokens, as in most names: a checker keeps every protected name's (issue 25).
+    glyph: Option<Vec<String>>,
+    /// The loosest reading, for names written with digits or l for I (`loose()`); None when it is the
+    /// glyph reading.
+    loose: Option<Vec<String>>,
     /// The characters the loose reading relies on: digits inside words (leetspeak) and lowercase l among
     /// capitals. Only a name that uses them earns a full-strength loose match.
     pub tricks: Vec<Change>,
@@ -72,9 +72,9 @@ impl NameKeys {
                 // "muslc").
                 filler_bits(&loose, Some((&glyph, glyph_filler))) | glyph_filler,
             ],
+            loose: (loose != glyph).then_some(loose),
+            glyph: (glyph != fold).then_some(glyph),
             fold,
-            loose,
-            glyph,
             tricks,
             leet_words,
             norm,
@@ -83,6 +83,36 @@ impl NameKeys {
 }
 
 impl NameKeys {
+    /// Glyph-key tokens (capital I read as l), in order.
+    pub fn glyph(&self) -> &[String] {
+        self.glyph.as_deref().unwrap_or(&self.fold)
+    }
+
+    /// The loosest reading, for names written with digits or l for I: glyph tokens with i and l merged
+    /// and, in words that also hold letters, digits read as letters (D4v1d0 and DAVlDO both read davldo).
+    /// Every fold or glyph match is also a loose match, so the index keys names by these tokens alone.
+    pub fn loose(&self) -> &[String] {
+        self.loose.as_deref().unwrap_or_else(|| self.glyph())
+    }
+
+    /// Gives back the room the token vectors were grown with: a protected name is kept for the
+    /// checker's life, a vector collected through a filter holds room for four words (issue 25).
+    pub fn shrink_to_fit(&mut self) {
+        let readings = [
+            Some(&mut self.fold),
+            self.glyph.as_mut(),
+            self.loose.as_mut(),
+        ];
+        for tokens in readings.into_iter().flatten() {
+            tokens.shrink_to_fit();
+            tokens.iter_mut().for_each(String::shrink_to_fit);
+        }
+        self.tricks.shrink_to_fit();
+        self.norm.fold.shrink_to_fit();
+        self.norm.glyph.shrink_to_fit();
+        self.norm.changes.shrink_to_fit();
+    }
+
     /// Whether any of the name's words is a filler word (Official, HQ, Dr …).
     pub fn has_filler(&self) -> bool {
         self.filler[0] != 0
@@ -318,10 +348,11 @@ pub(crate) struct NameMatch {
 /// Compare a profile's name with a protected name or alias.
 pub(crate) fn compare(p: &NameKeys, t: &NameKeys) -> Option<NameMatch> {
     let a = compare_tokens(&p.fold, p.filler[0], p.norm.disguised_words, &t.fold);
-    if p.glyph == p.fold && t.glyph == t.fold {
+    // (A reading kept only where it differs.)
+    if p.glyph.is_none() && t.glyph.is_none() {
         return a;
     }
-    let b = compare_tokens(&p.glyph, p.filler[1], p.norm.disguised_words, &t.glyph);
+    let b = compare_tokens(p.glyph(), p.filler[1], p.norm.disguised_words, t.glyph());
     match (a, b) {
         (Some(a), Some(b)) => Some(
             if b.strength > a.strength || (b.strength == a.strength && b.similarity > a.similarity)
@@ -342,12 +373,12 @@ pub(crate) fn compare_all(p: &NameKeys, t: &NameKeys) -> Option<NameMatch> {
     // Without a trick the loose reading is capped at 2, so it cannot improve a match of 2 or more.
     let ceiling = if p.tricks.is_empty() { 2 } else { 3 };
     if plain.as_ref().is_some_and(|m| m.strength >= ceiling)
-        || (p.loose == p.glyph && t.loose == t.glyph)
+        || (p.loose.is_none() && t.loose.is_none())
     {
         return plain;
     }
     let disguised = p.norm.disguised_words | p.leet_words;
-    let loose = compare_tokens(&p.loose, p.filler[2], disguised, &t.loose).map(|mut m| {
+    let loose = compare_tokens(p.loose(), p.filler[2], disguised, t.loose()).map(|mut m| {
         m.loose = true;
         if p.tricks.is_empty() {
             m.strength = m.strength.min(2);

@@ -189,20 +189,20 @@ fn handle(
     let (m, i) = shown.as_ref().unwrap_or(best);
     let t = &p.targets[*i];
     let what = || match t.kind {
-        TargetKind::Handle => wording::Target::Handle(&t.keys.display),
-        TargetKind::Official => wording::Target::Official(&t.keys.display),
-        TargetKind::Name => wording::Target::Name(&t.keys.display),
+        TargetKind::Handle => wording::Target::Handle(&t.keys.display()),
+        TargetKind::Official => wording::Target::Official(&t.keys.display()),
+        TargetKind::Name => wording::Target::Name(&t.keys.display()),
     };
     // The sentence quotes the handle as given; edits are worked out on the part people read as the
     // name (Mastodon's `user` of `user@server`), as the keys were.
     let h = &v.profile.handle;
-    let local = &v.handle.display;
+    let local = &v.handle.display();
     let mut e = Evidence {
-        protected: Some(t.keys.display.clone()),
+        protected: Some(t.keys.display().to_string()),
         ..Default::default()
     };
     e.detail = match &m.how {
-        HandleHow::SameKey { il_swap: false } if local.eq_ignore_ascii_case(&t.keys.display) => {
+        HandleHow::SameKey { il_swap: false } if local.eq_ignore_ascii_case(&t.keys.display()) => {
             e.distance = Some(0);
             let how = HandleWords::SameElsewhere(&v.profile.platform);
             wording::handle(lang, h, how, what())
@@ -211,13 +211,13 @@ fn handle(
             if !il_swap {
                 e.distance = Some(0);
             }
-            let edit = explain_edit(lang, &t.keys.display, local);
+            let edit = explain_edit(lang, &t.keys.display(), local);
             let tricks = lookalike_tricks(
                 local,
-                &t.keys.display,
+                &t.keys.display(),
                 *il_swap,
-                &v.handle.fold,
-                &t.keys.fold,
+                &v.handle.fold(),
+                &t.keys.fold(),
             );
             let how = if m.strength == 3 && !tricks.is_empty() {
                 HandleWords::LooksIdentical {
@@ -244,7 +244,7 @@ fn handle(
         }
         HandleHow::Embedded => wording::handle(lang, h, HandleWords::Embedded, what()),
         HandleHow::EmbeddedTypo { segment, distance } => {
-            let edit = explain_edit(lang, &t.keys.fold, segment);
+            let edit = explain_edit(lang, &t.keys.fold(), segment);
             e.distance = Some(*distance);
             let how = HandleWords::EmbeddedTypo {
                 segment,
@@ -259,23 +259,27 @@ fn handle(
             // Explained on the keys whose distance was found (the fold keys, else the keys with
             // digits or capital I read as letters), so the edits listed are as many as it says.
             let (p, k) = (&v.handle, &t.keys);
-            let pairs = [(&k.fold, &p.fold), (&k.leet, &p.leet), (&k.glyph, &p.glyph)];
+            let pairs = [
+                (&k.fold(), &p.fold()),
+                (&k.leet(), &p.leet()),
+                (&k.glyph(), &p.glyph()),
+            ];
             // Each pair's edits worked out once; the first pair's when none has as many.
             let (chosen, ops) = pairs
                 .iter()
                 .map(|(a, b)| edits(a, b))
                 .enumerate()
                 .find(|(_, e)| e.as_ref().is_some_and(|e| e.len() == *distance))
-                .unwrap_or_else(|| (0, edits(&k.fold, &p.fold)));
+                .unwrap_or_else(|| (0, edits(&k.fold(), &p.fold())));
             let edit = word_edits(lang, ops, pairs[chosen].0);
             // Read through lookalikes (vv as w, capital I as l): say which.
             let mut tricks = Vec::new();
             if chosen == 2 {
                 let vv = |s: &str| s.to_ascii_lowercase().contains("vv");
-                if local.contains('I') || k.display.contains('I') {
+                if local.contains('I') || k.display().contains('I') {
                     tricks.push(Lookalike::IL);
                 }
-                if vv(local) && !vv(&k.display) {
+                if vv(local) && !vv(&k.display()) {
                     tricks.push(Lookalike::VV);
                 }
             }

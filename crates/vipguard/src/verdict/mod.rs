@@ -225,20 +225,20 @@ impl Checker {
         }
         for p in each() {
             if let Some(n) = p.names.first() {
-                sum = sum.wrapping_add(n.fold.len() + n.loose.len());
+                sum = sum.wrapping_add(n.fold.len() + n.loose().len());
             }
             if let Some(t) = p.targets.first() {
-                sum = sum.wrapping_add(t.keys.fold.len() + t.keys.display.len());
+                sum = sum.wrapping_add(t.keys.fold().len() + t.keys.display().len());
             }
         }
         for p in each() {
             if let Some(n) = p.names.first() {
                 let first = |tokens: &[String]| tokens.first().and_then(|w| w.bytes().next());
                 sum = sum.wrapping_add(first(&n.fold).unwrap_or(0) as usize);
-                sum = sum.wrapping_add(first(&n.loose).unwrap_or(0) as usize);
+                sum = sum.wrapping_add(first(n.loose()).unwrap_or(0) as usize);
             }
             for t in &p.targets {
-                sum = sum.wrapping_add(t.keys.fold.bytes().next().unwrap_or(0) as usize);
+                sum = sum.wrapping_add(t.keys.fold().bytes().next().unwrap_or(0) as usize);
             }
         }
         std::hint::black_box(sum);
@@ -431,7 +431,7 @@ impl Checker {
             let bio: String = bio.chars().take(MAX_BIO_CHARS).collect();
             labels.extend(labels::in_bio(&bio, &self.prepared(account).names[0].fold));
         }
-        labels.extend(labels::in_handle(&v.handle.fold, &v.handle.parts));
+        labels.extend(labels::in_handle(&v.handle.fold(), &v.handle.parts));
         labels
     }
 

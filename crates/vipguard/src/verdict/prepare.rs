@@ -5,7 +5,7 @@ use crate::avatar::matcher::RefHash;
 use crate::avatar::views::{Variant, View};
 use crate::avatar::PdqHash;
 use crate::formats::{Account, AccountKind, AvatarRef};
-use crate::text::handle::HandleKeys;
+use crate::text::handle::TargetKeys;
 use crate::text::name::NameKeys;
 
 pub(super) struct Prepared {
@@ -16,7 +16,7 @@ pub(super) struct Prepared {
 }
 
 pub(super) struct Target {
-    pub(super) keys: HandleKeys,
+    pub(super) keys: TargetKeys,
     pub(super) kind: TargetKind,
     /// The key is written with two or more words of the account's names (@AlikoDangote, @ajoke_jaiyeola),
     /// as people's handles are. Namesakes write theirs the same way, so such a key is not matched two
@@ -39,7 +39,11 @@ pub(super) fn prepare(a: &Account) -> Prepared {
     let brand = a.kind == Some(AccountKind::Brand);
     let names: Vec<NameKeys> = std::iter::once(&a.name)
         .chain(&a.aliases)
-        .map(|n| NameKeys::new(n))
+        .map(|n| {
+            let mut keys = NameKeys::new(n);
+            keys.shrink_to_fit();
+            keys
+        })
         .collect();
     // At its final size: grown by pushes, the vector held room for four targets (800 bytes), which was
     // a quarter of a checker's memory (issue 25).
@@ -49,9 +53,9 @@ pub(super) fn prepare(a: &Account) -> Prepared {
         (&a.official, TargetKind::Official),
     ] {
         for h in list {
-            let keys = HandleKeys::target(&h.platform, &h.handle);
+            let keys = TargetKeys::new(&h.platform, &h.handle);
             targets.push(Target {
-                names_in_key: !brand && names_in_key(&keys.fold, &names),
+                names_in_key: !brand && names_in_key(&keys.fold(), &names),
                 keys,
                 kind,
             });
@@ -62,7 +66,7 @@ pub(super) fn prepare(a: &Account) -> Prepared {
         // Short names written as handles (obi, mtn) would match too much.
         if fold.chars().count() >= 6 {
             targets.push(Target {
-                keys: HandleKeys::from_name(&fold, &n.norm.glyph_compact(), display),
+                keys: TargetKeys::from_name(&fold, &n.norm.glyph_compact(), display),
                 kind: TargetKind::Name,
                 names_in_key: !brand && n.fold.len() >= 2,
             });

@@ -89,7 +89,7 @@ fn holds_protected_name(name: &Found<NameMatch>) -> bool {
 fn spells_protected_handle(v: &ProfileView, p: &Prepared, handle: &Found<HandleMatch>) -> bool {
     handle.as_ref().is_some_and(|(_, i)| {
         let t = &p.targets[*i];
-        t.kind != TargetKind::Name && words_spell(&v.name.fold, &t.keys.fold)
+        t.kind != TargetKind::Name && words_spell(&v.name.fold, &t.keys.fold())
     })
 }
 
@@ -102,7 +102,7 @@ fn copies_protected_handle(v: &ProfileView, p: &Prepared, handle: &Found<HandleM
     handle.as_ref().is_some_and(|(m, i)| {
         let t = &p.targets[*i];
         t.kind != TargetKind::Name
-            && v.name.fold.contains(&t.keys.fold)
+            && v.name.fold.iter().any(|w| **w == *t.keys.fold())
             && match &m.how {
                 HandleHow::SameKey { il_swap: false } => true,
                 HandleHow::Affix {
@@ -169,7 +169,7 @@ fn one_word_twice(v: &ProfileView, name: &Found<NameMatch>, h: u8) -> bool {
     h > 0
         && h < 3
         && matches!(name.as_ref().map(|(m, _)| &m.how), Some(NameHow::Similar))
-        && matches!(v.name.fold.as_slice(), [word] if *word == v.handle.fold)
+        && matches!(v.name.fold.as_slice(), [word] if **word == *v.handle.fold())
 }
 
 /// Whether the handle only reads as the protected one through a capital I for l.
@@ -228,7 +228,7 @@ fn words_spell(words: &[String], key: &str) -> bool {
 
 /// Whether the handle is just the profile's own name (`fatousall93` for "Fatou Sall").
 pub(super) fn explained_by_own_name(h: &HandleKeys, n: &NameKeys) -> bool {
-    let letters: String = h.fold.chars().filter(|c| !c.is_ascii_digit()).collect();
+    let letters: String = h.fold().chars().filter(|c| !c.is_ascii_digit()).collect();
     if letters.len() < 3 || n.fold.len() < 2 {
         return false;
     }

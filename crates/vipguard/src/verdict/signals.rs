@@ -6,7 +6,7 @@ use super::ProfileView;
 use crate::avatar::matcher::AvatarMatch;
 use crate::formats::Account;
 use crate::text::bio::{self, Cue, LinkMatch};
-use crate::text::handle::{self, HandleHow, HandleKeys, HandleMatch};
+use crate::text::handle::{self, HandleHow, HandleKeys, HandleMatch, TargetKeys};
 use crate::text::name::{self, NameHow, NameMatch};
 
 /// A name or handle match with the index of the protected name or target it matched.
@@ -34,11 +34,11 @@ pub(super) fn best_name(v: &ProfileView, p: &Prepared) -> Found<NameMatch> {
             .targets
             .iter()
             .find(|t| {
-                t.kind != TargetKind::Name && t.keys.fold_len >= 6 && v.name.spells(&t.keys.fold)
+                t.kind != TargetKind::Name && t.keys.fold_len >= 6 && v.name.spells(&t.keys.fold())
             })
             .map(|t| {
                 let how = NameHow::SpellsHandle {
-                    handle: t.keys.display.clone(),
+                    handle: t.keys.display().to_string(),
                 };
                 let m = NameMatch {
                     how,
@@ -98,8 +98,8 @@ pub(super) fn shown_handle(
     let elsewhere = target_platform(a, *i).is_some_and(|t| t != here);
     let copied = matches!(m.how, HandleHow::SameKey { il_swap: false })
         && v.handle
-            .display
-            .eq_ignore_ascii_case(&p.targets[*i].keys.display);
+            .display()
+            .eq_ignore_ascii_case(&p.targets[*i].keys.display());
     if !elsewhere || copied {
         return None;
     }
@@ -180,7 +180,7 @@ pub(super) fn bio(v: &ProfileView, p: &Prepared, a: &Account) -> (Vec<Cue>, Opti
     let names: Vec<&[String]> = p.names.iter().map(|n| n.fold.as_slice()).collect();
     let named = bio::name_cues(&b.text, &names, &cues);
     let cues: Vec<Cue> = cues.into_iter().chain(named).collect();
-    let targets: Vec<&HandleKeys> = p
+    let targets: Vec<&TargetKeys> = p
         .targets
         .iter()
         .filter(|t| t.kind != TargetKind::Name)
