@@ -466,7 +466,8 @@ pub(crate) fn avatar_changes(
         parts.push(say("mirrored".into(), "en miroir".into()));
     }
     match variant {
-        Variant::Plain => {}
+        // The picture as uploaded, margin and all: nothing was done to it.
+        Variant::Plain | Variant::Untrimmed => {}
         Variant::Crop(p) => parts.push(say(
             format!("cropped about {p}% a side"),
             format!("recadrée d'environ {p} % par côté"),
