@@ -6,6 +6,7 @@
 //!     cargo run --release --example avatar_bench -- report         # report on the odd half
 //!     cargo run --release --example avatar_bench -- report --hard  # the random edits of make_hard.py
 //!     cargo run --release --example avatar_bench -- dev --hard --misses  # also list the copies missed
+//!     cargo run --release --example avatar_bench -- dev --hard --only=screenshot  # one edit, no distinct
 //!
 //! Halves: protected avatars and distinct images with an even index are `dev`, odd are `report`.
 //! `--hard` reads `hard/manifest.json` (bench/avatars/make_hard.py): its edits instead of the fixed
@@ -155,6 +156,8 @@ fn main() {
     let hard = args.iter().any(|a| a == "--hard");
     // `--misses`: also list each copy not matched to its own picture (edit, id, kind) on stderr.
     let list_misses = args.iter().any(|a| a == "--misses");
+    // `--only=EDIT`: that edit alone, and no distinct pictures (a quick look while tuning one edit).
+    let only = args.iter().find_map(|a| a.strip_prefix("--only="));
     let mut plain_args = args.iter().filter(|a| !a.starts_with("--"));
     let half = plain_args
         .next()
@@ -218,7 +221,10 @@ fn main() {
     let mut rows: BTreeMap<String, (usize, [usize; 3])> = BTreeMap::new();
     // The same totals by kind of protected picture (photo, logo).
     let mut kinds: BTreeMap<String, (usize, [usize; 3])> = BTreeMap::new();
-    for t in &edits {
+    for t in edits
+        .iter()
+        .filter(|t| only.is_none_or(|o| o == t.as_str()))
+    {
         let results: Vec<(usize, [bool; 3])> = protected
             .par_iter()
             .enumerate()
@@ -243,6 +249,7 @@ fn main() {
     }
     // Unedited distinct pictures; those the set marks as near a protected one are counted apart.
     let flagged = |files: Vec<&str>| -> (usize, [usize; 3]) {
+        let files = if only.is_some() { Vec::new() } else { files };
         let r: Vec<[bool; 3]> = files
             .par_iter()
             .filter_map(|f| {

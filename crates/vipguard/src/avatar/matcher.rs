@@ -69,8 +69,22 @@ pub fn reference_hashes(rgb: &Rgb) -> Vec<RefHash> {
                 }
             }
         }
-        // A logo's content box, on its own background (None for a photo).
         let luma = super::pdq::luma_from_rgb(&picture.pixels);
+        // The untrimmed square's disc, when trimming took a margin off (a logo on a flat background):
+        // what a screenshot of its round avatar, or a round crop of it, shows.
+        if super::views::trim(picture) != (0, picture.height, 0, picture.width) {
+            let whole = super::views::prepare_with_luma(picture, &luma, Variant::Untrimmed);
+            if let Some((dct, quality)) = whole.dct(View::Circle) {
+                out.push(RefHash {
+                    view: View::Circle,
+                    variant: Variant::Untrimmed,
+                    mirrored: is_mirror,
+                    hash: dct.hash(),
+                    quality,
+                });
+            }
+        }
+        // A logo's content box, on its own background (None for a photo).
         if let Some(boxed) = content_view(&luma, picture.width, picture.height) {
             if let Some((dct, quality)) = boxed.dct(View::Content) {
                 out.push(RefHash {

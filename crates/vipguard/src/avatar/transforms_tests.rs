@@ -65,6 +65,33 @@ fn round_on_white(img: &RgbImage) -> RgbImage {
     })
 }
 
+/// The round avatar in a screenshot of a profile page, cut out roughly: a `banner` behind its top, a
+/// ring of `page` colour round it, 6% of page around and 3% off-centre right and 2% up; the avatar
+/// 200 px across, as profile pages show it (bench/avatars/make_hard.py draws the same, at random).
+fn screenshot(img: &RgbImage, banner: [u8; 3], page: [u8; 3]) -> RgbImage {
+    let img = &imageops::resize(img, 200, 200, imageops::FilterType::Lanczos3);
+    let s = img.width() as f32;
+    let (x0, y0) = (s / 3.0, s / 3.0);
+    let (c, r) = ((s - 1.0) / 2.0, s / 2.0);
+    let margin = 0.06 * s;
+    let (left, top) = (x0 - margin + 0.03 * s, y0 - margin - 0.02 * s);
+    let side = (s + 2.0 * margin) as u32;
+    RgbImage::from_fn(side, side, |x, y| {
+        let (px, py) = (left + x as f32, top + y as f32);
+        let d = ((px - x0 - c).powi(2) + (py - y0 - c).powi(2)).sqrt();
+        if d <= r {
+            *img.get_pixel(
+                (px - x0).clamp(0.0, s - 1.0) as u32,
+                (py - y0).clamp(0.0, s - 1.0) as u32,
+            )
+        } else if d <= r * 1.04 || py >= 0.6 * s {
+            Rgb(page)
+        } else {
+            Rgb(banner)
+        }
+    })
+}
+
 fn badge(img: &RgbImage) -> RgbImage {
     let mut out = img.clone();
     let (w, h) = img.dimensions();
@@ -230,6 +257,11 @@ const LOGO_EDITS: &[(&str, Transform)] = &[
         let mut out = RgbImage::from_pixel(w * 120 / 100, h * 120 / 100, Rgb([250, 200, 0]));
         imageops::overlay(&mut out, i, (w * 16 / 100) as i64, (h * 16 / 100) as i64);
         out
+    }),
+    // Its round avatar cut out of a screenshot of a profile page, on white under a red banner: the
+    // page is the logo's own white, so only the disc of its square as uploaded, margin and all, meets it.
+    ("in a screenshot of a profile on a white page", |i| {
+        screenshot(i, [220, 30, 40], [255, 255, 255])
     }),
 ];
 

@@ -118,6 +118,10 @@ pub enum Variant {
     Rotate(i8),
     /// Shrunk to a 48-pixel thumbnail and grown back, as a tiny copy is.
     Thumbnail,
+    /// The picture's centre square as it is, borders not trimmed: a site shows an uploaded square
+    /// whole, so a screenshot of a logo's round avatar holds its own flat margin (enrolled only when
+    /// trimming removes something, else it is `Plain`).
+    Untrimmed,
 }
 
 impl Variant {
@@ -127,12 +131,15 @@ impl Variant {
             Variant::Crop(p) => p.to_string(),
             Variant::Rotate(d) => format!("r{d}"),
             Variant::Thumbnail => "t48".into(),
+            Variant::Untrimmed => "u".into(),
         }
     }
 
     pub fn parse(s: &str) -> Option<Variant> {
-        if s == "t48" {
-            return Some(Variant::Thumbnail);
+        match s {
+            "t48" => return Some(Variant::Thumbnail),
+            "u" => return Some(Variant::Untrimmed),
+            _ => {}
         }
         if let Some(d) = s.strip_prefix('r') {
             return d.parse().ok().map(Variant::Rotate);
@@ -153,7 +160,11 @@ pub(crate) fn prepare_variant(rgb: &Rgb, variant: Variant) -> Prepared {
 /// `prepare_variant` with the picture's luma already computed (hashing both the plain PDQ and the
 /// views of one picture converts it once).
 pub(crate) fn prepare_with_luma(rgb: &Rgb, luma: &[f32], variant: Variant) -> Prepared {
-    prepare_in(rgb, luma, trim(rgb), variant)
+    let trimmed = match variant {
+        Variant::Untrimmed => (0, rgb.height, 0, rgb.width),
+        _ => trim(rgb),
+    };
+    prepare_in(rgb, luma, trimmed, variant)
 }
 
 /// Rows `top..bottom` and columns `left..right` of a picture: what is left once its borders are trimmed.
@@ -178,7 +189,7 @@ pub(crate) fn prepare_in(rgb: &Rgb, luma: &[f32], trimmed: TrimBox, variant: Var
         square[r * side..(r + 1) * side].copy_from_slice(&luma[src..src + side]);
     }
     let (square, side) = match variant {
-        Variant::Plain => (square, side),
+        Variant::Plain | Variant::Untrimmed => (square, side),
         Variant::Crop(p) => {
             let cut = side * p as usize / 100;
             let inner = side - 2 * cut;
@@ -230,47 +241,64 @@ impl Prepared {
             return None;
         }
         let at = |x: usize, y: usize| self.luma[y * s + x];
-        // Where a line leaves its own edge colour at each end: (start, end) of its content.
-        let span = |line: &dyn Fn(usize) -> f32| -> Option<(usize, usize)> {
-            let (a, b) = (line(0), line(s - 1));
-            let start = (0..s).find(|&i| (line(i) - a).abs() > TOL)?;
-            let end = (0..s).rev().find(|&i| (line(i) - b).abs() > TOL)?;
-            (end > start).then_some((start, end))
+        // The page's colours: each corner's (a banner behind the top, the page below).
+        let page = [at(0, 0), at(s - 1, 0), at(0, s - 1), at(s - 1, s - 1)];
+        let is_page = |v: f32| page.iter().any(|p| (v - p).abs() <= TOL);
+        // Two points at each end of a line: where it leaves its own end's colour (under a banner, the
+        // outer edge of the ring of page colour round the avatar), and where it leaves every page
+        // colour (the avatar's own edge, past the ring), unless the photo's edge is page-coloured.
+        let ends = |line: &dyn Fn(usize) -> f32, out: &mut Vec<usize>| {
+            for (a, order) in [(line(0), false), (line(s - 1), true)] {
+                let idx = |k: usize| if order { s - 1 - k } else { k };
+                if let Some(k) = (0..s).find(|&k| (line(idx(k)) - a).abs() > TOL) {
+                    out.push(idx(k));
+                    if let Some(j) = (k..s).find(|&j| !is_page(line(idx(j)))) {
+                        if j != k {
+                            out.push(idx(j));
+                        }
+                    }
+                }
+            }
         };
-        // Where rows and columns leave their edge colours lie on the circle's edge (or on the ring of
-        // page colour around it, where a banner is behind): fit a circle to those points (Kasa's
-        // least-squares fit), leaving out points on the picture's own edges, where it cuts the circle.
-        let mut points: Vec<(f64, f64)> = Vec::with_capacity(4 * s);
         let inside = |v: usize| v > 0 && v < s - 1;
+        let mut points: Vec<(f32, f32)> = Vec::with_capacity(8 * s);
+        let mut found = Vec::with_capacity(4);
         for i in 0..s {
-            if let Some((a, b)) = span(&|x| at(x, i)) {
-                points.extend(
-                    [a, b]
-                        .into_iter()
-                        .filter(|&x| inside(x))
-                        .map(|x| (x as f64, i as f64)),
-                );
-            }
-            if let Some((a, b)) = span(&|y| at(i, y)) {
-                points.extend(
-                    [a, b]
-                        .into_iter()
-                        .filter(|&y| inside(y))
-                        .map(|y| (i as f64, y as f64)),
-                );
-            }
+            found.clear();
+            ends(&|x| at(x, i), &mut found);
+            points.extend(
+                found
+                    .iter()
+                    .filter(|&&x| inside(x))
+                    .map(|&x| (x as f32, i as f32)),
+            );
+            found.clear();
+            ends(&|y| at(i, y), &mut found);
+            points.extend(
+                found
+                    .iter()
+                    .filter(|&&y| inside(y))
+                    .map(|&y| (i as f32, y as f32)),
+            );
         }
-        // Points inside the edge (the photo's own pixels close to the page colour) pull the fit in:
-        // refit on the points near the circle, three times.
-        let (mut cx, mut cy, mut r) = fit_circle(&points)?;
-        for _ in 0..3 {
-            points
-                .retain(|&(x, y)| (((x - cx).powi(2) + (y - cy).powi(2)).sqrt() - r).abs() <= 2.5);
-            (cx, cy, r) = fit_circle(&points)?;
-        }
+        // A vote (a coarse Hough transform) over centres near the middle and radii a round avatar cut
+        // out with a little page has: the circle most points lie on, the photo's own pixels that are
+        // close to the page colour left out; then a least-squares fit to the points near it.
+        let (cx, cy, r) = vote_circle(&points, s)?;
+        let near: Vec<(f64, f64)> = points
+            .iter()
+            .filter(|&&(x, y)| (((x - cx).powi(2) + (y - cy).powi(2)).sqrt() - r).abs() <= 1.5)
+            .map(|&(x, y)| (x as f64, y as f64))
+            .collect();
+        let (cx, cy, r) = fit_circle(&near)?;
         let found = (2.0 * r).round() as usize;
+        // A circle that fills the square already is the plain view's, unless it is off-centre (a
+        // trim that took page off two sides only).
+        let middle = (s as f64 - 1.0) / 2.0;
+        let centred = (cx - middle).abs().max((cy - middle).abs()) <= 1.0;
         if found * 10 < s * 6
-            || found * 100 > s * 97
+            || (found * 100 > s * 97 && centred)
+            || found * 100 > s * 104
             || cx < 0.0
             || cy < 0.0
             || cx > s as f64
@@ -287,19 +315,21 @@ impl Prepared {
             for (dx, dy) in CIRCLE_SEARCH {
                 let x0 = cx + dx - (d as f32 - 1.0) / 2.0;
                 let y0 = cy + dy - (d as f32 - 1.0) / 2.0;
-                let mut luma = Vec::with_capacity(d * d);
-                for y in 0..d {
-                    for x in 0..d {
-                        let (sx, sy) = ((x0 + x as f32).round(), (y0 + y as f32).round());
-                        let inside =
-                            sx >= 0.0 && sy >= 0.0 && (sx as usize) < s && (sy as usize) < s;
-                        luma.push(if inside {
-                            at(sx as usize, sy as usize)
-                        } else {
+                // Read bilinearly: the fit is to a fraction of a pixel; what falls off the square is grey.
+                let outside = |v: f32| v < -0.5 || v > s as f32 - 0.5;
+                let luma = resample(&self.luma, s, d, d, |x, y| (x0 + x as f32, y0 + y as f32));
+                let luma = luma
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, v)| {
+                        let (x, y) = (x0 + (i % d) as f32, y0 + (i / d) as f32);
+                        if outside(x) || outside(y) {
                             128.0
-                        });
-                    }
-                }
+                        } else {
+                            v
+                        }
+                    })
+                    .collect();
                 out.push(Prepared {
                     luma,
                     side: d,
@@ -655,6 +685,35 @@ const CIRCLE_SEARCH: [(f32, f32); 9] = [
     (-2.0, 2.0),
     (2.0, -2.0),
 ];
+
+/// The circle most of `points` lie on (within a pixel), its centre within 8% of the middle of a `side`
+/// square and its radius 30–50% of the side: a vote over centres two pixels apart and one-pixel radii.
+fn vote_circle(points: &[(f32, f32)], side: usize) -> Option<(f32, f32, f32)> {
+    let s = side as f32;
+    let (r_lo, r_hi) = ((0.36 * s) as usize, (0.485 * s) as usize);
+    let reach = (0.08 * s) as i32;
+    let mut counts = vec![0u32; r_hi + 2];
+    let mut best: Option<(u32, f32, f32, f32)> = None;
+    for dy in (-reach..=reach).step_by(2) {
+        for dx in (-reach..=reach).step_by(2) {
+            let (cx, cy) = ((s - 1.0) / 2.0 + dx as f32, (s - 1.0) / 2.0 + dy as f32);
+            counts.iter_mut().for_each(|c| *c = 0);
+            for &(x, y) in points {
+                let d = ((x - cx).powi(2) + (y - cy).powi(2)).sqrt().round() as usize;
+                if d <= r_hi + 1 {
+                    counts[d] += 1;
+                }
+            }
+            for r in r_lo..=r_hi {
+                let votes = counts[r - 1] + counts[r] + counts[r + 1];
+                if best.is_none_or(|b| votes > b.0) {
+                    best = Some((votes, cx, cy, r as f32));
+                }
+            }
+        }
+    }
+    best.filter(|b| b.0 >= 24).map(|(_, cx, cy, r)| (cx, cy, r))
+}
 
 /// The circle through `points` that fits them best (Kasa's algebraic fit): centre and radius.
 fn fit_circle(points: &[(f64, f64)]) -> Option<(f64, f64, f64)> {

@@ -466,7 +466,8 @@ pub(crate) fn avatar_changes(
         parts.push(say("mirrored".into(), "en miroir".into()));
     }
     match variant {
-        Variant::Plain => {}
+        // The picture as uploaded, margin and all: nothing was done to it.
+        Variant::Plain | Variant::Untrimmed => {}
         Variant::Crop(p) => parts.push(say(
             format!("cropped about {p}% a side"),
             format!("recadrée d'environ {p} % par côté"),
@@ -486,7 +487,8 @@ pub(crate) fn avatar_changes(
             format!("avec une bordure d'environ {} % ajoutée", undone.border_pct),
         ));
     }
-    if undone.round {
+    // A screenshot's avatar is round anyway: said once, with where it was cut from.
+    if undone.round && reframe != Reframe::Circle {
         parts.push(say("cut round".into(), "découpée en rond".into()));
     }
     match reframe {
@@ -500,8 +502,8 @@ pub(crate) fn avatar_changes(
             "écrasée (remise à ses proportions pour comparer)".into(),
         )),
         Reframe::Circle => parts.push(say(
-            "cut out of a screenshot of a profile".into(),
-            "découpée dans une capture d'écran de profil".into(),
+            "cut from a screenshot of a profile page".into(),
+            "découpée dans une capture d'écran d'une page de profil".into(),
         )),
     }
     match view {
@@ -1101,6 +1103,30 @@ mod tests {
             Reframe::None,
         );
         assert!(avatar(Lang::En, "A", 0, &none).ends_with("protected photo: the same photo"));
+        // Found in a screenshot: the avatar is round there, said once.
+        let round = Undone {
+            round: true,
+            ..Undone::default()
+        };
+        let shot = |lang| {
+            let changes = avatar_changes(
+                lang,
+                &round,
+                View::Circle,
+                Variant::Plain,
+                false,
+                Reframe::Circle,
+            );
+            avatar(lang, "Kwabena Mensah", 0, &changes)
+        };
+        assert_eq!(
+            shot(Lang::En),
+            "The avatar is a copy of Kwabena Mensah's protected photo: the same photo, cut from a screenshot of a profile page"
+        );
+        assert_eq!(
+            shot(Lang::Fr),
+            "L'avatar est une copie de la photo protégée de « Kwabena Mensah » : la même photo, découpée dans une capture d'écran d'une page de profil"
+        );
     }
 
     /// Each way a copied photo was found says, in words, what the impersonator did to it.
@@ -1122,8 +1148,8 @@ mod tests {
             (
                 View::Circle,
                 Reframe::Circle,
-                "cut out of a screenshot",
-                "capture d'écran",
+                "cut from a screenshot of a profile page",
+                "découpée dans une capture d'écran d'une page de profil",
             ),
             (
                 View::Full,
