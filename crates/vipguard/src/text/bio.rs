@@ -1502,6 +1502,43 @@ mod tests {
     }
 
     #[test]
+    fn a_backup_page_names_its_main_in_any_sentence() {
+        let main = |bio: &str| cues(bio).iter().find_map(|c| c.main.clone());
+        assert_eq!(
+            main("Me backup page ni. Main: @akos_b").as_deref(),
+            Some("akos_b")
+        );
+        assert_eq!(
+            main("Conta reserva. Principal: @bia.c").as_deref(),
+            Some("bia.c")
+        );
+        // No backup word: the claim stands alone.
+        assert_eq!(main("Official page. Bookings: @tiwa_mgmt"), None);
+    }
+
+    #[test]
+    fn a_trade_after_the_claim_names_the_owner() {
+        let named = |bio: &str| cues(bio).iter().any(|c| c.named_owner);
+        assert!(named("Page officielle de la Boulangerie Le Bon Pain"));
+        assert!(named("Page officielle Dibiterie Chez Modou"));
+        // An article before a name alone describes the person.
+        assert!(!named("Official page of the Naija star"));
+    }
+
+    #[test]
+    fn a_fan_since_a_year_cancels_the_claims_holding_the_name() {
+        let name = vec!["adaeze".to_string(), "okonkwo".to_string()];
+        let found = |bio: &str| name_cues(bio, &[name.as_slice()], &[]).len();
+        assert_eq!(found("Degg naa Adaeze Okonkwo ba 2010"), 0);
+        assert_eq!(found("Adaeze Okonkwo gidi ni mo je"), 1);
+        // Supporting "me" since a year, in another sentence, names no one followed.
+        assert_eq!(
+            found("Adaeze Okonkwo gidi. Thanks for supporting since 2010"),
+            1
+        );
+    }
+
+    #[test]
     fn verified_beside_a_buyer_is_no_badge() {
         assert!(badge("Verified ✅ | Management: DM").is_some());
         assert!(badge("Verified buyer ✔️ honest reviews").is_none());
