@@ -36,6 +36,10 @@ pub(crate) struct Cue {
     /// Chez Tantie Awa", "Auntie Esi Waakye official page"): the page is that owner's unless a word of
     /// the protected account's names or handles is among them.
     pub named_owner: bool,
+    /// For a claim in a bio that says it is a backup ("Me backup page ni. Main: @akos_bakes"): the
+    /// @handle it names, the main account it stands in for. The claim is that account's unless the
+    /// handle is the protected account's or resembles it (`verdict/signals.rs`).
+    pub main: Option<String>,
 }
 
 struct Pattern {
@@ -62,6 +66,8 @@ enum Word {
     Percent,
     /// `{name}`: a word of the protected account's name, written whole in the bio.
     Name,
+    /// `yyyy`: a year (1950 to 2039), as in "since 2010".
+    Year,
 }
 
 impl Word {
@@ -70,6 +76,7 @@ impl Word {
             "#" => Word::Amount,
             "%" => Word::Percent,
             "{name}" => Word::Name,
+            "yyyy" => Word::Year,
             _ if w.ends_with('*') => Word::Prefix(key(w.trim_end_matches('*'))),
             _ => Word::Exact(key(w)),
         }
@@ -82,6 +89,7 @@ impl Word {
             Word::Amount => w.has_digit,
             Word::Percent => w.has_digit && w.percent,
             Word::Name => w.name,
+            Word::Year => w.year,
         }
     }
 }
@@ -101,6 +109,16 @@ struct Table {
     /// Titles, ranks and roles written with a capital ("His Excellency", "Baba Aladura", "Nollywood
     /// actress"): they name the person's standing, not another owner.
     titles: Vec<Word>,
+    /// Trades and businesses ("boulangerie", "dibiterie", "barbershop"): right after a claim, or after
+    /// its "of", they say whose page it is ("Page officielle Dibiterie Chez Modou").
+    trades: Vec<Word>,
+    /// Words for a backup or secondary account ("backup", "secours"), or words near each other
+    /// that say so ("conta reserva"): such a bio naming another @handle is that handle's backup.
+    backup: Vec<Word>,
+    backup_near: Vec<Near>,
+    /// Rules holding `{name}` that say the writer follows the person ("Dégg naa {name} ba 2010", "Fan
+    /// of {name} since 2012"): a fan's self-description, which cancels the claims holding the name.
+    unless_named: Vec<Near>,
 }
 
 /// What cancels a cue: a word anywhere in the bio, or words near each other.
@@ -120,6 +138,8 @@ fn parse(text: &'static str) -> Table {
     let mut name_near = Vec::new();
     let mut unless = Vec::new();
     let (mut owner_of, mut groups, mut titles) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut trades, mut backup, mut unless_named) = (Vec::new(), Vec::new(), Vec::new());
+    let mut backup_near = Vec::new();
     let alternatives = |body: &str| -> Vec<Word> {
         body.split('|')
             .map(str::trim)
@@ -150,12 +170,22 @@ fn parse(text: &'static str) -> Table {
             "owner of" => owner_of.extend(alternatives(body)),
             "owner group" => groups.extend(alternatives(body)),
             "owner title" => titles.extend(alternatives(body)),
+            "owner trade" => trades.extend(alternatives(body)),
+            "backup" => backup.extend(alternatives(body)),
+            h if h.starts_with("backup near") => {
+                let mut rest = h.split_whitespace();
+                rest.nth(1); // "backup near", then the window
+                backup_near.extend(near_rule(CueKind::Claim, "backup", &mut rest, body));
+            }
             _ => {}
         }
         if let Some(rest) = head.strip_prefix("unless ") {
             let mut rest = rest.split_whitespace();
             let Some(what) = rest.next() else { continue };
-            if rest.next() == Some("near") {
+            let is_near = rest.next() == Some("near");
+            if is_near && what == "named" {
+                unless_named.extend(near_rule(CueKind::Claim, what, &mut rest, body));
+            } else if is_near {
                 if let Some(n) = near_rule(CueKind::Claim, what, &mut rest, body) {
                     unless.push((what, Unless::Near(n)));
                 }
@@ -202,6 +232,10 @@ fn parse(text: &'static str) -> Table {
         owner_of,
         groups,
         titles,
+        trades,
+        backup,
+        backup_near,
+        unless_named,
     }
 }
 
@@ -232,6 +266,8 @@ struct BioWord {
     end: usize,
     has_digit: bool,
     percent: bool,
+    /// Written as a year, 1950 to 2039 (read as written: folding reads digits as lookalike letters).
+    year: bool,
     /// Part of the protected name written whole (`name_cues` only).
     name: bool,
     /// Read from a web address, an e-mail address or an @handle (`metamask-support.com`).
@@ -249,6 +285,11 @@ fn words(bio: &str) -> Vec<BioWord> {
                 let piece = &bio[s..i];
                 let has_digit = piece.chars().any(|c| c.is_numeric());
                 let percent = piece.contains('%');
+                let digits = piece.trim_matches(|c: char| !c.is_alphanumeric());
+                let year = digits.len() == 4
+                    && digits
+                        .parse::<u32>()
+                        .is_ok_and(|y| (1950..2040).contains(&y));
                 let address =
                     piece.contains(['/', '@']) || piece.contains('.') && host(piece).is_some();
                 for k in normalize(piece, 200)
@@ -262,6 +303,7 @@ fn words(bio: &str) -> Vec<BioWord> {
                         end: i,
                         has_digit,
                         percent,
+                        year,
                         name: false,
                         address,
                     });
@@ -314,6 +356,7 @@ pub(crate) fn cues(bio: &str) -> Vec<Cue> {
                 mention: mention_after(&bio[words[to].start..]),
                 group,
                 named_owner,
+                main: None,
             });
         }
     }
@@ -340,6 +383,7 @@ pub(crate) fn cues(bio: &str) -> Vec<Cue> {
                 mention: mention_after(&bio[words[to].start..]),
                 group,
                 named_owner,
+                main: None,
             });
         }
     }
@@ -352,6 +396,13 @@ pub(crate) fn cues(bio: &str) -> Vec<Cue> {
             out.retain(|c| c.what != *what);
         }
     }
+    // A backup page naming another @handle ("Me backup page ni. Main: @akos_bakes_gh"): its claims
+    // ("page gangan ni @…", "the real one is @…") speak of that account.
+    if let Some(main) = backup_main(table, bio, &words) {
+        for c in out.iter_mut().filter(|c| c.kind == CueKind::Claim) {
+            c.main = Some(main.clone());
+        }
+    }
     if !out.iter().any(|c| c.what == "verified") {
         if let Some(phrase) = badge(bio) {
             out.push(Cue {
@@ -361,6 +412,7 @@ pub(crate) fn cues(bio: &str) -> Vec<Cue> {
                 mention: None,
                 group: Vec::new(),
                 named_owner: false,
+                main: None,
             });
         }
     }
@@ -375,6 +427,7 @@ pub(crate) fn cues(bio: &str) -> Vec<Cue> {
             mention: None,
             group: Vec::new(),
             named_owner: false,
+            main: None,
         });
     }
     out
@@ -408,6 +461,15 @@ pub(crate) fn name_cues(bio: &str, names: &[&[String]], have: &[Cue]) -> Vec<Cue
     if !named {
         return out;
     }
+    // "Dégg naa {name} ba 2010", "Following {name} since 2012": the writer follows the person, in one
+    // sentence; the name is the person followed, not the account's.
+    let follows = table.unless_named.iter().any(|rule| {
+        near(rule, &words)
+            .is_some_and(|(from, to)| (from..to).all(|k| !breaks_after(bio, &words, k, false)))
+    });
+    if follows {
+        return out;
+    }
     for rule in &table.name_near {
         if have.iter().chain(&out).any(|c| c.what == rule.what) {
             continue;
@@ -432,6 +494,7 @@ pub(crate) fn name_cues(bio: &str, names: &[&[String]], have: &[Cue]) -> Vec<Cue
                 mention: None,
                 group: Vec::new(),
                 named_owner: false,
+                main: None,
             });
         }
     }
@@ -494,6 +557,7 @@ fn owner(
             .map(|w| without_arabic_prefix(&w.key).to_string())
             .collect()
     };
+    let is_trade = |w: &BioWord| table.trades.iter().any(|t| t.matches(w));
     let is_group = |w: &BioWord| {
         table.groups.iter().any(|g| g.matches(w))
             || table.groups.iter().any(|g| match g {
@@ -513,7 +577,21 @@ fn owner(
     let arabic_of =
         next.is_some_and(|w| w.key.starts_with('ل') && without_arabic_prefix(&w.key) != w.key);
     if of || arabic_of {
-        let start = if of { to + 2 } else { to + 1 };
+        let mut start = if of { to + 2 } else { to + 1 };
+        // An article after "of", written in lower case: "de la Boulangerie …", "de l'Atelier …".
+        // An article after "of", written in lower case, before a trade: "de la Boulangerie …", "de
+        // l'Atelier …". Not before a name alone: "of the Naija star" describes the person.
+        let lower = |w: &BioWord| {
+            bio[w.start..]
+                .chars()
+                .next()
+                .is_some_and(char::is_lowercase)
+        };
+        let article = |w: &BioWord| ARTICLES.contains(&w.key.as_str()) && lower(w);
+        let skipped = of && start + 1 < words.len() && article(&words[start]);
+        if skipped {
+            start += 1;
+        }
         let mut end = to + 1;
         while end + 1 < words.len() && end < start + 6 && !breaks_after(bio, words, end, true) {
             end += 1;
@@ -534,18 +612,31 @@ fn owner(
             name_end += 1;
         }
         let owner = words.get(start..=name_end).unwrap_or(&[]);
-        let named = claim_cased
-            && of
-            && !capitalised(bio, &words[to + 1])
-            && !punctuated(bio, words, to + 1)
-            && owner.first().is_some_and(|w| capitalised(bio, w))
-            && owner.iter().any(proper)
+        // A trade first, or among the capitalised name: "… de la Boulangerie Le Bon Pain", "… of the
+        // barbershop", "… da Padaria Pão Quente": the shop's page, read as a named owner.
+        let trade = words.get(start).is_some_and(is_trade) || owner.iter().any(is_trade);
+        let named = claim_cased && of && trade && !capitalised(bio, &words[to + 1])
+            || claim_cased
+                && of
+                && !skipped
+                && !capitalised(bio, &words[to + 1])
+                && !punctuated(bio, words, to + 1)
+                && owner.first().is_some_and(|w| capitalised(bio, w))
+                && owner.iter().any(proper)
             || arabic_of
                 && owner
                     .iter()
                     .skip(1)
                     .any(|w| ARABIC_KIN.iter().any(|k| key(k) == w.key));
         return if named { (keys(span), true) } else { none };
+    }
+    // A trade or business right after the claim, without "of": "Page officielle Dibiterie Chez Modou".
+    if claim_cased && !punctuated(bio, words, to) && words.get(to + 1).is_some_and(is_trade) {
+        let mut end = to + 1;
+        while end + 1 < words.len() && end < to + 6 && !punctuated(bio, words, end) {
+            end += 1;
+        }
+        return (keys(&words[from..=end]), true);
     }
     let mut lo = from;
     while lo > 0 && !breaks_after(bio, words, lo - 1, false) {
@@ -581,6 +672,9 @@ fn owner(
     none
 }
 
+/// Articles after "of", before a shop's name ("de la Boulangerie", "de l'Atelier", "of the Bakery").
+const ARTICLES: &[&str] = &["la", "le", "les", "l", "the", "a", "o", "os", "as", "el"];
+
 /// Arabic words that name a person by kin or house (أم خالد "Umm Khalid", أبو أحمد, آل سعود, بيت, دار):
 /// after "the official page of", a named owner.
 const ARABIC_KIN: &[&str] = &[
@@ -604,6 +698,11 @@ fn punctuated(bio: &str, words: &[BioWord], k: usize) -> bool {
 /// words around are in lower case. Not an acronym (RCCG) nor a shouted word.
 fn capitalised(bio: &str, w: &BioWord) -> bool {
     let piece = &bio[w.start..w.end];
+    // After an elided article, the name: "l'Atelier", "d'Awa".
+    let piece = match piece.split_once(['\'', '’']) {
+        Some((art, rest)) if (1..=2).contains(&art.chars().count()) && !rest.is_empty() => rest,
+        _ => piece,
+    };
     let mut letters = piece.chars().filter(|c| c.is_alphabetic());
     letters.next().is_some_and(char::is_uppercase) && letters.any(char::is_lowercase)
 }
@@ -706,6 +805,27 @@ fn badge(bio: &str) -> Option<String> {
         }
     }
     None
+}
+
+/// In a bio that says it is a backup or secondary account, the first @handle written after the word
+/// that says so, in any sentence ("Backup mi ni eleyi, page gangan ni @…", "Sama compte de secours la.
+/// Bi ci kanam: @…"): the main account it stands in for.
+fn backup_main(table: &Table, bio: &str, words: &[BioWord]) -> Option<String> {
+    let at = words
+        .iter()
+        .position(|w| !w.address && table.backup.iter().any(|b| b.matches(w)))
+        .or_else(|| {
+            table
+                .backup_near
+                .iter()
+                .find_map(|r| near(r, words))
+                .map(|(f, _)| f)
+        })?;
+    bio[words[at].end..].split_whitespace().find_map(|p| {
+        let h = p.strip_prefix('@')?;
+        let h = h.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '_');
+        (!h.is_empty()).then(|| h.to_string())
+    })
 }
 
 /// "Backup account of @mymain", "Conta reserva, a principal é @bia.croche": the @handle within six
@@ -1041,6 +1161,7 @@ fn concept_cue(bio: &str, words: &[BioWord]) -> Option<Cue> {
         mention: None,
         group: Vec::new(),
         named_owner: false,
+        main: None,
     })
 }
 
@@ -1378,6 +1499,43 @@ mod tests {
         // Not in the next sentence.
         let c = cues("Backup account. Follow me too, tag @friend1");
         assert_eq!(c[0].mention, None);
+    }
+
+    #[test]
+    fn a_backup_page_names_its_main_in_any_sentence() {
+        let main = |bio: &str| cues(bio).iter().find_map(|c| c.main.clone());
+        assert_eq!(
+            main("Me backup page ni. Main: @akos_b").as_deref(),
+            Some("akos_b")
+        );
+        assert_eq!(
+            main("Conta reserva. Principal: @bia.c").as_deref(),
+            Some("bia.c")
+        );
+        // No backup word: the claim stands alone.
+        assert_eq!(main("Official page. Bookings: @tiwa_mgmt"), None);
+    }
+
+    #[test]
+    fn a_trade_after_the_claim_names_the_owner() {
+        let named = |bio: &str| cues(bio).iter().any(|c| c.named_owner);
+        assert!(named("Page officielle de la Boulangerie Le Bon Pain"));
+        assert!(named("Page officielle Dibiterie Chez Modou"));
+        // An article before a name alone describes the person.
+        assert!(!named("Official page of the Naija star"));
+    }
+
+    #[test]
+    fn a_fan_since_a_year_cancels_the_claims_holding_the_name() {
+        let name = vec!["adaeze".to_string(), "okonkwo".to_string()];
+        let found = |bio: &str| name_cues(bio, &[name.as_slice()], &[]).len();
+        assert_eq!(found("Degg naa Adaeze Okonkwo ba 2010"), 0);
+        assert_eq!(found("Adaeze Okonkwo gidi ni mo je"), 1);
+        // Supporting "me" since a year, in another sentence, names no one followed.
+        assert_eq!(
+            found("Adaeze Okonkwo gidi. Thanks for supporting since 2010"),
+            1
+        );
     }
 
     #[test]

@@ -165,6 +165,8 @@ pub(super) fn bio(v: &ProfileView, p: &Prepared, a: &Account) -> (Vec<Cue>, Opti
             Some(m) if c.what == "new_account" => mentions_account(m, p, a),
             _ => true,
         })
+        // A backup page's claims speak of its main account, which must be this account.
+        .filter(|c| c.main.as_ref().is_none_or(|m| mentions_account(m, p, a)))
         // "Official page of St. Mary's youth", "… of Chez Tantie Awa": another's page, unless the words
         // name this account too.
         .filter(|c| {
