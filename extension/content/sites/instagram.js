@@ -63,10 +63,15 @@ vipguardSites.push((() => {
     // The external link under the bio, through l.instagram.com/?u=<address>; the Threads badge and the
     // header's own links (followers, tabs) are Instagram's.
     const links = R.linksIn(header, ['instagram.com', 'threads.net', 'threads.com']);
+    // Followers: the header's followers link holds the exact count in its span's title ("48,120") and
+    // the rounded one as text ("48K"); the first-load description reads "48K Followers, 3 Following,
+    // 12 Posts - …" (instaloader and instagram-scraper read the same og:description).
+    const count = header && header.querySelector('a[href$="/followers/"] span[title]');
+    const og2 = ogNamesPage ? /^([\d.,\s\u00a0]+[KMB]?)\s+Followers\b/i.exec(R.meta(doc, 'og:description')) : null;
     return {
       anchor: header || doc.body,
       data: { platform: 'instagram', handle: want, name: name || want, bio, avatar: R.src(img) || (ogNamesPage && R.meta(doc, 'og:image')) || null,
-        ...(links.length ? { links } : {}) },
+        ...(links.length ? { links } : {}), ...R.facts({ followersShown: count ? count.getAttribute('title') : og2 ? og2[1] : '' }) },
     };
   }
 

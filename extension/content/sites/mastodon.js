@@ -64,7 +64,7 @@ vipguardSites.push((() => {
         const nameEl = h1.querySelector('bdi') || h1;
         const bio = R.shownText(root.querySelector('[class*="_bio_"], .account__header__content'), 2000);
         const img = root.querySelector('.account__avatar img');
-        return { anchor: h1, data: withLinks({ platform: 'mastodon', handle: want, name: R.shownText(nameEl), bio, avatar: R.src(img) }, fieldLinks(root, loc)) };
+        return { anchor: h1, data: withLinks({ platform: 'mastodon', handle: want, name: R.shownText(nameEl), bio, avatar: R.src(img), ...headerFacts(root) }, fieldLinks(root, loc)) };
       }
     }
     return null;
@@ -81,6 +81,21 @@ vipguardSites.push((() => {
   }
   const withLinks = (data, links) => (links.length ? { ...data, links } : data);
 
+  // The header's facts (features/account_timeline/components/number_fields.tsx @ 064c33ee): the
+  // followers link's title is the exact count (intl.formatNumber), its text the rounded one
+  // (ShortNumber); "Joined" is the classic header's first field (dl > dd), or .account__header__joined
+  // on 4.2, or the redesign's "Joined on <strong>date</strong>" among the number links.
+  function headerFacts(root) {
+    if (!root) return {};
+    const followers = root.querySelector('a[href$="/followers"]');
+    const joined = root.querySelector('.account__header__joined strong, .account__header__extra__links a strong')
+      || root.querySelector('.account__header__fields dl:first-child dd');
+    return R.facts({
+      followersShown: followers ? followers.getAttribute('title') || R.shownText(followers.querySelector('span, strong')) : '',
+      joinedShown: joined ? R.shownText(joined, 60) : '',
+    });
+  }
+
   function profile(doc, loc) {
     const want = pageAcct(loc);
     if (!want) return null;
@@ -96,7 +111,7 @@ vipguardSites.push((() => {
     const name = R.shownText(nameEl);
     const bio = R.shownText(header.querySelector('.account__header__content, .account__header__bio .account__header__content'), 2000);
     const img = header.querySelector('.account__avatar img, .account__header__tabs img');
-    return { anchor: nameBox, data: withLinks({ platform: 'mastodon', handle: want, name, bio, avatar: R.src(img) }, fieldLinks(header.querySelector('.account__header__fields'), loc)) };
+    return { anchor: nameBox, data: withLinks({ platform: 'mastodon', handle: want, name, bio, avatar: R.src(img), ...headerFacts(header) }, fieldLinks(header.querySelector('.account__header__fields'), loc)) };
   }
 
   // Accounts shown in statuses (.status__display-name) and account lists (.account .display-name);
