@@ -65,7 +65,7 @@ vipguardSites.push((() => {
     const links = R.linksIn(header, ['instagram.com', 'threads.net', 'threads.com']);
     // Followers: the header's followers link holds the exact count in its span's title ("48,120") and
     // the rounded one as text ("48K"); the first-load description reads "48K Followers, 3 Following,
-    // 12 Posts - …" (instaloader and instagram-scraper read the same og:description).
+    // 12 Posts - …" (rravencode/instacord src/utils/instagram.ts reads the same description).
     const count = header && header.querySelector('a[href$="/followers/"] span[title]');
     const og2 = ogNamesPage ? /^([\d.,\s\u00a0]+[KMB]?)\s+Followers\b/i.exec(R.meta(doc, 'og:description')) : null;
     return {
