@@ -53,6 +53,7 @@ for (const s of SITES) {
       await until(async () => (await shadowText(page)).includes(t), t).catch(() => {});
       assert.ok((await shadowText(page)).includes(t), `missing "${t}"`);
     }
+    for (const t of s.absent || []) assert.ok(!(await shadowText(page)).includes(t), `shows "${t}"`);
     const got = await badges(page);
     for (const [handle, verdict] of Object.entries(s.badges || {})) assert.equal(got[handle], verdict, `${handle}: ${JSON.stringify(got)}`);
     const read = await sent(page);

@@ -33,6 +33,15 @@ vipguardSites.push((() => {
       || (imgs.length === 1 ? imgs[0] : null);
   }
 
+  // Instagram's own verified badge beside the username: an svg labelled "Verified" ("Vérifié" in
+  // French) in the username heading or its link, as open-source scrapers of the live page read it
+  // (`header section svg[aria-label="Verified"]`). A ✓ typed into the name is text, not this element.
+  function verifiedMark(header) {
+    const user = header && header.querySelector('h2, h1');
+    const around = user && (user.closest('a') || user).parentElement;
+    return !!(around && around.querySelector('svg[aria-label="Verified"], svg[aria-label="Vérifié"]'));
+  }
+
   function profile(doc, loc) {
     const want = pageUser(loc);
     if (!want) return null;
@@ -71,7 +80,7 @@ vipguardSites.push((() => {
     return {
       anchor: header || doc.body,
       data: { platform: 'instagram', handle: want, name: name || want, bio, avatar: R.src(img) || (ogNamesPage && R.meta(doc, 'og:image')) || null,
-        ...(links.length ? { links } : {}), ...R.facts({ followersShown: count ? count.getAttribute('title') : og2 ? og2[1] : '' }) },
+        ...(links.length ? { links } : {}), ...R.facts({ followersShown: count ? count.getAttribute('title') : og2 ? og2[1] : '', verified: verifiedMark(header) }) },
     };
   }
 

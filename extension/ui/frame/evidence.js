@@ -72,7 +72,9 @@ var vipguardEvidence = (() => {
       if (facts.followers != null) {
         const n = facts.followers.toLocaleString(vipguardI18n.lang());
         const rounded = facts.followersShown && /[^\d\s,.'\u00a0\u202f]/.test(facts.followersShown);
-        parts.push(rounded ? t('factFollowersAbout', n, facts.followersShown) : t('factFollowers', n));
+        // YouTube counts subscribers, and says so.
+        const [exact, about] = profile.platform === 'youtube' ? ['factSubscribers', 'factSubscribersAbout'] : ['factFollowers', 'factFollowersAbout'];
+        parts.push(rounded ? t(about, n, facts.followersShown) : t(exact, n));
       }
       if (facts.verified) parts.push(t('factVerified'));
       frag.append(el('div', 'note facts', parts.join(' · ')));
