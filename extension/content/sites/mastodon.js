@@ -83,16 +83,18 @@ vipguardSites.push((() => {
 
   // The header's facts (features/account_timeline/components/number_fields.tsx @ 064c33ee): the
   // followers link's title is the exact count (intl.formatNumber), its text the rounded one
-  // (ShortNumber); "Joined" is the classic header's first field (dl > dd), or .account__header__joined
-  // on 4.2, or the redesign's "Joined on <strong>date</strong>" among the number links.
+  // (ShortNumber, in a <strong>: components/counters.tsx @ 0cca6583); "Joined" is the classic header's
+  // first field (dl > dd), or .account__header__joined on 4.2, or the redesign's "Joined on
+  // <strong>date</strong>" among the number links. The counts are <strong> too: the date is the
+  // candidate with a year in it.
   function headerFacts(root) {
     if (!root) return {};
     const followers = root.querySelector('a[href$="/followers"]');
-    const joined = root.querySelector('.account__header__joined strong, .account__header__extra__links a strong')
-      || root.querySelector('.account__header__fields dl:first-child dd');
+    const joined = [...root.querySelectorAll('.account__header__joined strong, .account__header__fields dl:first-child dd, .account__header__extra__links a:not([href$="/followers"]):not([href$="/following"]) strong')]
+      .map((el) => R.shownText(el, 60)).find((t) => /(^|\D)(19|20)\d\d(\D|$)/.test(t));
     return R.facts({
-      followersShown: followers ? followers.getAttribute('title') || R.shownText(followers.querySelector('span, strong')) : '',
-      joinedShown: joined ? R.shownText(joined, 60) : '',
+      followersShown: followers ? followers.getAttribute('title') || R.shownText(followers.querySelector('strong, span')) : '',
+      joinedShown: joined || '',
     });
   }
 

@@ -68,7 +68,8 @@ var vipguardEvidence = (() => {
     if (facts && (facts.joined || facts.joinedShown || facts.followers != null || facts.verified)) {
       const parts = [];
       if (facts.joined) parts.push(t('factJoined', new Date(facts.joined).toLocaleDateString(vipguardI18n.lang(), { year: 'numeric', month: 'long', day: 'numeric' })));
-      else if (facts.joinedShown) parts.push(t('factJoined', facts.joinedShown));
+      // The page's own words for the date ("Nov 2026"), in the page's language: quoted, not reworded.
+      else if (facts.joinedShown) parts.push(t('factJoinedShown', facts.joinedShown));
       if (facts.followers != null) {
         const n = facts.followers.toLocaleString(vipguardI18n.lang());
         const rounded = facts.followersShown && /[^\d\s,.'\u00a0\u202f]/.test(facts.followersShown);
