@@ -93,13 +93,17 @@ var vipguardReport = (() => {
   }
 
   // item: {url (the account's profile), pageUrl? (where it was seen, when not its profile), platform,
-  // handle, name, facts? ({joined, followers} as the page states them), result, account: {id, name,
+  // handle, name, facts? ({joined, joinedShown, followers, followersShown, verified} as the page states
+  // them, checked by worker/facts.js), result, account: {id, name,
   // handles}|null, checkedAt, version, decision?, note?}
+  // The facts in the JSON evidence: the page's own text beside the number read from it.
+  const factsJson = (f) => ({ joined: f.joined ?? f.joinedShown, followers: f.followers,
+    ...(f.followersShown ? { followers_shown: f.followersShown } : {}), ...(f.verified ? { verified_mark_shown: true } : {}) });
   const seenOn = (item) => (item.pageUrl && item.pageUrl !== item.url ? item.pageUrl : null);
   function toJson(item) {
     const r = item.result || {};
     return {
-      profile: { url: item.url, ...(seenOn(item) ? { seen_on: seenOn(item) } : {}), ...(item.facts ? { joined: item.facts.joined, followers: item.facts.followers } : {}), platform: item.platform, handle: item.handle, display_name: item.name,
+      profile: { url: item.url, ...(seenOn(item) ? { seen_on: seenOn(item) } : {}), ...(item.facts ? factsJson(item.facts) : {}), platform: item.platform, handle: item.handle, display_name: item.name,
         display_name_spelled_out: spelledOut(item.name, allChars(r)) },
       verdict: r.verdict,
       score: r.score ?? null,
@@ -149,8 +153,11 @@ var vipguardReport = (() => {
     field('fieldPlatform', esc(item.platform));
     field('fieldHandle', `@${page(item.handle)}`);
     field('fieldDisplayName', page(item.name));
-    if (item.facts && item.facts.joined) field('fieldJoined', page(String(item.facts.joined).slice(0, 10)));
-    if (item.facts && item.facts.followers != null) field('fieldFollowers', page(String(item.facts.followers)));
+    const facts = item.facts || {};
+    if (facts.joined || facts.joinedShown) field('fieldJoined', page(facts.joined ? String(facts.joined).slice(0, 10) : String(facts.joinedShown)));
+    // A rounded count as the page showed it ("1.2K"): the ticket quotes the page, not our estimate.
+    if (facts.followers != null) field('fieldFollowers', page(String(facts.followersShown || facts.followers)));
+    if (facts.verified) lines.push(F.item(esc(t('factVerified'))));
     if (chars.some((c) => !c.field || c.field === 'name')) field('fieldSpelledOut', spelledOut(defang(item.name), chars, esc, F.mark));
     if (item.account) {
       const handles = (item.account.handles || []).map((h) => {

@@ -8,6 +8,7 @@
 import { recheck } from './check.js';
 import { shownAccount } from './results.js';
 import { clip, bounded, HANDLE_MAX } from './tab-record.js';
+import { shownFacts } from './facts.js';
 
 // One session-storage key per token (a check writes only its own); each tab keeps its latest MAX_PER_TAB
 // (Chrome's session storage holds 10 MB for all tabs; a record is a result's evidence and a profile, a
@@ -34,10 +35,7 @@ async function keysOf(tabId) {
 // The profile as a frame shows it: what the adapter read, bounded (validate.js bounded the strings).
 const shownProfile = (p) => ({
   platform: p.platform, handle: clip(p.handle, HANDLE_MAX), name: clip(p.name, 200), avatar: p.avatar || null,
-  ...(p.facts && typeof p.facts === 'object' ? { facts: {
-    ...(typeof p.facts.joined === 'string' && p.facts.joined.length <= 40 ? { joined: p.facts.joined } : {}),
-    ...(Number.isFinite(p.facts.followers) ? { followers: p.facts.followers } : {}),
-  } } : {}),
+  ...(shownFacts(p.facts) ? { facts: shownFacts(p.facts) } : {}),
 });
 
 // Tokens for results `items` ([{index, result}]) of a check from tab `tabId` at `url`, answering

@@ -32,8 +32,10 @@ const banner = (list) => list.find((a) => a.kind === 'banner');
 
 // One table row per fixture page: the banner's verdict (profile pages) and every badge expected.
 const PAGES = [
-  { url: 'https://x.com/KwabenaMensahTV', banner: 'impersonation', text: ['Resembles Kwabena Mensah', '@KwabenaMensah', 'U+2705 WHITE HEAVY CHECK MARK'] },
-  { url: 'https://x.com/KwabenaMensahGH', banner: 'impersonation', text: ['U+041A CYRILLIC CAPITAL LETTER KA', 'U+041C CYRILLIC CAPITAL LETTER EM'] },
+  // A ✅ typed into the name is a fake badge, not the site's verified mark (`absent`: words the banner must not show).
+  { url: 'https://x.com/KwabenaMensahTV', banner: 'impersonation', text: ['Resembles Kwabena Mensah', '@KwabenaMensah', 'U+2705 WHITE HEAVY CHECK MARK'], absent: ['Verified mark'] },
+  // X's own badge element beside the name (an impersonator can pay for one): a fact the page shows.
+  { url: 'https://x.com/KwabenaMensahGH', banner: 'impersonation', text: ['U+041A CYRILLIC CAPITAL LETTER KA', 'U+041C CYRILLIC CAPITAL LETTER EM', 'Verified mark shown on the page'] },
   { url: 'https://x.com/sarah_j', banner: 'clear' }, // its JSON-LD is stale (names another profile)
   { url: 'https://x.com/AdaezeOkonkwo', banner: 'own' },
   { url: 'https://x.com/ParodyTundemi', banner: 'labelled', text: ['Labelled as'] },
@@ -56,6 +58,7 @@ for (const p of PAGES) {
       const shown = await shadowText(page);
       for (const t of p.text) assert.ok(shown.includes(t), `banner lacks ${JSON.stringify(t)}: ${shown.slice(0, 400)}`);
     }
+    for (const t of p.absent || []) assert.ok(!(await shadowText(page)).includes(t), `banner shows ${JSON.stringify(t)}`);
     // The worker recorded every account it checked on the page (what the popup lists).
     const rec = await tabRecord(h, page);
     assert.ok(rec && rec.items.length >= expected, 'tab record');

@@ -174,3 +174,16 @@ test('tickets and JSON name the list checked against: a feed\'s name, version, s
   assert.equal(R.toJson(item({ list: fileList })).checked_against.file, 'vips [1].csv');
   assert.equal(R.toJson(item()).checked_against, undefined, 'no list: no claim');
 });
+
+test('account facts: the ticket quotes the page\'s own count and date, the JSON keeps both, a verified mark is a line', () => {
+  const facts = { joinedShown: 'Nov 2026', followers: 1200, followersShown: '1.2K', verified: true };
+  const md = R.toTicket(item({ facts }), 'markdown').split('\n');
+  assert.ok(md.includes('- **Account created:** Nov 2026'), md.join('\n'));
+  assert.ok(md.includes('- **Followers:** 1.2K'), md.join('\n'));
+  assert.ok(md.includes('- Verified mark shown on the page'), md.join('\n'));
+  const json = R.toJson(item({ facts }));
+  assert.deepEqual([json.profile.joined, json.profile.followers, json.profile.followers_shown, json.profile.verified_mark_shown], ['Nov 2026', 1200, '1.2K', true]);
+  // X's exact facts as before.
+  const x = R.toTicket(item({ facts: { joined: '2024-02-11T09:30:00.000Z', followers: 1204 } }), 'text').split('\n');
+  assert.ok(x.includes('Account created: 2024-02-11') && x.includes('Followers: 1204'), x.join('\n'));
+});

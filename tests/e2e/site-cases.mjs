@@ -1,20 +1,22 @@
 // The site pages both browsers' suites visit (sites.test.mjs in Chromium, firefox.test.mjs in Firefox),
 // served from the fixtures by harness.mjs. Per page: `banner`, the banner's verdict (none on a list
-// page); `text`, words the banner or badges must show; `badges`, the verdict recorded per handle
+// page); `text`, words the banner or badges must show (`absent`, words they must not); `badges`, the verdict recorded per handle
 // (undefined: not shown as an account); `drawn`, badges drawn when a page shows an account twice;
 // `names`, `bios`, `pictures`, `links`, `avatars`: what the adapter read for an account; `layout: false`,
 // a known layout shift.
 export const SITES = [
-  { url: 'https://bsky.app/profile/adaeze-okonkwo.bsky.social', banner: 'impersonation', text: ['Resembles Adaeze Okonkwo-Bello'],
+  // Account facts (docs/extension.md, "Account facts"): each profile's followers count as its page shows
+  // it, rounded ones told as "about" with the page's text.
+  { url: 'https://bsky.app/profile/adaeze-okonkwo.bsky.social', banner: 'impersonation', text: ['Resembles Adaeze Okonkwo-Bello', 'about 1,200 followers (shown as 1.2K)'],
     badges: { 'adaeze-okonkwo.bsky.social': 'impersonation' } },
   { url: 'https://bsky.app/profile/kwabenamensah.bsky.social/followers', badges: { 'kwabena-mensah-gh.bsky.social': 'impersonation', 'ngozi-eze.bsky.social': 'clear' } },
-  { url: 'https://github.com/zenith-harbour-bank', banner: 'impersonation', text: ['Resembles Zenith Harbour Bank'],
+  { url: 'https://github.com/zenith-harbour-bank', banner: 'impersonation', text: ['Resembles Zenith Harbour Bank', '2 followers'],
     badges: { ZenithHarb0ur: 'impersonation', 'chidi-okoro': 'clear' } },
-  { url: 'https://www.instagram.com/tundemi_official/', banner: 'impersonation', text: ['Resembles Tundemi'] },
+  { url: 'https://www.instagram.com/tundemi_official/', banner: 'impersonation', text: ['Resembles Tundemi', '48,120 followers · Verified mark shown on the page'] },
   { url: 'https://www.instagram.com/tundemi/followers/', badges: { 'tundemi.officiel': 'impersonation', 'seun.balogun': 'clear' } },
-  { url: 'https://www.youtube.com/@IbrahimaDialloTV', banner: 'impersonation', text: ["avatar is a copy of Ibrahima Diallo's protected photo"],
+  { url: 'https://www.youtube.com/@IbrahimaDialloTV', banner: 'impersonation', text: ["avatar is a copy of Ibrahima Diallo's protected photo", 'about 1,200 subscribers (shown as 1.2K)'],
     badges: { lbrahimaDiallo: 'impersonation', cookingwithfatou: 'clear' } },
-  { url: 'https://www.tiktok.com/@aminata.sowe', banner: 'impersonation', text: ["avatar is a copy of Aminata Sowé's protected photo"],
+  { url: 'https://www.tiktok.com/@aminata.sowe', banner: 'impersonation', text: ["avatar is a copy of Aminata Sowé's protected photo", 'about 31,400 followers (shown as 31.4K)'],
     badges: { 'aminata.sowe': undefined, aminatasowe_fan: 'labelled', 'efua.asante': 'clear' } },
   // Red-team pages (markup the adapters were not written against), one per way extraction failed.
   // A display name that is itself "@KwabenaMensah": the handle is the one the address names.
@@ -75,7 +77,7 @@ export const SITES = [
   // m.youtube.com: the channel header, and comments whose @handle is in the avatar link's label (its
   // address may be percent-encoded).
   { url: 'https://m.youtube.com/@IbrahimaDialloTV', banner: 'impersonation',
-    text: ["avatar is a copy of Ibrahima Diallo's protected photo", 'YouTube may show channel names translated into your language'] },
+    text: ["avatar is a copy of Ibrahima Diallo's protected photo", 'YouTube may show channel names translated into your language', 'about 1,200 subscribers (shown as 1.2K)'] },
   { url: 'https://m.youtube.com/watch?v=abc123',
     badges: { IbrahimaDialloTV_: 'impersonation', cookingwithfatou: 'clear', 'इब्राहिमा_डियालो_सपोर्ट': 'suspicious', moussa_k: 'clear' } },
   // TikTok's bio link goes through a redirect: the address in its `target` is the website read.
@@ -101,7 +103,7 @@ export const SITES = [
   { url: 'https://www.youtube.com/@ZenithHarbourLive', banner: 'impersonation', text: ['zenithharbour-rewards.com, made to look like zenithharbour.com'],
     links: { ZenithHarbourLive: ['zenithharbour-rewards.com/claim', 'zenith-harbour-help.net'] } },
   // GitHub: an organisation's page as rendered today (no .orghead), its website a lookalike.
-  { url: 'https://github.com/zenithharbour-dev', banner: 'impersonation', text: ['zenithharbour-api.com, made to look like zenithharbour.com', '“Zenith Harbour Developers” @zenithharbour-dev'],
+  { url: 'https://github.com/zenithharbour-dev', banner: 'impersonation', text: ['zenithharbour-api.com, made to look like zenithharbour.com', '“Zenith Harbour Developers” @zenithharbour-dev', '312 followers'],
     names: { 'zenithharbour-dev': 'Zenith Harbour Developers' }, pictures: { 'zenithharbour-dev': '22220002' },
     bios: { 'zenithharbour-dev': 'SDKs and API access for Zenith Harbour customers.' }, links: { 'zenithharbour-dev': ['zenithharbour-api.com'] } },
   // GitHub: a user's vcard website (a lookalike) and social account (the bank's real X account).

@@ -53,6 +53,7 @@ for (const s of SITES) {
       await until(async () => (await shadowText(page)).includes(t), t).catch(() => {});
       assert.ok((await shadowText(page)).includes(t), `missing "${t}"`);
     }
+    for (const t of s.absent || []) assert.ok(!(await shadowText(page)).includes(t), `shows "${t}"`);
     const got = await badges(page);
     for (const [handle, verdict] of Object.entries(s.badges || {})) assert.equal(got[handle], verdict, `${handle}: ${JSON.stringify(got)}`);
     const read = await sent(page);
@@ -99,6 +100,8 @@ test('Mastodon is off until switched on, then recognised on any server by its ma
   await until(async () => (await bannerVerdict(page)) === 'impersonation', 'the Mastodon banner');
   const text = await shadowText(page);
   assert.ok(text.includes('U+0435 CYRILLIC SMALL LETTER IE'), text.slice(0, 500));
+  // The header's facts: "Joined" and the followers link's exact count (its title).
+  assert.ok(text.includes('Joined Nov 2026 (as the page shows it) · 3 followers'), text.slice(0, 500));
   await until(async () => (await shadowText(page)).includes("avatar is a copy of Kwabena Mensah's protected photo"), 'the avatar match');
   const got = await badges(page);
   assert.equal(got['aminatasowe@social.example.africa'], 'impersonation', JSON.stringify(got));
@@ -140,6 +143,9 @@ test('Mastodon is off until switched on, then recognised on any server by its ma
     await until(async () => (await bannerVerdict(page)) === 'impersonation', `the banner on ${u}`).catch(() => {});
     assert.equal(await bannerVerdict(page), 'impersonation', u);
     assert.ok((await shadowText(page)).includes('zenithharbour-login.com, made to look like zenithharbour.com'), `${u}: ${(await shadowText(page)).slice(0, 300)}`);
+    // The header's facts: the classic header's first field and exact count; the redesign's number links.
+    const facts = u.endsWith('/media') ? 'Joined Nov 12, 2026 (as the page shows it) · 1,204 followers' : 'Joined 12 Nov 2026 (as the page shows it) · 9 followers';
+    assert.ok((await shadowText(page)).includes(facts), `${u}: the header's facts`);
     assert.deepEqual((await sent(page))['zenithharbour_help@social.example.africa']?.[0]?.links, ['zenithharbour-login.com/secure'], u);
     await page.close();
   }

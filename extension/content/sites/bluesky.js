@@ -47,6 +47,15 @@ vipguardSites.push((() => {
     return m && R.same(m[2], handle) ? R.clean(m[1], 200) : null;
   }
 
+  // The header's followers count as the app draws it (src/screens/Profile/Header/Metrics.tsx @ 05863426:
+  // the profileHeaderFollowersButton link, its first text the count formatted by formatCount, Intl's
+  // compact notation: "1.2K", "1,2 k" in French).
+  function facts(screen) {
+    const button = screen.querySelector('[data-testid="profileHeaderFollowersButton"]');
+    const first = button && [...button.children].find((c) => R.shownText(c));
+    return R.facts({ followersShown: first ? R.shownText(first, 40) : '' });
+  }
+
   function profile(doc, loc) {
     const want = pageHandle(loc);
     if (!want) return null;
@@ -74,7 +83,7 @@ vipguardSites.push((() => {
     return {
       anchor: nameEl,
       data: { platform: 'bluesky', handle, name: rawName(doc, handle) || shownName(nameEl, handle),
-        bio: R.shownText(description, 2000), avatar: R.src(img), ...(links.length ? { links } : {}) },
+        bio: R.shownText(description, 2000), avatar: R.src(img), ...(links.length ? { links } : {}), ...facts(screen) },
     };
   }
 

@@ -40,8 +40,15 @@ vipguardSites.push((() => {
     if (!R.same(login, want)) return null;
     const nameEl = box.querySelector('h1');
     const data = { platform: 'github', handle: login, name: R.shownText(nameEl) || login,
-      bio: R.shownText(box.querySelector(':scope > .color-fg-muted'), 2000), avatar: R.src(img) };
+      bio: R.shownText(box.querySelector(':scope > .color-fg-muted'), 2000), avatar: R.src(img), ...followers(box) };
     return { anchor: nameEl || box, data: withLinks(data, links(box.querySelectorAll('a[itemprop="url"], li a[rel~="nofollow"]'))) };
+  }
+
+  // The followers count beside the profile (a user's "N followers" link, ?tab=followers; an
+  // organisation's /orgs/<login>/followers), its number in span.text-bold as GitHub shows it ("1.2k").
+  function followers(root) {
+    const a = root && root.querySelector('a[href$="?tab=followers"], a[href$="/followers"]');
+    return R.facts({ followersShown: R.shownText(a && a.querySelector('.text-bold'), 40) });
   }
 
   function profile(doc, loc) {
@@ -61,7 +68,8 @@ vipguardSites.push((() => {
     // The vcard's website (li[itemprop="url"], data-test-selector="profile-website-url") and social
     // accounts (li[itemprop="social"]).
     const found = links(doc.querySelectorAll('.vcard-details [itemprop="url"], [data-test-selector="profile-website-url"], .vcard-details [itemprop="social"]'));
-    return { anchor, data: withLinks({ platform: 'github', handle: login, name: R.shownText(nameEl) || login, bio: R.shownText(bioEl, 2000), avatar: R.src(img) }, found) };
+    return { anchor, data: withLinks({ platform: 'github', handle: login, name: R.shownText(nameEl) || login, bio: R.shownText(bioEl, 2000), avatar: R.src(img),
+      ...followers(doc.querySelector('.js-profile-editable-area, .vcard-details') || doc.querySelector('.orghead')) }, found) };
   }
 
   // Rows of follower, following and stargazer lists (and the stargazers' grid of cards, li.col-md-4):

@@ -33,6 +33,15 @@ vipguardSites.push((() => {
       || (imgs.length === 1 ? imgs[0] : null);
   }
 
+  // Instagram's own verified badge beside the username: an svg labelled "Verified" ("Vérifié" in
+  // French) in the username heading or its link, as open-source scrapers of the live page read it
+  // (`header section svg[aria-label="Verified"]`). A ✓ typed into the name is text, not this element.
+  function verifiedMark(header) {
+    const user = header && header.querySelector('h2, h1');
+    const around = user && (user.closest('a') || user).parentElement;
+    return !!(around && around.querySelector('svg[aria-label="Verified"], svg[aria-label="Vérifié"]'));
+  }
+
   function profile(doc, loc) {
     const want = pageUser(loc);
     if (!want) return null;
@@ -63,10 +72,15 @@ vipguardSites.push((() => {
     // The external link under the bio, through l.instagram.com/?u=<address>; the Threads badge and the
     // header's own links (followers, tabs) are Instagram's.
     const links = R.linksIn(header, ['instagram.com', 'threads.net', 'threads.com']);
+    // Followers: the header's followers link holds the exact count in its span's title ("48,120") and
+    // the rounded one as text ("48K"); the first-load description reads "48K Followers, 3 Following,
+    // 12 Posts - …" (rravencode/instacord src/utils/instagram.ts reads the same description).
+    const count = header && header.querySelector('a[href$="/followers/"] span[title]');
+    const og2 = ogNamesPage ? /^([\d.,\s\u00a0]+[KMB]?)\s+Followers\b/i.exec(R.meta(doc, 'og:description')) : null;
     return {
       anchor: header || doc.body,
       data: { platform: 'instagram', handle: want, name: name || want, bio, avatar: R.src(img) || (ogNamesPage && R.meta(doc, 'og:image')) || null,
-        ...(links.length ? { links } : {}) },
+        ...(links.length ? { links } : {}), ...R.facts({ followersShown: count ? count.getAttribute('title') : og2 ? og2[1] : '', verified: verifiedMark(header) }) },
     };
   }
 

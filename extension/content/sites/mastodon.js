@@ -64,7 +64,7 @@ vipguardSites.push((() => {
         const nameEl = h1.querySelector('bdi') || h1;
         const bio = R.shownText(root.querySelector('[class*="_bio_"], .account__header__content'), 2000);
         const img = root.querySelector('.account__avatar img');
-        return { anchor: h1, data: withLinks({ platform: 'mastodon', handle: want, name: R.shownText(nameEl), bio, avatar: R.src(img) }, fieldLinks(root, loc)) };
+        return { anchor: h1, data: withLinks({ platform: 'mastodon', handle: want, name: R.shownText(nameEl), bio, avatar: R.src(img), ...headerFacts(root) }, fieldLinks(root, loc)) };
       }
     }
     return null;
@@ -81,6 +81,23 @@ vipguardSites.push((() => {
   }
   const withLinks = (data, links) => (links.length ? { ...data, links } : data);
 
+  // The header's facts (features/account_timeline/components/number_fields.tsx @ 064c33ee): the
+  // followers link's title is the exact count (intl.formatNumber), its text the rounded one
+  // (ShortNumber, in a <strong>: components/counters.tsx @ 0cca6583); "Joined" is the classic header's
+  // first field (dl > dd), or .account__header__joined on 4.2, or the redesign's "Joined on
+  // <strong>date</strong>" among the number links. The counts are <strong> too: the date is the
+  // candidate with a year in it.
+  function headerFacts(root) {
+    if (!root) return {};
+    const followers = root.querySelector('a[href$="/followers"]');
+    const joined = [...root.querySelectorAll('.account__header__joined strong, .account__header__fields dl:first-child dd, .account__header__extra__links a:not([href$="/followers"]):not([href$="/following"]) strong')]
+      .map((el) => R.shownText(el, 60)).find((t) => /(^|\D)(19|20)\d\d(\D|$)/.test(t));
+    return R.facts({
+      followersShown: followers ? followers.getAttribute('title') || R.shownText(followers.querySelector('strong, span')) : '',
+      joinedShown: joined || '',
+    });
+  }
+
   function profile(doc, loc) {
     const want = pageAcct(loc);
     if (!want) return null;
@@ -96,7 +113,7 @@ vipguardSites.push((() => {
     const name = R.shownText(nameEl);
     const bio = R.shownText(header.querySelector('.account__header__content, .account__header__bio .account__header__content'), 2000);
     const img = header.querySelector('.account__avatar img, .account__header__tabs img');
-    return { anchor: nameBox, data: withLinks({ platform: 'mastodon', handle: want, name, bio, avatar: R.src(img) }, fieldLinks(header.querySelector('.account__header__fields'), loc)) };
+    return { anchor: nameBox, data: withLinks({ platform: 'mastodon', handle: want, name, bio, avatar: R.src(img), ...headerFacts(header) }, fieldLinks(header.querySelector('.account__header__fields'), loc)) };
   }
 
   // Accounts shown in statuses (.status__display-name) and account lists (.account .display-name);

@@ -131,5 +131,16 @@ var vipguardRead = (() => {
     }
     return out;
   }
-  return { shownText, meta, clean, same, src, handleText, squeeze, address, linksIn };
+  // Account facts as the page shows them (docs/extension.md, "Account facts"): `joined`, an ISO date;
+  // `joinedShown` and `followersShown`, the page's own text; `verified`, true when the site's own badge
+  // element is there. Empty ones are left out; the worker checks the rest (worker/facts.js).
+  function facts(f) {
+    const out = {};
+    for (const [k, v] of Object.entries(f)) {
+      if (v === true || (typeof v === 'number' && Number.isFinite(v))) out[k] = v;
+      else if (typeof v === 'string' && squeeze(v, 60)) out[k] = squeeze(v, 60);
+    }
+    return Object.keys(out).length ? { facts: out } : {};
+  }
+  return { shownText, meta, clean, same, src, handleText, squeeze, address, linksIn, facts };
 })();

@@ -27,7 +27,10 @@ vipguardSites.push((() => {
     return {
       anchor: userEl,
       data: { platform: 'tiktok', handle: R.shownText(userEl).replace(/^@/, ''), name: R.shownText(nameEl) || want,
-        bio: R.shownText(doc.querySelector('[data-e2e="user-bio"]'), 2000), avatar: R.src(img), ...(site ? { links: [site] } : {}) },
+        bio: R.shownText(doc.querySelector('[data-e2e="user-bio"]'), 2000), avatar: R.src(img), ...(site ? { links: [site] } : {}),
+        // The header's count as shown ("31.4K"): strong[data-e2e="followers-count"], as
+        // kimanikevin254/brightdata-tiktok-scraping tiktok-profile-scraper-proxy.py reads it.
+        ...R.facts({ followersShown: R.shownText(doc.querySelector('[data-e2e="followers-count"]'), 40) }) },
     };
   }
 

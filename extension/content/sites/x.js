@@ -117,7 +117,13 @@ vipguardSites.push((() => {
     // The website field (its link goes through t.co: the address is its title or shown text) and the
     // JSON-LD's relatedLink: a lookalike of the protected account's site is evidence.
     const links = [...new Set([...R.linksIn(doc.querySelector('[data-testid="UserUrl"]'), ['x.com', 'twitter.com']), ...related])].slice(0, 8);
-    return { anchor, data: { platform: 'x', ...data, ...(links.length ? { links } : {}) } };
+    // The verified mark: X's own badge element (svg[data-testid="icon-verified"], aria-label "Verified
+    // account") in the name block, as shiinedev/Tick-me-Famous content.js finds it under
+    // div[data-testid="UserName"]. A ✓ typed into the display name is text, not this element (the
+    // engine calls that a fake badge).
+    const verified = !!(doc.querySelector('[data-testid="UserName"] [data-testid="icon-verified"]'));
+    const facts = verified ? { ...(data.facts || {}), verified } : data.facts;
+    return { anchor, data: { platform: 'x', ...data, ...(facts ? { facts } : {}), ...(links.length ? { links } : {}) } };
   }
 
   function cellData(block) {

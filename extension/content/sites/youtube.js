@@ -54,7 +54,14 @@ vipguardSites.push((() => {
     // may still hold an earlier channel's links).
     const about = [...doc.querySelectorAll('#link-list-container, yt-channel-external-link-view-model')].filter((el) => !el.closest('[hidden]') && el.getClientRects().length > 0);
     const links = R.linksIn([...header.querySelectorAll('yt-attribution-view-model'), ...about], ['youtube.com', 'youtu.be']);
-    return { anchor: nameEl || header, data: { platform: 'youtube', handle, name: R.shownText(nameEl) || handle, bio, avatar: R.src(img), ...(links.length ? { links } : {}) } };
+    // The subscriber count in the header's metadata row: "1.2K subscribers" ("1,2 k abonnés" in French).
+    let subscribers = '';
+    for (const span of header.querySelectorAll('yt-content-metadata-view-model span[role="text"], .ytContentMetadataViewModelMetadataText, #subscriber-count')) {
+      const m = /^(.+?)\s+(?:subscribers?|abonnés?)$/i.exec(R.shownText(span, 80));
+      if (m) { subscribers = m[1]; break; }
+    }
+    return { anchor: nameEl || header, data: { platform: 'youtube', handle, name: R.shownText(nameEl) || handle, bio, avatar: R.src(img), ...(links.length ? { links } : {}),
+      ...R.facts({ followersShown: subscribers }) } };
   }
 
   // Comment authors: YouTube shows the @handle; the channel's display name is not on the page.

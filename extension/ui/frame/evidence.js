@@ -63,10 +63,21 @@ var vipguardEvidence = (() => {
     // The account's age and audience, as the page states them (a days-old account with a VIP's name is
     // telling), when the site's reader found them.
     const facts = profile && profile.facts;
-    if (facts && (facts.joined || facts.followers != null)) {
+    // The worker checked each one (worker/facts.js). A count the page rounded ("1.2K") is told as about
+    // that many, with the page's own text; a verified mark is the site's badge element, never a ✓ in a name.
+    if (facts && (facts.joined || facts.joinedShown || facts.followers != null || facts.verified)) {
       const parts = [];
       if (facts.joined) parts.push(t('factJoined', new Date(facts.joined).toLocaleDateString(vipguardI18n.lang(), { year: 'numeric', month: 'long', day: 'numeric' })));
-      if (facts.followers != null) parts.push(t('factFollowers', facts.followers.toLocaleString(vipguardI18n.lang())));
+      // The page's own words for the date ("Nov 2026"), in the page's language: quoted, not reworded.
+      else if (facts.joinedShown) parts.push(t('factJoinedShown', facts.joinedShown));
+      if (facts.followers != null) {
+        const n = facts.followers.toLocaleString(vipguardI18n.lang());
+        const rounded = facts.followersShown && /[^\d\s,.'\u00a0\u202f]/.test(facts.followersShown);
+        // YouTube counts subscribers, and says so.
+        const [exact, about] = profile.platform === 'youtube' ? ['factSubscribers', 'factSubscribersAbout'] : ['factFollowers', 'factFollowersAbout'];
+        parts.push(rounded ? t(about, n, facts.followersShown) : t(exact, n));
+      }
+      if (facts.verified) parts.push(t('factVerified'));
       frag.append(el('div', 'note facts', parts.join(' · ')));
     }
     if (account) {
