@@ -66,6 +66,8 @@ async function checkNow(h, opts) {
 // The reviewer's own address and key saved on the options page (Save asks for the site: granted).
 async function save(h, opts, url, key) {
   const before = (await feedState(h)).lastAttempt;
+  // Drawing the panel fills the address field from storage: typing before it is drawn would be wiped.
+  await opts.locator('#feed-status').filter({ hasText: /\S/ }).waitFor();
   await opts.locator('#feed-url').fill(url);
   await opts.locator('#feed-key').fill(key.publicKey);
   await opts.locator('#feed-save').click();

@@ -121,6 +121,9 @@ test('the feed panel says a refused key in French', async () => {
   const page = await h.ctx.newPage();
   try {
     await page.goto(`chrome-extension://${h.extensionId}/ui/options/options.html`);
+    // The panel is drawn from storage after the page loads, and drawing fills the address field:
+    // typing before it is drawn would be wiped.
+    await page.locator('#feed-status').filter({ hasText: /\S/ }).waitFor();
     await page.locator('#feed-url').fill('https://lists.example.org/vips.signed.json');
     await page.locator('#feed-key').fill('c2hvcnQ=');
     await page.locator('#feed-save').click();
