@@ -523,6 +523,36 @@ test('third red team: a worker stopped and started again keeps each tab\'s caps:
   await page.close();
 });
 
+// `sizes.length` checks from the content script's world of `page`, of plain profiles `${tag}_${k}_${i}`
+// (no banner asked: no frame tokens); what each answer was.
+const nameChecks = (page, tag, sizes) => inContentScript(page, async ({ tag, sizes }) => {
+  const out = [];
+  for (const [k, size] of sizes.entries()) {
+    const profiles = Array.from({ length: size }, (_, i) => ({ id: String(i), platform: 'mastodon', handle: `${tag}_${k}_${i}@social.hostile.example`, name: `Member ${tag} ${k} ${i}` }));
+    const r = await chrome.runtime.sendMessage({ type: 'check', url: location.href, profiles }).catch((e) => ({ error: e.message }));
+    out.push(r && r.error ? `error: ${r.error}` : 'ok');
+  }
+  return out;
+}, { tag, sizes });
+
+test('third red team residual: after a worker stop, names the tab had checked before cost nothing again; new names still cost', async () => {
+  const page = await h.ctx.newPage();
+  await page.goto(`${SERVER}/@kwabenamensah@mastodon.africa`);
+  await settle(page, 1);
+  // 500 names of the 600: 100 left (the budget refills 300 a minute: a few more after a few seconds).
+  assert.deepEqual(await nameChecks(page, 'read', [200, 200, 100]), ['ok', 'ok', 'ok']);
+  await new Promise((r) => setTimeout(r, 500)); // the limits' write (limits.js) is done
+  await stopWorker(page);
+  // The page read again after the stop: the same 500 names, each check over what is left of the budget
+  // if they counted again (on main the first 200 were refused).
+  assert.deepEqual(await nameChecks(page, 'read', [200, 200, 100]), ['ok', 'ok', 'ok'], 'the same names after a worker stop');
+  h.worker = h.ctx.serviceWorkers()[0];
+  // New names still cost: 200 are over what is left.
+  const [fresh] = await nameChecks(page, 'new', [200]);
+  assert.match(fresh, /too many accounts new to this tab/);
+  await page.close();
+});
+
 test('third red team: tabs that fill session storage together do not stop another tab\'s banner: the tabs holding the most give way', async () => {
   // Each flooding tab holds its caps' worth (its record, 256 KB; 100 tokens of about 3.7 KB); 14 of them
   // fill the 10 MB every tab shares.
