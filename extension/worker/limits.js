@@ -208,6 +208,10 @@ export function overNewNames(tab, profiles, now = Date.now()) {
   return null;
 }
 
+// When tab `tab` last asked for a check (ms; 0 if never in this browser session): frames.js makes room
+// in a full session storage at the cost of the tabs checked longest ago.
+export const lastCheckAt = (tab) => seen.get(tab)?.at ?? 0;
+
 // Audit entries: how many of `n` wanted the tab may add now (the rest are dropped, and counted).
 const audited = new Map(); // tab -> {minute, count}
 export let auditDropped = 0;
