@@ -92,12 +92,13 @@ const session = () => globalThis.chrome?.storage?.session;
 let saving = null; // the write under way
 let pending = false; // another write wanted (of the state as it is when that write starts)
 function save() {
-  if (!session() || pending) return;
+  const store = session();
+  if (!store || pending) return;
   pending = true;
   (saving || Promise.resolve()).then(() => {
     pending = false;
     const state = { buckets: [...buckets], names: keptNames(), nameSeed, audited: [...audited] };
-    saving = session().set({ [STATE_KEY]: state }).catch((e) => console.warn('vipguard: limits not kept:', e && e.message));
+    saving = store.set({ [STATE_KEY]: state }).catch((e) => console.warn('vipguard: limits not kept:', e && e.message));
     return saving;
   });
 }
@@ -176,7 +177,8 @@ function nameHash(p) {
 function keptNames() {
   let room = SEEN_KEPT_BYTES;
   return [...seen].sort((a, b) => b[1].at - a[1].at).map(([tab, t]) => {
-    const newest = [...t.names].slice(-Math.min(SEEN_KEPT_PER_TAB, Math.floor(Math.max(0, room) / HASH_CHARS)));
+    const n = Math.min(SEEN_KEPT_PER_TAB, Math.floor(Math.max(0, room) / HASH_CHARS), t.names.size);
+    const newest = [...t.names].slice(t.names.size - n); // (not slice(-n): -0 would keep them all)
     room -= newest.length * HASH_CHARS;
     return [tab, { tokens: t.tokens, at: t.at, seen: newest.join('') }];
   });
