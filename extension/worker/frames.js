@@ -9,6 +9,7 @@ import { recheck } from './check.js';
 import { shownAccount } from './results.js';
 import { clip, bounded, HANDLE_MAX } from './tab-record.js';
 import { shownFacts } from './facts.js';
+import { lastCheckAt } from './limits.js';
 
 // One session-storage key per token (a check writes only its own); each tab keeps its latest MAX_PER_TAB
 // (Chrome's session storage holds 10 MB for all tabs; a record is a result's evidence and a profile, a
@@ -110,8 +111,10 @@ export async function redeem(token, tabId, { fresh = false } = {}) {
   return { ...now, account };
 }
 
-// Room for about `bytes` more in session storage, made at other tabs' cost, the tab holding the most bytes
-// first: half of its tokens, oldest first (its badges then say "reload the page"), or, once it has none,
+// Room for about `bytes` more in session storage, made at other tabs' cost: first the tabs no window shows
+// (the one the reviewer is looking at keeps its record), the tab checked longest ago first, then the one
+// holding the most bytes (a third red team's residual: by bytes alone, the reviewer's own long timeline
+// gave way first). From the chosen tab, half of its tokens, oldest first (its badges then say "reload the page"), or, once it has none,
 // its record (its popup then lists nothing, and its frames' decisions are refused until its page is read
 // again). A page cannot fill the storage on one tab (the caps here and in tab-record.js), but enough tabs
 // of it together could, and then no other tab's banner or record could be written. Reads the whole
@@ -130,9 +133,12 @@ export async function evictOthers(tabId, bytes) {
     t.bytes += size(k);
     held.set(tab, t);
   }
+  const shown = new Set((await chrome.tabs.query({ active: true }).catch(() => [])).map((t) => t.id));
+  for (const t of held.values()) Object.assign(t, { shown: shown.has(t.tab), checkedAt: lastCheckAt(t.tab) });
+  const first = (a, b) => a.shown - b.shown || a.checkedAt - b.checkedAt || b.bytes - a.bytes;
   let freed = 0;
   while (freed < bytes) {
-    const [most] = [...held.values()].filter((t) => t.tokens.length || t.record).sort((a, b) => b.bytes - a.bytes);
+    const [most] = [...held.values()].filter((t) => t.tokens.length || t.record).sort(first);
     if (!most) break;
     let drop;
     if (most.tokens.length) {

@@ -85,18 +85,20 @@ const buckets = new Map(); // `${tab}|${type}` -> {tokens, at}
 // idle worker after 30 s, and a page that waited out each stop began every time with full buckets (a
 // third red team: 600 new names, 60 checks, 10 decisions after each stop). Read back once when the worker
 // starts (the message router waits for it), written after each change, one write at a time. The names a
-// tab has had checked are not kept (up to 5,000 a tab): after a stop, a name seen before costs again.
+// tab has had checked are kept too, as keyed hashes (below), the newest SEEN_KEPT_PER_TAB of each tab:
+// without them a page re-read after a stop spent its budget again on the names it had already shown.
 const STATE_KEY = 'limits';
 const session = () => globalThis.chrome?.storage?.session;
 let saving = null; // the write under way
 let pending = false; // another write wanted (of the state as it is when that write starts)
 function save() {
-  if (!session() || pending) return;
+  const store = session();
+  if (!store || pending) return;
   pending = true;
   (saving || Promise.resolve()).then(() => {
     pending = false;
-    const state = { buckets: [...buckets], names: [...seen].map(([tab, t]) => [tab, { tokens: t.tokens, at: t.at }]), audited: [...audited] };
-    saving = session().set({ [STATE_KEY]: state }).catch((e) => console.warn('vipguard: limits not kept:', e && e.message));
+    const state = { buckets: [...buckets], names: keptNames(), nameSeed, audited: [...audited] };
+    saving = store.set({ [STATE_KEY]: state }).catch((e) => console.warn('vipguard: limits not kept:', e && e.message));
     return saving;
   });
 }
@@ -106,7 +108,12 @@ export const limitsReady = (async () => {
   const state = (await session().get(STATE_KEY).catch(() => ({})))[STATE_KEY];
   if (!state) return;
   for (const [k, b] of state.buckets || []) if (!buckets.has(k)) buckets.set(k, b);
-  for (const [tab, t] of state.names || []) if (!seen.has(tab)) seen.set(tab, { names: new Set(), tokens: t.tokens, at: t.at });
+  if (Array.isArray(state.nameSeed) && state.nameSeed.length === 2) nameSeed = state.nameSeed;
+  for (const [tab, t] of state.names || []) {
+    if (seen.has(tab)) continue;
+    const names = new Set(typeof t.seen === 'string' ? t.seen.match(new RegExp(`.{${HASH_CHARS}}`, 'g')) || [] : []);
+    seen.set(tab, { names, tokens: t.tokens, at: t.at });
+  }
   for (const [tab, a] of state.audited || []) if (!audited.has(tab)) audited.set(tab, a);
 })();
 
@@ -137,8 +144,45 @@ export function overRate(type, tab, now = Date.now()) {
 export const NEW_NAMES_BURST = 600;
 export const NEW_NAMES_PER_MINUTE = 300;
 const SEEN_PER_TAB = 5000;
-const seen = new Map(); // tab -> {names: Set (insertion order, oldest dropped), tokens, at}
-const nameKey = (p) => `${p.platform}\u0000${String(p.handle).toLowerCase()}\u0000${p.name}`;
+const seen = new Map(); // tab -> {names: Set of nameHash (insertion order, oldest dropped), tokens, at}
+// What session storage keeps of them, so that the names a tab had checked before a worker's stop still
+// cost nothing after it: each tab's newest SEEN_KEPT_PER_TAB (a long timeline re-read), and, over all
+// tabs, at most SEEN_KEPT_BYTES, the tabs checked last first (the limits record shares the 10 MB of
+// session storage with every tab's record and frame tokens).
+export const SEEN_KEPT_PER_TAB = 1000;
+export const SEEN_KEPT_BYTES = 256 * 1024;
+// A name is kept as a 53-bit hash (cyrb53) under a seed drawn once per browser session and kept with the
+// counters, in HASH_CHARS characters: a page that does not know the seed cannot make new names hash to
+// names it already had checked (which would cost nothing), and 5,000 names of a tab collide by chance
+// with odds of about 1 in 10^8.
+const HASH_CHARS = 11; // 2^53 in base 36
+let nameSeed = [randomWord(), randomWord()];
+function randomWord() {
+  return globalThis.crypto ? globalThis.crypto.getRandomValues(new Uint32Array(1))[0] : Math.floor(Math.random() * 2 ** 32);
+}
+function nameHash(p) {
+  const s = `${p.platform}\u0000${String(p.handle).toLowerCase()}\u0000${p.name}`;
+  let h1 = 0xdeadbeef ^ nameSeed[0];
+  let h2 = 0x41c6ce57 ^ nameSeed[1];
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36).padStart(HASH_CHARS, '0');
+}
+// Each tab's budget and its newest kept names (one string of fixed-width hashes), within SEEN_KEPT_BYTES.
+function keptNames() {
+  let room = SEEN_KEPT_BYTES;
+  return [...seen].sort((a, b) => b[1].at - a[1].at).map(([tab, t]) => {
+    const n = Math.min(SEEN_KEPT_PER_TAB, Math.floor(Math.max(0, room) / HASH_CHARS), t.names.size);
+    const newest = [...t.names].slice(t.names.size - n); // (not slice(-n): -0 would keep them all)
+    room -= newest.length * HASH_CHARS;
+    return [tab, { tokens: t.tokens, at: t.at, seen: newest.join('') }];
+  });
+}
 
 // Null when the tab may have these profiles checked now (and counts the new ones), else the problem.
 export function overNewNames(tab, profiles, now = Date.now()) {
@@ -147,19 +191,28 @@ export function overNewNames(tab, profiles, now = Date.now()) {
   seen.set(tab, t);
   t.tokens = Math.min(NEW_NAMES_BURST, t.tokens + ((now - t.at) * NEW_NAMES_PER_MINUTE) / 60000);
   t.at = now;
-  const fresh = [...new Set(profiles.map(nameKey))].filter((k) => !t.names.has(k));
+  const keys = [...new Set(profiles.map(nameHash))];
+  const fresh = keys.filter((k) => !t.names.has(k));
   save();
   if (fresh.length > t.tokens) {
     return `too many accounts new to this tab (at most ${NEW_NAMES_PER_MINUTE} a minute): the rest are checked in a moment`;
   }
   t.tokens -= fresh.length;
-  for (const k of fresh) t.names.add(k);
+  // Names seen again become the newest, so that a page read again keeps them among those kept.
+  for (const k of keys) {
+    t.names.delete(k);
+    t.names.add(k);
+  }
   for (const k of t.names) {
     if (t.names.size <= SEEN_PER_TAB) break;
     t.names.delete(k);
   }
   return null;
 }
+
+// When tab `tab` last asked for a check (ms; 0 if never in this browser session): frames.js makes room
+// in a full session storage at the cost of the tabs checked longest ago.
+export const lastCheckAt = (tab) => seen.get(tab)?.at ?? 0;
 
 // Audit entries: how many of `n` wanted the tab may add now (the rest are dropped, and counted).
 const audited = new Map(); // tab -> {minute, count}

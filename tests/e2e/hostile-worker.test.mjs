@@ -523,29 +523,67 @@ test('third red team: a worker stopped and started again keeps each tab\'s caps:
   await page.close();
 });
 
-test('third red team: tabs that fill session storage together do not stop another tab\'s banner: the tabs holding the most give way', async () => {
+// `sizes.length` checks from the content script's world of `page`, of plain profiles `${tag}_${k}_${i}`
+// (no banner asked: no frame tokens); what each answer was.
+const nameChecks = (page, tag, sizes) => inContentScript(page, async ({ tag, sizes }) => {
+  const out = [];
+  for (const [k, size] of sizes.entries()) {
+    const profiles = Array.from({ length: size }, (_, i) => ({ id: String(i), platform: 'mastodon', handle: `${tag}_${k}_${i}@social.hostile.example`, name: `Member ${tag} ${k} ${i}` }));
+    const r = await chrome.runtime.sendMessage({ type: 'check', url: location.href, profiles }).catch((e) => ({ error: e.message }));
+    out.push(r && r.error ? `error: ${r.error}` : 'ok');
+  }
+  return out;
+}, { tag, sizes });
+
+test('third red team residual: after a worker stop, names the tab had checked before cost nothing again; new names still cost', async () => {
+  const page = await h.ctx.newPage();
+  await page.goto(`${SERVER}/@kwabenamensah@mastodon.africa`);
+  await settle(page, 1);
+  // 500 names of the 600: 100 left (the budget refills 300 a minute: a few more after a few seconds).
+  assert.deepEqual(await nameChecks(page, 'read', [200, 200, 100]), ['ok', 'ok', 'ok']);
+  await new Promise((r) => setTimeout(r, 500)); // the limits' write (limits.js) is done
+  await stopWorker(page);
+  // The page read again after the stop: the same 500 names, each check over what is left of the budget
+  // if they counted again (on main the first 200 were refused).
+  assert.deepEqual(await nameChecks(page, 'read', [200, 200, 100]), ['ok', 'ok', 'ok'], 'the same names after a worker stop');
+  h.worker = h.ctx.serviceWorkers()[0];
+  // New names still cost: 200 are over what is left.
+  const [fresh] = await nameChecks(page, 'new', [200]);
+  assert.match(fresh, /too many accounts new to this tab/);
+  await page.close();
+});
+
+test('third red team: tabs that fill session storage together do not stop another tab\'s banner: the tabs checked longest ago give way', async () => {
   // Each flooding tab holds its caps' worth (its record, 256 KB; 100 tokens of about 3.7 KB); 14 of them
-  // fill the 10 MB every tab shares.
+  // fill the 10 MB every tab shares. The last stands for the reviewer's own long timeline: checked last,
+  // and holding the most (its handles are longer), which by bytes alone gave way first.
   const floods = [];
   for (let i = 0; i < 14; i++) {
     const page = await h.ctx.newPage();
-    await page.goto(`${SERVER}/@kwabenamensah@mastodon.africa`);
+    await page.goto(`${SERVER}/@kwabenamensah@mastodon.africa${i === 13 ? '?reviewer' : ''}`);
     await settle(page, 1);
     floods.push(page);
-    await floodChecks(page, `tab${i}`, 3);
+    await floodChecks(page, i === 13 ? 'reviewer_long_timeline_13' : `tab${i}`, 3);
   }
+  const reviewer = floods[13];
+  assert.equal(await tokensOf(reviewer), 100);
   const full = await h.worker.evaluate(async () => [await chrome.storage.session.getBytesInUse(null), chrome.storage.session.QUOTA_BYTES]);
   console.log(`session storage after 14 flooding tabs: ${full[0]} of ${full[1]} bytes`);
   // The last few kB (each tab writes its 100 tokens at once, so the tabs leave a gap of up to a batch's
-  // size): one more tab's token of the size of the gap, less 512 bytes.
+  // size): tokens of tabs never checked, of at most 100 kB each (none holds more than the reviewer's
+  // tab), to the size of the gap, less 512 bytes.
   const left = await h.worker.evaluate(async () => {
-    const k = 'frame:999999:5a1b3c4d-0000-4000-8000-000000000000';
-    for (let pad = chrome.storage.session.QUOTA_BYTES - (await chrome.storage.session.getBytesInUse(null)) - 512; pad > 0; pad -= 1024) {
-      try {
-        await chrome.storage.session.set({ [k]: { checkedAt: new Date(0).toISOString(), pad: 'x'.repeat(pad) } });
-        break;
-      } catch {
-        // over by a little: a kB less
+    const room = async () => chrome.storage.session.QUOTA_BYTES - (await chrome.storage.session.getBytesInUse(null)) - 512;
+    for (let tab = 999900, stored = true; stored && (await room()) > 0 && tab < 999950; tab++) {
+      stored = false;
+      const k = `frame:${tab}:5a1b3c4d-0000-4000-8000-000000000000`;
+      for (let pad = Math.min(await room(), 100000); pad > 0 && !stored; pad -= 1024) {
+        try {
+          await chrome.storage.session.set({ [k]: { checkedAt: new Date(0).toISOString(), pad: 'x'.repeat(pad) } });
+          stored = true;
+        } catch {
+          // over by a little: a kB less
+        }
       }
     }
     return chrome.storage.session.QUOTA_BYTES - (await chrome.storage.session.getBytesInUse(null));
@@ -556,6 +594,9 @@ test('third red team: tabs that fill session storage together do not stop anothe
     const page = await visit(h, 'https://x.com/KwabenaMensahGH');
     await until(async () => (await shadowText(page)).includes('Resembles Kwabena Mensah'), 'the other tab\'s banner');
     assert.ok((await tabRecord(h, page)).items.some((i) => i.handle === 'KwabenaMensahGH' && i.match), 'the other tab\'s record');
+    // The tab checked last kept its tokens and its record: the room came from tabs checked before it.
+    assert.equal(await tokensOf(reviewer), 100, 'the tab checked last keeps its tokens');
+    assert.ok((await tabRecord(h, reviewer))?.items.length, 'the tab checked last keeps its record');
     await page.close();
   } finally {
     for (const p of floods) await p.close();

@@ -179,3 +179,46 @@ test('a tab may have a bounded number of accounts new to it checked a minute; th
   forgetTabLimits(tab);
   assert.equal(overNewNames(tab, names(5000, NEW_NAMES_BURST), t0), null);
 });
+
+// The names a tab had checked, kept in session storage (limits.js) so that a worker's stop does not make
+// them cost again, and bounded there: each tab's newest SEEN_KEPT_PER_TAB, at most SEEN_KEPT_BYTES in all.
+// Each worker is a fresh instance of the module (its own query string) over one stored record.
+test('the names a tab had checked outlive a worker\'s stop, within their bounds in session storage', async () => {
+  const stored = {};
+  const saved = globalThis.chrome;
+  globalThis.chrome = { storage: { session: {
+    get: async (k) => (k in stored ? { [k]: structuredClone(stored[k]) } : {}),
+    set: async (o) => Object.assign(stored, structuredClone(o)),
+  } } };
+  try {
+    const names = (tag, from, n) => Array.from({ length: n }, (_, i) => ({ platform: 'x', handle: `${tag}${from + i}`, name: `Name ${from + i}` }));
+    const first = await import('../../extension/worker/limits.js?worker=1');
+    await first.limitsReady;
+    const t0 = Date.now();
+    // One tab reads 500 names; 40 other tabs 600 each (their whole burst), checked later.
+    assert.equal(first.overNewNames('reader', names('r', 0, 200), t0), null);
+    assert.equal(first.overNewNames('reader', names('r', 200, 200), t0), null);
+    assert.equal(first.overNewNames('reader', names('r', 400, 100), t0), null);
+    for (let tab = 0; tab < 40; tab++) for (let k = 0; k < 3; k++) assert.equal(first.overNewNames(`busy${tab}`, names(`b${tab}_`, k * 200, 200), t0 + 1 + tab), null);
+    await new Promise((r) => setTimeout(r, 50)); // the writes, one at a time
+    const written = structuredClone(stored.limits);
+    // The next worker: the tabs whose names were kept re-read them for nothing; new names still cost.
+    const next = await import('../../extension/worker/limits.js?worker=2');
+    await next.limitsReady;
+    const t1 = t0 + 1000;
+    assert.equal(next.overNewNames('busy39', names('b39_', 0, 200), t1), null);
+    assert.equal(next.overNewNames('busy39', names('b39_', 200, 200), t1), null);
+    assert.equal(next.overNewNames('busy39', names('b39_', 400, 200), t1), null, 'the same 600 names after a stop');
+    assert.match(next.overNewNames('busy39', names('new', 0, 200), t1) || '', /too many accounts new to this tab/);
+    // What was kept for it, and for the others.
+    const kept = new Map(written.names);
+    assert.ok([...kept.values()].every((t) => t.seen.length <= first.SEEN_KEPT_PER_TAB * 11), 'per tab');
+    assert.ok(JSON.stringify(written.names).length < first.SEEN_KEPT_BYTES * 1.1, `${JSON.stringify(written.names).length} bytes`);
+    // Over the bytes, the tabs checked last keep theirs: the first tab's went.
+    assert.equal(kept.get('busy39').seen.length, 600 * 11);
+    assert.equal(kept.get('reader').seen, '');
+    await new Promise((r) => setTimeout(r, 50)); // its writes
+  } finally {
+    globalThis.chrome = saved;
+  }
+});
