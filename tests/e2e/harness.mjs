@@ -37,7 +37,7 @@ export function xFixture(u) {
 // `expectedRequests`: addresses (regular expressions) the extension is configured to fetch besides what
 // pages show (the team's list feed), which close() accepts.
 // `display`: an X display (":99") to run a headed Chromium on, for what only a real window does (an
-// extension's keyboard shortcut: evidence-command.test.mjs).
+// extension's keyboard shortcut: evidence-capture.test.mjs).
 export async function launch({ extraHosts = [], lang = 'en-US', extension = EXT, ignoreHTTPSErrors = false, expectedRequests = [], display = null } = {}) {
   if (!fs.existsSync(path.join(extension, 'manifest.json'))) throw new Error(`${extension} missing: run make build`);
   const profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vipguard-e2e-'));

@@ -687,7 +687,7 @@ const CIRCLE_SEARCH: [(f32, f32); 9] = [
 ];
 
 /// The circle most of `points` lie on (within a pixel), its centre within 8% of the middle of a `side`
-/// square and its radius 30–50% of the side: a vote over centres two pixels apart and one-pixel radii.
+/// square and its radius 36–48.5% of the side: a vote over centres two pixels apart and one-pixel radii.
 fn vote_circle(points: &[(f32, f32)], side: usize) -> Option<(f32, f32, f32)> {
     let s = side as f32;
     let (r_lo, r_hi) = ((0.36 * s) as usize, (0.485 * s) as usize);
