@@ -158,13 +158,15 @@ test('in French, the line saying why there is no screenshot is in French', async
 // key there with xdotool, as a reviewer's keyboard would: focus-banner, Alt+Shift+V by default.
 test('after the focus shortcut (Alt+Shift+V) on the tab, the banner\'s image shows the page', async () => {
   const xvfb = spawn('Xvfb', ['-displayfd', '3', '-screen', '0', '1366x1024x24', '-nolisten', 'tcp'], { stdio: ['ignore', 'ignore', 'ignore', 'pipe'] });
-  const display = await new Promise((resolve, reject) => {
-    xvfb.on('error', (e) => reject(new Error(`Xvfb could not start (make browser-tools installs it): ${e.message}`)));
-    xvfb.stdio[3].on('data', (d) => resolve(`:${String(d).trim()}`));
-  });
-  const x = await launch({ display });
-  const env = { ...process.env, DISPLAY: display };
+  let x = null;
   try {
+    const display = await new Promise((resolve, reject) => {
+      xvfb.on('error', (e) => reject(new Error(`Xvfb could not start (make browser-tools installs it): ${e.message}`)));
+      xvfb.on('exit', (code) => reject(new Error(`Xvfb exited (${code}) before giving its display`)));
+      xvfb.stdio[3].on('data', (d) => resolve(`:${String(d).trim()}`));
+    });
+    x = await launch({ display });
+    const env = { ...process.env, DISPLAY: display };
     await x.ctx.newPage(); // a headed browser quits with its last window
     await loadDemoList(x);
     const worker = x.ctx.serviceWorkers()[0];
@@ -194,7 +196,7 @@ test('after the focus shortcut (Alt+Shift+V) on the tab, the banner\'s image sho
     assert.ok(box && count > 1000, `the header photo is in the image (${count} pixels)`);
     await page.close();
   } finally {
-    await x.close();
+    if (x) await x.close();
     xvfb.kill();
   }
 });
