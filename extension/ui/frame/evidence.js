@@ -67,7 +67,9 @@ var vipguardEvidence = (() => {
     // that many, with the page's own text; a verified mark is the site's badge element, never a ✓ in a name.
     if (facts && (facts.joined || facts.joinedShown || facts.followers != null || facts.verified)) {
       const parts = [];
-      if (facts.joined) parts.push(t('factJoined', new Date(facts.joined).toLocaleDateString(vipguardI18n.lang(), { year: 'numeric', month: 'long', day: 'numeric' })));
+      // `joined` is an instant in UTC (worker/facts.js) and the ticket gives its UTC date: told in the
+      // reader's zone, 2024-02-11T00:30Z was February 10 in New York.
+      if (facts.joined) parts.push(t('factJoined', new Date(facts.joined).toLocaleDateString(vipguardI18n.lang(), { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' })));
       // The page's own words for the date ("Nov 2026"), in the page's language: quoted, not reworded.
       else if (facts.joinedShown) parts.push(t('factJoinedShown', facts.joinedShown));
       if (facts.followers != null) {
