@@ -77,7 +77,7 @@ var vipguardEvidence = (() => {
         const rounded = facts.followersShown && /[^\d\s,.'\u00a0\u202f]/.test(facts.followersShown);
         // YouTube counts subscribers, and says so.
         const [exact, about] = profile.platform === 'youtube' ? ['factSubscribers', 'factSubscribersAbout'] : ['factFollowers', 'factFollowersAbout'];
-        parts.push(rounded ? t(about, n, facts.followersShown) : t(exact, n));
+        parts.push(t(vipguardI18n.plural(rounded ? about : exact, facts.followers), n, ...(rounded ? [facts.followersShown] : [])));
       }
       if (facts.verified) parts.push(t('factVerified'));
       frag.append(el('div', 'note facts', parts.join(' · ')));
