@@ -64,6 +64,10 @@ globalThis.vipguardI18n = (() => {
     const l = t('uiLang');
     return l === 'uiLang' ? 'en' : l === 'pcm' ? 'en-NG' : l;
   };
+  // The key of a message whose words agree with a count: `<key>_one` or `<key>_other`, as the language's
+  // plural rules choose ("1 follower", "2 followers"; French says "0 abonné", "1 abonné", "2 abonnés").
+  // Every catalogue has both variants (tests/e2e/locales.test.mjs).
+  const plural = (key, count) => `${key}_${new Intl.PluralRules(lang()).select(Number(count)) === 'one' ? 'one' : 'other'}`;
   // A score as the language writes it: 0.97, or 0,97 in French.
   const num = (x, digits = 2) => Number(x).toLocaleString(lang(), { minimumFractionDigits: digits, maximumFractionDigits: digits });
   // A moment, in the reviewer's time zone: "5 Dec 2026, 10:02".
@@ -119,5 +123,5 @@ globalThis.vipguardI18n = (() => {
     localize();
   }
 
-  return { t, localize, ready, verdict, DECISIONS, recorded, decisionWord, lang, num, when, seed, seeded, toTemplates, chosenTemplates, LANGUAGES };
+  return { t, localize, ready, verdict, DECISIONS, recorded, decisionWord, lang, plural, num, when, seed, seeded, toTemplates, chosenTemplates, LANGUAGES };
 })();

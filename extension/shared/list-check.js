@@ -54,10 +54,11 @@ const CODED = new Set(['missing_field', 'unknown_field', 'missing_column', 'unkn
 
 // A problem of checkWholeList in words, with `t` the catalogue's lookup (vipguardI18n.t): where it is
 // (line, field, or the account), then what, in the interface's language when the engine gave a code.
-export function describeListError(e, t) {
+// `plural` chooses a message's variant for a count (vipguardI18n.plural): "the row has 1 field".
+export function describeListError(e, t, plural = globalThis.vipguardI18n.plural) {
   if (!e.code || !CODED.has(e.code)) return e.message;
   const args = e.args || [];
-  let what = t(`listErr_${e.code}`, ...args);
+  let what = t(e.code === 'row_fields' ? plural('listErr_row_fields', args[0]) : `listErr_${e.code}`, ...args);
   if ((e.code === 'unknown_field' || e.code === 'unknown_column') && args[1]) what += t('listErrDidYouMean', args[1]);
   if (e.code === 'duplicate_id' && args[1]) what += t('listErrFirstOn', args[1]);
   if (e.account) return t('listErrAccount', e.account, e.accountId ? ` (${e.accountId})` : '', e.field || '', what);

@@ -96,8 +96,9 @@ var vipguardReport = (() => {
   // handle, name, facts? ({joined, joinedShown, followers, followersShown, verified} as the page states
   // them, checked by worker/facts.js), result, account: {id, name,
   // handles}|null, checkedAt, version, decision?, note?}
-  // The facts in the JSON evidence: the page's own text beside the number read from it.
-  const factsJson = (f) => ({ joined: f.joined ?? f.joinedShown, followers: f.followers,
+  // The facts in the JSON evidence: the page's own text beside the number read from it. `joined` is only
+  // ever an ISO date; the page's own words for it go in `joined_shown`.
+  const factsJson = (f) => ({ ...(f.joined ? { joined: f.joined } : {}), ...(f.joinedShown ? { joined_shown: f.joinedShown } : {}), followers: f.followers,
     ...(f.followersShown ? { followers_shown: f.followersShown } : {}), ...(f.verified ? { verified_mark_shown: true } : {}) });
   const seenOn = (item) => (item.pageUrl && item.pageUrl !== item.url ? item.pageUrl : null);
   function toJson(item) {

@@ -34,10 +34,13 @@ async function keysOf(tabId) {
 }
 
 // The profile as a frame shows it: what the adapter read, bounded (validate.js bounded the strings).
-const shownProfile = (p) => ({
-  platform: p.platform, handle: clip(p.handle, HANDLE_MAX), name: clip(p.name, 200), avatar: p.avatar || null,
-  ...(shownFacts(p.facts) ? { facts: shownFacts(p.facts) } : {}),
-});
+function shownProfile(p) {
+  const facts = shownFacts(p.facts);
+  return {
+    platform: p.platform, handle: clip(p.handle, HANDLE_MAX), name: clip(p.name, 200), avatar: p.avatar || null,
+    ...(facts ? { facts } : {}),
+  };
+}
 
 // Tokens for results `items` ([{index, result}]) of a check from tab `tabId` at `url`, answering
 // `profiles`; `extra`, what else the frame shows (the review queue's place). Resolves to {index: token}.

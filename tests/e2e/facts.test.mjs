@@ -11,6 +11,8 @@ const COUNTS = [
   // Not counts: dropped.
   ['lots', null], ['', null], ['1.2.3K', null], ['1,5', null], ['-3', null], ['1e9', null], ['9'.repeat(30), null],
   ['99999999999', null], [' '.repeat(5000), null], [12, null],
+  // One grouping separator, used throughout, and at most one decimal mark of the other kind.
+  ['1,234.567', null], ['1.234,567', null], ['1,234 567', null], ['1,234.5K', 1234500], ['1 234,5 k', 1234500],
 ];
 
 test('shown counts read as the number they stand for, or not at all', () => {
@@ -37,6 +39,19 @@ test('each fact is kept only when it makes sense; bad ones are dropped, not show
     [{ followers: '1204' }, null],
     [{ joined: '1066-10-14' }, null],
     [{ joinedShown: '<img src=x> 2024' }, null],
+    // ISO dates: strict, real, stored as the instant they name.
+    [{ joined: '2024-01-01 junk' }, null],
+    [{ joined: '2024-02-30' }, null],
+    [{ joined: '2023-02-29T00:00:00Z' }, null],
+    [{ joined: '2024-02-11T09:30:00' }, null],
+    [{ joined: '2024-02-11' }, { joined: '2024-02-11T00:00:00.000Z' }],
+    [{ joined: '2024-02-29T23:30:00-05:00' }, { joined: '2024-03-01T04:30:00.000Z' }],
+    // The page's words with control or format characters: a right-to-left override, a carriage return, a NUL,
+    // a zero-width space.
+    [{ joinedShown: '\u202eNov 2024' }, null],
+    [{ joinedShown: '2024\r\u0000' }, null],
+    [{ joinedShown: 'Nov\u200b 2024' }, null],
+    [{ joinedShown: 'Nov\t2024' }, null],
     ['a string', null], [['2024-01-01'], null], [null, null],
     // The bad dropped, the good kept beside it.
     [{ joined: 'yesterday', followersShown: '3,4 M', verified: 1 }, { followers: 3400000, followersShown: '3,4 M' }],

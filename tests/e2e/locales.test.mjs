@@ -4,7 +4,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { catalogue } from './locales.mjs';
+import vm from 'node:vm';
+import { catalogue, fakeChrome } from './locales.mjs';
 
 const EXT = new URL('../../extension/', import.meta.url).pathname;
 const en = catalogue('en');
@@ -27,8 +28,11 @@ for (const f of sources(EXT)) {
   for (const m of s.matchAll(/\bt\('([A-Za-z0-9_]+)'/g)) used.add(m[1]);
   for (const m of s.matchAll(/data-i18n(?:-[a-z-]+)?="([A-Za-z0-9_]+)"/g)) used.add(m[1]);
   for (const m of s.matchAll(/__MSG_([A-Za-z0-9_]+)__/g)) used.add(m[1]);
+  // plural('key', n) and the keys the frame passes it: a variant for each count.
+  for (const m of s.matchAll(/\bplural\('([A-Za-z0-9_]+)'/g)) used.add(`${m[1]}_one`).add(`${m[1]}_other`);
   for (const m of s.matchAll(/'(recorded[A-Z][A-Za-z]*|decisions?[A-Z][A-Za-z]*|copyEvidence|copyJson|saveImage)'/g)) used.add(m[1]);
 }
+for (const k of ['factFollowers', 'factSubscribers', 'factFollowersAbout', 'factSubscribersAbout', 'listErr_row_fields']) used.add(`${k}_one`).add(`${k}_other`);
 for (const v of ['impersonation', 'suspicious', 'labelled', 'own', 'allowed', 'clear', 'error', 'cleared']) used.add(`verdict_${v}`);
 for (const a of ['lookalike', 'invisible', 'blank', 'filler', 'combining', 'diacritic', 'decoration', 'styled', 'reversal']) used.add(`action_${a}`);
 
@@ -53,7 +57,8 @@ test('every catalogue has the same keys, the same placeholders, and uses each of
 });
 
 test('Pidgin messages are translated (a few work words and formats stay as in English)', () => {
-  const same = Object.keys(en).filter((k) => en[k].message === pcm[k].message);
+  // A message's two plural variants count once, as the one message they were.
+  const same = [...new Set(Object.keys(en).filter((k) => en[k].message === pcm[k].message).map((k) => k.replace(/_(one|other)$/, '')))];
   assert.ok(same.length <= 30, `${same.length} left in English: ${same.join(', ')}`);
   for (const k of ['verdict_impersonation', 'decisionConfirmed', 'decisionNotImpersonator', 'copyTicket', 'optionsTitle']) assert.ok(!same.includes(k), k);
 });
@@ -69,4 +74,22 @@ test('French messages are translated', () => {
 test('French typography: a non-breaking space before : ; ? ! and inside « », so a line never starts with them', () => {
   const wrong = Object.entries(fr).filter(([, v]) => / [:;?!»]|« /.test(v.message)).map(([k]) => k);
   assert.deepEqual(wrong, []);
+});
+
+test('a message about a count has a variant for one and for the rest, chosen by the language (French: 0 and 1 are one)', () => {
+  const one = Object.keys(en).filter((k) => k.endsWith('_one')).map((k) => k.slice(0, -4)).sort();
+  assert.deepEqual(Object.keys(en).filter((k) => k.endsWith('_other')).map((k) => k.slice(0, -6)).sort(), one);
+  assert.ok(one.includes('factFollowers') && one.includes('listErr_row_fields'), one.join(', '));
+  const i18n = (lang) => {
+    const ctx = { chrome: fakeChrome(lang), Intl };
+    vm.runInNewContext(fs.readFileSync(path.join(EXT, 'shared/i18n.js'), 'utf8'), vm.createContext(ctx));
+    ctx.vipguardI18n.seed(ctx.vipguardI18n.toTemplates(catalogue(lang)));
+    return ctx.vipguardI18n;
+  };
+  const said = (lang, key, n, ...subs) => { const I = i18n(lang); return I.t(I.plural(key, n), String(n), ...subs); };
+  assert.deepEqual([0, 1, 2].map((n) => said('en', 'factFollowers', n)), ['0 followers', '1 follower', '2 followers']);
+  assert.deepEqual([0, 1, 2].map((n) => said('fr', 'factFollowers', n)), ['0 abonné', '1 abonné', '2 abonnés']);
+  assert.deepEqual([1, 2].map((n) => said('pcm', 'factFollowers', n)), ['1 follower', '2 followers']);
+  assert.equal(said('fr', 'listErr_row_fields', 1, '3'), 'la ligne a 1 champ, l’en-tête en a 3');
+  assert.equal(said('en', 'factSubscribersAbout', 1000, '1K'), 'about 1000 subscribers (shown as 1K)');
 });

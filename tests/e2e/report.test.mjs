@@ -182,7 +182,10 @@ test('account facts: the ticket quotes the page\'s own count and date, the JSON 
   assert.ok(md.includes('- **Followers:** 1.2K'), md.join('\n'));
   assert.ok(md.includes('- Verified mark shown on the page'), md.join('\n'));
   const json = R.toJson(item({ facts }));
-  assert.deepEqual([json.profile.joined, json.profile.followers, json.profile.followers_shown, json.profile.verified_mark_shown], ['Nov 2026', 1200, '1.2K', true]);
+  assert.deepEqual([json.profile.joined_shown, json.profile.followers, json.profile.followers_shown, json.profile.verified_mark_shown], ['Nov 2026', 1200, '1.2K', true]);
+  // `joined` holds only an ISO date, never the page's words.
+  assert.equal(json.profile.joined, undefined);
+  assert.deepEqual([R.toJson(item({ facts: { joined: '2024-02-11T09:30:00.000Z' } })).profile.joined, R.toJson(item({ facts: { joined: '2024-02-11T09:30:00.000Z' } })).profile.joined_shown], ['2024-02-11T09:30:00.000Z', undefined]);
   // X's exact facts as before.
   const x = R.toTicket(item({ facts: { joined: '2024-02-11T09:30:00.000Z', followers: 1204 } }), 'text').split('\n');
   assert.ok(x.includes('Account created: 2024-02-11') && x.includes('Followers: 1204'), x.join('\n'));

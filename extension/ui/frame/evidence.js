@@ -67,7 +67,9 @@ var vipguardEvidence = (() => {
     // that many, with the page's own text; a verified mark is the site's badge element, never a ✓ in a name.
     if (facts && (facts.joined || facts.joinedShown || facts.followers != null || facts.verified)) {
       const parts = [];
-      if (facts.joined) parts.push(t('factJoined', new Date(facts.joined).toLocaleDateString(vipguardI18n.lang(), { year: 'numeric', month: 'long', day: 'numeric' })));
+      // `joined` is an instant in UTC (worker/facts.js) and the ticket gives its UTC date: told in the
+      // reader's zone, 2024-02-11T00:30Z was February 10 in New York.
+      if (facts.joined) parts.push(t('factJoined', new Date(facts.joined).toLocaleDateString(vipguardI18n.lang(), { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' })));
       // The page's own words for the date ("Nov 2026"), in the page's language: quoted, not reworded.
       else if (facts.joinedShown) parts.push(t('factJoinedShown', facts.joinedShown));
       if (facts.followers != null) {
@@ -75,7 +77,7 @@ var vipguardEvidence = (() => {
         const rounded = facts.followersShown && /[^\d\s,.'\u00a0\u202f]/.test(facts.followersShown);
         // YouTube counts subscribers, and says so.
         const [exact, about] = profile.platform === 'youtube' ? ['factSubscribers', 'factSubscribersAbout'] : ['factFollowers', 'factFollowersAbout'];
-        parts.push(rounded ? t(about, n, facts.followersShown) : t(exact, n));
+        parts.push(t(vipguardI18n.plural(rounded ? about : exact, facts.followers), n, ...(rounded ? [facts.followersShown] : [])));
       }
       if (facts.verified) parts.push(t('factVerified'));
       frag.append(el('div', 'note facts', parts.join(' · ')));
