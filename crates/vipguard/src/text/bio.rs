@@ -116,6 +116,9 @@ struct Table {
     /// that say so ("conta reserva"): such a bio naming another @handle is that handle's backup.
     backup: Vec<Word>,
     backup_near: Vec<Near>,
+    /// Words for the main account ("main", "principal", "kuu"): a sentence after the backup's opening
+    /// with one of them names the main account ("Backup page. My main is @…").
+    main_words: Vec<Word>,
     /// Rules holding `{name}` that say the writer follows the person ("Dégg naa {name} ba 2010", "Fan
     /// of {name} since 2012"): a fan's self-description, which cancels the claims holding the name.
     unless_named: Vec<Near>,
@@ -139,7 +142,7 @@ fn parse(text: &'static str) -> Table {
     let mut unless = Vec::new();
     let (mut owner_of, mut groups, mut titles) = (Vec::new(), Vec::new(), Vec::new());
     let (mut trades, mut backup, mut unless_named) = (Vec::new(), Vec::new(), Vec::new());
-    let mut backup_near = Vec::new();
+    let (mut backup_near, mut main_words) = (Vec::new(), Vec::new());
     let alternatives = |body: &str| -> Vec<Word> {
         body.split('|')
             .map(str::trim)
@@ -172,6 +175,7 @@ fn parse(text: &'static str) -> Table {
             "owner title" => titles.extend(alternatives(body)),
             "owner trade" => trades.extend(alternatives(body)),
             "backup" => backup.extend(alternatives(body)),
+            "backup main" => main_words.extend(alternatives(body)),
             h if h.starts_with("backup near") => {
                 let mut rest = h.split_whitespace();
                 rest.nth(1); // "backup near", then the window
@@ -235,6 +239,7 @@ fn parse(text: &'static str) -> Table {
         trades,
         backup,
         backup_near,
+        main_words,
         unless_named,
     }
 }
@@ -334,6 +339,8 @@ pub(crate) fn cues(bio: &str) -> Vec<Cue> {
     let table = table();
     let words = words(bio);
     let mut out: Vec<Cue> = Vec::new();
+    // Where each cue starts in the bio (one cue per name), for the sentence it stands in.
+    let mut starts: HashMap<&'static str, usize> = HashMap::default();
     for i in 0..words.len() {
         let Some(candidates) = table.phrases.get(&words[i].key) else {
             continue;
@@ -349,6 +356,7 @@ pub(crate) fn cues(bio: &str) -> Vec<Cue> {
             let to = i + p.words.len() - 1;
             let phrase = quote(&bio[words[i].start..words[to].end]);
             let (group, named_owner) = owner(table, bio, &words, p.kind, i, to);
+            starts.insert(p.what, words[i].start);
             out.push(Cue {
                 kind: p.kind,
                 what: p.what,
@@ -376,6 +384,7 @@ pub(crate) fn cues(bio: &str) -> Vec<Cue> {
             } else {
                 owner(table, bio, &words, rule.kind, from, to)
             };
+            starts.insert(rule.what, words[from].start);
             out.push(Cue {
                 kind: rule.kind,
                 what: rule.what,
@@ -396,11 +405,17 @@ pub(crate) fn cues(bio: &str) -> Vec<Cue> {
             out.retain(|c| c.what != *what);
         }
     }
-    // A backup page naming another @handle ("Me backup page ni. Main: @akos_bakes_gh"): its claims
-    // ("page gangan ni @…", "the real one is @…") speak of that account.
-    if let Some(main) = backup_main(table, bio, &words) {
+    // A backup page naming another @handle ("Me backup page ni. Main: @akos_bakes_gh"): the claims of
+    // the backup's sentence and of the handle's ("page gangan ni @…", "the real one is @…") speak of
+    // that account. A claim in another sentence ("This is my real account. Backup: @…") still speaks
+    // for this one.
+    if let Some((main, at)) = backup_main(table, bio, &words) {
+        let of_main = at.map(|a| sentence(bio, a));
         for c in out.iter_mut().filter(|c| c.kind == CueKind::Claim) {
-            c.main = Some(main.clone());
+            let s = starts.get(c.what).map(|&x| sentence(bio, x));
+            if s.is_some_and(|s| of_main.contains(&s)) {
+                c.main = Some(main.clone());
+            }
         }
     }
     if !out.iter().any(|c| c.what == "verified") {
@@ -807,10 +822,27 @@ fn badge(bio: &str) -> Option<String> {
     None
 }
 
-/// In a bio that says it is a backup or secondary account, the first @handle written after the word
-/// that says so, in any sentence ("Backup mi ni eleyi, page gangan ni @…", "Sama compte de secours la.
-/// Bi ci kanam: @…"): the main account it stands in for.
-fn backup_main(table: &Table, bio: &str, words: &[BioWord]) -> Option<String> {
+/// Marks that end a sentence when a piece of the bio ends with one.
+const SENTENCE_END: [char; 5] = ['.', '!', '?', '|', ';'];
+
+/// Which sentence of `bio` the piece starting at byte `at` stands in, counted from 0 (a line break
+/// ends one too): equal for two pieces of one sentence.
+fn sentence(bio: &str, at: usize) -> usize {
+    let before = &bio[..at];
+    before
+        .split_whitespace()
+        .filter(|p| p.ends_with(SENTENCE_END))
+        .count()
+        + before.matches('\n').count()
+}
+
+/// In a bio that says it is a backup or secondary account, the @handle of the main account it stands
+/// in for, and where the backup's word and the handle start: the handle within eight words after the
+/// backup's word, in its sentence ("Backup mi ni eleyi, page gangan ni @…"), or at the start of the
+/// next sentence after a word for the main account ("Sama compte de secours la. Bi ci kanam: @…",
+/// "Backup page. My main is @…"). A handle in a sentence that says nothing of a main account
+/// ("Backup account. Bookings: @…") is not the main.
+fn backup_main(table: &Table, bio: &str, words: &[BioWord]) -> Option<(String, [usize; 2])> {
     let at = words
         .iter()
         .position(|w| !w.address && table.backup.iter().any(|b| b.matches(w)))
@@ -821,11 +853,47 @@ fn backup_main(table: &Table, bio: &str, words: &[BioWord]) -> Option<String> {
                 .find_map(|r| near(r, words))
                 .map(|(f, _)| f)
         })?;
-    bio[words[at].end..].split_whitespace().find_map(|p| {
+    let from = words[at].start;
+    let pieces: Vec<(usize, &str)> = bio[from..]
+        .split_whitespace()
+        .map(|p| (p.as_ptr() as usize - bio.as_ptr() as usize, p))
+        .collect();
+    let handle = |p: &str| {
         let h = p.strip_prefix('@')?;
         let h = h.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '_');
         (!h.is_empty()).then(|| h.to_string())
-    })
+    };
+    let ends = |i: usize| {
+        pieces[i].1.ends_with(SENTENCE_END)
+            || pieces
+                .get(i + 1)
+                .is_some_and(|n| bio[pieces[i].0..n.0].contains('\n'))
+    };
+    // In the backup's sentence, within eight words after its word.
+    let mut next = None;
+    for i in 0..pieces.len().min(9) {
+        if let Some(h) = handle(pieces[i].1).filter(|_| i > 0) {
+            return Some((h, [from, pieces[i].0]));
+        }
+        if ends(i) {
+            next = Some(i + 1);
+            break;
+        }
+    }
+    // At the start of the next sentence, after a word for the main account.
+    let mut main = false;
+    for i in (next?..pieces.len()).take(5) {
+        if let Some(h) = handle(pieces[i].1) {
+            return main.then_some((h, [from, pieces[i].0]));
+        }
+        main |= words
+            .iter()
+            .any(|w| w.start == pieces[i].0 && table.main_words.iter().any(|m| m.matches(w)));
+        if ends(i) {
+            break;
+        }
+    }
+    None
 }
 
 /// "Backup account of @mymain", "Conta reserva, a principal é @bia.croche": the @handle within six
@@ -1502,7 +1570,7 @@ mod tests {
     }
 
     #[test]
-    fn a_backup_page_names_its_main_in_any_sentence() {
+    fn a_backup_page_names_its_main_in_its_sentence_or_after_a_main_word() {
         let main = |bio: &str| cues(bio).iter().find_map(|c| c.main.clone());
         assert_eq!(
             main("Me backup page ni. Main: @akos_b").as_deref(),
@@ -1514,6 +1582,21 @@ mod tests {
         );
         // No backup word: the claim stands alone.
         assert_eq!(main("Official page. Bookings: @tiwa_mgmt"), None);
+        // A handle after a sentence naming no main account is not the main.
+        assert_eq!(
+            main("This is my real account. Backup account. Bookings: @someone_else"),
+            None
+        );
+        // The main named, a claim in another sentence still speaks for this account.
+        let c = cues("This is my real account. Backup: @mgmt");
+        assert!(c
+            .iter()
+            .any(|c| c.kind == CueKind::Claim && c.main.is_none()));
+        // Not further than eight words on.
+        assert_eq!(
+            main("Backup page for when they lock me out of here, follow @x"),
+            None
+        );
     }
 
     #[test]
