@@ -593,7 +593,6 @@ fn owner(
         next.is_some_and(|w| w.key.starts_with('ل') && without_arabic_prefix(&w.key) != w.key);
     if of || arabic_of {
         let mut start = if of { to + 2 } else { to + 1 };
-        // An article after "of", written in lower case: "de la Boulangerie …", "de l'Atelier …".
         // An article after "of", written in lower case, before a trade: "de la Boulangerie …", "de
         // l'Atelier …". Not before a name alone: "of the Naija star" describes the person.
         let lower = |w: &BioWord| {
