@@ -148,8 +148,11 @@ export async function evictOthers(tabId, bytes) {
       most.tokens.sort((a, b) => a[0].localeCompare(b[0]));
       drop = most.tokens.splice(0, Math.ceil(most.tokens.length / 2)).map(([, k]) => k);
       const gone = new Set(drop);
-      const kept = (await keysOf(most.tab)).filter((k) => !gone.has(k));
-      issued.set(most.tab, kept);
+      // In place: an issueNow of that tab under way holds this array, and writes it back after (tab-record.js
+      // calls this outside the `issuing` queue); a copy put in its stead was overwritten by the old one,
+      // the dropped keys listed again.
+      const kept = await keysOf(most.tab);
+      kept.splice(0, kept.length, ...kept.filter((k) => !gone.has(k)));
       await chrome.storage.session.set({ [indexOf(most.tab)]: kept }).catch(() => {});
     } else {
       drop = [most.record];

@@ -84,24 +84,36 @@ const buckets = new Map(); // `${tab}|${type}` -> {tokens, at}
 // The counters below live in this worker's memory, and are kept in session storage too: Chrome stops an
 // idle worker after 30 s, and a page that waited out each stop began every time with full buckets (a
 // third red team: 600 new names, 60 checks, 10 decisions after each stop). Read back once when the worker
-// starts (the message router waits for it), written after each change, one write at a time. The names a
-// tab has had checked are kept too, as keyed hashes (below), the newest SEEN_KEPT_PER_TAB of each tab:
-// without them a page re-read after a stop spent its budget again on the names it had already shown.
+// starts (the message router waits for it), and written SAVE_DELAY_MS after a change, one write at a
+// time: the record holds up to SEEN_KEPT_BYTES of names, and a page flooding the worker changed it with
+// every message (written again as soon as the last write was done, 256 KB without pause). No answer waits for the write: Chrome
+// stops a worker only after 30 s without an event, long after the delay, so the next worker still reads
+// what this one counted. The names a tab has had checked are kept too, as keyed hashes (below), the
+// newest SEEN_KEPT_PER_TAB of each tab: without them a page re-read after a stop spent its budget again
+// on the names it had already shown.
 const STATE_KEY = 'limits';
+export const SAVE_DELAY_MS = 250;
 const session = () => globalThis.chrome?.storage?.session;
-let saving = null; // the write under way
-let pending = false; // another write wanted (of the state as it is when that write starts)
+let saving = Promise.resolve(); // the last write asked for (settles when it is done)
+let timer = null; // a write waiting its delay
 function save() {
-  const store = session();
-  if (!store || pending) return;
-  pending = true;
-  (saving || Promise.resolve()).then(() => {
-    pending = false;
-    const state = { buckets: [...buckets], names: keptNames(), nameSeed, audited: [...audited] };
-    saving = store.set({ [STATE_KEY]: state }).catch((e) => console.warn('vipguard: limits not kept:', e && e.message));
-    return saving;
-  });
+  if (!session() || timer) return;
+  timer = setTimeout(flush, SAVE_DELAY_MS);
 }
+// Starts the waiting write now (after the one under way), of the state as it is when it starts.
+function flush() {
+  clearTimeout(timer);
+  timer = null;
+  const store = session();
+  if (!store) return saving;
+  saving = saving.then(() => {
+    const state = { buckets: [...buckets], names: keptNames(), nameSeed, audited: [...audited] };
+    return store.set({ [STATE_KEY]: state }).catch((e) => console.warn('vipguard: limits not kept:', e && e.message));
+  });
+  return saving;
+}
+// Settles once every change made so far is written (a write waiting its delay starts at once).
+export const limitsSaved = () => (timer ? flush() : saving);
 // Settles once the counters of the worker before this one are back.
 export const limitsReady = (async () => {
   if (!session()) return;

@@ -200,7 +200,7 @@ test('the names a tab had checked outlive a worker\'s stop, within their bounds 
     assert.equal(first.overNewNames('reader', names('r', 200, 200), t0), null);
     assert.equal(first.overNewNames('reader', names('r', 400, 100), t0), null);
     for (let tab = 0; tab < 40; tab++) for (let k = 0; k < 3; k++) assert.equal(first.overNewNames(`busy${tab}`, names(`b${tab}_`, k * 200, 200), t0 + 1 + tab), null);
-    await new Promise((r) => setTimeout(r, 50)); // the writes, one at a time
+    await first.limitsSaved(); // the writes, one at a time
     const written = structuredClone(stored.limits);
     // The next worker: the tabs whose names were kept re-read them for nothing; new names still cost.
     const next = await import('../../extension/worker/limits.js?worker=2');
@@ -217,7 +217,35 @@ test('the names a tab had checked outlive a worker\'s stop, within their bounds 
     // Over the bytes, the tabs checked last keep theirs: the first tab's went.
     assert.equal(kept.get('busy39').seen.length, 600 * 11);
     assert.equal(kept.get('reader').seen, '');
-    await new Promise((r) => setTimeout(r, 50)); // its writes
+    await next.limitsSaved(); // its writes
+  } finally {
+    globalThis.chrome = saved;
+  }
+});
+
+// The record is up to SEEN_KEPT_BYTES of names: a page sending check after check had it rewritten as soon
+// as each write was done. Now one write for the changes of SAVE_DELAY_MS, and limitsSaved() waits for it.
+test('the limits\' record is written once for a burst of changes, and limitsSaved() waits for that write', async () => {
+  const stored = {};
+  let writes = 0;
+  const saved = globalThis.chrome;
+  globalThis.chrome = { storage: { session: {
+    get: async (k) => (k in stored ? { [k]: structuredClone(stored[k]) } : {}),
+    set: async (o) => { writes++; Object.assign(stored, structuredClone(o)); },
+  } } };
+  try {
+    const limits = await import('../../extension/worker/limits.js?worker=burst');
+    await limits.limitsReady;
+    const t0 = Date.now();
+    // 50 checks, each in its own turn of the event loop (as messages come), each write done at once.
+    for (let k = 0; k < 50; k++) {
+      assert.equal(limits.overRate('check', 'burst', t0), null);
+      assert.equal(limits.overNewNames('burst', [{ platform: 'x', handle: `h${k}`, name: `N ${k}` }], t0), null);
+      await new Promise((r) => setImmediate(r));
+    }
+    await limits.limitsSaved();
+    assert.equal(writes, 1, `${writes} writes of the record for 50 checks`);
+    assert.equal(new Map(stored.limits.names).get('burst').seen.length, 50 * 11);
   } finally {
     globalThis.chrome = saved;
   }
