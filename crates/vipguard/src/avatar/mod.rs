@@ -9,6 +9,8 @@ pub(crate) mod pdq;
 pub(crate) mod views;
 
 #[cfg(test)]
+mod drawn;
+#[cfg(test)]
 mod pdq_conformance;
 #[cfg(test)]
 mod transforms_tests;
