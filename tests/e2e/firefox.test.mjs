@@ -169,6 +169,10 @@ test('in-app navigation: the banner shows the new profile\'s verdict, never the 
 });
 
 test('in-app navigation before the first verdict arrives: the next profile is still read and answered', async () => {
+  // The first profile's answer held back: Firefox runs an add-on's pages and its event page in one
+  // process, on one thread, so an extension page kept busy keeps the worker from answering (as
+  // extension.test.mjs holds Chromium's worker busy).
+  reader ||= await open(`${BASE}/ui/popup/popup.html`);
   const page = await browser.newPage();
   // Moved on as soon as the page has been read once (the content script's first pass), before its answer.
   await page.evaluateOnNewDocument(() => {
@@ -176,11 +180,16 @@ test('in-app navigation before the first verdict arrives: the next profile is st
       if (!list.getEntries().some((e) => e.name === 'vipguard:pass')) return;
       obs.disconnect();
       window.__wentAt = location.href;
+      // The first profile's banner as the page had it then: no verdict drawn yet.
+      window.__bannerAtGo = [...document.querySelectorAll('vipguard-annotation[popover]')].map((e) => Math.round(e.getBoundingClientRect().height));
       window.go('sarah_j', 'Sarah Johnson', 'Nurse. Runner.');
     }).observe({ entryTypes: ['measure', 'mark'] });
   });
+  const busy = reader.evaluate(() => { const end = Date.now() + 2500; while (Date.now() < end); });
   await page.goto('https://x.com/KwabenaMensahTV?spa=1', { waitUntil: 'load' });
   await page.waitForFunction(() => window.__wentAt, { timeout: 10000 });
+  await busy;
+  assert.ok((await page.evaluate(() => window.__bannerAtGo)).every((h) => h < 100), 'left before the first verdict was drawn');
   await watchBannerThenGo(page, null);
   assert.equal(await untilRecorded('https://x.com/sarah_j', 'clear'), 'clear');
   await new Promise((r) => setTimeout(r, 1500));
