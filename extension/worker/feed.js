@@ -103,7 +103,7 @@ function remember(state, key, entry) {
 // `Access-Control-Expose-Headers`, and a conditional request may be refused where a plain one is not (a
 // 304 sent without the CORS headers, or a preflight for If-None-Match refused: docs/feed.md, "Serving the
 // feed"). Then the feed is fetched once more without those headers, so a server that allows the origin
-// still works, fetched whole each time; `conditionalRefused` says so.
+// still works, fetched whole; `conditionalRefused` says so, and refreshNow remembers it for a day.
 async function fetchFeed(u, seen) {
   const headers = {};
   if (seen && seen.etag) headers['If-None-Match'] = seen.etag;
@@ -124,6 +124,14 @@ async function fetchFeed(u, seen) {
   }
 }
 
+// A refusal of conditional requests (`{key, at}`: the feed's memoryKey, when) holds for the same address
+// and key for REFUSAL_MS; a new address or key, or a day later (a server fixed meanwhile), asks
+// conditionally again.
+const REFUSAL_MS = 24 * 60 * 60 * 1000;
+function stillRefused(refusal, key, now) {
+  return !!refusal && refusal.key === key && now - Date.parse(refusal.at) < REFUSAL_MS;
+}
+
 async function refreshNow() {
   const { url, publicKey } = await feedConfig();
   const at = new Date().toISOString();
@@ -141,9 +149,16 @@ async function refreshNow() {
     const seen = remembered(state, mkey);
     // Conditional only when the list in use came from this feed: a 304 keeps the list in use.
     const current = memoryKey(state.keyId, state.url) === mkey;
-    const { response, conditional, conditionalRefused } = await fetchFeed(u, current ? seen : null);
+    // Conditional requests this feed refused (refusedConditional) are not tried again for a day: the
+    // feed is fetched once, whole, instead of refused and then fetched.
+    const refusedBefore = stillRefused(state.refusedConditional, mkey, Date.parse(at));
+    const { response, conditional, conditionalRefused } = await fetchFeed(u, current && !refusedBefore ? seen : null);
     // Whether the server let the extension make a conditional request (the options page says when not).
-    const how = { conditional, conditionalRefused: !!conditionalRefused };
+    const how = {
+      conditional,
+      conditionalRefused: !!conditionalRefused || !!refusedBefore,
+      refusedConditional: conditionalRefused ? { key: mkey, at } : refusedBefore ? state.refusedConditional : null,
+    };
     if (response.status === 304) {
       return recordState((s) => ({ ...s, ...how, lastAttempt: at, lastSuccess: at, outcome: 'unchanged', error: null }));
     }

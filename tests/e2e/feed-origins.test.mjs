@@ -15,7 +15,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { launch, privateValues, until, screenshot, ROOT } from './harness.mjs';
+import { launch, privateValues, setPrivateValues, until, screenshot, ROOT } from './harness.mjs';
 import { keyPair, payloadText, signedFile } from './signed-feed.mjs';
 import { httpsServer, extensionCopy } from './feed-server.mjs';
 
@@ -137,6 +137,20 @@ test('without access to the feed\'s site: no CORS headers, not read; the origin 
     assert.equal(await opts.locator('#feed-error').textContent(), '');
     assert.match(await opts.locator('#feed-status').textContent(), /Team VIPs v1, 5 accounts.*the whole list is downloaded at each check/);
     assert.equal((await listSource(h)).version, 1);
+    // The refusal remembered for this address and key: the next check fetches once, whole (not refused
+    // first and then fetched again), and the page still says so.
+    n = requests.length;
+    await checkNow(h, opts);
+    assert.deepEqual(since(n, P).map((r) => [r.method, r.status, r.ifNoneMatch]), [['GET', 200, null]], 'one request, not a refused conditional one first');
+    assert.match(await opts.locator('#feed-status').textContent(), /the whole list is downloaded at each check/);
+    // A day later (the refusal's time moved back by the test), the server may have been fixed: asked
+    // conditionally again (still refused here, then fetched whole).
+    const state = await feedState(h);
+    assert.ok(state.refusedConditional && state.refusedConditional.at, JSON.stringify(state.refusedConditional));
+    await setPrivateValues(h, { feedState: { ...state, refusedConditional: { ...state.refusedConditional, at: new Date(Date.now() - 25 * 3600 * 1000).toISOString() } } });
+    n = requests.length;
+    await checkNow(h, opts);
+    assert.deepEqual(since(n, P).map((r) => [r.method, r.status, r.ifNoneMatch]), [['GET', 304, '"c1"'], ['GET', 200, null]], 'asked conditionally again after a day');
     await opts.locator('#feed-status').scrollIntoViewIfNeeded();
     await screenshot(opts, 'feed-not-conditional-light');
     await opts.emulateMedia({ colorScheme: 'dark' });

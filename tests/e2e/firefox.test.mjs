@@ -124,6 +124,101 @@ test('a list page gets a badge on each flagged account', async () => {
   await page.close();
 });
 
+// In-app navigation (issue 21): X and Bluesky change profile with history.pushState and rewrite the page,
+// with no load (fixtures/x/spa.html's go and goList, as extension.test.mjs uses them in Chromium). The
+// frames cannot be read here: what the page's layout shows of the banner's host (open in the top layer or
+// not, and how tall: a flagged profile's banner is hundreds of pixels, a clear one's pill under 100) is
+// noted by the page at every change from the navigation on, and the verdict is the worker's record for
+// the new address.
+const watchBannerThenGo = (page, to) => page.evaluate((to) => {
+  window.__hostStates = [];
+  const note = () => {
+    for (const e of document.querySelectorAll('vipguard-annotation[popover]')) {
+      window.__hostStates.push({ open: e.matches(':popover-open'), h: Math.round(e.getBoundingClientRect().height) });
+    }
+  };
+  note();
+  new MutationObserver(note).observe(document.documentElement, { subtree: true, childList: true, attributes: true, attributeFilter: ['style'] });
+  document.addEventListener('toggle', note, true);
+  setInterval(note, 20);
+  if (to) window.go(...to);
+}, to);
+const untilRecorded = async (url, want) => {
+  let got;
+  for (let i = 0; i < 75 && (got = await recordedBanner(url)) !== want; i++) await new Promise((r) => setTimeout(r, 200));
+  return got;
+};
+// Once the old banner (open and tall) left the screen, only the new profile's pill may come back.
+const onlyNewBanner = (states) => {
+  const left = states.findIndex((x) => !x.open || x.h === 0);
+  const after = left < 0 ? [] : states.slice(left);
+  assert.ok(after.length > 1 && after.some((x) => x.open && x.h > 0), `the new banner shown: ${JSON.stringify(states)}`);
+  assert.ok(after.every((x) => !x.open || x.h < 100), `only the new profile's banner after the old one left: ${JSON.stringify(states)}`);
+};
+
+test('in-app navigation: the banner shows the new profile\'s verdict, never the old one\'s under the new address', async () => {
+  const page = await open('https://x.com/KwabenaMensahTV?spa=1');
+  await bannerDrawn(page);
+  assert.equal(await untilRecorded(page.url(), 'impersonation'), 'impersonation');
+  await watchBannerThenGo(page, ['sarah_j', 'Sarah Johnson', 'Nurse. Runner.']);
+  assert.equal(await untilRecorded('https://x.com/sarah_j', 'clear'), 'clear');
+  await new Promise((r) => setTimeout(r, 1000));
+  onlyNewBanner(await page.evaluate(() => window.__hostStates));
+  assert.equal(await page.evaluate(() => document.querySelectorAll('vipguard-annotation[popover]').length), 1, 'one banner');
+  await page.close();
+});
+
+test('in-app navigation before the first verdict arrives: the next profile is still read and answered', async () => {
+  // The first profile's answer held back: Firefox runs an add-on's pages and its event page in one
+  // process, on one thread, so an extension page kept busy keeps the worker from answering (as
+  // extension.test.mjs holds Chromium's worker busy).
+  reader ||= await open(`${BASE}/ui/popup/popup.html`);
+  const page = await browser.newPage();
+  // Moved on as soon as the page has been read once (the content script's first pass), before its answer.
+  await page.evaluateOnNewDocument(() => {
+    new PerformanceObserver((list, obs) => {
+      if (!list.getEntries().some((e) => e.name === 'vipguard:pass')) return;
+      obs.disconnect();
+      window.__wentAt = location.href;
+      // The first profile's banner as the page had it then: no verdict drawn yet.
+      window.__bannerAtGo = [...document.querySelectorAll('vipguard-annotation[popover]')].map((e) => Math.round(e.getBoundingClientRect().height));
+      window.go('sarah_j', 'Sarah Johnson', 'Nurse. Runner.');
+    }).observe({ entryTypes: ['measure', 'mark'] });
+  });
+  const busy = reader.evaluate(() => { const end = Date.now() + 2500; while (Date.now() < end); });
+  await page.goto('https://x.com/KwabenaMensahTV?spa=1', { waitUntil: 'load' });
+  await page.waitForFunction(() => window.__wentAt, { timeout: 10000 });
+  await busy;
+  assert.ok((await page.evaluate(() => window.__bannerAtGo)).every((h) => h < 100), 'left before the first verdict was drawn');
+  await watchBannerThenGo(page, null);
+  assert.equal(await untilRecorded('https://x.com/sarah_j', 'clear'), 'clear');
+  await new Promise((r) => setTimeout(r, 1500));
+  const states = await page.evaluate(() => window.__hostStates);
+  assert.ok(states.some((x) => x.open && x.h > 0), JSON.stringify(states));
+  assert.ok(states.every((x) => !x.open || x.h < 100), `never the old profile's banner: ${JSON.stringify(states)}`);
+  await page.close();
+});
+
+test('in-app navigation from a profile to a list: the list\'s accounts get their badges', async () => {
+  const page = await open('https://x.com/KwabenaMensahTV?spa=1');
+  await bannerDrawn(page);
+  await page.evaluate(() => window.goList('/KwabenaMensah/followers'));
+  const url = 'https://x.com/KwabenaMensah/followers';
+  assert.equal(page.url(), url);
+  const want = { kb_mensah_support: 'impersonation', KwabenaMensahh: 'impersonation', ngozi_eze: 'clear' };
+  const badges = async () => {
+    const items = (await recorded(url)).filter((i) => i.id !== 'profile');
+    return Object.fromEntries(Object.keys(want).map((h) => [h, items.find((i) => i.handle === h)?.shown || items.find((i) => i.handle === h)?.verdict]));
+  };
+  let got;
+  for (let i = 0; i < 75 && JSON.stringify(got = await badges()) !== JSON.stringify(want); i++) await new Promise((r) => setTimeout(r, 200));
+  assert.deepEqual(got, want, JSON.stringify(await recorded(url)));
+  await page.waitForFunction(() => [...document.querySelectorAll('vipguard-annotation:not([popover])')].filter((e) => e.getBoundingClientRect().width > 0).length === 2, { timeout: 10000 });
+  // The profile's banner went with the profile.
+  assert.equal(await page.evaluate(() => [...document.querySelectorAll('vipguard-annotation[popover]')].some((e) => e.matches(':popover-open') && e.getBoundingClientRect().height > 0)), false);
+  await page.close();
+});
+
 test('the bulk page checks pasted profiles (an extension page message)', async () => {
   const page = await open(`${BASE}/ui/bulk/bulk.html`);
   await page.$eval('#paste', (t) => { t.value = 'https://x.com/KwabenaMensahGH Кwabena Мensah\nhttps://x.com/ama_owusu Ama Owusu'; t.dispatchEvent(new Event('input')); });

@@ -1,0 +1,169 @@
+// The team's feed across origins in Firefox (issue 26): feed-origins.test.mjs's CORS cases, as Firefox's
+// event page (origin moz-extension://<uuid>) meets them. The address and key are set by policies.json
+// (nobody pressed Save) and the build installed has no access to the feed's site, so the add-on's fetch
+// is a cross-origin request. The feed is served over HTTPS at lists.example.org (the profile resolves it
+// to 127.0.0.1 and trusts the run's throwaway authority: firefox-harness.mjs), signed at test time
+// (signed-feed.mjs). What Firefox does that Chromium did not: it sends a CORS preflight (OPTIONS) before a
+// request carrying If-None-Match, which a static host that only adds the CORS headers refuses.
+//
+// policies.json goes in the installation's distribution folder, which every Firefox on the machine reads
+// while it is there: run this file under the Firefox lock (`flock /tmp/vg-firefox.lock node --test
+// tests/e2e/feed-origins-firefox.test.mjs`).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import https from 'node:https';
+import { FIREFOX, FIREFOX_EXT, GECKO_ID, testCertificates, launchFirefox, openPage } from './firefox-harness.mjs';
+import { keyPair, payloadText, signedFile } from './signed-feed.mjs';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const POLICIES = path.join(path.dirname(fs.realpathSync(FIREFOX)), 'distribution', 'policies.json');
+const FEED_HOST = 'lists.example.org';
+const DEMO = JSON.parse(fs.readFileSync(path.join(ROOT, 'dist/firefox/demo/protected.json'), 'utf8'));
+const FIVE = { accounts: DEMO.accounts.slice(0, 5) };
+const KEY = keyPair();
+const P = '/cors/vips.signed.json';
+
+// The feed's CORS headers, as in feed-origins.test.mjs: 'none'; 'origin' (Access-Control-Allow-Origin: *
+// alone); 'expose' (and Access-Control-Expose-Headers: ETag, Last-Modified, a preflight refused);
+// 'preflight' (the same, and the preflight answered as docs/feed.md says); 'not304' (as 'preflight', its
+// 304 without CORS headers).
+function serve(feed, requests) {
+  return (req, res) => {
+    const cors = feed.cors === 'none' ? {}
+      : { 'access-control-allow-origin': '*', ...(feed.cors === 'origin' ? {} : { 'access-control-expose-headers': 'ETag, Last-Modified' }) };
+    const answer = (status, headers, body = '') => {
+      if (req.url === P) requests.push({ method: req.method, status, ifNoneMatch: req.headers['if-none-match'] || null, origin: req.headers.origin || null });
+      res.writeHead(status, { 'cache-control': 'no-store', ...headers });
+      res.end(body);
+    };
+    if (req.url !== P) return answer(404, {});
+    if (req.method === 'OPTIONS') {
+      if (feed.cors !== 'preflight' && feed.cors !== 'not304') return answer(405, cors);
+      return answer(204, { ...cors, 'access-control-allow-methods': 'GET', 'access-control-allow-headers': 'If-None-Match, If-Modified-Since' });
+    }
+    if (req.headers['if-none-match'] === feed.etag) return answer(304, { ...(feed.cors === 'not304' ? {} : cors), etag: feed.etag });
+    return answer(200, { 'content-type': 'application/json', etag: feed.etag, ...cors }, feed.body);
+  };
+}
+
+// The worker's feed state, read from the extension's private store (IndexedDB) by an extension page.
+const feedState = (page) => page.evaluate(() => new Promise((resolve, reject) => {
+  const req = indexedDB.open('vipguard-private', 1);
+  req.onerror = () => reject(req.error);
+  req.onsuccess = () => {
+    const get = req.result.transaction('values').objectStore('values').get('feedState');
+    get.onsuccess = () => { req.result.close(); resolve(get.result || {}); };
+    get.onerror = () => reject(get.error);
+  };
+}));
+// The refusal of conditional requests moved a day back, as if a day had passed.
+const ageRefusal = (page) => page.evaluate(() => new Promise((resolve, reject) => {
+  const req = indexedDB.open('vipguard-private', 1);
+  req.onerror = () => reject(req.error);
+  req.onsuccess = () => {
+    const tx = req.result.transaction('values', 'readwrite');
+    const store = tx.objectStore('values');
+    const get = store.get('feedState');
+    get.onsuccess = () => {
+      const s = get.result;
+      store.put({ ...s, refusedConditional: { ...s.refusedConditional, at: new Date(Date.now() - 25 * 3600 * 1000).toISOString() } }, 'feedState');
+    };
+    tx.oncomplete = () => { req.result.close(); resolve(); };
+    tx.onerror = () => reject(tx.error);
+  };
+}));
+
+test('Firefox without access to the feed\'s site: no CORS, not read; the origin allowed, read whole; ETag exposed but the preflight refused, fetched once whole; the preflight answered, conditional; a 304 without CORS, fetched whole', async () => {
+  assert.ok(!fs.existsSync(POLICIES), `${POLICIES} exists already: not overwritten`);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vipguard-ff-origins-'));
+  const feed = { cors: 'none', body: signedFile(KEY, payloadText({ version: 1, list: FIVE })), etag: '"c1"' };
+  const requests = [];
+  const server = https.createServer(testCertificates(dir, [FEED_HOST]), serve(feed, requests));
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const origin = `https://${FEED_HOST}:${server.address().port}`;
+  fs.mkdirSync(path.dirname(POLICIES), { recursive: true });
+  fs.writeFileSync(POLICIES, JSON.stringify({ policies: { '3rdparty': { Extensions: { [GECKO_ID]: { feedUrl: `${origin}${P}`, feedPublicKey: KEY.publicKey } } } } }));
+  let browser;
+  try {
+    let base;
+    ({ browser, base } = await launchFirefox({ dir, hosts: [FEED_HOST], extension: FIREFOX_EXT }));
+    const opts = await openPage(browser, `${base}/ui/options/options.html`);
+    assert.equal(await opts.evaluate((o) => browser.permissions.contains({ origins: [`${o}/*`] }), origin), false, 'no access to the feed\'s site');
+    const text = (sel) => opts.$eval(sel, (e) => e.textContent);
+    const since = (n) => requests.slice(n).map((r) => [r.method, r.status, r.ifNoneMatch]);
+    const checkNow = async () => {
+      const before = (await feedState(opts)).lastAttempt;
+      await opts.click('#feed-check');
+      await opts.waitForFunction(() => !/Checking the feed/.test(document.querySelector('#feed-status').textContent), { timeout: 20000 });
+      for (let i = 0; i < 100 && (await feedState(opts)).lastAttempt === before; i++) await new Promise((r) => setTimeout(r, 100));
+      await new Promise((r) => setTimeout(r, 300)); // the page redraws from the stored state
+    };
+
+    // No CORS headers: the install's attempt reaches the server from the add-on's origin, Firefox keeps the
+    // answer from it, nothing is applied, and the options page says vipguard may not reach the site.
+    await opts.waitForFunction(() => /may not reach/.test(document.querySelector('#feed-error')?.textContent || ''), { timeout: 20000 });
+    assert.match(await text('#feed-error'), new RegExp(`vipguard may not reach ${origin.replace(/[.]/g, '\\.')} yet`));
+    assert.equal((await feedState(opts)).error?.code, 'noAccess');
+    assert.ok(requests.some((r) => r.method === 'GET' && /^moz-extension:\/\//.test(r.origin)), JSON.stringify(requests));
+
+    // Access-Control-Allow-Origin alone: applied; the ETag hidden, so fetched whole, once a check.
+    feed.cors = 'origin';
+    await checkNow();
+    assert.match(await text('#feed-status'), /In use from the feed: Team VIPs v1, 5 accounts/);
+    assert.equal(await text('#feed-error'), '');
+    assert.equal((await feedState(opts)).etag, '', 'the ETag is not exposed');
+    let n = requests.length;
+    await checkNow();
+    assert.deepEqual(since(n), [['GET', 200, null]]);
+    assert.match(await text('#feed-status'), /the whole list is downloaded at each check/);
+
+    // The ETag exposed, the preflight refused (405): the ETag is read, but Firefox preflights the
+    // conditional request, the server refuses it, and the feed is fetched whole; the refusal remembered,
+    // the next check is one plain request.
+    feed.cors = 'expose';
+    await checkNow();
+    assert.equal((await feedState(opts)).etag, '"c1"', 'the exposed ETag is readable');
+    n = requests.length;
+    await checkNow();
+    assert.deepEqual(since(n), [['OPTIONS', 405, null], ['GET', 200, null]], 'a preflight for If-None-Match, refused, then the feed whole');
+    assert.equal(await text('#feed-error'), '');
+    assert.match(await text('#feed-status'), /Team VIPs v1, 5 accounts.*the whole list is downloaded at each check/);
+    n = requests.length;
+    await checkNow();
+    assert.deepEqual(since(n), [['GET', 200, null]], 'the refusal remembered: one request');
+
+    // The server fixed (the preflight answered); a day later the conditional request is tried again:
+    // preflight, then If-None-Match answered 304, the list kept.
+    feed.cors = 'preflight';
+    await ageRefusal(opts);
+    n = requests.length;
+    await checkNow();
+    assert.deepEqual(since(n), [['OPTIONS', 204, null], ['GET', 304, '"c1"']]);
+    assert.equal((await feedState(opts)).outcome, 'unchanged');
+    assert.doesNotMatch(await text('#feed-status'), /downloaded at each check/);
+
+    // A 304 without the CORS headers: refused by Firefox, fetched again whole; then one request.
+    feed.cors = 'not304';
+    n = requests.length;
+    await checkNow();
+    assert.deepEqual(since(n), [['OPTIONS', 204, null], ['GET', 304, '"c1"'], ['GET', 200, null]]);
+    assert.equal(await text('#feed-error'), '');
+    assert.match(await text('#feed-status'), /Team VIPs v1, 5 accounts.*the whole list is downloaded at each check/);
+    n = requests.length;
+    await checkNow();
+    assert.deepEqual(since(n), [['GET', 200, null]]);
+
+    // And a new version is still applied through CORS.
+    Object.assign(feed, { body: signedFile(KEY, payloadText({ version: 2, list: DEMO })), etag: '"c2"' });
+    await checkNow();
+    assert.match(await text('#feed-status'), /Team VIPs v2, 6 accounts/);
+  } finally {
+    fs.rmSync(POLICIES, { force: true });
+    if (browser) await browser.close();
+    server.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
