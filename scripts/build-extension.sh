@@ -41,6 +41,8 @@ png = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", W, W, 8, 6, 
     + chunk(b"IDAT", zlib.compress(b"".join(rows), 9)) + chunk(b"IEND", b"")
 open(os.path.join(out, "icon128.png"), "wb").write(png)
 PY
+# The frame page that draws the banner and cards: one script and its stylesheet inline (bundle-frame.mjs).
+node scripts/bundle-frame.mjs "$out"
 
 # Firefox: the same files, with its own manifest (an event page instead of a service worker, Gecko's settings).
 ff=dist/firefox

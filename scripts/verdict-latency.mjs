@@ -278,9 +278,13 @@ row(`  the same, page scripts ${SLOW_SCRIPT} ms before DCL`, 'bigSlowCold', '<= 
 const stage = (f) => med(runs.this.map((r) => f(r.stages))).toFixed(0).padStart(6);
 console.log(`\nthis tree, worker stopped, ${BIG.toLocaleString('en-US')} accounts (medians, ms since the worker started):`);
 console.log(`  worker's scripts loaded, engine loading begins   ${stage((s) => s.began)}`);
+// Each of the two on its own (a baseline before the fifteenth session has neither: shown as 0).
+console.log(`    WASM module compiled                           ${stage((s) => s.wasm ?? 0)}`);
+console.log(`    storage and the kept snapshot read             ${stage((s) => s.read ?? 0)}`);
 console.log(`  WASM module compiled, storage and snapshot read  ${stage((s) => s.compiled)}`);
 console.log(`  checker restored                                 ${stage((s) => s.ready)}`);
-console.log(`  the warm-up check (on the page's wake-up) took   ${stage((s) => s.warmUp ?? 0)}`);
+console.log(`  the warm-up check (on the page's wake-up) took   ${stage((s) => s.warmUp ?? 0)}`
+  + `   (skipped, a check waiting, in ${runs.this.filter((r) => r.stages?.warmUpSkipped).length} of ${ROUNDS} rounds)`);
 console.log(`  the first check itself took                      ${stage((s) => s.firstCheck)}`);
 
 // Where the warm time goes: each step's median (ms since DOMContentLoaded) over the rounds, in order.

@@ -14,8 +14,8 @@ export const DEFAULT_SETTINGS = { paused: false, sensitivity: 'suspicious', site
 let ready = null; // Promise<{checker, settings, thumbs}>, made again when the list or settings change
 // How the engine last started, for support and the end-to-end tests: 'restored' from the kept snapshot,
 // 'built' from the list, or 'none' (no list); with the milliseconds it took and the list's size, and
-// `stages`: when (ms since the worker started) loading began, the module was compiled with storage read,
-// the checker was ready, and how long the warm-up, the first check and the latest check took (check.js),
+// `stages`: when (ms since the worker started) loading began, the module was compiled (`wasm`), storage and
+// the snapshot were read (`read`), both were done (`compiled`), the checker was ready, and how long the warm-up, the first check and the latest check took (check.js),
 // for make verdict-latency and make ext-scale.
 globalThis.vipguardEngine = null;
 
@@ -25,7 +25,10 @@ export function load() {
       const began = performance.now();
       // The module compiles while storage and the kept snapshot are read: a stopped worker's first
       // answer waits for all three.
-      const compiled = init({ module_or_path: chrome.runtime.getURL('pkg/vipguard_bg.wasm') });
+      // When each finished is kept apart (`wasm`, `read`), to tell which of the two a start waits for.
+      let wasmAt = null;
+      const compiled = init({ module_or_path: chrome.runtime.getURL('pkg/vipguard_bg.wasm') })
+        .then((out) => { wasmAt = performance.now(); return out; });
       const [stored, own, , kept, policy] = await Promise.all([
         chrome.storage.local.get(SETTINGS_KEY),
         privateData.read([LIST_GEN_KEY, THUMBS_KEY, LIST_SOURCE_KEY]),
@@ -36,6 +39,7 @@ export function load() {
         }),
         managedPolicy(),
       ]);
+      const readAt = performance.now();
       await compiled;
       const started = performance.now(); // restoring or building only: the reads overlap the compiling
       // The organisation's policy (sensitivity, sites) over the reviewer's settings.
@@ -75,7 +79,8 @@ export function load() {
       }
       const done = performance.now();
       globalThis.vipguardEngine = { how, ms: done - started, accounts: checker ? checker.size : 0,
-        stages: { began, compiled: started, ready: done, warmUp: null, firstCheck: null, lastCheck: null } };
+        stages: { began, wasm: wasmAt, read: readAt, compiled: started, ready: done, warmUp: null, warmUpSkipped: false,
+          firstCheck: null, lastCheck: null } };
       // `source`: which list this is (provenance: name, version, accounts, age), as every verdict says.
       const source = checker ? { ...(own[LIST_SOURCE_KEY] || { kind: 'unknown' }), accounts: checker.size } : null;
       return { checker, settings, thumbs: own[THUMBS_KEY] || {}, source };
