@@ -1,7 +1,8 @@
 //! Input errors in the language `--lang` asks for. The engine and this crate give each error a code
 //! and the values its words name (`InputError::code`, `args`; the codes the extension's catalogues word
 //! as `listErr_<code>`); English is the engine's own message, and French is worded here from the code.
-//! An error without a code (none is expected: `tests/cli.rs` has a table of bad files) stays English.
+//! An error without a code stays English (README, "Errors in French", says which are left);
+//! `tests/cli.rs` (`errors_in_english_and_french`) has the table of bad files in both languages.
 
 use vipguard::{InputError, Lang};
 
