@@ -7,16 +7,16 @@
 export const SITES = [
   // Account facts (docs/extension.md, "Account facts"): each profile's followers count as its page shows
   // it, rounded ones told as "about" with the page's text.
-  { url: 'https://bsky.app/profile/adaeze-okonkwo.bsky.social', banner: 'impersonation', text: ['Resembles Adaeze Okonkwo-Bello', 'about 1,200 followers (shown as 1.2K)'],
+  { url: 'https://bsky.app/profile/adaeze-okonkwo.bsky.social', banner: 'impersonation', text: ['Resembles Adaeze Okonkwo-Bello', 'about 1,200 followers (shown as 1.2K) · Verified mark shown on the page'],
     badges: { 'adaeze-okonkwo.bsky.social': 'impersonation' } },
   { url: 'https://bsky.app/profile/kwabenamensah.bsky.social/followers', badges: { 'kwabena-mensah-gh.bsky.social': 'impersonation', 'ngozi-eze.bsky.social': 'clear' } },
-  { url: 'https://github.com/zenith-harbour-bank', banner: 'impersonation', text: ['Resembles Zenith Harbour Bank', '2 followers'],
+  { url: 'https://github.com/zenith-harbour-bank', banner: 'impersonation', text: ['Resembles Zenith Harbour Bank', '2 followers'], absent: ['Verified mark'],
     badges: { ZenithHarb0ur: 'impersonation', 'chidi-okoro': 'clear' } },
   { url: 'https://www.instagram.com/tundemi_official/', banner: 'impersonation', text: ['Resembles Tundemi', '48,120 followers · Verified mark shown on the page'] },
   { url: 'https://www.instagram.com/tundemi/followers/', badges: { 'tundemi.officiel': 'impersonation', 'seun.balogun': 'clear' } },
-  { url: 'https://www.youtube.com/@IbrahimaDialloTV', banner: 'impersonation', text: ["avatar is a copy of Ibrahima Diallo's protected photo", 'about 1,200 subscribers (shown as 1.2K)'],
+  { url: 'https://www.youtube.com/@IbrahimaDialloTV', banner: 'impersonation', text: ["avatar is a copy of Ibrahima Diallo's protected photo", 'about 1,200 subscribers (shown as 1.2K) · Verified mark shown on the page'],
     badges: { lbrahimaDiallo: 'impersonation', cookingwithfatou: 'clear' } },
-  { url: 'https://www.tiktok.com/@aminata.sowe', banner: 'impersonation', text: ["avatar is a copy of Aminata Sowé's protected photo", 'about 31,400 followers (shown as 31.4K)'],
+  { url: 'https://www.tiktok.com/@aminata.sowe', banner: 'impersonation', text: ["avatar is a copy of Aminata Sowé's protected photo", 'about 31,400 followers (shown as 31.4K) · Verified mark shown on the page'],
     badges: { 'aminata.sowe': undefined, aminatasowe_fan: 'labelled', 'efua.asante': 'clear' } },
   // Red-team pages (markup the adapters were not written against), one per way extraction failed.
   // A display name that is itself "@KwabenaMensah": the handle is the one the address names.
@@ -28,7 +28,8 @@ export const SITES = [
   { url: 'https://x.com/Adaeze_0konkwo/media', banner: 'impersonation', text: ['U+FEFF ZERO WIDTH NO-BREAK SPACE'] },
   // Opened by its DID, the handle wrapped in direction marks: the handle is read from the header.
   // The app draws the name without its ✅; the first-load og:title keeps it, and it is evidence.
-  { url: 'https://bsky.app/profile/did:plc:k7wmensahimpostor00000', banner: 'impersonation', text: ['@kwabena-mensah.bsky.social', 'U+2705'] },
+  // Its header shows the grey check a trusted verifier sees on an unverified profile: not a verified mark.
+  { url: 'https://bsky.app/profile/did:plc:k7wmensahimpostor00000', banner: 'impersonation', text: ['@kwabena-mensah.bsky.social', 'U+2705'], absent: ['Verified mark'] },
   // No display name: the handle shown in its place, without Bluesky's direction marks.
   { url: 'https://bsky.app/profile/ngozi-eze.bsky.social', banner: 'clear', text: ['“ngozi-eze.bsky.social” @ngozi-eze.bsky.social'] },
   // Pronouns after the login in the vcard.
@@ -69,11 +70,13 @@ export const SITES = [
     badges: { IbrahimaDialloTV_: 'impersonation', 'fatou.cooks': 'clear', moussa_k: 'clear', IbrahimaDiallo: 'impersonation', 'awa.ndiaye': 'clear' }, drawn: 3 },
   // Stargazers in follow-list markup: the badge stays on the name's line.
   { url: 'https://github.com/zenith-harbour-bank/app/stargazers', badges: { 'zenith-harb0ur-bank': 'impersonation', 'yaw-darko': 'clear', 'ZenithHarbourBank-Support': 'impersonation', 'chidi-n': 'clear' } },
-  // TikTok with the nickname in user-title and the @username in user-subtitle.
-  { url: 'https://www.tiktok.com/@aminata.sowe?lang=fr', banner: 'impersonation', text: ["avatar is a copy of Aminata Sowé's protected photo", '“Aminata Sowé” @aminata.sowe'],
+  // TikTok with the nickname in user-title and the @username in user-subtitle; its first-load data is a
+  // previous (verified) profile's, so no verified mark.
+  { url: 'https://www.tiktok.com/@aminata.sowe?lang=fr', banner: 'impersonation', text: ["avatar is a copy of Aminata Sowé's protected photo", '“Aminata Sowé” @aminata.sowe'], absent: ['Verified mark'],
     badges: { 'aminata.sowe': undefined, aminatasowe_fan: 'labelled', 'efua.asante': 'clear' } },
   // YouTube keeps the previous channel's screen in the page, hidden: the visible one is read.
-  { url: 'https://www.youtube.com/@cookingwithfatou', banner: 'clear', text: ['“Fatou cuisine” @cookingwithfatou'] },
+  // The hidden previous channel's verified check is not this one's.
+  { url: 'https://www.youtube.com/@cookingwithfatou', banner: 'clear', text: ['“Fatou cuisine” @cookingwithfatou'], absent: ['Verified mark'] },
   // m.youtube.com: the channel header, and comments whose @handle is in the avatar link's label (its
   // address may be percent-encoded).
   { url: 'https://m.youtube.com/@IbrahimaDialloTV', banner: 'impersonation',
@@ -81,7 +84,8 @@ export const SITES = [
   { url: 'https://m.youtube.com/watch?v=abc123',
     badges: { IbrahimaDialloTV_: 'impersonation', cookingwithfatou: 'clear', 'इब्राहिमा_डियालो_सपोर्ट': 'suspicious', moussa_k: 'clear' } },
   // TikTok's bio link goes through a redirect: the address in its `target` is the website read.
-  { url: 'https://www.tiktok.com/@zenith.harbour.help', banner: 'impersonation', text: ['zenithharbour-support.com'],
+  // Its nickname ends in a typed ✅ and TikTok's data says it is not verified.
+  { url: 'https://www.tiktok.com/@zenith.harbour.help', banner: 'impersonation', text: ['zenithharbour-support.com'], absent: ['Verified mark'],
     links: { 'zenith.harbour.help': ['zenithharbour-support.com/login'] } },
   // The website field: the name alone would be suspicious; a site imitating the bank's is the second signal.
   { url: 'https://x.com/zh_support_desk', banner: 'impersonation', text: ['zenithharbour-support.com, made to look like zenithharbour.com'],
@@ -103,11 +107,12 @@ export const SITES = [
   { url: 'https://www.youtube.com/@ZenithHarbourLive', banner: 'impersonation', text: ['zenithharbour-rewards.com, made to look like zenithharbour.com'],
     links: { ZenithHarbourLive: ['zenithharbour-rewards.com/claim', 'zenith-harbour-help.net'] } },
   // GitHub: an organisation's page as rendered today (no .orghead), its website a lookalike.
-  { url: 'https://github.com/zenithharbour-dev', banner: 'impersonation', text: ['zenithharbour-api.com, made to look like zenithharbour.com', '“Zenith Harbour Developers” @zenithharbour-dev', '312 followers'],
+  { url: 'https://github.com/zenithharbour-dev', banner: 'impersonation', text: ['zenithharbour-api.com, made to look like zenithharbour.com', '“Zenith Harbour Developers” @zenithharbour-dev', '312 followers · Verified mark shown on the page'],
     names: { 'zenithharbour-dev': 'Zenith Harbour Developers' }, pictures: { 'zenithharbour-dev': '22220002' },
     bios: { 'zenithharbour-dev': 'SDKs and API access for Zenith Harbour customers.' }, links: { 'zenithharbour-dev': ['zenithharbour-api.com'] } },
   // GitHub: a user's vcard website (a lookalike) and social account (the bank's real X account).
-  { url: 'https://github.com/zenithharbour-ops', banner: 'impersonation', text: ['zenithharbour-ops.com, made to look like zenithharbour.com'],
+  // A user (GitHub verifies no users) whose bio reads "✔ Verified".
+  { url: 'https://github.com/zenithharbour-ops', banner: 'impersonation', text: ['zenithharbour-ops.com, made to look like zenithharbour.com'], absent: ['Verified mark'],
     links: { 'zenithharbour-ops': ['zenithharbour-ops.com', 'twitter.com/ZenithHarbour'] } },
 ];
 

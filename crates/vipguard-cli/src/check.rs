@@ -78,21 +78,28 @@ pub(crate) fn check(
 fn check_arguments(profile: &Profile) -> Result<(), InputError> {
     let arg_error = |field: &str, m: String| InputError::new("<arguments>", None, Some(field), m);
     if profile.handle.trim().is_empty() && profile.name.trim().is_empty() {
-        return Err(arg_error(
+        let err = arg_error(
             "--handle",
             "give the profile's --handle, its --name, or both: there is nothing to check".into(),
-        ));
+        );
+        return Err(crate::files::coded(err, "nothing_to_check", Vec::new()));
     }
     let h = profile.handle.trim();
     if h.contains('/') {
-        let hint = match handle_in_address(h) {
+        let found = handle_in_address(h);
+        let hint = match &found {
             Some((platform, handle)) => format!(" (here: --platform {platform} --handle {handle})"),
             None => String::new(),
         };
-        return Err(arg_error(
+        let err = arg_error(
             "--handle",
             format!("{h:?} is a web address: pass the handle alone{hint}"),
-        ));
+        );
+        let mut args = vec![h.to_string()];
+        if let Some((platform, handle)) = found {
+            args.extend([platform.to_string(), handle.to_string()]);
+        }
+        return Err(crate::files::coded(err, "handle_is_address", args));
     }
     Ok(())
 }

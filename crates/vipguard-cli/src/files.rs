@@ -33,6 +33,39 @@ pub(crate) fn read_picture(path: &Path) -> Result<Vec<u8>, String> {
     Ok(bytes)
 }
 
+/// `e` with a code and the values its words name, for `problems::say` to word in French.
+pub(crate) fn coded(mut e: InputError, code: &'static str, args: Vec<String>) -> InputError {
+    e.code = Some(code);
+    e.args = args;
+    e
+}
+
+/// A file that could not be read: not found and refused are coded apart, as the system's own words
+/// for them are English.
+pub(crate) fn unreadable(source: &str, e: &std::io::Error) -> InputError {
+    let err = InputError::new(source, None, None, format!("cannot read: {e}"));
+    match e.kind() {
+        std::io::ErrorKind::NotFound => coded(err, "file_not_found", Vec::new()),
+        std::io::ErrorKind::PermissionDenied => coded(err, "permission_denied", Vec::new()),
+        _ => coded(err, "cannot_read", vec![e.to_string()]),
+    }
+}
+
+/// A file that could not be written (`file_exists`: one already there, never overwritten).
+pub(crate) fn unwritable(name: &str, e: &std::io::Error) -> InputError {
+    if e.kind() == std::io::ErrorKind::AlreadyExists {
+        let message =
+            "already exists: not overwritten (choose another name, or move it away first)";
+        return coded(
+            InputError::new(name, None, None, message),
+            "file_exists",
+            Vec::new(),
+        );
+    }
+    let err = InputError::new(name, None, None, format!("cannot write: {e}"));
+    coded(err, "cannot_write", vec![e.to_string()])
+}
+
 /// Largest list or profiles file read whole: a million accounts is a few hundred megabytes.
 pub(crate) const MAX_TEXT_BYTES: u64 = 1 << 30;
 
@@ -40,17 +73,20 @@ pub(crate) const MAX_TEXT_BYTES: u64 = 1 << 30;
 /// /dev/zero, and at most MAX_TEXT_BYTES.
 pub(crate) fn read_input(path: &Path) -> Result<Vec<u8>, InputError> {
     let source = path.display().to_string();
-    let fail = |m: String| InputError::new(&source, None, None, m);
     let mut bytes = Vec::new();
     open_input(path)?
         .take(MAX_TEXT_BYTES + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| fail(format!("cannot read: {e}")))?;
+        .map_err(|e| unreadable(&source, &e))?;
     if bytes.len() as u64 > MAX_TEXT_BYTES {
-        return Err(fail(format!(
-            "cannot read: larger than {} MB",
-            MAX_TEXT_BYTES >> 20
-        )));
+        let mb = (MAX_TEXT_BYTES >> 20).to_string();
+        let err = InputError::new(
+            &source,
+            None,
+            None,
+            format!("cannot read: larger than {mb} MB"),
+        );
+        return Err(coded(err, "too_large", vec![mb]));
     }
     Ok(bytes)
 }
@@ -58,54 +94,76 @@ pub(crate) fn read_input(path: &Path) -> Result<Vec<u8>, InputError> {
 /// A list or profiles file opened for reading: a file or a pipe, never a folder or a device.
 pub(crate) fn open_input(path: &Path) -> Result<std::fs::File, InputError> {
     let source = path.display().to_string();
-    let fail = |m: String| InputError::new(&source, None, None, m);
-    let meta = std::fs::metadata(path).map_err(|e| fail(format!("cannot read: {e}")))?;
+    let fail = |m: &str, code| coded(InputError::new(&source, None, None, m), code, Vec::new());
+    let meta = std::fs::metadata(path).map_err(|e| unreadable(&source, &e))?;
     if meta.is_dir() {
-        return Err(fail("cannot read: it is a folder".into()));
+        return Err(fail("cannot read: it is a folder", "is_folder"));
     }
     #[cfg(unix)]
     {
         use std::os::unix::fs::FileTypeExt;
         let t = meta.file_type();
         if t.is_char_device() || t.is_block_device() || t.is_socket() {
-            return Err(fail("cannot read: it is a device, not a file".into()));
+            return Err(fail(
+                "cannot read: it is a device, not a file",
+                "not_regular_file",
+            ));
         }
     }
-    std::fs::File::open(path).map_err(|e| fail(format!("cannot read: {e}")))
+    std::fs::File::open(path).map_err(|e| unreadable(&source, &e))
 }
 
-/// What a file that is not UTF-8 text is, when it can be told from its first bytes.
-pub(crate) fn not_text(bytes: &[u8]) -> Option<&'static str> {
+/// What a file that is not UTF-8 text is, when it can be told from its first bytes, and its code.
+fn not_text(bytes: &[u8]) -> Option<(&'static str, &'static str)> {
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        Some("is UTF-16 text: save it as UTF-8 (in Excel: CSV UTF-8)")
+        Some((
+            "is UTF-16 text: save it as UTF-8 (in Excel: CSV UTF-8)",
+            "utf16",
+        ))
     } else if bytes.starts_with(b"PK\x03\x04") {
-        Some("is a zip file, perhaps an Excel or Sheets workbook: save it as CSV UTF-8")
+        Some((
+            "is a zip file, perhaps an Excel or Sheets workbook: save it as CSV UTF-8",
+            "zip_workbook",
+        ))
     } else if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
-        Some("is an Excel 97-2003 workbook: save it as CSV UTF-8")
+        Some((
+            "is an Excel 97-2003 workbook: save it as CSV UTF-8",
+            "xls_workbook",
+        ))
     } else {
         None
     }
 }
 
+/// The error for a file that is not UTF-8 text, when its first bytes tell what it is.
+pub(crate) fn not_text_error(bytes: &[u8], source: &str) -> Option<InputError> {
+    let (what, code) = not_text(bytes)?;
+    Some(coded(
+        InputError::new(source, None, None, what),
+        code,
+        Vec::new(),
+    ))
+}
+
 /// `bytes` as UTF-8 text, or an error naming the line and column of the first byte that is not.
 pub(crate) fn utf8<'b>(bytes: &'b [u8], source: &str) -> Result<&'b str, InputError> {
-    if let Some(what) = not_text(bytes) {
-        return Err(InputError::new(source, None, None, what));
+    if let Some(err) = not_text_error(bytes, source) {
+        return Err(err);
     }
     std::str::from_utf8(bytes).map_err(|e| {
         let at = e.valid_up_to();
         let line_start = bytes[..at].iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
         let line = bytes[..at].iter().filter(|b| **b == b'\n').count() + 1;
-        InputError::new(
+        let (byte, column) = (format!("{:02X}", bytes[at]), at - line_start + 1);
+        let err = InputError::new(
             source,
             Some(line),
             None,
             format!(
-                "byte 0x{:02X} at column {} is not UTF-8 (save the file as UTF-8; Windows-1252 and Latin-1 are not read)",
-                bytes[at],
-                at - line_start + 1
+                "byte 0x{byte} at column {column} is not UTF-8 (save the file as UTF-8; Windows-1252 and Latin-1 are not read)"
             ),
-        )
+        );
+        coded(err, "not_utf8", vec![byte, column.to_string()])
     })
 }
 
@@ -162,8 +220,7 @@ impl Output {
             });
         };
         let name = path.display().to_string();
-        let err =
-            |e: std::io::Error| InputError::new(&name, None, None, format!("cannot write: {e}"));
+        let err = |e: std::io::Error| unwritable(&name, &e);
         let existing = std::fs::metadata(path).ok();
         let to = if existing
             .as_ref()
@@ -230,7 +287,7 @@ impl Output {
         if matches!(self.to, Sink::Stdout(_)) {
             InputError::new(&self.name, None, None, e.to_string())
         } else {
-            InputError::new(&self.name, None, None, format!("cannot write: {e}"))
+            unwritable(&self.name, &e)
         }
     }
 }
@@ -277,14 +334,7 @@ fn write_temp(tmp: &Path, bytes: &[u8], mode: u32) -> std::io::Result<()> {
 /// `mode`: the new file's permissions (0o600 for a secret), less the umask.
 pub(crate) fn write_new(path: &Path, bytes: &[u8], mode: u32) -> Result<(), InputError> {
     let name = path.display().to_string();
-    let err = |e: std::io::Error| {
-        let message = if e.kind() == std::io::ErrorKind::AlreadyExists {
-            "already exists: not overwritten (choose another name, or move it away first)".into()
-        } else {
-            format!("cannot write: {e}")
-        };
-        InputError::new(&name, None, None, message)
-    };
+    let err = |e: std::io::Error| unwritable(&name, &e);
     if std::fs::symlink_metadata(path).is_ok() {
         return Err(err(std::io::ErrorKind::AlreadyExists.into()));
     }

@@ -11,6 +11,7 @@ mod check;
 mod enroll;
 mod feed;
 mod files;
+mod problems;
 mod profile_chunks;
 mod scan;
 mod sheet;
@@ -38,11 +39,17 @@ fn main() -> ExitCode {
         }
         Err(e) => e.exit(),
     };
+    // The language of the errors: `--lang` where the command takes it (scan, check).
+    let lang = match &cli.command {
+        Command::Scan { lang, .. } | Command::Check { lang, .. } => *lang,
+        _ => vipguard::Lang::En,
+    };
     // What the problems counted below are in.
-    let problems_in = match cli.command {
-        Command::Decisions { .. } => "the decisions",
-        Command::Verify { .. } => "the signed list",
-        Command::Sign(_) => "the list to sign",
+    let problems_in = match (lang, &cli.command) {
+        (_, Command::Decisions { .. }) => "the decisions",
+        (_, Command::Verify { .. }) => "the signed list",
+        (_, Command::Sign(_)) => "the list to sign",
+        (vipguard::Lang::Fr, _) => "la liste protégée",
         _ => "the protected list",
     };
     let outcome = match cli.command {
@@ -105,18 +112,21 @@ fn main() -> ExitCode {
             // when there is more than one (a single problem prints as it always has).
             // Errors quote the input (a handle, a file name): escaped for the terminal.
             for e in &failure.errors {
-                eprintln!("vipguard: {}", terminal::escape(&e.to_string()));
+                eprintln!("vipguard: {}", terminal::escape(&problems::say(lang, e)));
             }
             if failure.total > 1 {
-                let shown = if failure.total > failure.errors.len() {
-                    format!(" (the first {} shown)", failure.errors.len())
-                } else {
-                    String::new()
+                let (total, shown) = (failure.total, failure.errors.len());
+                let shown = match (lang, total > shown) {
+                    (_, false) => String::new(),
+                    (vipguard::Lang::Fr, true) => format!(" (les {shown} premiers affichés)"),
+                    (_, true) => format!(" (the first {shown} shown)"),
                 };
-                eprintln!(
-                    "vipguard: {} problems in {problems_in}{shown}",
-                    failure.total
-                );
+                match lang {
+                    vipguard::Lang::Fr => {
+                        eprintln!("vipguard: {total} problèmes dans {problems_in}{shown}")
+                    }
+                    _ => eprintln!("vipguard: {total} problems in {problems_in}{shown}"),
+                }
             }
             ExitCode::from(2)
         }

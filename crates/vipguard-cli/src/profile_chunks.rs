@@ -4,7 +4,7 @@
 //! handed out in chunks. Line numbers, blank lines and errors are those of
 //! `vipguard::read_profiles_bytes`.
 
-use crate::files::{not_text, open_input, read_input, MAX_TEXT_BYTES};
+use crate::files::{coded, not_text_error, open_input, read_input, unreadable, MAX_TEXT_BYTES};
 use rayon::prelude::*;
 use std::io::Read;
 use std::ops::Range;
@@ -87,8 +87,8 @@ impl ProfileChunks {
         let lower = source.to_ascii_lowercase();
         if lower.ends_with(".csv") || lower.ends_with(".tsv") {
             let bytes = read_input(path)?;
-            if let Some(what) = not_text(&bytes) {
-                return Err(InputError::new(&source, None, None, what));
+            if let Some(err) = not_text_error(&bytes, &source) {
+                return Err(err);
             }
             return Ok(ProfileChunks::Parsed(
                 read_profiles_bytes(&bytes, &source)?.into_iter(),
@@ -107,8 +107,8 @@ impl ProfileChunks {
         while lines.buf.len() < 4 && !lines.eof {
             lines.fill()?;
         }
-        if let Some(what) = not_text(&lines.buf) {
-            return Err(InputError::new(&lines.source, None, None, what));
+        if let Some(err) = not_text_error(&lines.buf, &lines.source) {
+            return Err(err);
         }
         Ok(ProfileChunks::Jsonl(lines))
     }
@@ -149,28 +149,20 @@ impl JsonlLines {
             match self.file.read(&mut self.buf[old..]) {
                 Ok(n) => break n,
                 Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-                Err(e) => {
-                    return Err(InputError::new(
-                        &self.source,
-                        None,
-                        None,
-                        format!("cannot read: {e}"),
-                    ))
-                }
+                Err(e) => return Err(unreadable(&self.source, &e)),
             }
         };
         self.buf.truncate(old + n);
         self.eof = n == 0;
         if self.buf.len() - self.start > MAX_TEXT_BYTES as usize {
-            return Err(InputError::new(
+            let mb = (MAX_TEXT_BYTES >> 20).to_string();
+            let err = InputError::new(
                 &self.source,
                 Some(self.line + 1),
                 None,
-                format!(
-                    "cannot read: a line longer than {} MB",
-                    MAX_TEXT_BYTES >> 20
-                ),
-            ));
+                format!("cannot read: a line longer than {mb} MB"),
+            );
+            return Err(coded(err, "line_too_large", vec![mb]));
         }
         Ok(())
     }

@@ -50,13 +50,13 @@ pub(crate) fn scan(
     lang: Lang,
 ) -> Result<ExitCode, ListErrors> {
     if bom && format != Format::Csv {
-        return Err(InputError::new(
+        let err = InputError::new(
             "<arguments>",
             None,
             Some("--bom"),
             "a byte-order mark is written only with --format csv",
-        )
-        .into());
+        );
+        return Err(crate::files::coded(err, "bom_needs_csv", Vec::new()).into());
     }
     let checker = load_checker(list, lang)?;
     let mut chunks = ProfileChunks::open(profiles)?;
@@ -77,7 +77,7 @@ pub(crate) fn scan(
                     let mut bytes = Vec::with_capacity(group.len() * 512);
                     let mut tally = Tally::default();
                     chunk.each(group, |line, row| {
-                        let r = check_row(&checker, &base, line, row);
+                        let r = check_row(&checker, &base, line, row, lang);
                         tally.add(&r);
                         match &r {
                             Ok(c) => serde_json::to_writer(&mut bytes, c),
@@ -105,7 +105,7 @@ pub(crate) fn scan(
             results.par_extend(
                 chunk
                     .par_iter()
-                    .map(|(line, row)| check_row(&checker, &base, *line, row)),
+                    .map(|(line, row)| check_row(&checker, &base, *line, row, lang)),
             );
             progress.advance(chunk.len());
             rows.extend(chunk);
@@ -138,10 +138,17 @@ pub(crate) fn scan(
         eprintln!("vipguard: {}", tally.summary(lang));
     }
     if tally.bad > 0 {
-        eprintln!(
-            "vipguard: {} of {} profile lines could not be read (see their \"error\" lines)",
-            tally.bad, tally.rows
-        );
+        let (bad, rows) = (tally.bad, tally.rows);
+        match lang {
+            Lang::Fr => eprintln!(
+                "vipguard: {bad} ligne{} de profil sur {rows} illisible{} (voir leurs lignes « error »)",
+                if bad > 1 { "s" } else { "" },
+                if bad > 1 { "s" } else { "" }
+            ),
+            _ => eprintln!(
+                "vipguard: {bad} of {rows} profile lines could not be read (see their \"error\" lines)"
+            ),
+        }
         return Ok(ExitCode::from(1));
     }
     Ok(ExitCode::SUCCESS)
@@ -158,6 +165,7 @@ fn check_row(
     base: &Path,
     line: usize,
     row: &ProfileLine,
+    lang: Lang,
 ) -> Result<CheckResult, ErrorResult> {
     match row {
         Ok(p) => Ok(check_one(
@@ -168,7 +176,8 @@ fn check_row(
         Err(BadProfile { id, error }) => Err(ErrorResult {
             id: id.clone(),
             line,
-            error: error.to_string(),
+            // In the run's language, as the evidence is.
+            error: crate::problems::say(lang, error),
         }),
     }
 }

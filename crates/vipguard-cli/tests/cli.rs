@@ -1099,3 +1099,159 @@ fn a_scan_killed_midway_leaves_the_output_file_as_it_was() {
         std::fs::remove_file(t).unwrap();
     }
 }
+
+/// Errors in the language `--lang` asks for: JSON that does not parse (serde_json's English), a sheet
+/// the CSV reader refuses, a file that is not there or not UTF-8, an argument: each names the file,
+/// line, column or field, in English and in French (README, "Errors in French").
+#[test]
+fn errors_in_english_and_french() {
+    // (file, its bytes, what English says, what French says); `-` for a file that is not there.
+    let lists: &[(&str, &[u8], &str, &str)] = &[
+        (
+            "trailing.json",
+            br#"{"accounts": [{"id": "a", "name": "Ada Obi"},]}"#,
+            "trailing.json:1: field `accounts`: trailing comma (column 46)",
+            "trailing.json:1 : champ « accounts » : virgule en trop avant une fin de liste ou d’objet (colonne 46)",
+        ),
+        (
+            "eof.json",
+            br#"{"accounts": ["#,
+            "eof.json:1: field `accounts`: EOF while parsing a list (column 14)",
+            "eof.json:1 : champ « accounts » : le fichier s’arrête au milieu d’une valeur JSON (colonne 14)",
+        ),
+        (
+            "colon.json",
+            b"{\n  \"accounts\" [",
+            "colon.json:2: expected `:` (column 14)",
+            "colon.json:2 : « : » attendu à la colonne 14",
+        ),
+        (
+            "value.json",
+            br#"{"accounts": [{"id": "a", "name": }]}"#,
+            "value.json:1: field `accounts[0]`: expected value (column 35)",
+            "value.json:1 : champ « accounts[0] » : une valeur JSON est attendue à la colonne 35",
+        ),
+        (
+            "type.json",
+            br#"{"accounts": [{"id": "a", "name": "Ada Obi", "aliases": "Ada O"}]}"#,
+            "type.json:1: field `accounts[0].aliases`: invalid type: string \"Ada O\", expected a sequence",
+            "type.json:1 : champ « accounts[0].aliases » : un texte \"Ada O\" au lieu d’une liste",
+        ),
+        (
+            "array.json",
+            b"[]",
+            "array.json:1: expected a JSON object {\"accounts\": [...]}",
+            "array.json:1 : un objet JSON {\"accounts\": [...]} est attendu",
+        ),
+        (
+            "noname.json",
+            br#"{"accounts": [{"id": "a"}]}"#,
+            "noname.json:1: field `accounts[0]`: missing field `name`",
+            "noname.json:1 : champ « accounts[0] » : le champ « name » manque",
+        ),
+        (
+            "quote.csv",
+            b"id,name\na,\"Ada Obi\nb,Bo\n",
+            "quote.csv:2: a quoted field that opens on this line is never closed",
+            "quote.csv:2 : un champ entre guillemets ouvert sur cette ligne n’est jamais fermé",
+        ),
+        (
+            "fields.csv",
+            b"id,name\na,Ada Obi,extra\n",
+            "fields.csv:2: row has 3 fields, the header has 2",
+            "fields.csv:2 : la ligne a 3 champs, l’en-tête en a 2",
+        ),
+        (
+            "latin1-fr.csv",
+            b"id,name\na,Jos\xe9 Diallo\n",
+            "latin1-fr.csv:2: byte 0xE9 at column 6 is not UTF-8",
+            "latin1-fr.csv:2 : l’octet 0xE9 à la colonne 6 n’est pas de l’UTF-8",
+        ),
+        (
+            "book-fr.csv",
+            b"PK\x03\x04\x14\x00",
+            "book-fr.csv: is a zip file, perhaps an Excel or Sheets workbook",
+            "book-fr.csv : est un fichier zip, sans doute un classeur Excel ou Sheets",
+        ),
+        (
+            "-",
+            b"",
+            "no-such-list.json: cannot read: No such file or directory",
+            "no-such-list.json : lecture impossible : ce fichier n’existe pas",
+        ),
+    ];
+    for (name, bytes, en, fr) in lists {
+        let list = if *name == "-" {
+            at_root();
+            std::env::temp_dir().join("no-such-list.json")
+        } else {
+            tmp_bytes(name, bytes)
+        };
+        for (lang, want) in [("en", en), ("fr", fr)] {
+            let out = scan_demo(list.to_str().unwrap(), &["--lang", lang]);
+            let err = String::from_utf8_lossy(&out.stderr);
+            assert_eq!(out.status.code(), Some(2), "{name} {lang}: {err}");
+            assert!(err.contains(want), "{name} {lang}: {err}");
+        }
+    }
+
+    // A profile line that does not parse: its error line (exit 1), in the run's language.
+    let good = tmp(
+        "good.json",
+        r#"{"accounts": [{"id": "a", "name": "Ada Obi"}]}"#,
+    );
+    let profiles = tmp(
+        "bad-line.jsonl",
+        "{\"id\":\"p1\",\"platform\":\"x\",\"handle\":\"ada\",\"name\":\"Ada\"}\n{\"id\":\"p2\",\"platform\":\"x\" \"handle\":\"b\"}\n",
+    );
+    for (lang, want, summary) in [
+        (
+            "en",
+            "bad-line.jsonl:2: expected `,` or `}` (column 27)",
+            "1 of 2 profile lines could not be read",
+        ),
+        (
+            "fr",
+            "bad-line.jsonl:2 : « , » ou « } » attendu à la colonne 27",
+            "1 ligne de profil sur 2 illisible",
+        ),
+    ] {
+        let out = run(&[
+            "scan",
+            "--protected",
+            good.to_str().unwrap(),
+            profiles.to_str().unwrap(),
+            "--lang",
+            lang,
+        ]);
+        assert_eq!(out.status.code(), Some(1), "{lang}");
+        let lines: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+            .unwrap()
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        let error = lines[1]["error"].as_str().unwrap();
+        assert!(error.ends_with(want), "{lang}: {error}");
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains(summary),
+            "{lang}"
+        );
+    }
+
+    // An argument: a web address given as the handle.
+    for (lang, want) in [
+        (
+            "en",
+            "<arguments>: field `--handle`: \"https://x.com/AdaObi\" is a web address: pass the handle alone (here: --platform x --handle AdaObi)",
+        ),
+        (
+            "fr",
+            "<arguments> : champ « --handle » : « https://x.com/AdaObi » est une adresse web : donnez l’identifiant seul (ici : --platform x --handle AdaObi)",
+        ),
+    ] {
+        let out = check_on_x(good.to_str().unwrap(), "https://x.com/AdaObi", "", &["--lang", lang]);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{lang}: {err}");
+        assert!(err.contains(want), "{lang}: {err}");
+    }
+}

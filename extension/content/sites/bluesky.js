@@ -11,6 +11,14 @@
 // Links: the description is a RichText whose link facets render as InlineLinkText, an <a> whose href is
 // the facet's uri and whose text is toShortUrl(the facet's text) (src/components/RichText.tsx @
 // 01f09c46): the href is read, never the text.
+// Verified mark: the header row holds the name (profileHeaderDisplayName) and, beside it, ProfileBadges
+// (src/screens/Profile/Header/DisplayName.tsx @ 00521b6d; src/components/ProfileBadges.tsx @ 0afd64a7):
+// VerificationCheckButton (src/components/verification/VerificationCheckButton.tsx @ 094a8774), a button
+// whose label is translated ("View this user's verifications") around the VerifiedCheck nano icon, two
+// layers [fill, '#fff'] (src/components/icons/VerifiedCheck.tsx @ 3be8f2da). The fill is primary_500
+// (blue) when the profile is verified (verification.verifiedStatus 'valid'), bg_contrast_100 (grey) when a
+// trusted verifier who issued a verification looks at an unverified one: only a coloured check counts.
+// The first-load page (og tags, no JSON-LD) does not carry verification.
 'use strict';
 
 vipguardSites.push((() => {
@@ -50,10 +58,31 @@ vipguardSites.push((() => {
   // The header's followers count as the app draws it (src/screens/Profile/Header/Metrics.tsx @ 05863426:
   // the profileHeaderFollowersButton link, its first text the count formatted by formatCount, Intl's
   // compact notation: "1.2K", "1,2 k" in French).
-  function facts(screen) {
+  function facts(screen, nameEl) {
     const button = screen.querySelector('[data-testid="profileHeaderFollowersButton"]');
     const first = button && [...button.children].find((c) => R.shownText(c));
-    return R.facts({ followersShown: first ? R.shownText(first, 40) : '' });
+    return R.facts({ followersShown: first ? R.shownText(first, 40) : '', verified: verifiedMark(nameEl) });
+  }
+
+  // The check beside the header's name (see the top of this file): a button in the name's own row whose
+  // icon's first layer is a colour, not a grey, under a white second layer. A ✅ in the name is text.
+  function verifiedMark(nameEl) {
+    const row = nameEl && nameEl.parentElement;
+    if (!row) return false;
+    for (const button of row.querySelectorAll('button, [role="button"]')) {
+      if (button.contains(nameEl)) continue;
+      const layers = [...button.querySelectorAll('svg path')].map((p) => p.getAttribute('fill') || '');
+      if (layers.length >= 2 && coloured(layers[0]) && /^(#fff(fff)?|white)$/i.test(layers[1])) return true;
+    }
+    return false;
+  }
+  // A fill whose red, green and blue differ: primary_500 is a blue, bg_contrast_100 a grey.
+  function coloured(fill) {
+    const m = /^#([0-9a-f]{6})$/i.exec(fill.trim()) || /^#([0-9a-f]{3})$/i.exec(fill.trim());
+    if (!m) return false;
+    const hex = m[1].length === 3 ? [...m[1]].map((c) => c + c).join('') : m[1];
+    const [r, g, b] = [0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16));
+    return Math.max(r, g, b) - Math.min(r, g, b) > 48;
   }
 
   function profile(doc, loc) {
@@ -83,7 +112,7 @@ vipguardSites.push((() => {
     return {
       anchor: nameEl,
       data: { platform: 'bluesky', handle, name: rawName(doc, handle) || shownName(nameEl, handle),
-        bio: R.shownText(description, 2000), avatar: R.src(img), ...(links.length ? { links } : {}), ...facts(screen) },
+        bio: R.shownText(description, 2000), avatar: R.src(img), ...(links.length ? { links } : {}), ...facts(screen, nameEl) },
     };
   }
 

@@ -9,6 +9,14 @@
 // li[itemprop="social"] links in ul.vcard-details (the list coderstats/cxt_coderstats
 // coderstats/coderstats.js adds its own li.vcard-detail[itemprop="url"] to; docs/extension.md, "Link
 // fields").
+// Verified mark: GitHub verifies organisations' domains, not people (a user's profile has no verified
+// mark; the "Pro" and achievement badges say nothing about identity). An organisation that verified a
+// domain shows, beside its name, a `details` whose `summary` is a green Label ("Verified") and whose
+// popover says "We've verified that the organization <strong>login</strong> controls the domain:" then
+// each domain in `li strong`: the markup an accessibility snapshot test in the code index holds for
+// github.com/microsoft (the index names no repository for that file; doubtful until checked on a live
+// page). Read by that structure and the login in it, so a "Verified" typed into the name or description
+// is not it.
 'use strict';
 
 vipguardSites.push((() => {
@@ -40,15 +48,26 @@ vipguardSites.push((() => {
     if (!R.same(login, want)) return null;
     const nameEl = box.querySelector('h1');
     const data = { platform: 'github', handle: login, name: R.shownText(nameEl) || login,
-      bio: R.shownText(box.querySelector(':scope > .color-fg-muted'), 2000), avatar: R.src(img), ...followers(box) };
+      bio: R.shownText(box.querySelector(':scope > .color-fg-muted'), 2000), avatar: R.src(img), ...followers(box, verifiedDomain(box, login)) };
     return { anchor: nameEl || box, data: withLinks(data, links(box.querySelectorAll('a[itemprop="url"], li a[rel~="nofollow"]'))) };
   }
 
   // The followers count beside the profile (a user's "N followers" link, ?tab=followers; an
   // organisation's /orgs/<login>/followers), its number in span.text-bold as GitHub shows it ("1.2k").
-  function followers(root) {
+  function followers(root, verified = false) {
     const a = root && root.querySelector('a[href$="?tab=followers"], a[href$="/followers"]');
-    return R.facts({ followersShown: R.shownText(a && a.querySelector('.text-bold'), 40) });
+    return R.facts({ followersShown: R.shownText(a && a.querySelector('.text-bold'), 40), verified });
+  }
+
+  // The organisation's verified-domain badge (see the top of this file): a details in the header whose
+  // summary is a Label and whose popover names this organisation and lists at least one domain.
+  function verifiedDomain(box, login) {
+    for (const d of box.querySelectorAll('details')) {
+      if (!d.querySelector(':scope > summary.Label')) continue;
+      const names = [...d.querySelectorAll('p strong')].map((el) => R.shownText(el, 60));
+      if (names.some((n) => R.same(n, login)) && d.querySelector('li strong')) return true;
+    }
+    return false;
   }
 
   function profile(doc, loc) {

@@ -1,5 +1,11 @@
 // TikTok (www.tiktok.com): profile pages (/@user) through the data-e2e attributes TikTok keeps for its
 // own tests, and comment authors.
+// Verified mark: the page's first-load data, script#__UNIVERSAL_DATA_FOR_REHYDRATION__ (JSON), its
+// __DEFAULT_SCOPE__['webapp.user-detail'].userInfo.user with uniqueId and verified, as
+// ChinaGodMan/UserScripts tiktok-user-info/tiktok-user-info.user.js @ 53e34b87 (2025.6.2.1) reads the
+// user from it, and noting it goes stale when the app moves to another profile without a reload: it is
+// read only when its uniqueId is the page's @username. The badge drawn beside the @username was not
+// confirmed from a maintained reader, so it is not read.
 'use strict';
 
 vipguardSites.push((() => {
@@ -30,8 +36,21 @@ vipguardSites.push((() => {
         bio: R.shownText(doc.querySelector('[data-e2e="user-bio"]'), 2000), avatar: R.src(img), ...(site ? { links: [site] } : {}),
         // The header's count as shown ("31.4K"): strong[data-e2e="followers-count"], as
         // kimanikevin254/brightdata-tiktok-scraping tiktok-profile-scraper-proxy.py reads it.
-        ...R.facts({ followersShown: R.shownText(doc.querySelector('[data-e2e="followers-count"]'), 40) }) },
+        ...R.facts({ followersShown: R.shownText(doc.querySelector('[data-e2e="followers-count"]'), 40), verified: verifiedMark(doc, want) }) },
     };
+  }
+
+  // TikTok's own verified flag for this @username in the first-load data (see the top of this file).
+  function verifiedMark(doc, want) {
+    const el = doc.getElementById('__UNIVERSAL_DATA_FOR_REHYDRATION__');
+    if (!el || el.textContent.length > 5e6) return false;
+    try {
+      const data = JSON.parse(el.textContent);
+      const user = data?.__DEFAULT_SCOPE__?.['webapp.user-detail']?.userInfo?.user;
+      return !!user && typeof user.uniqueId === 'string' && R.same(user.uniqueId, want) && user.verified === true;
+    } catch {
+      return false;
+    }
   }
 
   // The bio's website: TikTok links through a redirect whose `target` holds the real address (unavatar's

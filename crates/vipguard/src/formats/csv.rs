@@ -207,21 +207,32 @@ fn unclosed_quote(text: &str, source: &str, delimiter: u8) -> Result<(), InputEr
             Some(opened),
             None,
             "a quoted field that opens on this line is never closed (every later row would be read into it)",
-        ));
+        )
+        .coded("unclosed_quote", Vec::new()));
     }
     Ok(())
 }
 
 pub(crate) fn csv_error(source: &str, e: &csv::Error, sheet: &mut Sheet) -> InputError {
     let line = e.position().map(|p| sheet.line(Some(p)));
-    let message = match e.kind() {
+    // Each coded (the same codes as a profile row's), so an interface words it in its own language.
+    let (message, code, args) = match e.kind() {
         csv::ErrorKind::UnequalLengths {
             expected_len, len, ..
-        } => {
-            format!("row has {len} fields, the header has {expected_len}")
-        }
-        csv::ErrorKind::Utf8 { .. } => "not valid UTF-8".to_string(),
-        _ => e.to_string(),
+        } => (
+            format!("row has {len} fields, the header has {expected_len}"),
+            "row_fields",
+            vec![len.to_string(), expected_len.to_string()],
+        ),
+        csv::ErrorKind::Utf8 { err, .. } => (
+            format!(
+                "field {} is not valid UTF-8: save the file as UTF-8",
+                err.field() + 1
+            ),
+            "field_not_utf8",
+            vec![(err.field() + 1).to_string()],
+        ),
+        _ => (e.to_string(), "csv_unreadable", vec![e.to_string()]),
     };
-    InputError::new(source, line, None, message)
+    InputError::new(source, line, None, message).coded(code, args)
 }

@@ -19,7 +19,13 @@ pub struct InputError {
     /// `duplicate_id`, `name_empty`, `name_too_long`, `name_no_letters`, `platform_empty`,
     /// `platform_unknown`, `handle_empty`, `handle_too_long`, `handle_blank`, `handle_address`,
     /// `handle_taken`, `not_platform_handle`, `link_not_address`, `bad_kind`; for a profile's line,
-    /// `profile_handle_address`, `row_fields`, `line_too_long`, `line_not_utf8`.
+    /// `profile_handle_address`, `row_fields`, `line_too_long`, `line_not_utf8`; for JSON that does
+    /// not parse (each with its column first), `json_eof`, `json_expected`,
+    /// `json_expected_value`, `json_trailing_comma`, `json_trailing_characters`, `json_key_not_string`,
+    /// `json_control_character`, `json_invalid_escape`, `json_invalid_number`, `json_syntax`, and
+    /// `json_wrong_type` (found, expected), `json_invalid_value`; for a sheet, `unclosed_quote`,
+    /// `field_not_utf8`, `csv_unreadable`, `csv_not_utf8`; for a list, `not_a_list`,
+    /// `too_many_accounts`.
     pub code: Option<&'static str>,
     /// The values `code`'s words name, in order (a field, an id, a handle, a suggestion …).
     pub args: Vec<String>,
@@ -127,6 +133,11 @@ pub(crate) fn from_json(
         base_line + err.line() - 1
     };
     let path = path.filter(|p| !p.is_empty() && p != "." && p != "?");
+    // JSON that does not parse: said with its column, and coded so an interface can word it.
+    if let Some((code, args)) = json_syntax(&msg, err) {
+        let message = format!("{msg} (column {})", err.column());
+        return InputError::new(source, Some(line), path.as_deref(), message).coded(code, args);
+    }
     // serde's two messages an interface words itself: a missing and an unknown field.
     let code = match msg.strip_prefix("missing field `") {
         Some(rest) => Some((
@@ -140,7 +151,8 @@ pub(crate) fn from_json(
                     vec![unknown.to_string(), best.unwrap_or_default()],
                 )
             })
-            .or_else(|| bad_kind(&msg, path.as_deref())),
+            .or_else(|| bad_kind(&msg, path.as_deref()))
+            .or_else(|| json_data(&msg)),
     };
     let err = InputError::new(
         source,
@@ -152,6 +164,59 @@ pub(crate) fn from_json(
         Some((code, args)) => err.coded(code, args),
         None => err,
     }
+}
+
+/// The code of a syntax error (or a file that ends too soon) from serde_json's message, its column
+/// first in the args: serde_json's messages (its `error.rs` `ErrorCode` list) are English, and each
+/// family here is one code an interface words in its own language.
+fn json_syntax(msg: &str, err: &serde_json::Error) -> Option<(&'static str, Vec<String>)> {
+    use serde_json::error::Category;
+    if !matches!(err.classify(), Category::Syntax | Category::Eof) {
+        return None;
+    }
+    let column = err.column().to_string();
+    let code = if msg.starts_with("EOF while parsing") {
+        "json_eof"
+    } else if let Some(what) = msg.strip_prefix("expected ").filter(|w| w.starts_with('`')) {
+        // "expected `,` or `}`", "expected `:`", "expected `\"`": the punctuation it wanted.
+        let marks: Vec<&str> = what.split('`').skip(1).step_by(2).collect();
+        return Some(("json_expected", vec![column, marks.join(" ")]));
+    } else if msg == "expected value" || msg == "expected ident" {
+        "json_expected_value"
+    } else if msg == "trailing comma" {
+        "json_trailing_comma"
+    } else if msg == "trailing characters" {
+        "json_trailing_characters"
+    } else if msg == "key must be a string" {
+        "json_key_not_string"
+    } else if msg.starts_with("control character") {
+        "json_control_character"
+    } else if msg.contains("escape") || msg.contains("surrogate") || msg.contains("code point") {
+        "json_invalid_escape"
+    } else if msg.contains("number") {
+        "json_invalid_number"
+    } else {
+        return Some(("json_syntax", vec![column, msg.to_string()]));
+    };
+    Some((code, vec![column]))
+}
+
+/// serde's "invalid type: string \"x\", expected a sequence" (what was found, what was expected) and
+/// "invalid value: …" about a value of the right type.
+fn json_data(msg: &str) -> Option<(&'static str, Vec<String>)> {
+    if let Some(rest) = msg.strip_prefix("invalid type: ") {
+        let (found, expected) = rest.rsplit_once(", expected ")?;
+        return Some((
+            "json_wrong_type",
+            vec![found.to_string(), expected.to_string()],
+        ));
+    }
+    let rest = msg.strip_prefix("invalid value: ")?;
+    let (found, expected) = rest.rsplit_once(", expected ")?;
+    Some((
+        "json_invalid_value",
+        vec![found.to_string(), expected.to_string()],
+    ))
 }
 
 /// serde's "unknown variant `company`, expected `person` or `brand`" about an account's `kind`.

@@ -112,7 +112,8 @@ pub fn read_profiles_bytes(
             Some(line),
             None,
             "not valid UTF-8 (save the file as UTF-8)",
-        ));
+        )
+        .coded("csv_not_utf8", Vec::new()));
     }
     let end = line_end(bytes);
     Ok(bytes

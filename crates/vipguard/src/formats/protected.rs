@@ -236,12 +236,15 @@ impl ProtectedList {
             .trim_start_matches('\u{feff}')
             .starts_with('{')
         {
-            return Err(ListErrors::one(InputError::new(
-                source,
-                Some(1),
-                None,
-                "expected a JSON object {\"accounts\": [...]}",
-            )));
+            return Err(ListErrors::one(
+                InputError::new(
+                    source,
+                    Some(1),
+                    None,
+                    "expected a JSON object {\"accounts\": [...]}",
+                )
+                .coded("not_a_list", Vec::new()),
+            ));
         }
         let text = text.trim_start_matches('\u{feff}');
         // A list that parses is read in one pass; the line of each account is worked out only when
@@ -481,12 +484,15 @@ impl ProtectedList {
         pre: Vec<(usize, InputError)>,
     ) -> Result<Self, ListErrors> {
         if self.accounts.len() > MAX_ACCOUNTS {
-            return Err(ListErrors::one(InputError::new(
-                source,
-                None,
-                Some("accounts"),
-                format!("more than {MAX_ACCOUNTS} accounts"),
-            )));
+            return Err(ListErrors::one(
+                InputError::new(
+                    source,
+                    None,
+                    Some("accounts"),
+                    format!("more than {MAX_ACCOUNTS} accounts"),
+                )
+                .coded("too_many_accounts", vec![MAX_ACCOUNTS.to_string()]),
+            ));
         }
         let mut problems = Problems::default();
         let mut pre = pre.into_iter().peekable();

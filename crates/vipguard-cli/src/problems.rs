@@ -1,0 +1,215 @@
+//! Input errors in the language `--lang` asks for. The engine and this crate give each error a code
+//! and the values its words name (`InputError::code`, `args`; the codes the extension's catalogues word
+//! as `listErr_<code>`); English is the engine's own message, and French is worded here from the code.
+//! An error without a code stays English (README, "Errors in French", says which are left);
+//! `tests/cli.rs` (`errors_in_english_and_french`) has the table of bad files in both languages.
+
+use vipguard::{InputError, Lang};
+
+/// The error as the command line prints it: `file:line: field `x`: what` in English (the engine's
+/// words), `file:line : champ « x » : quoi` in French.
+pub(crate) fn say(lang: Lang, e: &InputError) -> String {
+    let what = match (lang, e.code) {
+        (Lang::Fr, Some(code)) => french(code, &e.args),
+        _ => None,
+    };
+    let Some(what) = what else {
+        return e.to_string();
+    };
+    let mut out = e.source.clone();
+    if let Some(line) = e.line {
+        out.push_str(&format!(":{line}"));
+    }
+    if let Some(field) = &e.field {
+        out.push_str(&format!(" : champ « {field} »"));
+    }
+    format!("{out} : {what}")
+}
+
+/// A code's French words, the values in `args` put in; `None` for a code this table does not know.
+fn french(code: &str, args: &[String]) -> Option<String> {
+    let a = |i: usize| args.get(i).map(String::as_str).unwrap_or("");
+    Some(match code {
+        // A list's and a profile file's problems (the words of the extension's French catalogue).
+        "missing_field" => format!("le champ « {} » manque", a(0)),
+        "unknown_field" => format!("champ inconnu « {} »{}", a(0), did_you_mean(a(1))),
+        "missing_column" => format!("la colonne « {} » manque", a(0)),
+        "unknown_column" => format!("colonne inconnue « {} »{}", a(0), did_you_mean(a(1))),
+        "duplicate_column" => format!("la colonne « {} » apparaît deux fois", a(0)),
+        "id_empty" => "l’id est vide".into(),
+        "duplicate_id" => format!("l’id « {} » est utilisé deux fois", a(0)),
+        "name_empty" => "le nom est vide".into(),
+        "name_too_long" => format!("le nom dépasse {} caractères", a(0)),
+        "name_no_letters" => format!("le nom « {} » n’a ni lettre ni chiffre à comparer", a(0)),
+        "platform_empty" => "la plateforme est vide".into(),
+        "platform_unknown" => format!(
+            "« {} » n’est pas un nom de plateforme (utilisez des noms comme x, instagram, mastodon)",
+            a(0)
+        ),
+        "handle_empty" => "l’identifiant est vide".into(),
+        "handle_too_long" => format!("l’identifiant dépasse {} caractères", a(0)),
+        "handle_blank" => format!("l’identifiant « {} » contient une espace", a(0)),
+        "handle_address" => format!(
+            "l’identifiant « {} » est une adresse web : écrivez l’identifiant lui-même (x:AlikoDangote)",
+            a(0)
+        ),
+        "handle_taken" => format!("{} figure déjà pour le compte « {} »", a(0), a(1)),
+        "not_platform_handle" => format!(
+            "« {} » n’est pas de la forme plateforme:identifiant (ex. x:AlikoDangote)",
+            a(0)
+        ),
+        "link_not_address" => format!("« {} » n’est pas une adresse web (ex. metamask.io)", a(0)),
+        "bad_kind" => format!(
+            "« {} » n’est pas un type : brand (marque), person (personne) ou vide",
+            a(0)
+        ),
+        "profile_handle_address" => format!(
+            "l’identifiant « {} » est une adresse web : écrivez l’identifiant seul (AlikoDangote, pas https://x.com/AlikoDangote)",
+            a(0)
+        ),
+        "row_fields" => format!(
+            "la ligne a {} champ{}, l’en-tête en a {}",
+            a(0),
+            if a(0).parse::<u64>().is_ok_and(|n| n > 1) { "s" } else { "" },
+            a(1)
+        ),
+        "line_too_long" => format!("la ligne dépasse {} octets", a(0)),
+        "line_not_utf8" => format!(
+            "la ligne n’est pas en UTF-8 valide (octet invalide à la colonne {}) : enregistrez le fichier en UTF-8",
+            a(0)
+        ),
+        // JSON that does not parse, each with its column first.
+        "json_eof" => format!("le fichier s’arrête au milieu d’une valeur JSON (colonne {})", a(0)),
+        "json_expected" => format!("{} attendu à la colonne {}", marks(a(1)), a(0)),
+        "json_expected_value" => format!("une valeur JSON est attendue à la colonne {}", a(0)),
+        "json_trailing_comma" => format!("virgule en trop avant une fin de liste ou d’objet (colonne {})", a(0)),
+        "json_trailing_characters" => format!("du texte suit la fin du JSON (colonne {})", a(0)),
+        "json_key_not_string" => format!("une clé doit être un texte entre guillemets (colonne {})", a(0)),
+        "json_control_character" => format!(
+            "caractère de contrôle dans un texte (colonne {}) : écrivez \\n pour un saut de ligne, \\t pour une tabulation",
+            a(0)
+        ),
+        "json_invalid_escape" => format!("séquence d’échappement invalide (colonne {})", a(0)),
+        "json_invalid_number" => format!("nombre invalide (colonne {})", a(0)),
+        "json_syntax" => format!("JSON invalide à la colonne {} ({})", a(0), a(1)),
+        "json_wrong_type" => format!("{} au lieu {}", kind(a(0), false), kind(a(1), true)),
+        "json_invalid_value" => format!("valeur invalide : {}, attendu : {}", a(0), a(1)),
+        // A sheet that cannot be read.
+        "unclosed_quote" => "un champ entre guillemets ouvert sur cette ligne n’est jamais fermé (toutes les lignes suivantes y seraient lues)".into(),
+        "field_not_utf8" => format!("le champ {} n’est pas en UTF-8 valide : enregistrez le fichier en UTF-8", a(0)),
+        "csv_unreadable" => format!("le tableur ne peut pas être lu ({})", a(0)),
+        "csv_not_utf8" => "le fichier n’est pas en UTF-8 valide : enregistrez-le en UTF-8".into(),
+        // A list as a whole.
+        "not_a_list" => "un objet JSON {\"accounts\": [...]} est attendu".into(),
+        "too_many_accounts" => format!("plus de {} comptes", a(0)),
+        // Files (this crate's own: files.rs).
+        "file_not_found" => "lecture impossible : ce fichier n’existe pas".into(),
+        "permission_denied" => "lecture impossible : accès refusé".into(),
+        "cannot_read" => format!("lecture impossible : {}", a(0)),
+        "is_folder" => "lecture impossible : c’est un dossier, pas un fichier".into(),
+        "not_regular_file" => "lecture impossible : ce n’est pas un fichier ordinaire (périphérique, tube ou socket)".into(),
+        "too_large" => format!("lecture impossible : plus de {} Mo", a(0)),
+        "line_too_large" => format!("lecture impossible : une ligne de plus de {} Mo", a(0)),
+        "utf16" => "est un texte UTF-16 : enregistrez-le en UTF-8 (dans Excel : CSV UTF-8)".into(),
+        "zip_workbook" => "est un fichier zip, sans doute un classeur Excel ou Sheets : enregistrez-le en CSV UTF-8".into(),
+        "xls_workbook" => "est un classeur Excel 97-2003 : enregistrez-le en CSV UTF-8".into(),
+        "not_utf8" => format!(
+            "l’octet 0x{} à la colonne {} n’est pas de l’UTF-8 (enregistrez le fichier en UTF-8 ; Windows-1252 et Latin-1 ne sont pas lus)",
+            a(0),
+            a(1)
+        ),
+        "cannot_write" => format!("écriture impossible : {}", a(0)),
+        "file_exists" => "existe déjà : pas écrasé (choisissez un autre nom, ou déplacez-le d’abord)".into(),
+        // The command line's arguments.
+        "bom_needs_csv" => "une marque d’ordre des octets ne s’écrit qu’avec --format csv".into(),
+        "nothing_to_check" => "donnez son --handle, son --name, ou les deux : il n’y a rien à vérifier".into(),
+        "handle_is_address" if args.len() >= 3 => format!(
+            "« {} » est une adresse web : donnez l’identifiant seul (ici : --platform {} --handle {})",
+            a(0),
+            a(1),
+            a(2)
+        ),
+        "handle_is_address" => format!("« {} » est une adresse web : donnez l’identifiant seul", a(0)),
+        _ => return None,
+    })
+}
+
+fn did_you_mean(best: &str) -> String {
+    if best.is_empty() {
+        String::new()
+    } else {
+        format!(" ; vouliez-vous dire « {best} » ?")
+    }
+}
+
+/// serde_json's expected punctuation, one mark a space apart (`, }`): `« , » ou « } »`.
+fn marks(list: &str) -> String {
+    let quoted: Vec<String> = list.split(' ').map(|m| format!("« {m} »")).collect();
+    quoted.join(" ou ")
+}
+
+/// serde's English for a JSON value's kind, found ("string \"x\"", "integer `3`") or expected ("a
+/// sequence", "a string", "struct Account"), in French; a kind it does not know is kept as written.
+fn kind(text: &str, expected: bool) -> String {
+    let (head, rest) = text.split_once(' ').unwrap_or((text, ""));
+    let rest = rest.trim();
+    let value = if rest.is_empty() {
+        String::new()
+    } else {
+        format!(" {rest}")
+    };
+    match (expected, head) {
+        // Expected, after "au lieu": "d’une liste", "d’un texte".
+        (true, "a" | "an") => match rest {
+            "sequence" => "d’une liste".into(),
+            "string" => "d’un texte".into(),
+            "map" => "d’un objet".into(),
+            "boolean" => "d’un booléen (true ou false)".into(),
+            "integer" => "d’un nombre entier".into(),
+            other => format!("de {other}"),
+        },
+        (true, "struct") => "d’un objet".into(),
+        (true, "u8" | "u16" | "u32" | "u64" | "usize" | "i32" | "i64") => {
+            "d’un nombre entier".into()
+        }
+        (true, _) => format!("de {text}"),
+        (false, "string") => format!("un texte{value}"),
+        (false, "integer") => format!("un nombre entier{value}"),
+        (false, "floating") => format!("un nombre décimal{}", value.trim_start_matches(" point")),
+        (false, "boolean") => format!("un booléen{value}"),
+        (false, "map") => "un objet".into(),
+        (false, "sequence") => "une liste".into(),
+        (false, "null") => "null".into(),
+        _ => text.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds_in_french() {
+        for (found, expected, want) in [
+            (
+                "string \"x:Ada\"",
+                "a sequence",
+                "un texte \"x:Ada\" au lieu d’une liste",
+            ),
+            (
+                "integer `3`",
+                "a string",
+                "un nombre entier `3` au lieu d’un texte",
+            ),
+            ("sequence", "struct Account", "une liste au lieu d’un objet"),
+            (
+                "map",
+                "a boolean",
+                "un objet au lieu d’un booléen (true ou false)",
+            ),
+        ] {
+            let got = french("json_wrong_type", &[found.into(), expected.into()]).unwrap();
+            assert_eq!(got, want);
+        }
+    }
+}
