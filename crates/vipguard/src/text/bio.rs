@@ -839,8 +839,9 @@ fn sentence(bio: &str, at: usize) -> usize {
 /// in for, and where the backup's word and the handle start: the handle within eight words after the
 /// backup's word, in its sentence ("Backup mi ni eleyi, page gangan ni @…"), or at the start of the
 /// next sentence after a word for the main account ("Sama compte de secours la. Bi ci kanam: @…",
-/// "Backup page. My main is @…"). A handle in a sentence that says nothing of a main account
-/// ("Backup account. Bookings: @…") is not the main.
+/// "Backup page. My main is @…", "Backup page. Follow @…"), or opening that sentence ("Backup page.
+/// @tunde.shoots for my work"). A handle later in a sentence that says nothing of a main account or of
+/// following it ("Backup account. Bookings: @…") is not the main.
 fn backup_main(table: &Table, bio: &str, words: &[BioWord]) -> Option<(String, [usize; 2])> {
     let at = words
         .iter()
@@ -881,9 +882,12 @@ fn backup_main(table: &Table, bio: &str, words: &[BioWord]) -> Option<(String, [
     }
     // At the start of the next sentence, after a word for the main account.
     let mut main = false;
-    for i in (next?..pieces.len()).take(5) {
+    let first = next?;
+    for i in (first..pieces.len()).take(5) {
         if let Some(h) = handle(pieces[i].1) {
-            return main.then_some((h, [from, pieces[i].0]));
+            // A handle opening the sentence ("Backup page. @tunde.shoots for my work") or after a word
+            // for the main account or for following it ("Main: @…", "Follow @…").
+            return (main || i == first).then_some((h, [from, pieces[i].0]));
         }
         main |= words
             .iter()
@@ -963,6 +967,7 @@ const TRADE: usize = 101;
 const DENY_AFTER: usize = 102;
 const PAID: usize = 103;
 const SEND: usize = 104;
+const PRICE: usize = 105;
 
 /// The cue name for each pair of concepts, by their indices in `CONCEPTS` (low first).
 fn concept_pair(a: usize, b: usize) -> &'static str {
@@ -995,6 +1000,9 @@ struct ConceptTable {
     /// Verbs of sending: with an amount within five words, money asked for ("envoyez 500 F", "fa GHS
     /// 5 mena me", "fi ₦10k ránṣẹ́"), where "send" alone is everyday ("send me a DM").
     send: Vec<Vec<Word>>,
+    /// Price words ("from", "à partir de", "kuanzia"): an amount just after one is a price list, not
+    /// money asked for ("Wigs from ₦50k").
+    price: Vec<Vec<Word>>,
 }
 
 fn concept_table() -> &'static ConceptTable {
@@ -1002,7 +1010,7 @@ fn concept_table() -> &'static ConceptTable {
     TABLE.get_or_init(|| {
         let (mut entries, mut cancel) = (Vec::new(), Vec::new());
         let (mut deny, mut trade, mut deny_after) = (Vec::new(), Vec::new(), Vec::new());
-        let (mut paid, mut send) = (Vec::new(), Vec::new());
+        let (mut paid, mut send, mut price) = (Vec::new(), Vec::new(), Vec::new());
         for line in include_str!("bio_concepts.txt")
             .lines()
             .filter(|l| !l.starts_with('#'))
@@ -1027,6 +1035,7 @@ fn concept_table() -> &'static ConceptTable {
                 Some("trade") => Some(TRADE),
                 Some("paid") => Some(PAID),
                 Some("send") => Some(SEND),
+                Some("price") => Some(PRICE),
                 _ => continue,
             };
             for entry in body.split('|') {
@@ -1040,6 +1049,7 @@ fn concept_table() -> &'static ConceptTable {
                     Some(TRADE) => trade.push(words),
                     Some(PAID) => paid.push(words),
                     Some(SEND) => send.push(words),
+                    Some(PRICE) => price.push(words),
                     Some(c) => entries.push((c, words)),
                     None => cancel.push(words),
                 }
@@ -1053,6 +1063,7 @@ fn concept_table() -> &'static ConceptTable {
             deny_after,
             paid,
             send,
+            price,
         }
     })
 }
@@ -1149,7 +1160,15 @@ fn concept_cue(bio: &str, words: &[BioWord]) -> Option<Cue> {
     let at = |entry: &[Word], i: usize| {
         words.len() >= i + entry.len() && entry.iter().zip(&words[i..]).all(|(e, w)| e.matches(w))
     };
-    if (0..words.len()).any(|i| table.cancel.iter().any(|c| at(c, i))) {
+    // A warning cancels, but not a denied one: "Na forex, no be scam", "this is not a scam" is what
+    // the scam says of itself.
+    let denied_just_before = |i: usize| {
+        table
+            .deny
+            .iter()
+            .any(|d| (i.saturating_sub(d.len() + 1)..i).any(|j| at(d, j)))
+    };
+    if (0..words.len()).any(|i| table.cancel.iter().any(|c| at(c, i)) && !denied_just_before(i)) {
         return None;
     }
     // (concept, start byte, end byte) of each hit.
@@ -1172,8 +1191,15 @@ fn concept_cue(bio: &str, words: &[BioWord]) -> Option<Cue> {
     }
     hits.extend(contact_numbers(bio).into_iter().map(|(s, e)| (2, s, e)));
     // An amount with a verb of sending beside it is money asked for, whatever else the bio says.
+    // An amount just after a price word ("from ₦50k", "à partir de 5 000 F") is a price.
+    let priced = |i: usize| {
+        table
+            .price
+            .iter()
+            .any(|p| (i.saturating_sub(p.len() + 1)..i).any(|j| at(p, j)))
+    };
     let amounts: Vec<usize> = (0..words.len())
-        .filter(|&i| amount(bio, words, i))
+        .filter(|&i| amount(bio, words, i) && !priced(i))
         .collect();
     for &i in &amounts {
         let near = i.saturating_sub(5)..(i + 6).min(words.len());
@@ -1185,10 +1211,13 @@ fn concept_cue(bio: &str, words: &[BioWord]) -> Option<Cue> {
             hits.push((0, words[a].start, words[b].end));
         }
     }
-    // Offers that only a payment makes a scam: beside money asked for or an amount.
-    if hits.iter().any(|h| h.0 == 0) || !amounts.is_empty() {
-        for i in 0..words.len() {
-            if let Some(p) = table.paid.iter().find(|p| at(p, i)) {
+    // Offers that only a payment makes a scam: beside money asked for, or an amount in their
+    // sentence ("Brand ambassador for Glow Hair. Wigs ₦50k" is a trade and a price).
+    let asked = hits.iter().any(|h| h.0 == 0);
+    let sentence_of = |i: usize| sentence(bio, words[i].start);
+    for i in 0..words.len() {
+        if let Some(p) = table.paid.iter().find(|p| at(p, i)) {
+            if asked || amounts.iter().any(|&a| sentence_of(a) == sentence_of(i)) {
                 hits.push((1, words[i].start, words[i + p.len() - 1].end));
             }
         }

@@ -611,6 +611,10 @@ fn cue_meaning(lang: Lang, what: &str) -> &'static str {
             "offers to bring back stolen accounts for a fee, a common scam"
         }
         (Lang::En, "romance") => "offers loneliness and a private chat, a common romance scam",
+        (Lang::En, "secret_code") => {
+            "asks for a PIN, a password or a code sent by SMS, which no real service asks for"
+        }
+        (Lang::En, "sure_bets") => "sells betting tips said to be sure, a common scam",
         (Lang::En, "money_offer") => "money and a reward together, two marks of a scam",
         (Lang::En, "money_channel") => {
             "money and a private chat or number together, two marks of a scam"
@@ -676,6 +680,12 @@ fn cue_meaning(lang: Lang, what: &str) -> &'static str {
         }
         (Lang::Fr, "romance") => {
             "dit sa solitude et invite à discuter en privé, une arnaque sentimentale courante"
+        }
+        (Lang::Fr, "secret_code") => {
+            "demande un code PIN, un mot de passe ou un code reçu par SMS, ce qu'aucun vrai service ne demande"
+        }
+        (Lang::Fr, "sure_bets") => {
+            "vend des pronostics de paris présentés comme sûrs, une arnaque courante"
         }
         (Lang::Fr, "money_offer") => "de l'argent et un gain ensemble, deux marques d'une arnaque",
         (Lang::Fr, "money_channel") => {
