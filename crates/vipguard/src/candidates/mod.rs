@@ -13,7 +13,8 @@
 use crate::codec::{Reader, Writer};
 use crate::text::handle::{HandleKeys, TargetKeys};
 use crate::text::name::NameKeys;
-use rustc_hash::FxHashMap as HashMap;
+use hashbrown::hash_table::{Entry, HashTable};
+use std::hash::BuildHasher;
 
 /// Many values per key in one sorted array, each entry a single u64: the top 40 bits of the (mixed) key
 /// and a 24-bit value (account or token id: up to 16M distinct name tokens). A bucket table over the top
@@ -405,7 +406,7 @@ impl Index {
             // (length + 1 hashes) of the fold key, and of the leet key where it differs.
             exact += 4;
             if k.fold_len >= 5 {
-                deletes += (k.fold_len + 1) * if k.leet() == k.fold() { 1 } else { 2 };
+                deletes += (k.fold_len as usize + 1) * if k.leet() == k.fold() { 1 } else { 2 };
             }
         }
         ix.exact.entries.reserve_exact(exact);
@@ -482,39 +483,62 @@ impl Index {
 
     /// Build the token index and sort every map once everything is added.
     pub(crate) fn finish(&mut self) {
+        self.index_tokens();
+        // The token tables are gone by now: the maps' bucket tables and filters are allocated while
+        // everything else is held, at a build's peak (issue 25).
+        for (_, m) in self.maps_mut() {
+            m.finish();
+        }
+    }
+
+    /// The pending names under their two rarest tokens, and every distinct token under its id.
+    fn index_tokens(&mut self) {
         let pending = std::mem::take(&mut self.pending);
         let text = std::mem::take(&mut self.pending_text);
         let ends = std::mem::take(&mut self.pending_ends);
         let token =
             |k: usize| &text[if k == 0 { 0 } else { ends[k - 1] as usize }..ends[k] as usize];
-        // Each distinct token: how many names hold it, and its id (in order of first appearance).
-        let mut tokens: HashMap<&str, (u32, u32)> =
-            HashMap::with_capacity_and_hasher(ends.len(), Default::default());
+        let hash = |t: &str| rustc_hash::FxBuildHasher.hash_one(t);
+        // Each distinct token by the place of its first appearance (4 bytes a slot: a map from the
+        // token's text was 13 MB of a 100,000-account build's peak), with how many names hold it and
+        // its id (ids in order of first appearance).
+        let mut first: HashTable<u32> = HashTable::with_capacity(ends.len());
+        let mut counts: Vec<(u32, u32)> = Vec::new();
+        // Each pending token's distinct id.
+        let mut ids_of: Vec<u32> = Vec::with_capacity(ends.len());
         for k in 0..ends.len() {
             let t = token(k);
-            let next_id = tokens.len() as u32;
-            let entry = tokens.entry(t).or_insert((0, next_id));
-            entry.0 += 1;
-            if entry.0 == 1 {
-                self.token_ids.push(fnv(t), next_id);
-                if t.chars().count() >= 4 {
-                    neighbourhood(t, |h| self.token_deletes.push(h, next_id));
+            let id = match first.entry(
+                hash(t),
+                |&j| token(j as usize) == t,
+                |&j| hash(token(j as usize)),
+            ) {
+                Entry::Occupied(e) => ids_of[*e.get() as usize],
+                Entry::Vacant(e) => {
+                    e.insert(k as u32);
+                    let id = counts.len() as u32;
+                    counts.push((0, id));
+                    self.token_ids.push(fnv(t), id);
+                    if t.chars().count() >= 4 {
+                        neighbourhood(t, |h| self.token_deletes.push(h, id));
+                    }
+                    id
                 }
-            }
+            };
+            counts[id as usize].0 += 1;
+            ids_of.push(id);
         }
+        drop(first);
         let mut ids: Vec<(u32, u32)> = Vec::new();
         for &(a, first, count) in &pending {
             ids.clear();
-            ids.extend((first..first + count).map(|k| tokens[token(k as usize)]));
+            ids.extend((first..first + count).map(|k| counts[ids_of[k as usize] as usize]));
             ids.sort_unstable();
             match ids.as_slice() {
                 [] => {}
                 [(_, x)] => self.by_tokens.push(SINGLE | *x as u64, a),
                 [(_, x), (_, y), ..] => self.by_tokens.push(pair(*x, *y), a),
             }
-        }
-        for (_, m) in self.maps_mut() {
-            m.finish();
         }
     }
 

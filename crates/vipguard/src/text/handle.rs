@@ -24,8 +24,9 @@ pub struct TargetKeys {
     pub leet_differs: bool,
     pub glyph_differs: bool,
     /// Characters in `fold` (and in `leet`, which maps one to one) and in `glyph`, counted once.
-    pub fold_len: usize,
-    pub glyph_len: usize,
+    /// (u32: a checker keeps a few hundred thousand targets, and handles are cut at MAX_HANDLE_CHARS.)
+    pub fold_len: u32,
+    pub glyph_len: u32,
 }
 
 /// Comparison keys for a profile's handle: its `TargetKeys` (reached through `Deref`) and the parts
@@ -191,8 +192,8 @@ impl TargetKeys {
             truncated,
             leet_differs,
             glyph_differs,
-            fold_len: fold.chars().count(),
-            glyph_len: glyph.chars().count(),
+            fold_len: fold.chars().count() as u32,
+            glyph_len: glyph.chars().count() as u32,
         }
     }
 
@@ -689,7 +690,7 @@ pub(crate) fn compare(
         Some(HandleMatch {
             how,
             strength,
-            target_len: t.fold_len,
+            target_len: t.fold_len as usize,
         })
     };
     // Separators are dropped from keys, but adding or removing one is an edit, not a lookalike:
@@ -708,7 +709,9 @@ pub(crate) fn compare(
     }
     // A short handle with i and l (or a 1) swapped (n1ke, nlke for nike): too short for a typo, and as
     // good as the same to the eye.
-    if t.fold_len < MIN_TYPO_LEN && loose_short(&t.leet()).is_some_and(|k| k == loose(&p.leet())) {
+    if (t.fold_len as usize) < MIN_TYPO_LEN
+        && loose_short(&t.leet()).is_some_and(|k| k == loose(&p.leet()))
+    {
         let same = separators(&p.display()).count() == separators(&t.display()).count();
         return m(
             HandleHow::SameKey { il_swap: false },
@@ -723,7 +726,7 @@ pub(crate) fn compare(
             if same { 3 } else { 2 },
         );
     }
-    let tlen = t.fold_len;
+    let tlen = t.fold_len as usize;
     if tlen >= 4 {
         // Plain readings first, so an I/l swap is only claimed when nothing else explains the match.
         let plain = |c: &&Core| !c.il_swap && (*c.key == *t.fold() || *c.key == *t.leet());
@@ -766,7 +769,7 @@ pub(crate) fn compare(
             ),
         ];
         for (a, b, x, y, same) in keys {
-            if !same && x.abs_diff(y) <= limit {
+            if !same && x.abs_diff(y) as usize <= limit {
                 d = d.min(osa_within(a, b, limit).unwrap_or(usize::MAX));
             }
         }

@@ -14,21 +14,29 @@ pub struct NameKeys {
     pub norm: Normalized,
     /// Fold-key tokens, in order.
     pub fold: Vec<String>,
-    /// Glyph-key tokens (capital I read as l), in order (`glyph()`); None when they are the fold
-    /// tokens, as in most names: a checker keeps every protected name's (issue 25).
-    glyph: Option<Vec<String>>,
     /// The loosest reading, for names written with digits or l for I (`loose()`); None when it is the
-    /// glyph reading.
+    /// glyph reading. Kept here: every name with an i or an l reads differently loosely.
     loose: Option<Vec<String>>,
-    /// The characters the loose reading relies on: digits inside words (leetspeak) and lowercase l among
-    /// capitals. Only a name that uses them earns a full-strength loose match.
-    pub tricks: Vec<Change>,
-    /// Words written with digits for letters (D4vido, Al1ko), one bit each (the first 64): disguised
-    /// in the loose reading as lookalikes are in the others.
-    leet_words: u64,
+    /// What few names have (`glyph()`, `tricks()`), boxed: a checker keeps every protected name, and
+    /// the empty vectors inline cost 48 bytes a name (issue 25).
+    rare: Option<Box<Rare>>,
     /// Which of the `fold`, `glyph` and `loose` tokens are filler words, one bit per token (the first
     /// 64), computed once: every comparison asks.
     filler: [u64; 3],
+}
+
+/// The parts of a name's keys that most names do not need.
+#[derive(Debug, Clone, Default)]
+struct Rare {
+    /// Glyph-key tokens (capital I read as l), in order (`glyph()`); None when they are the fold
+    /// tokens, as in most names.
+    glyph: Option<Vec<String>>,
+    /// The characters the loose reading relies on: digits inside words (leetspeak) and lowercase l among
+    /// capitals. Only a name that uses them earns a full-strength loose match.
+    tricks: Vec<Change>,
+    /// Words written with digits for letters (D4vido, Al1ko), one bit each (the first 64): disguised
+    /// in the loose reading as lookalikes are in the others.
+    leet_words: u64,
 }
 
 impl NameKeys {
@@ -73,10 +81,16 @@ impl NameKeys {
                 filler_bits(&loose, Some((&glyph, glyph_filler))) | glyph_filler,
             ],
             loose: (loose != glyph).then_some(loose),
-            glyph: (glyph != fold).then_some(glyph),
+            rare: {
+                let rare = Rare {
+                    glyph: (glyph != fold).then_some(glyph),
+                    tricks,
+                    leet_words,
+                };
+                let needed = rare.glyph.is_some() || !rare.tricks.is_empty();
+                needed.then(|| Box::new(rare))
+            },
             fold,
-            tricks,
-            leet_words,
             norm,
         }
     }
@@ -85,29 +99,51 @@ impl NameKeys {
 impl NameKeys {
     /// Glyph-key tokens (capital I read as l), in order.
     pub fn glyph(&self) -> &[String] {
-        self.glyph.as_deref().unwrap_or(&self.fold)
+        self.glyph_tokens().unwrap_or(&self.fold)
+    }
+
+    /// The glyph tokens where they differ from the fold tokens.
+    fn glyph_tokens(&self) -> Option<&[String]> {
+        self.rare.as_ref().and_then(|r| r.glyph.as_deref())
     }
 
     /// The loosest reading, for names written with digits or l for I: glyph tokens with i and l merged
     /// and, in words that also hold letters, digits read as letters (D4v1d0 and DAVlDO both read davldo).
     /// Every fold or glyph match is also a loose match, so the index keys names by these tokens alone.
     pub fn loose(&self) -> &[String] {
-        self.loose.as_deref().unwrap_or_else(|| self.glyph())
+        self.loose_tokens().unwrap_or_else(|| self.glyph())
+    }
+
+    /// The loose tokens where they differ from the glyph tokens.
+    fn loose_tokens(&self) -> Option<&[String]> {
+        self.loose.as_deref()
+    }
+
+    /// The characters the loose reading relies on: digits inside words (leetspeak) and lowercase l
+    /// among capitals. Only a name that uses them earns a full-strength loose match.
+    pub fn tricks(&self) -> &[Change] {
+        self.rare.as_ref().map_or(&[], |r| &r.tricks)
+    }
+
+    /// Words written with digits for letters, one bit each (the first 64).
+    fn leet_words(&self) -> u64 {
+        self.rare.as_ref().map_or(0, |r| r.leet_words)
     }
 
     /// Gives back the room the token vectors were grown with: a protected name is kept for the
     /// checker's life, a vector collected through a filter holds room for four words (issue 25).
     pub fn shrink_to_fit(&mut self) {
-        let readings = [
-            Some(&mut self.fold),
-            self.glyph.as_mut(),
-            self.loose.as_mut(),
-        ];
-        for tokens in readings.into_iter().flatten() {
+        let glyph = self.rare.as_deref_mut().and_then(|r| {
+            r.tricks.shrink_to_fit();
+            r.glyph.as_mut()
+        });
+        for tokens in [Some(&mut self.fold), glyph, self.loose.as_mut()]
+            .into_iter()
+            .flatten()
+        {
             tokens.shrink_to_fit();
             tokens.iter_mut().for_each(String::shrink_to_fit);
         }
-        self.tricks.shrink_to_fit();
         self.norm.fold.shrink_to_fit();
         self.norm.glyph.shrink_to_fit();
         self.norm.changes.shrink_to_fit();
@@ -349,7 +385,7 @@ pub(crate) struct NameMatch {
 pub(crate) fn compare(p: &NameKeys, t: &NameKeys) -> Option<NameMatch> {
     let a = compare_tokens(&p.fold, p.filler[0], p.norm.disguised_words, &t.fold);
     // (A reading kept only where it differs.)
-    if p.glyph.is_none() && t.glyph.is_none() {
+    if p.glyph_tokens().is_none() && t.glyph_tokens().is_none() {
         return a;
     }
     let b = compare_tokens(p.glyph(), p.filler[1], p.norm.disguised_words, t.glyph());
@@ -371,16 +407,16 @@ pub(crate) fn compare(p: &NameKeys, t: &NameKeys) -> Option<NameMatch> {
 pub(crate) fn compare_all(p: &NameKeys, t: &NameKeys) -> Option<NameMatch> {
     let plain = compare(p, t);
     // Without a trick the loose reading is capped at 2, so it cannot improve a match of 2 or more.
-    let ceiling = if p.tricks.is_empty() { 2 } else { 3 };
+    let ceiling = if p.tricks().is_empty() { 2 } else { 3 };
     if plain.as_ref().is_some_and(|m| m.strength >= ceiling)
-        || (p.loose.is_none() && t.loose.is_none())
+        || (p.loose_tokens().is_none() && t.loose_tokens().is_none())
     {
         return plain;
     }
-    let disguised = p.norm.disguised_words | p.leet_words;
+    let disguised = p.norm.disguised_words | p.leet_words();
     let loose = compare_tokens(p.loose(), p.filler[2], disguised, t.loose()).map(|mut m| {
         m.loose = true;
-        if p.tricks.is_empty() {
+        if p.tricks().is_empty() {
             m.strength = m.strength.min(2);
         }
         m

@@ -131,7 +131,7 @@ fn characters(lang: Lang, v: &ProfileView, a: &Account, b: &Assessment) -> Vec<E
     let loose = b.name.as_ref().is_some_and(|(m, _)| m.loose);
     let mut changes: Vec<Change> = if loose {
         let mut c = v.name.norm.changes.clone();
-        c.extend(v.name.tricks.iter().cloned());
+        c.extend(v.name.tricks().iter().cloned());
         c
     } else {
         v.name.norm.changes.clone()

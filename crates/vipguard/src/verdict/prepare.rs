@@ -10,9 +10,9 @@ use crate::text::name::NameKeys;
 
 pub(super) struct Prepared {
     /// Name first, then aliases.
-    pub(super) names: Vec<NameKeys>,
+    pub(super) names: Box<[NameKeys]>,
     /// Handle-like targets: own handles, official handles, then names written as handles.
-    pub(super) targets: Vec<Target>,
+    pub(super) targets: Box<[Target]>,
 }
 
 pub(super) struct Target {
@@ -72,8 +72,10 @@ pub(super) fn prepare(a: &Account) -> Prepared {
             });
         }
     }
-    targets.shrink_to_fit();
-    Prepared { names, targets }
+    Prepared {
+        names: names.into_boxed_slice(),
+        targets: targets.into_boxed_slice(),
+    }
 }
 
 /// The platform of target `i` of account `a`: its handles, then its official handles (as `prepare`

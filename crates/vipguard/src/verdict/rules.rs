@@ -194,7 +194,7 @@ pub(super) fn deceptive(
 ) -> bool {
     let loose_trick = name
         .as_ref()
-        .is_some_and(|(m, _)| m.loose && !v.name.tricks.is_empty());
+        .is_some_and(|(m, _)| m.loose && !v.name.tricks().is_empty());
     (n >= 2
         && (v.name.norm.has_deceptive_change()
             || v.name.norm.mixed_script_word
