@@ -278,6 +278,33 @@ pub(crate) fn square(luma: &[f32], w: usize, b: &ContentBox) -> (Vec<f32>, usize
     (out, side)
 }
 
+/// `square` of the box stretched by `(sx, sy)` (each at least 1) before it is squared: a logo whose
+/// aspect ratio an impersonator squeezed, stretched back to its own.
+pub(crate) fn square_stretched(
+    luma: &[f32],
+    w: usize,
+    b: &ContentBox,
+    (sx, sy): (f32, f32),
+) -> (Vec<f32>, usize) {
+    let (bw, bh) = (b.x1 - b.x0, b.y1 - b.y0);
+    let (nw, nh) = (
+        ((bw as f32 * sx).round() as usize).max(1),
+        ((bh as f32 * sy).round() as usize).max(1),
+    );
+    let grown = super::views::resize_box(luma, w, (b.y0, b.y1, b.x0, b.x1), nw, nh);
+    square(
+        &grown,
+        nw,
+        &ContentBox {
+            x0: 0,
+            y0: 0,
+            x1: nw,
+            y1: nh,
+            background: b.background,
+        },
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -219,6 +219,15 @@ const LOGO_EDITS: &[(&str, Transform)] = &[
     ("in a screenshot of a profile on a white page", |i| {
         screenshot(i, [220, 30, 40], [255, 255, 255])
     }),
+    // Squeezed to 82% of its width and padded back to a square in its own white (as make_hard.py's
+    // `squeeze` draws it): nothing shows how much, so trimming cannot stretch it back.
+    ("squeezed, padded in its own white", |i| {
+        let (w, h) = i.dimensions();
+        let small = imageops::resize(i, w * 82 / 100, h, imageops::FilterType::CatmullRom);
+        let mut out = RgbImage::from_pixel(w, h, Rgb([255; 3]));
+        imageops::overlay(&mut out, &small, ((w - small.width()) / 2) as i64, 0);
+        out
+    }),
 ];
 
 #[test]

@@ -498,8 +498,8 @@ pub(crate) fn avatar_changes(
             format!("placée dans un cadre d'environ {p} % par côté"),
         )),
         Reframe::Stretched => parts.push(say(
-            "squeezed out of shape".into(),
-            "écrasée (remise à ses proportions pour comparer)".into(),
+            "stretched back from a squeezed copy".into(),
+            "remise à ses proportions depuis une copie écrasée".into(),
         )),
         Reframe::Circle => parts.push(say(
             "cut from a screenshot of a profile page".into(),
@@ -1164,8 +1164,8 @@ mod tests {
             (
                 View::Full,
                 Reframe::Stretched,
-                "squeezed out of shape",
-                "écrasée",
+                "stretched back from a squeezed copy",
+                "remise à ses proportions depuis une copie écrasée",
             ),
             (
                 View::Circle,
