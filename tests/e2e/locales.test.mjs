@@ -32,7 +32,7 @@ for (const f of sources(EXT)) {
   for (const m of s.matchAll(/\bplural\('([A-Za-z0-9_]+)'/g)) used.add(`${m[1]}_one`).add(`${m[1]}_other`);
   for (const m of s.matchAll(/'(recorded[A-Z][A-Za-z]*|decisions?[A-Z][A-Za-z]*|copyEvidence|copyJson|saveImage)'/g)) used.add(m[1]);
 }
-for (const k of ['factFollowers', 'factSubscribers', 'factFollowersAbout', 'factSubscribersAbout', 'listErr_row_fields']) used.add(`${k}_one`).add(`${k}_other`);
+for (const k of ['factFollowers', 'factSubscribers', 'factFollowersAbout', 'factSubscribersAbout', 'listErr_row_fields', 'listErr_too_many_accounts']) used.add(`${k}_one`).add(`${k}_other`);
 for (const v of ['impersonation', 'suspicious', 'labelled', 'own', 'allowed', 'clear', 'error', 'cleared']) used.add(`verdict_${v}`);
 for (const a of ['lookalike', 'invisible', 'blank', 'filler', 'combining', 'diacritic', 'decoration', 'styled', 'reversal']) used.add(`action_${a}`);
 
@@ -40,6 +40,22 @@ test('every key the extension uses is in both catalogues', () => {
   const missing = [...used].filter((k) => !en[k] || !fr[k]);
   assert.deepEqual(missing, []);
   assert.ok(used.size > 150, `only ${used.size} keys found: the scan is broken`);
+});
+
+// The engine's input error codes (the doc comment on InputError's `code`) are each worded by the
+// extension (shared/list-check.js's CODED), from a `listErr_<code>` message in every catalogue.
+test('every code the engine gives an input error is worded from the catalogues', () => {
+  const rs = fs.readFileSync(new URL('../../crates/vipguard/src/formats/error.rs', import.meta.url), 'utf8');
+  const doc = rs.slice(rs.indexOf('/// What was wrong as a code'), rs.indexOf('pub code:'));
+  const engine = [...doc.matchAll(/`([a-z0-9_]+)`/g)].map((m) => m[1]).filter((c) => !['message', 'code'].includes(c));
+  assert.ok(engine.length >= 40, `only ${engine.length} codes read from error.rs: the scan is broken`);
+  const js = fs.readFileSync(path.join(EXT, 'shared/list-check.js'), 'utf8');
+  const coded = new Set([...js.slice(js.indexOf('const CODED'), js.indexOf(']);', js.indexOf('const CODED'))).matchAll(/'([a-z0-9_]+)'/g)].map((m) => m[1]));
+  assert.deepEqual(engine.filter((c) => !coded.has(c)), [], 'codes the extension says in English');
+  for (const [lang, cat] of [['en', en], ['fr', fr], ['pcm', pcm]]) {
+    const missing = [...coded].filter((c) => !cat[`listErr_${c}`] && !(cat[`listErr_${c}_one`] && cat[`listErr_${c}_other`]));
+    assert.deepEqual(missing, [], lang);
+  }
 });
 
 test('every catalogue has the same keys, the same placeholders, and uses each of them', () => {
