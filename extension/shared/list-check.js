@@ -114,7 +114,9 @@ function wantedKind(text, t) {
 }
 
 // A code's words from its values; where a value is serde's English, what it says in catalogue words.
-function what(code, args, t, plural) {
+function what(code, args, t, plural, num) {
+  // A list's limit is large (1000000): written as the language writes numbers, "1 000 000" in French.
+  if (code === 'too_many_accounts') return t(plural('listErr_too_many_accounts', args[0]), num(args[0], 0));
   if (COUNTED.has(code)) return t(plural(`listErr_${code}`, args[0]), ...args);
   if (code === 'json_expected') {
     // serde_json's punctuation it wanted, a space apart: ", }" is "“,” or “}”".
@@ -133,11 +135,12 @@ function what(code, args, t, plural) {
 
 // A problem of checkWholeList in words, with `t` the catalogue's lookup (vipguardI18n.t): where it is
 // (line, field, or the account), then what, in the interface's language when the engine gave a code.
-// `plural` chooses a message's variant for a count (vipguardI18n.plural): "the row has 1 field".
-export function describeListError(e, t, plural = globalThis.vipguardI18n.plural) {
+// `plural` chooses a message's variant for a count (vipguardI18n.plural): "the row has 1 field"; `num`
+// writes a number as the language does (vipguardI18n.num).
+export function describeListError(e, t, plural = globalThis.vipguardI18n.plural, num = globalThis.vipguardI18n.num) {
   if (!e.code || !CODED.has(e.code)) return e.message;
   const args = e.args || [];
-  let words = what(e.code, args, t, plural);
+  let words = what(e.code, args, t, plural, num);
   if ((e.code === 'unknown_field' || e.code === 'unknown_column') && args[1]) words += t('listErrDidYouMean', args[1]);
   if (e.code === 'duplicate_id' && args[1]) words += t('listErrFirstOn', args[1]);
   if (e.account) return t('listErrAccount', e.account, e.accountId ? ` (${e.accountId})` : '', e.field || '', words);
