@@ -144,6 +144,25 @@ test('the bulk page says a JSON Lines file\'s unreadable lines in French', async
   }
 });
 
+// Issue 23: a sheet in the command line's columns that its reader refuses as a whole (a quote never
+// closed) stops the run, said in French from its code rather than thrown in the engine's English.
+test('the bulk page says a sheet with an unclosed quote in French', async () => {
+  const file = path.join(os.tmpdir(), `vipguard-bulk-fr-${process.pid}.csv`);
+  fs.writeFileSync(file, 'id,platform,handle,name\n1,x,ada,"Ada Obi\n2,x,bee,Bee\n');
+  const page = await h.ctx.newPage();
+  try {
+    await page.goto(`chrome-extension://${h.extensionId}/ui/bulk/bulk.html`);
+    await page.getByLabel('Charger un CSV de profils').setInputFiles(file);
+    await page.getByRole('button', { name: 'Vérifier' }).click();
+    await page.locator('#progress-text').filter({ hasText: /^Arrêté/ }).waitFor();
+    assert.equal(await page.locator('#progress-text').textContent(),
+      'Arrêté\u00a0: Ligne 2\u00a0: un champ entre guillemets ouvert sur cette ligne n’est jamais fermé (il manque un ")\u00a0: toutes les lignes suivantes y seraient lues');
+  } finally {
+    await page.close();
+    fs.unlinkSync(file);
+  }
+});
+
 // Issue 23: a key the options page refuses before saving is said in French, its detail too.
 test('the feed panel says a refused key in French', async () => {
   const page = await h.ctx.newPage();
