@@ -44,25 +44,107 @@ export function checkWholeList(checkList, source, format) {
   return { ok: false, errors };
 }
 
+// A file's bytes as UTF-8 text ({source}), or where the first byte that is not UTF-8 is ({error}, the
+// engine's `line_not_utf8` with its byte column): `file.text()` would put U+FFFD in its place, and a sheet
+// saved as Windows-1252 would be imported with its names garbled ("Ren\ufffd Diop") without a word.
+export function decodeUtf8(bytes) {
+  const fatal = () => new TextDecoder('utf-8', { fatal: true });
+  try {
+    return { source: fatal().decode(bytes) };
+  } catch {
+    // The shortest prefix that fails (a cut in the middle of a character only waits for the rest; a file
+    // that ends in one fails at its end).
+    let lo = 0;
+    let hi = bytes.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      try { fatal().decode(bytes.subarray(0, mid + 1), { stream: true }); lo = mid + 1; } catch { hi = mid; }
+    }
+    // The byte that failed may end a character begun before it (0xE9 then a space): the bad one is where
+    // the last whole character ends, as Rust's `valid_up_to` says.
+    let bad = lo;
+    while (bad > 0 && bad > lo - 3) {
+      try { fatal().decode(bytes.subarray(0, bad)); break; } catch { bad -= 1; }
+    }
+    lo = bad;
+    const start = bytes.lastIndexOf(0x0a, lo - 1) + 1;
+    const line = bytes.subarray(0, start).filter((b) => b === 0x0a).length + 1;
+    const column = lo - start + 1;
+    return { error: { message: `line ${line}: the line is not valid UTF-8 (invalid byte at column ${column}): save the file as UTF-8`,
+      line, field: null, code: 'line_not_utf8', args: [String(column)] } };
+  }
+}
+
 // The problems the engine gives a code (InputError's `code` and `args`), worded from the interface's
-// catalogue (`listErr_<code>`); any other is said in the engine's English. The last four are a profiles
-// file's (the bulk page's rows read by the command line's reader).
+// catalogue (`listErr_<code>`); any other is said in the engine's English. Four are a profiles file's
+// (the bulk page's rows read by the command line's reader); the JSON ones have their column first.
 const CODED = new Set(['missing_field', 'unknown_field', 'missing_column', 'unknown_column', 'duplicate_column', 'id_empty',
   'duplicate_id', 'name_empty', 'name_too_long', 'name_no_letters', 'platform_empty', 'platform_unknown', 'handle_empty',
   'handle_too_long', 'handle_blank', 'handle_address', 'handle_taken', 'not_platform_handle', 'link_not_address', 'bad_kind',
-  'profile_handle_address', 'row_fields', 'line_too_long', 'line_not_utf8']);
+  'profile_handle_address', 'row_fields', 'line_too_long', 'line_not_utf8',
+  'json_eof', 'json_expected', 'json_expected_value', 'json_trailing_comma', 'json_trailing_characters', 'json_key_not_string',
+  'json_control_character', 'json_invalid_escape', 'json_invalid_number', 'json_syntax', 'json_wrong_type', 'json_invalid_value',
+  'unclosed_quote', 'field_not_utf8', 'csv_unreadable', 'csv_not_utf8', 'not_a_list', 'too_many_accounts']);
+
+// The messages whose words agree with their first value, a count: "more than 1 account".
+const COUNTED = new Set(['row_fields', 'too_many_accounts']);
+
+// serde's English for a JSON value's kind, found ("string \"Ada O\"", "integer `3`", "sequence") or
+// expected ("a sequence", "struct Account", "u32"), as a catalogue word; null for a kind not listed here.
+function foundKind(text, t) {
+  const [, head, rest = ''] = /^(\S+)\s*(.*)$/.exec(text) || [];
+  const value = rest.replace(/^point\s*/, '').replace(/^[`"]|[`"]$/g, '');
+  switch (head) {
+    case 'string': return t('listFound_text', value);
+    case 'integer': case 'floating': return t('listFound_number', value);
+    case 'boolean': return t('listFound_boolean', value);
+    case 'sequence': return t('listFound_list');
+    case 'map': return t('listFound_object');
+    case 'null': case 'unit': return t('listFound_null');
+    default: return null;
+  }
+}
+function wantedKind(text, t) {
+  if (/^struct |^a map$/.test(text)) return t('listWant_object');
+  if (/^(a sequence|a tuple)/.test(text)) return t('listWant_list');
+  if (/^(a string|a borrowed string)$/.test(text)) return t('listWant_text');
+  if (/^a boolean$/.test(text)) return t('listWant_boolean');
+  if (/^(an integer|[ui](8|16|32|64|128|size))$/.test(text)) return t('listWant_number');
+  return null;
+}
+
+// A code's words from its values; where a value is serde's English, what it says in catalogue words.
+function what(code, args, t, plural, num) {
+  // A list's limit is large (1000000): written as the language writes numbers, "1 000 000" in French.
+  if (code === 'too_many_accounts') return t(plural('listErr_too_many_accounts', args[0]), num(args[0], 0));
+  if (COUNTED.has(code)) return t(plural(`listErr_${code}`, args[0]), ...args);
+  if (code === 'json_expected') {
+    // serde_json's punctuation it wanted, a space apart: ", }" is "“,” or “}”".
+    const marks = String(args[1] || '').split(' ');
+    return t('listErr_json_expected', args[0], marks.length === 2 ? t('listErrMarks', ...marks) : t('listErrMark', marks.join(' ')));
+  }
+  if (code === 'json_wrong_type') {
+    const found = foundKind(String(args[0] || ''), t);
+    const wanted = wantedKind(String(args[1] || ''), t);
+    return found && wanted ? t('listErr_json_wrong_type', found, wanted) : t('listErr_json_wrong_type_plain');
+  }
+  // json_syntax's second value and csv_unreadable's are serde's or the CSV reader's English: left out,
+  // the line and column say where; json_invalid_value's likewise (the field says which).
+  return t(`listErr_${code}`, ...args);
+}
 
 // A problem of checkWholeList in words, with `t` the catalogue's lookup (vipguardI18n.t): where it is
 // (line, field, or the account), then what, in the interface's language when the engine gave a code.
-// `plural` chooses a message's variant for a count (vipguardI18n.plural): "the row has 1 field".
-export function describeListError(e, t, plural = globalThis.vipguardI18n.plural) {
+// `plural` chooses a message's variant for a count (vipguardI18n.plural): "the row has 1 field"; `num`
+// writes a number as the language does (vipguardI18n.num).
+export function describeListError(e, t, plural = globalThis.vipguardI18n.plural, num = globalThis.vipguardI18n.num) {
   if (!e.code || !CODED.has(e.code)) return e.message;
   const args = e.args || [];
-  let what = t(e.code === 'row_fields' ? plural('listErr_row_fields', args[0]) : `listErr_${e.code}`, ...args);
-  if ((e.code === 'unknown_field' || e.code === 'unknown_column') && args[1]) what += t('listErrDidYouMean', args[1]);
-  if (e.code === 'duplicate_id' && args[1]) what += t('listErrFirstOn', args[1]);
-  if (e.account) return t('listErrAccount', e.account, e.accountId ? ` (${e.accountId})` : '', e.field || '', what);
-  if (e.line != null && e.field) return t('listErrLineField', e.line, e.field, what);
-  if (e.line != null) return t('listErrLine', e.line, what);
-  return e.field ? t('listErrField', e.field, what) : what;
+  let words = what(e.code, args, t, plural, num);
+  if ((e.code === 'unknown_field' || e.code === 'unknown_column') && args[1]) words += t('listErrDidYouMean', args[1]);
+  if (e.code === 'duplicate_id' && args[1]) words += t('listErrFirstOn', args[1]);
+  if (e.account) return t('listErrAccount', e.account, e.accountId ? ` (${e.accountId})` : '', e.field || '', words);
+  if (e.line != null && e.field) return t('listErrLineField', e.line, e.field, words);
+  if (e.line != null) return t('listErrLine', e.line, words);
+  return e.field ? t('listErrField', e.field, words) : words;
 }

@@ -89,18 +89,25 @@ test('the bulk page is in French', async () => {
   await page.close();
 });
 
+// The bulk page, 1366 px wide, with `text` loaded as a file named `ext` and checked, once it lists the
+// input's problems (the caller closes the page and removes the file).
+async function bulkWithFile(ext, text) {
+  const file = path.join(os.tmpdir(), `vipguard-bulk-fr-${process.pid}.${ext}`);
+  fs.writeFileSync(file, text);
+  const page = await h.ctx.newPage();
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.goto(`chrome-extension://${h.extensionId}/ui/bulk/bulk.html`);
+  await page.getByLabel('Charger un CSV de profils').setInputFiles(file);
+  await page.getByRole('button', { name: 'Vérifier' }).click();
+  await page.locator('#input-errors li').first().waitFor();
+  return { file, page };
+}
+
 // Issue 23: a file in the command line's columns is read by its reader (WASM); each refused row is said
 // in French from the engine's code, as the options page says a list's problems (shared/list-check.js).
 test('the bulk page says a file\'s refused rows in French', async () => {
-  const file = path.join(os.tmpdir(), `vipguard-bulk-fr-${process.pid}.csv`);
-  fs.writeFileSync(file, 'id,platform,handle,name\n1,x,KwabenaMensahGH,Кwabena Мensah\n,x,nobody,Sans id\n3,zz!,ada,Ada\n4,x,https://x.com/ada,Ada\n5,x,ada,Ada,de trop\n');
-  const page = await h.ctx.newPage();
+  const { file, page } = await bulkWithFile('csv', 'id,platform,handle,name\n1,x,KwabenaMensahGH,Кwabena Мensah\n,x,nobody,Sans id\n3,zz!,ada,Ada\n4,x,https://x.com/ada,Ada\n5,x,ada,Ada,de trop\n');
   try {
-    await page.setViewportSize({ width: 1366, height: 768 });
-    await page.goto(`chrome-extension://${h.extensionId}/ui/bulk/bulk.html`);
-    await page.getByLabel('Charger un CSV de profils').setInputFiles(file);
-    await page.getByRole('button', { name: 'Vérifier' }).click();
-    await page.locator('#input-errors li').first().waitFor();
     assert.deepEqual(await page.locator('#input-errors li').allTextContents(), [
       'Ligne 3, champ «\u00a0id\u00a0»\u00a0: l’id est vide',
       'Ligne 4, champ «\u00a0platform\u00a0»\u00a0: «\u00a0zz!\u00a0» n’est pas un nom de plateforme (utilisez des noms comme x, instagram, mastodon)',
@@ -110,6 +117,46 @@ test('the bulk page says a file\'s refused rows in French', async () => {
     await screenshot(page, 'bulk-row-errors-fr-light');
     await page.emulateMedia({ colorScheme: 'dark' });
     await screenshot(page, 'bulk-row-errors-fr-dark');
+  } finally {
+    await page.close();
+    fs.unlinkSync(file);
+  }
+});
+
+// Issue 23: a profiles file whose lines are JSON that does not parse, or a value of the wrong kind: the
+// engine's codes (json_eof, json_wrong_type, json_trailing_comma) said in French, not serde's English.
+test('the bulk page says a JSON Lines file\'s unreadable lines in French', async () => {
+  const { file, page } = await bulkWithFile('jsonl', [
+    '{"id": "1", "platform": "x", "handle": "KwabenaMensahGH", "name": "Kwabena Mensah"}',
+    '{"id": "2", "platform": "x", "handle": "ada"',
+    '{"id": "3", "platform": "x", "handle": 3}',
+    '{"id": "4", "platform": "x", "handle": "bee",}',
+  ].join('\n') + '\n');
+  try {
+    assert.deepEqual(await page.locator('#input-errors li').allTextContents(), [
+      'Ligne 2\u00a0: le JSON s’arrête trop tôt\u00a0: il manque un ], un } ou un guillemet final',
+      'Ligne 3, champ «\u00a0handle\u00a0»\u00a0: il faut ici un texte entre guillemets droits, pas le nombre 3',
+      'Ligne 4\u00a0: une virgule en trop avant un ] ou un } final (colonne 46)\u00a0: supprimez-la',
+    ]);
+  } finally {
+    await page.close();
+    fs.unlinkSync(file);
+  }
+});
+
+// Issue 23: a sheet in the command line's columns that its reader refuses as a whole (a quote never
+// closed) stops the run, said in French from its code rather than thrown in the engine's English.
+test('the bulk page says a sheet with an unclosed quote in French', async () => {
+  const file = path.join(os.tmpdir(), `vipguard-bulk-fr-${process.pid}.csv`);
+  fs.writeFileSync(file, 'id,platform,handle,name\n1,x,ada,"Ada Obi\n2,x,bee,Bee\n');
+  const page = await h.ctx.newPage();
+  try {
+    await page.goto(`chrome-extension://${h.extensionId}/ui/bulk/bulk.html`);
+    await page.getByLabel('Charger un CSV de profils').setInputFiles(file);
+    await page.getByRole('button', { name: 'Vérifier' }).click();
+    await page.locator('#progress-text').filter({ hasText: /^Arrêté/ }).waitFor();
+    assert.equal(await page.locator('#progress-text').textContent(),
+      'Arrêté\u00a0: Ligne 2\u00a0: un champ entre guillemets ouvert sur cette ligne n’est jamais fermé (il manque un ")\u00a0: toutes les lignes suivantes y seraient lues');
   } finally {
     await page.close();
     fs.unlinkSync(file);

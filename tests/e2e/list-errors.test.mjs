@@ -2,7 +2,7 @@
 // engine gives each problem a code and its values (InputError's `code`, `args`); the options page words
 // it from its catalogue, in French here, with French typography. One list per format in
 // tests/e2e/fixtures/lists/, each with a missing field, a repeated id and a handle with a space.
-import { test, before, after } from 'node:test';
+import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { ROOT, launch, screenshot } from './harness.mjs';
@@ -23,19 +23,80 @@ const CASES = [
   ]],
 ];
 
-let h;
-before(async () => { h = await launch({ lang: 'fr' }); });
-after(async () => h && h.close());
+// Lists that do not read at all (JSON that does not parse, a value of the wrong kind, a sheet the CSV
+// reader refuses, bytes that are not UTF-8): the engine's code worded from the catalogue, English then
+// French, never serde's English ("EOF while parsing a list").
+const UNREADABLE = [
+  ['ends-early.json',
+    'Line 4, field “accounts[1]”: the JSON ends too early: a closing ], } or quote is missing',
+    `Ligne 4, champ «${N}accounts[1]${N}»${N}: le JSON s’arrête trop tôt${N}: il manque un ], un } ou un guillemet final`],
+  ['trailing-comma.json',
+    'Line 3, field “accounts”: a comma too many before a closing ] or } (column 1): remove it',
+    `Ligne 3, champ «${N}accounts${N}»${N}: une virgule en trop avant un ] ou un } final (colonne 1)${N}: supprimez-la`],
+  // serde_json says "expected value" for a comma before a list's end inside an account.
+  ['trailing-comma-in-handles.json',
+    'Line 2, field “accounts[0]”: a value is missing or misspelt at column 86 (often a comma too many before a closing ], or a text without double quotes)',
+    `Ligne 2, champ «${N}accounts[0]${N}»${N}: une valeur manque ou est mal écrite à la colonne 86 (souvent une virgule en trop avant un ] final, ou un texte sans guillemets droits)`],
+  // serde's "invalid type: string \"Kemi B\", expected a sequence", its kinds in catalogue words.
+  ['wrong-type.json',
+    'Line 3, field “accounts[1].aliases”: this should be a list [ ], not the text “Kemi B”',
+    `Ligne 3, champ «${N}accounts[1].aliases${N}»${N}: il faut ici une liste [ ], pas le texte «${N}Kemi B${N}»`],
+  ['unclosed-quote.csv',
+    'Line 3: a quoted field that opens on this line is never closed (a " is missing), so every later row would be read into it',
+    `Ligne 3${N}: un champ entre guillemets ouvert sur cette ligne n’est jamais fermé (il manque un ")${N}: toutes les lignes suivantes y seraient lues`],
+  // "René" saved as Latin-1 (0xE9): refused where it is, not imported as "Ren\ufffd".
+  ['not-utf8.csv',
+    'Line 3: the line is not valid UTF-8 (invalid byte at column 9): save the file as UTF-8',
+    `Ligne 3${N}: la ligne n’est pas en UTF-8 valide (octet invalide à la colonne 9)${N}: enregistrez le fichier en UTF-8`],
+];
 
-for (const [file, expected] of CASES) {
-  test(`the problems of ${file} are listed in French, each with its line and field`, async () => {
-    const page = await h.ctx.newPage();
+// The options page's list of problems once `file` is imported.
+async function importErrors(h, file) {
+  const page = await h.ctx.newPage();
+  try {
     await page.goto(`chrome-extension://${h.extensionId}/ui/options/options.html`);
     await page.locator('#import-file').setInputFiles(path.join(LISTS, file));
     await page.locator('#errors li').first().waitFor();
-    const errors = await page.locator('#errors li').allTextContents();
-    assert.deepEqual(errors, expected);
-    await screenshot(page, `list-errors-fr-${path.extname(file).slice(1)}`);
+    return { page, errors: await page.locator('#errors li').allTextContents() };
+  } catch (e) {
     await page.close();
-  });
+    throw e;
+  }
 }
+
+describe('in French', () => {
+  let h;
+  before(async () => { h = await launch({ lang: 'fr' }); });
+  after(async () => h && h.close());
+
+  for (const [file, expected] of CASES) {
+    test(`the problems of ${file} are listed in French, each with its line and field`, async () => {
+      const { page, errors } = await importErrors(h, file);
+      assert.deepEqual(errors, expected);
+      await screenshot(page, `list-errors-fr-${path.extname(file).slice(1)}`);
+      await page.close();
+    });
+  }
+
+  for (const [file, , fr] of UNREADABLE) {
+    test(`${file} is said in French`, async () => {
+      const { page, errors } = await importErrors(h, file);
+      await page.close();
+      assert.deepEqual(errors, [fr]);
+    });
+  }
+});
+
+describe('in English', () => {
+  let h;
+  before(async () => { h = await launch({ lang: 'en-US' }); });
+  after(async () => h && h.close());
+
+  for (const [file, en] of UNREADABLE) {
+    test(`${file} is said in a reviewer's English`, async () => {
+      const { page, errors } = await importErrors(h, file);
+      await page.close();
+      assert.deepEqual(errors, [en]);
+    });
+  }
+});

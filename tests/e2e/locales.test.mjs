@@ -42,6 +42,22 @@ test('every key the extension uses is in both catalogues', () => {
   assert.ok(used.size > 150, `only ${used.size} keys found: the scan is broken`);
 });
 
+// The engine's input error codes (the doc comment on InputError's `code`) are each worded by the
+// extension (shared/list-check.js's CODED), from a `listErr_<code>` message in every catalogue.
+test('every code the engine gives an input error is worded from the catalogues', () => {
+  const rs = fs.readFileSync(new URL('../../crates/vipguard/src/formats/error.rs', import.meta.url), 'utf8');
+  const doc = rs.slice(rs.indexOf('/// What was wrong as a code'), rs.indexOf('pub code:'));
+  const engine = [...doc.matchAll(/`([a-z0-9_]+)`/g)].map((m) => m[1]).filter((c) => !['message', 'code'].includes(c));
+  assert.ok(engine.length >= 40, `only ${engine.length} codes read from error.rs: the scan is broken`);
+  const js = fs.readFileSync(path.join(EXT, 'shared/list-check.js'), 'utf8');
+  const coded = new Set([...js.slice(js.indexOf('const CODED'), js.indexOf(']);', js.indexOf('const CODED'))).matchAll(/'([a-z0-9_]+)'/g)].map((m) => m[1]));
+  assert.deepEqual(engine.filter((c) => !coded.has(c)), [], 'codes the extension says in English');
+  for (const [lang, cat] of [['en', en], ['fr', fr], ['pcm', pcm]]) {
+    const missing = [...coded].filter((c) => !cat[`listErr_${c}`] && !(cat[`listErr_${c}_one`] && cat[`listErr_${c}_other`]));
+    assert.deepEqual(missing, [], lang);
+  }
+});
+
 test('every catalogue has the same keys, the same placeholders, and uses each of them', () => {
   const uses = (m) => [...new Set(m.match(/\$P\d\$/gi) || [])].map((x) => x.toUpperCase()).sort();
   for (const [lang, cat] of [['fr', fr], ['pcm', pcm]]) {
@@ -76,20 +92,63 @@ test('French typography: a non-breaking space before : ; ? ! and inside « », s
   assert.deepEqual(wrong, []);
 });
 
+// The interface's i18n (shared/i18n.js) with `lang`'s catalogue.
+const i18n = (lang) => {
+  const ctx = { chrome: fakeChrome(lang), Intl };
+  vm.runInNewContext(fs.readFileSync(path.join(EXT, 'shared/i18n.js'), 'utf8'), vm.createContext(ctx));
+  ctx.vipguardI18n.seed(ctx.vipguardI18n.toTemplates(catalogue(lang)));
+  return ctx.vipguardI18n;
+};
+
 test('a message about a count has a variant for one and for the rest, chosen by the language (French: 0 and 1 are one)', () => {
   const one = Object.keys(en).filter((k) => k.endsWith('_one')).map((k) => k.slice(0, -4)).sort();
   assert.deepEqual(Object.keys(en).filter((k) => k.endsWith('_other')).map((k) => k.slice(0, -6)).sort(), one);
   assert.ok(one.includes('factFollowers') && one.includes('listErr_row_fields'), one.join(', '));
-  const i18n = (lang) => {
-    const ctx = { chrome: fakeChrome(lang), Intl };
-    vm.runInNewContext(fs.readFileSync(path.join(EXT, 'shared/i18n.js'), 'utf8'), vm.createContext(ctx));
-    ctx.vipguardI18n.seed(ctx.vipguardI18n.toTemplates(catalogue(lang)));
-    return ctx.vipguardI18n;
-  };
   const said = (lang, key, n, ...subs) => { const I = i18n(lang); return I.t(I.plural(key, n), String(n), ...subs); };
   assert.deepEqual([0, 1, 2].map((n) => said('en', 'factFollowers', n)), ['0 followers', '1 follower', '2 followers']);
   assert.deepEqual([0, 1, 2].map((n) => said('fr', 'factFollowers', n)), ['0 abonné', '1 abonné', '2 abonnés']);
   assert.deepEqual([1, 2].map((n) => said('pcm', 'factFollowers', n)), ['1 follower', '2 followers']);
   assert.equal(said('fr', 'listErr_row_fields', 1, '3'), 'la ligne a 1 champ, l’en-tête en a 3');
   assert.equal(said('en', 'factSubscribersAbout', 1000, '1K'), 'about 1000 subscribers (shown as 1K)');
+});
+
+// The engine's codes whose values are serde's English, said in catalogue words (shared/list-check.js):
+// a value's kind found and expected, the punctuation expected, a count. Rows: code, args, en, fr.
+const N = '\u00a0';
+const WORDED = [
+  ['json_wrong_type', ['string "Ada O"', 'a sequence'], 'this should be a list [ ], not the text “Ada O”', `il faut ici une liste [ ], pas le texte «${N}Ada O${N}»`],
+  ['json_wrong_type', ['integer `3`', 'a string'], 'this should be a text in double quotes, not the number 3', 'il faut ici un texte entre guillemets droits, pas le nombre 3'],
+  ['json_wrong_type', ['floating point `1.5`', 'u32'], 'this should be a whole number, not the number 1.5', 'il faut ici un nombre entier, pas le nombre 1.5'],
+  ['json_wrong_type', ['sequence', 'struct Account'], 'this should be an object { }, not a list [ ]', 'il faut ici un objet { }, pas une liste [ ]'],
+  ['json_wrong_type', ['boolean `true`', 'a string'], 'this should be a text in double quotes, not the value true', 'il faut ici un texte entre guillemets droits, pas la valeur true'],
+  ['json_wrong_type', ['map', 'a boolean'], 'this should be true or false, not an object { }', 'il faut ici true ou false, pas un objet { }'],
+  // A kind serde may name that is not mapped: the detail left out rather than said in English.
+  ['json_wrong_type', ['unit variant', 'enum Kind'], 'this value is not of the kind this field takes', 'cette valeur n’est pas du type que prend ce champ'],
+  ['json_expected', ['14', ':'], '“:” is expected at column 14', `«${N}:${N}» est attendu à la colonne 14`],
+  ['json_expected', ['30', ', }'], '“,” or “}” is expected at column 30', `«${N},${N}» ou «${N}}${N}» est attendu à la colonne 30`],
+  ['json_syntax', ['7', 'recursion limit exceeded'], 'the list cannot be read as JSON at column 7', 'la liste ne se lit pas comme du JSON à la colonne 7'],
+  ['csv_unreadable', ['CSV deserialize error: record 2'], 'the sheet cannot be read from here: save it again as CSV UTF-8', `le tableur ne se lit pas à partir d’ici${N}: enregistrez-le de nouveau en CSV UTF-8`],
+  ['too_many_accounts', ['1'], 'the list has more than 1 account: split it', `la liste a plus de 1 compte${N}: divisez-la`],
+  ['too_many_accounts', ['1000000'], 'the list has more than 1,000,000 accounts: split it', `la liste a plus de 1\u202f000\u202f000 comptes${N}: divisez-la`],
+];
+
+test('the engine\'s codes with serde\'s English in their values are said in catalogue words', async () => {
+  const { describeListError } = await import(new URL('../../extension/shared/list-check.js', import.meta.url));
+  for (const [lang, col] of [['en', 2], ['fr', 3]]) {
+    const I = i18n(lang);
+    for (const row of WORDED) {
+      assert.equal(describeListError({ message: 'English', code: row[0], args: row[1] }, I.t, I.plural, I.num), row[col], `${lang} ${row[0]} ${row[1]}`);
+    }
+  }
+});
+
+// Bytes that are not UTF-8: where the first bad one is (line, byte column), as Rust's `valid_up_to`.
+test('an imported file that is not UTF-8 is refused where its first bad byte is', async () => {
+  const { decodeUtf8 } = await import(new URL('../../extension/shared/list-check.js', import.meta.url));
+  const bytes = (...parts) => Uint8Array.from(parts.flatMap((p) => (typeof p === 'string' ? [...new TextEncoder().encode(p)] : [p])));
+  const at = (b) => { const { error } = decodeUtf8(b); return error && [error.code, error.line, ...error.args]; };
+  assert.deepEqual(at(bytes('id,name\nrene,Ren', 0xe9, ' Diop\n')), ['line_not_utf8', 2, '9']); // Latin-1 é
+  assert.deepEqual(at(bytes('a\n\nb,', 0x80)), ['line_not_utf8', 3, '3']); // a lone continuation byte
+  assert.deepEqual(at(bytes('ok,', 0xe2, 0x82)), ['line_not_utf8', 1, '4']); // the file ends inside a character
+  assert.equal(decodeUtf8(bytes(0xef, 0xbb, 0xbf, 'a,é\n')).source, 'a,é\n'); // UTF-8, its BOM dropped
 });

@@ -1,7 +1,7 @@
 //! Lists and profile files read for the options and bulk pages, with the CLI's parsers and messages.
 
 use crate::types::{ListCheckOut, ListInput, ProfilesReadOut};
-use crate::{error, parse_list_all, reject_paths, to_js};
+use crate::{parse_list_all, reject_paths, to_js};
 use serde::Serialize;
 use vipguard::{Account, ListErrors, Profile, ProtectedList};
 use wasm_bindgen::prelude::*;
@@ -18,7 +18,8 @@ struct ListSummary {
 
 /// Profiles from a spreadsheet (`source` ending in `.csv`) or JSONL text, for the bulk page: read by the
 /// CLI's reader, so the columns and the messages are the CLI's. A bad row becomes an error with its line
-/// and the rest are read; a file that cannot be read at all (bad header, unclosed quote) throws. Each
+/// and the rest are read; a file that cannot be read at all (bad header, unclosed quote) has no profiles
+/// and its error as `stopped`. Each
 /// error also carries its field, and its `code` and `args` where the engine gives them (InputError), for
 /// the page to word it in its language.
 #[wasm_bindgen(js_name = readProfiles)]
@@ -41,13 +42,33 @@ pub fn read_profiles(text: &str, source: &str) -> Result<ProfilesReadOut, JsErro
         /// The line each profile was read from.
         lines: Vec<usize>,
         errors: Vec<RowError>,
+        /// Why a file that cannot be read at all was refused (no profiles then), coded like a row's.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        stopped: Option<RowError>,
     }
     let mut out = Read {
         profiles: Vec::new(),
         lines: Vec::new(),
         errors: Vec::new(),
+        stopped: None,
     };
-    for (line, row) in vipguard::read_profiles(text, source).map_err(error)? {
+    // A file the reader refuses as a whole (a missing column, a quote never closed) is `stopped`, coded
+    // like a row's problem, so the page words it in its language (a thrown Error has only English).
+    let rows = match vipguard::read_profiles(text, source) {
+        Ok(rows) => rows,
+        Err(e) => {
+            out.stopped = Some(RowError {
+                id: None,
+                line: e.line.unwrap_or(1),
+                error: e.to_string(),
+                field: e.field.clone(),
+                code: e.code,
+                args: e.args,
+            });
+            return Ok(to_js(&out)?.unchecked_into());
+        }
+    };
+    for (line, row) in rows {
         match row {
             Ok(p) => {
                 out.profiles.push(p);

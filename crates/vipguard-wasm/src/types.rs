@@ -78,7 +78,8 @@ export interface ListError { message: string; line: number | null; field: string
 /** Rows of a profiles file: the ones read, and an error (with its line) for each one that was not. */
 /** A profile line that could not be read: the CLI's message, and its field, code and args (InputError). */
 export interface RowError { id?: string; line: number; error: string; field: string | null; code?: string; args?: string[] }
-export interface ProfilesRead { profiles: Profile[]; lines: number[]; errors: RowError[] }
+/** `stopped`: why a file that cannot be read at all (a missing column, a quote never closed) was refused. */
+export interface ProfilesRead { profiles: Profile[]; lines: number[]; errors: RowError[]; stopped?: RowError }
 /** `ok` with the list as read and its summary, or its problems with their lines and fields: `error`
  * the first, `errors` all of them (up to 100), `errorCount` how many there were. */
 export type ListCheck =

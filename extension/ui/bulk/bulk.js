@@ -85,6 +85,8 @@ async function profilesFromInput() {
     await init({ module_or_path: '../../pkg/vipguard_bg.wasm' });
     // The command line's reader: its columns and its messages, one per bad row.
     const read = readProfiles(await file.text(), file.name.toLowerCase().endsWith('.jsonl') ? file.name : `${file.name.replace(/\.[^.]*$/, '')}.csv`);
+    // A file refused as a whole stops the run, said in the interface's language too.
+    if (read.stopped) throw new Error(describeListError({ ...read.stopped, message: read.stopped.error }, t));
     return {
       profiles: read.profiles.map((p, i) => ({ ...p, sourceId: p.id, line: read.lines[i] })),
       // Each row's problem in the interface's language where the engine gave it a code (its English else).

@@ -6,7 +6,7 @@
 import { enrollImage, enrollRgba } from '../../pkg/vipguard.js';
 import { withPixelsFallback } from '../../shared/pixels.js';
 import { $, text, download, downloadCsv } from '../page.js';
-import { describeListError } from '../../shared/list-check.js';
+import { describeListError, decodeUtf8 } from '../../shared/list-check.js';
 import { update, read, THUMBS_KEY, LIST_SOURCE_KEY } from '../../shared/private-store.js';
 import { listRows } from './list-diff.js';
 
@@ -181,9 +181,9 @@ export function setupListEditor() {
     $('merge-list').disabled = true;
     pending = null;
     if (!file) return;
-    const source = await file.text();
+    const { source, error } = decodeUtf8(new Uint8Array(await file.arrayBuffer()));
     const format = /\.[ct]sv$/i.test(file.name) || /^text\/(csv|tab-separated-values)$/.test(file.type) ? 'csv' : 'json';
-    const r = await model('inspect', { source, format });
+    const r = error ? { ok: false, errors: [error] } : await model('inspect', { source, format });
     if (r.ok) {
       pending = { name: file.name };
       $('preview').textContent = t('previewOk', file.name, summaryText(r.summary));
