@@ -226,9 +226,10 @@ pub(crate) struct Index {
     starts: Vec<u64>,
 }
 
-/// Shortest handle key looked up by trigrams. Shorter keys have a typo limit of 1, which the deletion
-/// neighbourhood covers.
-const GRAM_MIN_LEN: usize = 12;
+/// Shortest handle key looked up by trigrams: the shortest with a typo limit of 2 (`typo_limit`);
+/// shorter keys have a limit of 1, which the deletion neighbourhood covers. Keys of 10–11 letters two
+/// edits away are also kept from ordinary handles by `handle::another_word_beside`.
+const GRAM_MIN_LEN: usize = 10;
 /// Edits the trigram count allows for: the typo limit of long keys (`typo_limit`).
 const GRAM_EDITS: usize = 2;
 

@@ -11,6 +11,7 @@
 //! Labels (parody, fan …) turn a flag into `labelled`; the protected account's own and official handles
 //! are `own` and `allowed` before anything else.
 
+mod brand;
 mod decide;
 mod evidence;
 mod prepare;
