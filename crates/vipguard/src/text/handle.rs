@@ -816,7 +816,11 @@ const FAR_SHORT_MAX: usize = 12;
 fn another_word_beside(p: &HandleKeys, t: &TargetKeys) -> bool {
     const MAX_REST: usize = 5;
     let (pk, tk) = (p.fold(), t.fold());
-    p.parts.iter().chain(&p.words).any(|w| {
+    // Words between separators or capitals, not at digits: `trustwa1sllet` is one word with a digit in
+    // it, not "trustwa" beside "sllet".
+    let lower = p.display().to_lowercase();
+    let chunks = lower.split(|c: char| !c.is_alphanumeric());
+    chunks.chain(p.words.iter().map(String::as_str)).any(|w| {
         let w = w.to_lowercase();
         if w.chars().count() < 4 || !w.chars().all(char::is_alphabetic) {
             return false;
@@ -847,6 +851,8 @@ mod tests {
         assert!(cmp("zenithbnakk", "zenithbank").is_some());
         assert!(cmp("oragne_moneey", "orangemoney").is_some());
         assert!(cmp("mtm_nigerja", "mtnnigeria").is_some());
+        assert!(cmp("trustwa1sllet", "trustwallet").is_some());
+        assert!(cmp("flutter2aveh", "flutterwave").is_some());
     }
 
     #[test]

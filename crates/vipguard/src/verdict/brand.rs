@@ -13,18 +13,44 @@ pub(super) fn is_brand(a: &Account) -> bool {
     match a.kind {
         Some(AccountKind::Brand) => true,
         Some(AccountKind::Person) => false,
-        None => std::iter::once(&a.name)
-            .chain(&a.aliases)
-            .any(|n| names_a_brand(n)),
+        None => {
+            std::iter::once(&a.name)
+                .chain(&a.aliases)
+                .any(|n| names_a_brand(n))
+                || coined(a)
+        }
     }
+}
+
+/// A name of one word that is also its handle (MetaMask @metamask, Flutterwave @flutterwave): a coined
+/// brand name, or a mononym's (Davido @davido), read the same way, as neither is a namesake's handle.
+fn coined(a: &Account) -> bool {
+    let name = words(&a.name);
+    name.len() == 1
+        && a.handles
+            .iter()
+            .chain(&a.official)
+            .any(|h| fold_word(&h.handle) == name[0])
 }
 
 /// The name's own words (split at spaces only, so "Sa’idu" stays one word), each as a fold key.
 fn words(name: &str) -> Vec<String> {
     name.split_whitespace()
-        .map(|w| normalize(w, crate::text::limits::MAX_NAME_CHARS).fold_compact())
+        .map(fold_word)
         .filter(|w| !w.is_empty())
         .collect()
+}
+
+/// A word's fold key; plain ASCII directly (this runs for every account a checker is built with).
+fn fold_word(w: &str) -> String {
+    if w.is_ascii() {
+        w.chars()
+            .filter(char::is_ascii_alphanumeric)
+            .map(|c| c.to_ascii_lowercase())
+            .collect()
+    } else {
+        normalize(w, crate::text::limits::MAX_NAME_CHARS).fold_compact()
+    }
 }
 
 fn names_a_brand(name: &str) -> bool {
@@ -100,6 +126,12 @@ mod tests {
         ] {
             assert!(is_brand(&account(n, None)), "{n}");
         }
+        let mut coined = account("Flutterwave", None);
+        coined.handles = vec![crate::formats::HandleRef {
+            platform: "x".into(),
+            handle: "Flutterwave".into(),
+        }];
+        assert!(is_brand(&coined));
     }
 
     #[test]
@@ -112,7 +144,6 @@ mod tests {
             "Johnny Cash",
             "Ifechukwu Gold",
             "Davido",
-            "MetaMask",
             "Tyra Banks",
             "Ada NG",
         ] {
