@@ -4,14 +4,16 @@ impersonators flagged (suspicious or impersonation) with the right brand, and th
 
     python score.py SET_DIR BIN [BIN ...]
 
-A build that predates the list's `kind` field refuses protected.json; it is given
-protected-legacy.json, the same list without the field.
+Each binary is run twice: on protected.json, whose brands say `kind: brand`, and on
+protected-legacy.json, the same list without `kind` (column "BIN, no kind"), as a list written without
+the field is: the engine must then tell the brands itself. A build that predates the field refuses
+protected.json, so its first column is the list without `kind` too.
 """
 import json, subprocess, sys
 
 
-def scan(binary, d):
-    for listed in ("protected.json", "protected-legacy.json"):
+def scan(binary, d, listings=("protected.json", "protected-legacy.json")):
+    for listed in listings:
         run = subprocess.run([binary, "scan", "--protected", f"{d}/{listed}", f"{d}/profiles.jsonl"],
                              capture_output=True, text=True, check=False)
         if run.returncode == 0:
@@ -26,7 +28,11 @@ def flagged(r):
 def main():
     d, bins = sys.argv[1], sys.argv[2:]
     truth = [json.loads(l) for l in open(f"{d}/truth.jsonl")]
-    results = [scan(b, d) for b in bins]
+    results, columns = [], []
+    for b in bins:
+        results += [scan(b, d), scan(b, d, ("protected-legacy.json",))]
+        columns += [b, f"{b}, no kind"]
+    bins = columns
     positives = [t for t in truth if t["technique"] != "negative"]
     techs = sorted({t["technique"] for t in positives})
     print(f"| technique | profiles | " + " | ".join(bins) + " |")

@@ -227,9 +227,15 @@ pub(crate) struct Index {
     starts: Vec<u64>,
 }
 
-/// Shortest handle key looked up by trigrams. Shorter keys have a typo limit of 1, which the deletion
-/// neighbourhood covers.
-const GRAM_MIN_LEN: usize = 12;
+/// Shortest handle key looked up by trigrams: the shortest with a typo limit of 2 (`typo_limit`);
+/// shorter keys have a limit of 1, which the deletion neighbourhood covers. Keys under
+/// GRAM_PERSON_MIN_LEN only for brands (`add_handle`), and kept from ordinary handles two edits away by
+/// `handle::another_word_beside`.
+const GRAM_MIN_LEN: usize = 10;
+/// Shortest key of an account that is not a brand looked up by trigrams: at 10–11 letters the count
+/// filter admits two shared trigrams, and people's handles of that length are many (the 100,000
+/// synthetic accounts of `scripts/count-instructions.sh`: five times the instructions per check).
+const GRAM_PERSON_MIN_LEN: usize = 12;
 /// Edits the trigram count allows for: the typo limit of long keys (`typo_limit`).
 const GRAM_EDITS: usize = 2;
 
@@ -416,8 +422,9 @@ impl Index {
     }
 
     /// Add a handle-like target (a handle, or a name written as one) of account `a`; `far` also makes it
-    /// findable two edits away (`two_edits`).
-    pub(crate) fn add_handle(&mut self, a: u32, k: &TargetKeys, far: bool) {
+    /// findable two edits away (`two_edits`), from GRAM_MIN_LEN letters for a `brand`, from
+    /// GRAM_PERSON_MIN_LEN otherwise.
+    pub(crate) fn add_handle(&mut self, a: u32, k: &TargetKeys, far: bool, brand: bool) {
         for key in [&k.fold(), &k.glyph(), &k.leet()] {
             self.exact.push(fnv(key), a);
             if key.len() > START_BYTES {
@@ -441,7 +448,12 @@ impl Index {
             .then(|| letters_key(&k.display(), &k.fold(), GRAM_MIN_LEN))
             .flatten();
         let len = key.as_ref().map_or(0, |k| k.chars().count());
-        if let Some(key) = key.filter(|_| len >= GRAM_MIN_LEN) {
+        let min = if brand {
+            GRAM_MIN_LEN
+        } else {
+            GRAM_PERSON_MIN_LEN
+        };
+        if let Some(key) = key.filter(|_| len >= min) {
             let mut keys = Vec::with_capacity(len);
             grams(&key, len, &mut keys);
             for g in keys {
@@ -750,7 +762,7 @@ mod tests {
         let mut ix = Index::default();
         for (i, (name, handle)) in accounts.iter().enumerate() {
             ix.add_name(i as u32, &NameKeys::new(name));
-            ix.add_handle(i as u32, &HandleKeys::new("x", handle), true);
+            ix.add_handle(i as u32, &HandleKeys::new("x", handle), true, true);
         }
         ix.finish();
         ix

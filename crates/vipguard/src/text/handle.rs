@@ -573,6 +573,14 @@ pub(crate) fn is_affix_word(word: &str) -> bool {
     affix_position(word).is_some()
 }
 
+/// Whether `word` is one of the places in AFFIXES (a country or its code).
+pub(crate) fn is_place(word: &str) -> bool {
+    match (affix_position(word), affix_position(FIRST_PLACE)) {
+        (Some(i), Some(place)) => i >= place,
+        _ => false,
+    }
+}
+
 /// The first place in AFFIXES: the words after it are countries and their codes.
 const FIRST_PLACE: &str = "ng";
 
@@ -773,7 +781,7 @@ pub(crate) fn compare(
                 d = d.min(osa_within(a, b, limit).unwrap_or(usize::MAX));
             }
         }
-        if d <= limit {
+        if d <= limit && !(d == 2 && tlen < FAR_SHORT_MAX && another_word_beside(p, t)) {
             return m(HandleHow::Typo { distance: d }, 2);
         }
     }
@@ -800,9 +808,55 @@ pub(crate) fn compare(
     None
 }
 
+/// Keys shorter than this that are two edits from a profile's handle are checked with
+/// `another_word_beside`: at 12 letters and more two edits leave most of the key in place.
+const FAR_SHORT_MAX: usize = 12;
+
+/// Whether the profile's handle is one word of the protected key written whole beside another word that
+/// is two edits from the rest of the key (`its_nigeria` for @mtnnigeria, `orange_none` for
+/// @orangemoney): an ordinary handle sharing the brand's word, not a typo. A rest of up to five letters
+/// two edits away is another word, not the brand's misspelt (`home_myetherwallat` keeps its word).
+fn another_word_beside(p: &HandleKeys, t: &TargetKeys) -> bool {
+    const MAX_REST: usize = 5;
+    let (pk, tk) = (p.fold(), t.fold());
+    // Words between separators or capitals, not at digits: `trustwa1sllet` is one word with a digit in
+    // it, not "trustwa" beside "sllet".
+    let lower = p.display().to_lowercase();
+    let chunks = lower.split(|c: char| !c.is_alphanumeric());
+    chunks.chain(p.words.iter().map(String::as_str)).any(|w| {
+        let w = w.to_lowercase();
+        if w.chars().count() < 4 || !w.chars().all(char::is_alphabetic) {
+            return false;
+        }
+        let rests = if tk.starts_with(w.as_str()) && pk.starts_with(w.as_str()) {
+            Some((&pk[w.len()..], &tk[w.len()..]))
+        } else if tk.ends_with(w.as_str()) && pk.ends_with(w.as_str()) {
+            Some((&pk[..pk.len() - w.len()], &tk[..tk.len() - w.len()]))
+        } else {
+            None
+        };
+        rests.is_some_and(|(rp, rt)| {
+            rt.chars().count() <= MAX_REST && osa_within(rp, rt, 1).is_none()
+        })
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_brand_word_beside_another_word_is_not_a_far_typo() {
+        assert!(cmp("its_nigeria", "mtnnigeria").is_none());
+        assert!(cmp("orange_none", "orangemoney").is_none());
+        assert!(cmp("OrangeNone", "orangemoney").is_none());
+        // Two edits inside the brand's longer word, or spread over both, stay typos.
+        assert!(cmp("zenithbnakk", "zenithbank").is_some());
+        assert!(cmp("oragne_moneey", "orangemoney").is_some());
+        assert!(cmp("mtm_nigerja", "mtnnigeria").is_some());
+        assert!(cmp("trustwa1sllet", "trustwallet").is_some());
+        assert!(cmp("flutter2aveh", "flutterwave").is_some());
+    }
 
     #[test]
     fn orders_are_every_permutation_identity_first() {

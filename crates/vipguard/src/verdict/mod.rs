@@ -11,6 +11,7 @@
 //! Labels (parody, fan …) turn a flag into `labelled`; the protected account's own and official handles
 //! are `own` and `allowed` before anything else.
 
+mod brand;
 mod decide;
 mod evidence;
 mod prepare;
@@ -146,8 +147,9 @@ impl Checker {
             for n in &p.names {
                 index.add_name(i as u32, n);
             }
+            let brand = brand::is_brand(&list.accounts[i]);
             for t in &p.targets {
-                index.add_handle(i as u32, &t.keys, !t.names_in_key);
+                index.add_handle(i as u32, &t.keys, !t.names_in_key, brand);
             }
         }
         index.finish();

@@ -4,7 +4,7 @@
 use crate::avatar::matcher::RefHash;
 use crate::avatar::views::{Variant, View};
 use crate::avatar::PdqHash;
-use crate::formats::{Account, AccountKind, AvatarRef};
+use crate::formats::{Account, AvatarRef};
 use crate::text::handle::TargetKeys;
 use crate::text::name::NameKeys;
 
@@ -21,8 +21,8 @@ pub(super) struct Target {
     /// The key is written with two or more words of the account's names (@AlikoDangote, @ajoke_jaiyeola),
     /// as people's handles are. Namesakes write theirs the same way, so such a key is not matched two
     /// edits away or with a typo inside a longer handle (@chinyere_eze, @lucky_elizabeth): that reach
-    /// is for brand-like handles (@myetherwallet, @MetaMask), and for every handle of an account the
-    /// list calls a brand (@myaccessbank for Access Bank).
+    /// is for brand-like handles (@myetherwallet, @MetaMask), and for every handle of a brand
+    /// (@myaccessbank for Access Bank: said by the list or inferred, `brand::is_brand`).
     pub(super) names_in_key: bool,
 }
 
@@ -36,7 +36,7 @@ pub(super) enum TargetKind {
 /// An account's keys: its names, and the handle-like targets (own handles, official handles, then
 /// names written as handles).
 pub(super) fn prepare(a: &Account) -> Prepared {
-    let brand = a.kind == Some(AccountKind::Brand);
+    let brand = super::brand::is_brand(a);
     let names: Vec<NameKeys> = std::iter::once(&a.name)
         .chain(&a.aliases)
         .map(|n| {
