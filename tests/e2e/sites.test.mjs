@@ -67,6 +67,12 @@ for (const s of SITES) {
     for (const [handle, bio] of Object.entries(s.bios || {})) {
       assert.deepEqual([...new Set((read[handle] || []).map((p) => p.bio))], [bio], `bio of ${handle}`);
     }
+    // `verified`: the header's profile as sent (a cell of the same account carries no facts).
+    for (const [handle, want] of Object.entries(s.verified || {})) {
+      const own = (read[handle] || []).filter((p) => p.id === 'profile');
+      assert.ok(own.length, `${handle}'s profile not read`);
+      assert.deepEqual([...new Set(own.map((p) => p.facts?.verified === true))], [want], `verified mark of ${handle}`);
+    }
     for (const [handle, links] of Object.entries(s.links || {})) {
       assert.deepEqual(read[handle]?.[0]?.links, links, `links of ${handle}`);
     }
