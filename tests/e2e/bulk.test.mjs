@@ -125,6 +125,26 @@ test('a file that cannot be read at all stops with the reader\'s problem', async
   fs.unlinkSync(file);
 });
 
+// A sheet saved as Windows-1252 (Latin-1: "é" is the one byte 0xE9) is refused with where, as the options
+// page's import refuses a list, not checked with U+FFFD in its names: in the command line's columns (its
+// reader) and in columns of its own (the column mapper).
+test('a sheet that is not UTF-8 stops with its line and byte column, in either columns', async () => {
+  for (const [name, body, column] of [
+    ['cli', 'id,platform,handle,name\n1,x,KwabenaMensahGH,Kwabena\n2,x,rene_diop,Ren\xe9 Diop\n', 18],
+    ['own', 'Account,Full name\nKwabenaMensahGH,Kwabena\nrene_diop,Ren\xe9 Diop\n', 14],
+  ]) {
+    const file = path.join(os.tmpdir(), `vipguard-bulk-latin1-${name}-${process.pid}.csv`);
+    fs.writeFileSync(file, Buffer.from(body, 'latin1'));
+    await page.getByLabel('Upload a CSV of profiles').setInputFiles(file);
+    await page.getByRole('button', { name: 'Check' }).click();
+    await page.getByText(`Stopped: Line 3: the line is not valid UTF-8 (invalid byte at column ${column}): save the file as UTF-8`, { exact: true }).waitFor({ timeout: 10000 });
+    assert.equal(await page.locator('#results').isHidden(), true, name);
+    assert.equal(await page.locator('#mapper').isHidden(), true, name);
+    await page.getByLabel('Upload a CSV of profiles').setInputFiles([]);
+    fs.unlinkSync(file);
+  }
+});
+
 test('common ways of writing an account are read; repeats, authors of posts and handle-only rows are marked; each row opens its profile', async () => {
   await page.getByLabel('Paste handles, names or profile URLs (one per line)').fill([
     'x.com/ZenithHarb0ur',

@@ -148,6 +148,13 @@ const untilRecorded = async (url, want) => {
   for (let i = 0; i < 75 && (got = await recordedBanner(url)) !== want; i++) await new Promise((r) => setTimeout(r, 200));
   return got;
 };
+// The page has noted the new profile's banner drawn: after the old one (open and tall) left the screen,
+// a banner open and drawn again.
+const newBannerNoted = (page) => page.waitForFunction(() => {
+  const states = window.__hostStates || [];
+  const left = states.findIndex((x) => !x.open || x.h === 0);
+  return left >= 0 && states.slice(left).some((x) => x.open && x.h > 0);
+}, { timeout: 15000 });
 // Once the old banner (open and tall) left the screen, only the new profile's pill may come back.
 const onlyNewBanner = (states) => {
   const left = states.findIndex((x) => !x.open || x.h === 0);
@@ -162,7 +169,7 @@ test('in-app navigation: the banner shows the new profile\'s verdict, never the 
   assert.equal(await untilRecorded(page.url(), 'impersonation'), 'impersonation');
   await watchBannerThenGo(page, ['sarah_j', 'Sarah Johnson', 'Nurse. Runner.']);
   assert.equal(await untilRecorded('https://x.com/sarah_j', 'clear'), 'clear');
-  await new Promise((r) => setTimeout(r, 1000));
+  await newBannerNoted(page);
   onlyNewBanner(await page.evaluate(() => window.__hostStates));
   assert.equal(await page.evaluate(() => document.querySelectorAll('vipguard-annotation[popover]').length), 1, 'one banner');
   await page.close();
@@ -171,7 +178,10 @@ test('in-app navigation: the banner shows the new profile\'s verdict, never the 
 test('in-app navigation before the first verdict arrives: the next profile is still read and answered', async () => {
   // The first profile's answer held back: Firefox runs an add-on's pages and its event page in one
   // process, on one thread, so an extension page kept busy keeps the worker from answering (as
-  // extension.test.mjs holds Chromium's worker busy).
+  // extension.test.mjs holds Chromium's worker busy). The hold cannot end when the page moves on: a busy
+  // page sees nothing from outside (a synchronous request, the one way to ask, spins the event loop, and
+  // the event page answered during it when tried), so it lasts long enough, and the test fails, rather
+  // than passing unheld, when the page moved on after it ended.
   reader ||= await open(`${BASE}/ui/popup/popup.html`);
   const page = await browser.newPage();
   // Moved on as soon as the page has been read once (the content script's first pass), before its answer.
@@ -180,19 +190,23 @@ test('in-app navigation before the first verdict arrives: the next profile is st
       if (!list.getEntries().some((e) => e.name === 'vipguard:pass')) return;
       obs.disconnect();
       window.__wentAt = location.href;
+      window.__wentTime = Date.now();
       // The first profile's banner as the page had it then: no verdict drawn yet.
       window.__bannerAtGo = [...document.querySelectorAll('vipguard-annotation[popover]')].map((e) => Math.round(e.getBoundingClientRect().height));
       window.go('sarah_j', 'Sarah Johnson', 'Nurse. Runner.');
     }).observe({ entryTypes: ['measure', 'mark'] });
   });
-  const busy = reader.evaluate(() => { const end = Date.now() + 2500; while (Date.now() < end); });
+  const busy = reader.evaluate(() => { const end = Date.now() + 4000; while (Date.now() < end); return end; });
   await page.goto('https://x.com/KwabenaMensahTV?spa=1', { waitUntil: 'load' });
   await page.waitForFunction(() => window.__wentAt, { timeout: 10000 });
-  await busy;
+  const heldUntil = await busy;
+  const wentTime = await page.evaluate(() => window.__wentTime);
+  assert.ok(wentTime < heldUntil, `the page moved on (${wentTime}) while the worker was held (until ${heldUntil})`);
   assert.ok((await page.evaluate(() => window.__bannerAtGo)).every((h) => h < 100), 'left before the first verdict was drawn');
   await watchBannerThenGo(page, null);
   assert.equal(await untilRecorded('https://x.com/sarah_j', 'clear'), 'clear');
-  await new Promise((r) => setTimeout(r, 1500));
+  // The new profile's pill drawn (open, drawn, short), as the page noted it.
+  await page.waitForFunction(() => (window.__hostStates || []).some((x) => x.open && x.h > 0), { timeout: 15000 });
   const states = await page.evaluate(() => window.__hostStates);
   assert.ok(states.some((x) => x.open && x.h > 0), JSON.stringify(states));
   assert.ok(states.every((x) => !x.open || x.h < 100), `never the old profile's banner: ${JSON.stringify(states)}`);

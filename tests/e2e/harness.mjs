@@ -603,6 +603,11 @@ export const SITE_PAGES = {
   'https://www.youtube.com/@ZenithHarbourLive': 'youtube-links.html',
   'https://github.com/zenithharbour-dev': 'github-org.html',
   'https://github.com/zenithharbour-ops': 'github-user-site.html',
+  // An icon in the name that is not the site's verified mark (and YouTube's older header, whose check is).
+  'https://www.youtube.com/@fatoumusic': 'youtube-fatoumusic.html',
+  'https://www.youtube.com/@fatouemoji': 'youtube-fatouemoji.html',
+  'https://www.youtube.com/@fatouverified': 'youtube-c4-header.html',
+  'https://bsky.app/profile/ngozi-beats.bsky.social': 'bluesky-icon.html',
 };
 // GitHub names avatars by account number.
 const GITHUB_AVATARS = { 98765432: 'zenith.png', 11110001: 'zenith.png', 22220002: 'someone-else.png', 22220004: 'someone-else.png', 22220005: 'someone-else.png' };

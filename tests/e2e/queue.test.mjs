@@ -4,6 +4,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { itemsFromText, itemsFromCsv, parseCsv, addItems } from '../../extension/ui/queue/queue-input.js';
 import { launch, loadDemoList, settle, shadowText, shadowClick, until, screenshot } from './harness.mjs';
 
@@ -90,4 +92,23 @@ test('the queue in one tab: open the next pending, step with the banner\'s bar a
 test('a Jira wiki link [label|url] in a ticket is read as its address', () => {
   const { items } = itemsFromText('See [the fake account|https://x.com/ZenithHarb0ur] reported today');
   assert.deepEqual(items.map((i) => i.handle), ['ZenithHarb0ur']);
+});
+
+// A Jira export saved as Windows-1252 is refused with where its first bad byte is, not loaded with
+// U+FFFD in its summaries (the bulk page and the options page's import say the same).
+test('a CSV that is not UTF-8 is refused with its line and byte column, and nothing is added', async () => {
+  const h = await launch();
+  try {
+    const page = await h.ctx.newPage();
+    await page.goto(`chrome-extension://${h.extensionId}/ui/queue/queue.html`);
+    const file = path.join(os.tmpdir(), `vipguard-queue-latin1-${process.pid}.csv`);
+    fs.writeFileSync(file, Buffer.from('Issue key,Summary,Description\nSEC-1,Faux compte,https://x.com/KwabenaMensahGH\nSEC-2,Usurpation signal\xe9e,https://x.com/sarah_j\n', 'latin1'));
+    await page.getByLabel('or a CSV exported from Jira or Service Cloud').setInputFiles(file);
+    await page.getByRole('button', { name: 'Add to the queue' }).click();
+    await page.getByText('Line 3: the line is not valid UTF-8 (invalid byte at column 24): save the file as UTF-8', { exact: true }).waitFor({ timeout: 10000 });
+    assert.equal(await page.locator('#queue-table tbody tr').count(), 0);
+    fs.unlinkSync(file);
+  } finally {
+    await h.close();
+  }
 });

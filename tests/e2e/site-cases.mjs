@@ -2,20 +2,22 @@
 // served from the fixtures by harness.mjs. Per page: `banner`, the banner's verdict (none on a list
 // page); `text`, words the banner or badges must show (`absent`, words they must not); `badges`, the verdict recorded per handle
 // (undefined: not shown as an account); `drawn`, badges drawn when a page shows an account twice;
-// `names`, `bios`, `pictures`, `links`, `avatars`: what the adapter read for an account; `layout: false`,
+// `names`, `bios`, `pictures`, `links`, `avatars`, `verified`: what the adapter read for an account; `layout: false`,
 // a known layout shift.
 export const SITES = [
   // Account facts (docs/extension.md, "Account facts"): each profile's followers count as its page shows
   // it, rounded ones told as "about" with the page's text.
   { url: 'https://bsky.app/profile/adaeze-okonkwo.bsky.social', banner: 'impersonation', text: ['Resembles Adaeze Okonkwo-Bello', 'about 1,200 followers (shown as 1.2K) · Verified mark shown on the page'],
-    badges: { 'adaeze-okonkwo.bsky.social': 'impersonation' } },
+    verified: { 'adaeze-okonkwo.bsky.social': true }, badges: { 'adaeze-okonkwo.bsky.social': 'impersonation' } },
   { url: 'https://bsky.app/profile/kwabenamensah.bsky.social/followers', badges: { 'kwabena-mensah-gh.bsky.social': 'impersonation', 'ngozi-eze.bsky.social': 'clear' } },
   { url: 'https://github.com/zenith-harbour-bank', banner: 'impersonation', text: ['Resembles Zenith Harbour Bank', '2 followers'], absent: ['Verified mark'],
     badges: { ZenithHarb0ur: 'impersonation', 'chidi-okoro': 'clear' } },
   { url: 'https://www.instagram.com/tundemi_official/', banner: 'impersonation', text: ['Resembles Tundemi', '48,120 followers · Verified mark shown on the page'] },
   { url: 'https://www.instagram.com/tundemi/followers/', badges: { 'tundemi.officiel': 'impersonation', 'seun.balogun': 'clear' } },
-  { url: 'https://www.youtube.com/@IbrahimaDialloTV', banner: 'impersonation', text: ["avatar is a copy of Ibrahima Diallo's protected photo", 'about 1,200 subscribers (shown as 1.2K) · Verified mark shown on the page'],
-    badges: { lbrahimaDiallo: 'impersonation', cookingwithfatou: 'clear' } },
+  // The new header's check is an icon with nothing verified-specific about it (any icon in the name is
+  // drawn the same way): not read.
+  { url: 'https://www.youtube.com/@IbrahimaDialloTV', banner: 'impersonation', text: ["avatar is a copy of Ibrahima Diallo's protected photo", 'about 1,200 subscribers (shown as 1.2K)'],
+    absent: ['Verified mark'], verified: { IbrahimaDialloTV: false }, badges: { lbrahimaDiallo: 'impersonation', cookingwithfatou: 'clear' } },
   { url: 'https://www.tiktok.com/@aminata.sowe', banner: 'impersonation', text: ["avatar is a copy of Aminata Sowé's protected photo", 'about 31,400 followers (shown as 31.4K) · Verified mark shown on the page'],
     badges: { 'aminata.sowe': undefined, aminatasowe_fan: 'labelled', 'efua.asante': 'clear' } },
   // Red-team pages (markup the adapters were not written against), one per way extraction failed.
@@ -29,7 +31,17 @@ export const SITES = [
   // Opened by its DID, the handle wrapped in direction marks: the handle is read from the header.
   // The app draws the name without its ✅; the first-load og:title keeps it, and it is evidence.
   // Its header shows the grey check a trusted verifier sees on an unverified profile: not a verified mark.
-  { url: 'https://bsky.app/profile/did:plc:k7wmensahimpostor00000', banner: 'impersonation', text: ['@kwabena-mensah.bsky.social', 'U+2705'], absent: ['Verified mark'] },
+  { url: 'https://bsky.app/profile/did:plc:k7wmensahimpostor00000', banner: 'impersonation', text: ['@kwabena-mensah.bsky.social', 'U+2705'], absent: ['Verified mark'],
+    verified: { 'kwabena-mensah.bsky.social': false } },
+  // Verified marks are read from the site's own check only (docs/extension.md, "Account facts"): an icon
+  // in the name that is not it counts for nothing. `verified`: whether the adapter sent the mark.
+  // YouTube: a music note icon, and a custom emoji image, in the new header's name.
+  { url: 'https://www.youtube.com/@fatoumusic', banner: 'clear', absent: ['Verified mark'], verified: { fatoumusic: false } },
+  { url: 'https://www.youtube.com/@fatouemoji', banner: 'clear', absent: ['Verified mark'], verified: { fatouemoji: false } },
+  // The older header's verified badge (its badge-style-type-verified class) is the check.
+  { url: 'https://www.youtube.com/@fatouverified', banner: 'clear', text: ['Verified mark shown on the page'], verified: { fatouverified: true } },
+  // Bluesky: a button in the name's row whose icon is a blue circle under a white music note, not the tick.
+  { url: 'https://bsky.app/profile/ngozi-beats.bsky.social', banner: 'clear', absent: ['Verified mark'], verified: { 'ngozi-beats.bsky.social': false } },
   // No display name: the handle shown in its place, without Bluesky's direction marks.
   { url: 'https://bsky.app/profile/ngozi-eze.bsky.social', banner: 'clear', text: ['“ngozi-eze.bsky.social” @ngozi-eze.bsky.social'] },
   // Pronouns after the login in the vcard.

@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { SITES } from './site-cases.mjs';
-import { launch, loadDemoList, settle, annotations, shadowText, bannerVerdict, until, serveSites, enableMastodon, layoutWithAndWithoutAnnotations } from './harness.mjs';
+import { launch, loadDemoList, settle, annotations, shadowText, bannerVerdict, until, serveSites, enableMastodon, layoutWithAndWithoutAnnotations, inContentScript } from './harness.mjs';
 
 let h;
 before(async () => {
@@ -67,6 +67,12 @@ for (const s of SITES) {
     for (const [handle, bio] of Object.entries(s.bios || {})) {
       assert.deepEqual([...new Set((read[handle] || []).map((p) => p.bio))], [bio], `bio of ${handle}`);
     }
+    // `verified`: the header's profile as sent (a cell of the same account carries no facts).
+    for (const [handle, want] of Object.entries(s.verified || {})) {
+      const own = (read[handle] || []).filter((p) => p.id === 'profile');
+      assert.ok(own.length, `${handle}'s profile not read`);
+      assert.deepEqual([...new Set(own.map((p) => p.facts?.verified === true))], [want], `verified mark of ${handle}`);
+    }
     for (const [handle, links] of Object.entries(s.links || {})) {
       assert.deepEqual(read[handle]?.[0]?.links, links, `links of ${handle}`);
     }
@@ -83,6 +89,33 @@ for (const s of SITES) {
     await page.close();
   });
 }
+
+// TikTok's first-load data (up to 5 MB) is parsed once per address, not on every pass over the page: the
+// content script's JSON.parse counted, in its own world, while the page changes and is read again.
+test('TikTok\'s first-load data is parsed once, not at every pass', async () => {
+  const page = await h.ctx.newPage();
+  await page.goto('https://www.tiktok.com/@aminata.sowe');
+  await settle(page, 1);
+  await until(async () => (await bannerVerdict(page)) === 'impersonation', 'the banner');
+  await inContentScript(page, () => {
+    const parse = JSON.parse;
+    self.__dataParses = 0;
+    JSON.parse = function (text, ...rest) {
+      if (typeof text === 'string' && text.includes('__DEFAULT_SCOPE__')) self.__dataParses++;
+      return parse.call(this, text, ...rest);
+    };
+  });
+  const passes = () => page.evaluate(() => performance.getEntriesByName('vipguard:pass').length);
+  const before = await passes();
+  // The page changes (a comment added, five times): each change is read again.
+  for (let i = 0; i < 5; i++) {
+    await page.evaluate((i) => document.body.append(Object.assign(document.createElement('p'), { textContent: `comment ${i}` })), i);
+    await page.waitForTimeout(400);
+  }
+  await until(async () => (await passes()) >= before + 3, 'passes over the changed page');
+  assert.equal(await inContentScript(page, () => self.__dataParses), 0, 'the same address and data: not parsed again');
+  await page.close();
+});
 
 test('Mastodon is off until switched on, then recognised on any server by its markup', async () => {
   const url = 'https://social.example.africa/@kwabenamensah';

@@ -14,10 +14,16 @@
 // Verified mark: the header row holds the name (profileHeaderDisplayName) and, beside it, ProfileBadges
 // (src/screens/Profile/Header/DisplayName.tsx @ 00521b6d; src/components/ProfileBadges.tsx @ 0afd64a7):
 // VerificationCheckButton (src/components/verification/VerificationCheckButton.tsx @ 094a8774), a button
-// whose label is translated ("View this user's verifications") around the VerifiedCheck nano icon, two
-// layers [fill, '#fff'] (src/components/icons/VerifiedCheck.tsx @ 3be8f2da). The fill is primary_500
-// (blue) when the profile is verified (verification.verifiedStatus 'valid'), bg_contrast_100 (grey) when a
-// trusted verifier who issued a verification looks at an unverified one: only a coloured check counts.
+// whose label is translated ("View this user's verifications") around VerificationCheck: VerifiedCheck,
+// or VerifierCheck for a trusted verifier, each a 24x24 react-native-svg icon of a shape filled `fill`
+// under a white tick (src/components/icons/VerifiedCheck.tsx @ e8e65583: a circle r 11.5 at 12,12, then
+// the tick path "M17.659 8.175…"; VerifierCheck.tsx @ 73fe15f1: a scalloped path "M8.792 1.615…", then
+// the tick "M17.861 8.26…"). Read by that structure, the tick's path included, so another icon with a
+// coloured layer under a white one (a music note, a labeller's badge) is not it. The fill is primary_500
+// (the theme's blue) when the profile is verified (verification.verifiedStatus 'valid'), bg_contrast_100
+// (grey) when a trusted verifier who issued a verification looks at an unverified one: only a blue one
+// counts. Newer builds draw the icons as glyphs of an icon font (createNanoIcon, VerifiedCheck.tsx @
+// 3be8f2da): a character with nothing verified-specific in the markup, not read.
 // The first-load page (og tags, no JSON-LD) does not carry verification.
 'use strict';
 
@@ -64,25 +70,46 @@ vipguardSites.push((() => {
     return R.facts({ followersShown: first ? R.shownText(first, 40) : '', verified: verifiedMark(nameEl) });
   }
 
-  // The check beside the header's name (see the top of this file): a button in the name's own row whose
-  // icon's first layer is a colour, not a grey, under a white second layer. A ✅ in the name is text.
+  // The check beside the header's name (see the top of this file): a button in the name's own row
+  // holding VerifiedCheck's or VerifierCheck's svg, its shape blue and its tick white. A ✅ in the name is
+  // text.
+  const TICKS = [
+    { shape: (e) => e.localName === 'circle' && ['cx', 'cy', 'r'].map((a) => e.getAttribute(a)).join() === '12,12,11.5', tick: 'M17.659 8.175' },
+    { shape: (e) => e.localName === 'path' && (e.getAttribute('d') || '').startsWith('M8.792 1.615'), tick: 'M17.861 8.26' },
+  ];
   function verifiedMark(nameEl) {
     const row = nameEl && nameEl.parentElement;
     if (!row) return false;
     for (const button of row.querySelectorAll('button, [role="button"]')) {
       if (button.contains(nameEl)) continue;
-      const layers = [...button.querySelectorAll('svg path')].map((p) => p.getAttribute('fill') || '');
-      if (layers.length >= 2 && coloured(layers[0]) && /^(#fff(fff)?|white)$/i.test(layers[1])) return true;
+      for (const svg of button.querySelectorAll('svg')) {
+        if ((svg.getAttribute('viewBox') || '').trim() !== '0 0 24 24') continue;
+        const [shape, tick, ...rest] = svg.children;
+        if (!shape || !tick || rest.length) continue;
+        const kind = TICKS.find((k) => k.shape(shape));
+        if (!kind || tick.localName !== 'path' || !(tick.getAttribute('d') || '').startsWith(kind.tick)) continue;
+        if (blue(fillOf(shape)) && white(fillOf(tick))) return true;
+      }
     }
     return false;
   }
-  // A fill whose red, green and blue differ: primary_500 is a blue, bg_contrast_100 a grey.
-  function coloured(fill) {
-    const m = /^#([0-9a-f]{6})$/i.exec(fill.trim()) || /^#([0-9a-f]{3})$/i.exec(fill.trim());
-    if (!m) return false;
-    const hex = m[1].length === 3 ? [...m[1]].map((c) => c + c).join('') : m[1];
-    const [r, g, b] = [0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16));
-    return Math.max(r, g, b) - Math.min(r, g, b) > 48;
+  // The fill as the browser resolved it ("rgb(0, 106, 255)"), whatever form the attribute took.
+  function fillOf(el) {
+    const view = el.ownerDocument.defaultView;
+    const m = /^rgba?\((\d+),\s*(\d+),\s*(\d+)(?:,\s*([\d.]+))?\)$/.exec(view ? view.getComputedStyle(el).fill : '');
+    return m && (m[4] === undefined || Number(m[4]) > 0.5) ? [1, 2, 3].map((i) => Number(m[i])) : null;
+  }
+  const white = (c) => !!c && c.every((v) => v >= 240);
+  // The theme's primary blue (primary_500, hue about 211-215 in social-app's palettes): a saturated colour
+  // whose hue is blue; bg_contrast_100 is a grey.
+  function blue(c) {
+    if (!c) return false;
+    const [r, g, b] = c;
+    const max = Math.max(r, g, b);
+    const min = Math.min(r, g, b);
+    if (max !== b || max - min < 96) return false;
+    const hue = 60 * (4 + (r - g) / (max - min));
+    return hue >= 195 && hue <= 235;
   }
 
   function profile(doc, loc) {

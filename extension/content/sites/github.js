@@ -60,12 +60,16 @@ vipguardSites.push((() => {
   }
 
   // The organisation's verified-domain badge (see the top of this file): a details in the header whose
-  // summary is a Label and whose popover names this organisation and lists at least one domain.
+  // summary is a Label and whose popover names this organisation and lists at least one domain (a host
+  // name in li strong).
+  const DOMAIN = /^(?=.{4,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
   function verifiedDomain(box, login) {
     for (const d of box.querySelectorAll('details')) {
       if (!d.querySelector(':scope > summary.Label')) continue;
       const names = [...d.querySelectorAll('p strong')].map((el) => R.shownText(el, 60));
-      if (names.some((n) => R.same(n, login)) && d.querySelector('li strong')) return true;
+      // At least one domain listed: a host name, not any bold text.
+      const domains = [...d.querySelectorAll('li strong')].map((el) => R.shownText(el, 260));
+      if (names.some((n) => R.same(n, login)) && domains.some((t) => DOMAIN.test(t))) return true;
     }
     return false;
   }

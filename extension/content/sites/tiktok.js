@@ -41,16 +41,24 @@ vipguardSites.push((() => {
   }
 
   // TikTok's own verified flag for this @username in the first-load data (see the top of this file).
+  // The script is up to 5 MB and the page is read every few hundred milliseconds: parsed once per
+  // address and script length, and only its user (uniqueId, verified) kept.
+  let parsed = { key: null, user: null };
   function verifiedMark(doc, want) {
     const el = doc.getElementById('__UNIVERSAL_DATA_FOR_REHYDRATION__');
-    if (!el || el.textContent.length > 5e6) return false;
-    try {
-      const data = JSON.parse(el.textContent);
-      const user = data?.__DEFAULT_SCOPE__?.['webapp.user-detail']?.userInfo?.user;
-      return !!user && typeof user.uniqueId === 'string' && R.same(user.uniqueId, want) && user.verified === true;
-    } catch {
-      return false;
+    const text = el ? el.textContent : '';
+    if (!el || text.length > 5e6) return false;
+    const key = `${doc.location ? doc.location.href : ''}\n${text.length}`;
+    if (parsed.key !== key) {
+      let user = null;
+      try {
+        const u = JSON.parse(text)?.__DEFAULT_SCOPE__?.['webapp.user-detail']?.userInfo?.user;
+        if (u && typeof u.uniqueId === 'string') user = { uniqueId: u.uniqueId, verified: u.verified === true };
+      } catch { /* not JSON: no user */ }
+      parsed = { key, user };
     }
+    const user = parsed.user;
+    return !!user && R.same(user.uniqueId, want) && user.verified;
   }
 
   // The bio's website: TikTok links through a redirect whose `target` holds the real address (unavatar's

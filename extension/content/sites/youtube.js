@@ -14,16 +14,17 @@
 //   index names no repository for them), each an <a> to https://www.youtube.com/redirect?…&q=<address>
 //   (mjz19910/snippet_repo userscript/youtube_plugin_raw/yt_json_types/TextRun.ts types that url;
 //   Oqarshi/Userscripts youtube_redirect.user.js reads its q parameter).
-// - Verified mark: the channel's check is an icon inside the name, never words: the page-header view
-//   model draws it as an attributed-string image element in the name's h1 (.yt-core-attributed-string__
-//   image-element, .ytIconWrapperHost, yt-icon-shape: the badge candidates a channel-name extension in
-//   the code index reads after the name; the index names no repository for that file); the older header
+// - Verified mark: the channel's check is an icon beside the name, never words. The older header
 //   (ytd-c4-tabbed-header-renderer) puts ytd-badge-supported-renderer .badge-style-type-verified (or
 //   -verified-artist, the Official Artist note) in #channel-name, the classes extensions in the code
 //   index read (`#upload-info #channel-name .badge-style-type-verified-artist`; a channel scraper checks
 //   the class with aria-label "Verified" or "Verificado"; the index names no repository for those files:
-//   doubtful until checked on a live page). The aria-label is translated ("Vérifié"), so it is not read;
-//   an <img> in a name is an emoji, not the mark.
+//   doubtful until checked on a live page); that class is read, there or inside the name's h1. The
+//   page-header view model draws the check as an attributed-string image element in the name's h1
+//   (.yt-core-attributed-string__image-element, .ytIconWrapperHost, yt-icon-shape), the same elements
+//   as any other icon or custom emoji in the name, with nothing verified-specific on them: not read (a
+//   music note or an emoji there would read as verified). The aria-label is translated ("Vérifié"), so it
+//   is not read either.
 // YouTube shows channel names and descriptions machine-translated into the viewer's language, and no
 // attribute or head tag on the page carries the original (the extensions above fetch it from YouTube's
 // API, which vipguard does not do): the name read is the one shown, and the handle is never translated.
@@ -74,12 +75,15 @@ vipguardSites.push((() => {
       ...R.facts({ followersShown: subscribers, verified: verifiedMark(header, nameEl) }) } };
   }
 
-  // YouTube's own check beside the channel name (see the top of this file), by its structure: an icon
-  // drawn inside the name's h1, or the old header's verified badge in #channel-name.
+  // YouTube's own check beside the channel name (see the top of this file): only a badge whose class says
+  // it is the verified one (badge-style-type-verified, -verified-artist), in the old header's
+  // #channel-name or inside the name's h1. The new header's bare icon is not read: any icon or emoji in
+  // the name is drawn the same way.
+  const VERIFIED_BADGE = '.badge-style-type-verified, .badge-style-type-verified-artist';
   function verifiedMark(header, nameEl) {
     const h1 = nameEl && nameEl.closest('h1');
-    if (h1 && h1.querySelector('.yt-core-attributed-string__image-element:not(img), .ytIconWrapperHost, yt-icon-shape, .yt-icon-shape')) return true;
-    return !!header.querySelector('#channel-name .badge-style-type-verified, #channel-name .badge-style-type-verified-artist');
+    if (h1 && h1.querySelector(VERIFIED_BADGE)) return true;
+    return !!header.querySelector(`#channel-name :is(${VERIFIED_BADGE})`);
   }
 
   // Comment authors: YouTube shows the @handle; the channel's display name is not on the page.

@@ -6,7 +6,7 @@ import { FIELDS, parseSheet, headerKey, isCliSheet, guessColumns, profilesFromSh
 import { QUEUE_KEY, addItems } from '../../shared/review-queue.js';
 import { update, read, COLUMN_MAPS_KEY } from '../../shared/private-store.js';
 import { $, text, downloadCsv } from '../page.js';
-import { describeListError } from '../../shared/list-check.js';
+import { describeListError, decodeUtf8 } from '../../shared/list-check.js';
 import { ticketFormat, ticketText, decideForm } from '../row-tools.js';
 
 const { t } = vipguardI18n;
@@ -26,6 +26,14 @@ let sheet = null;
 let choosing = Promise.resolve(); // the chosen file being read
 const MAX_MAPS = 50; // headers remembered
 
+// A chosen file's text; one that is not UTF-8 is refused with the line and byte column of its first bad
+// byte (`file.text()` would put U+FFFD there: a sheet saved as Windows-1252 checked with garbled names).
+async function fileText(file) {
+  const { source, error } = decodeUtf8(new Uint8Array(await file.arrayBuffer()));
+  if (error) throw new Error(describeListError(error, t));
+  return source;
+}
+
 // A file chosen: a sheet in columns of its own gets the mapper, set as last time for the same header, else
 // guessed from the column names.
 async function fileChosen() {
@@ -33,7 +41,7 @@ async function fileChosen() {
   $('mapper').hidden = true;
   const file = $('file').files[0];
   if (!file || file.name.toLowerCase().endsWith('.jsonl')) return;
-  const parsed = parseSheet(await file.text());
+  const parsed = parseSheet(await fileText(file));
   if (!parsed.header.length || isCliSheet(parsed.header)) return;
   sheet = { ...parsed, key: headerKey(parsed.header) };
   const remembered = ((await read([COLUMN_MAPS_KEY]).catch(() => ({})))[COLUMN_MAPS_KEY] || {})[sheet.key];
@@ -84,7 +92,7 @@ async function profilesFromInput() {
   if (file) {
     await init({ module_or_path: '../../pkg/vipguard_bg.wasm' });
     // The command line's reader: its columns and its messages, one per bad row.
-    const read = readProfiles(await file.text(), file.name.toLowerCase().endsWith('.jsonl') ? file.name : `${file.name.replace(/\.[^.]*$/, '')}.csv`);
+    const read = readProfiles(await fileText(file), file.name.toLowerCase().endsWith('.jsonl') ? file.name : `${file.name.replace(/\.[^.]*$/, '')}.csv`);
     // A file refused as a whole stops the run, said in the interface's language too.
     if (read.stopped) throw new Error(describeListError({ ...read.stopped, message: read.stopped.error }, t));
     return {

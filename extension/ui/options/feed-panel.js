@@ -50,6 +50,8 @@ function drawState(state, url) {
   $('feed-status').textContent = lines.join(' ');
   $('feed-error').textContent = url && state.outcome === 'failed' && state.error
     ? t('feedFailed', vipguardI18n.when(state.lastAttempt), reason(state.error), state.version ? t('feedKept') : '') : '';
+  // Which attempt the panel now shows (tests wait for it rather than for time to pass).
+  $('feed-status').dataset.attempt = state.lastAttempt || '';
 }
 
 async function check() {

@@ -5,6 +5,7 @@ import { $, text, downloadCsv } from '../page.js';
 import { itemsFromText, itemsFromCsv } from './queue-input.js';
 import { QUEUE_KEY, addItems, itemKey } from '../../shared/review-queue.js';
 import { read, update, write, onChange, DECISIONS_KEY } from '../../shared/private-store.js';
+import { describeListError, decodeUtf8 } from '../../shared/list-check.js';
 
 const { t } = vipguardI18n;
 const STATES = ['pending', 'confirmed', 'not_impersonator', 'escalate'];
@@ -53,7 +54,13 @@ async function render() {
 
 async function load(replace) {
   const file = $('queue-file').files[0];
-  const found = file ? itemsFromCsv(await file.text()) : itemsFromText($('queue-paste').value);
+  // A file that is not UTF-8 is refused with where (`file.text()` would garble its names without a word).
+  const decoded = file ? decodeUtf8(new Uint8Array(await file.arrayBuffer())) : null;
+  if (decoded && decoded.error) {
+    $('queue-status').textContent = describeListError(decoded.error, t);
+    return;
+  }
+  const found = file ? itemsFromCsv(decoded.source) : itemsFromText($('queue-paste').value);
   if (!found.items.length) {
     $('queue-status').textContent = t('queueNothing');
     return;
