@@ -82,7 +82,7 @@ fn check_arguments(profile: &Profile) -> Result<(), InputError> {
             "--handle",
             "give the profile's --handle, its --name, or both: there is nothing to check".into(),
         );
-        return Err(crate::files::coded(err, "nothing_to_check", Vec::new()));
+        return Err(err.coded("nothing_to_check", Vec::new()));
     }
     let h = profile.handle.trim();
     if h.contains('/') {
@@ -99,7 +99,7 @@ fn check_arguments(profile: &Profile) -> Result<(), InputError> {
         if let Some((platform, handle)) = found {
             args.extend([platform.to_string(), handle.to_string()]);
         }
-        return Err(crate::files::coded(err, "handle_is_address", args));
+        return Err(err.coded("handle_is_address", args));
     }
     Ok(())
 }

@@ -33,21 +33,14 @@ pub(crate) fn read_picture(path: &Path) -> Result<Vec<u8>, String> {
     Ok(bytes)
 }
 
-/// `e` with a code and the values its words name, for `problems::say` to word in French.
-pub(crate) fn coded(mut e: InputError, code: &'static str, args: Vec<String>) -> InputError {
-    e.code = Some(code);
-    e.args = args;
-    e
-}
-
 /// A file that could not be read: not found and refused are coded apart, as the system's own words
 /// for them are English.
 pub(crate) fn unreadable(source: &str, e: &std::io::Error) -> InputError {
     let err = InputError::new(source, None, None, format!("cannot read: {e}"));
     match e.kind() {
-        std::io::ErrorKind::NotFound => coded(err, "file_not_found", Vec::new()),
-        std::io::ErrorKind::PermissionDenied => coded(err, "permission_denied", Vec::new()),
-        _ => coded(err, "cannot_read", vec![e.to_string()]),
+        std::io::ErrorKind::NotFound => err.coded("file_not_found", Vec::new()),
+        std::io::ErrorKind::PermissionDenied => err.coded("permission_denied", Vec::new()),
+        _ => err.coded("cannot_read", vec![e.to_string()]),
     }
 }
 
@@ -56,14 +49,10 @@ pub(crate) fn unwritable(name: &str, e: &std::io::Error) -> InputError {
     if e.kind() == std::io::ErrorKind::AlreadyExists {
         let message =
             "already exists: not overwritten (choose another name, or move it away first)";
-        return coded(
-            InputError::new(name, None, None, message),
-            "file_exists",
-            Vec::new(),
-        );
+        return InputError::new(name, None, None, message).coded("file_exists", Vec::new());
     }
     let err = InputError::new(name, None, None, format!("cannot write: {e}"));
-    coded(err, "cannot_write", vec![e.to_string()])
+    err.coded("cannot_write", vec![e.to_string()])
 }
 
 /// Largest list or profiles file read whole: a million accounts is a few hundred megabytes.
@@ -86,7 +75,7 @@ pub(crate) fn read_input(path: &Path) -> Result<Vec<u8>, InputError> {
             None,
             format!("cannot read: larger than {mb} MB"),
         );
-        return Err(coded(err, "too_large", vec![mb]));
+        return Err(err.coded("too_large", vec![mb]));
     }
     Ok(bytes)
 }
@@ -94,7 +83,7 @@ pub(crate) fn read_input(path: &Path) -> Result<Vec<u8>, InputError> {
 /// A list or profiles file opened for reading: a file or a pipe, never a folder or a device.
 pub(crate) fn open_input(path: &Path) -> Result<std::fs::File, InputError> {
     let source = path.display().to_string();
-    let fail = |m: &str, code| coded(InputError::new(&source, None, None, m), code, Vec::new());
+    let fail = |m: &str, code| InputError::new(&source, None, None, m).coded(code, Vec::new());
     let meta = std::fs::metadata(path).map_err(|e| unreadable(&source, &e))?;
     if meta.is_dir() {
         return Err(fail("cannot read: it is a folder", "is_folder"));
@@ -105,7 +94,7 @@ pub(crate) fn open_input(path: &Path) -> Result<std::fs::File, InputError> {
         let t = meta.file_type();
         if t.is_char_device() || t.is_block_device() || t.is_socket() {
             return Err(fail(
-                "cannot read: it is a device, not a file",
+                "cannot read: it is a device or a socket, not a file",
                 "not_regular_file",
             ));
         }
@@ -138,11 +127,7 @@ fn not_text(bytes: &[u8]) -> Option<(&'static str, &'static str)> {
 /// The error for a file that is not UTF-8 text, when its first bytes tell what it is.
 pub(crate) fn not_text_error(bytes: &[u8], source: &str) -> Option<InputError> {
     let (what, code) = not_text(bytes)?;
-    Some(coded(
-        InputError::new(source, None, None, what),
-        code,
-        Vec::new(),
-    ))
+    Some(InputError::new(source, None, None, what).coded(code, Vec::new()))
 }
 
 /// `bytes` as UTF-8 text, or an error naming the line and column of the first byte that is not.
@@ -163,7 +148,7 @@ pub(crate) fn utf8<'b>(bytes: &'b [u8], source: &str) -> Result<&'b str, InputEr
                 "byte 0x{byte} at column {column} is not UTF-8 (save the file as UTF-8; Windows-1252 and Latin-1 are not read)"
             ),
         );
-        coded(err, "not_utf8", vec![byte, column.to_string()])
+        err.coded("not_utf8", vec![byte, column.to_string()])
     })
 }
 

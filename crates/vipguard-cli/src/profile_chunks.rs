@@ -4,7 +4,7 @@
 //! handed out in chunks. Line numbers, blank lines and errors are those of
 //! `vipguard::read_profiles_bytes`.
 
-use crate::files::{coded, not_text_error, open_input, read_input, unreadable, MAX_TEXT_BYTES};
+use crate::files::{not_text_error, open_input, read_input, unreadable, MAX_TEXT_BYTES};
 use rayon::prelude::*;
 use std::io::Read;
 use std::ops::Range;
@@ -162,7 +162,7 @@ impl JsonlLines {
                 None,
                 format!("cannot read: a line longer than {mb} MB"),
             );
-            return Err(coded(err, "line_too_large", vec![mb]));
+            return Err(err.coded("line_too_large", vec![mb]));
         }
         Ok(())
     }

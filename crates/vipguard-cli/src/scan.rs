@@ -56,7 +56,7 @@ pub(crate) fn scan(
             Some("--bom"),
             "a byte-order mark is written only with --format csv",
         );
-        return Err(crate::files::coded(err, "bom_needs_csv", Vec::new()).into());
+        return Err(err.coded("bom_needs_csv", Vec::new()).into());
     }
     let checker = load_checker(list, lang)?;
     let mut chunks = ProfileChunks::open(profiles)?;
@@ -141,7 +141,7 @@ pub(crate) fn scan(
         let (bad, rows) = (tally.bad, tally.rows);
         match lang {
             Lang::Fr => eprintln!(
-                "vipguard: {bad} ligne{} de profil sur {rows} illisible{} (voir leurs lignes « error »)",
+                "vipguard: {bad} ligne{} de profil sur {rows} illisible{} (voir leurs lignes « error »)",
                 if bad > 1 { "s" } else { "" },
                 if bad > 1 { "s" } else { "" }
             ),

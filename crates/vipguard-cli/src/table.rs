@@ -226,7 +226,7 @@ pub(crate) fn write_table(
             }
             (Err(e), _) => {
                 let error = match lang {
-                    Lang::Fr => "erreur :",
+                    Lang::Fr => "erreur :",
                     _ => "error:",
                 };
                 line(format!(

@@ -54,7 +54,7 @@ pub(crate) fn headers(lang: Lang) -> [&'static str; 6] {
 /// A lookalike letter of a name and the letter it imitates, for the table: `"К" for K`.
 pub(crate) fn lookalike(lang: Lang, ch: &str, looks_like: &str) -> String {
     match lang {
-        Lang::Fr => format!("« {ch} » pour {looks_like}"),
+        Lang::Fr => format!("« {ch} » pour {looks_like}"),
         _ => format!("\"{ch}\" for {looks_like}"),
     }
 }
@@ -84,7 +84,7 @@ pub(crate) fn summary(lang: Lang, counts: &[(Verdict, usize)], unreadable: usize
         });
     }
     match lang {
-        Lang::Fr => format!("{total} vérifié{} : {}", plural_s(total), parts.join(", ")),
+        Lang::Fr => format!("{total} vérifié{} : {}", plural_s(total), parts.join(", ")),
         _ => format!("{total} checked: {}", parts.join(", ")),
     }
 }
@@ -139,10 +139,10 @@ pub(crate) fn char_action(lang: Lang, action: &str, looks_like: Option<&str>) ->
     }
 }
 
-/// The colon before a list: `: ` in English, ` : ` in French.
+/// The colon before a list: `: ` in English, ` : ` in French (a no-break space before it, U+00A0).
 pub(crate) fn colon(lang: Lang) -> &'static str {
     match lang {
-        Lang::Fr => " : ",
+        Lang::Fr => " : ",
         _ => ": ",
     }
 }
@@ -174,19 +174,19 @@ mod tests {
             (
                 Lang::Fr,
                 0,
-                "23 vérifiés : 15 usurpation, 2 suspect, 1 déclaré, 5 rien à signaler",
+                "23 vérifiés : 15 usurpation, 2 suspect, 1 déclaré, 5 rien à signaler",
             ),
             (
                 Lang::Fr,
                 1,
-                "24 vérifiés : 15 usurpation, 2 suspect, 1 déclaré, 5 rien à signaler, 1 illisible",
+                "24 vérifiés : 15 usurpation, 2 suspect, 1 déclaré, 5 rien à signaler, 1 illisible",
             ),
         ] {
             assert_eq!(summary(lang, &counts, unreadable), want);
         }
         assert_eq!(
             summary(Lang::Fr, &[(Verdict::Clear, 1)], 0),
-            "1 vérifié : 1 rien à signaler"
+            "1 vérifié : 1 rien à signaler"
         );
     }
 

@@ -584,6 +584,41 @@ fn devices_are_not_read() {
     let out = run(&["scan", "--protected", "/dev/zero", "demo/profiles.jsonl"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("/dev/zero: cannot read: it is a device"));
+    // A socket is refused in both languages, and neither says a pipe is (a pipe is read: below).
+    let socket = tmp("list.sock", "");
+    std::fs::remove_file(&socket).unwrap();
+    let _listener = std::os::unix::net::UnixListener::bind(&socket).unwrap();
+    for (lang, want) in [
+        ("en", "cannot read: it is a device or a socket, not a file"),
+        (
+            "fr",
+            "lecture impossible\u{a0}: c’est un périphérique ou un socket, pas un fichier",
+        ),
+    ] {
+        let out = scan_demo(socket.to_str().unwrap(), &["--lang", lang]);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{lang}: {err}");
+        assert!(err.contains(want), "{lang}: {err}");
+        assert!(
+            !err.contains("pipe") && !err.contains("tube"),
+            "{lang}: {err}"
+        );
+    }
+    // A pipe (`<(cat list.json)`) is read.
+    let fifo = tmp("list-fifo.json", "");
+    std::fs::remove_file(&fifo).unwrap();
+    assert!(Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap()
+        .success());
+    let writer = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::write(fifo, std::fs::read(LIST).unwrap()).unwrap())
+    };
+    let out = scan_demo(fifo.to_str().unwrap(), &[]);
+    writer.join().unwrap();
+    stdout_ok(out);
     // An avatar asked for by name must be read (exit 2); in a scan it is a note (tested above).
     let out = check_on_x(
         LIST,
@@ -779,7 +814,7 @@ fn scan_summarises_verdicts() {
     ));
     assert_eq!(
         fr.lines().last(),
-        Some("23 vérifiés : 10 usurpation, 2 suspect, 2 déclaré, 1 protégé, 2 officiel, 6 rien à signaler")
+        Some("23 vérifiés : 10 usurpation, 2 suspect, 2 déclaré, 1 protégé, 2 officiel, 6 rien à signaler")
     );
 }
 
@@ -958,7 +993,7 @@ fn french_table_and_headline() {
     ));
     assert!(
         check.starts_with("USURPATION (score ")
-            && check.contains("— ressemble à Aliko Dangote (p-aliko) : @AlikoDangote sur x"),
+            && check.contains("— ressemble à Aliko Dangote (p-aliko) : @AlikoDangote sur x"),
         "{check}"
     );
     assert!(check.contains("ressemble au latin A"), "{check}");
@@ -1111,73 +1146,73 @@ fn errors_in_english_and_french() {
             "trailing.json",
             br#"{"accounts": [{"id": "a", "name": "Ada Obi"},]}"#,
             "trailing.json:1: field `accounts`: trailing comma (column 46)",
-            "trailing.json:1 : champ « accounts » : virgule en trop avant une fin de liste ou d’objet (colonne 46)",
+            "trailing.json:1 : champ « accounts » : virgule en trop avant une fin de liste ou d’objet (colonne 46)",
         ),
         (
             "eof.json",
             br#"{"accounts": ["#,
             "eof.json:1: field `accounts`: EOF while parsing a list (column 14)",
-            "eof.json:1 : champ « accounts » : le fichier s’arrête au milieu d’une valeur JSON (colonne 14)",
+            "eof.json:1 : champ « accounts » : le fichier s’arrête au milieu d’une valeur JSON (colonne 14)",
         ),
         (
             "colon.json",
             b"{\n  \"accounts\" [",
             "colon.json:2: expected `:` (column 14)",
-            "colon.json:2 : « : » attendu à la colonne 14",
+            "colon.json:2 : « : » attendu à la colonne 14",
         ),
         (
             "value.json",
             br#"{"accounts": [{"id": "a", "name": }]}"#,
             "value.json:1: field `accounts[0]`: expected value (column 35)",
-            "value.json:1 : champ « accounts[0] » : une valeur JSON est attendue à la colonne 35",
+            "value.json:1 : champ « accounts[0] » : une valeur JSON est attendue à la colonne 35",
         ),
         (
             "type.json",
             br#"{"accounts": [{"id": "a", "name": "Ada Obi", "aliases": "Ada O"}]}"#,
             "type.json:1: field `accounts[0].aliases`: invalid type: string \"Ada O\", expected a sequence",
-            "type.json:1 : champ « accounts[0].aliases » : un texte \"Ada O\" au lieu d’une liste",
+            "type.json:1 : champ « accounts[0].aliases » : un texte \"Ada O\" au lieu d’une liste",
         ),
         (
             "array.json",
             b"[]",
             "array.json:1: expected a JSON object {\"accounts\": [...]}",
-            "array.json:1 : un objet JSON {\"accounts\": [...]} est attendu",
+            "array.json:1 : un objet JSON {\"accounts\": [...]} est attendu",
         ),
         (
             "noname.json",
             br#"{"accounts": [{"id": "a"}]}"#,
             "noname.json:1: field `accounts[0]`: missing field `name`",
-            "noname.json:1 : champ « accounts[0] » : le champ « name » manque",
+            "noname.json:1 : champ « accounts[0] » : le champ « name » manque",
         ),
         (
             "quote.csv",
             b"id,name\na,\"Ada Obi\nb,Bo\n",
             "quote.csv:2: a quoted field that opens on this line is never closed",
-            "quote.csv:2 : un champ entre guillemets ouvert sur cette ligne n’est jamais fermé",
+            "quote.csv:2 : un champ entre guillemets ouvert sur cette ligne n’est jamais fermé",
         ),
         (
             "fields.csv",
             b"id,name\na,Ada Obi,extra\n",
             "fields.csv:2: row has 3 fields, the header has 2",
-            "fields.csv:2 : la ligne a 3 champs, l’en-tête en a 2",
+            "fields.csv:2 : la ligne a 3 champs, l’en-tête en a 2",
         ),
         (
             "latin1-fr.csv",
             b"id,name\na,Jos\xe9 Diallo\n",
             "latin1-fr.csv:2: byte 0xE9 at column 6 is not UTF-8",
-            "latin1-fr.csv:2 : l’octet 0xE9 à la colonne 6 n’est pas de l’UTF-8",
+            "latin1-fr.csv:2 : l’octet 0xE9 à la colonne 6 n’est pas de l’UTF-8",
         ),
         (
             "book-fr.csv",
             b"PK\x03\x04\x14\x00",
             "book-fr.csv: is a zip file, perhaps an Excel or Sheets workbook",
-            "book-fr.csv : est un fichier zip, sans doute un classeur Excel ou Sheets",
+            "book-fr.csv : est un fichier zip, sans doute un classeur Excel ou Sheets",
         ),
         (
             "-",
             b"",
             "no-such-list.json: cannot read: No such file or directory",
-            "no-such-list.json : lecture impossible : ce fichier n’existe pas",
+            "no-such-list.json : lecture impossible : ce fichier n’existe pas",
         ),
     ];
     for (name, bytes, en, fr) in lists {
@@ -1192,6 +1227,9 @@ fn errors_in_english_and_french() {
             let err = String::from_utf8_lossy(&out.stderr);
             assert_eq!(out.status.code(), Some(2), "{name} {lang}: {err}");
             assert!(err.contains(want), "{name} {lang}: {err}");
+            if lang == "fr" {
+                assert_no_plain_french_spaces(&err);
+            }
         }
     }
 
@@ -1212,7 +1250,7 @@ fn errors_in_english_and_french() {
         ),
         (
             "fr",
-            "bad-line.jsonl:2 : « , » ou « } » attendu à la colonne 27",
+            "bad-line.jsonl:2 : « , » ou « } » attendu à la colonne 27",
             "1 ligne de profil sur 2 illisible",
         ),
     ] {
@@ -1232,6 +1270,10 @@ fn errors_in_english_and_french() {
             .collect();
         let error = lines[1]["error"].as_str().unwrap();
         assert!(error.ends_with(want), "{lang}: {error}");
+        if lang == "fr" {
+            assert_no_plain_french_spaces(error);
+            assert_no_plain_french_spaces(&String::from_utf8_lossy(&out.stderr));
+        }
         assert!(
             String::from_utf8_lossy(&out.stderr).contains(summary),
             "{lang}"
@@ -1246,12 +1288,26 @@ fn errors_in_english_and_french() {
         ),
         (
             "fr",
-            "<arguments> : champ « --handle » : « https://x.com/AdaObi » est une adresse web : donnez l’identifiant seul (ici : --platform x --handle AdaObi)",
+            "<arguments> : champ « --handle » : « https://x.com/AdaObi » est une adresse web : donnez l’identifiant seul (ici : --platform x --handle AdaObi)",
         ),
     ] {
         let out = check_on_x(good.to_str().unwrap(), "https://x.com/AdaObi", "", &["--lang", lang]);
         let err = String::from_utf8_lossy(&out.stderr);
         assert_eq!(out.status.code(), Some(2), "{lang}: {err}");
         assert!(err.contains(want), "{lang}: {err}");
+        if lang == "fr" {
+            assert_no_plain_french_spaces(&err);
+        }
+    }
+}
+
+/// French typography: a no-break space (U+00A0), never an ordinary one, before `:` `;` `?` `!` and
+/// inside « », as the extension's French catalogue has it (every code: `problems.rs`'s tests).
+fn assert_no_plain_french_spaces(text: &str) {
+    for bad in [" :", " ;", " ?", " !", "« ", " »"] {
+        assert!(
+            !text.contains(bad),
+            "{bad:?} with an ordinary space in: {text}"
+        );
     }
 }

@@ -1,5 +1,8 @@
 //! Table-driven evasion cases: one fixture file per technique in `tests/fixtures/evasions/`, each line a
-//! profile with the verdict and match it must get against `tests/fixtures/protected.json`.
+//! profile with the verdict and match it must get against `tests/fixtures/protected.json`. A line with
+//! `"guard": true` is a guard: it passed before the change it came with (an ordinary profile near a
+//! newly caught one that must stay as it was), so it shows what the change must not break, not what
+//! it fixed.
 
 use serde::Deserialize;
 mod common;
@@ -13,6 +16,10 @@ struct Case {
     expect: String,
     #[serde(rename = "match")]
     matched: Option<String>,
+    /// A guard row (see above); checked like any other.
+    #[serde(default)]
+    #[allow(dead_code)]
+    guard: bool,
 }
 
 fn checker() -> Checker {

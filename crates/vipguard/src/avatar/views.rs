@@ -544,9 +544,13 @@ pub(crate) fn resize_box(src: &[f32], width: usize, b: TrimBox, w: usize, h: usi
     out
 }
 
-/// One line resized to `out` values: block means when shrinking, linear reads when growing.
+/// One line resized to `out` values: block means when shrinking, linear reads when growing. An empty
+/// line (an empty box) has nothing to read: it comes out white, as what `rotate` brings in from outside.
 fn resize_line(line: &[f32], out: usize) -> Vec<f32> {
     let n = line.len();
+    if n == 0 {
+        return vec![255.0; out];
+    }
     if n >= out {
         (0..out)
             .map(|i| {
@@ -846,4 +850,19 @@ fn looks_round(sq: &[f32], side: usize) -> bool {
     let flat = corners.iter().all(|(_, v)| *v < 20.0);
     let alike = corners.iter().all(|(m, _)| (m - corners[0].0).abs() < 12.0);
     flat && alike && (centre.1 > 20.0 || (centre.0 - corners[0].0).abs() > 20.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn resize_line_of_nothing_is_white_not_a_panic() {
+        assert_eq!(resize_line(&[], 3), vec![255.0; 3]);
+        assert_eq!(resize_line(&[], 0), Vec::<f32>::new());
+        // Lines with values, shrunk and grown, as before.
+        assert_eq!(resize_line(&[0.0, 2.0, 4.0, 6.0], 2), vec![1.0, 5.0]);
+        assert_eq!(resize_line(&[0.0, 4.0], 3), vec![0.0, 2.0, 4.0]);
+        assert_eq!(resize_line(&[7.0], 2), vec![7.0, 7.0]);
+    }
 }

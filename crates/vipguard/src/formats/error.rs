@@ -49,8 +49,9 @@ impl InputError {
         }
     }
 
-    /// The same error with its code and the values its words name (see `code`).
-    pub(crate) fn coded(mut self, code: &'static str, args: Vec<String>) -> Self {
+    /// The same error with its code and the values its words name (see `code`), for a program that
+    /// words its own problems in the extension's way (the command line's files and arguments).
+    pub fn coded(mut self, code: &'static str, args: Vec<String>) -> Self {
         self.code = Some(code);
         self.args = args;
         self
