@@ -463,7 +463,7 @@ fn evidence_in_french_and_an_unknown_language_refused() {
     assert_eq!(v["verdict"], "impersonation");
     let detail = v["evidence"][0]["detail"].as_str().unwrap();
     assert!(
-        detail.starts_with("Le nom affiché « Aliko Dangote »"),
+        detail.starts_with("Le nom affiché « Aliko Dangote »"),
         "{detail}"
     );
     let bad = scan_demo(LIST, &["--lang", "de"]);

@@ -39,7 +39,7 @@ fn q(lang: Lang, s: &str) -> String {
     let shown = show_hidden(s);
     match lang {
         Lang::En => format!("\"{shown}\""),
-        Lang::Fr => format!("« {shown} »"),
+        Lang::Fr => format!("« {shown} »"),
     }
 }
 
@@ -186,9 +186,9 @@ pub(crate) fn chars(lang: Lang, deceptive: usize, summary: &str) -> String {
         (Lang::En, n) => {
             format!("{n} character(s) in the display name are lookalikes or hidden: {summary}")
         }
-        (Lang::Fr, 0) => format!("Le nom affiché est décoré ou stylisé : {summary}"),
+        (Lang::Fr, 0) => format!("Le nom affiché est décoré ou stylisé : {summary}"),
         (Lang::Fr, n) => {
-            format!("{n} caractère(s) du nom affiché sont des sosies ou sont cachés : {summary}")
+            format!("{n} caractère(s) du nom affiché sont des sosies ou sont cachés : {summary}")
         }
     }
 }
@@ -217,9 +217,9 @@ pub(crate) fn char_item(
         (Lang::Fr, Some(l), _) => format!("{c} lu comme {l}"),
         (Lang::Fr, None, "diacritic") => format!("{c} (accent ignoré)"),
         (Lang::Fr, None, "reversal") => {
-            format!("{c} (inverse l'affichage du texte qui suit ; lu tel qu'affiché)")
+            format!("{c} (inverse l'affichage du texte qui suit ; lu tel qu'affiché)")
         }
-        (Lang::Fr, None, "filler") => format!("{c} (s'affiche vide ; lu comme une espace)"),
+        (Lang::Fr, None, "filler") => format!("{c} (s'affiche vide ; lu comme une espace)"),
         (Lang::Fr, None, a) => {
             let a = match a {
                 "blank" => "blanc trompeur",
@@ -341,7 +341,7 @@ fn lookalikes(lang: Lang, tricks: &[Lookalike]) -> String {
             (Lang::Fr, Lookalike::RN) => "rn ressemble à m",
         })
         .collect();
-    words.join(if lang == Lang::En { "; " } else { " ; " })
+    words.join(if lang == Lang::En { "; " } else { " ; " })
 }
 
 /// " (vv looks like w)" after an explanation, or nothing.
@@ -397,7 +397,7 @@ pub(crate) fn handle(lang: Lang, h: &str, how: HandleWords, t: Target) -> String
         },
         Lang::Fr => match how {
             HandleWords::LooksIdentical { edit, tricks } => format!(
-                "L'identifiant @{h} est identique à l'œil à {what} : {edit} ({})",
+                "L'identifiant @{h} est identique à l'œil à {what} : {edit} ({})",
                 lookalikes(lang, tricks)
             ),
             HandleWords::SameElsewhere(platform) => {
@@ -422,7 +422,7 @@ pub(crate) fn handle(lang: Lang, h: &str, how: HandleWords, t: Target) -> String
                 edit,
                 tricks,
             } => format!(
-                "L'identifiant @{h} est à {distance} modification(s) de {what} : {edit}{}",
+                "L'identifiant @{h} est à {distance} modification(s) de {what} : {edit}{}",
                 tricks_after(lang, tricks)
             ),
             HandleWords::EmbeddedTypo {
@@ -430,7 +430,7 @@ pub(crate) fn handle(lang: Lang, h: &str, how: HandleWords, t: Target) -> String
                 distance,
                 edit,
             } => format!(
-                "L'identifiant @{h} contient {}, à {distance} modification(s) de {what} : {edit}",
+                "L'identifiant @{h} contient {}, à {distance} modification(s) de {what} : {edit}",
                 q(lang, segment)
             ),
         },
@@ -443,7 +443,7 @@ pub(crate) fn handle_explained(lang: Lang, h: &str) -> String {
             format!("Handle @{h} is explained by the profile's own name, so it is not counted")
         }
         Lang::Fr => format!(
-            "L'identifiant @{h} s'explique par le nom du profil lui-même : il n'est pas compté"
+            "L'identifiant @{h} s'explique par le nom du profil lui-même : il n'est pas compté"
         ),
     }
 }
@@ -553,7 +553,7 @@ pub(crate) fn avatar(lang: Lang, name: &str, distance: u32, changes: &str) -> St
                 "la même photo"
             };
             format!(
-                "L'avatar est une copie de la photo protégée de {} : {same}{sep}{changes}",
+                "L'avatar est une copie de la photo protégée de {} : {same}{sep}{changes}",
                 q(lang, name)
             )
         }
@@ -637,7 +637,7 @@ fn cue_meaning(lang: Lang, what: &str) -> &'static str {
         (Lang::Fr, "hacked") => "dit qu'un compte précédent a été piraté",
         (Lang::Fr, "giveaway") => "un cadeau en crypto ou en argent, une arnaque courante",
         (Lang::Fr, "manager") => {
-            "envoie les abonnés en privé vers un « manager », une arnaque courante"
+            "envoie les abonnés en privé vers un « manager », une arnaque courante"
         }
         (Lang::Fr, "multiply") => "promet de multiplier l'argent envoyé, une arnaque courante",
         (Lang::Fr, "investment") => "promet des gains d'investissement, une arnaque courante",
@@ -653,7 +653,7 @@ fn cue_meaning(lang: Lang, what: &str) -> &'static str {
         (Lang::Fr, "prize") => "annonce un gain à réclamer par un lien, une arnaque courante",
         (Lang::Fr, "donation") => "demande des dons vers un numéro personnel, une arnaque courante",
         (Lang::Fr, "seed") => {
-            "demande une « semence » (une offrande) en échange d'un miracle, une arnaque courante"
+            "demande une « semence » (une offrande) en échange d'un miracle, une arnaque courante"
         }
         (Lang::Fr, "grant") => {
             "promet une subvention ou une aide contre des frais, une arnaque courante"
@@ -761,9 +761,9 @@ pub(crate) fn bio(
             l.map(|l| format!("; {l}")).unwrap_or_default()
         ),
         (Lang::Fr, false, l) => format!(
-            "La bio dit ce que disent les imposteurs : {}{}",
-            items.join(" ; "),
-            l.map(|l| format!(" ; {l}")).unwrap_or_default()
+            "La bio dit ce que disent les imposteurs : {}{}",
+            items.join(" ; "),
+            l.map(|l| format!(" ; {l}")).unwrap_or_default()
         ),
         // A link field is not the bio: say where the link is.
         (_, true, Some(l)) if in_field => upper_first(&l),
@@ -807,15 +807,15 @@ pub(crate) fn elements(lang: Lang, e: &Elements, on_x: bool) -> String {
     match (lang, on_x) {
         (Lang::En, false) => format!("Rests on: {list}"),
         (Lang::En, true) => format!("Rests on: {list}; {n} of the 3 elements X's impersonation policy weighs (name, image, false affiliation)"),
-        (Lang::Fr, false) => format!("Repose sur : {list}"),
-        (Lang::Fr, true) => format!("Repose sur : {list} ; {n} des 3 éléments que la règle d'usurpation de X examine (nom, image, fausse affiliation)"),
+        (Lang::Fr, false) => format!("Repose sur : {list}"),
+        (Lang::Fr, true) => format!("Repose sur : {list} ; {n} des 3 éléments que la règle d'usurpation de X examine (nom, image, fausse affiliation)"),
     }
 }
 
 pub(crate) fn near_miss_own_name(lang: Lang, h: &str, name: &str) -> String {
     match lang {
         Lang::En => format!("Handle @{h} resembles {name}'s, but it is the profile's own name; nothing else matches"),
-        Lang::Fr => format!("L'identifiant @{h} ressemble à celui de {}, mais c'est le nom du profil lui-même ; rien d'autre ne correspond", q(lang, name)),
+        Lang::Fr => format!("L'identifiant @{h} ressemble à celui de {}, mais c'est le nom du profil lui-même ; rien d'autre ne correspond", q(lang, name)),
     }
 }
 
@@ -823,7 +823,7 @@ pub(crate) fn near_miss_weak(lang: Lang, name: &str, id: &str) -> String {
     match lang {
         Lang::En => format!("Only a weak resemblance to {name} ({id}); not enough to flag"),
         Lang::Fr => format!(
-            "Seulement une faible ressemblance avec {} ({id}) ; pas assez pour signaler",
+            "Seulement une faible ressemblance avec {} ({id}) ; pas assez pour signaler",
             q(lang, name)
         ),
     }
@@ -851,10 +851,10 @@ pub(crate) fn label(lang: Lang, on_x: bool, words: &str, place: LabelPlace) -> S
             LabelPlace::Bio => "bio",
             LabelPlace::Handle => "handle only",
         }),
-        (Lang::Fr, true, LabelPlace::NameStart) => format!("Déclaré comme {w} : le nom affiché commence par la mention, comme l'exige la politique de X sur les parodies et comptes de fans"),
-        (Lang::Fr, true, LabelPlace::Name) => format!("Déclaré comme {w}, mais de façon non conforme : X exige que le nom affiché commence par la mention"),
-        (Lang::Fr, true, LabelPlace::Bio) => format!("Déclaré comme {w} seulement dans la bio : non conforme, X exige que le nom affiché commence par la mention"),
-        (Lang::Fr, true, LabelPlace::Handle) => format!("Déclaré comme {w} seulement dans l'identifiant : non conforme, X exige que le nom affiché commence par la mention"),
+        (Lang::Fr, true, LabelPlace::NameStart) => format!("Déclaré comme {w} : le nom affiché commence par la mention, comme l'exige la politique de X sur les parodies et comptes de fans"),
+        (Lang::Fr, true, LabelPlace::Name) => format!("Déclaré comme {w}, mais de façon non conforme : X exige que le nom affiché commence par la mention"),
+        (Lang::Fr, true, LabelPlace::Bio) => format!("Déclaré comme {w} seulement dans la bio : non conforme, X exige que le nom affiché commence par la mention"),
+        (Lang::Fr, true, LabelPlace::Handle) => format!("Déclaré comme {w} seulement dans l'identifiant : non conforme, X exige que le nom affiché commence par la mention"),
         (Lang::Fr, false, p) => format!("Déclaré comme {w} {}", match p {
             LabelPlace::NameStart | LabelPlace::Name => "dans le nom affiché",
             LabelPlace::Bio => "dans la bio",
@@ -892,8 +892,8 @@ pub(crate) fn unplain_label(
     match (lang, on_x) {
         (Lang::En, true) => format!("The word {w} reads as the label {label} but is written {letters}, which X's rule does not accept as a label: not counted"),
         (Lang::En, false) => format!("The word {w} reads as the label {label} but is written {letters}, which screen readers and searches do not read as that word: not counted as a label"),
-        (Lang::Fr, true) => format!("Le mot {w} se lit comme la mention {label} mais est écrit {letters}, ce que la règle de X n'accepte pas comme mention : non retenu"),
-        (Lang::Fr, false) => format!("Le mot {w} se lit comme la mention {label} mais est écrit {letters} : les lecteurs d'écran et les recherches ne le lisent pas comme ce mot, il n'est pas retenu comme mention"),
+        (Lang::Fr, true) => format!("Le mot {w} se lit comme la mention {label} mais est écrit {letters}, ce que la règle de X n'accepte pas comme mention : non retenu"),
+        (Lang::Fr, false) => format!("Le mot {w} se lit comme la mention {label} mais est écrit {letters} : les lecteurs d'écran et les recherches ne le lisent pas comme ce mot, il n'est pas retenu comme mention"),
     }
 }
 
@@ -908,12 +908,12 @@ pub(crate) fn truncated(lang: Lang, field: &str, limit: usize) -> String {
         }
         (Lang::En, _) => format!("Bio longer than {limit} characters: only the start was read"),
         (Lang::Fr, "name") => {
-            format!("Nom affiché de plus de {limit} caractères : seul le début a été lu")
+            format!("Nom affiché de plus de {limit} caractères : seul le début a été lu")
         }
         (Lang::Fr, "handle") => {
-            format!("Identifiant de plus de {limit} caractères : seul le début a été lu")
+            format!("Identifiant de plus de {limit} caractères : seul le début a été lu")
         }
-        (Lang::Fr, _) => format!("Bio de plus de {limit} caractères : seul le début a été lu"),
+        (Lang::Fr, _) => format!("Bio de plus de {limit} caractères : seul le début a été lu"),
     }
 }
 
@@ -1039,7 +1039,7 @@ mod tests {
 
     #[test]
     fn quoting_shows_hidden_characters() {
-        assert_eq!(q(Lang::Fr, "A\u{200b}liko"), "« A⟨zero width space⟩liko »");
+        assert_eq!(q(Lang::Fr, "A\u{200b}liko"), "« A⟨zero width space⟩liko »");
         assert_eq!(
             q(Lang::En, "Adaeze\u{feff}Okonkwo"),
             "\"Adaeze⟨zero width no-break space⟩Okonkwo\""
@@ -1102,7 +1102,7 @@ mod tests {
         );
         assert_eq!(
             avatar(Lang::Fr, "Kwabena Mensah", 14, &changes),
-            "L'avatar est une copie de la photo protégée de « Kwabena Mensah » : la même photo à de petites différences près, avec une bande couverte en bas"
+            "L'avatar est une copie de la photo protégée de « Kwabena Mensah » : la même photo à de petites différences près, avec une bande couverte en bas"
         );
         let none = avatar_changes(
             Lang::En,
@@ -1135,7 +1135,7 @@ mod tests {
         );
         assert_eq!(
             shot(Lang::Fr),
-            "L'avatar est une copie de la photo protégée de « Kwabena Mensah » : la même photo, découpée dans une capture d'écran d'une page de profil"
+            "L'avatar est une copie de la photo protégée de « Kwabena Mensah » : la même photo, découpée dans une capture d'écran d'une page de profil"
         );
     }
 
