@@ -104,6 +104,9 @@ struct Table {
     unless: Vec<(&'static str, Unless)>,
     /// Words for "of" or "for" just after a claim, before whose page it is ("page of", "ukurasa wa").
     owner_of: Vec<Word>,
+    /// A copula after a relative word that stands for "of" (Twi "Official page a ɛyɛ Auntie Akos
+    /// Waakye": the page that is Auntie Akos's): skipped before the owner's name.
+    copulas: Vec<Word>,
     /// Words naming a group that has pages of its own: a church, a choir, an association.
     groups: Vec<Word>,
     /// Titles, ranks and roles written with a capital ("His Excellency", "Baba Aladura", "Nollywood
@@ -143,6 +146,7 @@ fn parse(text: &'static str) -> Table {
     let (mut owner_of, mut groups, mut titles) = (Vec::new(), Vec::new(), Vec::new());
     let (mut trades, mut backup, mut unless_named) = (Vec::new(), Vec::new(), Vec::new());
     let (mut backup_near, mut main_words) = (Vec::new(), Vec::new());
+    let mut copulas = Vec::new();
     let alternatives = |body: &str| -> Vec<Word> {
         body.split('|')
             .map(str::trim)
@@ -171,6 +175,7 @@ fn parse(text: &'static str) -> Table {
         };
         match head.trim() {
             "owner of" => owner_of.extend(alternatives(body)),
+            "owner copula" => copulas.extend(alternatives(body)),
             "owner group" => groups.extend(alternatives(body)),
             "owner title" => titles.extend(alternatives(body)),
             "owner trade" => trades.extend(alternatives(body)),
@@ -234,6 +239,7 @@ fn parse(text: &'static str) -> Table {
         name_near,
         unless,
         owner_of,
+        copulas,
         groups,
         titles,
         trades,
@@ -593,6 +599,9 @@ fn owner(
         next.is_some_and(|w| w.key.starts_with('ل') && without_arabic_prefix(&w.key) != w.key);
     if of || arabic_of {
         let mut start = if of { to + 2 } else { to + 1 };
+        if of && start + 1 < words.len() && table.copulas.iter().any(|c| c.matches(&words[start])) {
+            start += 1;
+        }
         // An article after "of", written in lower case, before a trade: "de la Boulangerie …", "de
         // l'Atelier …". Not before a name alone: "of the Naija star" describes the person.
         let lower = |w: &BioWord| {
