@@ -204,9 +204,16 @@ def text_across(im, rng):
     return out, {"text": text, "size": round(size / h, 3)}
 
 
+TINTS = ["sepia", "tint", "warm", "cool", "vignette", "faded"]
+
+
 def tint(im, rng):
     """A colour filter: sepia, a tint, a warm or cool cast, a vignette, or faded contrast."""
-    kind = rng.choice(["sepia", "tint", "warm", "cool", "vignette", "faded"])
+    return tint_kind(im, rng.choice(TINTS), rng)
+
+
+def tint_kind(im, kind, rng):
+    """The colour filter `kind` (one of TINTS), its strength and colour drawn from `rng`."""
     if kind == "sepia":
         out = ImageOps.colorize(ImageOps.grayscale(im), (40, 26, 13), (255, 240, 192))
     elif kind == "tint":

@@ -73,15 +73,19 @@ pub fn reference_hashes(rgb: &Rgb) -> Vec<RefHash> {
         // The untrimmed square's disc, when trimming took a margin off (a logo on a flat background):
         // what a screenshot of its round avatar, or a round crop of it, shows.
         if super::views::trim(picture) != (0, picture.height, 0, picture.width) {
+            // Also whole (issue 22, tints): a filter that darkens the margin (a vignette) or moves
+            // its edge (sepia, faded contrast) leaves the query trimmed otherwise than the reference.
             let whole = super::views::prepare_with_luma(picture, &luma, Variant::Untrimmed);
-            if let Some((dct, quality)) = whole.dct(View::Circle) {
-                out.push(RefHash {
-                    view: View::Circle,
-                    variant: Variant::Untrimmed,
-                    mirrored: is_mirror,
-                    hash: dct.hash(),
-                    quality,
-                });
+            for view in [View::Circle, View::Full] {
+                if let Some((dct, quality)) = whole.dct(view) {
+                    out.push(RefHash {
+                        view,
+                        variant: Variant::Untrimmed,
+                        mirrored: is_mirror,
+                        hash: dct.hash(),
+                        quality,
+                    });
+                }
             }
         }
         // A logo's content box, on its own background (None for a photo).
@@ -342,6 +346,17 @@ impl<'a> QueryInSteps<'a> {
                 let prepared =
                     super::views::prepare_in(&self.rgb, &self.luma, self.trimmed, Variant::Plain);
                 self.out.views = VIEWS.iter().filter_map(|&v| hash(&prepared, v)).collect();
+                // The untrimmed square too, when trimming took something: a tint can move where a
+                // logo's margin ends, and it meets the reference's untrimmed square (`u`).
+                if self.trimmed != (0, self.rgb.height, 0, self.rgb.width) {
+                    let whole = super::views::prepare_in(
+                        &self.rgb,
+                        &self.luma,
+                        (0, self.rgb.height, 0, self.rgb.width),
+                        Variant::Untrimmed,
+                    );
+                    self.out.views.extend(hash(&whole, View::Full));
+                }
                 self.out.undone = prepared.undone;
                 self.prepared = Some(prepared);
             }
