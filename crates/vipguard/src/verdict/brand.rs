@@ -16,8 +16,8 @@ pub(super) fn is_brand(a: &Account) -> bool {
         None => {
             // The name's words read once, for both tests.
             let name = NameWords::read(&a.name);
-            name.says_brand(&a.name)
-                || a.aliases.iter().any(|n| NameWords::read(n).says_brand(n))
+            name.says_brand()
+                || a.aliases.iter().any(|n| NameWords::read(n).says_brand())
                 || coined(a, &name)
         }
     }
@@ -45,6 +45,8 @@ struct NameWords {
     brand_word: bool,
     /// Some word after the first is a country of four letters or more, or the continent.
     country_after_first: bool,
+    /// Some word, as written, is a web address (`web_address`).
+    web_address: bool,
 }
 
 impl NameWords {
@@ -54,9 +56,11 @@ impl NameWords {
             first: String::new(),
             brand_word: false,
             country_after_first: false,
+            web_address: false,
         };
         let mut buf = String::new();
         for w in name.split_whitespace() {
+            r.web_address |= web_address(w);
             let key = if r.count == 0 {
                 fold_word(w, &mut r.first)
             } else {
@@ -74,8 +78,8 @@ impl NameWords {
         r
     }
 
-    /// Whether the name (`name`, whose words these are) says brand.
-    fn says_brand(&self, name: &str) -> bool {
+    /// Whether the name these are the words of says brand.
+    fn says_brand(&self) -> bool {
         // One word is a person's mononym as often as a brand's; a one-word handle is reached as far
         // anyway.
         if self.count >= 2 && self.brand_word {
@@ -87,7 +91,7 @@ impl NameWords {
         if self.country_after_first {
             return true;
         }
-        name.split_whitespace().any(web_address)
+        self.web_address
     }
 }
 
@@ -96,9 +100,9 @@ fn fold_word<'a>(w: &str, buf: &'a mut String) -> &'a str {
     buf.clear();
     if w.is_ascii() {
         buf.extend(
-            w.chars()
-                .filter(char::is_ascii_alphanumeric)
-                .map(|c| c.to_ascii_lowercase()),
+            w.bytes()
+                .filter(u8::is_ascii_alphanumeric)
+                .map(|b| b.to_ascii_lowercase() as char),
         );
     } else {
         buf.push_str(&normalize(w, crate::text::limits::MAX_NAME_CHARS).fold_compact());
