@@ -208,9 +208,9 @@ pub(crate) struct Index {
     /// count of shared trigrams finds keys two edits away, which one deletion each side cannot.
     grams: MultiMap,
     /// Bit `len` (`gram_bit`) set when a key of `len` letters is in `grams`: a check looks up only the
-    /// lengths some key has. Keys of 10–11 letters are brands' only, and a list may have none, as the
-    /// 100,000 synthetic people of `scripts/count-instructions.sh` do not: their lookups were most of
-    /// what the 10–11-letter stage added to a check.
+    /// lengths some key has. Keys of 10–11 letters are brands' only, and a list of people may have
+    /// none: skipping those lengths took back most of what the 10–11-letter stage had added to a check
+    /// in `scripts/count-instructions.sh` (docs/benchmarks.md).
     gram_lens: u64,
     /// Token id by the hash of the token.
     token_ids: MultiMap,
