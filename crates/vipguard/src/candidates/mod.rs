@@ -207,6 +207,11 @@ pub(crate) struct Index {
     /// Handle keys of GRAM_MIN_LEN+ characters under each of their trigrams and their length: a
     /// count of shared trigrams finds keys two edits away, which one deletion each side cannot.
     grams: MultiMap,
+    /// Bit `len` (`gram_bit`) set when a key of `len` letters is in `grams`: a check looks up only the
+    /// lengths some key has. Keys of 10–11 letters are brands' only, and a list of people may have
+    /// none: skipping those lengths took back most of what the 10–11-letter stage had added to a check
+    /// in `scripts/count-instructions.sh` (docs/benchmarks.md).
+    gram_lens: u64,
     /// Token id by the hash of the token.
     token_ids: MultiMap,
     /// Token ids by the hash of the token and of each of its one-deletion variants.
@@ -256,6 +261,11 @@ fn letters_key(display: &str, fold: &str, min: usize) -> Option<String> {
     // Folding reads some letters as digits (Cyrillic б as 6): those go too, so the key is letters only
     // (found by fuzzing: fuzz/regressions/check/).
     Some(key.chars().filter(|c| !c.is_numeric()).collect())
+}
+
+/// The bit of keys of `len` letters in `Index::gram_lens` (the longest share the last bit).
+fn gram_bit(len: usize) -> u64 {
+    1 << len.min(63)
 }
 
 /// The distinct trigrams of `key` (by characters), each hashed with `len`, the length of the keys
@@ -459,6 +469,7 @@ impl Index {
             for g in keys {
                 self.grams.push(g, a);
             }
+            self.gram_lens |= gram_bit(len);
         }
     }
 
@@ -560,6 +571,7 @@ impl Index {
             m.write(w);
         }
         w.u64s(&self.starts);
+        w.u64(self.gram_lens);
     }
 
     /// A finished index back from `write`. Errors name the map.
@@ -572,6 +584,7 @@ impl Index {
         if !ix.starts.is_empty() && ix.starts.len() != (1 << START_BITS) / 64 {
             return Err(("starts".into(), format!("{} words", ix.starts.len())));
         }
+        ix.gram_lens = r.u64().map_err(|e| ("gram_lens".to_string(), e))?;
         Ok(ix)
     }
 
@@ -704,6 +717,9 @@ impl Index {
         let mut keys = Vec::with_capacity(n);
         let mut found = Vec::new();
         for len in (n.saturating_sub(GRAM_EDITS)).max(GRAM_MIN_LEN)..=n + GRAM_EDITS {
+            if self.gram_lens & gram_bit(len) == 0 {
+                continue;
+            }
             keys.clear();
             found.clear();
             grams(key, len, &mut keys);

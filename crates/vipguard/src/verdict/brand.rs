@@ -14,58 +14,100 @@ pub(super) fn is_brand(a: &Account) -> bool {
         Some(AccountKind::Brand) => true,
         Some(AccountKind::Person) => false,
         None => {
-            std::iter::once(&a.name)
-                .chain(&a.aliases)
-                .any(|n| names_a_brand(n))
-                || coined(a)
+            // The name's words read once, for both tests.
+            let name = NameWords::read(&a.name);
+            name.says_brand()
+                || a.aliases.iter().any(|n| NameWords::read(n).says_brand())
+                || coined(a, &name)
         }
     }
 }
 
 /// A name of one word that is also its handle (MetaMask @metamask, Flutterwave @flutterwave): a coined
 /// brand name, or a mononym's (Davido @davido), read the same way, as neither is a namesake's handle.
-fn coined(a: &Account) -> bool {
-    let name = words(&a.name);
-    name.len() == 1
+fn coined(a: &Account, name: &NameWords) -> bool {
+    name.count == 1
         && a.handles
             .iter()
             .chain(&a.official)
-            .any(|h| fold_word(&h.handle) == name[0])
+            .any(|h| fold_word(&h.handle, &mut String::new()) == name.first)
 }
 
-/// The name's own words (split at spaces only, so "Sa’idu" stays one word), each as a fold key.
-fn words(name: &str) -> Vec<String> {
-    name.split_whitespace()
-        .map(fold_word)
-        .filter(|w| !w.is_empty())
-        .collect()
+/// What the inference reads in a name's words (split at spaces only, so "Sa’idu" stays one word), each
+/// as a fold key. Read in one pass into two buffers: this runs for every account a checker is built
+/// with, and a string per word showed in a build's count (scripts/count-instructions.sh).
+struct NameWords {
+    /// Words with a non-empty fold key.
+    count: usize,
+    /// The first of them.
+    first: String,
+    /// Some word is a company or product word (`brand_word`).
+    brand_word: bool,
+    /// Some word after the first is a country of four letters or more, or the continent.
+    country_after_first: bool,
+    /// Some word, as written, is a web address (`web_address`).
+    web_address: bool,
 }
 
-/// A word's fold key; plain ASCII directly (this runs for every account a checker is built with).
-fn fold_word(w: &str) -> String {
+impl NameWords {
+    fn read(name: &str) -> Self {
+        let mut r = NameWords {
+            count: 0,
+            first: String::new(),
+            brand_word: false,
+            country_after_first: false,
+            web_address: false,
+        };
+        let mut buf = String::new();
+        for w in name.split_whitespace() {
+            r.web_address |= web_address(w);
+            let key = if r.count == 0 {
+                fold_word(w, &mut r.first)
+            } else {
+                fold_word(w, &mut buf)
+            };
+            if key.is_empty() {
+                continue;
+            }
+            r.brand_word |= brand_word(key);
+            if r.count > 0 && key.len() >= 4 && is_country(key) {
+                r.country_after_first = true;
+            }
+            r.count += 1;
+        }
+        r
+    }
+
+    /// Whether the name these are the words of says brand.
+    fn says_brand(&self) -> bool {
+        // One word is a person's mononym as often as a brand's; a one-word handle is reached as far
+        // anyway.
+        if self.count >= 2 && self.brand_word {
+            return true;
+        }
+        // A brand's country or regional page (MTN Nigeria, Orange Cameroun, Airtel Africa): a country
+        // of four letters or more, or the continent, after another word. The two-letter codes (NG, KE)
+        // are initials in people's names.
+        if self.country_after_first {
+            return true;
+        }
+        self.web_address
+    }
+}
+
+/// A word's fold key, written into `buf` (cleared first); plain ASCII directly.
+fn fold_word<'a>(w: &str, buf: &'a mut String) -> &'a str {
+    buf.clear();
     if w.is_ascii() {
-        w.chars()
-            .filter(char::is_ascii_alphanumeric)
-            .map(|c| c.to_ascii_lowercase())
-            .collect()
+        buf.extend(
+            w.bytes()
+                .filter(u8::is_ascii_alphanumeric)
+                .map(|b| b.to_ascii_lowercase() as char),
+        );
     } else {
-        normalize(w, crate::text::limits::MAX_NAME_CHARS).fold_compact()
+        buf.push_str(&normalize(w, crate::text::limits::MAX_NAME_CHARS).fold_compact());
     }
-}
-
-fn names_a_brand(name: &str) -> bool {
-    let words = words(name);
-    // One word is a person's mononym as often as a brand's; a one-word handle is reached as far anyway.
-    if words.len() >= 2 && words.iter().any(|w| brand_word(w)) {
-        return true;
-    }
-    // A brand's country or regional page (MTN Nigeria, Orange Cameroun, Airtel Africa): a country of
-    // four letters or more, or the continent, after another word. The two-letter codes (NG, KE) are
-    // initials in people's names.
-    if words.len() >= 2 && words[1..].iter().any(|w| w.len() >= 4 && is_country(w)) {
-        return true;
-    }
-    name.split_whitespace().any(web_address)
+    buf
 }
 
 /// A word written as a web address: letters, a dot and a lowercase top-level domain (Crypto.com,

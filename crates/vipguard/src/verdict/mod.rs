@@ -147,9 +147,8 @@ impl Checker {
             for n in &p.names {
                 index.add_name(i as u32, n);
             }
-            let brand = brand::is_brand(&list.accounts[i]);
             for t in &p.targets {
-                index.add_handle(i as u32, &t.keys, !t.names_in_key, brand);
+                index.add_handle(i as u32, &t.keys, !t.names_in_key, t.brand);
             }
         }
         index.finish();

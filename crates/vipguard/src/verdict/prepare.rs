@@ -24,6 +24,9 @@ pub(super) struct Target {
     /// is for brand-like handles (@myetherwallet, @MetaMask), and for every handle of a brand
     /// (@myaccessbank for Access Bank: said by the list or inferred, `brand::is_brand`).
     pub(super) names_in_key: bool,
+    /// The account is a brand (`brand::is_brand`), which the index reaches two edits away from 10
+    /// letters: worked out once here, as `Checker::new` needs it too (it showed in a build's count).
+    pub(super) brand: bool,
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -58,6 +61,7 @@ pub(super) fn prepare(a: &Account) -> Prepared {
                 names_in_key: !brand && names_in_key(&keys.fold(), &names),
                 keys,
                 kind,
+                brand,
             });
         }
     }
@@ -69,6 +73,7 @@ pub(super) fn prepare(a: &Account) -> Prepared {
                 keys: TargetKeys::from_name(&fold, &n.norm.glyph_compact(), display),
                 kind: TargetKind::Name,
                 names_in_key: !brand && n.fold.len() >= 2,
+                brand,
             });
         }
     }
