@@ -42,7 +42,7 @@ test('the banner, its tools and the copied evidence are in French', async () => 
   for (const want of ["vipguard : Usurpation d'identité", 'Ressemble à Kwabena Mensah', 'vrais comptes :', '@KwabenaMensah',
     'Caractères trompeurs ou cachés :', 'se lit comme K', 'Copier pour le ticket', 'Pas une usurpation', 'À escalader',
     // The engine's own sentences, in French.
-    'Le nom affiché « Кwabena Мensah » se lit comme le nom protégé « Kwabena Mensah »',
+    'Le nom affiché « Кwabena Мensah » se lit comme le nom protégé « Kwabena Mensah »',
     "L'identifiant @KwabenaMensahGH est l'identifiant protégé @KwabenaMensah avec « gh » ajouté"]) {
     assert.ok(text.includes(want), `missing "${want}" in ${text.slice(0, 600)}`);
   }

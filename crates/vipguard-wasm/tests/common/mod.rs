@@ -333,7 +333,7 @@ pub async fn errors_carry_the_cli_messages() {
         ("dup", Some(("duplicate_id", vec!["a", "2"]))),
         ("field", Some(("unknown_field", vec!["handels", "handles"]))),
         ("handle", Some(("handle_blank", vec!["a b"]))),
-        ("text", None),
+        ("text", Some(("not_a_list", vec![]))),
         ("pdq", None),
     ];
     for (kind, code) in codes {
@@ -354,10 +354,14 @@ pub async fn errors_carry_the_cli_messages() {
         );
         let error = field(&report, "error");
         let got = field(&error, "code").as_string().map(|c| {
-            let args: Vec<String> = js_sys::Array::from(&field(&error, "args"))
-                .iter()
-                .map(|a| a.as_string().unwrap())
-                .collect();
+            // No `args` when the code names no values (not_a_list).
+            let args: Vec<String> = match field(&error, "args") {
+                a if a.is_undefined() => Vec::new(),
+                a => js_sys::Array::from(&a)
+                    .iter()
+                    .map(|a| a.as_string().unwrap())
+                    .collect(),
+            };
             (c, args)
         });
         let want = code.map(|(c, a)| (c.to_string(), a.iter().map(|s| s.to_string()).collect()));
@@ -452,7 +456,7 @@ pub async fn errors_carry_the_cli_messages() {
         .unwrap();
     let first: JsValue = js_sys::Array::from(&field(&r, "evidence")).get(0);
     let detail = field(&first, "detail").as_string().unwrap();
-    assert!(detail.starts_with("Le nom affiché « Ada Obi »"), "{detail}");
+    assert!(detail.starts_with("Le nom affiché « Ada Obi »"), "{detail}");
     let err = message(
         wasm::Checker::new(
             &JsValue::from_str(csv).unchecked_into(),
@@ -464,7 +468,7 @@ pub async fn errors_carry_the_cli_messages() {
     );
     assert_eq!(err, "language \"de\" is not available (use en or fr)");
     // The bulk page's profiles file: good rows read, a bad row named by its line, an unreadable file
-    // thrown with the CLI's message.
+    // stopped with the CLI's message.
     let rows = "id,platform,handle,name\n1,x,@Ada,Ada Obi\n ,x,h,n\n3,x,b,Bo\n";
     let read = wasm::read_profiles(rows, "bulk.csv").unwrap();
     let profiles: js_sys::Array = field(&read, "profiles").unchecked_into();
@@ -482,12 +486,18 @@ pub async fn errors_carry_the_cli_messages() {
         .as_string()
         .unwrap()
         .contains("id is empty"));
-    let err = message(
-        wasm::read_profiles("id,platform,handle,name,colour\n", "bulk.csv")
-            .err()
-            .unwrap(),
-    );
+    // A file refused as a whole comes back `stopped`, coded, with no profiles (not thrown).
+    let read = wasm::read_profiles("id,platform,handle,name,colour\n", "bulk.csv").unwrap();
+    let stopped = field(&read, "stopped");
+    let err = field(&stopped, "error").as_string().unwrap();
     assert!(err.contains("colour"), "{err}");
+    assert!(field(&stopped, "code").as_string().is_some(), "{err}");
+    assert_eq!(
+        field(&read, "profiles")
+            .unchecked_into::<js_sys::Array>()
+            .length(),
+        0
+    );
 }
 
 /// The five suites as `#[wasm_bindgen_test]`s; each test binary invokes this after choosing where it
