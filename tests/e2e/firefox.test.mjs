@@ -208,7 +208,6 @@ test('in-app navigation before the first verdict arrives: the next profile is st
   // The new profile's pill drawn (open, drawn, short), as the page noted it.
   await page.waitForFunction(() => (window.__hostStates || []).some((x) => x.open && x.h > 0), { timeout: 15000 });
   const states = await page.evaluate(() => window.__hostStates);
-  assert.ok(states.some((x) => x.open && x.h > 0), JSON.stringify(states));
   assert.ok(states.every((x) => !x.open || x.h < 100), `never the old profile's banner: ${JSON.stringify(states)}`);
   await page.close();
 });
