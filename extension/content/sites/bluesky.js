@@ -213,3 +213,4 @@ vipguardSites.push((() => {
 //   tests/e2e/fixtures/sites/bluesky-no-name.html tests/e2e/fixtures/sites/bluesky-pinned.html
 //   tests/e2e/fixtures/sites/bluesky-profile.html tests/e2e/fixtures/sites/bluesky-reposts.html
 //   tests/e2e/fixtures/sites/bluesky-link.html
+//   tests/e2e/fixtures/sites/bluesky-icon.html

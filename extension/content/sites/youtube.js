@@ -121,3 +121,4 @@ vipguardSites.push((() => {
 //   tests/e2e/fixtures/sites/youtube-hindi-channel.html tests/e2e/fixtures/sites/youtube-posts.html
 //   tests/e2e/fixtures/sites/youtube-stale-screen.html tests/e2e/fixtures/sites/youtube-mobile-channel.html
 //   tests/e2e/fixtures/sites/youtube-mobile-comments.html tests/e2e/fixtures/sites/youtube-links.html
+//   tests/e2e/fixtures/sites/youtube-c4-header.html tests/e2e/fixtures/sites/youtube-fatouemoji.html tests/e2e/fixtures/sites/youtube-fatoumusic.html
