@@ -107,6 +107,8 @@ struct Table {
     /// A copula after a relative word that stands for "of" (Twi "Official page a ɛyɛ Auntie Akos
     /// Waakye": the page that is Auntie Akos's): skipped before the owner's name.
     copulas: Vec<Word>,
+    /// Relative words read as "of" only when a copula follows (Twi "a ɛyɛ"; English "a" is an article).
+    relatives: Vec<Word>,
     /// Words naming a group that has pages of its own: a church, a choir, an association.
     groups: Vec<Word>,
     /// Titles, ranks and roles written with a capital ("His Excellency", "Baba Aladura", "Nollywood
@@ -146,7 +148,7 @@ fn parse(text: &'static str) -> Table {
     let (mut owner_of, mut groups, mut titles) = (Vec::new(), Vec::new(), Vec::new());
     let (mut trades, mut backup, mut unless_named) = (Vec::new(), Vec::new(), Vec::new());
     let (mut backup_near, mut main_words) = (Vec::new(), Vec::new());
-    let mut copulas = Vec::new();
+    let (mut copulas, mut relatives) = (Vec::new(), Vec::new());
     let alternatives = |body: &str| -> Vec<Word> {
         body.split('|')
             .map(str::trim)
@@ -176,6 +178,7 @@ fn parse(text: &'static str) -> Table {
         match head.trim() {
             "owner of" => owner_of.extend(alternatives(body)),
             "owner copula" => copulas.extend(alternatives(body)),
+            "owner relative" => relatives.extend(alternatives(body)),
             "owner group" => groups.extend(alternatives(body)),
             "owner title" => titles.extend(alternatives(body)),
             "owner trade" => trades.extend(alternatives(body)),
@@ -240,6 +243,7 @@ fn parse(text: &'static str) -> Table {
         unless,
         owner_of,
         copulas,
+        relatives,
         groups,
         titles,
         trades,
@@ -593,13 +597,16 @@ fn owner(
     let next = words
         .get(to + 1)
         .filter(|_| !breaks_after(bio, words, to, true));
-    let of = next.is_some_and(|w| table.owner_of.iter().any(|x| x.matches(w)));
+    let is_copula = |w: &BioWord| table.copulas.iter().any(|c| c.matches(w));
+    let of = next.is_some_and(|w| table.owner_of.iter().any(|x| x.matches(w)))
+        || next.is_some_and(|w| table.relatives.iter().any(|x| x.matches(w)))
+            && words.get(to + 2).is_some_and(is_copula);
     // Arabic "of" is written on the word: الصفحة الرسمية لشباب المسجد.
     let arabic_of =
         next.is_some_and(|w| w.key.starts_with('ل') && without_arabic_prefix(&w.key) != w.key);
     if of || arabic_of {
         let mut start = if of { to + 2 } else { to + 1 };
-        if of && start + 1 < words.len() && table.copulas.iter().any(|c| c.matches(&words[start])) {
+        if of && start + 1 < words.len() && is_copula(&words[start]) {
             start += 1;
         }
         // An article after "of", written in lower case, before a trade: "de la Boulangerie …", "de
