@@ -10,6 +10,7 @@ import { shownAccount } from './results.js';
 import { clip, bounded, HANDLE_MAX } from './tab-record.js';
 import { shownFacts } from './facts.js';
 import { lastCheckAt } from './limits.js';
+import { isClosed, markClosed } from './closed-tabs.js';
 
 // One session-storage key per token (a check writes only its own); each tab keeps its latest MAX_PER_TAB
 // (Chrome's session storage holds 10 MB for all tabs; a record is a result's evidence and a profile, a
@@ -54,6 +55,7 @@ export function issue(...args) {
 }
 
 async function issueNow(tabId, url, all, profiles, extra = {}) {
+  if (isClosed(tabId)) return {};
   // A batch over the cap keeps its first (the page's order: a banner, then the badges from the top).
   const items = all.slice(0, MAX_PER_TAB);
   if (!items.length) return {};
@@ -166,8 +168,14 @@ export async function evictOthers(tabId, bytes) {
   }
 }
 
-// The tab was closed.
-export async function forgetFrames(tabId) {
+// The tab was closed: after the tokens being issued, so none is written after its keys are removed.
+export function forgetFrames(tabId) {
+  markClosed(tabId);
+  const done = issuing.then(() => forgetNow(tabId));
+  issuing = done.catch(() => {});
+  return done;
+}
+async function forgetNow(tabId) {
   issued.delete(tabId);
   const prefix = keyOf(tabId, '');
   const all = await chrome.storage.session.get(null);

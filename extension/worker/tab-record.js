@@ -2,6 +2,7 @@
 // flagged accounts keep their evidence for "Copy evidence".
 import { summary } from './results.js';
 import { evictOthers } from './frames.js';
+import { isClosed, markClosed } from './closed-tabs.js';
 
 // Session-storage writes are read-modify-write: one at a time, or concurrent checks lose entries.
 let recording = Promise.resolve();
@@ -45,6 +46,7 @@ const quotaError = (e) => /quota/i.test(String(e && e.message));
 
 // `list`: the list the results were checked against (engine.js `source`), which the popup names.
 async function writeTab(tabId, url, results, profiles, accounts = {}, list = null) {
+  if (isClosed(tabId)) return;
   const key = `tab:${tabId}`;
   const prev = (await chrome.storage.session.get(key))[key];
   const same = prev && prev.url === url ? prev.items : [];
@@ -98,6 +100,7 @@ async function writeTab(tabId, url, results, profiles, accounts = {}, list = nul
 // The tab's page could not be read: the popup says so.
 export function recordUnreadable(tabId, url) {
   recording = recording.then(async () => {
+    if (isClosed(tabId)) return;
     const key = `tab:${tabId}`;
     const prev = (await chrome.storage.session.get(key))[key];
     const items = prev && prev.url === url ? prev.items : [];
@@ -106,9 +109,11 @@ export function recordUnreadable(tabId, url) {
   return recording;
 }
 
-// The tab was closed.
+// The tab was closed: its record goes, after the writes already queued, and none is written again.
 export function forgetTab(tabId) {
-  return chrome.storage.session.remove(`tab:${tabId}`);
+  markClosed(tabId);
+  recording = recording.then(() => chrome.storage.session.remove(`tab:${tabId}`)).catch(() => {});
+  return recording;
 }
 
 // The record is also what binds a decision or an evidence picture to its sender (issue 24): a web page's

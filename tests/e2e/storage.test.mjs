@@ -156,3 +156,43 @@ test('a list changed on the options page while the worker is stopped: the worker
     await h.close();
   }
 });
+
+// A tab closed while its avatar round is on its way (the round records the results its avatars change,
+// and issues their frames' tokens, after the text round answered): nothing is written for it after its
+// records were removed. Before, the late write left a record of only the avatar-changed accounts, which
+// the next tab on the same page was found by (Firefox's suite lost a follower list's clear account so).
+test('a tab closed before its avatar round ends leaves no record and no frame tokens behind', async () => {
+  const h = await launch();
+  try {
+    await loadDemoList(h);
+    const url = 'https://x.com/KwabenaMensah/followers';
+    // The copied photo of the list's first account, held from the worker (not from the page, whose load
+    // waits on it) until the tab is closed.
+    let release;
+    const held = new Promise((r) => { release = r; });
+    let answered = 0;
+    await h.ctx.route('https://pbs.twimg.com/profile_images/11/**', async (route) => {
+      const fromWorker = !!route.request().serviceWorker();
+      if (fromWorker) await held;
+      await route.fulfill({ status: 200, contentType: 'image/png', body: fs.readFileSync(path.join(ROOT, 'demo/avatars/copy-kwabena-mirrored-badge.png')) });
+      if (fromWorker) answered++;
+    });
+    const page = await h.ctx.newPage();
+    await page.goto(url);
+    const tabId = await h.worker.evaluate(async (u) => (await chrome.tabs.query({ url: u }))[0].id, url);
+    const stored = () => h.worker.evaluate(async (id) => Object.keys(await chrome.storage.session.get(null))
+      .filter((k) => k === `tab:${id}` || k.startsWith(`frame:${id}:`) || k.startsWith(`frames:${id}`)), tabId);
+    // The text round recorded, every follower in it.
+    await until(async () => (await h.worker.evaluate(async (id) => (await chrome.storage.session.get(`tab:${id}`))[`tab:${id}`]?.items?.length, tabId)) === 3,
+      'the text round\'s record');
+    await page.close();
+    await until(async () => (await stored()).length === 0, 'the closed tab\'s keys removed');
+    release();
+    await until(() => answered > 0, 'the held avatar answered');
+    // The round, now free, checks and would write within milliseconds; given ample time to.
+    await new Promise((r) => setTimeout(r, 2000));
+    assert.deepEqual(await stored(), [], 'keys written for a closed tab');
+  } finally {
+    await h.close();
+  }
+});
