@@ -390,8 +390,8 @@ fn summarize(lang: Lang, chars: &[CharEvidence]) -> String {
     if chars.len() > 8 {
         parts.push(wording::and_more(lang, chars.len() - 8));
     }
-    // French sets a space before a semicolon, as its other sentences do.
-    parts.join(if lang == Lang::Fr { " ; " } else { "; " })
+    // French sets a no-break space before a semicolon, as its other sentences do.
+    parts.join(if lang == Lang::Fr { "\u{a0}; " } else { "; " })
 }
 
 pub(super) fn label_evidence(lang: Lang, platform: &str, labels: &[&Label]) -> Evidence {

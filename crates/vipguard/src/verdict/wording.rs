@@ -470,7 +470,7 @@ pub(crate) fn avatar_changes(
         Variant::Plain | Variant::Untrimmed => {}
         Variant::Crop(p) => parts.push(say(
             format!("cropped about {p}% a side"),
-            format!("recadrée d'environ {p} % par côté"),
+            format!("recadrée d'environ {p}\u{a0}% par côté"),
         )),
         Variant::Rotate(d) => parts.push(say(
             format!("turned about {}°", d.abs()),
@@ -481,10 +481,15 @@ pub(crate) fn avatar_changes(
             "réduite en vignette".into(),
         )),
     }
-    if undone.border_pct > 0 {
+    // Met as the uploaded square, margin and all, the copy's own margin is the original's: no border
+    // was added, whatever the query's trim removed (a tint or vignette moves where trimming stops).
+    if undone.border_pct > 0 && variant != Variant::Untrimmed {
         parts.push(say(
             format!("with a border of about {}% added", undone.border_pct),
-            format!("avec une bordure d'environ {} % ajoutée", undone.border_pct),
+            format!(
+                "avec une bordure d'environ {}\u{a0}% ajoutée",
+                undone.border_pct
+            ),
         ));
     }
     // A screenshot's avatar is round anyway: said once, with where it was cut from.
@@ -495,7 +500,7 @@ pub(crate) fn avatar_changes(
         Reframe::None => {}
         Reframe::Inset(p) => parts.push(say(
             format!("set inside a frame about {p}% a side"),
-            format!("placée dans un cadre d'environ {p} % par côté"),
+            format!("placée dans un cadre d'environ {p}\u{a0}% par côté"),
         )),
         Reframe::Stretched => parts.push(say(
             "stretched back from a squeezed copy".into(),
@@ -1171,7 +1176,7 @@ mod tests {
                 View::Circle,
                 Reframe::Inset(9),
                 "inside a frame about 9% a side",
-                "cadre d'environ 9 %",
+                "cadre d'environ 9\u{a0}%",
             ),
             (
                 View::Content,
@@ -1187,5 +1192,23 @@ mod tests {
             let got = avatar_changes(Lang::Fr, &undone, view, Variant::Plain, false, reframe);
             assert!(got.contains(fr), "{got}");
         }
+    }
+
+    /// A copy met as the uploaded square, margin and all, had no border added, even when the query's
+    /// trim removed a margin (a vignette darkens it, so trimming stops elsewhere).
+    #[test]
+    fn no_border_said_for_a_match_on_the_uploaded_square() {
+        let undone = Undone {
+            border_pct: 8,
+            ..Undone::default()
+        };
+        let said =
+            |variant| avatar_changes(Lang::En, &undone, View::Full, variant, false, Reframe::None);
+        assert!(said(Variant::Plain).contains("border of about 8% added"));
+        assert!(
+            !said(Variant::Untrimmed).contains("border"),
+            "{}",
+            said(Variant::Untrimmed)
+        );
     }
 }
