@@ -136,7 +136,12 @@ test('Mastodon is off until switched on, then recognised on any server by its ma
   // The header's facts: "Joined" and the followers link's exact count (its title).
   assert.ok(text.includes('Joined Nov 2026 (as the page shows it) · 3 followers'), text.slice(0, 500));
   await until(async () => (await shadowText(page)).includes("avatar is a copy of Kwabena Mensah's protected photo"), 'the avatar match');
-  const got = await badges(page);
+  // The record is written after the page is answered (check.js): waited for, not read once.
+  let got;
+  await until(async () => {
+    got = await badges(page);
+    return got['aminatasowe@social.example.africa'] === 'impersonation' && got['ama_owusu@mastodon.africa'] === 'clear';
+  }, 'the statuses\' records').catch(() => {});
   assert.equal(got['aminatasowe@social.example.africa'], 'impersonation', JSON.stringify(got));
   assert.equal(got['ama_owusu@mastodon.africa'], 'clear', JSON.stringify(got));
   const { shown, hidden } = await layoutWithAndWithoutAnnotations(page);
