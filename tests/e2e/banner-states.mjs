@@ -10,7 +10,7 @@
 // change for a while after the new address's record was final) before they judge.
 import assert from 'node:assert/strict';
 
-// Injected into the page: window.__hostStates gets {open, h, url, t} for each banner host whenever what
+// Injected into the page: window.__hostStates gets {open, w, h, url, t} for each banner host whenever what
 // the hosts show changes; window.__hostChanged is when that last happened (performance.now()).
 export function recordBannerStates() {
   const states = [];
@@ -19,7 +19,10 @@ export function recordBannerStates() {
   let last = null;
   const note = () => {
     const now = [...document.querySelectorAll('vipguard-annotation[popover]')]
-      .map((e) => ({ open: e.matches(':popover-open'), h: Math.round(e.getBoundingClientRect().height) }));
+      .map((e) => {
+        const r = e.getBoundingClientRect();
+        return { open: e.matches(':popover-open'), w: Math.round(r.width), h: Math.round(r.height) };
+      });
     const sig = JSON.stringify(now);
     if (sig === last) return;
     last = sig;
@@ -64,23 +67,33 @@ export async function settled(evaluate, since, { quiet = 2000, timeout = 20000 }
 
 const tall = (x) => x.open && x.h >= 100;
 const pill = (x) => x.open && x.h > 0 && x.h < 100;
-const shown = (states) => JSON.stringify(states.map(({ open, h, url }) => [open, h, new URL(url).pathname]));
+const shown = (states) => JSON.stringify(states.map(({ open, w, h, url }) => [open, w, h, new URL(url).pathname]));
 
-// From the navigation to `url` on (the first state noted under it): once the old profile's banner left the screen, it never came back (no
-// open host as tall as a flagged banner), and what the page shows at the end is the new profile's pill.
+// The new profile's pill, once drawn, stays as it is to the end: a verdict drawn into it later (the old
+// profile's, folded as the pill was: frame.js keeps a banner's fold for a newer token) changes its width.
+function pillKept(after, states) {
+  const end = states.at(-1);
+  assert.ok(pill(end), `the new profile's banner is what stays: ${shown(states)}`);
+  const drawn = after.slice(after.findIndex(pill)).filter((x) => x.open);
+  assert.ok(drawn.every((x) => x.w === end.w && x.h === end.h), `the new profile's pill never replaced by another banner: ${shown(states)}`);
+}
+
+// From the navigation to `url` on (states noted under it): once the old profile's banner left the
+// screen, it never came back (no open host as tall as a flagged banner), and the new profile's pill,
+// once drawn, stays as it is to the end.
 export function onlyNewBanner(states, url) {
   const left = states.findIndex((x) => x.url === url && !x.open);
   assert.ok(left >= 0, `the old banner left the screen: ${shown(states)}`);
   const after = states.slice(left);
   assert.ok(!after.some(tall), `the old profile's banner never came back: ${shown(states)}`);
-  assert.ok(pill(states.at(-1)), `the new profile's banner is what stays: ${shown(states)}`);
+  pillKept(after, states);
 }
 
 // The page left its first profile before its verdict was drawn: no banner as tall as a flagged one at
 // any point of the page's life, and the new profile's pill at the end.
 export function neverOldBanner(states) {
   assert.ok(!states.some(tall), `the old profile's banner never drawn: ${shown(states)}`);
-  assert.ok(pill(states.at(-1)), `the new profile's banner is what stays: ${shown(states)}`);
+  pillKept(states, states);
 }
 
 // From the navigation to the list at `url` on: once the profile's banner left, no banner open again.

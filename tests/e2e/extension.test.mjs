@@ -238,7 +238,34 @@ test('a banner frame made before the verdict shows nothing, and the page can nei
 // X opens a profile from another without loading a page: the banner's frame is kept (no new frame to
 // load) and draws the new profile; what it drew for the old one is never shown for the new.
 test('a banner frame kept across an X in-app navigation shows the new profile, never the old one', async () => {
-  const page = await visit(h, 'https://x.com/KwabenaMensahTV?spa=1', { page: await recordedPage() });
+  // The old profile's avatar round held back, so its answer comes after the page moved on and the new
+  // profile's verdict was drawn: the worker stopped first (its avatar cache is in memory), and its
+  // fetch of the old profile's picture held until released.
+  const page = await recordedPage();
+  const cdp = await h.ctx.newCDPSession(page);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  let release;
+  const released = new Promise((r) => { release = r; });
+  let held = 0;
+  const PICTURE = 'https://pbs.twimg.com/profile_images/demo/copy-kwabena-mirrored-badge.png';
+  const hold = async (route) => {
+    if (!route.request().serviceWorker()) return route.fallback();
+    held++;
+    await released;
+    return route.fallback();
+  };
+  await h.ctx.route(PICTURE, hold);
+  try {
+    await heldNavigation(page, () => held, release);
+  } finally {
+    release();
+    await h.ctx.unroute(PICTURE, hold);
+    h.worker = h.ctx.serviceWorkers()[0];
+  }
+});
+async function heldNavigation(page, held, release) {
+  await visit(h, 'https://x.com/KwabenaMensahTV?spa=1', { page });
   assert.equal(await bannerVerdict(page), 'impersonation');
   const [frame] = annotationFrames(page, 'banner');
   // Every box the frame draws from now on.
@@ -251,6 +278,8 @@ test('a banner frame kept across an X in-app navigation shows the new profile, n
   });
   await page.evaluate(() => window.go('sarah_j', 'Sarah Johnson', 'Nurse. Runner.'));
   await until(async () => (await bannerVerdict(page)) === 'clear', 'the new profile\'s banner');
+  assert.ok(held() > 0, 'the old profile\'s avatar round was still on its way when the page moved on');
+  release();
   await settledFromNow(page);
   const frames = annotationFrames(page, 'banner');
   assert.equal(frames.length, 1);
@@ -260,7 +289,7 @@ test('a banner frame kept across an X in-app navigation shows the new profile, n
   // Once the old banner (open, hundreds of px tall) left the screen, only the new profile's pill came back.
   onlyNewBanner(await hostStates(page), 'https://x.com/sarah_j');
   await page.close();
-});
+}
 
 test('leaving a profile before its verdict arrives: the next profile is still read and answered', async () => {
   // The worker is held busy, so the first profile's answer is still on its way when the page (as soon as
