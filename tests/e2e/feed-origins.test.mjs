@@ -229,6 +229,63 @@ test('with access to the feed\'s site, no CORS headers: versions per address and
   }
 });
 
+// A refusal of conditional requests is remembered for the feed it came from (address and key), for a
+// day: a new address, or a new key, asks conditionally again at its next refresh (feed.js stillRefused).
+// Without access to the feed's site, as in the first test: the server exposes its ETag, then sends its
+// 304 without the CORS headers, so the browser refuses the conditional answer. The reviewer's address and
+// key are written where the options page's Save writes them (feedConfig), so no permission is asked.
+test('a refused conditional request is forgotten when the feed\'s address or key changes', async () => {
+  const { dir } = extensionCopy({ access: false });
+  const [A, B] = ['/refused-a/vips.signed.json', '/refused-b/vips.signed.json'];
+  const KEY2 = keyPair();
+  const serve = (p, key, etag) => { feeds[p] = { body: signedFile(key, payloadText({ version: 1, list: FIVE })), etag, cors: 'expose' }; };
+  const h = await launch({ extension: dir, ignoreHTTPSErrors: true, expectedRequests: FEED_REQUESTS });
+  const asked = (n, p) => since(n, p).map((r) => [r.method, r.status, r.ifNoneMatch]);
+  try {
+    const opts = h.firstRun || await h.ctx.newPage();
+    if (!h.firstRun) await opts.goto(optionsUrl(h));
+    // The options page's "Check now" message, answered once the attempt is over.
+    const check = () => opts.evaluate(() => chrome.runtime.sendMessage({ type: 'feedRefresh' }));
+    // The address and key set, then checked: fetched whole the first time, conditionally the next.
+    const use = async (p, key, etag) => {
+      await setPrivateValues(h, { feedConfig: { url: `${ORIGIN}${p}`, publicKey: key.publicKey } });
+      let n = requests.length;
+      await check();
+      assert.deepEqual(asked(n, p), [['GET', 200, null]], `${p}: fetched whole, nothing remembered for this address and key`);
+      assert.equal((await listSource(h)).keyId, key.keyId);
+      n = requests.length;
+      await check();
+      assert.deepEqual(asked(n, p), [['GET', 304, etag]], `${p}: asked conditionally`);
+    };
+    // A's 304 refused by the browser, and the refusal remembered: the next check fetches once, whole.
+    const refuse = async (key, etag) => {
+      feeds[A].cors = 'not304';
+      let n = requests.length;
+      await check();
+      assert.deepEqual(asked(n, A), [['GET', 304, etag], ['GET', 200, null]], 'the 304 refused by the browser, then fetched whole');
+      assert.equal((await feedState(h)).refusedConditional?.key, `${key.keyId} ${ORIGIN}${A}`);
+      n = requests.length;
+      await check();
+      assert.deepEqual(asked(n, A), [['GET', 200, null]], 'the refusal remembered: one request, whole');
+    };
+    serve(A, KEY, '"ra1"');
+    await use(A, KEY, '"ra1"');
+    await refuse(KEY, '"ra1"');
+    // (a) Another address: A's refusal does not hold there.
+    serve(B, KEY, '"rb1"');
+    await use(B, KEY, '"rb1"');
+    // (b) Back to A, refused again; then A with another key: the refusal does not hold for it.
+    feeds[A].cors = 'expose';
+    await use(A, KEY, '"ra1"');
+    await refuse(KEY, '"ra1"');
+    serve(A, KEY2, '"ra1-k2"');
+    await use(A, KEY2, '"ra1-k2"');
+  } finally {
+    await h.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 // Issue 23: the feed's messages in French, worded from the catalogue (the worker keeps each detail's key
 // and values, and a list's problems with the engine's codes), not in the worker's English.
 test('in French, the feed panel says a malformed payload and a list\'s problems in French', async () => {

@@ -19,6 +19,7 @@ import https from 'node:https';
 import { xFixture, siteFixture, isSiteHost, SITE_PAGES } from './harness.mjs';
 import { SITES, MASTODON_SITES } from './site-cases.mjs';
 import { FIREFOX_EXT as EXT, testCertificates, launchFirefox, openPage } from './firefox-harness.mjs';
+import { recordBannerStates, settled, onlyNewBanner, neverOldBanner, noBannerAfter } from './banner-states.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 // X's hosts, then every site page's host and the image hosts its fixture page links to.
@@ -34,13 +35,26 @@ let server;
 let dir;
 const avatarsFetched = [];
 
+// A picture the worker fetches (no Referer: image-fetch.js sends none, the page's <img> does), held
+// until released while set: {file, held, released} (the in-app navigation test).
+let avatarHold = null;
+
 // Every host, answered from the fixtures as in Chromium's suite.
 function serve(req, res) {
   const u = new URL(req.url, `https://${req.headers.host}`);
   if (u.hostname === 'pbs.twimg.com') avatarsFetched.push(path.basename(u.pathname));
   const { status, type, body } = siteFixture(u) || xFixture(u);
-  res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
-  res.end(body);
+  const answer = () => {
+    res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
+    res.end(body);
+  };
+  const hold = avatarHold;
+  if (hold && u.hostname === 'pbs.twimg.com' && path.basename(u.pathname) === hold.file && !req.headers.referer) {
+    hold.held++;
+    hold.released.then(answer);
+    return;
+  }
+  answer();
 }
 
 before(async () => {
@@ -116,63 +130,51 @@ test('an X profile gets its banner, and its avatar is fetched and compared', asy
   await page.close();
 });
 
-test('a list page gets a badge on each flagged account', async () => {
-  const page = await open('https://x.com/KwabenaMensah/status/1861234567890');
-  await page.waitForFunction(() => document.querySelectorAll('vipguard-annotation:not([popover])').length >= 2, { timeout: 20000 });
-  const verdicts = (await recorded(page.url())).map((i) => i.shown || i.verdict);
-  assert.ok(verdicts.filter((v) => v === 'impersonation').length >= 2, verdicts.join());
-  await page.close();
-});
-
 // In-app navigation (issue 21): X and Bluesky change profile with history.pushState and rewrite the page,
 // with no load (fixtures/x/spa.html's go and goList, as extension.test.mjs uses them in Chromium). The
 // frames cannot be read here: what the page's layout shows of the banner's host (open in the top layer or
 // not, and how tall: a flagged profile's banner is hundreds of pixels, a clear one's pill under 100) is
-// noted by the page at every change from the navigation on, and the verdict is the worker's record for
-// the new address.
-const watchBannerThenGo = (page, to) => page.evaluate((to) => {
-  window.__hostStates = [];
-  const note = () => {
-    for (const e of document.querySelectorAll('vipguard-annotation[popover]')) {
-      window.__hostStates.push({ open: e.matches(':popover-open'), h: Math.round(e.getBoundingClientRect().height) });
-    }
-  };
-  note();
-  new MutationObserver(note).observe(document.documentElement, { subtree: true, childList: true, attributes: true, attributeFilter: ['style'] });
-  document.addEventListener('toggle', note, true);
-  setInterval(note, 20);
-  if (to) window.go(...to);
-}, to);
+// noted by the page at every change from the document's start (banner-states.mjs), and the verdict is
+// the worker's record for the new address. Each test judges once the page has settled: the record for
+// the new address final, then no change to the banner for two seconds, so a late answer for the old
+// profile (its avatar round, or its first answer held back), drawn after the new one, is seen.
+async function openRecorded(url) {
+  const page = await browser.newPage();
+  await page.evaluateOnNewDocument(recordBannerStates);
+  await page.goto(url, { waitUntil: 'load' });
+  return page;
+}
 const untilRecorded = async (url, want) => {
   let got;
   for (let i = 0; i < 75 && (got = await recordedBanner(url)) !== want; i++) await new Promise((r) => setTimeout(r, 200));
   return got;
 };
-// The page has noted the new profile's banner drawn: after the old one (open and tall) left the screen,
-// a banner open and drawn again.
-const newBannerNoted = (page) => page.waitForFunction(() => {
-  const states = window.__hostStates || [];
-  const left = states.findIndex((x) => !x.open || x.h === 0);
-  return left >= 0 && states.slice(left).some((x) => x.open && x.h > 0);
-}, { timeout: 15000 });
-// Once the old banner (open and tall) left the screen, only the new profile's pill may come back.
-const onlyNewBanner = (states) => {
-  const left = states.findIndex((x) => !x.open || x.h === 0);
-  const after = left < 0 ? [] : states.slice(left);
-  assert.ok(after.length > 1 && after.some((x) => x.open && x.h > 0), `the new banner shown: ${JSON.stringify(states)}`);
-  assert.ok(after.every((x) => !x.open || x.h < 100), `only the new profile's banner after the old one left: ${JSON.stringify(states)}`);
-};
+// Settled (banner-states.mjs settled) from now, the worker's record for the new address being final.
+const settledFromNow = async (page) => settled((fn) => page.evaluate(fn), await page.evaluate(() => performance.now()));
+const hostStates = (page) => page.evaluate(() => window.__hostStates);
 
 test('in-app navigation: the banner shows the new profile\'s verdict, never the old one\'s under the new address', async () => {
-  const page = await open('https://x.com/KwabenaMensahTV?spa=1');
-  await bannerDrawn(page);
-  assert.equal(await untilRecorded(page.url(), 'impersonation'), 'impersonation');
-  await watchBannerThenGo(page, ['sarah_j', 'Sarah Johnson', 'Nurse. Runner.']);
-  assert.equal(await untilRecorded('https://x.com/sarah_j', 'clear'), 'clear');
-  await newBannerNoted(page);
-  onlyNewBanner(await page.evaluate(() => window.__hostStates));
-  assert.equal(await page.evaluate(() => document.querySelectorAll('vipguard-annotation[popover]').length), 1, 'one banner');
-  await page.close();
+  // The old profile's avatar round held back (its picture, first fetched here: the tests before fetch
+  // other pictures), so its answer comes after the page moved on and the new profile's verdict was drawn.
+  let release;
+  avatarHold = { file: 'copy-kwabena-mirrored-badge.png', held: 0, released: new Promise((r) => { release = r; }) };
+  try {
+    const page = await openRecorded('https://x.com/KwabenaMensahTV?spa=1');
+    await bannerDrawn(page);
+    assert.equal(await untilRecorded(page.url(), 'impersonation'), 'impersonation');
+    await page.evaluate(() => window.go('sarah_j', 'Sarah Johnson', 'Nurse. Runner.'));
+    assert.equal(await untilRecorded('https://x.com/sarah_j', 'clear'), 'clear');
+    await page.waitForFunction(() => (window.__hostStates || []).some((x) => x.url.endsWith('/sarah_j') && x.open && x.h > 0 && x.h < 100), { timeout: 15000 });
+    assert.ok(avatarHold.held > 0, 'the old profile\'s avatar round was still on its way when the page moved on');
+    release();
+    await settledFromNow(page);
+    onlyNewBanner(await hostStates(page), 'https://x.com/sarah_j');
+    assert.equal(await page.evaluate(() => document.querySelectorAll('vipguard-annotation[popover]').length), 1, 'one banner');
+    await page.close();
+  } finally {
+    release();
+    avatarHold = null;
+  }
 });
 
 test('in-app navigation before the first verdict arrives: the next profile is still read and answered', async () => {
@@ -184,6 +186,7 @@ test('in-app navigation before the first verdict arrives: the next profile is st
   // than passing unheld, when the page moved on after it ended.
   reader ||= await open(`${BASE}/ui/popup/popup.html`);
   const page = await browser.newPage();
+  await page.evaluateOnNewDocument(recordBannerStates);
   // Moved on as soon as the page has been read once (the content script's first pass), before its answer.
   await page.evaluateOnNewDocument(() => {
     new PerformanceObserver((list, obs) => {
@@ -191,8 +194,6 @@ test('in-app navigation before the first verdict arrives: the next profile is st
       obs.disconnect();
       window.__wentAt = location.href;
       window.__wentTime = Date.now();
-      // The first profile's banner as the page had it then: no verdict drawn yet.
-      window.__bannerAtGo = [...document.querySelectorAll('vipguard-annotation[popover]')].map((e) => Math.round(e.getBoundingClientRect().height));
       window.go('sarah_j', 'Sarah Johnson', 'Nurse. Runner.');
     }).observe({ entryTypes: ['measure', 'mark'] });
   });
@@ -202,18 +203,15 @@ test('in-app navigation before the first verdict arrives: the next profile is st
   const heldUntil = await busy;
   const wentTime = await page.evaluate(() => window.__wentTime);
   assert.ok(wentTime < heldUntil, `the page moved on (${wentTime}) while the worker was held (until ${heldUntil})`);
-  assert.ok((await page.evaluate(() => window.__bannerAtGo)).every((h) => h < 100), 'left before the first verdict was drawn');
-  await watchBannerThenGo(page, null);
   assert.equal(await untilRecorded('https://x.com/sarah_j', 'clear'), 'clear');
-  // The new profile's pill drawn (open, drawn, short), as the page noted it.
-  await page.waitForFunction(() => (window.__hostStates || []).some((x) => x.open && x.h > 0), { timeout: 15000 });
-  const states = await page.evaluate(() => window.__hostStates);
-  assert.ok(states.every((x) => !x.open || x.h < 100), `never the old profile's banner: ${JSON.stringify(states)}`);
+  // The held answer for the first profile, and its avatar round, come after the move: never drawn.
+  await settledFromNow(page);
+  neverOldBanner(await hostStates(page));
   await page.close();
 });
 
 test('in-app navigation from a profile to a list: the list\'s accounts get their badges', async () => {
-  const page = await open('https://x.com/KwabenaMensahTV?spa=1');
+  const page = await openRecorded('https://x.com/KwabenaMensahTV?spa=1');
   await bannerDrawn(page);
   await page.evaluate(() => window.goList('/KwabenaMensah/followers'));
   const url = 'https://x.com/KwabenaMensah/followers';
@@ -227,8 +225,17 @@ test('in-app navigation from a profile to a list: the list\'s accounts get their
   for (let i = 0; i < 75 && JSON.stringify(got = await badges()) !== JSON.stringify(want); i++) await new Promise((r) => setTimeout(r, 200));
   assert.deepEqual(got, want, JSON.stringify(await recorded(url)));
   await page.waitForFunction(() => [...document.querySelectorAll('vipguard-annotation:not([popover])')].filter((e) => e.getBoundingClientRect().width > 0).length === 2, { timeout: 10000 });
-  // The profile's banner went with the profile.
-  assert.equal(await page.evaluate(() => [...document.querySelectorAll('vipguard-annotation[popover]')].some((e) => e.matches(':popover-open') && e.getBoundingClientRect().height > 0)), false);
+  // The profile's banner went with the profile, and a late answer for it never brought it back.
+  await settledFromNow(page);
+  noBannerAfter(await hostStates(page), url);
+  await page.close();
+});
+
+test('a list page gets a badge on each flagged account', async () => {
+  const page = await open('https://x.com/KwabenaMensah/status/1861234567890');
+  await page.waitForFunction(() => document.querySelectorAll('vipguard-annotation:not([popover])').length >= 2, { timeout: 20000 });
+  const verdicts = (await recorded(page.url())).map((i) => i.shown || i.verdict);
+  assert.ok(verdicts.filter((v) => v === 'impersonation').length >= 2, verdicts.join());
   await page.close();
 });
 
