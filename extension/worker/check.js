@@ -138,7 +138,7 @@ async function withAvatars(msg, sender, site, { checker, settings, source }, { a
   });
   if (!changes.length) return;
   const accounts = await matchedAccounts(changes.map((c) => c.result));
-  await recordTab(sender.tab.id, msg.url, changes.map((c) => c.result), changes.map((c) => msg.profiles[c.index]), accounts, source);
+  await recordTab(sender.tab.id, msg.url, changes.map((c) => c.result), changes.map((c) => msg.profiles[c.index]), accounts, source, { update: true });
   logShown(msg.url, changes.map((c) => msg.profiles[c.index]), changes.map((c) => c.result), sender.tab.id, source);
   const place = msg.banner ? await queuePlace(sender.tab.id, msg.url) : null;
   const frames = await issue(sender.tab.id, msg.url, framed(msg, changes.map((c) => c.result), changes.map((c) => c.index)),

@@ -45,10 +45,13 @@ export function fitRecord(items, budget = TAB_RECORD_BYTES_MAX) {
 const quotaError = (e) => /quota/i.test(String(e && e.message));
 
 // `list`: the list the results were checked against (engine.js `source`), which the popup names.
-async function writeTab(tabId, url, results, profiles, accounts = {}, list = null) {
+// `update`: results that change an earlier check's (the avatar round's), written only while the tab is
+// still on that check's page: after an in-app navigation they would replace the new page's record.
+async function writeTab(tabId, url, results, profiles, accounts = {}, list = null, { update = false } = {}) {
   if (isClosed(tabId)) return;
   const key = `tab:${tabId}`;
   const prev = (await chrome.storage.session.get(key))[key];
+  if (update && !(prev && prev.url === url)) return;
   const same = prev && prev.url === url ? prev.items : [];
   const byId = new Map(same.map((i) => [i.handle.toLowerCase(), i]));
   const current = new Set();

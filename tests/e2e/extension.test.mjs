@@ -280,7 +280,13 @@ async function heldNavigation(page, held, release) {
   await until(async () => (await bannerVerdict(page)) === 'clear', 'the new profile\'s banner');
   assert.ok(held() > 0, 'the old profile\'s avatar round was still on its way when the page moved on');
   release();
+  await until(() => h.fetched.includes('copy-kwabena-mirrored-badge.png'), 'the old profile\'s picture fetched');
   await settledFromNow(page);
+  // What the popup lists for the tab is the new profile: the old one's late avatar answer (fetched
+  // above) was not recorded over it.
+  h.worker = h.ctx.serviceWorkers()[0];
+  const rec = await tabRecord(h, page);
+  assert.deepEqual(rec && rec.items.map((i) => [i.handle, i.verdict]), [['sarah_j', 'clear']], JSON.stringify(rec));
   const frames = annotationFrames(page, 'banner');
   assert.equal(frames.length, 1);
   assert.equal(frames[0], frame, 'the same frame, not a new one');
