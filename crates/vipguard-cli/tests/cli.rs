@@ -1146,37 +1146,37 @@ fn errors_in_english_and_french() {
             "trailing.json",
             br#"{"accounts": [{"id": "a", "name": "Ada Obi"},]}"#,
             "trailing.json:1: field `accounts`: trailing comma (column 46)",
-            "trailing.json:1 : champ « accounts » : virgule en trop avant une fin de liste ou d’objet (colonne 46)",
+            "trailing.json:1 : champ « accounts » : une virgule en trop avant un ] ou un } final (colonne 46) : supprimez-la",
         ),
         (
             "eof.json",
             br#"{"accounts": ["#,
             "eof.json:1: field `accounts`: EOF while parsing a list (column 14)",
-            "eof.json:1 : champ « accounts » : le fichier s’arrête au milieu d’une valeur JSON (colonne 14)",
+            "eof.json:1 : champ « accounts » : le JSON s’arrête trop tôt : il manque un ], un } ou un guillemet final",
         ),
         (
             "colon.json",
             b"{\n  \"accounts\" [",
             "colon.json:2: expected `:` (column 14)",
-            "colon.json:2 : « : » attendu à la colonne 14",
+            "colon.json:2 : « : » est attendu à la colonne 14",
         ),
         (
             "value.json",
             br#"{"accounts": [{"id": "a", "name": }]}"#,
             "value.json:1: field `accounts[0]`: expected value (column 35)",
-            "value.json:1 : champ « accounts[0] » : une valeur JSON est attendue à la colonne 35",
+            "value.json:1 : champ « accounts[0] » : une valeur manque ou est mal écrite à la colonne 35",
         ),
         (
             "type.json",
             br#"{"accounts": [{"id": "a", "name": "Ada Obi", "aliases": "Ada O"}]}"#,
             "type.json:1: field `accounts[0].aliases`: invalid type: string \"Ada O\", expected a sequence",
-            "type.json:1 : champ « accounts[0].aliases » : un texte \"Ada O\" au lieu d’une liste",
+            "type.json:1 : champ « accounts[0].aliases » : il faut ici une liste [ ], pas le texte « Ada O »",
         ),
         (
             "array.json",
             b"[]",
             "array.json:1: expected a JSON object {\"accounts\": [...]}",
-            "array.json:1 : un objet JSON {\"accounts\": [...]} est attendu",
+            "array.json:1 : ce n’est pas une liste de comptes : le fichier doit être un objet JSON {\"accounts\": [...]}",
         ),
         (
             "noname.json",
@@ -1250,7 +1250,7 @@ fn errors_in_english_and_french() {
         ),
         (
             "fr",
-            "bad-line.jsonl:2 : « , » ou « } » attendu à la colonne 27",
+            "bad-line.jsonl:2 : « , » ou « } » est attendu à la colonne 27",
             "1 ligne de profil sur 2 illisible",
         ),
     ] {
