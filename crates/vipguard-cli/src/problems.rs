@@ -111,13 +111,19 @@ fn from_catalogue(code: &str, args: &[String]) -> Option<String> {
     };
     // A suggestion, and where a duplicate id was first, are messages of their own.
     let more = match code {
-        "unknown_field" | "unknown_column" if !a(1).is_empty() => {
-            message("listErrDidYouMean", &[a(1)])
-        }
+        "unknown_field" | "unknown_column" if !a(1).is_empty() => Some(suggest(a(1))),
         "duplicate_id" if !a(1).is_empty() => message("listErrFirstOn", &[a(1)]),
         _ => None,
     };
     Some(words + &more.unwrap_or_default())
+}
+
+/// " — vouliez-vous dire « x » ?" for a suggestion, in the catalogue's words; nothing without one.
+fn suggest(best: &str) -> String {
+    if best.is_empty() {
+        return String::new();
+    }
+    message("listErrDidYouMean", &[best]).unwrap_or_default()
 }
 
 /// The catalogue's key for a code's words.
@@ -190,6 +196,28 @@ fn french(code: &str, args: &[String]) -> Option<String> {
             a(2)
         ),
         "handle_is_address" => format!("« {} » est une adresse web : donnez l’identifiant seul", a(0)),
+        // A signed list's (feed.rs).
+        "version_too_low" => format!(
+            "la version {} est inférieure à {} (--min-version) : une liste plus ancienne, à laquelle un flux ne revient jamais",
+            a(0),
+            a(1)
+        ),
+        // The argument parser's (arg_errors.rs); a suggestion in the catalogue's words.
+        "unknown_argument" => format!("l’option « {} » n’existe pas{}", a(0), suggest(a(1))),
+        "unknown_command" => format!(
+            "la commande « {} » n’existe pas (commandes : scan, check, enroll, hash, keygen, sign, verify, decisions){}",
+            a(0),
+            suggest(a(1))
+        ),
+        "missing_value" => format!("l’option « {} » attend une valeur, et aucune n’est donnée", a(0)),
+        "invalid_value" if !a(2).is_empty() => format!(
+            "« {} » n’est pas une valeur de « {} » (valeurs possibles : {})",
+            a(0),
+            a(1),
+            a(2)
+        ),
+        "invalid_value" => format!("« {} » n’est pas une valeur de « {} »", a(0), a(1)),
+        "missing_argument" => format!("il manque un argument obligatoire : {}", a(0)),
         _ => return None,
     })
 }

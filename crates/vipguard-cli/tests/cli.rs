@@ -1301,6 +1301,72 @@ fn errors_in_english_and_french() {
     }
 }
 
+/// The argument parser's errors (an unknown option or command, a value missing or not allowed, a
+/// required argument left out): clap's English, and in French with `--lang fr` (or `--lang=fr`)
+/// anywhere among the arguments, coded like every other error.
+#[test]
+fn argument_errors_in_english_and_french() {
+    let cases: &[(&[&str], &str, &str)] = &[
+        (
+            &["scan", "--foo"],
+            "unexpected argument '--foo' found",
+            "<arguments> : l’option « --foo » n’existe pas",
+        ),
+        (
+            &["scan", "--formt", "csv"],
+            "unexpected argument '--formt' found",
+            "l’option « --formt » n’existe pas — vouliez-vous dire « --format » ?",
+        ),
+        (
+            &["scna"],
+            "unrecognized subcommand 'scna'",
+            "la commande « scna » n’existe pas (commandes : scan, check, enroll, hash, keygen, sign, verify, decisions) — vouliez-vous dire « scan » ?",
+        ),
+        (
+            &["scan", "x.jsonl", "--protected"],
+            "a value is required for '--protected <PROTECTED>' but none was supplied",
+            "l’option « --protected <PROTECTED> » attend une valeur, et aucune n’est donnée",
+        ),
+        (
+            &["scan", "--format", "xml", "--protected", "a", "b"],
+            "invalid value 'xml' for '--format <FORMAT>'",
+            "« xml » n’est pas une valeur de « --format <FORMAT> » (valeurs possibles : jsonl, table, csv)",
+        ),
+        (
+            &["sign", "--list", "l.json", "--name", "n", "--key", "k", "--version", "0"],
+            "invalid value '0' for '--version <VERSION>'",
+            "« 0 » n’est pas une valeur de « --version <VERSION> »",
+        ),
+        (
+            &["scan", "x.jsonl"],
+            "the following required arguments were not provided",
+            "il manque un argument obligatoire : --protected <PROTECTED>",
+        ),
+    ];
+    for (args, en, fr) in cases {
+        let out = run(args);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert!(err.contains(en), "{args:?} en: {err}");
+        for lang in [&["--lang", "fr"][..], &["--lang=fr"][..]] {
+            let out = run(&[*args, lang].concat());
+            let err = String::from_utf8_lossy(&out.stderr);
+            assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+            assert!(err.contains(fr), "{args:?} fr: {err}");
+            assert!(err.contains("pour l’aide : vipguard --help"), "{err}");
+            assert!(!err.contains(en), "{args:?} English left: {err}");
+            assert_no_plain_french_spaces(&err);
+        }
+    }
+    // A language that does not exist is the error itself, said in English.
+    let out = run(&["scan", "--lang", "de", "x.jsonl"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("invalid value 'de' for '--lang <LANG>'"),
+        "{err}"
+    );
+}
+
 /// French typography: a no-break space (U+00A0), never an ordinary one, before `:` `;` `?` `!` and
 /// inside « », as the extension's French catalogue has it (every code: `problems.rs`'s tests).
 fn assert_no_plain_french_spaces(text: &str) {
