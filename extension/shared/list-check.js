@@ -44,44 +44,13 @@ export function checkWholeList(checkList, source, format) {
   return { ok: false, errors };
 }
 
-// A file's bytes as UTF-8 text ({source}), or where the first byte that is not UTF-8 is ({error}, the
-// engine's `line_not_utf8` with its byte column): `file.text()` would put U+FFFD in its place, and a sheet
-// saved as Windows-1252 would be imported with its names garbled ("Ren\ufffd Diop") without a word.
-export function decodeUtf8(bytes) {
-  const fatal = () => new TextDecoder('utf-8', { fatal: true });
-  try {
-    return { source: fatal().decode(bytes) };
-  } catch {
-    // The shortest prefix that fails (a cut in the middle of a character only waits for the rest; a file
-    // that ends in one fails at its end).
-    let lo = 0;
-    let hi = bytes.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      try { fatal().decode(bytes.subarray(0, mid + 1), { stream: true }); lo = mid + 1; } catch { hi = mid; }
-    }
-    // The byte that failed may end a character begun before it (0xE9 then a space): the bad one is where
-    // the last whole character ends, as Rust's `valid_up_to` says.
-    let bad = lo;
-    while (bad > 0 && bad > lo - 3) {
-      try { fatal().decode(bytes.subarray(0, bad)); break; } catch { bad -= 1; }
-    }
-    lo = bad;
-    const start = bytes.lastIndexOf(0x0a, lo - 1) + 1;
-    const line = bytes.subarray(0, start).filter((b) => b === 0x0a).length + 1;
-    const column = lo - start + 1;
-    return { error: { message: `line ${line}: the line is not valid UTF-8 (invalid byte at column ${column}): save the file as UTF-8`,
-      line, field: null, code: 'line_not_utf8', args: [String(column)] } };
-  }
-}
-
 // The problems the engine gives a code (InputError's `code` and `args`), worded from the interface's
 // catalogue (`listErr_<code>`); any other is said in the engine's English. Four are a profiles file's
 // (the bulk page's rows read by the command line's reader); the JSON ones have their column first.
 const CODED = new Set(['missing_field', 'unknown_field', 'missing_column', 'unknown_column', 'duplicate_column', 'id_empty',
   'duplicate_id', 'name_empty', 'name_too_long', 'name_no_letters', 'platform_empty', 'platform_unknown', 'handle_empty',
   'handle_too_long', 'handle_blank', 'handle_address', 'handle_taken', 'not_platform_handle', 'link_not_address', 'bad_kind',
-  'profile_handle_address', 'row_fields', 'line_too_long', 'line_not_utf8',
+  'profile_handle_address', 'row_fields', 'line_too_long', 'line_not_utf8', 'not_utf8',
   'json_eof', 'json_expected', 'json_expected_value', 'json_trailing_comma', 'json_trailing_characters', 'json_key_not_string',
   'json_control_character', 'json_invalid_escape', 'json_invalid_number', 'json_syntax', 'json_wrong_type', 'json_invalid_value',
   'unclosed_quote', 'field_not_utf8', 'csv_unreadable', 'csv_not_utf8', 'not_a_list', 'too_many_accounts']);

@@ -137,7 +137,7 @@ test('a sheet that is not UTF-8 stops with its line and byte column, in either c
     fs.writeFileSync(file, Buffer.from(body, 'latin1'));
     await page.getByLabel('Upload a CSV of profiles').setInputFiles(file);
     await page.getByRole('button', { name: 'Check' }).click();
-    await page.getByText(`Stopped: Line 3: the line is not valid UTF-8 (invalid byte at column ${column}): save the file as UTF-8`, { exact: true }).waitFor({ timeout: 10000 });
+    await page.getByText(`Stopped: Line 3: byte 0xE9 at column ${column} is not UTF-8 (save the file as UTF-8; Windows-1252 and Latin-1 are not read)`, { exact: true }).waitFor({ timeout: 10000 });
     assert.equal(await page.locator('#results').isHidden(), true, name);
     assert.equal(await page.locator('#mapper').isHidden(), true, name);
     await page.getByLabel('Upload a CSV of profiles').setInputFiles([]);

@@ -46,8 +46,8 @@ const UNREADABLE = [
     `Ligne 3${N}: un champ entre guillemets ouvert sur cette ligne n’est jamais fermé (il manque un ")${N}: toutes les lignes suivantes y seraient lues`],
   // "René" saved as Latin-1 (0xE9): refused where it is, not imported as "Ren\ufffd".
   ['not-utf8.csv',
-    'Line 3: the line is not valid UTF-8 (invalid byte at column 9): save the file as UTF-8',
-    `Ligne 3${N}: la ligne n’est pas en UTF-8 valide (octet invalide à la colonne 9)${N}: enregistrez le fichier en UTF-8`],
+    'Line 3: byte 0xE9 at column 9 is not UTF-8 (save the file as UTF-8; Windows-1252 and Latin-1 are not read)',
+    `Ligne 3${N}: l’octet 0xE9 à la colonne 9 n’est pas de l’UTF-8 (enregistrez le fichier en UTF-8${N}; Windows-1252 et Latin-1 ne sont pas lus)`],
 ];
 
 // The options page's list of problems once `file` is imported.

@@ -142,13 +142,6 @@ test('the engine\'s codes with serde\'s English in their values are said in cata
   }
 });
 
-// Bytes that are not UTF-8: where the first bad one is (line, byte column), as Rust's `valid_up_to`.
-test('an imported file that is not UTF-8 is refused where its first bad byte is', async () => {
-  const { decodeUtf8 } = await import(new URL('../../extension/shared/list-check.js', import.meta.url));
-  const bytes = (...parts) => Uint8Array.from(parts.flatMap((p) => (typeof p === 'string' ? [...new TextEncoder().encode(p)] : [p])));
-  const at = (b) => { const { error } = decodeUtf8(b); return error && [error.code, error.line, ...error.args]; };
-  assert.deepEqual(at(bytes('id,name\nrene,Ren', 0xe9, ' Diop\n')), ['line_not_utf8', 2, '9']); // Latin-1 é
-  assert.deepEqual(at(bytes('a\n\nb,', 0x80)), ['line_not_utf8', 3, '3']); // a lone continuation byte
-  assert.deepEqual(at(bytes('ok,', 0xe2, 0x82)), ['line_not_utf8', 1, '4']); // the file ends inside a character
-  assert.equal(decodeUtf8(bytes(0xef, 0xbb, 0xbf, 'a,é\n')).source, 'a,é\n'); // UTF-8, its BOM dropped
-});
+// Bytes that are not UTF-8 are the engine's check now (`vipguard::utf8_text`, its table test in
+// crates/vipguard/src/formats/utf8.rs); the pages' words for it (`not_utf8`) are checked in
+// list-errors.test.mjs, bulk.test.mjs and queue.test.mjs.

@@ -105,7 +105,7 @@ test('a CSV that is not UTF-8 is refused with its line and byte column, and noth
     fs.writeFileSync(file, Buffer.from('Issue key,Summary,Description\nSEC-1,Faux compte,https://x.com/KwabenaMensahGH\nSEC-2,Usurpation signal\xe9e,https://x.com/sarah_j\n', 'latin1'));
     await page.getByLabel('or a CSV exported from Jira or Service Cloud').setInputFiles(file);
     await page.getByRole('button', { name: 'Add to the queue' }).click();
-    await page.getByText('Line 3: the line is not valid UTF-8 (invalid byte at column 24): save the file as UTF-8', { exact: true }).waitFor({ timeout: 10000 });
+    await page.getByText('Line 3: byte 0xE9 at column 24 is not UTF-8 (save the file as UTF-8; Windows-1252 and Latin-1 are not read)', { exact: true }).waitFor({ timeout: 10000 });
     assert.equal(await page.locator('#queue-table tbody tr').count(), 0);
     fs.unlinkSync(file);
   } finally {

@@ -89,6 +89,9 @@ pub(crate) enum Command {
         /// NAME: the files written are NAME.key and NAME.pub.
         #[arg(long)]
         out: PathBuf,
+        /// Language of the messages: en (default) or fr.
+        #[arg(long, default_value = "en", value_parser = Lang::parse)]
+        lang: Lang,
     },
     /// Sign a protected list (JSON or CSV, checked as `scan` reads it, pictures hashed) with a name, a
     /// version and the team's decisions, for a list feed (docs/feed.md).
@@ -104,6 +107,9 @@ pub(crate) enum Command {
         min_version: Option<u64>,
         /// The signed list.
         file: PathBuf,
+        /// Language of the messages: en (default) or fr.
+        #[arg(long, default_value = "en", value_parser = Lang::parse)]
+        lang: Lang,
     },
     /// The team's shared decisions.
     Decisions {
@@ -136,6 +142,9 @@ pub(crate) struct SignArgs {
     /// Write here instead of standard output (written whole or not at all).
     #[arg(short, long)]
     pub(crate) output: Option<PathBuf>,
+    /// Language of the messages: en (default) or fr.
+    #[arg(long, default_value = "en", value_parser = Lang::parse)]
+    pub(crate) lang: Lang,
 }
 
 #[derive(Subcommand)]
@@ -155,6 +164,9 @@ pub(crate) enum DecisionsCommand {
         /// with it before its decisions are merged. Signed lists are refused without it.
         #[arg(long)]
         key: Option<PathBuf>,
+        /// Language of the messages: en (default) or fr.
+        #[arg(long, default_value = "en", value_parser = Lang::parse)]
+        lang: Lang,
     },
 }
 

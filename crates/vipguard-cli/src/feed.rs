@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use vipguard::{
     feed_date, merge_decisions, open_feed, read_decisions, Decision, FeedKey, FeedPayload,
-    FeedSigner, InputError, ListErrors,
+    FeedSigner, InputError, Lang, ListErrors,
 };
 
 /// A file's text, or an error naming it.
@@ -36,7 +36,7 @@ fn date_or_now(date: Option<String>) -> String {
 
 /// `vipguard keygen --out NAME`: NAME.key (mode 0600) and NAME.pub, neither written over an existing
 /// file; the key id on standard output.
-pub(crate) fn keygen(out: &Path) -> Result<ExitCode, ListErrors> {
+pub(crate) fn keygen(out: &Path, lang: Lang) -> Result<ExitCode, ListErrors> {
     let with = |ext: &str| {
         let mut name = out.as_os_str().to_owned();
         name.push(ext);
@@ -45,13 +45,8 @@ pub(crate) fn keygen(out: &Path) -> Result<ExitCode, ListErrors> {
     let (secret_path, public_path) = (with(".key"), with(".pub"));
     for path in [&secret_path, &public_path] {
         if std::fs::symlink_metadata(path).is_ok() {
-            return Err(InputError::new(
-                &path.display().to_string(),
-                None,
-                None,
-                "already exists: not overwritten (choose another name, or move it away first)",
-            )
-            .into());
+            let exists = std::io::Error::from(std::io::ErrorKind::AlreadyExists);
+            return Err(crate::files::unwritable(&path.display().to_string(), &exists).into());
         }
     }
     let mut seed = zeroize::Zeroizing::new([0u8; 32]);
@@ -77,12 +72,19 @@ pub(crate) fn keygen(out: &Path) -> Result<ExitCode, ListErrors> {
         return Err(e.into());
     }
     println!("{}", public.id());
-    eprintln!(
-        "vipguard: key id {}: secret key in {} (keep it private: whoever has it can sign your lists), public key in {}",
+    let (id, secret, public) = (
         public.id(),
-        escape(&secret_path.display().to_string()),
-        escape(&public_path.display().to_string())
+        escape(&secret_path.display().to_string()).to_string(),
+        escape(&public_path.display().to_string()).to_string(),
     );
+    match lang {
+        Lang::Fr => eprintln!(
+            "vipguard: clé {id} : clé secrète dans {secret} (gardez-la pour vous : qui l’a peut signer vos listes), clé publique dans {public}"
+        ),
+        _ => eprintln!(
+            "vipguard: key id {id}: secret key in {secret} (keep it private: whoever has it can sign your lists), public key in {public}"
+        ),
+    }
     Ok(ExitCode::SUCCESS)
 }
 
@@ -124,18 +126,25 @@ pub(crate) fn sign(args: SignArgs) -> Result<ExitCode, ListErrors> {
         e
     })?;
     write_whole(args.output.as_deref(), signed.as_bytes())?;
-    eprintln!(
-        "vipguard: signed {:?} version {} ({} accounts, {} decisions) with key {}{}",
-        escape(&payload.name),
-        payload.version,
-        payload.list.accounts.len(),
-        payload.decisions.as_ref().map_or(0, Vec::len),
-        signer.public().id(),
-        match &args.output {
-            Some(p) => format!(", written to {}", escape(&p.display().to_string())),
-            None => String::new(),
-        }
-    );
+    let (name, version, key) = (escape(&payload.name), payload.version, signer.public().id());
+    let accounts = payload.list.accounts.len();
+    let decisions = payload.decisions.as_ref().map_or(0, Vec::len);
+    let to = args
+        .output
+        .as_ref()
+        .map(|p| escape(&p.display().to_string()).to_string());
+    match (args.lang, to) {
+        (Lang::Fr, to) => eprintln!(
+            "vipguard: « {name} » version {version} signée ({accounts} compte{}, {decisions} décision{}) avec la clé {key}{}",
+            crate::words::plural_s(accounts),
+            crate::words::plural_s(decisions),
+            to.map_or(String::new(), |p| format!(", écrite dans {p}"))
+        ),
+        (_, to) => eprintln!(
+            "vipguard: signed {name:?} version {version} ({accounts} accounts, {decisions} decisions) with key {key}{}",
+            to.map_or(String::new(), |p| format!(", written to {p}"))
+        ),
+    }
     Ok(ExitCode::SUCCESS)
 }
 
@@ -145,12 +154,13 @@ pub(crate) fn verify(
     key: &Path,
     file: &Path,
     min_version: Option<u64>,
+    lang: Lang,
 ) -> Result<ExitCode, ListErrors> {
     let key = read_key(key, FeedKey::parse)?;
     let source = file.display().to_string();
     let payload = open_feed(&read_text(file)?, &key, &source)?;
     if let Some(min) = min_version.filter(|min| payload.version < *min) {
-        return Err(InputError::new(
+        let err = InputError::new(
             &source,
             None,
             Some("payload.version"),
@@ -158,8 +168,13 @@ pub(crate) fn verify(
                 "version {} is lower than {min} (--min-version): an older list, which a feed never goes back to",
                 payload.version
             ),
-        )
-        .into());
+        );
+        let args = vec![payload.version.to_string(), min.to_string()];
+        return Err(err.coded("version_too_low", args).into());
+    }
+    // What the list holds stays in English in either language, "label: value" a line, for scripts.
+    if lang == Lang::Fr {
+        eprintln!("vipguard: signature valide de la clé {}", key.id());
     }
     println!(
         "good signature by key {}\nname: {}\nversion: {}\ndate: {}\naccounts: {}\ndecisions: {}",
@@ -180,6 +195,7 @@ pub(crate) fn merge(
     output: Option<&Path>,
     date: Option<String>,
     key: Option<&Path>,
+    lang: Lang,
 ) -> Result<ExitCode, ListErrors> {
     let key = key.map(|k| read_key(k, FeedKey::parse)).transpose()?;
     let mut inputs: Vec<(String, Vec<Decision>)> = Vec::new();
@@ -206,15 +222,31 @@ pub(crate) fn merge(
     }
     let merged = merge_decisions(&inputs, &date_or_now(date))?;
     write_whole(output, merged.export.as_bytes())?;
-    for conflict in &merged.conflicts {
-        eprintln!("vipguard: conflict: {}", escape(conflict));
+    let conflict = match lang {
+        Lang::Fr => "conflit",
+        _ => "conflict",
+    };
+    for c in &merged.conflicts {
+        eprintln!(
+            "vipguard: {conflict}{}{}",
+            crate::words::colon(lang),
+            escape(c)
+        );
     }
     let read: usize = inputs.iter().map(|(_, d)| d.len()).sum();
-    eprintln!(
-        "vipguard: {read} decisions from {} files merged into {}; conflicts: {}",
-        inputs.len(),
-        merged.count,
-        merged.conflicts.len()
-    );
+    let (files, count, conflicts) = (inputs.len(), merged.count, merged.conflicts.len());
+    match lang {
+        Lang::Fr => eprintln!(
+            "vipguard: {read} décision{} de {files} fichier{} fusionnée{} en {count} ; conflit{} : {conflicts}",
+            crate::words::plural_s(read),
+            crate::words::plural_s(files),
+            crate::words::plural_s(read),
+            crate::words::plural_s(conflicts)
+        ),
+        _ => eprintln!(
+            "vipguard: {read} decisions from {files} files merged into {count}; conflicts: {conflicts}"
+        ),
+    }
+
     Ok(ExitCode::SUCCESS)
 }

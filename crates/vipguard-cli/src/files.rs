@@ -130,26 +130,13 @@ pub(crate) fn not_text_error(bytes: &[u8], source: &str) -> Option<InputError> {
     Some(InputError::new(source, None, None, what).coded(code, Vec::new()))
 }
 
-/// `bytes` as UTF-8 text, or an error naming the line and column of the first byte that is not.
+/// `bytes` as UTF-8 text, or an error saying what the file is (UTF-16, a workbook) or naming the line
+/// and column of the first byte that is not UTF-8 (the engine's `utf8_text`).
 pub(crate) fn utf8<'b>(bytes: &'b [u8], source: &str) -> Result<&'b str, InputError> {
     if let Some(err) = not_text_error(bytes, source) {
         return Err(err);
     }
-    std::str::from_utf8(bytes).map_err(|e| {
-        let at = e.valid_up_to();
-        let line_start = bytes[..at].iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
-        let line = bytes[..at].iter().filter(|b| **b == b'\n').count() + 1;
-        let (byte, column) = (format!("{:02X}", bytes[at]), at - line_start + 1);
-        let err = InputError::new(
-            source,
-            Some(line),
-            None,
-            format!(
-                "byte 0x{byte} at column {column} is not UTF-8 (save the file as UTF-8; Windows-1252 and Latin-1 are not read)"
-            ),
-        );
-        err.coded("not_utf8", vec![byte, column.to_string()])
-    })
+    vipguard::utf8_text(bytes, source)
 }
 
 /// Read and parse a protected list file, hashing any avatar given as an image path (relative to the

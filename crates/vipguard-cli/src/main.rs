@@ -6,6 +6,7 @@
 //! Exit status: 0 all good; 1 some profile lines could not be read (each got an error line, the rest
 //! were checked); 2 the command could not run (bad protected list, unreadable file, bad arguments).
 
+mod arg_errors;
 mod args;
 mod check;
 mod enroll;
@@ -30,26 +31,48 @@ use vipguard::Profile;
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
-    // clap's errors quote the arguments given: escaped like every other message to the terminal.
-    let cli = match Cli::try_parse() {
+    // clap's errors quote the arguments given: escaped like every other message to the terminal. In
+    // French (`--lang fr` among the arguments), the common ones are coded and said in French.
+    let raw: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let cli = match Cli::try_parse_from(&raw) {
         Ok(cli) => cli,
         Err(e) if e.use_stderr() => {
-            eprint!("{}", terminal::escape_lines(&e.render().to_string()));
+            let lang = arg_errors::lang_asked(&raw);
+            match arg_errors::coded(&e).filter(|_| lang == vipguard::Lang::Fr) {
+                Some(coded) => {
+                    eprintln!(
+                        "vipguard: {}",
+                        terminal::escape(&problems::say(lang, &coded))
+                    );
+                    eprintln!("vipguard: pour l’aide\u{a0}: vipguard --help");
+                }
+                None => eprint!("{}", terminal::escape_lines(&e.render().to_string())),
+            }
             return ExitCode::from(2);
         }
         Err(e) => e.exit(),
     };
     // The language of the errors: `--lang` where the command takes it (scan, check).
     let lang = match &cli.command {
-        Command::Scan { lang, .. } | Command::Check { lang, .. } => *lang,
+        Command::Scan { lang, .. }
+        | Command::Check { lang, .. }
+        | Command::Keygen { lang, .. }
+        | Command::Verify { lang, .. }
+        | Command::Decisions {
+            command: DecisionsCommand::Merge { lang, .. },
+        } => *lang,
+        Command::Sign(args) => args.lang,
         _ => vipguard::Lang::En,
     };
     // What the problems counted below are in.
     let problems_in = match (lang, &cli.command) {
+        (vipguard::Lang::Fr, Command::Decisions { .. }) => "les décisions",
+        (vipguard::Lang::Fr, Command::Verify { .. }) => "la liste signée",
+        (vipguard::Lang::Fr, Command::Sign(_)) => "la liste à signer",
+        (vipguard::Lang::Fr, _) => "la liste protégée",
         (_, Command::Decisions { .. }) => "the decisions",
         (_, Command::Verify { .. }) => "the signed list",
         (_, Command::Sign(_)) => "the list to sign",
-        (vipguard::Lang::Fr, _) => "la liste protégée",
         _ => "the protected list",
     };
     let outcome = match cli.command {
@@ -88,13 +111,14 @@ fn main() -> ExitCode {
         ),
         Command::Enroll { list, output } => enroll::enroll_command(&list, &output),
         Command::Hash { json, images } => Ok(enroll::hash(&images, json)),
-        Command::Keygen { out } => feed::keygen(&out),
+        Command::Keygen { out, lang } => feed::keygen(&out, lang),
         Command::Sign(args) => feed::sign(args),
         Command::Verify {
             key,
             min_version,
             file,
-        } => feed::verify(&key, &file, min_version),
+            lang,
+        } => feed::verify(&key, &file, min_version, lang),
         Command::Decisions {
             command:
                 DecisionsCommand::Merge {
@@ -102,8 +126,9 @@ fn main() -> ExitCode {
                     output,
                     date,
                     key,
+                    lang,
                 },
-        } => feed::merge(&files, output.as_deref(), date, key.as_deref()),
+        } => feed::merge(&files, output.as_deref(), date, key.as_deref(), lang),
     };
     match outcome {
         Ok(code) => code,

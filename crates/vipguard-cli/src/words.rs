@@ -89,7 +89,8 @@ pub(crate) fn summary(lang: Lang, counts: &[(Verdict, usize)], unreadable: usize
     }
 }
 
-fn plural_s(n: usize) -> &'static str {
+/// French's plural "s" for a count: none for 0 and 1.
+pub(crate) fn plural_s(n: usize) -> &'static str {
     if n > 1 {
         "s"
     } else {

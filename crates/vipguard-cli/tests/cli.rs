@@ -1146,37 +1146,37 @@ fn errors_in_english_and_french() {
             "trailing.json",
             br#"{"accounts": [{"id": "a", "name": "Ada Obi"},]}"#,
             "trailing.json:1: field `accounts`: trailing comma (column 46)",
-            "trailing.json:1 : champ « accounts » : virgule en trop avant une fin de liste ou d’objet (colonne 46)",
+            "trailing.json:1 : champ « accounts » : une virgule en trop avant un ] ou un } final (colonne 46) : supprimez-la",
         ),
         (
             "eof.json",
             br#"{"accounts": ["#,
             "eof.json:1: field `accounts`: EOF while parsing a list (column 14)",
-            "eof.json:1 : champ « accounts » : le fichier s’arrête au milieu d’une valeur JSON (colonne 14)",
+            "eof.json:1 : champ « accounts » : le JSON s’arrête trop tôt : il manque un ], un } ou un guillemet final",
         ),
         (
             "colon.json",
             b"{\n  \"accounts\" [",
             "colon.json:2: expected `:` (column 14)",
-            "colon.json:2 : « : » attendu à la colonne 14",
+            "colon.json:2 : « : » est attendu à la colonne 14",
         ),
         (
             "value.json",
             br#"{"accounts": [{"id": "a", "name": }]}"#,
             "value.json:1: field `accounts[0]`: expected value (column 35)",
-            "value.json:1 : champ « accounts[0] » : une valeur JSON est attendue à la colonne 35",
+            "value.json:1 : champ « accounts[0] » : une valeur manque ou est mal écrite à la colonne 35",
         ),
         (
             "type.json",
             br#"{"accounts": [{"id": "a", "name": "Ada Obi", "aliases": "Ada O"}]}"#,
             "type.json:1: field `accounts[0].aliases`: invalid type: string \"Ada O\", expected a sequence",
-            "type.json:1 : champ « accounts[0].aliases » : un texte \"Ada O\" au lieu d’une liste",
+            "type.json:1 : champ « accounts[0].aliases » : il faut ici une liste [ ], pas le texte « Ada O »",
         ),
         (
             "array.json",
             b"[]",
             "array.json:1: expected a JSON object {\"accounts\": [...]}",
-            "array.json:1 : un objet JSON {\"accounts\": [...]} est attendu",
+            "array.json:1 : ce n’est pas une liste de comptes : le fichier doit être un objet JSON {\"accounts\": [...]}",
         ),
         (
             "noname.json",
@@ -1250,7 +1250,7 @@ fn errors_in_english_and_french() {
         ),
         (
             "fr",
-            "bad-line.jsonl:2 : « , » ou « } » attendu à la colonne 27",
+            "bad-line.jsonl:2 : « , » ou « } » est attendu à la colonne 27",
             "1 ligne de profil sur 2 illisible",
         ),
     ] {
@@ -1299,6 +1299,72 @@ fn errors_in_english_and_french() {
             assert_no_plain_french_spaces(&err);
         }
     }
+}
+
+/// The argument parser's errors (an unknown option or command, a value missing or not allowed, a
+/// required argument left out): clap's English, and in French with `--lang fr` (or `--lang=fr`)
+/// anywhere among the arguments, coded like every other error.
+#[test]
+fn argument_errors_in_english_and_french() {
+    let cases: &[(&[&str], &str, &str)] = &[
+        (
+            &["scan", "--foo"],
+            "unexpected argument '--foo' found",
+            "<arguments> : l’option « --foo » n’existe pas",
+        ),
+        (
+            &["scan", "--formt", "csv"],
+            "unexpected argument '--formt' found",
+            "l’option « --formt » n’existe pas — vouliez-vous dire « --format » ?",
+        ),
+        (
+            &["scna"],
+            "unrecognized subcommand 'scna'",
+            "la commande « scna » n’existe pas (commandes : scan, check, enroll, hash, keygen, sign, verify, decisions) — vouliez-vous dire « scan » ?",
+        ),
+        (
+            &["scan", "x.jsonl", "--protected"],
+            "a value is required for '--protected <PROTECTED>' but none was supplied",
+            "l’option « --protected <PROTECTED> » attend une valeur, et aucune n’est donnée",
+        ),
+        (
+            &["scan", "--format", "xml", "--protected", "a", "b"],
+            "invalid value 'xml' for '--format <FORMAT>'",
+            "« xml » n’est pas une valeur de « --format <FORMAT> » (valeurs possibles : jsonl, table, csv)",
+        ),
+        (
+            &["sign", "--list", "l.json", "--name", "n", "--key", "k", "--version", "0"],
+            "invalid value '0' for '--version <VERSION>'",
+            "« 0 » n’est pas une valeur de « --version <VERSION> »",
+        ),
+        (
+            &["scan", "x.jsonl"],
+            "the following required arguments were not provided",
+            "il manque un argument obligatoire : --protected <PROTECTED>",
+        ),
+    ];
+    for (args, en, fr) in cases {
+        let out = run(args);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert!(err.contains(en), "{args:?} en: {err}");
+        for lang in [&["--lang", "fr"][..], &["--lang=fr"][..]] {
+            let out = run(&[*args, lang].concat());
+            let err = String::from_utf8_lossy(&out.stderr);
+            assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+            assert!(err.contains(fr), "{args:?} fr: {err}");
+            assert!(err.contains("pour l’aide : vipguard --help"), "{err}");
+            assert!(!err.contains(en), "{args:?} English left: {err}");
+            assert_no_plain_french_spaces(&err);
+        }
+    }
+    // A language that does not exist is the error itself, said in English.
+    let out = run(&["scan", "--lang", "de", "x.jsonl"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("invalid value 'de' for '--lang <LANG>'"),
+        "{err}"
+    );
 }
 
 /// French typography: a no-break space (U+00A0), never an ordinary one, before `:` `;` `?` `!` and

@@ -861,3 +861,112 @@ fn names_and_reviewers_are_escaped_on_the_terminal() {
     assert!(err.contains("confirmed by eve⟨U+001B⟩[2J at"), "{err}");
     assert!(!err.contains('\u{1b}'), "{err}");
 }
+
+/// What the feed commands say on standard error, in English and with `--lang fr` in French (no-break
+/// spaces before `:` `;` and inside « »); what `verify` prints on standard output stays English, for
+/// scripts.
+#[test]
+fn feed_messages_in_english_and_french() {
+    let d = dir("lang");
+    let decisions = format!("{FIXTURES}/decisions.json");
+    let a = d.join("a.json");
+    std::fs::write(
+        &a,
+        export(
+            "alice",
+            &[
+                decision("same", "confirmed", "alice", "2026-12-04T09:00:00Z"),
+                decision("other", "confirmed", "alice", "2026-12-04T09:00:00Z"),
+            ],
+        ),
+    )
+    .unwrap();
+    let b = d.join("b.json");
+    std::fs::write(
+        &b,
+        export(
+            "bob",
+            &[decision(
+                "same",
+                "not_impersonator",
+                "bob",
+                "2026-12-04T10:00:00Z",
+            )],
+        ),
+    )
+    .unwrap();
+    for (lang, said) in [
+        (
+            "en",
+            [
+                "secret key in",
+                "vipguard: signed \"Team list\" version 7 (6 accounts, 2 decisions) with key",
+                "already exists: not overwritten",
+                "version 7 is lower than 8 (--min-version)",
+                "vipguard: conflict: ",
+                "vipguard: 3 decisions from 2 files merged into 2; conflicts: 1",
+            ],
+        ),
+        (
+            "fr",
+            [
+                " : clé secrète dans",
+                "vipguard: « Team list » version 7 signée (6 comptes, 2 décisions) avec la clé",
+                "existe déjà : pas écrasé",
+                "la version 7 est inférieure à 8 (--min-version) : une liste plus ancienne",
+                "vipguard: conflit : ",
+                "vipguard: 3 décisions de 2 fichiers fusionnées en 2 ; conflit : 1",
+            ],
+        ),
+    ] {
+        let l = ["--lang", lang];
+        let key = d.join(lang);
+        let made = run(&["keygen", "--out", path(&key), "--lang", lang]);
+        let again = refused(run(&["keygen", "--out", path(&key), "--lang", lang]));
+        let out = d.join(format!("signed-{lang}.json"));
+        let secret = d.join(format!("{lang}.key"));
+        let signed = sign(
+            &secret,
+            "demo/protected.json",
+            "7",
+            &out,
+            &["--decisions", &decisions, "--lang", lang],
+        );
+        let public = d.join(format!("{lang}.pub"));
+        let shown = ok(verify(&public, &out, &l));
+        assert!(shown.starts_with("good signature by key "), "{shown}");
+        let old = refused(verify(
+            &public,
+            &out,
+            &["--min-version", "8", "--lang", lang],
+        ));
+        let merged_to = d.join(format!("merged-{lang}.json"));
+        let mut args = vec![
+            "decisions",
+            "merge",
+            path(&a),
+            path(&b),
+            "-o",
+            path(&merged_to),
+        ];
+        args.extend(["--date", DATE, "--lang", lang]);
+        let merged = run(&args);
+        assert!(merged.status.success(), "{}", stderr(&merged));
+        let texts = [
+            stderr(&made),
+            stderr(&signed),
+            again,
+            old.clone(),
+            stderr(&merged),
+            stderr(&merged),
+        ];
+        for (text, want) in texts.iter().zip(said) {
+            assert!(text.contains(want), "{lang}: {want:?} not in {text}");
+            if lang == "fr" {
+                for bad in [" :", " ;", " ?", " !", "« ", " »"] {
+                    assert!(!text.contains(bad), "{bad:?} in {text}");
+                }
+            }
+        }
+    }
+}

@@ -14,7 +14,7 @@ mod types;
 
 pub use checker::Checker;
 pub use images::{enroll_image, enroll_rgba, hash_image, hash_rgba, ImageHashing};
-pub use lists::{check_list, read_profiles};
+pub use lists::{check_list, decode_utf8, read_profiles};
 pub use types::*;
 
 use js_sys::JSON;

@@ -1,6 +1,6 @@
 //! Lists and profile files read for the options and bulk pages, with the CLI's parsers and messages.
 
-use crate::types::{ListCheckOut, ListInput, ProfilesReadOut};
+use crate::types::{DecodedOut, ListCheckOut, ListInput, ProfilesReadOut};
 use crate::{parse_list_all, reject_paths, to_js};
 use serde::Serialize;
 use vipguard::{Account, ListErrors, Profile, ProtectedList};
@@ -157,4 +157,41 @@ pub fn check_list(list: &ListInput, format: Option<String>) -> Result<ListCheckO
         }
     };
     Ok(out.unchecked_into())
+}
+
+/// A file's bytes as text for the options, bulk and queue pages, checked as the CLI checks a file
+/// (`vipguard::utf8_text`): `{source}` (a UTF-8 byte-order mark dropped, as `TextDecoder` does), or
+/// `{error}` naming the line and byte column of the first byte that is not UTF-8, coded `not_utf8`.
+/// `file.text()` would put U+FFFD there: a sheet saved as Windows-1252 read with garbled names.
+#[wasm_bindgen(js_name = decodeUtf8)]
+pub fn decode_utf8(bytes: &[u8]) -> Result<DecodedOut, JsError> {
+    #[derive(Serialize)]
+    struct Error {
+        message: String,
+        line: Option<usize>,
+        field: Option<String>,
+        code: Option<&'static str>,
+        args: Vec<String>,
+    }
+    #[derive(Serialize)]
+    #[serde(untagged)]
+    enum Decoded<'a> {
+        Text { source: &'a str },
+        Refused { error: Error },
+    }
+    let out = match vipguard::utf8_text(bytes, crate::LIST_SOURCE) {
+        Ok(text) => Decoded::Text {
+            source: text.strip_prefix('\u{feff}').unwrap_or(text),
+        },
+        Err(e) => Decoded::Refused {
+            error: Error {
+                message: e.to_string(),
+                line: e.line,
+                field: e.field,
+                code: e.code,
+                args: e.args,
+            },
+        },
+    };
+    Ok(to_js(&out)?.unchecked_into())
 }

@@ -85,6 +85,9 @@ export interface ProfilesRead { profiles: Profile[]; lines: number[]; errors: Ro
 export type ListCheck =
   | { ok: true; list: ProtectedList; summary: ListSummary }
   | { ok: false; error: ListError; errors: ListError[]; errorCount: number };
+/** A chosen file's text (its UTF-8 byte-order mark dropped), or where its first byte that is not UTF-8
+ * is: `not_utf8`, with the byte in hex and its column as `args`. */
+export type Decoded = { source: string } | { error: ListError };
 "#;
 
 #[wasm_bindgen]
@@ -109,6 +112,8 @@ extern "C" {
     pub type ListCheckOut;
     #[wasm_bindgen(typescript_type = "ProfilesRead")]
     pub type ProfilesReadOut;
+    #[wasm_bindgen(typescript_type = "Decoded")]
+    pub type DecodedOut;
     #[wasm_bindgen(typescript_type = "Account | undefined")]
     pub type AccountOut;
 }

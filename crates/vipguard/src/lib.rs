@@ -54,9 +54,9 @@ pub use crate::{
     },
     formats::{
         enroll_rgb, feed_date, merge_decisions, needs_enrolling, open_feed, parse_json_line,
-        read_decisions, read_jsonl, read_jsonl_line, read_profiles, read_profiles_bytes, Account,
-        AccountKind, AvatarHash, AvatarRef, BadProfile, CharEvidence, CheckResult, Decision,
-        DecisionKind, ErrorResult, Evidence, FeedKey, FeedPayload, FeedSigner, HandleRef,
+        read_decisions, read_jsonl, read_jsonl_line, read_profiles, read_profiles_bytes, utf8_text,
+        Account, AccountKind, AvatarHash, AvatarRef, BadProfile, CharEvidence, CheckResult,
+        Decision, DecisionKind, ErrorResult, Evidence, FeedKey, FeedPayload, FeedSigner, HandleRef,
         InputError, ListErrors, MergedDecisions, Profile, ProfileLine, ProtectedList, Verdict,
         MAX_FEED_VERSION, MAX_LINE_BYTES, MAX_REPORTED_ERRORS,
     },

@@ -1,12 +1,12 @@
 // The bulk page: many accounts checked against the protected list in the worker, in batches through
 // checkMany, with a progress bar; a sortable, filterable table; CSV export.
-import init, { readProfiles } from '../../pkg/vipguard.js';
+import init, { readProfiles, decodeUtf8 } from '../../pkg/vipguard.js';
 import { parseLines, markDuplicates, describe, PLATFORMS } from './bulk-input.js';
 import { FIELDS, parseSheet, headerKey, isCliSheet, guessColumns, profilesFromSheet } from './column-map.js';
 import { QUEUE_KEY, addItems } from '../../shared/review-queue.js';
 import { update, read, COLUMN_MAPS_KEY } from '../../shared/private-store.js';
 import { $, text, downloadCsv } from '../page.js';
-import { describeListError, decodeUtf8 } from '../../shared/list-check.js';
+import { describeListError } from '../../shared/list-check.js';
 import { ticketFormat, ticketText, decideForm } from '../row-tools.js';
 
 const { t } = vipguardI18n;
@@ -27,8 +27,10 @@ let choosing = Promise.resolve(); // the chosen file being read
 const MAX_MAPS = 50; // headers remembered
 
 // A chosen file's text; one that is not UTF-8 is refused with the line and byte column of its first bad
-// byte (`file.text()` would put U+FFFD there: a sheet saved as Windows-1252 checked with garbled names).
+// byte (`file.text()` would put U+FFFD there: a sheet saved as Windows-1252 checked with garbled names),
+// by the engine's check (the WASM package's `decodeUtf8`).
 async function fileText(file) {
+  await init({ module_or_path: '../../pkg/vipguard_bg.wasm' });
   const { source, error } = decodeUtf8(new Uint8Array(await file.arrayBuffer()));
   if (error) throw new Error(describeListError(error, t));
   return source;

@@ -3,10 +3,10 @@
 // changes; export as JSON or CSV; a searched, paged account table; add and edit accounts (handles on
 // every platform, official accounts) with an enrolled avatar; and the demo list. The list itself is held
 // and worked on by a dedicated worker (list-model.js), so a list of 100,000 accounts never holds the page.
-import { enrollImage, enrollRgba } from '../../pkg/vipguard.js';
+import { enrollImage, enrollRgba, decodeUtf8 } from '../../pkg/vipguard.js';
 import { withPixelsFallback } from '../../shared/pixels.js';
 import { $, text, download, downloadCsv } from '../page.js';
-import { describeListError, decodeUtf8 } from '../../shared/list-check.js';
+import { describeListError } from '../../shared/list-check.js';
 import { update, read, THUMBS_KEY, LIST_SOURCE_KEY } from '../../shared/private-store.js';
 import { listRows } from './list-diff.js';
 
@@ -181,6 +181,7 @@ export function setupListEditor() {
     $('merge-list').disabled = true;
     pending = null;
     if (!file) return;
+    // Strict UTF-8, checked by the engine (`not_utf8` names the first bad byte's line and column).
     const { source, error } = decodeUtf8(new Uint8Array(await file.arrayBuffer()));
     const format = /\.[ct]sv$/i.test(file.name) || /^text\/(csv|tab-separated-values)$/.test(file.type) ? 'csv' : 'json';
     const r = error ? { ok: false, errors: [error] } : await model('inspect', { source, format });

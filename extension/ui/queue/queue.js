@@ -5,7 +5,8 @@ import { $, text, downloadCsv } from '../page.js';
 import { itemsFromText, itemsFromCsv } from './queue-input.js';
 import { QUEUE_KEY, addItems, itemKey } from '../../shared/review-queue.js';
 import { read, update, write, onChange, DECISIONS_KEY } from '../../shared/private-store.js';
-import { describeListError, decodeUtf8 } from '../../shared/list-check.js';
+import { describeListError } from '../../shared/list-check.js';
+import init, { decodeUtf8 } from '../../pkg/vipguard.js';
 
 const { t } = vipguardI18n;
 const STATES = ['pending', 'confirmed', 'not_impersonator', 'escalate'];
@@ -54,7 +55,9 @@ async function render() {
 
 async function load(replace) {
   const file = $('queue-file').files[0];
-  // A file that is not UTF-8 is refused with where (`file.text()` would garble its names without a word).
+  // A file that is not UTF-8 is refused with where (`file.text()` would garble its names without a word):
+  // the engine's check, so the WASM package is loaded, once, when a file is chosen.
+  if (file) await init({ module_or_path: new URL('../../pkg/vipguard_bg.wasm', import.meta.url) });
   const decoded = file ? decodeUtf8(new Uint8Array(await file.arrayBuffer())) : null;
   if (decoded && decoded.error) {
     $('queue-status').textContent = describeListError(decoded.error, t);

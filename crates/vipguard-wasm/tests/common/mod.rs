@@ -500,6 +500,45 @@ pub async fn errors_carry_the_cli_messages() {
     );
 }
 
+/// A chosen file's bytes decoded as the CLI reads a file (`vipguard::utf8_text`): the text with a
+/// UTF-8 byte-order mark dropped, or the first bad byte's line and column with the CLI's message.
+pub async fn decoding_is_the_clis() {
+    for (bytes, want) in [
+        (
+            &b"id,name\nrene,Ren\xE9 Diop\n"[..],
+            Err((2, vec!["E9", "9"])),
+        ),
+        (&b"a\n\nb,\x80"[..], Err((3, vec!["80", "3"]))),
+        (&b"ok,\xE2\x82"[..], Err((1, vec!["E2", "4"]))),
+        (&b"\xEF\xBB\xBFa,\xC3\xA9\n"[..], Ok("a,\u{e9}\n")),
+    ] {
+        let got: JsValue = wasm::decode_utf8(bytes).unwrap().into();
+        match (want, vipguard::utf8_text(bytes, "protected list")) {
+            (Ok(text), Ok(_)) => {
+                assert_eq!(field(&got, "source").as_string().as_deref(), Some(text));
+            }
+            (Err((line, args)), Err(native)) => {
+                let error = field(&got, "error");
+                assert_eq!(
+                    field(&error, "message").as_string(),
+                    Some(native.to_string())
+                );
+                assert_eq!(field(&error, "line").as_f64(), Some(line as f64));
+                assert_eq!(
+                    field(&error, "code").as_string().as_deref(),
+                    Some("not_utf8")
+                );
+                let got_args: Vec<String> = js_sys::Array::from(&field(&error, "args"))
+                    .iter()
+                    .map(|a| a.as_string().unwrap())
+                    .collect();
+                assert_eq!(got_args, args);
+            }
+            (want, native) => panic!("{bytes:?}: want {want:?}, the engine says {native:?}"),
+        }
+    }
+}
+
 /// The five suites as `#[wasm_bindgen_test]`s; each test binary invokes this after choosing where it
 /// runs (a page or a service worker).
 #[macro_export]
@@ -528,6 +567,11 @@ macro_rules! wasm_suites {
         #[wasm_bindgen_test::wasm_bindgen_test]
         async fn errors_carry_the_cli_messages() {
             common::errors_carry_the_cli_messages().await;
+        }
+
+        #[wasm_bindgen_test::wasm_bindgen_test]
+        async fn decoding_is_the_clis() {
+            common::decoding_is_the_clis().await;
         }
     };
 }

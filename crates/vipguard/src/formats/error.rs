@@ -25,7 +25,7 @@ pub struct InputError {
     /// `json_control_character`, `json_invalid_escape`, `json_invalid_number`, `json_syntax`, and
     /// `json_wrong_type` (found, expected), `json_invalid_value`; for a sheet, `unclosed_quote`,
     /// `field_not_utf8`, `csv_unreadable`, `csv_not_utf8`; for a list, `not_a_list`,
-    /// `too_many_accounts`.
+    /// `too_many_accounts`; for a file's bytes, `not_utf8` (its byte in hex and column, from utf8_text).
     pub code: Option<&'static str>,
     /// The values `code`'s words name, in order (a field, an id, a handle, a suggestion …).
     pub args: Vec<String>,

@@ -8,6 +8,7 @@ mod feed;
 mod profile;
 mod protected;
 mod result;
+mod utf8;
 
 pub use enroll::{enroll_rgb, needs_enrolling};
 pub use error::InputError;
@@ -27,3 +28,4 @@ pub use protected::{
     MAX_REPORTED_ERRORS,
 };
 pub use result::{CharEvidence, CheckResult, ErrorResult, Evidence, Verdict};
+pub use utf8::utf8_text;
