@@ -218,6 +218,7 @@ async function refreshNow() {
         [LIST_KEY]: JSON.stringify(checked.list), [LIST_GEN_KEY]: crypto.randomUUID(), [LIST_DEMO_KEY]: false,
         [LIST_SOURCE_KEY]: source, [TEAM_DECISIONS_KEY]: team,
         [FEED_STATE_KEY]: { ...now, ...caching, ...how, url: u.href, version: signed.version, name: signed.name, date: signed.date, accounts,
+          toEnrolAgain: checked.summary.toEnrolAgain || 0,
           payloadSha: signed.payloadSha, keyId: signed.keyId, decisions: signed.decisions.length, memory: remember(now, mkey, entry),
           lastAttempt: at, lastSuccess: at, applied: at, outcome: 'applied', error: null },
       };

@@ -475,6 +475,41 @@ test('options page: import a good list, reject a bad one with an error per row; 
   await page.close();
 });
 
+test('options page: a list an older vipguard enrolled says how many accounts to enrol again; one enrolled now says nothing', async () => {
+  const lists = path.join(ROOT, 'crates/vipguard/tests/fixtures/enrolment');
+  const page = await h.ctx.newPage();
+  await page.goto(`chrome-extension://${h.extensionId}/ui/options/options.html`);
+  await page.getByText(/In use: 6 account/).waitFor();
+  const said = page.locator('#list-enrol-again');
+  assert.equal(await said.textContent(), '', 'the demo list is enrolled now');
+  const input = page.getByLabel('Import protected accounts');
+  // A logo enrolled before the tint change: circle:u without full:u (the engine's table has the rows).
+  await input.setInputFiles(path.join(lists, 'before_tints.json'));
+  await page.getByText(/before_tints.json: 3 account\(s\)/).waitFor();
+  await page.getByRole('button', { name: 'Replace the whole list' }).click();
+  await page.getByText(/In use: 3 account/).waitFor();
+  await said.filter({ hasText: /\S/ }).waitFor();
+  assert.equal(await said.textContent(), '1 account was enrolled by an older vipguard: tinted or turned copies of its avatar can be missed (the list still works). Enrol the list again from its pictures (vipguard enroll LIST --output LIST.json) and load it again.');
+  await input.setInputFiles(path.join(lists, 'before_turns.json'));
+  await page.getByText(/before_turns.json: 3 account\(s\)/).waitFor();
+  await page.getByRole('button', { name: 'Replace the whole list' }).click();
+  await said.filter({ hasText: /^3 accounts were enrolled by an older vipguard/ }).waitFor();
+  // The same accounts enrolled now: nothing to say.
+  await input.setInputFiles(path.join(lists, 'enrolled_now.json'));
+  await page.getByText(/enrolled_now.json: 3 account\(s\)/).waitFor();
+  await page.getByRole('button', { name: 'Replace the whole list' }).click();
+  await page.getByRole('button', { name: 'Undo: import of enrolled_now.json' }).waitFor();
+  assert.equal(await said.textContent(), '');
+  // The demo list back, for the tests after this one.
+  for (const file of ['enrolled_now.json', 'before_turns.json', 'before_tints.json']) {
+    await page.getByRole('button', { name: `Undo: import of ${file}` }).click();
+    await page.getByRole('button', { name: `Undo: import of ${file}` }).waitFor({ state: 'detached' }).catch(() => {});
+  }
+  await page.getByText(/In use: 6 account/).waitFor();
+  assert.equal(await said.textContent(), '');
+  await page.close();
+});
+
 test('options page: the account table is searched and paged (a 1,200-account list), and Edit brings the form into view', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vipguard-big-'));
   const file = path.join(dir, 'many.csv');

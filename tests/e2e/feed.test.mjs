@@ -239,6 +239,28 @@ test('the feed: applied without a reload, kept through every failure, with its p
   }
 });
 
+test('a feed whose list an older vipguard enrolled: the feed and list panels say how many accounts to enrol again', async () => {
+  const { dir } = extensionCopy();
+  const older = JSON.parse(fs.readFileSync(path.join(ROOT, 'crates/vipguard/tests/fixtures/enrolment/before_tints.json'), 'utf8'));
+  feed.now = { status: 200, body: signedFile(KEY, payloadText({ version: 1, list: older })), etag: '"older"' };
+  const h = await launch({ extension: dir, ignoreHTTPSErrors: true, expectedRequests: FEED_REQUESTS });
+  try {
+    const opts = h.firstRun || await h.ctx.newPage();
+    if (!h.firstRun) await opts.goto(optionsUrl(h));
+    await opts.locator('#feed-url').fill(FEED_URL);
+    await opts.locator('#feed-key').fill(KEY.publicKey);
+    await opts.locator('#feed-save').click();
+    const says = '1 account was enrolled by an older vipguard: tinted or turned copies of its avatar can be missed (the list still works).';
+    await opts.locator('#feed-status').filter({ hasText: /In use from the feed: Team VIPs v1, 3 accounts/ }).waitFor({ timeout: 20000 });
+    assert.ok((await opts.locator('#feed-status').textContent()).includes(says), await opts.locator('#feed-status').textContent());
+    await opts.locator('#list-enrol-again').filter({ hasText: says }).waitFor();
+    assert.equal(await opts.locator('#feed-error').textContent(), '', 'a warning, not a failure');
+  } finally {
+    await h.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 const POLICY_DIR = '/etc/chromium/policies/managed';
 const POLICY_FILE = path.join(POLICY_DIR, 'vipguard-feed-test.json');
 

@@ -74,7 +74,7 @@ pub(crate) fn hash(images: &[PathBuf], json: bool) -> ExitCode {
 
 /// `vipguard enroll`: the list with every avatar path replaced by its hashes.
 pub(crate) fn enroll_command(list: &Path, output: &Path) -> Result<ExitCode, ListErrors> {
-    let enrolled = load_list(list)?;
+    let enrolled = load_list(list, vipguard::Lang::En)?;
     let mut json = serde_json::to_vec_pretty(&enrolled).expect("lists serialise");
     json.push(b'\n');
     write_whole(Some(output), &json)?;

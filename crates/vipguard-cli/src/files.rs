@@ -3,7 +3,9 @@
 
 use std::io::{Read, Write};
 use std::path::Path;
-use vipguard::{needs_enrolling, InputError, ListErrors, ProtectedList};
+use vipguard::{
+    accounts_to_enrol_again, needs_enrolling, InputError, Lang, ListErrors, ProtectedList,
+};
 
 /// Largest picture file read: an avatar is kilobytes; the decoder's own caps (4096 pixels a side, 64 MB
 /// of pixels) bound what a small file can claim.
@@ -142,15 +144,21 @@ pub(crate) fn utf8<'b>(bytes: &'b [u8], source: &str) -> Result<&'b str, InputEr
 /// Read and parse a protected list file, hashing any avatar given as an image path (relative to the
 /// list's file).
 /// Every problem of the list is reported, not only the first.
-pub(crate) fn load_list(path: &Path) -> Result<ProtectedList, ListErrors> {
+/// Accounts enrolled by an older vipguard get a warning on stderr, in `lang`: the list still works.
+pub(crate) fn load_list(path: &Path, lang: Lang) -> Result<ProtectedList, ListErrors> {
     let source = path.display().to_string();
     let bytes = read_input(path)?;
-    let list = ProtectedList::parse_all(utf8(&bytes, &source)?, &source)?;
-    if !needs_enrolling(&list) {
-        return Ok(list);
+    let mut list = ProtectedList::parse_all(utf8(&bytes, &source)?, &source)?;
+    if needs_enrolling(&list) {
+        let base = path.parent().unwrap_or(Path::new("."));
+        list = crate::enroll::enroll(&list, base, &source)?;
     }
-    let base = path.parent().unwrap_or(Path::new("."));
-    Ok(crate::enroll::enroll(&list, base, &source)?)
+    let older = accounts_to_enrol_again(&list);
+    if older > 0 {
+        let said = crate::problems::enrol_again(lang, &source, older);
+        eprintln!("vipguard: {}", crate::terminal::escape(&said));
+    }
+    Ok(list)
 }
 
 /// Write everything or nothing. A file is replaced by renaming a finished temporary file over it (in

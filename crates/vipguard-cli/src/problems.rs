@@ -222,6 +222,33 @@ fn french(code: &str, args: &[String]) -> Option<String> {
     })
 }
 
+/// Code of the warning for a list with accounts enrolled by an older vipguard (the engine's
+/// `accounts_to_enrol_again`; the extension's catalogues word it as `listEnrolAgain_one`/`_other`).
+pub(crate) const ENROL_AGAIN: &str = "enrol_again";
+
+/// The warning `ENROL_AGAIN`: how many accounts, and the command that enrols the list again. Never
+/// an error: the list still works, some edited copies of those accounts' pictures are missed.
+pub(crate) fn enrol_again(lang: Lang, source: &str, accounts: usize) -> String {
+    let many = accounts > 1;
+    match lang {
+        Lang::Fr => format!(
+            "{source} : avertissement [{ENROL_AGAIN}] : {accounts} compte{s} {verb} des avatars enregistrés \
+             par une version antérieure de vipguard, dont les copies teintées ou tournées peuvent échapper \
+             (la liste reste utilisable) ; enregistrez-la de nouveau à partir de ses images : \
+             vipguard enroll LISTE-QUI-NOMME-LES-IMAGES --output {source}",
+            s = if many { "s" } else { "" },
+            verb = if many { "ont" } else { "a" },
+        ),
+        _ => format!(
+            "{source}: warning [{ENROL_AGAIN}]: {accounts} account{s} {verb} avatars enrolled by an older \
+             vipguard, so tinted or turned copies of them can be missed (the list still works); enrol it \
+             again from its pictures: vipguard enroll LIST-NAMING-THE-PICTURES --output {source}",
+            s = if many { "s" } else { "" },
+            verb = if many { "have" } else { "has" },
+        ),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -307,6 +334,8 @@ mod tests {
             crate::words::summary(Lang::Fr, &[(vipguard::Verdict::Clear, 2)], 1),
             crate::words::lookalike(Lang::Fr, "К", "K"),
             crate::words::colon(Lang::Fr).to_string(),
+            enrol_again(Lang::Fr, "list.json", 1),
+            enrol_again(Lang::Fr, "list.json", 3),
         ] {
             assert!(plain_spaces(&said).is_empty(), "{said}");
         }

@@ -1377,3 +1377,47 @@ fn assert_no_plain_french_spaces(text: &str) {
         );
     }
 }
+
+/// A list some accounts of which an older vipguard enrolled: `check`, `scan`, `enroll` and `sign` say
+/// how many on stderr, with the command that enrols it again, in the language asked for, and still
+/// work (exit 0, the verdict printed). A list enrolled now says nothing.
+#[test]
+fn a_list_enrolled_by_an_older_version_gets_a_warning() {
+    let dir = "crates/vipguard/tests/fixtures/enrolment";
+    // (list, language, what stderr must hold; None: no warning at all)
+    let rows: &[(&str, &str, Option<&str>)] = &[
+        ("before_tints.json", "en", Some("warning [enrol_again]: 1 account has avatars enrolled by an older vipguard")),
+        ("before_turns.json", "en", Some("warning [enrol_again]: 3 accounts have avatars enrolled by an older vipguard")),
+        ("before_tints.json", "fr", Some("avertissement [enrol_again]\u{a0}: 1 compte a des avatars enregistrés par une version antérieure de vipguard")),
+        ("before_turns.json", "fr", Some("avertissement [enrol_again]\u{a0}: 3 comptes ont des avatars enregistrés")),
+        ("enrolled_now.json", "en", None),
+        ("photos_only.json", "fr", None),
+        ("pdq_only.csv", "en", None),
+    ];
+    for (file, lang, want) in rows {
+        let list = format!("{dir}/{file}");
+        let out = check_on_x(&list, "someone", "Someone Else", &["--lang", lang]);
+        let stderr = String::from_utf8_lossy(&out.stderr).to_string();
+        assert!(out.status.success(), "{file} {lang}: {stderr}");
+        match want {
+            Some(want) => {
+                assert!(stderr.contains(want), "{file} {lang}: {stderr}");
+                let command = "vipguard enroll ";
+                assert!(stderr.contains(command), "{stderr}");
+                assert!(stderr.contains(&format!("--output {list}")), "{stderr}");
+            }
+            None => assert!(!stderr.contains("enrol_again"), "{file} {lang}: {stderr}"),
+        }
+    }
+    // Scanning and enrolling the older list say it too (in English where the command has no --lang).
+    let list = format!("{dir}/before_tints.json");
+    let out = scan_demo(&list, &[]);
+    assert!(out.status.success());
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("1 account has avatars enrolled by an older")
+    );
+    let again = tmp("enrolled-again.json", "");
+    let out = run(&["enroll", &list, "--output", again.to_str().unwrap()]);
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("[enrol_again]"));
+}

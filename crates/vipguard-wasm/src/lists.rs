@@ -1,9 +1,9 @@
 //! Lists and profile files read for the options and bulk pages, with the CLI's parsers and messages.
 
 use crate::types::{DecodedOut, ListCheckOut, ListInput, ProfilesReadOut};
-use crate::{parse_list_all, reject_paths, to_js};
+use crate::{error, parse_list, parse_list_all, reject_paths, to_js};
 use serde::Serialize;
-use vipguard::{Account, ListErrors, Profile, ProtectedList};
+use vipguard::{accounts_to_enrol_again, Account, ListErrors, Profile, ProtectedList};
 use wasm_bindgen::prelude::*;
 
 #[derive(Serialize)]
@@ -14,6 +14,8 @@ struct ListSummary {
     handles: usize,
     official: usize,
     avatars: usize,
+    /// Accounts enrolled by an older vipguard (the engine's `accounts_to_enrol_again`).
+    to_enrol_again: usize,
 }
 
 /// Profiles from a spreadsheet (`source` ending in `.csv`) or JSONL text, for the bulk page: read by the
@@ -148,6 +150,7 @@ pub fn check_list(list: &ListInput, format: Option<String>) -> Result<ListCheckO
                 handles: count(|a| a.handles.len()),
                 official: count(|a| a.official.len()),
                 avatars: count(|a| a.avatars.len()),
+                to_enrol_again: accounts_to_enrol_again(&list),
             };
             to_js(&Passed {
                 ok: true,
@@ -194,4 +197,13 @@ pub fn decode_utf8(bytes: &[u8]) -> Result<DecodedOut, JsError> {
         },
     };
     Ok(to_js(&out)?.unchecked_into())
+}
+
+/// How many accounts of a list an older vipguard enrolled (`accounts_to_enrol_again`): the options page
+/// says so for the list in use, which it reads from storage rather than through `checkList`. Throws the
+/// list's first problem for a list that does not read.
+#[wasm_bindgen(js_name = accountsToEnrolAgain)]
+pub fn accounts_to_enrol_again_js(list: &ListInput) -> Result<usize, JsError> {
+    let list = parse_list(list, None).map_err(error)?;
+    Ok(accounts_to_enrol_again(&list))
 }

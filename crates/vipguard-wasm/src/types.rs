@@ -71,6 +71,8 @@ export interface ListSummary {
   handles: number;
   official: number;
   avatars: number;
+  /** Accounts enrolled by an older vipguard: enrol the list again from its pictures. */
+  toEnrolAgain: number;
 }
 /** A list's problem: `message` in English (the CLI's), and where known `code` and `args`, the same
  * problem for wording in another language (codes: vipguard's InputError). */

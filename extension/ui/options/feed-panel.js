@@ -5,7 +5,7 @@ import { $ } from '../page.js';
 import { read, write, onChange, FEED_CONFIG_KEY, FEED_STATE_KEY, LIST_SOURCE_KEY } from '../../shared/private-store.js';
 import { managedPolicy } from '../../shared/policy.js';
 import { publicKeyBytes } from '../../shared/signed-list.js';
-import { renderList } from './list-editor.js';
+import { renderList, enrolAgainText } from './list-editor.js';
 import { describeListError } from '../../shared/list-check.js';
 
 const { t } = vipguardI18n;
@@ -45,6 +45,7 @@ function drawState(state, url) {
   else if (state.version) lines.push(t('feedVersion', state.name, String(state.version), Number(state.accounts || 0).toLocaleString(vipguardI18n.lang()), vipguardI18n.when(state.date)));
   else lines.push(t('feedNoneYet'));
   if (url && state.lastSuccess) lines.push(t('feedLastSuccess', vipguardI18n.when(state.lastSuccess)));
+  if (url && state.version && state.toEnrolAgain) lines.push(enrolAgainText(state.toEnrolAgain));
   // Fetched whole each time: the server gave nothing to ask with, or CORS refused asking (worker/feed.js).
   if (url && state.version && (state.conditionalRefused || (!state.etag && !state.lastModified))) lines.push(t('feedNotConditional'));
   $('feed-status').textContent = lines.join(' ');

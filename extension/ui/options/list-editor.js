@@ -76,6 +76,13 @@ async function drawSummary() {
   // Where it came from (the team's feed, a file), as every verdict names it.
   const source = hasList ? (await read([LIST_SOURCE_KEY]))[LIST_SOURCE_KEY] : null;
   $('list-source').textContent = source ? t('listSourceLine', vipguardReport.listLine(source)) : '';
+  $('list-enrol-again').textContent = enrolAgainText(hasList ? v.summary.toEnrolAgain : 0);
+}
+
+// Accounts an older vipguard enrolled: the list works, but some edited copies are missed (the feed
+// panel says the same of a team feed's list).
+export function enrolAgainText(n) {
+  return n ? t(vipguardI18n.plural('listEnrolAgain', n), Number(n).toLocaleString(vipguardI18n.lang())) : '';
 }
 
 async function drawAccounts() {

@@ -22,6 +22,40 @@ pub const VARIANTS: [(Variant, &[View]); 8] = [
     (Variant::Rotate(-5), &[View::Circle]),
     (Variant::Thumbnail, &[View::Full, View::Circle]),
 ];
+/// Pairs of references where the second was added to enrolment after the first: an avatar holding the
+/// first without the second was enrolled by an older vipguard, and misses the copies the second finds
+/// until it is enrolled again. Enrolment writes both of a pair or neither (each pair is hashed from one
+/// prepared picture of one size; `fresh_enrolment_writes_both_of_each_pair` checks), so the first alone
+/// is the telltale of an older enrolment. Changes that left no such telltale (the content box, the
+/// untrimmed disc: written only for some pictures, with no older reference beside them) are not here.
+const ADDED_LATER: [((View, Variant), (View, Variant)); 2] = [
+    // 2026-12-05, tints: a logo's untrimmed square hashed whole beside its disc.
+    (
+        (View::Circle, Variant::Untrimmed),
+        (View::Full, Variant::Untrimmed),
+    ),
+    // 2026-12-04, hard edits: turns of ±5° beside those of ±3° (with the band view).
+    (
+        (View::Circle, Variant::Rotate(3)),
+        (View::Circle, Variant::Rotate(5)),
+    ),
+];
+
+/// Whether an avatar's references (their text form, as a list holds them) were written by an older
+/// enrolment: the first of an `ADDED_LATER` pair without the second. A reference that does not parse
+/// is left out (the list parser reports it).
+pub(crate) fn enrolled_by_older_version(refs: &[String]) -> bool {
+    let kinds: Vec<(View, Variant)> = refs
+        .iter()
+        .filter_map(|r| {
+            let mut parts = r.split(':');
+            Some((parse_view(parts.next()?)?, Variant::parse(parts.next()?)?))
+        })
+        .collect();
+    ADDED_LATER
+        .iter()
+        .any(|(older, later)| kinds.contains(older) && !kinds.contains(later))
+}
 /// A cropped copy is met in these views; a word across a cropped copy is left to the uncropped band.
 const CROP_VIEWS: [View; 3] = [View::Full, View::Circle, View::Top];
 /// Hashes below this quality are too flat to trust (Meta's guidance).

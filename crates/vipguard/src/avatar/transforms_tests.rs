@@ -292,3 +292,30 @@ fn hashing_in_steps_gives_the_same_hashes() {
         assert_eq!(query.encode(), query_hashes(&rgb).encode(), "{source}");
     }
 }
+
+/// The telltale of an older enrolment (`ADDED_LATER`) must never fire on a fresh one: photos (nothing
+/// trimmed), a logo whose margin is uneven and the centred logo trimming takes a margin from.
+#[test]
+fn fresh_enrolment_writes_both_of_each_pair() {
+    use super::matcher::enrolled_by_older_version;
+    let mut pictures: Vec<RgbImage> = SOURCES.iter().map(|s| data(s)).collect();
+    pictures.extend([logo(), centred_logo()]);
+    let mut untrimmed = 0;
+    for img in &pictures {
+        let refs: Vec<String> = reference_hashes(&to_rgb(img))
+            .iter()
+            .map(|r| r.encode())
+            .collect();
+        untrimmed += refs.iter().filter(|r| r.starts_with("full:u:")).count();
+        assert!(!enrolled_by_older_version(&refs), "{refs:?}");
+        // Without the later reference of a pair, the same avatar reads as enrolled before it.
+        let older: Vec<String> = refs
+            .iter()
+            .filter(|r| !r.starts_with("full:u:") && !r.starts_with("circle:r5:"))
+            .cloned()
+            .collect();
+        assert!(enrolled_by_older_version(&older), "{older:?}");
+    }
+    // The centred logo holds the untrimmed pair, plain and mirrored, so that pair was tested too.
+    assert!(untrimmed >= 2, "{untrimmed}");
+}
