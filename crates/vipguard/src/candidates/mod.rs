@@ -13,6 +13,7 @@
 use crate::codec::{Reader, Writer};
 use crate::text::handle::{HandleKeys, TargetKeys};
 use crate::text::name::NameKeys;
+use crate::text::skeleton;
 use hashbrown::hash_table::{Entry, HashTable};
 use std::hash::BuildHasher;
 
@@ -338,6 +339,15 @@ fn neighbourhood(s: &str, f: impl FnMut(u64)) {
 
 const POLY: u64 = 0x9E37_79B9_7F4A_7C15;
 
+/// The hash `neighbourhood` gives `s` itself.
+fn poly(s: &str) -> u64 {
+    s.bytes()
+        .fold(0u64, |h, b| h.wrapping_mul(POLY).wrapping_add(b as u64 + 1))
+}
+
+/// Marks a pair deletion (`Index::add_tricks`) apart from the one-deletion neighbourhood in `deletes`.
+const PAIR_TAG: u64 = 0x5A17_C0DE_D0B1_E5ED;
+
 /// `neighbourhood` with scratch space for 2 × (len + 1) values.
 fn neighbourhood_in(s: &str, scratch: &mut [u64], mut f: impl FnMut(u64)) {
     let b = s.as_bytes();
@@ -454,6 +464,9 @@ impl Index {
                 neighbourhood(key, |h| self.deletes.push(h, a));
             }
         }
+        if far {
+            self.add_tricks(a, &k.fold());
+        }
         let key = far
             .then(|| letters_key(&k.display(), &k.fold(), GRAM_MIN_LEN))
             .flatten();
@@ -470,6 +483,20 @@ impl Index {
                 self.grams.push(g, a);
             }
             self.gram_lens |= gram_bit(len);
+        }
+    }
+
+    /// Keys that find one-trick edits of `key` (`text::skeleton`): its vowel key among the exact keys,
+    /// and its pair deletions among the deletions (tagged apart from them). A moved letter needs none:
+    /// one deletion each side finds it. Pair deletions only under GRAM_PERSON_MIN_LEN letters: longer
+    /// keys are reached two edits away by trigrams, and a doubled pair is two edits.
+    fn add_tricks(&mut self, a: u32, key: &str) {
+        if let Some(v) = skeleton::vowel_key(key, true) {
+            self.exact.push(fnv(&v), a);
+        }
+        let n = key.chars().count();
+        if (skeleton::MIN_TRICK_LEN..GRAM_PERSON_MIN_LEN).contains(&n) {
+            skeleton::pair_deletions(key, |s| self.deletes.push(poly(s) ^ PAIR_TAG, a));
         }
     }
 
@@ -679,6 +706,17 @@ impl Index {
             if let Some(words) = name.compact_words() {
                 exact.push(fnv(&words));
             }
+        }
+        if look_far && handle.fold_len as usize >= skeleton::MIN_TRICK_LEN {
+            if let Some(v) = skeleton::vowel_key(handle.fold(), false) {
+                exact.push(fnv(&v));
+            }
+            // A doubled letter taken out: a protected key with one letter taken out (in the deletion
+            // neighbourhood) or two in a row (its pair deletions).
+            skeleton::doubled_taken_out(handle.fold(), |s| {
+                typos.push(poly(s));
+                typos.push(poly(s) ^ PAIR_TAG);
+            });
         }
         self.exact.get_many(&exact, &mut out);
         self.deletes.get_many(&typos, &mut out);

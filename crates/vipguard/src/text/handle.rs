@@ -672,6 +672,9 @@ pub(crate) enum HandleHow {
     Typo { distance: usize },
     /// One word of a longer handle is within a few edits of the protected handle (`home_myetherwallat`).
     EmbeddedTypo { segment: String, distance: usize },
+    /// One trick that costs two or more edits: a letter moved, a pair replaced by a doubled letter,
+    /// every copy of a vowel changed (`skeleton::trick`).
+    Trick(crate::text::skeleton::Trick),
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -9,3 +9,4 @@ pub(crate) mod limits;
 pub(crate) mod name;
 pub(crate) mod normalize;
 pub(crate) mod platform;
+pub(crate) mod skeleton;

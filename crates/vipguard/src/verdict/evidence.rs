@@ -57,7 +57,9 @@ fn bio(lang: Lang, b: &Assessment) -> Evidence {
             HandleHow::SameKey { .. } => LinkWords::SameName,
             HandleHow::Affix { .. } => LinkWords::WordsAdded,
             HandleHow::Embedded => LinkWords::Inside,
-            HandleHow::Typo { .. } | HandleHow::EmbeddedTypo { .. } => LinkWords::Typo,
+            HandleHow::Typo { .. } | HandleHow::EmbeddedTypo { .. } | HandleHow::Trick(_) => {
+                LinkWords::Typo
+            }
         };
         (l.host.as_str(), l.imitates.as_str(), how, l.in_field)
     });
@@ -243,6 +245,7 @@ fn handle(
             wording::handle(lang, h, how, what())
         }
         HandleHow::Embedded => wording::handle(lang, h, HandleWords::Embedded, what()),
+        HandleHow::Trick(trick) => wording::handle(lang, h, HandleWords::Trick(trick), what()),
         HandleHow::EmbeddedTypo { segment, distance } => {
             let edit = explain_edit(lang, &t.keys.fold(), segment);
             e.distance = Some(*distance);

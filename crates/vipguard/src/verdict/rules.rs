@@ -59,7 +59,11 @@ fn own_name(v: &ProfileView, h: u8) -> bool {
 fn far_typo(handle: &Found<HandleMatch>) -> bool {
     matches!(
         handle.as_ref().map(|(m, _)| &m.how),
-        Some(HandleHow::Typo { distance: 2.. } | HandleHow::EmbeddedTypo { .. })
+        Some(
+            HandleHow::Typo { distance: 2.. }
+                | HandleHow::EmbeddedTypo { .. }
+                | HandleHow::Trick(_)
+        )
     )
 }
 

@@ -72,12 +72,27 @@ fn handle_matches<'a>(
     p.targets.iter().enumerate().filter_map(|(i, t)| {
         // Typos inside a longer handle only for brand-like keys (prepare::Target::names_in_key).
         let segments: &[String] = if t.names_in_key { &[] } else { &v.segments };
-        handle::compare(&v.handle, &v.cores, segments, &t.keys).map(|mut m| {
-            if t.kind == TargetKind::Name {
-                m.strength = m.strength.min(2);
-            }
-            (m, i)
-        })
+        handle::compare(&v.handle, &v.cores, segments, &t.keys)
+            .or_else(|| trick(v, t))
+            .map(|mut m| {
+                if t.kind == TargetKind::Name {
+                    m.strength = m.strength.min(2);
+                }
+                (m, i)
+            })
+    })
+}
+
+/// A one-trick edit of the target (`skeleton::trick`), with the reach of a far typo: not for keys
+/// written with two words of the account's names, which namesakes' handles resemble.
+fn trick(v: &ProfileView, t: &super::prepare::Target) -> Option<HandleMatch> {
+    if t.names_in_key {
+        return None;
+    }
+    crate::text::skeleton::trick(&v.handle.fold(), &t.keys.fold()).map(|trick| HandleMatch {
+        how: handle::HandleHow::Trick(trick),
+        strength: 2,
+        target_len: t.keys.fold_len as usize,
     })
 }
 

@@ -316,6 +316,8 @@ pub(crate) enum HandleWords<'a> {
         distance: usize,
         edit: &'a str,
     },
+    /// One trick of two or more edits (a letter moved, a doubled letter, a vowel changed throughout).
+    Trick(&'a crate::text::skeleton::Trick),
 }
 
 /// Letters that pass for others in a handle.
@@ -394,6 +396,9 @@ pub(crate) fn handle(lang: Lang, h: &str, how: HandleWords, t: Target) -> String
                 "Handle @{h} contains {}, {distance} edit(s) from the {what}: {edit}",
                 q(lang, segment)
             ),
+            HandleWords::Trick(trick) => {
+                format!("Handle @{h} is the {what} {}", trick_words(lang, trick))
+            }
         },
         Lang::Fr => match how {
             HandleWords::LooksIdentical { edit, tricks } => format!(
@@ -433,7 +438,47 @@ pub(crate) fn handle(lang: Lang, h: &str, how: HandleWords, t: Target) -> String
                 "L'identifiant @{h} contient {}, à {distance} modification(s) de {what} : {edit}",
                 q(lang, segment)
             ),
+            HandleWords::Trick(trick) => {
+                format!("L'identifiant @{h} est {what} {}", trick_words(lang, trick))
+            }
         },
+    }
+}
+
+/// What a one-trick edit did, after "the protected handle": "with …".
+fn trick_words(lang: Lang, trick: &crate::text::skeleton::Trick) -> String {
+    use crate::text::skeleton::Trick;
+    let letter = |c: &char| q(lang, &c.to_string());
+    match (lang, trick) {
+        (Lang::En, Trick::Moved { letter: c, places }) => {
+            format!("with one letter moved: {} moved {places} places", letter(c))
+        }
+        (Lang::Fr, Trick::Moved { letter: c, places }) => {
+            format!(
+                "avec une lettre déplacée : {} déplacée de {places} places",
+                letter(c)
+            )
+        }
+        (Lang::En, Trick::Doubled { from, to }) => format!(
+            "with {} replaced by a doubled letter, {}",
+            q(lang, from),
+            q(lang, &format!("{to}{to}"))
+        ),
+        (Lang::Fr, Trick::Doubled { from, to }) => format!(
+            "avec {} remplacé par une lettre doublée, {}",
+            q(lang, from),
+            q(lang, &format!("{to}{to}"))
+        ),
+        (Lang::En, Trick::VowelSwap { from, to, count }) => format!(
+            "with every {} changed to {} ({count} times)",
+            letter(from),
+            letter(to)
+        ),
+        (Lang::Fr, Trick::VowelSwap { from, to, count }) => format!(
+            "avec chaque {} changé en {} ({count} fois)",
+            letter(from),
+            letter(to)
+        ),
     }
 }
 
