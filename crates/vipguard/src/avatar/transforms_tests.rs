@@ -248,7 +248,42 @@ const CENTRED_LOGO_EDITS: &[(&str, Transform)] = &[
                 .map(|v| (v as f32 * (1.0 - dark)).round() as u8))
         })
     }),
+    // Its round avatar cut out of a screenshot of a profile page, a white logo on a black page under a
+    // green banner. The circle found is read onto a square of the working size (it was read at its
+    // own size, which PDQ hashed 40-60 bits from the same disc read at 128).
+    ("in a screenshot of a profile on a black page", |i| {
+        screenshot(i, [30, 140, 60], [0, 0, 0])
+    }),
 ];
+
+/// A photo's round avatar cut out of a screenshot of a profile page (as make_hard.py's `screenshot`
+/// draws it), on a dark page under a blue banner or a white one under a red banner: the rows main
+/// missed before the circle found was read at the working size (2026-12-05).
+const SCREENSHOT_ROWS: &[(&str, &str, Transform)] = &[
+    ("decoded/q0122.png", "dark page", dark_page),
+    ("decoded/q0122.png", "white page", white_page),
+    ("decoded/q0746.png", "dark page", dark_page),
+    ("decoded/q0746.png", "white page", white_page),
+    ("decoded/q1050.png", "white page", white_page),
+];
+
+fn dark_page(i: &RgbImage) -> RgbImage {
+    screenshot(i, [40, 90, 200], [21, 32, 43])
+}
+
+fn white_page(i: &RgbImage) -> RgbImage {
+    screenshot(i, [220, 30, 40], [255, 255, 255])
+}
+
+#[test]
+fn a_photo_cut_from_a_screenshot_is_identified_as_its_source() {
+    let failures: Vec<String> = SCREENSHOT_ROWS
+        .iter()
+        .filter(|(src, name, edit)| !unfound(&data(src), &[(name, *edit)]).is_empty())
+        .map(|(src, name, _)| format!("{src} on a {name}"))
+        .collect();
+    assert!(failures.is_empty(), "not found: {failures:?}");
+}
 
 fn unfound(original: &RgbImage, edits: &[(&'static str, Transform)]) -> Vec<&'static str> {
     let refs = reference_hashes(&to_rgb(original));

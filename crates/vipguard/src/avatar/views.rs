@@ -307,23 +307,41 @@ impl Prepared {
         {
             return None;
         }
-        let (cx, cy) = (cx as f32, cy as f32);
-        // The fit is good to a pixel or two, and PDQ on a circle this size is not that forgiving: the
-        // squares a little around it, inside the ring of page colour profile pages draw round avatars.
-        let mut out = Vec::with_capacity(CIRCLE_SEARCH.len() * 2);
-        for scale in [0.93f32, 0.97] {
-            let d = (found as f32 * scale).round() as usize;
+        let mut out = Vec::with_capacity(CIRCLE_SEARCH.len() * CIRCLE_SCALES.len());
+        self.squares_around(cx as f32, cy as f32, found as f32, &CIRCLE_SCALES, &mut out);
+        Some(out)
+    }
+
+    /// The squares a little around a circle found (centre, diameter), at each scale of its
+    /// diameter, pushed to `out`. The fit is good to a pixel or two, and PDQ on a circle this size is
+    /// not that forgiving.
+    fn squares_around(
+        &self,
+        cx: f32,
+        cy: f32,
+        found: f32,
+        scales: &[f32],
+        out: &mut Vec<Prepared>,
+    ) {
+        let s = self.side;
+        for &scale in scales {
+            let d = (found * scale).round();
+            // Read onto a square of the working size, as every reference is hashed: a picture of
+            // another side, shrunk by PDQ's own filter, hashed up to 60 bits away from the same
+            // disc read at 128 (a white logo, read at 127 px).
+            let step = d / WORK as f32;
             for (dx, dy) in CIRCLE_SEARCH {
-                let x0 = cx + dx - (d as f32 - 1.0) / 2.0;
-                let y0 = cy + dy - (d as f32 - 1.0) / 2.0;
+                let x0 = cx + dx - (d - 1.0) / 2.0;
+                let y0 = cy + dy - (d - 1.0) / 2.0;
+                let at = |x: usize, y: usize| (x0 + x as f32 * step, y0 + y as f32 * step);
                 // Read bilinearly: the fit is to a fraction of a pixel; what falls off the square is grey.
                 let outside = |v: f32| v < -0.5 || v > s as f32 - 0.5;
-                let luma = resample(&self.luma, s, d, d, |x, y| (x0 + x as f32, y0 + y as f32));
+                let luma = resample(&self.luma, s, WORK, WORK, at);
                 let luma = luma
                     .into_iter()
                     .enumerate()
                     .map(|(i, v)| {
-                        let (x, y) = (x0 + (i % d) as f32, y0 + (i / d) as f32);
+                        let (x, y) = at(i % WORK, i / WORK);
                         if outside(x) || outside(y) {
                             128.0
                         } else {
@@ -333,7 +351,7 @@ impl Prepared {
                     .collect();
                 out.push(Prepared {
                     luma,
-                    side: d,
+                    side: WORK,
                     undone: Undone {
                         round: true,
                         ..self.undone
@@ -341,7 +359,6 @@ impl Prepared {
                 });
             }
         }
-        Some(out)
     }
 
     /// Where a picture set inside padding starts, in working pixels from each edge: padding the trim
@@ -732,17 +749,23 @@ fn block_mean(sq: &[f32], side: usize, out: usize) -> Vec<f32> {
 /// Squares smaller than this are grown to it before hashing.
 const SMALL: usize = 128;
 
-/// Offsets (working-square pixels) of the squares tried around a circle found in a screenshot.
+/// Scales of the found circle's diameter read round it: inside the ring of page colour profile pages
+/// draw round an avatar (under a banner the vote often finds the ring's outer edge).
+const CIRCLE_SCALES: [f32; 2] = [0.93, 0.97];
+
+/// Offsets (working-square pixels) of the squares tried around a circle found in a screenshot. One
+/// pixel apart (two before 2026-12-05, when the squares were hashed at their own size): read at the
+/// working size, a white logo's disc read 1% too large is already 20 bits away.
 const CIRCLE_SEARCH: [(f32, f32); 9] = [
     (0.0, 0.0),
-    (-2.0, 0.0),
-    (2.0, 0.0),
-    (0.0, -2.0),
-    (0.0, 2.0),
-    (-2.0, -2.0),
-    (2.0, 2.0),
-    (-2.0, 2.0),
-    (2.0, -2.0),
+    (-1.0, 0.0),
+    (1.0, 0.0),
+    (0.0, -1.0),
+    (0.0, 1.0),
+    (-1.0, -1.0),
+    (1.0, 1.0),
+    (-1.0, 1.0),
+    (1.0, -1.0),
 ];
 
 /// The circle most of `points` lie on (within a pixel), its centre within 8% of the middle of a `side`
