@@ -100,6 +100,9 @@ fn evidence_reads_as_plain_words() {
                     if e.detail.contains('\\') {
                         wrong.push(format!("{}: escape in {:?}", p.id, e.detail));
                     }
+                    if lang == Lang::Fr && plain_space_in_french(&e.detail) {
+                        wrong.push(format!("{}: a plain space in {:?}", p.id, e.detail));
+                    }
                     for c in e.chars.iter().flatten() {
                         let ch = c.ch.chars().next().unwrap_or(' ');
                         let flag =
@@ -115,4 +118,30 @@ fn evidence_reads_as_plain_words() {
         }
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+/// French typography: a no-break space before : ; ? ! and inside « ». What the profile wrote is quoted
+/// inside « » and may hold anything, so the quotes' contents are not looked at.
+fn plain_space_in_french(detail: &str) -> bool {
+    let mut ours = String::new();
+    let mut depth = 0;
+    for c in detail.chars() {
+        match c {
+            '«' => {
+                depth += 1;
+                ours.push(c);
+            }
+            '»' => {
+                depth -= 1;
+                ours.push(c);
+            }
+            _ if depth == 0 => ours.push(c),
+            _ => {}
+        }
+    }
+    [" :", " ;", " ?", " !", " »", "« "]
+        .iter()
+        .any(|bad| ours.contains(bad))
+        || detail.contains("« ")
+        || detail.contains(" »")
 }

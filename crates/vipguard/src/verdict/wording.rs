@@ -455,7 +455,7 @@ fn trick_words(lang: Lang, trick: &crate::text::skeleton::Trick) -> String {
         }
         (Lang::Fr, Trick::Moved { letter: c, places }) => {
             format!(
-                "avec une lettre déplacée : {} déplacée de {places} places",
+                "avec une lettre déplacée : {} déplacée de {places} places",
                 letter(c)
             )
         }
