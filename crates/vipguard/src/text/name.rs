@@ -154,6 +154,13 @@ impl NameKeys {
         self.filler[0] != 0
     }
 
+    /// Whether every word of the name is a filler word ("Support Team", "Customer Care"): a name that
+    /// says what the page does, not whose it is. An empty name is not.
+    pub fn only_filler(&self) -> bool {
+        let n = self.fold.len();
+        n > 0 && n <= 64 && self.filler[0].count_ones() as usize == n
+    }
+
     /// Whether the name's words, filler words left out, run together are `key` (a fold key): "Zenith
     /// Harbour Plc" spells `zenithharbour`. Nothing is allocated: this is asked of every candidate.
     pub fn spells(&self, key: &str) -> bool {

@@ -1,4 +1,5 @@
-//! One-trick edits that cost two or more edits: a letter moved several places (`paysatck`… `paystakc`),
+//! One-trick edits that cost two or more edits: a letter moved three or more places (`pastayck`,
+//! `paytacks` for paystack; a swap of neighbours is an ordinary one-edit typo),
 //! two neighbouring letters replaced by one doubled letter (`zeniqqbank`), and every copy of one vowel
 //! changed to another (`metomosk` for metamask). An edit distance counts these as 2 or more, beyond the
 //! typo limit of keys under 10 letters, yet each is one trick a reader's eye skips over.
@@ -6,7 +7,9 @@
 //! Each trick is checked exactly (`trick`), so the evidence can say what was done; the index finds the
 //! candidates through keys that such an edit leaves unchanged (`vowel_key`, `pair_deletions`; a moved
 //! letter is found by the one-deletion neighbourhood already). Only keys of MIN_TRICK_LEN+ letters:
-//! shorter ones leave too few letters in place to tell a trick from another word.
+//! shorter ones leave too few letters in place to tell a trick from another word. A trick alone
+//! flags nothing under a display name that is the owner's own (verdict/decide.rs `lone_trick`): these
+//! edits make ordinary words of a brand's handle (@paystaff, @firstball).
 
 /// Shortest protected key (fold key, in characters) matched through a trick.
 pub(crate) const MIN_TRICK_LEN: usize = 7;

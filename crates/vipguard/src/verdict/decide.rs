@@ -22,6 +22,9 @@ pub(super) struct Strengths {
     pub(super) avatar: bool,
     /// The bio claims to be the account, runs a scam, or links to a site imitating the account's.
     pub(super) bio: bool,
+    /// The handle matches only as a one-trick edit (a letter moved, a pair doubled, every copy of a
+    /// vowel changed) and the display name is a person's or business's own, resembling nobody's.
+    pub(super) lone_trick: bool,
 }
 
 /// * `impersonation`: name and handle both match (n ≥ 2 and h ≥ 2), or a close name or exact handle
@@ -30,14 +33,21 @@ pub(super) struct Strengths {
 ///   with any name or handle resemblance, or anything `suspicious` below with a bio that claims to be
 ///   the account or runs a scam (a claim or cue alone is nothing);
 /// * `suspicious`: one strong signal alone (a copied avatar, n ≥ 2, h = 3, an affix/typo/embedded
-///   handle of 6+ letters) or two weak ones;
+///   handle of 6+ letters) or two weak ones; a one-trick handle under an own, unrelated display
+///   name needs a second signal (an avatar, a bio cue, a deceptive character): such edits of a brand's
+///   handle make ordinary words (@paystaff from @paystack, @firstball from First Bank);
 /// * `clear` otherwise.
 ///
 /// The score in [0, 1] grows with each signal's strength, and bands by verdict: impersonation 0.8–1,
 /// suspicious 0.5–0.8, clear under 0.5.
 pub(super) fn decide(s: Strengths) -> (Verdict, f64) {
     let (n, h, a) = (s.name, s.handle, s.avatar);
-    let suspicious = a || n >= 2 || h == 3 || (h == 2 && s.target_len >= 6) || (n >= 1 && h >= 2);
+    let handle_alone = !s.lone_trick || s.bio || s.deceptive;
+    let suspicious = a
+        || n >= 2
+        || h == 3
+        || (h == 2 && s.target_len >= 6 && handle_alone)
+        || (n >= 1 && h >= 2);
     let verdict = if (n >= 2 && (h >= 2 || s.deceptive))
         || (h == 3 && (n >= 1 || s.deceptive))
         || (h == 2 && s.il_swap && s.target_len >= 6)
@@ -115,9 +125,47 @@ mod tests {
                 target_len,
                 avatar,
                 bio: false,
+                lone_trick: false,
             };
             assert_eq!(decide(s), (verdict, score), "{s:?}");
         }
+    }
+
+    /// A one-trick handle under an own, unrelated name: clear alone, flagged with any second signal.
+    #[test]
+    fn a_lone_trick_needs_a_second_signal() {
+        let trick = Strengths {
+            handle: 2,
+            target_len: 8,
+            lone_trick: true,
+            ..Strengths::default()
+        };
+        assert_eq!(decide(trick).0, Clear);
+        assert_eq!(
+            decide(Strengths {
+                lone_trick: false,
+                ..trick
+            })
+            .0,
+            Suspicious
+        );
+        assert_eq!(
+            decide(Strengths {
+                deceptive: true,
+                ..trick
+            })
+            .0,
+            Suspicious
+        );
+        assert_eq!(decide(Strengths { bio: true, ..trick }).0, Impersonation);
+        assert_eq!(
+            decide(Strengths {
+                avatar: true,
+                ..trick
+            })
+            .0,
+            Impersonation
+        );
     }
 
     #[test]
@@ -139,6 +187,7 @@ mod tests {
                         target_len: 8,
                         avatar: bits & 4 != 0,
                         bio: bits & 8 != 0,
+                        lone_trick: false,
                     };
                     let (v, score) = decide(s);
                     assert!(band(v).contains(&score), "{s:?}: {v:?} {score}");

@@ -465,6 +465,12 @@ impl Checker {
             target_len: handle.as_ref().map_or(0, |(m, _)| m.target_len),
             avatar: avatar.is_some(),
             bio: !cues.is_empty() || link.is_some(),
+            lone_trick: n == 0
+                && !v.name.only_filler()
+                && matches!(
+                    handle.as_ref().map(|(m, _)| &m.how),
+                    Some(crate::text::handle::HandleHow::Trick(_))
+                ),
         };
         let (verdict, score) = decide(strengths);
         Some(Assessment {
