@@ -51,11 +51,31 @@ fn catalogue() -> &'static std::collections::HashMap<String, String> {
 }
 
 /// The catalogue's message `key` with `$P1$`, `$P2$` … replaced by `args`; `None` when it has no `key`.
+/// One pass over the message: an argument is what a list or file wrote, and may itself hold `$P1$`.
 fn message(key: &str, args: &[&str]) -> Option<String> {
-    let mut out = catalogue().get(key)?.clone();
-    for (i, arg) in args.iter().enumerate().rev() {
-        out = out.replace(&format!("$P{}$", i + 1), arg);
+    let mut rest = catalogue().get(key)?.as_str();
+    let mut out = String::new();
+    while let Some(at) = rest.find("$P") {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + 2..];
+        let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+        let arg = after[..digits]
+            .parse::<usize>()
+            .ok()
+            .and_then(|n| args.get(n.checked_sub(1)?))
+            .filter(|_| after[digits..].starts_with('$'));
+        match arg {
+            Some(arg) => {
+                out.push_str(arg);
+                rest = &after[digits + 1..];
+            }
+            None => {
+                out.push_str("$P");
+                rest = after;
+            }
+        }
     }
+    out.push_str(rest);
     Some(out)
 }
 
@@ -252,6 +272,21 @@ pub(crate) fn enrol_again(lang: Lang, source: &str, accounts: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_argument_that_looks_like_a_placeholder_is_kept_as_written() {
+        let (key, template) = catalogue()
+            .iter()
+            .find(|(_, m)| m.matches("$P1$").count() == 1 && m.matches("$P2$").count() == 1)
+            .expect("a message with two arguments");
+        // The arguments swapped in by hand, through markers no message holds.
+        let expected = template
+            .replace("$P1$", "\u{1}")
+            .replace("$P2$", "\u{2}")
+            .replace('\u{1}', "$P2$")
+            .replace('\u{2}', "$P1$");
+        assert_eq!(message(key, &["$P2$", "$P1$"]).unwrap(), expected);
+    }
 
     /// Every code `french` words: the catalogue's and this file's table's (so a new code is checked too).
     fn codes() -> Vec<String> {
