@@ -17,16 +17,25 @@ use crate::text::skeleton;
 use hashbrown::hash_table::{Entry, HashTable};
 use std::hash::BuildHasher;
 
-/// Many values per key in one sorted array, each entry a single u64: the top 40 bits of the (mixed) key
-/// and a 24-bit value (account or token id: up to 16M distinct name tokens). A bucket table over the top
-/// bits of the key makes a lookup one bucket read and a short scan, and building is one sort of plain
-/// integers. (A hash map of vectors cost one allocation per key; binary search over tens of megabytes,
-/// twenty cache misses per lookup; a hash map from key to range, random inserts into a 60 MB table.)
+/// Many values per key in one sorted array. While building, each entry is a single u64: the top 40 bits
+/// of the (mixed) key and a 24-bit value (account or token id: up to 16M distinct name tokens). A bucket
+/// table over the top bits of the key makes a lookup one bucket read and a short scan, and building is
+/// one sort of plain integers. (A hash map of vectors cost one allocation per key; binary search over
+/// tens of megabytes, twenty cache misses per lookup; a hash map from key to range, random inserts into
+/// a 60 MB table.) Once finished, the entries are kept as `E` (`Slot`): whole, or in 32 bits.
 /// A hash collision only adds a candidate, and every candidate is compared in full.
 #[derive(Default)]
-struct MultiMap {
-    /// Sorted, without duplicates: each key's values in order.
-    entries: Vec<u64>,
+struct MultiMap<E: Slot = u64> {
+    /// Entries pushed, until `finish`.
+    pushed: Vec<u64>,
+    /// The entries are being put straight into their buckets (`MultiMap::<u32>::plan`).
+    placed: bool,
+    /// Keys (while counting) or entries (while placing) waiting, up to BATCH, and the same put in
+    /// order of their top GROUP_BITS bits (`MultiMap::<u32>::flush`).
+    waiting: Vec<u64>,
+    grouped: Vec<u64>,
+    /// Sorted by key, without duplicates: each key's values in order.
+    entries: Vec<E>,
     buckets: Vec<u32>,
     shift: u32,
     /// One bit per key position (8 per entry, so about one absent key in eight passes): most lookups are
@@ -43,48 +52,162 @@ const FILTER_K: u64 = 3;
 const BUCKET_ENTRIES_LOG2: u32 = 2;
 /// Top bits of the first in-place grouping pass: 4,096 groups, whose write positions stay in cache.
 const GROUP_BITS: u32 = 12;
+/// Keys counted or placed at a time by the deletions' map, in group order (512 KB of them, twice).
+const BATCH: usize = 1 << 16;
+/// Below this many deletions (4 MB of slots, their buckets 1 MB) the arrays stay in cache and each key
+/// is counted and placed as it comes: batching them only adds work there.
+const BATCH_FROM: usize = 1 << 20;
 
 /// SplitMix64's finaliser: spreads keys built from small integers (token ids) over the buckets.
-fn mix(mut z: u64) -> u64 {
+fn splitmix(mut z: u64) -> u64 {
     z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
     z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-    (z ^ (z >> 31)) & !VALUE_MASK
+    z ^ (z >> 31)
 }
 
-impl MultiMap {
+/// A key as the maps keep it: mixed, its low VALUE_BITS clear for the value.
+fn mix(z: u64) -> u64 {
+    splitmix(z) & !VALUE_MASK
+}
+
+/// How a finished map keeps its entries.
+trait Slot: Copy + PartialEq + Default + bytemuck::Pod {
+    /// The finished entries from the sorted, deduplicated u64 entries (`shift`: the bucket shift).
+    fn from_entries(entries: Vec<u64>, shift: u32) -> Vec<Self>;
+    /// One entry's slot.
+    fn of(entry: u64, shift: u32) -> Self;
+    /// The slot's key part and a lookup key's (a mixed key, value bits clear) as it would keep it.
+    fn key_part(self) -> u64;
+    fn key_of(key: u64, shift: u32) -> u64;
+    /// A key (mixed, value bits clear) that this slot of bucket `bucket` may hold, as far as the
+    /// filter sees it.
+    fn key_in(self, bucket: u64, shift: u32) -> u64;
+    fn value(self) -> u32;
+    /// The bits the filter is built from: the same for an entry and for a lookup of its key.
+    fn filter_key(key: u64, shift: u32) -> u64;
+    fn write(xs: &[Self], w: &mut Writer);
+    fn read(r: &mut Reader) -> Result<Vec<Self>, String>;
+}
+
+/// The whole entry: 40 bits of key, so false candidates from the map are rare.
+impl Slot for u64 {
+    fn from_entries(entries: Vec<u64>, _: u32) -> Vec<Self> {
+        entries
+    }
+    fn of(entry: u64, _: u32) -> Self {
+        entry
+    }
+    fn key_part(self) -> u64 {
+        self & !VALUE_MASK
+    }
+    fn key_of(key: u64, _: u32) -> u64 {
+        key
+    }
+    fn key_in(self, _: u64, _: u32) -> u64 {
+        self.key_part()
+    }
+    fn value(self) -> u32 {
+        (self & VALUE_MASK) as u32
+    }
+    fn filter_key(key: u64, _: u32) -> u64 {
+        key >> VALUE_BITS
+    }
+    fn write(xs: &[Self], w: &mut Writer) {
+        w.u64s(xs);
+    }
+    fn read(r: &mut Reader) -> Result<Vec<Self>, String> {
+        r.u64s()
+    }
+}
+
+/// The top 64 - shift + 8 bits of a key: its bucket and a short slot's 8 key bits.
+fn short_top(key: u64, shift: u32) -> u64 {
+    key >> (shift - 8)
+}
+
+/// Half the size: the 8 key bits below the bucket's (which the bucket stands for) and the 24-bit value.
+/// For the deletion neighbourhood of handle keys (34 MB of u64 entries at 100,000 accounts: issue 25).
+/// A key then matches about one entry in 256 of its bucket that is not its own; the filter, built from
+/// the same bits, still stops most absent keys; each false candidate is compared in full and found
+/// wanting. The consumers must not count values (as the trigram stage does): duplicates of a value may
+/// come back.
+impl Slot for u32 {
+    fn from_entries(entries: Vec<u64>, shift: u32) -> Vec<Self> {
+        entries.iter().map(|&e| u32::of(e, shift)).collect()
+    }
+    fn of(entry: u64, shift: u32) -> Self {
+        (((short_top(entry, shift) & 0xFF) as u32) << VALUE_BITS) | (entry & VALUE_MASK) as u32
+    }
+    fn key_part(self) -> u64 {
+        u64::from(self >> VALUE_BITS)
+    }
+    fn key_of(key: u64, shift: u32) -> u64 {
+        short_top(key, shift) & 0xFF
+    }
+    fn key_in(self, bucket: u64, shift: u32) -> u64 {
+        ((bucket << 8) | self.key_part()) << (shift - 8)
+    }
+    fn value(self) -> u32 {
+        self & VALUE_MASK as u32
+    }
+    fn filter_key(key: u64, shift: u32) -> u64 {
+        splitmix(short_top(key, shift)) >> VALUE_BITS
+    }
+    fn write(xs: &[Self], w: &mut Writer) {
+        w.u32s(xs);
+    }
+    fn read(r: &mut Reader) -> Result<Vec<Self>, String> {
+        r.u32s()
+    }
+}
+
+impl<E: Slot> MultiMap<E> {
     fn push(&mut self, key: u64, value: u32) {
-        self.entries.push(mix(key) | (value as u64 & VALUE_MASK));
+        self.pushed.push(mix(key) | (value as u64 & VALUE_MASK));
     }
     fn finish(&mut self) {
-        sort_in_place(&mut self.entries);
-        self.entries.dedup();
-        self.entries.shrink_to_fit();
-        let bits = (usize::BITS - self.entries.len().leading_zeros())
+        let mut entries = std::mem::take(&mut self.pushed);
+        sort_in_place(&mut entries);
+        entries.dedup();
+        entries.shrink_to_fit();
+        let bits = (usize::BITS - entries.len().leading_zeros())
             .saturating_sub(BUCKET_ENTRIES_LOG2)
             .clamp(4, 24);
         self.shift = 64 - bits;
         // Where each bucket starts (a counting pass over the sorted entries).
         let mut start = vec![0u32; (1 << bits) + 1];
-        for e in &self.entries {
+        for e in &entries {
             start[(e >> self.shift) as usize + 1] += 1;
         }
         for i in 1..start.len() {
             start[i] += start[i - 1];
         }
         self.buckets = start;
+        // The entries as kept, then the filter from them: the pushed entries are gone before it is
+        // allocated (a build's peak holds everything else: issue 25).
+        self.entries = E::from_entries(entries, self.shift);
+        self.fill_filter();
+    }
+
+    /// The filter of the finished entries.
+    fn fill_filter(&mut self) {
         let filter_bits = (self.entries.len() * 8).next_power_of_two().max(64);
         self.filter = vec![0; filter_bits / 64];
-        for e in &self.entries {
-            let (word, mask) = self.filter_mask(*e);
-            self.filter[word] |= mask;
+        for b in 0..self.buckets.len() - 1 {
+            let range = self.buckets[b] as usize..self.buckets[b + 1] as usize;
+            for i in range {
+                let key = self.entries[i].key_in(b as u64, self.shift);
+                let (word, mask) = self.filter_mask(key);
+                self.filter[word] |= mask;
+            }
         }
     }
 
-    /// The filter word of a key and its FILTER_K bits in that word: more than one bit cuts the false
-    /// positives that each cost a bucket read (one bit per key let about 9% of absent keys through),
-    /// and keeping them in one word keeps a test to one memory read.
+    /// The filter word of a key (mixed, value bits clear) and its FILTER_K bits in that word: more than
+    /// one bit cuts the false positives that each cost a bucket read (one bit per key let about 9% of
+    /// absent keys through), and keeping them in one word keeps a test to one memory read.
     fn filter_mask(&self, key: u64) -> (usize, u64) {
-        let h = key >> VALUE_BITS;
+        let h = E::filter_key(key, self.shift);
         let word = (h as usize) & (self.filter.len() - 1);
         let mut mask = 0;
         for i in 0..FILTER_K {
@@ -111,12 +234,13 @@ impl MultiMap {
             for &k in &hits[..n] {
                 let b = (k >> self.shift) as usize;
                 let range = self.buckets[b] as usize..self.buckets[b + 1] as usize;
+                let part = E::key_of(k, self.shift);
                 // A key's values come in order with duplicates together: keep the first of each.
                 let mut last = None;
                 // `get`: a crafted snapshot's table can be out of order (restoring checks only its size).
                 for e in self.entries.get(range).unwrap_or_default() {
-                    if *e & !VALUE_MASK == k && last != Some(*e) {
-                        out.push((e & VALUE_MASK) as u32);
+                    if e.key_part() == part && last != Some(*e) {
+                        out.push(e.value());
                         last = Some(*e);
                     }
                 }
@@ -125,10 +249,140 @@ impl MultiMap {
     }
 }
 
-impl MultiMap {
+/// The deletions' map built without holding every entry as a u64 first (34 MB at 100,000 accounts,
+/// the peak of a build: issue 25): the keys are counted by bucket (`plan`, `count`), then each entry
+/// goes straight into its bucket's place as its 32-bit slot (`place`), and `finish_placed` sorts each
+/// bucket's few slots. A map without a plan is built as the others are.
+///
+/// Counting and placing go through a batch of BATCH keys put in order of their top GROUP_BITS bits
+/// first (`flush`): taken in hash order, each count and each placement was a cache miss over the
+/// bucket table and the slots (25 MB at 100,000 accounts, 236 MB at 1,000,000), and the build took
+/// half as long again as sorting one u64 array; in group order, a batch's writes sweep both arrays
+/// once, 4,096 short runs in address order. A smaller map (BATCH_FROM) takes each key as it comes.
+impl MultiMap<u32> {
+    /// Buckets for about `total` entries, counted next by `count`.
+    fn plan(&mut self, total: usize) {
+        let bits = (usize::BITS - total.leading_zeros())
+            .saturating_sub(BUCKET_ENTRIES_LOG2)
+            .clamp(4, 24);
+        self.shift = 64 - bits;
+        self.buckets = vec![0; (1 << bits) + 1];
+        self.placed = true;
+        if total >= BATCH_FROM {
+            self.waiting = Vec::with_capacity(BATCH);
+        }
+    }
+    /// Count a key that `place` will be given.
+    fn count(&mut self, key: u64) {
+        if self.waiting.capacity() == 0 {
+            self.buckets[(mix(key) >> self.shift) as usize + 1] += 1;
+            return;
+        }
+        self.waiting.push(mix(key));
+        if self.waiting.len() == BATCH {
+            self.count_waiting();
+        }
+    }
+    fn count_waiting(&mut self) {
+        let shift = self.shift;
+        let buckets = &mut self.buckets;
+        Self::flush(&mut self.waiting, &mut self.grouped, |k| {
+            buckets[(k >> shift) as usize + 1] += 1;
+        });
+    }
+    /// After counting: each bucket's start, kept in the next bucket's cell, which `place` moves along.
+    fn start_placing(&mut self) {
+        self.count_waiting();
+        for i in 1..self.buckets.len() {
+            self.buckets[i] += self.buckets[i - 1];
+        }
+        self.entries = vec![0; *self.buckets.last().unwrap_or(&0) as usize];
+        // buckets[b + 1] is where bucket b's next entry goes, up to bucket b + 1's start.
+        let n = self.buckets.len();
+        self.buckets.copy_within(..n - 1, 1);
+    }
+    fn place(&mut self, key: u64, value: u32) {
+        let e = mix(key) | (value as u64 & VALUE_MASK);
+        if self.waiting.capacity() == 0 {
+            Self::put(&mut self.buckets, &mut self.entries, self.shift, e);
+            return;
+        }
+        self.waiting.push(e);
+        if self.waiting.len() == BATCH {
+            self.place_waiting();
+        }
+    }
+    fn place_waiting(&mut self) {
+        let shift = self.shift;
+        let (buckets, entries) = (&mut self.buckets, &mut self.entries);
+        Self::flush(&mut self.waiting, &mut self.grouped, |e| {
+            Self::put(buckets, entries, shift, e)
+        });
+    }
+    /// An entry (mixed key and value) into its bucket's next place.
+    fn put(buckets: &mut [u32], entries: &mut [u32], shift: u32, e: u64) {
+        let b = (e >> shift) as usize;
+        let at = buckets[b + 1] as usize;
+        // Only keys `count` saw come here (`Index::deletions` for both), so a bucket never spills.
+        entries[at] = u32::of(e, shift);
+        buckets[b + 1] += 1;
+    }
+    /// `f` on each waiting key, in order of their top GROUP_BITS bits (a counting sort into `grouped`),
+    /// and the batch emptied. The order of a bucket's entries does not matter: `finish_placed` sorts
+    /// each bucket.
+    fn flush(waiting: &mut Vec<u64>, grouped: &mut Vec<u64>, mut f: impl FnMut(u64)) {
+        let shift = 64 - GROUP_BITS;
+        let mut next = vec![0u32; (1 << GROUP_BITS) + 1];
+        for &k in waiting.iter() {
+            next[(k >> shift) as usize + 1] += 1;
+        }
+        for i in 1..next.len() {
+            next[i] += next[i - 1];
+        }
+        grouped.resize(waiting.len(), 0);
+        for &k in waiting.iter() {
+            let g = (k >> shift) as usize;
+            grouped[next[g] as usize] = k;
+            next[g] += 1;
+        }
+        for &k in grouped.iter() {
+            f(k);
+        }
+        waiting.clear();
+    }
+    /// Each bucket's slots sorted, duplicates dropped, then the filter.
+    fn finish_placed(&mut self) {
+        self.place_waiting();
+        self.waiting = Vec::new();
+        self.grouped = Vec::new();
+        let mut kept = 0;
+        let mut start = 0;
+        debug_assert_eq!(
+            self.buckets.last().map(|&e| e as usize),
+            Some(self.entries.len())
+        );
+        for b in 0..self.buckets.len() - 1 {
+            let end = self.buckets[b + 1] as usize;
+            self.entries[start..end].sort_unstable();
+            self.buckets[b] = kept as u32;
+            for i in start..end {
+                if i == start || self.entries[i] != self.entries[i - 1] {
+                    self.entries[kept] = self.entries[i];
+                    kept += 1;
+                }
+            }
+            start = end;
+        }
+        *self.buckets.last_mut().expect("planned") = kept as u32;
+        self.entries.truncate(kept);
+        self.fill_filter();
+    }
+}
+
+impl<E: Slot> MultiMap<E> {
     fn write(&self, w: &mut Writer) {
         w.u32(self.shift);
-        w.u64s(&self.entries);
+        E::write(&self.entries, w);
         w.u32s(&self.buckets);
         w.u64s(&self.filter);
     }
@@ -136,7 +390,7 @@ impl MultiMap {
     /// bounds.
     fn read(r: &mut Reader) -> Result<Self, String> {
         let shift = r.u32()?;
-        let entries = r.u64s()?;
+        let entries = E::read(r)?;
         let buckets = r.u32s()?;
         let filter = r.u64s()?;
         if !(64 - 24..=64 - 4).contains(&shift) {
@@ -153,6 +407,10 @@ impl MultiMap {
             return Err(format!("filter of {} words", filter.len()));
         }
         Ok(MultiMap {
+            pushed: Vec::new(),
+            placed: false,
+            waiting: Vec::new(),
+            grouped: Vec::new(),
             entries,
             buckets,
             shift,
@@ -203,8 +461,8 @@ fn sort_in_place(xs: &mut [u64]) {
 pub(crate) struct Index {
     /// Handle keys, names written as handles, sorted name tokens.
     exact: MultiMap,
-    /// Handle keys and their one-deletion variants.
-    deletes: MultiMap,
+    /// Handle keys and their one-deletion variants: the largest map by far, in 32-bit slots.
+    deletes: MultiMap<u32>,
     /// Handle keys of GRAM_MIN_LEN+ characters under each of their trigrams and their length: a
     /// count of shared trigrams finds keys two edits away, which one deletion each side cannot.
     grams: MultiMap,
@@ -418,16 +676,33 @@ fn sorted_key(tokens: &[String]) -> SortedKey {
     key
 }
 
+/// The deletion neighbourhood of a handle-like target's fold key, and of its leet key where it
+/// differs, for keys of 5+ characters: what `Index::deletes` holds for it.
+fn deletions(k: &TargetKeys, mut f: impl FnMut(u64)) {
+    if k.fold_len < 5 {
+        return;
+    }
+    let keys: &[&str] = if k.leet() == k.fold() {
+        &[k.fold()]
+    } else {
+        &[k.fold(), k.leet()]
+    };
+    for key in keys {
+        neighbourhood(key, &mut f);
+    }
+}
+
 impl Index {
     /// Room for `names` names and `handles` handle-like targets, so the big arrays are allocated once
-    /// at their size (grown by doubling, the deletions' array peaked at twice what it holds: issue 25).
+    /// at their size (grown by doubling, the deletions' array peaked at twice what it holds: issue 25);
+    /// the deletions are counted by bucket here, and `add_handle` puts them in place.
     pub(crate) fn with_capacity<'k>(
         names: usize,
-        handles: impl Iterator<Item = &'k TargetKeys>,
+        handles: impl Iterator<Item = &'k TargetKeys> + Clone,
     ) -> Self {
         let mut ix = Index::default();
         let (mut exact, mut deletes) = (names, 0);
-        for k in handles {
+        for k in handles.clone() {
             // What `add_handle` pushes: three keys and perhaps a loose one; a deletion neighbourhood
             // (length + 1 hashes) of the fold key, and of the leet key where it differs.
             exact += 4;
@@ -435,8 +710,12 @@ impl Index {
                 deletes += (k.fold_len as usize + 1) * if k.leet() == k.fold() { 1 } else { 2 };
             }
         }
-        ix.exact.entries.reserve_exact(exact);
-        ix.deletes.entries.reserve_exact(deletes);
+        ix.exact.pushed.reserve_exact(exact);
+        ix.deletes.plan(deletes);
+        for k in handles {
+            deletions(k, |h| ix.deletes.count(h));
+        }
+        ix.deletes.start_placing();
         ix.pending.reserve_exact(names);
         ix
     }
@@ -454,15 +733,10 @@ impl Index {
         if let Some(key) = crate::text::handle::loose_short(&k.leet()) {
             self.exact.push(fnv(&key), a);
         }
-        if k.fold().chars().count() >= 5 {
-            let keys: &[&str] = if k.leet() == k.fold() {
-                &[k.fold()]
-            } else {
-                &[k.fold(), k.leet()]
-            };
-            for key in keys {
-                neighbourhood(key, |h| self.deletes.push(h, a));
-            }
+        if self.deletes.placed {
+            deletions(k, |h| self.deletes.place(h, a));
+        } else {
+            deletions(k, |h| self.deletes.push(h, a));
         }
         if far {
             self.add_tricks(a, &k.fold());
@@ -536,6 +810,13 @@ impl Index {
         self.index_tokens();
         // The token tables are gone by now: the maps' bucket tables and filters are allocated while
         // everything else is held, at a build's peak (issue 25).
+        // The deletions first: finishing them holds their pushed and kept entries at once, best done
+        // before the other maps' bucket tables and filters exist.
+        if self.deletes.placed {
+            self.deletes.finish_placed();
+        } else {
+            self.deletes.finish();
+        }
         for (_, m) in self.maps_mut() {
             m.finish();
         }
@@ -597,6 +878,7 @@ impl Index {
         for (_, m) in self.maps() {
             m.write(w);
         }
+        self.deletes.write(w);
         w.u64s(&self.starts);
         w.u64(self.gram_lens);
     }
@@ -607,6 +889,7 @@ impl Index {
         for (name, m) in ix.maps_mut() {
             *m = MultiMap::read(r).map_err(|e| (name.to_string(), e))?;
         }
+        ix.deletes = MultiMap::read(r).map_err(|e| ("deletes".to_string(), e))?;
         ix.starts = r.u64s().map_err(|e| ("starts".to_string(), e))?;
         if !ix.starts.is_empty() && ix.starts.len() != (1 << START_BITS) / 64 {
             return Err(("starts".into(), format!("{} words", ix.starts.len())));
@@ -615,10 +898,10 @@ impl Index {
         Ok(ix)
     }
 
-    fn maps(&self) -> [(&'static str, &MultiMap); 6] {
+    /// The maps of whole entries (`deletes` apart).
+    fn maps(&self) -> [(&'static str, &MultiMap); 5] {
         [
             ("exact", &self.exact),
-            ("deletes", &self.deletes),
             ("grams", &self.grams),
             ("token_ids", &self.token_ids),
             ("token_deletes", &self.token_deletes),
@@ -626,10 +909,9 @@ impl Index {
         ]
     }
 
-    fn maps_mut(&mut self) -> [(&'static str, &mut MultiMap); 6] {
+    fn maps_mut(&mut self) -> [(&'static str, &mut MultiMap); 5] {
         [
             ("exact", &mut self.exact),
-            ("deletes", &mut self.deletes),
             ("grams", &mut self.grams),
             ("token_ids", &mut self.token_ids),
             ("token_deletes", &mut self.token_deletes),
@@ -822,6 +1104,44 @@ mod tests {
         ix
     }
 
+    /// As the checker builds it: the deletions counted first, then put in place.
+    fn planned_index(accounts: &[(&str, &str)]) -> Index {
+        let handles: Vec<HandleKeys> = accounts
+            .iter()
+            .map(|(_, h)| HandleKeys::new("x", h))
+            .collect();
+        let mut ix = Index::with_capacity(accounts.len(), handles.iter().map(|h| &**h));
+        for (i, (name, _)) in accounts.iter().enumerate() {
+            ix.add_name(i as u32, &NameKeys::new(name));
+            ix.add_handle(i as u32, &handles[i], true, true);
+        }
+        ix.finish();
+        ix
+    }
+
+    #[test]
+    fn deletions_put_in_place_find_what_pushed_ones_do() {
+        let planned = planned_index(LIST);
+        let pushed = index(LIST);
+        assert!(planned.deletes.placed && !pushed.deletes.placed);
+        assert_eq!(planned.deletes.entries, pushed.deletes.entries);
+        assert_eq!(planned.deletes.buckets, pushed.deletes.buckets);
+        for (name, handle) in [
+            ("", "AlikoDangotte"),
+            ("", "AlikoDngote"),
+            ("", "fatoudiopp"),
+            ("", "Macky_Sal"),
+            ("Davido", "davidoo"),
+        ] {
+            assert_eq!(
+                candidates(&planned, name, handle),
+                candidates(&pushed, name, handle),
+                "{handle}"
+            );
+        }
+        assert!(candidates(&planned, "", "AlikoDngote").contains(&0));
+    }
+
     fn candidates(ix: &Index, name: &str, handle: &str) -> Vec<u32> {
         let h = HandleKeys::new("x", handle);
         let (mut out, far) =
@@ -892,7 +1212,7 @@ mod tests {
 
     #[test]
     fn the_filter_stops_almost_every_absent_key() {
-        let mut m = MultiMap::default();
+        let mut m: MultiMap = MultiMap::default();
         for v in 0..200_000u64 {
             m.push(v * 7919 + 13, 1);
         }
@@ -918,7 +1238,7 @@ mod tests {
     #[test]
     fn multimap_lookups_match_a_reference_map_in_both_push_orders() {
         for in_order in [true, false] {
-            let mut m = MultiMap::default();
+            let mut m: MultiMap = MultiMap::default();
             let mut reference: std::collections::BTreeMap<u64, std::collections::BTreeSet<u32>> =
                 Default::default();
             for i in 0..120_000u32 {
@@ -943,6 +1263,88 @@ mod tests {
         }
     }
 
+    /// Placed through many batches (BATCH keys each, in group order), the 32-bit map holds each bucket's
+    /// slots sorted and without duplicates, every bucket where its keys put it.
+    #[test]
+    fn placing_in_batches_puts_every_slot_in_its_bucket() {
+        let keys: Vec<(u64, u32)> = (0..BATCH_FROM as u64 + 5 * BATCH as u64 + 123)
+            .map(|i| ((i % 90_001) * 2_654_435_761, (i * 7919 % 1_000_003) as u32))
+            .collect();
+        let mut m: MultiMap<u32> = MultiMap::default();
+        m.plan(keys.len());
+        for &(k, _) in &keys {
+            m.count(k);
+        }
+        m.start_placing();
+        assert!(m.waiting.capacity() > 0, "batched");
+        for &(k, v) in &keys {
+            m.place(k, v);
+        }
+        m.finish_placed();
+        let want: std::collections::BTreeSet<(u64, u32)> = keys
+            .iter()
+            .map(|&(k, v)| {
+                let e = mix(k) | u64::from(v);
+                (e >> m.shift, u32::of(e, m.shift))
+            })
+            .collect();
+        let mut got = Vec::new();
+        for b in 0..m.buckets.len() - 1 {
+            for &slot in &m.entries[m.buckets[b] as usize..m.buckets[b + 1] as usize] {
+                got.push((b as u64, slot));
+            }
+        }
+        assert_eq!(got.len(), want.len());
+        assert!(got.iter().eq(want.iter()), "slots out of place");
+        assert!(m.waiting.capacity() == 0 && m.grouped.capacity() == 0);
+    }
+
+    /// The 32-bit map: every value of a key comes back (the lookup is never short), a stranger key gets
+    /// almost nothing (false candidates are rare), and it survives a snapshot's write and read.
+    #[test]
+    fn short_map_finds_every_value_and_few_others() {
+        let mut m: MultiMap<u32> = MultiMap::default();
+        let mut reference: std::collections::BTreeMap<u64, std::collections::BTreeSet<u32>> =
+            Default::default();
+        for i in 0..300_000u32 {
+            let key = u64::from(i % 70_001) * 31 + 7;
+            let v = (i * 7919) % 100_000;
+            m.push(key, v);
+            reference.entry(key).or_default().insert(v);
+        }
+        m.finish();
+        assert!(
+            m.pushed.is_empty() && m.pushed.capacity() == 0,
+            "pushed entries freed"
+        );
+        let mut w = Writer::default();
+        m.write(&mut w);
+        let read: MultiMap<u32> = MultiMap::read(&mut Reader::new(&w.0)).unwrap();
+        for map in [&m, &read] {
+            for (key, want) in reference.iter().step_by(13) {
+                let mut out = Vec::new();
+                map.get_many(&[*key], &mut out);
+                out.sort_unstable();
+                out.dedup();
+                let missing: Vec<_> = want
+                    .iter()
+                    .filter(|v| out.binary_search(v).is_err())
+                    .collect();
+                assert!(missing.is_empty(), "key {key}: {missing:?} missing");
+            }
+            let mut strangers = Vec::new();
+            let absent: Vec<u64> = (0..100_000u64).map(|k| k * 31 + 8).collect();
+            map.get_many(&absent, &mut strangers);
+            // About 4 entries a bucket, 1 in 256 of them sharing the 8 key bits: about 1.6% of absent
+            // keys get one false value.
+            assert!(
+                strangers.len() < 3_000,
+                "{} false values for 100,000 absent keys",
+                strangers.len()
+            );
+        }
+    }
+
     proptest::proptest! {
         #[test]
         fn sorting_in_place_sorts(mut xs in proptest::collection::vec(proptest::num::u64::ANY, 0..20_000), top in 0u64..16) {
@@ -959,7 +1361,7 @@ mod tests {
 
     #[test]
     fn multimap_returns_every_value_of_a_key_and_nothing_for_absent_keys() {
-        let mut m = MultiMap::default();
+        let mut m: MultiMap = MultiMap::default();
         for v in 0..50u32 {
             m.push(7, v);
             m.push(v as u64 + 1000, v);
@@ -972,7 +1374,7 @@ mod tests {
         out.clear();
         m.get_many(&[5, 6, 999], &mut out);
         assert!(out.is_empty());
-        let mut empty = MultiMap::default();
+        let mut empty: MultiMap = MultiMap::default();
         empty.finish();
         empty.get_many(&[7], &mut out);
         assert!(out.is_empty());
