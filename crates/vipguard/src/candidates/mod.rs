@@ -692,28 +692,44 @@ fn deletions(k: &TargetKeys, mut f: impl FnMut(u64)) {
     }
 }
 
+/// The pair deletions of a target that is findable far (`Index::add_handle`'s `far`), tagged apart from
+/// the one-deletion neighbourhood: what finds a doubled pair (`text::skeleton`). Only under
+/// GRAM_PERSON_MIN_LEN letters: longer keys are reached two edits away by trigrams, and a doubled pair
+/// is two edits. Counted and placed through this one function, so the two never disagree.
+fn pair_deletion_keys(k: &TargetKeys, far: bool, mut f: impl FnMut(u64)) {
+    let n = k.fold_len as usize;
+    if far && (skeleton::MIN_TRICK_LEN..GRAM_PERSON_MIN_LEN).contains(&n) {
+        skeleton::pair_deletions(&k.fold(), |s| f(poly(s) ^ PAIR_TAG));
+    }
+}
+
 impl Index {
     /// Room for `names` names and `handles` handle-like targets, so the big arrays are allocated once
     /// at their size (grown by doubling, the deletions' array peaked at twice what it holds: issue 25);
     /// the deletions are counted by bucket here, and `add_handle` puts them in place.
+    /// `handles`: each target's keys, and whether it is findable far (`add_handle`'s `far`).
     pub(crate) fn with_capacity<'k>(
         names: usize,
-        handles: impl Iterator<Item = &'k TargetKeys> + Clone,
+        handles: impl Iterator<Item = (&'k TargetKeys, bool)> + Clone,
     ) -> Self {
         let mut ix = Index::default();
         let (mut exact, mut deletes) = (names, 0);
-        for k in handles.clone() {
+        for (k, far) in handles.clone() {
             // What `add_handle` pushes: three keys and perhaps a loose one; a deletion neighbourhood
             // (length + 1 hashes) of the fold key, and of the leet key where it differs.
-            exact += 4;
+            exact += 5;
             if k.fold_len >= 5 {
                 deletes += (k.fold_len as usize + 1) * if k.leet() == k.fold() { 1 } else { 2 };
+            }
+            if far {
+                deletes += k.fold_len as usize;
             }
         }
         ix.exact.pushed.reserve_exact(exact);
         ix.deletes.plan(deletes);
-        for k in handles {
+        for (k, far) in handles {
             deletions(k, |h| ix.deletes.count(h));
+            pair_deletion_keys(k, far, |h| ix.deletes.count(h));
         }
         ix.deletes.start_placing();
         ix.pending.reserve_exact(names);
@@ -735,11 +751,17 @@ impl Index {
         }
         if self.deletes.placed {
             deletions(k, |h| self.deletes.place(h, a));
+            pair_deletion_keys(k, far, |h| self.deletes.place(h, a));
         } else {
             deletions(k, |h| self.deletes.push(h, a));
+            pair_deletion_keys(k, far, |h| self.deletes.push(h, a));
         }
+        // One-trick edits (`text::skeleton`): the vowel key among the exact keys; the pair deletions
+        // above. A moved letter needs none: one deletion each side finds it.
         if far {
-            self.add_tricks(a, &k.fold());
+            if let Some(v) = skeleton::vowel_key(&k.fold(), true) {
+                self.exact.push(fnv(&v), a);
+            }
         }
         let key = far
             .then(|| letters_key(&k.display(), &k.fold(), GRAM_MIN_LEN))
@@ -757,20 +779,6 @@ impl Index {
                 self.grams.push(g, a);
             }
             self.gram_lens |= gram_bit(len);
-        }
-    }
-
-    /// Keys that find one-trick edits of `key` (`text::skeleton`): its vowel key among the exact keys,
-    /// and its pair deletions among the deletions (tagged apart from them). A moved letter needs none:
-    /// one deletion each side finds it. Pair deletions only under GRAM_PERSON_MIN_LEN letters: longer
-    /// keys are reached two edits away by trigrams, and a doubled pair is two edits.
-    fn add_tricks(&mut self, a: u32, key: &str) {
-        if let Some(v) = skeleton::vowel_key(key, true) {
-            self.exact.push(fnv(&v), a);
-        }
-        let n = key.chars().count();
-        if (skeleton::MIN_TRICK_LEN..GRAM_PERSON_MIN_LEN).contains(&n) {
-            skeleton::pair_deletions(key, |s| self.deletes.push(poly(s) ^ PAIR_TAG, a));
         }
     }
 
@@ -1110,7 +1118,7 @@ mod tests {
             .iter()
             .map(|(_, h)| HandleKeys::new("x", h))
             .collect();
-        let mut ix = Index::with_capacity(accounts.len(), handles.iter().map(|h| &**h));
+        let mut ix = Index::with_capacity(accounts.len(), handles.iter().map(|h| (&**h, true)));
         for (i, (name, _)) in accounts.iter().enumerate() {
             ix.add_name(i as u32, &NameKeys::new(name));
             ix.add_handle(i as u32, &handles[i], true, true);

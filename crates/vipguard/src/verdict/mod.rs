@@ -140,7 +140,7 @@ impl Checker {
         let each = || prepared.iter().map(|p| p.get().expect("prepared above"));
         let mut index = Index::with_capacity(
             each().map(|p| p.names.len()).sum(),
-            each().flat_map(|p| p.targets.iter().map(|t| &t.keys)),
+            each().flat_map(|p| p.targets.iter().map(|t| (&t.keys, !t.names_in_key))),
         );
         for (i, p) in prepared.iter().enumerate() {
             let p = p.get().expect("prepared above");
