@@ -92,7 +92,7 @@ pub(crate) fn keygen(out: &Path, lang: Lang) -> Result<ExitCode, ListErrors> {
 /// hashed, CSV made JSON, signed and written whole.
 pub(crate) fn sign(args: SignArgs) -> Result<ExitCode, ListErrors> {
     let signer = read_key(&args.key, FeedSigner::parse)?;
-    let list = load_list(&args.list, vipguard::Lang::En)?;
+    let list = load_list(&args.list, args.lang)?;
     let decisions = match &args.decisions {
         // A signed list's decisions only if this team's key signed it.
         Some(path) => Some(read_decisions(

@@ -970,3 +970,29 @@ fn feed_messages_in_english_and_french() {
         }
     }
 }
+
+/// A list an older vipguard enrolled is signed as it is, with the warning in the language asked.
+#[test]
+fn signing_a_list_an_older_vipguard_enrolled_warns_in_the_language_asked() {
+    let d = dir("sign-enrol-again");
+    keygen(&d, "team");
+    let list = "crates/vipguard/tests/fixtures/enrolment/before_tints.json";
+    for (lang, want) in [
+        ("en", "warning [enrol_again]: 1 account has avatars"),
+        (
+            "fr",
+            "avertissement [enrol_again]\u{a0}: 1 compte a des avatars",
+        ),
+    ] {
+        let out = sign(
+            &d.join("team.key"),
+            list,
+            "3",
+            &d.join(format!("signed-{lang}.json")),
+            &["--lang", lang],
+        );
+        let said = String::from_utf8_lossy(&out.stderr).to_string();
+        assert!(out.status.success(), "{lang}: {said}");
+        assert!(said.contains(want), "{lang}: {said}");
+    }
+}
