@@ -997,16 +997,30 @@ impl Index {
                 exact.push(fnv(&words));
             }
         }
-        if look_far && handle.fold_len as usize >= skeleton::MIN_TRICK_LEN {
-            if let Some(v) = skeleton::vowel_key(handle.fold(), false) {
-                exact.push(fnv(&v));
+        if look_far {
+            // One-trick edits of the whole handle, or of a core with its affixes taken off (a moved
+            // letter of a core is found by the core's deletion neighbourhood).
+            let trick_cores = cores
+                .iter()
+                .filter(|c| !c.il_swap && !c.affixes.iter().any(|a| a == "(word order)"))
+                .map(|c| c.key.as_str());
+            for (i, key) in [handle.fold()].into_iter().chain(trick_cores).enumerate() {
+                if key.chars().count() < skeleton::MIN_TRICK_LEN {
+                    continue;
+                }
+                if i > 0 {
+                    neighbourhood(key, |h| typos.push(h));
+                }
+                if let Some(v) = skeleton::vowel_key(key, false) {
+                    exact.push(fnv(&v));
+                }
+                // A doubled letter taken out: a protected key with one letter taken out (in the
+                // deletion neighbourhood) or two in a row (its pair deletions).
+                skeleton::doubled_taken_out(key, |s| {
+                    typos.push(poly(s));
+                    typos.push(poly(s) ^ PAIR_TAG);
+                });
             }
-            // A doubled letter taken out: a protected key with one letter taken out (in the deletion
-            // neighbourhood) or two in a row (its pair deletions).
-            skeleton::doubled_taken_out(handle.fold(), |s| {
-                typos.push(poly(s));
-                typos.push(poly(s) ^ PAIR_TAG);
-            });
         }
         self.exact.get_many(&exact, &mut out);
         self.deletes.get_many(&typos, &mut out);

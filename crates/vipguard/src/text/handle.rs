@@ -673,8 +673,9 @@ pub(crate) enum HandleHow {
     /// One word of a longer handle is within a few edits of the protected handle (`home_myetherwallat`).
     EmbeddedTypo { segment: String, distance: usize },
     /// One trick that costs two or more edits: a letter moved, a pair replaced by a doubled letter,
-    /// every copy of a vowel changed (`skeleton::trick`).
-    Trick(crate::text::skeleton::Trick),
+    /// every copy of a vowel changed (`skeleton::trick`); of the whole handle, or of its core with
+    /// these affixes taken off (`paysctak_ng`).
+    Trick(crate::text::skeleton::Trick, Vec<String>),
 }
 
 #[derive(Debug, Clone, PartialEq)]

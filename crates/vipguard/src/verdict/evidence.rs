@@ -57,7 +57,7 @@ fn bio(lang: Lang, b: &Assessment) -> Evidence {
             HandleHow::SameKey { .. } => LinkWords::SameName,
             HandleHow::Affix { .. } => LinkWords::WordsAdded,
             HandleHow::Embedded => LinkWords::Inside,
-            HandleHow::Typo { .. } | HandleHow::EmbeddedTypo { .. } | HandleHow::Trick(_) => {
+            HandleHow::Typo { .. } | HandleHow::EmbeddedTypo { .. } | HandleHow::Trick(..) => {
                 LinkWords::Typo
             }
         };
@@ -245,7 +245,9 @@ fn handle(
             wording::handle(lang, h, how, what())
         }
         HandleHow::Embedded => wording::handle(lang, h, HandleWords::Embedded, what()),
-        HandleHow::Trick(trick) => wording::handle(lang, h, HandleWords::Trick(trick), what()),
+        HandleHow::Trick(trick, affixes) => {
+            wording::handle(lang, h, HandleWords::Trick(trick, affixes), what())
+        }
         HandleHow::EmbeddedTypo { segment, distance } => {
             let edit = explain_edit(lang, &t.keys.fold(), segment);
             e.distance = Some(*distance);

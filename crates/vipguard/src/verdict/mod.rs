@@ -469,7 +469,7 @@ impl Checker {
                 && !v.name.only_filler()
                 && matches!(
                     handle.as_ref().map(|(m, _)| &m.how),
-                    Some(crate::text::handle::HandleHow::Trick(_))
+                    Some(crate::text::handle::HandleHow::Trick(..))
                 ),
         };
         let (verdict, score) = decide(strengths);

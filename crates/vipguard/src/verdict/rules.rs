@@ -62,7 +62,7 @@ fn far_typo(handle: &Found<HandleMatch>) -> bool {
         Some(
             HandleHow::Typo { distance: 2.. }
                 | HandleHow::EmbeddedTypo { .. }
-                | HandleHow::Trick(_)
+                | HandleHow::Trick(..)
         )
     )
 }

@@ -89,11 +89,24 @@ fn trick(v: &ProfileView, t: &super::prepare::Target) -> Option<HandleMatch> {
     if t.names_in_key {
         return None;
     }
-    crate::text::skeleton::trick(&v.handle.fold(), &t.keys.fold()).map(|trick| HandleMatch {
-        how: handle::HandleHow::Trick(trick),
-        strength: 2,
-        target_len: t.keys.fold_len as usize,
-    })
+    let target = t.keys.fold();
+    // The whole handle, else a core with its affixes taken off (`paysctak_ng`), as a one-edit typo is
+    // also read with affixes; not a core that only reorders the handle's words.
+    let whole = crate::text::skeleton::trick(&v.handle.fold(), &target).map(|t| (t, Vec::new()));
+    whole
+        .or_else(|| {
+            v.cores
+                .iter()
+                .filter(|c| !c.il_swap && !c.affixes.iter().any(|a| a == "(word order)"))
+                .find_map(|c| {
+                    crate::text::skeleton::trick(&c.key, &target).map(|t| (t, c.affixes.clone()))
+                })
+        })
+        .map(|(trick, affixes)| HandleMatch {
+            how: handle::HandleHow::Trick(trick, affixes),
+            strength: 2,
+            target_len: t.keys.fold_len as usize,
+        })
 }
 
 /// The handle match a reviewer should read, for the best match `best`: when that is another

@@ -316,8 +316,9 @@ pub(crate) enum HandleWords<'a> {
         distance: usize,
         edit: &'a str,
     },
-    /// One trick of two or more edits (a letter moved, a doubled letter, a vowel changed throughout).
-    Trick(&'a crate::text::skeleton::Trick),
+    /// One trick of two or more edits (a letter moved, a doubled letter, a vowel changed throughout),
+    /// with the affixes added around it, if any.
+    Trick(&'a crate::text::skeleton::Trick, &'a [String]),
 }
 
 /// Letters that pass for others in a handle.
@@ -396,7 +397,12 @@ pub(crate) fn handle(lang: Lang, h: &str, how: HandleWords, t: Target) -> String
                 "Handle @{h} contains {}, {distance} edit(s) from the {what}: {edit}",
                 q(lang, segment)
             ),
-            HandleWords::Trick(trick) => {
+            HandleWords::Trick(trick, affixes) if !affixes.is_empty() => format!(
+                "Handle @{h} is the {what} {}, and {} added",
+                trick_words(lang, trick),
+                q(lang, &affixes.join(", "))
+            ),
+            HandleWords::Trick(trick, _) => {
                 format!("Handle @{h} is the {what} {}", trick_words(lang, trick))
             }
         },
@@ -438,7 +444,12 @@ pub(crate) fn handle(lang: Lang, h: &str, how: HandleWords, t: Target) -> String
                 "L'identifiant @{h} contient {}, à {distance} modification(s) de {what} : {edit}",
                 q(lang, segment)
             ),
-            HandleWords::Trick(trick) => {
+            HandleWords::Trick(trick, affixes) if !affixes.is_empty() => format!(
+                "L'identifiant @{h} est {what} {}, et {} ajouté",
+                trick_words(lang, trick),
+                q(lang, &affixes.join(", "))
+            ),
+            HandleWords::Trick(trick, _) => {
                 format!("L'identifiant @{h} est {what} {}", trick_words(lang, trick))
             }
         },
