@@ -33,10 +33,13 @@ pub(crate) enum Trick {
 /// The one trick that turns `t` (a protected fold key) into `p` (a profile's), if any. Edits of one
 /// letter are typos and are not reported here.
 pub(crate) fn trick(p: &str, t: &str) -> Option<Trick> {
-    let (p, t): (Vec<char>, Vec<char>) = (p.chars().collect(), t.chars().collect());
-    if t.len() < MIN_TRICK_LEN || p == t {
+    // Asked of every candidate's targets, and of the handle's cores: the lengths first, without
+    // allocating. Every trick keeps the length but one (a letter replaced by a doubled one: one more).
+    let (pn, tn) = (p.chars().count(), t.chars().count());
+    if tn < MIN_TRICK_LEN || (pn != tn && pn != tn + 1) || p == t {
         return None;
     }
+    let (p, t): (Vec<char>, Vec<char>) = (p.chars().collect(), t.chars().collect());
     moved(&p, &t)
         .or_else(|| doubled(&p, &t))
         .or_else(|| vowel_swap(&p, &t))
