@@ -137,8 +137,10 @@ fn near_copy_of_a_name(profile: &NameKeys, protected: &[NameKeys]) -> bool {
 /// **The name again.** A handle made of the profile's own name that matches only the protected name
 /// written as a handle, under that same name, is the name again: a namesake's @mohamed.salah.eng.
 /// Shown, but counted once. Not when the name or handle adds a claim (Wizkid HQ, @fallyipupa_new), and
-/// not for a full name of three words or more, which namesakes rarely share whole. Fixtures:
-/// `name_handle_same_name.jsonl`.
+/// not for a full name of three words or more, which namesakes rarely share whole. A protected handle
+/// that is one word of the protected name (@olamide for Olamide Adedeji) is found inside a namesake's
+/// whole name too (@olamide_adedeji): when the handle adds the name's other word, it is the name
+/// again, though the lookup met the handle first. Fixtures: `name_handle_same_name.jsonl`.
 fn name_again(
     v: &ProfileView,
     p: &Prepared,
@@ -154,14 +156,55 @@ fn name_again(
             .as_ref()
             .is_some_and(|(_, i)| p.names[*i].fold.len() <= 2)
         && handle.as_ref().is_some_and(|(m, i)| {
-            p.targets[*i].kind == TargetKind::Name
-                && match &m.how {
-                    HandleHow::Affix { affixes, .. } => {
-                        !affixes.iter().any(|a| handle::is_claim_affix(a))
-                    }
-                    _ => true,
+            let t = &p.targets[*i];
+            match &m.how {
+                HandleHow::Affix {
+                    affixes,
+                    il_swap: false,
+                } if t.kind != TargetKind::Name => {
+                    !affixes.iter().any(|a| handle::is_claim_affix(a))
+                        && writes_the_whole_name(v, p, name, t)
                 }
+                HandleHow::Embedded => {
+                    t.kind == TargetKind::Name || writes_the_whole_name(v, p, name, t)
+                }
+                HandleHow::Affix { affixes, .. } => {
+                    t.kind == TargetKind::Name && !affixes.iter().any(|a| handle::is_claim_affix(a))
+                }
+                _ => t.kind == TargetKind::Name,
+            }
         })
+}
+
+/// The protected handle is one word of the matched protected name (@olamide, Olamide Adedeji), and
+/// the handle is that word with another word of the profile's own name, plus at most digits or a
+/// short word that claims nothing (@olamide_adedeji_ng): the handle writes the whole name.
+fn writes_the_whole_name(
+    v: &ProfileView,
+    p: &Prepared,
+    name: &Found<NameMatch>,
+    t: &super::prepare::Target,
+) -> bool {
+    let key = t.keys.fold();
+    if t.kind == TargetKind::Name
+        || !name
+            .as_ref()
+            .is_some_and(|(_, i)| p.names[*i].fold.iter().any(|w| **w == *key))
+    {
+        return false;
+    }
+    let mut rest = v.handle.fold().replacen(key, " ", 1);
+    let mut other_word = false;
+    for w in v.name.fold.iter().filter(|w| **w != *key && w.len() >= 3) {
+        if rest.contains(w.as_str()) {
+            rest = rest.replacen(w.as_str(), " ", 1);
+            other_word = true;
+        }
+    }
+    let rest: String = rest.split_whitespace().collect();
+    other_word
+        && (rest.chars().all(|c| c.is_ascii_digit())
+            || rest.len() <= 3 && !handle::is_claim_affix(&rest))
 }
 
 /// **One word, twice.** A one-word display name that the handle only writes again, near a protected
@@ -326,6 +369,9 @@ mod tests {
         ("name spells the handle, handle is the own name", ("Fatou Diop Foundation", "FatouDiop"), "fatoudiop_sn", "Fatou Diop", 0, false),
         ("the name again", ("Mohamed Salah", "MoSalah"), "mohamed.salah.eng", "Mohamed Salah", 1, false),
         ("the name again: not with a claim", ("Mohamed Salah", "MoSalah"), "mohamed_salah_new", "Mohamed Salah", 2, false),
+        ("the name again, met through the handle", ("Olamide Adedeji", "olamide"), "olamide_adedeji", "Olamide Adedeji", 1, false),
+        ("the name again: not the handle with a place only", ("Olamide Adedeji", "olamide"), "olamide_gh", "Olamide Adedeji", 2, false),
+        ("the name again: not with a claim beside the name", ("Olamide Adedeji", "olamide"), "olamide_adedeji_hq", "Olamide Adedeji", 2, false),
         ("one word twice", ("DFINITY", "dfinity"), "definity", "Definity", 1, false),
         ("one word twice: not the same word", ("DFINITY", "dfinity"), "definity", "Sam Jones", 2, false),
         ("far typo", ("MyEtherWallet", "myetherwallet"), "getherwallet", "Gether Wallet", 0, true),
