@@ -486,6 +486,8 @@ test('options page: a list an older vipguard enrolled says how many accounts to 
   // A logo enrolled before the tint change: circle:u without full:u (the engine's table has the rows).
   await input.setInputFiles(path.join(lists, 'before_tints.json'));
   await page.getByText(/before_tints.json: 3 account\(s\)/).waitFor();
+  // Said before the list is put in use, too.
+  assert.match(await page.locator('#preview').textContent(), / 1 account was enrolled by an older vipguard: /);
   await page.getByRole('button', { name: 'Replace the whole list' }).click();
   await page.getByText(/In use: 3 account/).waitFor();
   await said.filter({ hasText: /\S/ }).waitFor();
@@ -507,6 +509,26 @@ test('options page: a list an older vipguard enrolled says how many accounts to 
   }
   await page.getByText(/In use: 6 account/).waitFor();
   assert.equal(await said.textContent(), '');
+  await page.close();
+});
+
+test('options page: a demo list an older vipguard stored says to load the demo again, and a button does it', async () => {
+  // The state an upgrade leaves: the demo list in use, enrolled before the tint change (the first-run
+  // button that loads the demo is hidden once a list is in use, and the user has no pictures to enrol).
+  const old = fs.readFileSync(path.join(ROOT, 'crates/vipguard/tests/fixtures/enrolment/before_tints.json'), 'utf8');
+  await setPrivateValues(h, { protectedList: old, listIsDemo: true, listSource: { kind: 'demo', at: Date.now() } });
+  const page = await h.ctx.newPage();
+  await page.goto(`chrome-extension://${h.extensionId}/ui/options/options.html`);
+  await page.getByText(/In use: 3 account/).waitFor();
+  const said = page.locator('#list-enrol-again');
+  await said.filter({ hasText: /\S/ }).waitFor();
+  assert.equal(await said.textContent(), 'The demo list in use was stored by an older vipguard: tinted or turned copies of its avatars can be missed. Load the demo list again to bring it up to date.');
+  const again = page.getByRole('button', { name: 'Load the demo list again' });
+  await again.click();
+  await page.getByText(/In use: 6 account/).waitFor();
+  await again.waitFor({ state: 'hidden' });
+  assert.equal(await said.textContent(), '');
+  assert.equal((await privateValues(h, ['listIsDemo'])).listIsDemo, true);
   await page.close();
 });
 

@@ -76,7 +76,11 @@ async function drawSummary() {
   // Where it came from (the team's feed, a file), as every verdict names it.
   const source = hasList ? (await read([LIST_SOURCE_KEY]))[LIST_SOURCE_KEY] : null;
   $('list-source').textContent = source ? t('listSourceLine', vipguardReport.listLine(source)) : '';
-  $('list-enrol-again').textContent = enrolAgainText(hasList ? v.summary.toEnrolAgain : 0);
+  // A demo list an older version stored has no pictures of the user's to enrol again from: the
+  // demo is simply loaded again (its button is gone once a list is in use).
+  const toEnrolAgain = hasList ? v.summary.toEnrolAgain : 0;
+  $('list-enrol-again').textContent = demo && toEnrolAgain ? t('listEnrolAgainDemo') : enrolAgainText(toEnrolAgain);
+  $('reload-demo').hidden = !(demo && toEnrolAgain);
 }
 
 // Accounts an older vipguard enrolled: the list works, but some edited copies are missed (the feed
@@ -194,7 +198,7 @@ export function setupListEditor() {
     const r = error ? { ok: false, errors: [error] } : await model('inspect', { source, format });
     if (r.ok) {
       pending = { name: file.name };
-      $('preview').textContent = t('previewOk', file.name, summaryText(r.summary));
+      $('preview').textContent = [t('previewOk', file.name, summaryText(r.summary)), enrolAgainText(r.summary.toEnrolAgain)].filter(Boolean).join(' ');
       $('preview').className = 'ok';
       $('use-list').disabled = false;
       showDiff(r.diff);
@@ -290,11 +294,13 @@ export function setupListEditor() {
     await setList(t('savedAccount', acc.id), t('whatSave', acc.id));
     resetForm();
   });
-  $('load-demo').addEventListener('click', async () => {
+  const loadDemo = async () => {
     const demo = await (await fetch('../../demo/protected.json')).text();
     const thumbs = await (await fetch('../../demo/thumbs.json')).json();
     await update([THUMBS_KEY], (s) => ({ [THUMBS_KEY]: { ...(s[THUMBS_KEY] || {}), ...thumbs } }));
     await model('stageText', { text: demo });
     await setList(t('demoInUse'), t('whatDemo'), { kind: 'demo' });
-  });
+  };
+  $('load-demo').addEventListener('click', loadDemo);
+  $('reload-demo').addEventListener('click', loadDemo);
 }

@@ -98,7 +98,8 @@ const OPS = {
     if (!r.ok) return { ok: false, errors: r.errors };
     pending = r.list;
     const d = diffLists(list, pending);
-    return { ok: true, summary: r.summary, diff: {
+    // Said before Merge or Replace, as it is said of the list in use.
+    return { ok: true, summary: { ...r.summary, toEnrolAgain: enrolAgain(pending) }, diff: {
       added: d.added.slice(0, 20).map(brief), addedCount: d.added.length,
       changed: d.changed.slice(0, 20).map(brief), changedCount: d.changed.length,
       removed: d.removed.slice(0, 20).map(brief), removedCount: d.removed.length, unchanged: d.unchanged,
