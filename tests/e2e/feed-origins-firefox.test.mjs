@@ -30,16 +30,17 @@ const P = '/cors/vips.signed.json';
 // alone); 'expose' (and Access-Control-Expose-Headers: ETag, Last-Modified, a preflight refused);
 // 'preflight' (the same, and the preflight answered as docs/feed.md says); 'not304' (as 'preflight', its
 // 304 without CORS headers).
-function serve(feed, requests) {
+function serve(feed, requests, feeds = { [P]: feed }) {
   return (req, res) => {
+    feed = feeds[req.url] || feed;
     const cors = feed.cors === 'none' ? {}
       : { 'access-control-allow-origin': '*', ...(feed.cors === 'origin' ? {} : { 'access-control-expose-headers': 'ETag, Last-Modified' }) };
     const answer = (status, headers, body = '') => {
-      if (req.url === P) requests.push({ method: req.method, status, ifNoneMatch: req.headers['if-none-match'] || null, origin: req.headers.origin || null });
+      if (feeds[req.url]) requests.push({ path: req.url, method: req.method, status, ifNoneMatch: req.headers['if-none-match'] || null, origin: req.headers.origin || null });
       res.writeHead(status, { 'cache-control': 'no-store', ...headers });
       res.end(body);
     };
-    if (req.url !== P) return answer(404, {});
+    if (!feeds[req.url]) return answer(404, {});
     if (req.method === 'OPTIONS') {
       if (feed.cors !== 'preflight' && feed.cors !== 'not304') return answer(405, cors);
       return answer(204, { ...cors, 'access-control-allow-methods': 'GET', 'access-control-allow-headers': 'If-None-Match, If-Modified-Since' });
@@ -168,6 +169,86 @@ test('Firefox without access to the feed\'s site: no CORS, not read; the origin 
     assert.match(await text('#feed-status'), /Team VIPs v2, 6 accounts/);
   } finally {
     fs.rmSync(POLICIES, { force: true });
+    if (browser) await browser.close();
+    server.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+// The private store written as an extension page writes it: one transaction, then the change announced
+// on the store's channel (harness.mjs's setPrivateValues, from a Firefox extension page).
+const setPrivate = (page, values) => page.evaluate((vs) => new Promise((resolve, reject) => {
+  const req = indexedDB.open('vipguard-private', 1);
+  req.onerror = () => reject(req.error);
+  req.onsuccess = () => {
+    const tx = req.result.transaction('values', 'readwrite');
+    for (const [k, v] of Object.entries(vs)) tx.objectStore('values').put(v, k);
+    tx.oncomplete = () => {
+      req.result.close();
+      const channel = new BroadcastChannel('vipguard-private-store');
+      channel.postMessage({ keys: Object.keys(vs) });
+      channel.close();
+      resolve();
+    };
+    tx.onerror = () => reject(tx.error);
+  };
+}), values);
+
+// feed-origins.test.mjs's "a refused conditional request is forgotten …", as Firefox meets it: its
+// conditional requests are preflighted, so each one is OPTIONS then GET. No policy: the address and key
+// are the reviewer's, written to the store as the options page's Save writes them.
+test('Firefox: a refused conditional request is forgotten when the feed\'s address or key changes', async () => {
+  assert.ok(!fs.existsSync(POLICIES), `${POLICIES} exists: a policy would lock the feed's address`);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vipguard-ff-forget-'));
+  const [A, B] = ['/refused-a/vips.signed.json', '/refused-b/vips.signed.json'];
+  const KEY2 = keyPair();
+  const feeds = {};
+  const put = (p, key, etag) => { feeds[p] = { body: signedFile(key, payloadText({ version: 1, list: FIVE })), etag, cors: 'preflight' }; };
+  const requests = [];
+  const server = https.createServer(testCertificates(dir, [FEED_HOST]), serve(null, requests, feeds));
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const origin = `https://${FEED_HOST}:${server.address().port}`;
+  let browser;
+  try {
+    let base;
+    ({ browser, base } = await launchFirefox({ dir, hosts: [FEED_HOST], extension: FIREFOX_EXT }));
+    const opts = await openPage(browser, `${base}/ui/options/options.html`);
+    const asked = (n, p) => requests.slice(n).filter((r) => r.path === p).map((r) => [r.method, r.status, r.ifNoneMatch]);
+    // The options page's "Check now" message, answered once the attempt is over.
+    const check = () => opts.evaluate(() => browser.runtime.sendMessage({ type: 'feedRefresh' }));
+    const use = async (p, key, etag) => {
+      await setPrivate(opts, { feedConfig: { url: `${origin}${p}`, publicKey: key.publicKey } });
+      let n = requests.length;
+      await check();
+      assert.deepEqual(asked(n, p), [['GET', 200, null]], `${p}: fetched whole, nothing remembered for this address and key`);
+      n = requests.length;
+      await check();
+      assert.deepEqual(asked(n, p), [['OPTIONS', 204, null], ['GET', 304, etag]], `${p}: asked conditionally, after a preflight`);
+    };
+    // A's 304 sent without CORS headers, refused by Firefox: fetched whole, then the refusal remembered.
+    const refuse = async (key, etag) => {
+      feeds[A].cors = 'not304';
+      let n = requests.length;
+      await check();
+      assert.deepEqual(asked(n, A), [['OPTIONS', 204, null], ['GET', 304, etag], ['GET', 200, null]], 'the 304 refused, then fetched whole');
+      assert.equal((await feedState(opts)).refusedConditional?.key, `${key.keyId} ${origin}${A}`);
+      n = requests.length;
+      await check();
+      assert.deepEqual(asked(n, A), [['GET', 200, null]], 'the refusal remembered: one request, whole');
+    };
+    put(A, KEY, '"ra1"');
+    await use(A, KEY, '"ra1"');
+    await refuse(KEY, '"ra1"');
+    // Another address: A's refusal does not hold there.
+    put(B, KEY, '"rb1"');
+    await use(B, KEY, '"rb1"');
+    // Back to A, refused again; then A with another key: the refusal does not hold for it.
+    feeds[A].cors = 'preflight';
+    await use(A, KEY, '"ra1"');
+    await refuse(KEY, '"ra1"');
+    put(A, KEY2, '"ra1-k2"');
+    await use(A, KEY2, '"ra1-k2"');
+  } finally {
     if (browser) await browser.close();
     server.close();
     fs.rmSync(dir, { recursive: true, force: true });
