@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { launch, loadDemoList, visit, settle, annotations, annotationFrames, frameEvaluate, shadowText, shadowClasses, tabRecord, layoutWithAndWithoutAnnotations, bannerVerdict, until, focusedAnnotation, restartWorker, engineKept, storedList, privateValues, setPrivateValues, ROOT, press } from './harness.mjs';
+import { launch, loadDemoList, visit, settle, annotations, annotationFrames, frameEvaluate, shadowText, shadowClasses, tabRecord, layoutWithAndWithoutAnnotations, bannerVerdict, until, focusedAnnotation, restartWorker, engineKept, storedList, privateValues, setPrivateValues, ROOT, press, screenshot } from './harness.mjs';
 import { recordBannerStates, settled, onlyNewBanner, neverOldBanner } from './banner-states.mjs';
 
 let h;
@@ -516,12 +516,14 @@ test('options page: a demo list an older vipguard stored says to load the demo a
   // The state an upgrade leaves: the demo list in use, enrolled before the tint change (the first-run
   // button that loads the demo is hidden once a list is in use, and the user has no pictures to enrol).
   const old = fs.readFileSync(path.join(ROOT, 'crates/vipguard/tests/fixtures/enrolment/before_tints.json'), 'utf8');
-  await setPrivateValues(h, { protectedList: old, listIsDemo: true, listSource: { kind: 'demo', at: Date.now() } });
+  await setPrivateValues(h, { protectedList: old, listIsDemo: true, listSource: { kind: 'demo', accounts: 3, at: Date.now() } });
   const page = await h.ctx.newPage();
+  await page.setViewportSize({ width: 1366, height: 768 });
   await page.goto(`chrome-extension://${h.extensionId}/ui/options/options.html`);
   await page.getByText(/In use: 3 account/).waitFor();
   const said = page.locator('#list-enrol-again');
   await said.filter({ hasText: /\S/ }).waitFor();
+  await screenshot(page, 'options-old-demo-list-1366');
   assert.equal(await said.textContent(), 'The demo list in use was stored by an older vipguard: tinted or turned copies of its avatars can be missed. Load the demo list again to bring it up to date.');
   const again = page.getByRole('button', { name: 'Load the demo list again' });
   await again.click();
