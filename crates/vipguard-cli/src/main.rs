@@ -30,6 +30,30 @@ use vipguard::Profile;
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+/// mimalloc's options, set before the program's first allocation: mimalloc reads each option once,
+/// when it is first asked for, and an arena is reserved before `main` runs (Rust's runtime
+/// allocates), so setting them in `main` is too late. Run from the ELF constructors, which the loader
+/// calls before Rust's runtime starts.
+///
+/// Arenas are committed lazily (`arena_eager_commit` = 0; mimalloc's default commits them eagerly on
+/// Linux, which overcommits): memory mimalloc frees inside an eagerly committed arena is reset, not
+/// decommitted, and stays in the process's resident set; the whole `vipguard check` at 100,000
+/// accounts peaked about 20 MB higher (docs/benchmarks.md, issue 25).
+#[cfg(target_os = "linux")]
+mod allocator_options {
+    /// `mi_option_arena_eager_commit` in mimalloc v3's `mimalloc.h` (the crate names only some options).
+    const ARENA_EAGER_COMMIT: libmimalloc_sys::mi_option_t = 4;
+
+    extern "C" fn set() {
+        // SAFETY: mi_option_set writes one field of mimalloc's option table; nothing else runs yet.
+        unsafe { libmimalloc_sys::mi_option_set(ARENA_EAGER_COMMIT, 0) }
+    }
+
+    #[used]
+    #[link_section = ".init_array"]
+    static SET: extern "C" fn() = set;
+}
+
 fn main() -> ExitCode {
     // clap's errors quote the arguments given: escaped like every other message to the terminal. In
     // French (`--lang fr` among the arguments), the common ones are coded and said in French.
