@@ -39,6 +39,8 @@ def main():
     print("| --- | ---: | " + " | ".join("---:" for _ in bins) + " |")
     for tech in techs + ["all"]:
         rows = [t for t in positives if tech == "all" or t["technique"] == tech]
+        if not rows:  # a set of negatives only (near_words.py)
+            continue
         cells = []
         for res in results:
             hit = sum(flagged(res[t["id"]]) and res[t["id"]]["match"] == t["match"] for t in rows)

@@ -11,7 +11,7 @@
 //! Chosen over q-grams and a BK-tree by measurement: see `benches/check.rs` and docs/benchmarks.md.
 
 use crate::codec::{Reader, Writer};
-use crate::text::handle::{HandleKeys, TargetKeys};
+use crate::text::handle::{HandleKeys, TargetKeys, SHORT_FAR};
 use crate::text::name::NameKeys;
 use crate::text::skeleton;
 use hashbrown::hash_table::{Entry, HashTable};
@@ -471,6 +471,10 @@ pub(crate) struct Index {
     /// none: skipping those lengths took back most of what the 10–11-letter stage had added to a check
     /// in `scripts/count-instructions.sh` (docs/benchmarks.md).
     gram_lens: u64,
+    /// Brands' handle keys of SHORT_FAR letters with none, one or two characters deleted: a profile's
+    /// key shares one of these with a key two edits away (`two_deletions`). Too short for the trigram
+    /// count, and few: only brands' keys of that length.
+    short_far: MultiMap,
     /// Token id by the hash of the token.
     token_ids: MultiMap,
     /// Token ids by the hash of the token and of each of its one-deletion variants.
@@ -502,6 +506,9 @@ const GRAM_MIN_LEN: usize = 10;
 const GRAM_PERSON_MIN_LEN: usize = 12;
 /// Edits the trigram count allows for: the typo limit of long keys (`typo_limit`).
 const GRAM_EDITS: usize = 2;
+/// Marks a key in `Index::short_far` (the map holds nothing else; the tag only keeps its hashes apart
+/// from the deletion neighbourhood's should the two ever share a map).
+const SHORT_FAR_TAG: u64 = 0x7E0E_D175_2D31_E7E5;
 
 /// The key of a handle's letters, the part the trigram stage compares, if it has at least `min`
 /// letters: digits are the numbers anyone adds to a handle (`Ada_Obi2024`), and as the fold key reads
@@ -605,6 +612,40 @@ fn poly(s: &str) -> u64 {
 
 /// Marks a pair deletion (`Index::add_tricks`) apart from the one-deletion neighbourhood in `deletes`.
 const PAIR_TAG: u64 = 0x5A17_C0DE_D0B1_E5ED;
+
+/// Hash of `s` with none, one or two characters deleted (duplicates included), as `neighbourhood`
+/// hashes them: two keys within two edits share one of these (each side with the edited characters
+/// deleted). O(L²) hashes from prefix hashes and powers, each O(1).
+fn two_deletions(s: &str, mut f: impl FnMut(u64)) {
+    let b = s.as_bytes();
+    let bounds: Vec<usize> = s.char_indices().map(|(i, _)| i).chain([b.len()]).collect();
+    let m = bounds.len() - 1;
+    // pre[k]: hash of b[..k]; pw[k]: POLY^k (bytes).
+    let mut pre = Vec::with_capacity(b.len() + 1);
+    let mut pw = Vec::with_capacity(b.len() + 1);
+    pre.push(0u64);
+    pw.push(1u64);
+    for &x in b {
+        let h = *pre.last().expect("one pushed");
+        pre.push(h.wrapping_mul(POLY).wrapping_add(x as u64 + 1));
+        pw.push(pw.last().expect("one pushed").wrapping_mul(POLY));
+    }
+    // Hash of b[from..to], and of x followed by y (y of `len` bytes).
+    let mid = |from: usize, to: usize| pre[to].wrapping_sub(pre[from].wrapping_mul(pw[to - from]));
+    let join = |x: u64, y: u64, len: usize| x.wrapping_mul(pw[len]).wrapping_add(y);
+    let n = b.len();
+    f(pre[n]);
+    for i in 0..m {
+        let (a0, a1) = (bounds[i], bounds[i + 1]);
+        let head = pre[a0];
+        f(join(head, mid(a1, n), n - a1));
+        for j in i + 1..m {
+            let (b0, b1) = (bounds[j], bounds[j + 1]);
+            let two = join(head, mid(a1, b0), b0 - a1);
+            f(join(two, mid(b1, n), n - b1));
+        }
+    }
+}
 
 /// `neighbourhood` with scratch space for 2 × (len + 1) values.
 fn neighbourhood_in(s: &str, scratch: &mut [u64], mut f: impl FnMut(u64)) {
@@ -772,6 +813,16 @@ impl Index {
         } else {
             GRAM_PERSON_MIN_LEN
         };
+        if brand && far && SHORT_FAR.contains(&(k.fold_len as usize)) {
+            let keys: &[&str] = if k.leet() == k.fold() {
+                &[k.fold()]
+            } else {
+                &[k.fold(), k.leet()]
+            };
+            for key in keys {
+                two_deletions(key, |h| self.short_far.push(h ^ SHORT_FAR_TAG, a));
+            }
+        }
         if let Some(key) = key.filter(|_| len >= min) {
             let mut keys = Vec::with_capacity(len);
             grams(&key, len, &mut keys);
@@ -907,20 +958,22 @@ impl Index {
     }
 
     /// The maps of whole entries (`deletes` apart).
-    fn maps(&self) -> [(&'static str, &MultiMap); 5] {
+    fn maps(&self) -> [(&'static str, &MultiMap); 6] {
         [
             ("exact", &self.exact),
             ("grams", &self.grams),
+            ("short_far", &self.short_far),
             ("token_ids", &self.token_ids),
             ("token_deletes", &self.token_deletes),
             ("by_tokens", &self.by_tokens),
         ]
     }
 
-    fn maps_mut(&mut self) -> [(&'static str, &mut MultiMap); 5] {
+    fn maps_mut(&mut self) -> [(&'static str, &mut MultiMap); 6] {
         [
             ("exact", &mut self.exact),
             ("grams", &mut self.grams),
+            ("short_far", &mut self.short_far),
             ("token_ids", &mut self.token_ids),
             ("token_deletes", &mut self.token_deletes),
             ("by_tokens", &mut self.by_tokens),
@@ -1024,6 +1077,9 @@ impl Index {
         }
         self.exact.get_many(&exact, &mut out);
         self.deletes.get_many(&typos, &mut out);
+        if look_far && !self.short_far.entries.is_empty() {
+            self.short_far_candidates(handle, &mut out);
+        }
         if look_far && !self.grams.entries.is_empty() {
             let whole = letters_key(&handle.display(), &handle.fold(), GRAM_MIN_LEN - GRAM_EDITS);
             // Segments are fold keys and keep their digits (`oiongte2etee` of `i�oiongte2etee`): the
@@ -1074,6 +1130,25 @@ impl Index {
                 }
             }
         }
+    }
+
+    /// Accounts with a brand's key of SHORT_FAR letters that may be two edits from the handle (a
+    /// shared key with up to two characters deleted each side), for the full comparison to verify.
+    fn short_far_candidates(&self, handle: &HandleKeys, out: &mut Vec<u32>) {
+        let (lo, hi) = (SHORT_FAR.start() - 2, SHORT_FAR.end() + 2);
+        if !(lo..=hi).contains(&(handle.fold_len as usize)) {
+            return;
+        }
+        let mut keys: Vec<u64> = Vec::with_capacity(80);
+        let typo_keys: &[&str] = if handle.leet() == handle.fold() {
+            &[handle.fold()]
+        } else {
+            &[handle.fold(), handle.leet()]
+        };
+        for key in typo_keys {
+            two_deletions(key, |h| keys.push(h ^ SHORT_FAR_TAG));
+        }
+        self.short_far.get_many(&keys, out);
     }
 
     fn token_candidates(&self, name: &NameKeys, out: &mut Vec<u32>) {
@@ -1194,6 +1269,24 @@ mod tests {
         let short = index(&[("Ama Ba", "amaba")]);
         assert_eq!(candidates(&short, "", "xxamabaxx"), vec![0]);
         assert!(candidates(&short, "", "xxamabxx").is_empty());
+    }
+
+    #[test]
+    fn finds_a_brand_key_of_8_or_9_letters_two_edits_away_and_no_other() {
+        let mut ix = Index::default();
+        ix.add_handle(0, &HandleKeys::new("x", "metamask"), true, true);
+        // A person's key of the same length, and a brand's key that is not findable far.
+        ix.add_handle(1, &HandleKeys::new("x", "coinbase"), true, false);
+        ix.add_handle(2, &HandleKeys::new("x", "paystack"), false, true);
+        ix.finish();
+        // Two replacements, two insertions, two deletions: none is one deletion each side.
+        for h in ["mctamasq", "meetamaskk", "mtamas"] {
+            assert_eq!(candidates(&ix, "", h), vec![0], "{h}");
+        }
+        assert!(candidates(&ix, "", "coinbbasee").is_empty());
+        assert!(candidates(&ix, "", "paysstackk").is_empty());
+        // Three edits share no key with two deletions.
+        assert!(candidates(&ix, "", "meetamaskkk").is_empty());
     }
 
     #[test]
@@ -1428,6 +1521,23 @@ mod tests {
             proptest::prop_assert_eq!(variants[0], long.bytes().fold(0u64, |h, b| h.wrapping_mul(POLY).wrapping_add(b as u64 + 1)));
             proptest::prop_assert_eq!(variants.len(), long.chars().count() + 1);
             proptest::prop_assert_eq!(variants[1], whole(&long[long.chars().next().unwrap().len_utf8()..]));
+        }
+
+        #[test]
+        fn two_deletions_hash_each_variant_as_the_string_itself(s in "[ab\u{e9}\u{1d41a}]{0,12}") {
+            let chars: Vec<char> = s.chars().collect();
+            let mut want = vec![poly(&s)];
+            for i in 0..chars.len() {
+                let one: String = chars.iter().enumerate().filter(|&(k, _)| k != i).map(|(_, c)| c).collect();
+                want.push(poly(&one));
+                for j in i + 1..chars.len() {
+                    let two: String = chars.iter().enumerate().filter(|&(k, _)| k != i && k != j).map(|(_, c)| c).collect();
+                    want.push(poly(&two));
+                }
+            }
+            let mut got = Vec::new();
+            two_deletions(&s, |h| got.push(h));
+            proptest::prop_assert_eq!(got, want);
         }
 
         #[test]

@@ -812,6 +812,87 @@ pub(crate) fn compare(
     None
 }
 
+/// Lengths of a brand's key also matched two edits away (`short_far_typo`): under 10 letters the typo
+/// limit is one edit, and the trigram count admits too much.
+pub(crate) const SHORT_FAR: std::ops::RangeInclusive<usize> = 8..=9;
+
+/// A typo two edits from a brand's key of SHORT_FAR letters (`meetamaskk`, `coinbbasee` for @MetaMask
+/// and @coinbase), for the caller to ask of brands' keys only (`verdict::signals`): the profile's fold,
+/// leet or glyph key within two edits of the target's, both edits of the kinds typosquats are made of
+/// (`typing_slip`), and not a word of the key beside another word (`another_word_beside`).
+pub(crate) fn short_far_typo(p: &HandleKeys, t: &TargetKeys) -> Option<HandleMatch> {
+    let tlen = t.fold_len as usize;
+    if !SHORT_FAR.contains(&tlen) || p.fold_len.abs_diff(t.fold_len) > 2 {
+        return None;
+    }
+    let keys = [
+        (p.fold(), t.fold()),
+        (p.leet(), t.leet()),
+        (p.glyph(), t.glyph()),
+    ];
+    let d = keys
+        .iter()
+        .filter_map(|(a, b)| osa_within(a, b, 2).filter(|_| typing_slips(b, a)))
+        .min()?;
+    if another_word_beside(p, t) {
+        return None;
+    }
+    Some(HandleMatch {
+        how: HandleHow::Typo { distance: d },
+        strength: 2,
+        target_len: tlen,
+    })
+}
+
+/// Whether every edit from `from` to `to` is one typosquats are made of: a letter doubled, dropped,
+/// swapped with its neighbour, typed with a neighbouring key, a vowel for another, a character added at
+/// either end, a digit added anywhere, or a letter added where it or a neighbouring key already is.
+/// Not a consonant replaced by an unrelated one, which is how ordinary names and words come out two
+/// edits from a brand's key (@demilade from @yemialade, @meghana from @MTNGhana: docs/accuracy.md).
+fn typing_slips(from: &str, to: &str) -> bool {
+    use crate::text::edit::{edits, Edit};
+    let chars: Vec<char> = from.chars().collect();
+    let near_at = |i: usize, c: char| {
+        // The target's letters beside position `i`, where `c` was typed.
+        let lo = i.saturating_sub(1);
+        chars[lo..(i + 1).min(chars.len())]
+            .iter()
+            .any(|&x| x == c || keys_touch(x, c))
+    };
+    let vowel = |c: char| "aeiouy".contains(c);
+    edits(from, to).is_some_and(|ops| {
+        ops.iter().all(|op| match op.edit {
+            Edit::Swapped(..) | Edit::Doubled(_) | Edit::Dropped(_) => true,
+            Edit::Replaced(a, b) => keys_touch(a, b) || vowel(a) && vowel(b),
+            Edit::Inserted(c) => {
+                op.from == 0 || op.from == chars.len() || c.is_numeric() || near_at(op.from, c)
+            }
+        })
+    })
+}
+
+/// Whether two letters or digits are neighbouring keys on a QWERTY keyboard (the same row, or the rows
+/// above and below, offset as they are).
+fn keys_touch(a: char, b: char) -> bool {
+    const ROWS: [&str; 4] = ["1234567890", "qwertyuiop", "asdfghjkl", "zxcvbnm"];
+    let at = |c: char| {
+        ROWS.iter()
+            .enumerate()
+            .find_map(|(r, row)| row.find(c).map(|i| (r as i32, i as i32)))
+    };
+    match (at(a), at(b)) {
+        // Rows are shifted half a key right each row down: a key touches the one above it and the one
+        // above right, the one below and the one below left.
+        (Some((ra, ia)), Some((rb, ib))) => match rb - ra {
+            0 => (ia - ib).abs() == 1,
+            1 => ib == ia || ib == ia - 1,
+            -1 => ib == ia || ib == ia + 1,
+            _ => false,
+        },
+        _ => false,
+    }
+}
+
 /// Keys shorter than this that are two edits from a profile's handle are checked with
 /// `another_word_beside`: at 12 letters and more two edits leave most of the key in place.
 const FAR_SHORT_MAX: usize = 12;
@@ -848,6 +929,31 @@ fn another_word_beside(p: &HandleKeys, t: &TargetKeys) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn two_edits_from_a_key_of_8_or_9_letters_only_as_typing_slips() {
+        let far = |p: &str, t: &str| {
+            short_far_typo(&HandleKeys::new("x", p), &HandleKeys::new("x", t)).map(|m| m.how)
+        };
+        let two = Some(HandleHow::Typo { distance: 2 });
+        assert_eq!(far("meetamaskk", "metamask"), two);
+        assert_eq!(far("coinbbasee", "coinbase"), two);
+        assert_eq!(far("metaamski", "metamask"), two);
+        assert_eq!(far("mretamusk", "metamask"), two);
+        // A consonant replaced by an unrelated one: ordinary names two edits away.
+        assert_eq!(far("demilade", "yemialade"), None);
+        assert_eq!(far("meghana", "MTNGhana"), None);
+        // Only keys of 8–9 letters, and not three edits.
+        assert_eq!(far("binnancee", "binance"), None);
+        assert_eq!(far("meetamaskkk", "metamask"), None);
+    }
+
+    #[test]
+    fn neighbouring_keys() {
+        assert!(keys_touch('t', 'r') && keys_touch('b', 'h') && keys_touch('q', '1'));
+        assert!(keys_touch('s', 'w') && keys_touch('s', 'e') && keys_touch('s', 'x'));
+        assert!(!keys_touch('s', 'c') && !keys_touch('y', 'd') && !keys_touch('n', 'e'));
+    }
 
     #[test]
     fn a_brand_word_beside_another_word_is_not_a_far_typo() {

@@ -467,10 +467,7 @@ impl Checker {
             bio: !cues.is_empty() || link.is_some(),
             lone_trick: n == 0
                 && !v.name.only_filler()
-                && matches!(
-                    handle.as_ref().map(|(m, _)| &m.how),
-                    Some(crate::text::handle::HandleHow::Trick(..))
-                ),
+                && handle.as_ref().is_some_and(|(m, _)| lone_reading(m)),
         };
         let (verdict, score) = decide(strengths);
         Some(Assessment {
@@ -486,6 +483,18 @@ impl Checker {
             verdict,
             score,
         })
+    }
+}
+
+/// A handle match that needs a second signal under an own, unrelated display name (`decide`'s
+/// `lone_trick`): a one-trick edit, or two edits from a key under 10 letters, both of which make
+/// ordinary words of a brand's handle.
+fn lone_reading(m: &crate::text::handle::HandleMatch) -> bool {
+    use crate::text::handle::HandleHow;
+    match m.how {
+        HandleHow::Trick(..) => true,
+        HandleHow::Typo { distance: 2.. } => m.target_len < 10,
+        _ => false,
     }
 }
 

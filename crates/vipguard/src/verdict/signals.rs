@@ -74,6 +74,7 @@ fn handle_matches<'a>(
         let segments: &[String] = if t.names_in_key { &[] } else { &v.segments };
         handle::compare(&v.handle, &v.cores, segments, &t.keys)
             .or_else(|| trick(v, t))
+            .or_else(|| short_far_typo(v, t))
             .map(|mut m| {
                 if t.kind == TargetKind::Name {
                     m.strength = m.strength.min(2);
@@ -81,6 +82,16 @@ fn handle_matches<'a>(
                 (m, i)
             })
     })
+}
+
+/// Two edits from a brand's key of 8–9 letters (`handle::short_far_typo`): a brand's only, as people's
+/// handles of that length are what namesakes and ordinary people write (the index holds only brands'
+/// keys for it, `candidates::Index::short_far`).
+fn short_far_typo(v: &ProfileView, t: &super::prepare::Target) -> Option<HandleMatch> {
+    if !t.brand || t.names_in_key {
+        return None;
+    }
+    handle::short_far_typo(&v.handle, &t.keys)
 }
 
 /// A one-trick edit of the target (`skeleton::trick`), with the reach of a far typo: not for keys
