@@ -78,7 +78,7 @@ function wantedKind(text, t) {
   if (/^(a sequence|a tuple)/.test(text)) return t('listWant_list');
   if (/^(a string|a borrowed string)$/.test(text)) return t('listWant_text');
   if (/^a boolean$/.test(text)) return t('listWant_boolean');
-  if (/^(an integer|[ui](8|16|32|64|128|size))$/.test(text)) return t('listWant_number');
+  if (/^(an integer|a JSON number|[ui](8|16|32|64|128|size))$/.test(text)) return t('listWant_number');
   return null;
 }
 

@@ -44,6 +44,10 @@ const UNREADABLE = [
   ['unclosed-quote.csv',
     'Line 3: a quoted field that opens on this line is never closed (a " is missing), so every later row would be read into it',
     `Ligne 3${N}: un champ entre guillemets ouvert sur cette ligne n’est jamais fermé (il manque un ")${N}: toutes les lignes suivantes y seraient lues`],
+  // A misspelt field: the fields allowed there named, and the nearest suggested (as the CLI says it).
+  ['unknown-field.json',
+    'Line 2, field “accounts[0].handels”: unknown field “handels” (the fields here are id, name, kind, aliases, handles, official, avatars, links) — did you mean “handles”?',
+    `Ligne 2, champ «${N}accounts[0].handels${N}»${N}: champ inconnu «${N}handels${N}» (les champs possibles ici${N}: id, name, kind, aliases, handles, official, avatars, links) — vouliez-vous dire «${N}handles${N}»${N}?`],
   // "René" saved as Latin-1 (0xE9): refused where it is, not imported as "Ren\ufffd".
   ['not-utf8.csv',
     'Line 3: byte 0xE9 at column 9 is not UTF-8 (save the file as UTF-8; Windows-1252 and Latin-1 are not read)',

@@ -58,6 +58,21 @@ test('every code the engine gives an input error is worded from the catalogues',
   }
 });
 
+// The engine's signed-list and decisions errors (the codes formats/feed.rs lists in its module doc, each
+// one it gives among them) are worded from a `listErr_<code>` message in every catalogue: the command line
+// says them in those words (crates/vipguard-cli/src/problems.rs).
+test('every code the engine gives a feed error is worded in every catalogue', () => {
+  const rs = fs.readFileSync(new URL('../../crates/vipguard/src/formats/feed.rs', import.meta.url), 'utf8');
+  const doc = rs.split('\n').filter((l) => l.startsWith('//!')).join('\n');
+  const documented = new Set([...doc.matchAll(/`(feed_[a-z0-9_]+)`/g)].map((m) => m[1]));
+  const given = new Set([...rs.matchAll(/"(feed_[a-z0-9_]+)"/g)].map((m) => m[1]));
+  assert.ok(given.size >= 20, `only ${given.size} codes read from feed.rs: the scan is broken`);
+  assert.deepEqual([...given].filter((c) => !documented.has(c)), [], 'codes feed.rs gives and does not list');
+  for (const [lang, cat] of [['en', en], ['fr', fr], ['pcm', pcm]]) {
+    assert.deepEqual([...documented].filter((c) => !cat[`listErr_${c}`]), [], lang);
+  }
+});
+
 test('every catalogue has the same keys, the same placeholders, and uses each of them', () => {
   const uses = (m) => [...new Set(m.match(/\$P\d\$/gi) || [])].map((x) => x.toUpperCase()).sort();
   for (const [lang, cat] of [['fr', fr], ['pcm', pcm]]) {

@@ -74,6 +74,9 @@ pub(crate) enum Command {
         list: PathBuf,
         #[arg(short, long)]
         output: PathBuf,
+        /// Language of the messages: en (default) or fr.
+        #[arg(long, default_value = "en", value_parser = Lang::parse)]
+        lang: Lang,
     },
     /// Print the PDQ hash (64 hex digits, most significant first), quality and path of each image.
     Hash {

@@ -25,8 +25,10 @@ pub(crate) fn enroll(
             for (j, avatar) in account.avatars.iter_mut().enumerate() {
                 if let AvatarRef::Path(p) = avatar {
                     let field = format!("accounts[{i}].avatars[{j}]");
+                    // The picture's own problem is the reader's or the decoder's English.
                     let hashed = hash_file(&base.join(&*p)).map_err(|e| {
                         InputError::new(source, None, Some(&field), format!("{p}: {e}"))
+                            .coded("avatar_unreadable", vec![p.to_string(), e])
                     })?;
                     *avatar = AvatarRef::Hash(hashed);
                 }
@@ -72,17 +74,24 @@ pub(crate) fn hash(images: &[PathBuf], json: bool) -> ExitCode {
     }
 }
 
-/// `vipguard enroll`: the list with every avatar path replaced by its hashes.
-pub(crate) fn enroll_command(list: &Path, output: &Path) -> Result<ExitCode, ListErrors> {
-    let enrolled = load_list(list, vipguard::Lang::En)?;
+/// `vipguard enroll`: the list with every avatar path replaced by its hashes; what was done on stderr,
+/// in `lang`.
+pub(crate) fn enroll_command(
+    list: &Path,
+    output: &Path,
+    lang: vipguard::Lang,
+) -> Result<ExitCode, ListErrors> {
+    let enrolled = load_list(list, lang)?;
     let mut json = serde_json::to_vec_pretty(&enrolled).expect("lists serialise");
     json.push(b'\n');
     write_whole(Some(output), &json)?;
-    let n: usize = enrolled.accounts.iter().map(|a| a.avatars.len()).sum();
-    eprintln!(
-        "vipguard: {} accounts, {n} avatars hashed, written to {}",
+    let avatars: usize = enrolled.accounts.iter().map(|a| a.avatars.len()).sum();
+    let said = crate::words::enrolled(
+        lang,
         enrolled.accounts.len(),
-        crate::terminal::escape(&output.display().to_string())
+        avatars,
+        &output.display().to_string(),
     );
+    eprintln!("vipguard: {}", crate::terminal::escape(&said));
     Ok(ExitCode::SUCCESS)
 }

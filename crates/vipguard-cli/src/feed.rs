@@ -19,9 +19,12 @@ fn read_text(path: &Path) -> Result<String, InputError> {
 }
 
 /// A key file read with `parse` (`FeedKey::parse` or `FeedSigner::parse`), the error naming the file.
-fn read_key<K>(path: &Path, parse: impl Fn(&str) -> Result<K, String>) -> Result<K, InputError> {
+fn read_key<K>(
+    path: &Path,
+    parse: impl Fn(&str, &str) -> Result<K, InputError>,
+) -> Result<K, InputError> {
     let text = zeroize::Zeroizing::new(read_text(path)?);
-    parse(&text).map_err(|m| InputError::new(&path.display().to_string(), None, None, m))
+    parse(&text, &path.display().to_string())
 }
 
 /// Now, or the date given, as a feed writes dates.

@@ -100,11 +100,12 @@ fn main() -> ExitCode {
         }
         Err(e) => e.exit(),
     };
-    // The language of the errors: `--lang` where the command takes it (scan, check).
+    // The language of the errors: `--lang` where the command takes it (all but hash).
     let lang = match &cli.command {
         Command::Scan { lang, .. }
         | Command::Check { lang, .. }
         | Command::Keygen { lang, .. }
+        | Command::Enroll { lang, .. }
         | Command::Verify { lang, .. }
         | Command::Decisions {
             command: DecisionsCommand::Merge { lang, .. },
@@ -157,7 +158,7 @@ fn main() -> ExitCode {
             avatar.as_deref(),
             json,
         ),
-        Command::Enroll { list, output } => enroll::enroll_command(&list, &output),
+        Command::Enroll { list, output, lang } => enroll::enroll_command(&list, &output, lang),
         Command::Hash { json, images } => Ok(enroll::hash(&images, json)),
         Command::Keygen { out, lang } => feed::keygen(&out, lang),
         Command::Sign(args) => feed::sign(args),

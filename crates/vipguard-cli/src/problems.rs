@@ -1,22 +1,23 @@
 //! Input errors in the language `--lang` asks for. The engine and this crate give each error a code
 //! and the values its words name (`InputError::code`, `args`; the codes the extension's catalogues word
-//! as `listErr_<code>`); English is the engine's own message. French is the extension's French
-//! catalogue's words for every code it has (read at build time, so the two cannot drift apart), and
-//! worded here for the command line's own codes (files, arguments).
+//! as `listErr_<code>`). A code the extension's catalogues word is said in their words, English from
+//! the English catalogue and French from the French one (read at build time, so the command line and
+//! the extension cannot drift apart); the command line's own codes (files, arguments) are worded here
+//! in French, and in English where each error is made.
 //! An error without a code stays English (README, "Errors in French", says which are left);
 //! `tests/cli.rs` (`errors_in_english_and_french`) has the table of bad files in both languages.
 
 use vipguard::{InputError, Lang};
 
-/// The error as the command line prints it: `file:line: field `x`: what` in English (the engine's
-/// words), `file:line : champ « x » : quoi` in French, with a no-break space (U+00A0) before `:` `;`
+/// The error as the command line prints it: `file:line: field `x`: what` in English,
+/// `file:line : champ « x » : quoi` in French, with a no-break space (U+00A0) before `:` `;`
 /// `?` `!` and inside « », as French typography and the extension's French catalogue have it (the
 /// strings below hold the character itself; `tests/cli.rs`, `french_spaces_are_no_break`, checks).
 pub(crate) fn say(lang: Lang, e: &InputError) -> String {
-    let what = match (lang, e.code) {
-        (Lang::Fr, Some(code)) => french(code, &e.args),
-        _ => None,
-    };
+    let what = e.code.and_then(|code| match lang {
+        Lang::Fr => french(code, &e.args),
+        _ => from_catalogue(Lang::En, code, &e.args),
+    });
     let Some(what) = what else {
         return e.to_string();
     };
@@ -24,26 +25,34 @@ pub(crate) fn say(lang: Lang, e: &InputError) -> String {
     if let Some(line) = e.line {
         out.push_str(&format!(":{line}"));
     }
-    if let Some(field) = &e.field {
-        out.push_str(&format!(" : champ « {field} »"));
+    match (lang, &e.field) {
+        (Lang::Fr, Some(field)) => out.push_str(&format!("\u{a0}: champ «\u{a0}{field}\u{a0}»")),
+        (_, Some(field)) => out.push_str(&format!(": field `{field}`")),
+        _ => {}
     }
-    format!("{out} : {what}")
+    format!("{out}{}{what}", crate::words::colon(lang))
 }
 
-/// The extension's French catalogue (what reviewers read), built into the binary: a code it words as
-/// `listErr_<code>` is said in its words here too, so the command line and the extension say the same
-/// thing and a change to one is a change to both. Generating from it beats a second table and a test
-/// comparing the two: nothing to keep in step by hand.
+/// The extension's catalogues (what reviewers read), built into the binary: a code they word as
+/// `listErr_<code>` is said in their words here too, so the command line and the extension say the
+/// same thing and a change to one is a change to both. Generating from them beats a second table
+/// and a test comparing the two: nothing to keep in step by hand.
+const EN_CATALOGUE: &str = include_str!("../../../extension/_locales/en/messages.json");
 const FR_CATALOGUE: &str = include_str!("../../../extension/_locales/fr/messages.json");
 
-/// The catalogue's messages by key, parsed once.
-fn catalogue() -> &'static std::collections::HashMap<String, String> {
-    static MESSAGES: std::sync::OnceLock<std::collections::HashMap<String, String>> =
-        std::sync::OnceLock::new();
-    MESSAGES.get_or_init(|| {
-        let all: serde_json::Value =
-            serde_json::from_str(FR_CATALOGUE).expect("the French catalogue is JSON");
-        let all = all.as_object().expect("the French catalogue is an object");
+type Messages = std::collections::HashMap<String, String>;
+
+/// A language's catalogue, its messages by key, parsed once.
+fn catalogue(lang: Lang) -> &'static Messages {
+    static EN: std::sync::OnceLock<Messages> = std::sync::OnceLock::new();
+    static FR: std::sync::OnceLock<Messages> = std::sync::OnceLock::new();
+    let (cell, text) = match lang {
+        Lang::Fr => (&FR, FR_CATALOGUE),
+        _ => (&EN, EN_CATALOGUE),
+    };
+    cell.get_or_init(|| {
+        let all: serde_json::Value = serde_json::from_str(text).expect("a catalogue is JSON");
+        let all = all.as_object().expect("a catalogue is an object");
         all.iter()
             .filter_map(|(k, v)| Some((k.clone(), v["message"].as_str()?.to_string())))
             .collect()
@@ -52,8 +61,8 @@ fn catalogue() -> &'static std::collections::HashMap<String, String> {
 
 /// The catalogue's message `key` with `$P1$`, `$P2$` … replaced by `args`; `None` when it has no `key`.
 /// One pass over the message: an argument is what a list or file wrote, and may itself hold `$P1$`.
-fn message(key: &str, args: &[&str]) -> Option<String> {
-    let mut rest = catalogue().get(key)?.as_str();
+fn message(lang: Lang, key: &str, args: &[&str]) -> Option<String> {
+    let mut rest = catalogue(lang).get(key)?.as_str();
     let mut out = String::new();
     while let Some(at) = rest.find("$P") {
         out.push_str(&rest[..at]);
@@ -79,71 +88,78 @@ fn message(key: &str, args: &[&str]) -> Option<String> {
     Some(out)
 }
 
-/// A message that has a variant per count (`_one`, `_other`), chosen as French does: 0 and 1 are one.
-fn counted(key: &str, count: &str, args: &[&str]) -> Option<String> {
-    let one = count.parse::<u64>().is_ok_and(|n| n <= 1);
+/// A message that has a variant per count (`_one`, `_other`), chosen as the language does (as
+/// `Intl.PluralRules` does in the extension): French says 0 and 1 in the singular, English 1 alone.
+fn counted(lang: Lang, key: &str, count: &str, args: &[&str]) -> Option<String> {
+    let one = count
+        .parse::<u64>()
+        .is_ok_and(|n| n == 1 || (n == 0 && lang == Lang::Fr));
     message(
+        lang,
         &format!("{key}_{}", if one { "one" } else { "other" }),
         args,
     )
 }
 
-/// A whole number as French writes it: groups of three a narrow no-break space (U+202F) apart.
-fn french_number(n: &str) -> String {
+/// A whole number as the language writes it (as `toLocaleString` does in the extension): groups of
+/// three a narrow no-break space (U+202F) apart in French, a comma apart in English.
+fn number(lang: Lang, n: &str) -> String {
     if !n.bytes().all(|b| b.is_ascii_digit()) {
         return n.to_string();
     }
+    let mark = if lang == Lang::Fr { '\u{202f}' } else { ',' };
     let digits: Vec<char> = n.chars().collect();
     let mut out = String::new();
     for (i, d) in digits.iter().enumerate() {
         if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push('\u{202f}');
+            out.push(mark);
         }
         out.push(*d);
     }
     out
 }
 
-/// A code's words from the extension's French catalogue, as `describeListError` in
+/// A code's words from the extension's catalogue in `lang`, as `describeListError` in
 /// extension/shared/list-check.js puts them together; `None` for a code the catalogue lacks.
-fn from_catalogue(code: &str, args: &[String]) -> Option<String> {
+fn from_catalogue(lang: Lang, code: &str, args: &[String]) -> Option<String> {
     let a = |i: usize| args.get(i).map(String::as_str).unwrap_or("");
+    let m = |key: &str, args: &[&str]| message(lang, key, args);
     let words = match code {
-        "too_many_accounts" => counted(code_key(code).as_str(), a(0), &[&french_number(a(0))])?,
-        "row_fields" => counted(code_key(code).as_str(), a(0), &[a(0), a(1)])?,
+        "too_many_accounts" => counted(lang, &code_key(code), a(0), &[&number(lang, a(0))])?,
+        "row_fields" => counted(lang, &code_key(code), a(0), &[a(0), a(1)])?,
         "json_expected" => {
             // serde_json's punctuation it wanted, a space apart: ", }" is "« , » ou « } »".
             let marks: Vec<&str> = a(1).split(' ').collect();
             let marks = match marks[..] {
-                [one, two] => message("listErrMarks", &[one, two])?,
-                _ => message("listErrMark", &[&marks.join(" ")])?,
+                [one, two] => m("listErrMarks", &[one, two])?,
+                _ => m("listErrMark", &[&marks.join(" ")])?,
             };
-            message("listErr_json_expected", &[a(0), &marks])?
+            m("listErr_json_expected", &[a(0), &marks])?
         }
-        "json_wrong_type" => match (found_kind(a(0)), wanted_kind(a(1))) {
-            (Some(found), Some(wanted)) => message("listErr_json_wrong_type", &[&found, &wanted])?,
-            _ => message("listErr_json_wrong_type_plain", &[])?,
+        "json_wrong_type" => match (found_kind(lang, a(0)), wanted_kind(lang, a(1))) {
+            (Some(found), Some(wanted)) => m("listErr_json_wrong_type", &[&found, &wanted])?,
+            _ => m("listErr_json_wrong_type_plain", &[])?,
         },
         _ => {
             let args: Vec<&str> = args.iter().map(String::as_str).collect();
-            message(&code_key(code), &args)?
+            m(&code_key(code), &args)?
         }
     };
     // A suggestion, and where a duplicate id was first, are messages of their own.
     let more = match code {
-        "unknown_field" | "unknown_column" if !a(1).is_empty() => Some(suggest(a(1))),
-        "duplicate_id" if !a(1).is_empty() => message("listErrFirstOn", &[a(1)]),
+        "unknown_field" | "unknown_column" if !a(1).is_empty() => Some(suggest(lang, a(1))),
+        "duplicate_id" if !a(1).is_empty() => m("listErrFirstOn", &[a(1)]),
         _ => None,
     };
     Some(words + &more.unwrap_or_default())
 }
 
-/// " — vouliez-vous dire « x » ?" for a suggestion, in the catalogue's words; nothing without one.
-fn suggest(best: &str) -> String {
+/// " — did you mean “x”?" for a suggestion, in the catalogue's words; nothing without one.
+fn suggest(lang: Lang, best: &str) -> String {
     if best.is_empty() {
         return String::new();
     }
-    message("listErrDidYouMean", &[best]).unwrap_or_default()
+    message(lang, "listErrDidYouMean", &[best]).unwrap_or_default()
 }
 
 /// The catalogue's key for a code's words.
@@ -153,42 +169,44 @@ fn code_key(code: &str) -> String {
 
 /// serde's English for a JSON value's kind found ("string \"Ada O\"", "integer `3`", "sequence"), in
 /// the catalogue's words; `None` for a kind not listed here.
-fn found_kind(text: &str) -> Option<String> {
+fn found_kind(lang: Lang, text: &str) -> Option<String> {
     let (head, rest) = text.split_once(' ').unwrap_or((text, ""));
     let rest = rest.trim();
     let value = rest.strip_prefix("point").unwrap_or(rest).trim_start();
     let value = value.trim_matches(|c| c == '`' || c == '"');
-    match head {
-        "string" => message("listFound_text", &[value]),
-        "integer" | "floating" => message("listFound_number", &[value]),
-        "boolean" => message("listFound_boolean", &[value]),
-        "sequence" => message("listFound_list", &[]),
-        "map" => message("listFound_object", &[]),
-        "null" | "unit" => message("listFound_null", &[]),
-        _ => None,
-    }
+    let (key, args): (&str, &[&str]) = match head {
+        "string" => ("listFound_text", &[value]),
+        "integer" | "floating" => ("listFound_number", &[value]),
+        "boolean" => ("listFound_boolean", &[value]),
+        "sequence" => ("listFound_list", &[]),
+        "map" => ("listFound_object", &[]),
+        "null" | "unit" => ("listFound_null", &[]),
+        _ => return None,
+    };
+    message(lang, key, args)
 }
 
 /// serde's English for the kind it expected ("a sequence", "struct Account", "u32"), in the catalogue's
 /// words; `None` for a kind not listed here.
-fn wanted_kind(text: &str) -> Option<String> {
+fn wanted_kind(lang: Lang, text: &str) -> Option<String> {
     let key = match text {
         "a map" => "listWant_object",
         t if t.starts_with("struct ") => "listWant_object",
         t if t.starts_with("a sequence") || t.starts_with("a tuple") => "listWant_list",
         "a string" | "a borrowed string" => "listWant_text",
         "a boolean" => "listWant_boolean",
-        "an integer" | "u8" | "u16" | "u32" | "u64" | "u128" | "usize" | "i8" | "i16" | "i32"
-        | "i64" | "i128" | "isize" => "listWant_number",
+        // serde_json's Number: only a signed list's version, a whole number.
+        "an integer" | "a JSON number" | "u8" | "u16" | "u32" | "u64" | "u128" | "usize" | "i8"
+        | "i16" | "i32" | "i64" | "i128" | "isize" => "listWant_number",
         _ => return None,
     };
-    message(key, &[])
+    message(lang, key, &[])
 }
 
 /// A code's French words, the values in `args` put in: the extension's catalogue's for the codes it
 /// words, this table's for the command line's own; `None` for a code neither knows.
 fn french(code: &str, args: &[String]) -> Option<String> {
-    if let Some(words) = from_catalogue(code, args) {
+    if let Some(words) = from_catalogue(Lang::Fr, code, args) {
         return Some(words);
     }
     let a = |i: usize| args.get(i).map(String::as_str).unwrap_or("");
@@ -204,6 +222,8 @@ fn french(code: &str, args: &[String]) -> Option<String> {
         "utf16" => "est un texte UTF-16 : enregistrez-le en UTF-8 (dans Excel : CSV UTF-8)".into(),
         "zip_workbook" => "est un fichier zip, sans doute un classeur Excel ou Sheets : enregistrez-le en CSV UTF-8".into(),
         "xls_workbook" => "est un classeur Excel 97-2003 : enregistrez-le en CSV UTF-8".into(),
+        // A list's avatar picture (enroll.rs): the reader's or the decoder's words stay English.
+        "avatar_unreadable" => format!("l’image « {} » ne se lit pas : {}", a(0), a(1)),
         "cannot_write" => format!("écriture impossible : {}", a(0)),
         "file_exists" => "existe déjà : pas écrasé (choisissez un autre nom, ou déplacez-le d’abord)".into(),
         // The command line's arguments.
@@ -223,11 +243,11 @@ fn french(code: &str, args: &[String]) -> Option<String> {
             a(1)
         ),
         // The argument parser's (arg_errors.rs); a suggestion in the catalogue's words.
-        "unknown_argument" => format!("l’option « {} » n’existe pas{}", a(0), suggest(a(1))),
+        "unknown_argument" => format!("l’option « {} » n’existe pas{}", a(0), suggest(Lang::Fr, a(1))),
         "unknown_command" => format!(
             "la commande « {} » n’existe pas (commandes : scan, check, enroll, hash, keygen, sign, verify, decisions){}",
             a(0),
-            suggest(a(1))
+            suggest(Lang::Fr, a(1))
         ),
         "missing_value" => format!("l’option « {} » attend une valeur, et aucune n’est donnée", a(0)),
         "invalid_value" if !a(2).is_empty() => format!(
@@ -275,7 +295,7 @@ mod tests {
 
     #[test]
     fn an_argument_that_looks_like_a_placeholder_is_kept_as_written() {
-        let (key, template) = catalogue()
+        let (key, template) = catalogue(Lang::Fr)
             .iter()
             .find(|(_, m)| m.matches("$P1$").count() == 1 && m.matches("$P2$").count() == 1)
             .expect("a message with two arguments");
@@ -285,7 +305,7 @@ mod tests {
             .replace("$P2$", "\u{2}")
             .replace('\u{1}', "$P2$")
             .replace('\u{2}', "$P1$");
-        assert_eq!(message(key, &["$P2$", "$P1$"]).unwrap(), expected);
+        assert_eq!(message(Lang::Fr, key, &["$P2$", "$P1$"]).unwrap(), expected);
     }
 
     /// Every code `french` words: the catalogue's and this file's table's (so a new code is checked too).
@@ -298,7 +318,7 @@ mod tests {
 
     /// The codes the catalogue words (`listErr_<code>`, `listErr_<code>_one` and `_other`).
     fn catalogue_codes() -> Vec<String> {
-        let mut codes: Vec<String> = catalogue()
+        let mut codes: Vec<String> = catalogue(Lang::Fr)
             .keys()
             .filter_map(|k| k.strip_prefix("listErr_"))
             .map(|c| c.trim_end_matches("_one").trim_end_matches("_other"))
@@ -376,8 +396,9 @@ mod tests {
         }
     }
 
-    /// Every code the extension's French catalogue words is said in its words, and none is worded
-    /// again in this file's table (a second wording would drift from the extension's).
+    /// Every code the extension's catalogues word is said in their words, in English and in French
+    /// (one wording per code and language, the extension's), and none is worded again in this file's
+    /// table (a second wording would drift from the extension's).
     #[test]
     fn shared_codes_are_the_catalogues() {
         let shared = catalogue_codes();
@@ -392,38 +413,95 @@ mod tests {
             "worded here as well as in the catalogue: {twice:?}"
         );
         let placeholders: Vec<String> = (1..=3).map(|i| format!("$P{i}$")).collect();
-        for code in &shared {
-            let key = format!("listErr_{code}");
-            let Some(message) = catalogue()
-                .get(&key)
-                .or_else(|| catalogue().get(&format!("{key}_other")))
-            else {
-                panic!("{code}");
-            };
-            let mut args = placeholders.clone();
-            match code.as_str() {
-                // A suggestion, and a duplicate's first line, are messages of their own; a count is
-                // a number; serde's kinds and marks are words of their own.
-                "unknown_field" | "unknown_column" | "duplicate_id" => args[1] = String::new(),
-                "row_fields" | "too_many_accounts" => args[0] = "2".into(),
-                "json_expected" | "json_wrong_type" => continue,
-                _ => {}
+        for lang in [Lang::En, Lang::Fr] {
+            for code in &shared {
+                let key = format!("listErr_{code}");
+                let Some(message) = catalogue(lang)
+                    .get(&key)
+                    .or_else(|| catalogue(lang).get(&format!("{key}_other")))
+                else {
+                    panic!("{code} is not in the {lang:?} catalogue");
+                };
+                let mut args = placeholders.clone();
+                match code.as_str() {
+                    // A suggestion, and a duplicate's first line, are messages of their own; a count
+                    // is a number; serde's kinds and marks are words of their own.
+                    "unknown_field" | "unknown_column" | "duplicate_id" => args[1] = String::new(),
+                    "row_fields" | "too_many_accounts" => args[0] = "2".into(),
+                    "json_expected" | "json_wrong_type" => continue,
+                    _ => {}
+                }
+                let want = message.replace("$P1$", &args[0]).replace("$P2$", &args[1]);
+                // As the command line prints it, with its file and line.
+                let mut e = InputError::new("list.json", Some(2), None, "the engine's words");
+                e.code = Some(Box::leak(code.clone().into_boxed_str()));
+                e.args = args;
+                let colon = crate::words::colon(lang);
+                assert_eq!(say(lang, &e), format!("list.json:2{colon}{want}"), "{code}");
             }
-            let want = message.replace("$P1$", &args[0]).replace("$P2$", &args[1]);
+        }
+        for (lang, want) in [
+            (Lang::En, "“,” or “}” is expected at column 14"),
+            (
+                Lang::Fr,
+                "«\u{a0},\u{a0}» ou «\u{a0}}\u{a0}» est attendu à la colonne 14",
+            ),
+        ] {
+            let args = ["14".into(), ", }".into()];
+            assert_eq!(from_catalogue(lang, "json_expected", &args).unwrap(), want);
+        }
+        for (lang, count, want) in [
+            (
+                Lang::En,
+                "1000000",
+                "the list has more than 1,000,000 accounts: split it",
+            ),
+            (Lang::En, "1", "the list has more than 1 account: split it"),
+            (Lang::En, "0", "the list has more than 0 accounts: split it"),
+            (
+                Lang::Fr,
+                "1000000",
+                "la liste a plus de 1\u{202f}000\u{202f}000 comptes\u{a0}: divisez-la",
+            ),
+            (
+                Lang::Fr,
+                "0",
+                "la liste a plus de 0 compte\u{a0}: divisez-la",
+            ),
+        ] {
+            let args = [count.to_string()];
             assert_eq!(
-                french(code, &args).as_deref(),
-                Some(want.as_str()),
-                "{code}"
+                from_catalogue(lang, "too_many_accounts", &args).unwrap(),
+                want
             );
         }
-        assert_eq!(
-            french("json_expected", &["14".into(), ", }".into()]).unwrap(),
-            "« , » ou « } » est attendu à la colonne 14"
+    }
+
+    /// The English is the catalogue's, not the engine's message, for a code the catalogue words; an
+    /// error without a code, or with one of the command line's own, keeps the words it was made with.
+    #[test]
+    fn english_is_the_catalogues_and_the_rest_is_kept() {
+        let mut e = InputError::new(
+            "list.csv",
+            Some(3),
+            Some("handles"),
+            "handle \"a b\" contains a blank",
         );
+        e = e.coded("handle_blank", vec!["a b".into()]);
         assert_eq!(
-            french("too_many_accounts", &["1000000".into()]).unwrap(),
-            "la liste a plus de 1\u{202f}000\u{202f}000 comptes : divisez-la"
+            say(Lang::En, &e),
+            "list.csv:3: field `handles`: the handle “a b” contains a space"
         );
+        let own = InputError::new(
+            "list.csv",
+            None,
+            None,
+            "cannot read: No such file or directory",
+        )
+        .coded("file_not_found", Vec::new());
+        assert_eq!(say(Lang::En, &own), own.to_string());
+        let plain = InputError::new("list.csv", Some(1), None, "something else");
+        assert_eq!(say(Lang::En, &plain), plain.to_string());
     }
 
     #[test]
@@ -456,6 +534,14 @@ mod tests {
             ),
         ] {
             let got = french("json_wrong_type", &[found.into(), expected.into()]).unwrap();
+            assert_ne!(
+                from_catalogue(
+                    Lang::En,
+                    "json_wrong_type",
+                    &[found.into(), expected.into()]
+                ),
+                None
+            );
             assert_eq!(got, want);
         }
     }

@@ -98,6 +98,32 @@ pub(crate) fn plural_s(n: usize) -> &'static str {
     }
 }
 
+/// What `vipguard enroll` did: how many accounts and avatars, written where.
+pub(crate) fn enrolled(lang: Lang, accounts: usize, avatars: usize, to: &str) -> String {
+    match lang {
+        Lang::Fr => format!(
+            "{accounts} compte{}, {avatars} avatar{} enregistré{}, écrit dans {to}",
+            plural_s(accounts),
+            plural_s(avatars),
+            plural_s(avatars)
+        ),
+        _ => format!(
+            "{accounts} account{}, {avatars} avatar{} hashed, written to {to}",
+            english_s(accounts),
+            english_s(avatars)
+        ),
+    }
+}
+
+/// English's plural "s" for a count: none for 1 alone.
+fn english_s(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}
+
 /// `check`'s headline: `IMPERSONATION (score 0.98)`, `USURPATION (score 0,98)`.
 pub(crate) fn headline(lang: Lang, v: Verdict, s: f64) -> String {
     format!(

@@ -165,7 +165,9 @@ fn a_bad_protected_list_stops_with_file_line_and_field_and_writes_nothing() {
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
-        err.contains("list.json:3: field `accounts[1].id`: duplicate id \"a\""),
+        err.contains(
+            "list.json:3: field `accounts[1].id`: the id “a” is used twice (first on line 2)"
+        ),
         "{err}"
     );
     assert!(
@@ -179,7 +181,7 @@ fn a_bad_protected_list_stops_with_file_line_and_field_and_writes_nothing() {
     );
     let err = scan_demo_stderr(&list);
     assert!(
-        err.contains("field `accounts[0].nmae`: unknown field `nmae`"),
+        err.contains("field `accounts[0].nmae`: unknown field “nmae” (the fields here are id, name, kind, aliases, handles, official, avatars, links) — did you mean “name”?"),
         "{err}"
     );
 
@@ -417,7 +419,12 @@ fn a_line_that_is_not_utf8_gets_its_own_error_and_the_scan_goes_on() {
     assert_eq!(out.status.code(), Some(2));
     assert!(out.stdout.is_empty());
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("latin1.csv:3: not valid UTF-8"), "{err}");
+    assert!(
+        err.contains(
+            "latin1.csv:3: the file is not valid UTF-8: save it as UTF-8 (in Excel: CSV UTF-8)"
+        ),
+        "{err}"
+    );
 }
 
 #[test]
@@ -445,7 +452,7 @@ fn a_profile_csv_with_a_column_twice_is_an_error() {
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
-        err.contains("twice.csv:1: field `name`: column appears twice"),
+        err.contains("twice.csv:1: field `name`: the column “name” appears twice"),
         "{err}"
     );
 }
@@ -491,7 +498,7 @@ fn lists_that_cannot_be_read_say_why_and_where() {
         (
             "crlf.csv",
             b"id,name\r\na,Ada Obi\r\nb,\r\n",
-            "crlf.csv:3: field `name`: name is empty",
+            "crlf.csv:3: field `name`: the name is empty",
         ),
         // Old Mac line ends (CR only).
         (
@@ -523,13 +530,13 @@ fn lists_that_cannot_be_read_say_why_and_where() {
         (
             "url.csv",
             b"id,name,handles\na,Ada Obi,https://x.com/AdaObi\n",
-            "url.csv:2: field `handles[0].handle`: handle \"//x.com/AdaObi\" is a web address",
+            "url.csv:2: field `handles[0].handle`: the handle “//x.com/AdaObi” is a web address or holds a “/”",
         ),
         // A field name read from the file cannot drive the terminal.
         (
             "esc.json",
             b"{\"accounts\": [{\"id\": \"a\", \"\\u001b[2J\": 1}]}",
-            "unknown field `\\u{001b}[2J`",
+            "unknown field “⟨U+001B⟩[2J”",
         ),
     ];
     for (name, bytes, want) in cases {
@@ -827,12 +834,12 @@ fn every_problem_of_a_list_is_reported_at_once() {
             "multi.csv",
             "id,name,handles\na,Ada Obi,x:ada\na,Bea Obi,x:bea\nc,,x:cee\nd,Dee Obi,nocolon\ne,Eve,x:a b|x:ada\nf\n",
             &[
-                "multi.csv:3: field `id`: duplicate id \"a\" (first on line 2)",
-                "multi.csv:4: field `name`: name is empty",
-                "multi.csv:5: field `handles`: \"nocolon\" is not platform:handle (e.g. x:AlikoDangote)",
-                "multi.csv:6: field `handles[0].handle`: handle \"a b\" contains a blank",
-                "multi.csv:6: field `handles[1].handle`: x:ada is already listed for account \"a\" (handles[0])",
-                "multi.csv:7: row has 1 fields, the header has 3",
+                "multi.csv:3: field `id`: the id “a” is used twice (first on line 2)",
+                "multi.csv:4: field `name`: the name is empty",
+                "multi.csv:5: field `handles`: “nocolon” is not platform:handle (e.g. x:AlikoDangote)",
+                "multi.csv:6: field `handles[0].handle`: the handle “a b” contains a space",
+                "multi.csv:6: field `handles[1].handle`: x:ada is already listed for the account “a”",
+                "multi.csv:7: the row has 1 field, the header has 3",
                 "6 problems in the protected list",
             ],
         ),
@@ -840,10 +847,10 @@ fn every_problem_of_a_list_is_reported_at_once() {
             "multi.json",
             "{\"accounts\": [\n {\"id\": \"a\", \"name\": \"A B\"},\n {\"id\": \"a\", \"nmae\": \"C\"},\n {\"id\": \"\", \"name\": \"!!\"},\n {\"id\": \"a\", \"name\": \"D\"}\n]}",
             &[
-                "multi.json:3: field `accounts[1].nmae`: unknown field `nmae`, expected one of `id`, `name`, `kind`, `aliases`, `handles`, `official`, `avatars`, `links`; did you mean `name`?",
-                "multi.json:4: field `accounts[2].id`: id is empty",
-                "multi.json:4: field `accounts[2].name`: name \"!!\" has no letters or digits to match on",
-                "multi.json:5: field `accounts[3].id`: duplicate id \"a\" (first on line 2)",
+                "multi.json:3: field `accounts[1].nmae`: unknown field “nmae” (the fields here are id, name, kind, aliases, handles, official, avatars, links) — did you mean “name”?",
+                "multi.json:4: field `accounts[2].id`: the id is empty",
+                "multi.json:4: field `accounts[2].name`: the name “!!” has no letters or digits to match on",
+                "multi.json:5: field `accounts[3].id`: the id “a” is used twice (first on line 2)",
                 "4 problems in the protected list",
             ],
         ),
@@ -851,17 +858,17 @@ fn every_problem_of_a_list_is_reported_at_once() {
             "header.csv",
             "id,nmae,handels,handles,handles\n",
             &[
-                "header.csv:1: field `nmae`: unknown column, expected one of id, name, kind, aliases, handles, official, avatars, links; did you mean `name`?",
-                "header.csv:1: field `handels`: unknown column, expected one of id, name, kind, aliases, handles, official, avatars, links; did you mean `handles`?",
-                "header.csv:1: field `handles`: column appears twice",
-                "header.csv:1: field `name`: missing required column",
+                "header.csv:1: field `nmae`: unknown column “nmae” (the columns are id, name, kind, aliases, handles, official, avatars, links) — did you mean “name”?",
+                "header.csv:1: field `handels`: unknown column “handels” (the columns are id, name, kind, aliases, handles, official, avatars, links) — did you mean “handles”?",
+                "header.csv:1: field `handles`: the column “handles” appears twice",
+                "header.csv:1: field `name`: the column “name” is missing",
                 "4 problems in the protected list",
             ],
         ),
         (
             "typo.csv",
             "id,name,handels\na,Ada Obi,x:ada\n",
-            &["typo.csv:1: field `handels`: unknown column, expected one of id, name, kind, aliases, handles, official, avatars, links; did you mean `handles`?"],
+            &["typo.csv:1: field `handels`: unknown column “handels” (the columns are id, name, kind, aliases, handles, official, avatars, links) — did you mean “handles”?"],
         ),
     ];
     for (name, text, want) in cases {
@@ -1145,43 +1152,43 @@ fn errors_in_english_and_french() {
         (
             "trailing.json",
             br#"{"accounts": [{"id": "a", "name": "Ada Obi"},]}"#,
-            "trailing.json:1: field `accounts`: trailing comma (column 46)",
+            "trailing.json:1: field `accounts`: a comma too many before a closing ] or } (column 46): remove it",
             "trailing.json:1 : champ « accounts » : une virgule en trop avant un ] ou un } final (colonne 46) : supprimez-la",
         ),
         (
             "eof.json",
             br#"{"accounts": ["#,
-            "eof.json:1: field `accounts`: EOF while parsing a list (column 14)",
+            "eof.json:1: field `accounts`: the JSON ends too early: a closing ], } or quote is missing",
             "eof.json:1 : champ « accounts » : le JSON s’arrête trop tôt : il manque un ], un } ou un guillemet final",
         ),
         (
             "colon.json",
             b"{\n  \"accounts\" [",
-            "colon.json:2: expected `:` (column 14)",
+            "colon.json:2: “:” is expected at column 14",
             "colon.json:2 : « : » est attendu à la colonne 14",
         ),
         (
             "value.json",
             br#"{"accounts": [{"id": "a", "name": }]}"#,
-            "value.json:1: field `accounts[0]`: expected value (column 35)",
+            "value.json:1: field `accounts[0]`: a value is missing or misspelt at column 35",
             "value.json:1 : champ « accounts[0] » : une valeur manque ou est mal écrite à la colonne 35",
         ),
         (
             "type.json",
             br#"{"accounts": [{"id": "a", "name": "Ada Obi", "aliases": "Ada O"}]}"#,
-            "type.json:1: field `accounts[0].aliases`: invalid type: string \"Ada O\", expected a sequence",
+            "type.json:1: field `accounts[0].aliases`: this should be a list [ ], not the text “Ada O”",
             "type.json:1 : champ « accounts[0].aliases » : il faut ici une liste [ ], pas le texte « Ada O »",
         ),
         (
             "array.json",
             b"[]",
-            "array.json:1: expected a JSON object {\"accounts\": [...]}",
+            "array.json:1: this is not a list of accounts: the file must be a JSON object {\"accounts\": [...]}",
             "array.json:1 : ce n’est pas une liste de comptes : le fichier doit être un objet JSON {\"accounts\": [...]}",
         ),
         (
             "noname.json",
             br#"{"accounts": [{"id": "a"}]}"#,
-            "noname.json:1: field `accounts[0]`: missing field `name`",
+            "noname.json:1: field `accounts[0]`: the field “name” is missing",
             "noname.json:1 : champ « accounts[0] » : le champ « name » manque",
         ),
         (
@@ -1193,13 +1200,13 @@ fn errors_in_english_and_french() {
         (
             "fields.csv",
             b"id,name\na,Ada Obi,extra\n",
-            "fields.csv:2: row has 3 fields, the header has 2",
+            "fields.csv:2: the row has 3 fields, the header has 2",
             "fields.csv:2 : la ligne a 3 champs, l’en-tête en a 2",
         ),
         (
             "latin1-fr.csv",
             b"id,name\na,Jos\xe9 Diallo\n",
-            "latin1-fr.csv:2: byte 0xE9 at column 6 is not UTF-8",
+            "latin1-fr.csv:2: byte 0xE9 at column 6 is not UTF-8 (save the file as UTF-8; Windows-1252 and Latin-1 are not read)",
             "latin1-fr.csv:2 : l’octet 0xE9 à la colonne 6 n’est pas de l’UTF-8",
         ),
         (
@@ -1245,7 +1252,7 @@ fn errors_in_english_and_french() {
     for (lang, want, summary) in [
         (
             "en",
-            "bad-line.jsonl:2: expected `,` or `}` (column 27)",
+            "bad-line.jsonl:2: “,” or “}” is expected at column 27",
             "1 of 2 profile lines could not be read",
         ),
         (
@@ -1420,4 +1427,89 @@ fn a_list_enrolled_by_an_older_version_gets_a_warning() {
     let out = run(&["enroll", &list, "--output", again.to_str().unwrap()]);
     assert!(out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("[enrol_again]"));
+}
+
+/// `vipguard enroll --lang`: what it did, its warning, and every error (a picture that cannot be
+/// read, a list's own problems, an output that exists as a folder) in English and in French.
+#[test]
+fn enroll_in_english_and_french() {
+    at_root();
+    let dir = std::env::temp_dir().join(format!("vipguard-enroll-lang-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::copy("demo/avatars/adaeze.png", dir.join("adaeze.png")).unwrap();
+    let write = |name: &str, text: &str| {
+        let p = dir.join(name);
+        std::fs::write(&p, text).unwrap();
+        p.to_str().unwrap().to_string()
+    };
+    let good = write(
+        "good.json",
+        r#"{"accounts": [{"id": "a", "name": "Adaeze Okafor", "avatars": ["adaeze.png"]}]}"#,
+    );
+    let missing = write(
+        "missing.json",
+        r#"{"accounts": [{"id": "a", "name": "Adaeze Okafor", "avatars": ["nope.png"]}]}"#,
+    );
+    let twice = write(
+        "twice.json",
+        "{\"accounts\": [\n{\"id\": \"a\", \"name\": \"A B\"},\n{\"id\": \"a\", \"name\": \"C D\"}\n]}",
+    );
+    let older = "crates/vipguard/tests/fixtures/enrolment/before_turns.json".to_string();
+    let out = dir.join("out.json").to_str().unwrap().to_string();
+    // (what, list, output, exit code, English, French)
+    let cases: &[(&str, &str, &str, i32, &str, &str)] = &[
+        (
+            "enrolled",
+            &good,
+            &out,
+            0,
+            "vipguard: 1 account, 1 avatar hashed, written to ",
+            "vipguard: 1 compte, 1 avatar enregistré, écrit dans ",
+        ),
+        (
+            "enrolled by an older vipguard",
+            &older,
+            &out,
+            0,
+            "warning [enrol_again]: 3 accounts have avatars enrolled by an older vipguard",
+            "avertissement [enrol_again]\u{a0}: 3 comptes ont des avatars enregistrés",
+        ),
+        (
+            "a picture that is not there",
+            &missing,
+            &out,
+            2,
+            "missing.json: field `accounts[0].avatars[0]`: nope.png: cannot read",
+            "missing.json\u{a0}: champ «\u{a0}accounts[0].avatars[0]\u{a0}»\u{a0}: l’image «\u{a0}nope.png\u{a0}» ne se lit pas\u{a0}: cannot read",
+        ),
+        (
+            "an id twice",
+            &twice,
+            &out,
+            2,
+            "twice.json:3: field `accounts[1].id`: the id “a” is used twice (first on line 2)",
+            "twice.json:3\u{a0}: champ «\u{a0}accounts[1].id\u{a0}»\u{a0}: l’id «\u{a0}a\u{a0}» est utilisé deux fois (déjà à la ligne 2)",
+        ),
+        (
+            "an output that is a folder",
+            &good,
+            dir.to_str().unwrap(),
+            2,
+            "cannot write",
+            "écriture impossible",
+        ),
+    ];
+    for (what, list, output, code, en, fr) in cases {
+        for (lang, want) in [("en", en), ("fr", fr)] {
+            let run_out = run(&["enroll", list, "-o", output, "--lang", lang]);
+            let err = String::from_utf8_lossy(&run_out.stderr);
+            assert_eq!(run_out.status.code(), Some(*code), "{what} {lang}: {err}");
+            assert!(err.contains(want), "{what} {lang}: {want:?} not in {err}");
+            if lang == "fr" {
+                assert_no_plain_french_spaces(&err);
+            }
+        }
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
 }

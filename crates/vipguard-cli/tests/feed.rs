@@ -377,12 +377,12 @@ fn a_file_that_does_not_verify_says_what_is_wrong() {
                 e.as_object_mut().unwrap().remove("key_id");
                 e.to_string()
             },
-            "missing field `key_id`",
+            "the field “key_id” is missing",
         ),
         (
             "payload not a string",
             with("payload", serde_json::json!({"name": "x"})),
-            "field `payload`: invalid type: map, expected a string",
+            "field `payload`: this should be a text in double quotes, not an object { }",
         ),
     ];
     for (what, text, want) in cases {
@@ -435,20 +435,20 @@ fn a_payload_that_verifies_is_still_read_field_by_field() {
         ("version -1", payload("\"T\"", "-1", &good_date, ""), "field `payload.version`: the version must be a whole number from 1 to 9007199254740991, not -1"),
         ("version 1.5", payload("\"T\"", "1.5", &good_date, ""), "field `payload.version`: the version must be a whole number from 1 to 9007199254740991, not 1.5"),
         ("version 2^53", payload("\"T\"", "9007199254740992", &good_date, ""), "field `payload.version`: the version must be a whole number"),
-        ("version a string", payload("\"T\"", "\"3\"", &good_date, ""), "field `payload.version`: invalid type: string \"3\""),
+        ("version a string", payload("\"T\"", "\"3\"", &good_date, ""), "field `payload.version`: this should be a whole number, not the text “3”"),
         ("name empty", payload("\"\"", "1", &good_date, ""), "field `payload.name`: the name must be 1 to 200 characters, not 0"),
         ("name too long", payload(&format!("\"{}\"", "n".repeat(201)), "1", &good_date, ""), "field `payload.name`: the name must be 1 to 200 characters, not 201"),
-        ("date not UTC", payload("\"T\"", "1", "\"2026-12-05T10:00:00+01:00\"", ""), "field `payload.date`: \"2026-12-05T10:00:00+01:00\" is not a date and time in UTC"),
-        ("missing date", format!(r#"{{"name":"T","version":1,"list":{list}}}"#), "field `payload`: missing field `date`"),
-        ("missing list", format!(r#"{{"name":"T","version":1,"date":"{DATE}"}}"#), "field `payload`: missing field `list`"),
-        ("unknown field", format!(r#"{{"nmae":"T","version":1,"date":"{DATE}","list":{list}}}"#), "field `payload.nmae`: unknown field `nmae`"),
-        ("not JSON", "{\"name\":".into(), "EOF while parsing"),
-        ("trailing text", format!("{good} x"), "field `payload`: trailing characters"),
-        ("list errors", payload("\"T\"", "1", &good_date, "").replace("\"platform\":\"x\"", "\"platform\":\"x y\""), "field `payload.list.accounts[0].handles[0].platform`: platform \"x y\" is not a platform name"),
-        ("list not an object", format!(r#"{{"name":"T","version":1,"date":"{DATE}","list":[]}}"#), "field `payload.list`: expected a JSON object"),
+        ("date not UTC", payload("\"T\"", "1", "\"2026-12-05T10:00:00+01:00\"", ""), "field `payload.date`: “2026-12-05T10:00:00+01:00” is not a date and time in UTC"),
+        ("missing date", format!(r#"{{"name":"T","version":1,"list":{list}}}"#), "field `payload`: the field “date” is missing"),
+        ("missing list", format!(r#"{{"name":"T","version":1,"date":"{DATE}"}}"#), "field `payload`: the field “list” is missing"),
+        ("unknown field", format!(r#"{{"nmae":"T","version":1,"date":"{DATE}","list":{list}}}"#), "field `payload.nmae`: unknown field “nmae” (the fields here are name, version, date, list, decisions) — did you mean “name”?"),
+        ("not JSON", "{\"name\":".into(), "the JSON ends too early"),
+        ("trailing text", format!("{good} x"), "field `payload`: there is more text after the end of the list"),
+        ("list errors", payload("\"T\"", "1", &good_date, "").replace("\"platform\":\"x\"", "\"platform\":\"x y\""), "field `payload.list.accounts[0].handles[0].platform`: “x y” is not a platform name"),
+        ("list not an object", format!(r#"{{"name":"T","version":1,"date":"{DATE}","list":[]}}"#), "field `payload.list`: this is not a list of accounts"),
         ("avatar as a path", payload("\"T\"", "1", &good_date, "").replace("\"handles\"", "\"avatars\":[\"me.jpg\"],\"handles\""), "field `payload.list.accounts[0].avatars[0]`: a picture's path, not its hash"),
-        ("decision date", payload("\"T\"", "1", &good_date, &decision("yesterday")), "field `payload.decisions[0].at`: \"yesterday\" is not a date"),
-        ("decision kind", payload("\"T\"", "1", &good_date, &decision(DATE).replace("confirmed", "maybe")), "field `payload.decisions[0].decision`: unknown variant `maybe`"),
+        ("decision date", payload("\"T\"", "1", &good_date, &decision("yesterday")), "field `payload.decisions[0].at`: “yesterday” is not a date"),
+        ("decision kind", payload("\"T\"", "1", &good_date, &decision(DATE).replace("confirmed", "maybe")), "field `payload.decisions[0].decision`: “maybe” is not a decision: not_impersonator or confirmed"),
     ];
     for (what, text, want) in cases {
         assert_ne!(text, good, "{what}");
@@ -494,10 +494,10 @@ fn bad_arguments_and_bad_lists_are_refused_before_anything_is_written() {
         ("version 1.5", vec!["--version", "1.5"], &["invalid value '1.5' for '--version <VERSION>'"]),
         ("version 2^53", vec!["--version", "9007199254740992"], &["invalid value '9007199254740992'"]),
         ("empty name", vec!["--name", ""], &["vipguard: --name: the name must be 1 to 200 characters, not 0"]),
-        ("bad date", vec!["--date", "2026-12-05"], &["vipguard: --date: \"2026-12-05\" is not a date and time in UTC"]),
+        ("bad date", vec!["--date", "2026-12-05"], &["vipguard: --date: “2026-12-05” is not a date and time in UTC"]),
         ("a list with errors", vec!["--list", path(&bad_json)], &[
             "bad.json:3: field `accounts[1].id`",
-            "bad.json:4: field `accounts[2].nmae`: unknown field `nmae`",
+            "bad.json:4: field `accounts[2].nmae`: unknown field “nmae”",
             "2 problems in the list to sign",
         ]),
         ("a CSV list with errors", vec!["--list", path(&bad_csv)], &["bad.csv:3: field `name`"]),
@@ -719,9 +719,9 @@ fn a_malformed_export_is_refused_with_file_line_and_field() {
         path(&out),
     ]));
     for want in [
-        "bad.json:4: field `decisions[1].decison`: unknown field `decison`, expected one of `platform`, `handle`, `decision`, `by`, `at`, `note`, `match`; did you mean `decision`?",
-        "bad.json:5: field `decisions[2].decision`: unknown variant `maybe`",
-        "bad.json:6: field `decisions[3].at`: \"yesterday\" is not a date",
+        "bad.json:4: field `decisions[1].decison`: unknown field “decison” (the fields here are platform, handle, decision, by, at, note, match) — did you mean “decision”?",
+        "bad.json:5: field `decisions[2].decision`: “maybe” is not a decision",
+        "bad.json:6: field `decisions[3].at`: “yesterday” is not a date",
         "bad.json:7: field `decisions[4].by`: the reviewer id is empty",
         "bad.json:8: field `decisions[5].handle`",
         "vipguard: 5 problems in the decisions",
@@ -731,10 +731,10 @@ fn a_malformed_export_is_refused_with_file_line_and_field() {
     assert!(!out.exists(), "nothing written");
     // Files that are no export at all.
     for (text, want) in [
-        ("not json", "expected ident"),
+        ("not json", "a value is missing or misspelt at column 2"),
         ("{\"accounts\": []}", "not a decisions export"),
         ("{\"vipguard_decisions\": 2, \"by\": \"a\", \"exported\": \"2026-12-05T10:00:00Z\", \"decisions\": []}", "field `vipguard_decisions`: this export's format version is not 1"),
-        ("{\"vipguard_decisions\": 1, \"by\": \"a\", \"decisions\": []}", "missing field `exported`"),
+        ("{\"vipguard_decisions\": 1, \"by\": \"a\", \"decisions\": []}", "the field “exported” is missing"),
     ] {
         std::fs::write(&bad, text).unwrap();
         let err = refused(run(&["decisions", "merge", path(&good), path(&bad), "-o", path(&out)]));
@@ -994,5 +994,147 @@ fn signing_a_list_an_older_vipguard_enrolled_warns_in_the_language_asked() {
         let said = String::from_utf8_lossy(&out.stderr).to_string();
         assert!(out.status.success(), "{lang}: {said}");
         assert!(said.contains(want), "{lang}: {said}");
+    }
+}
+
+/// The engine's feed errors (a key file, a signed list's envelope, signature and payload, a decisions
+/// export) in the language asked for: each bad input and the words in English and in French, which
+/// are the extension's catalogues' (`listErr_feed_*`), with the file and field they are about.
+#[test]
+fn feed_errors_in_english_and_french() {
+    let d = dir("errors-lang");
+    let fixture = |name: &str| format!("{FIXTURES}/{name}");
+    let public = fixture("TEST-ONLY.pub");
+    let secret = fixture("TEST-ONLY.key");
+    let good = std::fs::read_to_string(fixture("signed-v1.json")).unwrap();
+    let write = |name: &str, text: &str| {
+        let p = d.join(name);
+        std::fs::write(&p, text).unwrap();
+        path(&p).to_string()
+    };
+    let truncated = write("truncated.json", &good[..good.len() / 2]);
+    let plain = "demo/protected.json".to_string();
+    let long_name = write(
+        "long-name.json",
+        &signed_by_test_key(&format!(
+            r#"{{"name":"{}","version":1,"date":"{DATE}","list":{{"accounts":[]}}}}"#,
+            "n".repeat(201)
+        )),
+    );
+    let bad_decision = write(
+        "bad-decision.json",
+        &export(
+            "carol",
+            &[
+                decision("b", "maybe", "carol", DATE),
+                decision("c", "confirmed", "carol", "yesterday"),
+                decision("d", "confirmed", "", DATE),
+            ],
+        ),
+    );
+    let no_export = write("no-export.json", "{\"accounts\": []}\n");
+    // (what, arguments, English, French); `{L}` is where `--lang` goes.
+    let cases: Vec<(&str, Vec<String>, &[&str], &[&str])> = vec![
+        (
+            "a public key to sign with",
+            ["sign", "--list", "demo/protected.json", "--name", "T", "--version", "1", "--key", &public]
+                .map(String::from)
+                .to_vec(),
+            &["TEST-ONLY.pub: this is a public key: sign with the secret key (the NAME.key beside it)"],
+            &["TEST-ONLY.pub\u{a0}: c’est une clé publique\u{a0}: signez avec la clé secrète (le NOM.key à côté)"],
+        ),
+        (
+            "a secret key to verify with",
+            ["verify", "--key", &secret, &fixture("signed-v1.json")].map(String::from).to_vec(),
+            &["TEST-ONLY.key: this is a secret key: verify with the public key (the NAME.pub beside it)"],
+            &["TEST-ONLY.key\u{a0}: c’est une clé secrète\u{a0}: vérifiez avec la clé publique (le NOM.pub à côté)"],
+        ),
+        (
+            "a list that is no key",
+            ["verify", "--key", "demo/protected.json", &fixture("signed-v1.json")].map(String::from).to_vec(),
+            &["protected.json: is not a vipguard public key (one line of 44 characters: standard base64 of 32 bytes)"],
+            &["protected.json\u{a0}: n’est pas une clé publique vipguard (une ligne de 44 caractères"],
+        ),
+        (
+            "a payload changed after signing",
+            ["verify", "--key", &public, &fixture("tampered-v3.json")].map(String::from).to_vec(),
+            &["tampered-v3.json: field `signature`: bad signature: it does not verify with key cc79f74379c3b4aa: the payload or the signature was changed after signing"],
+            &["tampered-v3.json\u{a0}: champ «\u{a0}signature\u{a0}»\u{a0}: signature invalide\u{a0}: elle ne se vérifie pas avec la clé cc79f74379c3b4aa\u{a0}: le contenu ou la signature a été modifié après la signature"],
+        ),
+        (
+            "another team's key",
+            ["verify", "--key", &public, &fixture("other-key-v3.json")].map(String::from).to_vec(),
+            &["other-key-v3.json: field `signature`: bad signature: the file says it was signed by key e8de09bdaffbc6ae, and the given key is cc79f74379c3b4aa (wrong key?)"],
+            &["other-key-v3.json\u{a0}: champ «\u{a0}signature\u{a0}»\u{a0}: signature invalide\u{a0}: le fichier dit avoir été signé par la clé e8de09bdaffbc6ae, et la clé donnée est cc79f74379c3b4aa (mauvaise clé\u{a0}?)"],
+        ),
+        (
+            "a file cut short",
+            ["verify", "--key", &public, &truncated].map(String::from).to_vec(),
+            &["truncated.json:", ": not a signed vipguard list: not JSON, or not all of it (cut short?)"],
+            &["truncated.json:", "\u{a0}: ce n’est pas une liste vipguard signée\u{a0}: ce n’est pas du JSON, ou pas en entier (tronqué\u{a0}?)"],
+        ),
+        (
+            "a plain list",
+            ["verify", "--key", &public, &plain].map(String::from).to_vec(),
+            &["protected.json: not a signed vipguard list: this is a plain protected list (sign it with vipguard sign)"],
+            &["protected.json\u{a0}: ce n’est pas une liste vipguard signée\u{a0}: c’est une liste protégée simple (signez-la avec vipguard sign)"],
+        ),
+        (
+            "a name too long",
+            ["verify", "--key", &public, &long_name].map(String::from).to_vec(),
+            &["long-name.json: field `payload.name`: the name must be 1 to 200 characters, not 201"],
+            &["long-name.json\u{a0}: champ «\u{a0}payload.name\u{a0}»\u{a0}: le nom doit avoir de 1 à 200 caractères, pas 201"],
+        ),
+        (
+            "a bad date to sign with",
+            ["sign", "--list", "demo/protected.json", "--name", "T", "--version", "1", "--key", &secret, "--date", "2026-12-05"]
+                .map(String::from)
+                .to_vec(),
+            &["--date: “2026-12-05” is not a date and time in UTC as RFC 3339 writes it (2026-12-05T10:00:00Z)"],
+            &["--date\u{a0}: «\u{a0}2026-12-05\u{a0}» n’est pas une date et heure UTC écrite selon la RFC 3339 (2026-12-05T10:00:00Z)"],
+        ),
+        (
+            "bad decisions",
+            ["decisions", "merge", &bad_decision].map(String::from).to_vec(),
+            &[
+                "bad-decision.json:3: field `decisions[0].decision`: “maybe” is not a decision: not_impersonator or confirmed",
+                "bad-decision.json:4: field `decisions[1].at`: “yesterday” is not a date and time in UTC",
+                "bad-decision.json:5: field `decisions[2].by`: the reviewer id is empty",
+                "3 problems in the decisions",
+            ],
+            &[
+                "bad-decision.json:3\u{a0}: champ «\u{a0}decisions[0].decision\u{a0}»\u{a0}: «\u{a0}maybe\u{a0}» n’est pas une décision\u{a0}: not_impersonator (pas un imposteur) ou confirmed (confirmé)",
+                "bad-decision.json:4\u{a0}: champ «\u{a0}decisions[1].at\u{a0}»\u{a0}: «\u{a0}yesterday\u{a0}» n’est pas une date et heure UTC",
+                "bad-decision.json:5\u{a0}: champ «\u{a0}decisions[2].by\u{a0}»\u{a0}: l’identifiant d’examinateur est vide",
+                "3 problèmes dans les décisions",
+            ],
+        ),
+        (
+            "no decisions export",
+            ["decisions", "merge", &no_export].map(String::from).to_vec(),
+            &["no-export.json: not a decisions export (no “vipguard_decisions” field) nor a signed list"],
+            &["no-export.json\u{a0}: ni un export de décisions (pas de champ «\u{a0}vipguard_decisions\u{a0}») ni une liste signée"],
+        ),
+        (
+            "a signed list's decisions without a key",
+            ["decisions", "merge", &fixture("signed-v1.json")].map(String::from).to_vec(),
+            &["signed-v1.json: a signed list: give the team's public key (--key NAME.pub)"],
+            &["signed-v1.json\u{a0}: une liste signée\u{a0}: donnez la clé publique de l’équipe (--key NOM.pub)"],
+        ),
+    ];
+    for (what, args, en, fr) in &cases {
+        for (lang, want) in [("en", en), ("fr", fr)] {
+            let mut args: Vec<&str> = args.iter().map(String::as_str).collect();
+            args.extend(["--lang", lang]);
+            let err = refused(run(&args));
+            for w in want.iter() {
+                assert!(err.contains(w), "{what} {lang}: {w:?} not in {err}");
+            }
+            if lang == "fr" {
+                for bad in [" :", " ;", " ?", " !", "« ", " »"] {
+                    assert!(!err.contains(bad), "{what}: {bad:?} in {err}");
+                }
+            }
+        }
     }
 }

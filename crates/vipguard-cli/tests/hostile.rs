@@ -339,7 +339,7 @@ fn a_web_address_as_a_profile_handle_is_an_error_for_its_row() {
         let line = if name.ends_with(".csv") { 2 } else { 1 };
         assert!(
             error.starts_with(&format!(
-                "{profiles}:{line}: field `handle`: handle \"https://x.com/AlikoDangote\" is a web address: write the handle alone"
+                "{profiles}:{line}: field `handle`: the handle “https://x.com/AlikoDangote” is a web address: write the handle alone"
             )),
             "{error}"
         );

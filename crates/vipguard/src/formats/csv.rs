@@ -43,7 +43,11 @@ pub(crate) fn csv_columns_all(
                 )
                 .coded(
                     "unknown_column",
-                    vec![h.clone(), best.unwrap_or_default().to_string()],
+                    vec![
+                        h.clone(),
+                        best.unwrap_or_default().to_string(),
+                        known.join(", "),
+                    ],
                 ),
             );
         } else if col.insert(h.clone(), i).is_some() {

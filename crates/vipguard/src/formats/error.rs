@@ -146,10 +146,10 @@ pub(crate) fn from_json(
             vec![rest.split('`').next().unwrap_or("").to_string()],
         )),
         None => unknown_field(&msg)
-            .map(|(unknown, best)| {
+            .map(|(unknown, best, names)| {
                 (
                     "unknown_field",
-                    vec![unknown.to_string(), best.unwrap_or_default()],
+                    vec![unknown.to_string(), best.unwrap_or_default(), names],
                 )
             })
             .or_else(|| bad_kind(&msg, path.as_deref()))
@@ -231,18 +231,22 @@ fn bad_kind(msg: &str, path: Option<&str>) -> Option<(&'static str, Vec<String>)
 /// added when one expected name is close.
 fn with_suggestion(msg: String) -> String {
     match unknown_field(&msg) {
-        Some((_, Some(best))) => format!("{msg}; did you mean `{best}`?"),
+        Some((_, Some(best), _)) => format!("{msg}; did you mean `{best}`?"),
         _ => msg,
     }
 }
 
-/// serde's "unknown field `nmae`, expected one of `id`, `name`, …": the unknown name and the expected
-/// one it is close to, if any.
-fn unknown_field(msg: &str) -> Option<(&str, Option<String>)> {
+/// serde's "unknown field `nmae`, expected one of `id`, `name`, …": the unknown name, the expected
+/// one it is close to, if any, and the expected ones a comma apart ("id, name, …").
+fn unknown_field(msg: &str) -> Option<(&str, Option<String>, String)> {
     let rest = msg.strip_prefix("unknown field `")?;
     let (unknown, expected) = rest.split_once('`')?;
     let names: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
-    Some((unknown, closest(unknown, &names).map(str::to_string)))
+    Some((
+        unknown,
+        closest(unknown, &names).map(str::to_string),
+        names.join(", "),
+    ))
 }
 
 /// `; did you mean `handles`?` when exactly one of `expected` is the closest to `unknown`, one edit

@@ -3,12 +3,24 @@
 //! key files; a reviewer's decisions export, and merging exports. Text in, text out: reading and
 //! writing the files is the command line's.
 //!
+//! Every error is coded (`InputError::code`, `listErr_<code>` in the extension's catalogues, which the
+//! command line words them from): `feed_secret_not_public`, `feed_not_public_key`, `feed_not_curve_point`,
+//! `feed_public_not_secret`, `feed_not_secret_key`, `feed_secret_not_base64`, `feed_secret_length`,
+//! `feed_not_json`, `feed_not_object`, `feed_plain_list`, `feed_decisions_export`, `feed_not_signed`,
+//! `feed_format_version`, `feed_signature_damaged`, `feed_signature_changed` (key id),
+//! `feed_wrong_key` (the file's key id, the given one), `feed_name_length` (most, count),
+//! `feed_version_range` (most, value), `feed_date` (value), `feed_avatar_path`, `feed_reviewer_empty`,
+//! `feed_match_empty`, `feed_decision` (value), `feed_signed_needs_key`, `feed_not_decisions`, `feed_decisions_version`; and
+//! the JSON, list, platform and handle codes of the list errors where those are what is wrong.
+//!
 //! A signed file is opened in one order only: the signature is verified over the payload's bytes with
 //! the caller's key (never one named by the file), and only then is the payload read.
 
 use crate::formats::error::{from_json, line_of, InputError};
 use crate::formats::protected::{ListErrors, ProtectedList, MAX_REPORTED_ERRORS};
-use crate::text::platform::{canonicalize_platform, check_handle, clean_handle, cut_in_place};
+use crate::text::platform::{
+    canonicalize_platform, check_handle, clean_handle, cut_in_place, Problem,
+};
 use base64::engine::general_purpose::STANDARD as BASE64;
 use base64::Engine as _;
 use ed25519_dalek::{Signature, Signer, SigningKey, VerifyingKey};
@@ -31,22 +43,31 @@ pub struct FeedKey(VerifyingKey);
 
 impl FeedKey {
     /// A public key file's text (`NAME.pub`): standard padded base64 of the 32-byte key, one line.
-    pub fn parse(text: &str) -> Result<Self, String> {
+    /// `source` names the file in the error.
+    pub fn parse(text: &str, source: &str) -> Result<Self, InputError> {
         let text = text.trim();
+        let refused = |code, message: &str| coded(source, None, code, &[], message);
         if text.starts_with(SECRET_PREFIX.trim_end()) {
-            return Err(
-                "this is a secret key: verify with the public key (the NAME.pub beside it)".into(),
-            );
+            return Err(refused(
+                "feed_secret_not_public",
+                "this is a secret key: verify with the public key (the NAME.pub beside it)",
+            ));
         }
-        let shape =
-            "is not a vipguard public key (one line of 44 characters: standard base64 of 32 bytes)";
         let bytes: [u8; 32] = BASE64
             .decode(text)
             .ok()
             .and_then(|b| b.try_into().ok())
-            .ok_or(shape)?;
+            .ok_or_else(|| {
+                refused(
+                    "feed_not_public_key",
+                    "is not a vipguard public key (one line of 44 characters: standard base64 of 32 bytes)",
+                )
+            })?;
         VerifyingKey::from_bytes(&bytes).map(FeedKey).map_err(|_| {
-            "is not an Ed25519 public key (32 bytes that are no point of the curve)".into()
+            refused(
+                "feed_not_curve_point",
+                "is not an Ed25519 public key (32 bytes that are no point of the curve)",
+            )
         })
     }
 
@@ -74,29 +95,35 @@ impl FeedSigner {
     }
 
     /// A secret key file's text: `vipguard-secret-key-1 <standard base64 of the 32-byte seed>`. The
-    /// error never quotes the text.
-    pub fn parse(text: &str) -> Result<Self, String> {
+    /// error never quotes the text; `source` names the file.
+    pub fn parse(text: &str, source: &str) -> Result<Self, InputError> {
         let text = text.trim();
+        let refused = |code, message: &str| coded(source, None, code, &[], message);
         let Some(encoded) = text.strip_prefix(SECRET_PREFIX) else {
-            if FeedKey::parse(text).is_ok() {
-                return Err(
-                    "this is a public key: sign with the secret key (the NAME.key beside it)"
-                        .into(),
-                );
+            if FeedKey::parse(text, source).is_ok() {
+                return Err(refused(
+                    "feed_public_not_secret",
+                    "this is a public key: sign with the secret key (the NAME.key beside it)",
+                ));
             }
-            return Err(format!(
-                "is not a vipguard secret key (one line: {}<base64 of 32 bytes>)",
-                SECRET_PREFIX
+            return Err(refused(
+                "feed_not_secret_key",
+                "is not a vipguard secret key (one line: vipguard-secret-key-1 <base64 of 32 bytes>)",
             ));
         };
         let seed: zeroize::Zeroizing<Vec<u8>> = BASE64
             .decode(encoded.trim())
-            .map_err(|_| "the secret key is not standard base64")?
+            .map_err(|_| {
+                refused(
+                    "feed_secret_not_base64",
+                    "the secret key is not standard base64",
+                )
+            })?
             .into();
         let seed: &[u8; 32] = seed
             .as_slice()
             .try_into()
-            .map_err(|_| "the secret key is not 32 bytes")?;
+            .map_err(|_| refused("feed_secret_length", "the secret key is not 32 bytes"))?;
         Ok(Self::from_seed(seed))
     }
 
@@ -202,47 +229,92 @@ struct PayloadOut<'a> {
     decisions: Option<&'a [Decision]>,
 }
 
-fn one(source: &str, field: Option<&str>, message: impl Into<String>) -> ListErrors {
-    InputError::new(source, None, field, message).into()
+/// An error about `source` (at `field`) with its code and the values its words name; `message` is
+/// its English, for a program that does not word codes.
+fn coded(
+    source: &str,
+    field: Option<&str>,
+    code: &'static str,
+    args: &[&str],
+    message: impl Into<String>,
+) -> InputError {
+    InputError::new(source, None, field, message)
+        .coded(code, args.iter().map(|a| a.to_string()).collect())
+}
+
+/// `coded` as the one problem of a file.
+fn one(
+    source: &str,
+    field: Option<&str>,
+    code: &'static str,
+    args: &[&str],
+    message: impl Into<String>,
+) -> ListErrors {
+    coded(source, field, code, args, message).into()
+}
+
+/// A serde error at `path` (serde_path_to_error's; "." for the top) as a coded error without a line
+/// (the whole text is one line of a signed file's payload, or the envelope), its field `field` or
+/// `prefix.path`.
+fn json_error(source: &str, prefix: Option<&str>, path: &str, e: &serde_json::Error) -> InputError {
+    let field = match (prefix, path) {
+        (Some(prefix), ".") => Some(prefix.to_string()),
+        (Some(prefix), path) => Some(format!("{prefix}.{path}")),
+        (None, ".") => None,
+        (None, path) => Some(path.to_string()),
+    };
+    let mut error = from_json(source, 1, field, e);
+    error.line = None;
+    error
 }
 
 /// The envelope of a signed file, or what the text is instead.
 fn read_envelope(text: &str, source: &str) -> Result<Envelope, ListErrors> {
-    let not_signed = |what: &str| one(source, None, format!("not a signed vipguard list: {what}"));
+    let not_signed = |code, what: &str| {
+        one(
+            source,
+            None,
+            code,
+            &[],
+            format!("not a signed vipguard list: {what}"),
+        )
+    };
     let value: serde_json::Value = serde_json::from_str(text.trim_start_matches('\u{feff}'))
         .map_err(|e| {
+            // Its line stays; serde's detail is in the English alone (the file is no list at all).
             let mut e = from_json(source, 1, None, &e);
             e.message = format!(
                 "not a signed vipguard list: not JSON, or not all of it (cut short?): {}",
                 e.message
             );
-            ListErrors::from(e)
+            ListErrors::from(e.coded("feed_not_json", Vec::new()))
         })?;
     let Some(object) = value.as_object() else {
-        return Err(not_signed("a JSON object was expected"));
+        return Err(not_signed("feed_not_object", "a JSON object was expected"));
     };
     if !object.contains_key("vipguard_signed") {
-        return Err(not_signed(if object.contains_key("accounts") {
-            "this is a plain protected list (sign it with `vipguard sign`)"
+        return Err(if object.contains_key("accounts") {
+            not_signed(
+                "feed_plain_list",
+                "this is a plain protected list (sign it with `vipguard sign`)",
+            )
         } else if object.contains_key("vipguard_decisions") {
-            "this is a decisions export"
+            not_signed("feed_decisions_export", "this is a decisions export")
         } else {
-            "it has no \"vipguard_signed\" field"
-        }));
+            not_signed("feed_not_signed", "it has no \"vipguard_signed\" field")
+        });
     }
     if object["vipguard_signed"] != 1 {
         return Err(one(
             source,
             Some("vipguard_signed"),
+            "feed_format_version",
+            &[],
             "this signed-list format version is not 1, the one this vipguard reads",
         ));
     }
     let envelope: Envelope = serde_path_to_error::deserialize(value).map_err(|e| {
-        one(
-            source,
-            Some(e.path().to_string().as_str()).filter(|p| *p != "."),
-            e.inner().to_string(),
-        )
+        ListErrors::from(json_error(source, None, &e.path().to_string(), e.inner()))
     })?;
     Ok(envelope)
 }
@@ -260,6 +332,8 @@ pub fn open_feed(text: &str, key: &FeedKey, source: &str) -> Result<FeedPayload,
             one(
                 source,
                 Some("signature"),
+                "feed_signature_damaged",
+                &[],
                 "is not a signature (standard base64 of 64 bytes): the file was damaged",
             )
         })?;
@@ -273,15 +347,23 @@ pub fn open_feed(text: &str, key: &FeedKey, source: &str) -> Result<FeedPayload,
     {
         let given = key.id();
         let claimed: String = envelope.key_id.chars().take(40).collect();
-        return Err(one(
-            source,
-            Some("signature"),
-            if claimed == given {
-                format!("bad signature: it does not verify with key {given}: the payload or the signature was changed after signing")
-            } else {
-                format!("bad signature: the file says it was signed by key {claimed}, and the given key is {given} (wrong key?)")
-            },
-        ));
+        return Err(if claimed == given {
+            one(
+                source,
+                Some("signature"),
+                "feed_signature_changed",
+                &[&given],
+                format!("bad signature: it does not verify with key {given}: the payload or the signature was changed after signing"),
+            )
+        } else {
+            one(
+                source,
+                Some("signature"),
+                "feed_wrong_key",
+                &[&claimed, &given],
+                format!("bad signature: the file says it was signed by key {claimed}, and the given key is {given} (wrong key?)"),
+            )
+        });
     }
     read_payload(&envelope.payload, source)
 }
@@ -302,28 +384,26 @@ fn read_payload(text: &str, source: &str) -> Result<FeedPayload, ListErrors> {
     let mut de = serde_json::Deserializer::from_str(text);
     let raw: Raw = serde_path_to_error::deserialize(&mut de)
         .map_err(|e| {
-            let path = e.path().to_string();
-            let field = if path == "." {
-                "payload".to_string()
-            } else {
-                format!("payload.{path}")
-            };
-            let mut error = from_json(source, 1, Some(field), e.inner());
-            error.line = None;
-            ListErrors::from(error)
+            ListErrors::from(json_error(
+                source,
+                Some("payload"),
+                &e.path().to_string(),
+                e.inner(),
+            ))
         })
         .and_then(|raw| {
             de.end()
-                .map_err(|e| one(source, Some("payload"), e.to_string()))?;
+                .map_err(|e| ListErrors::from(json_error(source, Some("payload"), ".", &e)))?;
             Ok(raw)
         })?;
     let mut problems = Vec::new();
     let chars = raw.name.chars().count();
     if !(1..=MAX_FEED_NAME_CHARS).contains(&chars) {
-        problems.push(InputError::new(
+        problems.push(coded(
             source,
-            None,
             Some("payload.name"),
+            "feed_name_length",
+            &[&MAX_FEED_NAME_CHARS.to_string(), &chars.to_string()],
             format!("the name must be 1 to {MAX_FEED_NAME_CHARS} characters, not {chars}"),
         ));
     }
@@ -332,10 +412,11 @@ fn read_payload(text: &str, source: &str) -> Result<FeedPayload, ListErrors> {
         .as_u64()
         .filter(|v| (1..=MAX_FEED_VERSION).contains(v));
     if version.is_none() {
-        problems.push(InputError::new(
+        problems.push(coded(
             source,
-            None,
             Some("payload.version"),
+            "feed_version_range",
+            &[&MAX_FEED_VERSION.to_string(), &raw.version.to_string()],
             format!(
                 "the version must be a whole number from 1 to {MAX_FEED_VERSION}, not {}",
                 raw.version
@@ -361,10 +442,11 @@ fn read_payload(text: &str, source: &str) -> Result<FeedPayload, ListErrors> {
         for (i, account) in list.accounts.iter().enumerate() {
             for (j, avatar) in account.avatars.iter().enumerate() {
                 if matches!(avatar, crate::formats::protected::AvatarRef::Path(_)) {
-                    problems.push(InputError::new(
+                    problems.push(coded(
                         source,
-                        None,
                         Some(&format!("payload.list.accounts[{i}].avatars[{j}]")),
+                        "feed_avatar_path",
+                        &[],
                         "a picture's path, not its hash: a signed list holds hashes (`vipguard sign` makes them)",
                     ));
                 }
@@ -404,11 +486,11 @@ fn read_decision_items(
         match serde_path_to_error::deserialize::<_, Decision>(&mut de) {
             Ok(mut d) => match checked(&mut d) {
                 Ok(()) => out.push(d),
-                Err((name, message)) => problems.push(InputError::new(
+                Err((name, p)) => problems.push(InputError::from_problem(
                     source,
                     line,
                     Some(&format!("{at}.{name}")),
-                    message,
+                    p,
                 )),
             },
             Err(e) => {
@@ -420,6 +502,14 @@ fn read_decision_items(
                 };
                 let mut error = from_json(source, line.unwrap_or(1), Some(path), e.inner());
                 error.line = line;
+                // serde's "unknown variant `maybe`, expected …" for the decision's outcome.
+                let variant = error
+                    .message
+                    .strip_prefix("unknown variant `")
+                    .map(|rest| rest.split('`').next().unwrap_or_default().to_string());
+                if let Some(value) = variant.filter(|_| error.code.is_none()) {
+                    error = error.coded("feed_decision", vec![value]);
+                }
                 problems.push(error);
             }
         }
@@ -429,23 +519,35 @@ fn read_decision_items(
 
 /// A decision's values checked and made canonical (platform name, handle without `@`): the field and
 /// what is wrong with it.
-fn checked(d: &mut Decision) -> Result<(), (&'static str, String)> {
-    canonicalize_platform(&mut d.platform).map_err(|m| ("platform", m.message))?;
-    check_handle(&d.handle).map_err(|m| ("handle", m.message))?;
+fn checked(d: &mut Decision) -> Result<(), (&'static str, Problem)> {
+    canonicalize_platform(&mut d.platform).map_err(|p| ("platform", p))?;
+    check_handle(&d.handle).map_err(|p| ("handle", p))?;
     cut_in_place(&mut d.handle, clean_handle);
     if d.by.trim().is_empty() {
-        return Err(("by", "the reviewer id is empty".into()));
+        return Err(("by", reviewer_empty()));
     }
     if parse_date(&d.at).is_none() {
-        return Err(("at", date_error(&d.at)));
+        return Err(("at", date_problem(&d.at)));
     }
     if d.matched.as_deref().is_some_and(|m| m.trim().is_empty()) {
         return Err((
             "match",
-            "is empty: a protected account's id, or null".into(),
+            Problem::new(
+                "feed_match_empty",
+                &[],
+                "is empty: a protected account's id, or null".into(),
+            ),
         ));
     }
     Ok(())
+}
+
+fn reviewer_empty() -> Problem {
+    Problem::new(
+        "feed_reviewer_empty",
+        &[],
+        "the reviewer id is empty".into(),
+    )
 }
 
 /// The decisions of a reviewer's export (`{"vipguard_decisions": 1, "by", "exported", "decisions"}`),
@@ -464,6 +566,8 @@ pub fn read_decisions(
                 one(
                     source,
                     None,
+                    "feed_signed_needs_key",
+                    &[],
                     "a signed list: give the team's public key (--key NAME.pub) so that its \
                      signature is checked before its decisions are taken",
                 )
@@ -474,6 +578,8 @@ pub fn read_decisions(
             return Err(one(
                 source,
                 None,
+                "feed_not_decisions",
+                &[],
                 "not a decisions export (no \"vipguard_decisions\" field) nor a signed list",
             ));
         }
@@ -481,6 +587,8 @@ pub fn read_decisions(
             return Err(one(
                 source,
                 Some("vipguard_decisions"),
+                "feed_decisions_version",
+                &[],
                 "this export's format version is not 1, the one this vipguard reads",
             ));
         }
@@ -504,11 +612,11 @@ pub fn read_decisions(
         .map_err(|e| ListErrors::from(from_json(source, 1, None, &e)))?;
     let mut problems = Vec::new();
     if export.by.trim().is_empty() {
-        problems.push(InputError::new(
+        problems.push(InputError::from_problem(
             source,
             None,
             Some("by"),
-            "the reviewer id is empty",
+            reviewer_empty(),
         ));
     }
     check_date(&export.exported, source, "exported", &mut problems);
@@ -542,15 +650,21 @@ pub fn merge_decisions(
     exported: &str,
 ) -> Result<MergedDecisions, InputError> {
     if parse_date(exported).is_none() {
-        return Err(InputError::new("date", None, None, date_error(exported)));
+        return Err(InputError::from_problem(
+            "date",
+            None,
+            None,
+            date_problem(exported),
+        ));
     }
     type Key = (String, String);
     let mut all: std::collections::BTreeMap<Key, Vec<(&str, &Decision, i128)>> = Default::default();
     for (source, decisions) in inputs {
         for d in decisions {
             // Decisions from `read_decisions` have dates; others are checked here, not trusted.
-            let at = parse_date(&d.at)
-                .ok_or_else(|| InputError::new(source, None, Some("at"), date_error(&d.at)))?;
+            let at = parse_date(&d.at).ok_or_else(|| {
+                InputError::from_problem(source, None, Some("at"), date_problem(&d.at))
+            })?;
             all.entry((d.platform.clone(), d.handle.to_lowercase()))
                 .or_default()
                 .push((source, d, at));
@@ -624,13 +738,25 @@ fn all_or_none(mut problems: Vec<InputError>) -> Result<(), ListErrors> {
 /// A problem added for `field` unless `date` is RFC 3339 in UTC.
 fn check_date(date: &str, source: &str, field: &str, problems: &mut Vec<InputError>) {
     if parse_date(date).is_none() {
-        problems.push(InputError::new(source, None, Some(field), date_error(date)));
+        problems.push(InputError::from_problem(
+            source,
+            None,
+            Some(field),
+            date_problem(date),
+        ));
     }
 }
 
-fn date_error(date: &str) -> String {
+/// `date` (its first 40 characters) is not RFC 3339 in UTC.
+fn date_problem(date: &str) -> Problem {
     let shown: String = date.chars().take(40).collect();
-    format!("{shown:?} is not a date and time in UTC as RFC 3339 writes it (2026-12-05T10:00:00Z)")
+    Problem::new(
+        "feed_date",
+        &[&shown],
+        format!(
+            "{shown:?} is not a date and time in UTC as RFC 3339 writes it (2026-12-05T10:00:00Z)"
+        ),
+    )
 }
 
 /// Nanoseconds since 1970 of `YYYY-MM-DDTHH:MM:SS[.fraction]Z`, the RFC 3339 form in UTC; none for
@@ -770,9 +896,11 @@ mod tests {
         let digest = Sha256::digest(BASE64.decode(public.to_text()).unwrap());
         let hex: String = digest[..8].iter().map(|b| format!("{b:02x}")).collect();
         assert_eq!(public.id(), hex);
-        assert_eq!(FeedKey::parse(&public.to_text()).unwrap(), public);
+        assert_eq!(FeedKey::parse(&public.to_text(), "k.pub").unwrap(), public);
         assert_eq!(
-            FeedSigner::parse(&signer.to_text()).unwrap().public(),
+            FeedSigner::parse(&signer.to_text(), "k.key")
+                .unwrap()
+                .public(),
             public
         );
     }

@@ -937,13 +937,21 @@ pub(crate) mod tests {
                     (Some(3), "missing_field", s(&["name"])),
                     (Some(4), "duplicate_id", s(&["a", "2"])),
                     (Some(5), "handle_blank", s(&["C e"])),
-                    (Some(6), "unknown_field", s(&["handels", "handles"])),
+                    (
+                        Some(6),
+                        "unknown_field",
+                        s(&["handels", "handles", "id, name, kind, aliases, handles, official, avatars, links"]),
+                    ),
                 ],
             ),
             (
                 "l.csv",
                 "id,name,handles,nmae\n",
-                vec![(Some(1), "unknown_column", s(&["nmae", "name"]))],
+                vec![(
+                    Some(1),
+                    "unknown_column",
+                    s(&["nmae", "name", "id, name, kind, aliases, handles, official, avatars, links"]),
+                )],
             ),
             (
                 "l.csv",
