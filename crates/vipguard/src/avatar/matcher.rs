@@ -315,6 +315,10 @@ pub fn plain_and_query(rgb: &Rgb) -> (super::Hashed, QueryHashes) {
 /// Views reframed pictures are hashed in: an inset is compared as a whole and on its circle (a photo
 /// set in a page is round more often than not); a stretched one in every view.
 const INSET_VIEWS: [View; 2] = [View::Full, View::Circle];
+/// Views a squeezed logo, stretched back inside its outer padding, is hashed in.
+const UNSQUEEZED_VIEWS: [View; 2] = [View::Full, View::Circle];
+/// Views a logo with its corner sticker painted out is hashed in.
+const UNSTICKERED_VIEWS: [View; 2] = [View::Full, View::Circle];
 
 /// A picture's plain PDQ and query hashes worked out a step at a time, so that a caller with one thread
 /// (the extension's worker, which every tab's checks wait for) can let other work run between steps: in
@@ -432,6 +436,19 @@ impl<'a> QueryInSteps<'a> {
                         }
                     }
                 }
+                // Padding of another colour than the logo's own background: the padding's box is
+                // stretched back, then trimmed and squared as any picture.
+                let outer = super::views::trim_outer(&self.rgb);
+                if outer != self.trimmed {
+                    if let Some(picture) = super::views::unsqueezed_picture(&self.rgb, outer) {
+                        let prepared = super::views::prepare_variant(&picture, Variant::Plain);
+                        for v in UNSQUEEZED_VIEWS {
+                            if let Some((v, h, q)) = hash(&prepared, v) {
+                                self.out.reframed.push((Reframe::Stretched, v, h, q));
+                            }
+                        }
+                    }
+                }
             }
             // A logo's content box, whatever background is round it now.
             5 => {
@@ -451,10 +468,24 @@ impl<'a> QueryInSteps<'a> {
                     }
                 }
             }
+            // A sticker in a corner of a logo painted out, and the logo trimmed again.
+            6 => {
+                if let Some(painted) = super::sticker::painted_out(&self.rgb) {
+                    let luma = super::pdq::luma_from_rgb(&painted.pixels);
+                    let trimmed = super::views::trim(&painted);
+                    let prepared =
+                        super::views::prepare_in(&painted, &luma, trimmed, Variant::Plain);
+                    for v in UNSTICKERED_VIEWS {
+                        if let Some((v, h, q)) = hash(&prepared, v) {
+                            self.out.reframed.push((Reframe::Unstickered, v, h, q));
+                        }
+                    }
+                }
+            }
             _ => return false,
         }
         self.done += 1;
-        self.done <= 5
+        self.done <= 6
     }
 
     /// The plain PDQ and the query hashes, every step done first.

@@ -6,6 +6,7 @@ pub(crate) mod decode;
 pub(crate) mod index;
 pub(crate) mod matcher;
 pub(crate) mod pdq;
+mod sticker;
 pub(crate) mod views;
 
 #[cfg(test)]

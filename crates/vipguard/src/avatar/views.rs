@@ -75,6 +75,8 @@ pub enum Reframe {
     Stretched,
     /// A round avatar found inside it, with some of a page around (a screenshot cut out roughly).
     Circle,
+    /// A sticker in a corner painted out in the background's colour, then trimmed (`sticker.rs`).
+    Unstickered,
 }
 
 /// Insets (percent) always tried at query time, besides the one `padding_edge` finds: a copy cropped
@@ -89,6 +91,7 @@ impl Reframe {
             Reframe::Inset(p) => format!("i{p}"),
             Reframe::Stretched => "s".into(),
             Reframe::Circle => "c".into(),
+            Reframe::Unstickered => "k".into(),
         }
     }
 
@@ -97,6 +100,7 @@ impl Reframe {
             "" => Some(Reframe::None),
             "s" => Some(Reframe::Stretched),
             "c" => Some(Reframe::Circle),
+            "k" => Some(Reframe::Unstickered),
             _ => s
                 .strip_prefix('i')?
                 .parse()
@@ -507,6 +511,49 @@ pub(crate) fn stretched(rgb: &Rgb, luma: &[f32], trimmed: TrimBox) -> Option<Pre
             border_pct: border,
             round: false,
         },
+    })
+}
+
+/// The box inside the outer padding alone (the first round of `trim`): a squeezed logo padded back
+/// to a square in another colour than its own background.
+pub(crate) fn trim_outer(rgb: &Rgb) -> TrimBox {
+    trim_once(&rgb.pixels, rgb.width, (0, 0), rgb.width, rgb.height)
+}
+
+/// The picture inside `outer` stretched back to a square of its longer side, in colour, when that box
+/// is clearly not square; None otherwise. Trimmed and squared again like any picture, a squeezed logo
+/// padded in another colour meets its references: stretching only the logo's own box (`stretched`)
+/// stretches whatever shape the logo has, not the squeeze.
+pub(crate) fn unsqueezed_picture(rgb: &Rgb, outer: TrimBox) -> Option<Rgb> {
+    let (top, bottom, left, right) = outer;
+    let (w, h) = (right - left, bottom - top);
+    if w.max(h) * 100 <= w.min(h) * 106 || w < 8 || h < 8 {
+        return None;
+    }
+    let side = w.max(h);
+    let planes: Vec<Vec<f32>> = (0..3)
+        .map(|c| {
+            let plane: Vec<f32> = rgb
+                .pixels
+                .iter()
+                .skip(c)
+                .step_by(3)
+                .map(|&v| v as f32)
+                .collect();
+            resize_box(&plane, rgb.width, outer, side, side)
+        })
+        .collect();
+    let pixels = (0..side * side)
+        .flat_map(|i| {
+            planes
+                .iter()
+                .map(move |p| p[i].round().clamp(0.0, 255.0) as u8)
+        })
+        .collect();
+    Some(Rgb {
+        width: side,
+        height: side,
+        pixels,
     })
 }
 
