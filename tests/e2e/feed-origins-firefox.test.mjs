@@ -30,17 +30,18 @@ const P = '/cors/vips.signed.json';
 // alone); 'expose' (and Access-Control-Expose-Headers: ETag, Last-Modified, a preflight refused);
 // 'preflight' (the same, and the preflight answered as docs/feed.md says); 'not304' (as 'preflight', its
 // 304 without CORS headers).
-function serve(feed, requests, feeds = { [P]: feed }) {
+// `feeds` maps each path served to its feed; any other path is answered 404 and not recorded.
+function serve(feeds, requests) {
   return (req, res) => {
-    feed = feeds[req.url] || feed;
-    const cors = feed.cors === 'none' ? {}
-      : { 'access-control-allow-origin': '*', ...(feed.cors === 'origin' ? {} : { 'access-control-expose-headers': 'ETag, Last-Modified' }) };
+    const feed = feeds[req.url];
     const answer = (status, headers, body = '') => {
-      if (feeds[req.url]) requests.push({ path: req.url, method: req.method, status, ifNoneMatch: req.headers['if-none-match'] || null, origin: req.headers.origin || null });
+      if (feed) requests.push({ path: req.url, method: req.method, status, ifNoneMatch: req.headers['if-none-match'] || null, origin: req.headers.origin || null });
       res.writeHead(status, { 'cache-control': 'no-store', ...headers });
       res.end(body);
     };
-    if (!feeds[req.url]) return answer(404, {});
+    if (!feed) return answer(404, {});
+    const cors = feed.cors === 'none' ? {}
+      : { 'access-control-allow-origin': '*', ...(feed.cors === 'origin' ? {} : { 'access-control-expose-headers': 'ETag, Last-Modified' }) };
     if (req.method === 'OPTIONS') {
       if (feed.cors !== 'preflight' && feed.cors !== 'not304') return answer(405, cors);
       return answer(204, { ...cors, 'access-control-allow-methods': 'GET', 'access-control-allow-headers': 'If-None-Match, If-Modified-Since' });
@@ -82,7 +83,7 @@ test('Firefox without access to the feed\'s site: no CORS, not read; the origin 
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vipguard-ff-origins-'));
   const feed = { cors: 'none', body: signedFile(KEY, payloadText({ version: 1, list: FIVE })), etag: '"c1"' };
   const requests = [];
-  const server = https.createServer(testCertificates(dir, [FEED_HOST]), serve(feed, requests));
+  const server = https.createServer(testCertificates(dir, [FEED_HOST]), serve({ [P]: feed }, requests));
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const origin = `https://${FEED_HOST}:${server.address().port}`;
   fs.mkdirSync(path.dirname(POLICIES), { recursive: true });
@@ -205,7 +206,7 @@ test('Firefox: a refused conditional request is forgotten when the feed\'s addre
   const feeds = {};
   const put = (p, key, etag) => { feeds[p] = { body: signedFile(key, payloadText({ version: 1, list: FIVE })), etag, cors: 'preflight' }; };
   const requests = [];
-  const server = https.createServer(testCertificates(dir, [FEED_HOST]), serve(null, requests, feeds));
+  const server = https.createServer(testCertificates(dir, [FEED_HOST]), serve(feeds, requests));
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const origin = `https://${FEED_HOST}:${server.address().port}`;
   let browser;

@@ -372,6 +372,28 @@ fn an_edited_logo_is_identified_as_its_source() {
     );
 }
 
+/// The views made from a whole copy of the picture (a corner sticker painted out) are made for a
+/// picture the size of an avatar, not for one of 4096² that would double a query's time and memory.
+#[test]
+fn whole_copy_views_only_for_pictures_of_an_avatars_size() {
+    use super::views::Reframe;
+    let (_, edit) = GREY_LOGO_EDITS[0];
+    let combo = edit(&on_grey(&centred_logo()));
+    let unstickered = |img: &RgbImage| {
+        query_hashes(&to_rgb(img))
+            .reframed
+            .iter()
+            .any(|(r, ..)| *r == Reframe::Unstickered)
+    };
+    assert!(
+        unstickered(&combo),
+        "the sticker painted out at {}px",
+        combo.width()
+    );
+    let big = imageops::resize(&combo, 1400, 1400, imageops::FilterType::Triangle);
+    assert!(!unstickered(&big), "no whole copy at 1400px");
+}
+
 /// The extension hashes a picture a step at a time, other work running between steps: seven steps, then
 /// the same plain PDQ (Meta's, as `pdq_of` gives it) and the same query as in one go.
 #[test]

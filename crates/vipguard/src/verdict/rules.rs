@@ -177,8 +177,10 @@ fn name_again(
 }
 
 /// The protected handle is one word of the matched protected name (@olamide, Olamide Adedeji), and
-/// the handle is that word with another word of the profile's own name, plus at most digits or a
-/// short word that claims nothing (@olamide_adedeji_ng): the handle writes the whole name.
+/// the handle is that word with another word of the profile's own name, plus at most digits or a place
+/// (@olamide_adedeji_ng): the handle writes the whole name. Letters as written: a digit for a letter
+/// (@0lamide_adedeji) is a trick, not a namesake's handle. Not for a brand, whose name with the
+/// handle in it ("Sterling Bank" @sterling_bank for @sterling) is no one's own name.
 fn writes_the_whole_name(
     v: &ProfileView,
     p: &Prepared,
@@ -187,13 +189,24 @@ fn writes_the_whole_name(
 ) -> bool {
     let key = t.keys.fold();
     if t.kind == TargetKind::Name
+        || t.brand
         || !name
             .as_ref()
             .is_some_and(|(_, i)| p.names[*i].fold.iter().any(|w| **w == *key))
     {
         return false;
     }
-    let mut rest = v.handle.fold().replacen(key, " ", 1);
+    let written: String = v
+        .handle
+        .display()
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect();
+    if !written.contains(key) {
+        return false;
+    }
+    let mut rest = written.replacen(key, " ", 1);
     let mut other_word = false;
     for w in v.name.fold.iter().filter(|w| **w != *key && w.len() >= 3) {
         if rest.contains(w.as_str()) {
@@ -202,9 +215,8 @@ fn writes_the_whole_name(
         }
     }
     let rest: String = rest.split_whitespace().collect();
-    other_word
-        && (rest.chars().all(|c| c.is_ascii_digit())
-            || rest.len() <= 3 && !handle::is_claim_affix(&rest))
+    let rest = rest.trim_matches(|c: char| c.is_ascii_digit());
+    other_word && (rest.is_empty() || handle::is_place(rest))
 }
 
 /// **One word, twice.** A one-word display name that the handle only writes again, near a protected
