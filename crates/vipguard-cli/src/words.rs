@@ -101,9 +101,11 @@ pub(crate) fn plural_s(n: usize) -> &'static str {
 /// What `vipguard enroll` did: how many accounts and avatars, written where.
 pub(crate) fn enrolled(lang: Lang, accounts: usize, avatars: usize, to: &str) -> String {
     match lang {
+        // "Enregistré" would read as "saved": what was done to each picture is its fingerprint.
         Lang::Fr => format!(
-            "{accounts} compte{}, {avatars} avatar{} enregistré{}, écrit dans {to}",
+            "{accounts} compte{}, empreinte{} calculée{} pour {avatars} avatar{}, liste écrite dans {to}",
             plural_s(accounts),
+            plural_s(avatars),
             plural_s(avatars),
             plural_s(avatars)
         ),

@@ -1465,7 +1465,7 @@ fn enroll_in_english_and_french() {
             &out,
             0,
             "vipguard: 1 account, 1 avatar hashed, written to ",
-            "vipguard: 1 compte, 1 avatar enregistré, écrit dans ",
+            "vipguard: 1 compte, empreinte calculée pour 1 avatar, liste écrite dans ",
         ),
         (
             "enrolled by an older vipguard",
