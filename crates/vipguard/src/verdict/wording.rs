@@ -347,6 +347,16 @@ fn lookalikes(lang: Lang, tricks: &[Lookalike]) -> String {
     words.join(if lang == Lang::En { "; " } else { " ; " })
 }
 
+/// "1 edit", "2 edits"; "1 modification", "2 modifications".
+fn edit_count(lang: Lang, n: usize) -> String {
+    match (lang, n) {
+        (Lang::Fr, 1) => "1 modification".into(),
+        (Lang::Fr, n) => format!("{n} modifications"),
+        (_, 1) => "1 edit".into(),
+        (_, n) => format!("{n} edits"),
+    }
+}
+
 /// " (vv looks like w)" after an explanation, or nothing.
 fn tricks_after(lang: Lang, tricks: &[Lookalike]) -> String {
     if tricks.is_empty() {
@@ -386,7 +396,8 @@ pub(crate) fn handle(lang: Lang, h: &str, how: HandleWords, t: Target) -> String
                 edit,
                 tricks,
             } => format!(
-                "Handle @{h} is {distance} edit(s) from the {what}: {edit}{}",
+                "Handle @{h} is {} from the {what}: {edit}{}",
+                edit_count(lang, distance),
                 tricks_after(lang, tricks)
             ),
             HandleWords::EmbeddedTypo {
@@ -394,8 +405,9 @@ pub(crate) fn handle(lang: Lang, h: &str, how: HandleWords, t: Target) -> String
                 distance,
                 edit,
             } => format!(
-                "Handle @{h} contains {}, {distance} edit(s) from the {what}: {edit}",
-                q(lang, segment)
+                "Handle @{h} contains {}, {} from the {what}: {edit}",
+                q(lang, segment),
+                edit_count(lang, distance)
             ),
             HandleWords::Trick(trick, affixes) if !affixes.is_empty() => format!(
                 "Handle @{h} is the {what} {}, and {} added",
@@ -433,7 +445,8 @@ pub(crate) fn handle(lang: Lang, h: &str, how: HandleWords, t: Target) -> String
                 edit,
                 tricks,
             } => format!(
-                "L'identifiant @{h} est à {distance} modification(s) de {what} : {edit}{}",
+                "L'identifiant @{h} est à {} de {what} : {edit}{}",
+                edit_count(lang, distance),
                 tricks_after(lang, tricks)
             ),
             HandleWords::EmbeddedTypo {
@@ -441,8 +454,9 @@ pub(crate) fn handle(lang: Lang, h: &str, how: HandleWords, t: Target) -> String
                 distance,
                 edit,
             } => format!(
-                "L'identifiant @{h} contient {}, à {distance} modification(s) de {what} : {edit}",
-                q(lang, segment)
+                "L'identifiant @{h} contient {}, à {} de {what} : {edit}",
+                q(lang, segment),
+                edit_count(lang, distance)
             ),
             HandleWords::Trick(trick, affixes) if !affixes.is_empty() => format!(
                 "L'identifiant @{h} est {what} {}, et {} ajouté",
