@@ -463,7 +463,7 @@ pub(crate) fn cues(bio: &str) -> Vec<Cue> {
 /// "second account", "personal page" or "private account" too; beside the name of the account they
 /// resemble, within one sentence, these say whose account this is. `names`: the fold words of each of
 /// the account's names; `have`: cues already found, not repeated.
-pub(crate) fn name_cues(bio: &str, names: &[&[String]], have: &[Cue]) -> Vec<Cue> {
+pub(crate) fn name_cues(bio: &str, names: &[&[&str]], have: &[Cue]) -> Vec<Cue> {
     let table = table();
     let mut words = words(bio);
     let mut named = false;
