@@ -1546,7 +1546,7 @@ mod tests {
             let mut sorted = tokens.clone();
             sorted.sort_unstable();
             let reference = format!("n:{}", sorted.join(" "));
-            let key = sorted_key(&tokens);
+            let key = sorted_key(&tokens.iter().map(String::as_str).collect::<Vec<_>>());
             proptest::prop_assert_eq!(key.hash, fnv(&reference));
             proptest::prop_assert_eq!(key.len, reference.len());
             if key.len > START_BYTES {

@@ -871,7 +871,8 @@ mod tests {
     /// The words a name's matching sets aside with a denied label.
     #[test]
     fn denials_of_a_label_in_a_name_are_set_aside() {
-        let bits = |name: &str| denial_bits(&toks(name));
+        let bits =
+            |name: &str| denial_bits(&toks(name).iter().map(String::as_str).collect::<Vec<_>>());
         assert_eq!(bits("Davido not parody"), 0b010);
         assert_eq!(bits("Davido no be parody"), 0b0110);
         assert_eq!(bits("Davido parody free"), 0b100);
@@ -934,7 +935,7 @@ mod tests {
 
     #[test]
     fn fan_words_next_to_the_protected_name_label_the_bio() {
-        let davido = vec![normalize("Davido", 64).fold];
+        let davido = ["davido"];
         assert!(!in_bio("Big fan of Davido", &davido).is_empty());
         assert!(in_bio("Big fan of jollof rice", &davido).is_empty());
         // Writers who call themselves fans; not those who speak to fans or are fans "of" a dish.
@@ -942,11 +943,8 @@ mod tests {
         assert!(!in_bio("Na fans we be, no vex", &[]).is_empty());
         assert!(in_bio("I reply my fans myself here", &[]).is_empty());
         assert!(in_bio("We are big fans of jollof", &[]).is_empty());
-        let name: Vec<String> = normalize("Adesoji Fasasi", 64)
-            .fold
-            .split(' ')
-            .map(str::to_string)
-            .collect();
+        let name = normalize("Adesoji Fasasi", 64).fold;
+        let name: Vec<&str> = name.split(' ').collect();
         assert!(!in_bio("معجب بـ Adesoji Fasasi", &name).is_empty());
     }
 

@@ -396,7 +396,7 @@ mod tests {
 
     #[test]
     fn words_spell_a_key_from_two_words_or_more() {
-        let words = |s: &str| s.split(' ').map(String::from).collect::<Vec<_>>();
+        let words = |s: &'static str| s.split(' ').collect::<Vec<_>>();
         assert!(words_spell(
             &words("zenith harbour help desk"),
             "zenithharbour"

@@ -104,7 +104,7 @@ pub struct Change {
 
 /// The result of normalising one string.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Normalized {
+pub(crate) struct Normalized {
     /// Case-insensitive key: words separated by single spaces.
     pub fold: String,
     /// Case-sensitive-glyph key (capital I read as l, vv as w): words separated by single spaces.
@@ -127,13 +127,13 @@ pub struct Normalized {
 
 impl Normalized {
     /// The fold key without spaces (`rn` met across a word boundary is read as `m` again).
-    pub fn fold_compact(&self) -> String {
+    pub(crate) fn fold_compact(&self) -> String {
         fold_compact(&self.fold)
     }
-    pub fn glyph_compact(&self) -> String {
+    pub(crate) fn glyph_compact(&self) -> String {
         glyph_compact(&self.glyph)
     }
-    pub fn is_empty(&self) -> bool {
+    pub(crate) fn is_empty(&self) -> bool {
         self.fold.is_empty()
     }
 }
