@@ -53,23 +53,24 @@ struct Rare {
 }
 
 /// A reading's words, gathered from a name's shared string where a comparison needs them by place:
-/// on the stack for names of up to 16 words (nearly all), so a comparison allocates nothing.
+/// on the stack for names of up to 8 words (nearly all), so a comparison allocates nothing.
 pub struct Words<'a> {
-    inline: [&'a str; 16],
+    inline: [&'a str; 8],
     len: u8,
     spilled: Vec<&'a str>,
 }
 
 impl<'a> Words<'a> {
+    /// `text`: a reading as `NameKeys` holds it.
     fn new(text: &'a str) -> Self {
         let mut words = Words {
-            inline: [""; 16],
+            inline: [""; 8],
             len: 0,
             spilled: Vec::new(),
         };
-        for (i, w) in split_words(text).enumerate() {
+        for (i, w) in WordIter(text).enumerate() {
             if i == words.inline.len() {
-                words.spilled = split_words(text).collect();
+                words.spilled = WordIter(text).collect();
                 break;
             }
             words.inline[i] = w;
@@ -90,9 +91,29 @@ impl<'a> std::ops::Deref for Words<'a> {
     }
 }
 
-/// The words of a reading held as words separated by single spaces.
+/// The words of a reading, any run of spaces between them.
 fn split_words(text: &str) -> impl Iterator<Item = &str> + Clone {
     text.split(' ').filter(|w| !w.is_empty())
+}
+
+/// The words of a reading as `NameKeys` holds them (separated by single spaces, none at either end),
+/// by a byte scan: `str::split` prepares a searcher, which cost more than the words themselves.
+#[derive(Clone)]
+struct WordIter<'a>(&'a str);
+
+impl<'a> Iterator for WordIter<'a> {
+    type Item = &'a str;
+    fn next(&mut self) -> Option<&'a str> {
+        if self.0.is_empty() {
+            return None;
+        }
+        let (word, rest) = match self.0.bytes().position(|b| b == b' ') {
+            Some(i) => (&self.0[..i], &self.0[i + 1..]),
+            None => (self.0, ""),
+        };
+        self.0 = rest;
+        Some(word)
+    }
 }
 
 impl NameKeys {
@@ -210,7 +231,7 @@ impl NameKeys {
 
     /// Fold-key words, in order, one at a time.
     pub fn fold_words(&self) -> impl Iterator<Item = &str> + Clone {
-        split_words(self.reading(0))
+        WordIter(self.reading(0))
     }
 
     /// Glyph-key words (capital I read as l), in order.
@@ -227,7 +248,7 @@ impl NameKeys {
 
     /// The loose words one at a time.
     pub fn loose_words(&self) -> impl Iterator<Item = &str> + Clone {
-        split_words(self.reading(2))
+        WordIter(self.reading(2))
     }
 
     /// The fold key without spaces (`Normalized::fold_compact`).
@@ -522,14 +543,49 @@ pub(crate) struct NameMatch {
     pub loose: bool,
 }
 
+/// A profile's name with its words in each reading gathered once, for all the protected names a check
+/// compares it with.
+pub(crate) struct ProfileName<'a> {
+    keys: &'a NameKeys,
+    fold: Words<'a>,
+    /// The glyph and loose words where they differ from the reading before.
+    glyph: Option<Words<'a>>,
+    loose: Option<Words<'a>>,
+}
+
+impl<'a> ProfileName<'a> {
+    pub(crate) fn new(keys: &'a NameKeys) -> Self {
+        ProfileName {
+            keys,
+            fold: keys.fold(),
+            glyph: keys.has(GLYPH_DIFFERS).then(|| keys.glyph()),
+            loose: keys.has(LOOSE_DIFFERS).then(|| keys.loose()),
+        }
+    }
+
+    /// The profile's name's keys.
+    pub(crate) fn keys(&self) -> &'a NameKeys {
+        self.keys
+    }
+
+    fn glyph(&self) -> &Words<'a> {
+        self.glyph.as_ref().unwrap_or(&self.fold)
+    }
+
+    fn loose(&self) -> &Words<'a> {
+        self.loose.as_ref().unwrap_or_else(|| self.glyph())
+    }
+}
+
 /// Compare a profile's name with a protected name or alias.
-pub(crate) fn compare(p: &NameKeys, t: &NameKeys) -> Option<NameMatch> {
-    let a = compare_tokens(&p.fold(), p.filler[0], p.disguised_words, &t.fold());
+pub(crate) fn compare(p: &ProfileName, t: &NameKeys) -> Option<NameMatch> {
+    let disguised = p.keys.disguised_words;
+    let a = compare_tokens(&p.fold, p.keys.filler[0], disguised, t.reading(0));
     // (A reading kept only where it differs.)
-    if !p.has(GLYPH_DIFFERS) && !t.has(GLYPH_DIFFERS) {
+    if !p.keys.has(GLYPH_DIFFERS) && !t.has(GLYPH_DIFFERS) {
         return a;
     }
-    let b = compare_tokens(&p.glyph(), p.filler[1], p.disguised_words, &t.glyph());
+    let b = compare_tokens(p.glyph(), p.keys.filler[1], disguised, t.reading(1));
     match (a, b) {
         (Some(a), Some(b)) => Some(
             if b.strength > a.strength || (b.strength == a.strength && b.similarity > a.similarity)
@@ -545,23 +601,25 @@ pub(crate) fn compare(p: &NameKeys, t: &NameKeys) -> Option<NameMatch> {
 
 /// `compare`, then the loose reading when the plain keys fell short of the same name. A loose match is
 /// capped at "very similar" unless the profile used a trick the loose reading undoes.
-pub(crate) fn compare_all(p: &NameKeys, t: &NameKeys) -> Option<NameMatch> {
+pub(crate) fn compare_all(p: &ProfileName, t: &NameKeys) -> Option<NameMatch> {
     let plain = compare(p, t);
+    let tricks = p.keys.tricks();
     // Without a trick the loose reading is capped at 2, so it cannot improve a match of 2 or more.
-    let ceiling = if p.tricks().is_empty() { 2 } else { 3 };
+    let ceiling = if tricks.is_empty() { 2 } else { 3 };
     if plain.as_ref().is_some_and(|m| m.strength >= ceiling)
-        || (!p.has(LOOSE_DIFFERS) && !t.has(LOOSE_DIFFERS))
+        || (!p.keys.has(LOOSE_DIFFERS) && !t.has(LOOSE_DIFFERS))
     {
         return plain;
     }
-    let disguised = p.disguised_words | p.leet_words();
-    let loose = compare_tokens(&p.loose(), p.filler[2], disguised, &t.loose()).map(|mut m| {
-        m.loose = true;
-        if p.tricks().is_empty() {
-            m.strength = m.strength.min(2);
-        }
-        m
-    });
+    let disguised = p.keys.disguised_words | p.keys.leet_words();
+    let loose =
+        compare_tokens(p.loose(), p.keys.filler[2], disguised, t.reading(2)).map(|mut m| {
+            m.loose = true;
+            if tricks.is_empty() {
+                m.strength = m.strength.min(2);
+            }
+            m
+        });
     match (plain, loose) {
         (Some(a), Some(b)) if b.strength > a.strength => Some(b),
         (Some(a), _) => Some(a),
@@ -577,9 +635,19 @@ const MAX_TOKENS: usize = Positions::BITS as usize;
 
 /// `p_disguised`: the profile's words written with lookalike letters or hidden characters, one bit
 /// each (`Normalized::disguised_words`).
-fn compare_tokens(p: &[&str], p_filler: u64, p_disguised: u64, t: &[&str]) -> Option<NameMatch> {
-    let (p, t) = (&p[..p.len().min(MAX_TOKENS)], &t[..t.len().min(MAX_TOKENS)]);
-    if t.is_empty() || p.is_empty() {
+/// `t`: the protected name's words as `NameKeys` holds them, read in order only (gathering them by
+/// place cost more than the comparison: scripts/count-instructions.sh).
+fn compare_tokens(p: &[&str], p_filler: u64, p_disguised: u64, text: &str) -> Option<NameMatch> {
+    let p = &p[..p.len().min(MAX_TOKENS)];
+    let t = || WordIter(text).take(MAX_TOKENS);
+    // Words are separated by single spaces.
+    let spaces = text.bytes().filter(|&b| b == b' ').count();
+    let t_len = if text.is_empty() {
+        0
+    } else {
+        (spaces + 1).min(MAX_TOKENS)
+    };
+    if t_len == 0 || p.is_empty() {
         return None;
     }
     // Set aside filler words the protected name does not itself contain ("The Weeknd" keeps "the").
@@ -588,7 +656,7 @@ fn compare_tokens(p: &[&str], p_filler: u64, p_disguised: u64, t: &[&str]) -> Op
         .enumerate()
         .filter(|(i, w)| {
             let filler = *i < 64 && p_filler & (1 << i) != 0;
-            !filler || t.iter().any(|x| x == *w)
+            !filler || t().any(|x| x == **w)
         })
         .fold(0, |bits, (i, _)| bits | 1 << i);
     if core == 0 {
@@ -599,14 +667,17 @@ fn compare_tokens(p: &[&str], p_filler: u64, p_disguised: u64, t: &[&str]) -> Op
             .enumerate()
             .filter(move |(i, _)| core >> i & 1 == 1)
     };
-    let run_together = core_words()
-        .flat_map(|(_, w)| w.bytes())
-        .eq(t.iter().flat_map(|w| w.bytes()));
+    let profile_bytes = core_words().flat_map(|(_, w)| w.bytes());
+    let run_together = if spaces < MAX_TOKENS {
+        profile_bytes.eq(text.bytes().filter(|&b| b != b' '))
+    } else {
+        profile_bytes.eq(t().flat_map(|w| w.bytes()))
+    };
     // Every protected token present exactly, each matched to its own profile word.
     let mut used: Positions = 0;
     let all_present =
-        t.iter().all(
-            |w| match core_words().find(|(i, c)| used >> i & 1 == 0 && *c == w) {
+        t().all(
+            |w| match core_words().find(|(i, c)| used >> i & 1 == 0 && **c == w) {
                 Some((i, _)) => {
                     used |= 1 << i;
                     true
@@ -616,7 +687,7 @@ fn compare_tokens(p: &[&str], p_filler: u64, p_disguised: u64, t: &[&str]) -> Op
         );
     let core_len = core.count_ones() as usize;
     // The same words in any order, or run together.
-    if run_together || (all_present && core_len == t.len()) {
+    if run_together || (all_present && core_len == t_len) {
         return Some(NameMatch {
             how: NameHow::Same,
             strength: 3,
@@ -637,10 +708,10 @@ fn compare_tokens(p: &[&str], p_filler: u64, p_disguised: u64, t: &[&str]) -> Op
         // the disguised copy may be the second of two: "Group Idris Gr\u{200b}oup").
         let disguised = p_disguised != 0
             && core_words()
-                .any(|(i, w)| i < 64 && p_disguised & (1 << i) != 0 && t.iter().any(|x| x == w));
+                .any(|(i, w)| i < 64 && p_disguised & (1 << i) != 0 && t().any(|x| x == *w));
         // Otherwise a one-word protected name inside a longer ordinary name (Olamide -> Olamide
         // Adeyemi) is no match, and a longer one is a weak one (Macky Sall Diop).
-        if t.len() < 2 && !disguised {
+        if t_len < 2 && !disguised {
             return None;
         }
         return Some(NameMatch {
@@ -651,14 +722,14 @@ fn compare_tokens(p: &[&str], p_filler: u64, p_disguised: u64, t: &[&str]) -> Op
         });
     }
     // Token alignment by Jaro-Winkler, weighted by token length; short tokens must match exactly.
-    if core_len != t.len() {
+    if core_len != t_len {
         return None;
     }
     let mut used: Positions = 0;
     let mut total = 0.0;
     let mut weight = 0.0;
     let mut worst: f64 = 1.0;
-    for w in t {
+    for w in t() {
         let best = core_words()
             .filter(|(i, _)| used >> i & 1 == 0)
             .map(|(i, c)| (i, token_similarity(c, w)))
@@ -670,7 +741,7 @@ fn compare_tokens(p: &[&str], p_filler: u64, p_disguised: u64, t: &[&str]) -> Op
         worst = worst.min(best.1);
     }
     let sim = total / weight;
-    let long_enough = t.iter().map(|w| w.chars().count()).sum::<usize>() >= 6;
+    let long_enough = t().map(|w| w.chars().count()).sum::<usize>() >= 6;
     let strength = if sim >= 0.94 && worst >= 0.88 && long_enough {
         2
     } else if sim >= 0.9 && worst >= 0.8 {
@@ -754,7 +825,8 @@ mod tests {
     use super::*;
 
     fn cmp(p: &str, t: &str) -> Option<(u8, NameHow)> {
-        compare(&NameKeys::new(p), &NameKeys::new(t)).map(|m| (m.strength, m.how))
+        let p = NameKeys::new(p);
+        compare(&ProfileName::new(&p), &NameKeys::new(t)).map(|m| (m.strength, m.how))
     }
 
     #[test]

@@ -343,9 +343,11 @@ impl Checker {
         // Only a crafted snapshot's index names accounts past the list (restoring does not scan it).
         candidates.retain(|&a| (a as usize) < self.prepared.len());
         self.warm(&candidates);
+        // The profile's name words, gathered once for every candidate's names.
+        let name = crate::text::name::ProfileName::new(&view.name);
         let best = candidates
             .into_iter()
-            .filter_map(|a| self.assess(&view, a))
+            .filter_map(|a| self.assess(&view, &name, a))
             .max_by(|x, y| {
                 (x.verdict, x.score)
                     .partial_cmp(&(y.verdict, y.score))
@@ -439,10 +441,15 @@ impl Checker {
     }
 
     /// One candidate: its best signals, the discount rules, then the verdict table.
-    fn assess(&self, v: &ProfileView, account: u32) -> Option<Assessment> {
+    fn assess(
+        &self,
+        v: &ProfileView,
+        name: &crate::text::name::ProfileName,
+        account: u32,
+    ) -> Option<Assessment> {
         let p = self.prepared(account);
         let a = &self.list.accounts[account as usize];
-        let name = signals::best_name(v, p);
+        let name = signals::best_name(name, p);
         let handle = signals::best_handle(v, p, a);
         let avatar = signals::avatar(v, account);
         if name.is_none() && handle.is_none() && avatar.is_none() {

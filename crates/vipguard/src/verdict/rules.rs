@@ -348,7 +348,7 @@ mod tests {
         };
         let v = checker.view(&profile);
         let p = checker.prepared(0);
-        let found_name = signals::best_name(&v, p);
+        let found_name = signals::best_name(&crate::text::name::ProfileName::new(&v.name), p);
         let found_handle = signals::best_handle(&v, p, &checker.list().accounts[0]);
         found_handle.as_ref()?;
         Some(discount_handle(&v, p, &found_name, &found_handle))

@@ -14,12 +14,12 @@ pub(super) type Found<M> = Option<(M, usize)>;
 
 /// The closest of the account's names and aliases; failing a close one, a display name that spells a
 /// protected handle.
-pub(super) fn best_name(v: &ProfileView, p: &Prepared) -> Found<NameMatch> {
+pub(super) fn best_name(profile: &name::ProfileName, p: &Prepared) -> Found<NameMatch> {
     let name = p
         .names
         .iter()
         .enumerate()
-        .filter_map(|(i, n)| name::compare_all(&v.name, n).map(|m| (m, i)))
+        .filter_map(|(i, n)| name::compare_all(&profile, n).map(|m| (m, i)))
         .max_by(|x, y| {
             (x.0.strength, x.0.similarity)
                 .partial_cmp(&(y.0.strength, y.0.similarity))
@@ -34,7 +34,9 @@ pub(super) fn best_name(v: &ProfileView, p: &Prepared) -> Found<NameMatch> {
             .targets
             .iter()
             .find(|t| {
-                t.kind != TargetKind::Name && t.keys.fold_len >= 6 && v.name.spells(&t.keys.fold())
+                t.kind != TargetKind::Name
+                    && t.keys.fold_len >= 6
+                    && profile.keys().spells(&t.keys.fold())
             })
             .map(|t| {
                 let how = NameHow::SpellsHandle {
