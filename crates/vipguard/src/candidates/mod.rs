@@ -680,16 +680,16 @@ struct SortedKey {
     head: [u8; START_BYTES],
 }
 
-fn sorted_key(tokens: &[String]) -> SortedKey {
+fn sorted_key(tokens: &[&str]) -> SortedKey {
     let mut on_stack = [""; 16];
     let mut on_heap = Vec::new();
     let sorted: &mut [&str] = if tokens.len() <= on_stack.len() {
         for (slot, t) in on_stack.iter_mut().zip(tokens) {
-            *slot = t;
+            *slot = *t;
         }
         &mut on_stack[..tokens.len()]
     } else {
-        on_heap.extend(tokens.iter().map(String::as_str));
+        on_heap.extend_from_slice(tokens);
         &mut on_heap
     };
     sorted.sort_unstable();
@@ -835,17 +835,19 @@ impl Index {
 
     pub(crate) fn add_name(&mut self, a: u32, n: &NameKeys) {
         // Loose tokens only: every fold or glyph match is also a loose match.
-        let key = sorted_key(n.loose());
+        let key = sorted_key(&n.loose());
         self.exact.push(key.hash, a);
         if key.len > START_BYTES {
             self.note_start(&key.head);
         }
         let first = self.pending_ends.len() as u32;
-        for t in n.loose() {
+        let mut count = 0;
+        for t in n.loose_words() {
             self.pending_text.push_str(t);
             self.pending_ends.push(self.pending_text.len() as u32);
+            count += 1;
         }
-        self.pending.push((a, first, n.loose().len() as u32));
+        self.pending.push((a, first, count));
     }
 
     /// Note where a key longer than START_BYTES starts (its first bytes).
@@ -1041,10 +1043,10 @@ impl Index {
             }
         }
         // Name: exact tokens in any order, run together, or its rarest token pair.
-        if !name.fold.is_empty() {
-            exact.push(sorted_key(name.loose()).hash);
-            exact.push(fnv(&name.norm.fold_compact()));
-            exact.push(fnv(&name.norm.glyph_compact()));
+        if name.fold_words().next().is_some() {
+            exact.push(sorted_key(&name.loose()).hash);
+            exact.push(fnv(&name.fold_compact()));
+            exact.push(fnv(&name.glyph_compact()));
             // A name spelling a protected handle around filler words ("Dangote Group Plc").
             if let Some(words) = name.compact_words() {
                 exact.push(fnv(&words));
@@ -1091,7 +1093,7 @@ impl Index {
                 self.two_edits(&key, &mut far);
             }
         }
-        if !name.fold.is_empty() {
+        if name.fold_words().next().is_some() {
             self.token_candidates(name, &mut out);
         }
         out.sort_unstable();
@@ -1156,8 +1158,7 @@ impl Index {
         let mut exact = Vec::with_capacity(2);
         let mut near = Vec::with_capacity(32);
         let matched: Vec<Vec<u32>> = name
-            .loose()
-            .iter()
+            .loose_words()
             .map(|t| {
                 exact.clear();
                 near.clear();
@@ -1545,7 +1546,7 @@ mod tests {
             let mut sorted = tokens.clone();
             sorted.sort_unstable();
             let reference = format!("n:{}", sorted.join(" "));
-            let key = sorted_key(&tokens);
+            let key = sorted_key(&tokens.iter().map(String::as_str).collect::<Vec<_>>());
             proptest::prop_assert_eq!(key.hash, fnv(&reference));
             proptest::prop_assert_eq!(key.len, reference.len());
             if key.len > START_BYTES {

@@ -463,7 +463,7 @@ pub(crate) fn cues(bio: &str) -> Vec<Cue> {
 /// "second account", "personal page" or "private account" too; beside the name of the account they
 /// resemble, within one sentence, these say whose account this is. `names`: the fold words of each of
 /// the account's names; `have`: cues already found, not repeated.
-pub(crate) fn name_cues(bio: &str, names: &[&[String]], have: &[Cue]) -> Vec<Cue> {
+pub(crate) fn name_cues(bio: &str, names: &[&[&str]], have: &[Cue]) -> Vec<Cue> {
     let table = table();
     let mut words = words(bio);
     let mut named = false;
@@ -1565,20 +1565,16 @@ mod tests {
 
     #[test]
     fn claims_holding_the_protected_name() {
-        let name = vec!["adaeze".to_string(), "okonkwo".to_string()];
+        let name = ["adaeze", "okonkwo"];
         let found = |bio: &str| -> Vec<&'static str> {
-            name_cues(bio, &[name.as_slice()], &[])
+            name_cues(bio, &[&name[..]], &[])
                 .iter()
                 .map(|c| c.what)
                 .collect()
         };
         assert_eq!(found("Adaeze Okonkwo second account 🎭"), ["new_account"]);
         assert_eq!(found("Compte personnel de Adaeze Okonkwo ☑️"), ["personal"]);
-        let quoted = name_cues(
-            "Compte personnel de Adaeze Okonkwo ☑️",
-            &[name.as_slice()],
-            &[],
-        );
+        let quoted = name_cues("Compte personnel de Adaeze Okonkwo ☑️", &[&name[..]], &[]);
         assert_eq!(quoted[0].phrase, "Compte personnel de Adaeze Okonkwo");
         assert_eq!(
             found("Management of Adaeze Okonkwo | bookings"),
@@ -1591,13 +1587,8 @@ mod tests {
         assert!(found("Adaeze Okonkwo. Second account for memes").is_empty());
         assert!(found("Adaeze Okonkwo, real estate agent").is_empty());
         // Inside a web address, the name is not written as a name.
-        let metamask = vec!["metamask".to_string()];
-        assert!(name_cues(
-            "Support at metamask-support.com",
-            &[metamask.as_slice()],
-            &[]
-        )
-        .is_empty());
+        let metamask = ["metamask"];
+        assert!(name_cues("Support at metamask-support.com", &[&metamask[..]], &[]).is_empty());
     }
 
     #[test]
@@ -1654,8 +1645,8 @@ mod tests {
 
     #[test]
     fn a_fan_since_a_year_cancels_the_claims_holding_the_name() {
-        let name = vec!["adaeze".to_string(), "okonkwo".to_string()];
-        let found = |bio: &str| name_cues(bio, &[name.as_slice()], &[]).len();
+        let name = ["adaeze", "okonkwo"];
+        let found = |bio: &str| name_cues(bio, &[&name[..]], &[]).len();
         assert_eq!(found("Degg naa Adaeze Okonkwo ba 2010"), 0);
         assert_eq!(found("Adaeze Okonkwo gidi ni mo je"), 1);
         // Supporting "me" since a year, in another sentence, names no one followed.

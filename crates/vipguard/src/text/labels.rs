@@ -263,27 +263,28 @@ pub(crate) fn is_label_token(token: &str) -> bool {
 /// no be parody", "free" in "Davido Parody-free", "no" in "Davido | Parody? No"), one bit each (the
 /// first 64): name matching sets them aside with the label word, as it does "Official". Such a name
 /// claims to be the person's.
-pub(crate) fn denial_bits(tokens: &[String]) -> u64 {
+pub(crate) fn denial_bits(tokens: &[&str]) -> u64 {
     let t = tables();
-    let label = |w: &String| t.strong.contains_key(w) || t.fan.contains_key(w);
+    let label = |w: &&str| t.strong.contains_key(*w) || t.fan.contains_key(*w);
+    let listed = |list: &[String], w: &str| list.iter().any(|x| x == w);
     // Asked of every name read: most hold no label word (nor account word), and then nothing is denied.
-    if !tokens.iter().take(64).any(|w| t.any.contains(w)) {
+    if !tokens.iter().take(64).any(|w| t.any.contains(*w)) {
         return 0;
     }
     let mut bits = 0u64;
     for (i, w) in tokens.iter().enumerate().take(64) {
-        if t.denials.contains(w) {
+        if listed(&t.denials, w) {
             // The denial and the fillers up to the label it denies.
             let fillers = tokens[i + 1..]
                 .iter()
-                .take_while(|x| t.fillers.contains(*x))
+                .take_while(|x| listed(&t.fillers, x))
                 .count();
             if tokens.get(i + 1 + fillers).is_some_and(label) {
                 bits |= ((1u64 << (fillers + 1).min(63)) - 1) << i;
             }
         }
         let after_label = i > 0 && label(&tokens[i - 1]);
-        if after_label && (w == "free" || t.answers_no.contains(w)) {
+        if after_label && (*w == "free" || listed(&t.answers_no, w)) {
             bits |= 1 << i;
         }
     }
@@ -637,7 +638,7 @@ pub(crate) fn in_name(name: &str) -> Vec<Label> {
 /// Label words in a bio: strong words anywhere; fan, fake and commentary words next to a word for
 /// "account", or next to the protected person's name (`subject`: fold tokens, "fan of Davido",
 /// "معجب بـ Adesoji Fasasi"); "not affiliated".
-pub(crate) fn in_bio(bio: &str, subject: &[String]) -> Vec<Label> {
+pub(crate) fn in_bio(bio: &str, subject: &[&str]) -> Vec<Label> {
     let t = tables();
     if !holds_label_word(t, bio) {
         return Vec::new();
@@ -870,7 +871,8 @@ mod tests {
     /// The words a name's matching sets aside with a denied label.
     #[test]
     fn denials_of_a_label_in_a_name_are_set_aside() {
-        let bits = |name: &str| denial_bits(&toks(name));
+        let bits =
+            |name: &str| denial_bits(&toks(name).iter().map(String::as_str).collect::<Vec<_>>());
         assert_eq!(bits("Davido not parody"), 0b010);
         assert_eq!(bits("Davido no be parody"), 0b0110);
         assert_eq!(bits("Davido parody free"), 0b100);
@@ -933,7 +935,7 @@ mod tests {
 
     #[test]
     fn fan_words_next_to_the_protected_name_label_the_bio() {
-        let davido = vec![normalize("Davido", 64).fold];
+        let davido = ["davido"];
         assert!(!in_bio("Big fan of Davido", &davido).is_empty());
         assert!(in_bio("Big fan of jollof rice", &davido).is_empty());
         // Writers who call themselves fans; not those who speak to fans or are fans "of" a dish.
@@ -941,11 +943,8 @@ mod tests {
         assert!(!in_bio("Na fans we be, no vex", &[]).is_empty());
         assert!(in_bio("I reply my fans myself here", &[]).is_empty());
         assert!(in_bio("We are big fans of jollof", &[]).is_empty());
-        let name: Vec<String> = normalize("Adesoji Fasasi", 64)
-            .fold
-            .split(' ')
-            .map(str::to_string)
-            .collect();
+        let name = normalize("Adesoji Fasasi", 64).fold;
+        let name: Vec<&str> = name.split(' ').collect();
         assert!(!in_bio("معجب بـ Adesoji Fasasi", &name).is_empty());
     }
 

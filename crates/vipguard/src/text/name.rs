@@ -6,51 +6,123 @@
 
 use crate::text::labels::{denial_bits, is_label_token};
 use crate::text::limits::MAX_NAME_CHARS;
-use crate::text::normalize::{normalize, Action, Change, Normalized};
+use crate::text::normalize::{self, normalize, Action, Change};
 use unicode_script::UnicodeScript;
 
+/// A name's comparison keys. A checker keeps one for every protected name and alias, so the three
+/// readings' words share one string and what few names have is boxed apart (issue 25): 72 bytes and
+/// one allocation for most names, where a string per word took 176 bytes and eight allocations.
 #[derive(Debug, Clone)]
 pub struct NameKeys {
-    pub norm: Normalized,
-    /// Fold-key tokens, in order.
-    pub fold: Vec<String>,
-    /// The loosest reading, for names written with digits or l for I (`loose()`); None when it is the
-    /// glyph reading. Kept here: every name with an i or an l reads differently loosely.
-    loose: Option<Vec<String>>,
-    /// What few names have (`glyph()`, `tricks()`), boxed: a checker keeps every protected name, and
-    /// the empty vectors inline cost 48 bytes a name (issue 25).
-    rare: Option<Box<Rare>>,
+    /// The fold words, then the glyph and loose words where they differ from the reading before, each
+    /// reading's words separated by single spaces.
+    text: Box<str>,
+    /// Where the fold, glyph and loose words end in `text`.
+    ends: [u32; 3],
     /// Which of the `fold`, `glyph` and `loose` tokens are filler words, one bit per token (the first
     /// 64), computed once: every comparison asks.
     filler: [u64; 3],
+    /// Words (of the fold key, the first 64) disguised, one bit each (`Normalized::disguised_words`).
+    disguised_words: u64,
+    /// What few names have (`tricks()`, `changes()`), boxed.
+    rare: Option<Box<Rare>>,
+    /// `GLYPH_DIFFERS`, `LOOSE_DIFFERS`, and what `Normalized` says of the whole name.
+    flags: u8,
 }
+
+/// The glyph words differ from the fold words (else `glyph()` is `fold()`).
+const GLYPH_DIFFERS: u8 = 1;
+/// The loose words differ from the glyph words (else `loose()` is `glyph()`).
+const LOOSE_DIFFERS: u8 = 2;
+/// `Normalized::truncated`, `mixed_script_word` and `mixed_style_word`.
+const TRUNCATED: u8 = 4;
+const MIXED_SCRIPT: u8 = 8;
+const MIXED_STYLE: u8 = 16;
 
 /// The parts of a name's keys that most names do not need.
 #[derive(Debug, Clone, Default)]
 struct Rare {
-    /// Glyph-key tokens (capital I read as l), in order (`glyph()`); None when they are the fold
-    /// tokens, as in most names.
-    glyph: Option<Vec<String>>,
+    /// What normalising the name changed (`Normalized::changes`).
+    changes: Box<[Change]>,
     /// The characters the loose reading relies on: digits inside words (leetspeak) and lowercase l among
     /// capitals. Only a name that uses them earns a full-strength loose match.
-    tricks: Vec<Change>,
+    tricks: Box<[Change]>,
     /// Words written with digits for letters (D4vido, Al1ko), one bit each (the first 64): disguised
     /// in the loose reading as lookalikes are in the others.
     leet_words: u64,
 }
 
+/// A reading's words, gathered from a name's shared string where a comparison needs them by place:
+/// on the stack for names of up to 8 words (nearly all), so a comparison allocates nothing.
+pub struct Words<'a> {
+    inline: [&'a str; 8],
+    len: u8,
+    spilled: Vec<&'a str>,
+}
+
+impl<'a> Words<'a> {
+    /// `text`: a reading as `NameKeys` holds it.
+    fn new(text: &'a str) -> Self {
+        let mut words = Words {
+            inline: [""; 8],
+            len: 0,
+            spilled: Vec::new(),
+        };
+        for (i, w) in WordIter(text).enumerate() {
+            if i == words.inline.len() {
+                words.spilled = WordIter(text).collect();
+                break;
+            }
+            words.inline[i] = w;
+            words.len += 1;
+        }
+        words
+    }
+}
+
+impl<'a> std::ops::Deref for Words<'a> {
+    type Target = [&'a str];
+    fn deref(&self) -> &[&'a str] {
+        if self.spilled.is_empty() {
+            &self.inline[..self.len as usize]
+        } else {
+            &self.spilled
+        }
+    }
+}
+
+/// The words of a reading, any run of spaces between them.
+fn split_words(text: &str) -> impl Iterator<Item = &str> + Clone {
+    text.split(' ').filter(|w| !w.is_empty())
+}
+
+/// The words of a reading as `NameKeys` holds them (separated by single spaces, none at either end),
+/// by a byte scan: `str::split` prepares a searcher, which cost more than the words themselves.
+#[derive(Clone)]
+struct WordIter<'a>(&'a str);
+
+impl<'a> Iterator for WordIter<'a> {
+    type Item = &'a str;
+    fn next(&mut self) -> Option<&'a str> {
+        if self.0.is_empty() {
+            return None;
+        }
+        let (word, rest) = match self.0.bytes().position(|b| b == b' ') {
+            Some(i) => (&self.0[..i], &self.0[i + 1..]),
+            None => (self.0, ""),
+        };
+        self.0 = rest;
+        Some(word)
+    }
+}
+
 impl NameKeys {
     pub fn new(name: &str) -> Self {
         let norm = normalize(name, MAX_NAME_CHARS);
-        let split = |s: &str| -> Vec<String> {
-            s.split(' ')
-                .filter(|t| !t.is_empty())
-                .map(str::to_string)
-                .collect()
-        };
-        let glyph: Vec<String> = split(&norm.glyph);
-        let fold: Vec<String> = split(&norm.fold);
-        let loose: Vec<String> = glyph.iter().map(|t| loose_token(t)).collect();
+        let glyph: Vec<&str> = split_words(&norm.glyph).collect();
+        let fold: Vec<&str> = split_words(&norm.fold).collect();
+        let loose_owned: Vec<String> = glyph.iter().map(|t| loose_token(t)).collect();
+        let loose: Vec<&str> = loose_owned.iter().map(String::as_str).collect();
         // The three readings mostly hold the same words: ask about each word once.
         let fold_filler = filler_bits(&fold, None);
         let glyph_filler = filler_bits(&glyph, Some((&fold, fold_filler)));
@@ -62,16 +134,53 @@ impl NameKeys {
             let leet: Vec<String> = name
                 .split(|c: char| !c.is_alphanumeric())
                 .filter(|w| is_leet_word(w))
-                .flat_map(|w| split(&normalize(w, MAX_NAME_CHARS).glyph))
-                .map(|t: String| loose_token(&t))
+                .flat_map(|w| {
+                    split_words(&normalize(w, MAX_NAME_CHARS).glyph)
+                        .map(loose_token)
+                        .collect::<Vec<_>>()
+                })
                 .collect();
             loose
                 .iter()
                 .take(64)
                 .enumerate()
-                .filter(|(_, t)| leet.contains(t))
+                .filter(|(_, t)| leet.iter().any(|l| l == *t))
                 .fold(0u64, |bits, (i, _)| bits | 1 << i)
         };
+        let glyph_differs = glyph != fold;
+        let loose_differs = loose != glyph;
+        let mut text = String::with_capacity(norm.fold.len() * 3);
+        let mut ends = [0u32; 3];
+        for (i, (words, differs)) in [
+            (&fold, true),
+            (&glyph, glyph_differs),
+            (&loose, loose_differs),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            if differs {
+                let start = text.len();
+                for w in words.iter() {
+                    if text.len() > start {
+                        text.push(' ');
+                    }
+                    text.push_str(w);
+                }
+            }
+            // Names are cut at MAX_NAME_CHARS, so their keys are far below 4 GB.
+            ends[i] = text.len() as u32;
+        }
+        let flags = [
+            (glyph_differs, GLYPH_DIFFERS),
+            (loose_differs, LOOSE_DIFFERS),
+            (norm.truncated, TRUNCATED),
+            (norm.mixed_script_word, MIXED_SCRIPT),
+            (norm.mixed_style_word, MIXED_STYLE),
+        ]
+        .into_iter()
+        .filter(|(set, _)| *set)
+        .fold(0, |flags, (_, bit)| flags | bit);
         NameKeys {
             filler: [
                 fold_filler,
@@ -80,43 +189,76 @@ impl NameKeys {
                 // "muslc").
                 filler_bits(&loose, Some((&glyph, glyph_filler))) | glyph_filler,
             ],
-            loose: (loose != glyph).then_some(loose),
-            rare: {
-                let rare = Rare {
-                    glyph: (glyph != fold).then_some(glyph),
-                    tricks,
+            rare: (!norm.changes.is_empty() || !tricks.is_empty()).then(|| {
+                Box::new(Rare {
+                    changes: norm.changes.into_boxed_slice(),
+                    tricks: tricks.into_boxed_slice(),
                     leet_words,
-                };
-                let needed = rare.glyph.is_some() || !rare.tricks.is_empty();
-                needed.then(|| Box::new(rare))
-            },
-            fold,
-            norm,
+                })
+            }),
+            text: text.into_boxed_str(),
+            ends,
+            disguised_words: norm.disguised_words,
+            flags,
         }
     }
 }
 
 impl NameKeys {
-    /// Glyph-key tokens (capital I read as l), in order.
-    pub fn glyph(&self) -> &[String] {
-        self.glyph_tokens().unwrap_or(&self.fold)
+    fn has(&self, flag: u8) -> bool {
+        self.flags & flag != 0
     }
 
-    /// The glyph tokens where they differ from the fold tokens.
-    fn glyph_tokens(&self) -> Option<&[String]> {
-        self.rare.as_ref().and_then(|r| r.glyph.as_deref())
+    /// Reading `i`'s words as held in `text` (0 fold, 1 glyph, 2 loose), each reading kept only where
+    /// it differs from the one before.
+    fn reading(&self, i: usize) -> &str {
+        let i = match i {
+            2 if !self.has(LOOSE_DIFFERS) => 1,
+            _ => i,
+        };
+        let i = match i {
+            1 if !self.has(GLYPH_DIFFERS) => 0,
+            _ => i,
+        };
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        &self.text[start as usize..self.ends[i] as usize]
     }
 
-    /// The loosest reading, for names written with digits or l for I: glyph tokens with i and l merged
+    /// Fold-key words, in order.
+    pub fn fold(&self) -> Words<'_> {
+        Words::new(self.reading(0))
+    }
+
+    /// Fold-key words, in order, one at a time.
+    pub fn fold_words(&self) -> impl Iterator<Item = &str> + Clone {
+        WordIter(self.reading(0))
+    }
+
+    /// Glyph-key words (capital I read as l), in order.
+    pub fn glyph(&self) -> Words<'_> {
+        Words::new(self.reading(1))
+    }
+
+    /// The loosest reading, for names written with digits or l for I: glyph words with i and l merged
     /// and, in words that also hold letters, digits read as letters (D4v1d0 and DAVlDO both read davldo).
-    /// Every fold or glyph match is also a loose match, so the index keys names by these tokens alone.
-    pub fn loose(&self) -> &[String] {
-        self.loose_tokens().unwrap_or_else(|| self.glyph())
+    /// Every fold or glyph match is also a loose match, so the index keys names by these words alone.
+    pub fn loose(&self) -> Words<'_> {
+        Words::new(self.reading(2))
     }
 
-    /// The loose tokens where they differ from the glyph tokens.
-    fn loose_tokens(&self) -> Option<&[String]> {
-        self.loose.as_deref()
+    /// The loose words one at a time.
+    pub fn loose_words(&self) -> impl Iterator<Item = &str> + Clone {
+        WordIter(self.reading(2))
+    }
+
+    /// The fold key without spaces (`Normalized::fold_compact`).
+    pub fn fold_compact(&self) -> String {
+        normalize::fold_compact(self.reading(0))
+    }
+
+    /// The glyph key without spaces (`Normalized::glyph_compact`).
+    pub fn glyph_compact(&self) -> String {
+        normalize::glyph_compact(self.reading(1))
     }
 
     /// The characters the loose reading relies on: digits inside words (leetspeak) and lowercase l
@@ -125,28 +267,39 @@ impl NameKeys {
         self.rare.as_ref().map_or(&[], |r| &r.tricks)
     }
 
+    /// What normalising the name changed (`Normalized::changes`).
+    pub fn changes(&self) -> &[Change] {
+        self.rare.as_ref().map_or(&[], |r| &r.changes)
+    }
+
+    /// `Normalized::has_deceptive_change`.
+    pub fn has_deceptive_change(&self) -> bool {
+        normalize::has_deceptive_change(self.changes())
+    }
+
+    /// `Normalized::check_mark`: the first check mark decorating the name (✅, ✔).
+    pub fn check_mark(&self) -> Option<char> {
+        normalize::check_mark(self.changes())
+    }
+
+    /// The name was longer than the cap and was cut (`Normalized::truncated`).
+    pub fn truncated(&self) -> bool {
+        self.has(TRUNCATED)
+    }
+
+    /// `Normalized::mixed_script_word`.
+    pub fn mixed_script_word(&self) -> bool {
+        self.has(MIXED_SCRIPT)
+    }
+
+    /// `Normalized::mixed_style_word`.
+    pub fn mixed_style_word(&self) -> bool {
+        self.has(MIXED_STYLE)
+    }
+
     /// Words written with digits for letters, one bit each (the first 64).
     fn leet_words(&self) -> u64 {
         self.rare.as_ref().map_or(0, |r| r.leet_words)
-    }
-
-    /// Gives back the room the token vectors were grown with: a protected name is kept for the
-    /// checker's life, a vector collected through a filter holds room for four words (issue 25).
-    pub fn shrink_to_fit(&mut self) {
-        let glyph = self.rare.as_deref_mut().and_then(|r| {
-            r.tricks.shrink_to_fit();
-            r.glyph.as_mut()
-        });
-        for tokens in [Some(&mut self.fold), glyph, self.loose.as_mut()]
-            .into_iter()
-            .flatten()
-        {
-            tokens.shrink_to_fit();
-            tokens.iter_mut().for_each(String::shrink_to_fit);
-        }
-        self.norm.fold.shrink_to_fit();
-        self.norm.glyph.shrink_to_fit();
-        self.norm.changes.shrink_to_fit();
     }
 
     /// Whether any of the name's words is a filler word (Official, HQ, Dr …).
@@ -157,7 +310,7 @@ impl NameKeys {
     /// Whether every word of the name is a filler word ("Support Team", "Customer Care"): a name that
     /// says what the page does, not whose it is. An empty name is not.
     pub fn only_filler(&self) -> bool {
-        let n = self.fold.len();
+        let n = self.fold_words().count();
         n > 0 && n <= 64 && self.filler[0].count_ones() as usize == n
     }
 
@@ -166,11 +319,11 @@ impl NameKeys {
     pub fn spells(&self, key: &str) -> bool {
         let mut rest = key;
         let mut words = 0;
-        for (i, w) in self.fold.iter().enumerate() {
+        for (i, w) in self.fold_words().enumerate() {
             if i < 64 && self.filler[0] & (1 << i) != 0 {
                 continue;
             }
-            match rest.strip_prefix(w.as_str()) {
+            match rest.strip_prefix(w) {
                 Some(r) => rest = r,
                 None => return false,
             }
@@ -183,14 +336,16 @@ impl NameKeys {
     /// others (what `spells` compares; the index looks it up): "Dangote Group Plc" gives `dangotegroup`.
     pub fn compact_words(&self) -> Option<String> {
         let filler = |i: usize| i < 64 && self.filler[0] & (1 << i) != 0;
-        let kept = (0..self.fold.len()).filter(|&i| !filler(i)).count();
-        if kept == 0 || kept == self.fold.len() {
+        let n = self.fold_words().count();
+        let kept = (0..n).filter(|&i| !filler(i)).count();
+        if kept == 0 || kept == n {
             return None;
         }
         Some(
-            (0..self.fold.len())
-                .filter(|&i| !filler(i))
-                .map(|i| self.fold[i].as_str())
+            self.fold_words()
+                .enumerate()
+                .filter(|&(i, _)| !filler(i))
+                .map(|(_, w)| w)
                 .collect(),
         )
     }
@@ -198,7 +353,7 @@ impl NameKeys {
 
 /// Which of the first 64 `tokens` are filler, one bit each; where a word equals the word at the same
 /// place in another reading, that reading's answer is reused.
-fn filler_bits(tokens: &[String], same_as: Option<(&[String], u64)>) -> u64 {
+fn filler_bits(tokens: &[&str], same_as: Option<(&[&str], u64)>) -> u64 {
     // Most names read the same in every reading: the answer is the other reading's.
     if let Some((other, bits)) = same_as {
         if other == tokens {
@@ -220,7 +375,7 @@ fn filler_bits(tokens: &[String], same_as: Option<(&[String], u64)>) -> u64 {
 
 /// "H.E." (His/Her Excellency, before many West African officials' names) arrives as the words h, e.
 /// Single letters are initials elsewhere, so only the pair counts as filler.
-fn excellency_bits(tokens: &[String]) -> u64 {
+fn excellency_bits(tokens: &[&str]) -> u64 {
     let n = tokens.len().min(64);
     (1..n)
         .filter(|&i| tokens[i - 1] == "h" && tokens[i] == "e")
@@ -388,14 +543,49 @@ pub(crate) struct NameMatch {
     pub loose: bool,
 }
 
+/// A profile's name with its words in each reading gathered once, for all the protected names a check
+/// compares it with.
+pub(crate) struct ProfileName<'a> {
+    keys: &'a NameKeys,
+    fold: Words<'a>,
+    /// The glyph and loose words where they differ from the reading before.
+    glyph: Option<Words<'a>>,
+    loose: Option<Words<'a>>,
+}
+
+impl<'a> ProfileName<'a> {
+    pub(crate) fn new(keys: &'a NameKeys) -> Self {
+        ProfileName {
+            keys,
+            fold: keys.fold(),
+            glyph: keys.has(GLYPH_DIFFERS).then(|| keys.glyph()),
+            loose: keys.has(LOOSE_DIFFERS).then(|| keys.loose()),
+        }
+    }
+
+    /// The profile's name's keys.
+    pub(crate) fn keys(&self) -> &'a NameKeys {
+        self.keys
+    }
+
+    fn glyph(&self) -> &Words<'a> {
+        self.glyph.as_ref().unwrap_or(&self.fold)
+    }
+
+    fn loose(&self) -> &Words<'a> {
+        self.loose.as_ref().unwrap_or_else(|| self.glyph())
+    }
+}
+
 /// Compare a profile's name with a protected name or alias.
-pub(crate) fn compare(p: &NameKeys, t: &NameKeys) -> Option<NameMatch> {
-    let a = compare_tokens(&p.fold, p.filler[0], p.norm.disguised_words, &t.fold);
+pub(crate) fn compare(p: &ProfileName, t: &NameKeys) -> Option<NameMatch> {
+    let disguised = p.keys.disguised_words;
+    let a = compare_tokens(&p.fold, p.keys.filler[0], disguised, t.reading(0));
     // (A reading kept only where it differs.)
-    if p.glyph_tokens().is_none() && t.glyph_tokens().is_none() {
+    if !p.keys.has(GLYPH_DIFFERS) && !t.has(GLYPH_DIFFERS) {
         return a;
     }
-    let b = compare_tokens(p.glyph(), p.filler[1], p.norm.disguised_words, t.glyph());
+    let b = compare_tokens(p.glyph(), p.keys.filler[1], disguised, t.reading(1));
     match (a, b) {
         (Some(a), Some(b)) => Some(
             if b.strength > a.strength || (b.strength == a.strength && b.similarity > a.similarity)
@@ -411,23 +601,25 @@ pub(crate) fn compare(p: &NameKeys, t: &NameKeys) -> Option<NameMatch> {
 
 /// `compare`, then the loose reading when the plain keys fell short of the same name. A loose match is
 /// capped at "very similar" unless the profile used a trick the loose reading undoes.
-pub(crate) fn compare_all(p: &NameKeys, t: &NameKeys) -> Option<NameMatch> {
+pub(crate) fn compare_all(p: &ProfileName, t: &NameKeys) -> Option<NameMatch> {
     let plain = compare(p, t);
+    let tricks = p.keys.tricks();
     // Without a trick the loose reading is capped at 2, so it cannot improve a match of 2 or more.
-    let ceiling = if p.tricks().is_empty() { 2 } else { 3 };
+    let ceiling = if tricks.is_empty() { 2 } else { 3 };
     if plain.as_ref().is_some_and(|m| m.strength >= ceiling)
-        || (p.loose_tokens().is_none() && t.loose_tokens().is_none())
+        || (!p.keys.has(LOOSE_DIFFERS) && !t.has(LOOSE_DIFFERS))
     {
         return plain;
     }
-    let disguised = p.norm.disguised_words | p.leet_words();
-    let loose = compare_tokens(p.loose(), p.filler[2], disguised, t.loose()).map(|mut m| {
-        m.loose = true;
-        if p.tricks().is_empty() {
-            m.strength = m.strength.min(2);
-        }
-        m
-    });
+    let disguised = p.keys.disguised_words | p.keys.leet_words();
+    let loose =
+        compare_tokens(p.loose(), p.keys.filler[2], disguised, t.reading(2)).map(|mut m| {
+            m.loose = true;
+            if tricks.is_empty() {
+                m.strength = m.strength.min(2);
+            }
+            m
+        });
     match (plain, loose) {
         (Some(a), Some(b)) if b.strength > a.strength => Some(b),
         (Some(a), _) => Some(a),
@@ -443,14 +635,19 @@ const MAX_TOKENS: usize = Positions::BITS as usize;
 
 /// `p_disguised`: the profile's words written with lookalike letters or hidden characters, one bit
 /// each (`Normalized::disguised_words`).
-fn compare_tokens(
-    p: &[String],
-    p_filler: u64,
-    p_disguised: u64,
-    t: &[String],
-) -> Option<NameMatch> {
-    let (p, t) = (&p[..p.len().min(MAX_TOKENS)], &t[..t.len().min(MAX_TOKENS)]);
-    if t.is_empty() || p.is_empty() {
+/// `t`: the protected name's words as `NameKeys` holds them, read in order only (gathering them by
+/// place cost more than the comparison: scripts/count-instructions.sh).
+fn compare_tokens(p: &[&str], p_filler: u64, p_disguised: u64, text: &str) -> Option<NameMatch> {
+    let p = &p[..p.len().min(MAX_TOKENS)];
+    let t = || WordIter(text).take(MAX_TOKENS);
+    // Words are separated by single spaces.
+    let spaces = text.bytes().filter(|&b| b == b' ').count();
+    let t_len = if text.is_empty() {
+        0
+    } else {
+        (spaces + 1).min(MAX_TOKENS)
+    };
+    if t_len == 0 || p.is_empty() {
         return None;
     }
     // Set aside filler words the protected name does not itself contain ("The Weeknd" keeps "the").
@@ -459,7 +656,7 @@ fn compare_tokens(
         .enumerate()
         .filter(|(i, w)| {
             let filler = *i < 64 && p_filler & (1 << i) != 0;
-            !filler || t.iter().any(|x| x == *w)
+            !filler || t().any(|x| x == **w)
         })
         .fold(0, |bits, (i, _)| bits | 1 << i);
     if core == 0 {
@@ -470,14 +667,17 @@ fn compare_tokens(
             .enumerate()
             .filter(move |(i, _)| core >> i & 1 == 1)
     };
-    let run_together = core_words()
-        .flat_map(|(_, w)| w.bytes())
-        .eq(t.iter().flat_map(|w| w.bytes()));
+    let profile_bytes = core_words().flat_map(|(_, w)| w.bytes());
+    let run_together = if spaces < MAX_TOKENS {
+        profile_bytes.eq(text.bytes().filter(|&b| b != b' '))
+    } else {
+        profile_bytes.eq(t().flat_map(|w| w.bytes()))
+    };
     // Every protected token present exactly, each matched to its own profile word.
     let mut used: Positions = 0;
     let all_present =
-        t.iter().all(
-            |w| match core_words().find(|(i, c)| used >> i & 1 == 0 && *c == w) {
+        t().all(
+            |w| match core_words().find(|(i, c)| used >> i & 1 == 0 && **c == w) {
                 Some((i, _)) => {
                     used |= 1 << i;
                     true
@@ -487,7 +687,7 @@ fn compare_tokens(
         );
     let core_len = core.count_ones() as usize;
     // The same words in any order, or run together.
-    if run_together || (all_present && core_len == t.len()) {
+    if run_together || (all_present && core_len == t_len) {
         return Some(NameMatch {
             how: NameHow::Same,
             strength: 3,
@@ -508,10 +708,10 @@ fn compare_tokens(
         // the disguised copy may be the second of two: "Group Idris Gr\u{200b}oup").
         let disguised = p_disguised != 0
             && core_words()
-                .any(|(i, w)| i < 64 && p_disguised & (1 << i) != 0 && t.iter().any(|x| x == w));
+                .any(|(i, w)| i < 64 && p_disguised & (1 << i) != 0 && t().any(|x| x == *w));
         // Otherwise a one-word protected name inside a longer ordinary name (Olamide -> Olamide
         // Adeyemi) is no match, and a longer one is a weak one (Macky Sall Diop).
-        if t.len() < 2 && !disguised {
+        if t_len < 2 && !disguised {
             return None;
         }
         return Some(NameMatch {
@@ -522,14 +722,14 @@ fn compare_tokens(
         });
     }
     // Token alignment by Jaro-Winkler, weighted by token length; short tokens must match exactly.
-    if core_len != t.len() {
+    if core_len != t_len {
         return None;
     }
     let mut used: Positions = 0;
     let mut total = 0.0;
     let mut weight = 0.0;
     let mut worst: f64 = 1.0;
-    for w in t {
+    for w in t() {
         let best = core_words()
             .filter(|(i, _)| used >> i & 1 == 0)
             .map(|(i, c)| (i, token_similarity(c, w)))
@@ -541,7 +741,7 @@ fn compare_tokens(
         worst = worst.min(best.1);
     }
     let sim = total / weight;
-    let long_enough = t.iter().map(|w| w.chars().count()).sum::<usize>() >= 6;
+    let long_enough = t().map(|w| w.chars().count()).sum::<usize>() >= 6;
     let strength = if sim >= 0.94 && worst >= 0.88 && long_enough {
         2
     } else if sim >= 0.9 && worst >= 0.8 {
@@ -625,7 +825,8 @@ mod tests {
     use super::*;
 
     fn cmp(p: &str, t: &str) -> Option<(u8, NameHow)> {
-        compare(&NameKeys::new(p), &NameKeys::new(t)).map(|m| (m.strength, m.how))
+        let p = NameKeys::new(p);
+        compare(&ProfileName::new(&p), &NameKeys::new(t)).map(|m| (m.strength, m.how))
     }
 
     #[test]

@@ -132,11 +132,11 @@ fn characters(lang: Lang, v: &ProfileView, a: &Account, b: &Assessment) -> Vec<E
     // The loose reading's digits-as-letters and l-for-I join the trace when the match relied on them.
     let loose = b.name.as_ref().is_some_and(|(m, _)| m.loose);
     let mut changes: Vec<Change> = if loose {
-        let mut c = v.name.norm.changes.clone();
+        let mut c = v.name.changes().to_vec();
         c.extend(v.name.tricks().iter().cloned());
         c
     } else {
-        v.name.norm.changes.clone()
+        v.name.changes().to_vec()
     };
     // An accent the protected name itself carries (Sowé for Sowé) is no evidence of anything.
     let protected_name = b.name.as_ref().map(|(_, i)| {
@@ -160,10 +160,10 @@ fn characters(lang: Lang, v: &ProfileView, a: &Account, b: &Assessment) -> Vec<E
             ..Evidence::new("characters", detail)
         });
     }
-    if v.name.norm.mixed_script_word && b.name.is_some() {
+    if v.name.mixed_script_word() && b.name.is_some() {
         out.push(Evidence::new("script", wording::mixed_script(lang)));
     }
-    if v.name.norm.mixed_style_word && b.name.is_some() {
+    if v.name.mixed_style_word() && b.name.is_some() {
         out.push(Evidence::new("script", wording::mixed_style(lang)));
     }
     out
@@ -171,7 +171,7 @@ fn characters(lang: Lang, v: &ProfileView, a: &Account, b: &Assessment) -> Vec<E
 
 /// A check mark in the display name, which imitates the platform's verified badge.
 fn badge(lang: Lang, v: &ProfileView) -> Option<Evidence> {
-    let c = v.name.norm.check_mark()?;
+    let c = v.name.check_mark()?;
     Some(Evidence::new(
         "badge",
         wording::fake_badge(lang, c, &code_point(c), &char_name(c)),
@@ -464,7 +464,7 @@ pub(super) fn input_notes(lang: Lang, v: &ProfileView) -> Vec<Evidence> {
             wording::truncated(lang, field, limit),
         ))
     };
-    if v.name.norm.truncated {
+    if v.name.truncated() {
         note("name", MAX_NAME_CHARS);
     }
     if v.handle.truncated {

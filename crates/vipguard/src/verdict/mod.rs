@@ -226,7 +226,7 @@ impl Checker {
         }
         for p in each() {
             if let Some(n) = p.names.first() {
-                sum = sum.wrapping_add(n.fold.len() + n.loose().len());
+                sum = sum.wrapping_add(n.has_filler() as usize);
             }
             if let Some(t) = p.targets.first() {
                 sum = sum.wrapping_add(t.keys.fold().len() + t.keys.display().len());
@@ -234,9 +234,8 @@ impl Checker {
         }
         for p in each() {
             if let Some(n) = p.names.first() {
-                let first = |tokens: &[String]| tokens.first().and_then(|w| w.bytes().next());
-                sum = sum.wrapping_add(first(&n.fold).unwrap_or(0) as usize);
-                sum = sum.wrapping_add(first(n.loose()).unwrap_or(0) as usize);
+                let first = n.fold_words().next().and_then(|w| w.bytes().next());
+                sum = sum.wrapping_add(first.unwrap_or(0) as usize);
             }
             for t in &p.targets {
                 sum = sum.wrapping_add(t.keys.fold().bytes().next().unwrap_or(0) as usize);
@@ -344,9 +343,11 @@ impl Checker {
         // Only a crafted snapshot's index names accounts past the list (restoring does not scan it).
         candidates.retain(|&a| (a as usize) < self.prepared.len());
         self.warm(&candidates);
+        // The profile's name words, gathered once for every candidate's names.
+        let name = crate::text::name::ProfileName::new(&view.name);
         let best = candidates
             .into_iter()
-            .filter_map(|a| self.assess(&view, a))
+            .filter_map(|a| self.assess(&view, &name, a))
             .max_by(|x, y| {
                 (x.verdict, x.score)
                     .partial_cmp(&(y.verdict, y.score))
@@ -407,9 +408,9 @@ impl Checker {
         // Okafor") is not read as a typo of a protected handle.
         let mut segments = handle.segments();
         segments.retain(|s| {
-            !name.fold.iter().any(|w| {
-                w.chars().count() >= 3 && s.contains(w.as_str()) && w.len() * 10 >= s.len() * 7
-            })
+            !name
+                .fold_words()
+                .any(|w| w.chars().count() >= 3 && s.contains(w) && w.len() * 10 >= s.len() * 7)
         });
         ProfileView {
             profile,
@@ -430,17 +431,25 @@ impl Checker {
         let mut labels = labels::in_name(&name);
         if let Some(bio) = &v.profile.bio {
             let bio: String = bio.chars().take(MAX_BIO_CHARS).collect();
-            labels.extend(labels::in_bio(&bio, &self.prepared(account).names[0].fold));
+            labels.extend(labels::in_bio(
+                &bio,
+                &self.prepared(account).names[0].fold(),
+            ));
         }
         labels.extend(labels::in_handle(&v.handle.fold(), &v.handle.parts));
         labels
     }
 
     /// One candidate: its best signals, the discount rules, then the verdict table.
-    fn assess(&self, v: &ProfileView, account: u32) -> Option<Assessment> {
+    fn assess(
+        &self,
+        v: &ProfileView,
+        name: &crate::text::name::ProfileName,
+        account: u32,
+    ) -> Option<Assessment> {
         let p = self.prepared(account);
         let a = &self.list.accounts[account as usize];
-        let name = signals::best_name(v, p);
+        let name = signals::best_name(name, p);
         let handle = signals::best_handle(v, p, a);
         let avatar = signals::avatar(v, account);
         if name.is_none() && handle.is_none() && avatar.is_none() {

@@ -42,11 +42,7 @@ pub(super) fn prepare(a: &Account) -> Prepared {
     let brand = super::brand::is_brand(a);
     let names: Vec<NameKeys> = std::iter::once(&a.name)
         .chain(&a.aliases)
-        .map(|n| {
-            let mut keys = NameKeys::new(n);
-            keys.shrink_to_fit();
-            keys
-        })
+        .map(|n| NameKeys::new(n))
         .collect();
     // At its final size: grown by pushes, the vector held room for four targets (800 bytes), which was
     // a quarter of a checker's memory (issue 25).
@@ -66,13 +62,13 @@ pub(super) fn prepare(a: &Account) -> Prepared {
         }
     }
     for (n, display) in names.iter().zip(std::iter::once(&a.name).chain(&a.aliases)) {
-        let fold = n.norm.fold_compact();
+        let fold = n.fold_compact();
         // Short names written as handles (obi, mtn) would match too much.
         if fold.chars().count() >= 6 {
             targets.push(Target {
-                keys: TargetKeys::from_name(&fold, &n.norm.glyph_compact(), display),
+                keys: TargetKeys::from_name(&fold, &n.glyph_compact(), display),
                 kind: TargetKind::Name,
-                names_in_key: !brand && n.fold.len() >= 2,
+                names_in_key: !brand && n.fold_words().nth(1).is_some(),
                 brand,
             });
         }
@@ -96,8 +92,8 @@ pub(super) fn target_platform(a: &Account, i: usize) -> Option<&str> {
 /// Whether two or more distinct words (of two letters or more) of the account's names appear in `key`.
 fn names_in_key(key: &str, names: &[NameKeys]) -> bool {
     let mut found: Vec<&str> = Vec::new();
-    for w in names.iter().flat_map(|n| &n.fold) {
-        if w.len() >= 2 && key.contains(w.as_str()) && !found.contains(&w.as_str()) {
+    for w in names.iter().flat_map(|n| n.fold_words()) {
+        if w.len() >= 2 && key.contains(w) && !found.contains(&w) {
             found.push(w);
         }
     }

@@ -93,7 +93,7 @@ fn holds_protected_name(name: &Found<NameMatch>) -> bool {
 fn spells_protected_handle(v: &ProfileView, p: &Prepared, handle: &Found<HandleMatch>) -> bool {
     handle.as_ref().is_some_and(|(_, i)| {
         let t = &p.targets[*i];
-        t.kind != TargetKind::Name && words_spell(&v.name.fold, &t.keys.fold())
+        t.kind != TargetKind::Name && words_spell(&v.name.fold(), &t.keys.fold())
     })
 }
 
@@ -106,14 +106,14 @@ fn copies_protected_handle(v: &ProfileView, p: &Prepared, handle: &Found<HandleM
     handle.as_ref().is_some_and(|(m, i)| {
         let t = &p.targets[*i];
         t.kind != TargetKind::Name
-            && v.name.fold.iter().any(|w| **w == *t.keys.fold())
+            && v.name.fold_words().any(|w| *w == *t.keys.fold())
             && match &m.how {
                 HandleHow::SameKey { il_swap: false } => true,
                 HandleHow::Affix {
                     affixes,
                     il_swap: false,
                 } => affixes.iter().all(|a| {
-                    !v.name.fold.iter().any(|w| w.contains(a.as_str()))
+                    !v.name.fold_words().any(|w| w.contains(a.as_str()))
                         && !handle::is_self_reference(a)
                 }),
                 _ => false,
@@ -126,9 +126,9 @@ fn copies_protected_handle(v: &ProfileView, p: &Prepared, handle: &Found<HandleM
 /// away, though its short tokens are too common to count as a name match. Fixtures:
 /// `single_signal.jsonl`.
 fn near_copy_of_a_name(profile: &NameKeys, protected: &[NameKeys]) -> bool {
-    let own = profile.norm.fold_compact();
+    let own = profile.fold_compact();
     protected.iter().any(|t| {
-        let theirs = t.norm.fold_compact();
+        let theirs = t.fold_compact();
         let limit = typo_limit(theirs.chars().count());
         limit > 0 && osa_within(&own, &theirs, limit).is_some()
     })
@@ -154,7 +154,7 @@ fn name_again(
         && !v.name.has_filler()
         && name
             .as_ref()
-            .is_some_and(|(_, i)| p.names[*i].fold.len() <= 2)
+            .is_some_and(|(_, i)| p.names[*i].fold_words().nth(2).is_none())
         && handle.as_ref().is_some_and(|(m, i)| {
             let t = &p.targets[*i];
             match &m.how {
@@ -192,7 +192,7 @@ fn writes_the_whole_name(
         || t.brand
         || !name
             .as_ref()
-            .is_some_and(|(_, i)| p.names[*i].fold.iter().any(|w| **w == *key))
+            .is_some_and(|(_, i)| p.names[*i].fold_words().any(|w| *w == *key))
     {
         return false;
     }
@@ -208,9 +208,9 @@ fn writes_the_whole_name(
     }
     let mut rest = written.replacen(key, " ", 1);
     let mut other_word = false;
-    for w in v.name.fold.iter().filter(|w| **w != *key && w.len() >= 3) {
-        if rest.contains(w.as_str()) {
-            rest = rest.replacen(w.as_str(), " ", 1);
+    for w in v.name.fold_words().filter(|w| **w != *key && w.len() >= 3) {
+        if rest.contains(w) {
+            rest = rest.replacen(w, " ", 1);
             other_word = true;
         }
     }
@@ -228,7 +228,7 @@ fn one_word_twice(v: &ProfileView, name: &Found<NameMatch>, h: u8) -> bool {
     h > 0
         && h < 3
         && matches!(name.as_ref().map(|(m, _)| &m.how), Some(NameHow::Similar))
-        && matches!(v.name.fold.as_slice(), [word] if **word == *v.handle.fold())
+        && matches!(&v.name.fold()[..], [word] if **word == *v.handle.fold())
 }
 
 /// Whether the handle only reads as the protected one through a capital I for l.
@@ -255,9 +255,9 @@ pub(super) fn deceptive(
         .as_ref()
         .is_some_and(|(m, _)| m.loose && !v.name.tricks().is_empty());
     (n >= 2
-        && (v.name.norm.has_deceptive_change()
-            || v.name.norm.mixed_script_word
-            || v.name.norm.mixed_style_word
+        && (v.name.has_deceptive_change()
+            || v.name.mixed_script_word()
+            || v.name.mixed_style_word()
             || loose_trick))
         || (h >= 2 && il_swap)
 }
@@ -267,15 +267,15 @@ pub(super) fn deceptive(
 /// Only beside a close name: a check mark alone says nothing about whom it claims to be. Fixtures:
 /// `name_styled_decorated.jsonl`.
 pub(super) fn fake_badge(v: &ProfileView, n: u8) -> bool {
-    n >= 2 && v.name.norm.check_mark().is_some()
+    n >= 2 && v.name.check_mark().is_some()
 }
 
 /// Whether two or more consecutive words, written together, are `key` (a handle's letters).
-fn words_spell(words: &[String], key: &str) -> bool {
+fn words_spell(words: &[&str], key: &str) -> bool {
     (0..words.len()).any(|i| {
         let mut rest = key;
         for (k, w) in words[i..].iter().enumerate() {
-            match rest.strip_prefix(w.as_str()) {
+            match rest.strip_prefix(w) {
                 Some("") => return k >= 1,
                 Some(r) if !w.is_empty() => rest = r,
                 _ => return false,
@@ -288,15 +288,14 @@ fn words_spell(words: &[String], key: &str) -> bool {
 /// Whether the handle is just the profile's own name (`fatousall93` for "Fatou Sall").
 pub(super) fn explained_by_own_name(h: &HandleKeys, n: &NameKeys) -> bool {
     let letters: String = h.fold().chars().filter(|c| !c.is_ascii_digit()).collect();
-    if letters.len() < 3 || n.fold.len() < 2 {
+    let toks = n.fold();
+    if letters.len() < 3 || toks.len() < 2 {
         return false;
     }
-    let toks = &n.fold;
     // Forms of the name a handle is made from, matched where they are found (no strings are built: this
     // runs for every profile whose handle resembles a protected one).
-    let whole: Vec<&str> = toks.iter().map(String::as_str).collect();
     let found = |parts: &[&str]| concat_found(&letters, parts);
-    let form_found = found(&whole)
+    let form_found = found(&toks)
         || toks.iter().any(|t| t.len() >= 4 && found(&[t]))
         || (0..toks.len()).any(|i| {
             let initial = toks[i]
@@ -305,9 +304,9 @@ pub(super) fn explained_by_own_name(h: &HandleKeys, n: &NameKeys) -> bool {
                 .map_or("", |c| &toks[i][..c.len_utf8()]);
             (0..toks.len()).any(|j| {
                 i != j
-                    && (found(&[&toks[i], &toks[j]])
-                        || found(&[initial, &toks[j]])
-                        || found(&[&toks[j], initial]))
+                    && (found(&[toks[i], toks[j]])
+                        || found(&[initial, toks[j]])
+                        || found(&[toks[j], initial]))
             })
         });
     // A first name with the start of the surname (david_o, peterobi for "Peter Obiageli").
@@ -315,7 +314,7 @@ pub(super) fn explained_by_own_name(h: &HandleKeys, n: &NameKeys) -> bool {
         toks.iter().enumerate().any(|(j, b)| {
             i != j
                 && letters
-                    .strip_prefix(a.as_str())
+                    .strip_prefix(*a)
                     .is_some_and(|rest| !rest.is_empty() && b.starts_with(rest))
         })
     });
@@ -361,7 +360,7 @@ mod tests {
         };
         let v = checker.view(&profile);
         let p = checker.prepared(0);
-        let found_name = signals::best_name(&v, p);
+        let found_name = signals::best_name(&crate::text::name::ProfileName::new(&v.name), p);
         let found_handle = signals::best_handle(&v, p, &checker.list().accounts[0]);
         found_handle.as_ref()?;
         Some(discount_handle(&v, p, &found_name, &found_handle))
@@ -409,7 +408,7 @@ mod tests {
 
     #[test]
     fn words_spell_a_key_from_two_words_or_more() {
-        let words = |s: &str| s.split(' ').map(String::from).collect::<Vec<_>>();
+        let words = |s: &'static str| s.split(' ').collect::<Vec<_>>();
         assert!(words_spell(
             &words("zenith harbour help desk"),
             "zenithharbour"

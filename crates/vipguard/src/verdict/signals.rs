@@ -14,12 +14,12 @@ pub(super) type Found<M> = Option<(M, usize)>;
 
 /// The closest of the account's names and aliases; failing a close one, a display name that spells a
 /// protected handle.
-pub(super) fn best_name(v: &ProfileView, p: &Prepared) -> Found<NameMatch> {
+pub(super) fn best_name(profile: &name::ProfileName, p: &Prepared) -> Found<NameMatch> {
     let name = p
         .names
         .iter()
         .enumerate()
-        .filter_map(|(i, n)| name::compare_all(&v.name, n).map(|m| (m, i)))
+        .filter_map(|(i, n)| name::compare_all(&profile, n).map(|m| (m, i)))
         .max_by(|x, y| {
             (x.0.strength, x.0.similarity)
                 .partial_cmp(&(y.0.strength, y.0.similarity))
@@ -34,7 +34,9 @@ pub(super) fn best_name(v: &ProfileView, p: &Prepared) -> Found<NameMatch> {
             .targets
             .iter()
             .find(|t| {
-                t.kind != TargetKind::Name && t.keys.fold_len >= 6 && v.name.spells(&t.keys.fold())
+                t.kind != TargetKind::Name
+                    && t.keys.fold_len >= 6
+                    && profile.keys().spells(&t.keys.fold())
             })
             .map(|t| {
                 let how = NameHow::SpellsHandle {
@@ -158,10 +160,10 @@ pub(super) fn avatar(v: &ProfileView, account: u32) -> Option<AvatarMatch> {
 /// Whether `words` (a bio's, as read) name the account: every word of its name or of an alias, or one
 /// of its handles.
 fn names_account(words: &[String], p: &Prepared, a: &Account) -> bool {
-    let has = |t: &String| words.contains(t);
+    let has = |t: &str| words.iter().any(|w| w == t);
     p.names
         .iter()
-        .any(|n| !n.fold.is_empty() && n.fold.iter().all(has))
+        .any(|n| n.fold_words().next().is_some() && n.fold_words().all(has))
         || a.handles.iter().chain(&a.official).any(|h| {
             let h = h.handle.to_lowercase();
             words.iter().any(|w| *w == h)
@@ -173,8 +175,8 @@ fn names_account(words: &[String], p: &Prepared, a: &Account) -> bool {
 fn names_any_word(words: &[String], p: &Prepared, a: &Account) -> bool {
     p.names
         .iter()
-        .flat_map(|n| &n.fold)
-        .any(|t| t.chars().count() >= 3 && words.iter().any(|w| w.starts_with(t.as_str())))
+        .flat_map(|n| n.fold_words())
+        .any(|t| t.chars().count() >= 3 && words.iter().any(|w| w.starts_with(t)))
         || names_account(words, p, a)
 }
 
@@ -218,7 +220,8 @@ pub(super) fn bio(v: &ProfileView, p: &Prepared, a: &Account) -> (Vec<Cue>, Opti
         })
         .cloned()
         .collect::<Vec<Cue>>();
-    let names: Vec<&[String]> = p.names.iter().map(|n| n.fold.as_slice()).collect();
+    let folds: Vec<_> = p.names.iter().map(|n| n.fold()).collect();
+    let names: Vec<&[&str]> = folds.iter().map(|f| &f[..]).collect();
     let named = bio::name_cues(&b.text, &names, &cues);
     let cues: Vec<Cue> = cues.into_iter().chain(named).collect();
     let targets: Vec<&TargetKeys> = p

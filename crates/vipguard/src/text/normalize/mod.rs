@@ -104,7 +104,7 @@ pub struct Change {
 
 /// The result of normalising one string.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Normalized {
+pub(crate) struct Normalized {
     /// Case-insensitive key: words separated by single spaces.
     pub fold: String,
     /// Case-sensitive-glyph key (capital I read as l, vv as w): words separated by single spaces.
@@ -127,27 +127,39 @@ pub struct Normalized {
 
 impl Normalized {
     /// The fold key without spaces (`rn` met across a word boundary is read as `m` again).
-    pub fn fold_compact(&self) -> String {
-        collapse_rn(without_spaces(&self.fold))
+    pub(crate) fn fold_compact(&self) -> String {
+        fold_compact(&self.fold)
     }
-    pub fn glyph_compact(&self) -> String {
-        collapse_vv(collapse_rn(without_spaces(&self.glyph)))
+    pub(crate) fn glyph_compact(&self) -> String {
+        glyph_compact(&self.glyph)
     }
-    pub fn is_empty(&self) -> bool {
+    pub(crate) fn is_empty(&self) -> bool {
         self.fold.is_empty()
     }
-    /// True if the key only came out this way through changes a person makes to deceive.
-    pub fn has_deceptive_change(&self) -> bool {
-        self.changes.iter().any(|c| c.action.is_deceptive())
-    }
+}
 
-    /// The first check mark decorating the name (✅, ✔), which imitates a verified badge.
-    pub fn check_mark(&self) -> Option<char> {
-        self.changes
-            .iter()
-            .find(|c| c.action == Action::Decoration && is_check_mark(c.ch))
-            .map(|c| c.ch)
-    }
+/// A fold key (`Normalized::fold`) without spaces (`rn` met across a word boundary is read as `m`
+/// again). Only the spaces' places matter, not how many there are.
+pub(crate) fn fold_compact(fold: &str) -> String {
+    collapse_rn(without_spaces(fold))
+}
+
+/// A glyph key (`Normalized::glyph`) without spaces, `rn` read as `m` and `vv` as `w`.
+pub(crate) fn glyph_compact(glyph: &str) -> String {
+    collapse_vv(collapse_rn(without_spaces(glyph)))
+}
+
+/// Whether any of `changes` is one a person makes to deceive.
+pub(crate) fn has_deceptive_change(changes: &[Change]) -> bool {
+    changes.iter().any(|c| c.action.is_deceptive())
+}
+
+/// The first check mark among `changes` decorating a name (✅, ✔), which imitates a verified badge.
+pub(crate) fn check_mark(changes: &[Change]) -> Option<char> {
+    changes
+        .iter()
+        .find(|c| c.action == Action::Decoration && is_check_mark(c.ch))
+        .map(|c| c.ch)
 }
 
 /// Normalise `input`, reading at most `max_chars` characters.
@@ -812,12 +824,12 @@ mod tests {
             let n = normalize(&format!("Ngozi{filler}Okonjo"), 200);
             assert_eq!(n.fold, "ngozi okonjo", "U+{:04X}", filler as u32);
             assert_eq!(n.changes[0].action, Action::Filler);
-            assert!(n.has_deceptive_change());
+            assert!(has_deceptive_change(&n.changes));
         }
         // An ideographic or no-break space is a space as typed in many languages: no deception.
         let n = normalize("Ngozi\u{3000}Okonjo\u{a0}Iweala", 200);
         assert_eq!(n.fold, "ngozi okonjo iweala");
-        assert!(!n.has_deceptive_change());
+        assert!(!has_deceptive_change(&n.changes));
     }
 
     #[test]
@@ -831,7 +843,7 @@ mod tests {
         let n = normalize("✅ Davido 🇳🇬™", 200);
         assert_eq!(n.fold, keys("davido").0);
         assert!(n.changes.iter().all(|c| c.action == Action::Decoration));
-        assert!(!n.has_deceptive_change());
+        assert!(!has_deceptive_change(&n.changes));
     }
 
     /// Flags separate words like any decoration, but are not reported: they are part of how people
