@@ -35,6 +35,11 @@ pub(super) fn explain(
             "handle",
             wording::handle_explained(lang, &v.profile.handle),
         ));
+    } else if b.handle_counted_once && b.name.is_some() {
+        out.push(Evidence::new(
+            "handle",
+            wording::handle_counted_once(lang, &v.profile.handle),
+        ));
     }
     if let Some(m) = &b.avatar {
         out.push(avatar(lang, a, m, &v.undone));

@@ -120,6 +120,8 @@ struct Assessment {
     handle: Option<(HandleMatch, usize)>,
     /// The handle's match was dropped because the profile's own name explains it.
     handle_explained: bool,
+    /// The handle only writes the display name again, so the two were counted as one.
+    handle_counted_once: bool,
     avatar: Option<AvatarMatch>,
     /// The resemblance depends on lookalike, hidden or styled characters (`rules::deceptive`); a fake
     /// badge (`rules::fake_badge`) counts in the strengths only, and is worded on its own.
@@ -456,7 +458,11 @@ impl Checker {
             return None;
         }
         let n = name.as_ref().map_or(0, |(m, _)| m.strength);
-        let (h, handle_explained) = rules::discount_handle(v, p, &name, &handle);
+        let rules::Discounted {
+            strength: h,
+            explained: handle_explained,
+            counted_once: handle_counted_once,
+        } = rules::discount_handle(v, p, &name, &handle);
         let il_swap = rules::il_swap(&handle);
         let deceptive = rules::deceptive(v, &name, n, h, il_swap);
         let fake_badge = rules::fake_badge(v, n);
@@ -484,6 +490,7 @@ impl Checker {
             name,
             handle,
             handle_explained,
+            handle_counted_once,
             deceptive,
             avatar,
             cues,

@@ -12,13 +12,22 @@ use crate::text::edit::osa_within;
 use crate::text::handle::{self, typo_limit, HandleHow, HandleKeys, HandleMatch};
 use crate::text::name::{NameHow, NameKeys, NameMatch};
 
+/// What the rules below made of the handle: its strength, and why it counts for less.
+pub(super) struct Discounted {
+    pub(super) strength: u8,
+    /// Explained away by the profile's own name: not counted.
+    pub(super) explained: bool,
+    /// Only the display name written again: counted once with it (the strength cut to 1 from more).
+    pub(super) counted_once: bool,
+}
+
 /// The handle strength once the rules below have run, and whether the handle was explained away.
 pub(super) fn discount_handle(
     v: &ProfileView,
     p: &Prepared,
     name: &Found<NameMatch>,
     handle: &Found<HandleMatch>,
-) -> (u8, bool) {
+) -> Discounted {
     let n = name.as_ref().map_or(0, |(m, _)| m.strength);
     let mut h = handle.as_ref().map_or(0, |(m, _)| m.strength);
     let own_name = own_name(v, h);
@@ -34,15 +43,21 @@ pub(super) fn discount_handle(
             && !spells_protected_handle(v, p, handle)
             && !copies_protected_handle(v, p, handle)
             && !near_copy_of_a_name(&v.name, &p.names);
+    let mut counted_once = false;
     if handle_explained {
         h = 0;
     } else if name_again(v, p, name, handle, own_name, n)
         || (own_name && matches!(name.as_ref().map(|(m, _)| &m.how), Some(NameHow::Similar)))
         || one_word_twice(v, name, h)
     {
+        counted_once = h > 1;
         h = h.min(1);
     }
-    (h, handle_explained)
+    Discounted {
+        strength: h,
+        explained: handle_explained,
+        counted_once,
+    }
 }
 
 /// **Own name.** A handle that is just the profile's own, different name is no evidence:
@@ -363,7 +378,8 @@ mod tests {
         let found_name = signals::best_name(&crate::text::name::ProfileName::new(&v.name), p);
         let found_handle = signals::best_handle(&v, p, &checker.list().accounts[0]);
         found_handle.as_ref()?;
-        Some(discount_handle(&v, p, &found_name, &found_handle))
+        let d = discount_handle(&v, p, &found_name, &found_handle);
+        Some((d.strength, d.explained))
     }
 
     /// Each rule, with a row where it applies and one where it does not: (rule, protected name and

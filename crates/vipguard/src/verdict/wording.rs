@@ -507,6 +507,18 @@ fn trick_words(lang: Lang, trick: &crate::text::skeleton::Trick) -> String {
     }
 }
 
+/// Why a handle resembling the account adds nothing to the display name's resemblance.
+pub(crate) fn handle_counted_once(lang: Lang, h: &str) -> String {
+    match lang {
+        Lang::En => format!(
+            "Handle @{h} only writes the display name again, so the two count as one resemblance"
+        ),
+        Lang::Fr => format!(
+            "L'identifiant @{h} ne fait que réécrire le nom affiché\u{a0}: les deux comptent pour une seule ressemblance"
+        ),
+    }
+}
+
 pub(crate) fn handle_explained(lang: Lang, h: &str) -> String {
     match lang {
         Lang::En => {
