@@ -11,7 +11,10 @@ fn main() -> std::io::Result<()> {
             .unwrap_or_else(|| "target/bombs".into()),
     );
     std::fs::create_dir_all(&dir)?;
-    for b in bombs::all().into_iter().chain([bombs::largest_accepted()]) {
+    for b in bombs::all()
+        .into_iter()
+        .chain([bombs::largest_accepted(), bombs::padded_accepted()])
+    {
         let path = dir.join(b.name);
         std::fs::write(&path, &b.bytes)?;
         println!("{:>10} bytes  {}", b.bytes.len(), path.display());

@@ -126,6 +126,24 @@ impl Bits {
 }
 
 /// PNG pixel formats the bombs use.
+/// Accepted, and costly another way: 4096x4096 with red bands top and bottom round a white page, so a
+/// query also tries the views made from a whole copy of the picture (a squeeze undone inside its
+/// padding, a corner sticker painted out), which only avatar-sized pictures get (issue 22, review5).
+pub fn padded_accepted() -> Bomb {
+    let img = image::RgbImage::from_fn(4096, 4096, |x, y| match (x, y) {
+        (_, 0..548) | (_, 3548..) => image::Rgb([200, 30, 30]),
+        (1200..2896, 1500..2600) => image::Rgb([0, 0, 0]),
+        _ => image::Rgb([255, 255, 255]),
+    });
+    let mut png = Vec::new();
+    img.write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png)
+        .unwrap();
+    Bomb {
+        name: "padded-accepted-4096x4096.png",
+        bytes: png,
+    }
+}
+
 #[derive(Clone, Copy)]
 pub enum Png {
     Rgb8,
