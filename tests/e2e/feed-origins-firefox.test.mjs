@@ -17,6 +17,7 @@ import path from 'node:path';
 import https from 'node:https';
 import { FIREFOX, FIREFOX_EXT, GECKO_ID, testCertificates, launchFirefox, openPage } from './firefox-harness.mjs';
 import { keyPair, payloadText, signedFile } from './signed-feed.mjs';
+import { writePrivateValues } from './harness.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const POLICIES = path.join(path.dirname(fs.realpathSync(FIREFOX)), 'distribution', 'policies.json');
@@ -176,24 +177,8 @@ test('Firefox without access to the feed\'s site: no CORS, not read; the origin 
   }
 });
 
-// The private store written as an extension page writes it: one transaction, then the change announced
-// on the store's channel (harness.mjs's setPrivateValues, from a Firefox extension page).
-const setPrivate = (page, values) => page.evaluate((vs) => new Promise((resolve, reject) => {
-  const req = indexedDB.open('vipguard-private', 1);
-  req.onerror = () => reject(req.error);
-  req.onsuccess = () => {
-    const tx = req.result.transaction('values', 'readwrite');
-    for (const [k, v] of Object.entries(vs)) tx.objectStore('values').put(v, k);
-    tx.oncomplete = () => {
-      req.result.close();
-      const channel = new BroadcastChannel('vipguard-private-store');
-      channel.postMessage({ keys: Object.keys(vs) });
-      channel.close();
-      resolve();
-    };
-    tx.onerror = () => reject(tx.error);
-  };
-}), values);
+// The private store written from an extension page, as the options page's Save writes it.
+const setPrivate = (page, values) => page.evaluate(writePrivateValues, values);
 
 // feed-origins.test.mjs's "a refused conditional request is forgotten …", as Firefox meets it: its
 // conditional requests are preflighted, so each one is OPTIONS then GET. No policy: the address and key

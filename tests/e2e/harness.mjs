@@ -174,9 +174,10 @@ export function privateValues(h, keys) {
 
 // Writes `values` ({key: value}) to the private store as an extension page would: one transaction, then
 // the change announced on the store's channel (the worker reads again what depends on it). A changed list
-// gets a new id, as the options page gives it.
-export function setPrivateValues(h, values) {
-  return h.worker.evaluate((vs) => new Promise((resolve, reject) => {
+// gets a new id, as the options page gives it. Run inside an extension context (a worker or a page, in
+// Chromium or Firefox): pass it to `evaluate` with the values.
+export function writePrivateValues(vs) {
+  return new Promise((resolve, reject) => {
     if ('protectedList' in vs) vs = { ...vs, listGen: crypto.randomUUID() };
     const req = indexedDB.open('vipguard-private', 1);
     req.onupgradeneeded = () => req.result.createObjectStore('values');
@@ -193,7 +194,12 @@ export function setPrivateValues(h, values) {
       };
       tx.onerror = () => reject(tx.error);
     };
-  }), values);
+  });
+}
+
+// The same, in the Chromium extension's worker.
+export function setPrivateValues(h, values) {
+  return h.worker.evaluate(writePrivateValues, values);
 }
 
 // The protected list in use, as an object (the options page stores it as JSON text).
