@@ -285,9 +285,20 @@
     if (reply.messages) vipguardI18n.seed(reply.messages);
     rec = reply;
     const had = box && box.contains(document.activeElement);
-    // A newer result for the same profile keeps the reviewer's fold.
+    // A newer result for the same profile (the avatar's, often a second after the text's) keeps the
+    // reviewer's fold, and the note they may be typing, with its caret.
+    const typing = newer && box ? box.querySelector('.decide input') : null;
+    const note = typing && { value: typing.value, focused: document.activeElement === typing, from: typing.selectionStart, to: typing.selectionEnd };
     if (newer && box && kind === 'banner') params.set('folded', box.classList.contains('folded') ? '1' : '0');
     document.body.replaceChildren(kind === 'card' ? drawCard() : drawBanner(status));
+    const input = note && box.querySelector('.decide input');
+    if (input) {
+      input.value = note.value;
+      if (note.focused) {
+        input.focus();
+        input.setSelectionRange(note.from, note.to);
+      }
+    }
     probe('frame: drawn');
     document.documentElement.lang = vipguardI18n.lang();
     reportSize();
