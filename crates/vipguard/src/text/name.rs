@@ -505,6 +505,12 @@ const FILLER: &[&str] = &[
     "cadeau", "cadeaux", "gratuit", "baixar", "carteira", "descargar", "billetera",
     // Titles of office and address that stand before names (Comrade Julius Malema, Mhe. …, Maître …).
     "comrade", "comr", "cde", "mhe", "mheshimiwa", "dkt", "maitre",
+    // The bodies that speak for a person or brand, which charity and booking scams pose as (Ethereum
+    // Foundation, Fondation Tiwa Savage, Office of Peter Obi, Davido Management, Burna Boy Bookings):
+    // a claimed affiliation, one of the elements X's impersonation rule weighs. In English, French,
+    // Portuguese, Spanish, Hausa (gidauniya) and Swahili (wakfu).
+    "foundation", "foundations", "fondation", "fundacao", "fundacion", "gidauniya", "gidauniyar",
+    "wakfu", "office", "bureau", "press", "management", "mgmt", "manager", "booking", "bookings",
 ];
 
 /// Filler: the words above, label words, the handle affixes of two or more letters (giveaway, naija,
