@@ -507,12 +507,27 @@ const FILLER: &[&str] = &[
     "comrade", "comr", "cde", "mhe", "mheshimiwa", "dkt", "maitre",
 ];
 
-/// Filler: the words above, label words, the handle affixes of two or more letters (giveaway, naija,
+/// Filler words too, that claim a body speaking for the person or brand, which charity and booking
+/// scams pose as (Ethereum Foundation, Fondation Tiwa Savage, Office of Peter Obi, Davido Management,
+/// Burna Boy Bookings): a false affiliation, one of the elements X's impersonation rule weighs. In
+/// English, French, Portuguese, Spanish, Hausa (gidauniya) and Swahili (wakfu).
+#[rustfmt::skip]
+const AFFILIATION: &[&str] = &[
+    "foundation", "foundations", "fondation", "fundacao", "fundacion", "gidauniya", "gidauniyar",
+    "wakfu", "office", "bureau", "press", "management", "mgmt", "manager", "booking", "bookings",
+];
+
+/// Whether a folded word of a display name claims a body that speaks for the name (AFFILIATION).
+pub(crate) fn is_affiliation_word(token: &str) -> bool {
+    AFFILIATION.contains(&token)
+}
+
+/// Filler: the words above (FILLER and AFFILIATION), label words, the handle affixes of two or more letters (giveaway, naija,
 /// ng …), and numbers (folded digits read 0 as o and 1 as l, so "2027" arrives as "2o27").
 fn is_filler(token: &str) -> bool {
     static SET: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> =
         std::sync::OnceLock::new();
-    SET.get_or_init(|| FILLER.iter().copied().collect())
+    SET.get_or_init(|| FILLER.iter().chain(AFFILIATION).copied().collect())
         .contains(token)
         || is_label_token(token)
         || is_numeric(token)

@@ -87,8 +87,9 @@ impl NameWords {
         }
         // A brand's country or regional page (MTN Nigeria, Orange Cameroun, Airtel Africa): a country
         // of four letters or more, or the continent, after another word. The two-letter codes (NG, KE)
-        // are initials in people's names.
-        if self.country_after_first {
+        // are initials in people's names. Not after a title or a word of kinship: a person's nickname
+        // (Yemi Alade's "Mama Africa", "Queen of Naija", "Son of Ghana").
+        if self.country_after_first && !is_title(&self.first) {
             return true;
         }
         self.web_address
@@ -132,6 +133,53 @@ fn brand_word(w: &str) -> bool {
             .collect()
     })
     .contains(w)
+}
+
+/// Titles and words of kinship that begin people's nicknames (fold keys).
+fn is_title(w: &str) -> bool {
+    matches!(
+        w,
+        "mama"
+            | "mami"
+            | "mummy"
+            | "mommy"
+            | "mum"
+            | "mom"
+            | "mother"
+            | "maman"
+            | "iya"
+            | "papa"
+            | "dad"
+            | "daddy"
+            | "father"
+            | "baba"
+            | "son"
+            | "daughter"
+            | "fille"
+            | "fils"
+            | "sister"
+            | "brother"
+            | "uncle"
+            | "aunty"
+            | "auntie"
+            | "king"
+            | "queen"
+            | "prince"
+            | "princess"
+            | "lady"
+            | "lord"
+            | "madam"
+            | "mr"
+            | "mrs"
+            | "miss"
+            | "ms"
+            | "sir"
+            | "boy"
+            | "girl"
+            | "chief"
+            | "roi"
+            | "reine"
+    )
 }
 
 fn is_country(w: &str) -> bool {
@@ -190,6 +238,17 @@ mod tests {
             "Ada NG",
         ] {
             assert!(!is_brand(&account(n, None)), "{n}");
+        }
+        // A nickname with a place is no brand's country page: Yemi Alade's alias read her a brand.
+        for alias in [
+            "Mama Africa",
+            "Queen of Naija",
+            "Son of Ghana",
+            "Mr Nigeria",
+        ] {
+            let mut a = account("Yemi Alade", None);
+            a.aliases = vec![alias.into()];
+            assert!(!is_brand(&a), "{alias}");
         }
         assert!(!is_brand(&account(
             "Access Bank",

@@ -14,7 +14,7 @@ use crate::text::edit::{edits, steps, Op};
 use crate::text::handle::HandleHow;
 use crate::text::labels::{Label, Place};
 use crate::text::limits::{MAX_BIO_CHARS, MAX_HANDLE_CHARS, MAX_NAME_CHARS};
-use crate::text::name::NameHow;
+use crate::text::name::{self, NameHow};
 use crate::text::normalize::{char_name, code_point, is_check_mark, normalize, Action, Change};
 
 /// The evidence for the chosen account, signal by signal.
@@ -77,11 +77,22 @@ fn bio(lang: Lang, b: &Assessment) -> Evidence {
 /// The identity elements the verdict rests on (X's policy weighs name, image and false affiliation).
 fn elements(lang: Lang, v: &ProfileView, b: &Assessment) -> Evidence {
     let s = &b.strengths;
+    // A copied name with "Foundation" or "Management" beside it claims a body that speaks for it.
+    let claimed: Vec<String> = if s.name >= 1 {
+        v.name
+            .fold_words()
+            .filter(|w| name::is_affiliation_word(w))
+            .map(|w| as_written(&v.profile.name, w))
+            .collect()
+    } else {
+        Vec::new()
+    };
     let e = Elements {
         name: s.name >= 1,
         handle: s.handle >= 1,
         image: s.avatar,
         affiliation: s.bio,
+        claimed: &claimed,
     };
     Evidence::new(
         "elements",

@@ -865,11 +865,14 @@ pub(crate) fn bio(
 }
 
 /// The identity elements a verdict rests on, in X's terms: name, image, false affiliation.
-pub(crate) struct Elements {
+pub(crate) struct Elements<'a> {
     pub name: bool,
     pub handle: bool,
     pub image: bool,
+    /// A claim or scam cue in the bio.
     pub affiliation: bool,
+    /// Words of the display name that claim a body speaking for the name (Foundation), as written.
+    pub claimed: &'a [String],
 }
 
 /// Which identity elements the verdict rests on; on X, how many of the three its impersonation policy
@@ -888,11 +891,26 @@ pub(crate) fn elements(lang: Lang, e: &Elements, on_x: bool) -> String {
         Lang::En => "image (avatar)",
         Lang::Fr => "image (avatar)",
     });
-    let affiliation = e.affiliation.then_some(match lang {
-        Lang::En => "false affiliation (bio)",
-        Lang::Fr => "fausse affiliation (bio)",
+    let claimed = (!e.claimed.is_empty()).then(|| {
+        let words = e.claimed.join(", ");
+        match lang {
+            Lang::En => format!("display name: {words}"),
+            Lang::Fr => format!("nom affiché : {words}"),
+        }
     });
-    let used: Vec<&str> = [name, image, affiliation].into_iter().flatten().collect();
+    let affiliation = match (lang, e.affiliation, claimed) {
+        (_, false, None) => None,
+        (Lang::En, true, None) => Some("false affiliation (bio)".to_string()),
+        (Lang::Fr, true, None) => Some("fausse affiliation (bio)".to_string()),
+        (Lang::En, false, Some(c)) => Some(format!("false affiliation ({c})")),
+        (Lang::Fr, false, Some(c)) => Some(format!("fausse affiliation ({c})")),
+        (Lang::En, true, Some(c)) => Some(format!("false affiliation (bio; {c})")),
+        (Lang::Fr, true, Some(c)) => Some(format!("fausse affiliation (bio ; {c})")),
+    };
+    let used: Vec<&str> = [name, image, affiliation.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect();
     let n = used.len();
     let list = used.join(", ");
     match (lang, on_x) {
