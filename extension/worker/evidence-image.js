@@ -20,6 +20,43 @@ async function picture(url) {
   }
 }
 
+// The part of each picture the avatar match found: the avatar evidence's `region` (docs/avatars.md,
+// "The matched region"), every number checked, or null. A box, or the circle inscribed in it, as shares of
+// the picture's width and height.
+export function matchedRegion(evidence) {
+  const found = Array.isArray(evidence) ? evidence.find((e) => e && e.signal === 'avatar' && e.region) : null;
+  return found ? checkedRegion(found.region) : null;
+}
+
+function checkedRegion(r) {
+  const share = (v) => typeof v === 'number' && v >= 0 && v <= 1;
+  const area = (a) => a && typeof a === 'object' && ['box', 'circle'].includes(a.shape)
+    && ['x', 'y', 'w', 'h'].every((k) => share(a[k])) && a.w > 0 && a.h > 0 && a.x + a.w <= 1.001 && a.y + a.h <= 1.001
+    ? { shape: a.shape, x: a.x, y: a.y, w: a.w, h: a.h } : null;
+  if (!r || typeof r !== 'object') return null;
+  const [profile, protectedArea] = [area(r.profile), area(r.protected)];
+  return profile && protectedArea ? { profile, protected: protectedArea, mirrored: r.mirrored === true, approximate: r.approximate === true } : null;
+}
+
+// An outline that shows on light and dark pictures alike: white over a dark edge.
+function outline(ctx, x, y, side, a) {
+  const [bx, by, bw, bh] = [x + a.x * side, y + a.y * side, a.w * side, a.h * side];
+  ctx.save();
+  ctx.beginPath();
+  ctx.rect(x, y, side, side);
+  ctx.clip();
+  // 3 px inside the area, so that at the picture's edge the dark edge is not cut off.
+  for (const [colour, width] of [['rgba(0, 0, 0, 0.8)', 6], ['#ffffff', 2]]) {
+    ctx.beginPath();
+    if (a.shape === 'circle') ctx.ellipse(bx + bw / 2, by + bh / 2, Math.max(1, bw / 2 - 3), Math.max(1, bh / 2 - 3), 0, 0, 2 * Math.PI);
+    else ctx.rect(bx + 3, by + 3, Math.max(1, bw - 6), Math.max(1, bh - 6));
+    ctx.strokeStyle = colour;
+    ctx.lineWidth = width;
+    ctx.stroke();
+  }
+  ctx.restore();
+}
+
 // The screenshot's largest size in the picture, in CSS pixels: the picture stays a few hundred kilobytes
 // whatever the window's size and pixel density.
 const SHOT_WIDTH = 680;
@@ -57,6 +94,8 @@ async function pageScreenshot(tabId, url) {
 // page's screenshot is in it (else `note` says why not and what to do).
 export async function evidenceImage(msg, given = null, tabId = null) {
   const match = given ? given.match : msg.match;
+  // The region only from the worker's own record for a page's tab; the extension's pages are trusted.
+  const region = match ? (given ? matchedRegion(given.evidence) : checkedRegion(msg.region)) : null;
   const account = await shownAccount(match);
   const avatar = given ? given.avatar : msg.profile.avatar;
   const site = { platform: given ? given.platform : msg.profile.platform, pageHost: new URL(msg.url).hostname };
@@ -92,9 +131,16 @@ export async function evidenceImage(msg, given = null, tabId = null) {
     for (const r of msg.reasons) text.push(...wrap(`• ${r}`, W - 56).map((l, i) => (i ? `   ${l}` : l)));
   }
   const lines = text.slice(0, 24);
+  // Under the pictures and names: what the outlines are, on one or two lines.
+  measure.font = '13px sans-serif';
+  const regionCaption = region
+    ? wrap(`${t(region.mirrored ? 'imageRegionMirrored' : 'imageRegion')}${region.approximate ? ` ${t('imageRegionApproximate')}` : ''}`, W - 40).slice(0, 3)
+    : [];
+  measure.font = '14px sans-serif';
+  const textTop = 328 + (regionCaption.length ? 8 + regionCaption.length * 17 : 0);
   // Under the reasons: the page's screenshot, scaled down to fit, with its caption, or the line saying why
   // there is none; then the address and time, and the evidence's SHA-256 (the ticket's).
-  const shotTop = 328 + (lines.length ? 12 + lines.length * 20 : 0);
+  const shotTop = textTop + (lines.length ? 12 + lines.length * 20 : 0);
   const scale = shot.bitmap ? Math.min(1, SHOT_WIDTH / shot.bitmap.width, SHOT_MAX_HEIGHT / shot.bitmap.height) : 0;
   const [sw, sh] = shot.bitmap ? [Math.round(shot.bitmap.width * scale), Math.round(shot.bitmap.height * scale)] : [0, 0];
   const sha = /^[0-9a-f]{64}$/.test(msg.evidenceSha256 || '') ? msg.evidenceSha256 : '';
@@ -112,12 +158,17 @@ export async function evidenceImage(msg, given = null, tabId = null) {
   const [shownVerdict, score] = given ? [given.verdict, given.score] : [msg.verdict, msg.score];
   const verdict = shownVerdict ? (chrome.i18n.getMessage(`verdict_${shownVerdict}`) || shownVerdict) : '';
   ctx.fillText(`${t('bannerTitle', verdict)}${typeof score === 'number' ? `, ${t('score', score.toFixed(2))}` : ''}`, 20, 32);
-  const column = (x, title, bitmap, name, handle) => {
+  const column = (x, title, bitmap, name, handle, area = null, mirrored = false) => {
     ctx.font = '14px sans-serif';
     ctx.fillStyle = '#555555';
     ctx.fillText(title, x, 64);
     if (bitmap) {
+      ctx.save();
+      // The protected picture turned as the copy is, so that the two read alike.
+      if (mirrored) ctx.setTransform(-1, 0, 0, 1, 2 * x + 180, 0);
       ctx.drawImage(bitmap, x, 76, 180, 180);
+      ctx.restore();
+      if (area) outline(ctx, x, 76, 180, mirrored ? { ...area, x: 1 - area.x - area.w } : area);
     } else {
       ctx.strokeStyle = '#999999';
       ctx.strokeRect(x, 76, 180, 180);
@@ -130,12 +181,15 @@ export async function evidenceImage(msg, given = null, tabId = null) {
     ctx.fillText(String(handle || '').slice(0, 60), x, 304, 320);
   };
   const who = given || msg.profile;
-  column(20, t('imageChecked'), mineBitmap, msg.profile.name, t('handleOnPlatform', who.handle, who.platform));
+  column(20, t('imageChecked'), mineBitmap, msg.profile.name, t('handleOnPlatform', who.handle, who.platform), region && region.profile);
   const real = account ? account.handles.map((h) => '@' + h.split(':').slice(1).join(':')).join(', ') : '';
-  column(380, t('imageProtected'), theirsBitmap, account ? account.name : t('imageNoMatch'), real);
+  column(380, t('imageProtected'), theirsBitmap, account ? account.name : t('imageNoMatch'), real, region && region.protected, !!(region && region.mirrored));
+  ctx.font = '13px sans-serif';
+  ctx.fillStyle = '#333333';
+  regionCaption.forEach((l, i) => ctx.fillText(l, 20, 334 + i * 17, W - 40));
   ctx.font = '14px sans-serif';
   ctx.fillStyle = '#111111';
-  lines.forEach((l, i) => ctx.fillText(l, 20, 336 + i * 20, W - 40));
+  lines.forEach((l, i) => ctx.fillText(l, 20, textTop + 8 + i * 20, W - 40));
   ctx.font = 'bold 14px sans-serif';
   ctx.fillStyle = shot.bitmap ? '#111111' : '#a33a00';
   caption.forEach((l, i) => ctx.fillText(l, 20, shotTop + 16 + i * 18, W - 40));

@@ -83,6 +83,7 @@ export function validateMessage(msg, sender, extensionId, extraHosts = [], { mas
     if (msg.type === 'evidenceImage') {
       if (msg.spelled != null && !isStr(msg.spelled, 400)) return 'spelled must be at most 400 characters';
       if (msg.tabId != null && !Number.isSafeInteger(msg.tabId)) return 'tabId must be an integer';
+      if (msg.region != null && !(typeof msg.region === 'object' && JSON.stringify(msg.region).length <= 600)) return 'region must be a small object';
       if (msg.evidenceSha256 != null && !/^[0-9a-f]{64}$/.test(String(msg.evidenceSha256))) return 'evidenceSha256 must be 64 hex digits';
       if (msg.reasons != null && !(Array.isArray(msg.reasons) && msg.reasons.length <= 8 && msg.reasons.every((x) => isStr(x, 400)))) {
         return 'reasons must be at most 8 strings of at most 400 characters';

@@ -52,6 +52,17 @@ export interface Evidence {
   edit?: string;
   chars?: CharEvidence[];
   compliant?: boolean;
+  region?: AvatarRegion;
+}
+/** A box, or the circle inscribed in it, as shares (0 to 1) of a picture's width and height. */
+export interface PictureArea { shape: "box" | "circle"; x: number; y: number; w: number; h: number }
+/** Where an avatar copy matched in each picture (docs/avatars.md, "The matched region"). */
+export interface AvatarRegion {
+  profile: PictureArea;
+  protected: PictureArea;
+  mirrored: boolean;
+  approximate: boolean;
+  band_left_out?: [number, number];
 }
 /** One line of `vipguard scan` output. */
 export interface CheckResult {

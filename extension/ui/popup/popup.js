@@ -52,12 +52,14 @@ async function main() {
       copied.textContent = t('clipboardRefusedShort', e.message);
     }
   };
+  // The part of each avatar that matched, from the tab's record (the worker checks its numbers).
+  const avatarRegion = (evidence) => ((evidence || []).find((e) => e && e.signal === 'avatar' && e.region) || {}).region || null;
   // The banner's picture of both avatars and names, drawn by the worker.
   const saveImage = async (i, words) => {
     // The popup's tab: opening the popup granted `activeTab` on it, so the picture shows the page too.
     const reply = await chrome.runtime.sendMessage({ type: 'evidenceImage', url: tab.url, tabId: tab.id,
       profile: { platform: i.platform, handle: i.handle, name: i.name, avatar: i.avatar || null },
-      match: i.match, verdict: i.verdict, score: i.score, ...words });
+      match: i.match, verdict: i.verdict, score: i.score, region: avatarRegion(i.evidence), ...words });
     if (!reply || reply.error) {
       copied.textContent = t('failed', (reply && reply.error) || t('noAnswer'));
       return;

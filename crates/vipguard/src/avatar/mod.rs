@@ -6,6 +6,7 @@ pub(crate) mod decode;
 pub(crate) mod index;
 pub(crate) mod matcher;
 pub(crate) mod pdq;
+pub(crate) mod region;
 mod sticker;
 pub(crate) mod views;
 
@@ -13,6 +14,8 @@ pub(crate) mod views;
 mod drawn;
 #[cfg(test)]
 mod pdq_conformance;
+#[cfg(test)]
+mod region_tests;
 #[cfg(test)]
 mod transforms_tests;
 

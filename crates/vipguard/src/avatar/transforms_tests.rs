@@ -34,7 +34,7 @@ fn data(path: &str) -> RgbImage {
     .to_image()
 }
 
-fn to_rgb(img: &RgbImage) -> super::Rgb {
+pub(super) fn to_rgb(img: &RgbImage) -> super::Rgb {
     super::Rgb {
         width: img.width() as usize,
         height: img.height() as usize,

@@ -50,9 +50,9 @@ pub struct Undone {
 /// box filter, so hashing several views costs little more than hashing one.
 const WORK: usize = 128;
 /// Share of the height kept by the `top` view.
-const TOP_SHARE: f32 = 0.78;
+pub(super) const TOP_SHARE: f32 = 0.78;
 /// Rows set to mid-grey by the `band` view, as shares of the height: where a word across a photo goes.
-const BAND: (f32, f32) = (0.30, 0.68);
+pub(super) const BAND: (f32, f32) = (0.30, 0.68);
 
 /// A normalised picture, ready to hash in any view.
 pub(crate) struct Prepared {

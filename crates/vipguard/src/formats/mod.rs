@@ -27,5 +27,7 @@ pub use protected::{
     Account, AccountKind, AvatarHash, AvatarRef, HandleRef, ListErrors, ProtectedList,
     MAX_REPORTED_ERRORS,
 };
-pub use result::{CharEvidence, CheckResult, ErrorResult, Evidence, Verdict};
+pub use result::{
+    AreaShape, AvatarRegion, CharEvidence, CheckResult, ErrorResult, Evidence, PictureArea, Verdict,
+};
 pub use utf8::utf8_text;

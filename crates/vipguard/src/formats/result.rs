@@ -83,6 +83,53 @@ pub struct Evidence {
     /// For labels: whether the label follows the platform's policy.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub compliant: Option<bool>,
+    /// For an avatar copy: the part of each picture that matched.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub region: Option<AvatarRegion>,
+}
+
+/// Where an avatar copy matched, in the profile's picture and in the protected one (docs/avatars.md,
+/// "The matched region").
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct AvatarRegion {
+    /// The part of the profile's picture.
+    pub profile: PictureArea,
+    /// The part of the protected picture.
+    pub protected: PictureArea,
+    /// The profile's picture is the protected one mirrored.
+    pub mirrored: bool,
+    /// Some of the geometry was not kept by the match and is guessed (a border taken as even all
+    /// round, a circle or box found on the picture taken as centred).
+    pub approximate: bool,
+    /// Rows left out of the comparison (a word across the middle), as shares of the area's height
+    /// from its top.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub band_left_out: Option<[f64; 2]>,
+}
+
+/// A box, or the circle inscribed in it, as shares (0 to 1) of a picture's width and height.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct PictureArea {
+    /// `box` or `circle`.
+    pub shape: AreaShape,
+    /// Left edge.
+    pub x: f64,
+    /// Top edge.
+    pub y: f64,
+    /// Width.
+    pub w: f64,
+    /// Height.
+    pub h: f64,
+}
+
+/// The shape of a [`PictureArea`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum AreaShape {
+    /// The box itself.
+    Box,
+    /// The circle inscribed in the box.
+    Circle,
 }
 
 impl Evidence {

@@ -8,8 +8,9 @@ use super::wording::{
 };
 use super::{signals, Assessment, ProfileView};
 use crate::avatar::matcher::AvatarMatch;
+use crate::avatar::region::{matched_regions, Area};
 use crate::avatar::views::Undone;
-use crate::formats::{Account, CharEvidence, Evidence};
+use crate::formats::{Account, AreaShape, AvatarRegion, CharEvidence, Evidence, PictureArea};
 use crate::text::edit::{edits, steps, Op};
 use crate::text::handle::HandleHow;
 use crate::text::labels::{Label, Place};
@@ -324,10 +325,36 @@ fn avatar(lang: Lang, a: &Account, m: &AvatarMatch, undone: &Undone) -> Evidence
     let changes = wording::avatar_changes(lang, undone, m.view, m.variant, m.mirrored, m.reframe);
     Evidence {
         distance: Some(m.distance as usize),
+        region: Some(region(m, undone)),
         ..Evidence::new(
             "avatar",
             wording::avatar(lang, &a.name, m.distance, &changes),
         )
+    }
+}
+
+/// The matched part of each picture, to three decimals (a thousandth of a 180-pixel thumbnail is
+/// far below a pixel, and the geometry is not that precise anyway).
+fn region(m: &AvatarMatch, undone: &Undone) -> AvatarRegion {
+    let r = matched_regions(m, undone);
+    let round = |v: f32| (v as f64 * 1000.0).round() / 1000.0;
+    let area = |a: Area| PictureArea {
+        shape: if a.round {
+            AreaShape::Circle
+        } else {
+            AreaShape::Box
+        },
+        x: round(a.x),
+        y: round(a.y),
+        w: round(a.w),
+        h: round(a.h),
+    };
+    AvatarRegion {
+        profile: area(r.profile),
+        protected: area(r.protected),
+        mirrored: m.mirrored,
+        approximate: r.approximate,
+        band_left_out: r.band_left_out.map(|(a, b)| [round(a), round(b)]),
     }
 }
 
