@@ -22,11 +22,7 @@ pub(crate) fn check(
         .map_err(|m| InputError::new("<arguments>", None, Some("--platform"), m))?;
     // The one avatar asked for must be read: an unreadable file is an error here (exit 2), while a scan
     // notes it in that profile's evidence and goes on.
-    let hashes = avatar
-        .map(|a| {
-            avatar_query(a).map_err(|e| InputError::new(&a.display().to_string(), None, None, e))
-        })
-        .transpose()?;
+    let hashes = avatar.map(avatar_query).transpose()?;
     let r = checker.check_with_avatar(&profile, hashes.as_ref());
     let mut out = if json {
         serde_json::to_string(&r).expect("results serialise")
