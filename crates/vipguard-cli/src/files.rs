@@ -285,6 +285,7 @@ impl Output {
     fn error(&self, e: std::io::Error) -> InputError {
         if matches!(self.to, Sink::Stdout(_)) {
             InputError::new(&self.name, None, None, e.to_string())
+                .coded("cannot_write", vec![e.to_string()])
         } else {
             unwritable(&self.name, &e)
         }

@@ -250,6 +250,15 @@ fn wanted_kind(lang: Lang, text: &str) -> Option<String> {
     message(lang, key, &[])
 }
 
+/// A decision as French says it, for `decision_conflict`.
+fn decision(kind: &str) -> &str {
+    match kind {
+        "confirmed" => "usurpation confirmée",
+        "not_impersonator" => "pas un usurpateur",
+        other => other,
+    }
+}
+
 /// A code's French words, the values in `args` put in: the extension's catalogue's for the codes it
 /// words, this table's for the command line's own; `None` for a code neither knows.
 fn french(code: &str, args: &[String]) -> Option<String> {
@@ -261,7 +270,8 @@ fn french(code: &str, args: &[String]) -> Option<String> {
         // Files (this crate's own: files.rs).
         "file_not_found" => "lecture impossible : ce fichier n’existe pas".into(),
         "permission_denied" => "lecture impossible : accès refusé".into(),
-        "cannot_read" => format!("lecture impossible : {}", a(0)),
+        // The system's own English, kept as the marked detail it is.
+        "cannot_read" => format!("lecture impossible (détail technique : {})", a(0)),
         "is_folder" => "lecture impossible : c’est un dossier, pas un fichier".into(),
         "not_regular_file" => "lecture impossible : c’est un périphérique ou un socket, pas un fichier".into(),
         "too_large" => format!("lecture impossible : plus de {} Mo", a(0)),
@@ -274,7 +284,11 @@ fn french(code: &str, args: &[String]) -> Option<String> {
             Some(why) => format!("l’image « {} » ne se lit pas : {why}", a(0)),
             None => format!("l’image « {} » ne se lit pas", a(0)),
         },
-        "cannot_write" => format!("écriture impossible : {}", a(0)),
+        "cannot_write" => format!("écriture impossible (détail technique : {})", a(0)),
+        "no_random_bytes" => format!(
+            "le système n’a pas donné d’octets aléatoires (détail technique : {})",
+            a(0)
+        ),
         "file_exists" => "existe déjà : pas écrasé (choisissez un autre nom, ou déplacez-le d’abord)".into(),
         // The command line's arguments.
         "bom_needs_csv" => "une marque d’ordre des octets ne s’écrit qu’avec --format csv".into(),
@@ -291,6 +305,20 @@ fn french(code: &str, args: &[String]) -> Option<String> {
             "la version {} est inférieure à {} (--min-version) : une liste plus ancienne, à laquelle un flux ne revient jamais",
             a(0),
             a(1)
+        ),
+        // Two reviewers' decisions on one account within a day (`decisions merge`, feed.rs).
+        "decision_conflict" => format!(
+            "{} @{} : « {} » par {} le {} ({}) et « {} » par {} le {} ({}), à moins de 24 heures d’écart ; la plus récente l’emporte",
+            a(0),
+            a(1),
+            decision(a(2)),
+            a(3),
+            a(4),
+            a(5),
+            decision(a(6)),
+            a(7),
+            a(8),
+            a(9)
         ),
         // The argument parser's (arg_errors.rs); a suggestion in the catalogue's words.
         "unknown_argument" => format!("l’option « {} » n’existe pas{}", a(0), suggest(Lang::Fr, a(1))),
@@ -310,6 +338,12 @@ fn french(code: &str, args: &[String]) -> Option<String> {
         "missing_argument" => format!("il manque un argument obligatoire : {}", a(0)),
         _ => return None,
     })
+}
+
+/// A `decisions merge` conflict (the engine's `MergedDecisions::conflicts`) in `lang`: what the
+/// decisions were, by whom, when and in which file; the engine's English in English.
+pub(crate) fn conflict(lang: Lang, c: &InputError) -> String {
+    words_or(lang, c.code, &c.args, &c.message)
 }
 
 /// Code of the warning for a list with accounts enrolled by an older vipguard (the engine's

@@ -1288,6 +1288,34 @@ fn errors_in_english_and_french() {
         );
     }
 
+    // A platform `check` does not know: the list's code, worded in the run's language.
+    for (lang, want) in [
+        ("en", "<arguments>: field `--platform`: "),
+        ("fr", "<arguments> : champ « --platform » : "),
+    ] {
+        let out = run(&[
+            "check",
+            "--protected",
+            good.to_str().unwrap(),
+            "--platform",
+            "my site",
+            "--handle",
+            "ada",
+            "--lang",
+            lang,
+        ]);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{lang}: {err}");
+        assert!(
+            err.contains(want) && err.contains("my site"),
+            "{lang}: {err}"
+        );
+        if lang == "fr" {
+            assert!(err.contains("n’est pas un nom de plateforme"), "{err}");
+            assert_no_plain_french_spaces(&err);
+        }
+    }
+
     // An argument: a web address given as the handle.
     for (lang, want) in [
         (
