@@ -53,7 +53,15 @@ const CODED = new Set(['missing_field', 'unknown_field', 'missing_column', 'unkn
   'profile_handle_address', 'row_fields', 'line_too_long', 'line_not_utf8', 'not_utf8',
   'json_eof', 'json_expected', 'json_expected_value', 'json_trailing_comma', 'json_trailing_characters', 'json_key_not_string',
   'json_control_character', 'json_invalid_escape', 'json_invalid_number', 'json_syntax', 'json_wrong_type', 'json_invalid_value',
-  'unclosed_quote', 'field_not_utf8', 'csv_unreadable', 'csv_not_utf8', 'not_a_list', 'too_many_accounts']);
+  'unclosed_quote', 'field_not_utf8', 'csv_unreadable', 'csv_not_utf8', 'not_a_list', 'too_many_accounts',
+  // A picture the engine could not decode (vipguard::PictureError): an avatar's, in the options page.
+  'picture_empty', 'picture_unknown_format', 'picture_corrupt', 'picture_unsupported', 'picture_no_pixels',
+  'picture_too_large', 'picture_memory']);
+
+// A picture's sides and limits: numbers written as the language writes them ("4 096" in French).
+const NUMBERED = new Set(['picture_no_pixels', 'picture_too_large', 'picture_memory']);
+// The decoder's English, kept only as a technical detail after the words.
+const DETAILED = new Set(['picture_corrupt', 'picture_unsupported']);
 
 // The messages whose words agree with their first value, a count: "more than 1 account".
 const COUNTED = new Set(['row_fields', 'too_many_accounts']);
@@ -87,6 +95,8 @@ function what(code, args, t, plural, num) {
   // A list's limit is large (1000000): written as the language writes numbers, "1 000 000" in French.
   if (code === 'too_many_accounts') return t(plural('listErr_too_many_accounts', args[0]), num(args[0], 0));
   if (COUNTED.has(code)) return t(plural(`listErr_${code}`, args[0]), ...args);
+  if (NUMBERED.has(code)) return t(`listErr_${code}`, ...args.map((n) => num(n, 0)));
+  if (DETAILED.has(code)) return t(`listErr_${code}`);
   if (code === 'json_expected') {
     // serde_json's punctuation it wanted, a space apart: ", }" is "“,” or “}”".
     const marks = String(args[1] || '').split(' ');
@@ -112,6 +122,7 @@ export function describeListError(e, t, plural = globalThis.vipguardI18n.plural,
   let words = what(e.code, args, t, plural, num);
   if ((e.code === 'unknown_field' || e.code === 'unknown_column') && args[1]) words += t('listErrDidYouMean', args[1]);
   if (e.code === 'duplicate_id' && args[1]) words += t('listErrFirstOn', args[1]);
+  if (DETAILED.has(e.code) && args[0]) words += t('listErrDetail', args[0]);
   if (e.account) return t('listErrAccount', e.account, e.accountId ? ` (${e.accountId})` : '', e.field || '', words);
   if (e.line != null && e.field) return t('listErrLineField', e.line, e.field, words);
   if (e.line != null) return t('listErrLine', e.line, words);

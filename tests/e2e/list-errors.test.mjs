@@ -54,6 +54,37 @@ const UNREADABLE = [
     `Ligne 3${N}: l’octet 0xE9 à la colonne 9 n’est pas de l’UTF-8 (enregistrez le fichier en UTF-8${N}; Windows-1252 et Latin-1 ne sont pas lus)`],
 ];
 
+// A protected account's picture the engine cannot read (vipguard::PictureError): the options page words
+// its code from the catalogue ("Avatar not enrolled: …"), never the decoder's English. Browsers cannot
+// read these two either, so the engine's error is the one shown.
+const PICTURES = path.join(ROOT, 'tests/e2e/fixtures/pictures');
+const BAD_PICTURES = [
+  ['not-a-picture.png',
+    'Avatar not enrolled: this is not a picture in a format vipguard reads (JPEG, PNG, WebP or GIF)',
+    `Avatar non enregistré${N}: ce n’est pas une image dans un format que lit vipguard (JPEG, PNG, WebP ou GIF)`],
+  ['empty.png',
+    'Avatar not enrolled: the picture file is empty (0 bytes)',
+    `Avatar non enregistré${N}: le fichier de l’image est vide (0 octet)`],
+];
+
+// What the options page says once an account is saved with the picture `file`.
+async function enrolStatus(h, file) {
+  const page = await h.ctx.newPage();
+  try {
+    await page.goto(`chrome-extension://${h.extensionId}/ui/options/options.html`);
+    const form = page.locator('#edit');
+    await form.locator('[name=id]').fill('vip-pic');
+    await form.locator('[name=name]').fill('Ada Obi');
+    await form.locator('[name=avatar]').setInputFiles(path.join(PICTURES, file));
+    await form.locator('button[type=submit]').click();
+    const status = page.locator('#edit-status');
+    await status.filter({ hasText: /\S/ }).waitFor();
+    return await status.textContent();
+  } finally {
+    await page.close();
+  }
+}
+
 // The options page's list of problems once `file` is imported.
 async function importErrors(h, file) {
   const page = await h.ctx.newPage();
@@ -82,6 +113,12 @@ describe('in French', () => {
     });
   }
 
+  for (const [file, , fr] of BAD_PICTURES) {
+    test(`an avatar ${file} is said in French`, async () => {
+      assert.equal(await enrolStatus(h, file), fr);
+    });
+  }
+
   for (const [file, , fr] of UNREADABLE) {
     test(`${file} is said in French`, async () => {
       const { page, errors } = await importErrors(h, file);
@@ -95,6 +132,12 @@ describe('in English', () => {
   let h;
   before(async () => { h = await launch({ lang: 'en-US' }); });
   after(async () => h && h.close());
+
+  for (const [file, en] of BAD_PICTURES) {
+    test(`an avatar ${file} is said in a reviewer's English`, async () => {
+      assert.equal(await enrolStatus(h, file), en);
+    });
+  }
 
   for (const [file, en] of UNREADABLE) {
     test(`${file} is said in a reviewer's English`, async () => {

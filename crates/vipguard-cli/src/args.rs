@@ -83,6 +83,9 @@ pub(crate) enum Command {
         /// One JSON object per line: {"path", "pdq", "quality"}.
         #[arg(long)]
         json: bool,
+        /// Language of the messages: en (default) or fr.
+        #[arg(long, default_value = "en", value_parser = Lang::parse)]
+        lang: Lang,
         #[arg(required = true)]
         images: Vec<PathBuf>,
     },

@@ -17,16 +17,14 @@ pub(crate) fn check(
 ) -> Result<ExitCode, ListErrors> {
     check_arguments(&profile)?;
     let checker = load_checker(list, lang)?;
-    let profile = profile
-        .validated()
-        .map_err(|m| InputError::new("<arguments>", None, Some("--platform"), m))?;
+    // Coded, so that an unknown platform is said in the run's language too.
+    let profile = profile.validated("<arguments>").map_err(|mut e| {
+        e.field = Some("--platform".into());
+        e
+    })?;
     // The one avatar asked for must be read: an unreadable file is an error here (exit 2), while a scan
     // notes it in that profile's evidence and goes on.
-    let hashes = avatar
-        .map(|a| {
-            avatar_query(a).map_err(|e| InputError::new(&a.display().to_string(), None, None, e))
-        })
-        .transpose()?;
+    let hashes = avatar.map(avatar_query).transpose()?;
     let r = checker.check_with_avatar(&profile, hashes.as_ref());
     let mut out = if json {
         serde_json::to_string(&r).expect("results serialise")

@@ -1,15 +1,13 @@
 //! Pictures to hashes: `vipguard hash`, `vipguard enroll`, and a protected list's avatar image paths
 //! hashed in parallel (the file-reading half of enrolling; the engine's `enroll_rgb` is the pure half).
 
-use crate::files::{load_list, read_picture, write_whole};
+use crate::files::{load_list, read_and_decode, write_whole};
 use rayon::prelude::*;
 use std::io::Write;
 use std::path::Path;
 use std::path::PathBuf;
 use std::process::ExitCode;
-use vipguard::{
-    decode, enroll_rgb, hash_bytes, AvatarHash, AvatarRef, InputError, ListErrors, ProtectedList,
-};
+use vipguard::{enroll_rgb, pdq_of, AvatarRef, InputError, Lang, ListErrors, ProtectedList};
 
 /// Hash every avatar given as a path (relative to `base`); hashes already there are kept.
 pub(crate) fn enroll(
@@ -25,12 +23,10 @@ pub(crate) fn enroll(
             for (j, avatar) in account.avatars.iter_mut().enumerate() {
                 if let AvatarRef::Path(p) = avatar {
                     let field = format!("accounts[{i}].avatars[{j}]");
-                    // The picture's own problem is the reader's or the decoder's English.
-                    let hashed = hash_file(&base.join(&*p)).map_err(|e| {
-                        InputError::new(source, None, Some(&field), format!("{p}: {e}"))
-                            .coded("avatar_unreadable", vec![p.to_string(), e])
-                    })?;
-                    *avatar = AvatarRef::Hash(hashed);
+                    // The picture's own problem, coded, is said within the list's.
+                    let rgb = read_and_decode(&base.join(&*p))
+                        .map_err(|e| crate::problems::avatar_unreadable(source, &field, p, &e))?;
+                    *avatar = AvatarRef::Hash(enroll_rgb(&rgb));
                 }
             }
             Ok(())
@@ -38,20 +34,16 @@ pub(crate) fn enroll(
     Ok(out)
 }
 
-/// The plain PDQ and the reference hashes of one picture file.
-fn hash_file(path: &Path) -> Result<AvatarHash, String> {
-    Ok(enroll_rgb(&decode(&read_picture(path)?)?))
-}
-
-/// Hash each image; a bad file gets an error on stderr and the rest go on (exit 1 at the end).
-pub(crate) fn hash(images: &[PathBuf], json: bool) -> ExitCode {
+/// Hash each image; a bad file gets an error on stderr, in `lang`, and the rest go on (exit 1 at the
+/// end).
+pub(crate) fn hash(images: &[PathBuf], json: bool, lang: Lang) -> ExitCode {
     let mut failed = 0;
     let mut out = std::io::stdout().lock();
     for path in images {
         let shown = path.display().to_string();
         // A file name is written to the terminal as it is only in JSON.
         let named = crate::terminal::escape(&shown);
-        match read_picture(path).and_then(|b| hash_bytes(&b)) {
+        match read_and_decode(path).map(|rgb| pdq_of(&rgb)) {
             Ok(h) => {
                 let line = if json {
                     serde_json::json!({"path": shown, "pdq": h.hash.to_hex(), "quality": h.quality})
@@ -63,7 +55,8 @@ pub(crate) fn hash(images: &[PathBuf], json: bool) -> ExitCode {
             }
             Err(e) => {
                 failed += 1;
-                eprintln!("vipguard: {named}: {}", crate::terminal::escape(&e));
+                let said = crate::problems::say(lang, &e);
+                eprintln!("vipguard: {}", crate::terminal::escape(&said));
             }
         }
     }

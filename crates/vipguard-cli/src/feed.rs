@@ -60,6 +60,7 @@ pub(crate) fn keygen(out: &Path, lang: Lang) -> Result<ExitCode, ListErrors> {
             None,
             format!("the system gave no random bytes: {e}"),
         )
+        .coded("no_random_bytes", vec![e.to_string()])
     })?;
     let signer = FeedSigner::from_seed(&seed);
     let public = signer.public();
@@ -230,10 +231,11 @@ pub(crate) fn merge(
         _ => "conflict",
     };
     for c in &merged.conflicts {
+        let said = crate::problems::conflict(lang, c);
         eprintln!(
             "vipguard: {conflict}{}{}",
             crate::words::colon(lang),
-            escape(c)
+            escape(&said)
         );
     }
     let read: usize = inputs.iter().map(|(_, d)| d.len()).sum();

@@ -12,27 +12,46 @@ use vipguard::{
 pub(crate) const MAX_PICTURE_BYTES: u64 = 50 << 20;
 
 /// A picture file's bytes. Only regular files, and at most MAX_PICTURE_BYTES: a path to /dev/zero
-/// would otherwise fill memory, and a FIFO would hang the scan.
-pub(crate) fn read_picture(path: &Path) -> Result<Vec<u8>, String> {
-    let meta = std::fs::metadata(path).map_err(|e| format!("cannot read: {e}"))?;
+/// would otherwise fill memory, and a FIFO would hang the scan. Errors are coded like a list file's.
+pub(crate) fn read_picture(path: &Path) -> Result<Vec<u8>, InputError> {
+    let source = path.display().to_string();
+    let meta = std::fs::metadata(path).map_err(|e| unreadable(&source, &e))?;
     if meta.is_dir() {
-        return Err("cannot read: it is a folder, not a picture".into());
+        let err = InputError::new(
+            &source,
+            None,
+            None,
+            "cannot read: it is a folder, not a picture",
+        );
+        return Err(err.coded("is_folder", Vec::new()));
     }
     if !meta.is_file() {
-        return Err("cannot read: it is not a regular file (a device, pipe or socket)".into());
+        let message = "cannot read: it is not a regular file (a device, pipe or socket)";
+        let err = InputError::new(&source, None, None, message);
+        return Err(err.coded("not_regular_file", Vec::new()));
     }
     if meta.len() > MAX_PICTURE_BYTES {
-        return Err(format!(
-            "cannot read: {} MB is larger than the {} MB a picture may be",
+        let mb = (MAX_PICTURE_BYTES >> 20).to_string();
+        let message = format!(
+            "cannot read: {} MB is larger than the {mb} MB a picture may be",
             meta.len() >> 20,
-            MAX_PICTURE_BYTES >> 20
-        ));
+        );
+        return Err(InputError::new(&source, None, None, message).coded("too_large", vec![mb]));
     }
     let mut bytes = Vec::with_capacity(meta.len() as usize);
     std::fs::File::open(path)
         .and_then(|f| f.take(MAX_PICTURE_BYTES).read_to_end(&mut bytes))
-        .map_err(|e| format!("cannot read: {e}"))?;
+        .map_err(|e| unreadable(&source, &e))?;
     Ok(bytes)
+}
+
+/// A picture file's bytes decoded; what was wrong with it coded (`vipguard::PictureError`), with its
+/// path as the error's source.
+pub(crate) fn read_and_decode(path: &Path) -> Result<vipguard::Rgb, InputError> {
+    let bytes = read_picture(path)?;
+    vipguard::decode(&bytes).map_err(|e| {
+        InputError::new(&path.display().to_string(), None, None, e.message).coded(e.code, e.args)
+    })
 }
 
 /// A file that could not be read: not found and refused are coded apart, as the system's own words
@@ -266,6 +285,7 @@ impl Output {
     fn error(&self, e: std::io::Error) -> InputError {
         if matches!(self.to, Sink::Stdout(_)) {
             InputError::new(&self.name, None, None, e.to_string())
+                .coded("cannot_write", vec![e.to_string()])
         } else {
             unwritable(&self.name, &e)
         }

@@ -100,18 +100,18 @@ fn main() -> ExitCode {
         }
         Err(e) => e.exit(),
     };
-    // The language of the errors: `--lang` where the command takes it (all but hash).
+    // The language of the errors: `--lang`, which every command takes.
     let lang = match &cli.command {
         Command::Scan { lang, .. }
         | Command::Check { lang, .. }
         | Command::Keygen { lang, .. }
         | Command::Enroll { lang, .. }
+        | Command::Hash { lang, .. }
         | Command::Verify { lang, .. }
         | Command::Decisions {
             command: DecisionsCommand::Merge { lang, .. },
         } => *lang,
         Command::Sign(args) => args.lang,
-        _ => vipguard::Lang::En,
     };
     // What the problems counted below are in.
     let problems_in = match (lang, &cli.command) {
@@ -159,7 +159,7 @@ fn main() -> ExitCode {
             json,
         ),
         Command::Enroll { list, output, lang } => enroll::enroll_command(&list, &output, lang),
-        Command::Hash { json, images } => Ok(enroll::hash(&images, json)),
+        Command::Hash { json, images, lang } => Ok(enroll::hash(&images, json, lang)),
         Command::Keygen { out, lang } => feed::keygen(&out, lang),
         Command::Sign(args) => feed::sign(args),
         Command::Verify {

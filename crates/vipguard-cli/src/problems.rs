@@ -14,10 +14,7 @@ use vipguard::{InputError, Lang};
 /// `?` `!` and inside « », as French typography and the extension's French catalogue have it (the
 /// strings below hold the character itself; `tests/cli.rs`, `french_spaces_are_no_break`, checks).
 pub(crate) fn say(lang: Lang, e: &InputError) -> String {
-    let what = e.code.and_then(|code| match lang {
-        Lang::Fr => french(code, &e.args),
-        _ => from_catalogue(Lang::En, code, &e.args),
-    });
+    let what = e.code.and_then(|code| words(lang, code, &e.args));
     let Some(what) = what else {
         return e.to_string();
     };
@@ -31,6 +28,46 @@ pub(crate) fn say(lang: Lang, e: &InputError) -> String {
         _ => {}
     }
     format!("{out}{}{what}", crate::words::colon(lang))
+}
+
+/// A code's words in `lang`, its values put in: the catalogue's, then (in French) this file's table;
+/// `None` for a code neither words in that language.
+fn words(lang: Lang, code: &str, args: &[String]) -> Option<String> {
+    match lang {
+        Lang::Fr => french(code, args),
+        _ => from_catalogue(Lang::En, code, args),
+    }
+}
+
+/// A code's words in `lang`, or `english` (the words it was made with) when it has none there.
+fn words_or(lang: Lang, code: Option<&str>, args: &[String], english: &str) -> String {
+    code.and_then(|c| words(lang, c, args))
+        .unwrap_or_else(|| english.to_string())
+}
+
+/// A list's avatar picture (`path`, at `field` of the list `source`) that could not be hashed, because
+/// of `e`: coded `avatar_unreadable` with the path, then `e`'s code and values, so that the picture's
+/// problem is said in the run's language too (`french` and `say`).
+pub(crate) fn avatar_unreadable(
+    source: &str,
+    field: &str,
+    path: &str,
+    e: &InputError,
+) -> InputError {
+    let english = words_or(Lang::En, e.code, &e.args, &e.message);
+    let mut args = vec![path.to_string(), e.code.unwrap_or_default().to_string()];
+    args.extend(e.args.iter().cloned());
+    InputError::new(source, None, Some(field), format!("{path}: {english}"))
+        .coded("avatar_unreadable", args)
+}
+
+/// The evidence line of a scanned profile whose avatar file (`e`'s source) could not be used.
+pub(crate) fn avatar_not_used(lang: Lang, e: &InputError) -> String {
+    let why = words_or(lang, e.code, &e.args, &e.message);
+    match lang {
+        Lang::Fr => format!("L’avatar {} n’a pas servi : {why}", e.source),
+        _ => format!("Avatar {} could not be used: {why}", e.source),
+    }
 }
 
 /// The extension's catalogues (what reviewers read), built into the binary: a code they word as
@@ -127,6 +164,12 @@ fn from_catalogue(lang: Lang, code: &str, args: &[String]) -> Option<String> {
     let words = match code {
         "too_many_accounts" => counted(lang, &code_key(code), a(0), &[&number(lang, a(0))])?,
         "row_fields" => counted(lang, &code_key(code), a(0), &[a(0), a(1)])?,
+        // A picture's sides and limits, written as the language writes numbers.
+        "picture_no_pixels" | "picture_too_large" | "picture_memory" => {
+            let numbers: Vec<String> = args.iter().map(|n| number(lang, n)).collect();
+            let numbers: Vec<&str> = numbers.iter().map(String::as_str).collect();
+            m(&code_key(code), &numbers)?
+        }
         "json_expected" => {
             // serde_json's punctuation it wanted, a space apart: ", }" is "« , » ou « } »".
             let marks: Vec<&str> = a(1).split(' ').collect();
@@ -149,6 +192,10 @@ fn from_catalogue(lang: Lang, code: &str, args: &[String]) -> Option<String> {
     let more = match code {
         "unknown_field" | "unknown_column" if !a(1).is_empty() => Some(suggest(lang, a(1))),
         "duplicate_id" if !a(1).is_empty() => m("listErrFirstOn", &[a(1)]),
+        // The decoder's English, marked as the technical detail it is.
+        "picture_corrupt" | "picture_unsupported" if !a(0).is_empty() => {
+            m("listErrDetail", &[a(0)])
+        }
         _ => None,
     };
     Some(words + &more.unwrap_or_default())
@@ -203,6 +250,15 @@ fn wanted_kind(lang: Lang, text: &str) -> Option<String> {
     message(lang, key, &[])
 }
 
+/// A decision as French says it, for `decision_conflict`.
+fn decision(kind: &str) -> &str {
+    match kind {
+        "confirmed" => "usurpation confirmée",
+        "not_impersonator" => "pas un usurpateur",
+        other => other,
+    }
+}
+
 /// A code's French words, the values in `args` put in: the extension's catalogue's for the codes it
 /// words, this table's for the command line's own; `None` for a code neither knows.
 fn french(code: &str, args: &[String]) -> Option<String> {
@@ -214,7 +270,8 @@ fn french(code: &str, args: &[String]) -> Option<String> {
         // Files (this crate's own: files.rs).
         "file_not_found" => "lecture impossible : ce fichier n’existe pas".into(),
         "permission_denied" => "lecture impossible : accès refusé".into(),
-        "cannot_read" => format!("lecture impossible : {}", a(0)),
+        // The system's own English, kept as the marked detail it is.
+        "cannot_read" => format!("lecture impossible (détail technique : {})", a(0)),
         "is_folder" => "lecture impossible : c’est un dossier, pas un fichier".into(),
         "not_regular_file" => "lecture impossible : c’est un périphérique ou un socket, pas un fichier".into(),
         "too_large" => format!("lecture impossible : plus de {} Mo", a(0)),
@@ -222,9 +279,16 @@ fn french(code: &str, args: &[String]) -> Option<String> {
         "utf16" => "est un texte UTF-16 : enregistrez-le en UTF-8 (dans Excel : CSV UTF-8)".into(),
         "zip_workbook" => "est un fichier zip, sans doute un classeur Excel ou Sheets : enregistrez-le en CSV UTF-8".into(),
         "xls_workbook" => "est un classeur Excel 97-2003 : enregistrez-le en CSV UTF-8".into(),
-        // A list's avatar picture (enroll.rs): the reader's or the decoder's words stay English.
-        "avatar_unreadable" => format!("l’image « {} » ne se lit pas : {}", a(0), a(1)),
-        "cannot_write" => format!("écriture impossible : {}", a(0)),
+        // A list's avatar picture (enroll.rs): its path, then the picture's own problem, coded.
+        "avatar_unreadable" => match french(a(1), args.get(2..).unwrap_or_default()) {
+            Some(why) => format!("l’image « {} » ne se lit pas : {why}", a(0)),
+            None => format!("l’image « {} » ne se lit pas", a(0)),
+        },
+        "cannot_write" => format!("écriture impossible (détail technique : {})", a(0)),
+        "no_random_bytes" => format!(
+            "le système n’a pas donné d’octets aléatoires (détail technique : {})",
+            a(0)
+        ),
         "file_exists" => "existe déjà : pas écrasé (choisissez un autre nom, ou déplacez-le d’abord)".into(),
         // The command line's arguments.
         "bom_needs_csv" => "une marque d’ordre des octets ne s’écrit qu’avec --format csv".into(),
@@ -241,6 +305,20 @@ fn french(code: &str, args: &[String]) -> Option<String> {
             "la version {} est inférieure à {} (--min-version) : une liste plus ancienne, à laquelle un flux ne revient jamais",
             a(0),
             a(1)
+        ),
+        // Two reviewers' decisions on one account within a day (`decisions merge`, feed.rs).
+        "decision_conflict" => format!(
+            "{} @{} : « {} » par {} le {} ({}) et « {} » par {} le {} ({}), à moins de 24 heures d’écart ; la plus récente l’emporte",
+            a(0),
+            a(1),
+            decision(a(2)),
+            a(3),
+            a(4),
+            a(5),
+            decision(a(6)),
+            a(7),
+            a(8),
+            a(9)
         ),
         // The argument parser's (arg_errors.rs); a suggestion in the catalogue's words.
         "unknown_argument" => format!("l’option « {} » n’existe pas{}", a(0), suggest(Lang::Fr, a(1))),
@@ -260,6 +338,12 @@ fn french(code: &str, args: &[String]) -> Option<String> {
         "missing_argument" => format!("il manque un argument obligatoire : {}", a(0)),
         _ => return None,
     })
+}
+
+/// A `decisions merge` conflict (the engine's `MergedDecisions::conflicts`) in `lang`: what the
+/// decisions were, by whom, when and in which file; the engine's English in English.
+pub(crate) fn conflict(lang: Lang, c: &InputError) -> String {
+    words_or(lang, c.code, &c.args, &c.message)
 }
 
 /// Code of the warning for a list with accounts enrolled by an older vipguard (the engine's
@@ -427,6 +511,8 @@ mod tests {
                     // A suggestion, and a duplicate's first line, are messages of their own; a count
                     // is a number; serde's kinds and marks are words of their own.
                     "unknown_field" | "unknown_column" | "duplicate_id" => args[1] = String::new(),
+                    // The decoder's detail is a message of its own too.
+                    "picture_corrupt" | "picture_unsupported" => args[0] = String::new(),
                     "row_fields" | "too_many_accounts" => args[0] = "2".into(),
                     "json_expected" | "json_wrong_type" => continue,
                     _ => {}

@@ -2,7 +2,7 @@
 //! a table), in input order.
 
 use crate::args::Format;
-use crate::files::{load_list, read_picture, write_whole, Output};
+use crate::files::{load_list, read_and_decode, write_whole, Output};
 use crate::profile_chunks::ProfileChunks;
 use crate::sheet::write_csv;
 use crate::table::{table_width, write_table};
@@ -12,30 +12,29 @@ use std::io::IsTerminal;
 use std::path::Path;
 use std::process::ExitCode;
 use vipguard::{
-    decode, query_hashes, BadProfile, CheckResult, Checker, ErrorResult, InputError, Lang,
-    ListErrors, Profile, ProfileLine, QueryHashes, Verdict,
+    query_hashes, BadProfile, CheckResult, Checker, ErrorResult, InputError, Lang, ListErrors,
+    Profile, ProfileLine, QueryHashes, Verdict,
 };
 
 pub(crate) fn load_checker(path: &Path, lang: Lang) -> Result<Checker, ListErrors> {
     Ok(Checker::new(load_list(path, lang)?).with_lang(lang))
 }
 
-/// Hashes of a profile's avatar file, or a note saying why it could not be used.
-pub(crate) fn avatar_query(path: &Path) -> Result<QueryHashes, String> {
-    let bytes = read_picture(path)?;
-    Ok(query_hashes(&decode(&bytes)?))
+/// Hashes of a profile's avatar file, or why it could not be used (coded, its path the source).
+pub(crate) fn avatar_query(path: &Path) -> Result<QueryHashes, InputError> {
+    Ok(query_hashes(&read_and_decode(path)?))
 }
 
-/// Check one profile with its avatar file (already resolved by the caller); an unreadable avatar is said in the
-/// evidence and the text check still runs.
-fn check_one(checker: &Checker, p: &Profile, avatar: Option<&Path>) -> CheckResult {
-    let query = avatar.map(|a| (a, avatar_query(a)));
-    let hashes = query.as_ref().and_then(|(_, q)| q.as_ref().ok());
+/// Check one profile with its avatar file (already resolved by the caller); an unreadable avatar is said
+/// in the evidence, in `lang`, and the text check still runs.
+fn check_one(checker: &Checker, p: &Profile, avatar: Option<&Path>, lang: Lang) -> CheckResult {
+    let query = avatar.map(avatar_query);
+    let hashes = query.as_ref().and_then(|q| q.as_ref().ok());
     let mut r = checker.check_with_avatar(p, hashes);
-    if let Some((path, Err(e))) = &query {
+    if let Some(Err(e)) = &query {
         r.evidence.push(vipguard::Evidence::new(
             "input",
-            format!("Avatar {} could not be used: {e}", path.display()),
+            crate::problems::avatar_not_used(lang, e),
         ));
     }
     r
@@ -172,6 +171,7 @@ fn check_row(
             checker,
             p,
             p.avatar.as_ref().map(|a| base.join(a)).as_deref(),
+            lang,
         )),
         Err(BadProfile { id, error }) => Err(ErrorResult {
             id: id.clone(),

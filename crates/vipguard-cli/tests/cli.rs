@@ -266,7 +266,8 @@ fn hash_prints_meta_format_and_reports_bad_files() {
     let out = run(&["hash", img, bad.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(String::from_utf8(out.stdout).unwrap().lines().count(), 1);
-    assert!(String::from_utf8_lossy(&out.stderr).contains("not-an-image.png: not an image"));
+    assert!(String::from_utf8_lossy(&out.stderr)
+        .contains("not-an-image.png: this is not a picture in a format vipguard reads"));
 }
 
 #[test]
@@ -1287,6 +1288,34 @@ fn errors_in_english_and_french() {
         );
     }
 
+    // A platform `check` does not know: the list's code, worded in the run's language.
+    for (lang, want) in [
+        ("en", "<arguments>: field `--platform`: "),
+        ("fr", "<arguments> : champ « --platform » : "),
+    ] {
+        let out = run(&[
+            "check",
+            "--protected",
+            good.to_str().unwrap(),
+            "--platform",
+            "my site",
+            "--handle",
+            "ada",
+            "--lang",
+            lang,
+        ]);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{lang}: {err}");
+        assert!(
+            err.contains(want) && err.contains("my site"),
+            "{lang}: {err}"
+        );
+        if lang == "fr" {
+            assert!(err.contains("n’est pas un nom de plateforme"), "{err}");
+            assert_no_plain_french_spaces(&err);
+        }
+    }
+
     // An argument: a web address given as the handle.
     for (lang, want) in [
         (
@@ -1481,7 +1510,7 @@ fn enroll_in_english_and_french() {
             &out,
             2,
             "missing.json: field `accounts[0].avatars[0]`: nope.png: cannot read",
-            "missing.json\u{a0}: champ «\u{a0}accounts[0].avatars[0]\u{a0}»\u{a0}: l’image «\u{a0}nope.png\u{a0}» ne se lit pas\u{a0}: cannot read",
+            "missing.json\u{a0}: champ «\u{a0}accounts[0].avatars[0]\u{a0}»\u{a0}: l’image «\u{a0}nope.png\u{a0}» ne se lit pas\u{a0}: lecture impossible\u{a0}: ce fichier n’existe pas",
         ),
         (
             "an id twice",

@@ -638,6 +638,26 @@ fn merged_decisions_keep_the_latest_and_report_conflicts() {
         got,
         want.map(|(h, k, b)| (h.to_string(), k.to_string(), b.to_string()))
     );
+    // In French, the conflict too: who decided what, when and in which file.
+    let fr_out = d.join("merged-fr.json");
+    let mut args = vec![
+        "decisions",
+        "merge",
+        path(&a),
+        path(&b),
+        "-o",
+        path(&fr_out),
+    ];
+    args.extend(["--date", DATE, "--lang", "fr"]);
+    let err = stderr(&run(&args));
+    let want = format!(
+        "vipguard: conflit\u{a0}: x @foo_bar\u{a0}: «\u{a0}pas un usurpateur\u{a0}» par alice le 2026-12-04T09:00:00Z ({}) \
+         et «\u{a0}usurpation confirmée\u{a0}» par bob le 2026-12-04T11:00:00.5Z ({}), à moins de 24\u{a0}heures d’écart\u{a0}; \
+         la plus récente l’emporte",
+        path(&a),
+        path(&b)
+    );
+    assert!(err.contains(&want), "{err}\nwant {want}");
     // The merged export is itself an input to `sign` and to another merge, as is a signed list.
     let signed = d.join("signed.json");
     let signed_v2 = format!("{FIXTURES}/signed-v2.json");

@@ -1,7 +1,7 @@
 //! Avatar hashing: image bytes or pixels the browser decoded, to the hashes a check or a list takes.
 
 use crate::types::{AvatarHashOut, ImageHashOut};
-use crate::{error, to_js};
+use crate::{error, picture_error, to_js};
 use serde::Serialize;
 use std::borrow::Cow;
 use vipguard::{
@@ -29,20 +29,25 @@ fn image_hash_of(plain: Hashed, query: QueryHashes) -> ImageHash {
     }
 }
 
-fn rgba(width: u32, height: u32, pixels: &[u8]) -> Result<Rgb, JsError> {
-    decode_rgba(width, height, pixels).map_err(error)
+fn rgba(width: u32, height: u32, pixels: &[u8]) -> Result<Rgb, JsValue> {
+    decode_rgba(width, height, pixels).map_err(picture_error)
+}
+
+/// Image bytes decoded; a picture that cannot be read throws an `Error` with its `code` and `args`.
+fn decoded(bytes: &[u8]) -> Result<Rgb, JsValue> {
+    decode(bytes).map_err(picture_error)
 }
 
 /// Decode image bytes (JPEG, PNG, WebP; GIF and others go through hashRgba) and hash them.
 #[wasm_bindgen(js_name = hashImage)]
-pub fn hash_image(bytes: &[u8]) -> Result<ImageHashOut, JsError> {
-    let rgb = decode(bytes).map_err(error)?;
+pub fn hash_image(bytes: &[u8]) -> Result<ImageHashOut, JsValue> {
+    let rgb = decoded(bytes)?;
     Ok(to_js(&image_hash(&rgb))?.unchecked_into())
 }
 
 /// Hash pixels the browser already decoded (ImageData from an OffscreenCanvas: RGBA, row-major).
 #[wasm_bindgen(js_name = hashRgba)]
-pub fn hash_rgba(width: u32, height: u32, pixels: &[u8]) -> Result<ImageHashOut, JsError> {
+pub fn hash_rgba(width: u32, height: u32, pixels: &[u8]) -> Result<ImageHashOut, JsValue> {
     Ok(to_js(&image_hash(&rgba(width, height, pixels)?))?.unchecked_into())
 }
 
@@ -57,13 +62,13 @@ pub struct ImageHashing {
 impl ImageHashing {
     /// Decode image bytes (JPEG, PNG, WebP); throws an `Error` when they cannot be read.
     #[wasm_bindgen(js_name = fromBytes)]
-    pub fn from_bytes(bytes: &[u8]) -> Result<ImageHashing, JsError> {
-        Ok(Self::of(decode(bytes).map_err(error)?))
+    pub fn from_bytes(bytes: &[u8]) -> Result<ImageHashing, JsValue> {
+        Ok(Self::of(decoded(bytes)?))
     }
 
     /// Pixels the browser already decoded (RGBA, row-major).
     #[wasm_bindgen(js_name = fromRgba)]
-    pub fn from_rgba(width: u32, height: u32, pixels: &[u8]) -> Result<ImageHashing, JsError> {
+    pub fn from_rgba(width: u32, height: u32, pixels: &[u8]) -> Result<ImageHashing, JsValue> {
         Ok(Self::of(rgba(width, height, pixels)?))
     }
 
@@ -91,15 +96,15 @@ impl ImageHashing {
 
 /// The list entry for a protected avatar from image bytes: `{pdq, refs}`.
 #[wasm_bindgen(js_name = enrollImage)]
-pub fn enroll_image(bytes: &[u8]) -> Result<AvatarHashOut, JsError> {
-    let rgb = decode(bytes).map_err(error)?;
+pub fn enroll_image(bytes: &[u8]) -> Result<AvatarHashOut, JsValue> {
+    let rgb = decoded(bytes)?;
     let hash = enroll_rgb(&rgb);
     Ok(to_js(&hash)?.unchecked_into())
 }
 
 /// `enrollImage` for pixels the browser already decoded.
 #[wasm_bindgen(js_name = enrollRgba)]
-pub fn enroll_rgba(width: u32, height: u32, pixels: &[u8]) -> Result<AvatarHashOut, JsError> {
+pub fn enroll_rgba(width: u32, height: u32, pixels: &[u8]) -> Result<AvatarHashOut, JsValue> {
     let hash = enroll_rgb(&rgba(width, height, pixels)?);
     Ok(to_js(&hash)?.unchecked_into())
 }

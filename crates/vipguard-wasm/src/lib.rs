@@ -28,6 +28,18 @@ pub(crate) fn error(message: impl std::fmt::Display) -> JsError {
     JsError::new(&message.to_string())
 }
 
+/// A picture that could not be read, as an `Error` whose message is the engine's English and whose
+/// `code` and `args` are `PictureError`'s, so that a page words it in the reviewer's language (the
+/// catalogues' `listErr_<code>`, extension/shared/list-check.js).
+pub(crate) fn picture_error(e: vipguard::PictureError) -> JsValue {
+    let err = js_sys::Error::new(&e.message);
+    let args: js_sys::Array = e.args.iter().map(|a| JsValue::from_str(a)).collect();
+    // Setting a property on a fresh Error cannot fail.
+    let _ = js_sys::Reflect::set(&err, &"code".into(), &e.code.into());
+    let _ = js_sys::Reflect::set(&err, &"args".into(), &args);
+    err.into()
+}
+
 /// JSON text of a value given as a JS object, or the string itself.
 pub(crate) fn json_text(v: &JsValue, what: &str) -> Result<String, JsError> {
     if let Some(s) = v.as_string() {

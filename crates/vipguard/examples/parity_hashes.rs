@@ -44,7 +44,7 @@ fn main() {
                 serde_json::json!({"path": path, "pdq": h.hash.to_hex(), "quality": h.quality,
                                    "query": query_hashes(&rgb).encode()})
             }
-            Err(e) => serde_json::json!({"path": path, "error": e}),
+            Err(e) => serde_json::json!({"path": path, "error": e.message}),
         };
         println!("{line}");
     }

@@ -47,7 +47,7 @@ mod verdict;
 
 pub use crate::{
     avatar::{
-        decode::{decode, from_rgba as decode_rgba},
+        decode::{decode, from_rgba as decode_rgba, PictureError},
         hash_bytes,
         matcher::{plain_and_query, query_hashes, QueryHashes, QueryInSteps},
         pdq_of, Hashed, PdqHash, Rgb,

@@ -59,7 +59,11 @@ fn small_jpeg() -> Vec<u8> {
 
 #[test]
 fn zero_bytes() {
-    assert_eq!(decode(&[]).unwrap_err(), "the file is empty");
+    let e = decode(&[]).unwrap_err();
+    assert_eq!(
+        (e.code, e.message.as_str()),
+        ("picture_empty", "the file is empty")
+    );
 }
 
 #[test]
@@ -73,7 +77,9 @@ fn random_bytes() {
             x as u8
         })
         .collect();
-    assert!(decode(&bytes).unwrap_err().contains("not an image"));
+    let e = decode(&bytes).unwrap_err();
+    assert_eq!(e.code, "picture_unknown_format");
+    assert!(e.message.contains("not an image"));
 }
 
 #[test]
@@ -82,7 +88,10 @@ fn truncated_jpeg() {
     assert!(decode(&jpeg).is_ok());
     for cut in [2, 20, 200, jpeg.len() / 2] {
         match decode(&jpeg[..cut]) {
-            Err(e) => assert!(!e.is_empty()),
+            Err(e) => assert!(
+                ["picture_corrupt", "picture_unknown_format"].contains(&e.code),
+                "{cut}: {e}"
+            ),
             // Some decoders fill a truncated scan with grey; then the picture must still hash safely.
             Ok(rgb) => assert_eq!(rgb.pixels().len(), rgb.width() * rgb.height() * 3),
         }
@@ -92,13 +101,21 @@ fn truncated_jpeg() {
 #[test]
 fn png_claiming_100000_by_100000_is_refused_before_allocating() {
     let e = decode(&png_header(100_000, 100_000)).unwrap_err();
-    assert!(e.contains("too large"), "{e}");
+    assert!(e.message.contains("too large"), "{e}");
+    assert_eq!(
+        (e.code, &e.args[..]),
+        (
+            "picture_too_large",
+            &["100000".to_string(), "100000".into(), "4096".into()][..]
+        )
+    );
 }
 
 #[test]
 fn gif_with_a_huge_logical_screen_is_refused() {
     let e = decode(&gif_with_screen(65_535, 65_535)).unwrap_err();
-    assert!(e.contains("too large"), "{e}");
+    assert!(e.message.contains("too large"), "{e}");
+    assert_eq!(e.code, "picture_too_large");
     // The same GIF with a sane screen decodes (first frame).
     assert!(decode(&gif_with_screen(16, 16)).is_ok());
 }
@@ -124,14 +141,16 @@ fn pictures_without_pixels_are_refused_naming_their_size() {
         let gif = bombs::gif(screen.0, screen.1, frame.0, frame.1);
         let e = decode(&gif).unwrap_err();
         assert!(
-            e.contains(error) && e.contains("no pixels"),
+            e.message.contains(error) && e.message.contains("no pixels"),
             "{screen:?}: {e}"
         );
-        assert_eq!(hash_bytes(&gif).unwrap_err(), e);
+        assert_eq!(e.code, "picture_no_pixels");
+        assert_eq!(hash_bytes(&gif).unwrap_err(), e.message);
     }
     for (w, h) in [(0, 0), (0, 5), (5, 0)] {
         let e = decode_rgba(w, h, &[]).unwrap_err();
-        assert!(e.contains(&format!("{w}x{h} pixels")), "{e}");
+        assert!(e.message.contains(&format!("{w}x{h} pixels")), "{e}");
+        assert_eq!(e.args, [w.to_string(), h.to_string()]);
     }
 }
 

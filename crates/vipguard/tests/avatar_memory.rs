@@ -52,7 +52,9 @@ fn hostile_pictures_are_refused_within_a_memory_bound() {
         let mut got = None;
         let mb = peak_mb(|| got = Some(decode(&bomb.bytes).map(|rgb| enroll_rgb(&rgb))));
         match (got.unwrap(), error) {
-            (Err(e), Some(error)) => assert!(e.contains(error), "{name}: {e:?} lacks {error:?}"),
+            (Err(e), Some(error)) => {
+                assert!(e.message.contains(error), "{name}: {e:?} lacks {error:?}")
+            }
             (Err(e), None) => panic!("{name} was refused: {e}"),
             (Ok(_), Some(_)) => panic!("{name} was decoded"),
             (Ok(_), None) => {}

@@ -46,7 +46,7 @@ fn every_evasion_fixture_gets_its_verdict() {
         {
             let case: Case = serde_json::from_str(line)
                 .unwrap_or_else(|e| panic!("{}:{}: {e}", file.display(), n + 1));
-            let profile = case.profile.clone().validated().unwrap();
+            let profile = case.profile.clone().validated("profile").unwrap();
             let got = checker.check(&profile);
             total += 1;
             if got.verdict.as_str() != case.expect || got.matched != case.matched {

@@ -20,7 +20,7 @@ fn snapshot(checker: &Checker, fixture: &Path) -> String {
         }
         let v: serde_json::Value = serde_json::from_str(line).unwrap();
         let p: Profile = serde_json::from_value(v["profile"].clone()).unwrap();
-        let p = p.validated().unwrap();
+        let p = p.validated("profile").unwrap();
         let r = checker.check(&p);
         out.push_str(&format!("# line {}: @{} {:?}\n", n + 1, p.handle, p.name));
         out.push_str(&serde_json::to_string_pretty(&r).unwrap());
@@ -92,7 +92,7 @@ fn evidence_reads_as_plain_words() {
             for line in text.lines().filter(|l| !l.trim().is_empty()) {
                 let v: serde_json::Value = serde_json::from_str(line).unwrap();
                 let p: Profile = serde_json::from_value(v["profile"].clone()).unwrap();
-                let p = p.validated().unwrap();
+                let p = p.validated("profile").unwrap();
                 let r = checker.check(&p);
                 let own_script = fixture.ends_with("name_own_script.jsonl")
                     && !p.name.chars().any(|c| c.is_ascii_alphabetic());

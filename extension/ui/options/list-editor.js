@@ -282,7 +282,8 @@ export function setupListEditor() {
         }
       }
     } catch (e) {
-      $('edit-status').textContent = t('avatarNotEnrolled', e.message);
+      // A picture the engine cannot read throws its code and values: worded in the reviewer's language.
+      $('edit-status').textContent = t('avatarNotEnrolled', describeListError(e, t));
       return;
     }
     for (const k of ['aliases', 'handles', 'official']) if (!acc[k].length) delete acc[k];

@@ -445,6 +445,14 @@ pub async fn errors_carry_the_cli_messages() {
         wasm::hash_image(&WEBP_8192).err().unwrap(),
         wasm::enroll_image(&WEBP_8192).err().unwrap(),
     ] {
+        // The engine's code and values travel with the English, for the extension to word.
+        let code = field(&err, "code").as_string();
+        let args: Vec<String> = js_sys::Array::from(&field(&err, "args"))
+            .iter()
+            .filter_map(|a| a.as_string())
+            .collect();
+        assert_eq!(code.as_deref(), Some("picture_too_large"));
+        assert_eq!(args, ["8192", "8192", "4096"]);
         assert!(
             message(err).starts_with("the picture is 8192x8192 pixels, too large"),
             "WebP 8192x8192"

@@ -39,17 +39,64 @@ impl Rgb {
     }
 }
 
+/// Why a picture could not be read: a code and the values its words name, for an interface that words
+/// it in the reader's language (the extension's catalogues word each as `listErr_<code>`, and so does
+/// the command line), and the English `message` for everyone else. Codes (values in brackets):
+/// `picture_empty`; `picture_unknown_format` (not JPEG, PNG, WebP or GIF); `picture_corrupt`
+/// [the decoder's English detail] (truncated or damaged); `picture_unsupported` [detail] (a feature
+/// of its format that is not read); `picture_no_pixels` [width, height]; `picture_too_large` [width,
+/// height, most pixels a side]; `picture_memory` [most megabytes of pixels].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PictureError {
+    /// What was wrong, as one of the codes above.
+    pub code: &'static str,
+    /// The values `code`'s words name, in order; a detail is the decoder's English, technical.
+    pub args: Vec<String>,
+    /// What was wrong, in English words a person can act on.
+    pub message: String,
+}
+
+impl PictureError {
+    fn new(code: &'static str, args: Vec<String>, message: impl Into<String>) -> Self {
+        PictureError {
+            code,
+            args,
+            message: message.into(),
+        }
+    }
+}
+
+impl std::fmt::Display for PictureError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for PictureError {}
+
+/// Its English message, for callers that only pass words on.
+impl From<PictureError> for String {
+    fn from(e: PictureError) -> String {
+        e.message
+    }
+}
+
 /// The error for a picture of `width`×`height` pixels, if it is not one that can be compared: empty
 /// (a side of 0) or larger than `MAX_SIDE` a side.
-fn check_size(width: u32, height: u32) -> Result<(), String> {
+fn check_size(width: u32, height: u32) -> Result<(), PictureError> {
+    let (w, h) = (width.to_string(), height.to_string());
     if width == 0 || height == 0 {
-        return Err(format!(
-            "the picture is {width}x{height} pixels: it has no pixels to compare"
+        return Err(PictureError::new(
+            "picture_no_pixels",
+            vec![w, h],
+            format!("the picture is {width}x{height} pixels: it has no pixels to compare"),
         ));
     }
     if width > MAX_SIDE || height > MAX_SIDE {
-        return Err(format!(
-            "the picture is {width}x{height} pixels, too large: at most {MAX_SIDE} pixels a side are read (resize it)"
+        return Err(PictureError::new(
+            "picture_too_large",
+            vec![w, h, MAX_SIDE.to_string()],
+            format!("the picture is {width}x{height} pixels, too large: at most {MAX_SIDE} pixels a side are read (resize it)"),
         ));
     }
     Ok(())
@@ -59,15 +106,19 @@ fn check_size(width: u32, height: u32) -> Result<(), String> {
 const MAX_METADATA: u64 = 4 << 20;
 
 /// Decode `bytes`; errors say what was wrong in words a person can act on.
-pub fn decode(bytes: &[u8]) -> Result<Rgb, String> {
+pub fn decode(bytes: &[u8]) -> Result<Rgb, PictureError> {
     if bytes.is_empty() {
-        return Err("the file is empty".into());
+        return Err(PictureError::new(
+            "picture_empty",
+            Vec::new(),
+            "the file is empty",
+        ));
     }
     let mut reader = ImageReader::new(Cursor::new(bytes))
         .with_guessed_format()
-        .map_err(|e| format!("cannot read: {e}"))?;
+        .map_err(|e| corrupt("cannot read", e))?;
     if reader.format().is_none() {
-        return Err("not an image in a supported format (JPEG, PNG, WebP, GIF)".into());
+        return Err(unknown_format());
     }
     // Metadata (a PNG's ICC profile, EXIF, text) is inflated while the header is read, before any
     // pixel: capped from the first byte, far below the pixels' cap (the PNG decoder drops a profile
@@ -81,11 +132,14 @@ pub fn decode(bytes: &[u8]) -> Result<Rgb, String> {
     let (width, height) = decoder.dimensions();
     check_size(width, height)?;
     if decoder.total_bytes() > MAX_ALLOC {
-        return Err(format!(
+        return Err(PictureError::new(
+            "picture_memory",
+            vec![(MAX_ALLOC >> 20).to_string()],
+            format!(
             "the picture is {width}x{height} pixels of {} bytes each, too large: at most {} MB of pixels are read (save it with 8 bits a channel or resize it)",
             decoder.total_bytes() / (width as u64 * height as u64),
             MAX_ALLOC >> 20
-        ));
+        )));
     }
     // For what a decoder allocates besides the pixels (a GIF's frame).
     limits.max_image_width = Some(MAX_SIDE);
@@ -102,28 +156,62 @@ pub fn decode(bytes: &[u8]) -> Result<Rgb, String> {
     Ok(flatten(img))
 }
 
-fn describe(e: image::ImageError) -> String {
+/// The `image` crate's error as one of `PictureError`'s codes; its own English is kept as the detail of
+/// the codes that have one.
+fn describe(e: image::ImageError) -> PictureError {
+    use image::error::UnsupportedErrorKind;
     match e {
-        image::ImageError::Limits(_) => format!(
+        image::ImageError::Limits(_) => PictureError::new(
+            "picture_memory",
+            vec![(MAX_ALLOC >> 20).to_string()],
+            format!(
             "the image is too large to decode safely: it needs more memory than an avatar may take (at most {MAX_SIDE}x{MAX_SIDE} pixels, {} MB of pixels and {} MB of metadata)",
             MAX_ALLOC >> 20,
             MAX_METADATA >> 20
+        )),
+        // A format recognised by its first bytes but not one read here (BMP, TIFF …).
+        image::ImageError::Unsupported(u) if matches!(u.kind(), UnsupportedErrorKind::Format(_)) => {
+            unknown_format()
+        }
+        image::ImageError::Unsupported(u) => PictureError::new(
+            "picture_unsupported",
+            vec![u.to_string()],
+            format!("unsupported image: {u}"),
         ),
-        image::ImageError::Unsupported(u) => format!("unsupported image: {u}"),
-        image::ImageError::Decoding(d) => format!("corrupt or truncated image: {d}"),
-        other => format!("cannot decode: {other}"),
+        image::ImageError::Decoding(d) => corrupt("corrupt or truncated image", d),
+        other => corrupt("cannot decode", other),
     }
+}
+
+/// `picture_corrupt`, the decoder's own words its detail: `what: detail` in English.
+fn corrupt(what: &str, detail: impl std::fmt::Display) -> PictureError {
+    let detail = detail.to_string();
+    let message = format!("{what}: {detail}");
+    PictureError::new("picture_corrupt", vec![detail], message)
+}
+
+fn unknown_format() -> PictureError {
+    PictureError::new(
+        "picture_unknown_format",
+        Vec::new(),
+        "not an image in a supported format (JPEG, PNG, WebP, GIF)",
+    )
 }
 
 /// Pixels a browser already decoded (ImageData: RGBA, row-major, not premultiplied), flattened onto white
 /// as `decode` does, so both give the same hash for the same picture.
-pub fn from_rgba(width: u32, height: u32, rgba: &[u8]) -> Result<Rgb, String> {
+pub fn from_rgba(width: u32, height: u32, rgba: &[u8]) -> Result<Rgb, PictureError> {
     check_size(width, height)?;
     let expected = width as usize * height as usize * 4;
     if rgba.len() != expected {
-        return Err(format!(
+        let detail = format!(
             "expected {expected} bytes of RGBA for {width}x{height} pixels, got {}",
             rgba.len()
+        );
+        return Err(PictureError::new(
+            "picture_corrupt",
+            vec![detail.clone()],
+            detail,
         ));
     }
     Ok(Rgb {

@@ -638,8 +638,11 @@ pub struct MergedDecisions {
     pub export: String,
     /// How many decisions it holds: one per account.
     pub count: usize,
-    /// Each conflict in words: another decision within 24 hours of the one that stands.
-    pub conflicts: Vec<String>,
+    /// Each conflict: another decision within 24 hours of the one that stands, its file the source,
+    /// in English words and coded `decision_conflict` with the values they name: platform, handle,
+    /// the decision (`confirmed` or `not_impersonator`), by, at and file, then the same of the one
+    /// that stands.
+    pub conflicts: Vec<InputError>,
 }
 
 /// Merge the decisions of several files (each with its name, in order): per platform and handle
@@ -679,7 +682,7 @@ pub fn merge_decisions(
             .expect("never empty");
         for (source, d, at) in found {
             if d.decision != winner.decision && (w_at - at).abs() <= 86_400 * 1_000_000_000 {
-                conflicts.push(format!(
+                let message = format!(
                     "{platform} @{}: {} by {} at {} ({source}) and {} by {} at {} ({w_source}), within 24 hours; the latest stands",
                     winner.handle,
                     kind(d.decision),
@@ -688,7 +691,23 @@ pub fn merge_decisions(
                     kind(winner.decision),
                     winner.by,
                     winner.at,
-                ));
+                );
+                let args = [
+                    platform.as_str(),
+                    &winner.handle,
+                    kind(d.decision),
+                    &d.by,
+                    &d.at,
+                    source,
+                    kind(winner.decision),
+                    &winner.by,
+                    &winner.at,
+                    w_source,
+                ];
+                let args = args.iter().map(|a| a.to_string()).collect();
+                conflicts.push(
+                    InputError::new(source, None, None, message).coded("decision_conflict", args),
+                );
             }
         }
         merged.push(winner.clone());

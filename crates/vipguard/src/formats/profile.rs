@@ -48,9 +48,12 @@ pub type ProfileLine = Result<Profile, BadProfile>;
 
 impl Profile {
     /// Canonical platform, handle without `@`; an empty id, an unknown platform or a handle written as
-    /// a web address is an error. Each message starts with the name of the field it is about.
-    pub fn validated(self) -> Result<Self, String> {
-        self.checked().map_err(|p| p.message)
+    /// a web address is an error, coded (`id_empty`, `platform_empty`, `platform_unknown`,
+    /// `profile_handle_address`) and said about `source`. Each message starts with the name of the
+    /// field it is about.
+    pub fn validated(self, source: &str) -> Result<Self, InputError> {
+        self.checked()
+            .map_err(|p| InputError::from_problem(source, None, None, p))
     }
 
     /// `validated`, its problem kept with its code, so that an interface can word it (the bulk page).
