@@ -11,7 +11,7 @@ use crate::avatar::matcher::AvatarMatch;
 use crate::avatar::region::{matched_regions, Area};
 use crate::avatar::views::Undone;
 use crate::formats::{Account, AreaShape, AvatarRegion, CharEvidence, Evidence, PictureArea};
-use crate::text::edit::{edits, steps, Op};
+use crate::text::edit::{edits, steps, Edit, Op};
 use crate::text::handle::HandleHow;
 use crate::text::labels::{Label, Place};
 use crate::text::limits::{MAX_BIO_CHARS, MAX_HANDLE_CHARS, MAX_NAME_CHARS};
@@ -230,7 +230,6 @@ fn handle(
             if !il_swap {
                 e.distance = Some(0);
             }
-            let edit = explain_edit(lang, &t.keys.display(), local);
             let tricks = lookalike_tricks(
                 local,
                 &t.keys.display(),
@@ -238,6 +237,11 @@ fn handle(
                 &v.handle.fold(),
                 &t.keys.fold(),
             );
+            let edit = if tricks.contains(&Lookalike::RN) {
+                rn_edit(lang, &t.keys.display(), local)
+            } else {
+                explain_edit(lang, &t.keys.display(), local)
+            };
             let how = if m.strength == 3 && !tricks.is_empty() {
                 HandleWords::LooksIdentical {
                     edit: &edit,
@@ -293,6 +297,12 @@ fn handle(
                 .enumerate()
                 .find(|(_, e)| e.as_ref().is_some_and(|e| e.len() == *distance))
                 .unwrap_or_else(|| (0, edits(&k.fold(), &p.fold())));
+            // The fold and leet keys read digits as letters: the edits name what the handle shows
+            // (@T1waSavage: 'i' replaced by '1', not by 'l').
+            let ops = match chosen {
+                0 | 1 => ops.map(|ops| ops_as_written(ops, pairs[chosen].1, local)),
+                _ => ops,
+            };
             let edit = word_edits(lang, ops, pairs[chosen].0);
             // Read through lookalikes (vv as w, capital I as l): say which.
             let mut tricks = Vec::new();
@@ -371,6 +381,45 @@ pub(super) fn near_miss(lang: Lang, v: &ProfileView, a: &Account, b: &Assessment
 /// The edits that turn `from` into `to`, in words ("'i' replaced by '1'", "'__' added at the end").
 fn explain_edit(lang: Lang, from: &str, to: &str) -> String {
     word_edits(lang, edits(from, to), from)
+}
+
+/// The edits of a handle that writes m as rn (@rntnng for @MTNNG): that step named as one, then
+/// whatever else changed, rather than "'r' added and 'm' replaced by 'n'".
+fn rn_edit(lang: Lang, from: &str, to: &str) -> String {
+    let rest = edits(from, &to.replace("rn", "m")).filter(|ops| !ops.is_empty());
+    let rest = rest.map(|ops| word_edits(lang, Some(ops), from));
+    wording::m_written_as_rn(lang, rest.as_deref())
+}
+
+/// `ops` (from a protected key to the profile's `key`) with the profile's characters as `written` in
+/// its handle, where the key read them otherwise (a digit as a letter). Only when the key is the
+/// handle's characters one for one, separators left out; else `ops` as they are.
+fn ops_as_written(ops: Vec<Op>, key: &str, written: &str) -> Vec<Op> {
+    let shown: Vec<char> = written
+        .chars()
+        .filter(|c| !matches!(c, '_' | '.' | '-'))
+        .collect();
+    let read: Vec<char> = key.chars().collect();
+    if shown.len() != read.len() {
+        return ops;
+    }
+    // The character shown at the profile key's position `i`, when it reads as another letter.
+    let at = |i: usize, c: char| match shown.get(i) {
+        Some(w) if !w.to_lowercase().eq(c.to_lowercase()) => *w,
+        _ => c,
+    };
+    ops.into_iter()
+        .map(|op| {
+            let edit = match op.edit {
+                Edit::Replaced(old, new) => Edit::Replaced(old, at(op.to, new)),
+                Edit::Inserted(c) => Edit::Inserted(at(op.to, c)),
+                // "davido0": a zero added, not an 'o' doubled.
+                Edit::Doubled(c) if at(op.to, c) != c => Edit::Inserted(at(op.to, c)),
+                other => other,
+            };
+            Op { edit, ..op }
+        })
+        .collect()
 }
 
 /// Edits of `from` as `explain_edit` words them; None is a pair too long to explain.

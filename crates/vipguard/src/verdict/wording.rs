@@ -1085,6 +1085,16 @@ fn and_list(lang: Lang, items: &[String]) -> String {
     }
 }
 
+/// "'m' written as 'rn'", and what else changed (`rest`) after it.
+pub(crate) fn m_written_as_rn(lang: Lang, rest: Option<&str>) -> String {
+    match (lang, rest) {
+        (Lang::En, None) => "'m' written as 'rn'".into(),
+        (Lang::En, Some(r)) => format!("'m' written as 'rn', and {r}"),
+        (Lang::Fr, None) => "'m' écrit 'rn'".into(),
+        (Lang::Fr, Some(r)) => format!("'m' écrit 'rn', et {r}"),
+    }
+}
+
 pub(crate) fn only_case(lang: Lang) -> &'static str {
     match lang {
         Lang::En => "only the letter case changed",
