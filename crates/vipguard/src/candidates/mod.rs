@@ -11,7 +11,7 @@
 //! Chosen over q-grams and a BK-tree by measurement: see `benches/check.rs` and docs/benchmarks.md.
 
 use crate::codec::{Reader, Writer};
-use crate::text::handle::{HandleKeys, TargetKeys, SHORT_FAR};
+use crate::text::handle::{HandleKeys, TargetKeys, SHORT_FAR, SHORT_FAR_HANDLES};
 use crate::text::name::NameKeys;
 use crate::text::skeleton;
 use hashbrown::hash_table::{Entry, HashTable};
@@ -1137,8 +1137,7 @@ impl Index {
     /// Accounts with a brand's key of SHORT_FAR letters that may be two edits from the handle (a
     /// shared key with up to two characters deleted each side), for the full comparison to verify.
     fn short_far_candidates(&self, handle: &HandleKeys, out: &mut Vec<u32>) {
-        let (lo, hi) = (SHORT_FAR.start() - 2, SHORT_FAR.end() + 2);
-        if !(lo..=hi).contains(&(handle.fold_len as usize)) {
+        if !SHORT_FAR_HANDLES.contains(&(handle.fold_len as usize)) {
             return;
         }
         let mut keys: Vec<u64> = Vec::with_capacity(80);

@@ -814,17 +814,27 @@ pub(crate) fn compare(
 
 /// Lengths of a brand's key also matched two edits away (`short_far_typo`): under 10 letters the typo
 /// limit is one edit, and the trigram count admits too much.
-pub(crate) const SHORT_FAR: std::ops::RangeInclusive<usize> = 8..=9;
+pub(crate) const SHORT_FAR: std::ops::RangeInclusive<usize> = 7..=9;
+
+/// Lengths of a profile's handle that may be two edits from a key of SHORT_FAR letters: two letters
+/// dropped from one of 8, or two added to one of 9. A key of 7 letters is not reached with a letter
+/// dropped (`typing_slips`), so its typos have 7 letters or more.
+pub(crate) const SHORT_FAR_HANDLES: std::ops::RangeInclusive<usize> = 6..=11;
 
 /// A typo two edits from a brand's key of SHORT_FAR letters (`meetamaskk`, `coinbbasee` for @MetaMask
-/// and @coinbase), for the caller to ask of brands' keys only (`verdict::signals`): the profile's fold,
-/// leet or glyph key within two edits of the target's, both edits of the kinds typosquats are made of
-/// (`typing_slip`), and not a word of the key beside another word (`another_word_beside`).
+/// and @coinbase, `opennwsea` for @opensea), for the caller to ask of brands' keys only
+/// (`verdict::signals`): the profile's fold, leet or glyph key within two edits of the target's, both
+/// edits of the kinds typosquats are made of (`typing_slip`), and not a word of the key beside another
+/// word (`another_word_beside`).
 pub(crate) fn short_far_typo(p: &HandleKeys, t: &TargetKeys) -> Option<HandleMatch> {
     let tlen = t.fold_len as usize;
     if !SHORT_FAR.contains(&tlen) || p.fold_len.abs_diff(t.fold_len) > 2 {
         return None;
     }
+    // From a key of 7 letters, a letter dropped or a vowel changed leaves ordinary words and first
+    // names (@samira and @shikara from Shakira, @palma from PalmPay, @definite from DFINITY:
+    // docs/accuracy.md, "Two edits at 7 letters").
+    let loose = tlen > 7;
     let keys = [
         (p.fold(), t.fold()),
         (p.leet(), t.leet()),
@@ -832,7 +842,7 @@ pub(crate) fn short_far_typo(p: &HandleKeys, t: &TargetKeys) -> Option<HandleMat
     ];
     let d = keys
         .iter()
-        .filter_map(|(a, b)| osa_within(a, b, 2).filter(|_| typing_slips(b, a)))
+        .filter_map(|(a, b)| osa_within(a, b, 2).filter(|_| typing_slips(b, a, loose)))
         .min()?;
     if another_word_beside(p, t) {
         return None;
@@ -844,12 +854,13 @@ pub(crate) fn short_far_typo(p: &HandleKeys, t: &TargetKeys) -> Option<HandleMat
     })
 }
 
-/// Whether every edit from `from` to `to` is one typosquats are made of: a letter doubled, dropped,
-/// swapped with its neighbour, typed with a neighbouring key, a vowel for another, a character added at
-/// either end, a digit added anywhere, or a letter added where it or a neighbouring key already is.
-/// Not a consonant replaced by an unrelated one, which is how ordinary names and words come out two
-/// edits from a brand's key (@demilade from @yemialade, @meghana from @MTNGhana: docs/accuracy.md).
-fn typing_slips(from: &str, to: &str) -> bool {
+/// Whether every edit from `from` to `to` is one typosquats are made of: a letter doubled, swapped with
+/// its neighbour, typed with a neighbouring key, a character added at either end, a digit added
+/// anywhere, or a letter added where it or a neighbouring key already is; when `loose`, also a letter
+/// dropped or a vowel for another. Not a consonant replaced by an unrelated one, which is how ordinary
+/// names and words come out two edits from a brand's key (@demilade from @yemialade, @meghana from
+/// @MTNGhana: docs/accuracy.md).
+fn typing_slips(from: &str, to: &str, loose: bool) -> bool {
     use crate::text::edit::{edits, Edit};
     let chars: Vec<char> = from.chars().collect();
     let near_at = |i: usize, c: char| {
@@ -862,8 +873,9 @@ fn typing_slips(from: &str, to: &str) -> bool {
     let vowel = |c: char| "aeiouy".contains(c);
     edits(from, to).is_some_and(|ops| {
         ops.iter().all(|op| match op.edit {
-            Edit::Swapped(..) | Edit::Doubled(_) | Edit::Dropped(_) => true,
-            Edit::Replaced(a, b) => keys_touch(a, b) || vowel(a) && vowel(b),
+            Edit::Swapped(..) | Edit::Doubled(_) => true,
+            Edit::Dropped(_) => loose,
+            Edit::Replaced(a, b) => keys_touch(a, b) || loose && vowel(a) && vowel(b),
             Edit::Inserted(c) => {
                 op.from == 0 || op.from == chars.len() || c.is_numeric() || near_at(op.from, c)
             }
@@ -931,7 +943,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn two_edits_from_a_key_of_8_or_9_letters_only_as_typing_slips() {
+    fn two_edits_from_a_key_of_7_to_9_letters_only_as_typing_slips() {
         let far = |p: &str, t: &str| {
             short_far_typo(&HandleKeys::new("x", p), &HandleKeys::new("x", t)).map(|m| m.how)
         };
@@ -943,8 +955,18 @@ mod tests {
         // A consonant replaced by an unrelated one: ordinary names two edits away.
         assert_eq!(far("demilade", "yemialade"), None);
         assert_eq!(far("meghana", "MTNGhana"), None);
-        // Only keys of 8–9 letters, and not three edits.
-        assert_eq!(far("binnancee", "binance"), None);
+        // At 7 letters, neither a letter dropped nor a vowel changed: ordinary words and first names
+        // are that and a slip away.
+        assert_eq!(far("opennwsea", "opensea"), two);
+        assert_eq!(far("binancdef", "binance"), two);
+        assert_eq!(far("umniswqap", "uniswap"), two);
+        assert_eq!(far("samira", "shakira"), None);
+        assert_eq!(far("palma", "palmpay"), None);
+        assert_eq!(far("shikara", "shakira"), None);
+        assert_eq!(far("definite", "dfinity"), None);
+        // Only keys of 7–9 letters, and not three edits.
+        assert_eq!(far("nikeee", "nike"), None);
+        assert_eq!(far("binnanceee", "binance"), None);
         assert_eq!(far("meetamaskkk", "metamask"), None);
     }
 

@@ -86,7 +86,7 @@ fn handle_matches<'a>(
     })
 }
 
-/// Two edits from a brand's key of 8–9 letters (`handle::short_far_typo`): a brand's only, as people's
+/// Two edits from a brand's key of 7–9 letters (`handle::short_far_typo`): a brand's only, as people's
 /// handles of that length are what namesakes and ordinary people write (the index holds only brands'
 /// keys for it, `candidates::Index::short_far`).
 fn short_far_typo(v: &ProfileView, t: &super::prepare::Target) -> Option<HandleMatch> {
