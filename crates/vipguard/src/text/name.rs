@@ -507,10 +507,12 @@ const FILLER: &[&str] = &[
     "comrade", "comr", "cde", "mhe", "mheshimiwa", "dkt", "maitre",
 ];
 
-/// Filler words too, that claim a body speaking for the person or brand, which charity and booking
-/// scams pose as (Ethereum Foundation, Fondation Tiwa Savage, Office of Peter Obi, Davido Management,
-/// Burna Boy Bookings): a false affiliation, one of the elements X's impersonation rule weighs. In
-/// English, French, Portuguese, Spanish, Hausa (gidauniya) and Swahili (wakfu).
+/// Words that claim a body speaking for the person or brand, which charity and booking scams pose
+/// as (Ethereum Foundation, Office of Peter Obi, Davido Management, Burna Boy Bookings): a claimed
+/// affiliation, one of the elements X's impersonation rule weighs. In English, French, Portuguese,
+/// Spanish, Hausa (gidauniya) and Swahili (wakfu). Not filler: a copied name with one of them is a
+/// weak match (`compare_tokens`), since real foundations and offices carry their founders' names
+/// (Ford Foundation, Tony Elumelu Foundation, a namesake's own foundation).
 #[rustfmt::skip]
 const AFFILIATION: &[&str] = &[
     "foundation", "foundations", "fondation", "fundacao", "fundacion", "gidauniya", "gidauniyar",
@@ -522,12 +524,12 @@ pub(crate) fn is_affiliation_word(token: &str) -> bool {
     AFFILIATION.contains(&token)
 }
 
-/// Filler: the words above (FILLER and AFFILIATION), label words, the handle affixes of two or more letters (giveaway, naija,
+/// Filler: the words above, label words, the handle affixes of two or more letters (giveaway, naija,
 /// ng …), and numbers (folded digits read 0 as o and 1 as l, so "2027" arrives as "2o27").
 fn is_filler(token: &str) -> bool {
     static SET: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> =
         std::sync::OnceLock::new();
-    SET.get_or_init(|| FILLER.iter().chain(AFFILIATION).copied().collect())
+    SET.get_or_init(|| FILLER.iter().copied().collect())
         .contains(token)
         || is_label_token(token)
         || is_numeric(token)
@@ -725,8 +727,11 @@ fn compare_tokens(p: &[&str], p_filler: u64, p_disguised: u64, text: &str) -> Op
             && core_words()
                 .any(|(i, w)| i < 64 && p_disguised & (1 << i) != 0 && t().any(|x| x == *w));
         // Otherwise a one-word protected name inside a longer ordinary name (Olamide -> Olamide
-        // Adeyemi) is no match, and a longer one is a weak one (Macky Sall Diop).
-        if t_len < 2 && !disguised {
+        // Adeyemi) is no match, and a longer one is a weak one (Macky Sall Diop). But a one-word name
+        // with only the words of a body that speaks for it (Ethereum Foundation, Davido Management)
+        // is a weak one too: a claimed affiliation, not someone else's own name.
+        let affiliated = !extra.is_empty() && extra.iter().all(|w| is_affiliation_word(w));
+        if t_len < 2 && !disguised && !affiliated {
             return None;
         }
         return Some(NameMatch {

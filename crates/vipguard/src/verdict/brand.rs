@@ -45,6 +45,8 @@ struct NameWords {
     brand_word: bool,
     /// Some word after the first is a country of four letters or more, or the continent.
     country_after_first: bool,
+    /// Some word after the first is neither a place nor "of" (Baba Ijebu Nigeria, not Mama Africa).
+    more_than_places: bool,
     /// Some word, as written, is a web address (`web_address`).
     web_address: bool,
 }
@@ -56,6 +58,7 @@ impl NameWords {
             first: String::new(),
             brand_word: false,
             country_after_first: false,
+            more_than_places: false,
             web_address: false,
         };
         let mut buf = String::new();
@@ -72,6 +75,8 @@ impl NameWords {
             r.brand_word |= brand_word(key);
             if r.count > 0 && key.len() >= 4 && is_country(key) {
                 r.country_after_first = true;
+            } else if r.count > 0 && !is_country(key) && !matches!(key, "of" | "de" | "du" | "la") {
+                r.more_than_places = true;
             }
             r.count += 1;
         }
@@ -87,9 +92,10 @@ impl NameWords {
         }
         // A brand's country or regional page (MTN Nigeria, Orange Cameroun, Airtel Africa): a country
         // of four letters or more, or the continent, after another word. The two-letter codes (NG, KE)
-        // are initials in people's names. Not after a title or a word of kinship: a person's nickname
-        // (Yemi Alade's "Mama Africa", "Queen of Naija", "Son of Ghana").
-        if self.country_after_first && !is_title(&self.first) {
+        // are initials in people's names. Not a title or a word of kinship and a place alone: a
+        // person's nickname (Yemi Alade's "Mama Africa", "Son of Ghana"); Baba Ijebu Nigeria, a
+        // brand named with a title, has a word of its own besides.
+        if self.country_after_first && (self.more_than_places || !is_title(&self.first)) {
             return true;
         }
         self.web_address
@@ -213,6 +219,8 @@ mod tests {
             "Crypto.com",
             "Blockchain.com",
             "Orange Money",
+            "Baba Ijebu Nigeria",
+            "Mr Biggs Nigeria",
         ] {
             assert!(is_brand(&account(n, None)), "{n}");
         }
@@ -242,7 +250,7 @@ mod tests {
         // A nickname with a place is no brand's country page: Yemi Alade's alias read her a brand.
         for alias in [
             "Mama Africa",
-            "Queen of Naija",
+            "Daughter of Africa",
             "Son of Ghana",
             "Mr Nigeria",
         ] {

@@ -51,7 +51,7 @@ pub(super) fn explain(
     if b.deceptive {
         out.push(Evidence::new("intent", wording::intent(lang)));
     }
-    out.push(elements(lang, v, b));
+    out.push(elements(lang, v, p, b));
     out
 }
 
@@ -76,18 +76,20 @@ fn bio(lang: Lang, b: &Assessment) -> Evidence {
 }
 
 /// The identity elements the verdict rests on (X's policy weighs name, image and false affiliation).
-fn elements(lang: Lang, v: &ProfileView, b: &Assessment) -> Evidence {
+fn elements(lang: Lang, v: &ProfileView, p: &Prepared, b: &Assessment) -> Evidence {
     let s = &b.strengths;
-    // A copied name with "Foundation" or "Management" beside it claims a body that speaks for it.
-    let claimed: Vec<String> = if s.name >= 1 {
-        v.name
-            .fold_words()
-            .filter(|w| name::is_affiliation_word(w))
-            .map(|w| as_written(&v.profile.name, w))
-            .collect()
-    } else {
-        Vec::new()
-    };
+    // A copied name with "Foundation" or "Management" beside it claims a body that speaks for it;
+    // not a word of the protected name itself (Associated Press), and each word once.
+    let mut claimed: Vec<String> = Vec::new();
+    if let Some((_, i)) = b.name.as_ref().filter(|_| s.name >= 1) {
+        let theirs = &p.names[*i];
+        for w in v.name.fold_words().filter(|w| name::is_affiliation_word(w)) {
+            let word = as_written(&v.profile.name, w);
+            if !theirs.fold_words().any(|t| t == w) && !claimed.contains(&word) {
+                claimed.push(word);
+            }
+        }
+    }
     let e = Elements {
         name: s.name >= 1,
         handle: s.handle >= 1,
@@ -384,9 +386,31 @@ fn explain_edit(lang: Lang, from: &str, to: &str) -> String {
 }
 
 /// The edits of a handle that writes m as rn (@rntnng for @MTNNG): that step named as one, then
-/// whatever else changed, rather than "'r' added and 'm' replaced by 'n'".
+/// whatever else changed, rather than "'r' added and 'm' replaced by 'n'". Only an rn that stands
+/// where the protected handle has m (reading it as m saves both its edits): @lagosgovernrnent keeps
+/// the rn of "govern".
 fn rn_edit(lang: Lang, from: &str, to: &str) -> String {
-    let rest = edits(from, &to.replace("rn", "m")).filter(|ops| !ops.is_empty());
+    let cost = |s: &str| edits(from, s).map_or(usize::MAX, |ops| ops.len());
+    let mut read = to.to_string();
+    loop {
+        let now = cost(&read);
+        let best = read
+            .match_indices("rn")
+            .map(|(i, _)| {
+                let mut t = read.clone();
+                t.replace_range(i..i + 2, "m");
+                t
+            })
+            .min_by_key(|t| cost(t));
+        match best {
+            Some(t) if cost(&t).saturating_add(2) <= now => read = t,
+            _ => break,
+        }
+    }
+    if read == to {
+        return explain_edit(lang, from, to);
+    }
+    let rest = edits(from, &read).filter(|ops| !ops.is_empty());
     let rest = rest.map(|ops| word_edits(lang, Some(ops), from));
     wording::m_written_as_rn(lang, rest.as_deref())
 }
@@ -400,24 +424,47 @@ fn ops_as_written(ops: Vec<Op>, key: &str, written: &str) -> Vec<Op> {
         .filter(|c| !matches!(c, '_' | '.' | '-'))
         .collect();
     let read: Vec<char> = key.chars().collect();
-    if shown.len() != read.len() {
+    // One for one: each character shown is the key's letter, or a digit read as it (not a letter
+    // folded into two, or an invisible character dropped, that happen to leave the same length).
+    let aligned = shown.len() == read.len()
+        && shown
+            .iter()
+            .zip(&read)
+            .all(|(w, r)| w.is_ascii_digit() || w.to_ascii_lowercase() == *r);
+    if !aligned {
         return ops;
     }
-    // The character shown at the profile key's position `i`, when it reads as another letter.
+    // The digit shown at the profile key's position `i`, else the key's letter `c`.
     let at = |i: usize, c: char| match shown.get(i) {
-        Some(w) if !w.to_lowercase().eq(c.to_lowercase()) => *w,
+        Some(w) if w.is_ascii_digit() => *w,
         _ => c,
     };
     ops.into_iter()
-        .map(|op| {
-            let edit = match op.edit {
-                Edit::Replaced(old, new) => Edit::Replaced(old, at(op.to, new)),
-                Edit::Inserted(c) => Edit::Inserted(at(op.to, c)),
-                // "davido0": a zero added, not an 'o' doubled.
-                Edit::Doubled(c) if at(op.to, c) != c => Edit::Inserted(at(op.to, c)),
-                other => other,
-            };
-            Op { edit, ..op }
+        .map(|op| match op.edit {
+            Edit::Replaced(old, new) => Op {
+                edit: Edit::Replaced(old, at(op.to, new)),
+                ..op
+            },
+            Edit::Inserted(c) => Op {
+                edit: Edit::Inserted(at(op.to, c)),
+                ..op
+            },
+            // A letter and a digit read as it ("davido0", "o0lamide"): the digit added where it
+            // stands, not the letter doubled. Either of the pair may be the one the edit names.
+            Edit::Doubled(c) => {
+                let digit = [op.to, op.to + 1, op.to.wrapping_sub(1)]
+                    .into_iter()
+                    .find(|&i| read.get(i) == Some(&c) && at(i, c) != c);
+                match digit {
+                    Some(i) => Op {
+                        edit: Edit::Inserted(at(i, c)),
+                        from: (op.from + i).saturating_sub(op.to),
+                        to: i,
+                    },
+                    None => op,
+                }
+            }
+            _ => op,
         })
         .collect()
 }
@@ -575,6 +622,47 @@ pub(super) fn input_notes(lang: Lang, v: &ProfileView) -> Vec<Evidence> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// (protected key, profile key, handle as written) -> the edits in words: the handle's own
+    /// characters where the key read a digit as a letter; else the key's, as they are.
+    #[test]
+    fn edits_name_the_characters_the_handle_shows() {
+        let cases = [
+            (
+                "tiwasavage",
+                "tlwasavage",
+                "T1waSavage",
+                "'i' replaced by '1'",
+            ),
+            ("davido", "davidoo", "davido0", "'0' added at the end"),
+            ("olamide", "oolamide", "o0lamide", "'0' inserted"),
+            ("olamide", "olamiide", "olamiide", "'i' doubled"),
+            // The keys leave separators out; the handle keeps them.
+            ("peterobi", "peterobl", "peter_ob1", "'i' replaced by '1'"),
+            // Not one for one (a letter that folds into two): the key's letters, unchanged.
+            ("davido", "dzavido", "ǆavido", "'z' inserted"),
+        ];
+        for (from, key, written, want) in cases {
+            let ops = edits(from, key).map(|ops| ops_as_written(ops, key, written));
+            assert_eq!(word_edits(Lang::En, ops, from), want, "{written}");
+        }
+    }
+
+    #[test]
+    fn rn_for_m_only_where_the_protected_handle_has_m() {
+        let rn = |a, b| rn_edit(Lang::En, a, b);
+        assert_eq!(rn("MTNNG", "rntnng"), "'m' written as 'rn'");
+        assert_eq!(
+            rn("lagosgovernment", "lagosgovernrnent"),
+            "'m' written as 'rn'"
+        );
+        assert_eq!(
+            rn("MetaMask", "rnetamask_"),
+            "'m' written as 'rn', and '_' added at the end"
+        );
+        // An rn added, not standing for an m: the plain edits.
+        assert_eq!(rn("MTNNG", "MTNNGrn"), "'rn' added at the end");
+    }
 
     #[test]
     fn edit_explanations() {
