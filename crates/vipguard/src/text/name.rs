@@ -484,10 +484,7 @@ const FILLER: &[&str] = &[
     // Military ranks (Capitaine Ibrahim Traoré); not Major, which is also a name.
     "captain", "capitaine", "capt", "cpt", "colonel", "col", "lieutenant", "lt", "commandant",
     "cmdt", "sergeant", "sgt", "marshal", "marechal", "admiral", "amiral",
-    // The customer-care pages that brand impersonators pose as (MTN Nigeria Customer Care).
-    "customer", "care", "service", "services", "helpline", "helpdesk", "hotline", "desk",
-    "assistance", "client", "clients", "clientele", "cliente", "clientes", "atendimento", "soporte",
-    "ayuda", "centre", "center",
+    // The customer-care pages that brand impersonators pose as: SERVICE, below.
     // What scam pages offer under a brand (PalmPay Loans, Vodacom Bonus), and "help" or "service" in
     // the languages of the brands' markets: Swahili huduma and msaada, Twi boafo, Hausa taimako, Yoruba
     // ìrànlọ́wọ́, Portuguese apoio, French aide and SAV (service après-vente).
@@ -506,6 +503,22 @@ const FILLER: &[&str] = &[
     // Titles of office and address that stand before names (Comrade Julius Malema, Mhe. …, Maître …).
     "comrade", "comr", "cde", "mhe", "mheshimiwa", "dkt", "maitre",
 ];
+
+/// Filler words too: the customer-care pages that brand impersonators pose as (MTN Nigeria Customer
+/// Care), which also tell a brand's desk from someone's own name (`rules::brand_desk`).
+#[rustfmt::skip]
+const SERVICE: &[&str] = &[
+    "customer", "care", "service", "services", "helpline", "helpdesk", "hotline", "desk",
+    "assistance", "client", "clients", "clientele", "cliente", "clientes", "atendimento", "soporte",
+    "ayuda", "centre", "center",
+];
+
+/// Whether a folded word of a display name names a brand's customer service or office (SERVICE,
+/// "help", "support", "office", "bureau"). Not a foundation, press or management: Sterling Foundation
+/// and Sterling Press are as likely someone's (Sterling is a surname too).
+pub(crate) fn is_desk_word(token: &str) -> bool {
+    SERVICE.contains(&token) || matches!(token, "help" | "support" | "office" | "bureau")
+}
 
 /// Words that claim a body speaking for the person or brand, which charity and booking scams pose
 /// as (Ethereum Foundation, Office of Peter Obi, Davido Management, Burna Boy Bookings): a claimed
@@ -529,7 +542,7 @@ pub(crate) fn is_affiliation_word(token: &str) -> bool {
 fn is_filler(token: &str) -> bool {
     static SET: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> =
         std::sync::OnceLock::new();
-    SET.get_or_init(|| FILLER.iter().copied().collect())
+    SET.get_or_init(|| FILLER.iter().chain(SERVICE).copied().collect())
         .contains(token)
         || is_label_token(token)
         || is_numeric(token)

@@ -10,7 +10,7 @@ use super::signals::Found;
 use super::ProfileView;
 use crate::text::edit::osa_within;
 use crate::text::handle::{self, typo_limit, HandleHow, HandleKeys, HandleMatch};
-use crate::text::name::{NameHow, NameKeys, NameMatch};
+use crate::text::name::{is_desk_word, NameHow, NameKeys, NameMatch};
 
 /// What the rules below made of the handle: its strength, and why it counts for less.
 pub(super) struct Discounted {
@@ -42,6 +42,7 @@ pub(super) fn discount_handle(
             && !holds_protected_name(name)
             && !spells_protected_handle(v, p, handle)
             && !copies_protected_handle(v, p, handle)
+            && !brand_desk(v, p, handle)
             && !near_copy_of_a_name(&v.name, &p.names);
     let mut counted_once = false;
     if handle_explained {
@@ -133,6 +134,22 @@ fn copies_protected_handle(v: &ProfileView, p: &Prepared, handle: &Found<HandleM
                 }),
                 _ => false,
             }
+    })
+}
+
+/// **A brand's desk.** A brand's one-word handle as the own name's first word, with a word of its
+/// customer service or office among the others ("GTBank Office Lekki" as @gtbank_office_lekki,
+/// "GTBank Help Lekki"): the branch or help desk a brand's impersonators pose as, no one's own name.
+/// Not a brand's word inside a person's name (Raheem Sterling, Sterling Okafor).
+/// Fixtures: `name_affiliation_words.jsonl`.
+fn brand_desk(v: &ProfileView, p: &Prepared, handle: &Found<HandleMatch>) -> bool {
+    handle.as_ref().is_some_and(|(_, i)| {
+        let t = &p.targets[*i];
+        let mut words = v.name.fold_words();
+        t.brand
+            && t.kind != TargetKind::Name
+            && words.next() == Some(&*t.keys.fold())
+            && words.any(is_desk_word)
     })
 }
 
@@ -393,6 +410,8 @@ mod tests {
         ("copies the protected handle", ("Sarkodie", "sarkodie"), "sarkodie_gh", "Sarkodie Obidi", 2, false),
         ("copies: 'it's me' is a namesake's", ("Olamide", "olamide"), "itsolamide", "Olamide Bello", 0, true),
         ("near copy of a name", ("Macky Sall", "Macky_Sall"), "Macky_Sal", "Macky Sal", 2, false),
+        ("a brand's desk", ("Zenith Bank", "zenithbank"), "zenithbank_office_lekki", "ZenithBank Office Lekki", 2, false),
+        ("a brand's desk: not a person's name", ("Sterling Bank", "sterling"), "sterling_okafor", "Sterling Okafor", 0, true),
         ("name spells the handle, handle is the own name", ("Fatou Diop Foundation", "FatouDiop"), "fatoudiop_sn", "Fatou Diop", 0, false),
         ("the name again", ("Mohamed Salah", "MoSalah"), "mohamed.salah.eng", "Mohamed Salah", 1, false),
         ("the name again: not with a claim", ("Mohamed Salah", "MoSalah"), "mohamed_salah_new", "Mohamed Salah", 2, false),
