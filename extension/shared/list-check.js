@@ -95,6 +95,8 @@ function what(code, args, t, plural, num) {
   // A list's limit is large (1000000): written as the language writes numbers, "1 000 000" in French.
   if (code === 'too_many_accounts') return t(plural('listErr_too_many_accounts', args[0]), num(args[0], 0));
   if (COUNTED.has(code)) return t(plural(`listErr_${code}`, args[0]), ...args);
+  // "pixel" agrees with how many there are, width times height: "1 × 0 pixel" in French.
+  if (code === 'picture_no_pixels') return t(plural('listErr_picture_no_pixels', Number(args[0]) * Number(args[1])), ...args.map((n) => num(n, 0)));
   if (NUMBERED.has(code)) return t(`listErr_${code}`, ...args.map((n) => num(n, 0)));
   if (DETAILED.has(code)) return t(`listErr_${code}`);
   if (code === 'json_expected') {

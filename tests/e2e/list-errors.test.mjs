@@ -65,6 +65,10 @@ const BAD_PICTURES = [
   ['empty.png',
     'Avatar not enrolled: the picture file is empty (0 bytes)',
     `Avatar non enregistré${N}: le fichier de l’image est vide (0 octet)`],
+  // A PNG whose header says 1×0: its sides named, "pixel" agreeing with 0 in French.
+  ['no-height.png',
+    'Avatar not enrolled: the picture is 1×0 pixels: it has no pixels to compare',
+    `Avatar non enregistré${N}: l’image fait 1${N}×${N}0 pixel${N}: elle n’a aucun pixel à comparer`],
 ];
 
 // What the options page says once an account is saved with the picture `file`.

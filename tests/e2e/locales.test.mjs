@@ -32,7 +32,7 @@ for (const f of sources(EXT)) {
   for (const m of s.matchAll(/\bplural\('([A-Za-z0-9_]+)'/g)) used.add(`${m[1]}_one`).add(`${m[1]}_other`);
   for (const m of s.matchAll(/'(recorded[A-Z][A-Za-z]*|decisions?[A-Z][A-Za-z]*|copyEvidence|copyJson|saveImage)'/g)) used.add(m[1]);
 }
-for (const k of ['factFollowers', 'factSubscribers', 'factFollowersAbout', 'factSubscribersAbout', 'listErr_row_fields']) used.add(`${k}_one`).add(`${k}_other`);
+for (const k of ['factFollowers', 'factSubscribers', 'factFollowersAbout', 'factSubscribersAbout', 'listErr_row_fields', 'listErr_picture_no_pixels']) used.add(`${k}_one`).add(`${k}_other`);
 for (const v of ['impersonation', 'suspicious', 'labelled', 'own', 'allowed', 'clear', 'error', 'cleared']) used.add(`verdict_${v}`);
 for (const a of ['lookalike', 'invisible', 'blank', 'filler', 'combining', 'diacritic', 'decoration', 'styled', 'reversal']) used.add(`action_${a}`);
 
@@ -128,7 +128,8 @@ test('a message about a count has a variant for one and for the rest, chosen by 
 });
 
 // The engine's codes whose values are serde's English, said in catalogue words (shared/list-check.js):
-// a value's kind found and expected, the punctuation expected, a count. Rows: code, args, en, fr.
+// a value's kind found and expected, the punctuation expected, a count, a picture's sides. Rows: code,
+// args, en, fr.
 const N = '\u00a0';
 const WORDED = [
   ['json_wrong_type', ['string "Ada O"', 'a sequence'], 'this should be a list [ ], not the text “Ada O”', `il faut ici une liste [ ], pas le texte «${N}Ada O${N}»`],
@@ -144,6 +145,8 @@ const WORDED = [
   ['json_syntax', ['7', 'recursion limit exceeded'], 'the list cannot be read as JSON at column 7', 'la liste ne se lit pas comme du JSON à la colonne 7'],
   ['csv_unreadable', ['CSV deserialize error: record 2'], 'the sheet cannot be read from here: save it again as CSV UTF-8', `le tableur ne se lit pas à partir d’ici${N}: enregistrez-le de nouveau en CSV UTF-8`],
   ['too_many_accounts', ['1'], 'the list has more than 1 account: split it', `la liste a plus de 1 compte${N}: divisez-la`],
+  // A picture's sides: "pixel" agrees with width times height (French: 0 and 1 are one).
+  ['picture_no_pixels', ['1', '0'], 'the picture is 1×0 pixels: it has no pixels to compare', `l’image fait 1${N}×${N}0 pixel${N}: elle n’a aucun pixel à comparer`],
   ['too_many_accounts', ['1000000'], 'the list has more than 1,000,000 accounts: split it', `la liste a plus de 1\u202f000\u202f000 comptes${N}: divisez-la`],
 ];
 

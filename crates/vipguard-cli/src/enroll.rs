@@ -7,31 +7,54 @@ use std::io::Write;
 use std::path::Path;
 use std::path::PathBuf;
 use std::process::ExitCode;
-use vipguard::{enroll_rgb, pdq_of, AvatarRef, InputError, Lang, ListErrors, ProtectedList};
+use vipguard::{
+    enroll_rgb, pdq_of, AvatarRef, InputError, Lang, ListErrors, ProtectedList, MAX_REPORTED_ERRORS,
+};
 
-/// Hash every avatar given as a path (relative to `base`); hashes already there are kept.
+/// Hash every avatar given as a path (relative to `base`); hashes already there are kept. Every
+/// picture is tried, so that one run names each bad one (with its account and path, in the list's
+/// order) rather than the first; with any bad, no list is returned, so nothing half-enrolled is written.
 pub(crate) fn enroll(
     list: &ProtectedList,
     base: &Path,
     source: &str,
-) -> Result<ProtectedList, InputError> {
+) -> Result<ProtectedList, ListErrors> {
     let mut out = list.clone();
-    out.accounts
+    let mut problems: Vec<InputError> = out
+        .accounts
         .par_iter_mut()
         .enumerate()
-        .try_for_each(|(i, account)| {
+        .flat_map_iter(|(i, account)| {
+            let mut bad = Vec::new();
             for (j, avatar) in account.avatars.iter_mut().enumerate() {
-                if let AvatarRef::Path(p) = avatar {
-                    let field = format!("accounts[{i}].avatars[{j}]");
+                let AvatarRef::Path(p) = avatar else {
+                    continue;
+                };
+                let path = p.clone();
+                match read_and_decode(&base.join(&path)) {
+                    Ok(rgb) => *avatar = AvatarRef::Hash(enroll_rgb(&rgb)),
                     // The picture's own problem, coded, is said within the list's.
-                    let rgb = read_and_decode(&base.join(&*p))
-                        .map_err(|e| crate::problems::avatar_unreadable(source, &field, p, &e))?;
-                    *avatar = AvatarRef::Hash(enroll_rgb(&rgb));
+                    Err(e) => bad.push(crate::problems::avatar_unreadable(
+                        source,
+                        &format!("accounts[{i}].avatars[{j}]"),
+                        &account.id,
+                        &path,
+                        &e,
+                    )),
                 }
             }
-            Ok(())
-        })?;
-    Ok(out)
+            bad
+        })
+        .collect();
+    if problems.is_empty() {
+        return Ok(out);
+    }
+    let total = problems.len();
+    problems.truncate(MAX_REPORTED_ERRORS);
+    Err(ListErrors {
+        errors: problems,
+        total,
+    })
 }
 
 /// Hash each image; a bad file gets an error on stderr, in `lang`, and the rest go on (exit 1 at the

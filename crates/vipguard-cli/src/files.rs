@@ -26,9 +26,7 @@ pub(crate) fn read_picture(path: &Path) -> Result<Vec<u8>, InputError> {
         return Err(err.coded("is_folder", Vec::new()));
     }
     if !meta.is_file() {
-        let message = "cannot read: it is not a regular file (a device, pipe or socket)";
-        let err = InputError::new(&source, None, None, message);
-        return Err(err.coded("not_regular_file", Vec::new()));
+        return Err(not_regular_file(&source, &meta));
     }
     if meta.len() > MAX_PICTURE_BYTES {
         let mb = (MAX_PICTURE_BYTES >> 20).to_string();
@@ -109,18 +107,49 @@ pub(crate) fn open_input(path: &Path) -> Result<std::fs::File, InputError> {
     if meta.is_dir() {
         return Err(fail("cannot read: it is a folder", "is_folder"));
     }
+    // A pipe is read (`<(cat list.csv)`); a device or a socket is not.
+    if !meta.is_file() && special_kind(&meta) != "pipe" {
+        return Err(not_regular_file(&source, &meta));
+    }
+    std::fs::File::open(path).map_err(|e| unreadable(&source, &e))
+}
+
+/// What a path that is neither a file nor a folder is: "pipe" (a named pipe, FIFO), "device" or
+/// "socket"; "" when the system does not say.
+fn special_kind(meta: &std::fs::Metadata) -> &'static str {
     #[cfg(unix)]
     {
         use std::os::unix::fs::FileTypeExt;
         let t = meta.file_type();
-        if t.is_char_device() || t.is_block_device() || t.is_socket() {
-            return Err(fail(
-                "cannot read: it is a device or a socket, not a file",
-                "not_regular_file",
-            ));
+        if t.is_fifo() {
+            return "pipe";
+        }
+        if t.is_char_device() || t.is_block_device() {
+            return "device";
+        }
+        if t.is_socket() {
+            return "socket";
         }
     }
-    std::fs::File::open(path).map_err(|e| unreadable(&source, &e))
+    let _ = meta;
+    ""
+}
+
+/// `not_regular_file`, with what the path is (`special_kind`) as its value; `problems::french` words
+/// it in French from the same value, so both languages name the same thing.
+fn not_regular_file(source: &str, meta: &std::fs::Metadata) -> InputError {
+    let kind = special_kind(meta);
+    let what = match kind {
+        "pipe" => "a named pipe (FIFO)",
+        "device" => "a device",
+        "socket" => "a socket",
+        _ => "not a regular file",
+    };
+    let message = match kind {
+        "" => format!("cannot read: it is {what}"),
+        _ => format!("cannot read: it is {what}, not a file"),
+    };
+    InputError::new(source, None, None, message).coded("not_regular_file", vec![kind.to_string()])
 }
 
 /// What a file that is not UTF-8 text is, when it can be told from its first bytes, and its code.

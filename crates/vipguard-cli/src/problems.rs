@@ -45,20 +45,26 @@ fn words_or(lang: Lang, code: Option<&str>, args: &[String], english: &str) -> S
         .unwrap_or_else(|| english.to_string())
 }
 
-/// A list's avatar picture (`path`, at `field` of the list `source`) that could not be hashed, because
-/// of `e`: coded `avatar_unreadable` with the path, then `e`'s code and values, so that the picture's
-/// problem is said in the run's language too (`french` and `say`).
+/// A list's avatar picture (`path`, at `field` of the list `source`, account `id`'s) that could not
+/// be hashed, because of `e`: coded `avatar_unreadable` with the path and the account's id, then `e`'s
+/// code and values, so that the picture's problem is said in the run's language too (`french` and
+/// `say`).
 pub(crate) fn avatar_unreadable(
     source: &str,
     field: &str,
+    id: &str,
     path: &str,
     e: &InputError,
 ) -> InputError {
     let english = words_or(Lang::En, e.code, &e.args, &e.message);
-    let mut args = vec![path.to_string(), e.code.unwrap_or_default().to_string()];
+    let mut args = vec![
+        path.to_string(),
+        id.to_string(),
+        e.code.unwrap_or_default().to_string(),
+    ];
     args.extend(e.args.iter().cloned());
-    InputError::new(source, None, Some(field), format!("{path}: {english}"))
-        .coded("avatar_unreadable", args)
+    let message = format!("{path} (account “{id}”): {english}");
+    InputError::new(source, None, Some(field), message).coded("avatar_unreadable", args)
 }
 
 /// The evidence line of a scanned profile whose avatar file (`e`'s source) could not be used.
@@ -164,11 +170,17 @@ fn from_catalogue(lang: Lang, code: &str, args: &[String]) -> Option<String> {
     let words = match code {
         "too_many_accounts" => counted(lang, &code_key(code), a(0), &[&number(lang, a(0))])?,
         "row_fields" => counted(lang, &code_key(code), a(0), &[a(0), a(1)])?,
-        // A picture's sides and limits, written as the language writes numbers.
+        // A picture's sides and limits, written as the language writes numbers; "pixel" agrees with
+        // how many there are, width times height ("1 × 0 pixel" in French, "1×0 pixels" in English).
         "picture_no_pixels" | "picture_too_large" | "picture_memory" => {
             let numbers: Vec<String> = args.iter().map(|n| number(lang, n)).collect();
             let numbers: Vec<&str> = numbers.iter().map(String::as_str).collect();
-            m(&code_key(code), &numbers)?
+            match code {
+                "picture_no_pixels" => {
+                    counted(lang, &code_key(code), &pixel_count(a(0), a(1)), &numbers)?
+                }
+                _ => m(&code_key(code), &numbers)?,
+            }
         }
         "json_expected" => {
             // serde_json's punctuation it wanted, a space apart: ", }" is "« , » ou « } »".
@@ -199,6 +211,15 @@ fn from_catalogue(lang: Lang, code: &str, args: &[String]) -> Option<String> {
         _ => None,
     };
     Some(words + &more.unwrap_or_default())
+}
+
+/// How many pixels a picture of `width`×`height` has, for the words' agreement; empty when a side is
+/// not a number (then the words are the plural's).
+fn pixel_count(width: &str, height: &str) -> String {
+    match (width.parse::<u64>(), height.parse::<u64>()) {
+        (Ok(w), Ok(h)) => w.saturating_mul(h).to_string(),
+        _ => String::new(),
+    }
 }
 
 /// " — did you mean “x”?" for a suggestion, in the catalogue's words; nothing without one.
@@ -259,6 +280,17 @@ fn decision(kind: &str) -> &str {
     }
 }
 
+/// `not_regular_file` in French, from what the path is (files.rs, `special_kind`), as the English
+/// names it.
+fn not_a_file(kind: &str) -> &'static str {
+    match kind {
+        "pipe" => "lecture impossible : c’est un tube nommé (FIFO), pas un fichier",
+        "device" => "lecture impossible : c’est un périphérique, pas un fichier",
+        "socket" => "lecture impossible : c’est un socket, pas un fichier",
+        _ => "lecture impossible : ce n’est pas un fichier ordinaire",
+    }
+}
+
 /// A code's French words, the values in `args` put in: the extension's catalogue's for the codes it
 /// words, this table's for the command line's own; `None` for a code neither knows.
 fn french(code: &str, args: &[String]) -> Option<String> {
@@ -273,16 +305,20 @@ fn french(code: &str, args: &[String]) -> Option<String> {
         // The system's own English, kept as the marked detail it is.
         "cannot_read" => format!("lecture impossible (détail technique : {})", a(0)),
         "is_folder" => "lecture impossible : c’est un dossier, pas un fichier".into(),
-        "not_regular_file" => "lecture impossible : c’est un périphérique ou un socket, pas un fichier".into(),
+        "not_regular_file" => not_a_file(a(0)).into(),
         "too_large" => format!("lecture impossible : plus de {} Mo", a(0)),
         "line_too_large" => format!("lecture impossible : une ligne de plus de {} Mo", a(0)),
         "utf16" => "est un texte UTF-16 : enregistrez-le en UTF-8 (dans Excel : CSV UTF-8)".into(),
         "zip_workbook" => "est un fichier zip, sans doute un classeur Excel ou Sheets : enregistrez-le en CSV UTF-8".into(),
         "xls_workbook" => "est un classeur Excel 97-2003 : enregistrez-le en CSV UTF-8".into(),
         // A list's avatar picture (enroll.rs): its path, then the picture's own problem, coded.
-        "avatar_unreadable" => match french(a(1), args.get(2..).unwrap_or_default()) {
-            Some(why) => format!("l’image « {} » ne se lit pas : {why}", a(0)),
-            None => format!("l’image « {} » ne se lit pas", a(0)),
+        "avatar_unreadable" => match french(a(2), args.get(3..).unwrap_or_default()) {
+            Some(why) => format!(
+                "l’image « {} » (compte « {} ») ne se lit pas : {why}",
+                a(0),
+                a(1)
+            ),
+            None => format!("l’image « {} » (compte « {} ») ne se lit pas", a(0), a(1)),
         },
         "cannot_write" => format!("écriture impossible (détail technique : {})", a(0)),
         "no_random_bytes" => format!(

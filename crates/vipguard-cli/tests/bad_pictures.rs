@@ -64,13 +64,35 @@ fn bytes_of(recipe: &str) -> Option<Vec<u8>> {
         "gif-65535x65535" => bombs::gif(65_535, 65_535, 1, 1),
         "png-rgba16-4096x4096" => bombs::png_flat(4096, 4096, bombs::Png::Rgba16, 0),
         "gif-height-0" => bombs::gif(1, 0, 1, 1),
+        // Sides of 0 in a header the decoder refuses before it can be asked for them.
+        "png-0x0" => bombs::png_flat(0, 0, bombs::Png::Rgb8, 0),
+        "png-1x0" => bombs::png_flat(1, 0, bombs::Png::Rgb8, 0),
+        "jpeg-width-0" => {
+            // The frame header (SOF0: length, precision, height, width) given a width of 0.
+            let mut b = picture(Jpeg);
+            let sof = b.windows(2).position(|w| w == [0xFF, 0xC0]).unwrap();
+            b[sof + 7..sof + 9].fill(0);
+            b
+        }
+        "webp-lossy-3x0" => {
+            // A lossy ("VP8 ") WebP's frame header, 3×0: a key frame's tag, the start code, the sides.
+            let mut vp8 = vec![0x50, 0x01, 0x00, 0x9D, 0x01, 0x2A, 3, 0, 0, 0];
+            vp8.resize(30, 0);
+            let mut riff = b"WEBPVP8 ".to_vec();
+            riff.extend((vp8.len() as u32).to_le_bytes());
+            riff.extend(vp8);
+            let mut b = b"RIFF".to_vec();
+            b.extend((riff.len() as u32).to_le_bytes());
+            b.extend(riff);
+            b
+        }
         "bmp" => {
             // A BMP header: a format recognised by its first bytes, not one vipguard reads.
             let mut b = b"BM".to_vec();
             b.resize(64, 0);
             b
         }
-        "folder" | "missing" => return None,
+        "folder" | "missing" | "fifo" => return None,
         other => panic!("no recipe {other:?}"),
     })
 }
@@ -81,6 +103,11 @@ fn make(name: &str, recipe: &str) -> PathBuf {
     match (recipe, bytes_of(recipe)) {
         (_, Some(bytes)) => std::fs::write(&p, bytes).unwrap(),
         ("folder", None) => std::fs::create_dir_all(&p).unwrap(),
+        // A named pipe: nothing writes to it, so a reader that opened it would wait for ever.
+        ("fifo", None) => {
+            let made = Command::new("mkfifo").arg(&p).status().unwrap();
+            assert!(made.success(), "mkfifo {}", p.display());
+        }
         _ => {}
     }
     p
@@ -122,9 +149,18 @@ fn has_plain_french_spaces(text: &str) -> bool {
 fn catalogue_words(code: &str, args: &[String]) -> Option<String> {
     let catalogue: serde_json::Value =
         serde_json::from_str(include_str!("../../../extension/_locales/en/messages.json")).unwrap();
-    let mut message = catalogue[format!("listErr_{code}")]["message"]
-        .as_str()?
-        .to_string();
+    // A message that agrees with a count of pixels (width times height) has a variant for one and
+    // one for the rest.
+    let pixels: Option<u64> = match args {
+        [w, h, ..] => Some(w.parse::<u64>().ok()? * h.parse::<u64>().ok()?),
+        _ => None,
+    };
+    let key = format!("listErr_{code}");
+    let message = catalogue[&key]["message"].as_str().or_else(|| {
+        let variant = if pixels? == 1 { "one" } else { "other" };
+        catalogue[format!("{key}_{variant}")]["message"].as_str()
+    });
+    let mut message = message?.to_string();
     for (i, a) in args.iter().enumerate() {
         let n: Option<u64> = a.parse().ok();
         let shown = match n {
@@ -206,10 +242,13 @@ fn every_bad_picture_is_said_in_english_and_french_at_every_command() {
                     &enroll,
                     match lang {
                         "fr" => format!(
-                            "champ «\u{a0}accounts[0].avatars[0]\u{a0}»\u{a0}: l’image «\u{a0}{}\u{a0}» ne se lit pas\u{a0}: {words}",
+                            "champ «\u{a0}accounts[0].avatars[0]\u{a0}»\u{a0}: l’image «\u{a0}{}\u{a0}» (compte «\u{a0}vip-1\u{a0}») ne se lit pas\u{a0}: {words}",
                             row.name
                         ),
-                        _ => format!("field `accounts[0].avatars[0]`: {}: {words}", row.name),
+                        _ => format!(
+                            "field `accounts[0].avatars[0]`: {} (account “vip-1”): {words}",
+                            row.name
+                        ),
                     },
                 ),
             ] {
@@ -287,5 +326,71 @@ fn scan_says_why_an_avatar_was_not_used_in_the_runs_language() {
             said.iter().any(|s| s.starts_with(&want)),
             "{lang}: {said:?}\n want {want}"
         );
+    }
+}
+
+/// `enroll` names every bad picture of a list, each with its account and path, in the run's language,
+/// and writes nothing: three accounts, the first and last with a picture that cannot be read.
+#[test]
+fn enroll_names_every_bad_picture_and_writes_nothing() {
+    let rows = rows();
+    let row = |recipe: &str| rows.iter().find(|r| r.recipe == recipe).unwrap();
+    let (first, last) = (row("text"), row("png-truncated"));
+    let folder = dir().join("three");
+    std::fs::create_dir_all(&folder).unwrap();
+    for r in [first, last] {
+        std::fs::write(folder.join(&r.name), bytes_of(&r.recipe).unwrap()).unwrap();
+    }
+    std::fs::write(folder.join("good.png"), picture(image::ImageFormat::Png)).unwrap();
+    let list = folder.join("list.json");
+    let account = |id: &str, name: &str, avatar: &str| {
+        format!(r#"{{"id": "{id}", "name": "{name}", "avatars": ["{avatar}"]}}"#)
+    };
+    let accounts = [
+        account("vip-1", "Aliko Dangote", &first.name),
+        account("vip-2", "Ngozi Okonjo-Iweala", "good.png"),
+        account("vip-3", "Tiwa Savage", &last.name),
+    ];
+    std::fs::write(
+        &list,
+        format!(r#"{{"accounts": [{}]}}"#, accounts.join(",")),
+    )
+    .unwrap();
+    let enrolled = folder.join("enrolled.json");
+    let shown = list.display().to_string();
+    for (lang, want) in [
+        (
+            "en",
+            vec![
+                format!("vipguard: {shown}: field `accounts[0].avatars[0]`: {} (account “vip-1”): {}", first.name, first.en),
+                format!("vipguard: {shown}: field `accounts[2].avatars[0]`: {} (account “vip-3”): {}", last.name, last.en),
+                "vipguard: 2 problems in the protected list".to_string(),
+            ],
+        ),
+        (
+            "fr",
+            vec![
+                format!("vipguard: {shown}\u{a0}: champ «\u{a0}accounts[0].avatars[0]\u{a0}»\u{a0}: l’image «\u{a0}{}\u{a0}» (compte «\u{a0}vip-1\u{a0}») ne se lit pas\u{a0}: {}", first.name, first.fr),
+                format!("vipguard: {shown}\u{a0}: champ «\u{a0}accounts[2].avatars[0]\u{a0}»\u{a0}: l’image «\u{a0}{}\u{a0}» (compte «\u{a0}vip-3\u{a0}») ne se lit pas\u{a0}: {}", last.name, last.fr),
+                "vipguard: 2 problèmes dans la liste protégée".to_string(),
+            ],
+        ),
+    ] {
+        let out = run(&[
+            "enroll",
+            &shown,
+            "--output",
+            enrolled.to_str().unwrap(),
+            "--lang",
+            lang,
+        ]);
+        let err = stderr(&out);
+        let lines: Vec<&str> = err.lines().collect();
+        assert_eq!(out.status.code(), Some(2), "{lang}: {err}");
+        assert_eq!(lines.len(), want.len(), "{lang}: {err}");
+        for (line, want) in lines.iter().zip(&want) {
+            assert!(line.starts_with(want.as_str()), "{lang}:\n  want {want}\n  got  {line}");
+        }
+        assert!(!enrolled.exists(), "{lang}: an enrolled list was written");
     }
 }

@@ -371,7 +371,7 @@ fn a_bad_avatar_in_the_list_names_account_and_file() {
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
-        err.contains("field `accounts[0].avatars[0]`: missing.jpg: cannot read"),
+        err.contains("field `accounts[0].avatars[0]`: missing.jpg (account “a”): cannot read"),
         "{err}"
     );
     let list = tmp(
@@ -588,7 +588,8 @@ fn profile_sheets_keep_their_line_numbers_and_every_line() {
 fn devices_are_not_read() {
     let out = run(&["hash", "/dev/zero"]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("not a regular file"));
+    assert!(String::from_utf8_lossy(&out.stderr)
+        .contains("/dev/zero: cannot read: it is a device, not a file"));
     let out = run(&["scan", "--protected", "/dev/zero", "demo/profiles.jsonl"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("/dev/zero: cannot read: it is a device"));
@@ -597,10 +598,10 @@ fn devices_are_not_read() {
     std::fs::remove_file(&socket).unwrap();
     let _listener = std::os::unix::net::UnixListener::bind(&socket).unwrap();
     for (lang, want) in [
-        ("en", "cannot read: it is a device or a socket, not a file"),
+        ("en", "cannot read: it is a socket, not a file"),
         (
             "fr",
-            "lecture impossible\u{a0}: c’est un périphérique ou un socket, pas un fichier",
+            "lecture impossible\u{a0}: c’est un socket, pas un fichier",
         ),
     ] {
         let out = scan_demo(socket.to_str().unwrap(), &["--lang", lang]);
@@ -1509,8 +1510,8 @@ fn enroll_in_english_and_french() {
             &missing,
             &out,
             2,
-            "missing.json: field `accounts[0].avatars[0]`: nope.png: cannot read",
-            "missing.json\u{a0}: champ «\u{a0}accounts[0].avatars[0]\u{a0}»\u{a0}: l’image «\u{a0}nope.png\u{a0}» ne se lit pas\u{a0}: lecture impossible\u{a0}: ce fichier n’existe pas",
+            "missing.json: field `accounts[0].avatars[0]`: nope.png (account “a”): cannot read",
+            "missing.json\u{a0}: champ «\u{a0}accounts[0].avatars[0]\u{a0}»\u{a0}: l’image «\u{a0}nope.png\u{a0}» (compte «\u{a0}a\u{a0}») ne se lit pas\u{a0}: lecture impossible\u{a0}: ce fichier n’existe pas",
         ),
         (
             "an id twice",

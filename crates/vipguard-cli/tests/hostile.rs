@@ -109,7 +109,7 @@ fn hostile_pictures_get_an_error_naming_file_and_size_at_every_command() {
             Some(error) => {
                 assert_eq!(enroll.status.code(), Some(2), "{name}: {}", stderr(&enroll));
                 let said = format!(
-                    "vipguard: {with_avatar}: field `accounts[0].avatars[0]`: {name}: {error}"
+                    "vipguard: {with_avatar}: field `accounts[0].avatars[0]`: {name} (account “vip-1”): {error}"
                 );
                 assert!(stderr(&enroll).starts_with(&said), "{}", stderr(&enroll));
                 assert!(!enrolled.exists(), "{name}: half an enrolled list written");

@@ -147,6 +147,13 @@ fn pictures_without_pixels_are_refused_naming_their_size() {
         assert_eq!(e.code, "picture_no_pixels");
         assert_eq!(hash_bytes(&gif).unwrap_err(), e.message);
     }
+    // A PNG whose header declares a side of 0: its decoder refuses that header in English words of
+    // its own, so the sides are read from the header first (avatar/sides.rs).
+    for (w, h) in [(0, 0), (1, 0), (0, 7)] {
+        let e = decode(&bombs::png_flat(w, h, bombs::Png::Rgb8, 0)).unwrap_err();
+        assert_eq!(e.code, "picture_no_pixels", "{w}x{h}: {e}");
+        assert_eq!(e.args, [w.to_string(), h.to_string()]);
+    }
     for (w, h) in [(0, 0), (0, 5), (5, 0)] {
         let e = decode_rgba(w, h, &[]).unwrap_err();
         assert!(e.message.contains(&format!("{w}x{h} pixels")), "{e}");

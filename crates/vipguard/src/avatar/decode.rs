@@ -44,7 +44,8 @@ impl Rgb {
 /// the command line), and the English `message` for everyone else. Codes (values in brackets):
 /// `picture_empty`; `picture_unknown_format` (not JPEG, PNG, WebP or GIF); `picture_corrupt`
 /// [the decoder's English detail] (truncated or damaged); `picture_unsupported` [detail] (a feature
-/// of its format that is not read); `picture_no_pixels` [width, height]; `picture_too_large` [width,
+/// of its format that is not read); `picture_no_pixels` [width, height] (a side of 0, from the
+/// header itself for PNG, JPEG and lossy WebP); `picture_too_large` [width,
 /// height, most pixels a side]; `picture_memory` [most megabytes of pixels].
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PictureError {
@@ -117,8 +118,15 @@ pub fn decode(bytes: &[u8]) -> Result<Rgb, PictureError> {
     let mut reader = ImageReader::new(Cursor::new(bytes))
         .with_guessed_format()
         .map_err(|e| corrupt("cannot read", e))?;
-    if reader.format().is_none() {
+    let Some(format) = reader.format() else {
         return Err(unknown_format());
+    };
+    // A side of 0, as the header declares it: the PNG, JPEG and WebP decoders refuse it with words
+    // of their own, before `dimensions` could be asked (see `sides`).
+    if let Some((width, height)) = super::sides::declared(bytes, format) {
+        if width == 0 || height == 0 {
+            check_size(width, height)?;
+        }
     }
     // Metadata (a PNG's ICC profile, EXIF, text) is inflated while the header is read, before any
     // pixel: capped from the first byte, far below the pixels' cap (the PNG decoder drops a profile

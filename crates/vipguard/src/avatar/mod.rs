@@ -7,6 +7,7 @@ pub(crate) mod index;
 pub(crate) mod matcher;
 pub(crate) mod pdq;
 pub(crate) mod region;
+mod sides;
 mod sticker;
 pub(crate) mod views;
 
