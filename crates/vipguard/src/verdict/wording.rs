@@ -898,15 +898,17 @@ pub(crate) fn elements(lang: Lang, e: &Elements, on_x: bool) -> String {
             Lang::Fr => format!("nom affiché : {words}"),
         }
     });
-    let affiliation = match (lang, e.affiliation, claimed) {
-        (_, false, None) => None,
-        (Lang::En, true, None) => Some("false affiliation (bio)".to_string()),
-        (Lang::Fr, true, None) => Some("fausse affiliation (bio)".to_string()),
-        (Lang::En, false, Some(c)) => Some(format!("false affiliation ({c})")),
-        (Lang::Fr, false, Some(c)) => Some(format!("fausse affiliation ({c})")),
-        (Lang::En, true, Some(c)) => Some(format!("false affiliation (bio; {c})")),
-        (Lang::Fr, true, Some(c)) => Some(format!("fausse affiliation (bio ; {c})")),
-    };
+    // Where the claim is: the bio, the display name's words, or both.
+    let sources: Vec<String> = e
+        .affiliation
+        .then(|| "bio".to_string())
+        .into_iter()
+        .chain(claimed)
+        .collect();
+    let affiliation = (!sources.is_empty()).then(|| match lang {
+        Lang::En => format!("false affiliation ({})", sources.join("; ")),
+        Lang::Fr => format!("fausse affiliation ({})", sources.join(" ; ")),
+    });
     let used: Vec<&str> = [name, image, affiliation.as_deref()]
         .into_iter()
         .flatten()
