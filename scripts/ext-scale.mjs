@@ -146,7 +146,7 @@ async function measure(n) {
     });
     await opts.goto(`chrome-extension://${h.extensionId}/ui/options/options.html`);
     let t0 = Date.now();
-    await opts.locator('#import-file:enabled').waitFor();
+    await opts.locator('body[data-ready]').waitFor();
     await opts.locator('#import-file').setInputFiles(file);
     await opts.waitForFunction(() => !document.getElementById('use-list').disabled, null, { timeout: 300000 });
     out.validate = Date.now() - t0;
