@@ -244,15 +244,22 @@ fn handle(
                 &v.handle.fold(),
                 &t.keys.fold(),
             );
+            let identical = m.strength == 3 && !tricks.is_empty();
             let edit = if tricks.contains(&Lookalike::RN) {
                 rn_edit(lang, &t.keys.display(), local)
-            } else if let Some(l) = leet_edit(lang, &t.keys.display(), local) {
-                // Digits for letters named together, each pair once: "'e' written as '3' (twice)".
-                wording::edits_and_leet(lang, l.rest.as_deref(), &l.leet)
+            } else if let Some(l) = leet_edit(lang, t.keys.display(), local) {
+                // Digits for letters named together, each pair once: "'e' written as '3' (twice)";
+                // after "looks identical", which says what they are, the pairs alone.
+                let leet = if identical {
+                    wording::leet_list(lang, &l.pairs)
+                } else {
+                    wording::leet_letters(lang, &l.pairs)
+                };
+                wording::edits_and_leet(lang, l.rest.as_deref(), &leet)
             } else {
                 explain_edit(lang, &t.keys.display(), local)
             };
-            let how = if m.strength == 3 && !tricks.is_empty() {
+            let how = if identical {
                 HandleWords::LooksIdentical {
                     edit: &edit,
                     tricks: &tricks,
@@ -317,7 +324,7 @@ fn handle(
             let keyed_leet = match (&ops, chosen) {
                 (Some(ops), 0 | 1) => {
                     let (from, to) = (pairs[chosen].0, pairs[chosen].1);
-                    leet_on_keys(lang, ops, from, to, local, &t.keys.display())
+                    leet_on_keys(lang, ops, from, to, local, t.keys.display())
                 }
                 _ => None,
             };
@@ -338,22 +345,31 @@ fn handle(
             // 'i' replaced by '1'", the one digit the key does not read as the protected letter).
             let letters = |s: &str| -> String { s.chars().filter(|c| keeps(*c)).collect() };
             let leet = keyed_leet
-                .or_else(|| leet_edit(lang, &letters(&t.keys.display()), &letters(local)))
+                .or_else(|| leet_edit(lang, &letters(t.keys.display()), &letters(local)))
                 .filter(|l| l.rest_count <= *distance);
             let d = match &leet {
                 Some(l) if l.rest_count == 0 => {
+                    // The same handle once digits are letters: its separators said too, as for a
+                    // handle whose keys are equal (@dav1do_: "and '_' added at the end").
+                    let written = wording::leet_letters(lang, &l.pairs);
+                    let seps = leet_edit(lang, t.keys.display(), local)
+                        .filter(|s| s.pairs == l.pairs)
+                        .and_then(|s| s.rest);
+                    let edit = wording::edits_and_leet(lang, seps.as_deref(), &written);
                     e.distance = Some(0);
-                    e.edit = Some(l.leet.clone());
-                    wording::handle(lang, h, HandleWords::ReadsSame(&l.leet), what())
+                    let d = wording::handle(lang, h, HandleWords::ReadsSame(&edit), what());
+                    e.edit = Some(edit);
+                    d
                 }
                 Some(l) => {
+                    let written = wording::leet_letters(lang, &l.pairs);
                     let rest = l.rest.as_deref().unwrap_or_default();
                     e.distance = Some(l.rest_count);
-                    e.edit = Some(wording::edits_and_leet(lang, Some(rest), &l.leet));
+                    e.edit = Some(wording::edits_and_leet(lang, Some(rest), &written));
                     let how = HandleWords::TypoAndLeet {
                         distance: l.rest_count,
                         edit: rest,
-                        leet: &l.leet,
+                        leet: &written,
                         tricks: &tricks,
                     };
                     wording::handle(lang, h, how, what())
@@ -433,7 +449,8 @@ fn explain_edit(lang: Lang, from: &str, to: &str) -> String {
 /// A handle's letters written as digits or symbols, in words (`wording::leet_letters`), and its
 /// other edits (`rest`, worded as `explain_edit` does, and how many: `rest_count`).
 struct LeetEdit {
-    leet: String,
+    /// (the protected letter, the character written for it), in the handle's order.
+    pairs: Vec<(char, char)>,
     rest: Option<String>,
     rest_count: usize,
 }
@@ -463,7 +480,7 @@ fn leet_edit(lang: Lang, from: &str, to: &str) -> Option<LeetEdit> {
     let rest: Vec<Op> = ops.into_iter().filter(|op| !read_as(op)).collect();
     let rest_count = rest.len();
     Some(LeetEdit {
-        leet: wording::leet_letters(lang, &pairs),
+        pairs,
         rest: (!rest.is_empty()).then(|| word_edits(lang, Some(rest), from)),
         rest_count,
     })
@@ -574,7 +591,7 @@ fn leet_on_keys(
     let pairs: Vec<(char, char)> = pairs.into_iter().map(|(_, p, w)| (p, w)).collect();
     let rest_count = rest.len();
     Some(LeetEdit {
-        leet: wording::leet_letters(lang, &pairs),
+        pairs,
         rest: (!rest.is_empty()).then(|| word_edits(lang, Some(rest), from)),
         rest_count,
     })
@@ -900,7 +917,7 @@ mod tests {
             let ops = edits(from, key).unwrap();
             let ops = ops_as_written(ops, key, written);
             let l = leet_on_keys(Lang::En, &ops, from, key, written, display).expect(written);
-            assert_eq!(l.leet, leet, "{written}");
+            assert_eq!(wording::leet_letters(Lang::En, &l.pairs), leet, "{written}");
             assert_eq!(l.rest.as_deref(), rest, "{written}");
             assert_eq!(l.rest_count, usize::from(rest.is_some()), "{written}");
         }
@@ -934,11 +951,11 @@ mod tests {
     #[test]
     fn letters_written_as_digits_beside_other_edits() {
         let l = leet_edit(Lang::En, "AdaezeOkonkwo", "Adaeze_0konkwo").unwrap();
-        assert_eq!(l.leet, "a digit for a letter: 'O' written as '0'");
+        assert_eq!(l.pairs, [('O', '0')]);
         assert_eq!(l.rest.as_deref(), Some("'_' inserted"));
         let l = leet_edit(Lang::Fr, "myetherwallet", "my3th3rwall3t").unwrap();
         assert_eq!(
-            l.leet,
+            wording::leet_letters(Lang::Fr, &l.pairs),
             "des chiffres pour des lettres\u{a0}: 'e' écrit '3' (3 fois)"
         );
         assert_eq!(l.rest, None);

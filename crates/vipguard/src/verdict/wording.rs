@@ -1119,17 +1119,6 @@ fn and_list(lang: Lang, items: &[String]) -> String {
 /// often: "digits for letters: 'e' written as '3' (twice), 'O' as '0' and 'i' as '1'". Each is named
 /// as the handle shows it, as a reviewer finds it on the page.
 pub(crate) fn leet_letters(lang: Lang, pairs: &[(char, char)]) -> String {
-    let mut seen: Vec<((char, char), usize)> = Vec::new();
-    // 'A' and 'a' written as '4' are one pair, named as first written.
-    let same = |(a, x): &(char, char), (b, y): &(char, char)| {
-        x == y && a.to_lowercase().eq(b.to_lowercase())
-    };
-    for p in pairs {
-        match seen.iter_mut().find(|(q, _)| same(q, p)) {
-            Some((_, n)) => *n += 1,
-            None => seen.push((*p, 1)),
-        }
-    }
     let digits = pairs.iter().filter(|(_, w)| w.is_ascii_digit()).count();
     let letters = pairs.iter().any(|(_, w)| w.is_alphabetic());
     let what = match (lang, digits, pairs.len()) {
@@ -1149,6 +1138,26 @@ pub(crate) fn leet_letters(lang: Lang, pairs: &[(char, char)]) -> String {
         (Lang::Fr, 0, _) => "des symboles pour des lettres",
         (Lang::Fr, _, _) => "des chiffres et des symboles pour des lettres",
     };
+    match lang {
+        Lang::En => format!("{what}: {}", leet_list(lang, pairs)),
+        Lang::Fr => format!("{what}\u{a0}: {}", leet_list(lang, pairs)),
+    }
+}
+
+/// The pairs of `leet_letters` alone, after a sentence that says what they are already: "'I'
+/// written as '1' and 'o' as '0'".
+pub(crate) fn leet_list(lang: Lang, pairs: &[(char, char)]) -> String {
+    let mut seen: Vec<((char, char), usize)> = Vec::new();
+    // 'A' and 'a' written as '4' are one pair, named as first written.
+    let same = |(a, x): &(char, char), (b, y): &(char, char)| {
+        x == y && a.to_lowercase().eq(b.to_lowercase())
+    };
+    for p in pairs {
+        match seen.iter_mut().find(|(q, _)| same(q, p)) {
+            Some((_, n)) => *n += 1,
+            None => seen.push((*p, 1)),
+        }
+    }
     let items: Vec<String> = seen
         .iter()
         .enumerate()
@@ -1173,10 +1182,7 @@ pub(crate) fn leet_letters(lang: Lang, pairs: &[(char, char)]) -> String {
             }
         })
         .collect();
-    match lang {
-        Lang::En => format!("{what}: {}", and_list(lang, &items)),
-        Lang::Fr => format!("{what}\u{a0}: {}", and_list(lang, &items)),
-    }
+    and_list(lang, &items)
 }
 
 /// A handle's edits (`rest`, if any) and the letters it writes as digits (`leet_letters`) in one
