@@ -276,9 +276,17 @@ fn handle(
             wording::handle(lang, h, HandleWords::WordOrder, what())
         }
         HandleHow::Affix { affixes, il_swap } => {
+            // The protected handle's letters written as digits in the core (@p3t3r0b1_official):
+            // the handle without its affixes, when that is the protected handle one for one.
+            let letters = |s: &str| -> String { s.chars().filter(|c| keeps(*c)).collect() };
+            let leet = without_affixes(&letters(local), affixes)
+                .and_then(|core| leet_edit(lang, &letters(t.keys.display()), &core))
+                .filter(|l| l.rest_count == 0)
+                .map(|l| wording::leet_letters(lang, &l.pairs));
             let how = HandleWords::Affix {
                 affixes,
                 il_swap: *il_swap,
+                leet: leet.as_deref(),
             };
             wording::handle(lang, h, how, what())
         }
@@ -484,6 +492,26 @@ fn leet_edit(lang: Lang, from: &str, to: &str) -> Option<LeetEdit> {
         rest: (!rest.is_empty()).then(|| word_edits(lang, Some(rest), from)),
         rest_count,
     })
+}
+
+/// `handle` (its letters, digits and symbols) with each of `affixes` taken off its start or its end,
+/// ignoring case; None when one is at neither.
+fn without_affixes(handle: &str, affixes: &[String]) -> Option<String> {
+    let mut core = handle.to_string();
+    for a in affixes {
+        let (lower, a) = (core.to_lowercase(), a.to_lowercase());
+        if core.len() != lower.len() || a.is_empty() {
+            return None;
+        }
+        if lower.starts_with(&a) {
+            core.drain(..a.len());
+        } else if lower.ends_with(&a) {
+            core.truncate(core.len() - a.len());
+        } else {
+            return None;
+        }
+    }
+    Some(core)
 }
 
 /// A letter of another script that reads as the Latin `letter` (Cyrillic Т for T).

@@ -302,6 +302,8 @@ pub(crate) enum HandleWords<'a> {
     Affix {
         affixes: &'a [String],
         il_swap: bool,
+        /// Letters the rest writes as digits (`leet_letters`), if any.
+        leet: Option<&'a str>,
     },
     Embedded,
     Typo {
@@ -389,14 +391,19 @@ pub(crate) fn handle(lang: Lang, h: &str, how: HandleWords, t: Target) -> String
             HandleWords::WordOrder => {
                 format!("Handle @{h} is the {what} with its words in another order")
             }
-            HandleWords::Affix { affixes, il_swap } => format!(
-                "Handle @{h} is the {what} with {} added{}",
+            HandleWords::Affix {
+                affixes,
+                il_swap,
+                leet,
+            } => format!(
+                "Handle @{h} is the {what} with {} added{}{}",
                 q(lang, &affixes.join(", ")),
                 if il_swap {
                     ", read with capital I and lowercase l swapped (they look the same)"
                 } else {
                     ""
-                }
+                },
+                leet.map(|l| format!(", and {l}")).unwrap_or_default()
             ),
             HandleWords::Embedded => format!("Handle @{h} contains the {what}"),
             HandleWords::Typo {
@@ -448,14 +455,19 @@ pub(crate) fn handle(lang: Lang, h: &str, how: HandleWords, t: Target) -> String
             HandleWords::WordOrder => {
                 format!("L'identifiant @{h} est {what}, avec ses mots dans un autre ordre")
             }
-            HandleWords::Affix { affixes, il_swap } => format!(
-                "L'identifiant @{h} est {what} avec {} ajouté{}",
+            HandleWords::Affix {
+                affixes,
+                il_swap,
+                leet,
+            } => format!(
+                "L'identifiant @{h} est {what} avec {} ajouté{}{}",
                 q(lang, &affixes.join(", ")),
                 if il_swap {
                     ", lu en échangeant I majuscule et l minuscule (ils se ressemblent)"
                 } else {
                     ""
-                }
+                },
+                leet.map(|l| format!(", et {l}")).unwrap_or_default()
             ),
             HandleWords::Embedded => format!("L'identifiant @{h} contient {what}"),
             HandleWords::Typo {
