@@ -278,7 +278,6 @@ fn handle(
         HandleHow::Affix { affixes, il_swap } => {
             // The protected handle's letters written as digits in the core (@p3t3r0b1_official):
             // the handle without its affixes, when that is the protected handle one for one.
-            let letters = |s: &str| -> String { s.chars().filter(|c| keeps(*c)).collect() };
             let leet = without_affixes(&letters(local), affixes)
                 .and_then(|core| leet_edit(lang, &letters(t.keys.display()), &core))
                 .filter(|l| l.rest_count == 0)
@@ -351,7 +350,6 @@ fn handle(
             // Digits read as letters are no typing edits: each is named as written, and the
             // distance is what is left (@p3t3r0b1 is @PeterObi with digits for letters, not "1 edit:
             // 'i' replaced by '1'", the one digit the key does not read as the protected letter).
-            let letters = |s: &str| -> String { s.chars().filter(|c| keeps(*c)).collect() };
             let leet = keyed_leet
                 .or_else(|| leet_edit(lang, &letters(t.keys.display()), &letters(local)))
                 .filter(|l| l.rest_count <= *distance);
@@ -535,7 +533,7 @@ fn leet_on_keys(
     written: &str,
     display: &str,
 ) -> Option<LeetEdit> {
-    let shown: Vec<char> = written.chars().filter(|c| keeps(*c)).collect();
+    let shown: Vec<char> = letters(written).chars().collect();
     let key: Vec<char> = to.chars().collect();
     // A digit or symbol, the key's letter, or a lookalike the key reads as it (Cyrillic Т for t).
     let read_as_key = |(w, k): (&char, &char)| {
@@ -627,8 +625,11 @@ fn leet_on_keys(
 
 /// The characters of a handle its letters are compared by: letters, digits and the symbols that
 /// stand for letters, not the separators the keys leave out.
-fn keeps(c: char) -> bool {
-    c.is_alphanumeric() || (c.is_ascii_punctuation() && ('a'..='z').any(|l| stands_for(c, l)))
+fn letters(handle: &str) -> String {
+    let keeps = |c: char| {
+        c.is_alphanumeric() || (c.is_ascii_punctuation() && ('a'..='z').any(|l| stands_for(c, l)))
+    };
+    handle.chars().filter(|c| keeps(*c)).collect()
 }
 
 /// The edits of a handle that writes m as rn (@rntnng for @MTNNG): that step named as one, then
