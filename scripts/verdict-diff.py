@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Which profiles two vipguard binaries rate differently (verdict or matched account), for a change
-meant to move some verdicts and not others. Usage:
+meant to move some verdicts and not others; and how many scores and evidence fields (by signal and
+field: `handle.detail`) differ, for a change meant to move only the wording. Usage:
 
     python3 scripts/verdict-diff.py OLD_VIPGUARD NEW_VIPGUARD [SET ...]
 
@@ -9,6 +10,7 @@ expected.jsonl, whose labels are printed beside each change). Without SETs: the 
 report sets (make challenge) and both red-team sets. For byte-for-byte equality use
 scripts/compare-outputs.sh instead.
 """
+import collections
 import json
 import pathlib
 import subprocess
@@ -21,6 +23,23 @@ def scan(binary, folder):
         capture_output=True, text=True, check=True,
     ).stdout
     return {r["id"]: r for r in map(json.loads, out.splitlines())}
+
+
+def evidence_changes(a, b):
+    """How many profiles' evidence differs, and in which fields, counted once per piece of evidence."""
+    count = collections.Counter()
+    for i in a:
+        ea, eb = a[i]["evidence"], b[i]["evidence"]
+        if ea == eb:
+            continue
+        count["profiles"] += 1
+        if [e["signal"] for e in ea] != [e["signal"] for e in eb]:
+            count["signals"] += 1
+        for x, y in zip(ea, eb):
+            for k in sorted(set(x) | set(y)):
+                if x.get(k) != y.get(k):
+                    count[f"{x['signal']}.{k}"] += 1
+    return count
 
 
 def labels(folder):
@@ -45,6 +64,9 @@ def main():
         a, b, truth = scan(old, folder), scan(new, folder), labels(folder)
         moved = [i for i in a if (a[i]["verdict"], a[i].get("match")) != (b[i]["verdict"], b[i].get("match"))]
         print(f"{folder}: {len(a)} profiles, {len(moved)} rated differently")
+        scores = sum(a[i].get("score") != b[i].get("score") for i in a)
+        fields = evidence_changes(a, b)
+        print(f"  {scores} scores differ; evidence differs in {fields.pop('profiles', 0)} profiles: {dict(fields)}")
         for i in moved:
             p, t = profiles[i], truth.get(i, {})
             label = {k: t[k] for k in ("label", "technique", "expect", "match") if k in t}

@@ -39,7 +39,7 @@ const BIG_FILE = bigList();
 async function importList(h, file) {
   const page = await h.ctx.newPage();
   await page.goto(`chrome-extension://${h.extensionId}/ui/options/options.html`);
-  await page.locator('#import-file:enabled').waitFor();
+  await page.locator('body[data-ready]').waitFor();
   await page.locator('#import-file').setInputFiles(file);
   await page.getByRole('button', { name: 'Replace the whole list' }).click();
   await page.getByText(new RegExp(`In use: ${BIG.toLocaleString('en-US')} account|In use: ${BIG} account`)).waitFor({ timeout: 180000 });

@@ -369,7 +369,7 @@ test('Mastodon: the options page\'s switch gets access to all sites, without a p
   const allSites = () => page.evaluate(() => browser.permissions.contains({ origins: ['https://*/*'] }));
   assert.equal(await allSites(), false, 'no access to all sites before the switch');
   // The switch is off until the page has read its state (a click before that was undone).
-  await page.waitForFunction(() => !document.querySelector('#site-mastodon').disabled, { timeout: 15000 });
+  await page.waitForSelector('body[data-ready]', { timeout: 15000 });
   assert.equal(await page.$eval('#site-mastodon', (e) => e.checked), false);
   await page.click('#site-mastodon');
   await page.waitForFunction(() => /\S/.test(document.querySelector('#mastodon-status')?.textContent || ''), { timeout: 15000 });

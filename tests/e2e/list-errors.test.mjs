@@ -94,7 +94,7 @@ async function importErrors(h, file) {
   const page = await h.ctx.newPage();
   try {
     await page.goto(`chrome-extension://${h.extensionId}/ui/options/options.html`);
-    await page.locator('#import-file:enabled').waitFor();
+    await page.locator('body[data-ready]').waitFor();
     await page.locator('#import-file').setInputFiles(path.join(LISTS, file));
     await page.locator('#errors li').first().waitFor();
     return { page, errors: await page.locator('#errors li').allTextContents() };

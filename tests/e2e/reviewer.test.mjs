@@ -265,8 +265,8 @@ test('the focus-banner command puts keyboard focus in the banner, expanding it',
 test('the language setting: French in an English browser, for the options page, the banner and the engine\'s evidence; back to the browser\'s', async () => {
   const opts = await h.ctx.newPage();
   await opts.goto(`chrome-extension://${h.extensionId}/ui/options/options.html`);
-  // The page's controls are wired once it has drawn the list (after loading the WASM package).
-  const wired = () => opts.locator('#current').filter({ hasText: /\S/ }).waitFor();
+  // The page's controls are wired once it is ready (ui/page-ready.js), after loading the WASM package.
+  const wired = () => opts.locator('body[data-ready]').waitFor();
   await wired();
   await opts.getByLabel(/^Language/).selectOption('fr');
   await opts.getByRole('heading', { name: /vipguard\s:\scomptes protégés et réglages/ }).waitFor();

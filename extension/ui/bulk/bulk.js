@@ -6,6 +6,7 @@ import { FIELDS, parseSheet, headerKey, isCliSheet, guessColumns, profilesFromSh
 import { QUEUE_KEY, addItems } from '../../shared/review-queue.js';
 import { update, read, COLUMN_MAPS_KEY } from '../../shared/private-store.js';
 import { $, text, downloadCsv } from '../page.js';
+import { startPage } from '../page-ready.js';
 import { describeListError } from '../../shared/list-check.js';
 import { ticketFormat, ticketText, decideForm } from '../row-tools.js';
 
@@ -295,23 +296,26 @@ async function toQueue() {
   window.open('../queue/queue.html', '_blank');
 }
 
-await vipguardI18n.ready();
-for (const p of PLATFORMS) {
-  const o = text('option', p);
-  o.value = p;
-  $('platform').append(o);
-}
-$('run').addEventListener('click', run);
-$('file').addEventListener('change', () => { choosing = fileChosen().catch((e) => { $('notice').textContent = e.message; }); });
-$('export').addEventListener('click', exportCsv);
-$('to-queue').addEventListener('click', toQueue);
-$('more').addEventListener('click', () => { limit += PAGE; render(); });
-$('filter-verdict').addEventListener('change', () => { limit = PAGE; render(); });
-$('filter-text').addEventListener('input', () => { limit = PAGE; renderSoon(); });
-for (const b of document.querySelectorAll('#table th button')) {
-  b.addEventListener('click', () => {
-    const key = b.dataset.sort;
-    sort = { key, dir: sort.key === key ? -sort.dir : key === 'score' ? -1 : 1 };
-    render();
-  });
-}
+// The page stays inert until its controls are wired (page-ready.js).
+startPage(async () => {
+  await vipguardI18n.ready();
+  for (const p of PLATFORMS) {
+    const o = text('option', p);
+    o.value = p;
+    $('platform').append(o);
+  }
+  $('run').addEventListener('click', run);
+  $('file').addEventListener('change', () => { choosing = fileChosen().catch((e) => { $('notice').textContent = e.message; }); });
+  $('export').addEventListener('click', exportCsv);
+  $('to-queue').addEventListener('click', toQueue);
+  $('more').addEventListener('click', () => { limit += PAGE; render(); });
+  $('filter-verdict').addEventListener('change', () => { limit = PAGE; render(); });
+  $('filter-text').addEventListener('input', () => { limit = PAGE; renderSoon(); });
+  for (const b of document.querySelectorAll('#table th button')) {
+    b.addEventListener('click', () => {
+      const key = b.dataset.sort;
+      sort = { key, dir: sort.key === key ? -sort.dir : key === 'score' ? -1 : 1 };
+      render();
+    });
+  }
+});

@@ -208,9 +208,6 @@ export function setupListEditor() {
       for (const e of r.errors) $('errors').append(text('li', describeListError(e, t)));
     }
   });
-  // Disabled in the page until now: a file chosen before the engine and this listener were ready was
-  // dropped without a word (an e2e run picked one as soon as the page had loaded).
-  $('import-file').disabled = false;
   const clearImport = () => {
     pending = null;
     $('use-list').disabled = true;

@@ -4,6 +4,7 @@ import { renderList, setupListEditor } from './list-editor.js';
 import { renderSettings, setupSettings } from './settings-panel.js';
 import { renderAudit, setupAuditPanel } from './audit-panel.js';
 import { renderFeed, setupFeed } from './feed-panel.js';
+import { startPage } from '../page-ready.js';
 
 async function main() {
   await vipguardI18n.ready();
@@ -17,4 +18,6 @@ async function main() {
   await renderAudit();
   await renderFeed();
 }
-main();
+// The page stays inert until every section is wired and shows its state (page-ready.js): a control
+// changed earlier would be lost, or undone by the state drawn after it.
+startPage(main);

@@ -17,8 +17,6 @@ export async function renderSettings() {
   $('site-x').checked = !(settings.sites && settings.sites.x === false);
   for (const box of document.querySelectorAll('input[data-site]')) box.checked = !(settings.sites && settings.sites[box.dataset.site] === false);
   $('site-mastodon').checked = !!(settings.sites && settings.sites.mastodon) && await chrome.permissions.contains({ origins: ['https://*/*'] });
-  // Off until its state is read (options.html): a click before that was undone by the line above.
-  $('site-mastodon').disabled = false;
   $('paused').checked = !!settings.paused;
   $('language').value = settings.language || '';
   $('ticket-format').value = settings.ticketFormat || 'text';

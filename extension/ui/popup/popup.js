@@ -1,6 +1,7 @@
 // The current tab's verdicts (recorded by the worker in session storage) and the pause switch.
 import { has, read, LIST_KEY, LIST_SOURCE_KEY } from '../../shared/private-store.js';
 import { ticketFormat, ticketText, decideForm } from '../row-tools.js';
+import { startPage } from '../page-ready.js';
 
 const ORDER = { impersonation: 0, suspicious: 1, labelled: 2, own: 3, allowed: 4, clear: 5, error: 6 };
 
@@ -136,4 +137,5 @@ async function main() {
     }
   }
 }
-main();
+// Inert until the pause switch is wired and shows its state, and the tab's verdicts are drawn (page-ready.js).
+startPage(main);

@@ -2,6 +2,7 @@
 // account's standing decision), open them one by one in the queue's tab (the worker's queue.js), export
 // the outcomes.
 import { $, text, downloadCsv } from '../page.js';
+import { startPage } from '../page-ready.js';
 import { itemsFromText, itemsFromCsv } from './queue-input.js';
 import { QUEUE_KEY, addItems, itemKey } from '../../shared/review-queue.js';
 import { read, update, write, onChange, DECISIONS_KEY } from '../../shared/private-store.js';
@@ -90,30 +91,33 @@ async function exportCsv() {
   downloadCsv(`vipguard-queue-${new Date().toISOString().slice(0, 10)}.csv`, columns, rows);
 }
 
-await vipguardI18n.ready();
-$('queue-add').addEventListener('click', () => load(false));
-$('queue-replace').addEventListener('click', () => load(true));
-$('queue-start').addEventListener('click', async () => {
-  const { q, items } = await withStates();
-  // The first pending item after the current one, else the first pending, else the current.
-  const after = items.findIndex((it, i) => i > q.current && it.state === 'pending');
-  const first = items.findIndex((it) => it.state === 'pending');
-  const index = after >= 0 ? after : first >= 0 ? first : Math.max(0, q.current);
-  await ask({ type: 'queueOpen', index }).catch((e) => { $('queue-status').textContent = t('failed', e.message); });
-});
-for (const [id, direction] of [['queue-prev', -1], ['queue-next', 1]]) {
-  $(id).addEventListener('click', async () => {
-    const r = await ask({ type: 'queueStep', direction }).catch((e) => ({ error: e.message }));
-    $('queue-status').textContent = r.error ? t('failed', r.error) : r.end ? t('queueEnd') : '';
+// The page stays inert until its controls are wired and the queue drawn (page-ready.js).
+startPage(async () => {
+  await vipguardI18n.ready();
+  $('queue-add').addEventListener('click', () => load(false));
+  $('queue-replace').addEventListener('click', () => load(true));
+  $('queue-start').addEventListener('click', async () => {
+    const { q, items } = await withStates();
+    // The first pending item after the current one, else the first pending, else the current.
+    const after = items.findIndex((it, i) => i > q.current && it.state === 'pending');
+    const first = items.findIndex((it) => it.state === 'pending');
+    const index = after >= 0 ? after : first >= 0 ? first : Math.max(0, q.current);
+    await ask({ type: 'queueOpen', index }).catch((e) => { $('queue-status').textContent = t('failed', e.message); });
   });
-}
-$('queue-export').addEventListener('click', exportCsv);
-$('queue-clear').addEventListener('click', async () => {
-  if (!confirm(t('queueConfirmClear'))) return;
-  await write({ [QUEUE_KEY]: undefined });
+  for (const [id, direction] of [['queue-prev', -1], ['queue-next', 1]]) {
+    $(id).addEventListener('click', async () => {
+      const r = await ask({ type: 'queueStep', direction }).catch((e) => ({ error: e.message }));
+      $('queue-status').textContent = r.error ? t('failed', r.error) : r.end ? t('queueEnd') : '';
+    });
+  }
+  $('queue-export').addEventListener('click', exportCsv);
+  $('queue-clear').addEventListener('click', async () => {
+    if (!confirm(t('queueConfirmClear'))) return;
+    await write({ [QUEUE_KEY]: undefined });
+  });
+  // The queue (stepped by the worker, added to by the bulk page) or a decision changed.
+  onChange((keys) => {
+    if (keys.includes(QUEUE_KEY) || keys.includes(DECISIONS_KEY)) render();
+  });
+  await render();
 });
-// The queue (stepped by the worker, added to by the bulk page) or a decision changed.
-onChange((keys) => {
-  if (keys.includes(QUEUE_KEY) || keys.includes(DECISIONS_KEY)) render();
-});
-render();

@@ -154,6 +154,24 @@ fn leet_digit(c: char) -> Option<char> {
     }
 }
 
+/// Whether `written`, a digit or a symbol, is leetspeak for `letter` (3 for e, 1 for i or l, 0 for o,
+/// @ for a, $ for s): what the keys read it as, or 1 for i, which they read as l. For the evidence,
+/// which names each such character as written.
+pub(crate) fn stands_for(written: char, letter: char) -> bool {
+    let letter = letter.to_ascii_lowercase();
+    let read = match written {
+        '@' => 'a',
+        '$' => 's',
+        '|' => 'l',
+        '1' if letter == 'l' => 'l',
+        c => match leet_digit(c) {
+            Some(l) => l,
+            None => return false,
+        },
+    };
+    read == letter
+}
+
 impl TargetKeys {
     /// The keys a protected handle is compared by: no parts or words, which only a profile's handle
     /// needs (for its cores and labels), so building a checker does not make them for every account.

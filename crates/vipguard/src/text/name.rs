@@ -424,12 +424,38 @@ fn is_leet_word(word: &str) -> bool {
 /// Digits read as letters inside words of letters (D4v1d0), and lowercase l standing for I in a word of
 /// capitals (DAVlDO), with what each is read as.
 fn tricks(name: &str) -> Vec<Change> {
+    tricks_with(name, |_| false)
+}
+
+/// `tricks`, with the digits of the shorter words written for one of the protected name's `words`
+/// (folded, as `NameKeys` has them) too: "0b1" for Obi has one letter, too few to count as
+/// leetspeak when deciding, but a reviewer reading the evidence is owed every digit the match read as
+/// a letter (evidence only: `tricks` alone decides).
+pub(crate) fn tricks_shown(name: &str, words: &[&str]) -> Vec<Change> {
+    tricks_with(name, |word| {
+        let read: String = word
+            .to_lowercase()
+            .chars()
+            .map(|c| leet_letter(c).unwrap_or(c))
+            .collect();
+        let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+        letters >= 1
+            && word
+                .chars()
+                .all(|c| c.is_alphabetic() || leet_letter(c).is_some())
+            && words
+                .iter()
+                .any(|w| *w == read || (read.contains('i') && *w == read.replace('i', "l")))
+    })
+}
+
+fn tricks_with(name: &str, also: impl Fn(&str) -> bool) -> Vec<Change> {
     let mut out = Vec::new();
     let words = name
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty());
     for word in words.take(64) {
-        if is_leet_word(word) {
+        if is_leet_word(word) || (word.chars().any(|c| c.is_ascii_digit()) && also(word)) {
             for c in word.chars() {
                 if let Some(l) = leet_letter(c) {
                     out.push(change(c, l));

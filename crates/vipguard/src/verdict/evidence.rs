@@ -12,7 +12,7 @@ use crate::avatar::region::{matched_regions, Area};
 use crate::avatar::views::Undone;
 use crate::formats::{Account, AreaShape, AvatarRegion, CharEvidence, Evidence, PictureArea};
 use crate::text::edit::{edits, steps, Edit, Op};
-use crate::text::handle::HandleHow;
+use crate::text::handle::{stands_for, HandleHow};
 use crate::text::labels::{Label, Place};
 use crate::text::limits::{MAX_BIO_CHARS, MAX_HANDLE_CHARS, MAX_NAME_CHARS};
 use crate::text::name::{self, NameHow};
@@ -150,14 +150,6 @@ fn characters(lang: Lang, v: &ProfileView, a: &Account, b: &Assessment) -> Vec<E
     let mut out = Vec::new();
     // The loose reading's digits-as-letters and l-for-I join the trace when the match relied on them.
     let loose = b.name.as_ref().is_some_and(|(m, _)| m.loose);
-    let mut changes: Vec<Change> = if loose {
-        let mut c = v.name.changes().to_vec();
-        c.extend(v.name.tricks().iter().cloned());
-        c
-    } else {
-        v.name.changes().to_vec()
-    };
-    // An accent the protected name itself carries (Sowé for Sowé) is no evidence of anything.
     let protected_name = b.name.as_ref().map(|(_, i)| {
         if *i == 0 {
             a.name.as_str()
@@ -165,6 +157,19 @@ fn characters(lang: Lang, v: &ProfileView, a: &Account, b: &Assessment) -> Vec<E
             a.aliases[i - 1].as_str()
         }
     });
+    let mut changes: Vec<Change> = if loose {
+        let mut c = v.name.changes().to_vec();
+        if !v.name.tricks().is_empty() {
+            // Every digit read as a letter, also in a word too short to decide by (0b1 for Obi).
+            let fold = normalize(protected_name.unwrap_or_default(), MAX_NAME_CHARS).fold;
+            let words: Vec<&str> = fold.split_whitespace().collect();
+            c.extend(name::tricks_shown(&v.profile.name, &words));
+        }
+        c
+    } else {
+        v.name.changes().to_vec()
+    };
+    // An accent the protected name itself carries (Sowé for Sowé) is no evidence of anything.
     changes.retain(|c| {
         c.action != Action::Diacritic || !protected_name.is_some_and(|n| n.contains(c.ch))
     });
@@ -239,12 +244,22 @@ fn handle(
                 &v.handle.fold(),
                 &t.keys.fold(),
             );
+            let identical = m.strength == 3 && !tricks.is_empty();
             let edit = if tricks.contains(&Lookalike::RN) {
                 rn_edit(lang, &t.keys.display(), local)
+            } else if let Some(l) = leet_edit(lang, t.keys.display(), local) {
+                // Digits for letters named together, each pair once: "'e' written as '3' (twice)";
+                // after "looks identical", which says what they are, the pairs alone.
+                let leet = if identical {
+                    wording::leet_list(lang, &l.pairs)
+                } else {
+                    wording::leet_letters(lang, &l.pairs)
+                };
+                wording::edits_and_leet(lang, l.rest.as_deref(), &leet)
             } else {
                 explain_edit(lang, &t.keys.display(), local)
             };
-            let how = if m.strength == 3 && !tricks.is_empty() {
+            let how = if identical {
                 HandleWords::LooksIdentical {
                     edit: &edit,
                     tricks: &tricks,
@@ -261,9 +276,16 @@ fn handle(
             wording::handle(lang, h, HandleWords::WordOrder, what())
         }
         HandleHow::Affix { affixes, il_swap } => {
+            // The protected handle's letters written as digits in the core (@p3t3r0b1_official):
+            // the handle without its affixes, when that is the protected handle one for one.
+            let leet = without_affixes(&letters(local), affixes)
+                .and_then(|core| leet_edit(lang, &letters(t.keys.display()), &core))
+                .filter(|l| l.rest_count == 0)
+                .map(|l| wording::leet_letters(lang, &l.pairs));
             let how = HandleWords::Affix {
                 affixes,
                 il_swap: *il_swap,
+                leet: leet.as_deref(),
             };
             wording::handle(lang, h, how, what())
         }
@@ -305,6 +327,14 @@ fn handle(
                 0 | 1 => ops.map(|ops| ops_as_written(ops, pairs[chosen].1, local)),
                 _ => ops,
             };
+            // The digits the key read as letters, found where the edits leave the handle as written.
+            let keyed_leet = match (&ops, chosen) {
+                (Some(ops), 0 | 1) => {
+                    let (from, to) = (pairs[chosen].0, pairs[chosen].1);
+                    leet_on_keys(lang, ops, from, to, local, t.keys.display())
+                }
+                _ => None,
+            };
             let edit = word_edits(lang, ops, pairs[chosen].0);
             // Read through lookalikes (vv as w, capital I as l): say which.
             let mut tricks = Vec::new();
@@ -317,14 +347,51 @@ fn handle(
                     tricks.push(Lookalike::VV);
                 }
             }
-            e.distance = Some(*distance);
-            let how = HandleWords::Typo {
-                distance: *distance,
-                edit: &edit,
-                tricks: &tricks,
+            // Digits read as letters are no typing edits: each is named as written, and the
+            // distance is what is left (@p3t3r0b1 is @PeterObi with digits for letters, not "1 edit:
+            // 'i' replaced by '1'", the one digit the key does not read as the protected letter).
+            let leet = keyed_leet
+                .or_else(|| leet_edit(lang, &letters(t.keys.display()), &letters(local)))
+                .filter(|l| l.rest_count <= *distance);
+            let d = match &leet {
+                Some(l) if l.rest_count == 0 => {
+                    // The same handle once digits are letters: its separators said too, as for a
+                    // handle whose keys are equal (@dav1do_: "and '_' added at the end").
+                    let written = wording::leet_letters(lang, &l.pairs);
+                    let seps = leet_edit(lang, t.keys.display(), local)
+                        .filter(|s| s.pairs == l.pairs)
+                        .and_then(|s| s.rest);
+                    let edit = wording::edits_and_leet(lang, seps.as_deref(), &written);
+                    e.distance = Some(0);
+                    let d = wording::handle(lang, h, HandleWords::ReadsSame(&edit), what());
+                    e.edit = Some(edit);
+                    d
+                }
+                Some(l) => {
+                    let written = wording::leet_letters(lang, &l.pairs);
+                    let rest = l.rest.as_deref().unwrap_or_default();
+                    e.distance = Some(l.rest_count);
+                    e.edit = Some(wording::edits_and_leet(lang, Some(rest), &written));
+                    let how = HandleWords::TypoAndLeet {
+                        distance: l.rest_count,
+                        edit: rest,
+                        leet: &written,
+                        tricks: &tricks,
+                    };
+                    wording::handle(lang, h, how, what())
+                }
+                None => {
+                    e.distance = Some(*distance);
+                    let how = HandleWords::Typo {
+                        distance: *distance,
+                        edit: &edit,
+                        tricks: &tricks,
+                    };
+                    let d = wording::handle(lang, h, how, what());
+                    e.edit = Some(edit);
+                    d
+                }
             };
-            let d = wording::handle(lang, h, how, what());
-            e.edit = Some(edit);
             d
         }
     };
@@ -383,6 +450,186 @@ pub(super) fn near_miss(lang: Lang, v: &ProfileView, a: &Account, b: &Assessment
 /// The edits that turn `from` into `to`, in words ("'i' replaced by '1'", "'__' added at the end").
 fn explain_edit(lang: Lang, from: &str, to: &str) -> String {
     word_edits(lang, edits(from, to), from)
+}
+
+/// A handle's letters written as digits or symbols, in words (`wording::leet_letters`), and its
+/// other edits (`rest`, worded as `explain_edit` does, and how many: `rest_count`).
+struct LeetEdit {
+    /// (the protected letter, the character written for it), in the handle's order.
+    pairs: Vec<(char, char)>,
+    rest: Option<String>,
+    rest_count: usize,
+}
+
+/// The edits that turn `from` into `to` with the letters `to` writes as digits or symbols (3 for e,
+/// @ for a) taken apart; None when it writes none.
+fn leet_edit(lang: Lang, from: &str, to: &str) -> Option<LeetEdit> {
+    let ops = edits(from, to)?;
+    let digit = |op: &Op| {
+        matches!(op.edit, Edit::Replaced(l, w)
+            if l.is_alphabetic() && !w.is_alphabetic() && stands_for(w, l))
+    };
+    if !ops.iter().any(digit) {
+        return None;
+    }
+    // Beside digits, a letter of another script the keys read as the protected one is named with
+    // them (Cyrillic е for e), rather than as a replacement beside them.
+    let read_as = |op: &Op| digit(op) || matches!(op.edit, Edit::Replaced(l, w) if lookalike(w, l));
+    let pairs: Vec<(char, char)> = ops
+        .iter()
+        .filter(|op| read_as(op))
+        .filter_map(|op| match op.edit {
+            Edit::Replaced(l, w) => Some((l, w)),
+            _ => None,
+        })
+        .collect();
+    let rest: Vec<Op> = ops.into_iter().filter(|op| !read_as(op)).collect();
+    let rest_count = rest.len();
+    Some(LeetEdit {
+        pairs,
+        rest: (!rest.is_empty()).then(|| word_edits(lang, Some(rest), from)),
+        rest_count,
+    })
+}
+
+/// `handle` (its letters, digits and symbols) with each of `affixes` taken off its start or its end,
+/// ignoring case; None when one is at neither.
+fn without_affixes(handle: &str, affixes: &[String]) -> Option<String> {
+    let mut core = handle.to_string();
+    for a in affixes {
+        let (lower, a) = (core.to_lowercase(), a.to_lowercase());
+        if core.len() != lower.len() || a.is_empty() {
+            return None;
+        }
+        if lower.starts_with(&a) {
+            core.drain(..a.len());
+        } else if lower.ends_with(&a) {
+            core.truncate(core.len() - a.len());
+        } else {
+            return None;
+        }
+    }
+    Some(core)
+}
+
+/// A letter of another script that reads as the Latin `letter` (Cyrillic Т for T).
+fn lookalike(w: char, letter: char) -> bool {
+    !w.is_ascii()
+        && w.is_alphabetic()
+        && normalize(&w.to_string(), 4).fold == letter.to_lowercase().to_string()
+}
+
+/// The letters a handle (`written`) writes as digits or symbols, from the edits `ops` between the
+/// protected key `from` and the profile's key `to` that read them as letters: those the key reads as
+/// the protected letter (no edit there, so the edits alone never name them), and those an edit
+/// replaced with a digit that stands for the protected letter (1 for i, read as l). Letters as the
+/// protected handle `display` shows them. None unless both keys are their handles one for one, or
+/// when the handle writes no letter as a digit.
+fn leet_on_keys(
+    lang: Lang,
+    ops: &[Op],
+    from: &str,
+    to: &str,
+    written: &str,
+    display: &str,
+) -> Option<LeetEdit> {
+    let shown: Vec<char> = letters(written).chars().collect();
+    let key: Vec<char> = to.chars().collect();
+    // A digit or symbol, the key's letter, or a lookalike the key reads as it (Cyrillic Т for t).
+    let read_as_key = |(w, k): (&char, &char)| {
+        w.to_lowercase().eq(k.to_lowercase()) || !w.is_alphabetic() || lookalike(*w, *k)
+    };
+    if shown.len() != key.len() || !shown.iter().zip(&key).all(read_as_key) {
+        return None;
+    }
+    // The protected letters with their case, where the key is the handle one for one.
+    let protected: Vec<char> = {
+        let d: Vec<char> = display.chars().filter(|c| c.is_alphanumeric()).collect();
+        if d.len() == from.chars().count() {
+            d
+        } else {
+            from.chars().collect()
+        }
+    };
+    let mut pairs: Vec<(usize, char, char)> = Vec::new();
+    let mut rest: Vec<Op> = Vec::new();
+    let (mut i, mut j) = (0, 0);
+    // Characters left as they are between `(i, j)` and the next edit, both strings in step.
+    let same_until = |i: &mut usize, j: &mut usize, to_j: usize, pairs: &mut Vec<_>| {
+        while *j < to_j {
+            let (p, w) = (*protected.get(*i)?, shown[*j]);
+            if !w.to_lowercase().eq(p.to_lowercase()) {
+                pairs.push((*j, p, w));
+            }
+            *i += 1;
+            *j += 1;
+        }
+        Some(())
+    };
+    for op in ops {
+        if op.from.checked_sub(i)? != op.to.checked_sub(j)? {
+            return None;
+        }
+        same_until(&mut i, &mut j, op.to, &mut pairs)?;
+        let (di, dj) = match op.edit {
+            // The key's letter (l for 1) replaced: the character the handle shows there.
+            Edit::Replaced(..)
+                if !shown[j].is_alphabetic() && stands_for(shown[j], *protected.get(i)?) =>
+            {
+                pairs.push((j, protected[i], shown[j]));
+                (1, 1)
+            }
+            Edit::Replaced(l, _) => {
+                rest.push(Op {
+                    edit: Edit::Replaced(l, shown[j]),
+                    ..*op
+                });
+                (1, 1)
+            }
+            Edit::Swapped(..) => {
+                rest.push(*op);
+                (2, 2)
+            }
+            Edit::Dropped(_) => {
+                rest.push(*op);
+                (1, 0)
+            }
+            Edit::Inserted(_) => {
+                rest.push(Op {
+                    edit: Edit::Inserted(shown[j]),
+                    ..*op
+                });
+                (0, 1)
+            }
+            Edit::Doubled(_) => {
+                rest.push(*op);
+                (0, 1)
+            }
+        };
+        i += di;
+        j += dj;
+    }
+    same_until(&mut i, &mut j, shown.len(), &mut pairs)?;
+    if pairs.is_empty() {
+        return None;
+    }
+    pairs.sort_by_key(|p| p.0);
+    let pairs: Vec<(char, char)> = pairs.into_iter().map(|(_, p, w)| (p, w)).collect();
+    let rest_count = rest.len();
+    Some(LeetEdit {
+        pairs,
+        rest: (!rest.is_empty()).then(|| word_edits(lang, Some(rest), from)),
+        rest_count,
+    })
+}
+
+/// The characters of a handle its letters are compared by: letters, digits and the symbols that
+/// stand for letters, not the separators the keys leave out.
+fn letters(handle: &str) -> String {
+    let keeps = |c: char| {
+        c.is_alphanumeric() || (c.is_ascii_punctuation() && ('a'..='z').any(|l| stands_for(c, l)))
+    };
+    handle.chars().filter(|c| keeps(*c)).collect()
 }
 
 /// The edits of a handle that writes m as rn (@rntnng for @MTNNG): that step named as one, then
@@ -646,6 +893,102 @@ mod tests {
             let ops = edits(from, key).map(|ops| ops_as_written(ops, key, written));
             assert_eq!(word_edits(Lang::En, ops, from), want, "{written}");
         }
+    }
+
+    /// (protected handle, its key, the profile's key, the handle as written) -> the letters written as
+    /// digits, every one, and the edits left: the key reads most digits as letters, so the edits
+    /// alone name only the one it reads otherwise (1 as l for i).
+    #[test]
+    fn every_digit_for_a_letter_is_named() {
+        let cases = [
+            (
+                "PeterObi",
+                "peterobi",
+                "peterobl",
+                "p3t3r0b1",
+                "digits for letters: 'e' written as '3' (twice), 'O' as '0' and 'i' as '1'",
+                None,
+            ),
+            (
+                "PeterObi",
+                "peterobi",
+                "peterobli",
+                "p3t3rob1i",
+                "digits for letters: 'e' written as '3' (twice)",
+                Some("'1' inserted"),
+            ),
+            (
+                "PeterObi",
+                "peterobi",
+                "peterrobi",
+                "peterr0bi",
+                "a digit for a letter: 'O' written as '0'",
+                Some("'r' doubled"),
+            ),
+            (
+                "TiwaSavage",
+                "tiwasavage",
+                "tlwasavage",
+                "Т1waSavage",
+                "lookalikes for letters: 'T' written as 'Т' (U+0422) and 'i' as '1'",
+                None,
+            ),
+            (
+                "TiwaSavage",
+                "tiwasavage",
+                "tiwasavagee",
+                "Tiw@Sav4gee",
+                "digits and symbols for letters: 'a' written as '@' and 'a' as '4'",
+                Some("'e' doubled"),
+            ),
+        ];
+        for (display, from, key, written, leet, rest) in cases {
+            let ops = edits(from, key).unwrap();
+            let ops = ops_as_written(ops, key, written);
+            let l = leet_on_keys(Lang::En, &ops, from, key, written, display).expect(written);
+            assert_eq!(wording::leet_letters(Lang::En, &l.pairs), leet, "{written}");
+            assert_eq!(l.rest.as_deref(), rest, "{written}");
+            assert_eq!(l.rest_count, usize::from(rest.is_some()), "{written}");
+        }
+        // No digit for a letter: nothing to add to the edits.
+        let ops = edits("peterobi", "peterrobi").unwrap();
+        assert!(leet_on_keys(
+            Lang::En,
+            &ops,
+            "peterobi",
+            "peterrobi",
+            "peterrobi",
+            "PeterObi"
+        )
+        .is_none());
+        // A digit for another letter is an edit (8 is b, not o).
+        let ops = edits("peterobi", "peterbbi").unwrap();
+        let ops = ops_as_written(ops, "peterbbi", "peter8bi");
+        assert!(leet_on_keys(
+            Lang::En,
+            &ops,
+            "peterobi",
+            "peterbbi",
+            "peter8bi",
+            "PeterObi"
+        )
+        .is_none());
+    }
+
+    /// The handle as written against the protected handle as shown (keys equal): digits named
+    /// together, other edits apart; None without a digit for a letter.
+    #[test]
+    fn letters_written_as_digits_beside_other_edits() {
+        let l = leet_edit(Lang::En, "AdaezeOkonkwo", "Adaeze_0konkwo").unwrap();
+        assert_eq!(l.pairs, [('O', '0')]);
+        assert_eq!(l.rest.as_deref(), Some("'_' inserted"));
+        let l = leet_edit(Lang::Fr, "myetherwallet", "my3th3rwall3t").unwrap();
+        assert_eq!(
+            wording::leet_letters(Lang::Fr, &l.pairs),
+            "des chiffres pour des lettres\u{a0}: 'e' écrit '3' (3 fois)"
+        );
+        assert_eq!(l.rest, None);
+        assert!(leet_edit(Lang::En, "PeterObi", "Реterobi").is_none());
     }
 
     #[test]

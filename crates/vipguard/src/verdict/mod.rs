@@ -654,7 +654,7 @@ mod tests {
         assert_eq!(e.protected.as_deref(), Some("AdaOkonkwo"));
         assert_eq!(
             e.detail,
-            "Handle @Ada_0konkwo is the protected handle @AdaOkonkwo with '_' inserted and 'O' replaced by '0'"
+            "Handle @Ada_0konkwo is the protected handle @AdaOkonkwo with '_' inserted, and a digit for a letter: 'O' written as '0'"
         );
         let (_, e) = handle_evidence("x", "AdaOkonkwo_");
         assert_eq!(

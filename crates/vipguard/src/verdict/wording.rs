@@ -302,12 +302,22 @@ pub(crate) enum HandleWords<'a> {
     Affix {
         affixes: &'a [String],
         il_swap: bool,
+        /// Letters the rest writes as digits (`leet_letters`), if any.
+        leet: Option<&'a str>,
     },
     Embedded,
     Typo {
         distance: usize,
         edit: &'a str,
         /// Lookalikes the handle was read through to find the distance.
+        tricks: &'a [Lookalike],
+    },
+    /// Letters written as digits or symbols (`leet`, from `leet_letters`) and typing edits besides:
+    /// the digits are read as letters before the distance is measured, so they are named apart.
+    TypoAndLeet {
+        distance: usize,
+        edit: &'a str,
+        leet: &'a str,
         tricks: &'a [Lookalike],
     },
     /// One word of the handle is a typo of the protected handle.
@@ -381,14 +391,19 @@ pub(crate) fn handle(lang: Lang, h: &str, how: HandleWords, t: Target) -> String
             HandleWords::WordOrder => {
                 format!("Handle @{h} is the {what} with its words in another order")
             }
-            HandleWords::Affix { affixes, il_swap } => format!(
-                "Handle @{h} is the {what} with {} added{}",
+            HandleWords::Affix {
+                affixes,
+                il_swap,
+                leet,
+            } => format!(
+                "Handle @{h} is the {what} with {} added{}{}",
                 q(lang, &affixes.join(", ")),
                 if il_swap {
                     ", read with capital I and lowercase l swapped (they look the same)"
                 } else {
                     ""
-                }
+                },
+                leet.map(|l| format!(", and {l}")).unwrap_or_default()
             ),
             HandleWords::Embedded => format!("Handle @{h} contains the {what}"),
             HandleWords::Typo {
@@ -397,6 +412,16 @@ pub(crate) fn handle(lang: Lang, h: &str, how: HandleWords, t: Target) -> String
                 tricks,
             } => format!(
                 "Handle @{h} is {} from the {what}: {edit}{}",
+                edit_count(lang, distance),
+                tricks_after(lang, tricks)
+            ),
+            HandleWords::TypoAndLeet {
+                distance,
+                edit,
+                leet,
+                tricks,
+            } => format!(
+                "Handle @{h} writes {leet}, and is {} from the {what}: {edit}{}",
                 edit_count(lang, distance),
                 tricks_after(lang, tricks)
             ),
@@ -430,14 +455,19 @@ pub(crate) fn handle(lang: Lang, h: &str, how: HandleWords, t: Target) -> String
             HandleWords::WordOrder => {
                 format!("L'identifiant @{h} est {what}, avec ses mots dans un autre ordre")
             }
-            HandleWords::Affix { affixes, il_swap } => format!(
-                "L'identifiant @{h} est {what} avec {} ajouté{}",
+            HandleWords::Affix {
+                affixes,
+                il_swap,
+                leet,
+            } => format!(
+                "L'identifiant @{h} est {what} avec {} ajouté{}{}",
                 q(lang, &affixes.join(", ")),
                 if il_swap {
                     ", lu en échangeant I majuscule et l minuscule (ils se ressemblent)"
                 } else {
                     ""
-                }
+                },
+                leet.map(|l| format!(", et {l}")).unwrap_or_default()
             ),
             HandleWords::Embedded => format!("L'identifiant @{h} contient {what}"),
             HandleWords::Typo {
@@ -446,6 +476,16 @@ pub(crate) fn handle(lang: Lang, h: &str, how: HandleWords, t: Target) -> String
                 tricks,
             } => format!(
                 "L'identifiant @{h} est à {} de {what} : {edit}{}",
+                edit_count(lang, distance),
+                tricks_after(lang, tricks)
+            ),
+            HandleWords::TypoAndLeet {
+                distance,
+                edit,
+                leet,
+                tricks,
+            } => format!(
+                "L'identifiant @{h} écrit {leet}, et est à {} de {what} : {edit}{}",
                 edit_count(lang, distance),
                 tricks_after(lang, tricks)
             ),
@@ -1084,6 +1124,86 @@ fn and_list(lang: Lang, items: &[String]) -> String {
         [] => String::new(),
         [one] => one.clone(),
         [rest @ .., last] => format!("{}{and}{last}", rest.join(", ")),
+    }
+}
+
+/// Letters a handle writes as digits or symbols, each pair once in the order first written, with how
+/// often: "digits for letters: 'e' written as '3' (twice), 'O' as '0' and 'i' as '1'". Each is named
+/// as the handle shows it, as a reviewer finds it on the page.
+pub(crate) fn leet_letters(lang: Lang, pairs: &[(char, char)]) -> String {
+    let digits = pairs.iter().filter(|(_, w)| w.is_ascii_digit()).count();
+    let letters = pairs.iter().any(|(_, w)| w.is_alphabetic());
+    let what = match (lang, digits, pairs.len()) {
+        // Letters of another script among them (Cyrillic Т for T).
+        (Lang::En, _, 1) if letters => "a lookalike for a letter",
+        (Lang::En, _, _) if letters => "lookalikes for letters",
+        (Lang::Fr, _, 1) if letters => "un caractère qui imite une lettre",
+        (Lang::Fr, _, _) if letters => "des caractères qui imitent des lettres",
+        (Lang::En, 1, 1) => "a digit for a letter",
+        (Lang::En, 0, 1) => "a symbol for a letter",
+        (Lang::En, d, n) if d == n => "digits for letters",
+        (Lang::En, 0, _) => "symbols for letters",
+        (Lang::En, _, _) => "digits and symbols for letters",
+        (Lang::Fr, 1, 1) => "un chiffre pour une lettre",
+        (Lang::Fr, 0, 1) => "un symbole pour une lettre",
+        (Lang::Fr, d, n) if d == n => "des chiffres pour des lettres",
+        (Lang::Fr, 0, _) => "des symboles pour des lettres",
+        (Lang::Fr, _, _) => "des chiffres et des symboles pour des lettres",
+    };
+    match lang {
+        Lang::En => format!("{what}: {}", leet_list(lang, pairs)),
+        Lang::Fr => format!("{what}\u{a0}: {}", leet_list(lang, pairs)),
+    }
+}
+
+/// The pairs of `leet_letters` alone, after a sentence that says what they are already: "'I'
+/// written as '1' and 'o' as '0'".
+pub(crate) fn leet_list(lang: Lang, pairs: &[(char, char)]) -> String {
+    let mut seen: Vec<((char, char), usize)> = Vec::new();
+    // 'A' and 'a' written as '4' are one pair, named as first written.
+    let same = |(a, x): &(char, char), (b, y): &(char, char)| {
+        x == y && a.to_lowercase().eq(b.to_lowercase())
+    };
+    for p in pairs {
+        match seen.iter_mut().find(|(q, _)| same(q, p)) {
+            Some((_, n)) => *n += 1,
+            None => seen.push((*p, 1)),
+        }
+    }
+    let items: Vec<String> = seen
+        .iter()
+        .enumerate()
+        .map(|(i, ((letter, written), n))| {
+            let times = match (lang, n) {
+                (_, 1) => String::new(),
+                (Lang::En, 2) => " (twice)".into(),
+                (Lang::En, n) => format!(" ({n} times)"),
+                (Lang::Fr, 2) => " (deux fois)".into(),
+                (Lang::Fr, n) => format!(" ({n} fois)"),
+            };
+            // A letter of another script looks the same in quotes: its code point tells it apart.
+            let written = if written.is_ascii() {
+                format!("'{written}'")
+            } else {
+                format!("'{written}' (U+{:04X})", *written as u32)
+            };
+            match (lang, i) {
+                (Lang::En, 0) => format!("'{letter}' written as {written}{times}"),
+                (Lang::En, _) => format!("'{letter}' as {written}{times}"),
+                (Lang::Fr, _) => format!("'{letter}' écrit {written}{times}"),
+            }
+        })
+        .collect();
+    and_list(lang, &items)
+}
+
+/// A handle's edits (`rest`, if any) and the letters it writes as digits (`leet_letters`) in one
+/// phrase: "'_' inserted, and a digit for a letter: 'O' written as '0'".
+pub(crate) fn edits_and_leet(lang: Lang, rest: Option<&str>, leet: &str) -> String {
+    match (lang, rest) {
+        (_, None) => leet.into(),
+        (Lang::En, Some(r)) => format!("{r}, and {leet}"),
+        (Lang::Fr, Some(r)) => format!("{r}, et {leet}"),
     }
 }
 

@@ -1,0 +1,94 @@
+// End to end: no control on an extension page acts before the page is ready (issue 23). Each page wires its
+// controls after awaiting its words (and the options page the WASM engine and the stored state); a click in
+// between used to land on a control with no listener, or be undone by the state drawn after it, and vanish
+// without a word. Now the page's controls are inert until ui/page-ready.js releases them, with "Loading…"
+// shown meanwhile; `body[data-ready]` says the page works.
+//
+// The behaviour chosen: a click during the hold cannot reach the control (inert), and the page says it is
+// loading; once ready the same click works. (Queuing the click to replay it later would act on a state the
+// reviewer never saw.) Each page is held at its first step, the catalogue of the language chosen in the
+// settings, by intercepting that request; a raw mouse click at the control's place is made during the hold.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, until } from './harness.mjs';
+
+const stored = async (h) => (await h.worker.evaluate(() => chrome.storage.local.get('settings'))).settings || {};
+
+// One row a page: its address, the control clicked during the hold, and what that click does once the page
+// is ready (the page's own words or the stored setting).
+const PAGES = [
+  { page: 'options/options.html', control: '#paused', works: async (h, page) => (await stored(h)).paused === true && await page.isChecked('#paused') },
+  { page: 'popup/popup.html', control: '#paused', works: async (h, page) => (await stored(h)).paused === true && await page.isChecked('#paused') },
+  { page: 'bulk/bulk.html', control: '#run', works: async (h, page) => (await page.locator('#progress-text').textContent()) === 'Paste some accounts or choose a file first.' },
+  { page: 'queue/queue.html', control: '#queue-add',
+    works: async (h, page) => (await page.locator('#queue-status').textContent()) === 'No profile address found: paste profile or post URLs, or a CSV with them.' },
+];
+
+let h;
+before(async () => {
+  h = await launch();
+});
+after(async () => {
+  await h.close();
+});
+
+for (const { page: address, control, works } of PAGES) {
+  test(`${address}: a click before the page is ready cannot reach ${control}; once ready it works`, async () => {
+    // English chosen in the settings: every page then fetches its catalogue before wiring anything.
+    await h.worker.evaluate(() => chrome.storage.local.set({ settings: { language: 'en' } }));
+    const held = [];
+    const catalogue = /\/_locales\/en\/messages\.json$/;
+    await h.ctx.route(catalogue, (route) => held.push(route));
+    const page = await h.ctx.newPage();
+    try {
+      await page.goto(`chrome-extension://${h.extensionId}/ui/${address}`);
+      await until(() => held.length, 'the page asking for its catalogue');
+      // Every click the page receives, with the element it reached.
+      await page.evaluate(() => {
+        window.clicked = [];
+        document.addEventListener('click', (e) => window.clicked.push(e.target.id || e.target.tagName), true);
+      });
+      // In view, so that the click is made where the reviewer would see the control.
+      await page.locator(control).evaluate((e) => e.scrollIntoView({ block: 'center' }));
+      const box = await page.locator(control).boundingBox();
+      await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+      const during = await page.evaluate((c) => ({
+        reached: window.clicked.includes(c.slice(1)),
+        checked: document.querySelector(c).checked ?? null,
+        loading: document.getElementById('page-loading')?.checkVisibility() ? document.getElementById('page-loading').textContent : null,
+        ready: 'ready' in document.body.dataset,
+      }), control);
+      assert.deepEqual(during, { reached: false, checked: control === '#paused' ? false : null, loading: 'Loading…', ready: false },
+        'during the hold the page says it is loading and the click reaches no control');
+      for (const r of held.splice(0)) await r.fallback();
+      await page.locator('body[data-ready]').waitFor();
+      assert.equal(await page.locator('#page-loading').isVisible(), false);
+      assert.equal((await stored(h)).paused, undefined, 'nothing done by the click made during the hold');
+      await page.locator(control).click();
+      await until(() => works(h, page), `${control} working once the page is ready`);
+    } finally {
+      await h.ctx.unroute(catalogue);
+      await page.close();
+      await h.worker.evaluate(() => chrome.storage.local.remove('settings'));
+    }
+  });
+}
+
+// An engine that does not load (here its file answered with garbage) leaves the options page unusable: it
+// says so where "Loading…" was, as an alert, rather than staying inert without a word.
+test('options page: an engine that fails to load is said, not a page inert without a word', async () => {
+  const wasm = /\/pkg\/vipguard_bg\.wasm$/;
+  await h.ctx.route(wasm, (route) => route.fulfill({ status: 200, contentType: 'application/wasm', body: 'not a WebAssembly module' }));
+  const page = await h.ctx.newPage();
+  try {
+    await page.goto(`chrome-extension://${h.extensionId}/ui/options/options.html`);
+    const alert = page.getByRole('alert').filter({ hasText: 'vipguard could not start this page' });
+    await alert.waitFor();
+    assert.match(await alert.textContent(), /^vipguard could not start this page \(.+\)\. Reload it; if that does not help, reinstall the extension\.$/);
+    assert.deepEqual(await page.evaluate(() => ({ inert: document.querySelector('main').inert, busy: document.querySelector('main').getAttribute('aria-busy'), ready: 'ready' in document.body.dataset })),
+      { inert: true, busy: null, ready: false });
+  } finally {
+    await h.ctx.unroute(wasm);
+    await page.close();
+  }
+});
