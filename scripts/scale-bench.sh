@@ -48,7 +48,12 @@ cp crates/vipguard/examples/scale.rs "$base_src/crates/vipguard/examples/"
 cp crates/vipguard/benches/synth.rs "$base_src/crates/vipguard/benches/"
 base_target=$PWD/$out/base-target
 (cd "$base_src" && CARGO_TARGET_DIR=$base_target cargo build --release -q -p vipguard-cli &&
-    if has scale; then CARGO_TARGET_DIR=$base_target cargo build --release -q -p vipguard --example scale; fi)
+    if has scale; then
+        # With the CLI's feature, as this tree's is built above (without it, the baseline's build ran
+        # on one thread beside this tree's on every core).
+        features=$(grep -q '^parallel *=' crates/vipguard/Cargo.toml && echo --features=parallel || true)
+        CARGO_TARGET_DIR=$base_target cargo build --release -q -p vipguard $features --example scale
+    fi)
 base_bin=$base_target/release
 
 results=$out/results.tsv

@@ -41,6 +41,7 @@ mod avatar;
 mod candidates;
 mod codec;
 mod formats;
+mod parallel;
 mod snapshot;
 mod text;
 mod verdict;

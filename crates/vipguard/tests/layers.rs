@@ -9,11 +9,15 @@ use std::path::Path;
 /// Each top-level module of `src/` and the ones it may import. Everything points down the list.
 const ALLOWED: &[(&str, &[&str])] = &[
     ("codec", &[]),
+    ("parallel", &[]),
     ("text", &[]),
     ("avatar", &[]),
     ("formats", &["text", "avatar"]),
-    ("candidates", &["text", "codec"]),
-    ("verdict", &["text", "avatar", "candidates", "formats"]),
+    ("candidates", &["text", "codec", "parallel"]),
+    (
+        "verdict",
+        &["text", "avatar", "candidates", "formats", "parallel"],
+    ),
     ("snapshot", &["verdict", "candidates", "formats", "codec"]),
 ];
 

@@ -10,11 +10,14 @@
 //!
 //! Chosen over q-grams and a BK-tree by measurement: see `benches/check.rs` and docs/benchmarks.md.
 
+mod placed;
+
 use crate::codec::{Reader, Writer};
 use crate::text::handle::{HandleKeys, TargetKeys, SHORT_FAR, SHORT_FAR_HANDLES};
 use crate::text::name::NameKeys;
 use crate::text::skeleton;
 use hashbrown::hash_table::{Entry, HashTable};
+use placed::Entries;
 use std::hash::BuildHasher;
 
 /// Many values per key in one sorted array. While building, each entry is a single u64: the top 40 bits
@@ -28,12 +31,6 @@ use std::hash::BuildHasher;
 struct MultiMap<E: Slot = u64> {
     /// Entries pushed, until `finish`.
     pushed: Vec<u64>,
-    /// The entries are being put straight into their buckets (`MultiMap::<u32>::plan`).
-    placed: bool,
-    /// Keys (while counting) or entries (while placing) waiting, up to BATCH, and the same put in
-    /// order of their top GROUP_BITS bits (`MultiMap::<u32>::flush`).
-    waiting: Vec<u64>,
-    grouped: Vec<u64>,
     /// Sorted by key, without duplicates: each key's values in order.
     entries: Vec<E>,
     buckets: Vec<u32>,
@@ -50,13 +47,9 @@ const FILTER_K: u64 = 3;
 /// one or two cache lines. One or two entries a bucket made the bucket table as large as the entries
 /// themselves (32 MB of 74 MB for the deletions of 100,000 accounts: issue 25).
 const BUCKET_ENTRIES_LOG2: u32 = 2;
-/// Top bits of the first in-place grouping pass: 4,096 groups, whose write positions stay in cache.
+/// Top bits of the first in-place grouping pass (`sort_in_place`, and the deletions' batches in
+/// `placed`): 4,096 groups, whose write positions stay in cache.
 const GROUP_BITS: u32 = 12;
-/// Keys counted or placed at a time by the deletions' map, in group order (512 KB of them, twice).
-const BATCH: usize = 1 << 16;
-/// Below this many deletions (4 MB of slots, their buckets 1 MB) the arrays stay in cache and each key
-/// is counted and placed as it comes: batching them only adds work there.
-const BATCH_FROM: usize = 1 << 20;
 
 /// SplitMix64's finaliser: spreads keys built from small integers (token ids) over the buckets.
 fn splitmix(mut z: u64) -> u64 {
@@ -71,7 +64,7 @@ fn mix(z: u64) -> u64 {
 }
 
 /// How a finished map keeps its entries.
-trait Slot: Copy + PartialEq + Default + bytemuck::Pod {
+trait Slot: Copy + PartialEq + Default + bytemuck::Pod + Send + Sync {
     /// The finished entries from the sorted, deduplicated u64 entries (`shift`: the bucket shift).
     fn from_entries(entries: Vec<u64>, shift: u32) -> Vec<Self>;
     /// One entry's slot.
@@ -83,7 +76,8 @@ trait Slot: Copy + PartialEq + Default + bytemuck::Pod {
     /// filter sees it.
     fn key_in(self, bucket: u64, shift: u32) -> u64;
     fn value(self) -> u32;
-    /// The bits the filter is built from: the same for an entry and for a lookup of its key.
+    /// The bits a key's filter bits are taken from, the same for an entry and for a lookup of its key:
+    /// mixed again, as the filter word is the key's top bits (`filter_mask`).
     fn filter_key(key: u64, shift: u32) -> u64;
     fn write(xs: &[Self], w: &mut Writer);
     fn read(r: &mut Reader) -> Result<Vec<Self>, String>;
@@ -110,7 +104,7 @@ impl Slot for u64 {
         (self & VALUE_MASK) as u32
     }
     fn filter_key(key: u64, _: u32) -> u64 {
-        key >> VALUE_BITS
+        splitmix(key >> VALUE_BITS) >> VALUE_BITS
     }
     fn write(xs: &[Self], w: &mut Writer) {
         w.u64s(xs);
@@ -161,9 +155,31 @@ impl Slot for u32 {
     }
 }
 
+/// The filter word of a key (mixed, value bits clear) among 2^`word_bits`, its top bits, and its
+/// FILTER_K bits in that word, from other bits of it: more than one bit cuts the false positives that
+/// each cost a bucket read (one bit per key let about 9% of absent keys through), and keeping them in
+/// one word keeps a test to one memory read.
+fn filter_mask<E: Slot>(key: u64, shift: u32, word_bits: u32) -> (usize, u64) {
+    let word = if word_bits == 0 {
+        0
+    } else {
+        (key >> (64 - word_bits)) as usize
+    };
+    let h = E::filter_key(key, shift);
+    let mut mask = 0;
+    for i in 0..FILTER_K {
+        mask |= 1 << ((h >> (40 - 6 * (i + 1))) & 63);
+    }
+    (word, mask)
+}
+
 impl<E: Slot> MultiMap<E> {
     fn push(&mut self, key: u64, value: u32) {
         self.pushed.push(mix(key) | (value as u64 & VALUE_MASK));
+    }
+    /// A key's filter word and bits (`filter_mask`).
+    fn filter_mask(&self, key: u64) -> (usize, u64) {
+        filter_mask::<E>(key, self.shift, self.filter.len().trailing_zeros())
     }
     fn finish(&mut self) {
         let mut entries = std::mem::take(&mut self.pushed);
@@ -186,35 +202,33 @@ impl<E: Slot> MultiMap<E> {
         // The entries as kept, then the filter from them: the pushed entries are gone before it is
         // allocated (a build's peak holds everything else: issue 25).
         self.entries = E::from_entries(entries, self.shift);
-        self.fill_filter();
+        self.fill_filter(1);
     }
 
-    /// The filter of the finished entries.
-    fn fill_filter(&mut self) {
-        let filter_bits = (self.entries.len() * 8).next_power_of_two().max(64);
-        self.filter = vec![0; filter_bits / 64];
-        for b in 0..self.buckets.len() - 1 {
-            let range = self.buckets[b] as usize..self.buckets[b + 1] as usize;
-            for i in range {
-                let key = self.entries[i].key_in(b as u64, self.shift);
-                let (word, mask) = self.filter_mask(key);
-                self.filter[word] |= mask;
+    /// The filter of the finished entries, in `parts` ranges of buckets at once (a power of two). A
+    /// key's filter word is its top bits, as its bucket is: the words are written in order, not at
+    /// random over tens of megabytes (a tenth of a 1,000,000-account build), and each range of buckets
+    /// has its own range of words.
+    fn fill_filter(&mut self, parts: usize) {
+        let words = ((self.entries.len() * 8).next_power_of_two() / 64).max(1);
+        self.filter = vec![0; words];
+        let buckets = self.buckets.len() - 1;
+        let parts = parts.min(words).min(buckets);
+        let (per_part, words_per_part) = (buckets / parts, words / parts);
+        let (shift, word_bits) = (self.shift, words.trailing_zeros());
+        let (entries, starts) = (&self.entries, &self.buckets);
+        let chunks: Vec<_> = self.filter.chunks_mut(words_per_part).enumerate().collect();
+        crate::parallel::map(chunks, |(p, chunk)| {
+            for b in p * per_part..(p + 1) * per_part {
+                for e in &entries[starts[b] as usize..starts[b + 1] as usize] {
+                    let (word, mask) =
+                        filter_mask::<E>(e.key_in(b as u64, shift), shift, word_bits);
+                    chunk[word - p * words_per_part] |= mask;
+                }
             }
-        }
+        });
     }
 
-    /// The filter word of a key (mixed, value bits clear) and its FILTER_K bits in that word: more than
-    /// one bit cuts the false positives that each cost a bucket read (one bit per key let about 9% of
-    /// absent keys through), and keeping them in one word keeps a test to one memory read.
-    fn filter_mask(&self, key: u64) -> (usize, u64) {
-        let h = E::filter_key(key, self.shift);
-        let word = (h as usize) & (self.filter.len() - 1);
-        let mut mask = 0;
-        for i in 0..FILTER_K {
-            mask |= 1 << ((h >> (40 - 6 * (i + 1))) & 63);
-        }
-        (word, mask)
-    }
     /// Values of many keys at once, appended to `out`. Two tight passes (filter bits, then buckets) let the
     /// CPU overlap the cache misses of independent lookups instead of waiting for each in turn.
     fn get_many(&self, keys: &[u64], out: &mut Vec<u32>) {
@@ -249,136 +263,6 @@ impl<E: Slot> MultiMap<E> {
     }
 }
 
-/// The deletions' map built without holding every entry as a u64 first (34 MB at 100,000 accounts,
-/// the peak of a build: issue 25): the keys are counted by bucket (`plan`, `count`), then each entry
-/// goes straight into its bucket's place as its 32-bit slot (`place`), and `finish_placed` sorts each
-/// bucket's few slots. A map without a plan is built as the others are.
-///
-/// Counting and placing go through a batch of BATCH keys put in order of their top GROUP_BITS bits
-/// first (`flush`): taken in hash order, each count and each placement was a cache miss over the
-/// bucket table and the slots (25 MB at 100,000 accounts, 236 MB at 1,000,000), and the build took
-/// half as long again as sorting one u64 array; in group order, a batch's writes sweep both arrays
-/// once, 4,096 short runs in address order. A smaller map (BATCH_FROM) takes each key as it comes.
-impl MultiMap<u32> {
-    /// Buckets for about `total` entries, counted next by `count`.
-    fn plan(&mut self, total: usize) {
-        let bits = (usize::BITS - total.leading_zeros())
-            .saturating_sub(BUCKET_ENTRIES_LOG2)
-            .clamp(4, 24);
-        self.shift = 64 - bits;
-        self.buckets = vec![0; (1 << bits) + 1];
-        self.placed = true;
-        if total >= BATCH_FROM {
-            self.waiting = Vec::with_capacity(BATCH);
-        }
-    }
-    /// Count a key that `place` will be given.
-    fn count(&mut self, key: u64) {
-        if self.waiting.capacity() == 0 {
-            self.buckets[(mix(key) >> self.shift) as usize + 1] += 1;
-            return;
-        }
-        self.waiting.push(mix(key));
-        if self.waiting.len() == BATCH {
-            self.count_waiting();
-        }
-    }
-    fn count_waiting(&mut self) {
-        let shift = self.shift;
-        let buckets = &mut self.buckets;
-        Self::flush(&mut self.waiting, &mut self.grouped, |k| {
-            buckets[(k >> shift) as usize + 1] += 1;
-        });
-    }
-    /// After counting: each bucket's start, kept in the next bucket's cell, which `place` moves along.
-    fn start_placing(&mut self) {
-        self.count_waiting();
-        for i in 1..self.buckets.len() {
-            self.buckets[i] += self.buckets[i - 1];
-        }
-        self.entries = vec![0; *self.buckets.last().unwrap_or(&0) as usize];
-        // buckets[b + 1] is where bucket b's next entry goes, up to bucket b + 1's start.
-        let n = self.buckets.len();
-        self.buckets.copy_within(..n - 1, 1);
-    }
-    fn place(&mut self, key: u64, value: u32) {
-        let e = mix(key) | (value as u64 & VALUE_MASK);
-        if self.waiting.capacity() == 0 {
-            Self::put(&mut self.buckets, &mut self.entries, self.shift, e);
-            return;
-        }
-        self.waiting.push(e);
-        if self.waiting.len() == BATCH {
-            self.place_waiting();
-        }
-    }
-    fn place_waiting(&mut self) {
-        let shift = self.shift;
-        let (buckets, entries) = (&mut self.buckets, &mut self.entries);
-        Self::flush(&mut self.waiting, &mut self.grouped, |e| {
-            Self::put(buckets, entries, shift, e)
-        });
-    }
-    /// An entry (mixed key and value) into its bucket's next place.
-    fn put(buckets: &mut [u32], entries: &mut [u32], shift: u32, e: u64) {
-        let b = (e >> shift) as usize;
-        let at = buckets[b + 1] as usize;
-        // Only keys `count` saw come here (`Index::deletions` for both), so a bucket never spills.
-        entries[at] = u32::of(e, shift);
-        buckets[b + 1] += 1;
-    }
-    /// `f` on each waiting key, in order of their top GROUP_BITS bits (a counting sort into `grouped`),
-    /// and the batch emptied. The order of a bucket's entries does not matter: `finish_placed` sorts
-    /// each bucket.
-    fn flush(waiting: &mut Vec<u64>, grouped: &mut Vec<u64>, mut f: impl FnMut(u64)) {
-        let shift = 64 - GROUP_BITS;
-        let mut next = vec![0u32; (1 << GROUP_BITS) + 1];
-        for &k in waiting.iter() {
-            next[(k >> shift) as usize + 1] += 1;
-        }
-        for i in 1..next.len() {
-            next[i] += next[i - 1];
-        }
-        grouped.resize(waiting.len(), 0);
-        for &k in waiting.iter() {
-            let g = (k >> shift) as usize;
-            grouped[next[g] as usize] = k;
-            next[g] += 1;
-        }
-        for &k in grouped.iter() {
-            f(k);
-        }
-        waiting.clear();
-    }
-    /// Each bucket's slots sorted, duplicates dropped, then the filter.
-    fn finish_placed(&mut self) {
-        self.place_waiting();
-        self.waiting = Vec::new();
-        self.grouped = Vec::new();
-        let mut kept = 0;
-        let mut start = 0;
-        debug_assert_eq!(
-            self.buckets.last().map(|&e| e as usize),
-            Some(self.entries.len())
-        );
-        for b in 0..self.buckets.len() - 1 {
-            let end = self.buckets[b + 1] as usize;
-            self.entries[start..end].sort_unstable();
-            self.buckets[b] = kept as u32;
-            for i in start..end {
-                if i == start || self.entries[i] != self.entries[i - 1] {
-                    self.entries[kept] = self.entries[i];
-                    kept += 1;
-                }
-            }
-            start = end;
-        }
-        *self.buckets.last_mut().expect("planned") = kept as u32;
-        self.entries.truncate(kept);
-        self.fill_filter();
-    }
-}
-
 impl<E: Slot> MultiMap<E> {
     fn write(&self, w: &mut Writer) {
         w.u32(self.shift);
@@ -408,9 +292,6 @@ impl<E: Slot> MultiMap<E> {
         }
         Ok(MultiMap {
             pushed: Vec::new(),
-            placed: false,
-            waiting: Vec::new(),
-            grouped: Vec::new(),
             entries,
             buckets,
             shift,
@@ -744,36 +625,90 @@ fn pair_deletion_keys(k: &TargetKeys, far: bool, mut f: impl FnMut(u64)) {
     }
 }
 
+/// A handle-like target (a handle, or a name written as one) of account `account`; `far` also makes
+/// it findable two edits away (`Index::add_handle`).
+pub(crate) struct Target<'k> {
+    pub account: u32,
+    pub keys: &'k TargetKeys,
+    pub far: bool,
+    pub brand: bool,
+}
+
+/// About how many entries a target has in the deletions' map (it sizes the bucket table): a deletion
+/// neighbourhood (length + 1 hashes) of the fold key, and of the leet key where it differs; its pair
+/// deletions.
+fn deletion_count(t: &Target) -> usize {
+    let k = t.keys;
+    let mut n = 0;
+    if k.fold_len >= 5 {
+        n += (k.fold_len as usize + 1) * if k.leet() == k.fold() { 1 } else { 2 };
+    }
+    if t.far {
+        n += k.fold_len as usize;
+    }
+    n
+}
+
+/// Every target's entries in the deletions' map: its deletion neighbourhoods and pair deletions.
+struct Deletions<'f, F>(usize, &'f F);
+
+impl<'k, 'f, F, T> Entries for Deletions<'f, F>
+where
+    F: Fn(std::ops::Range<usize>) -> T + Sync,
+    T: Iterator<Item = Target<'k>>,
+{
+    fn accounts(&self) -> usize {
+        self.0
+    }
+    fn each(&self, range: std::ops::Range<usize>, f: &mut impl FnMut(u64, u32)) {
+        for t in (self.1)(range) {
+            deletions(t.keys, |h| f(h, t.account));
+            pair_deletion_keys(t.keys, t.far, |h| f(h, t.account));
+        }
+    }
+}
+
 impl Index {
-    /// Room for `names` names and `handles` handle-like targets, so the big arrays are allocated once
-    /// at their size (grown by doubling, the deletions' array peaked at twice what it holds: issue 25);
-    /// the deletions are counted by bucket here, and `add_handle` puts them in place.
-    /// `handles`: each target's keys, and whether it is findable far (`add_handle`'s `far`).
-    pub(crate) fn with_capacity<'k>(
-        names: usize,
-        handles: impl Iterator<Item = (&'k TargetKeys, bool)> + Clone,
-    ) -> Self {
-        let mut ix = Index::default();
-        let (mut exact, mut deletes) = (names, 0);
-        for (k, far) in handles.clone() {
-            // What `add_handle` pushes: three keys and perhaps a loose one; a deletion neighbourhood
-            // (length + 1 hashes) of the fold key, and of the leet key where it differs.
-            exact += 5;
-            if k.fold_len >= 5 {
-                deletes += (k.fold_len as usize + 1) * if k.leet() == k.fold() { 1 } else { 2 };
-            }
-            if far {
-                deletes += k.fold_len as usize;
-            }
-        }
-        ix.exact.pushed.reserve_exact(exact);
-        ix.deletes.plan(deletes);
-        for (k, far) in handles {
-            deletions(k, |h| ix.deletes.count(h));
-            pair_deletion_keys(k, far, |h| ix.deletes.count(h));
-        }
-        ix.deletes.start_placing();
-        ix.pending.reserve_exact(names);
+    /// The index of every protected name and handle-like target of `accounts` accounts: `names` gives
+    /// the names, `targets(range)` the targets of the accounts in `range`, the same each time they are
+    /// called. The deletions' map, most of the work, is built beside the others, and itself on several
+    /// threads (`placed`), where threads are allowed.
+    pub(crate) fn build<'k, N, T>(
+        accounts: usize,
+        names: impl Fn() -> N + Sync + Send,
+        targets: impl Fn(std::ops::Range<usize>) -> T + Sync + Send,
+    ) -> Index
+    where
+        N: Iterator<Item = (u32, &'k NameKeys)>,
+        T: Iterator<Item = Target<'k>>,
+    {
+        // The other maps first where they are built in turn (the WASM package): their sorting's
+        // scratch is freed before the deletions' map, the largest, is made (a build's peak).
+        let (mut ix, deletes) = crate::parallel::join(
+            || {
+                let mut ix = Index::default();
+                // Room for every name and the three or four exact keys of each target, so the big
+                // array is allocated once at its size (grown by doubling, it peaked at twice what it
+                // holds: issue 25).
+                let (names_n, targets_n) = (names().count(), targets(0..accounts).count());
+                ix.exact.pushed.reserve_exact(names_n + 5 * targets_n);
+                ix.pending.reserve_exact(names_n);
+                for (a, n) in names() {
+                    ix.add_name(a, n);
+                }
+                for t in targets(0..accounts) {
+                    ix.add_handle(t.account, t.keys, t.far, t.brand);
+                }
+                ix.finish();
+                ix
+            },
+            || {
+                let total = targets(0..accounts).map(|t| deletion_count(&t)).sum();
+                let parts = placed::parts_for(total, crate::parallel::threads());
+                MultiMap::placed(total, parts, &Deletions(accounts, &targets))
+            },
+        );
+        ix.deletes = deletes;
         ix
     }
 
@@ -789,13 +724,6 @@ impl Index {
         }
         if let Some(key) = crate::text::handle::loose_short(&k.leet()) {
             self.exact.push(fnv(&key), a);
-        }
-        if self.deletes.placed {
-            deletions(k, |h| self.deletes.place(h, a));
-            pair_deletion_keys(k, far, |h| self.deletes.place(h, a));
-        } else {
-            deletions(k, |h| self.deletes.push(h, a));
-            pair_deletion_keys(k, far, |h| self.deletes.push(h, a));
         }
         // One-trick edits (`text::skeleton`): the vowel key among the exact keys; the pair deletions
         // above. A moved letter needs none: one deletion each side finds it.
@@ -866,18 +794,11 @@ impl Index {
             .is_some_and(|w| w & (1 << (bit % 64)) != 0)
     }
 
-    /// Build the token index and sort every map once everything is added.
-    pub(crate) fn finish(&mut self) {
+    /// Build the token index and sort every map but the deletions' once everything is added.
+    fn finish(&mut self) {
         self.index_tokens();
         // The token tables are gone by now: the maps' bucket tables and filters are allocated while
         // everything else is held, at a build's peak (issue 25).
-        // The deletions first: finishing them holds their pushed and kept entries at once, best done
-        // before the other maps' bucket tables and filters exist.
-        if self.deletes.placed {
-            self.deletes.finish_placed();
-        } else {
-            self.deletes.finish();
-        }
         for (_, m) in self.maps_mut() {
             m.finish();
         }
@@ -1191,52 +1112,36 @@ impl Index {
 mod tests {
     use super::*;
 
-    fn index(accounts: &[(&str, &str)]) -> Index {
-        let mut ix = Index::default();
-        for (i, (name, handle)) in accounts.iter().enumerate() {
-            ix.add_name(i as u32, &NameKeys::new(name));
-            ix.add_handle(i as u32, &HandleKeys::new("x", handle), true, true);
-        }
-        ix.finish();
-        ix
-    }
-
-    /// As the checker builds it: the deletions counted first, then put in place.
-    fn planned_index(accounts: &[(&str, &str)]) -> Index {
-        let handles: Vec<HandleKeys> = accounts
+    /// The index of `handles` (account, handle, far, brand) and `names` (account, name), built as the
+    /// checker builds it.
+    fn built(names: &[(u32, &str)], handles: &[(u32, &str, bool, bool)]) -> Index {
+        let names: Vec<(u32, NameKeys)> =
+            names.iter().map(|&(a, n)| (a, NameKeys::new(n))).collect();
+        let handles: Vec<(u32, HandleKeys, bool, bool)> = handles
             .iter()
-            .map(|(_, h)| HandleKeys::new("x", h))
+            .map(|&(a, h, far, brand)| (a, HandleKeys::new("x", h), far, brand))
             .collect();
-        let mut ix = Index::with_capacity(accounts.len(), handles.iter().map(|h| (&**h, true)));
-        for (i, (name, _)) in accounts.iter().enumerate() {
-            ix.add_name(i as u32, &NameKeys::new(name));
-            ix.add_handle(i as u32, &handles[i], true, true);
-        }
-        ix.finish();
-        ix
+        Index::build(
+            handles.len(),
+            || names.iter().map(|(a, n)| (*a, n)),
+            |range| {
+                handles[range].iter().map(|(a, h, far, brand)| Target {
+                    account: *a,
+                    keys: h,
+                    far: *far,
+                    brand: *brand,
+                })
+            },
+        )
     }
 
-    #[test]
-    fn deletions_put_in_place_find_what_pushed_ones_do() {
-        let planned = planned_index(LIST);
-        let pushed = index(LIST);
-        assert!(planned.deletes.placed && !pushed.deletes.placed);
-        assert_eq!(planned.deletes.entries, pushed.deletes.entries);
-        assert_eq!(planned.deletes.buckets, pushed.deletes.buckets);
-        for (name, handle) in [
-            ("", "AlikoDangotte"),
-            ("", "AlikoDngote"),
-            ("", "fatoudiopp"),
-            ("", "Macky_Sal"),
-            ("Davido", "davidoo"),
-        ] {
-            assert_eq!(
-                candidates(&planned, name, handle),
-                candidates(&pushed, name, handle),
-                "{handle}"
-            );
-        }
-        assert!(candidates(&planned, "", "AlikoDngote").contains(&0));
+    fn index(accounts: &[(&str, &str)]) -> Index {
+        let names: Vec<(u32, &str)> = (0..).zip(accounts.iter().map(|a| a.0)).collect();
+        let handles: Vec<(u32, &str, bool, bool)> = (0..)
+            .zip(accounts)
+            .map(|(i, a)| (i, a.1, true, true))
+            .collect();
+        built(&names, &handles)
     }
 
     fn candidates(ix: &Index, name: &str, handle: &str) -> Vec<u32> {
@@ -1273,12 +1178,15 @@ mod tests {
 
     #[test]
     fn finds_a_brand_key_of_8_or_9_letters_two_edits_away_and_no_other() {
-        let mut ix = Index::default();
-        ix.add_handle(0, &HandleKeys::new("x", "metamask"), true, true);
         // A person's key of the same length, and a brand's key that is not findable far.
-        ix.add_handle(1, &HandleKeys::new("x", "coinbase"), true, false);
-        ix.add_handle(2, &HandleKeys::new("x", "paystack"), false, true);
-        ix.finish();
+        let ix = built(
+            &[],
+            &[
+                (0, "metamask", true, true),
+                (1, "coinbase", true, false),
+                (2, "paystack", false, true),
+            ],
+        );
         // Two replacements, two insertions, two deletions: none is one deletion each side.
         for h in ["mctamasq", "meetamaskk", "mtamas"] {
             assert_eq!(candidates(&ix, "", h), vec![0], "{h}");
@@ -1376,42 +1284,6 @@ mod tests {
                 assert_eq!(out, want, "key {key}, pushed in order: {in_order}");
             }
         }
-    }
-
-    /// Placed through many batches (BATCH keys each, in group order), the 32-bit map holds each bucket's
-    /// slots sorted and without duplicates, every bucket where its keys put it.
-    #[test]
-    fn placing_in_batches_puts_every_slot_in_its_bucket() {
-        let keys: Vec<(u64, u32)> = (0..BATCH_FROM as u64 + 5 * BATCH as u64 + 123)
-            .map(|i| ((i % 90_001) * 2_654_435_761, (i * 7919 % 1_000_003) as u32))
-            .collect();
-        let mut m: MultiMap<u32> = MultiMap::default();
-        m.plan(keys.len());
-        for &(k, _) in &keys {
-            m.count(k);
-        }
-        m.start_placing();
-        assert!(m.waiting.capacity() > 0, "batched");
-        for &(k, v) in &keys {
-            m.place(k, v);
-        }
-        m.finish_placed();
-        let want: std::collections::BTreeSet<(u64, u32)> = keys
-            .iter()
-            .map(|&(k, v)| {
-                let e = mix(k) | u64::from(v);
-                (e >> m.shift, u32::of(e, m.shift))
-            })
-            .collect();
-        let mut got = Vec::new();
-        for b in 0..m.buckets.len() - 1 {
-            for &slot in &m.entries[m.buckets[b] as usize..m.buckets[b + 1] as usize] {
-                got.push((b as u64, slot));
-            }
-        }
-        assert_eq!(got.len(), want.len());
-        assert!(got.iter().eq(want.iter()), "slots out of place");
-        assert!(m.waiting.capacity() == 0 && m.grouped.capacity() == 0);
     }
 
     /// The 32-bit map: every value of a key comes back (the lookup is never short), a stranger key gets

@@ -25,7 +25,7 @@ pub use self::wording::{show_hidden_code_points, Lang};
 use crate::avatar::index::AvatarIndex;
 use crate::avatar::matcher::{AvatarMatch, QueryHashes};
 use crate::avatar::views::Undone;
-use crate::candidates::Index;
+use crate::candidates::{Index, Target};
 use crate::formats::{Account, CheckResult, Evidence, Profile, ProtectedList, Verdict};
 use crate::text::bio::{self, Cue, LinkMatch};
 use crate::text::handle::{self, HandleKeys, HandleMatch};
@@ -53,6 +53,51 @@ pub struct Checker {
     avatars: AvatarIndex,
     /// The language of evidence sentences.
     lang: Lang,
+}
+
+/// The lookups every checker rebuilds from its list: cheap next to the index, and built beside it.
+struct Tables {
+    exact_accounts: HashTable<(u32, u32)>,
+    by_id: HashTable<u32>,
+    avatars: AvatarIndex,
+}
+
+impl Tables {
+    fn new(list: &ProtectedList) -> Self {
+        // Sized up front: growing a hash map rehashes every key, which showed in building.
+        let handles = list
+            .accounts
+            .iter()
+            .map(|a| a.handles.len() + a.official.len())
+            .sum();
+        let mut exact_accounts = HashTable::with_capacity(handles);
+        for (i, a) in list.accounts.iter().enumerate() {
+            for (j, h) in a.handles.iter().chain(&a.official).enumerate() {
+                let hash = handle_hash(&h.platform, &lowercase(&h.handle));
+                exact_accounts.insert_unique(hash, (i as u32, j as u32), |&(i, j)| {
+                    let h = handle_at(&list.accounts[i as usize], j);
+                    handle_hash(&h.platform, &lowercase(&h.handle))
+                });
+            }
+        }
+        let avatars = AvatarIndex::new(
+            list.accounts
+                .iter()
+                .enumerate()
+                .map(|(i, a)| (i as u32, a.avatars.iter().flat_map(avatar_refs).collect())),
+        );
+        let mut by_id = HashTable::with_capacity(list.accounts.len());
+        for (i, a) in list.accounts.iter().enumerate() {
+            by_id.insert_unique(id_hash(&a.id), i as u32, |&i| {
+                id_hash(&list.accounts[i as usize].id)
+            });
+        }
+        Tables {
+            exact_accounts,
+            by_id,
+            avatars,
+        }
+    }
 }
 
 /// Everything about a profile that does not depend on the account it is compared with.
@@ -139,22 +184,31 @@ impl Checker {
     /// Build the checker: normalise and index every name and handle of the list.
     pub fn new(list: ProtectedList) -> Self {
         let prepared = prepare_all(&list.accounts);
-        let each = || prepared.iter().map(|p| p.get().expect("prepared above"));
-        let mut index = Index::with_capacity(
-            each().map(|p| p.names.len()).sum(),
-            each().flat_map(|p| p.targets.iter().map(|t| (&t.keys, !t.names_in_key))),
-        );
-        for (i, p) in prepared.iter().enumerate() {
-            let p = p.get().expect("prepared above");
-            for n in &p.names {
-                index.add_name(i as u32, n);
-            }
-            for t in &p.targets {
-                index.add_handle(i as u32, &t.keys, !t.names_in_key, t.brand);
-            }
-        }
-        index.finish();
-        Self::assemble(list, index, prepared)
+        let each = |range: std::ops::Range<usize>| {
+            let first = range.start;
+            prepared[range]
+                .iter()
+                .zip(first as u32..)
+                .map(|(p, i)| (i, p.get().expect("prepared above")))
+        };
+        let build = || {
+            Index::build(
+                prepared.len(),
+                || each(0..prepared.len()).flat_map(|(i, p)| p.names.iter().map(move |n| (i, n))),
+                |range| {
+                    each(range).flat_map(|(i, p)| {
+                        p.targets.iter().map(move |t| Target {
+                            account: i,
+                            keys: &t.keys,
+                            far: !t.names_in_key,
+                            brand: t.brand,
+                        })
+                    })
+                },
+            )
+        };
+        let (index, tables) = crate::parallel::join(build, || Tables::new(&list));
+        Self::assemble(list, index, prepared, tables)
     }
 
     /// A checker restored by `snapshot::restore`: the index comes ready-made, and each account's keys
@@ -163,46 +217,23 @@ impl Checker {
         let prepared = std::iter::repeat_with(OnceLock::new)
             .take(list.accounts.len())
             .collect();
-        Self::assemble(list, index, prepared)
+        let tables = Tables::new(&list);
+        Self::assemble(list, index, prepared, tables)
     }
 
-    /// The parts every checker rebuilds from its list: cheap next to the index.
-    fn assemble(list: ProtectedList, index: Index, prepared: Vec<OnceLock<Prepared>>) -> Self {
-        // Sized up front: growing a hash map rehashes every key, which showed in building.
-        let handles = list
-            .accounts
-            .iter()
-            .map(|a| a.handles.len() + a.official.len())
-            .sum();
-        let mut exact_accounts = HashTable::with_capacity(handles);
-        for (i, a) in list.accounts.iter().enumerate() {
-            for (j, h) in a.handles.iter().chain(&a.official).enumerate() {
-                let hash = handle_hash(&h.platform, &lowercase(&h.handle));
-                exact_accounts.insert_unique(hash, (i as u32, j as u32), |&(i, j)| {
-                    let h = handle_at(&list.accounts[i as usize], j);
-                    handle_hash(&h.platform, &lowercase(&h.handle))
-                });
-            }
-        }
-        let avatars = AvatarIndex::new(
-            list.accounts
-                .iter()
-                .enumerate()
-                .map(|(i, a)| (i as u32, a.avatars.iter().flat_map(avatar_refs).collect())),
-        );
-        let mut by_id = HashTable::with_capacity(list.accounts.len());
-        for (i, a) in list.accounts.iter().enumerate() {
-            by_id.insert_unique(id_hash(&a.id), i as u32, |&i| {
-                id_hash(&list.accounts[i as usize].id)
-            });
-        }
+    fn assemble(
+        list: ProtectedList,
+        index: Index,
+        prepared: Vec<OnceLock<Prepared>>,
+        tables: Tables,
+    ) -> Self {
         Checker {
             list,
             prepared,
             index,
-            exact_accounts,
-            by_id,
-            avatars,
+            exact_accounts: tables.exact_accounts,
+            by_id: tables.by_id,
+            avatars: tables.avatars,
             lang: Lang::En,
         }
     }
