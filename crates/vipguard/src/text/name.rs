@@ -443,9 +443,10 @@ pub(crate) fn tricks_shown(name: &str, words: &[&str]) -> Vec<Change> {
             && word
                 .chars()
                 .all(|c| c.is_alphabetic() || leet_letter(c).is_some())
-            && words
-                .iter()
-                .any(|w| *w == read || (read.contains('i') && *w == read.replace('i', "l")))
+            && (words.concat() == read
+                || words
+                    .iter()
+                    .any(|w| *w == read || (read.contains('i') && *w == read.replace('i', "l"))))
     })
 }
 

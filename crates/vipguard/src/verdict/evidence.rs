@@ -148,8 +148,6 @@ fn as_written(name: &str, key_word: &str) -> String {
 /// Each lookalike, hidden or styled character of a matching name, and words that mix scripts or styles.
 fn characters(lang: Lang, v: &ProfileView, a: &Account, b: &Assessment) -> Vec<Evidence> {
     let mut out = Vec::new();
-    // The loose reading's digits-as-letters and l-for-I join the trace when the match relied on them.
-    let loose = b.name.as_ref().is_some_and(|(m, _)| m.loose);
     let protected_name = b.name.as_ref().map(|(_, i)| {
         if *i == 0 {
             a.name.as_str()
@@ -157,18 +155,17 @@ fn characters(lang: Lang, v: &ProfileView, a: &Account, b: &Assessment) -> Vec<E
             a.aliases[i - 1].as_str()
         }
     });
-    let mut changes: Vec<Change> = if loose {
-        let mut c = v.name.changes().to_vec();
-        if !v.name.tricks().is_empty() {
-            // Every digit read as a letter, also in a word too short to decide by (0b1 for Obi).
-            let fold = normalize(protected_name.unwrap_or_default(), MAX_NAME_CHARS).fold;
-            let words: Vec<&str> = fold.split_whitespace().collect();
-            c.extend(name::tricks_shown(&v.profile.name, &words));
-        }
-        c
-    } else {
-        v.name.changes().to_vec()
-    };
+    let mut changes: Vec<Change> = v.name.changes().to_vec();
+    // Every digit a matching name reads as a letter of the protected name, also in a word too short
+    // to decide by (0b1 for Obi) and when no word is leetspeak enough to decide by ("Peter 0bi",
+    // which the fold key reads as Obi without the loose reading).
+    if let Some(n) = protected_name {
+        let fold = normalize(n, MAX_NAME_CHARS).fold;
+        let words: Vec<&str> = fold.split_whitespace().collect();
+        let shown = name::tricks_shown(&v.profile.name, &words);
+        let known: Vec<char> = changes.iter().map(|c| c.ch).collect();
+        changes.extend(shown.into_iter().filter(|c| !known.contains(&c.ch)));
+    }
     // An accent the protected name itself carries (Sowé for Sowé) is no evidence of anything.
     changes.retain(|c| {
         c.action != Action::Diacritic || !protected_name.is_some_and(|n| n.contains(c.ch))
@@ -247,7 +244,9 @@ fn handle(
             let identical = m.strength == 3 && !tricks.is_empty();
             let edit = if tricks.contains(&Lookalike::RN) {
                 rn_edit(lang, &t.keys.display(), local)
-            } else if let Some(l) = leet_edit(lang, t.keys.display(), local) {
+            } else if let Some(l) = leet_with_separators(lang, t.keys.display(), local)
+                .or_else(|| leet_edit(lang, t.keys.display(), local))
+            {
                 // Digits for letters named together, each pair once: "'e' written as '3' (twice)";
                 // after "looks identical", which says what they are, the pairs alone.
                 let leet = if identical {
@@ -278,9 +277,11 @@ fn handle(
         HandleHow::Affix { affixes, il_swap } => {
             // The protected handle's letters written as digits in the core (@p3t3r0b1_official):
             // the handle without its affixes, when that is the protected handle one for one.
-            let leet = without_affixes(&letters(local), affixes)
-                .and_then(|core| leet_edit(lang, &letters(t.keys.display()), &core))
-                .filter(|l| l.rest_count == 0)
+            let protected = letters(t.keys.display());
+            let leet = cores_without_affixes(&letters(local), affixes)
+                .into_iter()
+                .filter_map(|core| leet_edit(lang, &protected, &core))
+                .find(|l| l.rest_count == 0)
                 .map(|l| wording::leet_letters(lang, &l.pairs));
             let how = HandleWords::Affix {
                 affixes,
@@ -358,7 +359,7 @@ fn handle(
                     // The same handle once digits are letters: its separators said too, as for a
                     // handle whose keys are equal (@dav1do_: "and '_' added at the end").
                     let written = wording::leet_letters(lang, &l.pairs);
-                    let seps = leet_edit(lang, t.keys.display(), local)
+                    let seps = leet_with_separators(lang, t.keys.display(), local)
                         .filter(|s| s.pairs == l.pairs)
                         .and_then(|s| s.rest);
                     let edit = wording::edits_and_leet(lang, seps.as_deref(), &written);
@@ -493,23 +494,75 @@ fn leet_edit(lang: Lang, from: &str, to: &str) -> Option<LeetEdit> {
 }
 
 /// `handle` (its letters, digits and symbols) with each of `affixes` taken off its start or its end,
-/// ignoring case; None when one is at neither.
-fn without_affixes(handle: &str, affixes: &[String]) -> Option<String> {
-    let mut core = handle.to_string();
+/// ignoring case and reading digits as the affix's letters (0ff1c1al for official): every way of
+/// doing so, as either end may fit (@ngoziokonj0_ng: its "ng" is the end's, not Ngozi's Ng).
+fn cores_without_affixes(handle: &str, affixes: &[String]) -> Vec<String> {
+    let mut cores = vec![handle.chars().collect::<Vec<char>>()];
     for a in affixes {
-        let (lower, a) = (core.to_lowercase(), a.to_lowercase());
-        if core.len() != lower.len() || a.is_empty() {
-            return None;
+        let a: Vec<char> = a.to_lowercase().chars().collect();
+        if a.is_empty() {
+            return Vec::new();
         }
-        if lower.starts_with(&a) {
-            core.drain(..a.len());
-        } else if lower.ends_with(&a) {
-            core.truncate(core.len() - a.len());
-        } else {
-            return None;
+        let fits = |part: &[char]| {
+            part.iter().zip(&a).all(|(w, l)| {
+                w.to_lowercase().eq(std::iter::once(*l))
+                    || (!w.is_alphabetic() && stands_for(*w, *l))
+            })
+        };
+        let mut next = Vec::new();
+        for core in &cores {
+            if core.len() < a.len() {
+                continue;
+            }
+            if fits(&core[..a.len()]) {
+                next.push(core[a.len()..].to_vec());
+            }
+            if fits(&core[core.len() - a.len()..]) {
+                next.push(core[..core.len() - a.len()].to_vec());
+            }
         }
+        // Two affixes at two ends make four readings at most; past that, no naming is worth it.
+        next.truncate(8);
+        cores = next;
     }
-    Some(core)
+    cores.into_iter().map(|c| c.into_iter().collect()).collect()
+}
+
+/// `leet_edit` for a handle whose letters are the protected handle's one for one (digits for some):
+/// the digits found on the letters of both, so that a separator beside a digit cannot draw the
+/// alignment off it (@tiwasavag3_ is 'e' written as '3' and '_' added, not '3' inserted and 'e'
+/// replaced by '_'), and the separators named from the handle with its letters put back.
+fn leet_with_separators(lang: Lang, display: &str, local: &str) -> Option<LeetEdit> {
+    let (from, to) = (letters(display), letters(local));
+    let l = leet_edit(lang, &from, &to).filter(|l| l.rest_count == 0)?;
+    let (from, to): (Vec<char>, Vec<char>) = (from.chars().collect(), to.chars().collect());
+    if from.len() != to.len() {
+        return None;
+    }
+    // The handle as written, each digit, symbol or lookalike named put back as its letter.
+    let mut k = 0;
+    let restored: String = local
+        .chars()
+        .map(|c| {
+            if !compared(c) {
+                return c;
+            }
+            let p = from[k];
+            k += 1;
+            let read_as = (!c.is_alphabetic() && stands_for(c, p)) || lookalike(c, p);
+            if read_as {
+                p
+            } else {
+                c
+            }
+        })
+        .collect();
+    let seps = edits(display, &restored).filter(|ops| !ops.is_empty());
+    Some(LeetEdit {
+        rest: seps.map(|ops| word_edits(lang, Some(ops), display)),
+        rest_count: 0,
+        pairs: l.pairs,
+    })
 }
 
 /// A letter of another script that reads as the Latin `letter` (Cyrillic Т for T).
@@ -610,7 +663,9 @@ fn leet_on_keys(
         j += dj;
     }
     same_until(&mut i, &mut j, shown.len(), &mut pairs)?;
-    if pairs.is_empty() {
+    // Lookalike letters alone (an accent, usual in a French or Yoruba name) are no digits for
+    // letters: they are named beside digits, never instead of them (@pétérobii: "'i' doubled").
+    if !pairs.iter().any(|(_, _, w)| !w.is_alphabetic()) {
         return None;
     }
     pairs.sort_by_key(|p| p.0);
@@ -626,10 +681,12 @@ fn leet_on_keys(
 /// The characters of a handle its letters are compared by: letters, digits and the symbols that
 /// stand for letters, not the separators the keys leave out.
 fn letters(handle: &str) -> String {
-    let keeps = |c: char| {
-        c.is_alphanumeric() || (c.is_ascii_punctuation() && ('a'..='z').any(|l| stands_for(c, l)))
-    };
-    handle.chars().filter(|c| keeps(*c)).collect()
+    handle.chars().filter(|c| compared(*c)).collect()
+}
+
+/// Whether `letters` keeps `c`: a letter, a digit or a symbol that stands for a letter.
+fn compared(c: char) -> bool {
+    c.is_alphanumeric() || (c.is_ascii_punctuation() && ('a'..='z').any(|l| stands_for(c, l)))
 }
 
 /// The edits of a handle that writes m as rn (@rntnng for @MTNNG): that step named as one, then
