@@ -37,7 +37,10 @@ async function render() {
   $('queue-summary').textContent = items.length
     ? t('queueSummary', items.length, STATES.filter((s) => counts[s]).map((s) => `${counts[s]} ${stateWord(s).toLowerCase()}`).join(', '))
     : t('queueEmpty');
-  const rows = items.map((it, i) => {
+  // Rows appended one by one to a fragment: spreading them into one call (`replaceChildren(...rows)`)
+  // overflows the call stack past some 100,000 items, which left the page failed with its queue unreachable.
+  const rows = document.createDocumentFragment();
+  items.forEach((it, i) => {
     const tr = document.createElement('tr');
     tr.dataset.state = it.state;
     if (i === q.current) tr.setAttribute('aria-current', 'true');
@@ -48,9 +51,9 @@ async function render() {
     td.append(open);
     tr.append(text('td', String(i + 1)), text('td', `@${it.handle} ${t('onPlatform', it.platform)}`), text('td', it.sourceId || ''),
       text('td', stateWord(it.state) + (it.decidedAt ? ` (${vipguardI18n.when(it.decidedAt)})` : '')), td);
-    return tr;
+    rows.append(tr);
   });
-  document.querySelector('#queue-table tbody').replaceChildren(...rows);
+  document.querySelector('#queue-table tbody').replaceChildren(rows);
   for (const id of ['queue-start', 'queue-prev', 'queue-next', 'queue-export', 'queue-clear']) $(id).disabled = !items.length;
 }
 
@@ -91,8 +94,20 @@ async function exportCsv() {
   downloadCsv(`vipguard-queue-${new Date().toISOString().slice(0, 10)}.csv`, columns, rows);
 }
 
-// The page stays inert until its controls are wired and the queue drawn (page-ready.js).
-startPage(async () => {
+// A redraw after a change that fails is said on the page, which stays usable (emptying the queue redraws).
+let redrawFailure = null; // the words said for the last failed redraw, taken back once one works
+const redraw = () => render().then(() => {
+  if (redrawFailure && $('queue-status').textContent === redrawFailure) $('queue-status').textContent = '';
+  redrawFailure = null;
+}, (e) => {
+  console.error(e);
+  redrawFailure = t('failed', (e && e.message) || String(e));
+  $('queue-status').textContent = redrawFailure;
+});
+
+// The page stays inert until its controls are wired and the queue drawn (page-ready.js); if the first
+// drawing fails, the page is released anyway (its controls are wired) so that the queue can be emptied.
+startPage(async (wired) => {
   await vipguardI18n.ready();
   $('queue-add').addEventListener('click', () => load(false));
   $('queue-replace').addEventListener('click', () => load(true));
@@ -117,7 +132,8 @@ startPage(async () => {
   });
   // The queue (stepped by the worker, added to by the bulk page) or a decision changed.
   onChange((keys) => {
-    if (keys.includes(QUEUE_KEY) || keys.includes(DECISIONS_KEY)) render();
+    if (keys.includes(QUEUE_KEY) || keys.includes(DECISIONS_KEY)) redraw();
   });
+  wired();
   await render();
 });
