@@ -147,9 +147,9 @@ test('options page: a stored list that cannot be read is said, and Import replac
 });
 
 // A queue of 200,000 items: drawing it spread every row into one call, which overflows the call stack, and
-// the page stayed failed and inert with "Empty the queue" out of reach. Now it is drawn (or, if drawing
-// fails, said with the page released), and emptying the queue works.
-test('queue page: a queue of 200,000 items is shown or its failure said, and it can be emptied', async () => {
+// the page stayed failed and inert with "Empty the queue" out of reach. Now it is drawn (its first 1,000
+// rows), and emptying the queue works (a mouse click where the button is: an inert page would not get it).
+test('queue page: a queue of 200,000 items is shown, and it can be emptied', async () => {
   await h.worker.evaluate(`(${writePrivateValues})({ reviewQueue: { current: -1, items: Array.from({ length: 200000 },
     (_, i) => ({ url: 'https://x.com/queued' + i, platform: 'x', handle: 'queued' + i })) } })`);
   const page = await h.ctx.newPage();
@@ -157,7 +157,11 @@ test('queue page: a queue of 200,000 items is shown or its failure said, and it 
     page.on('dialog', (d) => d.accept());
     await page.goto(`chrome-extension://${h.extensionId}/ui/queue/queue.html`);
     await page.locator('body[data-ready], #page-loading[role=alert]').first().waitFor({ timeout: 60000 });
-    // A mouse click where the button is, as the reviewer would (an inert page would not receive it).
+    assert.deepEqual(await page.evaluate(() => ({ ready: 'ready' in document.body.dataset, summary: document.getElementById('queue-summary').textContent,
+      rows: document.querySelectorAll('#queue-table tbody tr').length, shown: document.getElementById('queue-shown').textContent })),
+    { ready: true, summary: '200000 in the queue: 200000 pending.', rows: 1000, shown: 'Showing 1000 of 200000.' });
+    await page.locator('#queue-more').click();
+    await until(async () => (await page.locator('#queue-table tbody tr').count()) === 2000, 'the next 1,000 rows');
     await page.locator('#queue-clear').evaluate((e) => e.scrollIntoView({ block: 'center' }));
     const box = await page.locator('#queue-clear').boundingBox();
     await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);

@@ -12,6 +12,9 @@ import init, { decodeUtf8 } from '../../pkg/vipguard.js';
 const { t } = vipguardI18n;
 const STATES = ['pending', 'confirmed', 'not_impersonator', 'escalate'];
 
+const PAGE = 1000; // rows drawn at a time (the bulk page's "Show 1,000 more"); export has them all
+let limit = PAGE;
+
 const stateWord = (s) => (s === 'pending' ? t('statePending') : vipguardI18n.decisionWord(s));
 
 async function ask(msg) {
@@ -37,10 +40,12 @@ async function render() {
   $('queue-summary').textContent = items.length
     ? t('queueSummary', items.length, STATES.filter((s) => counts[s]).map((s) => `${counts[s]} ${stateWord(s).toLowerCase()}`).join(', '))
     : t('queueEmpty');
-  // Rows appended one by one to a fragment: spreading them into one call (`replaceChildren(...rows)`)
-  // overflows the call stack past some 100,000 items, which left the page failed with its queue unreachable.
+  // The first `limit` rows, appended one by one to a fragment: spreading them into one call
+  // (`replaceChildren(...rows)`) overflowed the call stack past some 150,000 items, which left the page
+  // failed with its queue unreachable; and drawing every row held the page for long. The rest wait for
+  // "Show more".
   const rows = document.createDocumentFragment();
-  items.forEach((it, i) => {
+  items.slice(0, limit).forEach((it, i) => {
     const tr = document.createElement('tr');
     tr.dataset.state = it.state;
     if (i === q.current) tr.setAttribute('aria-current', 'true');
@@ -54,6 +59,8 @@ async function render() {
     rows.append(tr);
   });
   document.querySelector('#queue-table tbody').replaceChildren(rows);
+  $('queue-more-box').hidden = items.length <= limit;
+  $('queue-shown').textContent = t('bulkShowing', Math.min(limit, items.length), items.length);
   for (const id of ['queue-start', 'queue-prev', 'queue-next', 'queue-export', 'queue-clear']) $(id).disabled = !items.length;
 }
 
@@ -126,6 +133,7 @@ startPage(async (wired) => {
     });
   }
   $('queue-export').addEventListener('click', exportCsv);
+  $('queue-more').addEventListener('click', () => { limit += PAGE; redraw(); });
   $('queue-clear').addEventListener('click', async () => {
     if (!confirm(t('queueConfirmClear'))) return;
     await write({ [QUEUE_KEY]: undefined });
