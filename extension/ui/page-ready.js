@@ -5,21 +5,41 @@
 // in), with a visible "Loading…" line outside it, and the page runs its start through `startPage`, which
 // releases it in this one place once every listener is wired and every control shows its state.
 //
-// `body[data-ready]` is the signal that the page works (tests and benchmarks wait on it). A start that
-// fails leaves the controls inert, since they would not work, and says why instead of "Loading…".
+// `body[data-ready]` is the signal that the page works (tests and benchmarks wait on it).
+//
+// A page must never stay locked: the controls that repair a bad state (the options page's Import, the
+// queue's "Empty the queue") are the ones a failed start needs most. So the start calls `wired()` once its
+// listeners are in place; a start that fails, or has not finished after START_TIMEOUT_MS, says why as an
+// alert where "Loading…" was and releases the page if its controls are wired (ones without listeners stay
+// inert: a click on them would vanish). A start that finishes after the timeout still readies the page.
+export const START_TIMEOUT_MS = 20000;
+
 export async function startPage(start) {
   const main = document.querySelector('main[inert]');
   const loading = document.getElementById('page-loading');
-  try {
-    await start();
-  } catch (e) {
+  let wired = false;
+  let settled = false;
+  const fail = (reason) => {
     main.removeAttribute('aria-busy');
+    if (wired) main.inert = false;
     loading.setAttribute('role', 'alert');
     loading.className = 'failed';
-    loading.textContent = vipguardI18n.t('pageFailed', (e && e.message) || String(e));
+    loading.textContent = vipguardI18n.t('pageFailed', reason);
+  };
+  const timer = setTimeout(() => {
+    if (!settled) fail(vipguardI18n.t('pageTimedOut', START_TIMEOUT_MS / 1000));
+  }, START_TIMEOUT_MS);
+  try {
+    await start(() => { wired = true; });
+  } catch (e) {
+    settled = true;
+    clearTimeout(timer);
+    fail((e && e.message) || String(e));
     console.error(e);
     return;
   }
+  settled = true;
+  clearTimeout(timer);
   main.inert = false;
   main.removeAttribute('aria-busy');
   loading.hidden = true;

@@ -13,7 +13,7 @@ export const BROWSER_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm
 const FIXTURES = path.join(ROOT, 'tests/e2e/fixtures/x');
 const ROUTES = JSON.parse(fs.readFileSync(path.join(FIXTURES, 'routes.json'), 'utf8'));
 // VIPGUARD_EXT: another unpacked build, to compare two versions side by side (scripts/ext-bench.mjs).
-const EXT = process.env.VIPGUARD_EXT || path.join(ROOT, 'dist/chrome');
+export const EXT = process.env.VIPGUARD_EXT || path.join(ROOT, 'dist/chrome');
 
 // `extraHosts`: sites whose host permission the test build grants up front (see generic.test.mjs).
 // `lang`: the browser's interface language (the extension's words follow it).

@@ -10,7 +10,10 @@
 // settings, by intercepting that request; a raw mouse click at the control's place is made during the hold.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, until } from './harness.mjs';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { launch, until, writePrivateValues, privateValues, EXT } from './harness.mjs';
 
 const stored = async (h) => (await h.worker.evaluate(() => chrome.storage.local.get('settings'))).settings || {};
 
@@ -90,5 +93,82 @@ test('options page: an engine that fails to load is said, not a page inert witho
   } finally {
     await h.ctx.unroute(wasm);
     await page.close();
+  }
+});
+
+// A page never stays locked (review of issue 23): a start that fails still lets the reviewer reach the
+// controls that repair the page. How each test page's start fails, and the repair then made.
+const failedAlert = (page) => page.getByRole('alert').filter({ hasText: 'vipguard could not start this page' });
+
+// The list's worker whose script is garbage, or missing (a request routed in the test does not reach a
+// worker's script, so the extension is copied with that file changed): every request to the worker used to
+// wait for ever, and the options page stayed on "Loading…". Now the worker's error rejects them, the page
+// says so and is released, and Import answers (here that the list's worker stopped: nothing can check it).
+for (const [how, change] of [['garbage', (file) => fs.writeFileSync(file, 'this is not JavaScript (')], ['missing', (file) => fs.rmSync(file)]]) {
+  test(`options page: a list worker whose script is ${how} is said, and Import still answers`, async () => {
+    const ext = fs.mkdtempSync(path.join(os.tmpdir(), 'vipguard-ext-broken-'));
+    fs.cpSync(EXT, ext, { recursive: true });
+    change(path.join(ext, 'ui/options/list-model.js'));
+    const broken = await launch({ extension: ext });
+    try {
+      const page = await broken.ctx.newPage();
+      await page.goto(`chrome-extension://${broken.extensionId}/ui/options/options.html`);
+      const alert = failedAlert(page);
+      await alert.waitFor({ timeout: 15000 });
+      assert.equal(await alert.textContent(),
+        "vipguard could not start this page (the protected list's worker stopped). Reload it; if that does not help, reinstall the extension.");
+      assert.deepEqual(await page.evaluate(() => ({ inert: document.querySelector('main').inert, ready: 'ready' in document.body.dataset })),
+        { inert: false, ready: false });
+      await page.locator('#import-file').setInputFiles(path.join(EXT, 'demo/protected.json'));
+      await page.locator('#preview').filter({ hasText: "Failed: the protected list's worker stopped" }).waitFor();
+    } finally {
+      await broken.close();
+      fs.rmSync(ext, { recursive: true, force: true });
+    }
+  });
+}
+
+// A stored list that cannot be read: the list is not drawn, the failure is said, and Import, which
+// repairs it, works: the demo list imported replaces it.
+test('options page: a stored list that cannot be read is said, and Import replaces it', async () => {
+  await h.worker.evaluate(writePrivateValues, { protectedList: '{"accounts": [' });
+  const page = await h.ctx.newPage();
+  try {
+    await page.goto(`chrome-extension://${h.extensionId}/ui/options/options.html`);
+    await failedAlert(page).waitFor({ timeout: 15000 });
+    await page.locator('#import-file').setInputFiles(path.join(EXT, 'demo/protected.json'));
+    await page.locator('#use-list:enabled').click();
+    await page.locator('#current').filter({ hasText: /: 6 / }).waitFor();
+    assert.equal(JSON.parse((await privateValues(h, ['protectedList'])).protectedList).accounts.length, 6);
+  } finally {
+    await page.close();
+    await h.worker.evaluate(writePrivateValues, { protectedList: undefined });
+  }
+});
+
+// A queue of 200,000 items: drawing it spread every row into one call, which overflows the call stack, and
+// the page stayed failed and inert with "Empty the queue" out of reach. Now it is drawn (its first 1,000
+// rows), and emptying the queue works (a mouse click where the button is: an inert page would not get it).
+test('queue page: a queue of 200,000 items is shown, and it can be emptied', async () => {
+  await h.worker.evaluate(`(${writePrivateValues})({ reviewQueue: { current: -1, items: Array.from({ length: 200000 },
+    (_, i) => ({ url: 'https://x.com/queued' + i, platform: 'x', handle: 'queued' + i })) } })`);
+  const page = await h.ctx.newPage();
+  try {
+    page.on('dialog', (d) => d.accept());
+    await page.goto(`chrome-extension://${h.extensionId}/ui/queue/queue.html`);
+    await page.locator('body[data-ready], #page-loading[role=alert]').first().waitFor({ timeout: 60000 });
+    assert.deepEqual(await page.evaluate(() => ({ ready: 'ready' in document.body.dataset, summary: document.getElementById('queue-summary').textContent,
+      rows: document.querySelectorAll('#queue-table tbody tr').length, shown: document.getElementById('queue-shown').textContent })),
+    { ready: true, summary: '200000 in the queue: 200000 pending.', rows: 1000, shown: 'Showing 1000 of 200000.' });
+    await page.locator('#queue-more').click();
+    await until(async () => (await page.locator('#queue-table tbody tr').count()) === 2000, 'the next 1,000 rows');
+    await page.locator('#queue-clear').evaluate((e) => e.scrollIntoView({ block: 'center' }));
+    const box = await page.locator('#queue-clear').boundingBox();
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await until(async () => !(await privateValues(h, ['reviewQueue'])).reviewQueue, 'the queue emptied', { timeout: 30000 });
+    await page.getByText('The queue is empty: paste report URLs or load a CSV above.').waitFor({ timeout: 30000 });
+  } finally {
+    await page.close();
+    await h.worker.evaluate(writePrivateValues, { reviewQueue: undefined });
   }
 });

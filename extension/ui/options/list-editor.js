@@ -17,12 +17,23 @@ let pending = null; // {name}: a validated import waiting for Merge or Replace (
 const worker = new Worker(new URL('./list-model.js', import.meta.url), { type: 'module' });
 const waiting = new Map();
 let nextId = 1;
+let broken = null; // the worker's failure, once it failed to load or died: every request then rejects
 worker.onmessage = ({ data }) => {
   const w = waiting.get(data.id);
   waiting.delete(data.id);
   if (w) (data.error ? w.reject(new Error(data.error)) : w.resolve(data.value));
 };
+// A worker whose script does not load, or that dies, answers nothing: without this every request (and the
+// page's start, which awaits the list) would wait for ever. Each waiting request, and every later one,
+// rejects with what happened, in the reviewer's language.
+worker.onerror = worker.onmessageerror = (ev) => {
+  if (ev.preventDefault) ev.preventDefault();
+  broken = new Error(t('listWorkerFailed'));
+  for (const w of waiting.values()) w.reject(broken);
+  waiting.clear();
+};
 function model(op, args) {
+  if (broken) return Promise.reject(broken);
   const id = nextId++;
   return new Promise((resolve, reject) => {
     waiting.set(id, { resolve, reject });
@@ -195,7 +206,15 @@ export function setupListEditor() {
     // Strict UTF-8, checked by the engine (`not_utf8` names the first bad byte's line and column).
     const { source, error } = decodeUtf8(new Uint8Array(await file.arrayBuffer()));
     const format = /\.[ct]sv$/i.test(file.name) || /^text\/(csv|tab-separated-values)$/.test(file.type) ? 'csv' : 'json';
-    const r = error ? { ok: false, errors: [error] } : await model('inspect', { source, format });
+    let r;
+    try {
+      r = error ? { ok: false, errors: [error] } : await model('inspect', { source, format });
+    } catch (e) {
+      // The list's worker did not answer (it failed to load or died): said, not a choice that does nothing.
+      $('preview').textContent = t('failed', e.message);
+      $('preview').className = '';
+      return;
+    }
     if (r.ok) {
       pending = { name: file.name };
       $('preview').textContent = [t('previewOk', file.name, summaryText(r.summary)), enrolAgainText(r.summary.toEnrolAgain)].filter(Boolean).join(' ');

@@ -12,6 +12,9 @@ import init, { decodeUtf8 } from '../../pkg/vipguard.js';
 const { t } = vipguardI18n;
 const STATES = ['pending', 'confirmed', 'not_impersonator', 'escalate'];
 
+const PAGE = 1000; // rows drawn at a time (the bulk page's "Show 1,000 more"); export has them all
+let limit = PAGE;
+
 const stateWord = (s) => (s === 'pending' ? t('statePending') : vipguardI18n.decisionWord(s));
 
 async function ask(msg) {
@@ -37,7 +40,12 @@ async function render() {
   $('queue-summary').textContent = items.length
     ? t('queueSummary', items.length, STATES.filter((s) => counts[s]).map((s) => `${counts[s]} ${stateWord(s).toLowerCase()}`).join(', '))
     : t('queueEmpty');
-  const rows = items.map((it, i) => {
+  // The first `limit` rows, appended one by one to a fragment: spreading them into one call
+  // (`replaceChildren(...rows)`) overflowed the call stack past some 150,000 items, which left the page
+  // failed with its queue unreachable; and drawing every row held the page for long. The rest wait for
+  // "Show more".
+  const rows = document.createDocumentFragment();
+  items.slice(0, limit).forEach((it, i) => {
     const tr = document.createElement('tr');
     tr.dataset.state = it.state;
     if (i === q.current) tr.setAttribute('aria-current', 'true');
@@ -48,9 +56,11 @@ async function render() {
     td.append(open);
     tr.append(text('td', String(i + 1)), text('td', `@${it.handle} ${t('onPlatform', it.platform)}`), text('td', it.sourceId || ''),
       text('td', stateWord(it.state) + (it.decidedAt ? ` (${vipguardI18n.when(it.decidedAt)})` : '')), td);
-    return tr;
+    rows.append(tr);
   });
-  document.querySelector('#queue-table tbody').replaceChildren(...rows);
+  document.querySelector('#queue-table tbody').replaceChildren(rows);
+  $('queue-more-box').hidden = items.length <= limit;
+  $('queue-shown').textContent = t('bulkShowing', Math.min(limit, items.length), items.length);
   for (const id of ['queue-start', 'queue-prev', 'queue-next', 'queue-export', 'queue-clear']) $(id).disabled = !items.length;
 }
 
@@ -91,8 +101,20 @@ async function exportCsv() {
   downloadCsv(`vipguard-queue-${new Date().toISOString().slice(0, 10)}.csv`, columns, rows);
 }
 
-// The page stays inert until its controls are wired and the queue drawn (page-ready.js).
-startPage(async () => {
+// A redraw after a change that fails is said on the page, which stays usable (emptying the queue redraws).
+let redrawFailure = null; // the words said for the last failed redraw, taken back once one works
+const redraw = () => render().then(() => {
+  if (redrawFailure && $('queue-status').textContent === redrawFailure) $('queue-status').textContent = '';
+  redrawFailure = null;
+}, (e) => {
+  console.error(e);
+  redrawFailure = t('failed', (e && e.message) || String(e));
+  $('queue-status').textContent = redrawFailure;
+});
+
+// The page stays inert until its controls are wired and the queue drawn (page-ready.js); if the first
+// drawing fails, the page is released anyway (its controls are wired) so that the queue can be emptied.
+startPage(async (wired) => {
   await vipguardI18n.ready();
   $('queue-add').addEventListener('click', () => load(false));
   $('queue-replace').addEventListener('click', () => load(true));
@@ -111,13 +133,15 @@ startPage(async () => {
     });
   }
   $('queue-export').addEventListener('click', exportCsv);
+  $('queue-more').addEventListener('click', () => { limit += PAGE; redraw(); });
   $('queue-clear').addEventListener('click', async () => {
     if (!confirm(t('queueConfirmClear'))) return;
     await write({ [QUEUE_KEY]: undefined });
   });
   // The queue (stepped by the worker, added to by the bulk page) or a decision changed.
   onChange((keys) => {
-    if (keys.includes(QUEUE_KEY) || keys.includes(DECISIONS_KEY)) render();
+    if (keys.includes(QUEUE_KEY) || keys.includes(DECISIONS_KEY)) redraw();
   });
+  wired();
   await render();
 });
