@@ -60,12 +60,14 @@ for (const { page: address, control, works } of PAGES) {
         checked: document.querySelector(c).checked ?? null,
         loading: document.getElementById('page-loading')?.checkVisibility() ? document.getElementById('page-loading').textContent : null,
         ready: 'ready' in document.body.dataset,
+        greyed: Number(getComputedStyle(document.querySelector('main')).opacity) < 1,
       }), control);
-      assert.deepEqual(during, { reached: false, checked: control === '#paused' ? false : null, loading: 'Loading…', ready: false },
-        'during the hold the page says it is loading and the click reaches no control');
+      assert.deepEqual(during, { reached: false, checked: control === '#paused' ? false : null, loading: 'Loading…', ready: false, greyed: true },
+        'during the hold the page says it is loading, its controls look unusable and the click reaches no control');
       for (const r of held.splice(0)) await r.fallback();
       await page.locator('body[data-ready]').waitFor();
       assert.equal(await page.locator('#page-loading').isVisible(), false);
+      assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('main')).opacity), '1');
       assert.equal((await stored(h)).paused, undefined, 'nothing done by the click made during the hold');
       await page.locator(control).click();
       await until(() => works(h, page), `${control} working once the page is ready`);
