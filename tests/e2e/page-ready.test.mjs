@@ -138,6 +138,8 @@ test('options page: a stored list that cannot be read is said, and Import replac
   try {
     await page.goto(`chrome-extension://${h.extensionId}/ui/options/options.html`);
     await failedAlert(page).waitFor({ timeout: 15000 });
+    // Said in the catalogue's words, with what to do, not the JSON parser's English.
+    assert.match(await failedAlert(page).textContent(), /the stored protected list cannot be read: import a list to replace it/);
     await page.locator('#import-file').setInputFiles(path.join(EXT, 'demo/protected.json'));
     await page.locator('#use-list:enabled').click();
     await page.locator('#current').filter({ hasText: /: 6 / }).waitFor();

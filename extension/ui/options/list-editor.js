@@ -70,8 +70,14 @@ let page = 0;
 let hasList = false;
 
 // The list from the private store into the worker, then drawn.
+// A failure of the list's worker in the reviewer's words: its one coded failure, a stored list that cannot
+// be read (list-model.js), worded from the catalogues.
+const failure = (e) => (e && e.message === 'unreadable-list' ? t('listUnreadable') : (e && e.message) || String(e));
+
 export async function renderList() {
-  await model('load');
+  await model('load').catch((e) => {
+    throw new Error(failure(e));
+  });
   await drawSummary();
 }
 
@@ -256,7 +262,7 @@ export function setupListEditor() {
     try {
       last = await model('undo');
     } catch (e) {
-      $('edit-status').textContent = t('notSaved', e.message);
+      $('edit-status').textContent = t('notSaved', failure(e));
       return;
     }
     if (!last) return;

@@ -70,7 +70,17 @@ function stage(next) {
 
 const brief = (a) => ({ id: a.id, name: a.name });
 
-const parsed = (stored) => (stored == null ? null : typeof stored === 'string' ? JSON.parse(stored) : stored);
+// A stored list that is not JSON (a store written by hand or cut short) is said by its code, which the page
+// words in the reviewer's language (`listUnreadable`), not by the parser's English.
+const UNREADABLE = 'unreadable-list';
+const parsed = (stored) => {
+  if (typeof stored !== 'string') return stored ?? null;
+  try {
+    return JSON.parse(stored);
+  } catch {
+    throw new Error(UNREADABLE);
+  }
+};
 
 const OPS = {
   // The list in the private store (JSON text, or an object as older versions stored it).
