@@ -81,6 +81,9 @@ var vipguardReport = (() => {
     if (source.kind === 'feed') return t('listFeed', source.name, String(source.version), n, age(source.date, now));
     if (source.kind === 'file') return t('listFile', source.file, vipguardI18n.when(source.at), n);
     if (source.kind === 'demo') return t('listDemo', n);
+    if (source.fromFeed) {
+      return t('listFeedEdited', source.fromFeed.name, String(source.fromFeed.version), String((source.edited || []).length), n, vipguardI18n.when(source.at));
+    }
     return source.at ? t('listByHand', n, vipguardI18n.when(source.at)) : t('listUnknown', n);
   }
   // How old a list is: minutes, hours or days since `iso`.
@@ -119,7 +122,8 @@ var vipguardReport = (() => {
 
   // The list's provenance as the JSON evidence states it.
   const listJson = (l) => (l.kind === 'feed' ? { kind: 'feed', name: l.name, version: l.version, signed: l.date, accounts: l.accounts }
-    : { kind: l.kind, ...(l.file ? { file: l.file } : {}), ...(l.at ? { at: l.at } : {}), accounts: l.accounts });
+    : { kind: l.kind, ...(l.file ? { file: l.file } : {}), ...(l.at ? { at: l.at } : {}), accounts: l.accounts,
+      ...(l.fromFeed ? { from_feed: { name: l.fromFeed.name, version: l.fromFeed.version, signed: l.fromFeed.date }, edited: l.edited || [] } : {}) });
 
   // How each ticket format writes the parts of a report. Markdown for trackers that render it (GitHub,
   // GitLab), Jira's wiki markup for Jira, plain text for everything else (Service Cloud case comments,

@@ -123,7 +123,10 @@ export function listName(source) {
   if (!source) return '';
   if (source.kind === 'feed') return `${source.name} v${source.version} (signed ${source.date}, ${source.accounts} accounts)`;
   if (source.kind === 'file') return `${source.file} (imported ${source.at}, ${source.accounts} accounts)`;
-  return `${source.kind} list (${source.at ? `changed ${source.at}, ` : ''}${source.accounts} accounts)`;
+  // A hand edit of the feed's list names the version it started from and the accounts it touched.
+  const from = source.fromFeed ? ` of ${source.fromFeed.name} v${source.fromFeed.version}` : '';
+  const edited = source.fromFeed ? `, accounts edited: ${(source.edited || []).join(' ')}` : '';
+  return `${source.kind} list${from} (${source.at ? `changed ${source.at}, ` : ''}${source.accounts} accounts${edited})`;
 }
 
 // A reviewer's decision on a checked profile: logged with the time since the account was first shown,

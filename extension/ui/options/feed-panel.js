@@ -24,7 +24,7 @@ function reason(error) {
 const detail = (e) => t(`feedWhat_${e.what.key}`, ...e.what.args);
 
 export async function renderFeed() {
-  const [policy, stored] = await Promise.all([managedPolicy(), read([FEED_CONFIG_KEY, FEED_STATE_KEY])]);
+  const [policy, stored] = await Promise.all([managedPolicy(), read([FEED_CONFIG_KEY, FEED_STATE_KEY, LIST_SOURCE_KEY])]);
   const mine = stored[FEED_CONFIG_KEY] || {};
   const state = stored[FEED_STATE_KEY] || {};
   for (const [id, key, own] of [['feed-url', 'feedUrl', mine.url], ['feed-key', 'feedPublicKey', mine.publicKey]]) {
@@ -36,12 +36,20 @@ export async function renderFeed() {
   $('feed-save').disabled = !!(policy.feedUrl && policy.feedPublicKey);
   const url = policy.feedUrl || mine.url;
   $('feed-check').disabled = !url;
-  drawState(state, url);
+  drawState(state, url, stored[LIST_SOURCE_KEY]);
 }
 
-function drawState(state, url) {
+// The ids of the accounts a hand edit touched, the first ten named.
+const SHOWN_IDS = 10;
+const idList = (ids) => ids.slice(0, SHOWN_IDS).join(', ') + (ids.length > SHOWN_IDS ? ', …' : '');
+
+function drawState(state, url, source) {
   const lines = [];
+  // The feed's list edited by hand since (list-model.js feedEdit): which version, which accounts, and that
+  // the next version replaces the edits.
+  const edited = source && source.kind === 'edit' && source.fromFeed;
   if (!url) lines.push(t('feedOff'));
+  else if (edited) lines.push(t('feedEditedByHand', edited.name, String(edited.version), String(source.edited.length), idList(source.edited)));
   else if (state.version) lines.push(t('feedVersion', state.name, String(state.version), Number(state.accounts || 0).toLocaleString(vipguardI18n.lang()), vipguardI18n.when(state.date)));
   else lines.push(t('feedNoneYet'));
   if (url && state.lastSuccess) lines.push(t('feedLastSuccess', vipguardI18n.when(state.lastSuccess)));
@@ -105,7 +113,7 @@ export function setupFeed() {
   $('feed-check').addEventListener('click', check);
   // The worker applied a new version, or recorded an attempt: drawn again (the list's table too).
   onChange((keys) => {
-    if (keys.includes(FEED_STATE_KEY)) renderFeed();
+    if (keys.includes(FEED_STATE_KEY) || keys.includes(LIST_SOURCE_KEY)) renderFeed();
     if (keys.includes(LIST_SOURCE_KEY)) renderList();
   });
 }

@@ -34,6 +34,18 @@ const storeList = (text, isDemo, source) => update([], () => ({
   [LIST_SOURCE_KEY]: text == null ? undefined : source || undefined,
 }));
 
+// A hand edit of the team feed's list (or of an earlier edit of it): the feed version it started from and
+// the ids of the accounts added, changed or removed since, so the options page can say that the feed's
+// next version will replace them (worker/feed.js replaces the list whole) and which accounts to send to
+// whoever signs the list. Nothing for a list that did not come from the feed.
+function feedEdit(before, current, next) {
+  const feed = before && (before.kind === 'feed' ? before : before.kind === 'edit' && before.fromFeed);
+  if (!feed) return {};
+  const d = diffLists(current, next);
+  const ids = new Set([...(before.edited || []), ...[...d.added, ...d.changed, ...d.removed].map((a) => a.id)]);
+  return { fromFeed: { name: feed.name, version: feed.version, date: feed.date, url: feed.url, keyId: feed.keyId }, edited: [...ids].sort() };
+}
+
 function use(next, isDemo) {
   list = next;
   demo = !!isDemo;
@@ -155,7 +167,8 @@ const OPS = {
         c.result.continue();
       };
     });
-    await storeList(staged.text, isDemo, { ...source, at: new Date().toISOString(), accounts: (staged.list.accounts || []).length });
+    const edit = source.kind === 'edit' ? feedEdit(prev[LIST_SOURCE_KEY], list, staged.list) : {};
+    await storeList(staged.text, isDemo, { ...source, ...edit, at: new Date().toISOString(), accounts: (staged.list.accounts || []).length });
     use(staged.list, isDemo);
     staged = null;
     return { ok: true };
