@@ -27,6 +27,9 @@ export async function startPage(start) {
   const loading = document.getElementById('page-loading');
   let wired = false;
   let settled = false;
+  // The browser's words at once ("Loading…", and what a page released by the timeout shows), until the
+  // start's own catalogue (the language chosen in the options) redraws them.
+  vipguardI18n.localize();
   const say = (words) => {
     main.removeAttribute('aria-busy');
     if (wired) main.inert = false;

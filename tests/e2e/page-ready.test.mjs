@@ -143,6 +143,32 @@ for (const { page: address, hold, control, released, works } of HELD) {
   });
 }
 
+// In a French browser with French chosen, its catalogue held: the page says it is loading, then that it is
+// slow, in the browser's French (its own words, drawn before the catalogue; the page was all English).
+test('bulk page: held and past 20 s, said in the browser\'s language', async () => {
+  const fr = await launch({ lang: 'fr' });
+  const hold = /\/_locales\/fr\/messages\.json$/;
+  const held = [];
+  try {
+    await fr.worker.evaluate(() => chrome.storage.local.set({ settings: { language: 'fr' } }));
+    await fr.ctx.route(hold, (route) => held.push(route));
+    const page = await fr.ctx.newPage();
+    await page.clock.install();
+    await page.goto(`chrome-extension://${fr.extensionId}/ui/bulk/bulk.html`);
+    await until(() => held.length, 'the start held');
+    assert.deepEqual(await page.evaluate(() => [document.getElementById('page-loading').textContent, document.getElementById('run').textContent]),
+      ['Chargement…', 'Vérifier']);
+    await page.clock.fastForward('00:21');
+    await page.locator('#page-loading[role=alert]').waitFor();
+    assert.equal(await page.locator('#page-loading').textContent(),
+      'vipguard n\'a pas fini de démarrer cette page après 20\u00a0secondes\u00a0: ce qu\'elle affiche peut être incomplet. Rechargez-la si cela dure.');
+    for (const r of held.splice(0)) await r.fallback();
+    await page.locator('body[data-ready]').waitFor();
+  } finally {
+    await fr.close();
+  }
+});
+
 // The popup's tab closed before its verdicts are read: the start fails after the pause switch is wired, so
 // the switch still works, and the alert says what happened rather than to reinstall.
 test('popup: a start that fails on a closed tab is said, and the pause switch still works', async () => {
