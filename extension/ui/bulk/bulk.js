@@ -296,9 +296,10 @@ async function toQueue() {
   window.open('../queue/queue.html', '_blank');
 }
 
-// The page stays inert until its controls are wired (page-ready.js).
-startPage(async () => {
-  await vipguardI18n.ready();
+// The page stays inert until its controls are wired and its words drawn (page-ready.js). Its listeners need
+// nothing awaited (they find their words when used), so they are wired first: words that are slow to load
+// then release the page after the timeout rather than keep it locked.
+startPage(async (wired) => {
   for (const p of PLATFORMS) {
     const o = text('option', p);
     o.value = p;
@@ -318,4 +319,6 @@ startPage(async () => {
       render();
     });
   }
+  wired();
+  await vipguardI18n.ready();
 });

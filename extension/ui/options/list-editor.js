@@ -9,6 +9,7 @@ import { $, text, download, downloadCsv } from '../page.js';
 import { describeListError } from '../../shared/list-check.js';
 import { update, read, THUMBS_KEY, LIST_SOURCE_KEY } from '../../shared/private-store.js';
 import { listRows } from './list-diff.js';
+import { FixableFailure } from '../page-ready.js';
 
 const { t } = vipguardI18n;
 let pending = null; // {name}: a validated import waiting for Merge or Replace (the worker holds the list)
@@ -75,8 +76,9 @@ let hasList = false;
 const failure = (e) => (e && e.message === 'unreadable-list' ? t('listUnreadable') : (e && e.message) || String(e));
 
 export async function renderList() {
+  // An unreadable list says its own repair (import another); a worker that stopped is a damaged install.
   await model('load').catch((e) => {
-    throw new Error(failure(e));
+    throw e && e.message === 'unreadable-list' ? new FixableFailure(failure(e)) : new Error(failure(e));
   });
   await drawSummary();
 }

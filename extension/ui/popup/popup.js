@@ -1,25 +1,30 @@
 // The current tab's verdicts (recorded by the worker in session storage) and the pause switch.
 import { has, read, LIST_KEY, LIST_SOURCE_KEY } from '../../shared/private-store.js';
 import { ticketFormat, ticketText, decideForm } from '../row-tools.js';
-import { startPage } from '../page-ready.js';
+import { startPage, FixableFailure } from '../page-ready.js';
 
 const ORDER = { impersonation: 0, suspicious: 1, labelled: 2, own: 3, allowed: 4, clear: 5, error: 6 };
 
 const { t } = vipguardI18n;
 
-async function main() {
-  await vipguardI18n.ready();
-  // The active tab; `?tab=ID` names one explicitly (tests open the popup as a page of its own).
-  const asked = Number(new URLSearchParams(location.search).get('tab'));
-  const tab = asked ? await chrome.tabs.get(asked) : (await chrome.tabs.query({ active: true, currentWindow: true }))[0];
+async function main(wired) {
+  // The pause switch first, since it needs only the settings: a start held on its words, or failing on
+  // the tab, must not keep it out of reach (page-ready.js releases the page then).
   const { settings = {} } = await chrome.storage.local.get('settings');
-  const format = await ticketFormat();
   const paused = document.getElementById('paused');
   paused.checked = !!settings.paused;
   paused.addEventListener('change', async () => {
     const { settings: s = {} } = await chrome.storage.local.get('settings');
     await chrome.storage.local.set({ settings: { ...s, paused: paused.checked } });
   });
+  wired();
+  await vipguardI18n.ready();
+  // The active tab; `?tab=ID` names one explicitly (tests open the popup as a page of its own). A tab
+  // closed meanwhile has no verdicts to show.
+  const asked = Number(new URLSearchParams(location.search).get('tab'));
+  const tab = asked ? await chrome.tabs.get(asked).catch(() => { throw new FixableFailure(t('tabGone')); })
+    : (await chrome.tabs.query({ active: true, currentWindow: true }))[0];
+  const format = await ticketFormat();
   const key = `tab:${tab && tab.id}`;
   const rec = (await chrome.storage.session.get(key))[key];
   const items = rec && rec.url === (tab && tab.url) ? rec.items : [];
@@ -137,5 +142,6 @@ async function main() {
     }
   }
 }
-// Inert until the pause switch is wired and shows its state, and the tab's verdicts are drawn (page-ready.js).
+// Inert until the tab's verdicts are drawn (page-ready.js); released earlier, with the pause switch usable,
+// if that start fails or is slow.
 startPage(main);
