@@ -266,3 +266,39 @@ test('queue page: a queue of 200,000 items is shown, and it can be emptied', asy
     await h.worker.evaluate(writePrivateValues, { reviewQueue: undefined });
   }
 });
+
+// The start's alert (and every error and success line styled with it) must stay readable in both themes:
+// WCAG's 4.5:1 for text against the page's background. The dark theme's red used to be about 3:1.
+test('the failed-start alert and the ok line keep 4.5:1 against the page in both themes', async () => {
+  const page = await h.ctx.newPage();
+  try {
+    await page.goto(`chrome-extension://${h.extensionId}/ui/popup/popup.html`);
+    for (const colorScheme of ['light', 'dark']) {
+      await page.emulateMedia({ colorScheme });
+      const ratios = await page.evaluate(() => {
+        const rgb = (s) => s.match(/[\d.]+/g).slice(0, 3).map(Number);
+        const lum = ([r, g, b]) => [r, g, b].map((v) => v / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4))
+          .reduce((sum, c, i) => sum + c * [0.2126, 0.7152, 0.0722][i], 0);
+        // The page's background as drawn: the body's, or the canvas's system colour when it is transparent.
+        const probe = document.createElement('div');
+        probe.style.background = 'Canvas';
+        document.body.append(probe);
+        const back = lum(rgb(getComputedStyle(probe).backgroundColor));
+        const ratio = (cls) => {
+          const p = document.createElement('p');
+          p.className = cls;
+          p.textContent = 'x';
+          document.body.append(p);
+          const l = lum(rgb(getComputedStyle(p).color));
+          p.remove();
+          return (Math.max(l, back) + 0.05) / (Math.min(l, back) + 0.05);
+        };
+        probe.remove();
+        return { failed: ratio('failed'), ok: ratio('ok') };
+      });
+      for (const [cls, r] of Object.entries(ratios)) assert.ok(r >= 4.5, `${colorScheme}: .${cls} at ${r.toFixed(2)}:1`);
+    }
+  } finally {
+    await page.close();
+  }
+});
