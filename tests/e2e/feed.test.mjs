@@ -341,6 +341,21 @@ test('a hand edit of the feed\'s list: marked with its version and accounts, unt
   await opts.locator('#list-source').filter({ hasText: /^From: Team VIPs v2 · 6 accounts/ }).waitFor();
 }));
 
+test('a file imported over the feed\'s list: the feed\'s section says its version is not in use, until the next version', () => withVersion1(async (h, opts) => {
+  await opts.getByLabel('Import protected accounts').setInputFiles({ name: 'team-vips.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(DEMO)) });
+  await opts.locator('#use-list').click();
+  await opts.locator('#list-source').filter({ hasText: /^From: team-vips\.json · imported .+ · 6 accounts$/ }).waitFor();
+  const replaced = /^Not in use: the feed's Team VIPs v1 was replaced by team-vips\.json · imported .+ · 6 accounts\. The feed's next version will replace that list in turn\./;
+  await opts.locator('#feed-status').filter({ hasText: replaced }).waitFor();
+  // The same version checked again leaves the imported list in use, and says so.
+  await checkNow(h, opts);
+  assert.match(await opts.locator('#feed-status').textContent(), replaced);
+  assert.equal((await listSource(h)).kind, 'file');
+  feed.now = { status: 200, body: V2, etag: '"v2"' };
+  await checkNow(h, opts);
+  await opts.locator('#feed-status').filter({ hasText: /In use from the feed: Team VIPs v2, 6 accounts/ }).waitFor();
+}));
+
 test('a feed whose list an older vipguard enrolled: the feed and list panels say how many accounts to enrol again', async () => {
   const { dir } = extensionCopy();
   const older = JSON.parse(fs.readFileSync(path.join(ROOT, 'crates/vipguard/tests/fixtures/enrolment/before_tints.json'), 'utf8'));
