@@ -173,6 +173,12 @@ test('tickets and JSON name the list checked against: a feed\'s name, version, s
   assert.match(md, /^- \*\*Checked against:\*\* vips \\\[1\\\]\.csv · imported .*2026.* · 3 accounts$/m);
   assert.equal(R.toJson(item({ list: fileList })).checked_against.file, 'vips [1].csv');
   assert.equal(R.toJson(item()).checked_against, undefined, 'no list: no claim');
+  // The feed's list edited by hand since: which version it started from, and which accounts were touched.
+  const editedList = { kind: 'edit', at: '2026-11-23T02:00:00Z', accounts: 4, edited: ['vip-003', 'vip-004'],
+    fromFeed: { name: 'Team VIPs', version: 12, date: '2026-11-23T01:00:00Z' } };
+  assert.deepEqual(JSON.parse(JSON.stringify(R.toJson(item({ list: editedList })).checked_against)), { kind: 'edit', at: '2026-11-23T02:00:00Z',
+    accounts: 4, from_feed: { name: 'Team VIPs', version: 12, signed: '2026-11-23T01:00:00Z' }, edited: ['vip-003', 'vip-004'] });
+  assert.ok(R.toTicket(item({ list: editedList }), 'text').split('\n').some((l) => /^Checked against: Team VIPs v12 edited by hand \(accounts changed: 2\) · 4 accounts/.test(l)));
 });
 
 test('account facts: the ticket quotes the page\'s own count and date, the JSON keeps both, a verified mark is a line', () => {
