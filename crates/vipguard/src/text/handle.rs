@@ -44,6 +44,11 @@ pub struct HandleKeys {
     /// The words as capitals mark them (`camel_parts`), when that splits the handle further than
     /// `parts`; else empty.
     pub words: Vec<String>,
+    /// The leet key with every '1' read as i rather than l (`w1zk1d4y0` -> wizkidayo), when the
+    /// handle has a '1'. The keys read 1 as l, as UTS #39's skeleton does, so each i written as 1
+    /// cost an edit; a protected handle's keys stay as they are, and only a profile's handle with a
+    /// '1' is compared (and looked up) under this reading too (issue 20).
+    pub one_as_i: Option<String>,
 }
 
 impl std::ops::Deref for HandleKeys {
@@ -143,6 +148,15 @@ fn leet_reading(plain: &str) -> String {
             }
         })
         .collect()
+}
+
+/// A handle's leet key with each '1' read as i (`HandleKeys::one_as_i`), if it has a '1'.
+fn one_as_i(local: &str) -> Option<String> {
+    if !local.contains('1') {
+        return None;
+    }
+    let n = normalize(&local.replace('1', "i"), MAX_HANDLE_CHARS);
+    Some(n.fold_compact().chars().map(leet_char).collect())
 }
 
 fn leet_digit(c: char) -> Option<char> {
@@ -269,11 +283,13 @@ impl HandleKeys {
         if words.len() < 2 || words == parts {
             words.clear();
         }
+        let one_as_i = one_as_i(local).filter(|k| *k != *keys.leet());
         HandleKeys {
             keys,
             parts,
             read_parts,
             words,
+            one_as_i,
         }
     }
     /// Words of a handle of several words that are long enough to be a protected handle of 7+ letters
@@ -801,6 +817,12 @@ pub(crate) fn compare(
         for (a, b, x, y, same) in keys {
             if !same && x.abs_diff(y) as usize <= limit {
                 d = d.min(osa_within(a, b, limit).unwrap_or(usize::MAX));
+            }
+        }
+        // Each '1' read as i (`HandleKeys::one_as_i`): the same length as the leet key.
+        if let Some(k) = &p.one_as_i {
+            if p.fold_len.abs_diff(t.fold_len) as usize <= limit {
+                d = d.min(osa_within(k, &t.leet(), limit).unwrap_or(usize::MAX));
             }
         }
         if d <= limit && !(d == 2 && tlen < FAR_SHORT_MAX && another_word_beside(p, t)) {
