@@ -150,13 +150,41 @@ fn leet_reading(plain: &str) -> String {
         .collect()
 }
 
-/// A handle's leet key with each '1' read as i (`HandleKeys::one_as_i`), if it has a '1'.
+/// A handle's leet key with each '1' read as i (`HandleKeys::one_as_i`), if it has a '1' that reads
+/// as a letter: alone among letters, or in a pair of digits that is 11 or stands between letters.
+/// Other runs are numbers (@li5601, @davido2011, @chibuzo01), not letters.
 fn one_as_i(local: &str) -> Option<String> {
     if !local.contains('1') {
         return None;
     }
-    let n = normalize(&local.replace('1', "i"), MAX_HANDLE_CHARS);
-    Some(n.fold_compact().chars().map(leet_char).collect())
+    let c: Vec<char> = local.chars().collect();
+    let mut read = String::with_capacity(local.len());
+    let mut any = false;
+    let mut i = 0;
+    while i < c.len() {
+        let run = c[i..]
+            .iter()
+            .take_while(|c| c.is_ascii_digit())
+            .count()
+            .max(1);
+        let digits = &c[i..i + run];
+        let letter = |at: Option<&char>| at.is_some_and(|c| c.is_alphabetic());
+        let between = letter(i.checked_sub(1).and_then(|j| c.get(j))) && letter(c.get(i + run));
+        let letters = run == 1 || (run == 2 && (digits == ['1', '1'] || between));
+        for &d in digits {
+            if d == '1' && letters {
+                read.push('i');
+                any = true;
+            } else {
+                read.push(d);
+            }
+        }
+        i += run;
+    }
+    any.then(|| {
+        let n = normalize(&read, MAX_HANDLE_CHARS);
+        n.fold_compact().chars().map(leet_char).collect()
+    })
 }
 
 fn leet_digit(c: char) -> Option<char> {
@@ -292,6 +320,22 @@ impl HandleKeys {
             one_as_i,
         }
     }
+    /// The fold key's letters with each 1 (which it reads as l) read as i where `one_as_i` reads it
+    /// so, digits left out, as the own-name rule compares them; None without such a 1.
+    pub(crate) fn one_as_i_letters(&self) -> Option<String> {
+        let read = self.one_as_i.as_deref()?;
+        if read.chars().count() != self.fold_len as usize {
+            return None;
+        }
+        let kept = self.fold().chars().zip(read.chars());
+        let letters = kept.filter(|(f, _)| !f.is_ascii_digit());
+        Some(
+            letters
+                .map(|(f, r)| if f == 'l' && r == 'i' { r } else { f })
+                .collect(),
+        )
+    }
+
     /// Words of a handle of several words that are long enough to be a protected handle of 7+ letters
     /// with a typo (`home_myetherwallat`, `myethewaliet_login`), as fold keys. Whole handles are
     /// compared on their own; these are for a typo inside a longer handle.
