@@ -1055,6 +1055,23 @@ mod tests {
     }
 
     #[test]
+    fn a_one_reads_as_i_where_it_reads_as_a_letter() {
+        let read = |h: &str| HandleKeys::new("x", h).one_as_i;
+        assert_eq!(read("w1zk1d4y0").as_deref(), Some("wizkidayo"));
+        assert_eq!(read("p3t3r0b11").as_deref(), Some("peterobii"));
+        assert_eq!(read("o1a").as_deref(), Some("oia"));
+        // Numbers: runs of three digits or more, and two at an end unless 11.
+        assert_eq!(read("li5601"), None);
+        assert_eq!(read("davido2011"), None);
+        assert_eq!(read("chibuzo01"), None);
+        assert_eq!(read("davido"), None);
+        // Two edits on the keys that read 1 as l, none or one on this reading.
+        assert!(cmp("w1zk1d4y0", "wizkidayo").is_some());
+        assert!(cmp("dav1dd0", "davido").is_some());
+        assert!(cmp("li5601", "lesboi").is_none());
+    }
+
+    #[test]
     fn neighbouring_keys() {
         assert!(keys_touch('t', 'r') && keys_touch('b', 'h') && keys_touch('q', '1'));
         assert!(keys_touch('s', 'w') && keys_touch('s', 'e') && keys_touch('s', 'x'));
