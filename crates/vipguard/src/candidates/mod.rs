@@ -929,9 +929,12 @@ impl Index {
             } else {
                 &[handle.fold(), handle.leet()]
             };
+            // A handle with a '1' also under its reading with each 1 as i, against the protected
+            // keys as they are (`HandleKeys::one_as_i`): the index holds nothing more for it.
             for key in typo_keys
                 .iter()
                 .copied()
+                .chain(handle.one_as_i.as_deref())
                 .chain(segments.iter().map(String::as_str))
             {
                 neighbourhood(key, |h| typos.push(h));

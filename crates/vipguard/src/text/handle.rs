@@ -44,6 +44,11 @@ pub struct HandleKeys {
     /// The words as capitals mark them (`camel_parts`), when that splits the handle further than
     /// `parts`; else empty.
     pub words: Vec<String>,
+    /// The leet key with every '1' read as i rather than l (`w1zk1d4y0` -> wizkidayo), when the
+    /// handle has a '1'. The keys read 1 as l, as UTS #39's skeleton does, so each i written as 1
+    /// cost an edit; a protected handle's keys stay as they are, and only a profile's handle with a
+    /// '1' is compared (and looked up) under this reading too (issue 20).
+    pub one_as_i: Option<String>,
 }
 
 impl std::ops::Deref for HandleKeys {
@@ -143,6 +148,43 @@ fn leet_reading(plain: &str) -> String {
             }
         })
         .collect()
+}
+
+/// A handle's leet key with each '1' read as i (`HandleKeys::one_as_i`), if it has a '1' that reads
+/// as a letter: alone among letters, or in a pair of digits that is 11 or stands between letters.
+/// Other runs are numbers (@li5601, @davido2011, @chibuzo01), not letters.
+fn one_as_i(local: &str) -> Option<String> {
+    if !local.contains('1') {
+        return None;
+    }
+    let c: Vec<char> = local.chars().collect();
+    let mut read = String::with_capacity(local.len());
+    let mut any = false;
+    let mut i = 0;
+    while i < c.len() {
+        let run = c[i..]
+            .iter()
+            .take_while(|c| c.is_ascii_digit())
+            .count()
+            .max(1);
+        let digits = &c[i..i + run];
+        let letter = |at: Option<&char>| at.is_some_and(|c| c.is_alphabetic());
+        let between = letter(i.checked_sub(1).and_then(|j| c.get(j))) && letter(c.get(i + run));
+        let letters = run == 1 || (run == 2 && (digits == ['1', '1'] || between));
+        for &d in digits {
+            if d == '1' && letters {
+                read.push('i');
+                any = true;
+            } else {
+                read.push(d);
+            }
+        }
+        i += run;
+    }
+    any.then(|| {
+        let n = normalize(&read, MAX_HANDLE_CHARS);
+        n.fold_compact().chars().map(leet_char).collect()
+    })
 }
 
 fn leet_digit(c: char) -> Option<char> {
@@ -269,13 +311,31 @@ impl HandleKeys {
         if words.len() < 2 || words == parts {
             words.clear();
         }
+        let one_as_i = one_as_i(local).filter(|k| *k != *keys.leet());
         HandleKeys {
             keys,
             parts,
             read_parts,
             words,
+            one_as_i,
         }
     }
+    /// The fold key's letters with each 1 (which it reads as l) read as i where `one_as_i` reads it
+    /// so, digits left out, as the own-name rule compares them; None without such a 1.
+    pub(crate) fn one_as_i_letters(&self) -> Option<String> {
+        let read = self.one_as_i.as_deref()?;
+        if read.chars().count() != self.fold_len as usize {
+            return None;
+        }
+        let kept = self.fold().chars().zip(read.chars());
+        let letters = kept.filter(|(f, _)| !f.is_ascii_digit());
+        Some(
+            letters
+                .map(|(f, r)| if f == 'l' && r == 'i' { r } else { f })
+                .collect(),
+        )
+    }
+
     /// Words of a handle of several words that are long enough to be a protected handle of 7+ letters
     /// with a typo (`home_myetherwallat`, `myethewaliet_login`), as fold keys. Whole handles are
     /// compared on their own; these are for a typo inside a longer handle.
@@ -803,6 +863,12 @@ pub(crate) fn compare(
                 d = d.min(osa_within(a, b, limit).unwrap_or(usize::MAX));
             }
         }
+        // Each '1' read as i (`HandleKeys::one_as_i`): the same length as the leet key.
+        if let Some(k) = &p.one_as_i {
+            if p.fold_len.abs_diff(t.fold_len) as usize <= limit {
+                d = d.min(osa_within(k, &t.leet(), limit).unwrap_or(usize::MAX));
+            }
+        }
         if d <= limit && !(d == 2 && tlen < FAR_SHORT_MAX && another_word_beside(p, t)) {
             return m(HandleHow::Typo { distance: d }, 2);
         }
@@ -986,6 +1052,23 @@ mod tests {
         assert_eq!(far("nikeee", "nike"), None);
         assert_eq!(far("binnanceee", "binance"), None);
         assert_eq!(far("meetamaskkk", "metamask"), None);
+    }
+
+    #[test]
+    fn a_one_reads_as_i_where_it_reads_as_a_letter() {
+        let read = |h: &str| HandleKeys::new("x", h).one_as_i;
+        assert_eq!(read("w1zk1d4y0").as_deref(), Some("wizkidayo"));
+        assert_eq!(read("p3t3r0b11").as_deref(), Some("peterobii"));
+        assert_eq!(read("o1a").as_deref(), Some("oia"));
+        // Numbers: runs of three digits or more, and two at an end unless 11.
+        assert_eq!(read("li5601"), None);
+        assert_eq!(read("davido2011"), None);
+        assert_eq!(read("chibuzo01"), None);
+        assert_eq!(read("davido"), None);
+        // Two edits on the keys that read 1 as l, none or one on this reading.
+        assert!(cmp("w1zk1d4y0", "wizkidayo").is_some());
+        assert!(cmp("dav1dd0", "davido").is_some());
+        assert!(cmp("li5601", "lesboi").is_none());
     }
 
     #[test]

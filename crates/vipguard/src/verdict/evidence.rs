@@ -310,10 +310,14 @@ fn handle(
             // Explained on the keys whose distance was found (the fold keys, else the keys with
             // digits or capital I read as letters), so the edits listed are as many as it says.
             let (p, k) = (&v.handle, &t.keys);
+            // The leet key with each '1' read as i (`HandleKeys::one_as_i`) last, so it is chosen
+            // only when the keys that read 1 as l are further.
+            let one_as_i = p.one_as_i.as_deref().unwrap_or(p.leet());
             let pairs = [
                 (&k.fold(), &p.fold()),
                 (&k.leet(), &p.leet()),
                 (&k.glyph(), &p.glyph()),
+                (&k.leet(), &one_as_i),
             ];
             // Each pair's edits worked out once; the first pair's when none has as many.
             let (chosen, ops) = pairs
@@ -325,12 +329,12 @@ fn handle(
             // The fold and leet keys read digits as letters: the edits name what the handle shows
             // (@T1waSavage: 'i' replaced by '1', not by 'l').
             let ops = match chosen {
-                0 | 1 => ops.map(|ops| ops_as_written(ops, pairs[chosen].1, local)),
+                0 | 1 | 3 => ops.map(|ops| ops_as_written(ops, pairs[chosen].1, local)),
                 _ => ops,
             };
             // The digits the key read as letters, found where the edits leave the handle as written.
             let keyed_leet = match (&ops, chosen) {
-                (Some(ops), 0 | 1) => {
+                (Some(ops), 0 | 1 | 3) => {
                     let (from, to) = (pairs[chosen].0, pairs[chosen].1);
                     leet_on_keys(lang, ops, from, to, local, t.keys.display())
                 }

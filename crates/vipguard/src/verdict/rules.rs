@@ -320,13 +320,20 @@ fn words_spell(words: &[&str], key: &str) -> bool {
 /// Whether the handle is just the profile's own name (`fatousall93` for "Fatou Sall").
 pub(super) fn explained_by_own_name(h: &HandleKeys, n: &NameKeys) -> bool {
     let letters: String = h.fold().chars().filter(|c| !c.is_ascii_digit()).collect();
+    // Also with its 1s read as i, as the handle may have been matched that way (@olumorot1mi450
+    // for "Olumorotimi Balogun").
+    own_name_in(&letters, n) || h.one_as_i_letters().is_some_and(|l| own_name_in(&l, n))
+}
+
+/// `explained_by_own_name` on one reading of the handle, its letters without digits.
+fn own_name_in(letters: &str, n: &NameKeys) -> bool {
     let toks = n.fold();
     if letters.len() < 3 || toks.len() < 2 {
         return false;
     }
     // Forms of the name a handle is made from, matched where they are found (no strings are built: this
     // runs for every profile whose handle resembles a protected one).
-    let found = |parts: &[&str]| concat_found(&letters, parts);
+    let found = |parts: &[&str]| concat_found(letters, parts);
     let form_found = found(&toks)
         || toks.iter().any(|t| t.len() >= 4 && found(&[t]))
         || (0..toks.len()).any(|i| {
