@@ -109,7 +109,11 @@ pub(crate) fn matched_regions(m: &AvatarMatch, undone: &Undone) -> Regions {
     // turn leaves in place.
     let edited = match m.variant {
         Variant::Crop(p) => inset(whole, p as f32 / 100.0),
-        Variant::Plain | Variant::Rotate(_) | Variant::Thumbnail | Variant::Untrimmed => whole,
+        Variant::Plain
+        | Variant::Rotate(_)
+        | Variant::TurnedWhole(_)
+        | Variant::Thumbnail
+        | Variant::Untrimmed => whole,
     };
     Regions {
         profile,

@@ -119,8 +119,14 @@ pub enum Variant {
     Plain,
     /// The centre, with this share (percent) cut from each side.
     Crop(u8),
-    /// Turned by this many degrees (clockwise positive), corners filled white.
+    /// The trimmed square turned by this many degrees (clockwise positive), corners filled white.
+    /// Enrolled before 2026-12-06; still read from older lists.
     Rotate(i8),
+    /// The whole picture turned by this many degrees (clockwise positive), corners filled white, then
+    /// trimmed and squared as any picture: what a copy turned a few degrees is. A logo on white turned
+    /// is trimmed to its turned box, larger than its own, and a logo on a coloured background keeps
+    /// its margin behind the white corners: turning the trimmed square met neither.
+    TurnedWhole(i8),
     /// Shrunk to a 48-pixel thumbnail and grown back, as a tiny copy is.
     Thumbnail,
     /// The picture's centre square as it is, borders not trimmed: a site shows an uploaded square
@@ -135,6 +141,7 @@ impl Variant {
             Variant::Plain => "0".into(),
             Variant::Crop(p) => p.to_string(),
             Variant::Rotate(d) => format!("r{d}"),
+            Variant::TurnedWhole(d) => format!("rw{d}"),
             Variant::Thumbnail => "t48".into(),
             Variant::Untrimmed => "u".into(),
         }
@@ -145,6 +152,9 @@ impl Variant {
             "t48" => return Some(Variant::Thumbnail),
             "u" => return Some(Variant::Untrimmed),
             _ => {}
+        }
+        if let Some(d) = s.strip_prefix("rw") {
+            return d.parse().ok().map(Variant::TurnedWhole);
         }
         if let Some(d) = s.strip_prefix('r') {
             return d.parse().ok().map(Variant::Rotate);
@@ -159,6 +169,9 @@ impl Variant {
 
 /// Trim and square a picture, apply a variant at full resolution, then shrink.
 pub(crate) fn prepare_variant(rgb: &Rgb, variant: Variant) -> Prepared {
+    if let Variant::TurnedWhole(d) = variant {
+        return prepare_variant(&turned_picture(rgb, d as f32), Variant::Plain);
+    }
     prepare_with_luma(rgb, &luma_from_rgb(&rgb.pixels), variant)
 }
 
@@ -194,7 +207,8 @@ pub(crate) fn prepare_in(rgb: &Rgb, luma: &[f32], trimmed: TrimBox, variant: Var
         square[r * side..(r + 1) * side].copy_from_slice(&luma[src..src + side]);
     }
     let (square, side) = match variant {
-        Variant::Plain | Variant::Untrimmed => (square, side),
+        // A whole picture turned is turned before trimming (`prepare_variant`).
+        Variant::Plain | Variant::Untrimmed | Variant::TurnedWhole(_) => (square, side),
         Variant::Crop(p) => {
             let cut = side * p as usize / 100;
             let inner = side - 2 * cut;
@@ -204,7 +218,7 @@ pub(crate) fn prepare_in(rgb: &Rgb, luma: &[f32], trimmed: TrimBox, variant: Var
             }
             (out, inner)
         }
-        Variant::Rotate(d) => (rotate(&square, side, d as f32), side),
+        Variant::Rotate(d) => (rotate(&square, side, side, d as f32), side),
         Variant::Thumbnail => {
             let mut sq = square;
             match super::pdq::blur_and_decimate(&mut sq, side, side, 48, 48) {
@@ -531,6 +545,13 @@ pub(crate) fn unsqueezed_picture(rgb: &Rgb, outer: TrimBox) -> Option<Rgb> {
         return None;
     }
     let side = w.max(h);
+    Some(each_colour(rgb, side, side, |plane| {
+        resize_box(plane, rgb.width, outer, side, side)
+    }))
+}
+
+/// A `w`×`h` colour picture made from `rgb` by `f`, applied to each colour plane alone.
+fn each_colour(rgb: &Rgb, w: usize, h: usize, f: impl Fn(&[f32]) -> Vec<f32>) -> Rgb {
     let planes: Vec<Vec<f32>> = (0..3)
         .map(|c| {
             let plane: Vec<f32> = rgb
@@ -540,21 +561,21 @@ pub(crate) fn unsqueezed_picture(rgb: &Rgb, outer: TrimBox) -> Option<Rgb> {
                 .step_by(3)
                 .map(|&v| v as f32)
                 .collect();
-            resize_box(&plane, rgb.width, outer, side, side)
+            f(&plane)
         })
         .collect();
-    let pixels = (0..side * side)
+    let pixels = (0..w * h)
         .flat_map(|i| {
             planes
                 .iter()
                 .map(move |p| p[i].round().clamp(0.0, 255.0) as u8)
         })
         .collect();
-    Some(Rgb {
-        width: side,
-        height: side,
+    Rgb {
+        width: w,
+        height: h,
         pixels,
-    })
+    }
 }
 
 /// A `w`×`h` picture whose pixel (x, y) is read bilinearly from `src` (rows `width` long) at `from(x, y)`,
@@ -634,24 +655,32 @@ fn resize_line(line: &[f32], out: usize) -> Vec<f32> {
     }
 }
 
-/// Turn a square by `degrees` about its centre (bilinear), filling what comes from outside with white.
-fn rotate(sq: &[f32], side: usize, degrees: f32) -> Vec<f32> {
+/// A picture turned by `degrees` about its centre in colour, at its own size, what comes from outside
+/// white: how an image editor turns a picture without growing its canvas.
+pub(crate) fn turned_picture(rgb: &Rgb, degrees: f32) -> Rgb {
+    let (w, h) = (rgb.width, rgb.height);
+    each_colour(rgb, w, h, |plane| rotate(plane, w, h, degrees))
+}
+
+/// Turn a `w`×`h` picture by `degrees` about its centre (bilinear), filling what comes from outside
+/// with white.
+fn rotate(src: &[f32], w: usize, h: usize, degrees: f32) -> Vec<f32> {
     let (sin, cos) = degrees.to_radians().sin_cos();
-    let c = (side as f32 - 1.0) / 2.0;
-    let mut out = vec![255f32; side * side];
-    for y in 0..side {
-        for x in 0..side {
-            let (dx, dy) = (x as f32 - c, y as f32 - c);
-            let (sx, sy) = (cos * dx + sin * dy + c, -sin * dx + cos * dy + c);
-            if sx < 0.0 || sy < 0.0 || sx > (side - 1) as f32 || sy > (side - 1) as f32 {
+    let (cx, cy) = ((w as f32 - 1.0) / 2.0, (h as f32 - 1.0) / 2.0);
+    let mut out = vec![255f32; w * h];
+    for y in 0..h {
+        for x in 0..w {
+            let (dx, dy) = (x as f32 - cx, y as f32 - cy);
+            let (sx, sy) = (cos * dx + sin * dy + cx, -sin * dx + cos * dy + cy);
+            if sx < 0.0 || sy < 0.0 || sx > (w - 1) as f32 || sy > (h - 1) as f32 {
                 continue;
             }
             let (x0, y0) = (sx as usize, sy as usize);
-            let (x1, y1) = ((x0 + 1).min(side - 1), (y0 + 1).min(side - 1));
+            let (x1, y1) = ((x0 + 1).min(w - 1), (y0 + 1).min(h - 1));
             let (tx, ty) = (sx - x0 as f32, sy - y0 as f32);
-            let top = sq[y0 * side + x0] * (1.0 - tx) + sq[y0 * side + x1] * tx;
-            let bottom = sq[y1 * side + x0] * (1.0 - tx) + sq[y1 * side + x1] * tx;
-            out[y * side + x] = top * (1.0 - ty) + bottom * ty;
+            let top = src[y0 * w + x0] * (1.0 - tx) + src[y0 * w + x1] * tx;
+            let bottom = src[y1 * w + x0] * (1.0 - tx) + src[y1 * w + x1] * tx;
+            out[y * w + x] = top * (1.0 - ty) + bottom * ty;
         }
     }
     out

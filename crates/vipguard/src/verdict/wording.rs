@@ -598,6 +598,10 @@ pub(crate) fn avatar_changes(
             format!("turned about {}°", d.abs()),
             format!("tournée d'environ {}°", d.abs()),
         )),
+        Variant::TurnedWhole(_) => parts.push(say(
+            "turned a few degrees".into(),
+            "tournée de quelques degrés".into(),
+        )),
         Variant::Thumbnail => parts.push(say(
             "shrunk to a thumbnail".into(),
             "réduite en vignette".into(),
