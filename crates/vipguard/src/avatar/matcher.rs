@@ -414,6 +414,15 @@ impl<'a> QueryInSteps<'a> {
                     );
                     self.out.views.extend(hash(&whole, View::Full));
                 }
+                // A word across a logo that reaches into its margin: trimmed around the word, and
+                // compared without the middle band.
+                let around = super::views::trim_around_word(&self.rgb);
+                if around != self.trimmed {
+                    let p = super::views::prepare_in(&self.rgb, &self.luma, around, Variant::Plain);
+                    if let Some((v, h, q)) = hash(&p, View::Band) {
+                        self.out.reframed.push((Reframe::AroundWord, v, h, q));
+                    }
+                }
                 self.out.undone = prepared.undone;
                 self.prepared = Some(prepared);
             }

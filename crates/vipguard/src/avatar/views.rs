@@ -52,7 +52,7 @@ const WORK: usize = 128;
 /// Share of the height kept by the `top` view.
 pub(super) const TOP_SHARE: f32 = 0.78;
 /// Rows set to mid-grey by the `band` view, as shares of the height: where a word across a photo goes.
-pub(super) const BAND: (f32, f32) = (0.30, 0.68);
+pub(super) const BAND: (f32, f32) = (0.30, 0.76);
 
 /// A normalised picture, ready to hash in any view.
 pub(crate) struct Prepared {
@@ -77,6 +77,9 @@ pub enum Reframe {
     Circle,
     /// A sticker in a corner painted out in the background's colour, then trimmed (`sticker.rs`).
     Unstickered,
+    /// Trimmed as if the middle band were not there: a word written across a logo reaches into its
+    /// margin, and no column of the margin is then flat (`trim_around_word`).
+    AroundWord,
 }
 
 /// Insets (percent) always tried at query time, besides the one `padding_edge` finds: a copy cropped
@@ -92,6 +95,7 @@ impl Reframe {
             Reframe::Stretched => "s".into(),
             Reframe::Circle => "c".into(),
             Reframe::Unstickered => "k".into(),
+            Reframe::AroundWord => "w".into(),
         }
     }
 
@@ -101,6 +105,7 @@ impl Reframe {
             "s" => Some(Reframe::Stretched),
             "c" => Some(Reframe::Circle),
             "k" => Some(Reframe::Unstickered),
+            "w" => Some(Reframe::AroundWord),
             _ => s
                 .strip_prefix('i')?
                 .parse()
@@ -190,7 +195,19 @@ pub(crate) type TrimBox = (usize, usize, usize, usize);
 
 /// The picture's box once uniform borders are trimmed (see `trim_box`).
 pub(crate) fn trim(rgb: &Rgb) -> TrimBox {
-    trim_box(&rgb.pixels, rgb.width, rgb.height)
+    trim_box(&rgb.pixels, rgb.width, rgb.height, (0, 0))
+}
+
+/// Rows (shares of the height) a word written across the middle of a picture may cover: left out when
+/// deciding whether a column is border (`trim_around_word`).
+const WORD_ROWS: (f32, f32) = (0.28, 0.80);
+
+/// The picture's box once uniform borders are trimmed, columns judged without the rows a word across
+/// the middle covers: a word wider than a logo reaches into its margin.
+pub(crate) fn trim_around_word(rgb: &Rgb) -> TrimBox {
+    let h = rgb.height as f32;
+    let skip = ((h * WORD_ROWS.0) as usize, (h * WORD_ROWS.1) as usize);
+    trim_box(&rgb.pixels, rgb.width, rgb.height, skip)
 }
 
 /// `prepare_with_luma` inside a box already trimmed (a query also stretches that box: trimmed once).
@@ -531,7 +548,14 @@ pub(crate) fn stretched(rgb: &Rgb, luma: &[f32], trimmed: TrimBox) -> Option<Pre
 /// The box inside the outer padding alone (the first round of `trim`): a squeezed logo padded back
 /// to a square in another colour than its own background.
 pub(crate) fn trim_outer(rgb: &Rgb) -> TrimBox {
-    trim_once(&rgb.pixels, rgb.width, (0, 0), rgb.width, rgb.height)
+    trim_once(
+        &rgb.pixels,
+        rgb.width,
+        (0, 0),
+        rgb.width,
+        rgb.height,
+        (0, 0),
+    )
 }
 
 /// The picture inside `outer` stretched back to a square of its longer side, in colour, when that box
@@ -688,13 +712,14 @@ fn rotate(src: &[f32], w: usize, h: usize, degrees: f32) -> Vec<f32> {
 
 /// Rows and columns at the edges whose pixels are all close to the edge colour, trimmed in symmetric
 /// pairs. Never trims more than 40% from a side, and keeps the box at least 8 pixels.
-fn trim_box(rgb: &[u8], w: usize, h: usize) -> TrimBox {
+/// Rows `skip.0..skip.1` are left out when judging a column (none when empty).
+fn trim_box(rgb: &[u8], w: usize, h: usize, skip: (usize, usize)) -> TrimBox {
     // Twice: padding of one colour round a logo on a flat background of another comes off in turn.
-    let (top, bottom, left, right) = trim_once(rgb, w, (0, 0), w, h);
+    let (top, bottom, left, right) = trim_once(rgb, w, (0, 0), w, h, skip);
     if (top, bottom, left, right) == (0, h, 0, w) {
         return (top, bottom, left, right);
     }
-    let (t, b, l, r) = trim_once(rgb, w, (left, top), right - left, bottom - top);
+    let (t, b, l, r) = trim_once(rgb, w, (left, top), right - left, bottom - top, skip);
     (top + t, top + b, left + l, left + r)
 }
 
@@ -705,6 +730,7 @@ fn trim_once(
     at: (usize, usize),
     w: usize,
     h: usize,
+    skip: (usize, usize),
 ) -> (usize, usize, usize, usize) {
     const TOL: i32 = 24;
     let px = |x: usize, y: usize| {
@@ -724,7 +750,9 @@ fn trim_once(
         return (0, h, 0, w);
     }
     let row_is_border = |y: usize, x0: usize, x1: usize| (x0..x1).all(|x| close(px(x, y), corner));
-    let col_is_border = |x: usize, y0: usize, y1: usize| (y0..y1).all(|y| close(px(x, y), corner));
+    let skipped = |y: usize| (skip.0..skip.1).contains(&(at.1 + y));
+    let col_is_border =
+        |x: usize, y0: usize, y1: usize| (y0..y1).all(|y| skipped(y) || close(px(x, y), corner));
     let (max_h, max_w) = (h * 2 / 5, w * 2 / 5);
     let mut top = 0;
     while top < max_h && row_is_border(top, 0, w) {

@@ -636,6 +636,8 @@ pub(crate) fn avatar_changes(
             "cut from a screenshot of a profile page".into(),
             "découpée dans une capture d'écran d'une page de profil".into(),
         )),
+        // Said by the band view: the word across the middle left out.
+        Reframe::AroundWord => {}
         Reframe::Unstickered => parts.push(say(
             "with a sticker pasted in a corner".into(),
             "avec un autocollant collé dans un coin".into(),
