@@ -16,19 +16,20 @@ pub const VARIANTS: [(Variant, &[View]); 8] = [
     (Variant::Plain, &VIEWS),
     (Variant::Crop(5), &CROP_VIEWS),
     (Variant::Crop(10), &CROP_VIEWS),
-    (Variant::Rotate(3), &[View::Circle]),
-    (Variant::Rotate(-3), &[View::Circle]),
-    (Variant::Rotate(5), &[View::Circle]),
-    (Variant::Rotate(-5), &[View::Circle]),
+    (Variant::TurnedWhole(3), &TURN_VIEWS),
+    (Variant::TurnedWhole(-3), &TURN_VIEWS),
+    (Variant::TurnedWhole(5), &TURN_VIEWS),
+    (Variant::TurnedWhole(-5), &TURN_VIEWS),
     (Variant::Thumbnail, &[View::Full, View::Circle]),
 ];
 /// Pairs of references where the second was added to enrolment after the first: an avatar holding the
 /// first without the second was enrolled by an older vipguard, and misses the copies the second finds
 /// until it is enrolled again. Enrolment writes both of a pair or neither (each pair is hashed from one
 /// prepared picture of one size; `fresh_enrolment_writes_both_of_each_pair` checks), so the first alone
-/// is the telltale of an older enrolment. Changes that left no such telltale (the content box, the
+/// is the telltale of an older enrolment (the first of the last pair is no longer written: the second
+/// replaced it). Changes that left no such telltale (the content box, the
 /// untrimmed disc: written only for some pictures, with no older reference beside them) are not here.
-const ADDED_LATER: [((View, Variant), (View, Variant)); 2] = [
+const ADDED_LATER: [((View, Variant), (View, Variant)); 3] = [
     // 2026-12-05, tints: a logo's untrimmed square hashed whole beside its disc.
     (
         (View::Circle, Variant::Untrimmed),
@@ -38,6 +39,12 @@ const ADDED_LATER: [((View, Variant), (View, Variant)); 2] = [
     (
         (View::Circle, Variant::Rotate(3)),
         (View::Circle, Variant::Rotate(5)),
+    ),
+    // 2026-12-06, turns: the whole picture turned, then trimmed, in place of the trimmed square turned
+    // (an older enrolment holds the turned square, `r3`, and no turned whole, `rw3`).
+    (
+        (View::Circle, Variant::Rotate(3)),
+        (View::Circle, Variant::TurnedWhole(3)),
     ),
 ];
 
@@ -56,6 +63,8 @@ pub(crate) fn enrolled_by_older_version(refs: &[String]) -> bool {
         .iter()
         .any(|(older, later)| kinds.contains(older) && !kinds.contains(later))
 }
+/// A turned copy is met in these views.
+const TURN_VIEWS: [View; 2] = [View::Circle, View::Full];
 /// A cropped copy is met in these views; a word across a cropped copy is left to the uncropped band.
 const CROP_VIEWS: [View; 3] = [View::Full, View::Circle, View::Top];
 /// Hashes below this quality are too flat to trust (Meta's guidance).
@@ -404,6 +413,15 @@ impl<'a> QueryInSteps<'a> {
                         Variant::Untrimmed,
                     );
                     self.out.views.extend(hash(&whole, View::Full));
+                }
+                // A word across a logo that reaches into its margin: trimmed around the word, and
+                // compared without the middle band.
+                let around = super::views::trim_around_word(&self.rgb);
+                if around != self.trimmed {
+                    let p = super::views::prepare_in(&self.rgb, &self.luma, around, Variant::Plain);
+                    if let Some((v, h, q)) = hash(&p, View::Band) {
+                        self.out.reframed.push((Reframe::AroundWord, v, h, q));
+                    }
                 }
                 self.out.undone = prepared.undone;
                 self.prepared = Some(prepared);

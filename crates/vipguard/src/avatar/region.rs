@@ -85,7 +85,7 @@ pub(crate) fn matched_regions(m: &AvatarMatch, undone: &Undone) -> Regions {
     let whole: Square = (0.0, 0.0, 1.0);
     let mut approximate = matches!(
         m.reframe,
-        Reframe::Circle | Reframe::Stretched | Reframe::Unstickered
+        Reframe::Circle | Reframe::Stretched | Reframe::Unstickered | Reframe::AroundWord
     ) || m.view == View::Content;
     // Profile side: the border trimmed (an untrimmed reference met the untrimmed square, as the
     // evidence sentence has it), then the reframe.
@@ -99,7 +99,11 @@ pub(crate) fn matched_regions(m: &AvatarMatch, undone: &Undone) -> Regions {
     };
     let reframed = match m.reframe {
         Reframe::Inset(p) => inset(trimmed, p as f32 / 100.0),
-        Reframe::None | Reframe::Stretched | Reframe::Unstickered | Reframe::Circle => trimmed,
+        Reframe::None
+        | Reframe::Stretched
+        | Reframe::Unstickered
+        | Reframe::Circle
+        | Reframe::AroundWord => trimmed,
     };
     let mut profile = in_view(reframed, m.view);
     if m.reframe == Reframe::Circle {
@@ -109,7 +113,11 @@ pub(crate) fn matched_regions(m: &AvatarMatch, undone: &Undone) -> Regions {
     // turn leaves in place.
     let edited = match m.variant {
         Variant::Crop(p) => inset(whole, p as f32 / 100.0),
-        Variant::Plain | Variant::Rotate(_) | Variant::Thumbnail | Variant::Untrimmed => whole,
+        Variant::Plain
+        | Variant::Rotate(_)
+        | Variant::TurnedWhole(_)
+        | Variant::Thumbnail
+        | Variant::Untrimmed => whole,
     };
     Regions {
         profile,

@@ -52,7 +52,7 @@ const WORK: usize = 128;
 /// Share of the height kept by the `top` view.
 pub(super) const TOP_SHARE: f32 = 0.78;
 /// Rows set to mid-grey by the `band` view, as shares of the height: where a word across a photo goes.
-pub(super) const BAND: (f32, f32) = (0.30, 0.68);
+pub(super) const BAND: (f32, f32) = (0.30, 0.76);
 
 /// A normalised picture, ready to hash in any view.
 pub(crate) struct Prepared {
@@ -77,6 +77,9 @@ pub enum Reframe {
     Circle,
     /// A sticker in a corner painted out in the background's colour, then trimmed (`sticker.rs`).
     Unstickered,
+    /// Trimmed as if the middle band were not there: a word written across a logo reaches into its
+    /// margin, and no column of the margin is then flat (`trim_around_word`).
+    AroundWord,
 }
 
 /// Insets (percent) always tried at query time, besides the one `padding_edge` finds: a copy cropped
@@ -92,6 +95,7 @@ impl Reframe {
             Reframe::Stretched => "s".into(),
             Reframe::Circle => "c".into(),
             Reframe::Unstickered => "k".into(),
+            Reframe::AroundWord => "w".into(),
         }
     }
 
@@ -101,6 +105,7 @@ impl Reframe {
             "s" => Some(Reframe::Stretched),
             "c" => Some(Reframe::Circle),
             "k" => Some(Reframe::Unstickered),
+            "w" => Some(Reframe::AroundWord),
             _ => s
                 .strip_prefix('i')?
                 .parse()
@@ -119,8 +124,14 @@ pub enum Variant {
     Plain,
     /// The centre, with this share (percent) cut from each side.
     Crop(u8),
-    /// Turned by this many degrees (clockwise positive), corners filled white.
+    /// The trimmed square turned by this many degrees (clockwise positive), corners filled white.
+    /// Enrolled before 2026-12-06; still read from older lists.
     Rotate(i8),
+    /// The whole picture turned by this many degrees (clockwise positive), corners filled white, then
+    /// trimmed and squared as any picture: what a copy turned a few degrees is. A logo on white turned
+    /// is trimmed to its turned box, larger than its own, and a logo on a coloured background keeps
+    /// its margin behind the white corners: turning the trimmed square met neither.
+    TurnedWhole(i8),
     /// Shrunk to a 48-pixel thumbnail and grown back, as a tiny copy is.
     Thumbnail,
     /// The picture's centre square as it is, borders not trimmed: a site shows an uploaded square
@@ -135,6 +146,7 @@ impl Variant {
             Variant::Plain => "0".into(),
             Variant::Crop(p) => p.to_string(),
             Variant::Rotate(d) => format!("r{d}"),
+            Variant::TurnedWhole(d) => format!("rw{d}"),
             Variant::Thumbnail => "t48".into(),
             Variant::Untrimmed => "u".into(),
         }
@@ -145,6 +157,9 @@ impl Variant {
             "t48" => return Some(Variant::Thumbnail),
             "u" => return Some(Variant::Untrimmed),
             _ => {}
+        }
+        if let Some(d) = s.strip_prefix("rw") {
+            return d.parse().ok().map(Variant::TurnedWhole);
         }
         if let Some(d) = s.strip_prefix('r') {
             return d.parse().ok().map(Variant::Rotate);
@@ -159,6 +174,9 @@ impl Variant {
 
 /// Trim and square a picture, apply a variant at full resolution, then shrink.
 pub(crate) fn prepare_variant(rgb: &Rgb, variant: Variant) -> Prepared {
+    if let Variant::TurnedWhole(d) = variant {
+        return prepare_variant(&turned_picture(rgb, d as f32), Variant::Plain);
+    }
     prepare_with_luma(rgb, &luma_from_rgb(&rgb.pixels), variant)
 }
 
@@ -177,7 +195,19 @@ pub(crate) type TrimBox = (usize, usize, usize, usize);
 
 /// The picture's box once uniform borders are trimmed (see `trim_box`).
 pub(crate) fn trim(rgb: &Rgb) -> TrimBox {
-    trim_box(&rgb.pixels, rgb.width, rgb.height)
+    trim_box(&rgb.pixels, rgb.width, rgb.height, (0, 0))
+}
+
+/// Rows (shares of the height) a word written across the middle of a picture may cover: left out when
+/// deciding whether a column is border (`trim_around_word`).
+const WORD_ROWS: (f32, f32) = (0.28, 0.80);
+
+/// The picture's box once uniform borders are trimmed, columns judged without the rows a word across
+/// the middle covers: a word wider than a logo reaches into its margin.
+pub(crate) fn trim_around_word(rgb: &Rgb) -> TrimBox {
+    let h = rgb.height as f32;
+    let skip = ((h * WORD_ROWS.0) as usize, (h * WORD_ROWS.1) as usize);
+    trim_box(&rgb.pixels, rgb.width, rgb.height, skip)
 }
 
 /// `prepare_with_luma` inside a box already trimmed (a query also stretches that box: trimmed once).
@@ -194,7 +224,8 @@ pub(crate) fn prepare_in(rgb: &Rgb, luma: &[f32], trimmed: TrimBox, variant: Var
         square[r * side..(r + 1) * side].copy_from_slice(&luma[src..src + side]);
     }
     let (square, side) = match variant {
-        Variant::Plain | Variant::Untrimmed => (square, side),
+        // A whole picture turned is turned before trimming (`prepare_variant`).
+        Variant::Plain | Variant::Untrimmed | Variant::TurnedWhole(_) => (square, side),
         Variant::Crop(p) => {
             let cut = side * p as usize / 100;
             let inner = side - 2 * cut;
@@ -204,7 +235,7 @@ pub(crate) fn prepare_in(rgb: &Rgb, luma: &[f32], trimmed: TrimBox, variant: Var
             }
             (out, inner)
         }
-        Variant::Rotate(d) => (rotate(&square, side, d as f32), side),
+        Variant::Rotate(d) => (rotate(&square, side, side, d as f32), side),
         Variant::Thumbnail => {
             let mut sq = square;
             match super::pdq::blur_and_decimate(&mut sq, side, side, 48, 48) {
@@ -517,7 +548,14 @@ pub(crate) fn stretched(rgb: &Rgb, luma: &[f32], trimmed: TrimBox) -> Option<Pre
 /// The box inside the outer padding alone (the first round of `trim`): a squeezed logo padded back
 /// to a square in another colour than its own background.
 pub(crate) fn trim_outer(rgb: &Rgb) -> TrimBox {
-    trim_once(&rgb.pixels, rgb.width, (0, 0), rgb.width, rgb.height)
+    trim_once(
+        &rgb.pixels,
+        rgb.width,
+        (0, 0),
+        rgb.width,
+        rgb.height,
+        (0, 0),
+    )
 }
 
 /// The picture inside `outer` stretched back to a square of its longer side, in colour, when that box
@@ -531,6 +569,13 @@ pub(crate) fn unsqueezed_picture(rgb: &Rgb, outer: TrimBox) -> Option<Rgb> {
         return None;
     }
     let side = w.max(h);
+    Some(each_colour(rgb, side, side, |plane| {
+        resize_box(plane, rgb.width, outer, side, side)
+    }))
+}
+
+/// A `w`×`h` colour picture made from `rgb` by `f`, applied to each colour plane alone.
+fn each_colour(rgb: &Rgb, w: usize, h: usize, f: impl Fn(&[f32]) -> Vec<f32>) -> Rgb {
     let planes: Vec<Vec<f32>> = (0..3)
         .map(|c| {
             let plane: Vec<f32> = rgb
@@ -540,21 +585,21 @@ pub(crate) fn unsqueezed_picture(rgb: &Rgb, outer: TrimBox) -> Option<Rgb> {
                 .step_by(3)
                 .map(|&v| v as f32)
                 .collect();
-            resize_box(&plane, rgb.width, outer, side, side)
+            f(&plane)
         })
         .collect();
-    let pixels = (0..side * side)
+    let pixels = (0..w * h)
         .flat_map(|i| {
             planes
                 .iter()
                 .map(move |p| p[i].round().clamp(0.0, 255.0) as u8)
         })
         .collect();
-    Some(Rgb {
-        width: side,
-        height: side,
+    Rgb {
+        width: w,
+        height: h,
         pixels,
-    })
+    }
 }
 
 /// A `w`×`h` picture whose pixel (x, y) is read bilinearly from `src` (rows `width` long) at `from(x, y)`,
@@ -634,24 +679,32 @@ fn resize_line(line: &[f32], out: usize) -> Vec<f32> {
     }
 }
 
-/// Turn a square by `degrees` about its centre (bilinear), filling what comes from outside with white.
-fn rotate(sq: &[f32], side: usize, degrees: f32) -> Vec<f32> {
+/// A picture turned by `degrees` about its centre in colour, at its own size, what comes from outside
+/// white: how an image editor turns a picture without growing its canvas.
+pub(crate) fn turned_picture(rgb: &Rgb, degrees: f32) -> Rgb {
+    let (w, h) = (rgb.width, rgb.height);
+    each_colour(rgb, w, h, |plane| rotate(plane, w, h, degrees))
+}
+
+/// Turn a `w`×`h` picture by `degrees` about its centre (bilinear), filling what comes from outside
+/// with white.
+fn rotate(src: &[f32], w: usize, h: usize, degrees: f32) -> Vec<f32> {
     let (sin, cos) = degrees.to_radians().sin_cos();
-    let c = (side as f32 - 1.0) / 2.0;
-    let mut out = vec![255f32; side * side];
-    for y in 0..side {
-        for x in 0..side {
-            let (dx, dy) = (x as f32 - c, y as f32 - c);
-            let (sx, sy) = (cos * dx + sin * dy + c, -sin * dx + cos * dy + c);
-            if sx < 0.0 || sy < 0.0 || sx > (side - 1) as f32 || sy > (side - 1) as f32 {
+    let (cx, cy) = ((w as f32 - 1.0) / 2.0, (h as f32 - 1.0) / 2.0);
+    let mut out = vec![255f32; w * h];
+    for y in 0..h {
+        for x in 0..w {
+            let (dx, dy) = (x as f32 - cx, y as f32 - cy);
+            let (sx, sy) = (cos * dx + sin * dy + cx, -sin * dx + cos * dy + cy);
+            if sx < 0.0 || sy < 0.0 || sx > (w - 1) as f32 || sy > (h - 1) as f32 {
                 continue;
             }
             let (x0, y0) = (sx as usize, sy as usize);
-            let (x1, y1) = ((x0 + 1).min(side - 1), (y0 + 1).min(side - 1));
+            let (x1, y1) = ((x0 + 1).min(w - 1), (y0 + 1).min(h - 1));
             let (tx, ty) = (sx - x0 as f32, sy - y0 as f32);
-            let top = sq[y0 * side + x0] * (1.0 - tx) + sq[y0 * side + x1] * tx;
-            let bottom = sq[y1 * side + x0] * (1.0 - tx) + sq[y1 * side + x1] * tx;
-            out[y * side + x] = top * (1.0 - ty) + bottom * ty;
+            let top = src[y0 * w + x0] * (1.0 - tx) + src[y0 * w + x1] * tx;
+            let bottom = src[y1 * w + x0] * (1.0 - tx) + src[y1 * w + x1] * tx;
+            out[y * w + x] = top * (1.0 - ty) + bottom * ty;
         }
     }
     out
@@ -659,13 +712,14 @@ fn rotate(sq: &[f32], side: usize, degrees: f32) -> Vec<f32> {
 
 /// Rows and columns at the edges whose pixels are all close to the edge colour, trimmed in symmetric
 /// pairs. Never trims more than 40% from a side, and keeps the box at least 8 pixels.
-fn trim_box(rgb: &[u8], w: usize, h: usize) -> TrimBox {
+/// Rows `skip.0..skip.1` are left out when judging a column (none when empty).
+fn trim_box(rgb: &[u8], w: usize, h: usize, skip: (usize, usize)) -> TrimBox {
     // Twice: padding of one colour round a logo on a flat background of another comes off in turn.
-    let (top, bottom, left, right) = trim_once(rgb, w, (0, 0), w, h);
+    let (top, bottom, left, right) = trim_once(rgb, w, (0, 0), w, h, skip);
     if (top, bottom, left, right) == (0, h, 0, w) {
         return (top, bottom, left, right);
     }
-    let (t, b, l, r) = trim_once(rgb, w, (left, top), right - left, bottom - top);
+    let (t, b, l, r) = trim_once(rgb, w, (left, top), right - left, bottom - top, skip);
     (top + t, top + b, left + l, left + r)
 }
 
@@ -676,6 +730,7 @@ fn trim_once(
     at: (usize, usize),
     w: usize,
     h: usize,
+    skip: (usize, usize),
 ) -> (usize, usize, usize, usize) {
     const TOL: i32 = 24;
     let px = |x: usize, y: usize| {
@@ -695,7 +750,9 @@ fn trim_once(
         return (0, h, 0, w);
     }
     let row_is_border = |y: usize, x0: usize, x1: usize| (x0..x1).all(|x| close(px(x, y), corner));
-    let col_is_border = |x: usize, y0: usize, y1: usize| (y0..y1).all(|y| close(px(x, y), corner));
+    let skipped = |y: usize| (skip.0..skip.1).contains(&(at.1 + y));
+    let col_is_border =
+        |x: usize, y0: usize, y1: usize| (y0..y1).all(|y| skipped(y) || close(px(x, y), corner));
     let (max_h, max_w) = (h * 2 / 5, w * 2 / 5);
     let mut top = 0;
     while top < max_h && row_is_border(top, 0, w) {

@@ -26,7 +26,7 @@ use crate::verdict::Checker;
 
 const MAGIC: &[u8; 8] = b"VIPGSNAP";
 /// Bumped whenever the layout or the meaning of any saved array changes.
-const FORMAT: u32 = 11;
+const FORMAT: u32 = 12;
 const VERSION: &str = env!("CARGO_PKG_VERSION");
 
 /// The checker as bytes for `restore`. `list_key` names the stored list the checker was built from (a

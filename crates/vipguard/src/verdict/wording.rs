@@ -598,6 +598,10 @@ pub(crate) fn avatar_changes(
             format!("turned about {}°", d.abs()),
             format!("tournée d'environ {}°", d.abs()),
         )),
+        Variant::TurnedWhole(_) => parts.push(say(
+            "turned a few degrees".into(),
+            "tournée de quelques degrés".into(),
+        )),
         Variant::Thumbnail => parts.push(say(
             "shrunk to a thumbnail".into(),
             "réduite en vignette".into(),
@@ -632,6 +636,8 @@ pub(crate) fn avatar_changes(
             "cut from a screenshot of a profile page".into(),
             "découpée dans une capture d'écran d'une page de profil".into(),
         )),
+        // Said by the band view: the word across the middle left out.
+        Reframe::AroundWord => {}
         Reframe::Unstickered => parts.push(say(
             "with a sticker pasted in a corner".into(),
             "avec un autocollant collé dans un coin".into(),
