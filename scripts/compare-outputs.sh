@@ -27,7 +27,36 @@ run() { # label bin
   "$b" check --protected demo/protected.json --platform x --handle AIikoDangote --name "Аliko Dangote" > "$d/check.txt" || true
   "$b" enroll demo/protected.json -o "$d/enrolled.json" 2>/dev/null || true
   "$b" hash demo/avatars/* > "$d/hash.txt" 2>&1 || true
+  # Large lists (read on several threads from 256 KiB), valid and with mistakes early, late and last:
+  # the errors, their lines and fields, in both languages.
+  for f in "$out"/large/*.json; do
+    for lang in en fr; do
+      "$b" check --lang $lang --protected "$f" --platform x --handle acc19999 --name 'Name 19999' \
+        > "$d/large-$(basename "$f" .json)-$lang.txt" 2>&1 || echo "exit $?" >> "$d/large-$(basename "$f" .json)-$lang.txt"
+    done
+  done
 }
+mkdir -p "$out/large"
+python3 - "$out/large" <<'PY'
+import sys
+d = sys.argv[1]
+def account(i):
+    return (r'  {"id": "a%d", "name": "Name \u00e9 %d", "aliases": ["N, [%d] \" }"], '
+            '"handles": [{"platform": "x", "handle": "acc%d"}]}' % (i, i, i, i))
+rows = [account(i) for i in range(20000)]
+def write(name, rows, tail="\n]}\n"):
+    with open(f"{d}/{name}.json", "w") as f:
+        f.write('{"accounts": [\n' + ",\n".join(rows) + tail)
+write("valid", rows)
+write("unknown-last", rows[:-1] + ['  {"id": "z", "name": "Z", "handles": [{"platform": "x", "hnadle": "z"}]}'])
+write("unknown-early", rows[:3] + ['  {"id": "z", "nmae": "Z"}'] + rows[3:])
+write("two-bad", rows[:5000] + ['  {"id": "y", "name": 5}'] + rows[5000:] + ['  {"id": "z", "name": "Z", "kind": "robot"}'])
+write("duplicate-late", rows + ['  {"id": "a17", "name": "Again"}'])
+write("bad-handle-last", rows + ['  {"id": "z", "name": "Z", "handles": [{"platform": "x", "handle": ""}]}'])
+write("string-unended", rows + ['  {"id": "z", "name": "Z'])
+write("trailing-comma", rows, ",\n]}\n")
+write("garbage-after", rows, "\n]} x\n")
+PY
 run old "$old"
 run new "$new"
 same=0 differ=0
