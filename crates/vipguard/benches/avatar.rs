@@ -111,7 +111,9 @@ fn index(avatars: &[Vec<RefHash>]) -> AvatarIndex {
 }
 
 fn bench(c: &mut Criterion) {
-    let dir = std::env::var("VIPGUARD_PDQ_DATA").unwrap_or_else(|_| "../shared/data/pdq".into());
+    let dir = std::env::var("VIPGUARD_PDQ_DATA").unwrap_or_else(|_| {
+        concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/data/pdq").into()
+    });
     let photo = image::open(format!("{dir}/decoded/aaa-orig.png"))
         .expect("PDQ test data")
         .into_rgb8();

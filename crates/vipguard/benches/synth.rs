@@ -229,7 +229,9 @@ pub fn profiles(list: &ProtectedList, n: usize, seed: u64) -> Vec<Profile> {
 
 /// A 400x400 JPEG (quality 90) of the PDQ reference picture: the avatar the speed benchmarks hash.
 pub fn jpeg_400() -> Vec<u8> {
-    let dir = std::env::var("VIPGUARD_PDQ_DATA").unwrap_or_else(|_| "../shared/data/pdq".into());
+    let dir = std::env::var("VIPGUARD_PDQ_DATA").unwrap_or_else(|_| {
+        concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/data/pdq").into()
+    });
     let img = image::open(format!("{dir}/decoded/aaa-orig.png"))
         .expect("PDQ test data")
         .into_rgb8();
