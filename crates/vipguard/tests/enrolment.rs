@@ -33,6 +33,11 @@ const ROWS: &[(&str, usize, &str)] = &[
         "turns of ±3° without ±5° (before 2026-12-04)",
     ),
     (
+        "before_whole_turns.json",
+        3,
+        "the trimmed square turned (r3, r5) but not the whole picture (rw3; before 2026-12-06)",
+    ),
+    (
         "two_avatars_one_older.json",
         1,
         "an account counts once, one of its avatars older",

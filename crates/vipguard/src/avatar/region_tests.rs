@@ -153,6 +153,6 @@ fn the_band_view_says_which_band_was_left_out() {
         reframe: Reframe::None,
     };
     let r = matched_regions(&m, &Undone::default());
-    assert_eq!(r.band_left_out, Some((0.30, 0.76)));
+    assert_eq!(r.band_left_out, Some((0.30, 0.68)));
     assert!(!r.approximate);
 }
