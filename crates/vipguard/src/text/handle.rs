@@ -153,11 +153,25 @@ fn leet_reading(plain: &str) -> String {
 /// A handle's leet key with each '1' read as i (`HandleKeys::one_as_i`), if it has a '1' that reads
 /// as a letter: alone among letters, or in a pair of digits that is 11 or stands between letters.
 /// Other runs are numbers (@li5601, @davido2011, @chibuzo01), not letters.
+///
+/// A 1 or 11 ending the handle (@timi1, @dami_1, @timi_11, @kemi1_) is a number after a name, as
+/// ordinary people write it, unless the handle is leetspeak elsewhere: another digit or symbol
+/// standing for a letter between letters (@p3t3r0b11, @w1zk1d1). Read as i, it made @timi1 one edit
+/// from @timini (issue 20). A handle that is the protected one with that 1 read as i (@peterob1 for
+/// @PeterObi) is still found: its glyph key, which reads both 1 and i as l, is the protected one's.
 fn one_as_i(local: &str) -> Option<String> {
     if !local.contains('1') {
         return None;
     }
     let c: Vec<char> = local.chars().collect();
+    let letter = |at: Option<&char>| at.is_some_and(|c| c.is_alphabetic());
+    // The 1s that end the handle, separators after them aside (@timi1, @timi_11, @kemi1_).
+    let end = c
+        .iter()
+        .rposition(|c| c.is_alphanumeric())
+        .map_or(0, |e| e + 1);
+    let ones_from = end - c[..end].iter().rev().take_while(|&&d| d == '1').count();
+    let trailing = ones_from < end && !leet_elsewhere(&c[..ones_from]);
     let mut read = String::with_capacity(local.len());
     let mut any = false;
     let mut i = 0;
@@ -168,9 +182,10 @@ fn one_as_i(local: &str) -> Option<String> {
             .count()
             .max(1);
         let digits = &c[i..i + run];
-        let letter = |at: Option<&char>| at.is_some_and(|c| c.is_alphabetic());
         let between = letter(i.checked_sub(1).and_then(|j| c.get(j))) && letter(c.get(i + run));
-        let letters = run == 1 || (run == 2 && (digits == ['1', '1'] || between));
+        let number_after_name = trailing && i >= ones_from;
+        let letters =
+            !number_after_name && (run == 1 || (run == 2 && (digits == ['1', '1'] || between)));
         for &d in digits {
             if d == '1' && letters {
                 read.push('i');
@@ -184,6 +199,17 @@ fn one_as_i(local: &str) -> Option<String> {
     any.then(|| {
         let n = normalize(&read, MAX_HANDLE_CHARS);
         n.fold_compact().chars().map(leet_char).collect()
+    })
+}
+
+/// Whether a digit or symbol stands for a letter between two letters (p3t3r, dav1d, g00gle: runs
+/// of one or two), the mark of a handle written in leetspeak.
+fn leet_elsewhere(c: &[char]) -> bool {
+    let letter = |at: Option<&char>| at.is_some_and(|c| c.is_alphabetic());
+    let leet = |d: &char| matches!(d, '@' | '$') || leet_digit(*d).is_some();
+    (1..c.len()).any(|i| {
+        let run = c[i..].iter().take_while(|d| leet(d)).count();
+        (1..=2).contains(&run) && letter(c.get(i - 1)) && letter(c.get(i + run))
     })
 }
 
@@ -1065,6 +1091,16 @@ mod tests {
         assert_eq!(read("davido2011"), None);
         assert_eq!(read("chibuzo01"), None);
         assert_eq!(read("davido"), None);
+        // A 1 or 11 ending the handle is a number after a name, unless the handle is leetspeak
+        // elsewhere (issue 20).
+        assert_eq!(read("timi1"), None);
+        assert_eq!(read("dami_1"), None);
+        assert_eq!(read("timi_11"), None);
+        assert_eq!(read("kemi1_"), None);
+        assert_eq!(read("w1zk1d1").as_deref(), Some("wizkidi"));
+        assert_eq!(read("m1mi1").as_deref(), Some("mimii"));
+        assert!(cmp("timi1", "timini").is_none());
+        assert!(cmp("peterob1", "PeterObi").is_some());
         // Two edits on the keys that read 1 as l, none or one on this reading.
         assert!(cmp("w1zk1d4y0", "wizkidayo").is_some());
         assert!(cmp("dav1dd0", "davido").is_some());
