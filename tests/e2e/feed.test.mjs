@@ -354,6 +354,11 @@ test('a file imported over the feed\'s list: the feed\'s section says its versio
   feed.now = { status: 200, body: V2, etag: '"v2"' };
   await checkNow(h, opts);
   await opts.locator('#feed-status').filter({ hasText: /In use from the feed: Team VIPs v2, 6 accounts/ }).waitFor();
+  // Undo on the options page brings back a list from before version 2: the section says version 2 is not
+  // what verdicts use.
+  await opts.locator('#undo:enabled').click();
+  await opts.locator('#feed-status').filter({ hasText: /^Not in use: the feed's Team VIPs v2 was replaced by / }).waitFor();
+  assert.notEqual((await listSource(h)).version, 2);
 }));
 
 test('a feed whose list an older vipguard enrolled: the feed and list panels say how many accounts to enrol again', async () => {

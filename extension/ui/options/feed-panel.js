@@ -48,9 +48,10 @@ function drawState(state, url, source) {
   // The feed's list edited by hand since (list-model.js feedEdit): which version, which accounts, and that
   // the next version replaces the edits.
   const edited = source && source.kind === 'edit' && source.fromFeed;
-  // A list put in place after the feed's (an imported file, the demo list, or edits of those): verdicts use
-  // that list, not the feed's version, until the feed's next version replaces it (worker/feed.js).
-  const replaced = state.version && source && source.kind !== 'feed' && !edited;
+  // A list put in place after the feed's (an imported file, the demo list, or edits of those), or an older
+  // feed version brought back by Undo: verdicts use that list, not the feed's version, until the feed's
+  // next version replaces it (worker/feed.js).
+  const replaced = state.version && source && !edited && (source.kind !== 'feed' || source.version !== state.version);
   if (!url) lines.push(t('feedOff'));
   else if (edited) lines.push(t('feedEditedByHand', edited.name, String(edited.version), String(source.edited.length), idList(source.edited)));
   else if (replaced) lines.push(t('feedReplaced', state.name, String(state.version), vipguardReport.listLine(source)));
