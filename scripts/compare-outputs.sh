@@ -27,8 +27,8 @@ run() { # label bin
   "$b" check --protected demo/protected.json --platform x --handle AIikoDangote --name "Аliko Dangote" > "$d/check.txt" || true
   "$b" enroll demo/protected.json -o "$d/enrolled.json" 2>/dev/null || true
   "$b" hash demo/avatars/* > "$d/hash.txt" 2>&1 || true
-  # Large lists (read on several threads from 256 KiB), valid and with mistakes early, late and last:
-  # the errors, their lines and fields, in both languages.
+  # Large lists (20,000 accounts), valid and with mistakes early, late and last: the errors must name
+  # the same lines and fields in both languages.
   for f in "$out"/large/*.json; do
     for lang in en fr; do
       "$b" check --lang $lang --protected "$f" --platform x --handle acc19999 --name 'Name 19999' \
