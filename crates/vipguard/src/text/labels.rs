@@ -602,12 +602,14 @@ fn holds_label_word(t: &Tables, text: &str) -> bool {
     normalize(text, text.chars().count())
         .fold
         .split(' ')
-        .any(|w| {
-            t.strong.contains_key(w)
-                || t.fan.contains_key(w)
-                || t.bio_fan.contains_key(w)
-                || t.official.iter().any(|o| o == w)
-        })
+        .any(|w| is_label_word(t, w))
+}
+
+fn is_label_word(t: &Tables, w: &str) -> bool {
+    t.strong.contains_key(w)
+        || t.fan.contains_key(w)
+        || t.bio_fan.contains_key(w)
+        || t.official.iter().any(|o| o == w)
 }
 
 /// Label words in a display name. The first word of the name is the place X's rule asks for.
@@ -616,6 +618,24 @@ pub(crate) fn in_name(name: &str) -> Vec<Label> {
     if !holds_label_word(t, name) {
         return Vec::new();
     }
+    name_labels(t, name)
+}
+
+/// `in_name` for a name whose fold words the caller already holds (`NameKeys::fold_words` of the
+/// same, uncut name): the check has normalised the name once, and a second pass only to learn that
+/// it holds no label word was 4% of a check's instructions.
+pub(crate) fn in_name_keyed<'a>(
+    name: &str,
+    mut fold_words: impl Iterator<Item = &'a str>,
+) -> Vec<Label> {
+    let t = tables();
+    if !fold_words.any(|w| is_label_word(t, w)) {
+        return Vec::new();
+    }
+    name_labels(t, name)
+}
+
+fn name_labels(t: &Tables, name: &str) -> Vec<Label> {
     let words = words(name);
     words
         .iter()

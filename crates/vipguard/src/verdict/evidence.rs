@@ -469,6 +469,12 @@ struct LeetEdit {
 /// The edits that turn `from` into `to` with the letters `to` writes as digits or symbols (3 for e,
 /// @ for a) taken apart; None when it writes none.
 fn leet_edit(lang: Lang, from: &str, to: &str) -> Option<LeetEdit> {
+    // Only a digit, @, $ or | stands for a letter (`stands_for`): without one on either side no
+    // replacement can be leetspeak, and the edit table need not be filled (most handles have none).
+    let leet_like = |c: char| c.is_ascii_digit() || matches!(c, '@' | '$' | '|');
+    if !from.chars().chain(to.chars()).any(leet_like) {
+        return None;
+    }
     let ops = edits(from, to)?;
     let digit = |op: &Op| {
         matches!(op.edit, Edit::Replaced(l, w)

@@ -460,8 +460,14 @@ impl Checker {
 
     /// Label words in the name, bio and handle. Only a profile that resembles someone needs them.
     fn labels(&self, v: &ProfileView, account: u32) -> Vec<Label> {
-        let name: String = v.profile.name.chars().take(MAX_NAME_CHARS).collect();
-        let mut labels = labels::in_name(&name);
+        // A name of at most MAX_NAME_CHARS bytes is not cut, so the view's keys are this name's: the
+        // same text normalised with a limit it does not reach.
+        let mut labels = if v.profile.name.len() <= MAX_NAME_CHARS {
+            labels::in_name_keyed(&v.profile.name, v.name.fold_words())
+        } else {
+            let name: String = v.profile.name.chars().take(MAX_NAME_CHARS).collect();
+            labels::in_name(&name)
+        };
         if let Some(bio) = &v.profile.bio {
             let bio: String = bio.chars().take(MAX_BIO_CHARS).collect();
             labels.extend(labels::in_bio(
