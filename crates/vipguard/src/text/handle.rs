@@ -814,7 +814,11 @@ pub(crate) fn compare(
     fn separators(h: &str) -> impl Iterator<Item = char> + '_ {
         h.chars().filter(|c| !c.is_alphanumeric())
     }
-    if p.fold() == t.fold() || p.leet() == t.leet() {
+    // The protected handle with digits for letters, a 1 among them read as i (@dav1do for @davido), is
+    // the same handle as @d4vid0 is, not the weaker I/l swap its glyph key would also find. Where the
+    // protected handle has a capital I, a 1 for it looks identical (@1Chukwu): that stays a lookalike.
+    let one_for_i = !t.display().contains('I') && p.one_as_i.as_deref() == Some(&*t.leet());
+    if p.fold() == t.fold() || p.leet() == t.leet() || one_for_i {
         // As many separators, of whatever kind: X has no dots, so @ada_okonkwo is as close as an X
         // handle gets to Instagram's @ada.okonkwo.
         let same = separators(&p.display()).count() == separators(&t.display()).count();
@@ -1149,7 +1153,19 @@ mod tests {
             cmp("AIikoDangote", "AlikoDangote").unwrap().how,
             HandleHow::SameKey { il_swap: true }
         );
-        assert_eq!(cmp("d4v1do", "davido").map(|m| m.strength), Some(2));
+        assert_eq!(cmp("d4v1do", "davido").map(|m| m.strength), Some(3));
+        // A 1 for a lowercase i is a digit for a letter, as 4 for a is; for a capital I it looks
+        // identical, a lookalike.
+        let how = |p, t| cmp(p, t).map(|m| m.how);
+        assert_eq!(how("dav1do", "davido"), how("d4vido", "davido"));
+        assert_eq!(
+            how("dav1do", "davido"),
+            Some(HandleHow::SameKey { il_swap: false })
+        );
+        assert_eq!(
+            how("1Chukwu", "IChukwu"),
+            Some(HandleHow::SameKey { il_swap: true })
+        );
     }
 
     #[test]
