@@ -119,23 +119,31 @@
 
   async function checkProfile(p) {
     const key = keyOf(p.data);
+    // Everything read: a header still being built (the name parsed, the followers count, bio or avatar
+    // not yet) is read again once it is whole, and checked again.
+    const read = JSON.stringify(p.data);
     // Already shown: put back if the page took it off (annotate.js watches it too).
-    if (banner && banner.key === key) {
+    if (banner && banner.key === key && banner.read === read) {
       vipguardAnnotate.keepBanner();
       return;
     }
-    clearBanner();
-    banner = { key, host: null };
     const url = location.href;
     const mySeq = ++seq;
     const profile = { id: 'profile', ...p.data };
     // The tab moved on (SPA navigation) or a newer profile replaced this one: drop the answer.
     const current = () => location.href === url && seq === mySeq && banner && banner.key === key;
-    // The banner is a frame (content/annotate.js), put on the page now so that it loads while the worker
-    // checks; it shows what the worker gave `token`.
-    const host = vipguardAnnotate.banner({ key });
-    if (host) vipguardAnnotate.showBanner(host, null);
-    banner.host = host;
+    if (banner && banner.key === key && banner.host) {
+      // The same account, more of it read: its banner stays where it is and shows the new answer.
+      banner.read = read;
+    } else {
+      clearBanner();
+      banner = { key, read, host: null };
+      // The banner is a frame (content/annotate.js), put on the page now so that it loads while the
+      // worker checks; it shows what the worker gave `token`.
+      const host = vipguardAnnotate.banner({ key });
+      if (host) vipguardAnnotate.showBanner(host, null);
+      banner.host = host;
+    }
     const draw = (token) => {
       if (token && banner.host) vipguardAnnotate.showToken(banner.host, token);
     };

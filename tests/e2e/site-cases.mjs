@@ -46,6 +46,9 @@ export const SITES = [
   { url: 'https://bsky.app/profile/ngozi-eze.bsky.social', banner: 'clear', text: ['“ngozi-eze.bsky.social” @ngozi-eze.bsky.social'] },
   // Pronouns after the login in the vcard.
   { url: 'https://github.com/ZenithHarb0ur', banner: 'impersonation', text: ['@ZenithHarb0ur'] },
+  // The followers count filled in after the rest of the header (as the page script-built from the
+  // profile query's answer, or parsed slowly): the banner says it once it is there.
+  { url: 'https://www.instagram.com/tundemi_official/?igsh=late', banner: 'impersonation', text: ['48,120 followers · Verified mark shown on the page'] },
   // A profile tab, in French.
   { url: 'https://www.instagram.com/tundemi_official/reels/', banner: 'impersonation', text: ['Resembles Tundemi'] },
   // The page head still describes the previous profile: the name and photo come from the header.

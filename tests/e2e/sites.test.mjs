@@ -39,7 +39,7 @@ async function sent(page) {
 
 
 for (const s of SITES) {
-  test(`${new URL(s.url).hostname}${new URL(s.url).pathname}`, async () => {
+  test(`${new URL(s.url).hostname}${new URL(s.url).pathname}${new URL(s.url).search}`, async () => {
     const page = await h.ctx.newPage();
     await page.goto(s.url);
     await settle(page, 1);
@@ -51,7 +51,8 @@ for (const s of SITES) {
     }
     for (const t of s.text || []) {
       await until(async () => (await shadowText(page)).includes(t), t).catch(() => {});
-      assert.ok((await shadowText(page)).includes(t), `missing "${t}"`);
+      const shown = await shadowText(page);
+      assert.ok(shown.includes(t), `missing "${t}" in ${JSON.stringify(shown.slice(0, 600))}`);
     }
     for (const t of s.absent || []) assert.ok(!(await shadowText(page)).includes(t), `shows "${t}"`);
     const got = await badges(page);
