@@ -447,6 +447,7 @@ async function shadowClickOnce(page, label, tag) {
   for (const f of annotationFrames(page)) {
     let at = null;
     let r = null;
+    let before = null; // the place found on the try before: a click waits until it stops moving
     // A frame just resized by the content script (a banner unfolding) lays itself out again a moment
     // later, in its own process: until its window is the size of its element, the element's place inside
     // it is the old layout's, and a click there lands on its neighbour.
@@ -463,7 +464,11 @@ async function shadowClickOnce(page, label, tag) {
       }, [tag, label]).catch(() => null);
       // A frame takes decisions only once it has been in full view for a moment (frame.js, against
       // clickjacking): a reviewer does not click what the window has not shown yet.
-      if (!r || (Math.abs(r.w - at.width) <= 1 && Math.abs(r.h - at.height) <= 1 && r.seen)) break;
+      // And the button must stand still: a frame drawn again after a decision moves focus (and may scroll
+      // its evidence) a frame later, and a click aimed at the old place lands on nothing.
+      const place = r && `${at.x + r.x},${at.y + r.y}`;
+      if (!r || (Math.abs(r.w - at.width) <= 1 && Math.abs(r.h - at.height) <= 1 && r.seen && place === before)) break;
+      before = place;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     if (!at) continue;
@@ -587,6 +592,7 @@ export const SITE_PAGES = {
   'https://bsky.app/profile/ngozi-eze.bsky.social': 'bluesky-no-name.html',
   'https://github.com/ZenithHarb0ur': 'github-pronouns.html',
   'https://www.instagram.com/tundemi_official/reels/': 'instagram-reels-fr.html',
+  'https://www.instagram.com/tundemi_official/?igsh=late': 'instagram-late-counts.html',
   'https://www.instagram.com/tundemi.officiel/': 'instagram-stale-head.html',
   'https://www.instagram.com/tundemi/following/': 'instagram-followers-fr.html',
   'https://www.youtube.com/channel/UCk7IbrahimaHindiCopy0001': 'youtube-hindi-channel.html',

@@ -27,7 +27,9 @@ async function clipboard(page) {
 }
 
 // A status line in the banner saying `words`.
-const bannerSays = (page, words) => until(async () => (await shadowText(page)).includes(words), `banner text "${words}"`);
+// On a timeout, the error says what the banner showed instead.
+const bannerSays = (page, words) => until(async () => (await shadowText(page)).includes(words), `banner text "${words}"`)
+  .catch(async (e) => { throw new Error(`${e.message}; it shows ${JSON.stringify((await shadowText(page)).slice(0, 1500))}`); });
 
 const setFormat = (format) => h.worker.evaluate(async (f) => {
   const { settings = {} } = await chrome.storage.local.get('settings');
