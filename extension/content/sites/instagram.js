@@ -120,4 +120,4 @@ vipguardSites.push((() => {
 //   tests/e2e/fixtures/sites/instagram-followers-fr.html tests/e2e/fixtures/sites/instagram-followers.html
 //   tests/e2e/fixtures/sites/instagram-post-dialog.html tests/e2e/fixtures/sites/instagram-profile.html
 //   tests/e2e/fixtures/sites/instagram-reels-fr.html tests/e2e/fixtures/sites/instagram-stale-head.html
-//   tests/e2e/fixtures/sites/instagram-link.html
+//   tests/e2e/fixtures/sites/instagram-link.html tests/e2e/fixtures/sites/instagram-late-counts.html
