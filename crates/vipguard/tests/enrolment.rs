@@ -3,7 +3,9 @@
 //! as `avatar/drawn.rs`'s `centred_logo`, and two demo photos); the older ones are the same lists with
 //! the references a later enrolment added taken out, as an older vipguard wrote them.
 
-use vipguard::{accounts_to_enrol_again, ProtectedList};
+use vipguard::{
+    accounts_to_enrol_again, decode, query_hashes, read_profiles, Checker, Profile, ProtectedList,
+};
 
 /// (fixture, accounts to enrol again, why)
 const ROWS: &[(&str, usize, &str)] = &[
@@ -58,4 +60,80 @@ fn lists_enrolled_by_an_older_version_are_counted() {
         }
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+/// References of kinds this version does not know, as a newer enrolment might write them, and
+/// references that are damaged. (reference, whether the list is read)
+const NEWER_OR_DAMAGED: &[(&str, bool)] = &[
+    ("full:sq7:n:97:{hex}", true),   // a new edit
+    ("warp:0:m:100:{hex}", true),    // a new view
+    ("edge2:rw-7:m:90:{hex}", true), // both
+    ("circle:5:x:97:{hex}", false),  // mirror neither m nor n
+    ("circle:5:m:101:{hex}", false), // quality over 100
+    ("circle:5:m:97:{hex}0", false), // a hash of 65 hex digits
+    ("circle:5:m:97", false),        // too few parts
+    ("Circle Top:5:m:97:{hex}", false),
+    ("circle:5:m:97:{hex}:x", false),
+];
+
+#[test]
+fn a_list_from_a_newer_enrolment_is_read_with_its_new_kinds_skipped() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/enrolment/enrolled_now.json"
+    );
+    let text = std::fs::read_to_string(path).unwrap();
+    let now = ProtectedList::parse(&text, "now.json").unwrap();
+    // Copies of the two photos, under handles that are no lookalike: the avatar alone decides.
+    let demo = concat!(env!("CARGO_MANIFEST_DIR"), "/../../demo");
+    let copies: Vec<(Profile, Vec<u8>)> = [
+        "kwabena.png",
+        "copy-kwabena-mirrored-badge.png",
+        "adaeze.png",
+    ]
+    .iter()
+    .map(|f| {
+        let line =
+            format!(r#"{{"id":"{f}","platform":"x","handle":"sunny_days_44","name":"Sunny"}}"#);
+        let (_, p) = read_profiles(&line, "copies.jsonl").unwrap().remove(0);
+        (
+            p.unwrap(),
+            std::fs::read(format!("{demo}/avatars/{f}")).unwrap(),
+        )
+    })
+    .collect();
+    let hex = "d902448d490926de689baad5249faa5596dd6b5452de552e4b6d55aab5a6d52a";
+    for (reference, read) in NEWER_OR_DAMAGED {
+        let reference = reference.replace("{hex}", hex);
+        let mut json: serde_json::Value = serde_json::from_str(&text).unwrap();
+        for a in json["accounts"].as_array_mut().unwrap() {
+            let refs = a["avatars"][0]["refs"].as_array_mut().unwrap();
+            refs.insert(refs.len() / 2, reference.clone().into());
+        }
+        let got = ProtectedList::parse(&json.to_string(), "newer.json");
+        match (got, read) {
+            // Read as if the new kinds were not there: the same checker, no account to enrol again.
+            (Ok(newer), true) => {
+                assert_eq!(accounts_to_enrol_again(&newer), 0, "{reference}");
+                let (a, b) = (Checker::new(now.clone()), Checker::new(newer));
+                for (profile, picture) in &copies {
+                    let query = query_hashes(&decode(picture).unwrap());
+                    let found = b.check_with_avatar(profile, Some(&query)).matched;
+                    assert!(found.is_some(), "{reference}: {} not matched", profile.id);
+                    let answer = |c: &Checker| {
+                        serde_json::to_string(&c.check_with_avatar(profile, Some(&query)))
+                    };
+                    assert_eq!(answer(&a).unwrap(), answer(&b).unwrap(), "{reference}");
+                }
+            }
+            (Err(e), false) => {
+                let e = e.to_string();
+                assert!(
+                    e.contains("refs[") && e.contains("is not a reference hash"),
+                    "{reference}: {e}"
+                );
+            }
+            (got, _) => panic!("{reference}: {:?}", got.map(|_| "read")),
+        }
+    }
 }

@@ -163,8 +163,9 @@ fn mirror(rgb: &Rgb) -> Rgb {
 
 impl RefHash {
     /// Compact text form for protected lists: `view:variant:mirror:quality:hex`, e.g.
-    /// `circle:5:m:97:f8f8…` (variant `0` plain, `5`/`10` cropped that percent a side, `r3`/`r-3`
-    /// turned, `t48` thumbnail; `m` mirrored, `n` not).
+    /// `circle:5:m:97:f8f8…` (variant `0` plain, `5`/`10` cropped that percent a side, `rw3`/`rw-3`
+    /// the whole picture turned, `r3` the trimmed square turned (older lists), `t48` thumbnail, `u`
+    /// untrimmed; `m` mirrored, `n` not).
     pub fn encode(&self) -> String {
         let view = view_code(self.view);
         let m = if self.mirrored { "m" } else { "n" };
@@ -176,25 +177,39 @@ impl RefHash {
         )
     }
 
-    pub fn parse(s: &str) -> Result<RefHash, String> {
+    /// Read the text form written by [`RefHash::encode`]. `Ok(None)`: a well-formed reference of a
+    /// view or edit this version does not know. A newer enrolment adds kinds (the turned whole did,
+    /// 2026-12-06), and a team's list feed is enrolled by whichever vipguard its lead runs: an older
+    /// reader skips the new kinds and matches with the rest, rather than refuse the whole list. What
+    /// is not of the form at all is still an error.
+    pub fn parse(s: &str) -> Result<Option<RefHash>, String> {
         let bad = || format!("{s:?} is not a reference hash (view:variant:m|n:quality:64 hex)");
         let parts: Vec<&str> = s.split(':').collect();
         let [view, variant, m, quality, hex] = parts.as_slice() else {
             return Err(bad());
         };
-        let view = parse_view(view).ok_or_else(bad)?;
         let mirrored = match *m {
             "m" => true,
             "n" => false,
             _ => return Err(bad()),
         };
-        Ok(RefHash {
-            view,
-            variant: Variant::parse(variant).ok_or_else(bad)?,
-            mirrored,
-            quality: quality.parse().map_err(|_| bad())?,
-            hash: PdqHash::from_hex(hex).map_err(|_| bad())?,
-        })
+        let quality = quality
+            .parse::<u8>()
+            .ok()
+            .filter(|q| *q <= 100)
+            .ok_or_else(bad)?;
+        let hash = PdqHash::from_hex(hex).map_err(|_| bad())?;
+        match (parse_view(view), Variant::parse(variant)) {
+            (Some(view), Some(variant)) => Ok(Some(RefHash {
+                view,
+                variant,
+                mirrored,
+                quality,
+                hash,
+            })),
+            _ if [view, variant].iter().all(|c| is_kind_code(c)) => Ok(None),
+            _ => Err(bad()),
+        }
     }
 }
 
@@ -297,6 +312,14 @@ fn view_code(v: View) -> &'static str {
         View::Band => "band",
         View::Content => "box",
     }
+}
+
+/// How a view or an edit is written (`circle`, `rw3`, `t48`, `r-5`): a newer kind is written the same
+/// way, so it is told from a damaged reference.
+fn is_kind_code(s: &str) -> bool {
+    (1..=12).contains(&s.len())
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 fn parse_view(s: &str) -> Option<View> {

@@ -119,7 +119,7 @@ pub(super) fn avatar_refs(a: &AvatarRef) -> Vec<RefHash> {
         AvatarRef::Hash(h) => h
             .refs
             .iter()
-            .filter_map(|r| RefHash::parse(r).ok())
+            .filter_map(|r| RefHash::parse(r).ok().flatten())
             .collect(),
     }
 }
