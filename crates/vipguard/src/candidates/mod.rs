@@ -939,30 +939,14 @@ impl Index {
             {
                 neighbourhood(key, |h| typos.push(h));
             }
-            // Embedded: every proper substring of 5+ characters, hashed incrementally from each start.
-            let ends: Vec<usize> = handle
-                .fold()
-                .char_indices()
-                .map(|(i, _)| i)
-                .chain([handle.fold().len()])
-                .collect();
-            let bytes = handle.fold().as_bytes();
-            for (si, &start) in ends.iter().enumerate() {
-                // Every substring looked up is over 4 bytes long, so a key it equals starts with these.
-                if bytes.len() - start <= START_BYTES
-                    || !self.may_start_a_key(&bytes[start..start + START_BYTES])
-                {
-                    continue;
-                }
-                let mut h = FNV_OFFSET;
-                let mut prev = start;
-                for &end in &ends[si + 1..] {
-                    h = fnv_extend(h, &bytes[prev..end]);
-                    prev = end;
-                    let len = end - start;
-                    if len >= 5 && len < bytes.len() {
-                        exact.push(h);
-                    }
+            // Embedded: every proper substring of 5+ characters, hashed incrementally from each start;
+            // also of the handle with its 1s read as i, a piece at a time (`HandleKeys::one_as_i_inside`).
+            let whole = handle.fold().len();
+            self.substrings(handle.fold(), whole, &mut exact);
+            if let Some(read) = &handle.one_as_i_inside {
+                let whole = read.len() - read.matches('|').count();
+                for piece in read.split('|') {
+                    self.substrings(piece, whole, &mut exact);
                 }
             }
         }
@@ -1026,6 +1010,35 @@ impl Index {
         far.dedup();
         far.retain(|a| out.binary_search(a).is_err());
         (out, far)
+    }
+
+    /// Hashes of `key`'s substrings of 5+ bytes shorter than `whole` (the handle's key, of which `key`
+    /// may be a piece) that may start a protected key, hashed incrementally from each start.
+    fn substrings(&self, key: &str, whole: usize, exact: &mut Vec<u64>) {
+        let ends: Vec<usize> = key
+            .char_indices()
+            .map(|(i, _)| i)
+            .chain([key.len()])
+            .collect();
+        let bytes = key.as_bytes();
+        for (si, &start) in ends.iter().enumerate() {
+            // Every substring looked up is over 4 bytes long, so a key it equals starts with these.
+            if bytes.len() - start <= START_BYTES
+                || !self.may_start_a_key(&bytes[start..start + START_BYTES])
+            {
+                continue;
+            }
+            let mut h = FNV_OFFSET;
+            let mut prev = start;
+            for &end in &ends[si + 1..] {
+                h = fnv_extend(h, &bytes[prev..end]);
+                prev = end;
+                let len = end - start;
+                if len >= 5 && len < whole {
+                    exact.push(h);
+                }
+            }
+        }
     }
 
     /// Accounts with a handle key of GRAM_MIN_LEN+ characters within GRAM_EDITS edits of `key`: each

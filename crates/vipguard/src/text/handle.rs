@@ -49,6 +49,13 @@ pub struct HandleKeys {
     /// cost an edit; a protected handle's keys stay as they are, and only a profile's handle with a
     /// '1' is compared (and looked up) under this reading too (issue 20).
     pub one_as_i: Option<String>,
+    /// The fold key with each '1' read as i, for finding a protected handle inside a longer one as the
+    /// fold key is (`one_as_i_inside`; other digits stay as the fold key reads them): '|' after a 1 read as i that ends a word, which a protected handle may end
+    /// at but not go past. None without such a 1.
+    pub one_as_i_inside: Option<String>,
+    /// The handle as written with the 1s `one_as_i_inside` reads as i written 'i'
+    /// (`ones_read_as_i`), for the words a typo of a protected handle is looked for in (`segments`).
+    ones_read: Option<String>,
 }
 
 impl std::ops::Deref for HandleKeys {
@@ -130,6 +137,15 @@ fn camel_parts(local: &str) -> Vec<String> {
     words
 }
 
+/// `camel_parts` of a handle, when they split it further than its `parts`; else empty.
+fn marked_words(local: &str, parts: &[String]) -> Vec<String> {
+    let words = camel_parts(local);
+    if words.len() < 2 || words == parts {
+        return Vec::new();
+    }
+    words
+}
+
 /// Digits with a letter on both sides, or a single digit starting or ending a word of letters, read as
 /// the letters they stand for (d4vid0 -> davido, 1brahim -> ibrahim); longer runs stay numbers.
 fn leet_reading(plain: &str) -> String {
@@ -160,6 +176,14 @@ fn leet_reading(plain: &str) -> String {
 /// from @timini (issue 20). A handle that is the protected one with that 1 read as i (@peterob1 for
 /// @PeterObi) is still found: its glyph key, which reads both 1 and i as l, is the protected one's.
 fn one_as_i(local: &str) -> Option<String> {
+    ones_read_as_i(local, false).map(|read| leet_key(&read))
+}
+
+/// The handle as written with each '1' that reads as a letter (`one_as_i`) written 'i', other
+/// characters as they are, so words and positions stay those of the handle; None without such a 1.
+/// `inside`: for a protected handle inside a longer one (`HandleKeys::one_as_i_inside`), where a 1
+/// ending any word is a number, as one ending the handle is.
+fn ones_read_as_i(local: &str, inside: bool) -> Option<String> {
     if !local.contains('1') {
         return None;
     }
@@ -182,10 +206,21 @@ fn one_as_i(local: &str) -> Option<String> {
             .count()
             .max(1);
         let digits = &c[i..i + run];
-        let between = letter(i.checked_sub(1).and_then(|j| c.get(j))) && letter(c.get(i + run));
-        let number_after_name = trailing && i >= ones_from;
-        let letters =
-            !number_after_name && (run == 1 || (run == 2 && (digits == ['1', '1'] || between)));
+        let (before, after) = (
+            letter(i.checked_sub(1).and_then(|j| c.get(j))),
+            letter(c.get(i + run)),
+        );
+        // Inside a longer handle, a 1 ending any word is a number after a name (@HopeAdeyem1 holds
+        // no @EAdeyemi, @kemi1_blog no @kemii), unless leetspeak comes before it.
+        let ends_word = c.get(i + run).is_none_or(|n| !n.is_alphanumeric());
+        let number_after_name = (trailing && i >= ones_from)
+            || (inside && before && ends_word && !leet_elsewhere(&c[..i]));
+        // Inside a longer handle, a 1 that is a word of its own (@kemi_1_blog) is a number: read as
+        // i it would join the words on either side.
+        let alone = inside && !before && !after;
+        let letters = !number_after_name
+            && !alone
+            && (run == 1 || (run == 2 && (digits == ['1', '1'] || before && after)));
         for &d in digits {
             if d == '1' && letters {
                 read.push('i');
@@ -196,10 +231,35 @@ fn one_as_i(local: &str) -> Option<String> {
         }
         i += run;
     }
-    any.then(|| {
-        let n = normalize(&read, MAX_HANDLE_CHARS);
-        n.fold_compact().chars().map(leet_char).collect()
-    })
+    any.then_some(read)
+}
+
+/// The leet key of a handle's reading (`ones_read_as_i`): fold key, digits read as letters.
+fn leet_key(read: &str) -> String {
+    let n = normalize(read, MAX_HANDLE_CHARS);
+    n.fold_compact().chars().map(leet_char).collect()
+}
+
+/// `HandleKeys::one_as_i_inside` from the handle and its reading (`ones_read_as_i`, `inside`): the
+/// fold key of the reading with '|' after each 1 read as i that ends a word before a separator. A
+/// name and a number then another word (@tim1_store, @kemi1_blog) do not run together into a word
+/// that holds a protected handle (iStore): the protected handle may end at that i, not go past it.
+fn one_as_i_inside(local: &str, read: &str) -> String {
+    let mut key = String::with_capacity(read.len() + 2);
+    let mut piece = String::new();
+    let mut written = local.chars().peekable();
+    for r in read.chars() {
+        let w = written.next();
+        piece.push(r);
+        let ends_word = written.peek().is_some_and(|n| !n.is_alphanumeric());
+        if w == Some('1') && r == 'i' && ends_word {
+            key.push_str(&normalize(&piece, MAX_HANDLE_CHARS).fold_compact());
+            key.push('|');
+            piece.clear();
+        }
+    }
+    key.push_str(&normalize(&piece, MAX_HANDLE_CHARS).fold_compact());
+    key
 }
 
 /// Whether a digit or symbol stands for a letter between two letters (p3t3r, dav1d, g00gle: runs
@@ -333,17 +393,18 @@ impl HandleKeys {
                 read_parts.push((split_parts(&leet), false));
             }
         }
-        let mut words = camel_parts(local);
-        if words.len() < 2 || words == parts {
-            words.clear();
-        }
+        let words = marked_words(local, &parts);
         let one_as_i = one_as_i(local).filter(|k| *k != *keys.leet());
+        let ones_read = ones_read_as_i(local, true);
+        let one_as_i_inside = ones_read.as_deref().map(|r| one_as_i_inside(local, r));
         HandleKeys {
             keys,
             parts,
             read_parts,
             words,
             one_as_i,
+            one_as_i_inside,
+            ones_read,
         }
     }
     /// The fold key's letters with each 1 (which it reads as l) read as i where `one_as_i` reads it
@@ -367,15 +428,36 @@ impl HandleKeys {
     /// compared on their own; these are for a typo inside a longer handle.
     pub(crate) fn segments(&self) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
+        self.segments_of(&self.display(), &self.parts, &self.words, &mut out);
+        // The words again with each 1 that reads as i read so (`ones_read_as_i`): the fold keys read
+        // it as l, so `support_b1nnance` would be two edits from @binance where `support_binnance`
+        // is one (issue 20).
+        if let Some(read) = &self.ones_read {
+            let parts = split_parts(&read.to_lowercase());
+            let words = marked_words(read, &parts);
+            self.segments_of(read, &parts, &words, &mut out);
+        }
+        out
+    }
+
+    /// `segments` of a handle as written or read (`display`), split into `parts` and `words` as
+    /// `HandleKeys::new` splits it, added to `out` once each.
+    fn segments_of(
+        &self,
+        display: &str,
+        parts: &[String],
+        words: &[String],
+        out: &mut Vec<String>,
+    ) {
         // Also the words between separators only, digits kept: a typo written with a digit
         // (`support_co9nbase`) is split at the digit by `parts`.
-        let lower = self.display().to_lowercase();
+        let lower = display.to_lowercase();
         let chunks: Vec<String> = lower
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
             .map(str::to_string)
             .collect();
-        for words in [&self.parts, &self.words, &chunks] {
+        for words in [parts, words, &chunks] {
             // Several words of letters: a handle that is one word and a number is compared whole.
             if words
                 .iter()
@@ -397,7 +479,17 @@ impl HandleKeys {
                 }
             }
         }
-        out
+    }
+
+    /// A word of the handle as written (lowercased) where `segment`, one of `segments`, is that word
+    /// with a 1 read as i (`support_b1nnance` for `binnance`); None for a word read as written.
+    pub(crate) fn written_segment(&self, segment: &str) -> Option<String> {
+        let read = self.ones_read.as_deref()?.to_lowercase();
+        let written = self.display().to_lowercase();
+        // The reading changes 1s into i and nothing else: ASCII for ASCII, at the same places.
+        let at = read.find(segment)?;
+        let word = written.get(at..at + segment.len())?;
+        (word != segment && read.len() == written.len()).then(|| word.to_string())
     }
 
     /// The handle with affixes taken off, each with the affixes removed. Only whole parts are removed
@@ -903,7 +995,7 @@ pub(crate) fn compare(
             return m(HandleHow::Typo { distance: d }, 2);
         }
     }
-    if tlen >= 5 && p.fold().contains(t.fold()) {
+    if tlen >= 5 && (p.fold().contains(t.fold()) || holds_with_one_as_i(p, t)) {
         return m(HandleHow::Embedded, 2);
     }
     if tlen >= MIN_EMBEDDED_TYPO {
@@ -924,6 +1016,18 @@ pub(crate) fn compare(
         }
     }
     None
+}
+
+/// Whether the handle with each '1' read as i (`HandleKeys::one_as_i_inside`) holds the protected
+/// handle, and more: @l1ndaikeji_blog holds @lindaikeji as @lindaikeji_blog does (issue 20). The
+/// handle read whole is `compare`'s first test.
+fn holds_with_one_as_i(p: &HandleKeys, t: &TargetKeys) -> bool {
+    // A 1 for a capital I looks identical: a lookalike, not a reading, as in `compare`'s first test
+    // (@1chukwu_chijiok does not hold @IChukwu).
+    !t.display().contains('I')
+        && p.one_as_i_inside.as_deref().is_some_and(|k| {
+            k.contains(t.fold()) && k.bytes().filter(|&b| b != b'|').count() > t.fold().len()
+        })
 }
 
 /// Lengths of a brand's key also matched two edits away (`short_far_typo`): under 10 letters the typo

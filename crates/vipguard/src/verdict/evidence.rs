@@ -290,15 +290,38 @@ fn handle(
             };
             wording::handle(lang, h, how, what())
         }
-        HandleHow::Embedded => wording::handle(lang, h, HandleWords::Embedded, what()),
+        HandleHow::Embedded => {
+            // Found with a 1 read as i (`HandleKeys::one_as_i_inside`): the digits named, as for
+            // the whole handle (@l1ndaikeji_blog: 'i' written as '1').
+            let leet = (!v.handle.fold().contains(&*t.keys.fold()))
+                .then(|| leet_inside(lang, t.keys.display(), local))
+                .flatten();
+            let how = HandleWords::Embedded {
+                leet: leet.as_deref(),
+            };
+            wording::handle(lang, h, how, what())
+        }
         HandleHow::Trick(trick, affixes) => {
             wording::handle(lang, h, HandleWords::Trick(trick, affixes), what())
         }
         HandleHow::EmbeddedTypo { segment, distance } => {
-            let edit = explain_edit(lang, &t.keys.fold(), segment);
+            let mut edit = explain_edit(lang, &t.keys.fold(), segment);
+            // A word read with a 1 as i (`HandleKeys::written_segment`) is quoted as written, and
+            // the digit named beside the edits (`support_b1nnance`: 'i' written as '1').
+            let written = v.handle.written_segment(segment);
+            if let Some(w) = &written {
+                // The word and its reading differ only where a 1 was read as i.
+                let pairs: Vec<(char, char)> = segment
+                    .chars()
+                    .zip(w.chars())
+                    .filter(|(r, w)| r != w)
+                    .collect();
+                let leet = wording::leet_letters(lang, &pairs);
+                edit = wording::edits_and_leet(lang, Some(&edit), &leet);
+            }
             e.distance = Some(*distance);
             let how = HandleWords::EmbeddedTypo {
-                segment,
+                segment: written.as_deref().unwrap_or(segment),
                 distance: *distance,
                 edit: &edit,
             };
@@ -501,6 +524,20 @@ fn leet_edit(lang: Lang, from: &str, to: &str) -> Option<LeetEdit> {
         rest: (!rest.is_empty()).then(|| word_edits(lang, Some(rest), from)),
         rest_count,
     })
+}
+
+/// The letters a longer handle writes as digits where it holds the protected handle (`protected`):
+/// the first stretch of its letters as long as the protected handle's that is it with digits or
+/// symbols for letters and no other edit, in words (`wording::leet_letters`).
+fn leet_inside(lang: Lang, protected: &str, handle: &str) -> Option<String> {
+    let protected = letters(protected);
+    let written: Vec<char> = letters(handle).chars().collect();
+    let n = protected.chars().count();
+    written
+        .windows(n)
+        .filter_map(|w| leet_edit(lang, &protected, &w.iter().collect::<String>()))
+        .find(|l| l.rest_count == 0)
+        .map(|l| wording::leet_letters(lang, &l.pairs))
 }
 
 /// `handle` (its letters, digits and symbols) with each of `affixes` taken off its start or its end,

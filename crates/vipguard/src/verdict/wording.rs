@@ -305,7 +305,11 @@ pub(crate) enum HandleWords<'a> {
         /// Letters the rest writes as digits (`leet_letters`), if any.
         leet: Option<&'a str>,
     },
-    Embedded,
+    Embedded {
+        /// Letters the handle writes as digits where it holds the protected one (`leet_letters`),
+        /// when it was found by reading them.
+        leet: Option<&'a str>,
+    },
     Typo {
         distance: usize,
         edit: &'a str,
@@ -405,7 +409,10 @@ pub(crate) fn handle(lang: Lang, h: &str, how: HandleWords, t: Target) -> String
                 },
                 leet.map(|l| format!(", and {l}")).unwrap_or_default()
             ),
-            HandleWords::Embedded => format!("Handle @{h} contains the {what}"),
+            HandleWords::Embedded { leet } => format!(
+                "Handle @{h} contains the {what}{}",
+                leet.map(|l| format!(", with {l}")).unwrap_or_default()
+            ),
             HandleWords::Typo {
                 distance,
                 edit,
@@ -469,7 +476,10 @@ pub(crate) fn handle(lang: Lang, h: &str, how: HandleWords, t: Target) -> String
                 },
                 leet.map(|l| format!(", et {l}")).unwrap_or_default()
             ),
-            HandleWords::Embedded => format!("L'identifiant @{h} contient {what}"),
+            HandleWords::Embedded { leet } => format!(
+                "L'identifiant @{h} contient {what}{}",
+                leet.map(|l| format!(", avec {l}")).unwrap_or_default()
+            ),
             HandleWords::Typo {
                 distance,
                 edit,
