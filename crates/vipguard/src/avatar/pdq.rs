@@ -63,7 +63,27 @@ pub(crate) struct Dct16(pub [[f32; 16]; 16]);
 pub(crate) const MIN_DIM: usize = 5;
 
 /// Luma (0–255 floats, row-major, `rows` x `cols`) to DCT coefficients and quality.
-pub(crate) fn dct_from_luma(mut luma: Vec<f32>, rows: usize, cols: usize) -> Option<(Dct16, u8)> {
+pub(crate) fn dct_from_luma(luma: Vec<f32>, rows: usize, cols: usize) -> Option<(Dct16, u8)> {
+    dct_from_masked_luma(luma, rows, cols, |_, _| true)
+}
+
+/// Below this quality, counted on a masked view's own cells, the picture is flat there: nothing of it
+/// to match, whatever the edge of the paint adds.
+const FLAT_QUALITY: u8 = 10;
+
+/// As `dct_from_luma`, for a picture some of which was painted over with a flat grey (the corners of
+/// the circle view, the band view's band). The edge between the picture and the paint counts in PDQ's
+/// quality as content: it gave a flat picture's circle view a quality of 100, and every flat avatar (a
+/// blank or one-colour one, common among ordinary accounts) met every other as "the same photo". So
+/// the quality is also counted on the cells of the 64×64 grid `kept(row, col)` says are the picture's
+/// own (scaled to the whole grid); where that says flat, it is the view's quality. Otherwise PDQ's
+/// figure stands: a smooth photo's circle view (quality 30-50 on its own cells) is matched as before.
+pub(crate) fn dct_from_masked_luma(
+    mut luma: Vec<f32>,
+    rows: usize,
+    cols: usize,
+    kept: impl Fn(usize, usize) -> bool,
+) -> Option<(Dct16, u8)> {
     if rows < MIN_DIM || cols < MIN_DIM {
         return None;
     }
@@ -76,7 +96,12 @@ pub(crate) fn dct_from_luma(mut luma: Vec<f32>, rows: usize, cols: usize) -> Opt
     for (i, row) in small.iter_mut().enumerate() {
         row.copy_from_slice(&flat[i * 64..(i + 1) * 64]);
     }
-    let quality = quality(&small);
+    let own = quality(&small, kept);
+    let quality = if own < FLAT_QUALITY {
+        own
+    } else {
+        quality(&small, |_, _| true)
+    };
     Some((dct(&small), quality))
 }
 
@@ -196,19 +221,31 @@ fn box_columns(input: &[f32], output: &mut [f32], rows: usize, cols: usize, wind
     }
 }
 
-fn quality(a: &[[f32; 64]; 64]) -> u8 {
-    let mut sum: i64 = 0;
-    for i in 0..63 {
+/// PDQ's quality, over the pairs of neighbouring cells both `kept` (all of them for a whole picture,
+/// which gives PDQ's own figure), scaled up to the whole grid's count of pairs.
+fn quality(a: &[[f32; 64]; 64], kept: impl Fn(usize, usize) -> bool) -> u8 {
+    let step = |x: f32, y: f32| ((((x - y) * 100.0) / 255.0) as i32).abs() as i64;
+    let (mut sum, mut pairs): (i64, i64) = (0, 0);
+    for i in 0..64 {
         for j in 0..64 {
-            sum += ((((a[i][j] - a[i + 1][j]) * 100.0) / 255.0) as i32).abs() as i64;
+            if !kept(i, j) {
+                continue;
+            }
+            if i < 63 && kept(i + 1, j) {
+                sum += step(a[i][j], a[i + 1][j]);
+                pairs += 1;
+            }
+            if j < 63 && kept(i, j + 1) {
+                sum += step(a[i][j], a[i][j + 1]);
+                pairs += 1;
+            }
         }
     }
-    for row in a {
-        for j in 0..63 {
-            sum += ((((row[j] - row[j + 1]) * 100.0) / 255.0) as i32).abs() as i64;
-        }
+    if pairs == 0 {
+        return 0;
     }
-    (sum / 90).min(100) as u8
+    let all = 2 * 63 * 64;
+    ((sum * all / pairs) / 90).min(100) as u8
 }
 
 fn dct(a: &[[f32; 64]; 64]) -> Dct16 {

@@ -204,6 +204,42 @@ fn distinct_photos_do_not_match_each_other() {
     }
 }
 
+/// A blank or one-colour avatar (common among ordinary accounts) holds nothing to match: enrolled or
+/// met, it is nobody's copy. The circle view's paint round a flat disc once gave it a quality of 100.
+#[test]
+fn flat_pictures_match_nothing() {
+    let flat = |w, h, c: [u8; 3]| RgbImage::from_pixel(w, h, Rgb(c));
+    // Flat, and flat but for a sensor's noise of a level or two (under a step PDQ's quality counts).
+    let noisy = RgbImage::from_fn(300, 300, |x, y| {
+        let n = ((x * 7 + y * 13) % 3) as u8;
+        Rgb([200 + n, 205 + n, 210 + n])
+    });
+    let pictures = [
+        flat(2, 2, [255, 255, 255]),
+        flat(400, 400, [255, 255, 255]),
+        flat(400, 300, [207, 217, 222]),
+        flat(64, 64, [0, 0, 0]),
+        noisy,
+    ];
+    let photos: Vec<Vec<RefHash>> = SOURCES
+        .iter()
+        .map(|s| reference_hashes(&to_rgb(&data(s))))
+        .collect();
+    for (i, a) in pictures.iter().enumerate() {
+        let q = query_hashes(&to_rgb(a));
+        for (j, b) in pictures.iter().enumerate() {
+            let r = reference_hashes(&to_rgb(b));
+            assert!(
+                best_match(&q, &r).is_none(),
+                "flat picture {i} met flat picture {j}"
+            );
+        }
+        for (r, src) in photos.iter().zip(SOURCES) {
+            assert!(best_match(&q, r).is_none(), "flat picture {i} met {src}");
+        }
+    }
+}
+
 /// Logo copies no trim of uniform borders frames as the protected logo is framed; its content box,
 /// found again whatever is round it, does.
 const LOGO_EDITS: &[(&str, Transform)] = &[

@@ -10,7 +10,7 @@
 //!
 //! Views are compared only with the same view of the other side, so geometry stays aligned.
 
-use super::pdq::{dct_from_luma, luma_from_rgb, Dct16};
+use super::pdq::{dct_from_luma, dct_from_masked_luma, luma_from_rgb, Dct16};
 use super::Rgb;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -53,6 +53,9 @@ const WORK: usize = 128;
 pub(super) const TOP_SHARE: f32 = 0.78;
 /// Rows set to mid-grey by the `band` view, as shares of the height: where a word across a photo goes.
 pub(super) const BAND: (f32, f32) = (0.30, 0.68);
+/// Cells of the 64×64 grid next to a painted area that the downsampling's blur mixes with the paint
+/// (two box filters of about a cell each way): left out of a masked view's quality.
+const PAINT_MARGIN: f32 = 3.0;
 
 /// A normalised picture, ready to hash in any view.
 pub(crate) struct Prepared {
@@ -475,7 +478,11 @@ impl Prepared {
                         }
                     }
                 }
-                dct_from_luma(sq, side, side)
+                // In the 64×64 grid, the disc less the cells the blur mixes with the paint.
+                let inner = (32.0 - PAINT_MARGIN).powi(2);
+                dct_from_masked_luma(sq, side, side, |i, j| {
+                    (i as f32 - 31.5).powi(2) + (j as f32 - 31.5).powi(2) <= inner
+                })
             }
             View::Top => {
                 let rows = ((side as f32 * TOP_SHARE) as usize).max(1);
@@ -488,7 +495,8 @@ impl Prepared {
                     (side as f32 * BAND.1) as usize,
                 );
                 sq[a * side..b * side].fill(128.0);
-                dct_from_luma(sq, side, side)
+                let (a, b) = (BAND.0 * 64.0 - PAINT_MARGIN, BAND.1 * 64.0 + PAINT_MARGIN);
+                dct_from_masked_luma(sq, side, side, |i, _| (i as f32) < a || (i as f32) > b)
             }
         }
     }
