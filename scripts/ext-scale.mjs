@@ -20,14 +20,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { launch, until, engineKept, extensionProcessMemory, inContentScript, xFixture, ROOT } from '../tests/e2e/harness.mjs';
 
-const SIZES = process.argv.slice(2).map(Number).filter(Boolean);
-if (!SIZES.length) SIZES.push(10, 10_000, 100_000);
 const ROUNDS = Number(process.env.ROUNDS || 30);
 const RESTARTS = Number(process.env.RESTARTS || 3);
 const PAGE = 'https://x.com/KwabenaMensahGH';
 
 // The generator's list of `n` accounts and 200 profiles (half of them look-alikes of listed accounts).
-function synthetic(n) {
+export function synthetic(n) {
   const dir = path.join(ROOT, 'target/ext-scale', String(n));
   if (!fs.existsSync(path.join(dir, 'protected.json'))) {
     execFileSync('cargo', ['run', '--release', '--quiet', '-p', 'vipguard', '--example', 'synth_files', '--', dir, String(n), '200'],
@@ -39,7 +37,7 @@ function synthetic(n) {
 
 // A CDP session on the extension's service worker (the current one: a restart makes a new target),
 // through a page's session: Playwright opens sessions on pages only.
-async function onWorker(h, cdp, fn) {
+export async function onWorker(h, cdp, fn) {
   const { targetInfos } = await cdp.send('Target.getTargets');
   const sw = targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${h.extensionId}/`));
   if (!sw) throw new Error('no service worker running');
@@ -106,7 +104,7 @@ const snapshotSize = (h, cdp) => onWorker(h, cdp, async (send) => {
   })` });
   return MB(r.result.value);
 });
-const workerRunning = async (h, cdp) => (await cdp.send('Target.getTargets')).targetInfos
+export const workerRunning = async (h, cdp) => (await cdp.send('Target.getTargets')).targetInfos
   .some((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${h.extensionId}/`));
 
 // One check from the page's content script: ms from its request to the worker's answer, as it sees it.
@@ -123,6 +121,46 @@ const longest = (page) => page.evaluate(() => {
   return { ms: Math.round(Math.max(0, ...all)), count: all.length };
 });
 
+// The reviewer's import of `file` (`n` accounts) through the options page, until the worker has built the
+// engine and kept its snapshot; with how long each part took.
+export async function importList(h, cdp, file, n) {
+  const out = {};
+  // The reviewer's import: the options page validates the file, Replace stores it; the worker hears of
+  // the change, builds the engine and keeps its snapshot.
+  const opts = await h.ctx.newPage();
+  await opts.addInitScript(() => {
+    window.__long = [];
+    new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__long.push(e.duration); }).observe({ type: 'longtask', buffered: true });
+  });
+  await opts.goto(`chrome-extension://${h.extensionId}/ui/options/options.html`);
+  // Ready (its controls wired) before the clock starts: validation alone is timed.
+  await opts.locator('body[data-ready]').waitFor();
+  let t0 = Date.now();
+  await opts.locator('#import-file').setInputFiles(file);
+  await opts.waitForFunction(() => !document.getElementById('use-list').disabled, null, { timeout: 300000 });
+  out.validate = Date.now() - t0;
+  out.longValidate = await longest(opts);
+  step(`${n}: validated`);
+  t0 = Date.now();
+  await opts.getByRole('button', { name: 'Replace the whole list' }).click();
+  await opts.getByText(new RegExp(`In use: (${n}|${n.toLocaleString('en-US')}) account`)).waitFor({ timeout: 300000 });
+  out.apply = Date.now() - t0;
+  step(`${n}: applied`);
+  const built = await until(async () => {
+    const e = await engine(h, cdp).catch(() => null);
+    return e && e.accounts === n && e;
+  }, 'the engine built', { timeout: 300000, every: 100 });
+  out.build = built.ms;
+  step(`${n}: built`);
+  await until(() => engineKept({ ...h, worker: h.ctx.serviceWorkers().at(-1) }), 'the engine kept', { timeout: 300000, every: 250 });
+  out.kept = Date.now() - t0;
+  step(`${n}: kept`);
+  out.longApply = await longest(opts);
+  out.snapshot = await snapshotSize(h, cdp);
+  await opts.close();
+  return out;
+}
+
 const started = Date.now();
 const step = (what) => { if (process.env.VERBOSE) console.error(`${((Date.now() - started) / 1000).toFixed(1)} s: ${what}`); };
 const med = (v) => v.slice().sort((a, b) => a - b)[Math.floor(v.length / 2)];
@@ -137,39 +175,7 @@ async function measure(n) {
     const control = await h.ctx.newPage();
     const cdp = await h.ctx.newCDPSession(control);
     await cdp.send('ServiceWorker.enable');
-    // The reviewer's import: the options page validates the file, Replace stores it; the worker hears of
-    // the change, builds the engine and keeps its snapshot.
-    const opts = await h.ctx.newPage();
-    await opts.addInitScript(() => {
-      window.__long = [];
-      new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__long.push(e.duration); }).observe({ type: 'longtask', buffered: true });
-    });
-    await opts.goto(`chrome-extension://${h.extensionId}/ui/options/options.html`);
-    // Ready (its controls wired) before the clock starts: validation alone is timed.
-    await opts.locator('body[data-ready]').waitFor();
-    let t0 = Date.now();
-    await opts.locator('#import-file').setInputFiles(file);
-    await opts.waitForFunction(() => !document.getElementById('use-list').disabled, null, { timeout: 300000 });
-    out.validate = Date.now() - t0;
-    out.longValidate = await longest(opts);
-    step(`${n}: validated`);
-    t0 = Date.now();
-    await opts.getByRole('button', { name: 'Replace the whole list' }).click();
-    await opts.getByText(new RegExp(`In use: (${n}|${n.toLocaleString('en-US')}) account`)).waitFor({ timeout: 300000 });
-    out.apply = Date.now() - t0;
-    step(`${n}: applied`);
-    const built = await until(async () => {
-      const e = await engine(h, cdp).catch(() => null);
-      return e && e.accounts === n && e;
-    }, 'the engine built', { timeout: 300000, every: 100 });
-    out.build = built.ms;
-    step(`${n}: built`);
-    await until(() => engineKept({ ...h, worker: h.ctx.serviceWorkers().at(-1) }), 'the engine kept', { timeout: 300000, every: 250 });
-    out.kept = Date.now() - t0;
-    step(`${n}: kept`);
-    out.longApply = await longest(opts);
-    out.snapshot = await snapshotSize(h, cdp);
-    await opts.close();
+    Object.assign(out, await importList(h, cdp, file, n));
 
     // A profile page: its content script asks for checks (here, one look-alike profile at a time).
     const page = await h.ctx.newPage();
@@ -227,36 +233,42 @@ async function measure(n) {
   return out;
 }
 
-const results = [];
-for (const n of SIZES) {
-  const r = await measure(n);
-  results.push(r);
-  console.error(JSON.stringify(r));
-}
+if (import.meta.url === `file://${process.argv[1]}`) await main();
 
-const f = (x, d = 1) => (x == null ? '-' : Number(x).toFixed(d));
-const col = (label, fn) => console.log(`| ${label} | ${results.map((r) => fn(r)).join(' | ')} |`);
-// The four memory rows of one moment (`key`: memBuilt or memRestored).
-const memoryRows = (when, key) => {
-  col(`${when}: worker JS heap used / total (MB)`, (r) => `${f(r[key].heapUsed)} / ${f(r[key].heapTotal)}`);
-  col(`${when}: array buffers outside the heap (MB)`, (r) => f(r[key].backing));
-  col(`${when}: WebAssembly memory (MB)`, (r) => f(r[key].wasm));
-  col(`${when}: extension process resident / peak (MB)`, (r) => (r[key].process ? `${r[key].process.rss} / ${r[key].process.peak}` : '-'));
-};
-console.log(`The extension with N protected accounts (headless Chromium; warm checks: median of ${ROUNDS}; restarts: median of ${RESTARTS})\n`);
-console.log(`| measure | ${results.map((r) => `${r.n.toLocaleString('en-US')} accounts`).join(' | ')} |`);
-console.log(`| --- | ${results.map(() => '---:').join(' | ')} |`);
-col('list file (MB)', (r) => f(r.listMB));
-col('import: validate in the options page (ms)', (r) => r.validate);
-col('import: Replace until the options page shows it (ms)', (r) => r.apply);
-col('worker: build from the list (ms)', (r) => f(r.build, 0));
-col('Replace until the snapshot is kept (ms)', (r) => r.kept);
-col('options page: longest task while validating (ms; tasks over 50 ms)', (r) => `${r.longValidate.ms} (${r.longValidate.count})`);
-col('options page: longest task from Replace to the snapshot kept (ms; tasks over 50 ms)', (r) => `${r.longApply.ms} (${r.longApply.count})`);
-col('the kept snapshot (MB)', (r) => f(r.snapshot));
-col('one check, warm: request to answer, content script (ms)', (r) => f(r.checkTrip, 2));
-col('one check, warm: the engine\'s checkMany in the worker (ms)', (r) => f(r.checkEngine, 3));
-memoryRows('after the build', 'memBuilt');
-col('restart: request to answer of the first check (ms)', (r) => f(r.restartTrip, 0));
-col('restart: restore in the worker (ms)', (r) => f(r.restore, 0));
-memoryRows('after a restart', 'memRestored');
+async function main() {
+  const SIZES = process.argv.slice(2).map(Number).filter(Boolean);
+  if (!SIZES.length) SIZES.push(10, 10_000, 100_000);
+  const results = [];
+  for (const n of SIZES) {
+    const r = await measure(n);
+    results.push(r);
+    console.error(JSON.stringify(r));
+  }
+
+  const f = (x, d = 1) => (x == null ? '-' : Number(x).toFixed(d));
+  const col = (label, fn) => console.log(`| ${label} | ${results.map((r) => fn(r)).join(' | ')} |`);
+  // The four memory rows of one moment (`key`: memBuilt or memRestored).
+  const memoryRows = (when, key) => {
+    col(`${when}: worker JS heap used / total (MB)`, (r) => `${f(r[key].heapUsed)} / ${f(r[key].heapTotal)}`);
+    col(`${when}: array buffers outside the heap (MB)`, (r) => f(r[key].backing));
+    col(`${when}: WebAssembly memory (MB)`, (r) => f(r[key].wasm));
+    col(`${when}: extension process resident / peak (MB)`, (r) => (r[key].process ? `${r[key].process.rss} / ${r[key].process.peak}` : '-'));
+  };
+  console.log(`The extension with N protected accounts (headless Chromium; warm checks: median of ${ROUNDS}; restarts: median of ${RESTARTS})\n`);
+  console.log(`| measure | ${results.map((r) => `${r.n.toLocaleString('en-US')} accounts`).join(' | ')} |`);
+  console.log(`| --- | ${results.map(() => '---:').join(' | ')} |`);
+  col('list file (MB)', (r) => f(r.listMB));
+  col('import: validate in the options page (ms)', (r) => r.validate);
+  col('import: Replace until the options page shows it (ms)', (r) => r.apply);
+  col('worker: build from the list (ms)', (r) => f(r.build, 0));
+  col('Replace until the snapshot is kept (ms)', (r) => r.kept);
+  col('options page: longest task while validating (ms; tasks over 50 ms)', (r) => `${r.longValidate.ms} (${r.longValidate.count})`);
+  col('options page: longest task from Replace to the snapshot kept (ms; tasks over 50 ms)', (r) => `${r.longApply.ms} (${r.longApply.count})`);
+  col('the kept snapshot (MB)', (r) => f(r.snapshot));
+  col('one check, warm: request to answer, content script (ms)', (r) => f(r.checkTrip, 2));
+  col('one check, warm: the engine\'s checkMany in the worker (ms)', (r) => f(r.checkEngine, 3));
+  memoryRows('after the build', 'memBuilt');
+  col('restart: request to answer of the first check (ms)', (r) => f(r.restartTrip, 0));
+  col('restart: restore in the worker (ms)', (r) => f(r.restore, 0));
+  memoryRows('after a restart', 'memRestored');
+}

@@ -101,6 +101,8 @@ chrome.runtime.onStartup?.addListener(() => feed.refresh());
 let sitesReady = null;
 
 chrome.runtime.onMessage.addListener((msg, sender, sendResponse) => {
+  // When a restarted worker heard its first message (ms since it started), for scripts/ext-cold.mjs.
+  globalThis.vipguardFirstMessage ??= performance.now();
   Promise.all([sitesReady, limitsReady]).then(() => handle(msg, sender, sendResponse));
   return true; // the response is sent asynchronously
 });

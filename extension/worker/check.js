@@ -31,6 +31,9 @@ const engineInput = (p) => ({
 // and reads the allow-list, so the page's first real check finds both done. Not when a check is already
 // waiting for the engine (a page ready at once, on a restarted worker): that check compiles the same code
 // as it runs, and the warm-up would only hold it back (it ran first, 40-70 ms with 10,000 accounts).
+// The reviewer's allow-list, decisions and the team's decisions (each cached once read: results.js).
+const readLists = () => Promise.all([allowList(), decisionList(), teamDecisions()]);
+
 let warmed = false;
 let checksBegun = 0;
 export async function wake() {
@@ -43,15 +46,22 @@ export async function wake() {
       checker.warmUp();
       if (stages) stages.warmUp = performance.now() - began;
     } else if (stages) stages.warmUpSkipped = true;
-    await Promise.all([allowList(), decisionList(), teamDecisions()]);
+    await readLists();
   }
   return { ok: true };
 }
 
 export async function check(msg, sender) {
   probe('worker: check received');
+  const received = performance.now();
   checksBegun += 1;
+  // The reviewer's lists begin to be read while the engine loads: a restarted worker's first check would
+  // otherwise read them only once the snapshot is restored. Read again below, which costs nothing once
+  // cached and reads afresh if one changed meanwhile.
+  readLists().catch(() => {});
   const { checker, settings, source } = await load();
+  const first = globalThis.vipguardEngine?.stages;
+  if (first && first.received === null) first.received = received;
   // The profiles are on the sender's site, whatever platform the message names (a page's process may be
   // compromised): an X page cannot have its profiles checked, logged or decided on as another site's.
   const pageHost = new URL(msg.url).hostname;
@@ -67,7 +77,7 @@ export async function check(msg, sender) {
   // Started before checking, so reading the catalogue overlaps the engine's work.
   const messages = msg.wantMessages ? catalogueTemplates().catch(() => null) : null;
   const profiles = msg.profiles.map(engineInput);
-  const [allow, decided, team] = await Promise.all([allowList(), decisionList(), teamDecisions()]);
+  const [allow, decided, team] = await readLists();
   const checking = performance.now();
   const results = unproven(present(checker.checkMany(profiles), settings, allow, profiles, decided, team), profiles, pageHost);
   probe('worker: engine checked');
@@ -88,6 +98,7 @@ export async function check(msg, sender) {
   const [templates, place, view] = await Promise.all([messages, queuePlace(sender.tab.id, msg.url), viewSettings()]);
   const frames = await issue(sender.tab.id, msg.url, framed(msg, results), msg.profiles, { list: source, ...(place ? { queue: place } : {}) });
   probe('worker: tokens issued, answering');
+  if (stages && stages.answered === null) stages.answered = performance.now();
   return { results: await forPage(results), view, frames, ...(templates ? { messages: templates } : {}), ...(place ? { queue: place } : {}) };
 }
 
@@ -164,7 +175,7 @@ export async function recheck(p, before, site = null, tab = null) {
   if (!checker) return { result: before, account: null };
   const profiles = [engineInput({ id: 'profile', ...p })];
   const query = p.avatar ? await avatarQuery(p.avatar, site, tab).catch(() => null) : null;
-  const [allow, decided, team] = await Promise.all([allowList(), decisionList(), teamDecisions()]);
+  const [allow, decided, team] = await readLists();
   const [result] = present(query ? checker.checkMany(profiles, [query]) : checker.checkMany(profiles), settings, allow, profiles, decided, team);
   const accounts = await matchedAccounts([result]);
   return { result, account: accounts[result.match] || null, list: source };
@@ -176,7 +187,7 @@ export async function bulkCheck(msg) {
   const { checker, source } = await load();
   if (!checker) return { noList: true, results: [] };
   const profiles = msg.profiles.map(engineInput);
-  const [allow, decided, team] = await Promise.all([allowList(), decisionList(), teamDecisions()]);
+  const [allow, decided, team] = await readLists();
   const results = checker.checkMany(profiles).map((r, i) => {
     if (r.error) return r;
     const key = accountKey(profiles[i].platform, profiles[i].handle);

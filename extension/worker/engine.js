@@ -15,8 +15,9 @@ let ready = null; // Promise<{checker, settings, thumbs}>, made again when the l
 // How the engine last started, for support and the end-to-end tests: 'restored' from the kept snapshot,
 // 'built' from the list, or 'none' (no list); with the milliseconds it took and the list's size, and
 // `stages`: when (ms since the worker started) loading began, the module was compiled (`wasm`), storage and
-// the snapshot were read (`read`), both were done (`compiled`), the checker was ready, and how long the warm-up, the first check and the latest check took (check.js),
-// for make verdict-latency and make ext-scale.
+// the snapshot were read (`read`), both were done (`compiled`), the checker was ready, and how long the
+// warm-up, the first check and the latest check took; and when the first check was received and answered
+// (check.js). For make verdict-latency, make ext-scale and scripts/ext-cold.mjs.
 globalThis.vipguardEngine = null;
 
 export function load() {
@@ -80,7 +81,7 @@ export function load() {
       const done = performance.now();
       globalThis.vipguardEngine = { how, ms: done - started, accounts: checker ? checker.size : 0,
         stages: { began, wasm: wasmAt, read: readAt, compiled: started, ready: done, warmUp: null, warmUpSkipped: false,
-          firstCheck: null, lastCheck: null } };
+          firstCheck: null, lastCheck: null, received: null, answered: null } };
       // `source`: which list this is (provenance: name, version, accounts, age), as every verdict says.
       const source = checker ? { ...(own[LIST_SOURCE_KEY] || { kind: 'unknown' }), accounts: checker.size } : null;
       return { checker, settings, thumbs: own[THUMBS_KEY] || {}, source };
