@@ -26,14 +26,14 @@ const engineInput = (p) => ({
   ...(p.links && p.links.length ? { links: p.links } : {}),
 });
 
+// The reviewer's allow-list, decisions and the team's decisions (each cached once read: results.js).
+const readLists = () => Promise.all([allowList(), decisionList(), teamDecisions()]);
+
 // A page of a served site began loading (main.js sends this at document_start, well before the page can
 // be read): load the engine, and in a new worker run one made-up check, which compiles the engine's code
 // and reads the allow-list, so the page's first real check finds both done. Not when a check is already
 // waiting for the engine (a page ready at once, on a restarted worker): that check compiles the same code
 // as it runs, and the warm-up would only hold it back (it ran first, 40-70 ms with 10,000 accounts).
-// The reviewer's allow-list, decisions and the team's decisions (each cached once read: results.js).
-const readLists = () => Promise.all([allowList(), decisionList(), teamDecisions()]);
-
 let warmed = false;
 let checksBegun = 0;
 export async function wake() {
