@@ -74,7 +74,26 @@ const NEWER_OR_DAMAGED: &[(&str, bool)] = &[
     ("circle:5:m:97", false),        // too few parts
     ("Circle Top:5:m:97:{hex}", false),
     ("circle:5:m:97:{hex}:x", false),
+    ("fulll:0:n:100:{hex}", false), // a typo of a view, not a new one
+    ("cirlce:5:m:97:{hex}", false), // the same
+    ("full:50:n:100:{hex}", false), // a crop out of range: a number is no new kind
 ];
+
+/// An avatar none of whose references this version reads would match nothing: the list says so.
+#[test]
+fn an_avatar_with_no_reference_this_version_reads_is_an_error() {
+    let hex = "d902448d490926de689baad5249faa5596dd6b5452de552e4b6d55aab5a6d52a";
+    let list = format!(
+        r#"{{"accounts":[{{"id":"a","name":"Ada Obi","avatars":[{{"pdq":"{hex}","refs":["oval:0:n:100:{hex}","oval:0:m:100:{hex}"]}}]}}]}}"#
+    );
+    let e = ProtectedList::parse(&list, "newer.json")
+        .unwrap_err()
+        .to_string();
+    assert!(
+        e.contains("avatars[0].refs") && e.contains("none of its 2 references"),
+        "{e}"
+    );
+}
 
 #[test]
 fn a_list_from_a_newer_enrolment_is_read_with_its_new_kinds_skipped() {

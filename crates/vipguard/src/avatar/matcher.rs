@@ -207,7 +207,12 @@ impl RefHash {
                 quality,
                 hash,
             })),
-            _ if [view, variant].iter().all(|c| is_kind_code(c)) => Ok(None),
+            (v, r)
+                if newer_kind(view, v.is_some(), VIEW_CODES)
+                    && newer_kind(variant, r.is_some(), &[]) =>
+            {
+                Ok(None)
+            }
             _ => Err(bad()),
         }
     }
@@ -314,12 +319,39 @@ fn view_code(v: View) -> &'static str {
     }
 }
 
-/// How a view or an edit is written (`circle`, `rw3`, `t48`, `r-5`): a newer kind is written the same
-/// way, so it is told from a damaged reference.
-fn is_kind_code(s: &str) -> bool {
-    (1..=12).contains(&s.len())
-        && s.bytes()
+const VIEW_CODES: &[&str] = &["full", "circle", "top", "band", "box"];
+
+/// Whether a reference's view or edit `code` (`known` when this version reads it) may be one a newer
+/// enrolment writes: known, or written as codes are (`circle`, `rw3`, `t48`, `r-5`), with a letter
+/// (a number alone is a crop, and one out of range is damage), and not one edit from a code of
+/// `codes` (`fulll`, `cirlce` are typos, not new views).
+fn newer_kind(code: &str, known: bool, codes: &[&str]) -> bool {
+    let written_as_codes = (1..=12).contains(&code.len())
+        && code
+            .bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && code.bytes().any(|b| b.is_ascii_lowercase());
+    let typo = codes
+        .iter()
+        .any(|c| one_edit(code.as_bytes(), c.as_bytes()));
+    known || (written_as_codes && !typo)
+}
+
+/// Whether `a` is `b` with one letter changed, added, dropped, or two neighbours swapped (the avatar
+/// layer keeps to itself: `text::edit` is above it).
+fn one_edit(a: &[u8], b: &[u8]) -> bool {
+    let (a, b) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    let lead = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let (a, b) = (&a[lead..], &b[lead..]);
+    match b.len() - a.len() {
+        0 => {
+            a.len() <= 1
+                || a[1..] == b[1..]
+                || (a.len() >= 2 && a[0] == b[1] && a[1] == b[0] && a[2..] == b[2..])
+        }
+        1 => a == &b[1..],
+        _ => false,
+    }
 }
 
 fn parse_view(s: &str) -> Option<View> {

@@ -447,6 +447,7 @@ impl ProtectedList {
                             && h.refs
                                 .iter()
                                 .all(|r| crate::avatar::matcher::RefHash::parse(r).is_ok())
+                            && readable_refs(&h.refs)
                     }
                     AvatarRef::Path(p) => !p.trim().is_empty(),
                 })
@@ -586,11 +587,24 @@ impl ProtectedList {
                         if let Err(m) = crate::avatar::PdqHash::from_hex(&h.pdq) {
                             problems.add(|| err(&format!("avatars[{j}].pdq"), uncoded(m)));
                         }
+                        let mut damaged = false;
                         for (k, r) in h.refs.iter().enumerate() {
                             if let Err(m) = crate::avatar::matcher::RefHash::parse(r) {
+                                damaged = true;
                                 problems
                                     .add(|| err(&format!("avatars[{j}].refs[{k}]"), uncoded(m)));
                             }
+                        }
+                        if !damaged && !readable_refs(&h.refs) {
+                            problems.add(|| {
+                                err(
+                                    &format!("avatars[{j}].refs"),
+                                    uncoded(format!(
+                                        "none of its {} references is of a kind this vipguard reads (enrolled by a newer one?): update vipguard, or enroll the picture again",
+                                        h.refs.len()
+                                    )),
+                                )
+                            });
                         }
                     }
                     AvatarRef::Path(p) if p.trim().is_empty() => {
@@ -744,6 +758,16 @@ fn dotted(path: &str) -> String {
     } else {
         format!(".{path}")
     }
+}
+
+/// Whether an avatar's references hold one this version reads (or none at all: a bare `pdq`). A newer
+/// enrolment's kinds are skipped (`RefHash::parse`), but an avatar left with nothing to match is no
+/// avatar: said, not dropped in silence.
+fn readable_refs(refs: &[String]) -> bool {
+    refs.is_empty()
+        || refs
+            .iter()
+            .any(|r| matches!(crate::avatar::matcher::RefHash::parse(r), Ok(Some(_))))
 }
 
 #[cfg(test)]

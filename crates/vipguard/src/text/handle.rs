@@ -1022,12 +1022,39 @@ pub(crate) fn compare(
 /// handle, and more: @l1ndaikeji_blog holds @lindaikeji as @lindaikeji_blog does (issue 20). The
 /// handle read whole is `compare`'s first test.
 fn holds_with_one_as_i(p: &HandleKeys, t: &TargetKeys) -> bool {
-    // A 1 for a capital I looks identical: a lookalike, not a reading, as in `compare`'s first test
-    // (@1chukwu_chijiok does not hold @IChukwu).
-    !t.display().contains('I')
-        && p.one_as_i_inside.as_deref().is_some_and(|k| {
-            k.contains(t.fold()) && k.bytes().filter(|&b| b != b'|').count() > t.fold().len()
-        })
+    let Some(read) = p.one_as_i_inside.as_deref() else {
+        return false;
+    };
+    let (want, plain) = (t.fold().as_bytes(), p.fold().as_bytes());
+    // The reading differs from the fold key only where a 1 (l there) is read as i: the same places,
+    // once the word ends ('|') are taken out.
+    if read.len() - read.matches('|').count() != plain.len() || plain.len() <= want.len() {
+        return false;
+    }
+    // The protected handle's capital I, where its glyph key reads l and its fold key i.
+    let glyph = t.glyph().as_bytes();
+    let capital_i = |j: usize| glyph.len() == want.len() && glyph[j] == b'l' && want[j] == b'i';
+    let mut at = 0; // where the piece starts in the reading without its '|'
+    for piece in read.split('|') {
+        for (m, _) in piece.match_indices(t.fold()) {
+            let from = at + m;
+            let one_at = |j: usize| plain[from + j] != want[j];
+            // A 1 before a word is a number, not its first letter: @no1store, @Kofi21Store and
+            // @chinedu_1store hold no @istore.
+            if one_at(0) {
+                continue;
+            }
+            // A 1 for a capital I looks identical: a lookalike, not a reading, as in `compare`'s first
+            // test (@1chukwu_chijiok does not hold @IChukwu); a 1 for a lowercase i of a handle with a
+            // capital elsewhere is (@l1ndaikeji_blog holds @LindaIkeji).
+            if (1..want.len()).any(|j| one_at(j) && capital_i(j)) {
+                continue;
+            }
+            return true;
+        }
+        at += piece.len();
+    }
+    false
 }
 
 /// Lengths of a brand's key also matched two edits away (`short_far_typo`): under 10 letters the typo
