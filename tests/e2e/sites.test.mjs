@@ -62,8 +62,13 @@ for (const s of SITES) {
     for (const [handle, want] of Object.entries(s.pictures || {})) {
       assert.deepEqual([...new Set((read[handle] || []).map((p) => p.avatar && new URL(p.avatar).pathname.split('/').pop().replace(/[@=~?].*$/, '')))], [want], `avatar of ${handle}`);
     }
+    // Every time it was sent, read right; but a cell read while the page is still being parsed (a loaded
+    // machine) has no name yet and is sent under its handle, then again once the name is there.
     for (const [handle, name] of Object.entries(s.names || {})) {
-      assert.deepEqual([...new Set((read[handle] || []).map((p) => p.name))], [name], handle);
+      const names = (read[handle] || []).map((p) => p.name);
+      const early = (n) => n !== name && handle.toLowerCase().startsWith(String(n).toLowerCase());
+      assert.deepEqual([...new Set(names.filter((n) => !early(n)))], [name], handle);
+      assert.equal(names.at(-1), name, `${handle}: last sent`);
     }
     for (const [handle, bio] of Object.entries(s.bios || {})) {
       assert.deepEqual([...new Set((read[handle] || []).map((p) => p.bio))], [bio], `bio of ${handle}`);
