@@ -64,7 +64,7 @@ pub(crate) const MIN_DIM: usize = 5;
 
 /// Luma (0–255 floats, row-major, `rows` x `cols`) to DCT coefficients and quality.
 pub(crate) fn dct_from_luma(luma: Vec<f32>, rows: usize, cols: usize) -> Option<(Dct16, u8)> {
-    dct_from_masked_luma(luma, rows, cols, |_, _| true)
+    dct_from_masked_luma(luma, rows, cols, None)
 }
 
 /// Below this quality, counted on a masked view's own cells, the picture is flat there: nothing of it
@@ -76,13 +76,14 @@ const FLAT_QUALITY: u8 = 10;
 /// quality as content: it gave a flat picture's circle view a quality of 100, and every flat avatar (a
 /// blank or one-colour one, common among ordinary accounts) met every other as "the same photo". So
 /// the quality is also counted on the cells of the 64×64 grid `kept(row, col)` says are the picture's
-/// own (scaled to the whole grid); where that says flat, it is the view's quality. Otherwise PDQ's
+/// own (scaled to the whole grid; `None`: a whole picture, PDQ's figure alone); where that says flat,
+/// it is the view's quality. Otherwise PDQ's
 /// figure stands: a smooth photo's circle view (quality 30-50 on its own cells) is matched as before.
 pub(crate) fn dct_from_masked_luma(
     mut luma: Vec<f32>,
     rows: usize,
     cols: usize,
-    kept: impl Fn(usize, usize) -> bool,
+    kept: Option<&dyn Fn(usize, usize) -> bool>,
 ) -> Option<(Dct16, u8)> {
     if rows < MIN_DIM || cols < MIN_DIM {
         return None;
@@ -96,11 +97,10 @@ pub(crate) fn dct_from_masked_luma(
     for (i, row) in small.iter_mut().enumerate() {
         row.copy_from_slice(&flat[i * 64..(i + 1) * 64]);
     }
-    let own = quality(&small, kept);
-    let quality = if own < FLAT_QUALITY {
-        own
-    } else {
-        quality(&small, |_, _| true)
+    let whole = |_: usize, _: usize| true;
+    let quality = match kept.map(|k| quality(&small, k)) {
+        Some(own) if own < FLAT_QUALITY => own,
+        _ => quality(&small, whole),
     };
     Some((dct(&small), quality))
 }

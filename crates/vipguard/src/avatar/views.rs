@@ -480,9 +480,10 @@ impl Prepared {
                 }
                 // In the 64×64 grid, the disc less the cells the blur mixes with the paint.
                 let inner = (32.0 - PAINT_MARGIN).powi(2);
-                dct_from_masked_luma(sq, side, side, |i, j| {
+                let disc = |i: usize, j: usize| {
                     (i as f32 - 31.5).powi(2) + (j as f32 - 31.5).powi(2) <= inner
-                })
+                };
+                dct_from_masked_luma(sq, side, side, Some(&disc))
             }
             View::Top => {
                 let rows = ((side as f32 * TOP_SHARE) as usize).max(1);
@@ -496,7 +497,8 @@ impl Prepared {
                 );
                 sq[a * side..b * side].fill(128.0);
                 let (a, b) = (BAND.0 * 64.0 - PAINT_MARGIN, BAND.1 * 64.0 + PAINT_MARGIN);
-                dct_from_masked_luma(sq, side, side, |i, _| (i as f32) < a || (i as f32) > b)
+                let outside = |i: usize, _: usize| (i as f32) < a || (i as f32) > b;
+                dct_from_masked_luma(sq, side, side, Some(&outside))
             }
         }
     }
