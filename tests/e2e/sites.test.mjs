@@ -59,8 +59,13 @@ for (const s of SITES) {
     for (const [handle, verdict] of Object.entries(s.badges || {})) assert.equal(got[handle], verdict, `${handle}: ${JSON.stringify(got)}`);
     const read = await sent(page);
     for (const handle of s.avatars || []) assert.ok(read[handle]?.some((p) => p.avatar), `no avatar read for ${handle}`);
+    // Fields a header may not have yet when first read (a loaded machine parses the page in pieces):
+    // the last reading has them, and every reading that has them has them right.
+    const file = (p) => p.avatar && new URL(p.avatar).pathname.split('/').pop().replace(/[@=~?].*$/, '');
     for (const [handle, want] of Object.entries(s.pictures || {})) {
-      assert.deepEqual([...new Set((read[handle] || []).map((p) => p.avatar && new URL(p.avatar).pathname.split('/').pop().replace(/[@=~?].*$/, '')))], [want], `avatar of ${handle}`);
+      const all = read[handle] || [];
+      assert.equal(file(all.at(-1) || {}), want, `avatar of ${handle} (last sent)`);
+      assert.deepEqual([...new Set(all.map(file).filter(Boolean))], [want], `avatar of ${handle}`);
     }
     // Every time it was sent, read right; but a cell read while the page is still being parsed (a loaded
     // machine) has no name yet and is sent under its handle, then again once the name is there.
@@ -71,13 +76,16 @@ for (const s of SITES) {
       assert.equal(names.at(-1), name, `${handle}: last sent`);
     }
     for (const [handle, bio] of Object.entries(s.bios || {})) {
-      assert.deepEqual([...new Set((read[handle] || []).map((p) => p.bio))], [bio], `bio of ${handle}`);
+      const all = read[handle] || [];
+      assert.equal(all.at(-1)?.bio, bio, `bio of ${handle} (last sent)`);
+      assert.deepEqual([...new Set(all.map((p) => p.bio).filter(Boolean))], bio ? [bio] : [], `bio of ${handle}`);
     }
     // `verified`: the header's profile as sent (a cell of the same account carries no facts).
     for (const [handle, want] of Object.entries(s.verified || {})) {
       const own = (read[handle] || []).filter((p) => p.id === 'profile');
       assert.ok(own.length, `${handle}'s profile not read`);
-      assert.deepEqual([...new Set(own.map((p) => p.facts?.verified === true))], [want], `verified mark of ${handle}`);
+      assert.equal(own.at(-1).facts?.verified === true, want, `verified mark of ${handle} (last sent)`);
+      if (!want) assert.ok(own.every((p) => p.facts?.verified !== true), `verified mark of ${handle}`);
     }
     // A header read while it is still arriving (a loaded machine) may have no links yet; the reading
     // once they are there is sent again, and every reading that has links has these.
