@@ -16,7 +16,8 @@ globalThis.vipguardSiteCatalog = (() => {
   // `profilePath`: a profile address's path, its first group the handle; `authorPaths`: addresses of a
   // post or of a profile's tab, whose first group is the account's handle (the bulk page reads a pasted
   // post as its author). `notPeople`: first path words of
-  // the site's own pages that are not profiles (what its adapter skips). Mastodon (any server, recognised
+  // the site's own pages that are not profiles (what its adapter skips). `defaultAvatars`: addresses of the
+  // picture the site shows for an account that set none (see DEFAULT_AVATARS below). Mastodon (any server, recognised
   // by its markup) and the generic adapter (sites the reviewer enables) have no hosts of their own: the
   // worker registers their scripts when they are switched on.
   const SITES = [
@@ -25,6 +26,8 @@ globalThis.vipguardSiteCatalog = (() => {
       pageHosts: ['x.com', 'twitter.com', 'mobile.twitter.com'],
       addressHosts: ['www.x.com', 'www.twitter.com'],
       avatarHosts: ['pbs.twimg.com', 'abs.twimg.com'], avatarDomains: [],
+      // abs.twimg.com/sticky/default_profile_images/default_profile_normal.png (and _400x400, _0_normal …).
+      defaultAvatars: [/^\/sticky\/default_profile_images\//],
       profilePath: /^\/([A-Za-z0-9_]{1,50})\/?$/,
       authorPaths: [/^\/([A-Za-z0-9_]{1,50})\/status(?:es)?\/\d+/,
         /^\/([A-Za-z0-9_]{1,50})\/(?:media|with_replies|likes|followers|following|verified_followers|highlights|articles)\/?$/],
@@ -36,12 +39,18 @@ globalThis.vipguardSiteCatalog = (() => {
       pageHosts: ['www.instagram.com'],
       addressHosts: ['instagram.com'],
       avatarHosts: [], avatarDomains: ['cdninstagram.com', 'fbcdn.net'],
+      // The one picture file every account without a photo gets, on any of its CDN hosts; its cache key
+      // says so in base64 (ig_cache_key=YW5vbnltb3VzX3Byb2ZpbGVfcGlj, "anonymous_profile_pic").
+      defaultAvatars: [/\/44884218_345707102882519_2446069589734326272_n\./, /[?&]ig_cache_key=YW5vbnltb3VzX3Byb2ZpbGVfcGlj/],
       profilePath: /^\/([A-Za-z0-9_.]{1,60})\/?$/,
       notPeople: ['explore', 'reels', 'direct', 'accounts', 'stories', 'p', 'reel', 'about', 'legal', 'web'],
     },
     {
       platform: 'mastodon', adapter: 'mastodon',
       pageHosts: [], addressHosts: [], avatarHosts: [], avatarDomains: [],
+      // Paperclip's default_url, /avatars/original/missing.png, on the server or its media host (also
+      // under /accounts/ on some servers' object storage).
+      defaultAvatars: [/\/avatars\/[a-z]+\/missing\.png$/],
       // On any server: /@user, or /@user@home.server for an account of another server.
       profilePath: /^\/@([A-Za-z0-9_.-]{1,60})(?:@([A-Za-z0-9.-]+))?\/?$/,
       authorPaths: [/^\/@([A-Za-z0-9_.-]{1,60})(?:@([A-Za-z0-9.-]+))?\/(?:\d+|followers|following|media|with_replies)\/?$/],
@@ -68,6 +77,8 @@ globalThis.vipguardSiteCatalog = (() => {
       platform: 'youtube', adapter: 'youtube',
       pageHosts: ['www.youtube.com', 'm.youtube.com'], addressHosts: ['youtube.com'],
       avatarHosts: ['yt3.ggpht.com', 'yt3.googleusercontent.com'], avatarDomains: [],
+      // yt3.ggpht.com/a/default-user=s88-c-k-c0x00ffffff-no-rj (any size), and /ytc/default-user=….
+      defaultAvatars: [/^\/(?:a|ytc)\/default-user=/],
       profilePath: /^\/@([^/\s]{1,100})\/?$/,
       authorPaths: [/^\/@([^/\s]{1,100})\/(?:videos|shorts|streams|about|featured|community|playlists|posts)\/?$/],
       notPeople: [],
@@ -88,6 +99,8 @@ globalThis.vipguardSiteCatalog = (() => {
   ];
   for (const s of SITES) {
     if (!s.authorPaths) s.authorPaths = [];
+    // GitHub's identicons differ per account and Bluesky draws no picture at all: nothing to name.
+    if (!s.defaultAvatars) s.defaultAvatars = [];
     Object.freeze(s);
   }
 
@@ -153,6 +166,20 @@ globalThis.vipguardSiteCatalog = (() => {
     isAvatarHostOf: (platform, host) => {
       const s = byPlatform.get(platform);
       return !!s && (s.avatarHosts.includes(host) || s.avatarDomains.some((d) => host.endsWith(`.${d}`)));
+    },
+    // Whether `url` is the picture `platform` shows for an account that set none: the same picture for
+    // millions of accounts, so it is nobody's photo (a list that enrolled it for a protected account
+    // would otherwise find "the same picture" on every such account). Matched on path and query.
+    isDefaultAvatar: (platform, url) => {
+      const s = byPlatform.get(platform);
+      if (!s || !s.defaultAvatars.length) return false;
+      let u;
+      try {
+        u = new URL(url);
+      } catch {
+        return false;
+      }
+      return s.defaultAvatars.some((re) => re.test(u.pathname + u.search));
     },
     // Whether a path's first segment is one of the site's pages that are not people (any case).
     notPerson: (platform, segment) => !!byPlatform.get(platform)?.notPeople.includes(String(segment).toLowerCase()),

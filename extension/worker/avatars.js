@@ -8,6 +8,9 @@ import { withPixelsFallback } from '../shared/pixels.js';
 import { checkImageSize, AVATAR_LIMITS } from '../shared/image-header.js';
 import { imageUrlProblem, fetchImage } from './image-fetch.js';
 import { TabQueues, AVATAR_FETCHES_PER_TAB, AVATARS_QUEUED_PER_TAB } from './limits.js';
+import '../shared/site-catalog.js';
+
+const { isDefaultAvatar } = globalThis.vipguardSiteCatalog;
 
 const avatarCache = new Map(); // image URL -> Promise<query string | null>
 const AVATAR_CACHE_MAX = 500;
@@ -28,8 +31,9 @@ const hashing = new TabQueues({ perKey: 1, total: 1 });
 const fetching = new TabQueues({ perKey: AVATAR_FETCHES_PER_TAB, queued: AVATARS_QUEUED_PER_TAB });
 
 // How many pictures were hashed and the longest single step (ms), for make avatar-page-bench.
-// `refused`: the last pictures refused and why (tests read it).
-globalThis.vipguardAvatars = { hashed: 0, longestStep: 0, refused: [] };
+// `refused`: the last pictures refused and why (tests read it); `defaults`: sites' "no photo" pictures
+// passed over.
+globalThis.vipguardAvatars = { hashed: 0, longestStep: 0, refused: [], defaults: 0 };
 function refused(url, why) {
   const list = globalThis.vipguardAvatars.refused;
   list.push({ url: String(url).slice(0, 200), why });
@@ -64,6 +68,11 @@ async function hashInSteps(bytes, type) {
 // `tab`, or null (no URL, not one of the site's image hosts, refused or not hashed).
 export async function avatarQuery(url, site, tab) {
   if (!url) return null;
+  // The site's picture for "no photo": shared by millions, so never a copy of anyone's (site-catalog.js).
+  if (site && isDefaultAvatar(site.platform, url)) {
+    globalThis.vipguardAvatars.defaults++;
+    return null;
+  }
   const problem = imageUrlProblem(url, site);
   if (problem) {
     refused(url, problem);

@@ -633,12 +633,16 @@ const PAGE_HOSTS = new Set(Object.keys(SITE_PAGES).map((url) => new URL(url).hos
 /** Whether the fixtures answer for this address's host (a site page's host or an image host). */
 export const isSiteHost = (u) => IMAGE_HOSTS.test(u.href) || PAGE_HOSTS.has(u.hostname);
 
+const INSTAGRAM_NO_PHOTO = '44884218_345707102882519_2446069589734326272_n.jpg';
 export function siteFixture(u) {
   if (!isSiteHost(u)) return null;
   const missing = { status: 404, type: 'text/plain', body: 'not in the fixtures' };
   if (IMAGE_HOSTS.test(u.href)) {
     let name = path.basename(u.pathname).replace(/[@=~].*$/, '');
     if (u.hostname === 'avatars.githubusercontent.com') name = GITHUB_AVATARS[name];
+    // Instagram's "no photo" picture, here the same picture as a protected account's (a list that enrolled
+    // the site's default silhouette for an account): the worker must never fetch or match it.
+    if (name === INSTAGRAM_NO_PHOTO) name = 'kwabena.png';
     const file = name && path.join(ROOT, 'demo/avatars', name);
     if (!file || !fs.existsSync(file)) return missing;
     return { status: 200, type: name.endsWith('.png') ? 'image/png' : 'image/jpeg', body: fs.readFileSync(file) };

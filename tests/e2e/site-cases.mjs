@@ -13,7 +13,8 @@ export const SITES = [
   { url: 'https://github.com/zenith-harbour-bank', banner: 'impersonation', text: ['Resembles Zenith Harbour Bank', '2 followers'], absent: ['Verified mark'],
     badges: { ZenithHarb0ur: 'impersonation', 'chidi-okoro': 'clear' } },
   { url: 'https://www.instagram.com/tundemi_official/', banner: 'impersonation', text: ['Resembles Tundemi', '48,120 followers · Verified mark shown on the page'] },
-  { url: 'https://www.instagram.com/tundemi/followers/', badges: { 'tundemi.officiel': 'impersonation', 'seun.balogun': 'clear' } },
+  // kwabena.m shows Instagram's "no photo" picture, served here as Kwabena's enrolled photo: not a copy.
+  { url: 'https://www.instagram.com/tundemi/followers/', badges: { 'tundemi.officiel': 'impersonation', 'seun.balogun': 'clear', 'kwabena.m': 'clear' } },
   // The new header's check is an icon with nothing verified-specific about it (any icon in the name is
   // drawn the same way): not read.
   { url: 'https://www.youtube.com/@IbrahimaDialloTV', banner: 'impersonation', text: ["avatar is a copy of Ibrahima Diallo's protected photo", 'about 1,200 subscribers (shown as 1.2K)'],

@@ -1,9 +1,11 @@
-// Issue 24, as units: which picture addresses the worker may fetch (worker/image-fetch.js), a picture's
+// Issue 24, as units: which picture addresses the worker may fetch (worker/image-fetch.js) and which it
+// passes over as a site's "no photo" picture (shared/site-catalog.js), a picture's
 // size read from its header (shared/image-header.js), and the per-tab queues and rate limits
 // (worker/limits.js). The end-to-end proofs are in hostile-worker.test.mjs.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { imageUrlProblem, hostProblem } from '../../extension/worker/image-fetch.js';
+import '../../extension/shared/site-catalog.js';
 import { imageHeader, checkImageSize, AVATAR_LIMITS } from '../../extension/shared/image-header.js';
 import { TabQueues, overRate, auditAllowance, AUDIT_PER_TAB_PER_MINUTE, overNewNames, forgetTabLimits, NEW_NAMES_BURST, NEW_NAMES_PER_MINUTE } from '../../extension/worker/limits.js';
 
@@ -43,6 +45,33 @@ test('avatars only from the site\'s own image hosts, https, no private names or 
   ];
   for (const [url, site, why] of refused) assert.match(imageUrlProblem(url, site) || '', why, url);
   assert.equal(hostProblem('media.example.africa'), null);
+});
+
+// Each site's picture for an account with no photo of its own (addresses as the sites serve them, from
+// public projects that read them: see site-catalog.js), and photos that look a little like them.
+test('a site\'s "no photo" picture is never hashed; photos are', () => {
+  const { isDefaultAvatar } = globalThis.vipguardSiteCatalog;
+  const rows = [
+    ['x', 'https://abs.twimg.com/sticky/default_profile_images/default_profile_normal.png', true],
+    ['x', 'https://abs.twimg.com/sticky/default_profile_images/default_profile_400x400.png', true],
+    ['x', 'https://abs.twimg.com/sticky/default_profile_images/default_profile_0_normal.png', true],
+    ['x', 'https://pbs.twimg.com/profile_images/1234/default_profile_normal.jpg', false], // a photo named so
+    ['instagram', 'https://scontent-ams4-1.cdninstagram.com/v/t51.2885-19/44884218_345707102882519_2446069589734326272_n.jpg?_nc_ht=x', true],
+    ['instagram', 'https://instagram.fsyd5-1.fna.fbcdn.net/v/t51.2885-19/s150x150/123_n.jpg?_nc_ht=a&ig_cache_key=YW5vbnltb3VzX3Byb2ZpbGVfcGlj.2', true],
+    ['instagram', 'https://scontent-ams4-1.cdninstagram.com/v/t51.2885-19/44884219_345707102882519_2446069589734326272_n.jpg', false],
+    ['mastodon', 'https://mastodon.social/avatars/original/missing.png', true],
+    ['mastodon', 'https://files.mastodon.social/accounts/avatars/original/missing.png', true],
+    ['mastodon', 'https://files.mastodon.social/accounts/avatars/109/original/abc.png', false],
+    ['mastodon', 'https://social.example.africa/system/missing.png', false],
+    ['youtube', 'https://yt3.ggpht.com/a/default-user=s88-c-k-c0x00ffffff-no-rj', true],
+    ['youtube', 'https://yt3.ggpht.com/ytc/default-user=s48-c-k-c0x00ffffff-no-rj', true],
+    ['youtube', 'https://yt3.ggpht.com/ytc/AIdro_kX=s88-c-k-c0x00ffffff-no-rj', false],
+    // The rule is the site's own: another site's default address is just a path there.
+    ['github', 'https://avatars.githubusercontent.com/sticky/default_profile_images/a.png', false],
+    ['bluesky', 'https://cdn.bsky.app/img/avatar/plain/did:plc:a/missing.png@jpeg', false],
+    ['x', 'not a url', false],
+  ];
+  for (const [platform, url, want] of rows) assert.equal(isDefaultAvatar(platform, url), want, `${platform} ${url}`);
 });
 
 // The first bytes of pictures of each format, declaring `w`×`h`.
