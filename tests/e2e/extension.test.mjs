@@ -475,7 +475,7 @@ test('options page: import a good list, reject a bad one with an error per row; 
   await page.close();
 });
 
-test('options page: a list an older vipguard enrolled says how many accounts to enrol again; one enrolled now says nothing', async () => {
+test('options page: a list an older vipguard enrolled says how many accounts to enrol again, unrelated accounts with one picture are named; a list enrolled now says nothing', async () => {
   const lists = path.join(ROOT, 'crates/vipguard/tests/fixtures/enrolment');
   const page = await h.ctx.newPage();
   await page.goto(`chrome-extension://${h.extensionId}/ui/options/options.html`);
@@ -502,8 +502,17 @@ test('options page: a list an older vipguard enrolled says how many accounts to 
   await page.getByRole('button', { name: 'Replace the whole list' }).click();
   await page.getByRole('button', { name: 'Undo: import of enrolled_now.json' }).waitFor();
   assert.equal(await said.textContent(), '');
+  // Two people with one picture (a site's "no photo" picture enrolled for both): named, before and after;
+  // one brand's two accounts with one logo: not.
+  await input.setInputFiles(path.join(lists, 'shared_picture.json'));
+  await page.getByText(/shared_picture.json: 4 account\(s\)/).waitFor();
+  const shared = '2 accounts with unrelated names have the same picture (vip-kwabena, vip-aminata): if it is a site\'s "no photo" picture, remove it from them, or every account without a photo would be "a copy" of theirs.';
+  assert.ok((await page.locator('#preview').textContent()).endsWith(` ${shared}`), await page.locator('#preview').textContent());
+  await page.getByRole('button', { name: 'Replace the whole list' }).click();
+  await said.filter({ hasText: /\S/ }).waitFor();
+  assert.equal(await said.textContent(), shared);
   // The demo list back, for the tests after this one.
-  for (const file of ['enrolled_now.json', 'before_turns.json', 'before_tints.json']) {
+  for (const file of ['shared_picture.json', 'enrolled_now.json', 'before_turns.json', 'before_tints.json']) {
     await page.getByRole('button', { name: `Undo: import of ${file}` }).click();
     await page.getByRole('button', { name: `Undo: import of ${file}` }).waitFor({ state: 'detached' }).catch(() => {});
   }

@@ -192,7 +192,8 @@ pub(crate) fn utf8<'b>(bytes: &'b [u8], source: &str) -> Result<&'b str, InputEr
 /// Read and parse a protected list file, hashing any avatar given as an image path (relative to the
 /// list's file).
 /// Every problem of the list is reported, not only the first.
-/// Accounts enrolled by an older vipguard get a warning on stderr, in `lang`: the list still works.
+/// Accounts enrolled by an older vipguard, and unrelated accounts with the same picture, get a warning on
+/// stderr, in `lang`: the list still works.
 pub(crate) fn load_list(path: &Path, lang: Lang) -> Result<ProtectedList, ListErrors> {
     let source = path.display().to_string();
     let bytes = read_input(path)?;
@@ -204,6 +205,10 @@ pub(crate) fn load_list(path: &Path, lang: Lang) -> Result<ProtectedList, ListEr
     let older = accounts_to_enrol_again(&list);
     if older > 0 {
         let said = crate::problems::enrol_again(lang, &source, older);
+        eprintln!("vipguard: {}", crate::terminal::escape(&said));
+    }
+    for ids in vipguard::shared_pictures(&list) {
+        let said = crate::problems::shared_picture(lang, &source, &ids);
         eprintln!("vipguard: {}", crate::terminal::escape(&said));
     }
     Ok(list)

@@ -409,6 +409,38 @@ pub(crate) fn enrol_again(lang: Lang, source: &str, accounts: usize) -> String {
     }
 }
 
+/// Code of the warning for accounts with unrelated names enrolled with the same picture (the engine's
+/// `shared_pictures`).
+pub(crate) const SHARED_PICTURE: &str = "shared_picture";
+
+/// The warning `SHARED_PICTURE` for one group of account ids (the first few named). Never an error: a
+/// list may mean it, but most often the picture is a site's "no photo" picture.
+pub(crate) fn shared_picture(lang: Lang, source: &str, ids: &[String]) -> String {
+    const NAMED: usize = 5;
+    let mut named = ids
+        .iter()
+        .take(NAMED)
+        .cloned()
+        .collect::<Vec<_>>()
+        .join(", ");
+    if ids.len() > NAMED {
+        named.push_str(", …");
+    }
+    let n = ids.len();
+    match lang {
+        Lang::Fr => format!(
+            "{source}\u{a0}: avertissement [{SHARED_PICTURE}]\u{a0}: {n} comptes aux noms sans rapport ont la même \
+             image ({named})\u{a0}; si c’est l’image «\u{a0}sans photo\u{a0}» d’un site, retirez-la de ces comptes, sinon \
+             tout compte sans photo en serait «\u{a0}une copie\u{a0}»"
+        ),
+        _ => format!(
+            "{source}: warning [{SHARED_PICTURE}]: {n} accounts with unrelated names have the same picture \
+             ({named}); if it is a site's \"no photo\" picture, remove it from them, or every account without \
+             a photo would be \"a copy\" of theirs"
+        ),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -511,6 +543,7 @@ mod tests {
             crate::words::colon(Lang::Fr).to_string(),
             enrol_again(Lang::Fr, "list.json", 1),
             enrol_again(Lang::Fr, "list.json", 3),
+            shared_picture(Lang::Fr, "list.json", &["a".into(), "b".into()]),
         ] {
             assert!(plain_spaces(&said).is_empty(), "{said}");
         }

@@ -1415,6 +1415,50 @@ fn assert_no_plain_french_spaces(text: &str) {
     }
 }
 
+/// Unrelated accounts enrolled with the same picture (a site's "no photo" picture taken for theirs) are
+/// named on stderr, in the language asked for; the list still works. One brand's accounts sharing a logo
+/// and a word of their names are not.
+#[test]
+fn unrelated_accounts_with_one_picture_get_a_warning() {
+    let pdq = |c: char| c.to_string().repeat(64);
+    let account = |id: &str, name: &str, picture: char| {
+        serde_json::json!({"id": id, "name": name, "handles": [{"platform": "x", "handle": id}],
+            "avatars": [{"pdq": pdq(picture)}]})
+    };
+    let list =
+        |accounts: Vec<serde_json::Value>| serde_json::json!({ "accounts": accounts }).to_string();
+    let shared = tmp(
+        "shared-picture.json",
+        &list(vec![
+            account("kwabena", "Kwabena Mensah", 'a'),
+            account("aminata", "Aminata Sowé", 'a'),
+            account("mtn", "MTN", 'b'),
+            account("mtnghana", "MTN Ghana", 'b'),
+        ]),
+    );
+    let shared = shared.to_str().unwrap();
+    for (lang, want) in [
+        ("en", "warning [shared_picture]: 2 accounts with unrelated names have the same picture (kwabena, aminata)"),
+        ("fr", "avertissement [shared_picture]\u{a0}: 2 comptes aux noms sans rapport ont la même image (kwabena, aminata)"),
+    ] {
+        let out = check_on_x(shared, "someone", "Someone Else", &["--lang", lang]);
+        let stderr = String::from_utf8_lossy(&out.stderr).to_string();
+        assert!(out.status.success(), "{lang}: {stderr}");
+        assert!(stderr.contains(want), "{lang}: {stderr}");
+        assert!(!stderr.contains("mtnghana"), "one brand's logo: {stderr}");
+    }
+    let brand = tmp(
+        "one-brand.json",
+        &list(vec![
+            account("mtn", "MTN", 'b'),
+            account("mtnghana", "MTN Ghana", 'b'),
+        ]),
+    );
+    let out = check_on_x(brand.to_str().unwrap(), "someone", "Someone Else", &[]);
+    assert!(out.status.success());
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("shared_picture"));
+}
+
 /// A list some accounts of which an older vipguard enrolled: `check`, `scan`, `enroll` and `sign` say
 /// how many on stderr, with the command that enrols it again, in the language asked for, and still
 /// work (exit 0, the verdict printed). A list enrolled now says nothing.

@@ -3,7 +3,9 @@
 use crate::types::{DecodedOut, ListCheckOut, ListInput, ProfilesReadOut};
 use crate::{error, parse_list, parse_list_all, reject_paths, to_js};
 use serde::Serialize;
-use vipguard::{accounts_to_enrol_again, Account, ListErrors, Profile, ProtectedList};
+use vipguard::{
+    accounts_to_enrol_again, shared_pictures, Account, ListErrors, Profile, ProtectedList,
+};
 use wasm_bindgen::prelude::*;
 
 #[derive(Serialize)]
@@ -197,6 +199,15 @@ pub fn decode_utf8(bytes: &[u8]) -> Result<DecodedOut, JsError> {
         },
     };
     Ok(to_js(&out)?.unchecked_into())
+}
+
+/// Groups of account ids enrolled with the same picture although their names share no word (the
+/// engine's `shared_pictures`), as arrays of ids. Throws the list's first problem for a list that does
+/// not read.
+#[wasm_bindgen(js_name = sharedPictures)]
+pub fn shared_pictures_js(list: &ListInput) -> Result<JsValue, JsError> {
+    let list = parse_list(list, None).map_err(error)?;
+    to_js(&shared_pictures(&list))
 }
 
 /// How many accounts of a list an older vipguard enrolled (`accounts_to_enrol_again`): the options page

@@ -98,7 +98,8 @@ async function drawSummary() {
   // A demo list an older version stored has no pictures of the user's to enrol again from: the
   // demo is simply loaded again (its button is gone once a list is in use).
   const toEnrolAgain = hasList ? v.summary.toEnrolAgain : 0;
-  $('list-enrol-again').textContent = demo && toEnrolAgain ? t('listEnrolAgainDemo') : enrolAgainText(toEnrolAgain);
+  $('list-enrol-again').textContent = [demo && toEnrolAgain ? t('listEnrolAgainDemo') : enrolAgainText(toEnrolAgain),
+    hasList ? sharedPictureText(v.summary.sharedPictures) : ''].filter(Boolean).join(' ');
   $('reload-demo').hidden = !(demo && toEnrolAgain);
 }
 
@@ -106,6 +107,13 @@ async function drawSummary() {
 // panel says the same of a team feed's list).
 export function enrolAgainText(n) {
   return n ? t(vipguardI18n.plural('listEnrolAgain', n), Number(n).toLocaleString(vipguardI18n.lang())) : '';
+}
+
+// Unrelated accounts with the same picture, each group with its first few ids.
+export function sharedPictureText(groups) {
+  const lang = vipguardI18n.lang();
+  return (groups || []).map((ids) => t('listSharedPicture', Number(ids.length).toLocaleString(lang),
+    ids.slice(0, 5).join(', ') + (ids.length > 5 ? ', …' : ''))).join(' ');
 }
 
 async function drawAccounts() {
@@ -225,7 +233,8 @@ export function setupListEditor() {
     }
     if (r.ok) {
       pending = { name: file.name };
-      $('preview').textContent = [t('previewOk', file.name, summaryText(r.summary)), enrolAgainText(r.summary.toEnrolAgain)].filter(Boolean).join(' ');
+      $('preview').textContent = [t('previewOk', file.name, summaryText(r.summary)), enrolAgainText(r.summary.toEnrolAgain),
+        sharedPictureText(r.summary.sharedPictures)].filter(Boolean).join(' ');
       $('preview').className = 'ok';
       $('use-list').disabled = false;
       showDiff(r.diff);

@@ -4,7 +4,7 @@
 // (list-editor.js) asks by message ({id, op, args}) and gets small answers: counts, one page of rows.
 // The list itself never crosses to the page: this worker reads it from the private store and writes it
 // there (as JSON text, which the service worker's engine reads as is), with the earlier lists for undo.
-import init, { checkList, accountsToEnrolAgain } from '../../pkg/vipguard.js';
+import init, { checkList, accountsToEnrolAgain, sharedPictures } from '../../pkg/vipguard.js';
 import { diffLists, mergeLists, searchAccounts, searchIndex } from './list-diff.js';
 import { objectStore } from '../../shared/idb.js';
 import { checkWholeList } from '../../shared/list-check.js';
@@ -61,7 +61,16 @@ function summaryOf(l) {
   const accounts = (l && l.accounts) || [];
   const count = (k) => accounts.reduce((n, a) => n + ((a[k] && a[k].length) || 0), 0);
   return { accounts: accounts.length, handles: count('handles'), official: count('official'), aliases: count('aliases'), avatars: count('avatars'),
-    toEnrolAgain: accounts.length ? enrolAgain(l) : 0 };
+    toEnrolAgain: accounts.length ? enrolAgain(l) : 0, sharedPictures: accounts.length ? samePicture(l) : [] };
+}
+
+// Unrelated accounts enrolled with one picture (a site's "no photo" picture, most likely), as groups of ids.
+function samePicture(l) {
+  try {
+    return sharedPictures(l);
+  } catch {
+    return [];
+  }
 }
 
 // Accounts an older vipguard enrolled (the engine reads their references); a list it cannot read is
@@ -121,7 +130,7 @@ const OPS = {
     pending = r.list;
     const d = diffLists(list, pending);
     // Said before Merge or Replace, as it is said of the list in use.
-    return { ok: true, summary: { ...r.summary, toEnrolAgain: enrolAgain(pending) }, diff: {
+    return { ok: true, summary: { ...r.summary, toEnrolAgain: enrolAgain(pending), sharedPictures: samePicture(pending) }, diff: {
       added: d.added.slice(0, 20).map(brief), addedCount: d.added.length,
       changed: d.changed.slice(0, 20).map(brief), changedCount: d.changed.length,
       removed: d.removed.slice(0, 20).map(brief), removedCount: d.removed.length, unchanged: d.unchanged,

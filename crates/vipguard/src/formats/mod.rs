@@ -10,7 +10,7 @@ mod protected;
 mod result;
 mod utf8;
 
-pub use enroll::{accounts_to_enrol_again, enroll_rgb, needs_enrolling};
+pub use enroll::{accounts_to_enrol_again, enroll_rgb, needs_enrolling, shared_pictures};
 pub use error::InputError;
 pub use feed::{
     feed_date, merge_decisions, open_feed, read_decisions, Decision, DecisionKind, FeedKey,
