@@ -940,10 +940,10 @@ impl Index {
                 neighbourhood(key, |h| typos.push(h));
             }
             // Embedded: every proper substring of 5+ characters, hashed incrementally from each start;
-            // also of the handle with its 1s read as i, a piece at a time (`HandleKeys::one_as_i_inside`).
+            // also of the handle with its digits read as letters, a piece at a time (`HandleKeys::digits_inside`).
             let whole = handle.fold().len();
             self.substrings(handle.fold(), whole, &mut exact);
-            if let Some(read) = &handle.one_as_i_inside {
+            if let Some(read) = &handle.digits_inside {
                 let whole = read.len() - read.matches('|').count();
                 for piece in read.split('|') {
                     self.substrings(piece, whole, &mut exact);

@@ -49,11 +49,16 @@ pub struct HandleKeys {
     /// cost an edit; a protected handle's keys stay as they are, and only a profile's handle with a
     /// '1' is compared (and looked up) under this reading too (issue 20).
     pub one_as_i: Option<String>,
-    /// The fold key with each '1' read as i, for finding a protected handle inside a longer one as the
-    /// fold key is (`one_as_i_inside`; other digits stay as the fold key reads them): '|' after a 1 read as i that ends a word, which a protected handle may end
-    /// at but not go past. None without such a 1.
-    pub one_as_i_inside: Option<String>,
-    /// The handle as written with the 1s `one_as_i_inside` reads as i written 'i'
+    /// The fold key with each digit that reads as a letter inside a longer handle read so
+    /// (`digits_read_inside`: 1 as i, 3 as e, 4 as a, 5 as s, 7 as t; 0 the fold key reads as o),
+    /// for finding a protected handle inside a longer one as the fold key is (`holds_with_digits_read`):
+    /// '|' after a digit read as a letter that ends a word, which a protected handle may end at but
+    /// not go past. None without such a digit.
+    pub digits_inside: Option<String>,
+    /// Where `digits_inside`, its '|' left out, has a digit read as a letter (a 0 too, which the fold
+    /// key already reads as o), for the rules of `reads_as_the_handle`; empty when unknown.
+    read_at: Box<[bool]>,
+    /// The handle as written with the 1s `digits_inside` reads as i written 'i'
     /// (`ones_read_as_i`), for the words a typo of a protected handle is looked for in (`segments`).
     ones_read: Option<String>,
 }
@@ -181,12 +186,32 @@ fn one_as_i(local: &str) -> Option<String> {
 
 /// The handle as written with each '1' that reads as a letter (`one_as_i`) written 'i', other
 /// characters as they are, so words and positions stay those of the handle; None without such a 1.
-/// `inside`: for a protected handle inside a longer one (`HandleKeys::one_as_i_inside`), where a 1
+/// `inside`: for a protected handle inside a longer one (`HandleKeys::digits_inside`), where a 1
 /// ending any word is a number, as one ending the handle is.
 fn ones_read_as_i(local: &str, inside: bool) -> Option<String> {
     if !local.contains('1') {
         return None;
     }
+    read_digits(local, inside, false)
+}
+
+/// The handle as written with each digit that reads as a letter inside a longer handle written as
+/// that letter (`HandleKeys::digits_inside`): the 1s as `ones_read_as_i` reads them, and 0, 3, 4, 5
+/// and 7 by the same rules and one more, that a pair is a number unless doubled (g00gle, sw33t: 24,
+/// 47 are numbers). None without such a digit.
+fn digits_read_inside(local: &str) -> Option<String> {
+    if !local.bytes().any(|b| INSIDE_DIGITS.contains(&b)) {
+        return None;
+    }
+    read_digits(local, true, true)
+}
+
+/// Digits read as letters inside a longer handle (`digits_read_inside`), as docs/accuracy.md lists
+/// them; 6, 8 and 9 (b, b, g) are rarely written for letters, and 2 is "to".
+const INSIDE_DIGITS: &[u8] = b"013457";
+
+/// `ones_read_as_i`, and with `all` the other `INSIDE_DIGITS` too (`digits_read_inside`).
+fn read_digits(local: &str, inside: bool, all: bool) -> Option<String> {
     let c: Vec<char> = local.chars().collect();
     let letter = |at: Option<&char>| at.is_some_and(|c| c.is_alphabetic());
     // The 1s that end the handle, separators after them aside (@timi1, @timi_11, @kemi1_).
@@ -210,28 +235,49 @@ fn ones_read_as_i(local: &str, inside: bool) -> Option<String> {
             letter(i.checked_sub(1).and_then(|j| c.get(j))),
             letter(c.get(i + run)),
         );
-        // Inside a longer handle, a 1 ending any word is a number after a name (@HopeAdeyem1 holds
-        // no @EAdeyemi, @kemi1_blog no @kemii), unless leetspeak comes before it.
+        // Inside a longer handle, a digit ending any word is a number after a name (@HopeAdeyem1
+        // holds no @EAdeyemi, @kemi1_blog no @kemii), unless leetspeak comes before it.
         let ends_word = c.get(i + run).is_none_or(|n| !n.is_alphanumeric());
         let number_after_name = (trailing && i >= ones_from)
             || (inside && before && ends_word && !leet_elsewhere(&c[..i]));
-        // Inside a longer handle, a 1 that is a word of its own (@kemi_1_blog) is a number: read as
-        // i it would join the words on either side.
+        // Inside a longer handle, a digit that is a word of its own (@kemi_1_blog, @store24_7) is a
+        // number: read as a letter it would join the words on either side.
         let alone = inside && !before && !after;
-        let letters = !number_after_name
-            && !alone
-            && (run == 1 || (run == 2 && (digits == ['1', '1'] || before && after)));
+        let letters = !number_after_name && !alone;
+        let ones = letters && (run == 1 || (run == 2 && (digits == ['1', '1'] || before && after)));
+        let others =
+            all && letters && (run == 1 || (run == 2 && digits[0] == digits[1] && before && after));
         for &d in digits {
-            if d == '1' && letters {
-                read.push('i');
-                any = true;
-            } else {
-                read.push(d);
-            }
+            let as_letter = match d {
+                '1' if ones => Some('i'),
+                '0' | '3' | '4' | '5' | '7' if others => leet_digit(d),
+                _ => None,
+            };
+            any |= as_letter.is_some();
+            read.push(as_letter.unwrap_or(d));
         }
         i += run;
     }
     any.then_some(read)
+}
+
+/// A handle with its digits of other styles (full-width １, mathematical 𝟏 𝟙 𝟣 𝟭 𝟷) written as the
+/// ASCII digits they are, so that they are read as letters as those are; the keys fold them alike.
+fn ascii_digits(local: &str) -> std::borrow::Cow<'_, str> {
+    if local.is_ascii() || !local.chars().any(|c| ascii_digit(c) != c) {
+        return local.into();
+    }
+    local.chars().map(ascii_digit).collect::<String>().into()
+}
+
+/// The ASCII digit a full-width or mathematical digit is (`ascii_digits`); other characters as they are.
+pub(crate) fn ascii_digit(c: char) -> char {
+    let from = |zero: u32| char::from(b'0' + ((c as u32 - zero) % 10) as u8);
+    match c as u32 {
+        0xFF10..=0xFF19 => from(0xFF10),
+        0x1D7CE..=0x1D7FF => from(0x1D7CE),
+        _ => c,
+    }
 }
 
 /// The leet key of a handle's reading (`ones_read_as_i`): fold key, digits read as letters.
@@ -240,26 +286,39 @@ fn leet_key(read: &str) -> String {
     n.fold_compact().chars().map(leet_char).collect()
 }
 
-/// `HandleKeys::one_as_i_inside` from the handle and its reading (`ones_read_as_i`, `inside`): the
-/// fold key of the reading with '|' after each 1 read as i that ends a word before a separator. A
+/// `HandleKeys::digits_inside` from the handle and its reading (`digits_read_inside`): the fold key
+/// of the reading with '|' after each digit read as a letter that ends a word before a separator. A
 /// name and a number then another word (@tim1_store, @kemi1_blog) do not run together into a word
-/// that holds a protected handle (iStore): the protected handle may end at that i, not go past it.
-fn one_as_i_inside(local: &str, read: &str) -> String {
+/// that holds a protected handle (iStore): the protected handle may end at that letter, not go past it.
+/// Also `HandleKeys::read_at`.
+fn digits_inside_key(local: &str, read: &str) -> (String, Box<[bool]>) {
     let mut key = String::with_capacity(read.len() + 2);
     let mut piece = String::new();
     let mut written = local.chars().peekable();
+    // The handle with each digit read as a letter written '2', which the fold key keeps as it is and
+    // no reading turns into a letter: the places where its fold key differs from the reading's.
+    let mut marked = String::with_capacity(local.len());
     for r in read.chars() {
         let w = written.next();
         piece.push(r);
+        let is_read = w.is_some_and(|w| w.is_ascii_digit() && w != r);
+        marked.push(if is_read { '2' } else { w.unwrap_or(r) });
         let ends_word = written.peek().is_some_and(|n| !n.is_alphanumeric());
-        if w == Some('1') && r == 'i' && ends_word {
+        if is_read && ends_word {
             key.push_str(&normalize(&piece, MAX_HANDLE_CHARS).fold_compact());
             key.push('|');
             piece.clear();
         }
     }
     key.push_str(&normalize(&piece, MAX_HANDLE_CHARS).fold_compact());
-    key
+    let marked = normalize(&marked, MAX_HANDLE_CHARS).fold_compact();
+    let plain = key.bytes().filter(|&b| b != b'|');
+    let read_at: Box<[bool]> = if marked.len() == key.len() - key.matches('|').count() {
+        plain.zip(marked.bytes()).map(|(r, m)| r != m).collect()
+    } else {
+        Box::default()
+    };
+    (key, read_at)
 }
 
 /// Whether a digit or symbol stands for a letter between two letters (p3t3r, dav1d, g00gle: runs
@@ -292,7 +351,7 @@ pub(crate) fn stands_for(written: char, letter: char) -> bool {
         '$' => 's',
         '|' => 'l',
         '1' if letter == 'l' => 'l',
-        c => match leet_digit(c) {
+        c => match leet_digit(ascii_digit(c)) {
             Some(l) => l,
             None => return false,
         },
@@ -394,16 +453,25 @@ impl HandleKeys {
             }
         }
         let words = marked_words(local, &parts);
-        let one_as_i = one_as_i(local).filter(|k| *k != *keys.leet());
-        let ones_read = ones_read_as_i(local, true);
-        let one_as_i_inside = ones_read.as_deref().map(|r| one_as_i_inside(local, r));
+        // Full-width and mathematical digits read as the ASCII ones they are (the keys fold them).
+        let ascii = ascii_digits(local);
+        let one_as_i = one_as_i(&ascii).filter(|k| *k != *keys.leet());
+        let ones_read = ones_read_as_i(&ascii, true);
+        let (digits_inside, read_at) = match digits_read_inside(&ascii) {
+            Some(read) => {
+                let (key, at) = digits_inside_key(&ascii, &read);
+                (Some(key), at)
+            }
+            None => (None, Box::default()),
+        };
         HandleKeys {
             keys,
             parts,
             read_parts,
             words,
             one_as_i,
-            one_as_i_inside,
+            digits_inside,
+            read_at,
             ones_read,
         }
     }
@@ -995,7 +1063,7 @@ pub(crate) fn compare(
             return m(HandleHow::Typo { distance: d }, 2);
         }
     }
-    if tlen >= 5 && (p.fold().contains(t.fold()) || holds_with_one_as_i(p, t)) {
+    if tlen >= 5 && (p.fold().contains(t.fold()) || holds_with_digits_read(p, t)) {
         return m(HandleHow::Embedded, 2);
     }
     if tlen >= MIN_EMBEDDED_TYPO {
@@ -1018,17 +1086,20 @@ pub(crate) fn compare(
     None
 }
 
-/// Whether the handle with each '1' read as i (`HandleKeys::one_as_i_inside`) holds the protected
-/// handle, and more: @l1ndaikeji_blog holds @lindaikeji as @lindaikeji_blog does (issue 20). The
-/// handle read whole is `compare`'s first test.
-fn holds_with_one_as_i(p: &HandleKeys, t: &TargetKeys) -> bool {
-    let Some(read) = p.one_as_i_inside.as_deref() else {
+/// Whether the handle with its digits read as letters (`HandleKeys::digits_inside`) holds the
+/// protected handle, and more: @l1ndaikeji_blog holds @lindaikeji and @d4vid0_blog @davido as
+/// @davido_blog does (issue 20). The handle read whole is `compare`'s first test.
+fn holds_with_digits_read(p: &HandleKeys, t: &TargetKeys) -> bool {
+    let Some(read) = p.digits_inside.as_deref() else {
         return false;
     };
     let (want, plain) = (t.fold().as_bytes(), p.fold().as_bytes());
-    // The reading differs from the fold key only where a 1 (l there) is read as i: the same places,
+    // The reading differs from the fold key only where a digit is read as a letter: the same places,
     // once the word ends ('|') are taken out.
-    if read.len() - read.matches('|').count() != plain.len() || plain.len() <= want.len() {
+    if read.len() - read.matches('|').count() != plain.len()
+        || plain.len() <= want.len()
+        || p.read_at.len() != plain.len()
+    {
         return false;
     }
     // The protected handle's capital I, where its glyph key reads l and its fold key i.
@@ -1038,23 +1109,44 @@ fn holds_with_one_as_i(p: &HandleKeys, t: &TargetKeys) -> bool {
     for piece in read.split('|') {
         for (m, _) in piece.match_indices(t.fold()) {
             let from = at + m;
-            let one_at = |j: usize| plain[from + j] != want[j];
-            // A 1 before a word is a number, not its first letter: @no1store, @Kofi21Store and
-            // @chinedu_1store hold no @istore.
-            if one_at(0) {
-                continue;
+            // Where a digit is read as one of the protected handle's letters.
+            let digit_at = |j: usize| p.read_at[from + j];
+            let ends_piece = m + want.len() == piece.len();
+            let ends_with_one = want[want.len() - 1] == b'i'; // only a 1 reads as i
+            if reads_as_the_handle(want.len(), digit_at, capital_i, ends_piece || ends_with_one) {
+                return true;
             }
-            // A 1 for a capital I looks identical: a lookalike, not a reading, as in `compare`'s first
-            // test (@1chukwu_chijiok does not hold @IChukwu); a 1 for a lowercase i of a handle with a
-            // capital elsewhere is (@l1ndaikeji_blog holds @LindaIkeji).
-            if (1..want.len()).any(|j| one_at(j) && capital_i(j)) {
-                continue;
-            }
-            return true;
         }
         at += piece.len();
     }
     false
+}
+
+/// Whether a place where the reading holds a protected handle of `n` letters (`holds_with_digits_read`)
+/// reads as it, by where its digits are (`digit_at`, `capital_i` of its positions; `free_end`: the
+/// handle or a word ends after it, or its last letter is i, whose 1 the reading of 1s settled).
+fn reads_as_the_handle(
+    n: usize,
+    digit_at: impl Fn(usize) -> bool,
+    capital_i: impl Fn(usize) -> bool,
+    free_end: bool,
+) -> bool {
+    // A digit before a word is a number, not its first letter: @no1store, @Kofi21Store and
+    // @chinedu_1store hold no @istore.
+    if digit_at(0) {
+        return false;
+    }
+    let read: Vec<usize> = (1..n).filter(|&j| digit_at(j)).collect();
+    let leet = read.iter().filter(|&&j| !capital_i(j)).count();
+    // A 1 for a capital I looks identical: a lookalike, not a reading, as in `compare`'s first test,
+    // unless another digit is read as a letter there (@l1nda1keji_blog). A 1 for a lowercase i of a
+    // handle with a capital elsewhere is read (@l1ndaikeji_blog holds @LindaIkeji).
+    if leet == 0 && !read.is_empty() {
+        return false;
+    }
+    // A digit between the protected handle and a word after it is a word of its own (4 for "for":
+    // @kund4life holds no @kunda), unless another digit is read there too (@k3nd4life).
+    !(digit_at(n - 1) && !free_end && read.len() < 2)
 }
 
 /// Lengths of a brand's key also matched two edits away (`short_far_typo`): under 10 letters the typo
@@ -1240,6 +1332,36 @@ mod tests {
         assert!(cmp("w1zk1d4y0", "wizkidayo").is_some());
         assert!(cmp("dav1dd0", "davido").is_some());
         assert!(cmp("li5601", "lesboi").is_none());
+    }
+
+    #[test]
+    fn digits_read_as_letters_inside_a_longer_handle() {
+        let how = |p, t| cmp(p, t).map(|m| m.how);
+        for (p, t) in [
+            ("d4vid0_blog", "davido"),
+            ("d4vid0blog", "davido"),
+            ("pet3r0b1_blog", "PeterObi"),
+            ("l1nda1keji_blog", "LindaIkeji"),
+            ("l１ndaikeji_blog", "LindaIkeji"),
+            ("l𝟏ndaikeji_blog", "LindaIkeji"),
+            ("blog_t1wa5avage", "TiwaSavage"),
+        ] {
+            assert_eq!(how(p, t), Some(HandleHow::Embedded), "{p}");
+        }
+        // Numbers: a digit ending a word after a name, a digit alone, a pair that is not doubled, a
+        // digit before a word; 4 between two words is "for"; a 1 for a capital I alone a lookalike.
+        for (p, t) in [
+            ("kemi5_isi_blog", "kemisi"),
+            ("yemi_5_isi", "yemisi"),
+            ("yemis1_4life", "yemisi"),
+            ("kemi54isi_blog", "kemisi"),
+            ("no4dami_blog", "adami"),
+            ("kund4life", "kunda"),
+        ] {
+            assert_eq!(how(p, t), None, "{p}");
+        }
+        assert_ne!(how("1chukwu_chijiok", "IChukwu"), Some(HandleHow::Embedded));
+        assert_eq!(how("k3nd4life", "kenda"), Some(HandleHow::Embedded));
     }
 
     #[test]

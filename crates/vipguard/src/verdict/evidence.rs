@@ -12,7 +12,7 @@ use crate::avatar::region::{matched_regions, Area};
 use crate::avatar::views::Undone;
 use crate::formats::{Account, AreaShape, AvatarRegion, CharEvidence, Evidence, PictureArea};
 use crate::text::edit::{edits, steps, Edit, Op};
-use crate::text::handle::{stands_for, HandleHow};
+use crate::text::handle::{ascii_digit, stands_for, HandleHow};
 use crate::text::labels::{Label, Place};
 use crate::text::limits::{MAX_BIO_CHARS, MAX_HANDLE_CHARS, MAX_NAME_CHARS};
 use crate::text::name::{self, NameHow};
@@ -291,7 +291,7 @@ fn handle(
             wording::handle(lang, h, how, what())
         }
         HandleHow::Embedded => {
-            // Found with a 1 read as i (`HandleKeys::one_as_i_inside`): the digits named, as for
+            // Found with digits read as letters (`HandleKeys::digits_inside`): the digits named, as for
             // the whole handle (@l1ndaikeji_blog: 'i' written as '1').
             let leet = (!v.handle.fold().contains(&*t.keys.fold()))
                 .then(|| leet_inside(lang, t.keys.display(), local))
@@ -494,7 +494,8 @@ struct LeetEdit {
 fn leet_edit(lang: Lang, from: &str, to: &str) -> Option<LeetEdit> {
     // Only a digit, @, $ or | stands for a letter (`stands_for`): without one on either side no
     // replacement can be leetspeak, and the edit table need not be filled (most handles have none).
-    let leet_like = |c: char| c.is_ascii_digit() || matches!(c, '@' | '$' | '|');
+    // (Full-width and mathematical digits too, as the ASCII digits they are.)
+    let leet_like = |c: char| ascii_digit(c).is_ascii_digit() || matches!(c, '@' | '$' | '|');
     if !from.chars().chain(to.chars()).any(leet_like) {
         return None;
     }

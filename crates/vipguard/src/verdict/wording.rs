@@ -1147,7 +1147,11 @@ fn and_list(lang: Lang, items: &[String]) -> String {
 /// often: "digits for letters: 'e' written as '3' (twice), 'O' as '0' and 'i' as '1'". Each is named
 /// as the handle shows it, as a reviewer finds it on the page.
 pub(crate) fn leet_letters(lang: Lang, pairs: &[(char, char)]) -> String {
-    let digits = pairs.iter().filter(|(_, w)| w.is_ascii_digit()).count();
+    // Full-width and mathematical digits are digits too (`ascii_digit`).
+    let digits = pairs
+        .iter()
+        .filter(|(_, w)| crate::text::handle::ascii_digit(*w).is_ascii_digit())
+        .count();
     let letters = pairs.iter().any(|(_, w)| w.is_alphabetic());
     let what = match (lang, digits, pairs.len()) {
         // Letters of another script among them (Cyrillic Т for T).
