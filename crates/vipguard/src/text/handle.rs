@@ -58,6 +58,9 @@ pub struct HandleKeys {
     /// Where `digits_inside`, its '|' left out, has a digit read as a letter (a 0 too, which the fold
     /// key already reads as o), for the rules of `reads_as_the_handle`; empty when unknown.
     read_at: Box<[bool]>,
+    /// Where a word of the handle begins in the same places: its first character, after a separator,
+    /// a capital after a small letter (`reads_as_the_handle`); empty when unknown.
+    word_at: Box<[bool]>,
     /// The handle as written with the 1s `digits_inside` reads as i written 'i'
     /// (`ones_read_as_i`), for the words a typo of a protected handle is looked for in (`segments`).
     ones_read: Option<String>,
@@ -290,16 +293,26 @@ fn leet_key(read: &str) -> String {
 /// of the reading with '|' after each digit read as a letter that ends a word before a separator. A
 /// name and a number then another word (@tim1_store, @kemi1_blog) do not run together into a word
 /// that holds a protected handle (iStore): the protected handle may end at that letter, not go past it.
-/// Also `HandleKeys::read_at`.
-fn digits_inside_key(local: &str, read: &str) -> (String, Box<[bool]>) {
+/// Also `HandleKeys::read_at` and `word_at`.
+fn digits_inside_key(local: &str, read: &str) -> (String, Box<[bool]>, Box<[bool]>) {
     let mut key = String::with_capacity(read.len() + 2);
     let mut piece = String::new();
     let mut written = local.chars().peekable();
     // The handle with each digit read as a letter written '2', which the fold key keeps as it is and
     // no reading turns into a letter: the places where its fold key differs from the reading's.
     let mut marked = String::with_capacity(local.len());
+    // The reading with the first character of each word written '2', the same way.
+    let mut starts = String::with_capacity(local.len());
+    let mut before: Option<char> = None;
     for r in read.chars() {
         let w = written.next();
+        let starts_word = w.is_some_and(|w| {
+            w.is_alphanumeric()
+                && before
+                    .is_none_or(|b| !b.is_alphanumeric() || (b.is_lowercase() && w.is_uppercase()))
+        });
+        starts.push(if starts_word { '2' } else { r });
+        before = w;
         piece.push(r);
         let is_read = w.is_some_and(|w| w.is_ascii_digit() && w != r);
         marked.push(if is_read { '2' } else { w.unwrap_or(r) });
@@ -311,14 +324,17 @@ fn digits_inside_key(local: &str, read: &str) -> (String, Box<[bool]>) {
         }
     }
     key.push_str(&normalize(&piece, MAX_HANDLE_CHARS).fold_compact());
-    let marked = normalize(&marked, MAX_HANDLE_CHARS).fold_compact();
-    let plain = key.bytes().filter(|&b| b != b'|');
-    let read_at: Box<[bool]> = if marked.len() == key.len() - key.matches('|').count() {
-        plain.zip(marked.bytes()).map(|(r, m)| r != m).collect()
-    } else {
-        Box::default()
+    let places = |marked: &str| -> Box<[bool]> {
+        let marked = normalize(marked, MAX_HANDLE_CHARS).fold_compact();
+        let plain = key.bytes().filter(|&b| b != b'|');
+        if marked.len() == key.len() - key.matches('|').count() {
+            plain.zip(marked.bytes()).map(|(r, m)| r != m).collect()
+        } else {
+            Box::default()
+        }
     };
-    (key, read_at)
+    let (read_at, word_at) = (places(&marked), places(&starts));
+    (key, read_at, word_at)
 }
 
 /// Whether a digit or symbol stands for a letter between two letters (p3t3r, dav1d, g00gle: runs
@@ -457,12 +473,12 @@ impl HandleKeys {
         let ascii = ascii_digits(local);
         let one_as_i = one_as_i(&ascii).filter(|k| *k != *keys.leet());
         let ones_read = ones_read_as_i(&ascii, true);
-        let (digits_inside, read_at) = match digits_read_inside(&ascii) {
+        let (digits_inside, read_at, word_at) = match digits_read_inside(&ascii) {
             Some(read) => {
-                let (key, at) = digits_inside_key(&ascii, &read);
-                (Some(key), at)
+                let (key, read_at, word_at) = digits_inside_key(&ascii, &read);
+                (Some(key), read_at, word_at)
             }
-            None => (None, Box::default()),
+            None => (None, Box::default(), Box::default()),
         };
         HandleKeys {
             keys,
@@ -472,6 +488,7 @@ impl HandleKeys {
             one_as_i,
             digits_inside,
             read_at,
+            word_at,
             ones_read,
         }
     }
@@ -1113,7 +1130,17 @@ fn holds_with_digits_read(p: &HandleKeys, t: &TargetKeys) -> bool {
             let digit_at = |j: usize| p.read_at[from + j];
             let ends_piece = m + want.len() == piece.len();
             let ends_with_one = want[want.len() - 1] == b'i'; // only a 1 reads as i
-            if reads_as_the_handle(want.len(), digit_at, capital_i, ends_piece || ends_with_one) {
+            let starts_word = from == 0 || p.word_at.get(from).copied().unwrap_or(false);
+            let one_at = |j: usize| matches!(want[j], b'i' | b'l');
+            let free_end = ends_piece || ends_with_one;
+            if reads_as_the_handle(
+                want.len(),
+                digit_at,
+                capital_i,
+                one_at,
+                starts_word,
+                free_end,
+            ) {
                 return true;
             }
         }
@@ -1123,12 +1150,15 @@ fn holds_with_digits_read(p: &HandleKeys, t: &TargetKeys) -> bool {
 }
 
 /// Whether a place where the reading holds a protected handle of `n` letters (`holds_with_digits_read`)
-/// reads as it, by where its digits are (`digit_at`, `capital_i` of its positions; `free_end`: the
-/// handle or a word ends after it, or its last letter is i, whose 1 the reading of 1s settled).
+/// reads as it, by where its digits are (`digit_at`, `capital_i`, `one_at`: an i or l, which only a 1
+/// reads as, of its positions; `starts_word`: it begins where a word of the handle does; `free_end`:
+/// the handle or a word ends after it, or its last letter is i, whose 1 the reading of 1s settled).
 fn reads_as_the_handle(
     n: usize,
     digit_at: impl Fn(usize) -> bool,
     capital_i: impl Fn(usize) -> bool,
+    one_at: impl Fn(usize) -> bool,
+    starts_word: bool,
     free_end: bool,
 ) -> bool {
     // A digit before a word is a number, not its first letter: @no1store, @Kofi21Store and
@@ -1142,6 +1172,13 @@ fn reads_as_the_handle(
     // unless another digit is read as a letter there (@l1nda1keji_blog). A 1 for a lowercase i of a
     // handle with a capital elsewhere is read (@l1ndaikeji_blog holds @LindaIkeji).
     if leet == 0 && !read.is_empty() {
+        return false;
+    }
+    // One digit other than a 1 read in the middle of a word is a number between two words, not a
+    // letter: @team4zone, @dream4zone hold no @amazon, @hair7elegance no @airtel, @shop4lmpay no
+    // @palmpay. Where the protected handle begins a word (@tiwa5avage_vevo, @official_m3tamask), or
+    // with a second digit read (@thed4vid0), it is read.
+    if read.len() == 1 && !one_at(read[0]) && !starts_word {
         return false;
     }
     // A digit between the protected handle and a word after it is a word of its own (4 for "for":
