@@ -214,6 +214,7 @@ export function setupListEditor() {
     const file = ev.target.files[0];
     $('errors').replaceChildren();
     $('preview').textContent = '';
+    $('preview-warn').textContent = '';
     $('diff').hidden = true;
     $('use-list').disabled = true;
     $('merge-list').disabled = true;
@@ -233,9 +234,11 @@ export function setupListEditor() {
     }
     if (r.ok) {
       pending = { name: file.name };
-      $('preview').textContent = [t('previewOk', file.name, summaryText(r.summary)), enrolAgainText(r.summary.toEnrolAgain),
-        sharedPictureText(r.summary.sharedPictures)].filter(Boolean).join(' ');
+      $('preview').textContent = t('previewOk', file.name, summaryText(r.summary));
       $('preview').className = 'ok';
+      // What the list still works with but should be mended: in the warning's colour, not the success's.
+      $('preview-warn').textContent = [enrolAgainText(r.summary.toEnrolAgain), sharedPictureText(r.summary.sharedPictures)]
+        .filter(Boolean).join(' ');
       $('use-list').disabled = false;
       showDiff(r.diff);
     } else {
@@ -250,6 +253,7 @@ export function setupListEditor() {
     $('merge-list').disabled = true;
     $('diff').hidden = true;
     $('preview').textContent = '';
+    $('preview-warn').textContent = '';
     $('import-file').value = '';
   };
   $('use-list').addEventListener('click', async () => {
