@@ -949,6 +949,12 @@ impl Index {
                     self.substrings(piece, whole, &mut exact);
                 }
             }
+            // And of the glyph key, capital I read as l (@AIikoDangote_blog), where it reads one
+            // character for one (`handle::holds_with_il_read`); a lowercase l for a protected capital
+            // I is found by the fold key's substrings, as the protected glyph keys are indexed.
+            if handle.glyph_differs && handle.glyph().len() == whole {
+                self.substrings(handle.glyph(), whole, &mut exact);
+            }
         }
         // Name: exact tokens in any order, run together, or its rarest token pair.
         if name.fold_words().next().is_some() {

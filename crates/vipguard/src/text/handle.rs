@@ -301,18 +301,8 @@ fn digits_inside_key(local: &str, read: &str) -> (String, Box<[bool]>, Box<[bool
     // The handle with each digit read as a letter written '2', which the fold key keeps as it is and
     // no reading turns into a letter: the places where its fold key differs from the reading's.
     let mut marked = String::with_capacity(local.len());
-    // The reading with the first character of each word written '2', the same way.
-    let mut starts = String::with_capacity(local.len());
-    let mut before: Option<char> = None;
     for r in read.chars() {
         let w = written.next();
-        let starts_word = w.is_some_and(|w| {
-            w.is_alphanumeric()
-                && before
-                    .is_none_or(|b| !b.is_alphanumeric() || (b.is_lowercase() && w.is_uppercase()))
-        });
-        starts.push(if starts_word { '2' } else { r });
-        before = w;
         piece.push(r);
         let is_read = w.is_some_and(|w| w.is_ascii_digit() && w != r);
         marked.push(if is_read { '2' } else { w.unwrap_or(r) });
@@ -324,17 +314,39 @@ fn digits_inside_key(local: &str, read: &str) -> (String, Box<[bool]>, Box<[bool
         }
     }
     key.push_str(&normalize(&piece, MAX_HANDLE_CHARS).fold_compact());
-    let places = |marked: &str| -> Box<[bool]> {
-        let marked = normalize(marked, MAX_HANDLE_CHARS).fold_compact();
-        let plain = key.bytes().filter(|&b| b != b'|');
-        if marked.len() == key.len() - key.matches('|').count() {
-            plain.zip(marked.bytes()).map(|(r, m)| r != m).collect()
-        } else {
-            Box::default()
-        }
-    };
-    let (read_at, word_at) = (places(&marked), places(&starts));
+    let (read_at, word_at) = (marked_places(&key, &marked), word_starts(local, read, &key));
     (key, read_at, word_at)
+}
+
+/// For each byte of `key`, the fold key of `read` ('|' aside), whether a word of the handle begins
+/// there: its first character, after a separator, a capital after a small letter of `written`, the
+/// handle as written, which `read` reads one character for one. Empty when unknown.
+fn word_starts(written: &str, read: &str, key: &str) -> Box<[bool]> {
+    // The reading with the first character of each word written '2' (`marked_places`).
+    let mut starts = String::with_capacity(read.len());
+    let mut before: Option<char> = None;
+    for (w, r) in written.chars().zip(read.chars()) {
+        let starts_word = w.is_alphanumeric()
+            && before
+                .is_none_or(|b| !b.is_alphanumeric() || (b.is_lowercase() && w.is_uppercase()));
+        starts.push(if starts_word { '2' } else { r });
+        before = Some(w);
+    }
+    marked_places(key, &starts)
+}
+
+/// Where `key` ('|' aside) differs from the fold key of `marked`, the text it is the fold key of with
+/// some characters written '2', which the fold key keeps as it is and no reading turns into a letter;
+/// empty when the fold key reads characters together (`rn` as m) or leaves some out, so that places
+/// cannot be told.
+fn marked_places(key: &str, marked: &str) -> Box<[bool]> {
+    let marked = normalize(marked, MAX_HANDLE_CHARS).fold_compact();
+    let plain = key.bytes().filter(|&b| b != b'|');
+    if marked.len() == key.len() - key.matches('|').count() {
+        plain.zip(marked.bytes()).map(|(r, m)| r != m).collect()
+    } else {
+        Box::default()
+    }
 }
 
 /// Whether a digit or symbol stands for a letter between two letters (p3t3r, dav1d, g00gle: runs
@@ -947,8 +959,9 @@ pub(crate) enum HandleHow {
     /// The protected handle plus affixes.
     /// `il_swap`: the core only reads as the protected handle with capital I taken for l (or l for I).
     Affix { affixes: Vec<String>, il_swap: bool },
-    /// The protected handle inside a longer one.
-    Embedded,
+    /// The protected handle inside a longer one. `il_swap`: found only with capital I read as l
+    /// (`holds_with_il_read`).
+    Embedded { il_swap: bool },
     /// Within a few edits (the edit itself is explained for the chosen match only, by `explain_edit`).
     Typo { distance: usize },
     /// One word of a longer handle is within a few edits of the protected handle (`home_myetherwallat`).
@@ -1080,8 +1093,13 @@ pub(crate) fn compare(
             return m(HandleHow::Typo { distance: d }, 2);
         }
     }
-    if tlen >= 5 && (p.fold().contains(t.fold()) || holds_with_digits_read(p, t)) {
-        return m(HandleHow::Embedded, 2);
+    if tlen >= 5 {
+        if p.fold().contains(t.fold()) || holds_with_digits_read(p, t) {
+            return m(HandleHow::Embedded { il_swap: false }, 2);
+        }
+        if holds_with_il_read(p, t) {
+            return m(HandleHow::Embedded { il_swap: true }, 2);
+        }
     }
     if tlen >= MIN_EMBEDDED_TYPO {
         let limit = typo_limit(tlen);
@@ -1147,6 +1165,46 @@ fn holds_with_digits_read(p: &HandleKeys, t: &TargetKeys) -> bool {
         at += piece.len();
     }
     false
+}
+
+/// Whether the handle holds the protected handle read with capital I and lowercase l swapped, as the
+/// whole handle and its cores are read (the glyph keys): @lindalkeji_blog holds @LindaIkeji and
+/// @AIikoDangote_blog @AlikoDangote, as @the_lindalkeji and @AIikoDangote_news do (issue 20). Only
+/// where the protected handle begins a word of the handle (`word_starts`), as one digit read is
+/// (`reads_as_the_handle`): l is a common letter, and a protected handle that begins with I would be
+/// found inside ordinary words (@kellyabo would hold @Iyabo, whose glyph key is lyabo).
+fn holds_with_il_read(p: &HandleKeys, t: &TargetKeys) -> bool {
+    let (key, want) = (p.glyph(), t.glyph());
+    // The glyph keys also read vv as w: only where they read one character for one, so that places
+    // in them are places in the fold key.
+    if !(p.glyph_differs || t.glyph_differs)
+        || key.len() != p.fold().len()
+        || want.len() != t.fold().len()
+        || key.len() <= want.len()
+    {
+        return false;
+    }
+    let mut found = key.match_indices(want).map(|(at, _)| at).peekable();
+    if found.peek().is_none() {
+        return false;
+    }
+    let local = p.display();
+    let starts = word_starts(local, local, p.fold());
+    // Where the handle writes l or I. The keys read 1 and | as l too, but a 1 or a | for a capital I
+    // is a digit or a symbol for a letter, which the whole handle's evidence names as such, and
+    // inside a longer handle a digit before a word is a number (@1chukwu_chijiok holds no @IChukwu:
+    // `reads_as_the_handle`).
+    let marked: String = local
+        .chars()
+        .map(|c| if matches!(c, 'l' | 'I') { '2' } else { c })
+        .collect();
+    let il_at = marked_places(p.fold(), &marked);
+    let (fold, t_fold) = (p.fold().as_bytes(), t.fold().as_bytes());
+    found.any(|at| {
+        let swapped_letters = (0..t_fold.len())
+            .all(|j| fold[at + j] == t_fold[j] || il_at.get(at + j).copied().unwrap_or(false));
+        starts.get(at).copied().unwrap_or(false) && swapped_letters
+    })
 }
 
 /// Whether a place where the reading holds a protected handle of `n` letters (`holds_with_digits_read`)
@@ -1383,7 +1441,11 @@ mod tests {
             ("l𝟏ndaikeji_blog", "LindaIkeji"),
             ("blog_t1wa5avage", "TiwaSavage"),
         ] {
-            assert_eq!(how(p, t), Some(HandleHow::Embedded), "{p}");
+            assert_eq!(
+                how(p, t),
+                Some(HandleHow::Embedded { il_swap: false }),
+                "{p}"
+            );
         }
         // Numbers: a digit ending a word after a name, a digit alone, a pair that is not doubled, a
         // digit before a word; 4 between two words is "for"; a 1 for a capital I alone a lookalike.
@@ -1397,8 +1459,47 @@ mod tests {
         ] {
             assert_eq!(how(p, t), None, "{p}");
         }
-        assert_ne!(how("1chukwu_chijiok", "IChukwu"), Some(HandleHow::Embedded));
-        assert_eq!(how("k3nd4life", "kenda"), Some(HandleHow::Embedded));
+        assert_ne!(
+            how("1chukwu_chijiok", "IChukwu"),
+            Some(HandleHow::Embedded { il_swap: false })
+        );
+        assert_eq!(
+            how("k3nd4life", "kenda"),
+            Some(HandleHow::Embedded { il_swap: false })
+        );
+    }
+
+    #[test]
+    fn capital_i_read_as_l_inside_a_longer_handle() {
+        let how = |p, t| cmp(p, t).map(|m| m.how);
+        let swapped = Some(HandleHow::Embedded { il_swap: true });
+        // l for the protected handle's capital I, and the profile's capital I for its l, where the
+        // protected handle begins a word of the handle.
+        for (p, t) in [
+            ("lindalkeji_blog", "LindaIkeji"),
+            ("blog_lindalkeji", "LindaIkeji"),
+            ("GistLindalkeji", "LindaIkeji"),
+            ("AIikoDangote_blog", "AlikoDangote"),
+            ("blog_AIikodangote", "AlikoDangote"),
+        ] {
+            assert_eq!(how(p, t), swapped, "{p}");
+        }
+        // Inside a word, l is only a letter: @Iyanya's glyph key (lyanya) in Kelly Anya's handle.
+        for (p, t) in [
+            ("kellyanya_hair", "Iyanya"),
+            ("kelly_anya", "Iyanya"),
+            ("gistlindalkeji", "LindaIkeji"),
+        ] {
+            assert_eq!(how(p, t), None, "{p}");
+        }
+        // A 1 or a | for a capital I is a digit or a symbol, not a swapped letter.
+        assert_ne!(how("1chukwu_chijiok", "IChukwu"), swapped);
+        assert_eq!(how("linda|keji_blog", "LindaIkeji"), None);
+        // The plain reading first: a capital I the protected handle also has is no swap.
+        assert_eq!(
+            how("LindaIkeji_blog", "LindaIkeji"),
+            Some(HandleHow::Embedded { il_swap: false })
+        );
     }
 
     #[test]
@@ -1500,6 +1601,9 @@ mod tests {
 
     #[test]
     fn embedded() {
-        assert_eq!(cmp("xdavidox", "davido").unwrap().how, HandleHow::Embedded);
+        assert_eq!(
+            cmp("xdavidox", "davido").unwrap().how,
+            HandleHow::Embedded { il_swap: false }
+        );
     }
 }

@@ -62,7 +62,7 @@ fn bio(lang: Lang, b: &Assessment) -> Evidence {
         let how = match l.how.how {
             HandleHow::SameKey { .. } => LinkWords::SameName,
             HandleHow::Affix { .. } => LinkWords::WordsAdded,
-            HandleHow::Embedded => LinkWords::Inside,
+            HandleHow::Embedded { .. } => LinkWords::Inside,
             HandleHow::Typo { .. } | HandleHow::EmbeddedTypo { .. } | HandleHow::Trick(..) => {
                 LinkWords::Typo
             }
@@ -290,14 +290,16 @@ fn handle(
             };
             wording::handle(lang, h, how, what())
         }
-        HandleHow::Embedded => {
+        HandleHow::Embedded { il_swap } => {
             // Found with digits read as letters (`HandleKeys::digits_inside`): the digits named, as for
-            // the whole handle (@l1ndaikeji_blog: 'i' written as '1').
-            let leet = (!v.handle.fold().contains(&*t.keys.fold()))
+            // the whole handle (@l1ndaikeji_blog: 'i' written as '1'). Found with capital I read as l,
+            // that said as for the handle with affixes (@lindalkeji_blog).
+            let leet = (!il_swap && !v.handle.fold().contains(&*t.keys.fold()))
                 .then(|| leet_inside(lang, t.keys.display(), local))
                 .flatten();
             let how = HandleWords::Embedded {
                 leet: leet.as_deref(),
+                il_swap: *il_swap,
             };
             wording::handle(lang, h, how, what())
         }

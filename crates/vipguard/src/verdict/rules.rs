@@ -197,7 +197,7 @@ fn name_again(
                     !affixes.iter().any(|a| handle::is_claim_affix(a))
                         && writes_the_whole_name(v, p, name, t)
                 }
-                HandleHow::Embedded => {
+                HandleHow::Embedded { .. } => {
                     t.kind == TargetKind::Name || writes_the_whole_name(v, p, name, t)
                 }
                 HandleHow::Affix { affixes, .. } => {

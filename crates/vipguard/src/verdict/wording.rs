@@ -309,6 +309,8 @@ pub(crate) enum HandleWords<'a> {
         /// Letters the handle writes as digits where it holds the protected one (`leet_letters`),
         /// when it was found by reading them.
         leet: Option<&'a str>,
+        /// Found only with capital I read as l, as `Affix`'s.
+        il_swap: bool,
     },
     Typo {
         distance: usize,
@@ -380,6 +382,15 @@ fn tricks_after(lang: Lang, tricks: &[Lookalike]) -> String {
     }
 }
 
+/// ", read with capital I and lowercase l swapped …" after a handle found only so, or nothing.
+fn il_swapped(lang: Lang, il_swap: bool) -> &'static str {
+    match (lang, il_swap) {
+        (_, false) => "",
+        (Lang::En, true) => ", read with capital I and lowercase l swapped (they look the same)",
+        (Lang::Fr, true) => ", lu en échangeant I majuscule et l minuscule (ils se ressemblent)",
+    }
+}
+
 pub(crate) fn handle(lang: Lang, h: &str, how: HandleWords, t: Target) -> String {
     let what = target(lang, &t);
     match lang {
@@ -402,15 +413,12 @@ pub(crate) fn handle(lang: Lang, h: &str, how: HandleWords, t: Target) -> String
             } => format!(
                 "Handle @{h} is the {what} with {} added{}{}",
                 q(lang, &affixes.join(", ")),
-                if il_swap {
-                    ", read with capital I and lowercase l swapped (they look the same)"
-                } else {
-                    ""
-                },
+                il_swapped(lang, il_swap),
                 leet.map(|l| format!(", and {l}")).unwrap_or_default()
             ),
-            HandleWords::Embedded { leet } => format!(
-                "Handle @{h} contains the {what}{}",
+            HandleWords::Embedded { leet, il_swap } => format!(
+                "Handle @{h} contains the {what}{}{}",
+                il_swapped(lang, il_swap),
                 leet.map(|l| format!(", with {l}")).unwrap_or_default()
             ),
             HandleWords::Typo {
@@ -469,15 +477,12 @@ pub(crate) fn handle(lang: Lang, h: &str, how: HandleWords, t: Target) -> String
             } => format!(
                 "L'identifiant @{h} est {what} avec {} ajouté{}{}",
                 q(lang, &affixes.join(", ")),
-                if il_swap {
-                    ", lu en échangeant I majuscule et l minuscule (ils se ressemblent)"
-                } else {
-                    ""
-                },
+                il_swapped(lang, il_swap),
                 leet.map(|l| format!(", et {l}")).unwrap_or_default()
             ),
-            HandleWords::Embedded { leet } => format!(
-                "L'identifiant @{h} contient {what}{}",
+            HandleWords::Embedded { leet, il_swap } => format!(
+                "L'identifiant @{h} contient {what}{}{}",
+                il_swapped(lang, il_swap),
                 leet.map(|l| format!(", avec {l}")).unwrap_or_default()
             ),
             HandleWords::Typo {
