@@ -18,6 +18,8 @@ struct ListSummary {
     avatars: usize,
     /// Accounts enrolled by an older vipguard (the engine's `accounts_to_enrol_again`).
     to_enrol_again: usize,
+    /// Unrelated accounts enrolled with one picture, as groups of ids (the engine's `shared_pictures`).
+    shared_pictures: Vec<Vec<String>>,
 }
 
 /// Profiles from a spreadsheet (`source` ending in `.csv`) or JSONL text, for the bulk page: read by the
@@ -153,6 +155,7 @@ pub fn check_list(list: &ListInput, format: Option<String>) -> Result<ListCheckO
                 official: count(|a| a.official.len()),
                 avatars: count(|a| a.avatars.len()),
                 to_enrol_again: accounts_to_enrol_again(&list),
+                shared_pictures: shared_pictures(&list),
             };
             to_js(&Passed {
                 ok: true,

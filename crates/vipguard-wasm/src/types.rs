@@ -84,6 +84,8 @@ export interface ListSummary {
   avatars: number;
   /** Accounts enrolled by an older vipguard: enrol the list again from its pictures. */
   toEnrolAgain: number;
+  /** Accounts whose names share no word, enrolled with the same picture: groups of ids. */
+  sharedPictures: string[][];
 }
 /** A list's problem: `message` in English (the CLI's), and where known `code` and `args`, the same
  * problem for wording in another language (codes: vipguard's InputError). */

@@ -129,8 +129,9 @@ const OPS = {
     if (!r.ok) return { ok: false, errors: r.errors };
     pending = r.list;
     const d = diffLists(list, pending);
-    // Said before Merge or Replace, as it is said of the list in use.
-    return { ok: true, summary: { ...r.summary, toEnrolAgain: enrolAgain(pending), sharedPictures: samePicture(pending) }, diff: {
+    // Said before Merge or Replace, as it is said of the list in use (checkList's summary counts both
+    // warnings on the list it has just read).
+    return { ok: true, summary: r.summary, diff: {
       added: d.added.slice(0, 20).map(brief), addedCount: d.added.length,
       changed: d.changed.slice(0, 20).map(brief), changedCount: d.changed.length,
       removed: d.removed.slice(0, 20).map(brief), removedCount: d.removed.length, unchanged: d.unchanged,
