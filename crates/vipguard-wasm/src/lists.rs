@@ -1,6 +1,6 @@
 //! Lists and profile files read for the options and bulk pages, with the CLI's parsers and messages.
 
-use crate::types::{DecodedOut, ListCheckOut, ListInput, ProfilesReadOut};
+use crate::types::{DecodedOut, ListCheckOut, ListInput, ListWarningsOut, ProfilesReadOut};
 use crate::{error, parse_list, parse_list_all, reject_paths, to_js};
 use serde::Serialize;
 use vipguard::{
@@ -204,20 +204,23 @@ pub fn decode_utf8(bytes: &[u8]) -> Result<DecodedOut, JsError> {
     Ok(to_js(&out)?.unchecked_into())
 }
 
-/// Groups of account ids enrolled with the same picture although their names share no word (the
-/// engine's `shared_pictures`), as arrays of ids. Throws the list's first problem for a list that does
-/// not read.
-#[wasm_bindgen(js_name = sharedPictures)]
-pub fn shared_pictures_js(list: &ListInput) -> Result<JsValue, JsError> {
-    let list = parse_list(list, None).map_err(error)?;
-    to_js(&shared_pictures(&list))
-}
-
-/// How many accounts of a list an older vipguard enrolled (`accounts_to_enrol_again`): the options page
-/// says so for the list in use, which it reads from storage rather than through `checkList`. Throws the
+/// What the options page warns of for the list in use, which it reads from storage rather than through
+/// `checkList`: how many accounts an older vipguard enrolled (`accounts_to_enrol_again`) and the groups
+/// of account ids enrolled with the same picture although their names share no word
+/// (`shared_pictures`). One parse for both: at 100,000 accounts a parse is most of the cost. Throws the
 /// list's first problem for a list that does not read.
-#[wasm_bindgen(js_name = accountsToEnrolAgain)]
-pub fn accounts_to_enrol_again_js(list: &ListInput) -> Result<usize, JsError> {
+#[wasm_bindgen(js_name = listWarnings)]
+pub fn list_warnings(list: &ListInput) -> Result<ListWarningsOut, JsError> {
+    #[derive(Serialize)]
+    #[serde(rename_all = "camelCase")]
+    struct Warnings {
+        to_enrol_again: usize,
+        shared_pictures: Vec<Vec<String>>,
+    }
     let list = parse_list(list, None).map_err(error)?;
-    Ok(accounts_to_enrol_again(&list))
+    let out = Warnings {
+        to_enrol_again: accounts_to_enrol_again(&list),
+        shared_pictures: shared_pictures(&list),
+    };
+    Ok(to_js(&out)?.unchecked_into())
 }

@@ -87,6 +87,8 @@ export interface ListSummary {
   /** Accounts whose names share no word, enrolled with the same picture: groups of ids. */
   sharedPictures: string[][];
 }
+/** What the options page warns of for the list in use (ListSummary's last two fields). */
+export interface ListWarnings { toEnrolAgain: number; sharedPictures: string[][] }
 /** A list's problem: `message` in English (the CLI's), and where known `code` and `args`, the same
  * problem for wording in another language (codes: vipguard's InputError). */
 export interface ListError { message: string; line: number | null; field: string | null; code?: string; args?: string[] }
@@ -129,6 +131,8 @@ extern "C" {
     pub type ProfilesReadOut;
     #[wasm_bindgen(typescript_type = "Decoded")]
     pub type DecodedOut;
+    #[wasm_bindgen(typescript_type = "ListWarnings")]
+    pub type ListWarningsOut;
     #[wasm_bindgen(typescript_type = "Account | undefined")]
     pub type AccountOut;
 }

@@ -4,7 +4,7 @@
 // (list-editor.js) asks by message ({id, op, args}) and gets small answers: counts, one page of rows.
 // The list itself never crosses to the page: this worker reads it from the private store and writes it
 // there (as JSON text, which the service worker's engine reads as is), with the earlier lists for undo.
-import init, { checkList, accountsToEnrolAgain, sharedPictures } from '../../pkg/vipguard.js';
+import init, { checkList, listWarnings } from '../../pkg/vipguard.js';
 import { diffLists, mergeLists, searchAccounts, searchIndex } from './list-diff.js';
 import { objectStore } from '../../shared/idb.js';
 import { checkWholeList } from '../../shared/list-check.js';
@@ -61,25 +61,19 @@ function summaryOf(l) {
   const accounts = (l && l.accounts) || [];
   const count = (k) => accounts.reduce((n, a) => n + ((a[k] && a[k].length) || 0), 0);
   return { accounts: accounts.length, handles: count('handles'), official: count('official'), aliases: count('aliases'), avatars: count('avatars'),
-    toEnrolAgain: accounts.length ? enrolAgain(l) : 0, sharedPictures: accounts.length ? samePicture(l) : [] };
+    ...warnings(l, accounts.length) };
 }
 
-// Unrelated accounts enrolled with one picture (a site's "no photo" picture, most likely), as groups of ids.
-function samePicture(l) {
+// Accounts an older vipguard enrolled (the engine reads their references), and unrelated accounts
+// enrolled with one picture (a site's "no photo" picture, most likely) as groups of ids. A list the
+// engine cannot read is refused where it is imported or fetched, not here.
+function warnings(l, accounts) {
+  const none = { toEnrolAgain: 0, sharedPictures: [] };
+  if (!accounts) return none;
   try {
-    return sharedPictures(l);
+    return listWarnings(l);
   } catch {
-    return [];
-  }
-}
-
-// Accounts an older vipguard enrolled (the engine reads their references); a list it cannot read is
-// refused where it is imported or fetched, not here.
-function enrolAgain(l) {
-  try {
-    return accountsToEnrolAgain(l);
-  } catch {
-    return 0;
+    return none;
   }
 }
 
