@@ -10,10 +10,12 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { launch, visit, bannerVerdict, annotationFrames, privateValues, until, inContentScript, serveSites, screenshot, tabRecord, ROOT } from './harness.mjs';
 import { keyPair, payloadText, signedFile, tampered } from './signed-feed.mjs';
 import { httpsServer, extensionCopy } from './feed-server.mjs';
 
+const CLI = path.join(ROOT, 'target/release/vipguard');
 const DEMO = JSON.parse(fs.readFileSync(path.join(ROOT, 'dist/chrome/demo/protected.json'), 'utf8'));
 const WITHOUT_KWABENA = { accounts: DEMO.accounts.filter((a) => a.id !== 'vip-002') };
 const KEY = keyPair();
@@ -229,14 +231,31 @@ test('the feed: applied without a reload, kept through every failure, with its p
     await popup.goto(`chrome-extension://${h.extensionId}/ui/popup/popup.html?tab=${tabId}`);
     await popup.locator('#list-source').filter({ hasText: /^Checked against: Team VIPs v2 · 6 accounts · (?:\d+ min old|signed just now)$/ }).waitFor();
     await Promise.all([popup.close(), page.close()]);
-    // The reviewer's decisions, exported for the team in the spec's format.
+    // The reviewer's decisions, exported for the team in the spec's format: not without a reviewer id,
+    // which the team lead's merge needs (it refuses decisions by nobody).
+    let downloads = 0;
+    opts.on('download', () => { downloads += 1; });
+    await opts.locator('#decisions-export').click();
+    await opts.locator('#audit-status').filter({ hasText: /^Set your reviewer id above first/ }).waitFor();
+    assert.equal(await opts.evaluate(() => document.activeElement.id), 'reviewer-id', 'the field to fill is focused');
+    assert.equal(downloads, 0, 'nothing exported without a reviewer id');
+    await opts.locator('#reviewer-id').fill('kofi.r');
+    await opts.locator('#reviewer-id').press('Tab');
+    await until(async () => (await privateValues(h, ['reviewerId'])).reviewerId === 'kofi.r', 'the reviewer id stored');
     const [download] = await Promise.all([opts.waitForEvent('download'), opts.locator('#decisions-export').click()]);
-    const exported = JSON.parse(fs.readFileSync(await download.path(), 'utf8'));
+    assert.equal(download.suggestedFilename(), 'vipguard-decisions-kofi.r.json');
+    const exportedPath = await download.path();
+    const exported = JSON.parse(fs.readFileSync(exportedPath, 'utf8'));
     assert.equal(exported.vipguard_decisions, 1);
+    assert.equal(exported.by, 'kofi.r');
     assert.match(exported.exported, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
     assert.deepEqual(exported.decisions.map(({ at, ...d }) => d),
-      [{ platform: 'x', handle: 'kwabenamensahtv', decision: 'confirmed', by: '', note: '', match: 'vip-002' }]);
+      [{ platform: 'x', handle: 'kwabenamensahtv', decision: 'confirmed', by: 'kofi.r', note: '', match: 'vip-002' }]);
     assert.match(exported.decisions[0].at, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+    // The team lead's command line takes the export as it is.
+    const merged = spawnSync(CLI, ['decisions', 'merge', exportedPath], { encoding: 'utf8' });
+    assert.equal(merged.status, 0, merged.stderr);
+    assert.deepEqual(JSON.parse(merged.stdout).decisions.map((d) => [d.handle, d.decision, d.by]), [['kwabenamensahtv', 'confirmed', 'kofi.r']]);
 
     // Unchanged: asked with the version's ETag, answered 304, nothing changes.
     await checkNow(h, opts);

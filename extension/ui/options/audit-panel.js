@@ -85,8 +85,14 @@ export function setupAuditPanel() {
   // merge with `vipguard decisions merge` and publish in the next signed list.
   $('decisions-export').addEventListener('click', async () => {
     const by = await reviewerId();
+    // `vipguard decisions merge` refuses decisions without a reviewer: say so instead of exporting them.
+    if (!by) {
+      $('audit-status').textContent = t('decisionsNeedReviewer');
+      $('reviewer-id').focus();
+      return;
+    }
     const out = decisionsExport((await read([DECISIONS_KEY]))[DECISIONS_KEY] || {}, by);
-    download(`vipguard-decisions-${(by || 'reviewer').replace(/[^A-Za-z0-9._-]/g, '_')}.json`, [JSON.stringify(out, null, 2)], 'application/json');
+    download(`vipguard-decisions-${by.replace(/[^A-Za-z0-9._-]/g, '_')}.json`, [JSON.stringify(out, null, 2)], 'application/json');
     $('audit-status').textContent = t('decisionsExported', String(out.decisions.length));
   });
   $('audit-clear').addEventListener('click', async () => {
