@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { launch, loadDemoList, visit, settle, annotations, annotationFrames, frameEvaluate, shadowText, shadowClasses, tabRecord, layoutWithAndWithoutAnnotations, bannerVerdict, until, focusedAnnotation, restartWorker, engineKept, storedList, privateValues, setPrivateValues, ROOT, press, screenshot } from './harness.mjs';
+import { launch, loadDemoList, visit, settle, annotations, annotationFrames, frameEvaluate, shadowText, shadowClasses, tabRecord, layoutWithAndWithoutAnnotations, bannerVerdict, until, focusedAnnotation, restartWorker, engineKept, storedList, privateValues, setPrivateValues, ROOT, press, screenshot, shadowClick } from './harness.mjs';
 import { recordBannerStates, settled, onlyNewBanner, neverOldBanner } from './banner-states.mjs';
 
 let h;
@@ -610,6 +610,15 @@ test('a profile address whose profile cannot be read gets a notice, a popup line
   const { entries } = await popup.evaluate(() => chrome.runtime.sendMessage({ type: 'auditExport' }));
   assert.ok(entries.some((e) => e.event === 'unreadable' && e.url === 'https://x.com/LayoutChanged' && e.platform === 'x'), JSON.stringify(entries.slice(-3)));
   await popup.close();
+  // Dismissed, it stays away while the page keeps changing (each change is another read that fails).
+  await page.bringToFront();
+  await shadowClick(page, 'Close');
+  await until(async () => !(await annotations(page)).some((a) => a.kind === 'notice'), 'the notice closed');
+  for (let i = 0; i < 6; i++) {
+    await page.evaluate((n) => document.querySelector('main').append(Object.assign(document.createElement('p'), { textContent: `more ${n}` })), i);
+    await page.waitForTimeout(1000);
+  }
+  assert.equal((await annotations(page)).filter((a) => a.kind === 'notice').length, 0, 'not shown again after Close');
   await page.close();
   // A followers list has no profile header to read: no notice there.
   const list = await visit(h, 'https://x.com/KwabenaMensah/followers', { expect: 1 });

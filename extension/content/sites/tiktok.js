@@ -1,5 +1,8 @@
 // TikTok (www.tiktok.com): profile pages (/@user) through the data-e2e attributes TikTok keeps for its
 // own tests, and comment authors.
+// Source of the profile's fields: microlinkhq/unavatar test/unit/providers/tiktok.html, a saved live page
+// (Dec 2025): h1[data-e2e="user-title"] is the @username, h2[data-e2e="user-subtitle"] the nickname, and
+// a[data-e2e="user-link"] the bio's website; undated scrapers put them the other way round, so both are read.
 // Verified mark: the page's first-load data, script#__UNIVERSAL_DATA_FOR_REHYDRATION__ (JSON), its
 // __DEFAULT_SCOPE__['webapp.user-detail'].userInfo.user with uniqueId and verified, as
 // ChinaGodMan/UserScripts tiktok-user-info/tiktok-user-info.user.js @ 53e34b87 (2025.6.2.1) reads the

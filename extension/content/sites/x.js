@@ -2,6 +2,9 @@
 // Profile pages: the JSON-LD ProfilePage when it names the current URL (it can be stale after SPA
 // navigation), otherwise the DOM. Cells: every [data-testid="User-Name"] block (timelines, search,
 // follower lists, replies) and [data-testid="UserCell"].
+// Sources (docs/extension.md, "What each adapter reads"): the profile's JSON-LD and UserName block as in
+// microlinkhq/unavatar test/unit/providers/x-jsonld.html, a saved live page (2025-12-07, committed
+// 2026-03-05); tweets and cells as insin/control-panel-for-twitter script.js v4.24.0 (2026-08-17) reads them.
 // Links (docs/extension.md, "Link fields"): the ProfilePage's relatedLink array (its shape as in
 // dojoVader/TwitterTAG src/interface/TwitterLDJSON.ts: ProfilePage { dateCreated, mainEntity,
 // relatedLink: string[] }), and the website field [data-testid="UserUrl"], an <a href="https://t.co/…">
