@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { launch, visit, bannerVerdict, annotationFrames, privateValues, until, inContentScript, serveSites, screenshot, tabRecord, ROOT } from './harness.mjs';
+import { launch, visit, bannerVerdict, annotationFrames, privateValues, until, inContentScript, serveSites, screenshot, tabRecord, shadowClick, ROOT } from './harness.mjs';
 import { keyPair, payloadText, signedFile, tampered } from './signed-feed.mjs';
 import { httpsServer, extensionCopy } from './feed-server.mjs';
 
@@ -31,18 +31,24 @@ let FEED_URL;
 before(async () => {
   let origin;
   ({ server, origin } = await httpsServer((req, res) => {
-    feed.requests.push({ url: req.url, ifNoneMatch: req.headers['if-none-match'] || null, cookie: req.headers.cookie || null });
+    feed.requests.push({ url: req.url, ifNoneMatch: req.headers['if-none-match'] || null, ifModifiedSince: req.headers['if-modified-since'] || null,
+      cookie: req.headers.cookie || null });
     if (feed.now.stream) {
       streamBody(res, feed.now.stream);
       return;
     }
-    const { status, body, etag } = feed.now;
-    if (status === 200 && etag && req.headers['if-none-match'] === etag) {
-      res.writeHead(304, { etag });
+    if (feed.now.drop) {
+      req.socket.destroy();
+      return;
+    }
+    const { status, body, etag, lastModified } = feed.now;
+    const validators = { ...(etag ? { etag } : {}), ...(lastModified ? { 'last-modified': lastModified } : {}) };
+    if (status === 200 && ((etag && req.headers['if-none-match'] === etag) || (!etag && lastModified && req.headers['if-modified-since'] === lastModified))) {
+      res.writeHead(304, validators);
       res.end();
       return;
     }
-    res.writeHead(status, { 'content-type': 'application/json', ...(etag ? { etag } : {}), ...(feed.now.headers || {}) });
+    res.writeHead(status, { 'content-type': 'application/json', ...validators, ...(feed.now.headers || {}) });
     res.end(body || '');
   }));
   FEED_URL = `${origin}/team/vips.signed.json`;
@@ -126,6 +132,8 @@ const FAILURES = [
     says: /payload\.version: undefined, must be an integer/ },
   { name: 'not a signed list', body: JSON.stringify(WITHOUT_KWABENA), says: /not a vipguard signed list: vipguard_signed/ },
   { name: 'a feed that is down', status: 503, body: 'maintenance', says: /answered HTTP 503/ },
+  // The connection dropped before any answer (a server gone, a proxy refusing).
+  { name: 'a feed that cannot be reached', drop: true, says: /the feed https:\/\/127\.0\.0\.1:\d+\/team\/vips\.signed\.json could not be reached/ },
   // Refused on its Content-Length, before reading (the body sent is shorter: nothing reads it).
   { name: 'a feed over the size cap', headers: { 'content-length': String(51 * 1024 * 1024) }, body: V1.slice(0, 100),
     says: /the feed is larger than the limit of 50 MB/ },
@@ -180,6 +188,15 @@ test('the feed: applied without a reload, kept through every failure, with its p
     // Provenance: the banner says which list, its version, size and age.
     assert.match(await frameText(page), /Checked against: Team VIPs v2 · 6 accounts · (?:\d+ min old|signed just now)/);
     await screenshot(page, 'feed-banner');
+    // And the ticket and its JSON evidence, as copied from the banner.
+    await h.ctx.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: 'https://x.com' });
+    await shadowClick(page, 'Copy for ticket');
+    await until(async () => /Checked against: Team VIPs v2 · 6 accounts/.test(await page.evaluate(() => navigator.clipboard.readText())), 'the ticket names the list');
+    await shadowClick(page, 'Copy JSON');
+    await until(async () => (await page.evaluate(() => navigator.clipboard.readText())).startsWith('{'), 'the JSON evidence copied');
+    const evidence = JSON.parse(await page.evaluate(() => navigator.clipboard.readText()));
+    assert.deepEqual({ ...evidence.checked_against, signed: undefined }, { kind: 'feed', name: 'Team VIPs', version: 2, accounts: 6, signed: undefined });
+    assert.match(evidence.checked_against.signed, /^\d{4}-\d\d-\d\dT/);
     await page.close();
     // And each badge's card.
     page = await visit(h, 'https://x.com/home', { expect: 5 });
@@ -216,7 +233,9 @@ test('the feed: applied without a reload, kept through every failure, with its p
     // The team's decision (in version 2) clears Kwabena Mensah TV, saying who decided and when.
     page = await visit(h, 'https://x.com/KwabenaMensahTV');
     assert.equal(await bannerVerdict(page), 'clear', 'the team cleared it');
-    assert.match(await frameText(page), /Team decision: Not an impersonator, by lead\.ama/);
+    // Who decided and when (TEAM_DECISION.at, 2026-12-01T09:00:00Z, in the browser's time zone).
+    const when = new Date(TEAM_DECISION.at).toLocaleString('en', { dateStyle: 'medium', timeStyle: 'short' });
+    assert.ok((await frameText(page)).includes(`Team decision: Not an impersonator, by lead.ama, ${when}`), await frameText(page));
     await page.close();
     // A reviewer's own later decision stands over the team's, for them.
     const reply = await opts.evaluate(() => chrome.runtime.sendMessage({ type: 'decide', url: 'https://x.com/KwabenaMensahTV',
@@ -265,7 +284,7 @@ test('the feed: applied without a reload, kept through every failure, with its p
 
     // Every way the feed goes wrong: the last good list stays in use, and the page says why.
     for (const c of FAILURES) {
-      feed.now = { status: c.status || 200, body: c.body, etag: `"bad-${c.name}"`, headers: c.headers };
+      feed.now = { status: c.status || 200, body: c.body, etag: `"bad-${c.name}"`, headers: c.headers, drop: c.drop };
       await checkNow(h, opts);
       const said = await opts.locator('#feed-error').textContent();
       assert.match(said, c.says, c.name);
@@ -284,17 +303,35 @@ test('the feed: applied without a reload, kept through every failure, with its p
       assert.equal(await bannerVerdict(page), 'impersonation', `${c.name}: still checked against version 2`);
       await page.close();
     }
-    // The feed back with a new version: applied again. A tab checked before still says, in the popup,
-    // that its verdicts were checked against version 2.
-    const older = await visit(h, 'https://x.com/KwabenaMensahGH');
-    feed.now = { status: 200, body: signedFile(KEY, payloadText({ version: 3, list: WITHOUT_KWABENA })), etag: '"v3"' };
+    // A team "confirmed" made after the reviewer's own "Not an impersonator" lifts that clearing.
+    const cleared = await opts.evaluate(() => chrome.runtime.sendMessage({ type: 'decide', url: 'https://x.com/KwabenaMensahGH',
+      profile: { platform: 'x', handle: 'KwabenaMensahGH', name: 'Kwabena Mensah' }, decision: 'not_impersonator', note: 'looked fine',
+      result: { verdict: 'impersonation', match: 'vip-002', score: 0.9 } }));
+    assert.equal(cleared.ok, true, JSON.stringify(cleared));
+    page = await visit(h, 'https://x.com/KwabenaMensahGH');
+    assert.equal(await bannerVerdict(page), 'clear', 'cleared by the reviewer');
+    await page.close();
+    const teamConfirmed = { platform: 'x', handle: 'KwabenaMensahGH', decision: 'confirmed', by: 'lead.ama',
+      at: new Date(Date.now() + 60000).toISOString().replace(/\.\d{3}Z$/, 'Z'), note: 'reported twice', match: 'vip-002' };
+    feed.now = { status: 200, body: signedFile(KEY, payloadText({ version: 3, list: DEMO, decisions: [TEAM_DECISION, teamConfirmed] })), etag: '"v3"' };
     await checkNow(h, opts);
-    assert.match(await opts.locator('#feed-status').textContent(), /Team VIPs v3, 5 accounts/);
+    assert.match(await opts.locator('#feed-status').textContent(), /Team VIPs v3, 6 accounts/);
+    page = await visit(h, 'https://x.com/KwabenaMensahGH');
+    assert.equal(await bannerVerdict(page), 'impersonation', 'the team\'s later "confirmed" lifts the reviewer\'s clearing');
+    assert.match(await frameText(page), /Team decision: Impersonation confirmed, by lead\.ama/);
+    await page.close();
+
+    // The feed back with a new version: applied again. A tab checked before still says, in the popup,
+    // that its verdicts were checked against version 3.
+    const older = await visit(h, 'https://x.com/KwabenaMensahGH');
+    feed.now = { status: 200, body: signedFile(KEY, payloadText({ version: 4, list: WITHOUT_KWABENA })), etag: '"v4"' };
+    await checkNow(h, opts);
+    assert.match(await opts.locator('#feed-status').textContent(), /Team VIPs v4, 5 accounts/);
     assert.equal(await opts.locator('#feed-error').textContent(), '');
     const olderTab = await h.worker.evaluate(async () => (await chrome.tabs.query({ url: 'https://x.com/KwabenaMensahGH' }))[0].id);
     const olderPopup = await h.ctx.newPage();
     await olderPopup.goto(`chrome-extension://${h.extensionId}/ui/popup/popup.html?tab=${olderTab}`);
-    await olderPopup.locator('#list-source').filter({ hasText: /^Checked against: Team VIPs v2 · 6 accounts/ }).waitFor();
+    await olderPopup.locator('#list-source').filter({ hasText: /^Checked against: Team VIPs v3 · 6 accounts/ }).waitFor();
     await Promise.all([olderPopup.close(), older.close()]);
     // Checked every 30 minutes.
     const alarm = await h.worker.evaluate(() => chrome.alarms.get('vipguard-feed'));
@@ -323,6 +360,25 @@ test('a feed streamed over the size cap without a Content-Length: cut, the last 
   assert.match(said, /The last good list stays in use\./);
   assert.equal((await listSource(h)).version, 1, 'version 1 still in use');
   assert.match(await opts.locator('#feed-status').textContent(), /Team VIPs v1, 5 accounts/);
+}));
+
+// A server that dates its file (Last-Modified) and gives no ETag: asked with If-Modified-Since, its 304
+// keeps the list in use.
+test('a feed with Last-Modified and no ETag: asked with If-Modified-Since, a 304 keeps the list', () => withVersion1(async (h, opts) => {
+  const lastModified = 'Tue, 01 Dec 2026 09:00:00 GMT';
+  feed.now = { status: 200, body: V2, lastModified };
+  await checkNow(h, opts);
+  assert.equal((await listSource(h)).version, 2, 'version 2 applied');
+  const applied = (await privateValues(h, ['feedState'])).feedState;
+  assert.equal(applied.lastModified, lastModified);
+  const asked = feed.requests.length;
+  await checkNow(h, opts);
+  assert.equal(feed.requests.length, asked + 1);
+  assert.equal(feed.requests.at(-1).ifModifiedSince, lastModified, 'asked conditionally by date');
+  assert.equal(feed.requests.at(-1).ifNoneMatch, null, 'no ETag to ask with');
+  assert.equal(await opts.locator('#feed-error').textContent(), '');
+  assert.equal((await listSource(h)).version, 2, 'still version 2');
+  assert.match(await opts.locator('#feed-status').textContent(), /Team VIPs v2, 6 accounts/);
 }));
 
 // A reviewer's hand edit of the feed's list: the options page says which version it started from, which
