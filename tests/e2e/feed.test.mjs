@@ -362,6 +362,19 @@ test('a feed streamed over the size cap without a Content-Length: cut, the last 
   assert.match(await opts.locator('#feed-status').textContent(), /Team VIPs v1, 5 accounts/);
 }));
 
+// The schedule itself: when the feed's alarm goes off, the feed is checked and a new version applied, with
+// nobody pressing anything (an unpacked extension's alarm may go off sooner than 30 s, so the test sets
+// it to a few seconds, keeping its 30-minute period).
+test('the feed\'s alarm checks the feed on its own and applies a new version', () => withVersion1(async (h) => {
+  feed.now = { status: 200, body: V2, etag: '"v2"' };
+  const asked = feed.requests.length;
+  await h.worker.evaluate(() => chrome.alarms.create('vipguard-feed', { delayInMinutes: 0.05, periodInMinutes: 30 }));
+  await until(async () => ((await listSource(h)) || {}).version === 2, 'version 2 applied by the alarm', { timeout: 30000 });
+  assert.ok(feed.requests.length > asked, 'the feed was fetched');
+  const alarm = await h.worker.evaluate(() => chrome.alarms.get('vipguard-feed'));
+  assert.equal(alarm && alarm.periodInMinutes, 30, 'still every 30 minutes');
+}));
+
 // A server that dates its file (Last-Modified) and gives no ETag: asked with If-Modified-Since, its 304
 // keeps the list in use.
 test('a feed with Last-Modified and no ETag: asked with If-Modified-Since, a 304 keeps the list', () => withVersion1(async (h, opts) => {
