@@ -91,9 +91,6 @@ export function load() {
   return ready;
 }
 
-// The key a snapshot is saved and restored under: the SHA-256 (hex) of the stored list as stored (an
-// object or JSON or CSV text).
-
 // The list, settings or thumbnails changed: the next load reads them again.
 export function reload() {
   ready = null;

@@ -73,7 +73,8 @@ function streamBody(res, total) {
   more();
 }
 
-const FEED_REQUESTS = [/^https:\/\/127\.0\.0\.1:\d+\//];
+// What the extension may fetch besides what pages show: the feed's own address, nothing else on its server.
+const feedRequests = () => [new RegExp(`^${FEED_URL.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}$`)];
 const optionsUrl = (h) => `chrome-extension://${h.extensionId}/ui/options/options.html`;
 const listSource = async (h) => (await privateValues(h, ['listSource'])).listSource || null;
 const frameText = async (page) => {
@@ -95,7 +96,7 @@ async function optionsWithFeed(h) {
 async function withVersion1(body) {
   const { dir } = extensionCopy();
   feed.now = { status: 200, body: V1, etag: '"v1"' };
-  const h = await launch({ extension: dir, ignoreHTTPSErrors: true, expectedRequests: FEED_REQUESTS });
+  const h = await launch({ extension: dir, ignoreHTTPSErrors: true, expectedRequests: feedRequests() });
   try {
     const opts = await optionsWithFeed(h);
     await opts.locator('#feed-status').filter({ hasText: /In use from the feed: Team VIPs v1, 5 accounts/ }).waitFor({ timeout: 20000 });
@@ -142,7 +143,7 @@ const FAILURES = [
 test('the feed: applied without a reload, kept through every failure, with its provenance and the team\'s decisions', async () => {
   const { dir } = extensionCopy();
   feed.now = { status: 200, body: V1, etag: '"v1"' };
-  const h = await launch({ extension: dir, ignoreHTTPSErrors: true, expectedRequests: FEED_REQUESTS });
+  const h = await launch({ extension: dir, ignoreHTTPSErrors: true, expectedRequests: feedRequests() });
   try {
     const opts = h.firstRun || await h.ctx.newPage();
     if (!h.firstRun) await opts.goto(optionsUrl(h));
@@ -453,7 +454,7 @@ test('a feed whose list an older vipguard enrolled: the feed and list panels say
   const { dir } = extensionCopy();
   const older = JSON.parse(fs.readFileSync(path.join(ROOT, 'crates/vipguard/tests/fixtures/enrolment/before_tints.json'), 'utf8'));
   feed.now = { status: 200, body: signedFile(KEY, payloadText({ version: 1, list: older })), etag: '"older"' };
-  const h = await launch({ extension: dir, ignoreHTTPSErrors: true, expectedRequests: FEED_REQUESTS });
+  const h = await launch({ extension: dir, ignoreHTTPSErrors: true, expectedRequests: feedRequests() });
   try {
     const opts = await optionsWithFeed(h);
     const says = '1 account was enrolled by an older vipguard: tinted or turned copies of its avatar can be missed (the list still works).';
@@ -478,7 +479,7 @@ test('the organisation\'s policy: the feed applied at install, and the settings 
   fs.writeFileSync(POLICY_FILE, JSON.stringify({ '3rdparty': { extensions: { [id]: policy } } }));
   let h;
   try {
-    h = await launch({ extension: dir, ignoreHTTPSErrors: true, expectedRequests: FEED_REQUESTS });
+    h = await launch({ extension: dir, ignoreHTTPSErrors: true, expectedRequests: feedRequests() });
     assert.equal(h.extensionId, id, 'the policy names this build');
     assert.deepEqual(await h.worker.evaluate(() => chrome.storage.managed.get(null)), policy);
     // Nobody opened the options page: the install fetched the feed the policy names.
