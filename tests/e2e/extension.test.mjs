@@ -449,9 +449,9 @@ test('options page: import a good list, reject a bad one with an error per row; 
   assert.ok(errors.some((e) => e.includes('(d)') && e.includes('photos/dee.png') && e.includes('vipguard enroll')), JSON.stringify(errors));
   assert.equal(await page.getByRole('button', { name: 'Replace the whole list' }).isDisabled(), true);
   await input.setInputFiles(semicolons);
-  await page.getByText(/equipe.csv: 2 account\(s\), 2 handle\(s\)/).waitFor();
+  await page.getByText(/equipe.csv: 2 accounts, 2 handles/).waitFor();
   await input.setInputFiles(good);
-  await page.getByText(/team.csv: 2 account\(s\), 2 handle\(s\)/).waitFor();
+  await page.getByText(/team.csv: 2 accounts, 2 handles/).waitFor();
   // What the import would change, before anything is.
   await page.getByText('Against the list in use: 2 added, 0 changed, 6 removed if you replace it, 0 unchanged.').waitFor();
   const ids = async () => (await storedList(h)).accounts.map((a) => a.id);
@@ -485,7 +485,7 @@ test('options page: a list an older vipguard enrolled says how many accounts to 
   const input = page.getByLabel('Import protected accounts');
   // A logo enrolled before the tint change: circle:u without full:u (the engine's table has the rows).
   await input.setInputFiles(path.join(lists, 'before_tints.json'));
-  await page.getByText(/before_tints.json: 3 account\(s\)/).waitFor();
+  await page.getByText(/before_tints.json: 3 accounts,/).waitFor();
   // Said before the list is put in use, too.
   assert.match(await page.locator('#preview-warn').textContent(), /^1 account was enrolled by an older vipguard: /);
   await page.getByRole('button', { name: 'Replace the whole list' }).click();
@@ -493,19 +493,19 @@ test('options page: a list an older vipguard enrolled says how many accounts to 
   await said.filter({ hasText: /\S/ }).waitFor();
   assert.equal(await said.textContent(), '1 account was enrolled by an older vipguard: tinted or turned copies of its avatar can be missed (the list still works). Enrol the list again from its pictures (vipguard enroll LIST --output LIST.json) and load it again.');
   await input.setInputFiles(path.join(lists, 'before_turns.json'));
-  await page.getByText(/before_turns.json: 3 account\(s\)/).waitFor();
+  await page.getByText(/before_turns.json: 3 accounts,/).waitFor();
   await page.getByRole('button', { name: 'Replace the whole list' }).click();
   await said.filter({ hasText: /^3 accounts were enrolled by an older vipguard/ }).waitFor();
   // The same accounts enrolled now: nothing to say.
   await input.setInputFiles(path.join(lists, 'enrolled_now.json'));
-  await page.getByText(/enrolled_now.json: 3 account\(s\)/).waitFor();
+  await page.getByText(/enrolled_now.json: 3 accounts,/).waitFor();
   await page.getByRole('button', { name: 'Replace the whole list' }).click();
   await page.getByRole('button', { name: 'Undo: import of enrolled_now.json' }).waitFor();
   assert.equal(await said.textContent(), '');
   // Two people with one picture (a site's "no photo" picture enrolled for both): named, before and after;
   // one brand's two accounts with one logo: not.
   await input.setInputFiles(path.join(lists, 'shared_picture.json'));
-  await page.getByText(/shared_picture.json: 4 account\(s\)/).waitFor();
+  await page.getByText(/shared_picture.json: 4 accounts,/).waitFor();
   const shared = '2 accounts with unrelated names have the same picture (vip-kwabena, vip-aminata): if it is a site\'s "no photo" picture, remove it from them, or every account without a photo would be "a copy" of theirs.';
   assert.equal(await page.locator('#preview-warn').textContent(), shared);
   await page.getByRole('button', { name: 'Replace the whole list' }).click();
@@ -554,7 +554,7 @@ test('options page: the account table is searched and paged (a 1,200-account lis
   await page.getByText(/In use: 6 account/).waitFor();
   await page.getByLabel('Import protected accounts').setInputFiles(file);
   await page.getByRole('button', { name: 'Merge: add and update, keep the others' }).click();
-  await page.getByText(/In use: 1206 account/).waitFor();
+  await page.getByText(/In use: 1,206 accounts/).waitFor();
   // A page of 50 rows, not 1,206: the page stays short.
   assert.equal(await page.locator('#accounts tbody tr').count(), 50);
   await page.getByText('1–50 of 1206').waitFor();

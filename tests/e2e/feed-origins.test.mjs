@@ -305,7 +305,7 @@ test('in French, the feed panel says a malformed payload and a list\'s problems 
     const twice = { accounts: [...FIVE.accounts, { ...FIVE.accounts[1], handles: [{ platform: 'x', handle: 'someone_else' }] }] };
     feeds[P] = { body: signedFile(KEY, payloadText({ name: 'Équipe', version: 1, list: twice })), etag: '"f1"' };
     await checkNow(h, opts);
-    assert.equal(await failure(opts), `la liste a 1 problème(s)\u00a0: Champ «\u00a0payload.list.accounts[5].id\u00a0»\u00a0: l’id «\u00a0${FIVE.accounts[1].id}\u00a0» est utilisé deux fois `);
+    assert.equal(await failure(opts), `problèmes dans la liste (1)\u00a0: Champ «\u00a0payload.list.accounts[5].id\u00a0»\u00a0: l’id «\u00a0${FIVE.accounts[1].id}\u00a0» est utilisé deux fois `);
     // And the French wording of a feed fetched whole, and of a new address starting afresh.
     feeds[P] = { body: signedFile(KEY, payloadText({ name: 'Équipe', version: 1, list: FIVE })) };
     await checkNow(h, opts);

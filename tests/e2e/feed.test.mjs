@@ -128,7 +128,7 @@ const FAILURES = [
   { name: 'the same version with other contents', body: signedFile(KEY, payloadText({ version: 2, list: WITHOUT_KWABENA })),
     says: /version 2 is the version in use but its contents differ/ },
   { name: 'a list with errors', body: signedFile(KEY, payloadText({ version: 3, list: { accounts: [...WITHOUT_KWABENA.accounts, { id: 'vip-001', name: 'Twice' }] } })),
-    says: /the list has \d+ problem\(s\): .*vip-001/ },
+    says: /problems in the list \(\d+\): .*vip-001/ },
   { name: 'a payload missing its version', body: signedFile(KEY, JSON.stringify({ name: 'Team VIPs', date: '2026-12-05T10:00:00Z', list: WITHOUT_KWABENA })),
     says: /payload\.version: undefined, must be an integer/ },
   { name: 'not a signed list', body: JSON.stringify(WITHOUT_KWABENA), says: /not a vipguard signed list: vipguard_signed/ },

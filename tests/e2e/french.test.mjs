@@ -25,7 +25,7 @@ test('the options page is in French', async () => {
   await page.getByRole('heading', { name: 'vipguard : comptes protégés et réglages' }).waitFor();
   // The list's summary is written once the page has read storage, after the heading.
   await page.locator('#current').filter({ hasText: /\S/ }).waitFor();
-  assert.equal(plain(await page.locator('#current').textContent()), 'En usage : 6 compte(s), 7 identifiant(s), 2 identifiant(s) officiel(s), 3 autre(s) nom(s), 6 avatar(s). (liste de démonstration : personnes fictives)');
+  assert.equal(plain(await page.locator('#current').textContent()), 'En usage : 6 comptes, 7 identifiants, 2 identifiants officiels, 3 autres noms, 6 avatars. (liste de démonstration : personnes fictives)');
   for (const name of [/^Annuler\s:\schargement de la liste de démonstration$/, 'Exporter la liste (JSON)', 'Remplacer toute la liste', 'Exporter le journal d\'audit (CSV)']) {
     await page.getByRole('button', { name }).waitFor();
   }

@@ -97,7 +97,8 @@ test('Pidgin messages are translated (a few work words and formats stay as in En
 test('French messages are translated', () => {
   // Words that are the same in both languages.
   const SAME = new Set(['extName', 'imageShort', 'score', 'reportScore', 'fieldVerdict', 'fieldExtension', 'colVerdict', 'colScore', 'colAvatars', 'colId',
-    'fieldId', 'jsonShort', 'format_markdown', 'durationSeconds', 'durationMinutes', 'durationHours', 'action_invisible', 'action_diacritic', 'genericSite', 'sites', 'colNote', 'evidenceMarkdown', 'evidenceJson']);
+    'fieldId', 'jsonShort', 'format_markdown', 'durationSeconds', 'durationMinutes', 'durationHours', 'action_invisible', 'action_diacritic', 'genericSite', 'sites', 'colNote', 'evidenceMarkdown', 'evidenceJson',
+    'listAvatars_one', 'listAvatars_other']);
   const same = Object.keys(en).filter((k) => !SAME.has(k) && en[k].message === fr[k].message);
   assert.deepEqual(same, []);
 });

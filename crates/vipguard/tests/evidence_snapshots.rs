@@ -100,6 +100,10 @@ fn evidence_reads_as_plain_words() {
                     if e.detail.contains('\\') {
                         wrong.push(format!("{}: escape in {:?}", p.id, e.detail));
                     }
+                    // Real plurals: "1 character … is", "2 characters … are", never "character(s)".
+                    if e.detail.contains("(s)") || e.detail.contains("(es)") {
+                        wrong.push(format!("{}: a plural left open in {:?}", p.id, e.detail));
+                    }
                     if lang == Lang::Fr && plain_space_in_french(&e.detail) {
                         wrong.push(format!("{}: a plain space in {:?}", p.id, e.detail));
                     }

@@ -42,8 +42,11 @@ function model(op, args) {
   });
 }
 
+// "6 accounts, 7 handles, 1 official handle, …", each count with its noun in the language's plural.
 function summaryText(s) {
-  return t('listSummary', s.accounts, s.handles, s.official, s.aliases, s.avatars);
+  const { plural, lang } = vipguardI18n;
+  return [['listAccounts', s.accounts], ['listHandles', s.handles], ['listOfficial', s.official], ['listAliases', s.aliases], ['listAvatars', s.avatars]]
+    .map(([key, n]) => t(plural(key, n), Number(n).toLocaleString(lang()))).join(', ');
 }
 
 // The service worker hears of a new list on the private store's channel while it runs; a stopped one is

@@ -183,12 +183,18 @@ pub(crate) fn name(
 pub(crate) fn chars(lang: Lang, deceptive: usize, summary: &str) -> String {
     match (lang, deceptive) {
         (Lang::En, 0) => format!("The display name is decorated or styled: {summary}"),
-        (Lang::En, n) => {
-            format!("{n} character(s) in the display name are lookalikes or hidden: {summary}")
+        (Lang::En, 1) => {
+            format!("1 character in the display name is a lookalike or hidden: {summary}")
         }
-        (Lang::Fr, 0) => format!("Le nom affiché est décoré ou stylisé : {summary}"),
+        (Lang::En, n) => {
+            format!("{n} characters in the display name are lookalikes or hidden: {summary}")
+        }
+        (Lang::Fr, 0) => format!("Le nom affiché est décoré ou stylisé\u{a0}: {summary}"),
+        (Lang::Fr, 1) => {
+            format!("1 caractère du nom affiché est un sosie ou est caché\u{a0}: {summary}")
+        }
         (Lang::Fr, n) => {
-            format!("{n} caractère(s) du nom affiché sont des sosies ou sont cachés : {summary}")
+            format!("{n} caractères du nom affiché sont des sosies ou sont cachés\u{a0}: {summary}")
         }
     }
 }
