@@ -9,13 +9,11 @@
 //!     cargo bench -p vipguard --features internals --bench avatar && python3 scripts/bench-summary.py
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use image::RgbImage;
 use std::hint::black_box;
-use vipguard::internals::{reference_hashes, AvatarIndex};
-use vipguard::internals::{RefHash, VARIANTS};
-use vipguard::internals::{Reframe, Variant, View, VIEWS};
-use vipguard::{decode, decode_rgba, enroll_rgb, hash_bytes, pdq_of, PdqHash, Rgb};
-use vipguard::{query_hashes, QueryHashes};
+use vipguard::internals::VARIANTS;
+use vipguard::internals::{Reframe, Variant, View};
+use vipguard::query_hashes;
+use vipguard::{decode, enroll_rgb, hash_bytes, pdq_of, PdqHash};
 
 #[path = "synth.rs"]
 mod synth;
@@ -23,92 +21,9 @@ mod synth;
 #[path = "../src/avatar/drawn.rs"]
 mod drawn;
 
-fn random_hash(rng: &mut synth::Rng) -> PdqHash {
-    PdqHash([rng.next(), rng.next(), rng.next(), rng.next()])
-}
-
-/// A 400x400 JPEG (quality 90) of a drawn picture.
-fn jpeg_400(img: &RgbImage) -> Vec<u8> {
-    let img = image::imageops::resize(img, 400, 400, image::imageops::FilterType::Triangle);
-    let mut out = Vec::new();
-    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 90)
-        .encode_image(&img)
-        .unwrap();
-    out
-}
-
-fn rgb(img: &RgbImage) -> Rgb {
-    let rgba = image::DynamicImage::ImageRgb8(img.clone()).into_rgba8();
-    decode_rgba(img.width(), img.height(), rgba.as_raw()).unwrap()
-}
-
-/// The hashes a query brings: half copies of the avatars' references in the same view with up to 20
-/// bits flipped, half unrelated pictures; besides, what an ordinary picture adds (its centre at a 3%
-/// inset, whole and on the circle; a frame found by its edges, a squeeze or a screenshot add more, but
-/// are rare).
-fn queries(avatars: &[Vec<RefHash>], rng: &mut synth::Rng) -> Vec<QueryHashes> {
-    (0..200)
-        .map(|i| {
-            // Every picture counted as having a flat background, so also hashed in its content box.
-            let views = VIEWS
-                .iter()
-                .chain(&[View::Content])
-                .map(|&v| {
-                    let a = &avatars[rng.below(avatars.len() as u64) as usize];
-                    let listed = a.iter().find(|r| r.view == v).map(|r| r.hash);
-                    let mut h = match listed {
-                        Some(h) if i % 2 == 0 => h,
-                        _ => random_hash(rng),
-                    };
-                    for _ in 0..rng.below(20) {
-                        let bit = rng.below(256) as usize;
-                        h.0[bit / 64] ^= 1 << (bit % 64);
-                    }
-                    (v, h, 90u8)
-                })
-                .collect();
-            let reframed = [View::Full, View::Circle]
-                .map(|v| (Reframe::Inset(3), v, random_hash(rng), 90u8))
-                .to_vec();
-            QueryHashes {
-                views,
-                reframed,
-                undone: Default::default(),
-            }
-        })
-        .collect()
-}
-
-/// 100,000 avatars, avatar `i` shaped as `shape(i)` (view, variant, mirrored), with random hashes.
-fn avatars(
-    rng: &mut synth::Rng,
-    shape: impl Fn(usize) -> Vec<(Variant, View, bool)>,
-) -> Vec<Vec<RefHash>> {
-    (0..100_000)
-        .map(|i| {
-            shape(i)
-                .into_iter()
-                .map(|(variant, view, mirrored)| RefHash {
-                    view,
-                    variant,
-                    mirrored,
-                    hash: random_hash(rng),
-                    quality: 90,
-                })
-                .collect()
-        })
-        .collect()
-}
-
-fn index(avatars: &[Vec<RefHash>]) -> AvatarIndex {
-    AvatarIndex::new(
-        avatars
-            .iter()
-            .cloned()
-            .enumerate()
-            .map(|(i, r)| (i as u32, r)),
-    )
-}
+#[path = "avatar_data.rs"]
+mod avatar_data;
+use avatar_data::{avatars, index, jpeg_400, mixed_list, queries, rgb, shape_of};
 
 fn bench(c: &mut Criterion) {
     let dir = std::env::var("VIPGUARD_PDQ_DATA").unwrap_or_else(|_| {
@@ -173,22 +88,9 @@ fn bench(c: &mut Criterion) {
         .collect();
     let all_logos = avatars(&mut rng, |_| worst.clone());
     let all_logos_queries = queries(&all_logos, &mut rng);
-    // A list with 40% logos: each avatar's references shaped as this engine enrols a photo or a logo
-    // (a logo has its content box and, since the screenshot work, its untrimmed disc `u`).
-    let shape_of = |img: &RgbImage| -> Vec<(Variant, View, bool)> {
-        reference_hashes(&rgb(img))
-            .iter()
-            .map(|r| (r.variant, r.view, r.mirrored))
-            .collect()
-    };
+    // A list with 40% logos, each avatar's references shaped as this engine enrols it.
+    let mixed = mixed_list(&mut rng, &photo, &logo);
     let (photo_shape, logo_shape) = (shape_of(&photo), shape_of(&logo));
-    let mixed = avatars(&mut rng, |i| {
-        if i % 5 < 2 {
-            logo_shape.clone()
-        } else {
-            photo_shape.clone()
-        }
-    });
     let mixed_queries = queries(&mixed, &mut rng);
     eprintln!(
         "references: photo {}, logo {}; all-logo list {}, 40%-logo list {}",

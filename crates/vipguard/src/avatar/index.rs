@@ -15,6 +15,9 @@ const CHUNKS: usize = 16;
 pub struct AvatarIndex {
     /// One per view: (the reference, the owner id).
     refs: Vec<Vec<(RefHash, u32)>>,
+    /// One per view: the references' hashes alone, in the same order, so that checking a candidate
+    /// reads 32 bytes (half a cache line) rather than the reference and its owner.
+    hashes: Vec<Vec<PdqHash>>,
     /// One per view: where each (chunk position, chunk value) slot's references are.
     slots: Vec<Slots>,
 }
@@ -50,16 +53,14 @@ impl Slots {
         }
     }
 
-    /// Append the reference numbers in `slot` to `out`.
-    fn get(&self, slot: u32, out: &mut Vec<u32>) {
+    /// The reference numbers in `slot`.
+    fn get(&self, slot: u32) -> impl Iterator<Item = u32> + '_ {
         let b = (slot >> self.shift) as usize;
         let range = self.buckets[b] as usize..self.buckets[b + 1] as usize;
-        out.extend(
-            self.pairs[range]
-                .iter()
-                .filter(|p| (**p >> 32) as u32 == slot)
-                .map(|p| *p as u32),
-        );
+        self.pairs[range]
+            .iter()
+            .filter(move |p| (**p >> 32) as u32 == slot)
+            .map(|p| *p as u32)
     }
 }
 
@@ -102,17 +103,27 @@ impl AvatarIndex {
                 Slots::new(pairs)
             })
             .collect();
-        AvatarIndex { refs, slots }
+        let hashes = refs
+            .iter()
+            .map(|view_refs| view_refs.iter().map(|(r, _)| r.hash).collect())
+            .collect();
+        AvatarIndex {
+            refs,
+            hashes,
+            slots,
+        }
     }
 
     pub fn is_empty(&self) -> bool {
         self.refs.iter().all(Vec::is_empty)
     }
 
-    /// The best match for each owner whose references meet the query, best first.
+    /// The best match for each owner whose references meet the query, best first. Of equal margins,
+    /// the one of the earliest query hash, then of the lowest reference number (the order of
+    /// enrolment), so the evidence does not depend on the order candidates are met in.
     pub fn search(&self, query: &QueryHashes) -> Vec<(u32, AvatarMatch)> {
-        let mut found: Vec<(u32, AvatarMatch)> = Vec::new();
-        for (reframe, view, hash, quality) in query.all() {
+        let mut found: Vec<Found> = Vec::new();
+        for (position, (reframe, view, hash, quality)) in query.all().enumerate() {
             if quality < MIN_QUALITY {
                 continue;
             }
@@ -120,25 +131,17 @@ impl AvatarIndex {
             if self.refs[slot].is_empty() {
                 continue;
             }
-            let limit = threshold(view);
-            let mut seen: Vec<u32> = Vec::new();
-            for c in 0..CHUNKS {
-                let value = chunk(&hash, c);
-                for flip in 0..=16u32 {
-                    let probe = if flip == 16 {
-                        value
-                    } else {
-                        value ^ (1 << flip)
-                    };
-                    self.slots[slot].get((c as u32) << 16 | probe as u32, &mut seen);
-                }
-            }
-            seen.sort_unstable();
-            seen.dedup();
-            for n in seen {
-                let (r, owner) = &self.refs[slot][n as usize];
-                let distance = hash.distance(&r.hash);
-                if distance <= limit {
+            let (limit, hashes) = (threshold(view), &self.hashes[slot]);
+            // Each candidate is checked where it is met, without gathering and deduplicating them
+            // first: a reference met again (through another chunk) gives the same key, which never
+            // replaces itself, and checking 32 bytes again costs less than sorting every candidate.
+            for probe in probes(&hash) {
+                for n in self.slots[slot].get(probe) {
+                    let distance = hash.distance(&hashes[n as usize]);
+                    if distance > limit {
+                        continue;
+                    }
+                    let (r, owner) = &self.refs[slot][n as usize];
                     let m = AvatarMatch {
                         distance,
                         view,
@@ -146,17 +149,64 @@ impl AvatarIndex {
                         mirrored: r.mirrored,
                         reframe,
                     };
-                    match found.iter_mut().find(|(o, _)| o == owner) {
-                        Some((_, best)) if m.margin() < best.margin() => *best = m,
-                        Some(_) => {}
-                        None => found.push((*owner, m)),
-                    }
+                    keep_best(&mut found, *owner, m, (position, n));
                 }
             }
         }
-        found.sort_by(|a, b| a.1.margin().total_cmp(&b.1.margin()));
-        found
+        // Equal margins in the order the owners' first matches come in query order.
+        found.sort_by(|a, b| {
+            (a.best.margin().total_cmp(&b.best.margin())).then(a.first_at.cmp(&b.first_at))
+        });
+        found.into_iter().map(|f| (f.owner, f.best)).collect()
     }
+}
+
+/// An owner's best match so far. Places are (query hash position, reference number): the order a
+/// search that gathered and sorted each query hash's candidates met them in.
+struct Found {
+    owner: u32,
+    best: AvatarMatch,
+    /// Where `best` was met.
+    best_at: (usize, u32),
+    /// Where the owner's first match was met.
+    first_at: (usize, u32),
+}
+
+/// Keep `m`, met at `at`, as `owner`'s match if it is closer than the one held, or as close and met
+/// earlier.
+fn keep_best(found: &mut Vec<Found>, owner: u32, m: AvatarMatch, at: (usize, u32)) {
+    match found.iter_mut().find(|f| f.owner == owner) {
+        Some(f) => {
+            let (a, b) = (m.margin(), f.best.margin());
+            if a < b || (a == b && at < f.best_at) {
+                f.best = m;
+                f.best_at = at;
+            }
+            f.first_at = f.first_at.min(at);
+        }
+        None => found.push(Found {
+            owner,
+            best: m,
+            best_at: at,
+            first_at: at,
+        }),
+    }
+}
+
+/// The slots a hash probes: each chunk's own value and its 16 one-bit neighbours (the value itself
+/// last, as the search always probed them).
+fn probes(hash: &PdqHash) -> impl Iterator<Item = u32> + '_ {
+    (0..CHUNKS).flat_map(move |c| {
+        let value = chunk(hash, c);
+        (0..=16u32).map(move |flip| {
+            let probe = if flip == 16 {
+                value
+            } else {
+                value ^ (1 << flip)
+            };
+            (c as u32) << 16 | probe as u32
+        })
+    })
 }
 
 #[cfg(test)]
@@ -239,6 +289,76 @@ mod tests {
             matched += got.len();
         }
         matched
+    }
+
+    /// Ties between references of one owner (the same hash enrolled as two edits, mirrored and not)
+    /// and between owners (the same distance) come out as a linear scan (`best_match`, query hashes
+    /// then references in order) and the order owners first match in: the evidence names the same
+    /// edit whichever order the index meets candidates in.
+    #[test]
+    fn ties_resolve_as_a_linear_scan_does() {
+        use crate::avatar::matcher::best_match;
+        use crate::avatar::views::{Reframe, Variant};
+        let near = |h: PdqHash, bits: &[usize]| {
+            let mut h = h;
+            for &b in bits {
+                h.0[b / 64] ^= 1 << (b % 64);
+            }
+            h
+        };
+        let base = PdqHash([0x0123_4567_89ab_cdef, 0xfedc_ba98_7654_3210, 7, 9 << 40]);
+        let other = near(base, &[3, 70, 140, 200]);
+        let refs_of = |owner: u32| -> Vec<RefHash> {
+            let shape = [
+                (
+                    View::Full,
+                    Variant::Crop(10),
+                    true,
+                    near(base, &[owner as usize]),
+                ),
+                (
+                    View::Full,
+                    Variant::Crop(5),
+                    false,
+                    near(base, &[owner as usize + 1]),
+                ),
+                (
+                    View::Full,
+                    Variant::Plain,
+                    false,
+                    near(base, &[owner as usize]),
+                ),
+                (View::Circle, Variant::Plain, true, other),
+                (View::Circle, Variant::Thumbnail, false, other),
+            ];
+            shape
+                .into_iter()
+                .map(|(view, variant, mirrored, hash)| RefHash {
+                    view,
+                    variant,
+                    mirrored,
+                    hash,
+                    quality: 90,
+                })
+                .collect()
+        };
+        let owners: Vec<(u32, Vec<RefHash>)> = (0..12).map(|o| (o, refs_of(o % 4))).collect();
+        let index = AvatarIndex::new(owners.clone());
+        let query = QueryHashes {
+            views: vec![(View::Full, base, 90), (View::Circle, base, 90)],
+            reframed: vec![(Reframe::Inset(2), View::Circle, other, 90)],
+            undone: Default::default(),
+        };
+        let got = index.search(&query);
+        let mut linear: Vec<(u32, AvatarMatch)> = owners
+            .iter()
+            .filter_map(|(o, refs)| best_match(&query, refs).map(|m| (*o, m)))
+            .collect();
+        linear.sort_by(|a, b| a.1.margin().total_cmp(&b.1.margin()));
+        assert_eq!(got.len(), 12);
+        for ((go, gm), (lo, lm)) in got.iter().zip(&linear) {
+            assert_eq!((go, gm), (lo, lm));
+        }
     }
 
     #[test]
