@@ -43,7 +43,7 @@ test: build
 
 ## Fuzzing (fuzz/README.md): every target for FUZZ_SECONDS seconds each, one after the other on one
 ## core (`make fuzz FUZZ_SECONDS=3600` for an hour a target); fails on any crash, hang or memory bomb.
-FUZZ_TARGETS := list_json list_csv profiles_jsonl profiles_csv image enroll rgba snapshot check
+FUZZ_TARGETS := list_json list_csv profiles_jsonl profiles_csv image enroll rgba snapshot check feed
 FUZZ_SECONDS ?= 600
 # `make test`'s pass: about two and a half minutes for the nine targets, after a build of about two.
 FUZZ_PASS_SECONDS := 15

@@ -10,16 +10,17 @@ use std::fs;
 use std::io::Cursor;
 use std::path::{Path, PathBuf};
 use vipguard::{
-    decode, enroll_rgb, query_hashes, read_jsonl, save_snapshot, AvatarRef, Checker, Profile,
-    ProtectedList,
+    decode, enroll_rgb, query_hashes, read_decisions, read_jsonl, save_snapshot, AvatarRef,
+    Checker, FeedPayload, FeedSigner, Profile, ProtectedList,
 };
-use vipguard_fuzz::snapshot_seal;
+use vipguard_fuzz::{feed_seal, snapshot_seal};
 
 fn main() {
     let out = PathBuf::from(std::env::args().nth(1).expect("usage: seeds OUT_DIR"));
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
     let mut seeds = Seeds(out);
 
+    let mut enrolled = Vec::new();
     // Lists: the demo's and the fixtures', as JSON, enrolled (avatars as hashes) and as CSV.
     let lists = [
         "demo/protected.json",
@@ -43,6 +44,7 @@ fn main() {
             list_csv(&list).as_bytes(),
         );
         // Snapshots: whole (restored as they are) and their bodies alone (restored once sealed).
+        enrolled.push(list.clone());
         let saved = save_snapshot(&Checker::new(list), vipguard_fuzz::snapshot_seal::KEY);
         seeds.put("snapshot", &format!("list{i}.snap"), &saved);
         seeds.put(
@@ -56,6 +58,8 @@ fn main() {
         "semicolons.csv",
         b"id;name;handles\nvip-1;\"Dangote; Aliko\";x:AlikoDangote|x:Dangote\r\n",
     );
+
+    feeds(&mut seeds, &root, &enrolled);
 
     // Profiles: the demo's and every evasion fixture's, as JSONL, CSV and the check target's fields.
     let mut profiles: Vec<(String, Vec<Profile>)> = vec![(
@@ -179,6 +183,102 @@ fn main() {
         }
     }
 }
+
+/// The feed target's seeds: the enrolled lists signed with the fixed test key, without and with
+/// decisions (whole, and their payloads alone for the target to sign); the feed fixtures (signed with
+/// their own TEST-ONLY keys, so a wrong key here) and their payloads; decisions exports; a file
+/// signed by another key, one with its signature changed, one cut short; the key files.
+fn feeds(seeds: &mut Seeds, root: &Path, lists: &[ProtectedList]) {
+    let fixtures = root.join("tests/fixtures/feed");
+    let read = |name: &str| fs::read_to_string(fixtures.join(name)).unwrap();
+    let exports = [
+        ("decisions.json", read("decisions.json")),
+        ("conflicts.json", CONFLICTS.to_string()),
+    ];
+    let decisions = read_decisions(&exports[0].1, "decisions.json", None).unwrap();
+    let other = FeedSigner::from_seed(b"vipguard-fuzz-TEST-ONLY-otherkey");
+    for (i, list) in lists.iter().enumerate() {
+        for (tag, decisions) in [("plain", None), ("decisions", Some(decisions.clone()))] {
+            let payload = FeedPayload {
+                name: format!("Fuzz demo list {i}"),
+                version: 1 + i as u64,
+                date: "2026-12-05T10:00:00Z".into(),
+                list: list.clone(),
+                decisions,
+            };
+            let signed = feed_seal::signer().sign(&payload, "seeds").unwrap();
+            seeds.put(
+                "feed",
+                &format!("list{i}-{tag}.signed.json"),
+                signed.as_bytes(),
+            );
+            let text = feed_seal::payload(&signed);
+            seeds.put(
+                "feed",
+                &format!("list{i}-{tag}.payload.json"),
+                text.as_bytes(),
+            );
+            let by_other = other.sign(&payload, "seeds").unwrap();
+            seeds.put(
+                "feed",
+                &format!("list{i}-{tag}.other-key.json"),
+                by_other.as_bytes(),
+            );
+            // A character inside the signature changed (not the last, whose low bits are padding):
+            // the file says our key, and the signature does not verify.
+            let at = signed.rfind("=\"").unwrap() - 10;
+            let mut changed = signed.clone().into_bytes();
+            changed[at] = if changed[at] == b'A' { b'B' } else { b'A' };
+            seeds.put(
+                "feed",
+                &format!("list{i}-{tag}.bad-signature.json"),
+                &changed,
+            );
+            let cut = signed.len() / 2;
+            seeds.put(
+                "feed",
+                &format!("list{i}-{tag}.truncated.json"),
+                signed[..cut].as_bytes(),
+            );
+        }
+    }
+    for name in [
+        "signed-v1.json",
+        "signed-v2.json",
+        "tampered-v3.json",
+        "other-key-v3.json",
+    ] {
+        let signed = read(name);
+        seeds.put("feed", name, signed.as_bytes());
+        let text = feed_seal::payload(&signed);
+        seeds.put("feed", &format!("payload-{name}"), text.as_bytes());
+    }
+    for (name, text) in &exports {
+        seeds.put("feed", name, text.as_bytes());
+    }
+    let signer = feed_seal::signer();
+    seeds.put(
+        "feed",
+        "fuzz.pub",
+        format!("{}\n", signer.public().to_text()).as_bytes(),
+    );
+    seeds.put(
+        "feed",
+        "fuzz.key",
+        format!("{}\n", signer.to_text()).as_bytes(),
+    );
+}
+
+/// A decisions export whose two decisions about one account disagree within 24 hours (a conflict),
+/// one handle written with `@` and another platform name (`twitter`), which the reader makes canonical.
+const CONFLICTS: &str = r#"{"vipguard_decisions": 1, "by": "reviewer-2", "exported": "2026-12-05T09:00:00.5Z",
+ "decisions": [
+  {"platform": "twitter", "handle": "@FixtureBank_support", "decision": "not_impersonator",
+   "by": "reviewer-2", "at": "2026-12-04T20:00:00Z", "match": "fx-002"},
+  {"platform": "x", "handle": "fixturebank_SUPPORT", "decision": "confirmed", "by": "reviewer-3",
+   "at": "2026-12-04T21:00:00Z", "note": "asks for a PIN", "match": null}
+ ]}
+"#;
 
 struct Seeds(PathBuf);
 

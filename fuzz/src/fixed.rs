@@ -1,10 +1,11 @@
 //! The fixed side of the whole-check targets: the demo list (demo/protected.json) with its avatars
-//! enrolled, and the demo profiles with their avatars' query hashes. Built once per process.
+//! enrolled, and the demo profiles with their avatars' query hashes; for the feed target, a team key
+//! pair and a reviewer's decisions export. Built once per process.
 
 use std::sync::OnceLock;
 use vipguard::{
     decode, enroll_rgb, query_hashes, read_jsonl, restore_snapshot, save_snapshot, AvatarRef,
-    Checker, Profile, ProtectedList, QueryHashes,
+    Checker, Decision, Profile, ProtectedList, QueryHashes,
 };
 
 /// The demo's pictures, by the path the demo files give them.
@@ -112,5 +113,23 @@ pub(crate) fn plain_profile() -> &'static Profile {
         handle: "breaking_now_247".into(),
         name: "Breaking News".into(),
         ..Default::default()
+    })
+}
+
+/// The seed of the feed target's team key pair (`feed_seal::signer`): fixed, never random, so that
+/// every run, the seeds and the kept corpus sign and verify alike. TEST ONLY: it is public here.
+pub const FEED_SEED: [u8; 32] = *b"vipguard-fuzz-TEST-ONLY-demo-key";
+
+/// The decisions every fuzzed file's are merged with: the feed fixtures' export, as
+/// `vipguard decisions merge` reads it.
+pub(crate) fn decisions() -> &'static [Decision] {
+    static DECISIONS: OnceLock<Vec<Decision>> = OnceLock::new();
+    DECISIONS.get_or_init(|| {
+        vipguard::read_decisions(
+            include_str!("../../tests/fixtures/feed/decisions.json"),
+            "decisions.json",
+            None,
+        )
+        .expect("the fixture decisions read")
     })
 }

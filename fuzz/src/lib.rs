@@ -10,15 +10,18 @@
 //! `cargo test`, through [`TARGETS`]) call the same functions.
 
 mod budget;
+pub mod feed_seal;
 mod fixed;
 pub mod snapshot_seal;
 
 pub use budget::{peak_bytes, reset_peak, set_limit, LIMIT_BYTES};
+pub use fixed::FEED_SEED;
 
 use std::borrow::Cow;
 use vipguard::{
-    decode, decode_rgba, enroll_rgb, pdq_of, plain_and_query, read_profiles_bytes,
-    restore_snapshot, save_snapshot, Checker, Profile, ProtectedList, QueryHashes, Rgb,
+    decode, decode_rgba, enroll_rgb, merge_decisions, open_feed, pdq_of, plain_and_query,
+    read_decisions, read_profiles_bytes, restore_snapshot, save_snapshot, Checker, Decision,
+    FeedKey, FeedPayload, FeedSigner, Profile, ProtectedList, QueryHashes, Rgb,
 };
 
 /// Every target by name: the folder names under corpus/ and regressions/, and the binaries' names.
@@ -32,6 +35,7 @@ pub const TARGETS: &[(&str, fn(&[u8]))] = &[
     ("rgba", rgba),
     ("snapshot", snapshot),
     ("check", check),
+    ("feed", feed),
 ];
 
 /// A protected list in JSON, as `vipguard --protected list.json` and the options page read it.
@@ -49,11 +53,14 @@ fn list(data: &[u8], source: &str) {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
-    let Ok(list) = ProtectedList::parse_all(text, source) else {
-        return;
-    };
-    // A list that parses is one a user can load: build it and check the fixed profiles against it,
-    // then make sure its snapshot (what the extension keeps between worker restarts) answers the same.
+    if let Ok(list) = ProtectedList::parse_all(text, source) {
+        loaded(list);
+    }
+}
+
+/// A list that parsed is one a user can load: build it and check the fixed profiles against it,
+/// then make sure its snapshot (what the extension keeps between worker restarts) answers the same.
+fn loaded(list: ProtectedList) {
     let checker = Checker::new(list);
     let restored = restore_snapshot(&save_snapshot(&checker, "fuzz"), "fuzz", "fuzz")
         .expect("a saved snapshot restores");
@@ -186,5 +193,102 @@ pub fn check(data: &[u8]) {
         fixed::restored().check_with_avatar(&profile, avatar.as_ref()),
         answer,
         "the restored snapshot answers otherwise"
+    );
+}
+
+/// A team's feed file and what comes with it, as `vipguard verify`, `decisions merge` and the
+/// extension's feed read them (one target for all: the files are small JSON, and the export and the
+/// payload share the decisions reader). The text is tried four ways:
+/// - as a key file (`--key NAME.pub`, `NAME.key`): a key read back from its text is the same key;
+/// - as a signed list file, verified with the fixed test key (the envelope and signature checks);
+/// - as a payload, signed with that key (`feed_seal`), so that its reader is reached past the
+///   signature: a payload that opens has its list loaded as `list_json` loads one, is signed again
+///   and must open to the same payload;
+/// - as a decisions file (an export, or a signed list's decisions), merged as below.
+pub fn feed(data: &[u8]) {
+    // The CLI refuses a file that is not UTF-8 before reading it (a byte-order mark is the parsers').
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    key_files(text);
+    let key = feed_seal::key();
+    for signed in [Cow::Borrowed(text), Cow::Owned(feed_seal::seal(text))] {
+        if let Ok(payload) = open_feed(&signed, &key, "feed.json") {
+            opened(payload, &key);
+        }
+    }
+    if let Ok(decisions) = read_decisions(text, "decisions.json", Some(&key)) {
+        merged(&decisions);
+    }
+}
+
+/// A key file's text that reads as a key must give that key back from the text the CLI writes.
+fn key_files(text: &str) {
+    if let Ok(key) = FeedKey::parse(text, "k.pub") {
+        assert_eq!(
+            FeedKey::parse(&key.to_text(), "k.pub").ok(),
+            Some(key),
+            "a public key does not survive its text form"
+        );
+    }
+    if let Ok(signer) = FeedSigner::parse(text, "k.key") {
+        let again = FeedSigner::parse(&signer.to_text(), "k.key").expect("a written key reads");
+        assert_eq!(
+            again.public(),
+            signer.public(),
+            "a secret key does not survive its text form"
+        );
+    }
+}
+
+/// A payload that verified: its list loaded, its decisions merged, and signed again (what a team
+/// re-publishing it does) it must verify and read as the same payload.
+fn opened(payload: FeedPayload, key: &FeedKey) {
+    let signed = feed_seal::signer()
+        .sign(&payload, "fuzz")
+        .expect("a payload that was read is signed");
+    let again = open_feed(&signed, key, "fuzz").expect("a payload signed again verifies");
+    assert_eq!(again, payload, "a payload signed again reads otherwise");
+    if let Some(decisions) = &payload.decisions {
+        merged(decisions);
+    }
+    loaded(payload.list);
+}
+
+/// The date every merge is made at: fixed, so that merges of the same decisions compare equal.
+const MERGED_AT: &str = "2026-12-06T00:00:00Z";
+
+/// Decisions that were read, merged as `vipguard decisions merge` merges files: merged with
+/// themselves they give what they give alone (the latest decision per account); the merge's export
+/// reads back and merges to itself; merged with the fixed export they give one decision per account.
+fn merged(decisions: &[Decision]) {
+    let merge = |inputs: &[(String, Vec<Decision>)]| {
+        merge_decisions(inputs, MERGED_AT).expect("decisions that were read merge")
+    };
+    let file = |name: &str, d: &[Decision]| (name.to_string(), d.to_vec());
+    let alone = merge(&[file("a.json", decisions)]);
+    let twice = merge(&[file("a.json", decisions), file("b.json", decisions)]);
+    assert_eq!(
+        (&twice.export, twice.count),
+        (&alone.export, alone.count),
+        "a file merged with itself gives otherwise than alone"
+    );
+    let back = read_decisions(&alone.export, "merged.json", None).expect("a merge's export reads");
+    assert_eq!(
+        merge(&[file("merged.json", &back)]).export,
+        alone.export,
+        "a merge's export merges to something else"
+    );
+    let with_fixed = merge(&[
+        file("fixed.json", fixed::decisions()),
+        file("a.json", decisions),
+    ]);
+    assert!(
+        with_fixed.count <= alone.count + fixed::decisions().len()
+            && with_fixed.count >= alone.count,
+        "a merge with the fixed export has {} decisions, from {} and {}",
+        with_fixed.count,
+        alone.count,
+        fixed::decisions().len()
     );
 }

@@ -9,7 +9,7 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use vipguard_fuzz::{peak_bytes, reset_peak, snapshot_seal, TARGETS};
+use vipguard_fuzz::{feed_seal, peak_bytes, reset_peak, snapshot_seal, TARGETS};
 
 fn dir(parts: &[&str]) -> PathBuf {
     parts.iter().fold(
@@ -81,6 +81,29 @@ fn sealing_a_saved_snapshots_body_gives_the_snapshot_back() {
     .unwrap();
     let saved = vipguard::save_snapshot(&vipguard::Checker::new(list), snapshot_seal::KEY);
     assert_eq!(snapshot_seal::seal(snapshot_seal::body(&saved)), saved);
+}
+
+/// The fuzz crate's copy of the signed file's envelope still matches the engine's: sealing a signed
+/// file's payload gives the file back, and it verifies with the fixed key.
+#[test]
+fn sealing_a_signed_files_payload_gives_the_file_back() {
+    let list = vipguard::ProtectedList::from_json(
+        include_str!("../../tests/fixtures/feed/list-v1.json"),
+        "list-v1.json",
+    )
+    .unwrap();
+    let payload = vipguard::FeedPayload {
+        name: "Fuzz".into(),
+        version: 3,
+        date: "2026-12-05T10:00:00Z".into(),
+        list,
+        decisions: None,
+    };
+    let signed = feed_seal::signer().sign(&payload, "fuzz").unwrap();
+    let sealed = feed_seal::seal(&feed_seal::payload(&signed));
+    assert_eq!(sealed, signed);
+    let opened = vipguard::open_feed(&sealed, &feed_seal::key(), "fuzz");
+    assert_eq!(opened.ok(), Some(payload));
 }
 
 /// Every target has its libFuzzer binary and is in the Makefile's list, so `make fuzz` runs them all.
