@@ -3,7 +3,8 @@
 handle (docs/accuracy.md, "Digits for letters inside a longer handle"): first names and shop or
 everyday words given years, numbers, 4 for "for", 2 for "to", 24_7, top10, no1, 5star and the like
 (name+year, shop+number, words+digits), each an X profile named "Qwerty Zxcv", against the 45 accounts
-of bench/name-numbers/protected.json and 30 more brands and people (75 handles of 4 to 14 letters).
+of bench/name-numbers/protected.json and 35 more brands and people (80 handles of 4 to 14 letters); a second round (digits2) adds
+words ending in a digit (mimi4, kofi4real, ayo2) and pairs of digits (sam35, lagos247, name+35+word).
 Writes OUT/protected.json and OUT/profiles.jsonl (default target/redteam-digits), a set for
 scripts/verdict-diff.py. Usage:
 
@@ -29,6 +30,9 @@ MORE = [
     ("Burna Boy", "burnaboy", False), ("Rema", "rema", False), ("Ayra Starr", "ayrastarr", False),
     ("Asake", "asake", False), ("Teni", "teniola", False), ("Sarkodie", "sarkodie", False),
     ("Stonebwoy", "stonebwoy", False), ("Aya Nakamura", "ayanakamura", False),
+    # Second round: handles a name and one letter long (idris + s), and ending in a, e, s, t, o.
+    ("Tesla", "Tesla", True), ("Adele", "Adele", False), ("Idriss Deby", "Idriss", False),
+    ("Nikes", "nikes", True), ("Simisola", "simisola", False),
 ]
 for i, (name, handle, brand) in enumerate(MORE):
     acc = {"id": f"m{i:02d}", "name": name, "handles": [{"platform": "x", "handle": handle}]}
@@ -69,6 +73,22 @@ for w in WORDS:
         f"{w}4you", f"{w}2go", f"no1{w}", f"top10{w}", f"{w}_5star", f"{w}5star", f"{w}7up",
         f"best4{w}", f"{w}_ng{num}", f"{w}9ja", f"{w}3d", f"{w}_4_sale", f"b4{w}",
     ])
+# Second round (digits2): words ending in a digit (mimi4, kofi4real, ayo2) and pairs of digits
+# (sam35, lagos247, a name, a pair and a word), for the reading of a digit that ends a word and of a
+# pair of two different digits; its own generator, so the handles above stay the same.
+rng2 = random.Random(21)
+PAIRS = "03 04 05 07 30 34 35 37 40 43 45 47 50 53 54 57 70 73 74 75".split()
+for n in NAMES + "mimi ayo sam adel idris tesa jumo tobia".split():
+    w, w2 = rng2.choice(WORDS), rng2.choice(NAMES)
+    d, pair = str(rng2.choice([0, 3, 4, 5, 7])), rng2.choice(PAIRS)
+    handles.update([
+        f"{n}{d}", f"{n}{d}_{w}", f"{w}_{n}{d}", f"{n}4real", f"{n}2", f"{n}{pair}",
+        f"{n}{pair}{w}", f"{w}{pair}{n}", f"{n}{pair}_{w}", f"{n}{pair}{w2}", f"{w}_{n}{pair}",
+        f"{n}_{pair}{w}", f"{n}{d}{w2}", f"{n}{d}_{w2}", f"{w}{d}_{n}", f"{n}{w}{d}",
+    ])
+for w in WORDS + ["lagos"]:
+    pair = rng2.choice(PAIRS)
+    handles.update([f"{w}247", f"{w}{pair}", f"{w}{pair}{rng2.choice(WORDS)}", f"{w}{pair}_ng"])
 with (out / "profiles.jsonl").open("w") as f:
     for i, h in enumerate(sorted(handles)):
         row = {"id": f"d{i:05d}", "platform": "x", "handle": h[:15], "name": "Qwerty Zxcv"}

@@ -55,15 +55,24 @@ pub struct HandleKeys {
     /// '|' after a digit read as a letter that ends a word, which a protected handle may end at but
     /// not go past. None without such a digit.
     pub digits_inside: Option<String>,
-    /// Where `digits_inside`, its '|' left out, has a digit read as a letter (a 0 too, which the fold
-    /// key already reads as o), for the rules of `reads_as_the_handle`; empty when unknown.
-    read_at: Box<[bool]>,
-    /// Where a word of the handle begins in the same places: its first character, after a separator,
-    /// a capital after a small letter (`reads_as_the_handle`); empty when unknown.
-    word_at: Box<[bool]>,
+    /// Where `digits_inside`'s digits are read, and its words begin.
+    places: ReadPlaces,
     /// The handle as written with the 1s `digits_inside` reads as i written 'i'
     /// (`ones_read_as_i`), for the words a typo of a protected handle is looked for in (`segments`).
     ones_read: Option<String>,
+}
+
+/// Places in `HandleKeys::digits_inside`, its '|' left out, for the rules of `reads_as_the_handle`;
+/// each empty when unknown.
+#[derive(Debug, Clone, Default)]
+struct ReadPlaces {
+    /// Where a digit is read as a letter (a 0 too, which the fold key already reads as o).
+    read_at: Box<[bool]>,
+    /// Where a digit is read in a pair of two different digits (t35la); empty when there is none.
+    pair_at: Box<[bool]>,
+    /// Where a word of the handle begins: its first character, after a separator, a capital after a
+    /// small letter.
+    word_at: Box<[bool]>,
 }
 
 impl std::ops::Deref for HandleKeys {
@@ -241,15 +250,27 @@ fn read_digits(local: &str, inside: bool, all: bool) -> Option<String> {
         // Inside a longer handle, a digit ending any word is a number after a name (@HopeAdeyem1
         // holds no @EAdeyemi, @kemi1_blog no @kemii), unless leetspeak comes before it.
         let ends_word = c.get(i + run).is_none_or(|n| !n.is_alphanumeric());
-        let number_after_name = (trailing && i >= ones_from)
-            || (inside && before && ends_word && !leet_elsewhere(&c[..i]));
+        let after_name = inside && before && ends_word && !leet_elsewhere(&c[..i]);
+        let number_after_name = (trailing && i >= ones_from) || after_name;
         // Inside a longer handle, a digit that is a word of its own (@kemi_1_blog, @store24_7) is a
         // number: read as a letter it would join the words on either side.
         let alone = inside && !before && !after;
         let letters = !number_after_name && !alone;
         let ones = letters && (run == 1 || (run == 2 && (digits == ['1', '1'] || before && after)));
-        let others =
-            all && letters && (run == 1 || (run == 2 && digits[0] == digits[1] && before && after));
+        // A pair between letters: doubled (g00gle), or two digits that both read as letters
+        // (@t35la_support), which count only where the protected handle begins a word
+        // (`reads_as_the_handle`); 24, 47 and 20 hold a digit that is no letter.
+        let pair = run == 2
+            && before
+            && after
+            && (digits[0] == digits[1]
+                || digits.iter().all(|d| INSIDE_DIGITS.contains(&(*d as u8))));
+        // A digit other than a 1 ending a word after letters may be the protected handle's last
+        // letter (@jumi4_deals for @Jumia): read, with a word end after it (`digits_inside_key`), so
+        // that a protected handle may end there and not go past (@kemi5_isi holds no @kemisi). A 1
+        // there is the commonest number after a name (@timi1_blog) and stays one.
+        let last_letter = after_name && run == 1;
+        let others = all && ((letters && (run == 1 || pair)) || last_letter);
         for &d in digits {
             let as_letter = match d {
                 '1' if ones => Some('i'),
@@ -293,29 +314,53 @@ fn leet_key(read: &str) -> String {
 /// of the reading with '|' after each digit read as a letter that ends a word before a separator. A
 /// name and a number then another word (@tim1_store, @kemi1_blog) do not run together into a word
 /// that holds a protected handle (iStore): the protected handle may end at that letter, not go past it.
-/// Also `HandleKeys::read_at` and `word_at`.
-fn digits_inside_key(local: &str, read: &str) -> (String, Box<[bool]>, Box<[bool]>) {
+/// Also where its digits are read (`ReadPlaces`).
+fn digits_inside_key(local: &str, read: &str) -> (String, ReadPlaces) {
     let mut key = String::with_capacity(read.len() + 2);
     let mut piece = String::new();
-    let mut written = local.chars().peekable();
+    let written: Vec<char> = local.chars().collect();
+    // Whether the digit written at `i` is read as a letter.
+    let is_read = |i: usize, r: char| {
+        written
+            .get(i)
+            .is_some_and(|w| w.is_ascii_digit() && *w != r)
+    };
+    let read_chars: Vec<char> = read.chars().collect();
+    let read_here = |i: usize| read_chars.get(i).is_some_and(|&r| is_read(i, r));
     // The handle with each digit read as a letter written '2', which the fold key keeps as it is and
-    // no reading turns into a letter: the places where its fold key differs from the reading's.
+    // no reading turns into a letter: the places where its fold key differs from the reading's. The
+    // same for the digits read in a pair of two different ones (t35la).
     let mut marked = String::with_capacity(local.len());
-    for r in read.chars() {
-        let w = written.next();
+    let mut pairs = String::with_capacity(local.len());
+    let mut any_pair = false;
+    for (i, &r) in read_chars.iter().enumerate() {
+        let w = written.get(i).copied();
         piece.push(r);
-        let is_read = w.is_some_and(|w| w.is_ascii_digit() && w != r);
-        marked.push(if is_read { '2' } else { w.unwrap_or(r) });
-        let ends_word = written.peek().is_some_and(|n| !n.is_alphanumeric());
-        if is_read && ends_word {
+        let pair = read_here(i)
+            && [i.wrapping_sub(1), i + 1]
+                .into_iter()
+                .any(|j| read_here(j) && written[j] != written[i]);
+        any_pair |= pair;
+        marked.push(if read_here(i) { '2' } else { w.unwrap_or(r) });
+        pairs.push(if pair { '2' } else { w.unwrap_or(r) });
+        let ends_word = written.get(i + 1).is_some_and(|n| !n.is_alphanumeric());
+        if read_here(i) && ends_word {
             key.push_str(&normalize(&piece, MAX_HANDLE_CHARS).fold_compact());
             key.push('|');
             piece.clear();
         }
     }
     key.push_str(&normalize(&piece, MAX_HANDLE_CHARS).fold_compact());
-    let (read_at, word_at) = (marked_places(&key, &marked), word_starts(local, read, &key));
-    (key, read_at, word_at)
+    let places = ReadPlaces {
+        read_at: marked_places(&key, &marked),
+        pair_at: if any_pair {
+            marked_places(&key, &pairs)
+        } else {
+            Box::default()
+        },
+        word_at: word_starts(local, read, &key),
+    };
+    (key, places)
 }
 
 /// For each byte of `key`, the fold key of `read` ('|' aside), whether a word of the handle begins
@@ -485,12 +530,12 @@ impl HandleKeys {
         let ascii = ascii_digits(local);
         let one_as_i = one_as_i(&ascii).filter(|k| *k != *keys.leet());
         let ones_read = ones_read_as_i(&ascii, true);
-        let (digits_inside, read_at, word_at) = match digits_read_inside(&ascii) {
+        let (digits_inside, places) = match digits_read_inside(&ascii) {
             Some(read) => {
-                let (key, read_at, word_at) = digits_inside_key(&ascii, &read);
-                (Some(key), read_at, word_at)
+                let (key, places) = digits_inside_key(&ascii, &read);
+                (Some(key), places)
             }
-            None => (None, Box::default(), Box::default()),
+            None => (None, ReadPlaces::default()),
         };
         HandleKeys {
             keys,
@@ -499,8 +544,7 @@ impl HandleKeys {
             words,
             one_as_i,
             digits_inside,
-            read_at,
-            word_at,
+            places,
             ones_read,
         }
     }
@@ -1094,10 +1138,10 @@ pub(crate) fn compare(
         }
     }
     if tlen >= 5 {
-        if p.fold().contains(t.fold()) || holds_with_digits_read(p, t) {
+        if p.fold().contains(t.fold()) || holds_with_digits_read(p, t, false) {
             return m(HandleHow::Embedded { il_swap: false }, 2);
         }
-        if holds_with_il_read(p, t) {
+        if holds_with_il_read(p, t) || holds_with_digits_read(p, t, true) {
             return m(HandleHow::Embedded { il_swap: true }, 2);
         }
     }
@@ -1123,42 +1167,70 @@ pub(crate) fn compare(
 
 /// Whether the handle with its digits read as letters (`HandleKeys::digits_inside`) holds the
 /// protected handle, and more: @l1ndaikeji_blog holds @lindaikeji and @d4vid0_blog @davido as
-/// @davido_blog does (issue 20). The handle read whole is `compare`'s first test.
-fn holds_with_digits_read(p: &HandleKeys, t: &TargetKeys) -> bool {
+/// @davido_blog does (issue 20). The handle read whole is `compare`'s first test. `swapped`: also
+/// with capital I and lowercase l swapped where the handle writes l or I, as `holds_with_il_read`
+/// reads them (@l1ndalkeji_blog holds @LindaIkeji), and with its limit: where the protected handle
+/// begins a word of the handle, or its first letter is not swapped.
+fn holds_with_digits_read(p: &HandleKeys, t: &TargetKeys, swapped: bool) -> bool {
     let Some(read) = p.digits_inside.as_deref() else {
         return false;
     };
-    let (want, plain) = (t.fold().as_bytes(), p.fold().as_bytes());
+    let (want, plain, places) = (t.fold().as_bytes(), p.fold().as_bytes(), &p.places);
     // The reading differs from the fold key only where a digit is read as a letter: the same places,
     // once the word ends ('|') are taken out.
     if read.len() - read.matches('|').count() != plain.len()
         || plain.len() <= want.len()
-        || p.read_at.len() != plain.len()
+        || places.read_at.len() != plain.len()
     {
         return false;
     }
-    // The protected handle's capital I, where its glyph key reads l and its fold key i.
+    // The protected handle's glyph key, where it reads one character for one: its capital I (or l)
+    // is l there, and i (or l) in its fold key.
     let glyph = t.glyph().as_bytes();
-    let capital_i = |j: usize| glyph.len() == want.len() && glyph[j] == b'l' && want[j] == b'i';
+    let one_for_one = glyph.len() == want.len();
+    if swapped && !(one_for_one && (t.glyph_differs || p.glyph_differs)) {
+        return false;
+    }
+    let il_at = if swapped {
+        written_il(p)
+    } else {
+        Box::default()
+    };
+    let capital_i = |j: usize| one_for_one && glyph[j] == b'l' && want[j] == b'i';
+    let one_at = |j: usize| matches!(want[j], b'i' | b'l');
+    let n = want.len();
     let mut at = 0; // where the piece starts in the reading without its '|'
-    for piece in read.split('|') {
-        for (m, _) in piece.match_indices(t.fold()) {
+    for piece in read.split('|').map(str::as_bytes) {
+        for m in 0..(piece.len() + 1).saturating_sub(n) {
             let from = at + m;
+            // Letter for letter, or (swapped) l or I written where the protected handle has l or I.
+            let swap = |j: usize| {
+                swapped
+                    && glyph[j] == b'l'
+                    && matches!(piece[m + j], b'i' | b'l')
+                    && il_at.get(from + j).copied().unwrap_or(false)
+            };
+            if !(0..n).all(|j| piece[m + j] == want[j] || swap(j)) {
+                continue;
+            }
+            let swaps = (0..n).filter(|&j| piece[m + j] != want[j]).count();
             // Where a digit is read as one of the protected handle's letters.
-            let digit_at = |j: usize| p.read_at[from + j];
-            let ends_piece = m + want.len() == piece.len();
-            let ends_with_one = want[want.len() - 1] == b'i'; // only a 1 reads as i
-            let starts_word = from == 0 || p.word_at.get(from).copied().unwrap_or(false);
-            let one_at = |j: usize| matches!(want[j], b'i' | b'l');
-            let free_end = ends_piece || ends_with_one;
-            if reads_as_the_handle(
-                want.len(),
-                digit_at,
-                capital_i,
-                one_at,
+            let digit_at = |j: usize| places.read_at[from + j];
+            let pair_at = |j: usize| places.pair_at.get(j).copied().unwrap_or(false);
+            let starts_word = from == 0 || places.word_at.get(from).copied().unwrap_or(false);
+            let ends_with_one = want[n - 1] == b'i'; // only a 1 reads as i
+            let place = Place {
                 starts_word,
-                free_end,
-            ) {
+                free_end: m + n == piece.len() || ends_with_one,
+                // A pair of different digits is read whole or not at all: t3|5la is no t35la.
+                pair: (from..from + n).any(pair_at),
+                pair_cut: pair_at(from + n - 1) && pair_at(from + n),
+            };
+            // Swapped, as `holds_with_il_read`: where a word begins, or the first letter as written.
+            let swap_placed = starts_word || piece[m] == want[0];
+            if (!swapped || (swaps > 0 && swap_placed))
+                && reads_as_the_handle(n, digit_at, capital_i, one_at, place)
+            {
                 return true;
             }
         }
@@ -1167,12 +1239,27 @@ fn holds_with_digits_read(p: &HandleKeys, t: &TargetKeys) -> bool {
     false
 }
 
+/// Where a handle writes l or I (in its fold key's places), which may stand for each other. The keys
+/// read 1 and | as l too, but a 1 or a | for a capital I is a digit or a symbol for a letter, which
+/// the whole handle's evidence names as such, and inside a longer handle a digit before a word is a
+/// number (@1chukwu_chijiok holds no @IChukwu: `reads_as_the_handle`).
+fn written_il(p: &HandleKeys) -> Box<[bool]> {
+    let marked: String = p
+        .display()
+        .chars()
+        .map(|c| if matches!(c, 'l' | 'I') { '2' } else { c })
+        .collect();
+    marked_places(p.fold(), &marked)
+}
+
 /// Whether the handle holds the protected handle read with capital I and lowercase l swapped, as the
 /// whole handle and its cores are read (the glyph keys): @lindalkeji_blog holds @LindaIkeji and
 /// @AIikoDangote_blog @AlikoDangote, as @the_lindalkeji and @AIikoDangote_news do (issue 20). Only
 /// where the protected handle begins a word of the handle (`word_starts`), as one digit read is
-/// (`reads_as_the_handle`): l is a common letter, and a protected handle that begins with I would be
-/// found inside ordinary words (@kellyabo would hold @Iyabo, whose glyph key is lyabo).
+/// (`reads_as_the_handle`), or where its first letter is written as it is (@gistlindalkeji): l is a
+/// common letter, and a protected handle that begins with I would be found inside ordinary words
+/// (@kellyabo would hold @Iyabo, whose glyph key is lyabo). A swap further in is a protected handle
+/// run into the word before it, as its plain letters are found anywhere (@gistlindaikeji).
 fn holds_with_il_read(p: &HandleKeys, t: &TargetKeys) -> bool {
     let (key, want) = (p.glyph(), t.glyph());
     // The glyph keys also read vv as w: only where they read one character for one, so that places
@@ -1190,38 +1277,55 @@ fn holds_with_il_read(p: &HandleKeys, t: &TargetKeys) -> bool {
     }
     let local = p.display();
     let starts = word_starts(local, local, p.fold());
-    // Where the handle writes l or I. The keys read 1 and | as l too, but a 1 or a | for a capital I
-    // is a digit or a symbol for a letter, which the whole handle's evidence names as such, and
-    // inside a longer handle a digit before a word is a number (@1chukwu_chijiok holds no @IChukwu:
-    // `reads_as_the_handle`).
-    let marked: String = local
-        .chars()
-        .map(|c| if matches!(c, 'l' | 'I') { '2' } else { c })
-        .collect();
-    let il_at = marked_places(p.fold(), &marked);
+    let il_at = written_il(p);
     let (fold, t_fold) = (p.fold().as_bytes(), t.fold().as_bytes());
     found.any(|at| {
         let swapped_letters = (0..t_fold.len())
             .all(|j| fold[at + j] == t_fold[j] || il_at.get(at + j).copied().unwrap_or(false));
-        starts.get(at).copied().unwrap_or(false) && swapped_letters
+        // Run into the word before it (@gistlindalkeji), a swap may not be its first letter: l
+        // ending a word and the rest of a handle that begins with I is common (@kellyabo, @Iyabo).
+        let first_swapped = fold[at] != t_fold[0];
+        swapped_letters && (starts.get(at).copied().unwrap_or(false) || !first_swapped)
     })
+}
+
+/// Where the reading holds a protected handle (`holds_with_digits_read`), beside its digits.
+struct Place {
+    /// It begins where a word of the handle does.
+    starts_word: bool,
+    /// The handle or a word ends after it, or its last letter is i, whose 1 the reading of 1s settled.
+    free_end: bool,
+    /// A digit of a pair of two different digits is read in it (t35la).
+    pair: bool,
+    /// It ends between the two digits of such a pair.
+    pair_cut: bool,
 }
 
 /// Whether a place where the reading holds a protected handle of `n` letters (`holds_with_digits_read`)
 /// reads as it, by where its digits are (`digit_at`, `capital_i`, `one_at`: an i or l, which only a 1
-/// reads as, of its positions; `starts_word`: it begins where a word of the handle does; `free_end`:
-/// the handle or a word ends after it, or its last letter is i, whose 1 the reading of 1s settled).
+/// reads as, of its positions) and where it is (`place`).
 fn reads_as_the_handle(
     n: usize,
     digit_at: impl Fn(usize) -> bool,
     capital_i: impl Fn(usize) -> bool,
     one_at: impl Fn(usize) -> bool,
-    starts_word: bool,
-    free_end: bool,
+    place: Place,
 ) -> bool {
+    let Place {
+        starts_word,
+        free_end,
+        pair,
+        pair_cut,
+    } = place;
     // A digit before a word is a number, not its first letter: @no1store, @Kofi21Store and
     // @chinedu_1store hold no @istore.
-    if digit_at(0) {
+    if digit_at(0) || pair_cut {
+        return false;
+    }
+    // Two different digits read as letters side by side (@t35la_support, 3 for e and 5 for s) only
+    // where the protected handle begins a word: elsewhere a pair between letters is a number between
+    // two words (@team35ales).
+    if pair && !starts_word {
         return false;
     }
     let read: Vec<usize> = (1..n).filter(|&j| digit_at(j)).collect();
@@ -1467,6 +1571,32 @@ mod tests {
             how("k3nd4life", "kenda"),
             Some(HandleHow::Embedded { il_swap: false })
         );
+        // A pair of two different digits where the protected handle begins a word, and a digit
+        // ending a word that is the protected handle's last letter (issue 20).
+        for (p, t) in [
+            ("t35la_support", "Tesla"),
+            ("news_yem14lade", "yemialade"),
+            ("jumi4_deals", "Jumia"),
+            ("deals_jumi4", "Jumia"),
+        ] {
+            assert_eq!(
+                how(p, t),
+                Some(HandleHow::Embedded { il_swap: false }),
+                "{p}"
+            );
+        }
+        // A pair in the middle of a word or cut in two, digits after the complete name, a pair with
+        // a digit that is no letter.
+        for (p, t) in [
+            ("team35ales", "mesales"),
+            ("buyt35la_shop", "Tesla"),
+            ("t3sl45_shop", "teslas"),
+            ("tesla35_club", "teslaes"),
+            ("lagos247_shop", "lagosat"),
+            ("tes25la_shop", "tesla"),
+        ] {
+            assert_eq!(how(p, t), None, "{p}");
+        }
     }
 
     #[test]
@@ -1484,11 +1614,22 @@ mod tests {
         ] {
             assert_eq!(how(p, t), swapped, "{p}");
         }
-        // Inside a word, l is only a letter: @Iyanya's glyph key (lyanya) in Kelly Anya's handle.
+        // Run into the word before it, where the first letter is written as it is, and with a digit
+        // read as well (issue 20).
+        for p in [
+            "gistlindalkeji",
+            "l1ndalkeji_blog",
+            "blog_l1ndalk3ji",
+            "gistl1ndalkeji",
+        ] {
+            assert_eq!(how(p, "LindaIkeji"), swapped, "{p}");
+        }
+        // Inside a word, an l for the first letter is only a letter: @Iyanya's glyph key (lyanya) in
+        // Kelly Anya's handle.
         for (p, t) in [
             ("kellyanya_hair", "Iyanya"),
             ("kelly_anya", "Iyanya"),
-            ("gistlindalkeji", "LindaIkeji"),
+            ("kellyabo_shop", "Iyabo"),
         ] {
             assert_eq!(how(p, t), None, "{p}");
         }

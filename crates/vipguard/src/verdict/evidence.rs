@@ -294,9 +294,17 @@ fn handle(
             // Found with digits read as letters (`HandleKeys::digits_inside`): the digits named, as for
             // the whole handle (@l1ndaikeji_blog: 'i' written as '1'). Found with capital I read as l,
             // that said as for the handle with affixes (@lindalkeji_blog).
-            let leet = (!il_swap && !v.handle.fold().contains(&*t.keys.fold()))
-                .then(|| leet_inside(lang, t.keys.display(), local))
-                .flatten();
+            // Both (@l1ndalkeji_blog): the digits named on the handles with capital I written l.
+            let leet = if *il_swap {
+                let l_for_i = |h: &str| h.replace('I', "l");
+                (!v.handle.glyph().contains(&*t.keys.glyph()))
+                    .then(|| leet_inside(lang, &l_for_i(t.keys.display()), &l_for_i(local)))
+                    .flatten()
+            } else {
+                (!v.handle.fold().contains(&*t.keys.fold()))
+                    .then(|| leet_inside(lang, t.keys.display(), local))
+                    .flatten()
+            };
             let how = HandleWords::Embedded {
                 leet: leet.as_deref(),
                 il_swap: *il_swap,
