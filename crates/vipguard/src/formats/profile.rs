@@ -185,8 +185,17 @@ pub fn parse_json_line(line: &str, source: &str, n: usize) -> ProfileLine {
         });
     }
     let line = line.trim_start_matches('\u{feff}');
+    // Parsed without tracking the field path first: keeping the path costs as much as the parse again
+    // (a tenth of a scan's parsing), and only an error needs it. A line that fails is parsed again,
+    // tracked, and fails the same way (the same `Deserialize`, the same bytes).
     let mut de = serde_json::Deserializer::from_str(line);
-    let parsed: Result<Profile, _> = serde_path_to_error::deserialize(&mut de);
+    let parsed: Result<Profile, _> = match Profile::deserialize(&mut de) {
+        Ok(p) => Ok(p),
+        Err(_) => {
+            de = serde_json::Deserializer::from_str(line);
+            serde_path_to_error::deserialize(&mut de)
+        }
+    };
     match parsed {
         Ok(p) => {
             let id = p.id.clone();

@@ -346,6 +346,16 @@ fn denies(w: &BioWord) -> bool {
 
 /// Every claim and scam cue in `bio`, in the order written (at most one per cue name).
 pub(crate) fn cues(bio: &str) -> Vec<Cue> {
+    // A blank bio (most profiles have none) has no words and no whitespace-separated pieces, so none
+    // of `read_cues`' passes can find anything; they still walked every rule of the table.
+    if bio.trim().is_empty() {
+        return Vec::new();
+    }
+    read_cues(bio)
+}
+
+/// `cues` of a bio that is not blank.
+fn read_cues(bio: &str) -> Vec<Cue> {
     let table = table();
     let words = words(bio);
     let mut out: Vec<Cue> = Vec::new();
@@ -1431,6 +1441,21 @@ pub(crate) fn imitating_link(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `cues` skips blank bios: reading them finds nothing (spaces of every kind, line ends).
+    #[test]
+    fn a_blank_bio_has_no_cues() {
+        for blank in [
+            "",
+            " ",
+            "\t\n\r ",
+            "\u{a0}\u{3000}\u{2003}",
+            "\u{2028}\u{85}",
+        ] {
+            assert!(blank.trim().is_empty());
+            assert!(read_cues(blank).is_empty(), "{blank:?}");
+        }
+    }
 
     fn found(bio: &str) -> Vec<(&'static str, String)> {
         cues(bio).into_iter().map(|c| (c.what, c.phrase)).collect()

@@ -246,6 +246,11 @@ pub(crate) fn edits(from: &str, to: &str) -> Option<Vec<Op>> {
 /// stands for itself, past the last code point, so it equals only itself.
 fn letters(s: &str) -> (Vec<char>, Vec<u32>) {
     let lower = |c: char| -> u32 {
+        // ASCII lowercases to one ASCII letter: the same answer without the Unicode tables (handles
+        // are mostly ASCII, and this ran for every character of every evidence's edits).
+        if c.is_ascii() {
+            return c.to_ascii_lowercase() as u32;
+        }
         let mut l = c.to_lowercase();
         match (l.next(), l.len()) {
             (Some(one), 0) => one as u32,

@@ -669,8 +669,10 @@ impl HandleKeys {
         let key = &self.fold();
         if key.len() >= 7 && self.display().bytes().all(|b| b.is_ascii_lowercase()) {
             for i in 3..=key.len() - 3 {
+                // `concat` over `format!`: the same string without the formatting machinery, which
+                // showed in a scan (six rotations of most lowercase handles).
                 push(
-                    format!("{}{}", &key[i..], &key[..i]),
+                    [&key[i..], &key[..i]].concat(),
                     vec!["(word order)".into()],
                     false,
                 );
@@ -704,7 +706,7 @@ fn word_cores(parts: &[String], push: &mut impl FnMut(String, Vec<String>)) {
     // (With nothing dropped, the orders below include this one.)
     if words.len() == 2 && !(n == 2 && all_letters) {
         push(
-            format!("{}{}", words[1], words[0]),
+            [words[1].as_str(), words[0].as_str()].concat(),
             vec!["(word order)".into()],
         );
     }
