@@ -6,17 +6,17 @@
 
 use super::matcher::{threshold, AvatarMatch, QueryHashes, RefHash, MIN_QUALITY};
 use super::pdq::PdqHash;
-use super::views::View;
+use super::views::{Variant, View};
 
 const CHUNKS: usize = 16;
 
 /// References of many avatars, searchable by view.
 #[derive(Default)]
 pub struct AvatarIndex {
-    /// One per view: (the reference, the owner id).
-    refs: Vec<Vec<(RefHash, u32)>>,
-    /// One per view: the references' hashes alone, in the same order, so that checking a candidate
-    /// reads 32 bytes (half a cache line) rather than the reference and its owner.
+    /// One per view: what a match says of each reference (its edit, whether mirrored) and its owner id.
+    refs: Vec<Vec<(Variant, bool, u32)>>,
+    /// One per view: the references' hashes, in the same order, apart from the rest so that checking a
+    /// candidate reads 32 bytes (half a cache line), and no hash is kept twice.
     hashes: Vec<Vec<PdqHash>>,
     /// One per view: where each (chunk position, chunk value) slot's references are.
     slots: Vec<Slots>,
@@ -84,28 +84,26 @@ fn view_slot(v: View) -> usize {
 impl AvatarIndex {
     /// Build from (owner id, references) pairs; references too flat to trust are left out.
     pub fn new(items: impl IntoIterator<Item = (u32, Vec<RefHash>)>) -> Self {
-        let mut refs: Vec<Vec<(RefHash, u32)>> = vec![Vec::new(); VIEW_SLOTS];
+        let mut refs: Vec<Vec<(Variant, bool, u32)>> = vec![Vec::new(); VIEW_SLOTS];
+        let mut hashes: Vec<Vec<PdqHash>> = vec![Vec::new(); VIEW_SLOTS];
         for (owner, list) in items {
             for r in list.into_iter().filter(|r| r.quality >= MIN_QUALITY) {
-                refs[view_slot(r.view)].push((r, owner));
+                refs[view_slot(r.view)].push((r.variant, r.mirrored, owner));
+                hashes[view_slot(r.view)].push(r.hash);
             }
         }
-        let slots = refs
+        let slots = hashes
             .iter()
-            .map(|view_refs| {
-                let mut pairs = Vec::with_capacity(view_refs.len() * CHUNKS);
-                for (n, (r, _)) in view_refs.iter().enumerate() {
+            .map(|view_hashes| {
+                let mut pairs = Vec::with_capacity(view_hashes.len() * CHUNKS);
+                for (n, hash) in view_hashes.iter().enumerate() {
                     for c in 0..CHUNKS {
-                        let slot = (c as u64) << 16 | chunk(&r.hash, c) as u64;
+                        let slot = (c as u64) << 16 | chunk(hash, c) as u64;
                         pairs.push(slot << 32 | n as u64);
                     }
                 }
                 Slots::new(pairs)
             })
-            .collect();
-        let hashes = refs
-            .iter()
-            .map(|view_refs| view_refs.iter().map(|(r, _)| r.hash).collect())
             .collect();
         AvatarIndex {
             refs,
@@ -141,15 +139,15 @@ impl AvatarIndex {
                     if distance > limit {
                         continue;
                     }
-                    let (r, owner) = &self.refs[slot][n as usize];
+                    let (variant, mirrored, owner) = self.refs[slot][n as usize];
                     let m = AvatarMatch {
                         distance,
                         view,
-                        variant: r.variant,
-                        mirrored: r.mirrored,
+                        variant,
+                        mirrored,
                         reframe,
                     };
-                    keep_best(&mut found, *owner, m, (position, n));
+                    keep_best(&mut found, owner, m, (position, n));
                 }
             }
         }
