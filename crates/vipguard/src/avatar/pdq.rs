@@ -89,13 +89,11 @@ pub(crate) fn dct_from_masked_luma(
         return None;
     }
     let mut small = [[0f32; 64]; 64];
-    let flat = if rows == 64 && cols == 64 {
-        luma
+    if rows == 64 && cols == 64 {
+        small.as_flattened_mut().copy_from_slice(&luma[..64 * 64]);
     } else {
-        blur_and_decimate(&mut luma, rows, cols, 64, 64)?
-    };
-    for (i, row) in small.iter_mut().enumerate() {
-        row.copy_from_slice(&flat[i * 64..(i + 1) * 64]);
+        blur(&mut luma, rows, cols, 64, 64)?;
+        decimate(&luma, rows, cols, small.as_flattened_mut(), 64, 64);
     }
     let whole = |_: usize, _: usize| true;
     let quality = match kept.map(|k| quality(&small, k)) {
@@ -114,31 +112,116 @@ pub(crate) fn blur_and_decimate(
     out_rows: usize,
     out_cols: usize,
 ) -> Option<Vec<f32>> {
+    blur(luma, rows, cols, out_rows, out_cols)?;
+    let mut out = vec![0f32; out_rows * out_cols];
+    decimate(luma, rows, cols, &mut out, out_rows, out_cols);
+    Some(out)
+}
+
+/// PDQ's two passes of box filters (along the rows, then along the columns, twice), in place.
+///
+/// At the working size (128 px to 64) each window is one pixel wide. The filter is then not the
+/// identity — its running sum adds the new pixel and takes away the old one, and the rounding of that
+/// drifts along the line — so it still runs, but in place (`running_rows`, `running_columns`), with the
+/// same additions in the same order as the general path and no scratch picture or transposes: every
+/// hash is bit for bit the one the general path gives. Wider windows take the general path.
+fn blur(
+    luma: &mut [f32],
+    rows: usize,
+    cols: usize,
+    out_rows: usize,
+    out_cols: usize,
+) -> Option<()> {
     if rows == 0 || cols == 0 || luma.len() < rows * cols {
         return None;
     }
-    let mut scratch = vec![0f32; rows * cols];
-    let mut turned = vec![0f32; rows * cols];
-    let mut turned_out = vec![0f32; rows * cols];
+    let luma = &mut luma[..rows * cols];
     let along_rows = window_size(cols, out_cols);
     let along_cols = window_size(rows, out_rows);
+    // Two pictures' worth of scratch, only for a window wider than one pixel.
+    let mut wide: Option<(Vec<f32>, Vec<f32>)> = None;
     for _ in 0..2 {
-        // Along each row: filter the columns of the transposed picture, which gives every element the
-        // same additions in the same order as a row-by-row pass, with sequential memory access.
-        transpose(&luma[..rows * cols], &mut turned, rows, cols);
-        box_columns(&turned, &mut turned_out, cols, rows, along_rows);
-        transpose(&turned_out, &mut scratch, cols, rows);
-        box_columns(&scratch, luma, rows, cols, along_cols);
-    }
-    let mut out = Vec::with_capacity(out_rows * out_cols);
-    for i in 0..out_rows {
-        let src_i = (((i as f64 + 0.5) * rows as f64) / out_rows as f64) as usize;
-        for j in 0..out_cols {
-            let src_j = (((j as f64 + 0.5) * cols as f64) / out_cols as f64) as usize;
-            out.push(luma[src_i * cols + src_j]);
+        if along_rows == 1 {
+            running_rows(luma, cols);
+        } else {
+            // Along each row: filter the columns of the transposed picture, which gives every element
+            // the same additions in the same order as a row-by-row pass, with sequential memory access.
+            let (turned, turned_out) = wide.get_or_insert_with(|| two_pictures(rows * cols));
+            transpose(luma, turned, rows, cols);
+            box_columns(turned, turned_out, cols, rows, along_rows);
+            transpose(turned_out, luma, cols, rows);
+        }
+        if along_cols == 1 {
+            running_columns(luma, cols);
+        } else {
+            let (copy, _) = wide.get_or_insert_with(|| two_pictures(rows * cols));
+            copy.copy_from_slice(luma);
+            box_columns(copy, luma, rows, cols, along_cols);
         }
     }
-    Some(out)
+    Some(())
+}
+
+fn two_pictures(len: usize) -> (Vec<f32>, Vec<f32>) {
+    (vec![0f32; len], vec![0f32; len])
+}
+
+/// `box_columns` with a window of one, along each row, in place: the first sum is 0 + x, then each
+/// step adds the pixel and takes away the one before it (dividing by a count of 1 changes nothing).
+fn running_rows(luma: &mut [f32], cols: usize) {
+    for row in luma.chunks_exact_mut(cols) {
+        let mut prev = row[0];
+        let mut sum = 0f32 + prev;
+        row[0] = sum;
+        for x in &mut row[1..] {
+            let here = *x;
+            sum += here;
+            sum -= prev;
+            prev = here;
+            *x = sum;
+        }
+    }
+}
+
+/// `box_columns` with a window of one, down every column at once, in place (see `running_rows`).
+fn running_columns(luma: &mut [f32], cols: usize) {
+    let (first, rest) = luma.split_at_mut(cols);
+    let mut prev = first.to_vec();
+    let mut sum = vec![0f32; cols];
+    for (s, x) in sum.iter_mut().zip(first.iter_mut()) {
+        *s += *x;
+        *x = *s;
+    }
+    for row in rest.chunks_exact_mut(cols) {
+        for ((s, p), x) in sum.iter_mut().zip(prev.iter_mut()).zip(row.iter_mut()) {
+            let here = *x;
+            *s += here;
+            *s -= *p;
+            *p = here;
+            *x = *s;
+        }
+    }
+}
+
+/// PDQ's sampling of the blurred picture at the centres of an `out_rows` x `out_cols` grid, into `out`.
+fn decimate(
+    luma: &[f32],
+    rows: usize,
+    cols: usize,
+    out: &mut [f32],
+    out_rows: usize,
+    out_cols: usize,
+) {
+    let centre =
+        |i: usize, n: usize, of: usize| (((i as f64 + 0.5) * n as f64) / of as f64) as usize;
+    // The same columns for every row: worked out once.
+    let src_cols: Vec<usize> = (0..out_cols).map(|j| centre(j, cols, out_cols)).collect();
+    for (i, out_row) in out.chunks_exact_mut(out_cols).take(out_rows).enumerate() {
+        let src = &luma[centre(i, rows, out_rows) * cols..];
+        for (o, &j) in out_row.iter_mut().zip(&src_cols) {
+            *o = src[j];
+        }
+    }
 }
 
 /// `input` is `rows` x `cols`; `output` becomes `cols` x `rows`.
@@ -250,14 +333,15 @@ fn quality(a: &[[f32; 64]; 64], kept: impl Fn(usize, usize) -> bool) -> u8 {
 
 fn dct(a: &[[f32; 64]; 64]) -> Dct16 {
     let d = |i: usize, k: usize| f32::from_bits(DCT_BITS[i * 64 + k]);
+    // Each t[i][j] is the sum over k in order, from 0, as the reference's loop makes it; running k
+    // outside j does the same additions per element and lets the 64 columns go side by side.
     let mut t = [[0f32; 64]; 16];
     for (i, trow) in t.iter_mut().enumerate() {
-        for (j, tv) in trow.iter_mut().enumerate() {
-            let mut sum = 0f32;
-            for (k, arow) in a.iter().enumerate() {
-                sum += d(i, k) * arow[j];
+        for (k, arow) in a.iter().enumerate() {
+            let dik = d(i, k);
+            for (tv, x) in trow.iter_mut().zip(arow) {
+                *tv += dik * x;
             }
-            *tv = sum;
         }
     }
     let mut b = [[0f32; 16]; 16];
@@ -323,10 +407,14 @@ impl Dct16 {
     }
 }
 
-/// Luma of 8-bit RGB with the reference's coefficients and float order.
+/// Luma of 8-bit RGB with the reference's coefficients and float order. Each product is one of 256, so
+/// they are looked up (worked out by the same multiplication, so the same floats) and only the two
+/// additions are done per pixel, in the reference's order.
 pub(crate) fn luma_from_rgb(rgb: &[u8]) -> Vec<f32> {
+    let table = |k: f32| std::array::from_fn::<f32, 256, _>(|v| k * v as f32);
+    let (r, g, b) = (table(0.299), table(0.587), table(0.114));
     rgb.chunks_exact(3)
-        .map(|p| 0.299f32 * p[0] as f32 + 0.587f32 * p[1] as f32 + 0.114f32 * p[2] as f32)
+        .map(|p| r[p[0] as usize] + g[p[1] as usize] + b[p[2] as usize])
         .collect()
 }
 
@@ -344,6 +432,61 @@ mod tests {
     #[test]
     fn too_small_pictures_have_no_hash() {
         assert!(dct_from_luma(vec![0.0; 16], 4, 4).is_none());
+    }
+
+    /// A picture of luma-like floats that are not whole numbers (where the running sum's rounding drifts).
+    fn noisy(rows: usize, cols: usize) -> Vec<f32> {
+        let mut x = 12345u64;
+        (0..rows * cols)
+            .map(|_| {
+                x = x
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                let rgb = [(x >> 40) as u8, (x >> 48) as u8, (x >> 56) as u8];
+                luma_from_rgb(&rgb)[0]
+            })
+            .collect()
+    }
+
+    #[test]
+    fn one_pixel_windows_in_place_match_the_transposing_filter_bit_for_bit() {
+        let (rows, cols) = (37, 128);
+        let picture = noisy(rows, cols);
+        // Along the rows: the general path transposes, filters the columns, transposes back.
+        let (mut turned, mut turned_out, mut expected) = (
+            vec![0f32; rows * cols],
+            vec![0f32; rows * cols],
+            vec![0f32; rows * cols],
+        );
+        transpose(&picture, &mut turned, rows, cols);
+        box_columns(&turned, &mut turned_out, cols, rows, 1);
+        transpose(&turned_out, &mut expected, cols, rows);
+        let mut got = picture.clone();
+        running_rows(&mut got, cols);
+        let bits = |v: &[f32]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
+        assert_eq!(bits(&got), bits(&expected));
+        // Down the columns.
+        box_columns(&picture, &mut expected, rows, cols, 1);
+        let mut got = picture.clone();
+        running_columns(&mut got, cols);
+        assert_eq!(bits(&got), bits(&expected));
+        // And the filter is not the identity (else it could be left out).
+        assert_ne!(bits(&got), bits(&picture));
+    }
+
+    #[test]
+    fn luma_from_its_table_is_the_reference_formula() {
+        let mut rgb = Vec::new();
+        for v in 0..=255u8 {
+            rgb.extend([v, v.wrapping_mul(7), v.wrapping_mul(13)]);
+        }
+        let reference: Vec<u32> = rgb
+            .chunks_exact(3)
+            .map(|p| 0.299f32 * p[0] as f32 + 0.587f32 * p[1] as f32 + 0.114f32 * p[2] as f32)
+            .map(f32::to_bits)
+            .collect();
+        let got: Vec<u32> = luma_from_rgb(&rgb).into_iter().map(f32::to_bits).collect();
+        assert_eq!(got, reference);
     }
 
     #[test]
