@@ -15,7 +15,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { launch, privateValues, setPrivateValues, until, screenshot, ROOT } from './harness.mjs';
+import { launch, privateValues, setPrivateValues, until, screenshot, literally, ROOT } from './harness.mjs';
 import { keyPair, payloadText, signedFile } from './signed-feed.mjs';
 import { httpsServer, extensionCopy } from './feed-server.mjs';
 
@@ -51,7 +51,7 @@ after(() => server && server.close());
 
 // What the extension may fetch besides what pages show: the feed server's addresses (this file's feeds
 // live at several paths on it), not another port or host.
-const feedRequests = () => [new RegExp(`^${ORIGIN.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}/`)];
+const feedRequests = () => [new RegExp(`^${literally(ORIGIN)}/`)];
 const optionsUrl = (h) => `chrome-extension://${h.extensionId}/ui/options/options.html`;
 const feedState = async (h) => (await privateValues(h, ['feedState'])).feedState || {};
 const listSource = async (h) => (await privateValues(h, ['listSource'])).listSource || null;

@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { launch, visit, bannerVerdict, annotationFrames, privateValues, until, inContentScript, serveSites, screenshot, tabRecord, shadowClick, ROOT } from './harness.mjs';
+import { launch, visit, bannerVerdict, annotationFrames, privateValues, until, inContentScript, serveSites, screenshot, tabRecord, shadowClick, literally, ROOT } from './harness.mjs';
 import { keyPair, payloadText, signedFile, tampered } from './signed-feed.mjs';
 import { httpsServer, extensionCopy } from './feed-server.mjs';
 
@@ -74,7 +74,7 @@ function streamBody(res, total) {
 }
 
 // What the extension may fetch besides what pages show: the feed's own address, nothing else on its server.
-const feedRequests = () => [new RegExp(`^${FEED_URL.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}$`)];
+const feedRequests = () => [new RegExp(`^${literally(FEED_URL)}$`)];
 const optionsUrl = (h) => `chrome-extension://${h.extensionId}/ui/options/options.html`;
 const listSource = async (h) => (await privateValues(h, ['listSource'])).listSource || null;
 const frameText = async (page) => {

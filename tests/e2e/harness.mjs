@@ -559,6 +559,9 @@ export async function engineKept(h) {
 }
 
 // Waits until `fn()` returns something truthy (polling), or fails with `what`.
+// `s` as a regular expression matching it literally (an address in `expectedRequests`).
+export const literally = (s) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+
 export async function until(fn, what, { timeout = 10000, every = 200 } = {}) {
   const end = Date.now() + timeout;
   let last;
