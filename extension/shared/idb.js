@@ -17,15 +17,24 @@ export function objectStore(dbName, upgrade, storeName, what) {
     return opening;
   }
   // Runs `fn(store, out)` in one transaction and resolves once it has committed: with the result of the
-  // request `fn` returned, or with `out`, which `fn` may fill from its requests' success handlers.
+  // request `fn` returned, or with `out`, which `fn` may fill from its requests' success handlers. A
+  // handler that aborts the transaction puts its reason in `out.failure`, which the rejection carries.
   return function transaction(mode, fn) {
     return db().then((d) => new Promise((resolve, reject) => {
       const tx = d.transaction(storeName, mode);
       const out = {};
-      const req = fn(tx.objectStore(storeName), out);
+      let req;
+      try {
+        req = fn(tx.objectStore(storeName), out);
+      } catch (e) {
+        // A request `fn` made before it threw would otherwise commit without the rest: all or nothing.
+        tx.abort();
+        throw e;
+      }
       tx.oncomplete = () => resolve(req && 'result' in req ? req.result : out);
-      tx.onerror = () => reject(tx.error);
-      tx.onabort = () => reject(tx.error || new Error(`${what} write aborted`));
+      // (An abort fails the requests still pending first: their error events come before the abort's.)
+      tx.onerror = (e) => reject(out.failure || tx.error || e.target.error);
+      tx.onabort = () => reject(out.failure || tx.error || new Error(`${what} write aborted`));
     }));
   };
 }

@@ -53,10 +53,17 @@ export function update(keys, change, { quiet = false } = {}) {
     const current = {};
     let left = keys.length;
     const write = () => {
-      out.changes = change(current) || {};
-      for (const [k, v] of Object.entries(out.changes)) {
-        if (v === undefined) store.delete(k);
-        else store.put(v, k);
+      try {
+        out.changes = change(current) || {};
+        for (const [k, v] of Object.entries(out.changes)) {
+          if (v === undefined) store.delete(k);
+          else store.put(v, k);
+        }
+      } catch (e) {
+        // A value the store refuses (too large, not storable): nothing of this change is kept, and
+        // the refusal is the reason given (idb.js), not the abort it causes.
+        out.failure = e;
+        store.transaction.abort();
       }
     };
     if (!left) write();

@@ -138,7 +138,8 @@ async function refreshNow() {
   if (!url) return { ...((await read([FEED_STATE_KEY]))[FEED_STATE_KEY] || {}), outcome: 'off' }; // no feed: nothing written
   const failed = (e) => {
     // `what` and `list`: the detail in a form the options page words in its language (feed-panel.js).
-    const error = { code: e.code || 'failed', args: e.args || [String(e && e.message || e)], ...(e.what ? { what: e.what } : {}), ...(e.list ? { list: e.list } : {}) };
+    // Only this file's own codes (problem()): a DOMException's code is a number, with no words of its own.
+    const error = { code: typeof e.code === 'string' ? e.code : 'failed', args: e.args || [String(e && e.message || e)], ...(e.what ? { what: e.what } : {}), ...(e.list ? { list: e.list } : {}) };
     console.warn(`vipguard: feed ${url}: ${error.args[0]}`);
     return recordState((s) => ({ ...s, lastAttempt: at, outcome: 'failed', error }));
   };

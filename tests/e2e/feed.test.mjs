@@ -363,6 +363,37 @@ test('a feed streamed over the size cap without a Content-Length: cut, the last 
   assert.match(await opts.locator('#feed-status').textContent(), /Team VIPs v1, 5 accounts/);
 }));
 
+// Applied in one transaction (shared/private-store.js update): a write that fails halfway, the storage
+// refusing the list's provenance after the list itself was put (as a full disk would), leaves every part
+// of the last good list as it was (the list, its generation, its provenance, the team's decisions) and
+// says why; once the storage takes it again, the next check applies the new version whole.
+test('a new version whose write fails halfway leaves the last good list whole, and says why', () => withVersion1(async (h, opts) => {
+  const KEYS = ['protectedList', 'listGen', 'listSource', 'teamDecisions'];
+  const before = await privateValues(h, KEYS);
+  assert.equal(before.listSource.version, 1);
+  await h.worker.evaluate(() => {
+    const put = IDBObjectStore.prototype.put;
+    globalThis.vipguardTestPut = put;
+    IDBObjectStore.prototype.put = function (value, key) {
+      if (key === 'listSource' && value && value.version === 2) throw new DOMException('the disk is full (test)', 'QuotaExceededError');
+      return put.call(this, value, key);
+    };
+  });
+  feed.now = { status: 200, body: V2, etag: '"v2"' };
+  await checkNow(h, opts);
+  assert.deepEqual(await privateValues(h, KEYS), before, 'nothing of version 2 was kept');
+  const said = await opts.locator('#feed-error').textContent();
+  assert.match(said, /the disk is full \(test\)/);
+  assert.match(said, /The last good list stays in use\./);
+  await h.worker.evaluate(() => { IDBObjectStore.prototype.put = globalThis.vipguardTestPut; });
+  await checkNow(h, opts);
+  const after = await privateValues(h, KEYS);
+  assert.equal(after.listSource.version, 2);
+  assert.equal(JSON.parse(after.protectedList).accounts.length, 6);
+  assert.notEqual(after.listGen, before.listGen);
+  assert.ok(after.teamDecisions['x:kwabenamensahtv'], JSON.stringify(after.teamDecisions));
+}));
+
 // The schedule itself: when the feed's alarm goes off, the feed is checked and a new version applied, with
 // nobody pressing anything (an unpacked extension's alarm may go off sooner than 30 s, so the test sets
 // it to a few seconds, keeping its 30-minute period).
