@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import os from 'node:os';
+import { spawn, execFileSync } from 'node:child_process';
 import { chromium } from 'playwright-core';
 
 export const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
@@ -111,6 +112,34 @@ export async function launch({ extraHosts = [], lang = 'en-US', extension = EXT,
     if (stray.length) throw new Error(`the extension requested addresses no page it was served showed: ${stray.join(' ')}`);
   };
   return { ctx, worker, extensionId, fetched, extensionRequests, strayRequests, firstRun, close, profileDir };
+}
+
+/**
+ * `launch` in a real window on a virtual X display (Xvfb): keys pressed there with `h.keys('alt+shift+v')`
+ * (xdotool, in the browser's window) reach the browser's own shortcuts, an extension's `commands` among
+ * them, as a reviewer's keyboard does; headless Chromium hands them none. `close()` ends both.
+ */
+export async function launchOnXvfb(options = {}) {
+  const xvfb = spawn('Xvfb', ['-displayfd', '3', '-screen', '0', '1366x1024x24', '-nolisten', 'tcp'], { stdio: ['ignore', 'ignore', 'ignore', 'pipe'] });
+  try {
+    const display = await new Promise((resolve, reject) => {
+      xvfb.on('error', (e) => reject(new Error(`Xvfb could not start (make browser-tools installs it): ${e.message}`)));
+      xvfb.on('exit', (code) => reject(new Error(`Xvfb exited (${code}) before giving its display`)));
+      xvfb.stdio[3].on('data', (d) => resolve(`:${String(d).trim()}`));
+    });
+    const h = await launch({ ...options, display });
+    await h.ctx.newPage(); // a headed browser quits with its last window
+    const env = { ...process.env, DISPLAY: display };
+    const keys = (combo) => {
+      const [win] = execFileSync('xdotool', ['search', '--onlyvisible', '--class', 'chromium'], { env }).toString().trim().split('\n');
+      execFileSync('xdotool', ['windowfocus', '--sync', win], { env });
+      execFileSync('xdotool', ['key', '--clearmodifiers', combo], { env });
+    };
+    return { ...h, keys, close: async () => { try { await h.close(); } finally { xvfb.kill(); } } };
+  } catch (e) {
+    xvfb.kill();
+    throw e;
+  }
 }
 
 /**
@@ -591,6 +620,7 @@ export const SITE_PAGES = {
   // Markup written by a red team from the sites' current source, not by the adapters' authors.
   'https://social.example.africa/@kwabenamensah/with_replies': 'mastodon-43.html',
   'https://mastodon.social/@kwabena.mensah@pixelfed.social': 'mastodon-remote-dot.html',
+  'https://social.example.africa/@ama_owusu/media': 'mastodon-redesign-stale.html',
   'https://bsky.app/profile/did:plc:k7wmensahimpostor00000': 'bluesky-did.html',
   'https://bsky.app/profile/ngozi-eze.bsky.social': 'bluesky-no-name.html',
   'https://github.com/ZenithHarb0ur': 'github-pronouns.html',

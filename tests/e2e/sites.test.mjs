@@ -191,6 +191,18 @@ test('Mastodon is off until switched on, then recognised on any server by its ma
   await until(async () => (await badges(page))['aminatasowe@social.example.africa'] === 'impersonation', 'the badge on a redesigned status');
   await page.close();
 
+  // A stale redesigned header (the account before, drawn until the new account's data arrives): never
+  // read as the account the address names; the new header, once drawn, is.
+  page = await h.ctx.newPage();
+  await page.goto('https://social.example.africa/@ama_owusu/media');
+  await settle(page, 1);
+  await until(async () => (await bannerVerdict(page)) === 'clear', 'the banner on the new header');
+  assert.ok((await shadowText(page)).includes('@ama_owusu@social.example.africa'), (await shadowText(page)).slice(0, 300));
+  const readHere = await sent(page);
+  assert.deepEqual(Object.keys(readHere).filter((k) => readHere[k].some((p) => p.id === 'profile')), ['ama_owusu@social.example.africa']);
+  assert.ok(readHere['ama_owusu@social.example.africa'].every((p) => p.name === 'Ama Owusu'), JSON.stringify(readHere));
+  await page.close();
+
   // The profile's metadata fields, classic and redesigned: the Website field (not the bio, which names
   // the bank's real site) is a lookalike, and the evidence names it.
   for (const u of ['https://social.example.africa/@zenithharbour_help', 'https://social.example.africa/@zenithharbour_help/media']) {

@@ -150,4 +150,5 @@ vipguardSites.push((() => {
 // Test pages:
 //   tests/e2e/fixtures/sites/mastodon-43.html tests/e2e/fixtures/sites/mastodon-profile.html
 //   tests/e2e/fixtures/sites/mastodon-redesign.html tests/e2e/fixtures/sites/mastodon-remote-dot.html
+//   tests/e2e/fixtures/sites/mastodon-redesign-stale.html
 //   tests/e2e/fixtures/sites/mastodon-fields.html tests/e2e/fixtures/sites/mastodon-fields-redesign.html
