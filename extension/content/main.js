@@ -72,7 +72,8 @@
     // A keyboard shortcut (the manifest's commands, routed by the worker).
     if (msg.type === 'vipguard-paused') setPaused(!!msg.paused);
     // The decisions' shortcuts go to the banner's frame straight from the worker (a page cannot send those).
-    if (msg.type === 'vipguard-command' && msg.command === 'focus-banner') vipguardAnnotate.focusBanner();
+    // A shortcut that acts in the banner gives it the keyboard focus (the clipboard writes only from a focused frame).
+    if (msg.type === 'vipguard-command' && (msg.command === 'focus-banner' || msg.command === 'copy-ticket')) vipguardAnnotate.focusBanner();
     // The reviewer decided in a frame of this tab: the badges show the standing decision.
     if (msg.type === 'vipguard-decided') rereadAll();
     if (msg.type !== 'vipguard-update') return undefined;

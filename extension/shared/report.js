@@ -199,6 +199,33 @@ var vipguardReport = (() => {
     return lines.join('\n') + '\n';
   }
 
+  // The ticket for a rich editor (Jira's, Service Cloud's): the same text, line for line, then the
+  // evidence picture inside it, so one paste brings both. Only a PNG data address is taken as a picture.
+  function toHtml(text, pngDataUrl, alt) {
+    const esc = (v) => String(v).replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
+    const lines = String(text).replace(/\n$/, '').split('\n').map((l) => `<div>${esc(l) || '<br>'}</div>`);
+    const picture = /^data:image\/png;base64,[A-Za-z0-9+/]+=*$/.test(pngDataUrl || '') ? [`<p><img alt="${esc(alt)}" src="${pngDataUrl}"></p>`] : [];
+    return `<meta charset="utf-8"><div>${[...lines, ...picture].join('')}</div>`;
+  }
+
+  // The worker's evidence picture (a PNG data address) as a Blob.
+  function pngBlob(dataUrl) {
+    const bin = atob(String(dataUrl).split(',')[1] || '');
+    return new Blob([Uint8Array.from(bin, (c) => c.charCodeAt(0))], { type: 'image/png' });
+  }
+
+  // One clipboard entry holding the ticket three ways, so that the field it is pasted into takes the one
+  // it reads: the text (a plain field, Jira's wiki field), the text with the evidence picture in it (a
+  // rich editor), the picture alone (a chat, an image field). `drawing` resolves to the worker's picture
+  // ({dataUrl}); the clipboard waits for it, so the click's permission holds while it is drawn.
+  function ticketClipboardItem(text, drawing, alt) {
+    return new ClipboardItem({
+      'text/plain': new Blob([text], { type: 'text/plain' }),
+      'text/html': drawing.then((d) => new Blob([toHtml(text, d.dataUrl, alt)], { type: 'text/html' })),
+      'image/png': drawing.then((d) => pngBlob(d.dataUrl)),
+    });
+  }
+
   // A ticket id in a decision's note: a Jira key (IDO-77) or a Service Cloud case number (8 digits).
   const ticketId = (note) => (String(note || '').match(/\b[A-Z][A-Z0-9]{1,9}-\d+\b|\b\d{8}\b/) || [''])[0];
 
@@ -234,6 +261,6 @@ var vipguardReport = (() => {
     return [columns.join(','), ...rows.map((row) => columns.map((c) => csvCell(row[c])).join(','))].join('\r\n') + '\r\n';
   }
 
-  return { toTicket, toJson, toCsv, spelledOut, imageText, sha256, ticketId, listLine, FORMAT_NAMES };
+  return { toTicket, toHtml, pngBlob, ticketClipboardItem, toJson, toCsv, spelledOut, imageText, sha256, ticketId, listLine, FORMAT_NAMES };
 })();
 

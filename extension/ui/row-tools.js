@@ -17,8 +17,9 @@ export async function ticketText(item, format) {
 }
 
 /**
- * A decision form for `handle`: a choice, an optional note (a ticket id), then Record. `record(decision,
- * note)` sends it and resolves to the worker's answer; `say(words)` shows what happened.
+ * A decision form for `handle`: a choice, an optional note (a ticket id), then Record, and Undo for the
+ * decision just recorded (as the banner offers). `record(decision, note, undoes)` sends it and resolves to
+ * the worker's answer (`undoes`: the time of the decision an undo withdraws); `say(words)` shows what happened.
  */
 export function decideForm(handle, record, say) {
   const decide = document.createElement('select');
@@ -56,15 +57,34 @@ export function decideForm(handle, record, say) {
       say(t('confirmClearQuestion'));
       return;
     }
-    const reply = await record(decide.value, note.value.trim());
-    say(reply && !reply.error ? vipguardI18n.recorded(decide.value) : t('failed', (reply && reply.error) || t('noAnswer')));
+    const decision = decide.value;
+    const reply = await record(decision, note.value.trim());
+    say(reply && !reply.error ? vipguardI18n.recorded(decision) : t('failed', (reply && reply.error) || t('noAnswer')));
     if (reply && !reply.error) {
       note.value = '';
       reset();
+      // (A newer team decision standing instead is not this reviewer's to undo.)
+      offerUndo(decision, reply.standing && !reply.standing.team ? reply.standing.at : null);
     }
+  });
+  const undo = document.createElement('button');
+  undo.type = 'button';
+  undo.hidden = true;
+  undo.textContent = t('undo');
+  let undoes = null;
+  function offerUndo(decision, at) {
+    undoes = at || null;
+    undo.hidden = !undoes;
+    if (undoes) undo.setAttribute('aria-label', t('undoDecisionFor', vipguardI18n.decisionWord(decision), handle));
+  }
+  undo.addEventListener('click', async () => {
+    if (!undoes) return;
+    const reply = await record('undo', '', undoes);
+    say(reply && !reply.error ? vipguardI18n.recorded('undo') : t('failed', (reply && reply.error) || t('noAnswer')));
+    if (reply && !reply.error) offerUndo(null, null);
   });
   const form = document.createElement('div');
   form.className = 'decide';
-  form.append(decide, note, button);
+  form.append(decide, note, button, undo);
   return form;
 }

@@ -149,6 +149,10 @@ test('each row copies its ticket in the chosen format and records a decision, "N
   await page.getByRole('button', { name: 'Record the decision on @chidi_okoro' }).click();
   await page.getByText('Recorded: needs escalation.').waitFor();
   assert.deepEqual(await decisions(), [['KwabenaMensahGH', 'not_impersonator', ''], ['chidi_okoro', 'escalate', 'IDO-78']]);
+  // Undone from the row where it was made (the row's form offers Undo for its last decision).
+  await page.getByRole('button', { name: 'Undo “Needs escalation” on @chidi_okoro' }).click();
+  await page.getByText('Decision undone.').waitFor();
+  assert.deepEqual((await decisions()).at(-1), ['chidi_okoro', 'undo', '']);
   // The same decisions store as the banner's: checked again, the row says the reviewer cleared it.
   await page.getByRole('button', { name: 'Check' }).click();
   await page.getByText('Done: 2 checked.').waitFor();

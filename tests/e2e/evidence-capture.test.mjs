@@ -9,9 +9,8 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
-import { spawn, execFileSync } from 'node:child_process';
 import { decodePng } from './png.mjs';
-import { ROOT, launch, loadDemoList, visit, shadowText, shadowClick, until, focusedAnnotation } from './harness.mjs';
+import { ROOT, launch, launchOnXvfb, loadDemoList, visit, shadowText, shadowClick, until, focusedAnnotation } from './harness.mjs';
 
 const PAGE = 'https://x.com/KwabenaMensahTV?header';
 const MAGENTA = [255, 0, 204];
@@ -157,17 +156,8 @@ test('in French, the line saying why there is no screenshot is in French', async
 // shortcuts), so this test runs Chromium in a real window on a virtual X display (Xvfb) and presses the
 // key there with xdotool, as a reviewer's keyboard would: focus-banner, Alt+Shift+V by default.
 test('after the focus shortcut (Alt+Shift+V) on the tab, the banner\'s image shows the page', async () => {
-  const xvfb = spawn('Xvfb', ['-displayfd', '3', '-screen', '0', '1366x1024x24', '-nolisten', 'tcp'], { stdio: ['ignore', 'ignore', 'ignore', 'pipe'] });
-  let x = null;
+  const x = await launchOnXvfb();
   try {
-    const display = await new Promise((resolve, reject) => {
-      xvfb.on('error', (e) => reject(new Error(`Xvfb could not start (make browser-tools installs it): ${e.message}`)));
-      xvfb.on('exit', (code) => reject(new Error(`Xvfb exited (${code}) before giving its display`)));
-      xvfb.stdio[3].on('data', (d) => resolve(`:${String(d).trim()}`));
-    });
-    x = await launch({ display });
-    const env = { ...process.env, DISPLAY: display };
-    await x.ctx.newPage(); // a headed browser quits with its last window
     await loadDemoList(x);
     const worker = x.ctx.serviceWorkers()[0];
     await worker.evaluate(() => {
@@ -191,9 +181,7 @@ test('after the focus shortcut (Alt+Shift+V) on the tab, the banner\'s image sho
     assert.notEqual(await focusedAnnotation(page), 'banner', 'the focus is on the page before the shortcut');
     let presses = 0;
     for (; presses === 0 || (presses < 3 && (await focusedAnnotation(page)) !== 'banner'); presses++) {
-      const [win] = execFileSync('xdotool', ['search', '--onlyvisible', '--class', 'chromium'], { env }).toString().trim().split('\n');
-      execFileSync('xdotool', ['windowfocus', '--sync', win], { env });
-      execFileSync('xdotool', ['key', '--clearmodifiers', 'alt+shift+v'], { env });
+      x.keys('alt+shift+v');
       await until(() => worker.evaluate((n) => globalThis.vipguardCommandsSeen.length > n, presses), 'the shortcut reached the extension');
       await until(async () => (await focusedAnnotation(page)) === 'banner', 'the shortcut moved the focus to the banner', { timeout: 5000 }).catch(() => {});
     }
@@ -208,8 +196,7 @@ test('after the focus shortcut (Alt+Shift+V) on the tab, the banner\'s image sho
     assert.ok(box && count > 1000, `the header photo is in the image (${count} pixels)`);
     await page.close();
   } finally {
-    if (x) await x.close();
-    xvfb.kill();
+    await x.close();
   }
 });
 

@@ -118,6 +118,18 @@ test('the options page loads the demo list and shows the audit count (an extensi
   await again.close();
 });
 
+// Firefox assigns the manifest's suggested keys itself: the queue page lists each as Firefox has it.
+test('the queue page lists the keyboard shortcuts as Firefox assigned them, every default key set', async () => {
+  const page = await open(`${BASE}/ui/queue/queue.html`);
+  await page.waitForFunction(() => document.querySelectorAll('#queue-shortcuts li').length >= 1, { timeout: 10000 });
+  const lines = await page.$$eval('#queue-shortcuts li', (lis) => lis.map((li) => li.textContent));
+  for (const want of ['Review queue: next profile: Alt+Shift+J', 'Review queue: previous profile: Alt+Shift+K',
+    'Go to vipguard\'s verdict on this page: Alt+Shift+V', 'Record “Impersonation confirmed” on this profile: Alt+Shift+1']) {
+    assert.ok(lines.includes(want), `${want} not in ${JSON.stringify(lines)}`);
+  }
+  await page.close();
+});
+
 test('an X profile gets its banner, and its avatar is fetched and compared', async () => {
   const page = await open('https://x.com/KwabenaMensahGH');
   await bannerDrawn(page);

@@ -48,7 +48,7 @@ test('the banner, its tools and the copied evidence are in French', async () => 
   }
   await h.worker.evaluate(() => chrome.storage.local.set({ settings: { ticketFormat: 'markdown' } }));
   await shadowClick(page, 'Copier pour le ticket');
-  await until(async () => plain(await shadowText(page)).includes('Preuves pour le ticket (Markdown) : copié dans le presse-papiers.'), 'the French status');
+  await until(async () => plain(await shadowText(page)).includes('Preuves pour le ticket (Markdown) et l’image des preuves : copiés dans le presse-papiers.'), 'the French status');
   const md = plain(await page.evaluate(() => navigator.clipboard.readText()));
   assert.ok(md.startsWith("### Preuves vipguard : Usurpation d'identité"), md);
   assert.ok(md.includes('- **Nom affiché, caractère par caractère :** [U+041A]wabena [U+041C]ensah'), md);

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { itemsFromText, itemsFromCsv, parseCsv, addItems } from '../../extension/ui/queue/queue-input.js';
-import { launch, loadDemoList, settle, shadowText, shadowClick, until, screenshot } from './harness.mjs';
+import { EXT, launch, launchOnXvfb, loadDemoList, settle, shadowText, shadowClick, until, screenshot } from './harness.mjs';
 
 test('pasted lines: profile and post addresses (with or without https://) become items; other lines are listed', () => {
   const { items, skipped } = itemsFromText([
@@ -42,20 +42,30 @@ test('each account is in the queue once', () => {
   assert.equal(addItems([a], [{ ...a, handle: 'ada' }, { platform: 'x', handle: 'Bea', url: 'https://x.com/Bea' }]).length, 2);
 });
 
+const queuePage = async (h) => {
+  const page = await h.ctx.newPage();
+  await page.goto(`chrome-extension://${h.extensionId}/ui/queue/queue.html`);
+  return page;
+};
+
+// `urls` pasted into the queue page, then its first item opened: the queue's tab, with the banner's bar.
+async function openFirst(h, page, urls) {
+  await page.getByLabel('Paste report or profile URLs (one per line)').fill(urls.join('\n'));
+  await page.getByRole('button', { name: 'Add to the queue' }).click();
+  await page.getByText(`${urls.length} in the queue: ${urls.length} pending.`).waitFor();
+  const [tab] = await Promise.all([h.ctx.waitForEvent('page'), page.getByRole('button', { name: 'Open the next pending profile' }).click()]);
+  await tab.waitForURL(urls[0]);
+  await settle(tab);
+  await until(async () => (await shadowText(tab)).includes(`Queue 1 of ${urls.length}`), 'the queue bar on the banner');
+  return tab;
+}
+
 test('the queue in one tab: open the next pending, step with the banner\'s bar and the commands, decisions become states, outcomes export', async () => {
   const h = await launch();
   try {
     await loadDemoList(h);
-    const page = await h.ctx.newPage();
-    await page.goto(`chrome-extension://${h.extensionId}/ui/queue/queue.html`);
-    await page.getByLabel('Paste report or profile URLs (one per line)').fill('https://x.com/KwabenaMensahGH\nx.com/sarah_j\nhttps://x.com/KwabenaMensahTV');
-    await page.getByRole('button', { name: 'Add to the queue' }).click();
-    await page.getByText('3 in the queue: 3 pending.').waitFor();
-
-    const [tab] = await Promise.all([h.ctx.waitForEvent('page'), page.getByRole('button', { name: 'Open the next pending profile' }).click()]);
-    await tab.waitForURL('https://x.com/KwabenaMensahGH');
-    await settle(tab);
-    await until(async () => (await shadowText(tab)).includes('Queue 1 of 3'), 'the queue bar on the banner');
+    const page = await queuePage(h);
+    const tab = await openFirst(h, page, ['https://x.com/KwabenaMensahGH', 'x.com/sarah_j', 'https://x.com/KwabenaMensahTV']);
     await screenshot(tab, 'queue-banner');
     // A decision on the banner, by its keyboard command, becomes the item's state.
     const tabId = await h.worker.evaluate(async () => (await chrome.tabs.query({ url: 'https://x.com/KwabenaMensahGH' }))[0].id);
@@ -86,6 +96,53 @@ test('the queue in one tab: open the next pending, step with the banner\'s bar a
     assert.match(lines[2], /^2,,https:\/\/x\.com\/sarah_j,x,sarah_j,pending,/);
   } finally {
     await h.close();
+  }
+});
+
+// The same commands pressed as keys, in a real window (harness.mjs launchOnXvfb): the defaults
+// Alt+Shift+1 (impersonation confirmed on the profile on screen) and Alt+Shift+J (the next item), as a
+// reviewer's keyboard sends them. A press the browser drops under load is pressed again, as a reviewer
+// would; each must have reached the extension. Every key the manifest suggests must be the one the
+// browser assigned: Chromium leaves a suggested key unset, silently, when one of its own shortcuts holds
+// it (Alt+Shift+N and Alt+Shift+P were, so the queue's next and previous had no key at all).
+test('the queue\'s shortcuts as real key presses: Alt+Shift+1 confirms the profile on screen, Alt+Shift+J opens the next', async () => {
+  const x = await launchOnXvfb();
+  try {
+    await loadDemoList(x);
+    await x.worker.evaluate(() => {
+      globalThis.vipguardCommandsSeen = [];
+      chrome.commands.onCommand.addListener((command) => globalThis.vipguardCommandsSeen.push(command));
+    });
+    const { commands } = JSON.parse(fs.readFileSync(path.join(EXT, 'manifest.json'), 'utf8'));
+    const assigned = await x.worker.evaluate(() => chrome.commands.getAll());
+    const suggested = Object.entries(commands).filter(([, c]) => c.suggested_key);
+    assert.equal(suggested.length, 4);
+    for (const [name, c] of suggested) {
+      assert.equal(assigned.find((a) => a.name === name)?.shortcut, c.suggested_key.default, `${name}: the browser left ${c.suggested_key.default} unset`);
+    }
+    const page = await queuePage(x);
+    // The page lists the shortcuts as the browser has them.
+    await page.getByText('Review queue: next profile: Alt+Shift+J').waitFor();
+    await page.getByText('Copy the banner’s evidence for a ticket (text and image): not set').waitFor();
+    const tab = await openFirst(x, page, ['https://x.com/KwabenaMensahGH', 'https://x.com/KwabenaMensahTV']);
+    await tab.bringToFront();
+    const pressUntil = async (combo, done, what) => {
+      for (let presses = 0; presses < 3; presses++) {
+        const before = await x.worker.evaluate(() => globalThis.vipguardCommandsSeen.length);
+        x.keys(combo);
+        await until(() => x.worker.evaluate((n) => globalThis.vipguardCommandsSeen.length > n, before), `${combo} reached the extension`);
+        if (await until(done, what, { timeout: 5000 }).then(() => true, () => false)) return;
+      }
+      throw new Error(`${combo} pressed three times: ${what} never happened`);
+    };
+    await pressUntil('alt+shift+1', async () => (await page.textContent('body')).includes('2 in the queue: 1 pending, 1 impersonation confirmed.'),
+      'the profile on screen confirmed');
+    await pressUntil('alt+shift+j', async () => tab.url() === 'https://x.com/KwabenaMensahTV', 'the next item opened in the same tab');
+    const seen = await x.worker.evaluate(() => globalThis.vipguardCommandsSeen);
+    assert.ok(seen.includes('decide-confirmed') && seen.includes('queue-next'), seen.join(' '));
+    assert.ok(seen.every((c) => c === 'decide-confirmed' || c === 'queue-next'), seen.join(' '));
+  } finally {
+    await x.close();
   }
 });
 

@@ -39,8 +39,22 @@ const setFormat = (format) => h.worker.evaluate(async (f) => {
 test('Copy for ticket: plain text by default with the handle as it is, the profile, the page, the report form and the SHA-256 of the JSON evidence', async () => {
   const page = await visit(h, 'https://x.com/Adaeze_0konkwo/media');
   await shadowClick(page, 'Copy for ticket');
-  await bannerSays(page, 'Evidence for a ticket (Plain text (Service Cloud, e-mail)) copied');
+  await bannerSays(page, 'Evidence for a ticket (Plain text (Service Cloud, e-mail)) and the evidence image copied to the clipboard.');
   const text = await clipboard(page);
+  // One copy, three forms: the text, the text with the evidence picture in it (a rich editor's paste),
+  // the picture alone.
+  const item = await page.evaluate(async () => {
+    const [it] = await navigator.clipboard.read();
+    const html = await (await it.getType('text/html')).text();
+    const png = [...new Uint8Array(await (await it.getType('image/png')).arrayBuffer())];
+    return { types: [...it.types], html, png };
+  });
+  assert.deepEqual(item.types.sort(), ['image/png', 'text/html', 'text/plain']);
+  assert.ok(item.html.includes('<div>Handle: @Adaeze_0konkwo</div>'), item.html.slice(0, 800));
+  const inline = item.html.match(/<img alt="vipguard evidence image[^"]*" src="data:image\/png;base64,([A-Za-z0-9+/=]+)">/);
+  assert.ok(inline, `no picture in the ticket's HTML: ${item.html.slice(-300)}`);
+  assert.deepEqual(pngSize(Buffer.from(inline[1], 'base64')), pngSize(Buffer.from(item.png)));
+  assert.equal(pngSize(Buffer.from(item.png)).width, 720);
   for (const want of [
     'vipguard evidence: Impersonation (score ',
     'Profile: https://x.com/Adaeze_0konkwo\n',
@@ -56,11 +70,19 @@ test('Copy for ticket: plain text by default with the handle as it is, the profi
   await bannerSays(page, 'Evidence (JSON) copied');
   const json = await clipboard(page);
   assert.equal(crypto.createHash('sha256').update(json, 'utf8').digest('hex'), sha[1]);
+  // After Copy for ticket the note has the focus: the ticket's id typed there goes with the decision recorded next.
+  await shadowClick(page, 'Copy for ticket');
+  await bannerSays(page, 'enter its id in the note below');
+  await page.keyboard.type('IMP-42');
+  await shadowClick(page, 'Needs escalation');
+  await bannerSays(page, '“IMP-42”');
+  await shadowClick(page, 'Undo “Needs escalation”');
+  await until(async () => !(await shadowText(page)).includes('“IMP-42”'), 'the decision undone');
 
   // Jira's wiki markup: its own headings, bullets and links; the handle still as it is.
   await setFormat('jira');
   await shadowClick(page, 'Copy for ticket');
-  await bannerSays(page, 'Evidence for a ticket (Jira wiki markup) copied');
+  await bannerSays(page, 'Evidence for a ticket (Jira wiki markup) and the evidence image copied');
   const jira = await clipboard(page);
   assert.ok(jira.startsWith('h3. vipguard evidence: Impersonation'), jira);
   for (const want of ['* *Profile:* [https://x.com/Adaeze_0konkwo]', '* *Handle:* @Adaeze_0konkwo\n']) {
@@ -71,12 +93,30 @@ test('Copy for ticket: plain text by default with the handle as it is, the profi
   await page.close();
 });
 
+// The copy-ticket command (no default key: the reviewer sets one in the browser's shortcuts) does what the
+// button does, from the keyboard. Sent as the worker sends a command (background.js onCommand): a real
+// key press is tested in queue.test.mjs.
+test('the copy-ticket command copies the ticket and its image from the banner', async () => {
+  await setFormat('text');
+  const page = await visit(h, 'https://x.com/KwabenaMensahTV');
+  await page.evaluate(() => navigator.clipboard.writeText('before'));
+  const tabId = await h.worker.evaluate(async () => (await chrome.tabs.query({ url: 'https://x.com/KwabenaMensahTV' }))[0].id);
+  await h.worker.evaluate((id) => {
+    chrome.tabs.sendMessage(id, { type: 'vipguard-command', command: 'copy-ticket' }, { frameId: 0 }).catch(() => {});
+    chrome.runtime.sendMessage({ type: 'vipguard-frame-command', command: 'copy-ticket', tabId: id }).catch(() => {});
+  }, tabId);
+  await bannerSays(page, 'and the evidence image copied to the clipboard');
+  const text = await clipboard(page);
+  assert.ok(text.startsWith('vipguard evidence: ') && text.includes('Handle: @KwabenaMensahTV\n'), text);
+  await page.close();
+});
+
 test('Copy for ticket in Markdown: a report with the lookalikes spelled out', async () => {
   await setFormat('markdown');
   const page = await visit(h, 'https://x.com/KwabenaMensahGH');
   assert.equal(await bannerVerdict(page), 'impersonation');
   await shadowClick(page, 'Copy for ticket');
-  await bannerSays(page, 'Evidence for a ticket (Markdown) copied');
+  await bannerSays(page, 'Evidence for a ticket (Markdown) and the evidence image copied');
   const md = await clipboard(page);
   for (const want of [
     '### vipguard evidence: Impersonation (score ',
@@ -236,8 +276,15 @@ test('the popup copies the evidence of an account flagged in a list, saves its i
   const popup = await h.ctx.newPage();
   await popup.goto(`chrome-extension://${h.extensionId}/ui/popup/popup.html?tab=${tabId}`);
   await popup.getByRole('button', { name: 'Copy evidence for @AminataSowe1' }).click();
-  await popup.getByText('Evidence for @AminataSowe1 (Plain text (Service Cloud, e-mail)) copied').waitFor();
+  await popup.getByText('Evidence for @AminataSowe1 (Plain text (Service Cloud, e-mail)) and the evidence image copied to the clipboard.').waitFor();
   const md = await clipboard(popup);
+  // The picture went with the text, in the same copy.
+  const reader = await h.ctx.newPage();
+  await reader.goto('https://x.com/sarah_j');
+  await reader.bringToFront();
+  const types = await reader.evaluate(async () => [...(await navigator.clipboard.read())[0].types].sort());
+  await reader.close();
+  assert.deepEqual(types, ['image/png', 'text/html', 'text/plain']);
   assert.ok(md.includes('Handle: @AminataSowe1'), md);
   // Filed by the account's own profile, not by the page it was seen on (here another account's list).
   assert.ok(md.includes('Profile: https://x.com/AminataSowe1\n'), md);
@@ -254,6 +301,14 @@ test('the popup copies the evidence of an account flagged in a list, saves its i
   const { entries } = await popup.evaluate(() => chrome.runtime.sendMessage({ type: 'auditExport' }));
   assert.ok(entries.some((e) => e.event === 'decision' && e.decision === 'escalate' && e.handle === 'AminataSowe1' && e.note === 'JIRA IDO-77'),
     JSON.stringify(entries.slice(-3)));
+  // Undone from where it was made: the decision no longer stands on the account.
+  const standing = () => popup.evaluate(async () => (await chrome.runtime.sendMessage({ type: 'bulkCheck',
+    profiles: [{ id: '1', platform: 'x', handle: 'AminataSowe1', name: 'Aminata Sowé' }] })).results[0].decision || null);
+  assert.equal((await standing()).decision, 'escalate');
+  await popup.getByRole('button', { name: 'Undo “Needs escalation” on @AminataSowe1' }).click();
+  await popup.getByText('Decision undone.').waitFor();
+  assert.equal(await standing(), null);
+  assert.ok(await popup.getByRole('button', { name: 'Undo “Needs escalation” on @AminataSowe1' }).isHidden());
   await popup.close();
   await page.close();
 });

@@ -195,8 +195,8 @@ function rowTools(r, profile) {
       say(t('clipboardRefusedShort', e.message));
     }
   });
-  const form = decideForm(r.handle, (decision, note) => chrome.runtime.sendMessage({ type: 'decide', url: profile,
-    profile: { platform: r.platform, handle: r.handle, name: r.name }, decision, note,
+  const form = decideForm(r.handle, (decision, note, undoes) => chrome.runtime.sendMessage({ type: 'decide', url: profile,
+    profile: { platform: r.platform, handle: r.handle, name: r.name }, decision, note, ...(undoes ? { undoes } : {}),
     result: { verdict: r.verdict, match: r.match || null, score: r.score } }), say);
   box.append(copy, form, said);
   return box;

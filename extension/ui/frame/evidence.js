@@ -190,9 +190,17 @@ var vipguardEvidence = (() => {
     const own = ['own', 'allowed'].includes(result.verdict) && !result.cleared;
     if (!own) {
       const row = el('div', 'actions');
-      for (const [key, fn] of [['copyTicket', actions.copyTicket], ['copyImage', actions.copyImage], ['saveImage', actions.saveImage],
+      // After the ticket is copied, the note takes its id, so the decision records both (report.js ticketId).
+      const copyTicket = async () => {
+        const words = await actions.copyTicket();
+        row.parentNode?.querySelector('.decide input')?.focus();
+        return words;
+      };
+      for (const [key, fn] of [['copyTicket', copyTicket], ['copyImage', actions.copyImage], ['saveImage', actions.saveImage],
         ['copyJson', actions.copyJson]]) {
-        row.append(button(t(key), () => run(fn)));
+        const b = button(t(key), () => run(fn));
+        b.dataset.action = key;
+        row.append(b);
       }
       // The platform's own form for reporting the account, where it has one.
       const form = profile && vipguardSiteCatalog.reportForm(profile.platform);

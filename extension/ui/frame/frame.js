@@ -123,24 +123,35 @@
     // The evidence picture, drawn by the worker (it can read both avatars and take the page's screenshot),
     // as PNG bytes; `drawn` keeps the worker's word on it (its SHA-256, and why it has no screenshot).
     let drawn = null;
-    const picture = async () => {
+    const draw = async () => {
       const evidenceSha256 = await vipguardReport.sha256(JSON.stringify(vipguardReport.toJson(item()), null, 2));
-      const reply = await send({ type: 'evidenceImage', url: pageUrl, profile: { ...who, avatar: profile.avatar || null },
+      drawn = await send({ type: 'evidenceImage', url: pageUrl, profile: { ...who, avatar: profile.avatar || null },
         match: r.match || null, verdict: r.verdict, score: r.score ?? null, evidenceSha256, ...vipguardReport.imageText(item()) });
-      drawn = reply;
-      const bin = atob(reply.dataUrl.split(',')[1]);
-      return new Blob([Uint8Array.from(bin, (c) => c.charCodeAt(0))], { type: 'image/png' });
+      return drawn;
     };
+    const picture = async () => vipguardReport.pngBlob((await draw()).dataUrl);
     const aboutImage = (words) => [words, drawn && t('imageSha256', drawn.sha256), drawn && drawn.note].filter(Boolean).join(' ');
     return {
       mayDecide, confirmEvery: !reportsVisibility,
       // The report in the format chosen in the options (plain text unless set), with the SHA-256 of the
       // JSON evidence, so the ticket and an attached JSON can be matched.
+      // The ticket and its picture in one copy (report.js ticketClipboardItem); where the clipboard
+      // refuses the picture, the text alone, and the status says so.
       copyTicket: async () => {
         const [{ settings = {} }, json] = [await chrome.storage.local.get('settings'), JSON.stringify(vipguardReport.toJson(item()), null, 2)];
         const format = vipguardReport.FORMAT_NAMES.includes(settings.ticketFormat) ? settings.ticketFormat : 'text';
-        const sha256 = await vipguardReport.sha256(json);
-        return copy(vipguardReport.toTicket({ ...item(), sha256 }, format), t('ticketFormatName', t(`format_${format}`)));
+        const text = vipguardReport.toTicket({ ...item(), sha256: await vipguardReport.sha256(json) }, format);
+        const what = t('ticketFormatName', t(`format_${format}`));
+        const drawing = draw();
+        drawing.catch(() => {}); // awaited below; a refusal is told there
+        try {
+          await navigator.clipboard.write([vipguardReport.ticketClipboardItem(text, drawing, t('evidenceImageAlt'))]);
+        } catch (e) {
+          const why = await drawing.then(() => e.message, (drawError) => drawError.message);
+          await copy(text, what);
+          return t('ticketCopiedNoImage', what, why);
+        }
+        return aboutImage(t('ticketAndImageCopied', what));
       },
       copyJson: () => copy(JSON.stringify(vipguardReport.toJson(item()), null, 2), t('evidenceJson')),
       copyImage: async () => {
@@ -354,6 +365,10 @@
   chrome.runtime.onMessage.addListener((msg, sender) => {
     if (kind !== 'banner' || !rec || !box || sender.id !== chrome.runtime.id || !msg || msg.type !== 'vipguard-frame-command' || msg.tabId !== rec.tabId) return;
     if (msg.command === 'focus-banner') fold(false, true, false);
+    if (msg.command === 'copy-ticket') {
+      fold(false, true, false);
+      box.querySelector('button[data-action="copyTicket"]')?.click();
+    }
     const decision = { 'decide-confirmed': 'confirmed', 'decide-escalate': 'escalate', 'decide-not-impersonator': 'not_impersonator' }[msg.command];
     if (decision) {
       fold(false, false, false);

@@ -54,27 +54,53 @@ async function main(wired) {
     try {
       await navigator.clipboard.writeText(text);
       copied.textContent = t('copied', what);
+      return true;
     } catch (e) {
       copied.textContent = t('clipboardRefusedShort', e.message);
+      return false;
     }
   };
   // The part of each avatar that matched, from the tab's record (the worker checks its numbers).
   const avatarRegion = (evidence) => ((evidence || []).find((e) => e && e.signal === 'avatar' && e.region) || {}).region || null;
   // The banner's picture of both avatars and names, drawn by the worker.
-  const saveImage = async (i, words) => {
-    // The popup's tab: opening the popup granted `activeTab` on it, so the picture shows the page too.
+  // The popup's tab: opening the popup granted `activeTab` on it, so the picture shows the page too.
+  const drawImage = async (i, item) => {
     const reply = await chrome.runtime.sendMessage({ type: 'evidenceImage', url: tab.url, tabId: tab.id,
       profile: { platform: i.platform, handle: i.handle, name: i.name, avatar: i.avatar || null },
-      match: i.match, verdict: i.verdict, score: i.score, region: avatarRegion(i.evidence), ...words });
-    if (!reply || reply.error) {
-      copied.textContent = t('failed', (reply && reply.error) || t('noAnswer'));
+      match: i.match, verdict: i.verdict, score: i.score, region: avatarRegion(i.evidence), ...vipguardReport.imageText(item),
+      evidenceSha256: await vipguardReport.sha256(JSON.stringify(vipguardReport.toJson(item), null, 2)) });
+    if (!reply || reply.error) throw new Error((reply && reply.error) || t('noAnswer'));
+    return reply;
+  };
+  const aboutImage = (words, reply) => [words, t('imageSha256', reply.sha256), reply.note].filter(Boolean).join(' ');
+  const saveImage = async (i, item) => {
+    let reply;
+    try {
+      reply = await drawImage(i, item);
+    } catch (e) {
+      copied.textContent = t('failed', e.message);
       return;
     }
     const a = document.createElement('a');
     a.href = reply.dataUrl;
     a.download = `vipguard-${i.platform}-${i.handle}.png`;
     a.click();
-    copied.textContent = [t('imageSaved'), t('imageSha256', reply.sha256), reply.note].filter(Boolean).join(' ');
+    copied.textContent = aboutImage(t('imageSaved'), reply);
+  };
+  // The ticket and its picture in one copy, as the banner's Copy for ticket (report.js); the text alone
+  // where the clipboard refuses the picture, and the words say so.
+  const copyTicket = async (i, item) => {
+    const text = await ticketText(item, format);
+    const what = t('evidenceFor', i.handle, t(`format_${format}`));
+    const drawing = drawImage(i, item);
+    drawing.catch(() => {}); // awaited below
+    try {
+      await navigator.clipboard.write([vipguardReport.ticketClipboardItem(text, drawing, t('evidenceImageAlt'))]);
+      copied.textContent = aboutImage(t('ticketAndImageCopied', what), await drawing);
+    } catch (e) {
+      const why = await drawing.then(() => e.message, (drawError) => drawError.message);
+      if (await copy(text, what)) copied.textContent = t('ticketCopiedNoImage', what, why);
+    }
   };
   for (const i of items.sort((a, b) => (ORDER[a.verdict] ?? 9) - (ORDER[b.verdict] ?? 9))) {
     const tr = document.createElement('tr');
@@ -117,9 +143,9 @@ async function main(wired) {
         td.append(details);
       }
       for (const [label, aria, fn] of [
-        [t('copyShort'), t('copyEvidenceFor', i.handle), async () => copy(await ticketText(item, format), t('evidenceFor', i.handle, t(`format_${format}`)))],
+        [t('copyShort'), t('copyEvidenceFor', i.handle), () => copyTicket(i, item)],
         [t('jsonShort'), t('copyJsonFor', i.handle), () => copy(JSON.stringify(vipguardReport.toJson(item), null, 2), t('evidenceFor', i.handle, 'JSON'))],
-        [t('imageShort'), t('saveImageFor', i.handle), async () => saveImage(i, { ...vipguardReport.imageText(item), evidenceSha256: await vipguardReport.sha256(JSON.stringify(vipguardReport.toJson(item), null, 2)) })],
+        [t('imageShort'), t('saveImageFor', i.handle), () => saveImage(i, item)],
       ]) {
         const b = document.createElement('button');
         b.type = 'button';
@@ -129,8 +155,8 @@ async function main(wired) {
         td.append(b);
       }
       // The reviewer's decision, as on the banner (row-tools.js).
-      const form = decideForm(i.handle, (decision, note) => chrome.runtime.sendMessage({ type: 'decide', url: tab.url,
-        profile: { platform: i.platform, handle: i.handle, name: i.name }, decision, note,
+      const form = decideForm(i.handle, (decision, note, undoes) => chrome.runtime.sendMessage({ type: 'decide', url: tab.url,
+        profile: { platform: i.platform, handle: i.handle, name: i.name }, decision, note, ...(undoes ? { undoes } : {}),
         result: { verdict: i.verdict, match: i.match, score: i.score } }), (words) => { copied.textContent = words; });
       td.append(form);
     }

@@ -112,6 +112,18 @@ const redraw = () => render().then(() => {
   $('queue-status').textContent = redrawFailure;
 });
 
+// The keyboard shortcuts as the browser has them now (the reviewer may have changed them, and the
+// browser leaves a suggested key unset when one of its own shortcuts holds it).
+async function showShortcuts() {
+  const list = $('queue-shortcuts');
+  const commands = (await chrome.commands?.getAll?.()) || [];
+  list.replaceChildren(...commands.filter((c) => c.description).map((c) => {
+    const li = document.createElement('li');
+    li.textContent = `${t('withColon', c.description)} ${c.shortcut || t('shortcutNotSet')}`;
+    return li;
+  }));
+}
+
 // The page stays inert until its controls are wired and the queue drawn (page-ready.js); if the first
 // drawing fails, the page is released anyway (its controls are wired) so that the queue can be emptied.
 startPage(async (wired) => {
@@ -143,5 +155,5 @@ startPage(async (wired) => {
     if (keys.includes(QUEUE_KEY) || keys.includes(DECISIONS_KEY)) redraw();
   });
   wired();
-  await render();
+  await Promise.all([render(), showShortcuts().catch(() => {})]);
 });
