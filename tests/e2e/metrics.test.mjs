@@ -76,9 +76,11 @@ test('the metrics page shows the decisions made on profiles, with charts, in lig
     // Screen readers get each chart's figures as a table (the picture itself is hidden from them).
     await m.getByRole('table', { name: 'Your decisions (last 14 days)' }).waitFor({ state: 'attached' });
     assert.equal(await m.getByRole('row', { name: 'Impersonation confirmed 1' }).count(), 1);
-    await screenshot(m, 'metrics-light');
-    await m.emulateMedia({ colorScheme: 'dark' });
-    await screenshot(m, 'metrics-dark');
+    for (const [width, scheme] of [[1366, 'light'], [1366, 'dark'], [960, 'light'], [960, 'dark']]) {
+      await m.setViewportSize({ width, height: 768 });
+      await m.emulateMedia({ colorScheme: scheme });
+      await screenshot(m, `metrics-${width}-${scheme}`);
+    }
     await m.close();
   } finally {
     await h.close();

@@ -85,7 +85,11 @@ test('the queue in one tab: open the next pending, step with the banner\'s bar a
     await page.getByRole('button', { name: 'Previous', exact: true }).click();
     await tab.waitForURL('https://x.com/sarah_j');
     assert.equal(h.ctx.pages().filter((p) => p.url().startsWith('https://x.com/')).length, 1, 'one tab for the whole queue');
-    await screenshot(page, 'queue-page');
+    for (const [width, scheme] of [[1366, 'light'], [960, 'dark']]) {
+      await page.setViewportSize({ width, height: 768 });
+      await page.emulateMedia({ colorScheme: scheme });
+      await screenshot(page, `queue-page-${width}-${scheme}`);
+    }
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export outcomes (CSV)' }).click()]);
     const bytes = fs.readFileSync(await download.path());
