@@ -111,6 +111,25 @@ test('a sheet mapped to neither a handle nor a name stops and says what to choos
   await page.getByLabel('Upload a CSV of profiles').setInputFiles([]);
 });
 
+// The flagged rows go to the review queue in one press, each with the sheet's own id as its report id;
+// clear rows and lines not read stay out.
+test('the flagged rows go to the review queue with the sheet\'s ids', async () => {
+  await page.getByLabel('Upload a CSV of profiles').setInputFiles(path.join(SHEETS, 'partners-en.csv'));
+  await page.locator('#mapper').waitFor();
+  for (const [field, option] of [['Handle or profile address', 'Column 4: Profile link'], ['Display name', 'Column 2: Account owner'],
+    ['Your id for the row', 'Column 1: Ref']]) await page.getByLabel(field, { exact: true }).selectOption({ label: option });
+  await page.getByRole('button', { name: 'Check' }).click();
+  await page.getByText(/^Done: /).waitFor();
+  const [queue] = await Promise.all([h.ctx.waitForEvent('page'), page.getByRole('button', { name: 'Review the flagged rows in the queue' }).click()]);
+  await queue.getByText('1 in the queue: 1 pending.').waitFor();
+  await queue.getByRole('heading', { name: 'vipguard: review queue' }).waitFor();
+  const rows = await queue.$$eval('#queue-table tbody tr', (trs) => trs.map((tr) => [...tr.cells].slice(0, 4).map((c) => c.textContent)));
+  assert.deepEqual(rows, [['1', '@KwabenaMensahGH on x', 'P-1', 'Pending']]);
+  await queue.close();
+  await page.bringToFront();
+  await page.getByLabel('Upload a CSV of profiles').setInputFiles([]);
+});
+
 test('each row copies its ticket in the chosen format and records a decision, "Not an impersonator" only once confirmed', async () => {
   await h.worker.evaluate(async () => {
     const { settings = {} } = await chrome.storage.local.get('settings');

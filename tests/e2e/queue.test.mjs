@@ -37,6 +37,22 @@ test('a Jira export: the issue key is the source id, a profile address anywhere 
   assert.deepEqual(parseCsv('a;b\n"x;1";2\n'), [['a', 'b'], ['x;1', '2']], 'semicolons, as French-locale spreadsheets write');
 });
 
+// A Service Cloud case report exported as CSV (Salesforce writes a BOM, quotes every cell and ends lines
+// with CRLF): the case number is the source id; a post's address gives its author; a case with no
+// profile address is listed.
+test('a Service Cloud export: the case number is the source id, the BOM and CRLF read, a case without a profile listed', () => {
+  const csv = '\ufeff"Case Number","Case Owner","Subject","Status","Date/Time Opened","Description"\r\n'
+    + '"00012345","Ama Boateng","Impersonation: fake artist page","New","12/5/2026 9:14 AM","Reported: https://www.tiktok.com/@aminata.sowe?lang=en"\r\n'
+    + '"00012346","Ama Boateng","Spam","Closed","12/5/2026 9:20 AM","no profile"\r\n'
+    + '"00012347","Kofi Asante","Fake bank","New","12/5/2026 10:02 AM","https://x.com/ZenithHarb0ur/status/1861234567890"\r\n';
+  const { items, skipped } = itemsFromCsv(csv);
+  assert.deepEqual(items.map((i) => [i.sourceId, i.platform, i.handle, i.url]), [
+    ['00012345', 'tiktok', 'aminata.sowe', 'https://www.tiktok.com/@aminata.sowe'],
+    ['00012347', 'x', 'ZenithHarb0ur', 'https://x.com/ZenithHarb0ur'],
+  ]);
+  assert.deepEqual(skipped, [3]);
+});
+
 test('each account is in the queue once', () => {
   const a = { platform: 'x', handle: 'Ada', url: 'https://x.com/Ada' };
   assert.equal(addItems([a], [{ ...a, handle: 'ada' }, { platform: 'x', handle: 'Bea', url: 'https://x.com/Bea' }]).length, 2);

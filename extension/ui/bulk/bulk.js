@@ -293,7 +293,9 @@ async function toQueue() {
     const q = s[QUEUE_KEY] || { items: [], current: -1 };
     return { [QUEUE_KEY]: { ...q, items: addItems(q.items, items) } };
   });
-  window.open('../queue/queue.html', '_blank');
+  // A tab of its own: a window.open()ed page kept the bulk page as its opener, and Chromium gave it no
+  // chrome.i18n (the queue showed its message keys instead of words).
+  await chrome.tabs.create({ url: chrome.runtime.getURL('ui/queue/queue.html') });
 }
 
 // The page stays inert until its controls are wired and its words drawn (page-ready.js). Its listeners need
