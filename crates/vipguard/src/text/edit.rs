@@ -125,6 +125,25 @@ fn moved(mut steps: Vec<Step>) -> Vec<Step> {
     steps
 }
 
+/// The fewest edits (insertions, deletions, replacements) that make `pattern` out of some stretch of
+/// `text`, the stretch free to start and end anywhere: how far `text` is from holding `pattern` as
+/// written (a semi-global edit distance, on chars).
+pub(crate) fn distance_inside(text: &str, pattern: &str) -> usize {
+    let text: Vec<char> = text.chars().collect();
+    // row[j]: the edits that make the pattern's first i chars end at text[..j]; a free start.
+    let mut row = vec![0usize; text.len() + 1];
+    for (i, p) in pattern.chars().enumerate() {
+        let mut next = vec![i + 1; text.len() + 1];
+        for (j, t) in text.iter().enumerate() {
+            let replace = row[j] + usize::from(*t != p);
+            next[j + 1] = replace.min(row[j + 1] + 1).min(next[j] + 1);
+        }
+        row = next;
+    }
+    // A free end: the best over where the stretch ends.
+    row.into_iter().min().unwrap_or(0)
+}
+
 /// Optimal-string-alignment distance between `a` and `b` if it is at most `limit`, else None (strsim
 /// has no bounded variant, and the unbounded one dominated check time).
 pub(crate) fn osa_within(a: &str, b: &str, limit: usize) -> Option<usize> {
@@ -333,6 +352,24 @@ fn edit_ops((a, la): (&[char], &[u32]), (b, lb): (&[char], &[u32]), suffix: usiz
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// (text, pattern) -> edits from holding the pattern as written, anywhere in the text.
+    #[test]
+    fn distance_inside_a_stretch() {
+        let cases = [
+            ("fatima74events", "fatima", 0),
+            ("fatima74events", "fatimata", 2),
+            ("fatimataevents", "fatimata", 0),
+            ("thedavidoekan", "thedavidoyekan", 1),
+            ("thedavidoekan", "davido", 0),
+            ("0s1mhenfc", "osimhen", 2),
+            ("abc", "", 0),
+            ("", "abc", 3),
+        ];
+        for (text, pattern, want) in cases {
+            assert_eq!(distance_inside(text, pattern), want, "{text} {pattern}");
+        }
+    }
 
     /// The edits alone, without their positions.
     fn kinds(from: &str, to: &str) -> Option<Vec<Edit>> {

@@ -632,6 +632,24 @@ impl HandleKeys {
         (word != segment && read.len() == written.len()).then(|| word.to_string())
     }
 
+    /// The stretch of the handle as written (case kept) that `segment`, one of `segments`, reads from
+    /// where that stretch writes digits or symbols for letters: @0s1mhen_fc's "0s1mhen" for the word
+    /// its fold key reads "oslmhen", @Fatima74Events's "Fatima74" for "fatimata". None where the
+    /// handle writes the word's letters as they are, or no stretch reads as it one for one.
+    pub(crate) fn written_word(&self, segment: &str) -> Option<String> {
+        let want: Vec<char> = segment.chars().collect();
+        let written: Vec<char> = self.display().chars().collect();
+        // A letter as itself in any case, or a digit or symbol that stands for it.
+        let reads = |w: char, s: char| {
+            w.to_lowercase().eq(std::iter::once(s)) || (!w.is_alphabetic() && stands_for(w, s))
+        };
+        written
+            .windows(want.len())
+            .find(|w| w.iter().zip(&want).all(|(w, s)| reads(*w, *s)))
+            .filter(|w| w.iter().any(|c| !c.is_alphabetic()))
+            .map(|w| w.iter().collect())
+    }
+
     /// The handle with affixes taken off, each with the affixes removed. Only whole parts are removed
     /// where the handle separates them (`real_davido`, `davido_ng`); in a run-together handle only words
     /// of the affix list of at least two letters (`realdavido`, `davidoofficial`), keeping 4+ letters.

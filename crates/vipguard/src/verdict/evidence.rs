@@ -301,7 +301,10 @@ fn handle(
                     .then(|| leet_inside(lang, &l_for_i(t.keys.display()), &l_for_i(local)))
                     .flatten()
             } else {
-                (!v.handle.fold().contains(&*t.keys.fold()))
+                // Named unless the handle writes the protected letters as they are: the fold key
+                // reads 0 as o, so @0simhen_fc's fold holds @Osimhen but its letters do not.
+                let lower = |s: &str| letters(s).to_lowercase();
+                (!lower(local).contains(&lower(t.keys.display())))
                     .then(|| leet_inside(lang, t.keys.display(), local))
                     .flatten()
             };
@@ -315,29 +318,42 @@ fn handle(
             wording::handle(lang, h, HandleWords::Trick(trick, affixes), what())
         }
         HandleHow::EmbeddedTypo { segment, distance } => {
-            let mut edit = explain_edit(lang, &t.keys.fold(), segment);
-            // A word read with a 1 as i (`HandleKeys::written_segment`) is quoted as written, and
-            // the digit named beside the edits (`support_b1nnance`: 'i' written as '1').
-            let written = v.handle.written_segment(segment);
-            if let Some(w) = &written {
-                // The word and its reading differ only where a 1 was read as i.
-                let pairs: Vec<(char, char)> = segment
-                    .chars()
-                    .zip(w.chars())
-                    .filter(|(r, w)| r != w)
-                    .collect();
-                let leet = wording::leet_letters(lang, &pairs);
-                edit = wording::edits_and_leet(lang, Some(&edit), &leet);
+            // A word whose digits the keys read as letters is described as written (@0s1mhen_fc:
+            // "0s1mhen", 'i' written as '1', not "oslmhen" with 'i' replaced by 'l'); a 1 read as i
+            // has its own reading below (`written_segment`).
+            let digits = v
+                .handle
+                .written_segment(segment)
+                .is_none()
+                .then(|| word_with_digits(lang, v, (&t.keys.display(), &t.keys.fold()), segment))
+                .flatten();
+            if let Some((word, l)) = digits {
+                digits_word(lang, h, &word, &l, &mut e, what())
+            } else {
+                let mut edit = explain_edit(lang, &t.keys.fold(), segment);
+                // A word read with a 1 as i (`HandleKeys::written_segment`) is quoted as written, and
+                // the digit named beside the edits (`support_b1nnance`: 'i' written as '1').
+                let written = v.handle.written_segment(segment);
+                if let Some(w) = &written {
+                    // The word and its reading differ only where a 1 was read as i.
+                    let pairs: Vec<(char, char)> = segment
+                        .chars()
+                        .zip(w.chars())
+                        .filter(|(r, w)| r != w)
+                        .collect();
+                    let leet = wording::leet_letters(lang, &pairs);
+                    edit = wording::edits_and_leet(lang, Some(&edit), &leet);
+                }
+                e.distance = Some(*distance);
+                let how = HandleWords::EmbeddedTypo {
+                    segment: written.as_deref().unwrap_or(segment),
+                    distance: *distance,
+                    edit: &edit,
+                };
+                let d = wording::handle(lang, h, how, what());
+                e.edit = Some(edit);
+                d
             }
-            e.distance = Some(*distance);
-            let how = HandleWords::EmbeddedTypo {
-                segment: written.as_deref().unwrap_or(segment),
-                distance: *distance,
-                edit: &edit,
-            };
-            let d = wording::handle(lang, h, how, what());
-            e.edit = Some(edit);
-            d
         }
         HandleHow::Typo { distance } => {
             // Explained on the keys whose distance was found (the fold keys, else the keys with
@@ -483,6 +499,103 @@ pub(super) fn near_miss(lang: Lang, v: &ProfileView, a: &Account, b: &Assessment
         wording::near_miss_weak(lang, &a.name, &a.id)
     };
     Evidence::new("note", detail)
+}
+
+/// The word of the handle as written that `segment` reads from, where it writes digits for letters
+/// (`HandleKeys::written_word`), with those digits and its other edits from the protected handle
+/// (`display`, its key `fold`) worked out on the characters it shows: nothing but digits for letters
+/// (@0s1mhen_fc), else the typing edits counted on the word read with its digits as letters
+/// (`read_word`), so that a digit is never counted as an edit where it stands for the letter there
+/// (@sparkle_mark00 is "Mark Ojo" with 'j' dropped and 'o' written as '0' twice).
+fn word_with_digits(
+    lang: Lang,
+    v: &ProfileView,
+    (display, fold): (&str, &str),
+    segment: &str,
+) -> Option<(String, LeetEdit)> {
+    let word = v.handle.written_word(segment)?;
+    if let Some(l) = leet_edit(lang, &letters(display), &word).filter(|l| l.rest_count == 0) {
+        return Some((word, l));
+    }
+    let read = read_word(fold, segment, &word);
+    let ops = edits(fold, &read)?;
+    let shown: Vec<char> = word.chars().collect();
+    // A digit is named as a letter where no edit touches it; else the edit names it as written.
+    let touched = |j: usize| {
+        ops.iter().any(|op| match op.edit {
+            Edit::Swapped(..) => op.to == j || op.to + 1 == j,
+            Edit::Dropped(_) => false,
+            _ => op.to == j,
+        })
+    };
+    let pairs: Vec<(char, char)> = read
+        .chars()
+        .zip(&shown)
+        .enumerate()
+        .filter(|&(j, (_, w))| !w.is_alphabetic() && !touched(j))
+        .map(|(_, (r, w))| (r, *w))
+        .collect();
+    let rest_count = ops.len();
+    let rest = word_edits(lang, Some(ops_as_written(ops, &read, &word)), fold);
+    Some((
+        word,
+        LeetEdit {
+            pairs,
+            rest: (rest_count > 0).then_some(rest),
+            rest_count,
+        },
+    ))
+}
+
+/// `segment` (a fold key, which reads 1 as l) with each 1 the handle writes there read as i instead,
+/// when that is fewer edits from the protected key `fold`: the letters the word stands for.
+fn read_word(fold: &str, segment: &str, word: &str) -> String {
+    let as_i: String = segment
+        .chars()
+        .zip(word.chars())
+        .map(|(s, w)| if w == '1' { 'i' } else { s })
+        .collect();
+    let cost = |s: &str| edits(fold, s).map_or(usize::MAX, |ops| ops.len());
+    if cost(&as_i) < cost(segment) {
+        as_i
+    } else {
+        segment.to_string()
+    }
+}
+
+/// `word_with_digits`'s word in words: nothing but digits for letters is the protected handle inside
+/// the handle (as @d4vid0_blog's); with other edits, the word quoted as written, its edits counted
+/// without the digits, and the digits named beside them.
+fn digits_word(
+    lang: Lang,
+    h: &str,
+    word: &str,
+    l: &LeetEdit,
+    e: &mut Evidence,
+    what: wording::Target,
+) -> String {
+    let leet = wording::leet_letters(lang, &l.pairs);
+    if l.rest_count == 0 {
+        let how = HandleWords::Embedded {
+            leet: Some(&leet),
+            il_swap: false,
+        };
+        return wording::handle(lang, h, how, what);
+    }
+    // Every digit may sit where an edit names it as written: then there is no digit to read.
+    let edit = match (&l.rest, l.pairs.is_empty()) {
+        (Some(rest), true) => rest.clone(),
+        (rest, _) => wording::edits_and_leet(lang, rest.as_deref(), &leet),
+    };
+    e.distance = Some(l.rest_count);
+    let how = HandleWords::EmbeddedTypo {
+        segment: word,
+        distance: l.rest_count,
+        edit: &edit,
+    };
+    let d = wording::handle(lang, h, how, what);
+    e.edit = Some(edit);
+    d
 }
 
 /// The edits that turn `from` into `to`, in words ("'i' replaced by '1'", "'__' added at the end").

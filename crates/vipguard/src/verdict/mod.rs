@@ -28,11 +28,13 @@ use crate::avatar::views::Undone;
 use crate::candidates::{Index, Target};
 use crate::formats::{Account, CheckResult, Evidence, Profile, ProtectedList, Verdict};
 use crate::text::bio::{self, Cue, LinkMatch};
+use crate::text::edit::distance_inside;
 use crate::text::handle::{self, HandleKeys, HandleMatch};
 use crate::text::labels::{self, Label};
 use crate::text::limits::{MAX_BIO_CHARS, MAX_NAME_CHARS};
 use crate::text::name::{NameKeys, NameMatch};
 use hashbrown::HashTable;
+use std::cmp::Reverse;
 use std::hash::BuildHasher;
 use std::sync::OnceLock;
 
@@ -381,11 +383,7 @@ impl Checker {
         let best = candidates
             .into_iter()
             .filter_map(|a| self.assess(&view, &name, a))
-            .max_by(|x, y| {
-                (x.verdict, x.score)
-                    .partial_cmp(&(y.verdict, y.score))
-                    .unwrap_or(std::cmp::Ordering::Equal)
-            });
+            .max_by(|x, y| self.rank(&view, x, y));
         let mut evidence = evidence::input_notes(self.lang, &view);
         match best {
             Some(b) if b.verdict != Verdict::Clear => {
@@ -477,6 +475,50 @@ impl Checker {
         }
         labels.extend(labels::in_handle(&v.handle.fold(), &v.handle.parts));
         labels
+    }
+
+    /// Which of two candidates to name: the stronger verdict; of equal verdicts and equal evidence
+    /// besides the handle, the account the handle shows best as written (`shown_as_written`), so
+    /// @fatima74events names @Fatima (a name and a number) over @Fatimata (74 read as "ta"), whatever
+    /// their order in the list (issue 20); then the score, as before. Evidence besides the handle that
+    /// is stronger for one (its display name, avatar, bio) is not overruled by letters alone.
+    fn rank(&self, v: &ProfileView, x: &Assessment, y: &Assessment) -> std::cmp::Ordering {
+        let besides_handle = |a: &Assessment| {
+            let s = &a.strengths;
+            (s.name, s.avatar, s.bio, a.deceptive)
+        };
+        let shown = |a: &Assessment| self.shown_as_written(v, a);
+        x.verdict
+            .cmp(&y.verdict)
+            .then_with(|| match besides_handle(x) == besides_handle(y) {
+                true => shown(x).cmp(&shown(y)),
+                false => std::cmp::Ordering::Equal,
+            })
+            .then_with(|| {
+                x.score
+                    .partial_cmp(&y.score)
+                    .unwrap_or(std::cmp::Ordering::Equal)
+            })
+    }
+
+    /// How much of the candidate's matched handle the profile's handle shows as written (lowercased,
+    /// letters and digits): its letters found in some stretch of the handle, more first (a 1-edit typo
+    /// of @TheDavidOyekan shows 13 letters, the @davido inside it 6), then fewer edits, each digit
+    /// read as a letter one (@fatima74 shows @Fatima's 6 letters with none, @Fatimata's 6 with two).
+    /// None for a handle that does not count.
+    fn shown_as_written(&self, v: &ProfileView, a: &Assessment) -> Option<(usize, Reverse<usize>)> {
+        let (_, i) = a.handle.as_ref().filter(|_| a.strengths.handle > 0)?;
+        let t = &self.prepared(a.account).targets.get(*i)?.keys;
+        let lower_letters = |s: &str| -> String {
+            s.chars()
+                .filter(|c| c.is_alphanumeric())
+                .flat_map(char::to_lowercase)
+                .collect()
+        };
+        let target = lower_letters(t.display());
+        let edits = distance_inside(&lower_letters(v.handle.display()), &target);
+        let shown = target.chars().count().saturating_sub(edits);
+        Some((shown, Reverse(edits)))
     }
 
     /// One candidate: its best signals, the discount rules, then the verdict table.
