@@ -29,13 +29,16 @@ build: tools
 	bash scripts/build-extension.sh
 
 ## Every test: formatting; unit, property, fixture-table and CLI tests, with the fuzz corpus and every
-## crash the fuzzers found replayed; a short pass of every fuzz target; the WASM package in headless
-## Chromium (a page and a service worker) against the native answers; the Firefox build through
+## crash the fuzzers found replayed; the extension's picture header reader fuzzed in Node against the
+## engine's decoder (tests/unit/, which runs the example image_dims); a short pass of every fuzz
+## target; the WASM package in headless Chromium (a page and a service worker) against the native answers; the Firefox build through
 ## Mozilla's linter; the extension end to end in Chromium, and in Firefox ESR (tests/e2e/firefox.test.mjs,
 ## which serves its pages on 127.0.0.1:443 and so runs as root, as CI does).
 test: build
 	$(CARGO) fmt --check
 	$(CARGO) test --release --features vipguard/internals
+	$(CARGO) build --release --features vipguard/internals --example image_dims
+	node --test tests/unit/
 	$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=$(FUZZ_PASS_SECONDS)
 	bash scripts/test-wasm.sh
 	node_modules/.bin/web-ext lint --source-dir dist/firefox --warnings-as-errors

@@ -81,32 +81,44 @@ function gif(b) {
   return { type: 'gif', width, height, ...(frames ? { frames } : {}) };
 }
 
-// JPEG: every start-of-frame segment (a file may hold several; the largest counts), segments skipped by
-// their lengths, entropy-coded data after a start of scan skipped to its next marker.
+// JPEG: every start-of-frame segment (a file may hold several; the largest counts) that a decoder could
+// reach. Decoders walk the segments by their lengths but part ways on bytes that are not a segment:
+// between segments, zune-jpeg (the engine's) and libjpeg (browsers') skip to the next 0xFF that starts
+// a marker, so `FF 00` and stray bytes are passed over, not read as a segment; and a restart marker,
+// TEM or a second SOI between segments is read by libjpeg with no length and by zune-jpeg with one.
+// A single walk that chose either way could be steered past a frame a decoder sees (a 16384² frame
+// hidden behind `FF 00` was read as 24×24: fuzz/regressions/image-header/). So both ways are walked,
+// each byte at most once in each state (between segments, or in a scan's entropy-coded data, where a
+// restart marker has no length for anyone), and the largest frame on any of them counts.
 function jpeg(b) {
   let width = 0;
   let height = 0;
   let found = false;
-  let i = 2;
-  while (i + 3 < b.length) {
-    if (b[i] !== 0xff) {
-      if (!found) return null;
-      break;
-    }
-    const marker = b[i + 1];
-    if (marker === 0xff) { i++; continue; } // fill byte
-    if (marker === 0xd9) break; // end of image
-    if (marker === 0xd8 || (marker >= 0xd0 && marker <= 0xd7) || marker === 0x01) { i += 2; continue; } // no length
-    // SOF0–SOF15, but not DHT (C4), JPG (C8) or DAC (CC).
-    if (marker >= 0xc0 && marker <= 0xcf && ![0xc4, 0xc8, 0xcc].includes(marker)) {
-      if (i + 9 > b.length) break;
-      found = true;
-      width = Math.max(width, u16be(b, i + 7));
-      height = Math.max(height, u16be(b, i + 5));
-    }
-    i += 2 + u16be(b, i + 2);
-    if (marker === 0xda) { // scan data: up to the next marker that is not a stuffed 00 or a restart
-      while (i + 1 < b.length && !(b[i] === 0xff && b[i + 1] !== 0 && !(b[i + 1] >= 0xd0 && b[i + 1] <= 0xd7))) i++;
+  const seen = new Uint8Array(b.length); // bit 1: walked between segments; bit 2: walked in a scan
+  const starts = [[2, false]];
+  while (starts.length) {
+    let [i, scan] = starts.pop();
+    while (i + 3 < b.length && !(seen[i] & (scan ? 2 : 1))) {
+      if (scan) { // entropy-coded data (most of the file), in a tight loop up to the next 0xFF
+        while (i + 3 < b.length && b[i] !== 0xff && !(seen[i] & 2)) seen[i++] |= 2;
+        if (i + 3 >= b.length || seen[i] & 2) break;
+      }
+      seen[i] |= scan ? 2 : 1;
+      const marker = b[i + 1];
+      // Not a marker (a stray byte, fill 0xFF, a stuffed 00, entropy-coded data): the next byte.
+      if (b[i] !== 0xff || marker === 0xff || marker === 0) { i++; continue; }
+      const noLength = marker === 0xd8 || (marker >= 0xd0 && marker <= 0xd7) || marker === 0x01;
+      if (scan && noLength) { i += 2; continue; }
+      if (marker === 0xd9) break; // end of image
+      if (noLength) starts.push([i + 2, false]); // libjpeg's way; zune-jpeg's, with a length, below
+      // SOF0–SOF15, but not DHT (C4), JPG (C8) or DAC (CC).
+      if (marker >= 0xc0 && marker <= 0xcf && ![0xc4, 0xc8, 0xcc].includes(marker) && i + 9 <= b.length) {
+        found = true;
+        width = Math.max(width, u16be(b, i + 7));
+        height = Math.max(height, u16be(b, i + 5));
+      }
+      i += 2 + u16be(b, i + 2);
+      scan = marker === 0xda; // a start of scan: its entropy-coded data follows
     }
   }
   return found ? { type: 'jpeg', width, height } : null;
