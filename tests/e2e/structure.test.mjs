@@ -89,10 +89,11 @@ test('every page, script and module an extension page or module names exists', (
       for (const target of imports(mod)) assert.ok(exists(target), `${mod} imports ${target}, which does not exist`);
     }
   }
-  // Addresses the code asks the extension for (getURL, fetch, init), relative to the extension or the page.
+  // Addresses the code asks the extension for (getURL, fetch, init): getURL's from the extension's root,
+  // the others relative to the page (the worker's, to the root).
   for (const mod of [...files('worker', '.js'), ...files('ui', '.js')]) {
-    for (const [, ref] of read(mod).matchAll(/(?:getURL|fetch|new URL|module_or_path:)\(?\s*'([^'$`]+)'/g)) {
-      const target = mod.startsWith('worker/') ? ref : path.posix.normalize(path.posix.join(path.posix.dirname(mod), ref));
+    for (const [, call, ref] of read(mod).matchAll(/(getURL|fetch|new URL|module_or_path:)\(?\s*'([^'$`]+)'/g)) {
+      const target = mod.startsWith('worker/') || call === 'getURL' ? ref : path.posix.normalize(path.posix.join(path.posix.dirname(mod), ref));
       assert.ok(exists(target), `${mod} asks for ${ref}, which does not exist`);
     }
   }
