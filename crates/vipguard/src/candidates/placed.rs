@@ -2,25 +2,24 @@
 //! without holding every entry as a u64 first (34 MB at 100,000 accounts, the peak of a build: issue
 //! 25), and on several threads where they are allowed.
 //!
-//! The keys are counted by bucket, then each entry goes straight into its bucket's place as its 32-bit
-//! slot, then each bucket's few slots are sorted. Both passes over the entries go a round of accounts
-//! at a time (`sweep`): the round's entries are hashed in slices at once, then taken by `parts`, each
-//! part the range of buckets their top bits name, in its own cells of the bucket table and the slots.
-//! Nothing is shared, so the threads need no locks, and nothing is hashed twice in a pass.
+//! Buckets come in groups of 2^FINE_BITS (256) neighbours. The keys are counted by group, then each
+//! entry goes to the end of its group's run as its 32-bit slot, with its bucket within the group in a
+//! side byte, then each group's run is put in bucket order, each bucket sorted and its duplicates
+//! dropped, in cache. Counting and placing by bucket instead (16 M buckets, 236 MB of bucket table and
+//! slots at 1,000,000 accounts) missed the cache on almost every key even in batches put in order of
+//! their top bits first: a quarter of a 1,000,000-account build (issue 25, "Building faster"). The 65,536
+//! groups' counters fit in the second-level cache, and their runs are written each from its end.
 //!
-//! A part takes its keys through a batch of BATCH keys put in order of their top GROUP_BITS bits first
-//! (`Batch`): taken in hash order, each count and each placement was a cache miss over the bucket
-//! table and the slots (25 MB at 100,000 accounts, 236 MB at 1,000,000), and the build took half as
-//! long again as sorting one u64 array; in group order, a batch's writes sweep both arrays once, 4,096
-//! short runs in address order. A smaller map (BATCH_FROM) takes each key as it comes, in one part.
+//! Both passes over the entries go a round of accounts at a time (`sweep`): the round's entries are
+//! hashed in slices at once, then taken by `parts`, each part a range of groups, in its own counters,
+//! slots and side bytes. Nothing is shared, so the threads need no locks, and nothing is hashed twice in
+//! a pass.
 
-use super::{mix, MultiMap, Slot, BUCKET_ENTRIES_LOG2, GROUP_BITS, VALUE_MASK};
+use super::{mix, MultiMap, Slot, BUCKET_ENTRIES_LOG2, VALUE_MASK};
 
-/// Keys counted or placed at a time by a part, in group order (512 KB of them, twice): half as many
-/// made a 1,000,000-account build 10% slower.
-const BATCH: usize = 1 << 16;
-/// Below this many entries (4 MB of slots, their buckets 1 MB) the arrays stay in cache and each key
-/// is counted and placed as it comes: batching them, or splitting them in parts, only adds work there.
+/// Bits of a bucket's number below its group's: the side byte each entry holds while being placed.
+const FINE_BITS: u32 = 8;
+/// Below this many entries the map is built in one part: splitting it only adds work there.
 pub(super) const BATCH_FROM: usize = 1 << 20;
 /// Parts at most: each reads every entry of a round.
 const MAX_PARTS: usize = 16;
@@ -84,56 +83,6 @@ fn sweep<S: Send>(
     states
 }
 
-/// Keys (or entries) waiting to be handed on in order of their top GROUP_BITS bits, or at once when
-/// not batched.
-struct Batch {
-    waiting: Vec<u64>,
-    grouped: Vec<u64>,
-}
-
-impl Batch {
-    fn new(batched: bool) -> Self {
-        Batch {
-            waiting: Vec::with_capacity(if batched { BATCH } else { 0 }),
-            grouped: Vec::new(),
-        }
-    }
-    #[inline]
-    fn add(&mut self, k: u64, f: &mut impl FnMut(u64)) {
-        if self.waiting.capacity() == 0 {
-            f(k);
-            return;
-        }
-        self.waiting.push(k);
-        if self.waiting.len() == BATCH {
-            self.flush(f);
-        }
-    }
-    /// `f` on each waiting key, in order of their top GROUP_BITS bits (a counting sort into `grouped`),
-    /// and the batch emptied. The order of a bucket's entries does not matter: each bucket is sorted
-    /// at the end.
-    fn flush(&mut self, f: &mut impl FnMut(u64)) {
-        let shift = 64 - GROUP_BITS;
-        let mut next = vec![0u32; (1 << GROUP_BITS) + 1];
-        for &k in &self.waiting {
-            next[(k >> shift) as usize + 1] += 1;
-        }
-        for i in 1..next.len() {
-            next[i] += next[i - 1];
-        }
-        self.grouped.resize(self.waiting.len(), 0);
-        for &k in &self.waiting {
-            let g = (k >> shift) as usize;
-            self.grouped[next[g] as usize] = k;
-            next[g] += 1;
-        }
-        for &k in &self.grouped {
-            f(k);
-        }
-        self.waiting.clear();
-    }
-}
-
 /// How many parts a map of `total` entries is built in, given `threads`: a power of two, so that a
 /// part is a range of top bits.
 pub(super) fn parts_for(total: usize, threads: usize) -> usize {
@@ -144,108 +93,158 @@ pub(super) fn parts_for(total: usize, threads: usize) -> usize {
     }
 }
 
+/// A map's shape: its buckets, their groups, and the parts (ranges of groups) it is built in.
+#[derive(Clone, Copy)]
+struct Shape {
+    /// The bucket's shift (a key's top 64 - shift bits are its bucket).
+    shift: u32,
+    fine_bits: u32,
+    buckets: usize,
+    /// Groups a part holds.
+    per_part: usize,
+}
+
+impl Shape {
+    fn new(total: usize, parts: usize) -> (Self, usize) {
+        let bits = (usize::BITS - total.leading_zeros())
+            .saturating_sub(BUCKET_ENTRIES_LOG2)
+            .clamp(4, 24);
+        let fine_bits = FINE_BITS.min(bits);
+        let groups = 1usize << (bits - fine_bits);
+        let parts = parts.clamp(1, groups);
+        let shape = Shape {
+            shift: 64 - bits,
+            fine_bits,
+            buckets: 1 << bits,
+            per_part: groups / parts,
+        };
+        (shape, parts)
+    }
+    fn group(self, key: u64) -> usize {
+        // A map of at most 256 buckets is one group (a shift by 64 bits is none).
+        key.checked_shr(self.shift + self.fine_bits).unwrap_or(0) as usize
+    }
+    fn part(self, key: u64) -> usize {
+        self.group(key) / self.per_part
+    }
+    /// The key's bucket within its group.
+    fn fine(self, key: u64) -> u8 {
+        ((key >> self.shift) & ((1 << self.fine_bits) - 1)) as u8
+    }
+}
+
 impl MultiMap<u32> {
     /// The map of `entries`, about `total` of them (which sizes the bucket table), built in `parts`
     /// (a power of two) at once.
     pub(super) fn placed(total: usize, parts: usize, entries: &impl Entries) -> Self {
-        let bits = (usize::BITS - total.leading_zeros())
-            .saturating_sub(BUCKET_ENTRIES_LOG2)
-            .clamp(4, 24);
-        let shift = 64 - bits;
-        let buckets = 1usize << bits;
-        let parts = parts.clamp(1, buckets);
-        let per_part = buckets / parts;
-        let part_of = |key: u64| (key >> shift) as usize / per_part;
-        let batched = total >= BATCH_FROM;
+        let (shape, parts) = Shape::new(total, parts);
+        let per_part = shape.per_part;
+        let groups = per_part * parts;
 
-        // Count each bucket's keys into the next bucket's cell, each part into its own cells.
-        let mut starts = vec![0u32; buckets + 1];
-        let states: Vec<_> = starts[1..]
+        // Count each group's keys into the next group's cell, each part into its own cells.
+        let mut runs = vec![0u32; groups + 1];
+        let states: Vec<_> = runs[1..]
             .chunks_mut(per_part)
             .enumerate()
-            .map(|(p, counts)| (p * per_part, counts, Batch::new(batched)))
+            .map(|(p, counts)| (p * per_part, counts))
             .collect();
-        let count = |first: usize, counts: &mut [u32], k: u64| {
-            counts[(k >> shift) as usize - first] += 1;
-        };
-        let states = sweep(entries, part_of, states, |(first, counts, batch), k| {
-            batch.add(k, &mut |k| count(*first, counts, k));
-        });
-        crate::parallel::map(states, |(first, counts, mut batch)| {
-            batch.flush(&mut |k| count(first, counts, k));
-        });
-        for i in 1..starts.len() {
-            starts[i] += starts[i - 1];
+        sweep(
+            entries,
+            |k| shape.part(k),
+            states,
+            |(first, counts), k| {
+                counts[shape.group(k) - *first] += 1;
+            },
+        );
+        for i in 1..runs.len() {
+            runs[i] += runs[i - 1];
         }
         // Where each part's slots begin, and the end.
-        let bounds: Vec<usize> = (0..=parts).map(|p| starts[p * per_part] as usize).collect();
+        let bounds: Vec<usize> = (0..=parts).map(|p| runs[p * per_part] as usize).collect();
         let mut slots = vec![0u32; bounds[parts]];
-        // starts[b + 1] becomes where bucket b's next slot goes, up to bucket b + 1's start.
-        starts.copy_within(..buckets, 1);
+        let mut fine = vec![0u8; bounds[parts]];
 
-        let states: Vec<_> = starts[1..]
+        // runs[g + 1] becomes where group g's next entry goes, up to group g + 1's start; placing
+        // makes it group g's end again. Only keys counted above come here (`Entries` gives the same
+        // each time), so a group never spills into the next.
+        runs.copy_within(..groups, 1);
+        let states: Vec<_> = runs[1..]
             .chunks_mut(per_part)
             .zip(split_at_bounds(&mut slots, &bounds))
+            .zip(split_at_bounds(&mut fine, &bounds))
             .enumerate()
-            .map(|(p, (next, part))| (p, next, part, Batch::new(batched)))
+            .map(|(p, ((next, slots), fine))| (p, next, slots, fine))
             .collect();
-        // Only keys counted above come here (`Entries` gives the same each time), so a bucket never
-        // spills into the next.
-        let put = |p: usize, next: &mut [u32], part: &mut [u32], e: u64| {
-            let b = (e >> shift) as usize - p * per_part;
-            part[next[b] as usize - bounds[p]] = u32::of(e, shift);
-            next[b] += 1;
-        };
-        let states = sweep(entries, part_of, states, |(p, next, part, batch), e| {
-            batch.add(e, &mut |e| put(*p, next, part, e));
-        });
-        crate::parallel::map(states, |(p, next, part, mut batch)| {
-            batch.flush(&mut |e| put(p, next, part, e));
-        });
+        sweep(
+            entries,
+            |k| shape.part(k),
+            states,
+            |(p, next, slots, fine), e| {
+                let g = shape.group(e) - *p * per_part;
+                let at = next[g] as usize - bounds[*p];
+                slots[at] = u32::of(e, shape.shift);
+                fine[at] = shape.fine(e);
+                next[g] += 1;
+            },
+        );
 
-        // Each bucket's slots sorted and their duplicates dropped, each part within its own slots;
-        // starts[b] becomes bucket b's start within its part (starts[b + 1], until it is rewritten,
-        // still holds bucket b's end).
-        let work: Vec<_> = starts[..buckets]
-            .chunks_mut(per_part)
+        // Each group's run in bucket order, each bucket sorted and its duplicates dropped, each part
+        // within its own slots; each bucket's kept slots counted in a byte (`Kept`), so that the bucket
+        // table is made only once the side bytes are gone (both at once were 4.5 MB more at the
+        // peak of a 100,000-account `vipguard check`).
+        let mut counts = vec![0u8; shape.buckets];
+        let work: Vec<_> = counts
+            .chunks_mut(per_part << shape.fine_bits)
             .zip(split_at_bounds(&mut slots, &bounds))
+            .zip(split_at_bounds(&mut fine, &bounds))
             .enumerate()
             .collect();
-        let kept = crate::parallel::map(work, |(p, (starts, part))| {
-            let (mut kept, mut start) = (0, 0);
-            for i in 0..per_part {
-                let end = match starts.get(i + 1) {
-                    Some(&next) => next as usize - bounds[p],
-                    None => part.len(),
-                };
-                part[start..end].sort_unstable();
-                starts[i] = kept as u32;
-                for j in start..end {
-                    if j == start || part[j] != part[j - 1] {
-                        part[kept] = part[j];
-                        kept += 1;
-                    }
-                }
-                start = end;
+        let kept = crate::parallel::map(work, |(p, ((counts, slots), fine))| {
+            let runs = &runs[p * per_part..=(p + 1) * per_part];
+            let mut kept = Kept {
+                n: 0,
+                many: Vec::new(),
+            };
+            let mut scratch = Vec::new();
+            for g in 0..per_part {
+                let run = runs[g] as usize - bounds[p]..runs[g + 1] as usize - bounds[p];
+                let counts = &mut counts[g << shape.fine_bits..(g + 1) << shape.fine_bits];
+                sort_run(
+                    slots,
+                    &fine[run.clone()],
+                    run,
+                    &mut kept,
+                    counts,
+                    &mut scratch,
+                );
             }
             kept
         });
-        // The parts' kept slots moved together, their starts made whole.
+        drop(fine);
+        // The parts' kept slots moved together, each bucket's start the sum of the counts before it.
+        let mut starts = Vec::with_capacity(shape.buckets + 1);
         let mut at = 0;
-        for (p, &n) in kept.iter().enumerate() {
-            slots.copy_within(bounds[p]..bounds[p] + n, at);
-            for s in &mut starts[p * per_part..(p + 1) * per_part] {
-                *s += at as u32;
+        let per_part_buckets = per_part << shape.fine_bits;
+        for (p, kept) in kept.iter().enumerate() {
+            slots.copy_within(bounds[p]..bounds[p] + kept.n, at);
+            let mut many = kept.many.iter();
+            for &c in &counts[p * per_part_buckets..(p + 1) * per_part_buckets] {
+                starts.push(at as u32);
+                at += if c == u8::MAX {
+                    *many.next().expect("a count for each full byte")
+                } else {
+                    usize::from(c)
+                };
             }
-            at += n;
         }
-        starts[buckets] = at as u32;
+        drop(counts);
+        starts.push(at as u32);
         slots.truncate(at);
 
         let mut map = MultiMap {
             entries: slots,
             buckets: starts,
-            shift,
+            shift: shape.shift,
             ..MultiMap::default()
         };
         map.fill_filter(parts);
@@ -253,8 +252,62 @@ impl MultiMap<u32> {
     }
 }
 
+/// Slots kept so far by a part, and the counts of its buckets that keep `u8::MAX` or more, in bucket
+/// order (a bucket's count byte saying `u8::MAX` stands for the next of them).
+struct Kept {
+    n: usize,
+    many: Vec<usize>,
+}
+
+/// One group's run of `slots` (at `run`, its buckets within the group in `fine`) put in bucket order
+/// through `scratch`, each bucket sorted, its duplicates dropped, and written back from `kept.n` on
+/// (never past the run's start: everything before it was kept the same way). Each bucket's count of
+/// kept slots goes in `counts`.
+fn sort_run(
+    slots: &mut [u32],
+    fine: &[u8],
+    run: std::ops::Range<usize>,
+    kept: &mut Kept,
+    counts: &mut [u8],
+    scratch: &mut Vec<u32>,
+) {
+    // ends[b]: first where bucket b goes, then (once placed) its end.
+    let mut ends = [0u32; (1 << FINE_BITS) + 1];
+    for &b in fine {
+        ends[b as usize + 1] += 1;
+    }
+    for i in 1..ends.len() {
+        ends[i] += ends[i - 1];
+    }
+    scratch.clear();
+    scratch.resize(run.len(), 0);
+    for (&slot, &b) in slots[run].iter().zip(fine) {
+        scratch[ends[b as usize] as usize] = slot;
+        ends[b as usize] += 1;
+    }
+    let mut start = 0;
+    for (b, count) in counts.iter_mut().enumerate() {
+        let end = ends[b] as usize;
+        let bucket = &mut scratch[start..end];
+        bucket.sort_unstable();
+        let first = kept.n;
+        for j in 0..bucket.len() {
+            if j == 0 || bucket[j] != bucket[j - 1] {
+                slots[kept.n] = bucket[j];
+                kept.n += 1;
+            }
+        }
+        let n = kept.n - first;
+        *count = u8::try_from(n).unwrap_or(u8::MAX);
+        if n >= usize::from(u8::MAX) {
+            kept.many.push(n);
+        }
+        start = end;
+    }
+}
+
 /// `xs` cut at `bounds` (increasing, from 0 to its length): one slice per part.
-fn split_at_bounds<'a>(mut xs: &'a mut [u32], bounds: &[usize]) -> Vec<&'a mut [u32]> {
+fn split_at_bounds<'a, T>(mut xs: &'a mut [T], bounds: &[usize]) -> Vec<&'a mut [T]> {
     let mut out = Vec::with_capacity(bounds.len());
     for w in bounds.windows(2) {
         let (part, rest) = std::mem::take(&mut xs).split_at_mut(w[1] - w[0]);
@@ -281,12 +334,14 @@ mod tests {
     }
 
     /// Every key's values as a reference map holds them, and the whole table, in one, two and four
-    /// parts, batched (above BATCH_FROM) and not: the same map whatever the parts.
+    /// parts, small and large (above BATCH_FROM): the same map whatever the parts.
     #[test]
     fn placed_in_parts_holds_every_slot_in_its_bucket_as_one_part_does() {
-        for n in [70_000, BATCH_FROM + 5 * BATCH + 123] {
+        for n in [70_000, BATCH_FROM + 5 * 65_536 + 123] {
+            // One key with 600 values: a bucket keeping more slots than its count byte holds.
             let entries: Vec<(u64, u32)> = (0..n as u64)
                 .map(|i| ((i % 90_001) * 2_654_435_761, (i * 7919 % 1_000_003) as u32))
+                .chain((0..600).map(|v| (42, v)))
                 .collect();
             let one = MultiMap::placed(entries.len(), 1, &entries);
             let want: std::collections::BTreeSet<(u64, u32)> = entries
