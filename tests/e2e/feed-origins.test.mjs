@@ -1,5 +1,5 @@
 // The team's feed across origins and addresses (issue 26), end to end in Chromium, the feed served over
-// HTTPS on 127.0.0.1 (a throwaway certificate, trusted by --ignore-certificate-errors in tests only):
+// HTTPS on 127.0.0.1 (its certificate from a throwaway authority the test browser alone trusts: tls.mjs):
 // - without access to the feed's site (an administrator's policy sets the address, nobody presses Save,
 //   the build's host permissions do not name it), the worker's fetch is a cross-origin request: a server
 //   sending no CORS headers is not read at all; one that allows the origin and exposes ETag is read, and
@@ -89,7 +89,7 @@ test('without access to the feed\'s site: no CORS headers, not read; the origin 
   fs.writeFileSync(POLICY_FILE, JSON.stringify({ '3rdparty': { extensions: { [id]: { feedUrl: `${ORIGIN}${P}`, feedPublicKey: KEY.publicKey } } } }));
   let h;
   try {
-    h = await launch({ extension: dir, ignoreHTTPSErrors: true, expectedRequests: feedRequests() });
+    h = await launch({ extension: dir, trustLocalTls: true, expectedRequests: feedRequests() });
     assert.equal(h.extensionId, id, 'the policy names this build');
     assert.equal(await h.worker.evaluate((o) => chrome.permissions.contains({ origins: [`${o}/*`] }), ORIGIN), false, 'no access to the feed\'s site');
     // (a) No CORS headers: the install's attempt reaches the server, and the browser keeps the answer from
@@ -176,7 +176,7 @@ test('with access to the feed\'s site, no CORS headers: versions per address and
   const [KEY_A, KEY_B, KEY_A2] = [keyPair(), keyPair(), keyPair()];
   // Odd versions hold five accounts, even ones six.
   const a = (version, key = KEY_A) => ({ body: signedFile(key, payloadText({ name: 'Team A', version, list: version % 2 ? FIVE : DEMO })), etag: `"a${version}-${key.keyId}"` });
-  const h = await launch({ extension: dir, ignoreHTTPSErrors: true, expectedRequests: feedRequests() });
+  const h = await launch({ extension: dir, trustLocalTls: true, expectedRequests: feedRequests() });
   const status = async (opts) => opts.locator('#feed-status').textContent();
   const error = async (opts) => opts.locator('#feed-error').textContent();
   try {
@@ -241,7 +241,7 @@ test('a refused conditional request is forgotten when the feed\'s address or key
   const [A, B] = ['/refused-a/vips.signed.json', '/refused-b/vips.signed.json'];
   const KEY2 = keyPair();
   const serve = (p, key, etag) => { feeds[p] = { body: signedFile(key, payloadText({ version: 1, list: FIVE })), etag, cors: 'expose' }; };
-  const h = await launch({ extension: dir, ignoreHTTPSErrors: true, expectedRequests: feedRequests() });
+  const h = await launch({ extension: dir, trustLocalTls: true, expectedRequests: feedRequests() });
   const asked = (n, p) => since(n, p).map((r) => [r.method, r.status, r.ifNoneMatch]);
   try {
     const opts = h.firstRun || await h.ctx.newPage();
@@ -294,7 +294,7 @@ test('in French, the feed panel says a malformed payload and a list\'s problems 
   const { dir } = extensionCopy({ access: true });
   const P = '/fr/vips.signed.json';
   feeds[P] = { body: signedFile(KEY, JSON.stringify({ name: 'Équipe', date: '2026-12-05T10:00:00Z', list: FIVE })), etag: '"f0"' };
-  const h = await launch({ extension: dir, lang: 'fr', ignoreHTTPSErrors: true, expectedRequests: feedRequests() });
+  const h = await launch({ extension: dir, lang: 'fr', trustLocalTls: true, expectedRequests: feedRequests() });
   const failure = async (opts) => (await opts.locator('#feed-error').textContent()).replace(/^Dernière tentative \([^)]*\) échouée\u00a0: /, '');
   try {
     const opts = h.firstRun || await h.ctx.newPage();

@@ -1,19 +1,17 @@
-// What the Chromium feed tests share: a local HTTPS server with a throwaway certificate (trusted by
-// --ignore-certificate-errors, in tests only), and the unpacked build copied to a folder of its own.
+// What the Chromium feed tests share: a local HTTPS server whose certificate the test browser trusts
+// (tls.mjs: launch with `trustLocalTls`), and the unpacked build copied to a folder of its own.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import https from 'node:https';
 import crypto from 'node:crypto';
-import { execFileSync } from 'node:child_process';
 import { ROOT } from './harness.mjs';
+import { localTls } from './tls.mjs';
 
 // An HTTPS server on 127.0.0.1 answering with `handler(req, res)`: {server, origin}.
 export async function httpsServer(handler) {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vipguard-feed-tls-'));
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1',
-    '-keyout', path.join(dir, 'key.pem'), '-out', path.join(dir, 'cert.pem')], { stdio: 'pipe' });
-  const server = https.createServer({ key: fs.readFileSync(path.join(dir, 'key.pem')), cert: fs.readFileSync(path.join(dir, 'cert.pem')) }, handler);
+  const { key, cert } = localTls();
+  const server = https.createServer({ key, cert }, handler);
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   return { server, origin: `https://127.0.0.1:${server.address().port}` };
 }

@@ -1,5 +1,5 @@
 // The team's signed list feed (issue 26), end to end in Chromium: the feed served over HTTPS on
-// 127.0.0.1 (a throwaway certificate, trusted by --ignore-certificate-errors in tests only), signed at test
+// 127.0.0.1 (its certificate from a throwaway authority the test browser alone trusts: tls.mjs), signed at test
 // time with node's Ed25519 (signed-feed.mjs). A new version is applied without reloading anything; a bad
 // signature, a tampered payload, a lower version, a changed list under the same version, a list with
 // errors and a feed that is down each leave the last good list in use and say why; a 304 keeps it too.
@@ -96,7 +96,7 @@ async function optionsWithFeed(h) {
 async function withVersion1(body) {
   const { dir } = extensionCopy();
   feed.now = { status: 200, body: V1, etag: '"v1"' };
-  const h = await launch({ extension: dir, ignoreHTTPSErrors: true, expectedRequests: feedRequests() });
+  const h = await launch({ extension: dir, trustLocalTls: true, expectedRequests: feedRequests() });
   try {
     const opts = await optionsWithFeed(h);
     await opts.locator('#feed-status').filter({ hasText: /In use from the feed: Team VIPs v1, 5 accounts/ }).waitFor({ timeout: 20000 });
@@ -143,7 +143,7 @@ const FAILURES = [
 test('the feed: applied without a reload, kept through every failure, with its provenance and the team\'s decisions', async () => {
   const { dir } = extensionCopy();
   feed.now = { status: 200, body: V1, etag: '"v1"' };
-  const h = await launch({ extension: dir, ignoreHTTPSErrors: true, expectedRequests: feedRequests() });
+  const h = await launch({ extension: dir, trustLocalTls: true, expectedRequests: feedRequests() });
   try {
     const opts = h.firstRun || await h.ctx.newPage();
     if (!h.firstRun) await opts.goto(optionsUrl(h));
@@ -485,7 +485,7 @@ test('a feed whose list an older vipguard enrolled: the feed and list panels say
   const { dir } = extensionCopy();
   const older = JSON.parse(fs.readFileSync(path.join(ROOT, 'crates/vipguard/tests/fixtures/enrolment/before_tints.json'), 'utf8'));
   feed.now = { status: 200, body: signedFile(KEY, payloadText({ version: 1, list: older })), etag: '"older"' };
-  const h = await launch({ extension: dir, ignoreHTTPSErrors: true, expectedRequests: feedRequests() });
+  const h = await launch({ extension: dir, trustLocalTls: true, expectedRequests: feedRequests() });
   try {
     const opts = await optionsWithFeed(h);
     const says = '1 account was enrolled by an older vipguard: tinted or turned copies of its avatar can be missed (the list still works).';
@@ -510,7 +510,7 @@ test('the organisation\'s policy: the feed applied at install, and the settings 
   fs.writeFileSync(POLICY_FILE, JSON.stringify({ '3rdparty': { extensions: { [id]: policy } } }));
   let h;
   try {
-    h = await launch({ extension: dir, ignoreHTTPSErrors: true, expectedRequests: feedRequests() });
+    h = await launch({ extension: dir, trustLocalTls: true, expectedRequests: feedRequests() });
     assert.equal(h.extensionId, id, 'the policy names this build');
     assert.deepEqual(await h.worker.evaluate(() => chrome.storage.managed.get(null)), policy);
     // Nobody opened the options page: the install fetched the feed the policy names.

@@ -9,29 +9,15 @@ import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import puppeteer from 'puppeteer-core';
+import { testCertificates } from './tls.mjs';
+
+export { testCertificates };
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 export const FIREFOX = process.env.FIREFOX || '/usr/bin/firefox-esr';
 export const FIREFOX_EXT = path.join(ROOT, 'dist/firefox');
 export const GECKO_ID = JSON.parse(fs.readFileSync(path.join(ROOT, 'extension/platform/firefox/manifest.json'), 'utf8'))
   .browser_specific_settings.gecko.id;
-
-/**
- * A certificate authority and a server certificate for `hosts`, made with openssl in `into` for this run
- * only: ca.crt (what the profile trusts), server.key and server.crt (what the HTTPS server presents).
- */
-export function testCertificates(into, hosts) {
-  const run = (...args) => execFileSync('openssl', args, { cwd: into, stdio: 'pipe' });
-  run('req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'ca.key', '-out', 'ca.crt', '-days', '2',
-    '-subj', '/CN=vipguard test CA (throwaway)', '-addext', 'basicConstraints=critical,CA:TRUE',
-    '-addext', 'keyUsage=critical,keyCertSign,cRLSign');
-  run('req', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'server.key', '-out', 'server.csr', '-subj', `/CN=${hosts[0]}`);
-  fs.writeFileSync(path.join(into, 'ext.cnf'),
-    `subjectAltName=${hosts.map((h) => `DNS:${h}`).join(',')}\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n`);
-  run('x509', '-req', '-in', 'server.csr', '-CA', 'ca.crt', '-CAkey', 'ca.key', '-CAcreateserial',
-    '-out', 'server.crt', '-days', '2', '-extfile', 'ext.cnf');
-  return { key: fs.readFileSync(path.join(into, 'server.key')), cert: fs.readFileSync(path.join(into, 'server.crt')) };
-}
 
 /**
  * Firefox with a new profile in `dir`/profile that trusts `dir`/ca.crt (testCertificates), `hosts`

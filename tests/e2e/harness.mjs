@@ -5,6 +5,7 @@ import path from 'node:path';
 import os from 'node:os';
 import { spawn, execFileSync } from 'node:child_process';
 import { chromium } from 'playwright-core';
+import { localTls } from './tls.mjs';
 
 export const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
 /** Debian's Chromium and the flags that keep it headless and off the network, for every script that drives it. */
@@ -34,12 +35,13 @@ export function xFixture(u) {
   return file ? read(path.join(FIXTURES, file), 'text/html; charset=utf-8') : read('', 'text/plain');
 }
 
-// `ignoreHTTPSErrors`: for a test's own local TLS server with a throwaway certificate.
+// `trustLocalTls`: the browser trusts the run's own certificate authority (tls.mjs), for a test's local
+// HTTPS server on 127.0.0.1; certificates are checked as usual.
 // `expectedRequests`: addresses (regular expressions) the extension is configured to fetch besides what
 // pages show (the team's list feed), which close() accepts.
 // `display`: an X display (":99") to run a headed Chromium on, for what only a real window does (an
 // extension's keyboard shortcut: evidence-capture.test.mjs).
-export async function launch({ extraHosts = [], lang = 'en-US', extension = EXT, ignoreHTTPSErrors = false, expectedRequests = [], display = null } = {}) {
+export async function launch({ extraHosts = [], lang = 'en-US', extension = EXT, trustLocalTls = false, expectedRequests = [], display = null } = {}) {
   if (!fs.existsSync(path.join(extension, 'manifest.json'))) throw new Error(`${extension} missing: run make build`);
   const profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vipguard-e2e-'));
   let ext = extension;
@@ -53,12 +55,10 @@ export async function launch({ extraHosts = [], lang = 'en-US', extension = EXT,
   const ctx = await chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM,
     headless: !display,
-    ignoreHTTPSErrors,
     viewport: { width: 1280, height: 900 },
     locale: lang,
-    env: { ...process.env, LANGUAGE: lang.replace('-', '_'), LANG: `${lang.replace('-', '_')}.UTF-8`, ...(display ? { DISPLAY: display } : {}) },
-    args: [`--lang=${lang}`, `--disable-extensions-except=${ext}`, `--load-extension=${ext}`, ...BROWSER_ARGS,
-      ...(ignoreHTTPSErrors ? ['--ignore-certificate-errors'] : [])],
+    env: { ...process.env, ...(trustLocalTls ? { HOME: localTls().home } : {}), LANGUAGE: lang.replace('-', '_'), LANG: `${lang.replace('-', '_')}.UTF-8`, ...(display ? { DISPLAY: display } : {}) },
+    args: [`--lang=${lang}`, `--disable-extensions-except=${ext}`, `--load-extension=${ext}`, ...BROWSER_ARGS],
   });
   const fetched = []; // avatar URLs requested (by the worker)
   const extensionRequests = []; // every request the extension itself makes (worker, extension pages)

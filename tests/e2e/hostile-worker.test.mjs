@@ -9,12 +9,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import https from 'node:https';
-import os from 'node:os';
-import { execFileSync } from 'node:child_process';
 import {
   ROOT, launch, loadDemoList, serveSites, enableMastodon, settle, shadowText, until, inContentScript, tabRecord,
   visit, extensionProcessMemory, storedList, setPrivateValues, privateValues, annotationFrames,
 } from './harness.mjs';
+import { localTls } from './tls.mjs';
 
 const SERVER = 'https://social.hostile.example';
 // The server's media host is its own subdomain; a sibling host of its parent domain is not its own.
@@ -122,14 +121,11 @@ async function gzipBomb() {
   return fs.readFileSync(file);
 }
 
-// The bomb is served by a real HTTPS server on 127.0.0.1 (a throwaway self-signed certificate): a
+// The bomb is served by a real HTTPS server on 127.0.0.1 (the run's throwaway certificate, tls.mjs): a
 // response Playwright fulfils itself is never decompressed by the browser, a real one is.
 let bombServer;
 async function serveBomb(body) {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vipguard-bomb-'));
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=media.social.hostile.example',
-    '-keyout', path.join(dir, 'key.pem'), '-out', path.join(dir, 'cert.pem')], { stdio: 'pipe' });
-  bombServer = https.createServer({ key: fs.readFileSync(path.join(dir, 'key.pem')), cert: fs.readFileSync(path.join(dir, 'cert.pem')) }, (req, res) => {
+  bombServer = https.createServer(localTls(), (req, res) => {
     res.writeHead(200, { 'content-type': 'image/png', 'content-encoding': 'gzip', 'content-length': body.length });
     res.end(body);
   });
@@ -140,7 +136,7 @@ async function serveBomb(body) {
 const held = []; // the heavy avatars' answers, held back until the test lets them go
 let h;
 before(async () => {
-  h = await launch({ extraHosts: ['*'], ignoreHTTPSErrors: true });
+  h = await launch({ extraHosts: ['*'], trustLocalTls: true });
   await serveSites(h.ctx);
   const [bombAt, png, gif] = [await serveBomb(await gzipBomb()), hugePng(), hugeGif()];
   const picture = fs.readFileSync(path.join(ROOT, 'demo/avatars/copy-kwabena-mirrored-badge.png'));
