@@ -30,17 +30,15 @@ fn checker() -> Checker {
     Checker::new(common::fixture_list())
 }
 
-#[test]
-fn every_evasion_fixture_gets_its_verdict() {
-    let checker = checker();
+/// Every fixture row: (file name, line number, case).
+fn all_cases() -> Vec<(String, usize, Case)> {
     let mut files: Vec<_> = std::fs::read_dir("tests/fixtures/evasions")
         .unwrap()
         .map(|e| e.unwrap().path())
         .collect();
     files.sort();
     assert!(files.len() >= 10, "fixture files missing");
-    let mut failures = Vec::new();
-    let mut total = 0;
+    let mut cases = Vec::new();
     for file in &files {
         let text = std::fs::read_to_string(file).unwrap();
         for (n, line) in text
@@ -50,6 +48,20 @@ fn every_evasion_fixture_gets_its_verdict() {
         {
             let case: Case = serde_json::from_str(line)
                 .unwrap_or_else(|e| panic!("{}:{}: {e}", file.display(), n + 1));
+            let name = file.file_name().unwrap().to_string_lossy().into_owned();
+            cases.push((name, n + 1, case));
+        }
+    }
+    cases
+}
+
+#[test]
+fn every_evasion_fixture_gets_its_verdict() {
+    let checker = checker();
+    let mut failures = Vec::new();
+    let mut total = 0;
+    for (file, line, case) in all_cases() {
+        {
             let profile = case.profile.clone().validated("profile").unwrap();
             let got = checker.check(&profile);
             total += 1;
@@ -63,9 +75,7 @@ fn every_evasion_fixture_gets_its_verdict() {
                 || !unsaid.is_empty()
             {
                 failures.push(format!(
-                    "{}:{}: {:?} @{}: expected {} {:?} saying {unsaid:?}, got {} {:?}\n    {}",
-                    file.file_name().unwrap().to_string_lossy(),
-                    n + 1,
+                    "{file}:{line}: {:?} @{}: expected {} {:?} saying {unsaid:?}, got {} {:?}\n    {}",
                     profile.name,
                     profile.handle,
                     case.expect,
@@ -88,6 +98,89 @@ fn every_evasion_fixture_gets_its_verdict() {
         failures.len(),
         failures.join("\n")
     );
+}
+
+/// The account a verdict names, its verdict and score do not depend on the order of the protected list
+/// (issue 20: with @Fatima and @Fatimata both listed, which one @fatima_74 named went by their order).
+#[test]
+fn the_account_named_does_not_depend_on_the_list_order() {
+    let forward = checker();
+    let mut reversed = common::fixture_list();
+    reversed.accounts.reverse();
+    let reversed = Checker::new(reversed);
+    let mut differ = Vec::new();
+    let cases = all_cases();
+    for (file, line, case) in &cases {
+        let profile = case.profile.clone().validated("profile").unwrap();
+        let (a, b) = (forward.check(&profile), reversed.check(&profile));
+        if (a.verdict, &a.matched, a.score) != (b.verdict, &b.matched, b.score) {
+            differ.push(format!(
+                "{file}:{line} @{}: {} {:?} {} / reversed {} {:?} {}",
+                profile.handle,
+                a.verdict.as_str(),
+                a.matched,
+                a.score,
+                b.verdict.as_str(),
+                b.matched,
+                b.score
+            ));
+        }
+    }
+    assert!(cases.len() >= 900, "only {} cases", cases.len());
+    assert!(differ.is_empty(), "{}", differ.join("\n"));
+}
+
+/// Near-twin accounts (a name and the name with a letter more, a person and a namesake) in every order:
+/// the red team's cycle, where three accounts each won against one other and the list's order chose
+/// (review12). Every order names the same account with the same verdict and score.
+#[test]
+fn near_twins_are_named_alike_in_every_order() {
+    let accounts = [
+        ("idris", "Idris Bello", "Idris"),
+        ("fatimata", "Fatimata Diallo", "Fatimata"),
+        ("fatima", "Fatima Bello", "Fatima"),
+        ("fatou", "Fatou Diallo", "FatouDiallo"),
+    ];
+    let profiles = [
+        on_x("fatima74", "Blog news"),
+        on_x("fatima74", "Fatou Diallo"),
+        on_x("fatima74", "Idris Fan"),
+        on_x("Fatima_Tahir", "Tahir"),
+        on_x("fatimata_events", "Events"),
+    ];
+    let json = |order: &[usize]| {
+        let list: Vec<String> = order
+            .iter()
+            .map(|&i| {
+                let (id, name, handle) = accounts[i];
+                format!(r#"{{"id":"{id}","name":"{name}","handles":[{{"platform":"x","handle":"{handle}"}}]}}"#)
+            })
+            .collect();
+        format!(r#"{{"accounts":[{}]}}"#, list.join(","))
+    };
+    let named = |order: &[usize]| {
+        let checker = Checker::new(vipguard::ProtectedList::parse(&json(order), "list").unwrap());
+        profiles
+            .iter()
+            .map(|p| {
+                let r = checker.check(&p.clone().validated("profile").unwrap());
+                (r.verdict, r.matched, r.score)
+            })
+            .collect::<Vec<_>>()
+    };
+    let first = named(&[0, 1, 2, 3]);
+    assert_eq!(first[0].1.as_deref(), Some("fatima"), "{first:?}");
+    assert_eq!(first[1].1.as_deref(), Some("fatou"), "{first:?}");
+    assert_eq!(first[3].1.as_deref(), Some("fatima"), "{first:?}");
+    assert_eq!(first[4].1.as_deref(), Some("fatimata"), "{first:?}");
+    for a in 0..4 {
+        for b in (0..4).filter(|&b| b != a) {
+            for c in (0..4).filter(|&c| c != a && c != b) {
+                let order = [a, b, c, 6 - a - b - c];
+                assert_eq!(named(&order), first, "order {order:?}");
+            }
+        }
+    }
 }
 
 /// A profile on X with this handle and name.

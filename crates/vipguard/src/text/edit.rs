@@ -127,16 +127,25 @@ fn moved(mut steps: Vec<Step>) -> Vec<Step> {
 
 /// The fewest edits (insertions, deletions, replacements) that make `pattern` out of some stretch of
 /// `text`, the stretch free to start and end anywhere: how far `text` is from holding `pattern` as
-/// written (a semi-global edit distance, on chars).
-pub(crate) fn distance_inside(text: &str, pattern: &str) -> usize {
+/// written (a semi-global edit distance, on chars). Both are written with `_` at their word breaks. A
+/// break of the pattern's may be matched or left out freely; a break of the text's that the pattern
+/// does not have there costs `BREAK` to pass over or to read as a letter, since a reader takes it as
+/// the end of a word (@fatima_tahir holds @Fatima and a surname, not @Fatimata; @wizkid_fc holds
+/// @WizkidFC, whose break is between Wizkid and FC).
+pub(crate) fn distance_inside_words(text: &str, pattern: &str) -> usize {
+    const BREAK: usize = 3;
     let text: Vec<char> = text.chars().collect();
+    let pass = |t: char| if t == '_' { BREAK } else { 1 };
     // row[j]: the edits that make the pattern's first i chars end at text[..j]; a free start.
     let mut row = vec![0usize; text.len() + 1];
-    for (i, p) in pattern.chars().enumerate() {
-        let mut next = vec![i + 1; text.len() + 1];
-        for (j, t) in text.iter().enumerate() {
-            let replace = row[j] + usize::from(*t != p);
-            next[j + 1] = replace.min(row[j + 1] + 1).min(next[j] + 1);
+    let mut letters = 0; // the pattern's chars so far, breaks left out
+    for p in pattern.chars() {
+        let drop_p = usize::from(p != '_');
+        letters += drop_p;
+        let mut next = vec![letters; text.len() + 1];
+        for (j, &t) in text.iter().enumerate() {
+            let replace = row[j] + if t == p { 0 } else { pass(t) };
+            next[j + 1] = replace.min(row[j + 1] + drop_p).min(next[j] + pass(t));
         }
         row = next;
     }
@@ -353,7 +362,8 @@ fn edit_ops((a, la): (&[char], &[u32]), (b, lb): (&[char], &[u32]), suffix: usiz
 mod tests {
     use super::*;
 
-    /// (text, pattern) -> edits from holding the pattern as written, anywhere in the text.
+    /// (text, pattern) -> edits from holding the pattern as written, anywhere in the text; a word break
+    /// the pattern lacks costs 3, one the text lacks nothing.
     #[test]
     fn distance_inside_a_stretch() {
         let cases = [
@@ -363,11 +373,22 @@ mod tests {
             ("thedavidoekan", "thedavidoyekan", 1),
             ("thedavidoekan", "davido", 0),
             ("0s1mhenfc", "osimhen", 2),
+            ("fatima_tahir", "fatima", 0),
+            ("fatima_tahir", "fatimata", 2),
+            ("wizkid_fc", "wizkid_fc", 0),
+            ("wizkidfc", "wizkid_fc", 0),
+            ("wizkid_fc", "wizkidfc", 2),
+            ("aminata_sowe_fan", "aminata_sowe", 0),
+            ("aminatasowe_fan", "aminata_sowe", 0),
             ("abc", "", 0),
             ("", "abc", 3),
         ];
         for (text, pattern, want) in cases {
-            assert_eq!(distance_inside(text, pattern), want, "{text} {pattern}");
+            assert_eq!(
+                distance_inside_words(text, pattern),
+                want,
+                "{text} {pattern}"
+            );
         }
     }
 

@@ -28,7 +28,7 @@ use crate::avatar::views::Undone;
 use crate::candidates::{Index, Target};
 use crate::formats::{Account, CheckResult, Evidence, Profile, ProtectedList, Verdict};
 use crate::text::bio::{self, Cue, LinkMatch};
-use crate::text::edit::distance_inside;
+use crate::text::edit::distance_inside_words;
 use crate::text::handle::{self, HandleKeys, HandleMatch};
 use crate::text::labels::{self, Label};
 use crate::text::limits::{MAX_BIO_CHARS, MAX_NAME_CHARS};
@@ -477,47 +477,73 @@ impl Checker {
         labels
     }
 
-    /// Which of two candidates to name: the stronger verdict; of equal verdicts and equal evidence
-    /// besides the handle, the account the handle shows best as written (`shown_as_written`), so
-    /// @fatima74events names @Fatima (a name and a number) over @Fatimata (74 read as "ta"), whatever
-    /// their order in the list (issue 20); then the score, as before. Evidence besides the handle that
-    /// is stronger for one (its display name, avatar, bio) is not overruled by letters alone.
+    /// Which of two candidates to name, by one key per candidate, so that the list's order decides
+    /// nothing but exact ties (a pairwise rule was not an order, and three accounts could go round):
+    /// the stronger verdict; then, where the handle is all a candidate has (no name, avatar, bio or
+    /// deceptive characters for it), the account the handle shows best as written (`shown_as_written`),
+    /// ranked below every candidate with more, so @fatima74events names @Fatima (a name and a number)
+    /// over @Fatimata (74 read as "ta") and "Fatou Diallo" @fatima74 names @FatouDiallo (issue 20);
+    /// then the score; then, as a last resort, the account the handle shows best as written.
     fn rank(&self, v: &ProfileView, x: &Assessment, y: &Assessment) -> std::cmp::Ordering {
-        let besides_handle = |a: &Assessment| {
+        let key = |a: &Assessment| {
             let s = &a.strengths;
-            (s.name, s.avatar, s.bio, a.deceptive)
+            let handle_only = s.name == 0 && !s.avatar && !s.bio && !a.deceptive;
+            let plainness = if handle_only {
+                (0u8, self.shown_as_written(v, a))
+            } else {
+                (1u8, None)
+            };
+            (a.verdict, plainness)
         };
-        let shown = |a: &Assessment| self.shown_as_written(v, a);
-        x.verdict
-            .cmp(&y.verdict)
-            .then_with(|| match besides_handle(x) == besides_handle(y) {
-                true => shown(x).cmp(&shown(y)),
-                false => std::cmp::Ordering::Equal,
-            })
+        key(x)
+            .cmp(&key(y))
+            .then_with(|| x.score.total_cmp(&y.score))
+            // An equal score (@davidoofficiaI, its I for l deceptive): still the plainer account.
             .then_with(|| {
-                x.score
-                    .partial_cmp(&y.score)
-                    .unwrap_or(std::cmp::Ordering::Equal)
+                self.shown_as_written(v, x)
+                    .cmp(&self.shown_as_written(v, y))
             })
     }
 
-    /// How much of the candidate's matched handle the profile's handle shows as written (lowercased,
-    /// letters and digits): its letters found in some stretch of the handle, more first (a 1-edit typo
-    /// of @TheDavidOyekan shows 13 letters, the @davido inside it 6), then fewer edits, each digit
-    /// read as a letter one (@fatima74 shows @Fatima's 6 letters with none, @Fatimata's 6 with two).
+    /// How much of the candidate's matched handle the profile's handle shows as written (lowercased;
+    /// letters, digits, and word breaks as `_`): its letters found in some stretch of the handle, more
+    /// first (a 1-edit typo of @TheDavidOyekan shows 13 letters, the @davido inside it 6), then fewer
+    /// edits, each digit read as a letter one (@fatima74 shows @Fatima's 6 letters with none,
+    /// @Fatimata's 6 with two). A stretch that runs over a word break the protected handle does not
+    /// have costs more (`distance_inside_words`): @fatima_tahir is Fatima and a surname, not @Fatimata.
     /// None for a handle that does not count.
     fn shown_as_written(&self, v: &ProfileView, a: &Assessment) -> Option<(usize, Reverse<usize>)> {
         let (_, i) = a.handle.as_ref().filter(|_| a.strengths.handle > 0)?;
         let t = &self.prepared(a.account).targets.get(*i)?.keys;
-        let lower_letters = |s: &str| -> String {
-            s.chars()
-                .filter(|c| c.is_alphanumeric())
-                .flat_map(char::to_lowercase)
-                .collect()
+        // Lowercase, without combining marks (İ lowercases with a combining dot), `_` at each word
+        // break: a separator, or a capital after a lowercase letter (WizkidFC: wizkid_fc).
+        let written = |s: &str| -> String {
+            let mut out = String::new();
+            let mut after_lower = false;
+            for c in s.chars().filter(|c| !('\u{300}'..='\u{36f}').contains(c)) {
+                after_lower = if !c.is_alphanumeric() {
+                    out.push('_');
+                    continue;
+                } else {
+                    if c.is_uppercase() && after_lower {
+                        out.push('_');
+                    }
+                    c.is_lowercase()
+                };
+                out.extend(
+                    c.to_lowercase()
+                        .filter(|c| !('\u{300}'..='\u{36f}').contains(c)),
+                );
+            }
+            out
         };
-        let target = lower_letters(t.display());
-        let edits = distance_inside(&lower_letters(v.handle.display()), &target);
-        let shown = target.chars().count().saturating_sub(edits);
+        let target = written(t.display());
+        let edits = distance_inside_words(&written(v.handle.display()), &target);
+        let shown = target
+            .chars()
+            .filter(|c| *c != '_')
+            .count()
+            .saturating_sub(edits);
         Some((shown, Reverse(edits)))
     }
 
