@@ -49,7 +49,24 @@ export function decideForm(handle, record, say) {
     button.disabled = !decide.value;
     reset();
   });
+  // One request at a time (a double click must not record or undo twice); a refused message is said.
+  let busy = false;
+  const send = async (decision, noteText, undoes) => {
+    busy = true;
+    button.disabled = true;
+    undo.disabled = true;
+    try {
+      return await record(decision, noteText, undoes);
+    } catch (e) {
+      return { error: (e && e.message) || String(e) };
+    } finally {
+      busy = false;
+      button.disabled = !decide.value;
+      undo.disabled = false;
+    }
+  };
   button.addEventListener('click', async () => {
+    if (busy) return;
     if (decide.value === 'not_impersonator' && !confirming) {
       confirming = true;
       button.textContent = t('confirmClear');
@@ -58,13 +75,12 @@ export function decideForm(handle, record, say) {
       return;
     }
     const decision = decide.value;
-    const reply = await record(decision, note.value.trim());
+    const reply = await send(decision, note.value.trim());
     say(reply && !reply.error ? vipguardI18n.recorded(decision) : t('failed', (reply && reply.error) || t('noAnswer')));
     if (reply && !reply.error) {
       note.value = '';
       reset();
-      // (A newer team decision standing instead is not this reviewer's to undo.)
-      offerUndo(decision, reply.standing && !reply.standing.team ? reply.standing.at : null);
+      offerUndo(decision, reply.standing ? reply.standing.at : null);
     }
   });
   const undo = document.createElement('button');
@@ -78,8 +94,8 @@ export function decideForm(handle, record, say) {
     if (undoes) undo.setAttribute('aria-label', t('undoDecisionFor', vipguardI18n.decisionWord(decision), handle));
   }
   undo.addEventListener('click', async () => {
-    if (!undoes) return;
-    const reply = await record('undo', '', undoes);
+    if (!undoes || busy) return;
+    const reply = await send('undo', '', undoes);
     say(reply && !reply.error ? vipguardI18n.recorded('undo') : t('failed', (reply && reply.error) || t('noAnswer')));
     if (reply && !reply.error) offerUndo(null, null);
   });

@@ -3,7 +3,7 @@
 // retention setting are deleted. A reviewer's decision is recorded here and in decisions.js.
 import { load, DEFAULT_SETTINGS } from './engine.js';
 import { accountKey, allowList } from './results.js';
-import { record, shownDecision, pruneDecisions } from './decisions.js';
+import { record, shownDecision, pruneDecisions, decisionList } from './decisions.js';
 import { objectStore } from '../shared/idb.js';
 import { auditAllowance, ALLOW_LIST_MAX } from './limits.js';
 
@@ -141,6 +141,14 @@ export async function decide(msg, given = null) {
     const allow = await allowList();
     if (!allow[key] && Object.keys(allow).length >= ALLOW_LIST_MAX) {
       return { error: `the list of cleared accounts is full (${ALLOW_LIST_MAX}): remove some in the options first` };
+    }
+  }
+  // An undo withdraws the decision the reviewer saw (`undoes`, its time); if another was made since
+  // (elsewhere, or the team's), nothing is withdrawn and nothing is logged: said, not passed as done.
+  if (msg.decision === 'undo' && msg.undoes) {
+    const standing = ((await decisionList()) || {})[key];
+    if (!standing || !standing[0] || standing[0].at !== msg.undoes) {
+      return { error: 'that decision no longer stands (another was recorded since): nothing was undone' };
     }
   }
   const now = Date.now();

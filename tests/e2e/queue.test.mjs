@@ -120,7 +120,8 @@ test('the queue in one tab: open the next pending, step with the banner\'s bar a
 });
 
 // The same commands pressed as keys, in a real window (harness.mjs launchOnXvfb): the defaults
-// Alt+Shift+1 (impersonation confirmed on the profile on screen) and Alt+Shift+J (the next item), as a
+// Alt+Shift+1 (impersonation confirmed on the profile on screen), Alt+Shift+J and K (the next item, the
+// previous), as a
 // reviewer's keyboard sends them. A press the browser drops under load is pressed again, as a reviewer
 // would; each must have reached the extension. Every key the manifest suggests must be the one the
 // browser assigned: Chromium leaves a suggested key unset, silently, when one of its own shortcuts holds
@@ -158,9 +159,10 @@ test('the queue\'s shortcuts as real key presses: Alt+Shift+1 confirms the profi
     await pressUntil('alt+shift+1', async () => (await page.textContent('body')).includes('2 in the queue: 1 pending, 1 impersonation confirmed.'),
       'the profile on screen confirmed');
     await pressUntil('alt+shift+j', async () => tab.url() === 'https://x.com/KwabenaMensahTV', 'the next item opened in the same tab');
+    await pressUntil('alt+shift+k', async () => tab.url() === 'https://x.com/KwabenaMensahGH', 'the previous item opened in the same tab');
     const seen = await x.worker.evaluate(() => globalThis.vipguardCommandsSeen);
-    assert.ok(seen.includes('decide-confirmed') && seen.includes('queue-next'), seen.join(' '));
-    assert.ok(seen.every((c) => c === 'decide-confirmed' || c === 'queue-next'), seen.join(' '));
+    assert.ok(['decide-confirmed', 'queue-next', 'queue-previous'].every((c) => seen.includes(c)), seen.join(' '));
+    assert.ok(seen.every((c) => ['decide-confirmed', 'queue-next', 'queue-previous'].includes(c)), seen.join(' '));
   } finally {
     await x.close();
   }

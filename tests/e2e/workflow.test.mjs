@@ -94,8 +94,8 @@ test('Copy for ticket: plain text by default with the handle as it is, the profi
 });
 
 // The copy-ticket command (no default key: the reviewer sets one in the browser's shortcuts) does what the
-// button does, from the keyboard. Sent as the worker sends a command (background.js onCommand): a real
-// key press is tested in queue.test.mjs.
+// button does, from the keyboard. Sent as the worker sends a command (background.js onCommand): with no
+// default key there is none to press (queue.test.mjs presses the commands that have one).
 test('the copy-ticket command copies the ticket and its image from the banner', async () => {
   await setFormat('text');
   const page = await visit(h, 'https://x.com/KwabenaMensahTV');
@@ -320,10 +320,15 @@ test('a decision message with a made-up decision or an oversized note is refused
     chrome.runtime.sendMessage({ type: 'decide', url: 'https://x.com/a', profile: { platform: 'x', handle: 'a', name: 'A' }, decision: 'ban' }),
     chrome.runtime.sendMessage({ type: 'decide', url: 'https://x.com/a', profile: { platform: 'x', handle: 'a', name: 'A' }, decision: 'escalate', note: 'x'.repeat(1001) }),
     chrome.runtime.sendMessage({ type: 'decide', url: 'https://x.com/a', profile: { platform: 'x', handle: 7, name: 'A' }, decision: 'escalate' }),
+    // An undo of a decision that no longer stands (another recorded since, or none at all).
+    chrome.runtime.sendMessage({ type: 'decide', url: 'https://x.com/a', profile: { platform: 'x', handle: 'a', name: 'A' }, decision: 'undo', undoes: '2026-01-01T00:00:00.000Z' }),
   ]));
   assert.match(answers[0].error, /decision must be one of/);
   assert.match(answers[1].error, /note must be at most 1000 characters/);
   assert.match(answers[2].error, /profile.handle must be a short string/);
+  assert.match(answers[3].error, /that decision no longer stands \(another was recorded since\): nothing was undone/);
+  const { entries } = await opts.evaluate(() => chrome.runtime.sendMessage({ type: 'auditExport' }));
+  assert.ok(!entries.some((e) => e.event === 'decision' && e.handle === 'a'), 'nothing logged for refused decisions');
   await opts.close();
 });
 

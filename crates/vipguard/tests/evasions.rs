@@ -183,6 +183,41 @@ fn near_twins_are_named_alike_in_every_order() {
     }
 }
 
+/// A word break the protected handle has (WizkidFC: Wizkid, FC) costs nothing when the profile writes it
+/// with a separator: @Wizkid_FC names @WizkidFC, in either order of the list (review of c85d55d).
+#[test]
+fn the_protected_handles_own_word_breaks_are_free() {
+    let list = |order: [(&str, &str); 2]| {
+        let accounts: Vec<String> = order
+            .iter()
+            .map(|(id, handle)| format!(r#"{{"id":"{id}","name":"{handle}","handles":[{{"platform":"x","handle":"{handle}"}}]}}"#))
+            .collect();
+        Checker::new(
+            vipguard::ProtectedList::parse(
+                &format!(r#"{{"accounts":[{}]}}"#, accounts.join(",")),
+                "list",
+            )
+            .unwrap(),
+        )
+    };
+    let (w, fc) = (("wizkid", "Wizkid"), ("wizkidfc", "WizkidFC"));
+    for checker in [list([w, fc]), list([fc, w])] {
+        for (handle, want) in [
+            ("Wizkid_FC", "wizkidfc"),
+            ("wizkid_fc_news", "wizkidfc"),
+            ("wizkid_blog", "wizkid"),
+        ] {
+            let r = checker.check(&on_x(handle, "News").validated("profile").unwrap());
+            assert_eq!(
+                r.matched.as_deref(),
+                Some(want),
+                "@{handle}: {:?}",
+                r.evidence
+            );
+        }
+    }
+}
+
 /// A profile on X with this handle and name.
 fn on_x(handle: &str, name: &str) -> Profile {
     Profile {

@@ -366,6 +366,10 @@
     if (kind !== 'banner' || !rec || !box || sender.id !== chrome.runtime.id || !msg || msg.type !== 'vipguard-frame-command' || msg.tabId !== rec.tabId) return;
     if (msg.command === 'focus-banner') fold(false, true, false);
     if (msg.command === 'copy-ticket') {
+      // The clipboard writes only from a focused document: this frame takes the focus itself rather than
+      // wait for the content script's (sent at the same time). Firefox also wants a click, which a
+      // shortcut is not: there the text is shown to copy by hand (evidence.js).
+      window.focus();
       fold(false, true, false);
       box.querySelector('button[data-action="copyTicket"]')?.click();
     }

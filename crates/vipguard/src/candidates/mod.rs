@@ -47,8 +47,8 @@ const FILTER_K: u64 = 3;
 /// one or two cache lines. One or two entries a bucket made the bucket table as large as the entries
 /// themselves (32 MB of 74 MB for the deletions of 100,000 accounts: issue 25).
 const BUCKET_ENTRIES_LOG2: u32 = 2;
-/// Top bits of the first in-place grouping pass (`sort_in_place`, and the deletions' batches in
-/// `placed`): 4,096 groups, whose write positions stay in cache.
+/// Top bits of the first in-place grouping pass (`sort_in_place`): 4,096 groups, whose write
+/// positions stay in cache.
 const GROUP_BITS: u32 = 12;
 
 /// SplitMix64's finaliser: spreads keys built from small integers (token ids) over the buckets.

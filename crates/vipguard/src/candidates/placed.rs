@@ -20,7 +20,7 @@ use super::{mix, MultiMap, Slot, BUCKET_ENTRIES_LOG2, VALUE_MASK};
 /// Bits of a bucket's number below its group's: the side byte each entry holds while being placed.
 const FINE_BITS: u32 = 8;
 /// Below this many entries the map is built in one part: splitting it only adds work there.
-pub(super) const BATCH_FROM: usize = 1 << 20;
+pub(super) const PARTS_FROM: usize = 1 << 20;
 /// Parts at most: each reads every entry of a round.
 const MAX_PARTS: usize = 16;
 /// Accounts hashed in a round of `sweep`: about 180,000 entries at 45 an account (1.4 MB of u64s,
@@ -86,7 +86,7 @@ fn sweep<S: Send>(
 /// How many parts a map of `total` entries is built in, given `threads`: a power of two, so that a
 /// part is a range of top bits.
 pub(super) fn parts_for(total: usize, threads: usize) -> usize {
-    if total < BATCH_FROM {
+    if total < PARTS_FROM {
         1
     } else {
         threads.clamp(1, MAX_PARTS).next_power_of_two()
@@ -334,10 +334,10 @@ mod tests {
     }
 
     /// Every key's values as a reference map holds them, and the whole table, in one, two and four
-    /// parts, small and large (above BATCH_FROM): the same map whatever the parts.
+    /// parts, small and large (above PARTS_FROM): the same map whatever the parts.
     #[test]
     fn placed_in_parts_holds_every_slot_in_its_bucket_as_one_part_does() {
-        for n in [70_000, BATCH_FROM + 5 * 65_536 + 123] {
+        for n in [70_000, PARTS_FROM + 327_803] {
             // One key with 600 values: a bucket keeping more slots than its count byte holds.
             let entries: Vec<(u64, u32)> = (0..n as u64)
                 .map(|i| ((i % 90_001) * 2_654_435_761, (i * 7919 % 1_000_003) as u32))
@@ -377,9 +377,9 @@ mod tests {
 
     #[test]
     fn parts_are_a_power_of_two_and_one_for_a_small_map() {
-        assert_eq!(parts_for(BATCH_FROM - 1, 8), 1);
-        assert_eq!(parts_for(BATCH_FROM, 1), 1);
-        assert_eq!(parts_for(BATCH_FROM, 3), 4);
-        assert_eq!(parts_for(BATCH_FROM, 64), MAX_PARTS);
+        assert_eq!(parts_for(PARTS_FROM - 1, 8), 1);
+        assert_eq!(parts_for(PARTS_FROM, 1), 1);
+        assert_eq!(parts_for(PARTS_FROM, 3), 4);
+        assert_eq!(parts_for(PARTS_FROM, 64), MAX_PARTS);
     }
 }

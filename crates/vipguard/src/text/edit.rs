@@ -153,6 +153,26 @@ pub(crate) fn distance_inside_words(text: &str, pattern: &str) -> usize {
     row.into_iter().min().unwrap_or(0)
 }
 
+/// A handle as `distance_inside_words` reads it: lowercase, without combining marks (Turkish İ
+/// lowercases with a dot above), and `_` at each word break: a separator, or a capital after a
+/// lowercase letter (WizkidFC and Wizkid_FC: `wizkid_fc`).
+pub(crate) fn with_word_breaks(handle: &str) -> String {
+    let mark = |c: &char| ('\u{300}'..='\u{36f}').contains(c);
+    let mut out = String::new();
+    let mut after_lower = false;
+    for c in handle.chars().filter(|c| !mark(c)) {
+        let separator = !c.is_alphanumeric();
+        if (separator || (c.is_uppercase() && after_lower)) && !out.ends_with('_') {
+            out.push('_');
+        }
+        after_lower = c.is_lowercase();
+        if !separator {
+            out.extend(c.to_lowercase().filter(|c| !mark(c)));
+        }
+    }
+    out
+}
+
 /// Optimal-string-alignment distance between `a` and `b` if it is at most `limit`, else None (strsim
 /// has no bounded variant, and the unbounded one dominated check time).
 pub(crate) fn osa_within(a: &str, b: &str, limit: usize) -> Option<usize> {
@@ -389,6 +409,23 @@ mod tests {
                 want,
                 "{text} {pattern}"
             );
+        }
+    }
+
+    /// A handle with its word breaks written as one `_` each.
+    #[test]
+    fn word_breaks() {
+        for (handle, want) in [
+            ("WizkidFC", "wizkid_fc"),
+            ("Wizkid_FC", "wizkid_fc"),
+            ("wizkid__fc", "wizkid_fc"),
+            ("Fatima_Tahir", "fatima_tahir"),
+            ("aminata.sowe", "aminata_sowe"),
+            ("MTNNG", "mtnng"),
+            ("WIZKİD", "wizkid"),
+            ("davidoofficiaI", "davidoofficia_i"),
+        ] {
+            assert_eq!(with_word_breaks(handle), want, "{handle}");
         }
     }
 

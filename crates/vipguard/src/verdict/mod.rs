@@ -28,7 +28,7 @@ use crate::avatar::views::Undone;
 use crate::candidates::{Index, Target};
 use crate::formats::{Account, CheckResult, Evidence, Profile, ProtectedList, Verdict};
 use crate::text::bio::{self, Cue, LinkMatch};
-use crate::text::edit::distance_inside_words;
+use crate::text::edit::{distance_inside_words, with_word_breaks};
 use crate::text::handle::{self, HandleKeys, HandleMatch};
 use crate::text::labels::{self, Label};
 use crate::text::limits::{MAX_BIO_CHARS, MAX_NAME_CHARS};
@@ -515,30 +515,8 @@ impl Checker {
     fn shown_as_written(&self, v: &ProfileView, a: &Assessment) -> Option<(usize, Reverse<usize>)> {
         let (_, i) = a.handle.as_ref().filter(|_| a.strengths.handle > 0)?;
         let t = &self.prepared(a.account).targets.get(*i)?.keys;
-        // Lowercase, without combining marks (İ lowercases with a combining dot), `_` at each word
-        // break: a separator, or a capital after a lowercase letter (WizkidFC: wizkid_fc).
-        let written = |s: &str| -> String {
-            let mut out = String::new();
-            let mut after_lower = false;
-            for c in s.chars().filter(|c| !('\u{300}'..='\u{36f}').contains(c)) {
-                after_lower = if !c.is_alphanumeric() {
-                    out.push('_');
-                    continue;
-                } else {
-                    if c.is_uppercase() && after_lower {
-                        out.push('_');
-                    }
-                    c.is_lowercase()
-                };
-                out.extend(
-                    c.to_lowercase()
-                        .filter(|c| !('\u{300}'..='\u{36f}').contains(c)),
-                );
-            }
-            out
-        };
-        let target = written(t.display());
-        let edits = distance_inside_words(&written(v.handle.display()), &target);
+        let target = with_word_breaks(t.display());
+        let edits = distance_inside_words(&with_word_breaks(v.handle.display()), &target);
         let shown = target
             .chars()
             .filter(|c| *c != '_')
