@@ -161,6 +161,38 @@ impl ProfileView<'_> {
     }
 }
 
+/// How plainly a profile's handle shows a candidate's protected handle: its letters shown, then fewer
+/// edits (`Checker::shown_as_written`); None where the handle does not count.
+type Shown = (usize, Reverse<usize>);
+
+/// Which of two candidates to name, by one key per candidate, so that the list's order decides
+/// nothing but exact ties (a pairwise rule was not an order, and three accounts could go round):
+/// the stronger verdict; then, where the handle is all a candidate has (no name, avatar, bio or
+/// deceptive characters for it), the account the handle shows best as written, ranked below every
+/// candidate with more, so @fatima74events names @Fatima (a name and a number) over @Fatimata (74
+/// read as "ta") and "Fatou Diallo" @fatima74 names @FatouDiallo (issue 20); then the score; then,
+/// as a last resort, the account the handle shows best as written (equal scores: @davidoofficiaI,
+/// its I for l deceptive, names @DavidoOfficial over @Davido).
+fn rank(
+    (x, x_shown): &(Assessment, Option<Shown>),
+    (y, y_shown): &(Assessment, Option<Shown>),
+) -> std::cmp::Ordering {
+    let key = |a: &Assessment, shown: &Option<Shown>| {
+        let s = &a.strengths;
+        let handle_only = s.name == 0 && !s.avatar && !s.bio && !a.deceptive;
+        let plainness = if handle_only {
+            (0u8, *shown)
+        } else {
+            (1u8, None)
+        };
+        (a.verdict, plainness)
+    };
+    key(x, x_shown)
+        .cmp(&key(y, y_shown))
+        .then_with(|| x.score.total_cmp(&y.score))
+        .then_with(|| x_shown.cmp(y_shown))
+}
+
 struct Assessment {
     account: u32,
     name: Option<(NameMatch, usize)>,
@@ -380,10 +412,17 @@ impl Checker {
         self.warm(&candidates);
         // The profile's name words, gathered once for every candidate's names.
         let name = crate::text::name::ProfileName::new(&view.name);
+        // The profile's handle as `shown_as_written` reads it, written once for every candidate.
+        let written = with_word_breaks(view.handle.display());
         let best = candidates
             .into_iter()
             .filter_map(|a| self.assess(&view, &name, a))
-            .max_by(|x, y| self.rank(&view, x, y));
+            .map(|a| {
+                let shown = self.shown_as_written(&written, &a);
+                (a, shown)
+            })
+            .max_by(rank)
+            .map(|(a, _)| a);
         let mut evidence = evidence::input_notes(self.lang, &view);
         match best {
             Some(b) if b.verdict != Verdict::Clear => {
@@ -477,34 +516,6 @@ impl Checker {
         labels
     }
 
-    /// Which of two candidates to name, by one key per candidate, so that the list's order decides
-    /// nothing but exact ties (a pairwise rule was not an order, and three accounts could go round):
-    /// the stronger verdict; then, where the handle is all a candidate has (no name, avatar, bio or
-    /// deceptive characters for it), the account the handle shows best as written (`shown_as_written`),
-    /// ranked below every candidate with more, so @fatima74events names @Fatima (a name and a number)
-    /// over @Fatimata (74 read as "ta") and "Fatou Diallo" @fatima74 names @FatouDiallo (issue 20);
-    /// then the score; then, as a last resort, the account the handle shows best as written.
-    fn rank(&self, v: &ProfileView, x: &Assessment, y: &Assessment) -> std::cmp::Ordering {
-        let key = |a: &Assessment| {
-            let s = &a.strengths;
-            let handle_only = s.name == 0 && !s.avatar && !s.bio && !a.deceptive;
-            let plainness = if handle_only {
-                (0u8, self.shown_as_written(v, a))
-            } else {
-                (1u8, None)
-            };
-            (a.verdict, plainness)
-        };
-        key(x)
-            .cmp(&key(y))
-            .then_with(|| x.score.total_cmp(&y.score))
-            // An equal score (@davidoofficiaI, its I for l deceptive): still the plainer account.
-            .then_with(|| {
-                self.shown_as_written(v, x)
-                    .cmp(&self.shown_as_written(v, y))
-            })
-    }
-
     /// How much of the candidate's matched handle the profile's handle shows as written (lowercased;
     /// letters, digits, and word breaks as `_`): its letters found in some stretch of the handle, more
     /// first (a 1-edit typo of @TheDavidOyekan shows 13 letters, the @davido inside it 6), then fewer
@@ -512,11 +523,11 @@ impl Checker {
     /// @Fatimata's 6 with two). A stretch that runs over a word break the protected handle does not
     /// have costs more (`distance_inside_words`): @fatima_tahir is Fatima and a surname, not @Fatimata.
     /// None for a handle that does not count.
-    fn shown_as_written(&self, v: &ProfileView, a: &Assessment) -> Option<(usize, Reverse<usize>)> {
+    fn shown_as_written(&self, written: &str, a: &Assessment) -> Option<Shown> {
         let (_, i) = a.handle.as_ref().filter(|_| a.strengths.handle > 0)?;
         let t = &self.prepared(a.account).targets.get(*i)?.keys;
         let target = with_word_breaks(t.display());
-        let edits = distance_inside_words(&with_word_breaks(v.handle.display()), &target);
+        let edits = distance_inside_words(written, &target);
         let shown = target
             .chars()
             .filter(|c| *c != '_')
