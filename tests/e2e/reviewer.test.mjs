@@ -104,6 +104,14 @@ test('the banner keeps its exports and decisions in view on a 1366×768 laptop a
   }
 });
 
+// A point on the badge drawn in the cell whose name line shows `handle`.
+const badgeOf = (page, handle) => page.evaluate((h) => {
+  const host = [...document.querySelectorAll('vipguard-annotation:not([popover])')]
+    .find((e) => e.closest('[data-testid="User-Name"]').textContent.includes(h));
+  const r = host.getBoundingClientRect();
+  return { x: r.x + 10, y: r.y + r.height / 2 };
+}, handle);
+
 test('a badge says its verdict, its card whom it resembles; the card is drawn above the next cells with its lines wrapped, pins with actions on click or Enter, closes on Escape', async () => {
   const page = await h.ctx.newPage();
   await page.setViewportSize({ width: 1366, height: 657 });
@@ -112,12 +120,7 @@ test('a badge says its verdict, its card whom it resembles; the card is drawn ab
   // told any protected account (issue 24), the card is (its dialog's label, below).
   const said = await shadowText(page);
   assert.ok(said.includes('vipguard: Impersonation') && !said.includes('resembles Ibrahima Diallo'), said.slice(0, 300));
-  const badge = await page.evaluate(() => {
-    const host = [...document.querySelectorAll('vipguard-annotation:not([popover])')]
-      .find((e) => e.closest('[data-testid="User-Name"]').textContent.includes('@lbrahimaDiallo'));
-    const r = host.getBoundingClientRect();
-    return { x: r.x + 10, y: r.y + r.height / 2 };
-  });
+  const badge = await badgeOf(page, '@lbrahimaDiallo');
   await page.mouse.move(badge.x, badge.y);
   await until(async () => annotationFrames(page, 'card').length, 'the card frame');
   await until(() => frameEvaluate(annotationFrames(page, 'card')[0], () => document.querySelector('.box')?.getAttribute('aria-label')).catch(() => null)
@@ -155,12 +158,7 @@ test('a badge says its verdict, its card whom it resembles; the card is drawn ab
   // The pinned card at a laptop's 960 px, in the dark theme (the screenshots the issue asks to look at).
   await page.setViewportSize({ width: 960, height: 768 });
   await page.emulateMedia({ colorScheme: 'dark' });
-  const small = await page.evaluate(() => {
-    const host = [...document.querySelectorAll('vipguard-annotation:not([popover])')]
-      .find((e) => e.closest('[data-testid="User-Name"]').textContent.includes('@lbrahimaDiallo'));
-    const r = host.getBoundingClientRect();
-    return { x: r.x + 10, y: r.y + r.height / 2 };
-  });
+  const small = await badgeOf(page, '@lbrahimaDiallo');
   await page.mouse.click(small.x, small.y);
   await says(page, 'Copy for ticket');
   await screenshot(page, 'badge-card-pinned-960-dark');

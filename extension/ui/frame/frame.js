@@ -123,8 +123,10 @@
     // The evidence picture, drawn by the worker (it can read both avatars and take the page's screenshot),
     // as PNG bytes; `drawn` keeps the worker's word on it (its SHA-256, and why it has no screenshot).
     let drawn = null;
-    const draw = async () => {
-      const evidenceSha256 = await vipguardReport.sha256(JSON.stringify(vipguardReport.toJson(item()), null, 2));
+    // The JSON evidence (Copy JSON), whose SHA-256 the ticket and the picture both carry.
+    const evidenceJson = () => JSON.stringify(vipguardReport.toJson(item()), null, 2);
+    const draw = async (evidenceSha256) => {
+      evidenceSha256 ??= await vipguardReport.sha256(evidenceJson());
       drawn = await send({ type: 'evidenceImage', url: pageUrl, profile: { ...who, avatar: profile.avatar || null },
         match: r.match || null, verdict: r.verdict, score: r.score ?? null, evidenceSha256, ...vipguardReport.imageText(item()) });
       return drawn;
@@ -134,15 +136,16 @@
     return {
       mayDecide, confirmEvery: !reportsVisibility,
       // The report in the format chosen in the options (plain text unless set), with the SHA-256 of the
-      // JSON evidence, so the ticket and an attached JSON can be matched.
-      // The ticket and its picture in one copy (report.js ticketClipboardItem); where the clipboard
-      // refuses the picture, the text alone, and the status says so.
+      // JSON evidence, so the ticket and an attached JSON can be matched; and its picture, in one copy
+      // (report.js ticketClipboardItem). Where the clipboard refuses the picture, the text alone, and
+      // the status says so.
       copyTicket: async () => {
-        const [{ settings = {} }, json] = [await chrome.storage.local.get('settings'), JSON.stringify(vipguardReport.toJson(item()), null, 2)];
+        const { settings = {} } = await chrome.storage.local.get('settings');
         const format = vipguardReport.FORMAT_NAMES.includes(settings.ticketFormat) ? settings.ticketFormat : 'text';
-        const text = vipguardReport.toTicket({ ...item(), sha256: await vipguardReport.sha256(json) }, format);
+        const sha256 = await vipguardReport.sha256(evidenceJson());
+        const text = vipguardReport.toTicket({ ...item(), sha256 }, format);
         const what = t('ticketFormatName', t(`format_${format}`));
-        const drawing = draw();
+        const drawing = draw(sha256);
         drawing.catch(() => {}); // awaited below; a refusal is told there
         try {
           await navigator.clipboard.write([vipguardReport.ticketClipboardItem(text, drawing, t('evidenceImageAlt'))]);
@@ -153,7 +156,7 @@
         }
         return aboutImage(t('ticketAndImageCopied', what));
       },
-      copyJson: () => copy(JSON.stringify(vipguardReport.toJson(item()), null, 2), t('evidenceJson')),
+      copyJson: () => copy(evidenceJson(), t('evidenceJson')),
       copyImage: async () => {
         // The clipboard takes a promise of the picture, so the click's permission holds while it is drawn.
         try {
