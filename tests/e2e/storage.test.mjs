@@ -196,3 +196,37 @@ test('a tab closed before its avatar round ends leaves no record and no frame to
     await h.close();
   }
 });
+
+// private-store.js write(): a change that reads no keys runs inside the transaction's opening call, so a
+// value the store refuses there (one that cannot be cloned) throws synchronously, after an earlier put of
+// the same change was made. Nothing of the change may be kept, and the refusal is the reason given.
+test('a write the store refuses partway keeps none of it, and rejects with the refusal', async () => {
+  const h = await launch();
+  try {
+    const page = await h.ctx.newPage();
+    await page.goto(`chrome-extension://${h.extensionId}/ui/options/options.html`);
+    const got = await page.evaluate(async () => {
+      const store = await import('/shared/private-store.js');
+      await store.write({ reviewerId: 'before' });
+      let refusal = null;
+      try {
+        // Object order: reviewerId is put first, then the function, which no structured clone takes.
+        await store.write({ reviewerId: 'after', feedState: { notStorable: () => 1 } });
+      } catch (e) {
+        refusal = `${e.name}: ${e.message}`;
+      }
+      return { refusal, kept: await store.read(['reviewerId', 'feedState']) };
+    });
+    assert.match(got.refusal || 'resolved', /^DataCloneError/, 'the refusal itself is the reason');
+    assert.deepEqual(got.kept, { reviewerId: 'before' }, 'nothing of the refused write was kept');
+    // The store still takes the next write.
+    const next = await page.evaluate(async () => {
+      const store = await import('/shared/private-store.js');
+      await store.write({ reviewerId: 'next' });
+      return store.read(['reviewerId']);
+    });
+    assert.deepEqual(next, { reviewerId: 'next' });
+  } finally {
+    await h.close();
+  }
+});
