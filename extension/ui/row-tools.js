@@ -10,10 +10,47 @@ export async function ticketFormat() {
   return vipguardReport.FORMAT_NAMES.includes(settings.ticketFormat) ? settings.ticketFormat : 'text';
 }
 
-/** The ticket for `item` (as vipguardReport.toTicket takes it) in `format`, with the SHA-256 of its JSON evidence. */
-export async function ticketText(item, format) {
+/**
+ * The banner's picture of both avatars and names for a listed account, drawn by the worker. `item` as
+ * vipguardReport.toTicket takes it; `from`: the page the account was seen on and its tab (the popup; a
+ * sheet's row has neither), the account's avatar and the part of it that matched.
+ */
+export async function drawEvidenceImage(item, sha256, { url = item.url, tabId = null, avatar = null, region = null } = {}) {
+  const r = item.result || {};
+  const reply = await chrome.runtime.sendMessage({ type: 'evidenceImage', url, ...(tabId == null ? {} : { tabId }),
+    profile: { platform: item.platform, handle: item.handle, name: item.name, avatar },
+    match: r.match || null, verdict: r.verdict, score: r.score, region, ...vipguardReport.imageText(item), evidenceSha256: sha256 });
+  if (!reply || reply.error) throw new Error((reply && reply.error) || t('noAnswer'));
+  return reply;
+}
+
+/** Words about a drawn picture: `words`, then its SHA-256 and the worker's note (no screenshot, say). */
+export const aboutImage = (words, reply) => [words, t('imageSha256', reply.sha256), reply.note].filter(Boolean).join(' ');
+
+/**
+ * Copy for ticket, as the banner does it: the ticket in `format` (with the SHA-256 of its JSON evidence)
+ * and the evidence picture in one clipboard entry (report.js: text, text with the picture, the picture);
+ * the text alone where the clipboard refuses the picture, and the words say so. Resolves to the words
+ * saying what was copied. `from`: as drawEvidenceImage takes it.
+ */
+export async function copyTicket(item, format, from = {}) {
   const sha256 = await vipguardReport.sha256(JSON.stringify(vipguardReport.toJson(item), null, 2));
-  return vipguardReport.toTicket({ ...item, sha256 }, format);
+  const text = vipguardReport.toTicket({ ...item, sha256 }, format);
+  const what = t('evidenceFor', item.handle, t(`format_${format}`));
+  const drawing = drawEvidenceImage(item, sha256, from);
+  drawing.catch(() => {}); // awaited below
+  try {
+    await navigator.clipboard.write([vipguardReport.ticketClipboardItem(text, drawing, t('evidenceImageAlt'))]);
+    return aboutImage(t('ticketAndImageCopied', what), await drawing);
+  } catch (e) {
+    const why = await drawing.then(() => e.message, (drawError) => drawError.message);
+    try {
+      await navigator.clipboard.writeText(text);
+      return t('ticketCopiedNoImage', what, why);
+    } catch (refused) {
+      return t('clipboardRefusedShort', refused.message);
+    }
+  }
 }
 
 /**

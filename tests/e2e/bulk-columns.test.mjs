@@ -43,14 +43,19 @@ before(async () => {
 });
 
 // The system clipboard, read from an X page (the one origin the test may grant reading to).
-async function clipboard() {
+// The clipboard's entry: its text and the forms it holds (the ticket's text, its HTML, its picture).
+async function clipboardItem() {
   const reader = await h.ctx.newPage();
   await reader.goto('https://x.com/sarah_j');
   await reader.bringToFront();
-  const text = await reader.evaluate(() => navigator.clipboard.readText());
+  const item = await reader.evaluate(async () => {
+    const [it] = await navigator.clipboard.read();
+    const html = it.types.includes('text/html') ? await (await it.getType('text/html')).text() : '';
+    return { text: await (await it.getType('text/plain')).text(), types: [...it.types].sort(), html };
+  });
   await reader.close();
   await page.bringToFront();
-  return text;
+  return item;
 }
 after(async () => h && h.close());
 
@@ -147,8 +152,12 @@ test('each row copies its ticket in the chosen format and records a decision, "N
   await page.emulateMedia({ colorScheme: 'light' });
   // The ticket: the banner's report (shared/report.js) in Jira's markup, filed by the account's profile.
   await page.getByRole('button', { name: 'Copy the evidence for a ticket, for @KwabenaMensahGH' }).click();
-  await page.getByText('Evidence for a ticket (Jira wiki markup) copied to the clipboard.').waitFor();
-  const ticket = await clipboard();
+  // With the evidence picture, in one copy, as the banner and the popup copy it.
+  await page.getByText('Evidence for @KwabenaMensahGH (Jira wiki markup) and the evidence image copied to the clipboard.').waitFor();
+  const copied = await clipboardItem();
+  assert.deepEqual(copied.types, ['image/png', 'text/html', 'text/plain']);
+  assert.match(copied.html, /<img alt="vipguard evidence image[^"]*" src="data:image\/png;base64,/);
+  const ticket = copied.text;
   assert.match(ticket, /^h3\. /);
   assert.ok(ticket.includes('* *Handle:* @KwabenaMensahGH\n'), ticket);
   assert.ok(ticket.includes('* *Profile:* [https://x.com/KwabenaMensahGH]'), ticket);

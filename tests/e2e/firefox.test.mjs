@@ -251,6 +251,56 @@ test('a list page gets a badge on each flagged account', async () => {
   await page.close();
 });
 
+// Copy for ticket clicked in the banner (a frame of the extension's, which Firefox lets the test drive
+// though the page cannot read it): one clipboard entry, pasted by the reviewer's Ctrl+V as text into a
+// plain field and as the same lines with the evidence picture into a rich editor (Firefox's headless
+// clipboard keeps every form written); then the note has the focus, so the ticket's id typed next is
+// recorded with the decision (asked once more: Firefox cannot say whether the frame is in view).
+const bannerFrame = async (page) => {
+  for (const f of page.frames()) if (await f.$('button::-p-text(Copy for ticket)').catch(() => null)) return f;
+  throw new Error(`no banner frame among ${page.frames().length} frames`);
+};
+async function pasteInto(page, selector) {
+  await page.focus(selector);
+  await page.keyboard.down('Control');
+  await page.keyboard.press('v');
+  await page.keyboard.up('Control');
+}
+test('Copy for ticket in the banner: the text, the text with the picture, then the ticket id in the note', async () => {
+  const page = await open('https://x.com/Adaeze_0konkwo/media');
+  await bannerDrawn(page);
+  const banner = await bannerFrame(page);
+  await banner.click('button::-p-text(Copy for ticket)');
+  await banner.waitForFunction(() => document.body.textContent.includes('and the evidence image copied to the clipboard'), { timeout: 10000 });
+  const focus = await banner.evaluate(() => document.activeElement && (document.activeElement.placeholder || document.activeElement.getAttribute('aria-label')));
+  assert.match(focus || 'nothing focused', /note/i, 'the note has the focus after the copy');
+  await page.keyboard.type('IMP-42');
+  // Firefox cannot say whether the frame is in view, so a click's decision is asked once more (evidence.js).
+  await banner.click('button::-p-text(Needs escalation)');
+  await banner.click('button::-p-text(Yes, record it)');
+  await banner.waitForFunction(() => document.body.textContent.includes('“IMP-42”'), { timeout: 10000 });
+  await banner.click('button::-p-text(Undo)');
+  await banner.waitForFunction(() => !document.body.textContent.includes('“IMP-42”'), { timeout: 10000 });
+
+  await page.evaluate(() => {
+    const plain = Object.assign(document.createElement('textarea'), { id: 'pasted-text' });
+    const rich = Object.assign(document.createElement('div'), { id: 'pasted-rich', contentEditable: 'true' });
+    document.body.append(plain, rich);
+  });
+  await pasteInto(page, '#pasted-text');
+  await page.waitForFunction(() => document.querySelector('#pasted-text').value, { timeout: 5000 });
+  const text = await page.$eval('#pasted-text', (t) => t.value);
+  for (const want of ['vipguard evidence: Impersonation (score ', 'Profile: https://x.com/Adaeze_0konkwo\n', 'Handle: @Adaeze_0konkwo\n',
+    "Platform's report form: https://help.x.com/forms/impersonation\n"]) assert.ok(text.includes(want), `missing ${JSON.stringify(want)} in:\n${text}`);
+  assert.match(text, /Evidence SHA-256 \(JSON\): [0-9a-f]{64}/);
+  await pasteInto(page, '#pasted-rich');
+  await page.waitForFunction(() => document.querySelector('#pasted-rich img'), { timeout: 5000 });
+  const rich = await page.$eval('#pasted-rich', (d) => ({ text: d.textContent, img: d.querySelector('img').src.slice(0, 22) }));
+  assert.equal(rich.img, 'data:image/png;base64,');
+  assert.ok(rich.text.includes('Handle: @Adaeze_0konkwo'), rich.text.slice(0, 300));
+  await page.close();
+});
+
 test('the bulk page checks pasted profiles (an extension page message)', async () => {
   const page = await open(`${BASE}/ui/bulk/bulk.html`);
   await page.$eval('#paste', (t) => { t.value = 'https://x.com/KwabenaMensahGH Кwabena Мensah\nhttps://x.com/ama_owusu Ama Owusu'; t.dispatchEvent(new Event('input')); });

@@ -8,7 +8,7 @@ import { update, read, COLUMN_MAPS_KEY } from '../../shared/private-store.js';
 import { $, text, downloadCsv } from '../page.js';
 import { startPage } from '../page-ready.js';
 import { describeListError } from '../../shared/list-check.js';
-import { ticketFormat, ticketText, decideForm } from '../row-tools.js';
+import { ticketFormat, copyTicket, decideForm } from '../row-tools.js';
 
 const { t } = vipguardI18n;
 const BATCH = 500; // the worker's cap per message
@@ -188,12 +188,9 @@ function rowTools(r, profile) {
       url: profile, platform: r.platform, handle: r.handle, name: r.name, checkedAt: r.checkedAt, version: chrome.runtime.getManifest().version,
       result: { verdict: r.verdict, score: r.score, match: r.match || null, evidence: r.evidence }, account: r.account, list: listSource,
     };
-    try {
-      await navigator.clipboard.writeText(await ticketText(item, format));
-      say(t('copied', t('ticketFormatName', t(`format_${format}`))));
-    } catch (e) {
-      say(t('clipboardRefusedShort', e.message));
-    }
+    // With the evidence picture, as the banner and the popup copy it (no page screenshot: a sheet's row
+    // was never seen in a tab).
+    say(await copyTicket(item, format));
   });
   const form = decideForm(r.handle, (decision, note, undoes) => chrome.runtime.sendMessage({ type: 'decide', url: profile,
     profile: { platform: r.platform, handle: r.handle, name: r.name }, decision, note, ...(undoes ? { undoes } : {}),

@@ -1,6 +1,6 @@
 // The current tab's verdicts (recorded by the worker in session storage) and the pause switch.
 import { has, read, LIST_KEY, LIST_SOURCE_KEY } from '../../shared/private-store.js';
-import { ticketFormat, ticketText, decideForm } from '../row-tools.js';
+import { ticketFormat, copyTicket, drawEvidenceImage, aboutImage, decideForm } from '../row-tools.js';
 import { startPage, FixableFailure } from '../page-ready.js';
 
 const ORDER = { impersonation: 0, suspicious: 1, labelled: 2, own: 3, allowed: 4, clear: 5, error: 6 };
@@ -62,21 +62,13 @@ async function main(wired) {
   };
   // The part of each avatar that matched, from the tab's record (the worker checks its numbers).
   const avatarRegion = (evidence) => ((evidence || []).find((e) => e && e.signal === 'avatar' && e.region) || {}).region || null;
-  // The banner's picture of both avatars and names, drawn by the worker.
-  // The popup's tab: opening the popup granted `activeTab` on it, so the picture shows the page too.
-  const drawImage = async (i, item) => {
-    const reply = await chrome.runtime.sendMessage({ type: 'evidenceImage', url: tab.url, tabId: tab.id,
-      profile: { platform: i.platform, handle: i.handle, name: i.name, avatar: i.avatar || null },
-      match: i.match, verdict: i.verdict, score: i.score, region: avatarRegion(i.evidence), ...vipguardReport.imageText(item),
-      evidenceSha256: await vipguardReport.sha256(JSON.stringify(vipguardReport.toJson(item), null, 2)) });
-    if (!reply || reply.error) throw new Error((reply && reply.error) || t('noAnswer'));
-    return reply;
-  };
-  const aboutImage = (words, reply) => [words, t('imageSha256', reply.sha256), reply.note].filter(Boolean).join(' ');
+  // The banner's picture of both avatars and names (row-tools.js), for the popup's tab: opening the popup
+  // granted `activeTab` on it, so the picture shows the page too.
+  const from = (i) => ({ url: tab.url, tabId: tab.id, avatar: i.avatar || null, region: avatarRegion(i.evidence) });
   const saveImage = async (i, item) => {
     let reply;
     try {
-      reply = await drawImage(i, item);
+      reply = await drawEvidenceImage(item, await vipguardReport.sha256(JSON.stringify(vipguardReport.toJson(item), null, 2)), from(i));
     } catch (e) {
       copied.textContent = t('failed', e.message);
       return;
@@ -86,21 +78,6 @@ async function main(wired) {
     a.download = `vipguard-${i.platform}-${i.handle}.png`;
     a.click();
     copied.textContent = aboutImage(t('imageSaved'), reply);
-  };
-  // The ticket and its picture in one copy, as the banner's Copy for ticket (report.js); the text alone
-  // where the clipboard refuses the picture, and the words say so.
-  const copyTicket = async (i, item) => {
-    const text = await ticketText(item, format);
-    const what = t('evidenceFor', i.handle, t(`format_${format}`));
-    const drawing = drawImage(i, item);
-    drawing.catch(() => {}); // awaited below
-    try {
-      await navigator.clipboard.write([vipguardReport.ticketClipboardItem(text, drawing, t('evidenceImageAlt'))]);
-      copied.textContent = aboutImage(t('ticketAndImageCopied', what), await drawing);
-    } catch (e) {
-      const why = await drawing.then(() => e.message, (drawError) => drawError.message);
-      if (await copy(text, what)) copied.textContent = t('ticketCopiedNoImage', what, why);
-    }
   };
   for (const i of items.sort((a, b) => (ORDER[a.verdict] ?? 9) - (ORDER[b.verdict] ?? 9))) {
     const tr = document.createElement('tr');
@@ -143,7 +120,7 @@ async function main(wired) {
         td.append(details);
       }
       for (const [label, aria, fn] of [
-        [t('copyShort'), t('copyEvidenceFor', i.handle), () => copyTicket(i, item)],
+        [t('copyShort'), t('copyEvidenceFor', i.handle), async () => { copied.textContent = await copyTicket(item, format, from(i)); }],
         [t('jsonShort'), t('copyJsonFor', i.handle), () => copy(JSON.stringify(vipguardReport.toJson(item), null, 2), t('evidenceFor', i.handle, 'JSON'))],
         [t('imageShort'), t('saveImageFor', i.handle), () => saveImage(i, item)],
       ]) {
