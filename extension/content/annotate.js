@@ -169,17 +169,50 @@ var vipguardAnnotate = (() => {
   const unzoom = (z) => (z > 0 && z !== 1 ? { zoom: String(1 / z) } : {});
 
   // Fixed in a corner below the sites' top bars, so the page's own content never moves; as tall as the
-  // window allows (the frame keeps its tools in view and scrolls its evidence).
+  // window allows (the frame keeps its tools in view and scrolls its evidence), but starting below the
+  // page's own controls for the profile when they are under its corner (clearOf).
   function placeBanner(b) {
     const [v, h] = corner.split('-');
-    const gap = v === 'top' ? 72 : 16;
     const width = Math.min(b.size.w, innerWidth - 32);
-    const height = Math.min(b.size.h, innerHeight - (v === 'top' ? 88 : 32));
+    const top = clearOf(b, v, h === 'left' ? 16 : innerWidth - 16 - width, width);
+    const height = Math.min(b.size.h, innerHeight - top - 16);
+    const gap = v === 'top' ? top : 16;
     b.zoom = pageZoom();
     restyle(b.host, pin({ ...FIXED, [v]: `${gap}px`, [h]: '16px', [v === 'top' ? 'bottom' : 'top']: 'auto',
       [h === 'left' ? 'right' : 'left']: 'auto', width: `${width}px`, height: `${height}px`, ...unzoom(b.zoom) }));
     offForCapture(b.iframe);
   }
+
+  // Where the banner's top goes (in a `v` corner, `width` wide from `left`) so that it covers none of the
+  // page's controls for the profile (the adapter's `controls`: X's ⋯ menu, where Report is, Message and
+  // Follow): below the lowest one under it, so long as that leaves it CONTROLS_ROOM px (or its whole
+  // height); else under the sites' top bars as usual, covering them (the reviewer can collapse or move
+  // it). Worked out again as the page scrolls them (watchControls).
+  const CONTROLS_ROOM = 260;
+  function clearOf(b, v, left, width) {
+    const least = v === 'top' ? 72 : 16;
+    const rects = ((b.controls && b.controls()) || []).map((el) => el.getBoundingClientRect())
+      .filter((r) => r.width && r.height && r.right > left && r.left < left + width);
+    let top = least;
+    for (let moved = true; moved;) {
+      const height = Math.min(b.size.h, innerHeight - top - 16);
+      const [y0, y1] = v === 'top' ? [top, top + height] : [innerHeight - 16 - height, innerHeight - 16];
+      const under = rects.filter((r) => r.bottom > y0 && r.top < y1 && Math.ceil(r.bottom) + 8 > top);
+      moved = under.length > 0;
+      if (moved) top = Math.max(...under.map((r) => Math.ceil(r.bottom) + 8));
+    }
+    return innerHeight - top - 16 >= Math.min(CONTROLS_ROOM, b.size.h) ? top : least;
+  }
+  let controlsFrame = 0;
+  function watchControls() {
+    if (controlsFrame || !current || !current.controls) return;
+    controlsFrame = requestAnimationFrame(() => {
+      controlsFrame = 0;
+      if (current && current.shown) current.place();
+    });
+  }
+  addEventListener('scroll', watchControls, { capture: true, passive: true });
+  addEventListener('resize', watchControls, { passive: true });
 
   // While the worker takes the page's screenshot for the evidence image, the banner and the card are
   // hidden (so that they never cover the profile in the ticket), for at most two seconds; only the worker
@@ -242,7 +275,8 @@ var vipguardAnnotate = (() => {
   // when the reviewer closed it. The spare frame if there is one still in place (loaded, or loading),
   // else a new one; it shows nothing, and takes no room, until given a token (showToken) and its frame
   // has drawn that token's result.
-  function banner({ key = '' } = {}) {
+  // `controls()`: the page's own controls for this profile, which the banner leaves uncovered where it can.
+  function banner({ key = '', controls = null } = {}) {
     if (closed.has(key)) return null;
     let b = spare;
     spare = null;
@@ -253,6 +287,7 @@ var vipguardAnnotate = (() => {
     }
     if (!b) b = makeBanner();
     b.key = key;
+    b.controls = controls;
     b.folded = folded.has(key) ? folded.get(key) : null;
     b.host.inert = false;
     b.place();

@@ -141,7 +141,7 @@
       banner = { key, read, host: null };
       // The banner is a frame (content/annotate.js), put on the page now so that it loads while the
       // worker checks; it shows what the worker gave `token`.
-      const host = vipguardAnnotate.banner({ key });
+      const host = vipguardAnnotate.banner({ key, controls: adapter.controls ? () => adapter.controls(document) : null });
       if (host) vipguardAnnotate.showBanner(host, null);
       banner.host = host;
     }

@@ -104,6 +104,39 @@ test('the banner keeps its exports and decisions in view on a 1366×768 laptop a
   }
 });
 
+// X's own controls for the profile (the ⋯ menu, where Report is, Message and Follow) stay uncovered: at
+// 960 px (half a screen, beside the ticket) and 1024 px the banner, in its corner, would sit on them; it
+// starts below them instead, with its exports and decisions still in view, and takes the room back once
+// the page scrolls them away. At 1366 px, where they are clear of it, it stays under the top bar.
+const pageControls = (page) => page.evaluate(() => ['userActions', 'sendDMFromProfile', 'placementTracking']
+  .map((id) => document.querySelector(`[data-testid="${id}"]`).getBoundingClientRect().toJSON()));
+const bannerBox = (page) => page.evaluate(() => [...document.querySelectorAll('vipguard-annotation[popover]')]
+  .map((e) => e.getBoundingClientRect().toJSON()).find((r) => r.height > 30));
+const overlap = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+test('the banner leaves X\'s ⋯ menu, Message and Follow uncovered at 960 and 1024 px, and takes the room back on scrolling', async () => {
+  for (const [width, height] of [[960, 700], [1024, 700], [1366, 657]]) {
+    const page = await h.ctx.newPage();
+    await page.setViewportSize({ width, height });
+    await visit(h, 'https://x.com/KwabenaMensahTV?actions', { page });
+    await until(async () => (await bannerVerdict(page)) === 'impersonation', 'the banner');
+    const controls = await pageControls(page);
+    const box = await until(() => bannerBox(page), 'the banner drawn');
+    for (const c of controls) assert.ok(!overlap(c, box), `at ${width} px the banner ${JSON.stringify(box)} covers ${JSON.stringify(c)}`);
+    await actionsInView(page, BANNER_ACTIONS);
+    await screenshot(page, `banner-page-controls-${width}`);
+    if (width === 1366) {
+      assert.equal(box.top, 72, 'moved down though nothing of the page\'s was under it');
+    } else {
+      // Scrolled until the controls are gone: the banner is back under the sites' top bar, taller.
+      assert.ok(box.top > 72, JSON.stringify(box));
+      await page.mouse.wheel(0, 600);
+      await until(async () => (await bannerBox(page)).top === 72, 'the banner back under the top bar once the controls scrolled away');
+      assert.ok((await bannerBox(page)).height > box.height);
+    }
+    await page.close();
+  }
+});
+
 // A point on the badge drawn in the cell whose name line shows `handle`.
 const badgeOf = (page, handle) => page.evaluate((h) => {
   const host = [...document.querySelectorAll('vipguard-annotation:not([popover])')]

@@ -186,13 +186,20 @@ vipguardSites.push((() => {
     return links.find((a) => handleText(a, linkHandle(a))) || links.find((a) => shownText(a).startsWith('@')) || block;
   }
 
-  return { name: 'x', matches, profile, cells, profilePage: (loc) => !!pageHandle(loc) && !/\/(followers|following|verified_followers|superfollows|creator-subscriptions)\/?$/.test(loc.pathname), badgeSpot };
+  // The header's own actions, which the banner leaves uncovered: the ⋯ menu (where Report is), Message and
+  // Follow (test ids as Mask Network's extension reads them on the live site: DimensionDev/Maskbook,
+  // packages/mask/content-script/site-adaptors/twitter.com/utils/selector.ts @0e50dca).
+  const controls = (doc) => [...doc.querySelectorAll('[data-testid="primaryColumn"] [data-testid="userActions"], '
+    + '[data-testid="primaryColumn"] [data-testid="userActions"] ~ [data-testid="placementTracking"], [data-testid="primaryColumn"] [data-testid="sendDMFromProfile"]')];
+
+  return { name: 'x', matches, profile, cells, controls, profilePage: (loc) => !!pageHandle(loc) && !/\/(followers|following|verified_followers|superfollows|creator-subscriptions)\/?$/.test(loc.pathname), badgeSpot };
 })());
 
 // Test pages:
 //   tests/e2e/fixtures/x/followers-at-name.html tests/e2e/fixtures/x/followers-dark.html
 //   tests/e2e/fixtures/x/followers.html tests/e2e/fixtures/x/hostile.html
 //   tests/e2e/fixtures/x/profile-at-name.html tests/e2e/fixtures/x/profile-dom.html
+//   tests/e2e/fixtures/x/profile-actions.html
 //   tests/e2e/fixtures/x/profile-hidden-chars.html tests/e2e/fixtures/x/profile-jsonld.html
 //   tests/e2e/fixtures/x/profile-own.html tests/e2e/fixtures/x/profile-parody.html
 //   tests/e2e/fixtures/x/profile-site.html tests/e2e/fixtures/x/profile-stale-jsonld.html
