@@ -5,10 +5,13 @@
 // read by its structure (avatar img[itemprop="image"] alt "@login", h1, .color-fg-muted > div, the
 // list's a[itemprop="url"]), the same column an open-source page-info userscript in the code index
 // reads the description from (header … div.flex-1.d-flex.flex-column.gap-2 > div.color-fg-muted > div);
-// the 2020 .orghead markup is still read as a fallback. Users: the vcard's li[itemprop="url"] and
+// the 2020 .orghead markup is still read as a fallback. Users: the vcard's names, h1.vcard-names with
+// .p-name and .p-nickname (.vcard-username), as Codennnn/Green-Wall plugins/bookmarklet.ts @57ca8c5 reads
+// the login on live profile pages (`h1.vcard-names .vcard-username`); the vcard's li[itemprop="url"] and
 // li[itemprop="social"] links in ul.vcard-details (the list coderstats/cxt_coderstats
-// coderstats/coderstats.js adds its own li.vcard-detail[itemprop="url"] to; docs/extension.md, "Link
-// fields").
+// coderstats/coderstats.js adds its own li.vcard-detail[itemprop="url"] to, and SO-JNU/
+// github-nickname-annotator annotator.js @42d7c1f its li.vcard-detail, under .vcard-details;
+// docs/extension.md, "Link fields").
 // Verified mark: GitHub verifies organisations' domains, not people (a user's profile has no verified
 // mark; the "Pro" and achievement badges say nothing about identity). An organisation that verified a
 // domain shows, beside its name, a `details` whose `summary` is a green Label ("Verified") and whose
