@@ -1,7 +1,7 @@
 // Instagram (www.instagram.com): profile pages, and the people in follower and following lists. Its class
 // names are generated, so the adapter reads what is stable: the Open Graph title "Name (@user) • Instagram
 // photos and videos" when it names the page (the page title's form, "Name (@user) • Instagram …", that
-// hectran12/Rehearse_JS short_code/get_info_ins.js splits at "•" on the live page), otherwise the page
+// hectran12/Rehearse_JS short_code/get_info_ins.js @be2b7e0 splits at "•" on the live page), otherwise the page
 // header (its heading is the username; the profile picture's alt names it too).
 // Links: the external link under the bio, an <a> in the header whose href is
 // https://l.instagram.com/?u=<encoded address>&e=<token> (the form lyubomyr-shaydariv/uu-webext
