@@ -16,6 +16,7 @@ import { overRate, forgetTabLimits, limitsReady } from './limits.js';
 import { catalogueTemplates, languageChanged, loadLanguage } from './templates.js';
 import { loadEnabledSites, genericHosts, mastodonOn } from './site-scripts.js';
 import * as queue from './queue.js';
+import { commandToTab } from './commands.js';
 import { onChange } from './private-data.js';
 import { viewChanged, setCorner, CORNER_KEY } from './view-settings.js';
 import { redeem, forgetFrames } from './frames.js';
@@ -79,10 +80,7 @@ chrome.commands?.onCommand?.addListener(async (command, tab) => {
   }
   const target = tab || (await chrome.tabs.query({ active: true, currentWindow: true }))[0];
   if (!target || target.id == null) return;
-  // The content script moves keyboard focus to the banner's frame; the frame (an extension page, which
-  // alone hears runtime messages) acts inside it. A page can forge neither.
-  chrome.tabs.sendMessage(target.id, { type: 'vipguard-command', command }, { frameId: 0 }).catch(() => {});
-  chrome.runtime.sendMessage({ type: 'vipguard-frame-command', command, tabId: target.id }).catch(() => {});
+  commandToTab(command, target.id);
 });
 
 // First run: the options page, which offers the demo list when there is no list yet.

@@ -298,7 +298,7 @@ test('the focus-banner command puts keyboard focus in the banner, expanding it',
   // What the worker does when the shortcut is pressed (headless Chromium has no browser shortcuts).
   await h.worker.evaluate((id) => {
     chrome.tabs.sendMessage(id, { type: 'vipguard-command', command: 'focus-banner' }, { frameId: 0 }).catch(() => {});
-    chrome.runtime.sendMessage({ type: 'vipguard-frame-command', command: 'focus-banner', tabId: id }).catch(() => {});
+    chrome.runtime.sendMessage({ type: 'vipguard-frame-command', command: 'focus-banner', tabId: id, id: crypto.randomUUID() }).catch(() => {});
   }, tabId);
   await until(async () => (await focusedAnnotation(page)) === 'banner',
     'focus in the banner');

@@ -103,7 +103,7 @@ test('the copy-ticket command copies the ticket and its image from the banner', 
   const tabId = await h.worker.evaluate(async () => (await chrome.tabs.query({ url: 'https://x.com/KwabenaMensahTV' }))[0].id);
   await h.worker.evaluate((id) => {
     chrome.tabs.sendMessage(id, { type: 'vipguard-command', command: 'copy-ticket' }, { frameId: 0 }).catch(() => {});
-    chrome.runtime.sendMessage({ type: 'vipguard-frame-command', command: 'copy-ticket', tabId: id }).catch(() => {});
+    chrome.runtime.sendMessage({ type: 'vipguard-frame-command', command: 'copy-ticket', tabId: id, id: crypto.randomUUID() }).catch(() => {});
   }, tabId);
   await bannerSays(page, 'and the evidence image copied to the clipboard');
   const text = await clipboard(page);

@@ -364,9 +364,13 @@
     for (const m of waiting.splice(0)) port.postMessage(m);
   });
 
-  // Keyboard shortcuts that decide arrive from the worker (a page cannot send these), for this tab's banner.
+  // Keyboard shortcuts that decide arrive from the worker (a page cannot send these), for this tab's banner;
+  // the worker sends each twice, by two routes (background.js), and it is acted on once.
+  const commandsDone = new Set();
   chrome.runtime.onMessage.addListener((msg, sender) => {
     if (kind !== 'banner' || !rec || !box || sender.id !== chrome.runtime.id || !msg || msg.type !== 'vipguard-frame-command' || msg.tabId !== rec.tabId) return;
+    if (typeof msg.id !== 'string' || commandsDone.has(msg.id)) return;
+    commandsDone.add(msg.id);
     if (msg.command === 'focus-banner') fold(false, true, false);
     if (msg.command === 'copy-ticket') {
       // The clipboard writes only from a focused document: this frame takes the focus itself rather than
