@@ -174,12 +174,19 @@ var vipguardAnnotate = (() => {
   function placeBanner(b) {
     const [v, h] = corner.split('-');
     const width = Math.min(b.size.w, innerWidth - 32);
-    const top = clearOf(b, v, h === 'left' ? 16 : innerWidth - 16 - width, width);
+    b.zoom = pageZoom();
+    // A fixed box's `right` is measured from the viewport without its scrollbar (X always shows one).
+    const viewWidth = Math.min(innerWidth, document.documentElement.clientWidth || innerWidth);
+    const top = clearOf(b, v, h === 'left' ? 16 : viewWidth - 16 - width, width);
     const height = Math.min(b.size.h, innerHeight - top - 16);
     const gap = v === 'top' ? top : 16;
-    b.zoom = pageZoom();
     restyle(b.host, pin({ ...FIXED, [v]: `${gap}px`, [h]: '16px', [v === 'top' ? 'bottom' : 'top']: 'auto',
       [h === 'left' ? 'right' : 'left']: 'auto', width: `${width}px`, height: `${height}px`, ...unzoom(b.zoom) }));
+    // Moved under the pointer while shown (a page can plant elements that read as controls, then scroll):
+    // the frame takes no click's decision until it has been seen in its new place (frame.js).
+    const place = `${corner} ${top}`;
+    if (b.shown && b.placed && b.placed !== place) b.iframe.post({ vipguardMoved: true });
+    b.placed = place;
     offForCapture(b.iframe);
   }
 
@@ -191,7 +198,10 @@ var vipguardAnnotate = (() => {
   const CONTROLS_ROOM = 260;
   function clearOf(b, v, left, width) {
     const least = v === 'top' ? 72 : 16;
-    const rects = ((b.controls && b.controls()) || []).map((el) => el.getBoundingClientRect())
+    // On a zoomed page the host is drawn at the window's scale and a page's boxes are not (or, in older
+    // Chromium, are measured unzoomed): no room is made there rather than made in the wrong place.
+    if (!b.controls || b.zoom !== 1) return least;
+    const rects = b.controls().map((el) => el.getBoundingClientRect())
       .filter((r) => r.width && r.height && r.right > left && r.left < left + width);
     let top = least;
     for (let moved = true; moved;) {
@@ -417,7 +427,8 @@ var vipguardAnnotate = (() => {
     else if (covered(current)) {
       keepBanner();
       raise(current);
-    } else if (current.zoom !== pageZoom()) {
+    } else if (current.zoom !== pageZoom() || (current.controls && current.shown)) {
+      // (Controls the site draws late, or that change, such as Follow becoming Following.)
       current.place();
     }
     noBackdrop();

@@ -82,6 +82,8 @@ chrome.commands?.onCommand?.addListener(async (command, tab) => {
   if (!target || target.id == null) return;
   commandToTab(command, target.id);
 });
+// The end-to-end tests send shortcuts through the same route (headless Chromium hands keys to no command).
+globalThis.vipguardCommandToTab = commandToTab;
 
 // First run: the options page, which offers the demo list when there is no list yet.
 chrome.runtime.onInstalled.addListener(({ reason }) => {

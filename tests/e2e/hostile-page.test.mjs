@@ -259,6 +259,13 @@ test('code in the content script\'s world cannot decide, draw evidence pictures 
   assert.match(replies.decide.error || '', /only for extension pages/, JSON.stringify(replies.decide));
   assert.match(replies.image.error || '', /only for extension pages/, JSON.stringify(replies.image).slice(0, 200));
   assert.match(replies.frame.error || '', /only for annotation frames/, JSON.stringify(replies.frame));
+  // The banner's frame takes a shortcut's decision (a click of its own, past mayDecide) only from the
+  // extension's worker and pages: sent from the content script's world, as the worker sends it, nothing.
+  const tabId = await h.worker.evaluate(async (u) => (await chrome.tabs.query({ url: u }))[0].id, page.url());
+  await inContentScript(page, (id) => chrome.runtime.sendMessage({ type: 'vipguard-frame-command', command: 'decide-escalate',
+    tabId: id, id: 'from-the-page' }).catch(() => null), tabId);
+  await new Promise((r) => setTimeout(r, 1500));
+  assert.ok(!(await shadowText(page)).includes('Your decision'), 'the frame recorded a decision a content script sent');
   const decisions = (await privateValues(h, ['reviewerDecisions'])).reviewerDecisions || {};
   assert.deepEqual(decisions['x:kwabenamensahgh'], before['x:kwabenamensahgh']);
   await page.close();

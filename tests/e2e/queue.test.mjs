@@ -85,8 +85,8 @@ test('the queue in one tab: open the next pending, step with the banner\'s bar a
     await screenshot(tab, 'queue-banner');
     // A decision on the banner, by its keyboard command, becomes the item's state.
     const tabId = await h.worker.evaluate(async () => (await chrome.tabs.query({ url: 'https://x.com/KwabenaMensahGH' }))[0].id);
-    // (What the worker does for the shortcut: decisions go to the banner's frame, which a page cannot reach.)
-    await h.worker.evaluate((id) => chrome.runtime.sendMessage({ type: 'vipguard-frame-command', command: 'decide-confirmed', tabId: id, id: crypto.randomUUID() }).catch(() => {}), tabId);
+    // (Sent as the worker sends a shortcut: decisions go to the banner's frame, which a page cannot reach.)
+    await h.worker.evaluate((id) => globalThis.vipguardCommandToTab('decide-confirmed', id), tabId);
     await page.getByText('3 in the queue: 2 pending, 1 impersonation confirmed.').waitFor();
     // The banner's Next opens the next item in the same tab.
     await shadowClick(tab, 'Review queue: next profile');
@@ -162,8 +162,10 @@ test('the queue\'s shortcuts as real key presses: Alt+Shift+1 confirms the profi
     await new Promise((r) => setTimeout(r, 500));
     const decided = (await page.evaluate(() => chrome.runtime.sendMessage({ type: 'auditExport' }))).entries
       .filter((e) => e.event === 'decision').map((e) => [e.handle, e.decision]);
+    // (A press that came before the banner had its result is dropped, and pressed again.)
     const pressed = (await x.worker.evaluate(() => globalThis.vipguardCommandsSeen)).filter((c) => c === 'decide-confirmed').length;
-    assert.deepEqual(decided, Array(pressed).fill(['KwabenaMensahGH', 'confirmed']));
+    assert.ok(decided.length >= 1 && decided.length <= pressed, `${decided.length} decisions for ${pressed} presses`);
+    assert.deepEqual(decided, Array(decided.length).fill(['KwabenaMensahGH', 'confirmed']));
     await pressUntil('alt+shift+j', async () => tab.url() === 'https://x.com/KwabenaMensahTV', 'the next item opened in the same tab');
     await pressUntil('alt+shift+k', async () => tab.url() === 'https://x.com/KwabenaMensahGH', 'the previous item opened in the same tab');
     const seen = await x.worker.evaluate(() => globalThis.vipguardCommandsSeen);

@@ -132,6 +132,9 @@ test('the banner leaves X\'s ⋯ menu, Message and Follow uncovered at 960 and 1
       await page.mouse.wheel(0, 600);
       await until(async () => (await bannerBox(page)).top === 72, 'the banner back under the top bar once the controls scrolled away');
       assert.ok((await bannerBox(page)).height > box.height);
+      // Moved under the pointer: its frame was told, and waits to be seen again before a click decides.
+      const moved = await frameEvaluate(annotationFrames(page, 'banner')[0], () => Number(document.documentElement.dataset.moved || 0));
+      assert.ok(moved >= 1, `the frame was told of ${moved} moves`);
     }
     await page.close();
   }
@@ -296,10 +299,7 @@ test('the focus-banner command puts keyboard focus in the banner, expanding it',
   await foldedIs(page, true);
   const tabId = await h.worker.evaluate(async (u) => (await chrome.tabs.query({})).find((t) => t.url === u).id, page.url());
   // What the worker does when the shortcut is pressed (headless Chromium has no browser shortcuts).
-  await h.worker.evaluate((id) => {
-    chrome.tabs.sendMessage(id, { type: 'vipguard-command', command: 'focus-banner' }, { frameId: 0 }).catch(() => {});
-    chrome.runtime.sendMessage({ type: 'vipguard-frame-command', command: 'focus-banner', tabId: id, id: crypto.randomUUID() }).catch(() => {});
-  }, tabId);
+  await h.worker.evaluate((id) => globalThis.vipguardCommandToTab('focus-banner', id), tabId);
   await until(async () => (await focusedAnnotation(page)) === 'banner',
     'focus in the banner');
   await foldedIs(page, false);

@@ -101,10 +101,7 @@ test('the copy-ticket command copies the ticket and its image from the banner', 
   const page = await visit(h, 'https://x.com/KwabenaMensahTV');
   await page.evaluate(() => navigator.clipboard.writeText('before'));
   const tabId = await h.worker.evaluate(async () => (await chrome.tabs.query({ url: 'https://x.com/KwabenaMensahTV' }))[0].id);
-  await h.worker.evaluate((id) => {
-    chrome.tabs.sendMessage(id, { type: 'vipguard-command', command: 'copy-ticket' }, { frameId: 0 }).catch(() => {});
-    chrome.runtime.sendMessage({ type: 'vipguard-frame-command', command: 'copy-ticket', tabId: id, id: crypto.randomUUID() }).catch(() => {});
-  }, tabId);
+  await h.worker.evaluate((id) => globalThis.vipguardCommandToTab('copy-ticket', id), tabId);
   await bannerSays(page, 'and the evidence image copied to the clipboard');
   const text = await clipboard(page);
   assert.ok(text.startsWith('vipguard evidence: ') && text.includes('Handle: @KwabenaMensahTV\n'), text);

@@ -186,11 +186,12 @@ vipguardSites.push((() => {
     return links.find((a) => handleText(a, linkHandle(a))) || links.find((a) => shownText(a).startsWith('@')) || block;
   }
 
-  // The header's own actions, which the banner leaves uncovered: the ⋯ menu (where Report is), Message and
-  // Follow (test ids as Mask Network's extension reads them on the live site: DimensionDev/Maskbook,
-  // packages/mask/content-script/site-adaptors/twitter.com/utils/selector.ts @0e50dca).
+  // The header's own actions, which the banner leaves uncovered: the ⋯ menu (where Report is) and Follow,
+  // by the test ids Mask Network's extension reads on the live site (DimensionDev/Maskbook,
+  // packages/mask/content-script/site-adaptors/twitter.com/utils/selector.ts @0e50dca); Message and the
+  // other buttons sit between them in the same row.
   const controls = (doc) => [...doc.querySelectorAll('[data-testid="primaryColumn"] [data-testid="userActions"], '
-    + '[data-testid="primaryColumn"] [data-testid="userActions"] ~ [data-testid="placementTracking"], [data-testid="primaryColumn"] [data-testid="sendDMFromProfile"]')];
+    + '[data-testid="primaryColumn"] [data-testid="userActions"] ~ [data-testid="placementTracking"]')];
 
   return { name: 'x', matches, profile, cells, controls, profilePage: (loc) => !!pageHandle(loc) && !/\/(followers|following|verified_followers|superfollows|creator-subscriptions)\/?$/.test(loc.pathname), badgeSpot };
 })());

@@ -78,15 +78,18 @@
     // Read by the end-to-end tests, which wait for it before clicking (a page cannot read this document).
     document.documentElement.toggleAttribute('data-seen', on);
   };
+  let visibleNow = false; // the browser's last report
+  const lookAgain = () => {
+    clearTimeout(seeing);
+    seeing = null;
+    setSeen(false);
+    if (visibleNow) seeing = setTimeout(() => { seeing = null; setSeen(true); }, VISIBLE_MS);
+  };
   if (reportsVisibility) {
     new IntersectionObserver((entries) => {
-      if (!entries[entries.length - 1].isVisible) {
-        clearTimeout(seeing);
-        seeing = null;
-        setSeen(false);
-      } else if (!seen && !seeing) {
-        seeing = setTimeout(() => { seeing = null; setSeen(true); }, VISIBLE_MS);
-      }
+      visibleNow = entries[entries.length - 1].isVisible;
+      if (!visibleNow) lookAgain();
+      else if (!seen && !seeing) lookAgain();
     }, { trackVisibility: true, delay: 100 }).observe(document.documentElement);
   } else {
     setSeen(true);
@@ -346,6 +349,12 @@
       load(false, '', newer);
     }
     if (data.vipguardFrame === 'focus' && fold) fold(false, true, false);
+    // Moved while shown (annotate.js placeBanner): visible still, but not yet seen where it is now.
+    if (data.vipguardMoved) {
+      if (reportsVisibility) lookAgain();
+      // Counted for the end-to-end tests, as data-seen is.
+      document.documentElement.dataset.moved = String(Number(document.documentElement.dataset.moved || 0) + 1);
+    }
   }
   function forget() {
     token = '';
@@ -364,18 +373,23 @@
     for (const m of waiting.splice(0)) port.postMessage(m);
   });
 
-  // Keyboard shortcuts that decide arrive from the worker (a page cannot send these), for this tab's banner;
-  // the worker sends each twice, by two routes (background.js), and it is acted on once.
-  const commandsDone = new Set();
+  // Keyboard shortcuts that decide arrive from the worker, for this tab's banner: only from the extension's
+  // own pages and worker, never from a content script (its world is the page's process, which must not
+  // decide without the reviewer's pointer passing mayDecide). The worker sends each by two routes
+  // (worker/commands.js), and it is acted on once.
+  const ours = chrome.runtime.getURL('');
+  const commandsDone = [];
   chrome.runtime.onMessage.addListener((msg, sender) => {
-    if (kind !== 'banner' || !rec || !box || sender.id !== chrome.runtime.id || !msg || msg.type !== 'vipguard-frame-command' || msg.tabId !== rec.tabId) return;
-    if (typeof msg.id !== 'string' || commandsDone.has(msg.id)) return;
-    commandsDone.add(msg.id);
+    if (kind !== 'banner' || !rec || !box || sender.id !== chrome.runtime.id || !String(sender.url || '').startsWith(ours)) return;
+    if (!msg || msg.type !== 'vipguard-frame-command' || msg.tabId !== rec.tabId) return;
+    if (typeof msg.id !== 'string' || commandsDone.includes(msg.id)) return;
+    commandsDone.push(msg.id);
+    if (commandsDone.length > 16) commandsDone.shift();
     if (msg.command === 'focus-banner') fold(false, true, false);
     if (msg.command === 'copy-ticket') {
       // The clipboard writes only from a focused document: this frame takes the focus itself rather than
-      // wait for the content script's (sent at the same time). Firefox also wants a click, which a
-      // shortcut is not: there the text is shown to copy by hand (evidence.js).
+      // wait for the content script's (sent at the same time). Firefox takes the picture only after a
+      // click in the frame, which a shortcut is not: there the text goes alone, and the banner says so.
       window.focus();
       fold(false, true, false);
       box.querySelector('button[data-action="copyTicket"]')?.click();
