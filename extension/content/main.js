@@ -25,10 +25,12 @@
   let banner = null; // {key, host}
   let shownUrl = location.href;
   // The reader's self-check: a profile address (by the site's own URL pattern) whose profile could not
-  // be read READ_WAIT ms after the page or address changed gets a notice, counted in the popup and
-  // kept in the audit log, so a change of the site's layout never fails silently.
+  // be read READ_WAIT ms after the page or address changed, or a list address (followers, likes, search
+  // results … by the adapter's listPage) where no account was read in that time, gets a notice, counted
+  // in the popup and kept in the audit log, so a change of the site's layout never fails silently.
   const READ_WAIT = 4000;
   let pageSince = performance.now();
+  let cellsRead = false; // any account read on this address (passes read only what changed since)
   let unreadable = null; // the notice's host, for the address it was shown on
   let unreadTimer = null;
   let seq = 0;
@@ -256,6 +258,7 @@
       seq++;
       pageSince = performance.now();
       found = false;
+      cellsRead = false;
       if (unreadable) unreadable.remove();
       unreadable = null;
       watchReading();
@@ -267,10 +270,6 @@
     } else {
       clearBanner();
     }
-    if (p && unreadable) { unreadable.remove(); unreadable = null; }
-    if (!p && !unreadable && adapter.profilePage && adapter.profilePage(location) && performance.now() - pageSince >= READ_WAIT) {
-      reportUnreadable();
-    }
     // Blocks whose text has not changed since they were checked are skipped before any parsing.
     const cells = adapter.cells(document, (block) => {
       const text = block.textContent;
@@ -280,14 +279,26 @@
     }).filter((c) => !p || !p.anchor.contains(c.anchor));
     if (cells.length) {
       found = true;
+      cellsRead = true;
       checkCells(cells);
     }
+    selfCheck(!!p);
   }
+
+  // What the address promises (a profile, a list of accounts) and what was read: a notice once the wait
+  // is over and something promised is missing; taken off once it is all there.
+  function selfCheck(profileRead) {
+    const missing = (isProfilePage() && !profileRead) || (isListPage() && !cellsRead);
+    if (!missing && unreadable) { unreadable.remove(); unreadable = null; }
+    if (missing && !unreadable && performance.now() - pageSince >= READ_WAIT) reportUnreadable();
+  }
+  const isProfilePage = () => !!(adapter.profilePage && adapter.profilePage(location));
+  const isListPage = () => !!(adapter.listPage && adapter.listPage(location));
 
   // A pass when the wait is over, for pages that stop changing before it is.
   function watchReading() {
     clearTimeout(unreadTimer);
-    if (adapter.profilePage && adapter.profilePage(location)) unreadTimer = setTimeout(schedule, READ_WAIT + 50);
+    if (isProfilePage() || isListPage()) unreadTimer = setTimeout(schedule, READ_WAIT + 50);
   }
 
   async function reportUnreadable() {

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { launch, loadDemoList, visit, settle, annotations, annotationFrames, frameEvaluate, shadowText, shadowClasses, tabRecord, layoutWithAndWithoutAnnotations, bannerVerdict, until, focusedAnnotation, restartWorker, engineKept, storedList, privateValues, setPrivateValues, ROOT, press, screenshot, shadowClick } from './harness.mjs';
+import { launch, loadDemoList, visit, settle, annotations, annotationFrames, frameEvaluate, shadowText, shadowClasses, tabRecord, layoutWithAndWithoutAnnotations, bannerVerdict, until, focusedAnnotation, restartWorker, engineKept, storedList, privateValues, setPrivateValues, ROOT, press, screenshot, shadowClick, siteFixture } from './harness.mjs';
 import { recordBannerStates, settled, onlyNewBanner, neverOldBanner } from './banner-states.mjs';
 
 let h;
@@ -606,7 +606,7 @@ test('a profile address whose profile cannot be read gets a notice, a popup line
   const tabId = await h.worker.evaluate(async () => (await chrome.tabs.query({ url: 'https://x.com/LayoutChanged' }))[0].id);
   const popup = await h.ctx.newPage();
   await popup.goto(`chrome-extension://${h.extensionId}/ui/popup/popup.html?tab=${tabId}`);
-  await popup.getByText(/could not read this page's profile/).waitFor();
+  await popup.getByText(/could not read this page/).waitFor();
   const { entries } = await popup.evaluate(() => chrome.runtime.sendMessage({ type: 'auditExport' }));
   assert.ok(entries.some((e) => e.event === 'unreadable' && e.url === 'https://x.com/LayoutChanged' && e.platform === 'x'), JSON.stringify(entries.slice(-3)));
   await popup.close();
@@ -622,6 +622,40 @@ test('a profile address whose profile cannot be read gets a notice, a popup line
   await page.close();
   // A followers list has no profile header to read: no notice there.
   const list = await visit(h, 'https://x.com/KwabenaMensah/followers', { expect: 1 });
+  await list.waitForTimeout(5000);
+  assert.equal((await annotations(list)).filter((a) => a.kind === 'notice').length, 0);
+  await list.close();
+});
+
+// A list address (the adapter's listPage: followers, follows, likes, reposts …) whose rows the adapter
+// cannot read gets the same notice, popup line and audit entry; a list it reads does not.
+test('a list page whose accounts cannot be read gets the notice and an audit entry; a list it reads does not', async () => {
+  // Bluesky's follows list after an imagined redesign: rows that are no longer labelled links to profiles.
+  const broken = 'https://bsky.app/profile/kwabenamensah.bsky.social/follows?layout=changed';
+  await h.ctx.route((u) => u.href === broken, (r) => r.fulfill({ status: 200, contentType: 'text/html; charset=utf-8',
+    body: '<!DOCTYPE html><title>Following — Bluesky</title><main role="main"><div data-testid="followsList"><div class="row"><b>Ngozi Eze</b> <span>@ngozi-eze.bsky.social</span></div><div class="row"><b>Кwabena Мensah</b> <span>@kwabena-mensah-gh.bsky.social</span></div></div></main>' }));
+  const page = await h.ctx.newPage();
+  await page.goto(broken);
+  await until(async () => (await annotations(page)).some((a) => a.kind === 'notice'), 'the notice', { timeout: 10000 });
+  assert.ok((await shadowText(page)).includes('vipguard cannot read this page'));
+  const tabId = await h.worker.evaluate(async (u) => (await chrome.tabs.query({ url: u }))[0].id, broken);
+  const popup = await h.ctx.newPage();
+  await popup.goto(`chrome-extension://${h.extensionId}/ui/popup/popup.html?tab=${tabId}`);
+  await popup.getByText(/could not read this page/).waitFor();
+  const { entries } = await popup.evaluate(() => chrome.runtime.sendMessage({ type: 'auditExport' }));
+  assert.ok(entries.some((e) => e.event === 'unreadable' && e.url === broken && e.platform === 'bluesky'), JSON.stringify(entries.slice(-3)));
+  await popup.close();
+  await page.close();
+  // The same list as the app draws it (tests/e2e/fixtures/sites/bluesky-following.html): read, no notice.
+  const readable = 'https://bsky.app/profile/kwabenamensah.bsky.social/follows';
+  const fixture = (r) => {
+    const { status, type, body } = siteFixture(new URL(r.request().url()));
+    return r.fulfill({ status, contentType: type, body });
+  };
+  await h.ctx.route((u) => u.href === readable || u.pathname === '/static/vipguard-test/nest-links.js', fixture);
+  const list = await h.ctx.newPage();
+  await list.goto(readable);
+  await until(async () => (await annotations(list)).some((a) => a.kind === 'badge'), 'a badge');
   await list.waitForTimeout(5000);
   assert.equal((await annotations(list)).filter((a) => a.kind === 'notice').length, 0);
   await list.close();

@@ -653,6 +653,15 @@ export const SITE_PAGES = {
   'https://www.youtube.com/@fatouemoji': 'youtube-fatouemoji.html',
   'https://www.youtube.com/@fatouverified': 'youtube-c4-header.html',
   'https://bsky.app/profile/ngozi-beats.bsky.social': 'bluesky-icon.html',
+  // Bluesky's account lists as the real app draws them (issue 21), and a profile opened by DID over a hidden one.
+  'https://bsky.app/profile/kwabenamensah.bsky.social/follows': 'bluesky-following.html',
+  'https://bsky.app/search?q=kwabena+mensah': 'bluesky-search.html',
+  'https://bsky.app/search': 'bluesky-search-typing.html',
+  'https://bsky.app/profile/chidi-n.bsky.social/post/3kxyz19/liked-by': 'bluesky-liked-by.html',
+  'https://bsky.app/profile/chidi-n.bsky.social/post/3kxyz19/reposted-by': 'bluesky-reposted-by.html',
+  'https://bsky.app/profile/did:plc:ngozieze00000000000000': 'bluesky-did-hidden.html',
+  // The list fixtures' one script: it nests the avatar links in the rows' links as React does.
+  'https://bsky.app/static/vipguard-test/nest-links.js': 'bluesky-nest-links.js',
 };
 // GitHub names avatars by account number.
 const GITHUB_AVATARS = { 98765432: 'zenith.png', 11110001: 'zenith.png', 22220002: 'someone-else.png', 22220004: 'someone-else.png', 22220005: 'someone-else.png' };
@@ -681,7 +690,8 @@ export function siteFixture(u) {
     return { status: 200, type: name.endsWith('.png') ? 'image/png' : 'image/jpeg', body: fs.readFileSync(file) };
   }
   const file = SITE_PAGES[u.href];
-  return file ? { status: 200, type: 'text/html; charset=utf-8', body: fs.readFileSync(path.join(SITE_FIXTURES, file)) } : missing;
+  const type = file && file.endsWith('.js') ? 'text/javascript; charset=utf-8' : 'text/html; charset=utf-8';
+  return file ? { status: 200, type, body: fs.readFileSync(path.join(SITE_FIXTURES, file)) } : missing;
 }
 
 export async function serveSites(ctx) {

@@ -130,6 +130,31 @@ export const SITES = [
   // A user (GitHub verifies no users) whose bio reads "✔ Verified".
   { url: 'https://github.com/zenithharbour-ops', banner: 'impersonation', text: ['zenithharbour-ops.com, made to look like zenithharbour.com'], absent: ['Verified mark'],
     links: { 'zenithharbour-ops': ['zenithharbour-ops.com', 'twitter.com/ZenithHarbour'] } },
+  // Bluesky's account lists as social-app draws them (issue 21; each fixture cites the source it follows).
+  // Following: a row's label keeps the raw name, ✅ included (the drawn name has lost it); a row without a
+  // display name is labelled with the handle. The profile it was opened from stays mounted, hidden: its
+  // lookalike's post is not read. GUARD: main's reader already read these rows (the followers row's code).
+  { url: 'https://bsky.app/profile/kwabenamensah.bsky.social/follows',
+    names: { 'kwabena-mensah-gh.bsky.social': 'Kwabena Mensah ✅', 'ngozi-eze.bsky.social': 'Ngozi Eze', 'yaw-darko.bsky.social': 'yaw-darko.bsky.social' },
+    badges: { 'kwabena-mensah-gh.bsky.social': 'impersonation', 'ngozi-eze.bsky.social': 'clear', 'yaw-darko.bsky.social': 'clear', 'kb-mensah-giveaway.bsky.social': undefined } },
+  // Search, People tab: the Top tab's posts are mounted too, hidden (Pager.web). GUARD, as above.
+  { url: 'https://bsky.app/search?q=kwabena+mensah', names: { 'kwabenamensah-official.bsky.social': 'Kwabena Mensah' },
+    badges: { 'kwabenamensah-official.bsky.social': 'impersonation', 'chidi-n.bsky.social': 'clear', 'kb-mensah-giveaway.bsky.social': undefined } },
+  // Search as it is typed: the autocomplete's rows are labelled with the handle, not the name; the name is
+  // the one drawn.
+  { url: 'https://bsky.app/search', names: { 'kwabena-mensah-gh.bsky.social': 'Кwabena Мensah', 'kwabena-asare.bsky.social': 'Kwabena Asare' },
+    badges: { 'kwabena-mensah-gh.bsky.social': 'impersonation', 'kwabena-asare.bsky.social': 'clear' } },
+  // Liked by: the thread it was opened from stays mounted, hidden. GUARD, as above.
+  { url: 'https://bsky.app/profile/chidi-n.bsky.social/post/3kxyz19/liked-by', names: { 'kwabenamensah-official.bsky.social': 'Kwabena Mensah' },
+    badges: { 'kwabenamensah-official.bsky.social': 'impersonation', 'ngozi-eze.bsky.social': 'clear', 'kb-mensah-giveaway.bsky.social': undefined, 'chidi-n.bsky.social': undefined } },
+  // Reposted by, in French: the translated label ("Voir le profil de …") still holds the raw name, ✅ included.
+  { url: 'https://bsky.app/profile/chidi-n.bsky.social/post/3kxyz19/reposted-by', names: { 'kwabena-mensah-gh.bsky.social': 'Kwabena Mensah ✅', 'ngozi-eze.bsky.social': 'Ngozi Eze' },
+    badges: { 'kwabena-mensah-gh.bsky.social': 'impersonation', 'ngozi-eze.bsky.social': 'clear', 'kb-mensah-giveaway.bsky.social': undefined } },
+  // A profile opened by DID while the impostor's profile before it stays mounted, hidden (and the page's
+  // head is still the impostor's): the shown profile is read. GUARD: main's reader already kept to the
+  // shown screen.
+  { url: 'https://bsky.app/profile/did:plc:ngozieze00000000000000', banner: 'clear', text: ['“Ngozi Eze” @ngozi-eze.bsky.social'], absent: ['U+2705', 'Kwabena'],
+    badges: { 'kwabena-mensah.bsky.social': undefined } },
 ];
 
 // Mastodon's pages (any server: the adapter reads the markup), checked in firefox.test.mjs once the

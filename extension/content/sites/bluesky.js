@@ -5,7 +5,8 @@
 // item's file and commit. The app keeps up to five earlier screens mounted and hidden (display:none,
 // aria-hidden) inside div[role="main"], so only what is shown counts; the profile header has no handle
 // testID (the avatar button's label names the handle); list rows are links to /profile/<DID> labelled
-// with the raw display name, the avatar a link to /profile/<handle>; and the app strips ✅ ✓ ✔ ☑ and
+// with the raw display name (the label translated; the search autocomplete's names the handle instead),
+// the avatar a link to /profile/<handle>; and the app strips ✅ ✓ ✔ ☑ and
 // direction marks from display names before drawing them, so the raw name comes from the page's
 // first-load og:title when it describes this account.
 // Links: the description is a RichText whose link facets render as InlineLinkText, an <a> whose href is
@@ -154,16 +155,54 @@ vipguardSites.push((() => {
       if (t.startsWith('@') && HANDLE.test(t)) { handleEl = el; if (!handle || handle.startsWith('did:')) handle = HANDLE.exec(t)[1].toLowerCase(); break; }
     }
     if (!handle || !HANDLE.test(handle)) return null;
-    const label = /^View (.*)['’]s profile$/s.exec(row.getAttribute('aria-label') || '');
-    let name = label ? R.clean(label[1], 200) : '';
-    if (!name) {
-      for (const el of row.querySelectorAll('[dir="auto"]')) {
-        const t = R.shownText(el);
-        if (t && el !== handleEl && !el.closest('button')) { name = t; break; }
-      }
+    let drawn = '';
+    for (const el of row.querySelectorAll('[dir="auto"]')) {
+      const t = R.shownText(el);
+      if (t && el !== handleEl && !el.closest('button, [role="button"]')) { drawn = t; break; }
     }
+    const name = labelName(row.getAttribute('aria-label') || '', drawn, handle) || drawn;
     const img = avatarLink && avatarLink.querySelector('img');
     return { data: { platform: 'bluesky', handle, name: name || handle.split('.')[0], avatar: R.src(img) }, handleEl };
+  }
+
+  // The raw display name in a row's label, "View <name>'s profile" (ProfileCard.Link; the drawn name has
+  // had ✅ and direction marks taken out). The label is translated ("Voir le profil de …"), so in other
+  // languages the name is found as the part of the label that Bluesky's sanitising turns into the drawn
+  // name. A label naming the handle (the search autocomplete's, or an account without a display name)
+  // holds no name: the drawn one is used.
+  function labelName(label, drawn, handle) {
+    const en = /^View (.*)['’]s profile$/s.exec(label);
+    const name = R.clean(en ? en[1] : rawIn(label, drawn), 200);
+    return name && !R.same(R.handleText(name), handle) ? name : '';
+  }
+  // What sanitizeDisplayName takes out (src/lib/strings/display-names.ts: CHECK_MARKS_RE, CONTROL_CHARS_RE)
+  // and the spaces it collapses and trims.
+  const DROPPED = /[\u2705\u2713\u2714\u2611\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
+  const SPACE = /[\s\u200B]/u;
+  // The longest stretch of `label` that sanitises to `drawn`: matched character by character, dropped
+  // characters skipped, a run of spaces matching one; then widened over dropped characters on each side.
+  function rawIn(label, drawn) {
+    const want = [...drawn];
+    const chars = [...label];
+    let best = '';
+    for (let i = 0; want.length && i < chars.length; i++) {
+      if (chars[i] !== want[0]) continue;
+      let j = i;
+      let k = 0;
+      while (j < chars.length && k < want.length) {
+        if (SPACE.test(want[k]) && SPACE.test(chars[j])) { while (j < chars.length && (SPACE.test(chars[j]) || DROPPED.test(chars[j]))) j++; k++; continue; }
+        if (chars[j] === want[k]) { j++; k++; continue; }
+        if (DROPPED.test(chars[j])) { j++; continue; }
+        break;
+      }
+      if (k < want.length) continue;
+      let a = i;
+      while (a > 0 && (DROPPED.test(chars[a - 1]) || SPACE.test(chars[a - 1]))) a--;
+      while (j < chars.length && (DROPPED.test(chars[j]) || SPACE.test(chars[j]))) j++;
+      const raw = chars.slice(a, j).join('').trim();
+      if (raw.length > best.length) best = raw;
+    }
+    return best;
   }
 
   function cells(doc, fresh = () => true) {
@@ -205,7 +244,12 @@ vipguardSites.push((() => {
     }
     return card;
   }
-  return { name: 'bluesky', matches, profile, cells, profilePage: (loc) => !!pageHandle(loc), badgeSpot };
+  // Addresses of lists of accounts, by social-app's routes (src/routes.ts): followers, follows, known
+  // followers; who liked a post, a feed or a labeler; who reposted a post. Search is left out: its first
+  // tab is posts, and a search may find nothing.
+  const LIST = /^\/profile\/[^/]+\/(?:followers|follows|known-followers|post\/[^/]+\/(?:liked-by|reposted-by)|feed\/[^/]+\/liked-by|labeler\/liked-by)\/?$/;
+  const listPage = (loc) => LIST.test(loc.pathname);
+  return { name: 'bluesky', matches, profile, cells, profilePage: (loc) => !!pageHandle(loc), listPage, badgeSpot };
 })());
 
 // Test pages:
@@ -214,3 +258,12 @@ vipguardSites.push((() => {
 //   tests/e2e/fixtures/sites/bluesky-profile.html tests/e2e/fixtures/sites/bluesky-reposts.html
 //   tests/e2e/fixtures/sites/bluesky-link.html
 //   tests/e2e/fixtures/sites/bluesky-icon.html
+// Lists and stacked screens as social-app draws them (issue 21), each page citing its source at its top
+// (bluesky-social/social-app, read through the code index: the repository is too large to fetch here):
+//   tests/e2e/fixtures/sites/bluesky-following.html (src/view/com/profile/ProfileFollows.tsx @ 7759186ac403)
+//   tests/e2e/fixtures/sites/bluesky-search.html (src/screens/Search/SearchResults.tsx @ e88b6ee11c41, Pager.web.tsx @ 85d3de938089)
+//   tests/e2e/fixtures/sites/bluesky-search-typing.html (src/screens/Search/components/SearchProfileCard.tsx @ e8e65583, @ 37aeaa7fd7fb)
+//   tests/e2e/fixtures/sites/bluesky-liked-by.html (src/screens/Post/PostLikedBy.tsx @ 098149178cc7, src/view/com/post-thread/PostLikedBy.tsx @ 0a1c24853da5)
+//   tests/e2e/fixtures/sites/bluesky-reposted-by.html (src/screens/Post/PostRepostedBy.tsx @ bca1571d0b86, src/view/com/post-thread/PostRepostedBy.tsx @ 58c6c935d378)
+//   tests/e2e/fixtures/sites/bluesky-did-hidden.html (src/view/screens/Profile.tsx @ 7da19f95e01d, src/Navigation.tsx, react-navigation elements Screen @ 1e49bd140687)
+// Every row: src/components/ProfileCard.tsx @ f46336e34142 (Default, Link, Avatar, Name, Handle).

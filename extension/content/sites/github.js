@@ -118,7 +118,14 @@ vipguardSites.push((() => {
   // After the login where a row shows it; follow-list rows show only the name (the block after it,
   // "Joined on …", is on its own line).
   const badgeSpot = (row) => row.querySelector('.Link--secondary')?.parentElement || row.querySelector('.follow-list-name') || row;
-  return { name: 'github', matches, profile, cells, profilePage: (loc) => !!pageLogin(loc), badgeSpot };
+  // Addresses of lists of accounts: a user's followers and following tabs, a repository's stargazers and
+  // watchers.
+  function listPage(loc) {
+    const seg = loc.pathname.split('/').filter(Boolean);
+    if (seg.length === 1 && LOGIN.test(seg[0])) return ['followers', 'following'].includes(new URLSearchParams(loc.search).get('tab'));
+    return seg.length === 3 && LOGIN.test(seg[0]) && ['stargazers', 'watchers'].includes(seg[2]);
+  }
+  return { name: 'github', matches, profile, cells, profilePage: (loc) => !!pageLogin(loc), listPage, badgeSpot };
 })());
 
 // Test pages:

@@ -144,7 +144,11 @@ vipguardSites.push((() => {
   }
 
   const badgeSpot = (block) => block.querySelector('.display-name') || block.querySelector('p:last-of-type, a[title^="@"]') || block;
-  return { name: 'mastodon', matches, profile, cells, profilePage: (loc) => !!pageAcct(loc), badgeSpot };
+  // Addresses of lists of accounts (the web interface's routes): a profile's followers and following, who
+  // favourited or boosted a status.
+  const LIST = new RegExp(`^/@${USER}(?:@[A-Za-z0-9.-]+)?/(?:followers|following|\\d+/(?:favourites|reblogs))/?$`);
+  const listPage = (loc) => LIST.test(decodeURIComponent(loc.pathname));
+  return { name: 'mastodon', matches, profile, cells, profilePage: (loc) => !!pageAcct(loc), listPage, badgeSpot };
 })());
 
 // Test pages:

@@ -1,6 +1,7 @@
 // The registry of site adapters and the readers they share. Every adapter (content/sites/<site>.js, one
 // per site, X and generic included) pushes {name, matches(loc, doc), profile(doc, loc), cells(doc, fresh),
-// badgeSpot(anchor)} onto vipguardSites, and main.js uses the first that matches the page. badgeSpot gives
+// badgeSpot(anchor)} onto vipguardSites, with profilePage(loc) and listPage(loc) where the site's
+// addresses say a profile or a list of accounts is there (main.js's self-check), and main.js uses the first that matches the page. badgeSpot gives
 // the element a cell's badge follows (its handle or name); vipguardAnnotate.spot decides where on that
 // line it goes. An adapter reads its site's hosts and paths from shared/site-catalog.js. A profile's
 // links (its website and link fields) are read through `address` and `linksIn` below, the one place

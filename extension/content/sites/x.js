@@ -193,7 +193,16 @@ vipguardSites.push((() => {
   const controls = (doc) => [...doc.querySelectorAll('[data-testid="primaryColumn"] [data-testid="userActions"], '
     + '[data-testid="primaryColumn"] [data-testid="userActions"] ~ [data-testid="placementTracking"]')];
 
-  return { name: 'x', matches, profile, cells, controls, profilePage: (loc) => !!pageHandle(loc) && !/\/(followers|following|verified_followers|superfollows|creator-subscriptions)\/?$/.test(loc.pathname), badgeSpot };
+  // Addresses of lists of accounts: a profile's followers and following, who liked or reposted a post,
+  // and search results (people, or posts with their authors).
+  function listPage(loc) {
+    const seg = loc.pathname.split('/').filter(Boolean);
+    if (seg.length === 1 && seg[0] === 'search') return new URLSearchParams(loc.search).has('q');
+    if (!seg.length || vipguardSiteCatalog.notPerson('x', seg[0]) || !HANDLE.test(seg[0])) return false;
+    if (seg.length === 2) return ['followers', 'following', 'verified_followers', 'followers_you_follow'].includes(seg[1]);
+    return seg.length === 4 && seg[1] === 'status' && /^\d+$/.test(seg[2]) && ['likes', 'retweets'].includes(seg[3]);
+  }
+  return { name: 'x', matches, profile, cells, controls, profilePage: (loc) => !!pageHandle(loc) && !/\/(followers|following|verified_followers|superfollows|creator-subscriptions)\/?$/.test(loc.pathname), listPage, badgeSpot };
 })());
 
 // Test pages:
