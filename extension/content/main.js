@@ -288,7 +288,8 @@
   // What the address promises (a profile, a list of accounts) and what was read: a notice once the wait
   // is over and something promised is missing; taken off once it is all there.
   function selfCheck(profileRead) {
-    const missing = (isProfilePage() && !profileRead) || (isListPage() && !cellsRead);
+    // (A list that says it is empty, by the site's own empty message, has nothing to read.)
+    const missing = (isProfilePage() && !profileRead) || (isListPage() && !cellsRead && !(adapter.listEmpty && adapter.listEmpty(document)));
     if (!missing && unreadable) { unreadable.remove(); unreadable = null; }
     if (missing && !unreadable && performance.now() - pageSince >= READ_WAIT) reportUnreadable();
   }

@@ -653,6 +653,9 @@ test('a list page whose accounts cannot be read gets the notice and an audit ent
     return r.fulfill({ status, contentType: type, body });
   };
   await h.ctx.route((u) => u.href === readable || u.pathname === '/static/vipguard-test/nest-links.js', fixture);
+  // (The avatars it shows, which the worker fetches: the privacy test below accepts these.)
+  const listHtml = fs.readFileSync(path.join(ROOT, 'tests/e2e/fixtures/sites/bluesky-following.html'), 'utf8');
+  for (const m of listHtml.matchAll(/https:\/\/cdn\.bsky\.app\/[^"']+/g)) avatarsShownByTests.add(m[0]);
   const list = await h.ctx.newPage();
   await list.goto(readable);
   await until(async () => (await annotations(list)).some((a) => a.kind === 'badge'), 'a badge');

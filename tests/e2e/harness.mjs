@@ -709,6 +709,9 @@ export async function serveSites(ctx) {
 export async function enableMastodon(h) {
   const opts = await h.ctx.newPage();
   await opts.goto(`chrome-extension://${h.extensionId}/ui/options/options.html`);
+  await opts.locator('body[data-ready]').waitFor();
+  // Already on (an earlier test of the same browser switched it): nothing to do.
+  if (await opts.locator('#site-mastodon').isChecked()) return opts.close();
   await opts.locator('#site-mastodon').check();
   await opts.locator('#mastodon-status').filter({ hasText: /\S/ }).waitFor();
   await opts.close();

@@ -233,3 +233,26 @@ test('a page on another site that is not Mastodon gets nothing, even with Mastod
   assert.equal((await annotations(page)).length, 0);
   await page.close();
 });
+
+// An empty list, as the site says it (X's emptyState, Mastodon's .empty-column-indicator): nothing to
+// read, so no "vipguard cannot read this page" notice, which a list page whose accounts cannot be read
+// gets (extension.test.mjs). Last in the file: it switches Mastodon on, which the test of Mastodon off
+// until switched on must come before.
+test('an empty list (followers on X, favourites on Mastodon), as the site says it, gets no "cannot read" notice', async () => {
+  await enableMastodon(h);
+  const empty = {
+    'https://x.com/NewAccount2026/followers': '<!DOCTYPE html><title>People following New Account / X</title><main role="main"><div data-testid="primaryColumn"><h2>New Account</h2><div data-testid="emptyState"><div><span>Looking for followers?</span></div><div><span>When someone follows this account, they’ll show up here.</span></div></div></div></main>',
+    'https://mastodon.social/@newaccount2026/113456789012345678/favourites': '<!DOCTYPE html><title>Favourited by — Mastodon</title><body class="app-body"><div id="mastodon" data-props="{}"><div class="column"><div class="scrollable"><div class="empty-column-indicator">No one has favourited this post yet. When someone does, they will show up here.</div></div></div></div></body>',
+  };
+  for (const [url, body] of Object.entries(empty)) {
+    await h.ctx.route((u) => u.href === url, (r) => r.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body }));
+    const page = await h.ctx.newPage();
+    await page.goto(url);
+    await page.waitForTimeout(5500);
+    assert.equal((await annotations(page)).filter((a) => a.kind === 'notice').length, 0, `a notice on the empty list ${url}`);
+    // Without the empty message, the same page is a list that cannot be read: the notice (the check bites).
+    await page.evaluate(() => document.querySelector('[data-testid="emptyState"], .empty-column-indicator').remove());
+    await until(async () => (await annotations(page)).some((a) => a.kind === 'notice'), `the notice on ${url} without its empty message`);
+    await page.close();
+  }
+});

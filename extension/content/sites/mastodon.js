@@ -148,7 +148,10 @@ vipguardSites.push((() => {
   // favourited or boosted a status.
   const LIST = new RegExp(`^/@${USER}(?:@[A-Za-z0-9.-]+)?/(?:followers|following|\\d+/(?:favourites|reblogs))/?$`);
   const listPage = (loc) => LIST.test(decodeURIComponent(loc.pathname));
-  return { name: 'mastodon', matches, profile, cells, profilePage: (loc) => !!pageAcct(loc), listPage, badgeSpot };
+  // A list that says it is empty ("No one follows this user yet"): Mastodon draws its empty message in
+  // .empty-column-indicator (app/javascript/mastodon/components/scrollable_list.jsx @af97a6a).
+  const listEmpty = (doc) => !!doc.querySelector('.empty-column-indicator');
+  return { name: 'mastodon', matches, profile, cells, profilePage: (loc) => !!pageAcct(loc), listPage, listEmpty, badgeSpot };
 })());
 
 // Test pages:

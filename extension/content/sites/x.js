@@ -202,7 +202,11 @@ vipguardSites.push((() => {
     if (seg.length === 2) return ['followers', 'following', 'verified_followers', 'followers_you_follow'].includes(seg[1]);
     return seg.length === 4 && seg[1] === 'status' && /^\d+$/.test(seg[2]) && ['likes', 'retweets'].includes(seg[3]);
   }
-  return { name: 'x', matches, profile, cells, controls, profilePage: (loc) => !!pageHandle(loc) && !/\/(followers|following|verified_followers|superfollows|creator-subscriptions)\/?$/.test(loc.pathname), listPage, badgeSpot };
+  // A list that says it is empty ("@someone doesn't have any followers", a search with no results): X's
+  // emptyState block in the primary column, which open-source X scrapers in the code index wait for as
+  // the end of a timeline (the index does not name their repositories).
+  const listEmpty = (doc) => !!doc.querySelector('[data-testid="primaryColumn"] [data-testid="emptyState"]');
+  return { name: 'x', matches, profile, cells, controls, listEmpty, profilePage: (loc) => !!pageHandle(loc) && !/\/(followers|following|verified_followers|superfollows|creator-subscriptions)\/?$/.test(loc.pathname), listPage, badgeSpot };
 })());
 
 // Test pages:
