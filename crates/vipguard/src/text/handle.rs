@@ -637,17 +637,26 @@ impl HandleKeys {
     /// its fold key reads "oslmhen", @Fatima74Events's "Fatima74" for "fatimata". None where the
     /// handle writes the word's letters as they are, or no stretch reads as it one for one.
     pub(crate) fn written_word(&self, segment: &str) -> Option<String> {
+        let written: Vec<char> = self.display().chars().collect();
+        let span = self.written_span(segment)?;
+        let w = &written[span];
+        w.iter()
+            .any(|c| !c.is_alphabetic())
+            .then(|| w.iter().collect())
+    }
+
+    /// Where (in characters of the handle as written) the first stretch is that reads as `segment`,
+    /// one of `segments`: each letter as itself in any case, or a digit or symbol that stands for it.
+    pub(crate) fn written_span(&self, segment: &str) -> Option<std::ops::Range<usize>> {
         let want: Vec<char> = segment.chars().collect();
         let written: Vec<char> = self.display().chars().collect();
-        // A letter as itself in any case, or a digit or symbol that stands for it.
         let reads = |w: char, s: char| {
             w.to_lowercase().eq(std::iter::once(s)) || (!w.is_alphabetic() && stands_for(w, s))
         };
-        written
+        let at = written
             .windows(want.len())
-            .find(|w| w.iter().zip(&want).all(|(w, s)| reads(*w, *s)))
-            .filter(|w| w.iter().any(|c| !c.is_alphabetic()))
-            .map(|w| w.iter().collect())
+            .position(|w| w.iter().zip(&want).all(|(w, s)| reads(*w, *s)))?;
+        Some(at..at + want.len())
     }
 
     /// The handle with affixes taken off, each with the affixes removed. Only whole parts are removed
