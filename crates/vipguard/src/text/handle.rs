@@ -1373,14 +1373,30 @@ fn reads_as_the_handle(
     // One digit other than a 1 read in the middle of a word is a number between two words, not a
     // letter: @team4zone, @dream4zone hold no @amazon, @hair7elegance no @airtel, @shop4lmpay no
     // @palmpay. Where the protected handle begins a word (@tiwa5avage_vevo, @official_m3tamask), or
-    // with a second digit read (@thed4vid0), it is read.
-    if read.len() == 1 && !one_at(read[0]) && !starts_word {
+    // with a second digit read (@thed4vid0), it is read; and where the protected handle is run into
+    // the word before it with its start written plainly (`runs_into_word_before`).
+    if read.len() == 1 && !one_at(read[0]) && !starts_word && !runs_into_word_before(read[0], n) {
         return false;
     }
     // A digit between the protected handle and a word after it is a word of its own (4 for "for":
     // @kund4life holds no @kunda), unless another digit is read there too (@k3nd4life).
     !(digit_at(n - 1) && !free_end && read.len() < 2)
 }
+
+/// Whether one digit read at `j` of a protected handle of `n` letters that begins inside a word of
+/// the handle still reads as its letter: with at least `PLAIN_BEFORE_DIGIT` of its letters written as
+/// they are before the digit and one after it (@gistlindaik3ji holds @lindaikeji, "lindaik" before
+/// the 3). A digit joining two words takes a short end of the first and a start of the second
+/// (@team4zone's "am" and "zon" for @amazon, @shop4lmpay's "p" for @palmpay); five letters of the
+/// protected handle before it are a stretch plain containment would find on its own (`compare`'s
+/// 5-letter floor). A digit ending it is a number after a name, as elsewhere (@idris5_blog).
+fn runs_into_word_before(j: usize, n: usize) -> bool {
+    j >= PLAIN_BEFORE_DIGIT && j + 1 < n
+}
+
+/// Letters of a protected handle written as they are before one digit read in a word it does not
+/// begin (`runs_into_word_before`).
+const PLAIN_BEFORE_DIGIT: usize = 5;
 
 /// Lengths of a brand's key also matched two edits away (`short_far_typo`): under 10 letters the typo
 /// limit is one edit, and the trigram count admits too much.
@@ -1578,6 +1594,11 @@ mod tests {
             ("l１ndaikeji_blog", "LindaIkeji"),
             ("l𝟏ndaikeji_blog", "LindaIkeji"),
             ("blog_t1wa5avage", "TiwaSavage"),
+            // Run into the word before it, five letters or more written plainly before one digit
+            // (issue 20): the start of the name is no end of another word.
+            ("gistlindaik3ji", "lindaikeji"),
+            ("gistlindaik3ji_blog", "lindaikeji"),
+            ("gistosimh3n", "Osimhen"),
         ] {
             assert_eq!(
                 how(p, t),
@@ -1594,6 +1615,14 @@ mod tests {
             ("kemi54isi_blog", "kemisi"),
             ("no4dami_blog", "adami"),
             ("kund4life", "kunda"),
+            // Run into a word with fewer than five letters before the digit, or the digit its last
+            // letter: words joined by a digit (review10), a name and a number.
+            ("team4zone", "amazon"),
+            ("shop4lmpay", "PalmPay"),
+            ("hair7elegance", "airtel"),
+            ("gistlind4ikeji", "lindaikeji"),
+            ("blogidris5", "Idriss"),
+            ("shopjumi4", "Jumia"),
         ] {
             assert_eq!(how(p, t), None, "{p}");
         }
