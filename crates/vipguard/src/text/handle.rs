@@ -293,14 +293,26 @@ fn ascii_digits(local: &str) -> std::borrow::Cow<'_, str> {
     local.chars().map(ascii_digit).collect::<String>().into()
 }
 
-/// The ASCII digit a full-width or mathematical digit is (`ascii_digits`); other characters as they are.
+/// The ASCII digit a full-width or mathematical digit is (`ascii_digits`), or the ASCII digit a digit
+/// of another script looks like (`lookalike_digit`); other characters as they are.
 pub(crate) fn ascii_digit(c: char) -> char {
     let from = |zero: u32| char::from(b'0' + ((c as u32 - zero) % 10) as u8);
     match c as u32 {
         0xFF10..=0xFF19 => from(0xFF10),
         0x1D7CE..=0x1D7FF => from(0x1D7CE),
+        _ if !c.is_ascii() && c.is_numeric() => lookalike_digit(c).unwrap_or(c),
         _ => c,
     }
+}
+
+/// The ASCII digit a digit of another script is read as by the confusables the keys fold by: Arabic-
+/// Indic ١ as 1 and ٥ as 0, Devanagari and Bengali ० ০ as 0, Bengali ৪ as 8 (their fold keys are
+/// those of 1, 0 and 8), so that they are read as letters as those are, and named as digits. Not
+/// by value: Arabic-Indic ٤ is a 4 that looks like no 4 and no letter, ٠ a dot.
+fn lookalike_digit(c: char) -> Option<char> {
+    let fold = |c: char| normalize(c.encode_utf8(&mut [0; 4]), 4).fold_compact();
+    let key = fold(c);
+    ('0'..='9').find(|&d| fold(d) == key)
 }
 
 /// The leet key of a handle's reading (`ones_read_as_i`): fold key, digits read as letters.
@@ -418,12 +430,13 @@ fn leet_digit(c: char) -> Option<char> {
 /// which names each such character as written.
 pub(crate) fn stands_for(written: char, letter: char) -> bool {
     let letter = letter.to_ascii_lowercase();
-    let read = match written {
+    // A digit of another style or script as the ASCII digit it is or looks like (١ as 1).
+    let read = match ascii_digit(written) {
         '@' => 'a',
         '$' => 's',
         '|' => 'l',
         '1' if letter == 'l' => 'l',
-        c => match leet_digit(ascii_digit(c)) {
+        c => match leet_digit(c) {
             Some(l) => l,
             None => return false,
         },
