@@ -294,14 +294,26 @@ fn ascii_digits(local: &str) -> std::borrow::Cow<'_, str> {
     local.chars().map(ascii_digit).collect::<String>().into()
 }
 
-/// The ASCII digit a full-width or mathematical digit is (`ascii_digits`); other characters as they are.
+/// The ASCII digit a full-width or mathematical digit is (`ascii_digits`), or the ASCII digit a digit
+/// of another script looks like (`lookalike_digit`); other characters as they are.
 pub(crate) fn ascii_digit(c: char) -> char {
     let from = |zero: u32| char::from(b'0' + ((c as u32 - zero) % 10) as u8);
     match c as u32 {
         0xFF10..=0xFF19 => from(0xFF10),
         0x1D7CE..=0x1D7FF => from(0x1D7CE),
+        _ if !c.is_ascii() && c.is_numeric() => lookalike_digit(c).unwrap_or(c),
         _ => c,
     }
+}
+
+/// The ASCII digit a digit of another script is read as by the confusables the keys fold by: Arabic-
+/// Indic ١ as 1 and ٥ as 0, Devanagari and Bengali ० ০ as 0, Bengali ৪ as 8 (their fold keys are
+/// those of 1, 0 and 8), so that they are read as letters as those are, and named as digits. Not
+/// by value: Arabic-Indic ٤ is a 4 that looks like no 4 and no letter, ٠ a dot.
+fn lookalike_digit(c: char) -> Option<char> {
+    let fold = |c: char| normalize(c.encode_utf8(&mut [0; 4]), 4).fold_compact();
+    let key = fold(c);
+    ('0'..='9').find(|&d| fold(d) == key)
 }
 
 /// The leet key of a handle's reading (`ones_read_as_i`): fold key, digits read as letters.
@@ -419,12 +431,13 @@ fn leet_digit(c: char) -> Option<char> {
 /// which names each such character as written.
 pub(crate) fn stands_for(written: char, letter: char) -> bool {
     let letter = letter.to_ascii_lowercase();
-    let read = match written {
+    // A digit of another style or script as the ASCII digit it is or looks like (١ as 1).
+    let read = match ascii_digit(written) {
         '@' => 'a',
         '$' => 's',
         '|' => 'l',
         '1' if letter == 'l' => 'l',
-        c => match leet_digit(ascii_digit(c)) {
+        c => match leet_digit(c) {
             Some(l) => l,
             None => return false,
         },
@@ -643,17 +656,26 @@ impl HandleKeys {
     /// its fold key reads "oslmhen", @Fatima74Events's "Fatima74" for "fatimata". None where the
     /// handle writes the word's letters as they are, or no stretch reads as it one for one.
     pub(crate) fn written_word(&self, segment: &str) -> Option<String> {
+        let written: Vec<char> = self.display().chars().collect();
+        let span = self.written_span(segment)?;
+        let w = &written[span];
+        w.iter()
+            .any(|c| !c.is_alphabetic())
+            .then(|| w.iter().collect())
+    }
+
+    /// Where (in characters of the handle as written) the first stretch is that reads as `segment`,
+    /// one of `segments`: each letter as itself in any case, or a digit or symbol that stands for it.
+    pub(crate) fn written_span(&self, segment: &str) -> Option<std::ops::Range<usize>> {
         let want: Vec<char> = segment.chars().collect();
         let written: Vec<char> = self.display().chars().collect();
-        // A letter as itself in any case, or a digit or symbol that stands for it.
         let reads = |w: char, s: char| {
             w.to_lowercase().eq(std::iter::once(s)) || (!w.is_alphabetic() && stands_for(w, s))
         };
-        written
+        let at = written
             .windows(want.len())
-            .find(|w| w.iter().zip(&want).all(|(w, s)| reads(*w, *s)))
-            .filter(|w| w.iter().any(|c| !c.is_alphabetic()))
-            .map(|w| w.iter().collect())
+            .position(|w| w.iter().zip(&want).all(|(w, s)| reads(*w, *s)))?;
+        Some(at..at + want.len())
     }
 
     /// The handle with affixes taken off, each with the affixes removed. Only whole parts are removed
@@ -1370,14 +1392,30 @@ fn reads_as_the_handle(
     // One digit other than a 1 read in the middle of a word is a number between two words, not a
     // letter: @team4zone, @dream4zone hold no @amazon, @hair7elegance no @airtel, @shop4lmpay no
     // @palmpay. Where the protected handle begins a word (@tiwa5avage_vevo, @official_m3tamask), or
-    // with a second digit read (@thed4vid0), it is read.
-    if read.len() == 1 && !one_at(read[0]) && !starts_word {
+    // with a second digit read (@thed4vid0), it is read; and where the protected handle is run into
+    // the word before it with its start written plainly (`runs_into_word_before`).
+    if read.len() == 1 && !one_at(read[0]) && !starts_word && !runs_into_word_before(read[0], n) {
         return false;
     }
     // A digit between the protected handle and a word after it is a word of its own (4 for "for":
     // @kund4life holds no @kunda), unless another digit is read there too (@k3nd4life).
     !(digit_at(n - 1) && !free_end && read.len() < 2)
 }
+
+/// Whether one digit read at `j` of a protected handle of `n` letters that begins inside a word of
+/// the handle still reads as its letter: with at least `PLAIN_BEFORE_DIGIT` of its letters written as
+/// they are before the digit and one after it (@gistlindaik3ji holds @lindaikeji, "lindaik" before
+/// the 3). A digit joining two words takes a short end of the first and a start of the second
+/// (@team4zone's "am" and "zon" for @amazon, @shop4lmpay's "p" for @palmpay); five letters of the
+/// protected handle before it are a stretch plain containment would find on its own (`compare`'s
+/// 5-letter floor). A digit ending it is a number after a name, as elsewhere (@idris5_blog).
+fn runs_into_word_before(j: usize, n: usize) -> bool {
+    j >= PLAIN_BEFORE_DIGIT && j + 1 < n
+}
+
+/// Letters of a protected handle written as they are before one digit read in a word it does not
+/// begin (`runs_into_word_before`).
+const PLAIN_BEFORE_DIGIT: usize = 5;
 
 /// Lengths of a brand's key also matched two edits away (`short_far_typo`): under 10 letters the typo
 /// limit is one edit, and the trigram count admits too much.
@@ -1575,6 +1613,11 @@ mod tests {
             ("l１ndaikeji_blog", "LindaIkeji"),
             ("l𝟏ndaikeji_blog", "LindaIkeji"),
             ("blog_t1wa5avage", "TiwaSavage"),
+            // Run into the word before it, five letters or more written plainly before one digit
+            // (issue 20): the start of the name is no end of another word.
+            ("gistlindaik3ji", "lindaikeji"),
+            ("gistlindaik3ji_blog", "lindaikeji"),
+            ("gistosimh3n", "Osimhen"),
         ] {
             assert_eq!(
                 how(p, t),
@@ -1591,6 +1634,14 @@ mod tests {
             ("kemi54isi_blog", "kemisi"),
             ("no4dami_blog", "adami"),
             ("kund4life", "kunda"),
+            // Run into a word with fewer than five letters before the digit, or the digit its last
+            // letter: words joined by a digit (review10), a name and a number.
+            ("team4zone", "amazon"),
+            ("shop4lmpay", "PalmPay"),
+            ("hair7elegance", "airtel"),
+            ("gistlind4ikeji", "lindaikeji"),
+            ("blogidris5", "Idriss"),
+            ("shopjumi4", "Jumia"),
         ] {
             assert_eq!(how(p, t), None, "{p}");
         }

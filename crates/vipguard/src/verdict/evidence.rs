@@ -327,6 +327,9 @@ fn handle(
                 .is_none()
                 .then(|| word_with_digits(lang, v, (&t.keys.display(), &t.keys.fold()), segment))
                 .flatten();
+            // A digit before the word that stands for a letter the typo lacks (@fc0s1mhen: "s1mhen"
+            // is @Osimhen with 'o' dropped, where the handle writes that o as 0): the word with it.
+            let digits = widened_word(lang, v, &t.keys.display(), segment, *distance).or(digits);
             if let Some((word, l)) = digits {
                 digits_word(lang, h, &word, &l, &mut e, what())
             } else {
@@ -545,6 +548,30 @@ fn word_with_digits(
             rest_count,
         },
     ))
+}
+
+/// The stretch of the handle that `segment` (a word found `distance` edits from the protected handle
+/// `display`) reads from, with the digit or symbol before it, when that is fewer edits from the
+/// protected handle with the digits read as letters: @fc0s1mhen's "0s1mhen" for "simhen", whose 'o'
+/// dropped the handle writes as '0' before it. Not a digit after the word: a digit ending a word is
+/// a number after a name (@chioma4_fashion is "chioma" with 'a' dropped, and a 4 after it).
+fn widened_word(
+    lang: Lang,
+    v: &ProfileView,
+    display: &str,
+    segment: &str,
+    distance: usize,
+) -> Option<(String, LeetEdit)> {
+    let written: Vec<char> = v.handle.display().chars().collect();
+    let word = v.handle.written_segment(segment);
+    let span = v.handle.written_span(word.as_deref().unwrap_or(segment))?;
+    let before = span.start.checked_sub(1)?;
+    if written[before].is_alphabetic() || !compared(written[before]) {
+        return None;
+    }
+    let stretch: String = written[before..span.end].iter().collect();
+    let edit = leet_edit(lang, &letters(display), &stretch)?;
+    (edit.rest_count < distance).then_some((stretch, edit))
 }
 
 /// `segment` (a fold key, which reads 1 as l) with each 1 the handle writes there read as i instead,
@@ -1205,6 +1232,26 @@ mod tests {
 
     /// The handle as written against the protected handle as shown (keys equal): digits named
     /// together, other edits apart; None without a digit for a letter.
+    /// Capital and small letters written as one digit are each named as the protected handle writes
+    /// them (@1dr1ss for @Idriss), in both languages.
+    #[test]
+    fn capital_and_small_letter_named_apart() {
+        let pairs = [('I', '1'), ('i', '1'), ('o', '0'), ('o', '0')];
+        assert_eq!(
+            wording::leet_letters(Lang::En, &pairs),
+            "digits for letters: 'I' and 'i' written as '1' and 'o' as '0' (twice)"
+        );
+        assert_eq!(
+            wording::leet_letters(Lang::Fr, &pairs),
+            "des chiffres pour des lettres\u{a0}: 'I' et 'i' écrits '1' et 'o' écrit '0' (deux fois)"
+        );
+        let same = [('i', '1'), ('i', '1'), ('I', '1')];
+        assert_eq!(
+            wording::leet_list(Lang::En, &same),
+            "'i' and 'I' written as '1' (3 times)"
+        );
+    }
+
     #[test]
     fn letters_written_as_digits_beside_other_edits() {
         let l = leet_edit(Lang::En, "AdaezeOkonkwo", "Adaeze_0konkwo").unwrap();

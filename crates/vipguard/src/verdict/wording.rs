@@ -1190,42 +1190,53 @@ pub(crate) fn leet_letters(lang: Lang, pairs: &[(char, char)]) -> String {
 /// The pairs of `leet_letters` alone, after a sentence that says what they are already: "'I'
 /// written as '1' and 'o' as '0'".
 pub(crate) fn leet_list(lang: Lang, pairs: &[(char, char)]) -> String {
-    let mut seen: Vec<((char, char), usize)> = Vec::new();
-    // 'A' and 'a' written as '4' are one pair, named as first written.
-    let same = |(a, x): &(char, char), (b, y): &(char, char)| {
-        x == y && a.to_lowercase().eq(b.to_lowercase())
-    };
-    for p in pairs {
-        match seen.iter_mut().find(|(q, _)| same(q, p)) {
-            Some((_, n)) => *n += 1,
-            None => seen.push((*p, 1)),
+    // One item per character written, naming each letter it stands for as the protected handle
+    // writes it, capital and small apart (@1dr1ss for @Idriss: "'I' and 'i' written as '1'", not
+    // "'I' written as '1' (twice)"), and how often when more often than the letters named.
+    let mut seen: Vec<(char, Vec<char>, usize)> = Vec::new();
+    for &(letter, written) in pairs {
+        match seen.iter_mut().find(|(w, _, _)| *w == written) {
+            Some((_, letters, n)) => {
+                if !letters.contains(&letter) {
+                    letters.push(letter);
+                }
+                *n += 1;
+            }
+            None => seen.push((written, vec![letter], 1)),
         }
     }
     let items: Vec<String> = seen
         .iter()
         .enumerate()
-        .map(|(i, ((letter, written), n))| {
-            let times = match (lang, n) {
-                (_, 1) => String::new(),
-                (Lang::En, 2) => " (twice)".into(),
-                (Lang::En, n) => format!(" ({n} times)"),
-                (Lang::Fr, 2) => " (deux fois)".into(),
-                (Lang::Fr, n) => format!(" ({n} fois)"),
-            };
-            // A letter of another script looks the same in quotes: its code point tells it apart.
-            let written = if written.is_ascii() {
-                format!("'{written}'")
-            } else {
-                format!("'{written}' (U+{:04X})", *written as u32)
-            };
-            match (lang, i) {
-                (Lang::En, 0) => format!("'{letter}' written as {written}{times}"),
-                (Lang::En, _) => format!("'{letter}' as {written}{times}"),
-                (Lang::Fr, _) => format!("'{letter}' écrit {written}{times}"),
-            }
-        })
+        .map(|(i, (written, letters, n))| leet_item(lang, i == 0, *written, letters, *n))
         .collect();
     and_list(lang, &items)
+}
+
+/// One item of `leet_list`: "'e' written as '3' (twice)", "'I' and 'i' written as '1'", after the
+/// first "'o' as '0'".
+fn leet_item(lang: Lang, first: bool, written: char, letters: &[char], n: usize) -> String {
+    let times = match (lang, n) {
+        _ if n <= letters.len() => String::new(),
+        (Lang::En, 2) => " (twice)".into(),
+        (Lang::En, n) => format!(" ({n} times)"),
+        (Lang::Fr, 2) => " (deux fois)".into(),
+        (Lang::Fr, n) => format!(" ({n} fois)"),
+    };
+    // A letter of another script looks the same in quotes: its code point tells it apart.
+    let written = if written.is_ascii() {
+        format!("'{written}'")
+    } else {
+        format!("'{written}' (U+{:04X})", written as u32)
+    };
+    let quoted: Vec<String> = letters.iter().map(|l| format!("'{l}'")).collect();
+    let (letters, many) = (and_list(lang, &quoted), quoted.len() > 1);
+    match (lang, first, many) {
+        (Lang::En, true, _) => format!("{letters} written as {written}{times}"),
+        (Lang::En, false, _) => format!("{letters} as {written}{times}"),
+        (Lang::Fr, _, false) => format!("{letters} écrit {written}{times}"),
+        (Lang::Fr, _, true) => format!("{letters} écrits {written}{times}"),
+    }
 }
 
 /// A handle's edits (`rest`, if any) and the letters it writes as digits (`leet_letters`) in one
