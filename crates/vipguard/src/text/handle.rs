@@ -287,11 +287,32 @@ fn read_digits(local: &str, inside: bool, all: bool) -> Option<String> {
 
 /// A handle with its digits of other styles (full-width １, mathematical 𝟏 𝟙 𝟣 𝟭 𝟷) written as the
 /// ASCII digits they are, so that they are read as letters as those are; the keys fold them alike.
+/// A number written in another script's digits stays a number: a run of them is read only when every
+/// one looks like an ASCII digit (@hakim١٩, Hakim19 in Arabic-Indic digits, is a name and a number,
+/// as @hakim19 is; its ١ alone is not a 1 read as 'i').
 fn ascii_digits(local: &str) -> std::borrow::Cow<'_, str> {
     if local.is_ascii() || !local.chars().any(|c| ascii_digit(c) != c) {
         return local.into();
     }
-    local.chars().map(ascii_digit).collect::<String>().into()
+    let chars: Vec<char> = local.chars().collect();
+    let mut out = String::with_capacity(local.len());
+    let mut i = 0;
+    while i < chars.len() {
+        if !script_digit(chars[i]) {
+            out.push(ascii_digit(chars[i]));
+            i += 1;
+            continue;
+        }
+        let run = chars[i..].iter().take_while(|&&c| script_digit(c)).count();
+        let part = &chars[i..i + run];
+        let all_look_alike = part.iter().all(|&c| lookalike_digit(c).is_some());
+        out.extend(
+            part.iter()
+                .map(|&c| if all_look_alike { ascii_digit(c) } else { c }),
+        );
+        i += run;
+    }
+    out.into()
 }
 
 /// The ASCII digit a full-width or mathematical digit is (`ascii_digits`), or the ASCII digit a digit
@@ -301,9 +322,21 @@ pub(crate) fn ascii_digit(c: char) -> char {
     match c as u32 {
         0xFF10..=0xFF19 => from(0xFF10),
         0x1D7CE..=0x1D7FF => from(0x1D7CE),
-        _ if !c.is_ascii() && c.is_numeric() => lookalike_digit(c).unwrap_or(c),
+        _ if script_digit(c) => lookalike_digit(c).unwrap_or(c),
         _ => c,
     }
+}
+
+/// The decimal digits of other scripts (Unicode's Nd blocks: Arabic-Indic and Extended Arabic-Indic,
+/// NKo, the Indic scripts', Thai, Lao, Myanmar, Khmer), which a handle may write for a letter they look
+/// like. Superscript, subscript, circled, parenthesised and Roman numerals are not: they look like no
+/// letter a handle stands for (⑴, ⒈, Ⅼ is an L).
+fn script_digit(c: char) -> bool {
+    matches!(c as u32,
+        0x0660..=0x0669 | 0x06F0..=0x06F9 | 0x07C0..=0x07C9 | 0x0966..=0x096F | 0x09E6..=0x09EF
+        | 0x0A66..=0x0A6F | 0x0AE6..=0x0AEF | 0x0B66..=0x0B6F | 0x0BE6..=0x0BEF | 0x0C66..=0x0C6F
+        | 0x0CE6..=0x0CEF | 0x0D66..=0x0D6F | 0x0E50..=0x0E59 | 0x0ED0..=0x0ED9 | 0x1040..=0x1049
+        | 0x17E0..=0x17E9)
 }
 
 /// The ASCII digit a digit of another script is read as by the confusables the keys fold by: Arabic-
