@@ -273,7 +273,11 @@
     // Blocks whose text has not changed since they were checked are skipped before any parsing.
     const cells = adapter.cells(document, (block) => {
       const text = block.textContent;
-      if (seen.get(block) === text) return false;
+      // Read before and still shown (a list screen Bluesky kept mounted, shown again): read all the same.
+      if (seen.get(block) === text) {
+        cellsRead = true;
+        return false;
+      }
       seen.set(block, text);
       return true;
     }).filter((c) => !p || !p.anchor.contains(c.anchor));

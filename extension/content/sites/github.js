@@ -125,7 +125,9 @@ vipguardSites.push((() => {
     if (seg.length === 1 && LOGIN.test(seg[0])) return ['followers', 'following'].includes(new URLSearchParams(loc.search).get('tab'));
     return seg.length === 3 && LOGIN.test(seg[0]) && ['stargazers', 'watchers'].includes(seg[2]);
   }
-  return { name: 'github', matches, profile, cells, profilePage: (loc) => !!pageLogin(loc), listPage, badgeSpot };
+  // A list that says it is empty ("… doesn't have any followers yet", no stargazers): Primer's blankslate.
+  const listEmpty = (doc) => !!doc.querySelector('main .blankslate, #js-pjax-container .blankslate');
+  return { name: 'github', matches, profile, cells, profilePage: (loc) => !!pageLogin(loc), listPage, listEmpty, badgeSpot };
 })());
 
 // Test pages:

@@ -197,7 +197,11 @@ vipguardSites.push((() => {
   // and search results (people, or posts with their authors).
   function listPage(loc) {
     const seg = loc.pathname.split('/').filter(Boolean);
-    if (seg.length === 1 && seg[0] === 'search') return new URLSearchParams(loc.search).has('q');
+    // (Search's tabs of posts, latest posts and people; its media grid and lists show no account rows.)
+    if (seg.length === 1 && seg[0] === 'search') {
+      const q = new URLSearchParams(loc.search);
+      return q.has('q') && ['', 'top', 'live', 'user'].includes(q.get('f') || '');
+    }
     if (!seg.length || vipguardSiteCatalog.notPerson('x', seg[0]) || !HANDLE.test(seg[0])) return false;
     if (seg.length === 2) return ['followers', 'following', 'verified_followers', 'followers_you_follow'].includes(seg[1]);
     return seg.length === 4 && seg[1] === 'status' && /^\d+$/.test(seg[2]) && ['likes', 'retweets'].includes(seg[3]);

@@ -1230,8 +1230,6 @@ mod tests {
         .is_none());
     }
 
-    /// The handle as written against the protected handle as shown (keys equal): digits named
-    /// together, other edits apart; None without a digit for a letter.
     /// Capital and small letters written as one digit are each named as the protected handle writes
     /// them (@1dr1ss for @Idriss), in both languages.
     #[test]
@@ -1252,6 +1250,8 @@ mod tests {
         );
     }
 
+    /// The handle as written against the protected handle as shown (keys equal): digits named
+    /// together, other edits apart; None without a digit for a letter.
     #[test]
     fn letters_written_as_digits_beside_other_edits() {
         let l = leet_edit(Lang::En, "AdaezeOkonkwo", "Adaeze_0konkwo").unwrap();
