@@ -376,31 +376,6 @@ pub(crate) struct Index {
     starts: Vec<u64>,
 }
 
-/// An index with every key added and the deletions placed, which reads no name or target again
-/// (`Index::gather`).
-pub(crate) struct Gathered {
-    others: Index,
-    deletes: placed::Placing,
-}
-
-impl Gathered {
-    /// The finished index. The other maps first where they are built in turn (the WASM package): their
-    /// sorting's scratch is freed before the deletions' bucket table and filter are made.
-    pub(crate) fn finish(self) -> Index {
-        let Gathered { others, deletes } = self;
-        let (mut ix, deletes) = crate::parallel::join(
-            || {
-                let mut ix = others;
-                ix.finish();
-                ix
-            },
-            || deletes.finish(),
-        );
-        ix.deletes = deletes;
-        ix
-    }
-}
-
 /// Shortest handle key looked up by trigrams: the shortest with a typo limit of 2 (`typo_limit`);
 /// shorter keys have a limit of 1, which the deletion neighbourhood covers. Keys under
 /// GRAM_PERSON_MIN_LEN only for brands (`add_handle`), and kept from ordinary handles two edits away by
@@ -698,7 +673,6 @@ impl Index {
     /// the names, `targets(range)` the targets of the accounts in `range`, the same each time they are
     /// called. The deletions' map, most of the work, is built beside the others, and itself on several
     /// threads (`placed`), where threads are allowed.
-    #[cfg(test)]
     pub(crate) fn build<'k, N, T>(
         accounts: usize,
         names: impl Fn() -> N + Sync + Send,
@@ -708,22 +682,9 @@ impl Index {
         N: Iterator<Item = (u32, &'k NameKeys)>,
         T: Iterator<Item = Target<'k>>,
     {
-        Index::gather(accounts, names, targets).finish()
-    }
-
-    /// `build` up to where no name or target is read again: every key added, the deletions placed.
-    /// The caller may free the keys it lent before `Gathered::finish` makes the bucket tables and
-    /// filters (a checker's prepared keys: issue 25).
-    pub(crate) fn gather<'k, N, T>(
-        accounts: usize,
-        names: impl Fn() -> N + Sync + Send,
-        targets: impl Fn(std::ops::Range<usize>) -> T + Sync + Send,
-    ) -> Gathered
-    where
-        N: Iterator<Item = (u32, &'k NameKeys)>,
-        T: Iterator<Item = Target<'k>>,
-    {
-        let (others, deletes) = crate::parallel::join(
+        // The other maps first where they are built in turn (the WASM package): their sorting's
+        // scratch is freed before the deletions' map, the largest, is made (a build's peak).
+        let (mut ix, deletes) = crate::parallel::join(
             || {
                 let mut ix = Index::default();
                 // Room for every name and the three or four exact keys of each target, so the big
@@ -738,15 +699,17 @@ impl Index {
                 for t in targets(0..accounts) {
                     ix.add_handle(t.account, t.keys, t.far, t.brand);
                 }
+                ix.finish();
                 ix
             },
             || {
                 let total = targets(0..accounts).map(|t| deletion_count(&t)).sum();
                 let parts = placed::parts_for(total, crate::parallel::threads());
-                placed::Placing::new(total, parts, &Deletions(accounts, &targets))
+                MultiMap::placed(total, parts, &Deletions(accounts, &targets))
             },
         );
-        Gathered { others, deletes }
+        ix.deletes = deletes;
+        ix
     }
 
     /// Add a handle-like target (a handle, or a name written as one) of account `a`; `far` also makes it

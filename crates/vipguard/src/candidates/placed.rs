@@ -135,29 +135,8 @@ impl Shape {
 
 impl MultiMap<u32> {
     /// The map of `entries`, about `total` of them (which sizes the bucket table), built in `parts`
-    /// (a power of two) at once, in one go (`Placing` in two steps).
-    #[cfg(test)]
+    /// (a power of two) at once.
     pub(super) fn placed(total: usize, parts: usize, entries: &impl Entries) -> Self {
-        Placing::new(total, parts, entries).finish()
-    }
-}
-
-/// A deletions' map with every entry placed, sorted and counted, before its bucket table and filter
-/// are made: all of it that reads the entries. The caller can free what gave the entries (a
-/// checker's prepared keys) before the last 16 MB at 100,000 accounts are allocated (issue 25).
-pub(super) struct Placing {
-    shape: Shape,
-    parts: usize,
-    bounds: Vec<usize>,
-    slots: Vec<u32>,
-    counts: Vec<u8>,
-    kept: Vec<Kept>,
-}
-
-impl Placing {
-    /// The map of `entries`, about `total` of them (which sizes the bucket table), built in `parts`
-    /// (a power of two) at once, up to its bucket table.
-    pub(super) fn new(total: usize, parts: usize, entries: &impl Entries) -> Self {
         let (shape, parts) = Shape::new(total, parts);
         let per_part = shape.per_part;
         let groups = per_part * parts;
@@ -242,27 +221,6 @@ impl Placing {
             kept
         });
         drop(fine);
-        Placing {
-            shape,
-            parts,
-            bounds,
-            slots,
-            counts,
-            kept,
-        }
-    }
-
-    /// The finished map: its bucket table, then its filter.
-    pub(super) fn finish(self) -> MultiMap<u32> {
-        let Placing {
-            shape,
-            parts,
-            bounds,
-            mut slots,
-            counts,
-            kept,
-        } = self;
-        let per_part = shape.per_part;
         // The parts' kept slots moved together, each bucket's start the sum of the counts before it.
         let mut starts = Vec::with_capacity(shape.buckets + 1);
         let mut at = 0;

@@ -44,8 +44,7 @@ use std::sync::OnceLock;
 /// about a hundred keys instead of comparing with every account.
 pub struct Checker {
     list: ProtectedList,
-    /// Each account's keys, worked out on first use (`prepared`): a restored checker has none, and a
-    /// built one lets go of those it indexed with before its index's largest tables are made.
+    /// Filled in `new`; in a restored checker, on first use (`prepared`).
     prepared: Vec<OnceLock<Prepared>>,
     index: Index,
     /// Own and official handles by (platform, lowercase handle): (account, place among its handles
@@ -226,8 +225,8 @@ impl Checker {
                 .zip(first as u32..)
                 .map(|(p, i)| (i, p.get().expect("prepared above")))
         };
-        let gather = || {
-            Index::gather(
+        let build = || {
+            Index::build(
                 prepared.len(),
                 || each(0..prepared.len()).flat_map(|(i, p)| p.names.iter().map(move |n| (i, n))),
                 |range| {
@@ -242,14 +241,7 @@ impl Checker {
                 },
             )
         };
-        let (gathered, tables) = crate::parallel::join(gather, || Tables::new(&list));
-        // Every key is in the index now. The accounts' prepared keys are let go before the index's
-        // bucket tables and filters are made (a build's peak: 16 MB of the deletions' alone at
-        // 100,000 accounts), and each is worked out again the first time a check compares with its
-        // account, as in a restored checker: a check reaches a few dozen accounts (issue 25).
-        let mut prepared = prepared;
-        prepared.iter_mut().for_each(|p| drop(p.take()));
-        let index = gathered.finish();
+        let (index, tables) = crate::parallel::join(build, || Tables::new(&list));
         Self::assemble(list, index, prepared, tables)
     }
 
