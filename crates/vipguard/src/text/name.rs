@@ -149,16 +149,27 @@ impl NameKeys {
         };
         let glyph_differs = glyph != fold;
         let loose_differs = loose != glyph;
-        let mut text = String::with_capacity(norm.fold.len() * 3);
-        let mut ends = [0u32; 3];
-        for (i, (words, differs)) in [
+        let readings = [
             (&fold, true),
             (&glyph, glyph_differs),
             (&loose, loose_differs),
-        ]
-        .into_iter()
-        .enumerate()
-        {
+        ];
+        // At its exact size (each reading's words and the spaces between them): three times the fold
+        // was reallocated by `into_boxed_str` for every name of a checker (issue 25).
+        let size = readings
+            .iter()
+            .filter(|(_, differs)| *differs)
+            .map(|(words, _)| {
+                words
+                    .iter()
+                    .map(|w| w.len() + 1)
+                    .sum::<usize>()
+                    .saturating_sub(1)
+            })
+            .sum();
+        let mut text = String::with_capacity(size);
+        let mut ends = [0u32; 3];
+        for (i, (words, differs)) in readings.into_iter().enumerate() {
             if differs {
                 let start = text.len();
                 for w in words.iter() {
