@@ -226,6 +226,22 @@ var vipguardReport = (() => {
     });
   }
 
+  // Copy a ticket with its picture (`ticketClipboardItem`); where the clipboard refuses that entry or the
+  // picture cannot be drawn, the text alone through `writeText`. Resolves to { drawn } (the picture went
+  // too) or { why } (it did not, and why); rejects only when `writeText` does. The banner and the lists'
+  // rows (ui/row-tools.js) share it so they copy and fall back alike.
+  async function copyTicketWithPicture(text, drawing, alt, writeText = (s) => navigator.clipboard.writeText(s)) {
+    drawing.catch(() => {}); // awaited below; a refusal is told there
+    try {
+      await navigator.clipboard.write([ticketClipboardItem(text, drawing, alt)]);
+      return { drawn: await drawing };
+    } catch (e) {
+      const why = await drawing.then(() => e.message, (drawError) => drawError.message);
+      await writeText(text);
+      return { why };
+    }
+  }
+
   // A ticket id in a decision's note: a Jira key (IDO-77) or a Service Cloud case number (8 digits).
   const ticketId = (note) => (String(note || '').match(/\b[A-Z][A-Z0-9]{1,9}-\d+\b|\b\d{8}\b/) || [''])[0];
 
@@ -261,6 +277,6 @@ var vipguardReport = (() => {
     return [columns.join(','), ...rows.map((row) => columns.map((c) => csvCell(row[c])).join(','))].join('\r\n') + '\r\n';
   }
 
-  return { toTicket, toHtml, pngBlob, ticketClipboardItem, toJson, toCsv, spelledOut, imageText, sha256, ticketId, listLine, FORMAT_NAMES };
+  return { toTicket, toHtml, pngBlob, ticketClipboardItem, copyTicketWithPicture, toJson, toCsv, spelledOut, imageText, sha256, ticketId, listLine, FORMAT_NAMES };
 })();
 

@@ -37,19 +37,11 @@ export async function copyTicket(item, format, from = {}) {
   const sha256 = await vipguardReport.sha256(JSON.stringify(vipguardReport.toJson(item), null, 2));
   const text = vipguardReport.toTicket({ ...item, sha256 }, format);
   const what = t('evidenceFor', item.handle, t(`format_${format}`));
-  const drawing = drawEvidenceImage(item, sha256, from);
-  drawing.catch(() => {}); // awaited below
   try {
-    await navigator.clipboard.write([vipguardReport.ticketClipboardItem(text, drawing, t('evidenceImageAlt'))]);
-    return aboutImage(t('ticketAndImageCopied', what), await drawing);
-  } catch (e) {
-    const why = await drawing.then(() => e.message, (drawError) => drawError.message);
-    try {
-      await navigator.clipboard.writeText(text);
-      return t('ticketCopiedNoImage', what, why);
-    } catch (refused) {
-      return t('clipboardRefusedShort', refused.message);
-    }
+    const { drawn, why } = await vipguardReport.copyTicketWithPicture(text, drawEvidenceImage(item, sha256, from), t('evidenceImageAlt'));
+    return drawn ? aboutImage(t('ticketAndImageCopied', what), drawn) : t('ticketCopiedNoImage', what, why);
+  } catch (refused) {
+    return t('clipboardRefusedShort', refused.message);
   }
 }
 

@@ -148,16 +148,8 @@
         const sha256 = await vipguardReport.sha256(evidenceJson());
         const text = vipguardReport.toTicket({ ...item(), sha256 }, format);
         const what = t('ticketFormatName', t(`format_${format}`));
-        const drawing = draw(sha256);
-        drawing.catch(() => {}); // awaited below; a refusal is told there
-        try {
-          await navigator.clipboard.write([vipguardReport.ticketClipboardItem(text, drawing, t('evidenceImageAlt'))]);
-        } catch (e) {
-          const why = await drawing.then(() => e.message, (drawError) => drawError.message);
-          await copy(text, what);
-          return t('ticketCopiedNoImage', what, why);
-        }
-        return aboutImage(t('ticketAndImageCopied', what));
+        const { why } = await vipguardReport.copyTicketWithPicture(text, draw(sha256), t('evidenceImageAlt'), (s) => copy(s, what));
+        return why === undefined ? aboutImage(t('ticketAndImageCopied', what)) : t('ticketCopiedNoImage', what, why);
       },
       copyJson: () => copy(evidenceJson(), t('evidenceJson')),
       copyImage: async () => {
