@@ -4,10 +4,14 @@
 // and the options page shows it locked.
 
 export const SITES = ['x', 'bluesky', 'github', 'instagram', 'youtube', 'tiktok'];
+// Switches the reviewer turns on with a host permission (worker/site-scripts.js): Mastodon on any server,
+// and `otherSites`, the generic adapter's sites as a whole (false: every one off, and no new one added).
+const EXTRA_SITES = ['mastodon', 'otherSites'];
 const SENSITIVITIES = ['suspicious', 'impersonation'];
 
 // The policy's values that are well formed ({} without a policy, or where the browser has no managed
-// storage): {feedUrl, feedPublicKey, sites: {x: bool, …}, sensitivity, reviewerId}.
+// storage): {feedUrl, feedPublicKey, sites: {x: bool, …, mastodon: bool, otherSites: bool}, sensitivity,
+// reviewerId}.
 export async function managedPolicy() {
   let raw = {};
   try {
@@ -19,7 +23,7 @@ export async function managedPolicy() {
   for (const k of ['feedUrl', 'feedPublicKey', 'reviewerId']) if (typeof raw[k] === 'string' && raw[k].trim()) out[k] = raw[k].trim().slice(0, 4096);
   if (SENSITIVITIES.includes(raw.sensitivity)) out.sensitivity = raw.sensitivity;
   if (raw.sites && typeof raw.sites === 'object') {
-    const sites = Object.fromEntries(SITES.filter((s) => typeof raw.sites[s] === 'boolean').map((s) => [s, raw.sites[s]]));
+    const sites = Object.fromEntries([...SITES, ...EXTRA_SITES].filter((s) => typeof raw.sites[s] === 'boolean').map((s) => [s, raw.sites[s]]));
     if (Object.keys(sites).length) out.sites = sites;
   }
   return out;
@@ -30,6 +34,22 @@ export function withPolicy(settings, policy) {
   return {
     ...settings,
     ...(policy.sensitivity ? { sensitivity: policy.sensitivity } : {}),
-    ...(policy.sites ? { sites: { ...(settings.sites || {}), ...policy.sites } } : {}),
+    ...(policy.sites ? { sites: sitesWithPolicy(settings.sites || {}, policy.sites) } : {}),
   };
+}
+
+// `otherSites: false` keeps the reviewer's generic sites listed but switches each off (the options page
+// shows them unticked and locked); true, like its absence, leaves them as the reviewer set them: no list
+// of other sites could be forced on, since each needs its host named and granted.
+function sitesWithPolicy(own, { otherSites, ...forced }) {
+  const generic = own.generic || {};
+  return { ...own, ...forced, generic: otherSites === false ? Object.fromEntries(Object.keys(generic).map((h) => [h, false])) : generic };
+}
+
+// The sites whose content scripts the worker registers (site-scripts.js), policy applied: the generic
+// sites switched on, and whether Mastodon is (its access to all sites is checked by the caller).
+export function extraSitesOn(settings, policy) {
+  const sites = withPolicy(settings || {}, policy).sites || {};
+  const generic = sites.generic || {};
+  return { generic: Object.keys(generic).filter((h) => generic[h]), mastodon: !!sites.mastodon };
 }

@@ -14,7 +14,7 @@ import { evidenceImage } from './evidence-image.js';
 import { forgetTab, recordUnreadable, givenFor } from './tab-record.js';
 import { overRate, forgetTabLimits, limitsReady } from './limits.js';
 import { catalogueTemplates, languageChanged, loadLanguage } from './templates.js';
-import { loadEnabledSites, genericHosts, mastodonOn } from './site-scripts.js';
+import { loadEnabledSites, sitesLoaded, genericHosts, mastodonOn } from './site-scripts.js';
 import * as queue from './queue.js';
 import { commandToTab } from './commands.js';
 import { onChange } from './private-data.js';
@@ -33,11 +33,19 @@ onChange((keys) => {
   if (changed.has(queue.QUEUE_KEY)) queue.queueChanged();
 });
 
+// The sites' content scripts registered again (site-scripts.js): when the settings or the policy change,
+// and when access to all sites is granted or withdrawn (Mastodon needs it).
+const sitesAgain = () => loadEnabledSites().catch((e) => console.warn('vipguard:', e.message));
+chrome.permissions?.onAdded?.addListener(sitesAgain);
+chrome.permissions?.onRemoved?.addListener(sitesAgain);
+
 // chrome.storage.local keeps the settings and the banner's corner only (nothing that names an account).
 chrome.storage.onChanged.addListener((changes, area) => {
-  // The organisation's policy changed: settings read again, and the feed fetched if its address or key did.
+  // The organisation's policy changed: settings and the sites' scripts read again, and the feed fetched if
+  // its address or key did.
   if (area === 'managed') {
     engine.reload();
+    if (changes.sites) sitesAgain();
     if (changes.feedUrl || changes.feedPublicKey) feed.refresh();
     return;
   }
@@ -45,7 +53,7 @@ chrome.storage.onChanged.addListener((changes, area) => {
   if (changes[CORNER_KEY]) viewChanged();
   if (changes[engine.SETTINGS_KEY]) {
     engine.reload();
-    loadEnabledSites().catch((e) => console.warn('vipguard:', e.message));
+    sitesAgain();
     const [before, after] = [changes[engine.SETTINGS_KEY].oldValue, changes[engine.SETTINGS_KEY].newValue];
     if ((before && before.language) !== (after && after.language)) languageChanged();
     // Paused or resumed: every tab takes its annotations off or reads its page again at once. (Content
@@ -96,14 +104,14 @@ chrome.runtime.onInstalled.addListener(({ reason }) => {
 chrome.alarms?.onAlarm?.addListener((alarm) => { if (alarm.name === feed.ALARM) feed.refresh(); });
 chrome.runtime.onStartup?.addListener(() => feed.refresh());
 
-// Settles once the enabled sites are known: a worker woken by a message waits for them, then validates
-// (and for the per-tab limits the worker before it left: limits.js).
-let sitesReady = null;
+// A message waits for the enabled sites to be known (at start, or read again after the settings or the
+// policy changed: site-scripts.js), then validates (and for the per-tab limits the worker before it left:
+// limits.js).
 
 chrome.runtime.onMessage.addListener((msg, sender, sendResponse) => {
   // When a restarted worker heard its first message (ms since it started), for scripts/ext-cold.mjs.
   globalThis.vipguardFirstMessage ??= performance.now();
-  Promise.all([sitesReady, limitsReady]).then(() => handle(msg, sender, sendResponse));
+  Promise.all([sitesLoaded(), limitsReady]).then(() => handle(msg, sender, sendResponse));
   return true; // the response is sent asynchronously
 });
 
@@ -173,4 +181,4 @@ function handle(msg, sender, sendResponse) {
 engine.load();
 feed.schedule();
 audit.pruneAudit().catch((e) => console.warn('vipguard: audit log not pruned:', e.message));
-sitesReady = loadEnabledSites().catch((e) => console.warn('vipguard:', e.message));
+sitesAgain();

@@ -1,8 +1,10 @@
 // Sites the reviewer switches on in the options: generic sites one by one (with the host permission the
 // reviewer granted) and Mastodon on any server (with access to all sites). Their content scripts are
-// registered here; the sites with an adapter of their own are in the manifest.
+// registered here; the sites with an adapter of their own are in the manifest. The organisation's policy
+// (shared/policy.js: `sites.mastodon`, `sites.otherSites`) wins over the reviewer's switches.
 import '../shared/site-catalog.js';
 import { SETTINGS_KEY } from './engine.js';
+import { managedPolicy, extraSitesOn } from '../shared/policy.js';
 
 const { PAGE_HOSTS, contentScripts } = globalThis.vipguardSiteCatalog;
 
@@ -10,11 +12,23 @@ const { PAGE_HOSTS, contentScripts } = globalThis.vipguardSiteCatalog;
 export let genericHosts = [];
 export let mastodonOn = false;
 
-// Reads the enabled sites from the settings and registers their scripts.
-export async function loadEnabledSites() {
-  const { [SETTINGS_KEY]: s } = await chrome.storage.local.get(SETTINGS_KEY);
-  genericHosts = Object.keys((s && s.sites && s.sites.generic) || {}).filter((h) => s.sites.generic[h]);
-  mastodonOn = !!(s && s.sites && s.sites.mastodon) && await chrome.permissions.contains({ origins: ['https://*/*'] });
+// Reads the enabled sites from the settings and the policy, and registers their scripts: called at start,
+// and when either changes (background.js), so a site the policy switches off loses its script at once.
+export function loadEnabledSites() {
+  // One after the other: two overlapping runs would each unregister, then register the same ids twice.
+  loading = loading.catch(() => {}).then(readAndRegister);
+  return loading;
+}
+let loading = Promise.resolve();
+
+// Settles when the last run asked for is over: a message is validated against the sites in effect.
+export const sitesLoaded = () => loading.catch(() => {});
+
+async function readAndRegister() {
+  const [{ [SETTINGS_KEY]: s }, policy] = await Promise.all([chrome.storage.local.get(SETTINGS_KEY), managedPolicy()]);
+  const on = extraSitesOn(s, policy);
+  genericHosts = on.generic;
+  mastodonOn = on.mastodon && await chrome.permissions.contains({ origins: ['https://*/*'] });
   await registerScripts(genericHosts);
 }
 

@@ -501,13 +501,54 @@ test('a feed whose list an older vipguard enrolled: the feed and list panels say
 
 const POLICY_DIR = '/etc/chromium/policies/managed';
 const POLICY_FILE = path.join(POLICY_DIR, 'vipguard-feed-test.json');
+const writePolicy = (file, id, policy) => {
+  fs.mkdirSync(POLICY_DIR, { recursive: true });
+  fs.writeFileSync(file, JSON.stringify({ '3rdparty': { extensions: { [id]: policy } } }));
+};
+
+// The reviewer's own Mastodon and one generic site switched on (the test's builds have access to all sites,
+// as a reviewer's "yes" to Mastodon's request gives).
+const GENERIC_SITE = 'people.example.org';
+const REVIEWER_SITES = { mastodon: true, generic: { [GENERIC_SITE]: true } };
+const ALL_SITES = ['https://*/*'];
+// The content scripts registered for Mastodon and the generic sites, by id (asked in the worker, or in an
+// extension page: the same registrations).
+const extraScripts = async (context) => (await context.evaluate(() => chrome.scripting.getRegisteredContentScripts()))
+  .map((c) => c.id).filter((id) => id === 'mastodon' || id.startsWith('generic:')).sort();
+// What the options page shows of Mastodon's switch, the generic site's, and the field and button that add
+// another: checked, disabled, and whether "Set by your organisation" follows it.
+const extraSiteControls = (opts) => opts.evaluate((host) => {
+  const state = (el) => {
+    const next = el && (el.closest('label') || el).nextElementSibling;
+    return el && { checked: !!el.checked, disabled: el.disabled, note: !!(next && next.matches('.locked') && /Set by your organisation/.test(next.textContent)) };
+  };
+  const generic = [...document.querySelectorAll('#generic-sites label')].find((l) => l.textContent.trim() === host);
+  return { mastodon: state(document.getElementById('site-mastodon')), generic: state(generic && generic.querySelector('input')),
+    field: state(document.getElementById('generic-host')), add: document.getElementById('generic-add').disabled };
+}, GENERIC_SITE);
+const LOCKED_OFF = { mastodon: { checked: false, disabled: true, note: true }, generic: { checked: false, disabled: true, note: false },
+  field: { checked: false, disabled: true, note: true }, add: true };
+const REVIEWERS = { mastodon: { checked: true, disabled: false, note: false }, generic: { checked: true, disabled: false, note: false },
+  field: { checked: false, disabled: false, note: false }, add: false };
+
+// The worker stopped and started again by a message from `page` (an extension page), which it answers once
+// it has read the enabled sites (background.js, sitesLoaded): what it registers at start, without a timer.
+// `h.worker` becomes the new worker.
+async function workerRestarted(h, page) {
+  const cdp = await h.ctx.newCDPSession(page);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await cdp.detach();
+  await page.evaluate(() => chrome.runtime.sendMessage({ type: 'auditCount' }));
+  h.worker = await until(() => h.ctx.serviceWorkers()[0], 'the worker started again');
+}
 
 test('the organisation\'s policy: the feed applied at install, and the settings it sets locked in the options page', async () => {
-  const { dir, id } = extensionCopy();
+  const { dir, id } = extensionCopy({ hosts: ALL_SITES });
   feed.now = { status: 200, body: V2, etag: '"v2"' };
-  const policy = { feedUrl: FEED_URL, feedPublicKey: KEY.publicKey, sensitivity: 'impersonation', reviewerId: 'team.reviewer.7', sites: { github: false } };
-  fs.mkdirSync(POLICY_DIR, { recursive: true });
-  fs.writeFileSync(POLICY_FILE, JSON.stringify({ '3rdparty': { extensions: { [id]: policy } } }));
+  const policy = { feedUrl: FEED_URL, feedPublicKey: KEY.publicKey, sensitivity: 'impersonation', reviewerId: 'team.reviewer.7',
+    sites: { github: false, mastodon: false, otherSites: false } };
+  writePolicy(POLICY_FILE, id, policy);
   let h;
   try {
     h = await launch({ extension: dir, trustLocalTls: true, expectedRequests: feedRequests() });
@@ -533,11 +574,16 @@ test('the organisation\'s policy: the feed applied at install, and the settings 
     await assert.rejects(opts.locator('#reviewer-id').fill('someone.else', { timeout: 1000 }));
     await assert.rejects(opts.locator('#feed-url').fill('https://evil.example/list.json', { timeout: 1000 }));
     assert.equal(await opts.locator('#feed-save').isDisabled(), true);
-    // A setting written behind the page's back does not win over the policy either.
-    await opts.evaluate(() => chrome.storage.local.set({ settings: { sensitivity: 'suspicious', sites: { github: true } } }));
+    // A setting written behind the page's back does not win over the policy either: GitHub, the reviewer's
+    // Mastodon and generic site stay off, and the worker, started again, registers no script for them.
+    await opts.evaluate((sites) => chrome.storage.local.set({ settings: { sensitivity: 'suspicious', sites: { github: true, ...sites } } }), REVIEWER_SITES);
+    await workerRestarted(h, opts);
+    assert.deepEqual(await extraScripts(opts), [], 'no Mastodon or generic script registered');
     await opts.reload();
     await until(async () => (await opts.locator('#sensitivity').inputValue()) === 'impersonation', 'still the policy\'s sensitivity');
     assert.equal(await opts.locator('#site-github').isChecked(), false);
+    assert.deepEqual(await extraSiteControls(opts), LOCKED_OFF);
+    await assert.rejects(opts.locator('#site-mastodon').check({ timeout: 1000 }));
     // The worker checks with the policy's settings: a suspicious profile is shown as clear (impersonation
     // only), and GitHub is not checked.
     const ask = (page, profile) => inContentScript(page, (p) => chrome.runtime.sendMessage({ type: 'check', url: location.href, banner: false,
@@ -563,6 +609,44 @@ test('the organisation\'s policy: the feed applied at install, and the settings 
     assert.deepEqual(exported.decisions, []);
   } finally {
     fs.rmSync(POLICY_FILE, { force: true });
+    if (h) await h.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+// The policy changed while the browser runs (Chromium reads the policy folder again when a file in it
+// changes): the reviewer's Mastodon and generic site lose their scripts and their switches are locked at
+// once, without a reload of the extension or the options page; the policy gone, they come back.
+test('the organisation\'s policy changed while the browser runs: Mastodon and the other sites switched off at once, and back when it goes', async () => {
+  const { dir, id } = extensionCopy({ hosts: ALL_SITES });
+  const file = path.join(POLICY_DIR, 'vipguard-feed-test-change.json');
+  let h;
+  try {
+    h = await launch({ extension: dir });
+    const opts = h.firstRun || await h.ctx.newPage();
+    if (!h.firstRun) await opts.goto(optionsUrl(h));
+    await opts.evaluate((sites) => chrome.storage.local.set({ settings: { sites } }), REVIEWER_SITES);
+    await until(async () => (await extraScripts(h.worker)).length === 2, 'the reviewer\'s Mastodon and generic site registered');
+    assert.deepEqual(await extraScripts(h.worker), [`generic:${GENERIC_SITE}`, 'mastodon']);
+    await opts.reload();
+    await opts.locator('body[data-ready]').waitFor();
+    assert.deepEqual(await extraSiteControls(opts), REVIEWERS);
+
+    writePolicy(file, id, { sites: { mastodon: false, otherSites: false } });
+    await until(async () => (await h.worker.evaluate(() => chrome.storage.managed.get(null))).sites, 'the policy read', { timeout: 60000 });
+    await until(async () => (await extraScripts(h.worker)).length === 0, 'the scripts unregistered');
+    await until(async () => JSON.stringify(await extraSiteControls(opts)) === JSON.stringify(LOCKED_OFF), 'the open options page locked');
+    assert.equal(await opts.locator('#policy-note').isVisible(), true);
+
+    fs.rmSync(file, { force: true });
+    await until(async () => !(await h.worker.evaluate(() => chrome.storage.managed.get(null))).sites, 'the policy gone', { timeout: 60000 });
+    await until(async () => (await extraScripts(h.worker)).length === 2, 'the scripts registered again');
+    // The note is hidden after the switches are unlocked (options.js reads the policy in between), so
+    // both are waited for together.
+    await until(async () => JSON.stringify(await extraSiteControls(opts)) === JSON.stringify(REVIEWERS)
+      && !(await opts.locator('#policy-note').isVisible()), 'the switches the reviewer\'s again, the note gone');
+  } finally {
+    fs.rmSync(file, { force: true });
     if (h) await h.close();
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -13,6 +13,10 @@ async function main(wired) {
   setupSettings();
   setupAuditPanel();
   setupFeed();
+  // The organisation's policy changed while the page is open: the sections it locks drawn again.
+  chrome.storage.onChanged.addListener((changes, area) => {
+    if (area === 'managed') Promise.all([renderSettings(), renderFeed()]).catch((e) => console.error(e));
+  });
   wired();
   // Each section drawn even if one before it fails (a stored list that cannot be read must not keep the
   // settings undrawn); the first failure is then the page's (page-ready.js says it and releases the page,

@@ -22,7 +22,12 @@ export async function renderSettings() {
   $('ticket-format').value = settings.ticketFormat || 'text';
   // The reviewer id is in the private store: it names the reviewer, which a page must not learn.
   $('reviewer-id').value = (await read([REVIEWER_KEY]))[REVIEWER_KEY] || '';
+  renderGenericSites(settings);
   await showPolicy();
+}
+
+// The sites enabled for the generic adapter, each with its switch.
+function renderGenericSites(settings) {
   const sites = $('generic-sites');
   sites.replaceChildren();
   for (const [host, on] of Object.entries((settings.sites && settings.sites.generic) || {})) {
@@ -39,29 +44,62 @@ export async function renderSettings() {
 }
 
 // What the organisation set by policy (shared/policy.js): shown with its value, disabled, and marked.
-function lock(el, value) {
+// `note: false` for a control whose group carries the one note (the other sites' switches).
+function lock(el, value, { note = true } = {}) {
   if (typeof value === 'boolean') el.checked = value;
   else el.value = value;
   el.disabled = true;
   el.dataset.locked = 'true';
   const label = el.closest('label') || el;
-  if (!label.querySelector('.locked') && !(label.nextElementSibling && label.nextElementSibling.classList.contains('locked'))) {
-    const note = document.createElement('span');
-    note.className = 'locked';
-    note.textContent = ` ${t('setByOrganisation')}`;
-    label.after(note);
+  if (note && !label.querySelector('.locked') && !(label.nextElementSibling && label.nextElementSibling.classList.contains('locked'))) {
+    const mark = document.createElement('span');
+    mark.className = 'locked';
+    mark.dataset.policyMark = 'true';
+    mark.textContent = ` ${t('setByOrganisation')}`;
+    label.after(mark);
   }
 }
 
+// The page drawn again after the policy changed: what it no longer sets is the reviewer's again.
+function unlockAll() {
+  for (const el of document.querySelectorAll('[data-locked]')) {
+    el.disabled = false;
+    delete el.dataset.locked;
+  }
+  for (const mark of document.querySelectorAll('[data-policy-mark]')) mark.remove();
+}
+
+const siteBox = (site) => ({ x: $('site-x'), mastodon: $('site-mastodon') })[site] || document.querySelector(`input[data-site="${site}"]`);
+
 async function showPolicy() {
+  unlockAll();
   const policy = await managedPolicy();
   if (policy.sensitivity) lock($('sensitivity'), policy.sensitivity);
-  for (const [site, on] of Object.entries(policy.sites || {})) {
-    const box = site === 'x' ? $('site-x') : document.querySelector(`input[data-site="${site}"]`);
+  const { otherSites, ...sites } = policy.sites || {};
+  for (const [site, on] of Object.entries(sites)) {
+    const box = siteBox(site);
     if (box) lock(box, on);
   }
+  if (otherSites === false) lockOtherSites();
+  await showMastodonAccess(sites.mastodon === true);
   if (policy.reviewerId) lock($('reviewer-id'), policy.reviewerId);
   $('policy-note').hidden = !Object.keys(policy).length;
+}
+
+// `otherSites: false`: every generic site off and none added (the note beside the site field).
+function lockOtherSites() {
+  for (const box of $('generic-sites').querySelectorAll('input[type="checkbox"]')) lock(box, false, { note: false });
+  lock($('generic-add'), $('generic-add').value, { note: false });
+  lock($('generic-host'), '');
+}
+
+// Mastodon switched on by the organisation needs access to all sites, which no policy grants: without it
+// the page says so, and offers the browser's request.
+async function showMastodonAccess(forcedOn) {
+  const missing = forcedOn && !(await chrome.permissions.contains({ origins: ['https://*/*'] }));
+  $('mastodon-allow').hidden = !missing;
+  if (missing) $('mastodon-status').textContent = t('mastodonPolicyNoAccess');
+  else if ($('mastodon-status').textContent === t('mastodonPolicyNoAccess')) $('mastodon-status').textContent = '';
 }
 
 export function setupSettings() {
@@ -78,6 +116,11 @@ export function setupSettings() {
     }
     await saveSetting({ sites: { mastodon: e.target.checked } });
     $('mastodon-status').textContent = e.target.checked ? t('mastodonOn') : t('mastodonOff');
+  });
+  $('mastodon-allow').addEventListener('click', async () => {
+    const granted = await chrome.permissions.request({ origins: ['https://*/*'] });
+    await showMastodonAccess(!granted);
+    if (granted) $('mastodon-status').textContent = t('mastodonOn');
   });
   $('paused').addEventListener('change', (e) => saveSetting({ paused: e.target.checked }));
   $('ticket-format').addEventListener('change', (e) => saveSetting({ ticketFormat: e.target.value }));
