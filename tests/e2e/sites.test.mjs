@@ -255,4 +255,22 @@ test('an empty list (followers on X, favourites on Mastodon), as the site says i
     await until(async () => (await annotations(page)).some((a) => a.kind === 'notice'), `the notice on ${url} without its empty message`);
     await page.close();
   }
+  // Mastodon's advanced layout: the reviewer's pinned columns first, the page's own column last
+  // (columns_area.jsx, mastodon/mastodon @1a00478). A pinned column's empty message says nothing of the
+  // list: a list that cannot be read beside it still gets the notice.
+  const indicator = '<div class="empty-column-indicator">Nothing here yet.</div>';
+  const advanced = (pinned, routed) => `<!DOCTYPE html><title>Favourited by — Mastodon</title><body class="app-body"><div id="mastodon" data-props="{}"><div class="ui"><div class="columns-area"><div class="column"><div class="scrollable">${pinned}</div></div><div class="column"><div class="scrollable">${routed}</div></div></div></div></div></body>`;
+  for (const [n, pinned, routed, notice] of [[1, indicator, '<article><p>unreadable</p></article>', true], [2, '', indicator, false]]) {
+    const url = `https://mastodon.social/@newaccount2026/11345678901234567${n}/favourites`;
+    await h.ctx.route((u) => u.href === url, (r) => r.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: advanced(pinned, routed) }));
+    const page = await h.ctx.newPage();
+    await page.goto(url);
+    if (notice) {
+      await until(async () => (await annotations(page)).some((a) => a.kind === 'notice'), `the notice on ${url}: the empty message is a pinned column's`);
+    } else {
+      await page.waitForTimeout(5500);
+      assert.equal((await annotations(page)).filter((a) => a.kind === 'notice').length, 0, `a notice on the empty list ${url}`);
+    }
+    await page.close();
+  }
 });

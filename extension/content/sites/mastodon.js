@@ -149,8 +149,16 @@ vipguardSites.push((() => {
   const LIST = new RegExp(`^/@${USER}(?:@[A-Za-z0-9.-]+)?/(?:followers|following|\\d+/(?:favourites|reblogs))/?$`);
   const listPage = (loc) => LIST.test(decodeURIComponent(loc.pathname));
   // A list that says it is empty ("No one follows this user yet"): Mastodon draws its empty message in
-  // .empty-column-indicator (app/javascript/mastodon/components/scrollable_list.jsx @af97a6a).
-  const listEmpty = (doc) => !!doc.querySelector('.empty-column-indicator');
+  // .empty-column-indicator (app/javascript/mastodon/components/scrollable_list.jsx @af97a6a). Only the
+  // page's own column counts: in the advanced layout the reviewer's pinned columns come first and the
+  // page's route last, in the single-column layout the route is alone in the main panel
+  // (features/ui/components/columns_area.jsx @1a00478), and a pinned column's empty message says nothing
+  // of this list. Markup with neither layout is read whole.
+  const routedColumn = (doc) => {
+    const area = doc.querySelector('.columns-area__panels__main .columns-area') || doc.querySelector('.columns-area');
+    return (area && area.lastElementChild) || doc;
+  };
+  const listEmpty = (doc) => !!routedColumn(doc).querySelector('.empty-column-indicator');
   return { name: 'mastodon', matches, profile, cells, profilePage: (loc) => !!pageAcct(loc), listPage, listEmpty, badgeSpot };
 })());
 
