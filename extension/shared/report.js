@@ -227,18 +227,19 @@ var vipguardReport = (() => {
   }
 
   // Copy a ticket with its picture (`ticketClipboardItem`); where the clipboard refuses that entry or the
-  // picture cannot be drawn, the text alone through `writeText`. Resolves to { drawn } (the picture went
-  // too) or { why } (it did not, and why); rejects only when `writeText` does. The banner and the lists'
-  // rows (ui/row-tools.js) share it so they copy and fall back alike.
+  // picture cannot be drawn, the text alone through `writeText`. Resolves to { pictured: true, drawn } or
+  // { pictured: false, why } (why the picture did not go); rejects when `writeText` does. The banner and
+  // the lists' rows (ui/row-tools.js) share it so they copy and fall back alike.
   async function copyTicketWithPicture(text, drawing, alt, writeText = (s) => navigator.clipboard.writeText(s)) {
     drawing.catch(() => {}); // awaited below; a refusal is told there
+    const reason = (e) => (e && e.message) || String(e);
     try {
       await navigator.clipboard.write([ticketClipboardItem(text, drawing, alt)]);
-      return { drawn: await drawing };
+      return { pictured: true, drawn: await drawing };
     } catch (e) {
-      const why = await drawing.then(() => e.message, (drawError) => drawError.message);
+      const why = await drawing.then(() => reason(e), reason);
       await writeText(text);
-      return { why };
+      return { pictured: false, why };
     }
   }
 

@@ -38,8 +38,8 @@ export async function copyTicket(item, format, from = {}) {
   const text = vipguardReport.toTicket({ ...item, sha256 }, format);
   const what = t('evidenceFor', item.handle, t(`format_${format}`));
   try {
-    const { drawn, why } = await vipguardReport.copyTicketWithPicture(text, drawEvidenceImage(item, sha256, from), t('evidenceImageAlt'));
-    return drawn ? aboutImage(t('ticketAndImageCopied', what), drawn) : t('ticketCopiedNoImage', what, why);
+    const { pictured, drawn, why } = await vipguardReport.copyTicketWithPicture(text, drawEvidenceImage(item, sha256, from), t('evidenceImageAlt'));
+    return pictured ? aboutImage(t('ticketAndImageCopied', what), drawn) : t('ticketCopiedNoImage', what, why);
   } catch (refused) {
     return t('clipboardRefusedShort', refused.message);
   }

@@ -260,8 +260,11 @@ test('an empty list (followers on X, favourites on Mastodon), as the site says i
   // list: a list that cannot be read beside it still gets the notice.
   const indicator = '<div class="empty-column-indicator">Nothing here yet.</div>';
   const advanced = (pinned, routed) => `<!DOCTYPE html><title>Favourited by — Mastodon</title><body class="app-body"><div id="mastodon" data-props="{}"><div class="ui"><div class="columns-area"><div class="column"><div class="scrollable">${pinned}</div></div><div class="column"><div class="scrollable">${routed}</div></div></div></div></div></body>`;
-  for (const [n, pinned, routed, notice] of [[1, indicator, '<article><p>unreadable</p></article>', true], [2, '', indicator, false]]) {
-    const url = `https://mastodon.social/@newaccount2026/11345678901234567${n}/favourites`;
+  // The layout opens pages under /deck/ (router.tsx), routed without it.
+  const rows = [['', 1, indicator, '<article><p>unreadable</p></article>', true], ['', 2, '', indicator, false],
+    ['/deck', 3, '', '<article><p>unreadable</p></article>', true]];
+  for (const [deck, n, pinned, routed, notice] of rows) {
+    const url = `https://mastodon.social${deck}/@newaccount2026/11345678901234567${n}/favourites`;
     await h.ctx.route((u) => u.href === url, (r) => r.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: advanced(pinned, routed) }));
     const page = await h.ctx.newPage();
     await page.goto(url);

@@ -42,12 +42,12 @@ function load({ refuse = null, refuseText = null } = {}) {
 
 const table = [
   { name: 'the picture goes with the text', drawing: () => Promise.resolve({ dataUrl: PNG }),
-    expect: { drawn: { dataUrl: PNG } }, items: 1, texts: [] },
+    expect: { pictured: true, drawn: { dataUrl: PNG } }, items: 1, texts: [] },
   { name: 'a clipboard refusing the entry gets the text alone, and why', refuse: 'Write permission denied.',
-    drawing: () => Promise.resolve({ dataUrl: PNG }), expect: { why: 'Write permission denied.' }, items: 0, texts: ['TICKET'] },
+    drawing: () => Promise.resolve({ dataUrl: PNG }), expect: { pictured: false, why: 'Write permission denied.' }, items: 0, texts: ['TICKET'] },
   { name: 'a picture that cannot be drawn: the text alone, with the drawing\'s reason',
     drawing: () => Promise.reject(new Error('the avatar could not be read')),
-    expect: { why: 'the avatar could not be read' }, items: 0, texts: ['TICKET'] },
+    expect: { pictured: false, why: 'the avatar could not be read' }, items: 0, texts: ['TICKET'] },
 ];
 
 for (const row of table) {
@@ -66,6 +66,13 @@ for (const row of table) {
   });
 }
 
+test('a drawing that fails with something other than an Error still gives its reason', async () => {
+  const { report, clipboard } = load();
+  const got = await report.copyTicketWithPicture('TICKET', Promise.reject('the worker went away'), 'alt');
+  assert.deepEqual(JSON.parse(JSON.stringify(got)), { pictured: false, why: 'the worker went away' });
+  assert.deepEqual(clipboard.texts, ['TICKET']);
+});
+
 test('a clipboard refusing the text too: the copy fails, with the refusal', async () => {
   const { report, clipboard } = load({ refuse: 'denied', refuseText: 'Document is not focused.' });
   await assert.rejects(report.copyTicketWithPicture('TICKET', Promise.resolve({ dataUrl: PNG }), 'alt'), /Document is not focused/);
@@ -76,7 +83,7 @@ test('the text alone goes through the writer the caller gives (the banner\'s own
   const { report, clipboard } = load({ refuse: 'denied' });
   const written = [];
   const got = await report.copyTicketWithPicture('TICKET', Promise.resolve({ dataUrl: PNG }), 'alt', async (s) => written.push(s));
-  assert.deepEqual(JSON.parse(JSON.stringify(got)), { why: 'denied' });
+  assert.deepEqual(JSON.parse(JSON.stringify(got)), { pictured: false, why: 'denied' });
   assert.deepEqual(written, ['TICKET']);
   assert.deepEqual(clipboard.texts, []);
 });

@@ -35,8 +35,12 @@ vipguardSites.push((() => {
     return m ? `${m[1]}@${(m[2] || loc.hostname).toLowerCase()}` : null;
   }
 
+  // The address's path as Mastodon routes it: the advanced layout opens pages under /deck/ and routes
+  // them without it (app/javascript/mastodon/components/router.tsx, normalizePath).
+  const routePath = (loc) => decodeURIComponent(loc.pathname).replace(/^\/deck(?=\/)/, '');
+
   function pageAcct(loc) {
-    const m = PAGE.exec(decodeURIComponent(loc.pathname));
+    const m = PAGE.exec(routePath(loc));
     return m ? `${m[1]}@${(m[2] || loc.hostname).toLowerCase()}` : null;
   }
 
@@ -147,7 +151,7 @@ vipguardSites.push((() => {
   // Addresses of lists of accounts (the web interface's routes): a profile's followers and following, who
   // favourited or boosted a status.
   const LIST = new RegExp(`^/@${USER}(?:@[A-Za-z0-9.-]+)?/(?:followers|following|\\d+/(?:favourites|reblogs))/?$`);
-  const listPage = (loc) => LIST.test(decodeURIComponent(loc.pathname));
+  const listPage = (loc) => LIST.test(routePath(loc));
   // A list that says it is empty ("No one follows this user yet"): Mastodon draws its empty message in
   // .empty-column-indicator (app/javascript/mastodon/components/scrollable_list.jsx @af97a6a). Only the
   // page's own column counts: in the advanced layout the reviewer's pinned columns come first and the

@@ -148,8 +148,8 @@
         const sha256 = await vipguardReport.sha256(evidenceJson());
         const text = vipguardReport.toTicket({ ...item(), sha256 }, format);
         const what = t('ticketFormatName', t(`format_${format}`));
-        const { why } = await vipguardReport.copyTicketWithPicture(text, draw(sha256), t('evidenceImageAlt'), (s) => copy(s, what));
-        return why === undefined ? aboutImage(t('ticketAndImageCopied', what)) : t('ticketCopiedNoImage', what, why);
+        const { pictured, why } = await vipguardReport.copyTicketWithPicture(text, draw(sha256), t('evidenceImageAlt'), (s) => copy(s, what));
+        return pictured ? aboutImage(t('ticketAndImageCopied', what)) : t('ticketCopiedNoImage', what, why);
       },
       copyJson: () => copy(evidenceJson(), t('evidenceJson')),
       copyImage: async () => {
