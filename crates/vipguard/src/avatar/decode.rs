@@ -116,7 +116,7 @@ pub fn decode(bytes: &[u8]) -> Result<Rgb, PictureError> {
         ));
     }
     match jpeg_direct(bytes) {
-        Some(rgb) => Ok(rgb),
+        Some(decoded) => decoded,
         None => decode_with_image(bytes),
     }
 }
@@ -175,10 +175,11 @@ fn decode_with_image(bytes: &[u8]) -> Result<Rgb, PictureError> {
 
 /// A colour JPEG decoded by zune-jpeg straight into the RGB buffer that is handed on: what `image`
 /// does with it (the same decoder, options and output), without reading its headers three times (to
-/// open it, for EXIF, to decode) and copying its bytes. None for anything else and for any error, a
-/// side of 0 or one over `MAX_SIDE`: `decode` then goes the general way, which gives the same picture
-/// or the same error as before.
-fn jpeg_direct(bytes: &[u8]) -> Option<Rgb> {
+/// open it, for EXIF, to decode) and copying its bytes. None for anything else and for an error in
+/// the headers, a side of 0 or one over `MAX_SIDE`: `decode` then goes the general way, which gives
+/// the same picture or the same error as before (reading headers again costs little). An error in the
+/// pixels is told here, as `image` words it: decoding a hostile picture twice would double its cost.
+fn jpeg_direct(bytes: &[u8]) -> Option<Result<Rgb, PictureError>> {
     use zune_core::colorspace::ColorSpace;
     use zune_core::options::DecoderOptions;
     // What `image` recognises as JPEG (its magic bytes).
@@ -214,19 +215,43 @@ fn jpeg_direct(bytes: &[u8]) -> Option<Rgb> {
     if pixels.len() != width * height * 3 {
         return None;
     }
-    decoder.decode_into(&mut pixels).ok()?;
+    if let Err(e) = decoder.decode_into(&mut pixels) {
+        return Some(Err(describe(image_jpeg_error(e))));
+    }
     if orientation == image::metadata::Orientation::NoTransforms {
-        return Some(Rgb {
+        return Some(Ok(Rgb {
             width,
             height,
             pixels,
-        });
+        }));
     }
     // Turned or flipped by its EXIF: as `decode` turns it.
     let buffer = image::RgbImage::from_raw(width as u32, height as u32, pixels)?;
     let mut img = DynamicImage::ImageRgb8(buffer);
     img.apply_orientation(orientation);
-    Some(flatten(img))
+    Some(Ok(flatten(img)))
+}
+
+/// A zune-jpeg error as the `image` crate turns it into its own (`ImageError::from_jpeg`, private in
+/// image 0.25), so `describe` words it as it did when `image` decoded the picture.
+fn image_jpeg_error(err: zune_jpeg::errors::DecodeErrors) -> image::ImageError {
+    use image::error::{
+        DecodingError, LimitError, LimitErrorKind, UnsupportedError, UnsupportedErrorKind,
+    };
+    use zune_jpeg::errors::DecodeErrors;
+    let jpeg = image::ImageFormat::Jpeg.into();
+    match err {
+        DecodeErrors::Unsupported(desc) => {
+            image::ImageError::Unsupported(UnsupportedError::from_format_and_kind(
+                jpeg,
+                UnsupportedErrorKind::GenericFeature(format!("{desc:?}")),
+            ))
+        }
+        DecodeErrors::LargeDimensions(_) => {
+            image::ImageError::Limits(LimitError::from_kind(LimitErrorKind::DimensionError))
+        }
+        err => image::ImageError::Decoding(DecodingError::new(jpeg, err)),
+    }
 }
 
 /// The `image` crate's error as one of `PictureError`'s codes; its own English is kept as the detail of
@@ -390,14 +415,14 @@ mod tests {
         }
         let mut direct = 0;
         for (name, bytes) in &pictures {
-            if let Some(rgb) = jpeg_direct(bytes) {
-                assert_eq!(Ok(&rgb), decode_with_image(bytes).as_ref(), "{name}");
+            if let Some(decoded) = jpeg_direct(bytes) {
+                assert_eq!(decoded, decode_with_image(bytes), "{name}");
                 direct += 1;
             }
         }
         // Every colour JPEG is taken (so the comparison is not empty), and turned ones come out turned.
         assert_eq!(direct, pictures.len());
-        let turned = jpeg_direct(&made_jpeg(true, 75, Some(6))).unwrap();
+        let turned = jpeg_direct(&made_jpeg(true, 75, Some(6))).unwrap().unwrap();
         assert_eq!((turned.width, turned.height), (37, 61));
         // A grey JPEG is left to `image`, which widens it to RGB.
         let grey = made_jpeg(false, 90, None);
@@ -414,5 +439,26 @@ mod tests {
             let damaged = &bytes[..cut];
             assert_eq!(decode(damaged), decode_with_image(damaged), "cut at {cut}");
         }
+    }
+
+    /// A JPEG whose pixels cannot be read is refused by the direct path itself, in `image`'s words,
+    /// not decoded a second time by `image` to reach the same error (a hostile picture failing late
+    /// would cost twice: review of issue 22's hashing pass).
+    #[test]
+    fn errors_in_the_pixels_are_told_once_as_image_words_them() {
+        let bytes = made_jpeg(true, 90, None);
+        let sos = bytes.windows(2).position(|w| w == [0xff, 0xda]).unwrap();
+        let mut told = 0;
+        for at in (sos + 14..bytes.len() - 2).step_by(7) {
+            let mut damaged = bytes.clone();
+            damaged[at] = 0xff; // a marker where scan data was
+            assert_eq!(
+                decode(&damaged),
+                decode_with_image(&damaged),
+                "0xff at {at}"
+            );
+            told += matches!(jpeg_direct(&damaged), Some(Err(_))) as usize;
+        }
+        assert!(told > 0, "no damaged copy was refused by the direct path");
     }
 }
