@@ -305,24 +305,23 @@ fn box_columns(input: &[f32], output: &mut [f32], rows: usize, cols: usize, wind
 }
 
 /// PDQ's quality, over the pairs of neighbouring cells both `kept` (all of them for a whole picture,
-/// which gives PDQ's own figure), scaled up to the whole grid's count of pairs.
+/// which gives PDQ's own figure), scaled up to the whole grid's count of pairs. `kept` is asked once
+/// a cell, into a table; the sums are of integers, so their order does not matter, and a line of 64
+/// cells is worked out side by side (`line_steps`).
 fn quality(a: &[[f32; 64]; 64], kept: impl Fn(usize, usize) -> bool) -> u8 {
-    let step = |x: f32, y: f32| ((((x - y) * 100.0) / 255.0) as i32).abs() as i64;
+    let mask: [[bool; 64]; 64] = std::array::from_fn(|i| std::array::from_fn(|j| kept(i, j)));
     let (mut sum, mut pairs): (i64, i64) = (0, 0);
-    for i in 0..64 {
-        for j in 0..64 {
-            if !kept(i, j) {
-                continue;
-            }
-            if i < 63 && kept(i + 1, j) {
-                sum += step(a[i][j], a[i + 1][j]);
-                pairs += 1;
-            }
-            if j < 63 && kept(i, j + 1) {
-                sum += step(a[i][j], a[i][j + 1]);
-                pairs += 1;
-            }
-        }
+    let mut add = |(s, p): (i32, i32)| {
+        sum += s as i64;
+        pairs += p as i64;
+    };
+    // Down: cell (i, j) and (i + 1, j).
+    for i in 0..63 {
+        add(line_steps(&a[i], &a[i + 1], &mask[i], &mask[i + 1]));
+    }
+    // Across: cell (i, j) and (i, j + 1).
+    for (row, m) in a.iter().zip(&mask) {
+        add(line_steps(&row[..63], &row[1..], &m[..63], &m[1..]));
     }
     if pairs == 0 {
         return 0;
@@ -331,38 +330,77 @@ fn quality(a: &[[f32; 64]; 64], kept: impl Fn(usize, usize) -> bool) -> u8 {
     ((sum * all / pairs) / 90).min(100) as u8
 }
 
+/// The sum of PDQ's steps between `x[j]` and `y[j]` where both cells are kept, and how many pairs
+/// that is. A step is the difference in percent of 255, truncated, at most 100 a pair: a line's sum
+/// fits an i32.
+fn line_steps(x: &[f32], y: &[f32], kx: &[bool], ky: &[bool]) -> (i32, i32) {
+    let (mut sum, mut pairs) = (0i32, 0i32);
+    for (((&x, &y), &kx), &ky) in x.iter().zip(y).zip(kx).zip(ky) {
+        let both = kx & ky;
+        let step = ((((x - y) * 100.0) / 255.0) as i32).abs();
+        sum += if both { step } else { 0 };
+        pairs += both as i32;
+    }
+    (sum, pairs)
+}
+
 fn dct(a: &[[f32; 64]; 64]) -> Dct16 {
     let d = |i: usize, k: usize| f32::from_bits(DCT_BITS[i * 64 + k]);
-    // Each t[i][j] is the sum over k in order, from 0, as the reference's loop makes it; running k
-    // outside j does the same additions per element and lets the 64 columns go side by side.
+    // Each t[i][j] is the sum over k in order, from 0, as the reference's loop makes it. A block of
+    // `LANES` columns is summed in locals over all k (so it stays in registers, side by side) before it
+    // is stored: the same additions per element, in the same order.
+    const LANES: usize = 16;
     let mut t = [[0f32; 64]; 16];
     for (i, trow) in t.iter_mut().enumerate() {
-        for (k, arow) in a.iter().enumerate() {
-            let dik = d(i, k);
-            for (tv, x) in trow.iter_mut().zip(arow) {
-                *tv += dik * x;
+        for (c, block) in trow.chunks_exact_mut(LANES).enumerate() {
+            let mut acc = [0f32; LANES];
+            for (k, arow) in a.iter().enumerate() {
+                let dik = d(i, k);
+                let x = &arow[c * LANES..(c + 1) * LANES];
+                for (s, x) in acc.iter_mut().zip(x) {
+                    *s += dik * x;
+                }
             }
+            block.copy_from_slice(&acc);
         }
     }
+    // b[i][j] = the sum over k in order of t[i][k] * D[j][k]: the 16 j of a row go side by side,
+    // reading the matrix transposed (`DCT_COLUMNS`), each sum still from 0 with k in order.
     let mut b = [[0f32; 16]; 16];
-    for (i, brow) in b.iter_mut().enumerate() {
-        for (j, bv) in brow.iter_mut().enumerate() {
-            let mut sum = 0f32;
-            for (k, tv) in t[i].iter().enumerate() {
-                sum += tv * d(j, k);
+    for (brow, trow) in b.iter_mut().zip(&t) {
+        let mut acc = [0f32; 16];
+        for (tk, dk) in trow.iter().zip(&DCT_COLUMNS) {
+            for (s, dkj) in acc.iter_mut().zip(dk) {
+                *s += tk * dkj;
             }
-            *bv = sum;
         }
+        *brow = acc;
     }
     Dct16(b)
 }
 
+/// PDQ's DCT matrix transposed: row k holds D[j][k] for the 16 j.
+const DCT_COLUMNS: [[f32; 16]; 64] = {
+    let mut m = [[0f32; 16]; 64];
+    let mut k = 0;
+    while k < 64 {
+        let mut j = 0;
+        while j < 16 {
+            m[k][j] = f32::from_bits(DCT_BITS[j * 64 + k]);
+            j += 1;
+        }
+        k += 1;
+    }
+    m
+};
+
 impl Dct16 {
     /// Bits above the median coefficient (the lower median of 256, as the reference's Torben median).
     pub(crate) fn hash(&self) -> PdqHash {
-        let mut all: Vec<f32> = self.0.iter().flatten().copied().collect();
-        all.sort_by(f32::total_cmp);
-        let median = all[127];
+        // The 128th smallest by total order: what a full sort puts at 127 (equal under that order
+        // is the same bits), found without sorting the rest.
+        let mut all: [f32; 256] = std::array::from_fn(|k| self.0[k / 16][k % 16]);
+        let median = *all.select_nth_unstable_by(127, f32::total_cmp).1;
         let mut h = PdqHash::default();
         for i in 0..16 {
             for j in 0..16 {
@@ -413,8 +451,12 @@ impl Dct16 {
 pub(crate) fn luma_from_rgb(rgb: &[u8]) -> Vec<f32> {
     let table = |k: f32| std::array::from_fn::<f32, 256, _>(|v| k * v as f32);
     let (r, g, b) = (table(0.299), table(0.587), table(0.114));
-    rgb.chunks_exact(3)
-        .map(|p| r[p[0] as usize] + g[p[1] as usize] + b[p[2] as usize])
+    // Pixels as arrays: an iterator of known length, so the collect writes without a capacity check
+    // a pixel (`chunks_exact` cost as much again in the pushing as in the luma).
+    let (pixels, _) = rgb.as_chunks::<3>();
+    pixels
+        .iter()
+        .map(|&[pr, pg, pb]| r[pr as usize] + g[pg as usize] + b[pb as usize])
         .collect()
 }
 

@@ -372,22 +372,18 @@ impl Prepared {
             for (dx, dy) in CIRCLE_SEARCH {
                 let x0 = cx + dx - (d - 1.0) / 2.0;
                 let y0 = cy + dy - (d - 1.0) / 2.0;
-                let at = |x: usize, y: usize| (x0 + x as f32 * step, y0 + y as f32 * step);
+                let xs: Vec<f32> = (0..WORK).map(|x| x0 + x as f32 * step).collect();
+                let ys: Vec<f32> = (0..WORK).map(|y| y0 + y as f32 * step).collect();
                 // Read bilinearly: the fit is to a fraction of a pixel; what falls off the square is grey.
                 let outside = |v: f32| v < -0.5 || v > s as f32 - 0.5;
-                let luma = resample(&self.luma, s, WORK, WORK, at);
-                let luma = luma
-                    .into_iter()
-                    .enumerate()
-                    .map(|(i, v)| {
-                        let (x, y) = at(i % WORK, i / WORK);
+                let mut luma = resample(&self.luma, s, &xs, &ys);
+                for (row, &y) in luma.chunks_exact_mut(WORK).zip(&ys) {
+                    for (v, &x) in row.iter_mut().zip(&xs) {
                         if outside(x) || outside(y) {
-                            128.0
-                        } else {
-                            v
+                            *v = 128.0;
                         }
-                    })
-                    .collect();
+                    }
+                }
                 out.push(Prepared {
                     luma,
                     side: WORK,
@@ -410,21 +406,7 @@ impl Prepared {
         if s < 32 {
             return None;
         }
-        let at = |x: usize, y: usize| self.luma[y * s + x];
-        // Mean absolute step into each column from the one before it (and each row from the row above).
-        let steps = |step: &dyn Fn(usize, usize) -> f32| -> Vec<f32> {
-            (0..s)
-                .map(|i| {
-                    if i == 0 {
-                        0.0
-                    } else {
-                        (0..s).map(|j| step(i, j)).sum::<f32>() / s as f32
-                    }
-                })
-                .collect()
-        };
-        let cols = steps(&|x, y| (at(x, y) - at(x - 1, y)).abs());
-        let rows = steps(&|y, x| (at(x, y) - at(x, y - 1)).abs());
+        let (cols, rows) = mean_steps(&self.luma[..s * s], s);
         // An edge (smeared over two columns by the shrinking) after a smooth band of padding, at the
         // same distance from both sides: the strongest such pair, if it stands out from its padding.
         let pair = |p: &[f32]| -> Option<f32> {
@@ -452,8 +434,8 @@ impl Prepared {
         let s = self.side;
         let n = ((s as f32 - 2.0 * cut).round() as usize).max(8);
         let step = (s as f32 - 1.0 - 2.0 * cut) / (n - 1) as f32;
-        let at = |i: usize| cut + i as f32 * step;
-        let luma = resample(&self.luma, s, n, n, |x, y| (at(x), at(y)));
+        let at: Vec<f32> = (0..n).map(|i| cut + i as f32 * step).collect();
+        let luma = resample(&self.luma, s, &at, &at);
         Prepared {
             luma,
             side: n,
@@ -469,16 +451,7 @@ impl Prepared {
             // The content box is a whole picture of its own (see `content_view`).
             View::Full | View::Content => dct_from_luma(sq, side, side),
             View::Circle => {
-                let c = (side as f32 - 1.0) / 2.0;
-                let r2 = (side as f32 / 2.0).powi(2);
-                for y in 0..side {
-                    for x in 0..side {
-                        let (dx, dy) = (x as f32 - c, y as f32 - c);
-                        if dx * dx + dy * dy > r2 {
-                            sq[y * side + x] = 128.0;
-                        }
-                    }
-                }
+                paint_outside_circle(&mut sq, side);
                 // In the 64×64 grid, the disc less the cells the blur mixes with the paint.
                 let inner = (32.0 - PAINT_MARGIN).powi(2);
                 let disc = |i: usize, j: usize| {
@@ -502,6 +475,53 @@ impl Prepared {
                 dct_from_masked_luma(sq, side, side, Some(&outside))
             }
         }
+    }
+}
+
+/// Mean absolute step into each column of a `s`×`s` picture from the one before it, and into each row
+/// from the row above (0 for the first). Each sum is over the other axis in order, from 0 (every step
+/// is at least +0, so the start is exact either way); the columns' sums are kept side by side, a row
+/// of the picture at a time.
+fn mean_steps(luma: &[f32], s: usize) -> (Vec<f32>, Vec<f32>) {
+    let mut cols = vec![0f32; s];
+    for row in luma.chunks_exact(s) {
+        for (c, pair) in cols[1..].iter_mut().zip(row.windows(2)) {
+            *c += (pair[1] - pair[0]).abs();
+        }
+    }
+    let mut rows = vec![0f32; s];
+    for (r, pair) in rows[1..]
+        .iter_mut()
+        .zip(luma.chunks_exact(s).collect::<Vec<_>>().windows(2))
+    {
+        *r = pair[1]
+            .iter()
+            .zip(pair[0])
+            .map(|(below, above)| (below - above).abs())
+            .sum::<f32>();
+    }
+    for v in cols[1..].iter_mut().chain(rows[1..].iter_mut()) {
+        *v /= s as f32;
+    }
+    (cols, rows)
+}
+
+/// Set the pixels outside the circle inscribed in a `side` square to grey: those whose centre is
+/// further than half the side from the square's centre. Along a row, dx² rounds the same for x and its
+/// mirror (dx is exact) and grows with |dx|, so the pixels outside are a run at each end, as long at
+/// both: each row's run is measured from the left, with the test the whole square had.
+fn paint_outside_circle(sq: &mut [f32], side: usize) {
+    let c = (side as f32 - 1.0) / 2.0;
+    let r2 = (side as f32 / 2.0).powi(2);
+    for (y, row) in sq.chunks_exact_mut(side).take(side).enumerate() {
+        let dy = y as f32 - c;
+        let outside = |x: usize| {
+            let dx = x as f32 - c;
+            dx * dx + dy * dy > r2
+        };
+        let run = (0..side.div_ceil(2)).take_while(|&x| outside(x)).count();
+        row[..run].fill(128.0);
+        row[side - run..].fill(128.0);
     }
 }
 
@@ -613,33 +633,36 @@ fn each_colour(rgb: &Rgb, w: usize, h: usize, f: impl Fn(&[f32]) -> Vec<f32>) ->
     }
 }
 
-/// A `w`×`h` picture whose pixel (x, y) is read bilinearly from `src` (rows `width` long) at `from(x, y)`,
-/// clamped to the source.
-fn resample(
-    src: &[f32],
-    width: usize,
-    w: usize,
-    h: usize,
-    from: impl Fn(usize, usize) -> (f32, f32),
-) -> Vec<f32> {
+/// A picture whose pixel (x, y) is read bilinearly from `src` (rows `width` long) at (`xs[x]`, `ys[y]`),
+/// clamped to the source. Where to read and the weights are worked out once a column and once a row
+/// (the same values each pixel worked out before: the weights are the same floats).
+fn resample(src: &[f32], width: usize, xs: &[f32], ys: &[f32]) -> Vec<f32> {
     let height = src.len() / width;
-    let mut out = Vec::with_capacity(w * h);
-    for y in 0..h {
-        for x in 0..w {
-            let (fx, fy) = from(x, y);
-            let (fx, fy) = (
-                fx.clamp(0.0, (width - 1) as f32),
-                fy.clamp(0.0, (height - 1) as f32),
-            );
-            let (x0, y0, tx, ty) = (fx as usize, fy as usize, fx.fract(), fy.fract());
-            let (x1, y1) = ((x0 + 1).min(width - 1), (y0 + 1).min(height - 1));
-            let at = |xx: usize, yy: usize| src[yy * width + xx];
-            let upper = at(x0, y0) * (1.0 - tx) + at(x1, y0) * tx;
-            let lower = at(x0, y1) * (1.0 - tx) + at(x1, y1) * tx;
-            out.push(upper * (1.0 - ty) + lower * ty);
-        }
+    let (cols, rows) = (taps(xs, width), taps(ys, height));
+    let mut out = Vec::with_capacity(xs.len() * ys.len());
+    for &(y0, y1, ty) in &rows {
+        let (r0, r1) = (&src[y0 * width..][..width], &src[y1 * width..][..width]);
+        out.extend(cols.iter().map(|&(x0, x1, tx)| {
+            let upper = r0[x0] * (1.0 - tx) + r0[x1] * tx;
+            let lower = r1[x0] * (1.0 - tx) + r1[x1] * tx;
+            upper * (1.0 - ty) + lower * ty
+        }));
     }
     out
+}
+
+/// For each position along an axis of `n` pixels, clamped to it: the pixel before, the one after and
+/// the weight of the one after.
+fn taps(at: &[f32], n: usize) -> Vec<(usize, usize, f32)> {
+    at.iter()
+        .map(|&f| {
+            let f = f.clamp(0.0, (n - 1) as f32);
+            let i = f as usize;
+            // `fract` is f - trunc(f); for these (at least 0, under 2^24) trunc(f) is the index as a
+            // float, so this is the same value without a call to `truncf` (x86-64 has no instruction).
+            (i, (i + 1).min(n - 1), f - i as f32)
+        })
+        .collect()
 }
 
 /// The box `(top, bottom, left, right)` of a picture whose rows are `width` long, resized to `w`×`h`:
@@ -866,7 +889,7 @@ fn block_mean(sq: &[f32], side: usize, out: usize) -> Vec<f32> {
         rows.extend(
             bounds
                 .iter()
-                .map(|&(a, b)| src[a..b].iter().sum::<f32>() / (b - a) as f32),
+                .map(|&(a, b)| block_sum(&src[a..b]) / (b - a) as f32),
         );
     }
     let mut result = vec![0f32; out * out];
@@ -880,6 +903,19 @@ fn block_mean(sq: &[f32], side: usize, out: usize) -> Vec<f32> {
         dst.iter_mut().for_each(|d| *d /= (b - a) as f32);
     }
     result
+}
+
+/// The sum of a block, in order from its first value, as `iter().sum()` makes it: that starts from
+/// -0.0, and -0.0 + x is x for every x, so the short blocks a 400-px picture has (3 and 4 pixels) are
+/// added without a loop.
+#[inline(always)]
+fn block_sum(block: &[f32]) -> f32 {
+    match *block {
+        [a, b] => a + b,
+        [a, b, c] => a + b + c,
+        [a, b, c, d] => a + b + c + d,
+        _ => block.iter().sum::<f32>(),
+    }
 }
 
 /// Squares smaller than this are grown to it before hashing.
