@@ -107,7 +107,6 @@ chrome.runtime.onStartup?.addListener(() => feed.refresh());
 // A message waits for the enabled sites to be known (at start, or read again after the settings or the
 // policy changed: site-scripts.js), then validates (and for the per-tab limits the worker before it left:
 // limits.js).
-
 chrome.runtime.onMessage.addListener((msg, sender, sendResponse) => {
   // When a restarted worker heard its first message (ms since it started), for scripts/ext-cold.mjs.
   globalThis.vipguardFirstMessage ??= performance.now();
