@@ -660,6 +660,12 @@ export const SITE_PAGES = {
   'https://bsky.app/profile/chidi-n.bsky.social/post/3kxyz19/liked-by': 'bluesky-liked-by.html',
   'https://bsky.app/profile/chidi-n.bsky.social/post/3kxyz19/reposted-by': 'bluesky-reposted-by.html',
   'https://bsky.app/profile/did:plc:ngozieze00000000000000': 'bluesky-did-hidden.html',
+  // Bluesky's followers and follows lists when empty, when failed, and an empty one hidden under a shown
+  // list that cannot be read: the "cannot read" notice or not (sites.test.mjs).
+  'https://bsky.app/profile/ama-new.bsky.social/followers': 'bluesky-followers-empty.html',
+  'https://bsky.app/profile/ama-new.bsky.social/follows': 'bluesky-following-empty.html',
+  'https://bsky.app/profile/yaw-darko.bsky.social/followers': 'bluesky-followers-error.html',
+  'https://bsky.app/profile/kofi-boateng.bsky.social/follows': 'bluesky-follows-hidden-empty.html',
   // The list fixtures' one script: it nests the avatar links in the rows' links as React does.
   'https://bsky.app/static/vipguard-test/nest-links.js': 'bluesky-nest-links.js',
 };

@@ -249,7 +249,23 @@ vipguardSites.push((() => {
   // tab is posts, and a search may find nothing.
   const LIST = /^\/profile\/[^/]+\/(?:followers|follows|known-followers|post\/[^/]+\/(?:liked-by|reposted-by)|feed\/[^/]+\/liked-by|labeler\/liked-by)\/?$/;
   const listPage = (loc) => LIST.test(loc.pathname);
-  return { name: 'bluesky', matches, profile, cells, profilePage: (loc) => !!pageHandle(loc), listPage, badgeSpot };
+  // A followers or follows list that says it is empty. Both screens (Layout.Screen testID
+  // profileFollowersScreen, profileFollowsScreen: src/screens/Profile/ProfileFollowers.tsx @ 15517ba5 and
+  // ProfileFollows.tsx) draw an empty list as ListMaybePlaceholder's EmptyState with the fixed icon
+  // PeopleRemove2_Stroke1_Corner0_Rounded, a react-native-svg of viewBox "0 0 65 64" whose one path
+  // starts "M32.4999 53.3333" (src/view/com/profile/ProfileFollowers.tsx @ 0132b725;
+  // src/components/Lists.tsx @ 020e6d55; src/components/icons/PeopleRemove2.tsx @ 2a454dab). Their error
+  // state is the Error layout (a title, a message, Retry and Go Back buttons, no icon) and their loading
+  // state a spinner: neither has it. Only a screen on show counts (`shown`): an empty list kept mounted,
+  // hidden, in an earlier screen says nothing of this one. Other lists are not told apart: likes and
+  // reposts draw empty and failed alike (the Error layout, no Retry, only the translated words differ:
+  // src/view/com/post-thread/PostLikedBy.tsx @ 0a1c2485, PostRepostedBy.tsx @ 58c6c935), known
+  // followers likewise, so they keep the notice.
+  const EMPTY_SCREENS = '[data-testid="profileFollowersScreen"], [data-testid="profileFollowsScreen"]';
+  const EMPTY_ICON = 'svg[viewBox="0 0 65 64"] path[d^="M32.4999 53.3333"]';
+  const listEmpty = (doc) => [...doc.querySelectorAll(EMPTY_SCREENS)].some((screen) => shown(screen) &&
+    [...screen.querySelectorAll(EMPTY_ICON)].some((path) => shown(path.closest('svg'))));
+  return { name: 'bluesky', matches, profile, cells, profilePage: (loc) => !!pageHandle(loc), listPage, listEmpty, badgeSpot };
 })());
 
 // Test pages:
@@ -267,3 +283,7 @@ vipguardSites.push((() => {
 //   tests/e2e/fixtures/sites/bluesky-reposted-by.html (src/screens/Post/PostRepostedBy.tsx @ bca1571d0b86, src/view/com/post-thread/PostRepostedBy.tsx @ 58c6c935d378)
 //   tests/e2e/fixtures/sites/bluesky-did-hidden.html (src/view/screens/Profile.tsx @ 7da19f95e01d, src/Navigation.tsx, react-navigation elements Screen @ 1e49bd140687)
 // Every row: src/components/ProfileCard.tsx @ f46336e34142 (Default, Link, Avatar, Name, Handle).
+// Empty lists (listEmpty), each page citing its sources at its top (src/view/com/profile/ProfileFollowers.tsx
+// @ 0132b725, src/components/Lists.tsx @ 020e6d55, src/components/Error.tsx @ 24cfc397):
+//   tests/e2e/fixtures/sites/bluesky-followers-empty.html tests/e2e/fixtures/sites/bluesky-following-empty.html
+//   tests/e2e/fixtures/sites/bluesky-followers-error.html tests/e2e/fixtures/sites/bluesky-follows-hidden-empty.html
