@@ -53,3 +53,24 @@ export function extraSitesOn(settings, policy) {
   const generic = sites.generic || {};
   return { generic: Object.keys(generic).filter((h) => generic[h]), mastodon: !!sites.mastodon };
 }
+
+// Whether the sites' switches let a page on `host` be checked, and if not who switched it off, for the
+// popup: {site, generic, off}. `platform` is the site of `host` with an adapter of its own (site-catalog.js
+// pageSite), or null. `site` is that platform, or `host` for a site enabled for the generic adapter
+// (`generic: true`), or 'mastodon' for any other host (only Mastodon could check it). `off`: 'policy' (the
+// organisation's, which wins), 'reviewer' (the options page's switch; Mastodon is off until switched on),
+// or null.
+export function siteSwitch(host, platform, settings, policy) {
+  const own = (settings && settings.sites) || {};
+  const forced = (policy && policy.sites) || {};
+  if (platform) {
+    if (typeof forced[platform] === 'boolean') return { site: platform, generic: false, off: forced[platform] ? null : 'policy' };
+    return { site: platform, generic: false, off: own[platform] === false ? 'reviewer' : null };
+  }
+  const generic = own.generic || {};
+  if (Object.hasOwn(generic, host)) {
+    return { site: host, generic: true, off: forced.otherSites === false ? 'policy' : generic[host] ? null : 'reviewer' };
+  }
+  if (typeof forced.mastodon === 'boolean') return { site: 'mastodon', generic: false, off: forced.mastodon ? null : 'policy' };
+  return { site: 'mastodon', generic: false, off: own.mastodon ? null : 'reviewer' };
+}

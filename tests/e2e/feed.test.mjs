@@ -543,6 +543,32 @@ async function workerRestarted(h, page) {
   h.worker = await until(() => h.ctx.serviceWorkers()[0], 'the worker started again');
 }
 
+// A page in a tab of its own, and the tab's id: the tab that appeared (a tab on a site the build has no
+// access to does not show the extension its address).
+async function openTab(h, url) {
+  const ids = () => h.worker.evaluate(async () => (await chrome.tabs.query({})).map((t) => t.id));
+  const before = new Set(await ids());
+  const page = await h.ctx.newPage();
+  await page.goto(url);
+  const tabId = await until(async () => (await ids()).find((t) => !before.has(t)), 'the new tab');
+  return { page, tabId };
+}
+// The popup's line about a tab (the popup opened as a page of its own for that tab, as other tests do).
+async function popupLine(h, tabId) {
+  const popup = await h.ctx.newPage();
+  await popup.goto(`chrome-extension://${h.extensionId}/ui/popup/popup.html?tab=${tabId}`);
+  await popup.locator('body[data-ready]').waitFor();
+  const line = await popup.locator('#status').textContent();
+  await popup.close();
+  return line;
+}
+// Sites with no adapter of their own, answered with a page that describes nobody: the generic site, and
+// another host (which only Mastodon's script could read).
+const OTHER_SITE = 'social.example.net';
+const plainPages = (ctx) => ctx.route(new RegExp(`^https://(${literally(GENERIC_SITE)}|${literally(OTHER_SITE)})/`),
+  (r) => r.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: '<!doctype html><title>A page</title><p>A page.</p>' }));
+const NO_ACCESS = 'Your organisation switched Mastodon on, but vipguard has no access to all sites yet, so no Mastodon page is checked. Allow it with the button, or ask your administrator.';
+
 test('the organisation\'s policy: the feed applied at install, and the settings it sets locked in the options page', async () => {
   const { dir, id } = extensionCopy({ hosts: ALL_SITES });
   feed.now = { status: 200, body: V2, etag: '"v2"' };
@@ -576,7 +602,7 @@ test('the organisation\'s policy: the feed applied at install, and the settings 
     assert.equal(await opts.locator('#feed-save').isDisabled(), true);
     // A setting written behind the page's back does not win over the policy either: GitHub, the reviewer's
     // Mastodon and generic site stay off, and the worker, started again, registers no script for them.
-    await opts.evaluate((sites) => chrome.storage.local.set({ settings: { sensitivity: 'suspicious', sites: { github: true, ...sites } } }), REVIEWER_SITES);
+    await opts.evaluate((sites) => chrome.storage.local.set({ settings: { sensitivity: 'suspicious', sites: { github: true, bluesky: false, ...sites } } }), REVIEWER_SITES);
     await workerRestarted(h, opts);
     assert.deepEqual(await extraScripts(opts), [], 'no Mastodon or generic script registered');
     await opts.reload();
@@ -597,10 +623,21 @@ test('the organisation\'s policy: the feed applied at install, and the settings 
     assert.equal(item.verdict, 'suspicious');
     assert.equal(item.shown, 'clear', 'below the policy\'s sensitivity');
     await serveSites(h.ctx);
-    const github = await h.ctx.newPage();
-    await github.goto('https://github.com/zenith-harbour-bank');
+    const { page: github, tabId: githubTab } = await openTab(h, 'https://github.com/zenith-harbour-bank');
     assert.equal((await ask(github, { handle: 'zenith-harb0ur', name: 'Zenith Harbour Bank' })).paused, true, 'GitHub is off by policy');
-    await Promise.all([x.close(), github.close()]);
+    // The popup says why a page is not checked, and who switched its site off: GitHub, the generic site
+    // (`otherSites`) and any other site (`mastodon`, the reviewer's switch on) by the policy, Bluesky by the
+    // reviewer (written above).
+    await plainPages(h.ctx);
+    const bluesky = await openTab(h, 'https://bsky.app/profile/adaeze-okonkwo.bsky.social');
+    const generic = await openTab(h, `https://${GENERIC_SITE}/@someone`);
+    const other = await openTab(h, `https://${OTHER_SITE}/@someone`);
+    assert.equal(await popupLine(h, githubTab), 'GitHub is not checked: your organisation\'s policy switched it off.');
+    assert.equal(await popupLine(h, bluesky.tabId), 'Bluesky is not checked: you switched it off in the settings (options page).');
+    assert.equal(await popupLine(h, generic.tabId), `${GENERIC_SITE} is not checked: your organisation's policy switched it off.`);
+    assert.equal(await popupLine(h, other.tabId),
+      'vipguard does not read this site, and checks no Mastodon server: your organisation\'s policy switched Mastodon off.');
+    await Promise.all([x.close(), github.close(), bluesky.page.close(), generic.page.close(), other.page.close()]);
     // The decisions export carries the policy's reviewer id.
     const [download] = await Promise.all([opts.waitForEvent('download'), opts.locator('#decisions-export').click()]);
     const exported = JSON.parse(fs.readFileSync(await download.path(), 'utf8'));
@@ -651,3 +688,115 @@ test('the organisation\'s policy changed while the browser runs: Mastodon and th
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+// A build of its own (access to all sites granted at install when `hosts` is ALL_SITES), started with
+// `policy` written for it in POLICY_DIR/`name` (none while `policy` is null), its options page open:
+// `fn(h, opts, {id, file})`. The policy file, the browser and the build removed after.
+async function withBuild({ name, policy = null, hosts = [] }, fn) {
+  const { dir, id } = extensionCopy({ access: false, hosts });
+  const file = path.join(POLICY_DIR, name);
+  if (policy) writePolicy(file, id, policy);
+  let h;
+  try {
+    h = await launch({ extension: dir });
+    const opts = h.firstRun || await h.ctx.newPage();
+    if (!h.firstRun) await opts.goto(optionsUrl(h));
+    await opts.locator('body[data-ready]').waitFor();
+    await fn(h, opts, { id, file });
+  } finally {
+    fs.rmSync(file, { force: true });
+    if (h) await h.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+// Mastodon switched on by the policy on a build that never got access to all sites (its optional host
+// permission not granted, as after any install: no policy grants it, docs/feed.md): the options page shows
+// the switch on and locked, says why no Mastodon page is checked and offers the browser's request; the
+// worker registers no Mastodon script; the popup on a site with no adapter says the same.
+test('the organisation\'s policy switches Mastodon on without access to all sites: the options page and the popup say so, and nothing is registered', () =>
+  withBuild({ name: 'vipguard-feed-test-no-access.json', policy: { sites: { mastodon: true } } }, async (h, opts) => {
+    assert.deepEqual(await h.worker.evaluate(() => chrome.storage.managed.get(null)), { sites: { mastodon: true } });
+    assert.equal(await h.worker.evaluate(() => chrome.permissions.contains({ origins: ['https://*/*'] })), false, 'no access to all sites');
+    assert.equal(await opts.locator('#mastodon-status').textContent(), NO_ACCESS);
+    assert.equal(await opts.locator('#mastodon-allow').isVisible(), true, 'the button that asks for access');
+    assert.deepEqual((await extraSiteControls(opts)).mastodon, { checked: true, disabled: true, note: true });
+    // Asked once it has read the sites (background.js), the worker has registered nothing for Mastodon.
+    await opts.evaluate(() => chrome.runtime.sendMessage({ type: 'auditCount' }));
+    assert.deepEqual(await extraScripts(h.worker), []);
+    await plainPages(h.ctx);
+    const other = await openTab(h, `https://${OTHER_SITE}/@someone`);
+    assert.equal(await popupLine(h, other.tabId),
+      'Mastodon is switched on, but vipguard has no access to all sites yet, so no Mastodon page is checked: allow it on the options page.');
+  }));
+
+// The access to all sites taken back and granted again elsewhere than the options page: on the browser's
+// extensions page (chrome://extensions, "Site access": its page calls developerPrivate as its menu does;
+// a build with https://*/* among its host permissions, which that menu withholds and grants back, firing
+// permissions.onRemoved and onAdded). The open options page draws the access line and the button again
+// each time, without a reload, and the worker takes Mastodon's script away and back.
+test('Mastodon set on by the policy: access taken back and granted again on chrome://extensions, the open options page follows', () =>
+  withBuild({ name: 'vipguard-feed-test-access.json', policy: { sites: { mastodon: true } }, hosts: ALL_SITES }, async (h, opts, { id }) => {
+    await until(async () => (await extraScripts(h.worker)).includes('mastodon'), 'Mastodon\'s script registered');
+    const access = async () => ({ line: await opts.locator('#mastodon-status').textContent(), button: await opts.locator('#mastodon-allow').isVisible() });
+    assert.deepEqual(await access(), { line: '', button: false });
+    const extensions = await h.ctx.newPage();
+    await extensions.goto(`chrome://extensions/?id=${id}`);
+    const siteAccess = (hostAccess) => extensions.evaluate(([extensionId, hostAccess]) => new Promise((resolve, reject) => chrome.developerPrivate
+      .updateExtensionConfiguration({ extensionId, hostAccess }, () => (chrome.runtime.lastError ? reject(new Error(chrome.runtime.lastError.message)) : resolve()))), [id, hostAccess]);
+    await siteAccess('ON_CLICK');
+    assert.equal(await h.worker.evaluate(() => chrome.permissions.contains({ origins: ['https://*/*'] })), false, 'the access withheld');
+    await until(async () => JSON.stringify(await access()) === JSON.stringify({ line: NO_ACCESS, button: true }), 'the options page says the access is missing');
+    await until(async () => !(await extraScripts(h.worker)).includes('mastodon'), 'Mastodon\'s script unregistered');
+    await siteAccess('ON_ALL_SITES');
+    await until(async () => JSON.stringify(await access()) === JSON.stringify({ line: '', button: false }), 'the line and the button gone');
+    await until(async () => (await extraScripts(h.worker)).includes('mastodon'), 'Mastodon\'s script registered again');
+    assert.deepEqual((await extraSiteControls(opts)).mastodon, { checked: true, disabled: true, note: true });
+  }));
+
+// worker/site-scripts.js changes the registrations in place: a script unregistered and registered again
+// would miss a page that starts loading in between. Every call the worker makes to chrome.scripting is
+// recorded (the worker's own functions wrapped): a settings change that touches no site makes none that
+// changes anything; the policy's `otherSites: false` unregisters the generic sites' scripts alone and
+// updates Mastodon's (whose exclusions named them); the policy gone, the generic sites' are registered
+// again and Mastodon's updated. Mastodon's script is never unregistered.
+test('the sites\' scripts changed in place when the settings or the policy change: Mastodon\'s never taken away meanwhile', () =>
+  withBuild({ name: 'vipguard-feed-test-scripts.json', hosts: ALL_SITES }, async (h, opts, { id, file }) => {
+    const second = 'news.example.org';
+    const generic = [`generic:${second}`, `generic:${GENERIC_SITE}`];
+    await opts.evaluate((sites) => chrome.storage.local.set({ settings: { sites } }), { ...REVIEWER_SITES, generic: { [GENERIC_SITE]: true, [second]: true } });
+    await until(async () => (await extraScripts(opts)).length === 3, 'Mastodon\'s and both generic sites\' scripts registered');
+    await h.worker.evaluate(() => {
+      globalThis.scriptingCalls = [];
+      for (const name of ['getRegisteredContentScripts', 'registerContentScripts', 'updateContentScripts', 'unregisterContentScripts']) {
+        const real = chrome.scripting[name].bind(chrome.scripting);
+        chrome.scripting[name] = (arg) => {
+          scriptingCalls.push([name, ...(Array.isArray(arg) ? arg.map((c) => c.id) : (arg && arg.ids) || []).sort()]);
+          return real(arg);
+        };
+      }
+    });
+    const calls = () => h.worker.evaluate(() => scriptingCalls.splice(0));
+    const changes = async () => (await calls()).filter(([name]) => name !== 'getRegisteredContentScripts');
+    // (The registrations read from the options page: the worker's own reads are the ones recorded.)
+    const excluded = async () => ((await opts.evaluate(() => chrome.scripting.getRegisteredContentScripts({ ids: ['mastodon'] })))[0]?.excludeMatches || [])
+      .filter((m) => /example\.org/.test(m)).sort();
+    assert.deepEqual(await excluded(), [`https://${second}/*`, `https://${GENERIC_SITE}/*`]);
+
+    // The sensitivity changed: the worker reads the sites again (its run begun once it has asked what is
+    // registered, over once a message it answers after the run has been answered) and changes nothing.
+    await opts.evaluate(async () => chrome.storage.local.set({ settings: { ...(await chrome.storage.local.get('settings')).settings, sensitivity: 'impersonation' } }));
+    await until(async () => h.worker.evaluate(() => scriptingCalls.length > 0), 'the sites read again');
+    await opts.evaluate(() => chrome.runtime.sendMessage({ type: 'auditCount' }));
+    assert.deepEqual(await calls(), [['getRegisteredContentScripts']], 'nothing unregistered, registered or updated');
+
+    writePolicy(file, id, { sites: { otherSites: false } });
+    await until(async () => (await extraScripts(opts)).join() === 'mastodon' && (await excluded()).length === 0,
+      'the generic sites\' scripts gone, Mastodon\'s exclusions without them', { timeout: 60000 });
+    assert.deepEqual(await changes(), [['unregisterContentScripts', ...generic], ['updateContentScripts', 'mastodon']]);
+
+    fs.rmSync(file, { force: true });
+    await until(async () => (await extraScripts(opts)).length === 3 && (await excluded()).length === 2,
+      'the generic sites\' scripts back, Mastodon\'s exclusions with them', { timeout: 60000 });
+    assert.deepEqual(await changes(), [['updateContentScripts', 'mastodon'], ['registerContentScripts', ...generic]]);
+  }));

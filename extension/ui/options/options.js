@@ -1,7 +1,7 @@
 // The options page: the protected list, settings, and the audit log, one module per section.
 import init from '../../pkg/vipguard.js';
 import { renderList, setupListEditor } from './list-editor.js';
-import { renderSettings, setupSettings } from './settings-panel.js';
+import { renderSettings, setupSettings, accessChanged } from './settings-panel.js';
 import { renderAudit, setupAuditPanel } from './audit-panel.js';
 import { renderFeed, setupFeed } from './feed-panel.js';
 import { startPage } from '../page-ready.js';
@@ -17,6 +17,11 @@ async function main(wired) {
   chrome.storage.onChanged.addListener((changes, area) => {
     if (area === 'managed') Promise.all([renderSettings(), renderFeed()]).catch((e) => console.error(e));
   });
+  // Access granted or taken back, also elsewhere (the browser's extensions page): the settings drawn again,
+  // for Mastodon's switch, its access line and its "Allow access" button (settings-panel.js).
+  const redraw = () => accessChanged().catch((e) => console.error(e));
+  chrome.permissions.onAdded.addListener(redraw);
+  chrome.permissions.onRemoved.addListener(redraw);
   wired();
   // Each section drawn even if one before it fails (a stored list that cannot be read must not keep the
   // settings undrawn); the first failure is then the page's (page-ready.js says it and releases the page,

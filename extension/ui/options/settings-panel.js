@@ -94,12 +94,14 @@ function lockOtherSites() {
 }
 
 // Mastodon switched on by the organisation needs access to all sites, which no policy grants: without it
-// the page says so, and offers the browser's request.
+// the page says so, and offers the browser's request. Drawn again when the access is granted or taken back
+// (accessChanged): a line that is no longer true goes.
 async function showMastodonAccess(forcedOn) {
-  const missing = forcedOn && !(await chrome.permissions.contains({ origins: ['https://*/*'] }));
+  const access = await chrome.permissions.contains({ origins: ['https://*/*'] });
+  const missing = forcedOn && !access;
   $('mastodon-allow').hidden = !missing;
   if (missing) $('mastodon-status').textContent = t('mastodonPolicyNoAccess');
-  else if ($('mastodon-status').textContent === t('mastodonPolicyNoAccess')) $('mastodon-status').textContent = '';
+  else if ([t('mastodonPolicyNoAccess'), ...(access ? [] : [t('mastodonOn')])].includes($('mastodon-status').textContent)) $('mastodon-status').textContent = '';
 }
 
 export function setupSettings() {
@@ -108,20 +110,21 @@ export function setupSettings() {
   for (const box of document.querySelectorAll('input[data-site]')) {
     box.addEventListener('change', (e) => saveSetting({ sites: { [box.dataset.site]: e.target.checked } }));
   }
-  $('site-mastodon').addEventListener('change', async (e) => {
-    if (e.target.checked && !(await chrome.permissions.request({ origins: ['https://*/*'] }))) {
+  $('site-mastodon').addEventListener('change', asking(async (e) => {
+    const on = e.target.checked;
+    if (on && !(await chrome.permissions.request({ origins: ['https://*/*'] }))) {
       e.target.checked = false;
       $('mastodon-status').textContent = t('mastodonRefused');
       return;
     }
-    await saveSetting({ sites: { mastodon: e.target.checked } });
-    $('mastodon-status').textContent = e.target.checked ? t('mastodonOn') : t('mastodonOff');
-  });
-  $('mastodon-allow').addEventListener('click', async () => {
+    await saveSetting({ sites: { mastodon: on } });
+    $('mastodon-status').textContent = on ? t('mastodonOn') : t('mastodonOff');
+  }));
+  $('mastodon-allow').addEventListener('click', asking(async () => {
     const granted = await chrome.permissions.request({ origins: ['https://*/*'] });
     await showMastodonAccess(!granted);
     if (granted) $('mastodon-status').textContent = t('mastodonOn');
-  });
+  }));
   $('paused').addEventListener('change', (e) => saveSetting({ paused: e.target.checked }));
   $('ticket-format').addEventListener('change', (e) => saveSetting({ ticketFormat: e.target.value }));
   // The whole page in the new language: drawn again from the start.
@@ -130,7 +133,7 @@ export function setupSettings() {
     location.reload();
   });
   $('reviewer-id').addEventListener('change', (e) => write({ [REVIEWER_KEY]: e.target.value.trim().slice(0, 100) || undefined }));
-  $('generic-add').addEventListener('click', async () => {
+  $('generic-add').addEventListener('click', asking(async () => {
     const host = $('generic-host').value.trim().toLowerCase().replace(/^https?:\/\//, '').replace(/\/.*$/, '');
     if (!/^[a-z0-9.-]+\.[a-z]{2,}$/.test(host)) {
       $('generic-status').textContent = t('genericBadHost', host);
@@ -145,5 +148,24 @@ export function setupSettings() {
     await saveSetting({ sites: { generic: { ...((s.sites && s.sites.generic) || {}), [host]: true } } });
     await renderSettings();
     $('generic-status').textContent = t('genericEnabled', host);
-  });
+  }));
+}
+
+// A request for access this page made (Mastodon's switch, its Allow button, Add for a generic site), until
+// it is answered and what it switched on is saved and drawn. The access it gets is heard as
+// `permissions.onAdded` too (accessChanged), whose drawing must come after: drawn from the settings before
+// the switch was saved, Mastodon's switch would be unticked, then saved off.
+let requests = Promise.resolve();
+const asking = (handler) => (e) => {
+  const done = handler(e);
+  requests = Promise.all([requests, done]).catch(() => {});
+  return done;
+};
+
+// Access granted or taken back, elsewhere (the browser's extensions page) or by this page's own request
+// (options.js listens to both events): the settings drawn again, Mastodon's switch, its access line and its
+// button with them, once this page's request is done.
+export async function accessChanged() {
+  await requests;
+  await renderSettings();
 }

@@ -2,6 +2,7 @@
 import { has, read, LIST_KEY, LIST_SOURCE_KEY } from '../../shared/private-store.js';
 import { ticketFormat, copyTicket, drawEvidenceImage, aboutImage, decideForm } from '../row-tools.js';
 import { startPage, FixableFailure } from '../page-ready.js';
+import { managedPolicy, siteSwitch } from '../../shared/policy.js';
 
 const ORDER = { impersonation: 0, suspicious: 1, labelled: 2, own: 3, allowed: 4, clear: 5, error: 6 };
 
@@ -27,11 +28,10 @@ async function main(wired) {
   const format = await ticketFormat();
   const key = `tab:${tab && tab.id}`;
   const rec = (await chrome.storage.session.get(key))[key];
-  const items = rec && rec.url === (tab && tab.url) ? rec.items : [];
   const status = document.getElementById('status');
-  const flagged = items.filter((i) => i.verdict === 'impersonation' || i.verdict === 'suspicious').length;
-  // Nothing checked: say why (no list, a site vipguard does not read, checks paused), not just "nothing".
-  // (A site vipguard has no access to does not even show its address to the popup.)
+  // Nothing checked: say why (no list, a site vipguard does not read, checks paused, the site switched off
+  // by the organisation's policy or by the reviewer), not just "nothing". (A site vipguard has no access to
+  // does not even show its address to the popup.)
   const hasList = await has(LIST_KEY).catch(() => false);
   let host = '';
   try {
@@ -39,10 +39,12 @@ async function main(wired) {
   } catch {
     // no address (a new tab)
   }
-  const served = !!vipguardSiteCatalog.pageSite(host) || Object.keys((settings.sites && settings.sites.generic) || {}).includes(host);
-  status.textContent = settings.paused ? t('tabPaused') : items.length ? t('tabStatus', items.length, flagged)
-    : !hasList ? t('tabNoList') : !served && !(settings.sites && settings.sites.mastodon) ? t('tabNotServed') : t('tabNothing');
-  if (rec && rec.url === (tab && tab.url) && rec.unreadable) status.textContent += ` ${t('tabUnreadable')}`;
+  const switched = siteSwitch(host, vipguardSiteCatalog.pageSite(host)?.platform || null, settings, await managedPolicy());
+  // A site switched off shows no verdicts, even ones recorded before it was (its page is no longer checked).
+  const items = rec && rec.url === (tab && tab.url) && !switched.off ? rec.items : [];
+  const flagged = items.filter((i) => i.verdict === 'impersonation' || i.verdict === 'suspicious').length;
+  const unreadable = rec && rec.url === (tab && tab.url) && rec.unreadable && !switched.off;
+  status.textContent = await pageStatus({ paused: settings.paused, switched, items, flagged, hasList }) + (unreadable ? ` ${t('tabUnreadable')}` : '');
   // Which list the verdicts were checked against (provenance): the one the worker recorded with them,
   // else the list in use.
   const checkedWith = items.length && rec.list ? rec.list : hasList ? (await read([LIST_SOURCE_KEY]).catch(() => ({})))[LIST_SOURCE_KEY] : null;
@@ -145,6 +147,23 @@ async function main(wired) {
     }
   }
 }
+// The popup's line about the tab: paused, the site switched off (by the organisation's policy or by the
+// reviewer: said which), Mastodon on without the access it needs, what was checked, no list, a site
+// vipguard does not read, or nothing checked yet.
+async function pageStatus({ paused, switched, items, flagged, hasList }) {
+  const mastodon = switched.site === 'mastodon';
+  const name = switched.generic ? switched.site : vipguardSiteCatalog.siteName(switched.site);
+  if (paused) return t('tabPaused');
+  if (!mastodon && switched.off === 'policy') return t('tabSiteOffPolicy', name);
+  if (!mastodon && switched.off) return t('tabSiteOffReviewer', name);
+  if (mastodon && switched.off === 'policy') return t('tabMastodonOffPolicy');
+  if (mastodon && !switched.off && !(await chrome.permissions.contains({ origins: ['https://*/*'] }))) return t('tabMastodonNoAccess');
+  if (items.length) return t('tabStatus', items.length, flagged);
+  if (!hasList) return t('tabNoList');
+  if (mastodon && switched.off) return t('tabNotServed');
+  return t('tabNothing');
+}
+
 // Inert until the tab's verdicts are drawn (page-ready.js); released earlier, with the pause switch usable,
 // if that start fails or is slow.
 startPage(main);
