@@ -68,9 +68,14 @@ export function siteSwitch(host, platform, settings, policy) {
     return { site: platform, generic: false, off: own[platform] === false ? 'reviewer' : null };
   }
   const generic = own.generic || {};
+  const mastodon = typeof forced.mastodon === 'boolean'
+    ? { site: 'mastodon', generic: false, off: forced.mastodon ? null : 'policy' }
+    : { site: 'mastodon', generic: false, off: own.mastodon ? null : 'reviewer' };
   if (Object.hasOwn(generic, host)) {
-    return { site: host, generic: true, off: forced.otherSites === false ? 'policy' : generic[host] ? null : 'reviewer' };
+    const off = forced.otherSites === false ? 'policy' : generic[host] ? null : 'reviewer';
+    // A generic site switched off leaves Mastodon's exclusions (site-scripts.js), so where Mastodon is on
+    // its script runs there: what the popup says must be Mastodon's.
+    return off && !mastodon.off ? mastodon : { site: host, generic: true, off };
   }
-  if (typeof forced.mastodon === 'boolean') return { site: 'mastodon', generic: false, off: forced.mastodon ? null : 'policy' };
-  return { site: 'mastodon', generic: false, off: own.mastodon ? null : 'reviewer' };
+  return mastodon;
 }

@@ -28,7 +28,8 @@ export const sitesLoaded = () => loading.catch(() => {});
 async function readAndRegister() {
   const [{ [SETTINGS_KEY]: s }, policy] = await Promise.all([chrome.storage.local.get(SETTINGS_KEY), managedPolicy()]);
   const on = extraSitesOn(s, policy);
-  genericHosts = on.generic;
+  // (A site with an adapter of its own is never a generic one, even if an older options page added it.)
+  genericHosts = on.generic.filter((h) => !PAGE_HOSTS.includes(h));
   mastodonOn = on.mastodon && await chrome.permissions.contains({ origins: ['https://*/*'] });
   await registerScripts(genericHosts);
 }
@@ -48,7 +49,7 @@ async function registerScripts(hosts) {
   // Mastodon: every https page, minus the sites with their own adapter; the adapter checks the markup
   // and does nothing on pages that are not Mastodon's.
   if (mastodonOn) {
-    wanted.push({ id: 'mastodon', matches: ['https://*/*'], excludeMatches: [...PAGE_HOSTS.map((h) => `https://${h}/*`), ...hosts.map((h) => `https://${h}/*`)],
+    wanted.push({ id: 'mastodon', matches: ['https://*/*'], excludeMatches: [...new Set([...PAGE_HOSTS, ...hosts].map((h) => `https://${h}/*`))],
       js: contentScripts('mastodon'), runAt: 'document_end' });
   }
   const { gone, added, changed } = scriptChanges(await chrome.scripting.getRegisteredContentScripts(), wanted);
@@ -72,9 +73,10 @@ function scriptChanges(registered, wanted) {
 }
 
 // The fields this file sets: the addresses compared as sets (a browser may give them back in another
-// order), the files in their order (they run in it); a field left out is the browser's default.
+// order, and Chromium drops repeats), the files in their order (they run in it); a field left out is the
+// browser's default.
 function sameScript(a, b) {
-  const set = (c, k) => JSON.stringify([...(c[k] || [])].sort());
+  const set = (c, k) => JSON.stringify([...new Set(c[k] || [])].sort());
   const list = (c, k) => JSON.stringify(c[k] || []);
   return set(a, 'matches') === set(b, 'matches') && set(a, 'excludeMatches') === set(b, 'excludeMatches')
     && list(a, 'js') === list(b, 'js') && list(a, 'css') === list(b, 'css')

@@ -664,6 +664,7 @@ export const SITE_PAGES = {
   // list that cannot be read: the "cannot read" notice or not (sites.test.mjs).
   'https://bsky.app/profile/ama-new.bsky.social/followers': 'bluesky-followers-empty.html',
   'https://bsky.app/profile/ama-new.bsky.social/follows': 'bluesky-following-empty.html',
+  'https://bsky.app/profile/ama-older.bsky.social/followers': 'bluesky-followers-empty-icon2.html',
   'https://bsky.app/profile/yaw-darko.bsky.social/followers': 'bluesky-followers-error.html',
   'https://bsky.app/profile/kofi-boateng.bsky.social/follows': 'bluesky-follows-hidden-empty.html',
   // The list fixtures' one script: it nests the avatar links in the rows' links as React does.

@@ -262,7 +262,9 @@ vipguardSites.push((() => {
   // src/view/com/post-thread/PostLikedBy.tsx @ 0a1c2485, PostRepostedBy.tsx @ 58c6c935), known
   // followers likewise, so they keep the notice.
   const EMPTY_SCREENS = '[data-testid="profileFollowersScreen"], [data-testid="profileFollowsScreen"]';
-  const EMPTY_ICON = 'svg[viewBox="0 0 65 64"] path[d^="M32.4999 53.3333"]';
+  // (And the icon's other drawing the code index holds, of unknown age: viewBox "-15 0 65 64", one path
+  // starting "M20.603 46.333H3.532"; either may be the one the live app ships.)
+  const EMPTY_ICON = 'svg[viewBox="0 0 65 64"] path[d^="M32.4999 53.3333"], svg[viewBox="-15 0 65 64"] path[d^="M20.603 46.333"]';
   const listEmpty = (doc) => [...doc.querySelectorAll(EMPTY_SCREENS)].some((screen) => shown(screen) &&
     [...screen.querySelectorAll(EMPTY_ICON)].some((path) => shown(path.closest('svg'))));
   return { name: 'bluesky', matches, profile, cells, profilePage: (loc) => !!pageHandle(loc), listPage, listEmpty, badgeSpot };
@@ -287,3 +289,4 @@ vipguardSites.push((() => {
 // @ 0132b725, src/components/Lists.tsx @ 020e6d55, src/components/Error.tsx @ 24cfc397):
 //   tests/e2e/fixtures/sites/bluesky-followers-empty.html tests/e2e/fixtures/sites/bluesky-following-empty.html
 //   tests/e2e/fixtures/sites/bluesky-followers-error.html tests/e2e/fixtures/sites/bluesky-follows-hidden-empty.html
+//   tests/e2e/fixtures/sites/bluesky-followers-empty-icon2.html

@@ -81,7 +81,8 @@ async function showPolicy() {
     if (box) lock(box, on);
   }
   if (otherSites === false) lockOtherSites();
-  await showMastodonAccess(sites.mastodon === true);
+  const own = (await stored('settings')) || {};
+  await showMastodonAccess(sites.mastodon === true, sites.mastodon === undefined && !!(own.sites && own.sites.mastodon));
   if (policy.reviewerId) lock($('reviewer-id'), policy.reviewerId);
   $('policy-note').hidden = !Object.keys(policy).length;
 }
@@ -93,15 +94,17 @@ function lockOtherSites() {
   lock($('generic-host'), '');
 }
 
-// Mastodon switched on by the organisation needs access to all sites, which no policy grants: without it
+// Mastodon switched on (by the organisation, `forcedOn`, or by the reviewer, `ownOn`) needs access to all
+// sites, which no policy grants and which can be taken back on the browser's extensions page: without it
 // the page says so, and offers the browser's request. Drawn again when the access is granted or taken back
 // (accessChanged): a line that is no longer true goes.
-async function showMastodonAccess(forcedOn) {
+async function showMastodonAccess(forcedOn, ownOn = false) {
   const access = await chrome.permissions.contains({ origins: ['https://*/*'] });
-  const missing = forcedOn && !access;
+  const missing = (forcedOn || ownOn) && !access;
+  const lines = [t('mastodonPolicyNoAccess'), t('mastodonOwnNoAccess')];
   $('mastodon-allow').hidden = !missing;
-  if (missing) $('mastodon-status').textContent = t('mastodonPolicyNoAccess');
-  else if ([t('mastodonPolicyNoAccess'), ...(access ? [] : [t('mastodonOn')])].includes($('mastodon-status').textContent)) $('mastodon-status').textContent = '';
+  if (missing) $('mastodon-status').textContent = forcedOn ? lines[0] : lines[1];
+  else if ([...lines, ...(access ? [] : [t('mastodonOn')])].includes($('mastodon-status').textContent)) $('mastodon-status').textContent = '';
 }
 
 export function setupSettings() {
@@ -137,6 +140,12 @@ export function setupSettings() {
     const host = $('generic-host').value.trim().toLowerCase().replace(/^https?:\/\//, '').replace(/\/.*$/, '');
     if (!/^[a-z0-9.-]+\.[a-z]{2,}$/.test(host)) {
       $('generic-status').textContent = t('genericBadHost', host);
+      return;
+    }
+    // Its own adapter already reads it: the generic one beside it would read the page twice.
+    const own = vipguardSiteCatalog.pageSite(host);
+    if (own) {
+      $('generic-status').textContent = t('genericOwnAdapter', host, vipguardSiteCatalog.siteName(own.platform));
       return;
     }
     const granted = await chrome.permissions.request({ origins: [`https://${host}/*`] });
