@@ -46,7 +46,7 @@ export function load() {
       // The organisation's policy (sensitivity, sites) over the reviewer's settings.
       const settings = withPolicy({ ...DEFAULT_SETTINGS, ...(stored[SETTINGS_KEY] || {}) }, policy);
       // Evidence in the interface's language: the catalogue in use (chosen in the options, else the
-      // browser's) names it; Pidgin's names English, the engine having no Pidgin sentences.
+      // browser's) names it, `en`, `fr` or `pcm` (the engine words evidence in Nigerian Pidgin too).
       const lang = t('engineLang');
       let checker = null;
       let how = 'none';

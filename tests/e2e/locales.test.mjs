@@ -82,8 +82,11 @@ test('every catalogue has the same keys, the same placeholders, and uses each of
       assert.deepEqual(uses(cat[k].message), uses(en[k].message), `${lang} ${k} uses its placeholders`);
     }
   }
-  // The engine has no Pidgin sentences: its evidence stays English under the Pidgin interface.
-  assert.equal(pcm.engineLang.message, 'en');
+  // Each catalogue names the language the engine words its evidence in: its own (Lang::parse takes
+  // en, fr and pcm).
+  assert.equal(en.engineLang.message, 'en');
+  assert.equal(fr.engineLang.message, 'fr');
+  assert.equal(pcm.engineLang.message, 'pcm');
   assert.equal(pcm.uiLang.message, 'pcm');
 });
 

@@ -306,7 +306,7 @@ test('the focus-banner command puts keyboard focus in the banner, expanding it',
   await page.close();
 });
 
-test('the language setting: French in an English browser, for the options page, the banner and the engine\'s evidence; back to the browser\'s', async () => {
+test('the language setting: French in an English browser, for the options page, the banner and the engine\'s evidence; then Pidgin, evidence too; back to the browser\'s', async () => {
   const opts = await h.ctx.newPage();
   await opts.goto(`chrome-extension://${h.extensionId}/ui/options/options.html`);
   // The page's controls are wired once it is ready (ui/page-ready.js), after loading the WASM package.
@@ -321,14 +321,20 @@ test('the language setting: French in an English browser, for the options page, 
   await says(page, "est l'identifiant protégé @KwabenaMensah"); // the engine's own sentence
   assert.match(await shadowText(page), /score 0,\d\d/, 'a decimal comma');
   await page.close();
-  // Nigerian Pidgin, from its own catalogue (browsers have no Pidgin locale); the engine's evidence in English.
+  // Nigerian Pidgin, from its own catalogue (browsers have no Pidgin locale); the engine's evidence in
+  // Pidgin too (the catalogue's engineLang, pcm), with nothing of the English or French sentences left.
   await opts.getByLabel(/^Langue/).selectOption('pcm');
   await opts.getByRole('heading', { name: 'vipguard: di accounts wey we dey protect, plus settings' }).waitFor();
   await wired();
   const naija = await visit(h, 'https://x.com/KwabenaMensahGH');
   await says(naija, 'Na impersonation');
   await says(naija, 'Copy am for ticket');
-  await says(naija, 'is the protected handle @KwabenaMensah');
+  await says(naija, 'Handle @KwabenaMensahGH na di protected handle @KwabenaMensah, dem add “gh”');
+  await says(naija, 'Di display name “Кwabena Мensah” read di same as di protected name “Kwabena Mensah”');
+  const naijaText = await shadowText(naija);
+  for (const english of ['is the protected handle', 'reads as the protected name', "est l'identifiant protégé"]) {
+    assert.ok(!naijaText.includes(english), `"${english}" left in ${naijaText.slice(0, 600)}`);
+  }
   await naija.close();
   await opts.locator('#language').selectOption('');
   await opts.getByRole('heading', { name: 'vipguard: protected accounts and settings' }).waitFor();

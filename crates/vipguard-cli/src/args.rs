@@ -35,7 +35,8 @@ pub(crate) enum Command {
         /// programs do not.
         #[arg(long)]
         bom: bool,
-        /// Language of the evidence sentences: en (default) or fr.
+        /// Language of the evidence sentences: en (default), fr, or pcm (Nigerian Pidgin: the evidence
+        /// only; the command line's own words, table headers, summaries and errors, stay English).
         #[arg(long, default_value = "en", value_parser = Lang::parse)]
         lang: Lang,
     },
@@ -65,7 +66,8 @@ pub(crate) enum Command {
         /// Print the same JSON object as `scan`.
         #[arg(long)]
         json: bool,
-        /// Language of the evidence sentences: en (default) or fr.
+        /// Language of the evidence sentences: en (default), fr, or pcm (Nigerian Pidgin: the evidence
+        /// only; the command line's own words, table headers, summaries and errors, stay English).
         #[arg(long, default_value = "en", value_parser = Lang::parse)]
         lang: Lang,
     },
@@ -74,7 +76,8 @@ pub(crate) enum Command {
         list: PathBuf,
         #[arg(short, long)]
         output: PathBuf,
-        /// Language of the messages: en (default) or fr.
+        /// Language of the messages: en (default) or fr; pcm (Nigerian Pidgin) words evidence only, so
+        /// these messages stay English with it.
         #[arg(long, default_value = "en", value_parser = Lang::parse)]
         lang: Lang,
     },
@@ -83,7 +86,8 @@ pub(crate) enum Command {
         /// One JSON object per line: {"path", "pdq", "quality"}.
         #[arg(long)]
         json: bool,
-        /// Language of the messages: en (default) or fr.
+        /// Language of the messages: en (default) or fr; pcm (Nigerian Pidgin) words evidence only, so
+        /// these messages stay English with it.
         #[arg(long, default_value = "en", value_parser = Lang::parse)]
         lang: Lang,
         #[arg(required = true)]
@@ -95,7 +99,8 @@ pub(crate) enum Command {
         /// NAME: the files written are NAME.key and NAME.pub.
         #[arg(long)]
         out: PathBuf,
-        /// Language of the messages: en (default) or fr.
+        /// Language of the messages: en (default) or fr; pcm (Nigerian Pidgin) words evidence only, so
+        /// these messages stay English with it.
         #[arg(long, default_value = "en", value_parser = Lang::parse)]
         lang: Lang,
     },
@@ -113,7 +118,8 @@ pub(crate) enum Command {
         min_version: Option<u64>,
         /// The signed list.
         file: PathBuf,
-        /// Language of the messages: en (default) or fr.
+        /// Language of the messages: en (default) or fr; pcm (Nigerian Pidgin) words evidence only, so
+        /// these messages stay English with it.
         #[arg(long, default_value = "en", value_parser = Lang::parse)]
         lang: Lang,
     },
@@ -148,7 +154,8 @@ pub(crate) struct SignArgs {
     /// Write here instead of standard output (written whole or not at all).
     #[arg(short, long)]
     pub(crate) output: Option<PathBuf>,
-    /// Language of the messages: en (default) or fr.
+    /// Language of the messages: en (default) or fr; pcm (Nigerian Pidgin) words evidence only, so
+    /// these messages stay English with it.
     #[arg(long, default_value = "en", value_parser = Lang::parse)]
     pub(crate) lang: Lang,
 }
@@ -170,7 +177,8 @@ pub(crate) enum DecisionsCommand {
         /// with it before its decisions are merged. Signed lists are refused without it.
         #[arg(long)]
         key: Option<PathBuf>,
-        /// Language of the messages: en (default) or fr.
+        /// Language of the messages: en (default) or fr; pcm (Nigerian Pidgin) words evidence only, so
+        /// these messages stay English with it.
         #[arg(long, default_value = "en", value_parser = Lang::parse)]
         lang: Lang,
     },

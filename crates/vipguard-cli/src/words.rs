@@ -1,6 +1,8 @@
 //! The command line's own words (table headers, verdict words, summary, `check`'s headline) in English
 //! and French, as `--lang` asks. Evidence sentences come worded from the engine; JSON keys and CSV
 //! column names stay English whatever the language, so scripts read every run the same way.
+//! `--lang pcm` (Nigerian Pidgin) words the engine's evidence only: these words, like the errors
+//! (`problems.rs`), are English with it, the `_` arms below (README, "Language").
 
 use vipguard::{Lang, Verdict};
 

@@ -478,7 +478,7 @@ fn evidence_in_french_and_an_unknown_language_refused() {
     assert_eq!(bad.status.code(), Some(2));
     let err = String::from_utf8(bad.stderr).unwrap();
     assert!(
-        err.contains("language \"de\" is not available (use en or fr)"),
+        err.contains("language \"de\" is not available (use en, fr or pcm)"),
         "{err}"
     );
     assert!(bad.stdout.is_empty());
@@ -1022,6 +1022,46 @@ fn french_table_and_headline() {
         own.starts_with("OWN (score 1.00) — is the protected account of Kwabena Mensah"),
         "{own}"
     );
+}
+
+/// Under --lang pcm the evidence is in Nigerian Pidgin, and the command line's own words (headline,
+/// table headers and verdicts, summary, errors) stay English, as README "Language" says.
+#[test]
+fn pidgin_evidence_with_english_command_line_words() {
+    let check = stdout_ok(check_on_x(
+        LIST,
+        "AlikoDangote_NG",
+        "Аliko Dangote",
+        &["--lang", "pcm"],
+    ));
+    assert!(
+        check.starts_with("IMPERSONATION (score ")
+            && check.contains("— resembles Aliko Dangote (p-aliko): @AlikoDangote on x"),
+        "{check}"
+    );
+    assert!(
+        check.contains(
+            "Di display name “Аliko Dangote” read di same as di protected name “Aliko Dangote”"
+        ) && check
+            .contains("Handle @AlikoDangote_NG na di protected handle @AlikoDangote, dem add “ng”"),
+        "{check}"
+    );
+    let table = stdout_ok(scan_demo(
+        "demo/protected.json",
+        &["--format", "table", "--lang", "pcm-NG"],
+    ));
+    assert!(
+        table.starts_with("profile") && table.contains("!! impersonation"),
+        "{table}"
+    );
+    let json = stdout_ok(scan_demo("demo/protected.json", &["--lang", "pcm"]));
+    assert!(json.contains("\"detail\":\"Handle @") && json.contains(" na di protected handle @"));
+    // An error stays English too.
+    let bad = check_on_x("no-such-list.json", "a", "A", &["--lang", "pcm"]);
+    assert_eq!(bad.status.code(), Some(2));
+    let err = String::from_utf8(bad.stderr).unwrap();
+    assert!(err.contains("no-such-list.json: cannot read"), "{err}");
+    assert!(!err.contains("lecture impossible"), "{err}");
 }
 
 /// A profiles file of `n` lines spanning several of scan's chunks (8,192 lines each), with bad lines,

@@ -11,7 +11,7 @@ use wasm_bindgen::prelude::*;
 
 type Engine = vipguard::Checker;
 
-/// The language of evidence from a tag ("en", "fr", "fr-FR"); English when none is given.
+/// The language of evidence from a tag ("en", "fr", "pcm", "fr-FR"); English when none is given.
 fn evidence_lang(tag: Option<String>) -> Result<Lang, JsError> {
     tag.as_deref()
         .map_or(Ok(Lang::En), |t| Lang::parse(t).map_err(error))
@@ -26,7 +26,8 @@ pub struct Checker {
 #[wasm_bindgen]
 impl Checker {
     /// Build from a protected list: an object, JSON text, or CSV text with `format` "csv".
-    /// `lang` words the evidence: "en" (default), "fr", or a browser language tag such as "fr-FR".
+    /// `lang` words the evidence: "en" (default), "fr", "pcm" (Nigerian Pidgin), or a browser language
+    /// tag such as "fr-FR".
     /// Throws an `Error` naming the line and field of the first problem, or the language.
     #[wasm_bindgen(constructor)]
     pub fn new(

@@ -1,5 +1,5 @@
-//! Reviewed snapshots of the full evidence: every evasion fixture's results, in English and in
-//! French, are kept in `tests/snapshots/<fixture>.<lang>.snap`, so a change of wording, of a
+//! Reviewed snapshots of the full evidence: every evasion fixture's results, in English, in French
+//! and in Nigerian Pidgin, are kept in `tests/snapshots/<fixture>.<lang>.snap`, so a change of wording, of a
 //! character's name or of a score shows as a diff in review (the table test in `evasions.rs` checks
 //! only verdict and match). After an intended change, rewrite them with
 //! `VIPGUARD_UPDATE_SNAPSHOTS=1 cargo test -p vipguard --test evidence_snapshots` and read the diff.
@@ -45,7 +45,7 @@ fn evidence_matches_the_reviewed_snapshots() {
     let dir = Path::new("tests/snapshots");
     let mut stale = Vec::new();
     let mut expected = Vec::new();
-    for (lang, tag) in [(Lang::En, "en"), (Lang::Fr, "fr")] {
+    for (lang, tag) in [(Lang::En, "en"), (Lang::Fr, "fr"), (Lang::Pcm, "pcm")] {
         let checker = Checker::new(common::fixture_list()).with_lang(lang);
         for fixture in fixtures() {
             let stem = fixture.file_stem().unwrap().to_string_lossy().to_string();
@@ -77,7 +77,7 @@ fn evidence_matches_the_reviewed_snapshots() {
     );
 }
 
-/// What no evidence sentence may do, over every fixture in both languages: quote with a backslash
+/// What no evidence sentence may do, over every fixture in every language: quote with a backslash
 /// escape (`\u{feff}`), list a flag's regional indicators or a check mark as characters (a check mark
 /// has its own sentence, a fake badge), or call a letter of a name written in its own script (the
 /// names of `name_own_script.jsonl` with no Latin letter) a lookalike of a Latin one. A name all of
@@ -85,7 +85,7 @@ fn evidence_matches_the_reviewed_snapshots() {
 #[test]
 fn evidence_reads_as_plain_words() {
     let mut wrong = Vec::new();
-    for lang in [Lang::En, Lang::Fr] {
+    for lang in [Lang::En, Lang::Fr, Lang::Pcm] {
         let checker = Checker::new(common::fixture_list()).with_lang(lang);
         for fixture in fixtures() {
             let text = std::fs::read_to_string(&fixture).unwrap();

@@ -63,7 +63,7 @@ fn a_restored_checker_answers_as_the_built_one() {
     ];
     for (list, profiles, avatars) in cases {
         assert!(profiles.len() >= 20, "too few profiles to compare");
-        for lang in [Lang::En, Lang::Fr] {
+        for lang in [Lang::En, Lang::Fr, Lang::Pcm] {
             let built = Checker::new(list.clone()).with_lang(lang);
             let bytes = save(&built, "list");
             let restored = restore(&bytes, "test.snap", "list")

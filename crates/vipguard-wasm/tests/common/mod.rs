@@ -332,7 +332,7 @@ pub async fn snapshots_match_native() {
             .err()
             .unwrap(),
     );
-    assert_eq!(err, "language \"de\" is not available (use en or fr)");
+    assert_eq!(err, "language \"de\" is not available (use en, fr or pcm)");
 }
 
 /// Where a message says its problem is: `protected list:3: field `x`: ` or `protected list:1: `.
@@ -500,6 +500,28 @@ pub async fn errors_carry_the_cli_messages() {
     let first: JsValue = js_sys::Array::from(&field(&r, "evidence")).get(0);
     let detail = field(&first, "detail").as_string().unwrap();
     assert!(detail.starts_with("Le nom affiché « Ada Obi »"), "{detail}");
+    // And in Nigerian Pidgin, the language the extension's Pidgin catalogue names (`engineLang`).
+    let pcm = wasm::Checker::new(
+        &JsValue::from_str(csv).unchecked_into(),
+        Some("csv".into()),
+        Some("pcm".into()),
+    )
+    .unwrap();
+    let r = pcm
+        .check(&JsValue::from_str(p).unchecked_into(), None)
+        .unwrap();
+    let said: Vec<String> = js_sys::Array::from(&field(&r, "evidence"))
+        .iter()
+        .map(|e| field(&e, "detail").as_string().unwrap())
+        .collect();
+    assert_eq!(
+        said[..2],
+        [
+            "Di display name “Ada Obi” read di same as di protected name “Ada Obi”",
+            "Handle @AdaObi_NG na di protected handle @adaobi, dem add “ng”",
+        ],
+        "{said:?}"
+    );
     let err = message(
         wasm::Checker::new(
             &JsValue::from_str(csv).unchecked_into(),
@@ -509,7 +531,7 @@ pub async fn errors_carry_the_cli_messages() {
         .err()
         .unwrap(),
     );
-    assert_eq!(err, "language \"de\" is not available (use en or fr)");
+    assert_eq!(err, "language \"de\" is not available (use en, fr or pcm)");
     // The bulk page's profiles file: good rows read, a bad row named by its line, an unreadable file
     // stopped with the CLI's message.
     let rows = "id,platform,handle,name\n1,x,@Ada,Ada Obi\n ,x,h,n\n3,x,b,Bo\n";

@@ -1,5 +1,11 @@
-//! Every sentence a reviewer reads in the evidence, in English and French. The engine decides what it
-//! found; this module only words it, so a language is added here and nowhere else.
+//! Every sentence a reviewer reads in the evidence, in English, French and Nigerian Pidgin. The engine
+//! decides what it found; this module only words it, so a language is added here and nowhere else.
+//!
+//! Pidgin is written as a reviewer reads it at work, in the words of the extension's Pidgin catalogue
+//! (extension/locales/pcm/messages.json): "di", "dis", "wey", "dey", "na", "dem"; the work words
+//! Pidgin speakers use as they are ("handle", "display name", "protected list", "verified badge",
+//! "avatar", "bio"); code points, Unicode names, handles, quoted values and figures exactly as in
+//! English. Values from the page are in curly quotes, “x”, as that catalogue quotes them.
 
 use crate::avatar::views::{Reframe, Undone, Variant, View};
 use crate::text::edit::{Edit, Place, Step};
@@ -14,10 +20,12 @@ pub enum Lang {
     En,
     /// French.
     Fr,
+    /// Nigerian Pidgin (Naijá, tag `pcm`).
+    Pcm,
 }
 
 impl Lang {
-    /// `en`, `fr`, or a browser language tag such as `fr-FR` or `en_GB`.
+    /// `en`, `fr`, `pcm` (Nigerian Pidgin), or a browser language tag such as `fr-FR` or `en_GB`.
     pub fn parse(tag: &str) -> Result<Lang, String> {
         let primary = tag
             .trim()
@@ -28,18 +36,22 @@ impl Lang {
         match primary.as_str() {
             "en" => Ok(Lang::En),
             "fr" => Ok(Lang::Fr),
-            _ => Err(format!("language {tag:?} is not available (use en or fr)")),
+            "pcm" => Ok(Lang::Pcm),
+            _ => Err(format!(
+                "language {tag:?} is not available (use en, fr or pcm)"
+            )),
         }
     }
 }
 
-/// A value from the page, quoted: "x" in English, « x » in French, with its hidden characters shown
-/// (`show_hidden`).
+/// A value from the page, quoted: "x" in English, « x » in French, “x” in Pidgin, with its hidden
+/// characters shown (`show_hidden`).
 fn q(lang: Lang, s: &str) -> String {
     let shown = show_hidden(s);
     match lang {
         Lang::En => format!("\"{shown}\""),
         Lang::Fr => format!("« {shown} »"),
+        Lang::Pcm => format!("“{shown}”"),
     }
 }
 
@@ -114,6 +126,12 @@ pub(crate) fn own(lang: Lang, handle: &str, platform: &str, name: &str, official
             "@{handle} sur {platform} est un compte officiel de {} dans la liste protégée",
             q(lang, name)
         ),
+        (Lang::Pcm, false) => {
+            format!("@{handle} for {platform} na di account of {name} wey dey di protected list")
+        }
+        (Lang::Pcm, true) => format!(
+            "@{handle} for {platform} na one official account of {name} wey dey di protected list"
+        ),
     }
 }
 
@@ -177,6 +195,32 @@ pub(crate) fn name(
                 }
             }
         }
+        // An alias is named after its quotes: "di protected oda name" would not read as Pidgin.
+        Lang::Pcm => match (how, alias) {
+            (NameMatchWords::Same, false) => {
+                format!("Di display name {d} read di same as di protected name {p}")
+            }
+            (NameMatchWords::Same, true) => format!(
+                "Di display name {d} read di same as {p}, one oda name wey we dey protect"
+            ),
+            (NameMatchWords::Contains(extra), false) => format!(
+                "Di display name {d} get di protected name {p} inside, plus oda words ({})",
+                words(extra)
+            ),
+            (NameMatchWords::Contains(extra), true) => format!(
+                "Di display name {d} get {p} inside (one oda name wey we dey protect), plus oda words ({})",
+                words(extra)
+            ),
+            (NameMatchWords::Similar(s), false) => format!(
+                "Di display name {d} resemble di protected name {p} (similarity {s:.2})"
+            ),
+            (NameMatchWords::Similar(s), true) => format!(
+                "Di display name {d} resemble {p}, one oda name wey we dey protect (similarity {s:.2})"
+            ),
+            (NameMatchWords::SpellsHandle, _) => {
+                format!("Di display name {d} dey spell di protected handle {protected}")
+            }
+        },
     }
 }
 
@@ -196,6 +240,13 @@ pub(crate) fn chars(lang: Lang, deceptive: usize, summary: &str) -> String {
         (Lang::Fr, n) => {
             format!("{n} caractères du nom affiché sont des sosies ou sont cachés\u{a0}: {summary}")
         }
+        (Lang::Pcm, 0) => format!("Dem decorate or style di display name: {summary}"),
+        (Lang::Pcm, 1) => format!(
+            "1 character for di display name dey copy anoda letter or e dey hide: {summary}"
+        ),
+        (Lang::Pcm, n) => format!(
+            "{n} characters for di display name dey copy oda letters or dem dey hide: {summary}"
+        ),
     }
 }
 
@@ -235,6 +286,25 @@ pub(crate) fn char_item(
             };
             format!("{c} ({a}, retiré)")
         }
+        (Lang::Pcm, Some(l), "lookalike") => format!("{c} resemble Latin {l}"),
+        (Lang::Pcm, Some(l), "styled") => format!("{c} na {l} wey dem style"),
+        (Lang::Pcm, Some(l), _) => format!("{c}, we read am as {l}"),
+        (Lang::Pcm, None, "diacritic") => format!("{c} (na accent, we no count am)"),
+        (Lang::Pcm, None, "reversal") => {
+            format!("{c} (e dey show di text wey follow am backwards; we read am as e show)")
+        }
+        (Lang::Pcm, None, "filler") => format!("{c} (e show like blank; we read am as space)"),
+        // As the Pidgin catalogue's `action_*` messages say them.
+        (Lang::Pcm, None, a) => {
+            let a = match a {
+                "invisible" => "you no fit see am, we comot am",
+                "blank" => "fake blank space, we comot am",
+                "combining" => "accents wey pile on top, we comot dem",
+                "decoration" => "na decoration, we comot am",
+                other => other,
+            };
+            format!("{c} ({a})")
+        }
     }
 }
 
@@ -244,6 +314,7 @@ pub(crate) fn fake_badge(lang: Lang, mark: char, codepoint: &str, name: &str) ->
     match lang {
         Lang::En => format!("The display name carries a check mark ({mark} {codepoint} {name}), imitating the platform's verified badge"),
         Lang::Fr => format!("Le nom affiché porte une coche ({mark} {codepoint} {name}), qui imite le badge de compte vérifié de la plateforme"),
+        Lang::Pcm => format!("Di display name carry check mark ({mark} {codepoint} {name}) wey dey copy di platform verified badge"),
     }
 }
 
@@ -251,6 +322,7 @@ pub(crate) fn and_more(lang: Lang, n: usize) -> String {
     match lang {
         Lang::En => format!("and {n} more"),
         Lang::Fr => format!("et {n} de plus"),
+        Lang::Pcm => format!("plus {n} oda ones"),
     }
 }
 
@@ -260,6 +332,9 @@ pub(crate) fn mixed_script(lang: Lang) -> &'static str {
         Lang::Fr => {
             "Un mot du nom affiché mêle des lettres latines et des lettres d'une autre écriture"
         }
+        Lang::Pcm => {
+            "One word for di display name mix Latin letters with letters from anoda alphabet"
+        }
     }
 }
 
@@ -267,6 +342,7 @@ pub(crate) fn mixed_style(lang: Lang) -> &'static str {
     match lang {
         Lang::En => "A word of the display name mixes styled letters with plain ones, which a name written in a fancy font does not",
         Lang::Fr => "Un mot du nom affiché mêle des lettres stylisées et des lettres ordinaires, ce que ne fait pas un nom écrit dans une police fantaisie",
+        Lang::Pcm => "One word for di display name mix letters wey dem style with ordinary letters, and name wey dem write with fancy font no dey do dat",
     }
 }
 
@@ -289,6 +365,11 @@ fn target(lang: Lang, t: &Target) -> String {
         (Lang::Fr, Target::Official(d)) => format!("l'identifiant officiel @{d}"),
         (Lang::Fr, Target::Name(d)) => {
             format!("le nom protégé {} écrit comme un identifiant", q(lang, d))
+        }
+        (Lang::Pcm, Target::Handle(d)) => format!("di protected handle @{d}"),
+        (Lang::Pcm, Target::Official(d)) => format!("di official handle @{d}"),
+        (Lang::Pcm, Target::Name(d)) => {
+            format!("di protected name {} wey dem write like handle", q(lang, d))
         }
     }
 }
@@ -364,18 +445,23 @@ fn lookalikes(lang: Lang, tricks: &[Lookalike]) -> String {
             (Lang::Fr, Lookalike::IL) => "I majuscule et l minuscule se ressemblent",
             (Lang::Fr, Lookalike::VV) => "vv ressemble à w",
             (Lang::Fr, Lookalike::RN) => "rn ressemble à m",
+            (Lang::Pcm, Lookalike::IL) => "capital I and small l resemble each oda",
+            (Lang::Pcm, Lookalike::VV) => "vv resemble w",
+            (Lang::Pcm, Lookalike::RN) => "rn resemble m",
         })
         .collect();
-    words.join(if lang == Lang::En { "; " } else { " ; " })
+    words.join(if lang == Lang::Fr { " ; " } else { "; " })
 }
 
-/// "1 edit", "2 edits"; "1 modification", "2 modifications".
+/// "1 edit", "2 edits"; "1 modification", "2 modifications"; "1 change", "2 changes".
 fn edit_count(lang: Lang, n: usize) -> String {
     match (lang, n) {
         (Lang::Fr, 1) => "1 modification".into(),
         (Lang::Fr, n) => format!("{n} modifications"),
-        (_, 1) => "1 edit".into(),
-        (_, n) => format!("{n} edits"),
+        (Lang::Pcm, 1) => "1 change".into(),
+        (Lang::Pcm, n) => format!("{n} changes"),
+        (Lang::En, 1) => "1 edit".into(),
+        (Lang::En, n) => format!("{n} edits"),
     }
 }
 
@@ -394,6 +480,9 @@ fn il_swapped(lang: Lang, il_swap: bool) -> &'static str {
         (_, false) => "",
         (Lang::En, true) => ", read with capital I and lowercase l swapped (they look the same)",
         (Lang::Fr, true) => ", lu en échangeant I majuscule et l minuscule (ils se ressemblent)",
+        (Lang::Pcm, true) => {
+            ", when we read capital I and small l as di same letter (dem resemble each oda)"
+        }
     }
 }
 
@@ -528,10 +617,74 @@ pub(crate) fn handle(lang: Lang, h: &str, how: HandleWords, t: Target) -> String
                 format!("L'identifiant @{h} est {what} {}", trick_words(lang, trick))
             }
         },
+        Lang::Pcm => match how {
+            HandleWords::LooksIdentical { edit, tricks } => format!(
+                "Handle @{h} and {what} look di same for eye: {edit} ({})",
+                lookalikes(lang, tricks)
+            ),
+            HandleWords::SameElsewhere(platform) => {
+                format!("Handle @{h} na {what}, but dem dey use am here for {platform}")
+            }
+            HandleWords::ReadsSame(edit) => format!("Handle @{h} na {what} with {edit}"),
+            HandleWords::WordOrder => {
+                format!("Handle @{h} na {what}, but di words no dey di same order")
+            }
+            HandleWords::Affix {
+                affixes,
+                il_swap,
+                leet,
+            } => format!(
+                "Handle @{h} na {what}, dem add {}{}{}",
+                q(lang, &affixes.join(", ")),
+                il_swapped(lang, il_swap),
+                leet.map(|l| format!(", plus {l}")).unwrap_or_default()
+            ),
+            HandleWords::Embedded { leet, il_swap } => format!(
+                "Handle @{h} get {what} inside{}{}",
+                il_swapped(lang, il_swap),
+                leet.map(|l| format!(", with {l}")).unwrap_or_default()
+            ),
+            HandleWords::Typo {
+                distance,
+                edit,
+                tricks,
+            } => format!(
+                "Handle @{h} dey {} away from {what}: {edit}{}",
+                edit_count(lang, distance),
+                tricks_after(lang, tricks)
+            ),
+            HandleWords::TypoAndLeet {
+                distance,
+                edit,
+                leet,
+                tricks,
+            } => format!(
+                "Handle @{h} use {leet}, and e dey {} away from {what}: {edit}{}",
+                edit_count(lang, distance),
+                tricks_after(lang, tricks)
+            ),
+            HandleWords::EmbeddedTypo {
+                segment,
+                distance,
+                edit,
+            } => format!(
+                "Handle @{h} get {} inside, wey dey {} away from {what}: {edit}",
+                q(lang, segment),
+                edit_count(lang, distance)
+            ),
+            HandleWords::Trick(trick, affixes) if !affixes.is_empty() => format!(
+                "Handle @{h} na {what}, {}, and dem add {}",
+                trick_words(lang, trick),
+                q(lang, &affixes.join(", "))
+            ),
+            HandleWords::Trick(trick, _) => {
+                format!("Handle @{h} na {what}, {}", trick_words(lang, trick))
+            }
+        },
     }
 }
 
-/// What a one-trick edit did, after "the protected handle": "with …".
+/// What a one-trick edit did, after "the protected handle": "with …" ("but dem …" in Pidgin).
 fn trick_words(lang: Lang, trick: &crate::text::skeleton::Trick) -> String {
     use crate::text::skeleton::Trick;
     let letter = |c: &char| q(lang, &c.to_string());
@@ -565,6 +718,20 @@ fn trick_words(lang: Lang, trick: &crate::text::skeleton::Trick) -> String {
             letter(from),
             letter(to)
         ),
+        (Lang::Pcm, Trick::Moved { letter: c, places }) => format!(
+            "but dem move one letter: {} shift {places} places",
+            letter(c)
+        ),
+        (Lang::Pcm, Trick::Doubled { from, to }) => format!(
+            "but dem change {} to double letter, {}",
+            q(lang, from),
+            q(lang, &format!("{to}{to}"))
+        ),
+        (Lang::Pcm, Trick::VowelSwap { from, to, count }) => format!(
+            "but dem change every {} to {} ({count} times)",
+            letter(from),
+            letter(to)
+        ),
     }
 }
 
@@ -577,6 +744,9 @@ pub(crate) fn handle_counted_once(lang: Lang, h: &str) -> String {
         Lang::Fr => format!(
             "L'identifiant @{h} ne fait que réécrire le nom affiché\u{a0}: les deux comptent pour une seule ressemblance"
         ),
+        Lang::Pcm => format!(
+            "Handle @{h} just write di display name again, so we count di two as one resemblance"
+        ),
     }
 }
 
@@ -588,6 +758,9 @@ pub(crate) fn handle_explained(lang: Lang, h: &str) -> String {
         Lang::Fr => format!(
             "L'identifiant @{h} s'explique par le nom du profil lui-même : il n'est pas compté"
         ),
+        Lang::Pcm => {
+            format!("Di profile own name explain handle @{h}, so we no count am")
+        }
     }
 }
 
@@ -602,11 +775,18 @@ pub(crate) fn avatar_changes(
     mirrored: bool,
     reframe: Reframe,
 ) -> String {
-    let fr = lang == Lang::Fr;
-    let say = |en: String, fr_words: String| if fr { fr_words } else { en };
+    let say = |en: String, fr: String, pcm: String| match lang {
+        Lang::En => en,
+        Lang::Fr => fr,
+        Lang::Pcm => pcm,
+    };
     let mut parts: Vec<String> = Vec::new();
     if mirrored {
-        parts.push(say("mirrored".into(), "en miroir".into()));
+        parts.push(say(
+            "mirrored".into(),
+            "en miroir".into(),
+            "dem turn am like for mirror".into(),
+        ));
     }
     match variant {
         // The picture as uploaded, margin and all: nothing was done to it.
@@ -614,18 +794,22 @@ pub(crate) fn avatar_changes(
         Variant::Crop(p) => parts.push(say(
             format!("cropped about {p}% a side"),
             format!("recadrée d'environ {p}\u{a0}% par côté"),
+            format!("dem cut about {p}% for each side"),
         )),
         Variant::Rotate(d) => parts.push(say(
             format!("turned about {}°", d.abs()),
             format!("tournée d'environ {}°", d.abs()),
+            format!("dem turn am about {}°", d.abs()),
         )),
         Variant::TurnedWhole(_) => parts.push(say(
             "turned a few degrees".into(),
             "tournée de quelques degrés".into(),
+            "dem turn am small, few degrees".into(),
         )),
         Variant::Thumbnail => parts.push(say(
             "shrunk to a thumbnail".into(),
             "réduite en vignette".into(),
+            "dem shrink am to thumbnail".into(),
         )),
     }
     // Met as the uploaded square, margin and all, the copy's own margin is the original's: no border
@@ -637,31 +821,40 @@ pub(crate) fn avatar_changes(
                 "avec une bordure d'environ {}\u{a0}% ajoutée",
                 undone.border_pct
             ),
+            format!("dem add border of about {}%", undone.border_pct),
         ));
     }
     // A screenshot's avatar is round anyway: said once, with where it was cut from.
     if undone.round && reframe != Reframe::Circle {
-        parts.push(say("cut round".into(), "découpée en rond".into()));
+        parts.push(say(
+            "cut round".into(),
+            "découpée en rond".into(),
+            "dem cut am round".into(),
+        ));
     }
     match reframe {
         Reframe::None => {}
         Reframe::Inset(p) => parts.push(say(
             format!("set inside a frame about {p}% a side"),
             format!("placée dans un cadre d'environ {p}\u{a0}% par côté"),
+            format!("dem put am inside frame of about {p}% for each side"),
         )),
         Reframe::Stretched => parts.push(say(
             "stretched back from a squeezed copy".into(),
             "remise à ses proportions depuis une copie écrasée".into(),
+            "dem squeeze am (we stretch am back to compare)".into(),
         )),
         Reframe::Circle => parts.push(say(
             "cut from a screenshot of a profile page".into(),
             "découpée dans une capture d'écran d'une page de profil".into(),
+            "dem cut am from screenshot of one profile page".into(),
         )),
         // Said by the band view: the word across the middle left out.
         Reframe::AroundWord => {}
         Reframe::Unstickered => parts.push(say(
             "with a sticker pasted in a corner".into(),
             "avec un autocollant collé dans un coin".into(),
+            "dem paste sticker for one corner".into(),
         )),
     }
     match view {
@@ -671,19 +864,23 @@ pub(crate) fn avatar_changes(
         View::Circle => parts.push(say(
             "compared without its corners".into(),
             "comparée sans ses coins".into(),
+            "we compare am without im corners".into(),
         )),
         View::Top => parts.push(say(
             "with a band across the bottom covered".into(),
             "avec une bande couverte en bas".into(),
+            "dem cover one band for di bottom".into(),
         )),
         View::Band => parts.push(say(
             "with a band across the middle covered (text written over it)".into(),
             "avec une bande couverte au milieu (un texte écrit dessus)".into(),
+            "dem cover one band across di middle (text wey dem write on top)".into(),
         )),
         // Only the logo was compared, on its own background: what is round it may be anything.
         View::Content => parts.push(say(
             "the same logo, with the background around it changed".into(),
             "le même logo, avec le fond autour changé".into(),
+            "na di same logo, but dem change di background wey surround am".into(),
         )),
     }
     and_list(lang, &parts)
@@ -715,6 +912,14 @@ pub(crate) fn avatar(lang: Lang, name: &str, distance: u32, changes: &str) -> St
                 q(lang, name)
             )
         }
+        Lang::Pcm => {
+            let same = if near {
+                "na di same photo (small differences dey)"
+            } else {
+                "na di same photo"
+            };
+            format!("Di avatar na copy of di protected photo of {name}: {same}{sep}{changes}")
+        }
     }
 }
 
@@ -722,6 +927,7 @@ pub(crate) fn intent(lang: Lang) -> &'static str {
     match lang {
         Lang::En => "The resemblance depends on lookalike or hidden characters, which ordinary names do not use",
         Lang::Fr => "La ressemblance repose sur des caractères trompeurs ou cachés, que les noms ordinaires n'emploient pas",
+        Lang::Pcm => "Dis resemblance depend on characters wey dey copy letters or wey dey hide, wey ordinary names no dey use",
     }
 }
 
@@ -862,6 +1068,72 @@ fn cue_meaning(lang: Lang, what: &str) -> &'static str {
             "pousse les abonnés en privé dans l'urgence, deux marques d'une arnaque"
         }
         (Lang::Fr, _) => "une formule d'imposteur",
+        (Lang::Pcm, "official") => "e talk say na di official account",
+        (Lang::Pcm, "real") => "e talk say na di real one",
+        (Lang::Pcm, "verified") => "e talk say dem don verify am",
+        (Lang::Pcm, "new_account") => "e talk say na new account or backup account",
+        (Lang::Pcm, "hacked") => "e talk say dem hack di account wey e get before",
+        (Lang::Pcm, "giveaway") => "crypto or cash giveaway, na common scam",
+        (Lang::Pcm, "manager") => {
+            "e dey send followers go private chat with “manager”, na common scam"
+        }
+        (Lang::Pcm, "multiply") => "e promise to multiply di money wey you send, na common scam",
+        (Lang::Pcm, "investment") => "e promise profit on investment, na common scam",
+        (Lang::Pcm, "recovery") => "e dey offer to recover accounts or money, na common scam",
+        (Lang::Pcm, "wallet") => "crypto wallet address wey e want make people send money to",
+        (Lang::Pcm, "private") => "e talk say na private page for close fans, na common trap",
+        (Lang::Pcm, "management") => "e talk say na di person management dey run am",
+        (Lang::Pcm, "others_fake") => "e talk say all di oda accounts na fake",
+        (Lang::Pcm, "personally") => "e talk say na di person imself dey answer here",
+        (Lang::Pcm, "personal") => "e call imself di person own account",
+        (Lang::Pcm, "prize") => {
+            "e dey tell followers say dem win prize wey dem go claim through link, na common scam"
+        }
+        (Lang::Pcm, "donation") => "e dey ask for donation to personal number, na common scam",
+        (Lang::Pcm, "visa") => "e dey sell work or visa for money, na common scam",
+        (Lang::Pcm, "seed") => {
+            "e dey ask for “seed” offering so dat miracle go happen, na common scam"
+        }
+        (Lang::Pcm, "grant") => "e promise grant or support if you pay fee, na common scam",
+        (Lang::Pcm, "loan") => "e dey offer quick loan without collateral, na common scam",
+        (Lang::Pcm, "fan_card") => {
+            "e dey sell fan card or meeting wey you go pay for, na common scam"
+        }
+        (Lang::Pcm, "shoutout") => {
+            "e dey sell personal video for di person name, na common scam"
+        }
+        (Lang::Pcm, "account_number") => {
+            "e dey ask followers for dia bank or mobile-money number, na common scam"
+        }
+        (Lang::Pcm, "its_me") => "e dey insist say na di person for real",
+        (Lang::Pcm, "customs") => {
+            "e dey tell person wey win prize make e pay customs before dem release di prize, na common scam"
+        }
+        (Lang::Pcm, "paid_recovery") => {
+            "e dey offer to bring back account wey dem steal if you pay, na common scam"
+        }
+        (Lang::Pcm, "romance") => {
+            "e dey talk say e lonely and e want private chat, na common romance scam"
+        }
+        (Lang::Pcm, "secret_code") => {
+            "e dey ask for PIN, password or code wey come by SMS, and no real service go ever ask for am"
+        }
+        (Lang::Pcm, "sure_bets") => "e dey sell betting tips wey e talk say dey sure, na common scam",
+        (Lang::Pcm, "money_offer") => "money and reward together, two signs of scam",
+        (Lang::Pcm, "money_channel") => {
+            "money and private chat or number together, two signs of scam"
+        }
+        (Lang::Pcm, "money_urgency") => "money and hurry together, two signs of scam",
+        (Lang::Pcm, "offer_channel") => {
+            "e promise reward wey you go claim for private chat, two signs of scam"
+        }
+        (Lang::Pcm, "offer_urgency") => {
+            "e promise reward only for di people wey fast or di first few, two signs of scam"
+        }
+        (Lang::Pcm, "channel_urgency") => {
+            "e dey rush followers go private chat, two signs of scam"
+        }
+        (Lang::Pcm, _) => "something wey impersonators dey talk",
     }
 }
 
@@ -902,6 +1174,10 @@ pub(crate) fn bio(
             (Lang::Fr, LinkWords::WordsAdded) => "son nom avec des mots ajoutés",
             (Lang::Fr, LinkWords::Typo) => "son nom mal orthographié",
             (Lang::Fr, LinkWords::Inside) => "son nom dans un nom plus long",
+            (Lang::Pcm, LinkWords::SameName) => "di same name for anoda domain",
+            (Lang::Pcm, LinkWords::WordsAdded) => "im name with oda words wey dem add",
+            (Lang::Pcm, LinkWords::Typo) => "im name wey dem spell wrong",
+            (Lang::Pcm, LinkWords::Inside) => "im name inside longer name",
         };
         match (lang, in_field) {
             (Lang::En, false) => format!("it links to {host}, made to look like {site} ({how})"),
@@ -910,6 +1186,12 @@ pub(crate) fn bio(
             }
             (Lang::Fr, false) => format!("elle renvoie vers {host}, qui imite {site} ({how})"),
             (Lang::Fr, true) => format!("son profil renvoie vers {host}, qui imite {site} ({how})"),
+            (Lang::Pcm, false) => {
+                format!("e get link to {host}, wey dem make to look like {site} ({how})")
+            }
+            (Lang::Pcm, true) => {
+                format!("im profile get link to {host}, wey dem make to look like {site} ({how})")
+            }
         }
     });
     match (lang, items.is_empty(), link) {
@@ -923,10 +1205,16 @@ pub(crate) fn bio(
             items.join(" ; "),
             l.map(|l| format!(" ; {l}")).unwrap_or_default()
         ),
+        (Lang::Pcm, false, l) => format!(
+            "Di bio dey talk wetin impersonators dey talk: {}{}",
+            items.join("; "),
+            l.map(|l| format!("; {l}")).unwrap_or_default()
+        ),
         // A link field is not the bio: say where the link is.
         (_, true, Some(l)) if in_field => upper_first(&l),
         (Lang::En, true, Some(l)) => format!("In the bio, {l}"),
         (Lang::Fr, true, Some(l)) => format!("Dans la bio, {l}"),
+        (Lang::Pcm, true, Some(l)) => format!("For di bio, {l}"),
         (_, true, None) => String::new(),
     }
 }
@@ -952,17 +1240,19 @@ pub(crate) fn elements(lang: Lang, e: &Elements, on_x: bool) -> String {
         (Lang::Fr, true, true) => Some("nom (nom affiché et identifiant)"),
         (Lang::Fr, true, false) => Some("nom (nom affiché)"),
         (Lang::Fr, false, true) => Some("nom (identifiant)"),
+        // X's policy's own words, which Pidgin speakers at work use as they are.
+        (Lang::Pcm, true, true) => Some("name (display name and handle)"),
+        (Lang::Pcm, true, false) => Some("name (display name)"),
+        (Lang::Pcm, false, true) => Some("name (handle)"),
         (_, false, false) => None,
     };
-    let image = e.image.then_some(match lang {
-        Lang::En => "image (avatar)",
-        Lang::Fr => "image (avatar)",
-    });
+    let image = e.image.then_some("image (avatar)");
     let claimed = (!e.claimed.is_empty()).then(|| {
         let words = e.claimed.join(", ");
         match lang {
             Lang::En => format!("display name: {words}"),
             Lang::Fr => format!("nom affiché : {words}"),
+            Lang::Pcm => format!("display name: {words}"),
         }
     });
     // Where the claim is: the bio, the display name's words, or both.
@@ -975,6 +1265,7 @@ pub(crate) fn elements(lang: Lang, e: &Elements, on_x: bool) -> String {
     let affiliation = (!sources.is_empty()).then(|| match lang {
         Lang::En => format!("false affiliation ({})", sources.join("; ")),
         Lang::Fr => format!("fausse affiliation ({})", sources.join(" ; ")),
+        Lang::Pcm => format!("false affiliation ({})", sources.join("; ")),
     });
     let used: Vec<&str> = [name, image, affiliation.as_deref()]
         .into_iter()
@@ -987,6 +1278,8 @@ pub(crate) fn elements(lang: Lang, e: &Elements, on_x: bool) -> String {
         (Lang::En, true) => format!("Rests on: {list}; {n} of the 3 elements X's impersonation policy weighs (name, image, false affiliation)"),
         (Lang::Fr, false) => format!("Repose sur : {list}"),
         (Lang::Fr, true) => format!("Repose sur : {list} ; {n} des 3 éléments que la règle d'usurpation de X examine (nom, image, fausse affiliation)"),
+        (Lang::Pcm, false) => format!("Di verdict stand on: {list}"),
+        (Lang::Pcm, true) => format!("Di verdict stand on: {list}; {n} out of di 3 elements wey X impersonation policy dey check (name, image, false affiliation)"),
     }
 }
 
@@ -994,6 +1287,7 @@ pub(crate) fn near_miss_own_name(lang: Lang, h: &str, name: &str) -> String {
     match lang {
         Lang::En => format!("Handle @{h} resembles {name}'s, but it is the profile's own name; nothing else matches"),
         Lang::Fr => format!("L'identifiant @{h} ressemble à celui de {}, mais c'est le nom du profil lui-même ; rien d'autre ne correspond", q(lang, name)),
+        Lang::Pcm => format!("Handle @{h} resemble di handle of {name}, but na di profile own name; notin else match"),
     }
 }
 
@@ -1004,6 +1298,9 @@ pub(crate) fn near_miss_weak(lang: Lang, name: &str, id: &str) -> String {
             "Seulement une faible ressemblance avec {} ({id}) ; pas assez pour signaler",
             q(lang, name)
         ),
+        Lang::Pcm => {
+            format!("Na only small resemblance with {name} ({id}); e no reach to flag am")
+        }
     }
 }
 
@@ -1038,6 +1335,15 @@ pub(crate) fn label(lang: Lang, on_x: bool, words: &str, place: LabelPlace) -> S
             LabelPlace::Bio => "dans la bio",
             LabelPlace::Handle => "seulement dans l'identifiant",
         }),
+        (Lang::Pcm, true, LabelPlace::NameStart) => format!("Dem label am as {w}: di display name start with di label, as X parody/fan policy want"),
+        (Lang::Pcm, true, LabelPlace::Name) => format!("Dem label am as {w}, but e no follow di policy: X want make di label word start di display name"),
+        (Lang::Pcm, true, LabelPlace::Bio) => format!("Dem label am as {w} only for di bio: e no follow di policy, X want make di label word start di display name"),
+        (Lang::Pcm, true, LabelPlace::Handle) => format!("Dem label am as {w} only for di handle: e no follow di policy, X want make di label word start di display name"),
+        (Lang::Pcm, false, p) => format!("Dem label am as {w} {}", match p {
+            LabelPlace::NameStart | LabelPlace::Name => "for di display name",
+            LabelPlace::Bio => "for di bio",
+            LabelPlace::Handle => "only for di handle",
+        }),
     }
 }
 
@@ -1066,12 +1372,22 @@ pub(crate) fn unplain_label(
             "avec des lettres d'une autre écriture qui imitent les latines"
         }
         (Lang::Fr, Unplain::Hidden) => "avec des caractères cachés",
+        (Lang::Pcm, Unplain::Superscript) => "with superscript letters",
+        (Lang::Pcm, Unplain::Subscript) => "with subscript letters",
+        (Lang::Pcm, Unplain::SmallCapitals) => "with small capital letters",
+        (Lang::Pcm, Unplain::Styled) => "with letters wey dem style",
+        (Lang::Pcm, Unplain::Lookalike) => {
+            "with letters from anoda alphabet wey resemble Latin ones"
+        }
+        (Lang::Pcm, Unplain::Hidden) => "with characters wey dey hide",
     };
     match (lang, on_x) {
         (Lang::En, true) => format!("The word {w} reads as the label {label} but is written {letters}, which X's rule does not accept as a label: not counted"),
         (Lang::En, false) => format!("The word {w} reads as the label {label} but is written {letters}, which screen readers and searches do not read as that word: not counted as a label"),
         (Lang::Fr, true) => format!("Le mot {w} se lit comme la mention {label} mais est écrit {letters}, ce que la règle de X n'accepte pas comme mention : non retenu"),
         (Lang::Fr, false) => format!("Le mot {w} se lit comme la mention {label} mais est écrit {letters} : les lecteurs d'écran et les recherches ne le lisent pas comme ce mot, il n'est pas retenu comme mention"),
+        (Lang::Pcm, true) => format!("Di word {w} read like di label {label}, but dem write am {letters}, and X rule no accept dat one as label: we no count am"),
+        (Lang::Pcm, false) => format!("Di word {w} read like di label {label}, but dem write am {letters}, and screen readers and search no dey read am as dat word: we no count am as label"),
     }
 }
 
@@ -1092,6 +1408,15 @@ pub(crate) fn truncated(lang: Lang, field: &str, limit: usize) -> String {
             format!("Identifiant de plus de {limit} caractères : seul le début a été lu")
         }
         (Lang::Fr, _) => format!("Bio de plus de {limit} caractères : seul le début a été lu"),
+        (Lang::Pcm, "name") => {
+            format!("Di display name pass {limit} characters: na only di beginning we read")
+        }
+        (Lang::Pcm, "handle") => {
+            format!("Di handle pass {limit} characters: na only di beginning we read")
+        }
+        (Lang::Pcm, _) => {
+            format!("Di bio pass {limit} characters: na only di beginning we read")
+        }
     }
 }
 
@@ -1107,24 +1432,35 @@ fn edit(lang: Lang, e: &Edit) -> String {
         (Lang::Fr, Edit::Dropped(a)) => format!("'{a}' supprimé"),
         (Lang::Fr, Edit::Doubled(b)) => format!("'{b}' doublé"),
         (Lang::Fr, Edit::Inserted(b)) => format!("'{b}' inséré"),
+        // Pidgin has no passive: "'o' wey dem double", a noun phrase as English's "'o' doubled" is,
+        // so that it follows "with" and a colon alike.
+        (Lang::Pcm, Edit::Swapped(a, b)) => format!("'{a}' and '{b}' wey dem swap"),
+        (Lang::Pcm, Edit::Replaced(a, b)) => format!("'{a}' wey dem change to '{b}'"),
+        (Lang::Pcm, Edit::Dropped(a)) => format!("'{a}' wey dem comot"),
+        (Lang::Pcm, Edit::Doubled(b)) => format!("'{b}' wey dem double"),
+        (Lang::Pcm, Edit::Inserted(b)) => format!("'{b}' wey dem add"),
     }
 }
 
 /// One step of a handle's edits: "'__' added at the end", "'_' moved", "'o' replaced by '0'".
 fn step(lang: Lang, s: &Step) -> String {
-    let fr = lang == Lang::Fr;
-    match s {
-        Step::One(e) => edit(lang, e),
-        Step::Added(t, Place::End) if fr => format!("'{t}' ajouté à la fin"),
-        Step::Added(t, Place::Start) if fr => format!("'{t}' ajouté au début"),
-        Step::Added(t, _) if fr => format!("'{t}' inséré"),
-        Step::Added(t, Place::End) => format!("'{t}' added at the end"),
-        Step::Added(t, Place::Start) => format!("'{t}' added at the start"),
-        Step::Added(t, Place::Inside) => format!("'{t}' inserted"),
-        Step::Dropped(t) if fr => format!("'{t}' supprimé"),
-        Step::Dropped(t) => format!("'{t}' dropped"),
-        Step::Moved(c) if fr => format!("'{c}' déplacé"),
-        Step::Moved(c) => format!("'{c}' moved"),
+    match (lang, s) {
+        (_, Step::One(e)) => edit(lang, e),
+        (Lang::En, Step::Added(t, Place::End)) => format!("'{t}' added at the end"),
+        (Lang::En, Step::Added(t, Place::Start)) => format!("'{t}' added at the start"),
+        (Lang::En, Step::Added(t, Place::Inside)) => format!("'{t}' inserted"),
+        (Lang::En, Step::Dropped(t)) => format!("'{t}' dropped"),
+        (Lang::En, Step::Moved(c)) => format!("'{c}' moved"),
+        (Lang::Fr, Step::Added(t, Place::End)) => format!("'{t}' ajouté à la fin"),
+        (Lang::Fr, Step::Added(t, Place::Start)) => format!("'{t}' ajouté au début"),
+        (Lang::Fr, Step::Added(t, Place::Inside)) => format!("'{t}' inséré"),
+        (Lang::Fr, Step::Dropped(t)) => format!("'{t}' supprimé"),
+        (Lang::Fr, Step::Moved(c)) => format!("'{c}' déplacé"),
+        (Lang::Pcm, Step::Added(t, Place::End)) => format!("'{t}' wey dem add for di end"),
+        (Lang::Pcm, Step::Added(t, Place::Start)) => format!("'{t}' wey dem add for di beginning"),
+        (Lang::Pcm, Step::Added(t, Place::Inside)) => format!("'{t}' wey dem add"),
+        (Lang::Pcm, Step::Dropped(t)) => format!("'{t}' wey dem comot"),
+        (Lang::Pcm, Step::Moved(c)) => format!("'{c}' wey dem move"),
     }
 }
 
@@ -1135,16 +1471,17 @@ pub(crate) fn edits(lang: Lang, steps: &[Step], count: usize) -> String {
         return match lang {
             Lang::En => format!("{count} characters changed"),
             Lang::Fr => format!("{count} caractères modifiés"),
+            Lang::Pcm => format!("{count} characters wey change"),
         };
     }
     let words: Vec<String> = steps.iter().map(|s| step(lang, s)).collect();
     and_list(lang, &words)
 }
 
-/// "a", "a and b", "a, b and c" (French "et").
+/// "a", "a and b", "a, b and c" (French "et"; Pidgin says "and").
 fn and_list(lang: Lang, items: &[String]) -> String {
     let and = match lang {
-        Lang::En => " and ",
+        Lang::En | Lang::Pcm => " and ",
         Lang::Fr => " et ",
     };
     match items {
@@ -1180,9 +1517,16 @@ pub(crate) fn leet_letters(lang: Lang, pairs: &[(char, char)]) -> String {
         (Lang::Fr, d, n) if d == n => "des chiffres pour des lettres",
         (Lang::Fr, 0, _) => "des symboles pour des lettres",
         (Lang::Fr, _, _) => "des chiffres et des symboles pour des lettres",
+        (Lang::Pcm, _, 1) if letters => "character wey dey copy letter",
+        (Lang::Pcm, _, _) if letters => "characters wey dey copy letters",
+        (Lang::Pcm, 1, 1) => "number instead of letter",
+        (Lang::Pcm, 0, 1) => "symbol instead of letter",
+        (Lang::Pcm, d, n) if d == n => "numbers instead of letters",
+        (Lang::Pcm, 0, _) => "symbols instead of letters",
+        (Lang::Pcm, _, _) => "numbers and symbols instead of letters",
     };
     match lang {
-        Lang::En => format!("{what}: {}", leet_list(lang, pairs)),
+        Lang::En | Lang::Pcm => format!("{what}: {}", leet_list(lang, pairs)),
         Lang::Fr => format!("{what}\u{a0}: {}", leet_list(lang, pairs)),
     }
 }
@@ -1222,6 +1566,8 @@ fn leet_item(lang: Lang, first: bool, written: char, letters: &[char], n: usize)
         (Lang::En, n) => format!(" ({n} times)"),
         (Lang::Fr, 2) => " (deux fois)".into(),
         (Lang::Fr, n) => format!(" ({n} fois)"),
+        (Lang::Pcm, 2) => " (two times)".into(),
+        (Lang::Pcm, n) => format!(" ({n} times)"),
     };
     // A letter of another script looks the same in quotes: its code point tells it apart.
     let written = if written.is_ascii() {
@@ -1236,6 +1582,8 @@ fn leet_item(lang: Lang, first: bool, written: char, letters: &[char], n: usize)
         (Lang::En, false, _) => format!("{letters} as {written}{times}"),
         (Lang::Fr, _, false) => format!("{letters} écrit {written}{times}"),
         (Lang::Fr, _, true) => format!("{letters} écrits {written}{times}"),
+        (Lang::Pcm, true, _) => format!("{letters} wey dem write as {written}{times}"),
+        (Lang::Pcm, false, _) => format!("{letters} as {written}{times}"),
     }
 }
 
@@ -1246,6 +1594,7 @@ pub(crate) fn edits_and_leet(lang: Lang, rest: Option<&str>, leet: &str) -> Stri
         (_, None) => leet.into(),
         (Lang::En, Some(r)) => format!("{r}, and {leet}"),
         (Lang::Fr, Some(r)) => format!("{r}, et {leet}"),
+        (Lang::Pcm, Some(r)) => format!("{r}, plus {leet}"),
     }
 }
 
@@ -1256,6 +1605,8 @@ pub(crate) fn m_written_as_rn(lang: Lang, rest: Option<&str>) -> String {
         (Lang::En, Some(r)) => format!("'m' written as 'rn', and {r}"),
         (Lang::Fr, None) => "'m' écrit 'rn'".into(),
         (Lang::Fr, Some(r)) => format!("'m' écrit 'rn', et {r}"),
+        (Lang::Pcm, None) => "'m' wey dem write as 'rn'".into(),
+        (Lang::Pcm, Some(r)) => format!("'m' wey dem write as 'rn', and {r}"),
     }
 }
 
@@ -1263,6 +1614,7 @@ pub(crate) fn only_case(lang: Lang) -> &'static str {
     match lang {
         Lang::En => "only the letter case changed",
         Lang::Fr => "seulement la casse changée",
+        Lang::Pcm => "only capital and small letters wey change",
     }
 }
 
@@ -1270,6 +1622,7 @@ pub(crate) fn too_long(lang: Lang) -> &'static str {
     match lang {
         Lang::En => "too many changes to list",
         Lang::Fr => "trop de modifications pour les énumérer",
+        Lang::Pcm => "changes wey too many to list",
     }
 }
 
@@ -1290,6 +1643,11 @@ mod tests {
             assert_ne!(
                 cue_meaning(Lang::Fr, what),
                 cue_meaning(Lang::Fr, "?"),
+                "{what}"
+            );
+            assert_ne!(
+                cue_meaning(Lang::Pcm, what),
+                cue_meaning(Lang::Pcm, "?"),
                 "{what}"
             );
         }
@@ -1314,15 +1672,18 @@ mod tests {
         assert_eq!(Lang::parse("fr-FR"), Ok(Lang::Fr));
         assert_eq!(Lang::parse("en_GB"), Ok(Lang::En));
         assert_eq!(Lang::parse(" FR "), Ok(Lang::Fr));
+        assert_eq!(Lang::parse("pcm"), Ok(Lang::Pcm));
+        assert_eq!(Lang::parse("pcm-NG"), Ok(Lang::Pcm));
         assert_eq!(
             Lang::parse("de"),
-            Err("language \"de\" is not available (use en or fr)".into())
+            Err("language \"de\" is not available (use en, fr or pcm)".into())
         );
     }
 
     #[test]
     fn quoting_shows_hidden_characters() {
         assert_eq!(q(Lang::Fr, "A\u{200b}liko"), "« A⟨zero width space⟩liko »");
+        assert_eq!(q(Lang::Pcm, "A\u{200b}liko"), "“A⟨zero width space⟩liko”");
         assert_eq!(
             q(Lang::En, "Adaeze\u{feff}Okonkwo"),
             "\"Adaeze⟨zero width no-break space⟩Okonkwo\""
@@ -1354,9 +1715,14 @@ mod tests {
             edits(Lang::Fr, &steps, 2),
             "'O' remplacé par '0' et '_' ajouté à la fin"
         );
+        assert_eq!(
+            edits(Lang::Pcm, &steps, 2),
+            "'O' wey dem change to '0' and '_' wey dem add for di end"
+        );
         let many = vec![Step::One(Edit::Inserted('x')); 4];
         assert_eq!(edits(Lang::En, &many, 22), "22 characters changed");
         assert_eq!(edits(Lang::Fr, &many, 22), "22 caractères modifiés");
+        assert_eq!(edits(Lang::Pcm, &many, 22), "22 characters wey change");
     }
 
     /// The avatar sentence says "the same photo" and what was done to it, never bits or views.
@@ -1420,55 +1786,67 @@ mod tests {
             shot(Lang::Fr),
             "L'avatar est une copie de la photo protégée de « Kwabena Mensah » : la même photo, découpée dans une capture d'écran d'une page de profil"
         );
+        assert_eq!(
+            shot(Lang::Pcm),
+            "Di avatar na copy of di protected photo of Kwabena Mensah: na di same photo, dem cut am from screenshot of one profile page"
+        );
     }
 
     /// Each way a copied photo was found says, in words, what the impersonator did to it.
     #[test]
     fn avatar_changes_name_each_undoing() {
-        let rows: &[(View, Reframe, &str, &str)] = &[
+        let rows: &[(View, Reframe, &str, &str, &str)] = &[
             (
                 View::Band,
                 Reframe::None,
                 "a band across the middle covered",
                 "une bande couverte au milieu",
+                "dem cover one band across di middle",
             ),
             (
                 View::Top,
                 Reframe::None,
                 "with a band across the bottom covered",
                 "avec une bande couverte en bas",
+                "dem cover one band for di bottom",
             ),
             (
                 View::Circle,
                 Reframe::Circle,
                 "cut from a screenshot of a profile page",
                 "découpée dans une capture d'écran d'une page de profil",
+                "dem cut am from screenshot of one profile page",
             ),
             (
                 View::Full,
                 Reframe::Stretched,
                 "stretched back from a squeezed copy",
                 "remise à ses proportions depuis une copie écrasée",
+                "dem squeeze am (we stretch am back to compare)",
             ),
             (
                 View::Circle,
                 Reframe::Inset(9),
                 "inside a frame about 9% a side",
                 "cadre d'environ 9\u{a0}%",
+                "inside frame of about 9% for each side",
             ),
             (
                 View::Content,
                 Reframe::None,
                 "the same logo, with the background around it changed",
                 "le même logo, avec le fond autour changé",
+                "na di same logo, but dem change di background wey surround am",
             ),
         ];
-        for &(view, reframe, en, fr) in rows {
+        for &(view, reframe, en, fr, pcm) in rows {
             let undone = Undone::default();
             let got = avatar_changes(Lang::En, &undone, view, Variant::Plain, false, reframe);
             assert!(got.contains(en), "{got}");
             let got = avatar_changes(Lang::Fr, &undone, view, Variant::Plain, false, reframe);
             assert!(got.contains(fr), "{got}");
+            let got = avatar_changes(Lang::Pcm, &undone, view, Variant::Plain, false, reframe);
+            assert!(got.contains(pcm), "{got}");
         }
     }
 
