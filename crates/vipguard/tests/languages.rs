@@ -77,12 +77,18 @@ const ENGLISH_NOT_PIDGIN: &[&str] = &[
     " which ",
     " a common scam",
     " twice",
+    // Pieces of a sentence a review found could be left in English inside a Pidgin one.
+    " together",
+    " look alike",
+    " read as ",
+    " small capitals",
+    " to send ",
+    " more)",
 ];
 
 // Words that make a sentence Pidgin: at least one of them in each, outside quotes.
 const PIDGIN: &[&str] = &[
-    "na", "dey", "don", "di", "dis", "dat", "dem", "wey", "e", "im", "am", "no", "oda", "anoda",
-    "notin", "wetin",
+    "na", "dey", "don", "di", "dis", "dat", "dem", "wey", "im", "oda", "anoda", "notin", "wetin",
 ];
 
 /// `detail` without what it quotes from the profile (“…”) and without the protected accounts' names,

@@ -127,10 +127,10 @@ pub(crate) fn own(lang: Lang, handle: &str, platform: &str, name: &str, official
             q(lang, name)
         ),
         (Lang::Pcm, false) => {
-            format!("@{handle} for {platform} na di account of {name} wey dey di protected list")
+            format!("@{handle} for {platform} na {name} account wey dey di protected list")
         }
         (Lang::Pcm, true) => format!(
-            "@{handle} for {platform} na one official account of {name} wey dey di protected list"
+            "@{handle} for {platform} na one of {name} official accounts wey dey di protected list"
         ),
     }
 }
@@ -240,7 +240,7 @@ pub(crate) fn chars(lang: Lang, deceptive: usize, summary: &str) -> String {
         (Lang::Fr, n) => {
             format!("{n} caractères du nom affiché sont des sosies ou sont cachés\u{a0}: {summary}")
         }
-        (Lang::Pcm, 0) => format!("Dem decorate or style di display name: {summary}"),
+        (Lang::Pcm, 0) => format!("Di display name get decoration or fancy letters: {summary}"),
         (Lang::Pcm, 1) => format!(
             "1 character for di display name dey copy anoda letter or e dey hide: {summary}"
         ),
@@ -481,7 +481,7 @@ fn il_swapped(lang: Lang, il_swap: bool) -> &'static str {
         (Lang::En, true) => ", read with capital I and lowercase l swapped (they look the same)",
         (Lang::Fr, true) => ", lu en échangeant I majuscule et l minuscule (ils se ressemblent)",
         (Lang::Pcm, true) => {
-            ", when we read capital I and small l as di same letter (dem resemble each oda)"
+            ", if we read capital I and small l as di same letter (dem resemble each oda)"
         }
     }
 }
@@ -785,7 +785,7 @@ pub(crate) fn avatar_changes(
         parts.push(say(
             "mirrored".into(),
             "en miroir".into(),
-            "dem turn am like for mirror".into(),
+            "dem flip am like mirror".into(),
         ));
     }
     match variant {
@@ -918,7 +918,7 @@ pub(crate) fn avatar(lang: Lang, name: &str, distance: u32, changes: &str) -> St
             } else {
                 "na di same photo"
             };
-            format!("Di avatar na copy of di protected photo of {name}: {same}{sep}{changes}")
+            format!("Di avatar na copy of {name} protected photo: {same}{sep}{changes}")
         }
     }
 }
@@ -1119,16 +1119,16 @@ fn cue_meaning(lang: Lang, what: &str) -> &'static str {
             "e dey ask for PIN, password or code wey come by SMS, and no real service go ever ask for am"
         }
         (Lang::Pcm, "sure_bets") => "e dey sell betting tips wey e talk say dey sure, na common scam",
-        (Lang::Pcm, "money_offer") => "money and reward together, two signs of scam",
+        (Lang::Pcm, "money_offer") => "e mention money and reward for di same place, two signs of scam",
         (Lang::Pcm, "money_channel") => {
-            "money and private chat or number together, two signs of scam"
+            "e mention money and private chat or number for di same place, two signs of scam"
         }
-        (Lang::Pcm, "money_urgency") => "money and hurry together, two signs of scam",
+        (Lang::Pcm, "money_urgency") => "e mention money and hurry-hurry for di same place, two signs of scam",
         (Lang::Pcm, "offer_channel") => {
             "e promise reward wey you go claim for private chat, two signs of scam"
         }
         (Lang::Pcm, "offer_urgency") => {
-            "e promise reward only for di people wey fast or di first few, two signs of scam"
+            "e promise reward only for di first people wey quick come, two signs of scam"
         }
         (Lang::Pcm, "channel_urgency") => {
             "e dey rush followers go private chat, two signs of scam"
@@ -1287,7 +1287,7 @@ pub(crate) fn near_miss_own_name(lang: Lang, h: &str, name: &str) -> String {
     match lang {
         Lang::En => format!("Handle @{h} resembles {name}'s, but it is the profile's own name; nothing else matches"),
         Lang::Fr => format!("L'identifiant @{h} ressemble à celui de {}, mais c'est le nom du profil lui-même ; rien d'autre ne correspond", q(lang, name)),
-        Lang::Pcm => format!("Handle @{h} resemble di handle of {name}, but na di profile own name; notin else match"),
+        Lang::Pcm => format!("Handle @{h} resemble {name} handle, but na di profile own name; notin else match"),
     }
 }
 
@@ -1299,7 +1299,7 @@ pub(crate) fn near_miss_weak(lang: Lang, name: &str, id: &str) -> String {
             q(lang, name)
         ),
         Lang::Pcm => {
-            format!("Na only small resemblance with {name} ({id}); e no reach to flag am")
+            format!("Na only small resemblance with {name} ({id}); e no reach make we flag am")
         }
     }
 }
@@ -1650,6 +1650,17 @@ mod tests {
                 cue_meaning(Lang::Pcm, "?"),
                 "{what}"
             );
+            // Each language's own words, not English left in: languages.rs reads whole sentences only.
+            assert_ne!(
+                cue_meaning(Lang::Fr, what),
+                cue_meaning(Lang::En, what),
+                "{what}"
+            );
+            assert_ne!(
+                cue_meaning(Lang::Pcm, what),
+                cue_meaning(Lang::En, what),
+                "{what}"
+            );
         }
     }
 
@@ -1788,7 +1799,7 @@ mod tests {
         );
         assert_eq!(
             shot(Lang::Pcm),
-            "Di avatar na copy of di protected photo of Kwabena Mensah: na di same photo, dem cut am from screenshot of one profile page"
+            "Di avatar na copy of Kwabena Mensah protected photo: na di same photo, dem cut am from screenshot of one profile page"
         );
     }
 
