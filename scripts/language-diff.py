@@ -17,8 +17,7 @@ import sys
 
 SENTENCES = ("detail", "edit")
 # Words that make a sentence Pidgin (as languages.rs has them).
-PIDGIN = {"na", "dey", "don", "di", "dis", "dat", "dem", "wey", "e", "im", "am", "no", "oda", "anoda",
-          "notin", "wetin"}
+PIDGIN = {"na", "dey", "don", "di", "dis", "dat", "dem", "wey", "im", "oda", "anoda", "notin", "wetin"}
 
 
 def scan(binary, folder, lang):

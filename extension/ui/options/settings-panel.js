@@ -125,7 +125,9 @@ export function setupSettings() {
   }));
   $('mastodon-allow').addEventListener('click', asking(async () => {
     const granted = await chrome.permissions.request({ origins: ['https://*/*'] });
-    await showMastodonAccess(!granted);
+    // Drawn from the policy and the settings again: the button serves the policy's Mastodon and the
+    // reviewer's own, whose lines differ.
+    await showPolicy();
     if (granted) $('mastodon-status').textContent = t('mastodonOn');
   }));
   $('paused').addEventListener('change', (e) => saveSetting({ paused: e.target.checked }));
