@@ -532,6 +532,26 @@ async function shadowClickOnce(page, label, tag) {
   }
 }
 
+// Types `text` into the banner's decision note. A click in a frame of another process moves keyboard
+// focus there a moment later, and keys sent before then go to the page: the last CI run, under load, lost
+// "SEC-9" that way. So: click, wait until the note has focus, type, and see the words arrive.
+export async function typeNote(page, text, label = 'Decision note (optional)') {
+  const note = async () => {
+    for (const f of annotationFrames(page, 'banner')) {
+      const v = await frameEvaluate(f, (l) => {
+        const e = [...document.querySelectorAll('input')].find((x) => x.getAttribute('aria-label') === l);
+        return e && { value: e.value, focused: document.hasFocus() && document.activeElement === e };
+      }, label).catch(() => null);
+      if (v) return v;
+    }
+    return null;
+  };
+  await shadowClick(page, label, { tag: 'INPUT' });
+  await until(async () => (await note())?.focused, `keyboard focus in "${label}"`);
+  await page.keyboard.type(text);
+  await until(async () => (await note())?.value === text, `"${text}" in "${label}"`);
+}
+
 // Asserts that the buttons inside annotations named `labels` are all drawn, each wholly inside the window.
 export async function actionsInView(page, labels) {
   const size = await page.evaluate(() => ({ w: innerWidth, h: innerHeight }));

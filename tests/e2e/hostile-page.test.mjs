@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, loadDemoList, visit, settle, shadowText, shadowClick, shadowClasses, bannerVerdict, annotations, until, inContentScript,
-  storedList, privateValues, setPrivateValues, tabRecord, annotationFrames, frameEvaluate } from './harness.mjs';
+  storedList, privateValues, setPrivateValues, tabRecord, annotationFrames, frameEvaluate, typeNote } from './harness.mjs';
 
 let h;
 before(async () => {
@@ -226,8 +226,7 @@ test('the page\'s listeners hear nothing while the reviewer types a note and dec
       }, true);
     }
   });
-  await shadowClick(page, 'Decision note (optional)', { tag: 'INPUT' });
-  await page.keyboard.type('SEC-77');
+  await typeNote(page, 'SEC-77');
   await shadowClick(page, 'Impersonation confirmed');
   await until(async () => (await shadowText(page)).includes('Your decision: Impersonation confirmed'), 'the decision recorded');
   assert.ok((await shadowText(page)).includes('“SEC-77”'), 'with its note');

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { launch, loadDemoList, visit, settle, shadowText, shadowClick, shadowBoxes, shadowClasses, bannerVerdict, until, tabRecord, annotationFrames, frameEvaluate, focusedAnnotation,
-  screenshot, actionsInView, press } from './harness.mjs';
+  screenshot, actionsInView, press, typeNote } from './harness.mjs';
 
 const BANNER_ACTIONS = ['Copy for ticket', 'Copy image', 'Save image', 'Copy JSON', 'Impersonation confirmed', 'Not an impersonator', 'Needs escalation'];
 
@@ -203,8 +203,7 @@ test('a badge says its verdict, its card whom it resembles; the card is drawn ab
 
 test('decisions stick: shown again after a reload, on the account\'s badges elsewhere and in the popup; undo restores the one before', async () => {
   const page = await visit(h, 'https://x.com/KwabenaMensahGH');
-  await shadowClick(page, 'Decision note (optional)', { tag: 'INPUT' });
-  await page.keyboard.type('SEC-9');
+  await typeNote(page, 'SEC-9');
   await shadowClick(page, 'Impersonation confirmed');
   await says(page, 'Recorded: impersonation confirmed.');
   await says(page, 'Your decision: Impersonation confirmed');
@@ -270,8 +269,7 @@ test('a note being typed survives the avatar\'s verdict arriving: its words, its
   const page = await visit(h, 'https://x.com/KwabenaMensahTV?noted');
   await says(page, 'Impersonation confirmed');
   await until(() => held.length, 'the worker asking for the avatar');
-  await shadowClick(page, 'Decision note (optional)', { tag: 'INPUT' });
-  await page.keyboard.type('SEC-4');
+  await typeNote(page, 'SEC-4');
   await press(page, 'ArrowLeft');
   const avatarLine = "avatar is a copy of Kwabena Mensah's protected photo";
   assert.ok(!(await shadowText(page)).includes(avatarLine), 'the avatar\'s verdict not in yet');

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import crypto from 'node:crypto';
 import { pngSize } from './png.mjs';
-import { launch, loadDemoList, visit, shadowText, shadowClick, bannerVerdict, until, tabRecord, privateValues } from './harness.mjs';
+import { launch, loadDemoList, visit, shadowText, shadowClick, bannerVerdict, until, tabRecord, privateValues, typeNote } from './harness.mjs';
 
 let h;
 before(async () => {
@@ -173,8 +173,7 @@ test('Save image downloads a PNG with both avatars and names side by side, and t
 test('decisions: escalate with a note, then "Not an impersonator" clears the account until undone', async () => {
   const page = await visit(h, 'https://x.com/KwabenaMensahGH');
   assert.equal(await bannerVerdict(page), 'impersonation');
-  await shadowClick(page, 'Decision note (optional)', { tag: 'INPUT' });
-  await page.keyboard.type('ticket SEC-123, same photo as last week');
+  await typeNote(page, 'ticket SEC-123, same photo as last week');
   await shadowClick(page, 'Needs escalation');
   await bannerSays(page, 'Recorded: needs escalation.');
   await bannerSays(page, 'Your decision: Needs escalation');
@@ -210,8 +209,7 @@ test('decisions: escalate with a note, then "Not an impersonator" clears the acc
 
 test('the options page lists cleared accounts and removes one; the audit log exports as CSV', async () => {
   const page = await visit(h, 'https://x.com/KwabenaMensahGH');
-  await shadowClick(page, 'Decision note (optional)', { tag: 'INPUT' });
-  await page.keyboard.type('ticket SEC-456, "same" photo');
+  await typeNote(page, 'ticket SEC-456, "same" photo');
   await shadowClick(page, 'Needs escalation');
   await bannerSays(page, 'Recorded: needs escalation.');
   await bannerSays(page, 'Your decision: Needs escalation'); // drawn again with the decision
