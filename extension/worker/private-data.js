@@ -33,13 +33,17 @@ export async function moveFromLocalStorage() {
   return found;
 }
 
-// chrome.storage.local and .sync readable by the extension's own pages and worker only, where the browser
-// allows it (Chrome; Firefox's setAccessLevel is for session storage alone, which both browsers already
-// close to content scripts).
+// chrome.storage.local, .sync and .managed readable by the extension's own pages and worker only, where
+// the browser allows it (Chrome: `setAccessLevel` on each area, developer.chrome.com's StorageArea
+// reference; Firefox's is for session storage alone, which both browsers already close to content
+// scripts). Managed storage holds the organisation's policy: the feed's address (the list downloads with
+// it: the feed asks for no credential), its key and the reviewer id (issue 26's red team, finding 1). In
+// Firefox a content script can still read it: docs/security.md, "A hostile feed".
+const CLOSED_AREAS = ['local', 'sync', 'managed'];
 function closeToContentScripts() {
-  for (const area of [chrome.storage.local, chrome.storage.sync]) {
+  for (const name of CLOSED_AREAS) {
     try {
-      area?.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' })?.catch?.(() => {});
+      chrome.storage[name]?.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' })?.catch?.(() => {});
     } catch {
       // not supported for this area
     }

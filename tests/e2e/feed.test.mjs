@@ -651,3 +651,33 @@ test('the organisation\'s policy changed while the browser runs: Mastodon and th
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+// The policy holds the feed's address (the feed asks for no credential, so the address downloads the whole
+// list), its key and the reviewer id: managed storage is closed to content scripts like local and sync
+// (worker/private-data.js, setAccessLevel), so code in a compromised page process reads none of it. Issue
+// 26's red team read `{"feedUrl": …, "reviewerId": "ama.k@vendor.example", …}` there before. Firefox has no
+// such switch: policy-firefox.test.mjs says what a content script reads there.
+test('the organisation\'s policy is closed to content scripts: the feed\'s address, key and reviewer id unreadable from the content script\'s world', async () => {
+  const { dir, id } = extensionCopy();
+  feed.now = { status: 200, body: V1, etag: '"v1"', headers: { 'access-control-allow-origin': '*', 'access-control-expose-headers': 'ETag' } };
+  writePolicy(POLICY_FILE, id, { feedUrl: FEED_URL, feedPublicKey: KEY.publicKey, reviewerId: 'ama.k@vendor.example' });
+  let h;
+  try {
+    h = await launch({ extension: dir, trustLocalTls: true, expectedRequests: feedRequests() });
+    await until(async () => (await listSource(h))?.version === 1, 'the policy\'s feed applied', { timeout: 30000 });
+    const page = await visit(h, 'https://x.com/KwabenaMensahGH');
+    const read = await inContentScript(page, () => chrome.storage.managed.get(null).then((v) => JSON.stringify(v), (e) => `refused: ${e.message}`));
+    await page.close();
+    for (const secret of [FEED_URL, KEY.publicKey, 'ama.k@vendor.example']) assert.ok(!read.includes(secret), `read from a page process: ${read}`);
+    assert.match(read, /^refused/);
+    // The extension's own pages still read it: the options page shows the address locked.
+    const opts = await h.ctx.newPage();
+    await opts.goto(optionsUrl(h));
+    await until(async () => (await opts.locator('#feed-url').inputValue()) === FEED_URL, 'the options page shows the policy\'s address');
+    assert.equal(await opts.locator('#feed-url').isDisabled(), true);
+  } finally {
+    fs.rmSync(POLICY_FILE, { force: true });
+    if (h) await h.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
