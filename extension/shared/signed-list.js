@@ -59,8 +59,78 @@ export async function sha256Hex(text) {
   return [...digest].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-// The signed file's envelope: {payloadText, signature (64 bytes), keyId}.
+// JSON text scanned without building it, in one pass and constant stack: a key given twice in one object
+// is refused (the CLI's readers refuse it: serde's "duplicate field"), and so is nesting deeper than
+// `maxDepth` (an object or array inside the top one is depth 2). Returns the raw text of each member of
+// the top object, the last one kept for a key named twice (for an envelope, as JavaScript and the CLI
+// keep it). Syntax itself is left to JSON.parse afterwards: the scan only has to be right on text that
+// parses. `what(code, args)` makes the error.
+function scanJson(text, maxDepth, what, { duplicates = 'refuse' } = {}) {
+  const open = []; // per container: the keys seen (an object: an array, objects have few) or null (an array)
+  const members = new Map();
+  let expectKey = false;
+  let topKey = null;
+  let valueFrom = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) { // a string: skipped whole; a key is compared with the object's others
+      let j = i + 1;
+      let escaped = false;
+      for (; j < text.length; j++) {
+        const d = text.charCodeAt(j);
+        if (d === 0x5c) {
+          j++;
+          escaped = true;
+        } else if (d === 0x22) break;
+      }
+      const keys = open.length ? open[open.length - 1] : null;
+      if (keys && expectKey) {
+        let key = text.slice(i + 1, j);
+        if (escaped) {
+          try {
+            key = JSON.parse(text.slice(i, j + 1));
+          } catch {
+            return members; // not JSON: JSON.parse says where
+          }
+        }
+        if (duplicates === 'refuse') {
+          if (keys.includes(key)) throw what('duplicateKey', [key.slice(0, 100)]);
+          keys.push(key);
+        }
+        if (open.length === 1) topKey = key;
+        expectKey = false;
+      }
+      i = j;
+    } else if (c === 0x7b || c === 0x5b) { // { [
+      if (open.length >= maxDepth) throw what('tooDeep', [String(maxDepth)]);
+      open.push(c === 0x7b ? [] : null);
+      expectKey = c === 0x7b;
+    } else if (c === 0x7d || c === 0x5d || c === 0x2c) { // } ] ,
+      if (open.length === 1 && valueFrom >= 0) {
+        members.set(topKey, text.slice(valueFrom, i).trim());
+        valueFrom = -1;
+      }
+      if (c === 0x2c) expectKey = open.length > 0 && open[open.length - 1] !== null;
+      else open.pop();
+    } else if (c === 0x3a && open.length === 1) { // : in the top object
+      valueFrom = i + 1;
+    }
+  }
+  return members;
+}
+
+// How deep a payload may nest: a list is 6 deep (payload, list, accounts, account, handles, handle); the
+// CLI's reader stops at 128, and refuses anything deeper than the format's fields anyway.
+export const MAX_PAYLOAD_DEPTH = 32;
+
+// The signed file's envelope: {payloadText, signature (64 bytes), keyId}. Its shape is checked before it
+// is parsed: one flat object (its four fields are a number and three strings), so a body of nested
+// brackets (50 MB of them cost the worker 2 GB in JSON.parse: issue 26's red team) is refused in one
+// pass, with no signature needed and nothing built.
 function envelope(text) {
+  const raw = scanJson(text, 1, (key, args) => worded('format', key === 'tooDeep' ? 'nested' : key, key === 'tooDeep' ? [] : args,
+    key === 'tooDeep' ? 'it nests objects or arrays, where a signed list is one flat object' : `${args[0]}: named twice`),
+  { duplicates: 'last' });
   let file;
   try {
     file = JSON.parse(text);
@@ -68,20 +138,27 @@ function envelope(text) {
     throw worded('format', 'notJson', [e.message], `not JSON (${e.message})`);
   }
   if (!file || typeof file !== 'object' || Array.isArray(file)) throw worded('format', 'fileNotObject', [], 'not a JSON object');
-  if (file.vipguard_signed !== 1) {
-    throw worded('format', 'notSigned', [JSON.stringify(file.vipguard_signed)], `vipguard_signed: ${JSON.stringify(file.vipguard_signed)}, expected 1 (not a vipguard signed list)`);
+  // The integer 1, as the CLI reads it (1.0 is another format version there).
+  if (file.vipguard_signed !== 1 || raw.get('vipguard_signed') !== '1') {
+    const shown = (raw.get('vipguard_signed') ?? 'undefined').slice(0, 40);
+    throw worded('format', 'notSigned', [shown], `vipguard_signed: ${shown}, expected 1 (not a vipguard signed list)`);
   }
   onlyKnown(file, ['vipguard_signed', 'key_id', 'payload', 'signature'], 'file');
-  if (typeof file.payload !== 'string') throw worded('format', 'missingString', ['payload'], 'payload: missing or not a string');
-  if (typeof file.signature !== 'string') throw worded('format', 'missingString', ['signature'], 'signature: missing or not a string');
+  for (const field of ['key_id', 'payload', 'signature']) {
+    if (typeof file[field] !== 'string') throw worded('format', 'missingString', [field], `${field}: missing or not a string`);
+  }
   const signature = fromBase64(file.signature, 'signature');
   if (signature.length !== 64) throw worded('format', 'signatureBytes', [signature.length], `signature: ${signature.length} bytes, an Ed25519 signature has 64`);
-  return { payloadText: file.payload, signature, keyId: typeof file.key_id === 'string' ? file.key_id : '' };
+  return { payloadText: file.payload, signature, keyId: file.key_id };
 }
 
 // The payload's fields, checked: {name, version, date, list, decisions}. The list itself is checked by the
 // engine afterwards, exactly as an imported list is (list-check.js).
 export function checkPayload(payloadText) {
+  // Before JSON.parse: a key named twice (JavaScript would keep the last, the CLI refuses it) and nesting
+  // no list has.
+  const raw = scanJson(payloadText, MAX_PAYLOAD_DEPTH, (key, args) => worded('payload', key, args,
+    key === 'tooDeep' ? `payload: nested deeper than ${args[0]}` : `payload: the field ${JSON.stringify(args[0])} is named twice in one object`));
   let p;
   try {
     p = JSON.parse(payloadText);
@@ -92,8 +169,10 @@ export function checkPayload(payloadText) {
   onlyKnown(p, ['name', 'version', 'date', 'list', 'decisions'], 'payload');
   // Code points, as the CLI counts them (`.length` would count UTF-16 units).
   if (typeof p.name !== 'string' || !p.name.trim() || [...p.name].length > 200) throw worded('payload', 'name', [], 'payload.name: must be text of 1 to 200 characters');
-  if (!Number.isInteger(p.version) || p.version < 1 || p.version > MAX_SAFE) {
-    throw worded('payload', 'version', [JSON.stringify(p.version)], `payload.version: ${JSON.stringify(p.version)}, must be an integer from 1 to 2^53-1`);
+  // A JSON integer as written: 5.0 and 5e0 are refused, as the CLI refuses them.
+  if (!Number.isInteger(p.version) || p.version < 1 || p.version > MAX_SAFE || !/^[1-9][0-9]*$/.test(raw.get('version') || '')) {
+    const shown = (raw.get('version') ?? 'undefined').slice(0, 40);
+    throw worded('payload', 'version', [shown], `payload.version: ${shown}, must be an integer from 1 to 2^53-1`);
   }
   if (typeof p.date !== 'string' || !RFC3339_UTC.test(p.date) || Number.isNaN(Date.parse(p.date))) {
     throw worded('payload', 'date', ['payload.date', JSON.stringify(p.date)], `payload.date: ${JSON.stringify(p.date)}, must be an RFC 3339 UTC time`);

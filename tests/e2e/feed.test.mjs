@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { launch, visit, bannerVerdict, annotationFrames, privateValues, until, inContentScript, serveSites, screenshot, tabRecord, shadowClick, literally, ROOT } from './harness.mjs';
+import { launch, visit, bannerVerdict, annotationFrames, annotations, privateValues, until, inContentScript, serveSites, screenshot, tabRecord, shadowClick, literally, extensionProcessMemory, ROOT } from './harness.mjs';
 import { keyPair, payloadText, signedFile, tampered } from './signed-feed.mjs';
 import { httpsServer, extensionCopy } from './feed-server.mjs';
 
@@ -131,7 +131,9 @@ const FAILURES = [
     says: /problems in the list \(\d+\): .*vip-001/ },
   { name: 'a payload missing its version', body: signedFile(KEY, JSON.stringify({ name: 'Team VIPs', date: '2026-12-05T10:00:00Z', list: WITHOUT_KWABENA })),
     says: /payload\.version: undefined, must be an integer/ },
-  { name: 'not a signed list', body: JSON.stringify(WITHOUT_KWABENA), says: /not a vipguard signed list: vipguard_signed/ },
+  // Refused from its shape, before it is parsed: a signed list is one flat object.
+  { name: 'not a signed list', body: JSON.stringify(WITHOUT_KWABENA), says: /not a vipguard signed list: it nests objects or arrays/ },
+  { name: 'a flat object of another format version', body: '{"vipguard_signed": 2}', says: /not a vipguard signed list: vipguard_signed: 2, expected 1/ },
   { name: 'a feed that is down', status: 503, body: 'maintenance', says: /answered HTTP 503/ },
   // The connection dropped before any answer (a server gone, a proxy refusing).
   { name: 'a feed that cannot be reached', drop: true, says: /the feed https:\/\/127\.0\.0\.1:\d+\/team\/vips\.signed\.json could not be reached/ },
@@ -361,6 +363,40 @@ test('a feed streamed over the size cap without a Content-Length: cut, the last 
   assert.match(said, /The last good list stays in use\./);
   assert.equal((await listSource(h)).version, 1, 'version 1 still in use');
   assert.match(await opts.locator('#feed-status').textContent(), /Team VIPs v1, 5 accounts/);
+}));
+
+// A JSON bomb under the size cap (issue 26's red team): 52,000,000 bytes of nested brackets, no key
+// needed. JSON.parse of the whole body took the extension process from 212 MB to a 1,997 MB peak and
+// another tab's verdict from about 1 s to 15-25 s; the envelope's shape is now checked in one pass before
+// anything is parsed (shared/signed-list.js, `scanJson`): one flat object, so the second bracket ends it.
+// The figures are printed: `node --test --test-concurrency=1 --test-name-pattern='nested brackets'
+// tests/e2e/feed.test.mjs`.
+const BOMB_DEPTH = 26_000_000; // 52,000,000 bytes, under MAX_BYTES (52,428,800)
+test('50 MB of nested brackets from the feed is refused from its shape, at little cost to the worker', () => withVersion1(async (h, opts) => {
+  let page = await visit(h, 'https://x.com/KwabenaMensahGH');
+  await page.close();
+  const before = extensionProcessMemory(h);
+  const worker = h.worker;
+  feed.now = { status: 200, body: '['.repeat(BOMB_DEPTH) + ']'.repeat(BOMB_DEPTH) };
+  const attempt = (await privateValues(h, ['feedState'])).feedState.lastAttempt;
+  const started = Date.now();
+  await opts.locator('#feed-check').click();
+  // Another tab's verdict meanwhile (printed: the worker handles both).
+  const asked = Date.now();
+  page = await h.ctx.newPage();
+  await page.goto('https://x.com/KwabenaMensahTV');
+  const verdictMs = await until(async () => (await annotations(page)).some((a) => a.verdict) && Date.now() - asked, 'the other tab\'s verdict', { timeout: 300000 });
+  await page.close();
+  await until(async () => (await privateValues(h, ['feedState'])).feedState.lastAttempt !== attempt, 'the check over', { timeout: 300000 });
+  const after = extensionProcessMemory(h);
+  const state = (await privateValues(h, ['feedState'])).feedState;
+  console.log(`JSON bomb: refused after ${Math.round((Date.now() - started) / 1000)} s; another tab's verdict took ${verdictMs} ms; `
+    + `extension process ${before?.rss} MB before, ${after?.rss} MB after, peak ${after?.peak} MB`);
+  assert.equal(h.ctx.serviceWorkers()[0], worker, 'the same worker');
+  assert.equal(state.version, 1);
+  assert.deepEqual({ code: state.error.code, what: state.error.what?.key }, { code: 'format', what: 'nested' });
+  await until(async () => /not a vipguard signed list: it nests objects or arrays.*The last good list stays in use/.test(await opts.locator('#feed-error').textContent()), 'the reason shown');
+  assert.ok(after.peak - before.rss < 300, `the extension process grew from ${before.rss} MB to a peak of ${after.peak} MB`);
 }));
 
 // Applied in one transaction (shared/private-store.js update): a write that fails halfway, the storage
