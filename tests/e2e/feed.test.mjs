@@ -24,10 +24,14 @@ const TEAM_DECISION = { platform: 'x', handle: 'KwabenaMensahTV', decision: 'not
 const V1 = signedFile(KEY, payloadText({ version: 1, list: WITHOUT_KWABENA }));
 const V2 = signedFile(KEY, payloadText({ version: 2, list: DEMO, decisions: [TEAM_DECISION] }));
 
-// The feed server: answers what `feed.now` says ({status, body, etag}), records each request's headers.
-const feed = { now: { status: 200, body: V1, etag: '"v1"' }, requests: [] };
+// The feed server: answers what `feed.now` says ({status, body, etag, lastModified, type, headers}, or
+// `stream`, `drop`, `slow`: below; `refuseConditional`: HTTP 400 to any conditional request), records each
+// request's headers.
+const feed = { now: { status: 200, body: V1, etag: '"v1"' }, requests: [], other: [] };
 let server;
+let otherServer;
 let FEED_URL;
+let OTHER_ORIGIN;
 before(async () => {
   let origin;
   ({ server, origin } = await httpsServer((req, res) => {
@@ -41,19 +45,41 @@ before(async () => {
       req.socket.destroy();
       return;
     }
+    if (feed.now.slow) {
+      // The headers at once, then the body a byte every `slow` ms, never finished.
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.write('{"vipguard_signed":1,"payload":"');
+      const timer = setInterval(() => res.write('a'), feed.now.slow);
+      res.on('close', () => clearInterval(timer));
+      return;
+    }
     const { status, body, etag, lastModified } = feed.now;
     const validators = { ...(etag ? { etag } : {}), ...(lastModified ? { 'last-modified': lastModified } : {}) };
+    if (feed.now.refuseConditional && (req.headers['if-none-match'] || req.headers['if-modified-since'])) {
+      res.writeHead(400, { 'content-type': 'text/plain' });
+      res.end('conditional requests refused here');
+      return;
+    }
     if (status === 200 && ((etag && req.headers['if-none-match'] === etag) || (!etag && lastModified && req.headers['if-modified-since'] === lastModified))) {
       res.writeHead(304, validators);
       res.end();
       return;
     }
-    res.writeHead(status, { 'content-type': 'application/json', ...validators, ...(feed.now.headers || {}) });
+    res.writeHead(status, { 'content-type': feed.now.type || 'application/json', ...validators, ...(feed.now.headers || {}) });
     res.end(body || '');
   }));
   FEED_URL = `${origin}/team/vips.signed.json`;
+  // Another server (another port: another origin) a redirect may name: it must never be asked.
+  ({ server: otherServer, origin: OTHER_ORIGIN } = await httpsServer((req, res) => {
+    feed.other.push(req.url);
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(V2);
+  }));
 });
-after(() => server && server.close());
+after(() => {
+  server?.close();
+  otherServer?.close();
+});
 
 // A body of `total` bytes made as it is sent, chunked (no Content-Length), each chunk written when the
 // connection has taken the one before: what was sent, and whether it all was, recorded in `feed.streamed`.
@@ -74,7 +100,7 @@ function streamBody(res, total) {
 }
 
 // What the extension may fetch besides what pages show: the feed's own address, nothing else on its server.
-const feedRequests = () => [new RegExp(`^${literally(FEED_URL)}$`)];
+const feedRequests = () => [new RegExp(`^${literally(FEED_URL)}(?:\\?moved)?$`)];
 const optionsUrl = (h) => `chrome-extension://${h.extensionId}/ui/options/options.html`;
 const listSource = async (h) => (await privateValues(h, ['listSource'])).listSource || null;
 const frameText = async (page) => {
@@ -344,6 +370,94 @@ test('the feed: applied without a reload, kept through every failure, with its p
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+// A validator too long to send back (issue 26's red team): one answer carrying a 20,000-character ETag, or
+// Last-Modified, made every later conditional request fail (HTTP 431 from node, 400 from nginx over 8 KB)
+// for good, so the team's next versions were never applied. Validators over 1 KB, or not visible ASCII,
+// are not kept (worker/feed.js, `sendable`); and a conditional request answered with a 4xx is made again
+// without them once, the refusal remembered for a day as a CORS refusal is.
+test('a validator too long to send back is not kept, and a conditional request refused with a 4xx is made again whole', () => withVersion1(async (h, opts) => {
+  const state = async () => (await privateValues(h, ['feedState'])).feedState;
+  const versions = [
+    { etag: `"${'v'.repeat(20000)}"` },
+    { lastModified: `Mon, 07 Dec 2026 10:00:00 GMT${' x'.repeat(10000)}` },
+  ];
+  let version = 1;
+  for (const poisoned of versions) {
+    version += 1;
+    feed.now = { status: 200, body: signedFile(KEY, payloadText({ version, list: DEMO })), ...poisoned };
+    await checkNow(h, opts);
+    assert.equal((await state()).version, version);
+    assert.deepEqual([(await state()).etag, (await state()).lastModified], ['', ''], 'the long validator not kept');
+    // The server fixed, the team's next version.
+    version += 1;
+    feed.now = { status: 200, body: signedFile(KEY, payloadText({ version, list: DEMO })), etag: `"v${version}"` };
+    feed.requests.length = 0;
+    await checkNow(h, opts);
+    assert.deepEqual(feed.requests.map((r) => [r.ifNoneMatch, r.ifModifiedSince]), [[null, null]], 'asked with nothing');
+    assert.equal((await state()).version, version, `version ${version} applied: ${JSON.stringify((await state()).error)}`);
+  }
+  // A server (or a proxy before it) that refuses conditional requests with HTTP 400: asked again whole at
+  // once, the next version applied, and for a day asked whole at the first request.
+  version += 1;
+  feed.now = { status: 200, body: signedFile(KEY, payloadText({ version, list: DEMO })), etag: `"v${version}"`, refuseConditional: true };
+  feed.requests.length = 0;
+  await checkNow(h, opts);
+  assert.deepEqual(feed.requests.map((r) => r.ifNoneMatch), [`"v${version - 1}"`, null]);
+  assert.equal((await state()).version, version);
+  assert.equal(await opts.locator('#feed-error').textContent(), '');
+  feed.requests.length = 0;
+  await checkNow(h, opts);
+  assert.deepEqual(feed.requests.map((r) => r.ifNoneMatch), [null], 'the refusal remembered');
+  assert.match(await opts.locator('#feed-status').textContent(), /the whole list is downloaded at each check/);
+}));
+
+// A 304 is "not modified" only as the answer to a conditional request. The reviewer (or the policy) moves
+// to a new address whose server answers 304 to anything: before, the old feed's list stayed in use,
+// recorded as a success (issue 26's red team).
+test('a 304 to a request that asked nothing is refused, not taken as "unchanged"', () => withVersion1(async (h, opts) => {
+  feed.now = { status: 304 };
+  feed.requests.length = 0;
+  const before = (await privateValues(h, ['feedState'])).feedState.lastAttempt;
+  await opts.locator('#feed-url').fill(`${FEED_URL}?moved`);
+  await opts.locator('#feed-save').click();
+  await until(async () => (await privateValues(h, ['feedState'])).feedState.lastAttempt !== before, 'the new address checked', { timeout: 20000 });
+  await until(async () => !/Checking the feed/.test(await opts.locator('#feed-status').textContent()), 'the state drawn');
+  assert.deepEqual(feed.requests.map((r) => [r.url, r.ifNoneMatch, r.ifModifiedSince]), [['/team/vips.signed.json?moved', null, null]]);
+  const state = (await privateValues(h, ['feedState'])).feedState;
+  assert.equal(state.outcome, 'failed');
+  assert.match(await opts.locator('#feed-error').textContent(),
+    /the feed https:\/\/127\.0\.0\.1:\d+\/team\/vips\.signed\.json\?moved answered 304 \(not modified\) to a request that asked no such question: refused.*The last good list stays in use\./);
+}));
+
+// What a hostile feed server tried and the extension refused, keeping the last good list (issue 26's red
+// team, "held": in the code before, in no test): redirects to http, to another origin and to localhost
+// (none followed, the target never asked), a captive portal's sign-in page answered 200, and a body
+// that never ends (a byte every 2 s), cut by the 60-second limit and said in the reviewer's words, not
+// the browser's English "signal timed out" (this check takes a minute).
+test('redirects are not followed; a captive portal\'s page and a body that never ends are refused, each saying why', () => withVersion1(async (h, opts) => {
+  const otherPort = new URL(OTHER_ORIGIN).port;
+  for (const location of [`http://127.0.0.1:${otherPort}/v2.json`, `${OTHER_ORIGIN}/v2.json`, `https://localhost:${otherPort}/v2.json`]) {
+    for (const status of [301, 302, 307, 308]) {
+      feed.now = { status, body: '', headers: { location } };
+      await checkNow(h, opts);
+      assert.match(await opts.locator('#feed-error').textContent(), /could not be reached.*The last good list stays in use/, `${status} to ${location}`);
+      assert.equal((await listSource(h)).version, 1);
+    }
+  }
+  assert.deepEqual(feed.other, [], 'no redirect target was requested');
+  feed.now = { status: 200, type: 'text/html', body: '<!doctype html><title>Hotel Wi-Fi</title><form>Sign in</form>' };
+  await checkNow(h, opts);
+  assert.match(await opts.locator('#feed-error').textContent(), /not JSON.*The last good list stays in use/);
+  feed.now = { slow: 2000 };
+  const before = (await privateValues(h, ['feedState'])).feedState.lastAttempt;
+  await opts.locator('#feed-check').click();
+  await until(async () => (await privateValues(h, ['feedState'])).feedState.lastAttempt !== before, 'the slow check given up', { timeout: 120000 });
+  await until(async () => !/Checking the feed/.test(await opts.locator('#feed-status').textContent()), 'the state drawn');
+  assert.match(await opts.locator('#feed-error').textContent(),
+    /the feed https:\/\/127\.0\.0\.1:\d+\/team\/vips\.signed\.json did not send its whole answer within 60 seconds\. The last good list stays in use\./);
+  assert.equal((await listSource(h)).version, 1);
+}));
 
 // The cap on a body sent without a Content-Length (chunked): the worker reads the stream and cancels it
 // past 50 MB (worker/bounded-body.js). 128 MB are offered, not 51: the socket's and the browser's network
