@@ -30,12 +30,20 @@ export async function managedPolicy() {
 }
 
 // The settings in effect: the reviewer's, with the policy's on top.
+// `policySites`: the policy's own switches, which the reviewer's Pause does not override (pausedOn).
 export function withPolicy(settings, policy) {
   return {
     ...settings,
     ...(policy.sensitivity ? { sensitivity: policy.sensitivity } : {}),
-    ...(policy.sites ? { sites: sitesWithPolicy(settings.sites || {}, policy.sites) } : {}),
+    ...(policy.sites ? { sites: sitesWithPolicy(settings.sites || {}, policy.sites), policySites: policy.sites } : {}),
   };
+}
+
+// Whether the reviewer's Pause stops checks on `site` (a platform: 'x', 'mastodon', …; none for a generic
+// site): not on a site the organisation's policy switched on, where every profile is to be checked and
+// recorded (issue 26; the options page says so beside the switch). Pause stops every other site.
+export function pausedOn(settings, site) {
+  return !!settings.paused && !(site && settings.policySites && settings.policySites[site] === true);
 }
 
 // `otherSites: false` keeps the reviewer's generic sites listed but switches each off (the options page

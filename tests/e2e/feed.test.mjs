@@ -726,7 +726,7 @@ test('the organisation\'s policy: the feed applied at install, and the settings 
     assert.equal(await opts.locator('#feed-save').isDisabled(), true);
     // A setting written behind the page's back does not win over the policy either: GitHub, the reviewer's
     // Mastodon and generic site stay off, and the worker, started again, registers no script for them.
-    await opts.evaluate((sites) => chrome.storage.local.set({ settings: { sensitivity: 'suspicious', sites: { github: true, ...sites } } }), REVIEWER_SITES);
+    await setPrivateValues(h, { settings: { sensitivity: 'suspicious', sites: { github: true, ...REVIEWER_SITES } } });
     await workerRestarted(h, opts);
     assert.deepEqual(await extraScripts(opts), [], 'no Mastodon or generic script registered');
     await opts.reload();
@@ -775,7 +775,7 @@ test('the organisation\'s policy changed while the browser runs: Mastodon and th
     h = await launch({ extension: dir });
     const opts = h.firstRun || await h.ctx.newPage();
     if (!h.firstRun) await opts.goto(optionsUrl(h));
-    await opts.evaluate((sites) => chrome.storage.local.set({ settings: { sites } }), REVIEWER_SITES);
+    await setPrivateValues(h, { settings: { sites: REVIEWER_SITES } });
     await until(async () => (await extraScripts(h.worker)).length === 2, 'the reviewer\'s Mastodon and generic site registered');
     assert.deepEqual(await extraScripts(h.worker), [`generic:${GENERIC_SITE}`, 'mastodon']);
     await opts.reload();

@@ -2,6 +2,8 @@
 import { has, read, LIST_KEY, LIST_SOURCE_KEY } from '../../shared/private-store.js';
 import { ticketFormat, copyTicket, drawEvidenceImage, aboutImage, decideForm } from '../row-tools.js';
 import { startPage, FixableFailure } from '../page-ready.js';
+import { readSettings, saveSettings } from '../../shared/settings.js';
+import { managedPolicy, withPolicy, pausedOn } from '../../shared/policy.js';
 
 const ORDER = { impersonation: 0, suspicious: 1, labelled: 2, own: 3, allowed: 4, clear: 5, error: 6 };
 
@@ -10,13 +12,10 @@ const { t } = vipguardI18n;
 async function main(wired) {
   // The pause switch first, since it needs only the settings: a start held on its words, or failing on
   // the tab, must not keep it out of reach (page-ready.js releases the page then).
-  const { settings = {} } = await chrome.storage.local.get('settings');
+  const settings = await readSettings();
   const paused = document.getElementById('paused');
   paused.checked = !!settings.paused;
-  paused.addEventListener('change', async () => {
-    const { settings: s = {} } = await chrome.storage.local.get('settings');
-    await chrome.storage.local.set({ settings: { ...s, paused: paused.checked } });
-  });
+  paused.addEventListener('change', () => saveSettings({ paused: paused.checked }));
   wired();
   await vipguardI18n.ready();
   // The active tab; `?tab=ID` names one explicitly (tests open the popup as a page of its own). A tab
@@ -40,7 +39,9 @@ async function main(wired) {
     // no address (a new tab)
   }
   const served = !!vipguardSiteCatalog.pageSite(host) || Object.keys((settings.sites && settings.sites.generic) || {}).includes(host);
-  status.textContent = settings.paused ? t('tabPaused') : items.length ? t('tabStatus', items.length, flagged)
+  // A site the organisation switched on is checked even when paused (shared/policy.js, pausedOn).
+  const pausedHere = pausedOn(withPolicy(settings, await managedPolicy()), vipguardSiteCatalog.pageSite(host)?.platform);
+  status.textContent = pausedHere ? t('tabPaused') : items.length ? t('tabStatus', items.length, flagged)
     : !hasList ? t('tabNoList') : !served && !(settings.sites && settings.sites.mastodon) ? t('tabNotServed') : t('tabNothing');
   if (rec && rec.url === (tab && tab.url) && rec.unreadable) status.textContent += ` ${t('tabUnreadable')}`;
   // Which list the verdicts were checked against (provenance): the one the worker recorded with them,
