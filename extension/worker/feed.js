@@ -4,7 +4,7 @@
 // contents, its list checked by the engine as an imported list is, and applied in one transaction of the
 // private store with its shared decisions and its provenance: the next check uses it, no reload. Any
 // failure keeps the last good list and is recorded in the feed's state for the options page to show.
-import { checkList } from '../pkg/vipguard.js';
+import { checkList, readFeedPayload } from '../pkg/vipguard.js';
 import { load } from './engine.js';
 import { accountKey } from './results.js';
 import { readBounded } from './bounded-body.js';
@@ -59,8 +59,9 @@ export function refresh() {
   return next.finally(() => { if (running === next) running = null; });
 }
 
-// The fetch's time limit ran out (AbortSignal.timeout's TimeoutError, before the answer or during its
-// body): said in the reviewer's language, not the browser's English ("signal timed out").
+// The time limit of a fetch ran out (a TimeoutError from AbortSignal.timeout, before the answer or
+// during its body): said in the language of the reviewer, not in the English of the browser ("signal
+// timed out").
 const timedOut = (e, u) => (e && e.name === 'TimeoutError'
   ? problem('timeout', `feed ${u.href}: no whole answer within ${TIMEOUT_MS / 1000} s`, u.href, String(TIMEOUT_MS / 1000)) : e);
 
@@ -189,7 +190,8 @@ async function refreshNow() {
     }
     if (!response.ok) throw problem('http', `feed ${u.href}: HTTP ${response.status}`, u.href, String(response.status));
     const text = await boundedText(response, u);
-    const signed = await verifySignedList(text, publicKey);
+    await load().catch(() => {}); // the WASM package initialised (the engine's start does it): it reads the payload
+    const signed = await verifySignedList(text, publicKey, readFeedPayload);
     // A feed (address and key) is pinned to the list name it first applied: a list signed by the same key
     // for another feed (a higher version of another team's list) must not replace this one.
     if (seen && seen.name && signed.name !== seen.name) {
@@ -208,9 +210,8 @@ async function refreshNow() {
       return recordState((s) => ({ ...s, ...caching, ...how, memory: remember(s, mkey, { ...remembered(s, mkey), ...caching }),
         lastAttempt: at, lastSuccess: at, outcome: 'unchanged', error: null }));
     }
-    await load().catch(() => {}); // the WASM package initialised (the engine's start does it)
-    const listText = JSON.stringify(signed.list);
-    const checked = checkWholeList(checkList, listText, 'json');
+    // The list as it was signed, read by the engine (a field named twice refused, as `vipguard verify` does).
+    const checked = checkWholeList(checkList, signed.listText, 'json');
     if (!checked.ok) {
       const first = checked.errors.slice(0, 5);
       const listed = first.map((e) => e.message).join('; ');

@@ -10,8 +10,9 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
+import crypto from 'node:crypto';
 import { spawnSync } from 'node:child_process';
-import { launch, visit, bannerVerdict, annotationFrames, annotations, privateValues, until, inContentScript, serveSites, screenshot, tabRecord, shadowClick, literally, extensionProcessMemory, ROOT } from './harness.mjs';
+import { launch, visit, bannerVerdict, annotationFrames, annotations, privateValues, setPrivateValues, until, inContentScript, serveSites, screenshot, tabRecord, shadowClick, literally, extensionProcessMemory, ROOT } from './harness.mjs';
 import { keyPair, payloadText, signedFile, tampered } from './signed-feed.mjs';
 import { httpsServer, extensionCopy } from './feed-server.mjs';
 
@@ -156,7 +157,7 @@ const FAILURES = [
   { name: 'a list with errors', body: signedFile(KEY, payloadText({ version: 3, list: { accounts: [...WITHOUT_KWABENA.accounts, { id: 'vip-001', name: 'Twice' }] } })),
     says: /problems in the list \(\d+\): .*vip-001/ },
   { name: 'a payload missing its version', body: signedFile(KEY, JSON.stringify({ name: 'Team VIPs', date: '2026-12-05T10:00:00Z', list: WITHOUT_KWABENA })),
-    says: /payload\.version: undefined, must be an integer/ },
+    says: /the signed list is malformed: .*the field “version” is missing/ },
   // Refused from its shape, before it is parsed: a signed list is one flat object.
   { name: 'not a signed list', body: JSON.stringify(WITHOUT_KWABENA), says: /not a vipguard signed list: it nests objects or arrays/ },
   { name: 'a flat object of another format version', body: '{"vipguard_signed": 2}', says: /not a vipguard signed list: vipguard_signed: 2, expected 1/ },
@@ -370,6 +371,72 @@ test('the feed: applied without a reload, kept through every failure, with its p
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+// A weak (small-order) public key (issue 26's red team): WebCrypto's Ed25519 in Chromium 156 accepts the
+// all-zero key (what a placeholder looks like), and under it a "signature" R‖0 verifies for about half of
+// all payloads, so whoever serves the feed signs the team's list with no secret. The key is refused on
+// Save and, set behind the page's back (as a policy sets it), by the worker before any fetch.
+const ZERO_KEY = Buffer.alloc(32).toString('base64');
+function forgedWithZeroKey(payload) {
+  const spki = crypto.createPublicKey({ key: Buffer.concat([Buffer.from('302a300506032b6570032100', 'hex'), Buffer.alloc(32)]), format: 'der', type: 'spki' });
+  const twoA = Buffer.from('ecffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f', 'hex');
+  const negA = Buffer.alloc(32);
+  negA[31] = 0x80;
+  const identity = Buffer.alloc(32);
+  identity[0] = 1;
+  for (let s = 0; s < 60; s++) {
+    const text = payloadText({ ...payload, date: `2026-12-07T10:00:${String(s).padStart(2, '0')}Z` });
+    for (const r of [identity, Buffer.alloc(32), twoA, negA]) {
+      const sig = Buffer.concat([r, Buffer.alloc(32)]);
+      if (crypto.verify(null, Buffer.from(text), spki, sig)) {
+        return JSON.stringify({ vipguard_signed: 1, key_id: 'anything', payload: text, signature: sig.toString('base64') });
+      }
+    }
+  }
+  throw new Error('no forgery found in 60 dates');
+}
+
+test('a weak (small-order) public key is refused, so no feed server can sign the team\'s list without the secret', () => withVersion1(async (h, opts) => {
+  feed.now = { status: 200, body: forgedWithZeroKey({ name: 'Team VIPs', version: 99, list: WITHOUT_KWABENA }), etag: '"forged"' };
+  feed.requests.length = 0;
+  await opts.locator('#feed-key').fill(ZERO_KEY);
+  await opts.locator('#feed-save').click();
+  await opts.locator('#feed-error').filter({ hasText: /public key is not usable: public key: a weak key \(a point of small order\)/ }).waitFor({ timeout: 5000 });
+  assert.equal(feed.requests.length, 0, 'nothing fetched');
+  // Set behind the options page's back: the worker refuses it too, and version 1 stays.
+  await setPrivateValues(h, { feedConfig: { url: FEED_URL, publicKey: ZERO_KEY } });
+  await checkNow(h, opts);
+  assert.match(await opts.locator('#feed-error').textContent(), /a weak key \(a point of small order\).*The last good list stays in use/);
+  assert.deepEqual([(await listSource(h)).name, (await listSource(h)).version], ['Team VIPs', 1]);
+  assert.equal(feed.requests.length, 0, 'nothing fetched');
+}));
+
+// A team decision dated in the future (issue 26's red team): `decisions merge` kept the latest `at`, and a
+// decision dated 2099 (a wrong clock, or on purpose) outranked every reviewer's own later one until then.
+// The engine refuses a payload whose decision is dated after its signing (an hour's clock difference
+// aside), in the CLI and, reading payloads with the same code, in the extension: the version is refused,
+// the last good list and its team decisions stay, and the reviewer's own decision stands.
+test('a team decision dated after its list was signed is refused with its version; the reviewer\'s own decision stands', () => withVersion1(async (h, opts) => {
+  const future = { platform: 'x', handle: 'KwabenaMensahTV', decision: 'not_impersonator', by: 'lead.ama', at: '2099-01-01T00:00:00Z', note: 'checked', match: 'vip-002' };
+  feed.now = { status: 200, body: signedFile(KEY, payloadText({ version: 2, list: DEMO, decisions: [future] })), etag: '"f2"' };
+  await checkNow(h, opts);
+  assert.match(await opts.locator('#feed-error').textContent(),
+    /the signed list is malformed: Field “payload\.decisions\[0\]\.at”: 2099-01-01T00:00:00Z is later than when the list was signed \([\dT:-]+Z\).*The last good list stays in use\./);
+  assert.equal((await listSource(h)).version, 1);
+  assert.deepEqual((await privateValues(h, ['teamDecisions'])).teamDecisions, {});
+  // Version 2 as the team meant it (the decision dated when it was made): Kwabena Mensah TV cleared by the
+  // team; the reviewer's "confirmed", made after it came, stands for them.
+  feed.now = { status: 200, body: V2, etag: '"v2"' };
+  await checkNow(h, opts);
+  assert.equal((await listSource(h)).version, 2);
+  const reply = await opts.evaluate(() => chrome.runtime.sendMessage({ type: 'decide', url: 'https://x.com/KwabenaMensahTV',
+    profile: { platform: 'x', handle: 'KwabenaMensahTV', name: 'Kwabena Mensah' }, decision: 'confirmed', note: 'impersonator, ticket 55',
+    result: { verdict: 'impersonation', match: 'vip-002', score: 0.9 } }));
+  assert.equal(reply.ok, true, JSON.stringify(reply));
+  const page = await visit(h, 'https://x.com/KwabenaMensahTV');
+  assert.equal(await bannerVerdict(page), 'impersonation');
+  await page.close();
+}));
 
 // A validator too long to send back (issue 26's red team): one answer carrying a 20,000-character ETag, or
 // Last-Modified, made every later conditional request fail (HTTP 431 from node, 400 from nginx over 8 KB)
@@ -829,5 +896,43 @@ test('the organisation\'s policy is closed to content scripts: the feed\'s addre
     fs.rmSync(POLICY_FILE, { force: true });
     if (h) await h.close();
     fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+// Malformed policy values (issue 26's red team, finding 9). Chromium checks the policy against
+// managed-schema.json and drops what does not fit before the extension sees it: a key of the wrong type is
+// gone, and with it the lock (the reviewer's own key is then used with the policy's address); one bad entry
+// in `sites` drops the whole object, so `github: false` beside `x: "yes"` locks nothing. The options page
+// cannot tell a dropped value from one never set (chrome://policy shows the refusal): docs/feed.md says so.
+// Values of the right type but wrong (http, a key that is not one) stay locked and fail closed with the
+// reason shown; a reviewer id longer than the engine's limit is cut to it.
+test('policy values of the wrong type are dropped by Chromium, unlocked; values of the right type but wrong stay locked and fail closed', async () => {
+  const CASES = [
+    { policy: { feedUrl: 'https://lists.example.org/v.json', feedPublicKey: 12345, sensitivity: 'none', sites: { x: 'yes', github: false }, reviewerId: ['a'] },
+      managed: { feedUrl: 'https://lists.example.org/v.json' }, locked: { 'feed-url': true, 'feed-key': false, sensitivity: false, 'reviewer-id': false, 'site-github': false },
+      error: /public key is not usable: public key: none configured/ },
+    { policy: { feedUrl: 'http://lists.example.org/v.json', feedPublicKey: 'not-a-key', reviewerId: 'r'.repeat(100000), feedurl: 'typo' },
+      locked: { 'feed-url': true, 'feed-key': true, sensitivity: false, 'reviewer-id': true, 'site-github': false },
+      error: /only https addresses can be a feed/ },
+  ];
+  for (const c of CASES) {
+    const { dir, id } = extensionCopy();
+    writePolicy(POLICY_FILE, id, c.policy);
+    let h;
+    try {
+      h = await launch({ extension: dir });
+      const managed = await h.worker.evaluate(() => chrome.storage.managed.get(null));
+      if (c.managed) assert.deepEqual(managed, c.managed);
+      const opts = h.firstRun || await h.ctx.newPage();
+      await opts.goto(optionsUrl(h));
+      await opts.locator('#feed-error').filter({ hasText: c.error }).waitFor({ timeout: 20000 });
+      const locked = await opts.evaluate((ids) => Object.fromEntries(ids.map((i) => [i, document.getElementById(i).disabled])), Object.keys(c.locked));
+      assert.deepEqual(locked, c.locked);
+      if (c.policy.reviewerId?.length === 100000) assert.equal((await opts.locator('#reviewer-id').inputValue()).length, 320, 'cut to the engine\'s 320 characters');
+    } finally {
+      fs.rmSync(POLICY_FILE, { force: true });
+      if (h) await h.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   }
 });
