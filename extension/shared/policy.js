@@ -92,3 +92,12 @@ export function siteSwitch(host, platform, settings, policy) {
   }
   return mastodon;
 }
+
+// Whether the reviewer's Pause stops checks on a page on `host` (the popup's "Checks are paused."), as the
+// worker's check.js decides it: by the site siteSwitch finds there (the platform of a site with an adapter
+// of its own; Mastodon on any other host, a generic site switched off included where Mastodon is on; none
+// for a generic site, which no policy switches on). A site the policy switched on is not paused (pausedOn).
+export function pausedAt(host, platform, settings, policy) {
+  const { site, generic } = siteSwitch(host, platform, settings, policy);
+  return pausedOn(withPolicy(settings || {}, policy || {}), generic ? null : site);
+}

@@ -930,8 +930,9 @@ async function withBuild({ name, policy = null, hosts = [] }, fn) {
 // Mastodon switched on by the policy on a build that never got access to all sites (its optional host
 // permission not granted, as after any install: no policy grants it, docs/feed.md): the options page shows
 // the switch on and locked, says why no Mastodon page is checked and offers the browser's request; the
-// worker registers no Mastodon script; the popup on a site with no adapter says the same.
-test('the organisation\'s policy switches Mastodon on without access to all sites: the options page and the popup say so, and nothing is registered', () =>
+// worker registers no Mastodon script; the popup on a site with no adapter says the same, even once the
+// reviewer has paused.
+test('the organisation\'s policy switches Mastodon on without access to all sites: the options page and the popup say so, paused or not, and nothing is registered', () =>
   withBuild({ name: 'vipguard-feed-test-no-access.json', policy: { sites: { mastodon: true } } }, async (h, opts) => {
     assert.deepEqual(await h.worker.evaluate(() => chrome.storage.managed.get(null)), { sites: { mastodon: true } });
     assert.equal(await h.worker.evaluate(() => chrome.permissions.contains({ origins: ['https://*/*'] })), false, 'no access to all sites');
@@ -943,8 +944,20 @@ test('the organisation\'s policy switches Mastodon on without access to all site
     assert.deepEqual(await extraScripts(h.worker), []);
     await plainPages(h.ctx);
     const other = await openTab(h, `https://${OTHER_SITE}/@someone`);
-    assert.equal(await popupLine(h, other.tabId),
-      'Mastodon is switched on, but vipguard has no access to all sites yet, so no Mastodon page is checked: allow it on the options page.');
+    const mastodonLine = 'Mastodon is switched on, but vipguard has no access to all sites yet, so no Mastodon page is checked: allow it on the options page.';
+    assert.equal(await popupLine(h, other.tabId), mastodonLine);
+    // The reviewer's Pause does not stop a site the policy switched on (shared/policy.js, pausedAt, as the
+    // worker's check.js): the popup says there what it says unpaused, and "paused" on GitHub, which the
+    // policy leaves to the reviewer; the options page names Mastodon beside Pause.
+    await setPrivateValues(h, { settings: { paused: true } });
+    assert.equal(await popupLine(h, other.tabId), mastodonLine, 'Mastodon, on by the policy, is not paused');
+    await serveSites(h.ctx);
+    const github = await openTab(h, 'https://github.com/zenith-harbour-bank');
+    assert.equal(await popupLine(h, github.tabId), 'Checks are paused.');
+    await opts.reload();
+    await opts.locator('body[data-ready]').waitFor();
+    assert.equal(await opts.locator('#paused').isChecked(), true);
+    assert.equal(await opts.locator('#paused-policy').textContent(), ' Your organisation switched these sites on: they are checked even when paused: Mastodon.');
   }));
 
 // The reviewer's own Mastodon switch on, on a build without access to all sites (taken back on the

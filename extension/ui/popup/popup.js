@@ -3,7 +3,7 @@ import { has, read, LIST_KEY, LIST_SOURCE_KEY } from '../../shared/private-store
 import { ticketFormat, copyTicket, drawEvidenceImage, aboutImage, decideForm } from '../row-tools.js';
 import { startPage, FixableFailure } from '../page-ready.js';
 import { readSettings, saveSettings } from '../../shared/settings.js';
-import { managedPolicy, withPolicy, pausedOn, siteSwitch } from '../../shared/policy.js';
+import { managedPolicy, siteSwitch, pausedAt } from '../../shared/policy.js';
 
 const ORDER = { impersonation: 0, suspicious: 1, labelled: 2, own: 3, allowed: 4, clear: 5, error: 6 };
 
@@ -38,14 +38,14 @@ async function main(wired) {
     // no address (a new tab)
   }
   const policy = await managedPolicy();
-  const switched = siteSwitch(host, vipguardSiteCatalog.pageSite(host)?.platform || null, settings, policy);
+  const platform = vipguardSiteCatalog.pageSite(host)?.platform || null;
+  const switched = siteSwitch(host, platform, settings, policy);
   // A site switched off shows no verdicts, even ones recorded before it was (its page is no longer checked).
   const items = rec && rec.url === (tab && tab.url) && !switched.off ? rec.items : [];
   const flagged = items.filter((i) => i.verdict === 'impersonation' || i.verdict === 'suspicious').length;
   const unreadable = rec && rec.url === (tab && tab.url) && rec.unreadable && !switched.off;
-  // A site the organisation switched on is checked even when paused (shared/policy.js, pausedOn), as the
-  // worker's check.js decides it: by the site's platform, Mastodon's on any other host, none for a generic site.
-  const pausedHere = pausedOn(withPolicy(settings, policy), switched.generic ? null : switched.site);
+  // A site the organisation switched on is checked even when paused (shared/policy.js, pausedAt).
+  const pausedHere = pausedAt(host, platform, settings, policy);
   status.textContent = await pageStatus({ paused: pausedHere, switched, items, flagged, hasList }) + (unreadable ? ` ${t('tabUnreadable')}` : '');
   // Which list the verdicts were checked against (provenance): the one the worker recorded with them,
   // else the list in use.
