@@ -56,7 +56,10 @@ const CODED = new Set(['missing_field', 'unknown_field', 'missing_column', 'unkn
   'unclosed_quote', 'field_not_utf8', 'csv_unreadable', 'csv_not_utf8', 'not_a_list', 'too_many_accounts',
   // A picture the engine could not decode (vipguard::PictureError): an avatar's, in the options page.
   'picture_empty', 'picture_unknown_format', 'picture_corrupt', 'picture_unsupported', 'picture_no_pixels',
-  'picture_too_large', 'picture_memory']);
+  'picture_too_large', 'picture_memory',
+  // A signed list's payload (its fields and decisions, read by the engine: worker/feed.js), and a field given twice.
+  'duplicate_field', 'feed_name_length', 'feed_version_range', 'feed_date', 'feed_reviewer_empty', 'feed_match_empty', 'feed_decision',
+  'feed_text_length', 'feed_decision_after_signing']);
 
 // A picture's sides and limits: numbers written as the language writes them ("4 096" in French).
 const NUMBERED = new Set(['picture_no_pixels', 'picture_too_large', 'picture_memory']);

@@ -8,6 +8,8 @@ export const SITES = ['x', 'bluesky', 'github', 'instagram', 'youtube', 'tiktok'
 // and `otherSites`, the generic adapter's sites as a whole (false: every one off, and no new one added).
 const EXTRA_SITES = ['mastodon', 'otherSites'];
 const SENSITIVITIES = ['suspicious', 'impersonation'];
+// The engine's MAX_REVIEWER_ID_CHARS (its feedLimits(): tests/e2e/feed-format.test.mjs checks they agree).
+const MAX_REVIEWER_ID = 320;
 
 // The policy's values that are well formed ({} without a policy, or where the browser has no managed
 // storage): {feedUrl, feedPublicKey, sites: {x: bool, …, mastodon: bool, otherSites: bool}, sensitivity,
@@ -20,7 +22,10 @@ export async function managedPolicy() {
     return {};
   }
   const out = {};
-  for (const k of ['feedUrl', 'feedPublicKey', 'reviewerId']) if (typeof raw[k] === 'string' && raw[k].trim()) out[k] = raw[k].trim().slice(0, 4096);
+  for (const k of ['feedUrl', 'feedPublicKey']) if (typeof raw[k] === 'string' && raw[k].trim()) out[k] = raw[k].trim().slice(0, 4096);
+  // The reviewer id goes into every decision this reviewer exports: cut to what the team lead's
+  // `vipguard decisions merge` and every extension take (the engine's limit, in characters).
+  if (typeof raw.reviewerId === 'string' && raw.reviewerId.trim()) out.reviewerId = [...raw.reviewerId.trim()].slice(0, MAX_REVIEWER_ID).join('');
   if (SENSITIVITIES.includes(raw.sensitivity)) out.sensitivity = raw.sensitivity;
   if (raw.sites && typeof raw.sites === 'object') {
     const sites = Object.fromEntries([...SITES, ...EXTRA_SITES].filter((s) => typeof raw.sites[s] === 'boolean').map((s) => [s, raw.sites[s]]));
@@ -30,12 +35,20 @@ export async function managedPolicy() {
 }
 
 // The settings in effect: the reviewer's, with the policy's on top.
+// `policySites`: the policy's own switches, which the reviewer's Pause does not override (pausedOn).
 export function withPolicy(settings, policy) {
   return {
     ...settings,
     ...(policy.sensitivity ? { sensitivity: policy.sensitivity } : {}),
-    ...(policy.sites ? { sites: sitesWithPolicy(settings.sites || {}, policy.sites) } : {}),
+    ...(policy.sites ? { sites: sitesWithPolicy(settings.sites || {}, policy.sites), policySites: policy.sites } : {}),
   };
+}
+
+// Whether the reviewer's Pause stops checks on `site` (a platform: 'x', 'mastodon', …; none for a generic
+// site): not on a site the organisation's policy switched on, where every profile is to be checked and
+// recorded (issue 26; the options page says so beside the switch). Pause stops every other site.
+export function pausedOn(settings, site) {
+  return !!settings.paused && !(site && settings.policySites && settings.policySites[site] === true);
 }
 
 // `otherSites: false` keeps the reviewer's generic sites listed but switches each off (the options page
@@ -78,4 +91,13 @@ export function siteSwitch(host, platform, settings, policy) {
     return off && !mastodon.off ? mastodon : { site: host, generic: true, off };
   }
   return mastodon;
+}
+
+// Whether the reviewer's Pause stops checks on a page on `host` (the popup's "Checks are paused."), as the
+// worker's check.js decides it: by the site siteSwitch finds there (the platform of a site with an adapter
+// of its own; Mastodon on any other host, a generic site switched off included where Mastodon is on; none
+// for a generic site, which no policy switches on). A site the policy switched on is not paused (pausedOn).
+export function pausedAt(host, platform, settings, policy) {
+  const { site, generic } = siteSwitch(host, platform, settings, policy);
+  return pausedOn(withPolicy(settings || {}, policy || {}), generic ? null : site);
 }

@@ -25,6 +25,8 @@ export const TEAM_DECISIONS_KEY = 'teamDecisions'; // {platform:handle: {decisio
 export const FEED_CONFIG_KEY = 'feedConfig'; // {url, publicKey} as the reviewer set them (a policy's win)
 export const COLUMN_MAPS_KEY = 'bulkColumnMaps'; // {header key: {field: column}}: the bulk page's column choices per sheet header
 export const FEED_STATE_KEY = 'feedState'; // the feed's last good version and its last attempt (worker/feed.js)
+// The settings that decide what is checked, flagged and kept ({paused, sensitivity, sites, auditDays}: settings.js).
+export const SETTINGS_KEY = 'settings';
 
 const transaction = objectStore('vipguard-private', (db) => db.createObjectStore('values'), 'values', 'private store');
 

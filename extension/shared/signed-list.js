@@ -1,18 +1,17 @@
 // A signed protected list, as the team's feed serves it and `vipguard sign` writes it (the format is fixed
 // in docs/feed.md, with the extension side): the signature checked with WebCrypto's Ed25519 against the
 // public key the reviewer or the organisation configured (never a key taken from the file), and only
-// then the payload read and its fields checked. Also the reviewer's decisions export, in the same format.
-// Every error names the field it is about; an Error's `code` and `args` let a page say it in its language.
+// then the payload read, by the engine's own reader (the WASM package's `readFeedPayload`, handed in by
+// the caller: shared/ imports nothing else of the extension's), so that the extension takes exactly the
+// payloads `vipguard verify` takes. Also the reviewer's decisions export, in the same format. Every error
+// names the field it is about; an Error's `code` and `args` let a page say it in its language.
 
-const MAX_SAFE = Number.MAX_SAFE_INTEGER; // 2^53 - 1
-const RFC3339_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 const DECISIONS = ['not_impersonator', 'confirmed'];
 
 // Unknown fields are refused, as `vipguard verify` refuses them: a file both sides read the same way.
-function onlyKnown(obj, known, where) {
+function onlyKnown(obj, known) {
   const extra = Object.keys(obj).find((k) => !known.includes(k));
-  const field = `${where === 'file' ? '' : `${where}.`}${extra}`;
-  if (extra !== undefined) throw worded(where === 'file' ? 'format' : 'payload', 'unknownField', [field], `${field}: unknown field`);
+  if (extra !== undefined) throw worded('format', 'unknownField', [extra], `${extra}: unknown field`);
 }
 
 // An Error with `code` and `args`: the words a page fills in for it (feedError_<code>), the detail
@@ -45,7 +44,28 @@ export function publicKeyBytes(text) {
     throw worded('badKey', 'keyBase64', [], 'public key: not standard base64');
   }
   if (raw.length !== 32) throw worded('badKey', 'keyBytes', [raw.length], `public key: ${raw.length} bytes, an Ed25519 public key has 32`);
+  if (smallOrder(raw)) throw worded('badKey', 'keyWeak', [], 'public key: a weak key (a point of small order), which anyone can sign for');
   return raw;
+}
+
+// The eight Ed25519 points of small order (1, 2, 4 and 8) as key encodings, their sign bit (the last
+// byte's top bit) left out: y = 0, 1, p-1, the two y of the points of order 8, and 0 and 1 written
+// non-canonically as p and p+1. Under such a key a signature verifies with no secret (R one of the key's
+// few multiples, S = 0: Chromium's WebCrypto accepted one for half of all payloads under the all-zero key,
+// issue 26's red team). RFC 8032 does not exclude them; the CLI's `verify_strict` and its key reader
+// (ed25519-dalek's `is_weak`) do, and feed-format.test.mjs checks that the CLI refuses each of these.
+const SMALL_ORDER = [
+  '0000000000000000000000000000000000000000000000000000000000000000',
+  '0100000000000000000000000000000000000000000000000000000000000000',
+  'ecffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f',
+  '26e8958fc2b227b045c3f489f2ef98f0d5dfac05d3c63339b13802886d53fc05',
+  'c7176a703d4dd84fba3c0b760d10670f2a2053fa2c39ccc64ec7fd7792ac037a',
+  'edffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f',
+  'eeffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f',
+];
+function smallOrder(raw) {
+  const hex = [...raw].map((b, i) => (i === 31 ? b & 0x7f : b).toString(16).padStart(2, '0')).join('');
+  return SMALL_ORDER.includes(hex);
 }
 
 // The key id people see: the first 8 bytes of SHA-256 of the raw public key, as 16 lowercase hex digits.
@@ -59,8 +79,56 @@ export async function sha256Hex(text) {
   return [...digest].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-// The signed file's envelope: {payloadText, signature (64 bytes), keyId}.
+// A signed file's top object scanned without building anything, in one pass: its members' raw texts (the
+// last kept for a key named twice, as JavaScript and the CLI keep it), or the error `nested()` makes as
+// soon as an object or array opens inside it. Syntax itself is left to JSON.parse afterwards: the scan
+// only has to be right on text that parses.
+function flatMembers(text, nested) {
+  const members = new Map();
+  let depth = 0;
+  let expectKey = false;
+  let key = null;
+  let valueFrom = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) { // a string, skipped whole; a key is remembered
+      let j = i + 1;
+      for (; j < text.length; j++) {
+        const d = text.charCodeAt(j);
+        if (d === 0x5c) j++;
+        else if (d === 0x22) break;
+      }
+      if (expectKey) {
+        try {
+          key = JSON.parse(text.slice(i, j + 1));
+        } catch {
+          return members; // not JSON: JSON.parse says where
+        }
+        expectKey = false;
+      }
+      i = j;
+    } else if (c === 0x7b || c === 0x5b) { // { [
+      if (depth > 0) throw nested();
+      depth = 1;
+      expectKey = c === 0x7b;
+    } else if (c === 0x7d || c === 0x5d || c === 0x2c) { // } ] ,
+      if (valueFrom >= 0) members.set(key, text.slice(valueFrom, i).trim());
+      valueFrom = -1;
+      expectKey = c === 0x2c;
+      if (c !== 0x2c) depth = 0;
+    } else if (c === 0x3a && depth === 1) { // :
+      valueFrom = i + 1;
+    }
+  }
+  return members;
+}
+
+// The signed file's envelope: {payloadText, signature (64 bytes), keyId}. Its shape is checked before it
+// is parsed: one flat object (its four fields are a number and three strings), so a body of nested
+// brackets (50 MB of them cost the worker 2 GB in JSON.parse: issue 26's red team) is refused in one
+// pass, with no signature needed and nothing built.
 function envelope(text) {
+  const raw = flatMembers(text, () => worded('format', 'nested', [], 'it nests objects or arrays, where a signed list is one flat object'));
   let file;
   try {
     file = JSON.parse(text);
@@ -68,67 +136,26 @@ function envelope(text) {
     throw worded('format', 'notJson', [e.message], `not JSON (${e.message})`);
   }
   if (!file || typeof file !== 'object' || Array.isArray(file)) throw worded('format', 'fileNotObject', [], 'not a JSON object');
-  if (file.vipguard_signed !== 1) {
-    throw worded('format', 'notSigned', [JSON.stringify(file.vipguard_signed)], `vipguard_signed: ${JSON.stringify(file.vipguard_signed)}, expected 1 (not a vipguard signed list)`);
+  // The integer 1, as the CLI reads it (1.0 is another format version there).
+  if (file.vipguard_signed !== 1 || raw.get('vipguard_signed') !== '1') {
+    const shown = (raw.get('vipguard_signed') ?? 'undefined').slice(0, 40);
+    throw worded('format', 'notSigned', [shown], `vipguard_signed: ${shown}, expected 1 (not a vipguard signed list)`);
   }
-  onlyKnown(file, ['vipguard_signed', 'key_id', 'payload', 'signature'], 'file');
-  if (typeof file.payload !== 'string') throw worded('format', 'missingString', ['payload'], 'payload: missing or not a string');
-  if (typeof file.signature !== 'string') throw worded('format', 'missingString', ['signature'], 'signature: missing or not a string');
+  onlyKnown(file, ['vipguard_signed', 'key_id', 'payload', 'signature']);
+  for (const field of ['key_id', 'payload', 'signature']) {
+    if (typeof file[field] !== 'string') throw worded('format', 'missingString', [field], `${field}: missing or not a string`);
+  }
   const signature = fromBase64(file.signature, 'signature');
   if (signature.length !== 64) throw worded('format', 'signatureBytes', [signature.length], `signature: ${signature.length} bytes, an Ed25519 signature has 64`);
-  return { payloadText: file.payload, signature, keyId: typeof file.key_id === 'string' ? file.key_id : '' };
+  return { payloadText: file.payload, signature, keyId: file.key_id };
 }
 
-// The payload's fields, checked: {name, version, date, list, decisions}. The list itself is checked by the
-// engine afterwards, exactly as an imported list is (list-check.js).
-export function checkPayload(payloadText) {
-  let p;
-  try {
-    p = JSON.parse(payloadText);
-  } catch (e) {
-    throw worded('payload', 'payloadNotJson', [e.message], `payload: not JSON (${e.message})`);
-  }
-  if (!p || typeof p !== 'object' || Array.isArray(p)) throw worded('payload', 'notJsonObject', ['payload'], 'payload: not a JSON object');
-  onlyKnown(p, ['name', 'version', 'date', 'list', 'decisions'], 'payload');
-  // Code points, as the CLI counts them (`.length` would count UTF-16 units).
-  if (typeof p.name !== 'string' || !p.name.trim() || [...p.name].length > 200) throw worded('payload', 'name', [], 'payload.name: must be text of 1 to 200 characters');
-  if (!Number.isInteger(p.version) || p.version < 1 || p.version > MAX_SAFE) {
-    throw worded('payload', 'version', [JSON.stringify(p.version)], `payload.version: ${JSON.stringify(p.version)}, must be an integer from 1 to 2^53-1`);
-  }
-  if (typeof p.date !== 'string' || !RFC3339_UTC.test(p.date) || Number.isNaN(Date.parse(p.date))) {
-    throw worded('payload', 'date', ['payload.date', JSON.stringify(p.date)], `payload.date: ${JSON.stringify(p.date)}, must be an RFC 3339 UTC time`);
-  }
-  if (!p.list || typeof p.list !== 'object' || !Array.isArray(p.list.accounts)) throw worded('payload', 'listShape', [], 'payload.list: must be a protected list, {"accounts": [...]}');
-  const decisions = checkDecisions(p.decisions ?? [], 'payload.decisions');
-  return { name: p.name, version: p.version, date: p.date, list: p.list, decisions };
-}
-
-// Shared decisions ([] when absent), each checked; `where` names the array in errors.
-export function checkDecisions(list, where) {
-  if (!Array.isArray(list)) throw worded('payload', 'array', [where], `${where}: must be an array`);
-  return list.map((d, i) => {
-    const at = `${where}[${i}]`;
-    if (!d || typeof d !== 'object' || Array.isArray(d)) throw worded('payload', 'notObject', [at], `${at}: not an object`);
-    onlyKnown(d, ['platform', 'handle', 'decision', 'by', 'at', 'note', 'match'], at);
-    for (const k of ['platform', 'handle', 'by', 'at']) {
-      if (typeof d[k] !== 'string' || !d[k] || d[k].length > 320) throw worded('payload', 'text', [`${at}.${k}`], `${at}.${k}: must be text of 1 to 320 characters`);
-    }
-    if (!DECISIONS.includes(d.decision)) {
-      throw worded('payload', 'decision', [`${at}.decision`, JSON.stringify(d.decision)], `${at}.decision: ${JSON.stringify(d.decision)}, must be "not_impersonator" or "confirmed"`);
-    }
-    if (!RFC3339_UTC.test(d.at) || Number.isNaN(Date.parse(d.at))) {
-      throw worded('payload', 'date', [`${at}.at`, JSON.stringify(d.at)], `${at}.at: ${JSON.stringify(d.at)}, must be an RFC 3339 UTC time`);
-    }
-    if (d.note != null && (typeof d.note !== 'string' || d.note.length > 1000)) throw worded('payload', 'note', [`${at}.note`], `${at}.note: must be text of at most 1000 characters`);
-    if (d.match != null && typeof d.match !== 'string') throw worded('payload', 'match', [`${at}.match`], `${at}.match: must be an account id or null`);
-    return { platform: d.platform, handle: d.handle, decision: d.decision, by: d.by, at: d.at, note: d.note || '', match: d.match ?? null };
-  });
-}
-
-// Verifies signed file `text` with `publicKey` (base64) and returns its checked payload, with
-// `payloadSha` (SHA-256 of the signed text) and `keyId` (the configured key's). Throws with a code:
-// badKey, format, badSignature, payload.
-export async function verifySignedList(text, publicKey) {
+// Verifies signed file `text` with `publicKey` (base64), then reads its payload with `readPayload` (the
+// WASM package's `readFeedPayload`): {name, version, date, decisions, listText (the list's JSON text, to
+// check with `checkList` as an imported list is), payloadSha (SHA-256 of the signed text), keyId (the
+// configured key's)}. Throws with a code: badKey, format, badSignature, payload (its problems as `list`,
+// coded as a list's are: list-check.js words them).
+export async function verifySignedList(text, publicKey, readPayload) {
   const raw = publicKeyBytes(publicKey);
   const { payloadText, signature } = envelope(text);
   const id = await keyId(raw);
@@ -140,7 +167,14 @@ export async function verifySignedList(text, publicKey) {
   }
   const ok = await crypto.subtle.verify('Ed25519', key, signature, new TextEncoder().encode(payloadText));
   if (!ok) throw problem('badSignature', `signature: does not verify with the configured public key (key id ${id})`, id);
-  return { ...checkPayload(payloadText), payloadSha: await sha256Hex(payloadText), keyId: id };
+  const read = readPayload(payloadText);
+  if (!read.ok) {
+    const listed = read.errors.slice(0, 5);
+    throw Object.assign(problem('payload', `payload: ${read.errorCount} problem(s): ${listed.map((e) => e.message).join('; ')}`),
+      { list: listed });
+  }
+  const decisions = read.decisions.map((d) => ({ ...d, note: d.note || '', match: d.match ?? null }));
+  return { name: read.name, version: read.version, date: read.date, decisions, listText: read.list, payloadSha: await sha256Hex(payloadText), keyId: id };
 }
 
 // The reviewer's own decisions as the spec's export: `decided` is the private store's

@@ -1,7 +1,8 @@
 // The local audit log: every check shown to the reviewer and every decision, in IndexedDB (the worker's
 // own database; nothing leaves the machine unless the reviewer exports it). Entries older than the
 // retention setting are deleted. A reviewer's decision is recorded here and in decisions.js.
-import { load, DEFAULT_SETTINGS } from './engine.js';
+import { load } from './engine.js';
+import { auditDays } from '../shared/settings.js';
 import { accountKey, allowList } from './results.js';
 import { record, shownDecision, pruneDecisions, decisionList } from './decisions.js';
 import { objectStore } from '../shared/idb.js';
@@ -69,7 +70,8 @@ function prune(days, now = Date.now()) {
 // (decisions.js).
 export async function pruneAudit() {
   const { settings } = await load();
-  const days = Number(settings.auditDays) || DEFAULT_SETTINGS.auditDays;
+  // One of the options page's choices, whatever is stored (issue 26: -1 emptied the log at the next start).
+  const days = auditDays(settings.auditDays);
   await Promise.all([prune(days), pruneDecisions(days)]);
 }
 

@@ -17,7 +17,9 @@ import { catalogueTemplates, languageChanged, loadLanguage } from './templates.j
 import { loadEnabledSites, sitesLoaded, genericHosts, mastodonOn } from './site-scripts.js';
 import * as queue from './queue.js';
 import { commandToTab } from './commands.js';
-import { onChange } from './private-data.js';
+import { onChange, read as readPrivate } from './private-data.js';
+import { readSettings, SETTINGS_WRITTEN_KEY } from '../shared/settings.js';
+import { SETTINGS_KEY } from '../shared/private-store.js';
 import { viewChanged, setCorner, CORNER_KEY } from './view-settings.js';
 import { redeem, forgetFrames } from './frames.js';
 
@@ -31,7 +33,24 @@ onChange((keys) => {
   if (changed.has(ALLOW_KEY)) allowChanged();
   if (changed.has(DECISIONS_KEY)) decisionsChanged();
   if (changed.has(queue.QUEUE_KEY)) queue.queueChanged();
+  if (changed.has(SETTINGS_KEY)) settingsChanged();
 });
+
+// The settings that decide what is checked (shared/settings.js, in the private store) changed: heard on
+// the private store's channel while the worker runs, and through chrome.storage.local's
+// `settingsWritten`, which saveSettings writes after them so that a stopped worker is woken (a channel
+// does not wake it). The engine and the sites' scripts read again, and when Pause was switched every tab
+// takes its annotations off or reads its page again at once (content scripts do not read storage: see
+// view-settings.js). A tab may be told twice; it reads its page again, no more.
+let knownPaused = null;
+async function settingsChanged(written = null) {
+  engine.reload();
+  sitesAgain();
+  const paused = written ? !!written.paused : !!(await readSettings(readPrivate)).paused;
+  if (paused !== knownPaused && (knownPaused !== null || written)) tellTabs({ type: 'vipguard-paused', paused });
+  knownPaused = paused;
+}
+readSettings(readPrivate).then((s) => { if (knownPaused === null) knownPaused = !!s.paused; }).catch(() => {});
 
 // The sites' content scripts registered again (site-scripts.js): when the settings or the policy change,
 // and when access to all sites is granted or withdrawn (Mastodon needs it).
@@ -51,15 +70,17 @@ chrome.storage.onChanged.addListener((changes, area) => {
   }
   if (area !== 'local') return;
   if (changes[CORNER_KEY]) viewChanged();
+  if (changes[SETTINGS_WRITTEN_KEY]) {
+    // Its paused is the settings' own when an extension page wrote them; a page process (Firefox) can write
+    // this key too, which makes tabs read their pages again and nothing else.
+    const { oldValue: before, newValue: after } = changes[SETTINGS_WRITTEN_KEY];
+    settingsChanged(after && !!(before && before.paused) !== !!after.paused ? after : null);
+  }
+  // The interface's language and the ticket format (the rest of the settings: shared/settings.js).
   if (changes[engine.SETTINGS_KEY]) {
     engine.reload();
-    sitesAgain();
     const [before, after] = [changes[engine.SETTINGS_KEY].oldValue, changes[engine.SETTINGS_KEY].newValue];
     if ((before && before.language) !== (after && after.language)) languageChanged();
-    // Paused or resumed: every tab takes its annotations off or reads its page again at once. (Content
-    // scripts do not read storage: see view-settings.js.)
-    const paused = !!(after && after.paused);
-    if (!!(before && before.paused) !== paused) tellTabs({ type: 'vipguard-paused', paused });
   }
 });
 

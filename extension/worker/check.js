@@ -15,6 +15,7 @@ import { issue } from './frames.js';
 import { senderPlatform } from './validate.js';
 import { overNewNames } from './limits.js';
 import { genericHosts, mastodonOn } from './site-scripts.js';
+import { pausedOn } from '../shared/policy.js';
 
 const { pageSite } = globalThis.vipguardSiteCatalog;
 // Stage stamps for `make verdict-latency`, which sets globalThis.vipguardProbe in the worker it measures;
@@ -72,7 +73,8 @@ export async function check(msg, sender) {
   if (tooMany) return { error: tooMany, retry: 10000 };
   // Each site can be switched off in the options (Mastodon is off until switched on).
   const site = pageSite(pageHost)?.platform || (platform === 'mastodon' ? 'mastodon' : null);
-  if (settings.paused || (site && settings.sites && settings.sites[site] === false)) return { paused: true, results: [] };
+  // Paused by the reviewer, except on a site the organisation's policy switched on (policy.js, pausedOn).
+  if (pausedOn(settings, site) || (site && settings.sites && settings.sites[site] === false)) return { paused: true, results: [] };
   if (!checker) return { noList: true, results: [] };
   // Started before checking, so reading the catalogue overlaps the engine's work.
   const messages = msg.wantMessages ? catalogueTemplates().catch(() => null) : null;

@@ -6,10 +6,11 @@ import { objectStore } from '../shared/idb.js';
 import * as privateData from './private-data.js';
 import { LIST_KEY, LIST_GEN_KEY, THUMBS_KEY, LIST_SOURCE_KEY } from '../shared/private-store.js';
 import { managedPolicy, withPolicy } from '../shared/policy.js';
+import { readSettings, DEFAULT_AUDIT_DAYS } from '../shared/settings.js';
 
 export { LIST_KEY, THUMBS_KEY };
 export const SETTINGS_KEY = 'settings';
-export const DEFAULT_SETTINGS = { paused: false, sensitivity: 'suspicious', sites: { x: true, generic: {} }, auditDays: 90 };
+export const DEFAULT_SETTINGS = { paused: false, sensitivity: 'suspicious', sites: { x: true, generic: {} }, auditDays: DEFAULT_AUDIT_DAYS };
 
 let ready = null; // Promise<{checker, settings, thumbs}>, made again when the list or settings change
 // How the engine last started, for support and the end-to-end tests: 'restored' from the kept snapshot,
@@ -31,7 +32,7 @@ export function load() {
       const compiled = init({ module_or_path: chrome.runtime.getURL('pkg/vipguard_bg.wasm') })
         .then((out) => { wasmAt = performance.now(); return out; });
       const [stored, own, , kept, policy] = await Promise.all([
-        chrome.storage.local.get(SETTINGS_KEY),
+        readSettings(privateData.read),
         privateData.read([LIST_GEN_KEY, THUMBS_KEY, LIST_SOURCE_KEY]),
         loadLanguage(),
         readKept().catch((e) => {
@@ -44,7 +45,7 @@ export function load() {
       await compiled;
       const started = performance.now(); // restoring or building only: the reads overlap the compiling
       // The organisation's policy (sensitivity, sites) over the reviewer's settings.
-      const settings = withPolicy({ ...DEFAULT_SETTINGS, ...(stored[SETTINGS_KEY] || {}) }, policy);
+      const settings = withPolicy({ ...DEFAULT_SETTINGS, ...stored }, policy);
       // Evidence in the interface's language: the catalogue in use (chosen in the options, else the
       // browser's) names it, `en`, `fr` or `pcm` (the engine words evidence in Nigerian Pidgin too).
       const lang = t('engineLang');

@@ -4,7 +4,7 @@
 // contents, its list checked by the engine as an imported list is, and applied in one transaction of the
 // private store with its shared decisions and its provenance: the next check uses it, no reload. Any
 // failure keeps the last good list and is recorded in the feed's state for the options page to show.
-import { checkList } from '../pkg/vipguard.js';
+import { checkList, readFeedPayload } from '../pkg/vipguard.js';
 import { load } from './engine.js';
 import { accountKey } from './results.js';
 import { readBounded } from './bounded-body.js';
@@ -59,12 +59,25 @@ export function refresh() {
   return next.finally(() => { if (running === next) running = null; });
 }
 
+// The time limit of a fetch ran out (a TimeoutError from AbortSignal.timeout, before the answer or
+// during its body): said in the language of the reviewer, not in the English of the browser ("signal
+// timed out").
+const timedOut = (e, u) => (e && e.name === 'TimeoutError'
+  ? problem('timeout', `feed ${u.href}: no whole answer within ${TIMEOUT_MS / 1000} s`, u.href, String(TIMEOUT_MS / 1000)) : e);
+
 // The body as text, cut at MAX_BYTES (a Content-Length above it is refused before reading).
-async function boundedText(response) {
+async function boundedText(response, u) {
   const bytes = await readBounded(response, MAX_BYTES, (declared) => problem('tooBig',
-    declared == null ? `feed: over the limit of ${MAX_BYTES} bytes` : `feed: ${declared} bytes, over the limit of ${MAX_BYTES}`, String(MAX_BYTES / 1048576)));
+    declared == null ? `feed: over the limit of ${MAX_BYTES} bytes` : `feed: ${declared} bytes, over the limit of ${MAX_BYTES}`, String(MAX_BYTES / 1048576)))
+    .catch((e) => { throw timedOut(e, u); });
   return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
 }
+
+// An ETag or Last-Modified is kept, and sent back, only while a request header can carry it: at most
+// MAX_VALIDATOR characters of visible ASCII. Issue 26's red team: one answer with a 20,000-character
+// ETag made every later conditional request fail (HTTP 431; nginx refuses headers over 8 KB) for good.
+const MAX_VALIDATOR = 1024;
+const sendable = (v) => (typeof v === 'string' && v.length <= MAX_VALIDATOR && /^[\x20-\x7e]*$/.test(v) ? v : '');
 
 // The state the options page shows: {url, version, name, date, accounts, payloadSha, etag, lastModified,
 // lastSuccess, lastAttempt, error: {code, args} | null, outcome}.
@@ -104,15 +117,24 @@ function remember(state, key, entry) {
 // 304 sent without the CORS headers, or a preflight for If-None-Match refused: docs/feed.md, "Serving the
 // feed"). Then the feed is fetched once more without those headers, so a server that allows the origin
 // still works, fetched whole; `conditionalRefused` says so, and refreshNow remembers it for a day.
+// A conditional request answered with an HTTP 4xx (a server or proxy that refuses the validators it gave,
+// or cannot take them back) is made once more without them, and remembered as a refusal like CORS's.
 async function fetchFeed(u, seen) {
   const headers = {};
-  if (seen && seen.etag) headers['If-None-Match'] = seen.etag;
-  if (seen && seen.lastModified) headers['If-Modified-Since'] = seen.lastModified;
+  if (seen && sendable(seen.etag)) headers['If-None-Match'] = seen.etag;
+  if (seen && sendable(seen.lastModified)) headers['If-Modified-Since'] = seen.lastModified;
   const get = (h) => fetch(u.href, { credentials: 'omit', cache: 'no-store', redirect: 'error', headers: h, signal: AbortSignal.timeout(TIMEOUT_MS) });
   const allowed = () => chrome.permissions.contains({ origins: [`${u.origin}/*`] }).catch(() => true);
+  const conditional = Object.keys(headers).length > 0;
   try {
-    return { response: await get(headers), conditional: Object.keys(headers).length > 0 };
+    const response = await get(headers);
+    if (conditional && response.status >= 400 && response.status < 500) {
+      response.body?.cancel().catch(() => {});
+      return { response: await get({}), conditional: false, conditionalRefused: true };
+    }
+    return { response, conditional };
   } catch (e) {
+    if (e && e.name === 'TimeoutError') throw timedOut(e, u);
     const granted = await allowed();
     if (!granted && Object.keys(headers).length) {
       try {
@@ -161,11 +183,15 @@ async function refreshNow() {
       refusedConditional: conditionalRefused ? { key: mkey, at } : refusedBefore ? state.refusedConditional : null,
     };
     if (response.status === 304) {
+      // "Not modified" means something only as the answer to a conditional request: otherwise it could keep
+      // the list of the feed before (another address or key) as this one's.
+      if (!conditional) throw problem('unasked304', `feed ${u.href}: HTTP 304 to a request that asked nothing (no If-None-Match or If-Modified-Since)`, u.href);
       return recordState((s) => ({ ...s, ...how, lastAttempt: at, lastSuccess: at, outcome: 'unchanged', error: null }));
     }
     if (!response.ok) throw problem('http', `feed ${u.href}: HTTP ${response.status}`, u.href, String(response.status));
-    const text = await boundedText(response);
-    const signed = await verifySignedList(text, publicKey);
+    const text = await boundedText(response, u);
+    await load().catch(() => {}); // the WASM package initialised (the engine's start does it): it reads the payload
+    const signed = await verifySignedList(text, publicKey, readFeedPayload);
     // A feed (address and key) is pinned to the list name it first applied: a list signed by the same key
     // for another feed (a higher version of another team's list) must not replace this one.
     if (seen && seen.name && signed.name !== seen.name) {
@@ -178,15 +204,14 @@ async function refreshNow() {
       }
     }
     // Readable only when the site is allowed, or its CORS headers expose them.
-    const caching = { etag: response.headers.get('etag') || '', lastModified: response.headers.get('last-modified') || '' };
+    const caching = { etag: sendable(response.headers.get('etag')), lastModified: sendable(response.headers.get('last-modified')) };
     const inUse = state.url === u.href && state.keyId === signed.keyId && state.payloadSha === signed.payloadSha;
     if (inUse) {
       return recordState((s) => ({ ...s, ...caching, ...how, memory: remember(s, mkey, { ...remembered(s, mkey), ...caching }),
         lastAttempt: at, lastSuccess: at, outcome: 'unchanged', error: null }));
     }
-    await load().catch(() => {}); // the WASM package initialised (the engine's start does it)
-    const listText = JSON.stringify(signed.list);
-    const checked = checkWholeList(checkList, listText, 'json');
+    // The list as it was signed, read by the engine (a field named twice refused, as `vipguard verify` does).
+    const checked = checkWholeList(checkList, signed.listText, 'json');
     if (!checked.ok) {
       const first = checked.errors.slice(0, 5);
       const listed = first.map((e) => e.message).join('; ');

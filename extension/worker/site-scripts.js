@@ -3,7 +3,8 @@
 // registered here; the sites with an adapter of their own are in the manifest. The organisation's policy
 // (shared/policy.js: `sites.mastodon`, `sites.otherSites`) wins over the reviewer's switches.
 import '../shared/site-catalog.js';
-import { SETTINGS_KEY } from './engine.js';
+import { read } from './private-data.js';
+import { readSettings } from '../shared/settings.js';
 import { managedPolicy, extraSitesOn } from '../shared/policy.js';
 
 const { PAGE_HOSTS, contentScripts } = globalThis.vipguardSiteCatalog;
@@ -26,7 +27,7 @@ let loading = Promise.resolve();
 export const sitesLoaded = () => loading.catch(() => {});
 
 async function readAndRegister() {
-  const [{ [SETTINGS_KEY]: s }, policy] = await Promise.all([chrome.storage.local.get(SETTINGS_KEY), managedPolicy()]);
+  const [s, policy] = await Promise.all([readSettings(read), managedPolicy()]);
   const on = extraSitesOn(s, policy);
   // (A site with an adapter of its own is never a generic one, even if an older options page added it.)
   genericHosts = on.generic.filter((h) => !PAGE_HOSTS.includes(h));

@@ -404,22 +404,22 @@ test('light and dark pages get annotations in their own theme', async () => {
 test('sensitivity "impersonation only" hides suspicious flags', async () => {
   // On the timeline @KwabenaMensahNG (the protected handle plus "NG", an unrelated name) is suspicious
   // by default (checked in the page table above); set to impersonation only, it carries no badge.
-  await h.worker.evaluate(async () => chrome.storage.local.set({ settings: { sensitivity: 'impersonation' } }));
+  await setPrivateValues(h, { settings: { sensitivity: 'impersonation' } });
   const page = await visit(h, 'https://x.com/home', { expect: 4 });
   const found = byHandle((await annotations(page)).filter((a) => a.kind === 'badge'));
   assert.equal(found.lbrahimaDiallo, 'impersonation');
   assert.equal(found.KwabenaMensahNG, undefined, JSON.stringify(found));
-  await h.worker.evaluate(async () => chrome.storage.local.set({ settings: { sensitivity: 'suspicious' } }));
+  await setPrivateValues(h, { settings: { sensitivity: 'suspicious' } });
   await page.close();
 });
 
 test('pausing stops annotations', async () => {
-  await h.worker.evaluate(async () => chrome.storage.local.set({ settings: { paused: true } }));
+  await setPrivateValues(h, { settings: { paused: true } });
   const page = await h.ctx.newPage();
   await page.goto('https://x.com/home');
   await page.waitForTimeout(2000);
   assert.equal((await annotations(page)).length, 0);
-  await h.worker.evaluate(async () => chrome.storage.local.set({ settings: { paused: false } }));
+  await setPrivateValues(h, { settings: { paused: false } });
   await page.close();
 });
 
@@ -588,7 +588,7 @@ test('popup: the tab\'s verdicts, flagged first, and the pause switch', async ()
   const first = await popup.locator('#verdicts tbody tr').first().getAttribute('data-verdict');
   assert.equal(first, 'impersonation');
   await popup.getByLabel('Pause checks').check();
-  const paused = await h.worker.evaluate(async () => (await chrome.storage.local.get('settings')).settings.paused);
+  const paused = (await privateValues(h, ['settings'])).settings.paused;
   assert.equal(paused, true);
   await popup.getByLabel('Pause checks').uncheck();
   await popup.close();

@@ -301,7 +301,8 @@ test('in French, the feed panel says a malformed payload and a list\'s problems 
     if (!h.firstRun) await opts.goto(optionsUrl(h));
     await opts.setViewportSize({ width: 1366, height: 768 });
     await save(h, opts, `${ORIGIN}${P}`, KEY);
-    assert.equal(await failure(opts), 'la liste signée est mal formée\u00a0: payload.version\u00a0: undefined, doit être un entier de 1 à 2^53-1 ');
+    // The engine's reader's words (readFeedPayload), as `vipguard verify --lang fr` says them.
+    assert.equal(await failure(opts), 'la liste signée est mal formée\u00a0: Champ «\u00a0payload\u00a0»\u00a0: le champ «\u00a0version\u00a0» manque ');
     const twice = { accounts: [...FIVE.accounts, { ...FIVE.accounts[1], handles: [{ platform: 'x', handle: 'someone_else' }] }] };
     feeds[P] = { body: signedFile(KEY, payloadText({ name: 'Équipe', version: 1, list: twice })), etag: '"f1"' };
     await checkNow(h, opts);

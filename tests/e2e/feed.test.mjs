@@ -10,8 +10,9 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
+import crypto from 'node:crypto';
 import { spawnSync } from 'node:child_process';
-import { launch, visit, bannerVerdict, annotationFrames, privateValues, until, inContentScript, serveSites, screenshot, tabRecord, shadowClick, literally, ROOT } from './harness.mjs';
+import { launch, visit, bannerVerdict, annotationFrames, annotations, privateValues, setPrivateValues, until, inContentScript, serveSites, screenshot, tabRecord, shadowClick, literally, extensionProcessMemory, ROOT } from './harness.mjs';
 import { keyPair, payloadText, signedFile, tampered } from './signed-feed.mjs';
 import { httpsServer, extensionCopy } from './feed-server.mjs';
 
@@ -24,10 +25,14 @@ const TEAM_DECISION = { platform: 'x', handle: 'KwabenaMensahTV', decision: 'not
 const V1 = signedFile(KEY, payloadText({ version: 1, list: WITHOUT_KWABENA }));
 const V2 = signedFile(KEY, payloadText({ version: 2, list: DEMO, decisions: [TEAM_DECISION] }));
 
-// The feed server: answers what `feed.now` says ({status, body, etag}), records each request's headers.
-const feed = { now: { status: 200, body: V1, etag: '"v1"' }, requests: [] };
+// The feed server: answers what `feed.now` says ({status, body, etag, lastModified, type, headers}, or
+// `stream`, `drop`, `slow`: below; `refuseConditional`: HTTP 400 to any conditional request), records each
+// request's headers.
+const feed = { now: { status: 200, body: V1, etag: '"v1"' }, requests: [], other: [] };
 let server;
+let otherServer;
 let FEED_URL;
+let OTHER_ORIGIN;
 before(async () => {
   let origin;
   ({ server, origin } = await httpsServer((req, res) => {
@@ -41,19 +46,41 @@ before(async () => {
       req.socket.destroy();
       return;
     }
+    if (feed.now.slow) {
+      // The headers at once, then the body a byte every `slow` ms, never finished.
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.write('{"vipguard_signed":1,"payload":"');
+      const timer = setInterval(() => res.write('a'), feed.now.slow);
+      res.on('close', () => clearInterval(timer));
+      return;
+    }
     const { status, body, etag, lastModified } = feed.now;
     const validators = { ...(etag ? { etag } : {}), ...(lastModified ? { 'last-modified': lastModified } : {}) };
+    if (feed.now.refuseConditional && (req.headers['if-none-match'] || req.headers['if-modified-since'])) {
+      res.writeHead(400, { 'content-type': 'text/plain' });
+      res.end('conditional requests refused here');
+      return;
+    }
     if (status === 200 && ((etag && req.headers['if-none-match'] === etag) || (!etag && lastModified && req.headers['if-modified-since'] === lastModified))) {
       res.writeHead(304, validators);
       res.end();
       return;
     }
-    res.writeHead(status, { 'content-type': 'application/json', ...validators, ...(feed.now.headers || {}) });
+    res.writeHead(status, { 'content-type': feed.now.type || 'application/json', ...validators, ...(feed.now.headers || {}) });
     res.end(body || '');
   }));
   FEED_URL = `${origin}/team/vips.signed.json`;
+  // Another server (another port: another origin) a redirect may name: it must never be asked.
+  ({ server: otherServer, origin: OTHER_ORIGIN } = await httpsServer((req, res) => {
+    feed.other.push(req.url);
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(V2);
+  }));
 });
-after(() => server && server.close());
+after(() => {
+  server?.close();
+  otherServer?.close();
+});
 
 // A body of `total` bytes made as it is sent, chunked (no Content-Length), each chunk written when the
 // connection has taken the one before: what was sent, and whether it all was, recorded in `feed.streamed`.
@@ -74,7 +101,7 @@ function streamBody(res, total) {
 }
 
 // What the extension may fetch besides what pages show: the feed's own address, nothing else on its server.
-const feedRequests = () => [new RegExp(`^${literally(FEED_URL)}$`)];
+const feedRequests = () => [new RegExp(`^${literally(FEED_URL)}(?:\\?moved)?$`)];
 const optionsUrl = (h) => `chrome-extension://${h.extensionId}/ui/options/options.html`;
 const listSource = async (h) => (await privateValues(h, ['listSource'])).listSource || null;
 const frameText = async (page) => {
@@ -130,8 +157,10 @@ const FAILURES = [
   { name: 'a list with errors', body: signedFile(KEY, payloadText({ version: 3, list: { accounts: [...WITHOUT_KWABENA.accounts, { id: 'vip-001', name: 'Twice' }] } })),
     says: /problems in the list \(\d+\): .*vip-001/ },
   { name: 'a payload missing its version', body: signedFile(KEY, JSON.stringify({ name: 'Team VIPs', date: '2026-12-05T10:00:00Z', list: WITHOUT_KWABENA })),
-    says: /payload\.version: undefined, must be an integer/ },
-  { name: 'not a signed list', body: JSON.stringify(WITHOUT_KWABENA), says: /not a vipguard signed list: vipguard_signed/ },
+    says: /the signed list is malformed: .*the field “version” is missing/ },
+  // Refused from its shape, before it is parsed: a signed list is one flat object.
+  { name: 'not a signed list', body: JSON.stringify(WITHOUT_KWABENA), says: /not a vipguard signed list: it nests objects or arrays/ },
+  { name: 'a flat object of another format version', body: '{"vipguard_signed": 2}', says: /not a vipguard signed list: vipguard_signed: 2, expected 1/ },
   { name: 'a feed that is down', status: 503, body: 'maintenance', says: /answered HTTP 503/ },
   // The connection dropped before any answer (a server gone, a proxy refusing).
   { name: 'a feed that cannot be reached', drop: true, says: /the feed https:\/\/127\.0\.0\.1:\d+\/team\/vips\.signed\.json could not be reached/ },
@@ -343,6 +372,160 @@ test('the feed: applied without a reload, kept through every failure, with its p
   }
 });
 
+// A weak (small-order) public key (issue 26's red team): WebCrypto's Ed25519 in Chromium 156 accepts the
+// all-zero key (what a placeholder looks like), and under it a "signature" R‖0 verifies for about half of
+// all payloads, so whoever serves the feed signs the team's list with no secret. The key is refused on
+// Save and, set behind the page's back (as a policy sets it), by the worker before any fetch.
+const ZERO_KEY = Buffer.alloc(32).toString('base64');
+function forgedWithZeroKey(payload) {
+  const spki = crypto.createPublicKey({ key: Buffer.concat([Buffer.from('302a300506032b6570032100', 'hex'), Buffer.alloc(32)]), format: 'der', type: 'spki' });
+  const twoA = Buffer.from('ecffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f', 'hex');
+  const negA = Buffer.alloc(32);
+  negA[31] = 0x80;
+  const identity = Buffer.alloc(32);
+  identity[0] = 1;
+  for (let s = 0; s < 60; s++) {
+    const text = payloadText({ ...payload, date: `2026-12-07T10:00:${String(s).padStart(2, '0')}Z` });
+    for (const r of [identity, Buffer.alloc(32), twoA, negA]) {
+      const sig = Buffer.concat([r, Buffer.alloc(32)]);
+      if (crypto.verify(null, Buffer.from(text), spki, sig)) {
+        return JSON.stringify({ vipguard_signed: 1, key_id: 'anything', payload: text, signature: sig.toString('base64') });
+      }
+    }
+  }
+  throw new Error('no forgery found in 60 dates');
+}
+
+test('a weak (small-order) public key is refused, so no feed server can sign the team\'s list without the secret', () => withVersion1(async (h, opts) => {
+  feed.now = { status: 200, body: forgedWithZeroKey({ name: 'Team VIPs', version: 99, list: WITHOUT_KWABENA }), etag: '"forged"' };
+  feed.requests.length = 0;
+  await opts.locator('#feed-key').fill(ZERO_KEY);
+  await opts.locator('#feed-save').click();
+  await opts.locator('#feed-error').filter({ hasText: /public key is not usable: public key: a weak key \(a point of small order\)/ }).waitFor({ timeout: 5000 });
+  assert.equal(feed.requests.length, 0, 'nothing fetched');
+  // Set behind the options page's back: the worker refuses it too, and version 1 stays.
+  await setPrivateValues(h, { feedConfig: { url: FEED_URL, publicKey: ZERO_KEY } });
+  await checkNow(h, opts);
+  assert.match(await opts.locator('#feed-error').textContent(), /a weak key \(a point of small order\).*The last good list stays in use/);
+  assert.deepEqual([(await listSource(h)).name, (await listSource(h)).version], ['Team VIPs', 1]);
+  assert.equal(feed.requests.length, 0, 'nothing fetched');
+}));
+
+// A team decision dated in the future (issue 26's red team): `decisions merge` kept the latest `at`, and a
+// decision dated 2099 (a wrong clock, or on purpose) outranked every reviewer's own later one until then.
+// The engine refuses a payload whose decision is dated after its signing (an hour's clock difference
+// aside), in the CLI and, reading payloads with the same code, in the extension: the version is refused,
+// the last good list and its team decisions stay, and the reviewer's own decision stands.
+test('a team decision dated after its list was signed is refused with its version; the reviewer\'s own decision stands', () => withVersion1(async (h, opts) => {
+  const future = { platform: 'x', handle: 'KwabenaMensahTV', decision: 'not_impersonator', by: 'lead.ama', at: '2099-01-01T00:00:00Z', note: 'checked', match: 'vip-002' };
+  feed.now = { status: 200, body: signedFile(KEY, payloadText({ version: 2, list: DEMO, decisions: [future] })), etag: '"f2"' };
+  await checkNow(h, opts);
+  assert.match(await opts.locator('#feed-error').textContent(),
+    /the signed list is malformed: Field “payload\.decisions\[0\]\.at”: 2099-01-01T00:00:00Z is later than when the list was signed \([\dT:-]+Z\).*The last good list stays in use\./);
+  assert.equal((await listSource(h)).version, 1);
+  assert.deepEqual((await privateValues(h, ['teamDecisions'])).teamDecisions, {});
+  // Version 2 as the team meant it (the decision dated when it was made): Kwabena Mensah TV cleared by the
+  // team; the reviewer's "confirmed", made after it came, stands for them.
+  feed.now = { status: 200, body: V2, etag: '"v2"' };
+  await checkNow(h, opts);
+  assert.equal((await listSource(h)).version, 2);
+  const reply = await opts.evaluate(() => chrome.runtime.sendMessage({ type: 'decide', url: 'https://x.com/KwabenaMensahTV',
+    profile: { platform: 'x', handle: 'KwabenaMensahTV', name: 'Kwabena Mensah' }, decision: 'confirmed', note: 'impersonator, ticket 55',
+    result: { verdict: 'impersonation', match: 'vip-002', score: 0.9 } }));
+  assert.equal(reply.ok, true, JSON.stringify(reply));
+  const page = await visit(h, 'https://x.com/KwabenaMensahTV');
+  assert.equal(await bannerVerdict(page), 'impersonation');
+  await page.close();
+}));
+
+// A validator too long to send back (issue 26's red team): one answer carrying a 20,000-character ETag, or
+// Last-Modified, made every later conditional request fail (HTTP 431 from node, 400 from nginx over 8 KB)
+// for good, so the team's next versions were never applied. Validators over 1 KB, or not visible ASCII,
+// are not kept (worker/feed.js, `sendable`); and a conditional request answered with a 4xx is made again
+// without them once, the refusal remembered for a day as a CORS refusal is.
+test('a validator too long to send back is not kept, and a conditional request refused with a 4xx is made again whole', () => withVersion1(async (h, opts) => {
+  const state = async () => (await privateValues(h, ['feedState'])).feedState;
+  const versions = [
+    { etag: `"${'v'.repeat(20000)}"` },
+    { lastModified: `Mon, 07 Dec 2026 10:00:00 GMT${' x'.repeat(10000)}` },
+  ];
+  let version = 1;
+  for (const poisoned of versions) {
+    version += 1;
+    feed.now = { status: 200, body: signedFile(KEY, payloadText({ version, list: DEMO })), ...poisoned };
+    await checkNow(h, opts);
+    assert.equal((await state()).version, version);
+    assert.deepEqual([(await state()).etag, (await state()).lastModified], ['', ''], 'the long validator not kept');
+    // The server fixed, the team's next version.
+    version += 1;
+    feed.now = { status: 200, body: signedFile(KEY, payloadText({ version, list: DEMO })), etag: `"v${version}"` };
+    feed.requests.length = 0;
+    await checkNow(h, opts);
+    assert.deepEqual(feed.requests.map((r) => [r.ifNoneMatch, r.ifModifiedSince]), [[null, null]], 'asked with nothing');
+    assert.equal((await state()).version, version, `version ${version} applied: ${JSON.stringify((await state()).error)}`);
+  }
+  // A server (or a proxy before it) that refuses conditional requests with HTTP 400: asked again whole at
+  // once, the next version applied, and for a day asked whole at the first request.
+  version += 1;
+  feed.now = { status: 200, body: signedFile(KEY, payloadText({ version, list: DEMO })), etag: `"v${version}"`, refuseConditional: true };
+  feed.requests.length = 0;
+  await checkNow(h, opts);
+  assert.deepEqual(feed.requests.map((r) => r.ifNoneMatch), [`"v${version - 1}"`, null]);
+  assert.equal((await state()).version, version);
+  assert.equal(await opts.locator('#feed-error').textContent(), '');
+  feed.requests.length = 0;
+  await checkNow(h, opts);
+  assert.deepEqual(feed.requests.map((r) => r.ifNoneMatch), [null], 'the refusal remembered');
+  assert.match(await opts.locator('#feed-status').textContent(), /the whole list is downloaded at each check/);
+}));
+
+// A 304 is "not modified" only as the answer to a conditional request. The reviewer (or the policy) moves
+// to a new address whose server answers 304 to anything: before, the old feed's list stayed in use,
+// recorded as a success (issue 26's red team).
+test('a 304 to a request that asked nothing is refused, not taken as "unchanged"', () => withVersion1(async (h, opts) => {
+  feed.now = { status: 304 };
+  feed.requests.length = 0;
+  const before = (await privateValues(h, ['feedState'])).feedState.lastAttempt;
+  await opts.locator('#feed-url').fill(`${FEED_URL}?moved`);
+  await opts.locator('#feed-save').click();
+  await until(async () => (await privateValues(h, ['feedState'])).feedState.lastAttempt !== before, 'the new address checked', { timeout: 20000 });
+  await until(async () => !/Checking the feed/.test(await opts.locator('#feed-status').textContent()), 'the state drawn');
+  assert.deepEqual(feed.requests.map((r) => [r.url, r.ifNoneMatch, r.ifModifiedSince]), [['/team/vips.signed.json?moved', null, null]]);
+  const state = (await privateValues(h, ['feedState'])).feedState;
+  assert.equal(state.outcome, 'failed');
+  assert.match(await opts.locator('#feed-error').textContent(),
+    /the feed https:\/\/127\.0\.0\.1:\d+\/team\/vips\.signed\.json\?moved answered 304 \(not modified\) to a request that asked no such question: refused.*The last good list stays in use\./);
+}));
+
+// What a hostile feed server tried and the extension refused, keeping the last good list (issue 26's red
+// team, "held": in the code before, in no test): redirects to http, to another origin and to localhost
+// (none followed, the target never asked), a captive portal's sign-in page answered 200, and a body
+// that never ends (a byte every 2 s), cut by the 60-second limit and said in the reviewer's words, not
+// the browser's English "signal timed out" (this check takes a minute).
+test('redirects are not followed; a captive portal\'s page and a body that never ends are refused, each saying why', () => withVersion1(async (h, opts) => {
+  const otherPort = new URL(OTHER_ORIGIN).port;
+  for (const location of [`http://127.0.0.1:${otherPort}/v2.json`, `${OTHER_ORIGIN}/v2.json`, `https://localhost:${otherPort}/v2.json`]) {
+    for (const status of [301, 302, 307, 308]) {
+      feed.now = { status, body: '', headers: { location } };
+      await checkNow(h, opts);
+      assert.match(await opts.locator('#feed-error').textContent(), /could not be reached.*The last good list stays in use/, `${status} to ${location}`);
+      assert.equal((await listSource(h)).version, 1);
+    }
+  }
+  assert.deepEqual(feed.other, [], 'no redirect target was requested');
+  feed.now = { status: 200, type: 'text/html', body: '<!doctype html><title>Hotel Wi-Fi</title><form>Sign in</form>' };
+  await checkNow(h, opts);
+  assert.match(await opts.locator('#feed-error').textContent(), /not JSON.*The last good list stays in use/);
+  feed.now = { slow: 2000 };
+  const before = (await privateValues(h, ['feedState'])).feedState.lastAttempt;
+  await opts.locator('#feed-check').click();
+  await until(async () => (await privateValues(h, ['feedState'])).feedState.lastAttempt !== before, 'the slow check given up', { timeout: 120000 });
+  await until(async () => !/Checking the feed/.test(await opts.locator('#feed-status').textContent()), 'the state drawn');
+  assert.match(await opts.locator('#feed-error').textContent(),
+    /the feed https:\/\/127\.0\.0\.1:\d+\/team\/vips\.signed\.json did not send its whole answer within 60 seconds\. The last good list stays in use\./);
+  assert.equal((await listSource(h)).version, 1);
+}));
+
 // The cap on a body sent without a Content-Length (chunked): the worker reads the stream and cancels it
 // past 50 MB (worker/bounded-body.js). 128 MB are offered, not 51: the socket's and the browser's network
 // buffers held 18 MB beyond what the worker read (68 MB of 80 sent in a trial run), so with 51 the
@@ -361,6 +544,40 @@ test('a feed streamed over the size cap without a Content-Length: cut, the last 
   assert.match(said, /The last good list stays in use\./);
   assert.equal((await listSource(h)).version, 1, 'version 1 still in use');
   assert.match(await opts.locator('#feed-status').textContent(), /Team VIPs v1, 5 accounts/);
+}));
+
+// A JSON bomb under the size cap (issue 26's red team): 52,000,000 bytes of nested brackets, no key
+// needed. JSON.parse of the whole body took the extension process from 212 MB to a 1,997 MB peak and
+// another tab's verdict from about 1 s to 15-25 s; the envelope's shape is now checked in one pass before
+// anything is parsed (shared/signed-list.js, `scanJson`): one flat object, so the second bracket ends it.
+// The figures are printed: `node --test --test-concurrency=1 --test-name-pattern='nested brackets'
+// tests/e2e/feed.test.mjs`.
+const BOMB_DEPTH = 26_000_000; // 52,000,000 bytes, under MAX_BYTES (52,428,800)
+test('50 MB of nested brackets from the feed is refused from its shape, at little cost to the worker', () => withVersion1(async (h, opts) => {
+  let page = await visit(h, 'https://x.com/KwabenaMensahGH');
+  await page.close();
+  const before = extensionProcessMemory(h);
+  const worker = h.worker;
+  feed.now = { status: 200, body: '['.repeat(BOMB_DEPTH) + ']'.repeat(BOMB_DEPTH) };
+  const attempt = (await privateValues(h, ['feedState'])).feedState.lastAttempt;
+  const started = Date.now();
+  await opts.locator('#feed-check').click();
+  // Another tab's verdict meanwhile (printed: the worker handles both).
+  const asked = Date.now();
+  page = await h.ctx.newPage();
+  await page.goto('https://x.com/KwabenaMensahTV');
+  const verdictMs = await until(async () => (await annotations(page)).some((a) => a.verdict) && Date.now() - asked, 'the other tab\'s verdict', { timeout: 300000 });
+  await page.close();
+  await until(async () => (await privateValues(h, ['feedState'])).feedState.lastAttempt !== attempt, 'the check over', { timeout: 300000 });
+  const after = extensionProcessMemory(h);
+  const state = (await privateValues(h, ['feedState'])).feedState;
+  console.log(`JSON bomb: refused after ${Math.round((Date.now() - started) / 1000)} s; another tab's verdict took ${verdictMs} ms; `
+    + `extension process ${before?.rss} MB before, ${after?.rss} MB after, peak ${after?.peak} MB`);
+  assert.equal(h.ctx.serviceWorkers()[0], worker, 'the same worker');
+  assert.equal(state.version, 1);
+  assert.deepEqual({ code: state.error.code, what: state.error.what?.key }, { code: 'format', what: 'nested' });
+  await until(async () => /not a vipguard signed list: it nests objects or arrays.*The last good list stays in use/.test(await opts.locator('#feed-error').textContent()), 'the reason shown');
+  assert.ok(after.peak - before.rss < 300, `the extension process grew from ${before.rss} MB to a peak of ${after.peak} MB`);
 }));
 
 // Applied in one transaction (shared/private-store.js update): a write that fails halfway, the storage
@@ -602,7 +819,7 @@ test('the organisation\'s policy: the feed applied at install, and the settings 
     assert.equal(await opts.locator('#feed-save').isDisabled(), true);
     // A setting written behind the page's back does not win over the policy either: GitHub, the reviewer's
     // Mastodon and generic site stay off, and the worker, started again, registers no script for them.
-    await opts.evaluate((sites) => chrome.storage.local.set({ settings: { sensitivity: 'suspicious', sites: { github: true, bluesky: false, ...sites } } }), REVIEWER_SITES);
+    await setPrivateValues(h, { settings: { sensitivity: 'suspicious', sites: { github: true, bluesky: false, ...REVIEWER_SITES } } });
     await workerRestarted(h, opts);
     assert.deepEqual(await extraScripts(opts), [], 'no Mastodon or generic script registered');
     await opts.reload();
@@ -662,7 +879,7 @@ test('the organisation\'s policy changed while the browser runs: Mastodon and th
     h = await launch({ extension: dir });
     const opts = h.firstRun || await h.ctx.newPage();
     if (!h.firstRun) await opts.goto(optionsUrl(h));
-    await opts.evaluate((sites) => chrome.storage.local.set({ settings: { sites } }), REVIEWER_SITES);
+    await setPrivateValues(h, { settings: { sites: REVIEWER_SITES } });
     await until(async () => (await extraScripts(h.worker)).length === 2, 'the reviewer\'s Mastodon and generic site registered');
     assert.deepEqual(await extraScripts(h.worker), [`generic:${GENERIC_SITE}`, 'mastodon']);
     await opts.reload();
@@ -713,8 +930,9 @@ async function withBuild({ name, policy = null, hosts = [] }, fn) {
 // Mastodon switched on by the policy on a build that never got access to all sites (its optional host
 // permission not granted, as after any install: no policy grants it, docs/feed.md): the options page shows
 // the switch on and locked, says why no Mastodon page is checked and offers the browser's request; the
-// worker registers no Mastodon script; the popup on a site with no adapter says the same.
-test('the organisation\'s policy switches Mastodon on without access to all sites: the options page and the popup say so, and nothing is registered', () =>
+// worker registers no Mastodon script; the popup on a site with no adapter says the same, even once the
+// reviewer has paused.
+test('the organisation\'s policy switches Mastodon on without access to all sites: the options page and the popup say so, paused or not, and nothing is registered', () =>
   withBuild({ name: 'vipguard-feed-test-no-access.json', policy: { sites: { mastodon: true } } }, async (h, opts) => {
     assert.deepEqual(await h.worker.evaluate(() => chrome.storage.managed.get(null)), { sites: { mastodon: true } });
     assert.equal(await h.worker.evaluate(() => chrome.permissions.contains({ origins: ['https://*/*'] })), false, 'no access to all sites');
@@ -726,8 +944,20 @@ test('the organisation\'s policy switches Mastodon on without access to all site
     assert.deepEqual(await extraScripts(h.worker), []);
     await plainPages(h.ctx);
     const other = await openTab(h, `https://${OTHER_SITE}/@someone`);
-    assert.equal(await popupLine(h, other.tabId),
-      'Mastodon is switched on, but vipguard has no access to all sites yet, so no Mastodon page is checked: allow it on the options page.');
+    const mastodonLine = 'Mastodon is switched on, but vipguard has no access to all sites yet, so no Mastodon page is checked: allow it on the options page.';
+    assert.equal(await popupLine(h, other.tabId), mastodonLine);
+    // The reviewer's Pause does not stop a site the policy switched on (shared/policy.js, pausedAt, as the
+    // worker's check.js): the popup says there what it says unpaused, and "paused" on GitHub, which the
+    // policy leaves to the reviewer; the options page names Mastodon beside Pause.
+    await setPrivateValues(h, { settings: { paused: true } });
+    assert.equal(await popupLine(h, other.tabId), mastodonLine, 'Mastodon, on by the policy, is not paused');
+    await serveSites(h.ctx);
+    const github = await openTab(h, 'https://github.com/zenith-harbour-bank');
+    assert.equal(await popupLine(h, github.tabId), 'Checks are paused.');
+    await opts.reload();
+    await opts.locator('body[data-ready]').waitFor();
+    assert.equal(await opts.locator('#paused').isChecked(), true);
+    assert.equal(await opts.locator('#paused-policy').textContent(), ' Your organisation switched these sites on: they are checked even when paused: Mastodon.');
   }));
 
 // The reviewer's own Mastodon switch on, on a build without access to all sites (taken back on the
@@ -735,7 +965,7 @@ test('the organisation\'s policy switches Mastodon on without access to all site
 // the popup on a site with no adapter says it must.
 test('Mastodon switched on by the reviewer without access to all sites: the options page says so and offers the request', () =>
   withBuild({ name: 'vipguard-feed-test-own-no-access.json' }, async (h, opts) => {
-    await opts.evaluate(() => chrome.storage.local.set({ settings: { sites: { mastodon: true } } }));
+    await setPrivateValues(h, { settings: { sites: { mastodon: true } } });
     await opts.reload();
     await opts.locator('body[data-ready]').waitFor();
     assert.equal(await opts.locator('#mastodon-status').textContent(),
@@ -789,7 +1019,7 @@ test('the sites\' scripts changed in place when the settings or the policy chang
     // github.com among the generic sites, as an older options page let a reviewer add it: GitHub's own
     // adapter reads it, so no generic script is registered for it, and Mastodon's exclusions name it once
     // (Chromium drops a repeated pattern, which a comparison with repeats would take for a change each time).
-    await opts.evaluate((sites) => chrome.storage.local.set({ settings: { sites } }), { ...REVIEWER_SITES, generic: { [GENERIC_SITE]: true, [second]: true, 'github.com': true } });
+    await setPrivateValues(h, { settings: { sites: { ...REVIEWER_SITES, generic: { [GENERIC_SITE]: true, [second]: true, 'github.com': true } } } });
     await until(async () => (await extraScripts(opts)).length === 3, 'Mastodon\'s and both generic sites\' scripts registered');
     assert.deepEqual(await extraScripts(opts), ['generic:news.example.org', `generic:${GENERIC_SITE}`, 'mastodon'].sort());
     await h.worker.evaluate(() => {
@@ -811,7 +1041,8 @@ test('the sites\' scripts changed in place when the settings or the policy chang
 
     // The sensitivity changed: the worker reads the sites again (its run begun once it has asked what is
     // registered, over once a message it answers after the run has been answered) and changes nothing.
-    await opts.evaluate(async () => chrome.storage.local.set({ settings: { ...(await chrome.storage.local.get('settings')).settings, sensitivity: 'impersonation' } }));
+    const { settings } = await privateValues(h, ['settings']);
+    await setPrivateValues(h, { settings: { ...settings, sensitivity: 'impersonation' } });
     await until(async () => h.worker.evaluate(() => scriptingCalls.length > 0), 'the sites read again');
     await opts.evaluate(() => chrome.runtime.sendMessage({ type: 'auditCount' }));
     assert.deepEqual(await calls(), [['getRegisteredContentScripts']], 'nothing unregistered, registered or updated');
@@ -826,3 +1057,71 @@ test('the sites\' scripts changed in place when the settings or the policy chang
       'the generic sites\' scripts back, Mastodon\'s exclusions with them', { timeout: 60000 });
     assert.deepEqual(await changes(), [['updateContentScripts', 'mastodon'], ['registerContentScripts', ...generic]]);
   }));
+
+// The policy holds the feed's address (the feed asks for no credential, so the address downloads the whole
+// list), its key and the reviewer id: managed storage is closed to content scripts like local and sync
+// (worker/private-data.js, setAccessLevel), so code in a compromised page process reads none of it. Issue
+// 26's red team read `{"feedUrl": …, "reviewerId": "ama.k@vendor.example", …}` there before. Firefox has no
+// such switch: policy-firefox.test.mjs says what a content script reads there.
+test('the organisation\'s policy is closed to content scripts: the feed\'s address, key and reviewer id unreadable from the content script\'s world', async () => {
+  const { dir, id } = extensionCopy();
+  feed.now = { status: 200, body: V1, etag: '"v1"', headers: { 'access-control-allow-origin': '*', 'access-control-expose-headers': 'ETag' } };
+  writePolicy(POLICY_FILE, id, { feedUrl: FEED_URL, feedPublicKey: KEY.publicKey, reviewerId: 'ama.k@vendor.example' });
+  let h;
+  try {
+    h = await launch({ extension: dir, trustLocalTls: true, expectedRequests: feedRequests() });
+    await until(async () => (await listSource(h))?.version === 1, 'the policy\'s feed applied', { timeout: 30000 });
+    const page = await visit(h, 'https://x.com/KwabenaMensahGH');
+    const read = await inContentScript(page, () => chrome.storage.managed.get(null).then((v) => JSON.stringify(v), (e) => `refused: ${e.message}`));
+    await page.close();
+    for (const secret of [FEED_URL, KEY.publicKey, 'ama.k@vendor.example']) assert.ok(!read.includes(secret), `read from a page process: ${read}`);
+    assert.match(read, /^refused/);
+    // The extension's own pages still read it: the options page shows the address locked.
+    const opts = await h.ctx.newPage();
+    await opts.goto(optionsUrl(h));
+    await until(async () => (await opts.locator('#feed-url').inputValue()) === FEED_URL, 'the options page shows the policy\'s address');
+    assert.equal(await opts.locator('#feed-url').isDisabled(), true);
+  } finally {
+    fs.rmSync(POLICY_FILE, { force: true });
+    if (h) await h.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+// Malformed policy values (issue 26's red team, finding 9). Chromium checks the policy against
+// managed-schema.json and drops what does not fit before the extension sees it: a key of the wrong type is
+// gone, and with it the lock (the reviewer's own key is then used with the policy's address); one bad entry
+// in `sites` drops the whole object, so `github: false` beside `x: "yes"` locks nothing. The options page
+// cannot tell a dropped value from one never set (chrome://policy shows the refusal): docs/feed.md says so.
+// Values of the right type but wrong (http, a key that is not one) stay locked and fail closed with the
+// reason shown; a reviewer id longer than the engine's limit is cut to it.
+test('policy values of the wrong type are dropped by Chromium, unlocked; values of the right type but wrong stay locked and fail closed', async () => {
+  const CASES = [
+    { policy: { feedUrl: 'https://lists.example.org/v.json', feedPublicKey: 12345, sensitivity: 'none', sites: { x: 'yes', github: false }, reviewerId: ['a'] },
+      managed: { feedUrl: 'https://lists.example.org/v.json' }, locked: { 'feed-url': true, 'feed-key': false, sensitivity: false, 'reviewer-id': false, 'site-github': false },
+      error: /public key is not usable: public key: none configured/ },
+    { policy: { feedUrl: 'http://lists.example.org/v.json', feedPublicKey: 'not-a-key', reviewerId: 'r'.repeat(100000), feedurl: 'typo' },
+      locked: { 'feed-url': true, 'feed-key': true, sensitivity: false, 'reviewer-id': true, 'site-github': false },
+      error: /only https addresses can be a feed/ },
+  ];
+  for (const c of CASES) {
+    const { dir, id } = extensionCopy();
+    writePolicy(POLICY_FILE, id, c.policy);
+    let h;
+    try {
+      h = await launch({ extension: dir });
+      const managed = await h.worker.evaluate(() => chrome.storage.managed.get(null));
+      if (c.managed) assert.deepEqual(managed, c.managed);
+      const opts = h.firstRun || await h.ctx.newPage();
+      await opts.goto(optionsUrl(h));
+      await opts.locator('#feed-error').filter({ hasText: c.error }).waitFor({ timeout: 20000 });
+      const locked = await opts.evaluate((ids) => Object.fromEntries(ids.map((i) => [i, document.getElementById(i).disabled])), Object.keys(c.locked));
+      assert.deepEqual(locked, c.locked);
+      if (c.policy.reviewerId?.length === 100000) assert.equal((await opts.locator('#reviewer-id').inputValue()).length, 320, 'cut to the engine\'s 320 characters');
+    } finally {
+      fs.rmSync(POLICY_FILE, { force: true });
+      if (h) await h.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }
+});

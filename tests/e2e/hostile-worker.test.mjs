@@ -641,6 +641,41 @@ test('third red team: one tab\'s flood of unreadable reports or banner moves is 
   await page.close();
 });
 
+// Issue 26's red team, "held": code in the content script's world (Chromium) tried storage and the feed.
+// chrome.storage.local and .session refuse it, the policy's managed storage is read-only and (since
+// the red team) closed to it too, `feedRefresh` is for extension pages, and `indexedDB.open` of the
+// private store's name opens the page origin's own empty database.
+test('code in the content script\'s world cannot read or write the settings or the policy, nor make the worker fetch the feed', async () => {
+  const page = await visit(h, 'https://x.com/KwabenaMensahGH');
+  const tried = await inContentScript(page, async () => {
+    const out = {};
+    const attempt = async (name, fn) => {
+      try {
+        out[name] = JSON.stringify(await fn()) ?? 'undefined';
+      } catch (e) {
+        out[name] = `refused: ${e.message}`;
+      }
+    };
+    await attempt('local.set', () => chrome.storage.local.set({ settings: { paused: true, auditDays: -1, sensitivity: 'impersonation' } }));
+    await attempt('local.get', () => chrome.storage.local.get(null));
+    await attempt('managed.set', () => chrome.storage.managed.set({ feedUrl: 'https://evil.example/list.json' }));
+    await attempt('managed.get', () => chrome.storage.managed.get(null));
+    await attempt('session.get', () => chrome.storage.session.get(null));
+    await attempt('feedRefresh', () => chrome.runtime.sendMessage({ type: 'feedRefresh' }));
+    await attempt('indexedDB', () => new Promise((resolve, reject) => {
+      const req = indexedDB.open('vipguard-private', 1);
+      req.onsuccess = () => resolve(Array.from(req.result.objectStoreNames));
+      req.onerror = () => reject(req.error);
+    }));
+    return out;
+  });
+  await page.close();
+  for (const area of ['local.set', 'local.get', 'managed.set', 'managed.get', 'session.get']) assert.match(tried[area], /^refused/, `${area}: ${tried[area]}`);
+  assert.match(tried.feedRefresh, /only for extension pages/);
+  assert.equal(tried.indexedDB, '[]', 'the page origin\'s own database, not the extension\'s');
+  assert.notEqual((await privateValues(h, ['settings'])).settings?.paused, true);
+});
+
 test('the request recorder fails a run whose extension requested anything no served page showed', async () => {
   const other = await launch();
   await other.ctx.route('https://stray.example/**', (r) => r.fulfill({ status: 204 }));

@@ -15,7 +15,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { launch, until, writePrivateValues, privateValues, EXT } from './harness.mjs';
 
-const stored = async (h) => (await h.worker.evaluate(() => chrome.storage.local.get('settings'))).settings || {};
+// The settings as the pages read them: the language in chrome.storage.local, pause in the private store
+// (shared/settings.js).
+const stored = async (h) => ({ ...(await h.worker.evaluate(() => chrome.storage.local.get('settings'))).settings,
+  ...(await privateValues(h, ['settings'])).settings });
+// Both parts cleared after a test.
+const forget = (h) => Promise.all([h.worker.evaluate(() => chrome.storage.local.remove('settings')), h.worker.evaluate(writePrivateValues, { settings: {} })]);
 
 // One row a page: its address, the control clicked during the hold, and what that click does once the page
 // is ready (the page's own words or the stored setting).
@@ -74,7 +79,7 @@ for (const { page: address, control, works } of PAGES) {
     } finally {
       await h.ctx.unroute(catalogue);
       await page.close();
-      await h.worker.evaluate(() => chrome.storage.local.remove('settings'));
+      await forget(h);
     }
   });
 }
@@ -138,7 +143,7 @@ for (const { page: address, hold, control, released, works } of HELD) {
     } finally {
       await h.ctx.unroute(hold);
       await page.close();
-      await h.worker.evaluate(() => chrome.storage.local.remove('settings'));
+      await forget(h);
     }
   });
 }
@@ -183,7 +188,7 @@ test('popup: a start that fails on a closed tab is said, and the pause switch st
     await until(() => PAGES[1].works(h, page), 'the pause switch working after the failed start');
   } finally {
     await page.close();
-    await h.worker.evaluate(() => chrome.storage.local.remove('settings'));
+    await forget(h);
   }
 });
 

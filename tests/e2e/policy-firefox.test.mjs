@@ -14,7 +14,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
+import https from 'node:https';
 import puppeteer from 'puppeteer-core';
+import { writePrivateValues } from './harness.mjs';
+import { testCertificates, launchFirefox, openPage } from './firefox-harness.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const EXT = path.join(ROOT, 'dist/firefox');
@@ -62,7 +65,7 @@ test('Firefox: policies.json 3rdparty settings reach the add-on\'s managed stora
     // The reviewer's own Mastodon and a generic site, written behind the page's back: no script registered
     // for either, and the options page shows both off and locked, with nothing to add another site.
     assert.equal(await page.evaluate(() => browser.permissions.contains({ origins: ['https://*/*'] })), true, 'the build has access to all sites');
-    await page.evaluate((host) => browser.storage.local.set({ settings: { sites: { mastodon: true, generic: { [host]: true } } } }), GENERIC_SITE);
+    await page.evaluate(writePrivateValues, { settings: { sites: { mastodon: true, generic: { [GENERIC_SITE]: true } } } });
     // Drawn again (a navigation to an add-on page never settles for puppeteer here: see the first one).
     await page.evaluate(() => { document.body.dataset.stale = 'true'; });
     await page.goto(`${BASE}/ui/options/options.html`, { timeout: 3000 }).catch(() => {});
@@ -84,6 +87,120 @@ test('Firefox: policies.json 3rdparty settings reach the add-on\'s managed stora
   } finally {
     fs.rmSync(POLICIES, { force: true });
     if (browser) await browser.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+// Firefox lets a content script, and so code in a compromised page process, write chrome.storage.local
+// (it has setAccessLevel for session storage only). Issue 26's red team wrote `{paused: true, auditDays: -1}`
+// there: every check was answered "paused", although the policy locks X on, and the event page's next start
+// emptied the audit log. The settings that decide what is checked and kept now live in the private store
+// (shared/settings.js), which a page's origin cannot open: what a page writes in chrome.storage.local is
+// ignored, and `auditDays` is one of the options page's choices wherever it is read. The reviewer's own
+// Pause leaves the sites the policy switched on checked (shared/policy.js, pausedOn), and the options page
+// says so. And what a content script still reads in Firefox: the policy itself (no setAccessLevel for
+// managed storage), a residual docs/security.md states; if Firefox ever closes it, this test says so.
+// The stand-in for the compromised process is one more content script in a copy of the build (it has
+// exactly the APIs the add-on's own content scripts have), on a page of x.com.
+const PROBE = `(async () => {
+  if (!location.pathname.startsWith('/probe')) return;
+  const out = {};
+  try { out.before = (await browser.storage.local.get('settings')).settings || null; } catch (e) { out.readErr = e.message; }
+  try {
+    await browser.storage.local.set({ settings: { ...(out.before || {}), paused: true, auditDays: -1, sensitivity: 'impersonation', sites: { x: false } } });
+    out.wrote = true;
+  } catch (e) { out.writeErr = e.message; }
+  try { out.managed = await browser.storage.managed.get(null); } catch (e) { out.managedErr = e.message; }
+  await new Promise((r) => setTimeout(r, 500));
+  const ask = (handle) => browser.runtime.sendMessage({ type: 'check', url: location.href, banner: false,
+    profiles: [{ id: 'p', platform: 'x', handle, name: 'Kwabena Mensah' }] }).catch((e) => ({ error: e.message }));
+  out.check = await ask('KwabenaMensahGH');
+  document.documentElement.dataset.probe = JSON.stringify(out);
+  // Asked again by the test once the reviewer has paused.
+  document.addEventListener('vipguard-probe-again', async () => {
+    document.documentElement.dataset.again = JSON.stringify(await ask('KwabenaMensah_GH'));
+  });
+})();`;
+
+test('Firefox: what a page process writes in chrome.storage.local pauses nothing and prunes nothing; Pause leaves the policy\'s sites checked', async () => {
+  assert.ok(!fs.existsSync(POLICIES), `${POLICIES} exists already: not overwritten`);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vipguard-ff-probe-'));
+  const server = https.createServer(testCertificates(dir, ['x.com']), (req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html' });
+    res.end('<!doctype html><title>x</title><p>a page</p>');
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = server.address().port;
+  const extension = path.join(dir, 'extension');
+  fs.cpSync(EXT, extension, { recursive: true });
+  fs.writeFileSync(path.join(extension, 'probe.js'), PROBE);
+  const manifest = JSON.parse(fs.readFileSync(path.join(extension, 'manifest.json'), 'utf8'));
+  manifest.content_scripts.push({ matches: ['https://x.com/*'], js: ['probe.js'], run_at: 'document_end' });
+  fs.writeFileSync(path.join(extension, 'manifest.json'), JSON.stringify(manifest));
+  const policy = { sensitivity: 'suspicious', reviewerId: 'ff.reviewer', sites: { x: true } };
+  fs.mkdirSync(path.dirname(POLICIES), { recursive: true });
+  fs.writeFileSync(POLICIES, JSON.stringify({ policies: { '3rdparty': { Extensions: { [GECKO_ID]: policy } } } }));
+  let browser;
+  try {
+    let base;
+    // The event page stops after 3 s idle (30 s by default), so the test sees its next start sooner.
+    ({ browser, base } = await launchFirefox({ dir, hosts: ['x.com'], extension, prefs: { 'extensions.background.idle.timeout': 3000 } }));
+    const opts = await openPage(browser, `${base}/ui/options/options.html`);
+    await opts.click('#load-demo');
+    await opts.waitForFunction(() => /: 6 /.test(document.querySelector('#current')?.textContent || ''), { timeout: 20000 });
+    // The reviewer's work: two decisions, each an audit entry.
+    for (const handle of ['KwabenaMensahTV', 'KwabenaMensahGH']) {
+      const r = await opts.evaluate((h) => browser.runtime.sendMessage({ type: 'decide', url: `https://x.com/${h}`,
+        profile: { platform: 'x', handle: h, name: 'Kwabena Mensah' }, decision: 'confirmed', note: 'ticket FF-1',
+        result: { verdict: 'impersonation', match: 'vip-002', score: 0.9 } }), handle);
+      assert.ok(!r.error, r.error);
+    }
+    const auditCount = () => opts.evaluate(() => browser.runtime.sendMessage({ type: 'auditCount' }).then((r) => r.count));
+    const before = await auditCount();
+    assert.ok(before >= 2, `audit entries before: ${before}`);
+
+    // The compromised page process.
+    const page = await openPage(browser, `https://x.com:${port}/probe`);
+    await page.waitForFunction(() => document.documentElement.dataset.probe, { timeout: 20000 });
+    const seen = JSON.parse(await page.evaluate(() => document.documentElement.dataset.probe));
+    console.log('content script world:', JSON.stringify(seen));
+    assert.equal(seen.wrote, true, 'Firefox lets a content script write chrome.storage.local');
+    assert.equal(seen.check.paused, undefined, `the check was answered ${JSON.stringify(seen.check)}`);
+    assert.equal(seen.check.results.length, 1);
+    // The residual: Firefox shows the policy to content scripts (docs/security.md).
+    assert.deepEqual(seen.managed, policy, 'Firefox no longer shows the policy to content scripts: say so in docs/security.md');
+
+    // The event page stopped and started again (a message wakes it): its start prunes the audit log with
+    // the retention in effect, not the page's -1.
+    await new Promise((r) => setTimeout(r, 8000));
+    await auditCount();
+    await new Promise((r) => setTimeout(r, 2000));
+    // (The probe's own check adds entries: none of the reviewer's are gone.)
+    const after = await auditCount();
+    assert.ok(after >= before, `the audit log went from ${before} entries to ${after}`);
+    // Nor does the options page show what the page wrote.
+    await opts.evaluate(() => { document.body.dataset.stale = 'true'; });
+    await opts.goto(`${base}/ui/options/options.html`, { timeout: 3000 }).catch(() => {});
+    await opts.waitForFunction(() => !document.body.dataset.stale && document.body.dataset.ready !== undefined, { timeout: 15000 });
+    assert.deepEqual(await opts.evaluate(() => [document.getElementById('paused').checked, document.getElementById('audit-days').value,
+      document.getElementById('sensitivity').value]), [false, '90', 'suspicious']);
+
+    // The reviewer pauses: X, which the policy switched on, is still checked, and the options page says so.
+    assert.match(await opts.evaluate(() => document.getElementById('paused-policy').textContent),
+      /Your organisation switched these sites on: they are checked even when paused: X\./);
+    await opts.click('#paused');
+    await opts.waitForFunction(() => document.getElementById('paused').checked);
+    await new Promise((r) => setTimeout(r, 500));
+    await page.evaluate(() => document.dispatchEvent(new Event('vipguard-probe-again')));
+    await page.waitForFunction(() => document.documentElement.dataset.again, { timeout: 20000 });
+    const again = JSON.parse(await page.evaluate(() => document.documentElement.dataset.again));
+    assert.equal(again.paused, undefined, `paused by the reviewer, the policy's X: ${JSON.stringify(again)}`);
+    assert.equal(again.results.length, 1);
+    await page.close();
+  } finally {
+    fs.rmSync(POLICIES, { force: true });
+    if (browser) await browser.close().catch(() => {});
+    server.close();
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });

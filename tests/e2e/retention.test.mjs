@@ -15,10 +15,8 @@ test('decisions older than the retention are pruned with the audit log, except t
   const now = Date.now();
   const at = (days) => new Date(now - days * DAY).toISOString();
   const entry = (decision, days, note = '') => ({ decision, note, at: at(days), verdict: 'impersonation', match: 'vip-002' });
-  await h.worker.evaluate(async () => {
-    const { settings = {} } = await chrome.storage.local.get('settings');
-    await chrome.storage.local.set({ settings: { ...settings, auditDays: 30 } });
-  });
+  const { settings = {} } = await privateValues(h, ['settings']);
+  await setPrivateValues(h, { settings: { ...settings, auditDays: 30 } });
   await setPrivateValues(h, { reviewerDecisions: {
     'x:recent': [entry('escalate', 1, 'IDO-3'), entry('not_impersonator', 10), entry('confirmed', 40, 'IDO-2')],
     'x:old': [entry('confirmed', 400, 'IDO-1'), entry('escalate', 500, 'IDO-0')],

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { launch, loadDemoList, visit, settle, shadowText, shadowClick, shadowBoxes, shadowClasses, bannerVerdict, until, tabRecord, annotationFrames, frameEvaluate, focusedAnnotation,
-  screenshot, actionsInView, press, typeNote } from './harness.mjs';
+  screenshot, actionsInView, press, typeNote, privateValues, setPrivateValues } from './harness.mjs';
 
 const BANNER_ACTIONS = ['Copy for ticket', 'Copy image', 'Save image', 'Copy JSON', 'Impersonation confirmed', 'Not an impersonator', 'Needs escalation'];
 
@@ -352,12 +352,12 @@ test('the toolbar button counts a tab\'s flagged accounts; pausing takes annotat
     return text;
   };
   // Pausing: the badges go without a reload, and the popup says checks are paused.
-  await h.worker.evaluate(async () => { const { settings = {} } = await chrome.storage.local.get('settings'); await chrome.storage.local.set({ settings: { ...settings, paused: true } }); });
+  await setPrivateValues(h, { settings: { ...(await privateValues(h, ['settings'])).settings, paused: true } });
   await until(() => page.evaluate(() => !document.querySelector('vipguard-annotation')), 'annotations taken off');
   await page.reload();
   await page.waitForTimeout(1000);
   assert.equal(await popupText(), 'Checks are paused.');
-  await h.worker.evaluate(async () => { const { settings = {} } = await chrome.storage.local.get('settings'); await chrome.storage.local.set({ settings: { ...settings, paused: false } }); });
+  await setPrivateValues(h, { settings: { ...(await privateValues(h, ['settings'])).settings, paused: false } });
   await settle(page, 5);
   // A site vipguard does not read.
   await h.ctx.route('https://people.example/', (r) => r.fulfill({ status: 200, contentType: 'text/html', body: '<title>People</title><h1>People</h1>' }));

@@ -92,17 +92,30 @@ test('an install that kept its data in chrome.storage.local moves it to the priv
       reviewerDecisions: { 'x:sarah_j': [{ decision: 'escalate', note: 'ticket OLD-1', at: '2026-01-02T03:04:05.000Z', verdict: 'suspicious', match: 'vip-001' }] },
       reviewerAllow: { 'x:kwabenamensahtv': { platform: 'x', handle: 'KwabenaMensahTV', name: 'Kwabena', match: 'vip-002', at: '2026-01-02T03:04:05.000Z', note: '' } },
       reviewQueue: { items: [{ url: 'https://x.com/sarah_j', platform: 'x', handle: 'sarah_j', sourceId: 'IDO-1' }], current: -1 },
-      settings: { sensitivity: 'suspicious', reviewerId: 'old.reviewer', ticketFormat: 'markdown' },
+      settings: { sensitivity: 'impersonation', reviewerId: 'old.reviewer', ticketFormat: 'markdown' },
     };
     await h.worker.evaluate((o) => chrome.storage.local.set(o), old);
+    // This worker started once already and gave the private store its settings; a version before it had none.
+    await h.worker.evaluate(() => new Promise((resolve, reject) => {
+      const req = indexedDB.open('vipguard-private', 1);
+      req.onsuccess = () => {
+        const tx = req.result.transaction('values', 'readwrite');
+        tx.objectStore('values').delete('settings');
+        tx.oncomplete = () => { req.result.close(); resolve(); };
+        tx.onerror = () => reject(tx.error);
+      };
+    }));
     // The worker started again, as after an update: it moves the data, then checks with the moved list.
     const r = await restartWorker(h, 'https://x.com/KwabenaMensahGH');
     assert.equal(r.verdict, 'impersonation');
     assert.equal(r.engine.accounts, 6);
     const left = await h.worker.evaluate(() => chrome.storage.local.get(null));
     assert.deepEqual(Object.keys(left).sort(), ['settings'], JSON.stringify(left).slice(0, 300));
-    assert.deepEqual(left.settings, { sensitivity: 'suspicious', ticketFormat: 'markdown' });
-    const moved = await privateValues(h, ['protectedList', 'listIsDemo', 'avatarThumbs', 'reviewerDecisions', 'reviewerAllow', 'reviewQueue', 'reviewerId', 'listGen']);
+    // The settings that decide what is checked moved to the private store (shared/settings.js); the ticket
+    // format stays.
+    assert.deepEqual(left.settings, { ticketFormat: 'markdown' });
+    const moved = await privateValues(h, ['protectedList', 'listIsDemo', 'avatarThumbs', 'reviewerDecisions', 'reviewerAllow', 'reviewQueue', 'reviewerId', 'listGen', 'settings']);
+    assert.deepEqual(moved.settings, { sensitivity: 'impersonation' });
     for (const k of ['protectedList', 'listIsDemo', 'avatarThumbs', 'reviewerDecisions', 'reviewerAllow', 'reviewQueue']) assert.deepEqual(moved[k], old[k], k);
     assert.equal(moved.reviewerId, 'old.reviewer');
     assert.equal(typeof moved.listGen, 'string', 'the moved list has an id for its engine snapshot');

@@ -406,6 +406,30 @@ fn a_file_that_does_not_verify_says_what_is_wrong() {
         !err.contains(secret.split(' ').nth(1).unwrap().trim()),
         "{err}"
     );
+    // A weak key (a point of small order: the all-zero key, what a placeholder looks like, and the
+    // identity), under which anyone signs: refused as the key it is, by verify and by merge.
+    for (name, key) in [
+        ("zero.pub", [0u8; 32]),
+        ("identity.pub", {
+            let mut k = [0u8; 32];
+            k[0] = 1;
+            k
+        }),
+    ] {
+        let file = d.join(name);
+        std::fs::write(&file, format!("{}\n", BASE64.encode(key))).unwrap();
+        let signed = format!("{FIXTURES}/signed-v2.json");
+        for args in [
+            vec!["verify", "--key", path(&file), &signed],
+            vec!["decisions", "merge", &signed, "--key", path(&file)],
+        ] {
+            let err = refused(run(&args));
+            assert!(
+                err.contains(&format!("{name}: is a weak Ed25519 public key (a point of small order, which anyone can sign for without a secret key)")),
+                "{args:?}: {err}"
+            );
+        }
+    }
 }
 
 #[test]
@@ -534,7 +558,7 @@ fn bad_arguments_and_bad_lists_are_refused_before_anything_is_written() {
 /// A reviewer's export with these decisions (objects as JSON text).
 fn export(by: &str, decisions: &[String]) -> String {
     format!(
-        "{{\"vipguard_decisions\": 1, \"by\": \"{by}\", \"exported\": \"2026-12-05T08:00:00Z\",\n \"decisions\": [\n  {}\n ]}}\n",
+        "{{\"vipguard_decisions\": 1, \"by\": \"{by}\", \"exported\": \"2026-12-05T12:00:00Z\",\n \"decisions\": [\n  {}\n ]}}\n",
         decisions.join(",\n  ")
     )
 }
@@ -763,6 +787,132 @@ fn a_malformed_export_is_refused_with_file_line_and_field() {
     }
 }
 
+/// Issue 26's red team: an export by "bob" holding a decision by "lead.ama" dated 2099 beat alice's
+/// "confirmed" of the same day with no conflict reported, was signed, and in every extension the account
+/// read as cleared until 2099. A decision's author must be its export's (a merged export keeps each
+/// one's own), and no decision may be dated after its export, the merge or the signing (an hour's
+/// clock difference aside).
+#[test]
+fn decisions_by_someone_else_or_dated_in_the_future_are_refused() {
+    let d = dir("merge-future");
+    let alice = d.join("alice.json");
+    std::fs::write(
+        &alice,
+        export(
+            "alice",
+            &[decision(
+                "KwabenaMensahTV",
+                "confirmed",
+                "alice",
+                "2026-12-05T09:00:00Z",
+            )],
+        ),
+    )
+    .unwrap();
+    let bob = d.join("bob.json");
+    let out = d.join("merged.json");
+    for (decisions, want) in [
+        (
+            vec![decision("KwabenaMensahTV", "not_impersonator", "lead.ama", "2026-12-05T09:30:00Z")],
+            "bob.json: field `decisions[0].by`: “lead.ama” in an export by “bob”: an export holds its reviewer's own decisions",
+        ),
+        (
+            vec![decision("KwabenaMensahTV", "not_impersonator", "bob", "2099-01-01T00:00:00Z")],
+            "bob.json: field `decisions[0].at`: 2099-01-01T00:00:00Z is later than when the export was written (2026-12-05T12:00:00Z)",
+        ),
+    ] {
+        std::fs::write(&bob, export("bob", &decisions)).unwrap();
+        let err = refused(merge(&[&alice, &bob], &out));
+        assert!(err.contains(want), "{want}\n{err}");
+        assert!(!out.exists(), "nothing written");
+    }
+    // Bob's export with his own decision at `at`.
+    let bob_at = |at: &str| {
+        let one = decision("KwabenaMensahTV", "not_impersonator", "bob", at);
+        std::fs::write(&bob, export("bob", &[one])).unwrap()
+    };
+    // An export dated in the future with its decisions: refused by the merge's own date.
+    bob_at("2026-12-05T11:30:00Z");
+    let err = refused(merge(&[&alice, &bob], &out));
+    assert!(
+        err.contains("bob.json: field `decisions[0].at`: 2026-12-05T11:30:00Z is later than the merge (2026-12-05T10:00:00Z)"),
+        "{err}"
+    );
+    // Within the hour allowed for clocks: merged, the conflict reported.
+    bob_at("2026-12-05T10:30:00Z");
+    let o = merge(&[&alice, &bob], &out);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stderr(&o).contains("conflicts: 1"), "{}", stderr(&o));
+    // Signed with a date before a decision: refused, as every verifier would refuse the file.
+    let key = d.join("team");
+    keygen(&d, "team");
+    let signed = d.join("signed.json");
+    let key = key.with_extension("key");
+    let mut args = sign_args(&key, "demo/protected.json", "1", &signed);
+    let at = args.len() - 3;
+    args[at] = "2026-12-05T08:00:00Z";
+    args.extend(["--decisions", path(&out)]);
+    let err = refused(run(&args));
+    assert!(
+        err.contains("field `payload.decisions[0].at`: 2026-12-05T10:30:00Z is later than when the list was signed (2026-12-05T08:00:00Z)"),
+        "{err}"
+    );
+    assert!(!signed.exists());
+}
+
+/// The limits on a decision's author (a reviewer id) and note are the extension's: what `sign` signs,
+/// every extension applies (before, the CLI signed a 400-character author and a 1,200-character note,
+/// and every extension then kept the last version).
+#[test]
+fn decision_authors_and_notes_are_limited_as_the_extension_limits_them() {
+    let d = dir("limits");
+    keygen(&d, "team");
+    let key = d.join("team.key");
+    let signed = d.join("signed.json");
+    let long = "r".repeat(321);
+    let note = |n: usize| format!(r#""note": "{}", "#, "n".repeat(n));
+    for (by, note_len, want) in [
+        (
+            long.as_str(),
+            10,
+            Some("field `decisions[0].by`: is 321 characters long, more than 320"),
+        ),
+        (
+            "alice",
+            1001,
+            Some("field `decisions[0].note`: is 1001 characters long, more than 1000"),
+        ),
+        (&long[..320], 1000, None),
+    ] {
+        let file = d.join("export.json");
+        let one = decision("KwabenaMensahTV", "confirmed", by, DATE).replacen(
+            "\"by\"",
+            &format!("{}\"by\"", note(note_len)),
+            1,
+        );
+        std::fs::write(&file, export(by, &[one])).unwrap();
+        let run_sign = || {
+            sign(
+                &key,
+                "demo/protected.json",
+                "1",
+                &signed,
+                &["--decisions", path(&file)],
+            )
+        };
+        match want {
+            Some(want) => {
+                let err = refused(run_sign());
+                assert!(err.contains(want), "{want}\n{err}");
+            }
+            None => {
+                ok(run_sign());
+                ok(verify(&d.join("team.pub"), &signed, &[]));
+            }
+        }
+    }
+}
+
 #[test]
 fn the_extension_fixtures_are_what_the_script_makes() {
     at_root();
@@ -859,13 +1009,16 @@ fn names_and_reviewers_are_escaped_on_the_terminal() {
     let b = d.join("b.json");
     std::fs::write(
         &a,
-        export("x", &[decision("h", "confirmed", "eve\\u001b[2J", DATE)]),
+        export(
+            "eve\\u001b[2J",
+            &[decision("h", "confirmed", "eve\\u001b[2J", DATE)],
+        ),
     )
     .unwrap();
     std::fs::write(
         &b,
         export(
-            "y",
+            "bob",
             &[decision(
                 "h",
                 "not_impersonator",

@@ -14,7 +14,7 @@ mod types;
 
 pub use checker::Checker;
 pub use images::{enroll_image, enroll_rgba, hash_image, hash_rgba, ImageHashing};
-pub use lists::{check_list, decode_utf8, read_profiles};
+pub use lists::{check_list, decode_utf8, feed_limits, read_feed_payload, read_profiles};
 pub use types::*;
 
 use js_sys::JSON;
@@ -52,6 +52,31 @@ pub(crate) fn json_text(v: &JsValue, what: &str) -> Result<String, JsError> {
         .ok()
         .and_then(|s| s.as_string())
         .ok_or_else(|| error(format!("{what} cannot be turned into JSON")))
+}
+
+/// A list's (or a signed payload's) problem as the extension's pages take it (the TypeScript
+/// `ListError`): the CLI's English, where it is, and `code` and `args` to word it in another language.
+#[derive(Serialize, Clone)]
+pub(crate) struct FieldError {
+    message: String,
+    line: Option<usize>,
+    field: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    code: Option<&'static str>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    args: Vec<String>,
+}
+
+impl From<InputError> for FieldError {
+    fn from(e: InputError) -> Self {
+        FieldError {
+            message: e.to_string(),
+            line: e.line,
+            code: e.code,
+            args: e.args.clone(),
+            field: e.field,
+        }
+    }
 }
 
 pub(crate) fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {

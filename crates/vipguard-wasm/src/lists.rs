@@ -1,7 +1,10 @@
 //! Lists and profile files read for the options and bulk pages, with the CLI's parsers and messages.
 
-use crate::types::{DecodedOut, ListCheckOut, ListInput, ListWarningsOut, ProfilesReadOut};
-use crate::{error, parse_list, parse_list_all, reject_paths, to_js};
+use crate::types::{
+    DecodedOut, FeedLimitsOut, FeedPayloadOut, ListCheckOut, ListInput, ListWarningsOut,
+    ProfilesReadOut,
+};
+use crate::{error, parse_list, parse_list_all, reject_paths, to_js, FieldError};
 use serde::Serialize;
 use vipguard::{
     accounts_to_enrol_again, shared_pictures, Account, ListErrors, Profile, ProtectedList,
@@ -102,20 +105,9 @@ pub fn check_list(list: &ListInput, format: Option<String>) -> Result<ListCheckO
     #[serde(rename_all = "camelCase")]
     struct Failed {
         ok: bool,
-        error: ListError,
-        errors: Vec<ListError>,
+        error: FieldError,
+        errors: Vec<FieldError>,
         error_count: usize,
-    }
-    // `code` and `args`: the problem for an interface that words it in its own language (InputError).
-    #[derive(Serialize, Clone)]
-    struct ListError {
-        message: String,
-        line: Option<usize>,
-        field: Option<String>,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        code: Option<&'static str>,
-        #[serde(skip_serializing_if = "Vec::is_empty")]
-        args: Vec<String>,
     }
     #[derive(Serialize)]
     struct Passed<'a> {
@@ -128,17 +120,7 @@ pub fn check_list(list: &ListInput, format: Option<String>) -> Result<ListCheckO
         .and_then(|l| reject_paths(&l).map(|()| l).map_err(ListErrors::from))
     {
         Err(e) => {
-            let errors: Vec<ListError> = e
-                .errors
-                .into_iter()
-                .map(|e| ListError {
-                    message: e.to_string(),
-                    line: e.line,
-                    code: e.code,
-                    args: e.args.clone(),
-                    field: e.field,
-                })
-                .collect();
+            let errors: Vec<FieldError> = e.errors.into_iter().map(FieldError::from).collect();
             to_js(&Failed {
                 ok: false,
                 error: errors[0].clone(),
@@ -223,4 +205,54 @@ pub fn list_warnings(list: &ListInput) -> Result<ListWarningsOut, JsError> {
         shared_pictures: shared_pictures(&list),
     };
     Ok(to_js(&out)?.unchecked_into())
+}
+
+/// A signed list's payload, once the extension has checked its signature (shared/signed-list.js): read
+/// by the engine exactly as `vipguard verify` reads it (fields, duplicate fields, a version written 5.0,
+/// every decision's platform, handle, author, note and date against the signing date, nesting), all but
+/// the list, which is returned as its JSON text for `checkList`, the reader `verify` uses for it too.
+/// Never throws for a bad payload: `{ok: false, errors, errorCount}`, each error coded like a list's.
+#[wasm_bindgen(js_name = readFeedPayload)]
+pub fn read_feed_payload(text: &str) -> Result<FeedPayloadOut, JsError> {
+    #[derive(Serialize)]
+    struct Read {
+        ok: bool,
+        #[serde(flatten)]
+        fields: vipguard::FeedPayloadFields,
+    }
+    #[derive(Serialize)]
+    #[serde(rename_all = "camelCase")]
+    struct Failed {
+        ok: bool,
+        errors: Vec<FieldError>,
+        error_count: usize,
+    }
+    let out = match vipguard::read_feed_payload_fields(text, "payload") {
+        Ok(fields) => to_js(&Read { ok: true, fields })?,
+        Err(e) => to_js(&Failed {
+            ok: false,
+            error_count: e.total,
+            errors: e.errors.into_iter().map(FieldError::from).collect(),
+        })?,
+    };
+    Ok(out.unchecked_into())
+}
+
+/// The limits on shared decisions, the engine's (`MAX_REVIEWER_ID_CHARS`, `MAX_DECISION_NOTE_CHARS`,
+/// `MAX_CLOCK_SKEW_SECONDS`): the extension's policy reader and options page keep to the first.
+#[wasm_bindgen(js_name = feedLimits)]
+pub fn feed_limits() -> Result<FeedLimitsOut, JsError> {
+    #[derive(Serialize)]
+    #[serde(rename_all = "camelCase")]
+    struct Limits {
+        reviewer_id: usize,
+        note: usize,
+        clock_skew_seconds: i64,
+    }
+    Ok(to_js(&Limits {
+        reviewer_id: vipguard::MAX_REVIEWER_ID_CHARS,
+        note: vipguard::MAX_DECISION_NOTE_CHARS,
+        clock_skew_seconds: vipguard::MAX_CLOCK_SKEW_SECONDS,
+    })?
+    .unchecked_into())
 }

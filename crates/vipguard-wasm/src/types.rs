@@ -105,6 +105,15 @@ export type ListCheck =
 /** A chosen file's text (its UTF-8 byte-order mark dropped), or where its first byte that is not UTF-8
  * is: `not_utf8`, with the byte in hex and its column as `args`. */
 export type Decoded = { source: string } | { error: ListError };
+/** A shared decision, as a signed list's payload holds it (platform canonical, handle without `@`). */
+export interface Decision { platform: string; handle: string; decision: "not_impersonator" | "confirmed"; by: string; at: string; note?: string; match: string | null }
+/** A signed list's payload read by `readFeedPayload`: its fields, its list still JSON text (check it with
+ * `checkList`), or its problems as `checkList` gives a list's. */
+export type FeedPayloadRead =
+  | { ok: true; name: string; version: number; date: string; decisions: Decision[]; list: string }
+  | { ok: false; errors: ListError[]; errorCount: number };
+/** The limits both sides apply to shared decisions (docs/feed.md). */
+export interface FeedLimits { reviewerId: number; note: number; clockSkewSeconds: number }
 "#;
 
 #[wasm_bindgen]
@@ -133,6 +142,10 @@ extern "C" {
     pub type DecodedOut;
     #[wasm_bindgen(typescript_type = "ListWarnings")]
     pub type ListWarningsOut;
+    #[wasm_bindgen(typescript_type = "FeedPayloadRead")]
+    pub type FeedPayloadOut;
+    #[wasm_bindgen(typescript_type = "FeedLimits")]
+    pub type FeedLimitsOut;
     #[wasm_bindgen(typescript_type = "Account | undefined")]
     pub type AccountOut;
 }

@@ -1,11 +1,12 @@
 // The options page's audit panel: how many entries the local audit log holds, its retention, its CSV
 // export and clearing (through the worker, which keeps the log), and the accounts marked "Not an
 // impersonator", each with a Remove button.
-import { $, text, stored, download, downloadCsv } from '../page.js';
+import { $, text, download, downloadCsv } from '../page.js';
 import { saveSetting } from './settings-panel.js';
 import { read, onChange, ALLOW_KEY, REVIEWER_KEY, DECISIONS_KEY } from '../../shared/private-store.js';
 import { managedPolicy } from '../../shared/policy.js';
 import { decisionsExport } from '../../shared/signed-list.js';
+import { readSettings, auditDays } from '../../shared/settings.js';
 
 const { t } = vipguardI18n;
 
@@ -33,8 +34,7 @@ export function renderAudit() {
 }
 
 async function drawAudit() {
-  const settings = (await stored('settings')) || {};
-  $('audit-days').value = String(settings.auditDays || 90);
+  $('audit-days').value = String(auditDays((await readSettings()).auditDays));
   try {
     const { count } = await ask({ type: 'auditCount' });
     $('audit-count').textContent = t('auditCount', count);

@@ -19,6 +19,8 @@ function reason(error) {
   if (error.code === 'listErrors' && Array.isArray(error.list)) {
     return t('feedError_listErrors', error.args[0], error.list.map((e) => describeListError(e, t)).join('; '));
   }
+  // The payload's problems, as the engine's reader codes them (each names its field: payload.version, …).
+  if (error.code === 'payload' && Array.isArray(error.list)) return t('feedError_payload', error.list.map((e) => describeListError(e, t)).join('; '));
   return t(`feedError_${error.code}`, ...(error.args || []));
 }
 const detail = (e) => t(`feedWhat_${e.what.key}`, ...e.what.args);

@@ -1,18 +1,16 @@
 // The options page's settings: sensitivity, which sites are checked (Mastodon on any server asks for access
 // to all sites), pause, the interface's language, the ticket format and the reviewer's id, and the sites enabled for the generic adapter (each asks for its host permission).
-import { $, stored } from '../page.js';
+import { $ } from '../page.js';
 import { read, write, REVIEWER_KEY } from '../../shared/private-store.js';
 import { managedPolicy } from '../../shared/policy.js';
+import { readSettings, saveSettings } from '../../shared/settings.js';
 
 const { t } = vipguardI18n;
 
-export async function saveSetting(patch) {
-  const s = (await stored('settings')) || {};
-  await chrome.storage.local.set({ settings: { ...s, ...patch, sites: { ...(s.sites || {}), ...(patch.sites || {}) } } });
-}
+export const saveSetting = saveSettings;
 
 export async function renderSettings() {
-  const settings = (await stored('settings')) || {};
+  const settings = await readSettings();
   $('sensitivity').value = settings.sensitivity || 'suspicious';
   $('site-x').checked = !(settings.sites && settings.sites.x === false);
   for (const box of document.querySelectorAll('input[data-site]')) box.checked = !(settings.sites && settings.sites[box.dataset.site] === false);
@@ -81,8 +79,12 @@ async function showPolicy() {
     if (box) lock(box, on);
   }
   if (otherSites === false) lockOtherSites();
-  const own = (await stored('settings')) || {};
+  const own = await readSettings();
   await showMastodonAccess(sites.mastodon === true, sites.mastodon === undefined && !!(own.sites && own.sites.mastodon));
+  // Pause does not stop the sites the organisation switched on (shared/policy.js, pausedOn): said beside it.
+  const lockedOn = Object.keys(sites).filter((site) => sites[site] === true && siteBox(site));
+  $('paused-policy').hidden = !lockedOn.length;
+  $('paused-policy').textContent = lockedOn.length ? ` ${t('pausedPolicySites', lockedOn.map((site) => vipguardSiteCatalog.siteName(site)).join(', '))}` : '';
   if (policy.reviewerId) lock($('reviewer-id'), policy.reviewerId);
   $('policy-note').hidden = !Object.keys(policy).length;
 }
@@ -155,7 +157,7 @@ export function setupSettings() {
       $('generic-status').textContent = t('genericRefused', host);
       return;
     }
-    const s = (await stored('settings')) || {};
+    const s = await readSettings();
     await saveSetting({ sites: { generic: { ...((s.sites && s.sites.generic) || {}), [host]: true } } });
     await renderSettings();
     $('generic-status').textContent = t('genericEnabled', host);

@@ -2,7 +2,8 @@
 import { has, read, LIST_KEY, LIST_SOURCE_KEY } from '../../shared/private-store.js';
 import { ticketFormat, copyTicket, drawEvidenceImage, aboutImage, decideForm } from '../row-tools.js';
 import { startPage, FixableFailure } from '../page-ready.js';
-import { managedPolicy, siteSwitch } from '../../shared/policy.js';
+import { readSettings, saveSettings } from '../../shared/settings.js';
+import { managedPolicy, siteSwitch, pausedAt } from '../../shared/policy.js';
 
 const ORDER = { impersonation: 0, suspicious: 1, labelled: 2, own: 3, allowed: 4, clear: 5, error: 6 };
 
@@ -11,13 +12,10 @@ const { t } = vipguardI18n;
 async function main(wired) {
   // The pause switch first, since it needs only the settings: a start held on its words, or failing on
   // the tab, must not keep it out of reach (page-ready.js releases the page then).
-  const { settings = {} } = await chrome.storage.local.get('settings');
+  const settings = await readSettings();
   const paused = document.getElementById('paused');
   paused.checked = !!settings.paused;
-  paused.addEventListener('change', async () => {
-    const { settings: s = {} } = await chrome.storage.local.get('settings');
-    await chrome.storage.local.set({ settings: { ...s, paused: paused.checked } });
-  });
+  paused.addEventListener('change', () => saveSettings({ paused: paused.checked }));
   wired();
   await vipguardI18n.ready();
   // The active tab; `?tab=ID` names one explicitly (tests open the popup as a page of its own). A tab
@@ -39,12 +37,16 @@ async function main(wired) {
   } catch {
     // no address (a new tab)
   }
-  const switched = siteSwitch(host, vipguardSiteCatalog.pageSite(host)?.platform || null, settings, await managedPolicy());
+  const policy = await managedPolicy();
+  const platform = vipguardSiteCatalog.pageSite(host)?.platform || null;
+  const switched = siteSwitch(host, platform, settings, policy);
   // A site switched off shows no verdicts, even ones recorded before it was (its page is no longer checked).
   const items = rec && rec.url === (tab && tab.url) && !switched.off ? rec.items : [];
   const flagged = items.filter((i) => i.verdict === 'impersonation' || i.verdict === 'suspicious').length;
   const unreadable = rec && rec.url === (tab && tab.url) && rec.unreadable && !switched.off;
-  status.textContent = await pageStatus({ paused: settings.paused, switched, items, flagged, hasList }) + (unreadable ? ` ${t('tabUnreadable')}` : '');
+  // A site the organisation switched on is checked even when paused (shared/policy.js, pausedAt).
+  const pausedHere = pausedAt(host, platform, settings, policy);
+  status.textContent = await pageStatus({ paused: pausedHere, switched, items, flagged, hasList }) + (unreadable ? ` ${t('tabUnreadable')}` : '');
   // Which list the verdicts were checked against (provenance): the one the worker recorded with them,
   // else the list in use.
   const checkedWith = items.length && rec.list ? rec.list : hasList ? (await read([LIST_SOURCE_KEY]).catch(() => ({})))[LIST_SOURCE_KEY] : null;

@@ -23,7 +23,7 @@ pub struct InputError {
     /// not parse (each with its column first), `json_eof`, `json_expected`,
     /// `json_expected_value`, `json_trailing_comma`, `json_trailing_characters`, `json_key_not_string`,
     /// `json_control_character`, `json_invalid_escape`, `json_invalid_number`, `json_syntax`, and
-    /// `json_wrong_type` (found, expected), `json_invalid_value`; for a sheet, `unclosed_quote`,
+    /// `json_wrong_type` (found, expected), `json_invalid_value`, `duplicate_field` (a field given twice); for a sheet, `unclosed_quote`,
     /// `field_not_utf8`, `csv_unreadable`, `csv_not_utf8`; for a list, `not_a_list`,
     /// `too_many_accounts`; for a file's bytes, `not_utf8` (its byte in hex and column, from utf8_text).
     pub code: Option<&'static str>,
@@ -139,12 +139,13 @@ pub(crate) fn from_json(
         let message = format!("{msg} (column {})", err.column());
         return InputError::new(source, Some(line), path.as_deref(), message).coded(code, args);
     }
-    // serde's two messages an interface words itself: a missing and an unknown field.
+    // serde's messages an interface words itself: a missing, a duplicated and an unknown field.
+    let named = |rest: &str| vec![rest.split('`').next().unwrap_or("").to_string()];
     let code = match msg.strip_prefix("missing field `") {
-        Some(rest) => Some((
-            "missing_field",
-            vec![rest.split('`').next().unwrap_or("").to_string()],
-        )),
+        Some(rest) => Some(("missing_field", named(rest))),
+        None if msg.starts_with("duplicate field `") => {
+            Some(("duplicate_field", named(&msg["duplicate field `".len()..])))
+        }
         None => unknown_field(&msg)
             .map(|(unknown, best, names)| {
                 (

@@ -5,6 +5,9 @@
 //!
 //! Every error is coded (`InputError::code`, `listErr_<code>` in the extension's catalogues, which the
 //! command line words them from): `feed_secret_not_public`, `feed_not_public_key`, `feed_not_curve_point`,
+//! `feed_weak_key`, `feed_text_length` (most, count), `feed_decision_after_signing`,
+//! `feed_decision_after_export`, `feed_decision_after_merge` (each: the decision's date, the limit's),
+//! `feed_decision_author` (the decision's author, the export's),
 //! `feed_public_not_secret`, `feed_not_secret_key`, `feed_secret_not_base64`, `feed_secret_length`,
 //! `feed_not_json`, `feed_not_object`, `feed_plain_list`, `feed_decisions_export`, `feed_not_signed`,
 //! `feed_format_version`, `feed_signature_damaged`, `feed_signature_changed` (key id),
@@ -31,11 +34,28 @@ use sha2::{Digest, Sha256};
 /// Highest version a feed may have: the largest integer JavaScript holds exactly (2^53 - 1).
 pub const MAX_FEED_VERSION: u64 = (1 << 53) - 1;
 
+/// The `by` of an export `decisions merge` wrote, whose decisions keep their own authors.
+const MERGED: &str = "merged";
+
 /// The first word of a secret key file.
 const SECRET_PREFIX: &str = "vipguard-secret-key-1 ";
 
 /// Longest a list's name may be, in characters.
 const MAX_FEED_NAME_CHARS: usize = 200;
+
+/// Longest a decision's author (`by`, a reviewer id), and an export's `by`, may be, in characters: the
+/// same in the command line and the extension, which reads payloads with this module (the WASM package's
+/// `readFeedPayload`) and cuts a policy's reviewer id to it (shared/policy.js).
+pub const MAX_REVIEWER_ID_CHARS: usize = 320;
+
+/// Longest a decision's note may be, in characters (the extension's decision messages allow as much).
+pub const MAX_DECISION_NOTE_CHARS: usize = 1000;
+
+/// How far a decision's `at` may be later than the date it is checked against (the list's signing date,
+/// the export's, or the merge's): clocks disagree a little, never by a day. A decision dated in the future
+/// would outrank every reviewer's until that date (issue 26's red team: `at` 2099 beat a later
+/// "confirmed" with no conflict reported).
+pub const MAX_CLOCK_SKEW_SECONDS: i64 = 3600;
 
 /// A team's public key: what verifies its signed lists.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -63,12 +83,23 @@ impl FeedKey {
                     "is not a vipguard public key (one line of 44 characters: standard base64 of 32 bytes)",
                 )
             })?;
-        VerifyingKey::from_bytes(&bytes).map(FeedKey).map_err(|_| {
+        let key = VerifyingKey::from_bytes(&bytes).map_err(|_| {
             refused(
                 "feed_not_curve_point",
                 "is not an Ed25519 public key (32 bytes that are no point of the curve)",
             )
-        })
+        })?;
+        // A point of small order (the all-zero key among them, what a placeholder looks like): a
+        // signature verifies under it without any secret. `verify_strict` refuses it when verifying;
+        // refused here already, so that the mistake is named where it is made (the extension refuses
+        // the same eight points: shared/signed-list.js, `publicKeyBytes`).
+        if key.is_weak() {
+            return Err(refused(
+                "feed_weak_key",
+                "is a weak Ed25519 public key (a point of small order, which anyone can sign for without a secret key): make the team's key with vipguard keygen",
+            ));
+        }
+        Ok(FeedKey(key))
     }
 
     /// The key as its file holds it (without the line's end).
@@ -368,35 +399,41 @@ pub fn open_feed(text: &str, key: &FeedKey, source: &str) -> Result<FeedPayload,
     read_payload(&envelope.payload, source)
 }
 
-/// A payload's text read and checked: field names and values, the list, the decisions.
-fn read_payload(text: &str, source: &str) -> Result<FeedPayload, ListErrors> {
-    #[derive(Deserialize)]
-    #[serde(deny_unknown_fields)]
-    struct Raw<'a> {
-        name: String,
-        version: serde_json::Number,
-        date: String,
-        #[serde(borrow)]
-        list: &'a RawValue,
-        #[serde(default, borrow)]
-        decisions: Option<Vec<&'a RawValue>>,
-    }
+/// A payload's fields as the text holds them, its list and decisions still JSON.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPayload<'a> {
+    name: String,
+    version: serde_json::Number,
+    date: String,
+    #[serde(borrow)]
+    list: &'a RawValue,
+    #[serde(default, borrow)]
+    decisions: Option<Vec<&'a RawValue>>,
+}
+
+fn read_raw_payload<'a>(text: &'a str, source: &str) -> Result<RawPayload<'a>, ListErrors> {
     let mut de = serde_json::Deserializer::from_str(text);
-    let raw: Raw = serde_path_to_error::deserialize(&mut de)
-        .map_err(|e| {
-            ListErrors::from(json_error(
-                source,
-                Some("payload"),
-                &e.path().to_string(),
-                e.inner(),
-            ))
-        })
-        .and_then(|raw| {
-            de.end()
-                .map_err(|e| ListErrors::from(json_error(source, Some("payload"), ".", &e)))?;
-            Ok(raw)
-        })?;
-    let mut problems = Vec::new();
+    let raw: RawPayload = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+        ListErrors::from(json_error(
+            source,
+            Some("payload"),
+            &e.path().to_string(),
+            e.inner(),
+        ))
+    })?;
+    de.end()
+        .map_err(|e| ListErrors::from(json_error(source, Some("payload"), ".", &e)))?;
+    Ok(raw)
+}
+
+/// The name, version, date and decisions of a payload checked, their problems added to `problems`:
+/// the version when it is one, and the decisions when the payload has them.
+fn check_payload_fields(
+    raw: &RawPayload,
+    source: &str,
+    problems: &mut Vec<InputError>,
+) -> (Option<u64>, Option<Vec<Decision>>) {
     let chars = raw.name.chars().count();
     if !(1..=MAX_FEED_NAME_CHARS).contains(&chars) {
         problems.push(coded(
@@ -423,7 +460,59 @@ fn read_payload(text: &str, source: &str) -> Result<FeedPayload, ListErrors> {
             ),
         ));
     }
-    check_date(&raw.date, source, "payload.date", &mut problems);
+    check_date(&raw.date, source, "payload.date", problems);
+    let decisions = raw.decisions.as_ref().map(|items| {
+        let decisions = read_decision_items(items, source, "payload.decisions", None, problems);
+        // None is made after the list was signed.
+        if let Some(signed) = parse_date(&raw.date) {
+            not_later(
+                &decisions,
+                signed,
+                &raw.date,
+                "feed_decision_after_signing",
+                "when the list was signed",
+                source,
+                "payload.decisions",
+                problems,
+            );
+        }
+        decisions
+    });
+    (version, decisions)
+}
+
+/// A problem for each of `decisions` dated later than `limit` (`limit_text`, what it is: `what`) by
+/// more than MAX_CLOCK_SKEW_SECONDS, coded `code` with the decision's date and the limit's.
+#[allow(clippy::too_many_arguments)]
+fn not_later(
+    decisions: &[Decision],
+    limit: i128,
+    limit_text: &str,
+    code: &'static str,
+    what: &str,
+    source: &str,
+    field: &str,
+    problems: &mut Vec<InputError>,
+) {
+    let skew = i128::from(MAX_CLOCK_SKEW_SECONDS) * 1_000_000_000;
+    for (i, d) in decisions.iter().enumerate() {
+        if parse_date(&d.at).is_some_and(|at| at > limit + skew) {
+            problems.push(coded(
+                source,
+                Some(&format!("{field}[{i}].at")),
+                code,
+                &[&d.at, limit_text],
+                format!("{} is later than {what} ({limit_text}): a decision dated in the future would outrank every other until then", d.at),
+            ));
+        }
+    }
+}
+
+/// A payload's text read and checked: field names and values, the list, the decisions.
+fn read_payload(text: &str, source: &str) -> Result<FeedPayload, ListErrors> {
+    let raw = read_raw_payload(text, source)?;
+    let mut problems = Vec::new();
+    let (version, decisions) = check_payload_fields(&raw, source, &mut problems);
     let list = match ProtectedList::from_json_all(raw.list.get(), source) {
         Ok(list) => Some(list),
         Err(errors) => {
@@ -453,9 +542,6 @@ fn read_payload(text: &str, source: &str) -> Result<FeedPayload, ListErrors> {
             }
         }
     }
-    let decisions = raw
-        .decisions
-        .map(|items| read_decision_items(&items, source, "payload.decisions", None, &mut problems));
     all_or_none(problems)?;
     Ok(FeedPayload {
         name: raw.name,
@@ -464,6 +550,39 @@ fn read_payload(text: &str, source: &str) -> Result<FeedPayload, ListErrors> {
         list: list.expect("checked"),
         decisions,
     })
+}
+
+/// A payload as the extension reads it once its signature is checked: every field but the list checked
+/// exactly as `open_feed` checks it, the list left as its JSON text, which the extension checks as it
+/// checks an imported list (the WASM package's `checkList`: the same reader, which also refuses a
+/// picture's path). `text` is the payload's text, `source` names it in errors.
+pub fn read_feed_payload_fields(text: &str, source: &str) -> Result<FeedPayloadFields, ListErrors> {
+    let raw = read_raw_payload(text, source)?;
+    let mut problems = Vec::new();
+    let (version, decisions) = check_payload_fields(&raw, source, &mut problems);
+    all_or_none(problems)?;
+    Ok(FeedPayloadFields {
+        name: raw.name,
+        version: version.expect("checked"),
+        date: raw.date,
+        decisions: decisions.unwrap_or_default(),
+        list: raw.list.get().to_string(),
+    })
+}
+
+/// A payload's fields, its list as JSON text (`read_feed_payload_fields`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FeedPayloadFields {
+    /// The list's name.
+    pub name: String,
+    /// Its version.
+    pub version: u64,
+    /// When it was signed.
+    pub date: String,
+    /// The team's decisions (none when the payload has none), platforms canonical, handles without `@`.
+    pub decisions: Vec<Decision>,
+    /// The protected list's JSON text, as signed.
+    pub list: String,
 }
 
 /// Each decision of `items` read and checked (`field` names the array); the problems are added to
@@ -526,6 +645,10 @@ fn checked(d: &mut Decision) -> Result<(), (&'static str, Problem)> {
     if d.by.trim().is_empty() {
         return Err(("by", reviewer_empty()));
     }
+    too_long(&d.by, MAX_REVIEWER_ID_CHARS).map_err(|p| ("by", p))?;
+    if let Some(note) = &d.note {
+        too_long(note, MAX_DECISION_NOTE_CHARS).map_err(|p| ("note", p))?;
+    }
     if parse_date(&d.at).is_none() {
         return Err(("at", date_problem(&d.at)));
     }
@@ -540,6 +663,19 @@ fn checked(d: &mut Decision) -> Result<(), (&'static str, Problem)> {
         ));
     }
     Ok(())
+}
+
+/// `text` is longer than `most` characters: the limit and the length.
+fn too_long(text: &str, most: usize) -> Result<(), Problem> {
+    let chars = text.chars().count();
+    if chars <= most {
+        return Ok(());
+    }
+    Err(Problem::new(
+        "feed_text_length",
+        &[&most.to_string(), &chars.to_string()],
+        format!("is {chars} characters long, more than {most}"),
+    ))
 }
 
 fn reviewer_empty() -> Problem {
@@ -619,6 +755,9 @@ pub fn read_decisions(
             reviewer_empty(),
         ));
     }
+    if let Err(p) = too_long(&export.by, MAX_REVIEWER_ID_CHARS) {
+        problems.push(InputError::from_problem(source, None, Some("by"), p));
+    }
     check_date(&export.exported, source, "exported", &mut problems);
     let decisions = read_decision_items(
         &export.decisions,
@@ -627,6 +766,36 @@ pub fn read_decisions(
         Some(text),
         &mut problems,
     );
+    // A reviewer's export holds that reviewer's decisions, made before it was written. A merged export
+    // (`"by": "merged"`, what `decisions merge` writes) keeps each decision's own author.
+    if export.by != MERGED {
+        for (i, d) in decisions.iter().enumerate() {
+            if d.by != export.by && !d.by.trim().is_empty() {
+                problems.push(coded(
+                    source,
+                    Some(&format!("decisions[{i}].by")),
+                    "feed_decision_author",
+                    &[&d.by, &export.by],
+                    format!(
+                        "{:?} in an export by {:?}: an export holds its reviewer's own decisions",
+                        d.by, export.by
+                    ),
+                ));
+            }
+        }
+    }
+    if let Some(exported) = parse_date(&export.exported) {
+        not_later(
+            &decisions,
+            exported,
+            &export.exported,
+            "feed_decision_after_export",
+            "when the export was written",
+            source,
+            "decisions",
+            &mut problems,
+        );
+    }
     all_or_none(problems)?;
     Ok(decisions)
 }
@@ -652,22 +821,38 @@ pub fn merge_decisions(
     inputs: &[(String, Vec<Decision>)],
     exported: &str,
 ) -> Result<MergedDecisions, InputError> {
-    if parse_date(exported).is_none() {
+    let Some(now) = parse_date(exported) else {
         return Err(InputError::from_problem(
             "date",
             None,
             None,
             date_problem(exported),
         ));
-    }
+    };
     type Key = (String, String);
     let mut all: std::collections::BTreeMap<Key, Vec<(&str, &Decision, i128)>> = Default::default();
     for (source, decisions) in inputs {
-        for d in decisions {
+        for (i, d) in decisions.iter().enumerate() {
             // Decisions from `read_decisions` have dates; others are checked here, not trusted.
             let at = parse_date(&d.at).ok_or_else(|| {
                 InputError::from_problem(source, None, Some("at"), date_problem(&d.at))
             })?;
+            // Nor dated after the merge (a signed list's decisions too: its signer's clock may be ahead).
+            let mut future = Vec::new();
+            not_later(
+                std::slice::from_ref(d),
+                now,
+                exported,
+                "feed_decision_after_merge",
+                "the merge",
+                source,
+                "decisions",
+                &mut future,
+            );
+            if let Some(mut e) = future.pop() {
+                e.field = Some(format!("decisions[{i}].at"));
+                return Err(e);
+            }
             all.entry((d.platform.clone(), d.handle.to_lowercase()))
                 .or_default()
                 .push((source, d, at));
@@ -721,7 +906,7 @@ pub fn merge_decisions(
     }
     let mut export = serde_json::to_string_pretty(&ExportOut {
         vipguard_decisions: 1,
-        by: "merged",
+        by: MERGED,
         exported,
         decisions: &merged,
     })
