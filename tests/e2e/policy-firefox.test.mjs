@@ -13,18 +13,11 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { randomUUID } from 'node:crypto';
-import puppeteer from 'puppeteer-core';
+import { FIREFOX, FIREFOX_EXT as EXT, GECKO_ID, launchFirefox } from './firefox-harness.mjs';
+import { literally } from './harness.mjs';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const EXT = path.join(ROOT, 'dist/firefox');
-const FIREFOX = process.env.FIREFOX || '/usr/bin/firefox-esr';
-const GECKO_ID = JSON.parse(fs.readFileSync(path.join(ROOT, 'extension/platform/firefox/manifest.json'), 'utf8'))
-  .browser_specific_settings.gecko.id;
 const POLICIES = path.join(path.dirname(fs.realpathSync(FIREFOX)), 'distribution', 'policies.json');
-const UUID = randomUUID();
 const GENERIC_SITE = 'people.example.org';
-const BASE = `moz-extension://${UUID}`;
 
 test('Firefox: policies.json 3rdparty settings reach the add-on\'s managed storage and are locked in the options page', async () => {
   assert.ok(!fs.existsSync(POLICIES), `${POLICIES} exists already: not overwritten`);
@@ -38,13 +31,11 @@ test('Firefox: policies.json 3rdparty settings reach the add-on\'s managed stora
   const manifest = JSON.parse(fs.readFileSync(path.join(extension, 'manifest.json'), 'utf8'));
   manifest.host_permissions.push('https://*/*');
   fs.writeFileSync(path.join(extension, 'manifest.json'), JSON.stringify(manifest));
-  let browser;
+  let ff;
   try {
-    browser = await puppeteer.launch({
-      browser: 'firefox', executablePath: FIREFOX, headless: true, userDataDir: path.join(dir, 'profile'), args: ['--remote-allow-system-access'],
-      extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: UUID }) },
-    });
-    await browser.installExtension(extension);
+    // The request recorder: the add-on may request the policy's feed address and nothing else.
+    ff = await launchFirefox({ dir, extension, expectedRequests: [new RegExp(`^${literally(policy.feedUrl)}$`)] });
+    const { browser, base: BASE } = ff;
     const page = await browser.newPage();
     await page.goto(`${BASE}/ui/options/options.html`, { timeout: 3000 }).catch(() => {});
     await page.waitForFunction(() => location.protocol === 'moz-extension:' && document.readyState === 'complete', { timeout: 15000 });
@@ -83,7 +74,10 @@ test('Firefox: policies.json 3rdparty settings reach the add-on\'s managed stora
     await page.waitForFunction(() => /could not be reached|may not reach/.test(document.getElementById('feed-error').textContent), { timeout: 30000 });
   } finally {
     fs.rmSync(POLICIES, { force: true });
-    if (browser) await browser.close();
-    fs.rmSync(dir, { recursive: true, force: true });
+    try {
+      if (ff) await ff.close();
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   }
 });
