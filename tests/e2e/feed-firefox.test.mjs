@@ -16,6 +16,7 @@ import os from 'node:os';
 import path from 'node:path';
 import https from 'node:https';
 import { FIREFOX, FIREFOX_EXT, GECKO_ID, testCertificates, launchFirefox, openPage } from './firefox-harness.mjs';
+import { literally } from './harness.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const FIXTURES = path.join(ROOT, 'tests/fixtures/feed');
@@ -56,10 +57,11 @@ test('Firefox: the feed set by policies.json is fetched over HTTPS and applied; 
   const policy = { feedUrl, feedPublicKey: fixture('TEST-ONLY.pub').trim() };
   fs.mkdirSync(path.dirname(POLICIES), { recursive: true });
   fs.writeFileSync(POLICIES, JSON.stringify({ policies: { '3rdparty': { Extensions: { [GECKO_ID]: policy } } } }));
-  let browser;
+  let ff;
   try {
-    let base;
-    ({ browser, base } = await launchFirefox({ dir, hosts: [FEED_HOST], extension }));
+    // The request recorder: the add-on may request the feed's address and nothing else.
+    ff = await launchFirefox({ dir, hosts: [FEED_HOST], extension, expectedRequests: [new RegExp(`^${literally(feedUrl)}$`)] });
+    const { browser, base } = ff;
     // Nobody pressed anything: the install fetched the policy's feed.
     const opts = await openPage(browser, `${base}/ui/options/options.html`);
     const shows = (sel, re) => opts.waitForFunction((s, r) => new RegExp(r).test(document.querySelector(s)?.textContent || ''), { timeout: 20000 }, sel, re.source);
@@ -112,8 +114,11 @@ test('Firefox: the feed set by policies.json is fetched over HTTPS and applied; 
     }
   } finally {
     fs.rmSync(POLICIES, { force: true });
-    if (browser) await browser.close();
     server.close();
-    fs.rmSync(dir, { recursive: true, force: true });
+    try {
+      if (ff) await ff.close();
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   }
 });

@@ -17,7 +17,7 @@ import path from 'node:path';
 import https from 'node:https';
 import { FIREFOX, FIREFOX_EXT, GECKO_ID, testCertificates, launchFirefox, openPage } from './firefox-harness.mjs';
 import { keyPair, payloadText, signedFile } from './signed-feed.mjs';
-import { writePrivateValues } from './harness.mjs';
+import { writePrivateValues, literally } from './harness.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const POLICIES = path.join(path.dirname(fs.realpathSync(FIREFOX)), 'distribution', 'policies.json');
@@ -89,10 +89,11 @@ test('Firefox without access to the feed\'s site: no CORS, not read; the origin 
   const origin = `https://${FEED_HOST}:${server.address().port}`;
   fs.mkdirSync(path.dirname(POLICIES), { recursive: true });
   fs.writeFileSync(POLICIES, JSON.stringify({ policies: { '3rdparty': { Extensions: { [GECKO_ID]: { feedUrl: `${origin}${P}`, feedPublicKey: KEY.publicKey } } } } }));
-  let browser;
+  let ff;
   try {
-    let base;
-    ({ browser, base } = await launchFirefox({ dir, hosts: [FEED_HOST], extension: FIREFOX_EXT }));
+    // The request recorder: the add-on may request the feed's address (and its preflights) and nothing else.
+    ff = await launchFirefox({ dir, hosts: [FEED_HOST], extension: FIREFOX_EXT, expectedRequests: [new RegExp(`^${literally(`${origin}${P}`)}$`)] });
+    const { browser, base } = ff;
     const opts = await openPage(browser, `${base}/ui/options/options.html`);
     assert.equal(await opts.evaluate((o) => browser.permissions.contains({ origins: [`${o}/*`] }), origin), false, 'no access to the feed\'s site');
     const text = (sel) => opts.$eval(sel, (e) => e.textContent);
@@ -171,9 +172,12 @@ test('Firefox without access to the feed\'s site: no CORS, not read; the origin 
     assert.match(await text('#feed-status'), /Team VIPs v2, 6 accounts/);
   } finally {
     fs.rmSync(POLICIES, { force: true });
-    if (browser) await browser.close();
     server.close();
-    fs.rmSync(dir, { recursive: true, force: true });
+    try {
+      if (ff) await ff.close();
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   }
 });
 
@@ -194,10 +198,11 @@ test('Firefox: a refused conditional request is forgotten when the feed\'s addre
   const server = https.createServer(testCertificates(dir, [FEED_HOST]), serve(feeds, requests));
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const origin = `https://${FEED_HOST}:${server.address().port}`;
-  let browser;
+  let ff;
   try {
-    let base;
-    ({ browser, base } = await launchFirefox({ dir, hosts: [FEED_HOST], extension: FIREFOX_EXT }));
+    // The request recorder: the add-on may request the two feed addresses the test sets and nothing else.
+    ff = await launchFirefox({ dir, hosts: [FEED_HOST], extension: FIREFOX_EXT, expectedRequests: [A, B].map((p) => new RegExp(`^${literally(`${origin}${p}`)}$`)) });
+    const { browser, base } = ff;
     const opts = await openPage(browser, `${base}/ui/options/options.html`);
     const asked = (n, p) => requests.slice(n).filter((r) => r.path === p).map((r) => [r.method, r.status, r.ifNoneMatch]);
     // The options page's "Check now" message, answered once the attempt is over.
@@ -235,8 +240,11 @@ test('Firefox: a refused conditional request is forgotten when the feed\'s addre
     put(A, KEY2, '"ra1-k2"');
     await use(A, KEY2, '"ra1-k2"');
   } finally {
-    if (browser) await browser.close();
     server.close();
-    fs.rmSync(dir, { recursive: true, force: true });
+    try {
+      if (ff) await ff.close();
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   }
 });

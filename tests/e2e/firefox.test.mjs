@@ -31,6 +31,7 @@ const FIREFOX_SITES = SITES.filter((s) => HOSTS.includes(new URL(s.url).hostname
 
 let browser;
 let BASE;
+let ff; // launchFirefox's answer: its close() fails the file on a stray request (recorder.mjs)
 let server;
 let dir;
 const avatarsFetched = [];
@@ -66,13 +67,18 @@ before(async () => {
   });
   // No permission prompt: Firefox grants the optional permissions the extension requests (Mastodon's
   // switch), as a reviewer's "Allow" would.
-  ({ browser, base: BASE } = await launchFirefox({ dir, hosts: HOSTS, prefs: { 'extensions.webextOptionalPermissionPrompts': false } }));
+  ff = await launchFirefox({ dir, hosts: HOSTS, prefs: { 'extensions.webextOptionalPermissionPrompts': false } });
+  ({ browser, base: BASE } = ff);
 });
 
+// The request recorder: every request the add-on made in this file was an image a page showed.
 after(async () => {
-  if (browser) await browser.close();
   if (server) server.close();
-  if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  try {
+    if (ff) await ff.close();
+  } finally {
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 const open = (url) => openPage(browser, url);
@@ -475,3 +481,12 @@ test('Mastodon: the options page\'s switch gets access to all sites, without a p
   await page.close();
 });
 for (const s of MASTODON_SITES) test(caseName(s), () => sitePage(s));
+
+// The request recorder (firefox-harness.mjs) saw the add-on's own requests, from its event page (where
+// WebDriver BiDi sees nothing), and each was an image a page showed; after() fails the file otherwise.
+test('privacy: the add-on requested nothing but images the pages showed, its event page\'s avatar fetches seen', async () => {
+  const { extension } = await ff.requests();
+  assert.ok(extension.some((r) => r.url.startsWith('https://pbs.twimg.com/profile_images/') && r.from?.endsWith('/_generated_background_page.html')),
+    `the event page's avatar fetches recorded: ${JSON.stringify(extension.slice(0, 5))}`);
+  assert.deepEqual(await ff.strayRequests(), []);
+});

@@ -6,6 +6,7 @@ import os from 'node:os';
 import { spawn, execFileSync } from 'node:child_process';
 import { chromium } from 'playwright-core';
 import { localTls } from './tls.mjs';
+import { strays, strayError } from './recorder.mjs';
 
 export const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
 /** Debian's Chromium and the flags that keep it headless and off the network, for every script that drives it. */
@@ -37,8 +38,8 @@ export function xFixture(u) {
 
 // `trustLocalTls`: the browser trusts the run's own certificate authority (tls.mjs), for a test's local
 // HTTPS server on 127.0.0.1; certificates are checked as usual.
-// `expectedRequests`: addresses (regular expressions) the extension is configured to fetch besides what
-// pages show (the team's list feed), which close() accepts.
+// `expectedRequests`: addresses (regular expressions) the extension is configured to fetch besides the
+// images pages show (the team's list feed), which close() accepts.
 // `display`: an X display (":99") to run a headed Chromium on, for what only a real window does (an
 // extension's keyboard shortcut: evidence-capture.test.mjs).
 export async function launch({ extraHosts = [], lang = 'en-US', extension = EXT, trustLocalTls = false, expectedRequests = [], display = null } = {}) {
@@ -77,24 +78,16 @@ export async function launch({ extraHosts = [], lang = 'en-US', extension = EXT,
       return true; // no frame: a worker's request
     }
   };
+  // The request recorder (issue 24, item 6; recorder.mjs): the extension's requests, and the images the
+  // web pages asked for (what they show: an <img>, a picture's source, a CSS background). close() fails a
+  // test whose extension requested anything but those images and `expectedRequests`.
+  const shownImages = new Set();
   ctx.on('request', (r) => {
-    if (fromExtension(r) && /^https?:/.test(r.url())) extensionRequests.push(r.url());
+    if (!/^https?:/.test(r.url())) return;
+    if (fromExtension(r)) extensionRequests.push(r.url());
+    else if (r.resourceType() === 'image') shownImages.add(r.url());
   });
-  // The request recorder (issue 24): every https address written in a text the pages were served (HTML,
-  // scripts, JSON), which is where an avatar a page shows comes from. close() fails a test whose
-  // extension requested anything else.
-  const shownInPages = new Set();
-  const reading = [];
-  ctx.on('response', (r) => {
-    if (fromExtension(r.request()) || !/text|javascript|json/.test(r.headers()['content-type'] || '')) return;
-    reading.push(r.text().then((body) => {
-      for (const m of body.replaceAll('&amp;', '&').replaceAll('\\/', '/').matchAll(/https:\/\/[^\s"'<>`\\)]+/g)) shownInPages.add(anySize(m[0]));
-    }, () => {}));
-  });
-  const strayRequests = async () => {
-    await Promise.all(reading);
-    return [...new Set(extensionRequests.filter((u) => !shownInPages.has(anySize(u)) && !expectedRequests.some((re) => re.test(u))))];
-  };
+  const strayRequests = async () => strays(extensionRequests, shownImages, expectedRequests);
   let [worker] = ctx.serviceWorkers();
   if (!worker) worker = await ctx.waitForEvent('serviceworker');
   const extensionId = new URL(worker.url()).host;
@@ -105,13 +98,13 @@ export async function launch({ extraHosts = [], lang = 'en-US', extension = EXT,
     if (!firstRun) await new Promise((r) => setTimeout(r, 100));
   }
   if (firstRun) await firstRun.waitForLoadState('load');
-  // close() fails when the extension requested anything but an avatar a served page named.
+  // close() fails when the extension requested anything but an image a page showed or an expected address.
   const close = async () => {
     const stray = await strayRequests();
     await ctx.close();
-    if (stray.length) throw new Error(`the extension requested addresses no page it was served showed: ${stray.join(' ')}`);
+    if (stray.length) throw strayError(stray);
   };
-  return { ctx, worker, extensionId, fetched, extensionRequests, strayRequests, firstRun, close, profileDir };
+  return { ctx, worker, extensionId, fetched, extensionRequests, shownImages, strayRequests, firstRun, close, profileDir };
 }
 
 /**
@@ -162,11 +155,6 @@ export function extensionProcessMemory(h) {
   }
   return null;
 }
-
-// X's avatars come in sizes (…_normal.png in lists, …_400x400.png on profiles): the worker asks for the
-// 400-px one of a picture a page shows small (content/sites/x.js), so the recorder compares addresses
-// with X's size left out.
-const anySize = (u) => u.replace(/^(https:\/\/pbs\.twimg\.com\/profile_images\/[^?#]+?)_(?:normal|bigger|mini|x96|\d+x\d+)(\.[a-z]+)(?=$|[?#])/i, '$1$2');
 
 // Load the demo list the way a new user does: the options page's first-run button.
 export async function loadDemoList(h) {

@@ -2,7 +2,8 @@
 // a reviewer would) and code run in the content script's world (as a compromised page process could)
 // try to make the worker fetch what they name, stall it with avatar bombs, starve other tabs, draw the
 // protected list, clear accounts and flood the audit log. Plus the request recorder's own test (issue 24,
-// item 6): close() fails whenever the extension requested anything a served page did not show.
+// item 6): close() fails whenever the extension requested anything but an image a page showed or an
+// address the test configured.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -11,7 +12,7 @@ import zlib from 'node:zlib';
 import https from 'node:https';
 import {
   ROOT, launch, loadDemoList, serveSites, enableMastodon, settle, shadowText, until, inContentScript, tabRecord,
-  visit, extensionProcessMemory, storedList, setPrivateValues, privateValues, annotationFrames,
+  visit, extensionProcessMemory, storedList, setPrivateValues, privateValues, annotationFrames, literally,
 } from './harness.mjs';
 import { localTls } from './tls.mjs';
 
@@ -676,11 +677,30 @@ test('code in the content script\'s world cannot read or write the settings or t
   assert.notEqual((await privateValues(h, ['settings'])).settings?.paused, true);
 });
 
-test('the request recorder fails a run whose extension requested anything no served page showed', async () => {
-  const other = await launch();
-  await other.ctx.route('https://stray.example/**', (r) => r.fulfill({ status: 204 }));
-  await other.worker.evaluate(() => fetch('https://stray.example/beacon?who=reviewer').catch(() => {}));
-  await until(() => other.extensionRequests.includes('https://stray.example/beacon?who=reviewer'), 'the stray request');
-  assert.deepEqual(await other.strayRequests(), ['https://stray.example/beacon?who=reviewer']);
-  await assert.rejects(other.close(), /requested addresses no page it was served showed: https:\/\/stray\.example\/beacon\?who=reviewer/);
+// The recorder is strict: a page naming an address (in its text, a link, its JSON) does not make it one
+// the extension may request; only an image the page shows (any of X's sizes) and the addresses the test
+// configured (the team feed) are. Requests from the worker and from an extension page are both seen.
+test('the request recorder fails a run whose extension requested anything but an image a page showed or a configured address', async () => {
+  const FEED = 'https://lists.example/team/vips.signed.json';
+  const other = await launch({ expectedRequests: [new RegExp(`^${literally(FEED)}$`)] });
+  const SHOWN = 'https://recorder.example/avatars/shown.png';
+  const NAMED = 'https://recorder.example/avatars/named.png';
+  const X_SMALL = 'https://pbs.twimg.com/profile_images/1/recorder_normal.png';
+  const BEACON = 'https://stray.example/beacon?who=reviewer';
+  const FROM_PAGE = 'https://stray.example/from-options-page';
+  await other.ctx.route(/^https:\/\/(recorder|stray|lists)\.example\//, (r) => (r.request().url().endsWith('/page')
+    ? r.fulfill({ status: 200, contentType: 'text/html', body: `<!doctype html><title>recorder</title><img src="${SHOWN}"><img src="${X_SMALL}">
+<a href="${NAMED}">${NAMED}</a><script type="application/ld+json">{"image": {"contentUrl": "${NAMED}"}}</script>` })
+    : r.fulfill({ status: 204 })));
+  const page = await other.ctx.newPage();
+  await page.goto('https://recorder.example/page'); // loaded: its pictures asked for
+  for (const url of [SHOWN, X_SMALL.replace('_normal', '_400x400'), NAMED, FEED, BEACON]) {
+    await other.worker.evaluate((u) => fetch(u).catch(() => {}), url);
+  }
+  const options = await other.ctx.newPage();
+  await options.goto(`chrome-extension://${other.extensionId}/ui/options/options.html`);
+  await options.evaluate((u) => fetch(u).catch(() => {}), FROM_PAGE);
+  await until(() => other.extensionRequests.includes(FROM_PAGE), 'the options page\'s request');
+  assert.deepEqual(await other.strayRequests(), [NAMED, BEACON, FROM_PAGE]);
+  await assert.rejects(other.close(), new RegExp(`neither an image a page showed nor one the test configured: ${[NAMED, BEACON, FROM_PAGE].map(literally).join(' ')}$`));
 });

@@ -13,21 +13,12 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { randomUUID } from 'node:crypto';
 import https from 'node:https';
-import puppeteer from 'puppeteer-core';
-import { writePrivateValues } from './harness.mjs';
-import { testCertificates, launchFirefox, openPage } from './firefox-harness.mjs';
+import { FIREFOX, FIREFOX_EXT as EXT, GECKO_ID, launchFirefox, openPage, testCertificates } from './firefox-harness.mjs';
+import { literally, writePrivateValues } from './harness.mjs';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const EXT = path.join(ROOT, 'dist/firefox');
-const FIREFOX = process.env.FIREFOX || '/usr/bin/firefox-esr';
-const GECKO_ID = JSON.parse(fs.readFileSync(path.join(ROOT, 'extension/platform/firefox/manifest.json'), 'utf8'))
-  .browser_specific_settings.gecko.id;
 const POLICIES = path.join(path.dirname(fs.realpathSync(FIREFOX)), 'distribution', 'policies.json');
-const UUID = randomUUID();
 const GENERIC_SITE = 'people.example.org';
-const BASE = `moz-extension://${UUID}`;
 
 test('Firefox: policies.json 3rdparty settings reach the add-on\'s managed storage and are locked in the options page', async () => {
   assert.ok(!fs.existsSync(POLICIES), `${POLICIES} exists already: not overwritten`);
@@ -41,13 +32,11 @@ test('Firefox: policies.json 3rdparty settings reach the add-on\'s managed stora
   const manifest = JSON.parse(fs.readFileSync(path.join(extension, 'manifest.json'), 'utf8'));
   manifest.host_permissions.push('https://*/*');
   fs.writeFileSync(path.join(extension, 'manifest.json'), JSON.stringify(manifest));
-  let browser;
+  let ff;
   try {
-    browser = await puppeteer.launch({
-      browser: 'firefox', executablePath: FIREFOX, headless: true, userDataDir: path.join(dir, 'profile'), args: ['--remote-allow-system-access'],
-      extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: UUID }) },
-    });
-    await browser.installExtension(extension);
+    // The request recorder: the add-on may request the policy's feed address and nothing else.
+    ff = await launchFirefox({ dir, extension, expectedRequests: [new RegExp(`^${literally(policy.feedUrl)}$`)] });
+    const { browser, base: BASE } = ff;
     const page = await browser.newPage();
     await page.goto(`${BASE}/ui/options/options.html`, { timeout: 3000 }).catch(() => {});
     await page.waitForFunction(() => location.protocol === 'moz-extension:' && document.readyState === 'complete', { timeout: 15000 });
@@ -86,8 +75,11 @@ test('Firefox: policies.json 3rdparty settings reach the add-on\'s managed stora
     await page.waitForFunction(() => /could not be reached|may not reach/.test(document.getElementById('feed-error').textContent), { timeout: 30000 });
   } finally {
     fs.rmSync(POLICIES, { force: true });
-    if (browser) await browser.close();
-    fs.rmSync(dir, { recursive: true, force: true });
+    try {
+      if (ff) await ff.close();
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   }
 });
 
@@ -140,11 +132,11 @@ test('Firefox: what a page process writes in chrome.storage.local pauses nothing
   const policy = { sensitivity: 'suspicious', reviewerId: 'ff.reviewer', sites: { x: true } };
   fs.mkdirSync(path.dirname(POLICIES), { recursive: true });
   fs.writeFileSync(POLICIES, JSON.stringify({ policies: { '3rdparty': { Extensions: { [GECKO_ID]: policy } } } }));
-  let browser;
+  let ff;
   try {
-    let base;
     // The event page stops after 3 s idle (30 s by default), so the test sees its next start sooner.
-    ({ browser, base } = await launchFirefox({ dir, hosts: ['x.com'], extension, prefs: { 'extensions.background.idle.timeout': 3000 } }));
+    ff = await launchFirefox({ dir, hosts: ['x.com'], extension, prefs: { 'extensions.background.idle.timeout': 3000 } });
+    const { browser, base } = ff;
     const opts = await openPage(browser, `${base}/ui/options/options.html`);
     await opts.click('#load-demo');
     await opts.waitForFunction(() => /: 6 /.test(document.querySelector('#current')?.textContent || ''), { timeout: 20000 });
@@ -199,8 +191,11 @@ test('Firefox: what a page process writes in chrome.storage.local pauses nothing
     await page.close();
   } finally {
     fs.rmSync(POLICIES, { force: true });
-    if (browser) await browser.close().catch(() => {});
     server.close();
-    fs.rmSync(dir, { recursive: true, force: true });
+    try {
+      if (ff) await ff.close();
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   }
 });

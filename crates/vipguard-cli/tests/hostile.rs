@@ -36,7 +36,7 @@ const LIST: &str = r#"{"accounts": [{"id": "vip-1", "name": "Aliko Dangote",
     "handles": [{"platform": "x", "handle": "AlikoDangote"}]}]}"#;
 
 /// Findings 4 and 6: every hostile picture, at every command that reads one. `check` refuses it (exit
-/// 2) naming the file and its size; `enroll` and list loading name the list, the field and the file and
+/// 2) naming the file and its size (or, for the JPEG whose pixels fail, what is wrong); `enroll` and list loading name the list, the field and the file and
 /// write nothing; `scan` notes it in that profile's evidence and checks the other rows (a 35-byte GIF
 /// of height 0 panicked all three, exit 101, the scan's output lost).
 #[test]
@@ -64,6 +64,11 @@ fn hostile_pictures_get_an_error_naming_file_and_size_at_every_command() {
         (
             "gif-height-0.gif",
             Some("the picture is 1×0 pixels: it has no pixels to compare"),
+        ),
+        (
+            "jpeg-4096x4096-101-scans.jpg",
+            // Its pixels fail at the 101st scan (avatar_bad_input.rs): no size to name.
+            Some("the picture is truncated or damaged: save it again or use another copy (technical detail: Format error decoding Jpeg"),
         ),
     ];
     let all = bombs::all();

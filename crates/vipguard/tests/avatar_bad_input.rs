@@ -161,6 +161,21 @@ fn pictures_without_pixels_are_refused_naming_their_size() {
     }
 }
 
+/// The progressive JPEG bomb of `bombs.rs` is a well-made picture whose one fault is its count of
+/// scans: at 99 scans it is read whole (so its cost is a real picture's), at 101 it is refused, as
+/// damaged, naming zune-jpeg's cap of 100.
+#[test]
+fn the_progressive_jpeg_bomb_fails_only_for_its_count_of_scans() {
+    let read = decode(&bombs::jpeg_progressive(64, 99)).expect("99 scans are read");
+    assert_eq!((read.width(), read.height()), (64, 64));
+    let e = decode(&bombs::jpeg_progressive(64, 101)).unwrap_err();
+    assert_eq!(e.code, "picture_corrupt", "{e}");
+    assert!(
+        e.message.contains("Too many scans, exceeded limit of 100"),
+        "{e}"
+    );
+}
+
 /// Every shape a picture may have, down to one pixel and one-pixel lines, hashes in every way without
 /// a panic (the views trim, square and cut each picture).
 #[test]

@@ -44,6 +44,10 @@ fn hostile_pictures_are_refused_within_a_memory_bound() {
             Some("4096x4096 pixels of 8 bytes each, too large: at most 64 MB"),
         ),
         ("gif-height-0.gif", Some("1x0 pixels: it has no pixels")),
+        (
+            "jpeg-4096x4096-101-scans.jpg",
+            Some("Too many scans, exceeded limit of 100"),
+        ),
     ];
     let all = bombs::all();
     assert_eq!(all.len(), wanted.len(), "every bomb has its expected error");

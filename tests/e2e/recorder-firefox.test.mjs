@@ -1,0 +1,73 @@
+// The request recorder's own test in Firefox (issue 24, item 6; firefox-harness.mjs, recorder.mjs), as
+// hostile-worker.test.mjs has Chromium's: close() fails when the add-on requested anything but an image a
+// page showed or an address the test configured. The requests are made where the add-on makes its own:
+// its event page (where the worker fetches avatars and the feed, and which WebDriver BiDi's network events
+// never report) and an extension page. Serves its page on a port of its own (no root needed), but starts
+// Firefox: run it under the Firefox lock as the other Firefox files.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import https from 'node:https';
+import { testCertificates, launchFirefox, openPage } from './firefox-harness.mjs';
+import { literally } from './harness.mjs';
+
+test('Firefox: the request recorder fails a run whose add-on requested anything but an image a page showed or a configured address', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vipguard-ff-recorder-'));
+  const hosts = ['recorder.example', 'lists.example'];
+  let port;
+  const at = (host, p) => `https://${host}:${port}${p}`;
+  // A page that shows one picture and names another in its text, a link and its JSON-LD (where an
+  // adapter could read it, but the page does not show it).
+  const server = https.createServer(testCertificates(dir, hosts), (req, res) => {
+    if (req.url.startsWith('/page')) {
+      const named = at('recorder.example', '/avatars/named.png');
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      return res.end(`<!doctype html><title>recorder</title><img src="/avatars/shown.png">
+<a href="${named}">${named}</a><script type="application/ld+json">{"image": {"contentUrl": "${named}"}}</script>`);
+    }
+    res.writeHead(204);
+    res.end();
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  port = server.address().port;
+  const SHOWN = at('recorder.example', '/avatars/shown.png');
+  const NAMED = at('recorder.example', '/avatars/named.png');
+  const FEED = at('lists.example', '/team/vips.signed.json');
+  const BEACON = 'https://stray.example/beacon?who=reviewer'; // not served: the request is seen as it opens
+  const FROM_PAGE = 'https://stray.example/from-options-page';
+  const ff = await launchFirefox({ dir, hosts, expectedRequests: [new RegExp(`^${literally(FEED)}$`)] });
+  let closed = false;
+  try {
+    const page = await openPage(ff.browser, at('recorder.example', '/page'));
+    await page.waitForFunction(() => [...document.images].every((i) => i.complete));
+    const options = await openPage(ff.browser, `${ff.base}/ui/options/options.html`);
+    // From the event page: its own fetch (the request's client is the function's window).
+    const background = await options.evaluate(async (urls) => {
+      const bg = await browser.runtime.getBackgroundPage();
+      for (const u of urls) await bg.fetch(u).catch(() => {});
+      return bg.location.href;
+    }, [SHOWN, NAMED, FEED, BEACON]);
+    await options.evaluate((u) => fetch(u).catch(() => {}), FROM_PAGE);
+    // A tab the add-on opens (as the review queue opens the next profile, at the reviewer's click) is the
+    // reviewer's browsing, not a request of the add-on's: kept apart, as in Chromium.
+    const tab = at('recorder.example', '/page?opened');
+    const opened = ff.browser.waitForTarget((t) => t.url() === tab, { timeout: 15000 });
+    await options.evaluate((u) => browser.tabs.create({ url: u }), tab);
+    await (await opened).page();
+    const { extension, shown, opened: tabs } = await ff.requests();
+    assert.ok(shown.includes(SHOWN), `the page's picture recorded as shown: ${shown}`);
+    assert.deepEqual(tabs, [tab]);
+    const from = Object.fromEntries(extension.map((r) => [r.url, r.from]));
+    for (const u of [SHOWN, NAMED, FEED, BEACON]) assert.equal(from[u], background, `${u} made by the event page`);
+    assert.equal(from[FROM_PAGE], `${ff.base}/ui/options/options.html`);
+    assert.deepEqual(await ff.strayRequests(), [NAMED, BEACON, FROM_PAGE]);
+    closed = true;
+    await assert.rejects(ff.close(), new RegExp(`neither an image a page showed nor one the test configured: ${[NAMED, BEACON, FROM_PAGE].map(literally).join(' ')}$`));
+  } finally {
+    if (!closed) await ff.browser.close();
+    server.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
