@@ -305,7 +305,15 @@ fn letters(s: &str) -> (Vec<char>, Vec<u32>) {
             _ => 0x11_0000 + c as u32,
         }
     };
-    s.chars().map(|c| (c, lower(c))).unzip()
+    // Sized once for every character (`unzip` grew both vectors a few characters at a time from
+    // `chars`'s low size hint, a fifth of the evidence's edits).
+    let mut chars = Vec::with_capacity(s.len());
+    let mut lowers = Vec::with_capacity(s.len());
+    for c in s.chars() {
+        chars.push(c);
+        lowers.push(lower(c));
+    }
+    (chars, lowers)
 }
 
 /// The edits that turn `a` into `b` (each given with its lowercase forms), leftmost among edits of equal

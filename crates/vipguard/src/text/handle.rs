@@ -525,6 +525,7 @@ impl TargetKeys {
         }
     }
 
+    #[inline]
     fn part(&self, i: usize) -> &str {
         let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
         let end = self.ends.get(i).map_or(self.text.len(), |&e| e as usize);
@@ -532,16 +533,19 @@ impl TargetKeys {
     }
 
     /// The handle as written (local part).
+    #[inline]
     pub fn display(&self) -> &str {
         self.part(0)
     }
 
     /// Letters and digits, casefolded, confusables folded.
+    #[inline]
     pub fn fold(&self) -> &str {
         self.part(1)
     }
 
     /// Same, with capital I read as l.
+    #[inline]
     pub fn glyph(&self) -> &str {
         if self.glyph_differs {
             self.part(2)
@@ -551,6 +555,7 @@ impl TargetKeys {
     }
 
     /// `fold` with digits read as the letters they stand for (3→e, 4→a, 5→s, 7→t …).
+    #[inline]
     pub fn leet(&self) -> &str {
         if self.leet_differs {
             self.part(3)
