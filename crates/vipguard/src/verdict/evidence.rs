@@ -11,7 +11,7 @@ use crate::avatar::matcher::AvatarMatch;
 use crate::avatar::region::{matched_regions, Area};
 use crate::avatar::views::Undone;
 use crate::formats::{Account, AreaShape, AvatarRegion, CharEvidence, Evidence, PictureArea};
-use crate::text::edit::{edits, steps, Edit, Op};
+use crate::text::edit::{edit_count_ascii, edits, steps, Edit, Op};
 use crate::text::handle::{ascii_digit, stands_for, HandleHow};
 use crate::text::labels::{Label, Place};
 use crate::text::limits::{MAX_BIO_CHARS, MAX_HANDLE_CHARS, MAX_NAME_CHARS};
@@ -160,7 +160,12 @@ fn characters(lang: Lang, v: &ProfileView, a: &Account, b: &Assessment) -> Vec<E
     // to decide by (0b1 for Obi) and when no word is leetspeak enough to decide by ("Peter 0bi",
     // which the fold key reads as Obi without the loose reading).
     if let Some(n) = protected_name {
-        let fold = normalize(n, MAX_NAME_CHARS).fold;
+        // The protected name's words are asked about only for a word written with digits.
+        let fold = if v.profile.name.bytes().any(|b| b.is_ascii_digit()) {
+            normalize(n, MAX_NAME_CHARS).fold
+        } else {
+            String::new()
+        };
         let words: Vec<&str> = fold.split_whitespace().collect();
         let shown = name::tricks_shown(&v.profile.name, &words);
         let known: Vec<char> = changes.iter().map(|c| c.ch).collect();
@@ -647,6 +652,12 @@ fn leet_edit(lang: Lang, from: &str, to: &str) -> Option<LeetEdit> {
     // (Full-width and mathematical digits too, as the ASCII digits they are.)
     let leet_like = |c: char| ascii_digit(c).is_ascii_digit() || matches!(c, '@' | '$' | '|');
     if !from.chars().chain(to.chars()).any(leet_like) {
+        return None;
+    }
+    // Only a replacement writes one character for another. With no more edits than the lengths
+    // differ by, every edit is a character added or dropped: the table need not be filled (a typo's
+    // handle holding a number, @AdaObxi4123 for @AdaObi4123, has digits on both sides).
+    if edit_count_ascii(from, to) == Some(from.len().abs_diff(to.len())) {
         return None;
     }
     let ops = edits(from, to)?;
