@@ -134,7 +134,7 @@ fn moved(mut steps: Vec<Step>) -> Vec<Step> {
 /// @WizkidFC, whose break is between Wizkid and FC).
 pub(crate) fn distance_inside_words(text: &str, pattern: &str) -> usize {
     const BREAK: usize = 3;
-    let text: Vec<char> = text.chars().collect();
+    let text = super::chars(text);
     let pass = |t: char| if t == '_' { BREAK } else { 1 };
     // row[j]: the edits that make the pattern's first i chars end at text[..j]; a free start.
     let mut row = vec![0usize; text.len() + 1];

@@ -167,7 +167,7 @@ fn marked_words(local: &str, parts: &[String]) -> Vec<String> {
 /// Digits with a letter on both sides, or a single digit starting or ending a word of letters, read as
 /// the letters they stand for (d4vid0 -> davido, 1brahim -> ibrahim); longer runs stay numbers.
 fn leet_reading(plain: &str) -> String {
-    let c: Vec<char> = plain.chars().collect();
+    let c = super::chars(plain);
     let letter = |i: Option<usize>| i.and_then(|i| c.get(i)).is_some_and(|c| c.is_alphabetic());
     let digit = |i: Option<usize>| i.and_then(|i| c.get(i)).is_some_and(|c| c.is_ascii_digit());
     (0..c.len())
@@ -225,7 +225,7 @@ const INSIDE_DIGITS: &[u8] = b"013457";
 
 /// `ones_read_as_i`, and with `all` the other `INSIDE_DIGITS` too (`digits_read_inside`).
 fn read_digits(local: &str, inside: bool, all: bool) -> Option<String> {
-    let c: Vec<char> = local.chars().collect();
+    let c = super::chars(local);
     let letter = |at: Option<&char>| at.is_some_and(|c| c.is_alphabetic());
     // The 1s that end the handle, separators after them aside (@timi1, @timi_11, @kemi1_).
     let end = c
@@ -363,14 +363,14 @@ fn leet_key(read: &str) -> String {
 fn digits_inside_key(local: &str, read: &str) -> (String, ReadPlaces) {
     let mut key = String::with_capacity(read.len() + 2);
     let mut piece = String::new();
-    let written: Vec<char> = local.chars().collect();
+    let written = super::chars(local);
     // Whether the digit written at `i` is read as a letter.
     let is_read = |i: usize, r: char| {
         written
             .get(i)
             .is_some_and(|w| w.is_ascii_digit() && *w != r)
     };
-    let read_chars: Vec<char> = read.chars().collect();
+    let read_chars = super::chars(read);
     let read_here = |i: usize| read_chars.get(i).is_some_and(|&r| is_read(i, r));
     // The handle with each digit read as a letter written '2', which the fold key keeps as it is and
     // no reading turns into a letter: the places where its fold key differs from the reading's. The
@@ -485,13 +485,13 @@ impl TargetKeys {
         let local = handle_local(platform, handle);
         let n = normalize(local, MAX_HANDLE_CHARS);
         let fold = n.fold_compact();
-        let leet: String = fold.chars().map(leet_char).collect();
+        let leet = leet_key_of(&fold);
         Self::pack(local, &fold, &n.glyph_compact(), &leet, n.truncated)
     }
 
     /// Keys of a protected name used as a handle target ("Aliko Dangote" -> alikodangote).
     pub fn from_name(fold_compact: &str, glyph_compact: &str, display: &str) -> Self {
-        let leet: String = fold_compact.chars().map(leet_char).collect();
+        let leet = leet_key_of(fold_compact);
         Self::pack(display, fold_compact, glyph_compact, &leet, false)
     }
 
@@ -776,9 +776,10 @@ fn word_cores(parts: &[String], push: &mut impl FnMut(String, Vec<String>)) {
     // Whole parts.
     for lo in 0..n.min(3) {
         for hi in (lo + 1..=n).rev().take(3) {
-            let dropped: Vec<String> = parts[..lo].iter().chain(&parts[hi..]).cloned().collect();
-            if !dropped.is_empty() && dropped.iter().all(|p| is_affix(p)) {
-                push(parts[lo..hi].concat(), dropped);
+            // Copied only when they are all affixes (most are not).
+            let dropped = || parts[..lo].iter().chain(&parts[hi..]);
+            if dropped().next().is_some() && dropped().all(|p| is_affix(p)) {
+                push(parts[lo..hi].concat(), dropped().cloned().collect());
             }
         }
     }
@@ -1031,6 +1032,13 @@ fn affix_position(word: &str) -> Option<usize> {
         .get_or_init(|| AFFIXES.iter().enumerate().map(|(i, a)| (*a, i)).collect())
         .get(word)
         .copied()
+}
+
+/// A fold key with its digits read as the letters they stand for (`leet_char`).
+fn leet_key_of(fold: &str) -> String {
+    let mut out = String::with_capacity(fold.len());
+    out.extend(fold.chars().map(leet_char));
+    out
 }
 
 fn leet_char(c: char) -> char {

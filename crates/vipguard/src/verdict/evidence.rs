@@ -795,8 +795,8 @@ fn leet_on_keys(
     written: &str,
     display: &str,
 ) -> Option<LeetEdit> {
-    let shown: Vec<char> = letters(written).chars().collect();
-    let key: Vec<char> = to.chars().collect();
+    let shown = crate::text::chars(&letters(written));
+    let key = crate::text::chars(to);
     // A digit or symbol, the key's letter, or a lookalike the key reads as it (Cyrillic Т for t).
     let read_as_key = |(w, k): (&char, &char)| {
         w.to_lowercase().eq(k.to_lowercase()) || !w.is_alphabetic() || lookalike(*w, *k)
@@ -890,7 +890,7 @@ fn leet_on_keys(
 /// The characters of a handle its letters are compared by: letters, digits and the symbols that
 /// stand for letters, not the separators the keys leave out.
 fn letters(handle: &str) -> String {
-    handle.chars().filter(|c| compared(*c)).collect()
+    crate::text::kept(handle, |c| compared(*c))
 }
 
 /// Whether `letters` keeps `c`: a letter, a digit or a symbol that stands for a letter.
@@ -936,7 +936,7 @@ fn ops_as_written(ops: Vec<Op>, key: &str, written: &str) -> Vec<Op> {
         .chars()
         .filter(|c| !matches!(c, '_' | '.' | '-'))
         .collect();
-    let read: Vec<char> = key.chars().collect();
+    let read = crate::text::chars(key);
     // One for one: each character shown is the key's letter, or a digit read as it (not a letter
     // folded into two, or an invisible character dropped, that happen to leave the same length).
     let aligned = shown.len() == read.len()
