@@ -399,7 +399,7 @@ fn letters_key(display: &str, fold: &str, min: usize) -> Option<String> {
         return None;
     }
     let key = if display.chars().any(char::is_numeric) {
-        let letters: String = display.chars().filter(|c| !c.is_numeric()).collect();
+        let letters = crate::text::kept(display, |c| !c.is_numeric());
         crate::text::normalize::normalize(&letters, crate::text::limits::MAX_HANDLE_CHARS)
             .fold_compact()
     } else {
@@ -407,7 +407,7 @@ fn letters_key(display: &str, fold: &str, min: usize) -> Option<String> {
     };
     // Folding reads some letters as digits (Cyrillic б as 6): those go too, so the key is letters only
     // (found by fuzzing: fuzz/regressions/check/).
-    Some(key.chars().filter(|c| !c.is_numeric()).collect())
+    Some(crate::text::kept(&key, |c| !c.is_numeric()))
 }
 
 /// The bit of keys of `len` letters in `Index::gram_lens` (the longest share the last bit).
@@ -423,7 +423,7 @@ fn grams(key: &str, len: usize, out: &mut Vec<u64>) {
         "letters only (`letters`)"
     );
     let start = out.len();
-    let chars: Vec<(usize, char)> = key.char_indices().collect();
+    let chars = crate::text::char_indices(key);
     for w in chars.windows(3) {
         let end = w[2].0 + w[2].1.len_utf8();
         out.push(mix(fnv_extend(
@@ -1021,11 +1021,8 @@ impl Index {
     /// Hashes of `key`'s substrings of 5+ bytes shorter than `whole` (the handle's key, of which `key`
     /// may be a piece) that may start a protected key, hashed incrementally from each start.
     fn substrings(&self, key: &str, whole: usize, exact: &mut Vec<u64>) {
-        let ends: Vec<usize> = key
-            .char_indices()
-            .map(|(i, _)| i)
-            .chain([key.len()])
-            .collect();
+        let mut ends = Vec::with_capacity(key.len() + 1);
+        ends.extend(key.char_indices().map(|(i, _)| i).chain([key.len()]));
         let bytes = key.as_bytes();
         for (si, &start) in ends.iter().enumerate() {
             // Every substring looked up is over 4 bytes long, so a key it equals starts with these.

@@ -167,7 +167,7 @@ fn marked_words(local: &str, parts: &[String]) -> Vec<String> {
 /// Digits with a letter on both sides, or a single digit starting or ending a word of letters, read as
 /// the letters they stand for (d4vid0 -> davido, 1brahim -> ibrahim); longer runs stay numbers.
 fn leet_reading(plain: &str) -> String {
-    let c: Vec<char> = plain.chars().collect();
+    let c = super::chars(plain);
     let letter = |i: Option<usize>| i.and_then(|i| c.get(i)).is_some_and(|c| c.is_alphabetic());
     let digit = |i: Option<usize>| i.and_then(|i| c.get(i)).is_some_and(|c| c.is_ascii_digit());
     (0..c.len())
@@ -225,7 +225,7 @@ const INSIDE_DIGITS: &[u8] = b"013457";
 
 /// `ones_read_as_i`, and with `all` the other `INSIDE_DIGITS` too (`digits_read_inside`).
 fn read_digits(local: &str, inside: bool, all: bool) -> Option<String> {
-    let c: Vec<char> = local.chars().collect();
+    let c = super::chars(local);
     let letter = |at: Option<&char>| at.is_some_and(|c| c.is_alphabetic());
     // The 1s that end the handle, separators after them aside (@timi1, @timi_11, @kemi1_).
     let end = c
@@ -238,11 +238,13 @@ fn read_digits(local: &str, inside: bool, all: bool) -> Option<String> {
     let mut any = false;
     let mut i = 0;
     while i < c.len() {
-        let run = c[i..]
-            .iter()
-            .take_while(|c| c.is_ascii_digit())
-            .count()
-            .max(1);
+        // Only digits are read as letters: anything else is written as it is.
+        if !c[i].is_ascii_digit() {
+            read.push(c[i]);
+            i += 1;
+            continue;
+        }
+        let run = c[i..].iter().take_while(|c| c.is_ascii_digit()).count();
         let digits = &c[i..i + run];
         let (before, after) = (
             letter(i.checked_sub(1).and_then(|j| c.get(j))),
@@ -363,14 +365,14 @@ fn leet_key(read: &str) -> String {
 fn digits_inside_key(local: &str, read: &str) -> (String, ReadPlaces) {
     let mut key = String::with_capacity(read.len() + 2);
     let mut piece = String::new();
-    let written: Vec<char> = local.chars().collect();
+    let written = super::chars(local);
     // Whether the digit written at `i` is read as a letter.
     let is_read = |i: usize, r: char| {
         written
             .get(i)
             .is_some_and(|w| w.is_ascii_digit() && *w != r)
     };
-    let read_chars: Vec<char> = read.chars().collect();
+    let read_chars = super::chars(read);
     let read_here = |i: usize| read_chars.get(i).is_some_and(|&r| is_read(i, r));
     // The handle with each digit read as a letter written '2', which the fold key keeps as it is and
     // no reading turns into a letter: the places where its fold key differs from the reading's. The
@@ -485,13 +487,13 @@ impl TargetKeys {
         let local = handle_local(platform, handle);
         let n = normalize(local, MAX_HANDLE_CHARS);
         let fold = n.fold_compact();
-        let leet: String = fold.chars().map(leet_char).collect();
+        let leet = leet_key_of(&fold);
         Self::pack(local, &fold, &n.glyph_compact(), &leet, n.truncated)
     }
 
     /// Keys of a protected name used as a handle target ("Aliko Dangote" -> alikodangote).
     pub fn from_name(fold_compact: &str, glyph_compact: &str, display: &str) -> Self {
-        let leet: String = fold_compact.chars().map(leet_char).collect();
+        let leet = leet_key_of(fold_compact);
         Self::pack(display, fold_compact, glyph_compact, &leet, false)
     }
 
@@ -525,6 +527,7 @@ impl TargetKeys {
         }
     }
 
+    #[inline]
     fn part(&self, i: usize) -> &str {
         let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
         let end = self.ends.get(i).map_or(self.text.len(), |&e| e as usize);
@@ -532,16 +535,19 @@ impl TargetKeys {
     }
 
     /// The handle as written (local part).
+    #[inline]
     pub fn display(&self) -> &str {
         self.part(0)
     }
 
     /// Letters and digits, casefolded, confusables folded.
+    #[inline]
     pub fn fold(&self) -> &str {
         self.part(1)
     }
 
     /// Same, with capital I read as l.
+    #[inline]
     pub fn glyph(&self) -> &str {
         if self.glyph_differs {
             self.part(2)
@@ -551,6 +557,7 @@ impl TargetKeys {
     }
 
     /// `fold` with digits read as the letters they stand for (3→e, 4→a, 5→s, 7→t …).
+    #[inline]
     pub fn leet(&self) -> &str {
         if self.leet_differs {
             self.part(3)
@@ -771,9 +778,10 @@ fn word_cores(parts: &[String], push: &mut impl FnMut(String, Vec<String>)) {
     // Whole parts.
     for lo in 0..n.min(3) {
         for hi in (lo + 1..=n).rev().take(3) {
-            let dropped: Vec<String> = parts[..lo].iter().chain(&parts[hi..]).cloned().collect();
-            if !dropped.is_empty() && dropped.iter().all(|p| is_affix(p)) {
-                push(parts[lo..hi].concat(), dropped);
+            // Copied only when they are all affixes (most are not).
+            let dropped = || parts[..lo].iter().chain(&parts[hi..]);
+            if dropped().next().is_some() && dropped().all(|p| is_affix(p)) {
+                push(parts[lo..hi].concat(), dropped().cloned().collect());
             }
         }
     }
@@ -1028,6 +1036,13 @@ fn affix_position(word: &str) -> Option<usize> {
         .copied()
 }
 
+/// A fold key with its digits read as the letters they stand for (`leet_char`).
+fn leet_key_of(fold: &str) -> String {
+    let mut out = String::with_capacity(fold.len());
+    out.extend(fold.chars().map(leet_char));
+    out
+}
+
 fn leet_char(c: char) -> char {
     match c {
         '3' => 'e',
@@ -1113,7 +1128,10 @@ pub(crate) fn compare(
     p_segments: &[String],
     t: &TargetKeys,
 ) -> Option<HandleMatch> {
-    if t.fold().len() < 3 || p.fold().is_empty() {
+    // Each key's place in its shared string, found once (they are asked for again and again below).
+    let (p_fold, p_leet, p_glyph) = (p.fold(), p.leet(), p.glyph());
+    let (t_fold, t_leet, t_glyph) = (t.fold(), t.leet(), t.glyph());
+    if t_fold.len() < 3 || p_fold.is_empty() {
         return None;
     }
     let m = |how, strength| {
@@ -1131,8 +1149,8 @@ pub(crate) fn compare(
     // The protected handle with digits for letters, a 1 among them read as i (@dav1do for @davido), is
     // the same handle as @d4vid0 is, not the weaker I/l swap its glyph key would also find. Where the
     // protected handle has a capital I, a 1 for it looks identical (@1Chukwu): that stays a lookalike.
-    let one_for_i = !t.display().contains('I') && p.one_as_i.as_deref() == Some(&*t.leet());
-    if p.fold() == t.fold() || p.leet() == t.leet() || one_for_i {
+    let one_for_i = !t.display().contains('I') && p.one_as_i.as_deref() == Some(t_leet);
+    if p_fold == t_fold || p_leet == t_leet || one_for_i {
         // As many separators, of whatever kind: X has no dots, so @ada_okonkwo is as close as an X
         // handle gets to Instagram's @ada.okonkwo.
         let same = separators(&p.display()).count() == separators(&t.display()).count();
@@ -1144,7 +1162,7 @@ pub(crate) fn compare(
     // A short handle with i and l (or a 1) swapped (n1ke, nlke for nike): too short for a typo, and as
     // good as the same to the eye.
     if (t.fold_len as usize) < MIN_TYPO_LEN
-        && loose_short(&t.leet()).is_some_and(|k| k == loose(&p.leet()))
+        && loose_short(t_leet).is_some_and(|k| k == loose(p_leet))
     {
         let same = separators(&p.display()).count() == separators(&t.display()).count();
         return m(
@@ -1152,7 +1170,7 @@ pub(crate) fn compare(
             if same { 3 } else { 2 },
         );
     }
-    if p.glyph() == t.glyph() {
+    if p_glyph == t_glyph {
         // Identical to the eye only with the very same separators.
         let same = separators(&p.display()).eq(separators(&t.display()));
         return m(
@@ -1163,9 +1181,8 @@ pub(crate) fn compare(
     let tlen = t.fold_len as usize;
     if tlen >= 4 {
         // Plain readings first, so an I/l swap is only claimed when nothing else explains the match.
-        let plain = |c: &&Core| !c.il_swap && (*c.key == *t.fold() || *c.key == *t.leet());
-        let swapped =
-            |c: &&Core| *c.key == *t.fold() || *c.key == *t.leet() || *c.key == *t.glyph();
+        let plain = |c: &&Core| !c.il_swap && (c.key == t_fold || c.key == t_leet);
+        let swapped = |c: &&Core| c.key == t_fold || c.key == t_leet || c.key == t_glyph;
         if let Some(c) = p_cores
             .iter()
             .find(plain)
@@ -1174,7 +1191,7 @@ pub(crate) fn compare(
             return m(
                 HandleHow::Affix {
                     affixes: c.affixes.clone(),
-                    il_swap: c.il_swap || (*c.key != *t.fold() && *c.key != *t.leet()),
+                    il_swap: c.il_swap || (c.key != t_fold && c.key != t_leet),
                 },
                 2,
             );
@@ -1186,17 +1203,17 @@ pub(crate) fn compare(
     if limit > 0 {
         // (profile key, target key, their lengths, skip because both equal the fold keys)
         let keys = [
-            (&p.fold(), &t.fold(), p.fold_len, t.fold_len, false),
+            (p_fold, t_fold, p.fold_len, t.fold_len, false),
             (
-                &p.leet(),
-                &t.leet(),
+                p_leet,
+                t_leet,
                 p.fold_len,
                 t.fold_len,
                 !p.leet_differs && !t.leet_differs,
             ),
             (
-                &p.glyph(),
-                &t.glyph(),
+                p_glyph,
+                t_glyph,
                 p.glyph_len,
                 t.glyph_len,
                 !p.glyph_differs && !t.glyph_differs,
@@ -1210,7 +1227,7 @@ pub(crate) fn compare(
         // Each '1' read as i (`HandleKeys::one_as_i`): the same length as the leet key.
         if let Some(k) = &p.one_as_i {
             if p.fold_len.abs_diff(t.fold_len) as usize <= limit {
-                d = d.min(osa_within(k, &t.leet(), limit).unwrap_or(usize::MAX));
+                d = d.min(osa_within(k, t_leet, limit).unwrap_or(usize::MAX));
             }
         }
         if d <= limit && !(d == 2 && tlen < FAR_SHORT_MAX && another_word_beside(p, t)) {
@@ -1218,7 +1235,7 @@ pub(crate) fn compare(
         }
     }
     if tlen >= 5 {
-        if p.fold().contains(t.fold()) || holds_with_digits_read(p, t, false) {
+        if p_fold.contains(t_fold) || holds_with_digits_read(p, t, false) {
             return m(HandleHow::Embedded { il_swap: false }, 2);
         }
         if holds_with_il_read(p, t) || holds_with_digits_read(p, t, true) {
@@ -1229,7 +1246,7 @@ pub(crate) fn compare(
         let limit = typo_limit(tlen);
         for s in p_segments {
             if s.chars().count().abs_diff(tlen) <= limit {
-                if let Some(d) = osa_within(s, &t.fold(), limit) {
+                if let Some(d) = osa_within(s, t_fold, limit) {
                     let segment = s.clone();
                     return m(
                         HandleHow::EmbeddedTypo {

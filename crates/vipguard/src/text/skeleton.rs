@@ -39,7 +39,7 @@ pub(crate) fn trick(p: &str, t: &str) -> Option<Trick> {
     if tn < MIN_TRICK_LEN || (pn != tn && pn != tn + 1) || p == t {
         return None;
     }
-    let (p, t): (Vec<char>, Vec<char>) = (p.chars().collect(), t.chars().collect());
+    let (p, t) = (super::chars(p), super::chars(t));
     moved(&p, &t)
         .or_else(|| doubled(&p, &t))
         .or_else(|| vowel_swap(&p, &t))
@@ -149,7 +149,7 @@ pub(crate) fn vowel_key(key: &str, protected: bool) -> Option<String> {
 /// A protected key with each pair of neighbouring letters taken out: what a profile's key with that
 /// pair replaced by a doubled letter leaves once its doubled letter is taken out too.
 pub(crate) fn pair_deletions(key: &str, mut f: impl FnMut(&str)) {
-    let chars: Vec<(usize, char)> = key.char_indices().collect();
+    let chars = super::char_indices(key);
     let mut s = String::with_capacity(key.len());
     for w in chars.windows(2) {
         let end = w[1].0 + w[1].1.len_utf8();
@@ -162,7 +162,7 @@ pub(crate) fn pair_deletions(key: &str, mut f: impl FnMut(&str)) {
 
 /// A profile's key with each doubled letter taken out (both copies).
 pub(crate) fn doubled_taken_out(key: &str, mut f: impl FnMut(&str)) {
-    let chars: Vec<(usize, char)> = key.char_indices().collect();
+    let chars = super::char_indices(key);
     let mut s = String::with_capacity(key.len());
     for w in chars.windows(2) {
         if w[0].1 == w[1].1 && w[0].1.is_alphabetic() {

@@ -11,7 +11,7 @@ use crate::avatar::matcher::AvatarMatch;
 use crate::avatar::region::{matched_regions, Area};
 use crate::avatar::views::Undone;
 use crate::formats::{Account, AreaShape, AvatarRegion, CharEvidence, Evidence, PictureArea};
-use crate::text::edit::{edits, steps, Edit, Op};
+use crate::text::edit::{edit_count_ascii, edits, steps, Edit, Op};
 use crate::text::handle::{ascii_digit, stands_for, HandleHow};
 use crate::text::labels::{Label, Place};
 use crate::text::limits::{MAX_BIO_CHARS, MAX_HANDLE_CHARS, MAX_NAME_CHARS};
@@ -160,7 +160,12 @@ fn characters(lang: Lang, v: &ProfileView, a: &Account, b: &Assessment) -> Vec<E
     // to decide by (0b1 for Obi) and when no word is leetspeak enough to decide by ("Peter 0bi",
     // which the fold key reads as Obi without the loose reading).
     if let Some(n) = protected_name {
-        let fold = normalize(n, MAX_NAME_CHARS).fold;
+        // The protected name's words are asked about only for a word written with digits.
+        let fold = if v.profile.name.bytes().any(|b| b.is_ascii_digit()) {
+            normalize(n, MAX_NAME_CHARS).fold
+        } else {
+            String::new()
+        };
         let words: Vec<&str> = fold.split_whitespace().collect();
         let shown = name::tricks_shown(&v.profile.name, &words);
         let known: Vec<char> = changes.iter().map(|c| c.ch).collect();
@@ -649,6 +654,12 @@ fn leet_edit(lang: Lang, from: &str, to: &str) -> Option<LeetEdit> {
     if !from.chars().chain(to.chars()).any(leet_like) {
         return None;
     }
+    // Only a replacement writes one character for another. With no more edits than the lengths
+    // differ by, every edit is a character added or dropped: the table need not be filled (a typo's
+    // handle holding a number, @AdaObxi4123 for @AdaObi4123, has digits on both sides).
+    if edit_count_ascii(from, to) == Some(from.len().abs_diff(to.len())) {
+        return None;
+    }
     let ops = edits(from, to)?;
     let digit = |op: &Op| {
         matches!(op.edit, Edit::Replaced(l, w)
@@ -784,8 +795,8 @@ fn leet_on_keys(
     written: &str,
     display: &str,
 ) -> Option<LeetEdit> {
-    let shown: Vec<char> = letters(written).chars().collect();
-    let key: Vec<char> = to.chars().collect();
+    let shown = crate::text::chars(&letters(written));
+    let key = crate::text::chars(to);
     // A digit or symbol, the key's letter, or a lookalike the key reads as it (Cyrillic Т for t).
     let read_as_key = |(w, k): (&char, &char)| {
         w.to_lowercase().eq(k.to_lowercase()) || !w.is_alphabetic() || lookalike(*w, *k)
@@ -879,7 +890,7 @@ fn leet_on_keys(
 /// The characters of a handle its letters are compared by: letters, digits and the symbols that
 /// stand for letters, not the separators the keys leave out.
 fn letters(handle: &str) -> String {
-    handle.chars().filter(|c| compared(*c)).collect()
+    crate::text::kept(handle, |c| compared(*c))
 }
 
 /// Whether `letters` keeps `c`: a letter, a digit or a symbol that stands for a letter.
@@ -925,7 +936,7 @@ fn ops_as_written(ops: Vec<Op>, key: &str, written: &str) -> Vec<Op> {
         .chars()
         .filter(|c| !matches!(c, '_' | '.' | '-'))
         .collect();
-    let read: Vec<char> = key.chars().collect();
+    let read = crate::text::chars(key);
     // One for one: each character shown is the key's letter, or a digit read as it (not a letter
     // folded into two, or an invisible character dropped, that happen to leave the same length).
     let aligned = shown.len() == read.len()

@@ -173,24 +173,27 @@ type Shown = (usize, Reverse<usize>);
 /// read as "ta") and "Fatou Diallo" @fatima74 names @FatouDiallo (issue 20); then the score; then,
 /// as a last resort, the account the handle shows best as written (equal scores: @davidoofficiaI,
 /// its I for l deceptive, names @DavidoOfficial over @Davido).
+///
+/// How plainly the handle shows each (`shown`) is worked out only where the order needs it: a check
+/// with one candidate never compares, and most comparisons are settled before it.
 fn rank(
-    (x, x_shown): &(Assessment, Option<Shown>),
-    (y, y_shown): &(Assessment, Option<Shown>),
+    (x, x_shown): (&Assessment, impl Fn() -> Option<Shown>),
+    (y, y_shown): (&Assessment, impl Fn() -> Option<Shown>),
 ) -> std::cmp::Ordering {
-    let key = |a: &Assessment, shown: &Option<Shown>| {
+    let key = |a: &Assessment, shown: &dyn Fn() -> Option<Shown>| {
         let s = &a.strengths;
         let handle_only = s.name == 0 && !s.avatar && !s.bio && !a.deceptive;
         let plainness = if handle_only {
-            (0u8, *shown)
+            (0u8, shown())
         } else {
             (1u8, None)
         };
         (a.verdict, plainness)
     };
-    key(x, x_shown)
-        .cmp(&key(y, y_shown))
+    key(x, &x_shown)
+        .cmp(&key(y, &y_shown))
         .then_with(|| x.score.total_cmp(&y.score))
-        .then_with(|| x_shown.cmp(y_shown))
+        .then_with(|| x_shown().cmp(&y_shown()))
 }
 
 struct Assessment {
@@ -412,17 +415,31 @@ impl Checker {
         self.warm(&candidates);
         // The profile's name words, gathered once for every candidate's names.
         let name = crate::text::name::ProfileName::new(&view.name);
-        // The profile's handle as `shown_as_written` reads it, written once for every candidate.
-        let written = with_word_breaks(view.handle.display());
-        let best = candidates
+        let mut assessed: Vec<Assessment> = candidates
             .into_iter()
             .filter_map(|a| self.assess(&view, &name, a))
-            .map(|a| {
-                let shown = self.shown_as_written(&written, &a);
-                (a, shown)
+            .collect();
+        // The profile's handle as `shown_as_written` reads it, written once for every candidate, and
+        // each candidate's figure once, both only when `rank` asks.
+        let written = std::cell::OnceCell::new();
+        let shown: Vec<std::cell::OnceCell<Option<Shown>>> = assessed
+            .iter()
+            .map(|_| std::cell::OnceCell::new())
+            .collect();
+        let shown_of = |i: usize| {
+            *shown[i].get_or_init(|| {
+                let written = written.get_or_init(|| with_word_breaks(view.handle.display()));
+                self.shown_as_written(written, &assessed[i])
             })
-            .max_by(rank)
-            .map(|(a, _)| a);
+        };
+        let best = (0..assessed.len())
+            .max_by(|&i, &j| {
+                rank(
+                    (&assessed[i], || shown_of(i)),
+                    (&assessed[j], || shown_of(j)),
+                )
+            })
+            .map(|i| assessed.swap_remove(i));
         let mut evidence = evidence::input_notes(self.lang, &view);
         match best {
             Some(b) if b.verdict != Verdict::Clear => {

@@ -319,7 +319,7 @@ fn words_spell(words: &[&str], key: &str) -> bool {
 
 /// Whether the handle is just the profile's own name (`fatousall93` for "Fatou Sall").
 pub(super) fn explained_by_own_name(h: &HandleKeys, n: &NameKeys) -> bool {
-    let letters: String = h.fold().chars().filter(|c| !c.is_ascii_digit()).collect();
+    let letters = crate::text::kept(h.fold(), |c| !c.is_ascii_digit());
     // Also with its 1s read as i, as the handle may have been matched that way (@olumorot1mi450
     // for "Olumorotimi Balogun").
     own_name_in(&letters, n) || h.one_as_i_letters().is_some_and(|l| own_name_in(&l, n))

@@ -19,8 +19,8 @@ pub(super) fn normalize_ascii(input: &str, max_chars: usize) -> Normalized {
     for i in 0..n {
         let c = bytes[i] as char;
         if c.is_ascii_alphanumeric() {
-            fold.push_str(&t.fold[c as usize]);
-            glyph.push_str(&t.glyph[c as usize]);
+            push_key(&mut fold, &t.fold[c as usize]);
+            push_key(&mut glyph, &t.glyph[c as usize]);
             at_separator = false;
             continue;
         }
@@ -73,6 +73,17 @@ pub(super) fn normalize_ascii(input: &str, max_chars: usize) -> Normalized {
         ..Default::default()
     };
     b.finish()
+}
+
+/// `out.push_str(key)`, a key of one byte (nearly every ASCII character's) pushed as that character:
+/// `push_str` copies with a call to `memcpy`, which for a name a byte at a time cost more than the rest
+/// of this loop.
+fn push_key(out: &mut String, key: &str) {
+    match key.as_bytes() {
+        // One byte of UTF-8 is an ASCII character.
+        &[b] => out.push(char::from(b)),
+        _ => out.push_str(key),
+    }
 }
 
 pub(super) struct AsciiTables {
