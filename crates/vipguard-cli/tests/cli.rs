@@ -251,7 +251,11 @@ fn table_format_is_readable() {
 
 #[test]
 fn hash_prints_meta_format_and_reports_bad_files() {
-    let img = "../shared/data/pdq/bridge-mods/aaa-orig.jpg";
+    // Meta's PDQ test data, where the other tests find it ($VIPGUARD_PDQ_DATA; beside the repository on CI).
+    let dir =
+        std::env::var("VIPGUARD_PDQ_DATA").unwrap_or_else(|_| "../shared/data/pdq".to_string());
+    let img = format!("{dir}/bridge-mods/aaa-orig.jpg");
+    let img = img.as_str();
     let out = run(&["hash", img]);
     let text = stdout_ok(out);
     assert_eq!(
