@@ -675,6 +675,16 @@ export const SITE_PAGES = {
   'https://bsky.app/profile/ama-older.bsky.social/followers': 'bluesky-followers-empty-icon2.html',
   'https://bsky.app/profile/yaw-darko.bsky.social/followers': 'bluesky-followers-error.html',
   'https://bsky.app/profile/kofi-boateng.bsky.social/follows': 'bluesky-follows-hidden-empty.html',
+  // Instagram's, TikTok's and YouTube's lists (listPage): one that cannot be read, and empty ones (the
+  // "cannot read" notice or not, sites.test.mjs); the lists read are the pages above.
+  'https://www.instagram.com/kwabena.m/following/': 'instagram-followers-unreadable.html',
+  'https://www.instagram.com/ama.new/followers/': 'instagram-followers-empty.html',
+  'https://www.instagram.com/ama.private/followers/': 'instagram-followers-private.html',
+  'https://www.tiktok.com/@aminata.sowe/video/7300000000000000002': 'tiktok-comments-unreadable.html',
+  'https://www.tiktok.com/@aminata.sowe/video/7300000000000000003': 'tiktok-comments-empty.html',
+  'https://www.youtube.com/watch?v=broken01': 'youtube-comments-unreadable.html',
+  'https://www.youtube.com/watch?v=commentsoff': 'youtube-comments-off.html',
+  'https://www.youtube.com/watch?v=loading01': 'youtube-comments-loading.html',
   // The list fixtures' one script: it nests the avatar links in the rows' links as React does.
   'https://bsky.app/static/vipguard-test/nest-links.js': 'bluesky-nest-links.js',
 };

@@ -234,6 +234,55 @@ test('a page on another site that is not Mastodon gets nothing, even with Mastod
   await page.close();
 });
 
+// The self-check on Instagram's, TikTok's and YouTube's lists (listPage; issue 21): a followers or following
+// dialog, a video's comments. Each adapter asks for the notice only when rows are drawn and none was read
+// (listEmpty: how these sites draw an empty list is not known). `notice`: whether the page gets the "cannot
+// read" notice. A list read gets a badge and no notice; an empty one gets none, and the notice once a row the
+// adapter cannot read is drawn into it (the check bites).
+const LIST_ROWS = [
+  // Read: the pages the site table visits.
+  { url: 'https://www.instagram.com/tundemi/followers/', notice: false, badge: true },
+  { url: 'https://www.tiktok.com/@aminata.sowe/video/7300000000000000001', notice: false, badge: true },
+  { url: 'https://www.youtube.com/watch?v=abc123', notice: false, badge: true },
+  { url: 'https://m.youtube.com/watch?v=abc123', notice: false, badge: true },
+  // Rows drawn that cannot be read (an imagined layout change each): the notice. These fail on the code
+  // before (no listPage for these sites).
+  { url: 'https://www.instagram.com/kwabena.m/following/', notice: true },
+  { url: 'https://www.tiktok.com/@aminata.sowe/video/7300000000000000002', notice: true },
+  { url: 'https://www.youtube.com/watch?v=broken01', notice: true },
+  // Nothing to read: an empty or loading followers dialog, a private account (no dialog), a video without
+  // comments, with comments turned off, or not loaded yet. `row`: an unreadable row drawn into it afterwards.
+  { url: 'https://www.instagram.com/ama.new/followers/', notice: false,
+    row: ['[role="dialog"]', '<div><img alt="" width="44" height="44"><a href="/ngozi.eze/">ngozi.eze</a></div>'] },
+  { url: 'https://www.instagram.com/ama.private/followers/', notice: false },
+  { url: 'https://www.tiktok.com/@aminata.sowe/video/7300000000000000003', notice: false,
+    row: ['[class*="DivCommentListContainer"]', '<div class="DivCommentItemContainer"><a href="/@yaw.d"><span>Yaw D</span></a><p data-e2e="comment-level-1">first</p></div>'] },
+  { url: 'https://www.youtube.com/watch?v=commentsoff', notice: false,
+    row: ['ytd-comments #contents', '<ytd-comment-thread-renderer><a class="ytCommentViewModelAuthorText" href="/@moussa_k">@moussa_k</a> hello</ytd-comment-thread-renderer>'] },
+  { url: 'https://www.youtube.com/watch?v=loading01', notice: false,
+    row: ['ytd-comments #contents', '<ytd-comment-thread-renderer><a class="ytCommentViewModelAuthorText" href="/@moussa_k">@moussa_k</a> hello</ytd-comment-thread-renderer>'] },
+];
+test('lists on Instagram, TikTok and YouTube: read, no notice; rows that cannot be read, the "cannot read" notice; empty, none', async () => {
+  const notices = async (page) => (await annotations(page)).filter((a) => a.kind === 'notice').length;
+  for (const r of LIST_ROWS) {
+    const page = await h.ctx.newPage();
+    await page.goto(r.url);
+    if (r.notice) {
+      await until(async () => (await notices(page)) > 0, `the notice on ${r.url}`);
+      assert.ok((await shadowText(page)).includes('vipguard cannot read this page'), r.url);
+    } else {
+      if (r.badge) await until(async () => (await annotations(page)).some((a) => a.kind === 'badge'), `a badge on ${r.url}`);
+      await page.waitForTimeout(5500);
+      assert.equal(await notices(page), 0, `a notice on ${r.url}`);
+    }
+    if (r.row) {
+      await page.evaluate(([where, html]) => document.querySelector(where).insertAdjacentHTML('beforeend', html), r.row);
+      await until(async () => (await notices(page)) > 0, `the notice on ${r.url} once a row that cannot be read is drawn`);
+    }
+    await page.close();
+  }
+});
+
 // An empty list, as the site says it (X's emptyState, Mastodon's .empty-column-indicator, Bluesky's
 // empty-state icon on followers and follows): nothing to read, so no "vipguard cannot read this page"
 // notice, which a list page whose accounts cannot be read gets (extension.test.mjs). Last in the file:

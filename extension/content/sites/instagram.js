@@ -114,7 +114,29 @@ vipguardSites.push((() => {
     return out;
   }
 
-  return { name: 'instagram', matches, profile, cells, profilePage: (loc) => !!pageUser(loc), badgeSpot: (a) => a };
+  // Addresses of lists of accounts (main.js's self-check): a profile's followers and following, which
+  // Instagram opens as a dialog over the profile at /<user>/followers/ and /<user>/following/ (the address
+  // extensions on the live site wait for: joaoffalcao/extension routing.js @ 096d91a4, and the followers
+  // scrapers in the code index that read `div[role="dialog"] a[href^="/"][role="link"]`, whose
+  // repositories the index does not name). Post dialogs (/p/<code>/) are comments, not a list: left out.
+  function listPage(loc) {
+    const seg = loc.pathname.split('/').filter(Boolean);
+    return seg.length === 2 && ['followers', 'following'].includes(seg[1]) && USER.test(seg[0])
+      && !vipguardSiteCatalog.notPerson('instagram', seg[0]);
+  }
+  // How Instagram draws an empty followers list, a failed one or one still loading is not known from any
+  // source, and a private account's or a logged-out reader's address shows no list at all. So the
+  // self-check asks for the notice only when the list is there to be read: a dialog on show holding a link
+  // to an account (`/<username>/`), as every row does, and no account read from it after the wait. Any
+  // other page under these addresses counts as empty (no notice): a layout that drops the dialog, or the
+  // rows' links, goes unreported, which is preferred to a notice on every private account.
+  // (Usernames are ASCII: the address is read as written, never decoded, so a malformed one is no row.)
+  const rowLink = (a) => {
+    const m = /^\/([^/?#]+)\/?$/.exec(a.getAttribute('href') || '');
+    return !!m && USER.test(m[1]) && !vipguardSiteCatalog.notPerson('instagram', m[1]);
+  };
+  const listEmpty = (doc) => ![...doc.querySelectorAll('[role="dialog"] a[href^="/"]')].some((a) => rowLink(a) && R.onShow(a));
+  return { name: 'instagram', matches, profile, cells, profilePage: (loc) => !!pageUser(loc), listPage, listEmpty, badgeSpot: (a) => a };
 })());
 
 // Test pages:
@@ -122,3 +144,7 @@ vipguardSites.push((() => {
 //   tests/e2e/fixtures/sites/instagram-post-dialog.html tests/e2e/fixtures/sites/instagram-profile.html
 //   tests/e2e/fixtures/sites/instagram-reels-fr.html tests/e2e/fixtures/sites/instagram-stale-head.html
 //   tests/e2e/fixtures/sites/instagram-link.html tests/e2e/fixtures/sites/instagram-late-counts.html
+// The self-check on lists (listPage, listEmpty): instagram-followers.html (read: no notice),
+//   tests/e2e/fixtures/sites/instagram-followers-unreadable.html (rows whose links are no longer role="link": the notice),
+//   tests/e2e/fixtures/sites/instagram-followers-empty.html (the dialog with no row: none),
+//   tests/e2e/fixtures/sites/instagram-followers-private.html (a private account, no dialog: none).

@@ -1,7 +1,8 @@
 // The registry of site adapters and the readers they share. Every adapter (content/sites/<site>.js, one
 // per site, X and generic included) pushes {name, matches(loc, doc), profile(doc, loc), cells(doc, fresh),
 // badgeSpot(anchor)} onto vipguardSites, with profilePage(loc) and listPage(loc) where the site's
-// addresses say a profile or a list of accounts is there (main.js's self-check), and main.js uses the first that matches the page. badgeSpot gives
+// addresses say a profile or a list of accounts is there (main.js's self-check; listEmpty(doc) where a list
+// may have nothing to read), and main.js uses the first that matches the page. badgeSpot gives
 // the element a cell's badge follows (its handle or name); vipguardAnnotate.spot decides where on that
 // line it goes. An adapter reads its site's hosts and paths from shared/site-catalog.js. A profile's
 // links (its website and link fields) are read through `address` and `linksIn` below, the one place
@@ -143,5 +144,8 @@ var vipguardRead = (() => {
     }
     return Object.keys(out).length ? { facts: out } : {};
   }
-  return { shownText, meta, clean, same, src, handleText, squeeze, address, linksIn, facts };
+  // Whether an element is on show: drawn, and not in a part of the page the site hid (an earlier screen, a
+  // closed panel). The lists' self-check (an adapter's listEmpty) counts only rows on show.
+  const onShow = (el) => !!el && el.getClientRects().length > 0 && !el.closest('[hidden], [aria-hidden="true"]');
+  return { shownText, meta, clean, same, src, handleText, squeeze, address, linksIn, facts, onShow };
 })();

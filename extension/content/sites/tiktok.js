@@ -91,10 +91,27 @@ vipguardSites.push((() => {
     return out;
   }
 
+  // Addresses of lists of accounts (main.js's self-check): the only accounts this adapter reads outside a
+  // profile are comment authors, so a video's page, /@<user>/video/<id> (the address
+  // IsaiahDupree/Safari_Automations docs/selectors/TIKTOK_SELECTORS_REFERENCE.md @ 1aecc2e9, 2026-01-31,
+  // lists for a video), whose comment list sits beside the video. Followers and following open in a
+  // dialog over the profile without an address of their own; search results are not read: left out.
+  const listPage = (loc) => /^\/@[^/]+\/video\/\d+\/?$/.test(loc.pathname);
+  // A video may have no comment, have them turned off, or ask the reader to log in first, and how TikTok
+  // draws each is not known from any source. So the notice waits for comments that are there to be read:
+  // a comment on show, by the markers that reference and cubernetes/TikTokCommentScraper
+  // src/ScrapeTikTokComments.js @ 5339823b read (the comment's text, `[data-e2e="comment-level-1"]`,
+  // or its item, `[data-e2e="comment-item"]` or a class naming DivCommentItem…/DivCommentContentContainer),
+  // with no author read after the wait. A page without any (empty, turned off, loading) gets no notice.
+  const COMMENT = '[data-e2e^="comment-level-"], [data-e2e="comment-item"], [class*="DivCommentItem"], [class*="DivCommentContentContainer"]';
+  const listEmpty = (doc) => ![...doc.querySelectorAll(COMMENT)].some(R.onShow);
   const badgeSpot = (a) => a;
-  return { name: 'tiktok', matches, profile, cells, profilePage: (loc) => !!pageUser(loc), badgeSpot };
+  return { name: 'tiktok', matches, profile, cells, profilePage: (loc) => !!pageUser(loc), listPage, listEmpty, badgeSpot };
 })());
 
 // Test pages:
 //   tests/e2e/fixtures/sites/tiktok-profile.html tests/e2e/fixtures/sites/tiktok-profile-swapped.html tests/e2e/fixtures/sites/tiktok-replies.html
 //   tests/e2e/fixtures/sites/tiktok-link.html
+// The self-check on a video's comments (listPage, listEmpty): tiktok-replies.html (read: no notice),
+//   tests/e2e/fixtures/sites/tiktok-comments-unreadable.html (authors without their comment-username marker: the notice),
+//   tests/e2e/fixtures/sites/tiktok-comments-empty.html (no comment yet: none).

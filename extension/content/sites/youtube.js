@@ -112,8 +112,25 @@ vipguardSites.push((() => {
     return out;
   }
 
+  // Addresses of lists of accounts (main.js's self-check): the only accounts this adapter reads outside a
+  // channel's header are comment authors, so a video's page, /watch?v=<id> (www and m.). Channel search
+  // results and /@handle/channels are not read: left out.
+  const listPage = (loc) => loc.pathname === '/watch' && new URLSearchParams(loc.search).has('v');
+  // YouTube loads a video's comments only once the reader scrolls down to them, and a video may have none
+  // or have them turned off (a ytd-message-renderer, "Comments are turned off", which
+  // realwumbl3/WeComment extension/contentScript.js @ c0495739 looks for). While loading, the comment
+  // section holds a continuation spinner and yt-ghost-comments skeletons (varshneydevansh/FilterTube
+  // docs/youtube_renderer_inventory.md and docs/audit/FILTERTUBE_YTD_CAMELCASE_COMMENT_SHEET_BOUNDARY_2026-07-03.md
+  // @ c550c04e: ytd-comments#comments > ytd-item-section-renderer[section-identifier="comment-item-section"],
+  // threads in ytd-comment-thread-renderer; m.youtube.com's in ytm-comment-thread-renderer, in a panel
+  // opened by a tap). So the notice waits for comments that are there to be read: a thread on show, by its
+  // tag or as any other item of the comment section's list, with no author read after the wait. A page
+  // whose comments are not loaded, not opened, turned off or empty gets no notice.
+  const NOT_A_COMMENT = 'ytd-continuation-item-renderer, yt-ghost-comments, ytd-message-renderer, ytd-comments-header-renderer, ytd-comment-simplebox-renderer';
+  const listEmpty = (doc) => ![...doc.querySelectorAll('ytd-comment-thread-renderer, ytm-comment-thread-renderer, ytd-comments ytd-item-section-renderer > #contents > *')]
+    .some((el) => !el.matches(NOT_A_COMMENT) && R.onShow(el));
   const badgeSpot = (a) => a;
-  return { name: 'youtube', matches, profile, cells, profilePage: (loc) => !!pageHandle(loc), badgeSpot };
+  return { name: 'youtube', matches, profile, cells, profilePage: (loc) => !!pageHandle(loc), listPage, listEmpty, badgeSpot };
 })());
 
 // Test pages:
@@ -122,3 +139,7 @@ vipguardSites.push((() => {
 //   tests/e2e/fixtures/sites/youtube-stale-screen.html tests/e2e/fixtures/sites/youtube-mobile-channel.html
 //   tests/e2e/fixtures/sites/youtube-mobile-comments.html tests/e2e/fixtures/sites/youtube-links.html
 //   tests/e2e/fixtures/sites/youtube-c4-header.html tests/e2e/fixtures/sites/youtube-fatouemoji.html tests/e2e/fixtures/sites/youtube-fatoumusic.html
+// The self-check on a video's comments (listPage, listEmpty): youtube-creator-comments.html (read: no notice),
+//   tests/e2e/fixtures/sites/youtube-comments-unreadable.html (authors no longer in #author-text: the notice),
+//   tests/e2e/fixtures/sites/youtube-comments-off.html (comments turned off: none),
+//   tests/e2e/fixtures/sites/youtube-comments-loading.html (the section still loading: none).
