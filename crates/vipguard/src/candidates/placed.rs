@@ -23,9 +23,10 @@ const FINE_BITS: u32 = 8;
 pub(super) const PARTS_FROM: usize = 1 << 20;
 /// Parts at most: each reads every entry of a round.
 const MAX_PARTS: usize = 16;
-/// Accounts hashed in a round of `sweep`: about 180,000 entries at 45 an account (1.4 MB of u64s,
-/// held at a build's peak: 4,096 more accounts made it 4 MB more).
-const ROUND: usize = 1 << 12;
+/// Accounts hashed in a round of `sweep`: about 90,000 entries at 45 an account (0.7 MB of u64s,
+/// held at a build's peak: 4,096 more accounts made it 4 MB more; 2,048 fewer, with the entries split
+/// by part as they are hashed, kept a 100,000-account `vipguard check` under 120 MB: issue 25).
+const ROUND: usize = 1 << 11;
 
 /// The entries of a map, by account, handed out the same each time (once to count them, once to place
 /// them).
@@ -54,7 +55,10 @@ fn sweep<S: Send>(
         });
         return states;
     }
-    let mut hashed: Vec<Vec<u64>> = vec![Vec::new(); slices];
+    // hashed[slice][part]: a slice's entries already split by part, so that each part reads only its
+    // own (each part reading every entry and skipping the others' was a tenth of a 100,000-account
+    // build: issue 25).
+    let mut hashed: Vec<Vec<Vec<u64>>> = vec![vec![Vec::new(); slices]; slices];
     let n = entries.accounts();
     let mut start = 0;
     while start < n {
@@ -62,17 +66,18 @@ fn sweep<S: Send>(
         let per = (end - start).div_ceil(slices);
         let jobs: Vec<_> = hashed.into_iter().enumerate().collect();
         hashed = crate::parallel::map(jobs, |(i, mut out)| {
-            out.clear();
+            out.iter_mut().for_each(Vec::clear);
             let from = (start + i * per).min(end);
             entries.each(from..(from + per).min(end), &mut |k, v| {
-                out.push(mix(k) | (v as u64 & VALUE_MASK));
+                let e = mix(k) | (v as u64 & VALUE_MASK);
+                out[part_of(e)].push(e);
             });
             out
         });
         let jobs: Vec<_> = states.into_iter().enumerate().collect();
         states = crate::parallel::map(jobs, |(p, mut state)| {
-            for &e in hashed.iter().flatten() {
-                if part_of(e) == p {
+            for slice in &hashed {
+                for &e in &slice[p] {
                     take(&mut state, e);
                 }
             }
@@ -100,8 +105,10 @@ struct Shape {
     shift: u32,
     fine_bits: u32,
     buckets: usize,
-    /// Groups a part holds.
+    /// Groups a part holds (a power of two).
     per_part: usize,
+    /// A key's part is its bits from here up (a shift, not a division by `per_part`).
+    part_shift: u32,
 }
 
 impl Shape {
@@ -112,11 +119,14 @@ impl Shape {
         let fine_bits = FINE_BITS.min(bits);
         let groups = 1usize << (bits - fine_bits);
         let parts = parts.clamp(1, groups);
+        let per_part = groups / parts;
+        debug_assert!(per_part.is_power_of_two() && per_part * parts == groups);
         let shape = Shape {
             shift: 64 - bits,
             fine_bits,
             buckets: 1 << bits,
-            per_part: groups / parts,
+            per_part,
+            part_shift: 64 - bits + fine_bits + per_part.trailing_zeros(),
         };
         (shape, parts)
     }
@@ -125,7 +135,8 @@ impl Shape {
         key.checked_shr(self.shift + self.fine_bits).unwrap_or(0) as usize
     }
     fn part(self, key: u64) -> usize {
-        self.group(key) / self.per_part
+        // One part: a shift by 64 bits or more is none.
+        key.checked_shr(self.part_shift).unwrap_or(0) as usize
     }
     /// The key's bucket within its group.
     fn fine(self, key: u64) -> u8 {

@@ -7,6 +7,7 @@
 use crate::text::labels::{denial_bits, is_label_token};
 use crate::text::limits::MAX_NAME_CHARS;
 use crate::text::normalize::{self, normalize, Action, Change};
+use std::borrow::Cow;
 use unicode_script::UnicodeScript;
 
 /// A name's comparison keys. A checker keeps one for every protected name and alias, so the three
@@ -121,8 +122,8 @@ impl NameKeys {
         let norm = normalize(name, MAX_NAME_CHARS);
         let glyph: Vec<&str> = split_words(&norm.glyph).collect();
         let fold: Vec<&str> = split_words(&norm.fold).collect();
-        let loose_owned: Vec<String> = glyph.iter().map(|t| loose_token(t)).collect();
-        let loose: Vec<&str> = loose_owned.iter().map(String::as_str).collect();
+        let loose_owned: Vec<Cow<str>> = glyph.iter().map(|t| loose_token(t)).collect();
+        let loose: Vec<&str> = loose_owned.iter().map(|t| t.as_ref()).collect();
         // The three readings mostly hold the same words: ask about each word once.
         let fold_filler = filler_bits(&fold, None);
         let glyph_filler = filler_bits(&glyph, Some((&fold, fold_filler)));
@@ -136,7 +137,7 @@ impl NameKeys {
                 .filter(|w| is_leet_word(w))
                 .flat_map(|w| {
                     split_words(&normalize(w, MAX_NAME_CHARS).glyph)
-                        .map(loose_token)
+                        .map(|t| loose_token(t).into_owned())
                         .collect::<Vec<_>>()
                 })
                 .collect();
@@ -414,16 +415,24 @@ fn leet_letter(c: char) -> Option<char> {
     })
 }
 
-fn loose_token(t: &str) -> String {
-    if is_numeric(t) {
-        return t.to_string();
+/// A word read loosely, borrowed when no letter changes (most words: a string a word was a tenth of
+/// preparing a name, issue 25). Only ASCII i and digits other than 2 change.
+fn loose_token(t: &str) -> Cow<'_, str> {
+    if is_numeric(t)
+        || !t
+            .bytes()
+            .any(|b| b == b'i' || (b.is_ascii_digit() && b != b'2'))
+    {
+        return Cow::Borrowed(t);
     }
-    t.chars()
-        .map(|c| match c {
-            'i' | '1' => 'l',
-            c => leet_letter(c).unwrap_or(c),
-        })
-        .collect()
+    Cow::Owned(
+        t.chars()
+            .map(|c| match c {
+                'i' | '1' => 'l',
+                c => leet_letter(c).unwrap_or(c),
+            })
+            .collect(),
+    )
 }
 
 /// A word of letters written with digits among them (D4v1d0, Al1ko): leetspeak.
@@ -917,6 +926,24 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// The borrowed loose reading is the mapped one: every letter or digit that changes (i, and
+        /// digits but 2) makes an owned copy, every word without one is itself.
+        #[test]
+        fn loose_token_is_the_mapped_word(t in "[a-z0-9ıİiIl\u{e9}\u{444}]{0,12}") {
+            let mapped: String = if is_numeric(&t) {
+                t.clone()
+            } else {
+                t.chars()
+                    .map(|c| match c {
+                        'i' | '1' => 'l',
+                        c => leet_letter(c).unwrap_or(c),
+                    })
+                    .collect()
+            };
+            let read = loose_token(&t);
+            proptest::prop_assert_eq!(read.as_ref(), mapped.as_str());
+        }
+
         #[test]
         fn ascii_jaro_winkler_is_strsims(a in "[a-e]{0,64}", b in "[a-e]{0,64}") {
             proptest::prop_assert_eq!(
