@@ -79,10 +79,19 @@ export async function sha256Hex(text) {
   return [...digest].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-// A signed file's top object scanned without building anything, in one pass: its members' raw texts (the
-// last kept for a key named twice, as JavaScript and the CLI keep it), or the error `nested()` makes as
-// soon as an object or array opens inside it. Syntax itself is left to JSON.parse afterwards: the scan
-// only has to be right on text that parses.
+// The envelope's members, the only ones a signed file has.
+const ENVELOPE = ['vipguard_signed', 'key_id', 'payload', 'signature'];
+// The longest a member's name can be written (each of its 15 characters escaped as \uXXXX, quoted): a
+// longer key is unknown without being read.
+const LONGEST_NAME = 15 * 6 + 2;
+
+// A signed file's top object scanned in one pass without building anything: its members' raw texts, or
+// an error thrown as soon as the text cannot be an envelope: a top-level array, a member whose name is
+// not one of the envelope's four (the first such key: 52 MB of `{"0":0,"1":0,…}`, 5.4 million keys,
+// took JSON.parse 32 s and 1.24 GB before being refused: issue 32's review), a member given twice (so
+// at most four members are ever read), or `nested()` as soon as an object or array opens inside the
+// top one. The scan stops where the top object closes. Syntax itself is left to JSON.parse afterwards:
+// the scan only has to be right on text that parses, and to refuse early what could not be an envelope.
 function flatMembers(text, nested) {
   const members = new Map();
   let depth = 0;
@@ -91,7 +100,7 @@ function flatMembers(text, nested) {
   let valueFrom = -1;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c === 0x22) { // a string, skipped whole; a key is remembered
+    if (c === 0x22) { // a string, skipped whole; a key is checked
       let j = i + 1;
       for (; j < text.length; j++) {
         const d = text.charCodeAt(j);
@@ -99,23 +108,31 @@ function flatMembers(text, nested) {
         else if (d === 0x22) break;
       }
       if (expectKey) {
+        const quoted = text.slice(i, Math.min(j + 1, i + LONGEST_NAME + 1));
         try {
-          key = JSON.parse(text.slice(i, j + 1));
+          key = j + 1 - i <= LONGEST_NAME ? JSON.parse(quoted) : null;
         } catch {
           return members; // not JSON: JSON.parse says where
         }
+        if (!ENVELOPE.includes(key)) {
+          const shown = key ?? `${quoted.slice(1, 41)}…`;
+          throw worded('format', 'unknownField', [shown], `${shown}: unknown field`);
+        }
+        if (members.has(key)) throw worded('format', 'fieldTwice', [key], `${key}: given twice`);
+        members.set(key, null);
         expectKey = false;
       }
       i = j;
     } else if (c === 0x7b || c === 0x5b) { // { [
       if (depth > 0) throw nested();
+      if (c === 0x5b) throw worded('format', 'fileNotObject', [], 'not a JSON object');
       depth = 1;
-      expectKey = c === 0x7b;
-    } else if (c === 0x7d || c === 0x5d || c === 0x2c) { // } ] ,
+      expectKey = true;
+    } else if (c === 0x7d || c === 0x2c) { // } ,
       if (valueFrom >= 0) members.set(key, text.slice(valueFrom, i).trim());
       valueFrom = -1;
-      expectKey = c === 0x2c;
-      if (c !== 0x2c) depth = 0;
+      expectKey = c === 0x2c && depth === 1;
+      if (c === 0x7d) return members; // the top object closed: whatever follows is JSON.parse's
     } else if (c === 0x3a && depth === 1) { // :
       valueFrom = i + 1;
     }
@@ -124,9 +141,10 @@ function flatMembers(text, nested) {
 }
 
 // The signed file's envelope: {payloadText, signature (64 bytes), keyId}. Its shape is checked before it
-// is parsed: one flat object (its four fields are a number and three strings), so a body of nested
-// brackets (50 MB of them cost the worker 2 GB in JSON.parse: issue 26's red team) is refused in one
-// pass, with no signature needed and nothing built.
+// is parsed: one flat object of the envelope's members, each at most once (its four fields are a number
+// and three strings), so a body of nested brackets (50 MB of them cost the worker 2 GB in JSON.parse:
+// issue 26's red team), a top-level array or an object of millions of keys (1.24 GB: issue 32's review)
+// is refused in one pass, with no signature needed and nothing built.
 function envelope(text) {
   const raw = flatMembers(text, () => worded('format', 'nested', [], 'it nests objects or arrays, where a signed list is one flat object'));
   let file;

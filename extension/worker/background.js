@@ -33,24 +33,38 @@ onChange((keys) => {
   if (changed.has(ALLOW_KEY)) allowChanged();
   if (changed.has(DECISIONS_KEY)) decisionsChanged();
   if (changed.has(queue.QUEUE_KEY)) queue.queueChanged();
-  if (changed.has(SETTINGS_KEY)) settingsChanged();
+  if (changed.has(SETTINGS_KEY)) settingsChanged().catch((e) => console.warn('vipguard:', e.message));
 });
 
 // The settings that decide what is checked (shared/settings.js, in the private store) changed: heard on
-// the private store's channel while the worker runs, and through chrome.storage.local's
-// `settingsWritten`, which saveSettings writes after them so that a stopped worker is woken (a channel
-// does not wake it). The engine and the sites' scripts read again, and when Pause was switched every tab
-// takes its annotations off or reads its page again at once (content scripts do not read storage: see
+// the private store's channel while the worker runs, and through chrome.storage.local's `settingsWritten`
+// ({at, paused}), which saveSettings writes after them. Why that marker at all: a channel does not wake a
+// stopped worker (Chromium's service worker, Firefox's event page), and a storage change does; the worker
+// it wakes has read the new settings at its start, so it cannot tell from memory that Pause was switched
+// (the wake-up race). What every tab was last told is kept in chrome.storage.session instead, which
+// survives the worker's stops, not the browser's, and which content scripts can neither read nor write.
+// The engine and the sites' scripts read again, and when Pause was switched every tab takes its
+// annotations off or reads its page again at once (content scripts do not read storage: see
 // view-settings.js). A tab may be told twice; it reads its page again, no more.
-let knownPaused = null;
+// The marker itself proves nothing: Firefox lets a page process write chrome.storage.local. One whose
+// paused is not the private store's was not written by saveSettings and is ignored (issue 32's review: a
+// page toggling it made every tab drop its annotations and the engine reload); one that agrees makes the
+// worker read the settings again, which it would do at its next start anyway (docs/security.md).
+const TOLD_PAUSED_KEY = 'toldPaused';
 async function settingsChanged(written = null) {
+  const paused = !!(await readSettings(readPrivate)).paused;
+  if (written && !!written.paused !== paused) return;
   engine.reload();
   sitesAgain();
-  const paused = written ? !!written.paused : !!(await readSettings(readPrivate)).paused;
-  if (paused !== knownPaused && (knownPaused !== null || written)) tellTabs({ type: 'vipguard-paused', paused });
-  knownPaused = paused;
+  const told = (await chrome.storage.session.get(TOLD_PAUSED_KEY))[TOLD_PAUSED_KEY];
+  if (told === paused) return;
+  await chrome.storage.session.set({ [TOLD_PAUSED_KEY]: paused });
+  if (told !== undefined) tellTabs({ type: 'vipguard-paused', paused });
 }
-readSettings(readPrivate).then((s) => { if (knownPaused === null) knownPaused = !!s.paused; }).catch(() => {});
+// The first worker since the browser started: the tabs know the settings they started with.
+Promise.all([readSettings(readPrivate), chrome.storage.session.get(TOLD_PAUSED_KEY)]).then(([s, told]) => {
+  if (told[TOLD_PAUSED_KEY] === undefined) return chrome.storage.session.set({ [TOLD_PAUSED_KEY]: !!s.paused });
+}).catch(() => {});
 
 // The sites' content scripts registered again (site-scripts.js): when the settings or the policy change,
 // and when access to all sites is granted or withdrawn (Mastodon needs it).
@@ -58,7 +72,8 @@ const sitesAgain = () => loadEnabledSites().catch((e) => console.warn('vipguard:
 chrome.permissions?.onAdded?.addListener(sitesAgain);
 chrome.permissions?.onRemoved?.addListener(sitesAgain);
 
-// chrome.storage.local keeps the settings and the banner's corner only (nothing that names an account).
+// chrome.storage.local keeps the interface's language, the ticket format, the banner's corner and the
+// settingsWritten marker only (nothing that names an account, nothing that decides what is checked).
 chrome.storage.onChanged.addListener((changes, area) => {
   // The organisation's policy changed: settings and the sites' scripts read again, and the feed fetched if
   // its address or key did.
@@ -70,16 +85,13 @@ chrome.storage.onChanged.addListener((changes, area) => {
   }
   if (area !== 'local') return;
   if (changes[CORNER_KEY]) viewChanged();
-  if (changes[SETTINGS_WRITTEN_KEY]) {
-    // Its paused is the settings' own when an extension page wrote them; a page process (Firefox) can write
-    // this key too, which makes tabs read their pages again and nothing else.
-    const { oldValue: before, newValue: after } = changes[SETTINGS_WRITTEN_KEY];
-    settingsChanged(after && !!(before && before.paused) !== !!after.paused ? after : null);
-  }
+  // Saved settings (see settingsChanged: a page process in Firefox can write this key too).
+  const written = changes[SETTINGS_WRITTEN_KEY]?.newValue;
+  if (written && typeof written === 'object') settingsChanged(written).catch((e) => console.warn('vipguard:', e.message));
   // The interface's language and the ticket format (the rest of the settings: shared/settings.js).
-  if (changes[engine.SETTINGS_KEY]) {
+  if (changes[engine.LOCAL_SETTINGS_KEY]) {
     engine.reload();
-    const [before, after] = [changes[engine.SETTINGS_KEY].oldValue, changes[engine.SETTINGS_KEY].newValue];
+    const [before, after] = [changes[engine.LOCAL_SETTINGS_KEY].oldValue, changes[engine.LOCAL_SETTINGS_KEY].newValue];
     if ((before && before.language) !== (after && after.language)) languageChanged();
   }
 });

@@ -9,7 +9,10 @@ import { managedPolicy, withPolicy } from '../shared/policy.js';
 import { readSettings, DEFAULT_AUDIT_DAYS } from '../shared/settings.js';
 
 export { LIST_KEY, THUMBS_KEY };
-export const SETTINGS_KEY = 'settings';
+// The settings' key in chrome.storage.local (the interface's language, the ticket format: what a page may
+// change); the private store's settings, which decide what is checked, are shared/private-store.js's
+// SETTINGS_KEY, the same word in another store.
+export const LOCAL_SETTINGS_KEY = 'settings';
 export const DEFAULT_SETTINGS = { paused: false, sensitivity: 'suspicious', sites: { x: true, generic: {} }, auditDays: DEFAULT_AUDIT_DAYS };
 
 let ready = null; // Promise<{checker, settings, thumbs}>, made again when the list or settings change

@@ -117,8 +117,12 @@ function remember(state, key, entry) {
 // 304 sent without the CORS headers, or a preflight for If-None-Match refused: docs/feed.md, "Serving the
 // feed"). Then the feed is fetched once more without those headers, so a server that allows the origin
 // still works, fetched whole; `conditionalRefused` says so, and refreshNow remembers it for a day.
-// A conditional request answered with an HTTP 4xx (a server or proxy that refuses the validators it gave,
-// or cannot take them back) is made once more without them, and remembered as a refusal like CORS's.
+// A conditional request answered with 400, 412 or 431 (a server or proxy that refuses the validators it
+// gave, or cannot take them back: HTTP 431 from node for a 20,000-character ETag, 400 from nginx over
+// 8 KB) is made once more without them, and remembered as a refusal like CORS's. Any other 4xx (a 404, a
+// 429) says nothing about the validators: it is the answer, and asking again at once would only download
+// the whole list at every check for a day (issue 32's review).
+const REFUSES_VALIDATORS = [400, 412, 431];
 async function fetchFeed(u, seen) {
   const headers = {};
   if (seen && sendable(seen.etag)) headers['If-None-Match'] = seen.etag;
@@ -128,7 +132,7 @@ async function fetchFeed(u, seen) {
   const conditional = Object.keys(headers).length > 0;
   try {
     const response = await get(headers);
-    if (conditional && response.status >= 400 && response.status < 500) {
+    if (conditional && REFUSES_VALIDATORS.includes(response.status)) {
       response.body?.cancel().catch(() => {});
       return { response: await get({}), conditional: false, conditionalRefused: true };
     }

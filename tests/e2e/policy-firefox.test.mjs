@@ -93,13 +93,33 @@ test('Firefox: policies.json 3rdparty settings reach the add-on\'s managed stora
 // says so. And what a content script still reads in Firefox: the policy itself (no setAccessLevel for
 // managed storage), a residual docs/security.md states; if Firefox ever closes it, this test says so.
 // The stand-in for the compromised process is one more content script in a copy of the build (it has
-// exactly the APIs the add-on's own content scripts have), on a page of x.com.
+// exactly the APIs the add-on's own content scripts have), on a page of x.com. It also writes the
+// `settingsWritten` marker as saveSettings does, saying "paused" (issue 32's review: the worker took the
+// marker's word, and every tab dropped its annotations), and notes every "paused" the worker tells its tab.
+// The same script on a page of GitHub, a site the policy leaves to the reviewer, only asks for a check
+// there when told: X alone could not show the worker reading the page's settings, since the policy keeps
+// X checked even when paused.
 const PROBE = `(async () => {
+  if (location.pathname.startsWith('/ask')) {
+    document.addEventListener('vipguard-probe-ask', async () => {
+      const r = await browser.runtime.sendMessage({ type: 'check', url: location.href, banner: false,
+        profiles: [{ id: 'p', platform: 'github', handle: 'KwabenaMensah', name: 'Kwabena Mensah' }] }).catch((e) => ({ error: e.message }));
+      document.documentElement.dataset.asked = JSON.stringify(r);
+    });
+    document.documentElement.dataset.ready = 'true';
+    return;
+  }
   if (!location.pathname.startsWith('/probe')) return;
+  const told = [];
+  browser.runtime.onMessage.addListener((m) => {
+    if (m && m.type === 'vipguard-paused') told.push(m.paused);
+    document.documentElement.dataset.told = JSON.stringify(told);
+  });
   const out = {};
   try { out.before = (await browser.storage.local.get('settings')).settings || null; } catch (e) { out.readErr = e.message; }
   try {
-    await browser.storage.local.set({ settings: { ...(out.before || {}), paused: true, auditDays: -1, sensitivity: 'impersonation', sites: { x: false } } });
+    await browser.storage.local.set({ settings: { ...(out.before || {}), paused: true, auditDays: -1, sensitivity: 'impersonation', sites: { x: false, github: false } } });
+    await browser.storage.local.set({ settingsWritten: { at: Date.now(), paused: true } });
     out.wrote = true;
   } catch (e) { out.writeErr = e.message; }
   try { out.managed = await browser.storage.managed.get(null); } catch (e) { out.managedErr = e.message; }
@@ -117,7 +137,7 @@ const PROBE = `(async () => {
 test('Firefox: what a page process writes in chrome.storage.local pauses nothing and prunes nothing; Pause leaves the policy\'s sites checked', async () => {
   assert.ok(!fs.existsSync(POLICIES), `${POLICIES} exists already: not overwritten`);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vipguard-ff-probe-'));
-  const server = https.createServer(testCertificates(dir, ['x.com']), (req, res) => {
+  const server = https.createServer(testCertificates(dir, ['x.com', 'github.com']), (req, res) => {
     res.writeHead(200, { 'content-type': 'text/html' });
     res.end('<!doctype html><title>x</title><p>a page</p>');
   });
@@ -127,7 +147,7 @@ test('Firefox: what a page process writes in chrome.storage.local pauses nothing
   fs.cpSync(EXT, extension, { recursive: true });
   fs.writeFileSync(path.join(extension, 'probe.js'), PROBE);
   const manifest = JSON.parse(fs.readFileSync(path.join(extension, 'manifest.json'), 'utf8'));
-  manifest.content_scripts.push({ matches: ['https://x.com/*'], js: ['probe.js'], run_at: 'document_end' });
+  manifest.content_scripts.push({ matches: ['https://x.com/*', 'https://github.com/*'], js: ['probe.js'], run_at: 'document_end' });
   fs.writeFileSync(path.join(extension, 'manifest.json'), JSON.stringify(manifest));
   const policy = { sensitivity: 'suspicious', reviewerId: 'ff.reviewer', sites: { x: true } };
   fs.mkdirSync(path.dirname(POLICIES), { recursive: true });
@@ -135,7 +155,7 @@ test('Firefox: what a page process writes in chrome.storage.local pauses nothing
   let ff;
   try {
     // The event page stops after 3 s idle (30 s by default), so the test sees its next start sooner.
-    ff = await launchFirefox({ dir, hosts: ['x.com'], extension, prefs: { 'extensions.background.idle.timeout': 3000 } });
+    ff = await launchFirefox({ dir, hosts: ['x.com', 'github.com'], extension, prefs: { 'extensions.background.idle.timeout': 3000 } });
     const { browser, base } = ff;
     const opts = await openPage(browser, `${base}/ui/options/options.html`);
     await opts.click('#load-demo');
@@ -150,6 +170,17 @@ test('Firefox: what a page process writes in chrome.storage.local pauses nothing
     const auditCount = () => opts.evaluate(() => browser.runtime.sendMessage({ type: 'auditCount' }).then((r) => r.count));
     const before = await auditCount();
     assert.ok(before >= 2, `audit entries before: ${before}`);
+    // When the event page started (its window's time origin), to see it start again below.
+    const started = () => opts.evaluate(async () => (await browser.runtime.getBackgroundPage()).performance.timeOrigin);
+    const firstStart = await started();
+    // A check on GitHub, which the policy leaves to the reviewer (who has not paused).
+    const github = await openPage(browser, `https://github.com:${port}/ask`);
+    await github.waitForFunction(() => document.documentElement.dataset.ready, { timeout: 20000 });
+    const askGithub = async () => {
+      await github.evaluate(() => { delete document.documentElement.dataset.asked; document.dispatchEvent(new Event('vipguard-probe-ask')); });
+      await github.waitForFunction(() => document.documentElement.dataset.asked, { timeout: 20000 });
+      return JSON.parse(await github.evaluate(() => document.documentElement.dataset.asked));
+    };
 
     // The compromised page process.
     const page = await openPage(browser, `https://x.com:${port}/probe`);
@@ -161,6 +192,10 @@ test('Firefox: what a page process writes in chrome.storage.local pauses nothing
     assert.equal(seen.check.results.length, 1);
     // The residual: Firefox shows the policy to content scripts (docs/security.md).
     assert.deepEqual(seen.managed, policy, 'Firefox no longer shows the policy to content scripts: say so in docs/security.md');
+    // GitHub, left to the reviewer: not paused by what the page wrote (its settings say paused, GitHub off).
+    const asked = await askGithub();
+    assert.equal(asked.paused, undefined, `GitHub's check was answered ${JSON.stringify(asked)}`);
+    assert.equal(asked.results?.length, 1, JSON.stringify(asked));
 
     // The event page stopped and started again (a message wakes it): its start prunes the audit log with
     // the retention in effect, not the page's -1.
@@ -170,6 +205,14 @@ test('Firefox: what a page process writes in chrome.storage.local pauses nothing
     // (The probe's own check adds entries: none of the reviewer's are gone.)
     const after = await auditCount();
     assert.ok(after >= before, `the audit log went from ${before} entries to ${after}`);
+    // It did start again (a new window: the idle stop unloads the event page), not only wait.
+    const secondStart = await started();
+    assert.ok(secondStart > firstStart, `the event page started at ${firstStart}, then at ${secondStart}`);
+    // Started again, it still does not take the page's settings; and the page's "paused" marker, handled
+    // before the event page stopped, told the tabs nothing (it said "paused" to every tab before).
+    const askedAgain = await askGithub();
+    assert.equal(askedAgain.paused, undefined, `GitHub's check after the restart was answered ${JSON.stringify(askedAgain)}`);
+    assert.equal(await page.evaluate(() => document.documentElement.dataset.told ?? null), null, 'no tab told "paused"');
     // Nor does the options page show what the page wrote.
     await opts.evaluate(() => { document.body.dataset.stale = 'true'; });
     await opts.goto(`${base}/ui/options/options.html`, { timeout: 3000 }).catch(() => {});
@@ -179,7 +222,7 @@ test('Firefox: what a page process writes in chrome.storage.local pauses nothing
 
     // The reviewer pauses: X, which the policy switched on, is still checked, and the options page says so.
     assert.match(await opts.evaluate(() => document.getElementById('paused-policy').textContent),
-      /Your organisation switched these sites on: they are checked even when paused: X\./);
+      /Sites your organisation switched on stay checked even when paused: X\./);
     await opts.click('#paused');
     await opts.waitForFunction(() => document.getElementById('paused').checked);
     await new Promise((r) => setTimeout(r, 500));
@@ -188,6 +231,10 @@ test('Firefox: what a page process writes in chrome.storage.local pauses nothing
     const again = JSON.parse(await page.evaluate(() => document.documentElement.dataset.again));
     assert.equal(again.paused, undefined, `paused by the reviewer, the policy's X: ${JSON.stringify(again)}`);
     assert.equal(again.results.length, 1);
+    // GitHub is paused, and the tabs were told: the page's marker put nothing out of step.
+    assert.equal((await askGithub()).paused, true, 'GitHub paused by the reviewer');
+    await page.waitForFunction(() => JSON.parse(document.documentElement.dataset.told || '[]').includes(true), { timeout: 20000 });
+    await github.close();
     await page.close();
   } finally {
     fs.rmSync(POLICIES, { force: true });

@@ -15,15 +15,24 @@ const { t } = vipguardI18n;
 // list's problems as `list` (the engine's codes) is worded from the catalogue, not taken in English.
 function reason(error) {
   if (!error) return '';
-  if (error.what) return t(`feedError_${error.code}`, detail(error));
+  if (error.what) return said(`feedError_${error.code}`, detail(error) ?? english(error)) ?? english(error);
   if (error.code === 'listErrors' && Array.isArray(error.list)) {
     return t('feedError_listErrors', error.args[0], error.list.map((e) => describeListError(e, t)).join('; '));
   }
   // The payload's problems, as the engine's reader codes them (each names its field: payload.version, …).
   if (error.code === 'payload' && Array.isArray(error.list)) return t('feedError_payload', error.list.map((e) => describeListError(e, t)).join('; '));
-  return t(`feedError_${error.code}`, ...(error.args || []));
+  return said(`feedError_${error.code}`, ...(error.args || [])) ?? english(error);
 }
-const detail = (e) => t(`feedWhat_${e.what.key}`, ...e.what.args);
+// The catalogue's words for `key`, or null when this version's catalogue has no such key: an error
+// stored by an older version may name one since removed (feedWhat_version, feedWhat_date, …: issue 32's
+// review), which t would show as the key itself.
+function said(key, ...args) {
+  const words = t(key, ...args.map(String));
+  return words === key ? null : words;
+}
+const detail = (e) => said(`feedWhat_${e.what.key}`, ...(Array.isArray(e.what.args) ? e.what.args : []));
+// The detail as the worker stored it, in English (shared/signed-list.js: a worded problem's only arg).
+const english = (e) => String(Array.isArray(e.args) && e.args.length ? e.args[0] : e.what?.key ?? e.code);
 
 export async function renderFeed() {
   const [policy, stored] = await Promise.all([managedPolicy(), read([FEED_CONFIG_KEY, FEED_STATE_KEY, LIST_SOURCE_KEY])]);
@@ -105,7 +114,7 @@ export function setupFeed() {
     try {
       publicKeyBytes(key);
     } catch (e) {
-      $('feed-error').textContent = e.what ? t('feedError_badKey', detail(e)) : t('feedError_badKey', e.message);
+      $('feed-error').textContent = e.what ? t('feedError_badKey', detail(e) ?? e.message) : t('feedError_badKey', e.message);
       return;
     }
     // The worker reaches the feed's site only with the reviewer's leave (asked once, on this click).

@@ -299,6 +299,62 @@ fn json_error(source: &str, prefix: Option<&str>, path: &str, e: &serde_json::Er
     error
 }
 
+/// The envelope's member names.
+const ENVELOPE_FIELDS: [&str; 4] = ["vipguard_signed", "key_id", "payload", "signature"];
+
+/// A signed file's top object as read: the envelope's members, and of the rest only what the errors
+/// name (the first unknown member, the first member given twice, whether it has a plain list's
+/// `accounts` or an export's `vipguard_decisions`). Every other member's value is skipped, not built:
+/// a 52 MB object of 5 million members made a `serde_json::Value` of them all before (issue 32's
+/// review of the extension's envelope reader, which has the same shape check: docs/feed.md).
+#[derive(Default)]
+struct TopObject {
+    members: serde_json::Map<String, serde_json::Value>,
+    unknown: Option<String>,
+    twice: Option<&'static str>,
+    plain_list: bool,
+    decisions_export: bool,
+}
+
+impl<'de> Deserialize<'de> for TopObject {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = TopObject;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a JSON object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<TopObject, A::Error> {
+                let mut top = TopObject::default();
+                while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+                    match ENVELOPE_FIELDS.iter().find(|f| **f == key) {
+                        Some(field) if top.members.contains_key(*field) => {
+                            top.twice.get_or_insert(field);
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                        Some(field) => {
+                            top.members.insert(field.to_string(), map.next_value()?);
+                        }
+                        None => {
+                            top.plain_list |= key == "accounts";
+                            top.decisions_export |= key == "vipguard_decisions";
+                            if top.unknown.is_none() {
+                                top.unknown = Some(key.chars().take(40).collect());
+                            }
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(top)
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
 /// The envelope of a signed file, or what the text is instead.
 fn read_envelope(text: &str, source: &str) -> Result<Envelope, ListErrors> {
     let not_signed = |code, what: &str| {
@@ -310,26 +366,32 @@ fn read_envelope(text: &str, source: &str) -> Result<Envelope, ListErrors> {
             format!("not a signed vipguard list: {what}"),
         )
     };
-    let value: serde_json::Value = serde_json::from_str(text.trim_start_matches('\u{feff}'))
-        .map_err(|e| {
+    let text = text.trim_start_matches('\u{feff}');
+    // A JSON object, read as TopObject; anything else (an array, a string) is told apart from text
+    // that is not JSON by reading it again, skipped, not built.
+    let top: TopObject = match serde_json::from_str(text) {
+        Ok(top) => top,
+        Err(e) => {
+            if serde_json::from_str::<serde::de::IgnoredAny>(text).is_ok() {
+                return Err(not_signed("feed_not_object", "a JSON object was expected"));
+            }
             // Its line stays; serde's detail is in the English alone (the file is no list at all).
             let mut e = from_json(source, 1, None, &e);
             e.message = format!(
                 "not a signed vipguard list: not JSON, or not all of it (cut short?): {}",
                 e.message
             );
-            ListErrors::from(e.coded("feed_not_json", Vec::new()))
-        })?;
-    let Some(object) = value.as_object() else {
-        return Err(not_signed("feed_not_object", "a JSON object was expected"));
+            return Err(ListErrors::from(e.coded("feed_not_json", Vec::new())));
+        }
     };
+    let object = &top.members;
     if !object.contains_key("vipguard_signed") {
-        return Err(if object.contains_key("accounts") {
+        return Err(if top.plain_list {
             not_signed(
                 "feed_plain_list",
                 "this is a plain protected list (sign it with `vipguard sign`)",
             )
-        } else if object.contains_key("vipguard_decisions") {
+        } else if top.decisions_export {
             not_signed("feed_decisions_export", "this is a decisions export")
         } else {
             not_signed("feed_not_signed", "it has no \"vipguard_signed\" field")
@@ -344,9 +406,29 @@ fn read_envelope(text: &str, source: &str) -> Result<Envelope, ListErrors> {
             "this signed-list format version is not 1, the one this vipguard reads",
         ));
     }
-    let envelope: Envelope = serde_path_to_error::deserialize(value).map_err(|e| {
-        ListErrors::from(json_error(source, None, &e.path().to_string(), e.inner()))
-    })?;
+    // A member given twice, or one the envelope does not have: serde's own errors, as a derived
+    // reader of the whole text would give them.
+    // Named as the derived reader's path names them (the member's name).
+    let misread = if let Some(field) = top.twice {
+        Some((
+            field.to_string(),
+            <serde_json::Error as serde::de::Error>::duplicate_field(field),
+        ))
+    } else {
+        top.unknown.as_deref().map(|unknown| {
+            (
+                unknown.to_string(),
+                <serde_json::Error as serde::de::Error>::unknown_field(unknown, &ENVELOPE_FIELDS),
+            )
+        })
+    };
+    if let Some((path, e)) = misread {
+        return Err(ListErrors::from(json_error(source, None, &path, &e)));
+    }
+    let envelope: Envelope =
+        serde_path_to_error::deserialize(serde_json::Value::Object(top.members)).map_err(|e| {
+            ListErrors::from(json_error(source, None, &e.path().to_string(), e.inner()))
+        })?;
     Ok(envelope)
 }
 
@@ -1043,6 +1125,51 @@ pub fn feed_date(unix_seconds: u64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The envelope reader's answer for `text`: the first error's code and args, or "ok".
+    fn envelope_says(text: &str) -> (String, Vec<String>) {
+        match read_envelope(text, "feed") {
+            Ok(_) => ("ok".into(), vec![]),
+            Err(e) => (
+                e.errors[0].code.unwrap_or("none").to_string(),
+                e.errors[0].args.clone(),
+            ),
+        }
+    }
+
+    // Issue 32's review: a top object of millions of members, or a top array, is refused without a
+    // `Value` built of it; a member given twice is refused (a `Value` kept the last one); the
+    // envelope itself still read, members in any order.
+    #[test]
+    fn envelopes_with_other_members_or_repeated_ones_are_refused() {
+        let signature = BASE64.encode([0u8; 64]);
+        let good = format!(
+            r#"{{"signature":"{signature}","payload":"{{}}","key_id":"0011223344556677","vipguard_signed":1}}"#
+        );
+        assert_eq!(envelope_says(&good).0, "ok");
+        let mut many = String::from("{");
+        for i in 0..200_000 {
+            many.push_str(&format!("\"{i}\":0,"));
+        }
+        many.push_str(r#""vipguard_signed":1}"#);
+        let (code, args) = envelope_says(&many);
+        assert_eq!((code.as_str(), args[0].as_str()), ("unknown_field", "0"));
+        let array = format!("[{}0]", "0,".repeat(200_000));
+        assert_eq!(envelope_says(&array).0, "feed_not_object");
+        let twice = good.replacen(
+            r#""payload":"{}""#,
+            r#""payload":"{}","payload":"{\"other\":1}""#,
+            1,
+        );
+        let (code, args) = envelope_says(&twice);
+        assert_eq!(
+            (code.as_str(), args),
+            ("duplicate_field", vec!["payload".to_string()])
+        );
+        let plain = r#"{"accounts":[{"id":"a"}],"vipguard_x":{"deep":[1,2]}}"#;
+        assert_eq!(envelope_says(plain).0, "feed_plain_list");
+        assert_eq!(envelope_says(r#"{"payload":"x""#).0, "feed_not_json");
+    }
 
     #[test]
     fn dates_read_and_written() {
