@@ -30,6 +30,9 @@
   // in the popup and kept in the audit log, so a change of the site's layout never fails silently.
   const READ_WAIT = 4000;
   let pageSince = performance.now();
+  // When a list page first showed rows (its adapter's listEmpty false): comments drawn only once the reader
+  // scrolls to them, or after the video, get their own wait, else a slow list is reported as unreadable.
+  let rowsSince = null;
   let cellsRead = false; // any account read on this address (passes read only what changed since)
   let unreadable = null; // the notice's host, for the address it was shown on
   let unreadTimer = null;
@@ -257,6 +260,7 @@
       clearBanner();
       seq++;
       pageSince = performance.now();
+      rowsSince = null;
       found = false;
       cellsRead = false;
       if (unreadable) unreadable.remove();
@@ -293,9 +297,18 @@
   // is over and something promised is missing; taken off once it is all there.
   function selfCheck(profileRead) {
     // (A list that says it is empty, by the site's own empty message, has nothing to read.)
-    const missing = (isProfilePage() && !profileRead) || (isListPage() && !cellsRead && !(adapter.listEmpty && adapter.listEmpty(document)));
+    const now = performance.now();
+    const profileMissing = isProfilePage() && !profileRead;
+    const rowsUnread = isListPage() && !cellsRead && !(adapter.listEmpty && adapter.listEmpty(document));
+    if (rowsUnread && rowsSince === null) {
+      rowsSince = now;
+      clearTimeout(unreadTimer);
+      unreadTimer = setTimeout(schedule, READ_WAIT + 50); // a pass when the rows' own wait is over
+    }
+    const since = profileMissing ? pageSince : Math.max(pageSince, rowsSince ?? pageSince);
+    const missing = profileMissing || rowsUnread;
     if (!missing && unreadable) { unreadable.remove(); unreadable = null; }
-    if (missing && !unreadable && performance.now() - pageSince >= READ_WAIT) reportUnreadable();
+    if (missing && !unreadable && now - since >= READ_WAIT) reportUnreadable();
   }
   const isProfilePage = () => !!(adapter.profilePage && adapter.profilePage(location));
   const isListPage = () => !!(adapter.listPage && adapter.listPage(location));

@@ -682,6 +682,8 @@ export const SITE_PAGES = {
   'https://www.instagram.com/ama.private/followers/': 'instagram-followers-private.html',
   'https://www.tiktok.com/@aminata.sowe/video/7300000000000000002': 'tiktok-comments-unreadable.html',
   'https://www.tiktok.com/@aminata.sowe/video/7300000000000000003': 'tiktok-comments-empty.html',
+  'https://www.tiktok.com/@aminata.sowe/photo/7300000000000000004': 'tiktok-comments-unreadable.html', // a photo post's
+  'https://www.youtube.com/watch?v=loading02': 'youtube-comments-loading.html',
   'https://www.youtube.com/watch?v=broken01': 'youtube-comments-unreadable.html',
   'https://www.youtube.com/watch?v=commentsoff': 'youtube-comments-off.html',
   'https://www.youtube.com/watch?v=loading01': 'youtube-comments-loading.html',

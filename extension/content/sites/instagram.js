@@ -131,11 +131,19 @@ vipguardSites.push((() => {
   // other page under these addresses counts as empty (no notice): a layout that drops the dialog, or the
   // rows' links, goes unreported, which is preferred to a notice on every private account.
   // (Usernames are ASCII: the address is read as written, never decoded, so a malformed one is no row.)
+  // A row's link read by its path whether written relative or absolute, and not by the selector `cells`
+  // reads rows with: if those links change form, this still sees the rows and the notice comes.
   const rowLink = (a) => {
-    const m = /^\/([^/?#]+)\/?$/.exec(a.getAttribute('href') || '');
-    return !!m && USER.test(m[1]) && !vipguardSiteCatalog.notPerson('instagram', m[1]);
+    let url;
+    try {
+      url = new URL(a.getAttribute('href') || '', location.href);
+    } catch {
+      return false;
+    }
+    const m = /^\/([^/]+)\/?$/.exec(url.pathname);
+    return /(^|\.)instagram\.com$/.test(url.hostname) && !!m && USER.test(m[1]) && !vipguardSiteCatalog.notPerson('instagram', m[1]);
   };
-  const listEmpty = (doc) => ![...doc.querySelectorAll('[role="dialog"] a[href^="/"]')].some((a) => rowLink(a) && R.onShow(a));
+  const listEmpty = (doc) => ![...doc.querySelectorAll('[role="dialog"] a[href]')].some((a) => rowLink(a) && R.onShow(a));
   return { name: 'instagram', matches, profile, cells, profilePage: (loc) => !!pageUser(loc), listPage, listEmpty, badgeSpot: (a) => a };
 })());
 

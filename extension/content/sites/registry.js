@@ -145,7 +145,8 @@ var vipguardRead = (() => {
     return Object.keys(out).length ? { facts: out } : {};
   }
   // Whether an element is on show: drawn, and not in a part of the page the site hid (an earlier screen, a
-  // closed panel). The lists' self-check (an adapter's listEmpty) counts only rows on show.
+  // closed panel). Not "in view": a row far below the window is on show. The lists' self-check (an
+  // adapter's listEmpty) counts only rows on show.
   const onShow = (el) => !!el && el.getClientRects().length > 0 && !el.closest('[hidden], [aria-hidden="true"]');
   return { shownText, meta, clean, same, src, handleText, squeeze, address, linksIn, facts, onShow };
 })();

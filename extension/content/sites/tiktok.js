@@ -94,9 +94,10 @@ vipguardSites.push((() => {
   // Addresses of lists of accounts (main.js's self-check): the only accounts this adapter reads outside a
   // profile are comment authors, so a video's page, /@<user>/video/<id> (the address
   // IsaiahDupree/Safari_Automations docs/selectors/TIKTOK_SELECTORS_REFERENCE.md @ 1aecc2e9, 2026-01-31,
-  // lists for a video), whose comment list sits beside the video. Followers and following open in a
-  // dialog over the profile without an address of their own; search results are not read: left out.
-  const listPage = (loc) => /^\/@[^/]+\/video\/\d+\/?$/.test(loc.pathname);
+  // lists for a video), whose comment list sits beside the video, and a photo post's, /@<user>/photo/<id>,
+  // which has the same list (the site catalog's photo posts). Followers and following open in a dialog over
+  // the profile without an address of their own; search results are not read: left out.
+  const listPage = (loc) => /^\/@[^/]+\/(video|photo)\/\d+\/?$/.test(loc.pathname);
   // A video may have no comment, have them turned off, or ask the reader to log in first, and how TikTok
   // draws each is not known from any source. So the notice waits for comments that are there to be read:
   // a comment on show, by the markers that reference and cubernetes/TikTokCommentScraper

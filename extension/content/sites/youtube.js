@@ -124,11 +124,14 @@ vipguardSites.push((() => {
   // @ c550c04e: ytd-comments#comments > ytd-item-section-renderer[section-identifier="comment-item-section"],
   // threads in ytd-comment-thread-renderer; m.youtube.com's in ytm-comment-thread-renderer, in a panel
   // opened by a tap). So the notice waits for comments that are there to be read: a thread on show, by its
-  // tag or as any other item of the comment section's list, with no author read after the wait. A page
-  // whose comments are not loaded, not opened, turned off or empty gets no notice.
+  // tag, or as any other item of the comment section's list that links to a channel (a message YouTube adds
+  // there, or another extension's box, is no comment), with no author read after the wait. A page whose
+  // comments are not loaded, not opened, turned off or empty gets no notice.
   const NOT_A_COMMENT = 'ytd-continuation-item-renderer, yt-ghost-comments, ytd-message-renderer, ytd-comments-header-renderer, ytd-comment-simplebox-renderer';
-  const listEmpty = (doc) => ![...doc.querySelectorAll('ytd-comment-thread-renderer, ytm-comment-thread-renderer, ytd-comments ytd-item-section-renderer > #contents > *')]
-    .some((el) => !el.matches(NOT_A_COMMENT) && R.onShow(el));
+  const THREAD = 'ytd-comment-thread-renderer, ytm-comment-thread-renderer';
+  const CHANNEL_LINK = 'a[href^="/@"], a[href^="/channel/"], a[href*="youtube.com/@"], a[href*="youtube.com/channel/"]';
+  const listEmpty = (doc) => ![...doc.querySelectorAll(`${THREAD}, ytd-comments ytd-item-section-renderer > #contents > *`)]
+    .some((el) => R.onShow(el) && (el.matches(THREAD) || (!el.matches(NOT_A_COMMENT) && !!el.querySelector(CHANNEL_LINK))));
   const badgeSpot = (a) => a;
   return { name: 'youtube', matches, profile, cells, profilePage: (loc) => !!pageHandle(loc), listPage, listEmpty, badgeSpot };
 })());
