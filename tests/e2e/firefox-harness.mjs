@@ -39,10 +39,11 @@ export const GECKO_ID = JSON.parse(fs.readFileSync(path.join(ROOT, 'extension/pl
  * moz-extension:// UUID, so a test can open them. Returns {browser, base, requests, strayRequests,
  * close}: `requests()` what the recorder saw (recordRequests, below), `strayRequests()` the
  * extension's requests that were neither an image a page showed nor matched by `expectedRequests`
- * (regular expressions: the addresses the test configured, a team feed's), and `close()` closes the
- * browser, then fails if there were any.
+ * (regular expressions: the addresses the test configured, a team feed's), `strayTabs()` the addresses of
+ * the tabs the add-on opened that `expectedTabs` (regular expressions: the review queue's profiles) do not
+ * match, and `close()` closes the browser, then fails if there were any of either.
  */
-export async function launchFirefox({ dir, hosts = [], prefs = {}, extension = FIREFOX_EXT, expectedRequests = [] }) {
+export async function launchFirefox({ dir, hosts = [], prefs = {}, extension = FIREFOX_EXT, expectedRequests = [], expectedTabs = [] }) {
   if (!fs.existsSync(path.join(extension, 'manifest.json'))) throw new Error(`${extension} missing: run make build`);
   if (!fs.existsSync(FIREFOX)) throw new Error(`${FIREFOX} missing: make test installs firefox-esr (make browser-tools)`);
   const profile = path.join(dir, 'profile');
@@ -76,24 +77,27 @@ export async function launchFirefox({ dir, hosts = [], prefs = {}, extension = F
     const { extension: made, shown } = await requests();
     return strays(made.map((r) => r.url), shown, expectedRequests);
   };
+  const strayTabs = async () => strays((await requests()).opened, [], expectedTabs);
   const close = async () => {
     let stray;
+    let tabs;
     try {
       stray = await strayRequests();
+      tabs = await strayTabs();
     } finally {
       await browser.close();
     }
-    if (stray.length) throw strayError(stray);
+    if (stray.length || tabs.length) throw strayError(stray, tabs);
   };
-  return { browser, base: `moz-extension://${uuid}`, requests, strayRequests, close };
+  return { browser, base: `moz-extension://${uuid}`, requests, strayRequests, strayTabs, close };
 }
 
 // The recorder's observer, run in the browser's chrome window: every HTTP channel as it opens, sorted by
 // its load info into the add-on's requests (`addonId` of the principal that triggered it or that it
 // loads for, an expanded principal's too: a content script's) and the images web pages load (a content
 // principal's image or responsive image load). A tab's page the add-on opened (a top-level document: the
-// review queue's next profile, at the reviewer's click) is the reviewer's browsing, kept apart as
-// `opened`, as Chromium's harness counts it the new tab's, not the extension's. Anything it cannot read
+// review queue's next profile, at the reviewer's click) is kept apart as `opened`: its address leaves
+// as a request's does, so close() fails on one the test did not declare in `expectedTabs`. Anything it cannot read
 // is kept as a failure, which `requests()` reports: the recorder must not go blind without saying so.
 function observeRequests(addonId) {
   const ofAddon = (p) => !!p && (p.addonId === addonId

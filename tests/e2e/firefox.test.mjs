@@ -67,7 +67,8 @@ before(async () => {
   });
   // No permission prompt: Firefox grants the optional permissions the extension requests (Mastodon's
   // switch), as a reviewer's "Allow" would.
-  ff = await launchFirefox({ dir, hosts: HOSTS, prefs: { 'extensions.webextOptionalPermissionPrompts': false } });
+  // The review queue's test has the add-on open its first profile in a tab.
+  ff = await launchFirefox({ dir, hosts: HOSTS, prefs: { 'extensions.webextOptionalPermissionPrompts': false }, expectedTabs: [/^https:\/\/x\.com\/KwabenaMensahGH$/] });
   ({ browser, base: BASE } = ff);
 });
 

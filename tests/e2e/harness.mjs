@@ -40,9 +40,11 @@ export function xFixture(u) {
 // HTTPS server on 127.0.0.1; certificates are checked as usual.
 // `expectedRequests`: addresses (regular expressions) the extension is configured to fetch besides the
 // images pages show (the team's list feed), which close() accepts.
+// `expectedTabs`: addresses (regular expressions) of the tabs the test has the extension open (the review
+// queue's profiles), which close() accepts; any other tab the extension opened fails it.
 // `display`: an X display (":99") to run a headed Chromium on, for what only a real window does (an
 // extension's keyboard shortcut: evidence-capture.test.mjs).
-export async function launch({ extraHosts = [], lang = 'en-US', extension = EXT, trustLocalTls = false, expectedRequests = [], display = null } = {}) {
+export async function launch({ extraHosts = [], lang = 'en-US', extension = EXT, trustLocalTls = false, expectedRequests = [], expectedTabs = [], display = null } = {}) {
   if (!fs.existsSync(path.join(extension, 'manifest.json'))) throw new Error(`${extension} missing: run make build`);
   const profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vipguard-e2e-'));
   let ext = extension;
@@ -78,16 +80,94 @@ export async function launch({ extraHosts = [], lang = 'en-US', extension = EXT,
       return true; // no frame: a worker's request
     }
   };
-  // The request recorder (issue 24, item 6; recorder.mjs): the extension's requests, and the images the
-  // web pages asked for (what they show: an <img>, a picture's source, a CSS background). close() fails a
-  // test whose extension requested anything but those images and `expectedRequests`.
+  // The request recorder (issue 24, item 6; recorder.mjs): the extension's requests, the images the
+  // web pages asked for (what they show: an <img>, a picture's source, a CSS background), and the tabs the
+  // extension opened. close() fails a test whose extension requested anything but those images and
+  // `expectedRequests`, or opened a tab at an address `expectedTabs` does not match.
+  // A content script runs in the page's frame, so Playwright gives its requests to the page: each page's
+  // own CDP session reads their initiator, and a request whose initiating script (any frame of its stack,
+  // async parents included: an <img> the script inserted is requested in a task of its own, whose
+  // initiator Chromium otherwise reports as the page's parser) is at chrome-extension:// is the
+  // extension's, never an image the page showed.
+  const pageImages = []; // images requested from web pages' frames (Playwright's view)
+  const byExtensionCode = new Set(); // addresses requested from a page frame by the extension's scripts
+  const byPage = new Set(); // addresses requested from a page frame by the page's own code or markup
+  const ofExtension = (initiator) => {
+    if ((initiator?.url || '').startsWith('chrome-extension://')) return true;
+    for (let s = initiator?.stack; s; s = s.parent) if (s.callFrames.some((f) => f.url.startsWith('chrome-extension://'))) return true;
+    return false;
+  };
+  const watched = new WeakMap();
+  const visited = new Map(); // page: the http(s) addresses of its top frame's navigation entries
+  const history = async (page, cdp) => {
+    const { entries } = await cdp.send('Page.getNavigationHistory');
+    const urls = visited.get(page) || [];
+    for (const { url } of entries) if (/^https?:/.test(url) && !urls.includes(url)) urls.push(url);
+    visited.set(page, urls);
+  };
+  const watch = (page) => {
+    if (!watched.has(page)) {
+      watched.set(page, (async () => {
+        const cdp = await ctx.newCDPSession(page);
+        cdp.on('Network.requestWillBeSent', ({ request: { url }, initiator }) => {
+          if (!/^https?:/.test(url)) return;
+          if (ofExtension(initiator)) {
+            byExtensionCode.add(url);
+            extensionRequests.push(url);
+          } else byPage.add(url);
+        });
+        await cdp.send('Network.enable');
+        // A picture's request starts in a task after the script that set its address: only the async
+        // stack (the debugger's, which records it) names that script. Pauses are skipped: a page's
+        // `debugger;` statement must not stop it.
+        await cdp.send('Debugger.enable');
+        await cdp.send('Debugger.setSkipAllPauses', { skip: true });
+        await cdp.send('Debugger.setAsyncCallStackDepth', { maxDepth: 32 });
+        page.on('framenavigated', (f) => { if (f === page.mainFrame()) history(page, cdp).catch(() => {}); });
+        await history(page, cdp);
+        return cdp;
+      })().catch(() => null)); // a page closed meanwhile
+    }
+    return watched.get(page);
+  };
+  // The tabs the extension opened: pages the test did not open (ctx.newPage) nor a page did (a popup),
+  // with every http(s) address their top frame was at (the review queue reuses its tab). Read from each
+  // page's navigation history: a tab the extension creates may navigate before Playwright sees its
+  // requests, and a failed navigation leaves the page at chrome-error://, its entry at the address.
+  const testPages = new WeakSet(ctx.pages());
+  const newPage = ctx.newPage.bind(ctx);
+  ctx.newPage = async (...args) => {
+    const page = await newPage(...args);
+    testPages.add(page);
+    await watch(page);
+    return page;
+  };
+  ctx.on('page', (page) => { watch(page); });
+  for (const page of ctx.pages()) watch(page);
   const shownImages = new Set();
   ctx.on('request', (r) => {
     if (!/^https?:/.test(r.url())) return;
     if (fromExtension(r)) extensionRequests.push(r.url());
-    else if (r.resourceType() === 'image') shownImages.add(r.url());
+    else if (r.resourceType() === 'image') pageImages.push(r.url());
   });
-  const strayRequests = async () => strays(extensionRequests, shownImages, expectedRequests);
+  const openedTabs = async () => {
+    const out = [];
+    for (const page of ctx.pages()) {
+      const cdp = await watch(page);
+      if (cdp && !page.isClosed()) await history(page, cdp).catch(() => {});
+    }
+    for (const [page, urls] of visited) {
+      if (testPages.has(page) || (await page.opener().catch(() => null))) continue;
+      for (const u of urls) if (!out.includes(u)) out.push(u);
+    }
+    return out;
+  };
+  const strayRequests = async () => {
+    shownImages.clear();
+    for (const u of pageImages) if (!byExtensionCode.has(u) || byPage.has(u)) shownImages.add(u);
+    return strays(extensionRequests, shownImages, expectedRequests);
+  };
+  const strayTabs = async () => strays(await openedTabs(), [], expectedTabs);
   let [worker] = ctx.serviceWorkers();
   if (!worker) worker = await ctx.waitForEvent('serviceworker');
   const extensionId = new URL(worker.url()).host;
@@ -97,14 +177,18 @@ export async function launch({ extraHosts = [], lang = 'en-US', extension = EXT,
     firstRun = ctx.pages().find((p) => p.url().endsWith('/ui/options/options.html')) || null;
     if (!firstRun) await new Promise((r) => setTimeout(r, 100));
   }
-  if (firstRun) await firstRun.waitForLoadState('load');
+  if (firstRun) {
+    testPages.add(firstRun); // the test's to use, as a page it opened
+    await firstRun.waitForLoadState('load');
+  }
   // close() fails when the extension requested anything but an image a page showed or an expected address.
   const close = async () => {
     const stray = await strayRequests();
+    const tabs = await strayTabs();
     await ctx.close();
-    if (stray.length) throw strayError(stray);
+    if (stray.length || tabs.length) throw strayError(stray, tabs);
   };
-  return { ctx, worker, extensionId, fetched, extensionRequests, shownImages, strayRequests, firstRun, close, profileDir };
+  return { ctx, worker, extensionId, fetched, extensionRequests, shownImages, strayRequests, openedTabs, strayTabs, firstRun, close, profileDir };
 }
 
 /**

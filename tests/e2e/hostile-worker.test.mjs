@@ -8,11 +8,12 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
+import os from 'node:os';
 import zlib from 'node:zlib';
 import https from 'node:https';
 import {
   ROOT, launch, loadDemoList, serveSites, enableMastodon, settle, shadowText, until, inContentScript, tabRecord,
-  visit, extensionProcessMemory, storedList, setPrivateValues, privateValues, annotationFrames, literally,
+  visit, extensionProcessMemory, storedList, setPrivateValues, privateValues, annotationFrames, literally, EXT,
 } from './harness.mjs';
 import { localTls } from './tls.mjs';
 
@@ -703,4 +704,51 @@ test('the request recorder fails a run whose extension requested anything but an
   await until(() => other.extensionRequests.includes(FROM_PAGE), 'the options page\'s request');
   assert.deepEqual(await other.strayRequests(), [NAMED, BEACON, FROM_PAGE]);
   await assert.rejects(other.close(), new RegExp(`neither an image a page showed nor one the test configured: ${[NAMED, BEACON, FROM_PAGE].map(literally).join(' ')}$`));
+});
+
+// A content script runs in the page's frame: its own fetch, and a picture it inserts, are the extension's
+// requests, not the page's (Chromium's events give them to the page; the harness reads their initiator).
+// And a tab the extension opens carries its address out as a request does: close() fails on one the test
+// did not declare in `expectedTabs`. The build under test gets one more content script, on this test's
+// page alone, that makes both kinds of request. Run on the harness before issue 24's second round, it
+// fails: the content script's fetch is not seen, its picture counts as shown, and the tab passes.
+test('the request recorder counts a content script\'s requests as the extension\'s and fails on a tab the extension opened', async () => {
+  const ext = fs.mkdtempSync(path.join(os.tmpdir(), 'vipguard-ext-recorder-'));
+  fs.cpSync(EXT, ext, { recursive: true });
+  const CS_FETCH = 'https://stray.example/from-content-script?data=1';
+  const CS_IMG = 'https://recorder.example/avatars/inserted.png';
+  const SHOWN = 'https://recorder.example/avatars/shown.png';
+  const TAB = 'https://stray.example/opened?data=2';
+  const DECLARED = 'https://recorder.example/page?next';
+  fs.writeFileSync(path.join(ext, 'recorder-probe.js'), `fetch(${JSON.stringify(CS_FETCH)}).catch(() => {});
+const img = document.createElement('img');
+img.src = ${JSON.stringify(CS_IMG)};
+document.body.append(img);`);
+  const m = JSON.parse(fs.readFileSync(path.join(ext, 'manifest.json'), 'utf8'));
+  m.content_scripts.push({ matches: ['https://recorder.example/page'], js: ['recorder-probe.js'], run_at: 'document_idle' });
+  fs.writeFileSync(path.join(ext, 'manifest.json'), JSON.stringify(m));
+  const other = await launch({ extension: ext, expectedTabs: [new RegExp(`^${literally(DECLARED)}$`)] });
+  try {
+    await other.ctx.route(/^https:\/\/(recorder|stray)\.example\//, (r) => (r.request().url().includes('/page')
+      ? r.fulfill({ status: 200, contentType: 'text/html', body: `<!doctype html><title>recorder</title><img src="${SHOWN}">` })
+      : r.fulfill({ status: 204 })));
+    const page = await other.ctx.newPage();
+    await page.goto('https://recorder.example/page');
+    await until(() => other.extensionRequests.includes(CS_FETCH), 'the content script\'s fetch');
+    await until(async () => page.evaluate((u) => [...document.images].some((i) => i.src === u && i.complete), CS_IMG), 'the inserted picture');
+    // The worker fetches the inserted picture, as it may fetch one the page shows.
+    for (const url of [SHOWN, CS_IMG]) await other.worker.evaluate((u) => fetch(u).catch(() => {}), url);
+    for (const url of [TAB, DECLARED]) {
+      const [tab] = await Promise.all([other.ctx.waitForEvent('page'), other.worker.evaluate((u) => chrome.tabs.create({ url: u }), url)]);
+      await tab.waitForLoadState('load');
+    }
+    assert.deepEqual(await other.strayRequests(), [CS_FETCH, CS_IMG]);
+    assert.deepEqual(await other.openedTabs(), [TAB, DECLARED]);
+    assert.deepEqual(await other.strayTabs(), [TAB]);
+    await assert.rejects(other.close(), new RegExp(`neither an image a page showed nor one the test configured: ${[CS_FETCH, CS_IMG].map(literally).join(' ')}; `
+      + `the extension opened tabs at addresses the test did not expect: ${literally(TAB)}$`));
+  } finally {
+    await other.ctx.close().catch(() => {});
+    fs.rmSync(ext, { recursive: true, force: true });
+  }
 });

@@ -77,7 +77,8 @@ async function openFirst(h, page, urls) {
 }
 
 test('the queue in one tab: open the next pending, step with the banner\'s bar and the commands, decisions become states, outcomes export', async () => {
-  const h = await launch();
+  // The queue opens its profiles in a tab: the addresses pasted below.
+  const h = await launch({ expectedTabs: [/^https:\/\/x\.com\/(KwabenaMensahGH|sarah_j|KwabenaMensahTV)$/] });
   try {
     await loadDemoList(h);
     const page = await queuePage(h);
@@ -127,7 +128,7 @@ test('the queue in one tab: open the next pending, step with the banner\'s bar a
 // browser assigned: Chromium leaves a suggested key unset, silently, when one of its own shortcuts holds
 // it (Alt+Shift+N and Alt+Shift+P were, so the queue's next and previous had no key at all).
 test('the queue\'s shortcuts as real key presses: Alt+Shift+1 confirms the profile on screen, Alt+Shift+J opens the next', async () => {
-  const x = await launchOnXvfb();
+  const x = await launchOnXvfb({ expectedTabs: [/^https:\/\/x\.com\/KwabenaMensah(GH|TV)$/] }); // the queue's tab
   try {
     await loadDemoList(x);
     await x.worker.evaluate(() => {

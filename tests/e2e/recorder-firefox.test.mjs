@@ -1,8 +1,8 @@
 // The request recorder's own test in Firefox (issue 24, item 6; firefox-harness.mjs, recorder.mjs), as
 // hostile-worker.test.mjs has Chromium's: close() fails when the add-on requested anything but an image a
-// page showed or an address the test configured. The requests are made where the add-on makes its own:
-// its event page (where the worker fetches avatars and the feed, and which WebDriver BiDi's network events
-// never report) and an extension page. Serves its page on a port of its own (no root needed), but starts
+// page showed or an address the test configured, or opened a tab the test did not declare. The requests
+// are made where the add-on makes its own: its event page (where the worker fetches avatars and the feed,
+// and which WebDriver BiDi's network events never report) and an extension page. Serves its page on a port of its own (no root needed), but starts
 // Firefox: run it under the Firefox lock as the other Firefox files.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -37,7 +37,9 @@ test('Firefox: the request recorder fails a run whose add-on requested anything 
   const FEED = at('lists.example', '/team/vips.signed.json');
   const BEACON = 'https://stray.example/beacon?who=reviewer'; // not served: the request is seen as it opens
   const FROM_PAGE = 'https://stray.example/from-options-page';
-  const ff = await launchFirefox({ dir, hosts, expectedRequests: [new RegExp(`^${literally(FEED)}$`)] });
+  const tab = at('recorder.example', '/page?opened'); // declared, as the review queue's profiles are
+  const STRAY_TAB = at('recorder.example', '/page?data=reviewer'); // not declared
+  const ff = await launchFirefox({ dir, hosts, expectedRequests: [new RegExp(`^${literally(FEED)}$`)], expectedTabs: [new RegExp(`^${literally(tab)}$`)] });
   let closed = false;
   try {
     const page = await openPage(ff.browser, at('recorder.example', '/page'));
@@ -50,21 +52,24 @@ test('Firefox: the request recorder fails a run whose add-on requested anything 
       return bg.location.href;
     }, [SHOWN, NAMED, FEED, BEACON]);
     await options.evaluate((u) => fetch(u).catch(() => {}), FROM_PAGE);
-    // A tab the add-on opens (as the review queue opens the next profile, at the reviewer's click) is the
-    // reviewer's browsing, not a request of the add-on's: kept apart, as in Chromium.
-    const tab = at('recorder.example', '/page?opened');
-    const opened = ff.browser.waitForTarget((t) => t.url() === tab, { timeout: 15000 });
-    await options.evaluate((u) => browser.tabs.create({ url: u }), tab);
-    await (await opened).page();
+    // A tab the add-on opens (as the review queue opens the next profile, at the reviewer's click) carries
+    // its address out as a request does: kept apart as `opened`, and stray unless the test declared it.
+    for (const u of [tab, STRAY_TAB]) {
+      const opened = ff.browser.waitForTarget((t) => t.url() === u, { timeout: 15000 });
+      await options.evaluate((url) => browser.tabs.create({ url }), u);
+      await (await opened).page();
+    }
     const { extension, shown, opened: tabs } = await ff.requests();
     assert.ok(shown.includes(SHOWN), `the page's picture recorded as shown: ${shown}`);
-    assert.deepEqual(tabs, [tab]);
+    assert.deepEqual(tabs, [tab, STRAY_TAB]);
+    assert.deepEqual(await ff.strayTabs(), [STRAY_TAB]);
     const from = Object.fromEntries(extension.map((r) => [r.url, r.from]));
     for (const u of [SHOWN, NAMED, FEED, BEACON]) assert.equal(from[u], background, `${u} made by the event page`);
     assert.equal(from[FROM_PAGE], `${ff.base}/ui/options/options.html`);
     assert.deepEqual(await ff.strayRequests(), [NAMED, BEACON, FROM_PAGE]);
     closed = true;
-    await assert.rejects(ff.close(), new RegExp(`neither an image a page showed nor one the test configured: ${[NAMED, BEACON, FROM_PAGE].map(literally).join(' ')}$`));
+    await assert.rejects(ff.close(), new RegExp(`neither an image a page showed nor one the test configured: ${[NAMED, BEACON, FROM_PAGE].map(literally).join(' ')}; `
+      + `the extension opened tabs at addresses the test did not expect: ${literally(STRAY_TAB)}$`));
   } finally {
     if (!closed) await ff.browser.close();
     server.close();

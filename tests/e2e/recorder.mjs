@@ -4,7 +4,9 @@
 // web page (never the extension) asked the browser for, which is what a page shows. The extension may
 // request only those images (the avatars its adapters read from what the pages display) and the
 // addresses a test configured it to fetch (the team's list feed, given as `expectedRequests`); anything
-// else is stray, and the harness's close() fails the test on it.
+// else is stray, and the harness's close() fails the test on it. Each also records the tabs the extension
+// opened (a tab's address carries data as well as a request does): close() fails on any the test did not
+// declare as `expectedTabs` (the review queue's profiles).
 
 // X's avatars come in sizes (…_normal.png in lists, …_400x400.png on profiles): the worker asks for the
 // 400-px one of a picture a page shows small (content/sites/x.js), so addresses are compared with X's
@@ -20,5 +22,13 @@ export function strays(extension, shown, expected = []) {
   return [...new Set(extension.filter((u) => !images.has(anySize(u)) && !expected.some((re) => re.test(u))))];
 }
 
-/** close()'s error for `stray` requests (a non-empty list). */
-export const strayError = (stray) => new Error(`the extension requested addresses that were neither an image a page showed nor one the test configured: ${stray.join(' ')}`);
+/**
+ * close()'s error for `stray` requests and `tabs` (addresses of tabs the extension opened that the test's
+ * `expectedTabs` do not match); one of them non-empty.
+ */
+export function strayError(stray, tabs = []) {
+  const says = [];
+  if (stray.length) says.push(`the extension requested addresses that were neither an image a page showed nor one the test configured: ${stray.join(' ')}`);
+  if (tabs.length) says.push(`the extension opened tabs at addresses the test did not expect: ${tabs.join(' ')}`);
+  return new Error(says.join('; '));
+}
