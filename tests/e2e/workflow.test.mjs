@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import crypto from 'node:crypto';
 import { pngSize } from './png.mjs';
-import { launch, loadDemoList, visit, shadowText, shadowClick, bannerVerdict, until, tabRecord, privateValues, typeNote } from './harness.mjs';
+import { launch, loadDemoList, visit, shadowText, shadowClick, bannerVerdict, until, tabRecord, privateValues, typeNote, frameEvaluate, annotationFrames } from './harness.mjs';
 
 let h;
 before(async () => {
@@ -105,6 +105,37 @@ test('the copy-ticket command copies the ticket and its image from the banner', 
   await bannerSays(page, 'and the evidence image copied to the clipboard');
   const text = await clipboard(page);
   assert.ok(text.startsWith('vipguard evidence: ') && text.includes('Handle: @KwabenaMensahTV\n'), text);
+  await page.close();
+});
+
+// The avatar's verdict comes after the text's and draws the banner again. A CI run in Firefox lost the
+// words saying what Copy for ticket had just copied (written into the banner drawn over), and the note,
+// where the ticket's id goes next, lost the focus. Here the worker's fetch of the avatar is held until
+// the copy is under way (its picture shows the avatar, so it waits too; the page's own <img> is
+// answered), then let go: the copy ends in the banner drawn anew.
+test('Copy for ticket before the avatar\'s verdict: what was copied is said after it, and the note has the focus', async () => {
+  await setFormat('text');
+  const held = [];
+  const fixture = fs.readFileSync(new URL('fixtures/x/profile-jsonld.html', import.meta.url), 'utf8');
+  assert.ok(fixture.includes('/profile_images/demo/copy-kwabena-mirrored-badge.png'));
+  await h.ctx.route('https://x.com/KwabenaMensahTV?copied', (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8',
+    body: fixture.replaceAll('/profile_images/demo/', '/profile_images/copied/') }));
+  const avatars = /^https:\/\/pbs\.twimg\.com\/profile_images\/copied\//;
+  await h.ctx.route(avatars, (route) => (route.request().serviceWorker() && !held.released ? held.push(route) : route.fallback()));
+  const page = await visit(h, 'https://x.com/KwabenaMensahTV?copied');
+  await until(() => held.length, 'the worker asking for the avatar');
+  const avatarLine = "avatar is a copy of Kwabena Mensah's protected photo";
+  await shadowClick(page, 'Copy for ticket');
+  await until(async () => (await shadowText(page)).endsWith('…'), 'the copy under way');
+  assert.ok(!(await shadowText(page)).includes(avatarLine), 'the avatar\'s verdict not in yet');
+  held.released = true;
+  for (const r of held.splice(0)) await r.fallback();
+  await bannerSays(page, avatarLine);
+  await bannerSays(page, 'and the evidence image copied to the clipboard');
+  assert.ok((await clipboard(page)).includes('Handle: @KwabenaMensahTV\n'));
+  const focused = await frameEvaluate(annotationFrames(page, 'banner')[0], () => document.activeElement === document.querySelector('.decide input'));
+  assert.equal(focused, true, 'the note has the focus');
+  await h.ctx.unroute(avatars);
   await page.close();
 });
 

@@ -159,6 +159,9 @@ var vipguardEvidence = (() => {
     const status = el('div', 'status', initial);
     status.setAttribute('role', 'status');
     status.setAttribute('aria-live', 'polite');
+    // The avatar's verdict may draw the frame again while a copy or a decision is under way: its words go
+    // to the status line then on the page (frame.js carries the line over), not to the one drawn over.
+    const live = () => (status.isConnected ? status : document.querySelector('.status') || status);
     // One request at a time: a double click must not record a decision twice or undo two.
     let busy = false;
     const run = async (fn) => {
@@ -166,15 +169,17 @@ var vipguardEvidence = (() => {
       busy = true;
       status.textContent = '…';
       try {
-        status.textContent = await fn();
+        const words = await fn();
+        live().textContent = words;
       } catch (e) {
-        status.textContent = t('failed', e && e.message ? e.message : e);
+        const line = live();
+        line.textContent = t('failed', e && e.message ? e.message : e);
         // The text is still there to copy by hand when the clipboard is refused.
         if (e && e.text) {
           const ta = el('textarea');
           ta.readOnly = true;
           ta.value = e.text;
-          status.append(ta);
+          line.append(ta);
         }
       } finally {
         busy = false;
@@ -193,7 +198,7 @@ var vipguardEvidence = (() => {
       // After the ticket is copied, the note takes its id, so the decision records both (report.js ticketId).
       const copyTicket = async () => {
         const words = await actions.copyTicket();
-        row.parentNode?.querySelector('.decide input')?.focus();
+        (row.isConnected ? row.parentNode : document).querySelector('.decide input')?.focus();
         return words;
       };
       for (const [key, fn] of [['copyTicket', copyTicket], ['copyImage', actions.copyImage], ['saveImage', actions.saveImage],

@@ -298,8 +298,11 @@
     // reviewer's fold, and the note they may be typing, with its caret.
     const typing = newer && box ? box.querySelector('.decide input') : null;
     const note = typing && { value: typing.value, focused: document.activeElement === typing, from: typing.selectionStart, to: typing.selectionEnd };
+    // ...and the status line, saying what was just copied or decided (or '…', still under way).
+    const said = newer && box ? box.querySelector('.status')?.cloneNode(true) : null;
     if (newer && box && kind === 'banner') params.set('folded', box.classList.contains('folded') ? '1' : '0');
     document.body.replaceChildren(kind === 'card' ? drawCard() : drawBanner(status));
+    if (said && said.childNodes.length) box.querySelector('.status')?.replaceChildren(...said.childNodes);
     const input = note && box.querySelector('.decide input');
     if (input) {
       input.value = note.value;
