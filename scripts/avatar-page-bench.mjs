@@ -53,7 +53,7 @@ async function pictures(ctx) {
 const avatarOf = (distinct) => (i) => `https://pbs.twimg.com/profile_images/bench/${distinct ? i : 0}_normal.jpg`;
 
 async function measure(distinct) {
-  const h = await launch();
+  const h = await launch({ asyncStacks: false });
   try {
     await loadDemoList(h);
     const jpegs = await pictures(h.ctx);

@@ -12,7 +12,7 @@ import { parseLines } from '../extension/ui/bulk/bulk-input.js';
 const N = 10000;
 const ROUNDS = 3;
 const { text } = bulkLines(N);
-const h = await launch();
+const h = await launch({ asyncStacks: false });
 await loadDemoList(h);
 const runs = [];
 for (let round = 0; round < ROUNDS; round++) {

@@ -55,7 +55,7 @@ const rounds = [];
 // Five rounds by default: single rounds of the same build differ by half on this shared machine.
 const ROUNDS = Number(process.env.ROUNDS || 5);
 for (let round = 0; round < ROUNDS; round++) {
-  const h = await launch();
+  const h = await launch({ asyncStacks: false });
   await loadDemoList(h);
   await serve(h.ctx);
   // The control in this browser, before the extension's page in odd rounds and after it in even ones.

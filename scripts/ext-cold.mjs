@@ -26,7 +26,7 @@ const ask = (page, profile) => inContentScript(page, async (p) => {
 
 // A browser with build `dir`, the list imported and kept, a profile page open.
 async function setUp(dir, list) {
-  const h = await launch({ extension: dir });
+  const h = await launch({ extension: dir, asyncStacks: false });
   if (h.firstRun && !h.firstRun.isClosed()) await h.firstRun.close();
   const cdp = await h.ctx.newCDPSession(await h.ctx.newPage());
   await cdp.send('ServiceWorker.enable');

@@ -5,7 +5,7 @@
 import { launch, loadDemoList } from '../tests/e2e/harness.mjs';
 import { serve } from './timeline500.mjs';
 
-const h = await launch();
+const h = await launch({ asyncStacks: false });
 try {
   await loadDemoList(h);
   await serve(h.ctx);

@@ -20,7 +20,7 @@ if (!fs.existsSync(listFile)) {
 const big = JSON.parse(fs.readFileSync(listFile, 'utf8'));
 const url = 'https://x.com/KwabenaMensahGH';
 
-const h = await launch();
+const h = await launch({ asyncStacks: false });
 try {
   await loadDemoList(h);
   const demo = await storedList(h);

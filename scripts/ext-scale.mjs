@@ -167,7 +167,7 @@ const med = (v) => v.slice().sort((a, b) => a - b)[Math.floor(v.length / 2)];
 
 async function measure(n) {
   const { file, bytes, profiles } = synthetic(n);
-  const h = await launch();
+  const h = await launch({ asyncStacks: false });
   const out = { n, listMB: MB(bytes) };
   try {
     if (h.firstRun && !h.firstRun.isClosed()) await h.firstRun.close();

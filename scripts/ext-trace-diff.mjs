@@ -41,7 +41,7 @@ async function traced(h, url) {
   return self;
 }
 
-const h = await launch();
+const h = await launch({ asyncStacks: false });
 try {
   await loadDemoList(h);
   await serve(h.ctx);

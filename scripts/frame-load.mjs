@@ -16,7 +16,7 @@ const ROUNDS = Number(process.env.ROUNDS || 3);
 const STYLE = process.env.STYLE || 'position:fixed;top:0;left:0;width:0;height:0;visibility:hidden;pointer-events:none;border:0';
 
 async function measure(extension) {
-  const h = await launch({ extension });
+  const h = await launch({ extension, asyncStacks: false });
   await serveSites(h.ctx);
   const page = await h.ctx.newPage();
   await page.goto('https://x.com/KwabenaMensahGH', { waitUntil: 'load' });

@@ -27,7 +27,7 @@ const longest = async (page) => page.evaluate(() => {
   return { longest: Math.round(Math.max(0, ...all)), count: all.length };
 });
 
-const h = await launch();
+const h = await launch({ asyncStacks: false });
 const out = [];
 try {
   await loadDemoList(h);

@@ -22,7 +22,7 @@ const longest = (p) => p.evaluate(() => Math.max(0, ...(window.__long || []))).c
 const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 const pct = (xs, q) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * q))];
 
-const h = await launch();
+const h = await launch({ asyncStacks: false });
 try {
   await loadDemoList(h);
   await h.ctx.route(/^https:\/\/x\.com\/(KwabenaMensah\d+|ordinary_person_\d+)$/, (route) => {

@@ -241,7 +241,7 @@ async function warmAndCold(h) {
 }
 
 async function measure(extension) {
-  const h = await launch({ extension });
+  const h = await launch({ extension, asyncStacks: false });
   await loadDemoList(h);
   await serveSites(h.ctx);
   const demo = await warmAndCold(h);

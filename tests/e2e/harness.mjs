@@ -44,7 +44,10 @@ export function xFixture(u) {
 // queue's profiles), which close() accepts; any other tab the extension opened fails it.
 // `display`: an X display (":99") to run a headed Chromium on, for what only a real window does (an
 // extension's keyboard shortcut: evidence-capture.test.mjs).
-export async function launch({ extraHosts = [], lang = 'en-US', extension = EXT, trustLocalTls = false, expectedRequests = [], expectedTabs = [], display = null } = {}) {
+// `asyncStacks`: false turns off the debugger the recorder runs on every page to name the script behind
+// a request (below), for benchmarks whose timings it would slow; a content script's request then passes
+// for an image the page showed.
+export async function launch({ extraHosts = [], lang = 'en-US', extension = EXT, trustLocalTls = false, expectedRequests = [], expectedTabs = [], display = null, asyncStacks = true } = {}) {
   if (!fs.existsSync(path.join(extension, 'manifest.json'))) throw new Error(`${extension} missing: run make build`);
   const profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vipguard-e2e-'));
   let ext = extension;
@@ -120,9 +123,11 @@ export async function launch({ extraHosts = [], lang = 'en-US', extension = EXT,
         // A picture's request starts in a task after the script that set its address: only the async
         // stack (the debugger's, which records it) names that script. Pauses are skipped: a page's
         // `debugger;` statement must not stop it.
-        await cdp.send('Debugger.enable');
-        await cdp.send('Debugger.setSkipAllPauses', { skip: true });
-        await cdp.send('Debugger.setAsyncCallStackDepth', { maxDepth: 32 });
+        if (asyncStacks) {
+          await cdp.send('Debugger.enable');
+          await cdp.send('Debugger.setSkipAllPauses', { skip: true });
+          await cdp.send('Debugger.setAsyncCallStackDepth', { maxDepth: 32 });
+        }
         page.on('framenavigated', (f) => { if (f === page.mainFrame()) history(page, cdp).catch(() => {}); });
         await history(page, cdp);
         return cdp;
