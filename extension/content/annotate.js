@@ -611,5 +611,12 @@ var vipguardAnnotate = (() => {
     return host;
   }
 
-  return { prepare, banner, setView, showToken, showBanner, removeBanner, badge, spot, notice, focusBanner, hasFocus, closeCard, keepBanner, hideForCapture };
+  // Another language: an open card closes (the next opens in it), and the banner's frame asks for the
+  // words again with the newer result the page's check brings.
+  function languageChanged() {
+    closeCard();
+    if (current) current.iframe.post({ vipguardLanguage: true });
+  }
+
+  return { prepare, banner, setView, showToken, showBanner, removeBanner, badge, spot, notice, focusBanner, hasFocus, closeCard, keepBanner, hideForCapture, languageChanged };
 })();

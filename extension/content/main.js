@@ -81,6 +81,7 @@
     if (msg.type === 'vipguard-command' && (msg.command === 'focus-banner' || msg.command === 'copy-ticket')) vipguardAnnotate.focusBanner();
     // The reviewer decided in a frame of this tab: the badges show the standing decision.
     if (msg.type === 'vipguard-decided') rereadAll();
+    if (msg.type === 'vipguard-language') languageChanged();
     if (msg.type !== 'vipguard-update') return undefined;
     const apply = pending.get(msg.requestId);
     if (apply && msg.url === location.href) timed('vipguard:render', () => apply(msg));
@@ -121,6 +122,17 @@
     done = new WeakMap();
     seen = new WeakMap();
     schedule();
+  }
+
+  // The reviewer chose another language in the options: the words are asked for again with the next
+  // answer, and the page is checked again, the profile too, so the banner's evidence (the engine's
+  // sentences) reads in it without a reload.
+  function languageChanged() {
+    vipguardI18n.unseed();
+    messagesAsked = false;
+    vipguardAnnotate.languageChanged();
+    if (banner) banner.read = null;
+    rereadAll();
   }
 
   async function checkProfile(p) {
@@ -305,7 +317,8 @@
       clearTimeout(unreadTimer);
       unreadTimer = setTimeout(schedule, READ_WAIT + 50); // a pass when the rows' own wait is over
     }
-    const since = profileMissing ? pageSince : Math.max(pageSince, rowsSince ?? pageSince);
+    // (rowsSince is reset with pageSince on every new address, so it is never the earlier one.)
+    const since = profileMissing ? pageSince : rowsSince ?? pageSince;
     const missing = profileMissing || rowsUnread;
     if (!missing && unreadable) { unreadable.remove(); unreadable = null; }
     if (missing && !unreadable && now - since >= READ_WAIT) reportUnreadable();

@@ -82,6 +82,8 @@ globalThis.vipguardI18n = (() => {
     if (messages && typeof messages === 'object') templates = messages;
   }
   const seeded = () => templates !== null;
+  // The reviewer chose another language: the next answer brings its words (until then, the browser's).
+  const unseed = () => { templates = null; };
 
   // The languages a reviewer can choose, and where each catalogue is (from the extension's root).
   const LANGUAGES = { en: '_locales/en/messages.json', fr: '_locales/fr/messages.json', pcm: 'locales/pcm/messages.json' };
@@ -123,5 +125,5 @@ globalThis.vipguardI18n = (() => {
     localize();
   }
 
-  return { t, localize, ready, verdict, DECISIONS, recorded, decisionWord, lang, plural, num, when, seed, seeded, toTemplates, chosenTemplates, LANGUAGES };
+  return { t, localize, ready, verdict, DECISIONS, recorded, decisionWord, lang, plural, num, when, seed, seeded, unseed, toTemplates, chosenTemplates, LANGUAGES };
 })();

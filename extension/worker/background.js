@@ -92,7 +92,11 @@ chrome.storage.onChanged.addListener((changes, area) => {
   if (changes[engine.LOCAL_SETTINGS_KEY]) {
     engine.reload();
     const [before, after] = [changes[engine.LOCAL_SETTINGS_KEY].oldValue, changes[engine.LOCAL_SETTINGS_KEY].newValue];
-    if ((before && before.language) !== (after && after.language)) languageChanged();
+    if ((before && before.language) !== (after && after.language)) {
+      languageChanged();
+      // What the tabs show is drawn again in it, the engine's evidence included (main.js languageChanged).
+      tellTabs({ type: 'vipguard-language' });
+    }
   }
 });
 
@@ -123,8 +127,6 @@ chrome.commands?.onCommand?.addListener(async (command, tab) => {
   if (!target || target.id == null) return;
   commandToTab(command, target.id);
 });
-// The end-to-end tests send shortcuts through the same route (headless Chromium hands keys to no command).
-globalThis.vipguardCommandToTab = commandToTab;
 
 // First run: the options page, which offers the demo list when there is no list yet.
 chrome.runtime.onInstalled.addListener(({ reason }) => {

@@ -343,6 +343,39 @@ test('a decision shortcut reaches the banner once; copy-ticket copies the ticket
   await page.close();
 });
 
+// Issue 23: another language chosen in the options draws the open banner again in it, the engine's
+// evidence too, without a reload: the event page tells the tabs, and the content script the banner's
+// frame over its port (Firefox delivers the frame no runtime message of its own).
+test('another language chosen: the open banner is drawn again in it, without a reload', async () => {
+  const page = await open('https://x.com/KwabenaMensahGH');
+  await bannerDrawn(page);
+  await bannerFrame(page);
+  const bannerSays = async (words) => {
+    for (let i = 0; i < 100; i++) {
+      for (const f of page.frames()) if (await f.evaluate((w) => document.body?.textContent.includes(w), words).catch(() => false)) return;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    throw new Error(`no banner frame says ${JSON.stringify(words)}`);
+  };
+  await bannerSays('is the protected handle @KwabenaMensah');
+  const opts = await open(`${BASE}/ui/options/options.html`);
+  await opts.waitForFunction(() => document.body.dataset.ready !== undefined, { timeout: 15000 });
+  const choose = async (lang, heading) => {
+    await opts.select('#language', lang);
+    await opts.waitForFunction((h) => document.querySelector('h1')?.textContent.includes(h) && document.body.dataset.ready !== undefined, { timeout: 15000 }, heading);
+  };
+  try {
+    await choose('fr', 'comptes protégés');
+    await bannerSays("est l'identifiant protégé @KwabenaMensah");
+    await bannerSays('Copier pour le ticket');
+  } finally {
+    await choose('', 'protected accounts');
+  }
+  await bannerSays('is the protected handle @KwabenaMensah');
+  await opts.close();
+  await page.close();
+});
+
 test('the bulk page checks pasted profiles (an extension page message)', async () => {
   const page = await open(`${BASE}/ui/bulk/bulk.html`);
   await page.$eval('#paste', (t) => { t.value = 'https://x.com/KwabenaMensahGH Кwabena Мensah\nhttps://x.com/ama_owusu Ama Owusu'; t.dispatchEvent(new Event('input')); });

@@ -418,6 +418,20 @@ export async function annotations(page) {
   return out;
 }
 
+// A keyboard shortcut for `page`'s tab as the worker sends one (worker/commands.js commandToTab; headless
+// Chromium hands keys to no command), from an extension page of the test's own, where the worker's module
+// can be imported (a service worker cannot import one at run time): the shipped worker has no hook for
+// the tests. `page` is brought to the front again, as a reviewer's tab is when they press the keys.
+export async function sendCommand(h, page, command) {
+  const tabId = await h.worker.evaluate(async (u) => (await chrome.tabs.query({})).find((t) => t.url === u).id, page.url());
+  if (!h.commandPage || h.commandPage.isClosed()) {
+    h.commandPage = await h.ctx.newPage();
+    await h.commandPage.goto(`chrome-extension://${h.extensionId}/ui/popup/popup.html`);
+  }
+  await page.bringToFront();
+  await h.commandPage.evaluate(async ([c, id]) => (await import('/worker/commands.js')).commandToTab(c, id), [command, tabId]);
+}
+
 // Which annotation has keyboard focus: 'banner' or 'card' (focus inside its frame), 'badge', or null.
 export async function focusedAnnotation(page) {
   for (const f of annotationFrames(page)) {

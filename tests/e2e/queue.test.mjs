@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { itemsFromText, itemsFromCsv, parseCsv, addItems } from '../../extension/ui/queue/queue-input.js';
-import { EXT, launch, launchOnXvfb, loadDemoList, settle, shadowText, shadowClick, until, screenshot } from './harness.mjs';
+import { EXT, launch, launchOnXvfb, loadDemoList, settle, shadowText, shadowClick, until, screenshot, sendCommand } from './harness.mjs';
 
 test('pasted lines: profile and post addresses (with or without https://) become items; other lines are listed', () => {
   const { items, skipped } = itemsFromText([
@@ -85,9 +85,8 @@ test('the queue in one tab: open the next pending, step with the banner\'s bar a
     const tab = await openFirst(h, page, ['https://x.com/KwabenaMensahGH', 'x.com/sarah_j', 'https://x.com/KwabenaMensahTV']);
     await screenshot(tab, 'queue-banner');
     // A decision on the banner, by its keyboard command, becomes the item's state.
-    const tabId = await h.worker.evaluate(async () => (await chrome.tabs.query({ url: 'https://x.com/KwabenaMensahGH' }))[0].id);
     // (Sent as the worker sends a shortcut: decisions go to the banner's frame, which a page cannot reach.)
-    await h.worker.evaluate((id) => globalThis.vipguardCommandToTab('decide-confirmed', id), tabId);
+    await sendCommand(h, tab, 'decide-confirmed');
     await page.getByText('3 in the queue: 2 pending, 1 impersonation confirmed.').waitFor();
     // The banner's Next opens the next item in the same tab.
     await shadowClick(tab, 'Review queue: next profile');

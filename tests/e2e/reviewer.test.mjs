@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { launch, loadDemoList, visit, settle, shadowText, shadowClick, shadowBoxes, shadowClasses, bannerVerdict, until, tabRecord, annotationFrames, frameEvaluate, focusedAnnotation,
-  screenshot, actionsInView, press, typeNote, privateValues, setPrivateValues } from './harness.mjs';
+  screenshot, actionsInView, press, typeNote, privateValues, setPrivateValues, sendCommand } from './harness.mjs';
 
 const BANNER_ACTIONS = ['Copy for ticket', 'Copy image', 'Save image', 'Copy JSON', 'Impersonation confirmed', 'Not an impersonator', 'Needs escalation'];
 
@@ -295,24 +295,34 @@ test('the focus-banner command puts keyboard focus in the banner, expanding it',
   assert.ok(manifest['focus-banner'] && manifest['focus-banner'].suggested_key, JSON.stringify(manifest));
   const page = await visit(h, 'https://x.com/sarah_j');
   await foldedIs(page, true);
-  const tabId = await h.worker.evaluate(async (u) => (await chrome.tabs.query({})).find((t) => t.url === u).id, page.url());
-  // What the worker does when the shortcut is pressed (headless Chromium has no browser shortcuts).
-  await h.worker.evaluate((id) => globalThis.vipguardCommandToTab('focus-banner', id), tabId);
+  await sendCommand(h, page, 'focus-banner');
   await until(async () => (await focusedAnnotation(page)) === 'banner',
     'focus in the banner');
   await foldedIs(page, false);
   await page.close();
 });
 
-test('the language setting: French in an English browser, for the options page, the banner and the engine\'s evidence; then Pidgin, evidence too; back to the browser\'s', async () => {
+// The options page's Language setting: `choose(label, value, heading)` picks `value` in the field labelled
+// `label` (in the page's language) and waits until the page is drawn again under `heading`, its controls
+// wired (once it is ready, ui/page-ready.js, after loading the WASM package).
+async function languageSetting() {
   const opts = await h.ctx.newPage();
   await opts.goto(`chrome-extension://${h.extensionId}/ui/options/options.html`);
-  // The page's controls are wired once it is ready (ui/page-ready.js), after loading the WASM package.
   const wired = () => opts.locator('body[data-ready]').waitFor();
   await wired();
-  await opts.getByLabel(/^Language/).selectOption('fr');
-  await opts.getByRole('heading', { name: /vipguard\s:\scomptes protégés et réglages/ }).waitFor();
-  await wired();
+  const choose = async (label, value, heading) => {
+    await opts.getByLabel(label).selectOption(value);
+    await opts.getByRole('heading', { name: heading }).waitFor();
+    await wired();
+  };
+  return { opts, choose };
+}
+const FRENCH_HEADING = /vipguard\s:\scomptes protégés et réglages/;
+const ENGLISH_HEADING = 'vipguard: protected accounts and settings';
+
+test('the language setting: French in an English browser, for the options page, the banner and the engine\'s evidence; then Pidgin, evidence too; back to the browser\'s', async () => {
+  const { opts, choose } = await languageSetting();
+  await choose(/^Language/, 'fr', FRENCH_HEADING);
   assert.equal(await opts.evaluate(() => document.documentElement.lang), 'fr');
   const page = await visit(h, 'https://x.com/KwabenaMensahGH');
   await until(async () => (await shadowText(page)).includes('Usurpation d'), 'the banner in French');
@@ -321,9 +331,7 @@ test('the language setting: French in an English browser, for the options page, 
   await page.close();
   // Nigerian Pidgin, from its own catalogue (browsers have no Pidgin locale); the engine's evidence in
   // Pidgin too (the catalogue's engineLang, pcm), with nothing of the English or French sentences left.
-  await opts.getByLabel(/^Langue/).selectOption('pcm');
-  await opts.getByRole('heading', { name: 'vipguard: di accounts wey we dey protect, plus settings' }).waitFor();
-  await wired();
+  await choose(/^Langue/, 'pcm', 'vipguard: di accounts wey we dey protect, plus settings');
   const naija = await visit(h, 'https://x.com/KwabenaMensahGH');
   await says(naija, 'Na impersonation');
   await says(naija, 'Copy am for ticket');
@@ -334,9 +342,29 @@ test('the language setting: French in an English browser, for the options page, 
     assert.ok(!naijaText.includes(english), `"${english}" left in ${naijaText.slice(0, 600)}`);
   }
   await naija.close();
-  await opts.locator('#language').selectOption('');
-  await opts.getByRole('heading', { name: 'vipguard: protected accounts and settings' }).waitFor();
+  await choose('Language', '', ENGLISH_HEADING);
   await opts.close();
+});
+
+// Issue 23: a banner already on screen stayed in the old language until the page was checked again.
+// The profile stays open while the language changes in the options, both ways.
+test('another language chosen: the open banner is drawn again in it, the engine\'s evidence too, without a reload', async () => {
+  const page = await visit(h, 'https://x.com/KwabenaMensahGH');
+  await says(page, 'is the protected handle @KwabenaMensah');
+  const { opts, choose } = await languageSetting();
+  await choose(/^Language/, 'fr', FRENCH_HEADING);
+  await says(page, "est l'identifiant protégé @KwabenaMensah");
+  await says(page, 'Copier pour le ticket');
+  const french = await shadowText(page);
+  for (const english of ['is the protected handle', 'Copy for ticket', 'Impersonation confirmed']) {
+    assert.ok(!french.includes(english), `"${english}" left in ${french.slice(0, 600)}`);
+  }
+  await choose(/^Langue/, '', ENGLISH_HEADING);
+  await says(page, 'is the protected handle @KwabenaMensah');
+  await says(page, 'Copy for ticket');
+  assert.ok(!(await shadowText(page)).includes("est l'identifiant"), await shadowText(page));
+  await opts.close();
+  await page.close();
 });
 
 test('the toolbar button counts a tab\'s flagged accounts; pausing takes annotations off the page at once; the popup says why nothing was checked', async () => {

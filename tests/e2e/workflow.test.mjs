@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import crypto from 'node:crypto';
 import { pngSize } from './png.mjs';
-import { launch, loadDemoList, visit, shadowText, shadowClick, bannerVerdict, until, tabRecord, privateValues, typeNote, frameEvaluate, annotationFrames } from './harness.mjs';
+import { launch, loadDemoList, visit, shadowText, shadowClick, bannerVerdict, until, tabRecord, privateValues, typeNote, frameEvaluate, annotationFrames, sendCommand } from './harness.mjs';
 
 let h;
 before(async () => {
@@ -100,8 +100,7 @@ test('the copy-ticket command copies the ticket and its image from the banner', 
   await setFormat('text');
   const page = await visit(h, 'https://x.com/KwabenaMensahTV');
   await page.evaluate(() => navigator.clipboard.writeText('before'));
-  const tabId = await h.worker.evaluate(async () => (await chrome.tabs.query({ url: 'https://x.com/KwabenaMensahTV' }))[0].id);
-  await h.worker.evaluate((id) => globalThis.vipguardCommandToTab('copy-ticket', id), tabId);
+  await sendCommand(h, page, 'copy-ticket');
   await bannerSays(page, 'and the evidence image copied to the clipboard');
   const text = await clipboard(page);
   assert.ok(text.startsWith('vipguard evidence: ') && text.includes('Handle: @KwabenaMensahTV\n'), text);

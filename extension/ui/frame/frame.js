@@ -334,6 +334,8 @@
     if (!data) return;
     // The profile was left (the content script keeps this frame for the next): nothing of it stays.
     if (data.vipguardReset && kind === 'banner') forget();
+    // Another language chosen: the next result's answer brings its words.
+    if (data.vipguardLanguage) vipguardI18n.unseed();
     if (typeof data.vipguardToken === 'string' && data.vipguardToken !== token && kind === 'banner') {
       probe('frame: token received');
       const newer = !!rec && !!token; // a newer result for the same profile (the avatar's), not a new profile
