@@ -15,13 +15,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import https from 'node:https';
-import { FIREFOX, FIREFOX_EXT, GECKO_ID, testCertificates, launchFirefox, openPage } from './firefox-harness.mjs';
+import { FIREFOX_EXT, testCertificates, launchFirefox, openPage, noPolicies, writePolicies, closeFirefox } from './firefox-harness.mjs';
 import { literally } from './harness.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const FIXTURES = path.join(ROOT, 'tests/fixtures/feed');
 const fixture = (name) => fs.readFileSync(path.join(FIXTURES, name), 'utf8');
-const POLICIES = path.join(path.dirname(fs.realpathSync(FIREFOX)), 'distribution', 'policies.json');
 const FEED_HOST = 'lists.example.org';
 // The key id of TEST-ONLY.pub, which the options page names when a signature does not match it.
 const KEY_ID = JSON.parse(fixture('signed-v1.json')).key_id;
@@ -37,7 +36,7 @@ const REFUSED = [
 ];
 
 test('Firefox: the feed set by policies.json is fetched over HTTPS and applied; a bad signature or a lower version keeps the last good list', async () => {
-  assert.ok(!fs.existsSync(POLICIES), `${POLICIES} exists already: not overwritten`);
+  noPolicies();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vipguard-ff-feed-'));
   // The feed: answers what `feed.now` serves; counts the requests.
   const feed = { now: fixture('signed-v1.json'), requests: 0 };
@@ -55,8 +54,7 @@ test('Firefox: the feed set by policies.json is fetched over HTTPS and applied; 
   manifest.host_permissions.push(`https://${FEED_HOST}/*`);
   fs.writeFileSync(path.join(extension, 'manifest.json'), JSON.stringify(manifest));
   const policy = { feedUrl, feedPublicKey: fixture('TEST-ONLY.pub').trim() };
-  fs.mkdirSync(path.dirname(POLICIES), { recursive: true });
-  fs.writeFileSync(POLICIES, JSON.stringify({ policies: { '3rdparty': { Extensions: { [GECKO_ID]: policy } } } }));
+  writePolicies(policy);
   let ff;
   try {
     // The request recorder: the add-on may request the feed's address and nothing else.
@@ -113,12 +111,6 @@ test('Firefox: the feed set by policies.json is fetched over HTTPS and applied; 
       assert.match(checked.list, /^Checked against: Fixture team list v2 · 4 accounts · /, r.what);
     }
   } finally {
-    fs.rmSync(POLICIES, { force: true });
-    server.close();
-    try {
-      if (ff) await ff.close();
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
+    await closeFirefox(ff, { dir, server });
   }
 });

@@ -15,12 +15,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import https from 'node:https';
-import { FIREFOX, FIREFOX_EXT, GECKO_ID, testCertificates, launchFirefox, openPage } from './firefox-harness.mjs';
+import { FIREFOX_EXT, testCertificates, launchFirefox, openPage, noPolicies, writePolicies, closeFirefox } from './firefox-harness.mjs';
 import { keyPair, payloadText, signedFile } from './signed-feed.mjs';
 import { writePrivateValues, literally } from './harness.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const POLICIES = path.join(path.dirname(fs.realpathSync(FIREFOX)), 'distribution', 'policies.json');
 const FEED_HOST = 'lists.example.org';
 const DEMO = JSON.parse(fs.readFileSync(path.join(ROOT, 'dist/firefox/demo/protected.json'), 'utf8'));
 const FIVE = { accounts: DEMO.accounts.slice(0, 5) };
@@ -80,15 +79,14 @@ const ageRefusal = (page) => page.evaluate(() => new Promise((resolve, reject) =
 }));
 
 test('Firefox without access to the feed\'s site: no CORS, not read; the origin allowed, read whole; ETag exposed but the preflight refused, fetched once whole; the preflight answered, conditional; a 304 without CORS, fetched whole', async () => {
-  assert.ok(!fs.existsSync(POLICIES), `${POLICIES} exists already: not overwritten`);
+  noPolicies();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vipguard-ff-origins-'));
   const feed = { cors: 'none', body: signedFile(KEY, payloadText({ version: 1, list: FIVE })), etag: '"c1"' };
   const requests = [];
   const server = https.createServer(testCertificates(dir, [FEED_HOST]), serve({ [P]: feed }, requests));
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const origin = `https://${FEED_HOST}:${server.address().port}`;
-  fs.mkdirSync(path.dirname(POLICIES), { recursive: true });
-  fs.writeFileSync(POLICIES, JSON.stringify({ policies: { '3rdparty': { Extensions: { [GECKO_ID]: { feedUrl: `${origin}${P}`, feedPublicKey: KEY.publicKey } } } } }));
+  writePolicies({ feedUrl: `${origin}${P}`, feedPublicKey: KEY.publicKey });
   let ff;
   try {
     // The request recorder: the add-on may request the feed's address (and its preflights) and nothing else.
@@ -171,13 +169,7 @@ test('Firefox without access to the feed\'s site: no CORS, not read; the origin 
     await checkNow();
     assert.match(await text('#feed-status'), /Team VIPs v2, 6 accounts/);
   } finally {
-    fs.rmSync(POLICIES, { force: true });
-    server.close();
-    try {
-      if (ff) await ff.close();
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
+    await closeFirefox(ff, { dir, server });
   }
 });
 
@@ -188,7 +180,7 @@ const setPrivate = (page, values) => page.evaluate(writePrivateValues, values);
 // conditional requests are preflighted, so each one is OPTIONS then GET. No policy: the address and key
 // are the reviewer's, written to the store as the options page's Save writes them.
 test('Firefox: a refused conditional request is forgotten when the feed\'s address or key changes', async () => {
-  assert.ok(!fs.existsSync(POLICIES), `${POLICIES} exists: a policy would lock the feed's address`);
+  noPolicies('a policy would lock the feed\'s address');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vipguard-ff-forget-'));
   const [A, B] = ['/refused-a/vips.signed.json', '/refused-b/vips.signed.json'];
   const KEY2 = keyPair();
@@ -240,11 +232,6 @@ test('Firefox: a refused conditional request is forgotten when the feed\'s addre
     put(A, KEY2, '"ra1-k2"');
     await use(A, KEY2, '"ra1-k2"');
   } finally {
-    server.close();
-    try {
-      if (ff) await ff.close();
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
+    await closeFirefox(ff, { dir, server, policies: false });
   }
 });

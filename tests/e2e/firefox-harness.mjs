@@ -33,6 +33,32 @@ export const FIREFOX_EXT = path.join(ROOT, 'dist/firefox');
 export const GECKO_ID = JSON.parse(fs.readFileSync(path.join(ROOT, 'extension/platform/firefox/manifest.json'), 'utf8'))
   .browser_specific_settings.gecko.id;
 
+// Firefox's enterprise policies, read at start from the installation's distribution folder (the one place
+// every Firefox build reads): a test writes the add-on's `3rdparty` section there (writePolicies) and
+// closeFirefox removes it. A file already there, the machine's own, is never overwritten: a test checks
+// for it (noPolicies) before it sets anything up.
+export const policiesFile = () => path.join(path.dirname(fs.realpathSync(FIREFOX)), 'distribution', 'policies.json');
+export function noPolicies(why = 'not overwritten') {
+  if (fs.existsSync(policiesFile())) throw new Error(`${policiesFile()} exists already: ${why}`);
+}
+export function writePolicies(policy) {
+  fs.mkdirSync(path.dirname(policiesFile()), { recursive: true });
+  fs.writeFileSync(policiesFile(), JSON.stringify({ policies: { '3rdparty': { Extensions: { [GECKO_ID]: policy } } } }), { flag: 'wx' });
+}
+
+// A test's teardown, each step even when one before it failed: the policies file removed (`policies`:
+// the test wrote one), the test's server closed, Firefox closed (its close() fails on stray requests or
+// tabs), and the profile's folder `dir` removed.
+export async function closeFirefox(ff, { dir, server = null, policies = true }) {
+  if (policies) fs.rmSync(policiesFile(), { force: true });
+  server?.close();
+  try {
+    if (ff) await ff.close();
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /**
  * Firefox with a new profile in `dir`/profile that trusts `dir`/ca.crt (testCertificates) when there is
  * one, `hosts` resolved to 127.0.0.1, `prefs` on top, and `extension` installed. Its pages are at a fixed

@@ -14,18 +14,16 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import https from 'node:https';
-import { FIREFOX, FIREFOX_EXT as EXT, GECKO_ID, launchFirefox, openPage, testCertificates } from './firefox-harness.mjs';
+import { FIREFOX_EXT as EXT, launchFirefox, openPage, testCertificates, noPolicies, writePolicies, closeFirefox } from './firefox-harness.mjs';
 import { literally, writePrivateValues } from './harness.mjs';
 
-const POLICIES = path.join(path.dirname(fs.realpathSync(FIREFOX)), 'distribution', 'policies.json');
 const GENERIC_SITE = 'people.example.org';
 
 test('Firefox: policies.json 3rdparty settings reach the add-on\'s managed storage and are locked in the options page', async () => {
-  assert.ok(!fs.existsSync(POLICIES), `${POLICIES} exists already: not overwritten`);
+  noPolicies();
   const policy = { feedUrl: 'https://127.0.0.1:9/vips.signed.json', feedPublicKey: 'MCowBQYDK2VwAyEAn3M0RZbT0h0k1b4p2vJX2fd7i2A=', sensitivity: 'impersonation',
     reviewerId: 'team.reviewer.ff', sites: { youtube: false, mastodon: false, otherSites: false } };
-  fs.mkdirSync(path.dirname(POLICIES), { recursive: true });
-  fs.writeFileSync(POLICIES, JSON.stringify({ policies: { '3rdparty': { Extensions: { [GECKO_ID]: policy } } } }));
+  writePolicies(policy);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vipguard-ff-policy-'));
   const extension = path.join(dir, 'extension');
   fs.cpSync(EXT, extension, { recursive: true });
@@ -74,12 +72,7 @@ test('Firefox: policies.json 3rdparty settings reach the add-on\'s managed stora
     // The policy's feed is fetched (nothing answers there): the options page says why, and no list is used.
     await page.waitForFunction(() => /could not be reached|may not reach/.test(document.getElementById('feed-error').textContent), { timeout: 30000 });
   } finally {
-    fs.rmSync(POLICIES, { force: true });
-    try {
-      if (ff) await ff.close();
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
+    await closeFirefox(ff, { dir });
   }
 });
 
@@ -135,7 +128,7 @@ const PROBE = `(async () => {
 })();`;
 
 test('Firefox: what a page process writes in chrome.storage.local pauses nothing and prunes nothing; Pause leaves the policy\'s sites checked', async () => {
-  assert.ok(!fs.existsSync(POLICIES), `${POLICIES} exists already: not overwritten`);
+  noPolicies();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vipguard-ff-probe-'));
   const server = https.createServer(testCertificates(dir, ['x.com', 'github.com']), (req, res) => {
     res.writeHead(200, { 'content-type': 'text/html' });
@@ -150,8 +143,7 @@ test('Firefox: what a page process writes in chrome.storage.local pauses nothing
   manifest.content_scripts.push({ matches: ['https://x.com/*', 'https://github.com/*'], js: ['probe.js'], run_at: 'document_end' });
   fs.writeFileSync(path.join(extension, 'manifest.json'), JSON.stringify(manifest));
   const policy = { sensitivity: 'suspicious', reviewerId: 'ff.reviewer', sites: { x: true } };
-  fs.mkdirSync(path.dirname(POLICIES), { recursive: true });
-  fs.writeFileSync(POLICIES, JSON.stringify({ policies: { '3rdparty': { Extensions: { [GECKO_ID]: policy } } } }));
+  writePolicies(policy);
   let ff;
   try {
     // The event page stops after 3 s idle (30 s by default), so the test sees its next start sooner.
@@ -237,12 +229,6 @@ test('Firefox: what a page process writes in chrome.storage.local pauses nothing
     await github.close();
     await page.close();
   } finally {
-    fs.rmSync(POLICIES, { force: true });
-    server.close();
-    try {
-      if (ff) await ff.close();
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
+    await closeFirefox(ff, { dir, server });
   }
 });

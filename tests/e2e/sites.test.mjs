@@ -269,6 +269,21 @@ const LIST_ROWS = [
   { url: 'https://www.youtube.com/watch?v=loading01', notice: false,
     row: ['ytd-comments #contents', '<ytd-comment-thread-renderer><a class="ytCommentViewModelAuthorText" href="/@moussa_k">@moussa_k</a> hello</ytd-comment-thread-renderer>'] },
 ];
+// The content script's self-check has had its say on what was drawn before `from` (the page's clock; 0:
+// the navigation): the first reading pass (a `vipguard:pass` measure) begun after `from` starts a wait
+// (main.js READ_WAIT) for what it cannot read, and a pass begun once that wait is over decides the notice.
+const READ_WAIT = 4000;
+async function waitOver(page, from = 0) {
+  const passes = () => page.evaluate(() => performance.getEntriesByName('vipguard:pass').map((e) => [e.startTime, e.duration]));
+  let first;
+  await until(async () => { first = (await passes()).find(([t]) => t >= from); return first; }, `a reading pass after ${Math.round(from)} ms`);
+  const over = first[0] + first[1] + READ_WAIT;
+  await until(async () => (await passes()).some(([t]) => t >= over), `a reading pass after the wait, at ${Math.round(over)} ms`);
+}
+// A reading pass has seen what was drawn at `from` (it starts a wait for rows it cannot read, if any).
+const readSince = (page, from) => until(() => page.evaluate((t) => performance.getEntriesByName('vipguard:pass').some((e) => e.startTime >= t), from),
+  `a reading pass after ${Math.round(from)} ms`);
+const pageClock = (page) => page.evaluate(() => performance.now());
 test('lists on Instagram, TikTok and YouTube: read, no notice; rows that cannot be read, the "cannot read" notice; empty, none', async () => {
   const notices = async (page) => (await annotations(page)).filter((a) => a.kind === 'notice').length;
   for (const r of LIST_ROWS) {
@@ -279,12 +294,15 @@ test('lists on Instagram, TikTok and YouTube: read, no notice; rows that cannot 
       assert.ok((await shadowText(page)).includes('vipguard cannot read this page'), r.url);
     } else {
       if (r.badge) await until(async () => (await annotations(page)).some((a) => a.kind === 'badge'), `a badge on ${r.url}`);
-      await page.waitForTimeout(5500);
+      await waitOver(page);
       assert.equal(await notices(page), 0, `a notice on ${r.url}`);
     }
     if (r.noise) {
+      const drawn = await pageClock(page);
       await page.evaluate(([where, html]) => document.querySelector(where).insertAdjacentHTML('beforeend', html), r.noise);
-      await page.waitForTimeout(5500);
+      // Nothing on the page says whether it started a rows' wait: a pass saw it, then that wait's time.
+      await readSince(page, drawn);
+      await page.waitForTimeout(READ_WAIT + 500);
       assert.equal(await notices(page), 0, `a notice on ${r.url} for what is no comment`);
     }
     if (r.row) {
@@ -302,13 +320,14 @@ test('a list whose rows come late gets its own wait: a comment drawn after the p
   const url = 'https://www.youtube.com/watch?v=loading02';
   const page = await h.ctx.newPage();
   await page.goto(url);
-  await page.waitForTimeout(5500);
+  await waitOver(page);
+  const drawn = await pageClock(page);
   await page.evaluate(() => document.querySelector('ytd-comments #contents').insertAdjacentHTML('beforeend',
     '<ytd-comment-thread-renderer><ytd-comment-view-model id="comment"><h3 class="author"></h3> hello</ytd-comment-view-model></ytd-comment-thread-renderer>'));
   await page.waitForTimeout(1000);
   await page.evaluate(() => { document.querySelector('ytd-comment-view-model h3.author').innerHTML = '<a id="author-text" href="/@IbrahimaDialloTV_"><span>@IbrahimaDialloTV_</span></a>'; });
   await until(async () => (await annotations(page)).some((a) => a.kind === 'badge'), 'the late comment\'s badge');
-  await page.waitForTimeout(4500);
+  await waitOver(page, drawn);
   assert.equal((await annotations(page)).filter((a) => a.kind === 'notice').length, 0, 'a notice for a list that came late');
   await page.close();
   const popup = await h.ctx.newPage();
@@ -333,7 +352,7 @@ test('an empty list (followers on X and Bluesky, favourites on Mastodon), as the
     await h.ctx.route((u) => u.href === url, (r) => r.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body }));
     const page = await h.ctx.newPage();
     await page.goto(url);
-    await page.waitForTimeout(5500);
+    await waitOver(page);
     assert.equal((await annotations(page)).filter((a) => a.kind === 'notice').length, 0, `a notice on the empty list ${url}`);
     // Without the empty message, the same page is a list that cannot be read: the notice (the check bites).
     await page.evaluate(() => document.querySelector('[data-testid="emptyState"], .empty-column-indicator').remove());
@@ -356,7 +375,7 @@ test('an empty list (followers on X and Bluesky, favourites on Mastodon), as the
     if (notice) {
       await until(async () => (await annotations(page)).some((a) => a.kind === 'notice'), `the notice on ${url}: the empty message is a pinned column's`);
     } else {
-      await page.waitForTimeout(5500);
+      await waitOver(page);
       assert.equal((await annotations(page)).filter((a) => a.kind === 'notice').length, 0, `a notice on the empty list ${url}`);
     }
     await page.close();
@@ -376,7 +395,7 @@ test('an empty list (followers on X and Bluesky, favourites on Mastodon), as the
     if (notice) {
       await until(async () => (await annotations(page)).some((a) => a.kind === 'notice'), `the notice on ${url}`);
     } else {
-      await page.waitForTimeout(5500);
+      await waitOver(page);
       assert.equal((await annotations(page)).filter((a) => a.kind === 'notice').length, 0, `a notice on the empty list ${url}`);
       // Without its icon, the same page is a list that cannot be read: the notice (the check bites).
       await page.evaluate(() => document.querySelector('svg[viewBox$="0 65 64"]').remove());
