@@ -611,11 +611,11 @@ var vipguardAnnotate = (() => {
     return host;
   }
 
-  // Another language: an open card closes (the next opens in it), and the banner's frame asks for the
-  // words again with the newer result the page's check brings.
+  // Another language: an open card closes (the next opens in it), and the banner's frames (the one shown,
+  // and the spare kept for the next profile) ask for the words again with the next result they show.
   function languageChanged() {
     closeCard();
-    if (current) current.iframe.post({ vipguardLanguage: true });
+    for (const b of [current, spare]) if (b) b.iframe.post({ vipguardLanguage: true });
   }
 
   return { prepare, banner, setView, showToken, showBanner, removeBanner, badge, spot, notice, focusBanner, hasFocus, closeCard, keepBanner, hideForCapture, languageChanged };

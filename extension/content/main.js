@@ -93,12 +93,13 @@
     setTimeout(() => pending.delete(requestId), 60000);
     // The first answer also brings the interface's words (vipguardI18n.seed).
     const wantMessages = !vipguardI18n.seeded() && !messagesAsked;
+    const era = vipguardI18n.era();
     if (wantMessages) messagesAsked = true;
     try {
       // Sending copies the profiles on this thread: part of the work we add to the page.
       const reply = await timed('vipguard:send', () => chrome.runtime.sendMessage({
         type: 'check', url: location.href, profiles, requestId, wantMessages, ...extra }));
-      if (reply && reply.messages) timed('vipguard:i18n', () => vipguardI18n.seed(reply.messages));
+      if (reply && reply.messages && era === vipguardI18n.era()) timed('vipguard:i18n', () => vipguardI18n.seed(reply.messages));
       if (reply && reply.view) vipguardAnnotate.setView(reply.view);
       return reply;
     } catch (e) {
@@ -130,6 +131,7 @@
   function languageChanged() {
     vipguardI18n.unseed();
     messagesAsked = false;
+    drawn = new WeakMap(); // every badge drawn again, its card's token one of the new results
     vipguardAnnotate.languageChanged();
     if (banner) banner.read = null;
     rereadAll();
@@ -336,12 +338,13 @@
     const url = location.href;
     unreadable = document.createElement('vipguard-annotation'); // a placeholder: report once per address
     let reply = null;
+    const era = vipguardI18n.era();
     try {
       reply = await chrome.runtime.sendMessage({ type: 'unreadable', url, site: adapter.name, wantMessages: !vipguardI18n.seeded() });
     } catch {
       // The worker is unreachable: the notice still shows, in the browser's language.
     }
-    if (reply && reply.messages) vipguardI18n.seed(reply.messages);
+    if (reply && reply.messages && era === vipguardI18n.era()) vipguardI18n.seed(reply.messages);
     if (location.href !== url || !unreadable || unreadable.isConnected) return;
     const { t } = vipguardI18n;
     unreadable = vipguardAnnotate.notice(t('cannotRead'), t('close'));

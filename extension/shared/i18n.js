@@ -83,7 +83,10 @@ globalThis.vipguardI18n = (() => {
   }
   const seeded = () => templates !== null;
   // The reviewer chose another language: the next answer brings its words (until then, the browser's).
-  const unseed = () => { templates = null; };
+  // `era` changes with it: words asked for before it are the old language's, which a caller drops.
+  let languageEra = 0;
+  const unseed = () => { templates = null; languageEra++; };
+  const era = () => languageEra;
 
   // The languages a reviewer can choose, and where each catalogue is (from the extension's root).
   const LANGUAGES = { en: '_locales/en/messages.json', fr: '_locales/fr/messages.json', pcm: 'locales/pcm/messages.json' };
@@ -125,5 +128,5 @@ globalThis.vipguardI18n = (() => {
     localize();
   }
 
-  return { t, localize, ready, verdict, DECISIONS, recorded, decisionWord, lang, plural, num, when, seed, seeded, unseed, toTemplates, chosenTemplates, LANGUAGES };
+  return { t, localize, ready, verdict, DECISIONS, recorded, decisionWord, lang, plural, num, when, seed, seeded, unseed, era, toTemplates, chosenTemplates, LANGUAGES };
 })();

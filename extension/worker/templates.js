@@ -6,19 +6,23 @@ import '../shared/i18n.js';
 const fill = (template, strs) => template.replace(/[\u0001-\u0009]/g, (c) => strs[c.charCodeAt(0) - 1] ?? '');
 
 // The chosen language's templates (null: the browser's language), read once per worker or language change.
+// A load begun before a change of language (two in a row: fr, then pcm) must not keep the older one.
 let chosen;
+let era = 0;
 export async function loadLanguage() {
-  if (chosen === undefined) {
-    chosen = await globalThis.vipguardI18n.chosenTemplates(chrome.runtime.getURL('')).catch((e) => {
-      console.warn('vipguard: language not loaded:', e && e.message);
-      return null;
-    });
-  }
-  return chosen;
+  if (chosen !== undefined) return chosen;
+  const asked = era;
+  const loaded = await globalThis.vipguardI18n.chosenTemplates(chrome.runtime.getURL('')).catch((e) => {
+    console.warn('vipguard: language not loaded:', e && e.message);
+    return null;
+  });
+  if (asked === era) chosen = loaded;
+  return loaded;
 }
 
 // The settings changed: the language is read again at the next use.
 export function languageChanged() {
+  era++;
   chosen = undefined;
   templates = null;
 }
@@ -36,7 +40,8 @@ let templates = null;
 export function catalogueTemplates() {
   if (!templates) {
     templates = (async () => {
-      if (await loadLanguage()) return chosen;
+      const loaded = await loadLanguage();
+      if (loaded) return loaded;
       const sentinels = Array.from({ length: 9 }, (_, i) => String.fromCharCode(i + 1));
       const probe = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i'].map((x) => `‹${x}›`);
       const locale = chrome.runtime.getManifest().default_locale || 'en';

@@ -423,7 +423,9 @@ export async function annotations(page) {
 // can be imported (a service worker cannot import one at run time): the shipped worker has no hook for
 // the tests. `page` is brought to the front again, as a reviewer's tab is when they press the keys.
 export async function sendCommand(h, page, command) {
-  const tabId = await h.worker.evaluate(async (u) => (await chrome.tabs.query({})).find((t) => t.url === u).id, page.url());
+  const tabs = await h.worker.evaluate(async (u) => (await chrome.tabs.query({})).filter((t) => t.url === u).map((t) => t.id), page.url());
+  if (tabs.length !== 1) throw new Error(`sendCommand: ${tabs.length} tabs at ${page.url()}, not one`);
+  const [tabId] = tabs;
   if (!h.commandPage || h.commandPage.isClosed()) {
     h.commandPage = await h.ctx.newPage();
     await h.commandPage.goto(`chrome-extension://${h.extensionId}/ui/popup/popup.html`);

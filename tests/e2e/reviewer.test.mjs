@@ -367,6 +367,49 @@ test('another language chosen: the open banner is drawn again in it, the engine\
   await page.close();
 });
 
+// review34: what was not on screen when the language changed kept the old one: the banner's frame made
+// ahead on a list for the next profile (English buttons around French evidence), and the badges (their
+// labels drawn in the old words).
+test('another language chosen on a list: its badges, a badge\'s card, then the next profile\'s banner (its frame made ahead), are in it', async () => {
+  const page = await visit(h, 'https://x.com/KwabenaMensah/followers', { expect: 2 });
+  await until(async () => annotationFrames(page, 'banner').length === 1, 'the banner\'s frame made ahead');
+  const badges = () => page.evaluate(() => [...document.querySelectorAll('vipguard-annotation:not([popover])')]
+    .filter((e) => e.getBoundingClientRect().width > 0).map((e) => { const r = e.getBoundingClientRect(); return { x: r.x + 10, y: r.y + r.height / 2 }; }));
+  await says(page, 'vipguard: Impersonation');
+  const { opts, choose } = await languageSetting();
+  try {
+    await choose(/^Language/, 'fr', FRENCH_HEADING);
+    await page.bringToFront();
+    await says(page, "vipguard\u00a0: Usurpation d'identité");
+    assert.ok(!(await shadowText(page)).includes('vipguard: Impersonation'), await shadowText(page));
+    const cardText = async () => {
+      const [card] = annotationFrames(page, 'card');
+      return card ? frameEvaluate(card, () => document.body.textContent).catch(() => '') : '';
+    };
+    await until(async () => {
+      const [b] = await badges();
+      await page.mouse.move(0, 0);
+      await page.mouse.move(b.x, b.y);
+      return (await cardText()).includes("L'identifiant @");
+    }, 'a card with the engine\'s French');
+    assert.ok(!(await cardText()).includes('Handle @'), await cardText());
+    await page.mouse.move(0, 0);
+    // X opens a profile from the list in place: the frame made ahead draws it, in French.
+    await page.evaluate(async (path) => {
+      const doc = new DOMParser().parseFromString(await (await fetch(path)).text(), 'text/html');
+      history.pushState({}, '', path);
+      document.body.replaceWith(document.adoptNode(doc.body));
+    }, '/KwabenaMensahGH');
+    await says(page, "est l'identifiant protégé @KwabenaMensah");
+    await says(page, 'Copier pour le ticket');
+    assert.ok(!(await shadowText(page)).includes('Copy for ticket'), await shadowText(page));
+  } finally {
+    await choose(/^Langue/, '', ENGLISH_HEADING);
+    await opts.close();
+  }
+  await page.close();
+});
+
 test('the toolbar button counts a tab\'s flagged accounts; pausing takes annotations off the page at once; the popup says why nothing was checked', async () => {
   const page = await visit(h, 'https://x.com/home', { expect: 5 });
   const tabId = await h.worker.evaluate(async () => (await chrome.tabs.query({ url: 'https://x.com/home' }))[0].id);

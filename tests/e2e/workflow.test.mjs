@@ -138,6 +138,39 @@ test('Copy for ticket before the avatar\'s verdict: what was copied is said afte
   await page.close();
 });
 
+// X changes profiles without loading a page, and the banner's frame is kept for the next one: a copy
+// still under way when the reviewer moved on must say nothing in the next profile's banner (review34:
+// its words and the note's focus went there). The first profile's avatar, which its picture shows, is
+// held until the page has moved on.
+test('Copy for ticket under way when the reviewer moves to another profile: nothing of it in the next one\'s banner', async () => {
+  await setFormat('text');
+  const held = [];
+  const fixture = fs.readFileSync(new URL('fixtures/x/spa.html', import.meta.url), 'utf8');
+  assert.ok(fixture.includes('/profile_images/demo/copy-kwabena-mirrored-badge.png'));
+  await h.ctx.route('https://x.com/KwabenaMensahTV?left=1', (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8',
+    body: fixture.replaceAll('/profile_images/demo/copy-', '/profile_images/left/copy-') }));
+  const avatars = /^https:\/\/pbs\.twimg\.com\/profile_images\/left\//;
+  await h.ctx.route(avatars, (route) => (route.request().serviceWorker() && !held.released ? held.push(route) : route.fallback()));
+  const page = await visit(h, 'https://x.com/KwabenaMensahTV?left=1');
+  await until(() => held.length, 'the worker asking for the avatar');
+  await page.evaluate(() => navigator.clipboard.writeText('before'));
+  await shadowClick(page, 'Copy for ticket');
+  await until(async () => (await shadowText(page)).endsWith('…'), 'the copy under way');
+  await page.evaluate(() => window.go('sarah_j', 'Sarah Johnson', 'Nurse. Runner.'));
+  await until(async () => (await bannerVerdict(page)) === 'clear', 'the next profile\'s banner');
+  held.released = true;
+  for (const r of held.splice(0)) await r.fallback();
+  // The copy ends (its ticket on the clipboard), and the banner shown says nothing of it.
+  await until(async () => (await clipboard(page)).includes('Handle: @KwabenaMensahTV\n'), 'the first profile\'s ticket copied');
+  await page.waitForTimeout(300); // the copy's words would be written in the same task as its end
+  const text = await shadowText(page);
+  assert.ok(!text.includes('copied to the clipboard') && !text.includes('…'), text.slice(-400));
+  const focused = await frameEvaluate(annotationFrames(page, 'banner')[0], () => document.activeElement === document.querySelector('.decide input'));
+  assert.equal(focused, false, 'the next profile\'s note took no focus');
+  await h.ctx.unroute(avatars);
+  await page.close();
+});
+
 test('Copy for ticket in Markdown: a report with the lookalikes spelled out', async () => {
   await setFormat('markdown');
   const page = await visit(h, 'https://x.com/KwabenaMensahGH');

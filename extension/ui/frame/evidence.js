@@ -160,8 +160,13 @@ var vipguardEvidence = (() => {
     status.setAttribute('role', 'status');
     status.setAttribute('aria-live', 'polite');
     // The avatar's verdict may draw the frame again while a copy or a decision is under way: its words go
-    // to the status line then on the page (frame.js carries the line over), not to the one drawn over.
-    const live = () => (status.isConnected ? status : document.querySelector('.status') || status);
+    // to the status line then on the page (frame.js carries the line over), not to the one drawn over;
+    // nowhere once the frame shows another profile (`stillShown`).
+    const gone = el('div');
+    const live = () => {
+      if (actions.stillShown && !actions.stillShown()) return gone;
+      return status.isConnected ? status : document.querySelector('.status') || status;
+    };
     // One request at a time: a double click must not record a decision twice or undo two.
     let busy = false;
     const run = async (fn) => {
@@ -178,7 +183,7 @@ var vipguardEvidence = (() => {
         if (e && e.text) {
           const ta = el('textarea');
           ta.readOnly = true;
-          ta.value = e.text;
+          ta.textContent = e.text; // (kept when frame.js carries the line over: a clone keeps no .value)
           line.append(ta);
         }
       } finally {
@@ -198,7 +203,7 @@ var vipguardEvidence = (() => {
       // After the ticket is copied, the note takes its id, so the decision records both (report.js ticketId).
       const copyTicket = async () => {
         const words = await actions.copyTicket();
-        (row.isConnected ? row.parentNode : document).querySelector('.decide input')?.focus();
+        if (!actions.stillShown || actions.stillShown()) (row.isConnected ? row.parentNode : document).querySelector('.decide input')?.focus();
         return words;
       };
       for (const [key, fn] of [['copyTicket', copyTicket], ['copyImage', actions.copyImage], ['saveImage', actions.saveImage],

@@ -25,6 +25,9 @@
   // before the page has a body to read it from: annotate.js prepare).
   let theme = params.get('theme') === 'dark' ? 'dark' : 'light';
   let rec = null; // what the worker sent: {url, checkedAt, profile, result, account, queue, tabId}
+  // Counts the profiles this frame has shown (a banner's frame is kept for the next): a copy or decision
+  // still under way when the profile changed must not speak, move the focus or redraw in the next one's.
+  let shown = 0;
   let box = null;
   let fold = null; // the banner's fold(on, focus, chosen)
 
@@ -107,6 +110,8 @@
   // evidence.js). The ticket names the account's own profile address; the page it was seen on goes beside it.
   function actions() {
     const { profile, account, url: pageUrl, checkedAt } = rec;
+    const mine = shown;
+    const stillShown = () => mine === shown;
     const r = { ...rec.result, verdict: rec.result.shown || rec.result.verdict };
     const url = vipguardSiteCatalog.profileUrl(profile.platform, profile.handle, pageUrl);
     const item = () => ({
@@ -137,7 +142,7 @@
     const picture = async () => vipguardReport.pngBlob((await draw()).dataUrl);
     const aboutImage = (words) => [words, drawn && t('imageSha256', drawn.sha256), drawn && drawn.note].filter(Boolean).join(' ');
     return {
-      mayDecide, confirmEvery: !reportsVisibility,
+      mayDecide, confirmEvery: !reportsVisibility, stillShown,
       // The report in the format chosen in the options (plain text unless set), with the SHA-256 of the
       // JSON evidence, so the ticket and an attached JSON can be matched; and its picture, in one copy
       // (report.js ticketClipboardItem). Where the clipboard refuses the picture, the text alone, and
@@ -175,7 +180,7 @@
           result: { verdict: r.verdict, match: r.match || null, score: r.score ?? null } });
         const words = vipguardI18n.recorded(decision);
         // Drawn again with the decision standing (the worker checks the account again), focus on its Undo.
-        setTimeout(() => load(true, words), 0);
+        setTimeout(() => { if (stillShown()) load(true, words); }, 0);
         return words;
       },
     };
@@ -280,6 +285,7 @@
   async function load(fresh = false, status = '', newer = false) {
     let reply;
     const asked = token;
+    const era = vipguardI18n.era();
     try {
       probe('frame: asks for its words');
       reply = await send({ type: 'frameContent', token, fresh, wantMessages: !vipguardI18n.seeded() });
@@ -291,7 +297,7 @@
     }
     // Another token (the next profile, in a kept banner frame) arrived meanwhile: this answer is stale.
     if (asked !== token) return;
-    if (reply.messages) vipguardI18n.seed(reply.messages);
+    if (reply.messages && era === vipguardI18n.era()) vipguardI18n.seed(reply.messages);
     rec = reply;
     const had = box && box.contains(document.activeElement);
     // A newer result for the same profile (the avatar's, often a second after the text's) keeps the
@@ -339,6 +345,7 @@
     if (typeof data.vipguardToken === 'string' && data.vipguardToken !== token && kind === 'banner') {
       probe('frame: token received');
       const newer = !!rec && !!token; // a newer result for the same profile (the avatar's), not a new profile
+      if (!newer) shown++;
       token = data.vipguardToken;
       if (data.theme === 'dark' || data.theme === 'light') theme = data.theme;
       if (typeof data.folded === 'boolean') params.set('folded', data.folded ? '1' : '0');
@@ -354,6 +361,7 @@
     }
   }
   function forget() {
+    shown++;
     token = '';
     rec = null;
     box = null;
