@@ -107,6 +107,29 @@ test('the copy-ticket command copies the ticket and its image from the banner', 
   await page.close();
 });
 
+// A fixture page of Kwabena Mensah's copy at `url` whose picture lives under /profile_images/`folder`/,
+// new to the worker's cache, the worker's fetches of it held: copy under way, then let go (`release`).
+async function heldAvatarPage(url, file, folder) {
+  const held = [];
+  const fixture = fs.readFileSync(new URL(`fixtures/x/${file}`, import.meta.url), 'utf8');
+  assert.ok(fixture.includes('/profile_images/demo/copy-kwabena-mirrored-badge.png'));
+  await h.ctx.route(url, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8',
+    body: fixture.replaceAll('/profile_images/demo/copy-', `/profile_images/${folder}/copy-`) }));
+  const avatars = new RegExp(`^https://pbs\\.twimg\\.com/profile_images/${folder}/`);
+  let released = false;
+  await h.ctx.route(avatars, (route) => (route.request().serviceWorker() && !released ? held.push(route) : route.fallback()));
+  const page = await visit(h, url);
+  await until(() => held.length, 'the worker asking for the avatar');
+  await page.evaluate(() => navigator.clipboard.writeText('before')); // an earlier test's copy is gone
+  await shadowClick(page, 'Copy for ticket');
+  await until(async () => (await shadowText(page)).endsWith('…'), 'the copy under way');
+  const release = async () => {
+    released = true;
+    for (const r of held.splice(0)) await r.fallback();
+  };
+  return { page, release, done: () => h.ctx.unroute(avatars) };
+}
+
 // The avatar's verdict comes after the text's and draws the banner again. A CI run in Firefox lost the
 // words saying what Copy for ticket had just copied (written into the banner drawn over), and the note,
 // where the ticket's id goes next, lost the focus. Here the worker's fetch of the avatar is held until
@@ -114,27 +137,16 @@ test('the copy-ticket command copies the ticket and its image from the banner', 
 // answered), then let go: the copy ends in the banner drawn anew.
 test('Copy for ticket before the avatar\'s verdict: what was copied is said after it, and the note has the focus', async () => {
   await setFormat('text');
-  const held = [];
-  const fixture = fs.readFileSync(new URL('fixtures/x/profile-jsonld.html', import.meta.url), 'utf8');
-  assert.ok(fixture.includes('/profile_images/demo/copy-kwabena-mirrored-badge.png'));
-  await h.ctx.route('https://x.com/KwabenaMensahTV?copied', (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8',
-    body: fixture.replaceAll('/profile_images/demo/', '/profile_images/copied/') }));
-  const avatars = /^https:\/\/pbs\.twimg\.com\/profile_images\/copied\//;
-  await h.ctx.route(avatars, (route) => (route.request().serviceWorker() && !held.released ? held.push(route) : route.fallback()));
-  const page = await visit(h, 'https://x.com/KwabenaMensahTV?copied');
-  await until(() => held.length, 'the worker asking for the avatar');
+  const { page, release, done } = await heldAvatarPage('https://x.com/KwabenaMensahTV?copied', 'profile-jsonld.html', 'copied');
   const avatarLine = "avatar is a copy of Kwabena Mensah's protected photo";
-  await shadowClick(page, 'Copy for ticket');
-  await until(async () => (await shadowText(page)).endsWith('…'), 'the copy under way');
   assert.ok(!(await shadowText(page)).includes(avatarLine), 'the avatar\'s verdict not in yet');
-  held.released = true;
-  for (const r of held.splice(0)) await r.fallback();
+  await release();
   await bannerSays(page, avatarLine);
   await bannerSays(page, 'and the evidence image copied to the clipboard');
   assert.ok((await clipboard(page)).includes('Handle: @KwabenaMensahTV\n'));
   const focused = await frameEvaluate(annotationFrames(page, 'banner')[0], () => document.activeElement === document.querySelector('.decide input'));
   assert.equal(focused, true, 'the note has the focus');
-  await h.ctx.unroute(avatars);
+  await done();
   await page.close();
 });
 
@@ -144,22 +156,10 @@ test('Copy for ticket before the avatar\'s verdict: what was copied is said afte
 // held until the page has moved on.
 test('Copy for ticket under way when the reviewer moves to another profile: nothing of it in the next one\'s banner', async () => {
   await setFormat('text');
-  const held = [];
-  const fixture = fs.readFileSync(new URL('fixtures/x/spa.html', import.meta.url), 'utf8');
-  assert.ok(fixture.includes('/profile_images/demo/copy-kwabena-mirrored-badge.png'));
-  await h.ctx.route('https://x.com/KwabenaMensahTV?left=1', (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8',
-    body: fixture.replaceAll('/profile_images/demo/copy-', '/profile_images/left/copy-') }));
-  const avatars = /^https:\/\/pbs\.twimg\.com\/profile_images\/left\//;
-  await h.ctx.route(avatars, (route) => (route.request().serviceWorker() && !held.released ? held.push(route) : route.fallback()));
-  const page = await visit(h, 'https://x.com/KwabenaMensahTV?left=1');
-  await until(() => held.length, 'the worker asking for the avatar');
-  await page.evaluate(() => navigator.clipboard.writeText('before'));
-  await shadowClick(page, 'Copy for ticket');
-  await until(async () => (await shadowText(page)).endsWith('…'), 'the copy under way');
+  const { page, release, done } = await heldAvatarPage('https://x.com/KwabenaMensahTV?left=1', 'spa.html', 'left');
   await page.evaluate(() => window.go('sarah_j', 'Sarah Johnson', 'Nurse. Runner.'));
   await until(async () => (await bannerVerdict(page)) === 'clear', 'the next profile\'s banner');
-  held.released = true;
-  for (const r of held.splice(0)) await r.fallback();
+  await release();
   // The copy ends (its ticket on the clipboard), and the banner shown says nothing of it.
   await until(async () => (await clipboard(page)).includes('Handle: @KwabenaMensahTV\n'), 'the first profile\'s ticket copied');
   await page.waitForTimeout(300); // the copy's words would be written in the same task as its end
@@ -167,7 +167,7 @@ test('Copy for ticket under way when the reviewer moves to another profile: noth
   assert.ok(!text.includes('copied to the clipboard') && !text.includes('…'), text.slice(-400));
   const focused = await frameEvaluate(annotationFrames(page, 'banner')[0], () => document.activeElement === document.querySelector('.decide input'));
   assert.equal(focused, false, 'the next profile\'s note took no focus');
-  await h.ctx.unroute(avatars);
+  await done();
   await page.close();
 });
 
