@@ -9,7 +9,7 @@
 #   - Debian: the .deb files listed below, fetched with `apt-get download` and
 #     unpacked with `dpkg-deb -x` into target/avatar-sources/<package>/ (nothing is
 #     installed system-wide);
-#   - the PDQ test images in ../shared/data/pdq (read-only), when present.
+#   - the PDQ test images in ../shared/data/pdq or $VIPGUARD_PDQ_DATA (read-only; required).
 #
 # Idempotent: the venv, the packages and the set are each made only when missing
 # (the set also when make_set.py, requirements.txt or this script, with its package

@@ -16,7 +16,7 @@ Debian packages this reads. Output (default target/avatar-bench):
 Sources, all from package managers or already on disk (nothing is fetched here):
     - the sample images inside the scikit-image wheel (never imported: only located);
     - Debian packages unpacked by the shell script into --sources/<package>/;
-    - the PDQ test images in ../shared/data/pdq (read-only), if present.
+    - the PDQ test images in ../shared/data/pdq or $VIPGUARD_PDQ_DATA (read-only; required).
 
 Large pictures are cut into non-overlapping square tiles (at most 20 per picture) for the
 distinct set; a picture chosen as protected is never tiled. Near-duplicates are dropped;
@@ -594,7 +594,10 @@ def catalogue(sources: Path, pdq: Path | None, warn: Callable[[str], None]) -> l
                 warn(f"missing {p}")
 
     if pdq is None or not pdq.is_dir():
-        warn(f"PDQ test images not found ({pdq}): skipped")
+        # A set built without them is another set (its figures differ: 5,193 distinct pictures against
+        # 5,194 and a protected photo fewer), so this is an error, not a warning to scroll past.
+        raise SystemExit(f"make_set: the PDQ test images are not at {pdq}: set VIPGUARD_PDQ_DATA "
+                         "to their folder (../shared/data/pdq beside the checkout) or pass --pdq")
     else:
         for rel, kind, av in PDQ:
             p = pdq / rel
