@@ -8,8 +8,7 @@
 //! dropped, in cache. Counting and placing by bucket instead (16 M buckets, 236 MB of bucket table and
 //! slots at 1,000,000 accounts) missed the cache on almost every key even in batches put in order of
 //! their top bits first: a quarter of a 1,000,000-account build (issue 25, "Building faster"). The 65,536
-//! groups' counters fit in the second-level cache, and their runs are written each from its end, a
-//! group's entries staged in a cache line and written eight at a time (`Placing`).
+//! groups' counters fit in the second-level cache, and their runs are written each from its end.
 //!
 //! Both passes over the entries go a round of accounts at a time (`sweep`): the round's entries are
 //! hashed in slices at once, then taken by `parts`, each part a range of groups, in its own counters,
@@ -185,23 +184,20 @@ impl MultiMap<u32> {
             .zip(split_at_bounds(&mut slots, &bounds))
             .zip(split_at_bounds(&mut fine, &bounds))
             .enumerate()
-            .map(|(p, ((next, slots), fine))| Placing {
-                first: p * per_part,
-                base: bounds[p],
-                next,
-                slots,
-                fine,
-                staged: vec![0; per_part * STAGED],
-                held: vec![0; per_part],
-            })
+            .map(|(p, ((next, slots), fine))| (p, next, slots, fine))
             .collect();
-        let states = sweep(
+        sweep(
             entries,
             |k| shape.part(k),
             states,
-            |state, e| state.take(shape, e),
+            |(p, next, slots, fine), e| {
+                let g = shape.group(e) - *p * per_part;
+                let at = next[g] as usize - bounds[*p];
+                slots[at] = u32::of(e, shape.shift);
+                fine[at] = shape.fine(e);
+                next[g] += 1;
+            },
         );
-        crate::parallel::map(states, |mut state| state.flush(shape));
 
         // Each group's run in bucket order, each bucket sorted and its duplicates dropped, each part
         // within its own slots; each bucket's kept slots counted in a byte (`Kept`), so that the bucket
@@ -264,62 +260,6 @@ impl MultiMap<u32> {
         };
         map.fill_filter(parts);
         map
-    }
-}
-
-/// Entries a group stages before they are written to its run together: one cache line of u64.
-const STAGED: usize = 8;
-
-/// A part's placing of its entries, each at the end of its group's run. Each entry is staged in its
-/// group's line first, and a group's STAGED entries are written to its run at once: written one by
-/// one, each entry missed the cache and the TLB twice (its slot and its side byte, among 65,536
-/// runs over 225 MB at 1,000,000 accounts), a quarter of a build's CPU (issue 25). The staged lines
-/// (2 MB a part at 1,000,000 accounts, 256 KB at 100,000) stay in the caches.
-struct Placing<'a> {
-    /// The part's first group, and its first slot.
-    first: usize,
-    base: usize,
-    /// Where each of the part's groups' next entry goes (from the map's start).
-    next: &'a mut [u32],
-    slots: &'a mut [u32],
-    fine: &'a mut [u8],
-    /// STAGED entries a group, and how many each group has staged.
-    staged: Vec<u64>,
-    held: Vec<u8>,
-}
-
-impl Placing<'_> {
-    fn take(&mut self, shape: Shape, e: u64) {
-        let g = shape.group(e) - self.first;
-        let n = usize::from(self.held[g]);
-        self.staged[g * STAGED + n] = e;
-        if n + 1 == STAGED {
-            self.write(shape, g, STAGED);
-        } else {
-            self.held[g] = n as u8 + 1;
-        }
-    }
-    /// Group `g`'s first `n` staged entries written at the end of its run.
-    fn write(&mut self, shape: Shape, g: usize, n: usize) {
-        let at = self.next[g] as usize - self.base;
-        let staged = &self.staged[g * STAGED..g * STAGED + n];
-        for (slot, &e) in self.slots[at..at + n].iter_mut().zip(staged) {
-            *slot = u32::of(e, shape.shift);
-        }
-        for (fine, &e) in self.fine[at..at + n].iter_mut().zip(staged) {
-            *fine = shape.fine(e);
-        }
-        self.next[g] += n as u32;
-        self.held[g] = 0;
-    }
-    /// Every group's staged entries written.
-    fn flush(&mut self, shape: Shape) {
-        for g in 0..self.held.len() {
-            let n = usize::from(self.held[g]);
-            if n > 0 {
-                self.write(shape, g, n);
-            }
-        }
     }
 }
 
