@@ -8,7 +8,9 @@
 //! dropped, in cache. Counting and placing by bucket instead (16 M buckets, 236 MB of bucket table and
 //! slots at 1,000,000 accounts) missed the cache on almost every key even in batches put in order of
 //! their top bits first: a quarter of a 1,000,000-account build (issue 25, "Building faster"). The 65,536
-//! groups' counters fit in the second-level cache, and their runs are written each from its end.
+//! groups' counters fit in the second-level cache, and their runs are written each from its end. A
+//! large map (`TWO_LEVELS_FROM`) is placed in two levels: by blocks of 256 groups first, then each
+//! block put in group order in cache (`Side`).
 //!
 //! Both passes over the entries go a round of accounts at a time (`sweep`): the round's entries are
 //! hashed in slices at once, then taken by `parts`, each part a range of groups, in its own counters,
@@ -149,6 +151,16 @@ impl MultiMap<u32> {
     /// (a power of two) at once.
     pub(super) fn placed(total: usize, parts: usize, entries: &impl Entries) -> Self {
         let (shape, parts) = Shape::new(total, parts);
+        if shape.per_part << FINE_BITS >= TWO_LEVELS_FROM {
+            Self::placed_with::<u16>(shape, parts, entries)
+        } else {
+            Self::placed_with::<u8>(shape, parts, entries)
+        }
+    }
+
+    /// `placed` with the side value `S`: a bucket within its group (u8), or also a group within its
+    /// block (u16, placed in two levels).
+    fn placed_with<S: Side>(shape: Shape, parts: usize, entries: &impl Entries) -> Self {
         let per_part = shape.per_part;
         let groups = per_part * parts;
 
@@ -173,56 +185,70 @@ impl MultiMap<u32> {
         // Where each part's slots begin, and the end.
         let bounds: Vec<usize> = (0..=parts).map(|p| runs[p * per_part] as usize).collect();
         let mut slots = vec![0u32; bounds[parts]];
-        let mut fine = vec![0u8; bounds[parts]];
+        let mut side = vec![S::default(); bounds[parts]];
 
-        // runs[g + 1] becomes where group g's next entry goes, up to group g + 1's start; placing
-        // makes it group g's end again. Only keys counted above come here (`Entries` gives the same
-        // each time), so a group never spills into the next.
-        runs.copy_within(..groups, 1);
-        let states: Vec<_> = runs[1..]
-            .chunks_mut(per_part)
+        // Each entry at the end of its group's run, or in two levels of its block's (S::BLOCK_BITS:
+        // 256 groups), with its bucket within its group (and its group within its block) in `side`.
+        // `heads[i]` is where run i's next entry goes. Only keys counted above come here (`Entries`
+        // gives the same each time), so a run never spills into the next.
+        let mut heads: Vec<u32> = runs[..groups]
+            .iter()
+            .step_by(1 << S::BLOCK_BITS)
+            .copied()
+            .collect();
+        let states: Vec<_> = heads
+            .chunks_mut(per_part >> S::BLOCK_BITS)
             .zip(split_at_bounds(&mut slots, &bounds))
-            .zip(split_at_bounds(&mut fine, &bounds))
+            .zip(split_at_bounds(&mut side, &bounds))
             .enumerate()
-            .map(|(p, ((next, slots), fine))| (p, next, slots, fine))
+            .map(|(p, ((next, slots), side))| (p, next, slots, side))
             .collect();
         sweep(
             entries,
             |k| shape.part(k),
             states,
-            |(p, next, slots, fine), e| {
+            |(p, next, slots, side), e| {
                 let g = shape.group(e) - *p * per_part;
-                let at = next[g] as usize - bounds[*p];
+                let run = g >> S::BLOCK_BITS;
+                let at = next[run] as usize - bounds[*p];
                 slots[at] = u32::of(e, shape.shift);
-                fine[at] = shape.fine(e);
-                next[g] += 1;
+                side[at] = S::of(g, shape.fine(e));
+                next[run] += 1;
             },
         );
+        drop(heads);
 
         // Each group's run in bucket order, each bucket sorted and its duplicates dropped, each part
         // within its own slots; each bucket's kept slots counted in a byte (`Kept`), so that the bucket
-        // table is made only once the side bytes are gone (both at once were 4.5 MB more at the
-        // peak of a 100,000-account `vipguard check`).
+        // table is made only once the side values are gone (both at once were 4.5 MB more at the
+        // peak of a 100,000-account `vipguard check`). Placed in two levels, each block's run is first
+        // put in group order (`S::regroup`), in cache.
         let mut counts = vec![0u8; shape.buckets];
         let work: Vec<_> = counts
             .chunks_mut(per_part << shape.fine_bits)
             .zip(split_at_bounds(&mut slots, &bounds))
-            .zip(split_at_bounds(&mut fine, &bounds))
+            .zip(split_at_bounds(&mut side, &bounds))
             .enumerate()
             .collect();
-        let kept = crate::parallel::map(work, |(p, ((counts, slots), fine))| {
+        let kept = crate::parallel::map(work, |(p, ((counts, slots), side))| {
             let runs = &runs[p * per_part..=(p + 1) * per_part];
             let mut kept = Kept {
                 n: 0,
                 many: Vec::new(),
             };
             let mut scratch = Vec::new();
+            let mut regrouped = (Vec::new(), Vec::new());
+            let at = |g: usize| runs[g] as usize - bounds[p];
             for g in 0..per_part {
-                let run = runs[g] as usize - bounds[p]..runs[g + 1] as usize - bounds[p];
+                if g % (1 << S::BLOCK_BITS) == 0 && S::BLOCK_BITS > 0 {
+                    let block = at(g)..at(g + (1 << S::BLOCK_BITS));
+                    S::regroup(slots, side, block, &runs[g..], &mut regrouped);
+                }
+                let run = at(g)..at(g + 1);
                 let counts = &mut counts[g << shape.fine_bits..(g + 1) << shape.fine_bits];
                 sort_run(
                     slots,
-                    &fine[run.clone()],
+                    &side[run.clone()],
                     run,
                     &mut kept,
                     counts,
@@ -231,7 +257,7 @@ impl MultiMap<u32> {
             }
             kept
         });
-        drop(fine);
+        drop(side);
         // The parts' kept slots moved together, each bucket's start the sum of the counts before it.
         let mut starts = Vec::with_capacity(shape.buckets + 1);
         let mut at = 0;
@@ -263,6 +289,80 @@ impl MultiMap<u32> {
     }
 }
 
+/// Buckets a part from which a map is placed in two levels: 2^23 at 1,000,000 accounts in two parts
+/// (2^24 in one), 2^20 at 100,000. Written straight to their 32,768 groups' runs a part, a
+/// 1,000,000-account build's entries missed the cache and the TLB at nearly every write (2 of its 8.5
+/// s of CPU: issue 25); in two levels, each entry goes first to one of its part's blocks of 256 groups
+/// (128 runs a part, in cache), then each block is put in group order in a scratch of its size (about
+/// 1 MB) before its groups' runs are sorted. That needs 16 side bits an entry instead of 8 while
+/// placing (45 MB more at 1,000,000 accounts), so a smaller map (100,000 accounts, near the 120 MB
+/// line) is placed in one level, as are a map's parts once there are many (each then has fewer runs).
+const TWO_LEVELS_FROM: usize = 1 << 22;
+
+/// What each entry holds beside its slot while placed.
+trait Side: Copy + Default + Send + Sync + Into<usize> {
+    /// Groups a block holds, as a power of two: runs placed at first are blocks (0: groups).
+    const BLOCK_BITS: u32;
+    /// The side value of an entry of the part's group `g`, bucket `fine` within it.
+    fn of(g: usize, fine: u8) -> Self;
+    /// A block's run (`block` within the part's `slots` and `side`) put in group order, each side
+    /// value cut to the bucket within its group; `runs` are the part's group starts from the block's.
+    fn regroup(
+        slots: &mut [u32],
+        side: &mut [Self],
+        block: std::ops::Range<usize>,
+        runs: &[u32],
+        scratch: &mut (Vec<u32>, Vec<Self>),
+    );
+}
+
+impl Side for u8 {
+    const BLOCK_BITS: u32 = 0;
+    fn of(_: usize, fine: u8) -> Self {
+        fine
+    }
+    fn regroup(
+        _: &mut [u32],
+        _: &mut [u8],
+        _: std::ops::Range<usize>,
+        _: &[u32],
+        _: &mut (Vec<u32>, Vec<u8>),
+    ) {
+    }
+}
+
+impl Side for u16 {
+    const BLOCK_BITS: u32 = 8;
+    fn of(g: usize, fine: u8) -> Self {
+        (((g & 0xFF) as u16) << 8) | u16::from(fine)
+    }
+    fn regroup(
+        slots: &mut [u32],
+        side: &mut [u16],
+        block: std::ops::Range<usize>,
+        runs: &[u32],
+        (s_slots, s_side): &mut (Vec<u32>, Vec<u16>),
+    ) {
+        let mut next = [0u32; 1 << 8];
+        for (j, n) in next.iter_mut().enumerate() {
+            *n = runs[j] - runs[0];
+        }
+        s_slots.clear();
+        s_slots.resize(block.len(), 0);
+        s_side.clear();
+        s_side.resize(block.len(), 0);
+        for (&slot, &v) in slots[block.clone()].iter().zip(&side[block.clone()]) {
+            let j = usize::from(v >> 8);
+            let at = next[j] as usize;
+            s_slots[at] = slot;
+            s_side[at] = v & 0xFF;
+            next[j] += 1;
+        }
+        slots[block.clone()].copy_from_slice(s_slots);
+        side[block].copy_from_slice(s_side);
+    }
+}
+
 /// Slots kept so far by a part, and the counts of its buckets that keep `u8::MAX` or more, in bucket
 /// order (a bucket's count byte saying `u8::MAX` stands for the next of them).
 struct Kept {
@@ -274,9 +374,9 @@ struct Kept {
 /// through `scratch`, each bucket sorted, its duplicates dropped, and written back from `kept.n` on
 /// (never past the run's start: everything before it was kept the same way). Each bucket's count of
 /// kept slots goes in `counts`.
-fn sort_run(
+fn sort_run<S: Side>(
     slots: &mut [u32],
-    fine: &[u8],
+    fine: &[S],
     run: std::ops::Range<usize>,
     kept: &mut Kept,
     counts: &mut [u8],
@@ -285,7 +385,7 @@ fn sort_run(
     // ends[b]: first where bucket b goes, then (once placed) its end.
     let mut ends = [0u32; (1 << FINE_BITS) + 1];
     for &b in fine {
-        ends[b as usize + 1] += 1;
+        ends[b.into() + 1] += 1;
     }
     for i in 1..ends.len() {
         ends[i] += ends[i - 1];
@@ -293,8 +393,9 @@ fn sort_run(
     scratch.clear();
     scratch.resize(run.len(), 0);
     for (&slot, &b) in slots[run].iter().zip(fine) {
-        scratch[ends[b as usize] as usize] = slot;
-        ends[b as usize] += 1;
+        let b: usize = b.into();
+        scratch[ends[b] as usize] = slot;
+        ends[b] += 1;
     }
     let mut start = 0;
     for (b, count) in counts.iter_mut().enumerate() {
@@ -375,6 +476,20 @@ mod tests {
             for parts in [2, 4] {
                 let m = MultiMap::placed(entries.len(), parts, &entries);
                 assert!(m.entries == one.entries, "{n} entries in {parts} parts");
+                assert!(m.buckets == one.buckets && m.filter == one.filter);
+            }
+            // Placed in two levels (blocks of 256 groups, then groups), as maps of TWO_LEVELS_FROM
+            // buckets a part or more are: the same map.
+            for parts in [1, 2, 4] {
+                let (shape, parts) = Shape::new(entries.len(), parts);
+                if shape.per_part < 1 << <u16 as Side>::BLOCK_BITS {
+                    continue;
+                }
+                let m = MultiMap::placed_with::<u16>(shape, parts, &entries);
+                assert!(
+                    m.entries == one.entries,
+                    "{n} entries in {parts} parts, two levels"
+                );
                 assert!(m.buckets == one.buckets && m.filter == one.filter);
             }
             // Every value of a key found through the filter and its bucket.
