@@ -83,6 +83,33 @@ fn a_restored_checker_answers_as_the_built_one() {
     }
 }
 
+// Found by the fuzzer (fuzz/corpus/list_csv/regression-handle-at-signs): a handle written with
+// several `@` before it lost one more `@` each time it was cleaned, and
+// restoring cleans the handles again, so the restored checker named another protected handle.
+#[test]
+fn a_handle_written_with_extra_at_signs_restores_as_built() {
+    let csv = "id;name;handles\nvip-1;Aliko Dangote;x:@@@AlikoDangote|x:@@DangoteAliko\n";
+    let list = vipguard::ProtectedList::parse_all(csv, "list.csv").expect("the list reads");
+    let built = Checker::new(list);
+    let restored = restore(&save(&built, "list"), "test.snap", "list").unwrap();
+    assert_eq!(restored.list(), built.list());
+    for handle in ["AIikoDangote", "AlikoDangoteTV", "DangoteAIiko"] {
+        let profile = Profile {
+            id: "p".into(),
+            platform: "x".into(),
+            handle: handle.into(),
+            name: "Someone".into(),
+            ..Profile::default()
+        };
+        let (want, got) = (built.check(&profile), restored.check(&profile));
+        assert_eq!(got, want, "@{handle}");
+        assert!(
+            want.evidence.iter().all(|e| !e.detail.contains("@@")),
+            "{want:?}"
+        );
+    }
+}
+
 fn small_snapshot() -> Vec<u8> {
     let list = common::fixture_list();
     save(&Checker::new(list), "list")

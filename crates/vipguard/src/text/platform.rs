@@ -87,10 +87,11 @@ pub(crate) fn cut_in_place(s: &mut String, keep: impl Fn(&str) -> &str) {
     }
 }
 
-/// A handle as the platform stores it: without a leading `@` and surrounding blanks.
+/// A handle as the platform stores it: without the `@` before it (however many were typed) and
+/// surrounding blanks. Cleaning it again changes nothing: a snapshot's restore cleans the handles it
+/// reads, and one `@` less each time made the restored checker name another handle (found by the fuzzer).
 pub(crate) fn clean_handle(h: &str) -> &str {
-    let h = h.trim();
-    h.strip_prefix('@').unwrap_or(h)
+    h.trim().trim_start_matches('@')
 }
 
 /// The part of a handle people read as the name: `user` of Mastodon's `user@domain`, the first label of
@@ -156,5 +157,9 @@ mod tests {
         assert_eq!(handle_local("bluesky", "ada.bsky.social"), "ada");
         assert!(check_handle("a b").is_err());
         assert!(check_handle("@").is_err());
+        for h in ["@@@ada", " @ada ", "@@ada@mastodon.social", "ada"] {
+            assert_eq!(clean_handle(clean_handle(h)), clean_handle(h), "{h:?}");
+        }
+        assert_eq!(clean_handle("@@@ada"), "ada");
     }
 }
