@@ -289,11 +289,13 @@
       clearBanner();
     }
     // Blocks whose text has not changed since they were checked are skipped before any parsing.
-    const cells = adapter.cells(document, (block) => {
+    // `aside`: an account shown beside a list, not one of its rows (a video's channel beside its
+    // comments): checked and badged, but it does not tell the self-check that the list was read.
+    const cells = adapter.cells(document, (block, aside = false) => {
       const text = block.textContent;
       // Read before and still shown (a list screen Bluesky kept mounted, shown again): read all the same.
       if (seen.get(block) === text) {
-        cellsRead = true;
+        if (!aside) cellsRead = true;
         return false;
       }
       seen.set(block, text);
@@ -301,7 +303,7 @@
     }).filter((c) => !p || !p.anchor.contains(c.anchor));
     if (cells.length) {
       found = true;
-      cellsRead = true;
+      if (cells.some((c) => !c.aside)) cellsRead = true;
       checkCells(cells);
     }
     selfCheck(!!p);

@@ -792,6 +792,13 @@ export const SITE_PAGES = {
   'https://www.youtube.com/watch?v=broken01': 'youtube-comments-unreadable.html',
   'https://www.youtube.com/watch?v=commentsoff': 'youtube-comments-off.html',
   'https://www.youtube.com/watch?v=loading01': 'youtube-comments-loading.html',
+  // YouTube's other video pages (yt21): a short, a live stream's page, and each with comments that cannot
+  // be read; m.youtube.com's comments that cannot be read.
+  'https://www.youtube.com/shorts/Sh0rtAbc123': 'youtube-shorts.html',
+  'https://www.youtube.com/shorts/Br0kenSh0rt': 'youtube-shorts-comments-unreadable.html',
+  'https://www.youtube.com/live/Lv7aBcD9eFg': 'youtube-live.html',
+  'https://www.youtube.com/live/Br0kenL1ve0': 'youtube-comments-unreadable.html', // a live stream's page is the watch page
+  'https://m.youtube.com/watch?v=broken02': 'youtube-mobile-comments-unreadable.html',
   // The list fixtures' one script: it nests the avatar links in the rows' links as React does.
   'https://bsky.app/static/vipguard-test/nest-links.js': 'bluesky-nest-links.js',
 };

@@ -81,9 +81,10 @@ export const SITES = [
   // A profile's feed: the pinned post's "Pinned" line and a self-repost, above the name.
   { url: 'https://bsky.app/profile/kwabena-mensah-gh.bsky.social', banner: 'impersonation', names: { 'kwabena-mensah-gh.bsky.social': 'Kwabena Mensah' },
     badges: { 'kwabena-mensah-gh.bsky.social': 'impersonation' }, drawn: 2 },
-  // The channel owner's comments hide #author-text and show the handle in the creator badge.
+  // The channel owner's comments hide #author-text and show the handle in the creator badge. The video's
+  // owner box above them is read too (yt21): its name as shown, a fourth badge.
   { url: 'https://www.youtube.com/watch?v=abc123',
-    badges: { IbrahimaDialloTV_: 'impersonation', 'fatou.cooks': 'clear', moussa_k: 'clear', IbrahimaDiallo: 'impersonation', 'awa.ndiaye': 'clear' }, drawn: 3 },
+    badges: { IbrahimaDialloTV_: 'impersonation', 'fatou.cooks': 'clear', moussa_k: 'clear', IbrahimaDiallo: 'impersonation', 'awa.ndiaye': 'clear' }, drawn: 4 },
   // Stargazers in follow-list markup: the badge stays on the name's line.
   { url: 'https://github.com/zenith-harbour-bank/app/stargazers', badges: { 'zenith-harb0ur-bank': 'impersonation', 'yaw-darko': 'clear', 'ZenithHarbourBank-Support': 'impersonation', 'chidi-n': 'clear' } },
   // TikTok with the nickname in user-title and the @username in user-subtitle; its first-load data is a
@@ -97,8 +98,17 @@ export const SITES = [
   // address may be percent-encoded).
   { url: 'https://m.youtube.com/@IbrahimaDialloTV', banner: 'impersonation',
     text: ["avatar is a copy of Ibrahima Diallo's protected photo", 'YouTube may show channel names translated into your language', 'about 1,200 subscribers (shown as 1.2K)'] },
+  // The video's owner above the comments (yt21): a.slim-video-owner-icon, the @handle shown beside it.
   { url: 'https://m.youtube.com/watch?v=abc123',
-    badges: { IbrahimaDialloTV_: 'impersonation', cookingwithfatou: 'clear', 'इब्राहिमा_डियालो_सपोर्ट': 'suspicious', moussa_k: 'clear' } },
+    badges: { IbrahimaDialloTV_: 'impersonation', cookingwithfatou: 'clear', 'इब्राहिमा_डियालो_सपोर्ट': 'suspicious', moussa_k: 'clear' }, drawn: 3 },
+  // YouTube's other video pages (yt21): the channel of the short on show (not the next one, mounted below
+  // it) and its comments panel; a live stream's page, the watch page: its owner, by the name shown, and
+  // its comments. (m.youtube.com's older owner markup: in sites.test.mjs's lists test, on a page that gets
+  // the notice.)
+  { url: 'https://www.youtube.com/shorts/Sh0rtAbc123', pictures: { IbrahimaDialloTV_: 'copy-ibrahima-padded.jpg' },
+    badges: { IbrahimaDialloTV_: 'impersonation', moussa_k: 'clear', 'awa.ndiaye': 'clear', 'fatou.cooks': undefined } },
+  { url: 'https://www.youtube.com/live/Lv7aBcD9eFg', names: { IbrahimaDialloTV_: 'Ibrahima Diallo' },
+    badges: { IbrahimaDialloTV_: 'impersonation', moussa_k: 'clear' } },
   // TikTok's bio link goes through a redirect: the address in its `target` is the website read.
   // Its nickname ends in a typed ✅ and TikTok's data says it is not verified.
   { url: 'https://www.tiktok.com/@zenith.harbour.help', banner: 'impersonation', text: ['zenithharbour-support.com'], absent: ['Verified mark'],

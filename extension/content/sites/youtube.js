@@ -1,5 +1,6 @@
-// YouTube (www.youtube.com and m.youtube.com): channel pages (/@handle, /channel/ID, /c/name) and comment
-// authors. Sources, read 2026-12 (open-source extensions maintained on the live pages):
+// YouTube (www.youtube.com and m.youtube.com): channel pages (/@handle, /channel/ID, /c/name), comment
+// authors, and the channel of the video on show (/watch, /shorts/<id>, /live/<id>: see videoChannels).
+// Sources, read 2026-12 (open-source extensions maintained on the live pages):
 // - YouG-o/YouTube-No-Translation src/content/channel/mainChannelName.ts (2026-06-19): the name in
 //   `h1.dynamicTextViewModelH1` inside yt-dynamic-text-view-model (since its 2.15.1, 2025-09); class names
 //   move from dashed to camelCase forms, so tags are read, not classes.
@@ -86,9 +87,92 @@ vipguardSites.push((() => {
     return !!header.querySelector(`#channel-name :is(${VERIFIED_BADGE})`);
   }
 
+  // The @handle an address of a channel names (/@handle, /@handle/shorts, percent-encoded or not), on
+  // YouTube's own hosts; null for any other address (a /channel/UC… address names no handle).
+  function handleOfLink(a) {
+    if (!a) return null;
+    let u;
+    try {
+      u = new URL(a.getAttribute('href') || '', 'https://www.youtube.com/');
+    } catch {
+      return null;
+    }
+    if (!/(^|\.)youtube\.com$/.test(u.hostname)) return null;
+    let path;
+    try {
+      path = decodeURIComponent(u.pathname);
+    } catch {
+      return null;
+    }
+    const m = HANDLE.exec((/^\/(@[^/]+)/.exec(path) || [])[1] || '');
+    return m ? m[1] : null;
+  }
+
+  // The channel of the video on show (yt21, issue 21): a video's owner on /watch and /live/<id> (the same
+  // watch page), the short's channel on /shorts/<id>. Sources, read 2026-12:
+  // - ajayyy/maze-utils src/video.ts @ b2848758 (SponsorBlock's, 2026-05): /shorts/<id> and /live/<id> are
+  //   video pages like /watch?v=<id>; the owner's channel link is a.ytd-video-owner-renderer (www), its name
+  //   ytd-channel-name a, and on m.youtube.com a.slim-owner-icon-and-title.
+  // - varshneydevansh/FilterTube docs/youtube_renderer_inventory.md @ c550c04e (capture of 2026-07): the
+  //   newer m.youtube.com watch page puts the owner's avatar link a.slim-video-owner-icon[href="/@handle"]
+  //   in ytm-slim-video-action-bar-renderer and the @handle in .slim-video-information-channel-name (its
+  //   label holds the display name with the subscriber count: not read); js/content_bridge.js reads
+  //   ytm-slim-owner-renderer a[href*="/@"].
+  // - 2024-kakao-metacog/Youtube-Crawling xpath_repository.py @ 727d2f54: a short's channel is
+  //   ytd-shorts … ytd-reel-video-renderer … ytd-reel-player-overlay-renderer yt-reel-metapanel-view-model
+  //   yt-reel-channel-bar-view-model span a (its text the @handle); Anarios/return-youtube-dislike
+  //   Extensions/combined/src/utils.js @ c0c3a2ea: the shorts player keeps several reels mounted, one per
+  //   .reel-video-in-sequence-new, and finds the one shown by the viewport; the one playing carries
+  //   [is-active] (the attribute open-source Shorts tools read, e.g. `ytd-reel-video-renderer[is-active]
+  //   video`; the code index names no repository for those files: doubtful until checked on a live page).
+  //   Older shorts put the channel in ytd-reel-player-header-renderer ytd-channel-name a.
+  // The display name is shown on the watch page only; elsewhere the name is the handle, as for comments.
+  // These cells are `aside`: the page's list is its comments, and a channel read beside them does not say
+  // the comments were read (main.js's self-check).
+  const OWNER_LINK = 'a.ytd-video-owner-renderer[href], ytd-channel-name a[href], #channel-name a[href], a[href]';
+  const REEL_LINK = 'yt-reel-channel-bar-view-model a[href], ytd-reel-player-header-renderer ytd-channel-name a[href], ytd-reel-player-header-renderer a[href]';
+  function videoChannels(doc, fresh) {
+    const out = [];
+    if (!doc.location || !listPage(doc.location)) return out;
+    const taken = new Set();
+    const push = (anchor, handle, name, img) => {
+      if (!handle || !anchor || taken.has(anchor) || !R.onShow(anchor)) return;
+      taken.add(anchor);
+      if (!fresh(anchor, true)) return;
+      out.push({ aside: true, anchor, data: { platform: 'youtube', handle, name: name || handle, avatar: R.src(img) } });
+    };
+    for (const owner of doc.querySelectorAll('ytd-video-owner-renderer')) {
+      const handle = [...owner.querySelectorAll(OWNER_LINK)].map(handleOfLink).find(Boolean);
+      const nameLink = owner.querySelector('ytd-channel-name a, #channel-name a');
+      const name = R.shownText(nameLink, 200);
+      push(nameLink, handle, name && !HANDLE.test(name) ? name : handle, owner.querySelector('#avatar img, yt-img-shadow img'));
+    }
+    for (const owner of doc.querySelectorAll('ytm-slim-owner-renderer, ytm-slim-video-metadata-section-renderer')) {
+      const link = owner.querySelector('a.slim-owner-icon-and-title, a.slim-video-owner-icon, a[href^="/@"]');
+      const handle = handleOfLink(link);
+      const shown = owner.querySelector('.slim-video-information-channel-name, .slim-owner-channel-name');
+      push(shown && R.onShow(shown) ? shown : link, handle, handle, link && link.querySelector('img'));
+    }
+    const reels = [...doc.querySelectorAll('ytd-reel-video-renderer')].filter(R.onShow);
+    let shown = reels.filter((r) => r.hasAttribute('is-active'));
+    if (!shown.length) {
+      shown = reels.filter((r) => {
+        const b = r.getBoundingClientRect();
+        return b.bottom > 0 && b.top < innerHeight && b.right > 0 && b.left < innerWidth;
+      });
+    }
+    for (const reel of shown) {
+      const link = [...reel.querySelectorAll(REEL_LINK)].find((a) => handleOfLink(a));
+      const handle = handleOfLink(link);
+      const text = R.shownText(link, 200);
+      push(link, handle, text && !HANDLE.test(text) ? text : handle, reel.querySelector('yt-reel-channel-bar-view-model img, ytd-reel-player-header-renderer img'));
+    }
+    return out;
+  }
+
   // Comment authors: YouTube shows the @handle; the channel's display name is not on the page.
   function cells(doc, fresh = () => true) {
-    const out = [];
+    const out = videoChannels(doc, fresh);
     // m.youtube.com: the avatar link's label is the decoded @handle (its address may be percent-encoded).
     for (const c of doc.querySelectorAll('ytm-comment-renderer')) {
       const a = c.querySelector('.YtmCommentRendererTitle, .comment-title') || c.querySelector('a[aria-label^="@"]');
@@ -113,9 +197,11 @@ vipguardSites.push((() => {
   }
 
   // Addresses of lists of accounts (main.js's self-check): the only accounts this adapter reads outside a
-  // channel's header are comment authors, so a video's page, /watch?v=<id> (www and m.). Channel search
-  // results and /@handle/channels are not read: left out.
-  const listPage = (loc) => loc.pathname === '/watch' && new URLSearchParams(loc.search).has('v');
+  // channel's header are comment authors (and the video's channel beside them), so a video's page:
+  // /watch?v=<id>, /shorts/<id> and /live/<id> (www and m.; maze-utils src/video.ts @ b2848758 reads the
+  // video id from all three). Channel search results and /@handle/channels are not read: left out.
+  const listPage = (loc) => (loc.pathname === '/watch' && new URLSearchParams(loc.search).has('v'))
+    || /^\/(shorts|live)\/[\w-]{6,}\/?$/.test(loc.pathname);
   // YouTube loads a video's comments only once the reader scrolls down to them, and a video may have none
   // or have them turned off (a ytd-message-renderer, "Comments are turned off", which
   // realwumbl3/WeComment extension/contentScript.js @ c0495739 looks for). While loading, the comment
@@ -146,3 +232,7 @@ vipguardSites.push((() => {
 //   tests/e2e/fixtures/sites/youtube-comments-unreadable.html (authors no longer in #author-text: the notice),
 //   tests/e2e/fixtures/sites/youtube-comments-off.html (comments turned off: none),
 //   tests/e2e/fixtures/sites/youtube-comments-loading.html (the section still loading: none).
+// The video's channel beside the comments, on /watch, /shorts/ and /live/ (yt21):
+//   tests/e2e/fixtures/sites/youtube-shorts.html tests/e2e/fixtures/sites/youtube-live.html
+//   tests/e2e/fixtures/sites/youtube-shorts-comments-unreadable.html (the channel read, the comments not: the notice)
+//   tests/e2e/fixtures/sites/youtube-mobile-comments-unreadable.html (m.youtube.com's older owner markup; the notice)
