@@ -4,7 +4,10 @@
 //! CSV columns (header required, any order): `id`, `name`, `kind`, `aliases`, `handles`, `official`,
 //! `avatars`, `links` (the account's own web sites: `metamask.io|https://support.metamask.io`);
 //! `kind` is `brand`, `person` or empty (not said);
-//! list cells separate items with `|`; handles are `platform:handle` (e.g. `x:AlikoDangote|instagram:aliko`);
+//! list cells separate items with `|` (so no item, in either format, may hold one); handles are
+//! `platform:handle` (e.g. `x:AlikoDangote|instagram:aliko`); a cell loses the `'` a spreadsheet export
+//! put before a formula character (`csv::unguard`) and is trimmed (JSON's ids, names, aliases, links and
+//! image paths are trimmed too);
 //! avatars are image paths or `pdq:<64 hex>`.
 //! Unknown fields and columns are errors, so a typo never silently drops data.
 
