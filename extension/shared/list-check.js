@@ -49,7 +49,7 @@ export function checkWholeList(checkList, source, format) {
 // (the bulk page's rows read by the command line's reader); the JSON ones have their column first.
 const CODED = new Set(['missing_field', 'unknown_field', 'missing_column', 'unknown_column', 'duplicate_column', 'id_empty',
   'duplicate_id', 'name_empty', 'name_too_long', 'name_no_letters', 'platform_empty', 'platform_unknown', 'handle_empty',
-  'handle_too_long', 'handle_blank', 'handle_address', 'handle_taken', 'not_platform_handle', 'link_not_address', 'bad_kind',
+  'handle_too_long', 'handle_blank', 'handle_address', 'handle_taken', 'not_platform_handle', 'link_not_address', 'item_bar', 'bad_kind',
   'profile_handle_address', 'row_fields', 'line_too_long', 'line_not_utf8', 'not_utf8',
   'json_eof', 'json_expected', 'json_expected_value', 'json_trailing_comma', 'json_trailing_characters', 'json_key_not_string',
   'json_control_character', 'json_invalid_escape', 'json_invalid_number', 'json_syntax', 'json_wrong_type', 'json_invalid_value',

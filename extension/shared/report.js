@@ -268,9 +268,20 @@ var vipguardReport = (() => {
   // A spreadsheet set to split on ; or tab (French-locale Excel) sees a new cell after each, quotes or
   // not, and after a line end, and skips blanks before a formula: a formula character after any of
   // these is neutralised too, and such cells are quoted (as the CLI's, crates/vipguard-cli/src/sheet.rs).
+  // Apostrophes already there count as blanks do ('=x is written ''=x), so that the engine's list
+  // reader takes exactly one off again and an exported list reads back as it was (README, "Protected
+  // list"; crates/vipguard/src/formats/csv.rs, `unguard`).
+  const FORMULA_AHEAD = /'*[ \u00a0]*[=+\-@\t\r]/y;
   function csvCell(v) {
-    let s = v == null ? '' : String(v);
-    s = s.replace(/(^|[;\t\r\n])([ \u00a0]*)(?=[=+\-@\t\r])/g, "$1'$2");
+    const value = v == null ? '' : String(v);
+    let s = '';
+    let starts = true; // where a spreadsheet may start a cell: the value's start, or after ; tab or a line end
+    for (let i = 0; i < value.length; i++) {
+      FORMULA_AHEAD.lastIndex = i;
+      if (starts && FORMULA_AHEAD.test(value)) s += "'";
+      s += value[i];
+      starts = ';\t\r\n'.includes(value[i]);
+    }
     return /[",;\t\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   }
 

@@ -45,7 +45,10 @@ fn main() {
         );
         // Snapshots: whole (restored as they are) and their bodies alone (restored once sealed).
         enrolled.push(list.clone());
-        let saved = save_snapshot(&Checker::new(list), vipguard_fuzz::snapshot_seal::KEY);
+        let saved = save_snapshot(
+            &Checker::new(list).expect("a valid list"),
+            vipguard_fuzz::snapshot_seal::KEY,
+        );
         seeds.put("snapshot", &format!("list{i}.snap"), &saved);
         seeds.put(
             "snapshot",

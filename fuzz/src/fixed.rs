@@ -72,7 +72,7 @@ pub(crate) fn checker() -> &'static Checker {
                 *avatar = AvatarRef::Hash(enroll_rgb(&decode(picture(p)).expect("demo picture")));
             }
         }
-        Checker::new(list)
+        Checker::new(list).expect("a valid list")
     })
 }
 

@@ -61,7 +61,7 @@ fn list(data: &[u8], source: &str) {
 /// A list that parsed is one a user can load: build it and check the fixed profiles against it,
 /// then make sure its snapshot (what the extension keeps between worker restarts) answers the same.
 fn loaded(list: ProtectedList) {
-    let checker = Checker::new(list);
+    let checker = Checker::new(list).expect("a list that reads builds");
     let restored = restore_snapshot(&save_snapshot(&checker, "fuzz"), "fuzz", "fuzz")
         .expect("a saved snapshot restores");
     for (profile, avatar) in fixed::profiles() {

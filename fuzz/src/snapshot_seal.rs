@@ -23,7 +23,7 @@ pub fn header() -> &'static [u8] {
         let empty = ProtectedList {
             accounts: Vec::new(),
         };
-        let saved = save_snapshot(&Checker::new(empty), KEY);
+        let saved = save_snapshot(&Checker::new(empty).expect("a valid list"), KEY);
         let version_len = u32::from_le_bytes(saved[12..16].try_into().unwrap()) as usize;
         let key_at = 16 + version_len;
         let key_len = u32::from_le_bytes(saved[key_at..key_at + 4].try_into().unwrap()) as usize;

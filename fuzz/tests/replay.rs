@@ -79,7 +79,10 @@ fn sealing_a_saved_snapshots_body_gives_the_snapshot_back() {
         "protected.json",
     )
     .unwrap();
-    let saved = vipguard::save_snapshot(&vipguard::Checker::new(list), snapshot_seal::KEY);
+    let saved = vipguard::save_snapshot(
+        &vipguard::Checker::new(list).expect("a valid list"),
+        snapshot_seal::KEY,
+    );
     assert_eq!(snapshot_seal::seal(snapshot_seal::body(&saved)), saved);
 }
 

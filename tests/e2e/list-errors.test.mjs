@@ -48,6 +48,10 @@ const UNREADABLE = [
   ['unknown-field.json',
     'Line 2, field “accounts[0].handels”: unknown field “handels” (the fields here are id, name, kind, aliases, handles, official, avatars, links) — did you mean “handles”?',
     `Ligne 2, champ «${N}accounts[0].handels${N}»${N}: champ inconnu «${N}handels${N}» (les champs possibles ici${N}: id, name, kind, aliases, handles, official, avatars, links) — vouliez-vous dire «${N}handles${N}»${N}?`],
+  // A | inside an alias: a CSV cell would split it into two aliases, so JSON refuses it as CSV does.
+  ['bar-in-alias.json',
+    'Line 2, field “accounts[0].aliases[0]”: “Ada | Official” holds a “|”, which separates the values of a cell in a CSV list: remove it (in a web address, write %7C)',
+    `Ligne 2, champ «${N}accounts[0].aliases[0]${N}»${N}: «${N}Ada | Official${N}» contient une «${N}|${N}», qui sépare les valeurs d’une cellule dans une liste CSV${N}: retirez-la (dans une adresse web, écrivez %7C)`],
   // "René" saved as Latin-1 (0xE9): refused where it is, not imported as "Ren\ufffd".
   ['not-utf8.csv',
     'Line 3: byte 0xE9 at column 9 is not UTF-8 (save the file as UTF-8; Windows-1252 and Latin-1 are not read)',

@@ -17,7 +17,7 @@ use vipguard::{
 };
 
 pub(crate) fn load_checker(path: &Path, lang: Lang) -> Result<Checker, ListErrors> {
-    Ok(Checker::new(load_list(path, lang)?).with_lang(lang))
+    Ok(Checker::new(load_list(path, lang)?)?.with_lang(lang))
 }
 
 /// Hashes of a profile's avatar file, or why it could not be used (coded, its path the source).

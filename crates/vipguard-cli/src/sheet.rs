@@ -22,6 +22,8 @@ pub(crate) const COLUMNS: [&str; 10] = [
 /// semicolon, tab), a quote or a line end is quoted. A spreadsheet set to split on `;` or tab (Excel in
 /// French or Portuguese) sees a new cell after each, quotes or not, and skips blanks before a formula:
 /// so a formula start after a separator or a line end, or after blanks, gets the apostrophe too.
+/// Apostrophes already there count as blanks do (`'=x` is written `''=x`), so that a reader can take
+/// exactly one off again: the engine's list reader does (README, "Protected list").
 pub(crate) fn cell(value: &str) -> String {
     let mut s = String::with_capacity(value.len() + 2);
     // Whether a spreadsheet may start a cell here: the value's start, or after a separator.
@@ -29,6 +31,7 @@ pub(crate) fn cell(value: &str) -> String {
     for (i, c) in value.char_indices() {
         if starts
             && value[i..]
+                .trim_start_matches('\'')
                 .trim_start_matches([' ', '\u{a0}'])
                 .starts_with(['=', '+', '-', '@', '\t', '\r'])
         {
@@ -135,6 +138,10 @@ mod tests {
             ("tab\tinside", "\"tab\tinside\""),
             // Spreadsheets skip leading blanks before a formula.
             ("  =1+1", "'  =1+1"),
+            // Apostrophes count as blanks do, so a reader takes exactly one off again.
+            ("'=x", "''=x"),
+            ("a;'' @x", "\"a;''' @x\""),
+            ("'Ada", "'Ada"),
             (" \u{a0}@SUM(A1)", "' \u{a0}@SUM(A1)"),
             ("1\n-2", "\"1\n'-2\""),
             ("\rx", "\"'\rx\""),

@@ -39,7 +39,7 @@ impl Checker {
         let list = parse_list(list, format).map_err(error)?;
         reject_paths(&list).map_err(error)?;
         Ok(Checker {
-            inner: Engine::new(list).with_lang(lang),
+            inner: Engine::new(list).map_err(error)?.with_lang(lang),
         })
     }
 

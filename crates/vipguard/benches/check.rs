@@ -27,7 +27,7 @@ fn linear_scan(list: &[(String, String)], p: &Profile) -> (f64, usize) {
 fn bench(c: &mut Criterion) {
     let list: ProtectedList = synth::protected(100_000, 7);
     let queries = synth::profiles(&list, 1000, 11);
-    let checker = Checker::new(list.clone());
+    let checker = Checker::new(list.clone()).expect("a valid list");
     let lowered: Vec<(String, String)> = list
         .accounts
         .iter()
@@ -79,7 +79,7 @@ fn bench(c: &mut Criterion) {
     let mut g = c.benchmark_group("index_build");
     g.sample_size(10);
     g.bench_function("checker_new_100k", |b| {
-        b.iter(|| black_box(Checker::new(list.clone())))
+        b.iter(|| black_box(Checker::new(list.clone()).expect("a valid list")))
     });
     g.finish();
 }

@@ -46,7 +46,7 @@ fn main() {
         "list",
     )
     .expect("list");
-    let checker = Checker::new(list);
+    let checker = Checker::new(list).expect("a valid list");
     let check = |name: &str, bio: &str| {
         let p = Profile {
             id: "p".into(),

@@ -55,7 +55,7 @@ fn main() {
         .map_or(10_000, |a| a.parse().expect("a number of accounts"));
     let text = serde_json::to_string(&synth::protected(n, 7)).unwrap();
     let (list, n1, p1, l1) = measure(|| ProtectedList::from_json(&text, "list").unwrap());
-    let (checker, n2, p2, l2) = measure(|| Checker::new(list));
+    let (checker, n2, p2, l2) = measure(|| Checker::new(list).expect("a valid list"));
     println!("{n:>7} accounts                 allocations   peak bytes   bytes held");
     println!("load the list (JSON)         {n1:>14} {p1:>12} {l1:>12}");
     println!("build the Checker            {n2:>14} {p2:>12} {l2:>12}");

@@ -55,7 +55,7 @@ fn main() {
         .map(|(_, p)| p.expect("valid profile"))
         .collect();
     assert_eq!(profiles.len(), truths.len());
-    let checker = Checker::new(list.clone());
+    let checker = Checker::new(list.clone()).expect("a valid list");
     let baselines = Baselines::new(&list);
 
     let results: Vec<(Verdict, Option<String>, Option<String>, Option<String>)> = profiles

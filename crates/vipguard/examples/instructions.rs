@@ -21,14 +21,14 @@ fn measured_checks(checker: &Checker, queries: &[Profile]) {
 /// The counted part of `build`.
 #[inline(never)]
 fn measured_build(list: ProtectedList) -> Checker {
-    Checker::new(list)
+    Checker::new(list).expect("a valid list")
 }
 
 fn main() {
     match std::env::args().nth(1).as_deref() {
         Some("check") => {
             let list = synth::protected(100_000, 7);
-            let checker = Checker::new(list.clone());
+            let checker = Checker::new(list.clone()).expect("a valid list");
             let queries = synth::profiles(&list, 1000, 11);
             // Warm up once, so tables built on first use are not counted as part of a check.
             for q in queries.iter().take(100) {
@@ -39,7 +39,7 @@ fn main() {
         Some("build") => {
             let list = synth::protected(10_000, 7);
             // Warm up on a small list first (tables built on first use), outside the count.
-            black_box(Checker::new(synth::protected(100, 3)));
+            black_box(Checker::new(synth::protected(100, 3)).expect("a valid list"));
             let checker = measured_build(list);
             black_box(&checker);
         }

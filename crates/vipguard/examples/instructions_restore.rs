@@ -17,11 +17,17 @@ fn measured_restore(snapshot: &[u8]) -> Checker {
 }
 
 fn main() {
-    let snapshot = save(&Checker::new(synth::protected(10_000, 7)), "list");
+    let snapshot = save(
+        &Checker::new(synth::protected(10_000, 7)).expect("a valid list"),
+        "list",
+    );
     // Warm up on a small snapshot first (tables built on first use), outside the count.
     black_box(
         restore(
-            &save(&Checker::new(synth::protected(100, 3)), "list"),
+            &save(
+                &Checker::new(synth::protected(100, 3)).expect("a valid list"),
+                "list",
+            ),
             "warm-up",
             "list",
         )

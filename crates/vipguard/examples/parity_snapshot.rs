@@ -16,7 +16,7 @@ fn main() {
     let text = std::fs::read_to_string(list).unwrap_or_else(|e| panic!("{list}: {e}"));
     let list = ProtectedList::parse(&text, list).unwrap_or_else(|e| panic!("{e}"));
     // The key the WASM test saves and restores under (crates/vipguard-wasm/tests/common/mod.rs).
-    let bytes = save(&Checker::new(list), "parity");
+    let bytes = save(&Checker::new(list).expect("a valid list"), "parity");
     std::fs::write(out, &bytes).unwrap();
     let mut flipped = bytes.clone();
     let mid = bytes.len() / 2;

@@ -29,7 +29,7 @@ fn main() {
     println!("HandleKeys x100k    {:?}", t.elapsed());
     drop((names, hs));
     let t = Instant::now();
-    let c = Checker::new(list.clone());
+    let c = Checker::new(list.clone()).expect("a valid list");
     println!("Checker::new        {:?}", t.elapsed());
     let t = Instant::now();
     for q in &qs {

@@ -26,7 +26,7 @@ fn main() {
     let list = ProtectedList::parse_all(text, path).expect("a valid list");
     drop(bytes);
     let parsed = start.elapsed();
-    let checker = Checker::new(list);
+    let checker = Checker::new(list).expect("a valid list");
     let built = start.elapsed();
     // One check, the first (what `vipguard check` does after building), then many for a median.
     let queries = synth::profiles(checker.list(), checks.max(1), 11);

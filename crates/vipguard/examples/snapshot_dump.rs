@@ -14,6 +14,6 @@ fn main() {
     };
     let text = std::fs::read_to_string(path).expect("read the list");
     let list = ProtectedList::parse_all(&text, path).expect("a valid list");
-    let bytes = save_snapshot(&Checker::new(list), "list");
+    let bytes = save_snapshot(&Checker::new(list).expect("a valid list"), "list");
     std::fs::write(out, bytes).expect("write the snapshot");
 }

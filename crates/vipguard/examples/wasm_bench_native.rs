@@ -53,7 +53,7 @@ fn main() {
                 let mut built = None;
                 let t = ms(|| {
                     let l = ProtectedList::from_json(&list_text, "protected list").unwrap();
-                    built = Some(Checker::new(l));
+                    built = Some(Checker::new(l).expect("a valid list"));
                 });
                 checker = built;
                 t

@@ -16,7 +16,7 @@
 //!          "handles": [{"platform": "x", "handle": "AlikoDangote"}]}]}"#,
 //!     "list.json",
 //! )?;
-//! let checker = Checker::new(list);
+//! let checker = Checker::new(list)?;
 //! let profile = Profile {
 //!     id: "p1".into(),
 //!     platform: "x".into(),

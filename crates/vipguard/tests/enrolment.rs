@@ -134,7 +134,10 @@ fn a_list_from_a_newer_enrolment_is_read_with_its_new_kinds_skipped() {
             // Read as if the new kinds were not there: the same checker, no account to enrol again.
             (Ok(newer), true) => {
                 assert_eq!(accounts_to_enrol_again(&newer), 0, "{reference}");
-                let (a, b) = (Checker::new(now.clone()), Checker::new(newer));
+                let (a, b) = (
+                    Checker::new(now.clone()).expect("a valid list"),
+                    Checker::new(newer).expect("a valid list"),
+                );
                 for (profile, picture) in &copies {
                     let query = query_hashes(&decode(picture).unwrap());
                     let found = b.check_with_avatar(profile, Some(&query)).matched;

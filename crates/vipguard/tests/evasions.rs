@@ -27,7 +27,7 @@ struct Case {
 }
 
 fn checker() -> Checker {
-    Checker::new(common::fixture_list())
+    Checker::new(common::fixture_list()).expect("a valid list")
 }
 
 /// Every fixture row: (file name, line number, case).
@@ -107,7 +107,7 @@ fn the_account_named_does_not_depend_on_the_list_order() {
     let forward = checker();
     let mut reversed = common::fixture_list();
     reversed.accounts.reverse();
-    let reversed = Checker::new(reversed);
+    let reversed = Checker::new(reversed).expect("a valid list");
     let mut differ = Vec::new();
     let cases = all_cases();
     for (file, line, case) in &cases {
@@ -159,7 +159,8 @@ fn near_twins_are_named_alike_in_every_order() {
         format!(r#"{{"accounts":[{}]}}"#, list.join(","))
     };
     let named = |order: &[usize]| {
-        let checker = Checker::new(vipguard::ProtectedList::parse(&json(order), "list").unwrap());
+        let checker = Checker::new(vipguard::ProtectedList::parse(&json(order), "list").unwrap())
+            .expect("a valid list");
         profiles
             .iter()
             .map(|p| {
@@ -199,6 +200,7 @@ fn the_protected_handles_own_word_breaks_are_free() {
             )
             .unwrap(),
         )
+        .expect("a valid list")
     };
     let (w, fc) = (("wizkid", "Wizkid"), ("wizkidfc", "WizkidFC"));
     for checker in [list([w, fc]), list([fc, w])] {

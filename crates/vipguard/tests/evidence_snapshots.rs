@@ -46,7 +46,9 @@ fn evidence_matches_the_reviewed_snapshots() {
     let mut stale = Vec::new();
     let mut expected = Vec::new();
     for (lang, tag) in [(Lang::En, "en"), (Lang::Fr, "fr"), (Lang::Pcm, "pcm")] {
-        let checker = Checker::new(common::fixture_list()).with_lang(lang);
+        let checker = Checker::new(common::fixture_list())
+            .expect("a valid list")
+            .with_lang(lang);
         for fixture in fixtures() {
             let stem = fixture.file_stem().unwrap().to_string_lossy().to_string();
             let path = dir.join(format!("{stem}.{tag}.snap"));
@@ -86,7 +88,9 @@ fn evidence_matches_the_reviewed_snapshots() {
 fn evidence_reads_as_plain_words() {
     let mut wrong = Vec::new();
     for lang in [Lang::En, Lang::Fr, Lang::Pcm] {
-        let checker = Checker::new(common::fixture_list()).with_lang(lang);
+        let checker = Checker::new(common::fixture_list())
+            .expect("a valid list")
+            .with_lang(lang);
         for fixture in fixtures() {
             let text = std::fs::read_to_string(&fixture).unwrap();
             for line in text.lines().filter(|l| !l.trim().is_empty()) {

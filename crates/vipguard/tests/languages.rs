@@ -114,8 +114,8 @@ fn unquoted(detail: &str, names: &[String]) -> String {
 /// every sentence different; `each` gets each of `lang`'s sentences. Returns how many were compared.
 fn compare(lang: Lang, mut each: impl FnMut(&str, &str)) -> usize {
     let list = || common::fixture_list();
-    let en = Checker::new(list());
-    let other = Checker::new(list()).with_lang(lang);
+    let en = Checker::new(list()).expect("a valid list");
+    let other = Checker::new(list()).expect("a valid list").with_lang(lang);
     let mut sentences = 0;
     for (file, p) in profiles() {
         let (a, b): (CheckResult, CheckResult) = (en.check(&p), other.check(&p));

@@ -64,7 +64,9 @@ fn a_restored_checker_answers_as_the_built_one() {
     for (list, profiles, avatars) in cases {
         assert!(profiles.len() >= 20, "too few profiles to compare");
         for lang in [Lang::En, Lang::Fr, Lang::Pcm] {
-            let built = Checker::new(list.clone()).with_lang(lang);
+            let built = Checker::new(list.clone())
+                .expect("a valid list")
+                .with_lang(lang);
             let bytes = save(&built, "list");
             let restored = restore(&bytes, "test.snap", "list")
                 .unwrap()
@@ -90,7 +92,7 @@ fn a_restored_checker_answers_as_the_built_one() {
 fn a_handle_written_with_extra_at_signs_restores_as_built() {
     let csv = "id;name;handles\nvip-1;Aliko Dangote;x:@@@AlikoDangote|x:@@DangoteAliko\n";
     let list = vipguard::ProtectedList::parse_all(csv, "list.csv").expect("the list reads");
-    let built = Checker::new(list);
+    let built = Checker::new(list).expect("a valid list");
     let restored = restore(&save(&built, "list"), "test.snap", "list").unwrap();
     assert_eq!(restored.list(), built.list());
     for handle in ["AIikoDangote", "AlikoDangoteTV", "DangoteAIiko"] {
@@ -112,7 +114,7 @@ fn a_handle_written_with_extra_at_signs_restores_as_built() {
 
 fn small_snapshot() -> Vec<u8> {
     let list = common::fixture_list();
-    save(&Checker::new(list), "list")
+    save(&Checker::new(list).expect("a valid list"), "list")
 }
 
 fn error(bytes: &[u8]) -> String {
@@ -142,7 +144,10 @@ fn bad_snapshots_are_refused_with_what_is_wrong() {
     flipped[mid] ^= 1;
     let mut longer = good.clone();
     longer.push(0);
-    let other_list = save(&Checker::new(common::fixture_list()), "another list");
+    let other_list = save(
+        &Checker::new(common::fixture_list()).expect("a valid list"),
+        "another list",
+    );
     let cases: &[(&str, &[u8], &str)] = &[
         (
             "empty",

@@ -240,3 +240,107 @@ pub(crate) fn csv_error(source: &str, e: &csv::Error, sheet: &mut Sheet) -> Inpu
     };
     InputError::new(source, line, None, message).coded(code, args)
 }
+
+/// What a spreadsheet would run as a formula when a cell starts with it: `=`, `+`, `-`, `@`, a tab or
+/// a carriage return (after blanks too).
+const FORMULA: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// Whether a spreadsheet may start a new cell after `c`: Excel set to split on `;` or tab does, quotes
+/// or not, and after a line end.
+fn starts_cell(c: char) -> bool {
+    matches!(c, ';' | '\t' | '\r' | '\n')
+}
+
+/// Whether `rest` (a cell's start, or what follows a `;`, tab or line end) is apostrophes, then
+/// blanks, then a formula character: what the exports guard (`guarded` apostrophes at least one).
+fn formula_after(rest: &str, apostrophes: bool) -> bool {
+    let after = rest.trim_start_matches('\'');
+    (!apostrophes || after.len() < rest.len())
+        && after
+            .trim_start_matches([' ', '\u{a0}'])
+            .starts_with(FORMULA)
+}
+
+/// A cell's formula guard undone: the exports (the extension's `csvCell`, the command line's
+/// `scan --format csv`) put one `'` before any value that is apostrophes, blanks and then a formula
+/// character, at the cell's start and after each `;`, tab or line end in it; here one `'` is taken off
+/// wherever one or more stand before blanks and a formula character at such a place. The two undo each
+/// other exactly: `-1` is written `'-1` and read `-1`, a value that truly starts `'=` is written `''=`
+/// and read `'=`, and a value no spreadsheet would run is left as it is.
+pub(crate) fn unguard(cell: &str) -> std::borrow::Cow<'_, str> {
+    if !cell.contains('\'') {
+        return cell.into();
+    }
+    let mut out = String::with_capacity(cell.len());
+    let mut starts = true;
+    for (i, c) in cell.char_indices() {
+        if starts && c == '\'' && formula_after(&cell[i..], true) {
+            starts = false;
+            continue;
+        }
+        out.push(c);
+        starts = starts_cell(c);
+    }
+    out.into()
+}
+
+/// `value` with the formula guard `unguard` undoes (tests; the writers are the CLI's and the
+/// extension's, which follow the same rule).
+#[cfg(test)]
+pub(crate) fn guard(value: &str) -> String {
+    let mut out = String::with_capacity(value.len() + 1);
+    let mut starts = true;
+    for (i, c) in value.char_indices() {
+        if starts && formula_after(&value[i..], false) {
+            out.push('\'');
+        }
+        out.push(c);
+        starts = starts_cell(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_formula_guard_is_undone_exactly() {
+        for (value, written) in [
+            ("-1", "'-1"),
+            ("@Ada", "'@Ada"),
+            ("=1+1", "'=1+1"),
+            ("+234", "'+234"),
+            ("'=x", "''=x"),
+            ("''@x", "'''@x"),
+            ("' -x", "'' -x"),
+            (" \u{a0}=x", "' \u{a0}=x"),
+            ("\t=x", "'\t'=x"),
+            ("a;=b\n@c\r-d", "a;'=b\n'@c\r'-d"),
+            ("Ada", "Ada"),
+            ("'Ada", "'Ada"),
+            ("O'Neil", "O'Neil"),
+            ("a-b", "a-b"),
+            ("Ада", "Ада"),
+            ("", ""),
+            ("'", "'"),
+        ] {
+            assert_eq!(guard(value), written, "{value:?}");
+            assert_eq!(unguard(written), value, "{written:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn unguarding_undoes_guarding(value in "['=+@ \u{a0};\t\r\na-]{0,12}") {
+            let written = guard(&value);
+            proptest::prop_assert_eq!(unguard(&written), value.as_str());
+            // Spreadsheet-safe: no cell start in what is written is blanks and a formula character.
+            let mut starts = true;
+            for (i, c) in written.char_indices() {
+                proptest::prop_assert!(!(starts && formula_after(&written[i..], false) && c != '\''), "{:?}", written);
+                starts = starts_cell(c);
+            }
+        }
+    }
+}

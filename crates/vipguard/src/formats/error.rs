@@ -18,7 +18,8 @@ pub struct InputError {
     /// `unknown_field`, `missing_column`, `unknown_column`, `duplicate_column`, `id_empty`,
     /// `duplicate_id`, `name_empty`, `name_too_long`, `name_no_letters`, `platform_empty`,
     /// `platform_unknown`, `handle_empty`, `handle_too_long`, `handle_blank`, `handle_address`,
-    /// `handle_taken`, `not_platform_handle`, `link_not_address`, `bad_kind`; for a profile's line,
+    /// `handle_taken`, `not_platform_handle`, `link_not_address`, `item_bar` (a `|` inside an alias,
+    /// handle, link or image path), `bad_kind`; for a profile's line,
     /// `profile_handle_address`, `row_fields`, `line_too_long`, `line_not_utf8`; for JSON that does
     /// not parse (each with its column first), `json_eof`, `json_expected`,
     /// `json_expected_value`, `json_trailing_comma`, `json_trailing_characters`, `json_key_not_string`,

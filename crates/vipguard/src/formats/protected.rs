@@ -4,11 +4,16 @@
 //! CSV columns (header required, any order): `id`, `name`, `kind`, `aliases`, `handles`, `official`,
 //! `avatars`, `links` (the account's own web sites: `metamask.io|https://support.metamask.io`);
 //! `kind` is `brand`, `person` or empty (not said);
-//! list cells separate items with `|`; handles are `platform:handle` (e.g. `x:AlikoDangote|instagram:aliko`);
+//! list cells separate items with `|` (so no item, in either format, may hold one); handles are
+//! `platform:handle` (e.g. `x:AlikoDangote|instagram:aliko`); a cell loses the `'` a spreadsheet export
+//! put before a formula character (`csv::unguard`) and is trimmed (JSON's ids, names, aliases, links and
+//! image paths are trimmed too);
 //! avatars are image paths or `pdq:<64 hex>`.
 //! Unknown fields and columns are errors, so a typo never silently drops data.
 
-use crate::formats::csv::{blank_row, csv_columns_all, csv_error, csv_reader, is_csv_name};
+use crate::formats::csv::{
+    blank_row, csv_columns_all, csv_error, csv_reader, is_csv_name, unguard,
+};
 use crate::formats::error::{from_json, line_of, InputError};
 use crate::text::limits::MAX_NAME_CHARS;
 use crate::text::platform::{
@@ -368,7 +373,9 @@ impl ProtectedList {
                 continue;
             }
             let line = sheet.line(rec.position());
-            let cell = |name: &str| col.get(name).and_then(|&i| rec.get(i)).unwrap_or("").trim();
+            // Each cell trimmed, then its formula guard taken off (`unguard`: `'-1` is read `-1`).
+            let cell =
+                |name: &str| unguard(col.get(name).and_then(|&i| rec.get(i)).unwrap_or("").trim());
             let items = |name: &str| -> Vec<String> {
                 cell(name)
                     .split('|')
@@ -416,17 +423,17 @@ impl ProtectedList {
                     None => AvatarRef::Path(a),
                 })
                 .collect();
-            let kind = AccountKind::from_cell(cell("kind")).unwrap_or_else(|m| {
+            let kind = AccountKind::from_cell(&cell("kind")).unwrap_or_else(|m| {
                 pre.push((
                     at,
                     InputError::new(source, Some(line), Some("kind"), m)
-                        .coded("bad_kind", vec![cell("kind").to_string()]),
+                        .coded("bad_kind", vec![cell("kind").into_owned()]),
                 ));
                 None
             });
             accounts.push(Account {
-                id: cell("id").into(),
-                name: cell("name").into(),
+                id: cell("id").into_owned(),
+                name: cell("name").into_owned(),
                 kind,
                 aliases: items("aliases"),
                 handles: own,
@@ -440,16 +447,18 @@ impl ProtectedList {
         list.validated(source, |i| (lines[i], String::new()), pre)
     }
 
-    /// A list read back from a snapshot, checked as a freshly loaded one is (the error names the
-    /// account's place in the list; a snapshot has no lines). The first problem only: such a list was
-    /// not written by vipguard.
-    pub(crate) fn validated_restored(self, source: &str) -> Result<Self, InputError> {
+    /// A list read back from a snapshot or handed to `Checker::new`, checked as a freshly loaded one
+    /// is (the error names the account's place in the list; such a list has no lines). The first
+    /// problem only.
+    pub(crate) fn validated_unlocated(self, source: &str) -> Result<Self, InputError> {
         self.validated(source, |i| (None, format!("accounts[{i}]")), Vec::new())
             .map_err(ListErrors::first)
     }
 
     /// Check what the type system cannot: ids unique and present, names with letters, valid handles
-    /// and hashes. Ids are trimmed, platforms canonicalised and handles lose any leading `@`. `pre`:
+    /// and hashes, no `|` in an item of a list field (`check_item`). Ids, names, aliases, links and
+    /// image paths are trimmed (JSON and CSV read alike: a CSV cell is trimmed), platforms
+    /// canonicalised and handles lose any leading `@`. `pre`:
     /// problems the reader found, each with the position of the account it goes before.
     fn validated(
         mut self,
@@ -485,12 +494,15 @@ impl ProtectedList {
             !id.is_empty()
                 && ids.insert(id)
                 && check_name(&a.name).is_ok()
-                && a.aliases.iter().all(|n| check_name(n).is_ok())
+                && a.aliases
+                    .iter()
+                    .all(|n| check_name(n).is_ok() && check_item(n).is_ok())
                 && a.handles.iter().chain(&a.official).all(|h| {
                     let Ok(platform) = canonical_platform(&h.platform) else {
                         return false;
                     };
                     check_handle(&h.handle).is_ok()
+                        && check_item(&h.handle).is_ok()
                         && owned.insert((platform, lowercase(clean_handle(&h.handle))))
                 })
                 && a.avatars.iter().all(|av| match av {
@@ -501,9 +513,11 @@ impl ProtectedList {
                                 .all(|r| crate::avatar::matcher::RefHash::parse(r).is_ok())
                             && readable_refs(&h.refs)
                     }
-                    AvatarRef::Path(p) => !p.trim().is_empty(),
+                    AvatarRef::Path(p) => !p.trim().is_empty() && check_item(p).is_ok(),
                 })
-                && a.links.iter().all(|l| check_link(l).is_ok())
+                && a.links
+                    .iter()
+                    .all(|l| check_link(l).is_ok() && check_item(l).is_ok())
         })
     }
 
@@ -514,6 +528,15 @@ impl ProtectedList {
         self.accounts.shrink_to_fit();
         for a in &mut self.accounts {
             cut_in_place(&mut a.id, str::trim);
+            cut_in_place(&mut a.name, str::trim);
+            for text in a.aliases.iter_mut().chain(&mut a.links) {
+                cut_in_place(text, str::trim);
+            }
+            for av in &mut a.avatars {
+                if let AvatarRef::Path(p) = av {
+                    cut_in_place(p, str::trim);
+                }
+            }
             for h in a.handles.iter_mut().chain(&mut a.official) {
                 // A valid list has only platforms that canonicalise.
                 let _ = canonicalize_platform(&mut h.platform);
@@ -588,11 +611,13 @@ impl ProtectedList {
             } else {
                 seen.insert(a.id.clone(), i);
             }
+            cut_in_place(&mut a.name, str::trim);
             if let Err(m) = check_name(&a.name) {
                 problems.add(|| err("name", m));
             }
-            for (j, alias) in a.aliases.iter().enumerate() {
-                if let Err(m) = check_name(alias) {
+            for (j, alias) in a.aliases.iter_mut().enumerate() {
+                cut_in_place(alias, str::trim);
+                if let Err(m) = check_name(alias).and_then(|()| check_item(alias)) {
                     problems.add(|| err(&format!("aliases[{j}]"), m));
                 }
             }
@@ -605,7 +630,7 @@ impl ProtectedList {
                             continue;
                         }
                     }
-                    if let Err(m) = check_handle(&h.handle) {
+                    if let Err(m) = check_handle(&h.handle).and_then(|()| check_item(&h.handle)) {
                         problems.add(|| err(&format!("{kind}[{j}].handle"), m));
                         continue;
                     }
@@ -633,7 +658,10 @@ impl ProtectedList {
                     handle_owner.insert(key, (a.id.clone(), here));
                 }
             }
-            for (j, av) in a.avatars.iter().enumerate() {
+            for (j, av) in a.avatars.iter_mut().enumerate() {
+                if let AvatarRef::Path(p) = av {
+                    cut_in_place(p, str::trim);
+                }
                 match av {
                     AvatarRef::Hash(h) => {
                         if let Err(m) = crate::avatar::PdqHash::from_hex(&h.pdq) {
@@ -667,11 +695,16 @@ impl ProtectedList {
                             )
                         });
                     }
-                    _ => {}
+                    AvatarRef::Path(p) => {
+                        if let Err(m) = check_item(p) {
+                            problems.add(|| err(&format!("avatars[{j}]"), m));
+                        }
+                    }
                 }
             }
-            for (j, link) in a.links.iter().enumerate() {
-                if let Err(m) = check_link(link) {
+            for (j, link) in a.links.iter_mut().enumerate() {
+                cut_in_place(link, str::trim);
+                if let Err(m) = check_link(link).and_then(|()| check_item(link)) {
                     problems.add(|| err(&format!("links[{j}]"), m));
                 }
             }
@@ -695,6 +728,23 @@ fn check_link(link: &str) -> Result<(), Problem> {
     }
 }
 
+/// An item of a list field (an alias, handle, link or image path) holds no `|`: a CSV list's cell
+/// separates its items with it, so such an item could not be written as CSV and read back the same.
+/// Refused in every format, so that JSON and CSV take the same lists (no platform's handles hold a
+/// `|`, and a web address writes it `%7C`).
+fn check_item(item: &str) -> Result<(), Problem> {
+    if item.contains('|') {
+        return Err(Problem::new(
+            "item_bar",
+            &[item],
+            format!(
+                "{item:?} holds a '|', which separates the items of a cell in a CSV list: remove it (in a web address, write %7C)"
+            ),
+        ));
+    }
+    Ok(())
+}
+
 /// A problem the engine words in English only (picture hashes: written by vipguard, not by people).
 fn uncoded(message: String) -> Problem {
     Problem {
@@ -714,7 +764,8 @@ fn lowercase(s: &str) -> Cow<'_, str> {
 }
 
 fn check_name(name: &str) -> Result<(), Problem> {
-    if name.trim().is_empty() {
+    let name = name.trim();
+    if name.is_empty() {
         return Err(Problem::new("name_empty", &[], "name is empty".into()));
     }
     if name.chars().count() > MAX_NAME_CHARS {

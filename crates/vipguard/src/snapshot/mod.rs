@@ -100,7 +100,7 @@ pub fn restore(bytes: &[u8], source: &str, list_key: &str) -> Result<Checker, In
     let mut r = Reader::new(body);
     let list = read_list(&mut r).map_err(|(field, e)| fail(&field, e))?;
     // Checked as a list read from a file is: a list that could not be loaded is not restored either.
-    let list = list.validated_restored(source)?;
+    let list = list.validated_unlocated(source)?;
     let index = Index::read(&mut r).map_err(|(field, e)| fail(&format!("index.{field}"), e))?;
     if !r.rest().is_empty() {
         return Err(fail(
@@ -223,14 +223,22 @@ mod tests {
     use super::*;
 
     proptest::proptest! {
-        // A checker's snapshot restores every account field as it was, odd text included, when the
-        // list is one a load accepts; and is refused with the load's error when it is not.
+        // A list built by hand is checked as a load checks it: `Checker::new` refuses what a load
+        // refuses, with the load's error; and a checker's snapshot restores every account field of
+        // the checker's own list as it was, odd text included.
         #[test]
         fn snapshots_keep_every_list(accounts in proptest::collection::vec(crate::formats::arb_account(), 0..5)) {
             let list = ProtectedList { accounts };
-            let bytes = save(&Checker::new(list.clone()), KEY);
-            let restored = restore(&bytes, "t.snap", KEY).map(|c| c.list().clone());
-            proptest::prop_assert_eq!(restored, list.validated_restored("t.snap"));
+            let loaded = list.clone().validated_unlocated("protected list");
+            match Checker::new(list) {
+                Ok(built) => {
+                    proptest::prop_assert_eq!(Ok(built.list()), loaded.as_ref());
+                    let bytes = save(&built, KEY);
+                    let restored = restore(&bytes, "t.snap", KEY).map(|c| c.list().clone());
+                    proptest::prop_assert_eq!(restored.as_ref(), Ok(built.list()));
+                }
+                Err(e) => proptest::prop_assert_eq!(Err(e), loaded),
+            }
         }
     }
 
@@ -254,7 +262,7 @@ mod tests {
             "t.json",
         )
         .unwrap();
-        save(&Checker::new(list), KEY)
+        save(&Checker::new(list).expect("a valid list"), KEY)
     }
 
     fn error(bytes: &[u8]) -> String {

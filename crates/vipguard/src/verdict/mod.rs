@@ -26,7 +26,7 @@ use crate::avatar::index::AvatarIndex;
 use crate::avatar::matcher::{AvatarMatch, QueryHashes};
 use crate::avatar::views::Undone;
 use crate::candidates::{Index, Target};
-use crate::formats::{Account, CheckResult, Evidence, Profile, ProtectedList, Verdict};
+use crate::formats::{Account, CheckResult, Evidence, InputError, Profile, ProtectedList, Verdict};
 use crate::text::bio::{self, Cue, LinkMatch};
 use crate::text::edit::{distance_inside_words, with_word_breaks};
 use crate::text::handle::{self, HandleKeys, HandleMatch};
@@ -218,8 +218,13 @@ struct Assessment {
 }
 
 impl Checker {
-    /// Build the checker: normalise and index every name and handle of the list.
-    pub fn new(list: ProtectedList) -> Self {
+    /// Build the checker: check the list as a file's is checked when read (a list made in code may
+    /// hold what no reader takes: an empty name, a handle listed twice, a damaged hash), clean it as a
+    /// reader does (trimmed, platforms canonical, handles without `@`), then normalise and index every
+    /// name and handle. The error is the list's first problem, its field named by the account's place
+    /// (`accounts[3].name`); a list from `ProtectedList::parse` always passes.
+    pub fn new(list: ProtectedList) -> Result<Self, InputError> {
+        let list = list.validated_unlocated("protected list")?;
         let prepared = prepare_all(&list.accounts);
         let each = |range: std::ops::Range<usize>| {
             let first = range.start;
@@ -245,7 +250,7 @@ impl Checker {
             )
         };
         let (index, tables) = crate::parallel::join(build, || Tables::new(&list));
-        Self::assemble(list, index, prepared, tables)
+        Ok(Self::assemble(list, index, prepared, tables))
     }
 
     /// A checker restored by `snapshot::restore`: the index comes ready-made, and each account's keys
@@ -691,7 +696,7 @@ mod tests {
             name: "A O".into(),
             ..Default::default()
         };
-        let r = Checker::new(list).check(&profile);
+        let r = Checker::new(list).expect("a valid list").check(&profile);
         let e = r
             .evidence
             .into_iter()
@@ -758,7 +763,7 @@ mod tests {
             "l",
         )
         .unwrap();
-        let checker = Checker::new(list);
+        let checker = Checker::new(list).expect("a valid list");
         let detail = |handle: &str| {
             let profile = Profile {
                 id: "p".into(),

@@ -389,7 +389,8 @@ mod tests {
         let json = format!(
             r#"{{"accounts": [{{"id": "a", "name": "{pname}", "handles": [{{"platform": "x", "handle": "{phandle}"}}]}}]}}"#
         );
-        let checker = Checker::new(ProtectedList::from_json(&json, "l").unwrap());
+        let checker =
+            Checker::new(ProtectedList::from_json(&json, "l").unwrap()).expect("a valid list");
         let profile = Profile {
             id: "p".into(),
             platform: "x".into(),
