@@ -99,7 +99,7 @@
       // Sending copies the profiles on this thread: part of the work we add to the page.
       const reply = await timed('vipguard:send', () => chrome.runtime.sendMessage({
         type: 'check', url: location.href, profiles, requestId, wantMessages, ...extra }));
-      if (reply && reply.messages && era === vipguardI18n.era()) timed('vipguard:i18n', () => vipguardI18n.seed(reply.messages));
+      if (reply && reply.messages) timed('vipguard:i18n', () => vipguardI18n.seed(reply.messages, era));
       if (reply && reply.view) vipguardAnnotate.setView(reply.view);
       return reply;
     } catch (e) {
@@ -344,7 +344,7 @@
     } catch {
       // The worker is unreachable: the notice still shows, in the browser's language.
     }
-    if (reply && reply.messages && era === vipguardI18n.era()) vipguardI18n.seed(reply.messages);
+    if (reply) vipguardI18n.seed(reply.messages, era);
     if (location.href !== url || !unreadable || unreadable.isConnected) return;
     const { t } = vipguardI18n;
     unreadable = vipguardAnnotate.notice(t('cannotRead'), t('close'));

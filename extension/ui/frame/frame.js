@@ -297,7 +297,7 @@
     }
     // Another token (the next profile, in a kept banner frame) arrived meanwhile: this answer is stale.
     if (asked !== token) return;
-    if (reply.messages && era === vipguardI18n.era()) vipguardI18n.seed(reply.messages);
+    vipguardI18n.seed(reply.messages, era);
     rec = reply;
     const had = box && box.contains(document.activeElement);
     // A newer result for the same profile (the avatar's, often a second after the text's) keeps the
