@@ -219,7 +219,11 @@
       const shown = r.verdict;
       const signature = `${shown}|${r.mark || ''}`;
       const before = drawn.get(cell.anchor);
-      if (before === signature) return;
+      // Drawn already: its card opens with this newer check's token (annotate.js retoken).
+      if (before === signature) {
+        if (token) vipguardAnnotate.retoken(cell.anchor.querySelector('vipguard-annotation'), token);
+        return;
+      }
       drawn.set(cell.anchor, signature);
       // Most cells are clear and were never drawn: nothing to look for or remove.
       if (before === undefined && (shown === 'clear' || shown === 'error')) return;
