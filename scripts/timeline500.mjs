@@ -14,12 +14,15 @@ const fakes = [['KwabenaMensah', 'Kwabena Mensah'], ['AdaezeOkonkwo_', 'Adaeze O
 /** The timeline as x.com lays it out: a virtual list of absolutely placed cells (its script inlined). */
 const virtualList = fs.readFileSync(path.join(ROOT, 'tests/e2e/fixtures/x/virtual-list.js'), 'utf8');
 
-/** `count` cells, one in ten impersonating a demo account; `avatar(i)`: cell i's picture address. */
-export function timeline(count, avatar = () => 'https://pbs.twimg.com/profile_images/demo/someone-else.png') {
+/**
+ * `count` cells, one in `every` (ten) impersonating a demo account; `avatar(i)`: cell i's picture address.
+ */
+export function timeline(count, avatar = () => 'https://pbs.twimg.com/profile_images/demo/someone-else.png', every = 10) {
   let list = '';
   for (let i = 0; i < count; i++) {
     // Every handle distinct: the worker's record of the tab counts accounts by handle.
-    const [handle, name] = i % 10 === 0 ? [fakes[(i / 10) % 3][0] + i, fakes[(i / 10) % 3][1]] : [`user_${i}`, people[i % people.length]];
+    const fake = fakes[Math.floor(i / every) % 3];
+    const [handle, name] = i % every === 0 ? [fake[0] + i, fake[1]] : [`user_${i}`, people[i % people.length]];
     list += template.replaceAll('tunde_adeyemi', handle).replaceAll('Tunde Adeyemi', name).replace('Lagos', `Bio ${i}`)
       .replace('https://pbs.twimg.com/profile_images/demo/someone-else.png', avatar(i));
   }

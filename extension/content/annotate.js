@@ -535,11 +535,14 @@ var vipguardAnnotate = (() => {
   }, true);
   addEventListener('scroll', () => { if (card && !card.pinned) closeCard(); }, { capture: true, passive: true });
 
+  // The token each badge's card opens with: the latest check's (retoken).
+  const badgeTokens = new WeakMap(); // badge host -> token
   // A badge for a flagged account: a pictogram, its words only for assistive technology, inside a closed
   // shadow root. `result`: the verdict shown and whether a decision stands (all the worker tells this
   // script: whom the account resembles is said by its card, which reads it by `token`).
   function badge(result, token) {
     const { host, root } = makeHost();
+    badgeTokens.set(host, token);
     // On the @handle's own line, centred on it, and taking up no height there.
     host.style.cssText = 'display:inline-flex;align-items:center;align-self:center;vertical-align:middle;flex:none;'
       + 'margin:-10px 0 -10px 6px;max-height:20px;';
@@ -552,7 +555,7 @@ var vipguardAnnotate = (() => {
     b.setAttribute('aria-haspopup', 'dialog');
     b.setAttribute('aria-label', t('badgeLabel', words));
     b.setAttribute('aria-description', t('badgeOpenHint'));
-    const open = (pinned) => openCard(host, b, token, pinned);
+    const open = (pinned) => openCard(host, b, badgeTokens.get(host), pinned);
     b.addEventListener('mouseenter', () => open(false));
     b.addEventListener('focus', () => { if (refocusing !== b) open(false); });
     b.addEventListener('blur', (e) => {
@@ -574,6 +577,14 @@ var vipguardAnnotate = (() => {
     });
     root.append(b);
     return host;
+  }
+  // A newer check of the account shows the same: the badge stays as drawn, and its card opens with the
+  // newer token. The worker keeps only a tab's latest tokens (worker/frames.js MAX_PER_TAB), and a page
+  // checked again (after a decision: every account on it) is given new ones for all its flagged accounts:
+  // a badge kept with its first token found it gone, its card saying "expired", on a list of more than
+  // about 50 flagged accounts.
+  function retoken(host, token) {
+    if (host && token && badgeTokens.has(host)) badgeTokens.set(host, token);
   }
 
   // Where a badge goes ({parent, before}) so that it shares the line of `el` (the element showing the
@@ -618,5 +629,5 @@ var vipguardAnnotate = (() => {
     for (const b of [current, spare]) if (b) b.iframe.post({ vipguardLanguage: true });
   }
 
-  return { prepare, banner, setView, showToken, showBanner, removeBanner, badge, spot, notice, focusBanner, hasFocus, closeCard, keepBanner, hideForCapture, languageChanged };
+  return { prepare, banner, setView, showToken, showBanner, removeBanner, badge, retoken, spot, notice, focusBanner, hasFocus, closeCard, keepBanner, hideForCapture, languageChanged };
 })();

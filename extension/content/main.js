@@ -99,7 +99,7 @@
       // Sending copies the profiles on this thread: part of the work we add to the page.
       const reply = await timed('vipguard:send', () => chrome.runtime.sendMessage({
         type: 'check', url: location.href, profiles, requestId, wantMessages, ...extra }));
-      if (reply && reply.messages && era === vipguardI18n.era()) timed('vipguard:i18n', () => vipguardI18n.seed(reply.messages));
+      if (reply && reply.messages) timed('vipguard:i18n', () => vipguardI18n.seed(reply.messages, era));
       if (reply && reply.view) vipguardAnnotate.setView(reply.view);
       return reply;
     } catch (e) {
@@ -219,7 +219,11 @@
       const shown = r.verdict;
       const signature = `${shown}|${r.mark || ''}`;
       const before = drawn.get(cell.anchor);
-      if (before === signature) return;
+      // Drawn already: its card opens with this newer check's token (annotate.js retoken).
+      if (before === signature) {
+        if (token) vipguardAnnotate.retoken(cell.anchor.querySelector('vipguard-annotation'), token);
+        return;
+      }
       drawn.set(cell.anchor, signature);
       // Most cells are clear and were never drawn: nothing to look for or remove.
       if (before === undefined && (shown === 'clear' || shown === 'error')) return;
@@ -346,7 +350,7 @@
     } catch {
       // The worker is unreachable: the notice still shows, in the browser's language.
     }
-    if (reply && reply.messages && era === vipguardI18n.era()) vipguardI18n.seed(reply.messages);
+    if (reply) vipguardI18n.seed(reply.messages, era);
     if (location.href !== url || !unreadable || unreadable.isConnected) return;
     const { t } = vipguardI18n;
     unreadable = vipguardAnnotate.notice(t('cannotRead'), t('close'));

@@ -76,17 +76,21 @@ globalThis.vipguardI18n = (() => {
     return Number.isNaN(d.getTime()) ? String(iso ?? '') : d.toLocaleString(lang(), { dateStyle: 'medium', timeStyle: 'short' });
   };
 
-  // The worker's templates (worker/templates.js, catalogueTemplates), kept as sent rather than copied on the
-  // page's thread. Anything but a non-empty string is ignored by t.
-  function seed(messages) {
-    if (messages && typeof messages === 'object') templates = messages;
-  }
-  const seeded = () => templates !== null;
   // The reviewer chose another language: the next answer brings its words (until then, the browser's).
-  // `era` changes with it: words asked for before it are the old language's, which a caller drops.
+  // `era` changes with it: words asked for before it are the old language's.
   let languageEra = 0;
   const unseed = () => { templates = null; languageEra++; };
   const era = () => languageEra;
+
+  // The worker's templates (worker/templates.js, catalogueTemplates), kept as sent rather than copied on the
+  // page's thread. Anything but a non-empty string is ignored by t. `asked`: the era() when they were asked
+  // for; words asked for before another language was chosen are the old one's, and are dropped (false).
+  function seed(messages, asked = languageEra) {
+    if (asked !== languageEra || !messages || typeof messages !== 'object') return false;
+    templates = messages;
+    return true;
+  }
+  const seeded = () => templates !== null;
 
   // The languages a reviewer can choose, and where each catalogue is (from the extension's root).
   const LANGUAGES = { en: '_locales/en/messages.json', fr: '_locales/fr/messages.json', pcm: 'locales/pcm/messages.json' };

@@ -6,7 +6,8 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { launch, loadDemoList, visit, settle, shadowText, shadowClick, shadowBoxes, shadowClasses, bannerVerdict, until, tabRecord, annotationFrames, frameEvaluate, focusedAnnotation,
-  screenshot, actionsInView, press, typeNote, privateValues, setPrivateValues, sendCommand } from './harness.mjs';
+  screenshot, actionsInView, press, typeNote, privateValues, setPrivateValues, sendCommand, annotations } from './harness.mjs';
+import { timeline } from '../../scripts/timeline500.mjs';
 
 const BANNER_ACTIONS = ['Copy for ticket', 'Copy image', 'Save image', 'Copy JSON', 'Impersonation confirmed', 'Not an impersonator', 'Needs escalation'];
 
@@ -319,6 +320,19 @@ async function languageSetting() {
 }
 const FRENCH_HEADING = /vipguard\s:\scomptes protégés et réglages/;
 const ENGLISH_HEADING = 'vipguard: protected accounts and settings';
+// `fn` run once French is chosen in the options (`page` brought to the front again), then back to the
+// browser's language, whatever `fn` did.
+async function inFrench(page, fn) {
+  const { opts, choose } = await languageSetting();
+  try {
+    await choose(/^Language/, 'fr', FRENCH_HEADING);
+    await page.bringToFront();
+    await fn();
+  } finally {
+    await choose(/^Langue/, '', ENGLISH_HEADING);
+    await opts.close();
+  }
+}
 
 test('the language setting: French in an English browser, for the options page, the banner and the engine\'s evidence; then Pidgin, evidence too; back to the browser\'s', async () => {
   const { opts, choose } = await languageSetting();
@@ -376,10 +390,7 @@ test('another language chosen on a list: its badges, a badge\'s card, then the n
   const badges = () => page.evaluate(() => [...document.querySelectorAll('vipguard-annotation:not([popover])')]
     .filter((e) => e.getBoundingClientRect().width > 0).map((e) => { const r = e.getBoundingClientRect(); return { x: r.x + 10, y: r.y + r.height / 2 }; }));
   await says(page, 'vipguard: Impersonation');
-  const { opts, choose } = await languageSetting();
-  try {
-    await choose(/^Language/, 'fr', FRENCH_HEADING);
-    await page.bringToFront();
+  await inFrench(page, async () => {
     await says(page, "vipguard\u00a0: Usurpation d'identité");
     assert.ok(!(await shadowText(page)).includes('vipguard: Impersonation'), await shadowText(page));
     const cardText = async () => {
@@ -403,10 +414,83 @@ test('another language chosen on a list: its badges, a badge\'s card, then the n
     await says(page, "est l'identifiant protégé @KwabenaMensah");
     await says(page, 'Copier pour le ticket');
     assert.ok(!(await shadowText(page)).includes('Copy for ticket'), await shadowText(page));
+  });
+  await page.close();
+});
+
+// tidy23: another language, or a decision, re-checks every account on the page, and each answer comes
+// with new tokens for the badges' cards; the worker keeps a tab's latest 100 (worker/frames.js
+// MAX_PER_TAB). On a list of 70 flagged accounts the tokens of the first check and of the second add up
+// to 140: the card of an early row must still show its evidence, not "this annotation has expired".
+const FLAGGED70 = 'https://x.com/home?flagged70';
+async function flagged70() {
+  await h.ctx.route(FLAGGED70, (r) => r.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: timeline(70, undefined, 1) }));
+  const page = await visit(h, FLAGGED70, { expect: 70 });
+  assert.equal((await annotations(page)).filter((a) => a.kind === 'badge').length, 70, 'every row flagged');
+  // What the first row's card shows when the pointer is on its badge.
+  const firstCard = async () => {
+    const first = await badgeOf(page, '@KwabenaMensah0');
+    await page.mouse.move(first.x, first.y);
+    return until(async () => {
+      const [f] = annotationFrames(page, 'card');
+      const text = f ? await frameEvaluate(f, () => (document.querySelector('.box') ? document.body.textContent : '')).catch(() => '') : '';
+      return text || null;
+    }, 'the first row\'s card drawn');
+  };
+  return { page, firstCard, done: () => h.ctx.unroute(FLAGGED70) };
+}
+
+test('another language chosen on a list of 70 flagged accounts: an early row\'s card still shows its evidence', async () => {
+  const { page, firstCard, done } = await flagged70();
+  // The badges' labels (among the annotations' words): "vipguard: …", in French "vipguard : …".
+  const labels = async (colon) => (await shadowText(page)).split(`vipguard${colon} `).length - 1;
+  try {
+    await inFrench(page, async () => {
+      await until(async () => (await labels('\u00a0:')) === 70 && (await labels(':')) === 0, 'every badge drawn again in French', { timeout: 30000 });
+      const card = await firstCard();
+      assert.ok(!card.includes('expired'), card.slice(0, 300));
+      assert.ok(card.includes("L'identifiant @KwabenaMensah0"), card.slice(0, 300));
+    });
   } finally {
-    await choose(/^Langue/, '', ENGLISH_HEADING);
-    await opts.close();
+    await done();
   }
+  await page.close();
+});
+
+test('a decision on a list of 70 flagged accounts: an early row\'s card still shows its evidence', async () => {
+  const { page, firstCard, done } = await flagged70();
+  try {
+    // The second row's card, pinned: a decision on it (the worker tells the tab, which checks every row again).
+    const second = await badgeOf(page, '@AdaezeOkonkwo_1');
+    await page.mouse.click(second.x, second.y);
+    await says(page, 'Needs escalation');
+    await shadowClick(page, 'Needs escalation');
+    await says(page, 'Your decision: Needs escalation');
+    await page.mouse.click(5, 5); // outside the card and the list: the card closes
+    await until(async () => !annotationFrames(page, 'card').length, 'the card to close');
+    // Its badge drawn again with the decided mark: the page's second check has answered.
+    await until(async () => (await shadowClasses(page)).some((c) => c.split(' ').includes('badge') && c.split(' ').includes('decided')), 'the decided mark on the badge');
+    const card = await firstCard();
+    assert.ok(!card.includes('expired'), card.slice(0, 300));
+    assert.ok(card.includes('Handle @KwabenaMensah0'), card.slice(0, 300));
+  } finally {
+    await done();
+  }
+  await page.close();
+});
+
+// tidy23: the status line saying what was just copied was carried over into the banner drawn in the new
+// language (frame.js load), and stayed in the old one until the next action.
+test('another language chosen after Copy for ticket: the status line is not left in the old language', async () => {
+  const page = await visit(h, 'https://x.com/KwabenaMensahGH');
+  await shadowClick(page, 'Copy for ticket');
+  await says(page, 'copied to the clipboard');
+  await inFrench(page, async () => {
+    await says(page, "est l'identifiant protégé @KwabenaMensah");
+    await says(page, 'Copier pour le ticket');
+    const status = await frameEvaluate(annotationFrames(page, 'banner')[0], () => document.querySelector('.status')?.textContent ?? null);
+    assert.equal(status, '', 'the English status line cleared');
+  });
   await page.close();
 });
 

@@ -162,7 +162,10 @@ test('Copy for ticket under way when the reviewer moves to another profile: noth
   await release();
   // The copy ends (its ticket on the clipboard), and the banner shown says nothing of it.
   await until(async () => (await clipboard(page)).includes('Handle: @KwabenaMensahTV\n'), 'the first profile\'s ticket copied');
-  await page.waitForTimeout(300); // the copy's words would be written in the same task as its end
+  // The copy has ended once the frame has dropped its words (evidence.js counts them in data-dropped),
+  // the note's focus decided before that.
+  const [frame] = annotationFrames(page, 'banner');
+  await until(() => frameEvaluate(frame, () => document.documentElement.dataset.dropped === '1').catch(() => false), 'the copy\'s words dropped');
   const text = await shadowText(page);
   assert.ok(!text.includes('copied to the clipboard') && !text.includes('…'), text.slice(-400));
   const focused = await frameEvaluate(annotationFrames(page, 'banner')[0], () => document.activeElement === document.querySelector('.decide input'));

@@ -159,12 +159,18 @@ var vipguardEvidence = (() => {
     const status = el('div', 'status', initial);
     status.setAttribute('role', 'status');
     status.setAttribute('aria-live', 'polite');
-    // The avatar's verdict may draw the frame again while a copy or a decision is under way: its words go
-    // to the status line then on the page (frame.js carries the line over), not to the one drawn over;
-    // nowhere once the frame shows another profile (`stillShown`).
-    const gone = el('div');
+    // Whether the frame still shows this toolbar's profile (a banner's frame is kept for the next one).
+    const showing = () => !actions.stillShown || actions.stillShown();
+    // The status line for a finished request's words: the avatar's verdict may have drawn the frame again
+    // while a copy or a decision was under way, and then it is the line on the page (frame.js carries the
+    // line over), not the one drawn over. Null once the frame shows another profile: its words are
+    // dropped, which the frame counts in data-dropped for the end-to-end tests (as data-moved).
     const live = () => {
-      if (actions.stillShown && !actions.stillShown()) return gone;
+      if (!showing()) {
+        const root = document.documentElement;
+        root.dataset.dropped = String(Number(root.dataset.dropped || 0) + 1);
+        return null;
+      }
       return status.isConnected ? status : document.querySelector('.status') || status;
     };
     // One request at a time: a double click must not record a decision twice or undo two.
@@ -175,9 +181,11 @@ var vipguardEvidence = (() => {
       status.textContent = '…';
       try {
         const words = await fn();
-        live().textContent = words;
+        const line = live();
+        if (line) line.textContent = words;
       } catch (e) {
         const line = live();
+        if (!line) return;
         line.textContent = t('failed', e && e.message ? e.message : e);
         // The text is still there to copy by hand when the clipboard is refused.
         if (e && e.text) {
@@ -203,7 +211,7 @@ var vipguardEvidence = (() => {
       // After the ticket is copied, the note takes its id, so the decision records both (report.js ticketId).
       const copyTicket = async () => {
         const words = await actions.copyTicket();
-        if (!actions.stillShown || actions.stillShown()) (row.isConnected ? row.parentNode : document).querySelector('.decide input')?.focus();
+        if (showing()) (row.isConnected ? row.parentNode : document).querySelector('.decide input')?.focus();
         return words;
       };
       for (const [key, fn] of [['copyTicket', copyTicket], ['copyImage', actions.copyImage], ['saveImage', actions.saveImage],

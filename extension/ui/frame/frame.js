@@ -297,7 +297,7 @@
     }
     // Another token (the next profile, in a kept banner frame) arrived meanwhile: this answer is stale.
     if (asked !== token) return;
-    if (reply.messages && era === vipguardI18n.era()) vipguardI18n.seed(reply.messages);
+    vipguardI18n.seed(reply.messages, era);
     rec = reply;
     const had = box && box.contains(document.activeElement);
     // A newer result for the same profile (the avatar's, often a second after the text's) keeps the
@@ -340,8 +340,13 @@
     if (!data) return;
     // The profile was left (the content script keeps this frame for the next): nothing of it stays.
     if (data.vipguardReset && kind === 'banner') forget();
-    // Another language chosen: the next result's answer brings its words.
-    if (data.vipguardLanguage) vipguardI18n.unseed();
+    // Another language chosen: the next result's answer brings its words. The status line (what was just
+    // copied or decided) is in the old one and would be carried over into the banner drawn in the new
+    // (load, `said`): it is cleared; a request still under way writes its words when it ends.
+    if (data.vipguardLanguage) {
+      vipguardI18n.unseed();
+      box?.querySelector('.status')?.replaceChildren();
+    }
     if (typeof data.vipguardToken === 'string' && data.vipguardToken !== token && kind === 'banner') {
       probe('frame: token received');
       const newer = !!rec && !!token; // a newer result for the same profile (the avatar's), not a new profile

@@ -307,27 +307,21 @@ trait Side: Copy + Default + Send + Sync + Into<usize> {
     fn of(g: usize, fine: u8) -> Self;
     /// A block's run (`block` within the part's `slots` and `side`) put in group order, each side
     /// value cut to the bucket within its group; `runs` are the part's group starts from the block's.
+    /// Nothing to do where a block is one group (`BLOCK_BITS` 0: the side value is the bucket already).
     fn regroup(
-        slots: &mut [u32],
-        side: &mut [Self],
-        block: std::ops::Range<usize>,
-        runs: &[u32],
-        scratch: &mut (Vec<u32>, Vec<Self>),
-    );
+        _slots: &mut [u32],
+        _side: &mut [Self],
+        _block: std::ops::Range<usize>,
+        _runs: &[u32],
+        _scratch: &mut (Vec<u32>, Vec<Self>),
+    ) {
+    }
 }
 
 impl Side for u8 {
     const BLOCK_BITS: u32 = 0;
     fn of(_: usize, fine: u8) -> Self {
         fine
-    }
-    fn regroup(
-        _: &mut [u32],
-        _: &mut [u8],
-        _: std::ops::Range<usize>,
-        _: &[u32],
-        _: &mut (Vec<u32>, Vec<u8>),
-    ) {
     }
 }
 
