@@ -677,10 +677,15 @@ fn read_decision_items(
     problems: &mut Vec<InputError>,
 ) -> Vec<Decision> {
     let mut out = Vec::with_capacity(items.len());
+    // Line numbers counted on from the item before (items come in file order): counted from the start
+    // for each, 100,000 decisions took over 300 s to read (docs/feed.md, "A large export").
+    let (mut counted_to, mut counted_line) = (0usize, 1usize);
     for (i, raw) in items.iter().enumerate() {
         let line = text.map(|text| {
             let offset = raw.get().as_ptr() as usize - text.as_ptr() as usize;
-            line_of(text, offset)
+            counted_line += line_of(&text[counted_to..offset], offset - counted_to) - 1;
+            counted_to = offset;
+            counted_line
         });
         let at = format!("{field}[{i}]");
         let mut de = serde_json::Deserializer::from_str(raw.get());
@@ -768,6 +773,49 @@ fn reviewer_empty() -> Problem {
     )
 }
 
+/// What `read_decisions` asks of a file's top object before reading it as an export: whether it has
+/// `vipguard_signed` (then it is a signed list), and whether its `vipguard_decisions` (the last one, as
+/// a map keeps it) is the integer 1. Every other value is skipped, not built: the `serde_json::Map`
+/// read here before held a whole export's decisions as `Value`s (a 1 GB peak for a 187 MB export of a
+/// million decisions; docs/feed.md, "A large export").
+#[derive(Default)]
+struct ExportProbe {
+    signed: bool,
+    format_one: Option<bool>,
+}
+
+impl<'de> Deserialize<'de> for ExportProbe {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = ExportProbe;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a JSON object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<ExportProbe, A::Error> {
+                let mut probe = ExportProbe::default();
+                while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+                    match &*key {
+                        "vipguard_decisions" => {
+                            let raw = map.next_value::<&'de RawValue>()?;
+                            probe.format_one = Some(raw.get() == "1");
+                        }
+                        other => {
+                            probe.signed |= other == "vipguard_signed";
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(probe)
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
 /// The decisions of a reviewer's export (`{"vipguard_decisions": 1, "by", "exported", "decisions"}`),
 /// or of a signed list's payload once its signature is checked with `key` (a signed list's decisions
 /// are the team's word: without a key, one is refused rather than taken unchecked).
@@ -778,8 +826,8 @@ pub fn read_decisions(
     key: Option<&FeedKey>,
 ) -> Result<Vec<Decision>, ListErrors> {
     let text = text.trim_start_matches('\u{feff}');
-    if let Ok(probe) = serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(text) {
-        if probe.contains_key("vipguard_signed") {
+    if let Ok(probe) = serde_json::from_str::<ExportProbe>(text) {
+        if probe.signed {
             let key = key.ok_or_else(|| {
                 one(
                     source,
@@ -792,7 +840,7 @@ pub fn read_decisions(
             })?;
             return Ok(open_feed(text, key, source)?.decisions.unwrap_or_default());
         }
-        if !probe.contains_key("vipguard_decisions") {
+        let Some(format_one) = probe.format_one else {
             return Err(one(
                 source,
                 None,
@@ -800,8 +848,8 @@ pub fn read_decisions(
                 &[],
                 "not a decisions export (no \"vipguard_decisions\" field) nor a signed list",
             ));
-        }
-        if probe["vipguard_decisions"] != 1 {
+        };
+        if !format_one {
             return Err(one(
                 source,
                 Some("vipguard_decisions"),
