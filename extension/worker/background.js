@@ -48,23 +48,30 @@ onChange((keys) => {
 // view-settings.js). A tab may be told twice; it reads its page again, no more.
 // The marker itself proves nothing: Firefox lets a page process write chrome.storage.local. One whose
 // paused is not the private store's was not written by saveSettings and is ignored (issue 32's review: a
-// page toggling it made every tab drop its annotations and the engine reload); one that agrees makes the
-// worker read the settings again, which it would do at its next start anyway (docs/security.md).
+// page toggling it made every tab drop its annotations and the engine reload). One that agrees is compared
+// with the settings the engine in use read (engine.readSame): the same, it changes nothing (a stopped
+// worker the marker woke read them at its start, and a running one heard the change on the store's
+// channel and read them again then), so neither the engine nor the sites' scripts are read again (issue
+// 26: a page could make the engine restore itself at every marker it wrote). Which code wrote the marker
+// cannot be asked: chrome.storage.onChanged does not say (docs/security.md).
+// Nothing recorded of what the tabs were told (the first change since the browser started): they are
+// told, since they may have been answered before it. Recording the settings of the worker's start as
+// "told" instead (issue 26) was wrong when the marker of a Pause switch was what started that worker:
+// it read the new settings, took them for what the tabs knew, and told them nothing.
 const TOLD_PAUSED_KEY = 'toldPaused';
 async function settingsChanged(written = null) {
-  const paused = !!(await readSettings(readPrivate)).paused;
+  const stored = await readSettings(readPrivate);
+  const paused = !!stored.paused;
   if (written && !!written.paused !== paused) return;
-  engine.reload();
-  sitesAgain();
+  if (!written || !(await engine.readSame(stored))) {
+    engine.reload();
+    sitesAgain();
+  }
   const told = (await chrome.storage.session.get(TOLD_PAUSED_KEY))[TOLD_PAUSED_KEY];
   if (told === paused) return;
   await chrome.storage.session.set({ [TOLD_PAUSED_KEY]: paused });
-  if (told !== undefined) tellTabs({ type: 'vipguard-paused', paused });
+  tellTabs({ type: 'vipguard-paused', paused });
 }
-// The first worker since the browser started: the tabs know the settings they started with.
-Promise.all([readSettings(readPrivate), chrome.storage.session.get(TOLD_PAUSED_KEY)]).then(([s, told]) => {
-  if (told[TOLD_PAUSED_KEY] === undefined) return chrome.storage.session.set({ [TOLD_PAUSED_KEY]: !!s.paused });
-}).catch(() => {});
 
 // The sites' content scripts registered again (site-scripts.js): when the settings or the policy change,
 // and when access to all sites is granted or withdrawn (Mastodon needs it).

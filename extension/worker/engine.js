@@ -16,6 +16,8 @@ export const LOCAL_SETTINGS_KEY = 'settings';
 export const DEFAULT_SETTINGS = { paused: false, sensitivity: 'suspicious', sites: { x: true, generic: {} }, auditDays: DEFAULT_AUDIT_DAYS };
 
 let ready = null; // Promise<{checker, settings, thumbs}>, made again when the list or settings change
+// The reviewer's settings (readSettings' answer) that `ready` read, while it is the engine in use.
+let readWith = null;
 // How the engine last started, for support and the end-to-end tests: 'restored' from the kept snapshot,
 // 'built' from the list, or 'none' (no list); with the milliseconds it took and the list's size, and
 // `stages`: when (ms since the worker started) loading began, the module was compiled (`wasm`), storage and
@@ -34,8 +36,10 @@ export function load() {
       let wasmAt = null;
       const compiled = init({ module_or_path: chrome.runtime.getURL('pkg/vipguard_bg.wasm') })
         .then((out) => { wasmAt = performance.now(); return out; });
+      const settingsRead = readSettings(privateData.read);
+      readWith = settingsRead;
       const [stored, own, , kept, policy] = await Promise.all([
-        readSettings(privateData.read),
+        settingsRead,
         privateData.read([LIST_GEN_KEY, THUMBS_KEY, LIST_SOURCE_KEY]),
         loadLanguage(),
         readKept().catch((e) => {
@@ -90,7 +94,7 @@ export function load() {
       const source = checker ? { ...(own[LIST_SOURCE_KEY] || { kind: 'unknown' }), accounts: checker.size } : null;
       return { checker, settings, thumbs: own[THUMBS_KEY] || {}, source };
     })();
-    ready.catch(() => { ready = null; });
+    ready.catch(() => { ready = null; readWith = null; });
   }
   return ready;
 }
@@ -98,6 +102,19 @@ export function load() {
 // The list, settings or thumbnails changed: the next load reads them again.
 export function reload() {
   ready = null;
+  readWith = null;
+}
+
+// Whether the engine in use (or loading) read exactly these settings (readSettings' answer): then a
+// settingsWritten marker that agrees with them changes nothing it uses (background.js, settingsChanged).
+export async function readSame(stored) {
+  const read = readWith;
+  if (!read) return false;
+  try {
+    return JSON.stringify(await read) === JSON.stringify(stored) && read === readWith;
+  } catch {
+    return false;
+  }
 }
 
 // The list changed: forget its snapshot and build the new list's engine (and keep its snapshot) now, not

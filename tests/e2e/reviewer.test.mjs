@@ -529,6 +529,31 @@ test('the toolbar button counts a tab\'s flagged accounts; pausing takes annotat
   await page.close();
 });
 
+// Pause switched from the popup while the worker is stopped and chrome.storage.session holds nothing of
+// what the tabs were told, as when the browser has just started (issue 26: the worker the popup's marker
+// woke took the new settings for what the tabs knew, and told them nothing). The tab's annotations still go.
+test('Pause switched from the popup with the worker stopped and nothing told yet this session: the open tab takes its annotations off', async () => {
+  const page = await visit(h, 'https://x.com/home', { expect: 5 });
+  const tabId = await h.worker.evaluate(async () => (await chrome.tabs.query({ url: 'https://x.com/home' }))[0].id);
+  const popup = await h.ctx.newPage();
+  await popup.goto(`chrome-extension://${h.extensionId}/ui/popup/popup.html?tab=${tabId}`);
+  await popup.locator('#status').filter({ hasText: /\S/ }).waitFor();
+  // What the browser's start leaves: no record of what tabs were told, and no worker running.
+  await popup.evaluate(() => chrome.storage.session.remove('toldPaused'));
+  const cdp = await h.ctx.newCDPSession(popup);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await cdp.detach();
+  await popup.getByLabel('Pause checks').check();
+  await until(() => page.evaluate(() => !document.querySelector('vipguard-annotation')), 'annotations taken off while paused');
+  h.worker = await until(() => h.ctx.serviceWorkers()[0], 'the worker the popup woke');
+  // Resumed: the tab reads its page again.
+  await popup.getByLabel('Pause checks').uncheck();
+  await settle(page, 5);
+  await popup.close();
+  await page.close();
+});
+
 test('after a decision made from the keyboard, focus is back in the banner, on its Undo', async () => {
   const page = await visit(h, 'https://x.com/KwabenaMensahGH');
   await shadowClick(page, 'Needs escalation');

@@ -170,6 +170,57 @@ test('a list changed on the options page while the worker is stopped: the worker
   }
 });
 
+// The settingsWritten marker in chrome.storage.local, which a Firefox page process can write too
+// (docs/security.md): one that agrees with the private store but changes nothing makes the worker read
+// nothing again (issue 26: it made the engine restore itself at the next check); one written after a
+// change the worker did not hear on the store's channel still does. When the worker has handled a
+// marker is seen from chrome.storage.session's toldPaused, which it writes last (background.js,
+// settingsChanged) once the test has removed it. The engine's start is `stages.began` (engine.js).
+test('a settingsWritten marker that changes nothing does not make the worker load its engine again; one after a change does', async () => {
+  const h = await launch();
+  try {
+    await loadDemoList(h);
+    const page = await visit(h, 'https://x.com/KwabenaMensahGH');
+    const began = () => h.worker.evaluate(() => globalThis.vipguardEngine && globalThis.vipguardEngine.stages.began);
+    const first = await began();
+    assert.ok(first != null, 'the engine loaded');
+    const marker = async (settings) => {
+      await h.worker.evaluate(async (s) => {
+        await chrome.storage.session.remove('toldPaused');
+        if (s) {
+          // Written as the options page does, but not announced on the store's channel.
+          await new Promise((resolve, reject) => {
+            const req = indexedDB.open('vipguard-private', 1);
+            req.onsuccess = () => {
+              const tx = req.result.transaction('values', 'readwrite');
+              tx.objectStore('values').put(s, 'settings');
+              tx.oncomplete = () => { req.result.close(); resolve(); };
+              tx.onerror = () => reject(tx.error);
+            };
+            req.onerror = () => reject(req.error);
+          });
+        }
+        await chrome.storage.local.set({ settingsWritten: { at: Date.now(), paused: false } });
+      }, settings);
+      await until(() => h.worker.evaluate(async () => (await chrome.storage.session.get('toldPaused')).toldPaused !== undefined),
+        'the marker handled');
+    };
+    await marker(null);
+    await page.reload();
+    await until(async () => (await bannerVerdict(page)) === 'impersonation', 'the banner again');
+    assert.equal(await began(), first, 'the engine was not loaded again');
+    // A change the worker did not hear (its channel message lost), then the marker: read again.
+    const { settings } = await privateValues(h, ['settings']);
+    await marker({ ...(settings || {}), sensitivity: 'impersonation' });
+    await page.reload();
+    await until(async () => (await bannerVerdict(page)) === 'impersonation', 'the banner after the change');
+    assert.notEqual(await began(), first, 'the engine loaded again with the changed settings');
+    await page.close();
+  } finally {
+    await h.close();
+  }
+});
+
 // A tab closed while its avatar round is on its way (the round records the results its avatars change,
 // and issues their frames' tokens, after the text round answered): nothing is written for it after its
 // records were removed. Before, the late write left a record of only the avatar-changed accounts, which

@@ -12,10 +12,13 @@ use vipguard::{
     FeedSigner, InputError, Lang, ListErrors,
 };
 
-/// A file's text, or an error naming it.
+/// A file's text, or an error naming it. The bytes become the text, not copied into it (a second copy
+/// of a 187 MB export was the largest part of reading it: docs/feed.md, "A large export").
 fn read_text(path: &Path) -> Result<String, InputError> {
     let bytes = read_input(path)?;
-    Ok(utf8(&bytes, &path.display().to_string())?.to_string())
+    utf8(&bytes, &path.display().to_string())?;
+    Ok(String::from_utf8(bytes)
+        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()))
 }
 
 /// A key file read with `parse` (`FeedKey::parse` or `FeedSigner::parse`), the error naming the file.

@@ -779,6 +779,11 @@ fn a_malformed_export_is_refused_with_file_line_and_field() {
         ("{\"accounts\": []}", "not a decisions export"),
         ("{\"vipguard_decisions\": 2, \"by\": \"a\", \"exported\": \"2026-12-05T10:00:00Z\", \"decisions\": []}", "field `vipguard_decisions`: this export's format version is not 1"),
         ("{\"vipguard_decisions\": 1, \"by\": \"a\", \"decisions\": []}", "the field “exported” is missing"),
+        // The format read before the rest, every other value skipped (read_decisions' ExportProbe): only
+        // the integer 1, and a `vipguard_signed` anywhere makes it a signed list.
+        ("{\"vipguard_decisions\": 1.0, \"by\": \"a\", \"exported\": \"2026-12-05T10:00:00Z\", \"decisions\": []}", "field `vipguard_decisions`: this export's format version is not 1"),
+        ("{\"by\": \"a\", \"decisions\": [{\"deep\": [[1]]}], \"vipguard_decisions\": \"1\"}", "field `vipguard_decisions`: this export's format version is not 1"),
+        ("{\"decisions\": [], \"vipguard_decisions\": 1, \"vipguard_signed\": 1}", "a signed list: give the team's public key"),
     ] {
         std::fs::write(&bad, text).unwrap();
         let err = refused(run(&["decisions", "merge", path(&good), path(&bad), "-o", path(&out)]));

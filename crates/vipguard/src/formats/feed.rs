@@ -302,11 +302,12 @@ fn json_error(source: &str, prefix: Option<&str>, path: &str, e: &serde_json::Er
 /// The envelope's member names.
 const ENVELOPE_FIELDS: [&str; 4] = ["vipguard_signed", "key_id", "payload", "signature"];
 
-/// A signed file's top object as read: the envelope's members, and of the rest only what the errors
-/// name (the first unknown member, the first member given twice, whether it has a plain list's
-/// `accounts` or an export's `vipguard_decisions`). Every other member's value is skipped, not built:
-/// a 52 MB object of 5 million members made a `serde_json::Value` of them all before (issue 32's
-/// review of the extension's envelope reader, which has the same shape check: docs/feed.md).
+/// A signed file's top object as read: the envelope's members, up to the first member that is not
+/// one of them or is given twice, where reading stops (`stopped`), as the extension's `flatMembers`
+/// does: the rest of the body is not read at all, so a body of millions of members costs one key
+/// (before issue 26's last round, every other member's value was skipped to the end: 0.4 s for 52 MB).
+/// Of the member that stopped it: its name (`unknown`, cut to 40 characters, or `twice`), and whether
+/// it is a plain list's `accounts` or an export's `vipguard_decisions`.
 #[derive(Default)]
 struct TopObject {
     members: serde_json::Map<String, serde_json::Value>,
@@ -314,44 +315,44 @@ struct TopObject {
     twice: Option<&'static str>,
     plain_list: bool,
     decisions_export: bool,
+    stopped: bool,
 }
 
-impl<'de> Deserialize<'de> for TopObject {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = TopObject;
-            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("a JSON object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<TopObject, A::Error> {
-                let mut top = TopObject::default();
-                while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
-                    match ENVELOPE_FIELDS.iter().find(|f| **f == key) {
-                        Some(field) if top.members.contains_key(*field) => {
-                            top.twice.get_or_insert(field);
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                        Some(field) => {
-                            top.members.insert(field.to_string(), map.next_value()?);
-                        }
-                        None => {
-                            top.plain_list |= key == "accounts";
-                            top.decisions_export |= key == "vipguard_decisions";
-                            if top.unknown.is_none() {
-                                top.unknown = Some(key.chars().take(40).collect());
-                            }
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
+/// Reads the top object into a `TopObject`; a member that stops it ends the read with an error that
+/// `stopped` tells apart from the text's own.
+struct TopReader<'a>(&'a mut TopObject);
+
+impl<'de> serde::de::DeserializeSeed<'de> for TopReader<'_> {
+    type Value = ();
+    fn deserialize<D: serde::Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_map(self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for TopReader<'_> {
+    type Value = ();
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a JSON object")
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        let top = self.0;
+        while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+            match ENVELOPE_FIELDS.iter().find(|f| **f == key) {
+                Some(field) if !top.members.contains_key(*field) => {
+                    top.members.insert(field.to_string(), map.next_value()?);
+                    continue;
                 }
-                Ok(top)
+                Some(field) => top.twice = Some(field),
+                None => {
+                    top.plain_list = key == "accounts";
+                    top.decisions_export = key == "vipguard_decisions";
+                    top.unknown = Some(key.chars().take(40).collect());
+                }
             }
+            top.stopped = true;
+            return Err(<A::Error as serde::de::Error>::custom("stopped"));
         }
-        deserializer.deserialize_map(Visitor)
+        Ok(())
     }
 }
 
@@ -367,10 +368,15 @@ fn read_envelope(text: &str, source: &str) -> Result<Envelope, ListErrors> {
         )
     };
     let text = text.trim_start_matches('\u{feff}');
-    // A JSON object, read as TopObject; anything else (an array, a string) is told apart from text
-    // that is not JSON by reading it again, skipped, not built.
-    let top: TopObject = match serde_json::from_str(text) {
-        Ok(top) => top,
+    // A JSON object, read as TopObject up to a member that stops it; anything else (an array, a string)
+    // is told apart from text that is not JSON by reading it again, skipped, not built.
+    let mut top = TopObject::default();
+    let mut de = serde_json::Deserializer::from_str(text);
+    let read = serde::de::DeserializeSeed::deserialize(TopReader(&mut top), &mut de)
+        .and_then(|()| de.end());
+    match read {
+        Ok(()) => {}
+        Err(_) if top.stopped => {}
         Err(e) => {
             if serde_json::from_str::<serde::de::IgnoredAny>(text).is_ok() {
                 return Err(not_signed("feed_not_object", "a JSON object was expected"));
@@ -383,9 +389,13 @@ fn read_envelope(text: &str, source: &str) -> Result<Envelope, ListErrors> {
             );
             return Err(ListErrors::from(e.coded("feed_not_json", Vec::new())));
         }
-    };
+    }
     let object = &top.members;
-    if !object.contains_key("vipguard_signed") {
+    // Stopped before a `vipguard_signed` (which may follow): a plain list or an export when that is
+    // what stopped it, else the member that did (below).
+    if !object.contains_key("vipguard_signed")
+        && !(top.stopped && !top.plain_list && !top.decisions_export)
+    {
         return Err(if top.plain_list {
             not_signed(
                 "feed_plain_list",
@@ -397,7 +407,7 @@ fn read_envelope(text: &str, source: &str) -> Result<Envelope, ListErrors> {
             not_signed("feed_not_signed", "it has no \"vipguard_signed\" field")
         });
     }
-    if object["vipguard_signed"] != 1 {
+    if object.get("vipguard_signed").is_some_and(|v| v != 1) {
         return Err(one(
             source,
             Some("vipguard_signed"),
@@ -677,10 +687,15 @@ fn read_decision_items(
     problems: &mut Vec<InputError>,
 ) -> Vec<Decision> {
     let mut out = Vec::with_capacity(items.len());
+    // Line numbers counted on from the item before (items come in file order): counted from the start
+    // for each, 100,000 decisions took over 300 s to read (docs/feed.md, "A large export").
+    let (mut counted_to, mut counted_line) = (0usize, 1usize);
     for (i, raw) in items.iter().enumerate() {
         let line = text.map(|text| {
             let offset = raw.get().as_ptr() as usize - text.as_ptr() as usize;
-            line_of(text, offset)
+            counted_line += line_of(&text[counted_to..offset], offset - counted_to) - 1;
+            counted_to = offset;
+            counted_line
         });
         let at = format!("{field}[{i}]");
         let mut de = serde_json::Deserializer::from_str(raw.get());
@@ -768,6 +783,49 @@ fn reviewer_empty() -> Problem {
     )
 }
 
+/// What `read_decisions` asks of a file's top object before reading it as an export: whether it has
+/// `vipguard_signed` (then it is a signed list), and whether its `vipguard_decisions` (the last one, as
+/// a map keeps it) is the integer 1. Every other value is skipped, not built: the `serde_json::Map`
+/// read here before held a whole export's decisions as `Value`s (a 1 GB peak for a 187 MB export of a
+/// million decisions; docs/feed.md, "A large export").
+#[derive(Default)]
+struct ExportProbe {
+    signed: bool,
+    format_one: Option<bool>,
+}
+
+impl<'de> Deserialize<'de> for ExportProbe {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = ExportProbe;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a JSON object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<ExportProbe, A::Error> {
+                let mut probe = ExportProbe::default();
+                while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+                    match &*key {
+                        "vipguard_decisions" => {
+                            let raw = map.next_value::<&'de RawValue>()?;
+                            probe.format_one = Some(raw.get() == "1");
+                        }
+                        other => {
+                            probe.signed |= other == "vipguard_signed";
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(probe)
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
 /// The decisions of a reviewer's export (`{"vipguard_decisions": 1, "by", "exported", "decisions"}`),
 /// or of a signed list's payload once its signature is checked with `key` (a signed list's decisions
 /// are the team's word: without a key, one is refused rather than taken unchecked).
@@ -778,8 +836,8 @@ pub fn read_decisions(
     key: Option<&FeedKey>,
 ) -> Result<Vec<Decision>, ListErrors> {
     let text = text.trim_start_matches('\u{feff}');
-    if let Ok(probe) = serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(text) {
-        if probe.contains_key("vipguard_signed") {
+    if let Ok(probe) = serde_json::from_str::<ExportProbe>(text) {
+        if probe.signed {
             let key = key.ok_or_else(|| {
                 one(
                     source,
@@ -792,7 +850,7 @@ pub fn read_decisions(
             })?;
             return Ok(open_feed(text, key, source)?.decisions.unwrap_or_default());
         }
-        if !probe.contains_key("vipguard_decisions") {
+        let Some(format_one) = probe.format_one else {
             return Err(one(
                 source,
                 None,
@@ -800,8 +858,8 @@ pub fn read_decisions(
                 &[],
                 "not a decisions export (no \"vipguard_decisions\" field) nor a signed list",
             ));
-        }
-        if probe["vipguard_decisions"] != 1 {
+        };
+        if !format_one {
             return Err(one(
                 source,
                 Some("vipguard_decisions"),
@@ -1169,6 +1227,39 @@ mod tests {
         let plain = r#"{"accounts":[{"id":"a"}],"vipguard_x":{"deep":[1,2]}}"#;
         assert_eq!(envelope_says(plain).0, "feed_plain_list");
         assert_eq!(envelope_says(r#"{"payload":"x""#).0, "feed_not_json");
+    }
+
+    // Issue 26: the envelope's reader stops at the first member that is not the envelope's or is given
+    // twice, as the extension's flatMembers does; what follows is never read. Each body here goes on
+    // with 5 MB that is not JSON: a reader that went on to the end (the code before) calls it not JSON.
+    #[test]
+    fn the_envelope_reader_stops_at_the_first_unknown_or_repeated_member() {
+        let rest = format!("{}\u{1}", "[".repeat(5 << 20));
+        let said = |head: &str| {
+            let (code, args) = envelope_says(&format!("{head}{rest}"));
+            (code, args.into_iter().take(1).collect::<Vec<_>>())
+        };
+        let unknown = said(r#"{"vipguard_signed":1,"key_id":"00","extra":"#);
+        assert_eq!(unknown, ("unknown_field".into(), vec!["extra".to_string()]));
+        let first = said(r#"{"title":"#);
+        assert_eq!(first, ("unknown_field".into(), vec!["title".to_string()]));
+        let twice = said(r#"{"payload":"a","payload":"#);
+        assert_eq!(
+            twice,
+            ("duplicate_field".into(), vec!["payload".to_string()])
+        );
+        assert_eq!(said(r#"{"accounts":"#).0, "feed_plain_list");
+        assert_eq!(said(r#"{"vipguard_decisions":"#).0, "feed_decisions_export");
+        // A format version that is not 1 is still said first, then the member that stopped the read.
+        assert_eq!(
+            said(r#"{"vipguard_signed":2,"x":"#).0,
+            "feed_format_version"
+        );
+        // Nothing stops it: the text's own error, its line kept.
+        assert_eq!(
+            said(r#"{"vipguard_signed":1,"payload":"#).0,
+            "feed_not_json"
+        );
     }
 
     #[test]
