@@ -579,10 +579,10 @@ var vipguardAnnotate = (() => {
     return host;
   }
   // A newer check of the account shows the same: the badge stays as drawn, and its card opens with the
-  // newer token. The worker keeps only a tab's latest tokens (worker/frames.js MAX_PER_TAB), and a page
-  // checked again (after a decision: every account on it) is given new ones for all its flagged accounts:
-  // a badge kept with its first token found it gone, its card saying "expired", on a list of more than
-  // about 50 flagged accounts.
+  // newer token. The worker keeps each account's tokens of its latest two checks only (worker/token-keep.js),
+  // and a page checked again (after a decision: every account on it) is given new ones for all its flagged
+  // accounts: a badge kept with its first token would find it gone, its card saying "expired", after
+  // two more checks.
   function retoken(host, token) {
     if (host && token && badgeTokens.has(host)) badgeTokens.set(host, token);
   }

@@ -4,32 +4,44 @@
 // profile, so nothing the reviewer sees crosses the page (window.postMessage would: the page's own
 // listeners receive every message event on its window).
 // Kept in session storage, per tab: a worker Chrome stopped and started again still knows the tokens of
-// the badges on a page opened minutes ago. Each tab keeps its latest MAX_PER_TAB.
+// the badges on a page opened minutes ago. Each tab keeps its accounts' latest tokens (below).
 import { recheck } from './check.js';
 import { shownAccount } from './results.js';
 import { clip, bounded, HANDLE_MAX } from './tab-record.js';
 import { shownFacts } from './facts.js';
 import { lastCheckAt } from './limits.js';
 import { isClosed, markClosed } from './closed-tabs.js';
+import { MAX_PER_TAB, MAX_BYTES_PER_TAB, overflow, accountOf } from './token-keep.js';
 
-// One session-storage key per token (a check writes only its own); each tab keeps its latest MAX_PER_TAB
-// (Chrome's session storage holds 10 MB for all tabs; a record is a result's evidence and a profile, a
-// few kB with the page's strings cut: the protected account, whose avatar thumbnail can be tens of kB,
-// is looked up again when redeemed). A page shows a banner and the badges of its flagged accounts: 100
-// covers a long timeline, and one tab's tokens stay well under 1 MB (issue 24).
-export const MAX_PER_TAB = 100;
+// One session-storage key per token (a check writes only its own). A tab keeps, per account shown
+// (platform and handle), the tokens of that account's latest KEEP_PER_ACCOUNT checks: a page checked again
+// (a decision, another language: every account on it) hands each badge a newer token, and the one before
+// keeps working for a card already open with it; a page's accounts then hold a token each however long
+// the page, with no fixed count of badges (issue 23: on a list of more than 100 flagged accounts, the
+// first ones' cards said "expired" when a tab kept its latest 100 tokens). A tab holds at most
+// MAX_PER_TAB tokens and MAX_BYTES_PER_TAB of them (Chrome's session storage holds 10 MB for all tabs):
+// over either, the tokens an account's newer one replaced go first, then the oldest. A record is a result's
+// evidence, the profile and the page's address, about 1 kB of JSON, 2.4 kB as Chrome counts it (the page's
+// strings cut: the protected account, whose avatar thumbnail can be tens of kB, is looked up again when
+// redeemed; docs/extension.md, "Tokens per account", measured it), a few kB at validate.js's bounds.
 const keyOf = (tabId, token) => `frame:${tabId}:${token}`;
-// Each tab's keys, oldest first, are kept in session storage beside its tokens (under indexOf), not only
+// Each tab's index, oldest first, is kept in session storage beside its tokens (under indexOf), not only
 // in this worker's memory: Chrome stops an idle worker after 30 s, and a list kept in memory alone began
 // empty in the next one, so a page that waited out each stop kept 100 more tokens every time (a third
-// red team filled 400 in four stops; enough stops fill the 10 MB every tab shares).
+// red team filled 400 in four stops; enough stops fill the 10 MB every tab shares). An entry is
+// [key, account, check, bytes]: the token's storage key, the account it shows, which check issued it
+// (tokens of one check share it) and the record's size.
 const indexOf = (tabId) => `frames:${tabId}`;
-const issued = new Map(); // tabId -> its keys, oldest first (read from indexOf once per worker life)
+const issued = new Map(); // tabId -> its index entries, oldest first (read from indexOf once per worker life)
+const entryKey = (e) => (Array.isArray(e) ? e[0] : e);
+let checks = 0; // tells one check's tokens from the next's
 
 async function keysOf(tabId) {
   if (!issued.has(tabId)) {
     const stored = (await chrome.storage.session.get(indexOf(tabId)))[indexOf(tabId)];
-    if (!issued.has(tabId)) issued.set(tabId, Array.isArray(stored) ? stored : []);
+    // An entry of an older index (its key alone) stands for an account of its own.
+    const entries = Array.isArray(stored) ? stored.map((e) => (Array.isArray(e) ? e : [e, e, 0, 0])) : [];
+    if (!issued.has(tabId)) issued.set(tabId, entries);
   }
   return issued.get(tabId);
 }
@@ -56,21 +68,33 @@ export function issue(...args) {
 
 async function issueNow(tabId, url, all, profiles, extra = {}) {
   if (isClosed(tabId)) return {};
-  // A batch over the cap keeps its first (the page's order: a banner, then the badges from the top).
-  const items = all.slice(0, MAX_PER_TAB);
-  if (!items.length) return {};
+  if (!all.length) return {};
   const checkedAt = new Date().toISOString();
+  const check = `${Date.now().toString(36)}.${++checks}`;
   const tokens = {};
   const records = {};
-  for (const { index, result } of items) {
+  const fresh = [];
+  let bytes = 0;
+  for (const { index, result } of all) {
     const token = crypto.randomUUID();
     const shown = result.evidence ? { ...result, evidence: bounded(result.evidence) } : result;
-    records[keyOf(tabId, token)] = { url, checkedAt, profile: shownProfile(profiles[index]), result: shown, ...extra };
+    const profile = shownProfile(profiles[index]);
+    const record = { url, checkedAt, profile, result: shown, ...extra };
+    const key = keyOf(tabId, token);
+    const size = key.length + JSON.stringify(record).length;
+    // A check over a tab's caps keeps its first (the page's order: a banner, then the badges from the top).
+    if (fresh.length >= MAX_PER_TAB || bytes + size > MAX_BYTES_PER_TAB) break;
+    bytes += size;
+    records[key] = record;
+    fresh.push([key, accountOf(profile), check, size]);
     tokens[index] = token;
   }
+  if (!fresh.length) return {};
   const keys = await keysOf(tabId);
-  keys.push(...Object.keys(records));
-  const old = keys.splice(0, Math.max(0, keys.length - MAX_PER_TAB));
+  keys.push(...fresh);
+  const gone = new Set(overflow(keys));
+  const old = keys.filter((e) => gone.has(e)).map(entryKey);
+  keys.splice(0, keys.length, ...keys.filter((e) => !gone.has(e)));
   // The old go first, so that their room is free for the new.
   if (old.length) await chrome.storage.session.remove(old);
   try {
@@ -81,10 +105,10 @@ async function issueNow(tabId, url, all, profiles, extra = {}) {
     // is not room enough, the oldest tokens of the tabs holding the most (issue 24: many hostile tabs
     // together could fill it, and then no other tab's banner could be shown); its current page's are
     // written.
-    const fresh = new Set(Object.keys(records));
-    const older = keys.filter((k) => !fresh.has(k));
+    const now = new Set(Object.keys(records));
+    const older = keys.filter((k) => !now.has(entryKey(k))).map(entryKey);
     console.warn(`vipguard: tab ${tabId}: session storage full (${e.message}); ${older.length} older annotation tokens dropped`);
-    keys.splice(0, keys.length, ...keys.filter((k) => fresh.has(k)));
+    keys.splice(0, keys.length, ...keys.filter((k) => now.has(entryKey(k))));
     if (older.length) await chrome.storage.session.remove(older);
     const entry = { ...records, [indexOf(tabId)]: keys };
     try {
@@ -154,7 +178,7 @@ export async function evictOthers(tabId, bytes) {
       // calls this outside the `issuing` queue); a copy put in its stead was overwritten by the old one,
       // the dropped keys listed again.
       const kept = await keysOf(most.tab);
-      kept.splice(0, kept.length, ...kept.filter((k) => !gone.has(k)));
+      kept.splice(0, kept.length, ...kept.filter((k) => !gone.has(entryKey(k))));
       await chrome.storage.session.set({ [indexOf(most.tab)]: kept }).catch(() => {});
     } else {
       drop = [most.record];

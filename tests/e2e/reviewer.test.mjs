@@ -419,9 +419,10 @@ test('another language chosen on a list: its badges, a badge\'s card, then the n
 });
 
 // tidy23: another language, or a decision, re-checks every account on the page, and each answer comes
-// with new tokens for the badges' cards; the worker keeps a tab's latest 100 (worker/frames.js
-// MAX_PER_TAB). On a list of 70 flagged accounts the tokens of the first check and of the second add up
-// to 140: the card of an early row must still show its evidence, not "this annotation has expired".
+// with new tokens for the badges' cards; the worker kept a tab's latest 100 (now each account's latest
+// two checks', worker/token-keep.js). On a list of 70 flagged accounts the tokens of the first check and of
+// the second add up to 140: the card of an early row must still show its evidence, not "this annotation
+// has expired".
 const FLAGGED70 = 'https://x.com/home?flagged70';
 async function flagged70() {
   await h.ctx.route(FLAGGED70, (r) => r.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: timeline(70, undefined, 1) }));
@@ -475,6 +476,111 @@ test('a decision on a list of 70 flagged accounts: an early row\'s card still sh
     assert.ok(card.includes('Handle @KwabenaMensah0'), card.slice(0, 300));
   } finally {
     await done();
+  }
+  await page.close();
+});
+
+// token23 (issue 23): a page of more than 100 flagged accounts (a long followers list, a viral post's
+// replies). The worker kept a tab's latest 100 tokens (worker/frames.js), and the first rows' cards said
+// "this annotation has expired: reload the page"; it now keeps each account's latest tokens. 300 flagged
+// rows: all badged, and the first and the last card show their evidence, after a decision on another
+// row (the page checked again) and after another language too.
+const FLAGGED300 = 'https://x.com/home?flagged300';
+// Where the badge of `handle` is, scrolled into view, no card open.
+async function inView(page, handle) {
+  await page.mouse.click(5, 5); // outside any card: the one open closes
+  await until(async () => !annotationFrames(page, 'card').length, 'no card open');
+  await page.evaluate(async (h) => {
+    [...document.querySelectorAll('vipguard-annotation:not([popover])')]
+      .find((e) => e.closest('[data-testid="User-Name"]').textContent.includes(h)).scrollIntoView({ block: 'center' });
+    // The scroll event comes with the next frames, and closes a card opened before it.
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+  }, handle);
+  return badgeOf(page, handle);
+}
+// What the card of `handle`'s badge shows with the pointer on it (scrolled into view first).
+async function cardOf(page, handle) {
+  const b = await inView(page, handle);
+  await page.mouse.move(b.x, b.y);
+  return until(async () => {
+    const [f] = annotationFrames(page, 'card');
+    const text = f ? await frameEvaluate(f, () => (document.querySelector('.box') ? document.body.textContent : '')).catch(() => '') : '';
+    return text || null;
+  }, `the card of ${handle} drawn`);
+}
+
+test('a list of 300 flagged accounts: every row badged, the first and the last card show their evidence after a decision and after another language', async () => {
+  await h.ctx.route(FLAGGED300, (r) => r.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: timeline(300, undefined, 1) }));
+  const page = await h.ctx.newPage();
+  await page.setViewportSize({ width: 1366, height: 900 });
+  const ends = ['@KwabenaMensah0', '@lbrahimaDiallo299'];
+  const evidence = async (when) => {
+    for (const handle of ends) {
+      const card = await cardOf(page, handle);
+      assert.ok(!card.includes('expired') && card.includes(handle), `${when}, ${handle}: ${card.slice(0, 300)}`);
+    }
+  };
+  try {
+    await visit(h, FLAGGED300, { page, expect: 300 });
+    assert.equal((await annotations(page)).filter((a) => a.kind === 'badge').length, 300, 'every row flagged');
+    await evidence('first drawn');
+    // What the tab's tokens hold in session storage (docs/extension.md, "Badge tokens on a long list").
+    const held = await h.worker.evaluate(async (u) => {
+      const tab = (await chrome.tabs.query({})).find((t) => t.url === u).id;
+      const all = await chrome.storage.session.get(null);
+      const keys = Object.keys(all).filter((k) => k.startsWith(`frame:${tab}:`));
+      return { tokens: keys.length, bytes: await chrome.storage.session.getBytesInUse(keys),
+        index: await chrome.storage.session.getBytesInUse(`frames:${tab}`),
+        json: keys.reduce((n, k) => n + k.length + JSON.stringify(all[k]).length, 0) };
+    }, page.url());
+    console.log(`300 flagged rows: ${held.tokens} tokens, ${held.bytes} bytes in use in session storage (${held.json} of JSON), index ${held.index} bytes`);
+    // And of 1,000 and 5,000 such tokens (copies of these records, under a tab id no tab has, then removed):
+    // what a page of that many flagged accounts would hold.
+    const copies = await h.worker.evaluate(async (u) => {
+      const tab = (await chrome.tabs.query({})).find((t) => t.url === u).id;
+      const all = await chrome.storage.session.get(null);
+      const records = Object.keys(all).filter((k) => k.startsWith(`frame:${tab}:`)).map((k) => all[k]);
+      const out = {};
+      for (const n of [1000, 5000]) {
+        const made = {};
+        for (let i = 0; i < n; i++) {
+          const r = records[i % records.length];
+          made[`frame:999999:${crypto.randomUUID()}`] = { ...r, profile: { ...r.profile, handle: `${r.profile.handle}_${i}` } };
+        }
+        const before = await chrome.storage.session.getBytesInUse(null);
+        try {
+          await chrome.storage.session.set(made);
+          out[n] = (await chrome.storage.session.getBytesInUse(null)) - before;
+        } catch (e) {
+          out[n] = `not stored: ${e.message}`;
+        }
+        await chrome.storage.session.remove(Object.keys(made));
+      }
+      return out;
+    }, page.url());
+    console.log(`copies of these tokens: 1,000 take ${copies[1000]} bytes in use, 5,000 ${copies[5000]}`);
+    // A decision on the row before the last (the worker tells the tab, which checks every row again); its
+    // badge is then drawn again with the decided mark. (Not an early row: the tab's record, which a decision
+    // needs, keeps its latest 256 KB of accounts, worker/tab-record.js, about 250 such rows.)
+    const decided = async () => (await shadowClasses(page)).filter((c) => c.split(' ').includes('badge') && c.split(' ').includes('decided')).length;
+    const before = await decided();
+    const row = await inView(page, '@AdaezeOkonkwo_298');
+    await page.mouse.click(row.x, row.y);
+    await says(page, 'Needs escalation');
+    await shadowClick(page, 'Needs escalation');
+    await says(page, 'Your decision: Needs escalation');
+    await page.mouse.click(5, 5);
+    await until(async () => !annotationFrames(page, 'card').length, 'the card to close');
+    await until(async () => (await decided()) > before, 'the decided mark on the badge');
+    await evidence('after a decision');
+    const labels = async (colon) => (await shadowText(page)).split(`vipguard${colon} `).length - 1;
+    await inFrench(page, async () => {
+      await until(async () => (await labels('\u00a0:')) === 300 && (await labels(':')) === 0, 'every badge drawn again in French', { timeout: 120000 });
+      await evidence('in French');
+    });
+    await page.mouse.move(5, 5);
+  } finally {
+    await h.ctx.unroute(FLAGGED300);
   }
   await page.close();
 });
