@@ -293,8 +293,7 @@
       clearBanner();
     }
     // Blocks whose text has not changed since they were checked are skipped before any parsing.
-    // `aside`: an account shown beside a list, not one of its rows (a video's channel beside its
-    // comments): checked and badged, but it does not tell the self-check that the list was read.
+    // `aside`: see registry.js (read, but it does not tell the self-check that the list was read).
     const cells = adapter.cells(document, (block, aside = false) => {
       const text = block.textContent;
       // Read before and still shown (a list screen Bluesky kept mounted, shown again): read all the same.
@@ -371,12 +370,16 @@
     timer = setTimeout(pass, wait);
   }
 
-  // Our own annotations going in are not news.
+  // Our own annotations going in are not news. One attribute is watched, `is-active`: YouTube's shorts
+  // player moves it to the reel scrolled to, its markup otherwise unchanged, and may do so after the
+  // address has changed (a pass then read the reel left); Anarios/return-youtube-dislike
+  // Extensions/combined/ryd.content-script.js @ c0c3a2ea (lines 26-47) watches it on ytd-shorts for that.
+  // A filter, not every attribute: pages change attributes (classes, styles) far more often than text.
   const ours = (n) => n.nodeName === 'VIPGUARD-ANNOTATION';
   new MutationObserver((records) => {
     if (records.every((r) => r.type === 'childList' && [...r.addedNodes, ...r.removedNodes].every(ours))) return;
     schedule();
-  }).observe(document, { childList: true, subtree: true, characterData: true });
+  }).observe(document, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['is-active'] });
   window.addEventListener('popstate', schedule);
   // Pausing (the worker tells every tab) takes the annotations already drawn off the page; resuming
   // reads it again.

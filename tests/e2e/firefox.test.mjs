@@ -474,7 +474,8 @@ async function sitePage(s) {
     return Object.fromEntries(((rec && rec.items) || []).filter((i) => i.id !== 'profile').map((i) => [i.handle, i.shown || i.verdict]));
   }, page.url());
   const flagged = Object.values(s.badges || {}).filter((v) => v && v !== 'clear').length;
-  const want = { banner: s.banner || null, drawn: s.drawn ?? flagged, badges: s.badges || {} };
+  // `badgeIn`: where a badge must be drawn (site-cases.mjs).
+  const want = { banner: s.banner || null, drawn: s.drawn ?? flagged, badges: s.badges || {}, badgeIn: (s.badgeIn || []).map(() => true) };
   const now = async () => {
     const a = await annotations();
     const got = await recorded();
@@ -482,6 +483,7 @@ async function sitePage(s) {
       banner: (await page.evaluate(() => !!document.querySelector('vipguard-annotation[popover]'))) ? await recordedBanner(page.url()) : null,
       drawn: a.filter((x) => x.kind === 'badge' && x.visible).length,
       badges: Object.fromEntries(Object.keys(want.badges).map((h) => [h, got[h]])),
+      badgeIn: await page.evaluate((qs) => qs.map((q) => !!document.querySelector(q)?.querySelector('vipguard-annotation')), s.badgeIn || []),
     };
   };
   // Avatar verdicts arrive after the text ones: wait for the page to match, then compare what it shows.

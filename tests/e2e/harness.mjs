@@ -796,6 +796,7 @@ export const SITE_PAGES = {
   // be read; m.youtube.com's comments that cannot be read.
   'https://www.youtube.com/shorts/Sh0rtAbc123': 'youtube-shorts.html',
   'https://www.youtube.com/shorts/Br0kenSh0rt': 'youtube-shorts-comments-unreadable.html',
+  'https://www.youtube.com/shorts/N0Act1veRee1': 'youtube-shorts-no-active.html', // no reel marked [is-active] (yt21b)
   'https://www.youtube.com/live/Lv7aBcD9eFg': 'youtube-live.html',
   'https://www.youtube.com/live/Br0kenL1ve0': 'youtube-comments-unreadable.html', // a live stream's page is the watch page
   'https://m.youtube.com/watch?v=broken02': 'youtube-mobile-comments-unreadable.html',

@@ -82,9 +82,11 @@ export const SITES = [
   { url: 'https://bsky.app/profile/kwabena-mensah-gh.bsky.social', banner: 'impersonation', names: { 'kwabena-mensah-gh.bsky.social': 'Kwabena Mensah' },
     badges: { 'kwabena-mensah-gh.bsky.social': 'impersonation' }, drawn: 2 },
   // The channel owner's comments hide #author-text and show the handle in the creator badge. The video's
-  // owner box above them is read too (yt21): its name as shown, a fourth badge.
+  // owner box above them is read too (yt21): its name as shown, a fourth badge. The owner is the
+  // commenting creator, the same handle: `badgeIn` says the fourth badge is the owner box's.
   { url: 'https://www.youtube.com/watch?v=abc123',
-    badges: { IbrahimaDialloTV_: 'impersonation', 'fatou.cooks': 'clear', moussa_k: 'clear', IbrahimaDiallo: 'impersonation', 'awa.ndiaye': 'clear' }, drawn: 4 },
+    badges: { IbrahimaDialloTV_: 'impersonation', 'fatou.cooks': 'clear', moussa_k: 'clear', IbrahimaDiallo: 'impersonation', 'awa.ndiaye': 'clear' }, drawn: 4,
+    badgeIn: ['ytd-video-owner-renderer'] },
   // Stargazers in follow-list markup: the badge stays on the name's line.
   { url: 'https://github.com/zenith-harbour-bank/app/stargazers', badges: { 'zenith-harb0ur-bank': 'impersonation', 'yaw-darko': 'clear', 'ZenithHarbourBank-Support': 'impersonation', 'chidi-n': 'clear' } },
   // TikTok with the nickname in user-title and the @username in user-subtitle; its first-load data is a
@@ -106,7 +108,13 @@ export const SITES = [
   // its comments. (m.youtube.com's older owner markup: in sites.test.mjs's lists test, on a page that gets
   // the notice.)
   { url: 'https://www.youtube.com/shorts/Sh0rtAbc123', pictures: { IbrahimaDialloTV_: 'copy-ibrahima-padded.jpg' },
-    badges: { IbrahimaDialloTV_: 'impersonation', moussa_k: 'clear', 'awa.ndiaye': 'clear', 'fatou.cooks': undefined } },
+    badges: { IbrahimaDialloTV_: 'impersonation', moussa_k: 'clear', 'awa.ndiaye': 'clear', 'fatou.cooks': undefined },
+    badgeIn: ['ytd-reel-video-renderer[is-active] yt-reel-channel-bar-view-model'] },
+  // The same short with no reel marked [is-active] (yt21b): the reel in the viewport is read, not the next
+  // one preloaded below it.
+  { url: 'https://www.youtube.com/shorts/N0Act1veRee1', pictures: { IbrahimaDialloTV_: 'copy-ibrahima-padded.jpg' },
+    badges: { IbrahimaDialloTV_: 'impersonation', moussa_k: 'clear', 'awa.ndiaye': 'clear', 'fatou.cooks': undefined },
+    badgeIn: ['.reel-video-in-sequence-new:first-child yt-reel-channel-bar-view-model'] },
   { url: 'https://www.youtube.com/live/Lv7aBcD9eFg', names: { IbrahimaDialloTV_: 'Ibrahima Diallo' },
     badges: { IbrahimaDialloTV_: 'impersonation', moussa_k: 'clear' } },
   // TikTok's bio link goes through a redirect: the address in its `target` is the website read.

@@ -101,6 +101,10 @@ for (const s of SITES) {
       }
     }
     const drawn = (await annotations(page)).filter((a) => a.kind === 'badge');
+    // `badgeIn`: where a badge must be drawn (an account read there, whose handle the page shows elsewhere too).
+    for (const where of s.badgeIn || []) {
+      assert.ok(await page.evaluate((q) => !!document.querySelector(q)?.querySelector('vipguard-annotation'), where), `no badge in ${where}`);
+    }
     const flagged = Object.values(s.badges || {}).filter((v) => v && v !== 'clear');
     // `drawn`: pages that show an account more than once draw a badge each time.
     assert.equal(drawn.length, s.drawn ?? flagged.length, `badges drawn: ${drawn.map((a) => a.verdict)}`);
@@ -334,6 +338,46 @@ test('lists on Instagram, TikTok and YouTube: read, no notice; rows that cannot 
     }
     await page.close();
   }
+});
+
+// A short scrolled to (yt21b): YouTube may change the address before it moves [is-active] to the next
+// reel. The address's change comes with a change to the page (here its title), whose pass reads the reel
+// still marked, the one left; the attribute then moves, nothing else on the page changing. main.js
+// watches that attribute: a pass follows it, and the new short's channel is read then. The code before
+// watched no attribute, and the next pass was the one the page's wait asks for, READ_WAIT after the
+// address's pass: so a pass must begin between the attribute's move and that wait's end (the page's own
+// pass measures, no clock of the test's).
+test('a short scrolled to, its address changed before [is-active] moved: its channel read on the move, before the page\'s wait', async () => {
+  const from = await h.worker.evaluate(() => self.sentForTest.length);
+  const sentHandles = () => h.worker.evaluate((i) => self.sentForTest.slice(i).map((p) => p.handle), from);
+  const page = await h.ctx.newPage();
+  await page.goto('https://www.youtube.com/shorts/Sh0rtAbc123');
+  await until(async () => (await sentHandles()).includes('IbrahimaDialloTV_'), 'the first short\'s channel read');
+  const address = await pageClock(page);
+  await page.evaluate(() => {
+    document.querySelectorAll('.reel-video-in-sequence-new')[1].scrollIntoView();
+    history.pushState(null, '', '/shorts/Fat0uC00ks01');
+    document.title = 'Thieboudienne in 60 seconds - YouTube';
+  });
+  await readSince(page, address);
+  const addressPass = await page.evaluate((t) => performance.getEntriesByName('vipguard:pass').find((e) => e.startTime >= t).startTime, address);
+  // A pass or two may follow the address's (the page still settling after its change): the page is left
+  // still a moment, so that once the attribute moves nothing else on it asks for a pass.
+  await page.waitForTimeout(1000);
+  assert.ok(!(await sentHandles()).includes('fatou.cooks'), 'the next short read while the one left is still marked');
+  const moved = await pageClock(page);
+  await page.evaluate(() => {
+    const [left, next] = document.querySelectorAll('ytd-reel-video-renderer');
+    left.removeAttribute('is-active');
+    next.setAttribute('is-active', '');
+  });
+  await until(async () => (await sentHandles()).includes('fatou.cooks'), 'the next short\'s channel read');
+  await until(async () => (await badges(page))['fatou.cooks'] === 'clear', 'the next short\'s channel in the tab\'s record');
+  const passes = await page.evaluate(() => performance.getEntriesByName('vipguard:pass').map((e) => Math.round(e.startTime)));
+  const waitEnd = addressPass + READ_WAIT;
+  assert.ok(passes.some((t) => t >= moved && t < waitEnd),
+    `no reading pass between [is-active] moving (${Math.round(moved)} ms) and the page's wait (${Math.round(waitEnd)} ms): ${passes}`);
+  await page.close();
 });
 
 // Comments YouTube draws only once the reader scrolls to them, long after the page's own wait, and whose

@@ -2,10 +2,13 @@
 // per site, X and generic included) pushes {name, matches(loc, doc), profile(doc, loc), cells(doc, fresh),
 // badgeSpot(anchor)} onto vipguardSites, with profilePage(loc) and listPage(loc) where the site's
 // addresses say a profile or a list of accounts is there (main.js's self-check; listEmpty(doc) where a list
-// may have nothing to read; a cell marked `aside`, and passed to `fresh` as aside, is an account shown
-// beside the list, not one of its rows), and main.js uses the first that matches the page. badgeSpot gives
-// the element a cell's badge follows (its handle or name); vipguardAnnotate.spot decides where on that
-// line it goes. An adapter reads its site's hosts and paths from shared/site-catalog.js. A profile's
+// may have nothing to read), and main.js uses the first that matches the page. `aside` (the one
+// definition): a cell marked `aside: true` is an account shown beside the list, not one of its rows (a
+// video's channel beside its comments): checked and badged, but it does not tell the self-check that the
+// list was read. The adapter passes it to `fresh(block, true)` as well: a block read before and unchanged
+// is skipped there and never becomes a cell, and the self-check must not count that one either.
+// badgeSpot gives the element a cell's badge follows (its handle or name); vipguardAnnotate.spot decides
+// where on that line it goes. An adapter reads its site's hosts and paths from shared/site-catalog.js. A profile's
 // links (its website and link fields) are read through `address` and `linksIn` below, the one place
 // that unwraps the sites' redirect addresses (tests/e2e/link-address.test.mjs).
 'use strict';

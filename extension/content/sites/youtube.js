@@ -122,15 +122,26 @@ vipguardSites.push((() => {
   //   ytd-shorts … ytd-reel-video-renderer … ytd-reel-player-overlay-renderer yt-reel-metapanel-view-model
   //   yt-reel-channel-bar-view-model span a (its text the @handle); Anarios/return-youtube-dislike
   //   Extensions/combined/src/utils.js @ c0c3a2ea: the shorts player keeps several reels mounted, one per
-  //   .reel-video-in-sequence-new, and finds the one shown by the viewport; the one playing carries
-  //   [is-active] (the attribute open-source Shorts tools read, e.g. `ytd-reel-video-renderer[is-active]
-  //   video`; the code index names no repository for those files: doubtful until checked on a live page).
+  //   .reel-video-in-sequence-new, and finds the one shown by the viewport; its ryd.content-script.js
+  //   @ c0c3a2ea (lines 26-47) watches the `is-active` attribute on YTD-REEL-VIDEO-RENDERER under ytd-shorts
+  //   to know the reader scrolled to the next short: the reel that plays carries [is-active] (main.js
+  //   watches that attribute for the same reason). With no reel marked, the reels in the viewport.
   //   Older shorts put the channel in ytd-reel-player-header-renderer ytd-channel-name a.
   // The display name is shown on the watch page only; elsewhere the name is the handle, as for comments.
-  // These cells are `aside`: the page's list is its comments, and a channel read beside them does not say
-  // the comments were read (main.js's self-check).
-  const OWNER_LINK = 'a.ytd-video-owner-renderer[href], ytd-channel-name a[href], #channel-name a[href], a[href]';
-  const REEL_LINK = 'yt-reel-channel-bar-view-model a[href], ytd-reel-player-header-renderer ytd-channel-name a[href], ytd-reel-player-header-renderer a[href]';
+  // These cells are `aside` (registry.js).
+  //
+  // Each list below is in order of preference, its last entry the widest: a link the more specific
+  // entries miss still counts. inOrder reads them in that order (querySelectorAll('a, b') would give
+  // the first in the page whichever entry it matches, so a wide entry could win over a specific one).
+  const OWNER_LINK = ['a.ytd-video-owner-renderer[href]', 'ytd-channel-name a[href]', '#channel-name a[href]', 'a[href]'];
+  const OWNER_NAME = ['ytd-channel-name a', '#channel-name a'];
+  const SLIM_LINK = ['a.slim-owner-icon-and-title', 'a.slim-video-owner-icon', 'a[href^="/@"]'];
+  const SLIM_SHOWN = ['.slim-video-information-channel-name', '.slim-owner-channel-name'];
+  const REEL_LINK = ['yt-reel-channel-bar-view-model a[href]', 'ytd-reel-player-header-renderer ytd-channel-name a[href]', 'ytd-reel-player-header-renderer a[href]'];
+  const REEL_IMG = ['yt-reel-channel-bar-view-model img', 'ytd-reel-player-header-renderer img'];
+  // The elements under root matching each selector in turn, each once, most preferred first.
+  const inOrder = (root, selectors) => [...new Set(selectors.flatMap((s) => [...root.querySelectorAll(s)]))];
+  const firstOf = (root, selectors) => inOrder(root, selectors)[0] || null;
   function videoChannels(doc, fresh) {
     const out = [];
     if (!doc.location || !listPage(doc.location)) return out;
@@ -138,19 +149,21 @@ vipguardSites.push((() => {
     const push = (anchor, handle, name, img) => {
       if (!handle || !anchor || taken.has(anchor) || !R.onShow(anchor)) return;
       taken.add(anchor);
+      // `aside` twice (registry.js): fresh is told, for a channel read before and unchanged (no cell), and
+      // the cell says it, for one read now.
       if (!fresh(anchor, true)) return;
       out.push({ aside: true, anchor, data: { platform: 'youtube', handle, name: name || handle, avatar: R.src(img) } });
     };
     for (const owner of doc.querySelectorAll('ytd-video-owner-renderer')) {
-      const handle = [...owner.querySelectorAll(OWNER_LINK)].map(handleOfLink).find(Boolean);
-      const nameLink = owner.querySelector('ytd-channel-name a, #channel-name a');
+      const handle = inOrder(owner, OWNER_LINK).map(handleOfLink).find(Boolean);
+      const nameLink = firstOf(owner, OWNER_NAME);
       const name = R.shownText(nameLink, 200);
       push(nameLink, handle, name && !HANDLE.test(name) ? name : handle, owner.querySelector('#avatar img, yt-img-shadow img'));
     }
     for (const owner of doc.querySelectorAll('ytm-slim-owner-renderer, ytm-slim-video-metadata-section-renderer')) {
-      const link = owner.querySelector('a.slim-owner-icon-and-title, a.slim-video-owner-icon, a[href^="/@"]');
+      const link = firstOf(owner, SLIM_LINK);
       const handle = handleOfLink(link);
-      const shown = owner.querySelector('.slim-video-information-channel-name, .slim-owner-channel-name');
+      const shown = firstOf(owner, SLIM_SHOWN);
       push(shown && R.onShow(shown) ? shown : link, handle, handle, link && link.querySelector('img'));
     }
     const reels = [...doc.querySelectorAll('ytd-reel-video-renderer')].filter(R.onShow);
@@ -162,10 +175,10 @@ vipguardSites.push((() => {
       });
     }
     for (const reel of shown) {
-      const link = [...reel.querySelectorAll(REEL_LINK)].find((a) => handleOfLink(a));
+      const link = inOrder(reel, REEL_LINK).find((a) => handleOfLink(a));
       const handle = handleOfLink(link);
       const text = R.shownText(link, 200);
-      push(link, handle, text && !HANDLE.test(text) ? text : handle, reel.querySelector('yt-reel-channel-bar-view-model img, ytd-reel-player-header-renderer img'));
+      push(link, handle, text && !HANDLE.test(text) ? text : handle, firstOf(reel, REEL_IMG));
     }
     return out;
   }
