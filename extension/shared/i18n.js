@@ -85,7 +85,10 @@ globalThis.vipguardI18n = (() => {
   // The worker's templates (worker/templates.js, catalogueTemplates), kept as sent rather than copied on the
   // page's thread. Anything but a non-empty string is ignored by t. `asked`: the era() when they were asked
   // for; words asked for before another language was chosen are the old one's, and are dropped (false).
-  function seed(messages, asked = languageEra) {
+  // Required, and a caller without it throws rather than being taken as asked now: a default would keep
+  // stale words silently, where a throw shows the forgotten era the first time any test draws.
+  function seed(messages, asked) {
+    if (!Number.isInteger(asked)) throw new TypeError('vipguardI18n.seed: pass era() from when the words were asked for');
     if (asked !== languageEra || !messages || typeof messages !== 'object') return false;
     templates = messages;
     return true;
@@ -124,8 +127,9 @@ globalThis.vipguardI18n = (() => {
   // An extension page's start: the chosen language's words (when one is chosen), then its elements.
   async function ready() {
     try {
+      const asked = languageEra;
       const chosen = await chosenTemplates(chrome.runtime.getURL(''));
-      if (chosen) seed(chosen);
+      if (chosen) seed(chosen, asked);
     } catch {
       // the browser's language, as before
     }

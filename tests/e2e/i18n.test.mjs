@@ -18,7 +18,7 @@ for (const lang of ['en-US', 'fr']) {
         const templates = Object.fromEntries(keys.map((k) => [k, chrome.i18n.getMessage(k, sentinels)]).filter(([, v]) => v));
         const samples = [[], ['Ada'], ['A $1 b', '\u0002', 'x'], ['1', '2', '3', '4', '5', '6', '7', '8', '9']];
         const want = keys.map((k) => samples.map((s) => chrome.i18n.getMessage(k, s) || k));
-        vipguardI18n.seed(templates);
+        vipguardI18n.seed(templates, vipguardI18n.era());
         const got = keys.map((k) => samples.map((s) => vipguardI18n.t(k, ...s)));
         const differ = keys.filter((k, i) => JSON.stringify(want[i]) !== JSON.stringify(got[i]))
           .map((k) => [k, want[keys.indexOf(k)], got[keys.indexOf(k)]]);

@@ -115,7 +115,7 @@ test('French typography: a non-breaking space before : ; ? ! and inside « », s
 const i18n = (lang) => {
   const ctx = { chrome: fakeChrome(lang), Intl };
   vm.runInNewContext(fs.readFileSync(path.join(EXT, 'shared/i18n.js'), 'utf8'), vm.createContext(ctx));
-  ctx.vipguardI18n.seed(ctx.vipguardI18n.toTemplates(catalogue(lang)));
+  ctx.vipguardI18n.seed(ctx.vipguardI18n.toTemplates(catalogue(lang)), ctx.vipguardI18n.era());
   return ctx.vipguardI18n;
 };
 

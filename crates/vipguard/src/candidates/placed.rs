@@ -315,6 +315,11 @@ trait Side: Copy + Default + Send + Sync + Into<usize> {
         _runs: &[u32],
         _scratch: &mut (Vec<u32>, Vec<Self>),
     ) {
+        // A side with blocks keeping this would leave each block's groups unsorted: it must override.
+        debug_assert!(
+            Self::BLOCK_BITS == 0,
+            "a side with blocks must regroup them"
+        );
     }
 }
 
