@@ -167,3 +167,7 @@ export function describeListError(e, t, plural = globalThis.vipguardI18n.plural,
   if (e.line != null) return t('listErrLine', e.line, words);
   return e.field ? t('listErrField', e.field, words) : words;
 }
+
+// The engine's refusal of the list in use (shared/private-store.js, listRefusal) in words: what the
+// options page's summary and the popup's status line say instead of the list's counts.
+export const refusalWords = (refusal, t) => t('listRefused', describeListError(refusal.error, t));

@@ -25,6 +25,9 @@ export const TEAM_DECISIONS_KEY = 'teamDecisions'; // {platform:handle: {decisio
 export const FEED_CONFIG_KEY = 'feedConfig'; // {url, publicKey} as the reviewer set them (a policy's win)
 export const COLUMN_MAPS_KEY = 'bulkColumnMaps'; // {header key: {field: column}}: the bulk page's column choices per sheet header
 export const FEED_STATE_KEY = 'feedState'; // the feed's last good version and its last attempt (worker/feed.js)
+// Why the engine could not use the stored list ({gen, error: checkList's first problem, errorCount}),
+// written by the worker (engine.js) and said by the options page and the popup (listRefusal below).
+export const LIST_REFUSED_KEY = 'listRefused';
 // The settings that decide what is checked, flagged and kept ({paused, sensitivity, sites, auditDays}: settings.js).
 export const SETTINGS_KEY = 'settings';
 
@@ -84,6 +87,15 @@ export function update(keys, change, { quiet = false } = {}) {
 
 // Writes `values` ({key: value}, undefined removes) in one transaction.
 export const write = (values) => update([], () => values);
+
+// The engine's refusal of the list in use ({error, errorCount}), or null: only a record made for the
+// list stored now counts (its `gen` is the list's id), so any list written since (an import, an undo,
+// the feed) leaves it unsaid until the worker has tried that list too.
+export async function listRefusal() {
+  const s = await read([LIST_GEN_KEY, LIST_REFUSED_KEY]);
+  const r = s[LIST_REFUSED_KEY];
+  return r && s[LIST_GEN_KEY] !== undefined && r.gen === s[LIST_GEN_KEY] ? r : null;
+}
 
 // Change notices: `onChange(fn)` calls fn(keys) whenever any context wrote those keys.
 const listeners = new Set();

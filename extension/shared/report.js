@@ -285,10 +285,32 @@ var vipguardReport = (() => {
     return /[",;\t\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   }
 
+  // A cell's guard undone, as the engine's CSV readers undo it (crates/vipguard/src/formats/csv.rs,
+  // `unguard`): one ' taken off wherever apostrophes, then blanks, then a formula character stand at the
+  // cell's start or after ; tab or a line end, so that csvCell's '-1 reads -1 and ''=x reads '=x. The
+  // bulk page reads its own results sheet back with it (ui/bulk/column-map.js).
+  const GUARDED_AHEAD = /'+[ \u00a0]*[=+\-@\t\r]/y;
+  function csvUnguard(v) {
+    const value = v == null ? '' : String(v);
+    if (!value.includes("'")) return value;
+    let s = '';
+    let starts = true;
+    for (let i = 0; i < value.length; i++) {
+      GUARDED_AHEAD.lastIndex = i;
+      if (starts && GUARDED_AHEAD.test(value)) {
+        starts = false;
+        continue;
+      }
+      s += value[i];
+      starts = ';\t\r\n'.includes(value[i]);
+    }
+    return s;
+  }
+
   function toCsv(columns, rows) {
     return [columns.join(','), ...rows.map((row) => columns.map((c) => csvCell(row[c])).join(','))].join('\r\n') + '\r\n';
   }
 
-  return { toTicket, toHtml, pngBlob, ticketClipboardItem, copyTicketWithPicture, toJson, toCsv, spelledOut, imageText, sha256, ticketId, listLine, FORMAT_NAMES };
+  return { toTicket, toHtml, pngBlob, ticketClipboardItem, copyTicketWithPicture, toJson, toCsv, csvUnguard, spelledOut, imageText, sha256, ticketId, listLine, FORMAT_NAMES };
 })();
 

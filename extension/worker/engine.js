@@ -1,10 +1,10 @@
 // The engine: the WASM package initialised, and a Checker restored from the snapshot kept in IndexedDB or
 // built from the protected list in the private store; with the settings and avatar thumbnails it is used with.
-import init, { Checker, version } from '../pkg/vipguard.js';
+import init, { Checker, checkList, version } from '../pkg/vipguard.js';
 import { t, loadLanguage } from './templates.js';
 import { objectStore } from '../shared/idb.js';
 import * as privateData from './private-data.js';
-import { LIST_KEY, LIST_GEN_KEY, THUMBS_KEY, LIST_SOURCE_KEY } from '../shared/private-store.js';
+import { LIST_KEY, LIST_GEN_KEY, THUMBS_KEY, LIST_SOURCE_KEY, LIST_REFUSED_KEY } from '../shared/private-store.js';
 import { managedPolicy, withPolicy } from '../shared/policy.js';
 import { readSettings, DEFAULT_AUDIT_DAYS } from '../shared/settings.js';
 
@@ -40,7 +40,7 @@ export function load() {
       readWith = settingsRead;
       const [stored, own, , kept, policy] = await Promise.all([
         settingsRead,
-        privateData.read([LIST_GEN_KEY, THUMBS_KEY, LIST_SOURCE_KEY]),
+        privateData.read([LIST_GEN_KEY, THUMBS_KEY, LIST_SOURCE_KEY, LIST_REFUSED_KEY]),
         loadLanguage(),
         readKept().catch((e) => {
           console.warn('vipguard: engine store unreadable:', e && e.message);
@@ -58,6 +58,7 @@ export function load() {
       const lang = t('engineLang');
       let checker = null;
       let how = 'none';
+      let usedGen; // the id of the list the checker was made from
       const snap = kept.snapshot;
       // Only the snapshot of the list in use: the list's id, written with the list in one transaction, is
       // the key the engine saved the snapshot under and compares on restore (and the list inside is
@@ -67,6 +68,7 @@ export function load() {
         try {
           checker = Checker.restore(snap.bytes, String(key), lang);
           how = 'restored';
+          usedGen = key;
         } catch (e) {
           console.warn('vipguard: kept engine unusable, building from the list:', e.message);
         }
@@ -77,15 +79,19 @@ export function load() {
           try {
             checker = new Checker(list, undefined, lang);
             how = 'built';
+            usedGen = gen;
             // Kept after this start has answered: saving is not on the first check's path.
             const built = checker;
             setTimeout(() => keep(gen, version(), built.snapshot(String(gen)))
               .catch((e) => console.warn('vipguard: could not keep the engine:', e && e.message)), 0);
           } catch (e) {
             console.warn('vipguard: stored list unusable:', e.message);
+            recordRefusal(gen, list, e);
           }
         }
       }
+      // A list that builds (or restores) again: its predecessor's refusal is no longer said.
+      if (checker && own[LIST_REFUSED_KEY]) recordRefusal(usedGen, null, null);
       const done = performance.now();
       globalThis.vipguardEngine = { how, ms: done - started, accounts: checker ? checker.size : 0,
         stages: { began, wasm: wasmAt, read: readAt, compiled: started, ready: done, warmUp: null, warmUpSkipped: false,
@@ -115,6 +121,29 @@ export async function readSame(stored) {
   } catch {
     return false;
   }
+}
+
+// Why the stored list (its id `gen`) could not be used, kept in the private store for the options page
+// and the popup to say (shared/private-store.js, listRefusal), or that record removed (`e` null) once
+// the list `gen` is used. The engine's own check says why: checkList's first problem, with the code and
+// values the pages word in the reviewer's language (shared/list-check.js), or the constructor's English
+// when that check passes. Written only while `gen` is the list in use, and not again when unchanged (a
+// worker restarting with the same list).
+function recordRefusal(gen, list, e) {
+  let record;
+  if (e) {
+    let check = null;
+    try {
+      check = checkList(list, 'json'); // stored as JSON text (by older versions, an object)
+    } catch {
+      // the check itself failed: the constructor's words below
+    }
+    record = check && !check.ok ? { gen, error: check.error, errorCount: check.errorCount || 1 }
+      : { gen, error: { message: e.message }, errorCount: 1 };
+  }
+  const same = (r) => JSON.stringify(r ?? null) === JSON.stringify(record ?? null);
+  privateData.update([LIST_GEN_KEY, LIST_REFUSED_KEY], (current) => (current[LIST_GEN_KEY] !== gen || same(current[LIST_REFUSED_KEY]) ? {}
+    : { [LIST_REFUSED_KEY]: record })).catch((err) => console.warn('vipguard: list refusal not recorded:', err && err.message));
 }
 
 // The list changed: forget its snapshot and build the new list's engine (and keep its snapshot) now, not

@@ -111,7 +111,9 @@ function platformOf(value) {
 export function profilesFromSheet({ rows }, map, platform = 'x') {
   const profiles = [];
   const errors = [];
-  const at = (r, field) => (map[field] >= 0 ? String(r.cells[map[field]] ?? '').trim() : '');
+  // Each cell trimmed and its formula guard undone (shared/report.js, csvUnguard), as the engine's readers
+  // do: a results sheet the bulk page exported ('-1, '@ada) reads back as it was written.
+  const at = (r, field) => (map[field] >= 0 ? globalThis.vipguardReport.csvUnguard(String(r.cells[map[field]] ?? '').trim()) : '');
   for (const r of rows) {
     const n = r.line;
     const sourceId = at(r, 'id');

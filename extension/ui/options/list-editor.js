@@ -6,8 +6,8 @@
 import { enrollImage, enrollRgba, decodeUtf8 } from '../../pkg/vipguard.js';
 import { withPixelsFallback } from '../../shared/pixels.js';
 import { $, text, download, downloadCsv } from '../page.js';
-import { describeListError } from '../../shared/list-check.js';
-import { update, read, THUMBS_KEY, LIST_SOURCE_KEY } from '../../shared/private-store.js';
+import { describeListError, refusalWords } from '../../shared/list-check.js';
+import { update, read, onChange, listRefusal, THUMBS_KEY, LIST_SOURCE_KEY, LIST_REFUSED_KEY } from '../../shared/private-store.js';
 import { listRows } from './list-diff.js';
 import { FixableFailure } from '../page-ready.js';
 
@@ -94,7 +94,10 @@ async function drawSummary() {
   $('first-run').hidden = hasList;
   $('undo').disabled = !undo;
   $('undo').textContent = undo ? t('undoWhat', undo.what) : t('undoLast');
-  $('current').textContent = hasList ? `${t('inUse', summaryText(v.summary))}${demo ? ` ${t('demoLabel')}` : ''}` : t('noList');
+  // A list the engine refused (the worker says why: engine.js) is not in use, whatever its counts.
+  const refused = hasList ? await listRefusal() : null;
+  $('current').textContent = refused ? refusalWords(refused, t)
+    : hasList ? `${t('inUse', summaryText(v.summary))}${demo ? ` ${t('demoLabel')}` : ''}` : t('noList');
   // Where it came from (the team's feed, a file), as every verdict names it.
   const source = hasList ? (await read([LIST_SOURCE_KEY]))[LIST_SOURCE_KEY] : null;
   $('list-source').textContent = source ? t('listSourceLine', vipguardReport.listLine(source)) : '';
@@ -213,6 +216,10 @@ async function imageBytes(form) {
 
 // Wires the section's controls (the WASM package is initialised by then).
 export function setupListEditor() {
+  // The worker refused the list in use, or used it after all: the summary drawn again.
+  onChange((keys) => {
+    if (keys.includes(LIST_REFUSED_KEY)) drawSummary().catch((e) => console.error(e));
+  });
   $('import-file').addEventListener('change', async (ev) => {
     const file = ev.target.files[0];
     $('errors').replaceChildren();

@@ -1,5 +1,6 @@
 // The current tab's verdicts (recorded by the worker in session storage) and the pause switch.
-import { has, read, LIST_KEY, LIST_SOURCE_KEY } from '../../shared/private-store.js';
+import { has, read, listRefusal, LIST_KEY, LIST_SOURCE_KEY } from '../../shared/private-store.js';
+import { refusalWords } from '../../shared/list-check.js';
 import { ticketFormat, copyTicket, drawEvidenceImage, aboutImage, decideForm } from '../row-tools.js';
 import { startPage, FixableFailure } from '../page-ready.js';
 import { readSettings, saveSettings } from '../../shared/settings.js';
@@ -46,7 +47,10 @@ async function main(wired) {
   const unreadable = rec && rec.url === (tab && tab.url) && rec.unreadable && !switched.off;
   // A site the organisation switched on is checked even when paused (shared/policy.js, pausedAt).
   const pausedHere = pausedAt(host, platform, settings, policy);
-  status.textContent = await pageStatus({ paused: pausedHere, switched, items, flagged, hasList }) + (unreadable ? ` ${t('tabUnreadable')}` : '');
+  // A stored list the engine refused checks nothing anywhere: said first, with why and what to do.
+  const refused = hasList ? await listRefusal().catch(() => null) : null;
+  status.textContent = refused ? refusalWords(refused, t)
+    : await pageStatus({ paused: pausedHere, switched, items, flagged, hasList }) + (unreadable ? ` ${t('tabUnreadable')}` : '');
   // Which list the verdicts were checked against (provenance): the one the worker recorded with them,
   // else the list in use.
   const checkedWith = items.length && rec.list ? rec.list : hasList ? (await read([LIST_SOURCE_KEY]).catch(() => ({})))[LIST_SOURCE_KEY] : null;

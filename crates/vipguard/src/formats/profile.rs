@@ -3,7 +3,7 @@
 //!
 //! A bad line never stops a scan: it becomes an error for that line and the rest are still read.
 
-use crate::formats::csv::{blank_row, csv_columns, csv_error, csv_reader, is_csv_name};
+use crate::formats::csv::{blank_row, csv_columns, csv_error, csv_reader, is_csv_name, unguard};
 use crate::formats::error::{from_json, InputError};
 use crate::text::platform::{canonicalize_platform, clean_handle, cut_in_place, Problem};
 use serde::{Deserialize, Serialize};
@@ -272,7 +272,15 @@ fn read_csv(text: &str, source: &str) -> Result<Vec<(usize, ProfileLine)>, Input
                 ),
             }),
             Ok(r) => {
-                let cell = |n: &str| col.get(n).and_then(|&i| r.get(i)).map(str::to_string);
+                // Each cell's formula guard taken off as the list reader does (`unguard`: `'-1` is
+                // read `-1`), after any blanks before it, which are kept: a results sheet vipguard
+                // exported (ids, handles or names starting - = + @) reads back as it was written.
+                let cell = |n: &str| {
+                    col.get(n).and_then(|&i| r.get(i)).map(|s| {
+                        let rest = s.trim_start();
+                        format!("{}{}", &s[..s.len() - rest.len()], unguard(rest))
+                    })
+                };
                 let opt = |n: &str| cell(n).filter(|s| !s.trim().is_empty());
                 let p = Profile {
                     id: cell("id").unwrap_or_default(),
@@ -405,6 +413,54 @@ mod tests {
             .unwrap_err()
             .to_string()
             .contains("missing required column"));
+    }
+
+    /// A sheet vipguard exported, its formula guard in place (`'-1`, `'@ada`, `''=x`), reads back as
+    /// the values it was written from, by the list reader's rule (`csv::unguard`, README "Protected
+    /// list"); an apostrophe before anything else stays.
+    #[test]
+    fn the_formula_guard_is_undone() {
+        let text = "id,platform,handle,name,bio,links\n\
+                    '-1,x,'@ada,'=Ada,\"Ada;' =Obi\",'-x.com\n\
+                    \x20'+2,x,b,''=x,O'Neil,'x.com\n\
+                    'plain,x,c,'Ada,'- a,\n";
+        let rows = read_profiles(text, "p.csv").unwrap();
+        let p: Vec<_> = rows.iter().map(|(_, r)| r.as_ref().unwrap()).collect();
+        let got: Vec<_> = p
+            .iter()
+            .map(|p| {
+                (
+                    p.id.as_str(),
+                    p.handle.as_str(),
+                    p.name.as_str(),
+                    p.bio.as_deref(),
+                    p.links.clone(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (
+                    "-1",
+                    "ada",
+                    "=Ada",
+                    Some("Ada; =Obi"),
+                    vec!["-x.com".to_string()]
+                ),
+                ("+2", "b", "'=x", Some("O'Neil"), vec!["'x.com".to_string()]),
+                ("'plain", "c", "'Ada", Some("- a"), vec![]),
+            ]
+        );
+        // Every value of the sheet guarded as the exports write it reads back as that value.
+        for value in ["-1", "@Ada", "'=x", "Ada; =Obi", " =x", "\t=x", "'Ada"] {
+            let text = format!(
+                "id,platform,handle,name\n1,x,a,\"{}\"\n",
+                crate::formats::csv::guard(value).replace('"', "\"\"")
+            );
+            let rows = read_profiles(&text, "p.csv").unwrap();
+            assert_eq!(rows[0].1.as_ref().unwrap().name, value, "{value:?}");
+        }
     }
 
     /// Each refused line carries the code and values an interface words it with (the bulk page).
