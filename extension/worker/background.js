@@ -96,10 +96,12 @@ chrome.storage.onChanged.addListener((changes, area) => {
   const written = changes[SETTINGS_WRITTEN_KEY]?.newValue;
   if (written && typeof written === 'object') settingsChanged(written).catch((e) => console.warn('vipguard:', e.message));
   // The interface's language and the ticket format (the rest of the settings: shared/settings.js).
+  // Of these the engine uses the language alone (its evidence's words): it is loaded again only when the
+  // language changed, not at every write (a Firefox page process can write this key: docs/security.md).
   if (changes[engine.LOCAL_SETTINGS_KEY]) {
-    engine.reload();
     const [before, after] = [changes[engine.LOCAL_SETTINGS_KEY].oldValue, changes[engine.LOCAL_SETTINGS_KEY].newValue];
     if ((before && before.language) !== (after && after.language)) {
+      engine.reload();
       languageChanged();
       // What the tabs show is drawn again in it, the engine's evidence included (main.js languageChanged).
       tellTabs({ type: 'vipguard-language' });

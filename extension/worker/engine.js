@@ -6,7 +6,7 @@ import { objectStore } from '../shared/idb.js';
 import * as privateData from './private-data.js';
 import { LIST_KEY, LIST_GEN_KEY, THUMBS_KEY, LIST_SOURCE_KEY } from '../shared/private-store.js';
 import { managedPolicy, withPolicy } from '../shared/policy.js';
-import { readSettings, DEFAULT_AUDIT_DAYS } from '../shared/settings.js';
+import { readSettings, DEFAULT_AUDIT_DAYS, GUARDED } from '../shared/settings.js';
 
 export { LIST_KEY, THUMBS_KEY };
 // The settings' key in chrome.storage.local (the interface's language, the ticket format: what a page may
@@ -105,13 +105,17 @@ export function reload() {
   readWith = null;
 }
 
-// Whether the engine in use (or loading) read exactly these settings (readSettings' answer): then a
-// settingsWritten marker that agrees with them changes nothing it uses (background.js, settingsChanged).
+// Whether the engine in use (or loading) read the same of these settings (readSettings' answer) as it
+// uses: the guarded ones and the language. Then a settingsWritten marker that agrees with them changes
+// nothing it uses (background.js, settingsChanged); what else chrome.storage.local's settings hold (the
+// ticket format, or whatever a Firefox page process wrote there) is not compared.
+const ENGINE_READS = [...GUARDED, 'language'];
+const used = (s) => JSON.stringify(ENGINE_READS.map((k) => (s && typeof s === 'object' ? s[k] : undefined)));
 export async function readSame(stored) {
   const read = readWith;
   if (!read) return false;
   try {
-    return JSON.stringify(await read) === JSON.stringify(stored) && read === readWith;
+    return used(await read) === used(stored) && read === readWith;
   } catch {
     return false;
   }
