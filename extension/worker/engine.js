@@ -94,12 +94,15 @@ export function load() {
       const source = checker ? { ...(own[LIST_SOURCE_KEY] || { kind: 'unknown' }), accounts: checker.size } : null;
       return { checker, settings, thumbs: own[THUMBS_KEY] || {}, source };
     })();
-    ready.catch(() => { ready = null; readWith = null; });
+    // A failed load is forgotten, unless a newer one has replaced it (whose settings stay its own).
+    const mine = ready;
+    mine.catch(() => { if (ready === mine) reload(); });
   }
   return ready;
 }
 
-// The list, settings or thumbnails changed: the next load reads them again.
+// The list, settings or thumbnails changed: the next load reads them again (and `readWith` goes with
+// the load it belongs to).
 export function reload() {
   ready = null;
   readWith = null;
@@ -124,14 +127,14 @@ export async function readSame(stored) {
 // The list changed: forget its snapshot and build the new list's engine (and keep its snapshot) now, not
 // when the reviewer next opens a page.
 export function listChanged() {
-  ready = null;
+  reload();
   return forgetKept().catch((e) => console.warn('vipguard: engine store:', e && e.message))
     .then(() => load()).catch(() => {});
 }
 
 // A new version (or a reload while developing): forget the kept engine, which only this build may read.
 export function forget() {
-  return forgetKept().then(() => { ready = null; }, () => {});
+  return forgetKept().then(reload, () => {});
 }
 
 // The snapshot: the built checker kept between service-worker starts, so a restarted worker restores it
