@@ -58,16 +58,25 @@ onChange((keys) => {
 // told, since they may have been answered before it. Recording the settings of the worker's start as
 // "told" instead (issue 26) was wrong when the marker of a Pause switch was what started that worker:
 // it read the new settings, took them for what the tabs knew, and told them nothing.
+// The calls run one after another (issue 26's review: a Pause then a Resume switched quickly overlapped,
+// and the Pause's call could record paused as told after the Resume's had compared, leaving the tabs
+// without annotations while checks ran). Pause is read again just before it is compared with what was told.
 const TOLD_PAUSED_KEY = 'toldPaused';
-async function settingsChanged(written = null) {
+let settingsQueue = Promise.resolve();
+function settingsChanged(written = null) {
+  const run = settingsQueue.then(() => settingsChangedNow(written));
+  settingsQueue = run.catch(() => {});
+  return run;
+}
+async function settingsChangedNow(written) {
   const stored = await readSettings(readPrivate);
-  const paused = !!stored.paused;
-  if (written && !!written.paused !== paused) return;
+  if (written && !!written.paused !== !!stored.paused) return;
   if (!written || !(await engine.readSame(stored))) {
     engine.reload();
     sitesAgain();
   }
   const told = (await chrome.storage.session.get(TOLD_PAUSED_KEY))[TOLD_PAUSED_KEY];
+  const paused = !!(await readSettings(readPrivate)).paused;
   if (told === paused) return;
   await chrome.storage.session.set({ [TOLD_PAUSED_KEY]: paused });
   tellTabs({ type: 'vipguard-paused', paused });
@@ -96,10 +105,12 @@ chrome.storage.onChanged.addListener((changes, area) => {
   const written = changes[SETTINGS_WRITTEN_KEY]?.newValue;
   if (written && typeof written === 'object') settingsChanged(written).catch((e) => console.warn('vipguard:', e.message));
   // The interface's language and the ticket format (the rest of the settings: shared/settings.js).
+  // Of these the engine uses the language alone (its evidence's words): it is loaded again only when the
+  // language changed, not at every write (a Firefox page process can write this key: docs/security.md).
   if (changes[engine.LOCAL_SETTINGS_KEY]) {
-    engine.reload();
     const [before, after] = [changes[engine.LOCAL_SETTINGS_KEY].oldValue, changes[engine.LOCAL_SETTINGS_KEY].newValue];
     if ((before && before.language) !== (after && after.language)) {
+      engine.reload();
       languageChanged();
       // What the tabs show is drawn again in it, the engine's evidence included (main.js languageChanged).
       tellTabs({ type: 'vipguard-language' });

@@ -6,7 +6,7 @@ import { objectStore } from '../shared/idb.js';
 import * as privateData from './private-data.js';
 import { LIST_KEY, LIST_GEN_KEY, THUMBS_KEY, LIST_SOURCE_KEY, LIST_REFUSED_KEY } from '../shared/private-store.js';
 import { managedPolicy, withPolicy } from '../shared/policy.js';
-import { readSettings, DEFAULT_AUDIT_DAYS } from '../shared/settings.js';
+import { readSettings, DEFAULT_AUDIT_DAYS, GUARDED } from '../shared/settings.js';
 
 export { LIST_KEY, THUMBS_KEY };
 // The settings' key in chrome.storage.local (the interface's language, the ticket format: what a page may
@@ -100,24 +100,31 @@ export function load() {
       const source = checker ? { ...(own[LIST_SOURCE_KEY] || { kind: 'unknown' }), accounts: checker.size } : null;
       return { checker, settings, thumbs: own[THUMBS_KEY] || {}, source };
     })();
-    ready.catch(() => { ready = null; readWith = null; });
+    // A failed load is forgotten, unless a newer one has replaced it (whose settings stay its own).
+    const mine = ready;
+    mine.catch(() => { if (ready === mine) reload(); });
   }
   return ready;
 }
 
-// The list, settings or thumbnails changed: the next load reads them again.
+// The list, settings or thumbnails changed: the next load reads them again (and `readWith` goes with
+// the load it belongs to).
 export function reload() {
   ready = null;
   readWith = null;
 }
 
-// Whether the engine in use (or loading) read exactly these settings (readSettings' answer): then a
-// settingsWritten marker that agrees with them changes nothing it uses (background.js, settingsChanged).
+// Whether the engine in use (or loading) read the same of these settings (readSettings' answer) as it
+// uses: the guarded ones and the language. Then a settingsWritten marker that agrees with them changes
+// nothing it uses (background.js, settingsChanged); what else chrome.storage.local's settings hold (the
+// ticket format, or whatever a Firefox page process wrote there) is not compared.
+const ENGINE_READS = [...GUARDED, 'language'];
+const used = (s) => JSON.stringify(ENGINE_READS.map((k) => (s && typeof s === 'object' ? s[k] : undefined)));
 export async function readSame(stored) {
   const read = readWith;
   if (!read) return false;
   try {
-    return JSON.stringify(await read) === JSON.stringify(stored) && read === readWith;
+    return used(await read) === used(stored) && read === readWith;
   } catch {
     return false;
   }
@@ -149,14 +156,14 @@ function recordRefusal(gen, list, e) {
 // The list changed: forget its snapshot and build the new list's engine (and keep its snapshot) now, not
 // when the reviewer next opens a page.
 export function listChanged() {
-  ready = null;
+  reload();
   return forgetKept().catch((e) => console.warn('vipguard: engine store:', e && e.message))
     .then(() => load()).catch(() => {});
 }
 
 // A new version (or a reload while developing): forget the kept engine, which only this build may read.
 export function forget() {
-  return forgetKept().then(() => { ready = null; }, () => {});
+  return forgetKept().then(reload, () => {});
 }
 
 // The snapshot: the built checker kept between service-worker starts, so a restarted worker restores it

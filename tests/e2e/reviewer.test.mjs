@@ -646,13 +646,17 @@ test('Pause switched from the popup with the worker stopped and nothing told yet
   await popup.locator('#status').filter({ hasText: /\S/ }).waitFor();
   // What the browser's start leaves: no record of what tabs were told, and no worker running.
   await popup.evaluate(() => chrome.storage.session.remove('toldPaused'));
+  // Marks the worker that is stopped, to show that the one found afterwards is another.
+  await h.worker.evaluate(() => { globalThis.vipguardBeforeStop = true; });
   const cdp = await h.ctx.newCDPSession(popup);
   await cdp.send('ServiceWorker.enable');
   await cdp.send('ServiceWorker.stopAllWorkers');
   await cdp.detach();
+  assert.equal((await popup.evaluate(() => chrome.storage.session.get('toldPaused'))).toldPaused, undefined, 'nothing told yet');
   await popup.getByLabel('Pause checks').check();
   await until(() => page.evaluate(() => !document.querySelector('vipguard-annotation')), 'annotations taken off while paused');
   h.worker = await until(() => h.ctx.serviceWorkers()[0], 'the worker the popup woke');
+  assert.equal(await h.worker.evaluate(() => globalThis.vipguardBeforeStop), undefined, 'a new worker, not the stopped one');
   // Resumed: the tab reads its page again.
   await popup.getByLabel('Pause checks').uncheck();
   await settle(page, 5);

@@ -176,7 +176,11 @@ test('a list changed on the options page while the worker is stopped: the worker
 // change the worker did not hear on the store's channel still does. When the worker has handled a
 // marker is seen from chrome.storage.session's toldPaused, which it writes last (background.js,
 // settingsChanged) once the test has removed it. The engine's start is `stages.began` (engine.js).
-test('a settingsWritten marker that changes nothing does not make the worker load its engine again; one after a change does', async () => {
+// A browser with the demo list and a profile page whose check loaded the engine; `body` is given `h` and
+// `sameEngine(what)`: whether, the page reloaded and its banner back, the engine is still the one of that
+// first check (its `stages.began`, engine.js). `handled(h)`: once the worker has handled the marker
+// written after the test removed chrome.storage.session's toldPaused, which it writes last.
+async function withEngineLoaded(body) {
   const h = await launch();
   try {
     await loadDemoList(h);
@@ -184,42 +188,70 @@ test('a settingsWritten marker that changes nothing does not make the worker loa
     const began = () => h.worker.evaluate(() => globalThis.vipguardEngine && globalThis.vipguardEngine.stages.began);
     const first = await began();
     assert.ok(first != null, 'the engine loaded');
-    const marker = async (settings) => {
-      await h.worker.evaluate(async (s) => {
-        await chrome.storage.session.remove('toldPaused');
-        if (s) {
-          // Written as the options page does, but not announced on the store's channel.
-          await new Promise((resolve, reject) => {
-            const req = indexedDB.open('vipguard-private', 1);
-            req.onsuccess = () => {
-              const tx = req.result.transaction('values', 'readwrite');
-              tx.objectStore('values').put(s, 'settings');
-              tx.oncomplete = () => { req.result.close(); resolve(); };
-              tx.onerror = () => reject(tx.error);
-            };
-            req.onerror = () => reject(req.error);
-          });
-        }
-        await chrome.storage.local.set({ settingsWritten: { at: Date.now(), paused: false } });
-      }, settings);
-      await until(() => h.worker.evaluate(async () => (await chrome.storage.session.get('toldPaused')).toldPaused !== undefined),
-        'the marker handled');
+    const sameEngine = async (what) => {
+      await page.reload();
+      await until(async () => (await bannerVerdict(page)) === 'impersonation', what);
+      return (await began()) === first;
     };
-    await marker(null);
-    await page.reload();
-    await until(async () => (await bannerVerdict(page)) === 'impersonation', 'the banner again');
-    assert.equal(await began(), first, 'the engine was not loaded again');
-    // A change the worker did not hear (its channel message lost), then the marker: read again.
-    const { settings } = await privateValues(h, ['settings']);
-    await marker({ ...(settings || {}), sensitivity: 'impersonation' });
-    await page.reload();
-    await until(async () => (await bannerVerdict(page)) === 'impersonation', 'the banner after the change');
-    assert.notEqual(await began(), first, 'the engine loaded again with the changed settings');
+    await body({ h, sameEngine });
     await page.close();
   } finally {
     await h.close();
   }
-});
+}
+const handled = (h) => until(() => h.worker.evaluate(async () => (await chrome.storage.session.get('toldPaused')).toldPaused !== undefined),
+  'the marker handled');
+
+test('a settingsWritten marker that changes nothing does not make the worker load its engine again; one after a change does', () => withEngineLoaded(async ({ h, sameEngine }) => {
+  const marker = async (settings) => {
+    await h.worker.evaluate(async (s) => {
+      await chrome.storage.session.remove('toldPaused');
+      if (s) {
+        // Written as the options page does, but not announced on the store's channel.
+        await new Promise((resolve, reject) => {
+          const req = indexedDB.open('vipguard-private', 1);
+          req.onsuccess = () => {
+            const tx = req.result.transaction('values', 'readwrite');
+            tx.objectStore('values').put(s, 'settings');
+            tx.oncomplete = () => { req.result.close(); resolve(); };
+            tx.onerror = () => reject(tx.error);
+          };
+          req.onerror = () => reject(req.error);
+        });
+      }
+      await chrome.storage.local.set({ settingsWritten: { at: Date.now(), paused: false } });
+    }, settings);
+    await handled(h);
+  };
+  await marker(null);
+  assert.ok(await sameEngine('the banner again'), 'the engine was not loaded again');
+  // A change the worker did not hear (its channel message lost), then the marker: read again.
+  const { settings } = await privateValues(h, ['settings']);
+  await marker({ ...(settings || {}), sensitivity: 'impersonation' });
+  assert.ok(!(await sameEngine('the banner after the change')), 'the engine loaded again with the changed settings');
+}));
+
+// chrome.storage.local's settings, which a Firefox page process can write: a member the engine does not
+// use (here a junk one) leaves it as it is; the language, which words its evidence, loads it again. Before
+// (issue 26's review), every write made the engine load again (and the next marker the sites' scripts).
+test('a junk member written to chrome.storage.local\'s settings does not make the worker load its engine again; a language change does', () => withEngineLoaded(async ({ h, sameEngine }) => {
+  // `patch` merged into the local settings, then a marker that agrees with the private store: storage
+  // events come in order, so once the marker is handled the settings' change was too.
+  const write = async (patch) => {
+    await h.worker.evaluate(async (p) => {
+      await chrome.storage.session.remove('toldPaused');
+      const { settings } = await chrome.storage.local.get('settings');
+      await chrome.storage.local.set({ settings: { ...(settings || {}), ...p } });
+      await chrome.storage.local.set({ settingsWritten: { at: Date.now(), paused: false } });
+    }, patch);
+    await handled(h);
+  };
+  await write({ junk: { at: 1 } });
+  await write({ junk: { at: 2 } });
+  assert.ok(await sameEngine('the banner again'), 'the engine was not loaded again');
+  await write({ language: 'fr' });
+  assert.ok(!(await sameEngine('the banner in French')), 'the engine loaded again in the new language');
+}));
 
 // A tab closed while its avatar round is on its way (the round records the results its avatars change,
 // and issues their frames' tokens, after the text round answered): nothing is written for it after its

@@ -3,7 +3,7 @@
 //! are the files: key files, the list read as `scan` reads it, outputs written whole.
 
 use crate::args::SignArgs;
-use crate::files::{load_list, read_input, utf8, write_new, write_whole};
+use crate::files::{load_list, not_text_error, read_input, write_new, write_whole};
 use crate::terminal::escape;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -16,9 +16,15 @@ use vipguard::{
 /// of a 187 MB export was the largest part of reading it: docs/feed.md, "A large export").
 fn read_text(path: &Path) -> Result<String, InputError> {
     let bytes = read_input(path)?;
-    utf8(&bytes, &path.display().to_string())?;
-    Ok(String::from_utf8(bytes)
-        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()))
+    let source = path.display().to_string();
+    if let Some(err) = not_text_error(&bytes, &source) {
+        return Err(err);
+    }
+    // UTF-8 checked once: the error, naming the first byte that is not, built only when one is not.
+    String::from_utf8(bytes).map_err(|e| match vipguard::utf8_text(e.as_bytes(), &source) {
+        Err(err) => err,
+        Ok(_) => unreachable!("String::from_utf8 and utf8_text disagree"),
+    })
 }
 
 /// A key file read with `parse` (`FeedKey::parse` or `FeedSigner::parse`), the error naming the file.
