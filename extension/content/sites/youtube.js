@@ -249,3 +249,4 @@ vipguardSites.push((() => {
 //   tests/e2e/fixtures/sites/youtube-shorts.html tests/e2e/fixtures/sites/youtube-live.html
 //   tests/e2e/fixtures/sites/youtube-shorts-comments-unreadable.html (the channel read, the comments not: the notice)
 //   tests/e2e/fixtures/sites/youtube-mobile-comments-unreadable.html (m.youtube.com's older owner markup; the notice)
+//   tests/e2e/fixtures/sites/youtube-shorts-no-active.html (no reel marked active: the one in view is read)
