@@ -33,7 +33,7 @@ const keyOf = (tabId, token) => `frame:${tabId}:${token}`;
 // (tokens of one check share it) and the record's size.
 const indexOf = (tabId) => `frames:${tabId}`;
 const issued = new Map(); // tabId -> its index entries, oldest first (read from indexOf once per worker life)
-const entryKey = (e) => (Array.isArray(e) ? e[0] : e);
+const entryKey = (e) => e[0]; // every entry is an array: keysOf turns an older index's keys into entries
 let checks = 0; // tells one check's tokens from the next's
 
 async function keysOf(tabId) {
