@@ -22,6 +22,14 @@
   let seen = new WeakMap(); // cell block -> its text when last read
   let retryTimer = null;
   let drawn = new WeakMap(); // cell block -> signature of the result drawn there
+  // cell block -> the badge host drawn for it: not the first badge found inside it, which, once the page
+  // removed this cell's badge, could be a nested account's (a quoted post's author), whose card would then
+  // open with this account's token (record23).
+  const badges = new WeakMap();
+  const badgeIn = (anchor) => {
+    const b = badges.get(anchor);
+    return b && b.isConnected && anchor.contains(b) ? b : null;
+  };
   let banner = null; // {key, host}
   let shownUrl = location.href;
   // The reader's self-check: a profile address (by the site's own URL pattern) whose profile could not
@@ -221,19 +229,20 @@
       const before = drawn.get(cell.anchor);
       // Drawn already: its card opens with this newer check's token (annotate.js retoken).
       if (before === signature) {
-        if (token) vipguardAnnotate.retoken(cell.anchor.querySelector('vipguard-annotation'), token);
+        if (token) vipguardAnnotate.retoken(badgeIn(cell.anchor), token);
         return;
       }
       drawn.set(cell.anchor, signature);
       // Most cells are clear and were never drawn: nothing to look for or remove.
       if (before === undefined && (shown === 'clear' || shown === 'error')) return;
-      const old = cell.anchor.querySelector('vipguard-annotation');
+      const old = badgeIn(cell.anchor);
       if (shown === 'clear' || shown === 'error') {
         if (old) writes.push(() => old.remove());
         return;
       }
       if (!token) return;
       const host = vipguardAnnotate.badge(r, token);
+      badges.set(cell.anchor, host);
       if (old) {
         writes.push(() => old.replaceWith(host));
       } else {

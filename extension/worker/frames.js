@@ -126,6 +126,26 @@ async function issueNow(tabId, url, all, profiles, extra = {}) {
   return tokens;
 }
 
+// The newest token tab `tabId` keeps for `profile` (platform and handle) checked on page `url`: its record
+// ({url, profile, result, …}), or null. A tab's record (tab-record.js) keeps its latest 256 KB of accounts,
+// about 250 flagged ones, while the tab keeps up to 1,000 tokens, an account's latest two checks each
+// (token-keep.js): on a longer list the first rows' badges still open their cards, and a decision on them
+// is bound by the token their badge was given (givenFor; record23, issue 23). Reads only that account's
+// entries (two, or a few more when accounts share the index's hash).
+export async function shownBy(tabId, url, profile) {
+  await issuing; // a check's tokens may still be being written
+  const handle = String(profile.handle).toLowerCase();
+  const account = accountOf(profile);
+  const mine = (await keysOf(tabId)).filter((e) => Array.isArray(e) && e[1] === account).map(entryKey).reverse();
+  if (!mine.length) return null;
+  const got = await chrome.storage.session.get(mine);
+  for (const k of mine) {
+    const r = got[k];
+    if (r && r.url === url && r.profile && r.result && r.profile.platform === profile.platform && String(r.profile.handle).toLowerCase() === handle) return r;
+  }
+  return null;
+}
+
 // What frame `token` shows, for an extension page in tab `tabId` (a token works only in the tab it was
 // issued to). `fresh`: checked again first (after a decision, the account's standing decision changed).
 export async function redeem(token, tabId, { fresh = false } = {}) {

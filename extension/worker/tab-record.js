@@ -1,7 +1,7 @@
 // What the popup lists for a tab: every account checked on its current page, in session storage;
 // flagged accounts keep their evidence for "Copy evidence".
 import { summary } from './results.js';
-import { evictOthers } from './frames.js';
+import { evictOthers, shownBy } from './frames.js';
 import { isClosed, markClosed } from './closed-tabs.js';
 
 // Session-storage writes are read-modify-write: one at a time, or concurrent checks lose entries.
@@ -119,6 +119,16 @@ export function forgetTab(tabId) {
   return recording;
 }
 
+// A token's record (frames.js) as an item of the tab's record: what givenFor's callers use of it.
+function fromToken(t) {
+  if (!t) return null;
+  const { profile: p, result: r } = t;
+  return {
+    id: r.id, platform: p.platform, handle: p.handle, name: p.name, verdict: r.verdict, shown: r.shown || r.verdict, match: r.match || null,
+    score: r.score ?? null, evidence: r.evidence || [], avatar: p.avatar || null, checkedAt: t.checkedAt,
+  };
+}
+
 // The record is also what binds a decision or an evidence picture to its sender (issue 24): a web page's
 // tab (its content script, or one of our frames inside it) may only act on an account the worker answered
 // to that tab, on the page it is on, and only with the match the worker gave it; the recorded item's
@@ -133,7 +143,11 @@ export async function givenFor(msg, sender, base) {
   const rec = (await chrome.storage.session.get(key))[key];
   const items = rec && rec.url === msg.url ? rec.items : [];
   const p = msg.profile;
-  const item = items.find((i) => i.platform === p.platform && i.handle.toLowerCase() === String(p.handle).toLowerCase());
+  const item = items.find((i) => i.platform === p.platform && i.handle.toLowerCase() === String(p.handle).toLowerCase())
+    // Past the record's 256 KB (a list of more than about 250 flagged accounts): the token the tab still
+    // keeps for the account on this page, which its badge's card opens with (frames.js shownBy). Only
+    // while the tab is on that page, as for the record.
+    || (rec && rec.url === msg.url ? fromToken(await shownBy(sender.tab.id, msg.url, p)) : null);
   if (!item) return { error: `${p.platform}:${String(p.handle).slice(0, 60)} was not checked on this tab's page` };
   const match = msg.type === 'decide' ? msg.result && msg.result.match : msg.match;
   if (match != null && match !== item.match) return { error: 'match is not the account the worker found for this profile' };
