@@ -1000,7 +1000,7 @@ pub(crate) fn is_affix_word(word: &str) -> bool {
 
 /// Whether `word` is one of the places in AFFIXES (a country or its code).
 pub(crate) fn is_place(word: &str) -> bool {
-    match (affix_position(word), affix_position(FIRST_PLACE)) {
+    match (affix_position(word), first_place()) {
         (Some(i), Some(place)) => i >= place,
         _ => false,
     }
@@ -1012,7 +1012,7 @@ const FIRST_PLACE: &str = "ng";
 /// Whether an affix claims something about who the account is (official, real, hq, new, fan …),
 /// rather than giving a number, a place or saying "it's me" (its, iam), as anyone's handle may.
 pub(crate) fn is_claim_affix(affix: &str) -> bool {
-    match (affix_position(affix), affix_position(FIRST_PLACE)) {
+    match (affix_position(affix), first_place()) {
         (Some(i), Some(place)) => i < place && !is_self_reference(affix),
         _ => false,
     }
@@ -1034,6 +1034,13 @@ fn affix_position(word: &str) -> Option<usize> {
         .get_or_init(|| AFFIXES.iter().enumerate().map(|(i, a)| (*a, i)).collect())
         .get(word)
         .copied()
+}
+
+/// Where FIRST_PLACE is in AFFIXES, looked up once: `is_place` runs for a name's words in every
+/// account a checker is built with, and this second lookup was half of its cost (issue 25).
+fn first_place() -> Option<usize> {
+    static FIRST: std::sync::OnceLock<Option<usize>> = std::sync::OnceLock::new();
+    *FIRST.get_or_init(|| affix_position(FIRST_PLACE))
 }
 
 /// A fold key with its digits read as the letters they stand for (`leet_char`).

@@ -200,7 +200,7 @@ struct Tables {
     commentary: Vec<String>,
     about: Vec<String>,
     account: Vec<String>,
-    /// Every strong, fan and account word: `is_label_token` asks for each word of every name.
+    /// Every strong, fan and account word: `name::is_filler` holds them to ask of each word of every name.
     any: rustc_hash::FxHashSet<String>,
     official: Vec<String>,
     denials: Vec<String>,
@@ -253,10 +253,10 @@ fn tables() -> &'static Tables {
     })
 }
 
-/// Whether a (fold-normalised) name token is a label word or a word for "account"/"page" that goes
+/// Every (fold-normalised) name token that is a label word or a word for "account"/"page" that goes
 /// with one ("Compte Parodique", "Página de Fãs"), so name matching can set it aside.
-pub(crate) fn is_label_token(token: &str) -> bool {
-    tables().any.contains(token)
+pub(crate) fn label_tokens() -> impl Iterator<Item = &'static str> {
+    tables().any.iter().map(String::as_str)
 }
 
 /// The words of a name's fold key that deny a label ("not" in "Davido (not parody)", "no be" in "Davido

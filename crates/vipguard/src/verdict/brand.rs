@@ -73,10 +73,14 @@ impl NameWords {
                 continue;
             }
             r.brand_word |= brand_word(key);
-            if r.count > 0 && key.len() >= 4 && is_country(key) {
-                r.country_after_first = true;
-            } else if r.count > 0 && !is_country(key) && !matches!(key, "of" | "de" | "du" | "la") {
-                r.more_than_places = true;
+            if r.count > 0 {
+                // Asked once: each asking looks the word up in the affixes' map.
+                let country = is_country(key);
+                if key.len() >= 4 && country {
+                    r.country_after_first = true;
+                } else if !country && !matches!(key, "of" | "de" | "du" | "la") {
+                    r.more_than_places = true;
+                }
             }
             r.count += 1;
         }
@@ -106,6 +110,8 @@ impl NameWords {
 fn fold_word<'a>(w: &str, buf: &'a mut String) -> &'a str {
     buf.clear();
     if w.is_ascii() {
+        // At most the word's length: reserved once rather than grown letter by letter.
+        buf.reserve(w.len());
         buf.extend(
             w.bytes()
                 .filter(u8::is_ascii_alphanumeric)

@@ -91,13 +91,19 @@ pub(super) fn target_platform(a: &Account, i: usize) -> Option<&str> {
 
 /// Whether two or more distinct words (of two letters or more) of the account's names appear in `key`.
 fn names_in_key(key: &str, names: &[NameKeys]) -> bool {
-    let mut found: Vec<&str> = Vec::new();
+    // The first word found, then true at the first other one: no list of them (a vector grown for
+    // every handle of a checker's accounts, issue 25).
+    let mut first: Option<&str> = None;
     for w in names.iter().flat_map(|n| n.fold_words()) {
-        if w.len() >= 2 && key.contains(w) && !found.contains(&w) {
-            found.push(w);
+        if w.len() >= 2 && key.contains(w) {
+            match first {
+                None => first = Some(w),
+                Some(f) if f != w => return true,
+                Some(_) => {}
+            }
         }
     }
-    found.len() >= 2
+    false
 }
 
 /// Reference hashes of a protected avatar given as hashes (image paths are enrolled first); a bare
