@@ -238,6 +238,7 @@
       const old = badgeIn(cell.anchor);
       if (shown === 'clear' || shown === 'error') {
         if (old) writes.push(() => old.remove());
+        badges.delete(cell.anchor);
         return;
       }
       if (!token) return;

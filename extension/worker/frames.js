@@ -136,7 +136,7 @@ export async function shownBy(tabId, url, profile) {
   await issuing; // a check's tokens may still be being written
   const handle = String(profile.handle).toLowerCase();
   const account = accountOf(profile);
-  const mine = (await keysOf(tabId)).filter((e) => Array.isArray(e) && e[1] === account).map(entryKey).reverse();
+  const mine = (await keysOf(tabId)).filter((e) => e[1] === account).map(entryKey).reverse();
   if (!mine.length) return null;
   const got = await chrome.storage.session.get(mine);
   for (const k of mine) {

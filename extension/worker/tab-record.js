@@ -143,11 +143,19 @@ export async function givenFor(msg, sender, base) {
   const rec = (await chrome.storage.session.get(key))[key];
   const items = rec && rec.url === msg.url ? rec.items : [];
   const p = msg.profile;
-  const item = items.find((i) => i.platform === p.platform && i.handle.toLowerCase() === String(p.handle).toLowerCase())
-    // Past the record's 256 KB (a list of more than about 250 flagged accounts): the token the tab still
-    // keeps for the account on this page, which its badge's card opens with (frames.js shownBy). Only
-    // while the tab is on that page, as for the record.
-    || (rec && rec.url === msg.url ? fromToken(await shownBy(sender.tab.id, msg.url, p)) : null);
+  // A handle over HANDLE_MAX is never recorded (security.md): its token holds it cut short, and a
+  // decision on that cut handle would be stored under a key that is no account's.
+  const tooLong = String(p.handle).length > HANDLE_MAX;
+  let item = tooLong ? null : items.find((i) => i.platform === p.platform && i.handle.toLowerCase() === String(p.handle).toLowerCase());
+  // Past the record's 256 KB (a list of more than about 250 flagged accounts): the token the tab still
+  // keeps for the account on this page, which its badge's card opens with (frames.js shownBy). Only
+  // while the tab is on that page, as for the record; read again after the lookup, which waits for
+  // tokens being written, so a navigation recorded meanwhile is seen.
+  if (!item && !tooLong && rec && rec.url === msg.url) {
+    const shown = await shownBy(sender.tab.id, msg.url, p);
+    const now = shown && (await chrome.storage.session.get(key))[key];
+    item = now && now.url === msg.url ? fromToken(shown) : null;
+  }
   if (!item) return { error: `${p.platform}:${String(p.handle).slice(0, 60)} was not checked on this tab's page` };
   const match = msg.type === 'decide' ? msg.result && msg.result.match : msg.match;
   if (match != null && match !== item.match) return { error: 'match is not the account the worker found for this profile' };

@@ -320,6 +320,33 @@ test('finding 5: decisions only on accounts the worker gave the tab, and rate-li
   await page.close();
 });
 
+test('finding 5 (record23): past the tab\'s record, a decision is bound by the token the tab holds for that account on that page', async () => {
+  const { page, given, who } = await flaggedXPage();
+  const other = await visit(h, 'https://x.com/KwabenaMensahGH');
+  await until(async () => (await shadowText(other)).includes('Resembles Kwabena Mensah'), 'the other tab\'s banner');
+  // Both tabs' records emptied, as for an account past a long list's 256 KB: only the tokens remain.
+  for (const p of [page, other]) {
+    await h.worker.evaluate(async (u) => {
+      const tab = (await chrome.tabs.query({})).find((t) => t.url === u).id;
+      const key = `tab:${tab}`;
+      const rec = (await chrome.storage.session.get(key))[key];
+      await chrome.storage.session.set({ [key]: { ...rec, items: [] } });
+    }, p.url());
+  }
+  const decide = (from, url) => fromBannerFrame(from, ({ who, match, url: own, asked }) => chrome.runtime.sendMessage({ type: 'decide',
+    url: asked || own, decision: 'escalate', note: 'record23', profile: who, result: { verdict: 'impersonation', match } }), { who, match: given.match, asked: url });
+  // The tab that was shown the account, on its page: taken (before record23: "not checked on this tab's page").
+  const own = await decide(page);
+  assert.ok(own && own.ok, `the decision past the record was refused: ${JSON.stringify(own)}`);
+  // Another address in the same tab, and another tab that was never shown this account: refused.
+  const elsewhere = await decide(page, 'https://x.com/KwabenaMensahTV/status/1');
+  assert.match((elsewhere && elsewhere.error) || '', /was not checked on this tab's page/, JSON.stringify(elsewhere));
+  const otherTab = await decide(other);
+  assert.match((otherTab && otherTab.error) || '', /was not checked on this tab's page/, JSON.stringify(otherTab));
+  await other.close();
+  await page.close();
+});
+
 test('finding 5: a check naming another platform is answered for the sender\'s own site', async () => {
   const { page } = await flaggedXPage();
   // Adaeze's own Instagram account, claimed from an X page: answered as the X account of that name,

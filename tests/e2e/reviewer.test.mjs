@@ -566,12 +566,18 @@ test('a list of 300 flagged accounts: every row badged, the first and the last c
       const rec = (await chrome.storage.session.get(`tab:${tab}`))[`tab:${tab}`];
       const items = Array.from({ length: 1000 }, (_, i) => ({ ...rec.items[i % rec.items.length], handle: `${rec.items[i % rec.items.length].handle}_${i}` }));
       const before = await chrome.storage.session.getBytesInUse(null);
-      await chrome.storage.session.set({ 'tab:999999': { ...rec, items } });
-      const thousand = (await chrome.storage.session.getBytesInUse(null)) - before;
+      let thousand;
+      try {
+        await chrome.storage.session.set({ 'tab:999999': { ...rec, items } });
+        thousand = (await chrome.storage.session.getBytesInUse(null)) - before;
+      } finally {
+        await chrome.storage.session.remove('tab:999999');
+      }
       const json = JSON.stringify({ ...rec, items }).length;
-      await chrome.storage.session.remove('tab:999999');
-      return { items: rec.items.length, bytes: await chrome.storage.session.getBytesInUse(`tab:${tab}`), json: JSON.stringify(rec).length, thousand, thousandJson: json };
+      return { third: rec.items.some((i) => i.handle.toLowerCase() === 'lbrahimadiallo2'), items: rec.items.length, bytes: await chrome.storage.session.getBytesInUse(`tab:${tab}`), json: JSON.stringify(rec).length, thousand, thousandJson: json };
     }, page.url());
+    // The third row must be past the record, or the decision below would not test the token path.
+    assert.ok(record.items < 300 && !record.third, `the third row is in the tab's record (${record.items} items): the row below no longer tests a decision past it`);
     console.log(`the tab's record: ${record.items} of 300 accounts, ${record.bytes} bytes in use (${record.json} of JSON); 1,000 such accounts: ${record.thousand} bytes in use (${record.thousandJson} of JSON)`);
     // A decision on the third row, then on the last (the worker tells the tab, which checks every row
     // again); each badge is then drawn again with the decided mark. The third row is past the tab's record
