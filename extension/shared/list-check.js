@@ -87,7 +87,7 @@ const CODED = new Set(['missing_field', 'unknown_field', 'missing_column', 'unkn
   'profile_handle_address', 'row_fields', 'line_too_long', 'line_not_utf8', 'not_utf8',
   'json_eof', 'json_expected', 'json_expected_value', 'json_trailing_comma', 'json_trailing_characters', 'json_key_not_string',
   'json_control_character', 'json_invalid_escape', 'json_invalid_number', 'json_syntax', 'json_wrong_type', 'json_invalid_value',
-  'unclosed_quote', 'field_not_utf8', 'csv_unreadable', 'csv_not_utf8', 'not_a_list', 'too_many_accounts',
+  'unclosed_quote', 'field_not_utf8', 'list_not_built', 'csv_unreadable', 'csv_not_utf8', 'not_a_list', 'too_many_accounts',
   // A picture the engine could not decode (vipguard::PictureError): an avatar's, in the options page.
   'picture_empty', 'picture_unknown_format', 'picture_corrupt', 'picture_unsupported', 'picture_no_pixels',
   'picture_too_large', 'picture_memory',
@@ -98,7 +98,7 @@ const CODED = new Set(['missing_field', 'unknown_field', 'missing_column', 'unkn
 // A picture's sides and limits: numbers written as the language writes them ("4 096" in French).
 const NUMBERED = new Set(['picture_no_pixels', 'picture_too_large', 'picture_memory']);
 // The decoder's English, kept only as a technical detail after the words.
-const DETAILED = new Set(['picture_corrupt', 'picture_unsupported']);
+const DETAILED = new Set(['picture_corrupt', 'picture_unsupported', 'list_not_built']);
 
 // The messages whose words agree with their first value, a count: "more than 1 account".
 const COUNTED = new Set(['row_fields', 'too_many_accounts']);
@@ -170,4 +170,9 @@ export function describeListError(e, t, plural = globalThis.vipguardI18n.plural,
 
 // The engine's refusal of the list in use (shared/private-store.js, listRefusal) in words: what the
 // options page's summary and the popup's status line say instead of the list's counts.
-export const refusalWords = (refusal, t) => t('listRefused', describeListError(refusal.error, t));
+// The first problem is worded; how many more there are is counted.
+export function refusalWords(refusal, t, plural = globalThis.vipguardI18n.plural, num = globalThis.vipguardI18n.num) {
+  const others = Math.max(0, Number(refusal.errorCount) - 1 || 0);
+  const more = others ? t(plural('listRefusedOthers', others), num(others, 0)) : '';
+  return t('listRefused', describeListError(refusal.error, t, plural, num) + more);
+}

@@ -133,8 +133,8 @@ export async function readSame(stored) {
 // Why the stored list (its id `gen`) could not be used, kept in the private store for the options page
 // and the popup to say (shared/private-store.js, listRefusal), or that record removed (`e` null) once
 // the list `gen` is used. The engine's own check says why: checkList's first problem, with the code and
-// values the pages word in the reviewer's language (shared/list-check.js), or the constructor's English
-// when that check passes. Written only while `gen` is the list in use, and not again when unchanged (a
+// values the pages word in the reviewer's language (shared/list-check.js), or, when that check passes,
+// `list_not_built` with the constructor's English as its technical detail. Written only while `gen` is the list in use, and not again when unchanged (a
 // worker restarting with the same list).
 function recordRefusal(gen, list, e) {
   let record;
@@ -146,7 +146,7 @@ function recordRefusal(gen, list, e) {
       // the check itself failed: the constructor's words below
     }
     record = check && !check.ok ? { gen, error: check.error, errorCount: check.errorCount || 1 }
-      : { gen, error: { message: e.message }, errorCount: 1 };
+      : { gen, error: { code: 'list_not_built', args: [e.message], message: e.message }, errorCount: 1 };
   }
   const same = (r) => JSON.stringify(r ?? null) === JSON.stringify(record ?? null);
   privateData.update([LIST_GEN_KEY, LIST_REFUSED_KEY], (current) => (current[LIST_GEN_KEY] !== gen || same(current[LIST_REFUSED_KEY]) ? {}

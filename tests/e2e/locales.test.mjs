@@ -164,6 +164,28 @@ test('the engine\'s codes with serde\'s English in their values are said in cata
   }
 });
 
+// The engine's refusal of the stored list (worker/engine.js, said by the options page and the popup): the
+// first problem worded, the others counted, and the constructor's English only as a technical detail.
+test('a refused list is said with its first problem and how many others, in the reader\'s language', async () => {
+  const { refusalWords } = await import(new URL('../../extension/shared/list-check.js', import.meta.url));
+  const bar = { line: 2, field: 'accounts[0].aliases[0]', code: 'item_bar', args: ['Ada | Official'], message: 'English' };
+  const built = { code: 'list_not_built', args: ['capacity overflow'], message: 'capacity overflow' };
+  const rows = [
+    ['en', { error: bar, errorCount: 1 }, /^The list in use cannot be used: Line 2, field .* import a corrected list\.$/],
+    ['en', { error: bar, errorCount: 2 }, /%7C\) \(and 1 other problem\) — import/],
+    ['en', { error: bar, errorCount: 1001 }, /\(and 1,000 other problems\) — import/],
+    ['fr', { error: bar, errorCount: 2 }, /\(et 1 autre problème\) — importez/],
+    ['fr', { error: bar, errorCount: 3 }, /\(et 2 autres problèmes\) — importez/],
+    ['pcm', { error: bar, errorCount: 3 }, /\(plus 2 oda wahala dem\)/],
+    ['en', { error: built, errorCount: 1 }, /^The list in use cannot be used: the extension could not build its checker from it \(technical detail: capacity overflow\) — /],
+    ['fr', { error: built, errorCount: 1 }, /^La liste en service ne peut pas être utilisée\u00a0: l’extension n’a pas pu en construire son vérificateur \(/],
+  ];
+  for (const [lang, refusal, want] of rows) {
+    const I = i18n(lang);
+    assert.match(refusalWords(refusal, I.t, I.plural, I.num), want, `${lang} ${JSON.stringify(refusal)}`);
+  }
+});
+
 // Bytes that are not UTF-8 are the engine's check now (`vipguard::utf8_text`, its table test in
 // crates/vipguard/src/formats/utf8.rs); the pages' words for it (`not_utf8`) are checked in
 // list-errors.test.mjs, bulk.test.mjs and queue.test.mjs.
