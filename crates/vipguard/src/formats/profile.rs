@@ -244,10 +244,15 @@ fn read_csv(text: &str, source: &str) -> Result<Vec<(usize, ProfileLine)>, Input
         Err(e) => return Err(csv_error(source, &e, &mut sheet)),
     };
     // A results sheet (`scan --format csv`) reads as its profiles: its `display_name` is the name,
-    // and its verdict columns are read past, so a scan's output can be checked again as it is.
+    // and its verdict columns are read past, so a scan's output can be checked again as it is. Only
+    // a sheet that is one (it has `verdict` and `display_name`): a hand-made sheet's own `score` or
+    // `match` column is still refused rather than dropped without a word.
+    let is_results = ["verdict", "display_name"]
+        .iter()
+        .all(|c| headers.iter().any(|h| h.trim().eq_ignore_ascii_case(c)));
     let results = OtherColumns {
         same: &[("display_name", "name")],
-        ignored: &RESULT_COLUMNS,
+        ignored: if is_results { &RESULT_COLUMNS } else { &[] },
     };
     let col = csv_columns(
         &headers,
@@ -516,6 +521,12 @@ mod tests {
         assert!(e.message.contains("the same column as `name`"), "{e}");
         let e = read_profiles("id,platform,handle,name,verdicts\n", "p.csv").unwrap_err();
         assert_eq!(e.code, Some("unknown_column"));
+        // A hand-made sheet's own `score` is not a results sheet's: refused, not dropped.
+        let e = read_profiles("id,platform,handle,name,score\n1,x,a,A,9\n", "p.csv").unwrap_err();
+        assert_eq!(
+            (e.code, e.field.as_deref()),
+            (Some("unknown_column"), Some("score"))
+        );
         let e = read_profiles("id,platform,handle,displayname\n", "p.csv").unwrap_err();
         assert!(e.message.contains("did you mean `display_name`?"), "{e}");
         assert!(read_profiles("id,platform,handle,name,name\n", "p.csv")
