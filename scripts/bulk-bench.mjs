@@ -7,7 +7,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { launch, loadDemoList, ROOT } from '../tests/e2e/harness.mjs';
 import { bulkLines } from '../tests/e2e/bulk-data.mjs';
-import { parseLines } from '../extension/ui/bulk/bulk-input.js';
+import vm from 'node:vm';
+
+// bulk-input.js reads shared/report.js's global (its csvUnguard), as bulk.html loads it first.
+globalThis.vipguardI18n ??= { t: (key) => key };
+vm.runInThisContext(`${fs.readFileSync(new URL('../extension/shared/report.js', import.meta.url), 'utf8')}; globalThis.vipguardReport = vipguardReport;`);
+const { parseLines } = await import('../extension/ui/bulk/bulk-input.js');
 
 const N = 10000;
 const ROUNDS = 3;

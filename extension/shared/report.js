@@ -263,41 +263,26 @@ var vipguardReport = (() => {
     return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
   }
 
-  // RFC 4180 CSV. A cell that a spreadsheet would run as a formula (=, +, -, @, tab, CR at the start)
-  // is prefixed with an apostrophe: display names come from strangers.
-  // A spreadsheet set to split on ; or tab (French-locale Excel) sees a new cell after each, quotes or
-  // not, and after a line end, and skips blanks before a formula: a formula character after any of
-  // these is neutralised too, and such cells are quoted (as the CLI's, crates/vipguard-cli/src/sheet.rs).
-  // Apostrophes already there count as blanks do ('=x is written ''=x), so that the engine's list
-  // reader takes exactly one off again and an exported list reads back as it was (README, "Protected
-  // list"; crates/vipguard/src/formats/csv.rs, `unguard`).
-  const FORMULA_AHEAD = /'*[ \u00a0]*[=+\-@\t\r]/y;
-  function csvCell(v) {
-    const value = v == null ? '' : String(v);
+  // The formula guard of a CSV cell, as the engine writes it (crates/vipguard/src/formats/csv.rs, `guard`,
+  // which the command line's `scan --format csv` uses) and undoes it (`unguard`): a spreadsheet runs a
+  // formula from a cell that starts with = + - @ a tab or a CR, after blanks too; one set to split on ;
+  // or tab (French-locale Excel) sees a new cell after each, quotes or not, and after a line end.
+  // Display names come from strangers. So wherever apostrophes, then blanks, then a formula character
+  // stand at the value's start or after ; tab or a line end, the writer puts one ' and the reader takes
+  // one off. Apostrophes already there count as blanks do ('=x is written ''=x), so the two undo each
+  // other exactly (tests/unit/csv-guard.test.mjs pairs them) and an exported list reads back as it was
+  // (README, "Protected list").
+  const FORMULA_AHEAD = /('*)[ \u00a0]*[=+\-@\t\r]/y;
+  // The one scan both directions share: `value` copied, and at each place a cell may start where
+  // FORMULA_AHEAD matches, a ' put in (`put`) or, where the match starts with one, that ' left out.
+  function guardScan(value, put) {
     let s = '';
     let starts = true; // where a spreadsheet may start a cell: the value's start, or after ; tab or a line end
     for (let i = 0; i < value.length; i++) {
       FORMULA_AHEAD.lastIndex = i;
-      if (starts && FORMULA_AHEAD.test(value)) s += "'";
-      s += value[i];
-      starts = ';\t\r\n'.includes(value[i]);
-    }
-    return /[",;\t\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  }
-
-  // A cell's guard undone, as the engine's CSV readers undo it (crates/vipguard/src/formats/csv.rs,
-  // `unguard`): one ' taken off wherever apostrophes, then blanks, then a formula character stand at the
-  // cell's start or after ; tab or a line end, so that csvCell's '-1 reads -1 and ''=x reads '=x. The
-  // bulk page reads its own results sheet back with it (ui/bulk/column-map.js).
-  const GUARDED_AHEAD = /'+[ \u00a0]*[=+\-@\t\r]/y;
-  function csvUnguard(v) {
-    const value = v == null ? '' : String(v);
-    if (!value.includes("'")) return value;
-    let s = '';
-    let starts = true;
-    for (let i = 0; i < value.length; i++) {
-      GUARDED_AHEAD.lastIndex = i;
-      if (starts && GUARDED_AHEAD.test(value)) {
+      const ahead = starts && FORMULA_AHEAD.exec(value);
+      if (ahead && put) s += "'";
+      else if (ahead && ahead[1]) {
         starts = false;
         continue;
       }
@@ -307,10 +292,26 @@ var vipguardReport = (() => {
     return s;
   }
 
+  /** A cell's text with its formula guard: -1 is written '-1, a;=b a;'=b, '=x ''=x. */
+  const csvGuard = (v) => guardScan(v == null ? '' : String(v), true);
+
+  /** A cell's guard undone: '-1 reads -1, ''=x reads '=x; 'Ada and O'Neil stay as they are. */
+  function csvUnguard(v) {
+    const value = v == null ? '' : String(v);
+    return value.includes("'") ? guardScan(value, false) : value;
+  }
+
+  // RFC 4180 CSV: a cell guarded, and quoted where it holds a separator of any locale (, ; tab), a quote or
+  // a line end (as the command line's, crates/vipguard-cli/src/sheet.rs).
+  function csvCell(v) {
+    const s = csvGuard(v);
+    return /[",;\t\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  }
+
   function toCsv(columns, rows) {
     return [columns.join(','), ...rows.map((row) => columns.map((c) => csvCell(row[c])).join(','))].join('\r\n') + '\r\n';
   }
 
-  return { toTicket, toHtml, pngBlob, ticketClipboardItem, copyTicketWithPicture, toJson, toCsv, csvUnguard, spelledOut, imageText, sha256, ticketId, listLine, FORMAT_NAMES };
+  return { toTicket, toHtml, pngBlob, ticketClipboardItem, copyTicketWithPicture, toJson, toCsv, csvCell, csvGuard, csvUnguard, spelledOut, imageText, sha256, ticketId, listLine, FORMAT_NAMES };
 })();
 

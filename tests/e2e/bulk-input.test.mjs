@@ -6,6 +6,13 @@ import fs from 'node:fs';
 import vm from 'node:vm';
 import { fakeChrome } from './locales.mjs';
 
+// The page's classic scripts its modules read through globals: the catalogue and shared/report.js
+// (vipguardReport, whose csvUnguard bulk-input.js and column-map.js use), loaded as bulk.html loads them.
+globalThis.chrome = fakeChrome('en');
+globalThis.document = globalThis.document || { documentElement: {} };
+const src = (f) => fs.readFileSync(new URL(`../../extension/${f}`, import.meta.url), 'utf8');
+vm.runInThisContext(`${src('shared/i18n.js')}; ${src('shared/report.js')}; globalThis.vipguardReport = vipguardReport;`);
+
 // A problem in English, as the page says it.
 const en = fakeChrome('en').i18n;
 const say = (problem) => describe(problem, (key, ...args) => en.getMessage(key, args.map(String)));
@@ -102,10 +109,6 @@ test('a profile address is built with the handle as one path segment (a ? or # i
 // starting = + - @ with a ') and chosen again as the input: the mapper's reader (column-map.js) undoes the
 // guard as the engine's readers do (README, "Protected list"), so the ids and names come back as written.
 test('a results sheet the bulk page exported reads back with its ids and names as they were', async () => {
-  globalThis.chrome = fakeChrome('en');
-  globalThis.document = globalThis.document || { documentElement: {} };
-  const src = (f) => fs.readFileSync(new URL(`../../extension/${f}`, import.meta.url), 'utf8');
-  vm.runInThisContext(`${src('shared/i18n.js')}; ${src('shared/report.js')}; globalThis.vipguardReport = vipguardReport;`);
   const { parseSheet, guessColumns, profilesFromSheet } = await import('../../extension/ui/bulk/column-map.js');
   const rows = [
     { source_id: '-1', handle: 'ada', display_name: '=Ada Obi' },
@@ -120,4 +123,47 @@ test('a results sheet the bulk page exported reads back with its ids and names a
   const { profiles, errors } = profilesFromSheet(sheet, map, 'x');
   assert.deepEqual(errors, []);
   assert.deepEqual(profiles.map((p) => [p.sourceId, p.handle, p.name]), rows.map((r) => [r.source_id, r.handle, r.display_name]));
+});
+
+// Cells copied from a sheet vipguard wrote and pasted into the bulk page come as the sheet holds them,
+// guarded ('-1, '@ada, ''=x): each pasted cell (tab-separated as a spreadsheet copies them, comma- or
+// semicolon-separated or quoted as a CSV file's text has them) has its guard undone as the engine's
+// readers and the mapper undo a file's, so a pasted row reads as the row the sheet was written from.
+test('cells pasted from an exported sheet have their formula guard undone, as a chosen file does', () => {
+  const { csvGuard, toCsv } = globalThis.vipguardReport;
+  const rows = [
+    { handle: '@ada', display_name: '=Ada Obi' },
+    { handle: 'obi', display_name: "'=x" },
+    { handle: '-1', display_name: '-Ngozi; =Eze' },
+    { handle: 'eze', display_name: "+Ngozi O'Neil" },
+    { handle: 'kw', display_name: '@Кwabena Мensah' },
+    { handle: 'li', display_name: '=李 安' },
+    { handle: 'ra', display_name: '-राम' },
+  ];
+  const read = (text) => parseLines(text, 'x').profiles.map((p) => [p.handle, p.name]);
+  // What a text of the rows' values reads as with nothing undone (csvUnguard left out for this reading).
+  const plain = (text) => {
+    const report = globalThis.vipguardReport;
+    globalThis.vipguardReport = { ...report, csvUnguard: (v) => v };
+    try {
+      return read(text);
+    } finally {
+      globalThis.vipguardReport = report;
+    }
+  };
+  const tabbed = (cell) => rows.map((r) => `${cell(r.handle)}\t${cell(r.display_name)}`).join('\n');
+  const typed = plain(tabbed((v) => v));
+  assert.deepEqual(typed.slice(0, 3), [['ada', '=Ada Obi'], ['obi', "'=x"], ['-1', '-Ngozi =Eze']]);
+  // A spreadsheet's cells copied: tab-separated, each as the sheet holds it.
+  const pasted = tabbed(csvGuard);
+  assert.ok(pasted.includes("'@ada\t'=Ada Obi") && pasted.includes("obi\t''=x"), pasted);
+  assert.deepEqual(read(pasted), typed);
+  // The exported file's text pasted (comma-separated, quoted where a cell holds a separator).
+  const csv = toCsv(['handle', 'display_name'], rows).split('\r\n').slice(1).join('\n');
+  const quoted = (v) => (/[",;]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+  assert.deepEqual(read(csv), plain(rows.map((r) => `${quoted(r.handle)},${quoted(r.display_name)}`).join('\n')));
+  // Cells joined by commas or semicolons, blanks after the separator.
+  assert.deepEqual(read("'@ada, '=Ada Obi\n'-1; '@bea"), [['ada', '=Ada Obi'], ['bea', '-1']]);
+  // What no export writes stays as it is: an apostrophe before anything but a formula character.
+  assert.deepEqual(read("O'Neil\n'Ada Obi\n'x, Ada"), [['', "O'Neil"], ['', "'Ada Obi"], ["'x", 'Ada']]);
 });

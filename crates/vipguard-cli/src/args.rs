@@ -23,7 +23,8 @@ pub(crate) enum Command {
         /// separated, as its header line shows).
         #[arg(long)]
         protected: PathBuf,
-        /// Profiles: JSONL, or CSV when the name ends in .csv or .tsv (comma, semicolon or tab separated).
+        /// Profiles: JSONL, or CSV when the name ends in .csv or .tsv (comma, semicolon or tab separated; a
+        /// results sheet written by scan --format csv is read too, its verdict columns ignored).
         profiles: PathBuf,
         /// Write here instead of standard output (written whole or not at all).
         #[arg(short, long)]

@@ -1,10 +1,14 @@
 //! `scan --format csv`: one row per profile for a spreadsheet. RFC 4180 (CRLF line ends, quotes
-//! doubled), and a cell a spreadsheet would run as a formula gets a leading apostrophe, as the
-//! extension's exports do (extension/shared/report.js): display names and bios come from strangers.
+//! doubled), and a cell a spreadsheet would run as a formula gets a leading apostrophe by the engine's
+//! rule (`vipguard::csv_guard`), as the extension's exports do (extension/shared/report.js):
+//! display names and bios come from strangers.
 
 use vipguard::{CheckResult, Checker, ErrorResult, Profile};
 
-/// The columns, in order; English whatever `--lang`, so scripts read every run the same way.
+/// The columns, in order; English whatever `--lang`, so scripts read every run the same way. The
+/// profile reader reads such a sheet back as its profiles (`display_name` as the name, the verdict
+/// columns read past: crates/vipguard/src/formats/profile.rs, `RESULT_COLUMNS`); a new column here
+/// must be known there (`tests/cli.rs`, `scan_csv_output_reads_back_as_profiles`).
 pub(crate) const COLUMNS: [&str; 10] = [
     "line",
     "id",
@@ -18,28 +22,14 @@ pub(crate) const COLUMNS: [&str; 10] = [
     "evidence",
 ];
 
-/// One cell: `=1+1` becomes `'=1+1`, and a cell holding a separator of any locale (comma,
-/// semicolon, tab), a quote or a line end is quoted. A spreadsheet set to split on `;` or tab (Excel in
-/// French or Portuguese) sees a new cell after each, quotes or not, and skips blanks before a formula:
-/// so a formula start after a separator or a line end, or after blanks, gets the apostrophe too.
-/// Apostrophes already there count as blanks do (`'=x` is written `''=x`), so that a reader can take
-/// exactly one off again: the engine's list reader does (README, "Protected list").
+/// One cell: the engine's formula guard (`vipguard::csv_guard`: `=1+1` becomes `'=1+1`, and so does
+/// a formula start after blanks or apostrophes, and after `;`, a tab or a line end, where a spreadsheet
+/// set to split on `;` or tab, as Excel in French or Portuguese is, starts a new cell), then quoted where it holds a
+/// separator of any locale (comma, semicolon, tab), a quote or a line end. The engine's readers take
+/// the guard off again (README, "Protected list"), and its property test checks the two undo each other
+/// (`crates/vipguard/src/formats/csv.rs`, `unguarding_undoes_guarding`).
 pub(crate) fn cell(value: &str) -> String {
-    let mut s = String::with_capacity(value.len() + 2);
-    // Whether a spreadsheet may start a cell here: the value's start, or after a separator.
-    let mut starts = true;
-    for (i, c) in value.char_indices() {
-        if starts
-            && value[i..]
-                .trim_start_matches('\'')
-                .trim_start_matches([' ', '\u{a0}'])
-                .starts_with(['=', '+', '-', '@', '\t', '\r'])
-        {
-            s.push('\'');
-        }
-        s.push(c);
-        starts = matches!(c, ';' | '\t' | '\r' | '\n');
-    }
+    let s = vipguard::csv_guard(value);
     if s.contains(['"', ',', ';', '\t', '\r', '\n']) {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {

@@ -809,6 +809,97 @@ fn scan_writes_csv_rows() {
     assert!(help.contains("Excel on Windows"), "{help}");
 }
 
+/// `scan --format csv`'s output checked again as profiles gives the same results: its `display_name`
+/// is read as the name, its verdict columns are read past, and every cell's formula guard comes off
+/// (names with each formula character, apostrophes, blanks, separators and line ends inside, four
+/// scripts), with Excel's byte-order mark and in each language. A sheet with `name` and
+/// `display_name` both is refused, naming the column, in English and French.
+#[test]
+fn scan_csv_output_reads_back_as_profiles() {
+    let names = [
+        "-1",
+        "@Ada",
+        "=1+1",
+        "+234",
+        "'=x",
+        "''@x",
+        "' -x",
+        " \u{a0}=x",
+        "\t=x",
+        "a;=b\n@c\r-d",
+        "O'Neil",
+        "'",
+        "Ada;' =Obi",
+        "x\t+1",
+        "Кwabena ✅",
+        "阿达 =x",
+        "अदा;-1",
+        "\u{a0}-Ada",
+        "a,\"b\"",
+        "Adaeze Okonkwo-Bello",
+        "-",
+    ];
+    let jsonl: String = names
+        .iter()
+        .enumerate()
+        .map(|(i, name)| {
+            let id = if i % 3 == 0 {
+                name.to_string()
+            } else {
+                format!("p{i}")
+            };
+            let handle = if i % 2 == 0 {
+                "AdaezeOkonkvvo".to_string()
+            } else {
+                format!("h{i}")
+            };
+            let p = serde_json::json!({"id": id, "platform": "x", "handle": handle, "name": name});
+            format!("{p}\n")
+        })
+        .collect();
+    let profiles = tmp("again.jsonl", &jsonl);
+    let scan = |input: &std::path::Path, extra: &[&str]| {
+        let mut args = vec![
+            "scan",
+            "--protected",
+            "demo/protected.json",
+            input.to_str().unwrap(),
+        ];
+        args.extend_from_slice(extra);
+        run(&args)
+    };
+    let first = scan(&profiles, &[]);
+    assert!(first.stdout.len() > 1000);
+    for lang in ["en", "fr", "pcm"] {
+        let sheet = scan(&profiles, &["--format", "csv", "--bom", "--lang", lang]);
+        let written = tmp(
+            &format!("again-{lang}.csv"),
+            std::str::from_utf8(&sheet.stdout).unwrap(),
+        );
+        let again = scan(&written, &[]);
+        assert_eq!(again.status.code(), first.status.code());
+        assert_eq!(
+            String::from_utf8_lossy(&again.stdout),
+            String::from_utf8_lossy(&first.stdout),
+            "{lang}: {}",
+            String::from_utf8_lossy(&again.stderr)
+        );
+    }
+    let both = tmp(
+        "both.csv",
+        "id,platform,handle,name,display_name\n1,x,a,Ada,Ada\n",
+    );
+    for (lang, said) in [
+        ("en", "both.csv:1: field `display_name`: the column “display_name” is the same as “name”: keep one of the two"),
+        ("fr", "both.csv:1\u{a0}: champ «\u{a0}display_name\u{a0}»\u{a0}: la colonne «\u{a0}display_name\u{a0}» est la même que «\u{a0}name\u{a0}»\u{a0}: gardez-en une seule"),
+    ] {
+        let out = scan(&both, &["--lang", lang]);
+        assert_eq!(out.status.code(), Some(2));
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(said), "{err}");
+    }
+}
+
 /// The table ends with the counts; JSON lines stay clean, with the counts on stderr.
 #[test]
 fn scan_summarises_verdicts() {

@@ -2,6 +2,8 @@
 // address (with or without https://, or a post's address, read as its author), an @handle with or
 // without a display name ("Name (@handle)" as X titles its pages, "@handle Name", "handle, Name", a
 // quoted CSV row), or a display name alone. Which addresses are profiles comes from the site catalogue.
+// Cells pasted from a sheet vipguard exported have their formula guard undone ('@ada reads @ada). Needs
+// shared/report.js loaded first (its global vipguardReport), as bulk.html does.
 // Problems are {line, key, args}: message keys of the interface's catalogue, so the page says them in
 // its language (describe() writes them out).
 import '../../shared/site-catalog.js';
@@ -24,6 +26,17 @@ function quotedFields(line) {
   return out.length >= 2 ? out.filter(Boolean) : null;
 }
 
+// A pasted cell with its formula guard undone, after any blanks before it (kept), as the engine's readers
+// undo a sheet's (shared/report.js, csvUnguard): cells copied from a sheet vipguard wrote come as the sheet
+// holds them ('-1, '@ada, ''=x), and read as the values they were written from (-1, @ada, '=x).
+const unguardCell = (cell) => {
+  const rest = cell.replace(/^[^\S\t]+/, '');
+  return cell.slice(0, cell.length - rest.length) + globalThis.vipguardReport.csvUnguard(rest);
+};
+// A pasted line's cells, each unguarded: separated by tabs (a spreadsheet's cells copied), or by commas
+// or semicolons (a CSV file's text); quoted ones are quotedFields' (each a cell).
+const unguardCells = (line) => line.replace(/(^|[,;\t])([^,;\t]*)/g, (_, sep, cell) => sep + unguardCell(cell));
+
 // Lines to profiles. `platform` applies to lines without an address. Returns {profiles, errors}; each
 // profile keeps its line and what was read from it (`from`: 'profile', 'post' or 'text').
 export function parseLines(text, platform = 'x') {
@@ -36,7 +49,7 @@ export function parseLines(text, platform = 'x') {
   lines.slice(0, MAX_LINES).forEach((raw, i) => {
     const n = i + 1;
     const fields = quotedFields(raw.trim());
-    const line = fields ? fields.join(', ') : raw.trim();
+    const line = fields ? fields.map(unguardCell).join(', ') : unguardCells(raw.trim());
     if (!line) return;
     const id = `line ${n}`;
     const first = line.split(/[\s,;]+/)[0];

@@ -7,29 +7,67 @@ use rustc_hash::FxHashMap as HashMap;
 
 /// The header of a CSV file: column name -> position. Names are trimmed and lowercased; an unknown
 /// column, a column given twice or a missing required one is an error on line 1 naming the column.
+/// `others`: the names read as a known column besides its own, and the columns read past.
 pub(crate) fn csv_columns(
     headers: &csv::StringRecord,
     known: &[&str],
+    others: &OtherColumns,
     required: &[&str],
     source: &str,
 ) -> Result<HashMap<String, usize>, InputError> {
-    csv_columns_all(headers, known, required, source)
+    columns(headers, known, others, required, source)
         .map_err(|errors| errors.into_iter().next().expect("never empty"))
 }
 
-/// `csv_columns`, with every problem of the header.
+/// Columns a header may have besides the known ones.
+#[derive(Default)]
+pub(crate) struct OtherColumns<'a> {
+    /// (another name, the known column it is): `display_name` is `name` in a results sheet.
+    pub same: &'a [(&'a str, &'a str)],
+    /// Columns read past: a results sheet's verdict columns, which a reader of profiles has no use for.
+    pub ignored: &'a [&'a str],
+}
+
+/// `csv_columns`, with every problem of the header (and no other names).
 pub(crate) fn csv_columns_all(
     headers: &csv::StringRecord,
     known: &[&str],
     required: &[&str],
     source: &str,
 ) -> Result<HashMap<String, usize>, Vec<InputError>> {
+    columns(headers, known, &OtherColumns::default(), required, source)
+}
+
+fn columns(
+    headers: &csv::StringRecord,
+    known: &[&str],
+    others: &OtherColumns,
+    required: &[&str],
+    source: &str,
+) -> Result<HashMap<String, usize>, Vec<InputError>> {
     let mut col = HashMap::default();
+    // Each known column's name as the header wrote it, for a column given under two names.
+    let mut written: HashMap<String, String> = HashMap::default();
     let mut errors = Vec::new();
+    // Suggestions come from every name the header may use; the message lists the known columns.
+    let names: Vec<&str> = known
+        .iter()
+        .copied()
+        .chain(others.same.iter().map(|&(other, _)| other))
+        .collect();
     for (i, h) in headers.iter().enumerate() {
         let h = h.trim().trim_start_matches('\u{feff}').to_ascii_lowercase();
-        if !known.contains(&h.as_str()) {
-            let best = closest(&h, known);
+        if others.ignored.contains(&h.as_str()) {
+            continue;
+        }
+        let key = others
+            .same
+            .iter()
+            .find(|&&(other, _)| other == h)
+            .map_or(h.as_str(), |&(_, column)| column)
+            .to_string();
+        if !known.contains(&key.as_str()) {
+            let best = closest(&h, &names);
             errors.push(
                 InputError::new(
                     source,
@@ -38,7 +76,7 @@ pub(crate) fn csv_columns_all(
                     format!(
                         "unknown column, expected one of {}{}",
                         known.join(", "),
-                        did_you_mean(&h, known).unwrap_or_default()
+                        did_you_mean(&h, &names).unwrap_or_default()
                     ),
                 )
                 .coded(
@@ -50,11 +88,22 @@ pub(crate) fn csv_columns_all(
                     ],
                 ),
             );
-        } else if col.insert(h.clone(), i).is_some() {
-            errors.push(
+        } else if col.insert(key.clone(), i).is_some() {
+            let first = written[&key].clone();
+            errors.push(if first == h {
                 InputError::new(source, Some(1), Some(&h), "column appears twice")
-                    .coded("duplicate_column", vec![h.clone()]),
-            );
+                    .coded("duplicate_column", vec![h.clone()])
+            } else {
+                InputError::new(
+                    source,
+                    Some(1),
+                    Some(&h),
+                    format!("the same column as `{first}`: keep one of the two"),
+                )
+                .coded("same_column", vec![h.clone(), first])
+            });
+        } else {
+            written.insert(key, h);
         }
     }
     for &r in required {
@@ -284,10 +333,21 @@ pub(crate) fn unguard(cell: &str) -> std::borrow::Cow<'_, str> {
     out.into()
 }
 
-/// `value` with the formula guard `unguard` undoes (tests; the writers are the CLI's and the
-/// extension's, which follow the same rule).
-#[cfg(test)]
-pub(crate) fn guard(value: &str) -> String {
+/// A spreadsheet cell's text with its formula guard: one `'` put before `value`'s start and before
+/// what follows each `;`, tab or line end in it, wherever that is apostrophes, then blanks (space or
+/// U+00A0), then `=`, `+`, `-`, `@`, a tab or a carriage return, so that no spreadsheet runs a formula
+/// from it (`-1` is written `'-1`, `a;=b` `a;'=b`). Apostrophes already there count as blanks do (`'=x`
+/// is written `''=x`), so that the engine's CSV readers take exactly one off again and read `value`
+/// back. Quoting is left to the writer. The command line's `scan --format csv` writes its cells with
+/// this; the extension's exports follow the same rule (`extension/shared/report.js`, `csvCell`).
+///
+/// ```
+/// assert_eq!(vipguard::csv_guard("-1"), "'-1");
+/// assert_eq!(vipguard::csv_guard("'=x"), "''=x");
+/// assert_eq!(vipguard::csv_guard("Ada;@x"), "Ada;'@x");
+/// assert_eq!(vipguard::csv_guard("O'Neil"), "O'Neil");
+/// ```
+pub fn guard(value: &str) -> String {
     let mut out = String::with_capacity(value.len() + 1);
     let mut starts = true;
     for (i, c) in value.char_indices() {

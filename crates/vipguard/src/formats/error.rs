@@ -15,7 +15,8 @@ pub struct InputError {
     pub message: String,
     /// What was wrong as a code, for an interface that words problems in its own language (the
     /// extension's catalogues); `None` where `message` alone says it. Codes: `missing_field`,
-    /// `unknown_field`, `missing_column`, `unknown_column`, `duplicate_column`, `id_empty`,
+    /// `unknown_field`, `missing_column`, `unknown_column`, `duplicate_column`, `same_column` (a
+    /// column given under two of its names, as name and display_name), `id_empty`,
     /// `duplicate_id`, `name_empty`, `name_too_long`, `name_no_letters`, `platform_empty`,
     /// `platform_unknown`, `handle_empty`, `handle_too_long`, `handle_blank`, `handle_address`,
     /// `handle_taken`, `not_platform_handle`, `link_not_address`, `item_bar` (a `|` inside an alias,

@@ -10,6 +10,7 @@ mod protected;
 mod result;
 mod utf8;
 
+pub use self::csv::guard as csv_guard;
 pub use enroll::{accounts_to_enrol_again, enroll_rgb, needs_enrolling, shared_pictures};
 pub use error::InputError;
 pub use feed::{

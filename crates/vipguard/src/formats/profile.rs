@@ -3,7 +3,9 @@
 //!
 //! A bad line never stops a scan: it becomes an error for that line and the rest are still read.
 
-use crate::formats::csv::{blank_row, csv_columns, csv_error, csv_reader, is_csv_name, unguard};
+use crate::formats::csv::{
+    blank_row, csv_columns, csv_error, csv_reader, is_csv_name, unguard, OtherColumns,
+};
 use crate::formats::error::{from_json, InputError};
 use crate::text::platform::{canonicalize_platform, clean_handle, cut_in_place, Problem};
 use serde::{Deserialize, Serialize};
@@ -223,6 +225,17 @@ pub fn parse_json_line(line: &str, source: &str, n: usize) -> ProfileLine {
     }
 }
 
+/// The columns of `scan --format csv` that say what a check found, not what the profile is: a
+/// profiles CSV may have them, and they are read past (`crates/vipguard-cli/src/sheet.rs`, `COLUMNS`).
+const RESULT_COLUMNS: [&str; 6] = [
+    "line",
+    "verdict",
+    "match",
+    "match_name",
+    "score",
+    "evidence",
+];
+
 fn read_csv(text: &str, source: &str) -> Result<Vec<(usize, ProfileLine)>, InputError> {
     const COLUMNS: [&str; 7] = ["id", "platform", "handle", "name", "bio", "avatar", "links"];
     let mut sheet = csv_reader(text, source, true)?;
@@ -230,9 +243,21 @@ fn read_csv(text: &str, source: &str) -> Result<Vec<(usize, ProfileLine)>, Input
         Ok(h) => h.clone(),
         Err(e) => return Err(csv_error(source, &e, &mut sheet)),
     };
+    // A results sheet (`scan --format csv`) reads as its profiles: its `display_name` is the name,
+    // and its verdict columns are read past, so a scan's output can be checked again as it is. Only
+    // a sheet that is one (it has `verdict` and `display_name`): a hand-made sheet's own `score` or
+    // `match` column is still refused rather than dropped without a word.
+    let is_results = ["verdict", "display_name"]
+        .iter()
+        .all(|c| headers.iter().any(|h| h.trim().eq_ignore_ascii_case(c)));
+    let results = OtherColumns {
+        same: &[("display_name", "name")],
+        ignored: if is_results { &RESULT_COLUMNS } else { &[] },
+    };
     let col = csv_columns(
         &headers,
         &COLUMNS,
+        &results,
         &["id", "platform", "handle", "name"],
         source,
     )?;
@@ -461,6 +486,53 @@ mod tests {
             let rows = read_profiles(&text, "p.csv").unwrap();
             assert_eq!(rows[0].1.as_ref().unwrap().name, value, "{value:?}");
         }
+    }
+
+    /// A results sheet (`scan --format csv`'s columns) reads as its profiles: `display_name` is the
+    /// name and the verdict columns are read past; `name` and `display_name` both is an error naming
+    /// the second, and any other column is still refused.
+    #[test]
+    fn a_results_sheet_reads_as_its_profiles() {
+        let text = "line,id,platform,handle,display_name,verdict,match,match_name,score,evidence\r\n\
+                    1,'-1,x,'@ada,'=Ada Obi,impersonation,vip-1,Ada Obi,0.99,\"Display name \"\"Ada\"\" | x\"\r\n\
+                    2,p2,x,bea,Беа,clear,,,0.00,\r\n";
+        let rows = read_profiles(text, "out.csv").unwrap();
+        let got: Vec<_> = rows
+            .iter()
+            .map(|(line, r)| {
+                let p = r.as_ref().unwrap();
+                (*line, p.id.as_str(), p.handle.as_str(), p.name.as_str())
+            })
+            .collect();
+        assert_eq!(
+            got,
+            vec![(2, "-1", "ada", "=Ada Obi"), (3, "p2", "bea", "Беа")]
+        );
+        let e = read_profiles("id,platform,handle,name,display_name\n1,x,a,A,B\n", "p.csv")
+            .unwrap_err();
+        assert_eq!(
+            (e.code, e.args.clone(), e.field.as_deref()),
+            (
+                Some("same_column"),
+                vec!["display_name".to_string(), "name".to_string()],
+                Some("display_name")
+            )
+        );
+        assert!(e.message.contains("the same column as `name`"), "{e}");
+        let e = read_profiles("id,platform,handle,name,verdicts\n", "p.csv").unwrap_err();
+        assert_eq!(e.code, Some("unknown_column"));
+        // A hand-made sheet's own `score` is not a results sheet's: refused, not dropped.
+        let e = read_profiles("id,platform,handle,name,score\n1,x,a,A,9\n", "p.csv").unwrap_err();
+        assert_eq!(
+            (e.code, e.field.as_deref()),
+            (Some("unknown_column"), Some("score"))
+        );
+        let e = read_profiles("id,platform,handle,displayname\n", "p.csv").unwrap_err();
+        assert!(e.message.contains("did you mean `display_name`?"), "{e}");
+        assert!(read_profiles("id,platform,handle,name,name\n", "p.csv")
+            .unwrap_err()
+            .message
+            .contains("column appears twice"));
     }
 
     /// Each refused line carries the code and values an interface words it with (the bulk page).
