@@ -209,6 +209,9 @@ struct Tables {
     fillers: Vec<String>,
     /// Mention fillers and account words.
     mention_fillers: Vec<String>,
+    /// The strong then fan words that `in_handle` looks for at either end of a handle of one word (ASCII
+    /// keys of 3+ letters), in the maps' order: walking both maps for each flagged profile showed.
+    run_together: Vec<(String, (&'static str, &'static str))>,
 }
 
 fn key(w: &str) -> String {
@@ -221,6 +224,12 @@ fn tables() -> &'static Tables {
         let strong: HashMap<_, _> = STRONG.iter().map(|&(w, l)| (key(w), (w, l))).collect();
         let fan: HashMap<_, _> = FAN.iter().map(|&(w, l)| (key(w), (w, l))).collect();
         let account: Vec<String> = ACCOUNT_WORDS.iter().map(|w| key(w)).collect();
+        let run_together = strong
+            .iter()
+            .chain(fan.iter())
+            .filter(|(k, _)| k.len() >= 3 && k.is_ascii())
+            .map(|(k, &v)| (k.clone(), v))
+            .collect();
         let any = strong
             .keys()
             .chain(fan.keys())
@@ -236,6 +245,7 @@ fn tables() -> &'static Tables {
             about: keys(ABOUT),
             strong,
             fan,
+            run_together,
             account,
             any,
             official: keys(OFFICIAL_WORDS),
@@ -757,8 +767,8 @@ pub(crate) fn in_handle(handle_fold: &str, parts: &[String]) -> Vec<Label> {
     } else {
         // Run together, only the denials nobody's name ends with.
         const RUN_DENIALS: &[&str] = &["not", "never", "anti", "non"];
-        for (k, &(word, lang)) in t.strong.iter().chain(t.fan.iter()) {
-            if k.len() < 3 || !k.is_ascii() || handle_fold.len() <= k.len() {
+        for (k, (word, lang)) in &t.run_together {
+            if handle_fold.len() <= k.len() {
                 continue;
             }
             let before = handle_fold.strip_suffix(k.as_str());

@@ -48,11 +48,14 @@ impl Lang {
 /// characters shown (`show_hidden`).
 fn q(lang: Lang, s: &str) -> String {
     let shown = show_hidden(s);
-    match lang {
-        Lang::En => format!("\"{shown}\""),
-        Lang::Fr => format!("« {shown} »"),
-        Lang::Pcm => format!("“{shown}”"),
-    }
+    // `concat` over `format!`: the same string without the formatting machinery, which was half of
+    // quoting, and a flagged profile's evidence quotes twice.
+    let (open, close) = match lang {
+        Lang::En => ("\"", "\""),
+        Lang::Fr => ("« ", " »"),
+        Lang::Pcm => ("“", "”"),
+    };
+    [open, &shown, close].concat()
 }
 
 /// `s` with each character that does not show (zero-width, direction controls, fillers, unusual

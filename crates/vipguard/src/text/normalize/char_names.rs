@@ -29,22 +29,31 @@ pub(super) struct CharNames {
 }
 
 impl CharNames {
-    /// Name `i`, read forward from the last name written whole.
+    /// Name `i`, read backward to the last name written whole, and only as far back as the words it
+    /// still lacks: each line holds the words after those it shares with the name before it, so a
+    /// line sharing none ends the reading (a forward reading split every line of the block, a third of
+    /// the evidence of a name with a hidden character).
     fn name(&self, i: usize) -> String {
-        let mut words: Vec<&str> = Vec::new();
-        for line in &self.lines[i - i % NAME_BLOCK..=i] {
+        // The name's words, last first.
+        let mut words: Vec<&str> = Vec::with_capacity(16);
+        let mut missing = usize::MAX;
+        for line in self.lines[i - i % NAME_BLOCK..=i].iter().rev() {
             let shared = line
                 .bytes()
                 .next()
                 .map_or(0, |b| b.wrapping_sub(b'0') as usize);
-            words.truncate(shared);
-            words.extend(
-                line.get(1..)
-                    .unwrap_or("")
-                    .split(' ')
-                    .filter(|w| !w.is_empty()),
-            );
+            if missing > shared {
+                let from = words.len();
+                let own = line.get(1..).unwrap_or("").split(' ');
+                words.extend(own.filter(|w| !w.is_empty()).take(missing - shared));
+                words[from..].reverse();
+                missing = shared;
+            }
+            if missing == 0 {
+                break;
+            }
         }
+        words.reverse();
         words.join(" ")
     }
 }
