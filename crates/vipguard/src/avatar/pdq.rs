@@ -168,18 +168,53 @@ fn two_pictures(len: usize) -> (Vec<f32>, Vec<f32>) {
 
 /// `box_columns` with a window of one, along each row, in place: the first sum is 0 + x, then each
 /// step adds the pixel and takes away the one before it (dividing by a count of 1 changes nothing).
+///
+/// A row's sum is a chain of dependent additions, so one row at a time waited on each addition's
+/// latency (the largest part of a query's time after JPEG decoding, issue 22): `ROWS_AT_ONCE` rows are
+/// stepped side by side, each with its own sum, so their chains overlap. Every row still gets its own
+/// additions in its own order: the same floats as one row at a time (docs/benchmarks.md, "The blur's
+/// rows side by side").
 fn running_rows(luma: &mut [f32], cols: usize) {
-    for row in luma.chunks_exact_mut(cols) {
-        let mut prev = row[0];
-        let mut sum = 0f32 + prev;
-        row[0] = sum;
-        for x in &mut row[1..] {
-            let here = *x;
-            sum += here;
-            sum -= prev;
-            prev = here;
-            *x = sum;
+    const ROWS_AT_ONCE: usize = 8;
+    if cols == 0 {
+        return;
+    }
+    let mut groups = luma.chunks_exact_mut(cols * ROWS_AT_ONCE);
+    for group in &mut groups {
+        let mut lines = group.chunks_exact_mut(cols);
+        let mut rows: [&mut [f32]; ROWS_AT_ONCE] =
+            std::array::from_fn(|_| lines.next().expect("a group holds ROWS_AT_ONCE rows"));
+        let mut prev: [f32; ROWS_AT_ONCE] = std::array::from_fn(|r| rows[r][0]);
+        let mut sum: [f32; ROWS_AT_ONCE] = std::array::from_fn(|r| 0f32 + prev[r]);
+        for (row, s) in rows.iter_mut().zip(&sum) {
+            row[0] = *s;
         }
+        for x in 1..cols {
+            for r in 0..ROWS_AT_ONCE {
+                let here = rows[r][x];
+                sum[r] += here;
+                sum[r] -= prev[r];
+                prev[r] = here;
+                rows[r][x] = sum[r];
+            }
+        }
+    }
+    for row in groups.into_remainder().chunks_exact_mut(cols) {
+        running_row(row);
+    }
+}
+
+/// `running_rows` of one row.
+fn running_row(row: &mut [f32]) {
+    let mut prev = row[0];
+    let mut sum = 0f32 + prev;
+    row[0] = sum;
+    for x in &mut row[1..] {
+        let here = *x;
+        sum += here;
+        sum -= prev;
+        prev = here;
+        *x = sum;
     }
 }
 
@@ -488,6 +523,21 @@ mod tests {
                 luma_from_rgb(&rgb)[0]
             })
             .collect()
+    }
+
+    /// Rows stepped side by side give each row what it gets alone, for groups and a remainder.
+    #[test]
+    fn rows_side_by_side_match_one_row_at_a_time() {
+        for rows in [1, 7, 8, 9, 37] {
+            let cols = 53;
+            let picture = noisy(rows, cols);
+            let mut expected = picture.clone();
+            expected.chunks_exact_mut(cols).for_each(running_row);
+            let mut got = picture.clone();
+            running_rows(&mut got, cols);
+            let bits = |v: &[f32]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
+            assert_eq!(bits(&got), bits(&expected), "{rows} rows");
+        }
     }
 
     #[test]
