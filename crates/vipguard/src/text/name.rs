@@ -147,7 +147,7 @@ impl NameKeys {
                 .sum::<usize>()
                 .saturating_sub(1)
         };
-        let glyph_len = reading_len(&glyph);
+        let glyph_len = reading_len(glyph);
         // At its exact size (each reading's words and the spaces between them): three times the fold
         // was reallocated by `into_boxed_str` for every name of a checker (issue 25).
         let size = reading_len(&fold)
@@ -172,11 +172,11 @@ impl NameKeys {
         // Names are cut at MAX_NAME_CHARS, so their keys are far below 4 GB.
         ends[0] = text.len() as u32;
         if glyph_differs {
-            push_words(&mut text, &glyph, false);
+            push_words(&mut text, glyph, false);
         }
         ends[1] = text.len() as u32;
         if loose_differs {
-            push_words(&mut text, &glyph, true);
+            push_words(&mut text, glyph, true);
         }
         ends[2] = text.len() as u32;
         let loose_own;
@@ -188,9 +188,9 @@ impl NameKeys {
         };
         // The three readings mostly hold the same words: ask about each word once.
         let fold_filler = filler_bits(&fold, None);
-        let glyph_filler = filler_bits(&glyph, Some((&fold, fold_filler)));
+        let glyph_filler = filler_bits(glyph, Some((&fold, fold_filler)));
         // A loose word is the glyph word read loosely: filler if that word is ("Music" reads "muslc").
-        let loose_filler = filler_bits(&loose, Some((&glyph, glyph_filler))) | glyph_filler;
+        let loose_filler = filler_bits(loose, Some((glyph, glyph_filler))) | glyph_filler;
         let tricks = tricks(name);
         let leet_words = if tricks.is_empty() {
             0
