@@ -486,9 +486,10 @@ impl TargetKeys {
     pub fn new(platform: &str, handle: &str) -> Self {
         let local = handle_local(platform, handle);
         let n = normalize(local, MAX_HANDLE_CHARS);
-        let fold = n.fold_compact();
+        let truncated = n.truncated;
+        let (fold, glyph) = n.into_compact();
         let leet = leet_key_of(&fold);
-        Self::pack(local, &fold, &n.glyph_compact(), &leet, n.truncated)
+        Self::pack(local, &fold, &glyph, &leet, truncated)
     }
 
     /// Keys of a protected name used as a handle target ("Aliko Dangote" -> alikodangote).

@@ -19,8 +19,8 @@ pub(super) fn normalize_ascii(input: &str, max_chars: usize) -> Normalized {
     for i in 0..n {
         let c = bytes[i] as char;
         if c.is_ascii_alphanumeric() {
-            push_key(&mut fold, &t.fold[c as usize]);
-            push_key(&mut glyph, &t.glyph[c as usize]);
+            push_key(&mut fold, &t.fold[c as usize], false);
+            push_key(&mut glyph, &t.glyph[c as usize], true);
             at_separator = false;
             continue;
         }
@@ -51,8 +51,8 @@ pub(super) fn normalize_ascii(input: &str, max_chars: usize) -> Normalized {
                     read_as: mapped.clone(),
                     script: c.script(),
                 });
-                fold.push_str(&mapped);
-                glyph.push_str(&mapped);
+                push_key(&mut fold, &mapped, false);
+                push_key(&mut glyph, &mapped, true);
                 continue;
             }
         }
@@ -70,19 +70,48 @@ pub(super) fn normalize_ascii(input: &str, max_chars: usize) -> Normalized {
         truncated: bytes.len() > max_chars,
         words,
         disguised_words,
+        collapsed: true,
         ..Default::default()
     };
     b.finish()
 }
 
-/// `out.push_str(key)`, a key of one byte (nearly every ASCII character's) pushed as that character:
-/// `push_str` copies with a call to `memcpy`, which for a name a byte at a time cost more than the rest
-/// of this loop.
-fn push_key(out: &mut String, key: &str) {
+/// `out.push_str(key)` with `rn` read as m (and `vv` as w in the glyph key, `vv`) as it is written,
+/// so that the keys need no passes of `collapse_pair` after (those passes were a quarter of
+/// normalising an ASCII name, issue 25). The output so far holds no pair: an `n` after an `r` turns
+/// that `r` into m, a `v` after a `v` turns it into w, as the left-to-right replacing does. A key of
+/// one byte (nearly every ASCII character's) is pushed as that character: `push_str` copies with a
+/// call to `memcpy`, which for a name a byte at a time cost more than the rest of this loop.
+#[inline(always)]
+fn push_key(out: &mut String, key: &str, vv: bool) {
     match key.as_bytes() {
         // One byte of UTF-8 is an ASCII character.
-        &[b] => out.push(char::from(b)),
-        _ => out.push_str(key),
+        &[b] => push_byte(out, b, vv),
+        _ => {
+            for c in key.chars() {
+                match u8::try_from(c) {
+                    Ok(b) if b.is_ascii() => push_byte(out, b, vv),
+                    // Other characters make no pair and end none.
+                    _ => out.push(c),
+                }
+            }
+        }
+    }
+}
+
+/// One ASCII byte of a key pushed, collapsing the pair it ends (`push_key`).
+#[inline(always)]
+fn push_byte(out: &mut String, b: u8, vv: bool) {
+    let before = match b {
+        b'n' => b'r',
+        b'v' if vv => b'v',
+        _ => return out.push(char::from(b)),
+    };
+    if out.as_bytes().last() == Some(&before) {
+        out.pop();
+        out.push(if b == b'n' { 'm' } else { 'w' });
+    } else {
+        out.push(char::from(b));
     }
 }
 
