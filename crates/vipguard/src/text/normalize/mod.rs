@@ -495,8 +495,10 @@ impl Builder {
         let keys = map_letter(letter);
         let (fold, glyph, looks) = (&keys.fold, &keys.glyph, &keys.looks);
         // Marks follow the rule of the script the letter is *read as* (a lookalike read as Latin takes
-        // Latin's rule), so normalising twice changes nothing.
-        self.base_script = Some(fold.chars().last().map_or(script, |f| f.script()));
+        // Latin's rule), so normalising twice changes nothing. A letter read as nothing (Ⲷ) leaves its
+        // marks no letter to sit on: kept, they would start the text and be dropped the second time.
+        self.base_script =
+            (!fold.is_empty()).then(|| fold.chars().last().map_or(script, |f| f.script()));
         if let (Some(orig), Some(looks)) = (orig, looks.as_ref()) {
             let action = latin_variant_action(letter).unwrap_or(Action::Lookalike);
             self.record(orig, action, looks);

@@ -150,7 +150,7 @@ proptest! {
 /// Inputs the idempotence property once found failing, kept as plain cases.
 #[test]
 fn normalisation_is_idempotent_on_found_cases() {
-    for s in ["ﳠ", "ﹱ", "𖵩", "𞟭\u{cca}"] {
+    for s in ["ﳠ", "ﹱ", "𖵩", "𞟭\u{cca}", "Ⲷ\u{10a05}"] {
         let once = normalize(s, 200);
         let twice = normalize(&once.fold, 200);
         assert_eq!(twice.fold, once.fold, "{s:?}");
