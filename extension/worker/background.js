@@ -4,7 +4,7 @@
 // message to the module that answers it.
 import * as engine from './engine.js';
 import { validateMessage } from './validate.js';
-import { check, bulkCheck, wake, probe } from './check.js';
+import { check, bulkCheck, wake, probe, pageUrlOf } from './check.js';
 import { ALLOW_KEY, allowChanged } from './results.js';
 import { DECISIONS_KEY, decisionsChanged, TEAM_DECISIONS_KEY, teamChanged } from './decisions.js';
 import * as feed from './feed.js';
@@ -171,16 +171,16 @@ const HANDLERS = {
   check: (msg, sender) => check(msg, sender),
   wake: () => wake(),
   unreadable: async (msg, sender) => {
-    await Promise.all([recordUnreadable(sender.tab.id, msg.url), audit.logUnreadable(msg.url, msg.site, sender.tab.id)]);
+    await Promise.all([recordUnreadable(sender.tab.id, pageUrlOf(msg, sender)), audit.logUnreadable(msg.url, msg.site, sender.tab.id)]);
     // The page's notice in the interface's language (the content script has no verdict yet to bring it).
     return { ok: true, ...(msg.wantMessages ? { messages: await catalogueTemplates().catch(() => null) } : {}) };
   },
   // From a banner's or a card's frame, or the popup, and only about an account the worker answered to the
   // sender's tab (tab-record.js givenFor): the tab's page then reads itself again, so its badges show the
-  // standing decision.
+  // standing decision; every frame of it (YouTube's live chat is a frame of the watch page, live21).
   decide: async (msg, sender) => {
     const out = await bound(msg, sender, audit.decide);
-    if (!out.error && sender.tab && sender.tab.id != null) chrome.tabs.sendMessage(sender.tab.id, { type: 'vipguard-decided' }, { frameId: 0 }).catch(() => {});
+    if (!out.error && sender.tab && sender.tab.id != null) chrome.tabs.sendMessage(sender.tab.id, { type: 'vipguard-decided' }).catch(() => {});
     return out;
   },
   // A frame asks what it shows (see frames.js); `fresh` after a decision made in it.

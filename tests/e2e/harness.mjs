@@ -800,12 +800,19 @@ export const SITE_PAGES = {
   'https://www.youtube.com/live/Lv7aBcD9eFg': 'youtube-live.html',
   'https://www.youtube.com/live/Br0kenL1ve0': 'youtube-comments-unreadable.html', // a live stream's page is the watch page
   'https://m.youtube.com/watch?v=broken02': 'youtube-mobile-comments-unreadable.html',
+  // YouTube's live chat (live21): popped out (a page of its own), a replay's framed into its watch page,
+  // one that cannot be read and one with no message yet.
+  'https://www.youtube.com/live_chat?is_popout=1&v=Lv7aBcD9eFg': 'youtube-live-chat.html',
+  'https://www.youtube.com/watch?v=R3playIbr01': 'youtube-replay.html',
+  'https://www.youtube.com/live_chat_replay?continuation=R3playIbr01chat': 'youtube-live-chat-replay.html',
+  'https://www.youtube.com/live_chat?is_popout=1&v=Br0kenCh4t0': 'youtube-live-chat-unreadable.html',
+  'https://www.youtube.com/live_chat?is_popout=1&v=Qu1etCh4t00': 'youtube-live-chat-empty.html',
   // The list fixtures' one script: it nests the avatar links in the rows' links as React does.
   'https://bsky.app/static/vipguard-test/nest-links.js': 'bluesky-nest-links.js',
 };
 // GitHub names avatars by account number.
 const GITHUB_AVATARS = { 98765432: 'zenith.png', 11110001: 'zenith.png', 22220002: 'someone-else.png', 22220004: 'someone-else.png', 22220005: 'someone-else.png' };
-const IMAGE_HOSTS = /^https:\/\/(media\.social\.example\.africa|cdn\.bsky\.app|avatars\.githubusercontent\.com|[a-z0-9-]+\.cdninstagram\.com|yt3\.(ggpht|googleusercontent)\.com|[a-z0-9-]+\.tiktokcdn\.com)\//;
+const IMAGE_HOSTS = /^https:\/\/(media\.social\.example\.africa|cdn\.bsky\.app|avatars\.githubusercontent\.com|[a-z0-9-]+\.cdninstagram\.com|(yt3\.(ggpht|googleusercontent)|yt4\.ggpht)\.com|[a-z0-9-]+\.tiktokcdn\.com)\//;
 
 
 // What the other sites' hosts answer, from the fixtures: a page of SITE_PAGES by its exact address,

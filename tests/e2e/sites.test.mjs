@@ -55,6 +55,13 @@ for (const s of SITES) {
       assert.ok(shown.includes(t), `missing "${t}" in ${JSON.stringify(shown.slice(0, 600))}`);
     }
     for (const t of s.absent || []) assert.ok(!(await shadowText(page)).includes(t), `shows "${t}"`);
+    // `frame`: the badges its content script draws there (the frame reads and asks on its own).
+    const inFrame = () => page.evaluate((q) => [...(document.querySelector(q)?.contentDocument?.querySelectorAll('vipguard-annotation') || [])]
+      .filter((e) => e.getBoundingClientRect().width > 0).length, s.frame?.[0]);
+    if (s.frame) {
+      await until(async () => (await inFrame()) >= s.frame[1], `${s.frame[1]} badges in ${s.frame[0]}`).catch(() => {});
+      assert.equal(await inFrame(), s.frame[1], `badges drawn in ${s.frame[0]}`);
+    }
     const got = await badges(page);
     for (const [handle, verdict] of Object.entries(s.badges || {})) assert.equal(got[handle], verdict, `${handle}: ${JSON.stringify(got)}`);
     const read = await sent(page);
@@ -74,6 +81,11 @@ for (const s of SITES) {
       const early = (n) => n !== name && handle.toLowerCase().startsWith(String(n).toLowerCase());
       assert.deepEqual([...new Set(names.filter((n) => !early(n)))], [name], handle);
       assert.equal(names.at(-1), name, `${handle}: last sent`);
+    }
+    for (const handle of s.sentOnce || []) assert.equal((read[handle] || []).length, 1, `${handle} sent ${(read[handle] || []).length} times`);
+    for (const [handle, want] of Object.entries(s.cellVerified || {})) {
+      assert.ok(read[handle]?.length, `${handle} not read`);
+      assert.ok(read[handle].every((p) => (p.facts?.verified === true) === want), `verified mark of ${handle}: ${JSON.stringify(read[handle].map((p) => p.facts))}`);
     }
     for (const [handle, bio] of Object.entries(s.bios || {})) {
       const all = read[handle] || [];
@@ -290,6 +302,13 @@ const LIST_ROWS = [
   { url: 'https://www.youtube.com/live/Br0kenL1ve0', notice: true, badge: true },
   // m.youtube.com's older owner markup (ytm-slim-owner-renderer), read: its badge.
   { url: 'https://m.youtube.com/watch?v=broken02', notice: true, badge: true },
+  // The live chat (live21): read, no notice; its authors no longer in #author-name, the notice; no message
+  // yet, none, until a row that cannot be read is drawn. The notice rows fail on the code before (the chat
+  // was no list page, and not read).
+  { url: 'https://www.youtube.com/live_chat?is_popout=1&v=Lv7aBcD9eFg', notice: false, badge: true },
+  { url: 'https://www.youtube.com/live_chat?is_popout=1&v=Br0kenCh4t0', notice: true },
+  { url: 'https://www.youtube.com/live_chat?is_popout=1&v=Qu1etCh4t00', notice: false,
+    row: ['yt-live-chat-item-list-renderer #items', '<yt-live-chat-text-message-renderer author-type=""><div id="content"><yt-live-chat-author-chip><span id="author-label">@moussa_k</span></yt-live-chat-author-chip><span id="message">hello</span></div></yt-live-chat-text-message-renderer>'] },
 ];
 // The content script's self-check has had its say on what was drawn before `from` (the page's clock; 0:
 // the navigation): the first reading pass (a `vipguard:pass` measure) begun after `from` starts a wait
