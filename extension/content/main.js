@@ -26,9 +26,13 @@
   // Where the adapter says accounts come back row after row (`repeats`: YouTube's live chat, many messages
   // a second from the same few authors), each distinct account (all it was read with) is asked about once
   // per page, and every row of it drawn from that answer: account key -> {anchors, answer: [r, token] or
-  // null while asked}. Emptied whenever the page is read afresh (a decision, the language, a pause).
+  // null while asked, at: when answered}. Emptied whenever the page is read afresh (a decision, the language,
+  // a pause, and the worker's word that the list, the team's feed, the allow-list or a decision changed:
+  // vipguard-changed). An answer older than ACCOUNT_TTL_MS is asked again with the account's next row, so
+  // that a change the worker did not tell of still reaches the chat within a minute (live21 review, H2).
   let accounts = new Map();
   const ACCOUNTS_MAX = 5000;
+  const ACCOUNT_TTL_MS = 60000;
   let banner = null; // {key, host}
   let shownUrl = location.href;
   // The reader's self-check: a profile address (by the site's own URL pattern) whose profile could not
@@ -88,6 +92,9 @@
     if (msg.type === 'vipguard-command' && (msg.command === 'focus-banner' || msg.command === 'copy-ticket')) vipguardAnnotate.focusBanner();
     // The reviewer decided in a frame of this tab: the badges show the standing decision.
     if (msg.type === 'vipguard-decided') rereadAll();
+    // The list, the team's feed, the allow-list or a decision changed (made anywhere: the popup, another
+    // tab): where answers are kept per account (YouTube's live chat) they are dropped and the page read again.
+    if (msg.type === 'vipguard-changed' && repeats()) rereadAll();
     if (msg.type === 'vipguard-language') languageChanged();
     if (msg.type !== 'vipguard-update') return undefined;
     const apply = pending.get(msg.requestId);
@@ -224,7 +231,15 @@
     const writes = [];
     for (const c of cells) {
       const k = accountKey(c.data);
-      const known = accounts.get(k);
+      let known = accounts.get(k);
+      if (known && known.answer && performance.now() - known.at > ACCOUNT_TTL_MS) {
+        // Too old: asked again, and the answer drawn on all its rows still on the page.
+        for (const a of known.anchors) if (!a.isConnected) known.anchors.delete(a);
+        known.anchors.add(c.anchor);
+        known.answer = null;
+        ask.push(c);
+        continue;
+      }
       if (known) {
         // Rows scrolled out of the chat leave the page: not kept.
         if (known.anchors.size >= 64) for (const a of known.anchors) if (!a.isConnected) known.anchors.delete(a);
@@ -246,6 +261,7 @@
     const known = repeats() ? accounts.get(accountKey(cell.data)) : null;
     if (!known) return [cell];
     known.answer = [r, token || (known.answer && known.answer[1]) || null];
+    known.at = performance.now();
     for (const a of known.anchors) if (!a.isConnected) known.anchors.delete(a);
     return [...known.anchors].map((anchor) => ({ anchor, data: cell.data }));
   }
@@ -318,10 +334,14 @@
       retryTimer = setTimeout(schedule, reply.retry);
     }
     if (location.href !== url || !reply || reply.error || !reply.results || !reply.results.length) {
-      // No answer (paused, no list, the worker unreachable): the account is asked about again with its next row.
+      // No answer (paused, no list, the worker unreachable): the account is asked about again with its next
+      // row, and the rows that joined it while it was asked are read again too (not left marked done).
       for (const c of todo) {
         const known = accounts.get(accountKey(c.data));
-        if (known && !known.answer) accounts.delete(accountKey(c.data));
+        if (known && !known.answer) {
+          for (const a of known.anchors) if (a !== c.anchor) done.delete(a);
+          accounts.delete(accountKey(c.data));
+        }
       }
       return null;
     }

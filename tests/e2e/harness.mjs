@@ -868,15 +868,18 @@ export async function enableMastodon(h) {
 // Runs `fn(arg)` in the extension's content-script world of `page` (Chromium's isolated world named after
 // the extension), as code in a compromised page process could: what the content script can reach (its
 // chrome.runtime and chrome.storage), a hostile renderer can too. Returns fn's value (JSON-serialisable).
-export async function inContentScript(page, fn, arg = null) {
+// `frameUrl`: in the child frame whose address matches it (YouTube's live chat in the watch page).
+export async function inContentScript(page, fn, arg = null, { frameUrl = null } = {}) {
   const cdp = await page.context().newCDPSession(page);
   try {
     const contexts = [];
     cdp.on('Runtime.executionContextCreated', (e) => contexts.push(e.context));
     await cdp.send('Runtime.enable');
     const { frameTree } = await cdp.send('Page.getFrameTree');
+    const frame = frameUrl ? (frameTree.childFrames || []).map((c) => c.frame).find((f) => frameUrl.test(f.url)) : frameTree.frame;
+    if (!frame) throw new Error(`no frame at ${frameUrl}`);
     const ours = () => contexts.find((c) => c.auxData && c.auxData.type === 'isolated'
-      && c.auxData.frameId === frameTree.frame.id && /vipguard/i.test(c.name));
+      && c.auxData.frameId === frame.id && /vipguard/i.test(c.name));
     await until(async () => ours(), 'the content script\'s world', { timeout: 10000, every: 100 });
     const r = await cdp.send('Runtime.evaluate', {
       expression: `(${fn})(${JSON.stringify(arg)})`, contextId: ours().id, awaitPromise: true, returnByValue: true,
