@@ -349,7 +349,8 @@
       for (const c of todo) {
         const known = accounts.get(accountKey(c.data));
         if (known && !known.answer) {
-          for (const a of known.anchors) if (a !== c.anchor) done.delete(a);
+          // (`seen` too: a chat row's anchor is the block it remembers, unchanged text is skipped.)
+          for (const a of known.anchors) if (a !== c.anchor) { done.delete(a); seen.delete(a); }
           accounts.delete(accountKey(c.data));
         }
       }
