@@ -12,9 +12,10 @@
   // milliseconds to start and load its engine, which it can do while the page loads.
   // The banner's frame, too, loads while the page does (annotate.js prepare): empty and hidden until a
   // profile's verdict comes.
+  // (Not where the adapter never reads a profile: YouTube's live chat, a frame of the watch page.)
   if (document.readyState === 'loading') {
     chrome.runtime.sendMessage({ type: 'wake', url: location.href }).catch(() => {});
-    vipguardAnnotate.prepare();
+    if (!(adapter.noProfile && adapter.noProfile(location))) vipguardAnnotate.prepare();
   }
   const MAX_CELLS_PER_PASS = 1000;
   const BATCH = 200; // the worker's cap per message
@@ -30,6 +31,16 @@
     const b = badges.get(anchor);
     return b && b.isConnected && anchor.contains(b) ? b : null;
   };
+  // Where the adapter says accounts come back row after row (`repeats`: YouTube's live chat, many messages
+  // a second from the same few authors), each distinct account (all it was read with) is asked about once
+  // per page, and every row of it drawn from that answer: account key -> {anchors, answer: [r, token] or
+  // null while asked, at: when answered}. Emptied whenever the page is read afresh (a decision, the language,
+  // a pause, and the worker's word that the list, the team's feed, the allow-list or a decision changed:
+  // vipguard-changed). An answer older than ACCOUNT_TTL_MS is asked again with the account's next row, so
+  // that a change the worker did not tell of still reaches the chat within a minute (live21 review, H2).
+  let accounts = new Map();
+  const ACCOUNTS_MAX = 5000;
+  const ACCOUNT_TTL_MS = 60000;
   let banner = null; // {key, host}
   let shownUrl = location.href;
   // The reader's self-check: a profile address (by the site's own URL pattern) whose profile could not
@@ -89,6 +100,9 @@
     if (msg.type === 'vipguard-command' && (msg.command === 'focus-banner' || msg.command === 'copy-ticket')) vipguardAnnotate.focusBanner();
     // The reviewer decided in a frame of this tab: the badges show the standing decision.
     if (msg.type === 'vipguard-decided') rereadAll();
+    // The list, the team's feed, the allow-list or a decision changed (made anywhere: the popup, another
+    // tab): where answers are kept per account (YouTube's live chat) they are dropped and the page read again.
+    if (msg.type === 'vipguard-changed' && repeats()) rereadAll();
     if (msg.type === 'vipguard-language') languageChanged();
     if (msg.type !== 'vipguard-update') return undefined;
     const apply = pending.get(msg.requestId);
@@ -130,6 +144,7 @@
   function rereadAll() {
     done = new WeakMap();
     seen = new WeakMap();
+    accounts = new Map();
     schedule();
   }
 
@@ -192,9 +207,14 @@
     timed('vipguard:render', () => draw(reply.frames && reply.frames[0]));
   }
 
+  // `repeats`: the cells of an account already asked about are drawn from its answer (now, or when it
+  // comes) and only one cell per new account is asked about.
+  const repeats = () => !!(adapter.repeats && adapter.repeats(location));
+  const accountKey = (d) => JSON.stringify(d);
   function checkCells(cells) {
-    const todo = cells.filter((c) => done.get(c.anchor) !== keyOf(c.data)).slice(0, MAX_CELLS_PER_PASS);
+    let todo = cells.filter((c) => done.get(c.anchor) !== keyOf(c.data)).slice(0, MAX_CELLS_PER_PASS);
     todo.forEach((c) => done.set(c.anchor, keyOf(c.data)));
+    if (repeats()) todo = newAccounts(todo);
     // The batches of a pass are drawn together, in one task, once all have answered: each task that
     // changes the page costs the browser a style, layout and paint pass over the whole page (15-25 ms
     // on the 500-cell timeline), and the answers come tens of milliseconds apart.
@@ -212,48 +232,94 @@
     });
   }
 
+  // The cells of accounts not asked about yet on this page, one per account; the others join their
+  // account's rows and are drawn from its answer if it has come.
+  function newAccounts(cells) {
+    const ask = [];
+    const writes = [];
+    for (const c of cells) {
+      const k = accountKey(c.data);
+      let known = accounts.get(k);
+      if (known && known.answer && performance.now() - known.at > ACCOUNT_TTL_MS) {
+        // Too old: asked again, and the answer drawn on all its rows still on the page.
+        for (const a of known.anchors) if (!a.isConnected) known.anchors.delete(a);
+        known.anchors.add(c.anchor);
+        known.answer = null;
+        ask.push(c);
+        continue;
+      }
+      if (known) {
+        // Rows scrolled out of the chat leave the page: not kept.
+        if (known.anchors.size >= 64) for (const a of known.anchors) if (!a.isConnected) known.anchors.delete(a);
+        known.anchors.add(c.anchor);
+        if (known.answer) drawCell(known.answer[0], c, known.answer[1], writes);
+        continue;
+      }
+      if (accounts.size >= ACCOUNTS_MAX) accounts.delete(accounts.keys().next().value);
+      accounts.set(k, { anchors: new Set([c.anchor]), answer: null });
+      ask.push(c);
+    }
+    if (writes.length) timed('vipguard:render', () => writes.forEach((w) => w()));
+    return ask;
+  }
+
+  // The cells an answer for `cell` is drawn on: its account's rows still on the page (`repeats`), else
+  // the cell alone. The account keeps the answer for its later rows.
+  function cellsOf(cell, r, token) {
+    const known = repeats() ? accounts.get(accountKey(cell.data)) : null;
+    if (!known) return [cell];
+    known.answer = [r, token || (known.answer && known.answer[1]) || null];
+    known.at = performance.now();
+    for (const a of known.anchors) if (!a.isConnected) known.anchors.delete(a);
+    return [...known.anchors].map((anchor) => ({ anchor, data: cell.data }));
+  }
+
+  // Draws result `r` (its card opening with `token`) on `cell`, the page's changes pushed onto `writes`.
+  // Changes to the page wait in `writes` until every cell of the pass has been looked at: finding a
+  // badge's spot reads styles, which after an insertion would cost a style pass each.
+  // `r`: what the worker tells a page of a result (worker/check.js forPage): the verdict shown, whether a
+  // decision stands, and a mark that changes when what its card shows changes; nothing of the account.
+  function drawCell(r, cell, token, writes) {
+    if (done.get(cell.anchor) !== keyOf(cell.data)) return;
+    const shown = r.verdict;
+    const signature = `${shown}|${r.mark || ''}`;
+    const before = drawn.get(cell.anchor);
+    // Drawn already: its card opens with this newer check's token (annotate.js retoken).
+    if (before === signature) {
+      if (token) vipguardAnnotate.retoken(badgeIn(cell.anchor), token);
+      return;
+    }
+    drawn.set(cell.anchor, signature);
+    // Most cells are clear and were never drawn: nothing to look for or remove.
+    if (before === undefined && (shown === 'clear' || shown === 'error')) return;
+    const old = badgeIn(cell.anchor);
+    if (shown === 'clear' || shown === 'error') {
+      if (old) writes.push(() => old.remove());
+      badges.delete(cell.anchor);
+      return;
+    }
+    if (!token) return;
+    const host = vipguardAnnotate.badge(r, token);
+    badges.set(cell.anchor, host);
+    if (old) {
+      writes.push(() => old.replaceWith(host));
+    } else {
+      const { parent, before: next } = vipguardAnnotate.spot(adapter.badgeSpot(cell.anchor), cell.anchor);
+      writes.push(() => parent.insertBefore(host, next));
+    }
+  }
+
   // Ask for a batch's verdicts; resolves to a function that draws them (see drawCell), or null.
   async function checkBatch(todo) {
     const url = location.href;
     const profiles = todo.map((c, i) => ({ id: String(i), ...c.data }));
     const updated = new Set(); // cells the avatar round already redrew (it may overtake the reply)
-    // Changes to the page wait in `writes` until every cell of the pass has been looked at: finding a
-    // badge's spot reads styles, which after an insertion would cost a style pass each.
-    // `r`: what the worker tells a page of a result (worker/check.js forPage): the verdict shown, whether a
-    // decision stands, and a mark that changes when what its card shows changes; nothing of the account.
-    const drawCell = (r, i, token, writes) => {
-      const cell = todo[i];
-      if (done.get(cell.anchor) !== keyOf(cell.data)) return;
-      const shown = r.verdict;
-      const signature = `${shown}|${r.mark || ''}`;
-      const before = drawn.get(cell.anchor);
-      // Drawn already: its card opens with this newer check's token (annotate.js retoken).
-      if (before === signature) {
-        if (token) vipguardAnnotate.retoken(badgeIn(cell.anchor), token);
-        return;
-      }
-      drawn.set(cell.anchor, signature);
-      // Most cells are clear and were never drawn: nothing to look for or remove.
-      if (before === undefined && (shown === 'clear' || shown === 'error')) return;
-      const old = badgeIn(cell.anchor);
-      if (shown === 'clear' || shown === 'error') {
-        if (old) writes.push(() => old.remove());
-        badges.delete(cell.anchor);
-        return;
-      }
-      if (!token) return;
-      const host = vipguardAnnotate.badge(r, token);
-      badges.set(cell.anchor, host);
-      if (old) {
-        writes.push(() => old.replaceWith(host));
-      } else {
-        const { parent, before: next } = vipguardAnnotate.spot(adapter.badgeSpot(cell.anchor), cell.anchor);
-        writes.push(() => parent.insertBefore(host, next));
-      }
+    const drawOne = (r, i, token, writes) => {
+      for (const cell of cellsOf(todo[i], r, token)) drawCell(r, cell, token, writes);
     };
     const drawCells = (items) => {
       const writes = [];
-      for (const [r, i, token] of items) drawCell(r, i, token, writes);
+      for (const [r, i, token] of items) drawOne(r, i, token, writes);
       for (const write of writes) write();
     };
     const reply = await ask(profiles, (update) => {
@@ -265,14 +331,33 @@
     // Refused for now (too many accounts new to this tab at once, worker/limits.js): these cells are read
     // again a little later.
     if (reply && reply.error && reply.retry) {
-      for (const c of todo) done.delete(c.anchor);
+      for (const c of todo) {
+        done.delete(c.anchor);
+        const known = accounts.get(accountKey(c.data));
+        if (known && !known.answer) {
+          for (const a of known.anchors) done.delete(a);
+          accounts.delete(accountKey(c.data));
+        }
+      }
       seen = new WeakMap();
       clearTimeout(retryTimer);
       retryTimer = setTimeout(schedule, reply.retry);
     }
-    if (location.href !== url || !reply || reply.error || !reply.results) return null;
+    if (location.href !== url || !reply || reply.error || !reply.results || !reply.results.length) {
+      // No answer (paused, no list, the worker unreachable): the account is asked about again with its next
+      // row, and the rows that joined it while it was asked are read again too (not left marked done).
+      for (const c of todo) {
+        const known = accounts.get(accountKey(c.data));
+        if (known && !known.answer) {
+          // (`seen` too: a chat row's anchor is the block it remembers, unchanged text is skipped.)
+          for (const a of known.anchors) if (a !== c.anchor) { done.delete(a); seen.delete(a); }
+          accounts.delete(accountKey(c.data));
+        }
+      }
+      return null;
+    }
     return (writes) => reply.results.forEach((r, i) => {
-      if (!updated.has(i)) drawCell(r, i, reply.frames && reply.frames[i], writes);
+      if (!updated.has(i)) drawOne(r, i, reply.frames && reply.frames[i], writes);
     });
   }
 
@@ -288,6 +373,7 @@
       clearBanner();
       seq++;
       pageSince = performance.now();
+      accounts = new Map();
       rowsSince = null;
       found = false;
       cellsRead = false;

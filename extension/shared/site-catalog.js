@@ -17,7 +17,10 @@ globalThis.vipguardSiteCatalog = (() => {
   // post or of a profile's tab, whose first group is the account's handle (the bulk page reads a pasted
   // post as its author). `notPeople`: first path words of
   // the site's own pages that are not profiles (what its adapter skips). `defaultAvatars`: addresses of the
-  // picture the site shows for an account that set none (see DEFAULT_AVATARS below). Mastodon (any server, recognised
+  // picture the site shows for an account that set none (see DEFAULT_AVATARS below). `framePages`: match patterns of
+  // pages the site shows inside frames of its own pages, whose content script runs in every frame (all_frames)
+  // and which the main entry leaves out (exclude_matches), so a page opened on its own gets it once.
+  // Mastodon (any server, recognised
   // by its markup) and the generic adapter (sites the reviewer enables) have no hosts of their own: the
   // worker registers their scripts when they are switched on.
   const SITES = [
@@ -76,7 +79,13 @@ globalThis.vipguardSiteCatalog = (() => {
     {
       platform: 'youtube', adapter: 'youtube',
       pageHosts: ['www.youtube.com', 'm.youtube.com'], addressHosts: ['youtube.com'],
-      avatarHosts: ['yt3.ggpht.com', 'yt3.googleusercontent.com'], avatarDomains: [],
+      // yt4.ggpht.com: the live chat's author photos (jaw-sh/stream-nexus js/feed/youtube.js @ 140b22fa,
+      // markup captured 2023-07-19).
+      avatarHosts: ['yt3.ggpht.com', 'yt3.googleusercontent.com', 'yt4.ggpht.com'], avatarDomains: [],
+      // A live stream's chat (/live_chat?…) and a replay's (/live_chat_replay?…): a frame of the watch page
+      // (ytd-live-chat-frame iframe#chatframe), or a page of its own ("Pop out chat"). The pattern
+      // ys-j/YoutubeLiveChatFlusher src/manifest.chrome.json @ 920fca96 runs its chat-frame script on.
+      framePages: ['https://www.youtube.com/live_chat*'],
       // yt3.ggpht.com/a/default-user=s88-c-k-c0x00ffffff-no-rj (any size), and /ytc/default-user=….
       defaultAvatars: [/^\/(?:a|ytc)\/default-user=/],
       profilePath: /^\/@([^/\s]{1,100})\/?$/,
@@ -101,6 +110,7 @@ globalThis.vipguardSiteCatalog = (() => {
     if (!s.authorPaths) s.authorPaths = [];
     // GitHub's identicons differ per account and Bluesky draws no picture at all: nothing to name.
     if (!s.defaultAvatars) s.defaultAvatars = [];
+    if (!s.framePages) s.framePages = [];
     Object.freeze(s);
   }
 

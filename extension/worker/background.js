@@ -4,7 +4,7 @@
 // message to the module that answers it.
 import * as engine from './engine.js';
 import { validateMessage } from './validate.js';
-import { check, bulkCheck, wake, probe } from './check.js';
+import { check, bulkCheck, wake, probe, pageUrlOf } from './check.js';
 import { ALLOW_KEY, allowChanged } from './results.js';
 import { DECISIONS_KEY, decisionsChanged, TEAM_DECISIONS_KEY, teamChanged } from './decisions.js';
 import * as feed from './feed.js';
@@ -34,6 +34,11 @@ onChange((keys) => {
   if (changed.has(DECISIONS_KEY)) decisionsChanged();
   if (changed.has(queue.QUEUE_KEY)) queue.queueChanged();
   if (changed.has(SETTINGS_KEY)) settingsChanged().catch((e) => console.warn('vipguard:', e.message));
+  // What a verdict depends on changed, from any page or tab (the popup's decisions too): every frame of every
+  // tab is told, and where a page keeps answers per account (YouTube's live chat, main.js) it reads again.
+  if ([engine.LIST_KEY, engine.THUMBS_KEY, LIST_SOURCE_KEY, TEAM_DECISIONS_KEY, ALLOW_KEY, DECISIONS_KEY].some((k) => changed.has(k))) {
+    tellTabs({ type: 'vipguard-changed' });
+  }
 });
 
 // The settings that decide what is checked (shared/settings.js, in the private store) changed: heard on
@@ -128,7 +133,8 @@ chrome.tabs?.onRemoved?.addListener((tabId) => {
   queue.forgetQueueTab(tabId).catch(() => {});
 });
 
-// A message to every tab's content script (tabs without one refuse it, quietly).
+// A message to every tab's content script, in every frame of it (no frameId: YouTube's live chat is a frame
+// of the watch page); tabs without one refuse it, quietly.
 async function tellTabs(msg) {
   for (const tab of await chrome.tabs.query({})) chrome.tabs.sendMessage(tab.id, msg).catch(() => {});
 }
@@ -171,16 +177,19 @@ const HANDLERS = {
   check: (msg, sender) => check(msg, sender),
   wake: () => wake(),
   unreadable: async (msg, sender) => {
-    await Promise.all([recordUnreadable(sender.tab.id, msg.url), audit.logUnreadable(msg.url, msg.site, sender.tab.id)]);
+    // The tab's record says "cannot read" for its top frame's page only: a frame's (YouTube's live chat in the
+    // watch page) is logged, and its notice drawn in it, but does not mark the page unreadable.
+    const top = !sender.frameId;
+    await Promise.all([top ? recordUnreadable(sender.tab.id, pageUrlOf(msg, sender)) : null, audit.logUnreadable(msg.url, msg.site, sender.tab.id)]);
     // The page's notice in the interface's language (the content script has no verdict yet to bring it).
     return { ok: true, ...(msg.wantMessages ? { messages: await catalogueTemplates().catch(() => null) } : {}) };
   },
   // From a banner's or a card's frame, or the popup, and only about an account the worker answered to the
   // sender's tab (tab-record.js givenFor): the tab's page then reads itself again, so its badges show the
-  // standing decision.
+  // standing decision; every frame of it (YouTube's live chat is a frame of the watch page, live21).
   decide: async (msg, sender) => {
     const out = await bound(msg, sender, audit.decide);
-    if (!out.error && sender.tab && sender.tab.id != null) chrome.tabs.sendMessage(sender.tab.id, { type: 'vipguard-decided' }, { frameId: 0 }).catch(() => {});
+    if (!out.error && sender.tab && sender.tab.id != null) chrome.tabs.sendMessage(sender.tab.id, { type: 'vipguard-decided' }).catch(() => {});
     return out;
   },
   // A frame asks what it shows (see frames.js); `fresh` after a decision made in it.

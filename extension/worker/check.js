@@ -52,6 +52,21 @@ export async function wake() {
   return { ok: true };
 }
 
+// The address a check's accounts are recorded and their cards issued under: the page's own. A frame of
+// the tab on the same host (YouTube's live chat, framed into the watch page: live21) checks from its own
+// address; its accounts are listed by the popup with the page's, and decided on from their cards by the
+// page's address (tab-record.js givenFor), so neither frame's check replaces the other's record. A frame
+// on another host (a chat embedded in another site) keeps its own address. The answer names the frame's
+// own address, which its content script compares with its location.
+export function pageUrlOf(msg, sender) {
+  if (!sender.frameId || !sender.tab || typeof sender.tab.url !== 'string') return msg.url;
+  try {
+    return new URL(sender.tab.url).hostname === new URL(msg.url).hostname ? sender.tab.url : msg.url;
+  } catch {
+    return msg.url;
+  }
+}
+
 export async function check(msg, sender) {
   probe('worker: check received');
   const received = performance.now();
@@ -91,14 +106,15 @@ export async function check(msg, sender) {
   const accounts = await matchedAccounts(results);
   // Not awaited: the page's answer need not wait for the popup's record (session-storage writes take
   // several milliseconds); the records are written in order (see tab-record.js).
-  recordTab(sender.tab.id, msg.url, results, msg.profiles, accounts, source);
+  const pageUrl = pageUrlOf(msg, sender);
+  recordTab(sender.tab.id, pageUrl, results, msg.profiles, accounts, source);
   logShown(msg.url, msg.profiles, results, sender.tab.id, source);
   if (msg.profiles.some((p) => p.avatar)) {
     withAvatars(msg, sender, { platform, pageHost }, { checker, settings, source }, { allow, decided, team }, profiles, results)
       .catch((e) => console.warn('vipguard: avatar round failed:', e.message));
   }
-  const [templates, place, view] = await Promise.all([messages, queuePlace(sender.tab.id, msg.url), viewSettings()]);
-  const frames = await issue(sender.tab.id, msg.url, framed(msg, results), msg.profiles, { list: source, ...(place ? { queue: place } : {}) });
+  const [templates, place, view] = await Promise.all([messages, queuePlace(sender.tab.id, pageUrl), viewSettings()]);
+  const frames = await issue(sender.tab.id, pageUrl, framed(msg, results), msg.profiles, { list: source, ...(place ? { queue: place } : {}) });
   probe('worker: tokens issued, answering');
   if (stages && stages.answered === null) stages.answered = performance.now();
   return { results: await forPage(results), view, frames, ...(templates ? { messages: templates } : {}), ...(place ? { queue: place } : {}) };
@@ -151,10 +167,11 @@ async function withAvatars(msg, sender, site, { checker, settings, source }, { a
   });
   if (!changes.length) return;
   const accounts = await matchedAccounts(changes.map((c) => c.result));
-  await recordTab(sender.tab.id, msg.url, changes.map((c) => c.result), changes.map((c) => msg.profiles[c.index]), accounts, source, { update: true });
+  const pageUrl = pageUrlOf(msg, sender);
+  await recordTab(sender.tab.id, pageUrl, changes.map((c) => c.result), changes.map((c) => msg.profiles[c.index]), accounts, source, { update: true });
   logShown(msg.url, changes.map((c) => msg.profiles[c.index]), changes.map((c) => c.result), sender.tab.id, source);
-  const place = msg.banner ? await queuePlace(sender.tab.id, msg.url) : null;
-  const frames = await issue(sender.tab.id, msg.url, framed(msg, changes.map((c) => c.result), changes.map((c) => c.index)),
+  const place = msg.banner ? await queuePlace(sender.tab.id, pageUrl) : null;
+  const frames = await issue(sender.tab.id, pageUrl, framed(msg, changes.map((c) => c.result), changes.map((c) => c.index)),
     msg.profiles, { list: source, ...(place ? { queue: place } : {}) });
   const shown = await forPage(changes.map((c) => c.result));
   await chrome.tabs.sendMessage(sender.tab.id, { type: 'vipguard-update', requestId: msg.requestId, url: msg.url,

@@ -73,7 +73,10 @@ async function pageScreenshot(tabId, url) {
   const tab = await chrome.tabs.get(tabId).catch(() => null);
   // captureVisibleTab takes the window's front tab: only when that is this page.
   if (!tab || !tab.active || tab.url !== url) return { missing: 'imageScreenshotNotInFront' };
-  const hide = (on) => chrome.tabs.sendMessage(tabId, { type: 'vipguard-capture', hide: on }, { frameId: 0 }).catch(() => null);
+  // Every frame of the tab: a card open in YouTube's live chat (a frame of the watch page) leaves the picture
+  // too. The top frame's answer is awaited; the others hide in the same frames of time.
+  const send = (on, frame) => chrome.tabs.sendMessage(tabId, { type: 'vipguard-capture', hide: on }, frame).catch(() => null);
+  const hide = (on) => Promise.all([send(on, { frameId: 0 }), send(on)]);
   await hide(true);
   try {
     const dataUrl = await chrome.tabs.captureVisibleTab(tab.windowId, { format: 'png' });

@@ -14,9 +14,11 @@ export function recordTab(...args) {
 // Session storage holds 10 MB for every tab together (issue 24: one hostile page filled 9.76 MB through
 // its record and its frame tokens, and then every tab's writes failed). So a tab's record is bounded:
 // the page's strings cut, at most TAB_ITEMS_MAX accounts and TAB_RECORD_BYTES_MAX bytes (JSON length),
-// the oldest dropped first; the current check's accounts are always the newest.
-export const TAB_ITEMS_MAX = 500;
-export const TAB_RECORD_BYTES_MAX = 256 * 1024;
+// clear accounts dropped before flagged ones and the oldest first (record-fit.js); the current check's
+// accounts are always the newest.
+import { TAB_ITEMS_MAX, TAB_RECORD_BYTES_MAX, fitRecord } from './record-fit.js';
+
+export { TAB_ITEMS_MAX, TAB_RECORD_BYTES_MAX, fitRecord };
 const NAME_MAX = 200;
 // Longer than any served platform's handle (Bluesky's 253, Mastodon's user@domain): a longer one is
 // no account, and is not recorded (so no decision or evidence picture is given for it).
@@ -31,15 +33,6 @@ export function bounded(v, chars = 300, items = 12, depth = 0) {
   if (depth > 4) return null;
   if (Array.isArray(v)) return v.slice(0, items).map((x) => bounded(x, chars, items, depth + 1));
   return Object.fromEntries(Object.entries(v).slice(0, 24).map(([k, x]) => [k, bounded(x, chars, items, depth + 1)]));
-}
-
-// The newest items that fit the tab's caps, oldest dropped first.
-export function fitRecord(items, budget = TAB_RECORD_BYTES_MAX) {
-  const kept = items.slice(-TAB_ITEMS_MAX);
-  let bytes = kept.reduce((n, i) => n + JSON.stringify(i).length + 1, 0);
-  let drop = 0;
-  while (bytes > budget && drop < kept.length) bytes -= JSON.stringify(kept[drop++]).length + 1;
-  return kept.slice(drop);
 }
 
 const quotaError = (e) => /quota/i.test(String(e && e.message));

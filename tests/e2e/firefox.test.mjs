@@ -475,7 +475,8 @@ async function sitePage(s) {
   }, page.url());
   const flagged = Object.values(s.badges || {}).filter((v) => v && v !== 'clear').length;
   // `badgeIn`: where a badge must be drawn (site-cases.mjs).
-  const want = { banner: s.banner || null, drawn: s.drawn ?? flagged, badges: s.badges || {}, badgeIn: (s.badgeIn || []).map(() => true) };
+  const want = { banner: s.banner || null, drawn: s.drawn ?? flagged, badges: s.badges || {}, badgeIn: (s.badgeIn || []).map(() => true),
+    ...(s.frame ? { frame: s.frame[1] } : {}) };
   const now = async () => {
     const a = await annotations();
     const got = await recorded();
@@ -484,6 +485,9 @@ async function sitePage(s) {
       drawn: a.filter((x) => x.kind === 'badge' && x.visible).length,
       badges: Object.fromEntries(Object.keys(want.badges).map((h) => [h, got[h]])),
       badgeIn: await page.evaluate((qs) => qs.map((q) => !!document.querySelector(q)?.querySelector('vipguard-annotation')), s.badgeIn || []),
+      // `frame`: the badges drawn in that frame (same origin) by its own content script.
+      ...(s.frame ? { frame: await page.evaluate((q) => [...(document.querySelector(q)?.contentDocument?.querySelectorAll('vipguard-annotation') || [])]
+        .filter((e) => e.getBoundingClientRect().width > 0).length, s.frame[0]) } : {}),
     };
   };
   // Avatar verdicts arrive after the text ones: wait for the page to match, then compare what it shows.

@@ -800,12 +800,19 @@ export const SITE_PAGES = {
   'https://www.youtube.com/live/Lv7aBcD9eFg': 'youtube-live.html',
   'https://www.youtube.com/live/Br0kenL1ve0': 'youtube-comments-unreadable.html', // a live stream's page is the watch page
   'https://m.youtube.com/watch?v=broken02': 'youtube-mobile-comments-unreadable.html',
+  // YouTube's live chat (live21): popped out (a page of its own), a replay's framed into its watch page,
+  // one that cannot be read and one with no message yet.
+  'https://www.youtube.com/live_chat?is_popout=1&v=Lv7aBcD9eFg': 'youtube-live-chat.html',
+  'https://www.youtube.com/watch?v=R3playIbr01': 'youtube-replay.html',
+  'https://www.youtube.com/live_chat_replay?continuation=R3playIbr01chat': 'youtube-live-chat-replay.html',
+  'https://www.youtube.com/live_chat?is_popout=1&v=Br0kenCh4t0': 'youtube-live-chat-unreadable.html',
+  'https://www.youtube.com/live_chat?is_popout=1&v=Qu1etCh4t00': 'youtube-live-chat-empty.html',
   // The list fixtures' one script: it nests the avatar links in the rows' links as React does.
   'https://bsky.app/static/vipguard-test/nest-links.js': 'bluesky-nest-links.js',
 };
 // GitHub names avatars by account number.
 const GITHUB_AVATARS = { 98765432: 'zenith.png', 11110001: 'zenith.png', 22220002: 'someone-else.png', 22220004: 'someone-else.png', 22220005: 'someone-else.png' };
-const IMAGE_HOSTS = /^https:\/\/(media\.social\.example\.africa|cdn\.bsky\.app|avatars\.githubusercontent\.com|[a-z0-9-]+\.cdninstagram\.com|yt3\.(ggpht|googleusercontent)\.com|[a-z0-9-]+\.tiktokcdn\.com)\//;
+const IMAGE_HOSTS = /^https:\/\/(media\.social\.example\.africa|cdn\.bsky\.app|avatars\.githubusercontent\.com|[a-z0-9-]+\.cdninstagram\.com|(yt3\.(ggpht|googleusercontent)|yt4\.ggpht)\.com|[a-z0-9-]+\.tiktokcdn\.com)\//;
 
 
 // What the other sites' hosts answer, from the fixtures: a page of SITE_PAGES by its exact address,
@@ -861,15 +868,18 @@ export async function enableMastodon(h) {
 // Runs `fn(arg)` in the extension's content-script world of `page` (Chromium's isolated world named after
 // the extension), as code in a compromised page process could: what the content script can reach (its
 // chrome.runtime and chrome.storage), a hostile renderer can too. Returns fn's value (JSON-serialisable).
-export async function inContentScript(page, fn, arg = null) {
+// `frameUrl`: in the child frame whose address matches it (YouTube's live chat in the watch page).
+export async function inContentScript(page, fn, arg = null, { frameUrl = null } = {}) {
   const cdp = await page.context().newCDPSession(page);
   try {
     const contexts = [];
     cdp.on('Runtime.executionContextCreated', (e) => contexts.push(e.context));
     await cdp.send('Runtime.enable');
     const { frameTree } = await cdp.send('Page.getFrameTree');
+    const frame = frameUrl ? (frameTree.childFrames || []).map((c) => c.frame).find((f) => frameUrl.test(f.url)) : frameTree.frame;
+    if (!frame) throw new Error(`no frame at ${frameUrl}`);
     const ours = () => contexts.find((c) => c.auxData && c.auxData.type === 'isolated'
-      && c.auxData.frameId === frameTree.frame.id && /vipguard/i.test(c.name));
+      && c.auxData.frameId === frame.id && /vipguard/i.test(c.name));
     await until(async () => ours(), 'the content script\'s world', { timeout: 10000, every: 100 });
     const r = await cdp.send('Runtime.evaluate', {
       expression: `(${fn})(${JSON.stringify(arg)})`, contextId: ours().id, awaitPromise: true, returnByValue: true,

@@ -3,7 +3,8 @@
 // page); `text`, words the banner or badges must show (`absent`, words they must not); `badges`, the verdict recorded per handle
 // (undefined: not shown as an account); `drawn`, badges drawn when a page shows an account twice;
 // `names`, `bios`, `pictures`, `links`, `avatars`, `verified`: what the adapter read for an account; `layout: false`,
-// a known layout shift.
+// a known layout shift. `frame`: [a frame of the page (same origin), the badges drawn in it]; `sentOnce`: accounts
+// shown on several rows and sent to the worker once; `cellVerified`: whether a cell was sent with the verified mark.
 export const SITES = [
   // Account facts (docs/extension.md, "Account facts"): each profile's followers count as its page shows
   // it, rounded ones told as "about" with the page's text.
@@ -117,6 +118,21 @@ export const SITES = [
     badgeIn: ['.reel-video-in-sequence-new:first-child yt-reel-channel-bar-view-model'] },
   { url: 'https://www.youtube.com/live/Lv7aBcD9eFg', names: { IbrahimaDialloTV_: 'Ibrahima Diallo' },
     badges: { IbrahimaDialloTV_: 'impersonation', moussa_k: 'clear' } },
+  // The live chat (live21), popped out: each row's @handle, badged beside it; an author who writes again is
+  // asked about once (`sentOnce`) and every row of theirs badged (`drawn`); IbrahimaDialloTV_'s photo, on the
+  // chat's own image host (yt4.ggpht.com), is a copy; a display name without a handle is not read; the
+  // verified badge (its `type`) is the verified mark, a moderator's is not (`cellVerified`), and its tooltip
+  // is no part of the name. Fails on the code before: the chat was not read.
+  { url: 'https://www.youtube.com/live_chat?is_popout=1&v=Lv7aBcD9eFg', pictures: { IbrahimaDialloTV_: 'copy-ibrahima-padded.jpg' },
+    names: { cookingwithfatou: 'cookingwithfatou', IbrahimaDialloTV_: 'IbrahimaDialloTV_' },
+    badges: { moussa_k: 'clear', IbrahimaDialloTV_: 'impersonation', 'ibrahimadiallo.giveaway': 'impersonation', cookingwithfatou: 'clear',
+      'awa.ndiaye': 'clear', 'fatou.cooks': 'clear', 'Kwabena Mensah': undefined }, drawn: 4,
+    sentOnce: ['moussa_k', 'ibrahimadiallo.giveaway'], cellVerified: { cookingwithfatou: true, 'awa.ndiaye': false, moussa_k: false } },
+  // A replay's chat framed into its watch page (same host): read in its frame and badged there (`frame`: the
+  // frame and the badges drawn in it), its authors listed with the page's (the owner box's badge on the page).
+  { url: 'https://www.youtube.com/watch?v=R3playIbr01',
+    badges: { IbrahimaDialloTV_: 'impersonation', lbrahimaDiallo: 'impersonation', moussa_k: 'clear' }, drawn: 1,
+    frame: ['iframe#chatframe', 2], sentOnce: ['lbrahimaDiallo'] },
   // TikTok's bio link goes through a redirect: the address in its `target` is the website read.
   // Its nickname ends in a typed ✅ and TikTok's data says it is not verified.
   { url: 'https://www.tiktok.com/@zenith.harbour.help', banner: 'impersonation', text: ['zenithharbour-support.com'], absent: ['Verified mark'],

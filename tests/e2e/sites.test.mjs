@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { SITES } from './site-cases.mjs';
-import { launch, loadDemoList, settle, annotations, shadowText, bannerVerdict, until, serveSites, enableMastodon, layoutWithAndWithoutAnnotations, inContentScript } from './harness.mjs';
+import { launch, loadDemoList, settle, annotations, shadowText, shadowClasses, annotationFrames, frameEvaluate, bannerVerdict, until, serveSites, enableMastodon, layoutWithAndWithoutAnnotations, inContentScript } from './harness.mjs';
 
 let h;
 before(async () => {
@@ -55,6 +55,13 @@ for (const s of SITES) {
       assert.ok(shown.includes(t), `missing "${t}" in ${JSON.stringify(shown.slice(0, 600))}`);
     }
     for (const t of s.absent || []) assert.ok(!(await shadowText(page)).includes(t), `shows "${t}"`);
+    // `frame`: the badges its content script draws there (the frame reads and asks on its own).
+    const inFrame = () => page.evaluate((q) => [...(document.querySelector(q)?.contentDocument?.querySelectorAll('vipguard-annotation') || [])]
+      .filter((e) => e.getBoundingClientRect().width > 0).length, s.frame?.[0]);
+    if (s.frame) {
+      await until(async () => (await inFrame()) >= s.frame[1], `${s.frame[1]} badges in ${s.frame[0]}`).catch(() => {});
+      assert.equal(await inFrame(), s.frame[1], `badges drawn in ${s.frame[0]}`);
+    }
     const got = await badges(page);
     for (const [handle, verdict] of Object.entries(s.badges || {})) assert.equal(got[handle], verdict, `${handle}: ${JSON.stringify(got)}`);
     const read = await sent(page);
@@ -74,6 +81,11 @@ for (const s of SITES) {
       const early = (n) => n !== name && handle.toLowerCase().startsWith(String(n).toLowerCase());
       assert.deepEqual([...new Set(names.filter((n) => !early(n)))], [name], handle);
       assert.equal(names.at(-1), name, `${handle}: last sent`);
+    }
+    for (const handle of s.sentOnce || []) assert.equal((read[handle] || []).length, 1, `${handle} sent ${(read[handle] || []).length} times`);
+    for (const [handle, want] of Object.entries(s.cellVerified || {})) {
+      assert.ok(read[handle]?.length, `${handle} not read`);
+      assert.ok(read[handle].every((p) => (p.facts?.verified === true) === want), `verified mark of ${handle}: ${JSON.stringify(read[handle].map((p) => p.facts))}`);
     }
     for (const [handle, bio] of Object.entries(s.bios || {})) {
       const all = read[handle] || [];
@@ -290,6 +302,13 @@ const LIST_ROWS = [
   { url: 'https://www.youtube.com/live/Br0kenL1ve0', notice: true, badge: true },
   // m.youtube.com's older owner markup (ytm-slim-owner-renderer), read: its badge.
   { url: 'https://m.youtube.com/watch?v=broken02', notice: true, badge: true },
+  // The live chat (live21): read, no notice; its authors no longer in #author-name, the notice; no message
+  // yet, none, until a row that cannot be read is drawn. The notice rows fail on the code before (the chat
+  // was no list page, and not read).
+  { url: 'https://www.youtube.com/live_chat?is_popout=1&v=Lv7aBcD9eFg', notice: false, badge: true },
+  { url: 'https://www.youtube.com/live_chat?is_popout=1&v=Br0kenCh4t0', notice: true },
+  { url: 'https://www.youtube.com/live_chat?is_popout=1&v=Qu1etCh4t00', notice: false,
+    row: ['yt-live-chat-item-list-renderer #items', '<yt-live-chat-text-message-renderer author-type=""><div id="content"><yt-live-chat-author-chip><span id="author-label">@moussa_k</span></yt-live-chat-author-chip><span id="message">hello</span></div></yt-live-chat-text-message-renderer>'] },
 ];
 // The content script's self-check has had its say on what was drawn before `from` (the page's clock; 0:
 // the navigation): the first reading pass (a `vipguard:pass` measure) begun after `from` starts a wait
@@ -470,4 +489,50 @@ test('an empty list (followers on X and Bluesky, favourites on Mastodon), as the
     }
     await page.close();
   }
+});
+
+// The badges that show a standing decision, in `page` or in its child frame at `frameUrl`: their class
+// names, read in that frame's content-script world, which reaches their closed shadow roots.
+const decidedBadges = (page, frameUrl = null) => inContentScript(page, () => [...document.querySelectorAll('vipguard-annotation')]
+  .map((e) => chrome.dom.openOrClosedShadowRoot(e)?.querySelector('.badge')?.className || '').filter((c) => /\bdecided\b/.test(c)), null, { frameUrl });
+
+// A decision made in the tab (here from our frame in the watch page, as a card in the chat sends it) reaches
+// the chat's frame: its rows of that account show the decided mark (live21 review, M4). Fails with the
+// decision told to the top frame only and no word of changed decisions to every frame (both reverted).
+test('a decision made in a replay\'s watch page shows on its chat frame\'s rows of that account', async () => {
+  const page = await h.ctx.newPage();
+  await page.goto('https://www.youtube.com/watch?v=R3playIbr01');
+  await settle(page, 1);
+  const chatBadges = () => page.evaluate(() => [...(document.querySelector('iframe#chatframe')?.contentDocument?.querySelectorAll('vipguard-annotation') || [])].length);
+  await until(async () => (await chatBadges()) === 2, 'the chat\'s two rows of lbrahimaDiallo badged');
+  const chat = /live_chat_replay/;
+  assert.equal((await decidedBadges(page, chat)).length, 0, 'no decision yet');
+  await until(async () => annotationFrames(page).length > 0, 'our frame in the tab');
+  const reply = await frameEvaluate(annotationFrames(page)[0], (u) => chrome.runtime.sendMessage({ type: 'decide', url: u,
+    profile: { platform: 'youtube', handle: 'lbrahimaDiallo', name: 'lbrahimaDiallo' }, decision: 'escalate', note: '' }), page.url());
+  assert.equal(reply.ok, true, JSON.stringify(reply));
+  await until(async () => (await decidedBadges(page, chat)).length === 2, 'the decided mark on both chat rows').catch(() => {});
+  assert.equal((await decidedBadges(page, chat)).length, 2);
+  await page.close();
+});
+
+// A decision from the popup (no tab of its own) reaches a live chat: before (live21 review, H2) the chat
+// kept each author's first answer for the whole stream and was never told.
+test('a decision from the popup shows on an open live chat\'s rows of that account', async () => {
+  const page = await h.ctx.newPage();
+  await page.goto('https://www.youtube.com/live_chat?is_popout=1&v=Lv7aBcD9eFg');
+  await settle(page, 1);
+  const flagged = async () => (await shadowClasses(page)).filter((c) => /\bbadge\b/.test(c) && /\bimpersonation\b/.test(c));
+  await until(async () => (await flagged()).length > 0, 'the chat\'s impostors badged');
+  assert.equal((await decidedBadges(page)).length, 0, 'no decision yet');
+  const popup = await h.ctx.newPage();
+  await popup.goto(`chrome-extension://${h.extensionId}/ui/popup/popup.html`);
+  const reply = await popup.evaluate(() => chrome.runtime.sendMessage({ type: 'decide', url: 'https://www.youtube.com/live_chat?is_popout=1&v=Lv7aBcD9eFg',
+    profile: { platform: 'youtube', handle: 'ibrahimadiallo.giveaway', name: 'ibrahimadiallo.giveaway' }, decision: 'escalate', note: '',
+    result: { verdict: 'impersonation', match: null, score: null } }));
+  await popup.close();
+  assert.equal(reply.ok, true, JSON.stringify(reply));
+  await until(async () => (await decidedBadges(page)).length > 0, 'the decided mark in the chat').catch(() => {});
+  assert.ok((await decidedBadges(page)).length > 0, JSON.stringify(await shadowClasses(page)));
+  await page.close();
 });

@@ -105,12 +105,24 @@ test('every site with pages of its own is in both manifests: host permissions, a
       for (const h of s.pageHosts) {
         assert.ok(m.host_permissions.includes(`https://${h}/*`), `${browser}: host permission for ${h}`);
       }
+      // One entry for its pages' top frames, and one more for its framePages in every frame (YouTube's live
+      // chat), which the first leaves out: a page opened on its own gets the scripts once.
       const entries = m.content_scripts.filter((c) => c.js.includes(`content/sites/${s.adapter}.js`));
-      assert.equal(entries.length, 1, `${browser}: one content script entry for ${s.adapter}`);
-      assert.deepEqual(entries[0].matches, s.pageHosts.map((h) => `https://${h}/*`), `${browser}: ${s.adapter} runs on its page hosts`);
-      assert.deepEqual(entries[0].js, catalogue.contentScripts(s.adapter), `${browser}: ${s.adapter}'s scripts`);
+      assert.equal(entries.length, s.framePages.length ? 2 : 1, `${browser}: content script entries for ${s.adapter}`);
+      const [main, framed] = entries;
+      assert.deepEqual(main.matches, s.pageHosts.map((h) => `https://${h}/*`), `${browser}: ${s.adapter} runs on its page hosts`);
+      assert.deepEqual(main.exclude_matches || [], s.framePages, `${browser}: ${s.adapter}'s top-frame entry leaves its frame pages out`);
+      assert.ok(!main.all_frames, `${browser}: ${s.adapter} runs in top frames only`);
+      for (const e of entries) assert.deepEqual(e.js, catalogue.contentScripts(s.adapter), `${browser}: ${s.adapter}'s scripts`);
+      if (framed) {
+        assert.deepEqual(framed.matches, s.framePages, `${browser}: ${s.adapter}'s frame pages`);
+        assert.equal(framed.all_frames, true, `${browser}: ${s.adapter}'s frame pages in every frame`);
+        assert.ok(!framed.exclude_matches && framed.run_at === main.run_at, `${browser}: ${s.adapter}'s frame entry`);
+        for (const p of s.framePages) assert.ok(s.pageHosts.includes(new URL(p.replace(/\*/g, 'x')).hostname), `${browser}: ${p} is on a page host`);
+      }
     }
-    assert.equal(m.content_scripts.length, WITH_PAGES.length, `${browser}: a content script entry for no catalogue site`);
+    const entries = WITH_PAGES.reduce((n, s) => n + (s.framePages.length ? 2 : 1), 0);
+    assert.equal(m.content_scripts.length, entries, `${browser}: a content script entry for no catalogue site`);
   }
 });
 

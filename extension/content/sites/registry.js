@@ -2,7 +2,10 @@
 // per site, X and generic included) pushes {name, matches(loc, doc), profile(doc, loc), cells(doc, fresh),
 // badgeSpot(anchor)} onto vipguardSites, with profilePage(loc) and listPage(loc) where the site's
 // addresses say a profile or a list of accounts is there (main.js's self-check; listEmpty(doc) where a list
-// may have nothing to read), and main.js uses the first that matches the page. `aside` (the one
+// may have nothing to read), and main.js uses the first that matches the page. Optional too: noProfile(loc),
+// an address where no profile is ever read (no banner frame is made ahead there), and repeats(loc), an
+// address whose rows show the same accounts again and again (YouTube's live chat: main.js asks about each
+// distinct account once per page and badges its later rows from that answer). `aside` (the one
 // definition): a cell marked `aside: true` is an account shown beside the list, not one of its rows (a
 // video's channel beside its comments): checked and badged, but it does not tell the self-check that the
 // list was read. The adapter passes it to `fresh(block, true)` as well: a block read before and unchanged

@@ -26,6 +26,27 @@
 //   as any other icon or custom emoji in the name, with nothing verified-specific on them: not read (a
 //   music note or an emoji there would read as verified). The aria-label is translated ("Vérifié"), so it
 //   is not read either.
+// - Live chat (live21, issue 21): a stream's chat is a page of its own, /live_chat?v=<id> (/live_chat_replay?…
+//   for a replay), framed into the watch page (ytd-live-chat-frame iframe#chatframe, same origin) or opened
+//   by "Pop out chat" (&is_popout=1); its content script runs in every frame, on those paths only
+//   (site-catalog.js framePages; ys-j/YoutubeLiveChatFlusher src/manifest.chrome.json and
+//   manifest.firefox.json @ 920fca96, 2026-07-23: all_frames on *://www.youtube.com/live_chat*; its
+//   src/chatframe.js tells the replay by its path). cyfung1031/userscript-supports 469878-youtube-chat.js
+//   @ 2089169c (2026-02-28) matches /live_chat* and /live_chat_replay* with @allFrames. Rows: the
+//   yt-live-chat-item-list-renderer's #items holds yt-live-chat-text-message-renderer, -paid-message-,
+//   -paid-sticker- and -membership-item-renderer elements (a chat-overlay extension's getItemFromEle, whose
+//   repository the code index does not name; jaw-sh/stream-nexus js/feed/youtube.js @ 140b22fa reads the
+//   same tags). Each row: #author-photo img (yt-img-shadow; the photo on yt4.ggpht.com), and a
+//   yt-live-chat-author-chip holding #author-name, whose own text is the name and which holds
+//   #chip-badges (the verified check), beside #chat-badges (moderator, member): badges are
+//   yt-live-chat-author-badge-renderer elements whose `type` attribute says which (owner, moderator,
+//   verified, member), their aria-label and tooltip translated. stream-nexus keeps a capture of that
+//   markup (2023-07-19) in its comments and reads `type` (moderator, verified, member) and the row's
+//   `author-type` (owner, moderator, member). Another chat reader in the code index strips a leading "@"
+//   from #author-name's text: the chat shows the author's @handle there since YouTube's handles (its
+//   2023 capture still shows display names). Only the `type="verified"` badge is read, as the verified
+//   mark; owner and moderator are roles in this chat (a moderator is any viewer the streamer picks), not
+//   YouTube's verification, and are not read.
 // YouTube shows channel names and descriptions machine-translated into the viewer's language, and no
 // attribute or head tag on the page carries the original (the extensions above fetch it from YouTube's
 // API, which vipguard does not do): the name read is the one shown, and the handle is never translated.
@@ -183,8 +204,30 @@ vipguardSites.push((() => {
     return out;
   }
 
+  // The live chat's authors (see the top of this file): each row's @handle, as #author-name shows it, and
+  // its photo. A row that shows a display name and no @handle is not read: the handle is what the engine
+  // compares as the account's own, and YouTube's display names are neither unique nor the handle (an
+  // impostor named "IbrahimaDialloTV" would read as the account itself).
+  const CHAT_ROW = 'yt-live-chat-text-message-renderer, yt-live-chat-paid-message-renderer, yt-live-chat-paid-sticker-renderer, yt-live-chat-membership-item-renderer';
+  const chatPage = (loc) => /^\/live_chat(_replay)?\/?$/.test(loc.pathname);
+  // #author-name's own text: the badges inside it (#chip-badges) are left out, tooltip and all.
+  const ownText = (el) => R.squeeze([...el.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.nodeValue).join(''), 120);
+  function chatAuthors(doc, fresh) {
+    const out = [];
+    for (const row of doc.querySelectorAll(CHAT_ROW)) {
+      const a = row.querySelector('#author-name');
+      if (!a || !fresh(a)) continue;
+      const m = HANDLE.exec(R.handleText(ownText(a)));
+      if (!m) continue;
+      const verified = !!row.querySelector('yt-live-chat-author-badge-renderer[type="verified"]');
+      out.push({ anchor: a, data: { platform: 'youtube', handle: m[1], name: m[1], avatar: R.src(row.querySelector('#author-photo img')), ...R.facts({ verified }) } });
+    }
+    return out;
+  }
+
   // Comment authors: YouTube shows the @handle; the channel's display name is not on the page.
   function cells(doc, fresh = () => true) {
+    if (doc.location && chatPage(doc.location)) return chatAuthors(doc, fresh);
     const out = videoChannels(doc, fresh);
     // m.youtube.com: the avatar link's label is the decoded @handle (its address may be percent-encoded).
     for (const c of doc.querySelectorAll('ytm-comment-renderer')) {
@@ -213,8 +256,9 @@ vipguardSites.push((() => {
   // channel's header are comment authors (and the video's channel beside them), so a video's page:
   // /watch?v=<id>, /shorts/<id> and /live/<id> (www and m.; maze-utils src/video.ts @ b2848758 reads the
   // video id from all three). Channel search results and /@handle/channels are not read: left out.
+  // A live chat is a list of its authors.
   const listPage = (loc) => (loc.pathname === '/watch' && new URLSearchParams(loc.search).has('v'))
-    || /^\/(shorts|live)\/[\w-]{6,}\/?$/.test(loc.pathname);
+    || /^\/(shorts|live)\/[\w-]{6,}\/?$/.test(loc.pathname) || chatPage(loc);
   // YouTube loads a video's comments only once the reader scrolls down to them, and a video may have none
   // or have them turned off (a ytd-message-renderer, "Comments are turned off", which
   // realwumbl3/WeComment extension/contentScript.js @ c0495739 looks for). While loading, the comment
@@ -229,10 +273,16 @@ vipguardSites.push((() => {
   const NOT_A_COMMENT = 'ytd-continuation-item-renderer, yt-ghost-comments, ytd-message-renderer, ytd-comments-header-renderer, ytd-comment-simplebox-renderer';
   const THREAD = 'ytd-comment-thread-renderer, ytm-comment-thread-renderer';
   const CHANNEL_LINK = 'a[href^="/@"], a[href^="/channel/"], a[href*="youtube.com/@"], a[href*="youtube.com/channel/"]';
-  const listEmpty = (doc) => ![...doc.querySelectorAll(`${THREAD}, ytd-comments ytd-item-section-renderer > #contents > *`)]
-    .some((el) => R.onShow(el) && (el.matches(THREAD) || (!el.matches(NOT_A_COMMENT) && !!el.querySelector(CHANNEL_LINK))));
+  // A chat with no message on show yet (a quiet stream, a replay before its first message) is empty; one
+  // whose rows are there is read (a row without an @handle counts as read: it is left out on purpose).
+  const chatEmpty = (doc) => ![...doc.querySelectorAll('yt-live-chat-item-list-renderer #items > *')].some(R.onShow);
+  const listEmpty = (doc) => (doc.location && chatPage(doc.location) ? chatEmpty(doc) : ![...doc.querySelectorAll(`${THREAD}, ytd-comments ytd-item-section-renderer > #contents > *`)]
+    .some((el) => R.onShow(el) && (el.matches(THREAD) || (!el.matches(NOT_A_COMMENT) && !!el.querySelector(CHANNEL_LINK)))));
   const badgeSpot = (a) => a;
-  return { name: 'youtube', matches, profile, cells, profilePage: (loc) => !!pageHandle(loc), listPage, listEmpty, badgeSpot };
+  // The chat: no profile is ever read there (no banner frame made ahead), and its authors come back row
+  // after row (main.js checks each once per frame: `repeats`).
+  return { name: 'youtube', matches, profile, cells, profilePage: (loc) => !!pageHandle(loc), listPage, listEmpty, badgeSpot,
+    noProfile: chatPage, repeats: chatPage };
 })());
 
 // Test pages:
@@ -250,3 +300,8 @@ vipguardSites.push((() => {
 //   tests/e2e/fixtures/sites/youtube-shorts-comments-unreadable.html (the channel read, the comments not: the notice)
 //   tests/e2e/fixtures/sites/youtube-mobile-comments-unreadable.html (m.youtube.com's older owner markup; the notice)
 //   tests/e2e/fixtures/sites/youtube-shorts-no-active.html (no reel marked active: the one in view is read)
+// The live chat (live21): tests/e2e/fixtures/sites/youtube-live-chat.html (popped out, a page of its own)
+//   tests/e2e/fixtures/sites/youtube-replay.html (a replay's watch page, its chat framed: the next page)
+//   tests/e2e/fixtures/sites/youtube-live-chat-replay.html
+//   tests/e2e/fixtures/sites/youtube-live-chat-unreadable.html (rows whose authors are no longer in #author-name: the notice)
+//   tests/e2e/fixtures/sites/youtube-live-chat-empty.html (no message yet: no notice)
