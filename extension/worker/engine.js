@@ -134,8 +134,8 @@ export async function readSame(stored) {
 // and the popup to say (shared/private-store.js, listRefusal), or that record removed (`e` null) once
 // the list `gen` is used. The engine's own check says why: checkList's first problem, with the code and
 // values the pages word in the reviewer's language (shared/list-check.js), or, when that check passes,
-// `list_not_built` with the constructor's English as its technical detail. Written only while `gen` is the list in use, and not again when unchanged (a
-// worker restarting with the same list).
+// `list_not_built` with the constructor's English as its technical detail. Written only while `gen` is
+// the list in use, and not again when unchanged (a worker restarting with the same list).
 function recordRefusal(gen, list, e) {
   let record;
   if (e) {

@@ -11,16 +11,16 @@ const flagged = (i) => !['clear', 'error'].includes(i && (i.shown || i.verdict))
 // drawn from the chat's cache and not recorded again, nor the page's own flagged accounts, since a decision
 // or evidence picture is given only for an account the record holds (givenFor).
 export function fitRecord(items, budget = TAB_RECORD_BYTES_MAX) {
-  const size = (i) => JSON.stringify(i).length + 1;
+  const sizes = items.map((i) => JSON.stringify(i).length + 1); // each item serialised once
   let over = items.length - TAB_ITEMS_MAX;
-  let bytes = items.reduce((n, i) => n + size(i), 0);
+  let bytes = sizes.reduce((n, b) => n + b, 0);
   const dropped = new Set();
   for (const pass of [false, true]) {
     for (let k = 0; k < items.length && (over > 0 || bytes > budget); k++) {
       if (flagged(items[k]) !== pass) continue;
       dropped.add(k);
       over--;
-      bytes -= size(items[k]);
+      bytes -= sizes[k];
     }
   }
   return dropped.size ? items.filter((_, k) => !dropped.has(k)) : items;
