@@ -232,6 +232,16 @@
     });
   }
 
+  // Rows YouTube took out of the chat (scrolled out, deleted) are not kept, nor an answered account with no
+  // row left on the page: its author, writing again, is asked about again. (An account still waiting for
+  // its answer is kept: the answer is kept for its next rows.) Once per pass, before the page is read.
+  function dropLeftRows() {
+    for (const [k, known] of accounts) {
+      for (const a of known.anchors) if (!a.isConnected) known.anchors.delete(a);
+      if (!known.anchors.size && known.answer) accounts.delete(k);
+    }
+  }
+
   // The cells of accounts not asked about yet on this page, one per account; the others join their
   // account's rows and are drawn from its answer if it has come.
   function newAccounts(cells) {
@@ -242,15 +252,12 @@
       let known = accounts.get(k);
       if (known && known.answer && performance.now() - known.at > ACCOUNT_TTL_MS) {
         // Too old: asked again, and the answer drawn on all its rows still on the page.
-        for (const a of known.anchors) if (!a.isConnected) known.anchors.delete(a);
         known.anchors.add(c.anchor);
         known.answer = null;
         ask.push(c);
         continue;
       }
       if (known) {
-        // Rows scrolled out of the chat leave the page: not kept.
-        if (known.anchors.size >= 64) for (const a of known.anchors) if (!a.isConnected) known.anchors.delete(a);
         known.anchors.add(c.anchor);
         if (known.answer) drawCell(known.answer[0], c, known.answer[1], writes);
         continue;
@@ -309,6 +316,24 @@
     }
   }
 
+  // The accounts of `todo` still waiting for an answer, forgotten: asked about again with their next row,
+  // and the rows that joined them read again (neither marked done nor remembered in `seen`: a chat row's
+  // anchor is the block it remembers, and unchanged text is skipped). `keepCurrent`: the row each was asked
+  // with stays as it is.
+  function forgetPending(todo, { keepCurrent }) {
+    for (const c of todo) {
+      const k = accountKey(c.data);
+      const known = accounts.get(k);
+      if (!known || known.answer) continue;
+      for (const a of known.anchors) {
+        if (keepCurrent && a === c.anchor) continue;
+        done.delete(a);
+        seen.delete(a);
+      }
+      accounts.delete(k);
+    }
+  }
+
   // Ask for a batch's verdicts; resolves to a function that draws them (see drawCell), or null.
   async function checkBatch(todo) {
     const url = location.href;
@@ -331,14 +356,8 @@
     // Refused for now (too many accounts new to this tab at once, worker/limits.js): these cells are read
     // again a little later.
     if (reply && reply.error && reply.retry) {
-      for (const c of todo) {
-        done.delete(c.anchor);
-        const known = accounts.get(accountKey(c.data));
-        if (known && !known.answer) {
-          for (const a of known.anchors) done.delete(a);
-          accounts.delete(accountKey(c.data));
-        }
-      }
+      for (const c of todo) done.delete(c.anchor);
+      forgetPending(todo, { keepCurrent: false });
       seen = new WeakMap();
       clearTimeout(retryTimer);
       retryTimer = setTimeout(schedule, reply.retry);
@@ -346,14 +365,7 @@
     if (location.href !== url || !reply || reply.error || !reply.results || !reply.results.length) {
       // No answer (paused, no list, the worker unreachable): the account is asked about again with its next
       // row, and the rows that joined it while it was asked are read again too (not left marked done).
-      for (const c of todo) {
-        const known = accounts.get(accountKey(c.data));
-        if (known && !known.answer) {
-          // (`seen` too: a chat row's anchor is the block it remembers, unchanged text is skipped.)
-          for (const a of known.anchors) if (a !== c.anchor) { done.delete(a); seen.delete(a); }
-          accounts.delete(accountKey(c.data));
-        }
-      }
+      forgetPending(todo, { keepCurrent: true });
       return null;
     }
     return (writes) => reply.results.forEach((r, i) => {
@@ -388,6 +400,7 @@
     } else {
       clearBanner();
     }
+    if (repeats()) dropLeftRows();
     // Blocks whose text has not changed since they were checked are skipped before any parsing.
     // `aside`: see registry.js (read, but it does not tell the self-check that the list was read).
     const cells = adapter.cells(document, (block, aside = false) => {

@@ -82,6 +82,10 @@ globalThis.vipguardSiteCatalog = (() => {
       // yt4.ggpht.com: the live chat's author photos (jaw-sh/stream-nexus js/feed/youtube.js @ 140b22fa,
       // markup captured 2023-07-19).
       avatarHosts: ['yt3.ggpht.com', 'yt3.googleusercontent.com', 'yt4.ggpht.com'], avatarDomains: [],
+      // `askedHosts`: avatar hosts the manifests list as optional host permissions, which the reviewer
+      // grants on the options page (a new required host would have Chrome disable the extension on update
+      // until each user approved it). Without it the chat's authors are read by handle, without their photo.
+      askedHosts: ['yt4.ggpht.com'],
       // A live stream's chat (/live_chat?…) and a replay's (/live_chat_replay?…): a frame of the watch page
       // (ytd-live-chat-frame iframe#chatframe), or a page of its own ("Pop out chat"). The pattern
       // ys-j/YoutubeLiveChatFlusher src/manifest.chrome.json @ 920fca96 runs its chat-frame script on.
@@ -172,6 +176,8 @@ globalThis.vipguardSiteCatalog = (() => {
     isPage: (platform, host) => byPageHost.get(host)?.platform === platform,
     // Whether `host` serves the served sites' avatars.
     isAvatarHost: (host) => SITES.some((s) => s.avatarHosts.includes(host) || s.avatarDomains.some((d) => host.endsWith(`.${d}`))),
+    // The avatar hosts the reviewer grants access to on the options page (optional host permissions).
+    ASKED_HOSTS: Object.freeze(SITES.flatMap((s) => s.askedHosts || [])),
     // Whether `host` serves the avatars of `platform`'s own pages (the worker fetches no other site's).
     isAvatarHostOf: (platform, host) => {
       const s = byPlatform.get(platform);

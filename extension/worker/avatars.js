@@ -10,7 +10,15 @@ import { imageUrlProblem, fetchImage } from './image-fetch.js';
 import { TabQueues, AVATAR_FETCHES_PER_TAB, AVATARS_QUEUED_PER_TAB } from './limits.js';
 import '../shared/site-catalog.js';
 
-const { isDefaultAvatar } = globalThis.vipguardSiteCatalog;
+const { isDefaultAvatar, ASKED_HOSTS } = globalThis.vipguardSiteCatalog;
+
+// A host the reviewer has to grant first (site-catalog.js askedHosts: YouTube's chat photos): until then
+// its pictures are neither fetched nor counted as refused; the account is checked without its photo.
+const notGranted = async (url) => {
+  const host = new URL(url).hostname;
+  if (!ASKED_HOSTS.includes(host)) return false;
+  return !(await chrome.permissions.contains({ origins: [`https://${host}/*`] }).catch(() => false));
+};
 
 const avatarCache = new Map(); // image URL -> Promise<query string | null>
 const AVATAR_CACHE_MAX = 500;
@@ -78,6 +86,7 @@ export async function avatarQuery(url, site, tab) {
     refused(url, problem);
     return null;
   }
+  if (await notGranted(url)) return null;
   if (!avatarCache.has(url)) {
     if (avatarCache.size >= AVATAR_CACHE_MAX) avatarCache.delete(avatarCache.keys().next().value);
     const query = fetching.run(tab, async () => {

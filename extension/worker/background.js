@@ -4,7 +4,7 @@
 // message to the module that answers it.
 import * as engine from './engine.js';
 import { validateMessage } from './validate.js';
-import { check, bulkCheck, wake, probe, pageUrlOf } from './check.js';
+import { check, bulkCheck, wake, probe } from './check.js';
 import { ALLOW_KEY, allowChanged } from './results.js';
 import { DECISIONS_KEY, decisionsChanged, TEAM_DECISIONS_KEY, teamChanged } from './decisions.js';
 import * as feed from './feed.js';
@@ -180,7 +180,7 @@ const HANDLERS = {
     // The tab's record says "cannot read" for its top frame's page only: a frame's (YouTube's live chat in the
     // watch page) is logged, and its notice drawn in it, but does not mark the page unreadable.
     const top = !sender.frameId;
-    await Promise.all([top ? recordUnreadable(sender.tab.id, pageUrlOf(msg, sender)) : null, audit.logUnreadable(msg.url, msg.site, sender.tab.id)]);
+    await Promise.all([top ? recordUnreadable(sender.tab.id, msg.url) : null, audit.logUnreadable(msg.url, msg.site, sender.tab.id)]);
     // The page's notice in the interface's language (the content script has no verdict yet to bring it).
     return { ok: true, ...(msg.wantMessages ? { messages: await catalogueTemplates().catch(() => null) } : {}) };
   },

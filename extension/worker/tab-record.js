@@ -3,6 +3,7 @@
 import { summary } from './results.js';
 import { evictOthers, shownBy } from './frames.js';
 import { isClosed, markClosed } from './closed-tabs.js';
+import { TAB_RECORD_BYTES_MAX, fitRecord } from './record-fit.js';
 
 // Session-storage writes are read-modify-write: one at a time, or concurrent checks lose entries.
 let recording = Promise.resolve();
@@ -16,9 +17,6 @@ export function recordTab(...args) {
 // the page's strings cut, at most TAB_ITEMS_MAX accounts and TAB_RECORD_BYTES_MAX bytes (JSON length),
 // clear accounts dropped before flagged ones and the oldest first (record-fit.js); the current check's
 // accounts are always the newest.
-import { TAB_ITEMS_MAX, TAB_RECORD_BYTES_MAX, fitRecord } from './record-fit.js';
-
-export { TAB_ITEMS_MAX, TAB_RECORD_BYTES_MAX, fitRecord };
 const NAME_MAX = 200;
 // Longer than any served platform's handle (Bluesky's 253, Mastodon's user@domain): a longer one is
 // no account, and is not recorded (so no decision or evidence picture is given for it).

@@ -501,6 +501,21 @@ async function sitePage(s) {
   await page.close();
 }
 const caseName = (s) => `site page ${new URL(s.url).hostname}${new URL(s.url).pathname}${new URL(s.url).search}`;
+// YouTube's live chat photos (yt4.ggpht.com) are an optional host permission (live21c): granted by the
+// options page's button, as a reviewer does, before the site pages (the chat rows compare a chat photo).
+// Its request is granted without a prompt (the profile's preference, above).
+test('YouTube live chat photos: the options page\'s button gets access to yt4.ggpht.com, without a prompt', async () => {
+  const page = await open(`${BASE}/ui/options/options.html`);
+  const photos = () => page.evaluate(() => browser.permissions.contains({ origins: ['https://yt4.ggpht.com/*'] }));
+  assert.equal(await photos(), false, 'no access to the chat photos before the button');
+  await page.waitForSelector('body[data-ready]', { timeout: 15000 });
+  await page.click('#youtube-photos-allow');
+  await page.waitForFunction(() => /\S/.test(document.querySelector('#youtube-photos-status')?.textContent || ''), { timeout: 15000 });
+  assert.equal(await text(page, '#youtube-photos-status'), 'YouTube live chat photos are checked.');
+  assert.equal(await photos(), true, 'access to the chat photos granted by the button');
+  assert.equal(await page.$eval('#youtube-photos-allow', (e) => e.hidden), true, 'the button gone');
+  await page.close();
+});
 for (const s of FIREFOX_SITES) test(caseName(s), () => sitePage(s));
 
 // Mastodon, last (access to all sites, once granted, stays): switched on by the options page's switch, as

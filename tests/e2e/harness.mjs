@@ -803,6 +803,8 @@ export const SITE_PAGES = {
   // YouTube's live chat (live21): popped out (a page of its own), a replay's framed into its watch page,
   // one that cannot be read and one with no message yet.
   'https://www.youtube.com/live_chat?is_popout=1&v=Lv7aBcD9eFg': 'youtube-live-chat.html',
+  // The same chat, for the tests that change it (rows taken out, rows added) or run without its photos.
+  'https://www.youtube.com/live_chat?is_popout=1&v=Ch4tR0wsG0n': 'youtube-live-chat.html',
   'https://www.youtube.com/watch?v=R3playIbr01': 'youtube-replay.html',
   'https://www.youtube.com/live_chat_replay?continuation=R3playIbr01chat': 'youtube-live-chat-replay.html',
   'https://www.youtube.com/live_chat?is_popout=1&v=Br0kenCh4t0': 'youtube-live-chat-unreadable.html',
@@ -863,6 +865,20 @@ export async function enableMastodon(h) {
   await opts.locator('#mastodon-status').filter({ hasText: /\S/ }).waitFor();
   await opts.close();
   await new Promise((r) => setTimeout(r, 700)); // the worker registers the content script
+}
+
+// YouTube's live chat photos (yt4.ggpht.com, an optional host permission) allowed through the options
+// page's button, as a reviewer does: a build launched with access to all sites (extraHosts ['*']) has it
+// already, and the page says so (no button). Returns the status line.
+export async function allowChatPhotos(h) {
+  const opts = await h.ctx.newPage();
+  await opts.goto(`chrome-extension://${h.extensionId}/ui/options/options.html`);
+  await opts.locator('body[data-ready]').waitFor();
+  if (await opts.locator('#youtube-photos-allow').isVisible()) await opts.locator('#youtube-photos-allow').click();
+  await opts.locator('#youtube-photos-status').filter({ hasText: /\S/ }).waitFor();
+  const status = await opts.locator('#youtube-photos-status').textContent();
+  await opts.close();
+  return status;
 }
 
 // Runs `fn(arg)` in the extension's content-script world of `page` (Chromium's isolated world named after

@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { SITES } from './site-cases.mjs';
-import { launch, loadDemoList, settle, annotations, shadowText, shadowClasses, annotationFrames, frameEvaluate, bannerVerdict, until, serveSites, enableMastodon, layoutWithAndWithoutAnnotations, inContentScript } from './harness.mjs';
+import { launch, loadDemoList, settle, annotations, shadowText, shadowClasses, annotationFrames, frameEvaluate, bannerVerdict, until, serveSites, enableMastodon, allowChatPhotos, layoutWithAndWithoutAnnotations, inContentScript } from './harness.mjs';
 
 let h;
 before(async () => {
@@ -37,6 +37,14 @@ async function sent(page) {
   return out;
 }
 
+
+// The live chat's photos (yt4.ggpht.com) are an optional host permission (live21c): the chat rows below
+// compare them, so the access comes first, as the reviewer gives it on the options page. This build has
+// access to all sites, which covers it: the page says the photos are checked and offers no button.
+// (Without the access: chat-photos.test.mjs.)
+test('YouTube live chat photos: allowed before the chat rows (the options page says so)', async () => {
+  assert.equal(await allowChatPhotos(h), 'YouTube live chat photos are checked.');
+});
 
 for (const s of SITES) {
   test(`${new URL(s.url).hostname}${new URL(s.url).pathname}${new URL(s.url).search}`, async () => {
@@ -534,5 +542,40 @@ test('a decision from the popup shows on an open live chat\'s rows of that accou
   assert.equal(reply.ok, true, JSON.stringify(reply));
   await until(async () => (await decidedBadges(page)).length > 0, 'the decided mark in the chat').catch(() => {});
   assert.ok((await decidedBadges(page)).length > 0, JSON.stringify(await shadowClasses(page)));
+  await page.close();
+});
+
+// An author whose rows have all left the chat (scrolled out, deleted) is not kept with the answer: written
+// again, the account is asked about again (live21c). Before, its detached row stayed in the cache until
+// 5,000 other accounts pushed it out, and the new row was drawn from the old answer without asking.
+test('a live chat author whose rows all left the chat is asked about again when writing again', async () => {
+  const url = 'https://www.youtube.com/live_chat?is_popout=1&v=Ch4tR0wsG0n';
+  const page = await h.ctx.newPage();
+  await page.goto(url);
+  await settle(page, 1);
+  const asked = async () => ((await sent(page)).cookingwithfatou || []).length;
+  await until(async () => (await asked()) === 1, 'cookingwithfatou asked about once');
+  // Their one row taken out, as YouTube does; a pass runs (another author's row comes in).
+  await page.evaluate(() => {
+    const gone = document.getElementById('ChwKGkNMaXZlMjFGaXh0dXJlUm930006');
+    window.backLater = gone.cloneNode(true);
+    gone.remove();
+    const row = document.getElementById('ChwKGkNMaXZlMjFGaXh0dXJlUm930001').cloneNode(true);
+    row.id = 'ChwKGkNMaXZlMjFGaXh0dXJlUm930011';
+    row.querySelector('#message').textContent = 'still here';
+    document.querySelector('#items').append(row);
+  });
+  await settle(page, 1);
+  await new Promise((r) => setTimeout(r, 1000));
+  assert.equal(await asked(), 1, 'not asked about again while gone');
+  // They write again: a new row of theirs (the same author chip, photo and badge).
+  await page.evaluate(() => {
+    const row = window.backLater;
+    row.id = 'ChwKGkNMaXZlMjFGaXh0dXJlUm930012';
+    row.querySelector('#message').textContent = 'back again';
+    document.querySelector('#items').append(row);
+  });
+  await until(async () => (await asked()) === 2, 'cookingwithfatou asked about again').catch(() => {});
+  assert.equal(await asked(), 2, 'asked about again once back');
   await page.close();
 });

@@ -21,7 +21,19 @@ export async function renderSettings() {
   // The reviewer id is in the private store: it names the reviewer, which a page must not learn.
   $('reviewer-id').value = (await read([REVIEWER_KEY]))[REVIEWER_KEY] || '';
   renderGenericSites(settings);
+  await showChatPhotosAccess();
   await showPolicy();
+}
+
+// YouTube's live chat photos are on a host of their own (yt4.ggpht.com), an optional host permission
+// (site-catalog.js askedHosts): offered here until granted; without it the chat's authors are checked by
+// handle alone. Drawn again when access is granted or taken back (accessChanged).
+const CHAT_PHOTOS = vipguardSiteCatalog.ASKED_HOSTS.map((h) => `https://${h}/*`);
+async function showChatPhotosAccess() {
+  const access = await chrome.permissions.contains({ origins: CHAT_PHOTOS });
+  $('youtube-photos-allow').hidden = access;
+  if (access) $('youtube-photos-status').textContent = t('youtubePhotosOn');
+  else if ($('youtube-photos-status').textContent === t('youtubePhotosOn')) $('youtube-photos-status').textContent = '';
 }
 
 // The sites enabled for the generic adapter, each with its switch.
@@ -132,6 +144,11 @@ export function setupSettings() {
     await showPolicy();
     if (granted) $('mastodon-status').textContent = t('mastodonOn');
   }));
+  $('youtube-photos-allow').addEventListener('click', asking(async () => {
+    const granted = await chrome.permissions.request({ origins: CHAT_PHOTOS }).catch(() => false);
+    await showChatPhotosAccess();
+    if (!granted) $('youtube-photos-status').textContent = t('youtubePhotosRefused');
+  }));
   $('paused').addEventListener('change', (e) => saveSetting({ paused: e.target.checked }));
   $('ticket-format').addEventListener('change', (e) => saveSetting({ ticketFormat: e.target.value }));
   // The whole page in the new language: drawn again from the start.
@@ -164,8 +181,8 @@ export function setupSettings() {
   }));
 }
 
-// A request for access this page made (Mastodon's switch, its Allow button, Add for a generic site), until
-// it is answered and what it switched on is saved and drawn. The access it gets is heard as
+// A request for access this page made (Mastodon's switch, its Allow button, YouTube's chat photos, Add for a
+// generic site), until it is answered and what it switched on is saved and drawn. The access it gets is heard as
 // `permissions.onAdded` too (accessChanged), whose drawing must come after: drawn from the settings before
 // the switch was saved, Mastodon's switch would be unticked, then saved off.
 let requests = Promise.resolve();

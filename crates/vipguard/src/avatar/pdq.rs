@@ -528,7 +528,7 @@ mod tests {
     /// Rows stepped side by side give each row what it gets alone, for groups and a remainder.
     #[test]
     fn rows_side_by_side_match_one_row_at_a_time() {
-        for rows in [1, 7, 8, 9, 37] {
+        for rows in [1, 7, 8, 9, 16, 17, 37] {
             let cols = 53;
             let picture = noisy(rows, cols);
             let mut expected = picture.clone();
