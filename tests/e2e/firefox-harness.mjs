@@ -126,8 +126,10 @@ export async function launchFirefox({ dir, hosts = [], prefs = {}, extension = F
 // as a request's does, so close() fails on one the test did not declare in `expectedTabs`. Anything it cannot read
 // is kept as a failure, which `requests()` reports: the recorder must not go blind without saying so.
 function observeRequests(addonId) {
+  // A content script's principal is expanded (the page's and the add-on's); Firefox 153 no longer
+  // exposes nsIExpandedPrincipal to script, but names the add-on whose content script it is.
   const ofAddon = (p) => !!p && (p.addonId === addonId
-    || (p.isExpandedPrincipal && p.QueryInterface(Ci.nsIExpandedPrincipal).allowlist.some((a) => a.addonId === addonId)));
+    || (p.isExpandedPrincipal && p.contentScriptAddonPolicy?.id === addonId));
   const images = [Ci.nsIContentPolicy.TYPE_IMAGE, Ci.nsIContentPolicy.TYPE_IMAGESET];
   const record = { extension: [], shown: [], opened: [], failures: [] };
   globalThis.vipguardRequests = record;

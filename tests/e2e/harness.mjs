@@ -45,8 +45,9 @@ export function xFixture(u) {
 // `display`: an X display (":99") to run a headed Chromium on, for what only a real window does (an
 // extension's keyboard shortcut: evidence-capture.test.mjs).
 // `asyncStacks`: false turns off the debugger the recorder runs on every page to name the script behind
-// a request (below), for benchmarks whose timings it would slow; a content script's request then passes
-// for an image the page showed.
+// a request, with its tracing of stylesheets and of frames from other sites (below), for benchmarks whose
+// timings they would slow; a content script's request then passes for an image the page showed, and one
+// in a frame from another site is not seen.
 export async function launch({ extraHosts = [], lang = 'en-US', extension = EXT, trustLocalTls = false, expectedRequests = [], expectedTabs = [], display = null, asyncStacks = true } = {}) {
   if (!fs.existsSync(path.join(extension, 'manifest.json'))) throw new Error(`${extension} missing: run make build`);
   const profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vipguard-e2e-'));
@@ -100,6 +101,105 @@ export async function launch({ extraHosts = [], lang = 'en-US', extension = EXT,
     for (let s = initiator?.stack; s; s = s.parent) if (s.callFrames.some((f) => f.url.startsWith('chrome-extension://'))) return true;
     return false;
   };
+  // A picture a stylesheet names (a CSS background) is requested with the stylesheet as initiator, no
+  // script on the stack: an extension's stylesheet file says so by its chrome-extension:// address (above),
+  // but a <style> element a content script inserts names the page's address, as the page's own do. So each
+  // stylesheet's element is traced to the script that created it (DOM.getNodeStackTraces), and the
+  // addresses in the text of those a chrome-extension:// script created are the extension's when a
+  // stylesheet or the parser requests them; decided in strayRequests, once every sheet is read.
+  const bySheet = []; // addresses requested by markup or a stylesheet (a "parser" initiator)
+  const inExtensionSheets = new Set(); // addresses named by stylesheets the extension's scripts created
+  const reading = new Set(); // stylesheets still being read
+  const sheetUrls = (text, base) => [...text.matchAll(/url\(\s*(?:"([^"]*)"|'([^']*)'|([^)'"\s]*))\s*\)|@import\s+(?:"([^"]*)"|'([^']*)')/gi)]
+    .map((m) => m.slice(1).find((x) => x !== undefined))
+    .flatMap((u) => { try { return [new URL(u, base).href]; } catch { return []; } });
+  const readSheet = async (s, { styleSheetId, ownerNode, sourceURL }) => {
+    if (!ownerNode) return;
+    const { root } = await s.send('DOM.getDocument', { depth: 0 });
+    const { nodeIds: [nodeId] } = await s.send('DOM.pushNodesByBackendIdsToFrontend', { backendNodeIds: [ownerNode] });
+    const { creation } = await s.send('DOM.getNodeStackTraces', { nodeId });
+    if (!ofExtension({ stack: creation })) return;
+    const { text } = await s.send('CSS.getStyleSheetText', { styleSheetId });
+    for (const u of sheetUrls(text, sourceURL || root.baseURL)) inExtensionSheets.add(u);
+  };
+  // Every target in a page, its top frame's first: a frame from another site (an out-of-process iframe,
+  // where the content script also runs: all_frames) is a target of its own, whose requests the page's
+  // session never sees. Each session auto-attaches to its children, paused until instrumented
+  // (waitForDebuggerOnStart), recursively; Playwright's CDP sessions cannot address a flattened child
+  // session, so the children's messages go through their parent (Target.sendMessageToTarget).
+  const childSession = (parent, sessionId) => {
+    const listeners = new Map();
+    const pending = new Map();
+    let id = 0;
+    parent.on('Target.receivedMessageFromTarget', (e) => {
+      if (e.sessionId !== sessionId) return;
+      const m = JSON.parse(e.message);
+      if (m.id && pending.has(m.id)) {
+        const { resolve, reject } = pending.get(m.id);
+        pending.delete(m.id);
+        if (m.error) reject(new Error(`${m.error.message}`));
+        else resolve(m.result);
+      } else if (m.method) for (const fn of listeners.get(m.method) || []) fn(m.params);
+    });
+    parent.on('Target.detachedFromTarget', (e) => {
+      if (e.sessionId !== sessionId) return;
+      for (const { reject } of pending.values()) reject(new Error('target gone'));
+      pending.clear();
+    });
+    return {
+      on: (method, fn) => listeners.set(method, [...(listeners.get(method) || []), fn]),
+      send: (method, params = {}) => new Promise((resolve, reject) => {
+        pending.set(++id, { resolve, reject });
+        parent.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) }).catch(reject);
+      }),
+    };
+  };
+  const instrument = async (s, child) => {
+    try {
+      s.on('Network.requestWillBeSent', ({ request: { url }, initiator }) => {
+        if (!/^https?:/.test(url)) return;
+        if (ofExtension(initiator)) {
+          byExtensionCode.add(url);
+          extensionRequests.push(url);
+        } else if (asyncStacks && initiator?.type === 'parser') bySheet.push(url);
+        else byPage.add(url);
+      });
+      // Only a web page's frames: an extension page's session is also given the extension's service
+      // worker and workers, whose requests (Playwright's view, above) carry no script address.
+      s.on('Target.attachedToTarget', ({ sessionId, targetInfo: { type, url } }) => {
+        const c = childSession(s, sessionId);
+        if (type === 'iframe' && !url.startsWith('chrome-extension://')) instrument(c, true);
+        else c.send('Runtime.runIfWaitingForDebugger').catch(() => {});
+      });
+      await s.send('Network.enable');
+      // A picture's request starts in a task after the script that set its address: only the async
+      // stack (the debugger's, which records it) names that script. Pauses are skipped: a page's
+      // `debugger;` statement must not stop it.
+      if (asyncStacks) {
+        await s.send('Debugger.enable');
+        await s.send('Debugger.setSkipAllPauses', { skip: true });
+        await s.send('Debugger.setAsyncCallStackDepth', { maxDepth: 32 });
+        // One at a time: DOM.getDocument renumbers the nodes another read may hold. A node no script
+        // created has no creation stack (an error), as one in a frame gone meanwhile.
+        let queue = Promise.resolve();
+        s.on('CSS.styleSheetAdded', ({ header }) => {
+          const read = queue.then(() => readSheet(s, header)).catch(() => {});
+          queue = read;
+          reading.add(read);
+          read.finally(() => reading.delete(read));
+        });
+        await s.send('DOM.enable');
+        await s.send('DOM.setNodeStackTracesEnabled', { enable: true });
+        await s.send('CSS.enable');
+        await s.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: true, flatten: false });
+      }
+    } catch (e) {
+      if (!child) throw e; // the page's own: watch() below
+      // a frame removed meanwhile
+    } finally {
+      if (child) await s.send('Runtime.runIfWaitingForDebugger').catch(() => {});
+    }
+  };
   const watched = new WeakMap();
   const visited = new Map(); // page: the http(s) addresses of its top frame's navigation entries
   const history = async (page, cdp) => {
@@ -112,22 +212,7 @@ export async function launch({ extraHosts = [], lang = 'en-US', extension = EXT,
     if (!watched.has(page)) {
       watched.set(page, (async () => {
         const cdp = await ctx.newCDPSession(page);
-        cdp.on('Network.requestWillBeSent', ({ request: { url }, initiator }) => {
-          if (!/^https?:/.test(url)) return;
-          if (ofExtension(initiator)) {
-            byExtensionCode.add(url);
-            extensionRequests.push(url);
-          } else byPage.add(url);
-        });
-        await cdp.send('Network.enable');
-        // A picture's request starts in a task after the script that set its address: only the async
-        // stack (the debugger's, which records it) names that script. Pauses are skipped: a page's
-        // `debugger;` statement must not stop it.
-        if (asyncStacks) {
-          await cdp.send('Debugger.enable');
-          await cdp.send('Debugger.setSkipAllPauses', { skip: true });
-          await cdp.send('Debugger.setAsyncCallStackDepth', { maxDepth: 32 });
-        }
+        await instrument(cdp, false);
         page.on('framenavigated', (f) => { if (f === page.mainFrame()) history(page, cdp).catch(() => {}); });
         await history(page, cdp);
         return cdp;
@@ -168,6 +253,14 @@ export async function launch({ extraHosts = [], lang = 'en-US', extension = EXT,
     return out;
   };
   const strayRequests = async () => {
+    while (reading.size) await Promise.all(reading);
+    for (const u of bySheet.splice(0)) {
+      if (!inExtensionSheets.has(u)) byPage.add(u);
+      else if (!byExtensionCode.has(u)) {
+        byExtensionCode.add(u);
+        extensionRequests.push(u);
+      }
+    }
     shownImages.clear();
     for (const u of pageImages) if (!byExtensionCode.has(u) || byPage.has(u)) shownImages.add(u);
     return strays(extensionRequests, shownImages, expectedRequests);

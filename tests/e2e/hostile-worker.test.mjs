@@ -756,20 +756,15 @@ test('the request recorder fails a run whose extension requested anything but an
 // page alone, that makes both kinds of request. Run on the harness before issue 24's second round, it
 // fails: the content script's fetch is not seen, its picture counts as shown, and the tab passes.
 test('the request recorder counts a content script\'s requests as the extension\'s and fails on a tab the extension opened', async () => {
-  const ext = fs.mkdtempSync(path.join(os.tmpdir(), 'vipguard-ext-recorder-'));
-  fs.cpSync(EXT, ext, { recursive: true });
   const CS_FETCH = 'https://stray.example/from-content-script?data=1';
   const CS_IMG = 'https://recorder.example/avatars/inserted.png';
   const SHOWN = 'https://recorder.example/avatars/shown.png';
   const TAB = 'https://stray.example/opened?data=2';
   const DECLARED = 'https://recorder.example/page?next';
-  fs.writeFileSync(path.join(ext, 'recorder-probe.js'), `fetch(${JSON.stringify(CS_FETCH)}).catch(() => {});
+  const ext = probeBuild(`fetch(${JSON.stringify(CS_FETCH)}).catch(() => {});
 const img = document.createElement('img');
 img.src = ${JSON.stringify(CS_IMG)};
-document.body.append(img);`);
-  const m = JSON.parse(fs.readFileSync(path.join(ext, 'manifest.json'), 'utf8'));
-  m.content_scripts.push({ matches: ['https://recorder.example/page'], js: ['recorder-probe.js'], run_at: 'document_idle' });
-  fs.writeFileSync(path.join(ext, 'manifest.json'), JSON.stringify(m));
+document.body.append(img);`, { matches: ['https://recorder.example/page'] });
   const other = await launch({ extension: ext, expectedTabs: [new RegExp(`^${literally(DECLARED)}$`)] });
   try {
     await other.ctx.route(/^https:\/\/(recorder|stray)\.example\//, (r) => (r.request().url().includes('/page')
@@ -790,6 +785,97 @@ document.body.append(img);`);
     assert.deepEqual(await other.strayTabs(), [TAB]);
     await assert.rejects(other.close(), new RegExp(`neither an image a page showed nor one the test configured: ${[CS_FETCH, CS_IMG].map(literally).join(' ')}; `
       + `the extension opened tabs at addresses the test did not expect: ${literally(TAB)}$`));
+  } finally {
+    await other.ctx.close().catch(() => {});
+    fs.rmSync(ext, { recursive: true, force: true });
+  }
+});
+
+// The build under test with one more content script, `probe` (its source), on `matches` (in every frame
+// when `allFrames`), and `files` besides (name: text) its stylesheet may name; for the recorder's rows.
+function probeBuild(probe, { matches, allFrames = false, files = {} }) {
+  const ext = fs.mkdtempSync(path.join(os.tmpdir(), 'vipguard-ext-recorder-'));
+  fs.cpSync(EXT, ext, { recursive: true });
+  fs.writeFileSync(path.join(ext, 'recorder-probe.js'), probe);
+  for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(ext, name), text);
+  const m = JSON.parse(fs.readFileSync(path.join(ext, 'manifest.json'), 'utf8'));
+  m.content_scripts.push({ matches, js: ['recorder-probe.js'], run_at: 'document_idle', all_frames: allFrames });
+  if (Object.keys(files).length) m.web_accessible_resources.push({ resources: Object.keys(files), matches: ['https://*/*'] });
+  fs.writeFileSync(path.join(ext, 'manifest.json'), JSON.stringify(m));
+  return ext;
+}
+
+// A content script in a frame from another site (Chromium runs it in a process of its own, an
+// out-of-process iframe, as YouTube's live chat could be: the content script runs in every frame) is
+// a target of its own, whose requests the page's session never sees: the recorder attaches to it (and to
+// its own frames) before it runs. Here a page on recorder.example embeds a frame from frame.example whose
+// content script fetches one address and inserts a picture of another. Run on the harness before issue
+// 24's third round (frames24), it fails: neither request is seen, the picture counts as shown.
+test('the request recorder counts the requests of a content script in a frame from another site', async () => {
+  const CS_FETCH = 'https://stray.example/from-frame-content-script?data=3';
+  const CS_IMG = 'https://stray.example/avatars/inserted-in-frame.png';
+  const ext = probeBuild(`fetch(${JSON.stringify(CS_FETCH)}).catch(() => {});
+const img = document.createElement('img');
+img.src = ${JSON.stringify(CS_IMG)};
+document.body.append(img);`, { matches: ['https://frame.example/*'], allFrames: true });
+  const other = await launch({ extension: ext });
+  const served = new Set();
+  try {
+    await other.ctx.route(/^https:\/\/(recorder|stray|frame)\.example\//, (r) => {
+      const u = r.request().url();
+      served.add(u);
+      if (u === 'https://recorder.example/page') return r.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>top</title><iframe src="https://frame.example/inner"></iframe>' });
+      if (u === 'https://frame.example/inner') return r.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>inner</title><p>a frame from another site</p>' });
+      return r.fulfill({ status: 204 });
+    });
+    const page = await other.ctx.newPage();
+    await page.goto('https://recorder.example/page');
+    const frame = page.frames().find((f) => f.url() === 'https://frame.example/inner');
+    assert.ok(frame, `the frame from another site: ${page.frames().map((f) => f.url())}`);
+    await until(async () => frame.evaluate((u) => [...document.images].some((i) => i.src === u && i.complete), CS_IMG), 'the picture inserted in the frame');
+    await until(() => served.has(CS_FETCH), 'the fetch of the frame\'s content script');
+    await until(async () => (await other.strayRequests()).length === 2, 'both requests of the frame\'s content script recorded');
+    assert.deepEqual(await other.strayRequests(), [CS_FETCH, CS_IMG]);
+    await assert.rejects(other.close(), new RegExp(`neither an image a page showed nor one the test configured: ${[CS_FETCH, CS_IMG].map(literally).join(' ')}$`));
+  } finally {
+    await other.ctx.close().catch(() => {});
+    fs.rmSync(ext, { recursive: true, force: true });
+  }
+});
+
+// A picture a stylesheet names is requested with the stylesheet, not a script, as its initiator: a
+// <style> element a content script inserts names the page's address as the page's own do, so the recorder
+// traces each stylesheet's element to the script that created it. Here the content script inserts a
+// <style> and a <link> to a stylesheet of the extension's, each naming a CSS background; the page's own
+// <style> and a <style> its own script inserts name pictures it shows. Run on the harness before issue
+// 24's third round (frames24), it fails: the <style>'s picture counts as shown (the <link>'s was caught,
+// by its chrome-extension:// address).
+test('the request recorder counts the pictures a stylesheet the content script inserted names as the extension\'s', async () => {
+  const STYLE_BG = 'https://stray.example/style-background.png?data=4';
+  const LINK_BG = 'https://stray.example/link-background.png?data=5';
+  const OWN = 'https://recorder.example/avatars/own-style.png';
+  const OWN_SCRIPT = 'https://recorder.example/avatars/own-script-style.png';
+  const ext = probeBuild(`const style = document.createElement('style');
+style.textContent = 'body { background-image: url("${STYLE_BG}"); }';
+document.head.append(style);
+const link = document.createElement('link');
+link.rel = 'stylesheet';
+link.href = chrome.runtime.getURL('recorder-probe.css');
+document.head.append(link);`, { matches: ['https://recorder.example/page'], files: { 'recorder-probe.css': `html { border-image: url("${LINK_BG}") 30; }` } });
+  const other = await launch({ extension: ext });
+  const served = new Set();
+  try {
+    await other.ctx.route(/^https:\/\/(recorder|stray)\.example\//, (r) => (served.add(r.request().url()) && r.request().url() === 'https://recorder.example/page'
+      ? r.fulfill({ status: 200, contentType: 'text/html', body: `<!doctype html><title>recorder</title><style>p { background-image: url("${OWN}"); }</style><p>shown</p>
+<script>const s = document.createElement('style'); s.textContent = 'p { border-image: url("${OWN_SCRIPT}") 30; }'; document.head.append(s);</script>` })
+      : r.fulfill({ status: 204 })));
+    const page = await other.ctx.newPage();
+    await page.goto('https://recorder.example/page');
+    await until(() => [STYLE_BG, LINK_BG, OWN, OWN_SCRIPT].every((u) => served.has(u)), 'the four stylesheets\' pictures');
+    await until(async () => (await other.strayRequests()).length === 2, 'both pictures the content script\'s stylesheets name, recorded');
+    assert.deepEqual((await other.strayRequests()).sort(), [LINK_BG, STYLE_BG].sort());
+    for (const u of [OWN, OWN_SCRIPT]) assert.ok(other.shownImages.has(u), `${u}, the page's own, shown: ${[...other.shownImages]}`);
+    await assert.rejects(other.close(), /neither an image a page showed nor one the test configured: https:\/\/stray\.example\/(style|link)-background/);
   } finally {
     await other.ctx.close().catch(() => {});
     fs.rmSync(ext, { recursive: true, force: true });

@@ -10,8 +10,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import https from 'node:https';
-import { testCertificates, launchFirefox, openPage } from './firefox-harness.mjs';
-import { literally } from './harness.mjs';
+import { testCertificates, launchFirefox, openPage, FIREFOX_EXT } from './firefox-harness.mjs';
+import { literally, until } from './harness.mjs';
 
 test('Firefox: the request recorder fails a run whose add-on requested anything but an image a page showed or a configured address', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vipguard-ff-recorder-'));
@@ -70,6 +70,79 @@ test('Firefox: the request recorder fails a run whose add-on requested anything 
     closed = true;
     await assert.rejects(ff.close(), new RegExp(`neither an image a page showed nor one the test configured: ${[NAMED, BEACON, FROM_PAGE].map(literally).join(' ')}; `
       + `the extension opened tabs at addresses the test did not expect: ${literally(STRAY_TAB)}$`));
+  } finally {
+    if (!closed) await ff.browser.close();
+    server.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+// A content script's own requests (issue 24, third round, frames24): a picture it inserts and one a
+// <style> it inserts names are the add-on's, never an image the page showed. Firefox's load info says
+// so: the content script's expanded principal (the page's and the add-on's) triggered them. Its fetch is
+// the recorder's blind spot (below). The build under test gets one more content script, on this test's
+// page alone. On the recorder before this round, it fails: the expanded principal's test threw
+// (Ci.nsIExpandedPrincipal is not exposed to script in Firefox 153), "could not read".
+test('Firefox: the request recorder counts a content script\'s requests as the add-on\'s', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vipguard-ff-recorder-'));
+  const ext = path.join(dir, 'ext');
+  fs.cpSync(FIREFOX_EXT, ext, { recursive: true });
+  const hosts = ['recorder.example', 'stray.example'];
+  let port;
+  const at = (host, p) => `https://${host}:${port}${p}`;
+  const served = new Set();
+  const server = https.createServer(testCertificates(dir, hosts), (req, res) => {
+    served.add(req.url);
+    if (req.url.startsWith('/page')) {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      return res.end(`<!doctype html><title>recorder</title><style>p { background-image: url("/avatars/own-style.png"); }</style><p>shown</p><img src="/avatars/shown.png">`);
+    }
+    res.writeHead(204);
+    res.end();
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  port = server.address().port;
+  const SHOWN = at('recorder.example', '/avatars/shown.png');
+  const OWN = at('recorder.example', '/avatars/own-style.png');
+  const CS_FETCH = at('stray.example', '/from-content-script?data=1');
+  const CS_IMG = at('stray.example', '/avatars/inserted.png');
+  const CS_STYLE = at('stray.example', '/avatars/style-background.png');
+  fs.writeFileSync(path.join(ext, 'recorder-probe.js'), `fetch(${JSON.stringify(CS_FETCH)}).catch(() => {});
+const img = document.createElement('img');
+img.src = ${JSON.stringify(CS_IMG)};
+document.body.append(img);
+const style = document.createElement('style');
+style.textContent = 'body { background-image: url("${CS_STYLE}"); }';
+document.head.append(style);`);
+  const m = JSON.parse(fs.readFileSync(path.join(ext, 'manifest.json'), 'utf8'));
+  m.host_permissions.push('https://recorder.example/*');
+  m.content_scripts.push({ matches: ['https://recorder.example/page*'], js: ['recorder-probe.js'], run_at: 'document_idle' });
+  fs.writeFileSync(path.join(ext, 'manifest.json'), JSON.stringify(m));
+  const ff = await launchFirefox({ dir, hosts, extension: ext });
+  let closed = false;
+  try {
+    const page = await openPage(ff.browser, at('recorder.example', '/page'));
+    const seen = async () => {
+      const { extension, shown } = await ff.requests();
+      return [...extension.map((r) => r.url), ...shown];
+    };
+    await until(async () => {
+      const s = await seen();
+      return served.has('/from-content-script?data=1') && [CS_IMG, CS_STYLE, SHOWN, OWN].every((u) => s.includes(u));
+    }, 'the page\'s and the content script\'s requests');
+    const { extension, shown } = await ff.requests();
+    assert.ok(shown.includes(SHOWN) && shown.includes(OWN), `the page's own pictures recorded as shown: ${shown}`);
+    const from = Object.fromEntries(extension.map((r) => [r.url, r.from]));
+    for (const u of [CS_IMG, CS_STYLE]) assert.equal(from[u], at('recorder.example', '/page'), `${u} made by the content script, in the page: ${JSON.stringify(extension)}`);
+    // The recorder's blind spot, pinned: an MV3 content script's fetch is made with the page's own
+    // principal (its triggering and loading principal are the page's, no add-on named; WebDriver BiDi's
+    // initiator says only "other"), so nothing in Firefox's load info tells it from the page's fetch.
+    // Should this fail, Firefox now names the content script: count CS_FETCH among the strays below.
+    assert.equal(from[CS_FETCH], undefined, 'the content script\'s fetch is not told from the page\'s');
+    assert.deepEqual((await ff.strayRequests()).sort(), [CS_IMG, CS_STYLE].sort());
+    await page.close();
+    closed = true;
+    await assert.rejects(ff.close(), /neither an image a page showed nor one the test configured: /);
   } finally {
     if (!closed) await ff.browser.close();
     server.close();
