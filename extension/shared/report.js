@@ -267,12 +267,14 @@ var vipguardReport = (() => {
   // which the command line's `scan --format csv` uses) and undoes it (`unguard`): a spreadsheet runs a
   // formula from a cell that starts with = + - @ a tab or a CR, after blanks too; one set to split on ;
   // or tab (French-locale Excel) sees a new cell after each, quotes or not, and after a line end.
-  // Display names come from strangers. So wherever apostrophes, then blanks, then a formula character
+  // Display names come from strangers. So wherever apostrophes, then blanks or quotes, then a formula character
   // stand at the value's start or after ; tab or a line end, the writer puts one ' and the reader takes
   // one off. Apostrophes already there count as blanks do ('=x is written ''=x), so the two undo each
   // other exactly (tests/unit/csv-guard.test.mjs pairs them) and an exported list reads back as it was
   // (README, "Protected list").
-  const FORMULA_AHEAD = /('*)[ \u00a0]*[=+\-@\t\r]/y;
+  // A double quote counts as a blank does: x;"=1+1 is written "x;""=1+1", and a spreadsheet splitting it
+  // at the ; sees a cell ""=1+1" whose quotes its reader may take off (docs/security.md, "Spreadsheets").
+  const FORMULA_AHEAD = /('*)[ \u00a0"]*[=+\-@\t\r]/y;
   // The one scan both directions share: `value` copied, and at each place a cell may start where
   // FORMULA_AHEAD matches, a ' put in (`put`) or, where the match starts with one, that ' left out.
   function guardScan(value, put) {

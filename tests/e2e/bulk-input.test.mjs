@@ -167,3 +167,23 @@ test('cells pasted from an exported sheet have their formula guard undone, as a 
   // What no export writes stays as it is: an apostrophe before anything but a formula character.
   assert.deepEqual(read("O'Neil\n'Ada Obi\n'x, Ada"), [['', "O'Neil"], ['', "'Ada Obi"], ["'x", 'Ada']]);
 });
+
+// Issue 23 (review, low): an unquoted pasted line is split into cells at each comma, semicolon or tab, and
+// each cell has its guard undone: `a,'=b` is the handle a and the name =b, as an exported row `a,'=b`
+// (two cells, the second guarded) was written from. Decided so on purpose: the bulk page reads the
+// line's cells apart at the comma anyway, and no export writes a guard after a comma inside one cell
+// (a cell holding a comma is quoted, and a guard goes only after ; tab or a line end), so an apostrophe
+// after a comma in an unquoted line is a cell's own guard. Inside a quoted cell it stays.
+test("an unquoted pasted line's cells are unguarded after a comma; a quoted cell's comma is no cell start", () => {
+  const read = (text) => parseLines(text, 'x').profiles.map((p) => [p.handle, p.name]);
+  assert.deepEqual(read("a,'=b"), [['a', '=b']]);
+  assert.deepEqual(read("a, '=b"), [['a', '=b']]);
+  assert.deepEqual(read("a,''=b"), [['a', "'=b"]]);
+  // (The line reader drops the comma between a name's words; the apostrophe after it is kept.)
+  assert.deepEqual(read(`ada,"Obi, '=x"`), [['ada', "Obi '=x"]]);
+  // The export's own row of such values reads back as the values.
+  const { toCsv } = globalThis.vipguardReport;
+  const rows = [{ handle: 'ada', display_name: '=b' }, { handle: 'obi', display_name: "Obi '=x" }, { handle: 'eze', display_name: "'=c" }];
+  const text = toCsv(['handle', 'display_name'], rows).split('\r\n').slice(1).join('\n');
+  assert.deepEqual(read(text), rows.map((r) => [r.handle, r.display_name]));
+});

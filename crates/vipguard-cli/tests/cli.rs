@@ -1722,3 +1722,101 @@ fn enroll_in_english_and_french() {
     }
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// Issue 23: the bulk page's "Export results (CSV)", as its exporter writes it (the fixture is kept
+/// equal to the exporter's output by `tests/unit/bulk-export.test.mjs`), checked again by `scan`
+/// as it is: its `source_id` is each profile's id (`line N` where the page's input had none), its
+/// result columns are read past, and the profiles get their verdicts.
+#[test]
+fn scan_reads_the_bulk_pages_export() {
+    let out = stdout_ok(run(&[
+        "scan",
+        "--protected",
+        LIST,
+        "crates/vipguard-cli/tests/fixtures/bulk-export.csv",
+    ]));
+    let rows: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let ids: Vec<&str> = rows.iter().map(|r| r["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["CASE-17", "line 3", "-1", "@ref", "'quoted"], "{out}");
+    assert!(rows.iter().all(|r| r.get("error").is_none()), "{out}");
+    assert_eq!(
+        (rows[0]["verdict"].as_str(), rows[0]["match"].as_str()),
+        (Some("impersonation"), Some("p-aliko")),
+        "{out}"
+    );
+}
+
+/// Issue 23 (review): the command line's own words under `--lang pcm`, compared whole with a
+/// snapshot (`tests/fixtures/pcm-words.txt`; `VIPGUARD_UPDATE_SNAPSHOTS=1` rewrites it): `check`'s
+/// sentences (Pidgin evidence, English headline), a `scan --format table` result line and summary, and
+/// two errors (a list that cannot be read, a header with the same column twice).
+#[test]
+fn pidgin_command_line_words_as_a_snapshot() {
+    let mut got = String::new();
+    let mut section = |title: &str, text: &str| {
+        got.push_str(&format!("== {title}\n{text}"));
+        if !text.ends_with('\n') {
+            got.push('\n');
+        }
+    };
+    let check = stdout_ok(check_on_x(
+        LIST,
+        "AlikoDangote_NG",
+        "Аliko Dangote",
+        &["--lang", "pcm"],
+    ));
+    section("check --lang pcm", &check);
+    let profiles = tmp(
+        "pcm-scan.jsonl",
+        "{\"id\":\"p1\",\"platform\":\"x\",\"handle\":\"AlikoDangote_NG\",\"name\":\"Аliko Dangote\"}\n\
+         {\"id\":\"p2\",\"platform\":\"x\",\"handle\":\"someone\",\"name\":\"Some One\"}\n",
+    );
+    let table = run(&[
+        "scan",
+        "--protected",
+        LIST,
+        profiles.to_str().unwrap(),
+        "--format",
+        "table",
+        "--lang",
+        "pcm",
+    ]);
+    section("scan --format table --lang pcm", &stdout_ok(table));
+    let bad = check_on_x("no-such-list.json", "a", "A", &["--lang", "pcm"]);
+    assert_eq!(bad.status.code(), Some(2));
+    section(
+        "check --lang pcm, no such list (stderr)",
+        &String::from_utf8(bad.stderr).unwrap(),
+    );
+    let sheet = tmp(
+        "pcm-bad.csv",
+        "id,platform,handle,name,display_name\n1,x,a,A,B\n",
+    );
+    let bad = run(&[
+        "scan",
+        "--protected",
+        LIST,
+        sheet.to_str().unwrap(),
+        "--lang",
+        "pcm",
+    ]);
+    assert_eq!(bad.status.code(), Some(2));
+    section(
+        "scan --lang pcm, a column twice (stderr)",
+        &String::from_utf8(bad.stderr)
+            .unwrap()
+            .replace(sheet.to_str().unwrap(), "PROFILES.csv"),
+    );
+    let path = "crates/vipguard-cli/tests/fixtures/pcm-words.txt";
+    if std::env::var_os("VIPGUARD_UPDATE_SNAPSHOTS").is_some() {
+        std::fs::write(path, &got).unwrap();
+    }
+    let want = std::fs::read_to_string(path).unwrap_or_default();
+    assert!(
+        got == want,
+        "the Pidgin command line's words changed (VIPGUARD_UPDATE_SNAPSHOTS=1 rewrites {path}):\n{got}"
+    );
+}

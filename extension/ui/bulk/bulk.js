@@ -9,6 +9,7 @@ import { $, text, downloadCsv } from '../page.js';
 import { startPage } from '../page-ready.js';
 import { describeListError } from '../../shared/list-check.js';
 import { ticketFormat, copyTicket, decideForm } from '../row-tools.js';
+import { EXPORT_COLUMNS, exportRows } from './export.js';
 
 const { t } = vipguardI18n;
 const BATCH = 500; // the worker's cap per message
@@ -267,18 +268,11 @@ async function run() {
   }
 }
 
-// The rows shown, for a spreadsheet: the input's own id and address kept (so results join back to the
-// sheet), the profile's address to click, scores as shown.
+// The rows shown, for a spreadsheet (export.js): the input's own id and address kept (so results join back
+// to the sheet), the profile's address to click, scores as shown.
 function exportCsv() {
-  const columns = ['line', 'source_id', 'source_url', 'profile_url', 'platform', 'handle', 'display_name', 'verdict', 'match', 'match_name',
-    'score', 'reviewer_cleared', 'notes', 'evidence'];
-  const data = visible().map((r) => ({
-    line: r.line, source_id: r.sourceId, source_url: r.url, profile_url: r.handle ? vipguardSiteCatalog.profileUrl(r.platform, r.handle) || '' : '',
-    platform: r.platform, handle: r.handle, display_name: r.name, verdict: r.verdict, match: r.match,
-    match_name: r.matchName, score: r.score == null ? '' : r.score.toFixed(2), reviewer_cleared: r.cleared ? 'yes' : '',
-    notes: r.notes.join(' '), evidence: r.error || r.evidence.map((e) => e.detail).join(' | '),
-  }));
-  downloadCsv(`vipguard-bulk-${new Date().toISOString().slice(0, 10)}.csv`, columns, data);
+  downloadCsv(`vipguard-bulk-${new Date().toISOString().slice(0, 10)}.csv`, EXPORT_COLUMNS,
+    exportRows(visible(), vipguardSiteCatalog.profileUrl));
 }
 
 // The flagged rows shown, added to the review queue (each account once), then the queue page.

@@ -4,7 +4,8 @@
 //! A bad line never stops a scan: it becomes an error for that line and the rest are still read.
 
 use crate::formats::csv::{
-    blank_row, csv_columns, csv_error, csv_reader, is_csv_name, unguard, OtherColumns,
+    blank_row, csv_columns, csv_error, csv_reader, has_columns, header_name, is_csv_name, unguard,
+    OtherColumns,
 };
 use crate::formats::error::{from_json, InputError};
 use crate::text::platform::{canonicalize_platform, clean_handle, cut_in_place, Problem};
@@ -236,6 +237,29 @@ const RESULT_COLUMNS: [&str; 6] = [
     "evidence",
 ];
 
+/// The bulk page's "Export results (CSV)" (`extension/ui/bulk/export.js`, `EXPORT_COLUMNS`): a sheet
+/// with `source_id`, `verdict` and `display_name` is one, and reads as its profiles as a results sheet
+/// does, `source_id` being the id (or, where the page's input had none, `line N`, as the page names such
+/// a row). Its columns are these, read (`display_name` as the name), and those of
+/// `BULK_EXPORT_IGNORED`; the fixture the page's exporter writes (`tests/unit/bulk-export.test.mjs`)
+/// keeps the two sides from drifting (`a_bulk_export_reads_as_its_profiles`).
+const BULK_EXPORT_READ: [&str; 4] = ["source_id", "platform", "handle", "display_name"];
+
+/// The bulk export's columns read past: what the check found, and the addresses (the profile's is its
+/// platform and handle; the input's own is kept in the export only to join back to the sheet).
+const BULK_EXPORT_IGNORED: [&str; 10] = [
+    "line",
+    "source_url",
+    "profile_url",
+    "verdict",
+    "match",
+    "match_name",
+    "score",
+    "reviewer_cleared",
+    "notes",
+    "evidence",
+];
+
 fn read_csv(text: &str, source: &str) -> Result<Vec<(usize, ProfileLine)>, InputError> {
     const COLUMNS: [&str; 7] = ["id", "platform", "handle", "name", "bio", "avatar", "links"];
     let mut sheet = csv_reader(text, source, true)?;
@@ -247,13 +271,28 @@ fn read_csv(text: &str, source: &str) -> Result<Vec<(usize, ProfileLine)>, Input
     // and its verdict columns are read past, so a scan's output can be checked again as it is. Only
     // a sheet that is one (it has `verdict` and `display_name`): a hand-made sheet's own `score` or
     // `match` column is still refused rather than dropped without a word.
-    let is_results = ["verdict", "display_name"]
-        .iter()
-        .all(|c| headers.iter().any(|h| h.trim().eq_ignore_ascii_case(c)));
-    let results = OtherColumns {
-        same: &[("display_name", "name")],
-        ignored: if is_results { &RESULT_COLUMNS } else { &[] },
+    let is_results = has_columns(&headers, &["verdict", "display_name"]);
+    // The bulk page's export is one too, with its own names: `source_id` for the id.
+    let is_bulk = has_columns(&headers, &BULK_EXPORT_READ) && has_columns(&headers, &["verdict"]);
+    let results = match (is_bulk, is_results) {
+        (true, _) => OtherColumns {
+            same: &[("display_name", "name"), ("source_id", "id")],
+            ignored: &BULK_EXPORT_IGNORED,
+        },
+        (false, true) => OtherColumns {
+            same: &[("display_name", "name")],
+            ignored: &RESULT_COLUMNS,
+        },
+        (false, false) => OtherColumns {
+            same: &[("display_name", "name")],
+            ignored: &[],
+        },
     };
+    // A bulk export's row without a sheet id is named by its line, as the page names it (`line 3`).
+    let line_column = headers
+        .iter()
+        .position(|h| header_name(h) == "line")
+        .filter(|_| is_bulk);
     let col = csv_columns(
         &headers,
         &COLUMNS,
@@ -307,8 +346,15 @@ fn read_csv(text: &str, source: &str) -> Result<Vec<(usize, ProfileLine)>, Input
                     })
                 };
                 let opt = |n: &str| cell(n).filter(|s| !s.trim().is_empty());
+                let id = cell("id").filter(|s| !s.trim().is_empty()).or_else(|| {
+                    line_column
+                        .and_then(|i| r.get(i))
+                        .map(str::trim)
+                        .filter(|n| !n.is_empty())
+                        .map(|n| format!("line {n}"))
+                });
                 let p = Profile {
-                    id: cell("id").unwrap_or_default(),
+                    id: id.unwrap_or_default(),
                     platform: cell("platform").unwrap_or_default(),
                     handle: cell("handle").unwrap_or_default(),
                     name: cell("name").unwrap_or_default(),
@@ -533,6 +579,90 @@ mod tests {
             .unwrap_err()
             .message
             .contains("column appears twice"));
+    }
+
+    /// Issue 23: the header's names are read by one helper (`csv::header_name`), so a results sheet
+    /// whose first column is `verdict` or `display_name` behind the byte-order mark Excel writes is
+    /// still one. The csv crate takes off a mark at the file's very start; one after a `sep=` line
+    /// (a `sep=` line put before an Excel export) reached the header, where the column reader took it
+    /// off but the results-sheet test did not: `verdict` was refused as an unknown column.
+    #[test]
+    fn a_results_sheet_behind_a_byte_order_mark_is_one() {
+        for text in [
+            "sep=,\r\n\u{feff}verdict,id,platform,handle,display_name,score\r\nclear,p1,x,ada,Ada Obi,0.10\r\n",
+            "sep=;\r\n\u{feff}display_name;verdict;id;platform;handle\r\nAda Obi;clear;p1;x;ada\r\n",
+            "\u{feff}verdict,id,platform,handle,display_name,score\r\nclear,p1,x,ada,Ada Obi,0.10\r\n",
+            "\u{feff}display_name,verdict,id,platform,handle\r\nAda Obi,clear,p1,x,ada\r\n",
+            "\u{feff} Display_Name ;Verdict;id;platform;handle\r\nAda Obi;clear;p1;x;ada\r\n",
+        ] {
+            let rows = read_profiles(text, "out.csv").unwrap_or_else(|e| panic!("{text:?}: {e}"));
+            let p = rows[0].1.as_ref().unwrap();
+            assert_eq!((p.id.as_str(), p.name.as_str()), ("p1", "Ada Obi"), "{text:?}");
+        }
+    }
+
+    /// Issue 23: the bulk page's own export (written by its exporter, `tests/unit/bulk-export.test.mjs`)
+    /// reads as its profiles: `source_id` is the id, `line N` where the page's input had none; the
+    /// result columns and addresses are read past; the formula guard is undone. Its header is the
+    /// one `BULK_EXPORT_READ` and `BULK_EXPORT_IGNORED` know.
+    #[test]
+    fn a_bulk_export_reads_as_its_profiles() {
+        let text = include_str!("../../../vipguard-cli/tests/fixtures/bulk-export.csv");
+        let header: Vec<String> = text
+            .lines()
+            .next()
+            .unwrap()
+            .split(',')
+            .map(header_name)
+            .collect();
+        // Every column of the exporter's is one the reader reads or reads past, and no other.
+        let mut known: Vec<&str> = BULK_EXPORT_READ
+            .into_iter()
+            .chain(BULK_EXPORT_IGNORED)
+            .collect();
+        let mut header: Vec<&str> = header.iter().map(String::as_str).collect();
+        known.sort_unstable();
+        header.sort_unstable();
+        assert_eq!(header, known);
+        // Each row as `line|id|platform|handle|name`.
+        let got: Vec<String> = read_profiles(text, "vipguard-bulk.csv")
+            .unwrap()
+            .into_iter()
+            .map(|(line, r)| {
+                let p = r.unwrap();
+                [line.to_string(), p.id, p.platform, p.handle, p.name].join("|")
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "2|CASE-17|x|AlikoDangote_NG|Аliko Dangote",
+                "3|line 3|x|someone|",
+                "4|-1|instagram|ada.obi|=HYPERLINK(\"x\")",
+                "5|@ref|x|bea|Беа; \"=1+1",
+                "6|'quoted|github|octo-cat|Ada, Obi",
+            ]
+        );
+        // Without `verdict` it is no export: `source_id` is refused as any unknown column is.
+        let e = read_profiles("source_id,platform,handle,display_name\n1,x,a,A\n", "p.csv")
+            .unwrap_err();
+        assert_eq!(
+            (e.code, e.field.as_deref()),
+            (Some("unknown_column"), Some("source_id"))
+        );
+        // An export with a sheet id column besides `source_id` names the second.
+        let e = read_profiles(
+            "id,source_id,platform,handle,display_name,verdict\n1,2,x,a,A,clear\n",
+            "p.csv",
+        )
+        .unwrap_err();
+        assert_eq!(
+            (e.code, e.args.clone()),
+            (
+                Some("same_column"),
+                vec!["source_id".to_string(), "id".to_string()]
+            )
+        );
     }
 
     /// Each refused line carries the code and values an interface words it with (the bulk page).
