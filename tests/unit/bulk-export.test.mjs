@@ -2,7 +2,7 @@
 // shared/report.js's toCsv as ui/page.js downloadCsv writes it) for crafted rows: a sheet id and none, a
 // profile address, a name only, formula characters, a quote after a ;, an engine error, a cleared row, other
 // scripts. The sheet it makes must be the fixture the command line reads back as profiles
-// (crates/vipguard-cli/tests/fixtures/bulk-export.csv; crates/vipguard-cli/tests/cli.rs,
+// (crates/vipguard/tests/fixtures/bulk-export.csv; crates/vipguard-cli/tests/cli.rs,
 // `scan_reads_the_bulk_pages_export`), so neither side's columns can change without the other's test
 // failing. VIPGUARD_UPDATE_FIXTURES=1 rewrites the fixture from the exporter.
 import { test } from 'node:test';
@@ -17,7 +17,7 @@ for (const file of ['shared/site-catalog.js', 'shared/report.js']) {
 }
 const { toCsv } = vm.runInContext('vipguardReport', context);
 const { profileUrl } = vm.runInContext('vipguardSiteCatalog', context);
-const FIXTURE = new URL('../../crates/vipguard-cli/tests/fixtures/bulk-export.csv', import.meta.url);
+const FIXTURE = new URL('../../crates/vipguard/tests/fixtures/bulk-export.csv', import.meta.url);
 
 const row = (r) => ({ sourceId: '', url: '', name: '', verdict: 'clear', match: '', matchName: '', score: 0, cleared: false,
   notes: [], error: '', evidence: [], ...r });

@@ -1733,7 +1733,7 @@ fn scan_reads_the_bulk_pages_export() {
         "scan",
         "--protected",
         LIST,
-        "crates/vipguard-cli/tests/fixtures/bulk-export.csv",
+        "crates/vipguard/tests/fixtures/bulk-export.csv",
     ]));
     let rows: Vec<serde_json::Value> = out
         .lines()

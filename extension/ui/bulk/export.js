@@ -1,7 +1,7 @@
 // The bulk page's "Export results (CSV)": its columns and each row's cells. Apart from the page (which adds
 // the byte-order mark and downloads it, ui/page.js downloadCsv) so that tests/unit/bulk-export.test.mjs can
 // run it in Node: that test writes the sheet this code makes for crafted rows and keeps it as the fixture
-// the command line reads back (crates/vipguard-cli/tests/fixtures/bulk-export.csv, `vipguard scan`
+// the command line reads back (crates/vipguard/tests/fixtures/bulk-export.csv, `vipguard scan`
 // reads it as profiles: crates/vipguard/src/formats/profile.rs, `BULK_EXPORT_READ` and `BULK_EXPORT_IGNORED`), so the two
 // cannot drift apart.
 

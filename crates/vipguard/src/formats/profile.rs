@@ -607,7 +607,7 @@ mod tests {
     /// one `BULK_EXPORT_READ` and `BULK_EXPORT_IGNORED` know.
     #[test]
     fn a_bulk_export_reads_as_its_profiles() {
-        let text = include_str!("../../../vipguard-cli/tests/fixtures/bulk-export.csv");
+        let text = include_str!("../../tests/fixtures/bulk-export.csv");
         let header: Vec<String> = text
             .lines()
             .next()
