@@ -11,6 +11,7 @@ import * as feed from './feed.js';
 import { LIST_SOURCE_KEY } from '../shared/private-store.js';
 import * as audit from './audit.js';
 import { evidenceImage } from './evidence-image.js';
+import { accessChanged, isAskedHostChange } from './image-fetch.js';
 import { forgetTab, recordUnreadable, givenFor } from './tab-record.js';
 import { overRate, forgetTabLimits, limitsReady } from './limits.js';
 import { catalogueTemplates, languageChanged, loadLanguage } from './templates.js';
@@ -92,6 +93,15 @@ async function settingsChangedNow(written) {
 const sitesAgain = () => loadEnabledSites().catch((e) => console.warn('vipguard:', e.message));
 chrome.permissions?.onAdded?.addListener(sitesAgain);
 chrome.permissions?.onRemoved?.addListener(sitesAgain);
+// Access to an asked host (YouTube's chat photos, image-fetch.js) granted or withdrawn: the kept answer is
+// dropped, and the open chats, which keep answers per author for up to a minute (main.js), read again with
+// or without the photos at once (chat21).
+const photosAgain = (permissions) => {
+  accessChanged();
+  if (isAskedHostChange(permissions)) tellTabs({ type: 'vipguard-changed' });
+};
+chrome.permissions?.onAdded?.addListener(photosAgain);
+chrome.permissions?.onRemoved?.addListener(photosAgain);
 
 // chrome.storage.local keeps the interface's language, the ticket format, the banner's corner and the
 // settingsWritten marker only (nothing that names an account, nothing that decides what is checked).

@@ -4,7 +4,7 @@
 // without tainting a canvas.
 import { shownAccount } from './results.js';
 import { t } from './templates.js';
-import { imageUrlProblem, fetchImage } from './image-fetch.js';
+import { imageUrlProblem, fetchImage, notGranted } from './image-fetch.js';
 import { checkImageSize, AVATAR_LIMITS } from '../shared/image-header.js';
 
 // A picture as a bitmap, or null: fetched with the avatars' bounds, its size read from its header before
@@ -102,8 +102,11 @@ export async function evidenceImage(msg, given = null, tabId = null) {
   const account = await shownAccount(match);
   const avatar = given ? given.avatar : msg.profile.avatar;
   const site = { platform: given ? given.platform : msg.profile.platform, pageHost: new URL(msg.url).hostname };
-  // The page's avatar only from its site's image hosts; the protected one is the worker's own thumbnail.
-  const mine = avatar && !imageUrlProblem(avatar, site) ? picture(avatar) : null;
+  // The page's avatar only from its site's image hosts, and not from a host the reviewer has not granted
+  // (YouTube's chat photos: image-fetch.js notGranted; drawn as "no picture"); the protected one is the
+  // worker's own thumbnail. Started, not awaited: the screenshot is still taken first.
+  const mine = avatar && !imageUrlProblem(avatar, site)
+    ? notGranted(avatar).then((no) => (no ? null : picture(avatar)), () => null) : null;
   const theirs = account && account.avatar && account.avatar.startsWith('data:') ? picture(account.avatar) : null;
   // The page first, before anything else is awaited: the tab may be left in the meantime.
   const shot = await pageScreenshot(tabId, msg.url);
