@@ -10,7 +10,7 @@ import { DECISIONS_KEY, decisionsChanged, TEAM_DECISIONS_KEY, teamChanged } from
 import * as feed from './feed.js';
 import { LIST_SOURCE_KEY } from '../shared/private-store.js';
 import * as audit from './audit.js';
-import { evidenceImage } from './evidence-image.js';
+import { evidenceImage, frameChecked, forgetCheckedFrames } from './evidence-image.js';
 import { accessChanged, isAskedHostChange } from './image-fetch.js';
 import { forgetTab, recordUnreadable, givenFor } from './tab-record.js';
 import { overRate, forgetTabLimits, limitsReady } from './limits.js';
@@ -138,6 +138,7 @@ chrome.action?.setBadgeBackgroundColor?.({ color: '#c62828' })?.catch?.(() => {}
 
 chrome.tabs?.onRemoved?.addListener((tabId) => {
   forgetTab(tabId);
+  forgetCheckedFrames(tabId);
   forgetFrames(tabId).catch(() => {});
   limitsReady.then(() => forgetTabLimits(tabId));
   queue.forgetQueueTab(tabId).catch(() => {});
@@ -184,7 +185,10 @@ chrome.runtime.onMessage.addListener((msg, sender, sendResponse) => {
 });
 
 const HANDLERS = {
-  check: (msg, sender) => check(msg, sender),
+  check: (msg, sender) => {
+    if (sender.tab) frameChecked(sender.tab.id, sender.frameId); // the frames the evidence picture waits for (evidence-image.js)
+    return check(msg, sender);
+  },
   wake: () => wake(),
   unreadable: async (msg, sender) => {
     // The tab's record says "cannot read" for its top frame's page only: a frame's (YouTube's live chat in the

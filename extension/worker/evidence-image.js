@@ -57,6 +57,22 @@ function outline(ctx, x, y, side, a) {
   ctx.restore();
 }
 
+// The child frames of each tab whose content script sent a check (YouTube's live chat in the watch page):
+// tab id -> Set of frame ids, a few per tab, forgotten with the tab. Kept in memory only.
+const checkedFrames = new Map();
+const FRAMES_PER_TAB = 8;
+export function frameChecked(tabId, frameId) {
+  if (tabId == null || !frameId) return;
+  let frames = checkedFrames.get(tabId);
+  if (!frames) checkedFrames.set(tabId, (frames = new Set()));
+  if (frames.has(frameId)) return;
+  if (frames.size >= FRAMES_PER_TAB) frames.delete(frames.values().next().value);
+  frames.add(frameId);
+}
+export function forgetCheckedFrames(tabId) {
+  checkedFrames.delete(tabId);
+}
+
 // The screenshot's largest size in the picture, in CSS pixels: the picture stays a few hundred kilobytes
 // whatever the window's size and pixel density.
 const SHOT_WIDTH = 680;
@@ -74,9 +90,11 @@ async function pageScreenshot(tabId, url) {
   // captureVisibleTab takes the window's front tab: only when that is this page.
   if (!tab || !tab.active || tab.url !== url) return { missing: 'imageScreenshotNotInFront' };
   // Every frame of the tab: a card open in YouTube's live chat (a frame of the watch page) leaves the picture
-  // too. The top frame's answer is awaited; the others hide in the same frames of time.
+  // too. The top frame's answer is awaited, and each child frame's that has sent a check (frameChecked: the
+  // chat's); a frame not known here (the worker restarted since) is told too, its answer not awaited.
   const send = (on, frame) => chrome.tabs.sendMessage(tabId, { type: 'vipguard-capture', hide: on }, frame).catch(() => null);
-  const hide = (on) => Promise.all([send(on, { frameId: 0 }), send(on)]);
+  const known = [...(checkedFrames.get(tabId) || [])];
+  const hide = (on) => Promise.all([send(on, { frameId: 0 }), ...known.map((frameId) => send(on, { frameId })), send(on)]);
   await hide(true);
   try {
     const dataUrl = await chrome.tabs.captureVisibleTab(tab.windowId, { format: 'png' });
