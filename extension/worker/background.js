@@ -10,7 +10,8 @@ import { DECISIONS_KEY, decisionsChanged, TEAM_DECISIONS_KEY, teamChanged } from
 import * as feed from './feed.js';
 import { LIST_SOURCE_KEY } from '../shared/private-store.js';
 import * as audit from './audit.js';
-import { evidenceImage, frameChecked, forgetCheckedFrames } from './evidence-image.js';
+import { evidenceImage } from './evidence-image.js';
+import { frameChecked, forgetCheckedFrames } from './page-shot.js';
 import { accessChanged, isAskedHostChange } from './image-fetch.js';
 import { forgetTab, recordUnreadable, givenFor } from './tab-record.js';
 import { overRate, forgetTabLimits, limitsReady } from './limits.js';
@@ -98,7 +99,7 @@ chrome.permissions?.onRemoved?.addListener(sitesAgain);
 // or without the photos at once (chat21).
 const photosAgain = (permissions) => {
   accessChanged();
-  if (isAskedHostChange(permissions)) tellTabs({ type: 'vipguard-changed' });
+  if (isAskedHostChange(permissions)) tellTabs({ type: 'vipguard-changed' }).catch(() => {});
 };
 chrome.permissions?.onAdded?.addListener(photosAgain);
 chrome.permissions?.onRemoved?.addListener(photosAgain);
@@ -136,6 +137,9 @@ chrome.storage.onChanged.addListener((changes, area) => {
 // The toolbar button's count of flagged accounts (tab-record.js) is red on every tab.
 chrome.action?.setBadgeBackgroundColor?.({ color: '#c62828' })?.catch?.(() => {});
 
+// A tab replaced by another (prerendering): its frame ids are the old page's, the evidence picture waits
+// for none of them.
+chrome.tabs?.onReplaced?.addListener((added, removed) => forgetCheckedFrames(removed));
 chrome.tabs?.onRemoved?.addListener((tabId) => {
   forgetTab(tabId);
   forgetCheckedFrames(tabId);

@@ -6,6 +6,7 @@ import { shownAccount } from './results.js';
 import { t } from './templates.js';
 import { imageUrlProblem, fetchImage, notGranted } from './image-fetch.js';
 import { checkImageSize, AVATAR_LIMITS } from '../shared/image-header.js';
+import { pageScreenshot } from './page-shot.js';
 
 // A picture as a bitmap, or null: fetched with the avatars' bounds, its size read from its header before
 // the browser decodes it.
@@ -57,56 +58,10 @@ function outline(ctx, x, y, side, a) {
   ctx.restore();
 }
 
-// The child frames of each tab whose content script sent a check (YouTube's live chat in the watch page):
-// tab id -> Set of frame ids, a few per tab, forgotten with the tab. Kept in memory only.
-const checkedFrames = new Map();
-const FRAMES_PER_TAB = 8;
-export function frameChecked(tabId, frameId) {
-  if (tabId == null || !frameId) return;
-  let frames = checkedFrames.get(tabId);
-  if (!frames) checkedFrames.set(tabId, (frames = new Set()));
-  if (frames.has(frameId)) return;
-  if (frames.size >= FRAMES_PER_TAB) frames.delete(frames.values().next().value);
-  frames.add(frameId);
-}
-export function forgetCheckedFrames(tabId) {
-  checkedFrames.delete(tabId);
-}
-
 // The screenshot's largest size in the picture, in CSS pixels: the picture stays a few hundred kilobytes
 // whatever the window's size and pixel density.
 const SHOT_WIDTH = 680;
 const SHOT_MAX_HEIGHT = 480;
-
-// The visible part of the page in tab `tabId`, at `url`, as a bitmap, or `{missing: key}` naming why there
-// is none. Chrome and Firefox let captureVisibleTab take a page only with `activeTab`, granted to a tab when
-// the reviewer presses the toolbar button or one of the extension's keyboard shortcuts there (it lasts
-// until the tab navigates), never by a click in a page or in our frame; we ask for no <all_urls>.
-// The banner and the card are hidden while it is taken (the content script answers once they are off
-// screen) so that they never cover the profile in the ticket; they come back at once.
-async function pageScreenshot(tabId, url) {
-  if (tabId == null) return { missing: 'imageNoScreenshot' };
-  const tab = await chrome.tabs.get(tabId).catch(() => null);
-  // captureVisibleTab takes the window's front tab: only when that is this page.
-  if (!tab || !tab.active || tab.url !== url) return { missing: 'imageScreenshotNotInFront' };
-  // Every frame of the tab: a card open in YouTube's live chat (a frame of the watch page) leaves the picture
-  // too. The top frame's answer is awaited, and each child frame's that has sent a check (frameChecked: the
-  // chat's); a frame not known here (the worker restarted since) is told too, its answer not awaited.
-  const send = (on, frame) => chrome.tabs.sendMessage(tabId, { type: 'vipguard-capture', hide: on }, frame).catch(() => null);
-  const known = [...(checkedFrames.get(tabId) || [])];
-  const hide = (on) => Promise.all([send(on, { frameId: 0 }), ...known.map((frameId) => send(on, { frameId })), send(on)]);
-  await hide(true);
-  try {
-    const dataUrl = await chrome.tabs.captureVisibleTab(tab.windowId, { format: 'png' });
-    const bin = atob(dataUrl.slice(dataUrl.indexOf(',') + 1));
-    return { bitmap: await createImageBitmap(new Blob([Uint8Array.from(bin, (c) => c.charCodeAt(0))], { type: 'image/png' })) };
-  } catch (e) {
-    console.warn('vipguard: no screenshot of the page:', e.message);
-    return { missing: 'imageNoScreenshot' };
-  } finally {
-    await hide(false);
-  }
-}
 
 // `given`: what the worker answered the sender's tab for this profile (tab-record.js givenFor): its
 // match and the avatar its page showed are drawn, never ones the message names. Null only from the

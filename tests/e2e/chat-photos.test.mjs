@@ -72,8 +72,18 @@ test('without access to yt4.ggpht.com a live chat is read and badged by handle, 
 // Fails on the code before: evidence-image.js checked the address alone (imageUrlProblem) and fetched it.
 test('without access to yt4.ggpht.com the ticket picture of a chat author is drawn without the chat photo', async () => {
   const url = 'https://www.youtube.com/live_chat?is_popout=1&v=Ch4tR0wsG0n';
-  const author = await h.worker.evaluate(() => self.sentForTest.find((p) => p.handle === 'IbrahimaDialloTV_' && /^https:\/\/yt4\.ggpht\.com\//.test(p.avatar || '')));
-  assert.ok(author, 'the chat author and photo address, from the test above');
+  // The chat opened here (not left to the test above: this one runs alone too) until its author is sent.
+  const chat = await h.ctx.newPage();
+  const findAuthor = () => h.worker.evaluate(() => self.sentForTest.find((p) => p.handle === 'IbrahimaDialloTV_' && /^https:\/\/yt4\.ggpht\.com\//.test(p.avatar || '')) || null);
+  let author;
+  try {
+    await chat.goto(url);
+    await until(findAuthor, 'the chat author sent with its photo address').catch(() => {});
+    author = await findAuthor();
+  } finally {
+    await chat.close();
+  }
+  assert.ok(author, 'the chat author and photo address');
   const before = h.extensionRequests.length;
   const opts = await h.ctx.newPage();
   await opts.goto(`chrome-extension://${h.extensionId}/ui/popup/popup.html`);

@@ -592,30 +592,33 @@ test('a live chat author\'s kept answer expires after a minute: the next row ask
   const who = 'ibrahimadiallo.giveaway';
   const page = await h.ctx.newPage();
   const before = ((await h.worker.evaluate((u) => self.sentForTest.filter((p) => p.url === u), url)).filter((p) => p.handle === who)).length;
-  await page.goto(url);
-  await settle(page, 1);
-  const asked = async () => ((await sent(page))[who] || []).length - before;
-  await until(async () => (await asked()) === 1, `${who} asked about once`);
-  // One more row of theirs (a clone of their first row, its badge taken off), badged once a pass ran.
-  const addRow = (id) => page.evaluate((id) => {
-    const row = document.getElementById('ChwKGkNMaXZlMjFGaXh0dXJlUm930004').cloneNode(true);
-    row.querySelectorAll('vipguard-annotation').forEach((b) => b.remove());
-    row.id = id;
-    row.querySelector('#message').textContent = `again ${id}`;
-    document.querySelector('#items').append(row);
-  }, id);
-  const badged = (id) => until(() => page.evaluate((id) => !!document.getElementById(id)?.querySelector('vipguard-annotation'), id), `row ${id} badged`);
-  await addRow('ChwKGkNMaXZlMjFGaXh0dXJlUm930021');
-  await badged('ChwKGkNMaXZlMjFGaXh0dXJlUm930021');
-  assert.equal(await asked(), 1, 'a fresh answer: the new row drawn from it, not asked again');
-  // A minute later by the content script's clock.
-  await inContentScript(page, () => {
-    const now = performance.now.bind(performance);
-    performance.now = () => now() + 61000;
-  });
-  await addRow('ChwKGkNMaXZlMjFGaXh0dXJlUm930022');
-  await until(async () => (await asked()) === 2, `${who} asked about again`).catch(() => {});
-  assert.equal(await asked(), 2, 'the kept answer older than a minute: asked again');
-  await badged('ChwKGkNMaXZlMjFGaXh0dXJlUm930022');
-  await page.close();
+  try {
+    await page.goto(url);
+    await settle(page, 1);
+    const asked = async () => ((await sent(page))[who] || []).length - before;
+    await until(async () => (await asked()) === 1, `${who} asked about once`);
+    // One more row of theirs (a clone of their first row, its badge taken off), badged once a pass ran.
+    const addRow = (id) => page.evaluate((id) => {
+      const row = document.getElementById('ChwKGkNMaXZlMjFGaXh0dXJlUm930004').cloneNode(true);
+      row.querySelectorAll('vipguard-annotation').forEach((b) => b.remove());
+      row.id = id;
+      row.querySelector('#message').textContent = `again ${id}`;
+      document.querySelector('#items').append(row);
+    }, id);
+    const badged = (id) => until(() => page.evaluate((id) => !!document.getElementById(id)?.querySelector('vipguard-annotation'), id), `row ${id} badged`);
+    await addRow('ChwKGkNMaXZlMjFGaXh0dXJlUm930021');
+    await badged('ChwKGkNMaXZlMjFGaXh0dXJlUm930021');
+    assert.equal(await asked(), 1, 'a fresh answer: the new row drawn from it, not asked again');
+    // A minute later by the content script's clock.
+    await inContentScript(page, () => {
+      const now = performance.now.bind(performance);
+      performance.now = () => now() + 61000;
+    });
+    await addRow('ChwKGkNMaXZlMjFGaXh0dXJlUm930022');
+    await until(async () => (await asked()) === 2, `${who} asked about again`).catch(() => {});
+    assert.equal(await asked(), 2, 'the kept answer older than a minute: asked again');
+    await badged('ChwKGkNMaXZlMjFGaXh0dXJlUm930022');
+  } finally {
+    await page.close();
+  }
 });

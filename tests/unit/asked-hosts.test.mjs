@@ -8,7 +8,13 @@ import assert from 'node:assert/strict';
 
 let asked = 0;
 let allowed = false;
-globalThis.chrome = { permissions: { contains: async ({ origins }) => { asked++; assert.deepEqual(origins, ['https://yt4.ggpht.com/*']); return allowed; } } };
+// Every origin list the browser was asked about, checked after each test (an assert inside the stand-in
+// would be swallowed by notGranted's own catch).
+const askedOrigins = [];
+globalThis.chrome = { permissions: { contains: async ({ origins }) => { asked++; askedOrigins.push(origins); return allowed; } } };
+const onlyPhotoHostAsked = () => {
+  for (const origins of askedOrigins.splice(0)) assert.deepEqual(origins, ['https://yt4.ggpht.com/*']);
+};
 const { notGranted, accessChanged, isAskedHostChange } = await import('../../extension/worker/image-fetch.js');
 
 const PHOTO = 'https://yt4.ggpht.com/ytc/abc=s64-c-k-c0x00ffffff-no-rj';
@@ -20,6 +26,7 @@ test('a chat photo is passed over without the access, and the browser is asked o
   assert.ok(answers.every((a) => a === true));
   assert.equal(await notGranted(PHOTO), true);
   assert.equal(asked, 1, 'asked of the browser once');
+  onlyPhotoHostAsked();
 });
 
 test('once access is added (permissions.onAdded), the browser is asked again and the photos fetched', async () => {
@@ -35,6 +42,7 @@ test('once access is added (permissions.onAdded), the browser is asked again and
   allowed = false;
   accessChanged();
   assert.equal(await notGranted(PHOTO), true, 'withdrawn (permissions.onRemoved)');
+  onlyPhotoHostAsked();
 });
 
 test('other hosts are never asked about, bad addresses are no error, and a failing browser answer counts as not granted', async () => {
@@ -43,6 +51,7 @@ test('other hosts are never asked about, bad addresses are no error, and a faili
   assert.equal(await notGranted('https://yt3.ggpht.com/abc=s88'), false);
   assert.equal(await notGranted('not a url'), false);
   assert.equal(asked, 0);
+  assert.deepEqual(askedOrigins, []);
   const contains = globalThis.chrome.permissions.contains;
   globalThis.chrome.permissions.contains = async () => { throw new Error('no permissions API here'); };
   try {
