@@ -6,19 +6,11 @@
 import { ImageHashing } from '../pkg/vipguard.js';
 import { withPixelsFallback } from '../shared/pixels.js';
 import { checkImageSize, AVATAR_LIMITS } from '../shared/image-header.js';
-import { imageUrlProblem, fetchImage } from './image-fetch.js';
+import { imageUrlProblem, fetchImage, notGranted } from './image-fetch.js';
 import { TabQueues, AVATAR_FETCHES_PER_TAB, AVATARS_QUEUED_PER_TAB } from './limits.js';
 import '../shared/site-catalog.js';
 
-const { isDefaultAvatar, ASKED_HOSTS } = globalThis.vipguardSiteCatalog;
-
-// A host the reviewer has to grant first (site-catalog.js askedHosts: YouTube's chat photos): until then
-// its pictures are neither fetched nor counted as refused; the account is checked without its photo.
-const notGranted = async (url) => {
-  const host = new URL(url).hostname;
-  if (!ASKED_HOSTS.includes(host)) return false;
-  return !(await chrome.permissions.contains({ origins: [`https://${host}/*`] }).catch(() => false));
-};
+const { isDefaultAvatar } = globalThis.vipguardSiteCatalog;
 
 const avatarCache = new Map(); // image URL -> Promise<query string | null>
 const AVATAR_CACHE_MAX = 500;
@@ -40,8 +32,9 @@ const fetching = new TabQueues({ perKey: AVATAR_FETCHES_PER_TAB, queued: AVATARS
 
 // How many pictures were hashed and the longest single step (ms), for make avatar-page-bench.
 // `refused`: the last pictures refused and why (tests read it); `defaults`: sites' "no photo" pictures
-// passed over.
-globalThis.vipguardAvatars = { hashed: 0, longestStep: 0, refused: [], defaults: 0 };
+// passed over; `notGranted`: photos on a host the reviewer has not granted (image-fetch.js notGranted)
+// passed over, each time one is asked for (tests await it instead of waiting a while).
+globalThis.vipguardAvatars = { hashed: 0, longestStep: 0, refused: [], defaults: 0, notGranted: 0 };
 function refused(url, why) {
   const list = globalThis.vipguardAvatars.refused;
   list.push({ url: String(url).slice(0, 200), why });
@@ -86,7 +79,10 @@ export async function avatarQuery(url, site, tab) {
     refused(url, problem);
     return null;
   }
-  if (await notGranted(url)) return null;
+  if (await notGranted(url)) {
+    globalThis.vipguardAvatars.notGranted++;
+    return null;
+  }
   if (!avatarCache.has(url)) {
     if (avatarCache.size >= AVATAR_CACHE_MAX) avatarCache.delete(avatarCache.keys().next().value);
     const query = fetching.run(tab, async () => {

@@ -11,6 +11,8 @@ import * as feed from './feed.js';
 import { LIST_SOURCE_KEY } from '../shared/private-store.js';
 import * as audit from './audit.js';
 import { evidenceImage } from './evidence-image.js';
+import { frameChecked, forgetCheckedFrames } from './page-shot.js';
+import { accessChanged, isAskedHostChange } from './image-fetch.js';
 import { forgetTab, recordUnreadable, givenFor } from './tab-record.js';
 import { overRate, forgetTabLimits, limitsReady } from './limits.js';
 import { catalogueTemplates, languageChanged, loadLanguage } from './templates.js';
@@ -92,6 +94,15 @@ async function settingsChangedNow(written) {
 const sitesAgain = () => loadEnabledSites().catch((e) => console.warn('vipguard:', e.message));
 chrome.permissions?.onAdded?.addListener(sitesAgain);
 chrome.permissions?.onRemoved?.addListener(sitesAgain);
+// Access to an asked host (YouTube's chat photos, image-fetch.js) granted or withdrawn: the kept answer is
+// dropped, and the open chats, which keep answers per author for up to a minute (main.js), read again with
+// or without the photos at once (chat21).
+const photosAgain = (permissions) => {
+  accessChanged();
+  if (isAskedHostChange(permissions)) tellTabs({ type: 'vipguard-changed' }).catch(() => {});
+};
+chrome.permissions?.onAdded?.addListener(photosAgain);
+chrome.permissions?.onRemoved?.addListener(photosAgain);
 
 // chrome.storage.local keeps the interface's language, the ticket format, the banner's corner and the
 // settingsWritten marker only (nothing that names an account, nothing that decides what is checked).
@@ -126,8 +137,12 @@ chrome.storage.onChanged.addListener((changes, area) => {
 // The toolbar button's count of flagged accounts (tab-record.js) is red on every tab.
 chrome.action?.setBadgeBackgroundColor?.({ color: '#c62828' })?.catch?.(() => {});
 
+// A tab replaced by another (prerendering): its frame ids are the old page's, the evidence picture waits
+// for none of them.
+chrome.tabs?.onReplaced?.addListener((added, removed) => forgetCheckedFrames(removed));
 chrome.tabs?.onRemoved?.addListener((tabId) => {
   forgetTab(tabId);
+  forgetCheckedFrames(tabId);
   forgetFrames(tabId).catch(() => {});
   limitsReady.then(() => forgetTabLimits(tabId));
   queue.forgetQueueTab(tabId).catch(() => {});
@@ -174,7 +189,10 @@ chrome.runtime.onMessage.addListener((msg, sender, sendResponse) => {
 });
 
 const HANDLERS = {
-  check: (msg, sender) => check(msg, sender),
+  check: (msg, sender) => {
+    if (sender.tab) frameChecked(sender.tab.id, sender.frameId); // the frames the evidence picture waits for (evidence-image.js)
+    return check(msg, sender);
+  },
   wake: () => wake(),
   unreadable: async (msg, sender) => {
     // The tab's record says "cannot read" for its top frame's page only: a frame's (YouTube's live chat in the

@@ -4,8 +4,9 @@
 // without tainting a canvas.
 import { shownAccount } from './results.js';
 import { t } from './templates.js';
-import { imageUrlProblem, fetchImage } from './image-fetch.js';
+import { imageUrlProblem, fetchImage, notGranted } from './image-fetch.js';
 import { checkImageSize, AVATAR_LIMITS } from '../shared/image-header.js';
+import { pageScreenshot } from './page-shot.js';
 
 // A picture as a bitmap, or null: fetched with the avatars' bounds, its size read from its header before
 // the browser decodes it.
@@ -62,34 +63,6 @@ function outline(ctx, x, y, side, a) {
 const SHOT_WIDTH = 680;
 const SHOT_MAX_HEIGHT = 480;
 
-// The visible part of the page in tab `tabId`, at `url`, as a bitmap, or `{missing: key}` naming why there
-// is none. Chrome and Firefox let captureVisibleTab take a page only with `activeTab`, granted to a tab when
-// the reviewer presses the toolbar button or one of the extension's keyboard shortcuts there (it lasts
-// until the tab navigates), never by a click in a page or in our frame; we ask for no <all_urls>.
-// The banner and the card are hidden while it is taken (the content script answers once they are off
-// screen) so that they never cover the profile in the ticket; they come back at once.
-async function pageScreenshot(tabId, url) {
-  if (tabId == null) return { missing: 'imageNoScreenshot' };
-  const tab = await chrome.tabs.get(tabId).catch(() => null);
-  // captureVisibleTab takes the window's front tab: only when that is this page.
-  if (!tab || !tab.active || tab.url !== url) return { missing: 'imageScreenshotNotInFront' };
-  // Every frame of the tab: a card open in YouTube's live chat (a frame of the watch page) leaves the picture
-  // too. The top frame's answer is awaited; the others hide in the same frames of time.
-  const send = (on, frame) => chrome.tabs.sendMessage(tabId, { type: 'vipguard-capture', hide: on }, frame).catch(() => null);
-  const hide = (on) => Promise.all([send(on, { frameId: 0 }), send(on)]);
-  await hide(true);
-  try {
-    const dataUrl = await chrome.tabs.captureVisibleTab(tab.windowId, { format: 'png' });
-    const bin = atob(dataUrl.slice(dataUrl.indexOf(',') + 1));
-    return { bitmap: await createImageBitmap(new Blob([Uint8Array.from(bin, (c) => c.charCodeAt(0))], { type: 'image/png' })) };
-  } catch (e) {
-    console.warn('vipguard: no screenshot of the page:', e.message);
-    return { missing: 'imageNoScreenshot' };
-  } finally {
-    await hide(false);
-  }
-}
-
 // `given`: what the worker answered the sender's tab for this profile (tab-record.js givenFor): its
 // match and the avatar its page showed are drawn, never ones the message names. Null only from the
 // extension's own pages. `tabId`: the tab whose page is shown (the sender's, or the popup's tab).
@@ -102,8 +75,11 @@ export async function evidenceImage(msg, given = null, tabId = null) {
   const account = await shownAccount(match);
   const avatar = given ? given.avatar : msg.profile.avatar;
   const site = { platform: given ? given.platform : msg.profile.platform, pageHost: new URL(msg.url).hostname };
-  // The page's avatar only from its site's image hosts; the protected one is the worker's own thumbnail.
-  const mine = avatar && !imageUrlProblem(avatar, site) ? picture(avatar) : null;
+  // The page's avatar only from its site's image hosts, and not from a host the reviewer has not granted
+  // (YouTube's chat photos: image-fetch.js notGranted; drawn as "no picture"); the protected one is the
+  // worker's own thumbnail. Started, not awaited: the screenshot is still taken first.
+  const mine = avatar && !imageUrlProblem(avatar, site)
+    ? notGranted(avatar).then((no) => (no ? null : picture(avatar)), () => null) : null;
   const theirs = account && account.avatar && account.avatar.startsWith('data:') ? picture(account.avatar) : null;
   // The page first, before anything else is awaited: the tab may be left in the meantime.
   const shot = await pageScreenshot(tabId, msg.url);

@@ -6,7 +6,7 @@
 import { readBounded } from './bounded-body.js';
 import '../shared/site-catalog.js';
 
-const { isAvatarHostOf } = globalThis.vipguardSiteCatalog;
+const { isAvatarHostOf, ASKED_HOSTS } = globalThis.vipguardSiteCatalog;
 
 export const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
 const FETCH_TIMEOUT_MS = 20000;
@@ -56,6 +56,39 @@ export function imageUrlProblem(url, site) {
   if (site.platform === site.pageHost && (host === site.pageHost || host.endsWith(`.${site.pageHost}`))) return null;
   return `${host} is not an image host of ${site.platform}`;
 }
+
+// A host the reviewer has to grant first (site-catalog.js askedHosts: YouTube's chat photos): until then
+// its pictures are never fetched, neither for the avatar round (avatars.js: not counted as refused, the
+// account checked without its photo) nor for the ticket's picture (evidence-image.js: drawn without it).
+// The answer is kept per host (a busy chat asks for every author's photo) until the worker hears that a
+// permission was added or removed (background.js calls accessChanged).
+const granted = new Map(); // host -> Promise<boolean>
+export function accessChanged() {
+  granted.clear();
+}
+export async function notGranted(url) {
+  let host;
+  try {
+    host = new URL(url).hostname.toLowerCase();
+  } catch {
+    return false; // imageUrlProblem refuses it
+  }
+  if (!ASKED_HOSTS.includes(host)) return false;
+  if (!granted.has(host)) {
+    granted.set(host, Promise.resolve().then(() => chrome.permissions.contains({ origins: [`https://${host}/*`] })).catch(() => false));
+  }
+  return !(await granted.get(host));
+}
+// Whether a permission that was added or removed (permissions.onAdded/onRemoved's argument) covers one of
+// the asked hosts (its own pattern, or access to all sites, which Mastodon's switch asks for): then the
+// pages that keep answers per account (YouTube's live chat) are told to read again.
+const covers = (pattern, host) => {
+  if (pattern === '<all_urls>') return true;
+  const m = /^(\*|https):\/\/([^/]+)\//.exec(String(pattern));
+  return !!m && (m[2] === '*' || m[2] === host || (m[2].startsWith('*.') && (host === m[2].slice(2) || host.endsWith(m[2].slice(1)))));
+};
+export const isAskedHostChange = (permissions) => ((permissions && permissions.origins) || [])
+  .some((o) => ASKED_HOSTS.some((h) => covers(o, h)));
 
 // The body of `url` as bytes, at most `maxBytes` of them: refused when the Content-Length says more,
 // and the stream cancelled as soon as more arrives. No credentials, no redirects.

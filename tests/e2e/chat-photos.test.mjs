@@ -54,10 +54,44 @@ test('without access to yt4.ggpht.com a live chat is read and badged by handle, 
   const badges = (await shadowClasses(page)).filter((c) => /\bbadge\b/.test(c) && /\bimpersonation\b/.test(c));
   assert.ok(badges.length >= 2, JSON.stringify(await shadowClasses(page)));
   assert.equal((await annotations(page)).filter((a) => a.kind === 'notice').length, 0, 'no notice');
-  // Quietly: nothing fetched from the chat's photo host, nothing refused.
-  await new Promise((r) => setTimeout(r, 1500)); // the avatar round has had its time
+  // Quietly: nothing fetched from the chat's photo host, nothing refused. Awaited: the worker passed over
+  // every chat photo it was sent (its count of photos not granted), after which none of them is fetched.
+  const photos = () => h.worker.evaluate(() => self.sentForTest.filter((p) => /^https:\/\/yt4\.ggpht\.com\//.test(p.avatar || '')).length);
+  const passedOver = () => h.worker.evaluate(() => globalThis.vipguardAvatars.notGranted || 0);
+  await until(async () => (await passedOver()) >= (await photos()), 'every chat photo passed over').catch(() => {});
+  assert.ok(await photos() > 0, 'chat photos sent');
+  assert.ok((await passedOver()) >= (await photos()), `${await passedOver()} of ${await photos()} chat photos passed over`);
   assert.deepEqual(h.extensionRequests.filter((u) => /^https:\/\/yt4\.ggpht\.com\//.test(u)), [], 'no request to yt4.ggpht.com');
   const refused = await h.worker.evaluate(() => globalThis.vipguardAvatars.refused);
   assert.deepEqual(refused.filter((r) => /yt4\.ggpht\.com/.test(r.url)), [], 'no chat photo refused');
   await page.close();
+});
+
+// The ticket's picture of a chat author (the banner's or card's "Save image", here asked by an extension
+// page) is drawn without the chat photo too: no request to yt4.ggpht.com (chat21, rev37a finding 1).
+// Fails on the code before: evidence-image.js checked the address alone (imageUrlProblem) and fetched it.
+test('without access to yt4.ggpht.com the ticket picture of a chat author is drawn without the chat photo', async () => {
+  const url = 'https://www.youtube.com/live_chat?is_popout=1&v=Ch4tR0wsG0n';
+  // The chat opened here (not left to the test above: this one runs alone too) until its author is sent.
+  const chat = await h.ctx.newPage();
+  const findAuthor = () => h.worker.evaluate(() => self.sentForTest.find((p) => p.handle === 'IbrahimaDialloTV_' && /^https:\/\/yt4\.ggpht\.com\//.test(p.avatar || '')) || null);
+  let author;
+  try {
+    await chat.goto(url);
+    await until(findAuthor, 'the chat author sent with its photo address').catch(() => {});
+    author = await findAuthor();
+  } finally {
+    await chat.close();
+  }
+  assert.ok(author, 'the chat author and photo address');
+  const before = h.extensionRequests.length;
+  const opts = await h.ctx.newPage();
+  await opts.goto(`chrome-extension://${h.extensionId}/ui/popup/popup.html`);
+  const image = await opts.evaluate(({ url, author }) => chrome.runtime.sendMessage({ type: 'evidenceImage', url,
+    profile: { platform: 'youtube', handle: author.handle, name: author.name || author.handle, avatar: author.avatar }, match: 'vip-001', verdict: 'suspicious', score: 0.6 }),
+  { url, author });
+  await opts.close();
+  assert.ok(image && !image.error, JSON.stringify(image && image.error));
+  assert.match(image.dataUrl, /^data:image\/png;base64,/);
+  assert.deepEqual(h.extensionRequests.slice(before).filter((u) => /^https:\/\/yt4\.ggpht\.com\//.test(u)), [], 'no request to yt4.ggpht.com');
 });

@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
 import { decodePng } from './png.mjs';
-import { ROOT, launch, launchOnXvfb, loadDemoList, visit, shadowText, shadowClick, until, focusedAnnotation } from './harness.mjs';
+import { ROOT, launch, launchOnXvfb, loadDemoList, visit, shadowText, shadowClick, until, focusedAnnotation, serveSites, settle, inContentScript } from './harness.mjs';
 
 const PAGE = 'https://x.com/KwabenaMensahTV?header';
 const MAGENTA = [255, 0, 204];
@@ -57,6 +57,17 @@ async function pressToolbarButton(page) {
   assert.ok(tab, 'the page\'s tab target');
   await cdp.send('Extensions.triggerAction', { id: h.extensionId, targetId: tab.targetId });
   await cdp.detach();
+}
+
+// The popup as the toolbar opens it, for `page`'s tab; in a window of its own, so that the page stays the
+// tab in front of its window (a popup is drawn over the window, not in a tab of it).
+async function popupFor(page) {
+  const tabId = await h.worker.evaluate(async (u) => (await chrome.tabs.query({})).find((t) => t.url === u).id, page.url());
+  const [popup] = await Promise.all([h.ctx.waitForEvent('page'), h.worker.evaluate(
+    (url) => chrome.windows.create({ url, type: 'popup', width: 480, height: 600 }),
+    `chrome-extension://${h.extensionId}/ui/popup/popup.html?tab=${tabId}`)]);
+  await popup.waitForLoadState('load');
+  return { popup, tabId };
 }
 
 // Where the banner is on the page, in CSS pixels.
@@ -115,13 +126,7 @@ test('the popup\'s image button, on the tab the toolbar button was pressed on, s
   await page.setViewportSize(VIEW);
   await page.bringToFront();
   await pressToolbarButton(page);
-  // The popup as the toolbar opens it, for this tab; in a window of its own, so that the page stays the
-  // tab in front of its window (a popup is drawn over the window, not in a tab of it).
-  const tabId = await h.worker.evaluate(async (u) => (await chrome.tabs.query({})).find((t) => t.url === u).id, page.url());
-  const [popup] = await Promise.all([h.ctx.waitForEvent('page'), h.worker.evaluate(
-    (url) => chrome.windows.create({ url, type: 'popup', width: 480, height: 600 }),
-    `chrome-extension://${h.extensionId}/ui/popup/popup.html?tab=${tabId}`)]);
-  await popup.waitForLoadState('load');
+  const { popup } = await popupFor(page);
   const [download] = await Promise.all([popup.waitForEvent('download'),
     popup.getByRole('button', { name: 'Save the evidence image for @KwabenaMensahTV' }).click()]);
   const bytes = fs.readFileSync(await download.path());
@@ -245,4 +250,75 @@ test('a page watching our hosts cannot tell when the screenshot is taken, so can
   assert.equal(await page.evaluate(() => window.swapped), false, `the page saw the screenshot coming: ${await page.evaluate(() => window.why.join('\n'))}`);
   assert.ok(headerPhoto(decodePng(bytes)).count > 1000, 'the header photo as the reviewer saw it is in the image');
   await page.close();
+});
+
+// A replay's chat is a frame of the watch page with a content script of its own; a card open in it must leave
+// the picture too. The picture waits for the chat frame's word that it has hidden, as for the top frame's
+// (chat21; before, only the top frame's answer was awaited, and the chat's card could be in the picture).
+// The chat frame's content script is made slower to answer than the top frame's: its timers and animation
+// frames (in its own world only) run 150 ms late, well inside the worker's wait for a child frame
+// (page-shot.js FRAME_ANSWER_MS). The worker logs, in order, each frame's answer to "hide" and the capture:
+// the chat frame's answer comes first. Fails on the code before 014cf78: no answer of the chat frame was
+// awaited (the log has none before the capture).
+test('the picture of a watch page waits for its chat frame to hide our annotations too', async () => {
+  await serveSites(h.ctx);
+  const page = await h.ctx.newPage();
+  try {
+    await page.setViewportSize(VIEW);
+    await page.goto('https://www.youtube.com/watch?v=R3playIbr01');
+    await settle(page, 1);
+    const chat = /live_chat_replay/;
+    await until(() => page.evaluate(() => (document.querySelector('iframe#chatframe')?.contentDocument?.querySelectorAll('vipguard-annotation') || []).length > 0),
+      'the chat frame badged (its content script has checked)');
+    await inContentScript(page, () => {
+      const later = setTimeout;
+      self.setTimeout = (fn, ms, ...rest) => later(fn, (ms || 0) + 150, ...rest);
+      self.requestAnimationFrame = (fn) => later(() => fn(performance.now()), 150);
+    }, null, { frameUrl: chat });
+    // The order of things in the worker: each frame's answer to "hide", and the capture.
+    await h.worker.evaluate(() => {
+      self.__order = [];
+      self.__kept = { capture: chrome.tabs.captureVisibleTab, send: chrome.tabs.sendMessage };
+      const { capture, send } = self.__kept;
+      chrome.tabs.captureVisibleTab = (...args) => {
+        self.__order.push('capture');
+        return capture.apply(chrome.tabs, args);
+      };
+      chrome.tabs.sendMessage = (tabId, msg, options, ...rest) => {
+        const answer = send.call(chrome.tabs, tabId, msg, options, ...rest);
+        if (msg && msg.type === 'vipguard-capture' && msg.hide) {
+          const frame = options && options.frameId != null ? options.frameId : 'all';
+          answer.then(() => self.__order.push(`answered:${frame}`), () => self.__order.push(`failed:${frame}`));
+        }
+        return answer;
+      };
+    });
+    let image;
+    let order;
+    try {
+      await page.bringToFront();
+      await pressToolbarButton(page);
+      const { popup, tabId } = await popupFor(page);
+      image = await popup.evaluate(({ url, tabId }) => chrome.runtime.sendMessage({ type: 'evidenceImage', url, tabId,
+        profile: { platform: 'youtube', handle: 'lbrahimaDiallo', name: 'lbrahimaDiallo' }, match: 'vip-001', verdict: 'impersonation', score: 0.9 }),
+      { url: page.url(), tabId });
+      await popup.close();
+    } finally {
+      order = await h.worker.evaluate(() => {
+        chrome.tabs.captureVisibleTab = self.__kept.capture;
+        chrome.tabs.sendMessage = self.__kept.send;
+        return self.__order;
+      });
+    }
+    assert.ok(image && !image.error, JSON.stringify(image && image.error));
+    assert.equal(image.screenshot, true, image.note);
+    const capture = order.indexOf('capture');
+    assert.ok(capture >= 0, JSON.stringify(order));
+    const chatAnswers = order.filter((o) => /^answered:[1-9]/.test(o));
+    assert.ok(chatAnswers.length > 0, `a child frame's answer awaited: ${JSON.stringify(order)}`);
+    for (const a of chatAnswers) assert.ok(order.indexOf(a) < capture, `${a} before the capture: ${JSON.stringify(order)}`);
+    assert.ok(order.indexOf('answered:0') < capture, JSON.stringify(order));
+  } finally {
+    await page.close();
+  }
 });
