@@ -81,9 +81,15 @@ pub(crate) const MAX_TEXT_BYTES: u64 = 1 << 30;
 /// /dev/zero, and at most MAX_TEXT_BYTES.
 pub(crate) fn read_input(path: &Path) -> Result<Vec<u8>, InputError> {
     let source = path.display().to_string();
-    let mut bytes = Vec::new();
-    open_input(path)?
-        .take(MAX_TEXT_BYTES + 1)
+    let file = open_input(path)?;
+    // A file's size known, its text is read into a buffer of that size, not one grown by doubling
+    // (up to twice the text: docs/feed.md, "A large export"); a pipe's is grown.
+    let size = file
+        .metadata()
+        .map_or(0, |m| m.len())
+        .min(MAX_TEXT_BYTES + 1);
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+    file.take(MAX_TEXT_BYTES + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| unreadable(&source, &e))?;
     if bytes.len() as u64 > MAX_TEXT_BYTES {
@@ -221,6 +227,46 @@ pub(crate) fn load_list(path: &Path, lang: Lang) -> Result<ProtectedList, ListEr
 pub(crate) fn write_whole(output: Option<&Path>, bytes: &[u8]) -> Result<(), InputError> {
     let mut out = Output::create(output)?;
     out.write(bytes)?;
+    out.finish()
+}
+
+/// `write_whole` for text that `write` serialises piece by piece (buffered here): never held whole.
+pub(crate) fn write_with(
+    output: Option<&Path>,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<(), InputError> {
+    /// `Output` as a writer; its first error kept in `Output`'s words.
+    struct Pieces<'a> {
+        out: &'a mut Output,
+        failed: Option<InputError>,
+    }
+    impl Write for Pieces<'_> {
+        fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+            match self.out.write(bytes) {
+                Ok(()) => Ok(bytes.len()),
+                Err(e) => {
+                    let said = std::io::Error::other(e.message.clone());
+                    self.failed = Some(e);
+                    Err(said)
+                }
+            }
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let mut out = Output::create(output)?;
+    let mut pieces = Pieces {
+        out: &mut out,
+        failed: None,
+    };
+    let mut buffered = std::io::BufWriter::with_capacity(1 << 16, &mut pieces);
+    let written = write(&mut buffered).and_then(|()| buffered.flush());
+    drop(buffered);
+    if let Some(e) = pieces.failed {
+        return Err(e);
+    }
+    written.map_err(|e| out.error(e))?;
     out.finish()
 }
 
