@@ -5,7 +5,7 @@
 //! would be counted too.
 
 use peak_alloc::PeakAlloc;
-use vipguard::{merge_decisions, plan_merge, Decision, DecisionKind};
+use vipguard::{plan_merge, Decision, DecisionKind};
 
 #[global_allocator]
 static ALLOC: PeakAlloc = PeakAlloc;
@@ -23,7 +23,7 @@ fn peak_bytes(f: impl FnOnce()) -> usize {
     let before = ALLOC.current_usage();
     ALLOC.reset_peak_usage();
     f();
-    ALLOC.peak_usage() - before
+    ALLOC.peak_usage().saturating_sub(before)
 }
 
 /// Alice's decisions, and Bob's on the same accounts (a third in upper case), one in 50 a conflict.
@@ -62,7 +62,7 @@ fn files() -> Vec<(String, Vec<Decision>)> {
 }
 
 #[test]
-fn a_merge_costs_a_few_bytes_a_decision_and_writes_what_merge_decisions_gives() {
+fn a_merge_costs_a_few_bytes_a_decision() {
     let inputs = files();
     let at = "2026-12-03T00:00:00Z";
     let mut count = 0;
@@ -78,16 +78,13 @@ fn a_merge_costs_a_few_bytes_a_decision_and_writes_what_merge_decisions_gives() 
         "the merge of {} decisions took {bytes} bytes, {per_decision} a decision (at most {BOUND_PER_DECISION})",
         2 * N
     );
-    // The same export, byte for byte, and the same conflicts as merge_decisions (the text held whole).
-    let whole = merge_decisions(&inputs, at).expect("merged");
+    // That the export is byte for byte what main's merge wrote is crates/vipguard-cli/tests/
+    // merge_golden.rs (goldens written by main's CLI); comparing with `merge_decisions` here would
+    // compare this code with itself.
     let plan = plan_merge(&inputs, at).expect("merged");
-    let mut written = Vec::new();
-    plan.write_export(&mut written).expect("written");
-    assert_eq!(String::from_utf8(written).unwrap(), whole.export);
-    assert_eq!(plan.conflicts, whole.conflicts);
-    assert!(!whole.conflicts.is_empty(), "the files conflict somewhere");
+    assert!(!plan.conflicts.is_empty(), "the files conflict somewhere");
     eprintln!(
         "merge: {bytes} bytes, {per_decision} a decision; {} conflicts",
-        whole.conflicts.len()
+        plan.conflicts.len()
     );
 }
