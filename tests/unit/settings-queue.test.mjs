@@ -35,10 +35,10 @@ const anything = () => new Proxy(function () {}, { get: (_, k) => (k === 'then' 
 const orAnything = (known) => new Proxy(known, { get: (t, k) => (k in t ? t[k] : anything()) });
 globalThis.chrome = orAnything({
   storage: orAnything({
-    session: {
+    session: orAnything({
       get: (key) => new Promise((answer) => waiting.push(() => answer({ [key]: session[key] }))),
       set: (values) => new Promise((done) => waiting.push(() => { Object.assign(session, values); done(); })),
-    },
+    }),
   }),
   tabs: orAnything({
     query: async () => [{ id: 1 }],
