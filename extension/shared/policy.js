@@ -101,3 +101,19 @@ export function pausedAt(host, platform, settings, policy) {
   const { site, generic } = siteSwitch(host, platform, settings, policy);
   return pausedOn(withPolicy(settings || {}, policy || {}), generic ? null : site);
 }
+
+// Firefox reads policies.json only when it starts, and gives an add-on's managed storage from that read
+// until it is restarted, with no storage.onChanged for it (bugzilla.mozilla.org 1685965; MDN,
+// storage.managed); Chromium reads its policy again while it runs and says so (background.js). Where the
+// policy is read at start only, the options page says so, and since when the add-on has used it: the
+// first time this browser session's worker (or options page) asked, kept in chrome.storage.session, which
+// the browser empties when it stops. docs/feed.md, "A policy that changes in Firefox".
+export const POLICY_READ_KEY = 'policyReadAt';
+export const policyReadAtStartOnly = () => typeof browser !== 'undefined' && typeof browser.runtime?.getBrowserInfo === 'function';
+export async function policyReadSince() {
+  const got = (await chrome.storage.session.get(POLICY_READ_KEY))[POLICY_READ_KEY];
+  if (Number.isFinite(got)) return got;
+  const now = Date.now();
+  await chrome.storage.session.set({ [POLICY_READ_KEY]: now });
+  return now;
+}

@@ -3,13 +3,13 @@
 //! are the files: key files, the list read as `scan` reads it, outputs written whole.
 
 use crate::args::SignArgs;
-use crate::files::{load_list, not_text_error, read_input, write_new, write_whole};
+use crate::files::{load_list, not_text_error, read_input, write_new, write_whole, write_with};
 use crate::terminal::escape;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use vipguard::{
-    feed_date, merge_decisions, open_feed, read_decisions, Decision, FeedKey, FeedPayload,
-    FeedSigner, InputError, Lang, ListErrors,
+    feed_date, open_feed, plan_merge, read_decisions, Decision, FeedKey, FeedPayload, FeedSigner,
+    InputError, Lang, ListErrors,
 };
 
 /// A file's text, or an error naming it. The bytes become the text, not copied into it (a second copy
@@ -233,8 +233,9 @@ pub(crate) fn merge(
         problems.errors.truncate(vipguard::MAX_REPORTED_ERRORS);
         return Err(problems);
     }
-    let merged = merge_decisions(&inputs, &date_or_now(date))?;
-    write_whole(output, merged.export.as_bytes())?;
+    // Written as it is serialised, not held whole first (docs/feed.md, "A large export").
+    let merged = plan_merge(&inputs, &date_or_now(date))?;
+    write_with(output, |w| merged.write_export(w))?;
     let conflict = match lang {
         Lang::Fr => "conflit",
         _ => "conflict",
@@ -248,7 +249,7 @@ pub(crate) fn merge(
         );
     }
     let read: usize = inputs.iter().map(|(_, d)| d.len()).sum();
-    let (files, count, conflicts) = (inputs.len(), merged.count, merged.conflicts.len());
+    let (files, count, conflicts) = (inputs.len(), merged.count(), merged.conflicts.len());
     match lang {
         Lang::Fr => eprintln!(
             "vipguard: {read} décision{} de {files} fichier{} fusionnée{} en {count} ; conflit{} : {conflicts}",

@@ -81,9 +81,15 @@ pub(crate) const MAX_TEXT_BYTES: u64 = 1 << 30;
 /// /dev/zero, and at most MAX_TEXT_BYTES.
 pub(crate) fn read_input(path: &Path) -> Result<Vec<u8>, InputError> {
     let source = path.display().to_string();
-    let mut bytes = Vec::new();
-    open_input(path)?
-        .take(MAX_TEXT_BYTES + 1)
+    let file = open_input(path)?;
+    // A file's size known, its text is read into a buffer of that size, not one grown by doubling
+    // (up to twice the text: docs/feed.md, "A large export"); a pipe's is grown.
+    let size = file
+        .metadata()
+        .map_or(0, |m| m.len())
+        .min(MAX_TEXT_BYTES + 1);
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+    file.take(MAX_TEXT_BYTES + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| unreadable(&source, &e))?;
     if bytes.len() as u64 > MAX_TEXT_BYTES {
@@ -222,6 +228,63 @@ pub(crate) fn write_whole(output: Option<&Path>, bytes: &[u8]) -> Result<(), Inp
     let mut out = Output::create(output)?;
     out.write(bytes)?;
     out.finish()
+}
+
+/// `write_whole` for text that `write` serialises piece by piece (buffered here): never held whole.
+pub(crate) fn write_with(
+    output: Option<&Path>,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<(), InputError> {
+    let mut out = Output::create(output)?;
+    let mut pieces = Pieces {
+        put: |bytes: &[u8]| out.write(bytes),
+        failed: None,
+    };
+    let written = pieces.buffered(write);
+    if let Some(e) = pieces.failed {
+        return Err(e);
+    }
+    written.map_err(|e| out.error(e))?;
+    out.finish()
+}
+
+/// `put` as a writer: its first error kept in its own words, and nothing put after it.
+struct Pieces<P> {
+    put: P,
+    failed: Option<InputError>,
+}
+
+impl<P: FnMut(&[u8]) -> Result<(), InputError>> Write for Pieces<P> {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        if let Some(e) = &self.failed {
+            return Err(std::io::Error::other(e.message.clone()));
+        }
+        match (self.put)(bytes) {
+            Ok(()) => Ok(bytes.len()),
+            Err(e) => {
+                let said = std::io::Error::other(e.message.clone());
+                self.failed = Some(e);
+                Err(said)
+            }
+        }
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+impl<P: FnMut(&[u8]) -> Result<(), InputError>> Pieces<P> {
+    /// What `write` writes, put in pieces of 64 KiB. On an error, what is still buffered is dropped,
+    /// not put again (dropping the `BufWriter` would flush it: a failed write tried twice).
+    fn buffered(
+        &mut self,
+        write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+    ) -> std::io::Result<()> {
+        let mut buffered = std::io::BufWriter::with_capacity(1 << 16, &mut *self);
+        let written = write(&mut buffered).and_then(|()| buffered.flush());
+        let _unwritten = buffered.into_parts();
+        written
+    }
 }
 
 /// Where `vipguard scan` writes, a piece at a time, with `write_whole`'s promise: a file is written to
@@ -376,4 +439,66 @@ pub(crate) fn write_new(path: &Path, bytes: &[u8], mode: u32) -> Result<(), Inpu
     let written = write_temp(&tmp, bytes, mode).and_then(|_| std::fs::hard_link(&tmp, path));
     let _ = std::fs::remove_file(&tmp);
     written.map_err(err)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// 100 KB written, more than the 64 KiB buffer, so some of it reached the temporary file.
+    fn hundred_kb(w: &mut dyn Write) -> std::io::Result<()> {
+        for i in 0..10_000 {
+            write!(w, "{i:09}\n")?;
+        }
+        Ok(())
+    }
+
+    #[test]
+    fn a_failed_write_with_leaves_the_file_as_it_was_and_no_temporary_file() {
+        let d = std::env::temp_dir().join(format!("vipguard-write-with-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&d);
+        std::fs::create_dir_all(&d).unwrap();
+        let target = d.join("merged.json");
+        std::fs::write(&target, "before\n").unwrap();
+        let e = write_with(Some(&target), |w| {
+            hundred_kb(w)?;
+            Err(std::io::Error::other("the serialiser gave up"))
+        })
+        .expect_err("refused");
+        assert!(
+            e.message.contains("the serialiser gave up"),
+            "{}",
+            e.message
+        );
+        assert_eq!(std::fs::read_to_string(&target).unwrap(), "before\n");
+        let left: Vec<_> = std::fs::read_dir(&d)
+            .unwrap()
+            .map(|f| f.unwrap().file_name())
+            .collect();
+        assert_eq!(left, ["merged.json"], "only the file, no temporary file");
+        std::fs::remove_dir_all(&d).unwrap();
+    }
+
+    #[test]
+    fn a_failed_piece_is_put_once_and_its_error_kept() {
+        let mut tries = 0;
+        let mut pieces = Pieces {
+            put: |_: &[u8]| {
+                tries += 1;
+                Err(InputError::new(
+                    "out",
+                    None,
+                    None,
+                    format!("failure {tries}"),
+                ))
+            },
+            failed: None,
+        };
+        let written = pieces.buffered(hundred_kb);
+        assert_eq!(written.expect_err("failed").to_string(), "failure 1");
+        let kept = pieces.failed.take().expect("kept").message;
+        drop(pieces);
+        assert_eq!(kept, "failure 1");
+        assert_eq!(tries, 1, "the failed piece was not put again");
+    }
 }

@@ -2,7 +2,7 @@
 // to all sites), pause, the interface's language, the ticket format and the reviewer's id, and the sites enabled for the generic adapter (each asks for its host permission).
 import { $ } from '../page.js';
 import { read, write, REVIEWER_KEY } from '../../shared/private-store.js';
-import { managedPolicy } from '../../shared/policy.js';
+import { managedPolicy, policyReadAtStartOnly, policyReadSince } from '../../shared/policy.js';
 import { readSettings, saveSettings } from '../../shared/settings.js';
 
 const { t } = vipguardI18n;
@@ -99,6 +99,10 @@ async function showPolicy() {
   $('paused-policy').textContent = lockedOn.length ? ` ${t('pausedPolicySites', lockedOn.map((site) => vipguardSiteCatalog.siteName(site)).join(', '))}` : '';
   if (policy.reviewerId) lock($('reviewer-id'), policy.reviewerId);
   $('policy-note').hidden = !Object.keys(policy).length;
+  // Firefox: a policy changed since its start is not applied until it starts again (shared/policy.js).
+  const atStartOnly = !!Object.keys(policy).length && policyReadAtStartOnly();
+  $('policy-read').hidden = !atStartOnly;
+  $('policy-read').textContent = atStartOnly ? t('policyReadAtStart', vipguardI18n.when(await policyReadSince())) : '';
 }
 
 // `otherSites: false`: every generic site off and none added (the note beside the site field).

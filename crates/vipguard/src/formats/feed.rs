@@ -958,10 +958,68 @@ pub struct MergedDecisions {
 /// Merge the decisions of several files (each with its name, in order): per platform and handle
 /// (letter case aside) the latest `at` stands (the later file's on a tie). A different decision made
 /// within 24 hours of the one that stands is a conflict. `exported`: the merge's date (RFC 3339 UTC).
+/// The export as text: `plan_merge` writes the same bytes to a writer without holding them.
 pub fn merge_decisions(
     inputs: &[(String, Vec<Decision>)],
     exported: &str,
 ) -> Result<MergedDecisions, InputError> {
+    let plan = plan_merge(inputs, exported)?;
+    let mut export = Vec::new();
+    plan.write_export(&mut export).expect("exports serialise");
+    Ok(MergedDecisions {
+        export: String::from_utf8(export).expect("serde_json writes UTF-8"),
+        count: plan.count(),
+        conflicts: plan.conflicts,
+    })
+}
+
+/// A merge worked out (`plan_merge`): the decision that stands for each account, in the export's
+/// order, borrowed from the inputs, and the conflicts.
+#[derive(Debug)]
+pub struct DecisionMerge<'a> {
+    exported: String,
+    merged: Vec<&'a Decision>,
+    /// As `MergedDecisions::conflicts`.
+    pub conflicts: Vec<InputError>,
+}
+
+impl DecisionMerge<'_> {
+    /// How many decisions the export holds: one per account.
+    pub fn count(&self) -> usize {
+        self.merged.len()
+    }
+
+    /// The merged export (`"by": "merged"`), JSON text ending with a line end, written to `w` (buffer
+    /// it: serde_json writes in small pieces).
+    pub fn write_export(&self, mut w: impl std::io::Write) -> std::io::Result<()> {
+        #[derive(Serialize)]
+        struct ExportOut<'a> {
+            vipguard_decisions: u8,
+            by: &'a str,
+            exported: &'a str,
+            decisions: &'a [&'a Decision],
+        }
+        serde_json::to_writer_pretty(
+            &mut w,
+            &ExportOut {
+                vipguard_decisions: 1,
+                by: MERGED,
+                exported: &self.exported,
+                decisions: &self.merged,
+            },
+        )?;
+        w.write_all(b"\n")
+    }
+}
+
+/// `merge_decisions`'s work without the export's text (issue 26: a million decisions merged in 1.2 GB,
+/// docs/feed.md, "A large export"). The accounts are found by sorting one small record per decision
+/// (its file and place, and its lower-case handle only where that differs from the handle) rather than
+/// in a map of copied keys and lists, and the decisions that stand are borrowed, not copied.
+pub fn plan_merge<'a>(
+    inputs: &'a [(String, Vec<Decision>)],
+    exported: &str,
+) -> Result<DecisionMerge<'a>, InputError> {
     let Some(now) = parse_date(exported) else {
         return Err(InputError::from_problem(
             "date",
@@ -970,14 +1028,24 @@ pub fn merge_decisions(
             date_problem(exported),
         ));
     };
-    type Key = (String, String);
-    let mut all: std::collections::BTreeMap<Key, Vec<(&str, &Decision, i128)>> = Default::default();
-    for (source, decisions) in inputs {
+    // A decision: its file, its place in it, and its handle in lower case where that is not the handle.
+    struct Entry {
+        file: u32,
+        index: u32,
+        lower: Option<Box<str>>,
+    }
+    let mut entries = Vec::with_capacity(inputs.iter().map(|(_, d)| d.len()).sum());
+    for (file, (source, decisions)) in inputs.iter().enumerate() {
         for (i, d) in decisions.iter().enumerate() {
             // Decisions from `read_decisions` have dates; others are checked here, not trusted.
-            let at = parse_date(&d.at).ok_or_else(|| {
-                InputError::from_problem(source, None, Some("at"), date_problem(&d.at))
-            })?;
+            if parse_date(&d.at).is_none() {
+                return Err(InputError::from_problem(
+                    source,
+                    None,
+                    Some("at"),
+                    date_problem(&d.at),
+                ));
+            }
             // Nor dated after the merge (a signed list's decisions too: its signer's clock may be ahead).
             let mut future = Vec::new();
             not_later(
@@ -994,20 +1062,39 @@ pub fn merge_decisions(
                 e.field = Some(format!("decisions[{i}].at"));
                 return Err(e);
             }
-            all.entry((d.platform.clone(), d.handle.to_lowercase()))
-                .or_default()
-                .push((source, d, at));
+            let lower = d.handle.to_lowercase();
+            entries.push(Entry {
+                file: u32::try_from(file).expect("fewer than 2^32 files"),
+                index: u32::try_from(i).expect("fewer than 2^32 decisions in a file"),
+                lower: (lower != d.handle).then(|| lower.into_boxed_str()),
+            });
         }
     }
+    let decision = |e: &Entry| &inputs[e.file as usize].1[e.index as usize];
+    // The account: platform and handle in lower case.
+    fn account<'e>(inputs: &'e [(String, Vec<Decision>)], e: &'e Entry) -> (&'e str, &'e str) {
+        let d = &inputs[e.file as usize].1[e.index as usize];
+        (&d.platform, e.lower.as_deref().unwrap_or(&d.handle))
+    }
+    // Stable: an account's decisions stay in the order of the files and within each file.
+    entries.sort_by(|a, b| account(inputs, a).cmp(&account(inputs, b)));
+    let at = |d: &Decision| parse_date(&d.at).expect("checked above");
     let mut conflicts = Vec::new();
-    let mut merged = Vec::with_capacity(all.len());
-    for ((platform, _), found) in &all {
-        let (w_source, winner, w_at) = *found
-            .iter()
-            .max_by_key(|(_, _, at)| *at)
-            .expect("never empty");
-        for (source, d, at) in found {
-            if d.decision != winner.decision && (w_at - at).abs() <= 86_400 * 1_000_000_000 {
+    let mut merged = Vec::new();
+    for found in entries.chunk_by(|a, b| account(inputs, a) == account(inputs, b)) {
+        let platform = &decision(&found[0]).platform;
+        // The latest; of equal dates the last (the later file's).
+        let (mut w_entry, mut w_at) = (&found[0], at(decision(&found[0])));
+        for e in &found[1..] {
+            let e_at = at(decision(e));
+            if e_at >= w_at {
+                (w_entry, w_at) = (e, e_at);
+            }
+        }
+        let (w_source, winner) = (inputs[w_entry.file as usize].0.as_str(), decision(w_entry));
+        for e in found {
+            let (source, d) = (inputs[e.file as usize].0.as_str(), decision(e));
+            if d.decision != winner.decision && (w_at - at(d)).abs() <= 86_400 * 1_000_000_000 {
                 let message = format!(
                     "{platform} @{}: {} by {} at {} ({source}) and {} by {} at {} ({w_source}), within 24 hours; the latest stands",
                     winner.handle,
@@ -1036,26 +1123,11 @@ pub fn merge_decisions(
                 );
             }
         }
-        merged.push(winner.clone());
+        merged.push(winner);
     }
-    #[derive(Serialize)]
-    struct ExportOut<'a> {
-        vipguard_decisions: u8,
-        by: &'a str,
-        exported: &'a str,
-        decisions: &'a [Decision],
-    }
-    let mut export = serde_json::to_string_pretty(&ExportOut {
-        vipguard_decisions: 1,
-        by: MERGED,
-        exported,
-        decisions: &merged,
-    })
-    .expect("exports serialise");
-    export.push('\n');
-    Ok(MergedDecisions {
-        export,
-        count: merged.len(),
+    Ok(DecisionMerge {
+        exported: exported.to_string(),
+        merged,
         conflicts,
     })
 }

@@ -14,9 +14,10 @@ pub use self::csv::guard as csv_guard;
 pub use enroll::{accounts_to_enrol_again, enroll_rgb, needs_enrolling, shared_pictures};
 pub use error::InputError;
 pub use feed::{
-    feed_date, merge_decisions, open_feed, read_decisions, read_feed_payload_fields, Decision,
-    DecisionKind, FeedKey, FeedPayload, FeedPayloadFields, FeedSigner, MergedDecisions,
-    MAX_CLOCK_SKEW_SECONDS, MAX_DECISION_NOTE_CHARS, MAX_FEED_VERSION, MAX_REVIEWER_ID_CHARS,
+    feed_date, merge_decisions, open_feed, plan_merge, read_decisions, read_feed_payload_fields,
+    Decision, DecisionKind, DecisionMerge, FeedKey, FeedPayload, FeedPayloadFields, FeedSigner,
+    MergedDecisions, MAX_CLOCK_SKEW_SECONDS, MAX_DECISION_NOTE_CHARS, MAX_FEED_VERSION,
+    MAX_REVIEWER_ID_CHARS,
 };
 pub use profile::{
     parse_json_line, read_jsonl, read_jsonl_line, read_profiles, read_profiles_bytes, BadProfile,
