@@ -474,16 +474,92 @@ fn fnv(s: &str) -> u64 {
 /// it was reached (deleting from `abxc` or `abcy`, or `abc` itself), and all L + 1 hashes cost O(L)
 /// from prefix and suffix sums (FNV hashed every suffix again: O(L²)).
 /// Only the typo maps use it; a collision only adds a candidate.
-fn neighbourhood(s: &str, f: impl FnMut(u64)) {
-    let n = s.len();
-    if n <= 64 {
-        neighbourhood_in(s, &mut [0; 2 * 65][..2 * (n + 1)], f);
-    } else {
+fn neighbourhood(s: &str, mut f: impl FnMut(u64)) {
+    let b = s.as_bytes();
+    let n = b.len();
+    if n > SHORT_KEY {
         neighbourhood_in(s, &mut vec![0; 2 * (n + 1)], f);
+        return;
+    }
+    // Every key of the deletions' map comes through here twice in a build (once counted, once
+    // placed: `candidates::placed`), so no scratch: the whole hash, then each deletion from it
+    // (`without`), the powers from a table.
+    let whole = poly(s);
+    f(whole);
+    let (mut at, mut prefix) = (0, 0u64);
+    while at < n {
+        let end = at + utf8_width(b[at]);
+        let next = extend(prefix, &b[at..end]);
+        f(without(whole, prefix, next, n - end));
+        (at, prefix) = (end, next);
     }
 }
 
+/// Longest key (in bytes) hashed from `POWERS` alone, with no scratch: every handle's key.
+const SHORT_KEY: usize = 64;
+
 const POLY: u64 = 0x9E37_79B9_7F4A_7C15;
+
+/// POLY^k for k up to SHORT_KEY.
+const POWERS: [u64; SHORT_KEY + 1] = {
+    let mut p = [1u64; SHORT_KEY + 1];
+    let mut k = 1;
+    while k <= SHORT_KEY {
+        p[k] = p[k - 1].wrapping_mul(POLY);
+        k += 1;
+    }
+    p
+};
+
+/// `h`, the polynomial hash of some bytes, extended by `bytes`.
+#[inline]
+fn extend(h: u64, bytes: &[u8]) -> u64 {
+    bytes
+        .iter()
+        .fold(h, |h, &x| h.wrapping_mul(POLY).wrapping_add(x as u64 + 1))
+}
+
+/// The hash of a string of hash `whole` with the bytes from `from` to `to` taken out, given the
+/// hashes of its bytes before each (`before_from`, `before_to`) and the count of bytes after `to`
+/// (at most SHORT_KEY): what is left is the head times POLY^after plus the tail, and the tail is
+/// `whole` less the head up to `to` times POLY^after.
+#[inline]
+fn without(whole: u64, before_from: u64, before_to: u64, after: usize) -> u64 {
+    whole.wrapping_sub(POWERS[after].wrapping_mul(before_to.wrapping_sub(before_from)))
+}
+
+/// The width of the UTF-8 character whose first byte is `b`.
+#[inline]
+fn utf8_width(b: u8) -> usize {
+    match b {
+        0..0x80 => 1,
+        0x80..0xE0 => 2,
+        0xE0..0xF0 => 3,
+        _ => 4,
+    }
+}
+
+/// The hash `poly` gives `key` with each pair of neighbouring characters taken out, in order:
+/// `skeleton::pair_deletions`' strings hashed, without building them.
+fn pair_deletion_hashes(key: &str, mut f: impl FnMut(u64)) {
+    let b = key.as_bytes();
+    let n = b.len();
+    if n > SHORT_KEY {
+        skeleton::pair_deletions(key, |s| f(poly(s)));
+        return;
+    }
+    let whole = poly(key);
+    // Hashes of the bytes before the previous character and before this one.
+    let (mut at, mut before_prev, mut prefix) = (0, None, 0u64);
+    while at < n {
+        let end = at + utf8_width(b[at]);
+        let next = extend(prefix, &b[at..end]);
+        if let Some(before_prev) = before_prev {
+            f(without(whole, before_prev, next, n - end));
+        }
+        (at, before_prev, prefix) = (end, Some(prefix), next);
+    }
+}
 
 /// The hash `neighbourhood` gives `s` itself.
 fn poly(s: &str) -> u64 {
@@ -621,7 +697,7 @@ fn deletions(k: &TargetKeys, mut f: impl FnMut(u64)) {
 fn pair_deletion_keys(k: &TargetKeys, far: bool, mut f: impl FnMut(u64)) {
     let n = k.fold_len as usize;
     if far && (skeleton::MIN_TRICK_LEN..GRAM_PERSON_MIN_LEN).contains(&n) {
-        skeleton::pair_deletions(&k.fold(), |s| f(poly(s) ^ PAIR_TAG));
+        pair_deletion_hashes(k.fold(), |h| f(h ^ PAIR_TAG));
     }
 }
 
@@ -1412,6 +1488,16 @@ mod tests {
             proptest::prop_assert_eq!(variants[0], long.bytes().fold(0u64, |h, b| h.wrapping_mul(POLY).wrapping_add(b as u64 + 1)));
             proptest::prop_assert_eq!(variants.len(), long.chars().count() + 1);
             proptest::prop_assert_eq!(variants[1], whole(&long[long.chars().next().unwrap().len_utf8()..]));
+        }
+
+        #[test]
+        fn pair_deletion_hashes_are_the_pair_deletions_hashed(s in "[ab\u{e9}\u{1d41a}]{0,40}") {
+            // Keys of up to 160 bytes: through the table of powers (SHORT_KEY) and past it.
+            let mut want = Vec::new();
+            skeleton::pair_deletions(&s, |t| want.push(poly(t)));
+            let mut got = Vec::new();
+            pair_deletion_hashes(&s, |h| got.push(h));
+            proptest::prop_assert_eq!(got, want);
         }
 
         #[test]

@@ -487,23 +487,29 @@ impl ProtectedList {
             .iter()
             .map(|a| a.handles.len() + a.official.len())
             .sum();
-        let mut owned: HashSet<(Cow<str>, Cow<str>)> =
+        // Each handle's (platform, lowercased handle) as a hash: a list's handles are told apart
+        // without copying any (the copies and their set were a third of this check). Two equal
+        // hashes may still be two handles: then the exact check below decides.
+        let mut owned: HashSet<u64> =
             HashSet::with_capacity_and_hasher(handles, Default::default());
-        self.accounts.iter().all(|a| {
+        let mut clash = false;
+        let valid = self.accounts.iter().all(|a| {
             let id = a.id.trim();
             !id.is_empty()
                 && ids.insert(id)
-                && check_name(&a.name).is_ok()
+                && name_is_valid(&a.name)
                 && a.aliases
                     .iter()
-                    .all(|n| check_name(n).is_ok() && check_item(n).is_ok())
+                    .all(|n| name_is_valid(n) && check_item(n).is_ok())
                 && a.handles.iter().chain(&a.official).all(|h| {
                     let Ok(platform) = canonical_platform(&h.platform) else {
                         return false;
                     };
-                    check_handle(&h.handle).is_ok()
-                        && check_item(&h.handle).is_ok()
-                        && owned.insert((platform, lowercase(clean_handle(&h.handle))))
+                    let Some(handle) = valid_handle(&h.handle) else {
+                        return false;
+                    };
+                    clash |= !owned.insert(owned_hash(&platform, handle));
+                    true
                 })
                 && a.avatars.iter().all(|av| match av {
                     AvatarRef::Hash(h) => {
@@ -518,7 +524,20 @@ impl ProtectedList {
                 && a.links
                     .iter()
                     .all(|l| check_link(l).is_ok() && check_item(l).is_ok())
-        })
+        });
+        valid && (!clash || self.handles_are_distinct())
+    }
+
+    /// No platform holds the same handle twice (case aside): `is_valid`'s exact check, with copies.
+    fn handles_are_distinct(&self) -> bool {
+        let mut owned: HashSet<(Cow<str>, Cow<str>)> = HashSet::default();
+        self.accounts
+            .iter()
+            .flat_map(|a| a.handles.iter().chain(&a.official))
+            .all(|h| match canonical_platform(&h.platform) {
+                Ok(platform) => owned.insert((platform, lowercase(clean_handle(&h.handle)))),
+                Err(_) => false,
+            })
     }
 
     /// What `all_errors` does to a valid list, copying only the strings that change.
@@ -752,6 +771,67 @@ fn uncoded(message: String) -> Problem {
         args: Vec::new(),
         message,
     }
+}
+
+/// `s`, ASCII, trimmed as `str::trim` trims it: `char::is_whitespace`'s ASCII blanks.
+fn trim_ascii_blanks(s: &str) -> &str {
+    let blank = |b: &u8| matches!(b, b'\t'..=b'\r' | b' ');
+    let b = s.as_bytes();
+    let start = b.iter().position(|b| !blank(b)).unwrap_or(b.len());
+    let end = b.iter().rposition(|b| !blank(b)).map_or(start, |i| i + 1);
+    &s[start..end]
+}
+
+/// `check_name` passes: an ASCII name (nearly all) read without decoding it.
+fn name_is_valid(name: &str) -> bool {
+    if !name.is_ascii() {
+        return check_name(name).is_ok();
+    }
+    let name = trim_ascii_blanks(name);
+    // Not empty, as `has_letters` sees an ASCII name, and one byte a character.
+    name.len() <= MAX_NAME_CHARS && name.bytes().any(|b| b.is_ascii_alphanumeric())
+}
+
+/// The handle cleaned (`clean_handle`) when `check_handle` and `check_item` both pass: an ASCII
+/// handle (nearly all) read once, byte by byte.
+fn valid_handle(handle: &str) -> Option<&str> {
+    if !handle.is_ascii() {
+        let ok = check_handle(handle).is_ok() && check_item(handle).is_ok();
+        return ok.then(|| clean_handle(handle));
+    }
+    let trimmed = trim_ascii_blanks(handle);
+    let at = trimmed
+        .bytes()
+        .position(|b| b != b'@')
+        .unwrap_or(trimmed.len());
+    let h = &trimmed[at..];
+    // What is trimmed holds no `|`, and an ASCII character is one byte.
+    let ok = !h.is_empty()
+        && h.len() <= 100
+        && !h
+            .bytes()
+            .any(|b| matches!(b, b'\t'..=b'\r' | b' ' | b'/' | b'|'));
+    ok.then_some(h)
+}
+
+/// A hash of the platform and the handle as `lowercase` gives it, the same for any two handles that
+/// `lowercase` makes equal: an ASCII handle lowercased byte by byte, any other copied. FNV-1a over
+/// the bytes, a byte no UTF-8 text holds between the two, its bits then mixed (SplitMix64's
+/// finaliser) for the set's buckets.
+fn owned_hash(platform: &str, handle: &str) -> u64 {
+    let add = |h: u64, b: u8| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3);
+    let mut h = platform.bytes().fold(0xcbf2_9ce4_8422_2325, add);
+    h = add(h, 0xFF);
+    h = if handle.is_ascii() {
+        handle
+            .bytes()
+            .fold(h, |h, b| add(h, b.to_ascii_lowercase()))
+    } else {
+        lowercase(handle).bytes().fold(h, add)
+    };
+    h = (h ^ (h >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    h = (h ^ (h >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    h ^ (h >> 31)
 }
 
 /// Lowercase for comparing handles, copied only when something changes case.
@@ -1247,6 +1327,76 @@ pub(crate) mod tests {
 
     }
 
+    /// The fast check's ASCII paths (`name_is_valid`, `valid_handle`, `owned_hash`) on the edges
+    /// the reporting pass draws: each blank `str::trim` trims, the length limits, and two handles
+    /// that only lowercasing makes one (K and the Kelvin sign).
+    #[test]
+    fn fast_validation_agrees_on_blanks_lengths_and_lowercased_handles() {
+        let long = |n: usize| "a".repeat(n);
+        let mut names: Vec<String> = ["\u{b}Ada\u{c}", "\u{b}", " \t\n\r ", "!", "\u{1c}"]
+            .map(String::from)
+            .to_vec();
+        names.extend([long(MAX_NAME_CHARS), long(MAX_NAME_CHARS + 1)]);
+        names.push(format!(" {} ", long(MAX_NAME_CHARS)));
+        let mut handles: Vec<String> = [
+            "@@ada",
+            "@ ada",
+            "ad\u{b}a",
+            "ada\u{c}",
+            "\u{1c}ada",
+            "a/b",
+            "a|b",
+            "@",
+            " ",
+        ]
+        .map(String::from)
+        .to_vec();
+        handles.extend([long(100), long(101), format!("@{}", long(100)), long(130)]);
+        let check = |accounts: Vec<Account>| {
+            let list = ProtectedList { accounts };
+            let slow =
+                list.clone()
+                    .all_errors("l.json", |i| (Some(i + 2), String::new()), Vec::new());
+            assert_eq!(list.is_valid(), slow.is_ok(), "{:?}", list.accounts);
+        };
+        let account = |id: &str, name: &str, handles: &[&str]| Account {
+            id: id.into(),
+            name: name.into(),
+            handles: handles
+                .iter()
+                .map(|h| HandleRef {
+                    platform: "x".into(),
+                    handle: h.to_string(),
+                })
+                .collect(),
+            kind: None,
+            aliases: Vec::new(),
+            official: Vec::new(),
+            avatars: Vec::new(),
+            links: Vec::new(),
+        };
+        for name in &names {
+            check(vec![account("a", name, &[])]);
+        }
+        for h in &handles {
+            check(vec![account("a", "Ada", &[h])]);
+        }
+        // The same handle but for case, within an account and across two: refused.
+        for (x, y) in [
+            ("Kate", "\u{212A}ate"),
+            ("KATE", "kate"),
+            ("ΩMEGA", "ωmega"),
+            (&long(130), &long(130).to_uppercase()),
+        ] {
+            check(vec![account("a", "Ada", &[x, y])]);
+            check(vec![account("a", "Ada", &[x]), account("b", "Bea", &[y])]);
+            let list = ProtectedList {
+                accounts: vec![account("a", "Ada", &[x]), account("b", "Bea", &[y])],
+            };
+            assert!(!list.is_valid(), "{x} and {y} are one handle");
+        }
+    }
+
     /// Accounts mixing every kind of mistake, for property tests here and in `snapshot`.
     pub(crate) fn account() -> impl proptest::strategy::Strategy<Value = Account> {
         use proptest::prelude::*;
@@ -1254,7 +1404,22 @@ pub(crate) mod tests {
         let text = |v: &[&str]| select(v.iter().map(|s| s.to_string()).collect::<Vec<_>>());
         let handle = (
             text(&["x", "X", " twitter", "ig", "my site", "", "mastodon"]),
-            text(&["@ada", "Ada", "ada ", "a b", "", "bob", "Ωmega", "ωmega"]),
+            // \u{212A} (Kelvin sign) lowercases to an ASCII k: "Kate" twice, told apart by bytes.
+            text(&[
+                "@ada",
+                "Ada",
+                "ada ",
+                "a b",
+                "",
+                "bob",
+                "Ωmega",
+                "ωmega",
+                "Kate",
+                "\u{212A}ate",
+                "a\u{b}b",
+                "a|b",
+                "\u{a0}bob",
+            ]),
         )
             .prop_map(|(platform, handle)| HandleRef { platform, handle });
         let pdq = "f8f8f0cee0f4a84f06370a22038f63f0b36e2ed596621e1d33e6b39c4e9c9b22";
@@ -1276,7 +1441,15 @@ pub(crate) mod tests {
         ]);
         (
             text(&["a", " a", "b", "c ", "", "d"]),
-            text(&["Ada Obi", "Bea", "", "!!", "Ωmega Obi"]),
+            text(&[
+                "Ada Obi",
+                "Bea",
+                "",
+                "!!",
+                "Ωmega Obi",
+                "\u{b}Ada\u{c}",
+                " \t\r ",
+            ]),
             proptest::collection::vec(text(&["Ada", "", "?"]), 0..2),
             proptest::collection::vec(handle.clone(), 0..3),
             proptest::collection::vec(handle, 0..2),
