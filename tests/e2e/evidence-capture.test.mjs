@@ -256,8 +256,9 @@ test('a page watching our hosts cannot tell when the screenshot is taken, so can
 // the picture too. The picture waits for the chat frame's word that it has hidden, as for the top frame's
 // (chat21; before, only the top frame's answer was awaited, and the chat's card could be in the picture).
 // The chat frame's content script is made slower to answer than the top frame's: its timers and animation
-// frames (in its own world only) run 150 ms late, well inside the worker's wait for a child frame
-// (page-shot.js FRAME_ANSWER_MS). The worker logs, in order, each frame's answer to "hide" and the capture:
+// frames (in its own world only) run 150 ms late, and the worker's wait for a child frame (page-shot.js
+// FRAME_ANSWER_MS) is raised for the test to a minute, so that a slow machine cannot make the chat's answer
+// arrive after the wait gives up. The worker logs, in order, each frame's answer to "hide" and the capture:
 // the chat frame's answer comes first. Fails on the code before 014cf78: no answer of the chat frame was
 // awaited (the log has none before the capture).
 test('the picture of a watch page waits for its chat frame to hide our annotations too', async () => {
@@ -277,6 +278,7 @@ test('the picture of a watch page waits for its chat frame to hide our annotatio
     }, null, { frameUrl: chat });
     // The order of things in the worker: each frame's answer to "hide", and the capture.
     await h.worker.evaluate(() => {
+      self.vipguardFrameAnswerMs = 60000;
       self.__order = [];
       self.__kept = { capture: chrome.tabs.captureVisibleTab, send: chrome.tabs.sendMessage };
       const { capture, send } = self.__kept;
@@ -307,6 +309,7 @@ test('the picture of a watch page waits for its chat frame to hide our annotatio
       order = await h.worker.evaluate(() => {
         chrome.tabs.captureVisibleTab = self.__kept.capture;
         chrome.tabs.sendMessage = self.__kept.send;
+        delete self.vipguardFrameAnswerMs;
         return self.__order;
       });
     }

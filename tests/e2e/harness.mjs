@@ -148,9 +148,15 @@ export async function launch({ extraHosts = [], lang = 'en-US', extension = EXT,
     });
     return {
       on: (method, fn) => listeners.set(method, [...(listeners.get(method) || []), fn]),
+      // Bounded: a page closed with a read under way may take its session down without the detach event,
+      // and an answer that never comes must not hold strayRequests (and close()) until the test's timeout.
       send: (method, params = {}) => new Promise((resolve, reject) => {
-        pending.set(++id, { resolve, reject });
-        parent.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) }).catch(reject);
+        const n = ++id;
+        const timer = setTimeout(() => pending.delete(n) && reject(new Error(`no answer to ${method}`)), 10000);
+        timer.unref();
+        const settle = (fn) => (v) => { clearTimeout(timer); pending.delete(n); fn(v); };
+        pending.set(n, { resolve: settle(resolve), reject: settle(reject) });
+        parent.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id: n, method, params }) }).catch(settle(reject));
       }),
     };
   };

@@ -30,7 +30,8 @@ export async function renderSettings() {
 // handle alone. Drawn again when access is granted or taken back (accessChanged).
 const CHAT_PHOTOS = vipguardSiteCatalog.ASKED_HOSTS.map((h) => `https://${h}/*`);
 async function showChatPhotosAccess() {
-  const access = await chrome.permissions.contains({ origins: CHAT_PHOTOS });
+  // A browser that cannot answer counts as "no access": the button stays, the rest of the page is drawn.
+  const access = await chrome.permissions.contains({ origins: CHAT_PHOTOS }).catch(() => false);
   $('youtube-photos-allow').hidden = access;
   if (access) $('youtube-photos-status').textContent = t('youtubePhotosOn');
   else if ($('youtube-photos-status').textContent === t('youtubePhotosOn')) $('youtube-photos-status').textContent = '';
