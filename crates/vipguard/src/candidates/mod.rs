@@ -495,7 +495,8 @@ fn neighbourhood(s: &str, mut f: impl FnMut(u64)) {
     }
 }
 
-/// Longest key (in bytes) hashed from `POWERS` alone, with no scratch: every handle's key.
+/// Longest key (in bytes) hashed from `POWERS` alone, with no scratch: nearly every handle's key (a
+/// handle may hold up to 100 characters; longer keys take `neighbourhood_in`'s scratch).
 const SHORT_KEY: usize = 64;
 
 const POLY: u64 = 0x9E37_79B9_7F4A_7C15;
@@ -1460,6 +1461,41 @@ mod tests {
         empty.finish();
         empty.get_many(&[7], &mut out);
         assert!(out.is_empty());
+    }
+
+    /// Keys at the edge of the table of powers (SHORT_KEY bytes), where the proptests below reach only by
+    /// chance: one byte under, at and over it, in one-, two- and four-byte characters, each hashed as the
+    /// scratch path (`neighbourhood_in`) and the built strings (`skeleton::pair_deletions`) hash it.
+    #[test]
+    fn keys_at_the_table_edge_hash_as_the_scratch_path() {
+        let a = |k: usize| "a".repeat(k);
+        let keys = [
+            a(SHORT_KEY - 1),
+            a(SHORT_KEY),
+            a(SHORT_KEY + 1),
+            "\u{e9}".repeat(SHORT_KEY / 2),
+            a(SHORT_KEY - 1) + "\u{e9}",
+            a(SHORT_KEY - 2) + "\u{e9}",
+            a(SHORT_KEY - 4) + "\u{1d41a}",
+            a(SHORT_KEY - 3) + "\u{1d41a}",
+            "\u{1d41a}".repeat(SHORT_KEY / 4) + "b",
+        ];
+        for key in &keys {
+            let mut got = Vec::new();
+            neighbourhood(key, |h| got.push(h));
+            let mut want = Vec::new();
+            neighbourhood_in(key, &mut vec![0; 2 * (key.len() + 1)], |h| want.push(h));
+            assert_eq!(got, want, "one-deletion hashes of a {}-byte key", key.len());
+            let (mut got, mut want) = (Vec::new(), Vec::new());
+            pair_deletion_hashes(key, |h| got.push(h));
+            skeleton::pair_deletions(key, |t| want.push(poly(t)));
+            assert_eq!(
+                got,
+                want,
+                "pair-deletion hashes of a {}-byte key",
+                key.len()
+            );
+        }
     }
 
     proptest::proptest! {
