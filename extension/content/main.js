@@ -109,13 +109,19 @@
     if (apply && msg.url === location.href) timed('vipguard:render', () => apply(msg));
   });
 
+  // A request asked before the reviewer chose another language (relabel38): its answer and avatar round
+  // are dropped, the page having been asked again in the new one (languageChanged). Drawn after the new
+  // pass had marked its rows, before the new answer brought the words, it drew them in the browser's
+  // language, and the new answer, the same verdict and mark, then only retokened them: badges stayed in
+  // the old language.
+  const stale = (era) => era !== vipguardI18n.era();
   async function ask(profiles, onUpdate, extra = {}) {
     const requestId = nextRequest++;
-    pending.set(requestId, onUpdate);
+    const era = vipguardI18n.era();
+    pending.set(requestId, (update) => { if (!stale(era)) onUpdate(update); });
     setTimeout(() => pending.delete(requestId), 60000);
     // The first answer also brings the interface's words (vipguardI18n.seed).
     const wantMessages = !vipguardI18n.seeded() && !messagesAsked;
-    const era = vipguardI18n.era();
     if (wantMessages) messagesAsked = true;
     try {
       // Sending copies the profiles on this thread: part of the work we add to the page.
@@ -123,7 +129,7 @@
         type: 'check', url: location.href, profiles, requestId, wantMessages, ...extra }));
       if (reply && reply.messages) timed('vipguard:i18n', () => vipguardI18n.seed(reply.messages, era));
       if (reply && reply.view) vipguardAnnotate.setView(reply.view);
-      return reply;
+      return stale(era) ? { stale: true } : reply;
     } catch (e) {
       return { error: String(e && e.message || e) };
     } finally {
@@ -196,7 +202,7 @@
       updated = true;
       for (const c of update.changes) draw(update.frames && update.frames[c.index]);
     }, { banner: true });
-    if (!current() || updated) return;
+    if (!current() || updated || (reply && reply.stale)) return;
     if (!reply || reply.error || !reply.results || !reply.results[0] || !reply.frames || !reply.frames[0]) {
       if (reply && reply.error) console.warn('vipguard:', reply.error);
       // Nothing to show (paused, no list yet, the worker unreachable): no frame either.
@@ -289,7 +295,9 @@
   function drawCell(r, cell, token, writes) {
     if (done.get(cell.anchor) !== keyOf(cell.data)) return;
     const shown = r.verdict;
-    const signature = `${shown}|${r.mark || ''}`;
+    // The words it is drawn in are part of what is drawn: a badge drawn before this language's words came
+    // (an avatar round may overtake the answer that brings them) is drawn again once they have.
+    const signature = `${shown}|${r.mark || ''}|${vipguardI18n.era()}${vipguardI18n.seeded() ? '' : '?'}`;
     const before = drawn.get(cell.anchor);
     // Drawn already: its card opens with this newer check's token (annotate.js retoken).
     if (before === signature) {
@@ -338,7 +346,10 @@
   async function checkBatch(todo) {
     const url = location.href;
     const profiles = todo.map((c, i) => ({ id: String(i), ...c.data }));
-    const updated = new Set(); // cells the avatar round already redrew (it may overtake the reply)
+    // Cells the avatar round already redrew (it may overtake the reply): index -> [result, token]. Drawn
+    // again from that (newer) result with the reply's, not from the reply's: if the words came with the
+    // reply, they were drawn before in the browser's language (relabel38).
+    const updated = new Map();
     const drawOne = (r, i, token, writes) => {
       for (const cell of cellsOf(todo[i], r, token)) drawCell(r, cell, token, writes);
     };
@@ -349,9 +360,11 @@
     };
     const reply = await ask(profiles, (update) => {
       const items = update.changes.filter((c) => todo[c.index]).map((c) => [c.result, c.index, update.frames && update.frames[c.index]]);
-      items.forEach(([, i]) => updated.add(i));
+      items.forEach(([r, i, token]) => updated.set(i, [r, token]));
       drawCells(items);
     });
+    // Asked in the language before: its rows were asked again (done, accounts and seen are the new pass's).
+    if (reply && reply.stale) return null;
     if (reply && reply.error) console.warn('vipguard:', reply.error);
     // Refused for now (too many accounts new to this tab at once, worker/limits.js): these cells are read
     // again a little later.
@@ -369,7 +382,8 @@
       return null;
     }
     return (writes) => reply.results.forEach((r, i) => {
-      if (!updated.has(i)) drawOne(r, i, reply.frames && reply.frames[i], writes);
+      if (updated.has(i)) drawOne(updated.get(i)[0], i, updated.get(i)[1], writes);
+      else drawOne(r, i, reply.frames && reply.frames[i], writes);
     });
   }
 

@@ -479,6 +479,12 @@ async function hostsInside(page) {
   }
 }
 
+// The spoken label of every badge on the page ("vipguard: Impersonation"), in the page's order: the badges'
+// words alone, not those of a card or banner open on the page (their titles read alike).
+export async function badgeLabels(page) {
+  return (await hostsInside(page)).filter((a) => a.kind === 'badge').map((a) => a.label || '');
+}
+
 // The class names of a frame's box (its verdict, theme, folded), or null before it has drawn.
 // A frame's answer, or a rejection after 5 s: an annotation frame closed or replaced while asked (a card
 // the pointer left, a banner redrawn) can leave Playwright's evaluate waiting for ever.
