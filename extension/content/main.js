@@ -127,15 +127,39 @@
       // Sending copies the profiles on this thread: part of the work we add to the page.
       const reply = await timed('vipguard:send', () => chrome.runtime.sendMessage({
         type: 'check', url: location.href, profiles, requestId, wantMessages, ...extra }));
-      if (reply && reply.messages) timed('vipguard:i18n', () => vipguardI18n.seed(reply.messages, era));
+      if (reply && reply.messages && timed('vipguard:i18n', () => vipguardI18n.seed(reply.messages, era))) wordsCame();
       if (reply && reply.view) vipguardAnnotate.setView(reply.view);
       return stale(era) ? { stale: true } : reply;
     } catch (e) {
       return { error: String(e && e.message || e) };
     } finally {
-      // Paused, no list yet, or the worker was not reachable: the next request asks again.
-      if (wantMessages && !vipguardI18n.seeded()) messagesAsked = false;
+      // Paused, no list yet, or the worker was not reachable: the next request asks again. Not when asked
+      // in a language before: the new language's request (languageChanged reset the flag) may be waiting
+      // for its words, and a second request would ask for them too (relabel38b).
+      if (wantMessages && !stale(era) && !vipguardI18n.seeded()) messagesAsked = false;
     }
+  }
+
+  // Badges drawn before this language's words came, in the browser's words: anchor -> [result, cell,
+  // token]. Only one request at a time asks for the words, and another answered before it (a later pass,
+  // new rows; a sibling batch while the words' request was refused for now) is drawn without them; `done`
+  // and `seen` would then skip those rows for good. They are drawn again, here, from the result and token
+  // they were drawn with, as soon as any answer brings the words (relabel38b). Emptied when the page is
+  // read afresh (rereadAll): its rows are then asked again.
+  let unworded = new Map();
+  function rememberUnworded(r, cell, token) {
+    const before = unworded.get(cell.anchor);
+    unworded.set(cell.anchor, [r, cell, token || (before && before[2]) || null]);
+  }
+  function wordsCame() {
+    if (!unworded.size) return;
+    const rows = [...unworded.values()];
+    unworded = new Map();
+    timed('vipguard:render', () => {
+      const writes = [];
+      for (const [r, cell, token] of rows) if (cell.anchor.isConnected) drawCell(r, cell, token, writes);
+      for (const write of writes) write();
+    });
   }
 
   // The banner may still be waiting for its first answer (no host yet): leaving a profile that fast
@@ -151,6 +175,7 @@
     done = new WeakMap();
     seen = new WeakMap();
     accounts = new Map();
+    unworded = new Map();
     schedule();
   }
 
@@ -225,11 +250,16 @@
     // changes the page costs the browser a style, layout and paint pass over the whole page (15-25 ms
     // on the 500-cell timeline), and the answers come tens of milliseconds apart.
     const url = location.href;
+    // A batch is dropped when its own answer comes in a later language era (ask), but its siblings answered
+    // before the change are drawn here, after the last has settled: a pass asked in the language before
+    // draws nothing, lest its results and tokens (the old language's evidence) retoken the new pass's
+    // badges or fill its `accounts` (relabel38b).
+    const era = vipguardI18n.era();
     const batches = [];
     for (let i = 0; i < todo.length; i += BATCH) batches.push(checkBatch(todo.slice(i, i + BATCH)));
     Promise.allSettled(batches).then((answers) => {
       const draws = answers.map((a) => a.value).filter(Boolean);
-      if (location.href !== url || !draws.length) return;
+      if (location.href !== url || stale(era) || !draws.length) return;
       timed('vipguard:render', () => {
         const writes = [];
         for (const draw of draws) draw(writes);
@@ -294,9 +324,10 @@
   // decision stands, and a mark that changes when what its card shows changes; nothing of the account.
   function drawCell(r, cell, token, writes) {
     if (done.get(cell.anchor) !== keyOf(cell.data)) return;
+    if (!vipguardI18n.seeded()) rememberUnworded(r, cell, token);
     const shown = r.verdict;
     // The words it is drawn in are part of what is drawn: a badge drawn before this language's words came
-    // (an avatar round may overtake the answer that brings them) is drawn again once they have.
+    // is drawn again once they have (wordsCame), not merely retokened.
     const signature = `${shown}|${r.mark || ''}|${vipguardI18n.era()}${vipguardI18n.seeded() ? '' : '?'}`;
     const before = drawn.get(cell.anchor);
     // Drawn already: its card opens with this newer check's token (annotate.js retoken).
@@ -346,10 +377,11 @@
   async function checkBatch(todo) {
     const url = location.href;
     const profiles = todo.map((c, i) => ({ id: String(i), ...c.data }));
-    // Cells the avatar round already redrew (it may overtake the reply): index -> [result, token]. Drawn
-    // again from that (newer) result with the reply's, not from the reply's: if the words came with the
-    // reply, they were drawn before in the browser's language (relabel38).
+    // Cells the avatar round already gave a result (it may overtake the reply): index -> [result, token].
+    // The answer's draw draws them from that (newer) result, not from the reply's: before the words came
+    // the avatar round left them to it (relabel38, relabel38b).
     const updated = new Map();
+    let answerDraws = true; // the answer's draw is still to come (it draws what `updated` holds)
     const drawOne = (r, i, token, writes) => {
       for (const cell of cellsOf(todo[i], r, token)) drawCell(r, cell, token, writes);
     };
@@ -361,10 +393,14 @@
     const reply = await ask(profiles, (update) => {
       const items = update.changes.filter((c) => todo[c.index]).map((c) => [c.result, c.index, update.frames && update.frames[c.index]]);
       items.forEach(([r, i, token]) => updated.set(i, [r, token]));
+      // No words yet (the answer may be the one bringing them): left to the answer's draw, rather than
+      // drawn now in the browser's words and again moments later (relabel38b).
+      if (answerDraws && !vipguardI18n.seeded()) return;
       drawCells(items);
     });
+    const noDraw = () => { answerDraws = false; return null; };
     // Asked in the language before: its rows were asked again (done, accounts and seen are the new pass's).
-    if (reply && reply.stale) return null;
+    if (reply && reply.stale) return noDraw();
     if (reply && reply.error) console.warn('vipguard:', reply.error);
     // Refused for now (too many accounts new to this tab at once, worker/limits.js): these cells are read
     // again a little later.
@@ -379,12 +415,15 @@
       // No answer (paused, no list, the worker unreachable): the account is asked about again with its next
       // row, and the rows that joined it while it was asked are read again too (not left marked done).
       forgetPending(todo, { keepCurrent: true });
-      return null;
+      return noDraw();
     }
-    return (writes) => reply.results.forEach((r, i) => {
-      if (updated.has(i)) drawOne(updated.get(i)[0], i, updated.get(i)[1], writes);
-      else drawOne(r, i, reply.frames && reply.frames[i], writes);
-    });
+    return (writes) => {
+      answerDraws = false;
+      reply.results.forEach((r, i) => {
+        if (updated.has(i)) drawOne(updated.get(i)[0], i, updated.get(i)[1], writes);
+        else drawOne(r, i, reply.frames && reply.frames[i], writes);
+      });
+    };
   }
 
   function pass() {
@@ -400,6 +439,7 @@
       seq++;
       pageSince = performance.now();
       accounts = new Map();
+      unworded = new Map();
       rowsSince = null;
       found = false;
       cellsRead = false;
