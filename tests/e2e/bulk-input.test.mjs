@@ -125,6 +125,20 @@ test('a results sheet the bulk page exported reads back with its ids and names a
   assert.deepEqual(profiles.map((p) => [p.sourceId, p.handle, p.name]), rows.map((r) => [r.source_id, r.handle, r.display_name]));
 });
 
+// A NUL or another control character (but tab, CR and LF) in a cell the mapper reads: that row is refused,
+// naming the character, as the engine refuses such a sheet (docs/security.md, "Spreadsheets"); the other
+// rows are read, and an unmapped column's control characters do not matter.
+test('a control character in a mapped cell refuses its row, naming the character', async () => {
+  const { parseSheet, profilesFromSheet } = await import('../../extension/ui/bulk/column-map.js');
+  const sheet = parseSheet('Ref,Handle,Name,Note\r\n1,ada,Ada\u0000 Obi,\r\n2,obi,"Obi\tEze",\u0007\r\n3,e\u001bze,Eze,\r\n');
+  const { profiles, errors } = profilesFromSheet(sheet, { id: 0, handle: 1, name: 2, platform: -1 }, 'x');
+  assert.deepEqual(profiles.map((p) => [p.sourceId, p.handle, p.name]), [['2', 'obi', 'Obi Eze']]);
+  assert.deepEqual(errors.map(say), [
+    'Line 2: a control character (U+0000) in this cell is not text: remove it from the sheet',
+    'Line 4: a control character (U+001B) in this cell is not text: remove it from the sheet',
+  ]);
+});
+
 // Cells copied from a sheet vipguard wrote and pasted into the bulk page come as the sheet holds them,
 // guarded ('-1, '@ada, ''=x): each pasted cell (tab-separated as a spreadsheet copies them, comma- or
 // semicolon-separated or quoted as a CSV file's text has them) has its guard undone as the engine's

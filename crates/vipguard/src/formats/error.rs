@@ -26,7 +26,7 @@ pub struct InputError {
     /// `json_expected_value`, `json_trailing_comma`, `json_trailing_characters`, `json_key_not_string`,
     /// `json_control_character`, `json_invalid_escape`, `json_invalid_number`, `json_syntax`, and
     /// `json_wrong_type` (found, expected), `json_invalid_value`, `duplicate_field` (a field given twice); for a sheet, `unclosed_quote`,
-    /// `field_not_utf8`, `csv_unreadable`, `csv_not_utf8`; for a list, `not_a_list`,
+    /// `field_not_utf8`, `csv_control_character` (the character, as `U+0000`), `csv_unreadable`, `csv_not_utf8`; for a list, `not_a_list`,
     /// `too_many_accounts`; for a file's bytes, `not_utf8` (its byte in hex and column, from utf8_text).
     pub code: Option<&'static str>,
     /// The values `code`'s words name, in order (a field, an id, a handle, a suggestion …).
