@@ -16,7 +16,9 @@ pub struct InputError {
     /// What was wrong as a code, for an interface that words problems in its own language (the
     /// extension's catalogues); `None` where `message` alone says it. Codes: `missing_field`,
     /// `unknown_field`, `missing_column`, `unknown_column`, `duplicate_column`, `same_column` (a
-    /// column given under two of its names, as name and display_name), `id_empty`,
+    /// column given under two of its names, as name and display_name), `bulk_export_no_verdict` (a
+    /// profiles sheet that is the bulk page's export without its verdict column: the first column
+    /// not read), `id_empty`,
     /// `duplicate_id`, `name_empty`, `name_too_long`, `name_no_letters`, `platform_empty`,
     /// `platform_unknown`, `handle_empty`, `handle_too_long`, `handle_blank`, `handle_address`,
     /// `handle_taken`, `not_platform_handle`, `link_not_address`, `item_bar` (a `|` inside an alias,
