@@ -320,6 +320,12 @@ var vipguardReport = (() => {
     return [columns.join(','), ...rows.map((row) => columns.map((c) => csvCell(row[c])).join(','))].join('\r\n') + '\r\n';
   }
 
-  return { toTicket, toHtml, pngBlob, ticketClipboardItem, copyTicketWithPicture, toJson, toCsv, csvCell, csvGuard, csvUnguard, spelledOut, imageText, sha256, ticketId, listLine, FORMAT_NAMES };
+  // A CSV file's whole text for a spreadsheet, as every page downloads it (ui/page.js, downloadCsv): a
+  // byte-order mark (Excel on Windows reads a CSV without one as the local code page: accents and Cyrillic
+  // garbled), then toCsv's. tests/unit/bulk-export.test.mjs calls this too, so the fixture is what the page
+  // writes.
+  const csvFile = (columns, rows) => `\ufeff${toCsv(columns, rows)}`;
+
+  return { toTicket, toHtml, pngBlob, ticketClipboardItem, copyTicketWithPicture, toJson, toCsv, csvFile, csvCell, csvGuard, csvUnguard, spelledOut, imageText, sha256, ticketId, listLine, FORMAT_NAMES };
 })();
 
