@@ -550,9 +550,11 @@ mod tests {
         let e = profiles("id,platform,handle,na\u{1}me\n1,x,ada,Ada\n").unwrap_err();
         assert_eq!((e.line, e.field.as_deref()), (Some(1), None), "{e}");
         // A protected list too.
-        let e =
-            crate::ProtectedList::from_csv("id,name,handles\na,Ada\u{1f} Obi,x:adaobi\n", "l.csv")
-                .unwrap_err();
+        let e = crate::formats::protected::ProtectedList::from_csv(
+            "id,name,handles\na,Ada\u{1f} Obi,x:adaobi\n",
+            "l.csv",
+        )
+        .unwrap_err();
         assert_eq!(
             (e.line, e.field.as_deref(), e.code),
             (Some(2), Some("name"), Some("csv_control_character")),
