@@ -81,13 +81,13 @@ function csvRecords(source) {
 // The problems the engine gives a code (InputError's `code` and `args`), worded from the interface's
 // catalogue (`listErr_<code>`); any other is said in the engine's English. Four are a profiles file's
 // (the bulk page's rows read by the command line's reader); the JSON ones have their column first.
-const CODED = new Set(['missing_field', 'unknown_field', 'missing_column', 'unknown_column', 'duplicate_column', 'same_column', 'id_empty',
+const CODED = new Set(['missing_field', 'unknown_field', 'missing_column', 'unknown_column', 'duplicate_column', 'same_column', 'bulk_export_no_verdict', 'id_empty',
   'duplicate_id', 'name_empty', 'name_too_long', 'name_no_letters', 'platform_empty', 'platform_unknown', 'handle_empty',
   'handle_too_long', 'handle_blank', 'handle_address', 'handle_taken', 'not_platform_handle', 'link_not_address', 'item_bar', 'bad_kind',
   'profile_handle_address', 'row_fields', 'line_too_long', 'line_not_utf8', 'not_utf8',
   'json_eof', 'json_expected', 'json_expected_value', 'json_trailing_comma', 'json_trailing_characters', 'json_key_not_string',
   'json_control_character', 'json_invalid_escape', 'json_invalid_number', 'json_syntax', 'json_wrong_type', 'json_invalid_value',
-  'unclosed_quote', 'field_not_utf8', 'list_not_built', 'csv_unreadable', 'csv_not_utf8', 'not_a_list', 'too_many_accounts',
+  'unclosed_quote', 'field_not_utf8', 'csv_control_character', 'list_not_built', 'csv_unreadable', 'csv_not_utf8', 'not_a_list', 'too_many_accounts',
   // A picture the engine could not decode (vipguard::PictureError): an avatar's, in the options page.
   'picture_empty', 'picture_unknown_format', 'picture_corrupt', 'picture_unsupported', 'picture_no_pixels',
   'picture_too_large', 'picture_memory',

@@ -105,15 +105,23 @@ export function pausedAt(host, platform, settings, policy) {
 // Firefox reads policies.json only when it starts, and gives an add-on's managed storage from that read
 // until it is restarted, with no storage.onChanged for it (bugzilla.mozilla.org 1685965; MDN,
 // storage.managed); Chromium reads its policy again while it runs and says so (background.js). Where the
-// policy is read at start only, the options page says so, and since when the add-on has used it: the
-// first time this browser session's worker (or options page) asked, kept in chrome.storage.session, which
-// the browser empties when it stops. docs/feed.md, "A policy that changes in Firefox".
+// policy is read at start only, the options page says so, and that the add-on has used it at least since
+// the first start of its worker in this browser session (policyReadStarted, called by the worker alone),
+// kept in chrome.storage.session, which the browser empties when it stops and an add-on reload empties
+// too: hence "at least". The options page only reads it (policyReadSince); with none recorded it says no
+// time. docs/feed.md, "A policy that changes in Firefox".
 export const POLICY_READ_KEY = 'policyReadAt';
 export const policyReadAtStartOnly = () => typeof browser !== 'undefined' && typeof browser.runtime?.getBrowserInfo === 'function';
-export async function policyReadSince() {
-  const got = (await chrome.storage.session.get(POLICY_READ_KEY))[POLICY_READ_KEY];
-  if (Number.isFinite(got)) return got;
+// The worker's start: the time recorded unless one already is (an event page woken again keeps the first).
+export async function policyReadStarted() {
+  const got = await policyReadSince();
+  if (got !== undefined) return got;
   const now = Date.now();
   await chrome.storage.session.set({ [POLICY_READ_KEY]: now });
   return now;
+}
+// The recorded time, or undefined: never written here.
+export async function policyReadSince() {
+  const got = (await chrome.storage.session.get(POLICY_READ_KEY))[POLICY_READ_KEY];
+  return Number.isFinite(got) ? got : undefined;
 }

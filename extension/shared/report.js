@@ -294,8 +294,14 @@ var vipguardReport = (() => {
     return s;
   }
 
-  /** A cell's text with its formula guard: -1 is written '-1, a;=b a;'=b, '=x ''=x. */
-  const csvGuard = (v) => guardScan(v == null ? '' : String(v), true);
+  // A control character other than tab, CR and LF (a NUL, an ESC) is written as its Unicode control picture
+  // (U+2400 plus its code: ␀, ␛), never raw: spreadsheets cut or hide a cell at a NUL, and the engine's CSV
+  // readers refuse one (crates/vipguard/src/formats/csv.rs, guard; docs/security.md, "Spreadsheets").
+  const CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1f]/g;
+  const pictured = (value) => value.replace(CONTROL, (c) => String.fromCharCode(0x2400 + c.charCodeAt(0)));
+
+  /** A cell's text with its formula guard: -1 is written '-1, a;=b a;'=b, '=x ''=x; a NUL ␀. */
+  const csvGuard = (v) => guardScan(pictured(v == null ? '' : String(v)), true);
 
   /** A cell's guard undone: '-1 reads -1, ''=x reads '=x; 'Ada and O'Neil stay as they are. */
   function csvUnguard(v) {
@@ -314,6 +320,12 @@ var vipguardReport = (() => {
     return [columns.join(','), ...rows.map((row) => columns.map((c) => csvCell(row[c])).join(','))].join('\r\n') + '\r\n';
   }
 
-  return { toTicket, toHtml, pngBlob, ticketClipboardItem, copyTicketWithPicture, toJson, toCsv, csvCell, csvGuard, csvUnguard, spelledOut, imageText, sha256, ticketId, listLine, FORMAT_NAMES };
+  // A CSV file's whole text for a spreadsheet, as every page downloads it (ui/page.js, downloadCsv): a
+  // byte-order mark (Excel on Windows reads a CSV without one as the local code page: accents and Cyrillic
+  // garbled), then toCsv's. tests/unit/bulk-export.test.mjs calls this too, so the fixture is what the page
+  // writes.
+  const csvFile = (columns, rows) => `\ufeff${toCsv(columns, rows)}`;
+
+  return { toTicket, toHtml, pngBlob, ticketClipboardItem, copyTicketWithPicture, toJson, toCsv, csvFile, csvCell, csvGuard, csvUnguard, spelledOut, imageText, sha256, ticketId, listLine, FORMAT_NAMES };
 })();
 

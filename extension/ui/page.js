@@ -19,8 +19,8 @@ export function download(name, parts, type) {
   setTimeout(() => URL.revokeObjectURL(a.href), 60000);
 }
 
-// A CSV file for a spreadsheet, with a byte-order mark: Excel on Windows reads a CSV without one as the
-// local code page (accents and Cyrillic garbled). `rows` as vipguardReport.toCsv takes them.
+// A CSV file for a spreadsheet, as vipguardReport.csvFile writes it (a byte-order mark, then the rows);
+// `rows` as vipguardReport.toCsv takes them.
 export function downloadCsv(name, columns, rows) {
-  download(name, ['\ufeff', vipguardReport.toCsv(columns, rows)], 'text/csv;charset=utf-8');
+  download(name, [vipguardReport.csvFile(columns, rows)], 'text/csv;charset=utf-8');
 }

@@ -24,7 +24,7 @@ import { readSettings, SETTINGS_WRITTEN_KEY } from '../shared/settings.js';
 import { SETTINGS_KEY } from '../shared/private-store.js';
 import { viewChanged, setCorner, CORNER_KEY } from './view-settings.js';
 import { redeem, forgetFrames } from './frames.js';
-import { policyReadAtStartOnly, policyReadSince } from '../shared/policy.js';
+import { policyReadAtStartOnly, policyReadStarted } from '../shared/policy.js';
 
 // The private store (the list, thumbnails, decisions, allow-list, queue) changed in another context, or in
 // this one: what depends on it is read again.
@@ -260,7 +260,8 @@ function handle(msg, sender, sendResponse) {
 
 engine.load();
 feed.schedule();
-// Since when the policy Firefox read at its start is in use (the options page says it: shared/policy.js).
-if (policyReadAtStartOnly()) policyReadSince().catch(() => {});
+// Since when, at least, the policy Firefox read at its start is in use: recorded here alone, the options
+// page only reads it (shared/policy.js).
+if (policyReadAtStartOnly()) policyReadStarted().catch(() => {});
 audit.pruneAudit().catch((e) => console.warn('vipguard: audit log not pruned:', e.message));
 sitesAgain();

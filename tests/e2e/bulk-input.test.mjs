@@ -125,6 +125,40 @@ test('a results sheet the bulk page exported reads back with its ids and names a
   assert.deepEqual(profiles.map((p) => [p.sourceId, p.handle, p.name]), rows.map((r) => [r.source_id, r.handle, r.display_name]));
 });
 
+// The bulk page's own export chosen again (tidy38): the mapper takes its `source_id` column as the id, and a
+// row without one (the page's input had none) is `line N` by its `line` cell, as `vipguard scan` reads the
+// same file (crates/vipguard-cli/tests/cli.rs, scan_reads_the_bulk_pages_export, the same five ids).
+test("the page's own export chosen again: source_id is the id, as vipguard scan reads it", async () => {
+  const { parseSheet, guessColumns, profilesFromSheet } = await import('../../extension/ui/bulk/column-map.js');
+  const sheet = parseSheet(fs.readFileSync(new URL('../../crates/vipguard/tests/fixtures/bulk-export.csv', import.meta.url), 'utf8'));
+  const map = guessColumns(sheet.header);
+  assert.equal(sheet.header[map.id], 'source_id');
+  assert.deepEqual([sheet.header[map.handle], sheet.header[map.name], sheet.header[map.platform]], ['handle', 'display_name', 'platform']);
+  const { profiles, errors } = profilesFromSheet(sheet, map, 'x');
+  assert.deepEqual(errors, []);
+  assert.deepEqual(profiles.map((p) => [p.sourceId, p.platform, p.handle]), [
+    ['CASE-17', 'x', 'AlikoDangote_NG'], ['line 3', 'x', 'someone'], ['-1', 'instagram', 'ada.obi'], ['@ref', 'x', 'bea'],
+    ["'quoted", 'github', 'octo-cat'],
+  ]);
+  // A sheet of someone else's with an id column of its own and a `line` column: no `line N` made up.
+  const other = parseSheet('id,line,handle\r\n,4,ada\r\n');
+  assert.deepEqual(profilesFromSheet(other, guessColumns(other.header), 'x').profiles.map((p) => p.sourceId), ['']);
+});
+
+// A NUL or another control character (but tab, CR and LF) in a cell the mapper reads: that row is refused,
+// naming the character, as the engine refuses such a sheet (docs/security.md, "Spreadsheets"); the other
+// rows are read, and an unmapped column's control characters do not matter.
+test('a control character in a mapped cell refuses its row, naming the character', async () => {
+  const { parseSheet, profilesFromSheet } = await import('../../extension/ui/bulk/column-map.js');
+  const sheet = parseSheet('Ref,Handle,Name,Note\r\n1,ada,Ada\u0000 Obi,\r\n2,obi,"Obi\tEze",\u0007\r\n3,e\u001bze,Eze,\r\n');
+  const { profiles, errors } = profilesFromSheet(sheet, { id: 0, handle: 1, name: 2, platform: -1 }, 'x');
+  assert.deepEqual(profiles.map((p) => [p.sourceId, p.handle, p.name]), [['2', 'obi', 'Obi Eze']]);
+  assert.deepEqual(errors.map(say), [
+    'Line 2: a control character (U+0000) in this cell is not text: remove it from the sheet',
+    'Line 4: a control character (U+001B) in this cell is not text: remove it from the sheet',
+  ]);
+});
+
 // Cells copied from a sheet vipguard wrote and pasted into the bulk page come as the sheet holds them,
 // guarded ('-1, '@ada, ''=x): each pasted cell (tab-separated as a spreadsheet copies them, comma- or
 // semicolon-separated or quoted as a CSV file's text has them) has its guard undone as the engine's

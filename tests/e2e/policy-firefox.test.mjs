@@ -51,17 +51,17 @@ test('Firefox: policies.json 3rdparty settings reach the add-on\'s managed stora
     assert.equal(state['site-youtube'].checked, false);
     assert.ok(await page.evaluate(() => !document.getElementById('policy-note').hidden));
     // Firefox reads policies.json only when it starts, and tells an add-on of no change (docs/feed.md, "A
-    // policy that changes in Firefox"): the page says so, and since when this policy is in use (this
-    // Firefox's start).
+    // policy that changes in Firefox"): the page says so, and since when, at least, this policy is in use
+    // (the time the worker recorded at its start, this Firefox's start).
     const read = await page.evaluate(async () => {
       const at = (await browser.storage.session.get('policyReadAt')).policyReadAt;
       const el = document.getElementById('policy-read');
       return { hidden: el.hidden, text: el.textContent, at, when: vipguardI18n.when(at) };
     });
     assert.equal(read.hidden, false, 'the page says when the policy was read');
-    assert.match(read.text, /^Firefox reads your organisation's policy only when it starts: .* in use since .+\. A change your administrator makes applies once Firefox is restarted\.$/);
+    assert.match(read.text, /^Firefox reads your organisation's policy only when it starts: .* in use at least since .+\. A change your administrator makes applies once Firefox is restarted\.$/);
     assert.ok(Number.isFinite(read.at) && read.at >= started && read.at <= Date.now(), `read at ${read.at}, Firefox started at ${started}`);
-    assert.ok(read.text.includes(`in use since ${read.when}.`), read.text);
+    assert.ok(read.text.includes(`in use at least since ${read.when}.`), read.text);
     // The reviewer's own Mastodon and a generic site, written behind the page's back: no script registered
     // for either, and the options page shows both off and locked, with nothing to add another site.
     assert.equal(await page.evaluate(() => browser.permissions.contains({ origins: ['https://*/*'] })), true, 'the build has access to all sites');

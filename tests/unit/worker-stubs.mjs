@@ -9,11 +9,20 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-const WORKER = /\/extension\/worker\/background\.js$/;
+// register('./worker-stubs.mjs', import.meta.url, { data: { stub: { [file]: keep } } }) stubs the imports
+// of the files named instead (each by its path from the repository's root, as
+// 'extension/ui/options/settings-panel.js'), except the specifiers in its `keep`, which load for real
+// (policy-read.test.mjs).
+let stubbed = { 'extension/worker/background.js': [] };
 const STUB = 'vg-stub:';
 
+export async function initialize(data) {
+  if (data?.stub) stubbed = data.stub;
+}
+
 export async function resolve(specifier, context, next) {
-  if (context.parentURL && WORKER.test(context.parentURL)) {
+  const file = context.parentURL && Object.keys(stubbed).find((f) => context.parentURL.endsWith(`/${f}`));
+  if (file && !stubbed[file].includes(specifier)) {
     return { url: `${STUB}${encodeURIComponent(specifier)}?${encodeURIComponent(context.parentURL)}`, shortCircuit: true };
   }
   return next(specifier, context);

@@ -1749,6 +1749,52 @@ fn scan_reads_the_bulk_pages_export() {
     );
 }
 
+/// tidy38: the bulk page's export with its `verdict` column deleted is refused naming its first
+/// column `scan` does not read, and saying what the sheet looks like and what to do, in English and
+/// in French (the catalogues' `listErr_bulk_export_no_verdict`); `--lang pcm` words command-line
+/// errors in English, as the rest of them.
+#[test]
+fn a_bulk_export_without_its_verdict_column_gets_a_hint() {
+    at_root();
+    let text = std::fs::read_to_string("crates/vipguard/tests/fixtures/bulk-export.csv").unwrap();
+    let (header, rows) = text.split_once('\n').unwrap();
+    let verdict = header.split(',').position(|c| c == "verdict").unwrap();
+    let cut = |line: &str| {
+        let mut cells: Vec<&str> = line.split(',').collect();
+        cells.remove(verdict);
+        cells.join(",")
+    };
+    // The header and its first row only (a later row's cells hold commas).
+    let p = tmp(
+        "no-verdict.csv",
+        &format!("{}\n{}\n", cut(header), cut(rows.lines().next().unwrap())),
+    );
+    let said = |lang: &str| {
+        let out = run(&[
+            "scan",
+            "--protected",
+            LIST,
+            p.to_str().unwrap(),
+            "--lang",
+            lang,
+        ]);
+        assert_eq!(out.status.code(), Some(2));
+        assert!(out.stdout.is_empty());
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    };
+    let en = said("en");
+    assert!(
+        en.contains("no-verdict.csv:1: field `line`: column “line” is not a profile column: this sheet looks like the bulk page's results export with its “verdict” column deleted; add a “verdict” column back (empty will do) and it reads as profiles"),
+        "{en}"
+    );
+    let fr = said("fr");
+    assert!(
+        fr.contains("ce tableau ressemble à l’export des résultats de la page de vérification en lot, sans sa colonne «\u{a0}verdict\u{a0}»"),
+        "{fr}"
+    );
+    assert_eq!(said("pcm"), en);
+}
+
 /// Issue 23 (review): the command line's own words under `--lang pcm`, compared whole with a
 /// snapshot (`tests/fixtures/pcm-words.txt`; `VIPGUARD_UPDATE_SNAPSHOTS=1` rewrites it): `check`'s
 /// sentences (Pidgin evidence, English headline), a `scan --format table` result line and summary, and

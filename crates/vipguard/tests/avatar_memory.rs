@@ -6,6 +6,8 @@
 
 #[path = "common/bombs.rs"]
 mod bombs;
+#[path = "common/peak.rs"]
+mod peak;
 
 use peak_alloc::PeakAlloc;
 use vipguard::{decode, enroll_rgb, query_hashes};
@@ -21,10 +23,7 @@ const ACCEPTED_BOUND_MB: usize = 450;
 
 /// Megabytes allocated at the peak of `f`, above what was allocated before it.
 fn peak_mb(f: impl FnOnce()) -> usize {
-    let before = ALLOC.current_usage();
-    ALLOC.reset_peak_usage();
-    f();
-    (ALLOC.peak_usage() - before) >> 20
+    peak::peak_bytes(&ALLOC, f) >> 20
 }
 
 #[test]

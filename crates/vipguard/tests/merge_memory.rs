@@ -4,6 +4,9 @@
 //! Measured by counting this test binary's allocations, so it is one test: tests running beside it
 //! would be counted too.
 
+#[path = "common/peak.rs"]
+mod peak;
+
 use peak_alloc::PeakAlloc;
 use vipguard::{plan_merge, Decision, DecisionKind};
 
@@ -20,10 +23,7 @@ const BOUND_PER_DECISION: usize = 100;
 
 /// Bytes allocated at the peak of `f`, above what was allocated before it.
 fn peak_bytes(f: impl FnOnce()) -> usize {
-    let before = ALLOC.current_usage();
-    ALLOC.reset_peak_usage();
-    f();
-    ALLOC.peak_usage().saturating_sub(before)
+    peak::peak_bytes(&ALLOC, f)
 }
 
 /// Alice's decisions, and Bob's on the same accounts (a third in upper case), one in 50 a conflict.

@@ -6,6 +6,9 @@
 import { fromUrl, addressOf } from '../../shared/profile-address.js';
 import { PLATFORMS } from './bulk-input.js';
 
+// A C0 control character other than tab, CR and LF.
+const CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1f]/;
+
 /** What a column can hold, in the order the mapper shows them. */
 export const FIELDS = ['handle', 'name', 'platform', 'id'];
 
@@ -22,7 +25,8 @@ const NAMES = {
   ['url', 'profile url', 'profile', 'profil', 'url du profil', 'lien', 'link', 'lien du profil', 'profile link', 'adresse', 'address']],
   name: [['name', 'display name', 'nom', 'nom affiche', 'full name', 'nom complet', 'titulaire', 'owner', 'account name', 'nom du compte']],
   platform: [['platform', 'plateforme', 'network', 'reseau', 'reseau social', 'social network', 'site', 'service', 'channel', 'canal']],
-  id: [['id', 'ref', 'reference', 'case', 'case number', 'ticket', 'n', 'no', 'number', 'numero', 'dossier', '#']],
+  // `source_id`: the bulk page's own export (export.js), whose id it is, as `vipguard scan` reads it.
+  id: [['id', 'source id', 'ref', 'reference', 'case', 'case number', 'ticket', 'n', 'no', 'number', 'numero', 'dossier', '#']],
 };
 
 /** The rows of a CSV or TSV text (RFC 4180 quoting), split on the separator its first line uses most. */
@@ -108,15 +112,29 @@ function platformOf(value) {
  * The sheet's rows as profiles, by `map` ({field: column index}); `platform` for rows that name none.
  * Returns {profiles, errors}; each profile keeps its line, its sheet id (`sourceId`) and address (`url`).
  */
-export function profilesFromSheet({ rows }, map, platform = 'x') {
+export function profilesFromSheet({ header = [], rows }, map, platform = 'x') {
   const profiles = [];
   const errors = [];
+  // The bulk page's own export read again: a row whose `source_id` is empty (the page's input had no id)
+  // is named by its `line` cell, `line 3`, as the page named it and as `vipguard scan` reads such a row
+  // (crates/vipguard/src/formats/profile.rs, read_csv).
+  const names = header.map(plain);
+  const exportLine = names[map.id] === 'source id' ? names.indexOf('line') : -1;
   // Each cell trimmed and its formula guard undone (shared/report.js, csvUnguard), as the engine's readers
   // do: a results sheet the bulk page exported ('-1, '@ada) reads back as it was written.
   const at = (r, field) => (map[field] >= 0 ? globalThis.vipguardReport.csvUnguard(String(r.cells[map[field]] ?? '').trim()) : '');
   for (const r of rows) {
     const n = r.line;
-    const sourceId = at(r, 'id');
+    // A NUL or another control character but tab, CR and LF in a cell read: the row is refused, naming the
+    // character, as the engine's CSV readers refuse the sheet (crates/vipguard/src/formats/csv.rs,
+    // control_character; docs/security.md, "Spreadsheets").
+    const control = FIELDS.map((field) => (map[field] >= 0 ? CONTROL.exec(String(r.cells[map[field]] ?? '')) : null)).find(Boolean);
+    if (control) {
+      errors.push({ line: n, key: 'listErr_csv_control_character', args: [`U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`] });
+      continue;
+    }
+    const lineCell = exportLine >= 0 ? String(r.cells[exportLine] ?? '').trim() : '';
+    const sourceId = at(r, 'id') || (lineCell ? `line ${lineCell}` : '');
     const name = at(r, 'name').replace(/\s+/g, ' ');
     const given = at(r, 'platform');
     const rowPlatform = given ? platformOf(given) : platform;

@@ -103,7 +103,9 @@ async function showPolicy() {
   // Firefox: a policy changed since its start is not applied until it starts again (shared/policy.js).
   const atStartOnly = !!Object.keys(policy).length && policyReadAtStartOnly();
   $('policy-read').hidden = !atStartOnly;
-  $('policy-read').textContent = atStartOnly ? t('policyReadAtStart', vipguardI18n.when(await policyReadSince())) : '';
+  // Since when, at least: the worker's record (never written here); none recorded, no time said.
+  const since = atStartOnly ? await policyReadSince().catch(() => undefined) : undefined;
+  $('policy-read').textContent = !atStartOnly ? '' : since === undefined ? t('policyReadAtStartNoTime') : t('policyReadAtStart', vipguardI18n.when(since));
 }
 
 // `otherSites: false`: every generic site off and none added (the note beside the site field).

@@ -203,6 +203,7 @@ pub(crate) fn csv_reader<'t>(
         _ => (text, 1, csv_delimiter(text)),
     };
     unclosed_quote(text, source, delimiter)?;
+    control_character(text, source, delimiter)?;
     let reader = csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .flexible(flexible)
@@ -281,6 +282,98 @@ fn unclosed_quote(text: &str, source: &str, delimiter: u8) -> Result<(), InputEr
         .coded("unclosed_quote", Vec::new()));
     }
     Ok(())
+}
+
+/// Whether `c` is a C0 control character other than tab, CR and LF: not text (a NUL, an ESC), and
+/// what spreadsheets cut a cell at or show as nothing (docs/security.md, "Spreadsheets").
+pub(crate) fn is_control(c: char) -> bool {
+    c < ' ' && !matches!(c, '\t' | '\r' | '\n')
+}
+
+/// A control character (`is_control`) in a cell is refused, naming its line (as an editor counts
+/// them: LF, CRLF or a lone CR each end one), its column (the header's name for it, where the header
+/// has one; none for the header itself) and the character (`U+0000`), rather than read into a name
+/// or a handle that then matches nothing anyone can see.
+fn control_character(text: &str, source: &str, delimiter: u8) -> Result<(), InputError> {
+    if !text.contains(is_control) {
+        return Ok(());
+    }
+    let (mut in_quotes, mut field_start, mut line, mut field, mut row) =
+        (false, true, 1usize, 0usize, 0usize);
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if is_control(c) {
+            return Err(control_error(text, source, delimiter, c, line, row, field));
+        }
+        let line_end = c == '\n' || (c == '\r' && chars.peek() != Some(&'\n'));
+        if line_end {
+            line += 1;
+        }
+        if in_quotes {
+            match c {
+                '"' if chars.peek() == Some(&'"') => {
+                    chars.next();
+                }
+                '"' => in_quotes = false,
+                _ => {}
+            }
+            continue;
+        }
+        match c {
+            '"' if field_start => {
+                in_quotes = true;
+                field_start = false;
+            }
+            c if c == delimiter as char => {
+                field += 1;
+                field_start = true;
+            }
+            '\r' | '\n' if line_end => {
+                // A blank line is no row (the CSV reader skips it).
+                row += usize::from(!(field == 0 && field_start));
+                field = 0;
+                field_start = true;
+            }
+            '\r' => {}
+            _ => field_start = false,
+        }
+    }
+    Ok(())
+}
+
+/// The error for control character `c` on `line`, in field `field` (from 0) of row `row` (the header
+/// is row 0).
+fn control_error(
+    text: &str,
+    source: &str,
+    delimiter: u8,
+    c: char,
+    line: usize,
+    row: usize,
+    field: usize,
+) -> InputError {
+    let code = format!("U+{:04X}", c as u32);
+    let column = (row > 0)
+        .then(|| {
+            let header = csv::ReaderBuilder::new()
+                .delimiter(delimiter)
+                .has_headers(false)
+                .flexible(true)
+                .from_reader(text.as_bytes())
+                .records()
+                .next()?
+                .ok()?;
+            Some(header_name(header.get(field)?))
+        })
+        .flatten()
+        .filter(|name| !name.is_empty());
+    InputError::new(
+        source,
+        Some(line),
+        column.as_deref(),
+        format!("a control character ({code}) in this cell is not text: remove it from the sheet"),
+    )
+    .coded("csv_control_character", vec![code])
 }
 
 pub(crate) fn csv_error(source: &str, e: &csv::Error, sheet: &mut Sheet) -> InputError {
@@ -367,8 +460,30 @@ pub(crate) fn unguard(cell: &str) -> std::borrow::Cow<'_, str> {
 /// assert_eq!(vipguard::csv_guard("Ada;@x"), "Ada;'@x");
 /// assert_eq!(vipguard::csv_guard("Ada;\"=x"), "Ada;'\"=x");
 /// assert_eq!(vipguard::csv_guard("O'Neil"), "O'Neil");
+/// assert_eq!(vipguard::csv_guard("Ada\0\u{1b}"), "Ada\u{2400}\u{241b}");
 /// ```
+///
+/// A control character other than tab, CR and LF (`is_control`: a NUL, an ESC) is written as its
+/// Unicode control picture (U+2400 plus its code: `␀`, `␛`), never raw: Excel and LibreOffice cut or
+/// hide a cell at a NUL, and the engine's readers refuse one (docs/security.md, "Spreadsheets"). That
+/// is the one change reading does not undo: the picture reads back as itself.
 pub fn guard(value: &str) -> String {
+    let pictured: String;
+    let value = if value.contains(is_control) {
+        pictured = value
+            .chars()
+            .map(|c| {
+                if is_control(c) {
+                    char::from_u32(0x2400 + c as u32).expect("U+2400 to U+241F are characters")
+                } else {
+                    c
+                }
+            })
+            .collect();
+        pictured.as_str()
+    } else {
+        value
+    };
     let mut out = String::with_capacity(value.len() + 1);
     let mut starts = true;
     for (i, c) in value.char_indices() {
@@ -389,14 +504,71 @@ mod tests {
     /// guard (`tests/unit/csv-guard.test.mjs`), so that the two cannot drift apart.
     #[test]
     fn the_formula_guard_is_undone_exactly() {
-        let cases: Vec<(String, String)> =
+        // [value, written] or, for a control character written as its picture, [value, written,
+        // what reading gives back].
+        let cases: Vec<Vec<String>> =
             serde_json::from_str(include_str!("../../tests/fixtures/csv_guard_cases.json"))
                 .expect("the shared table is JSON pairs");
         assert!(cases.len() >= 40);
-        for (value, written) in &cases {
+        for case in &cases {
+            let (value, written) = (&case[0], &case[1]);
+            let read = case.get(2).unwrap_or(value);
             assert_eq!(&guard(value), written, "{value:?}");
-            assert_eq!(unguard(written), value.as_str(), "{written:?}");
+            assert_eq!(unguard(written), read.as_str(), "{written:?}");
         }
+    }
+
+    /// A NUL or another C0 control character in a cell is refused on read, naming the line an editor
+    /// shows it on, the header's name for its column and the character; tab, CR and LF are not.
+    #[test]
+    fn a_control_character_is_refused_naming_line_and_column() {
+        let profiles = |text: &str| crate::formats::profile::read_profiles(text, "p.csv");
+        let e = profiles("id,platform,handle,name\n1,x,ada,Ada\n2,x,bea,B\0ea\n").unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "p.csv:3: field `name`: a control character (U+0000) in this cell is not text: remove it from the sheet"
+        );
+        assert_eq!(
+            (e.code, e.args.clone()),
+            (Some("csv_control_character"), vec!["U+0000".to_string()])
+        );
+        // Quoted cells over two lines, a lone CR, CRLF, a blank line, semicolons, a `sep=` line: the
+        // line and column are the ones an editor shows.
+        let e = profiles(
+            "id;platform;handle;name\r\n\r\n1;x;\"a\nda\";\"A\rda\"\r\n2;x;\u{1b}bea;Bea\r\n",
+        )
+        .unwrap_err();
+        assert_eq!(
+            (e.line, e.field.as_deref()),
+            (Some(6), Some("handle")),
+            "{e}"
+        );
+        assert_eq!(e.args, ["U+001B"]);
+        let e = profiles("sep=,\nid,platform,handle,name\n1,x,ada,\"Ada\u{7}\"\n").unwrap_err();
+        assert_eq!((e.line, e.field.as_deref()), (Some(3), Some("name")), "{e}");
+        // In the header: its line, no column name.
+        let e = profiles("id,platform,handle,na\u{1}me\n1,x,ada,Ada\n").unwrap_err();
+        assert_eq!((e.line, e.field.as_deref()), (Some(1), None), "{e}");
+        // A protected list too.
+        let e = crate::formats::protected::ProtectedList::from_csv(
+            "id,name,handles\na,Ada\u{1f} Obi,x:adaobi\n",
+            "l.csv",
+        )
+        .unwrap_err();
+        assert_eq!(
+            (e.line, e.field.as_deref(), e.code),
+            (Some(2), Some("name"), Some("csv_control_character")),
+            "{e}"
+        );
+        // Tab, CR and LF in a cell are text, and what the guard writes reads back.
+        let text = format!(
+            "id,platform,handle,name\n1,x,ada,\"{}\"\n",
+            guard("A\td\r\na\0").replace('"', "\"\"")
+        );
+        assert_eq!(
+            profiles(&text).unwrap()[0].1.as_ref().unwrap().name,
+            "A\td\r\na\u{2400}"
+        );
     }
 
     proptest::proptest! {

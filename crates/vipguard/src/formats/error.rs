@@ -16,7 +16,9 @@ pub struct InputError {
     /// What was wrong as a code, for an interface that words problems in its own language (the
     /// extension's catalogues); `None` where `message` alone says it. Codes: `missing_field`,
     /// `unknown_field`, `missing_column`, `unknown_column`, `duplicate_column`, `same_column` (a
-    /// column given under two of its names, as name and display_name), `id_empty`,
+    /// column given under two of its names, as name and display_name), `bulk_export_no_verdict` (a
+    /// profiles sheet that is the bulk page's export without its verdict column: the first column
+    /// not read), `id_empty`,
     /// `duplicate_id`, `name_empty`, `name_too_long`, `name_no_letters`, `platform_empty`,
     /// `platform_unknown`, `handle_empty`, `handle_too_long`, `handle_blank`, `handle_address`,
     /// `handle_taken`, `not_platform_handle`, `link_not_address`, `item_bar` (a `|` inside an alias,
@@ -26,7 +28,7 @@ pub struct InputError {
     /// `json_expected_value`, `json_trailing_comma`, `json_trailing_characters`, `json_key_not_string`,
     /// `json_control_character`, `json_invalid_escape`, `json_invalid_number`, `json_syntax`, and
     /// `json_wrong_type` (found, expected), `json_invalid_value`, `duplicate_field` (a field given twice); for a sheet, `unclosed_quote`,
-    /// `field_not_utf8`, `csv_unreadable`, `csv_not_utf8`; for a list, `not_a_list`,
+    /// `field_not_utf8`, `csv_control_character` (the character, as `U+0000`), `csv_unreadable`, `csv_not_utf8`; for a list, `not_a_list`,
     /// `too_many_accounts`; for a file's bytes, `not_utf8` (its byte in hex and column, from utf8_text).
     pub code: Option<&'static str>,
     /// The values `code`'s words name, in order (a field, an id, a handle, a suggestion …).

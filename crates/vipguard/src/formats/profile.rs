@@ -293,13 +293,37 @@ fn read_csv(text: &str, source: &str) -> Result<Vec<(usize, ProfileLine)>, Input
         .iter()
         .position(|h| header_name(h) == "line")
         .filter(|_| is_bulk);
+    // A bulk export whose `verdict` column was deleted has the page's other columns, which a profiles
+    // sheet does not: said as what it looks like, rather than as an unknown column alone. Its columns
+    // read, and one more of the page's own (`line`, `source_url` …): a sheet of those four alone may
+    // be anyone's, and is refused as any unknown column is.
+    let bulk_without_verdict = !is_bulk
+        && !is_results
+        && has_columns(&headers, &BULK_EXPORT_READ)
+        && BULK_EXPORT_IGNORED
+            .iter()
+            .any(|&c| has_columns(&headers, &[c]));
     let col = csv_columns(
         &headers,
         &COLUMNS,
         &results,
         &["id", "platform", "handle", "name"],
         source,
-    )?;
+    )
+    .map_err(|e| match (&e.field, e.code) {
+        (Some(column), Some("unknown_column")) if bulk_without_verdict => InputError::new(
+            source,
+            e.line,
+            Some(column),
+            format!(
+                "column “{column}” is not a profile column: this sheet looks like the bulk page's results \
+                 export with its “verdict” column deleted; add a “verdict” column back (empty will do) \
+                 and it reads as profiles"
+            ),
+        )
+        .coded("bulk_export_no_verdict", vec![column.clone()]),
+        _ => e,
+    })?;
     let mut out = Vec::new();
     let mut record = csv::StringRecord::new();
     loop {
@@ -649,6 +673,31 @@ mod tests {
         assert_eq!(
             (e.code, e.field.as_deref()),
             (Some("unknown_column"), Some("source_id"))
+        );
+        // An export whose `verdict` column was deleted (tidy38): the first column the reader does not
+        // know is named, with what the sheet looks like and what to do.
+        let no_verdict = text.lines().next().unwrap().replace("verdict,", "");
+        assert!(!no_verdict.contains("verdict"), "{no_verdict}");
+        let e = read_profiles(&format!("{no_verdict}\n"), "p.csv").unwrap_err();
+        assert_eq!(
+            (e.code, e.field.as_deref(), e.line),
+            (Some("bulk_export_no_verdict"), Some("line"), Some(1))
+        );
+        assert!(
+            e.to_string().contains(
+                "looks like the bulk page's results export with its “verdict” column deleted"
+            ),
+            "{e}"
+        );
+        // With an empty `verdict` column put back, it reads.
+        let rows = read_profiles(
+            &format!("{no_verdict},verdict\n1,CASE-17,,,x,ada,Ada,,,,,,,\n"),
+            "p.csv",
+        )
+        .unwrap();
+        assert_eq!(
+            rows[0].1.as_ref().map(|p| p.id.as_str()).ok(),
+            Some("CASE-17")
         );
         // An export with a sheet id column besides `source_id` names the second.
         let e = read_profiles(
