@@ -126,15 +126,18 @@ challenge:
 	$(CARGO) run --release -p vipguard --example challenge -- target/challenge/dev
 	$(CARGO) run --release -p vipguard --example challenge -- target/challenge/report
 
-## A learned bio model measured leave-one-writer-out against the phrase rules (docs/accuracy.md,
-## "A learned bio model (round six)"); scikit-learn pinned in bench/bios/requirements.txt, into target/.
-BIO_SETS := dev dev2 report2 report3 report4
+## The learned bio reader: measured leave-one-writer-out over the ten writers' sets against the phrase
+## rules, the Faker namesake guard, then the model written for the engine (crates/vipguard/src/text/
+## bio_model.bin) with its parity fixture (docs/accuracy.md, "A learned bio reader in the engine");
+## scikit-learn pinned in bench/bios/requirements.txt, into target/.
+BIO_SETS := dev dev2 report2 report3 report4 report6 report7 report8 report9 report10
 bio-model:
 	python3 -m pip install --quiet --target target/pydeps -r bench/bios/requirements.txt
+	bash scripts/challenge-data.sh
 	$(CARGO) build --release -p vipguard --example bios
 	mkdir -p target/bios-per-bio
 	for s in $(BIO_SETS); do PER_BIO=target/bios-per-bio/$$s.txt target/release/examples/bios bench/bios/$$s.jsonl > /dev/null || exit 1; done
-	PYTHONPATH=target/pydeps python3 bench/bios/train_model.py
+	PYTHONPATH=target/pydeps python3 bench/bios/train_model.py --folds --faker target/challenge/report --faker-train target/challenge/dev --write
 
 ## Typosquatted brand handles from dnstwist's fuzzers, by technique (a dev set; see docs/accuracy.md).
 ## OLD=path/to/vipguard adds an older build's column.

@@ -52,6 +52,58 @@ fn bench(c: &mut Criterion) {
     });
     g.finish();
 
+    // The same checks with a bio on every profile (the writers' bios of bench/bios/dev.jsonl, in turn),
+    // with the learned bio reader off and on: the model reads a bio only for a profile that resembles
+    // someone, once per profile. And one bio's scoring alone: its features, their weights' sum and,
+    // where it fires, the words quoted.
+    let bios: Vec<String> = include_str!("../../../bench/bios/dev.jsonl")
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).expect("a bios line");
+            v["bio"].as_str().expect("a bio").to_string()
+        })
+        .collect();
+    let with_bios: Vec<Profile> = queries
+        .iter()
+        .enumerate()
+        .map(|(i, q)| Profile {
+            bio: Some(bios[i % bios.len()].replace("{name}", &q.name)),
+            ..q.clone()
+        })
+        .collect();
+    let with_model = Checker::new(list.clone())
+        .expect("a valid list")
+        .with_bio_model(true);
+    let mut g = c.benchmark_group("bio_check_100k");
+    for (label, checker) in [("model_off", &checker), ("model_on", &with_model)] {
+        let mut i = 0;
+        g.bench_function(label, |b| {
+            b.iter(|| {
+                i = (i + 1) % with_bios.len();
+                black_box(checker.check(&with_bios[i]))
+            })
+        });
+    }
+    g.finish();
+    drop(with_model);
+    let mut g = c.benchmark_group("bio_model");
+    let mut i = 0;
+    g.bench_function("score_one_bio", |b| {
+        b.iter(|| {
+            i = (i + 1) % bios.len();
+            black_box(vipguard::internals::bio_model_sum(&bios[i]))
+        })
+    });
+    let mut i = 0;
+    g.bench_function("read_and_quote_one_bio", |b| {
+        b.iter(|| {
+            i = (i + 1) % bios.len();
+            black_box(vipguard::internals::bio_model_quoted(&bios[i]))
+        })
+    });
+    g.finish();
+
     // Reading a profile's handle: its keys and the cores (affixes off, words in other orders) that are
     // looked up besides the handle itself; part of every check.
     let mut g = c.benchmark_group("handle_reading");

@@ -14,8 +14,14 @@
 //!
 //!   cargo run --release -p vipguard --example bios [-- bench/bios/report2.jsonl]
 //!
+//! Both readers of the bio are measured: the phrase rules alone (the table above, and "rules" below),
+//! and the rules with the learned reader (`Checker::with_bio_model(true)`, "rules and model"), with a
+//! one-line figure for each: claims and scams together made `impersonation` on the exact name (one
+//! signal plus a bio), and everyday bios made `impersonation`.
+//!
 //! With `PER_BIO=FILE`, it also writes one line per bio to FILE, in the set's order: 1 if the bio made
-//! the exact name `impersonation`, else 0 (`bench/bios/train_model.py` ORs these with its model).
+//! the exact name `impersonation` with the rules alone, else 0 (`bench/bios/train_model.py` ORs these
+//! with its model).
 
 use std::collections::BTreeMap;
 use vipguard::{Checker, Profile, ProtectedList, Verdict};
@@ -46,8 +52,13 @@ fn main() {
         "list",
     )
     .expect("list");
-    let checker = Checker::new(list).expect("a valid list");
-    let check = |name: &str, bio: &str| {
+    let checker = Checker::new(list.clone())
+        .expect("a valid list")
+        .with_bio_model(false);
+    let with_model = Checker::new(list)
+        .expect("a valid list")
+        .with_bio_model(true);
+    let check_with = |checker: &Checker, name: &str, bio: &str| {
         let p = Profile {
             id: "p".into(),
             platform: "x".into(),
@@ -58,6 +69,10 @@ fn main() {
         };
         checker.check(&p).verdict
     };
+    let check = |name: &str, bio: &str| check_with(&checker, name, bio);
+    // (kind) -> (rows, impersonation with the rules, with the rules and model, namesake or stranger
+    // flagged with the model)
+    let mut readers: BTreeMap<String, [usize; 4]> = BTreeMap::new();
     // (lang, kind) -> (rows, impersonation on the exact name, namesake flagged, stranger flagged)
     let mut table: BTreeMap<(String, String), [usize; 4]> = BTreeMap::new();
     let mut misses: Vec<String> = Vec::new();
@@ -68,6 +83,14 @@ fn main() {
         let namesake = check("Adaeze Chukwu", &bio).is_flag();
         let stranger = check("Kwame Mensah", &bio).is_flag();
         per_bio.push_str(if on_name { "1\n" } else { "0\n" });
+        let model_on_name = check_with(&with_model, PROTECTED, &bio) == Verdict::Impersonation;
+        let model_others = check_with(&with_model, "Adaeze Chukwu", &bio).is_flag()
+            || check_with(&with_model, "Kwame Mensah", &bio).is_flag();
+        let k = readers.entry(r.kind.clone()).or_default();
+        k[0] += 1;
+        k[1] += on_name as usize;
+        k[2] += model_on_name as usize;
+        k[3] += model_others as usize;
         let e = table.entry((r.lang.clone(), r.kind.clone())).or_default();
         e[0] += 1;
         e[1] += on_name as usize;
@@ -122,6 +145,34 @@ fn main() {
             c[1],
             c[0],
             pct(c[1], c[0])
+        );
+    }
+    // Both readers, one line each: claims and scams together (one signal plus a bio), and everyday bios.
+    println!();
+    let sum = |kinds: &[&str], i: usize| -> usize {
+        kinds
+            .iter()
+            .filter_map(|k| readers.get(*k))
+            .map(|c| c[i])
+            .sum()
+    };
+    let signals = sum(&["claim", "scam"], 0);
+    let everyday = sum(&["everyday"], 0);
+    for (label, i) in [("rules", 1), ("rules and model", 2)] {
+        println!(
+            "one signal plus a bio: impersonation, {label}: {} of {signals} ({:.1}%); everyday bios made \
+             impersonation: {} of {everyday} ({:.1}%)",
+            sum(&["claim", "scam"], i),
+            pct(sum(&["claim", "scam"], i), signals),
+            sum(&["everyday"], i),
+            pct(sum(&["everyday"], i), everyday),
+        );
+    }
+    for (kind, c) in &readers {
+        println!(
+            "  {kind}: rules {} of {}, rules and model {} of {}; namesake or stranger flagged with the \
+             model: {}",
+            c[1], c[0], c[2], c[0], c[3]
         );
     }
     for m in misses {

@@ -232,8 +232,13 @@ fn main() {
     // generator's interests) on a profile showing a protected person's full name with the person's own
     // handle. The name alone is `suspicious`; a bio read as a claim or scam would make it
     // `impersonation`, so this counts the bio cue's false alarms on bios nobody wrote for the engine.
+    // The same with the learned bio reader on (`Checker::with_bio_model`; off by default): a model that
+    // fired on one of these would make a namesake `impersonation`, so it must add none (docs/accuracy.md).
+    let with_model = Checker::new(list.clone())
+        .expect("a valid list")
+        .with_bio_model(true);
     let upgraded = |with_bio: &Profile| checker.check(with_bio).verdict == Verdict::Impersonation;
-    let (mut bn_up, mut bn_n) = (0usize, 0usize);
+    let (mut bn_up, mut bn_n, mut bm_up) = (0usize, 0usize, 0usize);
     for (i, (t, p)) in truths.iter().zip(&profiles).enumerate() {
         if t.kind != "negative" || p.bio.is_none() {
             continue;
@@ -255,11 +260,24 @@ fn main() {
         {
             bn_up += 1;
         }
+        let alone = Profile {
+            bio: None,
+            ..namesake.clone()
+        };
+        if with_model.check(&alone).verdict != Verdict::Impersonation
+            && with_model.check(&namesake).verdict == Verdict::Impersonation
+        {
+            bm_up += 1;
+        }
     }
     println!(
         "namesakes made impersonation by an everyday bio {:>5.3}% of {bn_n}  ≤ 0.5%          {}",
         pct(bn_up, bn_n),
         check(pct(bn_up, bn_n) <= 0.5)
+    );
+    println!(
+        "  the same with the learned bio reader on       {bm_up} of {bn_n}; added by it = 0   {}",
+        check(bm_up <= bn_up)
     );
     if std::env::var_os("SHOW_MISSES").is_some() {
         println!("\nmisses (first few per technique):");

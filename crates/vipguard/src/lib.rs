@@ -78,6 +78,10 @@ pub mod internals {
     pub use crate::avatar::matcher::{best_match, reference_hashes, RefHash, VARIANTS};
     pub use crate::avatar::views::{Reframe, Variant, View, VIEWS};
     pub use crate::snapshot::checksum as snapshot_checksum;
+    pub use crate::text::bio_model::{
+        feature_ids as bio_model_features, quoted as bio_model_quoted, sum as bio_model_sum,
+        threshold as bio_model_threshold,
+    };
     pub use crate::text::handle::HandleKeys;
     pub use crate::text::name::NameKeys;
 }

@@ -974,7 +974,7 @@ fn near(rule: &Near, words: &[BioWord]) -> Option<(usize, usize)> {
 }
 
 /// The phrase as written, without the punctuation around it.
-fn quote(s: &str) -> String {
+pub(crate) fn quote(s: &str) -> String {
     s.trim_matches(|c: char| {
         c.is_whitespace()
             || matches!(

@@ -2,6 +2,7 @@
 //! nothing of accounts, verdicts or the reviewer's language.
 
 pub(crate) mod bio;
+pub(crate) mod bio_model;
 pub(crate) mod edit;
 pub(crate) mod handle;
 pub(crate) mod labels;

@@ -223,7 +223,14 @@ pub(super) fn bio(v: &ProfileView, p: &Prepared, a: &Account) -> (Vec<Cue>, Opti
     let folds: Vec<_> = p.names.iter().map(|n| n.fold()).collect();
     let names: Vec<&[&str]> = folds.iter().map(|f| &f[..]).collect();
     let named = bio::name_cues(&b.text, &names, &cues);
-    let cues: Vec<Cue> = cues.into_iter().chain(named).collect();
+    // The learned reader speaks only where the phrase rules found nothing at all: a claim they read
+    // as another's page ("Official page of Chez Tantie Awa") stays another's.
+    let learned = if b.cues.is_empty() && named.is_empty() {
+        b.learned.clone()
+    } else {
+        None
+    };
+    let cues: Vec<Cue> = cues.into_iter().chain(named).chain(learned).collect();
     let targets: Vec<&TargetKeys> = p
         .targets
         .iter()

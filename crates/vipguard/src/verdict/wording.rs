@@ -971,6 +971,9 @@ fn cue_meaning(lang: Lang, what: &str) -> &'static str {
             "asks followers for their bank or mobile-money number, a common scam"
         }
         (Lang::En, "its_me") => "insists it really is the person",
+        (Lang::En, "learned") => {
+            "the words that weighed most for a reader trained on thousands of impersonators' and ordinary bios, which reads this one as a claim to be the person or a scam"
+        }
         (Lang::En, "customs") => {
             "tells a prize winner to pay customs to release the prize, a common scam"
         }
@@ -1037,6 +1040,9 @@ fn cue_meaning(lang: Lang, what: &str) -> &'static str {
         }
         (Lang::Fr, "account_number") => {
             "demande aux abonnés leur numéro de compte ou de mobile money, une arnaque courante"
+        }
+        (Lang::Fr, "learned") => {
+            "les mots qui ont le plus pesé pour un lecteur entraîné sur des milliers de bios d'imposteurs et de gens ordinaires, qui lit celle-ci comme une prétention à être la personne ou une arnaque"
         }
         (Lang::Fr, "its_me") => "insiste sur le fait que c'est bien la personne",
         (Lang::Fr, "customs") => {
@@ -1107,6 +1113,9 @@ fn cue_meaning(lang: Lang, what: &str) -> &'static str {
         }
         (Lang::Pcm, "account_number") => {
             "e dey ask followers for dia bank or mobile-money number, na common scam"
+        }
+        (Lang::Pcm, "learned") => {
+            "na di words wey carry pass for one reader wey dem train with thousands of impersonator and ordinary people bio, and e read dis one like person wey dey claim say na di person, or scam"
         }
         (Lang::Pcm, "its_me") => "e dey insist say na di person for real",
         (Lang::Pcm, "customs") => {
