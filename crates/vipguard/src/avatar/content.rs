@@ -58,9 +58,10 @@ pub(crate) fn find(luma: &[f32], w: usize, h: usize) -> Option<ContentBox> {
     }
     let step = w.max(h).div_ceil(GRID);
     let (gw, gh) = (w / step, h / step);
-    let g: Vec<f32> = (0..gh)
-        .flat_map(|y| (0..gw).map(move |x| luma[y * step * w + x * step]))
-        .collect();
+    let mut g = Vec::with_capacity(gw * gh);
+    for y in 0..gh {
+        g.extend(luma[y * step * w..].iter().step_by(step).take(gw));
+    }
     let full = Region {
         x0: 0,
         y0: 0,
@@ -102,7 +103,7 @@ pub(crate) fn find(luma: &[f32], w: usize, h: usize) -> Option<ContentBox> {
             }
         }
         // Nothing left inside: the colour was the content's own.
-        let Some(found) = largest_block(&|x, y| !grown[y * gw + x], region) else {
+        let Some(found) = largest_block(|x, y| !grown[y * gw + x], region) else {
             break;
         };
         outside = grown;
@@ -206,7 +207,7 @@ fn flood(g: &[f32], gw: usize, r: Region, outside: &mut [bool], start: usize, co
 
 /// The largest block of content inside `r`: rows cut at gaps of background, the run of rows with the
 /// most content kept, then the same for columns, twice over.
-fn largest_block(is_content: &dyn Fn(usize, usize) -> bool, r: Region) -> Option<Region> {
+fn largest_block(is_content: impl Fn(usize, usize) -> bool, r: Region) -> Option<Region> {
     let mut r = r;
     for _ in 0..2 {
         let rows: Vec<usize> = (r.y0..r.y1)

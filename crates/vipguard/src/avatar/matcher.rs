@@ -402,6 +402,8 @@ pub struct QueryInSteps<'a> {
     with_plain: bool,
     luma: Vec<f32>,
     trimmed: super::views::TrimBox,
+    /// The box inside the outer padding alone (`views::trim_and_outer`).
+    outer: super::views::TrimBox,
     prepared: Option<super::views::Prepared>,
     plain: super::Hashed,
     done: usize,
@@ -417,6 +419,7 @@ impl<'a> QueryInSteps<'a> {
             with_plain,
             luma: Vec::new(),
             trimmed: (0, 0, 0, 0),
+            outer: (0, 0, 0, 0),
             prepared: None,
             plain: super::Hashed {
                 hash: PdqHash::default(),
@@ -454,7 +457,7 @@ impl<'a> QueryInSteps<'a> {
             }
             // Trimmed, squared, and hashed in each view.
             1 => {
-                self.trimmed = super::views::trim(&self.rgb);
+                (self.trimmed, self.outer) = super::views::trim_and_outer(&self.rgb);
                 let prepared =
                     super::views::prepare_in(&self.rgb, &self.luma, self.trimmed, Variant::Plain);
                 self.out.views = VIEWS.iter().filter_map(|&v| hash(&prepared, v)).collect();
@@ -521,7 +524,7 @@ impl<'a> QueryInSteps<'a> {
                 }
                 // Padding of another colour than the logo's own background: the padding's box is
                 // stretched back, then trimmed and squared as any picture.
-                let outer = super::views::trim_outer(&self.rgb);
+                let outer = self.outer;
                 if outer != self.trimmed && small_enough(&self.rgb) {
                     if let Some(picture) = super::views::unsqueezed_picture(&self.rgb, outer) {
                         let prepared = super::views::prepare_variant(&picture, Variant::Plain);
