@@ -5,6 +5,7 @@ use std::io::{Read, Write};
 use std::path::Path;
 use vipguard::{
     accounts_to_enrol_again, needs_enrolling, InputError, Lang, ListErrors, ProtectedList,
+    ValidList,
 };
 
 /// Largest picture file read: an avatar is kilobytes; the decoder's own caps (4096 pixels a side, 64 MB
@@ -201,12 +202,19 @@ pub(crate) fn utf8<'b>(bytes: &'b [u8], source: &str) -> Result<&'b str, InputEr
 /// Accounts enrolled by an older vipguard, and unrelated accounts with the same picture, get a warning on
 /// stderr, in `lang`: the list still works.
 pub(crate) fn load_list(path: &Path, lang: Lang) -> Result<ProtectedList, ListErrors> {
+    Ok(load_checked(path, lang)?.into_list())
+}
+
+/// `load_list`, the list kept as checked (`ValidList`) for `Checker::from_valid`, which then does not
+/// check it again. A list whose pictures were hashed here is checked again, as `Checker::new` did.
+pub(crate) fn load_checked(path: &Path, lang: Lang) -> Result<ValidList, ListErrors> {
     let source = path.display().to_string();
     let bytes = read_input(path)?;
-    let mut list = ProtectedList::parse_all(utf8(&bytes, &source)?, &source)?;
+    let mut list = ValidList::parse_all(utf8(&bytes, &source)?, &source)?;
+    drop(bytes);
     if needs_enrolling(&list) {
         let base = path.parent().unwrap_or(Path::new("."));
-        list = crate::enroll::enroll(&list, base, &source)?;
+        list = ValidList::new(crate::enroll::enroll(&list, base, &source)?)?;
     }
     let older = accounts_to_enrol_again(&list);
     if older > 0 {

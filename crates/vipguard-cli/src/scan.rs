@@ -2,7 +2,7 @@
 //! a table), in input order.
 
 use crate::args::Format;
-use crate::files::{load_list, read_and_decode, write_whole, Output};
+use crate::files::{load_checked, read_and_decode, write_whole, Output};
 use crate::profile_chunks::ProfileChunks;
 use crate::sheet::write_csv;
 use crate::table::{table_width, write_table};
@@ -17,7 +17,7 @@ use vipguard::{
 };
 
 pub(crate) fn load_checker(path: &Path, lang: Lang) -> Result<Checker, ListErrors> {
-    Ok(Checker::new(load_list(path, lang)?)?.with_lang(lang))
+    Ok(Checker::from_valid(load_checked(path, lang)?).with_lang(lang))
 }
 
 /// Hashes of a profile's avatar file, or why it could not be used (coded, its path the source).

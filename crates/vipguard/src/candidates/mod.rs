@@ -481,8 +481,8 @@ fn neighbourhood(s: &str, mut f: impl FnMut(u64)) {
         neighbourhood_in(s, &mut vec![0; 2 * (n + 1)], f);
         return;
     }
-    // Every key of the deletions' map comes through here twice in a build (once counted, once
-    // placed: `candidates::placed`), so no scratch: the whole hash, then each deletion from it
+    // Every key of the deletions' map comes through here in a build (`candidates::placed`), so no
+    // scratch: the whole hash, then each deletion from it
     // (`without`), the powers from a table.
     let whole = poly(s);
     f(whole);
@@ -726,6 +726,25 @@ fn deletion_count(t: &Target) -> usize {
     n
 }
 
+/// How many entries a target gives the deletions' map (`Deletions`), for the regions they are placed
+/// in (`placed`): `deletion_count` sizes the bucket table and must stay as it is (the map's format),
+/// but counts pair deletions where there are none, which left a twentieth of the regions empty.
+fn deletion_entries(t: &Target) -> usize {
+    let k = t.keys;
+    let n = k.fold_len as usize;
+    let mut e = 0;
+    if n >= 5 {
+        e += n + 1;
+        if k.leet() != k.fold() {
+            e += k.leet().chars().count() + 1;
+        }
+    }
+    if t.far && (skeleton::MIN_TRICK_LEN..GRAM_PERSON_MIN_LEN).contains(&n) {
+        e += n - 1;
+    }
+    e
+}
+
 /// Every target's entries in the deletions' map: its deletion neighbourhoods and pair deletions.
 struct Deletions<'f, F>(usize, &'f F);
 
@@ -780,9 +799,11 @@ impl Index {
                 ix
             },
             || {
-                let total = targets(0..accounts).map(|t| deletion_count(&t)).sum();
+                let (total, entries) = targets(0..accounts).fold((0, 0), |(n, e), t| {
+                    (n + deletion_count(&t), e + deletion_entries(&t))
+                });
                 let parts = placed::parts_for(total, crate::parallel::threads());
-                MultiMap::placed(total, parts, &Deletions(accounts, &targets))
+                MultiMap::placed(total, entries, parts, &Deletions(accounts, &targets))
             },
         );
         ix.deletes = deletes;

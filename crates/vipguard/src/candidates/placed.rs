@@ -2,20 +2,20 @@
 //! without holding every entry as a u64 first (34 MB at 100,000 accounts, the peak of a build: issue
 //! 25), and on several threads where they are allowed.
 //!
-//! Buckets come in groups of 2^FINE_BITS (256) neighbours. The keys are counted by group, then each
-//! entry goes to the end of its group's run as its 32-bit slot, with its bucket within the group in a
-//! side byte, then each group's run is put in bucket order, each bucket sorted and its duplicates
-//! dropped, in cache. Counting and placing by bucket instead (16 M buckets, 236 MB of bucket table and
+//! Buckets come in groups of 2^FINE_BITS (256) neighbours. Each entry goes to the end of its group's
+//! run (a region of its share of the entries, the few beyond it spilled aside) as its 32-bit slot,
+//! with its bucket within the group in a side byte, then each group's run is put in bucket order, each
+//! bucket sorted and its duplicates dropped, in cache. Counting and placing by bucket instead (16 M buckets, 236 MB of bucket table and
 //! slots at 1,000,000 accounts) missed the cache on almost every key even in batches put in order of
 //! their top bits first: a quarter of a 1,000,000-account build (issue 25, "Building faster"). The 65,536
 //! groups' counters fit in the second-level cache, and their runs are written each from its end. A
 //! large map (`TWO_LEVELS_FROM`) is placed in two levels: by blocks of 256 groups first, then each
 //! block put in group order in cache (`Side`).
 //!
-//! Both passes over the entries go a round of accounts at a time (`sweep`): the round's entries are
-//! hashed in slices at once, then taken by `parts`, each part a range of groups, in its own counters,
-//! slots and side bytes. Nothing is shared, so the threads need no locks, and nothing is hashed twice in
-//! a pass.
+//! The pass over the entries goes a round of accounts at a time (`sweep`): the round's entries are
+//! hashed in slices at once, then taken by `parts`, each part a range of groups, in its own regions,
+//! side bytes and spill. Nothing is shared, so the threads need no locks, and nothing is hashed twice:
+//! the entries are not counted first (`placed_with`).
 
 use super::{mix, MultiMap, Slot, BUCKET_ENTRIES_LOG2, VALUE_MASK};
 
@@ -30,8 +30,7 @@ const MAX_PARTS: usize = 16;
 /// by part as they are hashed, kept a 100,000-account `vipguard check` under 120 MB: issue 25).
 const ROUND: usize = 1 << 11;
 
-/// The entries of a map, by account, handed out the same each time (once to count them, once to place
-/// them).
+/// The entries of a map, by account.
 pub(super) trait Entries: Sync {
     /// Accounts (or other groups) the entries come in.
     fn accounts(&self) -> usize;
@@ -111,6 +110,8 @@ struct Shape {
     per_part: usize,
     /// A key's part is its bits from here up (a shift, not a division by `per_part`).
     part_shift: u32,
+    /// The entries expected (`placed`'s `expected`; `total` until it is set).
+    expected: usize,
 }
 
 impl Shape {
@@ -129,6 +130,7 @@ impl Shape {
             buckets: 1 << bits,
             per_part,
             part_shift: 64 - bits + fine_bits + per_part.trailing_zeros(),
+            expected: total,
         };
         (shape, parts)
     }
@@ -147,10 +149,17 @@ impl Shape {
 }
 
 impl MultiMap<u32> {
-    /// The map of `entries`, about `total` of them (which sizes the bucket table), built in `parts`
-    /// (a power of two) at once.
-    pub(super) fn placed(total: usize, parts: usize, entries: &impl Entries) -> Self {
-        let (shape, parts) = Shape::new(total, parts);
+    /// The map of `entries`, about `total` of them (which sizes the bucket table) and `expected`
+    /// (which sizes the regions they are placed in: their number, as near as it is known), built in
+    /// `parts` (a power of two) at once.
+    pub(super) fn placed(
+        total: usize,
+        expected: usize,
+        parts: usize,
+        entries: &impl Entries,
+    ) -> Self {
+        let (mut shape, parts) = Shape::new(total, parts);
+        shape.expected = expected;
         if shape.per_part << FINE_BITS >= TWO_LEVELS_FROM {
             Self::placed_with::<u16>(shape, parts, entries)
         } else {
@@ -160,100 +169,162 @@ impl MultiMap<u32> {
 
     /// `placed` with the side value `S`: a bucket within its group (u8), or also a group within its
     /// block (u16, placed in two levels).
+    ///
+    /// One pass over the entries, each hashed once (counting them first, then placing, hashed every
+    /// key twice: 866 M instructions at 100,000 accounts, a fifth of a `vipguard check`: issue 25).
+    /// Each run (a group, or a block of groups) has a region of `cap` slots, its share of `expected`;
+    /// an entry beyond its run's region waits in its part's `spill` (a run gets about its share, so
+    /// few do). Then each run's region and spilled entries are put in bucket order, each bucket sorted
+    /// and its duplicates dropped, and the kept slots written from the part's start on: into regions
+    /// already read, the few that do not fit yet held back (`pending`) until the next region is read.
     fn placed_with<S: Side>(shape: Shape, parts: usize, entries: &impl Entries) -> Self {
         let per_part = shape.per_part;
-        let groups = per_part * parts;
+        let runs_per_part = (per_part >> S::BLOCK_BITS).max(1);
+        let cap = entries_estimate(shape, parts, runs_per_part);
+        let part_len = runs_per_part * cap;
+        let mut slots = vec![0u32; parts * part_len];
+        let mut side = vec![S::default(); parts * part_len];
+        let bounds: Vec<usize> = (0..=parts).map(|p| p * part_len).collect();
 
-        // Count each group's keys into the next group's cell, each part into its own cells.
-        let mut runs = vec![0u32; groups + 1];
-        let states: Vec<_> = runs[1..]
-            .chunks_mut(per_part)
-            .enumerate()
-            .map(|(p, counts)| (p * per_part, counts))
-            .collect();
-        sweep(
-            entries,
-            |k| shape.part(k),
-            states,
-            |(first, counts), k| {
-                counts[shape.group(k) - *first] += 1;
-            },
-        );
-        for i in 1..runs.len() {
-            runs[i] += runs[i - 1];
-        }
-        // Where each part's slots begin, and the end.
-        let bounds: Vec<usize> = (0..=parts).map(|p| runs[p * per_part] as usize).collect();
-        let mut slots = vec![0u32; bounds[parts]];
-        let mut side = vec![S::default(); bounds[parts]];
-
-        // Each entry at the end of its group's run, or in two levels of its block's (S::BLOCK_BITS:
-        // 256 groups), with its bucket within its group (and its group within its block) in `side`.
-        // `heads[i]` is where run i's next entry goes. Only keys counted above come here (`Entries`
-        // gives the same each time), so a run never spills into the next.
-        let mut heads: Vec<u32> = runs[..groups]
-            .iter()
-            .step_by(1 << S::BLOCK_BITS)
-            .copied()
-            .collect();
-        let states: Vec<_> = heads
-            .chunks_mut(per_part >> S::BLOCK_BITS)
-            .zip(split_at_bounds(&mut slots, &bounds))
+        let states: Vec<_> = split_at_bounds(&mut slots, &bounds)
+            .into_iter()
             .zip(split_at_bounds(&mut side, &bounds))
             .enumerate()
-            .map(|(p, ((next, slots), side))| (p, next, slots, side))
+            .map(|(p, (slots, side))| Placing {
+                first: p * per_part,
+                fill: vec![0u32; runs_per_part],
+                slots,
+                side,
+                spill: Vec::new(),
+            })
             .collect();
-        sweep(
+        let states = sweep(
             entries,
             |k| shape.part(k),
             states,
-            |(p, next, slots, side), e| {
-                let g = shape.group(e) - *p * per_part;
+            |s, e| {
+                let g = shape.group(e) - s.first;
                 let run = g >> S::BLOCK_BITS;
-                let at = next[run] as usize - bounds[*p];
-                slots[at] = u32::of(e, shape.shift);
-                side[at] = S::of(g, shape.fine(e));
-                next[run] += 1;
+                let n = s.fill[run] as usize;
+                if n < cap {
+                    let at = run * cap + n;
+                    s.slots[at] = u32::of(e, shape.shift);
+                    s.side[at] = S::of(g, shape.fine(e));
+                    s.fill[run] += 1;
+                } else {
+                    s.spill.push(e);
+                }
             },
         );
-        drop(heads);
 
-        // Each group's run in bucket order, each bucket sorted and its duplicates dropped, each part
-        // within its own slots; each bucket's kept slots counted in a byte (`Kept`), so that the bucket
-        // table is made only once the side values are gone (both at once were 4.5 MB more at the
-        // peak of a 100,000-account `vipguard check`). Placed in two levels, each block's run is first
-        // put in group order (`S::regroup`), in cache.
+        // Each run in bucket order, each part within its own slots; each bucket's kept slots counted
+        // in a byte (`Kept`), so that the bucket table is made only once the side values are gone
+        // (both at once were 4.5 MB more at the peak of a 100,000-account `vipguard check`).
         let mut counts = vec![0u8; shape.buckets];
         let work: Vec<_> = counts
             .chunks_mut(per_part << shape.fine_bits)
-            .zip(split_at_bounds(&mut slots, &bounds))
-            .zip(split_at_bounds(&mut side, &bounds))
-            .enumerate()
+            .zip(states)
             .collect();
-        let kept = crate::parallel::map(work, |(p, ((counts, slots), side))| {
-            let runs = &runs[p * per_part..=(p + 1) * per_part];
+        let kept = crate::parallel::map(work, |(counts, mut s)| {
+            s.spill.sort_unstable();
             let mut kept = Kept {
                 n: 0,
                 many: Vec::new(),
+                pending: std::collections::VecDeque::new(),
             };
-            let mut scratch = Vec::new();
-            let mut regrouped = (Vec::new(), Vec::new());
-            let at = |g: usize| runs[g] as usize - bounds[p];
-            for g in 0..per_part {
-                if g % (1 << S::BLOCK_BITS) == 0 && S::BLOCK_BITS > 0 {
-                    let block = at(g)..at(g + (1 << S::BLOCK_BITS));
-                    S::regroup(slots, side, block, &runs[g..], &mut regrouped);
+            let (mut run_slots, mut run_fine, mut out, mut scratch) =
+                (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+            let mut spilled = s.spill.iter().copied().peekable();
+            for run in 0..runs_per_part {
+                let region = run * cap..run * cap + s.fill[run] as usize;
+                let mine = |e: &u64| (shape.group(*e) - s.first) >> S::BLOCK_BITS == run;
+                let extra: Vec<(u32, S)> = std::iter::from_fn(|| spilled.next_if(mine))
+                    .map(|e| {
+                        let g = shape.group(e) - s.first;
+                        (u32::of(e, shape.shift), S::of(g, shape.fine(e)))
+                    })
+                    .collect();
+                // Where nothing waits and nothing spilled, the kept slots fit in the run's region
+                // and before it (`kept.n` is at most the region's start), written there at once.
+                let direct = extra.is_empty() && kept.pending.is_empty();
+                let groups = (1usize << S::BLOCK_BITS).min(per_part);
+                // A run of one group with nothing spilled is its region as it is.
+                let in_place = match S::bytes(&s.side[region.clone()]) {
+                    Some(fine) if extra.is_empty() => {
+                        run_slots.clear();
+                        run_slots.extend_from_slice(&s.slots[region.clone()]);
+                        run_fine.clear();
+                        run_fine.extend_from_slice(fine);
+                        true
+                    }
+                    _ => false,
+                };
+                let mut starts = [0u32; (1 << 8) + 1];
+                if in_place {
+                    starts[1] = region.len() as u32;
+                } else {
+                    // The run's entries in group order, each side value cut to the bucket within
+                    // its group; `starts`: each group's.
+                    let in_block = |v: S| -> usize { v.into() >> 8 };
+                    for &v in s.side[region.clone()]
+                        .iter()
+                        .chain(extra.iter().map(|(_, v)| v))
+                    {
+                        starts[in_block(v) + 1] += 1;
+                    }
+                    for i in 1..starts.len() {
+                        starts[i] += starts[i - 1];
+                    }
+                    let len = region.len() + extra.len();
+                    run_slots.clear();
+                    run_slots.resize(len, 0);
+                    run_fine.clear();
+                    run_fine.resize(len, 0u8);
+                    let mut next = starts;
+                    let region_entries = s.slots[region.clone()]
+                        .iter()
+                        .copied()
+                        .zip(s.side[region].iter().copied());
+                    for (slot, v) in region_entries.chain(extra.iter().copied()) {
+                        let j = in_block(v);
+                        let at = next[j] as usize;
+                        run_slots[at] = slot;
+                        run_fine[at] = (v.into() & 0xFF) as u8;
+                        next[j] += 1;
+                    }
                 }
-                let run = at(g)..at(g + 1);
-                let counts = &mut counts[g << shape.fine_bits..(g + 1) << shape.fine_bits];
-                sort_run(
-                    slots,
-                    &side[run.clone()],
-                    run,
-                    &mut kept,
-                    counts,
-                    &mut scratch,
-                );
+                for j in 0..groups {
+                    let g = (run << S::BLOCK_BITS) + j;
+                    let group = starts[j] as usize..starts[j + 1] as usize;
+                    let counts = &mut counts[g << shape.fine_bits..(g + 1) << shape.fine_bits];
+                    let ends =
+                        bucket_order(&run_slots[group.clone()], &run_fine[group], &mut scratch);
+                    if direct {
+                        let (to, n) = (&mut *s.slots, &mut kept.n);
+                        keep(&mut scratch, &ends, counts, &mut kept.many, |slot| {
+                            to[*n] = slot;
+                            *n += 1;
+                        });
+                    } else {
+                        keep(&mut scratch, &ends, counts, &mut kept.many, |slot| {
+                            out.push(slot)
+                        });
+                    }
+                }
+                if direct {
+                    continue;
+                }
+                // The run's region is read: its kept slots go there and before it, the rest wait.
+                kept.pending.extend(out.drain(..));
+                let room = (run + 1) * cap - kept.n;
+                let k = room.min(kept.pending.len());
+                for (to, slot) in s.slots[kept.n..kept.n + k]
+                    .iter_mut()
+                    .zip(kept.pending.drain(..k))
+                {
+                    *to = slot;
+                }
+                kept.n += k;
             }
             kept
         });
@@ -262,8 +333,17 @@ impl MultiMap<u32> {
         let mut starts = Vec::with_capacity(shape.buckets + 1);
         let mut at = 0;
         let per_part_buckets = per_part << shape.fine_bits;
+        let spilt_over = kept.iter().any(|k| !k.pending.is_empty());
+        // Held back at a part's end (its entries outnumbered its regions: `expected` said too few):
+        // gathered into a new array, in part order.
+        let mut gathered = Vec::new();
         for (p, kept) in kept.iter().enumerate() {
-            slots.copy_within(bounds[p]..bounds[p] + kept.n, at);
+            if spilt_over {
+                gathered.extend_from_slice(&slots[bounds[p]..bounds[p] + kept.n]);
+                gathered.extend(kept.pending.iter().copied());
+            } else {
+                slots.copy_within(bounds[p]..bounds[p] + kept.n, at);
+            }
             let mut many = kept.many.iter();
             for &c in &counts[p * per_part_buckets..(p + 1) * per_part_buckets] {
                 starts.push(at as u32);
@@ -276,6 +356,9 @@ impl MultiMap<u32> {
         }
         drop(counts);
         starts.push(at as u32);
+        if spilt_over {
+            slots = gathered;
+        }
         slots.truncate(at);
 
         let mut map = MultiMap {
@@ -287,6 +370,25 @@ impl MultiMap<u32> {
         map.fill_filter(parts);
         map
     }
+}
+
+/// Slots each run's region holds: its share of the entries `Entries` will give, as `placed` was told
+/// (`expected`), and a sixty-fourth more, so that a part's regions almost never hold fewer slots than
+/// it keeps (one part's entries outnumbered its regions by a few hundred in most builds without it,
+/// and the part's last slots were then gathered into a second array: a 100,000-account `vipguard
+/// check` peaked up to 123 MB).
+fn entries_estimate(shape: Shape, parts: usize, runs_per_part: usize) -> usize {
+    (shape.expected + shape.expected / 64).div_ceil(parts * runs_per_part)
+}
+
+/// A part's state while its entries are placed: where its groups begin, each run's count of placed
+/// entries, its regions, side values, and the entries its full regions could not take.
+struct Placing<'a, S> {
+    first: usize,
+    fill: Vec<u32>,
+    slots: &'a mut [u32],
+    side: &'a mut [S],
+    spill: Vec<u64>,
 }
 
 /// Buckets a part from which a map is placed in two levels: 2^23 at 1,000,000 accounts in two parts
@@ -301,32 +403,22 @@ const TWO_LEVELS_FROM: usize = 1 << 22;
 
 /// What each entry holds beside its slot while placed.
 trait Side: Copy + Default + Send + Sync + Into<usize> {
-    /// Groups a block holds, as a power of two: runs placed at first are blocks (0: groups).
+    /// Groups a block holds, as a power of two: a run is a block (0: a group).
     const BLOCK_BITS: u32;
-    /// The side value of an entry of the part's group `g`, bucket `fine` within it.
+    /// The side value of an entry of the part's group `g`, bucket `fine` within it: the group within
+    /// its block in the bits above the bucket's 8.
     fn of(g: usize, fine: u8) -> Self;
-    /// A block's run (`block` within the part's `slots` and `side`) put in group order, each side
-    /// value cut to the bucket within its group; `runs` are the part's group starts from the block's.
-    /// Nothing to do where a block is one group (`BLOCK_BITS` 0: the side value is the bucket already).
-    fn regroup(
-        _slots: &mut [u32],
-        _side: &mut [Self],
-        _block: std::ops::Range<usize>,
-        _runs: &[u32],
-        _scratch: &mut (Vec<u32>, Vec<Self>),
-    ) {
-        // A side with blocks keeping this would leave each block's groups unsorted: it must override.
-        debug_assert!(
-            Self::BLOCK_BITS == 0,
-            "a side with blocks must regroup them"
-        );
-    }
+    /// The side values as buckets within their group, where that is all they hold.
+    fn bytes(xs: &[Self]) -> Option<&[u8]>;
 }
 
 impl Side for u8 {
     const BLOCK_BITS: u32 = 0;
     fn of(_: usize, fine: u8) -> Self {
         fine
+    }
+    fn bytes(xs: &[Self]) -> Option<&[u8]> {
+        Some(xs)
     }
 }
 
@@ -335,83 +427,66 @@ impl Side for u16 {
     fn of(g: usize, fine: u8) -> Self {
         (((g & 0xFF) as u16) << 8) | u16::from(fine)
     }
-    fn regroup(
-        slots: &mut [u32],
-        side: &mut [u16],
-        block: std::ops::Range<usize>,
-        runs: &[u32],
-        (s_slots, s_side): &mut (Vec<u32>, Vec<u16>),
-    ) {
-        let mut next = [0u32; 1 << 8];
-        for (j, n) in next.iter_mut().enumerate() {
-            *n = runs[j] - runs[0];
-        }
-        s_slots.clear();
-        s_slots.resize(block.len(), 0);
-        s_side.clear();
-        s_side.resize(block.len(), 0);
-        for (&slot, &v) in slots[block.clone()].iter().zip(&side[block.clone()]) {
-            let j = usize::from(v >> 8);
-            let at = next[j] as usize;
-            s_slots[at] = slot;
-            s_side[at] = v & 0xFF;
-            next[j] += 1;
-        }
-        slots[block.clone()].copy_from_slice(s_slots);
-        side[block].copy_from_slice(s_side);
+    fn bytes(_: &[Self]) -> Option<&[u8]> {
+        None
     }
 }
 
-/// Slots kept so far by a part, and the counts of its buckets that keep `u8::MAX` or more, in bucket
-/// order (a bucket's count byte saying `u8::MAX` stands for the next of them).
+/// Slots kept so far by a part and written to its start (`n`), the counts of its buckets that keep
+/// `u8::MAX` or more, in bucket order (a bucket's count byte saying `u8::MAX` stands for the next of
+/// them), and kept slots not yet written (no room yet before the regions still to read).
 struct Kept {
     n: usize,
     many: Vec<usize>,
+    pending: std::collections::VecDeque<u32>,
 }
 
-/// One group's run of `slots` (at `run`, its buckets within the group in `fine`) put in bucket order
-/// through `scratch`, each bucket sorted, its duplicates dropped, and written back from `kept.n` on
-/// (never past the run's start: everything before it was kept the same way). Each bucket's count of
-/// kept slots goes in `counts`.
-fn sort_run<S: Side>(
-    slots: &mut [u32],
-    fine: &[S],
-    run: std::ops::Range<usize>,
-    kept: &mut Kept,
-    counts: &mut [u8],
-    scratch: &mut Vec<u32>,
-) {
+/// One group's `slots` (their buckets within the group in `fine`) put in bucket order in `scratch`;
+/// where each bucket ends there.
+fn bucket_order(slots: &[u32], fine: &[u8], scratch: &mut Vec<u32>) -> [u32; (1 << FINE_BITS) + 1] {
     // ends[b]: first where bucket b goes, then (once placed) its end.
     let mut ends = [0u32; (1 << FINE_BITS) + 1];
     for &b in fine {
-        ends[b.into() + 1] += 1;
+        ends[usize::from(b) + 1] += 1;
     }
     for i in 1..ends.len() {
         ends[i] += ends[i - 1];
     }
     scratch.clear();
-    scratch.resize(run.len(), 0);
-    for (&slot, &b) in slots[run].iter().zip(fine) {
-        let b: usize = b.into();
+    scratch.resize(slots.len(), 0);
+    for (&slot, &b) in slots.iter().zip(fine) {
+        let b = usize::from(b);
         scratch[ends[b] as usize] = slot;
         ends[b] += 1;
     }
+    ends
+}
+
+/// Each bucket of a group in `scratch` (its ends in `ends`) sorted, its duplicates dropped, and its
+/// slots handed to `put` in order. Each bucket's count of kept slots goes in `counts`, and into `many`
+/// where it is `u8::MAX` or more.
+fn keep(
+    scratch: &mut [u32],
+    ends: &[u32],
+    counts: &mut [u8],
+    many: &mut Vec<usize>,
+    mut put: impl FnMut(u32),
+) {
     let mut start = 0;
     for (b, count) in counts.iter_mut().enumerate() {
         let end = ends[b] as usize;
         let bucket = &mut scratch[start..end];
         bucket.sort_unstable();
-        let first = kept.n;
+        let mut n = 0;
         for j in 0..bucket.len() {
             if j == 0 || bucket[j] != bucket[j - 1] {
-                slots[kept.n] = bucket[j];
-                kept.n += 1;
+                put(bucket[j]);
+                n += 1;
             }
         }
-        let n = kept.n - first;
         *count = u8::try_from(n).unwrap_or(u8::MAX);
         if n >= usize::from(u8::MAX) {
-            kept.many.push(n);
+            many.push(n);
         }
         start = end;
     }
@@ -454,7 +529,7 @@ mod tests {
                 .map(|i| ((i % 90_001) * 2_654_435_761, (i * 7919 % 1_000_003) as u32))
                 .chain((0..600).map(|v| (42, v)))
                 .collect();
-            let one = MultiMap::placed(entries.len(), 1, &entries);
+            let one = MultiMap::placed(entries.len(), entries.len(), 1, &entries);
             let want: std::collections::BTreeSet<(u64, u32)> = entries
                 .iter()
                 .map(|&(k, v)| {
@@ -473,7 +548,7 @@ mod tests {
                 "{n} entries: slots out of place"
             );
             for parts in [2, 4] {
-                let m = MultiMap::placed(entries.len(), parts, &entries);
+                let m = MultiMap::placed(entries.len(), entries.len(), parts, &entries);
                 assert!(m.entries == one.entries, "{n} entries in {parts} parts");
                 assert!(m.buckets == one.buckets && m.filter == one.filter);
             }
@@ -490,6 +565,28 @@ mod tests {
                     "{n} entries in {parts} parts, two levels"
                 );
                 assert!(m.buckets == one.buckets && m.filter == one.filter);
+            }
+            // Regions too small (the estimate `expected` said a third of the entries, or none: most
+            // spill and the kept slots outrun the regions read, to be gathered at the end) and too
+            // large: the same map.
+            for parts in [1, 2] {
+                for share in [0, 3, 1, 100] {
+                    let (mut shape, parts) = Shape::new(entries.len(), parts);
+                    shape.expected = if share == 100 {
+                        entries.len() * 4
+                    } else if share == 0 {
+                        0
+                    } else {
+                        entries.len() / share
+                    };
+                    let m = MultiMap::placed_with::<u8>(shape, parts, &entries);
+                    assert!(
+                        m.entries == one.entries,
+                        "{n} entries in {parts} parts, regions for {}",
+                        shape.expected
+                    );
+                    assert!(m.buckets == one.buckets && m.filter == one.filter);
+                }
             }
             // Every value of a key found through the filter and its bucket.
             for &(k, v) in entries.iter().step_by(997) {

@@ -27,7 +27,7 @@ pub use profile::{
 pub(crate) use protected::tests::account as arb_account;
 pub(crate) use protected::MAX_ACCOUNTS;
 pub use protected::{
-    Account, AccountKind, AvatarHash, AvatarRef, HandleRef, ListErrors, ProtectedList,
+    Account, AccountKind, AvatarHash, AvatarRef, HandleRef, ListErrors, ProtectedList, ValidList,
     MAX_REPORTED_ERRORS,
 };
 pub use result::{

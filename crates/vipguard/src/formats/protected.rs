@@ -32,6 +32,54 @@ pub struct ProtectedList {
     pub accounts: Vec<Account>,
 }
 
+/// A protected list that has passed the checks a reader makes (`ValidList::parse_all` and the other
+/// readers, or `ValidList::new` for a list made in code): what `Checker::from_valid` builds from
+/// without checking it a second time (`ProtectedList::is_valid` ran in the reader and again in
+/// `Checker::new`, 108 M instructions each at 100,000 accounts: issue 25). Only made checked, and read
+/// but never changed through it: `into_list` gives the list back to change, and a changed list is
+/// checked again by `ValidList::new` or `Checker::new`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ValidList(ProtectedList);
+
+impl ValidList {
+    /// Check a list made in code as a file's is checked when read, and clean it as a reader does; the
+    /// error is its first problem, named by the account's place (`accounts[3].name`).
+    pub fn new(list: ProtectedList) -> Result<Self, InputError> {
+        list.validated_unlocated("protected list").map(ValidList)
+    }
+
+    /// `ProtectedList::parse_all`, the list kept as checked.
+    pub fn parse_all(text: &str, source: &str) -> Result<Self, ListErrors> {
+        if is_csv_name(source) {
+            Self::from_csv_all(text, source)
+        } else {
+            Self::from_json_all(text, source)
+        }
+    }
+
+    /// `ProtectedList::from_json_all`, the list kept as checked.
+    pub fn from_json_all(text: &str, source: &str) -> Result<Self, ListErrors> {
+        ProtectedList::read_json(text, source).map(ValidList)
+    }
+
+    /// `ProtectedList::from_csv_all`, the list kept as checked.
+    pub fn from_csv_all(text: &str, source: &str) -> Result<Self, ListErrors> {
+        ProtectedList::read_csv(text, source).map(ValidList)
+    }
+
+    /// The list, to change or keep (no longer known to be checked).
+    pub fn into_list(self) -> ProtectedList {
+        self.0
+    }
+}
+
+impl std::ops::Deref for ValidList {
+    type Target = ProtectedList;
+    fn deref(&self) -> &ProtectedList {
+        &self.0
+    }
+}
+
 /// One protected person or brand.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -284,15 +332,21 @@ impl ProtectedList {
     /// `parse`, reporting every problem of the list in one pass: each row's or account's (a file that
     /// cannot be read as JSON or CSV at all is one problem).
     pub fn parse_all(text: &str, source: &str) -> Result<Self, ListErrors> {
-        if is_csv_name(source) {
-            Self::from_csv_all(text, source)
-        } else {
-            Self::from_json_all(text, source)
-        }
+        ValidList::parse_all(text, source).map(ValidList::into_list)
     }
 
     /// `from_json`, reporting every problem of the list.
     pub fn from_json_all(text: &str, source: &str) -> Result<Self, ListErrors> {
+        Self::read_json(text, source)
+    }
+
+    /// `from_csv`, reporting every problem of the list.
+    pub fn from_csv_all(text: &str, source: &str) -> Result<Self, ListErrors> {
+        Self::read_csv(text, source)
+    }
+
+    /// `from_json_all`: the list it returns is checked (`ValidList`).
+    fn read_json(text: &str, source: &str) -> Result<Self, ListErrors> {
         if !text
             .trim_start()
             .trim_start_matches('\u{feff}')
@@ -335,8 +389,8 @@ impl ProtectedList {
         ProtectedList { accounts }.validated(source, locate, pre)
     }
 
-    /// `from_csv`, reporting every problem of the list.
-    pub fn from_csv_all(text: &str, source: &str) -> Result<Self, ListErrors> {
+    /// `from_csv_all`: the list it returns is checked (`ValidList`).
+    fn read_csv(text: &str, source: &str) -> Result<Self, ListErrors> {
         const COLUMNS: [&str; 8] = [
             "id", "name", "kind", "aliases", "handles", "official", "avatars", "links",
         ];

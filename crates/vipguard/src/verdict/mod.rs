@@ -26,7 +26,9 @@ use crate::avatar::index::AvatarIndex;
 use crate::avatar::matcher::{AvatarMatch, QueryHashes};
 use crate::avatar::views::Undone;
 use crate::candidates::{Index, Target};
-use crate::formats::{Account, CheckResult, Evidence, InputError, Profile, ProtectedList, Verdict};
+use crate::formats::{
+    Account, CheckResult, Evidence, InputError, Profile, ProtectedList, ValidList, Verdict,
+};
 use crate::text::bio::{self, Cue, LinkMatch};
 use crate::text::bio_model;
 use crate::text::edit::{distance_inside_words, with_word_breaks};
@@ -241,9 +243,16 @@ impl Checker {
     /// hold what no reader takes: an empty name, a handle listed twice, a damaged hash), clean it as a
     /// reader does (trimmed, platforms canonical, handles without `@`), then normalise and index every
     /// name and handle. The error is the list's first problem, its field named by the account's place
-    /// (`accounts[3].name`); a list from `ProtectedList::parse` always passes.
+    /// (`accounts[3].name`); a list from `ProtectedList::parse` always passes. A list a reader has
+    /// already checked (`ValidList`) is built from by `from_valid` without checking it again.
     pub fn new(list: ProtectedList) -> Result<Self, InputError> {
-        let list = list.validated_unlocated("protected list")?;
+        Ok(Self::from_valid(ValidList::new(list)?))
+    }
+
+    /// Build the checker from a list already checked and cleaned (read by `ValidList::parse_all` or
+    /// another of its readers, or checked by `ValidList::new`): `new` without the list's second check.
+    pub fn from_valid(list: ValidList) -> Self {
+        let list = list.into_list();
         let prepared = prepare_all(&list.accounts);
         let each = |range: std::ops::Range<usize>| {
             let first = range.start;
@@ -269,7 +278,7 @@ impl Checker {
             )
         };
         let (index, tables) = crate::parallel::join(build, || Tables::new(&list));
-        Ok(Self::assemble(list, index, prepared, tables))
+        Self::assemble(list, index, prepared, tables)
     }
 
     /// A checker restored by `snapshot::restore`: the index comes ready-made, and each account's keys
