@@ -294,11 +294,13 @@ var vipguardReport = (() => {
     return s;
   }
 
-  // A control character other than tab, CR and LF (a NUL, an ESC) is written as its Unicode control picture
-  // (U+2400 plus its code: ␀, ␛), never raw: spreadsheets cut or hide a cell at a NUL, and the engine's CSV
+  // VT and FF (U+000B, U+000C: the line breaks FileMaker and Office paste) are written as a space; another
+  // control character other than tab, CR and LF (a NUL, an ESC) as its Unicode control picture (U+2400 plus
+  // its code: ␀, ␛), never raw: spreadsheets cut or hide a cell at a NUL, and the engine's protected-list
   // readers refuse one (crates/vipguard/src/formats/csv.rs, guard; docs/security.md, "Spreadsheets").
   const CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1f]/g;
-  const pictured = (value) => value.replace(CONTROL, (c) => String.fromCharCode(0x2400 + c.charCodeAt(0)));
+  const pictured = (value) =>
+    value.replace(CONTROL, (c) => (c === '\x0b' || c === '\x0c' ? ' ' : String.fromCharCode(0x2400 + c.charCodeAt(0))));
 
   /** A cell's text with its formula guard: -1 is written '-1, a;=b a;'=b, '=x ''=x; a NUL ␀. */
   const csvGuard = (v) => guardScan(pictured(v == null ? '' : String(v)), true);

@@ -25,13 +25,16 @@ test('each crafted value is guarded as the engine guards it, and unguarding give
   }
 });
 
+// VT and FF (the line breaks FileMaker and Office paste, blanks to the engine) are written as a space; the
+// others as their picture.
 test('no C0 control character but tab, CR and LF is ever written raw', () => {
   for (let code = 0; code < 0x20; code++) {
     const c = String.fromCharCode(code);
     const cell = csvCell(`Ada${c}=x${c}`);
     if ('\t\r\n'.includes(c)) continue;
     assert.ok(!/[\x00-\x08\x0b\x0c\x0e-\x1f]/.test(cell), JSON.stringify(cell));
-    assert.ok(cell.includes(String.fromCharCode(0x2400 + code)), JSON.stringify(cell));
+    if ('\v\f'.includes(c)) assert.equal(cell, 'Ada =x ', JSON.stringify(cell));
+    else assert.ok(cell.includes(String.fromCharCode(0x2400 + code)), JSON.stringify(cell));
   }
   assert.ok(!toCsv(['a'], [{ a: '\0' }]).includes('\0'));
 });

@@ -1793,6 +1793,55 @@ fn a_bulk_export_without_its_verdict_column_gets_a_hint() {
         "{fr}"
     );
     assert_eq!(said("pcm"), en);
+    // tidy38b: a column that is not the page's own (`comment`) first gets the plain unknown-column
+    // error, since adding `verdict` back would not make it read.
+    let p = tmp(
+        "bulk-comment.csv",
+        &format!(
+            "comment,{}\nhi,{}\n",
+            cut(header.trim_start_matches('\u{feff}')),
+            cut(rows.lines().next().unwrap())
+        ),
+    );
+    let out = run(&["scan", "--protected", LIST, p.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        said.contains(
+            "bulk-comment.csv:1: field `comment`: unknown column “comment” (the columns are id"
+        ),
+        "{said}"
+    );
+    assert!(!said.contains("verdict"), "{said}");
+}
+
+/// tidy38b (review of issue 23): a profiles sheet with an ESC or NUL in a scraped display name is
+/// scanned, not refused (exit 2 before): the engine's evidence reports the hidden character, as for the
+/// same profile in JSONL. A protected list with one is still refused.
+#[test]
+fn a_control_character_in_a_profiles_sheet_is_scanned() {
+    at_root();
+    let p = tmp(
+        "controls.csv",
+        "id,platform,handle,name\n1,x,ada,Ada\n2,x,bea,B\u{1b}[2Jea\0\n",
+    );
+    let out = run(&["scan", "--protected", LIST, p.to_str().unwrap()]);
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert_ne!(out.status.code(), Some(2), "{said}");
+    assert!(!said.contains("control character"), "{said}");
+    let list = tmp("controls-list.csv", "id,name,handles\na,Ada\0,x:ada\n");
+    let out = run(&[
+        "scan",
+        "--protected",
+        list.to_str().unwrap(),
+        p.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("a control character (U+0000)"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 /// Issue 23 (review): the command line's own words under `--lang pcm`, compared whole with a

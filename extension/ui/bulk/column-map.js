@@ -6,9 +6,6 @@
 import { fromUrl, addressOf } from '../../shared/profile-address.js';
 import { PLATFORMS } from './bulk-input.js';
 
-// A C0 control character other than tab, CR and LF.
-const CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1f]/;
-
 /** What a column can hold, in the order the mapper shows them. */
 export const FIELDS = ['handle', 'name', 'platform', 'id'];
 
@@ -125,14 +122,8 @@ export function profilesFromSheet({ header = [], rows }, map, platform = 'x') {
   const at = (r, field) => (map[field] >= 0 ? globalThis.vipguardReport.csvUnguard(String(r.cells[map[field]] ?? '').trim()) : '');
   for (const r of rows) {
     const n = r.line;
-    // A NUL or another control character but tab, CR and LF in a cell read: the row is refused, naming the
-    // character, as the engine's CSV readers refuse the sheet (crates/vipguard/src/formats/csv.rs,
-    // control_character; docs/security.md, "Spreadsheets").
-    const control = FIELDS.map((field) => (map[field] >= 0 ? CONTROL.exec(String(r.cells[map[field]] ?? '')) : null)).find(Boolean);
-    if (control) {
-      errors.push({ line: n, key: 'listErr_csv_control_character', args: [`U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`] });
-      continue;
-    }
+    // A NUL or another control character in a cell is read as it is, as the engine reads a profiles sheet
+    // (crates/vipguard/src/formats/csv.rs, csv_reader): the engine's evidence reports it as a hidden character.
     const lineCell = exportLine >= 0 ? String(r.cells[exportLine] ?? '').trim() : '';
     const sourceId = at(r, 'id') || (lineCell ? `line ${lineCell}` : '');
     const name = at(r, 'name').replace(/\s+/g, ' ');

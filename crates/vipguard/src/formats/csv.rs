@@ -190,11 +190,15 @@ impl Lines<'_> {
 
 /// A CSV sheet over `text`, fields separated as its header row shows (or as an Excel `sep=;` line
 /// before it says), once no quote is left open. `flexible`: rows may have other field counts than the
-/// header (each is then reported on its own).
+/// header (each is then reported on its own). `refuse_controls`: a control character (`is_control`)
+/// in the text refuses the whole sheet (a protected list, the organisation's own data); a profiles
+/// sheet (scan input, scraped names) is read as it is, and the engine's evidence reports such a
+/// character as hidden (text/normalize/classes.rs, `is_hidden`), as for the same profile in JSONL.
 pub(crate) fn csv_reader<'t>(
     text: &'t str,
     source: &str,
     flexible: bool,
+    refuse_controls: bool,
 ) -> Result<Sheet<'t>, InputError> {
     let body = text.strip_prefix('\u{feff}').unwrap_or(text);
     let first = body.lines().next().unwrap_or("");
@@ -203,7 +207,9 @@ pub(crate) fn csv_reader<'t>(
         _ => (text, 1, csv_delimiter(text)),
     };
     unclosed_quote(text, source, delimiter)?;
-    control_character(text, source, delimiter)?;
+    if refuse_controls {
+        control_character(text, source, delimiter)?;
+    }
     let reader = csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .flexible(flexible)
@@ -284,10 +290,12 @@ fn unclosed_quote(text: &str, source: &str, delimiter: u8) -> Result<(), InputEr
     Ok(())
 }
 
-/// Whether `c` is a C0 control character other than tab, CR and LF: not text (a NUL, an ESC), and
-/// what spreadsheets cut a cell at or show as nothing (docs/security.md, "Spreadsheets").
+/// Whether `c` is a C0 control character other than tab, CR, LF, VT (U+000B) and FF (U+000C): not
+/// text (a NUL, an ESC), and what spreadsheets cut a cell at or show as nothing (docs/security.md,
+/// "Spreadsheets"). VT and FF are blanks to the engine (text/normalize, `is_whitespace`) and are the
+/// line breaks FileMaker and Office paste: read as text, written as a space (`guard`).
 pub(crate) fn is_control(c: char) -> bool {
-    c < ' ' && !matches!(c, '\t' | '\r' | '\n')
+    c < ' ' && !matches!(c, '\t' | '\r' | '\n' | '\u{b}' | '\u{c}')
 }
 
 /// A control character (`is_control`) in a cell is refused, naming its line (as an editor counts
@@ -461,19 +469,23 @@ pub(crate) fn unguard(cell: &str) -> std::borrow::Cow<'_, str> {
 /// assert_eq!(vipguard::csv_guard("Ada;\"=x"), "Ada;'\"=x");
 /// assert_eq!(vipguard::csv_guard("O'Neil"), "O'Neil");
 /// assert_eq!(vipguard::csv_guard("Ada\0\u{1b}"), "Ada\u{2400}\u{241b}");
+/// assert_eq!(vipguard::csv_guard("Ada\u{b}Obi"), "Ada Obi");
 /// ```
 ///
-/// A control character other than tab, CR and LF (`is_control`: a NUL, an ESC) is written as its
+/// VT (U+000B) and FF (U+000C), line breaks to FileMaker and Office, are written as a space. Another
+/// control character other than tab, CR and LF (`is_control`: a NUL, an ESC) is written as its
 /// Unicode control picture (U+2400 plus its code: `␀`, `␛`), never raw: Excel and LibreOffice cut or
 /// hide a cell at a NUL, and the engine's readers refuse one (docs/security.md, "Spreadsheets"). That
 /// is the one change reading does not undo: the picture reads back as itself.
 pub fn guard(value: &str) -> String {
     let pictured: String;
-    let value = if value.contains(is_control) {
+    let value = if value.contains(|c| c < ' ' && !matches!(c, '\t' | '\r' | '\n')) {
         pictured = value
             .chars()
             .map(|c| {
-                if is_control(c) {
+                if matches!(c, '\u{b}' | '\u{c}') {
+                    ' '
+                } else if is_control(c) {
                     char::from_u32(0x2400 + c as u32).expect("U+2400 to U+241F are characters")
                 } else {
                     c
@@ -518,15 +530,23 @@ mod tests {
         }
     }
 
-    /// A NUL or another C0 control character in a cell is refused on read, naming the line an editor
-    /// shows it on, the header's name for its column and the character; tab, CR and LF are not.
+    /// A NUL or another C0 control character in a protected list (the organisation's own data) is
+    /// refused on read, naming the line an editor shows it on, the header's name for its column and
+    /// the character; tab, CR, LF, VT and FF are not. A profiles sheet (scan input) is read as it is.
     #[test]
     fn a_control_character_is_refused_naming_line_and_column() {
-        let profiles = |text: &str| crate::formats::profile::read_profiles(text, "p.csv");
-        let e = profiles("id,platform,handle,name\n1,x,ada,Ada\n2,x,bea,B\0ea\n").unwrap_err();
+        let list = |text: &str| {
+            crate::formats::protected::ProtectedList::from_csv(text, "l.csv").map(|_| ())
+        };
+        let e = list(
+            "id,name,handles
+a,Ada,x:ada
+b,B\0ea,x:bea\n",
+        )
+        .unwrap_err();
         assert_eq!(
             e.to_string(),
-            "p.csv:3: field `name`: a control character (U+0000) in this cell is not text: remove it from the sheet"
+            "l.csv:3: field `name`: a control character (U+0000) in this cell is not text: remove it from the sheet"
         );
         assert_eq!(
             (e.code, e.args.clone()),
@@ -534,32 +554,34 @@ mod tests {
         );
         // Quoted cells over two lines, a lone CR, CRLF, a blank line, semicolons, a `sep=` line: the
         // line and column are the ones an editor shows.
-        let e = profiles(
-            "id;platform;handle;name\r\n\r\n1;x;\"a\nda\";\"A\rda\"\r\n2;x;\u{1b}bea;Bea\r\n",
-        )
-        .unwrap_err();
+        let e = list("id;name;handles\r\n\r\na;\"A\nda\";\"x:a\rda\"\r\nb;Bea;x:\u{1b}bea\r\n")
+            .unwrap_err();
         assert_eq!(
             (e.line, e.field.as_deref()),
-            (Some(6), Some("handle")),
+            (Some(6), Some("handles")),
             "{e}"
         );
         assert_eq!(e.args, ["U+001B"]);
-        let e = profiles("sep=,\nid,platform,handle,name\n1,x,ada,\"Ada\u{7}\"\n").unwrap_err();
+        let e = list("sep=,\nid,name,handles\na,\"Ada\u{7}\",x:ada\n").unwrap_err();
         assert_eq!((e.line, e.field.as_deref()), (Some(3), Some("name")), "{e}");
         // In the header: its line, no column name.
-        let e = profiles("id,platform,handle,na\u{1}me\n1,x,ada,Ada\n").unwrap_err();
+        let e = list("id,na\u{1}me,handles\na,Ada,x:ada\n").unwrap_err();
         assert_eq!((e.line, e.field.as_deref()), (Some(1), None), "{e}");
-        // A protected list too.
-        let e = crate::formats::protected::ProtectedList::from_csv(
-            "id,name,handles\na,Ada\u{1f} Obi,x:adaobi\n",
-            "l.csv",
-        )
-        .unwrap_err();
+        let e = list("id,name,handles\na,Ada\u{1f} Obi,x:adaobi\n").unwrap_err();
         assert_eq!(
             (e.line, e.field.as_deref(), e.code),
             (Some(2), Some("name"), Some("csv_control_character")),
             "{e}"
         );
+        // VT and FF (line breaks FileMaker and Office paste) are read as tab is.
+        list("id,name,handles\na,\"Ada\u{b}Obi\u{c}\",x:adaobi\n").unwrap();
+        // A profiles sheet is read as it is, a NUL or an ESC in a scraped name included: the engine's
+        // evidence reports the hidden character, as for the same profile in JSONL.
+        let profiles = |text: &str| crate::formats::profile::read_profiles(text, "p.csv");
+        let read =
+            profiles("id,platform,handle,name\n1,x,ada,Ada\n2,x,bea,B\0e\u{b}\u{1b}a\n").unwrap();
+        assert_eq!(read.len(), 2);
+        assert_eq!(read[1].1.as_ref().unwrap().name, "B\0e\u{b}\u{1b}a");
         // Tab, CR and LF in a cell are text, and what the guard writes reads back.
         let text = format!(
             "id,platform,handle,name\n1,x,ada,\"{}\"\n",

@@ -260,9 +260,30 @@ const BULK_EXPORT_IGNORED: [&str; 10] = [
     "evidence",
 ];
 
+/// Whether `column` is one of the bulk page's own export columns that a profiles sheet lacks.
+fn page_column(column: &str) -> bool {
+    let name = header_name(column);
+    name == "source_id" || BULK_EXPORT_IGNORED.contains(&&*name)
+}
+
+/// A bulk export whose `verdict` column was deleted, named by its first unknown column.
+fn bulk_no_verdict(source: &str, line: Option<usize>, column: &str) -> InputError {
+    InputError::new(
+        source,
+        line,
+        Some(column),
+        format!(
+            "column “{column}” is not a profile column: this sheet looks like the bulk page's results \
+             export with its “verdict” column deleted; add a “verdict” column back (empty will do) \
+             and it reads as profiles"
+        ),
+    )
+    .coded("bulk_export_no_verdict", vec![column.to_string()])
+}
+
 fn read_csv(text: &str, source: &str) -> Result<Vec<(usize, ProfileLine)>, InputError> {
     const COLUMNS: [&str; 7] = ["id", "platform", "handle", "name", "bio", "avatar", "links"];
-    let mut sheet = csv_reader(text, source, true)?;
+    let mut sheet = csv_reader(text, source, true, false)?;
     let headers = match sheet.reader.headers() {
         Ok(h) => h.clone(),
         Err(e) => return Err(csv_error(source, &e, &mut sheet)),
@@ -311,17 +332,11 @@ fn read_csv(text: &str, source: &str) -> Result<Vec<(usize, ProfileLine)>, Input
         source,
     )
     .map_err(|e| match (&e.field, e.code) {
-        (Some(column), Some("unknown_column")) if bulk_without_verdict => InputError::new(
-            source,
-            e.line,
-            Some(column),
-            format!(
-                "column “{column}” is not a profile column: this sheet looks like the bulk page's results \
-                 export with its “verdict” column deleted; add a “verdict” column back (empty will do) \
-                 and it reads as profiles"
-            ),
-        )
-        .coded("bulk_export_no_verdict", vec![column.clone()]),
+        // Only where the unknown column is one of the page's own: for another (`comment`), adding
+        // `verdict` would not help, and the plain unknown-column error says what to fix.
+        (Some(column), Some("unknown_column")) if bulk_without_verdict && page_column(column) => {
+            bulk_no_verdict(source, e.line, column)
+        }
         _ => e,
     })?;
     let mut out = Vec::new();

@@ -394,7 +394,7 @@ impl ProtectedList {
         const COLUMNS: [&str; 8] = [
             "id", "name", "kind", "aliases", "handles", "official", "avatars", "links",
         ];
-        let mut sheet = csv_reader(text, source, false).map_err(ListErrors::one)?;
+        let mut sheet = csv_reader(text, source, false, true).map_err(ListErrors::one)?;
         let headers = match sheet.reader.headers() {
             Ok(h) => h.clone(),
             Err(e) => return Err(ListErrors::one(csv_error(source, &e, &mut sheet))),
