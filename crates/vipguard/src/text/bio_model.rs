@@ -189,23 +189,62 @@ pub fn threshold() -> i32 {
 
 /// The model's cue for a bio it reads as a claim or a scam: the run of at most `QUOTED_WORDS`
 /// words, as written, whose own features weigh most.
+///
+/// It reads only what it was trained on: text mostly in Latin or Arabic letters (the eleven languages
+/// of the writers' sets), and at most its first `WINDOW_CHARS` characters. Its sum has no
+/// allowance for length, so a long bio, or a bio in a script it never saw, adds up past the
+/// threshold whatever it says (a 261-character ordinary Hindi bio did: review rev38c).
 pub(crate) fn read(bio: &str) -> Option<Cue> {
-    if bio.trim().is_empty() {
+    if bio.trim().is_empty() || !mostly_trained_scripts(bio) {
         return None;
     }
     let m = model();
-    if sum_of(m, &ids(bio, m.bits, m.stems)) < m.threshold {
+    let part = first_window(bio);
+    if sum_of(m, &ids(part, m.bits, m.stems)) < m.threshold {
         return None;
     }
     Some(Cue {
         kind: CueKind::Claim,
         what: LEARNED,
-        phrase: weightiest(m, bio),
+        phrase: weightiest(m, part),
         mention: None,
         group: Vec::new(),
         main: None,
         named_owner: false,
     })
+}
+
+/// The longest bio of the eleven writers' sets is 159 characters.
+const WINDOW_CHARS: usize = 160;
+
+/// Whether at least half of the bio's letters are Latin or Arabic, the scripts of the training sets.
+fn mostly_trained_scripts(bio: &str) -> bool {
+    let (mut letters, mut trained) = (0usize, 0usize);
+    for c in bio.chars().filter(|c| c.is_alphabetic()) {
+        letters += 1;
+        if matches!(c,
+            'a'..='z' | 'A'..='Z' | '\u{aa}' | '\u{ba}' | '\u{c0}'..='\u{24f}' | '\u{1e00}'..='\u{1eff}'
+            | '\u{600}'..='\u{6ff}' | '\u{750}'..='\u{77f}' | '\u{8a0}'..='\u{8ff}'
+            | '\u{fb50}'..='\u{fdff}' | '\u{fe70}'..='\u{feff}' | '\u{ff21}'..='\u{ff3a}' | '\u{ff41}'..='\u{ff5a}')
+        {
+            trained += 1;
+        }
+    }
+    2 * trained >= letters
+}
+
+/// The bio as the model reads it: whole when it is at most `WINDOW_CHARS` characters (as every
+/// training bio was), else its first words that fit in that many (or the first word cut to it). One
+/// window, not a slide over the whole bio: each window read is another chance of a false alarm.
+fn first_window(bio: &str) -> &str {
+    let bio = bio.trim_start();
+    let Some((end, _)) = bio.char_indices().nth(WINDOW_CHARS) else {
+        return bio;
+    };
+    match bio[..end].trim_end().rfind(char::is_whitespace) {
+        Some(space) if !bio[end..].starts_with(char::is_whitespace) => &bio[..space],
+        _ => &bio[..end],
+    }
 }
 
 /// Whether the model reads `bio` as a claim or a scam, and the words it would quote (for measuring).
@@ -297,5 +336,32 @@ mod tests {
     fn a_blank_bio_is_not_read() {
         assert!(read("").is_none());
         assert!(read(" \n\t").is_none());
+    }
+
+    // Review rev38c: the sum grows with length, so long or unseen-script ordinary bios crossed the
+    // threshold whole (the Hindi one summed 1,850 against 1,158).
+    #[test]
+    fn a_long_bio_in_a_script_the_model_never_saw_is_not_read() {
+        let hindi = "दिल्ली में हिंदी शिक्षक। किताबें, क्रिकेट और चाय से प्यार। बच्चों को पढ़ाना मेरा जुनून है। रविवार को परिवार के साथ समय बिताता हूँ और शाम को पुराने गाने सुनता हूँ। मेरे विचार मेरे अपने हैं। दिल्ली विश्वविद्यालय से स्नातक, सरकारी स्कूल में बारह साल से पढ़ा रहा हूँ।";
+        let hindi = format!("{hindi} {hindi}");
+        assert!(hindi.chars().count() > WINDOW_CHARS);
+        assert!(
+            sum(&hindi) >= threshold(),
+            "the case must be one the whole sum gets wrong"
+        );
+        assert!(read(&hindi).is_none());
+    }
+
+    #[test]
+    fn the_window_ends_at_a_word() {
+        let bio = format!("{} tail", "word ".repeat(40));
+        let w = first_window(&bio);
+        assert!(
+            w.chars().count() <= WINDOW_CHARS && w.ends_with("word"),
+            "{w:?}"
+        );
+        assert_eq!(first_window("short bio"), "short bio");
+        let long = "x".repeat(500);
+        assert_eq!(first_window(&long).chars().count(), WINDOW_CHARS);
     }
 }
