@@ -512,7 +512,7 @@
     } catch {
       // The worker is unreachable: the notice still shows, in the browser's language.
     }
-    if (reply) vipguardI18n.seed(reply.messages, era);
+    if (reply && reply.messages && vipguardI18n.seed(reply.messages, era)) wordsCame();
     if (location.href !== url || !unreadable || unreadable.isConnected) return;
     const { t } = vipguardI18n;
     unreadable = vipguardAnnotate.notice(t('cannotRead'), t('close'));

@@ -91,15 +91,17 @@ async function drawSummary() {
   const v = await drawAccounts();
   const demo = v.demo;
   hasList = v.hasList;
+  // Everything read before anything is written, so the summary never shows a new Undo beside the last
+  // list's lines (a test read them in between under load).
+  // A list the engine refused (the worker says why: engine.js) is not in use, whatever its counts.
+  const refused = hasList ? await listRefusal() : null;
+  // Where it came from (the team's feed, a file), as every verdict names it.
+  const source = hasList ? (await read([LIST_SOURCE_KEY]))[LIST_SOURCE_KEY] : null;
   $('first-run').hidden = hasList;
   $('undo').disabled = !undo;
   $('undo').textContent = undo ? t('undoWhat', undo.what) : t('undoLast');
-  // A list the engine refused (the worker says why: engine.js) is not in use, whatever its counts.
-  const refused = hasList ? await listRefusal() : null;
   $('current').textContent = refused ? refusalWords(refused, t)
     : hasList ? `${t('inUse', summaryText(v.summary))}${demo ? ` ${t('demoLabel')}` : ''}` : t('noList');
-  // Where it came from (the team's feed, a file), as every verdict names it.
-  const source = hasList ? (await read([LIST_SOURCE_KEY]))[LIST_SOURCE_KEY] : null;
   $('list-source').textContent = source ? t('listSourceLine', vipguardReport.listLine(source)) : '';
   // A demo list an older version stored has no pictures of the user's to enrol again from: the
   // demo is simply loaded again (its button is gone once a list is in use).
