@@ -195,11 +195,16 @@ pub fn threshold() -> i32 {
 /// allowance for length, so a long bio, or a bio in a script it never saw, adds up past the
 /// threshold whatever it says (a 261-character ordinary Hindi bio did: review rev38c).
 pub(crate) fn read(bio: &str) -> Option<Cue> {
-    if bio.trim().is_empty() || !mostly_trained_scripts(bio) {
+    if bio.trim().is_empty() {
+        return None;
+    }
+    // The window is what is scored, so it is the window's letters, as the model sees them (after
+    // NFKC: styled 𝐎𝐟𝐟𝐢𝐜𝐢𝐚𝐥 letters are Latin), that must be of its scripts (review rev38d).
+    let part = first_window(bio);
+    if !mostly_trained_scripts(&normalise(part)) {
         return None;
     }
     let m = model();
-    let part = first_window(bio);
     if sum_of(m, &ids(part, m.bits, m.stems)) < m.threshold {
         return None;
     }
@@ -218,12 +223,12 @@ pub(crate) fn read(bio: &str) -> Option<Cue> {
 const WINDOW_CHARS: usize = 160;
 
 /// Whether at least half of the bio's letters are Latin or Arabic, the scripts of the training sets.
-fn mostly_trained_scripts(bio: &str) -> bool {
+fn mostly_trained_scripts(text: &[char]) -> bool {
     let (mut letters, mut trained) = (0usize, 0usize);
-    for c in bio.chars().filter(|c| c.is_alphabetic()) {
+    for &c in text.iter().filter(|c| c.is_alphabetic()) {
         letters += 1;
         if matches!(c,
-            'a'..='z' | 'A'..='Z' | '\u{aa}' | '\u{ba}' | '\u{c0}'..='\u{24f}' | '\u{1e00}'..='\u{1eff}'
+            'a'..='z' | 'A'..='Z' | '\u{aa}' | '\u{ba}' | '\u{c0}'..='\u{2ff}' | '\u{1e00}'..='\u{1eff}'
             | '\u{600}'..='\u{6ff}' | '\u{750}'..='\u{77f}' | '\u{8a0}'..='\u{8ff}'
             | '\u{fb50}'..='\u{fdff}' | '\u{fe70}'..='\u{feff}' | '\u{ff21}'..='\u{ff3a}' | '\u{ff41}'..='\u{ff5a}')
         {
@@ -241,9 +246,14 @@ fn first_window(bio: &str) -> &str {
     let Some((end, _)) = bio.char_indices().nth(WINDOW_CHARS) else {
         return bio;
     };
-    match bio[..end].trim_end().rfind(char::is_whitespace) {
-        Some(space) if !bio[end..].starts_with(char::is_whitespace) => &bio[..space],
-        _ => &bio[..end],
+    let head = &bio[..end];
+    // The window ends where a word does: at the cut, or at the last space before a word cut in two.
+    if head.ends_with(char::is_whitespace) || bio[end..].starts_with(char::is_whitespace) {
+        return head.trim_end();
+    }
+    match head.rfind(char::is_whitespace) {
+        Some(space) => head[..space].trim_end(),
+        None => head,
     }
 }
 
@@ -352,6 +362,22 @@ mod tests {
         assert!(read(&hindi).is_none());
     }
 
+    // Review rev38d: the scripts are judged as the model reads the text, after NFKC.
+    #[test]
+    fn a_claim_in_styled_letters_is_read() {
+        let plain = "This is where Adaeze Okonkwo talks directly to you. No middlemen, no agencies. Follow for the real updates";
+        assert!(read(plain).is_some());
+        let bold: String = plain
+            .chars()
+            .map(|c| match c {
+                'a'..='z' => char::from_u32(0x1d41a + (c as u32 - 'a' as u32)).unwrap(),
+                'A'..='Z' => char::from_u32(0x1d400 + (c as u32 - 'A' as u32)).unwrap(),
+                _ => c,
+            })
+            .collect();
+        assert!(read(&bold).is_some());
+    }
+
     #[test]
     fn the_window_ends_at_a_word() {
         let bio = format!("{} tail", "word ".repeat(40));
@@ -360,6 +386,8 @@ mod tests {
             w.chars().count() <= WINDOW_CHARS && w.ends_with("word"),
             "{w:?}"
         );
+        // 160 characters hold exactly 32 "word " (the last space falls at the cut): all 32 kept.
+        assert_eq!(w.matches("word").count(), 32, "{w:?}");
         assert_eq!(first_window("short bio"), "short bio");
         let long = "x".repeat(500);
         assert_eq!(first_window(&long).chars().count(), WINDOW_CHARS);
