@@ -475,7 +475,7 @@ pub(crate) fn unguard(cell: &str) -> std::borrow::Cow<'_, str> {
 /// VT (U+000B) and FF (U+000C), line breaks to FileMaker and Office, are written as a space. Another
 /// control character other than tab, CR and LF (`is_control`: a NUL, an ESC) is written as its
 /// Unicode control picture (U+2400 plus its code: `␀`, `␛`), never raw: Excel and LibreOffice cut or
-/// hide a cell at a NUL, and the engine's readers refuse one (docs/security.md, "Spreadsheets"). That
+/// hide a cell at a NUL, and a protected list holding one is refused (docs/security.md, "Spreadsheets"). That
 /// is the one change reading does not undo: the picture reads back as itself.
 pub fn guard(value: &str) -> String {
     let pictured: String;
